@@ -1,0 +1,168 @@
+// The dignify command: a thin shell over the Node API. It parses arguments, reads sources,
+// lints them, hands results to a reporter and turns the outcome into an exit code:
+// 0 nothing at or above --fail-on, 1 findings, 2 usage or I/O error.
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { expandPaths, readStdin, readTextFile, DEFAULT_EXTENSIONS, type ReadResult } from '../inputs/files.js';
+import type { LintResult } from '../lint/lint-files.js';
+import { lintResolved } from '../lint/lint-text.js';
+import { OptionsError, resolveOptions } from '../lint/options.js';
+import { colorWanted } from '../output/color.js';
+import { formatters } from '../output/index.js';
+import { builtinRules } from '../rules/builtin.js';
+import { PACKAGE_ROOT, RuleFileError } from '../rules/load.js';
+import { SEVERITY_RANK, type QuoteHandling, type Severity } from '../types.js';
+import { explainRule, listRules } from './rules-commands.js';
+
+export const EXIT = { clean: 0, findings: 1, error: 2 } as const;
+
+export interface Io {
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  stdout: { write(s: string): unknown; isTTY?: boolean };
+  stderr: { write(s: string): unknown; isTTY?: boolean };
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
+
+interface LintCliOptions {
+  format: string;
+  quiet?: boolean;
+  why?: boolean;
+  stdinFilename?: string;
+  failOn: Severity;
+  quotes: QuoteHandling;
+  ext: string;
+  color?: boolean;
+}
+
+function version(): string {
+  return (JSON.parse(readFileSync(`${PACKAGE_ROOT}/package.json`, 'utf8')) as { version: string }).version;
+}
+
+/** Runs the CLI and returns its exit code; never calls process.exit, so it can run in tests. */
+export async function main(argv: string[] = process.argv.slice(2), io: Io = defaultIo()): Promise<number> {
+  let exitCode: number = EXIT.clean;
+  const error = (message: string) => io.stderr.write(`dignify: ${message}\n`);
+
+  const program = new Command()
+    .name('dignify')
+    .description('Find stigmatizing language in clinical notes, templates and patient materials, and suggest person-first wording.')
+    .version(version(), '-v, --version', 'print the version')
+    .helpOption('-h, --help', 'show this help')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .showSuggestionAfterError(true)
+    .enablePositionalOptions();
+
+  program
+    .argument('[paths...]', 'files, folders or globs to lint; "-" or none reads standard input')
+    .addOption(new Option('-f, --format <name>', 'output format').choices(Object.keys(formatters)).default('stylish'))
+    .option('-q, --quiet', 'report errors only (warnings and info are neither shown nor counted)')
+    .option('--why', "explain each finding: the rule's reason, other suggestions and sources")
+    .option('--stdin-filename <name>', 'the name to show for standard input')
+    .addOption(new Option('--fail-on <severity>', 'the lowest severity that makes the exit code 1').choices(['error', 'warning', 'info']).default('warning'))
+    .addOption(
+      new Option('--quotes <mode>', 'phrases inside quotation marks: report as info, flag as usual, or ignore').choices(['info', 'flag', 'ignore']).default('info'),
+    )
+    .option('--ext <list>', 'file extensions to lint inside folders, comma-separated', DEFAULT_EXTENSIONS.join(','))
+    .option('--no-color', 'plain output without colours')
+    .addHelpText(
+      'after',
+      `
+Exit codes:
+  0  no finding at or above --fail-on
+  1  findings at or above --fail-on
+  2  usage error, or a file could not be read (the other files are still linted)
+
+Examples:
+  $ dignify notes/                      lint every .txt, .md and .html file under notes/
+  $ echo "hx of IVDU" | dignify         lint standard input
+  $ dignify "templates/**/*.txt" --format json
+  $ dignify rules                       list every rule
+  $ dignify explain substance-use/addict`,
+    )
+    .action(async (paths: string[], options: LintCliOptions) => {
+      exitCode = await lint(paths, options, io, error);
+    });
+
+  program
+    .command('rules')
+    .description('list every rule: id, severity, phrases and suggestions')
+    .addOption(new Option('-f, --format <name>', 'output format').choices(['text', 'json']).default('text'))
+    .action((options: { format: 'text' | 'json' }) => {
+      io.stdout.write(listRules(builtinRules(), options.format));
+    });
+
+  program
+    .command('explain')
+    .description('show one rule: why, suggestions, sources and its examples')
+    .argument('<ruleId>', 'a rule id, e.g. substance-use/addict')
+    .action((ruleId: string) => {
+      const text = explainRule(builtinRules(), ruleId);
+      if (text.ok) io.stdout.write(text.text);
+      else {
+        error(text.text);
+        exitCode = EXIT.error;
+      }
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.clean;
+      return EXIT.error; // commander has already printed the usage error
+    }
+    if (e instanceof OptionsError || e instanceof RuleFileError) {
+      error(e.message);
+      return EXIT.error;
+    }
+    throw e;
+  }
+  return exitCode;
+}
+
+async function lint(paths: string[], options: LintCliOptions, io: Io, error: (m: string) => void): Promise<number> {
+  const resolved = resolveOptions({ quotes: options.quotes });
+  const extensions = options.ext.split(',').map((e) => e.trim().replace(/^\./, '')).filter(Boolean);
+  const results: LintResult[] = [];
+  let ioFailed = false;
+
+  const lintOne = (file: string, read: ReadResult) => {
+    if ('error' in read) {
+      error(`${file}: ${read.error}`);
+      ioFailed = true;
+    } else if ('skipped' in read) {
+      io.stderr.write(`dignify: warning: ${file}: skipped: ${read.skipped}\n`);
+    } else {
+      let findings = lintResolved(read.text, resolved).map((f) => ({ ...f, file }));
+      if (options.quiet) findings = findings.filter((f) => f.severity === 'error');
+      results.push({ file, findings });
+    }
+  };
+
+  const wantsStdin = paths.length === 0 || paths.includes('-');
+  if (paths.length === 0 && io.stdin.isTTY) {
+    error('no input: give files, folders or globs, or pipe text to standard input (see dignify --help)');
+    return EXIT.error;
+  }
+  const stdinName = options.stdinFilename ?? '<stdin>';
+  for (const entry of await expandPaths(paths.filter((p) => p !== '-'), extensions)) {
+    if ('error' in entry) lintOne(entry.path, { error: entry.error });
+    else lintOne(entry.path, await readTextFile(entry.path));
+  }
+  if (wantsStdin) lintOne(stdinName, await readStdin(io.stdin));
+
+  const formatter = formatters[options.format]!;
+  const color = options.color !== false && colorWanted(io.stdout, io.env);
+  io.stdout.write(formatter(results, { why: Boolean(options.why), color, cwd: io.cwd }));
+
+  if (ioFailed) return EXIT.error;
+  const threshold = SEVERITY_RANK[options.failOn];
+  const failing = results.some((r) => r.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold));
+  return failing ? EXIT.findings : EXIT.clean;
+}
+
+function defaultIo(): Io {
+  return { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env };
+}

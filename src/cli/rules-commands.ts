@@ -1,0 +1,60 @@
+// `dignify rules` and `dignify explain <ruleId>`: the rule data, printed for people or machines.
+import type { CompiledRules } from '../rules/compile.js';
+import type { Rule } from '../types.js';
+
+function exampleText(e: Rule['examples']['flag'][number]): { text: string; actual?: string | undefined } {
+  return typeof e === 'string' ? { text: e } : e;
+}
+
+export function listRules(rules: CompiledRules, format: 'text' | 'json'): string {
+  if (format === 'json') {
+    return `${JSON.stringify(
+      rules.rules.map((r) => ({ id: r.id, category: r.category, severity: r.severity, fixable: r.fixable, match: r.match, suggestions: r.suggestions, url: r.url })),
+      null,
+      2,
+    )}\n`;
+  }
+  const lines: string[] = [];
+  let category = '';
+  for (const rule of rules.rules) {
+    if (rule.category !== category) {
+      category = rule.category;
+      lines.push('', `${category}`);
+    }
+    lines.push(`  ${rule.id.padEnd(36)} ${rule.severity.padEnd(7)} ${rule.fixable ? 'fixable' : '       '}  ${rule.match.join(', ')}`);
+    lines.push(`  ${''.padEnd(36)} ${''.padEnd(7)}          → ${rule.suggestions.join('; ')}`);
+  }
+  lines.push('', `${rules.rules.length} rules. "dignify explain <id>" shows one with its reasons and examples.`, '');
+  return lines.join('\n').replace(/^\n/, '');
+}
+
+export function explainRule(rules: CompiledRules, id: string): { ok: boolean; text: string } {
+  const compiled = rules.byId.get(id);
+  if (!compiled) {
+    const near = rules.rules.filter((r) => r.id.includes(id) || id.includes(r.id.split('/')[1]!)).map((r) => r.id);
+    return { ok: false, text: `no rule "${id}"${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : ' (dignify rules lists them all)'}` };
+  }
+  const r = compiled.rule;
+  const out = [
+    `${r.id}  (${r.severity}${r.fixable ? ', fixable' : ''})`,
+    '',
+    `Why:        ${r.note}`,
+    `Matches:    ${r.match.join(', ')}`,
+    `Suggests:   ${r.suggestions.join('; ')}`,
+    `Sources:    ${r.sources.join('; ')}`,
+  ];
+  const conditions = r.conditions;
+  for (const kind of ['requires', 'unless'] as const) {
+    for (const c of conditions?.[kind] ?? []) {
+      const what = c.before ? `within ${c.within ?? 3} words before: ${c.before.join(', ')}` : c.after ? `within ${c.within ?? 3} words after: ${c.after.join(', ')}` : c.sentence ? `in the sentence: ${c.sentence.join(', ')}` : `line matches /${c.line}/`;
+      out.push(`${kind === 'requires' ? 'Only when:  ' : 'Not when:   '}${what}`);
+    }
+  }
+  if (r.exceptions?.length) out.push(`Exceptions: ${r.exceptions.join('; ')}`);
+  out.push('', 'Flags:');
+  for (const e of r.examples.flag.map(exampleText)) out.push(`  ✖ ${e.text}${e.actual ? `   → "${e.actual}"` : ''}`);
+  out.push('', 'Leaves alone:');
+  for (const e of r.examples.pass) out.push(`  ✓ ${e}`);
+  out.push('', `Docs: ${r.url}`, '');
+  return { ok: true, text: out.join('\n') };
+}

@@ -1,0 +1,9 @@
+// dignify's public surface. Everything not exported here is internal.
+export { lintText } from './lint/lint-text.js';
+export { lintFiles, type LintResult } from './lint/lint-files.js';
+export { default as retextDignify } from './lint/plugin.js';
+export { builtinRules } from './rules/builtin.js';
+export { compileRules, type CompiledRules } from './rules/compile.js';
+export { loadRuleFiles, parseRuleFile, RuleFileError, type LoadedRuleFile } from './rules/load.js';
+export { formatters, type Formatter } from './output/index.js';
+export type { Finding, Fix, Options, Point, QuoteHandling, Rule, RuleDefinition, RuleFileDefinition, Severity, SeveritySetting } from './types.js';

@@ -1,0 +1,192 @@
+// The one place rules are applied. Given sentences of tokens, it finds every rule phrase, applies
+// the context conditions and exceptions, keeps the longest of overlapping matches, and builds
+// findings with suggestions fitted to the sentence.
+import type { CompiledCondition, CompiledRule, CompiledRules } from '../rules/compile.js';
+import type { TokenSequence } from '../rules/pattern.js';
+import type { Finding, QuoteHandling, Severity, SeveritySetting } from '../types.js';
+import { SEVERITY_RANK } from '../types.js';
+import { fitReplacement, renderSuggestion } from './suggest.js';
+import type { SentenceTokens, Token } from './tokens.js';
+
+export interface MatchOptions {
+  rules: CompiledRules;
+  /** Severity overrides by rule id or category. */
+  severities: Record<string, SeveritySetting>;
+  /** Phrases never to report. */
+  allow: TokenSequence[];
+  quotes: QuoteHandling;
+}
+
+interface Candidate {
+  compiled: CompiledRule;
+  first: number;
+  last: number;
+  captures: Map<string, string>;
+}
+
+/** Does `sequence` match the tokens starting at `at`? */
+function matchesAt(tokens: readonly Token[], at: number, sequence: TokenSequence): boolean {
+  if (at < 0 || at + sequence.length > tokens.length) return false;
+  for (let k = 0; k < sequence.length; k++) {
+    const token = tokens[at + k]!;
+    if (k > 0 && !token.adjacent) return false;
+    if (!sequence[k]!.lookup.has(token.norm)) return false;
+  }
+  return true;
+}
+
+/** Does any sequence match a span that lies within [from, to] (token indexes, inclusive)? */
+function occursWithin(tokens: readonly Token[], sequences: readonly TokenSequence[], from: number, to: number): boolean {
+  const lo = Math.max(0, from);
+  const hi = Math.min(tokens.length - 1, to);
+  for (let at = lo; at <= hi; at++) {
+    for (const sequence of sequences) {
+      if (at + sequence.length - 1 <= hi && matchesAt(tokens, at, sequence)) return true;
+    }
+  }
+  return false;
+}
+
+/** Does any sequence match a span that contains [first, last]? */
+function covered(tokens: readonly Token[], sequences: readonly TokenSequence[], first: number, last: number): boolean {
+  for (const sequence of sequences) {
+    for (let at = Math.max(0, last - sequence.length + 1); at <= first; at++) {
+      if (at + sequence.length - 1 >= last && matchesAt(tokens, at, sequence)) return true;
+    }
+  }
+  return false;
+}
+
+function lineAround(text: string, offset: number): string {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  const end = text.indexOf('\n', offset);
+  return text.slice(start, end === -1 ? text.length : end);
+}
+
+function holds(condition: CompiledCondition, tokens: readonly Token[], c: Candidate, text: string): boolean {
+  switch (condition.kind) {
+    case 'before':
+      return occursWithin(tokens, condition.sequences, c.first - condition.within, c.first - 1);
+    case 'after':
+      return occursWithin(tokens, condition.sequences, c.last + 1, c.last + condition.within);
+    case 'sentence':
+      return occursWithin(tokens, condition.sequences, 0, tokens.length - 1);
+    case 'line':
+      return condition.regex!.test(lineAround(text, tokens[c.first]!.start.offset));
+  }
+}
+
+const OPENING = new Set(['"', '\u201c', '\u00ab', '\u201e']);
+const CLOSING = new Set(['"', '\u201d', '\u00bb']);
+
+/** Is [start, end) inside quotation marks within its paragraph? */
+function isQuoted(text: string, start: number, end: number, paragraphStart: number, paragraphEnd: number): boolean {
+  // 'junkie' — single quotes hugging the phrase.
+  if (/['\u2018]/.test(text[start - 1] ?? '') && /['\u2019]/.test(text[end] ?? '')) return true;
+  let open = false;
+  for (let i = paragraphStart; i < start; i++) {
+    const ch = text[i]!;
+    if (ch === '"') open = !open;
+    else if (OPENING.has(ch)) open = true;
+    else if (CLOSING.has(ch)) open = false;
+  }
+  if (!open) return false;
+  // Only a quotation that is closed later in the paragraph counts (a stray " or 5'10" does not).
+  const stop = Math.min(paragraphEnd, text.length);
+  for (let i = end; i < stop; i++) if (CLOSING.has(text[i]!)) return true;
+  return false;
+}
+
+function effectiveSeverity(compiled: CompiledRule, severities: Record<string, SeveritySetting>): SeveritySetting {
+  return severities[compiled.rule.id] ?? severities[compiled.rule.category] ?? compiled.rule.severity;
+}
+
+function findCandidates(tokens: readonly Token[], options: MatchOptions, text: string): Candidate[] {
+  const candidates: Candidate[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const entries = options.rules.index.get(tokens[i]!.norm);
+    if (!entries) continue;
+    for (const { compiled, sequence } of entries) {
+      if (!matchesAt(tokens, i, sequence)) continue;
+      const captures = new Map<string, string>();
+      sequence.forEach((t, k) => {
+        if (t.set) captures.set(t.set, tokens[i + k]!.norm);
+      });
+      const c: Candidate = { compiled, first: i, last: i + sequence.length - 1, captures };
+      if (!compiled.requires.every((cond) => holds(cond, tokens, c, text))) continue;
+      if (compiled.unless.some((cond) => holds(cond, tokens, c, text))) continue;
+      if (compiled.exceptions.length && covered(tokens, compiled.exceptions, c.first, c.last)) continue;
+      if (options.allow.length && covered(tokens, options.allow, c.first, c.last)) continue;
+      candidates.push(c);
+    }
+  }
+  // Of overlapping matches keep the longest (then the most severe), leftmost first.
+  candidates.sort(
+    (a, b) =>
+      a.first - b.first ||
+      b.last - b.first - (a.last - a.first) ||
+      SEVERITY_RANK[b.compiled.rule.severity] - SEVERITY_RANK[a.compiled.rule.severity],
+  );
+  const kept: Candidate[] = [];
+  let reach = -1;
+  for (const c of candidates) {
+    if (c.first <= reach) {
+      // Overlaps a kept match; a longer one starting inside it still loses (leftmost wins).
+      continue;
+    }
+    kept.push(c);
+    reach = c.last;
+  }
+  return kept;
+}
+
+function messageFor(actual: string, suggestions: readonly string[], quoted: boolean): string {
+  const [first, second] = suggestions;
+  const prefer = first ? `; prefer "${first}"${second ? ` or "${second}"` : ''}` : '';
+  return `Avoid "${actual}"${prefer}${quoted ? ' (in quotation marks: check whether these are the patient\'s own words)' : ''}`;
+}
+
+export function matchSentences(sentences: readonly SentenceTokens[], text: string, options: MatchOptions): Finding[] {
+  const findings: Finding[] = [];
+  for (const sentence of sentences) {
+    const { tokens } = sentence;
+    if (tokens.length === 0) continue;
+    for (const c of findCandidates(tokens, options, text)) {
+      const setting = effectiveSeverity(c.compiled, options.severities);
+      if (setting === 'off') continue;
+      const { rule } = c.compiled;
+      const startToken = tokens[c.first]!;
+      const endToken = tokens[c.last]!;
+      const start = { ...startToken.start };
+      const end = { ...endToken.end };
+      const actual = text.slice(start.offset, end.offset);
+      const quoted = isQuoted(text, start.offset, end.offset, sentence.paragraphStart, sentence.paragraphEnd);
+      if (quoted && options.quotes === 'ignore') continue;
+      const severity: Severity = quoted && options.quotes === 'info' ? 'info' : setting;
+      const suggestions = rule.suggestions.map((t) => renderSuggestion(t, c.captures, options.rules.sets));
+      const finding: Finding = {
+        ruleId: rule.id,
+        category: rule.category,
+        severity,
+        message: messageFor(actual, suggestions, quoted),
+        actual,
+        suggestions,
+        start,
+        end,
+        note: rule.note,
+        sources: rule.sources,
+        url: rule.url,
+      };
+      if (quoted) finding.quoted = true;
+      if (rule.fixable && !quoted && suggestions[0]) {
+        const previous = c.first > 0 ? tokens[c.first - 1] : undefined;
+        finding.fix = fitReplacement(text, start.offset, end.offset, suggestions[0], {
+          sentenceStart: c.first === 0,
+          article: previous && startToken.adjacent && /^(a|an)$/.test(previous.norm) ? previous : undefined,
+        });
+      }
+      findings.push(finding);
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,29 @@
+// retextDignify: the unified plugin. It reports through vfile messages, for use in any
+// unified pipeline (retext directly, or remark/rehype bridged to retext).
+import type { Root } from 'nlcst';
+import type { VFile } from 'vfile';
+import type { Options } from '../types.js';
+import { matchSentences } from './match.js';
+import { resolveOptions } from './options.js';
+import { collectSentences } from './tokens.js';
+
+export default function retextDignify(options?: Options) {
+  const resolved = resolveOptions(options);
+  return function transformer(tree: Root, file: VFile): void {
+    const text = String(file.value ?? '');
+    for (const finding of matchSentences(collectSentences(tree), text, resolved)) {
+      const message = file.message(finding.message, {
+        place: { start: finding.start, end: finding.end },
+        ruleId: finding.ruleId,
+        source: 'dignify',
+      });
+      message.actual = finding.actual;
+      message.expected = finding.suggestions;
+      message.fatal = finding.severity === 'error' ? true : finding.severity === 'warning' ? false : undefined;
+      if (finding.note) message.note = finding.note;
+      if (finding.url) message.url = finding.url;
+      // The full finding, for tools that want its category, severity, quote flag or fix.
+      Object.assign(message, { category: finding.category, severity: finding.severity, quoted: finding.quoted ?? false, fix: finding.fix });
+    }
+  };
+}

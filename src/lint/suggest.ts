@@ -1,0 +1,65 @@
+// Suggestions that read correctly in place: set values filled in ("heroin addict" → "person with
+// opioid use disorder"), the case of the original kept, and "a"/"an" fixed before the replacement.
+import type { CompiledSet } from '../rules/compile.js';
+import { fieldOf } from '../rules/sets.js';
+import type { Fix } from '../types.js';
+import type { Token } from './tokens.js';
+
+/** Fills {set} and {set.field} from the words the match captured, or the set's default. */
+export function renderSuggestion(template: string, captures: ReadonlyMap<string, string>, sets: ReadonlyMap<string, CompiledSet>): string {
+  return template
+    .replace(/\{([a-z][a-z0-9_-]*)(?:\.([a-z0-9_-]+))?\}/gi, (whole, name: string, field: string | undefined) => {
+      const set = sets.get(name);
+      if (!set) return whole;
+      const key = field ?? 'text';
+      const captured = captures.get(name);
+      if (captured !== undefined) return fieldOf(set.values.get(captured), key) ?? (field ? (fieldOf(set.default, key) ?? captured) : captured);
+      return fieldOf(set.default, key) ?? name;
+    })
+    .replace(/\s{2,}/g, ' ')
+    .trim();
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** The replacement in the case of the phrase it replaces. */
+export function matchCase(actual: string, replacement: string, sentenceStart: boolean): string {
+  const letters = actual.replace(/[^\p{L}]/gu, '');
+  // "DRUG ABUSE" → "DRUG USE"; a lone acronym ("IVDU") says nothing about the replacement's case.
+  if (letters.length > 1 && letters === letters.toUpperCase() && /[\s-]/.test(actual)) return replacement.toUpperCase();
+  const firstWord = actual.split(/[\s-]/)[0] ?? '';
+  const titleCase = /^\p{Lu}[\p{Ll}']*$/u.test(firstWord);
+  if (/^\p{Lu}/u.test(actual) && (sentenceStart || titleCase)) return capitalize(replacement);
+  return replacement;
+}
+
+/** "a" or "an" before a word, by its first sound (a simple spelling rule: "an opioid", "a user"). */
+export function articleFor(word: string): 'a' | 'an' {
+  const w = word.toLowerCase();
+  if (/^(u[bcdfgjklmnpqrstvwxz][aeiou]|eu|one)/.test(w)) return 'a';
+  if (/^(hour|honest|honor|heir)/.test(w)) return 'an';
+  return /^[aeiou]/.test(w) ? 'an' : 'a';
+}
+
+export function fitReplacement(
+  text: string,
+  start: number,
+  end: number,
+  suggestion: string,
+  context: { sentenceStart: boolean; article?: Token | undefined },
+): Fix {
+  const actual = text.slice(start, end);
+  const article = context.article;
+  const replacement = matchCase(actual, suggestion, context.sentenceStart && !article);
+  if (article) {
+    const written = text.slice(article.start.offset, article.end.offset);
+    const wanted = articleFor(replacement);
+    if (written.toLowerCase() !== wanted) {
+      const fitted = written === written.toUpperCase() && written.length > 1 ? wanted.toUpperCase() : /^\p{Lu}/u.test(written) ? capitalize(wanted) : wanted;
+      return { range: [article.start.offset, end], text: `${fitted}${text.slice(article.end.offset, start)}${replacement}` };
+    }
+  }
+  return { range: [start, end], text: replacement };
+}

@@ -1,0 +1,89 @@
+// Turns an NLCST tree into what the matcher reads: for each sentence, its words as normalized
+// tokens with source positions, and whether each token follows the previous one with nothing but
+// whitespace or a hyphen between them (so phrases never match across punctuation).
+import type { Nodes, Paragraph, Root, Sentence } from 'nlcst';
+import type { Point } from '../types.js';
+import { normalizeWord } from '../rules/pattern.js';
+
+export interface Token {
+  norm: string;
+  start: Point;
+  end: Point;
+  /** Joined to the previous token of the sentence by whitespace or a hyphen only. */
+  adjacent: boolean;
+}
+
+export interface SentenceTokens {
+  tokens: Token[];
+  /** Offsets of the paragraph holding the sentence, for quotation context. */
+  paragraphStart: number;
+  paragraphEnd: number;
+}
+
+const HYPHENS = new Set(['-', '\u2010', '\u2011']);
+const APOSTROPHES = new Set(["'", '\u2019', '\u2018', '\u02bc']);
+
+type Positioned = { position?: { start: Point; end: Point } };
+
+function pointOf(p: { line: number; column: number; offset?: number | undefined }): Point {
+  return { line: p.line, column: p.column, offset: p.offset ?? 0 };
+}
+
+function sentenceTokens(sentence: Sentence, paragraphStart: number, paragraphEnd: number): SentenceTokens {
+  const tokens: Token[] = [];
+  let joined = false; // may the next token join the previous one?
+  const push = (norm: string, start: Point, end: Point) => {
+    if (norm) tokens.push({ norm, start, end, adjacent: joined && tokens.length > 0 });
+    joined = true;
+  };
+  for (const node of sentence.children) {
+    if (node.type === 'WhiteSpaceNode') continue;
+    if (node.type !== 'WordNode') {
+      joined = false;
+      continue;
+    }
+    // Split a word at inner punctuation other than apostrophes: "drug-seeking" → drug, seeking
+    // (joined); "h/o" → h, o (not joined).
+    let text = '';
+    let start: Point | undefined;
+    let end: Point | undefined;
+    let trailingApostrophe = false;
+    for (const child of node.children) {
+      const pos = (child as Positioned).position;
+      if (!pos) continue;
+      const value = 'value' in child ? child.value : '';
+      if (child.type === 'TextNode' || (APOSTROPHES.has(value) && text !== '')) {
+        trailingApostrophe = child.type !== 'TextNode';
+        text += value;
+        start ??= pointOf(pos.start);
+        if (!trailingApostrophe) end = pointOf(pos.end);
+        continue;
+      }
+      if (start && end) push(normalizeWord(text), start, end);
+      text = '';
+      start = end = undefined;
+      trailingApostrophe = false;
+      joined = HYPHENS.has(value) && tokens.length > 0;
+    }
+    if (start && end) push(normalizeWord(trailingApostrophe ? text.slice(0, -1) : text), start, end);
+  }
+  return { tokens, paragraphStart, paragraphEnd };
+}
+
+/** Every sentence of the tree, with its tokens. */
+export function collectSentences(tree: Root): SentenceTokens[] {
+  const out: SentenceTokens[] = [];
+  const walk = (node: Nodes, paragraph: Paragraph | undefined) => {
+    if (node.type === 'SentenceNode') {
+      const pos = (paragraph ?? node).position;
+      out.push(sentenceTokens(node, pos?.start.offset ?? 0, pos?.end.offset ?? Number.MAX_SAFE_INTEGER));
+      return;
+    }
+    if ('children' in node) {
+      const nextParagraph = node.type === 'ParagraphNode' ? node : paragraph;
+      for (const child of node.children) walk(child as Nodes, nextParagraph);
+    }
+  };
+  walk(tree, undefined);
+  return out;
+}

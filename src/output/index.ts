@@ -1,0 +1,9 @@
+// The reporters, by the name --format takes.
+import { compact } from './compact.js';
+import { json } from './json.js';
+import { stylish } from './stylish.js';
+import type { Formatter } from './types.js';
+
+export type { Formatter, FormatContext } from './types.js';
+
+export const formatters: Record<string, Formatter> = { stylish, json, compact };

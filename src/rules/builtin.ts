@@ -1,0 +1,30 @@
+// The built-in rule set. A build writes the validated rule files to builtin.json beside this
+// module, so the installed CLI neither parses YAML nor runs the schema validator at start-up;
+// from source (tests) the YAML in rules/ is read and validated directly.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compileRules, type CompiledRules } from './compile.js';
+import { BUILTIN_RULES_DIR, loadRuleFiles, type LoadedRuleFile } from './load.js';
+
+const PRECOMPILED = path.join(path.dirname(fileURLToPath(import.meta.url)), 'builtin.json');
+
+/** The rule files in rules/, in name order. */
+export function builtinRulePaths(): string[] {
+  return readdirSync(BUILTIN_RULES_DIR)
+    .filter((name) => /\.ya?ml$/.test(name))
+    .sort()
+    .map((name) => path.join(BUILTIN_RULES_DIR, name));
+}
+
+export function builtinRuleFiles(): LoadedRuleFile[] {
+  if (existsSync(PRECOMPILED)) return JSON.parse(readFileSync(PRECOMPILED, 'utf8')) as LoadedRuleFile[];
+  return loadRuleFiles(builtinRulePaths()).map((f) => ({ ...f, file: path.relative(path.dirname(BUILTIN_RULES_DIR), f.file) }));
+}
+
+let cached: CompiledRules | undefined;
+
+/** The built-in rules, compiled once per process. */
+export function builtinRules(): CompiledRules {
+  return (cached ??= compileRules(builtinRuleFiles()));
+}

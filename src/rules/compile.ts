@@ -1,0 +1,131 @@
+// Turns validated rule files into the structures the matcher needs: token sequences indexed by
+// their first word, compiled conditions, and the list of trigger words the fast path scans for.
+import type { Rule, SetValue } from '../types.js';
+import type { LoadedRuleFile } from './load.js';
+import { RuleFileError } from './load.js';
+import { expandPattern, PatternError, type TokenSequence } from './pattern.js';
+import { setValuesOf, setWordsOf } from './sets.js';
+
+export const DOCS_URL = 'https://github.com/dignify-lint/dignify/blob/main/docs/rules.md';
+
+export interface CompiledCondition {
+  kind: 'before' | 'after' | 'sentence' | 'line';
+  sequences: TokenSequence[];
+  within: number;
+  regex?: RegExp;
+}
+
+export interface CompiledRule {
+  rule: Rule;
+  requires: CompiledCondition[];
+  unless: CompiledCondition[];
+  /** Phrases that, when they contain a match, make it benign. */
+  exceptions: TokenSequence[];
+}
+
+export interface IndexEntry {
+  compiled: CompiledRule;
+  sequence: TokenSequence;
+}
+
+export interface CompiledSet {
+  words: string[];
+  values: Map<string, SetValue>;
+  default?: SetValue;
+}
+
+export interface CompiledRules {
+  rules: Rule[];
+  byId: Map<string, CompiledRule>;
+  /** First token word → the sequences that start with it. */
+  index: Map<string, IndexEntry[]>;
+  sets: Map<string, CompiledSet>;
+  /** Every word a match can start with, normalized. */
+  triggers: string[];
+  /** Finds any trigger in raw text; no hit means no finding is possible. */
+  triggerPattern: RegExp;
+  files: LoadedRuleFile[];
+}
+
+export function ruleUrl(id: string): string {
+  return `${DOCS_URL}#${id.replace(/[^a-z0-9-]/g, '')}`;
+}
+
+function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A regex that finds any of the words in raw text, whatever the case or apostrophe style. */
+export function triggerRegex(words: readonly string[]): RegExp {
+  if (words.length === 0) return /(?!)/;
+  // Longest first so alternation prefers the most specific word (not needed for soundness).
+  const alternatives = [...words]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => escapeRegex(w).replace(/'/g, "['\u2018\u2019\u02bc\u0060\u00b4]"));
+  return new RegExp(alternatives.join('|'), 'iu');
+}
+
+export function compileRules(files: readonly LoadedRuleFile[]): CompiledRules {
+  const sets = new Map<string, CompiledSet>();
+  const setWords = new Map<string, string[]>();
+  for (const file of files) {
+    for (const [name, set] of Object.entries(file.sets ?? {})) {
+      if (sets.has(name)) throw new RuleFileError(file.file, undefined, `set "${name}" is already defined in another rule file`);
+      const compiled: CompiledSet = { words: setWordsOf(set), values: setValuesOf(set) };
+      if (set.default !== undefined) compiled.default = set.default;
+      sets.set(name, compiled);
+      setWords.set(name, compiled.words);
+    }
+  }
+
+  const rules: Rule[] = [];
+  const byId = new Map<string, CompiledRule>();
+  const index = new Map<string, IndexEntry[]>();
+
+  for (const file of files) {
+    for (const def of file.rules) {
+      const expand = (pattern: string, what: string): TokenSequence[] => {
+        try {
+          return expandPattern(pattern, setWords);
+        } catch (error) {
+          if (error instanceof PatternError) throw new RuleFileError(file.file, def.id, `${what}: ${error.message}`);
+          throw error;
+        }
+      };
+      if (byId.has(def.id)) throw new RuleFileError(file.file, def.id, 'duplicate id (defined in another rule file)');
+      const rule: Rule = { ...def, category: file.category, fixable: def.fixable ?? false, file: file.file, url: ruleUrl(def.id) };
+      const compileConditions = (kind: 'requires' | 'unless'): CompiledCondition[] =>
+        (def.conditions?.[kind] ?? []).map((c) => {
+          const within = c.within ?? 3;
+          if (c.line !== undefined) return { kind: 'line', sequences: [], within, regex: new RegExp(c.line, 'iu') };
+          const conditionKind = c.before ? 'before' : c.after ? 'after' : 'sentence';
+          const words = c.before ?? c.after ?? c.sentence ?? [];
+          return { kind: conditionKind, sequences: words.flatMap((w) => expand(w, `conditions.${kind}`)), within };
+        });
+      const compiled: CompiledRule = {
+        rule,
+        requires: compileConditions('requires'),
+        unless: compileConditions('unless'),
+        exceptions: [...(file.exceptions ?? []), ...(def.exceptions ?? [])].flatMap((p) => expand(p, 'exceptions')),
+      };
+      for (const template of def.suggestions) {
+        for (const ref of template.matchAll(/\{([a-z][a-z0-9_-]*)(?:\.[a-z0-9_-]+)?\}/gi)) {
+          if (!sets.has(ref[1]!)) throw new RuleFileError(file.file, def.id, `suggestion "${template}" names unknown set {${ref[1]}}`);
+        }
+      }
+      rules.push(rule);
+      byId.set(rule.id, compiled);
+      for (const pattern of def.match) {
+        for (const sequence of expand(pattern, 'match')) {
+          for (const word of sequence[0]!.words) {
+            let entries = index.get(word);
+            if (!entries) index.set(word, (entries = []));
+            entries.push({ compiled, sequence });
+          }
+        }
+      }
+    }
+  }
+  const triggers = [...index.keys()];
+  return { rules, byId, index, sets, triggers, triggerPattern: triggerRegex(triggers), files: [...files] };
+}

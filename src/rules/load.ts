@@ -1,0 +1,140 @@
+// Reads rule files (YAML or JSON), validates them against rules/schema.json and the checks a
+// schema cannot express, and returns plain definitions. Built-in and user rule files go through
+// the same code, so a user's rule is held to the same standard as ours.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { parse as parseYaml } from 'yaml';
+import type { RuleFileDefinition } from '../types.js';
+import { expandPattern, PatternError } from './pattern.js';
+import { setWordsOf } from './sets.js';
+
+/** A rule file that did not validate; the message names the file and, where it can, the rule. */
+export class RuleFileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly ruleId: string | undefined,
+    readonly detail: string,
+  ) {
+    super(`${file}${ruleId ? `: rule "${ruleId}"` : ''}: ${detail}`);
+    this.name = 'RuleFileError';
+  }
+}
+
+export interface LoadedRuleFile extends RuleFileDefinition {
+  /** Where the file came from, as given to the loader. */
+  file: string;
+}
+
+/** The package root: two levels above this module, both in src/ and in dist/. */
+export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const BUILTIN_RULES_DIR = path.join(PACKAGE_ROOT, 'rules');
+
+let validator: ValidateFunction | undefined;
+function getValidator(): ValidateFunction {
+  if (!validator) {
+    const schema = JSON.parse(readFileSync(path.join(BUILTIN_RULES_DIR, 'schema.json'), 'utf8')) as object;
+    validator = new Ajv({ allErrors: true, strict: false, useDefaults: false }).compile(schema);
+  }
+  return validator;
+}
+
+function describeSchemaError(error: ErrorObject): string {
+  const where = error.instancePath || '(file)';
+  if (error.keyword === 'additionalProperties') {
+    return `${where}: unknown key "${String((error.params as { additionalProperty: string }).additionalProperty)}"`;
+  }
+  if (error.keyword === 'enum') {
+    return `${where} ${error.message ?? ''} (${(error.params as { allowedValues: unknown[] }).allowedValues.join(', ')})`;
+  }
+  return `${where} ${error.message ?? 'is invalid'}`;
+}
+
+function ruleIdAt(data: unknown, instancePath: string): string | undefined {
+  const m = /^\/rules\/(\d+)/.exec(instancePath);
+  if (!m) return undefined;
+  const rule = (data as { rules?: Array<{ id?: unknown }> }).rules?.[Number(m[1])];
+  return typeof rule?.id === 'string' ? rule.id : `#${Number(m[1]) + 1}`;
+}
+
+/** Validates parsed rule-file data. Throws RuleFileError naming the file and rule. */
+export function validateRuleFile(data: unknown, file: string): LoadedRuleFile {
+  const validate = getValidator();
+  if (!validate(data)) {
+    // Report the most specific errors first; oneOf noise is least useful.
+    const errors = [...(validate.errors ?? [])].sort(
+      (a, b) => Number(a.keyword === 'oneOf') - Number(b.keyword === 'oneOf') || b.instancePath.length - a.instancePath.length,
+    );
+    const first = errors[0]!;
+    throw new RuleFileError(file, ruleIdAt(data, first.instancePath), describeSchemaError(first).replace(/^\/rules\/\d+/, ''));
+  }
+  const def = data as RuleFileDefinition;
+  checkSemantics(def, file);
+  return { ...def, file };
+}
+
+/** Checks the schema cannot express: id prefixes, unique ids, patterns that parse, regexes that compile. */
+function checkSemantics(def: RuleFileDefinition, file: string): void {
+  const sets = new Map<string, string[]>();
+  for (const [name, set] of Object.entries(def.sets ?? {})) sets.set(name, setWordsOf(set));
+  const seen = new Set<string>();
+  const tryPattern = (pattern: string, ruleId: string | undefined, what: string) => {
+    try {
+      expandPattern(pattern, sets);
+    } catch (error) {
+      // A set may be defined in another file; compileRules checks references across files.
+      if (error instanceof PatternError && error.message.startsWith('unknown set')) return;
+      if (error instanceof PatternError) throw new RuleFileError(file, ruleId, `${what}: ${error.message}`);
+      throw error;
+    }
+  };
+  for (const pattern of def.exceptions ?? []) tryPattern(pattern, undefined, 'exceptions');
+  for (const rule of def.rules) {
+    if (!rule.id.startsWith(`${def.category}/`)) {
+      throw new RuleFileError(file, rule.id, `id must start with the file's category "${def.category}/"`);
+    }
+    if (seen.has(rule.id)) throw new RuleFileError(file, rule.id, 'duplicate id');
+    seen.add(rule.id);
+    for (const pattern of rule.match) tryPattern(pattern, rule.id, 'match');
+    for (const pattern of rule.exceptions ?? []) tryPattern(pattern, rule.id, 'exceptions');
+    for (const kind of ['requires', 'unless'] as const) {
+      for (const condition of rule.conditions?.[kind] ?? []) {
+        for (const pattern of [...(condition.before ?? []), ...(condition.after ?? []), ...(condition.sentence ?? [])]) {
+          tryPattern(pattern, rule.id, `conditions.${kind}`);
+        }
+        if (condition.line !== undefined) {
+          try {
+            new RegExp(condition.line, 'iu');
+          } catch (error) {
+            throw new RuleFileError(file, rule.id, `conditions.${kind}: bad regular expression: ${(error as Error).message}`);
+          }
+        }
+      }
+    }
+  }
+}
+
+/** Parses and validates one rule file's text (YAML, which includes JSON). */
+export function parseRuleFile(text: string, file: string): LoadedRuleFile {
+  let data: unknown;
+  try {
+    data = parseYaml(text, { prettyErrors: true });
+  } catch (error) {
+    throw new RuleFileError(file, undefined, `not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+  }
+  return validateRuleFile(data, file);
+}
+
+/** Reads, parses and validates rule files. */
+export function loadRuleFiles(paths: readonly string[]): LoadedRuleFile[] {
+  return paths.map((p) => {
+    let text: string;
+    try {
+      text = readFileSync(p, 'utf8');
+    } catch (error) {
+      throw new RuleFileError(p, undefined, `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+    return parseRuleFile(text, p);
+  });
+}

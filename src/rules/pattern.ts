@@ -1,0 +1,133 @@
+// The pattern language of rules/*.yaml, expanded into plain token sequences.
+//
+//   drug abuse          two words; matches "drug abuse", "drug-abuse", "drug\nabuse"
+//   drug-seeking        also matches the closed form "drugseeking"
+//   abuse(s|d|r)        abuse, abuses, abused, abuser
+//   iv? drug abuse      optional word
+//   clean|dirty urine   either word
+//   {drug} abuse        any word of the set "drug", captured for suggestions
+
+/** One position of a token sequence: the normalized words it accepts, and the set it captures for. */
+export interface PatternToken {
+  words: string[];
+  /** The same words, for constant-time lookup while matching. */
+  lookup: ReadonlySet<string>;
+  set?: string;
+}
+
+export type TokenSequence = PatternToken[];
+
+export class PatternError extends Error {}
+
+/** The form in which both rule words and text words are compared. */
+export function normalizeWord(word: string): string {
+  let w = word.toLowerCase().replace(/[\u2018\u2019\u02bc\u0060\u00b4]/g, "'");
+  // Possessives match their noun: "addict's", "addicts'".
+  if (w.endsWith("'s") && w.length > 2) w = w.slice(0, -2);
+  else if (w.endsWith("'") && w.length > 1) w = w.slice(0, -1);
+  return w;
+}
+
+/** Splits on `sep` outside parentheses. */
+function splitTopLevel(text: string, sep: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of text) {
+    if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    if (depth < 0) throw new PatternError(`unbalanced ")" in "${text}"`);
+    if (ch === sep && depth === 0) {
+      parts.push(current);
+      current = '';
+    } else current += ch;
+  }
+  if (depth !== 0) throw new PatternError(`unbalanced "(" in "${text}"`);
+  parts.push(current);
+  return parts;
+}
+
+/** "abuse(s|d)" → ["abuse", "abuses", "abused"]: a group is optional and offers its alternatives. */
+function expandGroups(word: string): string[] {
+  const open = word.indexOf('(');
+  if (open === -1) return [word];
+  let depth = 0;
+  let close = -1;
+  for (let i = open; i < word.length; i++) {
+    if (word[i] === '(') depth++;
+    else if (word[i] === ')' && --depth === 0) {
+      close = i;
+      break;
+    }
+  }
+  if (close === -1) throw new PatternError(`unbalanced "(" in "${word}"`);
+  const head = word.slice(0, open);
+  const options = ['', ...splitTopLevel(word.slice(open + 1, close), '|')];
+  const tails = expandGroups(word.slice(close + 1));
+  const out: string[] = [];
+  for (const option of options) for (const inner of expandGroups(option)) for (const tail of tails) out.push(head + inner + tail);
+  return out;
+}
+
+function expandAlternatives(part: string, pattern: string): string[] {
+  const words = new Set<string>();
+  for (const alternative of splitTopLevel(part, '|')) {
+    if (alternative === '') throw new PatternError(`empty alternative in "${pattern}"`);
+    for (const w of expandGroups(alternative)) if (w) words.add(normalizeWord(w));
+  }
+  return [...words];
+}
+
+const SET_REF = /^\{([a-z][a-z0-9_-]*)\}$/i;
+const COMPOUND_LIMIT = 400;
+
+/**
+ * Expands one pattern into every token sequence it stands for.
+ * `sets` maps a set name to its normalized words.
+ */
+export function expandPattern(pattern: string, sets: ReadonlyMap<string, string[]>): TokenSequence[] {
+  const rawWords = pattern.trim().split(/\s+/);
+  if (rawWords.length === 0 || rawWords[0] === '') throw new PatternError('empty pattern');
+  // Each word position offers one or more alternative token runs (a hyphenated word is a run of
+  // tokens, or one closed-form token); an optional word also offers the empty run.
+  const positions: TokenSequence[][] = rawWords.map((raw) => {
+    let word = raw;
+    const optional = word.endsWith('?');
+    if (optional) word = word.slice(0, -1);
+    if (!word) throw new PatternError(`lone "?" in "${pattern}"`);
+    // Hyphens outside {set} references separate the parts of a hyphenated word.
+    const parts = word.split(/-(?![^{]*\})/).filter((p) => p !== '');
+    if (parts.length === 0) throw new PatternError(`"${raw}" has no word in "${pattern}"`);
+    const tokens: PatternToken[] = parts.map((part) => {
+      const ref = SET_REF.exec(part);
+      if (ref) {
+        const name = ref[1]!;
+        const words = sets.get(name);
+        if (!words) throw new PatternError(`unknown set {${name}} in "${pattern}"`);
+        return { words, lookup: new Set(words), set: name };
+      }
+      if (/[{}]/.test(part)) throw new PatternError(`malformed set reference "${part}" in "${pattern}"`);
+      const words = expandAlternatives(part, pattern);
+      return { words, lookup: new Set(words) };
+    });
+    const runs: TokenSequence[] = [tokens];
+    if (tokens.length > 1 && tokens.every((t) => !t.set)) {
+      // The closed form of a hyphenated word: "non-compliant" → "noncompliant".
+      let closed = [''];
+      for (const t of tokens) {
+        closed = closed.flatMap((head) => t.words.map((w) => head + w));
+        if (closed.length > COMPOUND_LIMIT) throw new PatternError(`"${raw}" expands to too many closed forms`);
+      }
+      runs.push([{ words: closed, lookup: new Set(closed) }]);
+    }
+    if (optional) runs.push([]);
+    return runs;
+  });
+  let sequences: TokenSequence[] = [[]];
+  for (const runs of positions) {
+    sequences = sequences.flatMap((seq) => runs.map((run) => [...seq, ...run]));
+  }
+  const nonEmpty = sequences.filter((s) => s.length > 0);
+  if (nonEmpty.length === 0) throw new PatternError(`"${pattern}" can match nothing`);
+  return nonEmpty;
+}

@@ -1,0 +1,104 @@
+// The plain data that flows between stages: rule definitions in, findings out.
+
+export type Severity = 'error' | 'warning' | 'info';
+export type SeveritySetting = Severity | 'off';
+
+export const SEVERITY_RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
+
+/** A place in the linted text. line and column are 1-based; offset is a 0-based UTF-16 index. */
+export interface Point {
+  line: number;
+  column: number;
+  offset: number;
+}
+
+export interface Fix {
+  /** [start, end) offsets in the text to replace. Can reach beyond the finding (e.g. "an addict" → "a person …"). */
+  range: [number, number];
+  text: string;
+}
+
+export interface Finding {
+  ruleId: string;
+  category: string;
+  severity: Severity;
+  message: string;
+  /** The matched phrase: text.slice(start.offset, end.offset) === actual. */
+  actual: string;
+  /** Person-first alternatives, best first. */
+  suggestions: string[];
+  start: Point;
+  end: Point;
+  /** True when the phrase stands inside quotation marks (often the patient's own words). */
+  quoted?: boolean;
+  fix?: Fix;
+  note?: string;
+  sources?: string[];
+  url?: string;
+  /** Set by lintFiles and the CLI: the file the finding is in. */
+  file?: string;
+}
+
+/** How a finding inside quotation marks is treated: reported at info level, reported as usual, or not reported. */
+export type QuoteHandling = 'info' | 'flag' | 'ignore';
+
+export interface Options {
+  /** Per rule id or category: a severity, or 'off'. A rule id wins over its category. */
+  rules?: Record<string, SeveritySetting>;
+  /** Phrases never to report (case-insensitive, compared to the whole matched phrase). */
+  allow?: string[];
+  /** Default 'info'. */
+  quotes?: QuoteHandling;
+  /** A rule set to use instead of the built-in one (see loadRuleFiles / compileRules). */
+  ruleSet?: import('./rules/compile.js').CompiledRules;
+}
+
+// ---- Rule data, as written in rules/*.yaml (see rules/schema.json) ----
+
+export interface ConditionDefinition {
+  before?: string[];
+  after?: string[];
+  sentence?: string[];
+  line?: string;
+  within?: number;
+}
+
+export type ExampleDefinition = string | { text: string; actual?: string; fixed?: string };
+
+export interface RuleDefinition {
+  id: string;
+  severity: Severity;
+  match: string[];
+  suggestions: string[];
+  fixable?: boolean;
+  note: string;
+  sources: string[];
+  conditions?: { requires?: ConditionDefinition[]; unless?: ConditionDefinition[] };
+  exceptions?: string[];
+  examples: { flag: ExampleDefinition[]; pass: string[] };
+}
+
+/** What a set word stands for in suggestions: a replacement text ({set}) or named fields ({set.field}). */
+export type SetValue = string | Record<string, string>;
+
+export interface SetDefinition {
+  default?: SetValue;
+  words: string[] | Record<string, SetValue>;
+}
+
+export interface RuleFileDefinition {
+  category: string;
+  description?: string;
+  sets?: Record<string, SetDefinition>;
+  exceptions?: string[];
+  rules: RuleDefinition[];
+}
+
+/** A rule as the engine and the reporters see it: the definition plus its category and source file. */
+export interface Rule extends RuleDefinition {
+  category: string;
+  fixable: boolean;
+  /** The rule file it came from (for error messages and docs). */
+  file: string;
+  url: string;
+}

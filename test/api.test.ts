@@ -1,0 +1,125 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import retextEnglish from 'retext-english';
+import retextStringify from 'retext-stringify';
+import { unified } from 'unified';
+import { describe, expect, it } from 'vitest';
+import { lintFiles, lintText, retextDignify } from '../src/index.js';
+
+const NOTE = 'Pt is a known heroin addict with hx of drug abuse who reports using dirty needles.';
+
+describe('lintText', () => {
+  it('reports the three defining phrases with suggestions and exact offsets', async () => {
+    const findings = await lintText(NOTE);
+    expect(findings.map((f) => [f.ruleId, f.actual, f.suggestions[0]])).toEqual([
+      ['substance-use/addict', 'heroin addict', 'person with opioid use disorder'],
+      ['substance-use/substance-abuse', 'drug abuse', 'drug use'],
+      ['substance-use/dirty-needles', 'dirty needles', 'used or shared syringes'],
+    ]);
+    for (const f of findings) {
+      expect(NOTE.slice(f.start.offset, f.end.offset)).toBe(f.actual);
+      expect(f.start.line).toBe(1);
+      expect(f.start.column).toBe(f.start.offset + 1);
+      expect(f.end.column).toBe(f.end.offset + 1);
+    }
+  });
+
+  it('returns nothing for a clean note', async () => {
+    expect(await lintText('Wound is clean, dry and intact. History of sexual abuse. Person with opioid use disorder.')).toEqual([]);
+  });
+
+  it('counts lines and columns across line breaks, and matches a phrase broken over a line', async () => {
+    const text = 'HPI: chest pain.\nSocial: IVDU, EtOH\nabuse.';
+    const findings = await lintText(text);
+    expect(findings.map((f) => [f.actual, f.start.line, f.start.column, f.end.line])).toEqual([
+      ['IVDU', 2, 9, 2],
+      ['EtOH\nabuse', 2, 15, 3],
+    ]);
+  });
+
+  it('is case-insensitive, accepts hyphen and space variants, curly apostrophes and possessives', async () => {
+    const actuals = async (t: string) => (await lintText(t)).map((f) => f.actual);
+    expect(await actuals('DRUG ABUSE noted.')).toEqual(['DRUG ABUSE']);
+    expect(await actuals('Drug-abuse noted.')).toEqual(['Drug-abuse']);
+    expect(await actuals('The addict’s mother called.')).toEqual(['addict’s']);
+    expect(await actuals('Hx IVDA’er.')).toEqual(['IVDA’er']);
+  });
+
+  it('finds words in lists, parentheses and after colons (where alex does not look)', async () => {
+    const actuals = async (t: string) => (await lintText(t)).map((f) => f.actual);
+    expect(await actuals('PMH: HTN, drug abuse, DM2.')).toEqual(['drug abuse']);
+    expect(await actuals('Social: IVDU')).toEqual(['IVDU']);
+    expect(await actuals('Hx (IVDA) noted.')).toEqual(['IVDA']);
+  });
+
+  it('reports quoted words at info level by default, and follows the quotes option', async () => {
+    const text = 'Pt states "I was a junkie addict for years" and has a history of drug abuse.';
+    const byDefault = await lintText(text);
+    expect(byDefault.map((f) => [f.actual, f.severity, f.quoted ?? false])).toEqual([
+      ['addict', 'info', true],
+      ['drug abuse', 'error', false],
+    ]);
+    expect((await lintText(text, { quotes: 'flag' }))[0]!.severity).toBe('error');
+    expect((await lintText(text, { quotes: 'ignore' })).map((f) => f.actual)).toEqual(['drug abuse']);
+  });
+
+  it('does not treat a stray quotation mark as a quotation', async () => {
+    const findings = await lintText('He is 5\'10" tall, a known drug abuser.');
+    expect(findings.map((f) => [f.actual, f.quoted ?? false])).toEqual([['drug abuser', false]]);
+  });
+
+  it('applies severity overrides by rule id and category, and the allow list', async () => {
+    expect((await lintText(NOTE, { rules: { 'substance-use/addict': 'off' } })).map((f) => f.ruleId)).not.toContain('substance-use/addict');
+    expect((await lintText(NOTE, { rules: { 'substance-use': 'info' } })).every((f) => f.severity === 'info')).toBe(true);
+    expect((await lintText('Referred to the Drug Abuse Recovery Program.', { allow: ['Drug Abuse Recovery Program'] }))).toEqual([]);
+  });
+
+  it('offers a fix that keeps case and fixes the article', async () => {
+    const [f] = await lintText('Hx of EtOH abuse.');
+    expect(f!.fix).toEqual({ range: [6, 16], text: 'alcohol use' });
+    const [g] = await lintText('Drug abuse in past.');
+    expect(g!.fix!.text).toBe('Drug use');
+  });
+});
+
+describe('retextDignify', () => {
+  it('emits vfile messages with rule id, source, actual, expected, note, url and the whole phrase position', async () => {
+    const file = await unified().use(retextEnglish).use(retextDignify).use(retextStringify).process(NOTE);
+    expect(file.messages).toHaveLength(3);
+    const m = file.messages[0]!;
+    expect(m.ruleId).toBe('substance-use/addict');
+    expect(m.source).toBe('dignify');
+    expect(m.actual).toBe('heroin addict');
+    expect(m.expected).toEqual(['person with opioid use disorder', 'person who uses drugs']);
+    expect(m.note).toMatch(/reduces a person/);
+    expect(m.url).toMatch(/docs\/rules\.md#substance-useaddict$/);
+    expect(m.place).toEqual({ start: { line: 1, column: 15, offset: 14 }, end: { line: 1, column: 28, offset: 27 } });
+    expect(m.fatal).toBe(true);
+  });
+
+  it('reports exactly what lintText reports', async () => {
+    const text = 'Known drug abuser. UDS clean. Been clean for 3 years. Wound clean and dry.';
+    const file = await unified().use(retextEnglish).use(retextDignify).use(retextStringify).process(text);
+    const findings = await lintText(text);
+    expect(file.messages.map((m) => [m.ruleId, m.actual, m.place])).toEqual(findings.map((f) => [f.ruleId, f.actual, { start: f.start, end: f.end }]));
+  });
+});
+
+describe('lintFiles', () => {
+  it('lints files and folders, reports a missing file as an error result, and goes on', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dignify-api-'));
+    writeFileSync(path.join(dir, 'a.txt'), 'Hx of IVDU.');
+    writeFileSync(path.join(dir, 'b.md'), 'Nothing to see.');
+    writeFileSync(path.join(dir, 'c.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]));
+    const missing = path.join(dir, 'missing.txt');
+    const results = await lintFiles([missing, dir, path.join(dir, 'c.png')]);
+    expect(results.map((r) => [path.basename(r.file), r.findings.map((f) => f.actual), r.error ?? r.skipped ?? null])).toEqual([
+      ['missing.txt', [], 'no such file or directory'],
+      ['a.txt', ['IVDU'], null],
+      ['b.md', [], null],
+      ['c.png', [], 'binary file'],
+    ]);
+    expect(results[1]!.findings[0]!.file).toBe(path.join(dir, 'a.txt'));
+  });
+});

@@ -1,0 +1,151 @@
+// The CLI end to end, spawned as a user runs it: stdin and files, formats, every exit code.
+import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './helpers.js';
+
+const NOTE = 'Pt is a known heroin addict with hx of drug abuse who reports using dirty needles.\n';
+
+function tempDir(): string {
+  return mkdtempSync(path.join(tmpdir(), 'dignify-cli-'));
+}
+
+describe('dignify (CLI)', () => {
+  it('reports all three phrases from stdin with suggestions and exits 1', () => {
+    const r = runCli([], { input: NOTE });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('<stdin>');
+    expect(r.stdout).toMatch(/1:15\s+error\s+"heroin addict" → "person with opioid use disorder"\s+substance-use\/addict/);
+    expect(r.stdout).toMatch(/1:40\s+error\s+"drug abuse" → "drug use"\s+substance-use\/substance-abuse/);
+    expect(r.stdout).toMatch(/1:69\s+warning\s+"dirty needles" → "used or shared syringes"\s+substance-use\/dirty-needles/);
+    expect(r.stdout).toContain('3 problems (2 errors, 1 warning, 0 info)');
+  });
+
+  it('gives the same findings as data with --format json', () => {
+    const r = runCli(['--format', 'json', '--stdin-filename', 'note.txt'], { input: NOTE });
+    expect(r.code).toBe(1);
+    const data = JSON.parse(r.stdout) as Array<{ file: string; findings: Array<{ actual: string; suggestions: string[]; start: { offset: number } }> }>;
+    expect(data).toHaveLength(1);
+    expect(data[0]!.file).toBe('note.txt');
+    expect(data[0]!.findings.map((f) => f.actual)).toEqual(['heroin addict', 'drug abuse', 'dirty needles']);
+    for (const f of data[0]!.findings) expect(NOTE.slice(f.start.offset, f.start.offset + f.actual.length)).toBe(f.actual);
+  });
+
+  it('prints one line per finding with --format compact', () => {
+    const r = runCli(['-f', 'compact', '-'], { input: NOTE });
+    expect(r.stdout.trim().split('\n')).toEqual([
+      '<stdin>:1:15: error Avoid "heroin addict"; prefer "person with opioid use disorder" or "person who uses drugs" [substance-use/addict]',
+      expect.stringMatching(/^<stdin>:1:40: error Avoid "drug abuse"; prefer "drug use"/),
+      expect.stringMatching(/^<stdin>:1:69: warning Avoid "dirty needles"/),
+    ]);
+  });
+
+  it('exits 0 on a clean note and prints nothing', () => {
+    const r = runCli([], { input: 'Wound clean, dry and intact. History of sexual abuse.\n' });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+  });
+
+  it('exits 2 naming a missing file, and still lints the other file', () => {
+    const dir = tempDir();
+    const note = path.join(dir, 'note.txt');
+    writeFileSync(note, NOTE);
+    const r = runCli([path.join(dir, 'missing.txt'), note]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`dignify: ${path.join(dir, 'missing.txt')}: no such file or directory`);
+    expect(r.stdout).toContain('"heroin addict"');
+  });
+
+  it('exits 2 on an unreadable file, naming it', () => {
+    if (process.getuid?.() === 0) return; // root can read anything; covered by the API test of errors
+    const dir = tempDir();
+    const file = path.join(dir, 'secret.txt');
+    writeFileSync(file, NOTE);
+    chmodSync(file, 0o000);
+    const r = runCli([file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${file}: permission denied`);
+  });
+
+  it('exits 2 on a usage error', () => {
+    const r = runCli(['--format', 'nope'], { input: NOTE });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/nope/);
+    expect(runCli(['--no-such-flag']).code).toBe(2);
+  });
+
+  it('skips binary and non-UTF-8 files with a warning and lints the rest', () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'image.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]));
+    writeFileSync(path.join(dir, 'latin1.txt'), Buffer.from('caf\xe9 drug abuse', 'latin1'));
+    writeFileSync(path.join(dir, 'ok.txt'), 'Hx IVDU.');
+    const r = runCli([dir]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('image.txt: skipped: binary file');
+    expect(r.stderr).toContain('latin1.txt: skipped: not valid UTF-8');
+    expect(r.stdout).toContain('"IVDU"');
+  });
+
+  it('recurses into folders for .txt, .md and .html, skipping node_modules and dot-folders, and takes globs', () => {
+    const dir = tempDir();
+    for (const [name, text] of [
+      ['a.txt', 'IVDU'],
+      ['b.md', 'drug abuse'],
+      ['c.html', '<p>addict</p>'],
+      ['d.csv', 'IVDU'],
+      ['node_modules/x.txt', 'IVDU'],
+      ['.git/y.txt', 'IVDU'],
+      ['sub/e.txt', 'junk IVDA'],
+    ] as const) {
+      const p = path.join(dir, name);
+      mkdirSync(path.dirname(p), { recursive: true });
+      writeFileSync(p, text);
+    }
+    const r = runCli(['--format', 'json', dir]);
+    const files = (JSON.parse(r.stdout) as Array<{ file: string }>).map((x) => path.relative(dir, x.file));
+    expect(files).toEqual(['a.txt', 'b.md', 'c.html', path.join('sub', 'e.txt')]);
+    const g = runCli(['--format', 'json', '**/*.txt'], { cwd: dir });
+    expect((JSON.parse(g.stdout) as Array<{ file: string }>).map((x) => x.file)).toEqual(['a.txt', 'sub/e.txt']);
+    expect(runCli(['nothing-*.txt'], { cwd: dir }).stderr).toContain('nothing-*.txt: no files match this pattern');
+  });
+
+  it('--quiet reports errors only, and --fail-on sets what makes exit 1', () => {
+    const warningOnly = 'Reports using dirty needles.\n';
+    expect(runCli([], { input: warningOnly }).code).toBe(1);
+    const quiet = runCli(['--quiet'], { input: warningOnly });
+    expect(quiet.code).toBe(0);
+    expect(quiet.stdout).toBe('');
+    expect(runCli(['--fail-on', 'error'], { input: warningOnly }).code).toBe(0);
+  });
+
+  it('--why adds the note and sources', () => {
+    const r = runCli(['--why'], { input: 'Hx IVDU.\n' });
+    expect(r.stdout).toMatch(/label a person by a behaviour/);
+    expect(r.stdout).toMatch(/Sources: Carpenter23/);
+  });
+
+  it('prints --version and --help, exit 0', () => {
+    const v = runCli(['--version']);
+    expect(v.code).toBe(0);
+    expect(v.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    const h = runCli(['--help']);
+    expect(h.code).toBe(0);
+    expect(h.stdout).toContain('Exit codes:');
+  });
+
+  it('lists rules and explains one; an unknown rule is a usage error', () => {
+    const list = runCli(['rules']);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toMatch(/substance-use\/addict\s+error/);
+    const json = JSON.parse(runCli(['rules', '--format', 'json']).stdout) as Array<{ id: string }>;
+    expect(json.map((r) => r.id)).toContain('substance-use/dirty-needles');
+    const explain = runCli(['explain', 'substance-use/addict']);
+    expect(explain.code).toBe(0);
+    expect(explain.stdout).toContain('Pt is a known heroin addict.');
+    expect(explain.stdout).toContain('Addiction medicine was consulted.');
+    const unknown = runCli(['explain', 'addict']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('did you mean "substance-use/addict"');
+  });
+});

@@ -1,0 +1,67 @@
+// Rule files (ours and users') are validated with errors that name the file and the rule.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compileRules, lintText, loadRuleFiles, parseRuleFile, RuleFileError } from '../src/index.js';
+import { expandPattern } from '../src/rules/pattern.js';
+
+const good = (rules: string) => `category: house\nrules:\n${rules}`;
+const RULE = `  - id: house/patient-label
+    severity: warning
+    match: [frequent-flyer(s)]
+    suggestions: [patient with frequent ED visits]
+    note: A label that reduces a person to their visits.
+    sources: [HEM]
+    examples:
+      flag: [Known frequent flyer.]
+      pass: [Frequent flights abroad.]
+`;
+
+describe('rule file validation', () => {
+  it('accepts a valid user rule file and lints with it', async () => {
+    const ruleSet = compileRules([parseRuleFile(good(RULE), 'house.yaml')]);
+    const findings = await lintText('Known frequent-flyer and frequentflyers.', { ruleSet });
+    expect(findings.map((f) => f.actual)).toEqual(['frequent-flyer', 'frequentflyers']);
+  });
+
+  it('names the file and the rule for a schema error', () => {
+    expect(() => parseRuleFile(good(RULE.replace('severity: warning', 'severity: loud')), 'house.yaml')).toThrow(
+      /^house\.yaml: rule "house\/patient-label": \/severity must be equal to one of the allowed values \(error, warning, info\)$/,
+    );
+    expect(() => parseRuleFile(good(RULE.replace('    note: A label that reduces a person to their visits.\n', '')), 'house.yaml')).toThrow(
+      /house\.yaml: rule "house\/patient-label": .*note/,
+    );
+    expect(() => parseRuleFile(good(RULE.replace('    sources: [HEM]\n', '    sources: [HEM]\n    colour: red\n')), 'x.yaml')).toThrow(
+      /unknown key "colour"/,
+    );
+  });
+
+  it('names the file and rule for a wrong id prefix, a bad pattern or an unknown set', () => {
+    expect(() => parseRuleFile(good(RULE.replace('id: house/', 'id: other/')), 'h.yaml')).toThrow(/h\.yaml: rule "other\/patient-label": id must start with/);
+    expect(() => parseRuleFile(good(RULE.replace('[frequent-flyer(s)]', '["frequent (flyer"]')), 'h.yaml')).toThrow(/rule "house\/patient-label": match: unbalanced/);
+    expect(() => compileRules([parseRuleFile(good(RULE.replace('[frequent-flyer(s)]', '["{nope} flyer"]')), 'h.yaml')])).toThrow(
+      /h\.yaml: rule "house\/patient-label": match: unknown set \{nope\}/,
+    );
+  });
+
+  it('reports invalid YAML and unreadable files by name', () => {
+    expect(() => parseRuleFile('rules: [', 'broken.yaml')).toThrow(/^broken\.yaml: not valid YAML/);
+    const dir = mkdtempSync(path.join(tmpdir(), 'dignify-rules-'));
+    expect(() => loadRuleFiles([path.join(dir, 'none.yaml')])).toThrow(RuleFileError);
+    writeFileSync(path.join(dir, 'ok.yaml'), good(RULE));
+    expect(loadRuleFiles([path.join(dir, 'ok.yaml')])[0]!.rules[0]!.id).toBe('house/patient-label');
+  });
+});
+
+describe('pattern language', () => {
+  const words = (p: string) => expandPattern(p, new Map([['drug', ['heroin', 'drug']]])).map((s) => s.map((t) => t.words.join('|')).join(' '));
+  it('expands optional endings, alternatives, optional words, hyphens and sets', () => {
+    expect(words('abuse(s|d)')).toEqual(['abuse|abuses|abused']);
+    expect(words('clean|dirty urine')).toEqual(['clean|dirty urine']);
+    expect(words('iv? drug abuse')).toEqual(['iv drug abuse', 'drug abuse']);
+    expect(words('non-compliant')).toEqual(['non compliant', 'noncompliant']);
+    expect(words('{drug} addict')).toEqual(['heroin|drug addict']);
+    expect(words("IVDA'er")).toEqual(["ivda'er"]);
+  });
+});
