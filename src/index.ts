@@ -5,5 +5,5 @@ export { default as retextDignify } from './lint/plugin.js';
 export { builtinRules } from './rules/builtin.js';
 export { compileRules, type CompiledRules } from './rules/compile.js';
 export { loadRuleFiles, parseRuleFile, RuleFileError, type LoadedRuleFile } from './rules/load.js';
-export { formatters, type Formatter } from './output/index.js';
+export { formatAll, formatters, type FormatContext, type Formatter, type Reporter } from './output/index.js';
 export type { Finding, Fix, Options, Point, QuoteHandling, Rule, RuleDefinition, RuleFileDefinition, Severity, SeveritySetting } from './types.js';

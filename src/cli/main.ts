@@ -3,37 +3,16 @@
 // 0 nothing at or above --fail-on, 1 findings, 2 usage or I/O error.
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import { expandPaths, readStdin, readTextFile, DEFAULT_EXTENSIONS, type ReadResult } from '../inputs/files.js';
-import type { LintResult } from '../lint/lint-files.js';
-import { lintResolved } from '../lint/lint-text.js';
-import { OptionsError, resolveOptions } from '../lint/options.js';
-import { colorWanted } from '../output/color.js';
+import { DEFAULT_EXTENSIONS } from '../inputs/files.js';
+import { OptionsError } from '../lint/options.js';
 import { formatters } from '../output/index.js';
 import { builtinRules } from '../rules/builtin.js';
 import { PACKAGE_ROOT, RuleFileError } from '../rules/load.js';
-import { SEVERITY_RANK, type QuoteHandling, type Severity } from '../types.js';
+import { EXIT, type Io } from './io.js';
+import { lint, type LintCliOptions } from './lint-command.js';
 import { explainRule, listRules } from './rules-commands.js';
 
-export const EXIT = { clean: 0, findings: 1, error: 2 } as const;
-
-export interface Io {
-  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
-  stdout: { write(s: string): unknown; isTTY?: boolean };
-  stderr: { write(s: string): unknown; isTTY?: boolean };
-  cwd: string;
-  env: NodeJS.ProcessEnv;
-}
-
-interface LintCliOptions {
-  format: string;
-  quiet?: boolean;
-  why?: boolean;
-  stdinFilename?: string;
-  failOn: Severity;
-  quotes: QuoteHandling;
-  ext: string;
-  color?: boolean;
-}
+export { EXIT, type Io } from './io.js';
 
 function version(): string {
   return (JSON.parse(readFileSync(`${PACKAGE_ROOT}/package.json`, 'utf8')) as { version: string }).version;
@@ -120,47 +99,6 @@ Examples:
     throw e;
   }
   return exitCode;
-}
-
-async function lint(paths: string[], options: LintCliOptions, io: Io, error: (m: string) => void): Promise<number> {
-  const resolved = resolveOptions({ quotes: options.quotes });
-  const extensions = options.ext.split(',').map((e) => e.trim().replace(/^\./, '')).filter(Boolean);
-  const results: LintResult[] = [];
-  let ioFailed = false;
-
-  const lintOne = (file: string, read: ReadResult) => {
-    if ('error' in read) {
-      error(`${file}: ${read.error}`);
-      ioFailed = true;
-    } else if ('skipped' in read) {
-      io.stderr.write(`dignify: warning: ${file}: skipped: ${read.skipped}\n`);
-    } else {
-      let findings = lintResolved(read.text, resolved).map((f) => ({ ...f, file }));
-      if (options.quiet) findings = findings.filter((f) => f.severity === 'error');
-      results.push({ file, findings });
-    }
-  };
-
-  const wantsStdin = paths.length === 0 || paths.includes('-');
-  if (paths.length === 0 && io.stdin.isTTY) {
-    error('no input: give files, folders or globs, or pipe text to standard input (see dignify --help)');
-    return EXIT.error;
-  }
-  const stdinName = options.stdinFilename ?? '<stdin>';
-  for (const entry of await expandPaths(paths.filter((p) => p !== '-'), extensions)) {
-    if ('error' in entry) lintOne(entry.path, { error: entry.error });
-    else lintOne(entry.path, await readTextFile(entry.path));
-  }
-  if (wantsStdin) lintOne(stdinName, await readStdin(io.stdin));
-
-  const formatter = formatters[options.format]!;
-  const color = options.color !== false && colorWanted(io.stdout, io.env);
-  io.stdout.write(formatter(results, { why: Boolean(options.why), color, cwd: io.cwd }));
-
-  if (ioFailed) return EXIT.error;
-  const threshold = SEVERITY_RANK[options.failOn];
-  const failing = results.some((r) => r.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold));
-  return failing ? EXIT.findings : EXIT.clean;
 }
 
 function defaultIo(): Io {

@@ -1,8 +1,7 @@
 // One line per finding, for editors and grep: file:line:col: severity message [rule]
 import type { Formatter } from './types.js';
 
-export const compact: Formatter = (results) =>
-  results
-    .flatMap((r) => r.findings.map((f) => `${r.file}:${f.start.line}:${f.start.column}: ${f.severity} ${f.message} [${f.ruleId}]`))
-    .map((line) => `${line}\n`)
-    .join('');
+export const compact: Formatter = () => ({
+  result: (r) => r.findings.map((f) => `${r.file}:${f.start.line}:${f.start.column}: ${f.severity} ${f.message} [${f.ruleId}]\n`).join(''),
+  end: () => '',
+});

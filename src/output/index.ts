@@ -4,6 +4,6 @@ import { json } from './json.js';
 import { stylish } from './stylish.js';
 import type { Formatter } from './types.js';
 
-export type { Formatter, FormatContext } from './types.js';
+export { formatAll, type Formatter, type FormatContext, type Reporter } from './types.js';
 
 export const formatters: Record<string, Formatter> = { stylish, json, compact };

@@ -11,38 +11,39 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-export const stylish: Formatter = (results, { why, color, cwd }) => {
-  const out: string[] = [];
+export const stylish: Formatter = ({ why, color, cwd }) => {
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const result of results) {
-    if (result.findings.length === 0) continue;
-    const name = path.isAbsolute(result.file) ? path.relative(cwd, result.file) || result.file : result.file;
-    out.push(paint(color, 'underline', name));
-    const rows = result.findings.map((f) => {
-      counts[f.severity]++;
-      const suggestion = f.suggestions[0] ? ` → "${f.suggestions[0]}"` : '';
-      return { where: `${f.start.line}:${f.start.column}`, severity: f.severity, text: `"${f.actual}"${suggestion}${f.quoted ? ' (quoted)' : ''}`, f };
-    });
-    const whereWidth = Math.max(...rows.map((r) => r.where.length));
-    const textWidth = Math.min(70, Math.max(...rows.map((r) => r.text.length)));
-    for (const r of rows) {
-      out.push(
-        `  ${paint(color, 'dim', r.where.padEnd(whereWidth))}  ${paint(color, SEVERITY_STYLE[r.severity], r.severity.padEnd(7))}  ${r.text.padEnd(textWidth)}  ${paint(color, 'dim', r.f.ruleId)}`,
-      );
-      if (why) {
-        if (r.f.note) out.push(`      ${r.f.note}`);
-        if (r.f.suggestions.length > 1) out.push(`      Also: ${r.f.suggestions.slice(1).map((s) => `"${s}"`).join(', ')}`);
-        if (r.f.sources?.length) out.push(paint(color, 'dim', `      Sources: ${r.f.sources.join('; ')}`));
-        if (r.f.url) out.push(paint(color, 'dim', `      ${r.f.url}`));
+  return {
+    result(result) {
+      if (result.findings.length === 0) return '';
+      const out: string[] = [];
+      const name = path.isAbsolute(result.file) ? path.relative(cwd, result.file) || result.file : result.file;
+      out.push(paint(color, 'underline', name));
+      const rows = result.findings.map((f) => {
+        counts[f.severity]++;
+        const suggestion = f.suggestions[0] ? ` → "${f.suggestions[0]}"` : '';
+        return { where: `${f.start.line}:${f.start.column}`, severity: f.severity, text: `"${f.actual}"${suggestion}${f.quoted ? ' (quoted)' : ''}`, f };
+      });
+      const whereWidth = Math.max(...rows.map((r) => r.where.length));
+      const textWidth = Math.min(70, Math.max(...rows.map((r) => r.text.length)));
+      for (const r of rows) {
+        out.push(
+          `  ${paint(color, 'dim', r.where.padEnd(whereWidth))}  ${paint(color, SEVERITY_STYLE[r.severity], r.severity.padEnd(7))}  ${r.text.padEnd(textWidth)}  ${paint(color, 'dim', r.f.ruleId)}`,
+        );
+        if (why) {
+          if (r.f.note) out.push(`      ${r.f.note}`);
+          if (r.f.suggestions.length > 1) out.push(`      Also: ${r.f.suggestions.slice(1).map((s) => `"${s}"`).join(', ')}`);
+          if (r.f.sources?.length) out.push(paint(color, 'dim', `      Sources: ${r.f.sources.join('; ')}`));
+          if (r.f.url) out.push(paint(color, 'dim', `      ${r.f.url}`));
+        }
       }
-    }
-    out.push('');
-  }
-  const total = counts.error + counts.warning + counts.info;
-  if (total > 0) {
-    const summary = `✖ ${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info)`;
-    out.push(paint(color, 'bold', paint(color, counts.error ? 'red' : counts.warning ? 'yellow' : 'blue', summary)));
-    out.push('');
-  }
-  return out.join('\n');
+      return `${out.join('\n')}\n\n`;
+    },
+    end() {
+      const total = counts.error + counts.warning + counts.info;
+      if (total === 0) return '';
+      const summary = `✖ ${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info)`;
+      return `${paint(color, 'bold', paint(color, counts.error ? 'red' : counts.warning ? 'yellow' : 'blue', summary))}\n`;
+    },
+  };
 };

@@ -8,5 +8,20 @@ export interface FormatContext {
   cwd: string;
 }
 
-/** A reporter: results in, text out. Reporters see findings and nothing else. */
-export type Formatter = (results: readonly LintResult[], context: FormatContext) => string;
+/**
+ * A reporter receives results one at a time, in input order, as soon as each source is linted,
+ * and returns the text to write now; `end` returns what is left (a summary, a closing bracket).
+ * Streaming reporters keep memory flat on large inputs; others (SARIF) buffer until `end`.
+ */
+export interface Reporter {
+  result(result: LintResult): string;
+  end(): string;
+}
+
+export type Formatter = (context: FormatContext) => Reporter;
+
+/** Runs a reporter over a complete list of results (for the API and tests). */
+export function formatAll(formatter: Formatter, results: readonly LintResult[], context: FormatContext): string {
+  const reporter = formatter(context);
+  return results.map((r) => reporter.result(r)).join('') + reporter.end();
+}
