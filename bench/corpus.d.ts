@@ -1,0 +1,3 @@
+export function corpusDir(): string | undefined;
+export function mtsamples(dir?: string): Array<Record<string, string>>;
+export function corpusTexts(dir?: string): Array<{ file: string; field: string; text: string }>;

@@ -1,0 +1,72 @@
+// The fast path's scanner, derived from the compiled rules: where in raw text could a rule phrase
+// start? It must never miss a place the matcher would report (it may name places that come to
+// nothing). Two stages: one regex finds every rule's first word standing as a whole word, then, at
+// each hit only, a sticky regex checks that a whole phrase of a rule starting with that word
+// follows, allowing anything the tokenizer treats as joining two words.
+import type { CompiledRules } from '../rules/compile.js';
+import type { PatternToken } from '../rules/pattern.js';
+
+// The apostrophes normalizeWord folds to "'".
+const APOSTROPHE = "['\u2018\u2019\u02bc\u0060\u00b4]";
+// A token's possessive or trailing apostrophes, which normalizeWord and the tokenizer drop.
+const TAIL = `(?:${APOSTROPHE}s?)*`;
+// What may stand between two tokens that count as adjacent: white space (parse-latin's set, which
+// adds U+0085 to \s) and hyphens. Deliberately loose: any mix, any length.
+const JOIN = '[\\s\\u0085\\-\\u2010\\u2011]*';
+// A token starts and ends where parse-latin's word characters stop; ASCII letters and digits are
+// a subset of those, so refusing only them next to a hit can never drop a real token.
+const NOT_AFTER_WORD = '(?<![a-z0-9])';
+const NOT_BEFORE_WORD = '(?![a-z0-9])';
+
+function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, APOSTROPHE);
+}
+
+function alternatives(words: readonly string[]): string {
+  // Longest first, so a longer word is tried before its prefix (the regexes are not anchored at
+  // the end of a word, only by NOT_BEFORE_WORD after the whole phrase).
+  return `(?:${[...words].sort((a, b) => b.length - a.length).map(escapeRegex).join('|')})`;
+}
+
+function phraseSource(sequence: readonly PatternToken[]): string {
+  return sequence.map((t) => alternatives(t.words) + TAIL).join(JOIN) + NOT_BEFORE_WORD;
+}
+
+export interface Scanner {
+  /** The offset of the first place at or after `from` where a rule phrase may start, or -1. */
+  next(text: string, from: number): number;
+}
+
+function buildScanner(rules: CompiledRules): Scanner {
+  if (rules.triggers.length === 0) return { next: () => -1 };
+  // 'u' makes case folding agree with toLowerCase (e.g. the Kelvin sign is a "k").
+  const first = new RegExp(`${NOT_AFTER_WORD}${alternatives(rules.triggers)}${NOT_BEFORE_WORD}`, 'giu');
+  const phrases = new Map<string, RegExp>();
+  for (const [word, entries] of rules.index) {
+    const sources = [...new Set(entries.map((e) => phraseSource(e.sequence)))];
+    phrases.set(word, new RegExp(sources.join('|'), 'iuy'));
+  }
+  const normalize = (s: string) => s.toLowerCase().replace(/[\u2018\u2019\u02bc\u0060\u00b4]/g, "'");
+  return {
+    next(text, from) {
+      first.lastIndex = from;
+      for (let hit = first.exec(text); hit; hit = first.exec(text)) {
+        const phrase = phrases.get(normalize(hit[0]));
+        // A hit whose folded form is not an index key (a case-folding corner) is kept: never miss.
+        if (!phrase) return hit.index;
+        phrase.lastIndex = hit.index;
+        if (phrase.test(text)) return hit.index;
+      }
+      return -1;
+    },
+  };
+}
+
+const scanners = new WeakMap<CompiledRules, Scanner>();
+
+/** The scanner for a rule set, built once per rule set. */
+export function scannerFor(rules: CompiledRules): Scanner {
+  let scanner = scanners.get(rules);
+  if (!scanner) scanners.set(rules, (scanner = buildScanner(rules)));
+  return scanner;
+}

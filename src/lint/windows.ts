@@ -1,0 +1,55 @@
+// Which parts of a text need parsing: the blocks (runs of text between blank lines) that hold a
+// place where a rule phrase may start. parse-latin always ends a sentence and a paragraph at white
+// space holding two line breaks, and rules look no further than their sentence, its paragraph
+// (quotation marks) and its line, so a block parsed alone yields the same sentences as the whole
+// text. Blocks are found in one forward pass, so the work grows linearly with the text.
+import type { Point } from '../types.js';
+import type { Scanner } from './prefilter.js';
+
+// Two line breaks with only spaces or tabs between them (always one parse-latin white-space
+// token), plus the white space that follows. "\r" is a break of its own only when no "\n" follows.
+const BLANK_LINE = /(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r(?!\n)|\n)[ \t\r\n]*/g;
+
+export interface Window {
+  /** Offset of the block's first character in the text. */
+  start: number;
+  end: number;
+  /** Where the block starts, counted as parse-latin counts lines and columns. */
+  point: Point;
+}
+
+/** The blocks of `text` that may hold a finding, in order. */
+export function* windows(text: string, scanner: Scanner): Generator<Window> {
+  const blank = new RegExp(BLANK_LINE.source, 'g');
+  let blockStart = 0;
+  let boundary = nextBoundary(blank, text, 0);
+  // Line counting state: the line of `counted`, and where that line starts.
+  let counted = 0;
+  let line = 1;
+  let lineStart = 0;
+  for (let hit = scanner.next(text, 0); hit !== -1; ) {
+    // Move to the block holding the hit.
+    while (boundary && boundary.start <= hit) {
+      blockStart = boundary.end;
+      boundary = nextBoundary(blank, text, boundary.end);
+    }
+    const end = boundary ? boundary.start : text.length;
+    for (; counted < blockStart; counted++) {
+      const ch = text.charCodeAt(counted);
+      // parse-latin: "\r" starts a line, and so does "\n" unless it follows "\r".
+      if (ch === 13 || (ch === 10 && text.charCodeAt(counted - 1) !== 13)) {
+        line++;
+        lineStart = counted + 1;
+      } else if (ch === 10) lineStart = counted + 1;
+    }
+    yield { start: blockStart, end, point: { line, column: blockStart - lineStart + 1, offset: blockStart } };
+    if (!boundary) return;
+    hit = scanner.next(text, boundary.end);
+  }
+}
+
+function nextBoundary(blank: RegExp, text: string, from: number): { start: number; end: number } | undefined {
+  blank.lastIndex = from;
+  const m = blank.exec(text);
+  return m ? { start: m.index, end: m.index + m[0].length } : undefined;
+}

@@ -1,0 +1,107 @@
+// The fast path (scan for possible phrases, parse only the blocks around them) must give exactly
+// the findings of parsing the whole text. Checked over every text of the shared corpus, over
+// corpus notes joined into large documents, and over random text.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { corpusDir, corpusTexts } from '../bench/corpus.js';
+import { lintResolved, lintWhole } from '../src/lint/lint-text.js';
+import { resolveOptions } from '../src/lint/options.js';
+import { scannerFor } from '../src/lint/prefilter.js';
+import { windows } from '../src/lint/windows.js';
+import { builtinRules } from '../src/rules/builtin.js';
+import type { Finding } from '../src/types.js';
+
+const resolved = resolveOptions();
+const corpus = corpusDir();
+
+function expectSame(text: string, options = resolved): Finding[] {
+  const fast = lintResolved(text, options);
+  const whole = lintWhole(text, options);
+  // Compare with the text in the message, so a failure shows what to reproduce.
+  expect({ text: text.length > 2000 ? undefined : text, fast }).toEqual({ text: text.length > 2000 ? undefined : text, fast: whole });
+  return fast;
+}
+
+describe.skipIf(!corpus)('fast path over the shared corpus', () => {
+  if (!corpus) console.warn('fast-path.test: ../shared/corpus not found, corpus checks skipped');
+  const texts = corpus ? corpusTexts(corpus) : [];
+
+  it('gives the same findings as a whole-text parse for every text of every file', () => {
+    let findings = 0;
+    for (const { text } of texts) findings += expectSame(text).length;
+    expect(texts.length).toBeGreaterThan(100_000);
+    expect(findings).toBeGreaterThan(50); // the comparison covered texts that have findings
+  }, 300_000);
+
+  it('gives the same findings on notes joined into large documents with assorted breaks', () => {
+    const separators = ['\n\n', '\r\n\r\n', '\n \t\n  ', '\n', ' ', '\r\r', '\n\u00a0\n', '.\n\n"', '\u2029'];
+    const long = texts.filter((t) => t.text.length > 200);
+    let findings = 0;
+    for (let i = 0, k = 0; i < long.length; i += 25, k++) {
+      const chunk = long.slice(i, i + 25).map((t) => t.text);
+      findings += expectSame(chunk.join(separators[k % separators.length])).length;
+    }
+    expect(findings).toBeGreaterThan(50);
+  }, 300_000);
+});
+
+// Random text built from rule words (first words and the words that follow them), condition
+// words, breaks of every kind and characters at the edges of the scanner's reasoning.
+const rules = builtinRules();
+const ruleWords = new Set<string>();
+for (const entries of rules.index.values()) {
+  for (const { compiled, sequence } of entries) {
+    for (const token of sequence) token.words.slice(0, 6).forEach((w) => ruleWords.add(w));
+    for (const condition of [...compiled.requires, ...compiled.unless]) {
+      for (const s of condition.sequences) for (const t of s) t.words.slice(0, 3).forEach((w) => ruleWords.add(w));
+    }
+  }
+}
+const words = [...ruleWords, 'Pt', 'the', 'a', 'an', 'wound', 'F10.20', 'Dr.', 'e.g.', 'x', 'IVDU', 'EtOH', 'ADDICT'];
+const pieces = fc.oneof(
+  { weight: 5, arbitrary: fc.constantFrom(...words) },
+  {
+    weight: 5,
+    arbitrary: fc.constantFrom(' ', ' ', '\n', '\n\n', '\r\n', '\r\n\r\n', '\r', '\n \n', '\n\t\n', '\u0085', '\u2028', '\u00a0', '\u000b', '\f'),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom('-', '\u2010', '\u2011', '--', ',', '.', '. ', '?', '!', ':', ';', '"', '“', '”', "'", '’', "'s", '(', ')', '/', '_', '…'),
+  },
+  { weight: 1, arbitrary: fc.constantFrom('\u212a', 'ſ', 'İ', '0', '9', 'é', '\u0301', '🙂', '{{x}}', 'S', 'ing') },
+  { weight: 1, arbitrary: fc.string({ maxLength: 4 }) },
+);
+// Whole rule phrases, their words joined by any white space or hyphen the tokenizer accepts, so
+// that phrases broken over lines or blocks are common.
+const sequences = [...rules.index.values()].flat().map((e) => e.sequence);
+const joins = fc.constantFrom(' ', '  ', '\n', '\r\n', '\r', '-', '\u2010', '\u2011', '\u00a0', '\u0085', '\u2028', ' \n ', '\n\n', '- ');
+const phrase = fc
+  .tuple(fc.constantFrom(...sequences), fc.array(fc.nat(), { minLength: 8, maxLength: 8 }), fc.array(joins, { minLength: 8, maxLength: 8 }), fc.constantFrom('', "'s", '’', 's'))
+  .map(([sequence, picks, seps, tail]) => sequence.map((t, i) => t.words[picks[i]! % t.words.length]!).reduce((a, w, i) => a + seps[i]! + w) + tail);
+const randomText = fc.array(fc.oneof({ weight: 4, arbitrary: pieces }, { weight: 1, arbitrary: phrase }), { maxLength: 80 }).map((parts) => parts.join(''));
+const optionsArb = fc.record({
+  quotes: fc.constantFrom('info' as const, 'flag' as const, 'ignore' as const),
+  allow: fc.constantFrom<string[][]>([], ['drug abuse'], ['addict']),
+});
+
+describe('fast path over random text', () => {
+  it('gives the same findings as a whole-text parse', () => {
+    fc.assert(
+      fc.property(randomText, optionsArb, (text, options) => {
+        expectSame(text, resolveOptions(options));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('parses only blocks with a possible phrase, cut at blank lines', () => {
+    const scanner = scannerFor(rules);
+    const text = 'Wound clean.\n\nPt has hx of drug abuse.\r\n\r\nNo alcohol today.\n  \n  Known IVDU.';
+    const blocks = [...windows(text, scanner)].map((w) => [text.slice(w.start, w.end), w.point]);
+    expect(blocks).toEqual([
+      ['Pt has hx of drug abuse.', { line: 3, column: 1, offset: 14 }],
+      ['Known IVDU.', { line: 7, column: 3, offset: text.indexOf('Known') }],
+    ]);
+    expect([...windows('Alcohol: none. Drug allergies: none.', scanner)]).toEqual([]);
+  });
+});
