@@ -2,10 +2,10 @@
 // schema cannot express, and returns plain definitions. Built-in and user rule files go through
 // the same code, so a user's rule is held to the same standard as ours.
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { parse as parseYaml } from 'yaml';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { RuleFileDefinition } from '../types.js';
 import { expandPattern, PatternError } from './pattern.js';
 import { setWordsOf } from './sets.js';
@@ -31,10 +31,15 @@ export interface LoadedRuleFile extends RuleFileDefinition {
 export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const BUILTIN_RULES_DIR = path.join(PACKAGE_ROOT, 'rules');
 
+// ajv and yaml are loaded on first use: a run with the built-in (precompiled) rules needs neither,
+// and loading them would double the CLI's start-up time.
+const lazyRequire = createRequire(import.meta.url);
+
 let validator: ValidateFunction | undefined;
 function getValidator(): ValidateFunction {
   if (!validator) {
     const schema = JSON.parse(readFileSync(path.join(BUILTIN_RULES_DIR, 'schema.json'), 'utf8')) as object;
+    const { Ajv } = lazyRequire('ajv') as typeof import('ajv');
     validator = new Ajv({ allErrors: true, strict: false, useDefaults: false }).compile(schema);
   }
   return validator;
@@ -119,6 +124,7 @@ function checkSemantics(def: RuleFileDefinition, file: string): void {
 export function parseRuleFile(text: string, file: string): LoadedRuleFile {
   let data: unknown;
   try {
+    const { parse: parseYaml } = lazyRequire('yaml') as typeof import('yaml');
     data = parseYaml(text, { prettyErrors: true });
   } catch (error) {
     throw new RuleFileError(file, undefined, `not valid YAML: ${(error as Error).message.split('\n')[0]}`);
