@@ -61,7 +61,9 @@ export async function lint(paths: string[], options: LintCliOptions, io: Io, err
     return EXIT.error;
   }
   const entries = await expandPaths(paths.filter((p) => p !== '-'), extensions);
-  const threads = options.threads === undefined ? availableParallelism() : Number(options.threads);
+  // Default: a worker per core but one, which the main thread keeps for finding files and writing
+  // results (on 2 cores the pool measured slower than one thread: see BENCHMARKS.md).
+  const threads = options.threads === undefined ? availableParallelism() - 1 : Number(options.threads);
   // Many files: lint on a worker pool (workers read the files too); otherwise one file at a time.
   const pool =
     threads > 1 && entries.length >= POOL_MIN_FILES ? (await import('../lint/pool.js')).LintPool.open({ options: lintOptions }, threads) : undefined;

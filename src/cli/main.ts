@@ -45,7 +45,7 @@ export async function main(argv: string[] = process.argv.slice(2), io: Io = defa
     )
     .option('--ext <list>', 'file extensions to lint inside folders, comma-separated', DEFAULT_EXTENSIONS.join(','))
     .option('--no-color', 'plain output without colours')
-    .option('--threads <n>', 'worker threads for large inputs (default: one per core; 1: none)')
+    .option('--threads <n>', 'worker threads for 500 files or more (default: one per core but one; 1: none)')
     .addHelpText(
       'after',
       `

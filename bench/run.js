@@ -1,0 +1,208 @@
+// `npm run bench`: builds inputs from the shared corpus in a temporary folder, times dignify,
+// alex and the scan floor on them (each figure the median of several runs), prints a table and
+// writes BENCHMARKS.md. Environment: BENCH_RUNS (default 3), BENCH_ALEX=0 to skip alex,
+// BENCH_ALEX_TIMEOUT seconds (default 600), BENCH_BIG_MB (input 3, default 1000).
+import { spawnSync } from 'node:child_process';
+import { closeSync, copyFileSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { corpusDir, mtsamples } from './corpus.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const BIN = path.join(ROOT, 'bin', 'dignify.js');
+const ALEX = path.join(ROOT, 'node_modules', '.bin', 'alex');
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const ALEX_ON = process.env.BENCH_ALEX !== '0';
+const ALEX_TIMEOUT = Number(process.env.BENCH_ALEX_TIMEOUT ?? 600);
+const BIG_MB = Number(process.env.BENCH_BIG_MB ?? 1000);
+const HAS_RG = spawnSync('rg', ['--version']).status === 0;
+
+const corpus = corpusDir();
+if (!corpus) {
+  console.error('bench: the shared corpus (../shared/corpus) is not there; nothing to measure');
+  process.exit(2);
+}
+const loadAtStart = os.loadavg()[0];
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'dignify-bench-'));
+process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
+
+// ---- inputs ----
+const rows = mtsamples(corpus);
+const notes = rows.map((r) => r.transcription ?? '');
+const csv1 = path.join(tmp, 'mtsamples.csv');
+copyFileSync(path.join(corpus, 'mtsamples.csv'), csv1);
+const folder = path.join(tmp, 'notes');
+mkdirSync(folder);
+notes.forEach((text, i) => writeFileSync(path.join(folder, `${String(i).padStart(5, '0')}.txt`), text));
+const oneLine = path.join(tmp, 'one-line.txt');
+writeFileSync(oneLine, 'hx of IVDU\n');
+const doc50 = path.join(tmp, 'one-document.txt');
+{
+  const joined = notes.join('\n\n');
+  const out = openSync(doc50, 'w');
+  for (let size = 0; size < 50e6; size += Buffer.byteLength(joined) + 2) writeFileSync(out, `${joined}\n\n`);
+  closeSync(out);
+}
+function buildBigCsv() {
+  const big = path.join(tmp, 'big.csv');
+  // The export's records repeated under one header line (no field of the header holds a newline).
+  const whole = readFileSync(csv1, 'utf8');
+  const header = whole.slice(0, whole.indexOf('\n') + 1);
+  const body = whole.slice(header.length).replace(/\n?$/, '\n');
+  const out = openSync(big, 'w');
+  writeFileSync(out, header);
+  for (let size = 0; size < BIG_MB * 1e6; size += Buffer.byteLength(body)) writeFileSync(out, body);
+  closeSync(out);
+  return big;
+}
+const sizeOf = (p) => (statSync(p).isDirectory() ? readdirSync(p).reduce((a, f) => a + statSync(path.join(p, f)).size, 0) : statSync(p).size);
+
+// ---- measuring ----
+/** Runs a command under /usr/bin/time; returns {seconds, rssMB, code, stderr} or {timeout}. */
+function timed(cmd, args, { stdinFile, timeout } = {}) {
+  const stdin = stdinFile ? openSync(stdinFile, 'r') : 'ignore';
+  const started = process.hrtime.bigint();
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', cmd, ...args], {
+    stdio: [stdin, 'ignore', 'pipe'],
+    timeout: timeout ? timeout * 1000 : undefined,
+    killSignal: 'SIGKILL',
+    maxBuffer: 1 << 26,
+  });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (typeof stdin === 'number') closeSync(stdin);
+  if (r.error?.code === 'ETIMEDOUT' || r.signal) return { timeout: true, seconds };
+  const stderr = r.stderr.toString();
+  const rssKB = Number(stderr.trim().split('\n').at(-1));
+  return { seconds, rssMB: rssKB / 1024, code: r.status, stderr };
+}
+function median(values) {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+function measure(cmd, args, options = {}, runs = RUNS) {
+  const results = [];
+  for (let i = 0; i < runs; i++) {
+    const r = timed(cmd, args, options);
+    if (r.timeout) return r;
+    results.push(r);
+  }
+  return { seconds: median(results.map((r) => r.seconds)), rssMB: median(results.map((r) => r.rssMB)), code: results[0].code, stderr: results[0].stderr };
+}
+
+const table = [];
+function row(input, tool, r, { bytes, files, note } = {}) {
+  let rate = '';
+  if (r && !r.timeout && !r.na) rate = files ? `${Math.round(files / r.seconds)} files/s` : bytes ? `${(bytes / 1e6 / r.seconds).toFixed(1)} MB/s` : '';
+  const entry = {
+    input,
+    tool,
+    seconds: r?.na ? 'n/a' : r?.timeout ? `did not finish (${Math.round(r.seconds)} s cap)` : r ? r.seconds.toFixed(3) : '',
+    rate: r?.na ? r.na : rate,
+    rss: r && !r.timeout && !r.na && r.rssMB ? `${Math.round(r.rssMB)} MB` : '',
+    note: note ?? '',
+  };
+  table.push(entry);
+  console.log(`${entry.input} | ${entry.tool} | ${entry.seconds} | ${entry.rate} | ${entry.rss} ${entry.note}`);
+}
+
+const node = process.execPath;
+const floor = path.join(ROOT, 'bench', 'scan-floor.js');
+const triggers = JSON.parse(spawnSync(node, ['-e', `import('${path.join(ROOT, 'dist', 'rules', 'builtin.js')}').then(m => console.log(JSON.stringify(m.builtinRules().triggers)))`]).stdout.toString());
+const rgPattern = triggers.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]")).join('|');
+
+function csvRow(label, file) {
+  const bytes = sizeOf(file);
+  const r = measure(node, [BIN, file, '--text-column', 'transcription', '--format', 'json'], {}, RUNS);
+  if (r.code === 2 && /unknown option|text-column/i.test(r.stderr ?? '')) row(label, 'dignify', { na: 'n/a (no CSV reader yet)' });
+  else row(label, 'dignify', r, { bytes });
+  return bytes;
+}
+
+// 1. MTSamples as one CSV export
+console.log(`inputs in ${tmp}; ${RUNS} runs each; load average ${loadAtStart.toFixed(2)}`);
+const bytes1 = csvRow('1 MTSamples CSV (17 MB)', csv1);
+row('1 MTSamples CSV (17 MB)', 'scan floor (Node regex)', measure(node, [floor, csv1]), { bytes: bytes1 });
+if (HAS_RG) row('1 MTSamples CSV (17 MB)', 'scan floor (ripgrep)', measure('rg', ['-c', '-i', rgPattern, csv1]), { bytes: bytes1 });
+let alexRate; // MB/s on input 1, to tell whether alex could finish input 3 within the cap
+if (ALEX_ON) {
+  const r = measure(ALEX, [csv1], { timeout: ALEX_TIMEOUT }, 1);
+  if (!r.timeout) alexRate = bytes1 / 1e6 / r.seconds;
+  row('1 MTSamples CSV (17 MB)', 'alex 11', r, { bytes: bytes1, note: '1 run' });
+}
+
+// 1b. the same notes linted in-process (no CLI, no reader): what the CSV path can reach
+{
+  const script = `
+    const { lintResolved } = await import('${path.join(ROOT, 'dist', 'lint', 'lint-text.js')}');
+    const { resolveOptions } = await import('${path.join(ROOT, 'dist', 'lint', 'options.js')}');
+    const { readFileSync } = await import('node:fs');
+    const notes = JSON.parse(readFileSync(process.argv[1], 'utf8'));
+    const r = resolveOptions(); let n = 0;
+    const started = performance.now();
+    for (const t of notes) n += lintResolved(t, r).length;
+    console.error('lint-seconds ' + (performance.now() - started) / 1000);`;
+  const notesJson = path.join(tmp, 'notes.json');
+  writeFileSync(notesJson, JSON.stringify(notes));
+  const bytes = notes.reduce((a, t) => a + Buffer.byteLength(t), 0);
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) {
+    const r = timed(node, ['--input-type=module', '-e', script, notesJson]);
+    runs.push({ seconds: Number(/lint-seconds ([\d.]+)/.exec(r.stderr)[1]), rssMB: r.rssMB });
+  }
+  const r = { seconds: median(runs.map((x) => x.seconds)), rssMB: median(runs.map((x) => x.rssMB)) };
+  row('1b MTSamples notes, in-process lint (1 thread)', 'dignify lintResolved', r, { bytes, note: 'lint time only: no start-up, no reading' });
+}
+
+// 2. one .txt file per note
+const files2 = readdirSync(folder).length;
+row(`2 ${files2} .txt files (${(sizeOf(folder) / 1e6).toFixed(0)} MB)`, 'dignify (default threads)', measure(node, [BIN, folder, '--format', 'json']), { files: files2 });
+row(`2 ${files2} .txt files`, 'dignify --threads 1', measure(node, [BIN, folder, '--format', 'json', '--threads', '1']), { files: files2 });
+row(`2 ${files2} .txt files`, 'dignify --threads 2', measure(node, [BIN, folder, '--format', 'json', '--threads', '2']), { files: files2 });
+row(`2 ${files2} .txt files`, 'scan floor (Node regex)', measure(node, [floor, folder]), { files: files2 });
+if (HAS_RG) row(`2 ${files2} .txt files`, 'scan floor (ripgrep)', measure('rg', ['-c', '-i', rgPattern, folder]), { files: files2 });
+if (ALEX_ON) row(`2 ${files2} .txt files`, 'alex 11', measure(ALEX, [folder], { timeout: ALEX_TIMEOUT }, 1), { files: files2, note: '1 run' });
+
+// 3. a large CSV export
+{
+  const big = buildBigCsv();
+  const bytes = sizeOf(big);
+  const label = `3 MTSamples repeated, CSV (${Math.round(bytes / 1e6)} MB)`;
+  csvRow(label, big);
+  row(label, 'scan floor (Node regex)', measure(node, [floor, big], {}, 1), { bytes, note: '1 run' });
+  if (HAS_RG) row(label, 'scan floor (ripgrep)', measure('rg', ['-c', '-i', rgPattern, big], {}, 1), { bytes, note: '1 run' });
+  if (ALEX_ON && alexRate && bytes / 1e6 / alexRate > ALEX_TIMEOUT) {
+    const estimate = `not run: at its rate on input 1 it would need about ${Math.round(bytes / 1e6 / alexRate / 60)} minutes`;
+    row(label, 'alex 11', { na: `cannot finish in ${ALEX_TIMEOUT / 60} min` }, { note: estimate });
+  } else if (ALEX_ON) row(label, 'alex 11', measure(ALEX, [big], { timeout: ALEX_TIMEOUT }, 1), { bytes, note: '1 run' });
+  rmSync(big);
+}
+
+// 4. one line on standard input (cold start)
+row('4 one line on stdin', 'dignify', measure(node, [BIN], { stdinFile: oneLine }, Math.max(RUNS, 10)), { note: 'wall time incl. Node start' });
+row('4 one line on stdin', 'node -e 0 (Node alone)', measure(node, ['-e', '0'], {}, Math.max(RUNS, 10)));
+if (ALEX_ON) row('4 one line on stdin', 'alex 11', measure(ALEX, ['--stdin'], { stdinFile: oneLine, timeout: ALEX_TIMEOUT }, Math.max(RUNS, 5)));
+
+// 5. one 50 MB document (notes separated by blank lines)
+{
+  const bytes = sizeOf(doc50);
+  row('5 one 50 MB document', 'dignify', measure(node, [BIN, doc50, '--format', 'json']), { bytes });
+  row('5 one 50 MB document', 'scan floor (Node regex)', measure(node, [floor, doc50]), { bytes });
+}
+
+// ---- report ----
+const cpu = os.cpus();
+const header = `| input | tool | seconds | throughput | peak RSS | note |\n|---|---|---|---|---|---|\n`;
+const lines = table.map((e) => `| ${e.input} | ${e.tool} | ${e.seconds} | ${e.rate} | ${e.rss} | ${e.note} |`).join('\n');
+const md = `# Benchmarks
+
+Made by \`npm run bench\` (bench/run.js) on ${new Date().toISOString().slice(0, 10)}: ${cpu.length} × ${cpu[0]?.model ?? 'CPU'},
+${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}. Load average at the
+start: ${loadAtStart.toFixed(2)} (other work on the machine slows every figure, most of all the parallel ones).
+Each figure is the median of ${RUNS} runs unless the note says otherwise; seconds are wall time of the whole command
+(Node start-up included); peak RSS from /usr/bin/time. Inputs are built from ../shared/corpus in a temporary folder.
+
+${header}${lines}
+`;
+writeFileSync(path.join(ROOT, 'BENCHMARKS.md'), md);
+console.log('\nwrote BENCHMARKS.md');
