@@ -37,6 +37,10 @@ export interface Finding {
   url?: string;
   /** Set by lintFiles and the CLI: the file the finding is in. */
   file?: string;
+  /** .docx (no lines): the 1-based paragraph, counting paragraphs with text (headings, list items and table cells included). */
+  paragraph?: number;
+  /** .docx: the sentence the phrase is in, to find it again. */
+  context?: string;
 }
 
 /** How a finding inside quotation marks is treated: reported at info level, reported as usual, or not reported. */

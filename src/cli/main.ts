@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { DEFAULT_EXTENSIONS } from '../inputs/files.js';
+import { INPUT_FORMATS } from '../inputs/formats.js';
 import { OptionsError } from '../lint/options.js';
 import { formatters } from '../output/index.js';
 import { builtinRules } from '../rules/builtin.js';
@@ -44,6 +45,12 @@ export async function main(argv: string[] = process.argv.slice(2), io: Io = defa
       new Option('--quotes <mode>', 'phrases inside quotation marks: report as info, flag as usual, or ignore').choices(['info', 'flag', 'ignore']).default('info'),
     )
     .option('--ext <list>', 'file extensions to lint inside folders, comma-separated', DEFAULT_EXTENSIONS.join(','))
+    .addOption(new Option('--input-format <format>', 'read every source as this format (default: by extension)').choices([...INPUT_FORMATS]))
+    .option('--text-column <name>', 'CSV/TSV export: the column holding the note text (default: one named like text, note, note_text, transcription, body)')
+    .option('--text-field <path>', 'JSON Lines export: the field holding the note text, dotted for nested objects (e.g. note.text)')
+    .option('--id-column <name>', 'CSV/TSV export: the column holding the record id (shown with each finding)')
+    .option('--id-field <path>', 'JSON Lines export: the field holding the record id')
+    .option('--skip-bad-records', 'malformed export records are reported and counted but do not make the exit code 2')
     .option('--no-color', 'plain output without colours')
     .addHelpText(
       'after',
@@ -51,12 +58,16 @@ export async function main(argv: string[] = process.argv.slice(2), io: Io = defa
 Exit codes:
   0  no finding at or above --fail-on
   1  findings at or above --fail-on
-  2  usage error, or a file could not be read (the other files are still linted)
+  2  usage error, a file could not be read, or an export had malformed records
+     (the other files and records are still linted)
 
 Examples:
   $ dignify notes/                      lint every .txt, .md and .html file under notes/
   $ echo "hx of IVDU" | dignify         lint standard input
   $ dignify "templates/**/*.txt" --format json
+  $ dignify notes.csv --text-column note_text --id-column note_id
+  $ dignify notes.jsonl --text-field note.text --format json
+  $ dignify handout.docx leaflet.md page.html
   $ dignify rules                       list every rule
   $ dignify explain substance-use/addict`,
     )

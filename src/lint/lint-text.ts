@@ -1,21 +1,13 @@
 // lintText: the Node API's entry point for one string. Shares collectSentences and
 // matchSentences with the retext plugin, so both report exactly the same findings.
-import type { Root } from 'nlcst';
-import retextEnglish from 'retext-english';
-import { unified } from 'unified';
 import type { Finding, Options } from '../types.js';
-import { matchSentences, type MatchOptions } from './match.js';
+import { lintDocument } from './lint-document.js';
+import type { MatchOptions } from './match.js';
 import { resolveOptions } from './options.js';
-import { collectSentences } from './tokens.js';
-
-const parser = unified().use(retextEnglish).freeze();
 
 /** Lints text with options already resolved (the hot path for many documents). */
 export function lintResolved(text: string, resolved: MatchOptions): Finding[] {
-  // Fast path: a text without any word a rule can start with cannot produce a finding.
-  if (!resolved.rules.triggerPattern.test(text)) return [];
-  const tree = parser.parse(text) as Root;
-  return matchSentences(collectSentences(tree), text, resolved);
+  return lintDocument({ file: '', syntax: 'text', text }, resolved);
 }
 
 /**
