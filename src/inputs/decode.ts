@@ -40,7 +40,17 @@ async function* decodeChunks(stream: AsyncIterable<Buffer | string>): AsyncGener
   yield decode();
 }
 
-/** The lines of a text stream (LF, CRLF or CR endings), decoded; throws DecodeError on bad bytes. */
-export function textLines(stream: AsyncIterable<Buffer | string>): AsyncIterable<string> {
-  return readline.createInterface({ input: Readable.from(decodeChunks(stream)), crlfDelay: Infinity });
+/**
+ * The lines of a text stream (LF, CRLF or CR endings), decoded; throws DecodeError on bad bytes.
+ * Stopping early (a fatal error in the header) closes the source stream.
+ */
+export async function* textLines(stream: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const input = Readable.from(decodeChunks(stream));
+  const lines = readline.createInterface({ input, crlfDelay: Infinity });
+  try {
+    yield* lines;
+  } finally {
+    lines.close();
+    input.destroy();
+  }
 }

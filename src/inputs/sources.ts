@@ -43,7 +43,7 @@ function fromText(file: string, format: InputFormat, read: ReadResult): SourceEv
 /** A source as bytes: a stream (exports, .docx) or whole text (documents). */
 interface Source {
   name: string;
-  open(): AsyncIterable<Buffer | string> & { destroy?(): void };
+  open(): AsyncIterable<Buffer | string>;
   readText(): Promise<ReadResult>;
 }
 
@@ -61,8 +61,6 @@ async function* readOne(source: Source, options: SourceOptions): AsyncGenerator<
       }
     } catch (error) {
       yield { kind: 'error', file, error: describeIoError(error) };
-    } finally {
-      stream.destroy?.();
     }
     return;
   }
