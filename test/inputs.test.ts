@@ -76,6 +76,20 @@ describe('CSV, TSV and JSON Lines exports', () => {
     ]);
   });
 
+  it('TSV has no quoting (a quotation mark is text); a stray non-UTF-8 byte costs no record', async () => {
+    const tsv = await lintFiles([tempFile('q.tsv', 'id\ttext\n1\tHe is 5\'10" tall, hx IVDU\n2\t"drug abuse"\n')]);
+    expect(found(tsv)).toEqual([
+      [1, '1', 1, 22, 'IVDU'],
+      [2, '2', 1, 2, 'drug abuse'],
+    ]);
+    const latin1 = tempFile('latin1.csv', Buffer.from('id,text\n1,caf\xe9 IVDU\n2,drug abuse\n', 'latin1'));
+    expect(found(await lintFiles([latin1]))).toEqual([
+      [1, '1', 1, 6, 'IVDU'],
+      [2, '2', 1, 1, 'drug abuse'],
+    ]);
+    expect(runCli([latin1]).stderr).toContain('warning: not valid UTF-8; the bad bytes are read as \uFFFD');
+  });
+
   it('reports a record with a missing column, a line that is not JSON and a missing field', async () => {
     const csv = await lintFiles([tempFile('cols.csv', 'id,text,extra\n1,IVDU,x\n2,IVDA\n3,drug abuse,y\n')]);
     expect(csv.map((r) => r.error ?? r.findings[0]!.actual)).toEqual(['IVDU', '2 fields where the header has 3', 'drug abuse']);

@@ -12,14 +12,18 @@ function decoderFor(head: Uint8Array): TextDecoder {
   return new TextDecoder(utf16 ?? 'utf-8', { fatal: true });
 }
 
-async function* decodeChunks(stream: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+async function* decodeChunks(stream: AsyncIterable<Buffer | string>, warn: (message: string) => void): AsyncGenerator<string> {
   let decoder: TextDecoder | undefined;
   let head = Buffer.alloc(0);
+  // A stray byte that is not UTF-8 must not cost the whole export: from there on bad bytes are
+  // read as U+FFFD, and the user is told once.
   const decode = (bytes?: Buffer) => {
     try {
       return decoder!.decode(bytes, { stream: bytes !== undefined });
     } catch {
-      throw new DecodeError('not valid UTF-8 (save it as UTF-8, or UTF-16 with a byte-order mark, to lint it)');
+      warn(`warning: not valid UTF-8; the bad bytes are read as \uFFFD (save the file as UTF-8, or UTF-16 with a byte-order mark)`);
+      decoder = new TextDecoder(decoder!.encoding, { fatal: false, ignoreBOM: true });
+      return decoder.decode(bytes, { stream: bytes !== undefined });
     }
   };
   for await (const chunk of stream) {
@@ -41,11 +45,11 @@ async function* decodeChunks(stream: AsyncIterable<Buffer | string>): AsyncGener
 }
 
 /**
- * The lines of a text stream (LF, CRLF or CR endings), decoded; throws DecodeError on bad bytes.
+ * The lines of a text stream (LF, CRLF or CR endings), decoded; throws DecodeError on a binary file.
  * Stopping early (a fatal error in the header) closes the source stream.
  */
-export async function* textLines(stream: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
-  const input = Readable.from(decodeChunks(stream));
+export async function* textLines(stream: AsyncIterable<Buffer | string>, warn: (message: string) => void = () => {}): AsyncGenerator<string> {
+  const input = Readable.from(decodeChunks(stream, warn));
   const lines = readline.createInterface({ input, crlfDelay: Infinity });
   try {
     yield* lines;

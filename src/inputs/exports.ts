@@ -48,7 +48,9 @@ function describeCsvError(error: unknown): string {
   }
 }
 
-async function* readDelimited(file: string, lines: AsyncIterable<string>, delimiter: string, options: ColumnOptions): AsyncGenerator<ExportEvent> {
+/** CSV: RFC 4180 quoting, strict. TSV: one record per line, no quoting (IANA text/tab-separated-values). */
+async function* readDelimited(file: string, lines: AsyncIterable<string>, delimiter: ',' | '\t', options: ColumnOptions): AsyncGenerator<ExportEvent> {
+  const quoted = delimiter === ',';
   let header: string[] | undefined;
   let textIndex = 0;
   let idIndex: number | undefined;
@@ -68,7 +70,7 @@ async function* readDelimited(file: string, lines: AsyncIterable<string>, delimi
     let error = forcedError;
     if (error === undefined) {
       try {
-        const records = parseCsv(raw, { delimiter, bom: false, relax_column_count: true, record_delimiter: '\n' }) as string[][];
+        const records = parseCsv(raw, { delimiter, quote: quoted ? '"' : false, bom: false, relax_column_count: true, record_delimiter: '\n' }) as string[][];
         if (records.length !== 1) error = 'a record that reads as several (a stray quotation mark?)';
         else fields = records[0];
       } catch (e) {
@@ -118,7 +120,7 @@ async function* readDelimited(file: string, lines: AsyncIterable<string>, delimi
   function* feed(line: Line): Generator<ExportEvent> {
     pending.push(line);
     pendingChars += line.text.length + 1;
-    quotes += quoteCount(line.text);
+    if (quoted) quotes += quoteCount(line.text);
     if (quotes % 2 === 0) {
       const chunk = pending;
       pending = [];
@@ -184,10 +186,12 @@ async function* readJsonLines(file: string, lines: AsyncIterable<string>, option
 }
 
 export async function* readExport(file: string, stream: AsyncIterable<Buffer | string>, format: ExportFormat, options: ColumnOptions): AsyncGenerator<ExportEvent> {
-  const lines = textLines(stream);
+  const warnings: string[] = [];
+  const lines = textLines(stream, (message) => warnings.push(message));
   const events = format === 'jsonl' ? readJsonLines(file, lines, options) : readDelimited(file, lines, format === 'csv' ? ',' : '\t', options);
   try {
     for await (const event of events) {
+      if (warnings[0]) yield { kind: 'notice', message: warnings.shift()! };
       yield event;
       if (event.kind === 'fatal') return;
     }
