@@ -2,7 +2,8 @@
 // lints them, hands results to a reporter and turns the outcome into an exit code:
 // 0 nothing at or above --fail-on, 1 findings, 2 usage or I/O error.
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { ConfigError } from '../config/index.js';
 import { DEFAULT_EXTENSIONS } from '../inputs/files.js';
 import { OptionsError } from '../lint/options.js';
 import { formatters } from '../output/index.js';
@@ -16,6 +17,11 @@ export { EXIT, type Io } from './io.js';
 
 function version(): string {
   return (JSON.parse(readFileSync(`${PACKAGE_ROOT}/package.json`, 'utf8')) as { version: string }).version;
+}
+
+function nonNegativeInteger(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number, 0 or more');
+  return Number(value);
 }
 
 /** Runs the CLI and returns its exit code; never calls process.exit, so it can run in tests. */
@@ -45,18 +51,27 @@ export async function main(argv: string[] = process.argv.slice(2), io: Io = defa
     )
     .option('--ext <list>', 'file extensions to lint inside folders, comma-separated', DEFAULT_EXTENSIONS.join(','))
     .option('--no-color', 'plain output without colours')
+    .option('-c, --config <file>', 'use this config file for every file (instead of the nearest .dignifyrc)')
+    .option('--no-config', 'use no config file')
+    .option('--no-ignore', 'lint files that .dignifyignore or the config\'s "ignore" would skip')
+    .addOption(new Option('--max-warnings <n>', 'exit 1 when there are more than n warnings').argParser(nonNegativeInteger))
+    .option('--redact', 'report positions, rule ids and the flagged phrase only (no other note text)')
+    .option('--fix', 'rewrite files with the suggested wording where a rule has one safe fix (atomically; never exports)')
+    .option('--fix-dry-run', 'print the fixes as a unified diff; write nothing')
     .addHelpText(
       'after',
       `
 Exit codes:
   0  no finding at or above --fail-on
-  1  findings at or above --fail-on
-  2  usage error, or a file could not be read (the other files are still linted)
+  1  findings at or above --fail-on, or more warnings than --max-warnings
+  2  usage error, a bad config, or a file could not be read (the other files are still linted)
 
 Examples:
   $ dignify notes/                      lint every .txt, .md and .html file under notes/
   $ echo "hx of IVDU" | dignify         lint standard input
   $ dignify "templates/**/*.txt" --format json
+  $ dignify notes/ --format sarif > dignify.sarif
+  $ dignify templates/ --fix-dry-run    show the fixes as a diff; --fix writes them
   $ dignify rules                       list every rule
   $ dignify explain substance-use/addict`,
     )
@@ -92,7 +107,7 @@ Examples:
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.clean;
       return EXIT.error; // commander has already printed the usage error
     }
-    if (e instanceof OptionsError || e instanceof RuleFileError) {
+    if (e instanceof OptionsError || e instanceof RuleFileError || e instanceof ConfigError) {
       error(e.message);
       return EXIT.error;
     }
