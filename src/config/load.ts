@@ -56,8 +56,10 @@ function expected(error: ErrorObject, data: unknown): string {
       return `unknown key "${(error.params as { additionalProperty: string }).additionalProperty}" (expected rules, allow, extends or ignore)`;
     case 'enum':
       return `expected one of ${(error.params as { allowedValues: string[] }).allowedValues.join(', ')}${got(value)}`;
-    case 'type':
-      return `expected ${(error.params as { type: string }).type === 'object' ? 'an object' : `a ${(error.params as { type: string }).type}`}${got(value)}`;
+    case 'type': {
+      const type = (error.params as { type: string }).type;
+      return `expected ${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}${got(value)}`;
+    }
     case 'minLength':
       return 'expected a non-empty string';
     case 'anyOf':

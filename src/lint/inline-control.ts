@@ -16,9 +16,12 @@ interface Directive {
   line: number;
   /** Rule ids or categories; empty means every rule. */
   rules: string[];
+  /** Where the directive itself stands on its line (0-based UTF-16 columns, end exclusive). */
+  from: number;
+  to: number;
 }
 
-const NAME = String.raw`dignify-(disable-next-line|disable-line|disable|enable)(?![\w-])`;
+const NAME = String.raw`dignify-(disable-next-line|disable-line|disable|enable)(?!\w|-(?!->))`;
 const BODY = String.raw`((?:(?!-->|\*\/)[^\n])*?)`;
 // In an HTML comment anywhere on the line; after # or // (line start or after a space); or bare.
 const DIRECTIVE = new RegExp(
@@ -40,7 +43,7 @@ export function findDirectives(text: string): Directive[] {
     if (!content.includes('dignify-')) return;
     for (const m of content.matchAll(DIRECTIVE)) {
       const kind = (m[1] ?? m[3] ?? m[5]) as Kind;
-      directives.push({ kind, line: index + 1, rules: parseRules(m[2] ?? m[4] ?? m[6] ?? '') });
+      directives.push({ kind, line: index + 1, rules: parseRules(m[2] ?? m[4] ?? m[6] ?? ''), from: m.index, to: m.index + m[0].length });
     }
   });
   return directives;
@@ -63,6 +66,8 @@ export function applyInlineControl(text: string, findings: readonly Finding[]): 
   }
   return findings.filter((f) => {
     const line = f.start.line;
+    // Rule ids in a directive ("substance-use/addict") are not findings.
+    if (directives.some((d) => d.line === line && f.start.column - 1 >= d.from && f.start.column - 1 < d.to)) return false;
     if (onLine.get(line)?.some((rules) => covers(rules, f))) return false;
     // Replay disable/enable up to this line: the last directive that concerns this rule decides.
     let disabled = false;
