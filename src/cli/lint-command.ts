@@ -43,20 +43,29 @@ export async function lint(paths: string[], options: LintCliOptions, io: Io, err
   const diffOut = options.format === 'json' || options.format === 'sarif' ? io.stderr : io.stdout;
   const extensions = options.ext.split(',').map((e) => e.trim().replace(/^\./, '')).filter(Boolean);
   const color = options.color !== false && colorWanted(io.stdout, io.env);
-  const reporter = formatters[options.format]!({ why: Boolean(options.why), color, cwd: io.cwd, ruleSets: () => configs.ruleSets() });
+  const reporter = formatters[options.format]!({
+    why: Boolean(options.why),
+    color,
+    cwd: io.cwd,
+    redact: Boolean(options.redact),
+    ruleSets: () => configs.ruleSets(),
+  });
   const threshold = SEVERITY_RANK[options.failOn];
   let ioFailed = false;
   let failing = false;
   let warnings = 0;
 
   const report = async (file: string, read: ReadResult, stdinAt?: string) => {
+    // Reporters see failures too (JSON's "error"/"skipped", SARIF's notifications).
     if ('error' in read) {
       error(`${file}: ${read.error}`);
       ioFailed = true;
+      io.stdout.write(reporter.result({ file, findings: [], error: read.error }));
       return;
     }
     if ('skipped' in read) {
       io.stderr.write(`dignify: warning: ${file}: skipped: ${read.skipped}\n`);
+      io.stdout.write(reporter.result({ file, findings: [], skipped: read.skipped }));
       return;
     }
     const { options: resolved } = configs.forFile(stdinAt ?? file);

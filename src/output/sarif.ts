@@ -53,7 +53,7 @@ function ruleDescriptor(id: string, sets: readonly CompiledRules[], example: Fin
   };
 }
 
-export const sarif: Formatter = ({ cwd, ruleSets }) => {
+export const sarif: Formatter = ({ cwd, ruleSets, redact }) => {
   const results: LintResult[] = [];
   return {
     result(r) {
@@ -63,7 +63,7 @@ export const sarif: Formatter = ({ cwd, ruleSets }) => {
     end() {
       const sets = ruleSets?.() ?? [builtinRules()];
       const ruleIndex = new Map<string, number>();
-      const rules: ReturnType<typeof ruleDescriptor>[] = [];
+      const rules: Array<ReturnType<typeof ruleDescriptor> | { id: string }> = [];
       const sarifResults = [];
       const notifications = [];
       for (const r of results) {
@@ -72,7 +72,7 @@ export const sarif: Formatter = ({ cwd, ruleSets }) => {
         for (const f of r.findings) {
           let index = ruleIndex.get(f.ruleId);
           if (index === undefined) {
-            index = rules.push(ruleDescriptor(f.ruleId, sets, f)) - 1;
+            index = rules.push(redact ? { id: f.ruleId } : ruleDescriptor(f.ruleId, sets, f)) - 1;
             ruleIndex.set(f.ruleId, index);
           }
           sarifResults.push({

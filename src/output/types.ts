@@ -7,6 +7,8 @@ export interface FormatContext {
   color: boolean;
   /** Working directory, for relative file names. */
   cwd: string;
+  /** --redact: results are already stripped; reporters add no rule text of their own either. */
+  redact?: boolean;
   /** The rule sets in use, for reporters that describe rules (SARIF); default the built-in rules. */
   ruleSets?: () => readonly CompiledRules[];
 }
