@@ -4,8 +4,6 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import Ajv04 from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { formatters } from '../src/index.js';
 import { runCli } from './helpers.js';
@@ -13,6 +11,9 @@ import { runCli } from './helpers.js';
 // The SARIF 2.1.0 schema (rtm.5, the release that became the OASIS standard) as Microsoft's SARIF
 // SDK ships it in @microsoft/jest-sarif; a JSON Schema draft-04 document, hence ajv-draft-04.
 const require = createRequire(import.meta.url);
+// CommonJS modules whose module.exports is the function itself.
+const Ajv04 = require('ajv-draft-04') as typeof import('ajv-draft-04').default;
+const addFormats = require('ajv-formats') as typeof import('ajv-formats').default;
 const SCHEMA_FILE = path.join(path.dirname(require.resolve('@microsoft/jest-sarif/package.json')), 'lib', 'schemas', 'sarif-2.1.0-rtm.5.json');
 // unicodeRegExp: false because the schema's "language" pattern has a stray "]", an error only in
 // unicode-mode regular expressions (the schema was written for non-unicode regex engines).
