@@ -74,7 +74,7 @@ export async function lint(paths: string[], options: LintCliOptions, io: Io, err
     // Standard input is never written; --fix-dry-run still shows its diff.
     const mode = stdinAt === undefined || fixMode === 'dry-run' ? fixMode : undefined;
     if (mode && found.some((f) => f.fix)) {
-      const outcome = await fixFile(file, read.text, lintOnce, mode, path.isAbsolute(file) ? path.relative(io.cwd, file) : file);
+      const outcome = await fixFile(file, read.text, lintOnce, mode, io.cwd);
       found = outcome.findings;
       if (outcome.diff) diffOut.write(outcome.diff);
       if (outcome.error) {

@@ -29,13 +29,22 @@ export interface FileFixOutcome {
   error?: string;
 }
 
-export async function fixFile(file: string, text: string, lint: (text: string) => Finding[], mode: FixMode, shownAs = file): Promise<FileFixOutcome> {
+/** Diff headers as git writes them (a/…, b/…) for files under the working folder; absolute paths otherwise. */
+function diffNames(file: string, cwd: string): [string, string] {
+  const absolute = path.resolve(cwd, file);
+  const rel = path.relative(cwd, absolute);
+  if (rel.startsWith('..') || path.isAbsolute(rel)) return [absolute, absolute];
+  const posix = rel.split(path.sep).join('/');
+  return [`a/${posix}`, `b/${posix}`];
+}
+
+export async function fixFile(file: string, text: string, lint: (text: string) => Finding[], mode: FixMode, cwd = process.cwd()): Promise<FileFixOutcome> {
   if (!rewritable(file)) return { findings: lint(text), fixed: 0 };
   const result = fixText(text, lint);
   if (result.text === text) return { findings: result.findings, fixed: 0 };
   if (mode === 'dry-run') {
-    const name = shownAs.split(path.sep).join('/');
-    return { findings: result.findings, fixed: result.fixed, diff: createTwoFilesPatch(`a/${name}`, `b/${name}`, text, result.text, undefined, undefined, { headerOptions: FILE_HEADERS_ONLY }) };
+    const [before, after] = diffNames(file, cwd);
+    return { findings: result.findings, fixed: result.fixed, diff: createTwoFilesPatch(before, after, text, result.text, undefined, undefined, { headerOptions: FILE_HEADERS_ONLY }) };
   }
   const error = await writeFixed(file, text, result.text);
   // A failed write leaves the file as it was, so its findings are the original ones.
