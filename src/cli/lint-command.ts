@@ -1,10 +1,16 @@
 // `dignify [paths...]`: sources → documents → lint → reporter, one document (or export record) at
-// a time, in input order, each result written as soon as it is ready. I/O problems and malformed
-// records are reported by name and the run goes on.
+// a time, in input order, each result written as soon as it is ready. Each file gets the options of
+// its nearest config; --fix rewrites documents (never exports). I/O problems and malformed records
+// are reported by name and the run goes on.
+import { ConfigSet } from '../config/index.js';
+import { fixFile } from '../fix/index.js';
+import { expandPaths } from '../inputs/files.js';
 import type { InputFormat } from '../inputs/formats.js';
+import { lintDocument } from '../lint/lint-document.js';
 import { lintStream, type LintResult } from '../lint/lint-files.js';
 import { colorWanted } from '../output/color.js';
 import { formatters } from '../output/index.js';
+import { redactResult } from '../output/redact.js';
 import { SEVERITY_RANK, type QuoteHandling, type Severity } from '../types.js';
 import { EXIT, type Io } from './io.js';
 
@@ -23,6 +29,14 @@ export interface LintCliOptions {
   idColumn?: string;
   idField?: string;
   skipBadRecords?: boolean;
+  /** --config <file>, or false for --no-config. */
+  config?: string | false;
+  /** false with --no-ignore. */
+  ignore?: boolean;
+  maxWarnings?: number;
+  redact?: boolean;
+  fix?: boolean;
+  fixDryRun?: boolean;
 }
 
 function where(result: LintResult): string {
@@ -31,27 +45,49 @@ function where(result: LintResult): string {
 }
 
 export async function lint(paths: string[], options: LintCliOptions, io: Io, error: (m: string) => void): Promise<number> {
-  const extensions = options.ext.split(',').map((e) => e.trim().replace(/^\./, '')).filter(Boolean);
-  const color = options.color !== false && colorWanted(io.stdout, io.env);
-  const reporter = formatters[options.format]!({ why: Boolean(options.why), color, cwd: io.cwd });
-  const threshold = SEVERITY_RANK[options.failOn];
-  let ioFailed = false;
-  let failing = false;
-  const badRecords = new Map<string, number>();
-
+  if (options.redact && options.fixDryRun) {
+    error('--redact cannot be used with --fix-dry-run: a diff shows the text around each fix');
+    return EXIT.error;
+  }
   if (paths.length === 0 && io.stdin.isTTY) {
     error('no input: give files, folders or globs, or pipe text to standard input (see dignify --help)');
     return EXIT.error;
   }
+  const configs = new ConfigSet({ config: options.config, ignore: options.ignore, cwd: io.cwd, base: { quotes: options.quotes } });
+  const fixMode = options.fixDryRun ? 'dry-run' : options.fix ? 'fix' : undefined;
+  // A diff must not break a machine-readable report on stdout.
+  const diffOut = options.format === 'json' || options.format === 'sarif' ? io.stderr : io.stdout;
+  const extensions = options.ext.split(',').map((e) => e.trim().replace(/^\./, '')).filter(Boolean);
+  const files = paths.filter((p) => p !== '-');
+  // A bad config stops the run before any output.
+  for (const entry of await expandPaths(files, extensions)) if (!('error' in entry)) configs.forFile(entry.path);
+
+  const color = options.color !== false && colorWanted(io.stdout, io.env);
+  const reporter = formatters[options.format]!({
+    why: Boolean(options.why),
+    color,
+    cwd: io.cwd,
+    redact: Boolean(options.redact),
+    ruleSets: () => configs.ruleSets(),
+  });
+  const threshold = SEVERITY_RANK[options.failOn];
+  let ioFailed = false;
+  let failing = false;
+  let warnings = 0;
+  const badRecords = new Map<string, number>();
+
   const stdin = paths.length === 0 || paths.includes('-') ? { stream: io.stdin, name: options.stdinFilename ?? '<stdin>' } : undefined;
   const events = lintStream(
-    paths.filter((p) => p !== '-'),
+    files,
     {
       quotes: options.quotes,
       extensions,
       ...(options.inputFormat && { inputFormat: options.inputFormat }),
       ...((options.textColumn ?? options.textField) !== undefined && { textColumn: options.textColumn ?? options.textField }),
       ...((options.idColumn ?? options.idField) !== undefined && { idColumn: options.idColumn ?? options.idField }),
+      // Ignored files are skipped quietly, even when named: hooks pass every changed file.
+      include: (file) => !configs.isIgnored(file),
+      optionsFor: (file) => configs.forFile(file).options,
     },
     stdin,
   );
@@ -60,14 +96,17 @@ export async function lint(paths: string[], options: LintCliOptions, io: Io, err
       io.stderr.write(`dignify: ${event.file}: ${event.notice}\n`);
       continue;
     }
-    const result = event.result;
+    const { result, doc } = event;
+    // Reporters see failures too (JSON's "error"/"skipped", SARIF's notifications).
     if (result.skipped) {
       io.stderr.write(`dignify: warning: ${result.file}: skipped: ${result.skipped}\n`);
+      io.stdout.write(reporter.result(result));
       continue;
     }
     if (result.error && !result.record) {
       error(`${result.file}: ${result.error}`);
       ioFailed = true;
+      io.stdout.write(reporter.result(result));
       continue;
     }
     if (result.error) {
@@ -75,9 +114,22 @@ export async function lint(paths: string[], options: LintCliOptions, io: Io, err
       error(`${where(result)}: skipped a malformed record: ${result.error}`);
       badRecords.set(result.file, (badRecords.get(result.file) ?? 0) + 1);
     }
+    // Standard input is never written; --fix-dry-run still shows its diff. Export records never are.
+    const mode = doc?.stdin && fixMode === 'fix' ? undefined : fixMode;
+    if (mode && doc && !doc.record && !doc.paragraphs && result.findings.some((f) => f.fix)) {
+      const resolved = configs.forFile(doc.file).options;
+      const outcome = await fixFile(doc.file, doc.text, (text) => lintDocument({ ...doc, text }, resolved), mode, io.cwd);
+      result.findings = outcome.findings.map((f) => ({ ...f, file: doc.file }));
+      if (outcome.diff) diffOut.write(outcome.diff);
+      if (outcome.error) {
+        error(`${doc.file}: ${outcome.error}`);
+        ioFailed = true;
+      }
+    }
     if (options.quiet) result.findings = result.findings.filter((f) => f.severity === 'error');
     if (result.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold)) failing = true;
-    io.stdout.write(reporter.result(result));
+    warnings += result.findings.filter((f) => f.severity === 'warning').length;
+    io.stdout.write(reporter.result(options.redact ? redactResult(result) : result));
   }
   io.stdout.write(reporter.end());
 
@@ -85,5 +137,9 @@ export async function lint(paths: string[], options: LintCliOptions, io: Io, err
     error(`${file}: ${count} malformed record${count === 1 ? '' : 's'} ${options.skipBadRecords ? 'skipped' : 'skipped (exit 2; --skip-bad-records accepts them)'}`);
   }
   if (ioFailed || (badRecords.size > 0 && !options.skipBadRecords)) return EXIT.error;
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    error(`too many warnings: ${warnings} (--max-warnings ${options.maxWarnings})`);
+    return EXIT.findings;
+  }
   return failing ? EXIT.findings : EXIT.clean;
 }

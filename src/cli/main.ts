@@ -2,7 +2,8 @@
 // lints them, hands results to a reporter and turns the outcome into an exit code:
 // 0 nothing at or above --fail-on, 1 findings, 2 usage or I/O error.
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { ConfigError } from '../config/index.js';
 import { DEFAULT_EXTENSIONS } from '../inputs/files.js';
 import { INPUT_FORMATS } from '../inputs/formats.js';
 import { OptionsError } from '../lint/options.js';
@@ -17,6 +18,11 @@ export { EXIT, type Io } from './io.js';
 
 function version(): string {
   return (JSON.parse(readFileSync(`${PACKAGE_ROOT}/package.json`, 'utf8')) as { version: string }).version;
+}
+
+function nonNegativeInteger(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number, 0 or more');
+  return Number(value);
 }
 
 /** Runs the CLI and returns its exit code; never calls process.exit, so it can run in tests. */
@@ -52,14 +58,21 @@ export async function main(argv: string[] = process.argv.slice(2), io: Io = defa
     .option('--id-field <path>', 'JSON Lines export: the field holding the record id')
     .option('--skip-bad-records', 'malformed export records are reported and counted but do not make the exit code 2')
     .option('--no-color', 'plain output without colours')
+    .option('-c, --config <file>', 'use this config file for every file (instead of the nearest .dignifyrc)')
+    .option('--no-config', 'use no config file')
+    .option('--no-ignore', 'lint files that .dignifyignore or the config\'s "ignore" would skip')
+    .addOption(new Option('--max-warnings <n>', 'exit 1 when there are more than n warnings').argParser(nonNegativeInteger))
+    .option('--redact', 'report positions, rule ids and the flagged phrase only (no other note text)')
+    .option('--fix', 'rewrite files with the suggested wording where a rule has one safe fix (atomically; never exports)')
+    .option('--fix-dry-run', 'print the fixes as a unified diff; write nothing')
     .addHelpText(
       'after',
       `
 Exit codes:
   0  no finding at or above --fail-on
-  1  findings at or above --fail-on
-  2  usage error, a file could not be read, or an export had malformed records
-     (the other files and records are still linted)
+  1  findings at or above --fail-on, or more warnings than --max-warnings
+  2  usage error, a bad config, a file could not be read, or an export had malformed
+     records (the other files and records are still linted)
 
 Examples:
   $ dignify notes/                      lint every .txt, .md and .html file under notes/
@@ -68,6 +81,8 @@ Examples:
   $ dignify notes.csv --text-column note_text --id-column note_id
   $ dignify notes.jsonl --text-field note.text --format json
   $ dignify handout.docx leaflet.md page.html
+  $ dignify notes/ --format sarif > dignify.sarif
+  $ dignify templates/ --fix-dry-run    show the fixes as a diff; --fix writes them
   $ dignify rules                       list every rule
   $ dignify explain substance-use/addict`,
     )
@@ -103,7 +118,7 @@ Examples:
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.clean;
       return EXIT.error; // commander has already printed the usage error
     }
-    if (e instanceof OptionsError || e instanceof RuleFileError) {
+    if (e instanceof OptionsError || e instanceof RuleFileError || e instanceof ConfigError) {
       error(e.message);
       return EXIT.error;
     }

@@ -21,6 +21,8 @@ export interface Document {
   /** The text findings' offsets, lines and columns refer to. */
   text: string;
   record?: RecordRef;
+  /** Read from standard input (never rewritten by --fix). */
+  stdin?: boolean;
   /** Offsets in `text` where each paragraph starts (.docx, which has no lines): findings then name the paragraph and quote the sentence. */
   paragraphs?: number[];
 }

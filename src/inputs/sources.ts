@@ -14,6 +14,8 @@ export interface SourceOptions extends ColumnOptions {
   inputFormat?: InputFormat;
   /** Extensions linted inside folders. */
   extensions?: string[];
+  /** Files for which this returns false are left out quietly (ignore files). */
+  include?: (file: string) => boolean;
 }
 
 export type SourceEvent =
@@ -82,9 +84,12 @@ async function* readOne(source: Source, options: SourceOptions): AsyncGenerator<
 export async function* readSources(paths: readonly string[], options: SourceOptions = {}, stdin?: StdinSource): AsyncGenerator<SourceEvent> {
   for (const entry of await expandPaths(paths, options.extensions)) {
     if ('error' in entry) yield { kind: 'error', file: entry.path, error: entry.error };
+    else if (options.include && !options.include(entry.path)) continue;
     else yield* readOne({ name: entry.path, open: () => createReadStream(entry.path), readText: () => readTextFile(entry.path) }, options);
   }
   if (stdin) {
-    yield* readOne({ name: stdin.name, open: () => stdin.stream as AsyncIterable<Buffer>, readText: () => readStdin(stdin.stream) }, options);
+    for await (const event of readOne({ name: stdin.name, open: () => stdin.stream as AsyncIterable<Buffer>, readText: () => readStdin(stdin.stream) }, options)) {
+      yield event.kind === 'document' ? { kind: 'document', doc: { ...event.doc, stdin: true } } : event;
+    }
   }
 }

@@ -5,6 +5,7 @@ import type { Document } from '../inputs/document.js';
 import { htmlTrees } from '../inputs/html.js';
 import { markdownTrees } from '../inputs/markdown.js';
 import type { Finding } from '../types.js';
+import { applyInlineControl } from './inline-control.js';
 import { parseText } from './parse-text.js';
 import { matchSentences, type MatchOptions } from './match.js';
 import { collectSentences, type SentenceTokens } from './tokens.js';
@@ -50,5 +51,6 @@ export function lintDocument(doc: Document, resolved: MatchOptions): Finding[] {
       findings.push(f);
     }
   }
-  return findings.sort((a, b) => a.start.offset - b.start.offset);
+  // dignify-disable comments work the same in every format (they are read from the source lines).
+  return applyInlineControl(doc.text, findings.sort((a, b) => a.start.offset - b.start.offset));
 }

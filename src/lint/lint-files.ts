@@ -2,10 +2,11 @@
 // sources and malformed records come back as results with an error rather than a throw, so
 // callers see every outcome. lintStream yields results one at a time, in input order, with
 // memory flat however large an export is; the CLI writes each as it comes.
-import type { RecordRef } from '../inputs/document.js';
+import type { Document, RecordRef } from '../inputs/document.js';
 import { readSources, type SourceOptions, type StdinSource } from '../inputs/sources.js';
 import type { Finding, Options } from '../types.js';
 import { lintDocument } from './lint-document.js';
+import type { MatchOptions } from './match.js';
 import { resolveOptions } from './options.js';
 
 export interface LintResult {
@@ -19,19 +20,23 @@ export interface LintResult {
   error?: string;
 }
 
-export type LintOptions = Options & SourceOptions;
+export type LintOptions = Options &
+  SourceOptions & {
+    /** Options for one file (e.g. from its nearest config); the resolved `options` otherwise. */
+    optionsFor?: (file: string) => MatchOptions;
+  };
 
-/** A result, or something to tell the user once about a source (which column is linted). */
-export type LintEvent = { result: LintResult } | { notice: string; file: string };
+/** A result (with the document it came from, when one was read), or something to tell the user once about a source (which column is linted). */
+export type LintEvent = { result: LintResult; doc?: Document } | { notice: string; file: string };
 
 export async function* lintStream(paths: readonly string[], options: LintOptions = {}, stdin?: StdinSource): AsyncGenerator<LintEvent> {
-  const resolved = resolveOptions(options);
+  const resolved = options.optionsFor ? undefined : resolveOptions(options);
   for await (const event of readSources(paths, options, stdin)) {
     switch (event.kind) {
       case 'document': {
         const { doc } = event;
-        const findings = lintDocument(doc, resolved).map((f) => ({ ...f, file: doc.file }));
-        yield { result: doc.record ? { file: doc.file, record: doc.record, findings } : { file: doc.file, findings } };
+        const findings = lintDocument(doc, resolved ?? options.optionsFor!(doc.file)).map((f) => ({ ...f, file: doc.file }));
+        yield { result: doc.record ? { file: doc.file, record: doc.record, findings } : { file: doc.file, findings }, doc };
         break;
       }
       case 'bad-record':
