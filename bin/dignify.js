@@ -2,6 +2,12 @@
 // The dignify command. The code lives in dist/ (built on install by `npm run build`).
 import { main } from '../dist/cli/main.js';
 
+// `dignify … | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 main().then(
   (code) => {
     process.exitCode = code;
