@@ -8,7 +8,7 @@ import { resolveOptions } from '../src/lint/options.js';
 import { aggregate, aggregateStream, parseDate, periodOf, sentenceAround, termKey, type ReportRecord } from '../src/report/aggregate.js';
 import { renderReportCsv } from '../src/report/csv.js';
 import { renderReportHtml } from '../src/report/html.js';
-import { formatDuration, progressLine } from '../src/report/progress.js';
+import { createProgress, formatDuration, progressLine } from '../src/report/progress.js';
 import { readRecords } from '../src/report/records.js';
 import type { Finding, Severity } from '../src/types.js';
 import { ROOT } from './helpers.js';
@@ -208,6 +208,23 @@ describe('progress line', () => {
     expect(progressLine(2000, 25, 100, 4000, 8)).toBe('[██░░░░░░]  25%  2,000 notes  500/s  0:12 left');
     expect(formatDuration(3725)).toBe('1:02:05');
     expect(formatDuration(NaN)).toBe('–');
+  });
+
+  it('draws on a terminal and clears itself, and writes nothing elsewhere', () => {
+    let clock = 0;
+    const written = (isTTY: boolean) => {
+      const out: string[] = [];
+      const p = createProgress({ isTTY, write: (s: string) => out.push(s) }, () => (clock += 500));
+      p.update(10, 1, 4);
+      p.update(20, 2, 4);
+      p.end();
+      return out;
+    };
+    expect(written(false)).toEqual([]);
+    const tty = written(true);
+    expect(tty).toHaveLength(3);
+    expect(tty[1]).toContain(' 50%  20 notes');
+    expect(tty[2]).toBe('\r\u001b[K');
   });
 });
 

@@ -49,8 +49,9 @@ function table(caption: string, head: string[], rows: string[][], numeric: numbe
     .join('')}</tbody></table>`;
 }
 
-function figure(chart: string, data: string): string {
-  return `<div class="figure"><div class="plot">${chart}</div><div class="data">${data}</div></div>`;
+/** A chart with its data table: side by side when the table is narrow, else the table under the chart. */
+function figure(chart: string, data: string, layout: 'side' | 'stack' = 'side'): string {
+  return `<div class="figure ${layout}"><div class="plot">${chart}</div><div class="data">${data}</div></div>`;
 }
 
 function headline(a: Aggregates): string {
@@ -133,7 +134,7 @@ function rulesSection(a: Aggregates): string {
   } else if (a.categories.length === 1) {
     categories = `<p class="note">All findings are in one category, <strong>${esc(a.categories[0]!.category)}</strong>; rules are named without it.</p>`;
   }
-  return section('rules', 'Findings by rule', `<p class="legend">${legend}</p>${figure(chart, data)}${categories}`);
+  return section('rules', 'Findings by rule', `<p class="legend">${legend}</p>${figure(chart, data, 'stack')}${categories}`);
 }
 
 function termRows(a: Aggregates, terms: readonly TermRow[], max: number): string[][] {
@@ -158,12 +159,20 @@ function termsSection(a: Aggregates): string {
 }
 
 function groupSection(g: GroupBreakdown): string {
-  const chart = barChart(
-    `group-${g.column.replace(/[^A-Za-z0-9_-]/g, '_')}`,
-    `Findings per 1,000 notes by ${g.column}`,
-    g.rows.map((r) => ({ label: r.value, value: r.per1000 })),
-    { digits: 1, axisLabel: 'findings per 1,000 notes' },
-  );
+  // Groups without findings would be a column of empty bars: they are named under the chart instead.
+  const flagged = g.rows.filter((r) => r.findings > 0);
+  const clean = g.rows.filter((r) => r.findings === 0);
+  const chart = flagged.length
+    ? barChart(
+        `group-${g.column.replace(/[^A-Za-z0-9_-]/g, '_')}`,
+        `Findings per 1,000 notes by ${g.column}`,
+        flagged.map((r) => ({ label: r.value, value: r.per1000 })),
+        { digits: 1, axisLabel: 'findings per 1,000 notes' },
+      )
+    : '';
+  const none = clean.length
+    ? `<p class="note">${flagged.length ? 'No findings in' : 'No findings in any group'}: ${clean.map((r) => esc(r.value)).join(', ')}.</p>`
+    : '';
   const data = table(
     `Findings by ${g.column}, highest rate first`,
     [g.column, 'Notes', 'With a finding', 'Findings', 'Per 1,000', 'Top term'],
@@ -173,7 +182,7 @@ function groupSection(g: GroupBreakdown): string {
   return section(
     `group-${g.column}`,
     `By ${g.column}`,
-    `<p class="explain">Highest rate first. Rates from a handful of notes swing widely: read them with the note counts.</p>${figure(chart, data)}`,
+    `<p class="explain">Highest rate first. Rates from a handful of notes swing widely: read them with the note counts.</p>${figure(chart + none, data, 'stack')}`,
   );
 }
 
@@ -294,6 +303,10 @@ h3{font-size:16px;margin:20px 0 6px}
 .plot{flex:0 1 600px;min-width:0}
 .plot svg{width:100%;height:auto;display:block}
 .data{flex:1 1 420px;min-width:0;overflow-x:auto}
+.figure.stack{flex-direction:column;align-items:stretch}
+.figure.stack .plot{flex:none;width:100%;max-width:640px}
+.figure.stack .data{flex:none;max-width:1000px}
+.figure .note{margin-top:8px}
 .data.full{max-width:100%}
 table{border-collapse:collapse;width:100%;font-size:14px;font-variant-numeric:tabular-nums}
 caption{text-align:left;color:var(--muted);font-size:13px;padding:0 0 6px}
