@@ -2,7 +2,7 @@
 // (which never downloads a browser), opens the generated page from disk. The charts must have
 // drawn, the console must stay free of errors, and the page must make no request at all besides
 // the file itself. Screenshots (screen and print) go to test-artifacts/ for a person to look at.
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -37,7 +37,8 @@ describe.skipIf(!existsSync(CHROMIUM))('the report in headless Chromium', () => 
     const url = pathToFileURL(file).href;
 
     // A fresh, empty profile each run (playwright takes it as userDataDir rather than an argument).
-    const context = await chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), 'dignify-profile-')), {
+    const profile = mkdtempSync(path.join(tmpdir(), 'dignify-profile-'));
+    const context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: true,
       args: ARGS,
@@ -93,6 +94,8 @@ describe.skipIf(!existsSync(CHROMIUM))('the report in headless Chromium', () => 
       expect(requests).toEqual([url]);
     } finally {
       await context.close();
+      rmSync(profile, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
 });
