@@ -12,6 +12,7 @@ import { builtinRules } from '../rules/builtin.js';
 import { PACKAGE_ROOT, RuleFileError } from '../rules/load.js';
 import { EXIT, type Io } from './io.js';
 import { lint, type LintCliOptions } from './lint-command.js';
+import { report, type ReportCliOptions } from './report-command.js';
 import { explainRule, listRules } from './rules-commands.js';
 
 export { EXIT, type Io } from './io.js';
@@ -84,7 +85,8 @@ Examples:
   $ dignify notes/ --format sarif > dignify.sarif
   $ dignify templates/ --fix-dry-run    show the fixes as a diff; --fix writes them
   $ dignify rules                       list every rule
-  $ dignify explain substance-use/addict`,
+  $ dignify explain substance-use/addict
+  $ dignify report notes.csv -o report.html   an audit page for a note export`,
     )
     .action(async (paths: string[], options: LintCliOptions) => {
       exitCode = await lint(paths, options, io, error);
@@ -109,6 +111,24 @@ Examples:
         error(text.text);
         exitCode = EXIT.error;
       }
+    });
+
+  program
+    .command('report')
+    .description('an audit report (one self-contained HTML page, or CSV) over a CSV/TSV/JSONL note export or a folder of notes')
+    .argument('<export>', 'a .csv, .tsv or .jsonl export (one note per record), or a folder (one note per file)')
+    .option('-o, --output <file>', 'write the report to this file (atomically) instead of standard output')
+    .addOption(new Option('-f, --format <name>', 'html page, or csv aggregates for a spreadsheet').choices(['html', 'csv']).default('html'))
+    .option('--text-column <name>', "the column holding the note's text", 'text')
+    .option('--id-column <name>', 'the column holding the record id (default: row numbers)')
+    .option('--group-by <columns>', 'break the numbers down by these columns, comma-separated')
+    .option('--date-column <name>', 'show the trend over time from this column')
+    .addOption(new Option('--period <unit>', 'trend by month or by week').choices(['month', 'week']).default('month'))
+    .option('--include-snippets', "add each finding's sentence (note text: may contain PHI)")
+    .addOption(new Option('--quotes <mode>', 'phrases inside quotation marks').choices(['info', 'flag', 'ignore']).default('info'))
+    .option('--ext <list>', 'file extensions read inside a folder, comma-separated', DEFAULT_EXTENSIONS.join(','))
+    .action(async (source: string, options: ReportCliOptions) => {
+      exitCode = await report(source, options, io, error, version());
     });
 
   try {
