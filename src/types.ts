@@ -61,6 +61,8 @@ export interface ConditionDefinition {
   sentence?: string[];
   line?: string;
   within?: number;
+  /** before/after: look no further than the clause, i.e. stop at punctuation (a comma, semicolon, colon, dash, parenthesis). */
+  clause?: boolean;
 }
 
 export type ExampleDefinition = string | { text: string; actual?: string; fixed?: string };

@@ -63,12 +63,30 @@ function lineAround(text: string, offset: number): string {
   return text.slice(start, end === -1 ? text.length : end);
 }
 
+/** The first token of the clause holding `at`: tokens joined by whitespace or hyphens only. */
+function clauseStart(tokens: readonly Token[], at: number): number {
+  let i = at;
+  while (i > 0 && tokens[i]!.adjacent) i--;
+  return i;
+}
+
+/** The last token of the clause holding `at`. */
+function clauseEnd(tokens: readonly Token[], at: number): number {
+  let i = at;
+  while (i + 1 < tokens.length && tokens[i + 1]!.adjacent) i++;
+  return i;
+}
+
 function holds(condition: CompiledCondition, tokens: readonly Token[], c: Candidate, text: string): boolean {
   switch (condition.kind) {
-    case 'before':
-      return occursWithin(tokens, condition.sequences, c.first - condition.within, c.first - 1);
-    case 'after':
-      return occursWithin(tokens, condition.sequences, c.last + 1, c.last + condition.within);
+    case 'before': {
+      const from = c.first - condition.within;
+      return occursWithin(tokens, condition.sequences, condition.clause ? Math.max(from, clauseStart(tokens, c.first)) : from, c.first - 1);
+    }
+    case 'after': {
+      const to = c.last + condition.within;
+      return occursWithin(tokens, condition.sequences, c.last + 1, condition.clause ? Math.min(to, clauseEnd(tokens, c.last)) : to);
+    }
     case 'sentence':
       return occursWithin(tokens, condition.sequences, 0, tokens.length - 1);
     case 'line':

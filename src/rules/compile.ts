@@ -12,6 +12,8 @@ export interface CompiledCondition {
   kind: 'before' | 'after' | 'sentence' | 'line';
   sequences: TokenSequence[];
   within: number;
+  /** before/after: the window stops at punctuation. */
+  clause: boolean;
   regex?: RegExp;
 }
 
@@ -97,10 +99,11 @@ export function compileRules(files: readonly LoadedRuleFile[]): CompiledRules {
       const compileConditions = (kind: 'requires' | 'unless'): CompiledCondition[] =>
         (def.conditions?.[kind] ?? []).map((c) => {
           const within = c.within ?? 3;
-          if (c.line !== undefined) return { kind: 'line', sequences: [], within, regex: new RegExp(c.line, 'iu') };
+          const clause = c.clause ?? false;
+          if (c.line !== undefined) return { kind: 'line', sequences: [], within, clause, regex: new RegExp(c.line, 'iu') };
           const conditionKind = c.before ? 'before' : c.after ? 'after' : 'sentence';
           const words = c.before ?? c.after ?? c.sentence ?? [];
-          return { kind: conditionKind, sequences: words.flatMap((w) => expand(w, `conditions.${kind}`)), within };
+          return { kind: conditionKind, sequences: words.flatMap((w) => expand(w, `conditions.${kind}`)), within, clause };
         });
       const compiled: CompiledRule = {
         rule,
