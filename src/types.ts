@@ -77,6 +77,11 @@ export interface RuleDefinition {
   sources: string[];
   conditions?: { requires?: ConditionDefinition[]; unless?: ConditionDefinition[] };
   exceptions?: string[];
+  /**
+   * retext-equality rule ids this rule reports (category `inclusive`). `match` then lists the
+   * phrases retext-equality finds for them: trigger words for the fast path, and documentation.
+   */
+  equality?: string[];
   examples: { flag: ExampleDefinition[]; pass: string[] };
 }
 

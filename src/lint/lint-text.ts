@@ -4,9 +4,9 @@ import type { Root } from 'nlcst';
 import retextEnglish from 'retext-english';
 import { unified } from 'unified';
 import type { Finding, Options } from '../types.js';
-import { matchSentences, type MatchOptions } from './match.js';
+import { lintTree } from './lint-tree.js';
+import type { MatchOptions } from './match.js';
 import { resolveOptions } from './options.js';
-import { collectSentences } from './tokens.js';
 
 const parser = unified().use(retextEnglish).freeze();
 
@@ -15,7 +15,7 @@ export function lintResolved(text: string, resolved: MatchOptions): Finding[] {
   // Fast path: a text without any word a rule can start with cannot produce a finding.
   if (!resolved.rules.triggerPattern.test(text)) return [];
   const tree = parser.parse(text) as Root;
-  return matchSentences(collectSentences(tree), text, resolved);
+  return lintTree(tree, text, resolved);
 }
 
 /**

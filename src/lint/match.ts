@@ -3,7 +3,7 @@
 // findings with suggestions fitted to the sentence.
 import type { CompiledCondition, CompiledRule, CompiledRules } from '../rules/compile.js';
 import type { TokenSequence } from '../rules/pattern.js';
-import type { Finding, QuoteHandling, Severity, SeveritySetting } from '../types.js';
+import type { Finding, Point, QuoteHandling, SeveritySetting } from '../types.js';
 import { SEVERITY_RANK } from '../types.js';
 import { fitReplacement, renderSuggestion } from './suggest.js';
 import type { SentenceTokens, Token } from './tokens.js';
@@ -164,41 +164,59 @@ function messageFor(actual: string, suggestions: readonly string[], quoted: bool
   return `Avoid "${actual}"${prefer}${quoted ? ' (in quotation marks: check whether these are the patient\'s own words)' : ''}`;
 }
 
+/**
+ * A finding for `rule` at [start, end) of `text`, with the severity after overrides and the quote
+ * policy applied; undefined when the rule is off or the quote policy drops it. Shared by the
+ * phrase matcher and the retext-equality bridge, so both report in one shape.
+ */
+export function makeFinding(
+  compiled: CompiledRule,
+  suggestions: string[],
+  start: Point,
+  end: Point,
+  text: string,
+  paragraph: { start: number; end: number },
+  options: MatchOptions,
+): Finding | undefined {
+  const setting = effectiveSeverity(compiled, options.severities);
+  if (setting === 'off') return undefined;
+  const { rule } = compiled;
+  const quoted = isQuoted(text, start.offset, end.offset, paragraph.start, paragraph.end);
+  if (quoted && options.quotes === 'ignore') return undefined;
+  const actual = text.slice(start.offset, end.offset);
+  const finding: Finding = {
+    ruleId: rule.id,
+    category: rule.category,
+    severity: quoted && options.quotes === 'info' ? 'info' : setting,
+    message: messageFor(actual, suggestions, quoted),
+    actual,
+    suggestions,
+    start: { ...start },
+    end: { ...end },
+    note: rule.note,
+    sources: rule.sources,
+    url: rule.url,
+  };
+  if (quoted) finding.quoted = true;
+  return finding;
+}
+
 export function matchSentences(sentences: readonly SentenceTokens[], text: string, options: MatchOptions): Finding[] {
   const findings: Finding[] = [];
   for (const sentence of sentences) {
     const { tokens } = sentence;
     if (tokens.length === 0) continue;
     for (const c of findCandidates(tokens, options, text)) {
-      const setting = effectiveSeverity(c.compiled, options.severities);
-      if (setting === 'off') continue;
       const { rule } = c.compiled;
       const startToken = tokens[c.first]!;
       const endToken = tokens[c.last]!;
-      const start = { ...startToken.start };
-      const end = { ...endToken.end };
-      const actual = text.slice(start.offset, end.offset);
-      const quoted = isQuoted(text, start.offset, end.offset, sentence.paragraphStart, sentence.paragraphEnd);
-      if (quoted && options.quotes === 'ignore') continue;
-      const severity: Severity = quoted && options.quotes === 'info' ? 'info' : setting;
       const suggestions = rule.suggestions.map((t) => renderSuggestion(t, c.captures, options.rules.sets));
-      const finding: Finding = {
-        ruleId: rule.id,
-        category: rule.category,
-        severity,
-        message: messageFor(actual, suggestions, quoted),
-        actual,
-        suggestions,
-        start,
-        end,
-        note: rule.note,
-        sources: rule.sources,
-        url: rule.url,
-      };
-      if (quoted) finding.quoted = true;
-      if (rule.fixable && !quoted && suggestions[0]) {
+      const paragraph = { start: sentence.paragraphStart, end: sentence.paragraphEnd };
+      const finding = makeFinding(c.compiled, suggestions, startToken.start, endToken.end, text, paragraph, options);
+      if (!finding) continue;
+      if (rule.fixable && !finding.quoted && suggestions[0]) {
         const previous = c.first > 0 ? tokens[c.first - 1] : undefined;
-        finding.fix = fitReplacement(text, start.offset, end.offset, suggestions[0], {
+        finding.fix = fitReplacement(text, finding.start.offset, finding.end.offset, suggestions[0], {
           sentenceStart: c.first === 0,
           article: previous && startToken.adjacent && /^(a|an)$/.test(previous.norm) ? previous : undefined,
         });

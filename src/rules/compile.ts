@@ -42,6 +42,8 @@ export interface CompiledRules {
   /** First token word → the sequences that start with it. */
   index: Map<string, IndexEntry[]>;
   sets: Map<string, CompiledSet>;
+  /** retext-equality rule id → the rule that reports it (rules with `equality`). */
+  equality: Map<string, CompiledRule>;
   /** Every word a match can start with, normalized. */
   triggers: string[];
   /** Finds any trigger in raw text; no hit means no finding is possible. */
@@ -83,6 +85,8 @@ export function compileRules(files: readonly LoadedRuleFile[]): CompiledRules {
   const rules: Rule[] = [];
   const byId = new Map<string, CompiledRule>();
   const index = new Map<string, IndexEntry[]>();
+  const equality = new Map<string, CompiledRule>();
+  const equalityTriggers = new Set<string>();
 
   for (const file of files) {
     for (const def of file.rules) {
@@ -118,6 +122,15 @@ export function compileRules(files: readonly LoadedRuleFile[]): CompiledRules {
       }
       rules.push(rule);
       byId.set(rule.id, compiled);
+      if (def.equality) {
+        // Reported by retext-equality; its phrases only feed the fast path.
+        for (const id of def.equality) {
+          if (equality.has(id)) throw new RuleFileError(file.file, def.id, `retext-equality rule "${id}" is already reported by ${equality.get(id)!.rule.id}`);
+          equality.set(id, compiled);
+        }
+        for (const pattern of def.match) for (const sequence of expand(pattern, 'match')) for (const w of sequence[0]!.words) equalityTriggers.add(w);
+        continue;
+      }
       for (const pattern of def.match) {
         for (const sequence of expand(pattern, 'match')) {
           for (const word of sequence[0]!.words) {
@@ -129,6 +142,6 @@ export function compileRules(files: readonly LoadedRuleFile[]): CompiledRules {
       }
     }
   }
-  const triggers = [...index.keys()];
-  return { rules, byId, index, sets, triggers, triggerPattern: triggerRegex(triggers), files: [...files] };
+  const triggers = [...new Set([...index.keys(), ...equalityTriggers])];
+  return { rules, byId, index, sets, equality, triggers, triggerPattern: triggerRegex(triggers), files: [...files] };
 }
