@@ -22,6 +22,14 @@ describe('inclusive rules (curated retext-equality)', () => {
     for (const f of findings) expect(text.slice(f.start.offset, f.end.offset)).toBe(f.actual);
   });
 
+  it('runs retext-equality only when an enabled phrase can occur, whatever its apostrophes or line breaks', async () => {
+    const findings = await lintText("Brother with Down’s syndrome, deaf and\ndumb. Homozygous, idiopathic, esophagus.");
+    expect(findings.map((f) => [f.ruleId, f.actual])).toEqual([
+      ['inclusive/downs-syndrome', 'Down’s syndrome'],
+      ['inclusive/deaf-and-dumb', 'deaf and\ndumb'],
+    ]);
+  });
+
   it('never reports clinical vocabulary that retext-equality flags', async () => {
     const text =
       'Insomnia and a panic attack last week. She is depressed, with psychotic features; history of bipolar disorder. ' +

@@ -6,6 +6,7 @@
 import type { Root } from 'nlcst';
 import retextEquality from 'retext-equality';
 import { VFile } from 'vfile';
+import { stripApostrophes } from '../rules/compile.js';
 import { normalizeWord } from '../rules/pattern.js';
 import type { Finding, Point } from '../types.js';
 import { makeFinding, type MatchOptions } from './match.js';
@@ -32,7 +33,8 @@ export function equalityFindings(
   options: MatchOptions,
 ): Finding[] {
   const enabled = options.rules.equality;
-  if (enabled.size === 0) return [];
+  // retext-equality searches ~1,000 phrases per paragraph; skip it unless an enabled one can occur.
+  if (enabled.size === 0 || !options.rules.equalityTriggerPattern.test(stripApostrophes(text))) return [];
   const file = new VFile({ value: text });
   transform(tree, file);
   const findings: Finding[] = [];

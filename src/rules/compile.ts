@@ -44,6 +44,11 @@ export interface CompiledRules {
   sets: Map<string, CompiledSet>;
   /** retext-equality rule id → the rule that reports it (rules with `equality`). */
   equality: Map<string, CompiledRule>;
+  /**
+   * Finds any phrase of an enabled retext-equality rule as whole words, in text with apostrophes
+   * removed (retext-equality reads "Down's" as "downs"); no hit means it need not run.
+   */
+  equalityTriggerPattern: RegExp;
   /** Every word a match can start with, normalized. */
   triggers: string[];
   /** Finds any trigger in raw text; no hit means no finding is possible. */
@@ -69,6 +74,17 @@ export function triggerRegex(words: readonly string[]): RegExp {
   return new RegExp(alternatives.join('|'), 'iu');
 }
 
+/** Whole phrases, apostrophes ignored: for texts passed through stripApostrophes. */
+function wholePhraseRegex(sequences: readonly TokenSequence[]): RegExp {
+  if (sequences.length === 0) return /(?!)/;
+  const phrases = sequences.map((seq) => seq.map((t) => `(?:${t.words.map((w) => escapeRegex(w.replace(/'/g, ''))).join('|')})`).join('[\\s\\-]+'));
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...new Set(phrases)].join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+}
+
+export function stripApostrophes(text: string): string {
+  return text.replace(/['\u2018\u2019\u02bc]/g, '');
+}
+
 export function compileRules(files: readonly LoadedRuleFile[]): CompiledRules {
   const sets = new Map<string, CompiledSet>();
   const setWords = new Map<string, string[]>();
@@ -87,6 +103,7 @@ export function compileRules(files: readonly LoadedRuleFile[]): CompiledRules {
   const index = new Map<string, IndexEntry[]>();
   const equality = new Map<string, CompiledRule>();
   const equalityTriggers = new Set<string>();
+  const equalityPhrases: TokenSequence[] = [];
 
   for (const file of files) {
     for (const def of file.rules) {
@@ -128,7 +145,12 @@ export function compileRules(files: readonly LoadedRuleFile[]): CompiledRules {
           if (equality.has(id)) throw new RuleFileError(file.file, def.id, `retext-equality rule "${id}" is already reported by ${equality.get(id)!.rule.id}`);
           equality.set(id, compiled);
         }
-        for (const pattern of def.match) for (const sequence of expand(pattern, 'match')) for (const w of sequence[0]!.words) equalityTriggers.add(w);
+        for (const pattern of def.match) {
+          for (const sequence of expand(pattern, 'match')) {
+            equalityPhrases.push(sequence);
+            for (const w of sequence[0]!.words) equalityTriggers.add(w);
+          }
+        }
         continue;
       }
       for (const pattern of def.match) {
@@ -143,5 +165,15 @@ export function compileRules(files: readonly LoadedRuleFile[]): CompiledRules {
     }
   }
   const triggers = [...new Set([...index.keys(), ...equalityTriggers])];
-  return { rules, byId, index, sets, equality, triggers, triggerPattern: triggerRegex(triggers), files: [...files] };
+  return {
+    rules,
+    byId,
+    index,
+    sets,
+    equality,
+    equalityTriggerPattern: wholePhraseRegex(equalityPhrases),
+    triggers,
+    triggerPattern: triggerRegex(triggers),
+    files: [...files],
+  };
 }
