@@ -65,6 +65,8 @@ export interface ConditionDefinition {
   sentence?: string[];
   line?: string;
   within?: number;
+  /** before/after: look no further than the clause, i.e. stop at punctuation (a comma, semicolon, colon, dash, parenthesis). */
+  clause?: boolean;
 }
 
 export type ExampleDefinition = string | { text: string; actual?: string; fixed?: string };
@@ -79,6 +81,11 @@ export interface RuleDefinition {
   sources: string[];
   conditions?: { requires?: ConditionDefinition[]; unless?: ConditionDefinition[] };
   exceptions?: string[];
+  /**
+   * retext-equality rule ids this rule reports (category `inclusive`). `match` then lists the
+   * phrases retext-equality finds for them: trigger words for the fast path, and documentation.
+   */
+  equality?: string[];
   examples: { flag: ExampleDefinition[]; pass: string[] };
 }
 

@@ -57,6 +57,7 @@ describe('lintText', () => {
     const text = 'Pt states "I was a junkie addict for years" and has a history of drug abuse.';
     const byDefault = await lintText(text);
     expect(byDefault.map((f) => [f.actual, f.severity, f.quoted ?? false])).toEqual([
+      ['junkie', 'info', true],
       ['addict', 'info', true],
       ['drug abuse', 'error', false],
     ]);

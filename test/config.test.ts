@@ -81,7 +81,12 @@ describe('configuration', () => {
   });
 
   it('adds the user’s own rule files from "extends", validated like the built-in ones', () => {
-    const dir = project({ '.dignifyrc.yaml': 'extends: rules/house.yaml\n', 'rules/house.yaml': OWN_RULES, 'a.txt': 'Pt is a frequent flyer in the ED.\n' });
+    // The house rule replaces the built-in one for the same phrase.
+    const dir = project({
+      '.dignifyrc.yaml': 'extends: rules/house.yaml\nrules: { credibility/frequent-flyer: "off" }\n',
+      'rules/house.yaml': OWN_RULES,
+      'a.txt': 'Pt is a frequent flyer in the ED.\n',
+    });
     const r = runCli(['a.txt', '-f', 'json'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(ruleIds(r.stdout)).toEqual(['house-style/frequent-flyer:warning']);

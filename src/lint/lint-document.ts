@@ -1,4 +1,4 @@
-// Lints one Document: the unit of work. A pure function of (document, resolved options), so
+// Lints one Document: the unit of work (each parsed tree goes through lintTree, as in the plugin). A pure function of (document, resolved options), so
 // documents and export records can be linted anywhere (a worker pool) and reported in order.
 import type { Root } from 'nlcst';
 import type { Document } from '../inputs/document.js';
@@ -7,7 +7,8 @@ import { markdownTrees } from '../inputs/markdown.js';
 import type { Finding } from '../types.js';
 import { applyInlineControl } from './inline-control.js';
 import { parseText } from './parse-text.js';
-import { matchSentences, type MatchOptions } from './match.js';
+import { lintTree } from './lint-tree.js';
+import type { MatchOptions } from './match.js';
 import { collectSentences, type SentenceTokens } from './tokens.js';
 
 function trees(doc: Document): Root[] {
@@ -42,7 +43,7 @@ export function lintDocument(doc: Document, resolved: MatchOptions): Finding[] {
   const findings: Finding[] = [];
   for (const tree of trees(doc)) {
     const sentences = collectSentences(tree);
-    for (const f of matchSentences(sentences, doc.text, resolved)) {
+    for (const f of lintTree(tree, doc.text, resolved, sentences)) {
       if (doc.paragraphs) {
         f.paragraph = paragraphNumber(doc, doc.paragraphs, f.start.offset);
         const context = quoteSentence(doc, sentences, f);

@@ -1,5 +1,5 @@
-// lintText: the Node API's entry point for one string. Shares collectSentences and
-// matchSentences with the retext plugin, so both report exactly the same findings.
+// lintText: the Node API's entry point for one string. Goes through lintDocument → lintTree, the
+// code the retext plugin runs too, so both report exactly the same findings.
 import type { Finding, Options } from '../types.js';
 import { lintDocument } from './lint-document.js';
 import type { MatchOptions } from './match.js';
