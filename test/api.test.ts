@@ -65,6 +65,18 @@ describe('lintText', () => {
     expect((await lintText(text, { quotes: 'ignore' })).map((f) => f.actual)).toEqual(['drug abuse']);
   });
 
+  it('tells quoted from unquoted phrases among several quotations of one paragraph', async () => {
+    const text = 'He said "I was an addict" and his chart said addict.\nLater: “a junkie,” he said, then “clean for a year”; a stray " then IVDU.';
+    const findings = await lintText(text);
+    expect(findings.map((f) => [f.actual, f.quoted ?? false])).toEqual([
+      ['addict', true],
+      ['addict', false],
+      ['junkie', true],
+      ['clean for', true],
+      ['IVDU', false],
+    ]);
+  });
+
   it('does not treat a stray quotation mark as a quotation', async () => {
     const findings = await lintText('He is 5\'10" tall, a known drug abuser.');
     expect(findings.map((f) => [f.actual, f.quoted ?? false])).toEqual([['drug abuser', false]]);

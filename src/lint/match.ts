@@ -63,32 +63,41 @@ function lineAround(text: string, offset: number): string {
   return text.slice(start, end === -1 ? text.length : end);
 }
 
-/** The first token of the clause holding `at`: tokens joined by whitespace or hyphens only. */
-function clauseStart(tokens: readonly Token[], at: number): number {
+/** The first token of the clause holding `at` (tokens joined by whitespace or hyphens only), looking back no further than `limit`. */
+function clauseStart(tokens: readonly Token[], at: number, limit: number): number {
   let i = at;
-  while (i > 0 && tokens[i]!.adjacent) i--;
+  while (i > limit && tokens[i]!.adjacent) i--;
   return i;
 }
 
-/** The last token of the clause holding `at`. */
-function clauseEnd(tokens: readonly Token[], at: number): number {
+/** The last token of the clause holding `at`, looking no further than `limit`. */
+function clauseEnd(tokens: readonly Token[], at: number, limit: number): number {
   let i = at;
-  while (i + 1 < tokens.length && tokens[i + 1]!.adjacent) i++;
+  while (i < limit && i + 1 < tokens.length && tokens[i + 1]!.adjacent) i++;
   return i;
 }
+
+// A sentence-wide condition has one answer per sentence: remember it (a long sentence with many
+// candidates would otherwise be scanned once per candidate).
+const sentenceAnswers = new WeakMap<readonly Token[], Map<CompiledCondition, boolean>>();
 
 function holds(condition: CompiledCondition, tokens: readonly Token[], c: Candidate, text: string): boolean {
   switch (condition.kind) {
     case 'before': {
       const from = c.first - condition.within;
-      return occursWithin(tokens, condition.sequences, condition.clause ? Math.max(from, clauseStart(tokens, c.first)) : from, c.first - 1);
+      return occursWithin(tokens, condition.sequences, condition.clause ? clauseStart(tokens, c.first, Math.max(from, 0)) : from, c.first - 1);
     }
     case 'after': {
       const to = c.last + condition.within;
-      return occursWithin(tokens, condition.sequences, c.last + 1, condition.clause ? Math.min(to, clauseEnd(tokens, c.last)) : to);
+      return occursWithin(tokens, condition.sequences, c.last + 1, condition.clause ? clauseEnd(tokens, c.last, to) : to);
     }
-    case 'sentence':
-      return occursWithin(tokens, condition.sequences, 0, tokens.length - 1);
+    case 'sentence': {
+      let answers = sentenceAnswers.get(tokens);
+      if (!answers) sentenceAnswers.set(tokens, (answers = new Map()));
+      let answer = answers.get(condition);
+      if (answer === undefined) answers.set(condition, (answer = occursWithin(tokens, condition.sequences, 0, tokens.length - 1)));
+      return answer;
+    }
     case 'line':
       return condition.regex!.test(lineAround(text, tokens[c.first]!.start.offset));
   }
@@ -97,22 +106,66 @@ function holds(condition: CompiledCondition, tokens: readonly Token[], c: Candid
 const OPENING = new Set(['"', '\u201c', '\u00ab', '\u201e']);
 const CLOSING = new Set(['"', '\u201d', '\u00bb']);
 
-/** Is [start, end) inside quotation marks within its paragraph? */
-function isQuoted(text: string, start: number, end: number, paragraphStart: number, paragraphEnd: number): boolean {
-  // 'junkie' — single quotes hugging the phrase.
-  if (/['\u2018]/.test(text[start - 1] ?? '') && /['\u2019]/.test(text[end] ?? '')) return true;
+/** The quotation marks of one paragraph, and whether a quotation is open after each. */
+interface QuoteIndex {
+  at: number[];
+  openAfter: boolean[];
+  /** closingFrom[k]: a closing mark stands at index k or later. */
+  closingFrom: boolean[];
+}
+
+// Built once per paragraph that has a finding (not once per finding: that was quadratic on a long
+// paragraph with many findings). Reset when the text changes.
+let quoteText: string | undefined;
+const quoteIndexes = new Map<number, QuoteIndex>();
+
+function quoteIndex(text: string, paragraphStart: number, paragraphEnd: number): QuoteIndex {
+  if (quoteText !== text) {
+    quoteText = text;
+    quoteIndexes.clear();
+  }
+  let index = quoteIndexes.get(paragraphStart);
+  if (index) return index;
+  index = { at: [], openAfter: [], closingFrom: [] };
   let open = false;
-  for (let i = paragraphStart; i < start; i++) {
+  const closing: boolean[] = [];
+  for (let i = paragraphStart, stop = Math.min(paragraphEnd, text.length); i < stop; i++) {
     const ch = text[i]!;
     if (ch === '"') open = !open;
     else if (OPENING.has(ch)) open = true;
     else if (CLOSING.has(ch)) open = false;
+    else continue;
+    index.at.push(i);
+    index.openAfter.push(open);
+    closing.push(CLOSING.has(ch));
   }
-  if (!open) return false;
+  let any = false;
+  for (let k = closing.length - 1; k >= 0; k--) index.closingFrom[k] = any ||= closing[k]!;
+  quoteIndexes.set(paragraphStart, index);
+  return index;
+}
+
+/** The number of entries of the sorted `at` that are below `offset`. */
+function countBelow(at: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = at.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (at[mid]! < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Is [start, end) inside quotation marks within its paragraph? */
+function isQuoted(text: string, start: number, end: number, paragraphStart: number, paragraphEnd: number): boolean {
+  // 'junkie' — single quotes hugging the phrase.
+  if (/['\u2018]/.test(text[start - 1] ?? '') && /['\u2019]/.test(text[end] ?? '')) return true;
+  const index = quoteIndex(text, paragraphStart, paragraphEnd);
+  const before = countBelow(index.at, start);
+  if (before === 0 || !index.openAfter[before - 1]) return false;
   // Only a quotation that is closed later in the paragraph counts (a stray " or 5'10" does not).
-  const stop = Math.min(paragraphEnd, text.length);
-  for (let i = end; i < stop; i++) if (CLOSING.has(text[i]!)) return true;
-  return false;
+  return index.closingFrom[countBelow(index.at, end)] ?? false;
 }
 
 function effectiveSeverity(compiled: CompiledRule, severities: Record<string, SeveritySetting>): SeveritySetting {
