@@ -1,11 +1,12 @@
 // The readers: every format's findings point to the right record and position; placeholders are
 // not words; malformed records are reported and lose no other record.
-import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { lintFiles, lintText, type LintResult } from '../src/index.js';
+import { readSources } from '../src/inputs/sources.js';
 import { ROOT, runCli } from './helpers.js';
 
 const fixture = (name: string) => path.join(ROOT, 'fixtures', 'inputs', name);
@@ -101,6 +102,43 @@ describe('CSV, TSV and JSON Lines exports', () => {
       [4, 5, 'not a JSON object'],
       [5, 6, 'heroin addict'],
     ]);
+  });
+});
+
+describe('export reader options: columns kept, bytes read', () => {
+  it('keeps only the columns asked for on each record, by the name asked for', async () => {
+    const results = await lintFiles([fixture('mtsamples-excerpt.csv')], { textColumn: 'transcription', fields: ['medical_specialty', 'Sample Name'] });
+    const rows = parse(readFileSync(fixture('mtsamples-excerpt.csv')), { columns: true }) as Array<Record<string, string>>;
+    expect(results.map((r) => r.record!.fields)).toEqual(rows.map((r) => ({ medical_specialty: r.medical_specialty, 'Sample Name': r.sample_name })));
+    // Without `fields`, nothing else is kept.
+    const plain = await lintFiles([fixture('mtsamples-excerpt.csv')], { textColumn: 'transcription' });
+    expect(plain.every((r) => r.record!.fields === undefined)).toBe(true);
+  });
+
+  it('keeps nested JSON Lines fields by their dotted path; a field a later record lacks is left out', async () => {
+    const jsonl = await lintFiles([fixture('mtsamples-excerpt.jsonl')], { textColumn: 'note.text', fields: ['specialty', 'note.title'] });
+    expect(jsonl[0]!.record!.fields).toEqual({ specialty: 'Urology', 'note.title': 'Flank Pain - Consult' });
+    const mixed = await lintFiles([tempFile('m.jsonl', '{"text":"a","unit":{"n":4},"x":null}\n{"text":"b","x":7}\n')], { fields: ['unit.n', 'x'] });
+    expect(mixed.map((r) => r.record!.fields)).toEqual([{ 'unit.n': '4', x: '' }, { x: '7' }]);
+  });
+
+  it('a column to keep that the header (or first JSON record) lacks is an error naming it and those present', async () => {
+    const [csv] = await lintFiles([fixture('mtsamples-excerpt.csv')], { textColumn: 'transcription', fields: ['ward'] });
+    expect(csv!.record).toBeUndefined();
+    expect(csv!.error).toBe('no column "ward"; the columns are "note_id", "description", "medical_specialty", "sample_name", "transcription", "keywords"');
+    const [jsonl] = await lintFiles([fixture('mtsamples-excerpt.jsonl')], { textColumn: 'note.text', fields: ['note.ward'] });
+    expect(jsonl!.error).toBe('no field "note.ward"; the fields are "id", "specialty", "note"');
+  });
+
+  it('onBytes tells how much of an export has been read, up to its size', async () => {
+    const file = fixture('mtsamples-excerpt.csv');
+    const seen: number[] = [];
+    let records = 0;
+    for await (const event of readSources([file], { textColumn: 'transcription', onBytes: (f, n) => (expect(f).toBe(file), seen.push(n)) })) if (event.kind === 'document') records++;
+    expect(records).toBe(6);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    expect(seen.at(-1)).toBe(statSync(file).size);
   });
 });
 

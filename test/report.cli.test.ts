@@ -17,7 +17,8 @@ describe('dignify report', () => {
   it('writes a self-contained page to stdout with terms, counts and ids but no note text', () => {
     const r = runCli(['report', ...ARGS]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe('');
+    // The text column is found by its name, as the lint command finds it, and said once.
+    expect(r.stderr).toBe(`dignify: ${FIXTURE}: linting the column "text" (record id: "note_id"); choose with --text-column and --id-column\n`);
     const html = r.stdout;
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).toContain('No note text: this page shows terms, counts and record ids only.');
@@ -74,7 +75,7 @@ describe('dignify report', () => {
     const out = path.join(dir, 'report.html');
     const r = runCli(['report', FIXTURE, '--group-by', 'ward', '-o', out]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`dignify: ${FIXTURE}: no column "ward" (columns: note_id, note_date, department, author_role, text)`);
+    expect(r.stderr).toContain(`dignify: ${FIXTURE}: no column "ward"; the columns are "note_id", "note_date", "department", "author_role", "text"`);
     expect(existsSync(out)).toBe(false);
   });
 
@@ -98,9 +99,54 @@ describe('dignify report', () => {
     );
     const r = runCli(['report', file, '--text-column', 'note', '--id-column', 'id', '--group-by', 'unit', '--format', 'csv']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(new RegExp(`^dignify: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: line 2: not valid JSON`));
+    expect(r.stderr).toMatch(new RegExp(`^dignify: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: line 2 \\(row 2\\): skipped a malformed record: not valid JSON`));
+    expect(r.stderr).toContain(`dignify: ${file}: 1 malformed record skipped (exit 2; --skip-bad-records accepts them)`);
     expect(r.stdout).toContain('total,,,,,,3,2,2,666.7');
     expect(r.stdout).toContain('group,unit,5,,,,1,1,1,1000');
+  });
+
+  it('groups JSONL by a nested field, and --skip-bad-records keeps the exit code 0', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'notes.jsonl');
+    writeFileSync(
+      file,
+      [
+        JSON.stringify({ id: 'a', meta: { unit: '4W' }, note: { text: 'Known heroin addict.' } }),
+        JSON.stringify({ id: 'b', meta: { unit: '5E' }, note: { text: 'Wound clean and dry.' } }),
+        'not json',
+        JSON.stringify({ id: 'c', meta: { unit: '4W' }, note: { text: 'Hx of IVDU.' } }),
+        JSON.stringify({ id: 'd', meta: {}, note: { text: 'Alcohol abuse.' } }),
+      ].join('\n'),
+    );
+    const r = runCli(['report', file, '--text-field', 'note.text', '--id-field', 'id', '--group-by', 'meta.unit', '--format', 'csv', '--skip-bad-records']);
+    expect(r.stderr).toContain(`dignify: ${file}: line 3 (row 3): skipped a malformed record: not valid JSON`);
+    expect(r.stderr).toContain(`dignify: ${file}: 1 malformed record skipped\n`);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('total,,,,,,4,3,3,750');
+    expect(r.stdout).toContain('group,meta.unit,4W,,,,2,2,2,1000');
+    expect(r.stdout).toContain('group,meta.unit,5E,,,,1,0,0,0');
+    expect(r.stdout).toContain('group,meta.unit,(missing),,,,1,1,1,1000');
+  });
+
+  it('stops with exit 2 naming a group field the first JSONL record lacks, and the fields it has', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'notes.jsonl');
+    writeFileSync(file, `${JSON.stringify({ id: 'a', meta: { unit: '4W' }, text: 'Known heroin addict.' })}\n`);
+    const r = runCli(['report', file, '--group-by', 'meta.ward', '-o', path.join(dir, 'r.html')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`dignify: ${file}: no field "meta.ward"; the fields are "id", "meta", "text"`);
+    expect(readdirSync(dir)).toEqual(['notes.jsonl']);
+  });
+
+  it('reads a CSV with another extension through --input-format, with the lint command\'s column flags', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'notes.export');
+    writeFileSync(file, 'Record,Body,Ward\nr1,Known heroin addict.,A\nr2,No concerns.,B\n');
+    const r = runCli(['report', file, '--input-format', 'csv', '--text-column', 'body', '--id-column', 'record', '--group-by', 'ward', '--format', 'csv']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('total,,,,,,2,1,1,500');
+    expect(r.stdout).toContain('group,ward,A,,,,1,1,1,1000');
   });
 
   it('reads TSV', () => {

@@ -12,6 +12,7 @@ import { colorWanted } from '../output/color.js';
 import { formatters } from '../output/index.js';
 import { redactResult } from '../output/redact.js';
 import { SEVERITY_RANK, type QuoteHandling, type Severity } from '../types.js';
+import { badRecordMessage, badRecordsSummary } from './bad-records.js';
 import { EXIT, type Io } from './io.js';
 
 export interface LintCliOptions {
@@ -37,11 +38,6 @@ export interface LintCliOptions {
   redact?: boolean;
   fix?: boolean;
   fixDryRun?: boolean;
-}
-
-function where(result: LintResult): string {
-  const r = result.record;
-  return r ? `${result.file}: line ${r.line} (row ${r.row})` : result.file;
 }
 
 export async function lint(paths: string[], options: LintCliOptions, io: Io, error: (m: string) => void): Promise<number> {
@@ -111,7 +107,7 @@ export async function lint(paths: string[], options: LintCliOptions, io: Io, err
     }
     if (result.error) {
       // A malformed record: said here, and kept in the results (the JSON report lists it).
-      error(`${where(result)}: skipped a malformed record: ${result.error}`);
+      error(badRecordMessage(result.file, result.record!, result.error));
       badRecords.set(result.file, (badRecords.get(result.file) ?? 0) + 1);
     }
     // Standard input is never written; --fix-dry-run still shows its diff. Export records never are.
@@ -134,7 +130,7 @@ export async function lint(paths: string[], options: LintCliOptions, io: Io, err
   io.stdout.write(reporter.end());
 
   for (const [file, count] of badRecords) {
-    error(`${file}: ${count} malformed record${count === 1 ? '' : 's'} ${options.skipBadRecords ? 'skipped' : 'skipped (exit 2; --skip-bad-records accepts them)'}`);
+    error(badRecordsSummary(file, count, options.skipBadRecords));
   }
   if (ioFailed || (badRecords.size > 0 && !options.skipBadRecords)) return EXIT.error;
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {

@@ -1,22 +1,29 @@
-// `dignify report <export>`: records → lint → aggregates → one HTML page (or a CSV of the same
-// numbers). The page is the only thing written: to -o atomically, or else to stdout. A record
-// that cannot be read is named on stderr, left out, and makes the exit code 2; findings do not
-// change the exit code (this is an audit, not a gate).
+// `dignify report <export>`: the readers → lintDocument → aggregates → one HTML page (or a CSV
+// of the same numbers). The page is the only thing written: to -o atomically, or else to stdout.
+// A record that cannot be read is named on stderr as the lint command names it, left out, and
+// makes the exit code 2 (unless --skip-bad-records); findings do not change the exit code (this
+// is an audit, not a gate).
+import type { InputFormat } from '../inputs/formats.js';
 import { resolveOptions } from '../lint/options.js';
 import { ReportAggregator, type Period } from '../report/aggregate.js';
 import { renderReportCsv } from '../report/csv.js';
 import { renderReportHtml } from '../report/html.js';
 import { createProgress } from '../report/progress.js';
-import { exportFormat, readRecords, RecordSourceError } from '../report/records.js';
+import { isFolder, readRecords, RecordSourceError } from '../report/records.js';
 import type { QuoteHandling } from '../types.js';
+import { badRecordMessage, badRecordsSummary } from './bad-records.js';
 import { EXIT, type Io } from './io.js';
 import { writeFileAtomic } from './write-atomic.js';
 
 export interface ReportCliOptions {
   output?: string;
   format: 'html' | 'csv';
-  textColumn: string;
+  inputFormat?: InputFormat;
+  textColumn?: string;
+  textField?: string;
   idColumn?: string;
+  idField?: string;
+  skipBadRecords?: boolean;
   groupBy?: string;
   dateColumn?: string;
   period: Period;
@@ -30,7 +37,9 @@ const list = (value: string | undefined) => (value ?? '').split(',').map((s) => 
 export async function report(source: string, options: ReportCliOptions, io: Io, error: (m: string) => void, version: string): Promise<number> {
   const resolved = resolveOptions({ quotes: options.quotes });
   const groupBy = list(options.groupBy);
-  const format = exportFormat(source);
+  const folder = isFolder(source);
+  const textColumn = options.textColumn ?? options.textField;
+  const idColumn = options.idColumn ?? options.idField;
   const progress = createProgress(io.stderr);
   const aggregator = new ReportAggregator({
     groupBy,
@@ -39,6 +48,9 @@ export async function report(source: string, options: ReportCliOptions, io: Io, 
     ...(options.dateColumn ? { dateColumn: options.dateColumn } : {}),
   });
   let unreadable = 0;
+  let ioFailed = false;
+  const badRecords = new Map<string, number>();
+  const notices: string[] = [];
   let done = 0;
   let total = 0;
   const say = (write: () => void) => {
@@ -47,20 +59,31 @@ export async function report(source: string, options: ReportCliOptions, io: Io, 
   };
 
   const records = readRecords(source, resolved, {
-    textColumn: options.textColumn,
-    ...(options.idColumn ? { idColumn: options.idColumn } : {}),
-    requiredColumns: [...groupBy, ...(options.dateColumn ? [options.dateColumn] : [])],
+    ...(textColumn !== undefined && { textColumn }),
+    ...(idColumn !== undefined && { idColumn }),
+    ...(options.inputFormat && { inputFormat: options.inputFormat }),
+    fields: [...new Set([...groupBy, ...(options.dateColumn ? [options.dateColumn] : [])])],
     extensions: list(options.ext).map((e) => e.replace(/^\./, '')),
     keepText: Boolean(options.includeSnippets),
     onProgress: (d, t) => {
       done = d;
       total = t;
     },
+    onBadRecord: (file, record, message) => {
+      unreadable++;
+      badRecords.set(file, (badRecords.get(file) ?? 0) + 1);
+      say(() => error(badRecordMessage(file, record, message)));
+    },
     onError: (m) => {
       unreadable++;
+      ioFailed = true;
       say(() => error(m));
     },
     onWarning: (m) => say(() => io.stderr.write(`dignify: warning: ${m}\n`)),
+    onNotice: (file, m) => {
+      notices.push(m);
+      say(() => io.stderr.write(`dignify: ${file}: ${m}\n`));
+    },
   });
   let count = 0;
   try {
@@ -75,6 +98,7 @@ export async function report(source: string, options: ReportCliOptions, io: Io, 
     return EXIT.error;
   }
   progress.end();
+  for (const [file, count] of badRecords) error(badRecordsSummary(file, count, options.skipBadRecords));
 
   const aggregates = aggregator.result();
   const out =
@@ -89,13 +113,14 @@ export async function report(source: string, options: ReportCliOptions, io: Io, 
           unreadable,
           rules: resolved.rules.rules,
           options: [
-            ['Source', format === 'folder' ? `${source} (a folder: each file is one note)` : source],
-            ...(format === 'folder'
+            ['Source', folder ? `${source} (a folder: each file is one note)` : source],
+            ...(folder
               ? [['Extensions', options.ext] as [string, string]]
               : [
-                  ['Text column', options.textColumn] as [string, string],
-                  ['Id column', options.idColumn ?? 'none (row numbers)'] as [string, string],
+                  ['Text column', textColumn ?? 'chosen by its name'] as [string, string],
+                  ['Id column', idColumn ?? 'chosen by its name, or none (row numbers)'] as [string, string],
                 ]),
+            ...notices.map((m) => ['Reading', m] as [string, string]),
             ['Group by', groupBy.length ? groupBy.join(', ') : '—'],
             ['Date column', options.dateColumn ? `${options.dateColumn} (by ${options.period})` : '—'],
             ['Quoted phrases', options.quotes],
@@ -110,5 +135,5 @@ export async function report(source: string, options: ReportCliOptions, io: Io, 
       return EXIT.error;
     }
   } else io.stdout.write(out);
-  return unreadable ? EXIT.error : EXIT.clean;
+  return ioFailed || (badRecords.size > 0 && !options.skipBadRecords) ? EXIT.error : EXIT.clean;
 }

@@ -6,6 +6,11 @@ export interface ColumnOptions {
   textColumn?: string;
   /** The column or field holding the record id. */
   idColumn?: string;
+  /**
+   * Other columns (dotted paths for JSON Lines) to keep on each record as `record.fields`
+   * (the report's --group-by and --date-column). Only these are kept, so memory stays flat.
+   */
+  fields?: readonly string[];
 }
 
 const TEXT_NAMES = ['notetext', 'text', 'note', 'transcription', 'body'];
@@ -21,10 +26,14 @@ function pick(names: readonly string[], wanted: readonly string[]): string | und
   return undefined;
 }
 
-export type ColumnChoice = { text: string; id?: string; notice?: string } | { error: string };
+/** `fields`: each of ColumnOptions.fields, as named in the header (CSV/TSV) or as given (a JSON path). */
+export type ColumnChoice = { text: string; id?: string; notice?: string; fields?: string[] } | { error: string };
 
-/** Chooses the text and id columns among `names` (a header, or the first record's fields). */
-export function chooseColumns(names: readonly string[], options: ColumnOptions, noun: 'column' | 'field'): ColumnChoice {
+/**
+ * Chooses the text and id columns among `names` (a header, or the first record's fields), and
+ * checks that the columns to keep exist: in the header, or (JSON Lines, given `has`) in the first record.
+ */
+export function chooseColumns(names: readonly string[], options: ColumnOptions, noun: 'column' | 'field', has?: (path: string) => boolean): ColumnChoice {
   const list = names.map((n) => `"${n}"`).join(', ') || '(none)';
   const flag = noun === 'column' ? '--text-column' : '--text-field';
   const given = (name: string | undefined) => (name === undefined || names.includes(name) || noun === 'field' ? name : names.find((n) => squash(n) === squash(name)));
@@ -36,10 +45,17 @@ export function chooseColumns(names: readonly string[], options: ColumnOptions, 
   }
   const text = given(options.textColumn) ?? pick(names, TEXT_NAMES);
   if (text === undefined) return { error: `no ${noun} looks like note text; name it with ${flag} (the ${noun}s are ${list})` };
+  const fields: string[] = [];
+  for (const wanted of options.fields ?? []) {
+    const name = noun === 'field' ? ((has ? has(wanted) : names.includes(wanted)) ? wanted : undefined) : given(wanted);
+    if (name === undefined) return { error: `no ${noun} "${wanted}"; the ${noun}s are ${list}` };
+    fields.push(name);
+  }
+  const keep = fields.length ? { fields } : {};
   const id = given(options.idColumn) ?? pick(names, ID_NAMES);
-  if (options.textColumn !== undefined) return id === undefined ? { text } : { text, id };
+  if (options.textColumn !== undefined) return id === undefined ? { text, ...keep } : { text, id, ...keep };
   const notice = `linting the ${noun} "${text}"${id !== undefined ? ` (record id: "${id}")` : ''}; choose with ${flag}${noun === 'column' ? ' and --id-column' : ' and --id-field'}`;
-  return id === undefined ? { text, notice } : { text, id, notice };
+  return id === undefined ? { text, notice, ...keep } : { text, id, notice, ...keep };
 }
 
 /** Reads a dotted path ("note.text", "notes.0.body") from a parsed JSON value. */

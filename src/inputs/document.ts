@@ -11,6 +11,8 @@ export interface RecordRef {
   idName?: string;
   /** The line of the export file where the record starts. */
   line: number;
+  /** The columns asked for with ColumnOptions.fields, by the name asked for (absent from a JSON record: left out). */
+  fields?: Record<string, string>;
 }
 
 export interface Document {

@@ -1,5 +1,6 @@
 // Note exports (CSV, TSV, JSON Lines) read as streams, one record at a time: each record becomes
-// a Document whose text is the note, with its row, id and starting line. Memory holds one record,
+// a Document whose text is the note, with its row, id, starting line and
+// the other columns asked for (ColumnOptions.fields). Memory holds one record,
 // never the file. A malformed record is reported with its line and row and skipped; the rest of
 // the file is still read.
 //
@@ -54,6 +55,7 @@ async function* readDelimited(file: string, lines: AsyncIterable<string>, delimi
   let header: string[] | undefined;
   let textIndex = 0;
   let idIndex: number | undefined;
+  let keep: Array<[name: string, index: number]> = [];
   let row = 0;
   let pending: Line[] = [];
   let pendingChars = 0;
@@ -90,6 +92,7 @@ async function* readDelimited(file: string, lines: AsyncIterable<string>, delimi
       header = fields;
       textIndex = fields.indexOf(choice.text);
       idIndex = choice.id === undefined ? undefined : fields.indexOf(choice.id);
+      keep = (choice.fields ?? []).map((name, i) => [options.fields![i]!, fields.indexOf(name)]);
       if (choice.notice) yield { kind: 'notice', message: choice.notice };
       return;
     }
@@ -104,6 +107,7 @@ async function* readDelimited(file: string, lines: AsyncIterable<string>, delimi
     }
     const id = idIndex === undefined ? undefined : fields![idIndex];
     if (id) Object.assign(record, { id, idName: header[idIndex!] });
+    if (keep.length) record.fields = Object.fromEntries(keep.map(([name, index]) => [name, fields![index]!]));
     yield { kind: 'record', doc: { file, syntax: 'text', text: fields![textIndex] ?? '', record } };
   }
 
@@ -146,8 +150,18 @@ async function* readDelimited(file: string, lines: AsyncIterable<string>, delimi
   }
 }
 
+/** A JSON record's kept fields as text: null is blank, objects are their JSON; a missing field is left out. */
+function keptFields(value: object, paths: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const p of paths) {
+    const v = getPath(value, p);
+    if (v !== undefined) out[p] = v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+  }
+  return out;
+}
+
 async function* readJsonLines(file: string, lines: AsyncIterable<string>, options: ColumnOptions): AsyncGenerator<ExportEvent> {
-  let choice: { text: string; id?: string } | undefined;
+  let choice: { text: string; id?: string; fields?: string[] } | undefined;
   let row = 0;
   let number = 0;
   for await (const line of lines) {
@@ -166,7 +180,8 @@ async function* readJsonLines(file: string, lines: AsyncIterable<string>, option
       continue;
     }
     if (!choice) {
-      const picked = chooseColumns(Object.keys(value), options, 'field');
+      const first = value;
+      const picked = chooseColumns(Object.keys(value), options, 'field', (p) => getPath(first, p) !== undefined);
       if ('error' in picked) {
         yield { kind: 'fatal', error: picked.error };
         return;
@@ -181,6 +196,7 @@ async function* readJsonLines(file: string, lines: AsyncIterable<string>, option
     }
     const id = choice.id === undefined ? undefined : getPath(value, choice.id);
     if (typeof id === 'string' || typeof id === 'number') Object.assign(record, { id: String(id), idName: choice.id });
+    if (choice.fields) record.fields = keptFields(value, choice.fields);
     yield { kind: 'record', doc: { file, syntax: 'text', text: text ?? '', record } };
   }
 }

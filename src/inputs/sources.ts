@@ -16,6 +16,8 @@ export interface SourceOptions extends ColumnOptions {
   extensions?: string[];
   /** Files for which this returns false are left out quietly (ignore files). */
   include?: (file: string) => boolean;
+  /** Told how many bytes of `file` have been read so far, as an export or .docx streams in (progress). */
+  onBytes?: (file: string, bytes: number) => void;
 }
 
 export type SourceEvent =
@@ -81,11 +83,25 @@ async function* readOne(source: Source, options: SourceOptions): AsyncGenerator<
   yield fromText(file, format, await source.readText());
 }
 
+/** Passes a stream's chunks through, counting their bytes. */
+async function* counted(stream: AsyncIterable<Buffer | string>, tell: (bytes: number) => void): AsyncGenerator<Buffer | string> {
+  let bytes = 0;
+  for await (const chunk of stream) {
+    bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
+    tell(bytes);
+    yield chunk;
+  }
+}
+
 export async function* readSources(paths: readonly string[], options: SourceOptions = {}, stdin?: StdinSource): AsyncGenerator<SourceEvent> {
   for (const entry of await expandPaths(paths, options.extensions)) {
     if ('error' in entry) yield { kind: 'error', file: entry.path, error: entry.error };
     else if (options.include && !options.include(entry.path)) continue;
-    else yield* readOne({ name: entry.path, open: () => createReadStream(entry.path), readText: () => readTextFile(entry.path) }, options);
+    else {
+      const { onBytes } = options;
+      const open = () => (onBytes ? counted(createReadStream(entry.path), (n) => onBytes(entry.path, n)) : createReadStream(entry.path));
+      yield* readOne({ name: entry.path, open, readText: () => readTextFile(entry.path) }, options);
+    }
   }
   if (stdin) {
     for await (const event of readOne({ name: stdin.name, open: () => stdin.stream as AsyncIterable<Buffer>, readText: () => readStdin(stdin.stream) }, options)) {
