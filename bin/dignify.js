@@ -6,6 +6,12 @@ import { existsSync } from 'node:fs';
 const bundled = new URL('../dist/bundle/main.js', import.meta.url);
 const { main } = await import(existsSync(bundled) ? bundled.href : '../dist/cli/main.js');
 
+// `dignify … | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 main().then(
   (code) => {
     process.exitCode = code;

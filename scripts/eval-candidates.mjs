@@ -14,7 +14,7 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const SEED = 20240611;
 const MAX_LEN = 400;
@@ -348,5 +348,9 @@ function verify(file) {
   process.exit(bad ? 1 : 0);
 }
 
-if (args.includes('--verify')) verify(resolve(argVal('--verify') ?? join(here, '..', 'fixtures', 'eval', 'labelled.jsonl')));
-else main();
+// Imported (scripts/corpus-run.js reuses loadDocs) or run as a script.
+export { loadDocs };
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  if (args.includes('--verify')) verify(resolve(argVal('--verify') ?? join(here, '..', 'fixtures', 'eval', 'labelled.jsonl')));
+  else main();
+}

@@ -1,6 +1,8 @@
 // dignify's public surface. Everything not exported here is internal.
 export { lintText } from './lint/lint-text.js';
-export { lintFiles, type LintResult } from './lint/lint-files.js';
+export { lintFiles, lintStream, type LintEvent, type LintOptions, type LintResult } from './lint/lint-files.js';
+export type { Document, RecordRef } from './inputs/document.js';
+export type { InputFormat } from './inputs/formats.js';
 export { default as retextDignify } from './lint/plugin.js';
 export { builtinRules } from './rules/builtin.js';
 export { compileRules, type CompiledRules } from './rules/compile.js';

@@ -37,6 +37,10 @@ export interface Finding {
   url?: string;
   /** Set by lintFiles and the CLI: the file the finding is in. */
   file?: string;
+  /** .docx (no lines): the 1-based paragraph, counting paragraphs with text (headings, list items and table cells included). */
+  paragraph?: number;
+  /** .docx: the sentence the phrase is in, to find it again. */
+  context?: string;
 }
 
 /** How a finding inside quotation marks is treated: reported at info level, reported as usual, or not reported. */
@@ -61,6 +65,8 @@ export interface ConditionDefinition {
   sentence?: string[];
   line?: string;
   within?: number;
+  /** before/after: look no further than the clause, i.e. stop at punctuation (a comma, semicolon, colon, dash, parenthesis). */
+  clause?: boolean;
 }
 
 export type ExampleDefinition = string | { text: string; actual?: string; fixed?: string };
@@ -75,6 +81,11 @@ export interface RuleDefinition {
   sources: string[];
   conditions?: { requires?: ConditionDefinition[]; unless?: ConditionDefinition[] };
   exceptions?: string[];
+  /**
+   * retext-equality rule ids this rule reports (category `inclusive`). `match` then lists the
+   * phrases retext-equality finds for them: trigger words for the fast path, and documentation.
+   */
+  equality?: string[];
   examples: { flag: ExampleDefinition[]; pass: string[] };
 }
 

@@ -57,11 +57,24 @@ describe('lintText', () => {
     const text = 'Pt states "I was a junkie addict for years" and has a history of drug abuse.';
     const byDefault = await lintText(text);
     expect(byDefault.map((f) => [f.actual, f.severity, f.quoted ?? false])).toEqual([
+      ['junkie', 'info', true],
       ['addict', 'info', true],
       ['drug abuse', 'error', false],
     ]);
     expect((await lintText(text, { quotes: 'flag' }))[0]!.severity).toBe('error');
     expect((await lintText(text, { quotes: 'ignore' })).map((f) => f.actual)).toEqual(['drug abuse']);
+  });
+
+  it('tells quoted from unquoted phrases among several quotations of one paragraph', async () => {
+    const text = 'He said "I was an addict" and his chart said addict.\nLater: “a junkie,” he said, then “clean for a year”; a stray " then IVDU.';
+    const findings = await lintText(text);
+    expect(findings.map((f) => [f.actual, f.quoted ?? false])).toEqual([
+      ['addict', true],
+      ['addict', false],
+      ['junkie', true],
+      ['clean for', true],
+      ['IVDU', false],
+    ]);
   });
 
   it('does not treat a stray quotation mark as a quotation', async () => {

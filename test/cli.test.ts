@@ -149,3 +149,18 @@ describe('dignify (CLI)', () => {
     expect(unknown.stderr).toContain('did you mean "substance-use/addict"');
   });
 });
+
+describe('dignify in a pipeline', () => {
+  it('ends quietly when the reader closes the pipe early (dignify … | head)', async () => {
+    const { spawn } = await import('node:child_process');
+    const { BIN } = await import('./helpers.js');
+    const child = spawn(process.execPath, [BIN, '--format', 'compact'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    child.stdin.end('hx of IVDU\n'.repeat(3_000)); // ~350 KB of output, far more than a pipe buffer holds
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.once('data', () => child.stdout.destroy()); // like `head -1`
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|internal error/);
+    expect(code).toBe(1); // the findings still decide the exit code
+  });
+});

@@ -1,15 +1,18 @@
-// `dignify [paths...]`: sources → text → lint → reporter, one source at a time, in input order,
-// each result written as soon as it is ready. I/O problems are reported by name and the run goes on.
-import { expandPaths, readStdin, readTextFileSync, type ReadResult } from '../inputs/files.js';
-import type { LintResult } from '../lint/lint-files.js';
-import { lintResolved } from '../lint/lint-text.js';
-import { resolveOptions } from '../lint/options.js';
-import { inOrder } from '../lint/ordered.js';
-import type { PoolAnswer } from '../lint/pool.js';
-import { availableParallelism } from 'node:os';
+// `dignify [paths...]`: sources → documents → lint → reporter, one document (or export record) at
+// a time, in input order, each result written as soon as it is ready. Each file gets the options of
+// its nearest config; --fix rewrites documents (never exports). I/O problems and malformed records
+// are reported by name and the run goes on.
+import { ConfigSet } from '../config/index.js';
+import { fixFile } from '../fix/index.js';
+import { expandPaths } from '../inputs/files.js';
+import type { InputFormat } from '../inputs/formats.js';
+import { lintDocument } from '../lint/lint-document.js';
+import { lintStream, type LintResult } from '../lint/lint-files.js';
 import { colorWanted } from '../output/color.js';
 import { formatters } from '../output/index.js';
+import { redactResult } from '../output/redact.js';
 import { SEVERITY_RANK, type QuoteHandling, type Severity } from '../types.js';
+import { badRecordMessage, badRecordsSummary } from './bad-records.js';
 import { EXIT, type Io } from './io.js';
 
 export interface LintCliOptions {
@@ -21,72 +24,123 @@ export interface LintCliOptions {
   quotes: QuoteHandling;
   ext: string;
   color?: boolean;
+  inputFormat?: InputFormat;
+  textColumn?: string;
+  textField?: string;
+  idColumn?: string;
+  idField?: string;
+  skipBadRecords?: boolean;
+  /** --config <file>, or false for --no-config. */
+  config?: string | false;
+  /** false with --no-ignore. */
+  ignore?: boolean;
+  maxWarnings?: number;
+  redact?: boolean;
+  fix?: boolean;
+  fixDryRun?: boolean;
+  /** --threads: worker threads for large inputs. */
   threads?: string;
 }
 
 /** Fewer files than this are linted on the main thread: starting workers would cost more. */
 export const POOL_MIN_FILES = 500;
-const POOL_BATCH = 64;
 
 export async function lint(paths: string[], options: LintCliOptions, io: Io, error: (m: string) => void): Promise<number> {
-  // Also handed to worker threads as data, so both lint alike.
-  const lintOptions = { quotes: options.quotes };
-  const resolved = resolveOptions(lintOptions);
-  const extensions = options.ext.split(',').map((e) => e.trim().replace(/^\./, '')).filter(Boolean);
-  const color = options.color !== false && colorWanted(io.stdout, io.env);
-  const reporter = formatters[options.format]!({ why: Boolean(options.why), color, cwd: io.cwd });
-  const threshold = SEVERITY_RANK[options.failOn];
-  let ioFailed = false;
-  let failing = false;
-
-  const report = (file: string, read: ReadResult | PoolAnswer) => {
-    if ('error' in read) {
-      error(`${file}: ${read.error}`);
-      ioFailed = true;
-      return;
-    }
-    if ('skipped' in read) {
-      io.stderr.write(`dignify: warning: ${file}: skipped: ${read.skipped}\n`);
-      return;
-    }
-    let findings = ('findings' in read ? read.findings : lintResolved(read.text, resolved)).map((f) => ({ ...f, file }));
-    if (options.quiet) findings = findings.filter((f) => f.severity === 'error');
-    if (findings.some((f) => SEVERITY_RANK[f.severity] >= threshold)) failing = true;
-    const result: LintResult = { file, findings };
-    io.stdout.write(reporter.result(result));
-  };
-
+  if (options.redact && options.fixDryRun) {
+    error('--redact cannot be used with --fix-dry-run: a diff shows the text around each fix');
+    return EXIT.error;
+  }
   if (paths.length === 0 && io.stdin.isTTY) {
     error('no input: give files, folders or globs, or pipe text to standard input (see dignify --help)');
     return EXIT.error;
   }
-  const entries = await expandPaths(paths.filter((p) => p !== '-'), extensions);
-  // Default: a worker per core but one, which the main thread keeps for finding files and writing
-  // results (on 2 cores the pool measured slower than one thread: see BENCHMARKS.md).
-  const threads = options.threads === undefined ? availableParallelism() - 1 : Number(options.threads);
-  // Many files: lint on a worker pool (workers read the files too); otherwise one file at a time.
-  const pool =
-    threads > 1 && entries.length >= POOL_MIN_FILES ? (await import('../lint/pool.js')).LintPool.open({ options: lintOptions }, threads) : undefined;
-  try {
-    if (pool) {
-      const batches: string[][] = [];
-      for (let i = 0; i < entries.length; i += POOL_BATCH) batches.push(entries.slice(i, i + POOL_BATCH).map((e) => e.path));
-      let index = 0;
-      for await (const answers of inOrder(batches, threads * 4, (paths) => pool.run({ paths }))) {
-        for (const answer of answers) {
-          const entry = entries[index++]!;
-          report(entry.path, 'error' in entry ? { error: entry.error } : answer);
-        }
-      }
-    } else {
-      for (const entry of entries) report(entry.path, 'error' in entry ? { error: entry.error } : readTextFileSync(entry.path));
+  const configs = new ConfigSet({ config: options.config, ignore: options.ignore, cwd: io.cwd, base: { quotes: options.quotes } });
+  const fixMode = options.fixDryRun ? 'dry-run' : options.fix ? 'fix' : undefined;
+  // A diff must not break a machine-readable report on stdout.
+  const diffOut = options.format === 'json' || options.format === 'sarif' ? io.stderr : io.stdout;
+  const extensions = options.ext.split(',').map((e) => e.trim().replace(/^\./, '')).filter(Boolean);
+  const files = paths.filter((p) => p !== '-');
+  // A bad config stops the run before any output.
+  for (const entry of await expandPaths(files, extensions)) if (!('error' in entry)) configs.forFile(entry.path);
+
+  const color = options.color !== false && colorWanted(io.stdout, io.env);
+  const reporter = formatters[options.format]!({
+    why: Boolean(options.why),
+    color,
+    cwd: io.cwd,
+    redact: Boolean(options.redact),
+    ruleSets: () => configs.ruleSets(),
+  });
+  const threshold = SEVERITY_RANK[options.failOn];
+  let ioFailed = false;
+  let failing = false;
+  let warnings = 0;
+  const badRecords = new Map<string, number>();
+
+  const stdin = paths.length === 0 || paths.includes('-') ? { stream: io.stdin, name: options.stdinFilename ?? '<stdin>' } : undefined;
+  const events = lintStream(
+    files,
+    {
+      quotes: options.quotes,
+      extensions,
+      ...(options.inputFormat && { inputFormat: options.inputFormat }),
+      ...((options.textColumn ?? options.textField) !== undefined && { textColumn: options.textColumn ?? options.textField }),
+      ...((options.idColumn ?? options.idField) !== undefined && { idColumn: options.idColumn ?? options.idField }),
+      // Ignored files are skipped quietly, even when named: hooks pass every changed file.
+      include: (file) => !configs.isIgnored(file),
+      optionsFor: (file) => configs.forFile(file).options,
+    },
+    stdin,
+  );
+  for await (const event of events) {
+    if ('notice' in event) {
+      io.stderr.write(`dignify: ${event.file}: ${event.notice}\n`);
+      continue;
     }
-  } finally {
-    await pool?.close();
+    const { result, doc } = event;
+    // Reporters see failures too (JSON's "error"/"skipped", SARIF's notifications).
+    if (result.skipped) {
+      io.stderr.write(`dignify: warning: ${result.file}: skipped: ${result.skipped}\n`);
+      io.stdout.write(reporter.result(result));
+      continue;
+    }
+    if (result.error && !result.record) {
+      error(`${result.file}: ${result.error}`);
+      ioFailed = true;
+      io.stdout.write(reporter.result(result));
+      continue;
+    }
+    if (result.error) {
+      // A malformed record: said here, and kept in the results (the JSON report lists it).
+      error(badRecordMessage(result.file, result.record!, result.error));
+      badRecords.set(result.file, (badRecords.get(result.file) ?? 0) + 1);
+    }
+    // Standard input is never written; --fix-dry-run still shows its diff. Export records never are.
+    const mode = doc?.stdin && fixMode === 'fix' ? undefined : fixMode;
+    if (mode && doc && !doc.record && !doc.paragraphs && result.findings.some((f) => f.fix)) {
+      const resolved = configs.forFile(doc.file).options;
+      const outcome = await fixFile(doc.file, doc.text, (text) => lintDocument({ ...doc, text }, resolved), mode, io.cwd);
+      result.findings = outcome.findings.map((f) => ({ ...f, file: doc.file }));
+      if (outcome.diff) diffOut.write(outcome.diff);
+      if (outcome.error) {
+        error(`${doc.file}: ${outcome.error}`);
+        ioFailed = true;
+      }
+    }
+    if (options.quiet) result.findings = result.findings.filter((f) => f.severity === 'error');
+    if (result.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold)) failing = true;
+    warnings += result.findings.filter((f) => f.severity === 'warning').length;
+    io.stdout.write(reporter.result(options.redact ? redactResult(result) : result));
   }
-  if (paths.length === 0 || paths.includes('-')) report(options.stdinFilename ?? '<stdin>', await readStdin(io.stdin));
   io.stdout.write(reporter.end());
 
-  if (ioFailed) return EXIT.error;
+  for (const [file, count] of badRecords) {
+    error(badRecordsSummary(file, count, options.skipBadRecords));
+  }
+  if (ioFailed || (badRecords.size > 0 && !options.skipBadRecords)) return EXIT.error;
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    error(`too many warnings: ${warnings} (--max-warnings ${options.maxWarnings})`);
+    return EXIT.findings;
+  }
   return failing ? EXIT.findings : EXIT.clean;
 }

@@ -2,20 +2,28 @@
 // lints them, hands results to a reporter and turns the outcome into an exit code:
 // 0 nothing at or above --fail-on, 1 findings, 2 usage or I/O error.
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { ConfigError } from '../config/index.js';
 import { DEFAULT_EXTENSIONS } from '../inputs/files.js';
+import { INPUT_FORMATS } from '../inputs/formats.js';
 import { OptionsError } from '../lint/options.js';
 import { formatters } from '../output/index.js';
 import { builtinRules } from '../rules/builtin.js';
 import { PACKAGE_ROOT, RuleFileError } from '../rules/load.js';
 import { EXIT, type Io } from './io.js';
 import { lint, type LintCliOptions } from './lint-command.js';
+import { report, type ReportCliOptions } from './report-command.js';
 import { explainRule, listRules } from './rules-commands.js';
 
 export { EXIT, type Io } from './io.js';
 
 function version(): string {
   return (JSON.parse(readFileSync(`${PACKAGE_ROOT}/package.json`, 'utf8')) as { version: string }).version;
+}
+
+function nonNegativeInteger(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number, 0 or more');
+  return Number(value);
 }
 
 /** Runs the CLI and returns its exit code; never calls process.exit, so it can run in tests. */
@@ -44,22 +52,42 @@ export async function main(argv: string[] = process.argv.slice(2), io: Io = defa
       new Option('--quotes <mode>', 'phrases inside quotation marks: report as info, flag as usual, or ignore').choices(['info', 'flag', 'ignore']).default('info'),
     )
     .option('--ext <list>', 'file extensions to lint inside folders, comma-separated', DEFAULT_EXTENSIONS.join(','))
+    .addOption(new Option('--input-format <format>', 'read every source as this format (default: by extension)').choices([...INPUT_FORMATS]))
+    .option('--text-column <name>', 'CSV/TSV export: the column holding the note text (default: one named like text, note, note_text, transcription, body)')
+    .option('--text-field <path>', 'JSON Lines export: the field holding the note text, dotted for nested objects (e.g. note.text)')
+    .option('--id-column <name>', 'CSV/TSV export: the column holding the record id (shown with each finding)')
+    .option('--id-field <path>', 'JSON Lines export: the field holding the record id')
+    .option('--skip-bad-records', 'malformed export records are reported and counted but do not make the exit code 2')
     .option('--no-color', 'plain output without colours')
+    .option('-c, --config <file>', 'use this config file for every file (instead of the nearest .dignifyrc)')
+    .option('--no-config', 'use no config file')
+    .option('--no-ignore', 'lint files that .dignifyignore or the config\'s "ignore" would skip')
+    .addOption(new Option('--max-warnings <n>', 'exit 1 when there are more than n warnings').argParser(nonNegativeInteger))
+    .option('--redact', 'report positions, rule ids and the flagged phrase only (no other note text)')
+    .option('--fix', 'rewrite files with the suggested wording where a rule has one safe fix (atomically; never exports)')
+    .option('--fix-dry-run', 'print the fixes as a unified diff; write nothing')
     .option('--threads <n>', 'worker threads for 500 files or more (default: one per core but one; 1: none)')
     .addHelpText(
       'after',
       `
 Exit codes:
   0  no finding at or above --fail-on
-  1  findings at or above --fail-on
-  2  usage error, or a file could not be read (the other files are still linted)
+  1  findings at or above --fail-on, or more warnings than --max-warnings
+  2  usage error, a bad config, a file could not be read, or an export had malformed
+     records (the other files and records are still linted)
 
 Examples:
   $ dignify notes/                      lint every .txt, .md and .html file under notes/
   $ echo "hx of IVDU" | dignify         lint standard input
   $ dignify "templates/**/*.txt" --format json
+  $ dignify notes.csv --text-column note_text --id-column note_id
+  $ dignify notes.jsonl --text-field note.text --format json
+  $ dignify handout.docx leaflet.md page.html
+  $ dignify notes/ --format sarif > dignify.sarif
+  $ dignify templates/ --fix-dry-run    show the fixes as a diff; --fix writes them
   $ dignify rules                       list every rule
-  $ dignify explain substance-use/addict`,
+  $ dignify explain substance-use/addict
+  $ dignify report notes.csv -o report.html   an audit page for a note export`,
     )
     .action(async (paths: string[], options: LintCliOptions) => {
       exitCode = await lint(paths, options, io, error);
@@ -86,6 +114,28 @@ Examples:
       }
     });
 
+  program
+    .command('report')
+    .description('an audit report (one self-contained HTML page, or CSV) over a CSV/TSV/JSONL note export or a folder of notes')
+    .argument('<export>', 'a .csv, .tsv or .jsonl export (one note per record), or a folder (one note per file)')
+    .option('-o, --output <file>', 'write the report to this file (atomically) instead of standard output')
+    .addOption(new Option('-f, --format <name>', 'html page, or csv aggregates for a spreadsheet').choices(['html', 'csv']).default('html'))
+    .addOption(new Option('--input-format <format>', 'read the export (or every file of the folder) as this format (default: by extension)').choices([...INPUT_FORMATS]))
+    .option('--text-column <name>', "CSV/TSV: the column holding the note's text (default: one named like text, note, note_text, transcription, body)")
+    .option('--text-field <path>', "JSON Lines: the field holding the note's text, dotted for nested objects")
+    .option('--id-column <name>', 'CSV/TSV: the column holding the record id (default: one named like id, note_id; else row numbers)')
+    .option('--id-field <path>', 'JSON Lines: the field holding the record id')
+    .option('--skip-bad-records', 'malformed records are reported and left out but do not make the exit code 2')
+    .option('--group-by <columns>', 'break the numbers down by these columns (JSON Lines: dotted fields), comma-separated')
+    .option('--date-column <name>', 'show the trend over time from this column')
+    .addOption(new Option('--period <unit>', 'trend by month or by week').choices(['month', 'week']).default('month'))
+    .option('--include-snippets', "add each finding's sentence (note text: may contain PHI)")
+    .addOption(new Option('--quotes <mode>', 'phrases inside quotation marks').choices(['info', 'flag', 'ignore']).default('info'))
+    .option('--ext <list>', 'file extensions read inside a folder, comma-separated', DEFAULT_EXTENSIONS.join(','))
+    .action(async (source: string, options: ReportCliOptions) => {
+      exitCode = await report(source, options, io, error, version());
+    });
+
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {
@@ -93,7 +143,7 @@ Examples:
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.clean;
       return EXIT.error; // commander has already printed the usage error
     }
-    if (e instanceof OptionsError || e instanceof RuleFileError) {
+    if (e instanceof OptionsError || e instanceof RuleFileError || e instanceof ConfigError) {
       error(e.message);
       return EXIT.error;
     }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 
 /** Extensions linted when a folder is given. */
-export const DEFAULT_EXTENSIONS = ['txt', 'md', 'html'];
+export const DEFAULT_EXTENSIONS = ['txt', 'md', 'html', 'docx'];
 
 export type PathEntry = { path: string } | { path: string; error: string };
 

@@ -1,31 +1,63 @@
-// lintFiles: the Node API over paths (files, folders, globs). Unreadable paths come back as
-// results with an error rather than a throw, so callers see every file's outcome.
-import { expandPaths, readTextFile } from '../inputs/files.js';
+// lintFiles and lintStream: the Node API over paths (files, folders, globs, exports). Unreadable
+// sources and malformed records come back as results with an error rather than a throw, so
+// callers see every outcome. lintStream yields results one at a time, in input order, with
+// memory flat however large an export is; the CLI writes each as it comes.
+import type { Document, RecordRef } from '../inputs/document.js';
+import { readSources, type SourceOptions, type StdinSource } from '../inputs/sources.js';
 import type { Finding, Options } from '../types.js';
-import { lintResolved } from './lint-text.js';
+import { lintDocument } from './lint-document.js';
+import type { MatchOptions } from './match.js';
 import { resolveOptions } from './options.js';
 
 export interface LintResult {
   file: string;
+  /** For a note in an export: its row, id and the line of the export where it starts. Finding positions are then inside the note's text. */
+  record?: RecordRef;
   findings: Finding[];
   /** Why the file was not linted although it exists (binary, not UTF-8). */
   skipped?: string;
-  /** Why the file could not be read (missing, permission denied). */
+  /** Why the file (or, with `record`, the record) could not be read. */
   error?: string;
 }
 
-export async function lintFiles(paths: readonly string[], options?: Options & { extensions?: string[] }): Promise<LintResult[]> {
-  const resolved = resolveOptions(options);
-  const results: LintResult[] = [];
-  for (const entry of await expandPaths(paths, options?.extensions)) {
-    if ('error' in entry) {
-      results.push({ file: entry.path, findings: [], error: entry.error });
-      continue;
+export type LintOptions = Options &
+  SourceOptions & {
+    /** Options for one file (e.g. from its nearest config); the resolved `options` otherwise. */
+    optionsFor?: (file: string) => MatchOptions;
+  };
+
+/** A result (with the document it came from, when one was read), or something to tell the user once about a source (which column is linted). */
+export type LintEvent = { result: LintResult; doc?: Document } | { notice: string; file: string };
+
+export async function* lintStream(paths: readonly string[], options: LintOptions = {}, stdin?: StdinSource): AsyncGenerator<LintEvent> {
+  const resolved = options.optionsFor ? undefined : resolveOptions(options);
+  for await (const event of readSources(paths, options, stdin)) {
+    switch (event.kind) {
+      case 'document': {
+        const { doc } = event;
+        const findings = lintDocument(doc, resolved ?? options.optionsFor!(doc.file)).map((f) => ({ ...f, file: doc.file }));
+        yield { result: doc.record ? { file: doc.file, record: doc.record, findings } : { file: doc.file, findings }, doc };
+        break;
+      }
+      case 'bad-record':
+        yield { result: { file: event.file, record: event.record, findings: [], error: event.error } };
+        break;
+      case 'error':
+        yield { result: { file: event.file, findings: [], error: event.error } };
+        break;
+      case 'skipped':
+        yield { result: { file: event.file, findings: [], skipped: event.reason } };
+        break;
+      case 'notice':
+        yield { notice: event.message, file: event.file };
+        break;
     }
-    const read = await readTextFile(entry.path);
-    if ('error' in read) results.push({ file: entry.path, findings: [], error: read.error });
-    else if ('skipped' in read) results.push({ file: entry.path, findings: [], skipped: read.skipped });
-    else results.push({ file: entry.path, findings: lintResolved(read.text, resolved).map((f) => ({ ...f, file: entry.path })) });
   }
+}
+
+/** Lints paths; an export gives one result per record (see LintResult.record). */
+export async function lintFiles(paths: readonly string[], options?: LintOptions): Promise<LintResult[]> {
+  const results: LintResult[] = [];
+  for await (const event of lintStream(paths, options)) if ('result' in event) results.push(event.result);
   return results;
 }

@@ -3,7 +3,7 @@
 // findings with suggestions fitted to the sentence.
 import type { CompiledCondition, CompiledRule, CompiledRules } from '../rules/compile.js';
 import type { TokenSequence } from '../rules/pattern.js';
-import type { Finding, QuoteHandling, Severity, SeveritySetting } from '../types.js';
+import type { Finding, Point, QuoteHandling, SeveritySetting } from '../types.js';
 import { SEVERITY_RANK } from '../types.js';
 import { fitReplacement, renderSuggestion } from './suggest.js';
 import type { SentenceTokens, Token } from './tokens.js';
@@ -63,14 +63,41 @@ function lineAround(text: string, offset: number): string {
   return text.slice(start, end === -1 ? text.length : end);
 }
 
+/** The first token of the clause holding `at` (tokens joined by whitespace or hyphens only), looking back no further than `limit`. */
+function clauseStart(tokens: readonly Token[], at: number, limit: number): number {
+  let i = at;
+  while (i > limit && tokens[i]!.adjacent) i--;
+  return i;
+}
+
+/** The last token of the clause holding `at`, looking no further than `limit`. */
+function clauseEnd(tokens: readonly Token[], at: number, limit: number): number {
+  let i = at;
+  while (i < limit && i + 1 < tokens.length && tokens[i + 1]!.adjacent) i++;
+  return i;
+}
+
+// A sentence-wide condition has one answer per sentence: remember it (a long sentence with many
+// candidates would otherwise be scanned once per candidate).
+const sentenceAnswers = new WeakMap<readonly Token[], Map<CompiledCondition, boolean>>();
+
 function holds(condition: CompiledCondition, tokens: readonly Token[], c: Candidate, text: string): boolean {
   switch (condition.kind) {
-    case 'before':
-      return occursWithin(tokens, condition.sequences, c.first - condition.within, c.first - 1);
-    case 'after':
-      return occursWithin(tokens, condition.sequences, c.last + 1, c.last + condition.within);
-    case 'sentence':
-      return occursWithin(tokens, condition.sequences, 0, tokens.length - 1);
+    case 'before': {
+      const from = c.first - condition.within;
+      return occursWithin(tokens, condition.sequences, condition.clause ? clauseStart(tokens, c.first, Math.max(from, 0)) : from, c.first - 1);
+    }
+    case 'after': {
+      const to = c.last + condition.within;
+      return occursWithin(tokens, condition.sequences, c.last + 1, condition.clause ? clauseEnd(tokens, c.last, to) : to);
+    }
+    case 'sentence': {
+      let answers = sentenceAnswers.get(tokens);
+      if (!answers) sentenceAnswers.set(tokens, (answers = new Map()));
+      let answer = answers.get(condition);
+      if (answer === undefined) answers.set(condition, (answer = occursWithin(tokens, condition.sequences, 0, tokens.length - 1)));
+      return answer;
+    }
     case 'line':
       return condition.regex!.test(lineAround(text, tokens[c.first]!.start.offset));
   }
@@ -79,22 +106,66 @@ function holds(condition: CompiledCondition, tokens: readonly Token[], c: Candid
 const OPENING = new Set(['"', '\u201c', '\u00ab', '\u201e']);
 const CLOSING = new Set(['"', '\u201d', '\u00bb']);
 
-/** Is [start, end) inside quotation marks within its paragraph? */
-function isQuoted(text: string, start: number, end: number, paragraphStart: number, paragraphEnd: number): boolean {
-  // 'junkie' — single quotes hugging the phrase.
-  if (/['\u2018]/.test(text[start - 1] ?? '') && /['\u2019]/.test(text[end] ?? '')) return true;
+/** The quotation marks of one paragraph, and whether a quotation is open after each. */
+interface QuoteIndex {
+  at: number[];
+  openAfter: boolean[];
+  /** closingFrom[k]: a closing mark stands at index k or later. */
+  closingFrom: boolean[];
+}
+
+// Built once per paragraph that has a finding (not once per finding: that was quadratic on a long
+// paragraph with many findings). Reset when the text changes.
+let quoteText: string | undefined;
+const quoteIndexes = new Map<number, QuoteIndex>();
+
+function quoteIndex(text: string, paragraphStart: number, paragraphEnd: number): QuoteIndex {
+  if (quoteText !== text) {
+    quoteText = text;
+    quoteIndexes.clear();
+  }
+  let index = quoteIndexes.get(paragraphStart);
+  if (index) return index;
+  index = { at: [], openAfter: [], closingFrom: [] };
   let open = false;
-  for (let i = paragraphStart; i < start; i++) {
+  const closing: boolean[] = [];
+  for (let i = paragraphStart, stop = Math.min(paragraphEnd, text.length); i < stop; i++) {
     const ch = text[i]!;
     if (ch === '"') open = !open;
     else if (OPENING.has(ch)) open = true;
     else if (CLOSING.has(ch)) open = false;
+    else continue;
+    index.at.push(i);
+    index.openAfter.push(open);
+    closing.push(CLOSING.has(ch));
   }
-  if (!open) return false;
+  let any = false;
+  for (let k = closing.length - 1; k >= 0; k--) index.closingFrom[k] = any ||= closing[k]!;
+  quoteIndexes.set(paragraphStart, index);
+  return index;
+}
+
+/** The number of entries of the sorted `at` that are below `offset`. */
+function countBelow(at: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = at.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (at[mid]! < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Is [start, end) inside quotation marks within its paragraph? */
+function isQuoted(text: string, start: number, end: number, paragraphStart: number, paragraphEnd: number): boolean {
+  // 'junkie' — single quotes hugging the phrase.
+  if (/['\u2018]/.test(text[start - 1] ?? '') && /['\u2019]/.test(text[end] ?? '')) return true;
+  const index = quoteIndex(text, paragraphStart, paragraphEnd);
+  const before = countBelow(index.at, start);
+  if (before === 0 || !index.openAfter[before - 1]) return false;
   // Only a quotation that is closed later in the paragraph counts (a stray " or 5'10" does not).
-  const stop = Math.min(paragraphEnd, text.length);
-  for (let i = end; i < stop; i++) if (CLOSING.has(text[i]!)) return true;
-  return false;
+  return index.closingFrom[countBelow(index.at, end)] ?? false;
 }
 
 function effectiveSeverity(compiled: CompiledRule, severities: Record<string, SeveritySetting>): SeveritySetting {
@@ -107,6 +178,8 @@ function findCandidates(tokens: readonly Token[], options: MatchOptions, text: s
     const entries = options.rules.index.get(tokens[i]!.norm);
     if (!entries) continue;
     for (const { compiled, sequence } of entries) {
+      // A rule turned off takes no part, so it cannot hide another rule's match of the same words.
+      if (effectiveSeverity(compiled, options.severities) === 'off') continue;
       if (!matchesAt(tokens, i, sequence)) continue;
       const captures = new Map<string, string>();
       sequence.forEach((t, k) => {
@@ -146,41 +219,59 @@ function messageFor(actual: string, suggestions: readonly string[], quoted: bool
   return `Avoid "${actual}"${prefer}${quoted ? ' (in quotation marks: check whether these are the patient\'s own words)' : ''}`;
 }
 
+/**
+ * A finding for `rule` at [start, end) of `text`, with the severity after overrides and the quote
+ * policy applied; undefined when the rule is off or the quote policy drops it. Shared by the
+ * phrase matcher and the retext-equality bridge, so both report in one shape.
+ */
+export function makeFinding(
+  compiled: CompiledRule,
+  suggestions: string[],
+  start: Point,
+  end: Point,
+  text: string,
+  paragraph: { start: number; end: number },
+  options: MatchOptions,
+): Finding | undefined {
+  const setting = effectiveSeverity(compiled, options.severities);
+  if (setting === 'off') return undefined;
+  const { rule } = compiled;
+  const quoted = isQuoted(text, start.offset, end.offset, paragraph.start, paragraph.end);
+  if (quoted && options.quotes === 'ignore') return undefined;
+  const actual = text.slice(start.offset, end.offset);
+  const finding: Finding = {
+    ruleId: rule.id,
+    category: rule.category,
+    severity: quoted && options.quotes === 'info' ? 'info' : setting,
+    message: messageFor(actual, suggestions, quoted),
+    actual,
+    suggestions,
+    start: { ...start },
+    end: { ...end },
+    note: rule.note,
+    sources: rule.sources,
+    url: rule.url,
+  };
+  if (quoted) finding.quoted = true;
+  return finding;
+}
+
 export function matchSentences(sentences: readonly SentenceTokens[], text: string, options: MatchOptions): Finding[] {
   const findings: Finding[] = [];
   for (const sentence of sentences) {
     const { tokens } = sentence;
     if (tokens.length === 0) continue;
     for (const c of findCandidates(tokens, options, text)) {
-      const setting = effectiveSeverity(c.compiled, options.severities);
-      if (setting === 'off') continue;
       const { rule } = c.compiled;
       const startToken = tokens[c.first]!;
       const endToken = tokens[c.last]!;
-      const start = { ...startToken.start };
-      const end = { ...endToken.end };
-      const actual = text.slice(start.offset, end.offset);
-      const quoted = isQuoted(text, start.offset, end.offset, sentence.paragraphStart, sentence.paragraphEnd);
-      if (quoted && options.quotes === 'ignore') continue;
-      const severity: Severity = quoted && options.quotes === 'info' ? 'info' : setting;
       const suggestions = rule.suggestions.map((t) => renderSuggestion(t, c.captures, options.rules.sets));
-      const finding: Finding = {
-        ruleId: rule.id,
-        category: rule.category,
-        severity,
-        message: messageFor(actual, suggestions, quoted),
-        actual,
-        suggestions,
-        start,
-        end,
-        note: rule.note,
-        sources: rule.sources,
-        url: rule.url,
-      };
-      if (quoted) finding.quoted = true;
-      if (rule.fixable && !quoted && suggestions[0]) {
+      const paragraph = { start: sentence.paragraphStart, end: sentence.paragraphEnd };
+      const finding = makeFinding(c.compiled, suggestions, startToken.start, endToken.end, text, paragraph, options);
+      if (!finding) continue;
+      if (rule.fixable && !finding.quoted && suggestions[0]) {
         const previous = c.first > 0 ? tokens[c.first - 1] : undefined;
-        finding.fix = fitReplacement(text, start.offset, end.offset, suggestions[0], {
+        finding.fix = fitReplacement(text, finding.start.offset, finding.end.offset, suggestions[0], {
           sentenceStart: c.first === 0,
           article: previous && startToken.adjacent && /^(a|an)$/.test(previous.norm) ? previous : undefined,
         });

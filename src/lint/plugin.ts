@@ -3,15 +3,14 @@
 import type { Root } from 'nlcst';
 import type { VFile } from 'vfile';
 import type { Options } from '../types.js';
-import { matchSentences } from './match.js';
+import { lintTree } from './lint-tree.js';
 import { resolveOptions } from './options.js';
-import { collectSentences } from './tokens.js';
 
 export default function retextDignify(options?: Options) {
   const resolved = resolveOptions(options);
   return function transformer(tree: Root, file: VFile): void {
     const text = String(file.value ?? '');
-    for (const finding of matchSentences(collectSentences(tree), text, resolved)) {
+    for (const finding of lintTree(tree, text, resolved)) {
       const message = file.message(finding.message, {
         place: { start: finding.start, end: finding.end },
         ruleId: finding.ruleId,

@@ -18,6 +18,9 @@ export interface SentenceTokens {
   /** Offsets of the paragraph holding the sentence, for quotation context. */
   paragraphStart: number;
   paragraphEnd: number;
+  /** Offsets of the sentence itself (to quote it where a format has no lines, e.g. .docx). */
+  start: number;
+  end: number;
 }
 
 const HYPHENS = new Set(['-', '\u2010', '\u2011']);
@@ -30,6 +33,7 @@ function pointOf(p: { line: number; column: number; offset?: number | undefined 
 }
 
 function sentenceTokens(sentence: Sentence, paragraphStart: number, paragraphEnd: number): SentenceTokens {
+  const span = { start: sentence.position?.start.offset ?? paragraphStart, end: sentence.position?.end.offset ?? paragraphEnd };
   const tokens: Token[] = [];
   let joined = false; // may the next token join the previous one?
   const push = (norm: string, start: Point, end: Point) => {
@@ -67,7 +71,7 @@ function sentenceTokens(sentence: Sentence, paragraphStart: number, paragraphEnd
     }
     if (start && end) push(normalizeWord(trailingApostrophe ? text.slice(0, -1) : text), start, end);
   }
-  return { tokens, paragraphStart, paragraphEnd };
+  return { tokens, paragraphStart, paragraphEnd, ...span };
 }
 
 /** Every sentence of the tree, with its tokens. */

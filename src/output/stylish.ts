@@ -1,9 +1,10 @@
-// The default, human reporter (after ESLint's "stylish"): findings grouped by file, aligned
-// columns, the phrase and its suggestion, the rule id, and a summary line.
+// The default, human reporter (after ESLint's "stylish"): findings grouped by file (and, in an
+// export, by record), aligned columns, the phrase and its suggestion, the rule id, and a summary.
 import path from 'node:path';
 import type { Severity } from '../types.js';
 import { paint } from './color.js';
 import type { Formatter } from './types.js';
+import { position, recordLabel } from './where.js';
 
 const SEVERITY_STYLE = { error: 'red', warning: 'yellow', info: 'blue' } as const;
 
@@ -13,16 +14,23 @@ function plural(n: number, word: string): string {
 
 export const stylish: Formatter = ({ why, color, cwd }) => {
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  let lastFile: string | undefined;
   return {
     result(result) {
       if (result.findings.length === 0) return '';
       const out: string[] = [];
-      const name = path.isAbsolute(result.file) ? path.relative(cwd, result.file) || result.file : result.file;
-      out.push(paint(color, 'underline', name));
+      // The file's name once, above its findings (an export's records follow one another).
+      if (result.file !== lastFile) {
+        if (lastFile !== undefined) out.push('');
+        const name = path.isAbsolute(result.file) ? path.relative(cwd, result.file) || result.file : result.file;
+        out.push(paint(color, 'underline', name));
+        lastFile = result.file;
+      }
+      const record = recordLabel(result);
       const rows = result.findings.map((f) => {
         counts[f.severity]++;
         const suggestion = f.suggestions[0] ? ` → "${f.suggestions[0]}"` : '';
-        return { where: `${f.start.line}:${f.start.column}`, severity: f.severity, text: `"${f.actual}"${suggestion}${f.quoted ? ' (quoted)' : ''}`, f };
+        return { where: `${record ? `${record}  ` : ''}${position(f)}`, severity: f.severity, text: `"${f.actual.replace(/\s+/g, ' ')}"${suggestion}${f.quoted ? ' (quoted)' : ''}`, f };
       });
       const whereWidth = Math.max(...rows.map((r) => r.where.length));
       const textWidth = Math.min(70, Math.max(...rows.map((r) => r.text.length)));
@@ -30,6 +38,7 @@ export const stylish: Formatter = ({ why, color, cwd }) => {
         out.push(
           `  ${paint(color, 'dim', r.where.padEnd(whereWidth))}  ${paint(color, SEVERITY_STYLE[r.severity], r.severity.padEnd(7))}  ${r.text.padEnd(textWidth)}  ${paint(color, 'dim', r.f.ruleId)}`,
         );
+        if (r.f.context) out.push(paint(color, 'dim', `      “${r.f.context}”`));
         if (why) {
           if (r.f.note) out.push(`      ${r.f.note}`);
           if (r.f.suggestions.length > 1) out.push(`      Also: ${r.f.suggestions.slice(1).map((s) => `"${s}"`).join(', ')}`);
@@ -37,13 +46,13 @@ export const stylish: Formatter = ({ why, color, cwd }) => {
           if (r.f.url) out.push(paint(color, 'dim', `      ${r.f.url}`));
         }
       }
-      return `${out.join('\n')}\n\n`;
+      return `${out.join('\n')}\n`;
     },
     end() {
       const total = counts.error + counts.warning + counts.info;
       if (total === 0) return '';
       const summary = `✖ ${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info)`;
-      return `${paint(color, 'bold', paint(color, counts.error ? 'red' : counts.warning ? 'yellow' : 'blue', summary))}\n`;
+      return `\n${paint(color, 'bold', paint(color, counts.error ? 'red' : counts.warning ? 'yellow' : 'blue', summary))}\n`;
     },
   };
 };

@@ -1,4 +1,5 @@
 import type { LintResult } from '../lint/lint-files.js';
+import type { CompiledRules } from '../rules/compile.js';
 
 export interface FormatContext {
   /** Add each rule's note and sources. */
@@ -6,6 +7,10 @@ export interface FormatContext {
   color: boolean;
   /** Working directory, for relative file names. */
   cwd: string;
+  /** --redact: results are already stripped; reporters add no rule text of their own either. */
+  redact?: boolean;
+  /** The rule sets in use, for reporters that describe rules (SARIF); default the built-in rules. */
+  ruleSets?: () => readonly CompiledRules[];
 }
 
 /**

@@ -12,6 +12,8 @@ export interface CompiledCondition {
   kind: 'before' | 'after' | 'sentence' | 'line';
   sequences: TokenSequence[];
   within: number;
+  /** before/after: the window stops at punctuation. */
+  clause: boolean;
   regex?: RegExp;
 }
 
@@ -40,6 +42,13 @@ export interface CompiledRules {
   /** First token word → the sequences that start with it. */
   index: Map<string, IndexEntry[]>;
   sets: Map<string, CompiledSet>;
+  /** retext-equality rule id → the rule that reports it (rules with `equality`). */
+  equality: Map<string, CompiledRule>;
+  /**
+   * Finds any phrase of an enabled retext-equality rule as whole words, in text with apostrophes
+   * removed (retext-equality reads "Down's" as "downs"); no hit means it need not run.
+   */
+  equalityTriggerPattern: RegExp;
   /** Every word a match can start with, normalized. */
   triggers: string[];
   /** Finds any trigger in raw text; no hit means no finding is possible. */
@@ -65,6 +74,17 @@ export function triggerRegex(words: readonly string[]): RegExp {
   return new RegExp(alternatives.join('|'), 'iu');
 }
 
+/** Whole phrases, apostrophes ignored: for texts passed through stripApostrophes. */
+function wholePhraseRegex(sequences: readonly TokenSequence[]): RegExp {
+  if (sequences.length === 0) return /(?!)/;
+  const phrases = sequences.map((seq) => seq.map((t) => `(?:${t.words.map((w) => escapeRegex(w.replace(/'/g, ''))).join('|')})`).join('[\\s\\-]+'));
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...new Set(phrases)].join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+}
+
+export function stripApostrophes(text: string): string {
+  return text.replace(/['\u2018\u2019\u02bc]/g, '');
+}
+
 export function compileRules(files: readonly LoadedRuleFile[]): CompiledRules {
   const sets = new Map<string, CompiledSet>();
   const setWords = new Map<string, string[]>();
@@ -81,6 +101,9 @@ export function compileRules(files: readonly LoadedRuleFile[]): CompiledRules {
   const rules: Rule[] = [];
   const byId = new Map<string, CompiledRule>();
   const index = new Map<string, IndexEntry[]>();
+  const equality = new Map<string, CompiledRule>();
+  const equalityTriggers = new Set<string>();
+  const equalityPhrases: TokenSequence[] = [];
 
   for (const file of files) {
     for (const def of file.rules) {
@@ -97,10 +120,11 @@ export function compileRules(files: readonly LoadedRuleFile[]): CompiledRules {
       const compileConditions = (kind: 'requires' | 'unless'): CompiledCondition[] =>
         (def.conditions?.[kind] ?? []).map((c) => {
           const within = c.within ?? 3;
-          if (c.line !== undefined) return { kind: 'line', sequences: [], within, regex: new RegExp(c.line, 'iu') };
+          const clause = c.clause ?? false;
+          if (c.line !== undefined) return { kind: 'line', sequences: [], within, clause, regex: new RegExp(c.line, 'iu') };
           const conditionKind = c.before ? 'before' : c.after ? 'after' : 'sentence';
           const words = c.before ?? c.after ?? c.sentence ?? [];
-          return { kind: conditionKind, sequences: words.flatMap((w) => expand(w, `conditions.${kind}`)), within };
+          return { kind: conditionKind, sequences: words.flatMap((w) => expand(w, `conditions.${kind}`)), within, clause };
         });
       const compiled: CompiledRule = {
         rule,
@@ -115,6 +139,20 @@ export function compileRules(files: readonly LoadedRuleFile[]): CompiledRules {
       }
       rules.push(rule);
       byId.set(rule.id, compiled);
+      if (def.equality) {
+        // Reported by retext-equality; its phrases only feed the fast path.
+        for (const id of def.equality) {
+          if (equality.has(id)) throw new RuleFileError(file.file, def.id, `retext-equality rule "${id}" is already reported by ${equality.get(id)!.rule.id}`);
+          equality.set(id, compiled);
+        }
+        for (const pattern of def.match) {
+          for (const sequence of expand(pattern, 'match')) {
+            equalityPhrases.push(sequence);
+            for (const w of sequence[0]!.words) equalityTriggers.add(w);
+          }
+        }
+        continue;
+      }
       for (const pattern of def.match) {
         for (const sequence of expand(pattern, 'match')) {
           for (const word of sequence[0]!.words) {
@@ -126,6 +164,16 @@ export function compileRules(files: readonly LoadedRuleFile[]): CompiledRules {
       }
     }
   }
-  const triggers = [...index.keys()];
-  return { rules, byId, index, sets, triggers, triggerPattern: triggerRegex(triggers), files: [...files] };
+  const triggers = [...new Set([...index.keys(), ...equalityTriggers])];
+  return {
+    rules,
+    byId,
+    index,
+    sets,
+    equality,
+    equalityTriggerPattern: wholePhraseRegex(equalityPhrases),
+    triggers,
+    triggerPattern: triggerRegex(triggers),
+    files: [...files],
+  };
 }

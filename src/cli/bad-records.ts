@@ -1,0 +1,11 @@
+// How the CLI words malformed export records, shared by `dignify` and `dignify report`: each one
+// named by file, line and row as it is met, then one count per file at the end.
+import type { RecordRef } from '../inputs/document.js';
+
+export function badRecordMessage(file: string, record: RecordRef, error: string): string {
+  return `${file}: line ${record.line} (row ${record.row}): skipped a malformed record: ${error}`;
+}
+
+export function badRecordsSummary(file: string, count: number, skipBadRecords: boolean | undefined): string {
+  return `${file}: ${count} malformed record${count === 1 ? '' : 's'} ${skipBadRecords ? 'skipped' : 'skipped (exit 2; --skip-bad-records accepts them)'}`;
+}

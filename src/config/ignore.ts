@@ -1,0 +1,43 @@
+// .dignifyignore files (gitignore syntax), found in each linted file's folder and every folder
+// above it; the nearest file that has a say (ignores or re-includes with "!") decides.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+
+export const IGNORE_FILE = '.dignifyignore';
+
+/** A path relative to `dir` in the form the ignore package expects, or undefined when outside `dir`. */
+export function relativeInside(dir: string, file: string): string | undefined {
+  const rel = path.relative(dir, file);
+  if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
+  return rel.split(path.sep).join('/');
+}
+
+export class IgnoreFiles {
+  private readonly byDir = new Map<string, Ignore | null>();
+
+  private at(dir: string): Ignore | null {
+    let found = this.byDir.get(dir);
+    if (found === undefined) {
+      const file = path.join(dir, IGNORE_FILE);
+      found = existsSync(file) ? ignore().add(readFileSync(file, 'utf8')) : null;
+      this.byDir.set(dir, found);
+    }
+    return found;
+  }
+
+  /** True when a .dignifyignore in the file's folder or above ignores it. */
+  ignores(file: string): boolean {
+    const absolute = path.resolve(file);
+    for (let dir = path.dirname(absolute); ; dir = path.dirname(dir)) {
+      const matcher = this.at(dir);
+      const rel = relativeInside(dir, absolute);
+      if (matcher && rel) {
+        const verdict = matcher.test(rel);
+        if (verdict.ignored) return true;
+        if (verdict.unignored) return false;
+      }
+      if (path.dirname(dir) === dir) return false;
+    }
+  }
+}

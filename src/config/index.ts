@@ -1,0 +1,96 @@
+// Which configuration applies to a file, and whether the file is ignored. The nearest .dignifyrc
+// (JSON or YAML; .dignifyrc.json/.yaml/.yml) or package.json "dignify" key, searched from the
+// file's folder upwards, applies on its own (no merging), unless --config names one or
+// --no-config turns the search off. Each config is resolved once and cached.
+import path from 'node:path';
+import { lilconfigSync } from 'lilconfig';
+import { builtinRules } from '../rules/builtin.js';
+import type { CompiledRules } from '../rules/compile.js';
+import type { Options } from '../types.js';
+import { IgnoreFiles, relativeInside } from './ignore.js';
+import { ConfigError, parseConfigText, resolveConfig, validateConfig, type ResolvedConfig } from './load.js';
+
+export { ConfigError, type ResolvedConfig } from './load.js';
+export type { DignifyConfig } from './schema.js';
+
+export const CONFIG_FILES = ['package.json', '.dignifyrc', '.dignifyrc.json', '.dignifyrc.yaml', '.dignifyrc.yml'];
+
+export interface ConfigSetOptions {
+  /** A config file to use for every file (--config), or false for none (--no-config). */
+  config?: string | false | undefined;
+  /** Honour .dignifyignore and the config's `ignore` (default true; --no-ignore turns it off). */
+  ignore?: boolean;
+  cwd: string;
+  /** Options from the command line that every config builds on (quotes). */
+  base?: Options;
+}
+
+export class ConfigSet {
+  private readonly explorer;
+  private readonly resolved = new Map<string, ResolvedConfig>();
+  private readonly ignoreFiles = new IgnoreFiles();
+  private readonly fixed: ResolvedConfig | undefined;
+
+  constructor(private readonly settings: ConfigSetOptions) {
+    const load = (file: string, content: string) => parseConfigText(this.display(file), content);
+    this.explorer = lilconfigSync('dignify', {
+      searchPlaces: CONFIG_FILES,
+      loaders: { '.json': load, '.yaml': load, '.yml': load, noExt: load },
+      // Search up to the filesystem root, not only to the home folder.
+      stopDir: path.parse(settings.cwd).root,
+    });
+    if (settings.config === false) this.fixed = this.resolve(undefined, {});
+    else if (settings.config) {
+      const file = path.resolve(settings.cwd, settings.config);
+      let loaded;
+      try {
+        loaded = this.explorer.load(file);
+      } catch (error) {
+        if (error instanceof ConfigError) throw error;
+        throw new ConfigError(settings.config, undefined, `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      }
+      this.fixed = this.resolve(file, loaded?.config);
+    }
+  }
+
+  private display(file: string): string {
+    return relativeInside(this.settings.cwd, file) ?? file;
+  }
+
+  private resolve(file: string | undefined, data: unknown): ResolvedConfig {
+    const key = file ?? '';
+    let found = this.resolved.get(key);
+    if (!found) {
+      // Messages name the file as the user sees it; rule files are found from its absolute path.
+      const shown = file ? this.display(file) : undefined;
+      found = resolveConfig(validateConfig(data, shown ?? '(no config)'), file, this.settings.base ?? {}, shown);
+      this.resolved.set(key, found);
+    }
+    return found;
+  }
+
+  /** The configuration for a file (or for standard input, given its shown name). Throws ConfigError. */
+  forFile(file: string): ResolvedConfig {
+    if (this.fixed) return this.fixed;
+    const dir = path.dirname(path.resolve(this.settings.cwd, file));
+    const result = this.explorer.search(dir);
+    if (!result || result.isEmpty) return this.resolve(undefined, {});
+    return this.resolve(result.filepath, result.config);
+  }
+
+  /** The distinct rule sets of the configurations used so far (for reporters that describe rules). */
+  ruleSets(): CompiledRules[] {
+    return [...new Set([builtinRules(), ...[...this.resolved.values()].map((c) => c.options.rules)])];
+  }
+
+  /** True when .dignifyignore or the applicable config's `ignore` excludes the file. */
+  isIgnored(file: string): boolean {
+    if (this.settings.ignore === false) return false;
+    const absolute = path.resolve(this.settings.cwd, file);
+    if (this.ignoreFiles.ignores(absolute)) return true;
+    const ignore = this.forFile(file).ignore;
+    if (!ignore) return false;
+    const rel = relativeInside(ignore.dir, absolute) ?? relativeInside(this.settings.cwd, absolute);
+    return rel !== undefined && ignore.matcher.ignores(rel);
+  }
+}

@@ -1,0 +1,117 @@
+// One configuration file: parse (JSON or YAML), validate, and resolve into what the matcher needs.
+// Every error names the file, the key and what was expected, so the CLI can stop with exit 2.
+import path from 'node:path';
+import { Ajv, type ErrorObject } from 'ajv';
+import ignore, { type Ignore } from 'ignore';
+import { parse as parseYaml } from 'yaml';
+import { OptionsError, resolveOptions } from '../lint/options.js';
+import type { MatchOptions } from '../lint/match.js';
+import { builtinRuleFiles, builtinRules } from '../rules/builtin.js';
+import { compileRules } from '../rules/compile.js';
+import { loadRuleFiles, RuleFileError } from '../rules/load.js';
+import type { Options } from '../types.js';
+import { CONFIG_SCHEMA, type DignifyConfig } from './schema.js';
+
+/** A configuration that cannot be used; the message names the file and the key. */
+export class ConfigError extends Error {
+  constructor(
+    readonly file: string,
+    readonly key: string | undefined,
+    readonly detail: string,
+  ) {
+    super(`${file}: ${key ? `${key}: ` : ''}${detail}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export interface ResolvedConfig {
+  /** The config file, or undefined when none applies. */
+  file?: string;
+  options: MatchOptions;
+  /** The config's `ignore` globs, matched against paths relative to `dir`. */
+  ignore?: { dir: string; matcher: Ignore };
+}
+
+/** lilconfig loaders: YAML (which includes JSON) for .dignifyrc*, JSON for package.json. */
+export function parseConfigText(file: string, text: string): unknown {
+  try {
+    return file.endsWith('.json') ? JSON.parse(text) : parseYaml(text, { prettyErrors: true });
+  } catch (error) {
+    throw new ConfigError(file, undefined, `not valid ${file.endsWith('.json') ? 'JSON' : 'YAML or JSON'}: ${(error as Error).message.split('\n')[0]}`);
+  }
+}
+
+const validate = new Ajv({ allErrors: false, strict: false }).compile(CONFIG_SCHEMA);
+
+function keyOf(error: ErrorObject): string {
+  const parts = error.instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return parts.map((p, i) => (/^\d+$/.test(p) ? `[${p}]` : i === 0 ? p : `.${p}`)).join('') || '(top level)';
+}
+
+function expected(error: ErrorObject, data: unknown): string {
+  const got = (value: unknown) => (value === undefined ? '' : `, got ${JSON.stringify(value)}`);
+  const value = error.instancePath.split('/').slice(1).reduce<unknown>((v, p) => (v as Record<string, unknown> | undefined)?.[p.replace(/~1/g, '/').replace(/~0/g, '~')], data);
+  switch (error.keyword) {
+    case 'additionalProperties':
+      return `unknown key "${(error.params as { additionalProperty: string }).additionalProperty}" (expected rules, allow, extends or ignore)`;
+    case 'enum':
+      return `expected one of ${(error.params as { allowedValues: string[] }).allowedValues.join(', ')}${got(value)}`;
+    case 'type': {
+      const type = (error.params as { type: string }).type;
+      return `expected ${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}${got(value)}`;
+    }
+    case 'minLength':
+      return 'expected a non-empty string';
+    case 'anyOf':
+      return `expected a file name or a list of file names${got(value)}`;
+    default:
+      return `${error.message ?? 'is invalid'}${got(value)}`;
+  }
+}
+
+/** Checks parsed config data against the schema. */
+export function validateConfig(data: unknown, file: string): DignifyConfig {
+  if (data === null || data === undefined) return {};
+  if (!validate(data)) {
+    // The deepest error is the most specific (anyOf's branches come before anyOf itself).
+    const errors = [...(validate.errors ?? [])].sort((a, b) => b.instancePath.length - a.instancePath.length);
+    const anyOf = errors.find((e) => e.keyword === 'anyOf');
+    const error = anyOf ?? errors[0]!;
+    throw new ConfigError(file, error.instancePath ? keyOf(error) : undefined, expected(error, data));
+  }
+  return data as DignifyConfig;
+}
+
+/** Resolves a validated config: its own rule files compiled with the built-in ones, severities and allow-list checked. */
+export function resolveConfig(config: DignifyConfig, file: string | undefined, base: Options, shownAs = file): ResolvedConfig {
+  const dir = file ? path.dirname(file) : process.cwd();
+  const where = shownAs ?? '(no config)';
+  const extendsList = typeof config.extends === 'string' ? [config.extends] : (config.extends ?? []);
+  let ruleSet = base.ruleSet ?? builtinRules();
+  if (extendsList.length > 0) {
+    try {
+      ruleSet = compileRules([...builtinRuleFiles(), ...loadRuleFiles(extendsList.map((p) => path.resolve(dir, p)))]);
+    } catch (error) {
+      if (error instanceof RuleFileError) throw new ConfigError(where, 'extends', error.message);
+      throw error;
+    }
+  }
+  // A misspelt rule id would silently change nothing; say so instead.
+  const categories = new Set(ruleSet.rules.map((r) => r.category));
+  for (const key of Object.keys(config.rules ?? {})) {
+    if (!ruleSet.byId.has(key) && !categories.has(key)) {
+      throw new ConfigError(where, `rules.${key}`, 'expected a rule id or a category ("dignify rules" lists them)');
+    }
+  }
+  let options: MatchOptions;
+  try {
+    options = resolveOptions({ ...base, ruleSet, rules: { ...base.rules, ...config.rules }, allow: [...(base.allow ?? []), ...(config.allow ?? [])] });
+  } catch (error) {
+    if (error instanceof OptionsError) throw new ConfigError(where, undefined, error.message);
+    throw error;
+  }
+  const resolved: ResolvedConfig = { options };
+  if (file) resolved.file = file;
+  if (config.ignore?.length) resolved.ignore = { dir, matcher: ignore().add(config.ignore) };
+  return resolved;
+}

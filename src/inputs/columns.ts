@@ -1,0 +1,70 @@
+// Which column (CSV/TSV) or field (JSON Lines) holds the note, and which the record id: the
+// user's choice, or a column named like a note ("note_text", "Transcription", …) said once.
+
+export interface ColumnOptions {
+  /** The column (CSV/TSV) or dotted field path (JSON Lines) holding the note text. */
+  textColumn?: string;
+  /** The column or field holding the record id. */
+  idColumn?: string;
+  /**
+   * Other columns (dotted paths for JSON Lines) to keep on each record as `record.fields`
+   * (the report's --group-by and --date-column). Only these are kept, so memory stays flat.
+   */
+  fields?: readonly string[];
+}
+
+const TEXT_NAMES = ['notetext', 'text', 'note', 'transcription', 'body'];
+const ID_NAMES = ['noteid', 'id', 'recordid', 'documentid', 'docid', 'encounterid'];
+
+const squash = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+function pick(names: readonly string[], wanted: readonly string[]): string | undefined {
+  for (const w of wanted) {
+    const hit = names.find((n) => squash(n) === w);
+    if (hit !== undefined) return hit;
+  }
+  return undefined;
+}
+
+/** `fields`: each of ColumnOptions.fields, as named in the header (CSV/TSV) or as given (a JSON path). */
+export type ColumnChoice = { text: string; id?: string; notice?: string; fields?: string[] } | { error: string };
+
+/**
+ * Chooses the text and id columns among `names` (a header, or the first record's fields), and
+ * checks that the columns to keep exist: in the header, or (JSON Lines, given `has`) in the first record.
+ */
+export function chooseColumns(names: readonly string[], options: ColumnOptions, noun: 'column' | 'field', has?: (path: string) => boolean): ColumnChoice {
+  const list = names.map((n) => `"${n}"`).join(', ') || '(none)';
+  const flag = noun === 'column' ? '--text-column' : '--text-field';
+  const given = (name: string | undefined) => (name === undefined || names.includes(name) || noun === 'field' ? name : names.find((n) => squash(n) === squash(name)));
+  if (options.textColumn !== undefined && given(options.textColumn) === undefined) {
+    return { error: `no ${noun} "${options.textColumn}"; the ${noun}s are ${list}` };
+  }
+  if (options.idColumn !== undefined && given(options.idColumn) === undefined) {
+    return { error: `no ${noun} "${options.idColumn}" for the id; the ${noun}s are ${list}` };
+  }
+  const text = given(options.textColumn) ?? pick(names, TEXT_NAMES);
+  if (text === undefined) return { error: `no ${noun} looks like note text; name it with ${flag} (the ${noun}s are ${list})` };
+  const fields: string[] = [];
+  for (const wanted of options.fields ?? []) {
+    const name = noun === 'field' ? ((has ? has(wanted) : names.includes(wanted)) ? wanted : undefined) : given(wanted);
+    if (name === undefined) return { error: `no ${noun} "${wanted}"; the ${noun}s are ${list}` };
+    fields.push(name);
+  }
+  const keep = fields.length ? { fields } : {};
+  const id = given(options.idColumn) ?? pick(names, ID_NAMES);
+  if (options.textColumn !== undefined) return id === undefined ? { text, ...keep } : { text, id, ...keep };
+  const notice = `linting the ${noun} "${text}"${id !== undefined ? ` (record id: "${id}")` : ''}; choose with ${flag}${noun === 'column' ? ' and --id-column' : ' and --id-field'}`;
+  return id === undefined ? { text, notice, ...keep } : { text, id, notice, ...keep };
+}
+
+/** Reads a dotted path ("note.text", "notes.0.body") from a parsed JSON value. */
+export function getPath(value: unknown, dotted: string): unknown {
+  if (value !== null && typeof value === 'object' && dotted in value) return (value as Record<string, unknown>)[dotted];
+  let current = value;
+  for (const key of dotted.split('.')) {
+    if (current === null || typeof current !== 'object' || !(key in current)) return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}

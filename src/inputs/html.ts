@@ -1,0 +1,32 @@
+// HTML → NLCST with positions in the HTML file: rehype-parse, then hast-util-to-nlcst (what
+// rehype-retext runs). script, style, code, pre (and their kin) are not prose and are skipped.
+// Text nodes get their exact source text (entities left as written, placeholders blanked), so
+// positions never drift after an entity.
+import type { Element, Root as HastRoot, Text } from 'hast';
+import { toNlcst } from 'hast-util-to-nlcst';
+import type { Root } from 'nlcst';
+import { ParseEnglish } from 'parse-english';
+import rehypeParse from 'rehype-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { VFile } from 'vfile';
+import { maskPlaceholders } from '../lint/placeholders.js';
+
+const parser = unified().use(rehypeParse).freeze();
+const NOT_PROSE = new Set(['script', 'style', 'code', 'pre', 'kbd', 'samp', 'textarea', 'noscript', 'template']);
+
+export function htmlTrees(source: string): Root[] {
+  const hast = parser.parse(source) as HastRoot;
+  const masked = maskPlaceholders(source);
+  visit(hast, (node) => {
+    if (node.type === 'element' && NOT_PROSE.has((node as Element).tagName)) {
+      (node as Element).properties.dataNlcst = 'ignore';
+      return 'skip';
+    }
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (node.type === 'text' && start !== undefined && end !== undefined) (node as Text).value = masked.slice(start, end);
+    return undefined;
+  });
+  return [toNlcst(hast, new VFile(source), new ParseEnglish())];
+}

@@ -1,0 +1,66 @@
+// Markdown → NLCST (retext's tree) with positions in the Markdown file. remark parses the file
+// (GFM, front matter); mdast-util-to-nlcst (what remark-retext runs) turns its prose into
+// sentences. Code, inline code, HTML (comments too), front matter, link targets and bare URLs
+// never reach the tree. Each text node is given the exact source text it covers (placeholders
+// blanked, block-quote markers and escapes turned into spaces) so that positions never drift
+// from the file, even after an entity, an escape or a "> " at the start of a line.
+import type { Link, Nodes, Root as MdastRoot, Table, Text } from 'mdast';
+import { toNlcst } from 'mdast-util-to-nlcst';
+import type { Root } from 'nlcst';
+import { ParseEnglish } from 'parse-english';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { VFile } from 'vfile';
+import { maskPlaceholders } from '../lint/placeholders.js';
+
+const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
+const IGNORED = 'dignifyIgnored';
+
+/** The source text under a node, as prose: container markers on later lines and escape backslashes become spaces. */
+function proseSlice(masked: string, start: number, end: number): string {
+  return masked
+    .slice(start, end)
+    .replace(/\n[ \t]*(?:>[ \t]?)*/g, (m) => `\n${' '.repeat(m.length - 1)}`)
+    .replace(/\\(?=[!-/:-@[-`{-~])/g, ' ');
+}
+
+/** A link whose text is its own address (autolink, bare URL, e-mail): an address, not prose. */
+function isAddress(link: Link): boolean {
+  const text = link.children.map((c) => ('value' in c ? c.value : '')).join('');
+  return link.url === text || link.url === `mailto:${text}` || link.url === `http://${text}`;
+}
+
+export function markdownTrees(source: string): Root[] {
+  const mdast = parser.parse(source) as MdastRoot;
+  const masked = maskPlaceholders(source);
+  const tables: Table[] = [];
+  visit(mdast, (node: Nodes) => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (node.type === 'text' && start !== undefined && end !== undefined) (node as Text).value = proseSlice(masked, start, end);
+    else if (node.type === 'link' && isAddress(node)) (node as { type: string }).type = IGNORED;
+    else if (node.type === 'table') tables.push(node);
+    else if (node.type === 'image' && node.alt && start !== undefined) {
+      // The alt text is read from source offsets; keep it only where it is written out verbatim.
+      const at = start + 2;
+      node.alt = source.slice(at, at + node.alt.length) === node.alt ? masked.slice(at, at + node.alt.length) : '';
+    }
+  });
+  const file = new VFile(source);
+  const english = new ParseEnglish();
+  // Tables are left out of the document's tree (mdast-util-to-nlcst ignores them); each cell is
+  // its own paragraph, so a phrase never runs from one cell into the next.
+  const trees = [toNlcst(mdast, file, english, { ignore: [IGNORED] })];
+  for (const table of tables) {
+    for (const row of table.children) {
+      for (const cell of row.children) {
+        // As a paragraph: mdast-util-to-nlcst skips anything typed as a table cell.
+        if (cell.position) trees.push(toNlcst({ type: 'paragraph', children: cell.children, position: cell.position }, file, english, { ignore: [IGNORED] }));
+      }
+    }
+  }
+  return trees;
+}

@@ -1,0 +1,111 @@
+// Paths (files, folders, globs) and standard input → a stream of Documents and what went wrong,
+// in input order. Each source goes through the reader for its format (by extension, or
+// --input-format): plain text, Markdown, HTML, .docx, or an export read record by record.
+import { createReadStream } from 'node:fs';
+import type { ColumnOptions } from './columns.js';
+import type { Document, RecordRef } from './document.js';
+import { readDocx } from './docx.js';
+import { readExport } from './exports.js';
+import { describeIoError, expandPaths, readStdin, readTextFile, type ReadResult } from './files.js';
+import { formatOf, isExportFormat, type InputFormat } from './formats.js';
+
+export interface SourceOptions extends ColumnOptions {
+  /** Overrides the choice of reader by extension. */
+  inputFormat?: InputFormat;
+  /** Extensions linted inside folders. */
+  extensions?: string[];
+  /** Files for which this returns false are left out quietly (ignore files). */
+  include?: (file: string) => boolean;
+  /** Told how many bytes of `file` have been read so far, as an export or .docx streams in (progress). */
+  onBytes?: (file: string, bytes: number) => void;
+}
+
+export type SourceEvent =
+  | { kind: 'document'; doc: Document }
+  /** A record of an export that could not be read; the rest of the export is still read. */
+  | { kind: 'bad-record'; file: string; record: RecordRef; error: string }
+  /** A source that could not be read (missing, unreadable, no text column, bad bytes). */
+  | { kind: 'error'; file: string; error: string }
+  /** A source left alone on purpose (binary, not UTF-8). */
+  | { kind: 'skipped'; file: string; reason: string }
+  | { kind: 'notice'; file: string; message: string };
+
+/** Standard input, and the name to show for it. */
+export interface StdinSource {
+  stream: NodeJS.ReadableStream;
+  name: string;
+}
+
+const SYNTAX = { markdown: 'markdown', html: 'html' } as const;
+
+function fromText(file: string, format: InputFormat, read: ReadResult): SourceEvent {
+  if ('error' in read) return { kind: 'error', file, error: read.error };
+  if ('skipped' in read) return { kind: 'skipped', file, reason: read.skipped };
+  return { kind: 'document', doc: { file, syntax: SYNTAX[format as keyof typeof SYNTAX] ?? 'text', text: read.text } };
+}
+
+/** A source as bytes: a stream (exports, .docx) or whole text (documents). */
+interface Source {
+  name: string;
+  open(): AsyncIterable<Buffer | string>;
+  readText(): Promise<ReadResult>;
+}
+
+async function* readOne(source: Source, options: SourceOptions): AsyncGenerator<SourceEvent> {
+  const { name: file, open } = source;
+  const format = formatOf(file, options.inputFormat);
+  if (isExportFormat(format)) {
+    const stream = open();
+    try {
+      for await (const event of readExport(file, stream, format, options)) {
+        if (event.kind === 'record') yield { kind: 'document', doc: event.doc };
+        else if (event.kind === 'bad-record') yield { kind: 'bad-record', file, record: event.record, error: event.error };
+        else if (event.kind === 'notice') yield { kind: 'notice', file, message: event.message };
+        else yield { kind: 'error', file, error: event.error };
+      }
+    } catch (error) {
+      yield { kind: 'error', file, error: describeIoError(error) };
+    }
+    return;
+  }
+  if (format === 'docx') {
+    const chunks: Buffer[] = [];
+    try {
+      for await (const chunk of open()) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+    } catch (error) {
+      yield { kind: 'error', file, error: describeIoError(error) };
+      return;
+    }
+    const read = await readDocx(file, Buffer.concat(chunks));
+    yield 'error' in read ? { kind: 'error', file, error: read.error } : { kind: 'document', doc: read.doc };
+    return;
+  }
+  yield fromText(file, format, await source.readText());
+}
+
+/** Passes a stream's chunks through, counting their bytes. */
+async function* counted(stream: AsyncIterable<Buffer | string>, tell: (bytes: number) => void): AsyncGenerator<Buffer | string> {
+  let bytes = 0;
+  for await (const chunk of stream) {
+    bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
+    tell(bytes);
+    yield chunk;
+  }
+}
+
+export async function* readSources(paths: readonly string[], options: SourceOptions = {}, stdin?: StdinSource): AsyncGenerator<SourceEvent> {
+  for (const entry of await expandPaths(paths, options.extensions)) {
+    if ('error' in entry) yield { kind: 'error', file: entry.path, error: entry.error };
+    else if (options.include && !options.include(entry.path)) continue;
+    else {
+      const { onBytes } = options;
+      const open = () => (onBytes ? counted(createReadStream(entry.path), (n) => onBytes(entry.path, n)) : createReadStream(entry.path));
+      yield* readOne({ name: entry.path, open, readText: () => readTextFile(entry.path) }, options);
+    }
+  }
+  if (stdin) {
+    for await (const event of readOne({ name: stdin.name, open: () => stdin.stream as AsyncIterable<Buffer>, readText: () => readStdin(stdin.stream) }, options)) {
+      yield event.kind === 'document' ? { kind: 'document', doc: { ...event.doc, stdin: true } } : event;
+    }
+  }
+}

@@ -1,0 +1,56 @@
+// The retext-equality bridge: runs retext-equality on the same NLCST tree and turns the messages
+// of the equality rules a rule file enables (rules with `equality: [...]`, category inclusive)
+// into ordinary findings. Every other retext-equality message is dropped, which keeps clinical
+// vocabulary it would flag (insomnia, depressed, psychotic, detox, …) out of the report, and a
+// phrase dignify's own rules already report wins over an overlapping equality message.
+import type { Root } from 'nlcst';
+import retextEquality from 'retext-equality';
+import { VFile } from 'vfile';
+import { stripApostrophes } from '../rules/compile.js';
+import { normalizeWord } from '../rules/pattern.js';
+import type { Finding, Point } from '../types.js';
+import { makeFinding, type MatchOptions } from './match.js';
+import type { SentenceTokens } from './tokens.js';
+
+const transform = retextEquality() as unknown as (tree: Root, file: VFile) => void;
+
+function pointOf(p: { line: number; column: number; offset?: number | undefined }): Point {
+  return { line: p.line, column: p.column, offset: p.offset ?? 0 };
+}
+
+/** Is the phrase [start, end) one of the user's allowed phrases (compared word by word)? */
+function allowed(actual: string, options: MatchOptions): boolean {
+  if (options.allow.length === 0) return false;
+  const words = actual.split(/[^\p{L}\p{N}']+/u).filter(Boolean).map(normalizeWord);
+  return options.allow.some((seq) => seq.length === words.length && seq.every((t, k) => t.lookup.has(words[k]!)));
+}
+
+export function equalityFindings(
+  tree: Root,
+  text: string,
+  sentences: readonly SentenceTokens[],
+  existing: readonly Finding[],
+  options: MatchOptions,
+): Finding[] {
+  const enabled = options.rules.equality;
+  // retext-equality searches ~1,000 phrases per paragraph; skip it unless an enabled one can occur.
+  if (enabled.size === 0 || !options.rules.equalityTriggerPattern.test(stripApostrophes(text))) return [];
+  const file = new VFile({ value: text });
+  transform(tree, file);
+  const findings: Finding[] = [];
+  for (const message of file.messages) {
+    const compiled = message.ruleId ? enabled.get(message.ruleId) : undefined;
+    const place = message.place;
+    if (!compiled || !place || !('start' in place)) continue;
+    const start = pointOf(place.start);
+    const end = pointOf(place.end);
+    const overlaps = (f: Finding) => f.start.offset < end.offset && start.offset < f.end.offset;
+    if (existing.some(overlaps) || findings.some(overlaps)) continue;
+    if (allowed(text.slice(start.offset, end.offset), options)) continue;
+    const sentence = sentences.find((s) => s.paragraphStart <= start.offset && start.offset < s.paragraphEnd);
+    const paragraph = { start: sentence?.paragraphStart ?? 0, end: sentence?.paragraphEnd ?? text.length };
+    const finding = makeFinding(compiled, [...compiled.rule.suggestions], start, end, text, paragraph, options);
+    if (finding) findings.push(finding);
+  }
+  return findings;
+}

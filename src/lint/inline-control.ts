@@ -1,0 +1,80 @@
+// Inline control comments, applied to findings by line after linting, so they work the same
+// whatever the format (plain text, Markdown, HTML, or a format a reader adds later):
+//
+//   <!-- dignify-disable-next-line substance-use/addict -->   # dignify-disable substance-use
+//   // dignify-enable                                          dignify-disable-line   (a bare line)
+//
+// A directive lists rule ids or categories (none: every rule) and may end with "-- a reason".
+// It counts inside <!-- -->, after # or // at the start of a line or after a space, or as a line
+// of its own. disable … enable cover a range of lines; -next-line the line after; -line its own.
+import type { Finding } from '../types.js';
+
+type Kind = 'disable' | 'enable' | 'disable-line' | 'disable-next-line';
+
+interface Directive {
+  kind: Kind;
+  line: number;
+  /** Rule ids or categories; empty means every rule. */
+  rules: string[];
+  /** Where the directive itself stands on its line (0-based UTF-16 columns, end exclusive). */
+  from: number;
+  to: number;
+}
+
+const NAME = String.raw`dignify-(disable-next-line|disable-line|disable|enable)(?!\w|-(?!->))`;
+const BODY = String.raw`((?:(?!-->|\*\/)[^\n])*?)`;
+// In an HTML comment anywhere on the line; after # or // (line start or after a space); or bare.
+const DIRECTIVE = new RegExp(
+  String.raw`<!--\s*${NAME}${BODY}\s*-->|(?:^|\s)(?:#+|\/\/|\/\*)\s*${NAME}${BODY}\s*(?:\*\/)?\s*$|^\s*${NAME}${BODY}\s*$`,
+  'g',
+);
+
+function parseRules(body: string): string[] {
+  const withoutReason = body.split(/\s--\s|^--\s|\s--$/)[0] ?? '';
+  return withoutReason.split(/[\s,]+/).filter(Boolean);
+}
+
+/** Finds the directives in a text, in line order. */
+export function findDirectives(text: string): Directive[] {
+  if (!text.includes('dignify-')) return [];
+  const directives: Directive[] = [];
+  const lines = text.split(/\r\n|\r|\n/);
+  lines.forEach((content, index) => {
+    if (!content.includes('dignify-')) return;
+    for (const m of content.matchAll(DIRECTIVE)) {
+      const kind = (m[1] ?? m[3] ?? m[5]) as Kind;
+      directives.push({ kind, line: index + 1, rules: parseRules(m[2] ?? m[4] ?? m[6] ?? ''), from: m.index, to: m.index + m[0].length });
+    }
+  });
+  return directives;
+}
+
+function covers(rules: readonly string[], finding: Finding): boolean {
+  return rules.length === 0 || rules.some((r) => r === finding.ruleId || r === finding.category);
+}
+
+/** The findings that no directive in `text` turns off. */
+export function applyInlineControl(text: string, findings: readonly Finding[]): Finding[] {
+  if (findings.length === 0) return [...findings];
+  const directives = findDirectives(text);
+  if (directives.length === 0) return [...findings];
+  const ranges = directives.filter((d) => d.kind === 'disable' || d.kind === 'enable');
+  const onLine = new Map<number, string[][]>();
+  for (const d of directives) {
+    const line = d.kind === 'disable-next-line' ? d.line + 1 : d.kind === 'disable-line' ? d.line : undefined;
+    if (line !== undefined) onLine.set(line, [...(onLine.get(line) ?? []), d.rules]);
+  }
+  return findings.filter((f) => {
+    const line = f.start.line;
+    // Rule ids in a directive ("substance-use/addict") are not findings.
+    if (directives.some((d) => d.line === line && f.start.column - 1 >= d.from && f.start.column - 1 < d.to)) return false;
+    if (onLine.get(line)?.some((rules) => covers(rules, f))) return false;
+    // Replay disable/enable up to this line: the last directive that concerns this rule decides.
+    let disabled = false;
+    for (const d of ranges) {
+      if (d.line > line) break;
+      if (covers(d.rules, f)) disabled = d.kind === 'disable';
+    }
+    return !disabled;
+  });
+}

@@ -1,0 +1,57 @@
+// Lints one Document: the unit of work (each parsed tree goes through lintTree, as in the plugin). A pure function of (document, resolved options), so
+// documents and export records can be linted anywhere (a worker pool) and reported in order.
+import type { Root } from 'nlcst';
+import type { Document } from '../inputs/document.js';
+import { htmlTrees } from '../inputs/html.js';
+import { markdownTrees } from '../inputs/markdown.js';
+import type { Finding } from '../types.js';
+import { applyInlineControl } from './inline-control.js';
+import { parseText } from './parse-text.js';
+import { lintTree } from './lint-tree.js';
+import type { MatchOptions } from './match.js';
+import { collectSentences, type SentenceTokens } from './tokens.js';
+
+function trees(doc: Document): Root[] {
+  switch (doc.syntax) {
+    case 'markdown':
+      return markdownTrees(doc.text);
+    case 'html':
+      return htmlTrees(doc.text);
+    default:
+      return [parseText(doc.text)];
+  }
+}
+
+/** The 1-based number of the paragraph holding `offset`, counting only paragraphs with text. */
+function paragraphNumber(doc: Document, starts: readonly number[], offset: number): number {
+  let n = 0;
+  for (let i = 0; i < starts.length && starts[i]! <= offset; i++) {
+    const end = starts[i + 1] ?? doc.text.length;
+    if (doc.text.slice(starts[i], end).trim() !== '') n++;
+  }
+  return n;
+}
+
+function quoteSentence(doc: Document, sentences: readonly SentenceTokens[], f: Finding): string | undefined {
+  const s = sentences.find((x) => x.start <= f.start.offset && f.end.offset <= x.end);
+  return s && doc.text.slice(s.start, s.end).replace(/\s+/g, ' ').trim();
+}
+
+export function lintDocument(doc: Document, resolved: MatchOptions): Finding[] {
+  // Fast path: a text without any word a rule can start with cannot produce a finding.
+  if (!resolved.rules.triggerPattern.test(doc.text)) return [];
+  const findings: Finding[] = [];
+  for (const tree of trees(doc)) {
+    const sentences = collectSentences(tree);
+    for (const f of lintTree(tree, doc.text, resolved, sentences)) {
+      if (doc.paragraphs) {
+        f.paragraph = paragraphNumber(doc, doc.paragraphs, f.start.offset);
+        const context = quoteSentence(doc, sentences, f);
+        if (context) f.context = context;
+      }
+      findings.push(f);
+    }
+  }
+  // dignify-disable comments work the same in every format (they are read from the source lines).
+  return applyInlineControl(doc.text, findings.sort((a, b) => a.start.offset - b.start.offset));
+}

@@ -1,0 +1,14 @@
+// Everything dignify reports for one parsed text: its own phrase rules, then the curated
+// retext-equality rules. lintText and the retext plugin both call this, so they cannot disagree.
+import type { Root } from 'nlcst';
+import type { Finding } from '../types.js';
+import { equalityFindings } from './equality.js';
+import { matchSentences, type MatchOptions } from './match.js';
+import { collectSentences, type SentenceTokens } from './tokens.js';
+
+export function lintTree(tree: Root, text: string, options: MatchOptions, sentences: readonly SentenceTokens[] = collectSentences(tree)): Finding[] {
+  const findings = matchSentences(sentences, text, options);
+  const extra = equalityFindings(tree, text, sentences, findings, options);
+  if (extra.length === 0) return findings;
+  return [...findings, ...extra].sort((a, b) => a.start.offset - b.start.offset || a.end.offset - b.end.offset);
+}

@@ -1,0 +1,30 @@
+// GitHub Actions workflow commands: one annotation per finding, shown on the pull request's diff.
+// ::error file=…,line=…,endLine=…,col=…,endColumn=…,title=rule::message
+import path from 'node:path';
+import type { Severity } from '../types.js';
+import type { Formatter } from './types.js';
+
+const LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
+
+// The escaping the Actions runner expects (toolkit's command.ts): data escapes %, CR, LF;
+// property values also escape : and ,.
+function escapeData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+export const github: Formatter = ({ cwd }) => ({
+  result: (r) => {
+    const file = (path.isAbsolute(r.file) ? path.relative(cwd, r.file) || r.file : r.file).split(path.sep).join('/');
+    return r.findings
+      .map((f) => {
+        const props = { file, line: f.start.line, endLine: f.end.line, col: f.start.column, endColumn: f.end.column, title: f.ruleId };
+        const list = Object.entries(props).map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(',');
+        return `::${LEVEL[f.severity]} ${list}::${escapeData(`${f.message} [${f.ruleId}]`)}\n`;
+      })
+      .join('');
+  },
+  end: () => '',
+});

@@ -1,0 +1,16 @@
+// --redact: results that carry positions, rule ids and the flagged phrase only, for logs that must
+// not hold note text. Messages become the phrase itself; suggestions (which can echo captured
+// words), fixes, notes, sources and links are dropped. Applied before any reporter sees a result.
+import type { LintResult } from '../lint/lint-files.js';
+import type { Finding } from '../types.js';
+
+export function redactFinding(f: Finding): Finding {
+  const kept: Finding = { ruleId: f.ruleId, category: f.category, severity: f.severity, message: `"${f.actual}"`, actual: f.actual, suggestions: [], start: f.start, end: f.end };
+  if (f.quoted) kept.quoted = true;
+  if (f.file !== undefined) kept.file = f.file;
+  return kept;
+}
+
+export function redactResult(result: LintResult): LintResult {
+  return { ...result, findings: result.findings.map(redactFinding) };
+}

@@ -1,0 +1,110 @@
+// SARIF 2.1.0 for GitHub code scanning and other SARIF viewers. A SARIF log is one JSON document,
+// so this reporter buffers results and writes the log at the end. Each rule that reported gets a
+// descriptor (short and full description, help with the suggestions, helpUri to the rule's docs);
+// each finding a result with its region in UTF-16 code units (SARIF's default column kind).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { LintResult } from '../lint/lint-files.js';
+import { renderSuggestion } from '../lint/suggest.js';
+import { builtinRules } from '../rules/builtin.js';
+import type { CompiledRules } from '../rules/compile.js';
+import { PACKAGE_ROOT } from '../rules/load.js';
+import type { Finding, Severity } from '../types.js';
+import type { Formatter } from './types.js';
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const INFORMATION_URI = 'https://github.com/dignify-lint/dignify';
+
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/** A file's location: relative to the working folder (%SRCROOT%) when inside it, else a file: URI. */
+function artifactLocation(file: string, cwd: string): { uri: string; uriBaseId?: string } {
+  const absolute = path.resolve(cwd, file);
+  const rel = path.relative(cwd, absolute);
+  if (file.startsWith('<') || (rel && !rel.startsWith('..') && !path.isAbsolute(rel))) {
+    const posix = (file.startsWith('<') ? file : rel).split(path.sep).join('/');
+    return { uri: encodeURI(posix).replace(/[?#]/g, encodeURIComponent), uriBaseId: '%SRCROOT%' };
+  }
+  return { uri: pathToFileURL(absolute).href };
+}
+
+function ruleDescriptor(id: string, sets: readonly CompiledRules[], example: Finding) {
+  const owner = sets.find((s) => s.byId.has(id));
+  const rule = owner?.byId.get(id)?.rule;
+  if (!owner || !rule) {
+    return { id, shortDescription: { text: id }, helpUri: example.url, properties: { tags: [example.category] } };
+  }
+  const suggestions = rule.suggestions.map((t) => renderSuggestion(t, new Map(), owner.sets));
+  const phrases = rule.match.slice(0, 3).map((m) => `"${m}"`).join(', ') + (rule.match.length > 3 ? ', …' : '');
+  const helpText = `${rule.note}\n\nPrefer: ${suggestions.join('; ')}.${rule.sources.length ? `\n\nSources: ${rule.sources.join('; ')}` : ''}`;
+  const helpMarkdown = `${rule.note}\n\n**Prefer:**\n\n${suggestions.map((s) => `- ${s}`).join('\n')}${rule.sources.length ? `\n\nSources: ${rule.sources.join('; ')}` : ''}\n\n[Rule documentation](${rule.url})`;
+  return {
+    id,
+    shortDescription: { text: `Avoid ${phrases}; prefer "${suggestions[0] ?? ''}"` },
+    fullDescription: { text: rule.note },
+    help: { text: helpText, markdown: helpMarkdown },
+    helpUri: rule.url,
+    defaultConfiguration: { level: LEVEL[rule.severity] },
+    properties: { tags: ['stigmatizing-language', rule.category], fixable: rule.fixable },
+  };
+}
+
+export const sarif: Formatter = ({ cwd, ruleSets, redact }) => {
+  const results: LintResult[] = [];
+  return {
+    result(r) {
+      results.push(r);
+      return '';
+    },
+    end() {
+      const sets = ruleSets?.() ?? [builtinRules()];
+      const ruleIndex = new Map<string, number>();
+      const rules: Array<ReturnType<typeof ruleDescriptor> | { id: string }> = [];
+      const sarifResults = [];
+      const notifications = [];
+      for (const r of results) {
+        if (r.error) notifications.push({ level: 'error', message: { text: `${r.file}: ${r.error}` } });
+        if (r.skipped) notifications.push({ level: 'warning', message: { text: `${r.file}: skipped: ${r.skipped}` } });
+        for (const f of r.findings) {
+          let index = ruleIndex.get(f.ruleId);
+          if (index === undefined) {
+            index = rules.push(redact ? { id: f.ruleId } : ruleDescriptor(f.ruleId, sets, f)) - 1;
+            ruleIndex.set(f.ruleId, index);
+          }
+          sarifResults.push({
+            ruleId: f.ruleId,
+            ruleIndex: index,
+            level: LEVEL[f.severity],
+            message: { text: f.message },
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: artifactLocation(f.file ?? r.file, cwd),
+                  region: { startLine: f.start.line, startColumn: f.start.column, endLine: f.end.line, endColumn: f.end.column },
+                },
+              },
+            ],
+          });
+        }
+      }
+      const log = {
+        $schema: SCHEMA,
+        version: '2.1.0',
+        runs: [
+          {
+            tool: { driver: { name: 'dignify', version: packageVersion(), informationUri: INFORMATION_URI, rules } },
+            originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(cwd.endsWith(path.sep) ? cwd : cwd + path.sep).href } },
+            columnKind: 'utf16CodeUnits',
+            invocations: [{ executionSuccessful: !results.some((r) => r.error), toolExecutionNotifications: notifications }],
+            results: sarifResults,
+          },
+        ],
+      };
+      return `${JSON.stringify(log, null, 2)}\n`;
+    },
+  };
+};

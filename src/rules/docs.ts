@@ -1,0 +1,57 @@
+// docs/rules.md, generated from the rule files (npm run docs). Each rule gets a heading whose
+// GitHub anchor is what ruleUrl() links to: "### substance-use/addict" → #substance-useaddict.
+import type { ConditionDefinition, ExampleDefinition, RuleDefinition } from '../types.js';
+import type { LoadedRuleFile } from './load.js';
+
+const code = (s: string) => `\`${s.replace(/\n/g, '\\n').replace(/`/g, "'")}\``;
+
+function describeCondition(c: ConditionDefinition): string {
+  const within = c.within ?? 3;
+  const clause = c.clause ? ', same clause' : '';
+  if (c.line !== undefined) return `the line matches ${code(c.line)}`;
+  if (c.before) return `${c.before.map(code).join(', ')} within ${within} words before${clause}`;
+  if (c.after) return `${c.after.map(code).join(', ')} within ${within} words after${clause}`;
+  return `${(c.sentence ?? []).map(code).join(', ')} in the sentence`;
+}
+
+function exampleLine(e: ExampleDefinition): string {
+  if (typeof e === 'string') return `- ${code(e)}`;
+  const parts = [code(e.text)];
+  if (e.actual !== undefined) parts.push(`reports ${code(e.actual)}`);
+  if (e.fixed !== undefined) parts.push(`fixed: ${code(e.fixed)}`);
+  return `- ${parts.join(' → ')}`;
+}
+
+function renderRule(rule: RuleDefinition): string[] {
+  const out = [`### ${rule.id}`, ''];
+  out.push(`**${rule.severity}**${rule.fixable ? ' · fixable' : ''} — ${rule.note.trim()}`, '');
+  if (rule.equality) out.push(`- retext-equality rules: ${rule.equality.map(code).join(', ')}`);
+  out.push(`- terms: ${rule.match.map(code).join(', ')}`);
+  out.push(`- suggestions: ${rule.suggestions.map((s) => `“${s}”`).join('; ')}`);
+  out.push(`- sources: ${rule.sources.join(', ')}`);
+  for (const c of rule.conditions?.requires ?? []) out.push(`- only when: ${describeCondition(c)}`);
+  for (const c of rule.conditions?.unless ?? []) out.push(`- not when: ${describeCondition(c)}`);
+  if (rule.exceptions?.length) out.push(`- exceptions: ${rule.exceptions.map(code).join(', ')}`);
+  out.push('', 'Flags:', '', ...rule.examples.flag.map(exampleLine), '', 'Passes:', '', ...rule.examples.pass.map((p) => `- ${code(p)}`), '');
+  return out;
+}
+
+export function renderRulesDoc(files: readonly LoadedRuleFile[]): string {
+  const count = files.reduce((n, f) => n + f.rules.length, 0);
+  const out = [
+    '# dignify rules',
+    '',
+    `<!-- Generated from rules/*.yaml by \`npm run docs\` (scripts/generate-docs.js). Do not edit by hand: a test fails when this file is stale. -->`,
+    '',
+    `${count} rules in ${files.length} categories. Severity, terms (the pattern language is described in the README), suggestions (best first), the sources (keys of the reference's section (d)), the context conditions and the examples each rule is tested with. Rows of the reference term table that no rule covers are listed in [coverage.md](coverage.md).`,
+    '',
+  ];
+  for (const file of files) out.push(`- [${file.category}](#${file.category}) (${file.rules.length})`);
+  out.push('');
+  for (const file of files) {
+    out.push(`## ${file.category}`, '');
+    if (file.description) out.push(file.description.trim(), '');
+    for (const rule of file.rules) out.push(...renderRule(rule));
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}

@@ -1,0 +1,77 @@
+// The GitHub Action (action.yml): its "Run dignify" step, taken from the file and run with bash as
+// the runner would (inputs as environment variables, GITHUB_ACTION_PATH = this checkout), writes a
+// SARIF log and the step outputs, and fails as dignify does. The setup-node and npm ci steps need
+// the network and GitHub's runner, so they are checked for shape only. bash runs with the
+// options GitHub uses for "shell: bash".
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { ROOT } from './helpers.js';
+
+interface Step {
+  id?: string;
+  uses?: string;
+  run?: string;
+  shell?: string;
+  env?: Record<string, string>;
+}
+interface Action {
+  inputs: Record<string, { default: string }>;
+  runs: { using: string; steps: Step[] };
+}
+
+const action = parse(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as Action;
+
+function runStep(cwd: string, inputs: Record<string, string>) {
+  const step = action.runs.steps.find((s) => s.id === 'lint')!;
+  const values = { ...Object.fromEntries(Object.entries(action.inputs).map(([k, v]) => [k, v.default])), ...inputs };
+  const env: Record<string, string> = {};
+  for (const [name, expression] of Object.entries(step.env ?? {})) {
+    env[name] = expression.replace(/\$\{\{\s*inputs\.([\w-]+)\s*\}\}/g, (_, key: string) => values[key] ?? '');
+  }
+  const outputFile = path.join(cwd, '.github-output');
+  writeFileSync(outputFile, '');
+  const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run!], {
+    cwd,
+    env: { ...process.env, ...env, GITHUB_ACTION_PATH: ROOT, GITHUB_OUTPUT: outputFile, PATH: `${path.dirname(process.execPath)}:${process.env.PATH}` },
+    encoding: 'utf8',
+  });
+  return { code: r.status, stderr: r.stderr, outputs: readFileSync(outputFile, 'utf8') };
+}
+
+describe('action.yml', () => {
+  it('is a composite action that sets up Node 20 and installs itself', () => {
+    expect(action.runs.using).toBe('composite');
+    expect(action.runs.steps[0]!.uses).toMatch(/^actions\/setup-node@/);
+    expect(action.runs.steps[1]!.run).toContain('npm ci');
+  });
+
+  it('writes a SARIF log for the given paths (globs kept for dignify) and fails the step on findings', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dignify-action-'));
+    mkdirSync(path.join(dir, 'leaflets'));
+    writeFileSync(path.join(dir, 'leaflets', 'a.md'), 'Support for people with drug abuse.\n');
+    writeFileSync(path.join(dir, 'leaflets', 'b.md'), 'Clean and dry.\n');
+    writeFileSync(path.join(dir, 'notes.txt'), 'Known heroin addict.\n');
+    const r = runStep(dir, { paths: 'leaflets/*.md\n  notes.txt', 'sarif-file': 'out.sarif' });
+    expect(r.code).toBe(1);
+    expect(r.outputs).toBe('sarif-file=out.sarif\nexit-code=1\n');
+    const log = JSON.parse(readFileSync(path.join(dir, 'out.sarif'), 'utf8')) as { version: string; runs: Array<{ results: Array<{ ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }> };
+    expect(log.version).toBe('2.1.0');
+    expect(log.runs[0]!.results.map((x) => [x.ruleId, x.locations[0]!.physicalLocation.artifactLocation.uri])).toEqual([
+      ['substance-use/substance-abuse', 'leaflets/a.md'],
+      ['substance-use/addict', 'notes.txt'],
+    ]);
+  });
+
+  it('passes with extra arguments and a higher fail-on threshold', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dignify-action-'));
+    writeFileSync(path.join(dir, 'a.txt'), 'Used dirty needles.\n');
+    const r = runStep(dir, { 'fail-on': 'error', args: '--quotes flag' });
+    expect(r.code).toBe(0);
+    expect(r.outputs).toContain('exit-code=0');
+    expect(readFileSync(path.join(dir, 'dignify.sarif'), 'utf8')).toContain('substance-use/dirty-needles');
+  });
+});

@@ -1,0 +1,143 @@
+// Output for machines: SARIF 2.1.0 validated against the SARIF 2.1.0 JSON schema, GitHub workflow
+// commands, --redact across every reporter, and --max-warnings.
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatters } from '../src/index.js';
+import { runCli } from './helpers.js';
+
+// The SARIF 2.1.0 schema (rtm.5, the release that became the OASIS standard) as Microsoft's SARIF
+// SDK ships it in @microsoft/jest-sarif; a JSON Schema draft-04 document, hence ajv-draft-04.
+const require = createRequire(import.meta.url);
+// CommonJS modules whose module.exports is the function itself.
+const Ajv04 = require('ajv-draft-04') as typeof import('ajv-draft-04').default;
+const addFormats = require('ajv-formats') as typeof import('ajv-formats').default;
+const SCHEMA_FILE = path.join(path.dirname(require.resolve('@microsoft/jest-sarif/package.json')), 'lib', 'schemas', 'sarif-2.1.0-rtm.5.json');
+// unicodeRegExp: false because the schema's "language" pattern has a stray "]", an error only in
+// unicode-mode regular expressions (the schema was written for non-unicode regex engines).
+const ajv = new Ajv04({ allErrors: true, strict: false, unicodeRegExp: false });
+addFormats(ajv);
+const validateSarif = ajv.compile(JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as object);
+
+function tempDir(): string {
+  return mkdtempSync(path.join(tmpdir(), 'dignify-formats-'));
+}
+
+interface SarifLog {
+  runs: Array<{
+    tool: { driver: { name: string; rules: Array<{ id: string; shortDescription?: { text: string }; fullDescription?: { text: string }; help?: { text: string; markdown: string }; helpUri?: string; defaultConfiguration?: { level: string } }> } };
+    columnKind: string;
+    invocations: Array<{ executionSuccessful: boolean; toolExecutionNotifications: Array<{ message: { text: string } }> }>;
+    results: Array<{
+      ruleId: string;
+      ruleIndex: number;
+      level: string;
+      message: { text: string };
+      locations: Array<{ physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: { startLine: number; startColumn: number; endLine: number; endColumn: number } } }>;
+    }>;
+  }>;
+}
+
+describe('--format sarif', () => {
+  const dir = tempDir();
+  mkdirSync(path.join(dir, 'patient ed #2'));
+  // An emoji (two UTF-16 code units) before the phrase; a phrase broken over a line; a quoted phrase (info).
+  writeFileSync(path.join(dir, 'patient ed #2', 'leaflet.md'), '😀 Heroin addict.\nHx of EtOH\nabuse. He said "I am an addict".\n');
+  writeFileSync(path.join(dir, 'note.txt'), 'Used dirty needles.\n');
+  const r = runCli(['patient ed #2/leaflet.md', 'note.txt', 'missing.txt', '-f', 'sarif'], { cwd: dir });
+  const log = JSON.parse(r.stdout) as SarifLog;
+  const run = log.runs[0]!;
+
+  it('is valid against the SARIF 2.1.0 schema (and the validator does reject a broken log)', () => {
+    expect(r.code).toBe(2); // the missing file
+    const valid = validateSarif(log);
+    expect(validateSarif.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+    const broken = structuredClone(log);
+    (broken.runs[0]!.results[0] as { level: string }).level = 'fatal';
+    expect(validateSarif(broken)).toBe(false);
+  });
+
+  it('gives each finding a region in UTF-16 columns, a level and its rule', () => {
+    expect(run.columnKind).toBe('utf16CodeUnits');
+    expect(
+      run.results.map((x) => {
+        const { artifactLocation, region } = x.locations[0]!.physicalLocation;
+        return [x.ruleId, x.level, artifactLocation.uri, region.startLine, region.startColumn, region.endLine, region.endColumn];
+      }),
+    ).toEqual([
+      ['substance-use/addict', 'error', 'patient%20ed%20%232/leaflet.md', 1, 4, 1, 17],
+      ['substance-use/substance-abuse', 'error', 'patient%20ed%20%232/leaflet.md', 2, 7, 3, 6],
+      ['substance-use/addict', 'note', 'patient%20ed%20%232/leaflet.md', 3, 25, 3, 31],
+      ['substance-use/dirty-needles', 'warning', 'note.txt', 1, 6, 1, 19],
+    ]);
+    for (const x of run.results) expect(run.tool.driver.rules[x.ruleIndex]!.id).toBe(x.ruleId);
+    expect(run.invocations[0]!.executionSuccessful).toBe(false);
+    expect(run.invocations[0]!.toolExecutionNotifications[0]!.message.text).toBe('missing.txt: no such file or directory');
+  });
+
+  it('describes each rule: short and full description, help with the suggestions, helpUri to its docs', () => {
+    const abuse = run.tool.driver.rules.find((x) => x.id === 'substance-use/substance-abuse')!;
+    expect(abuse.shortDescription!.text).toContain('{drug} abuse');
+    expect(abuse.fullDescription!.text).toMatch(/"Abuse" implies willful misconduct/);
+    expect(abuse.help!.text).toContain('Prefer: substance use; a substance use disorder (if diagnosed)');
+    expect(abuse.help!.markdown).toContain('- substance use\n');
+    expect(abuse.helpUri).toMatch(/^https:\/\/.*docs\/rules\.md#substance-usesubstance-abuse$/);
+    expect(abuse.defaultConfiguration!.level).toBe('error');
+    expect(run.tool.driver.rules.map((x) => x.id)).toEqual(['substance-use/addict', 'substance-use/substance-abuse', 'substance-use/dirty-needles']);
+  });
+
+  it('is a valid, empty log when nothing is found', () => {
+    const clean = JSON.parse(runCli(['-f', 'sarif'], { input: 'Clean and dry.\n' }).stdout) as SarifLog;
+    expect(validateSarif(clean)).toBe(true);
+    expect(clean.runs[0]!.results).toEqual([]);
+  });
+});
+
+describe('--format github', () => {
+  it('prints one workflow command per finding, escaped as the Actions runner expects', () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'a,b.txt'), 'Hx of EtOH\nabuse. He said "addict".\n');
+    const r = runCli(['a,b.txt', '-f', 'github'], { cwd: dir });
+    expect(r.stdout.trim().split('\n')).toEqual([
+      '::error file=a%2Cb.txt,line=1,endLine=2,col=7,endColumn=6,title=substance-use/substance-abuse::Avoid "EtOH%0Aabuse"; prefer "alcohol use" or "alcohol use disorder (if diagnosed)" [substance-use/substance-abuse]',
+      expect.stringMatching(/^::notice file=a%2Cb\.txt,line=2,endLine=2,col=17,endColumn=23,title=substance-use\/addict::Avoid "addict"/),
+    ]);
+  });
+});
+
+describe('--redact', () => {
+  const NOTE = 'Mr SECRETNAME is a known heroin addict; used dirty needles.\n';
+  it.each(Object.keys(formatters))('keeps positions, rule ids and the phrase only, with --format %s', (format) => {
+    const r = runCli(['-f', format, '--redact', '--why', '--stdin-filename', 'n.txt'], { input: NOTE });
+    expect(r.code).toBe(1);
+    for (const phrase of ['heroin addict', 'dirty needles', 'substance-use/addict', 'substance-use/dirty-needles']) expect(r.stdout).toContain(phrase);
+    expect(r.stdout).toMatch(/col=26|"startColumn": 26|"column": 26|1:26/);
+    for (const leak of ['SECRETNAME', 'known', 'person with', 'prefer', 'syringes', 'Sources', 'reduces a person', 'rules.md']) expect(r.stdout).not.toContain(leak);
+  });
+
+  it('refuses --fix-dry-run, whose diff would show note text', () => {
+    const r = runCli(['--redact', '--fix-dry-run'], { input: 'Hx of drug abuse.\n' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--redact cannot be used with --fix-dry-run');
+  });
+});
+
+describe('--max-warnings', () => {
+  const WARNING_ONLY = 'Used dirty needles and dirty works.\n';
+  it('exits 1 when there are more warnings than allowed, as ESLint does', () => {
+    expect(runCli(['--fail-on', 'error'], { input: WARNING_ONLY }).code).toBe(0);
+    expect(runCli(['--fail-on', 'error', '--max-warnings', '2'], { input: WARNING_ONLY }).code).toBe(0);
+    const over = runCli(['--fail-on', 'error', '--max-warnings', '1'], { input: WARNING_ONLY });
+    expect(over.code).toBe(1);
+    expect(over.stderr).toContain('dignify: too many warnings: 2 (--max-warnings 1)');
+  });
+
+  it('rejects a value that is not a whole number', () => {
+    const r = runCli(['--max-warnings', 'lots'], { input: WARNING_ONLY });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('expected a whole number');
+  });
+});

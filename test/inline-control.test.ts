@@ -1,0 +1,67 @@
+// Inline control comments in plain text, Markdown and HTML: -next-line, -line, disable … enable,
+// with rule ids or categories, a reason after "--", and look-alikes that are not directives.
+import { describe, expect, it } from 'vitest';
+import { lintText } from '../src/index.js';
+import { applyInlineControl, findDirectives } from '../src/lint/inline-control.js';
+import { runCli } from './helpers.js';
+
+async function reported(text: string): Promise<string[]> {
+  return applyInlineControl(text, await lintText(text)).map((f) => `${f.start.line}:${f.actual}`);
+}
+
+describe('inline control', () => {
+  it.each([
+    ['a line of its own (plain text)', 'dignify-disable-next-line\nKnown heroin addict.\nHx of drug abuse.\n'],
+    ['an HTML comment (Markdown, HTML)', '<!-- dignify-disable-next-line -->\nKnown heroin addict.\nHx of drug abuse.\n'],
+    ['a # comment', '# dignify-disable-next-line\nKnown heroin addict.\nHx of drug abuse.\n'],
+    ['a // comment', '  // dignify-disable-next-line\nKnown heroin addict.\nHx of drug abuse.\n'],
+    ['an HTML comment inside a tag line', '<p><!--dignify-disable-next-line--></p>\n<p>Known heroin addict.</p>\n<p>Hx of drug abuse.</p>\n'],
+  ])('disable-next-line works in %s', async (_, text) => {
+    expect(await reported(text)).toEqual(['3:drug abuse']);
+  });
+
+  it('limits a directive to the rule ids or categories it names, and ignores a reason after --', async () => {
+    const text = [
+      'dignify-disable-next-line substance-use/substance-abuse -- quoting the referral letter',
+      'Heroin addict with hx of drug abuse.',
+      '<!-- dignify-disable-next-line substance-use -->',
+      'Heroin addict with hx of drug abuse.',
+      '# dignify-disable-next-line substance-use/addict, substance-use/dirty-needles',
+      'Heroin addict with hx of drug abuse.',
+    ].join('\n');
+    expect(await reported(text)).toEqual(['2:Heroin addict', '6:drug abuse']);
+  });
+
+  it('disables a range until dignify-enable, per rule or for every rule', async () => {
+    const text = [
+      'Heroin addict.', // 1 reported
+      '<!-- dignify-disable -->',
+      'Heroin addict, drug abuse.', // 3 off
+      '<!-- dignify-enable substance-use/addict -->',
+      'Heroin addict, drug abuse.', // 5 addict only
+      '<!-- dignify-enable -->',
+      'Drug abuse.', // 7 reported
+      '# dignify-disable substance-use/substance-abuse',
+      'Heroin addict, drug abuse.', // 9 addict only
+      'Drug abuse. dignify-disable-line', // bare word mid-line is not a directive: reported? no: the range still holds
+    ].join('\n');
+    expect(await reported(text)).toEqual(['1:Heroin addict', '5:Heroin addict', '7:Drug abuse', '9:Heroin addict']);
+  });
+
+  it('supports disable-line in a trailing comment', async () => {
+    expect(await reported('Heroin addict. <!-- dignify-disable-line -->\nHeroin addict. // dignify-disable-line substance-use\nHeroin addict.\n')).toEqual(['3:Heroin addict']);
+  });
+
+  it('does not take look-alikes for directives', () => {
+    expect(findDirectives('We use dignify-disabled wording.\nSee http://x.org//dignify-enable\nNot dignify-disable here\n')).toEqual([]);
+    expect(findDirectives('<!-- dignify-disable substance-use/addict, substance-use -->')).toEqual([
+      { kind: 'disable', line: 1, rules: ['substance-use/addict', 'substance-use'], from: 0, to: 60 },
+    ]);
+  });
+
+  it('works through the CLI for Markdown and HTML files alike', () => {
+    const md = runCli(['-f', 'compact', '--stdin-filename', 'a.md'], { input: '# Intake\n\n<!-- dignify-disable-next-line -->\nKnown heroin addict.\nHx of drug abuse.\n' });
+    expect(md.stdout.trim().split('\n')).toHaveLength(1);
+    expect(md.stdout).toContain('a.md:5:7: error');
+  });
+});

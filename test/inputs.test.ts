@@ -1,0 +1,247 @@
+// The readers: every format's findings point to the right record and position; placeholders are
+// not words; malformed records are reported and lose no other record.
+import { readFileSync, statSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { lintFiles, lintText, type LintResult } from '../src/index.js';
+import { readSources } from '../src/inputs/sources.js';
+import { ROOT, runCli } from './helpers.js';
+
+const fixture = (name: string) => path.join(ROOT, 'fixtures', 'inputs', name);
+const tempFile = (name: string, content: string | Buffer) => {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'dignify-inputs-')), name);
+  writeFileSync(file, content);
+  return file;
+};
+const found = (results: LintResult[]) => results.flatMap((r) => r.findings.map((f) => [r.record?.row, r.record?.id, f.start.line, f.start.column, f.actual]));
+
+describe('CSV, TSV and JSON Lines exports', () => {
+  const rows = parse(readFileSync(fixture('mtsamples-excerpt.csv')), { columns: true }) as Array<Record<string, string>>;
+  const expected = [
+    [1, '129', 1, 506, 'drug abuse'],
+    [3, '1782', 1, 502, 'substance abuse'],
+    [6, '4148', 1, 347, 'alcohol abuse'],
+  ];
+
+  it('gives one result per record, findings at line:column inside the note, offsets into the note', async () => {
+    const results = await lintFiles([fixture('mtsamples-excerpt.csv')], { textColumn: 'transcription', idColumn: 'note_id' });
+    expect(results.map((r) => r.record?.id)).toEqual(rows.map((r) => r.note_id));
+    expect(found(results)).toEqual(expected);
+    for (const r of results) {
+      const note = rows[r.record!.row - 1]!.transcription!;
+      for (const f of r.findings) expect(note.slice(f.start.offset, f.end.offset)).toBe(f.actual);
+    }
+    // record.line is the export's line where the record starts.
+    const lines = readFileSync(fixture('mtsamples-excerpt.csv'), 'utf8').split('\n');
+    for (const r of results) expect(lines[r.record!.line - 1]!.startsWith(`${r.record!.id},`)).toBe(true);
+  });
+
+  it('reads the same notes from TSV and from nested JSON Lines fields', async () => {
+    expect(found(await lintFiles([fixture('mtsamples-excerpt.tsv')], { textColumn: 'transcription', idColumn: 'note_id' }))).toEqual(expected);
+    const jsonl = await lintFiles([fixture('mtsamples-excerpt.jsonl')], { textColumn: 'note.text', idColumn: 'id' });
+    expect(found(jsonl)).toEqual(expected);
+    expect(jsonl.map((r) => r.record!.line)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  it('handles a BOM, CRLF line ends, UTF-16 with a BOM, and a multi-megabyte field', async () => {
+    const csv = 'id,note\r\n1,"Hx of\r\nIVDU."\r\n2,clean\r\n';
+    const expectIvdu = async (file: string) => expect(found(await lintFiles([file]))).toEqual([[1, '1', 2, 1, 'IVDU']]);
+    await expectIvdu(tempFile('bom.csv', `\ufeff${csv}`));
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(csv, 'utf16le')]);
+    await expectIvdu(tempFile('utf16le.csv', le));
+    const be = Buffer.from(le);
+    be.swap16();
+    await expectIvdu(tempFile('utf16be.csv', be));
+    const long = `${'Vitals stable. '.repeat(70_000)}Known heroin addict.`;
+    const [r] = await lintFiles([tempFile('long.csv', `id,text\n7,"${long}"\n`)]);
+    expect(r!.findings.map((f) => [f.actual, f.start.offset])).toEqual([['heroin addict', long.indexOf('heroin addict')]]);
+  });
+
+  it('reports an unterminated quote at its line and reads every record after it', async () => {
+    const file = tempFile('bad.csv', 'id,text\n1,"hx of drug abuse\n2,IVDU\n3,"said ""IVDU"" once"\n4,heroin addict\n');
+    const results = await lintFiles([file]);
+    expect(results.map((r) => [r.record!.row, r.record!.line, r.error ?? r.findings.map((f) => f.actual)])).toEqual([
+      [1, 2, expect.stringMatching(/quot/)],
+      [2, 3, ['IVDU']],
+      [3, 4, ['IVDU']],
+      [4, 5, ['heroin addict']],
+    ]);
+    // At the end of the file too.
+    const eof = await lintFiles([tempFile('eof.csv', 'id,text\n1,IVDU\n2,"never closed\n3,drug abuse\n')]);
+    expect(eof.map((r) => [r.record!.row, r.error ? 'error' : r.findings.map((f) => f.actual)])).toEqual([
+      [1, ['IVDU']],
+      [2, 'error'],
+      [3, ['drug abuse']],
+    ]);
+  });
+
+  it('TSV has no quoting (a quotation mark is text); a stray non-UTF-8 byte costs no record', async () => {
+    const tsv = await lintFiles([tempFile('q.tsv', 'id\ttext\n1\tHe is 5\'10" tall, hx IVDU\n2\t"drug abuse"\n')]);
+    expect(found(tsv)).toEqual([
+      [1, '1', 1, 22, 'IVDU'],
+      [2, '2', 1, 2, 'drug abuse'],
+    ]);
+    const latin1 = tempFile('latin1.csv', Buffer.from('id,text\n1,caf\xe9 IVDU\n2,drug abuse\n', 'latin1'));
+    expect(found(await lintFiles([latin1]))).toEqual([
+      [1, '1', 1, 6, 'IVDU'],
+      [2, '2', 1, 1, 'drug abuse'],
+    ]);
+    expect(runCli([latin1]).stderr).toContain('warning: not valid UTF-8; the bad bytes are read as \uFFFD');
+  });
+
+  it('reports a record with a missing column, a line that is not JSON and a missing field', async () => {
+    const csv = await lintFiles([tempFile('cols.csv', 'id,text,extra\n1,IVDU,x\n2,IVDA\n3,drug abuse,y\n')]);
+    expect(csv.map((r) => r.error ?? r.findings[0]!.actual)).toEqual(['IVDU', '2 fields where the header has 3', 'drug abuse']);
+    const jsonl = await lintFiles([tempFile('bad.jsonl', '{"text":"IVDU"}\n\n{"text": "drug abuse"\n{"body":"x"}\n[1]\n{"text":"heroin addict"}\n')]);
+    expect(jsonl.map((r) => [r.record!.row, r.record!.line, r.error ?? r.findings[0]!.actual])).toEqual([
+      [1, 1, 'IVDU'],
+      [2, 3, expect.stringMatching(/^not valid JSON/)],
+      [3, 4, 'no field "text"'],
+      [4, 5, 'not a JSON object'],
+      [5, 6, 'heroin addict'],
+    ]);
+  });
+});
+
+describe('export reader options: columns kept, bytes read', () => {
+  it('keeps only the columns asked for on each record, by the name asked for', async () => {
+    const results = await lintFiles([fixture('mtsamples-excerpt.csv')], { textColumn: 'transcription', fields: ['medical_specialty', 'Sample Name'] });
+    const rows = parse(readFileSync(fixture('mtsamples-excerpt.csv')), { columns: true }) as Array<Record<string, string>>;
+    expect(results.map((r) => r.record!.fields)).toEqual(rows.map((r) => ({ medical_specialty: r.medical_specialty, 'Sample Name': r.sample_name })));
+    // Without `fields`, nothing else is kept.
+    const plain = await lintFiles([fixture('mtsamples-excerpt.csv')], { textColumn: 'transcription' });
+    expect(plain.every((r) => r.record!.fields === undefined)).toBe(true);
+  });
+
+  it('keeps nested JSON Lines fields by their dotted path; a field a later record lacks is left out', async () => {
+    const jsonl = await lintFiles([fixture('mtsamples-excerpt.jsonl')], { textColumn: 'note.text', fields: ['specialty', 'note.title'] });
+    expect(jsonl[0]!.record!.fields).toEqual({ specialty: 'Urology', 'note.title': 'Flank Pain - Consult' });
+    const mixed = await lintFiles([tempFile('m.jsonl', '{"text":"a","unit":{"n":4},"x":null}\n{"text":"b","x":7}\n')], { fields: ['unit.n', 'x'] });
+    expect(mixed.map((r) => r.record!.fields)).toEqual([{ 'unit.n': '4', x: '' }, { x: '7' }]);
+  });
+
+  it('a column to keep that the header (or first JSON record) lacks is an error naming it and those present', async () => {
+    const [csv] = await lintFiles([fixture('mtsamples-excerpt.csv')], { textColumn: 'transcription', fields: ['ward'] });
+    expect(csv!.record).toBeUndefined();
+    expect(csv!.error).toBe('no column "ward"; the columns are "note_id", "description", "medical_specialty", "sample_name", "transcription", "keywords"');
+    const [jsonl] = await lintFiles([fixture('mtsamples-excerpt.jsonl')], { textColumn: 'note.text', fields: ['note.ward'] });
+    expect(jsonl!.error).toBe('no field "note.ward"; the fields are "id", "specialty", "note"');
+  });
+
+  it('onBytes tells how much of an export has been read, up to its size', async () => {
+    const file = fixture('mtsamples-excerpt.csv');
+    const seen: number[] = [];
+    let records = 0;
+    for await (const event of readSources([file], { textColumn: 'transcription', onBytes: (f, n) => (expect(f).toBe(file), seen.push(n)) })) if (event.kind === 'document') records++;
+    expect(records).toBe(6);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    expect(seen.at(-1)).toBe(statSync(file).size);
+  });
+});
+
+describe('Markdown, HTML and Word documents', () => {
+  const check = (text: string, results: LintResult[]) => {
+    for (const f of results[0]!.findings) expect(text.slice(f.start.offset, f.end.offset)).toBe(f.actual);
+    return results[0]!.findings.map((f) => [f.start.line, f.start.column, f.actual]);
+  };
+
+  it('Markdown: positions in the file; code, front matter, URLs, link targets, comments and placeholders are not prose', async () => {
+    const text = readFileSync(fixture('handout.md'), 'utf8');
+    expect(check(text, await lintFiles([fixture('handout.md')]))).toEqual([
+      [8, 38, 'drug abuser'],
+      [10, 30, 'heroin\n> addict'],
+      [26, 52, 'IVDU'],
+      [29, 27, 'heroin addict'],
+    ]);
+  });
+
+  it('Markdown: positions stay exact after entities, escapes and list indentation', async () => {
+    const text = 'Tom &amp; Jerry \\*said\\* it: drug abuse.\n\n- item one,\n  then IVDU\n';
+    expect(check(text, await lintFiles([tempFile('x.md', text)]))).toEqual([
+      [1, 30, 'drug abuse'],
+      [4, 8, 'IVDU'],
+    ]);
+  });
+
+  it('HTML: positions in the file; script, style, pre, code, comments and attributes are skipped', async () => {
+    const text = readFileSync(fixture('handout.html'), 'utf8');
+    expect(check(text, await lintFiles([fixture('handout.html')]))).toEqual([
+      [10, 43, 'drug abuser'],
+      [11, 33, 'heroin\n     addict'],
+      [17, 73, 'IVDU'],
+    ]);
+  });
+
+  it('Word: findings name the paragraph and quote the sentence', async () => {
+    const [r] = await lintFiles([fixture('handout.docx')]);
+    expect(r!.findings.map((f) => [f.paragraph, f.actual, f.context])).toEqual([
+      [3, 'drug abuser', 'Your care team knows you are not a drug abuser; you are a person.'],
+      [4, 'heroin addict', 'People once called a known heroin addict "hopeless".'],
+      [6, 'IVDU', 'Tell us about any IVDU history.'],
+    ]);
+  });
+
+  it('--input-format overrides the extension', async () => {
+    const file = tempFile('page.txt', '<p>IVDU</p><code>drug abuse</code>');
+    expect((await lintFiles([file])).flatMap((r) => r.findings.map((f) => f.actual))).toEqual(['IVDU', 'drug abuse']);
+    expect((await lintFiles([file], { inputFormat: 'html' })).flatMap((r) => r.findings.map((f) => f.actual))).toEqual(['IVDU']);
+  });
+});
+
+describe('template placeholders', () => {
+  it('are never flagged, never glue onto words, and do not break a phrase around them', async () => {
+    const actuals = async (t: string) => (await lintText(t)).map((f) => f.actual);
+    expect(await actuals('Pt is a known @AGE@ y/o heroin addict.')).toEqual(['heroin addict']);
+    expect(await actuals('{{drug_abuse}} [[IVDU]] @ADDICT@ {SmartList:123 drug abuse} *** noted.')).toEqual([]);
+    expect(await actuals('Hx of {{x}}IVDU and ***addict')).toEqual(['IVDU', 'addict']);
+    expect(await actuals('History of drug *** abuse.')).toEqual(['drug *** abuse']);
+  });
+});
+
+describe('the CLI on exports', () => {
+  it('says the column it chose once, prints row and id, and nests records in JSON', () => {
+    const r = runCli([fixture('mtsamples-excerpt.csv')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.match(/linting the column "transcription" \(record id: "note_id"\)/g)).toHaveLength(1);
+    expect(r.stdout).toMatch(/^ {2}row 1 \(note_id 129\) {2}1:506 {2}error {4}"drug abuse" → "drug use"/m);
+    const json = JSON.parse(runCli([fixture('mtsamples-excerpt.jsonl'), '--text-field', 'note.text', '--id-field', 'id', '-f', 'json']).stdout) as Array<{
+      file: string;
+      records: Array<{ row: number; id: string; line: number; findings: Array<{ actual: string }> }>;
+      records_read: number;
+    }>;
+    expect(json).toHaveLength(1);
+    expect(json[0]!.records.map((x) => [x.row, x.id, x.line, x.findings.map((f) => f.actual)])).toEqual([
+      [1, '129', 1, ['drug abuse']],
+      [3, '1782', 3, ['substance abuse']],
+      [6, '4148', 6, ['alcohol abuse']],
+    ]);
+    expect(json[0]!.records_read).toBe(6);
+    expect(runCli([fixture('mtsamples-excerpt.csv'), '-f', 'compact']).stdout).toContain('mtsamples-excerpt.csv:row 3 (note_id 1782):1:502: error Avoid "substance abuse"');
+  });
+
+  it('exits 2 with the list of columns when none holds note text', () => {
+    const r = runCli([tempFile('x.csv', 'a,b\n1,IVDU\n')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no column looks like note text; name it with --text-column (the columns are "a", "b")');
+    expect(runCli([tempFile('y.csv', 'a,b\n1,IVDU\n'), '--text-column', 'c']).stderr).toContain('no column "c"; the columns are "a", "b"');
+  });
+
+  it('a malformed record: one line naming file, line and row; exit 2, or with --skip-bad-records a count', () => {
+    const file = tempFile('bad.csv', 'id,text\n1,"broken\n2,IVDU\n');
+    const r = runCli([file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${file}: line 2 (row 1): skipped a malformed record: unterminated quoted field`);
+    expect(r.stdout).toContain('"IVDU"');
+    const s = runCli([file, '--skip-bad-records']);
+    expect(s.code).toBe(1);
+    expect(s.stderr).toContain(`${file}: 1 malformed record skipped`);
+  });
+
+  it('reads an export from standard input, by --stdin-filename or --input-format', () => {
+    expect(runCli(['--stdin-filename', 'notes.jsonl', '-f', 'compact'], { input: '{"note":"Hx IVDU"}\n' }).stdout).toMatch(/^notes\.jsonl:row 1:1:4: error/);
+    expect(runCli(['--input-format', 'tsv', '-f', 'compact'], { input: 'id\ttext\n9\tHx IVDU\n' }).stdout).toMatch(/^<stdin>:row 1 \(id 9\):1:4: error/);
+  });
+});

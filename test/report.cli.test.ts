@@ -1,0 +1,173 @@
+// `dignify report`, spawned as a user runs it: where the page goes, what it holds by default
+// (no note text) and with --include-snippets, CSV output, JSONL/TSV/folder sources, and errors.
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './helpers.js';
+
+const FIXTURE = 'fixtures/report/notes.csv';
+const ARGS = [FIXTURE, '--id-column', 'note_id', '--group-by', 'department,author_role', '--date-column', 'note_date'];
+
+function tempDir(): string {
+  return mkdtempSync(path.join(tmpdir(), 'dignify-report-'));
+}
+
+describe('dignify report', () => {
+  it('writes a self-contained page to stdout with terms, counts and ids but no note text', () => {
+    const r = runCli(['report', ...ARGS]);
+    expect(r.code).toBe(0);
+    // The text column is found by its name, as the lint command finds it, and said once.
+    expect(r.stderr).toBe(`dignify: ${FIXTURE}: linting the column "text" (record id: "note_id"); choose with --text-column and --id-column\n`);
+    const html = r.stdout;
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain('No note text: this page shows terms, counts and record ids only.');
+    expect(html).toContain('N-1001');
+    expect(html).toContain('heroin addict');
+    expect(html).toContain('person with opioid use disorder');
+    // Words of the notes around the findings never appear.
+    for (const phrase of ['forearm abscess', 'epidural abscess', 'found down at bus stop', 'withdrawal seizures']) expect(html).not.toContain(phrase);
+    // Nothing that could load from elsewhere.
+    expect(html).not.toMatch(/<script|<link|@import|url\(|https?:\/\/(?!github\.com\/dignify-lint|www\.w3\.org\/2000\/svg)/);
+    for (const heading of ['Over time', 'Findings by rule', 'Top terms and what to write instead', 'By department', 'By author_role', 'Notes with the most findings', 'How this report was made']) {
+      expect(html).toContain(`>${heading}</h2>`);
+    }
+  });
+
+  it('adds each finding\'s sentence with --include-snippets and says so at the top', () => {
+    const html = runCli(['report', ...ARGS, '--include-snippets']).stdout;
+    const banner = html.indexOf('This report contains note text.');
+    expect(banner).toBeGreaterThan(0);
+    expect(banner).toBeLessThan(html.indexOf('<h1>'));
+    expect(html).toContain('Reports using <mark>dirty needles</mark> last week.');
+    expect(html).not.toContain('No note text');
+  });
+
+  it('writes only the -o file, atomically, and nothing to stdout', () => {
+    const dir = tempDir();
+    const out = path.join(dir, 'report.html');
+    writeFileSync(out, 'old');
+    const r = runCli(['report', ...ARGS, '-o', out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(readdirSync(dir)).toEqual(['report.html']);
+    expect(readFileSync(out, 'utf8')).toContain('Stigmatizing language audit');
+  });
+
+  it('writes the aggregates as CSV with --format csv', () => {
+    const r = runCli(['report', ...ARGS, '--format', 'csv']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toBe('section,column,key,rule,term,suggestion,notes,notes_with_findings,findings,per_1000_notes');
+    expect(lines).toContain('total,,,,,,31,13,15,483.9');
+    expect(lines).toContain('group,author_role,physician,,,,13,8,10,769.2');
+    expect(lines).toContain('period,note_date,2024-06,,,,5,0,0,0');
+  });
+
+  it('trends by week with --period week', () => {
+    const html = runCli(['report', ...ARGS, '--period', 'week']).stdout;
+    expect(html).toContain('Findings per 1,000 notes by week');
+    expect(html).toContain('1 Jan 2024'); // the Monday of N-1001's week (Thursday 4 January)
+  });
+
+  it('stops with exit 2 naming a missing column, and writes nothing', () => {
+    const dir = tempDir();
+    const out = path.join(dir, 'report.html');
+    const r = runCli(['report', FIXTURE, '--group-by', 'ward', '-o', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`dignify: ${FIXTURE}: no column "ward"; the columns are "note_id", "note_date", "department", "author_role", "text"`);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('exits 2 on a missing export', () => {
+    const r = runCli(['report', 'no-such-export.csv']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no-such-export.csv: no such file or directory');
+  });
+
+  it('reads JSONL, names a bad line on stderr, reports the rest and exits 2', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'notes.jsonl');
+    writeFileSync(
+      file,
+      [
+        JSON.stringify({ id: 'a', unit: '4W', note: 'Known heroin addict.' }),
+        '{"id": "b", "note": broken',
+        JSON.stringify({ id: 'c', unit: '4W', note: 'Wound clean and dry.' }),
+        JSON.stringify({ id: 'd', unit: 5, note: 'Hx of IVDU.' }),
+      ].join('\n'),
+    );
+    const r = runCli(['report', file, '--text-column', 'note', '--id-column', 'id', '--group-by', 'unit', '--format', 'csv']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(new RegExp(`^dignify: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: line 2 \\(row 2\\): skipped a malformed record: not valid JSON`));
+    expect(r.stderr).toContain(`dignify: ${file}: 1 malformed record skipped (exit 2; --skip-bad-records accepts them)`);
+    expect(r.stdout).toContain('total,,,,,,3,2,2,666.7');
+    expect(r.stdout).toContain('group,unit,5,,,,1,1,1,1000');
+  });
+
+  it('groups JSONL by a nested field, and --skip-bad-records keeps the exit code 0', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'notes.jsonl');
+    writeFileSync(
+      file,
+      [
+        JSON.stringify({ id: 'a', meta: { unit: '4W' }, note: { text: 'Known heroin addict.' } }),
+        JSON.stringify({ id: 'b', meta: { unit: '5E' }, note: { text: 'Wound clean and dry.' } }),
+        'not json',
+        JSON.stringify({ id: 'c', meta: { unit: '4W' }, note: { text: 'Hx of IVDU.' } }),
+        JSON.stringify({ id: 'd', meta: {}, note: { text: 'Alcohol abuse.' } }),
+      ].join('\n'),
+    );
+    const r = runCli(['report', file, '--text-field', 'note.text', '--id-field', 'id', '--group-by', 'meta.unit', '--format', 'csv', '--skip-bad-records']);
+    expect(r.stderr).toContain(`dignify: ${file}: line 3 (row 3): skipped a malformed record: not valid JSON`);
+    expect(r.stderr).toContain(`dignify: ${file}: 1 malformed record skipped\n`);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('total,,,,,,4,3,3,750');
+    expect(r.stdout).toContain('group,meta.unit,4W,,,,2,2,2,1000');
+    expect(r.stdout).toContain('group,meta.unit,5E,,,,1,0,0,0');
+    expect(r.stdout).toContain('group,meta.unit,(missing),,,,1,1,1,1000');
+  });
+
+  it('stops with exit 2 naming a group field the first JSONL record lacks, and the fields it has', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'notes.jsonl');
+    writeFileSync(file, `${JSON.stringify({ id: 'a', meta: { unit: '4W' }, text: 'Known heroin addict.' })}\n`);
+    const r = runCli(['report', file, '--group-by', 'meta.ward', '-o', path.join(dir, 'r.html')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`dignify: ${file}: no field "meta.ward"; the fields are "id", "meta", "text"`);
+    expect(readdirSync(dir)).toEqual(['notes.jsonl']);
+  });
+
+  it('reads a CSV with another extension through --input-format, with the lint command\'s column flags', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'notes.export');
+    writeFileSync(file, 'Record,Body,Ward\nr1,Known heroin addict.,A\nr2,No concerns.,B\n');
+    const r = runCli(['report', file, '--input-format', 'csv', '--text-column', 'body', '--id-column', 'record', '--group-by', 'ward', '--format', 'csv']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('total,,,,,,2,1,1,500');
+    expect(r.stdout).toContain('group,ward,A,,,,1,1,1,1000');
+  });
+
+  it('reads TSV', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'notes.tsv');
+    writeFileSync(file, 'id\ttext\n1\tHx of "drug abuse" per chart.\n2\tNo concerns.\n');
+    const r = runCli(['report', file, '--format', 'csv', '--quotes', 'flag']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('total,,,,,,2,1,1,500');
+  });
+
+  it('treats each file of a folder as one note, named by its path', () => {
+    const dir = tempDir();
+    mkdirSync(path.join(dir, 'ed'));
+    writeFileSync(path.join(dir, 'ed', 'a.txt'), 'Known heroin addict.\n');
+    writeFileSync(path.join(dir, 'b.md'), 'Clean and dry.\n');
+    const r = runCli(['report', dir, '--group-by', 'folder']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`<code>${path.join('ed', 'a.txt')}</code>`);
+    const csv = runCli(['report', dir, '--group-by', 'folder', '--format', 'csv']).stdout;
+    expect(csv).toContain('total,,,,,,2,1,1,500');
+    expect(csv).toContain('group,folder,ed,,,,1,1,1,1000');
+  });
+});
