@@ -4,8 +4,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { corpusDir, corpusTexts } from '../bench/corpus.js';
-import { lintResolved, lintWhole } from '../src/lint/lint-text.js';
+import { lintDocument, lintDocumentWhole } from '../src/lint/lint-document.js';
+import { lintTree } from '../src/lint/lint-tree.js';
 import { resolveOptions } from '../src/lint/options.js';
+import { parseText, parseTextWindows } from '../src/lint/parse-text.js';
 import { scannerFor } from '../src/lint/prefilter.js';
 import { windows } from '../src/lint/windows.js';
 import { builtinRules } from '../src/rules/builtin.js';
@@ -15,8 +17,9 @@ const resolved = resolveOptions();
 const corpus = corpusDir();
 
 function expectSame(text: string, options = resolved): Finding[] {
-  const fast = lintResolved(text, options);
-  const whole = lintWhole(text, options);
+  const doc = { file: 'x.txt', syntax: 'text' as const, text };
+  const fast = lintDocument(doc, options);
+  const whole = lintDocumentWhole(doc, options);
   // Compare with the text in the message, so a failure shows what to reproduce.
   expect({ text: text.length > 2000 ? undefined : text, fast }).toEqual({ text: text.length > 2000 ? undefined : text, fast: whole });
   return fast;
@@ -57,7 +60,10 @@ for (const entries of rules.index.values()) {
     }
   }
 }
-const words = [...ruleWords, 'Pt', 'the', 'a', 'an', 'wound', 'F10.20', 'Dr.', 'e.g.', 'x', 'IVDU', 'EtOH', 'ADDICT'];
+// The phrases of the enabled retext-equality rules (their own trigger), and placeholders.
+for (const seq of rules.equalityPhrases) for (const token of seq) token.words.slice(0, 3).forEach((w) => ruleWords.add(w));
+const placeholders = ['{{x}}', '{{patient_name}}', '@AGE@', '***', '[[field]]', '{SmartList:123}'];
+const words = [...ruleWords, ...placeholders, 'Pt', 'the', 'a', 'an', 'wound', 'F10.20', 'Dr.', 'e.g.', 'x', 'IVDU', 'EtOH', 'ADDICT'];
 const pieces = fc.oneof(
   { weight: 5, arbitrary: fc.constantFrom(...words) },
   {
@@ -73,8 +79,8 @@ const pieces = fc.oneof(
 );
 // Whole rule phrases, their words joined by any white space or hyphen the tokenizer accepts, so
 // that phrases broken over lines or blocks are common.
-const sequences = [...rules.index.values()].flat().map((e) => e.sequence);
-const joins = fc.constantFrom(' ', '  ', '\n', '\r\n', '\r', '-', '\u2010', '\u2011', '\u00a0', '\u0085', '\u2028', ' \n ', '\n\n', '- ');
+const sequences = [...[...rules.index.values()].flat().map((e) => e.sequence), ...rules.equalityPhrases];
+const joins = fc.constantFrom(' ', '  ', ' {{x}} ', ' @AGE@ ', "'", '’ ', '\n', '\r\n', '\r', '-', '\u2010', '\u2011', '\u00a0', '\u0085', '\u2028', ' \n ', '\n\n', '- ');
 const phrase = fc
   .tuple(fc.constantFrom(...sequences), fc.array(fc.nat(), { minLength: 8, maxLength: 8 }), fc.array(joins, { minLength: 8, maxLength: 8 }), fc.constantFrom('', "'s", '’', 's'))
   .map(([sequence, picks, seps, tail]) => sequence.map((t, i) => t.words[picks[i]! % t.words.length]!).reduce((a, w, i) => a + seps[i]! + w) + tail);
@@ -103,5 +109,25 @@ describe('fast path over random text', () => {
       ['Known IVDU.', { line: 7, column: 3, offset: text.indexOf('Known') }],
     ]);
     expect([...windows('Alcohol: none. Drug allergies: none.', scanner)]).toEqual([]);
+  });
+
+  it('scans the masked text, so a phrase around a placeholder is found', () => {
+    const text = 'Wound clean.\n\nHx of drug {{x}} abuse.\n\nNo alcohol.';
+    expect(expectSame(text).map((f) => f.actual)).toEqual(['drug {{x}} abuse']);
+  });
+
+  it('would fail if the scanner missed the retext-equality phrases', () => {
+    // An equality-only phrase in a block of its own: the whole parse reports it, and a scanner
+    // that knows only the rules' own first words would not parse its block.
+    const [sequence] = rules.equalityPhrases;
+    const phraseText = sequence!.map((t) => t.words[0]).join(' ');
+    const text = `Wound clean and dry.\n\nPt hx of drug abuse.\n\nShe is ${phraseText}.`;
+    const doc = { file: 'x.txt', syntax: 'text' as const, text };
+    const whole = lintDocumentWhole(doc, resolved);
+    expect(whole.some((f) => f.category === 'inclusive')).toBe(true);
+    expect(lintDocument(doc, resolved)).toEqual(whole);
+    const withoutEquality = scannerFor({ ...rules, equality: new Map() });
+    const missed = parseTextWindows(text, withoutEquality).flatMap((tree) => lintTree(tree, text, resolved));
+    expect(missed).not.toEqual(lintTree(parseText(text), text, resolved));
   });
 });

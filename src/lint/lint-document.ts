@@ -6,19 +6,22 @@ import { htmlTrees } from '../inputs/html.js';
 import { markdownTrees } from '../inputs/markdown.js';
 import type { Finding } from '../types.js';
 import { applyInlineControl } from './inline-control.js';
-import { parseText } from './parse-text.js';
+import { parseText, parseTextWindows } from './parse-text.js';
+import { scannerFor } from './prefilter.js';
 import { lintTree } from './lint-tree.js';
 import type { MatchOptions } from './match.js';
 import { collectSentences, type SentenceTokens } from './tokens.js';
 
-function trees(doc: Document): Root[] {
+function trees(doc: Document, resolved: MatchOptions, whole: boolean): Root[] {
   switch (doc.syntax) {
     case 'markdown':
       return markdownTrees(doc.text);
     case 'html':
       return htmlTrees(doc.text);
     default:
-      return [parseText(doc.text)];
+      // Plain text and export records: parse only the blocks that may hold a finding (the same
+      // findings as the whole parse: test/fast-path.test.ts).
+      return whole ? [parseText(doc.text)] : parseTextWindows(doc.text, scannerFor(resolved.rules));
   }
 }
 
@@ -38,10 +41,19 @@ function quoteSentence(doc: Document, sentences: readonly SentenceTokens[], f: F
 }
 
 export function lintDocument(doc: Document, resolved: MatchOptions): Finding[] {
+  return lint(doc, resolved, false);
+}
+
+/** The slow path, parsing the whole text: only for the test that proves the fast path changes nothing. */
+export function lintDocumentWhole(doc: Document, resolved: MatchOptions): Finding[] {
+  return lint(doc, resolved, true);
+}
+
+function lint(doc: Document, resolved: MatchOptions, whole: boolean): Finding[] {
   // Fast path: a text without any word a rule can start with cannot produce a finding.
   if (!resolved.rules.triggerPattern.test(doc.text)) return [];
   const findings: Finding[] = [];
-  for (const tree of trees(doc)) {
+  for (const tree of trees(doc, resolved, whole)) {
     const sentences = collectSentences(tree);
     for (const f of lintTree(tree, doc.text, resolved, sentences)) {
       if (doc.paragraphs) {

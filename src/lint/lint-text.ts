@@ -5,17 +5,8 @@ import { lintDocument } from './lint-document.js';
 import type { MatchOptions } from './match.js';
 import { resolveOptions } from './options.js';
 
-/**
- * Lints text with options already resolved (the hot path for many documents). Fast path: only
- * the blocks that may hold a rule phrase are parsed (see prefilter.ts and windows.ts); the
- * findings are the same as lintWhole's, which a differential test checks over the corpus.
- */
+/** Lints text with options already resolved (the hot path for many documents). */
 export function lintResolved(text: string, resolved: MatchOptions): Finding[] {
-  return lintDocument({ file: '', syntax: 'text', text }, resolved);
-}
-
-/** The slow path, for the differential test (merge step: the same as lintResolved until windowing moves into lintDocument). */
-export function lintWhole(text: string, resolved: MatchOptions): Finding[] {
   return lintDocument({ file: '', syntax: 'text', text }, resolved);
 }
 

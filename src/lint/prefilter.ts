@@ -2,9 +2,11 @@
 // start? It must never miss a place the matcher would report (it may name places that come to
 // nothing). Two stages: one regex finds every rule's first word standing as a whole word, then, at
 // each hit only, a sticky regex checks that a whole phrase of a rule starting with that word
-// follows, allowing anything the tokenizer treats as joining two words.
+// follows, allowing anything the tokenizer treats as joining two words. A third regex finds the
+// phrases of the enabled retext-equality rules as equality.ts's own trigger does (whole words,
+// apostrophes ignored), loosened so that it runs on the raw text and can only find more.
 import type { CompiledRules } from '../rules/compile.js';
-import type { PatternToken } from '../rules/pattern.js';
+import type { PatternToken, TokenSequence } from '../rules/pattern.js';
 
 // The apostrophes normalizeWord folds to "'".
 const APOSTROPHE = "['\u2018\u2019\u02bc\u0060\u00b4]";
@@ -37,27 +39,76 @@ export interface Scanner {
   next(text: string, from: number): number;
 }
 
+/**
+ * equality.ts runs retext-equality when its phrase regex matches the text with apostrophes
+ * removed. The same phrases on the raw text: any apostrophes may follow each character, and the
+ * gaps may hold apostrophes too. Whatever matches with apostrophes removed matches here (the
+ * characters around a match are then apostrophes or what stood there anyway).
+ */
+function equalitySource(sequences: readonly TokenSequence[]): string | undefined {
+  if (sequences.length === 0) return undefined;
+  const loose = (word: string) => [...word.replace(/'/g, '')].map((ch) => `${escapeRegex(ch)}${APOSTROPHE}*`).join('');
+  const phrases = sequences.map((seq) => seq.map((t) => `(?:${t.words.map(loose).join('|')})`).join(`(?:[\\s\\-]|${APOSTROPHE})+`));
+  return `(?<![\\p{L}\\p{N}])(?:${[...new Set(phrases)].join('|')})(?![\\p{L}\\p{N}])`;
+}
+
+type Search = (text: string, from: number) => number;
+
+/**
+ * A search whose last answer is remembered per text: the scanner asks both searches again after
+ * each window, and the one whose hit lies further on must not scan to it again (quadratic).
+ */
+function remembered(search: Search): Search {
+  let lastText: string | undefined;
+  let searchedFrom = 0;
+  let found = -1;
+  return (text, from) => {
+    if (text !== lastText || from < searchedFrom || (found !== -1 && found < from)) {
+      lastText = text;
+      searchedFrom = from;
+      found = search(text, from);
+    }
+    return found;
+  };
+}
+
+function regexSearch(regex: RegExp): Search {
+  return (text, from) => {
+    regex.lastIndex = from;
+    const m = regex.exec(text);
+    return m ? m.index : -1;
+  };
+}
+
 function buildScanner(rules: CompiledRules): Scanner {
-  if (rules.triggers.length === 0) return { next: () => -1 };
+  const ruleWords = [...rules.index.keys()];
   // 'u' makes case folding agree with toLowerCase (e.g. the Kelvin sign is a "k").
-  const first = new RegExp(`${NOT_AFTER_WORD}${alternatives(rules.triggers)}${NOT_BEFORE_WORD}`, 'giu');
+  const first = ruleWords.length ? new RegExp(`${NOT_AFTER_WORD}${alternatives(ruleWords)}${NOT_BEFORE_WORD}`, 'giu') : undefined;
   const phrases = new Map<string, RegExp>();
   for (const [word, entries] of rules.index) {
     const sources = [...new Set(entries.map((e) => phraseSource(e.sequence)))];
     phrases.set(word, new RegExp(sources.join('|'), 'iuy'));
   }
   const normalize = (s: string) => s.toLowerCase().replace(/[\u2018\u2019\u02bc\u0060\u00b4]/g, "'");
+  const nextRule = remembered((text, from) => {
+    if (!first) return -1;
+    first.lastIndex = from;
+    for (let hit = first.exec(text); hit; hit = first.exec(text)) {
+      const phrase = phrases.get(normalize(hit[0]));
+      // A hit whose folded form is not an index key (a case-folding corner) is kept: never miss.
+      if (!phrase) return hit.index;
+      phrase.lastIndex = hit.index;
+      if (phrase.test(text)) return hit.index;
+    }
+    return -1;
+  });
+  const equality = rules.equality.size > 0 ? equalitySource(rules.equalityPhrases) : undefined;
+  const nextEquality = equality ? remembered(regexSearch(new RegExp(equality, 'giu'))) : () => -1;
   return {
     next(text, from) {
-      first.lastIndex = from;
-      for (let hit = first.exec(text); hit; hit = first.exec(text)) {
-        const phrase = phrases.get(normalize(hit[0]));
-        // A hit whose folded form is not an index key (a case-folding corner) is kept: never miss.
-        if (!phrase) return hit.index;
-        phrase.lastIndex = hit.index;
-        if (phrase.test(text)) return hit.index;
-      }
-      return -1;
+      const a = nextRule(text, from);
+      const b = nextEquality(text, from);
+      return a === -1 ? b : b === -1 ? a : Math.min(a, b);
     },
   };
 }

@@ -3,6 +3,7 @@
 // space holding two line breaks, and rules look no further than their sentence, its paragraph
 // (quotation marks) and its line, so a block parsed alone yields the same sentences as the whole
 // text. Blocks are found in one forward pass, so the work grows linearly with the text.
+import type { Nodes, Root } from 'nlcst';
 import type { Point } from '../types.js';
 import type { Scanner } from './prefilter.js';
 
@@ -52,4 +53,20 @@ function nextBoundary(blank: RegExp, text: string, from: number): { start: numbe
   blank.lastIndex = from;
   const m = blank.exec(text);
   return m ? { start: m.index, end: m.index + m[0].length } : undefined;
+}
+
+/** Moves every position of a block's tree to where the block stands in the whole text. */
+export function shiftPositions(tree: Root, window: Window): void {
+  const { line, column, offset } = window.point;
+  const shift = (p: { line: number; column: number; offset?: number | undefined }): Point => ({
+    line: p.line + line - 1,
+    column: p.line === 1 ? p.column + column - 1 : p.column,
+    offset: (p.offset ?? 0) + offset,
+  });
+  const walk = (node: Nodes) => {
+    // parse-latin shares point objects between nodes, so each node gets new ones.
+    if (node.position) node.position = { start: shift(node.position.start), end: shift(node.position.end) };
+    if ('children' in node) for (const child of node.children) walk(child as Nodes);
+  };
+  walk(tree);
 }

@@ -49,6 +49,8 @@ export interface CompiledRules {
    * removed (retext-equality reads "Down's" as "downs"); no hit means it need not run.
    */
   equalityTriggerPattern: RegExp;
+  /** The phrases behind equalityTriggerPattern, for the fast path's scanner (src/lint/prefilter.ts). */
+  equalityPhrases: TokenSequence[];
   /** Every word a match can start with, normalized. */
   triggers: string[];
   /** Finds any trigger in raw text; no hit means no finding is possible. */
@@ -172,6 +174,7 @@ export function compileRules(files: readonly LoadedRuleFile[]): CompiledRules {
     sets,
     equality,
     equalityTriggerPattern: wholePhraseRegex(equalityPhrases),
+    equalityPhrases,
     triggers,
     triggerPattern: triggerRegex(triggers),
     files: [...files],
