@@ -1,37 +1,94 @@
-// Many files are linted on a worker pool; the output must be the one a single thread gives, in
-// input order, with unreadable files reported in their place.
+// Many files and the records of a large export are linted on a worker pool; the output must be
+// the one a single thread gives, in input order, with unreadable files and per-folder configs
+// (which reach the workers as plain data) handled as on one thread. Small inputs never start it.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { POOL_MIN_FILES } from '../src/cli/lint-command.js';
-import { runCli } from './helpers.js';
+import { POOL_MIN_DOCUMENTS } from '../src/lint/lint-parallel.js';
+import { ROOT, runCli } from './helpers.js';
 
-const LINES = ['Pt with hx of drug abuse.', 'Wound clean and dry.', 'Known IVDU, "junkie" per pt.', 'No findings here.', 'EtOH abuse.\n\nAlcohol: none.'];
+const LINES = ['Pt with hx of drug abuse.', 'Wound clean and dry.', 'Known IVDU, "junkie" per pt.', 'No findings here.', 'EtOH abuse.\n\nAlcohol: none.', 'Frequent flyer, addict.', 'Pt is an alcoholic.'];
+const HOUSE_RULES = `category: house-style
+rules:
+  - id: house-style/frequent-flyer
+    severity: error
+    match: ["frequent flyer(s)"]
+    suggestions: ["person with frequent visits"]
+    note: Labels a patient by their use of care.
+    sources: [local]
+    examples:
+      flag: ["Known frequent flyer."]
+      pass: ["Frequent visits this year."]
+`;
+
+type Result = { file: string; record?: { row: number }; findings: Array<{ ruleId: string; severity: string }>; skipped?: string };
 
 describe('worker pool', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'dignify-pool-'));
   const notes = path.join(dir, 'notes');
-  mkdirSync(notes);
-  const count = POOL_MIN_FILES + 37;
+  // Two folders with configs of their own: one turns a rule off and allows a phrase, the other
+  // adds a rule file of its own (rule files cross to the workers as data).
+  const folders = { plain: path.join(notes, 'a'), quiet: path.join(notes, 'b'), house: path.join(notes, 'c') };
+  for (const f of Object.values(folders)) mkdirSync(f, { recursive: true });
+  writeFileSync(path.join(folders.quiet, '.dignifyrc'), 'rules:\n  substance-use/addict: "off"\nallow: [drug abuse]\n');
+  writeFileSync(path.join(folders.house, 'house.yaml'), HOUSE_RULES);
+  writeFileSync(path.join(folders.house, '.dignifyrc'), 'extends: house.yaml\nrules: { credibility/frequent-flyer: "off" }\n');
+  const count = POOL_MIN_DOCUMENTS + 137;
+  const folderList = Object.values(folders);
   for (let i = 0; i < count; i++) {
-    const name = path.join(notes, `${String(i).padStart(4, '0')}.txt`);
-    if (i === 123) writeFileSync(name, Buffer.from([0xff, 0x00, 0x01])); // binary: skipped
+    const name = path.join(folderList[i % 3]!, `${String(i).padStart(4, '0')}.txt`);
+    if (i === 601) writeFileSync(name, Buffer.from([0xff, 0x00, 0x01])); // binary: skipped
     else writeFileSync(name, `Note ${i}.\n${LINES[i % LINES.length]}\n`);
   }
+  const csv = path.join(dir, 'export.csv');
+  const rows = Array.from({ length: POOL_MIN_DOCUMENTS * 3 }, (_, i) => `${i},"Note ${i}. ${LINES[i % LINES.length]!.replace(/"/g, '""')}"`);
+  writeFileSync(csv, `note_id,note_text\n${rows.join('\n')}\n`);
 
-  it('gives the same output in the same order as one thread', () => {
+  it('gives many files the same output in the same order as one thread, configs included', () => {
     const one = runCli([notes, '--format', 'json', '--threads', '1']);
     const pooled = runCli([notes, '--format', 'json', '--threads', '2']);
     expect(pooled.code).toBe(1);
     expect(pooled.stdout).toBe(one.stdout);
     expect(pooled.stderr).toBe(one.stderr);
-    const results = JSON.parse(pooled.stdout) as Array<{ file: string; findings: unknown[]; skipped?: string }>;
+    const results = JSON.parse(pooled.stdout) as Result[];
     // The JSON report lists the skipped file too, in its place.
     expect(results.length).toBe(count);
-    expect(results[123]!.skipped).toBe('binary file');
-    expect(results.map((r) => r.file)).toEqual([...results.map((r) => r.file)].sort());
-    expect(results.filter((r) => r.findings.length > 0).length).toBeGreaterThan(count / 2);
-    expect(pooled.stderr).toContain('0123.txt: skipped: binary file');
+    expect(results.find((r) => r.file.endsWith('0601.txt'))!.skipped).toBe('binary file');
+    const ids = (folder: string) => new Set(results.filter((r) => r.file.includes(`${path.basename(folder)}/`)).flatMap((r) => r.findings.map((f) => f.ruleId)));
+    expect(ids(folders.plain)).toContain('substance-use/addict');
+    expect(ids(folders.quiet)).not.toContain('substance-use/addict');
+    expect(ids(folders.house)).toContain('house-style/frequent-flyer');
+    expect(ids(folders.house)).not.toContain('credibility/frequent-flyer');
+    expect(pooled.stderr).toContain('0601.txt: skipped: binary file');
+  });
+
+  it('gives the records of a large export the same output in the same order as one thread', () => {
+    const one = runCli([csv, '--format', 'compact', '--threads', '1']);
+    const pooled = runCli([csv, '--format', 'compact', '--threads', '2']);
+    expect(pooled.code).toBe(1);
+    expect(pooled.stdout).toBe(one.stdout);
+    // One line per finding, "export.csv:row N (note_id …)": rows in input order.
+    const rowsSeen = [...pooled.stdout.matchAll(/export\.csv:row (\d+) /g)].map((m) => Number(m[1]));
+    expect(rowsSeen).toEqual([...rowsSeen].sort((a, b) => a - b));
+    expect(new Set(rowsSeen).size).toBeGreaterThan(rows.length / 2);
+    expect(rowsSeen.at(-1)).toBeGreaterThan(rows.length - 10);
+  });
+
+  it('starts the pool for a large input only (lintStream)', async () => {
+    // The built API: workers load the compiled pool-worker.js.
+    const { lintStream } = (await import(path.join(ROOT, 'dist', 'lint', 'lint-files.js'))) as typeof import('../src/lint/lint-files.js');
+    const run = async (paths: string[]) => {
+      const started: number[] = [];
+      const files: string[] = [];
+      for await (const e of lintStream(paths, { threads: 2, onPool: (n) => started.push(n) })) if ('result' in e) files.push(`${e.result.file}#${e.result.record?.row ?? ''}`);
+      return { started, files };
+    };
+    const large = await run([csv]);
+    expect(large.started).toEqual([2]);
+    expect(large.files.length).toBe(rows.length);
+    const small = await run([path.join(folders.plain, '0000.txt'), path.join(folders.plain, '0003.txt')]);
+    expect(small.started).toEqual([]);
+    expect(small.files.length).toBe(2);
   });
 });

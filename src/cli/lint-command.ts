@@ -2,6 +2,7 @@
 // a time, in input order, each result written as soon as it is ready. Each file gets the options of
 // its nearest config; --fix rewrites documents (never exports). I/O problems and malformed records
 // are reported by name and the run goes on.
+import { availableParallelism } from 'node:os';
 import { ConfigSet } from '../config/index.js';
 import { fixFile } from '../fix/index.js';
 import { expandPaths } from '../inputs/files.js';
@@ -39,11 +40,8 @@ export interface LintCliOptions {
   fix?: boolean;
   fixDryRun?: boolean;
   /** --threads: worker threads for large inputs. */
-  threads?: string;
+  threads?: number;
 }
-
-/** Fewer files than this are linted on the main thread: starting workers would cost more. */
-export const POOL_MIN_FILES = 500;
 
 export async function lint(paths: string[], options: LintCliOptions, io: Io, error: (m: string) => void): Promise<number> {
   if (options.redact && options.fixDryRun) {
@@ -89,6 +87,9 @@ export async function lint(paths: string[], options: LintCliOptions, io: Io, err
       // Ignored files are skipped quietly, even when named: hooks pass every changed file.
       include: (file) => !configs.isIgnored(file),
       optionsFor: (file) => configs.forFile(file).options,
+      // Default: a worker per core but one, which this thread keeps for reading and writing (on
+      // 2 cores that means none: the pool measured slower there, see BENCHMARKS.md).
+      threads: options.threads ?? availableParallelism() - 1,
     },
     stdin,
   );

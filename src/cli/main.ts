@@ -66,7 +66,7 @@ export async function main(argv: string[] = process.argv.slice(2), io: Io = defa
     .option('--redact', 'report positions, rule ids and the flagged phrase only (no other note text)')
     .option('--fix', 'rewrite files with the suggested wording where a rule has one safe fix (atomically; never exports)')
     .option('--fix-dry-run', 'print the fixes as a unified diff; write nothing')
-    .option('--threads <n>', 'worker threads for 500 files or more (default: one per core but one; 1: none)')
+    .addOption(new Option('--threads <n>', 'worker threads once 500 files or export records have been read (default: one per core but one; 1: none)').argParser(nonNegativeInteger))
     .addHelpText(
       'after',
       `

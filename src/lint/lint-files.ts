@@ -1,11 +1,13 @@
 // lintFiles and lintStream: the Node API over paths (files, folders, globs, exports). Unreadable
 // sources and malformed records come back as results with an error rather than a throw, so
 // callers see every outcome. lintStream yields results one at a time, in input order, with
-// memory flat however large an export is; the CLI writes each as it comes.
+// memory flat however large an export is; the CLI writes each as it comes. Large inputs can be
+// linted on worker threads (lint-parallel.ts).
 import type { Document, RecordRef } from '../inputs/document.js';
-import { readSources, type SourceOptions, type StdinSource } from '../inputs/sources.js';
+import { readSources, type SourceEvent, type SourceOptions, type StdinSource } from '../inputs/sources.js';
 import type { Finding, Options } from '../types.js';
 import { lintDocument } from './lint-document.js';
+import { lintInParallel, type Linted } from './lint-parallel.js';
 import type { MatchOptions } from './match.js';
 import { resolveOptions } from './options.js';
 
@@ -24,6 +26,13 @@ export type LintOptions = Options &
   SourceOptions & {
     /** Options for one file (e.g. from its nearest config); the resolved `options` otherwise. */
     optionsFor?: (file: string) => MatchOptions;
+    /**
+     * Worker threads for large inputs (default 1: none). With more, the documents after the
+     * first POOL_MIN_DOCUMENTS are linted on a pool of this many workers; results keep input order.
+     */
+    threads?: number;
+    /** Called when the worker pool starts (for tests and progress). */
+    onPool?: (threads: number) => void;
   };
 
 /** A result (with the document it came from, when one was read), or something to tell the user once about a source (which column is linted). */
@@ -31,11 +40,14 @@ export type LintEvent = { result: LintResult; doc?: Document } | { notice: strin
 
 export async function* lintStream(paths: readonly string[], options: LintOptions = {}, stdin?: StdinSource): AsyncGenerator<LintEvent> {
   const resolved = options.optionsFor ? undefined : resolveOptions(options);
-  for await (const event of readSources(paths, options, stdin)) {
+  const optionsOf = (doc: Document) => resolved ?? options.optionsFor!(doc.file);
+  const sources = readSources(paths, options, stdin);
+  const linted = (options.threads ?? 1) > 1 ? lintInParallel(sources, optionsOf, options.threads!, options.onPool) : lintHere(sources, optionsOf);
+  for await (const { event, findings: found } of linted) {
     switch (event.kind) {
       case 'document': {
         const { doc } = event;
-        const findings = lintDocument(doc, resolved ?? options.optionsFor!(doc.file)).map((f) => ({ ...f, file: doc.file }));
+        const findings = found!.map((f) => ({ ...f, file: doc.file }));
         yield { result: doc.record ? { file: doc.file, record: doc.record, findings } : { file: doc.file, findings }, doc };
         break;
       }
@@ -53,6 +65,10 @@ export async function* lintStream(paths: readonly string[], options: LintOptions
         break;
     }
   }
+}
+
+async function* lintHere(sources: AsyncIterable<SourceEvent>, optionsOf: (doc: Document) => MatchOptions): AsyncGenerator<Linted> {
+  for await (const event of sources) yield event.kind === 'document' ? { event, findings: lintDocument(event.doc, optionsOf(event.doc)) } : { event };
 }
 
 /** Lints paths; an export gives one result per record (see LintResult.record). */

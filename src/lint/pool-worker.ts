@@ -1,19 +1,17 @@
-// One worker of the lint pool: compiles the configuration it was started with, then lints each
-// task (a text, or a file it reads itself so reading is parallel too).
-import { workerData } from 'node:worker_threads';
-import { readTextFileSync } from '../inputs/files.js';
-import { compileRules } from '../rules/compile.js';
-import { lintResolved } from './lint-text.js';
-import { resolveOptions } from './options.js';
-import type { PoolAnswer, PoolConfig, PoolTask } from './pool.js';
+// One worker of the lint pool: lints each document of a task with its options, compiling each
+// configuration once (by the id the main thread gave it).
+import { lintDocument } from './lint-document.js';
+import type { MatchOptions } from './match.js';
+import { fromPlainOptions, type PoolTask } from './pool.js';
+import type { Finding } from '../types.js';
 
-const config = workerData as PoolConfig;
-const resolved = resolveOptions({ ...config.options, ruleSet: config.ruleFiles ? compileRules(config.ruleFiles) : undefined });
+const compiled = new Map<number, MatchOptions>();
 
-export default function lintTask(task: PoolTask): PoolAnswer[] {
-  if ('texts' in task) return task.texts.map((text) => ({ findings: lintResolved(text, resolved) }));
-  return task.paths.map((path) => {
-    const read = readTextFileSync(path);
-    return 'text' in read ? { findings: lintResolved(read.text, resolved) } : read;
+export default function lintTask(task: PoolTask): Finding[][] {
+  return task.docs.map((doc, i) => {
+    const id = task.options[i]!;
+    let options = compiled.get(id);
+    if (!options) compiled.set(id, (options = fromPlainOptions(task.configs[id]!)));
+    return lintDocument(doc, options);
   });
 }

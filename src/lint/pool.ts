@@ -1,42 +1,77 @@
-// A pool of worker threads (tinypool) that lint texts or files in parallel. Workers get the rule
-// configuration as plain data (options and rule files) and compile it once each; a task is a batch
-// of texts or file paths, its answer the findings of each. Callers keep input order with inOrder (ordered.ts).
-import { availableParallelism } from 'node:os';
+// A pool of worker threads (tinypool) that lint documents in parallel. A task is a batch of
+// Documents (plain data) with the options of each as plain data too (rule files, severities,
+// allowed phrases, quotes), never compiled objects: each worker compiles a configuration once,
+// by the id the main thread gave it. Callers keep input order with inOrder (ordered.ts).
 import Tinypool from 'tinypool';
-import type { ReadResult } from '../inputs/files.js';
+import type { Document } from '../inputs/document.js';
+import { builtinRules } from '../rules/builtin.js';
+import { compileRules } from '../rules/compile.js';
 import type { LoadedRuleFile } from '../rules/load.js';
-import type { Finding, Options } from '../types.js';
+import type { Finding, QuoteHandling, SeveritySetting } from '../types.js';
+import type { MatchOptions } from './match.js';
 
-/** What a worker needs to lint as the main thread would: options as data, never compiled objects. */
-export interface PoolConfig {
-  options: Omit<Options, 'ruleSet'>;
-  /** Rule files to use instead of the built-in rules. */
+/** MatchOptions as data that crosses to a worker. */
+export interface PlainOptions {
+  /** The rule files, when not the built-in rules. */
   ruleFiles?: LoadedRuleFile[];
+  severities: Record<string, SeveritySetting>;
+  allow: { words: string[]; set?: string }[][];
+  quotes: QuoteHandling;
 }
 
-/** Texts or file paths, sent in batches: one message per item would cost more than linting it. */
-export type PoolTask = { texts: string[] } | { paths: string[] };
-/** A file that could not be read comes back as its ReadResult error or skip. */
-export type PoolAnswer = { findings: Finding[] } | Exclude<ReadResult, { text: string }>;
+export interface PoolTask {
+  docs: Document[];
+  /** For each document, the id of its options in `configs`. */
+  options: number[];
+  configs: Record<number, PlainOptions>;
+}
+
+export function toPlainOptions(options: MatchOptions): PlainOptions {
+  const plain: PlainOptions = {
+    severities: options.severities,
+    allow: options.allow.map((seq) => seq.map((t) => (t.set === undefined ? { words: t.words } : { words: t.words, set: t.set }))),
+    quotes: options.quotes,
+  };
+  if (options.rules !== builtinRules()) plain.ruleFiles = options.rules.files;
+  return plain;
+}
+
+export function fromPlainOptions(plain: PlainOptions): MatchOptions {
+  return {
+    rules: plain.ruleFiles ? compileRules(plain.ruleFiles) : builtinRules(),
+    severities: plain.severities,
+    allow: plain.allow.map((seq) => seq.map((t) => ({ ...t, lookup: new Set(t.words) }))),
+    quotes: plain.quotes,
+  };
+}
 
 export class LintPool {
+  private readonly ids = new WeakMap<MatchOptions, number>();
+  private readonly plain: PlainOptions[] = [];
+
   private constructor(
     private readonly pool: Tinypool,
     readonly threads: number,
   ) {}
 
-  static open(config: PoolConfig, threads = availableParallelism()): LintPool {
-    const pool = new Tinypool({
-      filename: new URL('./pool-worker.js', import.meta.url).href,
-      minThreads: threads,
-      maxThreads: threads,
-      workerData: config,
-    });
+  static open(threads: number): LintPool {
+    const pool = new Tinypool({ filename: new URL('./pool-worker.js', import.meta.url).href, minThreads: threads, maxThreads: threads });
     return new LintPool(pool, threads);
   }
 
-  run(task: PoolTask): Promise<PoolAnswer[]> {
-    return this.pool.run(task) as Promise<PoolAnswer[]>;
+  /** The findings of each document, linted with its options. */
+  run(docs: Document[], options: MatchOptions[]): Promise<Finding[][]> {
+    const task: PoolTask = { docs, options: [], configs: {} };
+    for (const o of options) {
+      let id = this.ids.get(o);
+      if (id === undefined) {
+        this.ids.set(o, (id = this.plain.length));
+        this.plain.push(toPlainOptions(o));
+      }
+      task.options.push(id);
+      task.configs[id] ??= this.plain[id]!;
+    }
+    return this.pool.run(task) as Promise<Finding[][]>;
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,73 @@
+// Lints a stream of sources on a worker pool, in input order. The pool starts only once
+// POOL_MIN_DOCUMENTS documents (files or export records) have been read: smaller inputs are
+// linted on this thread and never pay for starting workers. Documents go to the workers in
+// batches (one message per note would cost more than linting it), at most a few batches per
+// worker in flight, so memory stays flat on an export of any size.
+import type { Document } from '../inputs/document.js';
+import type { SourceEvent } from '../inputs/sources.js';
+import type { Finding } from '../types.js';
+import { lintDocument } from './lint-document.js';
+import type { MatchOptions } from './match.js';
+import { inOrder } from './ordered.js';
+import type { LintPool } from './pool.js';
+
+export const POOL_MIN_DOCUMENTS = 500;
+const BATCH_DOCUMENTS = 64;
+const BATCH_CHARS = 1 << 20;
+
+/** A source event, with the findings when it is a document. */
+export interface Linted {
+  event: SourceEvent;
+  findings?: Finding[];
+}
+
+type DocumentEvent = Extract<SourceEvent, { kind: 'document' }>;
+type Chunk = { ready: Linted } | { batch: DocumentEvent[] };
+
+export async function* lintInParallel(
+  sources: AsyncIterable<SourceEvent>,
+  optionsOf: (doc: Document) => MatchOptions,
+  threads: number,
+  onPool?: (threads: number) => void,
+): AsyncGenerator<Linted> {
+  let pool: LintPool | undefined;
+  let documents = 0;
+  async function* chunks(): AsyncGenerator<Chunk> {
+    let batch: DocumentEvent[] = [];
+    let chars = 0;
+    for await (const event of sources) {
+      if (event.kind !== 'document') {
+        if (batch.length) yield { batch };
+        batch = [];
+        chars = 0;
+        yield { ready: { event } };
+      } else if (!pool && ++documents < POOL_MIN_DOCUMENTS) {
+        yield { ready: { event, findings: lintDocument(event.doc, optionsOf(event.doc)) } };
+      } else {
+        if (!pool) {
+          pool = (await import('./pool.js')).LintPool.open(threads);
+          onPool?.(threads);
+        }
+        batch.push(event);
+        chars += event.doc.text.length;
+        if (batch.length >= BATCH_DOCUMENTS || chars >= BATCH_CHARS) {
+          yield { batch };
+          batch = [];
+          chars = 0;
+        }
+      }
+    }
+    if (batch.length) yield { batch };
+  }
+  const work = async (chunk: Chunk): Promise<Linted[]> => {
+    if ('ready' in chunk) return [chunk.ready];
+    const docs = chunk.batch.map((e) => e.doc);
+    const findings = await pool!.run(docs, docs.map(optionsOf));
+    return chunk.batch.map((event, i) => ({ event, findings: findings[i]! }));
+  };
+  try {
+    for await (const linted of inOrder(chunks(), threads * 4, work)) yield* linted;
+  } finally {
+    await pool?.close();
+  }
+}
