@@ -12,7 +12,7 @@ import { builtinRules } from '../rules/builtin.js';
 import { PACKAGE_ROOT, RuleFileError } from '../rules/load.js';
 import { EXIT, type Io } from './io.js';
 import { lint, type LintCliOptions } from './lint-command.js';
-import { report, type ReportCliOptions } from './report-command.js';
+import type { ReportCliOptions } from './report-command.js';
 import { explainRule, listRules } from './rules-commands.js';
 
 export { EXIT, type Io } from './io.js';
@@ -133,6 +133,8 @@ Examples:
     .addOption(new Option('--quotes <mode>', 'phrases inside quotation marks').choices(['info', 'flag', 'ignore']).default('info'))
     .option('--ext <list>', 'file extensions read inside a folder, comma-separated', DEFAULT_EXTENSIONS.join(','))
     .action(async (source: string, options: ReportCliOptions) => {
+      // Loaded on use: its chart and CSV libraries are not needed to lint (start-up).
+      const { report } = await import('./report-command.js');
       exitCode = await report(source, options, io, error, version());
     });
 

@@ -1,9 +1,9 @@
 // One configuration file: parse (JSON or YAML), validate, and resolve into what the matcher needs.
 // Every error names the file, the key and what was expected, so the CLI can stop with exit 2.
 import path from 'node:path';
-import { Ajv, type ErrorObject } from 'ajv';
+import { createRequire } from 'node:module';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import ignore, { type Ignore } from 'ignore';
-import { parse as parseYaml } from 'yaml';
 import { OptionsError, resolveOptions } from '../lint/options.js';
 import type { MatchOptions } from '../lint/match.js';
 import { builtinRuleFiles, builtinRules } from '../rules/builtin.js';
@@ -35,13 +35,23 @@ export interface ResolvedConfig {
 /** lilconfig loaders: YAML (which includes JSON) for .dignifyrc*, JSON for package.json. */
 export function parseConfigText(file: string, text: string): unknown {
   try {
-    return file.endsWith('.json') ? JSON.parse(text) : parseYaml(text, { prettyErrors: true });
+    return file.endsWith('.json') ? JSON.parse(text) : (lazyRequire('yaml') as typeof import('yaml')).parse(text, { prettyErrors: true });
   } catch (error) {
     throw new ConfigError(file, undefined, `not valid ${file.endsWith('.json') ? 'JSON' : 'YAML or JSON'}: ${(error as Error).message.split('\n')[0]}`);
   }
 }
 
-const validate = new Ajv({ allErrors: false, strict: false }).compile(CONFIG_SCHEMA);
+// ajv and yaml are loaded when a config is there to read (as in rules/load.ts): a run without
+// one, such as a pre-commit hook's, does not pay for loading them.
+const lazyRequire = createRequire(import.meta.url);
+let validator: ValidateFunction | undefined;
+function validate(data: unknown): boolean {
+  if (!validator) {
+    const { Ajv } = lazyRequire('ajv') as typeof import('ajv');
+    validator = new Ajv({ allErrors: false, strict: false }).compile(CONFIG_SCHEMA);
+  }
+  return validator(data);
+}
 
 function keyOf(error: ErrorObject): string {
   const parts = error.instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
@@ -72,9 +82,11 @@ function expected(error: ErrorObject, data: unknown): string {
 /** Checks parsed config data against the schema. */
 export function validateConfig(data: unknown, file: string): DignifyConfig {
   if (data === null || data === undefined) return {};
+  // No config: nothing to check (and no need to load ajv).
+  if (typeof data === 'object' && !Array.isArray(data) && Object.keys(data).length === 0) return {};
   if (!validate(data)) {
     // The deepest error is the most specific (anyOf's branches come before anyOf itself).
-    const errors = [...(validate.errors ?? [])].sort((a, b) => b.instancePath.length - a.instancePath.length);
+    const errors = [...(validator!.errors ?? [])].sort((a, b) => b.instancePath.length - a.instancePath.length);
     const anyOf = errors.find((e) => e.keyword === 'anyOf');
     const error = anyOf ?? errors[0]!;
     throw new ConfigError(file, error.instancePath ? keyOf(error) : undefined, expected(error, data));

@@ -4,7 +4,6 @@
 import { createReadStream } from 'node:fs';
 import type { ColumnOptions } from './columns.js';
 import type { Document, RecordRef } from './document.js';
-import { readDocx } from './docx.js';
 import { readExport } from './exports.js';
 import { describeIoError, expandPaths, readStdin, readTextFile, type ReadResult } from './files.js';
 import { formatOf, isExportFormat, type InputFormat } from './formats.js';
@@ -76,6 +75,8 @@ async function* readOne(source: Source, options: SourceOptions): AsyncGenerator<
       yield { kind: 'error', file, error: describeIoError(error) };
       return;
     }
+    // mammoth and its XML and zip libraries are loaded only for a .docx (start-up).
+    const { readDocx } = await import('./docx.js');
     const read = await readDocx(file, Buffer.concat(chunks));
     yield 'error' in read ? { kind: 'error', file, error: read.error } : { kind: 'document', doc: read.doc };
     return;
