@@ -104,11 +104,18 @@ describe('fast path over random text', () => {
     const scanner = scannerFor(rules);
     const text = 'Wound clean.\n\nPt has hx of drug abuse.\r\n\r\nNo alcohol today.\n  \n  Known IVDU.';
     const blocks = [...windows(text, scanner)].map((w) => [text.slice(w.start, w.end), w.point]);
-    expect(blocks).toEqual([
+    expect(blocks.length).toBe(2);
+    expect(blocks.map(([t, p]) => [t, p])).toEqual([
       ['Pt has hx of drug abuse.', { line: 3, column: 1, offset: 14 }],
       ['Known IVDU.', { line: 7, column: 3, offset: text.indexOf('Known') }],
     ]);
     expect([...windows('Alcohol: none. Drug allergies: none.', scanner)]).toEqual([]);
+  });
+
+  it('gives the same findings on cases the property test once found', () => {
+    // parse-latin keeps "sodomite." as one word node when a block follows, which retext-equality
+    // then misses; U+0085 is white space to parse-latin but not to \s.
+    for (const text of ['sodomite.\r\n\r\nnon', 'a sodomite.\n\nx', 'medicationseeking\n \n-', 'harelipped\n \nmultiple\u0085sclerosis victim']) expectSame(text);
   });
 
   it('scans the masked text, so a phrase around a placeholder is found', () => {

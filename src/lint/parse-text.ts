@@ -22,7 +22,14 @@ export function parseTextWindows(text: string, scanner: Scanner): Root[] {
   const masked = maskPlaceholders(text);
   const trees: Root[] = [];
   for (const window of windows(masked, scanner)) {
-    const tree = parser.parse(masked.slice(window.start, window.end)) as Root;
+    const block = masked.slice(window.start, window.end);
+    let tree = parser.parse(masked.slice(window.start, window.parseEnd)) as Root;
+    if (window.parseEnd > window.end) {
+      // Keep the block's own nodes (see Window.parseEnd); if parse-latin did not cut at the blank
+      // line, parse the block alone.
+      tree.children = tree.children.filter((node) => (node.position?.end.offset ?? 0) <= block.length);
+      if ((tree.children.at(-1)?.position?.end.offset ?? 0) < block.trimEnd().length) tree = parser.parse(block) as Root;
+    }
     if (window.start > 0) shiftPositions(tree, window);
     trees.push(tree);
   }

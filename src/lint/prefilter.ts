@@ -3,10 +3,10 @@
 // nothing). Two stages: one regex finds every rule's first word standing as a whole word, then, at
 // each hit only, a sticky regex checks that a whole phrase of a rule starting with that word
 // follows, allowing anything the tokenizer treats as joining two words. A third regex finds the
-// phrases of the enabled retext-equality rules as equality.ts's own trigger does (whole words,
-// apostrophes ignored), loosened so that it runs on the raw text and can only find more.
-import type { CompiledRules } from '../rules/compile.js';
-import type { PatternToken, TokenSequence } from '../rules/pattern.js';
+// phrases of the enabled retext-equality rules with equality.ts's own trigger (whole words,
+// apostrophes ignored).
+import { stripApostrophes, type CompiledRules } from '../rules/compile.js';
+import type { PatternToken } from '../rules/pattern.js';
 
 // The apostrophes normalizeWord folds to "'".
 const APOSTROPHE = "['\u2018\u2019\u02bc\u0060\u00b4]";
@@ -39,19 +39,6 @@ export interface Scanner {
   next(text: string, from: number): number;
 }
 
-/**
- * equality.ts runs retext-equality when its phrase regex matches the text with apostrophes
- * removed. The same phrases on the raw text: any apostrophes may follow each character, and the
- * gaps may hold apostrophes too. Whatever matches with apostrophes removed matches here (the
- * characters around a match are then apostrophes or what stood there anyway).
- */
-function equalitySource(sequences: readonly TokenSequence[]): string | undefined {
-  if (sequences.length === 0) return undefined;
-  const loose = (word: string) => [...word.replace(/'/g, '')].map((ch) => `${escapeRegex(ch)}${APOSTROPHE}*`).join('');
-  const phrases = sequences.map((seq) => seq.map((t) => `(?:${t.words.map(loose).join('|')})`).join(`(?:[\\s\\-]|${APOSTROPHE})+`));
-  return `(?<![\\p{L}\\p{N}])(?:${[...new Set(phrases)].join('|')})(?![\\p{L}\\p{N}])`;
-}
-
 type Search = (text: string, from: number) => number;
 
 /**
@@ -80,6 +67,43 @@ function regexSearch(regex: RegExp): Search {
   };
 }
 
+/**
+ * equality.ts runs retext-equality when its phrase regex matches the text with apostrophes
+ * removed (stripApostrophes). A like search here, on the same stripped text, with each hit taken
+ * back to its place in the raw text.
+ */
+function equalitySearch(rules: CompiledRules): Search {
+  // Looser than equalityTriggerPattern, never tighter: any white space parse-latin knows (U+0085
+  // too, which \s lacks) or hyphen, or none, may join the words.
+  const words = (t: PatternToken) => `(?:${t.words.map((w) => escapeRegex(w.replace(/'/g, ''))).join('|')})`;
+  const phrases = [...new Set(rules.equalityPhrases.map((seq) => seq.map(words).join(JOIN)))];
+  const regex = new RegExp(`(?<![\\p{L}\\p{N}])(?:${phrases.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+  let lastText: string | undefined;
+  let stripped = '';
+  // Raw offsets of the characters stripApostrophes removed, in order.
+  let removed: number[] = [];
+  return (text, from) => {
+    if (text !== lastText) {
+      lastText = text;
+      stripped = stripApostrophes(text);
+      removed = [];
+      if (stripped.length !== text.length) for (const m of text.matchAll(/['\u2018\u2019\u02bc]/g)) removed.push(m.index);
+    }
+    // Raw → stripped: minus the removed characters before it; stripped → raw: the reverse.
+    let k = 0;
+    while (k < removed.length && removed[k]! < from) k++;
+    regex.lastIndex = from - k;
+    const m = regex.exec(stripped);
+    if (!m) return -1;
+    let raw = m.index + k;
+    while (k < removed.length && removed[k]! <= raw) {
+      k++;
+      raw++;
+    }
+    return raw;
+  };
+}
+
 function buildScanner(rules: CompiledRules): Scanner {
   const ruleWords = [...rules.index.keys()];
   // 'u' makes case folding agree with toLowerCase (e.g. the Kelvin sign is a "k").
@@ -102,8 +126,7 @@ function buildScanner(rules: CompiledRules): Scanner {
     }
     return -1;
   });
-  const equality = rules.equality.size > 0 ? equalitySource(rules.equalityPhrases) : undefined;
-  const nextEquality = equality ? remembered(regexSearch(new RegExp(equality, 'giu'))) : () => -1;
+  const nextEquality = rules.equality.size > 0 ? remembered(equalitySearch(rules)) : () => -1;
   return {
     next(text, from) {
       const a = nextRule(text, from);

@@ -17,6 +17,13 @@ export interface Window {
   end: number;
   /** Where the block starts, counted as parse-latin counts lines and columns. */
   point: Point;
+  /**
+   * Where to stop parsing: past the blank line and the next block's first character when a block
+   * follows. parse-latin shapes a paragraph's last word by whether anything follows it ("sodomite."
+   * before a blank line and more text is one word node with its full stop; at the very end they are
+   * two nodes), and retext-equality compares whole word nodes. The extra paragraph is dropped.
+   */
+  parseEnd: number;
 }
 
 /** The blocks of `text` that may hold a finding, in order. */
@@ -43,7 +50,8 @@ export function* windows(text: string, scanner: Scanner): Generator<Window> {
         lineStart = counted + 1;
       } else if (ch === 10) lineStart = counted + 1;
     }
-    yield { start: blockStart, end, point: { line, column: blockStart - lineStart + 1, offset: blockStart } };
+    const parseEnd = boundary && boundary.end < text.length ? boundary.end + 1 : end;
+    yield { start: blockStart, end, parseEnd, point: { line, column: blockStart - lineStart + 1, offset: blockStart } };
     if (!boundary) return;
     hit = scanner.next(text, boundary.end);
   }

@@ -49,7 +49,7 @@ export interface CompiledRules {
    * removed (retext-equality reads "Down's" as "downs"); no hit means it need not run.
    */
   equalityTriggerPattern: RegExp;
-  /** The phrases behind equalityTriggerPattern, for the fast path's scanner (src/lint/prefilter.ts). */
+  /** The phrases behind equalityTriggerPattern. */
   equalityPhrases: TokenSequence[];
   /** Every word a match can start with, normalized. */
   triggers: string[];
