@@ -111,11 +111,11 @@ const floor = path.join(ROOT, 'bench', 'scan-floor.js');
 const triggers = JSON.parse(spawnSync(node, ['-e', `import('${path.join(ROOT, 'dist', 'rules', 'builtin.js')}').then(m => console.log(JSON.stringify(m.builtinRules().triggers)))`]).stdout.toString());
 const rgPattern = triggers.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]")).join('|');
 
-function csvRow(label, file) {
+function csvRow(label, file, runs = RUNS) {
   const bytes = sizeOf(file);
-  const r = measure(node, [BIN, file, '--text-column', 'transcription', '--format', 'json'], {}, RUNS);
-  if (r.code === 2 && /unknown option|text-column/i.test(r.stderr ?? '')) row(label, 'dignify', { na: 'n/a (no CSV reader yet)' });
-  else row(label, 'dignify', r, { bytes });
+  const note = runs === 1 ? '1 run' : '';
+  row(label, 'dignify (default threads)', measure(node, [BIN, file, '--text-column', 'transcription', '--format', 'json'], {}, runs), { bytes, note });
+  row(label, 'dignify --threads 2', measure(node, [BIN, file, '--text-column', 'transcription', '--format', 'json', '--threads', '2'], {}, runs), { bytes, note });
   return bytes;
 }
 
@@ -168,7 +168,7 @@ if (ALEX_ON) row(`2 ${files2} .txt files`, 'alex 11', measure(ALEX, [folder], { 
   const big = buildBigCsv();
   const bytes = sizeOf(big);
   const label = `3 MTSamples repeated, CSV (${Math.round(bytes / 1e6)} MB)`;
-  csvRow(label, big);
+  csvRow(label, big, 1);
   row(label, 'scan floor (Node regex)', measure(node, [floor, big], {}, 1), { bytes, note: '1 run' });
   if (HAS_RG) row(label, 'scan floor (ripgrep)', measure('rg', ['-c', '-i', rgPattern, big], {}, 1), { bytes, note: '1 run' });
   if (ALEX_ON && alexRate && bytes / 1e6 / alexRate > ALEX_TIMEOUT) {
