@@ -10,6 +10,7 @@ import { stripApostrophes } from '../rules/compile.js';
 import { normalizeWord } from '../rules/pattern.js';
 import type { Finding, Point } from '../types.js';
 import { makeFinding, type MatchOptions } from './match.js';
+import { looseEqualityRegex } from './prefilter.js';
 import type { SentenceTokens } from './tokens.js';
 
 const transform = retextEquality() as unknown as (tree: Root, file: VFile) => void;
@@ -25,6 +26,23 @@ function allowed(actual: string, options: MatchOptions): boolean {
   return options.allow.some((seq) => seq.length === words.length && seq.every((t, k) => t.lookup.has(words[k]!)));
 }
 
+// Whether retext-equality runs: the whole text must hold an enabled phrase (equalityTriggerPattern,
+// decided once per text), and so must the text under the tree by the looser regex the fast path
+// scans with. retext-equality matches within a paragraph, so on a whole-text tree the second test
+// changes nothing, and a huge document with one such phrase does not run it on every block.
+let gate: { text: string; rules: MatchOptions['rules']; result: boolean } | undefined;
+function mayMatch(tree: Root, text: string, options: MatchOptions): boolean {
+  if (gate?.text !== text || gate.rules !== options.rules) {
+    gate = { text, rules: options.rules, result: options.rules.equalityTriggerPattern.test(stripApostrophes(text)) };
+  }
+  if (!gate.result) return false;
+  const { start, end } = tree.position ?? {};
+  if (start?.offset === undefined || end?.offset === undefined) return true;
+  const loose = looseEqualityRegex(options.rules);
+  loose.lastIndex = 0;
+  return loose.test(stripApostrophes(text.slice(start.offset, end.offset)));
+}
+
 export function equalityFindings(
   tree: Root,
   text: string,
@@ -34,7 +52,7 @@ export function equalityFindings(
 ): Finding[] {
   const enabled = options.rules.equality;
   // retext-equality searches ~1,000 phrases per paragraph; skip it unless an enabled one can occur.
-  if (enabled.size === 0 || !options.rules.equalityTriggerPattern.test(stripApostrophes(text))) return [];
+  if (enabled.size === 0 || !mayMatch(tree, text, options)) return [];
   const file = new VFile({ value: text });
   transform(tree, file);
   const findings: Finding[] = [];

@@ -12,7 +12,7 @@ import { lintTree } from './lint-tree.js';
 import type { MatchOptions } from './match.js';
 import { collectSentences, type SentenceTokens } from './tokens.js';
 
-function trees(doc: Document, resolved: MatchOptions, whole: boolean): Root[] {
+function trees(doc: Document, resolved: MatchOptions, whole: boolean): Iterable<Root> {
   switch (doc.syntax) {
     case 'markdown':
       return markdownTrees(doc.text);

@@ -14,13 +14,12 @@ export function parseText(text: string): Root {
 }
 
 /**
- * The fast path: one tree per block (text between blank lines) where the scanner finds a place a
+ * The fast path: one tree per block, made as it is needed (a huge text never holds all its trees at once), (text between blank lines) where the scanner finds a place a
  * finding may start, each positioned in the whole text. Placeholders are masked before the scan,
  * so a phrase around one ("drug {{x}} abuse") is found as the whole-text parse finds it.
  */
-export function parseTextWindows(text: string, scanner: Scanner): Root[] {
+export function* parseTextWindows(text: string, scanner: Scanner): Generator<Root> {
   const masked = maskPlaceholders(text);
-  const trees: Root[] = [];
   for (const window of windows(masked, scanner)) {
     const block = masked.slice(window.start, window.end);
     let tree = parser.parse(masked.slice(window.start, window.parseEnd)) as Root;
@@ -31,7 +30,6 @@ export function parseTextWindows(text: string, scanner: Scanner): Root[] {
       if ((tree.children.at(-1)?.position?.end.offset ?? 0) < block.trimEnd().length) tree = parser.parse(block) as Root;
     }
     if (window.start > 0) shiftPositions(tree, window);
-    trees.push(tree);
+    yield tree;
   }
-  return trees;
 }

@@ -72,12 +72,25 @@ function regexSearch(regex: RegExp): Search {
  * removed (stripApostrophes). A like search here, on the same stripped text, with each hit taken
  * back to its place in the raw text.
  */
+const looseRegexes = new WeakMap<CompiledRules, RegExp>();
+
+/**
+ * The enabled retext-equality phrases, for text passed through stripApostrophes: looser than
+ * equalityTriggerPattern, never tighter (any white space parse-latin knows, U+0085 too, which \s
+ * lacks, or a hyphen, or nothing, may join the words). Global: reset lastIndex before use.
+ */
+export function looseEqualityRegex(rules: CompiledRules): RegExp {
+  let regex = looseRegexes.get(rules);
+  if (!regex) {
+    const words = (t: PatternToken) => `(?:${t.words.map((w) => escapeRegex(w.replace(/'/g, ''))).join('|')})`;
+    const phrases = [...new Set(rules.equalityPhrases.map((seq) => seq.map(words).join(JOIN)))];
+    looseRegexes.set(rules, (regex = new RegExp(`(?<![\\p{L}\\p{N}])(?:${phrases.join('|')})(?![\\p{L}\\p{N}])`, 'giu')));
+  }
+  return regex;
+}
+
 function equalitySearch(rules: CompiledRules): Search {
-  // Looser than equalityTriggerPattern, never tighter: any white space parse-latin knows (U+0085
-  // too, which \s lacks) or hyphen, or none, may join the words.
-  const words = (t: PatternToken) => `(?:${t.words.map((w) => escapeRegex(w.replace(/'/g, ''))).join('|')})`;
-  const phrases = [...new Set(rules.equalityPhrases.map((seq) => seq.map(words).join(JOIN)))];
-  const regex = new RegExp(`(?<![\\p{L}\\p{N}])(?:${phrases.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+  const regex = looseEqualityRegex(rules);
   let lastText: string | undefined;
   let stripped = '';
   // Raw offsets of the characters stripApostrophes removed, in order.
