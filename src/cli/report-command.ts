@@ -13,7 +13,7 @@ import { isFolder, readRecords, RecordSourceError } from '../report/records.js';
 import type { QuoteHandling } from '../types.js';
 import { badRecordMessage, badRecordsSummary } from './bad-records.js';
 import { EXIT, type Io } from './io.js';
-import { writeFileAtomic } from './write-atomic.js';
+import { writeFileAtomic } from '../output/write-atomic.js';
 
 export interface ReportCliOptions {
   output?: string;
