@@ -8,3 +8,20 @@ export interface Io {
   cwd: string;
   env: NodeJS.ProcessEnv;
 }
+
+/** How notes are read from exports; the lint and report commands take the same flags. */
+export interface InputCliOptions {
+  inputFormat?: import('../inputs/formats.js').InputFormat;
+  textColumn?: string;
+  textField?: string;
+  idColumn?: string;
+  idField?: string;
+  skipBadRecords?: boolean;
+}
+
+/** The reader options those flags stand for (--text-field is --text-column for JSON Lines). */
+export function columnOptions(options: InputCliOptions): { textColumn?: string; idColumn?: string } {
+  const textColumn = options.textColumn ?? options.textField;
+  const idColumn = options.idColumn ?? options.idField;
+  return { ...(textColumn !== undefined && { textColumn }), ...(idColumn !== undefined && { idColumn }) };
+}

@@ -6,17 +6,16 @@ import { availableParallelism } from 'node:os';
 import { ConfigSet } from '../config/index.js';
 import { fixFile } from '../fix/index.js';
 import { expandPaths } from '../inputs/files.js';
-import type { InputFormat } from '../inputs/formats.js';
 import { lintDocument } from '../lint/lint-document.js';
-import { lintStream, type LintResult } from '../lint/lint-files.js';
+import { lintStream } from '../lint/lint-files.js';
 import { colorWanted } from '../output/color.js';
 import { formatters } from '../output/index.js';
 import { redactResult } from '../output/redact.js';
 import { SEVERITY_RANK, type QuoteHandling, type Severity } from '../types.js';
 import { badRecordMessage, badRecordsSummary } from './bad-records.js';
-import { EXIT, type Io } from './io.js';
+import { columnOptions, EXIT, type InputCliOptions, type Io } from './io.js';
 
-export interface LintCliOptions {
+export interface LintCliOptions extends InputCliOptions {
   format: string;
   quiet?: boolean;
   why?: boolean;
@@ -25,12 +24,6 @@ export interface LintCliOptions {
   quotes: QuoteHandling;
   ext: string;
   color?: boolean;
-  inputFormat?: InputFormat;
-  textColumn?: string;
-  textField?: string;
-  idColumn?: string;
-  idField?: string;
-  skipBadRecords?: boolean;
   /** --config <file>, or false for --no-config. */
   config?: string | false;
   /** false with --no-ignore. */
@@ -82,8 +75,7 @@ export async function lint(paths: string[], options: LintCliOptions, io: Io, err
       quotes: options.quotes,
       extensions,
       ...(options.inputFormat && { inputFormat: options.inputFormat }),
-      ...((options.textColumn ?? options.textField) !== undefined && { textColumn: options.textColumn ?? options.textField }),
-      ...((options.idColumn ?? options.idField) !== undefined && { idColumn: options.idColumn ?? options.idField }),
+      ...columnOptions(options),
       // Ignored files are skipped quietly, even when named: hooks pass every changed file.
       include: (file) => !configs.isIgnored(file),
       optionsFor: (file) => configs.forFile(file).options,

@@ -3,7 +3,6 @@
 // A record that cannot be read is named on stderr as the lint command names it, left out, and
 // makes the exit code 2 (unless --skip-bad-records); findings do not change the exit code (this
 // is an audit, not a gate).
-import type { InputFormat } from '../inputs/formats.js';
 import { resolveOptions } from '../lint/options.js';
 import { ReportAggregator, type Period } from '../report/aggregate.js';
 import { renderReportCsv } from '../report/csv.js';
@@ -12,18 +11,12 @@ import { createProgress } from '../report/progress.js';
 import { isFolder, readRecords, RecordSourceError } from '../report/records.js';
 import type { QuoteHandling } from '../types.js';
 import { badRecordMessage, badRecordsSummary } from './bad-records.js';
-import { EXIT, type Io } from './io.js';
+import { columnOptions, EXIT, type InputCliOptions, type Io } from './io.js';
 import { writeFileAtomic } from '../output/write-atomic.js';
 
-export interface ReportCliOptions {
+export interface ReportCliOptions extends InputCliOptions {
   output?: string;
   format: 'html' | 'csv';
-  inputFormat?: InputFormat;
-  textColumn?: string;
-  textField?: string;
-  idColumn?: string;
-  idField?: string;
-  skipBadRecords?: boolean;
   groupBy?: string;
   dateColumn?: string;
   period: Period;
@@ -38,8 +31,7 @@ export async function report(source: string, options: ReportCliOptions, io: Io, 
   const resolved = resolveOptions({ quotes: options.quotes });
   const groupBy = list(options.groupBy);
   const folder = isFolder(source);
-  const textColumn = options.textColumn ?? options.textField;
-  const idColumn = options.idColumn ?? options.idField;
+  const { textColumn, idColumn } = columnOptions(options);
   const progress = createProgress(io.stderr);
   const aggregator = new ReportAggregator({
     groupBy,
@@ -59,8 +51,7 @@ export async function report(source: string, options: ReportCliOptions, io: Io, 
   };
 
   const records = readRecords(source, resolved, {
-    ...(textColumn !== undefined && { textColumn }),
-    ...(idColumn !== undefined && { idColumn }),
+    ...columnOptions(options),
     ...(options.inputFormat && { inputFormat: options.inputFormat }),
     fields: [...new Set([...groupBy, ...(options.dateColumn ? [options.dateColumn] : [])])],
     extensions: list(options.ext).map((e) => e.replace(/^\./, '')),
