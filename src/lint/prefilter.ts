@@ -59,14 +59,6 @@ function remembered(search: Search): Search {
   };
 }
 
-function regexSearch(regex: RegExp): Search {
-  return (text, from) => {
-    regex.lastIndex = from;
-    const m = regex.exec(text);
-    return m ? m.index : -1;
-  };
-}
-
 /**
  * equality.ts runs retext-equality when its phrase regex matches the text with apostrophes
  * removed (stripApostrophes). A like search here, on the same stripped text, with each hit taken
