@@ -2,7 +2,7 @@
 // text, telling binary and non-UTF-8 files apart from readable ones. Errors are data, not throws,
 // so one bad path never stops the run.
 import { readFileSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 
@@ -80,17 +80,11 @@ export function decodeText(bytes: Uint8Array): { text: string } | { skipped: str
   }
 }
 
-export async function readTextFile(file: string): Promise<ReadResult> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(file);
-  } catch (error) {
-    return { error: describeIoError(error) };
-  }
-  return decodeText(bytes);
-}
-
-/** readTextFile without the promise round trips: for many small files, ten times faster. */
+/**
+ * Reads a document file as text. Synchronous on purpose: for thousands of small files the
+ * promise round trips of fs/promises cost more than the reading (a folder of 4,999 notes: 3.9 s
+ * with readFile from fs/promises, 2.1 s with readFileSync).
+ */
 export function readTextFileSync(file: string): ReadResult {
   let bytes: Uint8Array;
   try {

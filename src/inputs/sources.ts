@@ -5,7 +5,7 @@ import { createReadStream } from 'node:fs';
 import type { ColumnOptions } from './columns.js';
 import type { Document, RecordRef } from './document.js';
 import { readExport } from './exports.js';
-import { describeIoError, expandPaths, readStdin, readTextFile, type ReadResult } from './files.js';
+import { describeIoError, expandPaths, readStdin, readTextFileSync, type ReadResult } from './files.js';
 import { formatOf, isExportFormat, type InputFormat } from './formats.js';
 
 export interface SourceOptions extends ColumnOptions {
@@ -101,7 +101,7 @@ export async function* readSources(paths: readonly string[], options: SourceOpti
     else {
       const { onBytes } = options;
       const open = () => (onBytes ? counted(createReadStream(entry.path), (n) => onBytes(entry.path, n)) : createReadStream(entry.path));
-      yield* readOne({ name: entry.path, open, readText: () => readTextFile(entry.path) }, options);
+      yield* readOne({ name: entry.path, open, readText: async () => readTextFileSync(entry.path) }, options);
     }
   }
   if (stdin) {
