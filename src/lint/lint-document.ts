@@ -50,8 +50,10 @@ export function lintDocumentWhole(doc: Document, resolved: MatchOptions): Findin
 }
 
 function lint(doc: Document, resolved: MatchOptions, whole: boolean): Finding[] {
-  // Fast path: a text without any word a rule can start with cannot produce a finding.
-  if (!resolved.rules.triggerPattern.test(doc.text)) return [];
+  // Fast path: a text without any word a rule can start with cannot produce a finding. Plain text
+  // skips this test: its scanner (parseTextWindows) is stricter, and a text it finds nothing in
+  // yields no tree at all.
+  if ((doc.syntax !== 'text' || whole) && !resolved.rules.triggerPattern.test(doc.text)) return [];
   const findings: Finding[] = [];
   for (const tree of trees(doc, resolved, whole)) {
     const sentences = collectSentences(tree);

@@ -5,6 +5,7 @@ import type { LoadedRuleFile } from './load.js';
 import { RuleFileError } from './load.js';
 import { expandPattern, PatternError, type TokenSequence } from './pattern.js';
 import { setValuesOf, setWordsOf } from './sets.js';
+import { escapeRegex, trieSource, wordsSource } from './word-regex.js';
 
 export const DOCS_URL = 'https://github.com/dignify-lint/dignify/blob/main/docs/rules.md';
 
@@ -62,25 +63,39 @@ export function ruleUrl(id: string): string {
   return `${DOCS_URL}#${id.replace(/[^a-z0-9-]/g, '')}`;
 }
 
-function escapeRegex(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+const APOSTROPHES = "['\u2018\u2019\u02bc\u0060\u00b4]";
 
 /** A regex that finds any of the words in raw text, whatever the case or apostrophe style. */
 export function triggerRegex(words: readonly string[]): RegExp {
   if (words.length === 0) return /(?!)/;
-  // Longest first so alternation prefers the most specific word (not needed for soundness).
-  const alternatives = [...words]
-    .sort((a, b) => b.length - a.length)
-    .map((w) => escapeRegex(w).replace(/'/g, "['\u2018\u2019\u02bc\u0060\u00b4]"));
-  return new RegExp(alternatives.join('|'), 'iu');
+  return new RegExp(wordsSource(words, (ch) => (ch === "'" ? APOSTROPHES : escapeRegex(ch))), 'iu');
+}
+
+/**
+ * A regex source for token sequences: each sequence's first word in one trie (see word-regex.ts),
+ * then its other tokens, `join` between tokens. `word` maps a rule word to the form to look for.
+ */
+export function sequencesSource(sequences: readonly TokenSequence[], join: string, word: (w: string) => string = (w) => w): string {
+  const tails = new Map<string, string[]>();
+  for (const seq of sequences) {
+    const rest = seq
+      .slice(1)
+      .map((t) => `${join}(?:${t.words.map((w) => escapeRegex(word(w))).join('|')})`)
+      .join('');
+    for (const w of seq[0]!.words) {
+      const list = tails.get(word(w)) ?? [];
+      if (!list.includes(rest)) list.push(rest);
+      tails.set(word(w), list);
+    }
+  }
+  return trieSource(tails);
 }
 
 /** Whole phrases, apostrophes ignored: for texts passed through stripApostrophes. */
 function wholePhraseRegex(sequences: readonly TokenSequence[]): RegExp {
   if (sequences.length === 0) return /(?!)/;
-  const phrases = sequences.map((seq) => seq.map((t) => `(?:${t.words.map((w) => escapeRegex(w.replace(/'/g, ''))).join('|')})`).join('[\\s\\-]+'));
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...new Set(phrases)].join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+  const source = sequencesSource(sequences, '[\\s\\-]+', (w) => w.replace(/'/g, ''));
+  return new RegExp(`(?<![\\p{L}\\p{N}])${source}(?![\\p{L}\\p{N}])`, 'iu');
 }
 
 export function stripApostrophes(text: string): string {
