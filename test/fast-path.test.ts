@@ -112,6 +112,16 @@ describe('fast path over random text', () => {
     expect([...windows('Alcohol: none. Drug allergies: none.', scanner)]).toEqual([]);
   });
 
+  it('skips a block whose phrase lacks the context its rule requires', () => {
+    // demeanor/aggressive requires a verb such as "was" before the word; identity/obese-person a
+    // person noun after it.
+    const scanner = scannerFor(rules);
+    const text = 'Aggressive lymphoma.\n\nObese abdomen.\n\nHe was aggressive.\n\nAn obese male.';
+    const blocks = [...windows(text, scanner)].map((w) => text.slice(w.start, w.end));
+    expect(blocks).toEqual(['He was aggressive.', 'An obese male.']);
+    expect(expectSame(text).map((f) => f.actual)).toEqual(['aggressive', 'obese']);
+  });
+
   it('gives the same findings on cases the property test once found', () => {
     // parse-latin keeps "sodomite." as one word node when a block follows, which retext-equality
     // then misses; U+0085 is white space to parse-latin but not to \s.

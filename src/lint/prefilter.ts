@@ -10,7 +10,7 @@
 // noncompliant"), not its first word: first words such as "was", "a" and "is" stood in 215,000
 // places of MTSamples' 15 MB, anchors stand in 16,000. Which word is the anchor changes the speed,
 // never the result.
-import { stripApostrophes, type CompiledRules } from '../rules/compile.js';
+import { stripApostrophes, type CompiledCondition, type CompiledRules } from '../rules/compile.js';
 import type { PatternToken, TokenSequence } from '../rules/pattern.js';
 import { escapeRegex as escapeSyntax, trieSource, wordsSource } from '../rules/word-regex.js';
 
@@ -69,6 +69,14 @@ export interface Scanner {
    * always the phrase's first character.
    */
   next(text: string, from: number): number;
+  /**
+   * Whether the block [start, end), which holds a place `next` named, may hold a finding: a phrase
+   * stands there whose rule's required context words (conditions.requires: before, after,
+   * sentence) stand in the block too, since a match and its context share a sentence and a
+   * sentence lies in one block. Line conditions are not looked at (a line may run past a block
+   * that ends at "\r\r").
+   */
+  confirm(text: string, start: number, end: number): boolean;
 }
 
 type Search = (text: string, from: number) => number;
@@ -148,17 +156,51 @@ function equalitySearch(rules: CompiledRules): Search {
   };
 }
 
+interface AnchoredPhrase {
+  /** Sticky: the phrase stands around an anchor hit. */
+  check: RegExp;
+  /** What must occur in the same block: one regex per required condition. */
+  required: RegExp[];
+}
+
+/** A regex finding any of a condition's phrases as whole words (the same looseness as the phrase checks). */
+function conditionRegex(condition: CompiledCondition): RegExp {
+  const phrase = (seq: TokenSequence) => seq.map((t) => alternatives(t.words) + TAIL).join(JOIN);
+  return new RegExp(`${NOT_AFTER_WORD}(?:${condition.sequences.map(phrase).join('|')})${NOT_BEFORE_WORD}`, 'giu');
+}
+
+/**
+ * Does `regex` (global) match at or after `start`, starting before `end`? Its last answer is
+ * remembered per text, so asking block after block in order scans the text once (not once per block).
+ */
+function occursIn(regex: RegExp, memory: Map<RegExp, { text: string; from: number; found: number }>, text: string, start: number, end: number): boolean {
+  let seen = memory.get(regex);
+  if (!seen || seen.text !== text || start < seen.from || (seen.found !== -1 && seen.found < start)) {
+    regex.lastIndex = start;
+    seen = { text, from: start, found: regex.exec(text)?.index ?? -1 };
+    memory.set(regex, seen);
+  }
+  return seen.found !== -1 && seen.found < end;
+}
+
 function buildScanner(rules: CompiledRules): Scanner {
-  // Anchor word → the checks of the phrases anchored on it.
+  // Anchor word → the checks of the phrases anchored on it (one regex for `next`, one per phrase
+  // for `confirm`).
   const checks = new Map<string, string[]>();
+  const anchored = new Map<string, AnchoredPhrase[]>();
+  const conditionRegexes = new Map<CompiledCondition, RegExp>();
   for (const entries of rules.index.values()) {
-    for (const { sequence } of entries) {
+    for (const { compiled, sequence } of entries) {
       const anchor = anchorOf(sequence);
       const source = anchoredSource(sequence, anchor);
+      const required = compiled.requires
+        .filter((c) => c.kind !== 'line' && c.sequences.length > 0)
+        .map((c) => conditionRegexes.get(c) ?? conditionRegexes.set(c, conditionRegex(c)).get(c)!);
       for (const word of sequence[anchor]!.words) {
         const list = checks.get(word) ?? [];
         if (!list.includes(source)) list.push(source);
         checks.set(word, list);
+        anchored.set(word, [...(anchored.get(word) ?? []), { check: new RegExp(source, 'iuy'), required }]);
       }
     }
   }
@@ -179,11 +221,29 @@ function buildScanner(rules: CompiledRules): Scanner {
     return -1;
   });
   const nextEquality = rules.equality.size > 0 ? remembered(equalitySearch(rules)) : () => -1;
+  const memory = new Map<RegExp, { text: string; from: number; found: number }>();
+  const phraseInBlock = (text: string, start: number, end: number): boolean => {
+    if (!first) return false;
+    first.lastIndex = start;
+    for (let hit = first.exec(text); hit && hit.index < end; hit = first.exec(text)) {
+      const candidates = anchored.get(normalize(hit[0]));
+      if (!candidates) return true; // as in nextRule: never miss
+      for (const { check, required } of candidates) {
+        check.lastIndex = hit.index;
+        if (check.test(text) && required.every((regex) => occursIn(regex, memory, text, start, end))) return true;
+      }
+    }
+    return false;
+  };
   return {
     next(text, from) {
       const a = nextRule(text, from);
       const b = nextEquality(text, from);
       return a === -1 ? b : b === -1 ? a : Math.min(a, b);
+    },
+    confirm(text, start, end) {
+      const b = nextEquality(text, start);
+      return (b !== -1 && b < end) || phraseInBlock(text, start, end);
     },
   };
 }

@@ -1,8 +1,9 @@
 // Which parts of a text need parsing: the blocks (runs of text between blank lines) that hold a
-// place where a rule phrase may start. parse-latin always ends a sentence and a paragraph at white
-// space holding two line breaks, and rules look no further than their sentence, its paragraph
-// (quotation marks) and its line, so a block parsed alone yields the same sentences as the whole
-// text. Blocks are found in one forward pass, so the work grows linearly with the text.
+// place where a rule phrase may stand, with the context words its rule requires (Scanner.confirm).
+// parse-latin always ends a sentence and a paragraph at white space holding two line breaks, and
+// rules look no further than their sentence, its paragraph (quotation marks) and its line, so a
+// block parsed alone yields the same sentences as the whole text. Blocks are found in one forward
+// pass, so the work grows linearly with the text.
 import type { Nodes, Root } from 'nlcst';
 import type { Point } from '../types.js';
 import type { Scanner } from './prefilter.js';
@@ -42,6 +43,11 @@ export function* windows(text: string, scanner: Scanner): Generator<Window> {
       boundary = nextBoundary(blank, text, boundary.end);
     }
     const end = boundary ? boundary.start : text.length;
+    if (!scanner.confirm(text, blockStart, end)) {
+      if (!boundary) return;
+      hit = scanner.next(text, boundary.end);
+      continue;
+    }
     for (; counted < blockStart; counted++) {
       const ch = text.charCodeAt(counted);
       // parse-latin: "\r" starts a line, and so does "\n" unless it follows "\r".
