@@ -32,7 +32,7 @@ export interface LintCliOptions extends InputCliOptions {
   redact?: boolean;
   fix?: boolean;
   fixDryRun?: boolean;
-  /** --threads: worker threads for large inputs. */
+  /** --threads: threads that lint a large input, this one included. */
   threads?: number;
 }
 
@@ -79,9 +79,9 @@ export async function lint(paths: string[], options: LintCliOptions, io: Io, err
       // Ignored files are skipped quietly, even when named: hooks pass every changed file.
       include: (file) => !configs.isIgnored(file),
       optionsFor: (file) => configs.forFile(file).options,
-      // Default: a worker per core but one, which this thread keeps for reading and writing (on
-      // 2 cores that means none: the pool measured slower there, see BENCHMARKS.md).
-      threads: options.threads ?? availableParallelism() - 1,
+      // Default: a thread per core, this one included (it reads, writes, and lints when the
+      // workers are busy): see lint-parallel.ts and BENCHMARKS.md.
+      threads: options.threads ?? availableParallelism(),
     },
     stdin,
   );

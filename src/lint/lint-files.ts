@@ -27,8 +27,9 @@ export type LintOptions = Options &
     /** Options for one file (e.g. from its nearest config); the resolved `options` otherwise. */
     optionsFor?: (file: string) => MatchOptions;
     /**
-     * Worker threads for large inputs (default 1: none). With more, the documents after the
-     * first POOL_MIN_DOCUMENTS are linted on a pool of this many workers; results keep input order.
+     * Threads that lint a large input, this one included (default 1: no workers). With more, the
+     * documents after the first POOL_MIN_DOCUMENTS are linted on this thread and a pool of
+     * `threads - 1` workers; results keep input order.
      */
     threads?: number;
     /** Called when the worker pool starts (for tests and progress). */

@@ -1,8 +1,11 @@
-// Lints a stream of sources on a worker pool, in input order. The pool starts only once
-// POOL_MIN_DOCUMENTS documents (files or export records) have been read: smaller inputs are
-// linted on this thread and never pay for starting workers. Documents go to the workers in
-// batches (one message per note would cost more than linting it), at most a few batches per
-// worker in flight, so memory stays flat on an export of any size.
+// Lints a stream of sources on `threads` threads, this one included (threads - 1 workers), in
+// input order. The pool starts only once POOL_MIN_DOCUMENTS documents (files or export records)
+// have been read: smaller inputs are linted on this thread and never pay for starting workers.
+// Documents go to the workers in batches (one message per note would cost more than linting it),
+// at most a few batches per worker in flight, so memory stays flat on an export of any size. This
+// thread lints a batch itself whenever every worker has two waiting, so on 2 cores one worker and
+// this thread share the work (a second worker would only hold memory: this thread must still read
+// and write).
 import type { Document } from '../inputs/document.js';
 import type { SourceEvent } from '../inputs/sources.js';
 import type { Finding } from '../types.js';
@@ -32,6 +35,8 @@ export async function* lintInParallel(
 ): AsyncGenerator<Linted> {
   let pool: LintPool | undefined;
   let documents = 0;
+  const workers = Math.max(1, threads - 1);
+  let queued = 0; // batches sent to the pool and not back yet
   async function* chunks(): AsyncGenerator<Chunk> {
     let batch: DocumentEvent[] = [];
     let chars = 0;
@@ -45,7 +50,7 @@ export async function* lintInParallel(
         yield { ready: { event, findings: lintDocument(event.doc, optionsOf(event.doc)) } };
       } else {
         if (!pool) {
-          pool = (await import('./pool.js')).LintPool.open(threads);
+          pool = (await import('./pool.js')).LintPool.open(workers);
           onPool?.(threads);
         }
         batch.push(event);
@@ -61,9 +66,15 @@ export async function* lintInParallel(
   }
   const work = async (chunk: Chunk): Promise<Linted[]> => {
     if ('ready' in chunk) return [chunk.ready];
+    if (queued >= workers * 2) return chunk.batch.map((event) => ({ event, findings: lintDocument(event.doc, optionsOf(event.doc)) }));
     const docs = chunk.batch.map((e) => e.doc);
-    const findings = await pool!.run(docs, docs.map(optionsOf));
-    return chunk.batch.map((event, i) => ({ event, findings: findings[i]! }));
+    queued++;
+    try {
+      const findings = await pool!.run(docs, docs.map(optionsOf));
+      return chunk.batch.map((event, i) => ({ event, findings: findings[i]! }));
+    } finally {
+      queued--;
+    }
   };
   try {
     for await (const linted of inOrder(chunks(), threads * 4, work)) yield* linted;
