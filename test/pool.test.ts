@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { POOL_MIN_DOCUMENTS } from '../src/lint/lint-parallel.js';
+import { POOL_MIN_DOCUMENTS, WORKER_MAX_CHARS } from '../src/lint/lint-parallel.js';
 import { ROOT, runCli } from './helpers.js';
 
 const LINES = ['Pt with hx of drug abuse.', 'Wound clean and dry.', 'Known IVDU, "junkie" per pt.', 'No findings here.', 'EtOH abuse.\n\nAlcohol: none.', 'Frequent flyer, addict.', 'Pt is an alcoholic.'];
@@ -39,6 +39,8 @@ describe('worker pool', () => {
   for (let i = 0; i < count; i++) {
     const name = path.join(folderList[i % 3]!, `${String(i).padStart(4, '0')}.txt`);
     if (i === 601) writeFileSync(name, Buffer.from([0xff, 0x00, 0x01])); // binary: skipped
+    // Larger than a worker takes (its heap is small): linted on the main thread, in its place.
+    else if (i === 603) writeFileSync(name, `${'No findings here.\n\n'.repeat(WORKER_MAX_CHARS / 16)}Pt with hx of drug abuse.\n`);
     else writeFileSync(name, `Note ${i}.\n${LINES[i % LINES.length]}\n`);
   }
   const csv = path.join(dir, 'export.csv');
@@ -55,6 +57,7 @@ describe('worker pool', () => {
     // The JSON report lists the skipped file too, in its place.
     expect(results.length).toBe(count);
     expect(results.find((r) => r.file.endsWith('0601.txt'))!.skipped).toBe('binary file');
+    expect(results.find((r) => r.file.endsWith('0603.txt'))!.findings.map((f) => f.ruleId)).toEqual(['substance-use/substance-abuse']);
     const ids = (folder: string) => new Set(results.filter((r) => r.file.includes(`${path.basename(folder)}/`)).flatMap((r) => r.findings.map((f) => f.ruleId)));
     expect(ids(folders.plain)).toContain('substance-use/addict');
     expect(ids(folders.quiet)).not.toContain('substance-use/addict');

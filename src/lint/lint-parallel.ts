@@ -17,6 +17,8 @@ import type { LintPool } from './pool.js';
 export const POOL_MIN_DOCUMENTS = 500;
 const BATCH_DOCUMENTS = 64;
 const BATCH_CHARS = 1 << 20;
+/** Larger documents are linted on this thread: workers run with a small heap (pool.ts). */
+export const WORKER_MAX_CHARS = 1 << 20;
 
 /** A source event, with the findings when it is a document. */
 export interface Linted {
@@ -66,7 +68,8 @@ export async function* lintInParallel(
   }
   const work = async (chunk: Chunk): Promise<Linted[]> => {
     if ('ready' in chunk) return [chunk.ready];
-    if (queued >= workers * 2) return chunk.batch.map((event) => ({ event, findings: lintDocument(event.doc, optionsOf(event.doc)) }));
+    const here = queued >= workers * 2 || chunk.batch.some((e) => e.doc.text.length > WORKER_MAX_CHARS);
+    if (here) return chunk.batch.map((event) => ({ event, findings: lintDocument(event.doc, optionsOf(event.doc)) }));
     const docs = chunk.batch.map((e) => e.doc);
     queued++;
     try {
