@@ -6,7 +6,7 @@
 import type { Root } from 'nlcst';
 import retextEquality from 'retext-equality';
 import { VFile } from 'vfile';
-import { stripApostrophes } from '../rules/compile.js';
+import { stripApostrophes, type CompiledRule } from '../rules/compile.js';
 import { normalizeWord } from '../rules/pattern.js';
 import type { Finding, Point } from '../types.js';
 import { makeFinding, type MatchOptions } from './match.js';
@@ -55,13 +55,18 @@ export function equalityFindings(
   if (enabled.size === 0 || !mayMatch(tree, text, options)) return [];
   const file = new VFile({ value: text });
   transform(tree, file);
-  const findings: Finding[] = [];
+  // Of overlapping messages the longest wins, leftmost first. retext-equality orders its messages
+  // by the paragraph they come from (which phrase it met first there), so taking them in its order
+  // would let a sentence's report depend on the sentences around it.
+  const messages: Array<{ compiled: CompiledRule; start: Point; end: Point }> = [];
   for (const message of file.messages) {
     const compiled = message.ruleId ? enabled.get(message.ruleId) : undefined;
     const place = message.place;
-    if (!compiled || !place || !('start' in place)) continue;
-    const start = pointOf(place.start);
-    const end = pointOf(place.end);
+    if (compiled && place && 'start' in place) messages.push({ compiled, start: pointOf(place.start), end: pointOf(place.end) });
+  }
+  messages.sort((a, b) => a.start.offset - b.start.offset || b.end.offset - a.end.offset);
+  const findings: Finding[] = [];
+  for (const { compiled, start, end } of messages) {
     const overlaps = (f: Finding) => f.start.offset < end.offset && start.offset < f.end.offset;
     if (existing.some(overlaps) || findings.some(overlaps)) continue;
     if (allowed(text.slice(start.offset, end.offset), options)) continue;

@@ -1,11 +1,12 @@
 // Plain text → NLCST (retext-english), template placeholders blanked with positions unchanged:
 // the whole text (parseText), or only the blocks that may hold a finding (parseTextWindows).
-import type { Root } from 'nlcst';
+import type { Paragraph, Root, Sentence } from 'nlcst';
 import retextEnglish from 'retext-english';
 import { unified } from 'unified';
+import type { Point } from '../types.js';
 import { maskPlaceholders } from './placeholders.js';
 import type { Scanner } from './prefilter.js';
-import { shiftPositions, windows } from './windows.js';
+import { shiftPositions, windows, type Window } from './windows.js';
 
 const parser = unified().use(retextEnglish).freeze();
 
@@ -14,22 +15,119 @@ export function parseText(text: string): Root {
 }
 
 /**
- * The fast path: one tree per block, made as it is needed (a huge text never holds all its trees at once), (text between blank lines) where the scanner finds a place a
- * finding may start, each positioned in the whole text. Placeholders are masked before the scan,
- * so a phrase around one ("drug {{x}} abuse") is found as the whole-text parse finds it.
+ * The fast path: trees for the blocks (text between blank lines) where the scanner finds a place a
+ * finding may stand, each positioned in the whole text and made as it is needed (a huge text
+ * never holds all its trees at once). Placeholders are masked before the scan, so a phrase around
+ * one ("drug {{x}} abuse") is found as the whole-text parse finds it.
  */
 export function* parseTextWindows(text: string, scanner: Scanner): Generator<Root> {
   const masked = maskPlaceholders(text);
   for (const window of windows(masked, scanner)) {
-    const block = masked.slice(window.start, window.end);
-    let tree = parser.parse(masked.slice(window.start, window.parseEnd)) as Root;
-    if (window.parseEnd > window.end) {
-      // Keep the block's own nodes (see Window.parseEnd); if parse-latin did not cut at the blank
-      // line, parse the block alone.
-      tree.children = tree.children.filter((node) => (node.position?.end.offset ?? 0) <= block.length);
-      if ((tree.children.at(-1)?.position?.end.offset ?? 0) < block.trimEnd().length) tree = parser.parse(block) as Root;
-    }
-    if (window.start > 0) shiftPositions(tree, window);
-    yield tree;
+    if (window.end - window.start >= SENTENCE_WINDOWS_MIN && !/[\r\n]/.test(masked.slice(window.start, window.end))) {
+      yield* sentenceWindows(masked, window, scanner);
+    } else yield parseRange(masked, window, window.start, window.end);
   }
+}
+
+/**
+ * Parses [start, end) of a block, positioned in the whole text. When `end` is the block's end,
+ * parses on past the blank line (see Window.parseEnd) and keeps the block's own nodes.
+ */
+function parseRange(masked: string, window: Window, start: number, end: number): Root {
+  const atEnd = end === window.end;
+  const range = masked.slice(start, end);
+  const parseEnd = atEnd ? window.parseEnd : end;
+  let tree = parser.parse(masked.slice(start, parseEnd)) as Root;
+  if (parseEnd > end) {
+    // If parse-latin did not cut at the blank line, parse the range alone.
+    tree.children = tree.children.filter((node) => (node.position?.end.offset ?? 0) <= range.length);
+    if ((tree.children.at(-1)?.position?.end.offset ?? 0) < range.trimEnd().length) tree = parser.parse(range) as Root;
+  }
+  // The block has no line break before `start` when start > window.start (sentenceWindows).
+  if (start > 0) shiftPositions(tree, { ...window, point: { ...window.point, column: window.point.column + start - window.start, offset: start } });
+  return tree;
+}
+
+// A long block with no line break (an export's note flattened to one line, as all of MTSamples)
+// is one paragraph, and parsing all of it for a phrase in one sentence cost most of the lint time.
+// Such a block is parsed a few sentences around each place instead. parse-latin splits sentences
+// at terminal marks and then merges neighbours by what stands at their edges (a lower-case or digit
+// start, an abbreviation before the full stop, a sentence without words), each decision reading
+// only the two sentences beside it. So a window cut at white space yields the whole parse's
+// sentences except its first and last, which may lack a neighbour: only the sentences between are
+// trusted, and the window widens until the place's sentence is one of them. Within a line-free
+// block the paragraph is the whole block, so quotation marks are read over the block as before.
+const SENTENCE_WINDOWS_MIN = 500;
+// parse-latin's white space (its `whiteSpace` expression), and its terminal marks before white
+// space: where a sentence may end.
+const WHITE_SPACE = /[\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
+const TERMINAL = /[.!?\u2026\u203d]+(?=[\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000])/g;
+// How far to look for terminal marks, per mark.
+const CHARS_PER_MARK = 400;
+
+/** Where a window holding `marks` terminal marks before `place` starts: just after white space. */
+function windowStart(masked: string, blockStart: number, place: number, marks: number): number {
+  const from = Math.max(blockStart, place - marks * CHARS_PER_MARK);
+  const found = [...masked.slice(from, place).matchAll(TERMINAL)];
+  if (found.length >= marks) {
+    const mark = found[found.length - marks]!;
+    return from + mark.index + mark[0].length + 1;
+  }
+  let start = from;
+  while (start > blockStart && !WHITE_SPACE.test(masked[start - 1]!)) start--;
+  return start;
+}
+
+/** Where a window holding `marks` terminal marks after `place` ends: at white space. */
+function windowEnd(masked: string, blockEnd: number, place: number, marks: number): number {
+  const to = Math.min(blockEnd, place + marks * CHARS_PER_MARK);
+  const found = [...masked.slice(place, to).matchAll(TERMINAL)];
+  if (found.length >= marks) {
+    const mark = found[marks - 1]!;
+    return place + mark.index + mark[0].length;
+  }
+  let end = to;
+  while (end < blockEnd && !WHITE_SPACE.test(masked[end]!)) end++;
+  return end;
+}
+
+function* sentenceWindows(masked: string, window: Window, scanner: Scanner): Generator<Root> {
+  const { start: blockStart, end: blockEnd } = window;
+  const places: number[] = [];
+  for (let p = scanner.next(masked, blockStart); p !== -1 && p < blockEnd; p = scanner.next(masked, p + 1)) places.push(p);
+  const pointAt = (offset: number): Point => ({ line: window.point.line, column: window.point.column + offset - blockStart, offset });
+  const paragraphOf = (sentences: Sentence[]): Root => {
+    const position = { start: pointAt(blockStart), end: pointAt(blockEnd) };
+    const paragraph: Paragraph = { type: 'ParagraphNode', children: sentences, position };
+    return { type: 'RootNode', children: [paragraph], position };
+  };
+  let done = blockStart; // sentences ending at or before this were yielded
+  let parsed = 0;
+  for (const place of places) {
+    if (place < done) continue;
+    let sentences: Sentence[] | undefined;
+    // From one sentence on each side of the place's sentence (two terminal marks), wider until
+    // the place's sentence is trusted.
+    for (let marks = 2; !sentences; marks *= 2) {
+      const start = windowStart(masked, blockStart, place, marks);
+      const end = windowEnd(masked, blockEnd, place, marks);
+      // Windows that cost more than the block: parse the rest of the block whole.
+      if ((start === blockStart && end === blockEnd) || parsed + (end - start) > blockEnd - blockStart) {
+        const all = sentencesOf(parseRange(masked, window, blockStart, blockEnd));
+        yield done === blockStart ? paragraphOf(all) : paragraphOf(all.filter((s) => s.position!.start.offset! >= done));
+        return;
+      }
+      parsed += end - start;
+      const all = sentencesOf(parseRange(masked, window, start, end));
+      const trusted = all.slice(start === blockStart ? 0 : 1, end === blockEnd ? all.length : -1);
+      if (trusted.some((s) => s.position!.start.offset! <= place && place < s.position!.end.offset!)) sentences = trusted;
+    }
+    const fresh = sentences.filter((s) => s.position!.start.offset! >= done);
+    done = sentences.at(-1)!.position!.end.offset!;
+    yield paragraphOf(fresh);
+  }
+}
+
+function sentencesOf(tree: Root): Sentence[] {
+  return tree.children.flatMap((node) => (node.type === 'ParagraphNode' ? node.children.filter((s): s is Sentence => s.type === 'SentenceNode') : []));
 }
