@@ -4,13 +4,13 @@
 // never the file. A malformed record is reported with its line and row and skipped; the rest of
 // the file is still read.
 //
-// CSV/TSV: dignify finds where each record ends by counting quotes line by line and lets
-// csv-parse parse the record's fields. csv-parse's own stream cannot resynchronise after a broken
-// quote (the records after it are swallowed into the bad field); splitting first means an
-// unterminated quote costs one record: its first line is reported and the lines after it are read
-// again as records.
-import { parse as parseCsv } from 'csv-parse/sync';
+// CSV/TSV: dignify finds where each record ends by counting quotes line by line and reads the
+// record's fields with csv-parse (csv-record.ts: well-formed records take a faster path).
+// csv-parse's own stream cannot resynchronise after a broken quote (the records after it are
+// swallowed into the bad field); splitting first means an unterminated quote costs one record:
+// its first line is reported and the lines after it are read again as records.
 import { chooseColumns, getPath, type ColumnOptions } from './columns.js';
+import { recordFields } from './csv-record.js';
 import { DecodeError, textLines } from './decode.js';
 import type { Document, RecordRef } from './document.js';
 import type { ExportFormat } from './formats.js';
@@ -34,21 +34,6 @@ function quoteCount(line: string): number {
   return n;
 }
 
-function describeCsvError(error: unknown): string {
-  const e = error as { code?: string; message?: string };
-  switch (e.code) {
-    case 'CSV_QUOTE_NOT_CLOSED':
-      return 'unterminated quoted field';
-    case 'CSV_INVALID_OPENING_QUOTE':
-    case 'INVALID_OPENING_QUOTE':
-      return 'a quotation mark inside an unquoted field (quote the field and double the mark)';
-    case 'CSV_INVALID_CLOSING_QUOTE':
-      return 'text after the closing quotation mark of a field (unterminated or undoubled quote)';
-    default:
-      return (e.message ?? String(error)).replace(/ at line \d+/, '');
-  }
-}
-
 /** CSV: RFC 4180 quoting, strict. TSV: one record per line, no quoting (IANA text/tab-separated-values). */
 async function* readDelimited(file: string, lines: AsyncIterable<string>, delimiter: ',' | '\t', options: ColumnOptions): AsyncGenerator<ExportEvent> {
   const quoted = delimiter === ',';
@@ -70,15 +55,7 @@ async function* readDelimited(file: string, lines: AsyncIterable<string>, delimi
     if (header && forcedError === undefined && raw === '') return; // blank line between records
     let fields: string[] | undefined;
     let error = forcedError;
-    if (error === undefined) {
-      try {
-        const records = parseCsv(raw, { delimiter, quote: quoted ? '"' : false, bom: false, relax_column_count: true, record_delimiter: '\n' }) as string[][];
-        if (records.length !== 1) error = 'a record that reads as several (a stray quotation mark?)';
-        else fields = records[0];
-      } catch (e) {
-        error = describeCsvError(e);
-      }
-    }
+    if (error === undefined) ({ fields, error } = recordFields(raw, delimiter));
     if (!header) {
       if (error !== undefined || !fields) {
         yield { kind: 'fatal', error: `line ${first.number}: cannot read the header: ${error ?? 'empty'}` };
