@@ -6,6 +6,7 @@
 import type { Document } from '../inputs/document.js';
 import type { SourceEvent } from '../inputs/sources.js';
 import type { Finding } from '../types.js';
+import { withLoading } from './lazy.js';
 import { lintDocument } from './lint-document.js';
 import type { MatchOptions } from './match.js';
 import { inOrder } from './ordered.js';
@@ -42,7 +43,7 @@ export async function* lintInParallel(
         chars = 0;
         yield { ready: { event } };
       } else if (!pool && ++documents < POOL_MIN_DOCUMENTS) {
-        yield { ready: { event, findings: lintDocument(event.doc, optionsOf(event.doc)) } };
+        yield { ready: { event, findings: await withLoading(() => lintDocument(event.doc, optionsOf(event.doc))) } };
       } else {
         if (!pool) {
           pool = (await import('./pool.js')).LintPool.open(threads);
