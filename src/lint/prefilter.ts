@@ -30,18 +30,32 @@ function escapeRegex(s: string): string {
   return escapeSyntax(s).replace(/'/g, APOSTROPHE);
 }
 
+// By word list: sequences share their tokens' lists (a {set}'s words are one list), so each is
+// built once (building the scanner was a sixth of the CLI's start-up).
+const alternativesOf = new WeakMap<readonly string[], string>();
+
 function alternatives(words: readonly string[]): string {
+  let source = alternativesOf.get(words);
   // Longest first, so a longer word is tried before its prefix (the regexes are not anchored at
   // the end of a word, only by NOT_BEFORE_WORD after the whole phrase).
-  return `(?:${[...words].sort((a, b) => b.length - a.length).map(escapeRegex).join('|')})`;
+  if (source === undefined) alternativesOf.set(words, (source = `(?:${[...words].sort((a, b) => b.length - a.length).map(escapeRegex).join('|')})`));
+  return source;
 }
 
 // Words too common to anchor a phrase on.
 const COMMON = new Set(['a', 'an', 'the', 'is', 'was', 'be', 'been', 'being', 'are', 'were', 'am', 'not', 'no', 'also', 'now', 'still', 'of', 'with', 'and', 'or', 'to', 'in', 'on', 'for', 'has', 'had', 'have', 'he', 'she', 'his', 'her', 'this', 'that', 'as', 'at', 'by']);
 
+// By word list, as alternativesOf.
+const rarityOf = new WeakMap<readonly string[], number>();
+
+function rarity(t: PatternToken): number {
+  let r = rarityOf.get(t.words);
+  if (r === undefined) rarityOf.set(t.words, (r = Math.min(...t.words.map((w) => (COMMON.has(w) ? 0 : w.length)))));
+  return r;
+}
+
 /** The index of the token a sequence is scanned for: no common word, else the longest shortest word. */
 export function anchorOf(sequence: TokenSequence): number {
-  const rarity = (t: PatternToken) => Math.min(...t.words.map((w) => (COMMON.has(w) ? 0 : w.length)));
   let best = 0;
   sequence.forEach((token, k) => {
     if (rarity(token) > rarity(sequence[best]!)) best = k;
@@ -149,28 +163,35 @@ function equalitySearch(rules: CompiledRules): Search {
 }
 
 function buildScanner(rules: CompiledRules): Scanner {
-  // Anchor word → the checks of the phrases anchored on it.
-  const checks = new Map<string, string[]>();
+  // Anchor word → the phrases anchored on it.
+  const anchored = new Map<string, { sequence: TokenSequence; anchor: number }[]>();
   for (const entries of rules.index.values()) {
     for (const { sequence } of entries) {
       const anchor = anchorOf(sequence);
-      const source = anchoredSource(sequence, anchor);
       for (const word of sequence[anchor]!.words) {
-        const list = checks.get(word) ?? [];
-        if (!list.includes(source)) list.push(source);
-        checks.set(word, list);
+        const list = anchored.get(word);
+        if (list) list.push({ sequence, anchor });
+        else anchored.set(word, [{ sequence, anchor }]);
       }
     }
   }
-  const phrases = new Map([...checks].map(([word, sources]) => [word, new RegExp(sources.join('|'), 'iuy')]));
+  // Each anchor's check is compiled at the anchor's first hit: a run meets few of them, and
+  // compiling all (130 kB of regex source) was a tenth of the CLI's start-up.
+  const phrases = new Map<string, RegExp>();
+  const phraseCheck = (word: string): RegExp | undefined => {
+    let regex = phrases.get(word);
+    const list = regex ? undefined : anchored.get(word);
+    if (list) phrases.set(word, (regex = new RegExp([...new Set(list.map((a) => anchoredSource(a.sequence, a.anchor)))].join('|'), 'iuy')));
+    return regex;
+  };
   // 'u' makes case folding agree with toLowerCase (e.g. the Kelvin sign is a "k").
-  const first = checks.size ? new RegExp(`${NOT_AFTER_WORD}${wordsSource(checks.keys(), escapeRegex)}${NOT_BEFORE_WORD}`, 'giu') : undefined;
+  const first = anchored.size ? new RegExp(`${NOT_AFTER_WORD}${wordsSource(anchored.keys(), escapeRegex)}${NOT_BEFORE_WORD}`, 'giu') : undefined;
   const normalize = (s: string) => s.toLowerCase().replace(/[\u2018\u2019\u02bc\u0060\u00b4]/g, "'");
   const nextRule = remembered((text, from) => {
     if (!first) return -1;
     first.lastIndex = from;
     for (let hit = first.exec(text); hit; hit = first.exec(text)) {
-      const phrase = phrases.get(normalize(hit[0]));
+      const phrase = phraseCheck(normalize(hit[0]));
       // A hit whose folded form is not an anchor (a case-folding corner) is kept: never miss.
       if (!phrase) return hit.index;
       phrase.lastIndex = hit.index;
