@@ -1,5 +1,6 @@
 // Lint loads the Markdown and HTML parsers and retext-equality on first use (src/lint/lazy.ts), so
-// that a note on standard input starts without them. Checked here: a synchronous lint says what it
+// that a note on standard input starts without them (and the CLI loads the CSV, glob and diff
+// libraries only for an export, a glob or folder, and --fix). Checked here: a synchronous lint says what it
 // lacks instead of dropping findings, withLoading loads it and gives the findings, and the bundled
 // CLI's start-up chunks hold none of those parts (a static import would bring them back unseen).
 import { existsSync, readFileSync } from 'node:fs';
@@ -55,12 +56,12 @@ function startupChunks(dir: string): string[] {
 
 const BUNDLE = path.join(ROOT, 'dist', 'bundle');
 describe.skipIf(!existsSync(path.join(BUNDLE, 'main.js')))('the bundled CLI', () => {
-  it('loads no Markdown or HTML parser and no retext-equality at start-up', () => {
+  it('loads no Markdown or HTML parser, no retext-equality, no CSV, glob or diff library at start-up', () => {
     const chunks = startupChunks(BUNDLE);
     expect(chunks.length).toBeGreaterThan(1);
     const packages = new Set(chunks.flatMap((c) => [...readFileSync(path.join(BUNDLE, c), 'utf8').matchAll(/^\/\/ \S*node_modules\/((?:@[^/]+\/)?[^/]+)\//gm)].map((m) => m[1]!)));
     expect(packages).toContain('parse-english'); // plain text is parsed at start-up: the check sees the packages
-    for (const lazy of ['remark-parse', 'micromark', 'mdast-util-to-nlcst', 'rehype-parse', 'parse5', 'hast-util-to-nlcst', 'retext-equality']) {
+    for (const lazy of ['remark-parse', 'micromark', 'mdast-util-to-nlcst', 'rehype-parse', 'parse5', 'hast-util-to-nlcst', 'retext-equality', 'csv-parse', 'tinyglobby', 'picomatch', 'diff']) {
       expect(packages, lazy).not.toContain(lazy);
     }
   });

@@ -9,7 +9,6 @@
 // quote (the records after it are swallowed into the bad field); splitting first means an
 // unterminated quote costs one record: its first line is reported and the lines after it are read
 // again as records.
-import { parse as parseCsv } from 'csv-parse/sync';
 import { chooseColumns, getPath, type ColumnOptions } from './columns.js';
 import { DecodeError, textLines } from './decode.js';
 import type { Document, RecordRef } from './document.js';
@@ -51,6 +50,7 @@ function describeCsvError(error: unknown): string {
 
 /** CSV: RFC 4180 quoting, strict. TSV: one record per line, no quoting (IANA text/tab-separated-values). */
 async function* readDelimited(file: string, lines: AsyncIterable<string>, delimiter: ',' | '\t', options: ColumnOptions): AsyncGenerator<ExportEvent> {
+  const { parse: parseCsv } = await import('csv-parse/sync'); // here, not at start-up: only exports need it
   const quoted = delimiter === ',';
   let header: string[] | undefined;
   let textIndex = 0;
