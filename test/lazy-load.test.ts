@@ -1,8 +1,8 @@
 // Lint loads the Markdown and HTML parsers and retext-equality on first use (src/lint/lazy.ts), so
-// that a note on standard input starts without them (and the CLI loads the CSV, glob and diff
-// libraries only for an export, a glob or folder, and --fix). Checked here: a synchronous lint says what it
-// lacks instead of dropping findings, withLoading loads it and gives the findings, and the bundled
-// CLI's start-up chunks hold none of those parts (a static import would bring them back unseen).
+// that a note on standard input starts without them; the CLI likewise loads the CSV, glob and diff
+// libraries only for an export, a glob or folder, and --fix. Checked here: a synchronous lint says
+// what it lacks instead of dropping findings, withLoading loads it and gives the findings, and the
+// bundled CLI's start-up chunks hold none of those parts (a static import would bring them back).
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
