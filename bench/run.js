@@ -136,6 +136,8 @@ if (ALEX_ON) {
   const script = `
     const { lintResolved } = await import('${path.join(ROOT, 'dist', 'lint', 'lint-text.js')}');
     const { resolveOptions } = await import('${path.join(ROOT, 'dist', 'lint', 'options.js')}');
+    const { preloadLint } = await import('${path.join(ROOT, 'dist', 'lint', 'lint-document.js')}');
+    await preloadLint(); // lintResolved is synchronous: load the parts lint loads on first use
     const { readFileSync } = await import('node:fs');
     const notes = JSON.parse(readFileSync(process.argv[1], 'utf8'));
     const r = resolveOptions(); let n = 0;

@@ -111,6 +111,11 @@ describe('retextDignify', () => {
     expect(m.fatal).toBe(true);
   });
 
+  it('runs synchronously (processSync), retext-equality rules included', () => {
+    const file = unified().use(retextEnglish).use(retextDignify).use(retextStringify).processSync('Brother is deaf and dumb. Known heroin addict.');
+    expect(file.messages.map((m) => m.ruleId)).toEqual(['inclusive/deaf-and-dumb', 'substance-use/addict']);
+  });
+
   it('reports exactly what lintText reports', async () => {
     const text = 'Known drug abuser. UDS clean. Been clean for 3 years. Wound clean and dry.';
     const file = await unified().use(retextEnglish).use(retextDignify).use(retextStringify).process(text);

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { corpusDir, corpusTexts } from '../bench/corpus.js';
-import { lintDocument, lintDocumentWhole } from '../src/lint/lint-document.js';
+import { lintDocument, lintDocumentWhole, preloadLint } from '../src/lint/lint-document.js';
 import { lintTree } from '../src/lint/lint-tree.js';
 import { resolveOptions } from '../src/lint/options.js';
 import { parseText, parseTextWindows } from '../src/lint/parse-text.js';
@@ -15,6 +15,7 @@ import type { Finding } from '../src/types.js';
 
 const resolved = resolveOptions();
 const corpus = corpusDir();
+await preloadLint(); // this file lints synchronously throughout (lazy.ts)
 
 function expectSame(text: string, options = resolved): Finding[] {
   const doc = { file: 'x.txt', syntax: 'text' as const, text };

@@ -4,9 +4,8 @@
 // are reported by name and the run goes on.
 import { availableParallelism } from 'node:os';
 import { ConfigSet } from '../config/index.js';
-import { fixFile } from '../fix/index.js';
 import { expandPaths } from '../inputs/files.js';
-import { lintDocument } from '../lint/lint-document.js';
+import { lintDocument, preloadLint } from '../lint/lint-document.js';
 import { lintStream } from '../lint/lint-files.js';
 import { colorWanted } from '../output/color.js';
 import { formatters } from '../output/index.js';
@@ -112,6 +111,8 @@ export async function lint(paths: string[], options: LintCliOptions, io: Io, err
     const mode = doc?.stdin && fixMode === 'fix' ? undefined : fixMode;
     if (mode && doc && !doc.record && !doc.paragraphs && result.findings.some((f) => f.fix)) {
       const resolved = configs.forFile(doc.file).options;
+      await preloadLint(); // the fixed text is linted synchronously, and may need what this one did not
+      const { fixFile } = await import('../fix/index.js'); // with its diff library: not at start-up
       const outcome = await fixFile(doc.file, doc.text, (text) => lintDocument({ ...doc, text }, resolved), mode, io.cwd);
       result.findings = outcome.findings.map((f) => ({ ...f, file: doc.file }));
       if (outcome.diff) diffOut.write(outcome.diff);

@@ -10,7 +10,6 @@
 // swallowed into the bad field); splitting first means an unterminated quote costs one record:
 // its first line is reported and the lines after it are read again as records.
 import { chooseColumns, getPath, type ColumnOptions } from './columns.js';
-import { recordFields } from './csv-record.js';
 import { DecodeError, textLines } from './decode.js';
 import type { Document, RecordRef } from './document.js';
 import type { ExportFormat } from './formats.js';
@@ -36,6 +35,8 @@ function quoteCount(line: string): number {
 
 /** CSV: RFC 4180 quoting, strict. TSV: one record per line, no quoting (IANA text/tab-separated-values). */
 async function* readDelimited(file: string, lines: AsyncIterable<string>, delimiter: ',' | '\t', options: ColumnOptions): AsyncGenerator<ExportEvent> {
+  // Loaded here, not at start-up: only exports need papaparse and csv-parse.
+  const { recordFields } = await import('./csv-record.js');
   const quoted = delimiter === ',';
   let header: string[] | undefined;
   let textIndex = 0;

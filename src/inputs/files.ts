@@ -4,7 +4,6 @@
 import { readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
 
 /** Extensions linted when a folder is given. */
 export const DEFAULT_EXTENSIONS = ['txt', 'md', 'html', 'docx'];
@@ -12,6 +11,10 @@ export const DEFAULT_EXTENSIONS = ['txt', 'md', 'html', 'docx'];
 export type PathEntry = { path: string } | { path: string; error: string };
 
 const IGNORED_DIRS = ['**/node_modules/**', '**/.*/**'];
+
+// Loaded for the first glob or folder: files named one by one (a pre-commit hook) and standard
+// input need no globbing library (start-up).
+const globbing = () => import('tinyglobby');
 
 /** Expands paths, folders and globs, in the order given; each folder's files sorted by path. */
 export async function expandPaths(inputs: readonly string[], extensions: readonly string[] = DEFAULT_EXTENSIONS): Promise<PathEntry[]> {
@@ -30,7 +33,8 @@ export async function expandPaths(inputs: readonly string[], extensions: readonl
       info = await stat(input);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' && isDynamicPattern(input)) {
+      const { glob, isDynamicPattern } = code === 'ENOENT' ? await globbing() : {};
+      if (glob && isDynamicPattern?.(input)) {
         const matches = (await glob(input, { ignore: IGNORED_DIRS, onlyFiles: true, dot: false, expandDirectories: false })).sort();
         if (matches.length === 0) out.push({ path: input, error: 'no files match this pattern' });
         matches.forEach(add);
@@ -41,6 +45,7 @@ export async function expandPaths(inputs: readonly string[], extensions: readonl
     }
     if (info.isDirectory()) {
       const pattern = `**/*.{${extensions.join(',')}}`;
+      const { glob } = await globbing();
       const matches = await glob(pattern, { cwd: input, ignore: IGNORED_DIRS, onlyFiles: true, dot: false, expandDirectories: false });
       matches.sort().forEach((m) => add(path.join(input, m)));
     } else {

@@ -4,16 +4,30 @@
 // vocabulary it would flag (insomnia, depressed, psychotic, detox, …) out of the report, and a
 // phrase dignify's own rules already report wins over an overlapping equality message.
 import type { Root } from 'nlcst';
-import retextEquality from 'retext-equality';
+import type retextEquality from 'retext-equality';
 import { VFile } from 'vfile';
 import { stripApostrophes, type CompiledRule } from '../rules/compile.js';
 import { normalizeWord } from '../rules/pattern.js';
 import type { Finding, Point } from '../types.js';
+import { lazy } from './lazy.js';
 import { makeFinding, type MatchOptions } from './match.js';
 import { looseEqualityRegex } from './prefilter.js';
 import type { SentenceTokens } from './tokens.js';
 
-const transform = retextEquality() as unknown as (tree: Root, file: VFile) => void;
+type Transform = (tree: Root, file: VFile) => void;
+const asTransform = (plugin: typeof retextEquality) => plugin() as unknown as Transform;
+
+// Loaded the first time a text holds one of its phrases (see lazy.ts).
+const transform = lazy('retext-equality', async () => asTransform((await import('retext-equality')).default));
+
+export function loadEquality(): Promise<unknown> {
+  return transform.load();
+}
+
+/** For the retext plugin, which must lint synchronously: retext-equality, imported by the caller. */
+export function useEquality(plugin: typeof retextEquality): void {
+  transform.set(asTransform(plugin));
+}
 
 function pointOf(p: { line: number; column: number; offset?: number | undefined }): Point {
   return { line: p.line, column: p.column, offset: p.offset ?? 0 };
@@ -53,8 +67,9 @@ export function equalityFindings(
   const enabled = options.rules.equality;
   // retext-equality searches ~1,000 phrases per paragraph; skip it unless an enabled one can occur.
   if (enabled.size === 0 || !mayMatch(tree, text, options)) return [];
+  const run = transform.get();
   const file = new VFile({ value: text });
-  transform(tree, file);
+  run(tree, file);
   // Of overlapping messages the longest wins, leftmost first. retext-equality orders its messages
   // by the paragraph they come from (which phrase it met first there), so taking them in its order
   // would let a sentence's report depend on the sentences around it.

@@ -2,22 +2,31 @@
 // documents and export records can be linted anywhere (a worker pool) and reported in order.
 import type { Root } from 'nlcst';
 import type { Document } from '../inputs/document.js';
-import { htmlTrees } from '../inputs/html.js';
-import { markdownTrees } from '../inputs/markdown.js';
 import type { Finding } from '../types.js';
+import { loadEquality } from './equality.js';
 import { applyInlineControl } from './inline-control.js';
+import { lazy } from './lazy.js';
 import { parseText, parseTextWindows } from './parse-text.js';
 import { scannerFor } from './prefilter.js';
 import { lintTree } from './lint-tree.js';
 import type { MatchOptions } from './match.js';
 import { collectSentences, type SentenceTokens } from './tokens.js';
 
+// Loaded when the first Markdown or HTML document with a trigger word is linted (see lazy.ts).
+const markdown = lazy('the Markdown parser', () => import('../inputs/markdown.js'));
+const html = lazy('the HTML parser', () => import('../inputs/html.js'));
+
+/** Loads every part lint loads on first use, for code that must lint synchronously throughout. */
+export async function preloadLint(): Promise<void> {
+  await Promise.all([markdown.load(), html.load(), loadEquality()]);
+}
+
 function trees(doc: Document, resolved: MatchOptions, whole: boolean): Iterable<Root> {
   switch (doc.syntax) {
     case 'markdown':
-      return markdownTrees(doc.text);
+      return markdown.get().markdownTrees(doc.text);
     case 'html':
-      return htmlTrees(doc.text);
+      return html.get().htmlTrees(doc.text);
     default:
       // Plain text and export records: parse only the blocks that may hold a finding (the same
       // findings as the whole parse: test/fast-path.test.ts).
@@ -40,6 +49,10 @@ function quoteSentence(doc: Document, sentences: readonly SentenceTokens[], f: F
   return s && doc.text.slice(s.start, s.end).replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * Synchronous: throws NotLoaded when the document needs a part not loaded yet (lint it through
+ * withLoading, or call preloadLint first).
+ */
 export function lintDocument(doc: Document, resolved: MatchOptions): Finding[] {
   return lint(doc, resolved, false);
 }

@@ -6,6 +6,7 @@
 import type { Document, RecordRef } from '../inputs/document.js';
 import { readSources, type SourceEvent, type SourceOptions, type StdinSource } from '../inputs/sources.js';
 import type { Finding, Options } from '../types.js';
+import { withLoading } from './lazy.js';
 import { lintDocument } from './lint-document.js';
 import { lintInParallel, type Linted } from './lint-parallel.js';
 import type { MatchOptions } from './match.js';
@@ -69,7 +70,9 @@ export async function* lintStream(paths: readonly string[], options: LintOptions
 }
 
 async function* lintHere(sources: AsyncIterable<SourceEvent>, optionsOf: (doc: Document) => MatchOptions): AsyncGenerator<Linted> {
-  for await (const event of sources) yield event.kind === 'document' ? { event, findings: lintDocument(event.doc, optionsOf(event.doc)) } : { event };
+  for await (const event of sources) {
+    yield event.kind === 'document' ? { event, findings: await withLoading(() => lintDocument(event.doc, optionsOf(event.doc))) } : { event };
+  }
 }
 
 /** Lints paths; an export gives one result per record (see LintResult.record). */

@@ -9,6 +9,7 @@
 import type { Document } from '../inputs/document.js';
 import type { SourceEvent } from '../inputs/sources.js';
 import type { Finding } from '../types.js';
+import { withLoading } from './lazy.js';
 import { lintDocument } from './lint-document.js';
 import type { MatchOptions } from './match.js';
 import { inOrder } from './ordered.js';
@@ -49,7 +50,7 @@ export async function* lintInParallel(
         chars = 0;
         yield { ready: { event } };
       } else if (!pool && ++documents < POOL_MIN_DOCUMENTS) {
-        yield { ready: { event, findings: lintDocument(event.doc, optionsOf(event.doc)) } };
+        yield { ready: { event, findings: await withLoading(() => lintDocument(event.doc, optionsOf(event.doc))) } };
       } else {
         if (!pool) {
           pool = (await import('./pool.js')).LintPool.open(workers);
@@ -69,7 +70,11 @@ export async function* lintInParallel(
   const work = async (chunk: Chunk): Promise<Linted[]> => {
     if ('ready' in chunk) return [chunk.ready];
     const here = queued >= workers * 2 || chunk.batch.some((e) => e.doc.text.length > WORKER_MAX_CHARS);
-    if (here) return chunk.batch.map((event) => ({ event, findings: lintDocument(event.doc, optionsOf(event.doc)) }));
+    if (here) {
+      const linted: Linted[] = [];
+      for (const event of chunk.batch) linted.push({ event, findings: await withLoading(() => lintDocument(event.doc, optionsOf(event.doc))) });
+      return linted;
+    }
     const docs = chunk.batch.map((e) => e.doc);
     queued++;
     try {

@@ -1,10 +1,16 @@
 // retextDignify: the unified plugin. It reports through vfile messages, for use in any
 // unified pipeline (retext directly, or remark/rehype bridged to retext).
 import type { Root } from 'nlcst';
+import retextEquality from 'retext-equality';
 import type { VFile } from 'vfile';
 import type { Options } from '../types.js';
+import { useEquality } from './equality.js';
 import { lintTree } from './lint-tree.js';
 import { resolveOptions } from './options.js';
+
+// A unified transformer that returns a promise breaks processSync, so the plugin cannot load
+// retext-equality on first use as the CLI does (lazy.ts): it comes with the plugin.
+useEquality(retextEquality);
 
 export default function retextDignify(options?: Options) {
   const resolved = resolveOptions(options);

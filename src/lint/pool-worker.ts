@@ -1,5 +1,6 @@
 // One worker of the lint pool: lints each document of a task with its options, compiling each
 // configuration once (by the id the main thread gave it).
+import { withLoading } from './lazy.js';
 import { lintDocument } from './lint-document.js';
 import type { MatchOptions } from './match.js';
 import { fromPlainOptions, type PoolTask } from './pool.js';
@@ -7,11 +8,13 @@ import type { Finding } from '../types.js';
 
 const compiled = new Map<number, MatchOptions>();
 
-export default function lintTask(task: PoolTask): Finding[][] {
-  return task.docs.map((doc, i) => {
+export default async function lintTask(task: PoolTask): Promise<Finding[][]> {
+  const results: Finding[][] = [];
+  for (const [i, doc] of task.docs.entries()) {
     const id = task.options[i]!;
     let options = compiled.get(id);
     if (!options) compiled.set(id, (options = fromPlainOptions(task.configs[id]!)));
-    return lintDocument(doc, options);
-  });
+    results.push(await withLoading(() => lintDocument(doc, options)));
+  }
+  return results;
 }

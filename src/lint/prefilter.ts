@@ -30,18 +30,32 @@ function escapeRegex(s: string): string {
   return escapeSyntax(s).replace(/'/g, APOSTROPHE);
 }
 
+// By word list: sequences share their tokens' lists (a {set}'s words are one list), so each is
+// built once (building the scanner was a sixth of the CLI's start-up).
+const alternativesOf = new WeakMap<readonly string[], string>();
+
 function alternatives(words: readonly string[]): string {
+  let source = alternativesOf.get(words);
   // Longest first, so a longer word is tried before its prefix (the regexes are not anchored at
   // the end of a word, only by NOT_BEFORE_WORD after the whole phrase).
-  return `(?:${[...words].sort((a, b) => b.length - a.length).map(escapeRegex).join('|')})`;
+  if (source === undefined) alternativesOf.set(words, (source = `(?:${[...words].sort((a, b) => b.length - a.length).map(escapeRegex).join('|')})`));
+  return source;
 }
 
 // Words too common to anchor a phrase on.
 const COMMON = new Set(['a', 'an', 'the', 'is', 'was', 'be', 'been', 'being', 'are', 'were', 'am', 'not', 'no', 'also', 'now', 'still', 'of', 'with', 'and', 'or', 'to', 'in', 'on', 'for', 'has', 'had', 'have', 'he', 'she', 'his', 'her', 'this', 'that', 'as', 'at', 'by']);
 
+// By word list, as alternativesOf.
+const rarityOf = new WeakMap<readonly string[], number>();
+
+function rarity(t: PatternToken): number {
+  let r = rarityOf.get(t.words);
+  if (r === undefined) rarityOf.set(t.words, (r = Math.min(...t.words.map((w) => (COMMON.has(w) ? 0 : w.length)))));
+  return r;
+}
+
 /** The index of the token a sequence is scanned for: no common word, else the longest shortest word. */
 export function anchorOf(sequence: TokenSequence): number {
-  const rarity = (t: PatternToken) => Math.min(...t.words.map((w) => (COMMON.has(w) ? 0 : w.length)));
   let best = 0;
   sequence.forEach((token, k) => {
     if (rarity(token) > rarity(sequence[best]!)) best = k;
@@ -184,35 +198,49 @@ function occursIn(regex: RegExp, memory: Map<RegExp, { text: string; from: numbe
 }
 
 function buildScanner(rules: CompiledRules): Scanner {
-  // Anchor word → the checks of the phrases anchored on it (one regex for `next`, one per phrase
-  // for `confirm`).
-  const checks = new Map<string, string[]>();
-  const anchored = new Map<string, AnchoredPhrase[]>();
-  const conditionRegexes = new Map<CompiledCondition, RegExp>();
+  // Anchor word → the phrases anchored on it, with the conditions their rules require.
+  const anchored = new Map<string, { sequence: TokenSequence; anchor: number; requires: CompiledCondition[] }[]>();
   for (const entries of rules.index.values()) {
     for (const { compiled, sequence } of entries) {
       const anchor = anchorOf(sequence);
-      const source = anchoredSource(sequence, anchor);
-      const required = compiled.requires
-        .filter((c) => c.kind !== 'line' && c.sequences.length > 0)
-        .map((c) => conditionRegexes.get(c) ?? conditionRegexes.set(c, conditionRegex(c)).get(c)!);
+      const requires = compiled.requires.filter((c) => c.kind !== 'line' && c.sequences.length > 0);
       for (const word of sequence[anchor]!.words) {
-        const list = checks.get(word) ?? [];
-        if (!list.includes(source)) list.push(source);
-        checks.set(word, list);
-        anchored.set(word, [...(anchored.get(word) ?? []), { check: new RegExp(source, 'iuy'), required }]);
+        const list = anchored.get(word);
+        if (list) list.push({ sequence, anchor, requires });
+        else anchored.set(word, [{ sequence, anchor, requires }]);
       }
     }
   }
-  const phrases = new Map([...checks].map(([word, sources]) => [word, new RegExp(sources.join('|'), 'iuy')]));
+  // Each anchor's checks are compiled at the anchor's first hit: a run meets few of them, and
+  // compiling all (130 kB of regex source) was a tenth of the CLI's start-up. One regex per anchor
+  // for `next`; one per phrase, with its rule's conditions, for `confirm`.
+  const phrases = new Map<string, RegExp>();
+  const phraseCheck = (word: string): RegExp | undefined => {
+    let regex = phrases.get(word);
+    const list = regex ? undefined : anchored.get(word);
+    if (list) phrases.set(word, (regex = new RegExp([...new Set(list.map((a) => anchoredSource(a.sequence, a.anchor)))].join('|'), 'iuy')));
+    return regex;
+  };
+  const conditionRegexes = new Map<CompiledCondition, RegExp>();
+  const conditionRegexOf = (c: CompiledCondition): RegExp => conditionRegexes.get(c) ?? conditionRegexes.set(c, conditionRegex(c)).get(c)!;
+  const phraseChecks = new Map<string, AnchoredPhrase[]>();
+  const phraseChecksOf = (word: string): AnchoredPhrase[] | undefined => {
+    let checks = phraseChecks.get(word);
+    const list = checks ? undefined : anchored.get(word);
+    if (list) {
+      checks = list.map((a) => ({ check: new RegExp(anchoredSource(a.sequence, a.anchor), 'iuy'), required: a.requires.map(conditionRegexOf) }));
+      phraseChecks.set(word, checks);
+    }
+    return checks;
+  };
   // 'u' makes case folding agree with toLowerCase (e.g. the Kelvin sign is a "k").
-  const first = checks.size ? new RegExp(`${NOT_AFTER_WORD}${wordsSource(checks.keys(), escapeRegex)}${NOT_BEFORE_WORD}`, 'giu') : undefined;
+  const first = anchored.size ? new RegExp(`${NOT_AFTER_WORD}${wordsSource(anchored.keys(), escapeRegex)}${NOT_BEFORE_WORD}`, 'giu') : undefined;
   const normalize = (s: string) => s.toLowerCase().replace(/[\u2018\u2019\u02bc\u0060\u00b4]/g, "'");
   const nextRule = remembered((text, from) => {
     if (!first) return -1;
     first.lastIndex = from;
     for (let hit = first.exec(text); hit; hit = first.exec(text)) {
-      const phrase = phrases.get(normalize(hit[0]));
+      const phrase = phraseCheck(normalize(hit[0]));
       // A hit whose folded form is not an anchor (a case-folding corner) is kept: never miss.
       if (!phrase) return hit.index;
       phrase.lastIndex = hit.index;
@@ -226,9 +254,9 @@ function buildScanner(rules: CompiledRules): Scanner {
     if (!first) return false;
     first.lastIndex = start;
     for (let hit = first.exec(text); hit && hit.index < end; hit = first.exec(text)) {
-      const candidates = anchored.get(normalize(hit[0]));
-      if (!candidates) return true; // as in nextRule: never miss
-      for (const { check, required } of candidates) {
+      const checks = phraseChecksOf(normalize(hit[0]));
+      if (!checks) return true; // as in nextRule: never miss
+      for (const { check, required } of checks) {
         check.lastIndex = hit.index;
         if (check.test(text) && required.every((regex) => occursIn(regex, memory, text, start, end))) return true;
       }

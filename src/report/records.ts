@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Document, RecordRef } from '../inputs/document.js';
 import { expandPaths } from '../inputs/files.js';
 import { readSources, type SourceOptions } from '../inputs/sources.js';
+import { withLoading } from '../lint/lazy.js';
 import { lintDocument } from '../lint/lint-document.js';
 import type { MatchOptions } from '../lint/match.js';
 import type { ReportRecord } from './aggregate.js';
@@ -65,7 +66,7 @@ export async function* readRecords(source: string, resolved: MatchOptions, optio
     switch (event.kind) {
       case 'document':
         if (folder && !event.doc.record) options.onProgress?.(++done, total);
-        yield note(event.doc, ++row, folder ? source : undefined, resolved, options.keepText);
+        yield await note(event.doc, ++row, folder ? source : undefined, resolved, options.keepText);
         break;
       case 'bad-record':
         options.onBadRecord(event.file, event.record, event.error);
@@ -91,8 +92,8 @@ export async function* readRecords(source: string, resolved: MatchOptions, optio
  * path under the folder, and its field "folder" is its subfolder (an export inside a folder, read
  * with --ext csv, names each record by path and id or row).
  */
-function note(doc: Document, row: number, folder: string | undefined, resolved: MatchOptions, keepText?: boolean): ReportRecord {
-  const findings = lintDocument(doc, resolved);
+async function note(doc: Document, row: number, folder: string | undefined, resolved: MatchOptions, keepText?: boolean): Promise<ReportRecord> {
+  const findings = await withLoading(() => lintDocument(doc, resolved));
   const text = keepText ? { text: doc.text } : {};
   const rel = folder === undefined ? doc.file : path.relative(folder, doc.file);
   const r = doc.record;

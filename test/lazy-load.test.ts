@@ -1,0 +1,68 @@
+// Lint loads the Markdown and HTML parsers and retext-equality on first use (src/lint/lazy.ts), so
+// that a note on standard input starts without them; the CLI likewise loads the CSV, glob and diff
+// libraries only for an export, a glob or folder, and --fix. Checked here: a synchronous lint says
+// what it lacks instead of dropping findings, withLoading loads it and gives the findings, and the
+// bundled CLI's start-up chunks hold none of those parts (a static import would bring them back).
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Document } from '../src/inputs/document.js';
+import { NotLoaded, withLoading } from '../src/lint/lazy.js';
+import { lintDocument } from '../src/lint/lint-document.js';
+import { resolveOptions } from '../src/lint/options.js';
+import { ROOT } from './helpers.js';
+
+const resolved = resolveOptions();
+const doc = (syntax: Document['syntax'], text: string): Document => ({ file: `x.${syntax}`, syntax, text });
+
+describe('parts loaded on first use', () => {
+  // In order: each test relies on what the ones before it loaded (a test file has its own modules).
+  it('lints plain text with no part loaded', () => {
+    expect(lintDocument(doc('text', 'Hx of IVDU.'), resolved).map((f) => f.actual)).toEqual(['IVDU']);
+    // No trigger word: the Markdown parser is not needed either.
+    expect(lintDocument(doc('markdown', '# 1\n\n2024-01-01, 12:30\n'), resolved)).toEqual([]);
+  });
+
+  it('throws NotLoaded, rather than missing findings, for a part it has not loaded', () => {
+    for (const d of [doc('markdown', 'Known *heroin addict*.'), doc('html', '<p>Known heroin addict.</p>'), doc('text', 'She is handicapped.')]) {
+      expect(() => lintDocument(d, resolved)).toThrow(NotLoaded);
+    }
+  });
+
+  it('loads what a document needs with withLoading, then lints synchronously', async () => {
+    const md = doc('markdown', 'Known *heroin addict*; brother is deaf and dumb.\n\n`drug abuse`\n');
+    expect((await withLoading(() => lintDocument(md, resolved))).map((f) => [f.ruleId, f.actual])).toEqual([
+      ['substance-use/addict', 'heroin addict'],
+      ['inclusive/deaf-and-dumb', 'deaf and dumb'],
+    ]);
+    expect(lintDocument(doc('text', 'She is handicapped.'), resolved).map((f) => f.actual)).toEqual(['handicapped']);
+    expect(() => lintDocument(doc('html', '<p>Known heroin addict.</p>'), resolved)).toThrow(NotLoaded);
+    const html = await withLoading(() => lintDocument(doc('html', '<p>Known heroin addict.</p><pre>drug abuse</pre>'), resolved));
+    expect(html.map((f) => f.actual)).toEqual(['heroin addict']);
+  });
+});
+
+// The chunks main.js imports statically, and what they import, recursively.
+function startupChunks(dir: string): string[] {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const m of readFileSync(path.join(dir, file), 'utf8').matchAll(/^\s*(?:import|export)\s[^;]*?from\s*"\.\/([^"]+)"/gm)) visit(m[1]!);
+  };
+  visit('main.js');
+  return [...seen];
+}
+
+const BUNDLE = path.join(ROOT, 'dist', 'bundle');
+describe.skipIf(!existsSync(path.join(BUNDLE, 'main.js')))('the bundled CLI', () => {
+  it('loads no Markdown or HTML parser, no retext-equality, no CSV, glob or diff library at start-up', () => {
+    const chunks = startupChunks(BUNDLE);
+    expect(chunks.length).toBeGreaterThan(1);
+    const packages = new Set(chunks.flatMap((c) => [...readFileSync(path.join(BUNDLE, c), 'utf8').matchAll(/^\/\/ \S*node_modules\/((?:@[^/]+\/)?[^/]+)\//gm)].map((m) => m[1]!)));
+    expect(packages).toContain('parse-english'); // plain text is parsed at start-up: the check sees the packages
+    for (const lazy of ['remark-parse', 'micromark', 'mdast-util-to-nlcst', 'rehype-parse', 'parse5', 'hast-util-to-nlcst', 'retext-equality', 'csv-parse', 'tinyglobby', 'picomatch', 'diff']) {
+      expect(packages, lazy).not.toContain(lazy);
+    }
+  });
+});
