@@ -40,21 +40,15 @@ function allowed(actual: string, options: MatchOptions): boolean {
   return options.allow.some((seq) => seq.length === words.length && seq.every((t, k) => t.lookup.has(words[k]!)));
 }
 
-// Whether retext-equality runs: the whole text must hold an enabled phrase (equalityTriggerPattern,
-// decided once per text), and so must the text under the tree by the looser regex the fast path
-// scans with. retext-equality matches within a paragraph, so on a whole-text tree the second test
-// changes nothing, and a huge document with one such phrase does not run it on every block.
-let gate: { text: string; rules: MatchOptions['rules']; result: boolean } | undefined;
+// Whether retext-equality runs: the text under the tree must hold an enabled phrase by the loose
+// regex the fast path scans with (retext-equality matches within a paragraph; a huge document with
+// one such phrase does not run it on every block).
 function mayMatch(tree: Root, text: string, options: MatchOptions): boolean {
-  if (gate?.text !== text || gate.rules !== options.rules) {
-    gate = { text, rules: options.rules, result: options.rules.equalityTriggerPattern.test(stripApostrophes(text)) };
-  }
-  if (!gate.result) return false;
   const { start, end } = tree.position ?? {};
-  if (start?.offset === undefined || end?.offset === undefined) return true;
+  const under = start?.offset === undefined || end?.offset === undefined ? text : text.slice(start.offset, end.offset);
   const loose = looseEqualityRegex(options.rules);
   loose.lastIndex = 0;
-  return loose.test(stripApostrophes(text.slice(start.offset, end.offset)));
+  return loose.test(stripApostrophes(under));
 }
 
 export function equalityFindings(

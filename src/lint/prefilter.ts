@@ -114,16 +114,16 @@ function remembered(search: Search): Search {
 }
 
 /**
- * equality.ts runs retext-equality when its phrase regex matches the text with apostrophes
- * removed (stripApostrophes). A like search here, on the same stripped text, with each hit taken
- * back to its place in the raw text.
+ * equality.ts runs retext-equality on a tree only when this regex matches the tree's text with
+ * apostrophes removed (retext-equality reads "Down's" as "downs"); the scanner runs the same search
+ * on the same stripped text, with each hit taken back to its place in the raw text.
  */
 const looseRegexes = new WeakMap<CompiledRules, RegExp>();
 
 /**
- * The enabled retext-equality phrases, for text passed through stripApostrophes: looser than
- * equalityTriggerPattern, never tighter (any white space parse-latin knows, U+0085 too, which \s
- * lacks, or a hyphen, or nothing, may join the words). Global: reset lastIndex before use.
+ * The enabled retext-equality phrases as whole words, for text passed through stripApostrophes.
+ * Loose: any white space parse-latin knows (U+0085 too, which \s lacks), a hyphen, or nothing may
+ * join the words. Global: reset lastIndex before use.
  */
 export function looseEqualityRegex(rules: CompiledRules): RegExp {
   let regex = looseRegexes.get(rules);

@@ -5,7 +5,7 @@ import type { LoadedRuleFile } from './load.js';
 import { RuleFileError } from './load.js';
 import { expandPattern, PatternError, type TokenSequence } from './pattern.js';
 import { setValuesOf, setWordsOf } from './sets.js';
-import { escapeRegex, trieSource, wordsSource } from './word-regex.js';
+import { escapeRegex, wordsSource } from './word-regex.js';
 
 export const DOCS_URL = 'https://github.com/dignify-lint/dignify/blob/main/docs/rules.md';
 
@@ -45,12 +45,7 @@ export interface CompiledRules {
   sets: Map<string, CompiledSet>;
   /** retext-equality rule id → the rule that reports it (rules with `equality`). */
   equality: Map<string, CompiledRule>;
-  /**
-   * Finds any phrase of an enabled retext-equality rule as whole words, in text with apostrophes
-   * removed (retext-equality reads "Down's" as "downs"); no hit means it need not run.
-   */
-  equalityTriggerPattern: RegExp;
-  /** The phrases behind equalityTriggerPattern. */
+  /** The phrases of the enabled retext-equality rules (prefilter.ts scans for them). */
   equalityPhrases: TokenSequence[];
   /** Every word a match can start with, normalized. */
   triggers: string[];
@@ -69,33 +64,6 @@ const APOSTROPHES = "['\u2018\u2019\u02bc\u0060\u00b4]";
 export function triggerRegex(words: readonly string[]): RegExp {
   if (words.length === 0) return /(?!)/;
   return new RegExp(wordsSource(words, (ch) => (ch === "'" ? APOSTROPHES : escapeRegex(ch))), 'iu');
-}
-
-/**
- * A regex source for token sequences: each sequence's first word in one trie (see word-regex.ts),
- * then its other tokens, `join` between tokens. `word` maps a rule word to the form to look for.
- */
-export function sequencesSource(sequences: readonly TokenSequence[], join: string, word: (w: string) => string = (w) => w): string {
-  const tails = new Map<string, string[]>();
-  for (const seq of sequences) {
-    const rest = seq
-      .slice(1)
-      .map((t) => `${join}(?:${t.words.map((w) => escapeRegex(word(w))).join('|')})`)
-      .join('');
-    for (const w of seq[0]!.words) {
-      const list = tails.get(word(w)) ?? [];
-      if (!list.includes(rest)) list.push(rest);
-      tails.set(word(w), list);
-    }
-  }
-  return trieSource(tails);
-}
-
-/** Whole phrases, apostrophes ignored: for texts passed through stripApostrophes. */
-function wholePhraseRegex(sequences: readonly TokenSequence[]): RegExp {
-  if (sequences.length === 0) return /(?!)/;
-  const source = sequencesSource(sequences, '[\\s\\-]+', (w) => w.replace(/'/g, ''));
-  return new RegExp(`(?<![\\p{L}\\p{N}])${source}(?![\\p{L}\\p{N}])`, 'iu');
 }
 
 export function stripApostrophes(text: string): string {
@@ -193,7 +161,6 @@ export function compileRules(files: readonly LoadedRuleFile[]): CompiledRules {
     index,
     sets,
     equality,
-    equalityTriggerPattern: wholePhraseRegex(equalityPhrases),
     equalityPhrases,
     triggers,
     triggerPattern: triggerRegex(triggers),
