@@ -58,7 +58,7 @@ describe('worker pool', () => {
     expect(results.length).toBe(count);
     expect(results.find((r) => r.file.endsWith('0601.txt'))!.skipped).toBe('binary file');
     expect(results.find((r) => r.file.endsWith('0603.txt'))!.findings.map((f) => f.ruleId)).toEqual(['substance-use/substance-abuse']);
-    const ids = (folder: string) => new Set(results.filter((r) => r.file.includes(`${path.basename(folder)}/`)).flatMap((r) => r.findings.map((f) => f.ruleId)));
+    const ids = (folder: string) => new Set(results.filter((r) => r.file.includes(`${path.sep}notes${path.sep}${path.basename(folder)}${path.sep}`)).flatMap((r) => r.findings.map((f) => f.ruleId)));
     expect(ids(folders.plain)).toContain('substance-use/addict');
     expect(ids(folders.quiet)).not.toContain('substance-use/addict');
     expect(ids(folders.house)).toContain('house-style/frequent-flyer');
