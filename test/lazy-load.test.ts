@@ -19,8 +19,11 @@ describe('parts loaded on first use', () => {
   // In order: each test relies on what the ones before it loaded (a test file has its own modules).
   it('lints plain text with no part loaded', () => {
     expect(lintDocument(doc('text', 'Hx of IVDU.'), resolved).map((f) => f.actual)).toEqual(['IVDU']);
-    // No trigger word: the Markdown parser is not needed either.
+    // No anchor word of any phrase: the Markdown and HTML parsers are not needed either, even for
+    // ordinary prose ("a" and "an" start phrases, but no phrase is found by them).
     expect(lintDocument(doc('markdown', '# 1\n\n2024-01-01, 12:30\n'), resolved)).toEqual([]);
+    expect(lintDocument(doc('markdown', '# Your visit\n\nA nurse will call you. Take an aspirin with food.\n'), resolved)).toEqual([]);
+    expect(lintDocument(doc('html', '<p>A nurse will call you. Take an <b>aspirin</b> with food.</p>'), resolved)).toEqual([]);
   });
 
   it('throws NotLoaded, rather than missing findings, for a part it has not loaded', () => {
@@ -31,6 +34,8 @@ describe('parts loaded on first use', () => {
 
   it('loads what a document needs with withLoading, then lints synchronously', async () => {
     const md = doc('markdown', 'Known *heroin addict*; brother is deaf and dumb.\n\n`drug abuse`\n');
+    // Markup between a phrase's words does not hide it from the quick test.
+    expect((await withLoading(() => lintDocument(doc('markdown', 'Hx of **drug** abuse.'), resolved))).map((f) => f.actual)).toEqual(['drug** abuse']);
     expect((await withLoading(() => lintDocument(md, resolved))).map((f) => [f.ruleId, f.actual])).toEqual([
       ['substance-use/addict', 'heroin addict'],
       ['inclusive/deaf-and-dumb', 'deaf and dumb'],

@@ -63,10 +63,10 @@ export function lintDocumentWhole(doc: Document, resolved: MatchOptions): Findin
 }
 
 function lint(doc: Document, resolved: MatchOptions, whole: boolean): Finding[] {
-  // Fast path: a text without any word a rule can start with cannot produce a finding. Plain text
-  // skips this test: its scanner (parseTextWindows) is stricter, and a text it finds nothing in
-  // yields no tree at all.
-  if ((doc.syntax !== 'text' || whole) && !resolved.rules.triggerPattern.test(doc.text)) return [];
+  // Fast path: a Markdown or HTML text without any phrase's anchor word cannot produce a finding.
+  // Plain text skips this test: its scanner (parseTextWindows) is stricter, and a text it finds
+  // nothing in yields no tree at all. The slow path keeps the plain test of every first word.
+  if (whole ? !resolved.rules.triggerPattern.test(doc.text) : doc.syntax !== 'text' && !scannerFor(resolved.rules).mayHold(doc.text)) return [];
   const findings: Finding[] = [];
   for (const tree of trees(doc, resolved, whole)) {
     const sentences = collectSentences(tree);

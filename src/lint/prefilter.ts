@@ -91,6 +91,12 @@ export interface Scanner {
    * that ends at "\r\r").
    */
   confirm(text: string, start: number, end: number): boolean;
+  /**
+   * Whether any anchor word, or the anchor word of an enabled retext-equality phrase (apostrophes
+   * ignored), stands in the text as a whole word: the quick test for Markdown and HTML, whose
+   * markup may stand between a phrase's words but not inside one of them.
+   */
+  mayHold(text: string): boolean;
 }
 
 type Search = (text: string, from: number) => number;
@@ -249,6 +255,8 @@ function buildScanner(rules: CompiledRules): Scanner {
     return -1;
   });
   const nextEquality = rules.equality.size > 0 ? remembered(equalitySearch(rules)) : () => -1;
+  const equalityAnchors = rules.equalityPhrases.flatMap((seq) => seq[anchorOf(seq)]!.words.map((w) => w.replace(/'/g, '')));
+  const equalityWords = new RegExp(`${NOT_AFTER_WORD}${wordsSource(equalityAnchors, escapeRegex)}${NOT_BEFORE_WORD}`, 'iu');
   const memory = new Map<RegExp, { text: string; from: number; found: number }>();
   const phraseInBlock = (text: string, start: number, end: number): boolean => {
     if (!first) return false;
@@ -268,6 +276,13 @@ function buildScanner(rules: CompiledRules): Scanner {
       const a = nextRule(text, from);
       const b = nextEquality(text, from);
       return a === -1 ? b : b === -1 ? a : Math.min(a, b);
+    },
+    mayHold(text) {
+      if (first) {
+        first.lastIndex = 0;
+        if (first.test(text)) return true;
+      }
+      return equalityWords.test(stripApostrophes(text));
     },
     confirm(text, start, end) {
       const b = nextEquality(text, start);
