@@ -7,6 +7,7 @@ import type { Finding, Point, QuoteHandling, SeveritySetting } from '../types.js
 import { SEVERITY_RANK } from '../types.js';
 import { fitReplacement, renderSuggestion } from './suggest.js';
 import type { SentenceTokens, Token } from './tokens.js';
+import { countBelow } from './count-below.js';
 
 export interface MatchOptions {
   rules: CompiledRules;
@@ -143,18 +144,6 @@ function quoteIndex(text: string, paragraphStart: number, paragraphEnd: number):
   for (let k = closing.length - 1; k >= 0; k--) index.closingFrom[k] = any ||= closing[k]!;
   quoteIndexes.set(paragraphStart, index);
   return index;
-}
-
-/** The number of entries of the sorted `at` that are below `offset`. */
-function countBelow(at: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = at.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (at[mid]! < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Is [start, end) inside quotation marks within its paragraph? */

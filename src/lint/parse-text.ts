@@ -96,10 +96,13 @@ function* sentenceWindows(masked: string, window: Window, scanner: Scanner): Gen
   const places: number[] = [];
   for (let p = scanner.next(masked, blockStart); p !== -1 && p < blockEnd; p = scanner.next(masked, p + 1)) places.push(p);
   const pointAt = (offset: number): Point => ({ line: window.point.line, column: window.point.column + offset - blockStart, offset });
+  // The paragraph spans the block (quotation marks are read over it); the root only the sentences,
+  // which is all the text retext-equality's gate (equality.ts) need look at.
   const paragraphOf = (sentences: Sentence[]): Root => {
-    const position = { start: pointAt(blockStart), end: pointAt(blockEnd) };
-    const paragraph: Paragraph = { type: 'ParagraphNode', children: sentences, position };
-    return { type: 'RootNode', children: [paragraph], position };
+    const paragraph: Paragraph = { type: 'ParagraphNode', children: sentences, position: { start: pointAt(blockStart), end: pointAt(blockEnd) } };
+    const first = sentences[0]?.position?.start.offset ?? blockStart;
+    const last = sentences.at(-1)?.position?.end.offset ?? blockStart;
+    return { type: 'RootNode', children: [paragraph], position: { start: pointAt(first), end: pointAt(last) } };
   };
   let done = blockStart; // sentences ending at or before this were yielded
   let parsed = 0;

@@ -13,6 +13,7 @@
 import { stripApostrophes, type CompiledCondition, type CompiledRules } from '../rules/compile.js';
 import type { PatternToken, TokenSequence } from '../rules/pattern.js';
 import { escapeRegex as escapeSyntax, trieSource, wordsSource } from '../rules/word-regex.js';
+import { countBelow } from './count-below.js';
 
 // The apostrophes normalizeWord folds to "'".
 const APOSTROPHE = "['\u2018\u2019\u02bc\u0060\u00b4]";
@@ -162,8 +163,7 @@ function equalitySearch(rules: CompiledRules): Search {
       if (stripped.length !== text.length) for (const m of text.matchAll(/['\u2018\u2019\u02bc]/g)) removed.push(m.index);
     }
     // Raw → stripped: minus the removed characters before it; stripped → raw: the reverse.
-    let k = 0;
-    while (k < removed.length && removed[k]! < from) k++;
+    let k = countBelow(removed, from);
     regex.lastIndex = from - k;
     const m = regex.exec(stripped);
     if (!m) return -1;
