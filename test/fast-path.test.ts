@@ -153,6 +153,13 @@ describe('fast path over random text', () => {
     // retext-equality orders its messages by paragraph: "sex change" met first in the sentence
     // before made it win over "sex change operation" in the whole parse only.
     expectSame(`sex change operation's. Dr. .   . sex change operation . ${'non compliant '.repeat(40)}`);
+    // A run of white space with two line breaks and another white-space character is no paragraph
+    // break to parse-latin, so the quotation mark before it still counts.
+    for (const text of ['“\u0085\n\t\npsychos"', '“ \n\t\n\u00a0psychos"', '“\n\r\n\u2028psychos"']) expectSame(text, resolveOptions({ quotes: 'info' }));
+    // A sentence window's retext-equality gate read the raw text, where a placeholder stands
+    // between the words of a phrase retext-equality reads in the blanked text.
+    expectSame(`downs @AGE@ syndrome\u2019. ${'non compliant. The. '.repeat(30)}handicapped.`);
+    expectSame(`stroke @AGE@ victim. ${'non compliant. The. '.repeat(30)}handicapped.`);
   });
 
   it('scans the masked text, so a phrase around a placeholder is found', () => {

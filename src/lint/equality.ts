@@ -11,6 +11,7 @@ import { normalizeWord } from '../rules/pattern.js';
 import type { Finding, Point } from '../types.js';
 import { lazy } from './lazy.js';
 import { makeFinding, type MatchOptions } from './match.js';
+import { maskPlaceholders } from './placeholders.js';
 import { looseEqualityRegex } from './prefilter.js';
 import type { SentenceTokens } from './tokens.js';
 
@@ -42,10 +43,14 @@ function allowed(actual: string, options: MatchOptions): boolean {
 
 // Whether retext-equality runs: the text under the tree must hold an enabled phrase by the loose
 // regex the fast path scans with (retext-equality matches within a paragraph; a huge document with
-// one such phrase does not run it on every block).
+// one such phrase does not run it on every block). Read with placeholders blanked, as the tree was
+// parsed ("Down's {{x}} syndrome" is one phrase to retext-equality); blanked once per text.
+let blanked: { text: string; masked: string } | undefined;
 function mayMatch(tree: Root, text: string, options: MatchOptions): boolean {
+  if (blanked?.text !== text) blanked = { text, masked: maskPlaceholders(text) };
   const { start, end } = tree.position ?? {};
-  const under = start?.offset === undefined || end?.offset === undefined ? text : text.slice(start.offset, end.offset);
+  const { masked } = blanked;
+  const under = start?.offset === undefined || end?.offset === undefined ? masked : masked.slice(start.offset, end.offset);
   const loose = looseEqualityRegex(options.rules);
   loose.lastIndex = 0;
   return loose.test(stripApostrophes(under));
