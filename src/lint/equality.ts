@@ -6,7 +6,7 @@
 import type { Root } from 'nlcst';
 import type retextEquality from 'retext-equality';
 import { VFile } from 'vfile';
-import { stripApostrophes, type CompiledRule } from '../rules/compile.js';
+import type { CompiledRule } from '../rules/compile.js';
 import { normalizeWord } from '../rules/pattern.js';
 import type { Finding, Point } from '../types.js';
 import { lazy } from './lazy.js';
@@ -44,16 +44,14 @@ function allowed(actual: string, options: MatchOptions): boolean {
 // Whether retext-equality runs: the text under the tree must hold an enabled phrase by the loose
 // regex the fast path scans with (retext-equality matches within a paragraph; a huge document with
 // one such phrase does not run it on every block). Read with placeholders blanked, as the tree was
-// parsed ("Down's {{x}} syndrome" is one phrase to retext-equality); blanked once per text.
-let blanked: { text: string; masked: string } | undefined;
+// parsed ("Down's {{x}} syndrome" is one phrase to retext-equality).
 function mayMatch(tree: Root, text: string, options: MatchOptions): boolean {
-  if (blanked?.text !== text) blanked = { text, masked: maskPlaceholders(text) };
   const { start, end } = tree.position ?? {};
-  const { masked } = blanked;
+  const masked = maskPlaceholders(text);
   const under = start?.offset === undefined || end?.offset === undefined ? masked : masked.slice(start.offset, end.offset);
   const loose = looseEqualityRegex(options.rules);
   loose.lastIndex = 0;
-  return loose.test(stripApostrophes(under));
+  return loose.test(under);
 }
 
 export function equalityFindings(

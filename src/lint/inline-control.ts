@@ -38,6 +38,7 @@ function parseRules(body: string): string[] {
 export function findDirectives(text: string): Directive[] {
   if (!text.includes('dignify-')) return [];
   const directives: Directive[] = [];
+  if (!text.includes('dignify-')) return directives; // most texts: no need to split them into lines
   const lines = text.split(/\r\n|\r|\n/);
   lines.forEach((content, index) => {
     if (!content.includes('dignify-')) return;

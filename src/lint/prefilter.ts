@@ -10,10 +10,9 @@
 // noncompliant"), not its first word: first words such as "was", "a" and "is" stood in 215,000
 // places of MTSamples' 15 MB, anchors stand in 16,000. Which word is the anchor changes the speed,
 // never the result.
-import { stripApostrophes, type CompiledCondition, type CompiledRules } from '../rules/compile.js';
+import type { CompiledCondition, CompiledRules } from '../rules/compile.js';
 import type { PatternToken, TokenSequence } from '../rules/pattern.js';
 import { escapeRegex as escapeSyntax, trieSource, wordsSource } from '../rules/word-regex.js';
-import { countBelow } from './count-below.js';
 
 // The apostrophes normalizeWord folds to "'".
 const APOSTROPHE = "['\u2018\u2019\u02bc\u0060\u00b4]";
@@ -120,30 +119,38 @@ function remembered(search: Search): Search {
   };
 }
 
-/**
- * equality.ts runs retext-equality on a tree only when this regex matches the tree's text with
- * apostrophes removed (retext-equality reads "Down's" as "downs"); the scanner runs the same search
- * on the same stripped text, with each hit taken back to its place in the raw text.
- */
+// The apostrophes retext-equality ignores ("Down's" is "downs" to it), any number of them.
+const IGNORED_APOSTROPHES = "'\u2018\u2019\u02bc";
+const EQUALITY_APOSTROPHES = `[${IGNORED_APOSTROPHES}]*`;
+
+/** A word of a retext-equality phrase, letter by letter, with any apostrophes after each letter. */
+function equalityChar(ch: string): string {
+  return escapeSyntax(ch) + EQUALITY_APOSTROPHES;
+}
+
 const looseRegexes = new WeakMap<CompiledRules, RegExp>();
 
 /**
- * The enabled retext-equality phrases as whole words, for text passed through stripApostrophes.
- * Loose: any white space parse-latin knows (U+0085 too, which \s lacks), a hyphen, or nothing may
- * join the words. Global: reset lastIndex before use.
+ * The enabled retext-equality phrases as whole words in raw text. equality.ts runs
+ * retext-equality on a tree only when this matches the tree's text, and the scanner looks for it.
+ * Loose: apostrophes may stand anywhere in or between the words, and any white space parse-latin
+ * knows (U+0085 too, which \s lacks), a hyphen, or nothing may join them. Global: reset lastIndex
+ * before use.
  */
 export function looseEqualityRegex(rules: CompiledRules): RegExp {
   let regex = looseRegexes.get(rules);
   if (!regex) {
+    const join = `[\\s\\u0085\\-\\u2010\\u2011${IGNORED_APOSTROPHES}]*`;
+    const word = (w: string) => [...w.replace(/'/g, '')].map(equalityChar).join('');
     const tails = new Map<string, string[]>();
     for (const seq of rules.equalityPhrases) {
       const rest = seq
         .slice(1)
-        .map((t) => `${JOIN}(?:${t.words.map((w) => escapeRegex(w.replace(/'/g, ''))).join('|')})`)
+        .map((t) => `${join}(?:${t.words.map(word).join('|')})`)
         .join('');
       for (const w of seq[0]!.words) tails.set(w.replace(/'/g, ''), [...(tails.get(w.replace(/'/g, '')) ?? []), rest]);
     }
-    const phrases = trieSource(tails);
+    const phrases = trieSource(tails, equalityChar);
     looseRegexes.set(rules, (regex = new RegExp(`(?<![\\p{L}\\p{N}])${phrases}(?![\\p{L}\\p{N}])`, 'giu')));
   }
   return regex;
@@ -151,28 +158,9 @@ export function looseEqualityRegex(rules: CompiledRules): RegExp {
 
 function equalitySearch(rules: CompiledRules): Search {
   const regex = looseEqualityRegex(rules);
-  let lastText: string | undefined;
-  let stripped = '';
-  // Raw offsets of the characters stripApostrophes removed, in order.
-  let removed: number[] = [];
   return (text, from) => {
-    if (text !== lastText) {
-      lastText = text;
-      stripped = stripApostrophes(text);
-      removed = [];
-      if (stripped.length !== text.length) for (const m of text.matchAll(/['\u2018\u2019\u02bc]/g)) removed.push(m.index);
-    }
-    // Raw → stripped: minus the removed characters before it; stripped → raw: the reverse.
-    let k = countBelow(removed, from);
-    regex.lastIndex = from - k;
-    const m = regex.exec(stripped);
-    if (!m) return -1;
-    let raw = m.index + k;
-    while (k < removed.length && removed[k]! <= raw) {
-      k++;
-      raw++;
-    }
-    return raw;
+    regex.lastIndex = from;
+    return regex.exec(text)?.index ?? -1;
   };
 }
 
@@ -256,7 +244,7 @@ function buildScanner(rules: CompiledRules): Scanner {
   });
   const nextEquality = rules.equality.size > 0 ? remembered(equalitySearch(rules)) : () => -1;
   const equalityAnchors = rules.equalityPhrases.flatMap((seq) => seq[anchorOf(seq)]!.words.map((w) => w.replace(/'/g, '')));
-  const equalityWords = new RegExp(`${NOT_AFTER_WORD}${wordsSource(equalityAnchors, escapeRegex)}${NOT_BEFORE_WORD}`, 'iu');
+  const equalityWords = new RegExp(`${NOT_AFTER_WORD}${wordsSource(equalityAnchors, equalityChar)}${NOT_BEFORE_WORD}`, 'iu');
   const memory = new Map<RegExp, { text: string; from: number; found: number }>();
   const phraseInBlock = (text: string, start: number, end: number): boolean => {
     if (!first) return false;
@@ -282,7 +270,7 @@ function buildScanner(rules: CompiledRules): Scanner {
         first.lastIndex = 0;
         if (first.test(text)) return true;
       }
-      return equalityWords.test(stripApostrophes(text));
+      return equalityWords.test(text);
     },
     confirm(text, start, end) {
       const b = nextEquality(text, start);

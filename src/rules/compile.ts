@@ -66,10 +66,6 @@ export function triggerRegex(words: readonly string[]): RegExp {
   return new RegExp(wordsSource(words, (ch) => (ch === "'" ? APOSTROPHES : escapeRegex(ch))), 'iu');
 }
 
-export function stripApostrophes(text: string): string {
-  return text.replace(/['\u2018\u2019\u02bc]/g, '');
-}
-
 export function compileRules(files: readonly LoadedRuleFile[]): CompiledRules {
   const sets = new Map<string, CompiledSet>();
   const setWords = new Map<string, string[]>();
