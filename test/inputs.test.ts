@@ -4,8 +4,10 @@ import { readFileSync, statSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { lintFiles, lintText, type LintResult } from '../src/index.js';
+import { oneByte } from '../src/inputs/decode.js';
 import { readSources } from '../src/inputs/sources.js';
 import { ROOT, runCli } from './helpers.js';
 
@@ -16,6 +18,18 @@ const tempFile = (name: string, content: string | Buffer) => {
   return file;
 };
 const found = (results: LintResult[]) => results.flatMap((r) => r.findings.map((f) => [r.record?.row, r.record?.id, f.start.line, f.start.column, f.actual]));
+
+describe('oneByte (an export field stored one byte per character when it can be)', () => {
+  it('never changes the text', () => {
+    const text = fc.oneof(fc.string({ unit: fc.constantFrom('a', 'é', 'ÿ', '\u0100', '’', '\u00a0', '🙂') }), fc.string({ unit: 'binary' }));
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(oneByte(s)).toBe(s);
+      }),
+    );
+    expect(oneByte('caf\u00e9 \u00ff')).toBe('café ÿ');
+  });
+});
 
 describe('CSV, TSV and JSON Lines exports', () => {
   const rows = parse(readFileSync(fixture('mtsamples-excerpt.csv')), { columns: true }) as Array<Record<string, string>>;

@@ -58,3 +58,15 @@ export async function* textLines(stream: AsyncIterable<Buffer | string>, warn: (
     input.destroy();
   }
 }
+
+const BEYOND_LATIN1 = /[^\u0000-\u00ff]/;
+
+/**
+ * The text as V8's one-byte string when all its characters fit in one byte. A field cut from a
+ * chunk of the file that held any other character (one curly quote) is stored two bytes per
+ * character, and the linter's regexes scan such strings about 3x slower (MTSamples: ~0.3 s of
+ * ~1.4 s); copying through latin1 costs a few milliseconds.
+ */
+export function oneByte(text: string): string {
+  return BEYOND_LATIN1.test(text) ? text : Buffer.from(text, 'latin1').toString('latin1');
+}

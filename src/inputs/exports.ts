@@ -10,7 +10,7 @@
 // swallowed into the bad field); splitting first means an unterminated quote costs one record:
 // its first line is reported and the lines after it are read again as records.
 import { chooseColumns, getPath, type ColumnOptions } from './columns.js';
-import { DecodeError, textLines } from './decode.js';
+import { DecodeError, oneByte, textLines } from './decode.js';
 import type { Document, RecordRef } from './document.js';
 import type { ExportFormat } from './formats.js';
 
@@ -86,7 +86,7 @@ async function* readDelimited(file: string, lines: AsyncIterable<string>, delimi
     const id = idIndex === undefined ? undefined : fields![idIndex];
     if (id) Object.assign(record, { id, idName: header[idIndex!] });
     if (keep.length) record.fields = Object.fromEntries(keep.map(([name, index]) => [name, fields![index]!]));
-    yield { kind: 'record', doc: { file, syntax: 'text', text: fields![textIndex] ?? '', record } };
+    yield { kind: 'record', doc: { file, syntax: 'text', text: oneByte(fields![textIndex] ?? ''), record } };
   }
 
   // The record starting at pending[0] cannot be read: report it, read the lines after it again.
@@ -175,7 +175,7 @@ async function* readJsonLines(file: string, lines: AsyncIterable<string>, option
     const id = choice.id === undefined ? undefined : getPath(value, choice.id);
     if (typeof id === 'string' || typeof id === 'number') Object.assign(record, { id: String(id), idName: choice.id });
     if (choice.fields) record.fields = keptFields(value, choice.fields);
-    yield { kind: 'record', doc: { file, syntax: 'text', text: text ?? '', record } };
+    yield { kind: 'record', doc: { file, syntax: 'text', text: oneByte(text ?? ''), record } };
   }
 }
 
