@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { POOL_MIN_DOCUMENTS, WORKER_MAX_CHARS } from '../src/lint/lint-parallel.js';
+import { POOL_MIN_CHARS, POOL_MIN_DOCUMENTS, WORKER_MAX_CHARS } from '../src/lint/lint-parallel.js';
 import { ROOT, runCli } from './helpers.js';
 
 const LINES = ['Pt with hx of drug abuse.', 'Wound clean and dry.', 'Known IVDU, "junkie" per pt.', 'No findings here.', 'EtOH abuse.\n\nAlcohol: none.', 'Frequent flyer, addict.', 'Pt is an alcoholic.'];
@@ -35,16 +35,18 @@ describe('worker pool', () => {
   writeFileSync(path.join(folders.house, 'house.yaml'), HOUSE_RULES);
   writeFileSync(path.join(folders.house, '.dignifyrc'), 'extends: house.yaml\nrules: { credibility/frequent-flyer: "off" }\n');
   const count = POOL_MIN_DOCUMENTS + 137;
+  // Text enough for the pool to start (POOL_MIN_CHARS) well before the last document.
+  const FILLER = 'No findings here. '.repeat(Math.ceil(POOL_MIN_CHARS / POOL_MIN_DOCUMENTS / 18));
   const folderList = Object.values(folders);
   for (let i = 0; i < count; i++) {
     const name = path.join(folderList[i % 3]!, `${String(i).padStart(4, '0')}.txt`);
     if (i === 601) writeFileSync(name, Buffer.from([0xff, 0x00, 0x01])); // binary: skipped
     // Larger than a worker takes (its heap is small): linted on the main thread, in its place.
     else if (i === 603) writeFileSync(name, `${'No findings here.\n\n'.repeat(WORKER_MAX_CHARS / 16)}Pt with hx of drug abuse.\n`);
-    else writeFileSync(name, `Note ${i}.\n${LINES[i % LINES.length]}\n`);
+    else writeFileSync(name, `Note ${i}.\n${LINES[i % LINES.length]}\n${FILLER}`);
   }
   const csv = path.join(dir, 'export.csv');
-  const rows = Array.from({ length: POOL_MIN_DOCUMENTS * 3 }, (_, i) => `${i},"Note ${i}. ${LINES[i % LINES.length]!.replace(/"/g, '""')}"`);
+  const rows = Array.from({ length: POOL_MIN_DOCUMENTS * 3 }, (_, i) => `${i},"Note ${i}. ${LINES[i % LINES.length]!.replace(/"/g, '""')} ${FILLER}"`);
   writeFileSync(csv, `note_id,note_text\n${rows.join('\n')}\n`);
 
   it('gives many files the same output in the same order as one thread, configs included', () => {
