@@ -66,7 +66,7 @@ export async function main(argv: string[] = process.argv.slice(2), io: Io = defa
     .option('--redact', 'report positions, rule ids and the flagged phrase only (no other note text)')
     .option('--fix', 'rewrite files with the suggested wording where a rule has one safe fix (atomically; never exports)')
     .option('--fix-dry-run', 'print the fixes as a unified diff; write nothing')
-    .addOption(new Option('--threads <n>', 'threads that lint once 500 files or export records have been read, this one included (default: one per core; 1: no workers)').argParser(nonNegativeInteger))
+    .addOption(new Option('--threads <n>', 'threads that lint a large input (past 500 files or records and 16 M characters), this one included (default: one per core; 1: no workers)').argParser(nonNegativeInteger))
     .addHelpText(
       'after',
       `
