@@ -12,7 +12,7 @@ import { lintTree } from './lint-tree.js';
 import type { MatchOptions } from './match.js';
 import { collectSentences, type SentenceTokens } from './tokens.js';
 
-// Loaded when the first Markdown or HTML document with a trigger word is linted (see lazy.ts).
+// Loaded when the first Markdown or HTML document with an anchor word is linted (see lazy.ts).
 const markdown = lazy('the Markdown parser', () => import('../inputs/markdown.js'));
 const html = lazy('the HTML parser', () => import('../inputs/html.js'));
 

@@ -7,6 +7,7 @@ import type { Point } from '../types.js';
 import { maskPlaceholders } from './placeholders.js';
 import type { Scanner } from './prefilter.js';
 import { shiftPositions, windows, type Window } from './windows.js';
+import { WHITE_SPACE_CLASS } from './white-space.js';
 
 const parser = unified().use(retextEnglish).freeze();
 
@@ -58,10 +59,9 @@ function parseRange(masked: string, window: Window, start: number, end: number):
 // trusted, and the window widens until the place's sentence is one of them. Within a line-free
 // block the paragraph is the whole block, so quotation marks are read over the block as before.
 const SENTENCE_WINDOWS_MIN = 500;
-// parse-latin's white space (its `whiteSpace` expression), and its terminal marks before white
-// space: where a sentence may end.
-const WHITE_SPACE = /[\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
-const TERMINAL = /[.!?\u2026\u203d]+(?=[\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000])/g;
+// parse-latin's white space, and its terminal marks before white space: where a sentence may end.
+const WHITE_SPACE = new RegExp(WHITE_SPACE_CLASS);
+const TERMINAL = new RegExp(`[.!?\\u2026\\u203d]+(?=${WHITE_SPACE_CLASS})`, 'g');
 // How far to look for terminal marks, per mark.
 const CHARS_PER_MARK = 400;
 
