@@ -3,8 +3,8 @@
 // nothing). Two stages: one regex finds every rule phrase's anchor word standing as a whole word,
 // then, at each hit only, a sticky regex checks that a whole phrase of a rule holding that anchor
 // stands around it (the words before it by lookbehind), allowing anything the tokenizer treats as
-// joining two words. A third regex finds the phrases of the enabled retext-equality rules with
-// equality.ts's own trigger (whole words, apostrophes ignored).
+// joining two words. A third regex finds the phrases of the enabled retext-equality rules (whole
+// words, apostrophes allowed anywhere in them, as retext-equality ignores apostrophes).
 //
 // The anchor is the word of a phrase least likely in ordinary text ("noncompliant" in "was
 // noncompliant"), not its first word: first words such as "was", "a" and "is" stood in 215,000
@@ -102,8 +102,9 @@ export interface Scanner {
 type Search = (text: string, from: number) => number;
 
 /**
- * A search whose last answer is remembered per text: the scanner asks both searches again after
- * each window, and the one whose hit lies further on must not scan to it again (quadratic).
+ * A search whose last answer is remembered per text: asked again from further on (window after
+ * window, block after block), it does not scan again to a hit it already found, so the text is
+ * scanned once instead of once per window (quadratic).
  */
 function remembered(search: Search): Search {
   let lastText: string | undefined;
@@ -148,7 +149,10 @@ export function looseEqualityRegex(rules: CompiledRules): RegExp {
         .slice(1)
         .map((t) => `${join}(?:${t.words.map(word).join('|')})`)
         .join('');
-      for (const w of seq[0]!.words) tails.set(w.replace(/'/g, ''), [...(tails.get(w.replace(/'/g, '')) ?? []), rest]);
+      for (const w of seq[0]!.words) {
+        const key = w.replace(/'/g, '');
+        tails.set(key, [...(tails.get(key) ?? []), rest]);
+      }
     }
     const phrases = trieSource(tails, equalityChar);
     looseRegexes.set(rules, (regex = new RegExp(`(?<![\\p{L}\\p{N}])${phrases}(?![\\p{L}\\p{N}])`, 'giu')));
@@ -156,8 +160,8 @@ export function looseEqualityRegex(rules: CompiledRules): RegExp {
   return regex;
 }
 
-function equalitySearch(rules: CompiledRules): Search {
-  const regex = looseEqualityRegex(rules);
+/** The first match of a global regex at or after `from`. */
+function regexSearch(regex: RegExp): Search {
   return (text, from) => {
     regex.lastIndex = from;
     return regex.exec(text)?.index ?? -1;
@@ -167,8 +171,8 @@ function equalitySearch(rules: CompiledRules): Search {
 interface AnchoredPhrase {
   /** Sticky: the phrase stands around an anchor hit. */
   check: RegExp;
-  /** What must occur in the same block: one regex per required condition. */
-  required: RegExp[];
+  /** What must occur in the same block: one search per required condition. */
+  required: Search[];
 }
 
 /** A regex finding any of a condition's phrases as whole words (the same looseness as the phrase checks). */
@@ -177,18 +181,9 @@ function conditionRegex(condition: CompiledCondition): RegExp {
   return new RegExp(`${NOT_AFTER_WORD}(?:${condition.sequences.map(phrase).join('|')})${NOT_BEFORE_WORD}`, 'giu');
 }
 
-/**
- * Does `regex` (global) match at or after `start`, starting before `end`? Its last answer is
- * remembered per text, so asking block after block in order scans the text once (not once per block).
- */
-function occursIn(regex: RegExp, memory: Map<RegExp, { text: string; from: number; found: number }>, text: string, start: number, end: number): boolean {
-  let seen = memory.get(regex);
-  if (!seen || seen.text !== text || start < seen.from || (seen.found !== -1 && seen.found < start)) {
-    regex.lastIndex = start;
-    seen = { text, from: start, found: regex.exec(text)?.index ?? -1 };
-    memory.set(regex, seen);
-  }
-  return seen.found !== -1 && seen.found < end;
+/** Did a search find something before `end`? */
+function occursBefore(found: number, end: number): boolean {
+  return found !== -1 && found < end;
 }
 
 function buildScanner(rules: CompiledRules): Scanner {
@@ -215,14 +210,17 @@ function buildScanner(rules: CompiledRules): Scanner {
     if (list) phrases.set(word, (regex = new RegExp([...new Set(list.map((a) => anchoredSource(a.sequence, a.anchor)))].join('|'), 'iuy')));
     return regex;
   };
-  const conditionRegexes = new Map<CompiledCondition, RegExp>();
-  const conditionRegexOf = (c: CompiledCondition): RegExp => conditionRegexes.get(c) ?? conditionRegexes.set(c, conditionRegex(c)).get(c)!;
+  // A condition's search remembers its last answer, so asking block after block in order scans the
+  // text once (not once per block).
+  const conditionSearches = new Map<CompiledCondition, Search>();
+  const conditionSearchOf = (c: CompiledCondition): Search =>
+    conditionSearches.get(c) ?? conditionSearches.set(c, remembered(regexSearch(conditionRegex(c)))).get(c)!;
   const phraseChecks = new Map<string, AnchoredPhrase[]>();
   const phraseChecksOf = (word: string): AnchoredPhrase[] | undefined => {
     let checks = phraseChecks.get(word);
     const list = checks ? undefined : anchored.get(word);
     if (list) {
-      checks = list.map((a) => ({ check: new RegExp(anchoredSource(a.sequence, a.anchor), 'iuy'), required: a.requires.map(conditionRegexOf) }));
+      checks = list.map((a) => ({ check: new RegExp(anchoredSource(a.sequence, a.anchor), 'iuy'), required: a.requires.map(conditionSearchOf) }));
       phraseChecks.set(word, checks);
     }
     return checks;
@@ -242,10 +240,9 @@ function buildScanner(rules: CompiledRules): Scanner {
     }
     return -1;
   });
-  const nextEquality = rules.equality.size > 0 ? remembered(equalitySearch(rules)) : () => -1;
+  const nextEquality = rules.equality.size > 0 ? remembered(regexSearch(looseEqualityRegex(rules))) : () => -1;
   const equalityAnchors = rules.equalityPhrases.flatMap((seq) => seq[anchorOf(seq)]!.words.map((w) => w.replace(/'/g, '')));
   const equalityWords = new RegExp(`${NOT_AFTER_WORD}${wordsSource(equalityAnchors, equalityChar)}${NOT_BEFORE_WORD}`, 'iu');
-  const memory = new Map<RegExp, { text: string; from: number; found: number }>();
   const phraseInBlock = (text: string, start: number, end: number): boolean => {
     if (!first) return false;
     first.lastIndex = start;
@@ -254,7 +251,7 @@ function buildScanner(rules: CompiledRules): Scanner {
       if (!checks) return true; // as in nextRule: never miss
       for (const { check, required } of checks) {
         check.lastIndex = hit.index;
-        if (check.test(text) && required.every((regex) => occursIn(regex, memory, text, start, end))) return true;
+        if (check.test(text) && required.every((search) => occursBefore(search(text, start), end))) return true;
       }
     }
     return false;
@@ -273,8 +270,7 @@ function buildScanner(rules: CompiledRules): Scanner {
       return equalityWords.test(text);
     },
     confirm(text, start, end) {
-      const b = nextEquality(text, start);
-      return (b !== -1 && b < end) || phraseInBlock(text, start, end);
+      return occursBefore(nextEquality(text, start), end) || phraseInBlock(text, start, end);
     },
   };
 }
