@@ -117,7 +117,7 @@ function* sentenceWindows(masked: string, window: Window, scanner: Scanner): Gen
       // Windows that cost more than the block: parse the rest of the block whole.
       if ((start === blockStart && end === blockEnd) || parsed + (end - start) > blockEnd - blockStart) {
         const all = sentencesOf(parseRange(masked, window, blockStart, blockEnd));
-        yield done === blockStart ? paragraphOf(all) : paragraphOf(all.filter((s) => s.position!.start.offset! >= done));
+        yield paragraphOf(all.filter((s) => s.position!.start.offset! >= done));
         return;
       }
       parsed += end - start;
