@@ -87,7 +87,8 @@ Examples:
   $ dignify templates/ --fix-dry-run    show the fixes as a diff; --fix writes them
   $ dignify rules                       list every rule
   $ dignify explain substance-use/addict
-  $ dignify report notes.csv -o report.html   an audit page for a note export`,
+  $ dignify report notes.csv -o report.html   an audit page for a note export
+  $ dignify lsp --stdio                 the language server, for editors`,
     )
     .action(async (paths: string[], options: LintCliOptions) => {
       exitCode = await lint(paths, options, io, error);
@@ -112,6 +113,18 @@ Examples:
         error(text.text);
         exitCode = EXIT.error;
       }
+    });
+
+  program
+    .command('lsp')
+    .description('run the language server (LSP) for editors, over standard input and output')
+    .option('--stdio', 'talk LSP over standard input and output (the only transport; accepted because clients pass it)')
+    .action(async () => {
+      // Loaded on use: vscode-languageserver is not needed to lint (start-up).
+      const { startLanguageServer } = await import('../lsp/server.js');
+      const connection = startLanguageServer();
+      // The connection ends the process itself on the client's exit notification or when stdin closes.
+      await new Promise<void>((resolve) => connection.onExit(resolve));
     });
 
   program

@@ -1,0 +1,180 @@
+// What the language server says about one document, as plain LSP data: findings → diagnostics,
+// code actions (one quick fix per suggestion, "disable for this line", "fix all") and hovers.
+// No connection and no I/O here, so every piece is tested without a client (test/lsp.test.ts).
+//
+// Positions: LSP's default position encoding is UTF-16 code units (LSP 3.17 §Position), the same
+// unit as a finding's offsets and columns, so a finding's line/column map over without conversion.
+import type { CodeAction, Diagnostic, Hover, Position, Range, TextEdit } from 'vscode-languageserver';
+import type { Finding, Rule, Severity } from '../types.js';
+
+/** The `source` of every diagnostic dignify publishes; code actions act only on these. */
+export const SOURCE = 'dignify';
+
+/** LSP DiagnosticSeverity: 1 Error, 2 Warning, 3 Information (LSP 3.17 §Diagnostic). */
+const SEVERITY: Record<Severity, 1 | 2 | 3> = { error: 1, warning: 2, info: 3 };
+
+/** What a diagnostic carries for its code actions (LSP `Diagnostic.data`, sent back by the client). */
+export interface DiagnosticData {
+  suggestions: string[];
+  /** The rule's one safe fix, as UTF-16 offsets into the text when linted. */
+  fix?: { range: [number, number]; text: string };
+  /** The matched phrase, to check the text still holds it before editing. */
+  actual: string;
+}
+
+/** A finding's range: its 1-based line/column points to 0-based LSP positions (UTF-16). */
+export function rangeOf(f: Finding): Range {
+  return { start: { line: f.start.line - 1, character: f.start.column - 1 }, end: { line: f.end.line - 1, character: f.end.column - 1 } };
+}
+
+export function toDiagnostic(f: Finding): Diagnostic {
+  const data: DiagnosticData = { suggestions: f.suggestions, actual: f.actual };
+  if (f.fix) data.fix = { range: f.fix.range, text: f.fix.text };
+  const diagnostic: Diagnostic = {
+    range: rangeOf(f),
+    severity: SEVERITY[f.severity],
+    code: f.ruleId,
+    source: SOURCE,
+    message: f.message,
+    data,
+  };
+  if (f.url) diagnostic.codeDescription = { href: f.url };
+  return diagnostic;
+}
+
+/** 0-based UTF-16 offset of an LSP position in `text` (lines split at \n, \r\n and \r, as LSP does). */
+export function offsetAt(text: string, position: Position): number {
+  let line = 0;
+  let i = 0;
+  while (line < position.line && i < text.length) {
+    const c = text.charCodeAt(i++);
+    if (c === 10 || (c === 13 && text.charCodeAt(i) !== 10)) line++;
+  }
+  return Math.min(i + position.character, text.length);
+}
+
+/** The LSP position of a 0-based UTF-16 offset in `text`. */
+export function positionAt(text: string, offset: number): Position {
+  let line = 0;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, character: offset - lineStart };
+}
+
+function contains(range: Range, position: Position): boolean {
+  const after = (a: Position, b: Position) => a.line > b.line || (a.line === b.line && a.character >= b.character);
+  return after(position, range.start) && after(range.end, position);
+}
+
+/** Where the text is: what the "disable for this line" comment looks like in it. */
+export type Syntax = 'text' | 'markdown' | 'html';
+
+function disableComment(syntax: Syntax, ruleId: string): string {
+  // An HTML comment is invisible in Markdown and HTML; in plain text, "# directive" after a space
+  // is the form inline-control.ts reads (README: Inline control).
+  return syntax === 'text' ? ` # dignify-disable-line ${ruleId}` : ` <!-- dignify-disable-line ${ruleId} -->`;
+}
+
+function endOfLine(text: string, line: number): Position {
+  const start = offsetAt(text, { line, character: 0 });
+  let end = start;
+  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+  return { line, character: end - start };
+}
+
+/**
+ * Code actions for the dignify diagnostics a client sends with a range: a quick fix per suggestion
+ * (the rule's safe fix first and preferred), a comment that disables the rule on that line, and,
+ * when the file has more than one safe fix, "fix all" (kind `source.fixAll.dignify`, which editors
+ * also run on save when asked to). `all` are the diagnostics of the whole document, for fix-all.
+ */
+export function codeActions(uri: string, text: string, syntax: Syntax, diagnostics: readonly Diagnostic[], all: readonly Diagnostic[]): CodeAction[] {
+  const actions: CodeAction[] = [];
+  const edit = (edits: TextEdit[]) => ({ changes: { [uri]: edits } });
+  for (const d of diagnostics) {
+    if (d.source !== SOURCE || !d.data) continue;
+    const data = d.data as DiagnosticData;
+    // The text may have changed since it was linted: only edit a range that still holds the phrase.
+    if (text.slice(offsetAt(text, d.range.start), offsetAt(text, d.range.end)) !== data.actual) continue;
+    const seen = new Set<string>();
+    if (data.fix) {
+      const [from, to] = data.fix.range;
+      actions.push({
+        title: `Replace with "${data.fix.text}"`,
+        kind: 'quickfix',
+        diagnostics: [d],
+        isPreferred: true,
+        edit: edit([{ range: { start: positionAt(text, from), end: positionAt(text, to) }, newText: data.fix.text }]),
+      });
+      seen.add(data.fix.text.toLowerCase());
+    }
+    for (const suggestion of data.suggestions) {
+      const replacement = keepInitialCase(data.actual, suggestion);
+      if (seen.has(replacement.toLowerCase())) continue;
+      seen.add(replacement.toLowerCase());
+      actions.push({ title: `Replace with "${replacement}"`, kind: 'quickfix', diagnostics: [d], edit: edit([{ range: d.range, newText: replacement }]) });
+    }
+    const line = d.range.start.line;
+    actions.push({
+      title: `Disable ${String(d.code)} for this line`,
+      kind: 'quickfix',
+      diagnostics: [d],
+      edit: edit([{ range: { start: endOfLine(text, line), end: endOfLine(text, line) }, newText: disableComment(syntax, String(d.code)) }]),
+    });
+  }
+  const fixAll = fixAllEdits(text, all);
+  if (fixAll.length > 0 && diagnostics.some((d) => d.source === SOURCE)) {
+    actions.push({ title: `Fix all dignify findings with a safe fix (${fixAll.length})`, kind: 'source.fixAll.dignify', edit: edit(fixAll) });
+  }
+  return actions;
+}
+
+/** The safe fixes of a document's diagnostics as non-overlapping edits (the first of overlapping fixes wins, as in `--fix`). */
+export function fixAllEdits(text: string, diagnostics: readonly Diagnostic[]): TextEdit[] {
+  const fixes = diagnostics
+    .filter((d) => d.source === SOURCE)
+    .map((d) => (d.data as DiagnosticData | undefined)?.fix)
+    .filter((f): f is NonNullable<DiagnosticData['fix']> => f !== undefined)
+    .sort((a, b) => a.range[0] - b.range[0]);
+  const edits: TextEdit[] = [];
+  let end = -1;
+  for (const fix of fixes) {
+    if (fix.range[0] < end) continue;
+    edits.push({ range: { start: positionAt(text, fix.range[0]), end: positionAt(text, fix.range[1]) }, newText: fix.text });
+    end = fix.range[1];
+  }
+  return edits;
+}
+
+/** "Drug abuse" → "Drug use": a suggestion takes the capital of a phrase that starts with one. */
+function keepInitialCase(actual: string, suggestion: string): string {
+  const first = actual.charAt(0);
+  if (first !== first.toUpperCase() || first === first.toLowerCase()) return suggestion;
+  if (actual.length > 1 && actual === actual.toUpperCase() && /\p{Ll}/u.test(suggestion)) return suggestion; // an acronym ("IVDU") says nothing
+  return suggestion.charAt(0).toUpperCase() + suggestion.slice(1);
+}
+
+/** Renders a rule's source keys for a hover; a bibliography resolver can turn keys into titles and links. */
+export type SourceRenderer = (keys: readonly string[]) => string[];
+
+/** The hover at `position`: the rule's reason, its suggestions and its sources (Markdown). */
+export function hoverAt(findings: readonly Finding[], rules: ReadonlyMap<string, Rule>, position: Position, renderSources: SourceRenderer): Hover | undefined {
+  const here = findings.filter((f) => contains(rangeOf(f), position));
+  if (here.length === 0) return undefined;
+  const parts = here.map((f) => {
+    const rule = rules.get(f.ruleId);
+    const lines = [`**${f.ruleId}** (${f.severity}): "${f.actual}" → ${f.suggestions.map((s) => `"${s}"`).join(', ') || '(no suggestion)'}`];
+    if (rule) lines.push('', rule.note);
+    const sources = renderSources(f.sources ?? rule?.sources ?? []);
+    if (sources.length) lines.push('', 'Sources:', ...sources.map((s) => `- ${s}`));
+    if (f.url) lines.push('', `[Rule documentation](${f.url})`);
+    return lines.join('\n');
+  });
+  return { contents: { kind: 'markdown', value: parts.join('\n\n---\n\n') }, range: rangeOf(here[0]!) };
+}
