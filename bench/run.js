@@ -59,11 +59,12 @@ function buildBigCsv() {
 const sizeOf = (p) => (statSync(p).isDirectory() ? readdirSync(p).reduce((a, f) => a + statSync(path.join(p, f)).size, 0) : statSync(p).size);
 
 // ---- measuring ----
-/** Runs a command under /usr/bin/time; returns {seconds, rssMB, code, stderr} or {timeout}. */
+/** Runs a command under /usr/bin/time; returns {seconds, cpuSeconds (user + system), rssMB, code, stderr} or {timeout}. */
 function timed(cmd, args, { stdinFile, timeout } = {}) {
   const stdin = stdinFile ? openSync(stdinFile, 'r') : 'ignore';
   const started = process.hrtime.bigint();
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', cmd, ...args], {
+  // CPU seconds beside wall time: on a busy machine the wall time grows, the CPU time much less.
+  const r = spawnSync('/usr/bin/time', ['-f', '%M %U %S', cmd, ...args], {
     stdio: [stdin, 'ignore', 'pipe'],
     timeout: timeout ? timeout * 1000 : undefined,
     killSignal: 'SIGKILL',
@@ -73,8 +74,8 @@ function timed(cmd, args, { stdinFile, timeout } = {}) {
   if (typeof stdin === 'number') closeSync(stdin);
   if (r.error?.code === 'ETIMEDOUT' || r.signal) return { timeout: true, seconds };
   const stderr = r.stderr.toString();
-  const rssKB = Number(stderr.trim().split('\n').at(-1));
-  return { seconds, rssMB: rssKB / 1024, code: r.status, stderr };
+  const [rssKB, user, system] = stderr.trim().split('\n').at(-1).split(' ').map(Number);
+  return { seconds, cpuSeconds: user + system, rssMB: rssKB / 1024, code: r.status, stderr };
 }
 function median(values) {
   const s = [...values].sort((a, b) => a - b);
@@ -87,7 +88,13 @@ function measure(cmd, args, options = {}, runs = RUNS) {
     if (r.timeout) return r;
     results.push(r);
   }
-  return { seconds: median(results.map((r) => r.seconds)), rssMB: median(results.map((r) => r.rssMB)), code: results[0].code, stderr: results[0].stderr };
+  return {
+    seconds: median(results.map((r) => r.seconds)),
+    cpuSeconds: median(results.map((r) => r.cpuSeconds)),
+    rssMB: median(results.map((r) => r.rssMB)),
+    code: results[0].code,
+    stderr: results[0].stderr,
+  };
 }
 
 const table = [];
@@ -98,12 +105,13 @@ function row(input, tool, r, { bytes, files, note } = {}) {
     input,
     tool,
     seconds: r?.na ? 'n/a' : r?.timeout ? `did not finish (${Math.round(r.seconds)} s cap)` : r ? r.seconds.toFixed(3) : '',
+    cpu: r && !r.timeout && !r.na && r.cpuSeconds !== undefined ? r.cpuSeconds.toFixed(2) : '',
     rate: r?.na ? r.na : rate,
     rss: r && !r.timeout && !r.na && r.rssMB ? `${Math.round(r.rssMB)} MB` : '',
     note: note ?? '',
   };
   table.push(entry);
-  console.log(`${entry.input} | ${entry.tool} | ${entry.seconds} | ${entry.rate} | ${entry.rss} ${entry.note}`);
+  console.log(`${entry.input} | ${entry.tool} | ${entry.seconds} | ${entry.cpu} | ${entry.rate} | ${entry.rss} ${entry.note}`);
 }
 
 const node = process.execPath;
@@ -126,7 +134,7 @@ function csvRow(label, file, runs = RUNS) {
 console.log(`inputs in ${tmp}; ${RUNS} runs each; load average ${loadAtStart.toFixed(2)}`);
 const bytes1 = csvRow('1 MTSamples CSV (17 MB)', csv1);
 row('1 MTSamples CSV (17 MB)', 'scan floor (Node regex)', measure(node, [floor, csv1]), { bytes: bytes1 });
-if (HAS_RG) row('1 MTSamples CSV (17 MB)', 'scan floor (ripgrep)', measure('rg', ['-c', '-i', rgPattern, csv1]), { bytes: bytes1 });
+if (HAS_RG) row('1 MTSamples CSV (17 MB)', 'scan floor (ripgrep)', measure('rg', ['--count-matches', '-i', rgPattern, csv1]), { bytes: bytes1 });
 let alexRate; // MB/s on input 1, to tell whether alex could finish input 3 within the cap
 if (ALEX_ON) {
   const r = measure(ALEX, [csv1], { timeout: ALEX_TIMEOUT }, 1);
@@ -164,7 +172,7 @@ const files2 = readdirSync(folder).length;
 row(`2 ${files2} .txt files (${(sizeOf(folder) / 1e6).toFixed(0)} MB)`, DEFAULT_THREADS, measure(node, [BIN, folder, '--format', 'json']), { files: files2 });
 row(`2 ${files2} .txt files`, 'dignify --threads 1', measure(node, [BIN, folder, '--format', 'json', '--threads', '1']), { files: files2 });
 row(`2 ${files2} .txt files`, 'scan floor (Node regex)', measure(node, [floor, folder]), { files: files2 });
-if (HAS_RG) row(`2 ${files2} .txt files`, 'scan floor (ripgrep)', measure('rg', ['-c', '-i', rgPattern, folder]), { files: files2 });
+if (HAS_RG) row(`2 ${files2} .txt files`, 'scan floor (ripgrep)', measure('rg', ['--count-matches', '-i', rgPattern, folder]), { files: files2 });
 if (ALEX_ON) row(`2 ${files2} .txt files`, 'alex 11', measure(ALEX, [folder], { timeout: ALEX_TIMEOUT }, 1), { files: files2, note: '1 run' });
 
 // 3. a large CSV export
@@ -174,7 +182,7 @@ if (ALEX_ON) row(`2 ${files2} .txt files`, 'alex 11', measure(ALEX, [folder], { 
   const label = `3 MTSamples repeated, CSV (${Math.round(bytes / 1e6)} MB)`;
   csvRow(label, big, 1);
   row(label, 'scan floor (Node regex)', measure(node, [floor, big], {}, 1), { bytes, note: '1 run' });
-  if (HAS_RG) row(label, 'scan floor (ripgrep)', measure('rg', ['-c', '-i', rgPattern, big], {}, 1), { bytes, note: '1 run' });
+  if (HAS_RG) row(label, 'scan floor (ripgrep)', measure('rg', ['--count-matches', '-i', rgPattern, big], {}, 1), { bytes, note: '1 run' });
   if (ALEX_ON && alexRate && bytes / 1e6 / alexRate > ALEX_TIMEOUT) {
     const estimate = `not run: at its rate on input 1 it would need about ${Math.round(bytes / 1e6 / alexRate / 60)} minutes`;
     row(label, 'alex 11', { na: `cannot finish in ${ALEX_TIMEOUT / 60} min` }, { note: estimate });
@@ -196,15 +204,17 @@ if (ALEX_ON) row('4 one line on stdin', 'alex 11', measure(ALEX, ['--stdin'], { 
 
 // ---- report ----
 const cpu = os.cpus();
-const header = `| input | tool | seconds | throughput | peak RSS | note |\n|---|---|---|---|---|---|\n`;
-const lines = table.map((e) => `| ${e.input} | ${e.tool} | ${e.seconds} | ${e.rate} | ${e.rss} | ${e.note} |`).join('\n');
+const header = `| input | tool | seconds | CPU seconds | throughput | peak RSS | note |\n|---|---|---|---|---|---|---|\n`;
+const lines = table.map((e) => `| ${e.input} | ${e.tool} | ${e.seconds} | ${e.cpu} | ${e.rate} | ${e.rss} | ${e.note} |`).join('\n');
 // Written between the markers of BENCHMARKS.md, so what is written around them by hand (the
 // targets, what limits them) stays.
 const generated = `Made by \`npm run bench\` (bench/run.js) on ${new Date().toISOString().slice(0, 10)}: ${cpu.length} × ${cpu[0]?.model ?? 'CPU'},
 ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}. Load average at the
 start: ${loadAtStart.toFixed(2)} (other work on the machine slows every figure, most of all the parallel ones).
 Each figure is the median of ${RUNS} runs unless the note says otherwise; seconds are wall time of the whole command
-(Node start-up included); peak RSS from /usr/bin/time. Inputs are built from ../shared/corpus in a temporary folder.
+(Node start-up included); CPU seconds are user + system time of the command and its threads, which a busy machine
+changes much less than wall time; peak RSS from /usr/bin/time. The ripgrep floor counts every match
+(\`--count-matches\`), as the Node floor does (\`rg -c\` counts lines and stops at each line's first hit). Inputs are built from ../shared/corpus in a temporary folder.
 
 ${header}${lines}
 `;
