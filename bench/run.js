@@ -134,7 +134,7 @@ function csvRow(label, file, runs = RUNS) {
 console.log(`inputs in ${tmp}; ${RUNS} runs each; load average ${loadAtStart.toFixed(2)}`);
 const bytes1 = csvRow('1 MTSamples CSV (17 MB)', csv1);
 row('1 MTSamples CSV (17 MB)', 'scan floor (Node regex)', measure(node, [floor, csv1]), { bytes: bytes1 });
-if (HAS_RG) row('1 MTSamples CSV (17 MB)', 'scan floor (ripgrep)', measure('rg', ['--count-matches', '-i', rgPattern, csv1]), { bytes: bytes1 });
+if (HAS_RG) row('1 MTSamples CSV (17 MB)', 'scan floor (ripgrep)', measure('rg', ['--count-matches', '-i', '-w', rgPattern, csv1]), { bytes: bytes1 });
 let alexRate; // MB/s on input 1, to tell whether alex could finish input 3 within the cap
 if (ALEX_ON) {
   const r = measure(ALEX, [csv1], { timeout: ALEX_TIMEOUT }, 1);
@@ -172,7 +172,7 @@ const files2 = readdirSync(folder).length;
 row(`2 ${files2} .txt files (${(sizeOf(folder) / 1e6).toFixed(0)} MB)`, DEFAULT_THREADS, measure(node, [BIN, folder, '--format', 'json']), { files: files2 });
 row(`2 ${files2} .txt files`, 'dignify --threads 1', measure(node, [BIN, folder, '--format', 'json', '--threads', '1']), { files: files2 });
 row(`2 ${files2} .txt files`, 'scan floor (Node regex)', measure(node, [floor, folder]), { files: files2 });
-if (HAS_RG) row(`2 ${files2} .txt files`, 'scan floor (ripgrep)', measure('rg', ['--count-matches', '-i', rgPattern, folder]), { files: files2 });
+if (HAS_RG) row(`2 ${files2} .txt files`, 'scan floor (ripgrep)', measure('rg', ['--count-matches', '-i', '-w', rgPattern, folder]), { files: files2 });
 if (ALEX_ON) row(`2 ${files2} .txt files`, 'alex 11', measure(ALEX, [folder], { timeout: ALEX_TIMEOUT }, 1), { files: files2, note: '1 run' });
 
 // 3. a large CSV export
@@ -182,7 +182,7 @@ if (ALEX_ON) row(`2 ${files2} .txt files`, 'alex 11', measure(ALEX, [folder], { 
   const label = `3 MTSamples repeated, CSV (${Math.round(bytes / 1e6)} MB)`;
   csvRow(label, big, 1);
   row(label, 'scan floor (Node regex)', measure(node, [floor, big], {}, 1), { bytes, note: '1 run' });
-  if (HAS_RG) row(label, 'scan floor (ripgrep)', measure('rg', ['--count-matches', '-i', rgPattern, big], {}, 1), { bytes, note: '1 run' });
+  if (HAS_RG) row(label, 'scan floor (ripgrep)', measure('rg', ['--count-matches', '-i', '-w', rgPattern, big], {}, 1), { bytes, note: '1 run' });
   if (ALEX_ON && alexRate && bytes / 1e6 / alexRate > ALEX_TIMEOUT) {
     const estimate = `not run: at its rate on input 1 it would need about ${Math.round(bytes / 1e6 / alexRate / 60)} minutes`;
     row(label, 'alex 11', { na: `cannot finish in ${ALEX_TIMEOUT / 60} min` }, { note: estimate });
