@@ -97,6 +97,15 @@ describe('scoreRecords: whose words, tiers, genres, rules', () => {
     expect(r.falsePositives[0]).toMatchObject({ id: 'c', reason: 'unlabelled', genre: 'dialogue' });
   });
 
+  it('keeps hand-written records out of the corpus aggregate', async () => {
+    const hand = 'Wound is clean and dry.';
+    const withHand = [...records, { id: 'h', genre: 'handwritten', kind: 'handwritten' as const, text: hand, spans: [] }];
+    const r = await scoreRecords(withHand, table({ [hand]: [finding(hand, 'clean', 'substance-use/clean')], [note]: [finding(note, 'IVDU', 'substance-use/ivdu')] }));
+    expect(r.corpus).toMatchObject({ records: 3, clean: 1, cleanWithFinding: 0, truePositives: 1, falsePositives: 0 });
+    expect(r.byGenre.handwritten).toMatchObject({ records: 1, clean: 1, cleanWithFinding: 1, falsePositives: 1 });
+    expect(r.overall).toMatchObject({ truePositives: 1, falsePositives: 1 });
+  });
+
   it('derives genre and tier for records of the first set', () => {
     expect(genreOf({ id: 'mts-1791-s74', kind: 'candidate', text: '', spans: [] })).toBe('notes-mtsamples');
     expect(genreOf({ id: 'mq-L5-x-s1', kind: 'candidate', text: '', spans: [] })).toBe('patient-education');

@@ -71,6 +71,8 @@ export interface Miss {
   text: string;
 }
 
+export type GenreCounts = Counts & { records: number; clean: number; cleanWithFinding: number };
+
 export interface RuleCounts {
   truePositives: number;
   falsePositives: number;
@@ -94,7 +96,9 @@ export interface EvalReport {
   preset?: string;
   overall: Counts;
   byCategory: Record<string, Counts>;
-  byGenre: Record<string, Counts & { records: number; clean: number; cleanWithFinding: number }>;
+  byGenre: Record<string, GenreCounts>;
+  /** All records but the hand-written ones: the figures on real text. */
+  corpus: GenreCounts;
   byRule: Record<string, RuleCounts>;
   /** Recall by tier (`C` only when the preset is `all`). */
   byTier: Record<string, Counts>;
@@ -189,6 +193,8 @@ export async function scoreRecords(
   for (const category of goldCategories) buckets(byCat, category);
   const byGenre = new Map<string, Raw>();
   const genreRecords = new Map<string, { records: number; clean: number; cleanWithFinding: number }>();
+  // The corpus aggregate is kept under a key no genre can have.
+  const CORPUS = '\u0000corpus';
   const byTier = new Map<string, Raw>();
   for (const t of countC ? ['core', 'B', 'C'] : ['core', 'B']) buckets(byTier, t);
   const byRule = new Map<string, { truePositives: number; falsePositives: number }>();
@@ -205,17 +211,21 @@ export async function scoreRecords(
 
   for (const record of records) {
     const genre = genreOf(record);
-    const g = genreRecords.get(genre) ?? genreRecords.set(genre, { records: 0, clean: 0, cleanWithFinding: 0 }).get(genre)!;
-    g.records++;
+    const inCorpus = record.kind !== 'handwritten';
+    const recordsOf = (k: string) => genreRecords.get(k) ?? genreRecords.set(k, { records: 0, clean: 0, cleanWithFinding: 0 }).get(k)!;
+    const g = recordsOf(genre);
+    const all = inCorpus ? [g, recordsOf(CORPUS)] : [g];
+    for (const x of all) x.records++;
+    const genreBuckets = () => (inCorpus ? [buckets(byGenre, genre), buckets(byGenre, CORPUS)] : [buckets(byGenre, genre)]);
     const findings = await lint(record.text);
     findingsTotal += findings.length;
     if (record.kind === 'random') randomFindings += findings.length;
     if (record.spans.length === 0) {
       cleanRecords++;
-      g.clean++;
+      for (const x of all) x.clean++;
       if (findings.length > 0) {
         cleanWithFinding++;
-        g.cleanWithFinding++;
+        for (const x of all) x.cleanWithFinding++;
       }
     }
     const ranges = findings.map((f) => ({ start: f.start.offset, end: f.end.offset, finding: f }));
@@ -225,13 +235,13 @@ export async function scoreRecords(
       const quoted = hits.filter((s) => counted(s) && s.level === 'info');
       const fp = (reason: FalsePositive['reason']) => {
         buckets(byCat, finding.category).falsePositives++;
-        buckets(byGenre, genre).falsePositives++;
+        for (const b of genreBuckets()) b.falsePositives++;
         rule(finding.ruleId).falsePositives++;
         falsePositives.push({ id: record.id, kind: record.kind, genre, ruleId: finding.ruleId, category: finding.category, severity: finding.severity, actual: finding.actual, reason, text: record.text });
       };
       if (plain || (quoted.length > 0 && finding.severity === 'info')) {
         buckets(byCat, finding.category).truePositives++;
-        buckets(byGenre, genre).truePositives++;
+        for (const b of genreBuckets()) b.truePositives++;
         rule(finding.ruleId).truePositives++;
       } else if (quoted.length > 0) fp('severity');
       else if (hits.length > 0) neutralFindings++;
@@ -250,11 +260,11 @@ export async function scoreRecords(
       const tier = tierOf(span);
       if (over.length > 0) {
         buckets(byCat, span.category).found++;
-        buckets(byGenre, genre).found++;
+        for (const b of genreBuckets()) b.found++;
         buckets(byTier, tier).found++;
       } else {
         buckets(byCat, span.category).misses++;
-        buckets(byGenre, genre).misses++;
+        for (const b of genreBuckets()) b.misses++;
         buckets(byTier, tier).misses++;
         misses.push({ id: record.id, kind: record.kind, genre, category: span.category, tier, span: span.text, text: record.text });
       }
@@ -271,7 +281,8 @@ export async function scoreRecords(
     total.found += c.found;
   }
   const genres: EvalReport['byGenre'] = {};
-  for (const [genre, r] of genreRecords) genres[genre] = { ...finish(byGenre.get(genre) ?? tally()), ...r };
+  for (const [genre, r] of genreRecords) if (genre !== CORPUS) genres[genre] = { ...finish(byGenre.get(genre) ?? tally()), ...r };
+  const corpus: GenreCounts = { ...finish(byGenre.get(CORPUS) ?? tally()), ...(genreRecords.get(CORPUS) ?? { records: 0, clean: 0, cleanWithFinding: 0 }) };
   const rules: Record<string, RuleCounts> = {};
   for (const id of [...byRule.keys()].sort()) {
     const c = byRule.get(id)!;
@@ -287,6 +298,7 @@ export async function scoreRecords(
     overall: finish(total),
     byCategory,
     byGenre: genres,
+    corpus,
     byRule: rules,
     byTier: tiers,
     quotes,
@@ -372,7 +384,7 @@ export function formatReport(report: EvalReport, title?: string): string {
   for (const [name, c] of Object.entries(report.byTier)) lines.push(`${name.padEnd(18)} ${pct(c.recall)} ${num(c.found, 6)} ${num(c.misses, 7)}`);
   lines.push('');
   lines.push('genre                      records  precision  recall    TP    FP  missed  clean  clean with finding');
-  for (const [name, c] of Object.entries(report.byGenre)) {
+  for (const [name, c] of [...Object.entries(report.byGenre), ['(all but handwritten)', report.corpus] as const]) {
     const share = c.clean === 0 ? 0 : c.cleanWithFinding / c.clean;
     lines.push(
       `${name.padEnd(26)} ${num(c.records, 7)}     ${pct(c.precision)}  ${pct(c.recall)} ${num(c.truePositives, 5)} ${num(c.falsePositives, 5)} ${num(c.misses, 7)} ${num(c.clean, 6)}  ${num(c.cleanWithFinding, 4)} (${pct(share).trim()})`,
