@@ -1,14 +1,107 @@
-// npm run eval: precision and recall of the built linter on the labelled set
-// (fixtures/eval/labelled.jsonl), per category and overall, with every false positive and miss.
-//   node scripts/eval.js [path/to/labelled.jsonl] [--json]
-import { readFileSync } from 'node:fs';
+// npm run eval: precision and recall of the built linter on the labelled sets, per category, tier,
+// genre and rule, with every false positive and miss; then the lexicon-case coverage.
+//
+//   node scripts/eval.js [set.jsonl ...] [--preset <name>] [--json] [--lexicon <file> | --no-lexicon]
+//                        [--write-precision]
+//
+// - sets: default fixtures/eval/labelled.jsonl (tuned on) and fixtures/eval-genres/labelled.jsonl (held out).
+// - --preset: passed to lintText as options.preset for the sets and the lexicon cases; without it the
+//   sets run with the default preset and the lexicon cases with `all`. Tier-C spans (all-preset terms)
+//   count only when the preset is `all`.
+// - --lexicon: lexicon-cases.jsonl (default ../shared/reference/lexicon-cases.jsonl; skipped with a
+//   note when absent).
+// - --write-precision: writes fixtures/eval-genres/precision.json (per-rule precision per set), which
+//   `npm run docs` shows in docs/rules.md.
+// Exit 2 on a usage or I/O error; 0 otherwise (the scores are a report, not a gate: test/eval*.test.ts gate).
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lintText } from '../dist/index.js';
-import { formatReport, parseRecords, scoreRecords } from '../dist/eval/score.js';
+import { formatLexiconReport, formatReport, parseLexiconCases, parseRecords, scoreLexiconCases, scoreRecords } from '../dist/eval/score.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const rel = (p) => path.relative(root, p) || p;
+const fail = (message) => {
+  console.error(`dignify eval: ${message}`);
+  process.exit(2);
+};
+
 const args = process.argv.slice(2);
-const file = args.find((a) => !a.startsWith('--')) ?? path.join(root, 'fixtures', 'eval', 'labelled.jsonl');
-const report = await scoreRecords(parseRecords(readFileSync(file, 'utf8')), (text) => lintText(text));
-console.log(args.includes('--json') ? JSON.stringify(report, null, 2) : formatReport(report));
+const files = [];
+let preset;
+let json = false;
+let writePrecision = false;
+let lexicon = path.resolve(root, '..', 'shared', 'reference', 'lexicon-cases.jsonl');
+let lexiconExplicit = false;
+for (let i = 0; i < args.length; i++) {
+  const a = args[i];
+  const value = () => {
+    const v = args[++i];
+    if (v === undefined || v.startsWith('--')) fail(`${a} needs a value`);
+    return v;
+  };
+  if (a === '--json') json = true;
+  else if (a === '--preset') preset = value();
+  else if (a.startsWith('--preset=')) preset = a.slice('--preset='.length);
+  else if (a === '--lexicon') { lexicon = path.resolve(value()); lexiconExplicit = true; }
+  else if (a === '--no-lexicon') lexicon = undefined;
+  else if (a === '--write-precision') writePrecision = true;
+  else if (a.startsWith('--')) fail(`unknown option ${a} (options: --preset <name>, --json, --lexicon <file>, --no-lexicon, --write-precision)`);
+  else files.push(path.resolve(a));
+}
+if (files.length === 0) files.push(path.join(root, 'fixtures', 'eval', 'labelled.jsonl'), path.join(root, 'fixtures', 'eval-genres', 'labelled.jsonl'));
+
+const read = (file) => {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    return fail(`cannot read ${file}: ${e.code ?? e.message}`);
+  }
+};
+
+// A preset the linter does not know (yet) is ignored by lintText's options; passing it costs nothing.
+const setOptions = preset !== undefined ? { preset } : undefined;
+const lexiconPreset = preset ?? 'all';
+
+const reports = {};
+for (const file of files) {
+  let records;
+  try {
+    records = parseRecords(read(file));
+  } catch (e) {
+    fail(`${file}: ${e.message}`);
+  }
+  reports[rel(file)] = await scoreRecords(records, (text) => lintText(text, setOptions), undefined, { preset });
+}
+
+let lexiconReport;
+if (lexicon !== undefined) {
+  if (!existsSync(lexicon)) {
+    if (lexiconExplicit) fail(`cannot read ${lexicon}: ENOENT`);
+    console.error(`dignify eval: ${lexicon} not found, lexicon cases skipped`);
+  } else {
+    let cases;
+    try {
+      cases = parseLexiconCases(read(lexicon));
+    } catch (e) {
+      fail(`${lexicon}: ${e.message}`);
+    }
+    lexiconReport = await scoreLexiconCases(cases, (text) => lintText(text, { preset: lexiconPreset }));
+  }
+}
+
+if (writePrecision) {
+  const out = path.join(root, 'fixtures', 'eval-genres', 'precision.json');
+  const sets = {};
+  for (const [name, report] of Object.entries(reports)) sets[path.dirname(name)] = report.byRule;
+  writeFileSync(out, `${JSON.stringify({ preset: preset ?? 'default', sets }, null, 2)}\n`);
+  console.error(`dignify eval: wrote ${rel(out)}`);
+}
+
+if (json) {
+  console.log(JSON.stringify({ preset: preset ?? null, sets: reports, lexicon: lexiconReport ? { preset: lexiconPreset, ...lexiconReport } : null }, null, 2));
+} else {
+  const parts = Object.entries(reports).map(([name, report]) => formatReport(report, name));
+  if (lexiconReport) parts.push(formatLexiconReport(lexiconReport, lexiconPreset));
+  console.log(parts.join('\n\n'));
+}

@@ -3,6 +3,9 @@
 import type { ConditionDefinition, ExampleDefinition, RuleDefinition } from '../types.js';
 import type { LoadedRuleFile } from './load.js';
 
+/** Per evaluation set, per rule id: the findings judged right and wrong (see src/eval/precision.ts). */
+export type RulePrecision = Record<string, Record<string, { truePositives: number; falsePositives: number }>>;
+
 const code = (s: string) => `\`${s.replace(/\n/g, '\\n').replace(/`/g, "'")}\``;
 
 function describeCondition(c: ConditionDefinition): string {
@@ -22,7 +25,18 @@ function exampleLine(e: ExampleDefinition): string {
   return `- ${parts.join(' → ')}`;
 }
 
-function renderRule(rule: RuleDefinition): string[] {
+function measuredLine(id: string, measured: RulePrecision): string {
+  const parts: string[] = [];
+  for (const [set, rules] of Object.entries(measured)) {
+    const c = rules[id];
+    if (!c || c.truePositives + c.falsePositives === 0) continue;
+    const n = c.truePositives + c.falsePositives;
+    parts.push(`${(c.truePositives / n).toFixed(2)} (${c.truePositives}/${n}) on \`${set}\``);
+  }
+  return `- measured precision: ${parts.length ? parts.join('; ') : 'no findings on the evaluation sets'}`;
+}
+
+function renderRule(rule: RuleDefinition, measured?: RulePrecision): string[] {
   const out = [`### ${rule.id}`, ''];
   out.push(`**${rule.severity}**${rule.fixable ? ' · fixable' : ''} — ${rule.note.trim()}`, '');
   if (rule.equality) out.push(`- retext-equality rules: ${rule.equality.map(code).join(', ')}`);
@@ -32,11 +46,16 @@ function renderRule(rule: RuleDefinition): string[] {
   for (const c of rule.conditions?.requires ?? []) out.push(`- only when: ${describeCondition(c)}`);
   for (const c of rule.conditions?.unless ?? []) out.push(`- not when: ${describeCondition(c)}`);
   if (rule.exceptions?.length) out.push(`- exceptions: ${rule.exceptions.map(code).join(', ')}`);
+  if (measured) out.push(measuredLine(rule.id, measured));
   out.push('', 'Flags:', '', ...rule.examples.flag.map(exampleLine), '', 'Passes:', '', ...rule.examples.pass.map((p) => `- ${code(p)}`), '');
   return out;
 }
 
-export function renderRulesDoc(files: readonly LoadedRuleFile[]): string {
+/**
+ * docs/rules.md. With `measured` (fixtures/eval-genres/precision.json's `sets`), each rule shows its
+ * measured precision per evaluation set.
+ */
+export function renderRulesDoc(files: readonly LoadedRuleFile[], measured?: RulePrecision): string {
   const count = files.reduce((n, f) => n + f.rules.length, 0);
   const out = [
     '# dignify rules',
@@ -46,12 +65,17 @@ export function renderRulesDoc(files: readonly LoadedRuleFile[]): string {
     `${count} rules in ${files.length} categories. Severity, terms (the pattern language is described in the README), suggestions (best first), the sources (keys of the reference's section (d)), the context conditions and the examples each rule is tested with. Rows of the reference term table that no rule covers are listed in [coverage.md](coverage.md).`,
     '',
   ];
+  if (measured)
+    out.push(
+      'Measured precision: of the findings a rule made on a labelled set, the share a reader judged right (`npm run eval`). `fixtures/eval` is the set the rules were tuned on; `fixtures/eval-genres` holds genres they were not tuned on (dialogue, patient education, notes) and hand-written look-alikes (see its README).',
+      '',
+    );
   for (const file of files) out.push(`- [${file.category}](#${file.category}) (${file.rules.length})`);
   out.push('');
   for (const file of files) {
     out.push(`## ${file.category}`, '');
     if (file.description) out.push(file.description.trim(), '');
-    for (const rule of file.rules) out.push(...renderRule(rule));
+    for (const rule of file.rules) out.push(...renderRule(rule, measured));
   }
   return `${out.join('\n').trimEnd()}\n`;
 }
