@@ -61,7 +61,9 @@ export async function* readParquet(file: string, source: AsyncBuffer, options: C
   const [{ parquetMetadataAsync, parquetReadObjects, parquetSchema }, { compressors }] = await Promise.all([import('hyparquet'), import('hyparquet-compressors')]);
   let metadata: FileMetaData;
   try {
-    metadata = await parquetMetadataAsync(source);
+    // The footer: hyparquet's first guess at its size (512 KB) suits a fetch over HTTP; from a
+    // local file, 64 KB (read again whole when the footer is larger).
+    metadata = await parquetMetadataAsync(source, { initialFetchSize: 64 * 1024 } as Parameters<typeof parquetMetadataAsync>[1]);
   } catch (error) {
     yield { kind: 'fatal', error: `not a readable Parquet file (${(error as Error).message})` };
     return;
