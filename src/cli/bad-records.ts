@@ -3,7 +3,8 @@
 import type { RecordRef } from '../inputs/document.js';
 
 export function badRecordMessage(file: string, record: RecordRef, error: string): string {
-  return `${file}: line ${record.line} (row ${record.row}): skipped a malformed record: ${error}`;
+  const where = record.line ? `line ${record.line} (row ${record.row})` : `row ${record.row}`; // Parquet has no lines
+  return `${file}: ${where}: skipped a malformed record: ${error}`;
 }
 
 export function badRecordsSummary(file: string, count: number, skipBadRecords: boolean | undefined): string {

@@ -47,7 +47,7 @@ export async function lint(paths: string[], options: LintCliOptions, io: Io, err
   const configs = new ConfigSet({ config: options.config, ignore: options.ignore, cwd: io.cwd, base: { quotes: options.quotes } });
   const fixMode = options.fixDryRun ? 'dry-run' : options.fix ? 'fix' : undefined;
   // A diff must not break a machine-readable report on stdout.
-  const diffOut = options.format === 'json' || options.format === 'sarif' ? io.stderr : io.stdout;
+  const diffOut = options.format === 'json' || options.format === 'jsonl' || options.format === 'sarif' ? io.stderr : io.stdout;
   const extensions = options.ext.split(',').map((e) => e.trim().replace(/^\./, '')).filter(Boolean);
   const files = paths.filter((p) => p !== '-');
   // A bad config stops the run before any output.

@@ -53,9 +53,9 @@ export async function main(argv: string[] = process.argv.slice(2), io: Io = defa
     )
     .option('--ext <list>', 'file extensions to lint inside folders, comma-separated', DEFAULT_EXTENSIONS.join(','))
     .addOption(new Option('--input-format <format>', 'read every source as this format (default: by extension)').choices([...INPUT_FORMATS]))
-    .option('--text-column <name>', 'CSV/TSV export: the column holding the note text (default: one named like text, note, note_text, transcription, body)')
+    .option('--text-column <name>', 'CSV/TSV/Parquet export: the column holding the note text (default: one named like text, note, note_text, transcription, body)')
     .option('--text-field <path>', 'JSON Lines export: the field holding the note text, dotted for nested objects (e.g. note.text)')
-    .option('--id-column <name>', 'CSV/TSV export: the column holding the record id (shown with each finding)')
+    .option('--id-column <name>', 'CSV/TSV/Parquet export: the column holding the record id (shown with each finding)')
     .option('--id-field <path>', 'JSON Lines export: the field holding the record id')
     .option('--skip-bad-records', 'malformed export records are reported and counted but do not make the exit code 2')
     .option('--no-color', 'plain output without colours')
@@ -82,6 +82,9 @@ Examples:
   $ dignify "templates/**/*.txt" --format json
   $ dignify notes.csv --text-column note_text --id-column note_id
   $ dignify notes.jsonl --text-field note.text --format json
+  $ dignify notes.parquet --text-column note_text --id-column note_id
+  $ dignify DocumentReference.ndjson    FHIR Bulk Data (detected by resourceType; or --input-format fhir)
+  $ dignify notes.csv --format jsonl | jq -c 'select(.severity == "error")'
   $ dignify handout.docx leaflet.md page.html
   $ dignify notes/ --format sarif > dignify.sarif
   $ dignify templates/ --fix-dry-run    show the fixes as a diff; --fix writes them

@@ -9,8 +9,10 @@ export interface RecordRef {
   id?: string;
   /** The name of that column or field, to show beside the id. */
   idName?: string;
-  /** The line of the export file where the record starts. */
+  /** The line of the export file where the record starts (0 for Parquet, which has no lines). */
   line: number;
+  /** FHIR: the part of the resource the note is (e.g. "content[1] (text/html)", "section[0] \"Plan\""); the resource is the id. */
+  part?: string;
   /** The columns asked for with ColumnOptions.fields, by the name asked for (absent from a JSON record: left out). */
   fields?: Record<string, string>;
 }

@@ -6,7 +6,8 @@ import type { ColumnOptions } from './columns.js';
 import type { Document, RecordRef } from './document.js';
 import { readExport } from './exports.js';
 import { describeIoError, expandPaths, readStdin, readTextFileSync, type ReadResult } from './files.js';
-import { formatOf, isExportFormat, type InputFormat } from './formats.js';
+import { formatOf, isExportFormat, mayBeFhir, type InputFormat } from './formats.js';
+import { readNoteSource } from './note-sources.js';
 
 export interface SourceOptions extends ColumnOptions {
   /** Overrides the choice of reader by extension. */
@@ -25,8 +26,8 @@ export type SourceEvent =
   | { kind: 'bad-record'; file: string; record: RecordRef; error: string }
   /** A source that could not be read (missing, unreadable, no text column, bad bytes). */
   | { kind: 'error'; file: string; error: string }
-  /** A source left alone on purpose (binary, not UTF-8). */
-  | { kind: 'skipped'; file: string; reason: string }
+  /** A source left alone on purpose (binary, not UTF-8); with `record`, one part of it (a FHIR attachment given by url). */
+  | { kind: 'skipped'; file: string; reason: string; record?: RecordRef }
   | { kind: 'notice'; file: string; message: string };
 
 /** Standard input, and the name to show for it. */
@@ -44,15 +45,24 @@ function fromText(file: string, format: InputFormat, read: ReadResult): SourceEv
 }
 
 /** A source as bytes: a stream (exports, .docx) or whole text (documents). */
-interface Source {
+export interface Source {
   name: string;
+  /** The file on disk (random access, for Parquet); absent for standard input. */
+  path?: string;
   open(): AsyncIterable<Buffer | string>;
   readText(): Promise<ReadResult>;
 }
 
 async function* readOne(source: Source, options: SourceOptions): AsyncGenerator<SourceEvent> {
   const { name: file, open } = source;
-  const format = formatOf(file, options.inputFormat);
+  let format = formatOf(file, options.inputFormat);
+  // Parquet and FHIR (note-sources.ts); a .ndjson/.jsonl/.json file is FHIR when it starts like a resource.
+  const noteSource = await readNoteSource(source, format, options, mayBeFhir(file) && !options.inputFormat && options.textColumn === undefined);
+  if (noteSource) {
+    yield* noteSource;
+    return;
+  }
+  if (format === 'fhir') format = 'jsonl'; // not reached: readNoteSource reads every FHIR source
   if (isExportFormat(format)) {
     const stream = open();
     try {
@@ -101,7 +111,7 @@ export async function* readSources(paths: readonly string[], options: SourceOpti
     else {
       const { onBytes } = options;
       const open = () => (onBytes ? counted(createReadStream(entry.path), (n) => onBytes(entry.path, n)) : createReadStream(entry.path));
-      yield* readOne({ name: entry.path, open, readText: async () => readTextFileSync(entry.path) }, options);
+      yield* readOne({ name: entry.path, path: entry.path, open, readText: async () => readTextFileSync(entry.path) }, options);
     }
   }
   if (stdin) {

@@ -17,7 +17,7 @@ export interface LintResult {
   /** For a note in an export: its row, id and the line of the export where it starts. Finding positions are then inside the note's text. */
   record?: RecordRef;
   findings: Finding[];
-  /** Why the file was not linted although it exists (binary, not UTF-8). */
+  /** Why the file (or, with `record`, the part of it: a FHIR attachment given by url) was not linted although it exists (binary, not UTF-8). */
   skipped?: string;
   /** Why the file (or, with `record`, the record) could not be read. */
   error?: string;
@@ -60,7 +60,7 @@ export async function* lintStream(paths: readonly string[], options: LintOptions
         yield { result: { file: event.file, findings: [], error: event.error } };
         break;
       case 'skipped':
-        yield { result: { file: event.file, findings: [], skipped: event.reason } };
+        yield { result: { file: event.file, ...(event.record && { record: event.record }), findings: [], skipped: event.reason } };
         break;
       case 'notice':
         yield { notice: event.message, file: event.file };

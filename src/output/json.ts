@@ -28,9 +28,9 @@ export const json: Formatter = ({ why }) => {
         open = { file: r.file, read: 0, listed: 0 };
       }
       open.read++;
-      if (r.findings.length === 0 && !r.error) return out;
+      if (r.findings.length === 0 && !r.error && !r.skipped) return out;
       const { idName: _idName, ...record } = r.record;
-      const entry = r.error ? { ...record, error: r.error } : { ...record, findings: findings(r) };
+      const entry = r.error ? { ...record, error: r.error } : r.skipped ? { ...record, skipped: r.skipped } : { ...record, findings: findings(r) };
       out += `${open.listed++ ? ',' : ''}\n${indent(JSON.stringify(entry, null, 2), '      ')}`;
       return out;
     },

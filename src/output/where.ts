@@ -7,6 +7,7 @@ import type { Finding } from '../types.js';
 export function recordLabel(result: LintResult): string {
   const r = result.record;
   if (!r) return '';
+  if (r.part !== undefined) return `${r.id} ${r.part}`; // FHIR: the resource and the part
   return `row ${r.row}${r.id !== undefined ? ` (${r.idName ?? 'id'} ${r.id})` : ''}`;
 }
 

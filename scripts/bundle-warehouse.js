@@ -1,0 +1,80 @@
+// Build step: dist/warehouse/dignify.js, the portable lint core (src/core/portable.ts) as one
+// self-contained script for a warehouse's JavaScript UDF (docs/warehouse.md). It uses no Node API
+// (no require, process, Buffer, file system or timers): it defines the global function
+// dignify_findings(text) and nothing else. test/warehouse.test.ts runs it in an empty vm context.
+//
+// Four modules the core imports reach for Node or for parts a warehouse does not need; the bundle
+// gets stand-ins for them (the rest is the code lintText runs):
+//   rules/builtin.ts  reads dist/rules/builtin.json from disk → the same JSON, inlined;
+//   rules/load.ts     reads and validates YAML (fs, ajv)     → only RuleFileError, which compile.ts throws;
+//   inputs/markdown.ts, inputs/html.ts (lazy-loaded parsers)  → left out: the warehouse lints plain text.
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const outdir = path.join(root, 'dist', 'warehouse');
+const outfile = path.join(outdir, 'dignify.js');
+rmSync(outdir, { recursive: true, force: true });
+
+let esbuild;
+try {
+  esbuild = await import('esbuild');
+} catch {
+  console.log('dignify: esbuild not installed, the warehouse build (dist/warehouse/) not made');
+  process.exit(0);
+}
+
+// The rule files as the build validated them, less what only documentation reads (a rule's
+// examples, a file's description): a third of the data.
+const ruleFiles = JSON.parse(readFileSync(path.join(root, 'dist', 'rules', 'builtin.json'), 'utf8'));
+for (const file of ruleFiles) {
+  delete file.description;
+  for (const rule of file.rules) rule.examples = { flag: [], pass: [] };
+}
+const rulesJson = JSON.stringify(ruleFiles);
+const STAND_INS = {
+  'rules/builtin': `import { compileRules } from ${JSON.stringify(path.join(root, 'src/rules/compile.ts'))};
+const FILES = ${rulesJson};
+let cached;
+export function builtinRuleFiles() { return FILES; }
+export function builtinRules() { return (cached ??= compileRules(FILES)); }
+export function builtinRulePaths() { throw new Error('no rule files in the warehouse build'); }`,
+  'rules/load': `export class RuleFileError extends Error {
+  constructor(file, ruleId, detail) { super(file + (ruleId ? ': rule "' + ruleId + '"' : '') + ': ' + detail); this.file = file; this.ruleId = ruleId; this.detail = detail; this.name = 'RuleFileError'; }
+}`,
+  'inputs/markdown': `export function markdownTrees() { throw new Error('Markdown is not linted by the warehouse build (plain text only)'); }`,
+  'inputs/html': `export function htmlTrees() { throw new Error('HTML is not linted by the warehouse build (plain text only)'); }`,
+};
+const standIns = {
+  name: 'warehouse-stand-ins',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.?\/.*\.js$/ }, (args) => {
+      const target = path.relative(path.join(root, 'src'), path.resolve(args.resolveDir, args.path)).replace(/\\/g, '/').replace(/\.js$/, '');
+      return target in STAND_INS ? { path: target, namespace: 'stand-in' } : undefined;
+    });
+    build.onLoad({ filter: /.*/, namespace: 'stand-in' }, (args) => ({ contents: STAND_INS[args.path], loader: 'js', resolveDir: root }));
+  },
+};
+
+mkdirSync(outdir, { recursive: true });
+const result = await esbuild.build({
+  absWorkingDir: root,
+  entryPoints: ['src/core/warehouse.ts'],
+  outfile,
+  bundle: true,
+  format: 'iife',
+  platform: 'neutral',
+  // vfile and unified pick their browser builds (no node:path, node:process, node:url).
+  conditions: ['browser', 'default'],
+  mainFields: ['browser', 'module', 'main'],
+  target: 'es2020',
+  minify: true,
+  legalComments: 'eof',
+  metafile: true,
+  plugins: [standIns],
+  logLevel: 'warning',
+});
+writeFileSync(path.join(outdir, 'meta.json'), JSON.stringify(result.metafile));
+const bytes = statSync(outfile).size;
+console.log(`dignify: warehouse build dist/warehouse/dignify.js (${(bytes / 1024).toFixed(0)} KB)`);

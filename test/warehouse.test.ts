@@ -1,0 +1,111 @@
+// The warehouse build (dist/warehouse/dignify.js, made by the test setup's `npm run build`) runs in
+// an empty vm context — nothing but the language's built-ins — and must give exactly lintText's
+// findings. Every Node global is a trap in that context: reading one (even `typeof process`) fails.
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import { corpusDir, corpusTexts } from '../bench/corpus.js';
+import { lintTextSync, warehouseFindings, type WarehouseFinding } from '../src/core/portable.js';
+import { lintText } from '../src/index.js';
+import { ROOT } from './helpers.js';
+
+const BUILD = path.join(ROOT, 'dist', 'warehouse', 'dignify.js');
+
+// Globals Node (or a browser) has and ECMAScript does not: none may be read by the build.
+const HOST_GLOBALS = [
+  'process', 'require', 'module', 'exports', 'global', 'Buffer', '__dirname', '__filename',
+  'setTimeout', 'setInterval', 'setImmediate', 'clearTimeout', 'clearInterval', 'clearImmediate', 'queueMicrotask',
+  'console', 'performance', 'fetch', 'TextEncoder', 'TextDecoder', 'URL', 'URLSearchParams', 'structuredClone',
+  'window', 'self', 'navigator', 'document', 'crypto', 'atob', 'btoa', 'WebAssembly',
+];
+
+/** Loads the build into a fresh context; `touched` lists the host globals it read. */
+function loadBuild(): { findings: (text: unknown) => WarehouseFinding[]; touched: string[] } {
+  const touched: string[] = [];
+  const sandbox: Record<string, unknown> = {};
+  for (const name of HOST_GLOBALS) {
+    Object.defineProperty(sandbox, name, {
+      get() {
+        touched.push(name);
+        return undefined;
+      },
+      configurable: true,
+    });
+  }
+  const context = vm.createContext(sandbox);
+  new vm.Script(readFileSync(BUILD, 'utf8'), { filename: 'dignify.js' }).runInContext(context);
+  const fn = vm.runInContext('dignify_findings', context) as (text: unknown) => unknown;
+  // Out of the other realm as plain data, so toEqual compares values only.
+  return { findings: (text) => JSON.parse(JSON.stringify(fn(text))) as WarehouseFinding[], touched };
+}
+
+const asRows = (findings: Awaited<ReturnType<typeof lintText>>): WarehouseFinding[] =>
+  findings.map((f) => ({ rule_id: f.ruleId, category: f.category, severity: f.severity, start: f.start.offset, end: f.end.offset, actual: f.actual, suggestion: f.suggestions[0] ?? null }));
+
+describe('the warehouse build', () => {
+  const build = loadBuild();
+
+  it('is one script that defines dignify_findings and reads no host global', () => {
+    const source = readFileSync(BUILD, 'utf8');
+    expect(source).not.toMatch(/\bimport\s*\(|\brequire\(/);
+    expect(build.findings('The patient is an addict.')).toEqual([
+      expect.objectContaining({ rule_id: 'substance-use/addict', category: 'substance-use', start: 18, end: 24, actual: 'addict', severity: 'error' }),
+    ]);
+    expect(build.findings(null)).toEqual([]);
+    expect(build.findings('')).toEqual([]);
+    expect(build.touched).toEqual([]);
+    console.log(`warehouse build: ${(statSync(BUILD).size / 1024).toFixed(0)} KB`);
+  });
+
+  it('fails the test when the script reads a host global (the trap works)', () => {
+    const touched: string[] = [];
+    const sandbox = {};
+    Object.defineProperty(sandbox, 'process', { get: () => (touched.push('process'), undefined) });
+    vm.runInContext('typeof process', vm.createContext(sandbox));
+    expect(touched).toEqual(['process']);
+  });
+
+  it('gives lintText findings on texts with UTF-16 surrogates, quotes, directives and equality phrases', async () => {
+    const texts = [
+      '😀 Pt is a known drug abuser 😀 and was "a junkie".',
+      'He is wheelchair-bound and a crack baby. ',
+      'IVDU, frequent flyer.\n\n<!-- dignify-disable-next-line -->\nAlcoholic, noncompliant.',
+      'Clean and dry wound; history of sexual abuse; itched like crazy.',
+    ];
+    for (const text of texts) {
+      const expected = asRows(await lintText(text));
+      expect(build.findings(text)).toEqual(expected);
+      expect(warehouseFindings(text)).toEqual(expected);
+      expect(lintTextSync(text)).toEqual(await lintText(text));
+    }
+    expect(build.touched).toEqual([]);
+  });
+
+  const corpus = corpusDir();
+  describe.skipIf(!corpus)('over the shared corpus', () => {
+    if (!corpus) console.warn('warehouse.test: /work/shared/corpus not found, the differential check is skipped');
+    it('gives exactly the findings of lintText (every text, or a spread sample when that takes too long)', async () => {
+      const texts = corpusTexts(corpus!);
+      // Every text when it can be done in ~20 s; past that, the rest are taken at a stride so every
+      // file is still sampled.
+      const began = Date.now();
+      let compared = 0;
+      let findings = 0;
+      let stride = 1;
+      for (let i = 0; i < texts.length; i += stride) {
+        const { text, file, field } = texts[i]!;
+        const expected = asRows(await lintText(text));
+        const actual = build.findings(text);
+        if (JSON.stringify(actual) !== JSON.stringify(expected)) expect({ file, field, text: text.slice(0, 300), actual }).toEqual({ file, field, text: text.slice(0, 300), actual: expected });
+        compared++;
+        findings += expected.length;
+        if (stride === 1 && Date.now() - began > 20_000) stride = 7;
+      }
+      if (stride > 1) console.warn(`warehouse.test: compared ${compared} of ${texts.length} corpus texts (sampled after 20 s)`);
+      expect(compared).toBeGreaterThan(1000);
+      expect(findings).toBeGreaterThan(50);
+      expect(build.touched).toEqual([]);
+    }, 300_000);
+  });
+});
