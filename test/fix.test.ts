@@ -77,14 +77,24 @@ describe('--fix', () => {
     expect(readFileSync(path.join(dir, 'a.md'), 'utf8')).toBe('<!-- dignify-disable-next-line -->\nHx of drug abuse.\nHx of drug use.\n');
   });
 
-  it('never rewrites exports (CSV, TSV, JSONL), though it reports their findings', () => {
+  it('refuses an export (CSV, TSV, JSONL, JSON, Parquet) with exit 2 and writes nothing, not even the other files', () => {
     const dir = tempDir();
-    const files = { 'notes.csv': 'id,text\n1,Hx of drug abuse.\n', 'notes.tsv': 'id\ttext\n1\tHx of drug abuse.\n', 'notes.jsonl': '{"text": "Hx of drug abuse."}\n' };
+    const files = { 'notes.csv': 'id,text\n1,Hx of drug abuse.\n', 'notes.tsv': 'id\ttext\n1\tHx of drug abuse.\n', 'notes.jsonl': '{"text": "Hx of drug abuse."}\n', 'bundle.json': '{"note": "Hx of drug abuse."}\n', 'notes.parquet': 'PAR1' };
     for (const [name, content] of Object.entries(files)) writeFileSync(path.join(dir, name), content);
-    const r = runCli([...Object.keys(files), '--fix'], { cwd: dir });
-    expect(r.code).toBe(1);
-    expect(r.stdout).toContain('drug abuse');
-    for (const [name, content] of Object.entries(files)) expect(readFileSync(path.join(dir, name), 'utf8')).toBe(content);
+    writeFileSync(path.join(dir, 'a.txt'), 'Hx of drug abuse.\n');
+    for (const [name, content] of Object.entries(files)) {
+      for (const flag of ['--fix', '--fix-dry-run']) {
+        const r = runCli(['a.txt', name, flag], { cwd: dir });
+        expect(r.code).toBe(2);
+        expect(r.stderr).toContain(`dignify: ${name} is an export: --fix never rewrites exports`);
+        expect(r.stdout).toBe('');
+        expect(readFileSync(path.join(dir, name), 'utf8')).toBe(content);
+      }
+    }
+    expect(readFileSync(path.join(dir, 'a.txt'), 'utf8')).toBe('Hx of drug abuse.\n');
+    expect(filesUnder(dir)).toEqual(['a.txt', 'bundle.json', 'notes.csv', 'notes.jsonl', 'notes.parquet', 'notes.tsv']);
+    // An export read from standard input is refused the same way.
+    expect(runCli(['--fix', '--input-format', 'csv'], { input: 'id,text\n1,drug abuse\n', cwd: dir }).code).toBe(2);
   });
 
   it('changes nothing on a second run, for every fixture', () => {
@@ -104,17 +114,17 @@ describe('--fix', () => {
     expect(runCli([...files, '--fix-dry-run'], { cwd: dir, env: {} }).stdout).not.toMatch(/^--- a\//m);
   });
 
-  it('changes nothing on a second run, for every sentence of the evaluation set', () => {
+  it('changes nothing on a second run, for every sentence of the evaluation set', async () => {
     const records = readFileSync(path.join(ROOT, 'fixtures', 'eval', 'labelled.jsonl'), 'utf8')
       .split('\n')
       .filter(Boolean)
       .map((line) => JSON.parse(line) as { id: string; text: string });
     let changed = 0;
     for (const { id, text } of records) {
-      const once = fixText(text, lint);
-      if (once.text !== text) changed++;
-      const twice = fixText(once.text, lint);
-      expect({ id, text: twice.text, fixed: twice.fixed }).toEqual({ id, text: once.text, fixed: 0 });
+      const once = await fixText(text, lint);
+      if (once.output !== text) changed++;
+      const twice = await fixText(once.output, lint);
+      expect({ id, text: twice.output, fixed: twice.fixed }).toEqual({ id, text: once.output, fixed: 0 });
       expect(once.findings.filter((f) => f.fix)).toEqual([]);
     }
     expect(changed).toBeGreaterThan(10);
@@ -138,7 +148,11 @@ describe('--fix-dry-run', () => {
   it('shows the diff for standard input, and sends it to stderr when stdout is JSON', () => {
     const r = runCli(['--fix-dry-run', '-f', 'json', '--stdin-filename', 'note.txt'], { input: 'Hx of drug abuse.\n' });
     expect(r.stderr).toContain('-Hx of drug abuse.\n+Hx of drug use.\n');
-    expect(JSON.parse(r.stdout)).toEqual([{ file: 'note.txt', findings: [] }]);
-    expect(r.code).toBe(0);
+    // Nothing was written: the findings it would fix are listed, and give their exit code.
+    const [result] = JSON.parse(r.stdout) as Array<{ file: string; findings: Array<{ actual: string; fix: unknown }> }>;
+    expect(result!.file).toBe('note.txt');
+    expect(result!.findings.map((f) => [f.actual, f.fix])).toEqual([['drug abuse', { range: [11, 16], text: 'use' }]]);
+    expect(r.stderr).toContain('dignify: --fix-dry-run: would make 1 fix in 1 file; 0 findings would be left\n');
+    expect(r.code).toBe(1);
   });
 });
