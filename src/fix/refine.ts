@@ -35,6 +35,7 @@ const MEANING = new Set([
   'no', 'not', 'non', 'denies', 'denied', 'never', 'without', 'negative', 'neg', 'none',
 ]);
 
+const ARTICLES = new Set(['a', 'an']);
 const SMALL = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'with']);
 
 const MESSAGES: Record<FixSkipReason, string> = {
@@ -125,12 +126,20 @@ export function planFix(text: string, finding: Finding, segments: readonly Segme
     if (i >= 0 && w.end <= segs[i]![1]) from.push(w);
     else if (i >= 0 || segmentIndex(segs, w.end - 1) >= 0) return skip('markup'); // half in a text node
   }
-  const to = wordsOf(fix.text);
+  // A fix that starts at an article ("a IVDA" → "an …") holds the source between the article and
+  // the phrase; the replacement is the article and the phrase's replacement, as words.
+  let replacement = fix.text;
+  if (s < finding.start.offset) {
+    const article = /^\p{L}+/u.exec(fix.text)?.[0] ?? '';
+    const between = text.slice(s + (/^\p{L}+/u.exec(text.slice(s))?.[0].length ?? 0), finding.start.offset);
+    replacement = `${article} ${fix.text.slice(article.length + between.length)}`;
+  }
+  const to = wordsOf(replacement);
   if (from.length === 0 || to.length === 0) return skip('markup');
   // Text before the first or after the last word of the replacement belongs to those words.
-  to[0] = { ...to[0]!, text: fix.text.slice(0, to[0]!.end), start: 0 };
+  to[0] = { ...to[0]!, text: replacement.slice(0, to[0]!.end), start: 0 };
   const lastTo = to.length - 1;
-  to[lastTo] = { ...to[lastTo]!, text: fix.text.slice(to[lastTo]!.start), end: fix.text.length };
+  to[lastTo] = { ...to[lastTo]!, text: replacement.slice(to[lastTo]!.start), end: replacement.length };
 
   // Words both share at either end stay as written.
   let p = 0;
@@ -164,7 +173,7 @@ export function planFix(text: string, finding: Finding, segments: readonly Segme
   const oldSeps = oldWords.slice(1).map((w, k) => text.slice(oldWords[k]!.end, w.start));
   // A separator is plain when it is white space inside one text node; anything else is markup.
   const plain = oldSeps.map((sep, k) => seg[k] === seg[k + 1] && /^\s+$/.test(sep));
-  const newSeps = newWords.slice(1).map((w, k) => fix.text.slice(newWords[k]!.end, w.start));
+  const newSeps = newWords.slice(1).map((w, k) => replacement.slice(newWords[k]!.end, w.start));
 
   let out = '';
   if (oldWords.length === newWords.length) {
@@ -173,12 +182,24 @@ export function planFix(text: string, finding: Finding, segments: readonly Segme
       out += same(w, newWords[k]!) && !/[^\p{L}\p{N}'’]/u.test(newWords[k]!.text) ? w.text : newWords[k]!.text;
     });
   } else {
-    if (plain.includes(false)) return skip('markup');
+    // Only an article may sit before markup when the number of words changes ("a *IVDA*" →
+    // "an *injection drug use*"); the rest must be in one run of plain text.
+    const lastMarkup = plain.lastIndexOf(false);
+    for (let k = 0; k <= lastMarkup; k++) {
+      if (plain[k] === false && !(ARTICLES.has(oldWords[k]!.text.toLowerCase()) && k === 0)) return skip('markup');
+    }
+    let head = 0;
+    if (lastMarkup === 0) {
+      if (!ARTICLES.has(newWords[0]!.text.toLowerCase())) return skip('markup');
+      out = newWords[0]!.text + oldSeps[0];
+      head = 1;
+    }
+    const tailOld = oldSeps.slice(head);
     // A phrase split over a line break keeps its line break.
-    const seps = [...newSeps];
-    const lineBreak = oldSeps.findIndex((sep) => sep.includes('\n'));
-    if (lineBreak >= 0 && seps.length > 0) seps[Math.min(lineBreak, seps.length - 1)] = oldSeps[lineBreak]!;
-    newWords.forEach((w, k) => (out += (k > 0 ? seps[k - 1] : '') + w.text));
+    const seps = newSeps.slice(head);
+    const lineBreak = tailOld.findIndex((sep) => sep.includes('\n'));
+    if (lineBreak >= 0 && seps.length > 0) seps[Math.min(lineBreak, seps.length - 1)] = tailOld[lineBreak]!;
+    newWords.slice(head).forEach((w, k) => (out += (k > 0 ? seps[k - 1] : '') + w.text));
   }
   return { range: [oldWords[0]!.start, oldWords[oldWords.length - 1]!.end], text: out };
 }
