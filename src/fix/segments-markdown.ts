@@ -1,7 +1,8 @@
 // The editable runs of a Markdown document for fixes: the source range of each text node (prose,
 // link text, emphasis, headings, table cells) and of an image's alt text where it is written out
 // as is. Link and image targets, code, HTML, comments, front matter and addresses shown as links
-// (autolinks, bare URLs, e-mails) are not text nodes, or are left out, so a fix never touches them.
+// (autolinks, bare URLs, e-mails) are not text nodes, or are left out, so a fix never touches them;
+// nor is the text of a collapsed or shortcut reference link, which is its label.
 // The parser is set up as in src/inputs/markdown.ts, which finds the phrases.
 import type { Link, Nodes, Root } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -23,6 +24,8 @@ export function markdownSegments(source: string): Segment[] {
   const out: Segment[] = [];
   visit(tree, (node: Nodes) => {
     if (node.type === 'link' && isAddress(node)) return SKIP;
+    // "[drug abuse][]" and "[drug abuse]" find their definition by their text: editing it would break the link.
+    if (node.type === 'linkReference' && node.referenceType !== 'full') return SKIP;
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     if (start === undefined || end === undefined) return undefined;
