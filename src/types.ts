@@ -12,10 +12,24 @@ export interface Point {
   offset: number;
 }
 
+/**
+ * A safe edit, as in ESLint: replace text.slice(range[0], range[1]) with `text`. It covers only the
+ * words that change (offsets are 0-based UTF-16 indexes): markup, line breaks and entities between
+ * them are copied into `text` unchanged. Can reach beyond the finding (e.g. "a IVDU" → "an …").
+ */
 export interface Fix {
-  /** [start, end) offsets in the text to replace. Can reach beyond the finding (e.g. "an addict" → "a person …"). */
   range: [number, number];
   text: string;
+}
+
+/** Why a finding of a fixable rule carries no fix (see README "Fixing"). */
+export type FixSkipReason = 'quoted' | 'markup' | 'address' | 'code' | 'name' | 'meaning';
+
+/** Set instead of `fix` when the rule is fixable but this phrase must not be rewritten. */
+export interface FixSkipped {
+  reason: FixSkipReason;
+  /** One line for people, e.g. "in a URL or e-mail address". */
+  message: string;
 }
 
 export interface Finding {
@@ -32,6 +46,8 @@ export interface Finding {
   /** True when the phrase stands inside quotation marks (often the patient's own words). */
   quoted?: boolean;
   fix?: Fix;
+  /** The rule is fixable but this phrase is not fixed, and why (never set together with `fix`). */
+  fixSkipped?: FixSkipped;
   note?: string;
   sources?: string[];
   url?: string;

@@ -2,7 +2,9 @@
 // atomically with their mode and encoding; untouched files are not rewritten; exports never are;
 // a second --fix changes nothing (on every fixture and every sentence of the evaluation set);
 // unfixable findings are still reported.
-import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { chmodSync, chownSync, cpSync, linkSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +12,7 @@ import { fixText } from '../src/fix/index.js';
 import { applyInlineControl } from '../src/lint/inline-control.js';
 import { lintResolved } from '../src/lint/lint-text.js';
 import { resolveOptions } from '../src/lint/options.js';
-import { ROOT, runCli } from './helpers.js';
+import { BIN, ROOT, runCli } from './helpers.js';
 
 function tempDir(): string {
   return mkdtempSync(path.join(tmpdir(), 'dignify-fix-'));
@@ -77,14 +79,24 @@ describe('--fix', () => {
     expect(readFileSync(path.join(dir, 'a.md'), 'utf8')).toBe('<!-- dignify-disable-next-line -->\nHx of drug abuse.\nHx of drug use.\n');
   });
 
-  it('never rewrites exports (CSV, TSV, JSONL), though it reports their findings', () => {
+  it('refuses an export (CSV, TSV, JSONL, JSON, Parquet) with exit 2 and writes nothing, not even the other files', () => {
     const dir = tempDir();
-    const files = { 'notes.csv': 'id,text\n1,Hx of drug abuse.\n', 'notes.tsv': 'id\ttext\n1\tHx of drug abuse.\n', 'notes.jsonl': '{"text": "Hx of drug abuse."}\n' };
+    const files = { 'notes.csv': 'id,text\n1,Hx of drug abuse.\n', 'notes.tsv': 'id\ttext\n1\tHx of drug abuse.\n', 'notes.jsonl': '{"text": "Hx of drug abuse."}\n', 'bundle.json': '{"note": "Hx of drug abuse."}\n', 'notes.parquet': 'PAR1' };
     for (const [name, content] of Object.entries(files)) writeFileSync(path.join(dir, name), content);
-    const r = runCli([...Object.keys(files), '--fix'], { cwd: dir });
-    expect(r.code).toBe(1);
-    expect(r.stdout).toContain('drug abuse');
-    for (const [name, content] of Object.entries(files)) expect(readFileSync(path.join(dir, name), 'utf8')).toBe(content);
+    writeFileSync(path.join(dir, 'a.txt'), 'Hx of drug abuse.\n');
+    for (const [name, content] of Object.entries(files)) {
+      for (const flag of ['--fix', '--fix-dry-run']) {
+        const r = runCli(['a.txt', name, flag], { cwd: dir });
+        expect(r.code).toBe(2);
+        expect(r.stderr).toContain(`dignify: ${name} is an export: --fix never rewrites exports`);
+        expect(r.stdout).toBe('');
+        expect(readFileSync(path.join(dir, name), 'utf8')).toBe(content);
+      }
+    }
+    expect(readFileSync(path.join(dir, 'a.txt'), 'utf8')).toBe('Hx of drug abuse.\n');
+    expect(filesUnder(dir)).toEqual(['a.txt', 'bundle.json', 'notes.csv', 'notes.jsonl', 'notes.parquet', 'notes.tsv']);
+    // An export read from standard input is refused the same way.
+    expect(runCli(['--fix', '--input-format', 'csv'], { input: 'id,text\n1,drug abuse\n', cwd: dir }).code).toBe(2);
   });
 
   it('changes nothing on a second run, for every fixture', () => {
@@ -104,17 +116,17 @@ describe('--fix', () => {
     expect(runCli([...files, '--fix-dry-run'], { cwd: dir, env: {} }).stdout).not.toMatch(/^--- a\//m);
   });
 
-  it('changes nothing on a second run, for every sentence of the evaluation set', () => {
+  it('changes nothing on a second run, for every sentence of the evaluation set', async () => {
     const records = readFileSync(path.join(ROOT, 'fixtures', 'eval', 'labelled.jsonl'), 'utf8')
       .split('\n')
       .filter(Boolean)
       .map((line) => JSON.parse(line) as { id: string; text: string });
     let changed = 0;
     for (const { id, text } of records) {
-      const once = fixText(text, lint);
-      if (once.text !== text) changed++;
-      const twice = fixText(once.text, lint);
-      expect({ id, text: twice.text, fixed: twice.fixed }).toEqual({ id, text: once.text, fixed: 0 });
+      const once = await fixText(text, lint);
+      if (once.output !== text) changed++;
+      const twice = await fixText(once.output, lint);
+      expect({ id, text: twice.output, fixed: twice.fixed }).toEqual({ id, text: once.output, fixed: 0 });
       expect(once.findings.filter((f) => f.fix)).toEqual([]);
     }
     expect(changed).toBeGreaterThan(10);
@@ -138,7 +150,120 @@ describe('--fix-dry-run', () => {
   it('shows the diff for standard input, and sends it to stderr when stdout is JSON', () => {
     const r = runCli(['--fix-dry-run', '-f', 'json', '--stdin-filename', 'note.txt'], { input: 'Hx of drug abuse.\n' });
     expect(r.stderr).toContain('-Hx of drug abuse.\n+Hx of drug use.\n');
-    expect(JSON.parse(r.stdout)).toEqual([{ file: 'note.txt', findings: [] }]);
-    expect(r.code).toBe(0);
+    // Nothing was written: the findings it would fix are listed, and give their exit code.
+    const [result] = JSON.parse(r.stdout) as Array<{ file: string; findings: Array<{ actual: string; fix: unknown }> }>;
+    expect(result!.file).toBe('note.txt');
+    expect(result!.findings.map((f) => [f.actual, f.fix])).toEqual([['drug abuse', { range: [11, 16], text: 'use' }]]);
+    expect(r.stderr).toContain('dignify: --fix-dry-run: would make 1 fix in 1 file; 0 findings would be left\n');
+    expect(r.code).toBe(1);
+  });
+});
+
+describe('--fix and the file itself', () => {
+  const root = process.getuid?.() === 0;
+
+  it('says what it did: "N fixes in M files; K findings left"', () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'a.txt'), 'Past EtOH abuse and IVDU.\nKnown heroin addict.\n');
+    writeFileSync(path.join(dir, 'b.md'), 'Past *drug* abuse.\n');
+    writeFileSync(path.join(dir, 'c.txt'), 'See https://example.org/drug-abuse.\n');
+    const r = runCli(['a.txt', 'b.md', 'c.txt', '--fix', '-f', 'compact'], { cwd: dir });
+    expect(r.stderr).toBe('dignify: 3 fixes in 2 files; 2 findings left, 1 with its fix withheld (see fixSkipped)\n');
+    expect(r.code).toBe(1);
+    expect(readFileSync(path.join(dir, 'b.md'), 'utf8')).toBe('Past *drug* use.\n');
+    expect(readFileSync(path.join(dir, 'c.txt'), 'utf8')).toBe('See https://example.org/drug-abuse.\n');
+    // The withheld fix says why in the JSON report.
+    const json = JSON.parse(runCli(['c.txt', '--fix', '-f', 'json'], { cwd: dir }).stdout) as Array<{ findings: Array<{ fixSkipped?: unknown }> }>;
+    expect(json[0]!.findings[0]!.fixSkipped).toEqual({ reason: 'address', message: 'in a URL or e-mail address' });
+  });
+
+  it('--fix-dry-run lists the findings it would fix, exits as they would, and writes nothing', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'a.md');
+    writeFileSync(file, 'Past drug abuse.\n');
+    const ino = statSync(file).ino;
+    const r = runCli(['a.md', '--fix-dry-run', '-f', 'json'], { cwd: dir });
+    expect((JSON.parse(r.stdout) as Array<{ findings: Array<{ actual: string }> }>)[0]!.findings.map((f) => f.actual)).toEqual(['drug abuse']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('+Past drug use.\n');
+    expect(r.stderr).toContain('dignify: --fix-dry-run: would make 1 fix in 1 file; 0 findings would be left\n');
+    expect(readFileSync(file, 'utf8')).toBe('Past drug abuse.\n');
+    expect(statSync(file).ino).toBe(ino);
+  });
+
+  it('keeps a line break inside a phrase', () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'a.txt'), 'History of IV drug\nabuse, and of a\nIVDA.\n');
+    runCli(['a.txt', '--fix'], { cwd: dir });
+    expect(readFileSync(path.join(dir, 'a.txt'), 'utf8')).toBe('History of injection drug\nuse, and of an\ninjection drug use.\n');
+  });
+
+  it('refuses a read-only file with exit 2 and leaves it as it was', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'a.txt');
+    writeFileSync(file, 'Past drug abuse.\n');
+    chmodSync(file, 0o444);
+    const r = runCli(['a.txt', '--fix'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('dignify: a.txt: read-only; not fixed');
+    expect(readFileSync(file, 'utf8')).toBe('Past drug abuse.\n');
+    expect(statSync(file).mode & 0o777).toBe(0o444);
+    expect(r.stderr).toContain('0 fixes in 0 files; 1 finding left');
+  });
+
+  it('refuses a file with hard links rather than split them', () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'a.txt'), 'Past drug abuse.\n');
+    linkSync(path.join(dir, 'a.txt'), path.join(dir, 'b.txt'));
+    const r = runCli(['a.txt', '--fix'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('dignify: a.txt: has 2 hard links; not fixed');
+    expect(statSync(path.join(dir, 'a.txt')).ino).toBe(statSync(path.join(dir, 'b.txt')).ino);
+    expect(readFileSync(path.join(dir, 'b.txt'), 'utf8')).toBe('Past drug abuse.\n');
+  });
+
+  it.skipIf(!root)('as root, keeps the owner, group and mode of another user\'s file', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'a.txt');
+    writeFileSync(file, 'Past drug abuse.\n');
+    chownSync(file, 4321, 8765);
+    chmodSync(file, 0o640);
+    expect(runCli(['a.txt', '--fix'], { cwd: dir }).code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe('Past drug use.\n');
+    const after = statSync(file);
+    expect([after.uid, after.gid, after.mode & 0o7777]).toEqual([4321, 8765, 0o640]);
+  });
+
+  it.skipIf(!root)('as another user, refuses a file it could write but whose owner a rewrite would change', () => {
+    const dir = tempDir();
+    chmodSync(dir, 0o777);
+    const file = path.join(dir, 'a.txt');
+    writeFileSync(file, 'Past drug abuse.\n');
+    chmodSync(file, 0o666);
+    const r = spawnSync(process.execPath, [BIN, 'a.txt', '--fix'], { cwd: dir, uid: 4321, gid: 4321, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(r.stderr).toContain('dignify: a.txt: owned by another user; not fixed');
+    expect(r.status).toBe(2);
+    expect(statSync(file).uid).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe('Past drug abuse.\n');
+  });
+
+  it.each(['SIGINT', 'SIGTERM'] as const)('removes its temporary file on %s', async (signal) => {
+    const dir = tempDir();
+    const target = path.join(dir, 'note.txt');
+    writeFileSync(target, 'Past drug abuse.\n');
+    // A write that never ends: the temporary file exists until the signal comes.
+    const script = `
+      import { writeFileAtomic } from ${JSON.stringify(path.join(ROOT, 'dist', 'output', 'write-atomic.js'))};
+      async function* endless() { yield Buffer.from('Past drug use.\\n'); console.log('written'); await new Promise(() => setInterval(() => {}, 1000)); }
+      writeFileAtomic(${JSON.stringify(target)}, endless());`;
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve) => child.stdout.on('data', () => resolve()));
+    const temps = readdirSync(dir).filter((f) => f !== 'note.txt');
+    expect(temps).toEqual([expect.stringMatching(/^note\.txt\.dignify-tmp-\d+-[0-9a-f]{8}$/)]);
+    child.kill(signal);
+    const [code, received] = (await once(child, 'exit')) as [number | null, string | null];
+    expect({ code, received }).toEqual({ code: null, received: signal });
+    expect(readdirSync(dir)).toEqual(['note.txt']);
+    expect(readFileSync(target, 'utf8')).toBe('Past drug abuse.\n');
   });
 });

@@ -17,7 +17,7 @@ describe.each(rules.rules.map((r) => [r.id, r] as const))('%s', (id, rule) => {
       if (example.actual !== undefined) expect(findings.map((f) => f.actual)).toContain(example.actual);
       if (example.fixed !== undefined) {
         expect(rule.fixable, 'an example with "fixed" needs fixable: true').toBe(true);
-        expect(applyFixes(text, findings).text).toBe(example.fixed);
+        expect(applyFixes(text, findings).output).toBe(example.fixed);
       }
     }
   });

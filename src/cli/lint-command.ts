@@ -5,7 +5,7 @@
 import { availableParallelism } from 'node:os';
 import { ConfigSet } from '../config/index.js';
 import { expandPaths } from '../inputs/files.js';
-import { lintDocument, preloadLint } from '../lint/lint-document.js';
+import { fixRefusal, FixSummary } from '../fix/cli.js';
 import { lintStream } from '../lint/lint-files.js';
 import { colorWanted } from '../output/color.js';
 import { formatters } from '../output/index.js';
@@ -51,7 +51,15 @@ export async function lint(paths: string[], options: LintCliOptions, io: Io, err
   const extensions = options.ext.split(',').map((e) => e.trim().replace(/^\./, '')).filter(Boolean);
   const files = paths.filter((p) => p !== '-');
   // A bad config stops the run before any output.
-  for (const entry of await expandPaths(files, extensions)) if (!('error' in entry)) configs.forFile(entry.path);
+  const expanded = await expandPaths(files, extensions);
+  for (const entry of expanded) if (!('error' in entry)) configs.forFile(entry.path);
+  // --fix never rewrites an export: refused before anything is written.
+  const refusal = fixMode && fixRefusal(expanded.map((e) => e.path), options.inputFormat);
+  if (refusal) {
+    error(refusal);
+    return EXIT.error;
+  }
+  const summary = fixMode && new FixSummary(fixMode);
 
   const color = options.color !== false && colorWanted(io.stdout, io.env);
   const reporter = formatters[options.format]!({
@@ -81,6 +89,8 @@ export async function lint(paths: string[], options: LintCliOptions, io: Io, err
       // Default: a thread per core, this one included (it reads, writes, and lints when the
       // workers are busy): see lint-parallel.ts and BENCHMARKS.md.
       threads: options.threads ?? availableParallelism(),
+      // Each document is fixed as it is linted; below, the result is written or shown as a diff.
+      fix: Boolean(fixMode),
     },
     stdin,
   );
@@ -107,17 +117,12 @@ export async function lint(paths: string[], options: LintCliOptions, io: Io, err
       error(badRecordMessage(result.file, result.record!, result.error));
       badRecords.set(result.file, (badRecords.get(result.file) ?? 0) + 1);
     }
-    // Standard input is never written; --fix-dry-run still shows its diff. Export records never are.
-    const mode = doc?.stdin && fixMode === 'fix' ? undefined : fixMode;
-    if (mode && doc && !doc.record && !doc.paragraphs && result.findings.some((f) => f.fix)) {
-      const resolved = configs.forFile(doc.file).options;
-      await preloadLint(); // the fixed text is linted synchronously, and may need what this one did not
-      const { fixFile } = await import('../fix/index.js'); // with its diff library: not at start-up
-      const outcome = await fixFile(doc.file, doc.text, (text) => lintDocument({ ...doc, text }, resolved), mode, io.cwd);
-      result.findings = outcome.findings.map((f) => ({ ...f, file: doc.file }));
+    if (summary && doc) {
+      const outcome = await summary.handle(result, doc, io.cwd);
       if (outcome.diff) diffOut.write(outcome.diff);
+      if (outcome.notice) io.stderr.write(`dignify: ${outcome.notice}\n`);
       if (outcome.error) {
-        error(`${doc.file}: ${outcome.error}`);
+        error(outcome.error);
         ioFailed = true;
       }
     }
@@ -127,6 +132,7 @@ export async function lint(paths: string[], options: LintCliOptions, io: Io, err
     io.stdout.write(reporter.result(options.redact ? redactResult(result) : result));
   }
   io.stdout.write(reporter.end());
+  if (summary) io.stderr.write(`dignify: ${summary.line()}\n`);
 
   for (const [file, count] of badRecords) {
     error(badRecordsSummary(file, count, options.skipBadRecords));

@@ -1,28 +1,44 @@
-// Fixing a text: apply every safe fix, lint again, repeat until nothing fixable is left (at most
-// ten passes, as ESLint does), so a second run has nothing to do. Returns the fixed text and the
+// Fixing a text: apply every fix, lint again, repeat until nothing fixable is left (at most ten
+// passes, as ESLint does), so a second run has nothing to do. Returns the fixed text and the
 // findings that remain in it, with positions in the fixed text.
 import { applyFixes } from '../lint/fix.js';
 import type { Finding } from '../types.js';
 
 const MAX_PASSES = 10;
 
-/** A fix is applied only when the finding still points at its phrase in this text. */
+export interface FixTextResult {
+  /** The findings left in `output` (those not fixable, and those whose fix was withheld: `fixSkipped`), positions in `output`. */
+  findings: Finding[];
+  /** The fixed text; equal to the input when nothing was fixed. */
+  output: string;
+  /** How many fixes were applied, over all passes. */
+  fixed: number;
+  /** The findings of the text as given, before any fix (what lint without `fix` reports), positions in it. */
+  inputFindings: Finding[];
+}
+
+/** A fix is applied only when its finding still points at its phrase in this text. */
 function applicable(text: string, f: Finding): boolean {
   return f.fix !== undefined && text.slice(f.start.offset, f.end.offset) === f.actual;
 }
 
-export function fixText(text: string, lint: (text: string) => Finding[]): { text: string; findings: Finding[]; fixed: number } {
-  let current = text;
-  let findings = lint(current);
+/**
+ * Fixes `text`. `lint` lints a version of it (the same options and format each time); `first`
+ * are the findings of `text` itself when the caller has them already, so it is not linted twice.
+ */
+export async function fixText(text: string, lint: (text: string) => Finding[] | Promise<Finding[]>, first?: Finding[]): Promise<FixTextResult> {
+  let output = text;
+  const inputFindings = first ?? (await lint(output));
+  let findings = inputFindings;
   let fixed = 0;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const fixable = findings.filter((f) => applicable(current, f));
+    const fixable = findings.filter((f) => applicable(output, f));
     if (fixable.length === 0) break;
-    const next = applyFixes(current, fixable);
-    if (next.text === current) break;
-    current = next.text;
-    fixed += next.applied;
-    findings = lint(current);
+    const next = applyFixes(output, fixable);
+    if (next.output === output) break;
+    output = next.output;
+    fixed += next.fixed;
+    findings = await lint(output);
   }
-  return { text: current, findings, fixed };
+  return { findings, output, fixed, inputFindings };
 }

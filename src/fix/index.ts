@@ -1,33 +1,14 @@
-// --fix and --fix-dry-run for one file: fix the text, then write it atomically or show a diff.
-// Exports (CSV, TSV, JSONL, JSON) and Word files are never rewritten: their findings are reported
-// as they are.
+// --fix and --fix-dry-run for one file: the API (lintStream with `fix`) has fixed the text; this
+// writes it atomically (write.ts) or shows it as a diff. Loaded by the CLI only for --fix, with
+// its diff library.
 import path from 'node:path';
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
-import type { Finding } from '../types.js';
-import { fixText } from './fix-text.js';
 import { writeFixed } from './write.js';
 
 export { fixText } from './fix-text.js';
 export { writeFixed } from './write.js';
 
 export type FixMode = 'fix' | 'dry-run';
-
-const NEVER_REWRITTEN = new Set(['csv', 'tsv', 'jsonl', 'ndjson', 'json', 'docx', 'doc', 'xlsx']);
-
-/** Whether --fix may rewrite this file (by extension). */
-export function rewritable(file: string): boolean {
-  return !NEVER_REWRITTEN.has(path.extname(file).slice(1).toLowerCase());
-}
-
-export interface FileFixOutcome {
-  /** The findings that remain (all of them when nothing was fixed), positions in the fixed text. */
-  findings: Finding[];
-  fixed: number;
-  /** --fix-dry-run: the unified diff, when anything would change. */
-  diff?: string;
-  /** Why the fix could not be written. */
-  error?: string;
-}
 
 /** Diff headers as git writes them (a/…, b/…) for files under the working folder; absolute paths otherwise. */
 function diffNames(file: string, cwd: string): [string, string] {
@@ -38,15 +19,15 @@ function diffNames(file: string, cwd: string): [string, string] {
   return [`a/${posix}`, `b/${posix}`];
 }
 
-export async function fixFile(file: string, text: string, lint: (text: string) => Finding[], mode: FixMode, cwd = process.cwd()): Promise<FileFixOutcome> {
-  if (!rewritable(file)) return { findings: lint(text), fixed: 0 };
-  const result = fixText(text, lint);
-  if (result.text === text) return { findings: result.findings, fixed: 0 };
-  if (mode === 'dry-run') {
-    const [before, after] = diffNames(file, cwd);
-    return { findings: result.findings, fixed: result.fixed, diff: createTwoFilesPatch(before, after, text, result.text, undefined, undefined, { headerOptions: FILE_HEADERS_ONLY }) };
-  }
-  const error = await writeFixed(file, text, result.text);
-  // A failed write leaves the file as it was, so its findings are the original ones.
-  return error ? { findings: lint(text), fixed: 0, error } : { findings: result.findings, fixed: result.fixed };
+/** The unified diff from `before` to `after` for `file`. */
+export function fixDiff(file: string, before: string, after: string, cwd = process.cwd()): string {
+  const [a, b] = diffNames(file, cwd);
+  return createTwoFilesPatch(a, b, before, after, undefined, undefined, { headerOptions: FILE_HEADERS_ONLY });
+}
+
+/** Writes the fixed text (mode 'fix') or returns its diff ('dry-run'). `error`: why it was not written. */
+export async function commitFix(file: string, before: string, after: string, mode: FixMode, cwd = process.cwd()): Promise<{ diff?: string; error?: string }> {
+  if (mode === 'dry-run') return { diff: fixDiff(file, before, after, cwd) };
+  const error = await writeFixed(path.resolve(cwd, file), before, after);
+  return error ? { error } : {};
 }

@@ -3,6 +3,7 @@
 import type { Root } from 'nlcst';
 import type { Document } from '../inputs/document.js';
 import type { Finding } from '../types.js';
+import { refineFixes } from '../fix/refine.js';
 import { loadEquality } from './equality.js';
 import { applyInlineControl } from './inline-control.js';
 import { lazy } from './lazy.js';
@@ -15,10 +16,14 @@ import { collectSentences, type SentenceTokens } from './tokens.js';
 // Loaded when the first Markdown or HTML document with an anchor word is linted (see lazy.ts).
 const markdown = lazy('the Markdown parser', () => import('../inputs/markdown.js'));
 const html = lazy('the HTML parser', () => import('../inputs/html.js'));
+// Where a fix may edit a Markdown or HTML document (its text nodes): read only for a document
+// with a fixable finding.
+const markdownSegments = lazy('the Markdown fix planner', () => import('../fix/segments-markdown.js'));
+const htmlSegments = lazy('the HTML fix planner', () => import('../fix/segments-html.js'));
 
 /** Loads every part lint loads on first use, for code that must lint synchronously throughout. */
 export async function preloadLint(): Promise<void> {
-  await Promise.all([markdown.load(), html.load(), loadEquality()]);
+  await Promise.all([markdown.load(), html.load(), markdownSegments.load(), htmlSegments.load(), loadEquality()]);
 }
 
 function trees(doc: Document, resolved: MatchOptions, whole: boolean): Iterable<Root> {
@@ -80,5 +85,13 @@ function lint(doc: Document, resolved: MatchOptions, whole: boolean): Finding[] 
     }
   }
   // dignify-disable comments work the same in every format (they are read from the source lines).
-  return applyInlineControl(doc.text, findings.sort((a, b) => a.start.offset - b.start.offset));
+  return withSafeFixes(doc, applyInlineControl(doc.text, findings.sort((a, b) => a.start.offset - b.start.offset)));
+}
+
+/** Each fix narrowed to the words that change, or withheld with a reason (src/fix/refine.ts). */
+function withSafeFixes(doc: Document, findings: Finding[]): Finding[] {
+  if (!findings.some((f) => f.fix)) return findings;
+  const segments =
+    doc.syntax === 'markdown' ? markdownSegments.get().markdownSegments(doc.text) : doc.syntax === 'html' ? htmlSegments.get().htmlSegments(doc.text) : undefined;
+  return refineFixes(doc.text, findings, segments);
 }

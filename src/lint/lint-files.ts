@@ -5,6 +5,7 @@
 // linted on worker threads (lint-parallel.ts).
 import type { Document, RecordRef } from '../inputs/document.js';
 import { readSources, type SourceEvent, type SourceOptions, type StdinSource } from '../inputs/sources.js';
+import { fixText } from '../fix/fix-text.js';
 import type { Finding, Options } from '../types.js';
 import { withLoading } from './lazy.js';
 import { lintDocument } from './lint-document.js';
@@ -21,6 +22,16 @@ export interface LintResult {
   skipped?: string;
   /** Why the file (or, with `record`, the record) could not be read. */
   error?: string;
+  /**
+   * With `fix`: the document's fixed text, only when a fix changed it (as ESLint's `output`).
+   * `findings` are then those left in it, with positions in `output`. Never set for a record of
+   * an export or for a .docx (see LintOptions.fix).
+   */
+  output?: string;
+  /** With `fix`: how many fixes `output` holds. */
+  fixed?: number;
+  /** With `output`: the findings of the document as read, before fixing (positions in the file as it is on disk). */
+  inputFindings?: Finding[];
 }
 
 export type LintOptions = Options &
@@ -33,6 +44,11 @@ export type LintOptions = Options &
      * `threads - 1` workers; results keep input order.
      */
     threads?: number;
+    /**
+     * Fix each document (plain text, Markdown, HTML) as it is linted: its result then carries
+     * `output` and `fixed`. Nothing is written; records of exports and .docx files are not fixed.
+     */
+    fix?: boolean;
     /** Called when the worker pool starts (for tests and progress). */
     onPool?: (threads: number) => void;
   };
@@ -49,6 +65,14 @@ export async function* lintStream(paths: readonly string[], options: LintOptions
     switch (event.kind) {
       case 'document': {
         const { doc } = event;
+        if (options.fix && !doc.record && !doc.paragraphs && found!.some((f) => f.fix)) {
+          // The findings just made are the first pass: the text is linted again only once fixed.
+          const fixed = await fixText(doc.text, (text) => withLoading(() => lintDocument({ ...doc, text }, optionsOf(doc))), found);
+          const findings = fixed.findings.map((f) => ({ ...f, file: doc.file }));
+          const inputFindings = fixed.inputFindings.map((f) => ({ ...f, file: doc.file }));
+          yield { result: fixed.output === doc.text ? { file: doc.file, findings } : { file: doc.file, findings, output: fixed.output, fixed: fixed.fixed, inputFindings }, doc };
+          break;
+        }
         const findings = found!.map((f) => ({ ...f, file: doc.file }));
         yield { result: doc.record ? { file: doc.file, record: doc.record, findings } : { file: doc.file, findings }, doc };
         break;

@@ -1,21 +1,42 @@
 // lintText: the Node API's entry point for one string. Goes through lintDocument → lintTree, the
-// code the retext plugin runs too, so both report exactly the same findings.
+// code the retext plugin runs too, so both report exactly the same findings. With `fix: true` it
+// also fixes the text, as ESLint's lintText does (its `output`).
+import { fixText, type FixTextResult } from '../fix/fix-text.js';
+import type { Document } from '../inputs/document.js';
 import type { Finding, Options } from '../types.js';
 import { withLoading } from './lazy.js';
 import { lintDocument } from './lint-document.js';
 import type { MatchOptions } from './match.js';
 import { resolveOptions } from './options.js';
 
+export interface LintTextOptions extends Options {
+  /** How `text` is parsed (default 'text'): Markdown and HTML markup is not prose, and fixes keep it. */
+  syntax?: Document['syntax'];
+  /** Fix the text too: lintText then resolves to {findings, output, fixed}. */
+  fix?: boolean;
+}
+
+export type { FixTextResult };
+
 /** Lints text with options already resolved (the hot path for many documents); throws NotLoaded as lintDocument does. */
-export function lintResolved(text: string, resolved: MatchOptions): Finding[] {
-  return lintDocument({ file: '', syntax: 'text', text }, resolved);
+export function lintResolved(text: string, resolved: MatchOptions, syntax: Document['syntax'] = 'text'): Finding[] {
+  return lintDocument({ file: '', syntax, text }, resolved);
 }
 
 /**
  * Finds stigmatizing language in `text`. Offsets are 0-based UTF-16 indexes into `text`, so
  * `text.slice(f.start.offset, f.end.offset) === f.actual` for every finding.
+ *
+ * With `{fix: true}`: resolves to `{findings, output, fixed}`: `output` is the text with every
+ * safe fix applied (the input itself when none applies), `findings` those left in `output`
+ * (positions in `output`), `fixed` how many fixes were applied. Findings whose fix was withheld
+ * carry `fixSkipped` with the reason.
  */
-export async function lintText(text: string, options?: Options): Promise<Finding[]> {
+export async function lintText(text: string, options: LintTextOptions & { fix: true }): Promise<FixTextResult>;
+export async function lintText(text: string, options?: LintTextOptions): Promise<Finding[]>;
+export async function lintText(text: string, options: LintTextOptions = {}): Promise<Finding[] | FixTextResult> {
   const resolved = resolveOptions(options);
-  return withLoading(() => lintResolved(String(text), resolved));
+  const source = String(text);
+  const lint = (t: string) => withLoading(() => lintResolved(t, resolved, options.syntax));
+  return options.fix ? fixText(source, lint) : lint(source);
 }

@@ -245,6 +245,12 @@ export function makeFinding(
   return finding;
 }
 
+/** Whether a suggestion template names every set the match captured (the substance, the condition). */
+function keepsCaptures(template: string, captures: ReadonlyMap<string, string>): boolean {
+  for (const name of captures.keys()) if (!template.includes(`{${name}}`) && !template.includes(`{${name}.`)) return false;
+  return true;
+}
+
 export function matchSentences(sentences: readonly SentenceTokens[], text: string, options: MatchOptions): Finding[] {
   const findings: Finding[] = [];
   for (const sentence of sentences) {
@@ -258,7 +264,11 @@ export function matchSentences(sentences: readonly SentenceTokens[], text: strin
       const paragraph = { start: sentence.paragraphStart, end: sentence.paragraphEnd };
       const finding = makeFinding(c.compiled, suggestions, startToken.start, endToken.end, text, paragraph, options);
       if (!finding) continue;
-      if (rule.fixable && !finding.quoted && suggestions[0]) {
+      if (rule.fixable && finding.quoted) finding.fixSkipped = { reason: 'quoted', message: "in quotation marks: possibly the patient's own words" };
+      else if (rule.fixable && suggestions[0] && !keepsCaptures(rule.suggestions[0]!, c.captures)) {
+        // "{drug} abuse" → "substance use" would lose which substance.
+        finding.fixSkipped = { reason: 'meaning', message: 'the replacement would drop a word the phrase names' };
+      } else if (rule.fixable && suggestions[0]) {
         const previous = c.first > 0 ? tokens[c.first - 1] : undefined;
         finding.fix = fitReplacement(text, finding.start.offset, finding.end.offset, suggestions[0], {
           sentenceStart: c.first === 0,

@@ -24,15 +24,48 @@ function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-/** The replacement in the case of the phrase it replaces. */
-export function matchCase(actual: string, replacement: string, sentenceStart: boolean): string {
-  const letters = actual.replace(/[^\p{L}]/gu, '');
+/** Words Title Case leaves in lower case (except as the first word). */
+const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'who', 'with']);
+
+/** An acronym or mixed-case abbreviation ("IVDU", "EtOH", "HIV"): its case says nothing about the phrase's. */
+function isAcronym(word: string): boolean {
+  return /\p{Lu}/u.test(word.slice(1));
+}
+
+/** The case pattern of a phrase: 'upper' (DRUG ABUSE), 'title' (Drug Abuse), 'sentence' (Drug abuse) or 'lower'. */
+export type CasePattern = 'upper' | 'title' | 'sentence' | 'lower';
+
+export function casePattern(actual: string, sentenceStart: boolean): CasePattern {
+  const words = actual.split(/[^\p{L}\p{N}']+/u).filter((w) => /\p{L}/u.test(w));
+  const letters = words.join('').replace(/[^\p{L}]/gu, '');
   // "DRUG ABUSE" → "DRUG USE"; a lone acronym ("IVDU") says nothing about the replacement's case.
-  if (letters.length > 1 && letters === letters.toUpperCase() && /[\s-]/.test(actual)) return replacement.toUpperCase();
-  const firstWord = actual.split(/[\s-]/)[0] ?? '';
-  const titleCase = /^\p{Lu}[\p{Ll}']*$/u.test(firstWord);
-  if (/^\p{Lu}/u.test(actual) && (sentenceStart || titleCase)) return capitalize(replacement);
-  return replacement;
+  if (words.length > 1 && letters === letters.toUpperCase()) return 'upper';
+  const capitalized = (w: string) => /^\p{Lu}/u.test(w);
+  const rest = words.slice(1).filter((w) => !SMALL_WORDS.has(w.toLowerCase()));
+  // "Drug Abuse", "EtOH Abuse": every word after the first capitalized, one at least not an acronym.
+  if (rest.length > 0 && rest.every(capitalized) && rest.some((w) => !isAcronym(w)) && capitalized(words[0]!)) return 'title';
+  const first = words[0] ?? '';
+  if (capitalized(first) && (sentenceStart || !isAcronym(first))) return 'sentence';
+  return 'lower';
+}
+
+function titleCase(s: string): string {
+  let index = 0;
+  return s.replace(/[\p{L}\p{N}']+/gu, (w) => (index++ > 0 && SMALL_WORDS.has(w.toLowerCase()) ? w : capitalize(w)));
+}
+
+/** The replacement in the case of the phrase it replaces (lower, Sentence, Title or UPPER). */
+export function matchCase(actual: string, replacement: string, sentenceStart: boolean): string {
+  switch (casePattern(actual, sentenceStart)) {
+    case 'upper':
+      return replacement.toUpperCase();
+    case 'title':
+      return titleCase(replacement);
+    case 'sentence':
+      return capitalize(replacement);
+    default:
+      return replacement;
+  }
 }
 
 /** "a" or "an" before a word, by its first sound (a simple spelling rule: "an opioid", "a user"). */

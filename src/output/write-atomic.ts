@@ -1,18 +1,64 @@
 // Writes a file so that a reader never sees half of it: the content goes to a temporary file in
 // the same folder (same file system), which is then renamed over the target in one step. Used by
 // --fix and by `dignify report -o`, the only two places dignify writes files.
-import { chmod, rename, rm, writeFile } from 'node:fs/promises';
+//
+// The temporary file is named `<name>.dignify-tmp-<pid>-<random>` (visible, not a dot file, and
+// plainly dignify's), and is removed if the write fails or the process gets SIGINT, SIGTERM or
+// SIGHUP while it exists: a temporary copy holds note text and must not be left behind.
+import { rmSync } from 'node:fs';
+import { chmod, chown, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-export async function writeFileAtomic(file: string, content: string | Uint8Array, options: { mode?: number } = {}): Promise<void> {
+const pending = new Set<string>();
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+function onSignal(signal: NodeJS.Signals): void {
+  for (const temp of pending) rmSync(temp, { force: true });
+  pending.clear();
+  for (const s of SIGNALS) process.removeListener(s, onSignal);
+  // Die of the same signal, as the default handler would have (exit status 128 + n).
+  process.kill(process.pid, signal);
+}
+
+function track(temp: string): void {
+  if (pending.size === 0) for (const s of SIGNALS) process.on(s, onSignal);
+  pending.add(temp);
+}
+
+function untrack(temp: string): void {
+  pending.delete(temp);
+  if (pending.size === 0) for (const s of SIGNALS) process.removeListener(s, onSignal);
+}
+
+/** The temporary name for `file`: beside it, so that the rename stays on one file system. */
+export function tempNameFor(file: string, random: string): string {
+  return path.join(path.dirname(file), `${path.basename(file)}.dignify-tmp-${process.pid}-${random}`);
+}
+
+export interface WriteAtomicOptions {
+  /** Permission bits (and setuid/setgid/sticky) for the new file; the umask does not apply. */
+  mode?: number;
+  /** Owner and group for the new file (chown: needs root, or a group the user is in). */
+  uid?: number;
+  gid?: number;
+}
+
+/** Replaces `file` with `content` in one rename. Throws the file system's error; leaves no temporary file. */
+export async function writeFileAtomic(file: string, content: string | Uint8Array, options: WriteAtomicOptions = {}): Promise<void> {
   const { randomBytes } = await import('node:crypto'); // here, not at start-up: loading it costs a run that writes nothing ~4 ms
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.dignify-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  const temp = tempNameFor(file, randomBytes(4).toString('hex'));
+  track(temp);
   try {
-    await writeFile(temp, content, { flag: 'wx', ...(options.mode !== undefined && { mode: options.mode & 0o777 }) });
-    if (options.mode !== undefined) await chmod(temp, options.mode & 0o7777); // writeFile's mode is filtered by the umask
+    // Readable by the owner alone until its mode and owner are set: it holds the note's text.
+    await writeFile(temp, content, { flag: 'wx', mode: 0o600 });
+    if (options.uid !== undefined && options.gid !== undefined) await chown(temp, options.uid, options.gid);
+    // After chown, which clears setuid/setgid bits. A new file gets what writeFile would give it.
+    await chmod(temp, options.mode !== undefined ? options.mode & 0o7777 : 0o666 & ~process.umask());
     await rename(temp, file);
   } catch (error) {
     await rm(temp, { force: true });
     throw error;
+  } finally {
+    untrack(temp);
   }
 }

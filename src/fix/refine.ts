@@ -1,0 +1,220 @@
+// Turns each finding's whole-phrase fix into an edit of only the words that change, or withholds
+// it with a reason. Lint builds a fix as "replace the phrase with the suggestion"; in Markdown or
+// HTML the phrase's source range can hold markup ("*drug* abuse", "drug <b>abuse</b>", a comment,
+// a line break), and replacing it whole destroyed that markup. Here the phrase and the suggestion
+// are aligned word by word: words equal in both (case aside) are left as written, the words that
+// change are replaced one for one, and what lies between them is copied unchanged. The format's
+// own tree says where text may be edited (its text nodes: `segments`); a word outside them, or a
+// change in the number of words across markup, withholds the fix. So do a URL or e-mail address,
+// code, a proper name ("Drug Abuse Resistance Education"), and a replacement that would drop a
+// word carrying meaning (a history marker, a negation).
+import type { Finding, Fix, FixSkipped, FixSkipReason } from '../types.js';
+
+/** [start, end) UTF-16 offsets of a run of editable text (a text node's source), sorted, not overlapping. */
+export type Segment = readonly [number, number];
+
+interface Word {
+  text: string;
+  start: number;
+  end: number;
+}
+
+// A word: letters and digits, with inner apostrophes ("ivda'er"). Entities are skipped as a whole,
+// so "&nbsp;" between two words stays a separator.
+const WORD = /&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);|([\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*)/giu;
+
+function wordsOf(text: string, offset = 0): Word[] {
+  const out: Word[] = [];
+  for (const m of text.matchAll(WORD)) if (m[1]) out.push({ text: m[1], start: offset + m.index, end: offset + m.index + m[1].length });
+  return out;
+}
+
+/** Words a replacement must not drop: they say when (a history marker) or whether (a negation). */
+const MEANING = new Set([
+  'hx', 'history', 'past', 'prior', 'previous', 'former', 'formerly', 'remote', 'pmh', 'recent', 'active', 'current', 'ongoing', 'chronic',
+  'no', 'not', 'non', 'denies', 'denied', 'never', 'without', 'negative', 'neg', 'none',
+]);
+
+const ARTICLES = new Set(['a', 'an']);
+const SMALL = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'with']);
+
+const MESSAGES: Record<FixSkipReason, string> = {
+  quoted: "in quotation marks: possibly the patient's own words",
+  markup: 'the phrase crosses markup that the replacement would break',
+  address: 'in a URL or e-mail address',
+  code: 'in code',
+  name: 'part of a proper name (Title Case)',
+  meaning: 'the replacement would drop a word that carries meaning',
+};
+
+function skip(reason: FixSkipReason, message = MESSAGES[reason]): FixSkipped {
+  return { reason, message };
+}
+
+// The stretch around an offset up to white space or a bracket: "https://x.org/drug-abuse" in
+// "(see https://x.org/drug-abuse)", but only "abuse" in "[drug abuse](https://x.org/)".
+const DELIMITER = /[\s<>()[\]{}"'`]/;
+function chunkAt(text: string, at: number): string {
+  let start = at;
+  let end = at;
+  while (start > 0 && !DELIMITER.test(text[start - 1]!)) start--;
+  while (end < text.length && !DELIMITER.test(text[end]!)) end++;
+  return text.slice(start, end);
+}
+
+const ADDRESS = /[a-z][a-z\d+.-]*:\/\/|^www\.|[\w.+-]@[\w-]+\.[\w.-]|\b[\w-]+\.(?:org|com|net|gov|edu|info|io|int|mil|nhs\.uk|uk|us|ca|au|nz|de|fr|eu)(?:[/:?#]|$)|^mailto:/i;
+
+function inAddress(text: string, start: number, end: number): boolean {
+  return ADDRESS.test(chunkAt(text, start)) || ADDRESS.test(chunkAt(text, Math.max(start, end - 1)));
+}
+
+/** Plain text: inside `backticks` on its line (a note pasted from a wiki or a chat). */
+function inCode(text: string, start: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const before = text.slice(lineStart, start);
+  return (before.match(/`/g)?.length ?? 0) % 2 === 1 && text.indexOf('`', start) !== -1;
+}
+
+const titleWord = (w: string) => /^\p{Lu}\p{Ll}{2,}/u.test(w) && !SMALL.has(w.toLowerCase());
+// What may stand between the words of a name: spaces, emphasis marks, inline tags.
+const NAME_GAP = String.raw`(?:[ \t*_~]|<\/?[a-z][^>\n]*>)+`;
+const NEXT_WORD = new RegExp(String.raw`^${NAME_GAP}([\p{L}\p{N}'’]+)`, 'u');
+const PREVIOUS_WORD = new RegExp(String.raw`([^\s*_~>]?)[ \t]*([\p{L}\p{N}'’]+)${NAME_GAP}$`, 'u');
+
+/**
+ * A Title Case phrase next to another Title Case word is taken as part of a name ("Drug Abuse
+ * Resistance Education", "Riverside Alcohol Abuse Clinic"): renaming a programme is not ours to do.
+ * A Title Case heading on its own ("## Drug Abuse") is not a name.
+ */
+export function inProperName(text: string, start: number, end: number): boolean {
+  const words = wordsOf(text.slice(start, end)).map((w) => w.text);
+  if (words.length === 0 || !words.every((w, i) => /^\p{Lu}/u.test(w) || (i > 0 && SMALL.has(w.toLowerCase())))) return false;
+  const next = NEXT_WORD.exec(text.slice(end, end + 80));
+  if (next && titleWord(next[1]!)) return true;
+  const previous = PREVIOUS_WORD.exec(text.slice(Math.max(0, start - 80), start));
+  // The word before counts unless it starts a sentence ("Drug Abuse" after "Hx." is no name).
+  return Boolean(previous && titleWord(previous[2]!) && previous[1] !== '' && !/[.!?:;]/.test(previous[1]!));
+}
+
+function segmentIndex(segments: readonly Segment[], offset: number): number {
+  let lo = 0;
+  let hi = segments.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [s, e] = segments[mid]!;
+    if (offset < s) hi = mid - 1;
+    else if (offset >= e) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+const same = (a: Word, b: Word) => a.text.toLowerCase() === b.text.toLowerCase();
+
+/** The word-level edit for one finding's fix, or why there is none. */
+export function planFix(text: string, finding: Finding, segments: readonly Segment[] | undefined): Fix | FixSkipped {
+  const fix = finding.fix!;
+  const [s, e] = fix.range;
+  if (inAddress(text, s, e)) return skip('address');
+  if (!segments && inCode(text, s)) return skip('code');
+  if (inProperName(text, finding.start.offset, finding.end.offset)) return skip('name');
+  const segs = segments ?? [[0, text.length] as const];
+  // The phrase's words are those in its text nodes: a tag name, a URL or a comment between them is markup.
+  const from: Word[] = [];
+  for (const w of wordsOf(text.slice(s, e), s)) {
+    const i = segmentIndex(segs, w.start);
+    if (i >= 0 && w.end <= segs[i]![1]) from.push(w);
+    else if (i >= 0 || segmentIndex(segs, w.end - 1) >= 0) return skip('markup'); // half in a text node
+  }
+  // A fix that starts at an article ("a IVDA" → "an …") holds the source between the article and
+  // the phrase; the replacement is the article and the phrase's replacement, as words.
+  let replacement = fix.text;
+  if (s < finding.start.offset) {
+    const article = /^\p{L}+/u.exec(fix.text)?.[0] ?? '';
+    const between = text.slice(s + (/^\p{L}+/u.exec(text.slice(s))?.[0].length ?? 0), finding.start.offset);
+    replacement = `${article} ${fix.text.slice(article.length + between.length)}`;
+  }
+  const to = wordsOf(replacement);
+  if (from.length === 0 || to.length === 0) return skip('markup');
+  // Text before the first or after the last word of the replacement belongs to those words.
+  to[0] = { ...to[0]!, text: replacement.slice(0, to[0]!.end), start: 0 };
+  const lastTo = to.length - 1;
+  to[lastTo] = { ...to[lastTo]!, text: replacement.slice(to[lastTo]!.start), end: replacement.length };
+
+  // Words both share at either end stay as written.
+  let p = 0;
+  while (p < from.length && p < to.length && same(from[p]!, to[p]!)) p++;
+  let q = 0;
+  while (q < from.length - p && q < to.length - p && same(from[from.length - 1 - q]!, to[to.length - 1 - q]!)) q++;
+  let oi = p;
+  let oj = from.length - q;
+  let ni = p;
+  let nj = to.length - q;
+  // A meaning word the replacement lacks stays where it is when it is at an edge ("EtOH abuse hx"
+  // → "alcohol use hx"); inside the changed words it cannot be kept, so nothing is fixed.
+  const replacementWords = new Set(to.map((w) => w.text.toLowerCase()));
+  const dropped = (w: Word) => MEANING.has(w.text.toLowerCase()) && !replacementWords.has(w.text.toLowerCase());
+  let keptEdge = false;
+  while (oj > oi && dropped(from[oj - 1]!)) (oj--, (keptEdge = true));
+  while (oi < oj && dropped(from[oi]!)) (oi++, (keptEdge = true));
+  const lost = from.slice(oi, oj).find(dropped);
+  if (lost) return skip('meaning', `the replacement would drop "${lost.text}"`);
+  // An insertion or a deletion is anchored on a shared word next to it.
+  if (oi === oj || ni === nj) {
+    if (keptEdge) return skip('meaning');
+    if (p > 0 && oi === p) (oi--, ni--);
+    else if (q > 0 && oj === from.length - q) (oj++, nj++);
+    else return skip('markup');
+  }
+  const oldWords = from.slice(oi, oj);
+  const newWords = to.slice(ni, nj);
+
+  const seg = oldWords.map((w) => segmentIndex(segs, w.start));
+  const oldSeps = oldWords.slice(1).map((w, k) => text.slice(oldWords[k]!.end, w.start));
+  // A separator is plain when it is white space inside one text node; anything else is markup.
+  const plain = oldSeps.map((sep, k) => seg[k] === seg[k + 1] && /^\s+$/.test(sep));
+  const newSeps = newWords.slice(1).map((w, k) => replacement.slice(newWords[k]!.end, w.start));
+
+  let out = '';
+  if (oldWords.length === newWords.length) {
+    oldWords.forEach((w, k) => {
+      if (k > 0) out += plain[k - 1] && !oldSeps[k - 1]!.includes('\n') ? newSeps[k - 1] : oldSeps[k - 1];
+      out += same(w, newWords[k]!) && !/[^\p{L}\p{N}'’]/u.test(newWords[k]!.text) ? w.text : newWords[k]!.text;
+    });
+  } else {
+    // Only an article may sit before markup when the number of words changes ("a *IVDA*" →
+    // "an *injection drug use*"); the rest must be in one run of plain text.
+    const lastMarkup = plain.lastIndexOf(false);
+    for (let k = 0; k <= lastMarkup; k++) {
+      if (plain[k] === false && !(ARTICLES.has(oldWords[k]!.text.toLowerCase()) && k === 0)) return skip('markup');
+    }
+    let head = 0;
+    if (lastMarkup === 0) {
+      if (!ARTICLES.has(newWords[0]!.text.toLowerCase())) return skip('markup');
+      out = newWords[0]!.text + oldSeps[0];
+      head = 1;
+    }
+    const tailOld = oldSeps.slice(head);
+    // A phrase split over a line break keeps its line break.
+    const seps = newSeps.slice(head);
+    const lineBreak = tailOld.findIndex((sep) => sep.includes('\n'));
+    if (lineBreak >= 0 && seps.length > 0) seps[Math.min(lineBreak, seps.length - 1)] = tailOld[lineBreak]!;
+    newWords.slice(head).forEach((w, k) => (out += (k > 0 ? seps[k - 1] : '') + w.text));
+  }
+  return { range: [oldWords[0]!.start, oldWords[oldWords.length - 1]!.end], text: out };
+}
+
+/**
+ * Replaces each finding's `fix` by the word-level edit (see planFix), or by `fixSkipped` when the
+ * phrase must not be rewritten. `segments` are the editable runs of a Markdown or HTML document
+ * (undefined: plain text, all of it editable). Returns new finding objects where anything changed.
+ */
+export function refineFixes(text: string, findings: Finding[], segments?: readonly Segment[]): Finding[] {
+  return findings.map((f) => {
+    if (!f.fix) return f;
+    const planned = planFix(text, f, segments);
+    if ('range' in planned) return { ...f, fix: planned };
+    const { fix: _fix, ...rest } = f;
+    return { ...rest, fixSkipped: planned };
+  });
+}

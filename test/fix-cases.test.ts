@@ -1,0 +1,163 @@
+// Issue 13, case by case: a fix edits only the words that change, inside the format's text nodes;
+// markup between words stays; addresses, code and proper names are never rewritten; the
+// replacement keeps the case and the meaning of what it replaces; withheld fixes say why.
+import { describe, expect, it } from 'vitest';
+import { refineFixes } from '../src/fix/refine.js';
+import { applyFixes, lintText, type Finding } from '../src/index.js';
+
+type Syntax = 'text' | 'markdown' | 'html';
+
+async function fix(text: string, syntax: Syntax = 'text') {
+  return lintText(text, { fix: true, syntax });
+}
+
+/** [phrase, reason] of each finding whose fix was withheld. */
+const withheld = (findings: Finding[]) => findings.filter((f) => f.fixSkipped).map((f) => [f.actual, f.fixSkipped!.reason]);
+
+describe('markup between the words stays', () => {
+  it.each([
+    ['markdown', 'Past *substance* abuse, in remission.', 'Past *substance* use, in remission.'],
+    ['markdown', 'Past **cocaine abuse**.', 'Past **cocaine use**.'],
+    ['markdown', 'Known [alcohol](https://example.org/a.html) abuse.', 'Known [alcohol](https://example.org/a.html) use.'],
+    ['markdown', 'Past drug <!-- reviewed --> abuse.', 'Past drug <!-- reviewed --> use.'],
+    ['markdown', 'Past drug\nabuse, sober now.', 'Past drug\nuse, sober now.'],
+    ['markdown', '> Mother reports drug\n> abuse.', '> Mother reports drug\n> use.'],
+    ['markdown', '- Remote EtOH abuse\n  per chart.', '- Remote alcohol use\n  per chart.'],
+    ['markdown', 'Old chart: *EtOH* _abuse_.', 'Old chart: *alcohol* _use_.'],
+    ['html', '<p>Past drug <b>abuse</b>.</p>', '<p>Past drug <b>use</b>.</p>'],
+    ['html', '<p>Past <i>drug</i> abuse.</p>', '<p>Past <i>drug</i> use.</p>'],
+    ['html', '<p>Past drug <!-- c --> abuse.</p>', '<p>Past drug <!-- c --> use.</p>'],
+    ['html', '<p>Past drug<br>abuse.</p>', '<p>Past drug<br>use.</p>'],
+    ['html', '<p>Past drug abuse &amp; more.</p>', '<p>Past drug use &amp; more.</p>'],
+    ['markdown', 'Pt with a *IVDA* hx.', 'Pt with an *injection drug use* hx.'],
+    ['html', '<p>Pt with a <b>IVDA</b> hx.</p>', '<p>Pt with an <b>injection drug use</b> hx.</p>'],
+    ['html', '<li>Remote <a href="/etoh.html">EtOH</a> abuse</li>', '<li>Remote <a href="/etoh.html">alcohol</a> use</li>'],
+    ['text', 'Past drug\nabuse.', 'Past drug\nuse.'],
+    ['text', 'Past drug\r\nabuse.', 'Past drug\r\nuse.'],
+  ] as const)('%s: %j', async (syntax, input, expected) => {
+    const result = await fix(input, syntax);
+    expect(result.output).toBe(expected);
+    expect(result.findings.filter((f) => f.fix)).toEqual([]);
+  });
+
+  it('withholds a fix whose words cannot be matched to the text nodes they are in, and says why', async () => {
+    const result = await fix('<p>Hx <b>IVDA</b> and IV <i>drug</i> abuse.</p>', 'html');
+    expect(result.output).toBe('<p>Hx <b>injection drug use</b> and injection <i>drug</i> use.</p>');
+  });
+
+  it('refineFixes withholds a fix that would move words across markup, or touch a word half in a text node', () => {
+    const text = 'Known <b>heroin</b> addict.';
+    const segments = [[0, 6], [9, 15], [19, 27]] as const; // the text nodes of that HTML
+    const finding = (start: number, end: number, replacement: string): Finding => ({
+      ruleId: 'x/y', category: 'x', severity: 'error', message: '', actual: text.slice(start, end), suggestions: [replacement],
+      start: { line: 1, column: start + 1, offset: start }, end: { line: 1, column: end + 1, offset: end }, fix: { range: [start, end], text: replacement },
+    });
+    const [moved, fine] = refineFixes(text, [finding(9, 26, 'person with opioid use disorder'), finding(20, 26, 'user')], segments);
+    // Two text nodes meet inside "heroin" (as around a character reference).
+    const [half] = refineFixes(text, [finding(9, 15, 'drug')], [[0, 6], [9, 12], [12, 15], [19, 27]]);
+    expect(moved!.fixSkipped).toEqual({ reason: 'markup', message: 'the phrase crosses markup that the replacement would break' });
+    expect(moved!.fix).toBeUndefined();
+    expect(half!.fixSkipped!.reason).toBe('markup');
+    expect(fine!.fix).toEqual({ range: [20, 26], text: 'user' });
+  });
+});
+
+describe('addresses, code and names are never rewritten', () => {
+  it.each([
+    ['text', 'Handout: https://example.org/research-topics/drug-abuse today.'],
+    ['text', 'Write to ivdu-team@example.org for help.'],
+    ['text', 'See www.example.org/alcohol-abuse for more.'],
+    ['text', 'The `drug abuse` field of the form.'],
+    ['markdown', 'Read <https://example.org/drug-abuse> first.'],
+    ['markdown', 'Read https://example.org/drug-abuse first.'],
+    ['markdown', 'Mail <ivdu-team@example.org> now.'],
+    ['html', '<p>Handout: https://example.org/research-topics/drug-abuse today.</p>'],
+    ['html', '<p>Write to ivdu-team@example.org for help.</p>'],
+    ['html', '<p><a href="https://example.org/drug-abuse">https://example.org/drug-abuse</a></p>'],
+  ] as const)('%s: %j', async (syntax, input) => {
+    const result = await fix(input, syntax);
+    expect(result.output).toBe(input);
+    for (const f of result.findings) expect(f.fix).toBeUndefined();
+  });
+
+  it('says why: an address, code', async () => {
+    expect(withheld((await fix('Write to ivdu-team@example.org or see https://example.org/drug-abuse.')).findings)).toEqual([
+      ['ivdu', 'address'],
+      ['drug-abuse', 'address'],
+    ]);
+    expect(withheld((await fix('The `drug abuse` field.')).findings)).toEqual([['drug abuse', 'code']]);
+  });
+
+  it('leaves Title Case programme and clinic names alone, and says so', async () => {
+    const text = 'Completed Drug Abuse Resistance Education in school. Referred to the Riverside Alcohol Abuse Clinic.';
+    const result = await fix(text);
+    expect(result.output).toBe(text);
+    expect(withheld(result.findings)).toEqual([
+      ['Drug Abuse', 'name'],
+      ['Alcohol Abuse', 'name'],
+    ]);
+    expect(result.findings[0]!.fixSkipped!.message).toBe('part of a proper name (Title Case)');
+    // In Markdown and HTML too, emphasis around the name included.
+    expect((await fix('Seen at **Riverside Alcohol Abuse Clinic**.', 'markdown')).output).toBe('Seen at **Riverside Alcohol Abuse Clinic**.');
+    expect((await fix('<p>Seen at Riverside <b>Alcohol Abuse</b> Clinic.</p>', 'html')).output).toBe('<p>Seen at Riverside <b>Alcohol Abuse</b> Clinic.</p>');
+  });
+
+  it('still fixes a Title Case heading that names no programme, in Title Case', async () => {
+    expect((await fix('## Drug Abuse\n\nText.\n', 'markdown')).output).toBe('## Drug Use\n\nText.\n');
+    expect((await fix('<h2>Alcohol Abuse</h2>', 'html')).output).toBe('<h2>Alcohol Use</h2>');
+  });
+});
+
+describe('the replacement keeps case and meaning', () => {
+  it.each([
+    ['past cocaine abuse.', 'past cocaine use.'], // lower
+    ['Cocaine abuse, remote.', 'Cocaine use, remote.'], // Sentence
+    ['Remote: Cocaine Abuse', 'Remote: Cocaine Use'], // Title
+    ['REMOTE COCAINE ABUSE.', 'REMOTE COCAINE USE.'], // UPPER
+    ['Pt with IVDU.', 'Pt with injection drug use.'], // a lone acronym says nothing about case
+    ['IVDU, remote.', 'Injection drug use, remote.'],
+    ['EtOH abuse hx noted.', 'Alcohol use hx noted.'], // the history marker stays
+    ['Noted: etoh abuse hx, none since.', 'Noted: alcohol use hx, none since.'],
+    ['Pt with a IVDA hx.', 'Pt with an injection drug use hx.'], // the article follows
+    ['Alcoholic cirrhosis.', 'Alcohol-associated cirrhosis.'],
+  ])('%j → %j', async (input, expected) => {
+    expect((await fix(input)).output).toBe(expected);
+  });
+
+  it('keeps the substance: EtOH becomes alcohol, never a generic word', async () => {
+    const result = await fix('Heavy EtOH abuse; heroin abuse.');
+    expect(result.output).toBe('Heavy alcohol use; heroin use.');
+  });
+
+  it('keeps a negation around the phrase', async () => {
+    expect((await fix('No IVDU, no drug abuse.')).output).toBe('No injection drug use, no drug use.');
+    expect((await fix('Denies EtOH abuse.')).output).toBe('Denies alcohol use.');
+  });
+});
+
+describe('the API', () => {
+  it('lintText({fix: true}) returns the findings left, the fixed text and how many fixes it holds', async () => {
+    const result = await lintText('Past EtOH abuse. Known heroin addict.', { fix: true });
+    expect(result.output).toBe('Past alcohol use. Known heroin addict.');
+    expect(result.fixed).toBe(1);
+    expect(result.findings.map((f) => [f.actual, f.start.offset])).toEqual([['heroin addict', 24]]);
+    expect(result.inputFindings.map((f) => f.actual)).toEqual(['EtOH abuse', 'heroin addict']);
+    // Without fix: the same findings as ever.
+    expect((await lintText('Past EtOH abuse.')).map((f) => f.actual)).toEqual(['EtOH abuse']);
+  });
+
+  it('applyFixes applies fixes left to right, skipping overlaps and ranges outside the text', async () => {
+    const text = 'Past EtOH abuse and IVDU.';
+    const findings = await lintText(text);
+    expect(applyFixes(text, findings)).toEqual({ output: 'Past alcohol use and injection drug use.', fixed: 2 });
+    const overlapping = [findings[0]!, { ...findings[0]!, fix: { range: [6, 9] as [number, number], text: 'x' } }];
+    expect(applyFixes(text, overlapping).fixed).toBe(1);
+    expect(applyFixes(text, [{ ...findings[0]!, fix: { range: [90, 99], text: 'x' } }])).toEqual({ output: text, fixed: 0 });
+  });
+
+  it('marks a quoted phrase of a fixable rule as not fixed, with the reason', async () => {
+    const [f] = await lintText('She said "I had a drug abuse problem".');
+    expect(f!.fix).toBeUndefined();
+    expect(f!.fixSkipped).toEqual({ reason: 'quoted', message: "in quotation marks: possibly the patient's own words" });
+  });
+});

@@ -1,0 +1,143 @@
+// Properties of fixing, over generated documents (fast-check), every Markdown and HTML fixture,
+// and documents built from the shared corpus (MedQuAD answers, MTSamples transcriptions) wrapped
+// in markup. After fixing:
+// - the document parses to the same tree shape: node types in order, link and image URLs, code,
+//   comments, HTML tags and attributes;
+// - it differs only in the text of changed words (inside text nodes, no punctuation or markup
+//   added or removed);
+// - fixing it again changes nothing, and no finding with a fix is left.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { diffArrays } from 'diff';
+import fc from 'fast-check';
+import type { Nodes as HastNodes } from 'hast';
+import type { Nodes as MdastNodes } from 'mdast';
+import rehypeParse from 'rehype-parse';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { describe, expect, it } from 'vitest';
+import { lintText } from '../src/index.js';
+import { ROOT } from './helpers.js';
+
+type Syntax = 'markdown' | 'html';
+const markdown = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
+const html = unified().use(rehypeParse).freeze();
+const NOT_PROSE = new Set(['script', 'style', 'code', 'pre', 'kbd', 'samp', 'textarea', 'noscript', 'template']);
+
+/** The tree without its prose: one line per node, and the prose text nodes apart. */
+function shape(text: string, syntax: Syntax): { nodes: string[]; prose: string[] } {
+  const nodes: string[] = [];
+  const prose: string[] = [];
+  const walk = (node: MdastNodes | HastNodes, inCode: boolean) => {
+    const { type, position: _p, children, ...rest } = node as { type: string; position?: unknown; children?: Array<MdastNodes | HastNodes> } & Record<string, unknown>;
+    if (type === 'text' && !inCode) {
+      nodes.push('text');
+      prose.push(String(rest.value));
+    } else if (syntax === 'markdown' && type === 'image') {
+      // The alt text is prose; the URL and title are not.
+      nodes.push(JSON.stringify({ type, url: rest.url, title: rest.title }));
+      prose.push(String(rest.alt ?? ''));
+    } else nodes.push(JSON.stringify({ type, ...rest }));
+    const code = inCode || (type === 'element' && NOT_PROSE.has(String(rest.tagName)));
+    for (const child of children ?? []) walk(child, code);
+  };
+  walk((syntax === 'markdown' ? markdown : html).parse(text) as MdastNodes | HastNodes, false);
+  return { nodes, prose };
+}
+
+/** Words, and the runs of other characters between them. */
+const tokens = (text: string) => text.split(/([\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*)/u).filter(Boolean);
+
+/** Parts of a text node that changed, when anything but words and the spaces or hyphens between them changed. */
+function nonWordChanges(before: string, after: string): string[] {
+  return diffArrays(tokens(before), tokens(after))
+    .filter((part) => part.added || part.removed)
+    .flatMap((part) => part.value.filter((t) => !/^(?:[\p{L}\p{N}'’]+|[ -])$/u.test(t)).map((t) => `${part.added ? '+' : '-'}${JSON.stringify(t)}`));
+}
+
+async function checkFix(text: string, syntax: Syntax): Promise<{ changed: boolean }> {
+  const once = await lintText(text, { fix: true, syntax });
+  const before = shape(text, syntax);
+  const after = shape(once.output, syntax);
+  expect(after.nodes, `tree shape after fixing ${JSON.stringify(text)} → ${JSON.stringify(once.output)}`).toEqual(before.nodes);
+  expect(after.prose.length).toBe(before.prose.length);
+  before.prose.forEach((value, i) => expect(nonWordChanges(value, after.prose[i]!), `text node ${JSON.stringify(value)} → ${JSON.stringify(after.prose[i])}`).toEqual([]));
+  expect(once.findings.filter((f) => f.fix)).toEqual([]);
+  const twice = await lintText(once.output, { fix: true, syntax });
+  expect(twice.output).toBe(once.output);
+  expect(twice.fixed).toBe(0);
+  return { changed: once.output !== text };
+}
+
+// Words that make phrases (fixable or not, names, acronyms) and markup to put between them.
+const WORDS = ['Hx', 'of', 'drug', 'abuse', 'EtOH', 'IVDU', 'a', 'an', 'IVDA', 'IV', 'alcoholic', 'cirrhosis', 'liver', 'disease', 'heroin', 'addict', 'Drug', 'Abuse', 'Alcohol', 'Clinic', 'Resistance', 'noted', 'hx', 'denies', 'no', 'DRUG', 'ABUSE', 'alcohol', 'cocaine', 'substance', 'patient', 'clean'];
+const MD_GAPS = [' ', ' ', ' ', '\n', ' *', '* ', ' **', '** ', ' _', '_ ', ' <!-- c --> ', ' [', '](https://example.org/drug-abuse) ', ' `', '` ', '. ', ', ', '\n\n', '\n> ', '\n- ', ' <b>', '</b> ', ' ![', '](img/drug-abuse.png) ', ' https://example.org/drug-abuse ', ' ivdu@example.org ', '\\* ', ' &amp; ', '\n## '];
+const HTML_GAPS = [' ', ' ', ' ', '\n', ' <b>', '</b> ', ' <i>', '</i> ', ' <!-- c --> ', '<br>', ' <a href="https://example.org/drug-abuse">', '</a> ', ' &amp; ', '&nbsp;', ' <code>', '</code> ', '. ', ', ', '</p><p>', ' <span title="drug abuse">', '</span> ', ' https://example.org/drug-abuse ', ' <img alt="drug abuse" src="a.png"> '];
+
+function documentOf(gaps: readonly string[]) {
+  return fc
+    .array(fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom(...gaps)), { minLength: 1, maxLength: 24 })
+    .map((pairs) => pairs.map(([word, gap]) => word + gap).join(''));
+}
+
+describe('fixing keeps the document (generated)', () => {
+  it('Markdown', async () => {
+    await fc.assert(fc.asyncProperty(documentOf(MD_GAPS), async (text) => void (await checkFix(text, 'markdown'))), { numRuns: 300 });
+  });
+  it('HTML', async () => {
+    await fc.assert(fc.asyncProperty(documentOf(HTML_GAPS).map((t) => `<p>${t}</p>`), async (text) => void (await checkFix(text, 'html'))), { numRuns: 300 });
+  });
+});
+
+describe('fixing keeps the document (fixtures)', () => {
+  const files = (readdirSync(path.join(ROOT, 'fixtures'), { recursive: true }) as string[]).filter((f) => /\.(md|html?)$/.test(f));
+  it('has Markdown and HTML fixtures', () => expect(files.length).toBeGreaterThanOrEqual(2));
+  it.each(files)('%s', async (file) => {
+    await checkFix(readFileSync(path.join(ROOT, 'fixtures', file), 'utf8'), file.endsWith('.md') ? 'markdown' : 'html');
+  });
+});
+
+// Documents from the shared corpus: sentences with a phrase to fix, wrapped in markup that sits
+// between, around and inside the phrases (emphasis, links, comments, line breaks, tags).
+const CORPUS = '/work/shared/corpus';
+const PHRASE = /\b(?:abuse|ivd[au]|alcoholic|etoh)\b/i;
+
+function corpusSentences(): string[] {
+  const out: string[] = [];
+  for (const line of readFileSync(path.join(CORPUS, 'medquad_substance_use_subset.jsonl'), 'utf8').split('\n')) {
+    if (line.trim()) out.push(...(JSON.parse(line) as { answer: string }).answer.split(/(?<=[.!?])\s+/).filter((s) => PHRASE.test(s)));
+  }
+  const rows = parseCsv(readFileSync(path.join(CORPUS, 'mtsamples.csv')), { columns: true }) as Array<{ transcription: string }>;
+  for (const { transcription } of rows) out.push(...transcription.split(/(?<=[.!?])\s+/).filter((s) => PHRASE.test(s)));
+  return [...new Set(out)].filter((s) => s.length < 400).slice(0, 400);
+}
+
+/** Deterministic markup: word i of sentence n gets one of several wrappers, or none. */
+function wrap(sentence: string, n: number, syntax: Syntax): string {
+  let i = 0;
+  return sentence.replace(/[A-Za-z]+/g, (w) => {
+    const k = (i++ * 7 + n * 3) % 13;
+    if (syntax === 'markdown') return [`*${w}*`, `**${w}**`, `[${w}](https://example.org/${w}.html)`, `${w}\n`, `${w} <!-- x -->`, `\`${w}\``][k] ?? w;
+    return [`<b>${w}</b>`, `<i>${w}</i>`, `<a href="/${w}">${w}</a>`, `${w}\n`, `${w} <!-- x -->`, `${w}<br>`, `<code>${w}</code>`][k] ?? w;
+  });
+}
+
+describe.skipIf(!existsSync(CORPUS))('fixing keeps the document (corpus text in markup)', () => {
+  const sentences = existsSync(CORPUS) ? corpusSentences() : [];
+  it('finds enough corpus sentences', () => expect(sentences.length).toBeGreaterThan(100));
+  for (const syntax of ['markdown', 'html'] as const) {
+    it(`${syntax}: plain and wrapped`, async () => {
+      let changed = 0;
+      for (let start = 0; start < sentences.length; start += 8) {
+        const chunk = sentences.slice(start, start + 8);
+        const plain = syntax === 'markdown' ? `# Handout\n\n${chunk.join('\n\n')}\n` : `<h1>Handout</h1>\n${chunk.map((s) => `<p>${s}</p>`).join('\n')}\n`;
+        const wrapped = syntax === 'markdown' ? chunk.map((s, n) => `- ${wrap(s, start + n, syntax)}`).join('\n') : `<ul>${chunk.map((s, n) => `<li>${wrap(s, start + n, syntax)}</li>`).join('\n')}</ul>`;
+        for (const doc of [plain, wrapped]) if ((await checkFix(doc, syntax)).changed) changed++;
+      }
+      expect(changed).toBeGreaterThan(20); // the documents did hold fixes
+    }, 120_000);
+  }
+});
