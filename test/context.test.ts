@@ -159,3 +159,21 @@ describe('bounded context', () => {
     expect(lintDocument(doc, resolved)).toEqual(lintDocumentWhole(doc, resolved));
   });
 });
+
+describe('context from the previous sentence', () => {
+  it('reads a rule\'s required context in the sentence before, in the same paragraph only', async () => {
+    expect(await brief('Uses heroin daily. Relapsed last week.')).toEqual([['substance-use/relapse', 'Relapsed', 'warning']]);
+    expect(await brief('Uses heroin daily.\n\nRelapsed last week.')).toEqual([]);
+    expect(await brief('Knee pain for a year. Relapsed last week.')).toEqual([]);
+  });
+
+  it('agrees with the whole parse when the previous sentence lies in another window', () => {
+    const resolved = resolveOptions({});
+    const filler = Array.from({ length: 120 }, (_, i) => `Visit ${i} went well.`).join(' ');
+    const text = `${filler} Uses heroin daily. Relapsed last week. ${filler}`;
+    const doc = { file: '', syntax: 'text' as const, text };
+    const fast = lintDocument(doc, resolved);
+    expect(fast.map((f) => f.actual)).toEqual(['Relapsed']);
+    expect(fast).toEqual(lintDocumentWhole(doc, resolved));
+  });
+});
