@@ -83,6 +83,8 @@ export interface ConditionDefinition {
   within?: number;
   /** before/after: look no further than the clause, i.e. stop at punctuation (a comma, semicolon, colon, dash, parenthesis). */
   clause?: boolean;
+  /** sentence: also look in the previous sentence of the paragraph ("Uses heroin daily. Relapsed last week."). */
+  previous?: boolean;
 }
 
 export type ExampleDefinition = string | { text: string; actual?: string; fixed?: string };

@@ -8,6 +8,8 @@ import { SEVERITY_RANK } from '../types.js';
 import { fitReplacement, renderSuggestion } from './suggest.js';
 import type { SentenceTokens, Token } from './tokens.js';
 import { countBelow } from './count-below.js';
+import { maskedAt } from './spans.js';
+import { isMention, isReportedSpeech, speakerAt } from './speakers.js';
 
 export interface MatchOptions {
   rules: CompiledRules;
@@ -78,11 +80,40 @@ function clauseEnd(tokens: readonly Token[], at: number, limit: number): number 
   return i;
 }
 
-// A sentence-wide condition has one answer per sentence: remember it (a long sentence with many
-// candidates would otherwise be scanned once per candidate).
-const sentenceAnswers = new WeakMap<readonly Token[], Map<CompiledCondition, boolean>>();
+// Terminal marks before white space: where the previous sentence may end.
+const TERMINAL = /[.!?\u2026]+(?=\s)/g;
+// How far back the previous sentence is looked for (UTF-16 code units).
+const PREVIOUS_REACH = 400;
 
-function holds(condition: CompiledCondition, tokens: readonly Token[], c: Candidate, text: string): boolean {
+/**
+ * The text of the sentence before the one starting at `sentenceStart`, within its paragraph and
+ * read from the text (not the parse), so the fast path, which parses a few sentences at a time,
+ * sees the same previous sentence as the whole parse.
+ */
+function previousSentence(text: string, sentence: SentenceTokens): string {
+  const from = Math.max(sentence.paragraphStart, sentence.start - PREVIOUS_REACH);
+  const before = text.slice(from, sentence.start).trimEnd();
+  // The previous sentence ends with `before`; it starts after the terminal mark before that.
+  let startAt = 0;
+  for (const m of before.matchAll(TERMINAL)) if (m.index + m[0].length < before.length - 1) startAt = m.index + m[0].length;
+  return before.slice(startAt);
+}
+
+const previousRegexes = new WeakMap<CompiledCondition, RegExp>();
+
+/** The condition's phrases as whole words in raw text (apostrophes and joiners as the tokenizer allows). */
+function phraseRegex(condition: CompiledCondition): RegExp {
+  let regex = previousRegexes.get(condition);
+  if (!regex) {
+    const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['\u2018\u2019\u02bc]");
+    const phrase = (seq: TokenSequence) => seq.map((t) => `(?:${t.words.map(escape).join('|')})(?:['\u2019]s?)?`).join('[\\s\\-\u2010\u2011]+');
+    regex = new RegExp(`(?<![\\p{L}\\p{N}])(?:${condition.sequences.map(phrase).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+    previousRegexes.set(condition, regex);
+  }
+  return regex;
+}
+
+function holds(condition: CompiledCondition, tokens: readonly Token[], c: Candidate, text: string, sentence: SentenceTokens): boolean {
   switch (condition.kind) {
     case 'before': {
       const from = c.first - condition.within;
@@ -93,11 +124,10 @@ function holds(condition: CompiledCondition, tokens: readonly Token[], c: Candid
       return occursWithin(tokens, condition.sequences, c.last + 1, condition.clause ? clauseEnd(tokens, c.last, to) : to);
     }
     case 'sentence': {
-      let answers = sentenceAnswers.get(tokens);
-      if (!answers) sentenceAnswers.set(tokens, (answers = new Map()));
-      let answer = answers.get(condition);
-      if (answer === undefined) answers.set(condition, (answer = occursWithin(tokens, condition.sequences, 0, tokens.length - 1)));
-      return answer;
+      // Bounded: an unpunctuated transcript is one "sentence" of thousands of words, and a word
+      // far away says nothing about this one.
+      if (occursWithin(tokens, condition.sequences, c.first - condition.within, c.last + condition.within)) return true;
+      return condition.previous && c.first < condition.within ? phraseRegex(condition).test(previousSentence(text, sentence)) : false;
     }
     case 'line':
       return condition.regex!.test(lineAround(text, tokens[c.first]!.start.offset));
@@ -161,7 +191,8 @@ function effectiveSeverity(compiled: CompiledRule, severities: Record<string, Se
   return severities[compiled.rule.id] ?? severities[compiled.rule.category] ?? compiled.rule.severity;
 }
 
-function findCandidates(tokens: readonly Token[], options: MatchOptions, text: string): Candidate[] {
+function findCandidates(sentence: SentenceTokens, options: MatchOptions, text: string): Candidate[] {
+  const { tokens } = sentence;
   const candidates: Candidate[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const entries = options.rules.index.get(tokens[i]!.norm);
@@ -175,8 +206,8 @@ function findCandidates(tokens: readonly Token[], options: MatchOptions, text: s
         if (t.set) captures.set(t.set, tokens[i + k]!.norm);
       });
       const c: Candidate = { compiled, first: i, last: i + sequence.length - 1, captures };
-      if (!compiled.requires.every((cond) => holds(cond, tokens, c, text))) continue;
-      if (compiled.unless.some((cond) => holds(cond, tokens, c, text))) continue;
+      if (!compiled.requires.every((cond) => holds(cond, tokens, c, text, sentence))) continue;
+      if (compiled.unless.some((cond) => holds(cond, tokens, c, text, sentence))) continue;
       if (compiled.exceptions.length && covered(tokens, compiled.exceptions, c.first, c.last)) continue;
       if (options.allow.length && covered(tokens, options.allow, c.first, c.last)) continue;
       candidates.push(c);
@@ -202,10 +233,28 @@ function findCandidates(tokens: readonly Token[], options: MatchOptions, text: s
   return kept;
 }
 
-function messageFor(actual: string, suggestions: readonly string[], quoted: boolean): string {
+type Voice = 'quoted' | 'speaker' | 'reported' | 'mention' | undefined;
+
+const VOICE_NOTES: Record<Exclude<Voice, undefined>, string> = {
+  quoted: " (in quotation marks: check whether these are the patient's own words)",
+  speaker: " (in the patient's or a relative's turn of a dialogue: their own words)",
+  reported: ' (in reported speech: check whether these are the patient\'s own words)',
+  mention: ' (the word is talked about, not used)',
+};
+
+function messageFor(actual: string, suggestions: readonly string[], voice: Voice): string {
   const [first, second] = suggestions;
   const prefer = first ? `; prefer "${first}"${second ? ` or "${second}"` : ''}` : '';
-  return `Avoid "${actual}"${prefer}${quoted ? ' (in quotation marks: check whether these are the patient\'s own words)' : ''}`;
+  return `Avoid "${actual}"${prefer}${voice ? VOICE_NOTES[voice] : ''}`;
+}
+
+/** Whose words [start, end) are: quoted, a patient's turn, reported speech, a mention, or the writer's. */
+function voiceOf(text: string, start: number, end: number, paragraph: { start: number; end: number }): Voice {
+  if (isMention(text, start, end)) return 'mention';
+  if (isQuoted(text, start, end, paragraph.start, paragraph.end)) return 'quoted';
+  if (speakerAt(text, start) === 'patient') return 'speaker';
+  if (isReportedSpeech(text, start)) return 'reported';
+  return undefined;
 }
 
 /**
@@ -225,14 +274,19 @@ export function makeFinding(
   const setting = effectiveSeverity(compiled, options.severities);
   if (setting === 'off') return undefined;
   const { rule } = compiled;
-  const quoted = isQuoted(text, start.offset, end.offset, paragraph.start, paragraph.end);
+  // Citations, URLs, e-mail addresses, paths and names of bodies are not prose about a patient.
+  if (maskedAt(text, start.offset, end.offset)) return undefined;
+  const voice = voiceOf(text, start.offset, end.offset, paragraph);
+  // Patients' and relatives' own words (a quotation, their turn, reported speech) follow the quote
+  // policy; a mention of the word is info at most, whatever the policy.
+  const quoted = voice !== undefined && voice !== 'mention';
   if (quoted && options.quotes === 'ignore') return undefined;
   const actual = text.slice(start.offset, end.offset);
   const finding: Finding = {
     ruleId: rule.id,
     category: rule.category,
-    severity: quoted && options.quotes === 'info' ? 'info' : setting,
-    message: messageFor(actual, suggestions, quoted),
+    severity: (quoted && options.quotes === 'info') || voice === 'mention' ? 'info' : setting,
+    message: messageFor(actual, suggestions, voice),
     actual,
     suggestions,
     start: { ...start },
@@ -241,7 +295,7 @@ export function makeFinding(
     sources: rule.sources,
     url: rule.url,
   };
-  if (quoted) finding.quoted = true;
+  if (quoted || voice === 'mention') finding.quoted = true;
   return finding;
 }
 
@@ -256,7 +310,7 @@ export function matchSentences(sentences: readonly SentenceTokens[], text: strin
   for (const sentence of sentences) {
     const { tokens } = sentence;
     if (tokens.length === 0) continue;
-    for (const c of findCandidates(tokens, options, text)) {
+    for (const c of findCandidates(sentence, options, text)) {
       const { rule } = c.compiled;
       const startToken = tokens[c.first]!;
       const endToken = tokens[c.last]!;

@@ -15,6 +15,8 @@ export interface CompiledCondition {
   within: number;
   /** before/after: the window stops at punctuation. */
   clause: boolean;
+  /** sentence: also look in the previous sentence of the paragraph. */
+  previous: boolean;
   regex?: RegExp;
 }
 
@@ -53,6 +55,12 @@ export interface CompiledRules {
   triggerPattern: RegExp;
   files: LoadedRuleFile[];
 }
+
+/**
+ * How many words on each side of a match a `sentence` condition looks at, unless it says `within`:
+ * an unpunctuated transcript is one "sentence" of thousands of words.
+ */
+export const SENTENCE_WINDOW = 40;
 
 export function ruleUrl(id: string): string {
   return `${DOCS_URL}#${id.replace(/[^a-z0-9-]/g, '')}`;
@@ -105,12 +113,13 @@ export function compileRules(files: readonly LoadedRuleFile[]): CompiledRules {
       const rule: Rule = { ...def, category: file.category, fixable: def.fixable ?? false, file: file.file, url: ruleUrl(def.id) };
       const compileConditions = (kind: 'requires' | 'unless'): CompiledCondition[] =>
         (def.conditions?.[kind] ?? []).map((c) => {
-          const within = c.within ?? 3;
+          const conditionKind = c.before ? 'before' : c.after ? 'after' : c.sentence ? 'sentence' : 'line';
+          const within = c.within ?? (conditionKind === 'sentence' ? SENTENCE_WINDOW : 3);
           const clause = c.clause ?? false;
-          if (c.line !== undefined) return { kind: 'line', sequences: [], within, clause, regex: new RegExp(c.line, 'iu') };
-          const conditionKind = c.before ? 'before' : c.after ? 'after' : 'sentence';
+          const previous = c.previous ?? false;
+          if (c.line !== undefined) return { kind: 'line', sequences: [], within, clause, previous, regex: new RegExp(c.line, 'iu') };
           const words = c.before ?? c.after ?? c.sentence ?? [];
-          return { kind: conditionKind, sequences: words.flatMap((w) => expand(w, `conditions.${kind}`)), within, clause };
+          return { kind: conditionKind, sequences: words.flatMap((w) => expand(w, `conditions.${kind}`)), within, clause, previous };
         });
       const compiled: CompiledRule = {
         rule,

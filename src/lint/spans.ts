@@ -1,0 +1,173 @@
+// Text that is not prose about a patient: URLs, e-mail addresses, file paths, citations and
+// reference lists, and the names of programmes, clinics and organisations written in Title Case.
+// A phrase inside one of these spans is never reported, by any rule, in any reader ("Drug Abuse
+// Resistance Education", "J Addict Med.", "https://example.org/drug-abuse").
+//
+// Plain data out, so the fixer (or anything else) can reuse it: a list of [start, end, kind]
+// ranges in UTF-16 code units of the text given. Portable: no Node API.
+//
+// Every span is decided from its own line and, for a reference list, the lines beside it, so the
+// same offsets get the same answer whether a text is parsed whole or block by block (fast path).
+
+export type SpanKind = 'url' | 'email' | 'path' | 'citation' | 'name';
+
+/** [start, end, kind]: start inclusive, end exclusive, UTF-16 code units. */
+export type Span = [number, number, SpanKind];
+
+const URL = /\b(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>"'\u201c\u201d()\[\]]+|\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:org|com|gov|net|edu|int|info|io|uk|ca|au|nz|de)\/[^\s<>"'\u201c\u201d()\[\]]*/gi;
+const EMAIL = /\b[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+\b/gi;
+// A path has a root (/, ~/, ./, C:\) and two segments or more, or ends with a file extension
+// ("notes/drug-abuse.txt"). "w/", "h/o" and "and/or" have neither.
+const PATH = /(?<![\w/\\])(?:(?:~|\.{1,2}|[a-z]:)?[/\\](?:[\w.-]+[/\\])+[\w.-]*|(?:[\w.-]+\/)+[\w-]+\.(?:txt|md|html?|pdf|docx?|csv|tsv|jsonl?|ya?ml|xml|rtf)\b)/gi;
+
+// The marks of a reference: volume(issue):pages, year;volume, "et al.", DOI, PMID.
+const CITATION_MARK = /\b(?:19|20)\d\d\s*(?:[A-Z][a-z]{2}\s*)?(?:\d{1,2}\s*)?;\s*\d+|\b\d+\s*\(\d+\)\s*:\s*\d+|\bet al\b|\bdoi\s*:|\bPMID\s*:?\s*\d|\bPMCID\b/i;
+// Words of the ISO 4 journal abbreviations that are not English words on their own.
+const JOURNAL_ABBREVIATIONS = new Set(
+  'J Subst Prev Med Clin Rev Depend Res Psychiatr Psychiatry Epidemiol Behav Pract Nurs Psychol Pediatr Intern Arch Sci Soc Ther Pharmacol Toxicol Addict Alcohol Drug Treat Policy Am Br Eur Int Ann Gen Public Health Rep Stud Q Lett Curr Opin Neurosci Neurol Psychopharmacol Assoc Fam Emerg Obstet Gynecol Adolesc Child Matern Womens Mens Dis'.split(
+    ' ',
+  ),
+);
+const STRICT_ABBREVIATIONS = new Set('J Subst Prev Med Clin Rev Depend Res Psychiatr Epidemiol Behav Pract Nurs Psychol Pediatr Intern Sci Ther Pharmacol Toxicol Neurosci Neurol Psychopharmacol Assoc Obstet Gynecol Adolesc Curr Opin'.split(' '));
+// The title words of a Vancouver-style journal abbreviation ("J Addict Med.", "Subst Abuse Treat Prev Policy").
+const TITLE_RUN = /\b(?:[A-Z][A-Za-z]*\.?\s+){2,8}[A-Z][A-Za-z]*\b\.?/g;
+
+// Words that make a Title Case run the name of a body or a programme.
+const NAME_HEADS = new Set(
+  'Institute Institutes Clinic Clinics Center Centers Centre Centres Program Programs Programme Programmes Association Anonymous Foundation Administration Society Coalition Council Alliance Network Agency Department Office Education Services Hospital Project Initiative Court Courts Committee Commission Academy College University School Schools Partnership Campaign Collaborative Consortium Federation Fellowship Unit Helpline Hotline Act'.split(
+    ' ',
+  ),
+);
+// "Adult Children of Alcoholics", "Mothers Against Drunk Driving": a name by its shape (a group of
+// people "of"/"Against" something).
+const NAME_STARTS = /^(?:Adult Children|Children|Mothers|Parents|Families|Friends|Students) (?:of|Against|for)\b/;
+const CONNECTORS = new Set(['of', 'on', 'for', 'and', 'the', 'in', 'to', 'against', '&']);
+// A Title Case word: capital then lower case (not an all-capitals heading word), or a connector.
+const CAPITALIZED = /^[A-Z][a-z'\u2019]+$/;
+const WORD = /[A-Za-z&'\u2019]+/g;
+
+const linesCache = { text: undefined as string | undefined, spans: new Map<number, Span[]>() };
+
+function lineBounds(text: string, offset: number): [number, number] {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  const end = text.indexOf('\n', offset);
+  return [start, end === -1 ? text.length : end];
+}
+
+function push(out: Span[], regex: RegExp, line: string, base: number, kind: SpanKind): void {
+  regex.lastIndex = 0;
+  for (const m of line.matchAll(regex)) {
+    let value = m[0];
+    // A URL or path does not end with the sentence's full stop or comma.
+    if (kind !== 'email') value = value.replace(/[.,;:!?]+$/, '');
+    if (value) out.push([base + m.index, base + m.index + value.length, kind]);
+  }
+}
+
+function isCitationLine(line: string): boolean {
+  return line.length <= 600 && CITATION_MARK.test(line);
+}
+
+/** A short line that is only a title ("Substance Abuse.") between reference lines. */
+function isTitleLine(line: string): boolean {
+  const trimmed = line.trim();
+  if (!/\.$/.test(trimmed) || trimmed.length > 80) return false;
+  const words = trimmed.replace(/\.$/, '').split(/\s+/);
+  return words.length <= 8 && words.every((w) => CAPITALIZED.test(w) || CONNECTORS.has(w) || /^[A-Z]+$/.test(w));
+}
+
+function titleCaseNames(line: string, base: number, out: Span[]): void {
+  // Runs of Title Case words, connectors allowed between them.
+  const words = [...line.matchAll(WORD)];
+  let i = 0;
+  while (i < words.length) {
+    if (!CAPITALIZED.test(words[i]![0])) {
+      i++;
+      continue;
+    }
+    let j = i;
+    let last = i;
+    while (j + 1 < words.length) {
+      const next = words[j + 1]!;
+      const gap = line.slice(words[j]!.index! + words[j]![0].length, next.index);
+      if (!/^[ \t]+$/.test(gap)) break;
+      if (CAPITALIZED.test(next[0])) last = j + 1;
+      else if (!CONNECTORS.has(next[0].toLowerCase()) || next[0] !== next[0].toLowerCase()) break;
+      j++;
+    }
+    const run = words.slice(i, last + 1).map((w) => w[0]);
+    const capitals = run.filter((w) => CAPITALIZED.test(w)).length;
+    const text = run.join(' ');
+    if (capitals >= 2 && (run.some((w) => NAME_HEADS.has(w)) || NAME_STARTS.test(text))) {
+      out.push([base + words[i]!.index!, base + words[last]!.index! + words[last]![0].length, 'name']);
+    }
+    i = last + 1;
+  }
+}
+
+function journalAbbreviations(line: string, base: number, out: Span[]): void {
+  TITLE_RUN.lastIndex = 0;
+  for (const m of line.matchAll(TITLE_RUN)) {
+    const words = m[0].replace(/\./g, ' ').trim().split(/\s+/);
+    if (words.length < 3) continue;
+    if (!words.every((w) => JOURNAL_ABBREVIATIONS.has(w) || CAPITALIZED.test(w))) continue;
+    const known = words.filter((w) => JOURNAL_ABBREVIATIONS.has(w)).length;
+    if (!words.some((w) => STRICT_ABBREVIATIONS.has(w)) || known < Math.ceil(words.length / 2)) continue;
+    out.push([base + m.index, base + m.index + m[0].length, 'citation']);
+  }
+}
+
+/** The spans of the line [start, end) of `text`, its neighbours consulted for a reference list. */
+function spansOfLine(text: string, start: number, end: number): Span[] {
+  const line = text.slice(start, end);
+  const out: Span[] = [];
+  if (isCitationLine(line)) return [[start, end, 'citation']];
+  if (isTitleLine(line)) {
+    const previous = start > 0 ? lineBounds(text, start - 1) : undefined;
+    const next = end < text.length ? lineBounds(text, end + 1) : undefined;
+    const near = (b: [number, number] | undefined) => b !== undefined && isCitationLine(text.slice(b[0], b[1]));
+    if (near(previous) || near(next)) return [[start, end, 'citation']];
+  }
+  push(out, URL, line, start, 'url');
+  push(out, EMAIL, line, start, 'email');
+  push(out, PATH, line, start, 'path');
+  journalAbbreviations(line, start, out);
+  titleCaseNames(line, start, out);
+  return out.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+}
+
+/**
+ * The spans of text that is not prose about a patient, on the line holding `offset`. Lines are
+ * cut at "\n" (a "\r" before it stays in the line). Cached for the last text asked about.
+ */
+export function spansAround(text: string, offset: number): Span[] {
+  if (linesCache.text !== text) {
+    linesCache.text = text;
+    linesCache.spans.clear();
+  }
+  const [start, end] = lineBounds(text, offset);
+  let spans = linesCache.spans.get(start);
+  if (!spans) linesCache.spans.set(start, (spans = spansOfLine(text, start, end)));
+  return spans;
+}
+
+/** The kind of span [start, end) overlaps, or undefined when it is prose. */
+export function maskedAt(text: string, start: number, end: number): SpanKind | undefined {
+  for (let at = start; ; ) {
+    for (const [s, e, kind] of spansAround(text, at)) if (s < end && start < e) return kind;
+    const next = text.indexOf('\n', at);
+    if (next === -1 || next + 1 >= end) return undefined;
+    at = next + 1;
+  }
+}
+
+/** Every span of `text`, in order: for tools (the fixer) that want them all at once. */
+export function nonProseSpans(text: string): Span[] {
+  const out: Span[] = [];
+  for (let start = 0; start <= text.length; ) {
+    const [s, e] = lineBounds(text, start);
+    out.push(...spansOfLine(text, s, e));
+    start = e + 1;
+  }
+  return out;
+}

@@ -1,0 +1,116 @@
+// Whose words a phrase is, and whether it is used or only mentioned.
+//
+// - Dialogue turns: in a transcript ("Doctor: …" / "Patient: …", "[doctor]" / "[patient]",
+//   "Guest_family: …"), the patient's and family's turns are their own words, treated like a
+//   quotation (the --quotes policy). The clinician's turns are linted as usual.
+// - Reported speech: "she says she is an alcoholic", "he calls himself an addict".
+// - Mentions: 'The term "abuse" undermines the disease model' talks about the word.
+//
+// Each answer is read from the text around the offsets (the line, the lines of the turn above it,
+// and for the dialogue test the whole text), never from the parse, so the fast path and the whole
+// parse agree. Portable: no Node API.
+
+export type Speaker = 'clinician' | 'patient';
+
+const CLINICIAN = new Set(
+  'doctor dr physician clinician provider nurse np pa rn md interviewer therapist counselor counsellor resident attending guest_clinician practitioner gp pharmacist midwife surgeon psychiatrist psychologist social_worker sw medical_student student assistant scribe'.split(' '),
+);
+const PATIENT_SIDE = new Set(
+  'patient pt patient_guest guest_family guest family family_member mother mom mum father dad parent wife husband spouse partner son daughter caregiver carer guardian sister brother friend grandmother grandfather grandma grandpa aunt uncle client participant respondent relative interpreter'.split(' '),
+);
+
+// A speaker label at the start of a line: "[patient_guest]" or "Guest_family:" / "Pt :" / "Family member:".
+const LABEL = /^[ \t]*(?:\[([A-Za-z_ ]{1,30})\]|([A-Za-z][A-Za-z_]*(?: [A-Za-z][A-Za-z_]*)?)[ \t]*:(?!\/\/))/;
+const LABEL_LINES = new RegExp(LABEL.source, 'gm');
+// A header of a note ("HPI:", "Social history:") ends a turn that runs over several lines.
+const HEADER = /^[ \t]*[A-Za-z][A-Za-z /&()-]{0,40}:/;
+// How many lines above a phrase the turn's label is looked for.
+const TURN_LINES = 30;
+
+function roleOf(label: string): Speaker | undefined {
+  const key = label.trim().toLowerCase().replace(/[ \t]+/g, '_');
+  if (CLINICIAN.has(key)) return 'clinician';
+  if (PATIENT_SIDE.has(key)) return 'patient';
+  return undefined;
+}
+
+function labelOf(line: string): Speaker | undefined {
+  const m = LABEL.exec(line);
+  return m ? roleOf(m[1] ?? m[2]!) : undefined;
+}
+
+const dialogueCache = { text: undefined as string | undefined, dialogue: false };
+
+/**
+ * Is `text` a dialogue: two turns of a clinician and two of a patient or relative at least? (A note
+ * header "Provider: … / Patient: …" has one of each, and is no dialogue.)
+ */
+export function isDialogue(text: string): boolean {
+  if (dialogueCache.text === text) return dialogueCache.dialogue;
+  let clinician = 0;
+  let patient = 0;
+  for (const m of text.matchAll(LABEL_LINES)) {
+    const role = roleOf(m[1] ?? m[2]!);
+    if (role === 'clinician') clinician++;
+    else if (role === 'patient') patient++;
+    if (clinician >= 2 && patient >= 2) break;
+  }
+  dialogueCache.text = text;
+  dialogueCache.dialogue = clinician >= 2 && patient >= 2;
+  return dialogueCache.dialogue;
+}
+
+/**
+ * Who speaks at `offset`, when `text` is a dialogue: the label of its line, or of the line above
+ * that starts the turn (no blank line or note header between). Undefined outside a dialogue.
+ */
+export function speakerAt(text: string, offset: number): Speaker | undefined {
+  if (!isDialogue(text)) return undefined;
+  let lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  for (let k = 0; k < TURN_LINES; k++) {
+    const lineEnd = text.indexOf('\n', lineStart);
+    const line = text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd);
+    const role = labelOf(line);
+    if (role) return role;
+    if (line.trim() === '' || HEADER.test(line) || lineStart === 0) return undefined;
+    lineStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+  }
+  return undefined;
+}
+
+// Reported speech before a phrase, in its clause: "she says (that) she is …", "mom states he has
+// been …", "he calls himself …". The verb of saying must introduce a clause with its own subject
+// (or a reflexive), so "Patient reports heroin abuse" (the clinician's summary) is not one; the
+// phrase must follow within a few words and no comma ("she stated his father …, and that he
+// committed suicide" is the writer's sentence by then).
+const SAYS = String.raw`(?:says?|said|stat(?:es|ed)|tells?(?:\s+(?:me|us))?|told(?:\s+(?:me|us))?|reports?|reported|admits?|admitted|thinks?|believes?|believed|explains?|explained|insists?|insisted)`;
+const REPORTED = new RegExp(
+  String.raw`(?:\b${SAYS}\s+(?:that\s+)?(?:she|he|they|i|we|the\s+(?:baby|child|toddler|kid|boy|girl))|\b(?:calls?|called|describes?|described|considers?|considered|refers?\s+to|referred\s+to|labels?|labell?ed|sees?|saw|identifies|identified)\s+(?:him|her|them|my|your|our)sel(?:f|ves))(?:\s+[^\s,.;:!?()]+){0,8}\s+$`,
+  'i',
+);
+// How far back a clause's verb of saying is looked for (UTF-16 code units).
+const REPORT_REACH = 120;
+
+/** Is the phrase at `start` in reported speech ("she says she is …")? */
+export function isReportedSpeech(text: string, start: number): boolean {
+  const from = Math.max(0, start - REPORT_REACH, text.lastIndexOf('\n', start - 1) + 1);
+  return REPORTED.test(text.slice(from, start));
+}
+
+// A mention: the word itself is talked about. "the term 'abuse'", "words like 'addict', 'junkie'",
+// '"addict" is a label', "the word addict".
+const QUOTE_OPEN = `["'\u201c\u2018\u00ab\u201e]`;
+const QUOTE_CLOSE = `["'\u201d\u2019\u00bb]`;
+const MENTION_BEFORE = new RegExp(
+  String.raw`(?:\b(?:the|a|this|that|such)\s+(?:term|word|label|phrase|expression)s?\s*(?:of\s+|like\s+|such\s+as\s+|as\s+)?${QUOTE_OPEN}?\s*$|\b(?:term|word|label|phrase|expression|language)s?\b[^.;!?\n]{0,60}${QUOTE_OPEN}\s*$|\b(?:terms|words|labels|phrases|language)\s+(?:like|such\s+as)\s+${QUOTE_OPEN}?\s*$|\b(?:called|call(?:ing)?\s+(?:them|him|her|people|patients|someone|a\s+person)|the\s+label)\s+${QUOTE_OPEN}\s*$)`,
+  'i',
+);
+const MENTION_AFTER = new RegExp(String.raw`^${QUOTE_CLOSE}?\s*(?:is|are|was|were)\s+(?:a\s+|an\s+|the\s+)?(?:\w+\s+)?(?:term|word|label|phrase)s?\b`, 'i');
+
+/** Does the text talk about the phrase [start, end) as a word, rather than use it? */
+export function isMention(text: string, start: number, end: number): boolean {
+  const from = Math.max(0, start - 80, text.lastIndexOf('\n', start - 1) + 1);
+  if (MENTION_BEFORE.test(text.slice(from, start))) return true;
+  const lineEnd = text.indexOf('\n', end);
+  return MENTION_AFTER.test(text.slice(end, Math.min(end + 60, lineEnd === -1 ? text.length : lineEnd)));
+}

@@ -1,0 +1,179 @@
+// Detection that holds on new genres (issue 11): whose words a phrase is (dialogue turns, reported
+// speech, quotation marks of every kind), mentions of a word, text that is not prose about a
+// patient (URLs, e-mail, paths, citations, names of bodies), and bounded context windows.
+import { describe, expect, it } from 'vitest';
+import { lintText } from '../src/index.js';
+import { lintDocument, lintDocumentWhole, preloadLint } from '../src/lint/lint-document.js';
+import { resolveOptions } from '../src/lint/options.js';
+import { isDialogue, isMention, isReportedSpeech, speakerAt } from '../src/lint/speakers.js';
+import { maskedAt, nonProseSpans } from '../src/lint/spans.js';
+
+const brief = async (text: string, options?: Parameters<typeof lintText>[1]) =>
+  (await lintText(text, options)).map((f) => [f.ruleId, f.actual, f.severity]);
+
+describe('dialogue turns', () => {
+  const dialogue = [
+    'Doctor: How much do you drink these days?',
+    "Patient: Honestly I'm an addict, I know it.",
+    'Doctor: Any history of IV drug abuse?',
+    'Guest_family: He has been refusing to take his pills.',
+    'Doctor: Okay. He is an addict and we will talk about it.',
+  ].join('\n');
+
+  it("treats the patient's and family's turns like quotations, and lints the clinician's", async () => {
+    const findings = await lintText(dialogue);
+    const byLine = findings.map((f) => [f.start.line, f.ruleId, f.severity, f.quoted ?? false]);
+    expect(byLine).toEqual([
+      [2, 'substance-use/addict', 'info', true],
+      [3, 'substance-use/injection-drug-abuse', 'error', false],
+      [4, 'compliance/refused', 'info', true],
+      [5, 'substance-use/addict', 'error', false],
+    ]);
+    expect(findings[0]!.message).toContain("patient's or a relative's turn");
+  });
+
+  it('follows the --quotes policy for turns: flag reports them as usual, ignore drops them', async () => {
+    expect((await brief(dialogue, { quotes: 'flag' })).filter(([, , s]) => s === 'info')).toEqual([]);
+    expect((await brief(dialogue, { quotes: 'ignore' })).map(([id]) => id)).toEqual(['substance-use/injection-drug-abuse', 'substance-use/addict']);
+  });
+
+  it('reads bracketed speaker tags, and a turn that runs over several lines', async () => {
+    const text = '[doctor] tell me about your family\n[patient] my mom was an alcoholic\nand my dad was an addict too\n[doctor] okay\n[patient_guest] yes';
+    expect(await brief(text)).toEqual([
+      ['substance-use/alcoholic', 'alcoholic', 'info'],
+      ['substance-use/addict', 'addict', 'info'],
+    ]);
+    expect(speakerAt(text, text.indexOf('okay'))).toBe('clinician');
+  });
+
+  it('does not take a note header for a dialogue', async () => {
+    const note = 'Provider: Dr. Lee\nPatient: J. Doe\nHPI: 40M, known heroin addict, here for abscess.';
+    expect(isDialogue(note)).toBe(false);
+    expect(await brief(note)).toEqual([['substance-use/addict', 'heroin addict', 'error']]);
+  });
+});
+
+describe('reported speech and quotation marks', () => {
+  it('treats "she says she is …" and "calls himself …" as the patient\'s words', async () => {
+    expect(await brief('She says she is an alcoholic and wants help.')).toEqual([['substance-use/alcoholic', 'alcoholic', 'info']]);
+    expect(await brief('He calls himself a junkie.')).toEqual([['substance-use/slang-label', 'junkie', 'info']]);
+    expect(await brief('He calls himself a junkie.', { quotes: 'flag' })).toEqual([['substance-use/slang-label', 'junkie', 'error']]);
+  });
+
+  it("leaves the clinician's summary of a report alone", async () => {
+    expect(isReportedSpeech('Patient reports heroin abuse.', 'Patient reports heroin '.length)).toBe(false);
+    expect(await brief('Patient reports heroin abuse.')).toEqual([['substance-use/substance-abuse', 'heroin abuse', 'error']]);
+  });
+
+  it('counts straight, curly and guillemet quotation marks, and single quotes hugging a phrase', async () => {
+    for (const text of ['He said "I am a junkie".', 'He said \u201cI am a junkie\u201d.', 'He said \u00abI am a junkie\u00bb.', "He called it his 'drug habit'."]) {
+      const findings = await lintText(text);
+      expect(findings.map((f) => [f.severity, f.quoted])).toEqual([['info', true]]);
+    }
+  });
+});
+
+describe('mentions of a word', () => {
+  it('reports a word talked about at info, whatever the quote policy', async () => {
+    expect(await brief('The term "substance abuse" undermines the disease model.', { quotes: 'flag' })).toEqual([['substance-use/substance-abuse', 'substance abuse', 'info']]);
+    expect(await brief('The term addict undermines the disease model.')).toEqual([['substance-use/addict', 'addict', 'info']]);
+    expect(await brief('Words like "addict" stigmatize.', { quotes: 'flag' })).toEqual([['substance-use/addict', 'addict', 'info']]);
+    expect(isMention('"Addict" is a label that sticks.', 1, 7)).toBe(true);
+  });
+
+  it('does not take a use for a mention', async () => {
+    expect(isMention('In other words he is an addict.', 21, 30)).toBe(false);
+    expect(await brief('The patient is an addict.')).toEqual([['substance-use/addict', 'addict', 'error']]);
+  });
+});
+
+describe('text that is not prose about a patient', () => {
+  it('masks URLs, e-mail addresses and file paths in plain text', async () => {
+    const text = [
+      'See https://example.org/drug-abuse/addict-help for more.',
+      'Write to drug.abuse@example.org today.',
+      'Template at /srv/templates/drug-abuse/intake.txt or notes/addict.txt.',
+    ].join('\n');
+    expect(await brief(text)).toEqual([]);
+    expect(nonProseSpans(text).map(([, , kind]) => kind)).toEqual(['url', 'email', 'path', 'path']);
+  });
+
+  it('still reports the prose beside a URL, and takes "w/" and "h/o" for words', async () => {
+    expect(await brief('Hx of drug abuse, see www.example.org.')).toEqual([['substance-use/substance-abuse', 'drug abuse', 'error']]);
+    expect(await brief('Pt w/ h/o drug abuse.')).toEqual([['substance-use/substance-abuse', 'drug abuse', 'error']]);
+  });
+
+  it('masks citations, journal abbreviations and a journal-title line in a reference list', async () => {
+    const refs = [
+      'References',
+      '1. Kelly JF, Westerhoff CM. Does it matter how we refer to individuals with substance-related conditions? Int J Drug Policy. 2010;21(3):202-207.',
+      'Substance Abuse.',
+      '2. Smith A, et al. Drug abuse and stigma. 2019;40(2):1-9.',
+    ].join('\n');
+    expect(await brief(refs)).toEqual([]);
+    expect(await brief('As reported in J Addict Med. and Subst Abuse Treat Prev Policy, language matters.')).toEqual([]);
+  });
+
+  it('does not take an ordinary short line for a journal title', async () => {
+    expect(await brief('Assessment:\nSubstance Abuse.\nPlan: counselling.')).toEqual([['substance-use/substance-abuse', 'Substance Abuse', 'error']]);
+  });
+
+  it('masks names of programmes, clinics and organisations in Title Case, not a heading', async () => {
+    expect(await brief('He completed Drug Abuse Resistance Education in school.')).toEqual([]);
+    expect(await brief('Her sister attends Adult Children of Alcoholics.')).toEqual([]);
+    expect(await brief('Referred to the Riverside Alcohol Abuse Clinic.')).toEqual([]);
+    expect(await brief('Diagnosis: Alcohol Abuse.')).toEqual([['substance-use/substance-abuse', 'Alcohol Abuse', 'error']]);
+  });
+
+  it('masks in Markdown and HTML too', async () => {
+    await preloadLint();
+    const resolved = resolveOptions({});
+    const md = 'She attends [Adult Children of Alcoholics](https://example.org). Mail drug.abuse@example.org.';
+    expect(lintDocument({ file: 'a.md', syntax: 'markdown', text: md }, resolved)).toEqual([]);
+    const html = '<p>Referred to the Riverside Alcohol Abuse Clinic, https://example.org/drug-abuse.</p>';
+    expect(lintDocument({ file: 'a.html', syntax: 'html', text: html }, resolved)).toEqual([]);
+  });
+
+  it('gives plain data: [start, end, kind] in UTF-16 code units', () => {
+    const text = 'Go to \u{1F600} https://a.org/x now';
+    const [span] = nonProseSpans(text);
+    expect(span).toEqual([text.indexOf('https'), text.indexOf(' now'), 'url']);
+    expect(maskedAt(text, span![0] + 2, span![0] + 4)).toBe('url');
+    expect(maskedAt(text, 0, 2)).toBeUndefined();
+  });
+});
+
+describe('bounded context', () => {
+  it('a word far away in an unpunctuated transcript does not change a match', async () => {
+    const filler = Array.from({ length: 80 }, (_, i) => `word${i}`).join(' ');
+    const text = `i have been clean for over fifteen years ${filler} and my skin is fine`;
+    expect(await brief(text)).toEqual([['substance-use/clean-abstinent', 'been clean', 'warning']]);
+    expect(await brief('i have been clean for over fifteen years and my skin is fine')).toEqual([]);
+  });
+
+  it('agrees with the whole parse on a long transcript line', () => {
+    const resolved = resolveOptions({});
+    const filler = Array.from({ length: 200 }, (_, i) => `so um word${i}`).join(' ');
+    const text = `[doctor] ${filler} have you been clean ${filler} the wound is clean and dry ${filler}\n[patient] ok`;
+    const doc = { file: '', syntax: 'text' as const, text };
+    expect(lintDocument(doc, resolved)).toEqual(lintDocumentWhole(doc, resolved));
+  });
+});
+
+describe('context from the previous sentence', () => {
+  it('reads a rule\'s required context in the sentence before, in the same paragraph only', async () => {
+    expect(await brief('Uses heroin daily. Relapsed last week.')).toEqual([['substance-use/relapse', 'Relapsed', 'warning']]);
+    expect(await brief('Uses heroin daily.\n\nRelapsed last week.')).toEqual([]);
+    expect(await brief('Knee pain for a year. Relapsed last week.')).toEqual([]);
+  });
+
+  it('agrees with the whole parse when the previous sentence lies in another window', () => {
+    const resolved = resolveOptions({});
+    const filler = Array.from({ length: 120 }, (_, i) => `Visit ${i} went well.`).join(' ');
+    const text = `${filler} Uses heroin daily. Relapsed last week. ${filler}`;
+    const doc = { file: '', syntax: 'text' as const, text };
+    const fast = lintDocument(doc, resolved);
+    expect(fast.map((f) => f.actual)).toEqual(['Relapsed']);
+    expect(fast).toEqual(lintDocumentWhole(doc, resolved));
+  });
+});
