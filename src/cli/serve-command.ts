@@ -34,11 +34,8 @@ export async function serve(options: ServeCliOptions, io: Io, error: (message: s
     else error(`cannot start the service: ${(e as Error).message}`);
     return EXIT.error;
   }
-  if (!LOOPBACK.test(host)) {
-    note(`dignify serve: warning: listening on ${options.host}, not only on this machine: anyone who can reach it can send text, and notes cross the network unencrypted (plain HTTP)`);
-  }
-  note(`dignify serve: LanguageTool API at ${running.url}/v2 (POST /v2/check, GET /v2/languages); note text is never logged. Stop with Ctrl+C.`);
-  await new Promise<void>((resolve) => {
+  // The signal handlers go in before the "listening" line: whoever waits for it may stop us at once.
+  const stopped = new Promise<void>((resolve) => {
     const stop = (signal: NodeJS.Signals) => {
       process.off('SIGTERM', stop);
       process.off('SIGINT', stop);
@@ -48,6 +45,11 @@ export async function serve(options: ServeCliOptions, io: Io, error: (message: s
     process.on('SIGTERM', stop);
     process.on('SIGINT', stop);
   });
+  if (!LOOPBACK.test(host)) {
+    note(`dignify serve: warning: listening on ${options.host}, not only on this machine: anyone who can reach it can send text, and notes cross the network unencrypted (plain HTTP)`);
+  }
+  note(`dignify serve: LanguageTool API at ${running.url}/v2 (POST /v2/check, GET /v2/languages); note text is never logged. Stop with Ctrl+C.`);
+  await stopped;
   note('dignify serve: stopped');
   return EXIT.clean;
 }
