@@ -3,7 +3,7 @@
 // style (by hash) and no connection. Also dist/web/dignify-core.js, the lint core alone as a
 // script that defines the global `dignifyCore` (for other hosts without Node).
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT, webBuildOptions } from './web-bundle.js';
 
@@ -15,8 +15,8 @@ try {
   process.exit(0);
 }
 
+// dist/web also holds tsc's output of src/web (the service imports apply-suggestion.js from it): only write our two files.
 const outdir = path.join(ROOT, 'dist', 'web');
-rmSync(outdir, { recursive: true, force: true });
 mkdirSync(outdir, { recursive: true });
 
 const version = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;

@@ -195,25 +195,11 @@ const SENTENCE_REACH = 1000;
 
 /** The sentence holding [start, end) of `text`: from after the previous . ! ? or blank line to the next, whitespace collapsed. */
 export function sentenceOf(text: string, start: number, end: number): string {
-  let from = start;
   const floor = Math.max(0, start - SENTENCE_REACH);
-  while (from > floor) {
-    const c = text[from - 1]!;
-    if (c === '\n' && text[from - 2] === '\n') break;
-    if (/\s/.test(c) && /[.!?]/.test(text[from - 2] ?? '')) break;
-    from--;
-  }
-  let to = end;
-  const ceiling = Math.min(text.length, end + SENTENCE_REACH);
-  while (to < ceiling) {
-    const c = text[to]!;
-    if (/[.!?]/.test(c) && (to + 1 >= text.length || /\s/.test(text[to + 1]!))) {
-      to++;
-      break;
-    }
-    if (c === '\n' && text[to + 1] === '\n') break;
-    to++;
-  }
+  let from = floor;
+  for (const m of text.slice(floor, start).matchAll(/[.!?]\s|\n[^\S\n]*\n/g)) from = floor + m.index + m[0].length;
+  const after = /[.!?](?=\s|$)|\n[^\S\n]*\n/.exec(text.slice(end, end + SENTENCE_REACH));
+  const to = after ? end + after.index + (after[0].startsWith('\n') ? 0 : 1) : Math.min(text.length, end + SENTENCE_REACH);
   return text.slice(from, to).replace(/\s+/g, ' ').trim();
 }
 
