@@ -93,6 +93,15 @@ describe('POST /v2/check', () => {
     expect(body.matches).toHaveLength(1);
   });
 
+  it('reads a form body whatever its Content-Type says, as LanguageTool does', async () => {
+    for (const type of [undefined, 'text/plain', 'application/json']) {
+      const headers: Record<string, string> = type ? { 'content-type': type } : {};
+      const res = await fetch(`${service.url}/v2/check`, { method: 'POST', headers, body: 'language=en-US&text=hx+of+IVDU' });
+      expect(res.status, String(type)).toBe(200);
+      expect(((await res.json()) as { matches: Match[] }).matches).toHaveLength(1);
+    }
+  });
+
   it('never flags the precision cases', async () => {
     const body = await check({ text: 'Clean and dry wound. History of sexual abuse.', language: 'auto' });
     expect(body.matches).toEqual([]);

@@ -70,7 +70,8 @@ function parameters(req: IncomingMessage, body: Buffer, url: URL): { params: URL
   const params = new URLSearchParams();
   let data: unknown;
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-  if (type === 'application/json' && text.trim() !== '') {
+  // A JSON body is ours (LanguageTool reads only forms); a client that labels a form as JSON still gets it read as a form.
+  if (type === 'application/json' && /^\s*[[{]/.test(text)) {
     let json: unknown;
     try {
       json = JSON.parse(text);
