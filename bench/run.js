@@ -229,3 +229,9 @@ writeFileSync(
   at !== -1 && until > at ? `${old.slice(0, at + START.length)}\n${generated}${old.slice(until)}` : `# Benchmarks\n\n${START}\n${generated}${END}\n`,
 );
 console.log('\nwrote BENCHMARKS.md');
+
+// ---- dignify serve under load (bench/serve.js; its own section of BENCHMARKS.md) ----
+{
+  const { benchServe, writeServeSection } = await import('./serve.js');
+  writeServeSection(await benchServe());
+}

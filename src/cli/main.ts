@@ -21,6 +21,11 @@ function version(): string {
   return (JSON.parse(readFileSync(`${PACKAGE_ROOT}/package.json`, 'utf8')) as { version: string }).version;
 }
 
+function portNumber(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) > 65535) throw new InvalidArgumentError('expected a port number, 0 to 65535');
+  return Number(value);
+}
+
 function nonNegativeInteger(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number, 0 or more');
   return Number(value);
@@ -91,7 +96,8 @@ Examples:
   $ dignify rules                       list every rule
   $ dignify explain substance-use/addict
   $ dignify report notes.csv -o report.html   an audit page for a note export
-  $ dignify lsp --stdio                 the language server, for editors`,
+  $ dignify lsp --stdio                 the language server, for editors
+  $ dignify serve                       LanguageTool's API on http://127.0.0.1:8081/v2 for its extension and editor plugins`,
     )
     .action(async (paths: string[], options: LintCliOptions) => {
       exitCode = await lint(paths, options, io, error);
@@ -128,6 +134,18 @@ Examples:
       const connection = startLanguageServer();
       // The connection ends the process itself on the client's exit notification or when stdin closes.
       await new Promise<void>((resolve) => connection.onExit(resolve));
+    });
+
+  program
+    .command('serve')
+    .description("a local service that answers LanguageTool's HTTP API (POST /v2/check), for LanguageTool's browser extension and editor plugins")
+    .addOption(new Option('-p, --port <n>', 'the port to listen on (0: any free port)').argParser(portNumber).default(8081))
+    .option('--host <address>', 'the address to listen on; anything but loopback lets other machines send notes to it', '127.0.0.1')
+    .option('--allow-origin [origin]', 'send Access-Control-Allow-Origin (default when given: *) so web pages may call it, as LanguageTool\'s --allow-origin')
+    .addOption(new Option('--max-body-bytes <n>', 'the largest request accepted, in bytes (larger: 413)').argParser(nonNegativeInteger).default(1024 * 1024))
+    .action(async (options: import('./serve-command.js').ServeCliOptions) => {
+      const { serve } = await import('./serve-command.js');
+      exitCode = await serve(options, io, error, version());
     });
 
   program

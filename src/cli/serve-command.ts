@@ -1,0 +1,55 @@
+// `dignify serve`: starts the LanguageTool-compatible service and runs until SIGTERM or SIGINT
+// (Ctrl+C), then stops accepting connections, lets requests in flight finish, and returns 0.
+import { EXIT, type Io } from './io.js';
+
+export interface ServeCliOptions {
+  port: number;
+  host: string;
+  allowOrigin?: string | true;
+  maxBodyBytes?: number;
+}
+
+const LOOPBACK = /^(127(\.\d{1,3}){3}|::1|\[::1\]|localhost)$/i;
+
+export async function serve(options: ServeCliOptions, io: Io, error: (message: string) => void, version: string): Promise<number> {
+  // Loaded on use: the lint command never needs the HTTP server.
+  const { startServer } = await import('../serve/server.js');
+  const note = (line: string) => io.stderr.write(`${line}\n`);
+  const host = options.host.replace(/^\[(.*)\]$/, '$1');
+  let running;
+  try {
+    running = await startServer({
+      host,
+      port: options.port,
+      allowOrigin: options.allowOrigin === true ? '*' : options.allowOrigin,
+      maxBodyBytes: options.maxBodyBytes,
+      version,
+      log: note,
+    });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') error(`port ${options.port} on ${options.host} is in use (another LanguageTool server?): choose another with --port`);
+    else if (code === 'EACCES') error(`not allowed to listen on port ${options.port}: choose one above 1023 with --port`);
+    else if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') error(`cannot listen on --host ${options.host}: no such address on this machine`);
+    else error(`cannot start the service: ${(e as Error).message}`);
+    return EXIT.error;
+  }
+  // The signal handlers go in before the "listening" line: whoever waits for it may stop us at once.
+  const stopped = new Promise<void>((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      process.off('SIGTERM', stop);
+      process.off('SIGINT', stop);
+      note(`dignify serve: ${signal}: finishing the requests in flight, then stopping`);
+      void running.close().then(resolve);
+    };
+    process.on('SIGTERM', stop);
+    process.on('SIGINT', stop);
+  });
+  if (!LOOPBACK.test(host)) {
+    note(`dignify serve: warning: listening on ${options.host}, not only on this machine: anyone who can reach it can send text, and notes cross the network unencrypted (plain HTTP)`);
+  }
+  note(`dignify serve: LanguageTool API at ${running.url}/v2 (POST /v2/check, GET /v2/languages); note text is never logged. Stop with Ctrl+C.`);
+  await stopped;
+  note('dignify serve: stopped');
+  return EXIT.clean;
+}

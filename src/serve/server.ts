@@ -1,0 +1,212 @@
+// `dignify serve`: a local service that answers LanguageTool's HTTP API, so LanguageTool's
+// clients (its browser extension with a local server set, LTeX, office add-ins) show dignify's
+// findings. Node's own http module with a two-route router: the API is two endpoints and form
+// bodies, which needs no framework, and the command stays dependency-free and quick to start.
+// Bound to 127.0.0.1 unless told otherwise; note text is never logged.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { preloadLint } from '../lint/lint-document.js';
+import { lintResolved } from '../lint/lint-text.js';
+import type { MatchOptions } from '../lint/match.js';
+import { resolveOptions } from '../lint/options.js';
+import { builtinRules } from '../rules/builtin.js';
+import { type AnnotatedText, checkResponse, LANGUAGES, optionsFrom, parseData, plainText, RequestError, resolveLanguage } from './languagetool.js';
+
+export interface ServeOptions {
+  /** Default 127.0.0.1 (loopback only). */
+  host?: string;
+  /** Default 8081, LanguageTool's; 0 picks a free port. */
+  port?: number;
+  /** Sent as Access-Control-Allow-Origin on every answer, as LanguageTool's --allow-origin does; none by default. */
+  allowOrigin?: string;
+  /** The largest request body accepted, in bytes (default 1 MiB); larger ones get 413. */
+  maxBodyBytes?: number;
+  /** Time to receive a whole request, in ms (default 10,000); slower ones get 408. */
+  requestTimeoutMs?: number;
+  /** What `software` says in each answer. */
+  version?: string;
+  buildDate?: string;
+  /** Where the service reports (never note text). Default: nowhere. */
+  log?: (line: string) => void;
+}
+
+export const DEFAULT_PORT = 8081;
+export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+export interface RunningServer {
+  server: Server;
+  /** http://host:port (the API is under /v2). */
+  url: string;
+  port: number;
+  /** Stops accepting connections, lets requests in flight finish (at most `graceMs`), then resolves. */
+  close(graceMs?: number): Promise<void>;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Reads the body whole; past the limit it keeps reading (and dropping) so the 413 reaches the client. */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+    });
+    req.on('end', () => (size > limit ? reject(new RequestError(413, `Your text exceeds this server's limit of ${limit} bytes per request`)) : resolve(Buffer.concat(chunks))));
+    req.on('error', reject);
+  });
+}
+
+/** The request's parameters: the body (form-urlencoded, or a JSON object), then the query string, as LanguageTool merges them. */
+function parameters(req: IncomingMessage, body: Buffer, url: URL): { params: URLSearchParams; data?: unknown } {
+  let text: string;
+  try {
+    text = utf8.decode(body);
+  } catch {
+    throw new RequestError(400, 'The request body is not valid UTF-8');
+  }
+  const params = new URLSearchParams();
+  let data: unknown;
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  // A JSON body is ours (LanguageTool reads only forms); a client that labels a form as JSON still gets it read as a form.
+  if (type === 'application/json' && /^\s*[[{]/.test(text)) {
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new RequestError(400, 'The request body is not valid JSON');
+    }
+    if (json === null || typeof json !== 'object' || Array.isArray(json)) throw new RequestError(400, 'A JSON request body must be an object, e.g. {"text": "...", "language": "en-US"}');
+    for (const [key, value] of Object.entries(json)) {
+      if (key === 'data' && value !== null && typeof value === 'object') data = value;
+      else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') params.set(key, String(value));
+      else throw new RequestError(400, `'${key}' must be a string`);
+    }
+  } else {
+    // LanguageTool reads every body as a form, whatever its Content-Type says.
+    for (const [key, value] of new URLSearchParams(text)) params.set(key, value);
+  }
+  for (const [key, value] of url.searchParams) params.set(key, value);
+  if (data !== undefined && !params.has('data')) return { params, data };
+  return { params };
+}
+
+function send(res: ServerResponse, status: number, body: string, type: string, allowOrigin?: string): void {
+  res.statusCode = status;
+  res.setHeader('Content-Type', type);
+  res.setHeader('Content-Length', Buffer.byteLength(body));
+  // Answers hold note text: no cache may keep them.
+  res.setHeader('Cache-Control', 'no-store');
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  if (allowOrigin) res.setHeader('Access-Control-Allow-Origin', allowOrigin);
+  res.end(body);
+}
+
+/** Starts the service; resolves once it listens. Rejects with the listen error (EADDRINUSE, EACCES, …). */
+export async function startServer(options: ServeOptions = {}): Promise<RunningServer> {
+  const host = options.host ?? DEFAULT_HOST;
+  const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const log = options.log ?? (() => {});
+  const software = { version: options.version ?? '0.0.0', buildDate: options.buildDate ?? '' };
+  const rules = builtinRules();
+  const defaults: MatchOptions = resolveOptions();
+  // Everything lint loads on first use, loaded now: each request then lints synchronously.
+  await preloadLint();
+
+  const json = (res: ServerResponse, value: unknown) => send(res, 200, JSON.stringify(value), 'application/json; charset=utf-8', options.allowOrigin);
+  const fail = (res: ServerResponse, status: number, message: string) => {
+    if (status === 413) res.setHeader('Connection', 'close');
+    send(res, status, `Error: ${message}`, 'text/plain; charset=utf-8', options.allowOrigin);
+  };
+
+  async function check(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const body = req.method === 'POST' ? await readBody(req, limit) : Buffer.alloc(0);
+    const { params, data } = parameters(req, body, url);
+    let at: AnnotatedText;
+    const text = params.get('text');
+    if (text !== null && (params.has('data') || data !== undefined)) throw new RequestError(400, "Set only 'text' or 'data' parameter, not both");
+    if (text !== null) at = plainText(text);
+    else if (params.has('data') || data !== undefined) at = parseData(data ?? params.get('data'));
+    else throw new RequestError(400, "Missing 'text' or 'data' parameter");
+    const language = resolveLanguage(params.get('language') ?? undefined, params.get('preferredVariants') ?? undefined);
+    const requested = optionsFrom(params, rules);
+    const resolved = requested ? resolveOptions({ ...requested, ruleSet: rules }) : defaults;
+    json(res, checkResponse(at, lintResolved(at.plain, resolved), language, software));
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const route = url.pathname.replace(/\/+$/, '');
+    const allow = (methods: string[]) => {
+      if (methods.includes(req.method ?? '')) return true;
+      res.setHeader('Allow', methods.join(', '));
+      req.resume();
+      fail(res, 405, `${route} takes ${methods.join(' or ')}`);
+      return false;
+    };
+    switch (route) {
+      case '/v2/check':
+        if (allow(['GET', 'POST'])) await check(req, res, url);
+        return;
+      case '/v2/languages':
+        if (allow(['GET'])) json(res, LANGUAGES);
+        return;
+      case '/v2/healthcheck':
+        if (allow(['GET'])) send(res, 200, 'OK', 'text/plain; charset=utf-8', options.allowOrigin);
+        return;
+      case '/v2/maxtextlength':
+        if (allow(['GET'])) send(res, 200, String(limit), 'text/plain; charset=utf-8', options.allowOrigin);
+        return;
+      default:
+        req.resume();
+        throw new RequestError(404, `Unsupported action: '${route}'. This is dignify's LanguageTool-compatible API: POST /v2/check, GET /v2/languages`);
+    }
+  }
+
+  const server = createServer({ requestTimeout: options.requestTimeoutMs ?? 10_000, headersTimeout: 5_000, keepAliveTimeout: 5_000 }, (req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      if (error instanceof RequestError) fail(res, error.status, error.message);
+      else {
+        // The error's message could quote the request; only its kind and the route are logged.
+        log(`dignify serve: internal error (${error instanceof Error ? error.name : typeof error}) answering ${req.method} ${new URL(req.url ?? '/', 'http://localhost').pathname}`);
+        fail(res, 500, 'Internal error while checking the text');
+      }
+    });
+  });
+  // A malformed request line or headers: answer 400 and keep serving.
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else socket.destroy();
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? DEFAULT_PORT, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return {
+    server,
+    port: address.port,
+    url: `http://${shown}:${address.port}`,
+    close: (graceMs = 5_000) =>
+      new Promise<void>((resolve) => {
+        const force = setTimeout(() => server.closeAllConnections(), graceMs);
+        force.unref();
+        server.close(() => {
+          clearTimeout(force);
+          resolve();
+        });
+        server.closeIdleConnections();
+      }),
+  };
+}

@@ -1,0 +1,260 @@
+/// <reference lib="dom" />
+// The paste-a-note page (dist/web/index.html): lints the textarea as the person types, marks each
+// finding in place (a copy of the text behind the transparent textarea carries the marks), lists
+// the findings with the rule's reason and suggestion buttons, and applies a suggestion on click.
+// The lint runs here (core.ts); the page's Content-Security-Policy forbids any connection.
+import { applyEdit, suggestionEdit } from './apply-suggestion.js';
+import { type Finding, lint, ready } from './core.js';
+
+const LINT_DELAY_MS = 150;
+
+function $(id: string): HTMLElement {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`dignify page: #${id} is missing`);
+  return el;
+}
+
+const note = $('note') as HTMLTextAreaElement;
+const backdrop = $('backdrop');
+const highlights = $('highlights');
+const popover = $('popover');
+const field = $('field');
+const list = $('findings');
+const summary = $('summary');
+const copyStatus = $('copy-status');
+
+let findings: Finding[] = [];
+let linted = '';
+let loaded = false;
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: string; text?: string } = {}, ...children: Node[]): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (props.className) node.className = props.className;
+  if (props.text !== undefined) node.textContent = props.text;
+  for (const child of children) node.append(child);
+  return node;
+}
+
+const quote = (s: string) => `\u201c${s}\u201d`;
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+/** The finding whose words hold the caret (or the selection's start). */
+function findingAt(offset: number): number {
+  return findings.findIndex((f) => f.start.offset <= offset && offset <= f.end.offset);
+}
+
+function renderHighlights(text: string): void {
+  const parts: Node[] = [];
+  let cursor = 0;
+  findings.forEach((f, i) => {
+    parts.push(document.createTextNode(text.slice(cursor, f.start.offset)));
+    const mark = el('mark', { className: f.severity, text: text.slice(f.start.offset, f.end.offset) });
+    mark.dataset.index = String(i);
+    parts.push(mark);
+    cursor = f.end.offset;
+  });
+  // A final line break needs a character after it to take up its line, as in the textarea.
+  parts.push(document.createTextNode(`${text.slice(cursor)}\u200b`));
+  highlights.replaceChildren(...parts);
+  syncScroll();
+}
+
+function syncScroll(): void {
+  backdrop.scrollTop = note.scrollTop;
+  backdrop.scrollLeft = note.scrollLeft;
+}
+
+function suggestionButtons(f: Finding, index: number, where: string): HTMLElement {
+  const group = el('div', { className: 'suggestions' });
+  group.setAttribute('role', 'group');
+  group.setAttribute('aria-label', `Suggestions for ${quote(f.actual)}`);
+  for (const suggestion of f.suggestions) {
+    const edit = suggestionEdit(note.value, f, suggestion);
+    const button = el('button', { className: 'suggestion', text: edit ? edit.text : suggestion });
+    button.type = 'button';
+    button.setAttribute('aria-label', `Replace ${quote(f.actual)} with ${quote(edit ? edit.text : suggestion)}`);
+    button.dataset.index = String(index);
+    button.dataset.suggestion = suggestion;
+    button.dataset.where = where;
+    group.append(button);
+  }
+  return group;
+}
+
+function renderList(): void {
+  const items = findings.map((f, i) => {
+    const phrase = el('button', { className: 'phrase', text: quote(f.actual) });
+    phrase.type = 'button';
+    phrase.dataset.index = String(i);
+    phrase.setAttribute('aria-label', `${quote(f.actual)}: show in the note`);
+    const heading = el('h3', {}, phrase, el('span', { className: `severity ${f.severity}`, text: f.severity }));
+    const body: Node[] = [heading, el('p', { className: 'message', text: f.message })];
+    if (f.note) body.push(el('p', { className: 'reason', text: f.note }));
+    if (f.suggestions.length) body.push(suggestionButtons(f, i, 'list'));
+    body.push(el('p', { className: 'rule' }, document.createTextNode('Rule '), el('code', { text: f.ruleId })));
+    const item = el('li', { className: `finding ${f.severity}` }, ...body);
+    item.dataset.index = String(i);
+    return item;
+  });
+  list.replaceChildren(...items);
+}
+
+function renderSummary(): void {
+  if (!loaded) return;
+  if (note.value.trim() === '') summary.textContent = 'No text yet.';
+  else if (findings.length === 0) summary.textContent = 'No findings: nothing to reconsider.';
+  else {
+    const bySeverity = ['error', 'warning', 'info']
+      .map((s) => [s, findings.filter((f) => f.severity === s).length] as const)
+      .filter(([, n]) => n > 0)
+      .map(([s, n]) => `${n} ${s}`);
+    summary.textContent = `${plural(findings.length, 'finding', 'findings')} (${bySeverity.join(', ')}).`;
+  }
+}
+
+/** Shows the finding at the caret: marked in the text and the list, with its suggestions beside it. */
+function showCurrent(): void {
+  const index = document.activeElement === note ? findingAt(note.selectionStart) : -1;
+  for (const node of document.querySelectorAll('.current')) node.classList.remove('current');
+  if (index < 0) {
+    if (!popover.contains(document.activeElement)) popover.hidden = true;
+    return;
+  }
+  const f = findings[index]!;
+  highlights.querySelector(`mark[data-index="${index}"]`)?.classList.add('current');
+  const item = list.querySelector(`li[data-index="${index}"]`);
+  item?.classList.add('current');
+  popover.replaceChildren(
+    el('p', { className: 'message', text: f.message }),
+    ...(f.suggestions.length ? [suggestionButtons(f, index, 'popover')] : []),
+  );
+  popover.setAttribute('aria-label', `Suggestions for ${quote(f.actual)}`);
+  placePopover(index);
+  popover.hidden = false;
+}
+
+function placePopover(index: number): void {
+  const mark = highlights.querySelector(`mark[data-index="${index}"]`);
+  if (!mark) return;
+  const box = mark.getBoundingClientRect();
+  const frame = field.getBoundingClientRect();
+  const top = Math.min(box.bottom - frame.top + 6, frame.height + 6);
+  popover.style.top = `${Math.max(0, top)}px`;
+  popover.style.left = `${Math.max(0, Math.min(box.left - frame.left, frame.width - 260))}px`;
+}
+
+function run(): void {
+  timer = undefined;
+  const text = note.value;
+  linted = text;
+  findings = text.trim() === '' ? [] : lint(text);
+  renderHighlights(text);
+  renderList();
+  renderSummary();
+  showCurrent();
+}
+
+function schedule(): void {
+  if (timer !== undefined) clearTimeout(timer);
+  timer = setTimeout(run, LINT_DELAY_MS);
+}
+
+function apply(index: number, suggestion: string, from: 'list' | 'popover'): void {
+  if (note.value !== linted) run(); // typed since the last lint: the finding must still be there
+  const f = findings[index];
+  if (!f) return;
+  const edit = suggestionEdit(note.value, f, suggestion);
+  if (!edit) return;
+  note.value = applyEdit(note.value, edit);
+  const caret = edit.range[0] + edit.text.length;
+  note.setSelectionRange(caret, caret);
+  run();
+  copyStatus.textContent = '';
+  summary.textContent = `Replaced ${quote(f.actual)} with ${quote(edit.text)}. ${summary.textContent ?? ''}`;
+  if (from === 'popover') {
+    note.focus();
+    return;
+  }
+  // Keep keyboard users in the list: the next finding now has this one's place.
+  const next = list.querySelector<HTMLButtonElement>(`li[data-index="${Math.min(index, findings.length - 1)}"] button.phrase`);
+  if (next) next.focus();
+  else $('findings-heading').focus();
+}
+
+function select(index: number): void {
+  const f = findings[index];
+  if (!f) return;
+  note.focus();
+  note.setSelectionRange(f.start.offset, f.end.offset);
+  showCurrent();
+}
+
+async function copy(): Promise<void> {
+  const text = note.value;
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch {
+    // No asynchronous clipboard (an older browser, or a page opened without permission): copy the selection.
+    note.focus();
+    note.select();
+    if (!document.execCommand('copy')) {
+      copyStatus.textContent = 'Could not copy: select the text and press Ctrl+C (⌘C on a Mac).';
+      return;
+    }
+  }
+  copyStatus.textContent = `Copied the revised text (${plural(text.length, 'character', 'characters')}).`;
+}
+
+function onClick(event: Event): void {
+  const button = (event.target as HTMLElement).closest('button');
+  if (!button) return;
+  const index = Number(button.dataset.index);
+  if (button.classList.contains('suggestion')) apply(index, button.dataset.suggestion ?? '', button.dataset.where === 'popover' ? 'popover' : 'list');
+  else if (button.classList.contains('phrase')) select(index);
+}
+
+note.addEventListener('input', () => {
+  copyStatus.textContent = '';
+  schedule();
+});
+note.addEventListener('scroll', syncScroll);
+note.addEventListener('keyup', showCurrent);
+note.addEventListener('click', showCurrent);
+note.addEventListener('focus', showCurrent);
+document.addEventListener('selectionchange', () => {
+  if (document.activeElement === note && note.value === linted) showCurrent();
+});
+field.addEventListener('focusout', (event) => {
+  const to = (event as FocusEvent).relatedTarget as Node | null;
+  if (!to || !field.contains(to)) popover.hidden = true;
+});
+popover.addEventListener('keydown', (event) => {
+  if ((event as KeyboardEvent).key === 'Escape') {
+    popover.hidden = true;
+    note.focus();
+  }
+});
+window.addEventListener('resize', () => {
+  syncScroll();
+  showCurrent();
+});
+new ResizeObserver(syncScroll).observe(note);
+popover.addEventListener('click', onClick);
+list.addEventListener('click', onClick);
+$('copy').addEventListener('click', () => void copy());
+$('clear').addEventListener('click', () => {
+  note.value = '';
+  run();
+  note.focus();
+});
+
+ready().then(
+  () => {
+    loaded = true;
+    run();
+  },
+  (error: unknown) => {
+    summary.textContent = `The rules could not be loaded: ${String(error)}`;
+  },
+);

@@ -1,0 +1,277 @@
+// dignify serve: answers in LanguageTool's shape (checked against a JSON schema written from
+// LanguageTool's API documentation), offsets that slice the text the client sent (plain or
+// annotated), LanguageTool's error statuses for bad requests with the service still up, and the
+// command's defaults (loopback, port 8081), its refusal of a taken port and its clean stop.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import path from 'node:path';
+import { Ajv } from 'ajv';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningServer, startServer } from '../src/serve/server.js';
+import { BIN, ROOT } from './helpers.js';
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+const schema = (name: string) => JSON.parse(readFileSync(path.join(ROOT, 'fixtures', 'languagetool', name), 'utf8'));
+const validCheck = ajv.compile(schema('check-response.schema.json'));
+const validLanguages = ajv.compile(schema('languages-response.schema.json'));
+
+interface Match {
+  offset: number;
+  length: number;
+  message: string;
+  replacements: Array<{ value: string }>;
+  context: { text: string; offset: number; length: number };
+  sentence: string;
+  rule: { id: string; category: { id: string } };
+}
+
+let service: RunningServer;
+const MAX = 64 * 1024;
+
+beforeAll(async () => {
+  const lines: string[] = [];
+  service = await startServer({ port: 0, maxBodyBytes: MAX, version: '9.9.9', log: (l) => lines.push(l) });
+});
+afterAll(async () => {
+  await service.close();
+});
+
+const form = (fields: Record<string, string>) => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  body: new URLSearchParams(fields).toString(),
+});
+
+async function check(fields: Record<string, string>): Promise<{ matches: Match[] } & Record<string, unknown>> {
+  const res = await fetch(`${service.url}/v2/check`, form(fields));
+  expect(res.status, await res.clone().text()).toBe(200);
+  expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+  const body = await res.json();
+  expect(validCheck(body), ajv.errorsText(validCheck.errors)).toBe(true);
+  return body;
+}
+
+async function stillUp(): Promise<void> {
+  const res = await fetch(`${service.url}/v2/languages`);
+  expect(res.status).toBe(200);
+}
+
+describe('POST /v2/check', () => {
+  it("answers in LanguageTool's shape, with offsets that slice the text (UTF-16)", async () => {
+    const text = 'Pt 😀 is a heroin addict.\nHx of IVDU; denies drug abuse. Clean and dry wound.';
+    const body = await check({ text, language: 'en-US' });
+    expect(body.software).toMatchObject({ name: 'dignify', version: '9.9.9', apiVersion: 1 });
+    expect(body.language).toMatchObject({ code: 'en-US', name: 'English (US)' });
+    const found = body.matches.map((m) => text.slice(m.offset, m.offset + m.length));
+    expect(found).toEqual(['heroin addict', 'IVDU', 'drug abuse']);
+    for (const m of body.matches) {
+      // The context quotes the match at context.offset.
+      expect(m.context.text.slice(m.context.offset, m.context.offset + m.context.length)).toBe(text.slice(m.offset, m.offset + m.length).replace(/\n/g, ' '));
+      expect(m.sentence.length).toBeGreaterThan(0);
+      expect(m.replacements.length).toBeGreaterThan(0);
+    }
+    expect(body.matches[1]!.sentence).toBe('Hx of IVDU; denies drug abuse.');
+    expect(body.matches[1]!.replacements[0]!.value).toBe('injection drug use');
+  });
+
+  it('a replacement takes the place of exactly [offset, offset + length), fixing "a"/"an" by widening the match', async () => {
+    const text = 'He is an addict. ADDICT noted.';
+    const body = await check({ text, language: 'en' });
+    const [first, second] = body.matches;
+    expect(text.slice(first!.offset, first!.offset + first!.length)).toBe('an addict');
+    const replaced = text.slice(0, first!.offset) + first!.replacements[0]!.value + text.slice(first!.offset + first!.length);
+    expect(replaced).toMatch(/^He is a person with /);
+    expect(text.slice(second!.offset, second!.offset + second!.length)).toBe('ADDICT');
+  });
+
+  it('takes a JSON body as well as a form, and query parameters', async () => {
+    const res = await fetch(`${service.url}/v2/check?language=en-GB`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'alcoholic' }) });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { language: { code: string }; matches: Match[] };
+    expect(body.language.code).toBe('en-GB');
+    expect(body.matches).toHaveLength(1);
+  });
+
+  it('reads a form body whatever its Content-Type says, as LanguageTool does', async () => {
+    for (const type of [undefined, 'text/plain', 'application/json']) {
+      const headers: Record<string, string> = type ? { 'content-type': type } : {};
+      const res = await fetch(`${service.url}/v2/check`, { method: 'POST', headers, body: 'language=en-US&text=hx+of+IVDU' });
+      expect(res.status, String(type)).toBe(200);
+      expect(((await res.json()) as { matches: Match[] }).matches).toHaveLength(1);
+    }
+  });
+
+  it('never flags the precision cases', async () => {
+    const body = await check({ text: 'Clean and dry wound. History of sexual abuse.', language: 'auto' });
+    expect(body.matches).toEqual([]);
+  });
+
+  it('reads the data form: offsets in the text with markup, as LanguageTool gives them (HTML)', async () => {
+    const annotation = [
+      { markup: '<p>' },
+      { text: 'Hx of ' },
+      { markup: '<b>' },
+      { text: 'IVDU' },
+      { markup: '</b>' },
+      { text: ', heroin addict.' },
+      { markup: '</p>', interpretAs: '\n\n' },
+      { markup: '<p>' },
+      { text: 'Drug ' },
+      { markup: '<em>' },
+      { text: 'abuse' },
+      { markup: '</em>' },
+      { text: ' noted.' },
+      { markup: '</p>', interpretAs: '\n\n' },
+    ];
+    const original = annotation.map((a) => a.text ?? a.markup).join('');
+    const body = await check({ data: JSON.stringify({ annotation }), language: 'en-US' });
+    const found = body.matches.map((m) => original.slice(m.offset, m.offset + m.length));
+    expect(found).toEqual(['IVDU', 'heroin addict', 'Drug <em>abuse']);
+    // A match with markup inside offers no replacement (applying one would delete the markup).
+    expect(body.matches[2]!.replacements).toEqual([]);
+    expect(body.matches[0]!.replacements.map((r) => r.value)).toContain('injection drug use');
+    expect(body.matches[0]!.context.text).toContain('<b>IVDU</b>');
+  });
+
+  it('reads the data form: Markdown, with markup read as something else (interpretAs)', async () => {
+    const annotation = [{ markup: '# ' }, { text: 'Plan' }, { markup: '\n\n', interpretAs: '\n\n' }, { markup: '- ' }, { text: 'refer the ' }, { markup: '**' }, { text: 'alcoholic' }, { markup: '**' }, { text: ' to AA' }];
+    const original = annotation.map((a) => a.text ?? a.markup).join('');
+    const body = await check({ data: JSON.stringify({ annotation }), language: 'en-US' });
+    expect(body.matches.map((m) => original.slice(m.offset, m.offset + m.length))).toEqual(['alcoholic']);
+    expect(body.matches[0]!.replacements.length).toBeGreaterThan(0);
+    // {"text": ...} in data is plain text.
+    const plain = await check({ data: JSON.stringify({ text: 'a junkie' }), language: 'en-US' });
+    expect(plain.matches).toHaveLength(1);
+  });
+
+  it('turns rules and categories off (disabledRules, disabledCategories, enabledOnly)', async () => {
+    const text = 'Heroin addict with hx of IVDU.';
+    const all = await check({ text, language: 'en-US' });
+    const ids = all.matches.map((m) => m.rule.id);
+    expect(ids.length).toBe(2);
+    const without = await check({ text, language: 'en-US', disabledRules: ids[0]! });
+    expect(without.matches.map((m) => m.rule.id)).toEqual([ids[1]]);
+    const none = await check({ text, language: 'en-US', disabledCategories: all.matches[0]!.rule.category.id });
+    expect(none.matches.filter((m) => m.rule.category.id === all.matches[0]!.rule.category.id)).toEqual([]);
+    const only = await check({ text, language: 'en-US', enabledOnly: 'true', enabledRules: ids[1]! });
+    expect(only.matches.map((m) => m.rule.id)).toEqual([ids[1]]);
+  });
+});
+
+describe('bad requests: LanguageTool\'s statuses, and the service stays up', () => {
+  const cases: Array<[string, RequestInit, number, RegExp]> = [
+    ['no text', form({ language: 'en-US' }), 400, /Missing 'text' or 'data'/],
+    ['no language', form({ text: 'addict' }), 400, /Missing 'language'/],
+    ['a language dignify does not check', form({ text: 'addict', language: 'de-DE' }), 400, /English only/],
+    ['text and data', form({ text: 'x', data: '{"text":"y"}', language: 'en' }), 400, /not both/],
+    ['data that is not JSON', form({ data: '{"annotation": [', language: 'en' }), 400, /Could not parse JSON/],
+    ['an annotation with text and markup', form({ data: '{"annotation":[{"text":"a","markup":"<b>"}]}', language: 'en' }), 400, /not both/],
+    ['an annotation that is not a list', form({ data: '{"annotation":"x"}', language: 'en' }), 400, /must be a list/],
+    ['a JSON body that is not JSON', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"text": "addict"' }, 400, /not valid JSON/],
+    ['a JSON body that is an array', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '["addict"]' }, 400, /must be an object/],
+    ['a body that is not UTF-8', { method: 'POST', body: Buffer.from([0x74, 0x65, 0x78, 0x74, 0x3d, 0xff, 0xfe]) }, 400, /not valid UTF-8/],
+    ['enabledOnly alone', form({ text: 'x', language: 'en', enabledOnly: 'true' }), 400, /enabledRules or enabledCategories/],
+    ['a body over the limit', form({ text: 'addict '.repeat(MAX / 4), language: 'en' }), 413, /limit of 65536 bytes/],
+  ];
+  for (const [name, init, status, message] of cases) {
+    it(`${name} → ${status}`, async () => {
+      const res = await fetch(`${service.url}/v2/check`, init);
+      expect(res.status).toBe(status);
+      expect(await res.text()).toMatch(message);
+      await stillUp();
+    });
+  }
+
+  it('an unknown path → 404, a wrong method → 405', async () => {
+    expect((await fetch(`${service.url}/v2/nothing`)).status).toBe(404);
+    const res = await fetch(`${service.url}/v2/languages`, { method: 'DELETE' });
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe('GET');
+    await stillUp();
+  });
+
+  it('a malformed HTTP request → 400 on that connection, and the service stays up', async () => {
+    const reply = await new Promise<string>((resolve, reject) => {
+      const socket = connect(service.port, '127.0.0.1', () => socket.write('NOT HTTP AT ALL\r\n\r\n'));
+      let data = '';
+      socket.on('data', (d) => (data += d));
+      socket.on('end', () => resolve(data));
+      socket.on('error', reject);
+    });
+    expect(reply).toMatch(/^HTTP\/1\.1 400/);
+    await stillUp();
+  });
+
+  it('sends no CORS header unless asked (as LanguageTool without --allow-origin)', async () => {
+    const res = await fetch(`${service.url}/v2/check`, { ...form({ text: 'x', language: 'en' }), headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://example.org' } });
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+    const open = await startServer({ port: 0, allowOrigin: '*' });
+    try {
+      const answer = await fetch(`${open.url}/v2/check`, form({ language: 'en' }));
+      expect(answer.status).toBe(400);
+      expect(answer.headers.get('access-control-allow-origin')).toBe('*');
+    } finally {
+      await open.close();
+    }
+  });
+});
+
+describe('GET /v2/languages', () => {
+  it("lists English in LanguageTool's shape", async () => {
+    const res = await fetch(`${service.url}/v2/languages`);
+    const body = (await res.json()) as Array<{ longCode: string }>;
+    expect(validLanguages(body), ajv.errorsText(validLanguages.errors)).toBe(true);
+    expect(body.map((l) => l.longCode)).toContain('en-US');
+  });
+});
+
+describe('the serve command', () => {
+  function start(args: string[]) {
+    const child = spawn(process.execPath, [BIN, 'serve', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const listening = new Promise<string>((resolve, reject) => {
+      child.stderr.on('data', () => {
+        const m = /API at (http:\/\/\S+)\/v2/.exec(stderr);
+        if (m) resolve(m[1]!);
+      });
+      child.on('exit', (code) => reject(new Error(`exited ${code}: ${stderr}`)));
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    return { child, listening, exited, stderr: () => stderr };
+  }
+
+  it('listens on 127.0.0.1 by default, never logs note text, and stops cleanly on SIGTERM', async () => {
+    const run = start(['--port', '0']);
+    const url = await run.listening;
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const res = await fetch(`${url}/v2/check`, form({ text: 'Secret note about Mr Zyxwv, an addict.', language: 'en-US' }));
+    expect(res.status).toBe(200);
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+    expect(run.stderr()).toMatch(/stopped/);
+    expect(run.stderr()).not.toMatch(/Zyxwv|addict/);
+  }, 20_000);
+
+  it('defaults to port 8081 (--help), and refuses a taken port with exit 2', async () => {
+    const help = spawn(process.execPath, [BIN, 'serve', '--help'], { cwd: ROOT });
+    let out = '';
+    help.stdout.on('data', (d) => (out += d));
+    await new Promise((r) => help.on('exit', r));
+    const flat = out.replace(/\s+/g, ' ');
+    expect(flat).toMatch(/default: 8081/);
+    expect(flat).toMatch(/default: "127\.0\.0\.1"/);
+    const run = start(['--port', String(service.port)]);
+    expect(await run.exited).toBe(2);
+    expect(run.stderr()).toMatch(/port \d+ on 127\.0\.0\.1 is in use/);
+  }, 20_000);
+
+  it('warns when --host widens it beyond this machine', async () => {
+    const run = start(['--port', '0', '--host', '0.0.0.0']);
+    await run.listening;
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+    expect(run.stderr()).toMatch(/warning: listening on 0\.0\.0\.0/);
+  }, 20_000);
+});

@@ -1,0 +1,138 @@
+// The browser build of the lint core: the Node-only modules are swapped by the explicit list in
+// scripts/web-bundle.js (WEB_STUBS), nothing else from Node gets in, and the bundle runs in a
+// JavaScript context with no Node globals at all (no process, require, Buffer, timers or URL),
+// giving the same findings as lintText. Also the suggestion edits the page applies.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
+import * as esbuild from 'esbuild';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { lintText } from '../src/index.js';
+import { applyEdit, suggestionEdit } from '../src/web/apply-suggestion.js';
+import type { Finding } from '../src/types.js';
+import { ROOT } from './helpers.js';
+
+// @ts-expect-error: a JavaScript build script without type declarations
+const { WEB_STUBS, webBuildOptions } = (await import('../scripts/web-bundle.js')) as {
+  WEB_STUBS: Record<string, string>;
+  webBuildOptions: (e: typeof esbuild, entry: string, extra?: object) => esbuild.BuildOptions;
+};
+
+const NOTES = [
+  'Pt is a heroin addict with hx of IVDU. Clean and dry wound.',
+  'He is an alcoholic; "junkie" per pt. DRUG ABUSE noted. History of sexual abuse.',
+  'Substance abuser, non-compliant with meds, drug-seeking behavior.',
+];
+
+describe('the browser build of the core', () => {
+  it('swaps exactly the listed modules and takes in no Node built-in', async () => {
+    const result = await esbuild.build({ ...webBuildOptions(esbuild, 'src/web/core.ts'), minify: false });
+    const inputs = Object.keys(result.metafile!.inputs).map((p) => p.replace(/\\/g, '/'));
+    for (const [from, to] of Object.entries(WEB_STUBS)) {
+      expect(inputs, from).not.toContain(from);
+      expect(inputs.some((p) => p.endsWith(to)), to).toBe(true);
+    }
+    expect(inputs.filter((p) => p.startsWith('node:') || /(^|\/)(fs|path|url|module|crypto|worker_threads)$/.test(p))).toEqual([]);
+    // None of the heavy or Node-only packages the stand-ins exist to keep out.
+    expect(inputs.filter((p) => /node_modules\/(ajv|yaml|remark-parse|rehype-parse|parse5|tinypool|commander)\//.test(p))).toEqual([]);
+  });
+
+  it('refuses a Node built-in that is not on the list', async () => {
+    const entry = { contents: "import { readFileSync } from 'node:fs'; export const x = readFileSync;", resolveDir: path.join(ROOT, 'src', 'web'), loader: 'ts' as const };
+    const options = webBuildOptions(esbuild, 'unused');
+    delete (options as { entryPoints?: unknown }).entryPoints;
+    await expect(esbuild.build({ ...options, stdin: entry, logLevel: 'silent' })).rejects.toThrow(/cannot use the Node module "node:fs"/);
+  });
+
+  it('runs with no Node globals and gives the findings lintText gives', async () => {
+    const code = readFileSync(path.join(ROOT, 'dist', 'web', 'dignify-core.js'), 'utf8');
+    const context = vm.createContext({});
+    vm.runInContext(code, context);
+    expect(vm.runInContext('[typeof process, typeof require, typeof Buffer, typeof setTimeout, typeof URL].join()', context)).toBe('undefined,undefined,undefined,undefined,undefined');
+    await vm.runInContext('dignifyCore.ready()', context);
+    for (const note of NOTES) {
+      context.note = note;
+      const inPage = JSON.parse(JSON.stringify(vm.runInContext('dignifyCore.lint(note)', context)));
+      const expected = JSON.parse(JSON.stringify(await lintText(note)));
+      expect(inPage.length, note).toBeGreaterThan(0);
+      expect(inPage, note).toEqual(expected);
+    }
+  });
+
+  it('the page holds the bundle and a CSP that forbids connections', () => {
+    const html = readFileSync(path.join(ROOT, 'dist', 'web', 'index.html'), 'utf8');
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1] ?? '';
+    expect(csp).toMatch(/default-src 'none'/);
+    expect(csp).toMatch(/connect-src 'none'/);
+    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|https?:/);
+    // One inline script and one inline style, nothing loaded from elsewhere.
+    expect(html.match(/<script\b/g)).toHaveLength(1);
+    expect(html).not.toMatch(/<script[^>]+src=|<link\b|@import|url\(/);
+  });
+});
+
+async function finding(text: string, actual: string): Promise<Finding> {
+  const found = (await lintText(text)).find((f) => f.actual === actual);
+  if (!found) throw new Error(`no finding "${actual}" in "${text}"`);
+  return found;
+}
+
+describe('suggestionEdit: what a click on a suggestion changes', () => {
+  it('replaces only the words, in their case pattern', async () => {
+    const text = 'DRUG ABUSE in the past. Drug abuse noted. hx of drug abuse.';
+    const findings = await lintText(text);
+    const fixed = findings.map((f) => applyEdit(text, suggestionEdit(text, f, f.suggestions[0]!)!).slice(f.start.offset, f.start.offset + 8));
+    expect(fixed).toEqual(['DRUG USE', 'Drug use', 'drug use']);
+  });
+
+  it('fixes "a"/"an" before the words for every suggestion, not only the first', async () => {
+    const text = 'He is an addict.';
+    const f = await finding(text, 'addict');
+    for (const s of f.suggestions) {
+      const out = applyEdit(text, suggestionEdit(text, f, s)!);
+      expect(out).toBe(`He is a ${s}.`);
+    }
+    const upper = 'Pt is An addict.';
+    const g = await finding(upper, 'addict');
+    expect(applyEdit(upper, suggestionEdit(upper, g, g.suggestions[1]!)!)).toBe(`Pt is A ${g.suggestions[1]}.`);
+  });
+
+  it('capitalizes at the start of a sentence or a line only', async () => {
+    const text = 'Seen today.\nAlcoholic, per family. Known alcoholic.';
+    const findings = await lintText(text);
+    const edits = findings.map((f) => suggestionEdit(text, f, f.suggestions[1] ?? f.suggestions[0]!)!);
+    expect(edits[0]!.text.charAt(0)).toMatch(/\p{Lu}/u);
+    expect(edits[1]!.text.charAt(0)).toMatch(/\p{Ll}/u);
+  });
+
+  it('refuses when the text no longer holds the phrase there', async () => {
+    const text = 'Hx of IVDU.';
+    const f = await finding(text, 'IVDU');
+    expect(suggestionEdit('Hx of IVD.', f, f.suggestions[0]!)).toBeUndefined();
+    expect(suggestionEdit('xx Hx of IVDU.', f, f.suggestions[0]!)).toBeUndefined();
+  });
+
+  it('never changes the text outside the phrase and an article before it (property)', async () => {
+    const phrases = ['addict', 'IVDU', 'drug abuse', 'alcoholic', 'junkie', 'substance abuser'];
+    await fc.assert(
+      fc.asyncProperty(fc.string({ maxLength: 30 }), fc.constantFrom(...phrases), fc.constantFrom('', 'a ', 'an ', 'An ', 'THE '), fc.string({ maxLength: 30 }), async (before, phrase, article, after) => {
+        const text = `${before} ${article}${phrase} ${after}`;
+        for (const f of await lintText(text)) {
+          for (const s of f.suggestions) {
+            const edit = suggestionEdit(text, f, s);
+            expect(edit).toBeDefined();
+            const [start, end] = edit!.range;
+            expect(end).toBe(f.end.offset);
+            expect(start === f.start.offset || /^an?\s+$/i.test(text.slice(start, f.start.offset))).toBe(true);
+            const out = applyEdit(text, edit!);
+            expect(out.slice(0, start)).toBe(text.slice(0, start));
+            expect(out.slice(out.length - (text.length - end))).toBe(text.slice(end));
+            expect(out.toLowerCase()).toContain(s.toLowerCase().replace(/\{[^}]*\}/g, ''));
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});

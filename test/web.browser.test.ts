@@ -1,0 +1,131 @@
+// The paste-a-note page in a real browser: Debian's headless Chromium, driven by playwright-core,
+// opens dist/web/index.html from disk, a note is typed, the findings are marked in place and
+// listed, suggestions are applied from the list (by keyboard) and from the pop-up at the caret,
+// the revised text is copied, and the page makes no request and logs no error. axe-core then
+// checks accessibility (no serious or critical violation). Screenshots go to a temporary folder
+// (printed) for a person to look at.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from './helpers.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const PAGE = path.join(ROOT, 'dist', 'web', 'index.html');
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+if (!existsSync(CHROMIUM)) console.warn(`web.browser.test: SKIPPED: ${CHROMIUM} is not installed`);
+
+describe.skipIf(!existsSync(CHROMIUM))('the page in headless Chromium', () => {
+  it('marks findings as a note is typed, applies suggestions, copies the text; no request, no console error, no serious axe violation', async () => {
+    const url = pathToFileURL(PAGE).href;
+    const shots = process.env.DIGNIFY_ARTIFACTS ?? mkdtempSync(path.join(tmpdir(), 'dignify-web-'));
+    mkdirSync(shots, { recursive: true });
+    const profile = mkdtempSync(path.join(tmpdir(), 'dignify-profile-'));
+    const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1280, height: 900 } });
+    try {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+      const requests: string[] = [];
+      const problems: string[] = [];
+      await context.route('**/*', (route) => {
+        const requested = route.request().url();
+        if (requested === url) return route.continue();
+        problems.push(`network request: ${requested}`);
+        return route.abort();
+      });
+      const page = context.pages()[0] ?? (await context.newPage());
+      page.on('request', (req) => requests.push(req.url()));
+      page.on('console', (msg) => {
+        if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`console ${msg.type()}: ${msg.text()}`);
+      });
+      page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+
+      await page.goto(url, { waitUntil: 'load' });
+      await expect.poll(() => page.locator('#summary').textContent()).toBe('No text yet.');
+
+      const note = page.locator('#note');
+      await note.click();
+      await note.pressSequentially('Pt is an addict with hx of IVDU.\nClean and dry wound. DRUG ABUSE in the past.', { delay: 2 });
+      await expect.poll(() => page.locator('#highlights mark').allTextContents()).toEqual(['addict', 'IVDU', 'DRUG ABUSE']);
+      await expect.poll(() => page.locator('#summary').textContent()).toMatch(/^3 findings/);
+      // Each finding is listed with the rule's reason and suggestion buttons.
+      const items = page.locator('#findings > li');
+      await expect.poll(() => items.count()).toBe(3);
+      for (let i = 0; i < 3; i++) {
+        await expect.poll(async () => ((await items.nth(i).locator('.reason').textContent()) ?? '').length).toBeGreaterThan(20);
+        expect(await items.nth(i).locator('button.suggestion').count()).toBeGreaterThan(0);
+      }
+      // The marks sit under the words in the textarea: same place on screen.
+      const mark = await page.locator('#highlights mark').first().boundingBox();
+      expect(mark!.width).toBeGreaterThan(20);
+      await page.screenshot({ path: path.join(shots, 'web-findings.png'), fullPage: true });
+
+      // The caret in a phrase shows its suggestions beside it; a click applies the first.
+      await note.evaluate((el: HTMLTextAreaElement) => {
+        el.focus();
+        el.setSelectionRange(10, 10);
+      });
+      await page.keyboard.press('ArrowRight');
+      const popover = page.locator('#popover');
+      await expect.poll(() => popover.isVisible()).toBe(true);
+      await page.screenshot({ path: path.join(shots, 'web-popover.png'), fullPage: true });
+      const first = popover.locator('button.suggestion').first();
+      const firstText = (await first.textContent()) ?? '';
+      await first.click();
+      await expect.poll(() => note.inputValue()).toMatch(/^Pt is a person with /);
+      expect(await note.inputValue()).toContain(firstText);
+
+      // By keyboard from the list: focus the IVDU finding's first suggestion and press Enter.
+      const ivdu = page.locator('#findings > li', { hasText: 'IVDU' }).locator('button.suggestion').first();
+      await ivdu.focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => note.inputValue()).toContain('hx of injection drug use.');
+      // Focus stays in the list (the next finding), not lost to the page.
+      expect(await page.evaluate(() => document.activeElement?.closest('#findings') !== null)).toBe(true);
+      // The case pattern is kept: DRUG ABUSE → DRUG USE.
+      await page.locator('#findings > li', { hasText: 'DRUG ABUSE' }).locator('button.suggestion').first().click();
+      await expect.poll(() => note.inputValue()).toContain('DRUG USE in the past.');
+      await expect.poll(() => page.locator('#summary').textContent()).toMatch(/No findings/);
+      const revised = await note.inputValue();
+      expect(revised).toMatch(/^Pt is a person with .* with hx of injection drug use\.\nClean and dry wound\. DRUG USE in the past\.$/);
+
+      await page.locator('#copy').click();
+      await expect.poll(() => page.locator('#copy-status').textContent()).toMatch(/^Copied/);
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(revised);
+      await page.screenshot({ path: path.join(shots, 'web-revised.png'), fullPage: true });
+
+      // Keyboard order: the note, then its buttons, then the findings.
+      await note.focus();
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('copy');
+
+      // Accessibility, with findings on the page.
+      await note.fill('Heroin addict, "junkie" per pt. Hx of IVDU.');
+      await expect.poll(() => page.locator('#findings > li').count()).toBe(3);
+      await page.evaluate(AXE);
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (opts: object) => Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> } }).axe;
+        const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+        return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+      });
+      expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+      await page.screenshot({ path: path.join(shots, 'web-quoted.png'), fullPage: true });
+
+      expect(problems).toEqual([]);
+      expect(requests).toEqual([url]);
+
+      // The Content-Security-Policy forbids connections: a fetch from the page is refused.
+      const fetched = await page.evaluate(() => fetch('https://example.org/').then(() => 'sent', () => 'refused'));
+      expect(fetched).toBe('refused');
+      expect(requests).toEqual([url]);
+      console.log(`web.browser.test: screenshots in ${shots}`);
+    } finally {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    }
+  }, 90_000);
+});
