@@ -16,8 +16,10 @@ const SEVERITY: Record<Severity, 1 | 2 | 3> = { error: 1, warning: 2, info: 3 };
 /** What a diagnostic carries for its code actions (LSP `Diagnostic.data`, sent back by the client). */
 export interface DiagnosticData {
   suggestions: string[];
-  /** The rule's one safe fix, as UTF-16 offsets into the text when linted. */
-  fix?: { range: [number, number]; text: string };
+  /** The rule's one safe fix, as UTF-16 offsets into the text when linted; `phrase` is the matched phrase once fixed (for the action's title). */
+  fix?: { range: [number, number]; text: string; phrase: string };
+  /** Why a fixable rule's phrase is not to be rewritten here (in an address, code, a name…): no replacement is offered. */
+  fixSkipped?: string;
   /** The matched phrase, to check the text still holds it before editing. */
   actual: string;
 }
@@ -29,7 +31,14 @@ export function rangeOf(f: Finding): Range {
 
 export function toDiagnostic(f: Finding): Diagnostic {
   const data: DiagnosticData = { suggestions: f.suggestions, actual: f.actual };
-  if (f.fix) data.fix = { range: f.fix.range, text: f.fix.text };
+  if (f.fix) {
+    // A fix edits only the words that change ("drug abuse" → its "abuse" → "use"): name the whole phrase in the title.
+    const [from, to] = f.fix.range;
+    const inside = from >= f.start.offset && to <= f.end.offset;
+    const phrase = inside ? f.actual.slice(0, from - f.start.offset) + f.fix.text + f.actual.slice(to - f.start.offset) : f.fix.text;
+    data.fix = { range: f.fix.range, text: f.fix.text, phrase };
+  }
+  if (f.fixSkipped) data.fixSkipped = f.fixSkipped.message;
   const diagnostic: Diagnostic = {
     range: rangeOf(f),
     severity: SEVERITY[f.severity],
@@ -106,15 +115,16 @@ export function codeActions(uri: string, text: string, syntax: Syntax, diagnosti
     if (data.fix) {
       const [from, to] = data.fix.range;
       actions.push({
-        title: `Replace with "${data.fix.text}"`,
+        title: `Replace with "${data.fix.phrase}"`,
         kind: 'quickfix',
         diagnostics: [d],
         isPreferred: true,
         edit: edit([{ range: { start: positionAt(text, from), end: positionAt(text, to) }, newText: data.fix.text }]),
       });
-      seen.add(data.fix.text.toLowerCase());
+      seen.add(data.fix.phrase.toLowerCase());
     }
-    for (const suggestion of data.suggestions) {
+    // Not in a URL, code, a name, or across markup that a replacement would break (README: Fixing).
+    for (const suggestion of data.fixSkipped ? [] : data.suggestions) {
       const replacement = keepInitialCase(data.actual, suggestion);
       if (seen.has(replacement.toLowerCase())) continue;
       seen.add(replacement.toLowerCase());
