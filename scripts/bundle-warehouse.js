@@ -7,7 +7,7 @@
 // gets stand-ins for them (the rest is the code lintText runs):
 //   rules/builtin.ts  reads dist/rules/builtin.json from disk → the same JSON, inlined;
 //   rules/load.ts     reads and validates YAML (fs, ajv)     → only RuleFileError, which compile.ts throws;
-//   inputs/markdown.ts, inputs/html.ts (lazy-loaded parsers)  → left out: the warehouse lints plain text.
+//   inputs/markdown.ts, inputs/html.ts, fix/segments-*.ts (lazy-loaded parsers) → left out: plain text only.
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,6 +45,8 @@ export function builtinRulePaths() { throw new Error('no rule files in the wareh
 }`,
   'inputs/markdown': `export function markdownTrees() { throw new Error('Markdown is not linted by the warehouse build (plain text only)'); }`,
   'inputs/html': `export function htmlTrees() { throw new Error('HTML is not linted by the warehouse build (plain text only)'); }`,
+  'fix/segments-markdown': `export function markdownSegments() { throw new Error('Markdown is not fixed by the warehouse build (plain text only)'); }`,
+  'fix/segments-html': `export function htmlSegments() { throw new Error('HTML is not fixed by the warehouse build (plain text only)'); }`,
 };
 const standIns = {
   name: 'warehouse-stand-ins',

@@ -19,6 +19,9 @@ export const WEB_STUBS = {
   // The Markdown and HTML parsers (the page lints plain text) → stand-ins that throw.
   'src/inputs/markdown.ts': 'src/web/no-markup.ts',
   'src/inputs/html.ts': 'src/web/no-markup.ts',
+  // The fix planners of those formats parse them too → the same stand-ins.
+  'src/fix/segments-markdown.ts': 'src/web/no-markup.ts',
+  'src/fix/segments-html.ts': 'src/web/no-markup.ts',
 };
 
 const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
