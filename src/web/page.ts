@@ -127,6 +127,7 @@ function showCurrent(): void {
   item?.classList.add('current');
   popover.replaceChildren(
     el('p', { className: 'message', text: f.message }),
+    ...(f.note ? [el('p', { className: 'reason', text: f.note })] : []),
     ...(f.suggestions.length ? [suggestionButtons(f, index, 'popover')] : []),
   );
   popover.setAttribute('aria-label', `Suggestions for ${quote(f.actual)}`);
