@@ -253,6 +253,7 @@ describe('the serve command', () => {
       });
       child.on('exit', (code) => reject(new Error(`exited ${code}: ${stderr}`)));
     });
+    listening.catch(() => {}); // awaited only by the tests that expect it to listen
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     return { child, listening, exited, stderr: () => stderr };
   }
