@@ -9,7 +9,7 @@ import * as esbuild from 'esbuild';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../src/index.js';
-import { applyEdit, suggestionEdit } from '../src/web/apply-suggestion.js';
+import { applyEdit, splitAdvice, suggestionEdit } from '../src/web/apply-suggestion.js';
 import type { Finding } from '../src/types.js';
 import { ROOT } from './helpers.js';
 
@@ -106,6 +106,16 @@ describe('suggestionEdit: what a click on a suggestion changes', () => {
     expect(edits[1]!.text.charAt(0)).toMatch(/\p{Ll}/u);
   });
 
+  it('leaves out the advice in parentheses at the end of a suggestion', async () => {
+    const text = 'DRUG ABUSE noted.';
+    const f = await finding(text, 'DRUG ABUSE');
+    const advised = f.suggestions.find((s) => splitAdvice(s).advice);
+    expect(advised, 'a suggestion with advice in parentheses').toBeDefined();
+    const out = applyEdit(text, suggestionEdit(text, f, advised!)!);
+    expect(out).toBe(`${splitAdvice(advised!).words.toUpperCase()} noted.`);
+    expect(splitAdvice('person (not "patient") first')).toEqual({ words: 'person (not "patient") first' });
+  });
+
   it('refuses when the text no longer holds the phrase there', async () => {
     const text = 'Hx of IVDU.';
     const f = await finding(text, 'IVDU');
@@ -134,7 +144,8 @@ describe('suggestionEdit: what a click on a suggestion changes', () => {
             const out = applyEdit(text, edit!);
             expect(out.slice(0, start)).toBe(text.slice(0, start));
             expect(out.slice(out.length - (text.length - end))).toBe(text.slice(end));
-            expect(out.toLowerCase()).toContain(s.toLowerCase().replace(/\{[^}]*\}/g, ''));
+            expect(out.toLowerCase()).toContain(splitAdvice(s).words.toLowerCase());
+            expect(out.slice(start, out.length - (text.length - end))).not.toMatch(/\)$/);
           }
         }
       }),

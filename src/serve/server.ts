@@ -55,7 +55,13 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
       if (size <= limit) chunks.push(chunk);
     });
     req.on('end', () => (size > limit ? reject(new RequestError(413, `Your text exceeds this server's limit of ${limit} bytes per request`)) : resolve(Buffer.concat(chunks))));
-    req.on('error', reject);
+    // The client went away before sending the whole body (Node reports it as an error, or only
+    // closes): nothing to answer, but settle the request, and it is not the service's error.
+    const cutOff = () => reject(new RequestError(400, 'The request was cut off before its end'));
+    req.on('error', cutOff);
+    req.on('close', () => {
+      if (!req.complete) cutOff();
+    });
   });
 }
 

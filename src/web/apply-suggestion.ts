@@ -12,6 +12,15 @@ const SENTENCE_START = /(?:^|[.!?]["'\u201d\u2019)\]]*[ \t]+|\n[ \t\-*\u2022>]*)
 const ARTICLE_BEFORE = /(?<![\p{L}\p{N}'])(an?)[ \t]+$/iu;
 
 /**
+ * A suggestion's closing parenthesis is advice to the writer, not words for the note: "a
+ * substance use disorder (if diagnosed)" puts "a substance use disorder" in the text.
+ */
+export function splitAdvice(suggestion: string): { words: string; advice?: string } {
+  const m = /^(.*\S)\s*(\([^()]*\))$/.exec(suggestion);
+  return m ? { words: m[1]!, advice: m[2]! } : { words: suggestion };
+}
+
+/**
  * The edit that puts `suggestion` in place of the finding's words: [start, end) UTF-16 offsets in
  * `text` and the replacement. Undefined when the text no longer holds the finding's phrase there
  * (it was edited since it was linted): never replace other words.
@@ -20,7 +29,8 @@ export function suggestionEdit(text: string, finding: Finding, suggestion: strin
   const start = finding.start.offset;
   const end = finding.end.offset;
   if (text.slice(start, end) !== finding.actual) return undefined;
-  if (finding.fix && suggestion === finding.suggestions[0]) return { range: [...finding.fix.range], text: finding.fix.text };
+  const { words, advice } = splitAdvice(suggestion);
+  if (finding.fix && suggestion === finding.suggestions[0] && !advice) return { range: [...finding.fix.range], text: finding.fix.text };
   const before = text.slice(Math.max(0, start - 200), start);
   const a = ARTICLE_BEFORE.exec(before);
   const articleStart = a ? start - before.length + a.index : -1;
@@ -28,7 +38,7 @@ export function suggestionEdit(text: string, finding: Finding, suggestion: strin
     ? { norm: a[1]!.toLowerCase(), adjacent: false, start: { line: 0, column: 0, offset: articleStart }, end: { line: 0, column: 0, offset: articleStart + a[1]!.length } }
     : undefined;
   const sentenceStart = SENTENCE_START.test(before);
-  return fitReplacement(text, start, end, suggestion, { sentenceStart, article });
+  return fitReplacement(text, start, end, words, { sentenceStart, article });
 }
 
 /** `text` with one edit made. */

@@ -3,7 +3,7 @@
 // finding in place (a copy of the text behind the transparent textarea carries the marks), lists
 // the findings with the rule's reason and suggestion buttons, and applies a suggestion on click.
 // The lint runs here (core.ts); the page's Content-Security-Policy forbids any connection.
-import { applyEdit, suggestionEdit } from './apply-suggestion.js';
+import { applyEdit, splitAdvice, suggestionEdit } from './apply-suggestion.js';
 import { type Finding, lint, ready } from './core.js';
 
 const LINT_DELAY_MS = 150;
@@ -71,9 +71,12 @@ function suggestionButtons(f: Finding, index: number, where: string): HTMLElemen
   group.setAttribute('aria-label', `Suggestions for ${quote(f.actual)}`);
   for (const suggestion of f.suggestions) {
     const edit = suggestionEdit(note.value, f, suggestion);
-    const button = el('button', { className: 'suggestion', text: edit ? edit.text : suggestion });
+    const { advice } = splitAdvice(suggestion);
+    const words = edit ? edit.text : splitAdvice(suggestion).words;
+    const button = el('button', { className: 'suggestion', text: words });
+    if (advice) button.append(' ', el('span', { className: 'advice', text: advice }));
     button.type = 'button';
-    button.setAttribute('aria-label', `Replace ${quote(f.actual)} with ${quote(edit ? edit.text : suggestion)}`);
+    button.setAttribute('aria-label', `Replace ${quote(f.actual)} with ${quote(words)}${advice ? ` ${advice}` : ''}`);
     button.dataset.index = String(index);
     button.dataset.suggestion = suggestion;
     button.dataset.where = where;
@@ -127,6 +130,7 @@ function showCurrent(): void {
   item?.classList.add('current');
   popover.replaceChildren(
     el('p', { className: 'message', text: f.message }),
+    ...(f.note ? [el('p', { className: 'reason', text: f.note })] : []),
     ...(f.suggestions.length ? [suggestionButtons(f, index, 'popover')] : []),
   );
   popover.setAttribute('aria-label', `Suggestions for ${quote(f.actual)}`);
