@@ -104,7 +104,7 @@ describe('--fix', () => {
     cpSync(path.join(ROOT, 'fixtures'), dir, { recursive: true });
     const original = snapshot(dir);
     // Documents only: exports are never rewritten (tested above), and some need column options.
-    const files = filesUnder(dir).filter((f) => !/\.(csv|tsv|jsonl)$/.test(f));
+    const files = filesUnder(dir).filter((f) => !/\.(csv|tsv|jsonl|ndjson|json|parquet)$/.test(f));
     const first = runCli([...files, '--fix', '-f', 'json'], { cwd: dir });
     expect(first.code).not.toBe(2);
     const afterFirst = snapshot(dir);
@@ -166,15 +166,17 @@ describe('--fix and the file itself', () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'a.txt'), 'Past EtOH abuse and IVDU.\nKnown heroin addict.\n');
     writeFileSync(path.join(dir, 'b.md'), 'Past *drug* abuse.\n');
-    writeFileSync(path.join(dir, 'c.txt'), 'See https://example.org/drug-abuse.\n');
+    // In quotation marks (the patient's own words, maybe): reported at info, never rewritten. (A URL
+    // would not do here: it is not prose, so nothing in it is reported at all.)
+    writeFileSync(path.join(dir, 'c.txt'), 'She said "I had a drug abuse problem".\n');
     const r = runCli(['a.txt', 'b.md', 'c.txt', '--fix', '-f', 'compact'], { cwd: dir });
     expect(r.stderr).toBe('dignify: 3 fixes in 2 files; 2 findings left, 1 with its fix withheld (see fixSkipped)\n');
     expect(r.code).toBe(1);
     expect(readFileSync(path.join(dir, 'b.md'), 'utf8')).toBe('Past *drug* use.\n');
-    expect(readFileSync(path.join(dir, 'c.txt'), 'utf8')).toBe('See https://example.org/drug-abuse.\n');
+    expect(readFileSync(path.join(dir, 'c.txt'), 'utf8')).toBe('She said "I had a drug abuse problem".\n');
     // The withheld fix says why in the JSON report.
     const json = JSON.parse(runCli(['c.txt', '--fix', '-f', 'json'], { cwd: dir }).stdout) as Array<{ findings: Array<{ fixSkipped?: unknown }> }>;
-    expect(json[0]!.findings[0]!.fixSkipped).toEqual({ reason: 'address', message: 'in a URL or e-mail address' });
+    expect(json[0]!.findings[0]!.fixSkipped).toEqual({ reason: 'quoted', message: "in quotation marks: possibly the patient's own words" });
   });
 
   it('--fix-dry-run lists the findings it would fix, exits as they would, and writes nothing', () => {
