@@ -6,7 +6,7 @@
 //      over every text of the corpus; cores needed for 100 M notes in an hour.
 //   2. Parquet: the CLI on generated exports of N and 8N notes (row groups of 5,000 rows, Snappy),
 //      one lint thread; peak RSS must not grow with the file (it holds one row group).
-// Environment: BENCH_PARQUET_ROWS (N, default 20000), BENCH_RUNS (default 3).
+// Environment: BENCH_PARQUET_ROWS (N, default 10000), BENCH_RUNS (default 3).
 // Writes the results between the markers in docs/warehouse.md.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -20,7 +20,7 @@ import { corpusDir, corpusTexts, mtsamples } from './corpus.js';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BUILD = path.join(ROOT, 'dist', 'warehouse', 'dignify.js');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const N = Number(process.env.BENCH_PARQUET_ROWS ?? 20000);
+const N = Number(process.env.BENCH_PARQUET_ROWS ?? 10000);
 const corpus = corpusDir();
 if (!corpus || !existsSync(BUILD)) {
   console.error('bench/warehouse: needs the shared corpus and dist/warehouse/dignify.js (npm run build)');
@@ -89,7 +89,22 @@ function cli(file) {
   const [rssKB, user, sys] = r.stderr.toString().trim().split('\n').at(-1).split(' ').map(Number);
   return { rss: rssKB / 1024, cpu: user + sys };
 }
+// The heap kept after a full GC at each row group's end, reading (not linting) the largest file:
+// flat when the reader holds one row group, growing when it holds what it has read.
+function retainedHeap(file) {
+  const script = `
+    const { readSources } = await import(${JSON.stringify(path.join(ROOT, 'dist', 'inputs', 'sources.js'))});
+    const heap = [];
+    let n = 0;
+    for await (const e of readSources([${JSON.stringify(file)}], {})) {
+      if (e.kind === 'document' && ++n % 5000 === 0) { gc(); heap.push(process.memoryUsage().heapUsed / 1048576); }
+    }
+    console.log(JSON.stringify(heap));`;
+  const r = spawnSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', script], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  return JSON.parse(r.stdout.trim().split('\n').at(-1));
+}
 const parquetRows = [];
+let heap = [];
 for (const rows of [N, 8 * N]) {
   const file = writeExport(rows);
   const start = process.hrtime.bigint();
@@ -98,8 +113,11 @@ for (const rows of [N, 8 * N]) {
   const r = { rows, mb: statSync(file).size / 1e6, rss, seconds, cpu };
   parquetRows.push(r);
   console.log(`Parquet ${rows} notes (${r.mb.toFixed(0)} MB on disk, row groups of 5,000): peak RSS ${Math.round(rss)} MB, ${seconds.toFixed(1)} s wall, ${cpu.toFixed(1)} s CPU (${Math.round(rows / cpu)} notes per CPU second)`);
+  if (rows === 8 * N) heap = retainedHeap(file);
   rmSync(file);
 }
+const heapLine = `heap kept after a full GC at the end of each of the ${heap.length} row groups of the ${8 * N}-note file (reading only): ${Math.min(...heap).toFixed(1)}–${Math.max(...heap).toFixed(1)} MB (first ${heap[0]?.toFixed(1)}, last ${heap.at(-1)?.toFixed(1)})`;
+console.log(heapLine);
 
 // ---- report ----
 const cpu = os.cpus();
@@ -113,7 +131,9 @@ Parquet through the CLI, one lint thread (\`--threads 1 --format jsonl\`), row g
 
 | notes | file | peak RSS | CPU seconds (wall) | notes per CPU second |
 |---|---|---|---|---|
-${parquetRows.map((r) => `| ${r.rows} | ${r.mb.toFixed(0)} MB | ${Math.round(r.rss)} MB | ${r.cpu.toFixed(1)} (${r.seconds.toFixed(1)}) | ${Math.round(r.rows / r.cpu)} |`).join('\n')}`;
+${parquetRows.map((r) => `| ${r.rows} | ${r.mb.toFixed(0)} MB | ${Math.round(r.rss)} MB | ${r.cpu.toFixed(1)} (${r.seconds.toFixed(1)}) | ${Math.round(r.rows / r.cpu)} |`).join('\n')}
+
+The ${heapLine}.`;
 const target = path.join(ROOT, 'docs', 'warehouse.md');
 const START = '<!-- bench:warehouse:start -->';
 const END = '<!-- bench:warehouse:end -->';
