@@ -5,9 +5,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { lintFiles, lintText, type LintResult } from '../src/index.js';
-import { fhirField, looksLikeFhir } from '../src/inputs/fhir.js';
+import { fhirField, looksLikeFhir, readFhir } from '../src/inputs/fhir.js';
 import { readSources, type SourceEvent } from '../src/inputs/sources.js';
 import { ROOT, runCli } from './helpers.js';
 
@@ -141,6 +143,19 @@ describe('FHIR JSON: a Bundle, a single resource, --input-format fhir', () => {
     expect(looksLikeFhir('{"id": 1, "note": "resourceType"}')).toBe(false);
     expect(looksLikeFhir('{\n  "resourceType": "Bundle",')).toBe(true);
     expect(looksLikeFhir('{"meta": {"x": 1}, "resourceType": "DocumentReference"}')).toBe(true);
+  });
+
+  it('decodes any UTF-8 text from a base64 attachment exactly, in NDJSON and in a pretty-printed Bundle (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: 'grapheme', maxLength: 200 }), fc.boolean(), async (text, bundle) => {
+        const resource = { resourceType: 'DocumentReference', id: 'p', content: [{ attachment: { contentType: 'text/plain', data: b64(text) } }] };
+        const json = bundle ? JSON.stringify({ resourceType: 'Bundle', entry: [{ resource }] }, null, 2) : JSON.stringify(resource);
+        const docs: string[] = [];
+        for await (const e of readFhir('p.ndjson', Readable.from([Buffer.from(json)]))) if (e.kind === 'record') docs.push(e.doc.text);
+        expect(docs).toEqual([text.replace(/^\uFEFF/, '')]);
+      }),
+      { numRuns: 100 },
+    );
   });
 
   it('reads FHIR elements by path for --group-by', () => {

@@ -4,6 +4,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { corpusDir, corpusTexts } from '../bench/corpus.js';
 import { lintTextSync, warehouseFindings, type WarehouseFinding } from '../src/core/portable.js';
@@ -81,6 +82,20 @@ describe('the warehouse build', () => {
     }
     expect(build.touched).toEqual([]);
   });
+
+  it('agrees with lintText on random text built from rule phrases, noise, quotes and line breaks (property)', async () => {
+    const words = ['addict', 'heroin', 'abuser', 'drug', 'abuse', 'alcoholic', 'IVDU', 'clean', 'dirty', 'urine', 'noncompliant', 'refuses', 'claims',
+      'frequent', 'flyer', 'wheelchair-bound', 'crazy', 'sexual', 'history', 'of', 'the', 'patient', 'is', 'a', 'known', 'and', 'dry', 'wound', '😀', 'é'];
+    const seps = [' ', ' ', ' ', ', ', '. ', '\n', '\n\n', '"', '\u2019', ' -- ', '{{x}}', '\r\n'];
+    const text = fc.array(fc.tuple(fc.constantFrom(...words), fc.constantFrom(...seps)), { maxLength: 30 }).map((parts) => parts.map(([w, s]) => w + s).join(''));
+    await fc.assert(
+      fc.asyncProperty(text, async (t) => {
+        expect(build.findings(t)).toEqual(asRows(await lintText(t)));
+      }),
+      { numRuns: 200 },
+    );
+    expect(build.touched).toEqual([]);
+  }, 120_000);
 
   // The SQL the build writes, run as the warehouses run it: the body of a Snowflake UDF is a
   // function body over the uppercase argument; a UDTF's body is an object with initialize and
