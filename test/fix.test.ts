@@ -92,7 +92,7 @@ describe('--fix', () => {
     cpSync(path.join(ROOT, 'fixtures'), dir, { recursive: true });
     const original = snapshot(dir);
     // Documents only: exports are never rewritten (tested above), and some need column options.
-    const files = filesUnder(dir).filter((f) => !/\.(csv|tsv|jsonl)$/.test(f));
+    const files = filesUnder(dir).filter((f) => !/\.(csv|tsv|jsonl|ndjson|json)$/.test(f)); // FHIR fixtures are exports too
     const first = runCli([...files, '--fix', '-f', 'json'], { cwd: dir });
     expect(first.code).not.toBe(2);
     const afterFirst = snapshot(dir);
