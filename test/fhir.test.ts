@@ -140,6 +140,8 @@ describe('FHIR JSON: a Bundle, a single resource, --input-format fhir', () => {
   it('leaves JSON that is not FHIR to the usual readers (a .jsonl export, a .json document)', async () => {
     const jsonl = tempFile('notes.jsonl', `${JSON.stringify({ id: 1, note: 'an addict' })}\n`);
     expect((await lintFiles([jsonl])).map((r) => [r.record?.id, r.findings.length])).toEqual([['1', 1]]);
+    const json = tempFile('settings.json', '{\n  "comment": "an addict"\n}\n'); // not FHIR: plain text, as before
+    expect((await lintFiles([json])).map((r) => [r.record, r.findings.map((f) => `${f.start.line}:${f.start.column} ${f.actual}`)])).toEqual([[undefined, ['2:18 addict']]]);
     expect(looksLikeFhir('{"id": 1, "note": "resourceType"}')).toBe(false);
     expect(looksLikeFhir('{\n  "resourceType": "Bundle",')).toBe(true);
     expect(looksLikeFhir('{"meta": {"x": 1}, "resourceType": "DocumentReference"}')).toBe(true);
