@@ -80,3 +80,64 @@ const result = await esbuild.build({
 writeFileSync(path.join(outdir, 'meta.json'), JSON.stringify(result.metafile));
 const bytes = statSync(outfile).size;
 console.log(`dignify: warehouse build dist/warehouse/dignify.js (${(bytes / 1024).toFixed(0)} KB)`);
+
+// The SQL that creates it (docs/warehouse.md): Snowflake keeps the code in the function's body
+// (between $$ … $$, so the script must not hold "$$"); BigQuery loads it from Cloud Storage.
+const script = readFileSync(outfile, 'utf8').trim();
+if (script.includes('$$')) throw new Error('dist/warehouse/dignify.js holds "$$": it cannot stand in a Snowflake $$-quoted body');
+// Snowflake evaluates a JavaScript UDF's body for every row; the guard runs the script once per
+// JavaScript environment (Snowflake's documented pattern for expensive initialization).
+const snowflake = `-- dignify ${JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version}: the findings of a note as a Snowflake JavaScript UDF (an ARRAY of
+-- OBJECTs) and UDTF (one row per finding). Made by \`npm run build\`; see docs/warehouse.md.
+
+CREATE OR REPLACE FUNCTION dignify_findings(NOTE_TEXT VARCHAR)
+  RETURNS ARRAY
+  LANGUAGE JAVASCRIPT
+  IMMUTABLE
+AS $$
+if (typeof dignify_findings === 'undefined') {
+${script}
+}
+return dignify_findings(NOTE_TEXT);
+$$;
+
+CREATE OR REPLACE FUNCTION dignify_findings_table(NOTE_TEXT VARCHAR)
+  RETURNS TABLE (RULE_ID VARCHAR, CATEGORY VARCHAR, SEVERITY VARCHAR, START_OFFSET NUMBER, END_OFFSET NUMBER, ACTUAL VARCHAR, SUGGESTION VARCHAR)
+  LANGUAGE JAVASCRIPT
+  IMMUTABLE
+AS $$
+{
+  initialize: function (argumentInfo, context) {
+    if (typeof dignify_findings === 'undefined') {
+${script}
+    }
+  },
+  processRow: function (row, rowWriter, context) {
+    var found = dignify_findings(row.NOTE_TEXT);
+    for (var i = 0; i < found.length; i++) {
+      var f = found[i];
+      rowWriter.writeRow({ RULE_ID: f.rule_id, CATEGORY: f.category, SEVERITY: f.severity, START_OFFSET: f.start, END_OFFSET: f.end, ACTUAL: f.actual, SUGGESTION: f.suggestion });
+    }
+  }
+}
+$$;
+`;
+writeFileSync(path.join(outdir, 'snowflake.sql'), snowflake);
+// BigQuery: INT64 cannot cross into or out of a JavaScript UDF, so offsets come back as FLOAT64
+// (exact up to 2^53); END is a reserved word, hence start_offset/end_offset.
+const bigquery = `-- dignify: the findings of a note as a BigQuery JavaScript UDF. Copy dist/warehouse/dignify.js to
+-- Cloud Storage first (gsutil cp dist/warehouse/dignify.js gs://YOUR_BUCKET/dignify/dignify.js).
+
+CREATE OR REPLACE FUNCTION \`YOUR_PROJECT.YOUR_DATASET.dignify_findings\`(note_text STRING)
+RETURNS ARRAY<STRUCT<rule_id STRING, category STRING, severity STRING, start_offset FLOAT64, end_offset FLOAT64, actual STRING, suggestion STRING>>
+DETERMINISTIC
+LANGUAGE js
+OPTIONS (library = ['gs://YOUR_BUCKET/dignify/dignify.js'])
+AS r"""
+  return dignify_findings(note_text).map(function (f) {
+    return { rule_id: f.rule_id, category: f.category, severity: f.severity, start_offset: f.start, end_offset: f.end, actual: f.actual, suggestion: f.suggestion };
+  });
+""";
+`;
+writeFileSync(path.join(outdir, 'bigquery.sql'), bigquery);
+console.log('dignify: wrote dist/warehouse/snowflake.sql and bigquery.sql');

@@ -5,9 +5,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { lintFiles, lintText, type LintResult } from '../src/index.js';
-import { fhirField, looksLikeFhir } from '../src/inputs/fhir.js';
+import { fhirField, looksLikeFhir, readFhir } from '../src/inputs/fhir.js';
 import { readSources, type SourceEvent } from '../src/inputs/sources.js';
 import { ROOT, runCli } from './helpers.js';
 
@@ -138,9 +140,24 @@ describe('FHIR JSON: a Bundle, a single resource, --input-format fhir', () => {
   it('leaves JSON that is not FHIR to the usual readers (a .jsonl export, a .json document)', async () => {
     const jsonl = tempFile('notes.jsonl', `${JSON.stringify({ id: 1, note: 'an addict' })}\n`);
     expect((await lintFiles([jsonl])).map((r) => [r.record?.id, r.findings.length])).toEqual([['1', 1]]);
+    const json = tempFile('settings.json', '{\n  "comment": "an addict"\n}\n'); // not FHIR: plain text, as before
+    expect((await lintFiles([json])).map((r) => [r.record, r.findings.map((f) => `${f.start.line}:${f.start.column} ${f.actual}`)])).toEqual([[undefined, ['2:18 addict']]]);
     expect(looksLikeFhir('{"id": 1, "note": "resourceType"}')).toBe(false);
     expect(looksLikeFhir('{\n  "resourceType": "Bundle",')).toBe(true);
     expect(looksLikeFhir('{"meta": {"x": 1}, "resourceType": "DocumentReference"}')).toBe(true);
+  });
+
+  it('decodes any UTF-8 text from a base64 attachment exactly, in NDJSON and in a pretty-printed Bundle (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: 'grapheme', maxLength: 200 }), fc.boolean(), async (text, bundle) => {
+        const resource = { resourceType: 'DocumentReference', id: 'p', content: [{ attachment: { contentType: 'text/plain', data: b64(text) } }] };
+        const json = bundle ? JSON.stringify({ resourceType: 'Bundle', entry: [{ resource }] }, null, 2) : JSON.stringify(resource);
+        const docs: string[] = [];
+        for await (const e of readFhir('p.ndjson', Readable.from([Buffer.from(json)]))) if (e.kind === 'record') docs.push(e.doc.text);
+        expect(docs).toEqual([text.replace(/^\uFEFF/, '')]);
+      }),
+      { numRuns: 100 },
+    );
   });
 
   it('reads FHIR elements by path for --group-by', () => {

@@ -4,6 +4,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { corpusDir, corpusTexts } from '../bench/corpus.js';
 import { lintTextSync, warehouseFindings, type WarehouseFinding } from '../src/core/portable.js';
@@ -80,6 +81,70 @@ describe('the warehouse build', () => {
       expect(lintTextSync(text)).toEqual(await lintText(text));
     }
     expect(build.touched).toEqual([]);
+  });
+
+  it('agrees with lintText on random text built from rule phrases, noise, quotes and line breaks (property)', async () => {
+    const words = ['addict', 'heroin', 'abuser', 'drug', 'abuse', 'alcoholic', 'IVDU', 'clean', 'dirty', 'urine', 'noncompliant', 'refuses', 'claims',
+      'frequent', 'flyer', 'wheelchair-bound', 'crazy', 'sexual', 'history', 'of', 'the', 'patient', 'is', 'a', 'known', 'and', 'dry', 'wound', '😀', 'é'];
+    const seps = [' ', ' ', ' ', ', ', '. ', '\n', '\n\n', '"', '\u2019', ' -- ', '{{x}}', '\r\n'];
+    const text = fc.array(fc.tuple(fc.constantFrom(...words), fc.constantFrom(...seps)), { maxLength: 30 }).map((parts) => parts.map(([w, s]) => w + s).join(''));
+    await fc.assert(
+      fc.asyncProperty(text, async (t) => {
+        expect(build.findings(t)).toEqual(asRows(await lintText(t)));
+      }),
+      { numRuns: 200 },
+    );
+    expect(build.touched).toEqual([]);
+  }, 120_000);
+
+  // The SQL the build writes, run as the warehouses run it: the body of a Snowflake UDF is a
+  // function body over the uppercase argument; a UDTF's body is an object with initialize and
+  // processRow; BigQuery loads the library, then runs the body as a function of note_text.
+  describe('the SQL the build writes', () => {
+    const sql = (name: string) => readFileSync(path.join(ROOT, 'dist', 'warehouse', name), 'utf8');
+    const bodies = (text: string) => [...text.matchAll(/AS \$\$\n([^]*?)\n\$\$;/g)].map((m) => m[1]!);
+    const text = 'Pt is a known drug abuser; IVDU.';
+
+    it('Snowflake UDF: the body runs the script once per environment and returns the findings', async () => {
+      const [udf] = bodies(sql('snowflake.sql'));
+      const touched: string[] = [];
+      const sandbox = {};
+      for (const name of HOST_GLOBALS) Object.defineProperty(sandbox, name, { get: () => (touched.push(name), undefined) });
+      const context = vm.createContext(sandbox);
+      const call = vm.runInContext(`(function (NOTE_TEXT) {\n${udf}\n})`, context) as (t: string) => unknown;
+      const expected = asRows(await lintText(text));
+      expect(expected.length).toBe(2);
+      expect(JSON.parse(JSON.stringify(call(text)))).toEqual(expected);
+      const defined = vm.runInContext('dignify_findings', context) as unknown;
+      expect(JSON.parse(JSON.stringify(call(text)))).toEqual(expected);
+      expect(vm.runInContext('dignify_findings', context)).toBe(defined); // not evaluated again
+      expect(touched).toEqual([]);
+    });
+
+    it('Snowflake UDTF: one row per finding, with the declared column names', async () => {
+      const [, udtf] = bodies(sql('snowflake.sql'));
+      const context = vm.createContext({});
+      const handler = vm.runInContext(`(${udtf})`, context) as { initialize(a: unknown, c: unknown): void; processRow(r: unknown, w: unknown, c: unknown): void };
+      const rows: unknown[] = [];
+      handler.initialize({}, {});
+      handler.processRow({ NOTE_TEXT: text }, { writeRow: (r: unknown) => rows.push(JSON.parse(JSON.stringify(r))) }, {});
+      expect(rows).toEqual(
+        asRows(await lintText(text)).map((f) => ({ RULE_ID: f.rule_id, CATEGORY: f.category, SEVERITY: f.severity, START_OFFSET: f.start, END_OFFSET: f.end, ACTUAL: f.actual, SUGGESTION: f.suggestion })),
+      );
+      expect(sql('snowflake.sql')).toContain('RETURNS TABLE (RULE_ID VARCHAR, CATEGORY VARCHAR, SEVERITY VARCHAR, START_OFFSET NUMBER, END_OFFSET NUMBER, ACTUAL VARCHAR, SUGGESTION VARCHAR)');
+    });
+
+    it('BigQuery UDF: the library, then the body as a function of note_text', async () => {
+      const bq = sql('bigquery.sql');
+      const body = /AS r"""\n([^]*?)\n""";/.exec(bq)![1]!;
+      const context = vm.createContext({});
+      new vm.Script(readFileSync(BUILD, 'utf8')).runInContext(context);
+      const call = vm.runInContext(`(function (note_text) {\n${body}\n})`, context) as (t: string) => unknown;
+      expect(JSON.parse(JSON.stringify(call(text)))).toEqual(
+        asRows(await lintText(text)).map((f) => ({ rule_id: f.rule_id, category: f.category, severity: f.severity, start_offset: f.start, end_offset: f.end, actual: f.actual, suggestion: f.suggestion })),
+      );
+      expect(bq).toContain("OPTIONS (library = ['gs://YOUR_BUCKET/dignify/dignify.js'])");
+    });
   });
 
   const corpus = corpusDir();
