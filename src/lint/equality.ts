@@ -10,7 +10,7 @@ import type { CompiledRule } from '../rules/compile.js';
 import { normalizeWord } from '../rules/pattern.js';
 import type { Finding, Point } from '../types.js';
 import { lazy } from './lazy.js';
-import { makeFinding, type MatchOptions } from './match.js';
+import { makeFinding, type ClaimedSpan, type MatchOptions } from './match.js';
 import { maskPlaceholders } from './placeholders.js';
 import { looseEqualityRegex } from './prefilter.js';
 import type { SentenceTokens } from './tokens.js';
@@ -58,7 +58,7 @@ export function equalityFindings(
   tree: Root,
   text: string,
   sentences: readonly SentenceTokens[],
-  existing: readonly Finding[],
+  claimed: readonly ClaimedSpan[],
   options: MatchOptions,
 ): Finding[] {
   const enabled = options.rules.equality;
@@ -78,10 +78,14 @@ export function equalityFindings(
   }
   messages.sort((a, b) => a.start.offset - b.start.offset || b.end.offset - a.end.offset);
   const findings: Finding[] = [];
+  // Spans taken by a phrase rule or an earlier message, whether reported or not (a rule turned
+  // off must not hand its span to another rule).
+  const taken: ClaimedSpan[] = [...claimed];
   for (const { compiled, start, end } of messages) {
-    const overlaps = (f: Finding) => f.start.offset < end.offset && start.offset < f.end.offset;
-    if (existing.some(overlaps) || findings.some(overlaps)) continue;
+    const overlaps = (f: ClaimedSpan) => f.start < end.offset && start.offset < f.end;
+    if (taken.some(overlaps)) continue;
     if (allowed(text.slice(start.offset, end.offset), options)) continue;
+    taken.push({ start: start.offset, end: end.offset });
     const sentence = sentences.find((s) => s.paragraphStart <= start.offset && start.offset < s.paragraphEnd);
     const paragraph = { start: sentence?.paragraphStart ?? 0, end: sentence?.paragraphEnd ?? text.length };
     const finding = makeFinding(compiled, [...compiled.rule.suggestions], start, end, text, paragraph, options);
