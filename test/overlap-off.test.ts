@@ -22,11 +22,4 @@ describe('a rule turned off keeps its span', () => {
   });
 });
 
-describe('a rule that is on for the very same words replaces one that is off', () => {
-  it('keeps the replacement (house rules for a built-in phrase)', async () => {
-    // Two built-in rules that match the same words: whichever is on reports them.
-    const text = 'Hx of drug abuse.';
-    const findings = await lintText(text, { rules: { 'substance-use/substance-abuse': 'off' } });
-    expect(findings).toEqual([]);
-  });
-});
+// A rule that is on for the very same words replaces one that is off: test/config.test.ts ("extends").

@@ -4,9 +4,8 @@
 // are reported by name and the run goes on.
 import { availableParallelism } from 'node:os';
 import { ConfigSet } from '../config/index.js';
-import { expandPaths } from '../inputs/files.js';
 import { lintDocument, preloadLint } from '../lint/lint-document.js';
-import { lintStream } from '../lint/lint-files.js';
+import { lintOutcomes, resultOf, type LintOutcome } from '../lint/lint-files.js';
 import { colorWanted } from '../output/color.js';
 import { formatters } from '../output/index.js';
 import { redactResult } from '../output/redact.js';
@@ -50,8 +49,24 @@ export async function lint(paths: string[], options: LintCliOptions, io: Io, err
   const diffOut = options.format === 'json' || options.format === 'sarif' ? io.stderr : io.stdout;
   const extensions = options.ext.split(',').map((e) => e.trim().replace(/^\./, '')).filter(Boolean);
   const files = paths.filter((p) => p !== '-');
-  // A bad config stops the run before any output.
-  for (const entry of await expandPaths(files, extensions)) if (!('error' in entry)) configs.forFile(entry.path);
+  const stdin = paths.length === 0 || paths.includes('-') ? { stream: io.stdin, name: options.stdinFilename ?? '<stdin>' } : undefined;
+  // The one engine call (the report command makes the same one): it expands the paths, looks up
+  // each file's config (a bad config throws before any output), skips ignored files quietly
+  // (hooks pass every changed file) and keeps input order.
+  const outcomes = lintOutcomes(
+    files,
+    {
+      extensions,
+      ...(options.inputFormat && { inputFormat: options.inputFormat }),
+      ...columnOptions(options),
+      configs,
+      // Default: a thread per core, this one included (it reads, writes, and lints when the
+      // workers are busy): see lint-parallel.ts and BENCHMARKS.md.
+      threads: options.threads ?? availableParallelism(),
+    },
+    stdin,
+  );
+  const first = await outcomes.next(); // a ConfigError is thrown here, before the reporter prints
 
   const color = options.color !== false && colorWanted(io.stdout, io.env);
   const reporter = formatters[options.format]!({
@@ -67,57 +82,47 @@ export async function lint(paths: string[], options: LintCliOptions, io: Io, err
   let warnings = 0;
   const badRecords = new Map<string, number>();
 
-  const stdin = paths.length === 0 || paths.includes('-') ? { stream: io.stdin, name: options.stdinFilename ?? '<stdin>' } : undefined;
-  const events = lintStream(
-    files,
-    {
-      quotes: options.quotes,
-      extensions,
-      ...(options.inputFormat && { inputFormat: options.inputFormat }),
-      ...columnOptions(options),
-      // Ignored files are skipped quietly, even when named: hooks pass every changed file.
-      include: (file) => !configs.isIgnored(file),
-      optionsFor: (file) => configs.forFile(file).options,
-      // Default: a thread per core, this one included (it reads, writes, and lints when the
-      // workers are busy): see lint-parallel.ts and BENCHMARKS.md.
-      threads: options.threads ?? availableParallelism(),
-    },
-    stdin,
-  );
-  for await (const event of events) {
-    if ('notice' in event) {
-      io.stderr.write(`dignify: ${event.file}: ${event.notice}\n`);
-      continue;
+  async function* all(): AsyncGenerator<LintOutcome> {
+    if (!first.done) yield first.value;
+    yield* outcomes;
+  }
+  for await (const outcome of all()) {
+    switch (outcome.kind) {
+      case 'notice':
+        io.stderr.write(`dignify: ${outcome.file}: ${outcome.message}\n`);
+        continue;
+      // Reporters see failures too (JSON's "error"/"skipped", SARIF's notifications).
+      case 'skipped':
+        io.stderr.write(`dignify: warning: ${outcome.file}: skipped: ${outcome.reason}\n`);
+        io.stdout.write(reporter.result(resultOf(outcome)!));
+        continue;
+      case 'error':
+        error(`${outcome.file}: ${outcome.error}`);
+        ioFailed = true;
+        io.stdout.write(reporter.result(resultOf(outcome)!));
+        continue;
+      case 'bad-record':
+        // Said here, and kept in the results (the JSON report lists it).
+        error(badRecordMessage(outcome.file, outcome.record, outcome.error));
+        badRecords.set(outcome.file, (badRecords.get(outcome.file) ?? 0) + 1);
+        io.stdout.write(reporter.result(resultOf(outcome)!));
+        continue;
+      case 'linted':
+        break;
     }
-    const { result, doc } = event;
-    // Reporters see failures too (JSON's "error"/"skipped", SARIF's notifications).
-    if (result.skipped) {
-      io.stderr.write(`dignify: warning: ${result.file}: skipped: ${result.skipped}\n`);
-      io.stdout.write(reporter.result(result));
-      continue;
-    }
-    if (result.error && !result.record) {
-      error(`${result.file}: ${result.error}`);
-      ioFailed = true;
-      io.stdout.write(reporter.result(result));
-      continue;
-    }
-    if (result.error) {
-      // A malformed record: said here, and kept in the results (the JSON report lists it).
-      error(badRecordMessage(result.file, result.record!, result.error));
-      badRecords.set(result.file, (badRecords.get(result.file) ?? 0) + 1);
-    }
+    const { doc } = outcome;
+    const result = resultOf(outcome)!;
     // Standard input is never written; --fix-dry-run still shows its diff. Export records never are.
-    const mode = doc?.stdin && fixMode === 'fix' ? undefined : fixMode;
-    if (mode && doc && !doc.record && !doc.paragraphs && result.findings.some((f) => f.fix)) {
-      const resolved = configs.forFile(doc.file).options;
+    const mode = doc.stdin && fixMode === 'fix' ? undefined : fixMode;
+    if (mode && !doc.record && !doc.paragraphs && result.findings.some((f) => f.fix)) {
+      const resolved = outcome.options;
       await preloadLint(); // the fixed text is linted synchronously, and may need what this one did not
       const { fixFile } = await import('../fix/index.js'); // with its diff library: not at start-up
-      const outcome = await fixFile(doc.file, doc.text, (text) => lintDocument({ ...doc, text }, resolved), mode, io.cwd);
-      result.findings = outcome.findings.map((f) => ({ ...f, file: doc.file }));
-      if (outcome.diff) diffOut.write(outcome.diff);
-      if (outcome.error) {
-        error(`${doc.file}: ${outcome.error}`);
+      const fixed = await fixFile(doc.file, doc.text, (text) => lintDocument({ ...doc, text }, resolved), mode, io.cwd);
+      result.findings = fixed.findings.map((f) => ({ ...f, file: doc.file }));
+      if (fixed.diff) diffOut.write(fixed.diff);
+      if (fixed.error) {
+        error(`${doc.file}: ${fixed.error}`);
         ioFailed = true;
       }
     }

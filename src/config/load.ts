@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import ignore, { type Ignore } from 'ignore';
 import { OptionsError, resolveOptions } from '../lint/options.js';
-import type { MatchOptions } from '../lint/match.js';
+import type { ResolvedOptions } from '../lint/match.js';
 import { builtinRuleFiles, builtinRules } from '../rules/builtin.js';
 import { compileRules } from '../rules/compile.js';
 import { loadRuleFiles, RuleFileError } from '../rules/load.js';
@@ -27,7 +27,7 @@ export class ConfigError extends Error {
 export interface ResolvedConfig {
   /** The config file, or undefined when none applies. */
   file?: string;
-  options: MatchOptions;
+  options: ResolvedOptions;
   /** The config's `ignore` globs, matched against paths relative to `dir`. */
   ignore?: { dir: string; matcher: Ignore };
 }
@@ -115,7 +115,7 @@ export function resolveConfig(config: DignifyConfig, file: string | undefined, b
       throw new ConfigError(where, `rules.${key}`, 'expected a rule id or a category ("dignify rules" lists them)');
     }
   }
-  let options: MatchOptions;
+  let options: ResolvedOptions;
   try {
     options = resolveOptions({ ...base, ruleSet, rules: { ...base.rules, ...config.rules }, allow: [...(base.allow ?? []), ...(config.allow ?? [])] });
   } catch (error) {

@@ -44,7 +44,8 @@ export async function expandPaths(inputs: readonly string[], extensions: readonl
       continue;
     }
     if (info.isDirectory()) {
-      const pattern = `**/*.{${extensions.join(',')}}`;
+      // A brace set of one ("{txt}") is not expanded by the glob library: `--ext txt` found nothing.
+      const pattern = extensions.length === 1 ? `**/*.${extensions[0]}` : `**/*.{${extensions.join(',')}}`;
       const { glob } = await globbing();
       const matches = await glob(pattern, { cwd: input, ignore: IGNORED_DIRS, onlyFiles: true, dot: false, expandDirectories: false });
       matches.sort().forEach((m) => add(path.join(input, m)));

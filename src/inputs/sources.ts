@@ -5,7 +5,7 @@ import { createReadStream } from 'node:fs';
 import type { ColumnOptions } from './columns.js';
 import type { Document, RecordRef } from './document.js';
 import { readExport } from './exports.js';
-import { describeIoError, expandPaths, readStdin, readTextFileSync, type ReadResult } from './files.js';
+import { describeIoError, expandPaths, readStdin, readTextFileSync, type PathEntry, type ReadResult } from './files.js';
 import { formatOf, isExportFormat, type InputFormat } from './formats.js';
 
 export interface SourceOptions extends ColumnOptions {
@@ -94,8 +94,14 @@ async function* counted(stream: AsyncIterable<Buffer | string>, tell: (bytes: nu
   }
 }
 
+/** Reads the paths the user gave (files, folders, globs; expanded here), then standard input. */
 export async function* readSources(paths: readonly string[], options: SourceOptions = {}, stdin?: StdinSource): AsyncGenerator<SourceEvent> {
-  for (const entry of await expandPaths(paths, options.extensions)) {
+  yield* readEntries(await expandPaths(paths, options.extensions), options, stdin);
+}
+
+/** Reads paths already expanded (expandPaths), in order, then standard input. */
+export async function* readEntries(entries: readonly PathEntry[], options: SourceOptions = {}, stdin?: StdinSource): AsyncGenerator<SourceEvent> {
+  for (const entry of entries) {
     if ('error' in entry) yield { kind: 'error', file: entry.path, error: entry.error };
     else if (options.include && !options.include(entry.path)) continue;
     else {

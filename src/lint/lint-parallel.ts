@@ -12,7 +12,7 @@ import type { SourceEvent } from '../inputs/sources.js';
 import type { Finding } from '../types.js';
 import { withLoading } from './lazy.js';
 import { lintDocument } from './lint-document.js';
-import type { MatchOptions } from './match.js';
+import type { ResolvedOptions } from './match.js';
 import { inOrder } from './ordered.js';
 import type { LintPool } from './pool.js';
 
@@ -35,7 +35,7 @@ type Chunk = { ready: Linted } | { batch: DocumentEvent[] };
 
 export async function* lintInParallel(
   sources: AsyncIterable<SourceEvent>,
-  optionsOf: (doc: Document) => MatchOptions,
+  optionsOf: (doc: Document) => ResolvedOptions,
   threads: number,
   onPool?: (threads: number) => void,
 ): AsyncGenerator<Linted> {

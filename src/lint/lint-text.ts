@@ -3,11 +3,11 @@
 import type { Finding, Options } from '../types.js';
 import { withLoading } from './lazy.js';
 import { lintDocument } from './lint-document.js';
-import type { MatchOptions } from './match.js';
+import type { ResolvedOptions } from './match.js';
 import { resolveOptions } from './options.js';
 
 /** Lints text with options already resolved (the hot path for many documents); throws NotLoaded as lintDocument does. */
-export function lintResolved(text: string, resolved: MatchOptions): Finding[] {
+export function lintResolved(text: string, resolved: ResolvedOptions): Finding[] {
   return lintDocument({ file: '', syntax: 'text', text }, resolved);
 }
 

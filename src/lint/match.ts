@@ -9,7 +9,11 @@ import { fitReplacement, renderSuggestion } from './suggest.js';
 import type { SentenceTokens, Token } from './tokens.js';
 import { countBelow } from './count-below.js';
 
-export interface MatchOptions {
+/**
+ * Options resolved for the matcher (resolveOptions, or a config file's resolved options): the
+ * compiled rule set, severity overrides, the allow phrases as token sequences, the quote policy.
+ */
+export interface ResolvedOptions {
   rules: CompiledRules;
   /** Severity overrides by rule id or category. */
   severities: Record<string, SeveritySetting>;
@@ -17,6 +21,9 @@ export interface MatchOptions {
   allow: TokenSequence[];
   quotes: QuoteHandling;
 }
+
+/** @deprecated The old name of ResolvedOptions. */
+export type MatchOptions = ResolvedOptions;
 
 interface Candidate {
   compiled: CompiledRule;
@@ -161,7 +168,7 @@ function effectiveSeverity(compiled: CompiledRule, severities: Record<string, Se
   return severities[compiled.rule.id] ?? severities[compiled.rule.category] ?? compiled.rule.severity;
 }
 
-function findCandidates(tokens: readonly Token[], options: MatchOptions, text: string): Candidate[] {
+function findCandidates(tokens: readonly Token[], options: ResolvedOptions, text: string): Candidate[] {
   const candidates: Candidate[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const entries = options.rules.index.get(tokens[i]!.norm);
@@ -219,7 +226,7 @@ export function makeFinding(
   end: Point,
   text: string,
   paragraph: { start: number; end: number },
-  options: MatchOptions,
+  options: ResolvedOptions,
 ): Finding | undefined {
   const setting = effectiveSeverity(compiled, options.severities);
   if (setting === 'off') return undefined;
@@ -255,7 +262,7 @@ export interface ClaimedSpan {
  * match that won its overlap, including those not reported (rule off, quotation ignored), so the
  * retext-equality bridge does not report inside them either.
  */
-export function matchSentences(sentences: readonly SentenceTokens[], text: string, options: MatchOptions, claimed?: ClaimedSpan[]): Finding[] {
+export function matchSentences(sentences: readonly SentenceTokens[], text: string, options: ResolvedOptions, claimed?: ClaimedSpan[]): Finding[] {
   const findings: Finding[] = [];
   for (const sentence of sentences) {
     const { tokens } = sentence;

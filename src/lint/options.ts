@@ -2,13 +2,13 @@
 import { builtinRules } from '../rules/builtin.js';
 import { expandPattern, PatternError } from '../rules/pattern.js';
 import type { Options } from '../types.js';
-import type { MatchOptions } from './match.js';
+import type { ResolvedOptions } from './match.js';
 
 export class OptionsError extends Error {}
 
 const SEVERITIES = new Set(['off', 'info', 'warning', 'error']);
 
-export function resolveOptions(options: Options = {}): MatchOptions {
+export function resolveOptions(options: Options = {}): ResolvedOptions {
   const rules = options.ruleSet ?? builtinRules();
   const setWords = new Map([...rules.sets].map(([name, set]) => [name, set.words]));
   const severities = { ...(options.rules ?? {}) };
