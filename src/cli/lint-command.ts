@@ -63,6 +63,7 @@ export async function lint(paths: string[], options: LintCliOptions, io: Io, err
       // Default: a thread per core, this one included (it reads, writes, and lints when the
       // workers are busy): see lint-parallel.ts and BENCHMARKS.md.
       threads: options.threads ?? availableParallelism(),
+      ...poolFrom(io.env),
     },
     stdin,
   );
@@ -115,7 +116,7 @@ export async function lint(paths: string[], options: LintCliOptions, io: Io, err
     // Standard input is never written; --fix-dry-run still shows its diff. Export records never are.
     const mode = doc.stdin && fixMode === 'fix' ? undefined : fixMode;
     if (mode && !doc.record && !doc.paragraphs && result.findings.some((f) => f.fix)) {
-      const resolved = outcome.options;
+      const resolved = configs.forFile(doc.file).options;
       await preloadLint(); // the fixed text is linted synchronously, and may need what this one did not
       const { fixFile } = await import('../fix/index.js'); // with its diff library: not at start-up
       const fixed = await fixFile(doc.file, doc.text, (text) => lintDocument({ ...doc, text }, resolved), mode, io.cwd);
@@ -142,4 +143,13 @@ export async function lint(paths: string[], options: LintCliOptions, io: Io, err
     return EXIT.findings;
   }
   return failing ? EXIT.findings : EXIT.clean;
+}
+
+/**
+ * DIGNIFY_POOL_FROM="documents,chars": start the worker pool sooner than 500 documents and 16 M
+ * characters. Not a user setting: it lets the pool's tests and benchmarks use small inputs.
+ */
+export function poolFrom(env: NodeJS.ProcessEnv): { poolFrom?: { documents: number; chars: number } } {
+  const m = /^(\d+),(\d+)$/.exec(env.DIGNIFY_POOL_FROM ?? '');
+  return m ? { poolFrom: { documents: Number(m[1]), chars: Number(m[2]) } } : {};
 }

@@ -5,8 +5,7 @@
 import path from 'node:path';
 import { lilconfigSync } from 'lilconfig';
 import { builtinRules } from '../rules/builtin.js';
-import type { CompiledRules } from '../rules/compile.js';
-import type { Options } from '../types.js';
+import type { Options, RuleSet } from '../types.js';
 import { IgnoreFiles, relativeInside } from './ignore.js';
 import { ConfigError, parseConfigText, resolveConfig, validateConfig, type ResolvedConfig } from './load.js';
 
@@ -91,7 +90,7 @@ export class ConfigSet {
   }
 
   /** The distinct rule sets of the configurations used so far (for reporters that describe rules). */
-  ruleSets(): CompiledRules[] {
+  ruleSets(): RuleSet[] {
     return [...new Set([builtinRules(), ...[...this.resolved.values()].map((c) => c.options.rules)])];
   }
 

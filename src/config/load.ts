@@ -7,7 +7,7 @@ import ignore, { type Ignore } from 'ignore';
 import { OptionsError, resolveOptions } from '../lint/options.js';
 import type { ResolvedOptions } from '../lint/match.js';
 import { builtinRuleFiles, builtinRules } from '../rules/builtin.js';
-import { compileRules } from '../rules/compile.js';
+import { compileRules, type CompiledRules } from '../rules/compile.js';
 import { loadRuleFiles, RuleFileError } from '../rules/load.js';
 import type { Options } from '../types.js';
 import { CONFIG_SCHEMA, type DignifyConfig } from './schema.js';
@@ -99,7 +99,7 @@ export function resolveConfig(config: DignifyConfig, file: string | undefined, b
   const dir = file ? path.dirname(file) : process.cwd();
   const where = shownAs ?? '(no config)';
   const extendsList = typeof config.extends === 'string' ? [config.extends] : (config.extends ?? []);
-  let ruleSet = base.ruleSet ?? builtinRules();
+  let ruleSet = (base.ruleSet as CompiledRules | undefined) ?? builtinRules();
   if (extendsList.length > 0) {
     try {
       ruleSet = compileRules([...builtinRuleFiles(), ...loadRuleFiles(extendsList.map((p) => path.resolve(dir, p)))]);

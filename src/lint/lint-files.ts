@@ -10,7 +10,7 @@ import { readEntries, type SourceEvent, type SourceOptions, type StdinSource } f
 import type { Finding, Options } from '../types.js';
 import { withLoading } from './lazy.js';
 import { lintDocument } from './lint-document.js';
-import { lintInParallel, type Linted } from './lint-parallel.js';
+import { lintInParallel, type Linted, type PoolThreshold } from './lint-parallel.js';
 import type { ResolvedOptions } from './match.js';
 import { resolveOptions } from './options.js';
 
@@ -23,7 +23,7 @@ import { resolveOptions } from './options.js';
  * - `notice`: something to tell the user once about a source (which column is linted).
  */
 export type LintOutcome =
-  | { kind: 'linted'; file: string; record?: RecordRef; findings: Finding[]; doc: Document; options: ResolvedOptions }
+  | { kind: 'linted'; file: string; record?: RecordRef; findings: Finding[]; doc: Document }
   | { kind: 'bad-record'; file: string; record: RecordRef; error: string }
   | { kind: 'error'; file: string; error: string }
   | { kind: 'skipped'; file: string; reason: string }
@@ -65,6 +65,8 @@ export type LintOptions = Options &
     threads?: number;
     /** Called when the worker pool starts (for tests and progress). */
     onPool?: (threads: number) => void;
+    /** When the pool starts (default: 500 documents and 16 M characters). For tests and benchmarks. */
+    poolFrom?: PoolThreshold;
     /** Told the files the paths expanded to (before any is read), e.g. to count them for progress. */
     onFiles?: (files: readonly string[]) => void;
   };
@@ -88,13 +90,13 @@ export async function* lintOutcomes(paths: readonly string[], options: LintOptio
   const include = configs && options.include ? (file: string) => !configs.isIgnored(file) && options.include!(file) : configs ? (file: string) => !configs.isIgnored(file) : options.include;
   const sources = readEntries(entries, { ...options, ...(include && { include }) }, stdin);
   const docOptions = (doc: Document) => optionsOf(doc.file);
-  const linted = (options.threads ?? 1) > 1 ? lintInParallel(sources, docOptions, options.threads!, options.onPool) : lintHere(sources, docOptions);
+  const linted = (options.threads ?? 1) > 1 ? lintInParallel(sources, docOptions, options.threads!, options.onPool, options.poolFrom) : lintHere(sources, docOptions);
   for await (const { event, findings: found } of linted) {
     switch (event.kind) {
       case 'document': {
         const { doc } = event;
         const findings = found!.map((f) => ({ ...f, file: doc.file }));
-        yield { kind: 'linted', file: doc.file, ...(doc.record && { record: doc.record }), findings, doc, options: docOptions(doc) };
+        yield { kind: 'linted', file: doc.file, ...(doc.record && { record: doc.record }), findings, doc };
         break;
       }
       case 'bad-record':

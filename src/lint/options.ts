@@ -1,6 +1,7 @@
 // Options as the user gives them → what the matcher needs, resolved once per run.
 import { builtinRules } from '../rules/builtin.js';
 import { expandPattern, PatternError } from '../rules/pattern.js';
+import type { CompiledRules } from '../rules/compile.js';
 import type { Options } from '../types.js';
 import type { ResolvedOptions } from './match.js';
 
@@ -9,7 +10,8 @@ export class OptionsError extends Error {}
 const SEVERITIES = new Set(['off', 'info', 'warning', 'error']);
 
 export function resolveOptions(options: Options = {}): ResolvedOptions {
-  const rules = options.ruleSet ?? builtinRules();
+  // Every RuleSet is a CompiledRules inside (compileRules makes them all).
+  const rules = (options.ruleSet as CompiledRules | undefined) ?? builtinRules();
   const setWords = new Map([...rules.sets].map(([name, set]) => [name, set.words]));
   const severities = { ...(options.rules ?? {}) };
   for (const [key, value] of Object.entries(severities)) {

@@ -62,7 +62,8 @@ export const sarif: Formatter = ({ cwd, ruleSets, redact }) => {
       return '';
     },
     end() {
-      const sets = ruleSets?.() ?? [builtinRules()];
+      // Every RuleSet is a CompiledRules inside (compileRules makes them all).
+      const sets = (ruleSets?.() as readonly CompiledRules[] | undefined) ?? [builtinRules()];
       const ruleIndex = new Map<string, number>();
       const rules: Array<ReturnType<typeof ruleDescriptor> | { id: string }> = [];
       const sarifResults = [];
