@@ -4,6 +4,7 @@
 // are reported by name and the run goes on.
 import { availableParallelism } from 'node:os';
 import { ConfigSet } from '../config/index.js';
+import { formatEntry } from '../inputs/formats.js';
 import { lintDocument, preloadLint } from '../lint/lint-document.js';
 import { lintOutcomes, resultOf, type LintOutcome } from '../lint/lint-files.js';
 import { colorWanted } from '../output/color.js';
@@ -115,11 +116,14 @@ export async function lint(paths: string[], options: LintCliOptions, io: Io, err
     const result = resultOf(outcome)!;
     // Standard input is never written; --fix-dry-run still shows its diff. Export records never are.
     const mode = doc.stdin && fixMode === 'fix' ? undefined : fixMode;
-    if (mode && !doc.record && !doc.paragraphs && result.findings.some((f) => f.fix)) {
+    // Whether a document may be rewritten is the registry's word for the format it was read as
+    // (--input-format text on a .csv makes it a text document, with its diff).
+    const rewritable = doc.format ? formatEntry(doc.format).rewritable : !doc.record && !doc.paragraphs;
+    if (mode && rewritable && result.findings.some((f) => f.fix)) {
       const resolved = configs.forFile(doc.file).options;
       await preloadLint(); // the fixed text is linted synchronously, and may need what this one did not
       const { fixFile } = await import('../fix/index.js'); // with its diff library: not at start-up
-      const fixed = await fixFile(doc.file, doc.text, (text) => lintDocument({ ...doc, text }, resolved), mode, io.cwd);
+      const fixed = await fixFile(doc.file, doc.text, (text) => lintDocument({ ...doc, text }, resolved), mode, io.cwd, true);
       result.findings = fixed.findings.map((f) => ({ ...f, file: doc.file }));
       if (fixed.diff) diffOut.write(fixed.diff);
       if (fixed.error) {

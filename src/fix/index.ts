@@ -38,8 +38,9 @@ function diffNames(file: string, cwd: string): [string, string] {
   return [`a/${posix}`, `b/${posix}`];
 }
 
-export async function fixFile(file: string, text: string, lint: (text: string) => Finding[], mode: FixMode, cwd = process.cwd()): Promise<FileFixOutcome> {
-  if (!rewritable(file)) return { findings: lint(text), fixed: 0 };
+/** `canRewrite`: the caller's word, from the format the file was read as (default: by extension). */
+export async function fixFile(file: string, text: string, lint: (text: string) => Finding[], mode: FixMode, cwd = process.cwd(), canRewrite = rewritable(file)): Promise<FileFixOutcome> {
+  if (!canRewrite) return { findings: lint(text), fixed: 0 };
   const result = fixText(text, lint);
   if (result.text === text) return { findings: result.findings, fixed: 0 };
   if (mode === 'dry-run') {

@@ -5,8 +5,9 @@ import { readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 
-/** Extensions linted when a folder is given. */
-export const DEFAULT_EXTENSIONS = ['txt', 'md', 'html', 'docx'];
+import { DEFAULT_EXTENSIONS } from './formats.js';
+
+export { DEFAULT_EXTENSIONS } from './formats.js';
 
 export type PathEntry = { path: string } | { path: string; error: string };
 

@@ -6,7 +6,7 @@ import type { ColumnOptions } from './columns.js';
 import type { Document, RecordRef } from './document.js';
 import { readExport } from './exports.js';
 import { describeIoError, expandPaths, readStdin, readTextFileSync, type PathEntry, type ReadResult } from './files.js';
-import { formatOf, isExportFormat, type InputFormat } from './formats.js';
+import { formatEntry, formatOf, type ExportFormat, type InputFormat } from './formats.js';
 
 export interface SourceOptions extends ColumnOptions {
   /** Overrides the choice of reader by extension. */
@@ -35,12 +35,10 @@ export interface StdinSource {
   name: string;
 }
 
-const SYNTAX = { markdown: 'markdown', html: 'html' } as const;
-
 function fromText(file: string, format: InputFormat, read: ReadResult): SourceEvent {
   if ('error' in read) return { kind: 'error', file, error: read.error };
   if ('skipped' in read) return { kind: 'skipped', file, reason: read.skipped };
-  return { kind: 'document', doc: { file, syntax: SYNTAX[format as keyof typeof SYNTAX] ?? 'text', text: read.text } };
+  return { kind: 'document', doc: { file, syntax: formatEntry(format).syntax, text: read.text, format } };
 }
 
 /** A source as bytes: a stream (exports, .docx) or whole text (documents). */
@@ -53,11 +51,12 @@ interface Source {
 async function* readOne(source: Source, options: SourceOptions): AsyncGenerator<SourceEvent> {
   const { name: file, open } = source;
   const format = formatOf(file, options.inputFormat);
-  if (isExportFormat(format)) {
+  const { read } = formatEntry(format);
+  if (read === 'export') {
     const stream = open();
     try {
-      for await (const event of readExport(file, stream, format, options)) {
-        if (event.kind === 'record') yield { kind: 'document', doc: event.doc };
+      for await (const event of readExport(file, stream, format as ExportFormat, options)) {
+        if (event.kind === 'record') yield { kind: 'document', doc: { ...event.doc, format } };
         else if (event.kind === 'bad-record') yield { kind: 'bad-record', file, record: event.record, error: event.error };
         else if (event.kind === 'notice') yield { kind: 'notice', file, message: event.message };
         else yield { kind: 'error', file, error: event.error };
@@ -67,7 +66,7 @@ async function* readOne(source: Source, options: SourceOptions): AsyncGenerator<
     }
     return;
   }
-  if (format === 'docx') {
+  if (read === 'docx') {
     const chunks: Buffer[] = [];
     try {
       for await (const chunk of open()) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
@@ -77,8 +76,8 @@ async function* readOne(source: Source, options: SourceOptions): AsyncGenerator<
     }
     // mammoth and its XML and zip libraries are loaded only for a .docx (start-up).
     const { readDocx } = await import('./docx.js');
-    const read = await readDocx(file, Buffer.concat(chunks));
-    yield 'error' in read ? { kind: 'error', file, error: read.error } : { kind: 'document', doc: read.doc };
+    const docx = await readDocx(file, Buffer.concat(chunks));
+    yield 'error' in docx ? { kind: 'error', file, error: docx.error } : { kind: 'document', doc: { ...docx.doc, format } };
     return;
   }
   yield fromText(file, format, await source.readText());
