@@ -24,10 +24,10 @@ export default defineConfig({
   test: {
     include: FAST_TESTS,
     testTimeout: 30_000,
-    // One module graph for all of them: the rules are compiled and the parsers loaded once, not
+    // One module graph for all of them (forks, not threads: runMain changes folder): the rules are compiled and the parsers loaded once, not
     // once per file (most of each file's time on a busy machine). These tests keep no state
     // between files that another relies on.
     isolate: false,
-    pool: 'threads',
+    pool: 'forks',
   },
 });
