@@ -106,7 +106,7 @@ describe('configuration', () => {
     ['allow: drug abuse\n', '.dignifyrc: allow: expected an array, got "drug abuse"'],
     ['ignores: [drafts]\n', '.dignifyrc: unknown key "ignores" (expected rules, allow, extends or ignore)'],
     ['extends: 3\n', '.dignifyrc: extends: expected a file name or a list of file names, got 3'],
-    ['extends: missing.yaml\n', /^dignify: \.dignifyrc: extends: \S*missing\.yaml: cannot read: ENOENT$/m],
+    ['extends: missing.yaml\n', /^dignify: \.dignifyrc: extends: \S*missing\.yaml: no such file or directory$/m],
     ['rules: { substance-use/addict: [error] }\n', '.dignifyrc: rules.substance-use/addict: expected one of off, info, warning, error, got ["error"]'],
     ['rules: [\n', '.dignifyrc: not valid YAML or JSON'],
   ] as Array<[string, string | RegExp]>)('stops with exit 2 on a bad config %j, naming the file and the key', async (config, message) => {
@@ -122,7 +122,7 @@ describe('configuration', () => {
     const dir = project({ 'a.txt': NOTE, 'bad.json': '{ "rules": ' });
     const missing = (await runMain(['a.txt', '--config', 'nope.yaml'], { cwd: dir }));
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('dignify: nope.yaml: cannot read: ENOENT');
+    expect(missing.stderr).toContain('dignify: nope.yaml: no such file or directory');
     const bad = (await runMain(['a.txt', '--config', 'bad.json'], { cwd: dir }));
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('dignify: bad.json: not valid JSON');

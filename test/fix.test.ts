@@ -128,7 +128,7 @@ describe('--fix-dry-run', () => {
     writeFileSync(file, 'Line one.\nHx of drug abuse.\nKnown heroin addict.\n');
     const ino = statSync(file).ino;
     const r = (await runMain(['a.txt', '--fix-dry-run'], { cwd: dir }));
-    expect(r.stdout).toContain('--- a/a.txt\n+++ b/a.txt\n@@ -1,3 +1,3 @@\n Line one.\n-Hx of drug abuse.\n+Hx of drug use.\n Known heroin addict.\n');
+    expect(r.stdout).toContain('diff --git a/a.txt b/a.txt\n--- a/a.txt\n+++ b/a.txt\n@@ -1,3 +1,3 @@\n Line one.\n-Hx of drug abuse.\n+Hx of drug use.\n Known heroin addict.\n');
     expect(r.stdout).toMatch(/3:7\s+error\s+"heroin addict"/); // what would remain
     expect(r.code).toBe(1);
     expect(readFileSync(file, 'utf8')).toBe('Line one.\nHx of drug abuse.\nKnown heroin addict.\n');

@@ -77,7 +77,7 @@ Exit codes:
      records (the other files and records are still linted)
 
 Examples:
-  $ dignify notes/                      lint every .txt, .md and .html file under notes/
+  $ dignify notes/                      lint every .txt, .md, .html and .docx file under notes/
   $ echo "hx of IVDU" | dignify         lint standard input
   $ dignify "templates/**/*.txt" --format json
   $ dignify notes.csv --text-column note_text --id-column note_id

@@ -4,6 +4,7 @@
 // --no-config turns the search off. Each config is resolved once and cached.
 import path from 'node:path';
 import { lilconfigSync } from 'lilconfig';
+import { describeIoError } from '../inputs/files.js';
 import { builtinRules } from '../rules/builtin.js';
 import type { Options, RuleSet } from '../types.js';
 import { IgnoreFiles, relativeInside } from './ignore.js';
@@ -48,7 +49,7 @@ export class ConfigSet {
         loaded = this.explorer.load(file);
       } catch (error) {
         if (error instanceof ConfigError) throw error;
-        throw new ConfigError(settings.config, undefined, `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+        throw new ConfigError(settings.config, undefined, describeIoError(error));
       }
       this.fixed = this.resolve(file, loaded?.config);
     }

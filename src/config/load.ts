@@ -11,6 +11,7 @@ import { compileRules, type CompiledRules } from '../rules/compile.js';
 import { loadRuleFiles, RuleFileError } from '../rules/load.js';
 import type { Options } from '../types.js';
 import { CONFIG_SCHEMA, type DignifyConfig } from './schema.js';
+import { yamlErrorText } from '../rules/yaml-error.js';
 
 /** A configuration that cannot be used; the message names the file and the key. */
 export class ConfigError extends Error {
@@ -37,7 +38,7 @@ export function parseConfigText(file: string, text: string): unknown {
   try {
     return file.endsWith('.json') ? JSON.parse(text) : (lazyRequire('yaml') as typeof import('yaml')).parse(text, { prettyErrors: true });
   } catch (error) {
-    throw new ConfigError(file, undefined, `not valid ${file.endsWith('.json') ? 'JSON' : 'YAML or JSON'}: ${(error as Error).message.split('\n')[0]}`);
+    throw new ConfigError(file, undefined, `not valid ${file.endsWith('.json') ? 'JSON' : 'YAML or JSON'}: ${yamlErrorText(error)}`);
   }
 }
 

@@ -38,6 +38,18 @@ function diffNames(file: string, cwd: string): [string, string] {
   return [`a/${posix}`, `b/${posix}`];
 }
 
+/**
+ * A unified diff as git writes it: a "diff --git" line, and hunk headers that leave out a count
+ * of 1 ("@@ -3 +3 @@", not "@@ -3,1 +3,1 @@"), so tools that read git's diffs read it too.
+ */
+export function gitStyle(patch: string, before: string, after: string): string {
+  const hunks = patch.replace(/^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/gm, (_m, a: string, b: string | undefined, c: string, d: string | undefined) => {
+    const range = (start: string, count: string | undefined) => (count === undefined || count === '1' ? start : `${start},${count}`);
+    return `@@ -${range(a, b)} +${range(c, d)} @@`;
+  });
+  return before.startsWith('a/') ? `diff --git ${before} ${after}\n${hunks}` : hunks;
+}
+
 /** `canRewrite`: the caller's word, from the format the file was read as (default: by extension). */
 export async function fixFile(file: string, text: string, lint: (text: string) => Finding[], mode: FixMode, cwd = process.cwd(), canRewrite = rewritable(file)): Promise<FileFixOutcome> {
   if (!canRewrite) return { findings: lint(text), fixed: 0 };
@@ -45,7 +57,8 @@ export async function fixFile(file: string, text: string, lint: (text: string) =
   if (result.text === text) return { findings: result.findings, fixed: 0 };
   if (mode === 'dry-run') {
     const [before, after] = diffNames(file, cwd);
-    return { findings: result.findings, fixed: result.fixed, diff: createTwoFilesPatch(before, after, text, result.text, undefined, undefined, { headerOptions: FILE_HEADERS_ONLY }) };
+    const patch = createTwoFilesPatch(before, after, text, result.text, undefined, undefined, { headerOptions: FILE_HEADERS_ONLY });
+    return { findings: result.findings, fixed: result.fixed, diff: gitStyle(patch, before, after) };
   }
   const error = await writeFixed(file, text, result.text);
   // A failed write leaves the file as it was, so its findings are the original ones.
