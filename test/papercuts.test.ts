@@ -101,3 +101,41 @@ describe('the CLI explains itself', () => {
     expect(r.stdout).toContain('lint every .txt, .md, .html and .docx file under notes/');
   });
 });
+
+describe('a user rule file is held to its examples', () => {
+  const RULE = (flag: string, pass = 'Frequent visits this year.') => `category: house-style
+rules:
+  - id: house-style/frequent-flyer
+    severity: warning
+    match: ["frequent flyer(s)"]
+    suggestions: ["person with frequent visits"]
+    note: Labels a patient by their use of care.
+    sources: [local]
+    examples:
+      flag: [${JSON.stringify(flag)}]
+      pass: [${JSON.stringify(pass)}]
+`;
+  const run = async (rules: string) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dignify-papercuts-'));
+    writeFileSync(path.join(dir, '.dignifyrc'), 'extends: house.yaml\nrules: { credibility/frequent-flyer: "off" }\n');
+    writeFileSync(path.join(dir, 'house.yaml'), rules);
+    writeFileSync(path.join(dir, 'a.txt'), 'A frequent flyer.\n');
+    return runMain(['a.txt'], { cwd: dir });
+  };
+
+  it('accepts a rule whose examples hold', async () => {
+    expect((await run(RULE('Known frequent flyer.'))).code).toBe(1);
+  });
+
+  it('rejects a flag example the rule does not report, naming the rule and the example', async () => {
+    const r = await run(RULE('Known frequent visitor.'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('dignify: .dignifyrc: extends: rule "house-style/frequent-flyer": the flag example "Known frequent visitor." is not reported by it (check its match, conditions and exceptions, or another rule matching the same words)\n');
+  });
+
+  it('rejects a pass example the rule reports', async () => {
+    const r = await run(RULE('Known frequent flyer.', 'Not a frequent flyer.'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('rule "house-style/frequent-flyer": the pass example "Not a frequent flyer." is reported ("frequent flyer")');
+  });
+});

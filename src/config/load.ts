@@ -8,7 +8,8 @@ import { OptionsError, resolveOptions } from '../lint/options.js';
 import type { ResolvedOptions } from '../lint/match.js';
 import { builtinRuleFiles, builtinRules } from '../rules/builtin.js';
 import { compileRules, type CompiledRules } from '../rules/compile.js';
-import { loadRuleFiles, RuleFileError } from '../rules/load.js';
+import { loadRuleFiles, RuleFileError, type LoadedRuleFile } from '../rules/load.js';
+import { exampleProblem } from './examples.js';
 import type { Options } from '../types.js';
 import { CONFIG_SCHEMA, type DignifyConfig } from './schema.js';
 import { yamlErrorText } from '../rules/yaml-error.js';
@@ -101,9 +102,11 @@ export function resolveConfig(config: DignifyConfig, file: string | undefined, b
   const where = shownAs ?? '(no config)';
   const extendsList = typeof config.extends === 'string' ? [config.extends] : (config.extends ?? []);
   let ruleSet = (base.ruleSet as CompiledRules | undefined) ?? builtinRules();
+  let ownFiles: LoadedRuleFile[] = [];
   if (extendsList.length > 0) {
     try {
-      ruleSet = compileRules([...builtinRuleFiles(), ...loadRuleFiles(extendsList.map((p) => path.resolve(dir, p)))]);
+      ownFiles = loadRuleFiles(extendsList.map((p) => path.resolve(dir, p)));
+      ruleSet = compileRules([...builtinRuleFiles(), ...ownFiles]);
     } catch (error) {
       if (error instanceof RuleFileError) throw new ConfigError(where, 'extends', error.message);
       throw error;
@@ -123,6 +126,9 @@ export function resolveConfig(config: DignifyConfig, file: string | undefined, b
     if (error instanceof OptionsError) throw new ConfigError(where, undefined, error.message);
     throw error;
   }
+  // The user's rules are held to their own examples, as the built-in ones are.
+  const problem = ownFiles.length ? exampleProblem(ownFiles, options) : undefined;
+  if (problem) throw new ConfigError(where, 'extends', problem);
   const resolved: ResolvedConfig = { options };
   if (file) resolved.file = file;
   if (config.ignore?.length) resolved.ignore = { dir, matcher: ignore().add(config.ignore) };
