@@ -1,5 +1,5 @@
 // Newcomer papercuts (issue 15, item 10), each with its small input.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { gitStyle } from '../src/fix/index.js';
 import { formatAll, formatters, type Finding, type LintResult } from '../src/index.js';
 import { redactFinding } from '../src/output/redact.js';
 import { yamlErrorText } from '../src/rules/yaml-error.js';
-import { runMain } from './helpers.js';
+import { ROOT, runMain } from './helpers.js';
 
 const finding = (over: Partial<Finding> = {}): Finding => ({
   ruleId: 'substance-use/addict',
@@ -137,5 +137,29 @@ rules:
     const r = await run(RULE('Known frequent flyer.', 'Not a frequent flyer.'));
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('rule "house-style/frequent-flyer": the pass example "Not a frequent flyer." is reported ("frequent flyer")');
+  });
+});
+
+describe('packing', () => {
+  it('takes dignify\'s own prepare script out of the packed package.json and puts it back after', async () => {
+    // @ts-expect-error scripts/ is plain JavaScript without declarations
+    const { toggle } = (await import('../scripts/pack-scripts.js')) as { toggle: (file: string, mode: string) => boolean };
+    const dir = mkdtempSync(path.join(tmpdir(), 'dignify-pack-'));
+    const file = path.join(dir, 'package.json');
+    const original = `${JSON.stringify({ name: 'x', scripts: { build: 'b', prepare: 'npm run build', prepack: 'p' } }, null, 2)}\n`;
+    writeFileSync(file, original);
+    expect(toggle(file, 'disable')).toBe(true);
+    const packed = JSON.parse(readFileSync(file, 'utf8')) as { scripts: Record<string, string> };
+    expect(Object.keys(packed.scripts)).toEqual(['build', '_prepare', 'prepack']);
+    expect(toggle(file, 'enable')).toBe(true);
+    expect(readFileSync(file, 'utf8')).toBe(original);
+    expect(toggle(file, 'enable')).toBe(false);
+  });
+
+  it('the repository\'s package.json builds on install in a clone and disables that when packing', () => {
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(pkg.scripts.prepare).toBe('npm run build');
+    expect(pkg.scripts.prepack).toMatch(/npm run build && node scripts\/pack-scripts\.js disable/);
+    expect(pkg.scripts.postpack).toBe('node scripts/pack-scripts.js enable');
   });
 });
