@@ -70,7 +70,19 @@ export interface Options {
   /** Default 'info'. */
   quotes?: QuoteHandling;
   /** A rule set to use instead of the built-in one (see loadRuleFiles / compileRules). */
-  ruleSet?: import('./rules/compile.js').CompiledRules;
+  ruleSet?: RuleSet;
+}
+
+declare const ruleSetBrand: unique symbol;
+
+/**
+ * A compiled rule set, from compileRules or builtinRules: pass it as Options.ruleSet. Opaque: only
+ * its rules can be read; what the matcher keeps inside (indexes, compiled conditions) is private
+ * and may change in any release.
+ */
+export interface RuleSet {
+  readonly rules: readonly Rule[];
+  readonly [ruleSetBrand]: true;
 }
 
 // ---- Rule data, as written in rules/*.yaml (see rules/schema.json) ----

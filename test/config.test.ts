@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './helpers.js';
+import { runMain } from './helpers.js';
 
 const NOTE = 'Known heroin addict with hx of drug abuse, used dirty needles.\n';
 
@@ -38,63 +38,63 @@ rules:
 `;
 
 describe('configuration', () => {
-  it('applies the nearest .dignifyrc (YAML) from the file’s folder upwards, and nothing when there is none', () => {
+  it('applies the nearest .dignifyrc (YAML) from the file’s folder upwards, and nothing when there is none', async () => {
     const dir = project({
       'team/.dignifyrc': 'rules:\n  substance-use/addict: "off"\n  substance-use/dirty-needles: error\n',
       'team/notes/a.txt': NOTE,
       'other/b.txt': NOTE,
     });
-    const team = runCli(['team/notes/a.txt', '-f', 'json'], { cwd: dir });
+    const team = (await runMain(['team/notes/a.txt', '-f', 'json'], { cwd: dir }));
     expect(ruleIds(team.stdout)).toEqual(['substance-use/substance-abuse:error', 'substance-use/dirty-needles:error']);
-    const other = runCli(['other/b.txt', '-f', 'json'], { cwd: dir });
+    const other = (await runMain(['other/b.txt', '-f', 'json'], { cwd: dir }));
     expect(ruleIds(other.stdout)).toEqual(['substance-use/addict:error', 'substance-use/substance-abuse:error', 'substance-use/dirty-needles:warning']);
   });
 
-  it('reads JSON .dignifyrc and the "dignify" key of package.json; a category setting applies to all its rules', () => {
+  it('reads JSON .dignifyrc and the "dignify" key of package.json; a category setting applies to all its rules', async () => {
     const dir = project({
       'json/.dignifyrc': '{ "rules": { "substance-use": "info" } }',
       'json/a.txt': NOTE,
       'pkg/package.json': JSON.stringify({ name: 'x', dignify: { allow: ['drug abuse'] } }),
       'pkg/a.txt': NOTE,
     });
-    expect(ruleIds(runCli(['json/a.txt', '-f', 'json'], { cwd: dir }).stdout)).toEqual([
+    expect(ruleIds((await runMain(['json/a.txt', '-f', 'json'], { cwd: dir })).stdout)).toEqual([
       'substance-use/addict:info',
       'substance-use/substance-abuse:info',
       'substance-use/dirty-needles:info',
     ]);
-    const pkg = runCli(['pkg/a.txt', '-f', 'json'], { cwd: dir });
+    const pkg = (await runMain(['pkg/a.txt', '-f', 'json'], { cwd: dir }));
     expect(ruleIds(pkg.stdout)).toEqual(['substance-use/addict:error', 'substance-use/dirty-needles:warning']);
   });
 
-  it('uses the file named by --config for every file, and none with --no-config', () => {
+  it('uses the file named by --config for every file, and none with --no-config', async () => {
     const dir = project({ '.dignifyrc': 'rules: { substance-use: "off" }\n', 'strict.yaml': 'rules: { substance-use/dirty-needles: error }\n', 'a.txt': NOTE });
-    expect(runCli(['a.txt'], { cwd: dir }).code).toBe(0);
-    expect(ruleIds(runCli(['a.txt', '-f', 'json', '--config', 'strict.yaml'], { cwd: dir }).stdout)).toContain('substance-use/dirty-needles:error');
-    expect(ruleIds(runCli(['a.txt', '-f', 'json', '--no-config'], { cwd: dir }).stdout)).toHaveLength(3);
+    expect((await runMain(['a.txt'], { cwd: dir })).code).toBe(0);
+    expect(ruleIds((await runMain(['a.txt', '-f', 'json', '--config', 'strict.yaml'], { cwd: dir })).stdout)).toContain('substance-use/dirty-needles:error');
+    expect(ruleIds((await runMain(['a.txt', '-f', 'json', '--no-config'], { cwd: dir })).stdout)).toHaveLength(3);
   });
 
-  it('finds the config for standard input from --stdin-filename', () => {
+  it('finds the config for standard input from --stdin-filename', async () => {
     const dir = project({ 'sub/.dignifyrc': 'rules: { substance-use/addict: "off" }\n' });
-    const r = runCli(['-f', 'json', '--stdin-filename', 'sub/note.txt'], { cwd: dir, input: NOTE });
+    const r = (await runMain(['-f', 'json', '--stdin-filename', 'sub/note.txt'], { cwd: dir, input: NOTE }));
     expect(ruleIds(r.stdout)).not.toContain('substance-use/addict:error');
     expect(ruleIds(r.stdout)).toHaveLength(2);
   });
 
-  it('adds the user’s own rule files from "extends", validated like the built-in ones', () => {
+  it('adds the user’s own rule files from "extends", validated like the built-in ones', async () => {
     // The house rule replaces the built-in one for the same phrase.
     const dir = project({
       '.dignifyrc.yaml': 'extends: rules/house.yaml\nrules: { credibility/frequent-flyer: "off" }\n',
       'rules/house.yaml': OWN_RULES,
       'a.txt': 'Pt is a frequent flyer in the ED.\n',
     });
-    const r = runCli(['a.txt', '-f', 'json'], { cwd: dir });
+    const r = (await runMain(['a.txt', '-f', 'json'], { cwd: dir }));
     expect(r.code).toBe(1);
     expect(ruleIds(r.stdout)).toEqual(['house-style/frequent-flyer:warning']);
     // Their fixes work too.
-    expect(runCli(['a.txt', '--fix-dry-run'], { cwd: dir }).stdout).toContain('+Pt is a person with frequent visits in the ED.');
+    expect((await runMain(['a.txt', '--fix-dry-run'], { cwd: dir })).stdout).toContain('+Pt is a person with frequent visits in the ED.');
 
     const bad = project({ '.dignifyrc': 'extends: [house.yaml]\n', 'house.yaml': OWN_RULES.replace('severity: warning', 'severity: loud'), 'a.txt': NOTE });
-    const e = runCli(['a.txt'], { cwd: bad });
+    const e = (await runMain(['a.txt'], { cwd: bad }));
     expect(e.code).toBe(2);
     expect(e.stderr).toMatch(/dignify: \.dignifyrc: extends: .*house\.yaml: rule "house-style\/frequent-flyer": \/severity must be equal to one of the allowed values \(error, warning, info\)/);
     expect(e.stdout).toBe('');
@@ -106,49 +106,49 @@ describe('configuration', () => {
     ['allow: drug abuse\n', '.dignifyrc: allow: expected an array, got "drug abuse"'],
     ['ignores: [drafts]\n', '.dignifyrc: unknown key "ignores" (expected rules, allow, extends or ignore)'],
     ['extends: 3\n', '.dignifyrc: extends: expected a file name or a list of file names, got 3'],
-    ['extends: missing.yaml\n', /^dignify: \.dignifyrc: extends: \S*missing\.yaml: cannot read: ENOENT$/m],
+    ['extends: missing.yaml\n', /^dignify: \.dignifyrc: extends: \S*missing\.yaml: no such file or directory$/m],
     ['rules: { substance-use/addict: [error] }\n', '.dignifyrc: rules.substance-use/addict: expected one of off, info, warning, error, got ["error"]'],
     ['rules: [\n', '.dignifyrc: not valid YAML or JSON'],
-  ] as Array<[string, string | RegExp]>)('stops with exit 2 on a bad config %j, naming the file and the key', (config, message) => {
+  ] as Array<[string, string | RegExp]>)('stops with exit 2 on a bad config %j, naming the file and the key', async (config, message) => {
     const dir = project({ '.dignifyrc': config, 'a.txt': NOTE });
-    const r = runCli(['a.txt', '-f', 'json'], { cwd: dir });
+    const r = (await runMain(['a.txt', '-f', 'json'], { cwd: dir }));
     expect(r.code).toBe(2);
     if (typeof message === 'string') expect(r.stderr).toContain(`dignify: ${message}`);
     else expect(r.stderr).toMatch(message);
     expect(r.stdout).toBe('');
   });
 
-  it('names the --config file when it cannot be read or is invalid JSON', () => {
+  it('names the --config file when it cannot be read or is invalid JSON', async () => {
     const dir = project({ 'a.txt': NOTE, 'bad.json': '{ "rules": ' });
-    const missing = runCli(['a.txt', '--config', 'nope.yaml'], { cwd: dir });
+    const missing = (await runMain(['a.txt', '--config', 'nope.yaml'], { cwd: dir }));
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('dignify: nope.yaml: cannot read: ENOENT');
-    const bad = runCli(['a.txt', '--config', 'bad.json'], { cwd: dir });
+    expect(missing.stderr).toContain('dignify: nope.yaml: no such file or directory');
+    const bad = (await runMain(['a.txt', '--config', 'bad.json'], { cwd: dir }));
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('dignify: bad.json: not valid JSON');
   });
 });
 
 describe('ignoring files', () => {
-  it('skips files that .dignifyignore lists, quietly, even when named on the command line', () => {
+  it('skips files that .dignifyignore lists, quietly, even when named on the command line', async () => {
     const dir = project({ '.dignifyignore': '# drafts are not linted\ndrafts/\n*.generated.txt\n!keep.generated.txt\n', 'drafts/a.txt': NOTE, 'x.generated.txt': NOTE, 'keep.generated.txt': NOTE, 'ok.txt': 'Clean.\n' });
-    const named = runCli(['drafts/a.txt', 'x.generated.txt', 'ok.txt'], { cwd: dir });
+    const named = (await runMain(['drafts/a.txt', 'x.generated.txt', 'ok.txt'], { cwd: dir }));
     expect(named).toMatchObject({ code: 0, stdout: '', stderr: '' });
-    const walked = runCli(['.', '-f', 'compact'], { cwd: dir });
+    const walked = (await runMain(['.', '-f', 'compact'], { cwd: dir }));
     expect(walked.stdout.trim().split('\n').map((l) => l.split(':')[0])).toEqual(['keep.generated.txt', 'keep.generated.txt', 'keep.generated.txt']);
-    expect(runCli(['drafts/a.txt', '--no-ignore'], { cwd: dir }).code).toBe(1);
+    expect((await runMain(['drafts/a.txt', '--no-ignore'], { cwd: dir })).code).toBe(1);
   });
 
-  it('applies a .dignifyignore in a parent folder, relative to that folder', () => {
+  it('applies a .dignifyignore in a parent folder, relative to that folder', async () => {
     const dir = project({ '.dignifyignore': 'site/legacy/**\n', 'site/legacy/old.md': NOTE, 'site/new.md': NOTE });
-    const r = runCli(['legacy/old.md', 'new.md', '-f', 'compact'], { cwd: path.join(dir, 'site') });
+    const r = (await runMain(['legacy/old.md', 'new.md', '-f', 'compact'], { cwd: path.join(dir, 'site') }));
     expect(r.stdout).not.toContain('old.md');
     expect(r.stdout).toContain('new.md:1:7');
   });
 
-  it('skips files matching the config’s "ignore" globs, relative to the config file', () => {
+  it('skips files matching the config’s "ignore" globs, relative to the config file', async () => {
     const dir = project({ 'docs/.dignifyrc.json': '{ "ignore": ["archive/**", "*.draft.md"] }', 'docs/archive/2019.md': NOTE, 'docs/a.draft.md': NOTE, 'docs/b.md': NOTE, 'archive/c.md': NOTE });
-    const r = runCli(['docs/archive/2019.md', 'docs/a.draft.md', 'docs/b.md', 'archive/c.md', '-f', 'compact'], { cwd: dir });
+    const r = (await runMain(['docs/archive/2019.md', 'docs/a.draft.md', 'docs/b.md', 'archive/c.md', '-f', 'compact'], { cwd: dir }));
     const files = [...new Set(r.stdout.trim().split('\n').map((l) => l.split(':')[0]))];
     expect(files).toEqual(['docs/b.md', 'archive/c.md']);
   });

@@ -12,7 +12,7 @@ import { fixText } from '../src/fix/index.js';
 import { applyInlineControl } from '../src/lint/inline-control.js';
 import { lintResolved } from '../src/lint/lint-text.js';
 import { resolveOptions } from '../src/lint/options.js';
-import { BIN, ROOT, runCli } from './helpers.js';
+import { BIN, ROOT, runCli, runMain } from './helpers.js';
 
 function tempDir(): string {
   return mkdtempSync(path.join(tmpdir(), 'dignify-fix-'));
@@ -34,12 +34,12 @@ const resolved = resolveOptions();
 const lint = (text: string) => applyInlineControl(text, lintResolved(text, resolved));
 
 describe('--fix', () => {
-  it('rewrites fixable phrases keeping case, spacing and punctuation, and still reports the unfixable ones', () => {
+  it('rewrites fixable phrases keeping case, spacing and punctuation, and still reports the unfixable ones', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'template.txt');
     writeFileSync(file, 'HPI: Hx of EtOH abuse, IVDU.\nSocial:  DRUG ABUSE;  an IVDU hx (remote).\nKnown heroin addict.\n');
     chmodSync(file, 0o640);
-    const r = runCli(['template.txt', '--fix', '-f', 'compact'], { cwd: dir });
+    const r = (await runMain(['template.txt', '--fix', '-f', 'compact'], { cwd: dir }));
     expect(readFileSync(file, 'utf8')).toBe('HPI: Hx of alcohol use, injection drug use.\nSocial:  DRUG USE;  an injection drug use hx (remote).\nKnown heroin addict.\n');
     expect(statSync(file).mode & 0o777).toBe(0o640);
     expect(r.code).toBe(1);
@@ -47,35 +47,35 @@ describe('--fix', () => {
     expect(filesUnder(dir)).toEqual(['template.txt']); // no temporary file left behind
   });
 
-  it('exits 0 when every finding was fixed, and leaves files without fixable findings untouched', () => {
+  it('exits 0 when every finding was fixed, and leaves files without fixable findings untouched', async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'a.md'), '# Intake\n\nHx of drug abuse.\n');
     writeFileSync(path.join(dir, 'b.md'), 'Known heroin addict.\n');
     writeFileSync(path.join(dir, 'c.md'), 'Clean and dry.\n');
     const before = { b: statSync(path.join(dir, 'b.md')).ino, c: statSync(path.join(dir, 'c.md')).ino };
-    expect(runCli(['a.md', 'c.md', '--fix'], { cwd: dir })).toMatchObject({ code: 0, stdout: '' });
+    expect((await runMain(['a.md', 'c.md', '--fix'], { cwd: dir }))).toMatchObject({ code: 0, stdout: '' });
     expect(readFileSync(path.join(dir, 'a.md'), 'utf8')).toBe('# Intake\n\nHx of drug use.\n');
-    expect(runCli(['b.md', 'c.md', '--fix'], { cwd: dir }).code).toBe(1);
+    expect((await runMain(['b.md', 'c.md', '--fix'], { cwd: dir })).code).toBe(1);
     expect({ b: statSync(path.join(dir, 'b.md')).ino, c: statSync(path.join(dir, 'c.md')).ino }).toEqual(before);
   });
 
-  it('keeps a UTF-8 byte-order mark and CRLF line ends, and writes through a symlink', () => {
+  it('keeps a UTF-8 byte-order mark and CRLF line ends, and writes through a symlink', async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'bom.txt'), '\uFEFFLine one.\r\nHx of drug abuse.\r\n');
     writeFileSync(path.join(dir, 'real.txt'), 'Hx of drug abuse.\n');
     symlinkSync('real.txt', path.join(dir, 'link.txt'));
-    runCli(['bom.txt', 'link.txt', '--fix'], { cwd: dir });
+    (await runMain(['bom.txt', 'link.txt', '--fix'], { cwd: dir }));
     expect(readFileSync(path.join(dir, 'bom.txt'), 'utf8')).toBe('\uFEFFLine one.\r\nHx of drug use.\r\n');
     expect(readFileSync(path.join(dir, 'real.txt'), 'utf8')).toBe('Hx of drug use.\n');
     expect(statSync(path.join(dir, 'link.txt'), { throwIfNoEntry: true }).isFile()).toBe(true);
     expect(readdirSync(dir).sort()).toEqual(['bom.txt', 'link.txt', 'real.txt']);
   });
 
-  it('does not fix what an inline directive turns off', () => {
+  it('does not fix what an inline directive turns off', async () => {
     const dir = tempDir();
     const text = '<!-- dignify-disable-next-line -->\nHx of drug abuse.\nHx of drug abuse.\n';
     writeFileSync(path.join(dir, 'a.md'), text);
-    runCli(['a.md', '--fix'], { cwd: dir });
+    (await runMain(['a.md', '--fix'], { cwd: dir }));
     expect(readFileSync(path.join(dir, 'a.md'), 'utf8')).toBe('<!-- dignify-disable-next-line -->\nHx of drug abuse.\nHx of drug use.\n');
   });
 
@@ -99,7 +99,7 @@ describe('--fix', () => {
     expect(runCli(['--fix', '--input-format', 'csv'], { input: 'id,text\n1,drug abuse\n', cwd: dir }).code).toBe(2);
   });
 
-  it('changes nothing on a second run, for every fixture', () => {
+  it('changes nothing on a second run, for every fixture', async () => {
     const dir = tempDir();
     cpSync(path.join(ROOT, 'fixtures'), dir, { recursive: true });
     const original = snapshot(dir);
@@ -110,10 +110,10 @@ describe('--fix', () => {
     const afterFirst = snapshot(dir);
     expect(afterFirst['sample-note.txt']).not.toBe(original['sample-note.txt']); // the first run did fix something
     expect(afterFirst['eval/labelled.jsonl']).toBe(original['eval/labelled.jsonl']); // an export: never rewritten
-    const second = runCli([...files, '--fix', '-f', 'json'], { cwd: dir });
+    const second = (await runMain([...files, '--fix', '-f', 'json'], { cwd: dir }));
     expect(snapshot(dir)).toEqual(afterFirst);
     expect(second.stdout).toBe(first.stdout); // the same remaining findings, at the same places
-    expect(runCli([...files, '--fix-dry-run'], { cwd: dir, env: {} }).stdout).not.toMatch(/^--- a\//m);
+    expect((await runMain([...files, '--fix-dry-run'], { cwd: dir, env: {} })).stdout).not.toMatch(/^--- a\//m);
   });
 
   it('changes nothing on a second run, for every sentence of the evaluation set', async () => {
@@ -134,21 +134,21 @@ describe('--fix', () => {
 });
 
 describe('--fix-dry-run', () => {
-  it('prints a unified diff and writes nothing', () => {
+  it('prints a unified diff and writes nothing', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'a.txt');
     writeFileSync(file, 'Line one.\nHx of drug abuse.\nKnown heroin addict.\n');
     const ino = statSync(file).ino;
-    const r = runCli(['a.txt', '--fix-dry-run'], { cwd: dir });
-    expect(r.stdout).toContain('--- a/a.txt\n+++ b/a.txt\n@@ -1,3 +1,3 @@\n Line one.\n-Hx of drug abuse.\n+Hx of drug use.\n Known heroin addict.\n');
+    const r = (await runMain(['a.txt', '--fix-dry-run'], { cwd: dir }));
+    expect(r.stdout).toContain('diff --git a/a.txt b/a.txt\n--- a/a.txt\n+++ b/a.txt\n@@ -1,3 +1,3 @@\n Line one.\n-Hx of drug abuse.\n+Hx of drug use.\n Known heroin addict.\n');
     expect(r.stdout).toMatch(/3:7\s+error\s+"heroin addict"/); // what would remain
     expect(r.code).toBe(1);
     expect(readFileSync(file, 'utf8')).toBe('Line one.\nHx of drug abuse.\nKnown heroin addict.\n');
     expect(statSync(file).ino).toBe(ino);
   });
 
-  it('shows the diff for standard input, and sends it to stderr when stdout is JSON', () => {
-    const r = runCli(['--fix-dry-run', '-f', 'json', '--stdin-filename', 'note.txt'], { input: 'Hx of drug abuse.\n' });
+  it('shows the diff for standard input, and sends it to stderr when stdout is JSON', async () => {
+    const r = (await runMain(['--fix-dry-run', '-f', 'json', '--stdin-filename', 'note.txt'], { input: 'Hx of drug abuse.\n' }));
     expect(r.stderr).toContain('-Hx of drug abuse.\n+Hx of drug use.\n');
     // Nothing was written: the findings it would fix are listed, and give their exit code.
     const [result] = JSON.parse(r.stdout) as Array<{ file: string; findings: Array<{ actual: string; fix: unknown }> }>;

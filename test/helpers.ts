@@ -15,3 +15,31 @@ export function runCli(args: string[], options: { input?: string; cwd?: string; 
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
+
+/**
+ * Runs the CLI in this process (main() with captured streams): much faster than runCli, for
+ * tests of behaviour rather than of the installed command. Not in worker threads (chdir).
+ */
+export async function runMain(args: string[], options: { input?: string; cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
+  const { Readable } = await import('node:stream');
+  const { main } = await import('../src/cli/main.js');
+  let stdout = '';
+  let stderr = '';
+  const stdin = Object.assign(Readable.from(options.input === undefined ? [] : [Buffer.from(options.input)]), { isTTY: false });
+  // The CLI reads relative paths from the process's folder: run there (tests in a file run one
+  // at a time; vitest's default pool runs each file in a process of its own, where chdir works).
+  const before = process.cwd();
+  if (options.cwd) process.chdir(options.cwd);
+  try {
+    const code = await main(args, {
+      stdin,
+      stdout: { write: (s: string) => (stdout += s) },
+      stderr: { write: (s: string) => (stderr += s) },
+      cwd: options.cwd ?? process.cwd(),
+      env: { NO_COLOR: '1', ...options.env },
+    });
+    return { code, stdout, stderr };
+  } finally {
+    process.chdir(before);
+  }
+}

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { lintFiles, lintText, type LintResult } from '../src/index.js';
 import { oneByte } from '../src/inputs/decode.js';
 import { readSources } from '../src/inputs/sources.js';
-import { ROOT, runCli } from './helpers.js';
+import { ROOT, runMain } from './helpers.js';
 
 const fixture = (name: string) => path.join(ROOT, 'fixtures', 'inputs', name);
 const tempFile = (name: string, content: string | Buffer) => {
@@ -20,7 +20,7 @@ const tempFile = (name: string, content: string | Buffer) => {
 const found = (results: LintResult[]) => results.flatMap((r) => r.findings.map((f) => [r.record?.row, r.record?.id, f.start.line, f.start.column, f.actual]));
 
 describe('oneByte (an export field stored one byte per character when it can be)', () => {
-  it('never changes the text', () => {
+  it('never changes the text', async () => {
     const text = fc.oneof(fc.string({ unit: fc.constantFrom('a', 'é', 'ÿ', '\u0100', '’', '\u00a0', '🙂') }), fc.string({ unit: 'binary' }));
     fc.assert(
       fc.property(text, (s) => {
@@ -102,7 +102,7 @@ describe('CSV, TSV and JSON Lines exports', () => {
       [1, '1', 1, 6, 'IVDU'],
       [2, '2', 1, 1, 'drug abuse'],
     ]);
-    expect(runCli([latin1]).stderr).toContain('warning: not valid UTF-8; the bad bytes are read as \uFFFD');
+    expect((await runMain([latin1])).stderr).toContain('warning: not valid UTF-8; the bad bytes are read as \uFFFD');
   });
 
   it('reports a record with a missing column, a line that is not JSON and a missing field', async () => {
@@ -216,12 +216,12 @@ describe('template placeholders', () => {
 });
 
 describe('the CLI on exports', () => {
-  it('says the column it chose once, prints row and id, and nests records in JSON', () => {
-    const r = runCli([fixture('mtsamples-excerpt.csv')]);
+  it('says the column it chose once, prints row and id, and nests records in JSON', async () => {
+    const r = (await runMain([fixture('mtsamples-excerpt.csv')]));
     expect(r.code).toBe(1);
     expect(r.stderr.match(/linting the column "transcription" \(record id: "note_id"\)/g)).toHaveLength(1);
     expect(r.stdout).toMatch(/^ {2}row 1 \(note_id 129\) {2}1:506 {2}error {4}"drug abuse" → "drug use"/m);
-    const json = JSON.parse(runCli([fixture('mtsamples-excerpt.jsonl'), '--text-field', 'note.text', '--id-field', 'id', '-f', 'json']).stdout) as Array<{
+    const json = JSON.parse((await runMain([fixture('mtsamples-excerpt.jsonl'), '--text-field', 'note.text', '--id-field', 'id', '-f', 'json'])).stdout) as Array<{
       file: string;
       records: Array<{ row: number; id: string; line: number; findings: Array<{ actual: string }> }>;
       records_read: number;
@@ -233,29 +233,29 @@ describe('the CLI on exports', () => {
       [6, '4148', 6, ['alcohol abuse']],
     ]);
     expect(json[0]!.records_read).toBe(6);
-    expect(runCli([fixture('mtsamples-excerpt.csv'), '-f', 'compact']).stdout).toContain('mtsamples-excerpt.csv:row 3 (note_id 1782):1:502: error Avoid "substance abuse"');
+    expect((await runMain([fixture('mtsamples-excerpt.csv'), '-f', 'compact'])).stdout).toContain('mtsamples-excerpt.csv:row 3 (note_id 1782):1:502: error Avoid "substance abuse"');
   });
 
-  it('exits 2 with the list of columns when none holds note text', () => {
-    const r = runCli([tempFile('x.csv', 'a,b\n1,IVDU\n')]);
+  it('exits 2 with the list of columns when none holds note text', async () => {
+    const r = (await runMain([tempFile('x.csv', 'a,b\n1,IVDU\n')]));
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('no column looks like note text; name it with --text-column (the columns are "a", "b")');
-    expect(runCli([tempFile('y.csv', 'a,b\n1,IVDU\n'), '--text-column', 'c']).stderr).toContain('no column "c"; the columns are "a", "b"');
+    expect((await runMain([tempFile('y.csv', 'a,b\n1,IVDU\n'), '--text-column', 'c'])).stderr).toContain('no column "c"; the columns are "a", "b"');
   });
 
-  it('a malformed record: one line naming file, line and row; exit 2, or with --skip-bad-records a count', () => {
+  it('a malformed record: one line naming file, line and row; exit 2, or with --skip-bad-records a count', async () => {
     const file = tempFile('bad.csv', 'id,text\n1,"broken\n2,IVDU\n');
-    const r = runCli([file]);
+    const r = (await runMain([file]));
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${file}: line 2 (row 1): skipped a malformed record: unterminated quoted field`);
     expect(r.stdout).toContain('"IVDU"');
-    const s = runCli([file, '--skip-bad-records']);
+    const s = (await runMain([file, '--skip-bad-records']));
     expect(s.code).toBe(1);
     expect(s.stderr).toContain(`${file}: 1 malformed record skipped`);
   });
 
-  it('reads an export from standard input, by --stdin-filename or --input-format', () => {
-    expect(runCli(['--stdin-filename', 'notes.jsonl', '-f', 'compact'], { input: '{"note":"Hx IVDU"}\n' }).stdout).toMatch(/^notes\.jsonl:row 1:1:4: error/);
-    expect(runCli(['--input-format', 'tsv', '-f', 'compact'], { input: 'id\ttext\n9\tHx IVDU\n' }).stdout).toMatch(/^<stdin>:row 1 \(id 9\):1:4: error/);
+  it('reads an export from standard input, by --stdin-filename or --input-format', async () => {
+    expect((await runMain(['--stdin-filename', 'notes.jsonl', '-f', 'compact'], { input: '{"note":"Hx IVDU"}\n' })).stdout).toMatch(/^notes\.jsonl:row 1:1:4: error/);
+    expect((await runMain(['--input-format', 'tsv', '-f', 'compact'], { input: 'id\ttext\n9\tHx IVDU\n' })).stdout).toMatch(/^<stdin>:row 1 \(id 9\):1:4: error/);
   });
 });

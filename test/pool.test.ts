@@ -5,8 +5,15 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { POOL_MIN_CHARS, POOL_MIN_DOCUMENTS, WORKER_MAX_CHARS } from '../src/lint/lint-parallel.js';
-import { ROOT, runCli } from './helpers.js';
+import { WORKER_MAX_CHARS } from '../src/lint/lint-parallel.js';
+import { ROOT, runCli as spawnCli } from './helpers.js';
+
+// The pool starts sooner than in real use (500 documents and 16 M characters), so the inputs
+// stay small and the test fits a busy 2-core machine; what it checks does not depend on the size.
+const POOL_MIN_DOCUMENTS = 60;
+const POOL_MIN_CHARS = 60_000;
+const POOL_FROM = { documents: POOL_MIN_DOCUMENTS, chars: POOL_MIN_CHARS };
+const runCli = (args: string[]) => spawnCli(args, { env: { DIGNIFY_POOL_FROM: `${POOL_MIN_DOCUMENTS},${POOL_MIN_CHARS}` } });
 
 const LINES = ['Pt with hx of drug abuse.', 'Wound clean and dry.', 'Known IVDU, "junkie" per pt.', 'No findings here.', 'EtOH abuse.\n\nAlcohol: none.', 'Frequent flyer, addict.', 'Pt is an alcoholic.'];
 const HOUSE_RULES = `category: house-style
@@ -35,14 +42,16 @@ describe('worker pool', () => {
   writeFileSync(path.join(folders.house, 'house.yaml'), HOUSE_RULES);
   writeFileSync(path.join(folders.house, '.dignifyrc'), 'extends: house.yaml\nrules: { credibility/frequent-flyer: "off" }\n');
   const count = POOL_MIN_DOCUMENTS + 137;
+  const BINARY = 61;
+  const LARGE = 63;
   // Text enough for the pool to start (POOL_MIN_CHARS) well before the last document.
   const FILLER = 'No findings here. '.repeat(Math.ceil(POOL_MIN_CHARS / POOL_MIN_DOCUMENTS / 18));
   const folderList = Object.values(folders);
   for (let i = 0; i < count; i++) {
     const name = path.join(folderList[i % 3]!, `${String(i).padStart(4, '0')}.txt`);
-    if (i === 601) writeFileSync(name, Buffer.from([0xff, 0x00, 0x01])); // binary: skipped
+    if (i === BINARY) writeFileSync(name, Buffer.from([0xff, 0x00, 0x01])); // binary: skipped
     // Larger than a worker takes (its heap is small): linted on the main thread, in its place.
-    else if (i === 603) writeFileSync(name, `${'No findings here.\n\n'.repeat(WORKER_MAX_CHARS / 16)}Pt with hx of drug abuse.\n`);
+    else if (i === LARGE) writeFileSync(name, `${'No findings here.\n\n'.repeat(WORKER_MAX_CHARS / 16)}Pt with hx of drug abuse.\n`);
     else writeFileSync(name, `Note ${i}.\n${LINES[i % LINES.length]}\n${FILLER}`);
   }
   const csv = path.join(dir, 'export.csv');
@@ -58,14 +67,14 @@ describe('worker pool', () => {
     const results = JSON.parse(pooled.stdout) as Result[];
     // The JSON report lists the skipped file too, in its place.
     expect(results.length).toBe(count);
-    expect(results.find((r) => r.file.endsWith('0601.txt'))!.skipped).toBe('binary file');
-    expect(results.find((r) => r.file.endsWith('0603.txt'))!.findings.map((f) => f.ruleId)).toEqual(['substance-use/substance-abuse']);
+    expect(results.find((r) => r.file.endsWith('0061.txt'))!.skipped).toBe('binary file');
+    expect(results.find((r) => r.file.endsWith('0063.txt'))!.findings.map((f) => f.ruleId)).toEqual(['substance-use/substance-abuse']);
     const ids = (folder: string) => new Set(results.filter((r) => r.file.includes(`${path.sep}notes${path.sep}${path.basename(folder)}${path.sep}`)).flatMap((r) => r.findings.map((f) => f.ruleId)));
     expect(ids(folders.plain)).toContain('substance-use/addict');
     expect(ids(folders.quiet)).not.toContain('substance-use/addict');
     expect(ids(folders.house)).toContain('house-style/frequent-flyer');
     expect(ids(folders.house)).not.toContain('credibility/frequent-flyer');
-    expect(pooled.stderr).toContain('0601.txt: skipped: binary file');
+    expect(pooled.stderr).toContain('0061.txt: skipped: binary file');
   });
 
   it('gives the records of a large export the same output in the same order as one thread', () => {
@@ -86,7 +95,7 @@ describe('worker pool', () => {
     const run = async (paths: string[]) => {
       const started: number[] = [];
       const files: string[] = [];
-      for await (const e of lintStream(paths, { threads: 2, onPool: (n) => started.push(n) })) if ('result' in e) files.push(`${e.result.file}#${e.result.record?.row ?? ''}`);
+      for await (const e of lintStream(paths, { threads: 2, poolFrom: POOL_FROM, onPool: (n) => started.push(n) })) if ('result' in e) files.push(`${e.result.file}#${e.result.record?.row ?? ''}`);
       return { started, files };
     };
     const large = await run([csv]);

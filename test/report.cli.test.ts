@@ -1,10 +1,10 @@
-// `dignify report`, spawned as a user runs it: where the page goes, what it holds by default
+// `dignify report`, run as a user runs it (in this process, through main()): where the page goes, what it holds by default
 // (no note text) and with --include-snippets, CSV output, JSONL/TSV/folder sources, and errors.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './helpers.js';
+import { runMain } from './helpers.js';
 
 const FIXTURE = 'fixtures/report/notes.csv';
 const ARGS = [FIXTURE, '--id-column', 'note_id', '--group-by', 'department,author_role', '--date-column', 'note_date'];
@@ -14,8 +14,8 @@ function tempDir(): string {
 }
 
 describe('dignify report', () => {
-  it('writes a self-contained page to stdout with terms, counts and ids but no note text', () => {
-    const r = runCli(['report', ...ARGS]);
+  it('writes a self-contained page to stdout with terms, counts and ids but no note text', async () => {
+    const r = (await runMain(['report', ...ARGS]));
     expect(r.code).toBe(0);
     // The text column is found by its name, as the lint command finds it, and said once.
     expect(r.stderr).toBe(`dignify: ${FIXTURE}: linting the column "text" (record id: "note_id"); choose with --text-column and --id-column\n`);
@@ -34,8 +34,8 @@ describe('dignify report', () => {
     }
   });
 
-  it('adds each finding\'s sentence with --include-snippets and says so at the top', () => {
-    const html = runCli(['report', ...ARGS, '--include-snippets']).stdout;
+  it('adds each finding\'s sentence with --include-snippets and says so at the top', async () => {
+    const html = (await runMain(['report', ...ARGS, '--include-snippets'])).stdout;
     const banner = html.indexOf('This report contains note text.');
     expect(banner).toBeGreaterThan(0);
     expect(banner).toBeLessThan(html.indexOf('<h1>'));
@@ -43,19 +43,19 @@ describe('dignify report', () => {
     expect(html).not.toContain('No note text');
   });
 
-  it('writes only the -o file, atomically, and nothing to stdout', () => {
+  it('writes only the -o file, atomically, and nothing to stdout', async () => {
     const dir = tempDir();
     const out = path.join(dir, 'report.html');
     writeFileSync(out, 'old');
-    const r = runCli(['report', ...ARGS, '-o', out]);
+    const r = (await runMain(['report', ...ARGS, '-o', out]));
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(readdirSync(dir)).toEqual(['report.html']);
     expect(readFileSync(out, 'utf8')).toContain('Stigmatizing language audit');
   });
 
-  it('writes the aggregates as CSV with --format csv', () => {
-    const r = runCli(['report', ...ARGS, '--format', 'csv']);
+  it('writes the aggregates as CSV with --format csv', async () => {
+    const r = (await runMain(['report', ...ARGS, '--format', 'csv']));
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
     expect(lines[0]).toBe('section,column,key,rule,term,suggestion,notes,notes_with_findings,findings,per_1000_notes');
@@ -64,28 +64,28 @@ describe('dignify report', () => {
     expect(lines).toContain('period,note_date,2024-06,,,,5,0,0,0');
   });
 
-  it('trends by week with --period week', () => {
-    const html = runCli(['report', ...ARGS, '--period', 'week']).stdout;
+  it('trends by week with --period week', async () => {
+    const html = (await runMain(['report', ...ARGS, '--period', 'week'])).stdout;
     expect(html).toContain('Findings per 1,000 notes by week');
     expect(html).toContain('1 Jan 2024'); // the Monday of N-1001's week (Thursday 4 January)
   });
 
-  it('stops with exit 2 naming a missing column, and writes nothing', () => {
+  it('stops with exit 2 naming a missing column, and writes nothing', async () => {
     const dir = tempDir();
     const out = path.join(dir, 'report.html');
-    const r = runCli(['report', FIXTURE, '--group-by', 'ward', '-o', out]);
+    const r = (await runMain(['report', FIXTURE, '--group-by', 'ward', '-o', out]));
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`dignify: ${FIXTURE}: no column "ward"; the columns are "note_id", "note_date", "department", "author_role", "text"`);
     expect(existsSync(out)).toBe(false);
   });
 
-  it('exits 2 on a missing export', () => {
-    const r = runCli(['report', 'no-such-export.csv']);
+  it('exits 2 on a missing export', async () => {
+    const r = (await runMain(['report', 'no-such-export.csv']));
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('no-such-export.csv: no such file or directory');
   });
 
-  it('reads JSONL, names a bad line on stderr, reports the rest and exits 2', () => {
+  it('reads JSONL, names a bad line on stderr, reports the rest and exits 2', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'notes.jsonl');
     writeFileSync(
@@ -97,7 +97,7 @@ describe('dignify report', () => {
         JSON.stringify({ id: 'd', unit: 5, note: 'Hx of IVDU.' }),
       ].join('\n'),
     );
-    const r = runCli(['report', file, '--text-column', 'note', '--id-column', 'id', '--group-by', 'unit', '--format', 'csv']);
+    const r = (await runMain(['report', file, '--text-column', 'note', '--id-column', 'id', '--group-by', 'unit', '--format', 'csv']));
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(new RegExp(`^dignify: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: line 2 \\(row 2\\): skipped a malformed record: not valid JSON`));
     expect(r.stderr).toContain(`dignify: ${file}: 1 malformed record skipped (exit 2; --skip-bad-records accepts them)`);
@@ -105,7 +105,7 @@ describe('dignify report', () => {
     expect(r.stdout).toContain('group,unit,5,,,,1,1,1,1000');
   });
 
-  it('groups JSONL by a nested field, and --skip-bad-records keeps the exit code 0', () => {
+  it('groups JSONL by a nested field, and --skip-bad-records keeps the exit code 0', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'notes.jsonl');
     writeFileSync(
@@ -118,7 +118,7 @@ describe('dignify report', () => {
         JSON.stringify({ id: 'd', meta: {}, note: { text: 'Alcohol abuse.' } }),
       ].join('\n'),
     );
-    const r = runCli(['report', file, '--text-field', 'note.text', '--id-field', 'id', '--group-by', 'meta.unit', '--format', 'csv', '--skip-bad-records']);
+    const r = (await runMain(['report', file, '--text-field', 'note.text', '--id-field', 'id', '--group-by', 'meta.unit', '--format', 'csv', '--skip-bad-records']));
     expect(r.stderr).toContain(`dignify: ${file}: line 3 (row 3): skipped a malformed record: not valid JSON`);
     expect(r.stderr).toContain(`dignify: ${file}: 1 malformed record skipped\n`);
     expect(r.code).toBe(0);
@@ -128,45 +128,45 @@ describe('dignify report', () => {
     expect(r.stdout).toContain('group,meta.unit,(missing),,,,1,1,1,1000');
   });
 
-  it('stops with exit 2 naming a group field the first JSONL record lacks, and the fields it has', () => {
+  it('stops with exit 2 naming a group field the first JSONL record lacks, and the fields it has', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'notes.jsonl');
     writeFileSync(file, `${JSON.stringify({ id: 'a', meta: { unit: '4W' }, text: 'Known heroin addict.' })}\n`);
-    const r = runCli(['report', file, '--group-by', 'meta.ward', '-o', path.join(dir, 'r.html')]);
+    const r = (await runMain(['report', file, '--group-by', 'meta.ward', '-o', path.join(dir, 'r.html')]));
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`dignify: ${file}: no field "meta.ward"; the fields are "id", "meta", "text"`);
     expect(readdirSync(dir)).toEqual(['notes.jsonl']);
   });
 
-  it('reads a CSV with another extension through --input-format, with the lint command\'s column flags', () => {
+  it('reads a CSV with another extension through --input-format, with the lint command\'s column flags', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'notes.export');
     writeFileSync(file, 'Record,Body,Ward\nr1,Known heroin addict.,A\nr2,No concerns.,B\n');
-    const r = runCli(['report', file, '--input-format', 'csv', '--text-column', 'body', '--id-column', 'record', '--group-by', 'ward', '--format', 'csv']);
+    const r = (await runMain(['report', file, '--input-format', 'csv', '--text-column', 'body', '--id-column', 'record', '--group-by', 'ward', '--format', 'csv']));
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('total,,,,,,2,1,1,500');
     expect(r.stdout).toContain('group,ward,A,,,,1,1,1,1000');
   });
 
-  it('reads TSV', () => {
+  it('reads TSV', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'notes.tsv');
     writeFileSync(file, 'id\ttext\n1\tHx of "drug abuse" per chart.\n2\tNo concerns.\n');
-    const r = runCli(['report', file, '--format', 'csv', '--quotes', 'flag']);
+    const r = (await runMain(['report', file, '--format', 'csv', '--quotes', 'flag']));
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('total,,,,,,2,1,1,500');
   });
 
-  it('treats each file of a folder as one note, named by its path', () => {
+  it('treats each file of a folder as one note, named by its path', async () => {
     const dir = tempDir();
     mkdirSync(path.join(dir, 'ed'));
     writeFileSync(path.join(dir, 'ed', 'a.txt'), 'Known heroin addict.\n');
     writeFileSync(path.join(dir, 'b.md'), 'Clean and dry.\n');
-    const r = runCli(['report', dir, '--group-by', 'folder']);
+    const r = (await runMain(['report', dir, '--group-by', 'folder']));
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`<code>${path.join('ed', 'a.txt')}</code>`);
-    const csv = runCli(['report', dir, '--group-by', 'folder', '--format', 'csv']).stdout;
+    const csv = (await runMain(['report', dir, '--group-by', 'folder', '--format', 'csv'])).stdout;
     expect(csv).toContain('total,,,,,,2,1,1,500');
     expect(csv).toContain('group,folder,ed,,,,1,1,1,1000');
   });

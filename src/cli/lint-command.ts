@@ -4,9 +4,8 @@
 // are reported by name and the run goes on.
 import { availableParallelism } from 'node:os';
 import { ConfigSet } from '../config/index.js';
-import { expandPaths } from '../inputs/files.js';
 import { fixRefusal, FixSummary } from '../fix/cli.js';
-import { lintStream } from '../lint/lint-files.js';
+import { lintOutcomes, resultOf, type LintOutcome } from '../lint/lint-files.js';
 import { colorWanted } from '../output/color.js';
 import { formatters } from '../output/index.js';
 import { redactResult } from '../output/redact.js';
@@ -50,13 +49,38 @@ export async function lint(paths: string[], options: LintCliOptions, io: Io, err
   const diffOut = options.format === 'json' || options.format === 'jsonl' || options.format === 'sarif' ? io.stderr : io.stdout;
   const extensions = options.ext.split(',').map((e) => e.trim().replace(/^\./, '')).filter(Boolean);
   const files = paths.filter((p) => p !== '-');
-  // A bad config stops the run before any output.
-  const expanded = await expandPaths(files, extensions);
-  for (const entry of expanded) if (!('error' in entry)) configs.forFile(entry.path);
-  // --fix never rewrites an export: refused before anything is written.
-  const refusal = fixMode && fixRefusal(expanded.map((e) => e.path), options.inputFormat);
-  if (refusal) {
-    error(refusal);
+  const stdin = paths.length === 0 || paths.includes('-') ? { stream: io.stdin, name: options.stdinFilename ?? '<stdin>' } : undefined;
+  // The one engine call (the report command makes the same one): it expands the paths, looks up
+  // each file's config (a bad config throws before any output), skips ignored files quietly
+  // (hooks pass every changed file) and keeps input order.
+  const outcomes = lintOutcomes(
+    files,
+    {
+      extensions,
+      ...(options.inputFormat && { inputFormat: options.inputFormat }),
+      ...columnOptions(options),
+      configs,
+      // Default: a thread per core, this one included (it reads, writes, and lints when the
+      // workers are busy): see lint-parallel.ts and BENCHMARKS.md.
+      threads: options.threads ?? availableParallelism(),
+      ...poolFrom(io.env),
+      // Each document is fixed as it is linted; below, the result is written or shown as a diff.
+      fix: Boolean(fixMode),
+      // --fix never rewrites an export: refused before anything is read or written.
+      onFiles: (expanded) => {
+        refusal = fixMode && fixRefusal(expanded, options.inputFormat);
+        if (refusal) throw new FixRefused(refusal);
+      },
+    },
+    stdin,
+  );
+  let refusal: string | undefined | false;
+  let first: IteratorResult<LintOutcome>;
+  try {
+    first = await outcomes.next(); // a ConfigError is thrown here, before the reporter prints
+  } catch (e) {
+    if (!(e instanceof FixRefused)) throw e;
+    error(e.message);
     return EXIT.error;
   }
   const summary = fixMode && new FixSummary(fixMode);
@@ -75,54 +99,42 @@ export async function lint(paths: string[], options: LintCliOptions, io: Io, err
   let warnings = 0;
   const badRecords = new Map<string, number>();
 
-  const stdin = paths.length === 0 || paths.includes('-') ? { stream: io.stdin, name: options.stdinFilename ?? '<stdin>' } : undefined;
-  const events = lintStream(
-    files,
-    {
-      quotes: options.quotes,
-      extensions,
-      ...(options.inputFormat && { inputFormat: options.inputFormat }),
-      ...columnOptions(options),
-      // Ignored files are skipped quietly, even when named: hooks pass every changed file.
-      include: (file) => !configs.isIgnored(file),
-      optionsFor: (file) => configs.forFile(file).options,
-      // Default: a thread per core, this one included (it reads, writes, and lints when the
-      // workers are busy): see lint-parallel.ts and BENCHMARKS.md.
-      threads: options.threads ?? availableParallelism(),
-      // Each document is fixed as it is linted; below, the result is written or shown as a diff.
-      fix: Boolean(fixMode),
-    },
-    stdin,
-  );
-  for await (const event of events) {
-    if ('notice' in event) {
-      io.stderr.write(`dignify: ${event.file}: ${event.notice}\n`);
-      continue;
+  async function* all(): AsyncGenerator<LintOutcome> {
+    if (!first.done) yield first.value;
+    yield* outcomes;
+  }
+  for await (const outcome of all()) {
+    switch (outcome.kind) {
+      case 'notice':
+        io.stderr.write(`dignify: ${outcome.file}: ${outcome.message}\n`);
+        continue;
+      // Reporters see failures too (JSON's "error"/"skipped", SARIF's notifications).
+      case 'skipped':
+        io.stderr.write(`dignify: warning: ${outcome.file}: skipped: ${outcome.reason}\n`);
+        io.stdout.write(reporter.result(resultOf(outcome)!));
+        continue;
+      case 'error':
+        error(`${outcome.file}: ${outcome.error}`);
+        ioFailed = true;
+        io.stdout.write(reporter.result(resultOf(outcome)!));
+        continue;
+      case 'bad-record':
+        // Said here, and kept in the results (the JSON report lists it).
+        error(badRecordMessage(outcome.file, outcome.record, outcome.error));
+        badRecords.set(outcome.file, (badRecords.get(outcome.file) ?? 0) + 1);
+        io.stdout.write(reporter.result(resultOf(outcome)!));
+        continue;
+      case 'linted':
+        break;
     }
-    const { result, doc } = event;
-    // Reporters see failures too (JSON's "error"/"skipped", SARIF's notifications).
-    if (result.skipped) {
-      io.stderr.write(`dignify: warning: ${result.file}: skipped: ${result.skipped}\n`);
-      io.stdout.write(reporter.result(result));
-      continue;
-    }
-    if (result.error && !result.record) {
-      error(`${result.file}: ${result.error}`);
-      ioFailed = true;
-      io.stdout.write(reporter.result(result));
-      continue;
-    }
-    if (result.error) {
-      // A malformed record: said here, and kept in the results (the JSON report lists it).
-      error(badRecordMessage(result.file, result.record!, result.error));
-      badRecords.set(result.file, (badRecords.get(result.file) ?? 0) + 1);
-    }
-    if (summary && doc) {
-      const outcome = await summary.handle(result, doc, io.cwd);
-      if (outcome.diff) diffOut.write(outcome.diff);
-      if (outcome.notice) io.stderr.write(`dignify: ${outcome.notice}\n`);
-      if (outcome.error) {
-        error(outcome.error);
+    const { doc } = outcome;
+    const result = resultOf(outcome)!;
+    if (summary) {
+      const fixed = await summary.handle(result, doc, io.cwd);
+      if (fixed.diff) diffOut.write(fixed.diff);
+      if (fixed.notice) io.stderr.write(`dignify: ${fixed.notice}\n`);
+      if (fixed.error) {
+        error(fixed.error);
         ioFailed = true;
       }
     }
@@ -144,3 +156,15 @@ export async function lint(paths: string[], options: LintCliOptions, io: Io, err
   }
   return failing ? EXIT.findings : EXIT.clean;
 }
+
+/**
+ * DIGNIFY_POOL_FROM="documents,chars": start the worker pool sooner than 500 documents and 16 M
+ * characters. Not a user setting: it lets the pool's tests and benchmarks use small inputs.
+ */
+export function poolFrom(env: NodeJS.ProcessEnv): { poolFrom?: { documents: number; chars: number } } {
+  const m = /^(\d+),(\d+)$/.exec(env.DIGNIFY_POOL_FROM ?? '');
+  return m ? { poolFrom: { documents: Number(m[1]), chars: Number(m[2]) } } : {};
+}
+
+/** --fix asked of an export (the message says which); thrown from the engine's onFiles, before anything is read. */
+class FixRefused extends Error {}

@@ -82,7 +82,7 @@ Exit codes:
      records (the other files and records are still linted)
 
 Examples:
-  $ dignify notes/                      lint every .txt, .md and .html file under notes/
+  $ dignify notes/                      lint every .txt, .md, .html and .docx file under notes/
   $ echo "hx of IVDU" | dignify         lint standard input
   $ dignify "templates/**/*.txt" --format json
   $ dignify notes.csv --text-column note_text --id-column note_id
@@ -166,6 +166,10 @@ Examples:
     .option('--include-snippets', "add each finding's sentence (note text: may contain PHI)")
     .addOption(new Option('--quotes <mode>', 'phrases inside quotation marks').choices(['info', 'flag', 'ignore']).default('info'))
     .option('--ext <list>', 'file extensions read inside a folder, comma-separated', DEFAULT_EXTENSIONS.join(','))
+    .option('-c, --config <file>', 'use this config file for every note (instead of the nearest .dignifyrc)')
+    .option('--no-config', 'use no config file')
+    .option('--no-ignore', 'read files that .dignifyignore or the config\'s "ignore" would skip')
+    .addOption(new Option('--threads <n>', 'threads that lint a large export, this one included (default: one per core; 1: no workers)').argParser(nonNegativeInteger))
     .action(async (source: string, options: ReportCliOptions) => {
       // Loaded on use: its chart and CSV libraries are not needed to lint (start-up).
       const { report } = await import('./report-command.js');

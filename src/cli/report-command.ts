@@ -3,7 +3,8 @@
 // A record that cannot be read is named on stderr as the lint command names it, left out, and
 // makes the exit code 2 (unless --skip-bad-records); findings do not change the exit code (this
 // is an audit, not a gate).
-import { resolveOptions } from '../lint/options.js';
+import { availableParallelism } from 'node:os';
+import { ConfigError, ConfigSet } from '../config/index.js';
 import { ReportAggregator, type Period } from '../report/aggregate.js';
 import { renderReportCsv } from '../report/csv.js';
 import { renderReportHtml } from '../report/html.js';
@@ -23,12 +24,18 @@ export interface ReportCliOptions extends InputCliOptions {
   includeSnippets?: boolean;
   quotes: QuoteHandling;
   ext: string;
+  /** --config <file>, or false for --no-config. */
+  config?: string | false;
+  /** false with --no-ignore. */
+  ignore?: boolean;
+  threads?: number;
 }
 
 const list = (value: string | undefined) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 
 export async function report(source: string, options: ReportCliOptions, io: Io, error: (m: string) => void, version: string): Promise<number> {
-  const resolved = resolveOptions({ quotes: options.quotes });
+  // The same configuration, ignore files and pool as the lint command: they cannot disagree.
+  const configs = new ConfigSet({ config: options.config, ignore: options.ignore, cwd: io.cwd, base: { quotes: options.quotes } });
   const groupBy = list(options.groupBy);
   const folder = isFolder(source);
   const { textColumn, idColumn } = columnOptions(options);
@@ -50,7 +57,7 @@ export async function report(source: string, options: ReportCliOptions, io: Io, 
     write();
   };
 
-  const records = readRecords(source, resolved, {
+  const records = readRecords(source, { configs, threads: options.threads ?? availableParallelism() }, {
     ...columnOptions(options),
     ...(options.inputFormat && { inputFormat: options.inputFormat }),
     fields: [...new Set([...groupBy, ...(options.dateColumn ? [options.dateColumn] : [])])],
@@ -85,6 +92,7 @@ export async function report(source: string, options: ReportCliOptions, io: Io, 
   } catch (e) {
     progress.end();
     if (e instanceof RecordSourceError) error(e.message);
+    else if (e instanceof ConfigError) throw e; // said by main(), exit 2
     else error(`${source}: ${(e as Error).message}`);
     return EXIT.error;
   }
@@ -102,7 +110,8 @@ export async function report(source: string, options: ReportCliOptions, io: Io, 
           version,
           groupBy,
           unreadable,
-          rules: resolved.rules.rules,
+          // Each rule as the configs used define it (a user's rule files after the built-in ones).
+          rules: [...new Map(configs.ruleSets().flatMap((set) => set.rules.map((r) => [r.id, r] as const))).values()],
           options: [
             ['Source', folder ? `${source} (a folder: each file is one note)` : source],
             ...(folder
@@ -115,6 +124,7 @@ export async function report(source: string, options: ReportCliOptions, io: Io, 
             ['Group by', groupBy.length ? groupBy.join(', ') : '—'],
             ['Date column', options.dateColumn ? `${options.dateColumn} (by ${options.period})` : '—'],
             ['Quoted phrases', options.quotes],
+            ['Configuration', options.config === false ? 'none (--no-config)' : options.config ? options.config : configFiles(configs)],
             ['Note text (snippets)', options.includeSnippets ? 'included (--include-snippets)' : 'not included'],
           ],
         });
@@ -127,4 +137,9 @@ export async function report(source: string, options: ReportCliOptions, io: Io, 
     }
   } else io.stdout.write(out);
   return ioFailed || (badRecords.size > 0 && !options.skipBadRecords) ? EXIT.error : EXIT.clean;
+}
+
+function configFiles(configs: ConfigSet): string {
+  const files = configs.files();
+  return files.length ? files.join(', ') : 'none found (built-in rules and severities)';
 }

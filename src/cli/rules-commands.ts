@@ -24,7 +24,23 @@ export function listRules(rules: CompiledRules, format: 'text' | 'json'): string
     lines.push(`  ${rule.id.padEnd(36)} ${rule.severity.padEnd(7)} ${rule.fixable ? 'fixable' : '       '}  ${rule.match.join(', ')}`);
     lines.push(`  ${''.padEnd(36)} ${''.padEnd(7)}          → ${rule.suggestions.join('; ')}`);
   }
-  lines.push('', `${rules.rules.length} rules. "dignify explain <id>" shows one with its reasons and examples.`, '');
+  lines.push(
+    '',
+    `${rules.rules.length} rules. "dignify explain <id>" shows one with its reasons and examples.`,
+    '',
+    'How phrases are written (rules/*.yaml):',
+    '  drug abuse      words in order; also "drug-abuse" and across a line break',
+    '  clean|dirty     either word',
+    '  iv? drug abuse  "iv" is optional',
+    '  abuse(s|d|r)    optional endings: abuse, abuses, abused, abuser',
+    '  drug-seeking    also the closed form "drugseeking"',
+    '  {drug} abuse    any word of a set (below), e.g. "heroin abuse", "cocaine abuse"',
+    '  Case does not matter.',
+    '',
+    'Sets:',
+    ...[...rules.sets].map(([name, set]) => `  {${name}}${' '.repeat(Math.max(1, 14 - name.length))}${set.words.slice(0, 8).join(', ')}${set.words.length > 8 ? `, … (${set.words.length})` : ''}`),
+    '',
+  );
   return lines.join('\n').replace(/^\n/, '');
 }
 

@@ -4,9 +4,9 @@
 // --no-config turns the search off. Each config is resolved once and cached.
 import path from 'node:path';
 import { lilconfigSync } from 'lilconfig';
+import { describeIoError } from '../inputs/files.js';
 import { builtinRules } from '../rules/builtin.js';
-import type { CompiledRules } from '../rules/compile.js';
-import type { Options } from '../types.js';
+import type { Options, RuleSet } from '../types.js';
 import { IgnoreFiles, relativeInside } from './ignore.js';
 import { ConfigError, parseConfigText, resolveConfig, validateConfig, type ResolvedConfig } from './load.js';
 
@@ -25,9 +25,11 @@ export interface ConfigSetOptions {
   base?: Options;
 }
 
+/** The configurations of a run, looked up per file and cached per folder; usable as the engine's `configs` (ConfigLookup). */
 export class ConfigSet {
   private readonly explorer;
   private readonly resolved = new Map<string, ResolvedConfig>();
+  private readonly byDir = new Map<string, ResolvedConfig>();
   private readonly ignoreFiles = new IgnoreFiles();
   private readonly fixed: ResolvedConfig | undefined;
 
@@ -47,7 +49,7 @@ export class ConfigSet {
         loaded = this.explorer.load(file);
       } catch (error) {
         if (error instanceof ConfigError) throw error;
-        throw new ConfigError(settings.config, undefined, `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+        throw new ConfigError(settings.config, undefined, describeIoError(error));
       }
       this.fixed = this.resolve(file, loaded?.config);
     }
@@ -73,13 +75,23 @@ export class ConfigSet {
   forFile(file: string): ResolvedConfig {
     if (this.fixed) return this.fixed;
     const dir = path.dirname(path.resolve(this.settings.cwd, file));
-    const result = this.explorer.search(dir);
-    if (!result || result.isEmpty) return this.resolve(undefined, {});
-    return this.resolve(result.filepath, result.config);
+    // Asked for each file several times (validation up front, ignore, lint, fix): once per folder.
+    let found = this.byDir.get(dir);
+    if (!found) {
+      const result = this.explorer.search(dir);
+      found = !result || result.isEmpty ? this.resolve(undefined, {}) : this.resolve(result.filepath, result.config);
+      this.byDir.set(dir, found);
+    }
+    return found;
+  }
+
+  /** The config files used so far, as shown to the user. */
+  files(): string[] {
+    return [...this.resolved.keys()].filter(Boolean).map((f) => this.display(f));
   }
 
   /** The distinct rule sets of the configurations used so far (for reporters that describe rules). */
-  ruleSets(): CompiledRules[] {
+  ruleSets(): RuleSet[] {
     return [...new Set([builtinRules(), ...[...this.resolved.values()].map((c) => c.options.rules)])];
   }
 

@@ -5,12 +5,14 @@ import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import ignore, { type Ignore } from 'ignore';
 import { OptionsError, resolveOptions } from '../lint/options.js';
-import type { MatchOptions } from '../lint/match.js';
+import type { ResolvedOptions } from '../lint/match.js';
 import { builtinRuleFiles, builtinRules } from '../rules/builtin.js';
-import { compileRules } from '../rules/compile.js';
-import { loadRuleFiles, RuleFileError } from '../rules/load.js';
+import { compileRules, type CompiledRules } from '../rules/compile.js';
+import { loadRuleFiles, RuleFileError, type LoadedRuleFile } from '../rules/load.js';
+import { exampleProblem } from './examples.js';
 import type { Options } from '../types.js';
 import { CONFIG_SCHEMA, type DignifyConfig } from './schema.js';
+import { yamlErrorText } from '../rules/yaml-error.js';
 
 /** A configuration that cannot be used; the message names the file and the key. */
 export class ConfigError extends Error {
@@ -27,7 +29,7 @@ export class ConfigError extends Error {
 export interface ResolvedConfig {
   /** The config file, or undefined when none applies. */
   file?: string;
-  options: MatchOptions;
+  options: ResolvedOptions;
   /** The config's `ignore` globs, matched against paths relative to `dir`. */
   ignore?: { dir: string; matcher: Ignore };
 }
@@ -37,7 +39,7 @@ export function parseConfigText(file: string, text: string): unknown {
   try {
     return file.endsWith('.json') ? JSON.parse(text) : (lazyRequire('yaml') as typeof import('yaml')).parse(text, { prettyErrors: true });
   } catch (error) {
-    throw new ConfigError(file, undefined, `not valid ${file.endsWith('.json') ? 'JSON' : 'YAML or JSON'}: ${(error as Error).message.split('\n')[0]}`);
+    throw new ConfigError(file, undefined, `not valid ${file.endsWith('.json') ? 'JSON' : 'YAML or JSON'}: ${yamlErrorText(error)}`);
   }
 }
 
@@ -99,10 +101,12 @@ export function resolveConfig(config: DignifyConfig, file: string | undefined, b
   const dir = file ? path.dirname(file) : process.cwd();
   const where = shownAs ?? '(no config)';
   const extendsList = typeof config.extends === 'string' ? [config.extends] : (config.extends ?? []);
-  let ruleSet = base.ruleSet ?? builtinRules();
+  let ruleSet = (base.ruleSet as CompiledRules | undefined) ?? builtinRules();
+  let ownFiles: LoadedRuleFile[] = [];
   if (extendsList.length > 0) {
     try {
-      ruleSet = compileRules([...builtinRuleFiles(), ...loadRuleFiles(extendsList.map((p) => path.resolve(dir, p)))]);
+      ownFiles = loadRuleFiles(extendsList.map((p) => path.resolve(dir, p)));
+      ruleSet = compileRules([...builtinRuleFiles(), ...ownFiles]);
     } catch (error) {
       if (error instanceof RuleFileError) throw new ConfigError(where, 'extends', error.message);
       throw error;
@@ -115,13 +119,16 @@ export function resolveConfig(config: DignifyConfig, file: string | undefined, b
       throw new ConfigError(where, `rules.${key}`, 'expected a rule id or a category ("dignify rules" lists them)');
     }
   }
-  let options: MatchOptions;
+  let options: ResolvedOptions;
   try {
     options = resolveOptions({ ...base, ruleSet, rules: { ...base.rules, ...config.rules }, allow: [...(base.allow ?? []), ...(config.allow ?? [])] });
   } catch (error) {
     if (error instanceof OptionsError) throw new ConfigError(where, undefined, error.message);
     throw error;
   }
+  // The user's rules are held to their own examples, as the built-in ones are.
+  const problem = ownFiles.length ? exampleProblem(ownFiles, options) : undefined;
+  if (problem) throw new ConfigError(where, 'extends', problem);
   const resolved: ResolvedConfig = { options };
   if (file) resolved.file = file;
   if (config.ignore?.length) resolved.ignore = { dir, matcher: ignore().add(config.ignore) };

@@ -12,12 +12,12 @@ import retextEquality from 'retext-equality';
 import type { Finding, Options } from '../types.js';
 import { useEquality } from '../lint/equality.js';
 import { lintResolved } from '../lint/lint-text.js';
-import type { MatchOptions } from '../lint/match.js';
+import type { ResolvedOptions } from '../lint/match.js';
 import { resolveOptions } from '../lint/options.js';
 
 useEquality(retextEquality);
 
-let defaults: MatchOptions | undefined;
+let defaults: ResolvedOptions | undefined;
 
 /**
  * Lints plain text synchronously: the findings `await lintText(text, options)` gives, in the same

@@ -4,7 +4,7 @@
 // are loaded when there is something to write or show.
 import path from 'node:path';
 import type { Document } from '../inputs/document.js';
-import { formatOf, isExportFormat, type InputFormat } from '../inputs/formats.js';
+import { formatEntry, type InputFormat } from '../inputs/formats.js';
 import type { LintResult } from '../lint/lint-files.js';
 import type { FixMode } from './index.js';
 
@@ -12,13 +12,18 @@ import type { FixMode } from './index.js';
 // could break every record in it, and it is a copy of a source system that would not follow.
 const EXPORT_EXTENSIONS = new Set(['csv', 'tsv', 'tab', 'jsonl', 'ndjson', 'json', 'parquet', 'xlsx', 'xls', 'fhir']);
 
+/** A format whose sources hold records (an export), by the format registry. */
+function isRecords(format: InputFormat): boolean {
+  return ['export', 'parquet', 'fhir'].includes(formatEntry(format).read);
+}
+
 /** Why --fix (or --fix-dry-run) cannot run on these inputs: an export among them; undefined when it can. */
 export function fixRefusal(paths: readonly string[], inputFormat?: InputFormat): string | undefined {
   const why = 'is an export: --fix never rewrites exports (CSV, TSV, JSON Lines, JSON, Parquet, FHIR); nothing was written. Lint it without --fix';
-  if (inputFormat && isExportFormat(inputFormat)) return `--input-format ${inputFormat} ${why}`;
+  // --input-format decides for every source (text on a .csv is a text document, rewritten as one).
+  if (inputFormat) return isRecords(inputFormat) ? `--input-format ${inputFormat} ${why}` : undefined;
   for (const file of paths) {
-    const ext = path.extname(file).slice(1).toLowerCase();
-    if (isExportFormat(formatOf(file, inputFormat)) || EXPORT_EXTENSIONS.has(ext)) return `${file} ${why}`;
+    if (EXPORT_EXTENSIONS.has(path.extname(file).slice(1).toLowerCase())) return `${file} ${why}`;
   }
   return undefined;
 }

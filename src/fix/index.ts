@@ -19,10 +19,22 @@ function diffNames(file: string, cwd: string): [string, string] {
   return [`a/${posix}`, `b/${posix}`];
 }
 
+/**
+ * A unified diff as git writes it: a "diff --git" line, and hunk headers that leave out a count
+ * of 1 ("@@ -3 +3 @@", not "@@ -3,1 +3,1 @@"), so tools that read git's diffs read it too.
+ */
+export function gitStyle(patch: string, before: string, after: string): string {
+  const hunks = patch.replace(/^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/gm, (_m, a: string, b: string | undefined, c: string, d: string | undefined) => {
+    const range = (start: string, count: string | undefined) => (count === undefined || count === '1' ? start : `${start},${count}`);
+    return `@@ -${range(a, b)} +${range(c, d)} @@`;
+  });
+  return before.startsWith('a/') ? `diff --git ${before} ${after}\n${hunks}` : hunks;
+}
+
 /** The unified diff from `before` to `after` for `file`. */
 export function fixDiff(file: string, before: string, after: string, cwd = process.cwd()): string {
   const [a, b] = diffNames(file, cwd);
-  return createTwoFilesPatch(a, b, before, after, undefined, undefined, { headerOptions: FILE_HEADERS_ONLY });
+  return gitStyle(createTwoFilesPatch(a, b, before, after, undefined, undefined, { headerOptions: FILE_HEADERS_ONLY }), a, b);
 }
 
 /** Writes the fixed text (mode 'fix') or returns its diff ('dry-run'). `error`: why it was not written. */

@@ -20,6 +20,8 @@ export interface RecordRef {
 export interface Document {
   /** The file name shown to people. */
   file: string;
+  /** The format it was read as (see formats.ts: whether --fix may rewrite it). */
+  format?: import('./formats.js').InputFormat;
   /** How `text` is parsed into prose: Markdown and HTML markup is not prose. */
   syntax: 'text' | 'markdown' | 'html';
   /** The text findings' offsets, lines and columns refer to. */

@@ -5,8 +5,9 @@ import { readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 
-/** Extensions linted when a folder is given. */
-export const DEFAULT_EXTENSIONS = ['txt', 'md', 'html', 'docx'];
+import { DEFAULT_EXTENSIONS } from './formats.js';
+
+export { DEFAULT_EXTENSIONS } from './formats.js';
 
 export type PathEntry = { path: string } | { path: string; error: string };
 
@@ -44,7 +45,8 @@ export async function expandPaths(inputs: readonly string[], extensions: readonl
       continue;
     }
     if (info.isDirectory()) {
-      const pattern = `**/*.{${extensions.join(',')}}`;
+      // A brace set of one ("{txt}") is not expanded by the glob library: `--ext txt` found nothing.
+      const pattern = extensions.length === 1 ? `**/*.${extensions[0]}` : `**/*.{${extensions.join(',')}}`;
       const { glob } = await globbing();
       const matches = await glob(pattern, { cwd: input, ignore: IGNORED_DIRS, onlyFiles: true, dot: false, expandDirectories: false });
       matches.sort().forEach((m) => add(path.join(input, m)));

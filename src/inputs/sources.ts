@@ -5,8 +5,8 @@ import { createReadStream } from 'node:fs';
 import type { ColumnOptions } from './columns.js';
 import type { Document, RecordRef } from './document.js';
 import { readExport } from './exports.js';
-import { describeIoError, expandPaths, readStdin, readTextFileSync, type ReadResult } from './files.js';
-import { formatOf, isExportFormat, mayBeFhir, type InputFormat } from './formats.js';
+import { describeIoError, expandPaths, readStdin, readTextFileSync, type PathEntry, type ReadResult } from './files.js';
+import { formatEntry, formatOf, mayBeFhir, type ExportFormat, type InputFormat } from './formats.js';
 import { readNoteSource } from './note-sources.js';
 
 export interface SourceOptions extends ColumnOptions {
@@ -36,12 +36,10 @@ export interface StdinSource {
   name: string;
 }
 
-const SYNTAX = { markdown: 'markdown', html: 'html' } as const;
-
 function fromText(file: string, format: InputFormat, read: ReadResult): SourceEvent {
   if ('error' in read) return { kind: 'error', file, error: read.error };
   if ('skipped' in read) return { kind: 'skipped', file, reason: read.skipped };
-  return { kind: 'document', doc: { file, syntax: SYNTAX[format as keyof typeof SYNTAX] ?? 'text', text: read.text } };
+  return { kind: 'document', doc: { file, syntax: formatEntry(format).syntax, text: read.text, format } };
 }
 
 /** A source as bytes: a stream (exports, .docx) or whole text (documents). */
@@ -55,19 +53,19 @@ export interface Source {
 
 async function* readOne(source: Source, options: SourceOptions): AsyncGenerator<SourceEvent> {
   const { name: file, open } = source;
-  let format = formatOf(file, options.inputFormat);
+  const format = formatOf(file, options.inputFormat);
   // Parquet and FHIR (note-sources.ts); a .ndjson/.jsonl/.json file is FHIR when it starts like a resource.
   const noteSource = await readNoteSource(source, format, options, mayBeFhir(file) && !options.inputFormat && options.textColumn === undefined);
   if (noteSource) {
     yield* noteSource;
     return;
   }
-  if (format === 'fhir') format = 'jsonl'; // not reached: readNoteSource reads every FHIR source
-  if (isExportFormat(format)) {
+  const { read } = formatEntry(format);
+  if (read === 'export') {
     const stream = open();
     try {
-      for await (const event of readExport(file, stream, format, options)) {
-        if (event.kind === 'record') yield { kind: 'document', doc: event.doc };
+      for await (const event of readExport(file, stream, format as ExportFormat, options)) {
+        if (event.kind === 'record') yield { kind: 'document', doc: { ...event.doc, format } };
         else if (event.kind === 'bad-record') yield { kind: 'bad-record', file, record: event.record, error: event.error };
         else if (event.kind === 'notice') yield { kind: 'notice', file, message: event.message };
         else yield { kind: 'error', file, error: event.error };
@@ -77,7 +75,7 @@ async function* readOne(source: Source, options: SourceOptions): AsyncGenerator<
     }
     return;
   }
-  if (format === 'docx') {
+  if (read === 'docx') {
     const chunks: Buffer[] = [];
     try {
       for await (const chunk of open()) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
@@ -87,8 +85,8 @@ async function* readOne(source: Source, options: SourceOptions): AsyncGenerator<
     }
     // mammoth and its XML and zip libraries are loaded only for a .docx (start-up).
     const { readDocx } = await import('./docx.js');
-    const read = await readDocx(file, Buffer.concat(chunks));
-    yield 'error' in read ? { kind: 'error', file, error: read.error } : { kind: 'document', doc: read.doc };
+    const docx = await readDocx(file, Buffer.concat(chunks));
+    yield 'error' in docx ? { kind: 'error', file, error: docx.error } : { kind: 'document', doc: { ...docx.doc, format } };
     return;
   }
   yield fromText(file, format, await source.readText());
@@ -104,8 +102,14 @@ async function* counted(stream: AsyncIterable<Buffer | string>, tell: (bytes: nu
   }
 }
 
+/** Reads the paths the user gave (files, folders, globs; expanded here), then standard input. */
 export async function* readSources(paths: readonly string[], options: SourceOptions = {}, stdin?: StdinSource): AsyncGenerator<SourceEvent> {
-  for (const entry of await expandPaths(paths, options.extensions)) {
+  yield* readEntries(await expandPaths(paths, options.extensions), options, stdin);
+}
+
+/** Reads paths already expanded (expandPaths), in order, then standard input. */
+export async function* readEntries(entries: readonly PathEntry[], options: SourceOptions = {}, stdin?: StdinSource): AsyncGenerator<SourceEvent> {
+  for (const entry of entries) {
     if ('error' in entry) yield { kind: 'error', file: entry.path, error: entry.error };
     else if (options.include && !options.include(entry.path)) continue;
     else {

@@ -10,7 +10,7 @@ import type { CompiledRule } from '../rules/compile.js';
 import { normalizeWord } from '../rules/pattern.js';
 import type { Finding, Point } from '../types.js';
 import { lazy } from './lazy.js';
-import { makeFinding, type MatchOptions } from './match.js';
+import { makeFinding, type ClaimedSpan, type ResolvedOptions } from './match.js';
 import { maskPlaceholders } from './placeholders.js';
 import { looseEqualityRegex } from './prefilter.js';
 import type { SentenceTokens } from './tokens.js';
@@ -35,7 +35,7 @@ function pointOf(p: { line: number; column: number; offset?: number | undefined 
 }
 
 /** Is the phrase [start, end) one of the user's allowed phrases (compared word by word)? */
-function allowed(actual: string, options: MatchOptions): boolean {
+function allowed(actual: string, options: ResolvedOptions): boolean {
   if (options.allow.length === 0) return false;
   const words = actual.split(/[^\p{L}\p{N}']+/u).filter(Boolean).map(normalizeWord);
   return options.allow.some((seq) => seq.length === words.length && seq.every((t, k) => t.lookup.has(words[k]!)));
@@ -45,7 +45,7 @@ function allowed(actual: string, options: MatchOptions): boolean {
 // regex the fast path scans with (retext-equality matches within a paragraph; a huge document with
 // one such phrase does not run it on every block). Read with placeholders blanked, as the tree was
 // parsed ("Down's {{x}} syndrome" is one phrase to retext-equality).
-function mayMatch(tree: Root, text: string, options: MatchOptions): boolean {
+function mayMatch(tree: Root, text: string, options: ResolvedOptions): boolean {
   const { start, end } = tree.position ?? {};
   const masked = maskPlaceholders(text);
   const under = start?.offset === undefined || end?.offset === undefined ? masked : masked.slice(start.offset, end.offset);
@@ -58,8 +58,8 @@ export function equalityFindings(
   tree: Root,
   text: string,
   sentences: readonly SentenceTokens[],
-  existing: readonly Finding[],
-  options: MatchOptions,
+  claimed: readonly ClaimedSpan[],
+  options: ResolvedOptions,
 ): Finding[] {
   const enabled = options.rules.equality;
   // retext-equality searches ~1,000 phrases per paragraph; skip it unless an enabled one can occur.
@@ -78,10 +78,14 @@ export function equalityFindings(
   }
   messages.sort((a, b) => a.start.offset - b.start.offset || b.end.offset - a.end.offset);
   const findings: Finding[] = [];
+  // Spans taken by a phrase rule or an earlier message, whether reported or not (a rule turned
+  // off must not hand its span to another rule).
+  const taken: ClaimedSpan[] = [...claimed];
   for (const { compiled, start, end } of messages) {
-    const overlaps = (f: Finding) => f.start.offset < end.offset && start.offset < f.end.offset;
-    if (existing.some(overlaps) || findings.some(overlaps)) continue;
+    const overlaps = (f: ClaimedSpan) => f.start < end.offset && start.offset < f.end;
+    if (taken.some(overlaps)) continue;
     if (allowed(text.slice(start.offset, end.offset), options)) continue;
+    taken.push({ start: start.offset, end: end.offset });
     const sentence = sentences.find((s) => s.paragraphStart <= start.offset && start.offset < s.paragraphEnd);
     const paragraph = { start: sentence?.paragraphStart ?? 0, end: sentence?.paragraphEnd ?? text.length };
     const finding = makeFinding(compiled, [...compiled.rule.suggestions], start, end, text, paragraph, options);

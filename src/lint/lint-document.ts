@@ -10,7 +10,7 @@ import { lazy } from './lazy.js';
 import { parseText, parseTextWindows } from './parse-text.js';
 import { scannerFor } from './prefilter.js';
 import { lintTree } from './lint-tree.js';
-import type { MatchOptions } from './match.js';
+import type { ResolvedOptions } from './match.js';
 import { collectSentences, type SentenceTokens } from './tokens.js';
 
 // Loaded when the first Markdown or HTML document with an anchor word is linted (see lazy.ts).
@@ -26,7 +26,7 @@ export async function preloadLint(): Promise<void> {
   await Promise.all([markdown.load(), html.load(), markdownSegments.load(), htmlSegments.load(), loadEquality()]);
 }
 
-function trees(doc: Document, resolved: MatchOptions, whole: boolean): Iterable<Root> {
+function trees(doc: Document, resolved: ResolvedOptions, whole: boolean): Iterable<Root> {
   switch (doc.syntax) {
     case 'markdown':
       return markdown.get().markdownTrees(doc.text);
@@ -58,16 +58,16 @@ function quoteSentence(doc: Document, sentences: readonly SentenceTokens[], f: F
  * Synchronous: throws NotLoaded when the document needs a part not loaded yet (lint it through
  * withLoading, or call preloadLint first).
  */
-export function lintDocument(doc: Document, resolved: MatchOptions): Finding[] {
+export function lintDocument(doc: Document, resolved: ResolvedOptions): Finding[] {
   return lint(doc, resolved, false);
 }
 
 /** The slow path, parsing the whole text: only for the test that proves the fast path changes nothing. */
-export function lintDocumentWhole(doc: Document, resolved: MatchOptions): Finding[] {
+export function lintDocumentWhole(doc: Document, resolved: ResolvedOptions): Finding[] {
   return lint(doc, resolved, true);
 }
 
-function lint(doc: Document, resolved: MatchOptions, whole: boolean): Finding[] {
+function lint(doc: Document, resolved: ResolvedOptions, whole: boolean): Finding[] {
   // Fast path: a Markdown or HTML text without any phrase's anchor word cannot produce a finding.
   // Plain text skips this test: its scanner (parseTextWindows) is stricter, and a text it finds
   // nothing in yields no tree at all. The slow path keeps the plain test of every first word.

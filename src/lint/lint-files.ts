@@ -1,17 +1,44 @@
-// lintFiles and lintStream: the Node API over paths (files, folders, globs, exports). Unreadable
-// sources and malformed records come back as results with an error rather than a throw, so
-// callers see every outcome. lintStream yields results one at a time, in input order, with
-// memory flat however large an export is; the CLI writes each as it comes. Large inputs can be
-// linted on worker threads (lint-parallel.ts).
+// The engine: paths (files, folders, globs, exports) and standard input → one outcome per source
+// or record, in input order. `lintOutcomes` is what the CLI's lint and report commands both call,
+// so they cannot disagree: paths are expanded once, each file's configuration (nearest
+// .dignifyrc, ignore files) comes from one ConfigSet, and large inputs go to the worker pool
+// (lint-parallel.ts). Unreadable sources and malformed records are outcomes, not throws, so
+// callers see every one. lintStream and lintFiles are the older shapes of the same stream.
 import type { Document, RecordRef } from '../inputs/document.js';
-import { readSources, type SourceEvent, type SourceOptions, type StdinSource } from '../inputs/sources.js';
 import { fixText } from '../fix/fix-text.js';
+import { expandPaths } from '../inputs/files.js';
+import { formatEntry } from '../inputs/formats.js';
+import { readEntries, type SourceEvent, type SourceOptions, type StdinSource } from '../inputs/sources.js';
 import type { Finding, Options } from '../types.js';
 import { withLoading } from './lazy.js';
 import { lintDocument } from './lint-document.js';
-import { lintInParallel, type Linted } from './lint-parallel.js';
-import type { MatchOptions } from './match.js';
+import { lintInParallel, type Linted, type PoolThreshold } from './lint-parallel.js';
+import type { ResolvedOptions } from './match.js';
 import { resolveOptions } from './options.js';
+
+/**
+ * What the engine yields for each source, record or message, as a tagged union (`kind`):
+ * - `linted`: a document or export record was linted; `findings` have `file` set, positions in `doc.text`
+ *   (with LintOptions.fix and a fix made: positions in `output`, the fixed text; `inputFindings` in `doc.text`).
+ * - `bad-record`: a malformed export record (the rest of the export is still read).
+ * - `error`: a source that could not be read (missing, unreadable, no text column).
+ * - `skipped`: a source (or, with `record`, a part of one: a FHIR attachment given by url) left alone on purpose (binary, not UTF-8); `reason` says why.
+ * - `notice`: something to tell the user once about a source (which column is linted).
+ */
+export type LintOutcome =
+  | { kind: 'linted'; file: string; record?: RecordRef; findings: Finding[]; doc: Document; output?: string; fixed?: number; inputFindings?: Finding[] }
+  | { kind: 'bad-record'; file: string; record: RecordRef; error: string }
+  | { kind: 'error'; file: string; error: string }
+  | { kind: 'skipped'; file: string; record?: RecordRef; reason: string }
+  | { kind: 'notice'; file: string; message: string };
+
+/** Where each file's configuration comes from: a ConfigSet (src/config), or anything shaped like one. */
+export interface ConfigLookup {
+  /** The configuration for a file (or standard input, by its shown name). May throw (ConfigError). */
+  forFile(file: string): { options: ResolvedOptions };
+  /** True when the file is ignored (.dignifyignore, the config's `ignore`): it is left out quietly. */
+  isIgnored(file: string): boolean;
+}
 
 export interface LintResult {
   file: string;
@@ -36,8 +63,13 @@ export interface LintResult {
 
 export type LintOptions = Options &
   SourceOptions & {
-    /** Options for one file (e.g. from its nearest config); the resolved `options` otherwise. */
-    optionsFor?: (file: string) => MatchOptions;
+    /**
+     * Per-file configuration (e.g. a ConfigSet: nearest .dignifyrc and ignore files). Every file's
+     * configuration is looked up before the first outcome, so a bad config throws before any output.
+     */
+    configs?: ConfigLookup;
+    /** Options for one file; the resolved `options` otherwise. Superseded by `configs`. */
+    optionsFor?: (file: string) => ResolvedOptions;
     /**
      * Threads that lint a large input, this one included (default 1: no workers). With more, the
      * documents after the first POOL_MIN_DOCUMENTS are linted on this thread and a pool of
@@ -51,49 +83,97 @@ export type LintOptions = Options &
     fix?: boolean;
     /** Called when the worker pool starts (for tests and progress). */
     onPool?: (threads: number) => void;
+    /** When the pool starts (default: 500 documents and 16 M characters). For tests and benchmarks. */
+    poolFrom?: PoolThreshold;
+    /** Told the files the paths expanded to (before any is read), e.g. to count them for progress. */
+    onFiles?: (files: readonly string[]) => void;
   };
 
 /** A result (with the document it came from, when one was read), or something to tell the user once about a source (which column is linted). */
 export type LintEvent = { result: LintResult; doc?: Document } | { notice: string; file: string };
 
-export async function* lintStream(paths: readonly string[], options: LintOptions = {}, stdin?: StdinSource): AsyncGenerator<LintEvent> {
-  const resolved = options.optionsFor ? undefined : resolveOptions(options);
-  const optionsOf = (doc: Document) => resolved ?? options.optionsFor!(doc.file);
-  const sources = readSources(paths, options, stdin);
-  const linted = (options.threads ?? 1) > 1 ? lintInParallel(sources, optionsOf, options.threads!, options.onPool) : lintHere(sources, optionsOf);
+/**
+ * Lints paths and then `stdin`, yielding one LintOutcome per source or record in input order.
+ * Throws ConfigError (before the first outcome) when a file's configuration is invalid.
+ */
+export async function* lintOutcomes(paths: readonly string[], options: LintOptions = {}, stdin?: StdinSource): AsyncGenerator<LintOutcome> {
+  const { configs } = options;
+  const resolved = configs || options.optionsFor ? undefined : resolveOptions(options);
+  const optionsOf = (file: string): ResolvedOptions => resolved ?? (configs ? configs.forFile(file).options : options.optionsFor!(file));
+  const entries = await expandPaths(paths, options.extensions);
+  // A bad config stops the run before any output: look every file's up first (cached per folder).
+  if (configs) for (const entry of entries) if (!('error' in entry)) configs.forFile(entry.path);
+  if (stdin && configs) configs.forFile(stdin.name);
+  options.onFiles?.(entries.filter((e) => !('error' in e)).map((e) => e.path));
+  const include = configs && options.include ? (file: string) => !configs.isIgnored(file) && options.include!(file) : configs ? (file: string) => !configs.isIgnored(file) : options.include;
+  const sources = readEntries(entries, { ...options, ...(include && { include }) }, stdin);
+  const docOptions = (doc: Document) => optionsOf(doc.file);
+  const linted = (options.threads ?? 1) > 1 ? lintInParallel(sources, docOptions, options.threads!, options.onPool, options.poolFrom) : lintHere(sources, docOptions);
   for await (const { event, findings: found } of linted) {
     switch (event.kind) {
       case 'document': {
         const { doc } = event;
-        if (options.fix && !doc.record && !doc.paragraphs && found!.some((f) => f.fix)) {
+        // Whether a document may be rewritten is the registry's word for the format it was read as
+        // (--input-format text on a .csv makes it a text document); export records and .docx never are.
+        const rewritable = doc.format ? formatEntry(doc.format).rewritable : !doc.record && !doc.paragraphs;
+        if (options.fix && rewritable && found!.some((f) => f.fix)) {
           // The findings just made are the first pass: the text is linted again only once fixed.
-          const fixed = await fixText(doc.text, (text) => withLoading(() => lintDocument({ ...doc, text }, optionsOf(doc))), found);
+          const fixed = await fixText(doc.text, (text) => withLoading(() => lintDocument({ ...doc, text }, optionsOf(doc.file))), found);
           const findings = fixed.findings.map((f) => ({ ...f, file: doc.file }));
           const inputFindings = fixed.inputFindings.map((f) => ({ ...f, file: doc.file }));
-          yield { result: fixed.output === doc.text ? { file: doc.file, findings } : { file: doc.file, findings, output: fixed.output, fixed: fixed.fixed, inputFindings }, doc };
+          yield fixed.output === doc.text
+            ? { kind: 'linted', file: doc.file, findings, doc }
+            : { kind: 'linted', file: doc.file, findings, doc, output: fixed.output, fixed: fixed.fixed, inputFindings };
           break;
         }
         const findings = found!.map((f) => ({ ...f, file: doc.file }));
-        yield { result: doc.record ? { file: doc.file, record: doc.record, findings } : { file: doc.file, findings }, doc };
+        yield { kind: 'linted', file: doc.file, ...(doc.record && { record: doc.record }), findings, doc };
         break;
       }
       case 'bad-record':
-        yield { result: { file: event.file, record: event.record, findings: [], error: event.error } };
+        yield { kind: 'bad-record', file: event.file, record: event.record, error: event.error };
         break;
       case 'error':
-        yield { result: { file: event.file, findings: [], error: event.error } };
+        yield { kind: 'error', file: event.file, error: event.error };
         break;
       case 'skipped':
-        yield { result: { file: event.file, ...(event.record && { record: event.record }), findings: [], skipped: event.reason } };
+        yield { kind: 'skipped', file: event.file, ...(event.record && { record: event.record }), reason: event.reason };
         break;
       case 'notice':
-        yield { notice: event.message, file: event.file };
+        yield { kind: 'notice', file: event.file, message: event.message };
         break;
     }
   }
 }
 
-async function* lintHere(sources: AsyncIterable<SourceEvent>, optionsOf: (doc: Document) => MatchOptions): AsyncGenerator<Linted> {
+/** The LintResult an outcome stands for (undefined for a notice). */
+export function resultOf(outcome: LintOutcome): LintResult | undefined {
+  switch (outcome.kind) {
+    case 'linted': {
+      const { file, record, findings, output, fixed, inputFindings } = outcome;
+      return { file, ...(record && { record }), findings, ...(output !== undefined && { output, fixed, inputFindings }) };
+    }
+    case 'bad-record':
+      return { file: outcome.file, record: outcome.record, findings: [], error: outcome.error };
+    case 'error':
+      return { file: outcome.file, findings: [], error: outcome.error };
+    case 'skipped':
+      return { file: outcome.file, ...(outcome.record && { record: outcome.record }), findings: [], skipped: outcome.reason };
+    case 'notice':
+      return undefined;
+  }
+}
+
+/** lintOutcomes in the older shape: `{ result, doc }` or `{ notice, file }`. */
+export async function* lintStream(paths: readonly string[], options: LintOptions = {}, stdin?: StdinSource): AsyncGenerator<LintEvent> {
+  for await (const outcome of lintOutcomes(paths, options, stdin)) {
+    if (outcome.kind === 'notice') yield { notice: outcome.message, file: outcome.file };
+    else if (outcome.kind === 'linted') yield { result: resultOf(outcome)!, doc: outcome.doc };
+    else yield { result: resultOf(outcome)! };
+  }
+}
+
+async function* lintHere(sources: AsyncIterable<SourceEvent>, optionsOf: (doc: Document) => ResolvedOptions): AsyncGenerator<Linted> {
   for await (const event of sources) {
     yield event.kind === 'document' ? { event, findings: await withLoading(() => lintDocument(event.doc, optionsOf(event.doc))) } : { event };
   }
@@ -102,6 +182,9 @@ async function* lintHere(sources: AsyncIterable<SourceEvent>, optionsOf: (doc: D
 /** Lints paths; an export gives one result per record (see LintResult.record). */
 export async function lintFiles(paths: readonly string[], options?: LintOptions): Promise<LintResult[]> {
   const results: LintResult[] = [];
-  for await (const event of lintStream(paths, options)) if ('result' in event) results.push(event.result);
+  for await (const outcome of lintOutcomes(paths, options)) {
+    const result = resultOf(outcome);
+    if (result) results.push(result);
+  }
   return results;
 }

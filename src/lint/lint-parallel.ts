@@ -12,7 +12,7 @@ import type { SourceEvent } from '../inputs/sources.js';
 import type { Finding } from '../types.js';
 import { withLoading } from './lazy.js';
 import { lintDocument } from './lint-document.js';
-import type { MatchOptions } from './match.js';
+import type { ResolvedOptions } from './match.js';
 import { inOrder } from './ordered.js';
 import type { LintPool } from './pool.js';
 
@@ -23,6 +23,12 @@ const BATCH_DOCUMENTS = 64;
 const BATCH_CHARS = 1 << 20;
 /** Larger documents are linted on this thread: workers run with a small heap (pool.ts). */
 export const WORKER_MAX_CHARS = 1 << 20;
+
+/** The pool starts once this many documents and characters (UTF-16 code units) have been read. */
+export interface PoolThreshold {
+  documents: number;
+  chars: number;
+}
 
 /** A source event, with the findings when it is a document. */
 export interface Linted {
@@ -35,9 +41,11 @@ type Chunk = { ready: Linted } | { batch: DocumentEvent[] };
 
 export async function* lintInParallel(
   sources: AsyncIterable<SourceEvent>,
-  optionsOf: (doc: Document) => MatchOptions,
+  optionsOf: (doc: Document) => ResolvedOptions,
   threads: number,
   onPool?: (threads: number) => void,
+  /** When the pool starts (default POOL_MIN_DOCUMENTS and POOL_MIN_CHARS); tests lower it to keep their inputs small. */
+  poolFrom: PoolThreshold = { documents: POOL_MIN_DOCUMENTS, chars: POOL_MIN_CHARS },
 ): AsyncGenerator<Linted> {
   let pool: LintPool | undefined;
   let documents = 0;
@@ -45,7 +53,7 @@ export async function* lintInParallel(
   const poolDue = (doc: Document): boolean => {
     documents++;
     read += doc.text.length;
-    return documents >= POOL_MIN_DOCUMENTS && read >= POOL_MIN_CHARS;
+    return documents >= poolFrom.documents && read >= poolFrom.chars;
   };
   const workers = Math.max(1, threads - 1);
   let queued = 0; // batches sent to the pool and not back yet

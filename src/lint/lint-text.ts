@@ -6,7 +6,7 @@ import type { Document } from '../inputs/document.js';
 import type { Finding, Options } from '../types.js';
 import { withLoading } from './lazy.js';
 import { lintDocument } from './lint-document.js';
-import type { MatchOptions } from './match.js';
+import type { ResolvedOptions } from './match.js';
 import { resolveOptions } from './options.js';
 
 export interface LintTextOptions extends Options {
@@ -19,7 +19,7 @@ export interface LintTextOptions extends Options {
 export type { FixTextResult };
 
 /** Lints text with options already resolved (the hot path for many documents); throws NotLoaded as lintDocument does. */
-export function lintResolved(text: string, resolved: MatchOptions, syntax: Document['syntax'] = 'text'): Finding[] {
+export function lintResolved(text: string, resolved: ResolvedOptions, syntax: Document['syntax'] = 'text'): Finding[] {
   return lintDocument({ file: '', syntax, text }, resolved);
 }
 

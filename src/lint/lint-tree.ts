@@ -3,12 +3,13 @@
 import type { Root } from 'nlcst';
 import type { Finding } from '../types.js';
 import { equalityFindings } from './equality.js';
-import { matchSentences, type MatchOptions } from './match.js';
+import { matchSentences, type ClaimedSpan, type ResolvedOptions } from './match.js';
 import { collectSentences, type SentenceTokens } from './tokens.js';
 
-export function lintTree(tree: Root, text: string, options: MatchOptions, sentences: readonly SentenceTokens[] = collectSentences(tree)): Finding[] {
-  const findings = matchSentences(sentences, text, options);
-  const extra = equalityFindings(tree, text, sentences, findings, options);
+export function lintTree(tree: Root, text: string, options: ResolvedOptions, sentences: readonly SentenceTokens[] = collectSentences(tree)): Finding[] {
+  const claimed: ClaimedSpan[] = [];
+  const findings = matchSentences(sentences, text, options, claimed);
+  const extra = equalityFindings(tree, text, sentences, claimed, options);
   if (extra.length === 0) return findings;
   return [...findings, ...extra].sort((a, b) => a.start.offset - b.start.offset || a.end.offset - b.end.offset);
 }

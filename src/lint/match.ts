@@ -11,7 +11,11 @@ import { countBelow } from './count-below.js';
 import { maskedAt } from './spans.js';
 import { isMention, isReportedSpeech, speakerAt } from './speakers.js';
 
-export interface MatchOptions {
+/**
+ * Options resolved for the matcher (resolveOptions, or a config file's resolved options): the
+ * compiled rule set, severity overrides, the allow phrases as token sequences, the quote policy.
+ */
+export interface ResolvedOptions {
   rules: CompiledRules;
   /** Severity overrides by rule id or category. */
   severities: Record<string, SeveritySetting>;
@@ -19,6 +23,9 @@ export interface MatchOptions {
   allow: TokenSequence[];
   quotes: QuoteHandling;
 }
+
+/** @deprecated The old name of ResolvedOptions. */
+export type MatchOptions = ResolvedOptions;
 
 interface Candidate {
   compiled: CompiledRule;
@@ -191,15 +198,16 @@ function effectiveSeverity(compiled: CompiledRule, severities: Record<string, Se
   return severities[compiled.rule.id] ?? severities[compiled.rule.category] ?? compiled.rule.severity;
 }
 
-function findCandidates(sentence: SentenceTokens, options: MatchOptions, text: string): Candidate[] {
+function findCandidates(sentence: SentenceTokens, options: ResolvedOptions, text: string): Candidate[] {
   const { tokens } = sentence;
   const candidates: Candidate[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const entries = options.rules.index.get(tokens[i]!.norm);
     if (!entries) continue;
     for (const { compiled, sequence } of entries) {
-      // A rule turned off takes no part, so it cannot hide another rule's match of the same words.
-      if (effectiveSeverity(compiled, options.severities) === 'off') continue;
+      // A rule turned off still takes part here: overlaps are resolved over every rule, and the
+      // finding of a rule that is off is dropped afterwards (makeFinding). Otherwise turning
+      // substance-abuse off would hand the "abuse" of "drug abuse" to abuse-verb.
       if (!matchesAt(tokens, i, sequence)) continue;
       const captures = new Map<string, string>();
       sequence.forEach((t, k) => {
@@ -213,13 +221,11 @@ function findCandidates(sentence: SentenceTokens, options: MatchOptions, text: s
       candidates.push(c);
     }
   }
-  // Of overlapping matches keep the longest (then the most severe), leftmost first.
-  candidates.sort(
-    (a, b) =>
-      a.first - b.first ||
-      b.last - b.first - (a.last - a.first) ||
-      SEVERITY_RANK[b.compiled.rule.severity] - SEVERITY_RANK[a.compiled.rule.severity],
-  );
+  // Of overlapping matches keep the longest (then one of a rule that is on, then the most severe),
+  // leftmost first. A rule that is off keeps a longer span from the rules inside it, but a rule
+  // that is on for the very same words replaces it (a house rule for a built-in phrase).
+  const rank = (c: Candidate) => (effectiveSeverity(c.compiled, options.severities) === 'off' ? 0 : SEVERITY_RANK[c.compiled.rule.severity]);
+  candidates.sort((a, b) => a.first - b.first || b.last - b.first - (a.last - a.first) || rank(b) - rank(a));
   const kept: Candidate[] = [];
   let reach = -1;
   for (const c of candidates) {
@@ -269,7 +275,7 @@ export function makeFinding(
   end: Point,
   text: string,
   paragraph: { start: number; end: number },
-  options: MatchOptions,
+  options: ResolvedOptions,
 ): Finding | undefined {
   const setting = effectiveSeverity(compiled, options.severities);
   if (setting === 'off') return undefined;
@@ -305,7 +311,18 @@ function keepsCaptures(template: string, captures: ReadonlyMap<string, string>):
   return true;
 }
 
-export function matchSentences(sentences: readonly SentenceTokens[], text: string, options: MatchOptions): Finding[] {
+/** A [start, end) span of the text (UTF-16 offsets) that a rule matched, reported or not. */
+export interface ClaimedSpan {
+  start: number;
+  end: number;
+}
+
+/**
+ * Findings of the phrase rules in `sentences`. `claimed`, when given, receives the span of every
+ * match that won its overlap, including those not reported (rule off, quotation ignored), so the
+ * retext-equality bridge does not report inside them either.
+ */
+export function matchSentences(sentences: readonly SentenceTokens[], text: string, options: ResolvedOptions, claimed?: ClaimedSpan[]): Finding[] {
   const findings: Finding[] = [];
   for (const sentence of sentences) {
     const { tokens } = sentence;
@@ -316,6 +333,7 @@ export function matchSentences(sentences: readonly SentenceTokens[], text: strin
       const endToken = tokens[c.last]!;
       const suggestions = rule.suggestions.map((t) => renderSuggestion(t, c.captures, options.rules.sets));
       const paragraph = { start: sentence.paragraphStart, end: sentence.paragraphEnd };
+      claimed?.push({ start: startToken.start.offset, end: endToken.end.offset });
       const finding = makeFinding(c.compiled, suggestions, startToken.start, endToken.end, text, paragraph, options);
       if (!finding) continue;
       if (rule.fixable && finding.quoted) finding.fixSkipped = { reason: 'quoted', message: "in quotation marks: possibly the patient's own words" };

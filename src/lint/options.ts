@@ -1,15 +1,17 @@
 // Options as the user gives them → what the matcher needs, resolved once per run.
 import { builtinRules } from '../rules/builtin.js';
 import { expandPattern, PatternError } from '../rules/pattern.js';
+import type { CompiledRules } from '../rules/compile.js';
 import type { Options } from '../types.js';
-import type { MatchOptions } from './match.js';
+import type { ResolvedOptions } from './match.js';
 
 export class OptionsError extends Error {}
 
 const SEVERITIES = new Set(['off', 'info', 'warning', 'error']);
 
-export function resolveOptions(options: Options = {}): MatchOptions {
-  const rules = options.ruleSet ?? builtinRules();
+export function resolveOptions(options: Options = {}): ResolvedOptions {
+  // Every RuleSet is a CompiledRules inside (compileRules makes them all).
+  const rules = (options.ruleSet as CompiledRules | undefined) ?? builtinRules();
   const setWords = new Map([...rules.sets].map(([name, set]) => [name, set.words]));
   const severities = { ...(options.rules ?? {}) };
   for (const [key, value] of Object.entries(severities)) {

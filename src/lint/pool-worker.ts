@@ -2,11 +2,11 @@
 // configuration once (by the id the main thread gave it).
 import { withLoading } from './lazy.js';
 import { lintDocument } from './lint-document.js';
-import type { MatchOptions } from './match.js';
+import type { ResolvedOptions } from './match.js';
 import { fromPlainOptions, type PoolTask } from './pool.js';
 import type { Finding } from '../types.js';
 
-const compiled = new Map<number, MatchOptions>();
+const compiled = new Map<number, ResolvedOptions>();
 
 export default async function lintTask(task: PoolTask): Promise<Finding[][]> {
   const results: Finding[][] = [];

@@ -8,9 +8,9 @@ import { builtinRules } from '../rules/builtin.js';
 import { compileRules } from '../rules/compile.js';
 import type { LoadedRuleFile } from '../rules/load.js';
 import type { Finding, QuoteHandling, SeveritySetting } from '../types.js';
-import type { MatchOptions } from './match.js';
+import type { ResolvedOptions } from './match.js';
 
-/** MatchOptions as data that crosses to a worker. */
+/** ResolvedOptions as data that crosses to a worker. */
 /** Old-generation heap of a worker, in MB. */
 const WORKER_HEAP_MB = 96;
 
@@ -29,7 +29,7 @@ export interface PoolTask {
   configs: Record<number, PlainOptions>;
 }
 
-export function toPlainOptions(options: MatchOptions): PlainOptions {
+export function toPlainOptions(options: ResolvedOptions): PlainOptions {
   const plain: PlainOptions = {
     severities: options.severities,
     allow: options.allow.map((seq) => seq.map((t) => (t.set === undefined ? { words: t.words } : { words: t.words, set: t.set }))),
@@ -39,7 +39,7 @@ export function toPlainOptions(options: MatchOptions): PlainOptions {
   return plain;
 }
 
-export function fromPlainOptions(plain: PlainOptions): MatchOptions {
+export function fromPlainOptions(plain: PlainOptions): ResolvedOptions {
   return {
     rules: plain.ruleFiles ? compileRules(plain.ruleFiles) : builtinRules(),
     severities: plain.severities,
@@ -49,7 +49,7 @@ export function fromPlainOptions(plain: PlainOptions): MatchOptions {
 }
 
 export class LintPool {
-  private readonly ids = new WeakMap<MatchOptions, number>();
+  private readonly ids = new WeakMap<ResolvedOptions, number>();
   private readonly plain: PlainOptions[] = [];
 
   private constructor(
@@ -71,7 +71,7 @@ export class LintPool {
   }
 
   /** The findings of each document, linted with its options. */
-  run(docs: Document[], options: MatchOptions[]): Promise<Finding[][]> {
+  run(docs: Document[], options: ResolvedOptions[]): Promise<Finding[][]> {
     const task: PoolTask = { docs, options: [], configs: {} };
     for (const o of options) {
       let id = this.ids.get(o);

@@ -24,7 +24,7 @@ import type { Document } from '../inputs/document.js';
 import { formatOf } from '../inputs/formats.js';
 import { withLoading } from '../lint/lazy.js';
 import { lintDocument } from '../lint/lint-document.js';
-import type { MatchOptions } from '../lint/match.js';
+import type { ResolvedOptions } from '../lint/match.js';
 import { resolveOptions } from '../lint/options.js';
 import type { Finding, Rule } from '../types.js';
 import { codeActions, hoverAt, toDiagnostic, type SourceRenderer, type Syntax } from './diagnostics.js';
@@ -77,7 +77,7 @@ export function startLanguageServer(
   let configs = new ConfigSet({ cwd: root });
   let watchDynamically = false;
 
-  const optionsFor = (uri: string): MatchOptions | undefined => {
+  const optionsFor = (uri: string): ResolvedOptions | undefined => {
     if (!uri.startsWith('file:')) return resolveOptions();
     const file = fileURLToPath(uri);
     try {

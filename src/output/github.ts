@@ -3,6 +3,7 @@
 import path from 'node:path';
 import type { Severity } from '../types.js';
 import type { Formatter } from './types.js';
+import { ciPlace } from './where.js';
 
 const LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -20,9 +21,16 @@ export const github: Formatter = ({ cwd }) => ({
     const file = (path.isAbsolute(r.file) ? path.relative(cwd, r.file) || r.file : r.file).split(path.sep).join('/');
     return r.findings
       .map((f) => {
-        const props = { file, line: f.start.line, endLine: f.end.line, col: f.start.column, endColumn: f.end.column, title: f.ruleId };
+        // An export record points at its own line of the export; a .docx at the file (see ciPlace).
+        const { region: g, prefix } = ciPlace(r, f);
+        const props = {
+          file,
+          ...(g && { line: g.startLine, endLine: g.endLine }),
+          ...(g?.startColumn !== undefined && { col: g.startColumn, endColumn: g.endColumn }),
+          title: f.ruleId,
+        };
         const list = Object.entries(props).map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(',');
-        return `::${LEVEL[f.severity]} ${list}::${escapeData(`${f.message} [${f.ruleId}]`)}\n`;
+        return `::${LEVEL[f.severity]} ${list}::${escapeData(`${prefix}${f.message} [${f.ruleId}]`)}\n`;
       })
       .join('');
   },

@@ -8,6 +8,8 @@ export function redactFinding(f: Finding): Finding {
   const kept: Finding = { ruleId: f.ruleId, category: f.category, severity: f.severity, message: `"${f.actual}"`, actual: f.actual, suggestions: [], start: f.start, end: f.end };
   if (f.quoted) kept.quoted = true;
   if (f.file !== undefined) kept.file = f.file;
+  // A location, not note text: a .docx finding keeps its paragraph (its sentence, `context`, goes).
+  if (f.paragraph !== undefined) kept.paragraph = f.paragraph;
   return kept;
 }
 

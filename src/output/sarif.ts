@@ -12,6 +12,7 @@ import type { CompiledRules } from '../rules/compile.js';
 import { PACKAGE_ROOT } from '../rules/load.js';
 import type { Finding, Severity } from '../types.js';
 import type { Formatter } from './types.js';
+import { ciPlace, recordLabel } from './where.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -61,7 +62,8 @@ export const sarif: Formatter = ({ cwd, ruleSets, redact }) => {
       return '';
     },
     end() {
-      const sets = ruleSets?.() ?? [builtinRules()];
+      // Every RuleSet is a CompiledRules inside (compileRules makes them all).
+      const sets = (ruleSets?.() as readonly CompiledRules[] | undefined) ?? [builtinRules()];
       const ruleIndex = new Map<string, number>();
       const rules: Array<ReturnType<typeof ruleDescriptor> | { id: string }> = [];
       const sarifResults = [];
@@ -75,17 +77,22 @@ export const sarif: Formatter = ({ cwd, ruleSets, redact }) => {
             index = rules.push(redact ? { id: f.ruleId } : ruleDescriptor(f.ruleId, sets, f)) - 1;
             ruleIndex.set(f.ruleId, index);
           }
+          // An export record points at its own line of the export; a .docx has no region (see ciPlace).
+          const place = ciPlace(r, f);
           sarifResults.push({
             ruleId: f.ruleId,
             ruleIndex: index,
             level: LEVEL[f.severity],
-            message: { text: f.message },
+            message: { text: `${place.prefix}${f.message}` },
             locations: [
               {
-                physicalLocation: {
-                  artifactLocation: artifactLocation(f.file ?? r.file, cwd),
-                  region: { startLine: f.start.line, startColumn: f.start.column, endLine: f.end.line, endColumn: f.end.column },
-                },
+                physicalLocation: { artifactLocation: artifactLocation(f.file ?? r.file, cwd), ...(place.region && { region: place.region }) },
+                // The record or paragraph, for viewers that show logical locations.
+                ...(r.record
+                  ? { logicalLocations: [{ name: recordLabel(r), kind: 'element' }] }
+                  : f.paragraph !== undefined
+                    ? { logicalLocations: [{ name: `paragraph ${f.paragraph}`, kind: 'element' }] }
+                    : {}),
               },
             ],
           });

@@ -15,6 +15,7 @@ function plural(n: number, word: string): string {
 export const stylish: Formatter = ({ why, color, cwd }) => {
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   let lastFile: string | undefined;
+  const widths = { where: 0, text: 0 };
   return {
     result(result) {
       if (result.findings.length === 0) return '';
@@ -25,6 +26,7 @@ export const stylish: Formatter = ({ why, color, cwd }) => {
         const name = path.isAbsolute(result.file) ? path.relative(cwd, result.file) || result.file : result.file;
         out.push(paint(color, 'underline', name));
         lastFile = result.file;
+        widths.where = widths.text = 0;
       }
       const record = recordLabel(result);
       const rows = result.findings.map((f) => {
@@ -32,8 +34,12 @@ export const stylish: Formatter = ({ why, color, cwd }) => {
         const suggestion = f.suggestions[0] ? ` → "${f.suggestions[0]}"` : '';
         return { where: `${record ? `${record}  ` : ''}${position(f)}`, severity: f.severity, text: `"${f.actual.replace(/\s+/g, ' ')}"${suggestion}${f.quoted ? ' (quoted)' : ''}`, f };
       });
-      const whereWidth = Math.max(...rows.map((r) => r.where.length));
-      const textWidth = Math.min(70, Math.max(...rows.map((r) => r.text.length)));
+      // An export's records are printed one by one as they are linted, so its columns are as wide
+      // as the widest seen so far in that file: they never narrow from one record to the next.
+      widths.where = Math.max(result.record ? widths.where : 0, ...rows.map((r) => r.where.length));
+      widths.text = Math.min(70, Math.max(result.record ? widths.text : 0, ...rows.map((r) => r.text.length)));
+      const whereWidth = widths.where;
+      const textWidth = widths.text;
       for (const r of rows) {
         out.push(
           `  ${paint(color, 'dim', r.where.padEnd(whereWidth))}  ${paint(color, SEVERITY_STYLE[r.severity], r.severity.padEnd(7))}  ${r.text.padEnd(textWidth)}  ${paint(color, 'dim', r.f.ruleId)}`,

@@ -1,5 +1,5 @@
 import type { LintResult } from '../lint/lint-files.js';
-import type { CompiledRules } from '../rules/compile.js';
+import type { RuleSet } from '../types.js';
 
 export interface FormatContext {
   /** Add each rule's note and sources. */
@@ -10,7 +10,7 @@ export interface FormatContext {
   /** --redact: results are already stripped; reporters add no rule text of their own either. */
   redact?: boolean;
   /** The rule sets in use, for reporters that describe rules (SARIF); default the built-in rules. */
-  ruleSets?: () => readonly CompiledRules[];
+  ruleSets?: () => readonly RuleSet[];
 }
 
 /**

@@ -41,5 +41,23 @@ export function renderReportCsv(a: Aggregates): string {
     byRule('period_rule', t.column, t.byRule, new Map(t.rows.map((p) => [p.period, p.notes])));
     if (t.undated) rows.push({ section: 'period', column: t.column, key: '(no date)', notes: t.undated });
   }
-  return stringify(rows, { header: true, columns: [...CSV_COLUMNS] });
+  return stringify(rows.map(neutraliseRow), { header: true, columns: [...CSV_COLUMNS] });
+}
+
+// A cell a spreadsheet would read as a formula (OWASP "CSV injection"): group-by values and ids
+// come from the export, so `=HYPERLINK(...)` or `@SUM(1+1)` would run when the CSV is opened.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A text cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return, prefixed with a
+ * single quotation mark so a spreadsheet shows it as text. Numbers (numeric cells) are left alone.
+ */
+export function neutraliseCell(value: string | number): string | number {
+  return typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+function neutraliseRow(row: Row): Row {
+  const out: Row = {};
+  for (const [key, value] of Object.entries(row) as [keyof Row, string | number | undefined][]) if (value !== undefined) out[key] = neutraliseCell(value);
+  return out;
 }

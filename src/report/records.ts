@@ -1,15 +1,14 @@
-// The report's notes: the product's readers (src/inputs/readSources) and its unit of lint work
-// (lintDocument), turned into the ReportRecord stream the aggregator takes. An export gives one
+// The report's notes: the engine's outcomes (lintOutcomes, the same call the lint command makes,
+// so configs, ignore files and the pool apply alike), turned into the ReportRecord stream the
+// aggregator takes. An export gives one
 // note per record, with the columns the report needs kept on it; a folder (or a single document)
 // gives one note per document, named by its path. No parsing here.
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Document, RecordRef } from '../inputs/document.js';
-import { expandPaths } from '../inputs/files.js';
-import { readSources, type SourceOptions } from '../inputs/sources.js';
-import { withLoading } from '../lint/lazy.js';
-import { lintDocument } from '../lint/lint-document.js';
-import type { MatchOptions } from '../lint/match.js';
+import type { SourceOptions } from '../inputs/sources.js';
+import { lintOutcomes, type LintOptions } from '../lint/lint-files.js';
+import type { Finding } from '../types.js';
 import type { ReportRecord } from './aggregate.js';
 
 export interface RecordSourceOptions extends Pick<SourceOptions, 'textColumn' | 'idColumn' | 'inputFormat' | 'extensions'> {
@@ -40,48 +39,53 @@ export function isFolder(source: string): boolean {
   }
 }
 
-/** Reads an export or a folder and lints each note, yielding one ReportRecord per note in order. */
-export async function* readRecords(source: string, resolved: MatchOptions, options: RecordSourceOptions): AsyncGenerator<ReportRecord> {
+/**
+ * Reads an export or a folder through the engine (lintOutcomes, with `lint`: the configs, threads
+ * and column options the lint command would use) and yields one ReportRecord per note, in order.
+ * Throws RecordSourceError when the export itself cannot be read; ConfigError from the configs.
+ */
+export async function* readRecords(source: string, lint: LintOptions, options: RecordSourceOptions): AsyncGenerator<ReportRecord> {
   const folder = isFolder(source);
-  // A folder's files are listed first so progress can count them; an export's bytes are counted as read.
-  const files = folder ? (await expandPaths([source], options.extensions)).map((e) => e.path) : [source];
   let total = 0;
-  try {
-    total = folder ? files.length : statSync(source).size;
-  } catch {
-    // Missing: readSources says so.
+  if (!folder) {
+    try {
+      total = statSync(source).size;
+    } catch {
+      // Missing: the engine says so.
+    }
   }
   const { textColumn, idColumn, inputFormat, extensions, fields } = options;
-  const events = readSources(files, {
+  const outcomes = lintOutcomes([source], {
+    ...lint,
     ...(textColumn !== undefined && { textColumn }),
     ...(idColumn !== undefined && { idColumn }),
     ...(inputFormat && { inputFormat }),
     ...(extensions && { extensions }),
-    // A folder's notes have no columns but "folder".
-    ...(!folder && { fields, onBytes: (_file: string, bytes: number) => options.onProgress?.(bytes, total) }),
+    // A folder's files are counted for progress once listed; an export's bytes as they are read.
+    ...(folder ? { onFiles: (files: readonly string[]) => (total = files.length) } : { fields, onBytes: (_file: string, bytes: number) => options.onProgress?.(bytes, total) }),
   });
   let done = 0;
   let row = 0;
-  for await (const event of events) {
-    switch (event.kind) {
-      case 'document':
-        if (folder && !event.doc.record) options.onProgress?.(++done, total);
-        yield await note(event.doc, ++row, folder ? source : undefined, resolved, options.keepText);
+  for await (const outcome of outcomes) {
+    switch (outcome.kind) {
+      case 'linted':
+        if (folder && !outcome.record) options.onProgress?.(++done, total);
+        yield note(outcome.doc, outcome.findings, ++row, folder ? source : undefined, options.keepText);
         break;
       case 'bad-record':
-        options.onBadRecord(event.file, event.record, event.error);
+        options.onBadRecord(outcome.file, outcome.record, outcome.error);
         break;
       case 'error':
-        if (!folder) throw new RecordSourceError(`${event.file}: ${event.error}`);
+        if (!folder) throw new RecordSourceError(`${outcome.file}: ${outcome.error}`);
         options.onProgress?.(++done, total);
-        options.onError(`${event.file}: ${event.error}`);
+        options.onError(`${outcome.file}: ${outcome.error}`);
         break;
       case 'skipped':
         options.onProgress?.(++done, total);
-        options.onWarning?.(`${event.file}: skipped: ${event.reason}`);
+        options.onWarning?.(`${outcome.file}: skipped: ${outcome.reason}`);
         break;
       case 'notice':
-        options.onNotice?.(event.file, event.message);
+        options.onNotice?.(outcome.file, outcome.message);
         break;
     }
   }
@@ -92,8 +96,9 @@ export async function* readRecords(source: string, resolved: MatchOptions, optio
  * path under the folder, and its field "folder" is its subfolder (an export inside a folder, read
  * with --ext csv, names each record by path and id or row).
  */
-async function note(doc: Document, row: number, folder: string | undefined, resolved: MatchOptions, keepText?: boolean): Promise<ReportRecord> {
-  const findings = await withLoading(() => lintDocument(doc, resolved));
+function note(doc: Document, found: Finding[], row: number, folder: string | undefined, keepText?: boolean): ReportRecord {
+  // The engine names the file on each finding; the report names the note instead.
+  const findings = found.map(({ file: _file, ...f }) => f);
   const text = keepText ? { text: doc.text } : {};
   const rel = folder === undefined ? doc.file : path.relative(folder, doc.file);
   const r = doc.record;

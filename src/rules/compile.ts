@@ -1,6 +1,6 @@
 // Turns validated rule files into the structures the matcher needs: token sequences indexed by
 // their first word, compiled conditions, and the list of trigger words the fast path scans for.
-import type { Rule, SetValue } from '../types.js';
+import type { Rule, RuleSet, SetValue } from '../types.js';
 import type { LoadedRuleFile } from './load.js';
 import { RuleFileError } from './load.js';
 import { expandPattern, PatternError, type TokenSequence } from './pattern.js';
@@ -39,7 +39,8 @@ export interface CompiledSet {
   default?: SetValue;
 }
 
-export interface CompiledRules {
+/** The inside of a RuleSet (types.ts): what the matcher needs. Internal. */
+export interface CompiledRules extends RuleSet {
   rules: Rule[];
   byId: Map<string, CompiledRule>;
   /** First token word → the sequences that start with it. */
@@ -170,5 +171,5 @@ export function compileRules(files: readonly LoadedRuleFile[]): CompiledRules {
     triggers,
     triggerPattern: triggerRegex(triggers),
     files: [...files],
-  };
+  } as Omit<CompiledRules, keyof RuleSet> & { rules: Rule[] } as CompiledRules; // the brand is a type only
 }

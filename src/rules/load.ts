@@ -9,6 +9,8 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { RuleFileDefinition } from '../types.js';
 import { expandPattern, PatternError } from './pattern.js';
 import { setWordsOf } from './sets.js';
+import { yamlErrorText } from './yaml-error.js';
+import { describeIoError } from '../inputs/files.js';
 
 /** A rule file that did not validate; the message names the file and, where it can, the rule. */
 export class RuleFileError extends Error {
@@ -127,7 +129,7 @@ export function parseRuleFile(text: string, file: string): LoadedRuleFile {
     const { parse: parseYaml } = lazyRequire('yaml') as typeof import('yaml');
     data = parseYaml(text, { prettyErrors: true });
   } catch (error) {
-    throw new RuleFileError(file, undefined, `not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+    throw new RuleFileError(file, undefined, `not valid YAML: ${yamlErrorText(error)}`);
   }
   return validateRuleFile(data, file);
 }
@@ -139,7 +141,7 @@ export function loadRuleFiles(paths: readonly string[]): LoadedRuleFile[] {
     try {
       text = readFileSync(p, 'utf8');
     } catch (error) {
-      throw new RuleFileError(p, undefined, `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      throw new RuleFileError(p, undefined, describeIoError(error));
     }
     return parseRuleFile(text, p);
   });

@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { preloadLint } from '../lint/lint-document.js';
 import { lintResolved } from '../lint/lint-text.js';
-import type { MatchOptions } from '../lint/match.js';
+import type { ResolvedOptions } from '../lint/match.js';
 import { resolveOptions } from '../lint/options.js';
 import { builtinRules } from '../rules/builtin.js';
 import { type AnnotatedText, checkResponse, LANGUAGES, optionsFrom, parseData, plainText, RequestError, resolveLanguage } from './languagetool.js';
@@ -117,7 +117,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   const log = options.log ?? (() => {});
   const software = { version: options.version ?? '0.0.0', buildDate: options.buildDate ?? '' };
   const rules = builtinRules();
-  const defaults: MatchOptions = resolveOptions();
+  const defaults: ResolvedOptions = resolveOptions();
   // Everything lint loads on first use, loaded now: each request then lints synchronously.
   await preloadLint();
 

@@ -3,13 +3,13 @@
 // modules swapped for the stand-ins listed in WEB_STUBS there. No file, network or process access.
 import { loadEquality } from '../lint/equality.js';
 import { lintResolved } from '../lint/lint-text.js';
-import type { MatchOptions } from '../lint/match.js';
+import type { ResolvedOptions } from '../lint/match.js';
 import { resolveOptions } from '../lint/options.js';
 import type { Finding, Options } from '../types.js';
 
 export type { Finding } from '../types.js';
 
-let defaults: MatchOptions | undefined;
+let defaults: ResolvedOptions | undefined;
 
 /**
  * Loads the parts lint loads on first use (retext-equality). Await it once before calling lint();

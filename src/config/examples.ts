@@ -1,0 +1,34 @@
+// A user's rule files (a config's `extends`) are held to what the built-in rules are held to in
+// test/rules.examples.test.ts: each `flag` example must be reported by its rule, and no `pass`
+// example may be, with the config's own severities (a house rule that replaces a built-in one
+// for the same words is reported once that one is off). Only dignify's phrase matcher runs here
+// (synchronous, no retext-equality): rules that report retext-equality messages are not checked.
+import { matchSentences, type ResolvedOptions } from '../lint/match.js';
+import { parseText } from '../lint/parse-text.js';
+import { collectSentences } from '../lint/tokens.js';
+import type { LoadedRuleFile } from '../rules/load.js';
+
+/** Why an example of `files` fails with `options`, or undefined when every example holds. */
+export function exampleProblem(files: readonly LoadedRuleFile[], options: ResolvedOptions): string | undefined {
+  // Quotes are flagged as usual: examples test the rule, not the quote policy.
+  const checked: ResolvedOptions = { ...options, quotes: 'flag' };
+  const found = (text: string, id: string) => matchSentences(collectSentences(parseText(text)), text, checked).filter((f) => f.ruleId === id);
+  for (const file of files) {
+    for (const rule of file.rules) {
+      if (rule.equality?.length) continue;
+      for (const example of rule.examples.flag) {
+        const { text, actual } = typeof example === 'string' ? { text: example, actual: undefined } : example;
+        const findings = found(text, rule.id);
+        if (findings.length === 0) return `rule "${rule.id}": the flag example "${text}" is not reported by it (check its match, conditions and exceptions, or another rule matching the same words)`;
+        if (actual !== undefined && !findings.some((f) => f.actual === actual)) {
+          return `rule "${rule.id}": the flag example "${text}" reports ${findings.map((f) => `"${f.actual}"`).join(', ')}, not "${actual}"`;
+        }
+      }
+      for (const text of rule.examples.pass) {
+        const findings = found(text, rule.id);
+        if (findings.length) return `rule "${rule.id}": the pass example "${text}" is reported ("${findings[0]!.actual}")`;
+      }
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,165 @@
+// Newcomer papercuts (issue 15, item 10), each with its small input.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { gitStyle } from '../src/fix/index.js';
+import { formatAll, formatters, type Finding, type LintResult } from '../src/index.js';
+import { redactFinding } from '../src/output/redact.js';
+import { yamlErrorText } from '../src/rules/yaml-error.js';
+import { ROOT, runMain } from './helpers.js';
+
+const finding = (over: Partial<Finding> = {}): Finding => ({
+  ruleId: 'substance-use/addict',
+  category: 'substance-use',
+  severity: 'error',
+  message: 'Avoid "addict"',
+  actual: 'addict',
+  suggestions: ['person with a substance use disorder'],
+  start: { line: 1, column: 1, offset: 0 },
+  end: { line: 1, column: 7, offset: 6 },
+  ...over,
+});
+
+describe('YAML errors', () => {
+  it('are one line that keeps the place and quotes the source, not cut after a colon', async () => {
+    const { parse } = await import('yaml');
+    let error: unknown;
+    try {
+      parse('a: b: c\n', { prettyErrors: true });
+    } catch (e) {
+      error = e;
+    }
+    expect(yamlErrorText(error)).toBe('Nested mappings are not allowed in compact mappings at line 1, column 4, near "a: b: c"');
+  });
+
+  it('reach the user whole from a bad .dignifyrc', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dignify-papercuts-'));
+    writeFileSync(path.join(dir, '.dignifyrc'), 'rules: [\n');
+    writeFileSync(path.join(dir, 'a.txt'), 'x\n');
+    const r = await runMain(['a.txt'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^dignify: \.dignifyrc: not valid YAML or JSON: .* at line 2, column 1, near "rules: \["\n$/);
+  });
+});
+
+describe('I/O errors', () => {
+  it('are worded one way for a missing file, config and rule file', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dignify-papercuts-'));
+    writeFileSync(path.join(dir, 'a.txt'), 'x\n');
+    expect((await runMain(['nope.txt'], { cwd: dir })).stderr).toContain('dignify: nope.txt: no such file or directory\n');
+    expect((await runMain(['a.txt', '--config', 'nope.yaml'], { cwd: dir })).stderr).toBe('dignify: nope.yaml: no such file or directory\n');
+    writeFileSync(path.join(dir, '.dignifyrc'), 'extends: nope.yaml\n');
+    expect((await runMain(['a.txt'], { cwd: dir })).stderr).toMatch(/^dignify: \.dignifyrc: extends: \S*nope\.yaml: no such file or directory\n$/);
+  });
+});
+
+describe('--redact on a .docx', () => {
+  it('keeps the paragraph (a location), not the sentence (note text)', () => {
+    const kept = redactFinding(finding({ paragraph: 4, context: 'Known addict per chart.' }));
+    expect(kept.paragraph).toBe(4);
+    expect(kept.context).toBeUndefined();
+    const out = formatAll(formatters.compact!, [{ file: 'a.docx', findings: [kept] }], { why: false, color: false, cwd: '/' });
+    expect(out).toContain('a.docx:paragraph 4:');
+  });
+});
+
+describe('--fix-dry-run diffs', () => {
+  it('are in git\'s style: a diff --git line, and no count of 1 in hunk headers', () => {
+    const patch = '--- a/x.txt\n+++ b/x.txt\n@@ -3,1 +3,1 @@\n-a\n+b\n@@ -10,2 +10,3 @@\n c\n+d\n c\n';
+    expect(gitStyle(patch, 'a/x.txt', 'b/x.txt')).toBe('diff --git a/x.txt b/x.txt\n--- a/x.txt\n+++ b/x.txt\n@@ -3 +3 @@\n-a\n+b\n@@ -10,2 +10,3 @@\n c\n+d\n c\n');
+    // Outside the working folder (absolute names) there is no a/ b/, as with git diff --no-index.
+    expect(gitStyle('@@ -1,1 +1,1 @@\n', '/x', '/x')).toBe('@@ -1 +1 @@\n');
+  });
+});
+
+describe('stylish output for an export', () => {
+  it('keeps its columns from one record to the next (they never narrow within a file)', () => {
+    const rec = (row: number, actual: string): LintResult => ({
+      file: 'notes.csv',
+      record: { row, id: `N${row}`, idName: 'note_id', line: row + 1 },
+      findings: [finding({ actual, suggestions: [] })],
+    });
+    const out = formatAll(formatters.stylish!, [rec(1, 'heroin addict'), rec(2, 'addict')], { why: false, color: false, cwd: '/' });
+    const lines = out.split('\n').filter((l) => l.includes('substance-use/addict'));
+    expect(lines).toHaveLength(2);
+    expect(lines[1]!.indexOf('substance-use/addict')).toBe(lines[0]!.indexOf('substance-use/addict'));
+  });
+});
+
+describe('the CLI explains itself', () => {
+  it('dignify rules explains the pattern notation and lists the sets', async () => {
+    const r = await runMain(['rules']);
+    expect(r.stdout).toContain('How phrases are written');
+    expect(r.stdout).toMatch(/clean\|dirty\s+either word/);
+    expect(r.stdout).toMatch(/iv\? drug abuse\s+"iv" is optional/);
+    expect(r.stdout).toMatch(/\n {2}\{[a-z-]+\}\s+\S/);
+  });
+
+  it('--help names .docx among the files a folder gives', async () => {
+    const r = await runMain(['--help']);
+    expect(r.stdout).toContain('lint every .txt, .md, .html and .docx file under notes/');
+  });
+});
+
+describe('a user rule file is held to its examples', () => {
+  const RULE = (flag: string, pass = 'Frequent visits this year.') => `category: house-style
+rules:
+  - id: house-style/frequent-flyer
+    severity: warning
+    match: ["frequent flyer(s)"]
+    suggestions: ["person with frequent visits"]
+    note: Labels a patient by their use of care.
+    sources: [local]
+    examples:
+      flag: [${JSON.stringify(flag)}]
+      pass: [${JSON.stringify(pass)}]
+`;
+  const run = async (rules: string) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dignify-papercuts-'));
+    writeFileSync(path.join(dir, '.dignifyrc'), 'extends: house.yaml\nrules: { credibility/frequent-flyer: "off" }\n');
+    writeFileSync(path.join(dir, 'house.yaml'), rules);
+    writeFileSync(path.join(dir, 'a.txt'), 'A frequent flyer.\n');
+    return runMain(['a.txt'], { cwd: dir });
+  };
+
+  it('accepts a rule whose examples hold', async () => {
+    expect((await run(RULE('Known frequent flyer.'))).code).toBe(1);
+  });
+
+  it('rejects a flag example the rule does not report, naming the rule and the example', async () => {
+    const r = await run(RULE('Known frequent visitor.'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('dignify: .dignifyrc: extends: rule "house-style/frequent-flyer": the flag example "Known frequent visitor." is not reported by it (check its match, conditions and exceptions, or another rule matching the same words)\n');
+  });
+
+  it('rejects a pass example the rule reports', async () => {
+    const r = await run(RULE('Known frequent flyer.', 'Not a frequent flyer.'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('rule "house-style/frequent-flyer": the pass example "Not a frequent flyer." is reported ("frequent flyer")');
+  });
+});
+
+describe('packing', () => {
+  it('takes dignify\'s own prepare script out of the packed package.json and puts it back after', async () => {
+    // @ts-expect-error scripts/ is plain JavaScript without declarations
+    const { toggle } = (await import('../scripts/pack-scripts.js')) as { toggle: (file: string, mode: string) => boolean };
+    const dir = mkdtempSync(path.join(tmpdir(), 'dignify-pack-'));
+    const file = path.join(dir, 'package.json');
+    const original = `${JSON.stringify({ name: 'x', scripts: { build: 'b', prepare: 'npm run build', prepack: 'p' } }, null, 2)}\n`;
+    writeFileSync(file, original);
+    expect(toggle(file, 'disable')).toBe(true);
+    const packed = JSON.parse(readFileSync(file, 'utf8')) as { scripts: Record<string, string> };
+    expect(Object.keys(packed.scripts)).toEqual(['build', '_prepare', 'prepack']);
+    expect(toggle(file, 'enable')).toBe(true);
+    expect(readFileSync(file, 'utf8')).toBe(original);
+    expect(toggle(file, 'enable')).toBe(false);
+  });
+
+  it('the repository\'s package.json builds on install in a clone and disables that when packing', () => {
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(pkg.scripts.prepare).toBe('npm run build');
+    expect(pkg.scripts.prepack).toMatch(/npm run build && node scripts\/pack-scripts\.js disable/);
+    expect(pkg.scripts.postpack).toBe('node scripts/pack-scripts.js enable');
+  });
+});
