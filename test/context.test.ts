@@ -73,6 +73,20 @@ describe('reported speech and quotation marks', () => {
   });
 });
 
+describe('single and other quotation marks', () => {
+  it('reads single quotation marks that open and close a quotation, and German and angle quotes', async () => {
+    for (const text of ["He said 'I was a junkie for years' and laughed.", 'He said \u2018I was a junkie for years\u2019 and laughed.', 'Er sagte \u201eI was a junkie for years\u201c.', 'He said \u2039I was a junkie for years\u203a.']) {
+      expect((await lintText(text)).map((f) => [f.severity, f.quoted])).toEqual([['info', true]]);
+    }
+  });
+
+  it('does not take apostrophes for quotation marks', async () => {
+    for (const text of ["The patients' records show he's a junkie, don't they.", "He doesn't care; he's a junkie."]) {
+      expect((await lintText(text)).map((f) => [f.severity, f.quoted ?? false])).toEqual([['error', false]]);
+    }
+  });
+});
+
 describe('mentions of a word', () => {
   it('reports a word talked about at info, whatever the quote policy', async () => {
     expect(await brief('The term "substance abuse" undermines the disease model.', { quotes: 'flag' })).toEqual([['substance-use/substance-abuse', 'substance abuse', 'info']]);
