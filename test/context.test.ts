@@ -148,6 +148,17 @@ describe('text that is not prose about a patient', () => {
     expect(lintDocument({ file: 'a.html', syntax: 'html', text: html }, resolved)).toEqual([]);
   });
 
+  it('reads a very long line in segments, with the same answers', async () => {
+    const filler = Array.from({ length: 900 }, (_, i) => `word${i}`).join(' ');
+    const text = `${filler} see https://example.org/drug-abuse now; hx of drug abuse ${filler} Drug Abuse Resistance Education.`;
+    expect(await brief(text)).toEqual([['substance-use/substance-abuse', 'drug abuse', 'error']]);
+    const spans = nonProseSpans(text);
+    expect(spans.map(([s, e, kind]) => [text.slice(s, e), kind])).toEqual([
+      ['https://example.org/drug-abuse', 'url'],
+      ['Drug Abuse Resistance Education', 'name'],
+    ]);
+  });
+
   it('gives plain data: [start, end, kind] in UTF-16 code units', () => {
     const text = 'Go to \u{1F600} https://a.org/x now';
     const [span] = nonProseSpans(text);
