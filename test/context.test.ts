@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { lintText } from '../src/index.js';
 import { lintDocument, lintDocumentWhole, preloadLint } from '../src/lint/lint-document.js';
 import { resolveOptions } from '../src/lint/options.js';
-import { isDialogue, isMention, isReportedSpeech, speakerAt } from '../src/lint/speakers.js';
+import { isDialogue, isMention, isReportedSpeech, isSelfDescription, speakerAt } from '../src/lint/speakers.js';
 import { maskedAt, nonProseSpans } from '../src/lint/spans.js';
 
 const brief = async (text: string, options?: Parameters<typeof lintText>[1]) =>
@@ -58,6 +58,15 @@ describe('reported speech and quotation marks', () => {
     expect(await brief('She says she is an alcoholic and wants help.')).toEqual([['substance-use/alcoholic', 'alcoholic', 'info']]);
     expect(await brief('He calls himself a junkie.')).toEqual([['substance-use/slang-label', 'junkie', 'info']]);
     expect(await brief('He calls himself a junkie.', { quotes: 'flag' })).toEqual([['substance-use/slang-label', 'junkie', 'error']]);
+  });
+
+  it('treats a speaker describing themselves as their own words, not a clinician\'s first person', async () => {
+    expect(await brief("I'm an addict, I know it.")).toEqual([['substance-use/addict', 'addict', 'info']]);
+    expect(await brief('i refused the flu jab last year')).toEqual([['compliance/refused', 'refused', 'info']]);
+    expect(await brief('I discussed his drug abuse with him.')).toEqual([['substance-use/substance-abuse', 'drug abuse', 'error']]);
+    expect(isSelfDescription('Type I diabetic, on insulin.', 'Type I '.length)).toBe(false);
+    expect(isSelfDescription('Axis I alcohol dependence', 'Axis I '.length)).toBe(false);
+    expect(isSelfDescription('well i used to be a junkie', 'well i used to be a '.length)).toBe(true);
   });
 
   it("leaves the clinician's summary of a report alone", async () => {
@@ -171,9 +180,9 @@ describe('text that is not prose about a patient', () => {
 describe('bounded context', () => {
   it('a word far away in an unpunctuated transcript does not change a match', async () => {
     const filler = Array.from({ length: 80 }, (_, i) => `word${i}`).join(' ');
-    const text = `i have been clean for over fifteen years ${filler} and my skin is fine`;
+    const text = `he has been clean for over fifteen years ${filler} and his skin is fine`;
     expect(await brief(text)).toEqual([['substance-use/clean-abstinent', 'been clean', 'warning']]);
-    expect(await brief('i have been clean for over fifteen years and my skin is fine')).toEqual([]);
+    expect(await brief("he has been clean for over fifteen years and his skin is fine")).toEqual([]);
   });
 
   it('agrees with the whole parse on a long transcript line', () => {

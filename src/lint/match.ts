@@ -9,7 +9,7 @@ import { fitReplacement, renderSuggestion } from './suggest.js';
 import type { SentenceTokens, Token } from './tokens.js';
 import { countBelow } from './count-below.js';
 import { maskedAt } from './spans.js';
-import { isMention, isReportedSpeech, speakerAt } from './speakers.js';
+import { isMention, isReportedSpeech, isSelfDescription, speakerAt } from './speakers.js';
 
 export interface MatchOptions {
   rules: CompiledRules;
@@ -257,12 +257,13 @@ function findCandidates(sentence: SentenceTokens, options: MatchOptions, text: s
   return kept;
 }
 
-type Voice = 'quoted' | 'speaker' | 'reported' | 'mention' | undefined;
+type Voice = 'quoted' | 'speaker' | 'reported' | 'self' | 'mention' | undefined;
 
 const VOICE_NOTES: Record<Exclude<Voice, undefined>, string> = {
   quoted: " (in quotation marks: check whether these are the patient's own words)",
   speaker: " (in the patient's or a relative's turn of a dialogue: their own words)",
   reported: ' (in reported speech: check whether these are the patient\'s own words)',
+  self: " (a speaker describing themselves: their own words)",
   mention: ' (the word is talked about, not used)',
 };
 
@@ -278,6 +279,7 @@ function voiceOf(text: string, start: number, end: number, paragraph: { start: n
   if (isQuoted(text, start, end, paragraph.start, paragraph.end)) return 'quoted';
   if (speakerAt(text, start) === 'patient') return 'speaker';
   if (isReportedSpeech(text, start)) return 'reported';
+  if (isSelfDescription(text, start)) return 'self';
   return undefined;
 }
 

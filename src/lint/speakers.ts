@@ -114,3 +114,18 @@ export function isMention(text: string, start: number, end: number): boolean {
   const lineEnd = text.indexOf('\n', end);
   return MENTION_AFTER.test(text.slice(end, Math.min(end + 60, lineEnd === -1 ? text.length : lineEnd)));
 }
+
+// A speaker describing themselves: "i refused the flu jab", "I'm an addict", "i have been clean",
+// "I used to be a junkie". The pronoun must be the phrase's own subject (only auxiliaries, copulas
+// and hedges between), so a clinician's "I discussed his drug abuse" is not one. "type I
+// diabetic", "Axis I" and "stage I" are numerals.
+const SELF = new RegExp(
+  String.raw`(?<!\b(?:type|stage|grade|axis|class|phase|level|nerve|part|section|schedule|appendix)\s+)\b(?:i|i'm|i’m|im|i've|i’ve|ive|i'd|i’d)(?:\s+(?:am|was|have|had|been|being|got|get|gotten|became|become|used|use|to|be|kind|sort|of|a|an|still|just|really|never|always|not|so|pretty|very|totally|basically|like|um|uh|mean|guess|think|definitely|probably|also|even))*\s+$`,
+  'i',
+);
+
+/** Does a speaker describe themselves with the phrase at `start` ("I'm an addict", "i refused it")? */
+export function isSelfDescription(text: string, start: number): boolean {
+  const from = Math.max(0, start - 80, text.lastIndexOf('\n', start - 1) + 1);
+  return SELF.test(text.slice(from, start));
+}
