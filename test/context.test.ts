@@ -102,6 +102,8 @@ describe('mentions of a word', () => {
     expect(await brief('The term addict undermines the disease model.')).toEqual([['substance-use/addict', 'addict', 'info']]);
     expect(await brief('Words like "addict" stigmatize.', { quotes: 'flag' })).toEqual([['substance-use/addict', 'addict', 'info']]);
     expect(isMention('"Addict" is a label that sticks.', 1, 7)).toBe(true);
+    const named = 'This is commonly referred to as relapse.';
+    expect(isMention(named, named.indexOf('relapse'), named.indexOf('.'))).toBe(true);
   });
 
   it('does not take a use for a mention', async () => {
