@@ -72,6 +72,7 @@ describe('reported speech and quotation marks', () => {
   it("leaves the clinician's summary of a report alone", async () => {
     expect(isReportedSpeech('Patient reports heroin abuse.', 'Patient reports heroin '.length)).toBe(false);
     expect(await brief('Patient reports heroin abuse.')).toEqual([['substance-use/substance-abuse', 'heroin abuse', 'error']]);
+    expect(await brief('Patient states she has been clean for 6 months.')).toEqual([['substance-use/clean-abstinent', 'been clean', 'warning']]);
   });
 
   it('counts straight, curly and guillemet quotation marks, and single quotes hugging a phrase', async () => {

@@ -81,9 +81,11 @@ export function speakerAt(text: string, offset: number): Speaker | undefined {
 // Reported speech before a phrase, in its clause: "she says (that) she is …", "mom states he has
 // been …", "he calls himself …". The verb of saying must introduce a clause with its own subject
 // (or a reflexive), so "Patient reports heroin abuse" (the clinician's summary) is not one; the
-// phrase must follow within a few words and no comma ("she stated his father …, and that he
+// phrase must follow within a few words and no comma ("she said his father …, and that he
 // committed suicide" is the writer's sentence by then).
-const SAYS = String.raw`(?:says?|said|stat(?:es|ed)|tells?(?:\s+(?:me|us))?|told(?:\s+(?:me|us))?|reports?|reported|admits?|admitted|thinks?|believes?|believed|explains?|explained|insists?|insisted)`;
+// Verbs of speech and belief, not the documentation verbs "states", "reports", "admits", "endorses":
+// "Patient states she has been clean" is the writer's paraphrase, and the writer chose the word.
+const SAYS = String.raw`(?:says?|said|tells?(?:\s+(?:me|us))?|told(?:\s+(?:me|us))?|thinks?|believes?|believed|explains?|explained|insists?|insisted)`;
 const REPORTED = new RegExp(
   String.raw`(?:\b${SAYS}\s+(?:that\s+)?(?:she|he|they|i|we|the\s+(?:baby|child|toddler|kid|boy|girl))|\b(?:calls?|called|describes?|described|considers?|considered|refers?\s+to|referred\s+to|labels?|labell?ed|sees?|saw|identifies|identified)\s+(?:him|her|them|my|your|our)sel(?:f|ves))(?:\s+[^\s,.;:!?()]+){0,8}\s+$`,
   'i',
