@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { lintText } from '../src/index.js';
 import { lintDocument, lintDocumentWhole, preloadLint } from '../src/lint/lint-document.js';
 import { resolveOptions } from '../src/lint/options.js';
-import { isDialogue, isMention, isReportedSpeech, speakerAt } from '../src/lint/speakers.js';
+import { isDialogue, isMention, isReportedSpeech, isSelfDescription, speakerAt } from '../src/lint/speakers.js';
 import { maskedAt, nonProseSpans } from '../src/lint/spans.js';
 
 const brief = async (text: string, options?: Parameters<typeof lintText>[1]) =>
@@ -60,9 +60,19 @@ describe('reported speech and quotation marks', () => {
     expect(await brief('He calls himself a junkie.', { quotes: 'flag' })).toEqual([['substance-use/slang-label', 'junkie', 'error']]);
   });
 
+  it('treats a speaker describing themselves as their own words, not a clinician\'s first person', async () => {
+    expect(await brief("I'm an addict, I know it.")).toEqual([['substance-use/addict', 'addict', 'info']]);
+    expect(await brief('i refused the flu jab last year')).toEqual([['compliance/refused', 'refused', 'info']]);
+    expect(await brief('I discussed his drug abuse with him.')).toEqual([['substance-use/substance-abuse', 'drug abuse', 'error']]);
+    expect(isSelfDescription('Type I diabetic, on insulin.', 'Type I '.length)).toBe(false);
+    expect(isSelfDescription('Axis I alcohol dependence', 'Axis I '.length)).toBe(false);
+    expect(isSelfDescription('well i used to be a junkie', 'well i used to be a '.length)).toBe(true);
+  });
+
   it("leaves the clinician's summary of a report alone", async () => {
     expect(isReportedSpeech('Patient reports heroin abuse.', 'Patient reports heroin '.length)).toBe(false);
     expect(await brief('Patient reports heroin abuse.')).toEqual([['substance-use/substance-abuse', 'heroin abuse', 'error']]);
+    expect(await brief('Patient states she has been clean for 6 months.')).toEqual([['substance-use/clean-abstinent', 'been clean', 'warning']]);
   });
 
   it('counts straight, curly and guillemet quotation marks, and single quotes hugging a phrase', async () => {
@@ -73,12 +83,28 @@ describe('reported speech and quotation marks', () => {
   });
 });
 
+describe('single and other quotation marks', () => {
+  it('reads single quotation marks that open and close a quotation, and German and angle quotes', async () => {
+    for (const text of ["He said 'I was a junkie for years' and laughed.", 'He said \u2018I was a junkie for years\u2019 and laughed.', 'Er sagte \u201eI was a junkie for years\u201c.', 'He said \u2039I was a junkie for years\u203a.']) {
+      expect((await lintText(text)).map((f) => [f.severity, f.quoted])).toEqual([['info', true]]);
+    }
+  });
+
+  it('does not take apostrophes for quotation marks', async () => {
+    for (const text of ["The patients' records show he's a junkie, don't they.", "He doesn't care; he's a junkie."]) {
+      expect((await lintText(text)).map((f) => [f.severity, f.quoted ?? false])).toEqual([['error', false]]);
+    }
+  });
+});
+
 describe('mentions of a word', () => {
   it('reports a word talked about at info, whatever the quote policy', async () => {
     expect(await brief('The term "substance abuse" undermines the disease model.', { quotes: 'flag' })).toEqual([['substance-use/substance-abuse', 'substance abuse', 'info']]);
     expect(await brief('The term addict undermines the disease model.')).toEqual([['substance-use/addict', 'addict', 'info']]);
     expect(await brief('Words like "addict" stigmatize.', { quotes: 'flag' })).toEqual([['substance-use/addict', 'addict', 'info']]);
     expect(isMention('"Addict" is a label that sticks.', 1, 7)).toBe(true);
+    const named = 'This is commonly referred to as relapse.';
+    expect(isMention(named, named.indexOf('relapse'), named.indexOf('.'))).toBe(true);
   });
 
   it('does not take a use for a mention', async () => {
@@ -134,6 +160,17 @@ describe('text that is not prose about a patient', () => {
     expect(lintDocument({ file: 'a.html', syntax: 'html', text: html }, resolved)).toEqual([]);
   });
 
+  it('reads a very long line in segments, with the same answers', async () => {
+    const filler = Array.from({ length: 900 }, (_, i) => `word${i}`).join(' ');
+    const text = `${filler} see https://example.org/drug-abuse now; hx of drug abuse ${filler} Drug Abuse Resistance Education.`;
+    expect(await brief(text)).toEqual([['substance-use/substance-abuse', 'drug abuse', 'error']]);
+    const spans = nonProseSpans(text);
+    expect(spans.map(([s, e, kind]) => [text.slice(s, e), kind])).toEqual([
+      ['https://example.org/drug-abuse', 'url'],
+      ['Drug Abuse Resistance Education', 'name'],
+    ]);
+  });
+
   it('gives plain data: [start, end, kind] in UTF-16 code units', () => {
     const text = 'Go to \u{1F600} https://a.org/x now';
     const [span] = nonProseSpans(text);
@@ -146,9 +183,9 @@ describe('text that is not prose about a patient', () => {
 describe('bounded context', () => {
   it('a word far away in an unpunctuated transcript does not change a match', async () => {
     const filler = Array.from({ length: 80 }, (_, i) => `word${i}`).join(' ');
-    const text = `i have been clean for over fifteen years ${filler} and my skin is fine`;
+    const text = `he has been clean for over fifteen years ${filler} and his skin is fine`;
     expect(await brief(text)).toEqual([['substance-use/clean-abstinent', 'been clean', 'warning']]);
-    expect(await brief('i have been clean for over fifteen years and my skin is fine')).toEqual([]);
+    expect(await brief("he has been clean for over fifteen years and his skin is fine")).toEqual([]);
   });
 
   it('agrees with the whole parse on a long transcript line', () => {

@@ -9,7 +9,7 @@ import { fitReplacement, renderSuggestion } from './suggest.js';
 import type { SentenceTokens, Token } from './tokens.js';
 import { countBelow } from './count-below.js';
 import { maskedAt } from './spans.js';
-import { isMention, isReportedSpeech, speakerAt } from './speakers.js';
+import { isMention, isReportedSpeech, isSelfDescription, speakerAt } from './speakers.js';
 
 /**
  * Options resolved for the matcher (resolveOptions, or a config file's resolved options): the
@@ -141,9 +141,13 @@ function holds(condition: CompiledCondition, tokens: readonly Token[], c: Candid
   }
 }
 
-const OPENING = new Set(['"', '\u201c', '\u00ab', '\u201e']);
-const CLOSING = new Set(['"', '\u201d', '\u00bb']);
-const QUOTE_MARK = /["\u201c\u00ab\u201e\u201d\u00bb]/g;
+const OPENING = new Set(['"', '\u201c', '\u00ab', '\u201e', '\u2018', '\u2039', "'"]);
+const CLOSING = new Set(['"', '\u201d', '\u00bb', '\u2019', '\u203a', "'"]);
+const DOUBLE_MARK = /["\u201c\u00ab\u201e\u201d\u00bb]/g;
+// Single quotation marks only where they are clearly quotation: an opening mark after white space
+// or a bracket and before a letter, a closing one after a letter or a full stop and before white
+// space or punctuation ("don't", "patients' records" and 5'10" are not).
+const SINGLE_MARK = /(?<=^|[\s(\[])['\u2018\u2039](?=\p{L})|(?<=[\p{L}.,!?])['\u2019\u203a](?=[\s.,;:!?)\]]|$)/gu;
 
 /** The quotation marks of one paragraph, and whether a quotation is open after each. */
 interface QuoteIndex {
@@ -156,42 +160,62 @@ interface QuoteIndex {
 // Built once per paragraph that has a finding (not once per finding: that was quadratic on a long
 // paragraph with many findings). Reset when the text changes.
 let quoteText: string | undefined;
-const quoteIndexes = new Map<number, QuoteIndex>();
+const quoteIndexes = new Map<string, QuoteIndex>();
 
-function quoteIndex(text: string, paragraphStart: number, paragraphEnd: number): QuoteIndex {
+function quoteIndex(text: string, paragraphStart: number, paragraphEnd: number, single: boolean): QuoteIndex {
   if (quoteText !== text) {
     quoteText = text;
     quoteIndexes.clear();
   }
-  let index = quoteIndexes.get(paragraphStart);
+  const key = `${paragraphStart}${single ? "'" : '"'}`;
+  let index = quoteIndexes.get(key);
   if (index) return index;
   index = { at: [], openAfter: [], closingFrom: [] };
   let open = false;
+  let opener = '';
   const closing: boolean[] = [];
   // A regex over the paragraph alone finds the marks (a loop over every character cost more).
-  for (const m of text.slice(paragraphStart, paragraphEnd).matchAll(QUOTE_MARK)) {
+  for (const m of text.slice(paragraphStart, paragraphEnd).matchAll(single ? SINGLE_MARK : DOUBLE_MARK)) {
     const ch = m[0];
-    if (ch === '"') open = !open;
-    else open = OPENING.has(ch);
+    let closes: boolean;
+    if (single) {
+      // Which side of a word the mark stands on says whether it opens or closes (SINGLE_MARK).
+      closes = /[\p{L}.,!?]/u.test(text[paragraphStart + m.index - 1] ?? '');
+      open = !closes;
+    } else if (ch === '"') {
+      closes = open;
+      open = !open;
+    } else if (ch === '\u201c' && open && opener === '\u201e') {
+      // German „…“: the left double mark closes a quotation opened low.
+      closes = true;
+      open = false;
+    } else {
+      closes = CLOSING.has(ch);
+      open = OPENING.has(ch);
+    }
+    if (open) opener = ch;
     index.at.push(paragraphStart + m.index);
     index.openAfter.push(open);
-    closing.push(CLOSING.has(ch));
+    closing.push(closes);
   }
   let any = false;
   for (let k = closing.length - 1; k >= 0; k--) index.closingFrom[k] = any ||= closing[k]!;
-  quoteIndexes.set(paragraphStart, index);
+  quoteIndexes.set(key, index);
   return index;
 }
 
-/** Is [start, end) inside quotation marks within its paragraph? */
-function isQuoted(text: string, start: number, end: number, paragraphStart: number, paragraphEnd: number): boolean {
-  // 'junkie' — single quotes hugging the phrase.
-  if (/['\u2018]/.test(text[start - 1] ?? '') && /['\u2019]/.test(text[end] ?? '')) return true;
-  const index = quoteIndex(text, paragraphStart, paragraphEnd);
+function insideQuotation(index: QuoteIndex, start: number, end: number): boolean {
   const before = countBelow(index.at, start);
   if (before === 0 || !index.openAfter[before - 1]) return false;
   // Only a quotation that is closed later in the paragraph counts (a stray " or 5'10" does not).
   return index.closingFrom[countBelow(index.at, end)] ?? false;
+}
+
+/** Is [start, end) inside quotation marks (double, single, curly, guillemets) within its paragraph? */
+function isQuoted(text: string, start: number, end: number, paragraphStart: number, paragraphEnd: number): boolean {
+  // 'junkie' — single quotes hugging the phrase.
+  if (/['\u2018\u2039]/.test(text[start - 1] ?? '') && /['\u2019\u203a]/.test(text[end] ?? '')) return true;
+  return insideQuotation(quoteIndex(text, paragraphStart, paragraphEnd, false), start, end) || insideQuotation(quoteIndex(text, paragraphStart, paragraphEnd, true), start, end);
 }
 
 function effectiveSeverity(compiled: CompiledRule, severities: Record<string, SeveritySetting>): SeveritySetting {
@@ -239,12 +263,13 @@ function findCandidates(sentence: SentenceTokens, options: ResolvedOptions, text
   return kept;
 }
 
-type Voice = 'quoted' | 'speaker' | 'reported' | 'mention' | undefined;
+type Voice = 'quoted' | 'speaker' | 'reported' | 'self' | 'mention' | undefined;
 
 const VOICE_NOTES: Record<Exclude<Voice, undefined>, string> = {
   quoted: " (in quotation marks: check whether these are the patient's own words)",
   speaker: " (in the patient's or a relative's turn of a dialogue: their own words)",
   reported: ' (in reported speech: check whether these are the patient\'s own words)',
+  self: " (a speaker describing themselves: their own words)",
   mention: ' (the word is talked about, not used)',
 };
 
@@ -260,6 +285,7 @@ function voiceOf(text: string, start: number, end: number, paragraph: { start: n
   if (isQuoted(text, start, end, paragraph.start, paragraph.end)) return 'quoted';
   if (speakerAt(text, start) === 'patient') return 'speaker';
   if (isReportedSpeech(text, start)) return 'reported';
+  if (isSelfDescription(text, start)) return 'self';
   return undefined;
 }
 

@@ -136,16 +136,39 @@ function spansOfLine(text: string, start: number, end: number): Span[] {
   return out.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
 }
 
+// A line longer than this (an export's note flattened to one line) is read in segments of about
+// this length, cut at white space, so a finding costs a bounded amount of work wherever it stands.
+const SEGMENT = 2000;
+
+/** Where segment `k` of the line [lineStart, lineEnd) starts: at white space after its grid point. */
+function segmentStart(text: string, lineStart: number, lineEnd: number, k: number): number {
+  if (k <= 0) return lineStart;
+  const grid = lineStart + k * SEGMENT;
+  if (grid >= lineEnd) return lineEnd;
+  const rest = text.slice(grid, Math.min(lineEnd, grid + SEGMENT)).search(/\s/);
+  return rest === -1 ? Math.min(lineEnd, grid + SEGMENT) : grid + rest;
+}
+
+/** The line holding `offset`, or on a long line the segment holding it. */
+function regionAround(text: string, offset: number): [number, number] {
+  const [start, end] = lineBounds(text, offset);
+  if (end - start <= 2 * SEGMENT) return [start, end];
+  let k = Math.floor((offset - start) / SEGMENT);
+  while (k > 0 && segmentStart(text, start, end, k) > offset) k--;
+  return [segmentStart(text, start, end, k), segmentStart(text, start, end, k + 1)];
+}
+
 /**
- * The spans of text that is not prose about a patient, on the line holding `offset`. Lines are
- * cut at "\n" (a "\r" before it stays in the line). Cached for the last text asked about.
+ * The spans of text that is not prose about a patient, on the line holding `offset` (on a line
+ * of more than 4,000 code units, the segment of about 2,000 holding it). Lines are cut at "\n" (a
+ * "\r" before it stays in the line). Cached for the last text asked about.
  */
 export function spansAround(text: string, offset: number): Span[] {
   if (linesCache.text !== text) {
     linesCache.text = text;
     linesCache.spans.clear();
   }
-  const [start, end] = lineBounds(text, offset);
+  const [start, end] = regionAround(text, offset);
   let spans = linesCache.spans.get(start);
   if (!spans) linesCache.spans.set(start, (spans = spansOfLine(text, start, end)));
   return spans;
@@ -155,9 +178,9 @@ export function spansAround(text: string, offset: number): Span[] {
 export function maskedAt(text: string, start: number, end: number): SpanKind | undefined {
   for (let at = start; ; ) {
     for (const [s, e, kind] of spansAround(text, at)) if (s < end && start < e) return kind;
-    const next = text.indexOf('\n', at);
-    if (next === -1 || next + 1 >= end) return undefined;
-    at = next + 1;
+    const next = regionAround(text, at)[1];
+    if (next >= end) return undefined;
+    at = text[next] === '\n' ? next + 1 : next;
   }
 }
 
@@ -165,9 +188,10 @@ export function maskedAt(text: string, start: number, end: number): SpanKind | u
 export function nonProseSpans(text: string): Span[] {
   const out: Span[] = [];
   for (let start = 0; start <= text.length; ) {
-    const [s, e] = lineBounds(text, start);
+    const [s, e] = regionAround(text, start);
     out.push(...spansOfLine(text, s, e));
-    start = e + 1;
+    if (e >= text.length) break;
+    start = text[e] === '\n' ? e + 1 : e;
   }
   return out;
 }

@@ -81,9 +81,11 @@ export function speakerAt(text: string, offset: number): Speaker | undefined {
 // Reported speech before a phrase, in its clause: "she says (that) she is …", "mom states he has
 // been …", "he calls himself …". The verb of saying must introduce a clause with its own subject
 // (or a reflexive), so "Patient reports heroin abuse" (the clinician's summary) is not one; the
-// phrase must follow within a few words and no comma ("she stated his father …, and that he
+// phrase must follow within a few words and no comma ("she said his father …, and that he
 // committed suicide" is the writer's sentence by then).
-const SAYS = String.raw`(?:says?|said|stat(?:es|ed)|tells?(?:\s+(?:me|us))?|told(?:\s+(?:me|us))?|reports?|reported|admits?|admitted|thinks?|believes?|believed|explains?|explained|insists?|insisted)`;
+// Verbs of speech and belief, not the documentation verbs "states", "reports", "admits", "endorses":
+// "Patient states she has been clean" is the writer's paraphrase, and the writer chose the word.
+const SAYS = String.raw`(?:says?|said|tells?(?:\s+(?:me|us))?|told(?:\s+(?:me|us))?|thinks?|believes?|believed|explains?|explained|insists?|insisted)`;
 const REPORTED = new RegExp(
   String.raw`(?:\b${SAYS}\s+(?:that\s+)?(?:she|he|they|i|we|the\s+(?:baby|child|toddler|kid|boy|girl))|\b(?:calls?|called|describes?|described|considers?|considered|refers?\s+to|referred\s+to|labels?|labell?ed|sees?|saw|identifies|identified)\s+(?:him|her|them|my|your|our)sel(?:f|ves))(?:\s+[^\s,.;:!?()]+){0,8}\s+$`,
   'i',
@@ -98,11 +100,11 @@ export function isReportedSpeech(text: string, start: number): boolean {
 }
 
 // A mention: the word itself is talked about. "the term 'abuse'", "words like 'addict', 'junkie'",
-// '"addict" is a label', "the word addict".
+// '"addict" is a label', "the word addict", "this is commonly referred to as relapse".
 const QUOTE_OPEN = `["'\u201c\u2018\u00ab\u201e]`;
 const QUOTE_CLOSE = `["'\u201d\u2019\u00bb]`;
 const MENTION_BEFORE = new RegExp(
-  String.raw`(?:\b(?:the|a|this|that|such)\s+(?:term|word|label|phrase|expression)s?\s*(?:of\s+|like\s+|such\s+as\s+|as\s+)?${QUOTE_OPEN}?\s*$|\b(?:term|word|label|phrase|expression|language)s?\b[^.;!?\n]{0,60}${QUOTE_OPEN}\s*$|\b(?:terms|words|labels|phrases|language)\s+(?:like|such\s+as)\s+${QUOTE_OPEN}?\s*$|\b(?:called|call(?:ing)?\s+(?:them|him|her|people|patients|someone|a\s+person)|the\s+label)\s+${QUOTE_OPEN}\s*$)`,
+  String.raw`(?:\b(?:the|a|this|that|such)\s+(?:term|word|label|phrase|expression)s?\s*(?:of\s+|like\s+|such\s+as\s+|as\s+)?${QUOTE_OPEN}?\s*$|\b(?:term|word|label|phrase|expression|language)s?\b[^.;!?\n]{0,60}${QUOTE_OPEN}\s*$|\b(?:terms|words|labels|phrases|language)\s+(?:like|such\s+as)\s+${QUOTE_OPEN}?\s*$|\b(?:called|call(?:ing)?\s+(?:them|him|her|people|patients|someone|a\s+person)|the\s+label)\s+${QUOTE_OPEN}\s*$|\b(?:is|are|was|were|be|been)\s+(?:\w+ly\s+)?(?:also\s+)?(?:called|termed|named|referred\s+to\s+as)\s+${QUOTE_OPEN}?\s*$)`,
   'i',
 );
 const MENTION_AFTER = new RegExp(String.raw`^${QUOTE_CLOSE}?\s*(?:is|are|was|were)\s+(?:a\s+|an\s+|the\s+)?(?:\w+\s+)?(?:term|word|label|phrase)s?\b`, 'i');
@@ -113,4 +115,19 @@ export function isMention(text: string, start: number, end: number): boolean {
   if (MENTION_BEFORE.test(text.slice(from, start))) return true;
   const lineEnd = text.indexOf('\n', end);
   return MENTION_AFTER.test(text.slice(end, Math.min(end + 60, lineEnd === -1 ? text.length : lineEnd)));
+}
+
+// A speaker describing themselves: "i refused the flu jab", "I'm an addict", "i have been clean",
+// "I used to be a junkie". The pronoun must be the phrase's own subject (only auxiliaries, copulas
+// and hedges between), so a clinician's "I discussed his drug abuse" is not one. "type I
+// diabetic", "Axis I" and "stage I" are numerals.
+const SELF = new RegExp(
+  String.raw`(?<!\b(?:type|stage|grade|axis|class|phase|level|nerve|part|section|schedule|appendix)\s+)\b(?:i|i'm|i’m|im|i've|i’ve|ive|i'd|i’d)(?:\s+(?:am|was|have|had|been|being|got|get|gotten|became|become|used|use|to|be|kind|sort|of|a|an|still|just|really|never|always|not|so|pretty|very|totally|basically|like|um|uh|mean|guess|think|definitely|probably|also|even))*\s+$`,
+  'i',
+);
+
+/** Does a speaker describe themselves with the phrase at `start` ("I'm an addict", "i refused it")? */
+export function isSelfDescription(text: string, start: number): boolean {
+  const from = Math.max(0, start - 80, text.lastIndexOf('\n', start - 1) + 1);
+  return SELF.test(text.slice(from, start));
 }
