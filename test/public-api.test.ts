@@ -15,6 +15,9 @@ import type {
   ExampleDefinition,
   Finding,
   Fix,
+  FixSkipped,
+  FixSkipReason,
+  FixTextResult,
   FormatContext,
   Formatter,
   InputFormat,
@@ -22,6 +25,7 @@ import type {
   LintOptions,
   LintOutcome,
   LintResult,
+  LintTextOptions,
   LoadedRuleFile,
   Options,
   Point,
@@ -47,7 +51,7 @@ import { importCycles } from '../scripts/import-cycles.js';
 
 type PublicTypes = [
   ColumnOptions, CompiledRules, ConditionDefinition, ConfigLookup, ConfigSetOptions, DignifyConfig, Document, ExampleDefinition,
-  Finding, Fix, FormatContext, Formatter, InputFormat, LintEvent, LintOptions, LintOutcome, LintResult, LoadedRuleFile, Options,
+  Finding, Fix, FixSkipped, FixSkipReason, FixTextResult, FormatContext, Formatter, InputFormat, LintEvent, LintOptions, LintOutcome, LintResult, LintTextOptions, LoadedRuleFile, Options,
   Point, PoolThreshold, QuoteHandling, RecordRef, Reporter, ResolvedConfig, ResolvedOptions, Rule, RuleDefinition,
   RuleFileDefinition, RuleSet, SetDefinition, SetValue, Severity, SeveritySetting, SourceOptions, StdinSource,
 ];
@@ -58,6 +62,7 @@ describe('public API', () => {
       'ConfigError',
       'ConfigSet',
       'RuleFileError',
+      'applyFixes',
       'builtinRules',
       'compileRules',
       'formatAll',

@@ -6,7 +6,7 @@ import type { AsyncBuffer } from 'hyparquet';
 import type { ColumnOptions } from './columns.js';
 import type { InputFormat } from './formats.js';
 import { describeIoError } from './files.js';
-import type { Source, SourceEvent } from './sources.js';
+import type { Source, SourceEvent } from './source.js';
 
 interface NoteSourceOptions extends ColumnOptions {
   onBytes?: (file: string, bytes: number) => void;

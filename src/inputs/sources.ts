@@ -8,6 +8,9 @@ import { readExport } from './exports.js';
 import { describeIoError, expandPaths, readStdin, readTextFileSync, type PathEntry, type ReadResult } from './files.js';
 import { formatEntry, formatOf, mayBeFhir, type ExportFormat, type InputFormat } from './formats.js';
 import { readNoteSource } from './note-sources.js';
+import type { Source, SourceEvent } from './source.js';
+
+export type { Source, SourceEvent } from './source.js';
 
 export interface SourceOptions extends ColumnOptions {
   /** Overrides the choice of reader by extension. */
@@ -20,16 +23,6 @@ export interface SourceOptions extends ColumnOptions {
   onBytes?: (file: string, bytes: number) => void;
 }
 
-export type SourceEvent =
-  | { kind: 'document'; doc: Document }
-  /** A record of an export that could not be read; the rest of the export is still read. */
-  | { kind: 'bad-record'; file: string; record: RecordRef; error: string }
-  /** A source that could not be read (missing, unreadable, no text column, bad bytes). */
-  | { kind: 'error'; file: string; error: string }
-  /** A source left alone on purpose (binary, not UTF-8); with `record`, one part of it (a FHIR attachment given by url). */
-  | { kind: 'skipped'; file: string; reason: string; record?: RecordRef }
-  | { kind: 'notice'; file: string; message: string };
-
 /** Standard input, and the name to show for it. */
 export interface StdinSource {
   stream: NodeJS.ReadableStream;
@@ -40,15 +33,6 @@ function fromText(file: string, format: InputFormat, read: ReadResult): SourceEv
   if ('error' in read) return { kind: 'error', file, error: read.error };
   if ('skipped' in read) return { kind: 'skipped', file, reason: read.skipped };
   return { kind: 'document', doc: { file, syntax: formatEntry(format).syntax, text: read.text, format } };
-}
-
-/** A source as bytes: a stream (exports, .docx) or whole text (documents). */
-export interface Source {
-  name: string;
-  /** The file on disk (random access, for Parquet); absent for standard input. */
-  path?: string;
-  open(): AsyncIterable<Buffer | string>;
-  readText(): Promise<ReadResult>;
 }
 
 async function* readOne(source: Source, options: SourceOptions): AsyncGenerator<SourceEvent> {
