@@ -30,7 +30,7 @@ export const stylish: Formatter = ({ why, color, cwd }) => {
       const rows = result.findings.map((f) => {
         counts[f.severity]++;
         const suggestion = f.suggestions[0] ? ` → "${f.suggestions[0]}"` : '';
-        return { where: `${record ? `${record}  ` : ''}${position(f)}`, severity: f.severity, text: `"${f.actual.replace(/\s+/g, ' ')}"${suggestion}${f.quoted ? ' (quoted)' : ''}`, f };
+        return { where: `${record ? `${record}  ` : ''}${position(f)}`, severity: f.severity, text: `"${f.actual.replace(/\s+/g, ' ')}"${suggestion}${f.quoted ? ' (quoted)' : ''}${f.fixSkipped && f.fixSkipped.reason !== 'quoted' ? ` (no fix: ${f.fixSkipped.reason})` : ''}`, f };
       });
       const whereWidth = Math.max(...rows.map((r) => r.where.length));
       const textWidth = Math.min(70, Math.max(...rows.map((r) => r.text.length)));
