@@ -3,7 +3,10 @@
 // replacement keeps the case and the meaning of what it replaces; withheld fixes say why.
 import { describe, expect, it } from 'vitest';
 import { refineFixes } from '../src/fix/refine.js';
-import { applyFixes, lintText, type Finding } from '../src/index.js';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { applyFixes, lintFiles, lintText, type Finding } from '../src/index.js';
 
 type Syntax = 'text' | 'markdown' | 'html';
 
@@ -153,6 +156,20 @@ describe('the API', () => {
     const overlapping = [findings[0]!, { ...findings[0]!, fix: { range: [6, 9] as [number, number], text: 'x' } }];
     expect(applyFixes(text, overlapping).fixed).toBe(1);
     expect(applyFixes(text, [{ ...findings[0]!, fix: { range: [90, 99], text: 'x' } }])).toEqual({ output: text, fixed: 0 });
+  });
+
+  it('lintFiles({fix: true}) gives each fixed document its output, writes nothing, and never fixes an export record', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dignify-fix-api-'));
+    writeFileSync(path.join(dir, 'a.md'), 'Past *drug* abuse.\n');
+    writeFileSync(path.join(dir, 'b.txt'), 'Known heroin addict.\n');
+    writeFileSync(path.join(dir, 'n.csv'), 'id,text\n1,Past drug abuse.\n');
+    const results = await lintFiles(['a.md', 'b.txt', 'n.csv'].map((f) => path.join(dir, f)), { fix: true });
+    expect(results.map((r) => [path.basename(r.file), r.output, r.fixed, r.findings.map((f) => f.actual), r.inputFindings?.map((f) => f.actual)])).toEqual([
+      ['a.md', 'Past *drug* use.\n', 1, [], ['drug* abuse']],
+      ['b.txt', undefined, undefined, ['heroin addict'], undefined],
+      ['n.csv', undefined, undefined, ['drug abuse'], undefined],
+    ]);
+    expect(readFileSync(path.join(dir, 'a.md'), 'utf8')).toBe('Past *drug* abuse.\n');
   });
 
   it('marks a quoted phrase of a fixable rule as not fixed, with the reason', async () => {

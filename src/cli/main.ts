@@ -69,8 +69,8 @@ export async function main(argv: string[] = process.argv.slice(2), io: Io = defa
     .option('--no-ignore', 'lint files that .dignifyignore or the config\'s "ignore" would skip')
     .addOption(new Option('--max-warnings <n>', 'exit 1 when there are more than n warnings').argParser(nonNegativeInteger))
     .option('--redact', 'report positions, rule ids and the flagged phrase only (no other note text)')
-    .option('--fix', 'rewrite files with the suggested wording where a rule has one safe fix (atomically; never exports)')
-    .option('--fix-dry-run', 'print the fixes as a unified diff; write nothing')
+    .option('--fix', 'replace the words of each safe fix in place, keeping markup, case and meaning (atomically; refuses exports, read-only and hard-linked files)')
+    .option('--fix-dry-run', 'print the fixes as a unified diff and report the findings they would fix; write nothing')
     .addOption(new Option('--threads <n>', 'threads that lint a large input (past 500 files or records and 16 M characters), this one included (default: one per core; 1: no workers)').argParser(nonNegativeInteger))
     .addHelpText(
       'after',

@@ -72,7 +72,9 @@ function inAddress(text: string, start: number, end: number): boolean {
 function inCode(text: string, start: number): boolean {
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   const before = text.slice(lineStart, start);
-  return (before.match(/`/g)?.length ?? 0) % 2 === 1 && text.indexOf('`', start) !== -1;
+  if ((before.match(/`/g)?.length ?? 0) % 2 === 0) return false;
+  const lineEnd = text.indexOf('\n', start);
+  return text.slice(start, lineEnd === -1 ? undefined : lineEnd).includes('`');
 }
 
 const titleWord = (w: string) => /^\p{Lu}\p{Ll}{2,}/u.test(w) && !SMALL.has(w.toLowerCase());

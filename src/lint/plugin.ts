@@ -5,6 +5,7 @@ import retextEquality from 'retext-equality';
 import type { VFile } from 'vfile';
 import type { Options } from '../types.js';
 import { useEquality } from './equality.js';
+import { refineFixes } from '../fix/refine.js';
 import { lintTree } from './lint-tree.js';
 import { resolveOptions } from './options.js';
 
@@ -16,7 +17,8 @@ export default function retextDignify(options?: Options) {
   const resolved = resolveOptions(options);
   return function transformer(tree: Root, file: VFile): void {
     const text = String(file.value ?? '');
-    for (const finding of lintTree(tree, text, resolved)) {
+    // Fixes as lintText gives them for plain text: only the words that change; none in addresses or names.
+    for (const finding of refineFixes(text, lintTree(tree, text, resolved))) {
       const message = file.message(finding.message, {
         place: { start: finding.start, end: finding.end },
         ruleId: finding.ruleId,
@@ -28,7 +30,7 @@ export default function retextDignify(options?: Options) {
       if (finding.note) message.note = finding.note;
       if (finding.url) message.url = finding.url;
       // The full finding, for tools that want its category, severity, quote flag or fix.
-      Object.assign(message, { category: finding.category, severity: finding.severity, quoted: finding.quoted ?? false, fix: finding.fix });
+      Object.assign(message, { category: finding.category, severity: finding.severity, quoted: finding.quoted ?? false, fix: finding.fix, fixSkipped: finding.fixSkipped });
     }
   };
 }

@@ -32,7 +32,7 @@ export const stylish: Formatter = ({ why, color, cwd }) => {
       const rows = result.findings.map((f) => {
         counts[f.severity]++;
         const suggestion = f.suggestions[0] ? ` → "${f.suggestions[0]}"` : '';
-        return { where: `${record ? `${record}  ` : ''}${position(f)}`, severity: f.severity, text: `"${f.actual.replace(/\s+/g, ' ')}"${suggestion}${f.quoted ? ' (quoted)' : ''}`, f };
+        return { where: `${record ? `${record}  ` : ''}${position(f)}`, severity: f.severity, text: `"${f.actual.replace(/\s+/g, ' ')}"${suggestion}${f.quoted ? ' (quoted)' : ''}${f.fixSkipped && f.fixSkipped.reason !== 'quoted' ? ` (no fix: ${f.fixSkipped.reason})` : ''}`, f };
       });
       // An export's records are printed one by one as they are linted, so its columns are as wide
       // as the widest seen so far in that file: they never narrow from one record to the next.
