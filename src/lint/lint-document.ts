@@ -6,7 +6,7 @@ import type { Finding } from '../types.js';
 import { loadEquality } from './equality.js';
 import { applyInlineControl } from './inline-control.js';
 import { lazy } from './lazy.js';
-import { parseText, parseTextWindows } from './parse-text.js';
+import { parseTextWhole, parseTextWindows } from './parse-text.js';
 import { scannerFor } from './prefilter.js';
 import { lintTree } from './lint-tree.js';
 import type { MatchOptions } from './match.js';
@@ -30,7 +30,7 @@ function trees(doc: Document, resolved: MatchOptions, whole: boolean): Iterable<
     default:
       // Plain text and export records: parse only the blocks that may hold a finding (the same
       // findings as the whole parse: test/fast-path.test.ts).
-      return whole ? [parseText(doc.text)] : parseTextWindows(doc.text, scannerFor(resolved.rules));
+      return whole ? parseTextWhole(doc.text) : parseTextWindows(doc.text, scannerFor(resolved.rules));
   }
 }
 
