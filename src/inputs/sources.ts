@@ -17,6 +17,8 @@ export interface SourceOptions extends ColumnOptions {
   include?: (file: string) => boolean;
   /** Told how many bytes of `file` have been read so far, as an export or .docx streams in (progress). */
   onBytes?: (file: string, bytes: number) => void;
+  /** A document (not an export) larger than this many bytes is refused (default DEFAULT_MAX_FILE_BYTES, 256 MB). */
+  maxFileBytes?: number;
 }
 
 export type SourceEvent =
@@ -37,15 +39,22 @@ export interface StdinSource {
 
 const SYNTAX = { markdown: 'markdown', html: 'html' } as const;
 
-function fromText(file: string, format: InputFormat, read: ReadResult): SourceEvent {
-  if ('error' in read) return { kind: 'error', file, error: read.error };
-  if ('skipped' in read) return { kind: 'skipped', file, reason: read.skipped };
-  return { kind: 'document', doc: { file, syntax: SYNTAX[format as keyof typeof SYNTAX] ?? 'text', text: read.text } };
+function* fromText(file: string, format: InputFormat, read: ReadResult, named: boolean): Generator<SourceEvent> {
+  if ('error' in read) yield { kind: 'error', file, error: read.error };
+  // A file named on the command line (or standard input) that cannot be linted is an error: a
+  // hook passing it must not succeed unchecked. One found in a folder is skipped with a warning.
+  else if ('skipped' in read) yield named ? { kind: 'error', file, error: `${read.skipped}; not linted` } : { kind: 'skipped', file, reason: read.skipped };
+  else {
+    if (read.warning) yield { kind: 'notice', file, message: `warning: ${read.warning}` };
+    yield { kind: 'document', doc: { file, syntax: SYNTAX[format as keyof typeof SYNTAX] ?? 'text', text: read.text } };
+  }
 }
 
 /** A source as bytes: a stream (exports, .docx) or whole text (documents). */
 interface Source {
   name: string;
+  /** Named on the command line, or standard input. */
+  named: boolean;
   open(): AsyncIterable<Buffer | string>;
   readText(): Promise<ReadResult>;
 }
@@ -81,7 +90,7 @@ async function* readOne(source: Source, options: SourceOptions): AsyncGenerator<
     yield 'error' in read ? { kind: 'error', file, error: read.error } : { kind: 'document', doc: read.doc };
     return;
   }
-  yield fromText(file, format, await source.readText());
+  yield* fromText(file, format, await source.readText(), source.named);
 }
 
 /** Passes a stream's chunks through, counting their bytes. */
@@ -101,11 +110,11 @@ export async function* readSources(paths: readonly string[], options: SourceOpti
     else {
       const { onBytes } = options;
       const open = () => (onBytes ? counted(createReadStream(entry.path), (n) => onBytes(entry.path, n)) : createReadStream(entry.path));
-      yield* readOne({ name: entry.path, open, readText: async () => readTextFileSync(entry.path) }, options);
+      yield* readOne({ name: entry.path, named: Boolean(entry.named), open, readText: async () => readTextFileSync(entry.path, options.maxFileBytes) }, options);
     }
   }
   if (stdin) {
-    for await (const event of readOne({ name: stdin.name, open: () => stdin.stream as AsyncIterable<Buffer>, readText: () => readStdin(stdin.stream) }, options)) {
+    for await (const event of readOne({ name: stdin.name, named: true, open: () => stdin.stream as AsyncIterable<Buffer>, readText: () => readStdin(stdin.stream, options.maxFileBytes) }, options)) {
       yield event.kind === 'document' ? { kind: 'document', doc: { ...event.doc, stdin: true } } : event;
     }
   }
