@@ -4,7 +4,8 @@ import type { Root } from 'nlcst';
 import type { Document } from '../inputs/document.js';
 import type { Finding } from '../types.js';
 import { loadEquality } from './equality.js';
-import { applyInlineControl } from './inline-control.js';
+import { hiddenFreeVariants, mergeHidden } from './hidden.js';
+import { applyInlineControl, type CodeSpans } from './inline-control.js';
 import { lazy } from './lazy.js';
 import { parseTextWhole, parseTextWindows } from './parse-text.js';
 import { scannerFor } from './prefilter.js';
@@ -63,6 +64,27 @@ export function lintDocumentWhole(doc: Document, resolved: MatchOptions): Findin
 }
 
 function lint(doc: Document, resolved: MatchOptions, whole: boolean): Finding[] {
+  const findings = lintAsWritten(doc, resolved, whole);
+  // Hidden characters (hidden.ts): lint the text again without them, positions mapped back. Not
+  // for a .docx, whose paragraph numbers are counted in its own text.
+  const readings = doc.paragraphs ? [] : hiddenFreeVariants(doc.text);
+  const all = readings.length
+    ? mergeHidden(doc.text, findings, readings.map((free) => ({ free, findings: lintAsWritten({ ...doc, text: free.text }, resolved, whole) })))
+    : findings;
+  // dignify-disable comments work the same in every format (they are read from the source lines),
+  // except inside code, where they are shown, not meant.
+  return all.length ? applyInlineControl(doc.text, all, codeSpans(doc)) : all;
+}
+
+/** Where a document's text is code (Markdown code, HTML pre/code/script): see applyInlineControl. */
+export function codeSpans(doc: Document): CodeSpans {
+  if (!doc.text.includes('dignify-')) return [];
+  if (doc.syntax === 'markdown') return markdown.get().markdownCodeSpans(doc.text);
+  if (doc.syntax === 'html') return html.get().htmlCodeSpans(doc.text);
+  return [];
+}
+
+function lintAsWritten(doc: Document, resolved: MatchOptions, whole: boolean): Finding[] {
   // Fast path: a Markdown or HTML text without any phrase's anchor word cannot produce a finding.
   // Plain text skips this test: its scanner (parseTextWindows) is stricter, and a text it finds
   // nothing in yields no tree at all. The slow path keeps the plain test of every first word.
@@ -79,6 +101,5 @@ function lint(doc: Document, resolved: MatchOptions, whole: boolean): Finding[] 
       findings.push(f);
     }
   }
-  // dignify-disable comments work the same in every format (they are read from the source lines).
-  return applyInlineControl(doc.text, findings.sort((a, b) => a.start.offset - b.start.offset));
+  return findings.sort((a, b) => a.start.offset - b.start.offset);
 }

@@ -7,7 +7,8 @@ import type { Document, RecordRef } from '../inputs/document.js';
 import { readSources, type SourceEvent, type SourceOptions, type StdinSource } from '../inputs/sources.js';
 import type { Finding, Options } from '../types.js';
 import { withLoading } from './lazy.js';
-import { lintDocument } from './lint-document.js';
+import { codeSpans, lintDocument } from './lint-document.js';
+import { unknownDirectiveRules, type CodeSpans } from './inline-control.js';
 import { lintInParallel, type Linted } from './lint-parallel.js';
 import type { MatchOptions } from './match.js';
 import { resolveOptions } from './options.js';
@@ -49,6 +50,7 @@ export async function* lintStream(paths: readonly string[], options: LintOptions
     switch (event.kind) {
       case 'document': {
         const { doc } = event;
+        for (const notice of directiveNotices(doc, optionsOf(doc))) yield { notice, file: doc.file };
         const findings = found!.map((f) => ({ ...f, file: doc.file }));
         yield { result: doc.record ? { file: doc.file, record: doc.record, findings } : { file: doc.file, findings }, doc };
         break;
@@ -67,6 +69,34 @@ export async function* lintStream(paths: readonly string[], options: LintOptions
         break;
     }
   }
+}
+
+// Rule ids and categories of a rule set, for the check of inline-control directives.
+const namesOf = new WeakMap<MatchOptions['rules'], Set<string>>();
+
+/** A warning for each rule id or category an inline-control directive names that no rule has (a typo would silently disable nothing, or everything). */
+function directiveNotices(doc: Document, resolved: MatchOptions): string[] {
+  if (!doc.text.includes('dignify-')) return [];
+  let names = namesOf.get(resolved.rules);
+  if (!names) {
+    names = new Set<string>();
+    for (const rule of resolved.rules.rules) {
+      names.add(rule.id);
+      names.add(rule.category ?? rule.id.split('/')[0]!);
+    }
+    for (const id of resolved.rules.equality.keys()) names.add(id);
+    namesOf.set(resolved.rules, names);
+  }
+  const known = names;
+  let code: CodeSpans;
+  try {
+    code = codeSpans(doc);
+  } catch {
+    code = []; // the Markdown or HTML parser is not loaded: nothing was linted in it either
+  }
+  return unknownDirectiveRules(doc.text, (name) => known.has(name), code).map(
+    ({ line, name }) => `warning: line ${line}: a dignify directive names "${name}", which is no rule id or category (see dignify rules)`,
+  );
 }
 
 async function* lintHere(sources: AsyncIterable<SourceEvent>, optionsOf: (doc: Document) => MatchOptions): AsyncGenerator<Linted> {
