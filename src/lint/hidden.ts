@@ -103,23 +103,40 @@ export function mergeHidden(text: string, original: readonly Finding[], readings
   const seen = new Set<string>();
   const pointAt = pointer(text);
   const found: Finding[] = [];
+  // `among` is sorted by start and its findings do not overlap, so their ends are sorted too: the
+  // last one starting before f ends is the only one that can overlap it (a binary search keeps
+  // a text with many findings linear).
+  const overlaps = (f: Finding, among: readonly Finding[]) => {
+    let lo = 0;
+    let hi = among.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (among[mid]!.start.offset < f.end.offset) lo = mid + 1;
+      else hi = mid;
+    }
+    const g = among[lo - 1];
+    return g !== undefined && g.end.offset > f.start.offset;
+  };
   for (const { free, findings } of readings) {
+    // A later reading adds only where the earlier ones found nothing.
+    const before = [...found].sort((a, b) => a.start.offset - b.start.offset);
     for (const f of findings) {
       const start = free.toOriginal(f.start.offset);
       // The end is exclusive: map the last character, so removed characters after it stay out.
       const end = f.end.offset > f.start.offset ? free.toOriginal(f.end.offset - 1) + 1 : start;
       const key = `${f.ruleId}:${start}:${end}`;
       if (seen.has(key)) continue;
-      seen.add(key);
       const moved: Finding = { ...f, actual: text.slice(start, end), start: pointAt(start), end: pointAt(end) };
       if (f.fix) {
         const [from, to] = f.fix.range;
         moved.fix = { ...f.fix, range: [free.toOriginal(from), to > from ? free.toOriginal(to - 1) + 1 : free.toOriginal(from)] };
       }
+      if (overlaps(moved, before)) continue;
+      seen.add(key);
       found.push(moved);
     }
   }
-  const overlaps = (f: Finding) => found.some((g) => g.start.offset < f.end.offset && f.start.offset < g.end.offset);
-  for (const f of original) if (!seen.has(`${f.ruleId}:${f.start.offset}:${f.end.offset}`) && !overlaps(f)) found.push(f);
+  const readingsFound = [...found].sort((a, b) => a.start.offset - b.start.offset);
+  for (const f of original) if (!seen.has(`${f.ruleId}:${f.start.offset}:${f.end.offset}`) && !overlaps(f, readingsFound)) found.push(f);
   return found.sort((a, b) => a.start.offset - b.start.offset || a.end.offset - b.end.offset);
 }
