@@ -9,10 +9,15 @@ export class DecodeError extends Error {}
 /** The longest line an export may hold (a record may span lines: MAX_RECORD_CHARS). Past it the source is taken for something else (/dev/zero, a binary file). */
 export const MAX_LINE_CHARS = 128 * 1024 * 1024;
 
+/** The share of control bytes in an export's first 8 KB past which it is binary data. */
+const BINARY_EXPORT_SHARE = 0.3;
+
 function decoderFor(head: Uint8Array): TextDecoder {
   const utf16 = head[0] === 0xff && head[1] === 0xfe ? 'utf-16le' : head[0] === 0xfe && head[1] === 0xff ? 'utf-16be' : undefined;
-  // Binary data is refused at its first bytes; a stray NUL costs only its record (exports.ts).
-  if (!utf16 && looksBinary(head.subarray(0, HEAD_BYTES))) throw new DecodeError('binary file (control bytes in its first 8 KB); not read');
+  // Binary data (/dev/zero) is refused at its first bytes. The bar is high: in an export, bytes
+  // that are not text cost only their records (exports.ts), and a small export with a few bad
+  // records must not be taken for binary; other binary data fails as an export soon enough.
+  if (!utf16 && looksBinary(head.subarray(0, HEAD_BYTES), BINARY_EXPORT_SHARE)) throw new DecodeError('binary file (control bytes in its first 8 KB); not read');
   // fatal: bad bytes throw; ignoreBOM false (the default): a leading byte-order mark is dropped.
   return new TextDecoder(utf16 ?? 'utf-8', { fatal: true });
 }

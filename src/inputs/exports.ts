@@ -25,6 +25,9 @@ export type ExportEvent =
 /** A quoted field may run over many lines; past this size a record is taken for an unterminated quote. */
 export const MAX_RECORD_CHARS = 64 * 1024 * 1024;
 
+/** How many records that cannot be read, with none read before them, make a source no export. */
+export const MAX_BAD_AT_START = 1000;
+
 type Line = { text: string; number: number };
 
 function quoteCount(line: string): number {
@@ -205,11 +208,20 @@ export async function* readExport(file: string, stream: AsyncIterable<Buffer | s
   const warnings: string[] = [];
   const lines = textLines(stream, (message) => warnings.push(message));
   const events = format === 'jsonl' ? readJsonLines(file, lines, options) : readDelimited(file, lines, format === 'csv' ? ',' : '\t', options);
+  // A source whose first records all fail to read is no export (random bytes, a binary file with
+  // few control bytes): stop instead of naming bad records for ever.
+  let goodSeen = false;
+  let badAtStart = 0;
   try {
     for await (const event of events) {
       if (warnings[0]) yield { kind: 'notice', message: warnings.shift()! };
       yield event;
       if (event.kind === 'fatal') return;
+      if (event.kind === 'record') goodSeen = true;
+      else if (event.kind === 'bad-record' && !goodSeen && ++badAtStart >= MAX_BAD_AT_START) {
+        yield { kind: 'fatal', error: `none of the first ${MAX_BAD_AT_START} records could be read; is it a ${format === 'jsonl' ? 'JSON Lines' : format.toUpperCase()} export?` };
+        return;
+      }
     }
   } catch (error) {
     if (error instanceof DecodeError) yield { kind: 'fatal', error: error.message };

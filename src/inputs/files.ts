@@ -110,18 +110,18 @@ export const DEFAULT_MAX_FILE_BYTES = 256 * 1024 * 1024;
 export const HEAD_BYTES = 8192;
 
 /**
- * Whether the first bytes of a file are binary data rather than text: more than 1% of them (and
- * at least one) are control characters that text never holds (NUL, and the C0 controls other than
- * tab, line breaks, form feed and escape). A stray NUL in a long note is not binary: the note is
+ * Whether the first bytes of a file are binary data rather than text: more than `share` of them
+ * (default 1%, and at least one) are control characters that text never holds (NUL, and the C0
+ * controls other than tab, line breaks, form feed and escape). A stray NUL in a long note is not binary: the note is
  * read (and the byte named in a warning); /dev/zero, /dev/urandom, an image or a zip are.
  */
-export function looksBinary(head: Uint8Array): boolean {
+export function looksBinary(head: Uint8Array, share = 0.01): boolean {
   let controls = 0;
   for (let i = 0; i < head.length; i++) {
     const b = head[i]!;
     if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0b && b !== 0x0c && b !== 0x0d && b !== 0x1b) controls++;
   }
-  return controls > 0 && controls * 100 > head.length;
+  return controls > 0 && controls > head.length * share;
 }
 
 /** Decodes file bytes as text: UTF-8 (BOM stripped) or UTF-16 with a BOM; otherwise says why not. */
