@@ -244,6 +244,29 @@ function messageFor(actual: string, suggestions: readonly string[], quoted: bool
  * policy applied; undefined when the rule is off or the quote policy drops it. Shared by the
  * phrase matcher and the retext-equality bridge, so both report in one shape.
  */
+// Findings of one phrase repeat the same message and suggestions: share one copy of each, so a
+// document with hundreds of thousands of findings holds each text once (a finding took ~925 bytes).
+const shared = new Map<string, string>();
+const sharedLists = new Map<string, string[]>();
+const SHARED_MAX = 20_000;
+
+function share(s: string): string {
+  const known = shared.get(s);
+  if (known !== undefined) return known;
+  if (shared.size >= SHARED_MAX) shared.clear();
+  shared.set(s, s);
+  return s;
+}
+
+function shareList(list: string[]): string[] {
+  const key = list.join('\u0000');
+  const known = sharedLists.get(key);
+  if (known) return known;
+  if (sharedLists.size >= SHARED_MAX) sharedLists.clear();
+  sharedLists.set(key, list);
+  return list;
+}
+
 export function makeFinding(
   compiled: CompiledRule,
   suggestions: string[],
@@ -263,9 +286,9 @@ export function makeFinding(
     ruleId: rule.id,
     category: rule.category,
     severity: quoted && options.quotes === 'info' ? 'info' : setting,
-    message: messageFor(actual, suggestions, quoted),
+    message: share(messageFor(actual, suggestions, quoted)),
     actual,
-    suggestions,
+    suggestions: shareList(suggestions),
     start: { ...start },
     end: { ...end },
     note: rule.note,
