@@ -36,6 +36,19 @@ describe('long text is linted in bounded pieces', () => {
     expect(lintDocumentWhole(doc, resolved)).toEqual(fast);
   });
 
+  it('a Markdown or HTML paragraph of 400 kB (it overflowed the stack) is linted as plain text', () => {
+    const text = `hx of drug abuse. ${'the patient was seen today '.repeat(15_000)}`;
+    for (const [name, content, column] of [
+      ['long.md', text, 7],
+      ['long.html', `<p>${text}</p>`, 10],
+    ] as const) {
+      const r = runCli([tempFile(name, content), '--format', 'compact']);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain(`${name}:1:${column}: error Avoid "drug abuse"`);
+      expect(r.stderr).not.toContain('internal error');
+    }
+  });
+
   it('finds every phrase of a long line dense with them, at the right offsets', async () => {
     const unit = 'Pt seen today for follow up, no distress on exam. Hx of drug abuse. Plan to return in three months. ';
     const text = unit.repeat(400); // 40 kB: five pieces

@@ -25,13 +25,28 @@ export async function preloadLint(): Promise<void> {
 function trees(doc: Document, resolved: MatchOptions, whole: boolean): Iterable<Root> {
   switch (doc.syntax) {
     case 'markdown':
-      return markdown.get().markdownTrees(doc.text);
+      return orAsText(doc, resolved, whole, () => markdown.get().markdownTrees(doc.text));
     case 'html':
-      return html.get().htmlTrees(doc.text);
+      return orAsText(doc, resolved, whole, () => html.get().htmlTrees(doc.text));
     default:
       // Plain text and export records: parse only the blocks that may hold a finding (the same
       // findings as the whole parse: test/fast-path.test.ts).
       return whole ? parseTextWhole(doc.text) : parseTextWindows(doc.text, scannerFor(resolved.rules));
+  }
+}
+
+/**
+ * The Markdown or HTML trees, or, when a paragraph is too long for the converters to nlcst (they
+ * spread a paragraph's tokens into one call, which overflows the stack past about 100,000), the
+ * text linted as plain text in bounded pieces: positions stay those of the file, and markup
+ * words are no phrase.
+ */
+function orAsText(doc: Document, resolved: MatchOptions, whole: boolean, make: () => Root[]): Iterable<Root> {
+  try {
+    return make();
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return whole ? parseTextWhole(doc.text) : parseTextWindows(doc.text, scannerFor(resolved.rules));
   }
 }
 
