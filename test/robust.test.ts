@@ -2,7 +2,7 @@
 // memory, slowed it down quadratically or lost records without a word (issue 12): each with a
 // small input. (Speed and memory are measured in bench/pathological.js, never asserted here.)
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -132,6 +132,12 @@ describe('files are never skipped silently', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('not valid UTF-8: read as Windows-1252');
     expect(r.stdout).toContain(`:1:${'Café visit. Pt with hx of '.length + 1}: error Avoid "drug abuse"`);
+    // --fix writes UTF-8 only: it leaves the file as it is, and the finding decides the exit code.
+    const before = readFileSync(file);
+    const fixed = runCli([file, '--fix']);
+    expect(fixed.code).toBe(1);
+    expect(fixed.stderr).not.toContain('not fixed');
+    expect(readFileSync(file)).toEqual(before);
   });
 
   it('a text file with a stray NUL byte is linted with a warning; a binary file named on its own is an error', () => {

@@ -112,7 +112,7 @@ export async function lint(paths: string[], options: LintCliOptions, io: Io, err
     }
     // Standard input is never written; --fix-dry-run still shows its diff. Export records never are.
     const mode = doc?.stdin && fixMode === 'fix' ? undefined : fixMode;
-    if (mode && doc && !doc.record && !doc.paragraphs && result.findings.some((f) => f.fix)) {
+    if (mode && doc && !doc.record && !doc.paragraphs && !doc.legacyEncoding && result.findings.some((f) => f.fix)) {
       const resolved = configs.forFile(doc.file).options;
       await preloadLint(); // the fixed text is linted synchronously, and may need what this one did not
       const { fixFile } = await import('../fix/index.js'); // with its diff library: not at start-up

@@ -101,7 +101,7 @@ export function describeIoError(error: unknown): string {
 }
 
 /** A note or a document: `warning` says how it was read when that is worth knowing (a legacy encoding). */
-export type ReadResult = { text: string; warning?: string } | { skipped: string } | { error: string };
+export type ReadResult = { text: string; warning?: string; encoding?: string } | { skipped: string } | { error: string };
 
 /** The default --max-file-size: a document (not an export, which is streamed) larger than this is refused. */
 export const DEFAULT_MAX_FILE_BYTES = 256 * 1024 * 1024;
@@ -155,7 +155,7 @@ export function decodeDocument(bytes: Uint8Array): ReadResult {
   } catch {
     const text = new TextDecoder('windows-1252').decode(bytes);
     const warning = 'not valid UTF-8: read as Windows-1252 (Latin-1); --fix leaves it alone (save it as UTF-8)';
-    return { text, warning: nulWarning ? `${warning}; ${nulWarning}` : warning };
+    return { text, encoding: 'windows-1252', warning: nulWarning ? `${warning}; ${nulWarning}` : warning };
   }
 }
 

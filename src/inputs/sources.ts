@@ -46,7 +46,9 @@ function* fromText(file: string, format: InputFormat, read: ReadResult, named: b
   else if ('skipped' in read) yield named ? { kind: 'error', file, error: `${read.skipped}; not linted` } : { kind: 'skipped', file, reason: read.skipped };
   else {
     if (read.warning) yield { kind: 'notice', file, message: `warning: ${read.warning}` };
-    yield { kind: 'document', doc: { file, syntax: SYNTAX[format as keyof typeof SYNTAX] ?? 'text', text: read.text } };
+    const doc: Document = { file, syntax: SYNTAX[format as keyof typeof SYNTAX] ?? 'text', text: read.text };
+    if (read.encoding) doc.legacyEncoding = read.encoding;
+    yield { kind: 'document', doc };
   }
 }
 
