@@ -1,7 +1,8 @@
 // `npm run bench`: builds inputs from the shared corpus in a temporary folder, times dignify,
 // alex and the scan floor on them (each figure the median of several runs), prints a table and
 // writes BENCHMARKS.md. Environment: BENCH_RUNS (default 3), BENCH_ALEX=0 to skip alex,
-// BENCH_ALEX_TIMEOUT seconds (default 600), BENCH_BIG_MB (input 3, default 1000).
+// BENCH_ALEX_TIMEOUT seconds (default 600), BENCH_BIG_MB (input 3, default 1000), BENCH_PATHOLOGICAL=0
+// to skip the pathological inputs (bench/pathological.js, which has its own settings).
 import { spawnSync } from 'node:child_process';
 import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -234,4 +235,9 @@ console.log('\nwrote BENCHMARKS.md');
 {
   const { benchServe, writeServeSection } = await import('./serve.js');
   writeServeSection(await benchServe());
+}
+
+// ---- pathological inputs (bench/pathological.js): one line and one block of 0.1 to 100 MB ----
+if (process.env.BENCH_PATHOLOGICAL !== '0') {
+  spawnSync(process.execPath, [path.join(ROOT, 'bench', 'pathological.js')], { stdio: 'inherit' });
 }

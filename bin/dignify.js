@@ -6,9 +6,17 @@ import { existsSync } from 'node:fs';
 const bundled = new URL('../dist/bundle/main.js', import.meta.url);
 const { main } = await import(existsSync(bundled) ? bundled.href : '../dist/cli/main.js');
 
-// `dignify … | head` closes the pipe early: that is the reader's choice, not an error.
+// `dignify … | head` closes the pipe early: that is the reader's choice, not an error. When a
+// finding has already decided the exit code (main's onFailing set it), stop now; else lint on
+// without output, so the exit code still says whether there were findings.
+let stdoutClosed = false;
 process.stdout.on('error', (error) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  if (error.code === 'EPIPE' || stdoutClosed) {
+    if (process.exitCode === 1) process.exit(1);
+    stdoutClosed = true;
+    process.stdout.destroy();
+    return;
+  }
   throw error;
 });
 

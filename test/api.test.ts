@@ -138,8 +138,10 @@ describe('lintFiles', () => {
       ['missing.txt', [], 'no such file or directory'],
       ['a.txt', ['IVDU'], null],
       ['b.md', [], null],
-      ['c.png', [], 'binary file'],
+      // Named on its own: an error, not a quiet skip (a hook must not pass what was never read).
+      ['c.png', [], 'binary file; not linted'],
     ]);
+    expect(results[3]!.error).toBe('binary file; not linted');
     expect(results[1]!.findings[0]!.file).toBe(path.join(dir, 'a.txt'));
   });
 });

@@ -75,15 +75,19 @@ describe('dignify (CLI)', () => {
     expect(runCli(['--no-such-flag']).code).toBe(2);
   });
 
-  it('skips binary and non-UTF-8 files with a warning and lints the rest', () => {
+  it('skips binary files found in a folder with a warning, reads Windows-1252 with a warning, and lints the rest', () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'image.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]));
-    writeFileSync(path.join(dir, 'latin1.txt'), Buffer.from('caf\xe9 drug abuse', 'latin1'));
+    writeFileSync(path.join(dir, 'latin1.txt'), Buffer.from('caf\xe9 \x93drug abuse\x94', 'latin1'));
     writeFileSync(path.join(dir, 'ok.txt'), 'Hx IVDU.');
-    const r = runCli([dir]);
+    const r = runCli([dir, '--format', 'json']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('image.txt: skipped: binary file');
-    expect(r.stderr).toContain('latin1.txt: skipped: not valid UTF-8');
+    expect(r.stderr).toContain('latin1.txt: warning: not valid UTF-8: read as Windows-1252');
+    const results = JSON.parse(r.stdout) as Array<{ file: string; findings: Array<{ actual: string; start: { offset: number } }> }>;
+    const latin1 = results.find((x) => x.file.endsWith('latin1.txt'))!;
+    // Decoded, not skipped: the curly quotes are Windows-1252's 0x93/0x94, one code unit each.
+    expect(latin1.findings.map((f) => [f.actual, f.start.offset])).toEqual([['drug abuse', 6]]);
     expect(r.stdout).toContain('"IVDU"');
   });
 

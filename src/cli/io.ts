@@ -7,6 +7,11 @@ export interface Io {
   stderr: { write(s: string): unknown; isTTY?: boolean };
   cwd: string;
   env: NodeJS.ProcessEnv;
+  /**
+   * Told once, when the first finding that decides exit code 1 is met: the real process records
+   * it, so that `dignify … | head -1`, whose reader closes the pipe early, still exits 1.
+   */
+  onFailing?: () => void;
 }
 
 /** How notes are read from exports; the lint and report commands take the same flags. */

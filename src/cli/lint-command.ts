@@ -32,6 +32,8 @@ export interface LintCliOptions extends InputCliOptions {
   fixDryRun?: boolean;
   /** --threads: threads that lint a large input, this one included. */
   threads?: number;
+  /** --max-file-size, in bytes. */
+  maxFileSize?: number;
 }
 
 export async function lint(paths: string[], options: LintCliOptions, io: Io, error: (m: string) => void): Promise<number> {
@@ -57,6 +59,7 @@ export async function lint(paths: string[], options: LintCliOptions, io: Io, err
     files,
     {
       extensions,
+      ...(options.maxFileSize !== undefined && { maxFileBytes: options.maxFileSize }),
       ...(options.inputFormat && { inputFormat: options.inputFormat }),
       ...columnOptions(options),
       configs,
@@ -139,7 +142,10 @@ export async function lint(paths: string[], options: LintCliOptions, io: Io, err
       }
     }
     if (options.quiet) result.findings = result.findings.filter((f) => f.severity === 'error');
-    if (result.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold)) failing = true;
+    if (!failing && result.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold)) {
+      failing = true;
+      io.onFailing?.();
+    }
     warnings += result.findings.filter((f) => f.severity === 'warning').length;
     io.stdout.write(reporter.result(options.redact ? redactResult(result) : result));
   }

@@ -31,6 +31,17 @@ function nonNegativeInteger(value: string): number {
   return Number(value);
 }
 
+function positiveInteger(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('expected a whole number, 1 or more');
+  return Number(value);
+}
+
+/** --max-file-size: megabytes (fractions allowed) → bytes. */
+function megabytesArg(value: string): number {
+  if (!/^\d+(\.\d+)?$/.test(value) || Number(value) <= 0) throw new InvalidArgumentError('expected a size in megabytes, more than 0');
+  return Math.floor(Number(value) * 1024 * 1024);
+}
+
 /** Runs the CLI and returns its exit code; never calls process.exit, so it can run in tests. */
 export async function main(argv: string[] = process.argv.slice(2), io: Io = defaultIo()): Promise<number> {
   let exitCode: number = EXIT.clean;
@@ -71,7 +82,8 @@ export async function main(argv: string[] = process.argv.slice(2), io: Io = defa
     .option('--redact', 'report positions, rule ids and the flagged phrase only (no other note text)')
     .option('--fix', 'replace the words of each safe fix in place, keeping markup, case and meaning (atomically; refuses exports, read-only and hard-linked files)')
     .option('--fix-dry-run', 'print the fixes as a unified diff and report the findings they would fix; write nothing')
-    .addOption(new Option('--threads <n>', 'threads that lint a large input (past 500 files or records and 16 M characters), this one included (default: one per core; 1: no workers)').argParser(nonNegativeInteger))
+    .addOption(new Option('--threads <n>', 'threads that lint a large input (past 500 files or records and 16 M characters), this one included (default: one per core; 1: no workers)').argParser(positiveInteger))
+    .addOption(new Option('--max-file-size <MB>', 'refuse a document (not a streamed export) larger than this many megabytes (default 256)').argParser(megabytesArg))
     .addHelpText(
       'after',
       `
@@ -193,5 +205,16 @@ Examples:
 }
 
 function defaultIo(): Io {
-  return { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env };
+  return {
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    cwd: process.cwd(),
+    env: process.env,
+    onFailing: () => {
+      process.exitCode = EXIT.findings;
+      // The reader has gone (bin/dignify.js): nothing more can be shown, and the code is known.
+      if (process.stdout.destroyed) process.exit(EXIT.findings);
+    },
+  };
 }

@@ -2,12 +2,22 @@
 // decoded chunk by chunk so a large file is never held whole.
 import readline from 'node:readline';
 import { Readable } from 'node:stream';
+import { HEAD_BYTES, looksBinary } from './files.js';
 
 export class DecodeError extends Error {}
 
+/** The longest line an export may hold (a record may span lines: MAX_RECORD_CHARS). Past it the source is taken for something else (/dev/zero, a binary file). */
+export const MAX_LINE_CHARS = 128 * 1024 * 1024;
+
+/** The share of control bytes in an export's first 8 KB past which it is binary data. */
+const BINARY_EXPORT_SHARE = 0.3;
+
 function decoderFor(head: Uint8Array): TextDecoder {
   const utf16 = head[0] === 0xff && head[1] === 0xfe ? 'utf-16le' : head[0] === 0xfe && head[1] === 0xff ? 'utf-16be' : undefined;
-  if (!utf16 && head.subarray(0, 8192).includes(0)) throw new DecodeError('binary file');
+  // Binary data (/dev/zero) is refused at its first bytes. The bar is high: in an export, bytes
+  // that are not text cost only their records (exports.ts), and a small export with a few bad
+  // records must not be taken for binary; other binary data fails as an export soon enough.
+  if (!utf16 && looksBinary(head.subarray(0, HEAD_BYTES), BINARY_EXPORT_SHARE)) throw new DecodeError('binary file (control bytes in its first 8 KB); not read');
   // fatal: bad bytes throw; ignoreBOM false (the default): a leading byte-order mark is dropped.
   return new TextDecoder(utf16 ?? 'utf-8', { fatal: true });
 }
@@ -33,7 +43,7 @@ async function* decodeChunks(stream: AsyncIterable<Buffer | string>, warn: (mess
       continue;
     }
     head = Buffer.concat([head, bytes]);
-    if (head.length < 3) continue; // enough to see a byte-order mark
+    if (head.length < HEAD_BYTES) continue; // enough to see a byte-order mark and tell binary data
     decoder = decoderFor(head);
     yield decode(head);
   }
@@ -44,12 +54,23 @@ async function* decodeChunks(stream: AsyncIterable<Buffer | string>, warn: (mess
   yield decode();
 }
 
+/** Passes decoded text through, throwing DecodeError when a line runs past MAX_LINE_CHARS (readline would hold it whole). */
+async function* boundedLines(chunks: AsyncIterable<string>): AsyncGenerator<string> {
+  let run = 0;
+  for await (const chunk of chunks) {
+    const last = Math.max(chunk.lastIndexOf('\n'), chunk.lastIndexOf('\r'));
+    run = last === -1 ? run + chunk.length : chunk.length - last - 1;
+    if (run > MAX_LINE_CHARS) throw new DecodeError(`a line longer than ${MAX_LINE_CHARS / 1024 / 1024} M characters; not read as an export`);
+    yield chunk;
+  }
+}
+
 /**
  * The lines of a text stream (LF, CRLF or CR endings), decoded; throws DecodeError on a binary file.
  * Stopping early (a fatal error in the header) closes the source stream.
  */
 export async function* textLines(stream: AsyncIterable<Buffer | string>, warn: (message: string) => void = () => {}): AsyncGenerator<string> {
-  const input = Readable.from(decodeChunks(stream, warn));
+  const input = Readable.from(boundedLines(decodeChunks(stream, warn)));
   const lines = readline.createInterface({ input, crlfDelay: Infinity });
   try {
     yield* lines;

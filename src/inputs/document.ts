@@ -31,4 +31,6 @@ export interface Document {
   stdin?: boolean;
   /** Offsets in `text` where each paragraph starts (.docx, which has no lines): findings then name the paragraph and quote the sentence. */
   paragraphs?: number[];
+  /** Decoded from a legacy encoding (Windows-1252): --fix leaves it alone, as it writes UTF-8 only. */
+  legacyEncoding?: string;
 }

@@ -25,6 +25,9 @@ export type ExportEvent =
 /** A quoted field may run over many lines; past this size a record is taken for an unterminated quote. */
 export const MAX_RECORD_CHARS = 64 * 1024 * 1024;
 
+/** How many records that cannot be read, with none read before them, make a source no export. */
+export const MAX_BAD_AT_START = 1000;
+
 type Line = { text: string; number: number };
 
 function quoteCount(line: string): number {
@@ -37,6 +40,7 @@ function quoteCount(line: string): number {
 async function* readDelimited(file: string, lines: AsyncIterable<string>, delimiter: ',' | '\t', options: ColumnOptions): AsyncGenerator<ExportEvent> {
   // Loaded here, not at start-up: only exports need papaparse and csv-parse.
   const { recordFields } = await import('./csv-record.js');
+  type RecordFields = ReturnType<typeof recordFields>;
   const quoted = delimiter === ',';
   let header: string[] | undefined;
   let textIndex = 0;
@@ -49,14 +53,14 @@ async function* readDelimited(file: string, lines: AsyncIterable<string>, delimi
   const replay: Line[] = [];
 
   // One complete candidate record (quotes balanced) → fields, or why not.
-  function* take(chunk: Line[], forcedError?: string): Generator<ExportEvent> {
+  function* take(chunk: Line[], forcedError?: string, read?: RecordFields): Generator<ExportEvent> {
     const first = chunk[0]!;
     const raw = chunk.map((l) => l.text).join('\n');
     if (!header && forcedError === undefined && raw.trim() === '') return;
     if (header && forcedError === undefined && raw === '') return; // blank line between records
     let fields: string[] | undefined;
     let error = forcedError;
-    if (error === undefined) ({ fields, error } = recordFields(raw, delimiter));
+    if (error === undefined) ({ fields, error } = read ?? recordFields(raw, delimiter));
     if (!header) {
       if (error !== undefined || !fields) {
         yield { kind: 'fatal', error: `line ${first.number}: cannot read the header: ${error ?? 'empty'}` };
@@ -66,6 +70,14 @@ async function* readDelimited(file: string, lines: AsyncIterable<string>, delimi
       if ('error' in choice) {
         yield { kind: 'fatal', error: choice.error };
         return;
+      }
+      // Two columns of one name: which holds the note (or the id) cannot be known.
+      for (const name of [choice.text, choice.id, ...(choice.fields ?? [])]) {
+        const at = name === undefined ? [] : fields.flatMap((f, i) => (f === name ? [i + 1] : []));
+        if (at.length > 1) {
+          yield { kind: 'fatal', error: `line ${first.number}: the header names ${at.length} columns "${name}" (columns ${at.join(' and ')}); rename them, or choose another with --text-column / --id-column` };
+          return;
+        }
       }
       header = fields;
       textIndex = fields.indexOf(choice.text);
@@ -79,6 +91,8 @@ async function* readDelimited(file: string, lines: AsyncIterable<string>, delimi
     if (error === undefined && fields!.length !== header.length) {
       error = `${fields!.length} field${fields!.length === 1 ? '' : 's'} where the header has ${header.length}`;
     }
+    // A NUL byte is binary data, not a note: the record is reported, the rest of the export read.
+    if (error === undefined && raw.includes('\0')) error = 'holds a NUL byte (binary data, not text)';
     if (error !== undefined) {
       yield { kind: 'bad-record', record, error };
       return;
@@ -90,12 +104,15 @@ async function* readDelimited(file: string, lines: AsyncIterable<string>, delimi
   }
 
   // The record starting at pending[0] cannot be read: report it, read the lines after it again.
-  function* resync(reason: string): Generator<ExportEvent> {
+  function* resync(reason?: string): Generator<ExportEvent> {
     const [first, ...rest] = pending;
     pending = [];
     pendingChars = 0;
     quotes = 0;
-    yield* take([first!], reason);
+    // The first line's own error when it has one ("a quotation mark inside an unquoted field"),
+    // else the reason given.
+    const own = first!.text.length <= MAX_RECORD_CHARS ? recordFields(first!.text, delimiter).error : undefined;
+    yield* take([first!], own ?? reason ?? 'unterminated quoted field');
     replay.unshift(...rest);
   }
 
@@ -104,11 +121,19 @@ async function* readDelimited(file: string, lines: AsyncIterable<string>, delimi
     pendingChars += line.text.length + 1;
     if (quoted) quotes += quoteCount(line.text);
     if (quotes % 2 === 0) {
+      // A record over several lines that does not read (`2,"IVDU and` … `5,ab"c`: the quote that
+      // seemed to close the first line's field stood inside another record) costs only its first
+      // line: the lines after it are read again as records.
+      const read = pending.length > 1 && header ? recordFields(pending.map((l) => l.text).join('\n'), delimiter) : undefined;
+      if (read?.error !== undefined) {
+        yield* resync();
+        return;
+      }
       const chunk = pending;
       pending = [];
       pendingChars = 0;
       quotes = 0;
-      yield* take(chunk);
+      yield* take(chunk, undefined, read);
     } else if (pendingChars > MAX_RECORD_CHARS) {
       yield* resync(`unterminated quoted field (or a record over ${MAX_RECORD_CHARS / 1024 / 1024} MB)`);
     }
@@ -183,11 +208,20 @@ export async function* readExport(file: string, stream: AsyncIterable<Buffer | s
   const warnings: string[] = [];
   const lines = textLines(stream, (message) => warnings.push(message));
   const events = format === 'jsonl' ? readJsonLines(file, lines, options) : readDelimited(file, lines, format === 'csv' ? ',' : '\t', options);
+  // A source whose first records all fail to read is no export (random bytes, a binary file with
+  // few control bytes): stop instead of naming bad records for ever.
+  let goodSeen = false;
+  let badAtStart = 0;
   try {
     for await (const event of events) {
       if (warnings[0]) yield { kind: 'notice', message: warnings.shift()! };
       yield event;
       if (event.kind === 'fatal') return;
+      if (event.kind === 'record') goodSeen = true;
+      else if (event.kind === 'bad-record' && !goodSeen && ++badAtStart >= MAX_BAD_AT_START) {
+        yield { kind: 'fatal', error: `none of the first ${MAX_BAD_AT_START} records could be read; is it a ${format === 'jsonl' ? 'JSON Lines' : format.toUpperCase()} export?` };
+        return;
+      }
     }
   } catch (error) {
     if (error instanceof DecodeError) yield { kind: 'fatal', error: error.message };

@@ -1,7 +1,7 @@
 // Turns the paths a user gives (files, folders, globs) into a list of files, and reads a file as
 // text, telling binary and non-UTF-8 files apart from readable ones. Errors are data, not throws,
 // so one bad path never stops the run.
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, realpathSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -9,7 +9,8 @@ import { DEFAULT_EXTENSIONS } from './formats.js';
 
 export { DEFAULT_EXTENSIONS } from './formats.js';
 
-export type PathEntry = { path: string } | { path: string; error: string };
+/** `named`: the path was given as a file (not found in a folder or by a glob). */
+export type PathEntry = { path: string; named?: boolean } | { path: string; error: string };
 
 const IGNORED_DIRS = ['**/node_modules/**', '**/.*/**'];
 
@@ -17,17 +18,37 @@ const IGNORED_DIRS = ['**/node_modules/**', '**/.*/**'];
 // input need no globbing library (start-up).
 const globbing = () => import('tinyglobby');
 
-/** Expands paths, folders and globs, in the order given; each folder's files sorted by path. */
+/** `--ext` values as given (`note`, `.TXT`, ` md`) → bare, lower-case extensions. */
+export function normalizeExtensions(list: readonly string[]): string[] {
+  return [...new Set(list.map((e) => e.trim().replace(/^\./, '').toLowerCase()).filter(Boolean))];
+}
+
+/** The same file however it is reached (a symlink, a loop of symlinked folders), for de-duplication. */
+function identity(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return path.resolve(p);
+  }
+}
+
+/**
+ * Expands paths, folders and globs, in the order given; each folder's files sorted by path.
+ * Extensions match whatever their case (`.TXT`); a file reached twice (named twice, or through a
+ * symlinked folder) is listed once, by its real path. A folder or glob that matches no file is an
+ * entry with an error, so nothing given is passed over without a word.
+ */
 export async function expandPaths(inputs: readonly string[], extensions: readonly string[] = DEFAULT_EXTENSIONS): Promise<PathEntry[]> {
   const out: PathEntry[] = [];
   const seen = new Set<string>();
-  const add = (p: string) => {
-    const key = path.resolve(p);
+  const add = (p: string, named = false) => {
+    const key = identity(p);
     if (!seen.has(key)) {
       seen.add(key);
-      out.push({ path: p });
+      out.push(named ? { path: p, named } : { path: p });
     }
   };
+  const exts = normalizeExtensions(extensions);
   for (const input of inputs) {
     let info;
     try {
@@ -38,20 +59,24 @@ export async function expandPaths(inputs: readonly string[], extensions: readonl
       if (glob && isDynamicPattern?.(input)) {
         const matches = (await glob(input, { ignore: IGNORED_DIRS, onlyFiles: true, dot: false, expandDirectories: false })).sort();
         if (matches.length === 0) out.push({ path: input, error: 'no files match this pattern' });
-        matches.forEach(add);
+        matches.forEach((m) => add(m));
         continue;
       }
       out.push({ path: input, error: describeIoError(error) });
       continue;
     }
     if (info.isDirectory()) {
-      // A brace set of one ("{txt}") is not expanded by the glob library: `--ext txt` found nothing.
-      const pattern = extensions.length === 1 ? `**/*.${extensions[0]}` : `**/*.{${extensions.join(',')}}`;
+      // One extension needs no braces: `*.{note}` matches nothing.
+      const pattern = exts.length === 1 ? `**/*.${exts[0]}` : `**/*.{${exts.join(',')}}`;
       const { glob } = await globbing();
-      const matches = await glob(pattern, { cwd: input, ignore: IGNORED_DIRS, onlyFiles: true, dot: false, expandDirectories: false });
+      const matches = exts.length ? await glob(pattern, { cwd: input, ignore: IGNORED_DIRS, onlyFiles: true, dot: false, expandDirectories: false, caseSensitiveMatch: false }) : [];
+      if (matches.length === 0) {
+        const list = exts.map((e) => `.${e}`).join(', ') || '(none)';
+        out.push({ path: input, error: `no file in this folder has an extension linted (${list}; --ext chooses)` });
+      }
       matches.sort().forEach((m) => add(path.join(input, m)));
     } else {
-      add(input);
+      add(input, true);
     }
   }
   return out;
@@ -67,18 +92,44 @@ export function describeIoError(error: unknown): string {
       return 'permission denied';
     case 'EISDIR':
       return 'is a directory';
+    case 'ENAMETOOLONG':
+      return 'the path is longer than the system allows';
+    case 'ELOOP':
+      return 'too many levels of symbolic links';
     default:
       return (error as Error).message ?? String(error);
   }
 }
 
-export type ReadResult = { text: string } | { skipped: string } | { error: string };
+/** A note or a document: `warning` says how it was read when that is worth knowing (a legacy encoding). */
+export type ReadResult = { text: string; warning?: string; encoding?: string } | { skipped: string } | { error: string };
+
+/** The default --max-file-size: a document (not an export, which is streamed) larger than this is refused. */
+export const DEFAULT_MAX_FILE_BYTES = 256 * 1024 * 1024;
+
+/** How many bytes are looked at to tell binary data from text. */
+export const HEAD_BYTES = 8192;
+
+/**
+ * Whether the first bytes of a file are binary data rather than text: more than `share` of them
+ * (default 1%, and at least one) are control characters that text never holds (NUL, and the C0
+ * controls other than tab, line breaks, form feed and escape). A stray NUL in a long note is not binary: the note is
+ * read (and the byte named in a warning); /dev/zero, /dev/urandom, an image or a zip are.
+ */
+export function looksBinary(head: Uint8Array, share = 0.01): boolean {
+  let controls = 0;
+  for (let i = 0; i < head.length; i++) {
+    const b = head[i]!;
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0b && b !== 0x0c && b !== 0x0d && b !== 0x1b) controls++;
+  }
+  return controls > 0 && controls > head.length * share;
+}
 
 /** Decodes file bytes as text: UTF-8 (BOM stripped) or UTF-16 with a BOM; otherwise says why not. */
 export function decodeText(bytes: Uint8Array): { text: string } | { skipped: string } {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)) };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)) };
-  const head = bytes.subarray(0, 8192);
+  const head = bytes.subarray(0, HEAD_BYTES);
   if (head.includes(0)) return { skipped: 'binary file' };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes) };
@@ -88,27 +139,102 @@ export function decodeText(bytes: Uint8Array): { text: string } | { skipped: str
 }
 
 /**
- * Reads a document file as text. Synchronous on purpose: for thousands of small files the
- * promise round trips of fs/promises cost more than the reading (a folder of 4,999 notes: 3.9 s
- * with readFile from fs/promises, 2.1 s with readFileSync).
+ * Decodes a document to lint: UTF-8 (BOM stripped) or UTF-16 with a BOM; bytes that are not
+ * UTF-8 as Windows-1252 (a superset of Latin-1's printable characters, the encoding legacy notes
+ * come in), with a warning; binary data is `skipped: 'binary file'`. NUL bytes in text are kept
+ * (offsets stay those of the file) and named in a warning. (decodeText stays strict: --fix writes
+ * only files it can write back in their own encoding.)
  */
-export function readTextFileSync(file: string): ReadResult {
-  let bytes: Uint8Array;
+export function decodeDocument(bytes: Uint8Array): ReadResult {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return decodeText(bytes);
+  if (looksBinary(bytes.subarray(0, HEAD_BYTES))) return { skipped: 'binary file' };
+  const nuls = bytes.includes(0) ? countByte(bytes, 0) : 0;
+  const nulWarning = nuls ? `holds ${nuls} NUL byte${nuls === 1 ? '' : 's'} (read as they are; is it a text file?)` : undefined;
   try {
-    bytes = readFileSync(file);
-  } catch (error) {
-    return { error: describeIoError(error) };
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    return nulWarning ? { text, warning: nulWarning } : { text };
+  } catch {
+    const text = new TextDecoder('windows-1252').decode(bytes);
+    const warning = 'not valid UTF-8: read as Windows-1252 (Latin-1); --fix leaves it alone (save it as UTF-8)';
+    return { text, encoding: 'windows-1252', warning: nulWarning ? `${warning}; ${nulWarning}` : warning };
   }
-  return decodeText(bytes);
 }
 
-/** Reads all of standard input as text. */
-export async function readStdin(stream: NodeJS.ReadableStream = process.stdin): Promise<ReadResult> {
-  const chunks: Buffer[] = [];
+function countByte(bytes: Uint8Array, byte: number): number {
+  let n = 0;
+  for (let i = bytes.indexOf(byte); i !== -1; i = bytes.indexOf(byte, i + 1)) n++;
+  return n;
+}
+
+/** Megabytes, for messages. */
+export function megabytes(bytes: number): string {
+  return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+}
+
+function tooLarge(maxBytes: number): string {
+  return `larger than ${megabytes(maxBytes)}; not read (raise the limit with --max-file-size <MB>)`;
+}
+
+/**
+ * Reads a document file as text. Synchronous on purpose: for thousands of small files the
+ * promise round trips of fs/promises cost more than the reading (a folder of 4,999 notes: 3.9 s
+ * with readFile from fs/promises, 2.1 s with readFileSync). A file that is not a regular file
+ * (/dev/zero, a pipe) is read in pieces: its first bytes are checked for binary data before
+ * anything else, and it is refused past `maxBytes`, so an endless source never fills memory.
+ */
+export function readTextFileSync(file: string, maxBytes: number = DEFAULT_MAX_FILE_BYTES): ReadResult {
+  let fd: number | undefined;
   try {
-    for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+    fd = openSync(file, 'r');
+    const info = fstatSync(fd);
+    if (info.isDirectory()) return { error: 'is a directory' };
+    if (info.isFile()) {
+      if (info.size > maxBytes) return { error: tooLarge(maxBytes) };
+      return decodeDocument(readFileSync(fd));
+    }
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(total === 0 ? HEAD_BYTES : 1024 * 1024);
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      chunks.push(chunk.subarray(0, n));
+      total += n;
+      if (chunks.length === 1 && looksBinary(chunks[0]!)) return { skipped: 'binary file' };
+      if (total > maxBytes) return { error: tooLarge(maxBytes) };
+    }
+    return decodeDocument(Buffer.concat(chunks));
+  } catch (error) {
+    return { error: describeIoError(error) };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** Reads all of standard input as text: binary data is refused at its first bytes, and more than `maxBytes` is refused. */
+export async function readStdin(stream: NodeJS.ReadableStream = process.stdin, maxBytes: number = DEFAULT_MAX_FILE_BYTES): Promise<ReadResult> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  let checked = false;
+  try {
+    for await (const chunk of stream) {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+      chunks.push(bytes);
+      total += bytes.length;
+      if (!checked && total >= HEAD_BYTES) {
+        checked = true;
+        if (looksBinary(Buffer.concat(chunks).subarray(0, HEAD_BYTES))) return stop(stream, { skipped: 'binary file' });
+      }
+      if (total > maxBytes) return stop(stream, { error: tooLarge(maxBytes) });
+    }
   } catch (error) {
     return { error: describeIoError(error) };
   }
-  return decodeText(Buffer.concat(chunks));
+  return decodeDocument(Buffer.concat(chunks));
+}
+
+/** Stops reading a stream early (an endless or binary source). */
+function stop(stream: NodeJS.ReadableStream, result: ReadResult): ReadResult {
+  (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
+  return result;
 }

@@ -30,3 +30,18 @@ export function htmlTrees(source: string): Root[] {
   });
   return [toNlcst(hast, new VFile(source), new ParseEnglish())];
 }
+
+/** [start, end) offsets of the elements that are not prose (script, style, code, pre, …): inline-control directives there are examples. */
+export function htmlCodeSpans(source: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  visit(parser.parse(source) as HastRoot, (node) => {
+    if (node.type === 'element' && NOT_PROSE.has((node as Element).tagName)) {
+      const start = node.position?.start.offset;
+      const end = node.position?.end.offset;
+      if (start !== undefined && end !== undefined) spans.push([start, end]);
+      return 'skip';
+    }
+    return undefined;
+  });
+  return spans;
+}

@@ -64,3 +64,27 @@ export function markdownTrees(source: string): Root[] {
   }
   return trees;
 }
+
+// Elements whose content is code in HTML (and in HTML inside Markdown).
+const CODE_ELEMENTS = /<(pre|code|script|style|textarea|kbd|samp)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
+
+/** [start, end) of the HTML code elements in a piece of HTML at `offset`. */
+export function htmlCodeSpans(html: string, offset = 0): Array<[number, number]> {
+  return [...html.matchAll(CODE_ELEMENTS)].map((m) => [offset + m.index, offset + m.index + m[0].length]);
+}
+
+/**
+ * The code of a Markdown text ([start, end) offsets): code blocks, inline code, and pre, code,
+ * script (and kin) elements in its HTML. Inline-control directives there are examples, not directives.
+ */
+export function markdownCodeSpans(source: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  visit(parser.parse(source) as MdastRoot, (node: Nodes) => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined) return;
+    if (node.type === 'code' || node.type === 'inlineCode') spans.push([start, end]);
+    else if (node.type === 'html') spans.push(...htmlCodeSpans(source.slice(start, end), start));
+  });
+  return spans;
+}

@@ -18,6 +18,8 @@ export interface Source {
   name: string;
   /** The file on disk (random access, for Parquet); absent for standard input. */
   path?: string;
+  /** Named on the command line, or standard input (not found in a folder or by a glob). */
+  named: boolean;
   open(): AsyncIterable<Buffer | string>;
   readText(): Promise<ReadResult>;
 }

@@ -21,6 +21,8 @@ export interface SourceOptions extends ColumnOptions {
   include?: (file: string) => boolean;
   /** Told how many bytes of `file` have been read so far, as an export or .docx streams in (progress). */
   onBytes?: (file: string, bytes: number) => void;
+  /** A document (not an export) larger than this many bytes is refused (default DEFAULT_MAX_FILE_BYTES, 256 MB). */
+  maxFileBytes?: number;
 }
 
 /** Standard input, and the name to show for it. */
@@ -29,10 +31,17 @@ export interface StdinSource {
   name: string;
 }
 
-function fromText(file: string, format: InputFormat, read: ReadResult): SourceEvent {
-  if ('error' in read) return { kind: 'error', file, error: read.error };
-  if ('skipped' in read) return { kind: 'skipped', file, reason: read.skipped };
-  return { kind: 'document', doc: { file, syntax: formatEntry(format).syntax, text: read.text, format } };
+function* fromText(file: string, format: InputFormat, read: ReadResult, named: boolean): Generator<SourceEvent> {
+  if ('error' in read) yield { kind: 'error', file, error: read.error };
+  // A file named on the command line (or standard input) that cannot be linted is an error: a
+  // hook passing it must not succeed unchecked. One found in a folder is skipped with a warning.
+  else if ('skipped' in read) yield named ? { kind: 'error', file, error: `${read.skipped}; not linted` } : { kind: 'skipped', file, reason: read.skipped };
+  else {
+    if (read.warning) yield { kind: 'notice', file, message: `warning: ${read.warning}` };
+    const doc: Document = { file, syntax: formatEntry(format).syntax, text: read.text, format };
+    if (read.encoding) doc.legacyEncoding = read.encoding;
+    yield { kind: 'document', doc };
+  }
 }
 
 async function* readOne(source: Source, options: SourceOptions): AsyncGenerator<SourceEvent> {
@@ -73,7 +82,7 @@ async function* readOne(source: Source, options: SourceOptions): AsyncGenerator<
     yield 'error' in docx ? { kind: 'error', file, error: docx.error } : { kind: 'document', doc: { ...docx.doc, format } };
     return;
   }
-  yield fromText(file, format, await source.readText());
+  yield* fromText(file, format, await source.readText(), source.named);
 }
 
 /** Passes a stream's chunks through, counting their bytes. */
@@ -99,11 +108,11 @@ export async function* readEntries(entries: readonly PathEntry[], options: Sourc
     else {
       const { onBytes } = options;
       const open = () => (onBytes ? counted(createReadStream(entry.path), (n) => onBytes(entry.path, n)) : createReadStream(entry.path));
-      yield* readOne({ name: entry.path, path: entry.path, open, readText: async () => readTextFileSync(entry.path) }, options);
+      yield* readOne({ name: entry.path, path: entry.path, named: Boolean(entry.named), open, readText: async () => readTextFileSync(entry.path, options.maxFileBytes) }, options);
     }
   }
   if (stdin) {
-    for await (const event of readOne({ name: stdin.name, open: () => stdin.stream as AsyncIterable<Buffer>, readText: () => readStdin(stdin.stream) }, options)) {
+    for await (const event of readOne({ name: stdin.name, named: true, open: () => stdin.stream as AsyncIterable<Buffer>, readText: () => readStdin(stdin.stream, options.maxFileBytes) }, options)) {
       yield event.kind === 'document' ? { kind: 'document', doc: { ...event.doc, stdin: true } } : event;
     }
   }

@@ -34,20 +34,43 @@ function parseRules(body: string): string[] {
   return withoutReason.split(/[\s,]+/).filter(Boolean);
 }
 
-/** Finds the directives in a text, in line order. */
-export function findDirectives(text: string): Directive[] {
-  if (!text.includes('dignify-')) return [];
+/**
+ * Spans of a text that are code, not comments or prose ([start, end) offsets in UTF-16 code
+ * units, in order): a directive there is an example shown to the reader, not a directive.
+ */
+export type CodeSpans = ReadonlyArray<readonly [number, number]>;
+
+function inSpans(spans: CodeSpans, offset: number): boolean {
+  return spans.some(([start, end]) => start <= offset && offset < end);
+}
+
+/** Finds the directives in a text, in line order; none inside `code` (Markdown or HTML code, pre, script). */
+export function findDirectives(text: string, code: CodeSpans = []): Directive[] {
   const directives: Directive[] = [];
   if (!text.includes('dignify-')) return directives; // most texts: no need to split them into lines
-  const lines = text.split(/\r\n|\r|\n/);
-  lines.forEach((content, index) => {
-    if (!content.includes('dignify-')) return;
-    for (const m of content.matchAll(DIRECTIVE)) {
-      const kind = (m[1] ?? m[3] ?? m[5]) as Kind;
-      directives.push({ kind, line: index + 1, rules: parseRules(m[2] ?? m[4] ?? m[6] ?? ''), from: m.index, to: m.index + m[0].length });
+  const breaks = /\r\n|\r|\n/g;
+  let lineStart = 0;
+  for (let index = 0; lineStart <= text.length; index++) {
+    breaks.lastIndex = lineStart;
+    const found = breaks.exec(text);
+    const lineEnd = found ? found.index : text.length;
+    const content = text.slice(lineStart, lineEnd);
+    if (content.includes('dignify-')) {
+      for (const m of content.matchAll(DIRECTIVE)) {
+        if (code.length && inSpans(code, lineStart + m.index + m[0].indexOf('dignify-'))) continue;
+        const kind = (m[1] ?? m[3] ?? m[5]) as Kind;
+        directives.push({ kind, line: index + 1, rules: parseRules(m[2] ?? m[4] ?? m[6] ?? ''), from: m.index, to: m.index + m[0].length });
+      }
     }
-  });
+    if (!found) break;
+    lineStart = found.index + found[0].length;
+  }
   return directives;
+}
+
+/** The rule ids and categories that directives in `text` name but `known` lacks, with their lines. */
+export function unknownDirectiveRules(text: string, known: (name: string) => boolean, code: CodeSpans = []): Array<{ line: number; name: string }> {
+  return findDirectives(text, code).flatMap((d) => d.rules.filter((r) => !known(r)).map((name) => ({ line: d.line, name })));
 }
 
 function covers(rules: readonly string[], finding: Finding): boolean {
@@ -55,9 +78,9 @@ function covers(rules: readonly string[], finding: Finding): boolean {
 }
 
 /** The findings that no directive in `text` turns off. */
-export function applyInlineControl(text: string, findings: readonly Finding[]): Finding[] {
+export function applyInlineControl(text: string, findings: readonly Finding[], code: CodeSpans = []): Finding[] {
   if (findings.length === 0) return [...findings];
-  const directives = findDirectives(text);
+  const directives = findDirectives(text, code);
   if (directives.length === 0) return [...findings];
   const ranges = directives.filter((d) => d.kind === 'disable' || d.kind === 'enable');
   const onLine = new Map<number, string[][]>();

@@ -5,9 +5,10 @@ import type { Document } from '../inputs/document.js';
 import type { Finding } from '../types.js';
 import { refineFixes } from '../fix/refine.js';
 import { loadEquality } from './equality.js';
-import { applyInlineControl } from './inline-control.js';
+import { hiddenFreeVariants, mergeHidden } from './hidden.js';
+import { applyInlineControl, type CodeSpans } from './inline-control.js';
 import { lazy } from './lazy.js';
-import { parseText, parseTextWindows } from './parse-text.js';
+import { parseTextWhole, parseTextWindows } from './parse-text.js';
 import { scannerFor } from './prefilter.js';
 import { lintTree } from './lint-tree.js';
 import type { ResolvedOptions } from './match.js';
@@ -29,13 +30,28 @@ export async function preloadLint(): Promise<void> {
 function trees(doc: Document, resolved: ResolvedOptions, whole: boolean): Iterable<Root> {
   switch (doc.syntax) {
     case 'markdown':
-      return markdown.get().markdownTrees(doc.text);
+      return orAsText(doc, resolved, whole, () => markdown.get().markdownTrees(doc.text));
     case 'html':
-      return html.get().htmlTrees(doc.text);
+      return orAsText(doc, resolved, whole, () => html.get().htmlTrees(doc.text));
     default:
       // Plain text and export records: parse only the blocks that may hold a finding (the same
       // findings as the whole parse: test/fast-path.test.ts).
-      return whole ? [parseText(doc.text)] : parseTextWindows(doc.text, scannerFor(resolved.rules));
+      return whole ? parseTextWhole(doc.text) : parseTextWindows(doc.text, scannerFor(resolved.rules));
+  }
+}
+
+/**
+ * The Markdown or HTML trees, or, when a paragraph is too long for the converters to nlcst (they
+ * spread a paragraph's tokens into one call, which overflows the stack past about 100,000), the
+ * text linted as plain text in bounded pieces: positions stay those of the file, and markup
+ * words are no phrase.
+ */
+function orAsText(doc: Document, resolved: ResolvedOptions, whole: boolean, make: () => Root[]): Iterable<Root> {
+  try {
+    return make();
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return whole ? parseTextWhole(doc.text) : parseTextWindows(doc.text, scannerFor(resolved.rules));
   }
 }
 
@@ -68,6 +84,27 @@ export function lintDocumentWhole(doc: Document, resolved: ResolvedOptions): Fin
 }
 
 function lint(doc: Document, resolved: ResolvedOptions, whole: boolean): Finding[] {
+  const findings = lintAsWritten(doc, resolved, whole);
+  // Hidden characters (hidden.ts): lint the text again without them, positions mapped back. Not
+  // for a .docx, whose paragraph numbers are counted in its own text.
+  const readings = doc.paragraphs ? [] : hiddenFreeVariants(doc.text);
+  const all = readings.length
+    ? mergeHidden(doc.text, findings, readings.map((free) => ({ free, findings: lintAsWritten({ ...doc, text: free.text }, resolved, whole) })))
+    : findings;
+  // dignify-disable comments work the same in every format (they are read from the source lines),
+  // except inside code, where they are shown, not meant.
+  return all.length ? withSafeFixes(doc, applyInlineControl(doc.text, all, codeSpans(doc))) : all;
+}
+
+/** Where a document's text is code (Markdown code, HTML pre/code/script): see applyInlineControl. */
+export function codeSpans(doc: Document): CodeSpans {
+  if (!doc.text.includes('dignify-')) return [];
+  if (doc.syntax === 'markdown') return markdown.get().markdownCodeSpans(doc.text);
+  if (doc.syntax === 'html') return html.get().htmlCodeSpans(doc.text);
+  return [];
+}
+
+function lintAsWritten(doc: Document, resolved: ResolvedOptions, whole: boolean): Finding[] {
   // Fast path: a Markdown or HTML text without any phrase's anchor word cannot produce a finding.
   // Plain text skips this test: its scanner (parseTextWindows) is stricter, and a text it finds
   // nothing in yields no tree at all. The slow path keeps the plain test of every first word.
@@ -84,8 +121,7 @@ function lint(doc: Document, resolved: ResolvedOptions, whole: boolean): Finding
       findings.push(f);
     }
   }
-  // dignify-disable comments work the same in every format (they are read from the source lines).
-  return withSafeFixes(doc, applyInlineControl(doc.text, findings.sort((a, b) => a.start.offset - b.start.offset)));
+  return findings.sort((a, b) => a.start.offset - b.start.offset);
 }
 
 /** Each fix narrowed to the words that change, or withheld with a reason (src/fix/refine.ts). */

@@ -11,7 +11,8 @@ import { formatEntry } from '../inputs/formats.js';
 import { readEntries, type SourceEvent, type SourceOptions, type StdinSource } from '../inputs/sources.js';
 import type { Finding, Options } from '../types.js';
 import { withLoading } from './lazy.js';
-import { lintDocument } from './lint-document.js';
+import { codeSpans, lintDocument } from './lint-document.js';
+import { unknownDirectiveRules, type CodeSpans } from './inline-control.js';
 import { lintInParallel, type Linted, type PoolThreshold } from './lint-parallel.js';
 import type { ResolvedOptions } from './match.js';
 import { resolveOptions } from './options.js';
@@ -113,9 +114,11 @@ export async function* lintOutcomes(paths: readonly string[], options: LintOptio
     switch (event.kind) {
       case 'document': {
         const { doc } = event;
+        for (const message of directiveNotices(doc, optionsOf(doc.file))) yield { kind: 'notice', file: doc.file, message };
         // Whether a document may be rewritten is the registry's word for the format it was read as
         // (--input-format text on a .csv makes it a text document); export records and .docx never are.
-        const rewritable = doc.format ? formatEntry(doc.format).rewritable : !doc.record && !doc.paragraphs;
+        // A legacy-encoded .txt (read as Windows-1252) is not rewritten either: the write would change its encoding.
+        const rewritable = !doc.legacyEncoding && (doc.format ? formatEntry(doc.format).rewritable : !doc.record && !doc.paragraphs);
         if (options.fix && rewritable && found!.some((f) => f.fix)) {
           // The findings just made are the first pass: the text is linted again only once fixed.
           const fixed = await fixText(doc.text, (text) => withLoading(() => lintDocument({ ...doc, text }, optionsOf(doc.file))), found);
@@ -171,6 +174,34 @@ export async function* lintStream(paths: readonly string[], options: LintOptions
     else if (outcome.kind === 'linted') yield { result: resultOf(outcome)!, doc: outcome.doc };
     else yield { result: resultOf(outcome)! };
   }
+}
+
+// Rule ids and categories of a rule set, for the check of inline-control directives.
+const namesOf = new WeakMap<ResolvedOptions['rules'], Set<string>>();
+
+/** A warning for each rule id or category an inline-control directive names that no rule has (a typo would silently disable nothing, or everything). */
+function directiveNotices(doc: Document, resolved: ResolvedOptions): string[] {
+  if (!doc.text.includes('dignify-')) return [];
+  let names = namesOf.get(resolved.rules);
+  if (!names) {
+    names = new Set<string>();
+    for (const rule of resolved.rules.rules) {
+      names.add(rule.id);
+      names.add(rule.category ?? rule.id.split('/')[0]!);
+    }
+    for (const id of resolved.rules.equality.keys()) names.add(id);
+    namesOf.set(resolved.rules, names);
+  }
+  const known = names;
+  let code: CodeSpans;
+  try {
+    code = codeSpans(doc);
+  } catch {
+    code = []; // the Markdown or HTML parser is not loaded: nothing was linted in it either
+  }
+  return unknownDirectiveRules(doc.text, (name) => known.has(name), code).map(
+    ({ line, name }) => `warning: line ${line}: a dignify directive names "${name}", which is no rule id or category (see dignify rules)`,
+  );
 }
 
 async function* lintHere(sources: AsyncIterable<SourceEvent>, optionsOf: (doc: Document) => ResolvedOptions): AsyncGenerator<Linted> {

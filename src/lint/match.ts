@@ -67,10 +67,41 @@ function covered(tokens: readonly Token[], sequences: readonly TokenSequence[], 
   return false;
 }
 
-function lineAround(text: string, offset: number): string {
-  const start = text.lastIndexOf('\n', offset - 1) + 1;
-  const end = text.indexOf('\n', offset);
-  return text.slice(start, end === -1 ? text.length : end);
+// The line holding each candidate, remembered for the last text: a line condition was tested by
+// searching back and forth for the line's ends at every candidate, which on one long line (an
+// export's note) cost the line's length per candidate. The line's ends are found once per line and
+// each condition's answer once per line.
+let linesText: string | undefined;
+let lineStarts: number[] = [];
+const lineAnswers = new Map<CompiledCondition, { line: number; answer: boolean }>();
+
+/** Index of the line holding `offset` ("\n" ends a line, as before). */
+function lineIndex(text: string, offset: number): number {
+  if (linesText !== text) {
+    linesText = text;
+    lineAnswers.clear();
+    lineStarts = [0];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  }
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function lineHolds(condition: CompiledCondition, text: string, offset: number): boolean {
+  const line = lineIndex(text, offset);
+  const known = lineAnswers.get(condition);
+  if (known && known.line === line) return known.answer;
+  const start = lineStarts[line]!;
+  const end = line + 1 < lineStarts.length ? lineStarts[line + 1]! - 1 : text.length;
+  const answer = condition.regex!.test(text.slice(start, end));
+  lineAnswers.set(condition, { line, answer });
+  return answer;
 }
 
 /** The first token of the clause holding `at` (tokens joined by whitespace or hyphens only), looking back no further than `limit`. */
@@ -137,7 +168,7 @@ function holds(condition: CompiledCondition, tokens: readonly Token[], c: Candid
       return condition.previous && c.first < condition.within ? phraseRegex(condition).test(previousSentence(text, sentence)) : false;
     }
     case 'line':
-      return condition.regex!.test(lineAround(text, tokens[c.first]!.start.offset));
+      return lineHolds(condition, text, tokens[c.first]!.start.offset);
   }
 }
 
@@ -294,6 +325,29 @@ function voiceOf(text: string, start: number, end: number, paragraph: { start: n
  * policy applied; undefined when the rule is off or the quote policy drops it. Shared by the
  * phrase matcher and the retext-equality bridge, so both report in one shape.
  */
+// Findings of one phrase repeat the same message and suggestions: share one copy of each, so a
+// document with hundreds of thousands of findings holds each text once (a finding took ~925 bytes).
+const shared = new Map<string, string>();
+const sharedLists = new Map<string, string[]>();
+const SHARED_MAX = 20_000;
+
+function share(s: string): string {
+  const known = shared.get(s);
+  if (known !== undefined) return known;
+  if (shared.size >= SHARED_MAX) shared.clear();
+  shared.set(s, s);
+  return s;
+}
+
+function shareList(list: string[]): string[] {
+  const key = list.join('\u0000');
+  const known = sharedLists.get(key);
+  if (known) return known;
+  if (sharedLists.size >= SHARED_MAX) sharedLists.clear();
+  sharedLists.set(key, list);
+  return list;
+}
+
 export function makeFinding(
   compiled: CompiledRule,
   suggestions: string[],
@@ -318,9 +372,9 @@ export function makeFinding(
     ruleId: rule.id,
     category: rule.category,
     severity: (quoted && options.quotes === 'info') || voice === 'mention' ? 'info' : setting,
-    message: messageFor(actual, suggestions, voice),
+    message: share(messageFor(actual, suggestions, voice)),
     actual,
-    suggestions,
+    suggestions: shareList(suggestions),
     start: { ...start },
     end: { ...end },
     note: rule.note,

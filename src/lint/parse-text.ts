@@ -6,13 +6,35 @@ import { unified } from 'unified';
 import type { Point } from '../types.js';
 import { maskPlaceholders } from './placeholders.js';
 import type { Scanner } from './prefilter.js';
-import { shiftPositions, windows, type Window } from './windows.js';
+import { MAX_BLOCK, shiftPositions, windows, type Window } from './windows.js';
 import { WHITE_SPACE_CLASS } from './white-space.js';
 
 const parser = unified().use(retextEnglish).freeze();
 
+/** The whole text as one tree: only for a text of at most MAX_BLOCK characters (see parseTextWhole). */
 export function parseText(text: string): Root {
   return parser.parse(maskPlaceholders(text)) as Root;
+}
+
+// A scanner that names every block: parseTextWindows then parses the whole text, block by block.
+const EVERY_BLOCK: Scanner = {
+  next: (text, from) => (from < text.length ? from : -1),
+  confirm: () => true,
+  mayHold: () => true,
+};
+
+/**
+ * The reference the fast path is checked against: the whole text in one tree when it is at most
+ * MAX_BLOCK characters long; a longer text block by block, each block (and each piece of a block
+ * longer than MAX_BLOCK, cut where the fast path cuts it) parsed whole.
+ */
+export function* parseTextWhole(text: string): Generator<Root> {
+  if (text.length <= MAX_BLOCK) {
+    yield parseText(text);
+    return;
+  }
+  const masked = maskPlaceholders(text);
+  for (const window of windows(masked, EVERY_BLOCK)) yield parseRange(masked, window, window.start, window.end);
 }
 
 /**

@@ -1,0 +1,142 @@
+// Text that hides a phrase from the matcher without changing what a reader sees: a soft hyphen
+// ("non\u00adcompliant", or the entity "&shy;"), a zero-width space, joiner or non-joiner, a word
+// joiner or byte-order mark inside a word, "&nbsp;" or "&#x20;" written out between words, and a
+// word hyphenated at a line end ("noncom-" / "pliant"). The text is linted a second time with these
+// undone (hiddenFree), and each finding's positions are mapped back to the original text, so
+// `text.slice(start.offset, end.offset) === actual` still holds there.
+import type { Finding, Point } from '../types.js';
+
+/** Characters that are invisible inside a word: removed. */
+const INVISIBLE = '\\u00ad\\u200b\\u200c\\u200d\\u2060\\ufeff';
+// Entities written out in plain text (a note pasted from a web form): the invisible ones are
+// removed, the spaces become one space.
+const INVISIBLE_ENTITY = '&(?:shy|#173|#x[aA][dD]|#8203|#x200[bBcCdD]|zwsp|zwj|zwnj);';
+const SPACE_ENTITY = '&(?:nbsp|#160|#x[aA]0|#32|#x20|ensp|emsp|thinsp);';
+// A word broken at a line end by a hyphen, continued in lower case on the next line.
+const LINE_END_HYPHEN = '(?<=\\p{L})-[ \\t]*(?:\\r\\n|\\r|\\n)[ \\t]*(?=\\p{Ll})';
+const SPACE_ENTITY_ALONE = new RegExp(`^${SPACE_ENTITY}$`);
+const HIDDEN = new RegExp(`[${INVISIBLE}]+|${INVISIBLE_ENTITY}|${SPACE_ENTITY}|${LINE_END_HYPHEN}`, 'gu');
+const ANY_HIDDEN = new RegExp(`[${INVISIBLE}]|&(?:shy|nbsp|zw|ens|ems|thin|#)|\\p{L}-[ \\t]*[\\r\\n][ \\t\\n]*\\p{Ll}`, 'u');
+
+/** The text with hidden characters undone, and where each of its offsets stands in the original. */
+export interface HiddenFree {
+  text: string;
+  /** Original offset of a character of `text` (UTF-16 code units). */
+  toOriginal(offset: number): number;
+}
+
+/**
+ * The text with hidden characters undone, or undefined when it holds none (the common case: one
+ * quick test). A zero-width space marks a word boundary by definition but also stands inside
+ * words (line-break hints pasted from a web page): with `zeroWidthSpaceAsSpace` it becomes a
+ * space, else it is removed like the others.
+ */
+export function hiddenFree(text: string, zeroWidthSpaceAsSpace = false): HiddenFree | undefined {
+  if (!ANY_HIDDEN.test(text)) return undefined;
+  // Segments: [start in the new text, start in the original], in order.
+  const newStarts: number[] = [0];
+  const oldStarts: number[] = [0];
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(HIDDEN)) {
+    out += text.slice(last, m.index);
+    const space = m[0].startsWith('&') ? SPACE_ENTITY_ALONE.test(m[0]) : zeroWidthSpaceAsSpace && m[0].includes('\u200b');
+    if (space) {
+      // The space stands for the whole match.
+      newStarts.push(out.length);
+      oldStarts.push(m.index);
+      out += ' ';
+    }
+    last = m.index + m[0].length;
+    newStarts.push(out.length);
+    oldStarts.push(last);
+  }
+  if (newStarts.length === 1) return undefined;
+  out += text.slice(last);
+  const toOriginal = (offset: number): number => {
+    let lo = 0;
+    let hi = newStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (newStarts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return oldStarts[lo]! + offset - newStarts[lo]!;
+  };
+  return { text: out, toOriginal };
+}
+
+/** The hidden-free readings of a text worth linting (none, one, or two when it holds a zero-width space). */
+export function hiddenFreeVariants(text: string): HiddenFree[] {
+  const removed = hiddenFree(text);
+  if (!removed) return [];
+  const spaced = text.includes('\u200b') ? hiddenFree(text, true) : undefined;
+  return spaced ? [removed, spaced] : [removed];
+}
+
+/** Line and column (1-based, parse-latin's counting: "\r", "\n", "\r\n" each end a line) of offsets in one text. */
+function pointer(text: string): (offset: number) => Point {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo]! + 1, offset };
+  };
+}
+
+/**
+ * The findings of a text and of its hidden-free readings, positioned in the original text. Where
+ * a reading finds something, it wins over what the text as written gave at an overlapping place
+ * ("drug&nbsp;abuse" is "drug abuse", not the verb "abuse"); elsewhere the text as written
+ * counts (a hyphenated compound at a line end, "drug-" / "seeking", matches as written).
+ */
+export function mergeHidden(text: string, original: readonly Finding[], readings: ReadonlyArray<{ free: HiddenFree; findings: readonly Finding[] }>): Finding[] {
+  const seen = new Set<string>();
+  const pointAt = pointer(text);
+  const found: Finding[] = [];
+  // `among` is sorted by start and its findings do not overlap, so their ends are sorted too: the
+  // last one starting before f ends is the only one that can overlap it (a binary search keeps
+  // a text with many findings linear).
+  const overlaps = (f: Finding, among: readonly Finding[]) => {
+    let lo = 0;
+    let hi = among.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (among[mid]!.start.offset < f.end.offset) lo = mid + 1;
+      else hi = mid;
+    }
+    const g = among[lo - 1];
+    return g !== undefined && g.end.offset > f.start.offset;
+  };
+  for (const { free, findings } of readings) {
+    // A later reading adds only where the earlier ones found nothing.
+    const before = [...found].sort((a, b) => a.start.offset - b.start.offset);
+    for (const f of findings) {
+      const start = free.toOriginal(f.start.offset);
+      // The end is exclusive: map the last character, so removed characters after it stay out.
+      const end = f.end.offset > f.start.offset ? free.toOriginal(f.end.offset - 1) + 1 : start;
+      const key = `${f.ruleId}:${start}:${end}`;
+      if (seen.has(key)) continue;
+      const moved: Finding = { ...f, actual: text.slice(start, end), start: pointAt(start), end: pointAt(end) };
+      if (f.fix) {
+        const [from, to] = f.fix.range;
+        moved.fix = { ...f.fix, range: [free.toOriginal(from), to > from ? free.toOriginal(to - 1) + 1 : free.toOriginal(from)] };
+      }
+      if (overlaps(moved, before)) continue;
+      seen.add(key);
+      found.push(moved);
+    }
+  }
+  const readingsFound = [...found].sort((a, b) => a.start.offset - b.start.offset);
+  for (const f of original) if (!seen.has(`${f.ruleId}:${f.start.offset}:${f.end.offset}`) && !overlaps(f, readingsFound)) found.push(f);
+  return found.sort((a, b) => a.start.offset - b.start.offset || a.end.offset - b.end.offset);
+}

@@ -1,0 +1,270 @@
+// Inputs that real exports and documents contain and that once crashed dignify, ran it out of
+// memory, slowed it down quadratically or lost records without a word (issue 12): each with a
+// small input. (Speed and memory are measured in bench/pathological.js, never asserted here.)
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lintFiles, lintText } from '../src/index.js';
+import { lintDocument, lintDocumentWhole, preloadLint } from '../src/lint/lint-document.js';
+import { resolveOptions } from '../src/lint/options.js';
+import { cutPoint, MAX_BLOCK } from '../src/lint/windows.js';
+import { runCli } from './helpers.js';
+
+const resolved = resolveOptions();
+await preloadLint();
+
+function tempDir(): string {
+  return mkdtempSync(path.join(tmpdir(), 'dignify-robust-'));
+}
+
+function tempFile(name: string, content: string | Buffer): string {
+  const file = path.join(tempDir(), name);
+  writeFileSync(file, content);
+  return file;
+}
+
+const found = async (text: string) => (await lintText(text)).map((f) => f.actual);
+
+describe('long text is linted in bounded pieces', () => {
+  it('lints 400 kB with no sentence end (it overflowed the stack), in the fast path and the whole-text reference', () => {
+    const text = `hx of drug abuse. ${'the patient was seen today '.repeat(15_000)}and heroin addict`;
+    const doc = { file: 'x.txt', syntax: 'text' as const, text };
+    const fast = lintDocument(doc, resolved);
+    expect(fast.map((f) => f.actual)).toEqual(['drug abuse', 'heroin addict']);
+    expect(lintDocumentWhole(doc, resolved)).toEqual(fast);
+  });
+
+  it('a Markdown or HTML paragraph of 400 kB (it overflowed the stack) is linted as plain text', () => {
+    const text = `hx of drug abuse. ${'the patient was seen today '.repeat(15_000)}`;
+    for (const [name, content, column] of [
+      ['long.md', text, 7],
+      ['long.html', `<p>${text}</p>`, 10],
+    ] as const) {
+      const r = runCli([tempFile(name, content), '--format', 'compact']);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain(`${name}:1:${column}: error Avoid "drug abuse"`);
+      expect(r.stderr).not.toContain('internal error');
+    }
+  });
+
+  it('finds every phrase of a long line dense with them, at the right offsets', async () => {
+    const unit = 'Pt seen today for follow up, no distress on exam. Hx of drug abuse. Plan to return in three months. ';
+    const text = unit.repeat(400); // 40 kB: five pieces
+    const findings = await lintText(text);
+    expect(findings).toHaveLength(400);
+    for (const f of findings) expect(text.slice(f.start.offset, f.end.offset)).toBe(f.actual);
+    expect(findings[399]!.start.column).toBe(399 * unit.length + unit.indexOf('drug') + 1);
+  });
+
+  it('cuts a block after a full stop before a capital, else at white space, else inside a word (never inside a surrogate pair)', () => {
+    const sentences = 'Pt was seen. He is well. '.repeat(1000);
+    const at = cutPoint(sentences, 0);
+    expect(at).toBeGreaterThan(MAX_BLOCK / 2);
+    expect(at).toBeLessThanOrEqual(MAX_BLOCK);
+    expect(sentences[at - 1]).toBe('.');
+    const words = 'word '.repeat(4000);
+    expect(words[cutPoint(words, 0)]).toBe(' ');
+    const emoji = '🙂'.repeat(MAX_BLOCK);
+    expect(cutPoint(emoji, 0) % 2).toBe(0);
+  });
+
+  it('reads "drug" + 160,000 spaces + "abuse" without trouble (a phrase over a cut is not one phrase)', async () => {
+    const text = `drug${' '.repeat(160_000)}abuse. Hx of IVDU.`;
+    expect(await found(text)).toEqual(['IVDU']);
+  });
+});
+
+describe('export records are never lost silently', () => {
+  it('an unterminated quote costs only its own line: the lines after it are read again as records', async () => {
+    const file = tempFile('unterminated.csv', 'note_id,note_text\n2,"IVDU and\n3,heroin addict\n5,ab"c drug abuse\n7,IVDU\n');
+    const results = await lintFiles([file]);
+    expect(results.map((r) => [r.record!.line, r.error ?? r.findings.map((f) => f.actual).join()])).toEqual([
+      [2, 'unterminated quoted field'],
+      [3, 'heroin addict'],
+      [4, 'a quotation mark inside an unquoted field (quote the field and double the mark)'],
+      [5, 'IVDU'],
+    ]);
+  });
+
+  it('a NUL byte costs only its record, near the start or after thousands of rows', async () => {
+    const rows = ['id,text', '1,hx of IVDU', '2,bad\u0000byte drug abuse', '3,heroin addict'];
+    for (let i = 4; i < 6000; i++) rows.push(`${i},nothing here`);
+    rows.push('6000,also\u0000bad', '6001,IVDA');
+    const results = await lintFiles([tempFile('nul.csv', `${rows.join('\n')}\n`)]);
+    const errors = results.filter((r) => r.error).map((r) => [r.record!.row, r.error]);
+    expect(errors).toEqual([
+      [2, 'holds a NUL byte (binary data, not text)'],
+      [6000, 'holds a NUL byte (binary data, not text)'],
+    ]);
+    expect(results.flatMap((r) => r.findings.map((f) => f.actual))).toEqual(['IVDU', 'heroin addict', 'IVDA']);
+  });
+
+  it('two columns with the chosen name stop the run with a message naming them', () => {
+    const r = runCli([tempFile('dup.csv', 'id,text,text\n1,hello,IVDU\n')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('the header names 2 columns "text" (columns 2 and 3)');
+  });
+
+  it('JSON Lines: null is an empty note; a number or an array is a malformed record', async () => {
+    const file = tempFile('null.jsonl', '{"text": null}\n{"text": 5}\n{"text": ["IVDU"]}\n{"text": "IVDU"}\n');
+    const results = await lintFiles([file]);
+    expect(results.map((r) => r.error ?? r.findings.map((f) => f.actual).join())).toEqual([
+      '',
+      'the field "text" is not a string',
+      'the field "text" is not a string',
+      'IVDU',
+    ]);
+  });
+
+  it('/dev/zero as an export is refused at its first bytes', () => {
+    const r = runCli(['--input-format', 'csv', '/dev/zero']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('/dev/zero: binary file');
+  });
+});
+
+describe('files are never skipped silently', () => {
+  it('reads a Windows-1252 (Latin-1) note with a warning, and finds what it says', () => {
+    const file = tempFile('legacy.txt', Buffer.from('Caf\xe9 visit. Pt with hx of drug abuse.\n', 'latin1'));
+    const r = runCli([file, '--format', 'compact']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('not valid UTF-8: read as Windows-1252');
+    expect(r.stdout).toContain(`:1:${'Café visit. Pt with hx of '.length + 1}: error Avoid "drug abuse"`);
+    // --fix writes UTF-8 only: it leaves the file as it is, and the finding decides the exit code.
+    const before = readFileSync(file);
+    const fixed = runCli([file, '--fix']);
+    expect(fixed.code).toBe(1);
+    expect(fixed.stderr).not.toContain('not fixed');
+    expect(readFileSync(file)).toEqual(before);
+  });
+
+  it('a text file with a stray NUL byte is linted with a warning; a binary file named on its own is an error', () => {
+    const nul = tempFile('nul.txt', `hx of IVDU\u0000 ${'and more text '.repeat(20)}\n`);
+    const r = runCli([nul, '--format', 'compact']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('holds 1 NUL byte');
+    const bin = runCli([tempFile('image.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3]))]);
+    expect(bin.code).toBe(2);
+    expect(bin.stderr).toContain('image.txt: binary file; not linted');
+  });
+
+  it('refuses /dev/zero, /dev/urandom and /dev/zero on standard input at their first bytes', () => {
+    for (const args of [['/dev/zero'], ['/dev/urandom']]) {
+      const r = runCli(args);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/binary file; not linted\n$/);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
+    const stdin = runCli([], { input: Buffer.alloc(100_000).toString() });
+    expect(stdin.code).toBe(2);
+    expect(stdin.stderr).toContain('<stdin>: binary file; not linted');
+  });
+
+  it('refuses a document larger than --max-file-size, naming the flag', () => {
+    const file = tempFile('big.txt', `hx of IVDU ${'x'.repeat(2 * 1024 * 1024)}`);
+    const r = runCli([file, '--max-file-size', '1']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('larger than 1 MB; not read (raise the limit with --max-file-size <MB>)');
+    expect(runCli([file, '--max-file-size', '3']).code).toBe(1);
+  });
+
+  it('--ext with one extension, extensions of any case, and a folder with nothing to lint said', () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'a.note'), 'hx IVDU');
+    writeFileSync(path.join(dir, 'B.TXT'), 'heroin addict');
+    const note = runCli([dir, '--ext', 'note', '--format', 'compact']);
+    expect(note.code).toBe(1);
+    expect(note.stdout).toContain('a.note:1:4');
+    expect(note.stdout).not.toContain('B.TXT');
+    const upper = runCli([dir, '--format', 'compact']);
+    expect(upper.stdout).toContain('B.TXT:1:1');
+    const empty = path.join(dir, 'empty');
+    mkdirSync(empty);
+    const none = runCli([empty]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('empty: no file in this folder has an extension linted (.txt, .md, .html, .docx; --ext chooses)');
+  });
+
+  it('lists a file once however many symlinked folders reach it (a loop)', async () => {
+    const dir = tempDir();
+    mkdirSync(path.join(dir, 'sub'));
+    writeFileSync(path.join(dir, 'sub', 'note.txt'), 'hx IVDU');
+    symlinkSync('..', path.join(dir, 'sub', 'loop'));
+    const results = await lintFiles([dir]);
+    expect(results.filter((r) => r.findings.length)).toHaveLength(1);
+  });
+
+  it('a path longer than the system allows is named', () => {
+    const r = runCli([`${'x'.repeat(5000)}.txt`]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/longer than the system allows|no such file/);
+  });
+
+  it('exits 1 when the reader closes the pipe after a finding (dignify export.csv | head -1)', () => {
+    const rows = ['id,text', ...Array.from({ length: 20_000 }, (_, i) => `${i},hx of drug abuse and some more words to fill the line`)];
+    const file = tempFile('many.csv', `${rows.join('\n')}\n`);
+    const r = spawnSync('bash', ['-c', `node "${path.join(process.cwd(), 'bin', 'dignify.js')}" "${file}" 2>/dev/null | head -1 >/dev/null; echo "\${PIPESTATUS[0]}"`], { encoding: 'utf8' });
+    expect(r.stdout.trim()).toBe('1');
+  });
+
+  it('rejects --threads 0', () => {
+    const r = runCli(['--threads', '0', 'x.txt']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('expected a whole number, 1 or more');
+  });
+});
+
+describe('text that hides from the matcher', () => {
+  it.each([
+    ['a soft hyphen', 'Pt non\u00adcompliant with meds.', 'non\u00adcompliant'],
+    ['&shy;', 'Pt non&shy;compliant with meds.', 'non&shy;compliant'],
+    ['a zero-width space inside a word', 'Known heroin ad\u200bdict.', 'heroin ad\u200bdict'],
+    ['a zero-width space between words', 'Hx of drug\u200babuse.', 'drug\u200babuse'],
+    ['a zero-width joiner', 'Hx of dr\u200dug abuse.', 'dr\u200dug abuse'],
+    ['&nbsp; between words', 'Hx of drug&nbsp;abuse.', 'drug&nbsp;abuse'],
+    ['&#x20; between words', 'Hx of drug&#x20;abuse.', 'drug&#x20;abuse'],
+    ['a word hyphenated at a line end', 'Pt is noncom-\npliant with meds.', 'noncom-\npliant'],
+  ])('finds a phrase behind %s, positioned in the original text', async (_, text, actual) => {
+    const findings = await lintText(text);
+    expect(findings.map((f) => f.actual)).toEqual([actual]);
+    const [f] = findings;
+    expect(text.slice(f!.start.offset, f!.end.offset)).toBe(actual);
+    expect(f!.start.column).toBe(text.indexOf(actual) + 1);
+  });
+
+  it('keeps a compound hyphenated at a line end as written', async () => {
+    expect(await found('Known drug-\nseeking behavior.')).toEqual(['drug-\nseeking']);
+  });
+
+  it('finds the plurals IVDUs and IVDAs', async () => {
+    const findings = await lintText('Needle exchange for IVDUs and IVDAs.');
+    expect(findings.map((f) => [f.actual, f.ruleId])).toEqual([
+      ['IVDUs', 'substance-use/injection-drug-users'],
+      ['IVDAs', 'substance-use/injection-drug-users'],
+    ]);
+  });
+});
+
+describe('inline-control directives count only outside code', () => {
+  it.each([
+    ['inline code (Markdown)', 'x.md', 'Use `<!-- dignify-disable -->` to turn it off.\n\nHx of drug abuse.\n'],
+    ['a fenced block (Markdown)', 'x.md', '```\n<!-- dignify-disable -->\n```\n\nHx of drug abuse.\n'],
+    ['<pre> (Markdown)', 'x.md', '<pre>\n<!-- dignify-disable -->\n</pre>\n\nHx of drug abuse.\n'],
+    ['<pre> (HTML)', 'x.html', '<pre><!-- dignify-disable --></pre>\n<p>Hx of drug abuse.</p>\n'],
+    ['<code> (HTML)', 'x.html', '<p><code><!-- dignify-disable --></code></p>\n<p>Hx of drug abuse.</p>\n'],
+    ['<script> (HTML)', 'x.html', '<script>// dignify-disable\n</script>\n<p>Hx of drug abuse.</p>\n'],
+  ])('a directive shown in %s disables nothing', (_, name, text) => {
+    const r = runCli([tempFile(name, text), '--format', 'compact']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('"drug abuse"');
+  });
+
+  it('a real comment still works, and a directive naming no rule is warned about', () => {
+    expect(runCli([tempFile('ok.md', '<!-- dignify-disable -->\n\nHx of drug abuse.\n')]).code).toBe(0);
+    const typo = runCli([tempFile('typo.md', '<!-- dignify-disable-next-line substance-use/adict -->\nHx of drug abuse.\n')]);
+    expect(typo.code).toBe(1);
+    expect(typo.stderr).toContain('typo.md: warning: line 1: a dignify directive names "substance-use/adict", which is no rule id or category');
+  });
+});
