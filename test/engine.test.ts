@@ -130,7 +130,9 @@ describe('lintOutcomes', () => {
     for await (const o of lintOutcomes(names, { configs })) outcomes.push(o);
     expect(outcomes.map((o) => [o.kind, path.basename(o.file)])).toEqual([
       ['linted', 'a.txt'],
-      ['skipped', 'bin.txt'],
+      // Named on the command line, a file that cannot be linted is an error (a hook must not pass
+      // it unchecked); found in a folder it would be 'skipped'.
+      ['error', 'bin.txt'],
       ['error', 'missing.txt'],
       ['notice', 'notes.csv'],
       ['linted', 'notes.csv'],
