@@ -22,13 +22,14 @@ export interface ReportCliOptions extends InputCliOptions {
   period: Period;
   includeSnippets?: boolean;
   quotes: QuoteHandling;
+  preset?: string;
   ext: string;
 }
 
 const list = (value: string | undefined) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 
 export async function report(source: string, options: ReportCliOptions, io: Io, error: (m: string) => void, version: string): Promise<number> {
-  const resolved = resolveOptions({ quotes: options.quotes });
+  const resolved = resolveOptions({ quotes: options.quotes, ...(options.preset && { preset: options.preset }) });
   const groupBy = list(options.groupBy);
   const folder = isFolder(source);
   const { textColumn, idColumn } = columnOptions(options);

@@ -16,6 +16,8 @@ export interface MatchOptions {
   /** Phrases never to report. */
   allow: TokenSequence[];
   quotes: QuoteHandling;
+  /** The preset `rules` was narrowed to (informational: reporters and the pool). */
+  preset?: string;
 }
 
 interface Candidate {

@@ -1,5 +1,6 @@
 // Options as the user gives them → what the matcher needs, resolved once per run.
-import { builtinRules } from '../rules/builtin.js';
+import { builtinPresetRules, builtinRules } from '../rules/builtin.js';
+import { DEFAULT_PRESET, isPresetName, PRESETS, presetRules } from '../rules/presets.js';
 import { expandPattern, PatternError } from '../rules/pattern.js';
 import type { Options } from '../types.js';
 import type { MatchOptions } from './match.js';
@@ -8,13 +9,23 @@ export class OptionsError extends Error {}
 
 const SEVERITIES = new Set(['off', 'info', 'warning', 'error']);
 
+/**
+ * Checks the options and resolves them once per run: the preset narrows the rule set (see
+ * presetRules), severities are checked, `allow` phrases are parsed. Throws OptionsError naming the
+ * option (an unknown preset, a bad severity or allow pattern, a bad quotes mode).
+ */
 export function resolveOptions(options: Options = {}): MatchOptions {
-  const rules = options.ruleSet ?? builtinRules();
-  const setWords = new Map([...rules.sets].map(([name, set]) => [name, set.words]));
   const severities = { ...(options.rules ?? {}) };
   for (const [key, value] of Object.entries(severities)) {
     if (!SEVERITIES.has(value)) throw new OptionsError(`rules.${key}: expected one of off, info, warning, error, got "${String(value)}"`);
   }
+  const preset = options.preset ?? DEFAULT_PRESET;
+  if (!isPresetName(preset)) throw new OptionsError(`preset: unknown preset "${String(preset)}" (expected ${PRESETS.join(' or ')})`);
+  // A rule id turned on explicitly runs under any preset (a category setting does not widen it).
+  const enablesOutside = Object.entries(severities).some(([key, value]) => value !== 'off' && key.includes('/'));
+  const rules =
+    !options.ruleSet && !enablesOutside ? builtinPresetRules(preset) : presetRules(options.ruleSet ?? builtinRules(), preset, severities);
+  const setWords = new Map([...rules.sets].map(([name, set]) => [name, set.words]));
   const allow = (options.allow ?? []).flatMap((phrase) => {
     try {
       return expandPattern(phrase, setWords);
@@ -25,5 +36,5 @@ export function resolveOptions(options: Options = {}): MatchOptions {
   });
   const quotes = options.quotes ?? 'info';
   if (!['info', 'flag', 'ignore'].includes(quotes)) throw new OptionsError(`quotes: expected info, flag or ignore, got "${String(quotes)}"`);
-  return { rules, severities, allow, quotes };
+  return { rules, severities, allow, quotes, preset };
 }

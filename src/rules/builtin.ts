@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileRules, type CompiledRules } from './compile.js';
 import { BUILTIN_RULES_DIR, loadRuleFiles, type LoadedRuleFile } from './load.js';
+import { presetsOf, type PresetName } from './presets.js';
 
 const PRECOMPILED = path.join(path.dirname(fileURLToPath(import.meta.url)), 'builtin.json');
 
@@ -17,9 +18,13 @@ export function builtinRulePaths(): string[] {
     .map((name) => path.join(BUILTIN_RULES_DIR, name));
 }
 
+let files: LoadedRuleFile[] | undefined;
+
+/** The built-in rule files, read once per process (treat as read-only). */
 export function builtinRuleFiles(): LoadedRuleFile[] {
-  if (existsSync(PRECOMPILED)) return JSON.parse(readFileSync(PRECOMPILED, 'utf8')) as LoadedRuleFile[];
-  return loadRuleFiles(builtinRulePaths()).map((f) => ({ ...f, file: path.relative(path.dirname(BUILTIN_RULES_DIR), f.file) }));
+  if (files) return files;
+  if (existsSync(PRECOMPILED)) return (files = JSON.parse(readFileSync(PRECOMPILED, 'utf8')) as LoadedRuleFile[]);
+  return (files = loadRuleFiles(builtinRulePaths()).map((f) => ({ ...f, file: path.relative(path.dirname(BUILTIN_RULES_DIR), f.file) })));
 }
 
 let cached: CompiledRules | undefined;
@@ -27,4 +32,27 @@ let cached: CompiledRules | undefined;
 /** The built-in rules, compiled once per process. */
 export function builtinRules(): CompiledRules {
   return (cached ??= compileRules(builtinRuleFiles()));
+}
+
+const byPreset = new Map<PresetName, CompiledRules>();
+
+/**
+ * The built-in rules a preset holds, compiled once per process. Compiles only those rules, so the
+ * default run does not also compile the rules outside `recommended`.
+ */
+export function builtinPresetRules(preset: PresetName): CompiledRules {
+  let rules = byPreset.get(preset);
+  if (!rules) {
+    const files = builtinRuleFiles();
+    const all = files.every((f) => f.rules.every((r) => presetsOf(r).includes(preset)));
+    rules = all ? builtinRules() : compileRules(files.map((f) => ({ ...f, rules: f.rules.filter((r) => presetsOf(r).includes(preset)) })));
+    byPreset.set(preset, rules);
+  }
+  return rules;
+}
+
+/** The preset whose built-in rule set `rules` is, if it is one (the worker pool sends the name, not the rules). */
+export function builtinPresetOf(rules: CompiledRules): PresetName | undefined {
+  for (const [name, compiled] of byPreset) if (compiled === rules) return name;
+  return rules === cached ? 'all' : undefined;
 }

@@ -24,7 +24,12 @@ function exampleLine(e: ExampleDefinition): string {
 
 function renderRule(rule: RuleDefinition): string[] {
   const out = [`### ${rule.id}`, ''];
-  out.push(`**${rule.severity}**${rule.fixable ? ' · fixable' : ''} — ${rule.note.trim()}`, '');
+  const presets = rule.presets ?? ['recommended', 'all'];
+  if (rule.description) out.push(`${rule.description}`, '');
+  out.push(
+    `**${rule.severity}**${rule.fixable ? ' · fixable' : ''} · ${presets.includes('recommended') ? 'recommended' : '**all only**'} — ${rule.note.trim()}`,
+    '',
+  );
   if (rule.equality) out.push(`- retext-equality rules: ${rule.equality.map(code).join(', ')}`);
   out.push(`- terms: ${rule.match.map(code).join(', ')}`);
   out.push(`- suggestions: ${rule.suggestions.map((s) => `“${s}”`).join('; ')}`);
@@ -46,6 +51,14 @@ export function renderRulesDoc(files: readonly LoadedRuleFile[]): string {
     `${count} rules in ${files.length} categories. Severity, terms (the pattern language is described in the README), suggestions (best first), the sources (keys of the reference's section (d)), the context conditions and the examples each rule is tested with. Rows of the reference term table that no rule covers are listed in [coverage.md](coverage.md).`,
     '',
   ];
+  const allOnly = files.flatMap((f) => f.rules).filter((r) => r.presets && !r.presets.includes('recommended'));
+  out.push(
+    '## Presets',
+    '',
+    `- **recommended** (the default): ${count - allOnly.length} rules, the ones that are precise on real clinical text.`,
+    `- **all** (\`--preset all\`, \`preset: all\` in a config, \`{ preset: 'all' }\` in the API): all ${count} rules, adding ${allOnly.length} that cover terms the published lexicons list but that are often neutral in a note (marked **all only** below). A rule id turned on in a config's \`rules\` runs under either preset.`,
+    '',
+  );
   for (const file of files) out.push(`- [${file.category}](#${file.category}) (${file.rules.length})`);
   out.push('');
   for (const file of files) {

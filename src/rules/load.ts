@@ -50,6 +50,9 @@ function describeSchemaError(error: ErrorObject): string {
   if (error.keyword === 'additionalProperties') {
     return `${where}: unknown key "${String((error.params as { additionalProperty: string }).additionalProperty)}"`;
   }
+  if (error.keyword === 'contains' && /\/presets$/.test(error.instancePath)) {
+    return `${where}: must include "all" (the all preset holds every rule)`;
+  }
   if (error.keyword === 'enum') {
     return `${where} ${error.message ?? ''} (${(error.params as { allowedValues: unknown[] }).allowedValues.join(', ')})`;
   }
