@@ -1,6 +1,7 @@
 // `dignify rules` and `dignify explain <ruleId>`: the rule data, printed for people or machines.
 import type { CompiledRules } from '../rules/compile.js';
 import type { PresetName } from '../rules/presets.js';
+import { sourceLine } from '../rules/sources.js';
 import type { Rule } from '../types.js';
 
 function exampleText(e: Rule['examples']['flag'][number]): { text: string; actual?: string | undefined } {
@@ -69,7 +70,8 @@ export function explainRule(rules: CompiledRules, id: string): { ok: boolean; te
     `Why:        ${r.note}`,
     `Matches:    ${r.match.join(', ')}`,
     `Suggests:   ${r.suggestions.join('; ')}`,
-    `Sources:    ${r.sources.join('; ')}`,
+    'Sources:',
+    ...r.sources.map((key) => `  ${sourceLine(key)}`),
   ];
   const conditions = r.conditions;
   for (const kind of ['requires', 'unless'] as const) {

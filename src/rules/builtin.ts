@@ -7,13 +7,14 @@ import { fileURLToPath } from 'node:url';
 import { compileRules, type CompiledRules } from './compile.js';
 import { BUILTIN_RULES_DIR, loadRuleFiles, type LoadedRuleFile } from './load.js';
 import { presetsOf, type PresetName } from './presets.js';
+import { SOURCES_FILE } from './sources.js';
 
 const PRECOMPILED = path.join(path.dirname(fileURLToPath(import.meta.url)), 'builtin.json');
 
 /** The rule files in rules/, in name order. */
 export function builtinRulePaths(): string[] {
   return readdirSync(BUILTIN_RULES_DIR)
-    .filter((name) => /\.ya?ml$/.test(name))
+    .filter((name) => /\.ya?ml$/.test(name) && name !== SOURCES_FILE)
     .sort()
     .map((name) => path.join(BUILTIN_RULES_DIR, name));
 }

@@ -2,6 +2,7 @@
 // GitHub anchor is what ruleUrl() links to: "### substance-use/addict" → #substance-useaddict.
 import type { ConditionDefinition, ExampleDefinition, RuleDefinition } from '../types.js';
 import type { LoadedRuleFile } from './load.js';
+import { builtinSources, type Source } from './sources.js';
 
 const code = (s: string) => `\`${s.replace(/\n/g, '\\n').replace(/`/g, "'")}\``;
 
@@ -22,7 +23,7 @@ function exampleLine(e: ExampleDefinition): string {
   return `- ${parts.join(' → ')}`;
 }
 
-function renderRule(rule: RuleDefinition): string[] {
+function renderRule(rule: RuleDefinition, sources: Map<string, Source>): string[] {
   const out = [`### ${rule.id}`, ''];
   const presets = rule.presets ?? ['recommended', 'all'];
   if (rule.description) out.push(`${rule.description}`, '');
@@ -33,7 +34,7 @@ function renderRule(rule: RuleDefinition): string[] {
   if (rule.equality) out.push(`- retext-equality rules: ${rule.equality.map(code).join(', ')}`);
   out.push(`- terms: ${rule.match.map(code).join(', ')}`);
   out.push(`- suggestions: ${rule.suggestions.map((s) => `“${s}”`).join('; ')}`);
-  out.push(`- sources: ${rule.sources.join(', ')}`);
+  out.push(`- sources: ${rule.sources.map((key) => (sources.has(key) ? `[${key}](#${anchorOf(key)})` : key)).join(', ')}`);
   for (const c of rule.conditions?.requires ?? []) out.push(`- only when: ${describeCondition(c)}`);
   for (const c of rule.conditions?.unless ?? []) out.push(`- not when: ${describeCondition(c)}`);
   if (rule.exceptions?.length) out.push(`- exceptions: ${rule.exceptions.map(code).join(', ')}`);
@@ -41,14 +42,35 @@ function renderRule(rule: RuleDefinition): string[] {
   return out;
 }
 
-export function renderRulesDoc(files: readonly LoadedRuleFile[]): string {
+/** The anchor of a bibliography entry in docs/rules.md (GitHub's heading-less anchors: an explicit id). */
+function anchorOf(key: string): string {
+  return `source-${key.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+}
+
+/** The bibliography section: every source any rule cites, with its title, authors, year and link. */
+function renderBibliography(files: readonly LoadedRuleFile[], sources: Map<string, Source>): string[] {
+  const used = [...new Set(files.flatMap((f) => f.rules.flatMap((r) => r.sources)))].sort((a, b) => a.localeCompare(b));
+  const out = ['## Sources', '', 'The works the rules cite (rules/sources.yaml). Where no page of the document itself was recorded, the link goes to the publisher or to a PubMed search for the title, as the note says.', ''];
+  for (const key of used) {
+    const s = sources.get(key);
+    if (!s) {
+      out.push(`- <a id="${anchorOf(key)}"></a>**${key}**`);
+      continue;
+    }
+    out.push(`- <a id="${anchorOf(key)}"></a>**${key}**: ${s.by}. *${s.title}*${s.published_in ? `. ${s.published_in}` : ''} (${s.year}). <${s.url}>${s.note ? ` (${s.note})` : ''}`);
+  }
+  out.push('');
+  return out;
+}
+
+export function renderRulesDoc(files: readonly LoadedRuleFile[], sources: Map<string, Source> = builtinSources()): string {
   const count = files.reduce((n, f) => n + f.rules.length, 0);
   const out = [
     '# dignify rules',
     '',
     `<!-- Generated from rules/*.yaml by \`npm run docs\` (scripts/generate-docs.js). Do not edit by hand: a test fails when this file is stale. -->`,
     '',
-    `${count} rules in ${files.length} categories. Severity, terms (the pattern language is described in the README), suggestions (best first), the sources (keys of the reference's section (d)), the context conditions and the examples each rule is tested with. Rows of the reference term table that no rule covers are listed in [coverage.md](coverage.md).`,
+    `${count} rules in ${files.length} categories. Severity, terms (the pattern language is described in the README), suggestions (best first), the sources (linked to the [bibliography](#sources) at the end), the context conditions and the examples each rule is tested with. Rows of the reference term table that no rule covers are listed in [coverage.md](coverage.md).`,
     '',
   ];
   const allOnly = files.flatMap((f) => f.rules).filter((r) => r.presets && !r.presets.includes('recommended'));
@@ -64,7 +86,8 @@ export function renderRulesDoc(files: readonly LoadedRuleFile[]): string {
   for (const file of files) {
     out.push(`## ${file.category}`, '');
     if (file.description) out.push(file.description.trim(), '');
-    for (const rule of file.rules) out.push(...renderRule(rule));
+    for (const rule of file.rules) out.push(...renderRule(rule, sources));
   }
+  out.push(...renderBibliography(files, sources));
   return `${out.join('\n').trimEnd()}\n`;
 }
