@@ -1,12 +1,13 @@
 // Build step: validate rules/*.yaml once and write them to dist/rules/builtin.json, so the
 // installed CLI starts without parsing YAML or running the schema validator.
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'dist', 'rules', 'builtin.json');
 rmSync(out, { force: true }); // never let a stale copy shadow the YAML while loading
+rmSync(path.join(root, 'dist', 'rules', 'sources.json'), { force: true });
 
 const { loadRuleFiles } = await import('../dist/rules/load.js');
 const { compileRules } = await import('../dist/rules/compile.js');
@@ -16,6 +17,12 @@ try {
   const files = loadRuleFiles(builtinRulePaths()).map((f) => ({ ...f, file: path.relative(root, f.file) }));
   const compiled = compileRules(files); // cross-file checks: sets, duplicate ids
   writeFileSync(out, JSON.stringify(files));
+  // The bibliography, for --why, explain and SARIF; every key a rule names must be in it.
+  const { parseSources, SOURCES_FILE } = await import('../dist/rules/sources.js');
+  const sources = parseSources(readFileSync(path.join(root, 'rules', SOURCES_FILE), 'utf8'));
+  const unknown = [...new Set(compiled.rules.flatMap((r) => r.sources))].filter((k) => !sources.has(k));
+  if (unknown.length) throw new Error(`rules name sources missing from rules/${SOURCES_FILE}: ${unknown.join(', ')}`);
+  writeFileSync(path.join(root, 'dist', 'rules', 'sources.json'), JSON.stringify([...sources.values()]));
   console.log(`dignify: compiled ${compiled.rules.length} rules from ${files.length} files`);
 } catch (error) {
   console.error(`dignify: ${error.message}`);

@@ -47,6 +47,7 @@ await esbuild.build({
   plugins: [lazyChildProcess],
   logLevel: 'warning',
 });
-// The bundle looks for the precompiled rules beside itself, as dist/rules/builtin.js does.
+// The bundle looks for the precompiled rules (and the bibliography) beside itself, as dist/rules/builtin.js does.
 copyFileSync(path.join(root, 'dist', 'rules', 'builtin.json'), path.join(outdir, 'builtin.json'));
+copyFileSync(path.join(root, 'dist', 'rules', 'sources.json'), path.join(outdir, 'sources.json'));
 console.log('dignify: bundled the CLI into dist/bundle/');

@@ -71,6 +71,12 @@ export interface Options {
   quotes?: QuoteHandling;
   /** A rule set to use instead of the built-in one (see loadRuleFiles / compileRules). */
   ruleSet?: RuleSet;
+  /**
+   * Which rules run: 'recommended' (default; the rules precise on real clinical text) or 'all'
+   * (every rule, including often-neutral descriptors). A rule id turned on in `rules` runs under
+   * any preset. An unknown name throws (OptionsError).
+   */
+  preset?: string;
 }
 
 declare const ruleSetBrand: unique symbol;
@@ -103,7 +109,11 @@ export type ExampleDefinition = string | { text: string; actual?: string; fixed?
 
 export interface RuleDefinition {
   id: string;
+  /** One line saying what the rule reports (SARIF shortDescription, editors, `dignify rules`). */
+  description?: string;
   severity: Severity;
+  /** The presets that hold the rule; default ['recommended', 'all']. Always includes 'all'. */
+  presets?: Array<'recommended' | 'all'>;
   match: string[];
   suggestions: string[];
   fixable?: boolean;
@@ -139,6 +149,9 @@ export interface RuleFileDefinition {
 export interface Rule extends RuleDefinition {
   category: string;
   fixable: boolean;
+  /** The one-line description, or the first sentence of the note when the rule file gives none. */
+  description: string;
+  presets: Array<'recommended' | 'all'>;
   /** The rule file it came from (for error messages and docs). */
   file: string;
   url: string;

@@ -126,7 +126,8 @@ describe('dignify (CLI)', () => {
   it('--why adds the note and sources', () => {
     const r = runCli(['--why'], { input: 'Hx IVDU.\n' });
     expect(r.stdout).toMatch(/label a person by a behaviour/);
-    expect(r.stdout).toMatch(/Sources: Carpenter23/);
+    // Each source with its title and link (rules/sources.yaml), not just its key.
+    expect(r.stdout).toMatch(/Sources:\n\s+.*Carpenter23: Use of nonstigmatizing language .*https:\/\/pmc\.ncbi\.nlm\.nih\.gov\//);
   });
 
   it('prints --version and --help, exit 0', () => {

@@ -104,7 +104,7 @@ describe('configuration', () => {
     ['rules:\n  substance-use/addict: err\n', '.dignifyrc: rules.substance-use/addict: expected one of off, info, warning, error, got "err"'],
     ['rules:\n  substance-use/adict: "off"\n', '.dignifyrc: rules.substance-use/adict: expected a rule id or a category'],
     ['allow: drug abuse\n', '.dignifyrc: allow: expected an array, got "drug abuse"'],
-    ['ignores: [drafts]\n', '.dignifyrc: unknown key "ignores" (expected rules, allow, extends or ignore)'],
+    ['ignores: [drafts]\n', '.dignifyrc: unknown key "ignores" (expected preset, rules, allow, extends or ignore)'],
     ['extends: 3\n', '.dignifyrc: extends: expected a file name or a list of file names, got 3'],
     ['extends: missing.yaml\n', /^dignify: \.dignifyrc: extends: \S*missing\.yaml: no such file or directory$/m],
     ['rules: { substance-use/addict: [error] }\n', '.dignifyrc: rules.substance-use/addict: expected one of off, info, warning, error, got ["error"]'],

@@ -80,7 +80,9 @@ describe('--format sarif', () => {
 
   it('describes each rule: short and full description, help with the suggestions, helpUri to its docs', () => {
     const abuse = run.tool.driver.rules.find((x) => x.id === 'substance-use/substance-abuse')!;
-    expect(abuse.shortDescription!.text).toContain('{drug} abuse');
+    // The rule's one-line description; the help names the sources with titles and links.
+    expect(abuse.shortDescription!.text).toContain('"Substance abuse"');
+    expect(abuse.help!.text).toMatch(/NIDA-WM: Words Matter.*https:\/\/nida\.nih\.gov\//);
     expect(abuse.fullDescription!.text).toMatch(/"Abuse" implies willful misconduct/);
     expect(abuse.help!.text).toContain('Prefer: substance use; a substance use disorder (if diagnosed)');
     expect(abuse.help!.markdown).toContain('- substance use\n');

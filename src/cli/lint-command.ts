@@ -17,6 +17,8 @@ export interface LintCliOptions extends InputCliOptions {
   format: string;
   quiet?: boolean;
   why?: boolean;
+  /** --preset: wins over the config's preset. */
+  preset?: string;
   stdinFilename?: string;
   failOn: Severity;
   quotes: QuoteHandling;
@@ -45,7 +47,7 @@ export async function lint(paths: string[], options: LintCliOptions, io: Io, err
     error('no input: give files, folders or globs, or pipe text to standard input (see dignify --help)');
     return EXIT.error;
   }
-  const configs = new ConfigSet({ config: options.config, ignore: options.ignore, cwd: io.cwd, base: { quotes: options.quotes } });
+  const configs = new ConfigSet({ config: options.config, ignore: options.ignore, cwd: io.cwd, base: { quotes: options.quotes, ...(options.preset && { preset: options.preset }) } });
   const fixMode = options.fixDryRun ? 'dry-run' : options.fix ? 'fix' : undefined;
   // A diff must not break a machine-readable report on stdout.
   const diffOut = options.format === 'json' || options.format === 'jsonl' || options.format === 'sarif' ? io.stderr : io.stdout;

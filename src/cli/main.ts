@@ -10,6 +10,7 @@ import { OptionsError } from '../lint/options.js';
 import { formatters } from '../output/index.js';
 import { builtinRules } from '../rules/builtin.js';
 import { PACKAGE_ROOT, RuleFileError } from '../rules/load.js';
+import { PRESETS, type PresetName } from '../rules/presets.js';
 import { EXIT, type Io } from './io.js';
 import { lint, type LintCliOptions } from './lint-command.js';
 import type { ReportCliOptions } from './report-command.js';
@@ -62,6 +63,11 @@ export async function main(argv: string[] = process.argv.slice(2), io: Io = defa
     .addOption(new Option('-f, --format <name>', 'output format').choices(Object.keys(formatters)).default('stylish'))
     .option('-q, --quiet', 'report errors only (warnings and info are neither shown nor counted)')
     .option('--why', "explain each finding: the rule's reason, other suggestions and sources")
+    .addOption(
+      new Option('--preset <name>', 'which rules run: recommended (precise on real notes) or all (every lexicon term; default: the config\'s preset, else recommended)').choices([
+        ...PRESETS,
+      ]),
+    )
     .option('--stdin-filename <name>', 'the name to show for standard input')
     .addOption(new Option('--fail-on <severity>', 'the lowest severity that makes the exit code 1').choices(['error', 'warning', 'info']).default('warning'))
     .addOption(
@@ -105,6 +111,7 @@ Examples:
   $ dignify handout.docx leaflet.md page.html
   $ dignify notes/ --format sarif > dignify.sarif
   $ dignify templates/ --fix-dry-run    show the fixes as a diff; --fix writes them
+  $ dignify notes/ --preset all         also the often-neutral descriptors the lexicons list
   $ dignify rules                       list every rule
   $ dignify explain substance-use/addict
   $ dignify report notes.csv -o report.html   an audit page for a note export
@@ -117,10 +124,11 @@ Examples:
 
   program
     .command('rules')
-    .description('list every rule: id, severity, phrases and suggestions')
+    .description('list every rule: id, severity, presets, phrases and suggestions')
     .addOption(new Option('-f, --format <name>', 'output format').choices(['text', 'json']).default('text'))
-    .action((options: { format: 'text' | 'json' }) => {
-      io.stdout.write(listRules(builtinRules(), options.format));
+    .addOption(new Option('--preset <name>', 'list only the rules of this preset').choices([...PRESETS]))
+    .action((options: { format: 'text' | 'json'; preset?: PresetName }) => {
+      io.stdout.write(listRules(builtinRules(), options.format, options.preset));
     });
 
   program
@@ -177,6 +185,7 @@ Examples:
     .addOption(new Option('--period <unit>', 'trend by month or by week').choices(['month', 'week']).default('month'))
     .option('--include-snippets', "add each finding's sentence (note text: may contain PHI)")
     .addOption(new Option('--quotes <mode>', 'phrases inside quotation marks').choices(['info', 'flag', 'ignore']).default('info'))
+    .addOption(new Option('--preset <name>', 'which rules run: recommended (default) or all').choices([...PRESETS]))
     .option('--ext <list>', 'file extensions read inside a folder, comma-separated', DEFAULT_EXTENSIONS.join(','))
     .option('-c, --config <file>', 'use this config file for every note (instead of the nearest .dignifyrc)')
     .option('--no-config', 'use no config file')

@@ -23,6 +23,7 @@ export interface ReportCliOptions extends InputCliOptions {
   period: Period;
   includeSnippets?: boolean;
   quotes: QuoteHandling;
+  preset?: string;
   ext: string;
   /** --config <file>, or false for --no-config. */
   config?: string | false;
@@ -35,7 +36,7 @@ const list = (value: string | undefined) => (value ?? '').split(',').map((s) => 
 
 export async function report(source: string, options: ReportCliOptions, io: Io, error: (m: string) => void, version: string): Promise<number> {
   // The same configuration, ignore files and pool as the lint command: they cannot disagree.
-  const configs = new ConfigSet({ config: options.config, ignore: options.ignore, cwd: io.cwd, base: { quotes: options.quotes } });
+  const configs = new ConfigSet({ config: options.config, ignore: options.ignore, cwd: io.cwd, base: { quotes: options.quotes, ...(options.preset && { preset: options.preset }) } });
   const groupBy = list(options.groupBy);
   const folder = isFolder(source);
   const { textColumn, idColumn } = columnOptions(options);

@@ -1,32 +1,54 @@
 // `dignify rules` and `dignify explain <ruleId>`: the rule data, printed for people or machines.
 import type { CompiledRules } from '../rules/compile.js';
+import type { PresetName } from '../rules/presets.js';
+import { sourceLine } from '../rules/sources.js';
 import type { Rule } from '../types.js';
 
 function exampleText(e: Rule['examples']['flag'][number]): { text: string; actual?: string | undefined } {
   return typeof e === 'string' ? { text: e } : e;
 }
 
-export function listRules(rules: CompiledRules, format: 'text' | 'json'): string {
+/** `all only` for a rule outside the default preset, else empty: the column `dignify rules` shows. */
+function presetLabel(rule: Rule): string {
+  return rule.presets.includes('recommended') ? 'recommended' : 'all only';
+}
+
+/** The rule list, as text for people or JSON; with `preset`, only the rules that preset holds. */
+export function listRules(rules: CompiledRules, format: 'text' | 'json', preset?: PresetName): string {
+  const shown = preset ? rules.rules.filter((r) => r.presets.includes(preset)) : rules.rules;
   if (format === 'json') {
     return `${JSON.stringify(
-      rules.rules.map((r) => ({ id: r.id, category: r.category, severity: r.severity, fixable: r.fixable, match: r.match, suggestions: r.suggestions, url: r.url })),
+      shown.map((r) => ({
+        id: r.id,
+        category: r.category,
+        description: r.description,
+        severity: r.severity,
+        presets: r.presets,
+        fixable: r.fixable,
+        match: r.match,
+        suggestions: r.suggestions,
+        url: r.url,
+      })),
       null,
       2,
     )}\n`;
   }
   const lines: string[] = [];
   let category = '';
-  for (const rule of rules.rules) {
+  for (const rule of shown) {
     if (rule.category !== category) {
       category = rule.category;
       lines.push('', `${category}`);
     }
-    lines.push(`  ${rule.id.padEnd(36)} ${rule.severity.padEnd(7)} ${rule.fixable ? 'fixable' : '       '}  ${rule.match.join(', ')}`);
-    lines.push(`  ${''.padEnd(36)} ${''.padEnd(7)}          → ${rule.suggestions.join('; ')}`);
+    lines.push(`  ${rule.id.padEnd(36)} ${rule.severity.padEnd(7)} ${presetLabel(rule).padEnd(11)} ${rule.fixable ? 'fixable' : '       '}  ${rule.description}`);
+    lines.push(`  ${''.padEnd(36)} ${''.padEnd(7)} ${''.padEnd(11)}          matches: ${rule.match.join(', ')}`);
+    lines.push(`  ${''.padEnd(36)} ${''.padEnd(7)} ${''.padEnd(11)}          → ${rule.suggestions.join('; ')}`);
   }
+  const outside = shown.filter((r) => !r.presets.includes('recommended')).length;
   lines.push(
     '',
-    `${rules.rules.length} rules. "dignify explain <id>" shows one with its reasons and examples.`,
+    `${shown.length} rules${preset ? ` in the ${preset} preset` : ''}; ${shown.length - outside} in recommended (the default), ${outside} only in all (--preset all).`,
+    '"dignify explain <id>" shows one rule with its reasons, sources and examples.',
     '',
     'How phrases are written (rules/*.yaml):',
     '  drug abuse      words in order; also "drug-abuse" and across a line break',
@@ -52,12 +74,15 @@ export function explainRule(rules: CompiledRules, id: string): { ok: boolean; te
   }
   const r = compiled.rule;
   const out = [
-    `${r.id}  (${r.severity}${r.fixable ? ', fixable' : ''})`,
+    `${r.id}  (${r.severity}${r.fixable ? ', fixable' : ''}; presets: ${r.presets.join(', ')})`,
+    '',
+    r.description,
     '',
     `Why:        ${r.note}`,
     `Matches:    ${r.match.join(', ')}`,
     `Suggests:   ${r.suggestions.join('; ')}`,
-    `Sources:    ${r.sources.join('; ')}`,
+    'Sources:',
+    ...r.sources.map((key) => `  ${sourceLine(key)}`),
   ];
   const conditions = r.conditions;
   for (const kind of ['requires', 'unless'] as const) {

@@ -65,7 +65,7 @@ function expected(error: ErrorObject, data: unknown): string {
   const value = error.instancePath.split('/').slice(1).reduce<unknown>((v, p) => (v as Record<string, unknown> | undefined)?.[p.replace(/~1/g, '/').replace(/~0/g, '~')], data);
   switch (error.keyword) {
     case 'additionalProperties':
-      return `unknown key "${(error.params as { additionalProperty: string }).additionalProperty}" (expected rules, allow, extends or ignore)`;
+      return `unknown key "${(error.params as { additionalProperty: string }).additionalProperty}" (expected preset, rules, allow, extends or ignore)`;
     case 'enum':
       return `expected one of ${(error.params as { allowedValues: string[] }).allowedValues.join(', ')}${got(value)}`;
     case 'type': {
@@ -101,7 +101,8 @@ export function resolveConfig(config: DignifyConfig, file: string | undefined, b
   const dir = file ? path.dirname(file) : process.cwd();
   const where = shownAs ?? '(no config)';
   const extendsList = typeof config.extends === 'string' ? [config.extends] : (config.extends ?? []);
-  let ruleSet = (base.ruleSet as CompiledRules | undefined) ?? builtinRules();
+  // Left undefined for the built-in rules, so resolveOptions can use the precompiled preset.
+  let ruleSet = base.ruleSet as CompiledRules | undefined;
   let ownFiles: LoadedRuleFile[] = [];
   if (extendsList.length > 0) {
     try {
@@ -113,15 +114,25 @@ export function resolveConfig(config: DignifyConfig, file: string | undefined, b
     }
   }
   // A misspelt rule id would silently change nothing; say so instead.
-  const categories = new Set(ruleSet.rules.map((r) => r.category));
+  const known = ruleSet ?? builtinRules();
+  const categories = new Set(known.rules.map((r) => r.category));
   for (const key of Object.keys(config.rules ?? {})) {
-    if (!ruleSet.byId.has(key) && !categories.has(key)) {
+    if (!known.byId.has(key) && !categories.has(key)) {
       throw new ConfigError(where, `rules.${key}`, 'expected a rule id or a category ("dignify rules" lists them)');
     }
   }
   let options: ResolvedOptions;
   try {
-    options = resolveOptions({ ...base, ruleSet, rules: { ...base.rules, ...config.rules }, allow: [...(base.allow ?? []), ...(config.allow ?? [])] });
+    // The command line's --preset wins over the config's; the rules a config's own files add
+    // (extends) join the presets their `presets` key names (by default, both).
+    const preset = base.preset ?? config.preset;
+    options = resolveOptions({
+      ...base,
+      ...(preset !== undefined && { preset }),
+      ...(ruleSet && { ruleSet }),
+      rules: { ...base.rules, ...config.rules },
+      allow: [...(base.allow ?? []), ...(config.allow ?? [])],
+    });
   } catch (error) {
     if (error instanceof OptionsError) throw new ConfigError(where, undefined, error.message);
     throw error;

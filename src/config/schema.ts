@@ -1,6 +1,8 @@
 // The shape of a .dignifyrc (or the "dignify" key of package.json), as a JSON schema so ajv checks
 // it and the error names the key and what was expected.
 export interface DignifyConfig {
+  /** Which rules run: recommended (default) or all. --preset on the command line wins over it. */
+  preset?: 'recommended' | 'all';
   /** Rule id or category → off | info | warning | error. */
   rules?: Record<string, 'off' | 'info' | 'warning' | 'error'>;
   /** Phrases never to report (e.g. a program's own name). */
@@ -16,6 +18,7 @@ export const CONFIG_SCHEMA = {
   additionalProperties: false,
   properties: {
     $schema: { type: 'string' },
+    preset: { enum: ['recommended', 'all'] },
     rules: {
       type: 'object',
       additionalProperties: { enum: ['off', 'info', 'warning', 'error'] },

@@ -22,6 +22,8 @@ export interface ResolvedOptions {
   /** Phrases never to report. */
   allow: TokenSequence[];
   quotes: QuoteHandling;
+  /** The preset `rules` was narrowed to (informational: reporters and the pool). */
+  preset?: string;
 }
 
 /** @deprecated The old name of ResolvedOptions. */

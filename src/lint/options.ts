@@ -1,5 +1,7 @@
 // Options as the user gives them → what the matcher needs, resolved once per run.
 import { builtinRules } from '../rules/builtin.js';
+import { builtinPresetRules } from '../rules/builtin-presets.js';
+import { DEFAULT_PRESET, isPresetName, PRESETS, presetRules } from '../rules/presets.js';
 import { expandPattern, PatternError } from '../rules/pattern.js';
 import type { CompiledRules } from '../rules/compile.js';
 import type { Options } from '../types.js';
@@ -9,14 +11,23 @@ export class OptionsError extends Error {}
 
 const SEVERITIES = new Set(['off', 'info', 'warning', 'error']);
 
+/**
+ * Checks the options and resolves them once per run: the preset narrows the rule set (see
+ * presetRules), severities are checked, `allow` phrases are parsed. Throws OptionsError naming the
+ * option (an unknown preset, a bad severity or allow pattern, a bad quotes mode).
+ */
 export function resolveOptions(options: Options = {}): ResolvedOptions {
-  // Every RuleSet is a CompiledRules inside (compileRules makes them all).
-  const rules = (options.ruleSet as CompiledRules | undefined) ?? builtinRules();
-  const setWords = new Map([...rules.sets].map(([name, set]) => [name, set.words]));
   const severities = { ...(options.rules ?? {}) };
   for (const [key, value] of Object.entries(severities)) {
     if (!SEVERITIES.has(value)) throw new OptionsError(`rules.${key}: expected one of off, info, warning, error, got "${String(value)}"`);
   }
+  const preset = options.preset ?? DEFAULT_PRESET;
+  if (!isPresetName(preset)) throw new OptionsError(`preset: unknown preset "${String(preset)}" (expected ${PRESETS.join(' or ')})`);
+  // A rule id turned on explicitly runs under any preset (a category setting does not widen it).
+  const enablesOutside = Object.entries(severities).some(([key, value]) => value !== 'off' && key.includes('/'));
+  const rules =
+    !options.ruleSet && !enablesOutside ? builtinPresetRules(preset) : presetRules((options.ruleSet as CompiledRules | undefined) ?? builtinRules(), preset, severities); // every RuleSet is a CompiledRules inside
+  const setWords = new Map([...rules.sets].map(([name, set]) => [name, set.words]));
   const allow = (options.allow ?? []).flatMap((phrase) => {
     try {
       return expandPattern(phrase, setWords);
@@ -27,5 +38,5 @@ export function resolveOptions(options: Options = {}): ResolvedOptions {
   });
   const quotes = options.quotes ?? 'info';
   if (!['info', 'flag', 'ignore'].includes(quotes)) throw new OptionsError(`quotes: expected info, flag or ignore, got "${String(quotes)}"`);
-  return { rules, severities, allow, quotes };
+  return { rules, severities, allow, quotes, preset };
 }

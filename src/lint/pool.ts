@@ -4,9 +4,10 @@
 // by the id the main thread gave it. Callers keep input order with inOrder (ordered.ts).
 import Tinypool from 'tinypool';
 import type { Document } from '../inputs/document.js';
-import { builtinRules } from '../rules/builtin.js';
+import { builtinPresetOf, builtinPresetRules } from '../rules/builtin-presets.js';
 import { compileRules } from '../rules/compile.js';
 import type { LoadedRuleFile } from '../rules/load.js';
+import type { PresetName } from '../rules/presets.js';
 import type { Finding, QuoteHandling, SeveritySetting } from '../types.js';
 import type { ResolvedOptions } from './match.js';
 
@@ -17,6 +18,8 @@ const WORKER_HEAP_MB = 96;
 export interface PlainOptions {
   /** The rule files, when not the built-in rules. */
   ruleFiles?: LoadedRuleFile[];
+  /** The built-in preset the rules are, when they are one (then ruleFiles is absent). */
+  builtinPreset?: PresetName;
   severities: Record<string, SeveritySetting>;
   allow: { words: string[]; set?: string }[][];
   quotes: QuoteHandling;
@@ -35,13 +38,16 @@ export function toPlainOptions(options: ResolvedOptions): PlainOptions {
     allow: options.allow.map((seq) => seq.map((t) => (t.set === undefined ? { words: t.words } : { words: t.words, set: t.set }))),
     quotes: options.quotes,
   };
-  if (options.rules !== builtinRules()) plain.ruleFiles = options.rules.files;
+  // A built-in preset travels by name: a worker compiles it from its own copy of the rules.
+  const preset = builtinPresetOf(options.rules);
+  if (preset) plain.builtinPreset = preset;
+  else plain.ruleFiles = options.rules.files;
   return plain;
 }
 
 export function fromPlainOptions(plain: PlainOptions): ResolvedOptions {
   return {
-    rules: plain.ruleFiles ? compileRules(plain.ruleFiles) : builtinRules(),
+    rules: plain.ruleFiles ? compileRules(plain.ruleFiles) : builtinPresetRules(plain.builtinPreset ?? 'all'),
     severities: plain.severities,
     allow: plain.allow.map((seq) => seq.map((t) => ({ ...t, lookup: new Set(t.words) }))),
     quotes: plain.quotes,

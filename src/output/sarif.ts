@@ -12,6 +12,7 @@ import type { CompiledRules } from '../rules/compile.js';
 import { PACKAGE_ROOT } from '../rules/load.js';
 import type { Finding, Severity } from '../types.js';
 import type { Formatter } from './types.js';
+import { builtinSources, sourceLine, sourceLink } from '../rules/sources.js';
 import { ciPlace, recordLabel } from './where.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -40,12 +41,15 @@ function ruleDescriptor(id: string, sets: readonly CompiledRules[], example: Fin
     return { id, shortDescription: { text: id }, helpUri: example.url, properties: { tags: [example.category] } };
   }
   const suggestions = rule.suggestions.map((t) => renderSuggestion(t, new Map(), owner.sets));
-  const phrases = rule.match.slice(0, 3).map((m) => `"${m}"`).join(', ') + (rule.match.length > 3 ? ', …' : '');
-  const helpText = `${rule.note}\n\nPrefer: ${suggestions.join('; ')}.${rule.sources.length ? `\n\nSources: ${rule.sources.join('; ')}` : ''}`;
-  const helpMarkdown = `${rule.note}\n\n**Prefer:**\n\n${suggestions.map((s) => `- ${s}`).join('\n')}${rule.sources.length ? `\n\nSources: ${rule.sources.join('; ')}` : ''}\n\n[Rule documentation](${rule.url})`;
+  // Sources with titles and links (rules/sources.yaml), so a reviewer can follow them from the alert.
+  const sourcesText = rule.sources.map((key) => `- ${sourceLine(key)}`).join('\n');
+  const sourcesMarkdown = rule.sources.map((key) => `- ${sourceLink(key)}${builtinSources().has(key) ? `: ${builtinSources().get(key)!.title}` : ''}`).join('\n');
+  const helpText = `${rule.note}\n\nPrefer: ${suggestions.join('; ')}.${rule.sources.length ? `\n\nSources:\n${sourcesText}` : ''}\n\nRule documentation: ${rule.url}`;
+  const helpMarkdown = `${rule.note}\n\n**Prefer:**\n\n${suggestions.map((s) => `- ${s}`).join('\n')}${rule.sources.length ? `\n\n**Sources:**\n\n${sourcesMarkdown}` : ''}\n\n[Rule documentation](${rule.url})`;
   return {
     id,
-    shortDescription: { text: `Avoid ${phrases}; prefer "${suggestions[0] ?? ''}"` },
+    name: rule.id.split('/')[1],
+    shortDescription: { text: rule.description },
     fullDescription: { text: rule.note },
     help: { text: helpText, markdown: helpMarkdown },
     helpUri: rule.url,

@@ -5,6 +5,7 @@ import type { Severity } from '../types.js';
 import { paint } from './color.js';
 import type { Formatter } from './types.js';
 import { position, recordLabel } from './where.js';
+import { sourceLine } from '../rules/sources.js';
 
 const SEVERITY_STYLE = { error: 'red', warning: 'yellow', info: 'blue' } as const;
 
@@ -48,7 +49,10 @@ export const stylish: Formatter = ({ why, color, cwd }) => {
         if (why) {
           if (r.f.note) out.push(`      ${r.f.note}`);
           if (r.f.suggestions.length > 1) out.push(`      Also: ${r.f.suggestions.slice(1).map((s) => `"${s}"`).join(', ')}`);
-          if (r.f.sources?.length) out.push(paint(color, 'dim', `      Sources: ${r.f.sources.join('; ')}`));
+          if (r.f.sources?.length) {
+            out.push(paint(color, 'dim', '      Sources:'));
+            for (const key of r.f.sources) out.push(paint(color, 'dim', `        ${sourceLine(key)}`));
+          }
           if (r.f.url) out.push(paint(color, 'dim', `      ${r.f.url}`));
         }
       }

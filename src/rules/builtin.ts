@@ -6,20 +6,25 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileRules, type CompiledRules } from './compile.js';
 import { BUILTIN_RULES_DIR, loadRuleFiles, type LoadedRuleFile } from './load.js';
+import { SOURCES_FILE } from './sources.js';
 
 const PRECOMPILED = path.join(path.dirname(fileURLToPath(import.meta.url)), 'builtin.json');
 
 /** The rule files in rules/, in name order. */
 export function builtinRulePaths(): string[] {
   return readdirSync(BUILTIN_RULES_DIR)
-    .filter((name) => /\.ya?ml$/.test(name))
+    .filter((name) => /\.ya?ml$/.test(name) && name !== SOURCES_FILE)
     .sort()
     .map((name) => path.join(BUILTIN_RULES_DIR, name));
 }
 
+let files: LoadedRuleFile[] | undefined;
+
+/** The built-in rule files, read once per process (treat as read-only). */
 export function builtinRuleFiles(): LoadedRuleFile[] {
-  if (existsSync(PRECOMPILED)) return JSON.parse(readFileSync(PRECOMPILED, 'utf8')) as LoadedRuleFile[];
-  return loadRuleFiles(builtinRulePaths()).map((f) => ({ ...f, file: path.relative(path.dirname(BUILTIN_RULES_DIR), f.file) }));
+  if (files) return files;
+  if (existsSync(PRECOMPILED)) return (files = JSON.parse(readFileSync(PRECOMPILED, 'utf8')) as LoadedRuleFile[]);
+  return (files = loadRuleFiles(builtinRulePaths()).map((f) => ({ ...f, file: path.relative(path.dirname(BUILTIN_RULES_DIR), f.file) })));
 }
 
 let cached: CompiledRules | undefined;

@@ -67,6 +67,13 @@ export function ruleUrl(id: string): string {
   return `${DOCS_URL}#${id.replace(/[^a-z0-9-]/g, '')}`;
 }
 
+/** A note's first sentence, as the description of a rule that has none (user rule files). */
+function firstSentence(note: string): string {
+  const flat = note.trim().replace(/\s+/g, ' ');
+  const m = /^.+?[.!?](?=\s|$)/.exec(flat);
+  return m ? m[0] : flat;
+}
+
 const APOSTROPHES = "['\u2018\u2019\u02bc\u0060\u00b4]";
 
 /** A regex that finds any of the words in raw text, whatever the case or apostrophe style. */
@@ -111,7 +118,15 @@ export function compileRules(files: readonly LoadedRuleFile[]): CompiledRules {
         }
       };
       if (byId.has(def.id)) throw new RuleFileError(file.file, def.id, 'duplicate id (defined in another rule file)');
-      const rule: Rule = { ...def, category: file.category, fixable: def.fixable ?? false, file: file.file, url: ruleUrl(def.id) };
+      const rule: Rule = {
+        ...def,
+        category: file.category,
+        fixable: def.fixable ?? false,
+        description: def.description ?? firstSentence(def.note),
+        presets: def.presets ? [...def.presets] : ['recommended', 'all'],
+        file: file.file,
+        url: ruleUrl(def.id),
+      };
       const compileConditions = (kind: 'requires' | 'unless'): CompiledCondition[] =>
         (def.conditions?.[kind] ?? []).map((c) => {
           const conditionKind = c.before ? 'before' : c.after ? 'after' : c.sentence ? 'sentence' : 'line';

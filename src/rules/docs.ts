@@ -2,6 +2,7 @@
 // GitHub anchor is what ruleUrl() links to: "### substance-use/addict" → #substance-useaddict.
 import type { ConditionDefinition, ExampleDefinition, RuleDefinition } from '../types.js';
 import type { LoadedRuleFile } from './load.js';
+import { builtinSources, type Source } from './sources.js';
 
 /** Per evaluation set, per rule id: the findings judged right and wrong (see src/eval/precision.ts). */
 export type RulePrecision = Record<string, Record<string, { truePositives: number; falsePositives: number }>>;
@@ -36,13 +37,18 @@ function measuredLine(id: string, measured: RulePrecision): string {
   return `- measured precision: ${parts.length ? parts.join('; ') : 'no findings on the evaluation sets'}`;
 }
 
-function renderRule(rule: RuleDefinition, measured?: RulePrecision): string[] {
+function renderRule(rule: RuleDefinition, sources: Map<string, Source>, measured?: RulePrecision): string[] {
   const out = [`### ${rule.id}`, ''];
-  out.push(`**${rule.severity}**${rule.fixable ? ' · fixable' : ''} — ${rule.note.trim()}`, '');
+  const presets = rule.presets ?? ['recommended', 'all'];
+  if (rule.description) out.push(`${rule.description}`, '');
+  out.push(
+    `**${rule.severity}**${rule.fixable ? ' · fixable' : ''} · ${presets.includes('recommended') ? 'recommended' : '**all only**'} — ${rule.note.trim()}`,
+    '',
+  );
   if (rule.equality) out.push(`- retext-equality rules: ${rule.equality.map(code).join(', ')}`);
   out.push(`- terms: ${rule.match.map(code).join(', ')}`);
   out.push(`- suggestions: ${rule.suggestions.map((s) => `“${s}”`).join('; ')}`);
-  out.push(`- sources: ${rule.sources.join(', ')}`);
+  out.push(`- sources: ${rule.sources.map((key) => (sources.has(key) ? `[${key}](#${anchorOf(key)})` : key)).join(', ')}`);
   for (const c of rule.conditions?.requires ?? []) out.push(`- only when: ${describeCondition(c)}`);
   for (const c of rule.conditions?.unless ?? []) out.push(`- not when: ${describeCondition(c)}`);
   if (rule.exceptions?.length) out.push(`- exceptions: ${rule.exceptions.map(code).join(', ')}`);
@@ -51,18 +57,39 @@ function renderRule(rule: RuleDefinition, measured?: RulePrecision): string[] {
   return out;
 }
 
+/** The anchor of a bibliography entry in docs/rules.md (GitHub's heading-less anchors: an explicit id). */
+function anchorOf(key: string): string {
+  return `source-${key.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+}
+
+/** The bibliography section: every source any rule cites, with its title, authors, year and link. */
+function renderBibliography(files: readonly LoadedRuleFile[], sources: Map<string, Source>): string[] {
+  const used = [...new Set(files.flatMap((f) => f.rules.flatMap((r) => r.sources)))].sort((a, b) => a.localeCompare(b));
+  const out = ['## Sources', '', 'The works the rules cite (rules/sources.yaml). Where no page of the document itself was recorded, the link goes to the publisher or to a PubMed search for the title, as the note says.', ''];
+  for (const key of used) {
+    const s = sources.get(key);
+    if (!s) {
+      out.push(`- <a id="${anchorOf(key)}"></a>**${key}**`);
+      continue;
+    }
+    out.push(`- <a id="${anchorOf(key)}"></a>**${key}**: ${s.by}. *${s.title}*${s.published_in ? `. ${s.published_in}` : ''} (${s.year}). <${s.url}>${s.note ? ` (${s.note})` : ''}`);
+  }
+  out.push('');
+  return out;
+}
+
 /**
  * docs/rules.md. With `measured` (fixtures/eval-genres/precision.json's `sets`), each rule shows its
- * measured precision per evaluation set.
+ * measured precision per evaluation set; `sources` is the bibliography (rules/sources.yaml).
  */
-export function renderRulesDoc(files: readonly LoadedRuleFile[], measured?: RulePrecision): string {
+export function renderRulesDoc(files: readonly LoadedRuleFile[], measured?: RulePrecision, sources: Map<string, Source> = builtinSources()): string {
   const count = files.reduce((n, f) => n + f.rules.length, 0);
   const out = [
     '# dignify rules',
     '',
     `<!-- Generated from rules/*.yaml by \`npm run docs\` (scripts/generate-docs.js). Do not edit by hand: a test fails when this file is stale. -->`,
     '',
-    `${count} rules in ${files.length} categories. Severity, terms (the pattern language is described in the README), suggestions (best first), the sources (keys of the reference's section (d)), the context conditions and the examples each rule is tested with. Rows of the reference term table that no rule covers are listed in [coverage.md](coverage.md).`,
+    `${count} rules in ${files.length} categories. Severity, terms (the pattern language is described in the README), suggestions (best first), the sources (linked to the [bibliography](#sources) at the end), the context conditions and the examples each rule is tested with. Rows of the reference term table that no rule covers are listed in [coverage.md](coverage.md).`,
     '',
   ];
   if (measured)
@@ -70,12 +97,21 @@ export function renderRulesDoc(files: readonly LoadedRuleFile[], measured?: Rule
       'Measured precision: of the findings a rule made on a labelled set, the share a reader judged right (`npm run eval`). `fixtures/eval` is the set the rules were tuned on; `fixtures/eval-genres` holds genres they were not tuned on (dialogue, patient education, notes) and hand-written look-alikes (see its README).',
       '',
     );
+  const allOnly = files.flatMap((f) => f.rules).filter((r) => r.presets && !r.presets.includes('recommended'));
+  out.push(
+    '## Presets',
+    '',
+    `- **recommended** (the default): ${count - allOnly.length} rules, the ones that are precise on real clinical text.`,
+    `- **all** (\`--preset all\`, \`preset: all\` in a config, \`{ preset: 'all' }\` in the API): all ${count} rules, adding ${allOnly.length} that cover terms the published lexicons list but that are often neutral in a note (marked **all only** below). A rule id turned on in a config's \`rules\` runs under either preset.`,
+    '',
+  );
   for (const file of files) out.push(`- [${file.category}](#${file.category}) (${file.rules.length})`);
   out.push('');
   for (const file of files) {
     out.push(`## ${file.category}`, '');
     if (file.description) out.push(file.description.trim(), '');
-    for (const rule of file.rules) out.push(...renderRule(rule, measured));
+    for (const rule of file.rules) out.push(...renderRule(rule, sources, measured));
   }
+  out.push(...renderBibliography(files, sources));
   return `${out.join('\n').trimEnd()}\n`;
 }

@@ -52,6 +52,9 @@ function describeSchemaError(error: ErrorObject): string {
   if (error.keyword === 'additionalProperties') {
     return `${where}: unknown key "${String((error.params as { additionalProperty: string }).additionalProperty)}"`;
   }
+  if (error.keyword === 'contains' && /\/presets$/.test(error.instancePath)) {
+    return `${where}: must include "all" (the all preset holds every rule)`;
+  }
   if (error.keyword === 'enum') {
     return `${where} ${error.message ?? ''} (${(error.params as { allowedValues: unknown[] }).allowedValues.join(', ')})`;
   }
@@ -73,7 +76,8 @@ export function validateRuleFile(data: unknown, file: string): LoadedRuleFile {
     const errors = [...(validate.errors ?? [])].sort(
       (a, b) => Number(a.keyword === 'oneOf') - Number(b.keyword === 'oneOf') || b.instancePath.length - a.instancePath.length,
     );
-    const first = errors[0]!;
+    // contains' own sub-errors (each item "must be equal to constant") say less than contains.
+    const first = errors.find((e) => e.keyword === 'contains') ?? errors[0]!;
     throw new RuleFileError(file, ruleIdAt(data, first.instancePath), describeSchemaError(first).replace(/^\/rules\/\d+/, ''));
   }
   const def = data as RuleFileDefinition;
