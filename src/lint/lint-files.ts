@@ -45,6 +45,12 @@ export type LintOptions = Options &
      */
     threads?: number;
     /**
+     * Start the workers only when they pay off (a free core, linting most of this thread's
+     * time; lint-parallel.ts): the CLI's default. Without it `threads` > 1 always starts them
+     * for a large input.
+     */
+    adaptiveThreads?: boolean;
+    /**
      * Fix each document (plain text, Markdown, HTML) as it is linted: its result then carries
      * `output` and `fixed`. Nothing is written; records of exports and .docx files are not fixed.
      */
@@ -60,7 +66,7 @@ export async function* lintStream(paths: readonly string[], options: LintOptions
   const resolved = options.optionsFor ? undefined : resolveOptions(options);
   const optionsOf = (doc: Document) => resolved ?? options.optionsFor!(doc.file);
   const sources = readSources(paths, options, stdin);
-  const linted = (options.threads ?? 1) > 1 ? lintInParallel(sources, optionsOf, options.threads!, options.onPool) : lintHere(sources, optionsOf);
+  const linted = (options.threads ?? 1) > 1 ? lintInParallel(sources, optionsOf, options.threads!, options.onPool, options.adaptiveThreads) : lintHere(sources, optionsOf);
   for await (const { event, findings: found } of linted) {
     switch (event.kind) {
       case 'document': {

@@ -60,10 +60,25 @@ function covered(tokens: readonly Token[], sequences: readonly TokenSequence[], 
   return false;
 }
 
-function lineAround(text: string, offset: number): string {
+// A line condition's answer per line, for the last text asked about: every candidate on a line
+// asks the same question, and a note flattened to one line (an export's) is one long line.
+const lineAnswers = { text: undefined as string | undefined, byRegex: new Map<RegExp, Map<number, boolean>>() };
+
+/** Whether `regex` (not global: no lastIndex) matches the line holding `offset` ("\n"-separated). */
+function lineMatches(text: string, offset: number, regex: RegExp): boolean {
+  if (lineAnswers.text !== text) {
+    lineAnswers.text = text;
+    lineAnswers.byRegex.clear();
+  }
   const start = text.lastIndexOf('\n', offset - 1) + 1;
-  const end = text.indexOf('\n', offset);
-  return text.slice(start, end === -1 ? text.length : end);
+  let answers = lineAnswers.byRegex.get(regex);
+  if (!answers) lineAnswers.byRegex.set(regex, (answers = new Map()));
+  let answer = answers.get(start);
+  if (answer === undefined) {
+    const end = text.indexOf('\n', offset);
+    answers.set(start, (answer = regex.test(text.slice(start, end === -1 ? text.length : end))));
+  }
+  return answer;
 }
 
 /** The first token of the clause holding `at` (tokens joined by whitespace or hyphens only), looking back no further than `limit`. */
@@ -130,7 +145,7 @@ function holds(condition: CompiledCondition, tokens: readonly Token[], c: Candid
       return condition.previous && c.first < condition.within ? phraseRegex(condition).test(previousSentence(text, sentence)) : false;
     }
     case 'line':
-      return condition.regex!.test(lineAround(text, tokens[c.first]!.start.offset));
+      return lineMatches(text, tokens[c.first]!.start.offset, condition.regex!);
   }
 }
 

@@ -151,10 +151,51 @@ export function spansAround(text: string, offset: number): Span[] {
   return spans;
 }
 
+// A line longer than this (a note flattened to one line) is not read whole for each finding: only
+// the part of it between two cuts around the finding. A cut is white space after one of CUT_AFTER:
+// no span reaches over one (URLs, e-mail addresses and paths hold no white space; journal
+// abbreviations and Title Case names hold none of these characters), and a line this long is no
+// citation or title line (those are at most 600 characters). So a part's spans are the line's.
+const LONG_LINE = 2000;
+const CUT_AFTER = new Set([...',;:!?()"\u201c\u201d'].map((ch) => ch.charCodeAt(0)));
+const WHITE = /\s/;
+const partsCache = { text: undefined as string | undefined, spans: new Map<string, Span[]>() };
+
+function isCut(text: string, p: number): boolean {
+  return CUT_AFTER.has(text.charCodeAt(p - 1)) && WHITE.test(text.charAt(p));
+}
+
+/** The spans of the part of a long line [lineStart, lineEnd) between the cuts around [start, end). */
+function spansOfPart(text: string, lineStart: number, lineEnd: number, start: number, end: number): Span[] {
+  let from = Math.max(start, lineStart);
+  while (from > lineStart && !isCut(text, from)) from--;
+  let to = Math.min(Math.max(end, from), lineEnd);
+  while (to < lineEnd && !isCut(text, to)) to++;
+  if (partsCache.text !== text) {
+    partsCache.text = text;
+    partsCache.spans.clear();
+  }
+  const key = `${from}:${to}`;
+  let spans = partsCache.spans.get(key);
+  if (!spans) {
+    const part = text.slice(from, to);
+    const out: Span[] = [];
+    push(out, URL, part, from, 'url');
+    push(out, EMAIL, part, from, 'email');
+    push(out, PATH, part, from, 'path');
+    journalAbbreviations(part, from, out);
+    titleCaseNames(part, from, out);
+    partsCache.spans.set(key, (spans = out.sort((a, b) => a[0] - b[0] || b[1] - a[1])));
+  }
+  return spans;
+}
+
 /** The kind of span [start, end) overlaps, or undefined when it is prose. */
 export function maskedAt(text: string, start: number, end: number): SpanKind | undefined {
   for (let at = start; ; ) {
-    for (const [s, e, kind] of spansAround(text, at)) if (s < end && start < e) return kind;
+    const [lineStart, lineEnd] = lineBounds(text, at);
+    const spans = lineEnd - lineStart > LONG_LINE ? spansOfPart(text, lineStart, lineEnd, at, end) : spansAround(text, at);
+    for (const [s, e, kind] of spans) if (s < end && start < e) return kind;
     const next = text.indexOf('\n', at);
     if (next === -1 || next + 1 >= end) return undefined;
     at = next + 1;

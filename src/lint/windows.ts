@@ -38,7 +38,8 @@ export interface Window {
 export function* windows(text: string, scanner: Scanner): Generator<Window> {
   const blank = new RegExp(BLANK_LINE.source, 'g');
   let blockStart = 0;
-  let boundary = nextBoundary(blank, text, 0);
+  // A text without a line break (an export's note) has no blank line: no regex pass over it.
+  let boundary = text.includes('\n') || text.includes('\r') ? nextBoundary(blank, text, 0) : undefined;
   // Line counting state: the line of `counted`, and where that line starts.
   let counted = 0;
   let line = 1;
