@@ -1,10 +1,10 @@
 // The fast path's scanner, derived from the compiled rules: where in raw text could a rule phrase
 // be? It must never miss a block the matcher would report in (it may name places that come to
-// nothing). Two stages: one regex finds every rule phrase's anchor word standing as a whole word,
-// then, at each hit only, a sticky regex checks that a whole phrase of a rule holding that anchor
-// stands around it (the words before it by lookbehind), allowing anything the tokenizer treats as
-// joining two words. A third regex finds the phrases of the enabled retext-equality rules (whole
-// words, apostrophes allowed anywhere in them, as retext-equality ignores apostrophes).
+// nothing). One regex pass over the text finds every rule phrase's anchor word standing as a whole
+// word, and every possible start of an enabled retext-equality phrase (a prefix of its first word;
+// retext-equality ignores apostrophes, so they may stand anywhere in it); then, at each hit only,
+// sticky regexes check that a whole phrase stands there: for a rule, the words before the anchor
+// by lookbehind and those after it, allowing anything the tokenizer treats as joining two words.
 //
 // The anchor is the word of a phrase least likely in ordinary text ("noncompliant" in "was
 // noncompliant"), not its first word: first words such as "was", "a" and "is" stood in 215,000
