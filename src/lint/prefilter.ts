@@ -264,14 +264,19 @@ function buildScanner(rules: CompiledRules): Scanner {
   };
   const words = [...anchored.keys(), ...equalityFirst];
   const any = words.length > 0;
-  const scanUnicode = any ? new RegExp(`${NOT_AFTER_WORD}${trie(NOT_BEFORE_WORD)}`, 'giu') : undefined;
+  // Each built on first use: building and compiling them is part of every run's start-up.
+  let unicode: RegExp | undefined;
+  const scanUnicode = (): RegExp | undefined => (any ? (unicode ??= new RegExp(`${NOT_AFTER_WORD}${trie(NOT_BEFORE_WORD)}`, 'giu')) : undefined);
   // `\b` needs every word to start with a letter or digit; words outside ASCII would fold
   // differently without 'u'. Else every text gets the 'giu' version.
   const plainWords = words.every((w) => /^[a-z0-9][\x00-\x7f]*$/.test(w));
-  const scanAscii = any && plainWords ? new RegExp(`\\b${trie('\\b')}`, 'gi') : scanUnicode;
+  let ascii: RegExp | undefined;
+  const scanAscii = (): RegExp | undefined => (any && plainWords ? (ascii ??= new RegExp(`\\b${trie('\\b')}`, 'gi')) : scanUnicode());
   // 'u' makes case folding agree with toLowerCase (e.g. the Kelvin sign is a "k").
-  const first = anchored.size ? new RegExp(`${NOT_AFTER_WORD}${wordsSource(anchored.keys(), escapeRegex)}${NOT_BEFORE_WORD}`, 'giu') : undefined;
-  const looseAt = equalityOn ? new RegExp(looseEqualityRegex(rules).source, 'iuy') : undefined;
+  let firstRegex: RegExp | undefined;
+  const first = (): RegExp | undefined =>
+    anchored.size ? (firstRegex ??= new RegExp(`${NOT_AFTER_WORD}${wordsSource(anchored.keys(), escapeRegex)}${NOT_BEFORE_WORD}`, 'giu')) : undefined;
+  let looseAt: RegExp | undefined;
   const normalize = (s: string) => s.toLowerCase().replace(/[\u2018\u2019\u02bc\u0060\u00b4]/g, "'");
 
   let scanText: string | undefined;
@@ -280,13 +285,14 @@ function buildScanner(rules: CompiledRules): Scanner {
     if (text !== scanText) {
       scanText = text;
       // includes() of a two-byte character in a one-byte string is answered without reading it.
-      scan = text.includes('_') || FOLDS_TO_ASCII.some((ch) => text.includes(ch)) ? scanUnicode : scanAscii;
+      scan = text.includes('_') || FOLDS_TO_ASCII.some((ch) => text.includes(ch)) ? scanUnicode() : scanAscii();
     }
     return scan;
   };
   const equalityAt = (text: string, at: number): boolean => {
-    looseAt!.lastIndex = at;
-    return looseAt!.test(text);
+    looseAt ??= new RegExp(looseEqualityRegex(rules).source, 'iuy');
+    looseAt.lastIndex = at;
+    return looseAt.test(text);
   };
   /**
    * The hits of the one-pass regex in [from, end), confirmed: `anchor` decides an anchor word at a
@@ -307,7 +313,7 @@ function buildScanner(rules: CompiledRules): Scanner {
         continue;
       }
       if (isAnchor && anchor(word, at)) return { index: at, equality: false };
-      if (isEquality && equalityAt(text, at)) return { index: at, equality: true };
+      if (isEquality && equalityOn && equalityAt(text, at)) return { index: at, equality: true };
     }
     return undefined;
   };
@@ -331,18 +337,22 @@ function buildScanner(rules: CompiledRules): Scanner {
     }
     return found;
   };
-  const equalityAnchors = rules.equalityPhrases.flatMap((seq) => seq[anchorOf(seq)]!.words.map((w) => w.replace(/'/g, '')));
-  const equalityWords = new RegExp(`${NOT_AFTER_WORD}${wordsSource(equalityAnchors, equalityChar)}${NOT_BEFORE_WORD}`, 'iu');
+  let equalityWordsRegex: RegExp | undefined;
+  const equalityWords = (): RegExp => {
+    const anchors = rules.equalityPhrases.flatMap((seq) => seq[anchorOf(seq)]!.words.map((w) => w.replace(/'/g, '')));
+    return (equalityWordsRegex ??= new RegExp(`${NOT_AFTER_WORD}${wordsSource(anchors, equalityChar)}${NOT_BEFORE_WORD}`, 'iu'));
+  };
   return {
     next(text, from) {
       return nextPlace(text, from)?.index ?? -1;
     },
     mayHold(text) {
-      if (first) {
-        first.lastIndex = 0;
-        if (first.test(text)) return true;
+      const anchors = first();
+      if (anchors) {
+        anchors.lastIndex = 0;
+        if (anchors.test(text)) return true;
       }
-      return equalityWords.test(text);
+      return equalityWords().test(text);
     },
     confirm(text, start, end) {
       // No place lies between `start` and the first place `next` found from there, and the checks
