@@ -164,6 +164,32 @@ describe('fast path over random text', () => {
     expectSame(`stroke @AGE@ victim. ${'non compliant. The. '.repeat(30)}handicapped.`);
   });
 
+  it('finds with its one scan the places each version of the scan regex must not miss', () => {
+    // The scan regex is `\b`-bounded with flags 'gi' unless the text holds "_" (a word character
+    // to `\b`, not to parse-latin) or a character 'u' folds to ASCII (Kelvin sign, long s); and
+    // the first word of a retext-equality phrase may hold apostrophes anywhere or run into the next.
+    const scanner = scannerFor(rules);
+    const cases = [
+      'Pt with hx of_drug abuse_.',
+      'Hx of drug abuse.\u212a',
+      '\u212anown addict.',
+      'Born with d\u2019own\u2019s syndrome.',
+      "Born with 'downs syndrome.",
+      "She is an id'iot_.",
+      'He is an idio\u2019t.',
+    ];
+    for (const text of cases) {
+      const found = expectSame(text);
+      expect({ text, found: found.length > 0 }).toEqual({ text, found: true });
+      expect({ text, place: scanner.next(text, 0) }).not.toEqual({ text, place: -1 });
+    }
+    // A place the whole parse decides on (the long s folds to "s" for the loose phrase regex).
+    expect(scanner.next('She is an \u017fhemale.', 0)).toBe(10);
+    expectSame('She is an \u017fhemale.');
+    // Not a place: an anchor inside a longer word, an equality word's start without its phrase.
+    for (const text of ['Pseudoaddiction was discussed.', 'Shell fish allergy, reduced redness.']) expect(scanner.next(text, 0)).toBe(-1);
+  });
+
   it('scans the masked text, so a phrase around a placeholder is found', () => {
     const text = 'Wound clean.\n\nHx of drug {{x}} abuse.\n\nNo alcohol.';
     expect(expectSame(text).map((f) => f.actual)).toEqual(['drug {{x}} abuse']);

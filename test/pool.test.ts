@@ -5,7 +5,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { WORKER_MAX_CHARS } from '../src/lint/lint-parallel.js';
+import type { SourceEvent } from '../src/inputs/sources.js';
+import { lintInParallel, poolHelps, WORKER_MAX_CHARS } from '../src/lint/lint-parallel.js';
+import { resolveOptions } from '../src/lint/options.js';
 import { ROOT, runCli as spawnCli } from './helpers.js';
 
 // The pool starts sooner than in real use (500 documents and 16 M characters), so the inputs
@@ -104,5 +106,32 @@ describe('worker pool', () => {
     const small = await run([path.join(folders.plain, '0000.txt'), path.join(folders.plain, '0003.txt')]);
     expect(small.started).toEqual([]);
     expect(small.files.length).toBe(2);
+  });
+
+  it('does not start the pool by default when no core is free or linting is not the bottleneck', () => {
+    expect(poolHelps({ cores: 2, load: 0.3, lintShare: 0.8 })).toBe(true);
+    expect(poolHelps({ cores: 2, load: 1.5, lintShare: 0.8 })).toBe(false); // the other core is busy
+    expect(poolHelps({ cores: 8, load: 6.5, lintShare: 0.8 })).toBe(true);
+    expect(poolHelps({ cores: 1, load: 0, lintShare: 1 })).toBe(false);
+    expect(poolHelps({ cores: 2, load: 0, lintShare: 0.3 })).toBe(false); // reading dominates
+  });
+
+  it('keeps a large input on this thread with adaptive threads on a busy machine, same output', async () => {
+    const options = resolveOptions();
+    const text = `Pt with hx of drug abuse. ${FILLER}`;
+    const count = POOL_MIN_DOCUMENTS + 10;
+    async function* sources(): AsyncGenerator<SourceEvent> {
+      for (let i = 0; i < count; i++) yield { kind: 'document', doc: { file: `${i}.txt`, syntax: 'text', text } };
+    }
+    const started: number[] = [];
+    let findings = 0;
+    let documents = 0;
+    for await (const linted of lintInParallel(sources(), () => options, 2, (n) => started.push(n), POOL_FROM, true, () => ({ cores: 2, load: 4 }))) {
+      documents++;
+      findings += linted.findings!.length;
+    }
+    expect(started).toEqual([]);
+    expect(documents).toBe(count);
+    expect(findings).toBe(count);
   });
 });

@@ -68,6 +68,8 @@ export async function lint(paths: string[], options: LintCliOptions, io: Io, err
       // Default: a thread per core, this one included (it reads, writes, and lints when the
       // workers are busy): see lint-parallel.ts and BENCHMARKS.md.
       threads: options.threads ?? availableParallelism(),
+      // The default starts workers only when they pay off; --threads N always does.
+      adaptiveThreads: options.threads === undefined,
       ...poolFrom(io.env),
       // Each document is fixed as it is linted; below, the result is written or shown as a diff.
       fix: Boolean(fixMode),

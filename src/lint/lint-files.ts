@@ -78,6 +78,12 @@ export type LintOptions = Options &
      */
     threads?: number;
     /**
+     * Start the workers only when they pay off (a free core, linting most of this thread's
+     * time; lint-parallel.ts): the CLI's default. Without it `threads` > 1 always starts them
+     * for a large input.
+     */
+    adaptiveThreads?: boolean;
+    /**
      * Fix each document (plain text, Markdown, HTML) as it is linted: its result then carries
      * `output` and `fixed`. Nothing is written; records of exports and .docx files are not fixed.
      */
@@ -109,7 +115,7 @@ export async function* lintOutcomes(paths: readonly string[], options: LintOptio
   const include = configs && options.include ? (file: string) => !configs.isIgnored(file) && options.include!(file) : configs ? (file: string) => !configs.isIgnored(file) : options.include;
   const sources = readEntries(entries, { ...options, ...(include && { include }) }, stdin);
   const docOptions = (doc: Document) => optionsOf(doc.file);
-  const linted = (options.threads ?? 1) > 1 ? lintInParallel(sources, docOptions, options.threads!, options.onPool, options.poolFrom) : lintHere(sources, docOptions);
+  const linted = (options.threads ?? 1) > 1 ? lintInParallel(sources, docOptions, options.threads!, options.onPool, options.poolFrom, options.adaptiveThreads) : lintHere(sources, docOptions);
   for await (const { event, findings: found } of linted) {
     switch (event.kind) {
       case 'document': {

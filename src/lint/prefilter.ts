@@ -1,10 +1,10 @@
 // The fast path's scanner, derived from the compiled rules: where in raw text could a rule phrase
 // be? It must never miss a block the matcher would report in (it may name places that come to
-// nothing). Two stages: one regex finds every rule phrase's anchor word standing as a whole word,
-// then, at each hit only, a sticky regex checks that a whole phrase of a rule holding that anchor
-// stands around it (the words before it by lookbehind), allowing anything the tokenizer treats as
-// joining two words. A third regex finds the phrases of the enabled retext-equality rules (whole
-// words, apostrophes allowed anywhere in them, as retext-equality ignores apostrophes).
+// nothing). One regex pass over the text finds every rule phrase's anchor word standing as a whole
+// word, and every possible start of an enabled retext-equality phrase (a prefix of its first word;
+// retext-equality ignores apostrophes, so they may stand anywhere in it); then, at each hit only,
+// sticky regexes check that a whole phrase stands there: for a rule, the words before the anchor
+// by lookbehind and those after it, allowing anything the tokenizer treats as joining two words.
 //
 // The anchor is the word of a phrase least likely in ordinary text ("noncompliant" in "was
 // noncompliant"), not its first word: first words such as "was", "a" and "is" stood in 215,000
@@ -186,6 +186,18 @@ function occursBefore(found: number, end: number): boolean {
   return found !== -1 && found < end;
 }
 
+// Characters whose case folding (the 'u' flag) is an ASCII letter: the Kelvin sign is a "k" and
+// the long s an "s" to a regex with flags 'iu' (and to toLowerCase), not to one with 'i' alone.
+const FOLDS_TO_ASCII = ['\u017f', '\u212a'];
+// What NOT_BEFORE_WORD refuses after a word (with 'iu'), as one character.
+const ALNUM_OR_FOLDING = /^[a-z0-9\u017f\u212a]$/i;
+
+/** A place `next` found: where, and whether an enabled retext-equality phrase starts there. */
+interface Place {
+  index: number;
+  equality: boolean;
+}
+
 function buildScanner(rules: CompiledRules): Scanner {
   // Anchor word → the phrases anchored on it, with the conditions their rules require.
   const anchored = new Map<string, { sequence: TokenSequence; anchor: number; requires: CompiledCondition[] }[]>();
@@ -225,52 +237,142 @@ function buildScanner(rules: CompiledRules): Scanner {
     }
     return checks;
   };
+
+  // One regex finds, in one pass over the text, every place either kind of phrase may start. It
+  // is one trie of words, each with what must follow it:
+  //  - an anchor word, then a word boundary (the phrase checks decide at the hit);
+  //  - the first word of an enabled retext-equality phrase, apostrophes left out, then anything:
+  //    the loose phrase regex lets its words run together ("downsyndrome");
+  //  - a part of such a first word, then an apostrophe: the loose regex allows apostrophes inside
+  //    a word ("Down's"), so "down'" is a hit.
+  // Each hit is confirmed by sticky regexes at that place only. Two versions of the regex: `\b`
+  // with flags 'gi' scans about 1.4× faster than the ASCII lookarounds with 'giu', and finds the
+  // same hits in a text with no "_" (a word character to `\b`, not to parse-latin) and neither of
+  // FOLDS_TO_ASCII; any other text is scanned with the lookarounds and 'giu'.
+  const equalityOn = rules.equality.size > 0 && rules.equalityPhrases.length > 0;
+  const equalityFirst = new Set(equalityOn ? rules.equalityPhrases.flatMap((seq) => seq[0]!.words.map((w) => w.replace(/'/g, ''))) : []);
+  const equalityParts = new Set([...equalityFirst].flatMap((w) => [...w].map((_, k) => w.slice(0, k + 1))));
+  const apostropheTail = `[${IGNORED_APOSTROPHES}]`;
+  const trie = (boundaryAfter: string): string => {
+    const tails = new Map<string, string[]>();
+    const add = (word: string, tail: string) => tails.set(word, [...(tails.get(word) ?? []), tail]);
+    // In this order at each word: the anchor's boundary is tried before the tails that match more.
+    for (const word of anchored.keys()) add(word, /[a-z0-9]$/.test(word) ? boundaryAfter : NOT_BEFORE_WORD);
+    for (const word of equalityFirst) add(word, '');
+    for (const part of equalityParts) add(part, apostropheTail);
+    return trieSource(tails, escapeRegex);
+  };
+  const words = [...anchored.keys(), ...equalityFirst];
+  const any = words.length > 0;
+  // Each built on first use: building and compiling them is part of every run's start-up.
+  let unicode: RegExp | undefined;
+  const scanUnicode = (): RegExp | undefined => (any ? (unicode ??= new RegExp(`${NOT_AFTER_WORD}${trie(NOT_BEFORE_WORD)}`, 'giu')) : undefined);
+  // `\b` needs every word to start with a letter or digit; words outside ASCII would fold
+  // differently without 'u'. Else every text gets the 'giu' version.
+  const plainWords = words.every((w) => /^[a-z0-9][\x00-\x7f]*$/.test(w));
+  let ascii: RegExp | undefined;
+  const scanAscii = (): RegExp | undefined => (any && plainWords ? (ascii ??= new RegExp(`\\b${trie('\\b')}`, 'gi')) : scanUnicode());
   // 'u' makes case folding agree with toLowerCase (e.g. the Kelvin sign is a "k").
-  const first = anchored.size ? new RegExp(`${NOT_AFTER_WORD}${wordsSource(anchored.keys(), escapeRegex)}${NOT_BEFORE_WORD}`, 'giu') : undefined;
+  let firstRegex: RegExp | undefined;
+  const first = (): RegExp | undefined =>
+    anchored.size ? (firstRegex ??= new RegExp(`${NOT_AFTER_WORD}${wordsSource(anchored.keys(), escapeRegex)}${NOT_BEFORE_WORD}`, 'giu')) : undefined;
+  let looseAt: RegExp | undefined;
   const normalize = (s: string) => s.toLowerCase().replace(/[\u2018\u2019\u02bc\u0060\u00b4]/g, "'");
-  const nextRule = remembered((text, from) => {
-    if (!first) return -1;
-    first.lastIndex = from;
-    for (let hit = first.exec(text); hit; hit = first.exec(text)) {
-      const phrase = phraseCheck(normalize(hit[0]));
-      // A hit whose folded form is not an anchor (a case-folding corner) is kept: never miss.
-      if (!phrase) return hit.index;
-      phrase.lastIndex = hit.index;
-      if (phrase.test(text)) return hit.index;
+
+  let scanText: string | undefined;
+  let scan: RegExp | undefined;
+  const scannerOf = (text: string): RegExp | undefined => {
+    if (text !== scanText) {
+      scanText = text;
+      // includes() of a two-byte character in a one-byte string is answered without reading it.
+      scan = text.includes('_') || FOLDS_TO_ASCII.some((ch) => text.includes(ch)) ? scanUnicode() : scanAscii();
     }
-    return -1;
-  });
-  const nextEquality = rules.equality.size > 0 ? remembered(regexSearch(looseEqualityRegex(rules))) : () => -1;
-  const equalityAnchors = rules.equalityPhrases.flatMap((seq) => seq[anchorOf(seq)]!.words.map((w) => w.replace(/'/g, '')));
-  const equalityWords = new RegExp(`${NOT_AFTER_WORD}${wordsSource(equalityAnchors, equalityChar)}${NOT_BEFORE_WORD}`, 'iu');
-  const phraseInBlock = (text: string, start: number, end: number): boolean => {
-    if (!first) return false;
-    first.lastIndex = start;
-    for (let hit = first.exec(text); hit && hit.index < end; hit = first.exec(text)) {
-      const checks = phraseChecksOf(normalize(hit[0]));
-      if (!checks) return true; // as in nextRule: never miss
-      for (const { check, required } of checks) {
-        check.lastIndex = hit.index;
-        if (check.test(text) && required.every((search) => occursBefore(search(text, start), end))) return true;
+    return scan;
+  };
+  const equalityAt = (text: string, at: number): boolean => {
+    looseAt ??= new RegExp(looseEqualityRegex(rules).source, 'iuy');
+    looseAt.lastIndex = at;
+    return looseAt.test(text);
+  };
+  /**
+   * The hits of the one-pass regex in [from, end), confirmed: `anchor` decides an anchor word at a
+   * hit (folded), and the first place it or an equality phrase confirms is returned.
+   */
+  const scanPlaces = (text: string, from: number, end: number, anchor: (word: string, at: number) => boolean): Place | undefined => {
+    const regex = scannerOf(text);
+    if (!regex) return undefined;
+    regex.lastIndex = from;
+    for (let hit = regex.exec(text); hit && hit.index < end; hit = regex.exec(text)) {
+      const at = hit.index;
+      const word = normalize(hit[0]);
+      const isAnchor = anchored.has(word) && !ALNUM_OR_FOLDING.test(text.charAt(at + hit[0].length));
+      const isEquality = equalityFirst.has(word) || (word.endsWith("'") && equalityParts.has(word.slice(0, -1)));
+      // A hit that is neither (a case-folding corner) is kept: never miss.
+      if (!isAnchor && !isEquality) {
+        if (!anchored.has(word)) return { index: at, equality: false };
+        continue;
       }
+      if (isAnchor && anchor(word, at)) return { index: at, equality: false };
+      if (isEquality && equalityOn && equalityAt(text, at)) return { index: at, equality: true };
     }
-    return false;
+    return undefined;
+  };
+  // A hit whose folded form is not an anchor (a case-folding corner) is kept: never miss.
+  const anchorFound = (word: string, at: number, text: string): boolean => {
+    const phrase = phraseCheck(word);
+    if (!phrase) return true;
+    phrase.lastIndex = at;
+    return phrase.test(text);
+  };
+  // The last place `next` found, remembered per text: asked again from further on (block after
+  // block, place after place), it does not scan again to a place it already found.
+  let lastText: string | undefined;
+  let searchedFrom = 0;
+  let found: Place | undefined;
+  const nextPlace = (text: string, from: number): Place | undefined => {
+    if (text !== lastText || from < searchedFrom || (found !== undefined && found.index < from)) {
+      lastText = text;
+      searchedFrom = from;
+      found = scanPlaces(text, from, text.length, (word, at) => anchorFound(word, at, text));
+    }
+    return found;
+  };
+  let equalityWordsRegex: RegExp | undefined;
+  const equalityWords = (): RegExp => {
+    const anchors = rules.equalityPhrases.flatMap((seq) => seq[anchorOf(seq)]!.words.map((w) => w.replace(/'/g, '')));
+    return (equalityWordsRegex ??= new RegExp(`${NOT_AFTER_WORD}${wordsSource(anchors, equalityChar)}${NOT_BEFORE_WORD}`, 'iu'));
   };
   return {
     next(text, from) {
-      const a = nextRule(text, from);
-      const b = nextEquality(text, from);
-      return a === -1 ? b : b === -1 ? a : Math.min(a, b);
+      return nextPlace(text, from)?.index ?? -1;
     },
     mayHold(text) {
-      if (first) {
-        first.lastIndex = 0;
-        if (first.test(text)) return true;
+      const anchors = first();
+      if (anchors) {
+        anchors.lastIndex = 0;
+        if (anchors.test(text)) return true;
       }
-      return equalityWords.test(text);
+      return equalityWords().test(text);
     },
     confirm(text, start, end) {
-      return occursBefore(nextEquality(text, start), end) || phraseInBlock(text, start, end);
+      // No place lies between `start` and the first place `next` found from there, and the checks
+      // below hold only at places: start from that one when it is remembered.
+      let from = start;
+      if (text === lastText && searchedFrom <= start && (!found || found.index >= start)) {
+        if (!found || found.index >= end) return false;
+        if (found.equality) return true;
+        from = Math.max(from, found.index);
+      }
+      const holds = (word: string, at: number): boolean => {
+        const checks = phraseChecksOf(word);
+        if (!checks) return true; // as in `next`: never miss
+        for (const { check, required } of checks) {
+          check.lastIndex = at;
+          if (check.test(text) && required.every((search) => occursBefore(search(text, start), end))) return true;
+        }
+        return false;
+      };
+      return scanPlaces(text, from, end, holds) !== undefined;
     },
   };
 }

@@ -90,7 +90,8 @@ export function* windows(text: string, scanner: Scanner): Generator<Window> {
   const blank = new RegExp(BLANK_LINE.source, 'g');
   let blockStart = 0;
   // The next blank line, found once however many pieces of a long block come before it.
-  let blankLine = nextBoundary(blank, text, 0);
+  // A text without a line break (an export's note) has no blank line: no regex pass over it.
+  let blankLine = text.includes('\n') || text.includes('\r') ? nextBoundary(blank, text, 0) : undefined;
   const nextBoundary_ = (from: number): Boundary | undefined => {
     if (blankLine && blankLine.start < from) blankLine = nextBoundary(blank, text, from);
     const blockEnd = blankLine ? blankLine.start : text.length;
