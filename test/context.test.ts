@@ -46,6 +46,13 @@ describe('dialogue turns', () => {
     expect(speakerAt(text, text.indexOf('okay'))).toBe('clinician');
   });
 
+  it('reads one bracketed turn pasted alone as the speaker\'s words (transcript markup)', async () => {
+    expect(await brief('[patient] my brother is a heroin addict and lives with us')).toEqual([['substance-use/addict', 'heroin addict', 'info']]);
+    expect(await brief('[doctor] any history of IV drug abuse')).toEqual([['substance-use/injection-drug-abuse', 'IV drug abuse', 'error']]);
+    // A colon label alone is not enough: "Patient: J. Doe" heads notes.
+    expect(isDialogue('Patient: my brother is a heroin addict')).toBe(false);
+  });
+
   it('does not take a note header for a dialogue', async () => {
     const note = 'Provider: Dr. Lee\nPatient: J. Doe\nHPI: 40M, known heroin addict, here for abscess.';
     expect(isDialogue(note)).toBe(false);

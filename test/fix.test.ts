@@ -177,7 +177,7 @@ describe('--fix and the file itself', () => {
     // The withheld fix says why in the JSON report.
     const json = JSON.parse(runCli(['c.txt', '--fix', '-f', 'json'], { cwd: dir }).stdout) as Array<{ findings: Array<{ fixSkipped?: unknown }> }>;
     expect(json[0]!.findings[0]!.fixSkipped).toEqual({ reason: 'quoted', message: "in quotation marks: possibly the patient's own words" });
-    expect(runCli(['c.txt'], { cwd: dir }).stdout).toContain('"drug abuse" → "drug use" (no fix: quoted)');
+    expect(runCli(['c.txt'], { cwd: dir }).stdout).toContain('"drug abuse" → "drug use" (quoted)');
   });
 
   it('--fix-dry-run lists the findings it would fix, exits as they would, and writes nothing', () => {

@@ -16,6 +16,8 @@ export function exampleProblem(files: readonly LoadedRuleFile[], options: Resolv
   for (const file of files) {
     for (const rule of file.rules) {
       if (rule.equality?.length) continue;
+      // A rule the preset leaves out (presets: [all] under recommended) runs on nothing here.
+      if (!options.rules.byId.has(rule.id)) continue;
       for (const example of rule.examples.flag) {
         const { text, actual } = typeof example === 'string' ? { text: example, actual: undefined } : example;
         const findings = found(text, rule.id);

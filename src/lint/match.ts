@@ -363,7 +363,10 @@ export function makeFinding(
   if (setting === 'off') return undefined;
   const { rule } = compiled;
   // Citations, URLs, e-mail addresses, paths and names of bodies are not prose about a patient.
-  if (maskedAt(text, start.offset, end.offset)) return undefined;
+  // Not prose about a patient (a URL, an address, a citation, a programme's name) where the phrase
+  // starts or ends: its first or last word lies in it. Not the whole source range, which in
+  // Markdown can hold a link's target between the words ("[alcohol](https://…) abuse").
+  if (maskedAt(text, start.offset, start.offset + 1) || maskedAt(text, end.offset - 1, end.offset)) return undefined;
   const voice = voiceOf(text, start.offset, end.offset, paragraph);
   // Patients' and relatives' own words (a quotation, their turn, reported speech) follow the quote
   // policy; a mention of the word is info at most, whatever the policy.

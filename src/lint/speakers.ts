@@ -42,21 +42,25 @@ function labelOf(line: string): Speaker | undefined {
 const dialogueCache = { text: undefined as string | undefined, dialogue: false };
 
 /**
- * Is `text` a dialogue: two turns of a clinician and two of a patient or relative at least? (A note
- * header "Provider: … / Patient: …" has one of each, and is no dialogue.)
+ * Is `text` a dialogue: two turns of a clinician and two of a patient or relative at least, or one
+ * turn in a transcript's bracketed role tag ("[patient]", "[doctor]")? A note header "Provider: … /
+ * Patient: …" has one of each and is no dialogue; a bracketed role tag is transcript markup only,
+ * so one excerpt of a transcript (a turn pasted alone) is still read as one.
  */
 export function isDialogue(text: string): boolean {
   if (dialogueCache.text === text) return dialogueCache.dialogue;
   let clinician = 0;
   let patient = 0;
+  let bracketed = false;
   for (const m of text.matchAll(LABEL_LINES)) {
     const role = roleOf(m[1] ?? m[2]!);
     if (role === 'clinician') clinician++;
     else if (role === 'patient') patient++;
-    if (clinician >= 2 && patient >= 2) break;
+    if (role && m[1] !== undefined) bracketed = true;
+    if (bracketed || (clinician >= 2 && patient >= 2)) break;
   }
   dialogueCache.text = text;
-  dialogueCache.dialogue = clinician >= 2 && patient >= 2;
+  dialogueCache.dialogue = bracketed || (clinician >= 2 && patient >= 2);
   return dialogueCache.dialogue;
 }
 
