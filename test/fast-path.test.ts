@@ -26,15 +26,21 @@ function expectSame(text: string, options = resolved): Finding[] {
   return fast;
 }
 
+// Every text of the corpus is parsed twice here: minutes on a busy 2-core machine. `npm test`
+// checks every 10th text (a fixed sample, so a failure reproduces); `npm run test:corpus`
+// (DIGNIFY_FULL_CORPUS=1) checks them all.
+const STRIDE = process.env.DIGNIFY_FULL_CORPUS === '1' ? 1 : 10;
+
 describe.skipIf(!corpus)('fast path over the shared corpus', () => {
   if (!corpus) console.warn('fast-path.test: ../shared/corpus not found, corpus checks skipped');
-  const texts = corpus ? corpusTexts(corpus) : [];
+  const all = corpus ? corpusTexts(corpus) : [];
+  const texts = all.filter((_, i) => i % STRIDE === 0);
 
-  it('gives the same findings as a whole-text parse for every text of every file', () => {
+  it(`gives the same findings as a whole-text parse for every ${STRIDE === 1 ? '' : `${STRIDE}th `}text of every file`, () => {
     let findings = 0;
     for (const { text } of texts) findings += expectSame(text).length;
-    expect(texts.length).toBeGreaterThan(100_000);
-    expect(findings).toBeGreaterThan(50); // the comparison covered texts that have findings
+    expect(all.length).toBeGreaterThan(100_000);
+    expect(findings).toBeGreaterThan(50 / STRIDE); // the comparison covered texts that have findings
   }, 300_000);
 
   it('gives the same findings on notes joined into large documents with assorted breaks', () => {
@@ -45,7 +51,7 @@ describe.skipIf(!corpus)('fast path over the shared corpus', () => {
       const chunk = long.slice(i, i + 25).map((t) => t.text);
       findings += expectSame(chunk.join(separators[k % separators.length])).length;
     }
-    expect(findings).toBeGreaterThan(50);
+    expect(findings).toBeGreaterThan(50 / STRIDE);
   }, 300_000);
 });
 
