@@ -22,4 +22,6 @@ for (let run = 0; run < runs; run++) {
 }
 const median = times.sort((a, b) => a - b)[Math.floor(runs / 2)];
 const mb = statSync(file).size / 1e6;
-console.log(`${path.basename(file)}: ${records} records, ${mb.toFixed(1)} MB, median ${median.toFixed(3)} s of ${runs} (${(mb / median).toFixed(1)} MB/s) with ${dist}`);
+console.log(
+  `${path.basename(file)}: ${records} records, ${mb.toFixed(1)} MB, median ${median.toFixed(3)} s of ${runs} (${(mb / median).toFixed(1)} MB/s) with ${dist}`,
+);

@@ -21,7 +21,9 @@ if (!corpus) {
   process.exit(2);
 }
 // Five pages (~3,000 characters a page) of consecutive MTSamples notes that hold findings.
-const notes = mtsamples(corpus).map((r) => r.transcription ?? '').filter((t) => /(substance|drug|alcohol|etoh) abuse|noncompliant/i.test(t));
+const notes = mtsamples(corpus)
+  .map((r) => r.transcription ?? '')
+  .filter((t) => /(substance|drug|alcohol|etoh) abuse|noncompliant/i.test(t));
 let note = '';
 for (const t of notes) {
   if (note.length >= 15_000) break;
@@ -63,7 +65,9 @@ async function measure(debounceMs) {
 const rows = [];
 for (const debounce of [20, 0]) {
   const r = await measure(debounce);
-  rows.push(`| ${debounce === 20 ? 'default (20 ms debounce)' : 'no debounce (the lint alone)'} | ${note.length.toLocaleString('en')} | ${r.findings} | ${r.median.toFixed(1)} ms | ${r.p95.toFixed(1)} ms |`);
+  rows.push(
+    `| ${debounce === 20 ? 'default (20 ms debounce)' : 'no debounce (the lint alone)'} | ${note.length.toLocaleString('en')} | ${r.findings} | ${r.median.toFixed(1)} ms | ${r.p95.toFixed(1)} ms |`,
+  );
 }
 const table = [
   `Language server: didChange → publishDiagnostics for a five-page note, ${EDITS} one-character edits, stdio JSON-RPC (${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(2)} at start). Target: under 50 ms.`,

@@ -21,7 +21,8 @@ process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
 // Sparse: no sentence end and no finding (the shape that overflowed the stack at 400 kB).
 const SPARSE = 'the patient was seen today and tolerated the procedure well ';
 // Dense: a finding every ~190 characters, as in the issue.
-const DENSE = 'Pt seen in clinic today for follow up of chronic back pain and hypertension, no acute distress on exam. Hx of drug abuse. Plan to continue current medications, return in three months. ';
+const DENSE =
+  'Pt seen in clinic today for follow up of chronic back pain and hypertension, no acute distress on exam. Hx of drug abuse. Plan to continue current medications, return in three months. ';
 const KINDS = [
   { name: 'one line, no finding, no full stop', unit: SPARSE },
   { name: 'one line, a finding every 190 chars', unit: DENSE },
@@ -84,11 +85,14 @@ for (const kind of KINDS) {
       note: r.timeout ? 'timed out' : r.crashed ? `exit ${r.code}: crashed` : `exit ${r.code}`,
     };
     rows.push(row);
-    console.log(`  ${row.kind} | ${mb} MB | ${row.seconds} s | ${row.perMB} s/MB (CPU ${row.userPerMB}, after start-up ${row.lintPerMB} s/MB) | ${row.rss} | ${row.note}`);
+    console.log(
+      `  ${row.kind} | ${mb} MB | ${row.seconds} s | ${row.perMB} s/MB (CPU ${row.userPerMB}, after start-up ${row.lintPerMB} s/MB) | ${row.rss} | ${row.note}`,
+    );
   }
 }
 
-const header = '| input | size | seconds | s per MB (wall) | s per MB (CPU) | s per MB (CPU after start-up) | peak RSS | exit |\n|---|---|---|---|---|---|---|---|\n';
+const header =
+  '| input | size | seconds | s per MB (wall) | s per MB (CPU) | s per MB (CPU after start-up) | peak RSS | exit |\n|---|---|---|---|---|---|---|---|\n';
 const table = rows.map((r) => `| ${r.kind} | ${r.mb} MB | ${r.seconds} | ${r.perMB} | ${r.userPerMB} | ${r.lintPerMB} | ${r.rss} | ${r.note} |`).join('\n');
 const generated = `Made by \`node bench/pathological.js\` (part of \`npm run bench\`) on ${new Date().toISOString().slice(0, 10)}, one run per
 row, load average at the start ${os.loadavg()[0].toFixed(2)} on ${os.cpus().length} cores. Wall seconds include Node start-up;
@@ -105,7 +109,9 @@ const at = old.indexOf(START);
 const until = old.indexOf(END);
 const section = `${START}\n${generated}${END}`;
 const next =
-  at !== -1 && until > at ? `${old.slice(0, at)}${section}${old.slice(until + END.length)}` : `${old.trimEnd()}\n\n## Pathological inputs (issue 12)\n\n${section}\n`;
+  at !== -1 && until > at
+    ? `${old.slice(0, at)}${section}${old.slice(until + END.length)}`
+    : `${old.trimEnd()}\n\n## Pathological inputs (issue 12)\n\n${section}\n`;
 const fd = openSync(target, 'w');
 writeSync(fd, next);
 closeSync(fd);

@@ -117,7 +117,12 @@ function row(input, tool, r, { bytes, files, note } = {}) {
 
 const node = process.execPath;
 const floor = path.join(ROOT, 'bench', 'scan-floor.js');
-const triggers = JSON.parse(spawnSync(node, ['-e', `import('${path.join(ROOT, 'dist', 'rules', 'builtin.js')}').then(m => console.log(JSON.stringify(m.builtinRules().triggers)))`]).stdout.toString());
+const triggers = JSON.parse(
+  spawnSync(node, [
+    '-e',
+    `import('${path.join(ROOT, 'dist', 'rules', 'builtin.js')}').then(m => console.log(JSON.stringify(m.builtinRules().triggers)))`,
+  ]).stdout.toString(),
+);
 const rgPattern = triggers.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]")).join('|');
 
 // The default is one lint thread per core (this one and a worker pool); --threads 1 runs no worker.
@@ -127,7 +132,10 @@ function csvRow(label, file, runs = RUNS) {
   const bytes = sizeOf(file);
   const note = runs === 1 ? '1 run' : '';
   row(label, DEFAULT_THREADS, measure(node, [BIN, file, '--text-column', 'transcription', '--format', 'json'], {}, runs), { bytes, note });
-  row(label, 'dignify --threads 1', measure(node, [BIN, file, '--text-column', 'transcription', '--format', 'json', '--threads', '1'], {}, runs), { bytes, note });
+  row(label, 'dignify --threads 1', measure(node, [BIN, file, '--text-column', 'transcription', '--format', 'json', '--threads', '1'], {}, runs), {
+    bytes,
+    note,
+  });
   return bytes;
 }
 

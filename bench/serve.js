@@ -20,7 +20,11 @@ const NOTE_BYTES = 2048;
 /** A 2 KB note: MTSamples text (or the sample note) cut at a word, with findings in it. */
 function twoKilobyteNote() {
   const dir = corpusDir();
-  let source = dir ? mtsamples(dir).map((r) => r.transcription ?? '').join('\n\n') : readFileSync(path.join(ROOT, 'fixtures', 'sample-note.txt'), 'utf8');
+  let source = dir
+    ? mtsamples(dir)
+        .map((r) => r.transcription ?? '')
+        .join('\n\n')
+    : readFileSync(path.join(ROOT, 'fixtures', 'sample-note.txt'), 'utf8');
   const marker = ' Hx of IVDU; the patient is not an addict. Denies drug abuse.';
   while (Buffer.byteLength(source) < NOTE_BYTES) source += `\n${source}`;
   let note = source.slice(0, NOTE_BYTES - marker.length);
@@ -79,8 +83,19 @@ export async function benchServe() {
     await run(10, 2); // warm-up: JIT, and the parsers' first use
     for (const connections of LEVELS) {
       const r = await run(connections, SECONDS);
-      rows.push({ connections, p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, max: r.latency.max, rps: Math.round(r.requests.average), non2xx: r.non2xx, errors: r.errors + r.timeouts });
-      console.log(`serve: ${connections} connections: p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ${Math.round(r.requests.average)} requests/s, non-2xx ${r.non2xx}, errors ${r.errors + r.timeouts}`);
+      rows.push({
+        connections,
+        p50: r.latency.p50,
+        p90: r.latency.p90,
+        p99: r.latency.p99,
+        max: r.latency.max,
+        rps: Math.round(r.requests.average),
+        non2xx: r.non2xx,
+        errors: r.errors + r.timeouts,
+      });
+      console.log(
+        `serve: ${connections} connections: p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ${Math.round(r.requests.average)} requests/s, non-2xx ${r.non2xx}, errors ${r.errors + r.timeouts}`,
+      );
     }
     const work = await inProcess(body);
     console.log(`serve: in-process work per request: p50 ${work.p50.toFixed(2)} ms, p99 ${work.p99.toFixed(2)} ms`);
@@ -111,7 +126,9 @@ ${table}
   const until = old.indexOf(END);
   writeFileSync(
     target,
-    at !== -1 && until > at ? `${old.slice(0, at + START.length)}\n${generated}${old.slice(until)}` : `${old.replace(/\n*$/, '\n')}\n## dignify serve under load\n\n${START}\n${generated}${END}\n`,
+    at !== -1 && until > at
+      ? `${old.slice(0, at + START.length)}\n${generated}${old.slice(until)}`
+      : `${old.replace(/\n*$/, '\n')}\n## dignify serve under load\n\n${START}\n${generated}${END}\n`,
   );
   console.log('wrote the serve section of BENCHMARKS.md');
 }

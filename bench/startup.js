@@ -35,5 +35,11 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 console.log(`one line on stdin, ${RUNS} runs each, taking turns; ${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(2)}`);
 for (const [k, c] of commands.entries()) {
   const t = times[k];
-  console.log(`${c.name.padEnd(50)} median ${median(t).toFixed(1).padStart(6)} ms   min ${Math.min(...t).toFixed(1).padStart(6)}   max ${Math.max(...t).toFixed(1).padStart(6)}`);
+  console.log(
+    `${c.name.padEnd(50)} median ${median(t).toFixed(1).padStart(6)} ms   min ${Math.min(...t)
+      .toFixed(1)
+      .padStart(6)}   max ${Math.max(...t)
+      .toFixed(1)
+      .padStart(6)}`,
+  );
 }

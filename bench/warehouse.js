@@ -34,7 +34,9 @@ const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
 const context = vm.createContext({});
 new vm.Script(readFileSync(BUILD, 'utf8')).runInContext(context);
 const udf = vm.runInContext('dignify_findings', context);
-const notes = mtsamples(corpus).map((r) => r.transcription ?? '').filter(Boolean);
+const notes = mtsamples(corpus)
+  .map((r) => r.transcription ?? '')
+  .filter(Boolean);
 const everything = corpusTexts(corpus).map((t) => t.text);
 
 function throughput(label, texts) {
@@ -56,8 +58,20 @@ function throughput(label, texts) {
   const s = median(seconds);
   const bytes = texts.reduce((a, t) => a + Buffer.byteLength(t), 0);
   const perSecond = texts.length / s;
-  const r = { label, notes: texts.length, avgBytes: Math.round(bytes / texts.length), seconds: s, wall: median(wall), perSecond, mbps: bytes / 1e6 / s, findings, cores: Math.ceil(100e6 / 3600 / perSecond) };
-  console.log(`${label}: ${r.notes} notes (${r.avgBytes} B avg), ${s.toFixed(2)} s CPU (${r.wall.toFixed(2)} s wall) → ${Math.round(perSecond)} notes/s, ${r.mbps.toFixed(1)} MB/s per core; ${r.cores} cores for 100 M notes/hour`);
+  const r = {
+    label,
+    notes: texts.length,
+    avgBytes: Math.round(bytes / texts.length),
+    seconds: s,
+    wall: median(wall),
+    perSecond,
+    mbps: bytes / 1e6 / s,
+    findings,
+    cores: Math.ceil(100e6 / 3600 / perSecond),
+  };
+  console.log(
+    `${label}: ${r.notes} notes (${r.avgBytes} B avg), ${s.toFixed(2)} s CPU (${r.wall.toFixed(2)} s wall) → ${Math.round(perSecond)} notes/s, ${r.mbps.toFixed(1)} MB/s per core; ${r.cores} cores for 100 M notes/hour`,
+  );
   return r;
 }
 const start0 = process.hrtime.bigint();
@@ -77,15 +91,23 @@ function writeExport(rows) {
   const ids = Array.from({ length: rows }, (_, i) => `note-${i + 1}`);
   const texts = Array.from({ length: rows }, (_, i) => notes[i % notes.length]);
   const depts = Array.from({ length: rows }, (_, i) => ['ED', 'Psychiatry', 'Surgery', 'Medicine'][i % 4]);
-  parquetWriteFile({ filename: file, rowGroupSize: 5000, columnData: [
-    { name: 'note_id', type: 'STRING', data: ids },
-    { name: 'note_text', type: 'STRING', data: texts },
-    { name: 'department', type: 'STRING', data: depts },
-  ] });
+  parquetWriteFile({
+    filename: file,
+    rowGroupSize: 5000,
+    columnData: [
+      { name: 'note_id', type: 'STRING', data: ids },
+      { name: 'note_text', type: 'STRING', data: texts },
+      { name: 'department', type: 'STRING', data: depts },
+    ],
+  });
   return file;
 }
 function cli(file) {
-  const r = spawnSync('/usr/bin/time', ['-f', '%M %U %S', process.execPath, path.join(ROOT, 'bin', 'dignify.js'), file, '--threads', '1', '--format', 'jsonl'], { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+  const r = spawnSync(
+    '/usr/bin/time',
+    ['-f', '%M %U %S', process.execPath, path.join(ROOT, 'bin', 'dignify.js'), file, '--threads', '1', '--format', 'jsonl'],
+    { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 },
+  );
   const [rssKB, user, sys] = r.stderr.toString().trim().split('\n').at(-1).split(' ').map(Number);
   return { rss: rssKB / 1024, cpu: user + sys };
 }
@@ -112,7 +134,9 @@ for (const rows of [N, 8 * N]) {
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   const r = { rows, mb: statSync(file).size / 1e6, rss, seconds, cpu };
   parquetRows.push(r);
-  console.log(`Parquet ${rows} notes (${r.mb.toFixed(0)} MB on disk, row groups of 5,000): peak RSS ${Math.round(rss)} MB, ${seconds.toFixed(1)} s wall, ${cpu.toFixed(1)} s CPU (${Math.round(rows / cpu)} notes per CPU second)`);
+  console.log(
+    `Parquet ${rows} notes (${r.mb.toFixed(0)} MB on disk, row groups of 5,000): peak RSS ${Math.round(rss)} MB, ${seconds.toFixed(1)} s wall, ${cpu.toFixed(1)} s CPU (${Math.round(rows / cpu)} notes per CPU second)`,
+  );
   if (rows === 8 * N) heap = retainedHeap(file);
   rmSync(file);
 }

@@ -25,7 +25,7 @@ main().then(
     process.exitCode = code;
   },
   (error) => {
-    process.stderr.write(`dignify: internal error: ${error && error.stack ? error.stack : error}\n`);
+    process.stderr.write(`dignify: internal error: ${error?.stack ? error.stack : error}\n`);
     process.exitCode = 2;
   },
 );

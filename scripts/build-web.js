@@ -41,10 +41,11 @@ const csp = [
   "base-uri 'none'",
 ].join('; ');
 
-const fill = (html, values) => html.replace(/\{\{(\w+)\}\}/g, (_, key) => {
-  if (!(key in values)) throw new Error(`src/web/page.html: no value for {{${key}}}`);
-  return values[key];
-});
+const fill = (html, values) =>
+  html.replace(/\{\{(\w+)\}\}/g, (_, key) => {
+    if (!(key in values)) throw new Error(`src/web/page.html: no value for {{${key}}}`);
+    return values[key];
+  });
 // Functions as replacements: "$&" and the like in the bundle must stay as written.
 const page = fill(template, { csp: csp.replace(/"/g, '&quot;'), version, style: '\u0000STYLE\u0000', script: '\u0000SCRIPT\u0000' })
   .replace('\u0000STYLE\u0000', () => style)

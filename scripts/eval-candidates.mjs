@@ -34,7 +34,7 @@ const OUT = resolve(argVal('--out', join(tmpdir(), 'dignify-eval', 'candidates.j
 
 // ---------------------------------------------------------------- RNG
 function mulberry32(a) {
-  return function () {
+  return () => {
     a |= 0;
     a = (a + 0x6d2b79f5) | 0;
     let t = Math.imul(a ^ (a >>> 15), 1 | a);
@@ -49,7 +49,10 @@ function sample(arr, n, rng) {
     const j = Math.floor(rng() * (i + 1));
     [idx[i], idx[j]] = [idx[j], idx[i]];
   }
-  return idx.slice(0, n).sort((a, b) => a - b).map((i) => arr[i]);
+  return idx
+    .slice(0, n)
+    .sort((a, b) => a - b)
+    .map((i) => arr[i]);
 }
 
 // ---------------------------------------------------------------- CSV
@@ -64,24 +67,56 @@ function parseCsv(text) {
     const c = text[i];
     if (inQuotes) {
       if (c === '"') {
-        if (text[i + 1] === '"') { field += '"'; i += 2; continue; }
-        inQuotes = false; i++; continue;
+        if (text[i + 1] === '"') {
+          field += '"';
+          i += 2;
+          continue;
+        }
+        inQuotes = false;
+        i++;
+        continue;
       }
-      field += c; i++; continue;
+      field += c;
+      i++;
+      continue;
     }
-    if (c === '"') { inQuotes = true; i++; continue; }
-    if (c === ',') { row.push(field); field = ''; i++; continue; }
-    if (c === '\r') { i++; continue; }
-    if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; i++; continue; }
-    field += c; i++;
+    if (c === '"') {
+      inQuotes = true;
+      i++;
+      continue;
+    }
+    if (c === ',') {
+      row.push(field);
+      field = '';
+      i++;
+      continue;
+    }
+    if (c === '\r') {
+      i++;
+      continue;
+    }
+    if (c === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+      continue;
+    }
+    field += c;
+    i++;
   }
-  if (field !== '' || row.length) { row.push(field); rows.push(row); }
+  if (field !== '' || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
   const header = rows.shift();
   return rows.filter((r) => r.length === header.length).map((r) => Object.fromEntries(header.map((h, k) => [h, r[k]])));
 }
 
 // ---------------------------------------------------------------- sentence splitting
-const ABBREV = /(?:\b(?:Dr|Mr|Mrs|Ms|St|vs|No|approx|Fig|e\.g|i\.e|a\.m|p\.m|b\.i\.d|t\.i\.d|q\.i\.d|q\.d|p\.o|p\.r\.n|etc|Jr|Sr|cc|mg|mL|ml|Inc|Co|U\.S|q)\.)$/i;
+const ABBREV =
+  /(?:\b(?:Dr|Mr|Mrs|Ms|St|vs|No|approx|Fig|e\.g|i\.e|a\.m|p\.m|b\.i\.d|t\.i\.d|q\.i\.d|q\.d|p\.o|p\.r\.n|etc|Jr|Sr|cc|mg|mL|ml|Inc|Co|U\.S|q)\.)$/i;
 
 function splitSentences(text) {
   // 1) hard breaks: newlines; MTSamples section headings glued with commas (",HEENT:  ...").
@@ -91,7 +126,7 @@ function splitSentences(text) {
   for (const block of blocks) {
     // 2) sentence ends: [.!?] (+ optional closing quote/paren) + whitespace + capital/digit/quote/paren.
     let start = 0;
-    const re = /[.!?]["')\]]?\s+(?=["'(\[]?[A-Z0-9])/g;
+    const re = /[.!?]["')\]]?\s+(?=["'([]?[A-Z0-9])/g;
     let m;
     while ((m = re.exec(block))) {
       const endPunct = m.index + m[0].trimEnd().length;
@@ -105,14 +140,22 @@ function splitSentences(text) {
   // 3) trim, drop empties, chop overlong sentences at "; " / ", " boundaries.
   const res = [];
   for (let s of out) {
-    s = s.trim().replace(/^[,;\s]+/, '').replace(/[,;\s]+$/, '');
+    s = s
+      .trim()
+      .replace(/^[,;\s]+/, '')
+      .replace(/[,;\s]+$/, '');
     if (s.length < 3) continue;
-    if (s.length <= MAX_LEN) { res.push(s); continue; }
+    if (s.length <= MAX_LEN) {
+      res.push(s);
+      continue;
+    }
     const parts = s.split(/(?<=[;,])\s+/);
     let cur = '';
     for (const p of parts) {
-      if (cur && (cur + ' ' + p).length > MAX_LEN) { res.push(cur.replace(/[,;\s]+$/, '')); cur = p; }
-      else cur = cur ? cur + ' ' + p : p;
+      if (cur && `${cur} ${p}`.length > MAX_LEN) {
+        res.push(cur.replace(/[,;\s]+$/, ''));
+        cur = p;
+      } else cur = cur ? `${cur} ${p}` : p;
     }
     if (cur) {
       // a single clause still too long: hard-wrap on whitespace
@@ -130,7 +173,7 @@ function splitSentences(text) {
 
 // ---------------------------------------------------------------- candidate terms
 // substance: true => every sentence kept (no cap).
-const DRUG = String.raw`(?:drugs?|IV|IVD|intravenous|injection|heroin|cocaine|crack|meth|methamphetamine|opioids?|opiates?|marijuana|cannabis|polysubstance|substance|alcohol|etoh|narcotics?|benzos?|benzodiazepines?|pot|speed)`;
+const DRUG = `(?:drugs?|IV|IVD|intravenous|injection|heroin|cocaine|crack|meth|methamphetamine|opioids?|opiates?|marijuana|cannabis|polysubstance|substance|alcohol|etoh|narcotics?|benzos?|benzodiazepines?|pot|speed)`;
 const TERMS = [
   { term: 'addict', re: /\baddict\w*/i, substance: true },
   { term: 'abuse', re: /\babus(?:e|es|ed|er|ers|ing|ive)\b/i, substance: true },
@@ -139,7 +182,11 @@ const TERMS = [
   { term: 'alcoholic', re: /\balcoholics?\b/i, substance: true },
   { term: 'drunk', re: /\bdrunk(?:en|s)?\b/i, substance: true },
   { term: 'drug user', re: new RegExp(String.raw`\b${DRUG}(?:[\s-]+\w+){0,2}?[\s-]+users?\b`, 'i'), substance: true },
-  { term: 'clean/dirty (tox/needles)', strict: /\b(?:clean|dirty)\b[^.]{0,40}\b(?:urine|tox\w*|screens?|UDS|drug|needles?|syringes?|works|sober|for \d+|since)\b|\b(?:urine|tox\w*|screens?|UDS|drug|needles?|syringes?)\b[^.]{0,40}\b(?:clean|dirty)\b|\b(?:been|stay\w*|got|getting|stayed) clean\b/i },
+  {
+    term: 'clean/dirty (tox/needles)',
+    strict:
+      /\b(?:clean|dirty)\b[^.]{0,40}\b(?:urine|tox\w*|screens?|UDS|drug|needles?|syringes?|works|sober|for \d+|since)\b|\b(?:urine|tox\w*|screens?|UDS|drug|needles?|syringes?)\b[^.]{0,40}\b(?:clean|dirty)\b|\b(?:been|stay\w*|got|getting|stayed) clean\b/i,
+  },
   { term: 'clean', re: /\bclean\b/i },
   { term: 'dirty', re: /\bdirty\b/i },
   { term: 'habit', re: /\bhabit(?:s|ual|ually)?\b/i },
@@ -207,7 +254,10 @@ const SUBSTANCE_TERMS = new Set(TERMS.filter((t) => t.substance).map((t) => t.te
 
 // ---------------------------------------------------------------- load corpus
 function readJsonl(file) {
-  return readFileSync(join(CORPUS, file), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  return readFileSync(join(CORPUS, file), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
 }
 
 function loadDocs() {
@@ -229,27 +279,49 @@ function loadDocs() {
   for (const line of tsv) {
     if (!line.trim()) continue;
     const cols = line.split('\t');
-    docs.push({ file: 'negex', prefix: `negex-${cols[iLine]}`, source: `negex_rsAnnotations-1-120-random.tsv line number ${cols[iLine]}`, text: cols[iSent] ?? '', single: true });
+    docs.push({
+      file: 'negex',
+      prefix: `negex-${cols[iLine]}`,
+      source: `negex_rsAnnotations-1-120-random.tsv line number ${cols[iLine]}`,
+      text: cols[iSent] ?? '',
+      single: true,
+    });
   }
   for (const r of readJsonl('aci_bench_notes.jsonl'))
     docs.push({ file: 'aci', prefix: `aci-${r.encounter_id}`, source: `aci_bench_notes.jsonl encounter_id ${r.encounter_id} (${r.split}) note`, text: r.note });
   for (const r of readJsonl('primock57_notes.jsonl'))
-    docs.push({ file: 'primock', prefix: `primock-d${r.day}c${r.consultation}`, source: `primock57_notes.jsonl day ${r.day} consultation ${r.consultation} note`, text: r.note });
+    docs.push({
+      file: 'primock',
+      prefix: `primock-d${r.day}c${r.consultation}`,
+      source: `primock57_notes.jsonl day ${r.day} consultation ${r.consultation} note`,
+      text: r.note,
+    });
   for (const r of readJsonl('ctakes_example_notes.jsonl')) {
     const slug = r.file.replace(/[^A-Za-z0-9]+/g, '_');
     docs.push({ file: 'ctakes', prefix: `ctakes-${slug}`, source: `ctakes_example_notes.jsonl file ${r.file}`, text: r.text });
   }
-  const subsetFiles = new Set();
+  const _subsetFiles = new Set();
   // MedQuAD: one file can hold several QA pairs, so the id carries the 1-based line number too.
   const subsetKeys = new Set();
   readJsonl('medquad_substance_use_subset.jsonl').forEach((r, i) => {
-    subsetKeys.add(r.file + '\u0000' + r.question);
-    const slug = r.file.replace(/\.xml$/, '').replace(/^.*\//, '').replace(/[^A-Za-z0-9]+/g, '_');
-    docs.push({ file: 'medquad_sub', prefix: `mqs-L${i + 1}-${slug}`, source: `medquad_substance_use_subset.jsonl line ${i + 1} (file ${r.file})`, text: r.answer });
+    subsetKeys.add(`${r.file}\u0000${r.question}`);
+    const slug = r.file
+      .replace(/\.xml$/, '')
+      .replace(/^.*\//, '')
+      .replace(/[^A-Za-z0-9]+/g, '_');
+    docs.push({
+      file: 'medquad_sub',
+      prefix: `mqs-L${i + 1}-${slug}`,
+      source: `medquad_substance_use_subset.jsonl line ${i + 1} (file ${r.file})`,
+      text: r.answer,
+    });
   });
   readJsonl('medquad_answers.jsonl').forEach((r, i) => {
-    if (subsetKeys.has(r.file + '\u0000' + r.question)) return;
-    const slug = r.file.replace(/\.xml$/, '').replace(/^.*\//, '').replace(/[^A-Za-z0-9]+/g, '_');
+    if (subsetKeys.has(`${r.file}\u0000${r.question}`)) return;
+    const slug = r.file
+      .replace(/\.xml$/, '')
+      .replace(/^.*\//, '')
+      .replace(/[^A-Za-z0-9]+/g, '_');
     docs.push({ file: 'medquad', prefix: `mq-L${i + 1}-${slug}`, source: `medquad_answers.jsonl line ${i + 1} (file ${r.file})`, text: r.answer });
   });
   return docs;
@@ -279,7 +351,10 @@ function main() {
   const chosen = new Set();
   const byTerm = new Map();
   for (const s of clinical) {
-    if (s.terms.some((t) => SUBSTANCE_TERMS.has(t))) { chosen.add(s); continue; }
+    if (s.terms.some((t) => SUBSTANCE_TERMS.has(t))) {
+      chosen.add(s);
+      continue;
+    }
     for (const t of s.terms) {
       if (!byTerm.has(t)) byTerm.set(t, []);
       byTerm.get(t).push(s);
@@ -318,9 +393,9 @@ function main() {
     ...randoms.map((s) => ({ id: s.id, source: s.source, kind: 'random', text: s.text, terms: [], spans: [] })),
   ];
   mkdirSync(dirname(OUT), { recursive: true });
-  writeFileSync(OUT, out.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  writeFileSync(OUT, `${out.map((r) => JSON.stringify(r)).join('\n')}\n`);
   const stats = { seed: SEED, sentences: sents.length, candidates: candidates.length, random: randoms.length, sampling: samplingLog };
-  writeFileSync(OUT.replace(/\.jsonl$/, '.stats.json'), JSON.stringify(stats, null, 2) + '\n');
+  writeFileSync(OUT.replace(/\.jsonl$/, '.stats.json'), `${JSON.stringify(stats, null, 2)}\n`);
   console.error(JSON.stringify(stats, null, 2));
 }
 
@@ -334,7 +409,10 @@ function verify(file) {
     if (!line.trim()) continue;
     const r = JSON.parse(line);
     n++;
-    const err = (m) => { bad++; console.error(`${r.id}: ${m}`); };
+    const err = (m) => {
+      bad++;
+      console.error(`${r.id}: ${m}`);
+    };
     if (seen.has(r.id)) err('duplicate id');
     seen.add(r.id);
     if (!['candidate', 'random', 'handwritten'].includes(r.kind)) err('bad kind');

@@ -33,7 +33,7 @@ const CORPUS = resolve(argVal('--corpus', join(here, '..', '..', 'shared', 'corp
 const OUT = resolve(argVal('--out', join(tmpdir(), 'dignify-eval-genres', 'candidates.jsonl')));
 
 function mulberry32(a) {
-  return function () {
+  return () => {
     a |= 0;
     a = (a + 0x6d2b79f5) | 0;
     let t = Math.imul(a ^ (a >>> 15), 1 | a);
@@ -47,23 +47,34 @@ function sample(arr, n, rng) {
     const j = Math.floor(rng() * (i + 1));
     [idx[i], idx[j]] = [idx[j], idx[i]];
   }
-  return idx.slice(0, n).sort((a, b) => a - b).map((i) => arr[i]);
+  return idx
+    .slice(0, n)
+    .sort((a, b) => a - b)
+    .map((i) => arr[i]);
 }
 
 // ---------------------------------------------------------------- candidate terms
 // Broad on purpose: every term of terms.csv / clinical-language.md and its look-alikes, so that
 // sentences WITHOUT any of these (the random sample) are clean sentences.
-const DRUG = String.raw`(?:drugs?|IV|IVD|intravenous|injection|heroin|cocaine|crack|meth|methamphetamine|opioids?|opiates?|marijuana|cannabis|pot|weed|polysubstance|substance|alcohol|etoh|narcotics?|benzos?|speed|tobacco|nicotine)`;
+const DRUG = `(?:drugs?|IV|IVD|intravenous|injection|heroin|cocaine|crack|meth|methamphetamine|opioids?|opiates?|marijuana|cannabis|pot|weed|polysubstance|substance|alcohol|etoh|narcotics?|benzos?|speed|tobacco|nicotine)`;
 const TERMS = [
   { term: 'addict', re: /\baddict\w*/i, substance: true },
   { term: 'abuse', re: /\babus(?:e|es|ed|er|ers|ing|ive)\b/i, substance: true },
-  { term: 'junkie/slang', re: /\b(?:junkies?|crack-?heads?|druggies?|dope ?fiends?|potheads?|stoners?|tweak(?:er|ers|ing)|dope ?heads?|dope ?sick|strung out|crack bab(?:y|ies))\b/i, substance: true },
+  {
+    term: 'junkie/slang',
+    re: /\b(?:junkies?|crack-?heads?|druggies?|dope ?fiends?|potheads?|stoners?|tweak(?:er|ers|ing)|dope ?heads?|dope ?sick|strung out|crack bab(?:y|ies))\b/i,
+    substance: true,
+  },
   { term: 'alcoholic', re: /\b(?:alcoholics?|alcoholism)\b/i, substance: true },
   { term: 'drunk', re: /\bdrunk(?:en|s)?\b/i, substance: true },
   { term: 'drug user', re: new RegExp(String.raw`\b${DRUG}(?:[\s-]+\w+){0,2}?[\s-]+users?\b|\busers?\b`, 'i'), substance: true },
   { term: 'clean/dirty', re: /\b(?:clean|dirty)\b/i },
   { term: 'habit', re: /\bhabit(?:s|ual|ually)?\b/i },
-  { term: 'drug-seeking', re: /\b(?:drug|narcotic|opioid|medication|pain[- ]medication)[- ]seek(?:ing|er|ers)\b|\bseeking (?:drugs|narcotics|opioids)\b/i, substance: true },
+  {
+    term: 'drug-seeking',
+    re: /\b(?:drug|narcotic|opioid|medication|pain[- ]medication)[- ]seek(?:ing|er|ers)\b|\bseeking (?:drugs|narcotics|opioids)\b/i,
+    substance: true,
+  },
   { term: 'IVDU/IVDA', re: /\bIVD[UA]\w*/i, substance: true },
   { term: 'polysubstance', re: /\bpoly-?substance\b/i, substance: true },
   { term: 'abbrev SA/DA/PSA/FF/MAT', re: /\b(?:SA|DA|PSA|FF|MAT)\b/ },
@@ -109,10 +120,19 @@ const TERMS = [
   { term: 'suicide', re: /\bsuicid\w*/i },
   { term: 'epileptic/asthmatic', re: /\b(?:epileptics?|asthmatics?)\b/i },
   { term: 'obese', re: /\bobes(?:e|ity)\b|\bmorbidly\b|\bfat\b|\boverweight\b/i },
-  { term: 'HIV/AIDS label', re: /\bHIV[- ](?:infected|positive|patients?|pts?|carriers?|virus)\b|\bAIDS[- ](?:victims?|patients?|sufferers?|virus|carriers?|infected)\b|\bfull[- ]blown\b|\bdied of AIDS\b|\bpositives\b/i },
+  {
+    term: 'HIV/AIDS label',
+    re: /\bHIV[- ](?:infected|positive|patients?|pts?|carriers?|virus)\b|\bAIDS[- ](?:victims?|patients?|sufferers?|virus|carriers?|infected)\b|\bfull[- ]blown\b|\bdied of AIDS\b|\bpositives\b/i,
+  },
   { term: 'promiscuous/prostitute', re: /\b(?:promiscu\w*|prostitut\w*|hookers?|sex workers?)\b/i },
-  { term: 'disability', re: /\b(?:wheelchair[- ]bound|confined to (?:a )?wheelchair|handicapped|(?:the )?disabled|cripple[ds]?|differently abled|deaf[- ]mute|paraplegics?|quadriplegics?|amputees?|hearing impaired|demented|senile|retard\w*|invalid)\b/i },
-  { term: 'social', re: /\b(?:homeless|vagrants?|transient|bums?|illegal|immigrants?|aliens?|inmates?|prisoners?|convicts?|offenders?|criminals?|felons?|parolees?|detainees?|elderly|seniors?|old (?:man|lady|woman))\b/i },
+  {
+    term: 'disability',
+    re: /\b(?:wheelchair[- ]bound|confined to (?:a )?wheelchair|handicapped|(?:the )?disabled|cripple[ds]?|differently abled|deaf[- ]mute|paraplegics?|quadriplegics?|amputees?|hearing impaired|demented|senile|retard\w*|invalid)\b/i,
+  },
+  {
+    term: 'social',
+    re: /\b(?:homeless|vagrants?|transient|bums?|illegal|immigrants?|aliens?|inmates?|prisoners?|convicts?|offenders?|criminals?|felons?|parolees?|detainees?|elderly|seniors?|old (?:man|lady|woman))\b/i,
+  },
   { term: 'complains', re: /\bcomplain(?:s|ed|ing|t|ts)?\b|\bc\/o\b/i },
 ];
 const SUBSTANCE_TERMS = new Set(TERMS.filter((t) => t.substance).map((t) => t.term));
@@ -125,8 +145,10 @@ function chop(s) {
   const res = [];
   let cur = '';
   for (const p of s.split(/(?<=[;,])\s+/)) {
-    if (cur && (cur + ' ' + p).length > MAX_LEN) { res.push(cur); cur = p; }
-    else cur = cur ? cur + ' ' + p : p;
+    if (cur && `${cur} ${p}`.length > MAX_LEN) {
+      res.push(cur);
+      cur = p;
+    } else cur = cur ? `${cur} ${p}` : p;
   }
   while (cur.length > MAX_LEN) {
     const cut = cur.lastIndexOf(' ', MAX_LEN);
@@ -155,7 +177,7 @@ function splitProse(text) {
   const out = [];
   for (const block of text.split(/\r?\n+|\s{2,}-\s+|\s{4,}/)) {
     let start = 0;
-    const re = /[.!?]["')\]]?\s+(?=["'(\[]?[A-Z0-9])/g;
+    const re = /[.!?]["')\]]?\s+(?=["'([]?[A-Z0-9])/g;
     let m;
     while ((m = re.exec(block))) {
       const endPunct = m.index + m[0].trimEnd().length;
@@ -165,11 +187,17 @@ function splitProse(text) {
     }
     out.push(block.slice(start));
   }
-  return out.map((s) => s.trim().replace(/^[-•*,;\s]+/, '')).filter((s) => s.length >= 3).flatMap(chop);
+  return out
+    .map((s) => s.trim().replace(/^[-•*,;\s]+/, ''))
+    .filter((s) => s.length >= 3)
+    .flatMap(chop);
 }
 
 function readJsonl(file) {
-  return readFileSync(join(CORPUS, file), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  return readFileSync(join(CORPUS, file), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
 }
 
 // Sentences already in fixtures/eval (the tuned set) are left out, so the held-out set shares no text with it.
@@ -178,11 +206,14 @@ function tunedTexts() {
   try {
     for (const l of readFileSync(join(here, '..', 'fixtures', 'eval', 'labelled.jsonl'), 'utf8').split('\n'))
       if (l.trim()) set.add(JSON.parse(l).text.toLowerCase().replace(/\s+/g, ' '));
-  } catch { /* no tuned set: nothing to exclude */ }
+  } catch {
+    /* no tuned set: nothing to exclude */
+  }
   return set;
 }
 
-const FOCUS = /diabet|obes|overweight|weight|HIV|AIDS\b|mental|depress|anxiety|schizo|bipolar|psychos|psychot|suicid|eating disorder|personality|panic|post-?traumatic|PTSD|insulin|glucose|hypoglyc/i;
+const FOCUS =
+  /diabet|obes|overweight|weight|HIV|AIDS\b|mental|depress|anxiety|schizo|bipolar|psychos|psychot|suicid|eating disorder|personality|panic|post-?traumatic|PTSD|insulin|glucose|hypoglyc/i;
 
 function loadSentences() {
   const tuned = tunedTexts();
@@ -197,21 +228,40 @@ function loadSentences() {
   readJsonl('aci_bench_notes.jsonl').forEach((r, i) => {
     if ((i + 1) % 2 !== 1) return; // odd 1-based lines only (even lines are the tuning slice)
     splitDialogue(r.dialogue).forEach((u, k) =>
-      push({ genre: 'dialogue', id: `acid-L${i + 1}-${r.encounter_id}-t${u.turn}s${k + 1}`, source: `aci_bench_notes.jsonl line ${i + 1} encounter_id ${r.encounter_id} (${r.split}) dialogue turn ${u.turn}`, text: u.text }),
+      push({
+        genre: 'dialogue',
+        id: `acid-L${i + 1}-${r.encounter_id}-t${u.turn}s${k + 1}`,
+        source: `aci_bench_notes.jsonl line ${i + 1} encounter_id ${r.encounter_id} (${r.split}) dialogue turn ${u.turn}`,
+        text: u.text,
+      }),
     );
   });
-  const subset = new Set(readJsonl('medquad_substance_use_subset.jsonl').map((r) => r.file + '\u0000' + r.question));
+  const subset = new Set(readJsonl('medquad_substance_use_subset.jsonl').map((r) => `${r.file}\u0000${r.question}`));
   readJsonl('medquad_answers.jsonl').forEach((r, i) => {
-    if ((i + 1) % 5 !== 0 || subset.has(r.file + '\u0000' + r.question)) return;
+    if ((i + 1) % 5 !== 0 || subset.has(`${r.file}\u0000${r.question}`)) return;
     const focus = FOCUS.test(`${r.focus} ${r.question}`);
-    const slug = r.file.replace(/\.xml$/, '').replace(/^.*\//, '').replace(/[^A-Za-z0-9]+/g, '_');
+    const slug = r.file
+      .replace(/\.xml$/, '')
+      .replace(/^.*\//, '')
+      .replace(/[^A-Za-z0-9]+/g, '_');
     splitProse(r.answer).forEach((s, k) =>
-      push({ genre: 'patient-education', focus, id: `mqe-L${i + 1}-${slug}-s${k + 1}`, source: `medquad_answers.jsonl line ${i + 1} (file ${r.file}, focus ${r.focus})`, text: s }),
+      push({
+        genre: 'patient-education',
+        focus,
+        id: `mqe-L${i + 1}-${slug}-s${k + 1}`,
+        source: `medquad_answers.jsonl line ${i + 1} (file ${r.file}, focus ${r.focus})`,
+        text: s,
+      }),
     );
   });
   readJsonl('primock57_notes.jsonl').forEach((r) => {
     splitProse(r.note).forEach((s, k) =>
-      push({ genre: 'notes-primock', id: `pmk-d${r.day}c${r.consultation}-s${k + 1}`, source: `primock57_notes.jsonl day ${r.day} consultation ${r.consultation} note`, text: s }),
+      push({
+        genre: 'notes-primock',
+        id: `pmk-d${r.day}c${r.consultation}-s${k + 1}`,
+        source: `primock57_notes.jsonl day ${r.day} consultation ${r.consultation} note`,
+        text: s,
+      }),
     );
   });
   return sents;
@@ -248,8 +298,8 @@ function main() {
     stats.genres[genre] = { sentences: pool.length, withTerms: withTerms.length, candidates: candidates.length, random: randoms.length, perTerm: log };
   }
   mkdirSync(dirname(OUT), { recursive: true });
-  writeFileSync(OUT, out.map((r) => JSON.stringify(r)).join('\n') + '\n');
-  writeFileSync(OUT.replace(/\.jsonl$/, '.stats.json'), JSON.stringify(stats, null, 2) + '\n');
+  writeFileSync(OUT, `${out.map((r) => JSON.stringify(r)).join('\n')}\n`);
+  writeFileSync(OUT.replace(/\.jsonl$/, '.stats.json'), `${JSON.stringify(stats, null, 2)}\n`);
   console.error(JSON.stringify(stats, null, 2));
 }
 
@@ -263,7 +313,10 @@ function verify(file) {
     if (!line.trim()) continue;
     const r = JSON.parse(line);
     n++;
-    const err = (m) => { bad++; console.error(`${r.id}: ${m}`); };
+    const err = (m) => {
+      bad++;
+      console.error(`${r.id}: ${m}`);
+    };
     if (seen.has(r.id)) err('duplicate id');
     seen.add(r.id);
     if (!['candidate', 'random', 'handwritten'].includes(r.kind)) err('bad kind');

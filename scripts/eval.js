@@ -43,8 +43,10 @@ for (let i = 0; i < args.length; i++) {
   if (a === '--json') json = true;
   else if (a === '--preset') preset = value();
   else if (a.startsWith('--preset=')) preset = a.slice('--preset='.length);
-  else if (a === '--lexicon') { lexicon = path.resolve(value()); lexiconExplicit = true; }
-  else if (a === '--no-lexicon') lexicon = undefined;
+  else if (a === '--lexicon') {
+    lexicon = path.resolve(value());
+    lexiconExplicit = true;
+  } else if (a === '--no-lexicon') lexicon = undefined;
   else if (a === '--write-precision') writePrecision = true;
   else if (a.startsWith('--')) fail(`unknown option ${a} (options: --preset <name>, --json, --lexicon <file>, --no-lexicon, --write-precision)`);
   else files.push(path.resolve(a));

@@ -41,14 +41,20 @@ export function webPlugin(rulesJson = path.join(ROOT, 'dist', 'rules', 'builtin.
       });
       build.onResolve({ filter: /^[a-z:_]+$/ }, (args) => {
         if (!NODE_BUILTINS.has(args.path)) return undefined;
-        return { errors: [{ text: `the browser build cannot use the Node module "${args.path}" (imported by ${path.relative(ROOT, args.importer)}): add a stand-in to WEB_STUBS in scripts/web-bundle.js` }] };
+        return {
+          errors: [
+            {
+              text: `the browser build cannot use the Node module "${args.path}" (imported by ${path.relative(ROOT, args.importer)}): add a stand-in to WEB_STUBS in scripts/web-bundle.js`,
+            },
+          ],
+        };
       });
     },
   };
 }
 
 /** esbuild options shared by every browser bundle. */
-export function webBuildOptions(esbuild, entry, extra = {}) {
+export function webBuildOptions(_esbuild, entry, extra = {}) {
   return {
     absWorkingDir: ROOT,
     entryPoints: [entry],

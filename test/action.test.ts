@@ -58,7 +58,10 @@ describe('action.yml', () => {
     const r = runStep(dir, { paths: 'leaflets/*.md\n  notes.txt', 'sarif-file': 'out.sarif' });
     expect(r.code).toBe(1);
     expect(r.outputs).toBe('sarif-file=out.sarif\nexit-code=1\n');
-    const log = JSON.parse(readFileSync(path.join(dir, 'out.sarif'), 'utf8')) as { version: string; runs: Array<{ results: Array<{ ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }> };
+    const log = JSON.parse(readFileSync(path.join(dir, 'out.sarif'), 'utf8')) as {
+      version: string;
+      runs: Array<{ results: Array<{ ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }>;
+    };
     expect(log.version).toBe('2.1.0');
     expect(log.runs[0]!.results.map((x) => [x.ruleId, x.locations[0]!.physicalLocation.artifactLocation.uri])).toEqual([
       ['substance-use/substance-abuse', 'leaflets/a.md'],

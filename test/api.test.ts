@@ -85,7 +85,7 @@ describe('lintText', () => {
   it('applies severity overrides by rule id and category, and the allow list', async () => {
     expect((await lintText(NOTE, { rules: { 'substance-use/addict': 'off' } })).map((f) => f.ruleId)).not.toContain('substance-use/addict');
     expect((await lintText(NOTE, { rules: { 'substance-use': 'info' } })).every((f) => f.severity === 'info')).toBe(true);
-    expect((await lintText('Referred to the Drug Abuse Recovery Program.', { allow: ['Drug Abuse Recovery Program'] }))).toEqual([]);
+    expect(await lintText('Referred to the Drug Abuse Recovery Program.', { allow: ['Drug Abuse Recovery Program'] })).toEqual([]);
   });
 
   it('offers a fix that keeps case and fixes the article', async () => {

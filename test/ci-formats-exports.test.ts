@@ -17,31 +17,41 @@ const finding = (over: Partial<Finding> = {}): Finding => ({
 });
 
 const record: LintResult = { file: 'notes.csv', record: { row: 3, id: 'N-7', idName: 'note_id', line: 5 }, findings: [finding()] };
-const docx: LintResult = { file: 'leaflet.docx', findings: [finding({ paragraph: 4, start: { line: 7, column: 1, offset: 90 }, end: { line: 7, column: 7, offset: 96 } })] };
+const docx: LintResult = {
+  file: 'leaflet.docx',
+  findings: [finding({ paragraph: 4, start: { line: 7, column: 1, offset: 90 }, end: { line: 7, column: 7, offset: 96 } })],
+};
 const plain: LintResult = { file: 'a.txt', findings: [finding()] };
 const context = { why: false, color: false, cwd: process.cwd() };
 
 describe('--format github', () => {
-  it('points at the record\'s line of the export and names the record and the place in the note', () => {
+  it("points at the record's line of the export and names the record and the place in the note", () => {
     expect(formatAll(formatters.github!, [record], context)).toBe(
       '::error file=notes.csv,line=5,endLine=5,title=substance-use/addict::row 3 (note_id N-7), 2:5: Avoid "addict" [substance-use/addict]\n',
     );
   });
 
   it('names the paragraph of a .docx, with no line inside the zip', () => {
-    expect(formatAll(formatters.github!, [docx], context)).toBe('::error file=leaflet.docx,title=substance-use/addict::paragraph 4: Avoid "addict" [substance-use/addict]\n');
+    expect(formatAll(formatters.github!, [docx], context)).toBe(
+      '::error file=leaflet.docx,title=substance-use/addict::paragraph 4: Avoid "addict" [substance-use/addict]\n',
+    );
   });
 
   it('keeps line and column for a plain file', () => {
-    expect(formatAll(formatters.github!, [plain], context)).toBe('::error file=a.txt,line=2,endLine=2,col=5,endColumn=11,title=substance-use/addict::Avoid "addict" [substance-use/addict]\n');
+    expect(formatAll(formatters.github!, [plain], context)).toBe(
+      '::error file=a.txt,line=2,endLine=2,col=5,endColumn=11,title=substance-use/addict::Avoid "addict" [substance-use/addict]\n',
+    );
   });
 });
 
 describe('--format sarif', () => {
-  type Result = { message: { text: string }; locations: Array<{ physicalLocation: { region?: Record<string, number> }; logicalLocations?: Array<{ name: string }> }> };
+  type Result = {
+    message: { text: string };
+    locations: Array<{ physicalLocation: { region?: Record<string, number> }; logicalLocations?: Array<{ name: string }> }>;
+  };
   const results = (r: LintResult) => (JSON.parse(formatAll(formatters.sarif!, [r], context)) as { runs: Array<{ results: Result[] }> }).runs[0]!.results;
 
-  it('points at the record\'s line of the export', () => {
+  it("points at the record's line of the export", () => {
     const [r] = results(record);
     expect(r!.locations[0]!.physicalLocation.region).toEqual({ startLine: 5, endLine: 5 });
     expect(r!.locations[0]!.logicalLocations).toEqual([{ name: 'row 3 (note_id N-7)', kind: 'element' }]);

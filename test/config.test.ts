@@ -20,7 +20,9 @@ function project(files: Record<string, string>): string {
 }
 
 function ruleIds(stdout: string): string[] {
-  return (JSON.parse(stdout) as Array<{ findings: Array<{ ruleId: string; severity: string }> }>).flatMap((r) => r.findings.map((f) => `${f.ruleId}:${f.severity}`));
+  return (JSON.parse(stdout) as Array<{ findings: Array<{ ruleId: string; severity: string }> }>).flatMap((r) =>
+    r.findings.map((f) => `${f.ruleId}:${f.severity}`),
+  );
 }
 
 const OWN_RULES = `category: house-style
@@ -44,9 +46,9 @@ describe('configuration', () => {
       'team/notes/a.txt': NOTE,
       'other/b.txt': NOTE,
     });
-    const team = (await runMain(['team/notes/a.txt', '-f', 'json'], { cwd: dir }));
+    const team = await runMain(['team/notes/a.txt', '-f', 'json'], { cwd: dir });
     expect(ruleIds(team.stdout)).toEqual(['substance-use/substance-abuse:error', 'substance-use/dirty-needles:error']);
-    const other = (await runMain(['other/b.txt', '-f', 'json'], { cwd: dir }));
+    const other = await runMain(['other/b.txt', '-f', 'json'], { cwd: dir });
     expect(ruleIds(other.stdout)).toEqual(['substance-use/addict:error', 'substance-use/substance-abuse:error', 'substance-use/dirty-needles:warning']);
   });
 
@@ -62,7 +64,7 @@ describe('configuration', () => {
       'substance-use/substance-abuse:info',
       'substance-use/dirty-needles:info',
     ]);
-    const pkg = (await runMain(['pkg/a.txt', '-f', 'json'], { cwd: dir }));
+    const pkg = await runMain(['pkg/a.txt', '-f', 'json'], { cwd: dir });
     expect(ruleIds(pkg.stdout)).toEqual(['substance-use/addict:error', 'substance-use/dirty-needles:warning']);
   });
 
@@ -75,7 +77,7 @@ describe('configuration', () => {
 
   it('finds the config for standard input from --stdin-filename', async () => {
     const dir = project({ 'sub/.dignifyrc': 'rules: { substance-use/addict: "off" }\n' });
-    const r = (await runMain(['-f', 'json', '--stdin-filename', 'sub/note.txt'], { cwd: dir, input: NOTE }));
+    const r = await runMain(['-f', 'json', '--stdin-filename', 'sub/note.txt'], { cwd: dir, input: NOTE });
     expect(ruleIds(r.stdout)).not.toContain('substance-use/addict:error');
     expect(ruleIds(r.stdout)).toHaveLength(2);
   });
@@ -87,16 +89,18 @@ describe('configuration', () => {
       'rules/house.yaml': OWN_RULES,
       'a.txt': 'Pt is a frequent flyer in the ED.\n',
     });
-    const r = (await runMain(['a.txt', '-f', 'json'], { cwd: dir }));
+    const r = await runMain(['a.txt', '-f', 'json'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(ruleIds(r.stdout)).toEqual(['house-style/frequent-flyer:warning']);
     // Their fixes work too.
     expect((await runMain(['a.txt', '--fix-dry-run'], { cwd: dir })).stdout).toContain('+Pt is a person with frequent visits in the ED.');
 
     const bad = project({ '.dignifyrc': 'extends: [house.yaml]\n', 'house.yaml': OWN_RULES.replace('severity: warning', 'severity: loud'), 'a.txt': NOTE });
-    const e = (await runMain(['a.txt'], { cwd: bad }));
+    const e = await runMain(['a.txt'], { cwd: bad });
     expect(e.code).toBe(2);
-    expect(e.stderr).toMatch(/dignify: \.dignifyrc: extends: .*house\.yaml: rule "house-style\/frequent-flyer": \/severity must be equal to one of the allowed values \(error, warning, info\)/);
+    expect(e.stderr).toMatch(
+      /dignify: \.dignifyrc: extends: .*house\.yaml: rule "house-style\/frequent-flyer": \/severity must be equal to one of the allowed values \(error, warning, info\)/,
+    );
     expect(e.stdout).toBe('');
   });
 
@@ -111,7 +115,7 @@ describe('configuration', () => {
     ['rules: [\n', '.dignifyrc: not valid YAML or JSON'],
   ] as Array<[string, string | RegExp]>)('stops with exit 2 on a bad config %j, naming the file and the key', async (config, message) => {
     const dir = project({ '.dignifyrc': config, 'a.txt': NOTE });
-    const r = (await runMain(['a.txt', '-f', 'json'], { cwd: dir }));
+    const r = await runMain(['a.txt', '-f', 'json'], { cwd: dir });
     expect(r.code).toBe(2);
     if (typeof message === 'string') expect(r.stderr).toContain(`dignify: ${message}`);
     else expect(r.stderr).toMatch(message);
@@ -120,10 +124,10 @@ describe('configuration', () => {
 
   it('names the --config file when it cannot be read or is invalid JSON', async () => {
     const dir = project({ 'a.txt': NOTE, 'bad.json': '{ "rules": ' });
-    const missing = (await runMain(['a.txt', '--config', 'nope.yaml'], { cwd: dir }));
+    const missing = await runMain(['a.txt', '--config', 'nope.yaml'], { cwd: dir });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('dignify: nope.yaml: no such file or directory');
-    const bad = (await runMain(['a.txt', '--config', 'bad.json'], { cwd: dir }));
+    const bad = await runMain(['a.txt', '--config', 'bad.json'], { cwd: dir });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('dignify: bad.json: not valid JSON');
   });
@@ -131,25 +135,49 @@ describe('configuration', () => {
 
 describe('ignoring files', () => {
   it('skips files that .dignifyignore lists, quietly, even when named on the command line', async () => {
-    const dir = project({ '.dignifyignore': '# drafts are not linted\ndrafts/\n*.generated.txt\n!keep.generated.txt\n', 'drafts/a.txt': NOTE, 'x.generated.txt': NOTE, 'keep.generated.txt': NOTE, 'ok.txt': 'Clean.\n' });
-    const named = (await runMain(['drafts/a.txt', 'x.generated.txt', 'ok.txt'], { cwd: dir }));
+    const dir = project({
+      '.dignifyignore': '# drafts are not linted\ndrafts/\n*.generated.txt\n!keep.generated.txt\n',
+      'drafts/a.txt': NOTE,
+      'x.generated.txt': NOTE,
+      'keep.generated.txt': NOTE,
+      'ok.txt': 'Clean.\n',
+    });
+    const named = await runMain(['drafts/a.txt', 'x.generated.txt', 'ok.txt'], { cwd: dir });
     expect(named).toMatchObject({ code: 0, stdout: '', stderr: '' });
-    const walked = (await runMain(['.', '-f', 'compact'], { cwd: dir }));
-    expect(walked.stdout.trim().split('\n').map((l) => l.split(':')[0])).toEqual(['keep.generated.txt', 'keep.generated.txt', 'keep.generated.txt']);
+    const walked = await runMain(['.', '-f', 'compact'], { cwd: dir });
+    expect(
+      walked.stdout
+        .trim()
+        .split('\n')
+        .map((l) => l.split(':')[0]),
+    ).toEqual(['keep.generated.txt', 'keep.generated.txt', 'keep.generated.txt']);
     expect((await runMain(['drafts/a.txt', '--no-ignore'], { cwd: dir })).code).toBe(1);
   });
 
   it('applies a .dignifyignore in a parent folder, relative to that folder', async () => {
     const dir = project({ '.dignifyignore': 'site/legacy/**\n', 'site/legacy/old.md': NOTE, 'site/new.md': NOTE });
-    const r = (await runMain(['legacy/old.md', 'new.md', '-f', 'compact'], { cwd: path.join(dir, 'site') }));
+    const r = await runMain(['legacy/old.md', 'new.md', '-f', 'compact'], { cwd: path.join(dir, 'site') });
     expect(r.stdout).not.toContain('old.md');
     expect(r.stdout).toContain('new.md:1:7');
   });
 
   it('skips files matching the config’s "ignore" globs, relative to the config file', async () => {
-    const dir = project({ 'docs/.dignifyrc.json': '{ "ignore": ["archive/**", "*.draft.md"] }', 'docs/archive/2019.md': NOTE, 'docs/a.draft.md': NOTE, 'docs/b.md': NOTE, 'archive/c.md': NOTE });
-    const r = (await runMain(['docs/archive/2019.md', 'docs/a.draft.md', 'docs/b.md', 'archive/c.md', '-f', 'compact'], { cwd: dir }));
-    const files = [...new Set(r.stdout.trim().split('\n').map((l) => l.split(':')[0]))];
+    const dir = project({
+      'docs/.dignifyrc.json': '{ "ignore": ["archive/**", "*.draft.md"] }',
+      'docs/archive/2019.md': NOTE,
+      'docs/a.draft.md': NOTE,
+      'docs/b.md': NOTE,
+      'archive/c.md': NOTE,
+    });
+    const r = await runMain(['docs/archive/2019.md', 'docs/a.draft.md', 'docs/b.md', 'archive/c.md', '-f', 'compact'], { cwd: dir });
+    const files = [
+      ...new Set(
+        r.stdout
+          .trim()
+          .split('\n')
+          .map((l) => l.split(':')[0]),
+      ),
+    ];
     expect(files).toEqual(['docs/b.md', 'archive/c.md']);
   });
 });

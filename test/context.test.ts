@@ -8,8 +8,7 @@ import { resolveOptions } from '../src/lint/options.js';
 import { isDialogue, isMention, isReportedSpeech, isSelfDescription, speakerAt } from '../src/lint/speakers.js';
 import { maskedAt, nonProseSpans } from '../src/lint/spans.js';
 
-const brief = async (text: string, options?: Parameters<typeof lintText>[1]) =>
-  (await lintText(text, options)).map((f) => [f.ruleId, f.actual, f.severity]);
+const brief = async (text: string, options?: Parameters<typeof lintText>[1]) => (await lintText(text, options)).map((f) => [f.ruleId, f.actual, f.severity]);
 
 describe('dialogue turns', () => {
   const dialogue = [
@@ -46,7 +45,7 @@ describe('dialogue turns', () => {
     expect(speakerAt(text, text.indexOf('okay'))).toBe('clinician');
   });
 
-  it('reads one bracketed turn pasted alone as the speaker\'s words (transcript markup)', async () => {
+  it("reads one bracketed turn pasted alone as the speaker's words (transcript markup)", async () => {
     expect(await brief('[patient] my brother is a heroin addict and lives with us')).toEqual([['substance-use/addict', 'heroin addict', 'info']]);
     expect(await brief('[doctor] any history of IV drug abuse')).toEqual([['substance-use/injection-drug-abuse', 'IV drug abuse', 'error']]);
     // A colon label alone is not enough: "Patient: J. Doe" heads notes.
@@ -67,7 +66,7 @@ describe('reported speech and quotation marks', () => {
     expect(await brief('He calls himself a junkie.', { quotes: 'flag' })).toEqual([['substance-use/slang-label', 'junkie', 'error']]);
   });
 
-  it('treats a speaker describing themselves as their own words, not a clinician\'s first person', async () => {
+  it("treats a speaker describing themselves as their own words, not a clinician's first person", async () => {
     expect(await brief("I'm an addict, I know it.")).toEqual([['substance-use/addict', 'addict', 'info']]);
     expect(await brief('i refused the flu jab last year')).toEqual([['compliance/refused', 'refused', 'info']]);
     expect(await brief('I discussed his drug abuse with him.')).toEqual([['substance-use/substance-abuse', 'drug abuse', 'error']]);
@@ -83,7 +82,12 @@ describe('reported speech and quotation marks', () => {
   });
 
   it('counts straight, curly and guillemet quotation marks, and single quotes hugging a phrase', async () => {
-    for (const text of ['He said "I am a junkie".', 'He said \u201cI am a junkie\u201d.', 'He said \u00abI am a junkie\u00bb.', "He called it his 'drug habit'."]) {
+    for (const text of [
+      'He said "I am a junkie".',
+      'He said \u201cI am a junkie\u201d.',
+      'He said \u00abI am a junkie\u00bb.',
+      "He called it his 'drug habit'.",
+    ]) {
       const findings = await lintText(text);
       expect(findings.map((f) => [f.severity, f.quoted])).toEqual([['info', true]]);
     }
@@ -92,7 +96,12 @@ describe('reported speech and quotation marks', () => {
 
 describe('single and other quotation marks', () => {
   it('reads single quotation marks that open and close a quotation, and German and angle quotes', async () => {
-    for (const text of ["He said 'I was a junkie for years' and laughed.", 'He said \u2018I was a junkie for years\u2019 and laughed.', 'Er sagte \u201eI was a junkie for years\u201c.', 'He said \u2039I was a junkie for years\u203a.']) {
+    for (const text of [
+      "He said 'I was a junkie for years' and laughed.",
+      'He said \u2018I was a junkie for years\u2019 and laughed.',
+      'Er sagte \u201eI was a junkie for years\u201c.',
+      'He said \u2039I was a junkie for years\u203a.',
+    ]) {
       expect((await lintText(text)).map((f) => [f.severity, f.quoted])).toEqual([['info', true]]);
     }
   });
@@ -106,7 +115,9 @@ describe('single and other quotation marks', () => {
 
 describe('mentions of a word', () => {
   it('reports a word talked about at info, whatever the quote policy', async () => {
-    expect(await brief('The term "substance abuse" undermines the disease model.', { quotes: 'flag' })).toEqual([['substance-use/substance-abuse', 'substance abuse', 'info']]);
+    expect(await brief('The term "substance abuse" undermines the disease model.', { quotes: 'flag' })).toEqual([
+      ['substance-use/substance-abuse', 'substance abuse', 'info'],
+    ]);
     expect(await brief('The term addict undermines the disease model.')).toEqual([['substance-use/addict', 'addict', 'info']]);
     expect(await brief('Words like "addict" stigmatize.', { quotes: 'flag' })).toEqual([['substance-use/addict', 'addict', 'info']]);
     expect(isMention('"Addict" is a label that sticks.', 1, 7)).toBe(true);
@@ -192,7 +203,7 @@ describe('bounded context', () => {
     const filler = Array.from({ length: 80 }, (_, i) => `word${i}`).join(' ');
     const text = `he has been clean for over fifteen years ${filler} and his skin is fine`;
     expect(await brief(text)).toEqual([['substance-use/clean-abstinent', 'been clean', 'warning']]);
-    expect(await brief("he has been clean for over fifteen years and his skin is fine")).toEqual([]);
+    expect(await brief('he has been clean for over fifteen years and his skin is fine')).toEqual([]);
   });
 
   it('agrees with the whole parse on a long transcript line', () => {
@@ -205,7 +216,7 @@ describe('bounded context', () => {
 });
 
 describe('context from the previous sentence', () => {
-  it('reads a rule\'s required context in the sentence before, in the same paragraph only', async () => {
+  it("reads a rule's required context in the sentence before, in the same paragraph only", async () => {
     expect(await brief('Uses heroin daily. Relapsed last week.')).toEqual([['substance-use/relapse', 'Relapsed', 'warning']]);
     expect(await brief('Uses heroin daily.\n\nRelapsed last week.')).toEqual([]);
     expect(await brief('Knee pain for a year. Relapsed last week.')).toEqual([]);

@@ -17,7 +17,9 @@ const quote = (f: string) => `"${f.replaceAll('"', '""')}"`;
 const wellFormed = fc
   .array(fc.tuple(field, fc.boolean()), { minLength: 1, maxLength: 5 })
   .map((fields) => fields.map(([f, q]) => (q || /["\n,]/.test(f) ? quote(f) : f)).join(','));
-const damaged = fc.tuple(wellFormed, fc.nat(), fc.constantFrom('"', ',', ' ', 'a', '')).map(([r, at, c]) => r.slice(0, at % (r.length + 1)) + c + r.slice((at % (r.length + 1)) + 1));
+const damaged = fc
+  .tuple(wellFormed, fc.nat(), fc.constantFrom('"', ',', ' ', 'a', ''))
+  .map(([r, at, c]) => r.slice(0, at % (r.length + 1)) + c + r.slice((at % (r.length + 1)) + 1));
 
 const reference = (raw: string, delimiter: Delimiter) => {
   const r = strictFields(raw, delimiter);

@@ -18,7 +18,14 @@ describe('docs/rules.md', () => {
 
   it('has a heading for every rule whose GitHub anchor is the rule url', () => {
     // GitHub's anchor: lower case, punctuation other than hyphens dropped, spaces to hyphens.
-    const anchors = new Set([...doc.matchAll(/^#{1,6} (.+)$/gm)].map((m) => m[1]!.toLowerCase().replace(/[^\p{L}\p{N} -]/gu, '').replace(/ /g, '-')));
+    const anchors = new Set(
+      [...doc.matchAll(/^#{1,6} (.+)$/gm)].map((m) =>
+        m[1]!
+          .toLowerCase()
+          .replace(/[^\p{L}\p{N} -]/gu, '')
+          .replace(/ /g, '-'),
+      ),
+    );
     for (const rule of builtinRules().rules) expect(anchors.has(rule.url.split('#')[1]!), rule.id).toBe(true);
   });
 });

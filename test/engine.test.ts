@@ -32,14 +32,7 @@ rules:
       pass: ["Frequent visits this year."]
 `;
 
-const CSV = [
-  'id,text',
-  '1,Known heroin addict.',
-  '2,Hx of drug abuse; used dirty needles.',
-  '3,A frequent flyer in the ED.',
-  '4,Hx of IVDU.',
-  '',
-].join('\n');
+const CSV = ['id,text', '1,Known heroin addict.', '2,Hx of drug abuse; used dirty needles.', '3,A frequent flyer in the ED.', '4,Hx of IVDU.', ''].join('\n');
 
 /** rule id → count, from `dignify -f json`. */
 async function lintCounts(args: string[], cwd: string): Promise<Record<string, number>> {
@@ -48,7 +41,8 @@ async function lintCounts(args: string[], cwd: string): Promise<Record<string, n
   const counts: Record<string, number> = {};
   type Found = { findings?: Array<{ ruleId: string; severity: string }> };
   for (const result of JSON.parse(r.stdout) as Array<Found & { records?: Found[] }>) {
-    for (const f of [result, ...(result.records ?? [])].flatMap((x) => x.findings ?? [])) counts[`${f.ruleId}:${f.severity}`] = (counts[`${f.ruleId}:${f.severity}`] ?? 0) + 1;
+    for (const f of [result, ...(result.records ?? [])].flatMap((x) => x.findings ?? []))
+      counts[`${f.ruleId}:${f.severity}`] = (counts[`${f.ruleId}:${f.severity}`] ?? 0) + 1;
   }
   return counts;
 }
@@ -104,7 +98,9 @@ describe('report and lint agree on the configuration', () => {
     expect(Object.keys(lint)).toEqual(['substance-use/addict:error']);
     expect(await reportCounts([dir], dir)).toEqual(withoutSeverity(lint));
     // --no-ignore: both read every file.
-    expect(Object.keys(withoutSeverity(await lintCounts([dir, '--no-ignore'], dir))).sort()).toEqual(Object.keys(await reportCounts([dir, '--no-ignore'], dir)).sort());
+    expect(Object.keys(withoutSeverity(await lintCounts([dir, '--no-ignore'], dir))).sort()).toEqual(
+      Object.keys(await reportCounts([dir, '--no-ignore'], dir)).sort(),
+    );
     expect(Object.keys(await reportCounts([dir, '--no-ignore'], dir))).toHaveLength(3);
   });
 
@@ -144,7 +140,7 @@ describe('lintOutcomes', () => {
     expect(record.kind === 'linted' && record.record?.row).toBe(1);
   });
 
-  it('looks each folder\'s config up once, however many files and questions', async () => {
+  it("looks each folder's config up once, however many files and questions", async () => {
     const dir = project({ '.dignifyrc': 'rules: {}\n', 'a.txt': 'x\n', 'b.txt': 'y\n', 'c.txt': 'z\n' });
     const configs = new ConfigSet({ cwd: dir });
     let searches = 0;

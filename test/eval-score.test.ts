@@ -5,15 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  genreOf,
-  parseLexiconCases,
-  parseRecords,
-  scoreLexiconCases,
-  scoreRecords,
-  tierOf,
-  type EvalRecord,
-} from '../src/eval/score.js';
+import { genreOf, parseLexiconCases, parseRecords, scoreLexiconCases, scoreRecords, tierOf, type EvalRecord } from '../src/eval/score.js';
 import { readMeasuredPrecision } from '../src/eval/precision.js';
 import { renderRulesDoc } from '../src/rules/docs.js';
 import type { Finding, Severity } from '../src/types.js';
@@ -50,7 +42,13 @@ describe('scoreRecords: whose words, tiers, genres, rules', () => {
   const clean = '[doctor] take a deep breath';
   const records: EvalRecord[] = [
     { id: 'q', genre: 'dialogue', kind: 'candidate', text: quote, spans: [span(quote, 'a drunk', 'substance-use', { tier: 'core', level: 'info' })] },
-    { id: 'n', genre: 'notes', kind: 'candidate', text: note, spans: [span(note, 'IVDU', 'substance-use', { tier: 'core' }), span(note, 'smoker', 'identity', { tier: 'C' })] },
+    {
+      id: 'n',
+      genre: 'notes',
+      kind: 'candidate',
+      text: note,
+      spans: [span(note, 'IVDU', 'substance-use', { tier: 'core' }), span(note, 'smoker', 'identity', { tier: 'C' })],
+    },
     { id: 'c', genre: 'dialogue', kind: 'random', text: clean, spans: [] },
   ];
 
@@ -84,7 +82,10 @@ describe('scoreRecords: whose words, tiers, genres, rules', () => {
     expect(all.byRule['identity/smoker']).toMatchObject({ truePositives: 1 });
     expect(all.byTier.C).toMatchObject({ found: 1 });
     const missed = await scoreRecords(records, table({}), undefined, { preset: 'all' });
-    expect(missed.misses.map((m) => [m.span, m.tier])).toEqual([['IVDU', 'core'], ['smoker', 'C']]);
+    expect(missed.misses.map((m) => [m.span, m.tier])).toEqual([
+      ['IVDU', 'core'],
+      ['smoker', 'C'],
+    ]);
   });
 
   it('reports the clean sentences with a finding per genre and overall', async () => {
@@ -100,7 +101,10 @@ describe('scoreRecords: whose words, tiers, genres, rules', () => {
   it('keeps hand-written records out of the corpus aggregate', async () => {
     const hand = 'Wound is clean and dry.';
     const withHand = [...records, { id: 'h', genre: 'handwritten', kind: 'handwritten' as const, text: hand, spans: [] }];
-    const r = await scoreRecords(withHand, table({ [hand]: [finding(hand, 'clean', 'substance-use/clean')], [note]: [finding(note, 'IVDU', 'substance-use/ivdu')] }));
+    const r = await scoreRecords(
+      withHand,
+      table({ [hand]: [finding(hand, 'clean', 'substance-use/clean')], [note]: [finding(note, 'IVDU', 'substance-use/ivdu')] }),
+    );
     expect(r.corpus).toMatchObject({ records: 3, clean: 1, cleanWithFinding: 0, truePositives: 1, falsePositives: 0 });
     expect(r.byGenre.handwritten).toMatchObject({ records: 1, clean: 1, cleanWithFinding: 1, falsePositives: 1 });
     expect(r.overall).toMatchObject({ truePositives: 1, falsePositives: 1 });
@@ -130,7 +134,10 @@ describe('lexicon cases', () => {
         '{"term":"clean","sentence":"Clean for a year.","expect_flag":true}',
       ].join('\n'),
     );
-    const lint = table({ 'Pt is an addict.': [finding('Pt is an addict.', 'addict', 'substance-use/addict')], 'Vaping is addictive.': [finding('Vaping is addictive.', 'addictive', 'substance-use/addict')] });
+    const lint = table({
+      'Pt is an addict.': [finding('Pt is an addict.', 'addict', 'substance-use/addict')],
+      'Vaping is addictive.': [finding('Vaping is addictive.', 'addictive', 'substance-use/addict')],
+    });
     const r = await scoreLexiconCases(cases, lint);
     expect(r).toMatchObject({ positives: 2, flagged: 1, lookalikes: 1, passed: 0 });
     expect(r.missed.map((c) => c.sentence)).toEqual(['Clean for a year.']);
@@ -170,11 +177,30 @@ describe('fixtures/eval-genres', () => {
 
 describe('measured precision in docs/rules.md', () => {
   it('adds a line per rule when figures are given, and nothing without them', () => {
-    const files = [{ category: 'substance-use', file: 'x.yaml', rules: [{ id: 'substance-use/addict', severity: 'error', note: 'n', match: ['addict'], suggestions: ['s'], sources: ['X'], examples: { flag: ['an addict'], pass: ['addiction'] } }] }];
+    const files = [
+      {
+        category: 'substance-use',
+        file: 'x.yaml',
+        rules: [
+          {
+            id: 'substance-use/addict',
+            severity: 'error',
+            note: 'n',
+            match: ['addict'],
+            suggestions: ['s'],
+            sources: ['X'],
+            examples: { flag: ['an addict'], pass: ['addiction'] },
+          },
+        ],
+      },
+    ];
     // The rule-file shape is wider than this test needs; the renderer reads only these fields.
     const plain = renderRulesDoc(files as never);
     expect(plain).not.toContain('measured precision');
-    const doc = renderRulesDoc(files as never, { 'fixtures/eval-genres': { 'substance-use/addict': { truePositives: 3, falsePositives: 1 } }, 'fixtures/eval': {} });
+    const doc = renderRulesDoc(files as never, {
+      'fixtures/eval-genres': { 'substance-use/addict': { truePositives: 3, falsePositives: 1 } },
+      'fixtures/eval': {},
+    });
     expect(doc).toContain('- measured precision: 0.75 (3/4) on `fixtures/eval-genres`');
     const none = renderRulesDoc(files as never, { 'fixtures/eval': {} });
     expect(none).toContain('- measured precision: no findings on the evaluation sets');
@@ -207,13 +233,20 @@ describe('scripts/eval.js', () => {
   it('prints JSON per set with genre, rule and tier tables and the lexicon coverage', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'dignify-eval-'));
     const set = path.join(dir, 'set.jsonl');
-    writeFileSync(set, `${JSON.stringify({ id: 'a', genre: 'dialogue', kind: 'candidate', text: 'History of IV drug abuse.', spans: [{ start: 11, end: 24, text: 'IV drug abuse', category: 'substance-use', tier: 'core' }] })}\n`);
+    writeFileSync(
+      set,
+      `${JSON.stringify({ id: 'a', genre: 'dialogue', kind: 'candidate', text: 'History of IV drug abuse.', spans: [{ start: 11, end: 24, text: 'IV drug abuse', category: 'substance-use', tier: 'core' }] })}\n`,
+    );
     const lexicon = path.join(dir, 'cases.jsonl');
     writeFileSync(lexicon, '{"term":"clean","sentence":"Wound is clean and dry.","expect_flag":false}\n');
     const r = run([set, '--json', '--lexicon', lexicon, '--preset', 'recommended']);
     expect(r.status, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
-    const report = Object.values(out.sets)[0] as { byGenre: Record<string, unknown>; byTier: Record<string, { recall: number }>; byRule: Record<string, unknown> };
+    const report = Object.values(out.sets)[0] as {
+      byGenre: Record<string, unknown>;
+      byTier: Record<string, { recall: number }>;
+      byRule: Record<string, unknown>;
+    };
     expect(Object.keys(report.byGenre)).toEqual(['dialogue']);
     expect(report.byTier.core!.recall).toBe(1);
     expect(Object.keys(report.byRule).length).toBeGreaterThan(0);

@@ -39,7 +39,12 @@ describe('evaluation set', () => {
 });
 
 describe('scoring', () => {
-  const record = { id: 'x', kind: 'candidate' as const, text: 'Hx of drug abuse, poor historian.', spans: [{ start: 6, end: 16, text: 'drug abuse', category: 'substance-use' }] };
+  const record = {
+    id: 'x',
+    kind: 'candidate' as const,
+    text: 'Hx of drug abuse, poor historian.',
+    spans: [{ start: 6, end: 16, text: 'drug abuse', category: 'substance-use' }],
+  };
   it('counts overlapping findings as true positives, others as false positives, unfound spans as misses', async () => {
     const r = await scoreRecords([record], (t) => lintText(t));
     expect(r.byCategory['substance-use']).toMatchObject({ truePositives: 1, falsePositives: 0, misses: 0, precision: 1, recall: 1 });

@@ -8,7 +8,8 @@ import { lintStream } from '../src/index.js';
 
 const TARGET_BYTES = 250 * 1024 * 1024;
 const BOUND_MB = 120;
-const CLEAN = 'Patient seen in clinic for follow-up of hypertension. Blood pressure well controlled on lisinopril. "Feels well", denies chest pain, dyspnea or edema.\nPlan: continue current regimen, recheck labs in three months. ';
+const CLEAN =
+  'Patient seen in clinic for follow-up of hypertension. Blood pressure well controlled on lisinopril. "Feels well", denies chest pain, dyspnea or edema.\nPlan: continue current regimen, recheck labs in three months. ';
 
 function* csv(): Generator<string> {
   yield 'note_id,specialty,note_text\r\n';

@@ -22,7 +22,8 @@ const tempFile = (name: string, content: string) => {
   return file;
 };
 const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
-const found = (results: LintResult[]) => results.flatMap((r) => r.findings.map((f) => `${r.record?.id} ${r.record?.part} ${f.start.line}:${f.start.column} ${f.actual}`));
+const found = (results: LintResult[]) =>
+  results.flatMap((r) => r.findings.map((f) => `${r.record?.id} ${r.record?.part} ${f.start.line}:${f.start.column} ${f.actual}`));
 
 async function events(file: string, options = {}): Promise<SourceEvent[]> {
   const out: SourceEvent[] = [];
@@ -48,14 +49,25 @@ describe('FHIR Bulk Data NDJSON (detected by resourceType)', () => {
     const all = await events(BULK);
     const said = all.filter((e) => e.kind !== 'document').map((e) => ({ ...e, file: undefined }));
     expect(said).toEqual([
-      { kind: 'skipped', file: undefined, record: { row: 4, line: 4, id: 'DocumentReference/note-3', idName: 'resource', part: 'content[0]' }, reason: 'DocumentReference/note-3 content[0]: content type application/pdf is not read (text/plain, text/html and text/markdown are)' },
+      {
+        kind: 'skipped',
+        file: undefined,
+        record: { row: 4, line: 4, id: 'DocumentReference/note-3', idName: 'resource', part: 'content[0]' },
+        reason: 'DocumentReference/note-3 content[0]: content type application/pdf is not read (text/plain, text/html and text/markdown are)',
+      },
       {
         kind: 'skipped',
         file: undefined,
         record: { row: 5, line: 4, id: 'DocumentReference/note-3', idName: 'resource', part: 'content[1]' },
-        reason: 'DocumentReference/note-3 content[1]: attachment given only by url (https://ehr.example.org/Binary/77); dignify fetches nothing: export with inline data',
+        reason:
+          'DocumentReference/note-3 content[1]: attachment given only by url (https://ehr.example.org/Binary/77); dignify fetches nothing: export with inline data',
       },
-      { kind: 'bad-record', file: undefined, record: { row: 6, line: 5, id: 'DocumentReference/note-4', idName: 'resource', part: 'content[0]' }, error: 'DocumentReference/note-4 content[0]: attachment.data is not valid base64' },
+      {
+        kind: 'bad-record',
+        file: undefined,
+        record: { row: 6, line: 5, id: 'DocumentReference/note-4', idName: 'resource', part: 'content[0]' },
+        error: 'DocumentReference/note-4 content[0]: attachment.data is not valid base64',
+      },
       { kind: 'notice', file: undefined, message: '7 notes read; left out resources that hold no note text: Patient 1, Observation 1' },
     ]);
   });
@@ -72,12 +84,24 @@ describe('FHIR Bulk Data NDJSON (detected by resourceType)', () => {
     expect(run.code).toBe(2);
     expect(run.stdout).toContain('DocumentReference/note-1 content[0] (text/plain)  2:15');
     expect(run.stderr).toContain('bulk-export.ndjson: skipped: DocumentReference/note-3 content[1]: attachment given only by url');
-    expect(run.stderr).toContain('bulk-export.ndjson: line 5 (row 6): skipped a malformed record: DocumentReference/note-4 content[0]: attachment.data is not valid base64');
+    expect(run.stderr).toContain(
+      'bulk-export.ndjson: line 5 (row 6): skipped a malformed record: DocumentReference/note-4 content[0]: attachment.data is not valid base64',
+    );
     expect(runCli([BULK, '--skip-bad-records']).code).toBe(1);
   });
 
-  it('report --group-by and --date-column read FHIR elements of the note\'s resource', () => {
-    const run = runCli(['report', BULK, '--group-by', 'type.coding[0].display,author[0].display', '--date-column', 'date', '--format', 'csv', '--skip-bad-records']);
+  it("report --group-by and --date-column read FHIR elements of the note's resource", () => {
+    const run = runCli([
+      'report',
+      BULK,
+      '--group-by',
+      'type.coding[0].display,author[0].display',
+      '--date-column',
+      'date',
+      '--format',
+      'csv',
+      '--skip-bad-records',
+    ]);
     expect(run.code).toBe(0);
     // note-1 (Progress note, ED) 1 finding; note-2's two attachments (Discharge summary); comp-1's sections.
     expect(run.stdout).toMatch(/^group,type\.coding\[0\]\.display,Progress note,,,,1,1,1,/m);
@@ -90,11 +114,13 @@ describe('FHIR Bulk Data NDJSON (detected by resourceType)', () => {
 describe('FHIR JSON: a Bundle, a single resource, --input-format fhir', () => {
   it('reads the entries of a pretty-printed Bundle, and reports the url-only one', async () => {
     const all = await events(BUNDLE);
-    expect(all.map((e) => (e.kind === 'document' ? `${e.doc.record?.id}: ${e.doc.text}` : e.kind === 'skipped' ? `skipped ${e.reason}` : `${e.kind}`))).toEqual([
-      'DocumentReference/bundled-1: He is an addict.',
-      'skipped DocumentReference/bundled-2 content[0]: attachment given only by url (Binary/88); dignify fetches nothing: export with inline data',
-      'notice',
-    ]);
+    expect(all.map((e) => (e.kind === 'document' ? `${e.doc.record?.id}: ${e.doc.text}` : e.kind === 'skipped' ? `skipped ${e.reason}` : `${e.kind}`))).toEqual(
+      [
+        'DocumentReference/bundled-1: He is an addict.',
+        'skipped DocumentReference/bundled-2 content[0]: attachment given only by url (Binary/88); dignify fetches nothing: export with inline data',
+        'notice',
+      ],
+    );
     const run = runCli([BUNDLE, '--format', 'json']);
     expect(run.code).toBe(1);
     const [entry] = JSON.parse(run.stdout) as Array<{ records: Array<{ id: string; skipped?: string; findings?: unknown[] }>; records_read: number }>;
@@ -110,7 +136,11 @@ describe('FHIR JSON: a Bundle, a single resource, --input-format fhir', () => {
       'charset.ndjson',
       [
         { resourceType: 'DocumentReference', id: 'l1', content: [{ attachment: { contentType: 'text/plain; charset=ISO-8859-1', data: latin1 } }] },
-        { resourceType: 'DocumentReference', id: 'u1', content: [{ attachment: { contentType: 'text/plain', data: Buffer.from([0x61, 0xff, 0x62]).toString('base64') } }] },
+        {
+          resourceType: 'DocumentReference',
+          id: 'u1',
+          content: [{ attachment: { contentType: 'text/plain', data: Buffer.from([0x61, 0xff, 0x62]).toString('base64') } }],
+        },
         { resourceType: 'DocumentReference', id: 'n1', content: [{ attachment: { data: b64('an addict') } }] },
         { resourceType: 'DocumentReference', content: [{ attachment: { contentType: 'text/plain', data: b64('no id: an addict') } }] },
       ]
@@ -118,7 +148,17 @@ describe('FHIR JSON: a Bundle, a single resource, --input-format fhir', () => {
         .join('\n'),
     );
     const all = await events(file);
-    expect(all.map((e) => (e.kind === 'document' ? `${e.doc.record?.id}: ${e.doc.text}` : e.kind === 'bad-record' ? `bad ${e.error}` : e.kind === 'skipped' ? `skipped ${e.reason}` : e.kind))).toEqual([
+    expect(
+      all.map((e) =>
+        e.kind === 'document'
+          ? `${e.doc.record?.id}: ${e.doc.text}`
+          : e.kind === 'bad-record'
+            ? `bad ${e.error}`
+            : e.kind === 'skipped'
+              ? `skipped ${e.reason}`
+              : e.kind,
+      ),
+    ).toEqual([
       'DocumentReference/l1: Café: pt is an addict.',
       'bad DocumentReference/u1 content[0]: attachment.data is not valid utf-8',
       'skipped DocumentReference/n1 content[0]: attachment with data but no contentType',
@@ -130,7 +170,10 @@ describe('FHIR JSON: a Bundle, a single resource, --input-format fhir', () => {
     const input = `${JSON.stringify({ resourceType: 'DocumentReference', id: 's1', content: [{ attachment: { contentType: 'text/plain', data: b64('IVDU') } }] })}\n{oops\n`;
     const run = runCli(['-', '--input-format', 'fhir', '--format', 'jsonl'], { input });
     expect(run.code).toBe(2);
-    const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toEqual([
       expect.objectContaining({ file: '<stdin>', record: { row: 1, line: 1, id: 'DocumentReference/s1', part: 'content[0] (text/plain)' }, actual: 'IVDU' }),
       expect.objectContaining({ file: '<stdin>', record: { row: 2, line: 2 }, error: expect.stringMatching(/^not valid JSON/) }),
@@ -141,7 +184,9 @@ describe('FHIR JSON: a Bundle, a single resource, --input-format fhir', () => {
     const jsonl = tempFile('notes.jsonl', `${JSON.stringify({ id: 1, note: 'an addict' })}\n`);
     expect((await lintFiles([jsonl])).map((r) => [r.record?.id, r.findings.length])).toEqual([['1', 1]]);
     const json = tempFile('settings.json', '{\n  "comment": "an addict"\n}\n'); // not FHIR: plain text, as before
-    expect((await lintFiles([json])).map((r) => [r.record, r.findings.map((f) => `${f.start.line}:${f.start.column} ${f.actual}`)])).toEqual([[undefined, ['2:18 addict']]]);
+    expect((await lintFiles([json])).map((r) => [r.record, r.findings.map((f) => `${f.start.line}:${f.start.column} ${f.actual}`)])).toEqual([
+      [undefined, ['2:18 addict']],
+    ]);
     expect(looksLikeFhir('{"id": 1, "note": "resourceType"}')).toBe(false);
     expect(looksLikeFhir('{\n  "resourceType": "Bundle",')).toBe(true);
     expect(looksLikeFhir('{"meta": {"x": 1}, "resourceType": "DocumentReference"}')).toBe(true);

@@ -50,14 +50,34 @@ describe('markup between the words stays', () => {
 
   it('refineFixes withholds a fix that would move words across markup, or touch a word half in a text node', () => {
     const text = 'Known <b>heroin</b> addict.';
-    const segments = [[0, 6], [9, 15], [19, 27]] as const; // the text nodes of that HTML
+    const segments = [
+      [0, 6],
+      [9, 15],
+      [19, 27],
+    ] as const; // the text nodes of that HTML
     const finding = (start: number, end: number, replacement: string): Finding => ({
-      ruleId: 'x/y', category: 'x', severity: 'error', message: '', actual: text.slice(start, end), suggestions: [replacement],
-      start: { line: 1, column: start + 1, offset: start }, end: { line: 1, column: end + 1, offset: end }, fix: { range: [start, end], text: replacement },
+      ruleId: 'x/y',
+      category: 'x',
+      severity: 'error',
+      message: '',
+      actual: text.slice(start, end),
+      suggestions: [replacement],
+      start: { line: 1, column: start + 1, offset: start },
+      end: { line: 1, column: end + 1, offset: end },
+      fix: { range: [start, end], text: replacement },
     });
     const [moved, fine] = refineFixes(text, [finding(9, 26, 'person with opioid use disorder'), finding(20, 26, 'user')], segments);
     // Two text nodes meet inside "heroin" (as around a character reference).
-    const [half] = refineFixes(text, [finding(9, 15, 'drug')], [[0, 6], [9, 12], [12, 15], [19, 27]]);
+    const [half] = refineFixes(
+      text,
+      [finding(9, 15, 'drug')],
+      [
+        [0, 6],
+        [9, 12],
+        [12, 15],
+        [19, 27],
+      ],
+    );
     expect(moved!.fixSkipped).toEqual({ reason: 'markup', message: 'the phrase crosses markup that the replacement would break' });
     expect(moved!.fix).toBeUndefined();
     expect(half!.fixSkipped!.reason).toBe('markup');
@@ -162,7 +182,10 @@ describe('the API', () => {
     writeFileSync(path.join(dir, 'a.md'), 'Past *drug* abuse.\n');
     writeFileSync(path.join(dir, 'b.txt'), 'Known heroin addict.\n');
     writeFileSync(path.join(dir, 'n.csv'), 'id,text\n1,Past drug abuse.\n');
-    const results = await lintFiles(['a.md', 'b.txt', 'n.csv'].map((f) => path.join(dir, f)), { fix: true });
+    const results = await lintFiles(
+      ['a.md', 'b.txt', 'n.csv'].map((f) => path.join(dir, f)),
+      { fix: true },
+    );
     expect(results.map((r) => [path.basename(r.file), r.output, r.fixed, r.findings.map((f) => f.actual), r.inputFindings?.map((f) => f.actual)])).toEqual([
       ['a.md', 'Past *drug* use.\n', 1, [], ['drug* abuse']],
       ['b.txt', undefined, undefined, ['heroin addict'], undefined],

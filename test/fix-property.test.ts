@@ -32,7 +32,12 @@ function shape(text: string, syntax: Syntax): { nodes: string[]; prose: string[]
   const nodes: string[] = [];
   const prose: string[] = [];
   const walk = (node: MdastNodes | HastNodes, inCode: boolean) => {
-    const { type, position: _p, children, ...rest } = node as { type: string; position?: unknown; children?: Array<MdastNodes | HastNodes> } & Record<string, unknown>;
+    const {
+      type,
+      position: _p,
+      children,
+      ...rest
+    } = node as { type: string; position?: unknown; children?: Array<MdastNodes | HastNodes> } & Record<string, unknown>;
     if (type === 'text' && !inCode) {
       nodes.push('text');
       prose.push(String(rest.value));
@@ -64,7 +69,9 @@ async function checkFix(text: string, syntax: Syntax): Promise<{ changed: boolea
   const after = shape(once.output, syntax);
   expect(after.nodes, `tree shape after fixing ${JSON.stringify(text)} → ${JSON.stringify(once.output)}`).toEqual(before.nodes);
   expect(after.prose.length).toBe(before.prose.length);
-  before.prose.forEach((value, i) => expect(nonWordChanges(value, after.prose[i]!), `text node ${JSON.stringify(value)} → ${JSON.stringify(after.prose[i])}`).toEqual([]));
+  before.prose.forEach((value, i) =>
+    expect(nonWordChanges(value, after.prose[i]!), `text node ${JSON.stringify(value)} → ${JSON.stringify(after.prose[i])}`).toEqual([]),
+  );
   expect(once.findings.filter((f) => f.fix)).toEqual([]);
   const twice = await lintText(once.output, { fix: true, syntax });
   expect(twice.output).toBe(once.output);
@@ -73,9 +80,96 @@ async function checkFix(text: string, syntax: Syntax): Promise<{ changed: boolea
 }
 
 // Words that make phrases (fixable or not, names, acronyms) and markup to put between them.
-const WORDS = ['Hx', 'of', 'drug', 'abuse', 'EtOH', 'IVDU', 'a', 'an', 'IVDA', 'IV', 'alcoholic', 'cirrhosis', 'liver', 'disease', 'heroin', 'addict', 'Drug', 'Abuse', 'Alcohol', 'Clinic', 'Resistance', 'noted', 'hx', 'denies', 'no', 'DRUG', 'ABUSE', 'alcohol', 'cocaine', 'substance', 'patient', 'clean'];
-const MD_GAPS = [' ', ' ', ' ', '\n', ' *', '* ', ' **', '** ', ' _', '_ ', ' <!-- c --> ', ' [', '](https://example.org/drug-abuse) ', ' `', '` ', '. ', ', ', '\n\n', '\n> ', '\n- ', ' <b>', '</b> ', ' ![', '](img/drug-abuse.png) ', ' https://example.org/drug-abuse ', ' ivdu@example.org ', '\\* ', ' &amp; ', '\n## '];
-const HTML_GAPS = [' ', ' ', ' ', '\n', ' <b>', '</b> ', ' <i>', '</i> ', ' <!-- c --> ', '<br>', ' <a href="https://example.org/drug-abuse">', '</a> ', ' &amp; ', '&nbsp;', ' <code>', '</code> ', '. ', ', ', '</p><p>', ' <span title="drug abuse">', '</span> ', ' https://example.org/drug-abuse ', ' <img alt="drug abuse" src="a.png"> '];
+const WORDS = [
+  'Hx',
+  'of',
+  'drug',
+  'abuse',
+  'EtOH',
+  'IVDU',
+  'a',
+  'an',
+  'IVDA',
+  'IV',
+  'alcoholic',
+  'cirrhosis',
+  'liver',
+  'disease',
+  'heroin',
+  'addict',
+  'Drug',
+  'Abuse',
+  'Alcohol',
+  'Clinic',
+  'Resistance',
+  'noted',
+  'hx',
+  'denies',
+  'no',
+  'DRUG',
+  'ABUSE',
+  'alcohol',
+  'cocaine',
+  'substance',
+  'patient',
+  'clean',
+];
+const MD_GAPS = [
+  ' ',
+  ' ',
+  ' ',
+  '\n',
+  ' *',
+  '* ',
+  ' **',
+  '** ',
+  ' _',
+  '_ ',
+  ' <!-- c --> ',
+  ' [',
+  '](https://example.org/drug-abuse) ',
+  ' `',
+  '` ',
+  '. ',
+  ', ',
+  '\n\n',
+  '\n> ',
+  '\n- ',
+  ' <b>',
+  '</b> ',
+  ' ![',
+  '](img/drug-abuse.png) ',
+  ' https://example.org/drug-abuse ',
+  ' ivdu@example.org ',
+  '\\* ',
+  ' &amp; ',
+  '\n## ',
+];
+const HTML_GAPS = [
+  ' ',
+  ' ',
+  ' ',
+  '\n',
+  ' <b>',
+  '</b> ',
+  ' <i>',
+  '</i> ',
+  ' <!-- c --> ',
+  '<br>',
+  ' <a href="https://example.org/drug-abuse">',
+  '</a> ',
+  ' &amp; ',
+  '&nbsp;',
+  ' <code>',
+  '</code> ',
+  '. ',
+  ', ',
+  '</p><p>',
+  ' <span title="drug abuse">',
+  '</span> ',
+  ' https://example.org/drug-abuse ',
+  ' <img alt="drug abuse" src="a.png"> ',
+];
 
 function documentOf(gaps: readonly string[]) {
   return fc
@@ -85,10 +179,19 @@ function documentOf(gaps: readonly string[]) {
 
 describe('fixing keeps the document (generated)', () => {
   it('Markdown', async () => {
-    await fc.assert(fc.asyncProperty(documentOf(MD_GAPS), async (text) => void (await checkFix(text, 'markdown'))), { numRuns: 300 });
+    await fc.assert(
+      fc.asyncProperty(documentOf(MD_GAPS), async (text) => void (await checkFix(text, 'markdown'))),
+      { numRuns: 300 },
+    );
   });
   it('HTML', async () => {
-    await fc.assert(fc.asyncProperty(documentOf(HTML_GAPS).map((t) => `<p>${t}</p>`), async (text) => void (await checkFix(text, 'html'))), { numRuns: 300 });
+    await fc.assert(
+      fc.asyncProperty(
+        documentOf(HTML_GAPS).map((t) => `<p>${t}</p>`),
+        async (text) => void (await checkFix(text, 'html')),
+      ),
+      { numRuns: 300 },
+    );
   });
 });
 
@@ -134,7 +237,10 @@ describe.skipIf(!existsSync(CORPUS))('fixing keeps the document (corpus text in 
       for (let start = 0; start < sentences.length; start += 8) {
         const chunk = sentences.slice(start, start + 8);
         const plain = syntax === 'markdown' ? `# Handout\n\n${chunk.join('\n\n')}\n` : `<h1>Handout</h1>\n${chunk.map((s) => `<p>${s}</p>`).join('\n')}\n`;
-        const wrapped = syntax === 'markdown' ? chunk.map((s, n) => `- ${wrap(s, start + n, syntax)}`).join('\n') : `<ul>${chunk.map((s, n) => `<li>${wrap(s, start + n, syntax)}</li>`).join('\n')}</ul>`;
+        const wrapped =
+          syntax === 'markdown'
+            ? chunk.map((s, n) => `- ${wrap(s, start + n, syntax)}`).join('\n')
+            : `<ul>${chunk.map((s, n) => `<li>${wrap(s, start + n, syntax)}</li>`).join('\n')}</ul>`;
         for (const doc of [plain, wrapped]) if ((await checkFix(doc, syntax)).changed) changed++;
       }
       expect(changed).toBeGreaterThan(20); // the documents did hold fixes

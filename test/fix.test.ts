@@ -39,8 +39,10 @@ describe('--fix', () => {
     const file = path.join(dir, 'template.txt');
     writeFileSync(file, 'HPI: Hx of EtOH abuse, IVDU.\nSocial:  DRUG ABUSE;  an IVDU hx (remote).\nKnown heroin addict.\n');
     chmodSync(file, 0o640);
-    const r = (await runMain(['template.txt', '--fix', '-f', 'compact'], { cwd: dir }));
-    expect(readFileSync(file, 'utf8')).toBe('HPI: Hx of alcohol use, injection drug use.\nSocial:  DRUG USE;  an injection drug use hx (remote).\nKnown heroin addict.\n');
+    const r = await runMain(['template.txt', '--fix', '-f', 'compact'], { cwd: dir });
+    expect(readFileSync(file, 'utf8')).toBe(
+      'HPI: Hx of alcohol use, injection drug use.\nSocial:  DRUG USE;  an injection drug use hx (remote).\nKnown heroin addict.\n',
+    );
     expect(statSync(file).mode & 0o777).toBe(0o640);
     expect(r.code).toBe(1);
     expect(r.stdout.trim().split('\n')).toEqual([expect.stringMatching(/^template\.txt:3:7: error Avoid "heroin addict"/)]);
@@ -53,7 +55,7 @@ describe('--fix', () => {
     writeFileSync(path.join(dir, 'b.md'), 'Known heroin addict.\n');
     writeFileSync(path.join(dir, 'c.md'), 'Clean and dry.\n');
     const before = { b: statSync(path.join(dir, 'b.md')).ino, c: statSync(path.join(dir, 'c.md')).ino };
-    expect((await runMain(['a.md', 'c.md', '--fix'], { cwd: dir }))).toMatchObject({ code: 0, stdout: '' });
+    expect(await runMain(['a.md', 'c.md', '--fix'], { cwd: dir })).toMatchObject({ code: 0, stdout: '' });
     expect(readFileSync(path.join(dir, 'a.md'), 'utf8')).toBe('# Intake\n\nHx of drug use.\n');
     expect((await runMain(['b.md', 'c.md', '--fix'], { cwd: dir })).code).toBe(1);
     expect({ b: statSync(path.join(dir, 'b.md')).ino, c: statSync(path.join(dir, 'c.md')).ino }).toEqual(before);
@@ -64,7 +66,7 @@ describe('--fix', () => {
     writeFileSync(path.join(dir, 'bom.txt'), '\uFEFFLine one.\r\nHx of drug abuse.\r\n');
     writeFileSync(path.join(dir, 'real.txt'), 'Hx of drug abuse.\n');
     symlinkSync('real.txt', path.join(dir, 'link.txt'));
-    (await runMain(['bom.txt', 'link.txt', '--fix'], { cwd: dir }));
+    await runMain(['bom.txt', 'link.txt', '--fix'], { cwd: dir });
     expect(readFileSync(path.join(dir, 'bom.txt'), 'utf8')).toBe('\uFEFFLine one.\r\nHx of drug use.\r\n');
     expect(readFileSync(path.join(dir, 'real.txt'), 'utf8')).toBe('Hx of drug use.\n');
     expect(statSync(path.join(dir, 'link.txt'), { throwIfNoEntry: true }).isFile()).toBe(true);
@@ -75,13 +77,19 @@ describe('--fix', () => {
     const dir = tempDir();
     const text = '<!-- dignify-disable-next-line -->\nHx of drug abuse.\nHx of drug abuse.\n';
     writeFileSync(path.join(dir, 'a.md'), text);
-    (await runMain(['a.md', '--fix'], { cwd: dir }));
+    await runMain(['a.md', '--fix'], { cwd: dir });
     expect(readFileSync(path.join(dir, 'a.md'), 'utf8')).toBe('<!-- dignify-disable-next-line -->\nHx of drug abuse.\nHx of drug use.\n');
   });
 
   it('refuses an export (CSV, TSV, JSONL, JSON, Parquet) with exit 2 and writes nothing, not even the other files', () => {
     const dir = tempDir();
-    const files = { 'notes.csv': 'id,text\n1,Hx of drug abuse.\n', 'notes.tsv': 'id\ttext\n1\tHx of drug abuse.\n', 'notes.jsonl': '{"text": "Hx of drug abuse."}\n', 'bundle.json': '{"note": "Hx of drug abuse."}\n', 'notes.parquet': 'PAR1' };
+    const files = {
+      'notes.csv': 'id,text\n1,Hx of drug abuse.\n',
+      'notes.tsv': 'id\ttext\n1\tHx of drug abuse.\n',
+      'notes.jsonl': '{"text": "Hx of drug abuse."}\n',
+      'bundle.json': '{"note": "Hx of drug abuse."}\n',
+      'notes.parquet': 'PAR1',
+    };
     for (const [name, content] of Object.entries(files)) writeFileSync(path.join(dir, name), content);
     writeFileSync(path.join(dir, 'a.txt'), 'Hx of drug abuse.\n');
     for (const [name, content] of Object.entries(files)) {
@@ -110,7 +118,7 @@ describe('--fix', () => {
     const afterFirst = snapshot(dir);
     expect(afterFirst['sample-note.txt']).not.toBe(original['sample-note.txt']); // the first run did fix something
     expect(afterFirst['eval/labelled.jsonl']).toBe(original['eval/labelled.jsonl']); // an export: never rewritten
-    const second = (await runMain([...files, '--fix', '-f', 'json'], { cwd: dir }));
+    const second = await runMain([...files, '--fix', '-f', 'json'], { cwd: dir });
     expect(snapshot(dir)).toEqual(afterFirst);
     expect(second.stdout).toBe(first.stdout); // the same remaining findings, at the same places
     expect((await runMain([...files, '--fix-dry-run'], { cwd: dir, env: {} })).stdout).not.toMatch(/^--- a\//m);
@@ -139,8 +147,10 @@ describe('--fix-dry-run', () => {
     const file = path.join(dir, 'a.txt');
     writeFileSync(file, 'Line one.\nHx of drug abuse.\nKnown heroin addict.\n');
     const ino = statSync(file).ino;
-    const r = (await runMain(['a.txt', '--fix-dry-run'], { cwd: dir }));
-    expect(r.stdout).toContain('diff --git a/a.txt b/a.txt\n--- a/a.txt\n+++ b/a.txt\n@@ -1,3 +1,3 @@\n Line one.\n-Hx of drug abuse.\n+Hx of drug use.\n Known heroin addict.\n');
+    const r = await runMain(['a.txt', '--fix-dry-run'], { cwd: dir });
+    expect(r.stdout).toContain(
+      'diff --git a/a.txt b/a.txt\n--- a/a.txt\n+++ b/a.txt\n@@ -1,3 +1,3 @@\n Line one.\n-Hx of drug abuse.\n+Hx of drug use.\n Known heroin addict.\n',
+    );
     expect(r.stdout).toMatch(/3:7\s+error\s+"heroin addict"/); // what would remain
     expect(r.code).toBe(1);
     expect(readFileSync(file, 'utf8')).toBe('Line one.\nHx of drug abuse.\nKnown heroin addict.\n');
@@ -148,7 +158,7 @@ describe('--fix-dry-run', () => {
   });
 
   it('shows the diff for standard input, and sends it to stderr when stdout is JSON', async () => {
-    const r = (await runMain(['--fix-dry-run', '-f', 'json', '--stdin-filename', 'note.txt'], { input: 'Hx of drug abuse.\n' }));
+    const r = await runMain(['--fix-dry-run', '-f', 'json', '--stdin-filename', 'note.txt'], { input: 'Hx of drug abuse.\n' });
     expect(r.stderr).toContain('-Hx of drug abuse.\n+Hx of drug use.\n');
     // Nothing was written: the findings it would fix are listed, and give their exit code.
     const [result] = JSON.parse(r.stdout) as Array<{ file: string; findings: Array<{ actual: string; fix: unknown }> }>;
@@ -225,7 +235,7 @@ describe('--fix and the file itself', () => {
     expect(readFileSync(path.join(dir, 'b.txt'), 'utf8')).toBe('Past drug abuse.\n');
   });
 
-  it.skipIf(!root)('as root, keeps the owner, group and mode of another user\'s file', () => {
+  it.skipIf(!root)("as root, keeps the owner, group and mode of another user's file", () => {
     const dir = tempDir();
     const file = path.join(dir, 'a.txt');
     writeFileSync(file, 'Past drug abuse.\n');
@@ -243,7 +253,13 @@ describe('--fix and the file itself', () => {
     const file = path.join(dir, 'a.txt');
     writeFileSync(file, 'Past drug abuse.\n');
     chmodSync(file, 0o666);
-    const r = spawnSync(process.execPath, [BIN, 'a.txt', '--fix'], { cwd: dir, uid: 4321, gid: 4321, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const r = spawnSync(process.execPath, [BIN, 'a.txt', '--fix'], {
+      cwd: dir,
+      uid: 4321,
+      gid: 4321,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     expect(r.stderr).toContain('dignify: a.txt: owned by another user; not fixed');
     expect(r.status).toBe(2);
     expect(statSync(file).uid).toBe(0);

@@ -27,7 +27,19 @@ function tempDir(): string {
 
 interface SarifLog {
   runs: Array<{
-    tool: { driver: { name: string; rules: Array<{ id: string; shortDescription?: { text: string }; fullDescription?: { text: string }; help?: { text: string; markdown: string }; helpUri?: string; defaultConfiguration?: { level: string } }> } };
+    tool: {
+      driver: {
+        name: string;
+        rules: Array<{
+          id: string;
+          shortDescription?: { text: string };
+          fullDescription?: { text: string };
+          help?: { text: string; markdown: string };
+          helpUri?: string;
+          defaultConfiguration?: { level: string };
+        }>;
+      };
+    };
     columnKind: string;
     invocations: Array<{ executionSuccessful: boolean; toolExecutionNotifications: Array<{ message: { text: string } }> }>;
     results: Array<{
@@ -35,7 +47,12 @@ interface SarifLog {
       ruleIndex: number;
       level: string;
       message: { text: string };
-      locations: Array<{ physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: { startLine: number; startColumn: number; endLine: number; endColumn: number } } }>;
+      locations: Array<{
+        physicalLocation: {
+          artifactLocation: { uri: string; uriBaseId?: string };
+          region: { startLine: number; startColumn: number; endLine: number; endColumn: number };
+        };
+      }>;
     }>;
   }>;
 }
@@ -117,7 +134,8 @@ describe('--redact', () => {
     expect(r.code).toBe(1);
     for (const phrase of ['heroin addict', 'dirty needles', 'substance-use/addict', 'substance-use/dirty-needles']) expect(r.stdout).toContain(phrase);
     expect(r.stdout).toMatch(/col=26|"startColumn": 26|"column": ?26|1:26/); // jsonl: compact JSON
-    for (const leak of ['SECRETNAME', 'known', 'person with', 'prefer', 'syringes', 'Sources', 'reduces a person', 'rules.md']) expect(r.stdout).not.toContain(leak);
+    for (const leak of ['SECRETNAME', 'known', 'person with', 'prefer', 'syringes', 'Sources', 'reduces a person', 'rules.md'])
+      expect(r.stdout).not.toContain(leak);
   });
 
   it('refuses --fix-dry-run, whose diff would show note text', () => {

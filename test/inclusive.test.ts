@@ -23,7 +23,7 @@ describe('inclusive rules (curated retext-equality)', () => {
   });
 
   it('runs retext-equality only when an enabled phrase can occur, whatever its apostrophes or line breaks', async () => {
-    const findings = await lintText("Brother with Down’s syndrome, deaf and\ndumb. Homozygous, idiopathic, esophagus.");
+    const findings = await lintText('Brother with Down’s syndrome, deaf and\ndumb. Homozygous, idiopathic, esophagus.');
     expect(findings.map((f) => [f.ruleId, f.actual])).toEqual([
       ['inclusive/downs-syndrome', 'Down’s syndrome'],
       ['inclusive/deaf-and-dumb', 'deaf and\ndumb'],

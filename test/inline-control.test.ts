@@ -49,7 +49,9 @@ describe('inline control', () => {
   });
 
   it('supports disable-line in a trailing comment', async () => {
-    expect(await reported('Heroin addict. <!-- dignify-disable-line -->\nHeroin addict. // dignify-disable-line substance-use\nHeroin addict.\n')).toEqual(['3:Heroin addict']);
+    expect(await reported('Heroin addict. <!-- dignify-disable-line -->\nHeroin addict. // dignify-disable-line substance-use\nHeroin addict.\n')).toEqual([
+      '3:Heroin addict',
+    ]);
   });
 
   it('does not take look-alikes for directives', () => {
@@ -60,7 +62,9 @@ describe('inline control', () => {
   });
 
   it('works through the CLI for Markdown and HTML files alike', () => {
-    const md = runCli(['-f', 'compact', '--stdin-filename', 'a.md'], { input: '# Intake\n\n<!-- dignify-disable-next-line -->\nKnown heroin addict.\nHx of drug abuse.\n' });
+    const md = runCli(['-f', 'compact', '--stdin-filename', 'a.md'], {
+      input: '# Intake\n\n<!-- dignify-disable-next-line -->\nKnown heroin addict.\nHx of drug abuse.\n',
+    });
     expect(md.stdout.trim().split('\n')).toHaveLength(1);
     expect(md.stdout).toContain('a.md:5:7: error');
   });

@@ -148,7 +148,8 @@ describe('export reader options: columns kept, bytes read', () => {
     const file = fixture('mtsamples-excerpt.csv');
     const seen: number[] = [];
     let records = 0;
-    for await (const event of readSources([file], { textColumn: 'transcription', onBytes: (f, n) => (expect(f).toBe(file), seen.push(n)) })) if (event.kind === 'document') records++;
+    for await (const event of readSources([file], { textColumn: 'transcription', onBytes: (f, n) => (expect(f).toBe(file), seen.push(n)) }))
+      if (event.kind === 'document') records++;
     expect(records).toBe(6);
     expect(seen.length).toBeGreaterThan(0);
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
@@ -217,11 +218,13 @@ describe('template placeholders', () => {
 
 describe('the CLI on exports', () => {
   it('says the column it chose once, prints row and id, and nests records in JSON', async () => {
-    const r = (await runMain([fixture('mtsamples-excerpt.csv')]));
+    const r = await runMain([fixture('mtsamples-excerpt.csv')]);
     expect(r.code).toBe(1);
     expect(r.stderr.match(/linting the column "transcription" \(record id: "note_id"\)/g)).toHaveLength(1);
     expect(r.stdout).toMatch(/^ {2}row 1 \(note_id 129\) {2}1:506 {2}error {4}"drug abuse" → "drug use"/m);
-    const json = JSON.parse((await runMain([fixture('mtsamples-excerpt.jsonl'), '--text-field', 'note.text', '--id-field', 'id', '-f', 'json'])).stdout) as Array<{
+    const json = JSON.parse(
+      (await runMain([fixture('mtsamples-excerpt.jsonl'), '--text-field', 'note.text', '--id-field', 'id', '-f', 'json'])).stdout,
+    ) as Array<{
       file: string;
       records: Array<{ row: number; id: string; line: number; findings: Array<{ actual: string }> }>;
       records_read: number;
@@ -233,11 +236,13 @@ describe('the CLI on exports', () => {
       [6, '4148', 6, ['alcohol abuse']],
     ]);
     expect(json[0]!.records_read).toBe(6);
-    expect((await runMain([fixture('mtsamples-excerpt.csv'), '-f', 'compact'])).stdout).toContain('mtsamples-excerpt.csv:row 3 (note_id 1782):1:502: error Avoid "substance abuse"');
+    expect((await runMain([fixture('mtsamples-excerpt.csv'), '-f', 'compact'])).stdout).toContain(
+      'mtsamples-excerpt.csv:row 3 (note_id 1782):1:502: error Avoid "substance abuse"',
+    );
   });
 
   it('exits 2 with the list of columns when none holds note text', async () => {
-    const r = (await runMain([tempFile('x.csv', 'a,b\n1,IVDU\n')]));
+    const r = await runMain([tempFile('x.csv', 'a,b\n1,IVDU\n')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('no column looks like note text; name it with --text-column (the columns are "a", "b")');
     expect((await runMain([tempFile('y.csv', 'a,b\n1,IVDU\n'), '--text-column', 'c'])).stderr).toContain('no column "c"; the columns are "a", "b"');
@@ -245,17 +250,21 @@ describe('the CLI on exports', () => {
 
   it('a malformed record: one line naming file, line and row; exit 2, or with --skip-bad-records a count', async () => {
     const file = tempFile('bad.csv', 'id,text\n1,"broken\n2,IVDU\n');
-    const r = (await runMain([file]));
+    const r = await runMain([file]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${file}: line 2 (row 1): skipped a malformed record: unterminated quoted field`);
     expect(r.stdout).toContain('"IVDU"');
-    const s = (await runMain([file, '--skip-bad-records']));
+    const s = await runMain([file, '--skip-bad-records']);
     expect(s.code).toBe(1);
     expect(s.stderr).toContain(`${file}: 1 malformed record skipped`);
   });
 
   it('reads an export from standard input, by --stdin-filename or --input-format', async () => {
-    expect((await runMain(['--stdin-filename', 'notes.jsonl', '-f', 'compact'], { input: '{"note":"Hx IVDU"}\n' })).stdout).toMatch(/^notes\.jsonl:row 1:1:4: error/);
-    expect((await runMain(['--input-format', 'tsv', '-f', 'compact'], { input: 'id\ttext\n9\tHx IVDU\n' })).stdout).toMatch(/^<stdin>:row 1 \(id 9\):1:4: error/);
+    expect((await runMain(['--stdin-filename', 'notes.jsonl', '-f', 'compact'], { input: '{"note":"Hx IVDU"}\n' })).stdout).toMatch(
+      /^notes\.jsonl:row 1:1:4: error/,
+    );
+    expect((await runMain(['--input-format', 'tsv', '-f', 'compact'], { input: 'id\ttext\n9\tHx IVDU\n' })).stdout).toMatch(
+      /^<stdin>:row 1 \(id 9\):1:4: error/,
+    );
   });
 });

@@ -8,7 +8,14 @@ import { jsonl } from '../src/output/jsonl.js';
 import { ROOT, runCli } from './helpers.js';
 
 const CSV = path.join(ROOT, 'fixtures', 'inputs', 'mtsamples-excerpt.csv');
-type Line = { file: string; record?: { row: number; id?: string; line?: number }; ruleId?: string; actual?: string; start?: { offset: number }; error?: string };
+type Line = {
+  file: string;
+  record?: { row: number; id?: string; line?: number };
+  ruleId?: string;
+  actual?: string;
+  start?: { offset: number };
+  error?: string;
+};
 const parseLines = (stdout: string) =>
   stdout
     .split('\n')
@@ -42,10 +49,31 @@ describe('--format jsonl', () => {
 
   it('streams: each result is written when it is linted; end() adds nothing', () => {
     const reporter = jsonl({ why: false, color: false, cwd: ROOT });
-    const finding = { ruleId: 'r/x', category: 'r', severity: 'error' as const, message: 'm', actual: 'x', suggestions: [], start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 2, offset: 1 }, note: 'why', sources: ['s'] };
+    const finding = {
+      ruleId: 'r/x',
+      category: 'r',
+      severity: 'error' as const,
+      message: 'm',
+      actual: 'x',
+      suggestions: [],
+      start: { line: 1, column: 1, offset: 0 },
+      end: { line: 1, column: 2, offset: 1 },
+      note: 'why',
+      sources: ['s'],
+    };
     const out = reporter.result({ file: 'a.txt', findings: [finding, finding] });
     expect(out.split('\n')).toHaveLength(3);
-    expect(JSON.parse(out.split('\n')[0]!)).toEqual({ file: 'a.txt', ruleId: 'r/x', category: 'r', severity: 'error', message: 'm', actual: 'x', suggestions: [], start: finding.start, end: finding.end });
+    expect(JSON.parse(out.split('\n')[0]!)).toEqual({
+      file: 'a.txt',
+      ruleId: 'r/x',
+      category: 'r',
+      severity: 'error',
+      message: 'm',
+      actual: 'x',
+      suggestions: [],
+      start: finding.start,
+      end: finding.end,
+    });
     expect(reporter.result({ file: 'b.txt', findings: [] })).toBe('');
     expect(reporter.end()).toBe('');
     const why = jsonl({ why: true, color: false, cwd: ROOT }).result({ file: 'a.txt', findings: [finding] });

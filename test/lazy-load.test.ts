@@ -64,9 +64,23 @@ describe.skipIf(!existsSync(path.join(BUNDLE, 'main.js')))('the bundled CLI', ()
   it('loads no Markdown or HTML parser, no retext-equality, no CSV, glob or diff library at start-up', () => {
     const chunks = startupChunks(BUNDLE);
     expect(chunks.length).toBeGreaterThan(1);
-    const packages = new Set(chunks.flatMap((c) => [...readFileSync(path.join(BUNDLE, c), 'utf8').matchAll(/^\/\/ \S*node_modules\/((?:@[^/]+\/)?[^/]+)\//gm)].map((m) => m[1]!)));
+    const packages = new Set(
+      chunks.flatMap((c) => [...readFileSync(path.join(BUNDLE, c), 'utf8').matchAll(/^\/\/ \S*node_modules\/((?:@[^/]+\/)?[^/]+)\//gm)].map((m) => m[1]!)),
+    );
     expect(packages).toContain('parse-english'); // plain text is parsed at start-up: the check sees the packages
-    for (const lazy of ['remark-parse', 'micromark', 'mdast-util-to-nlcst', 'rehype-parse', 'parse5', 'hast-util-to-nlcst', 'retext-equality', 'csv-parse', 'tinyglobby', 'picomatch', 'diff']) {
+    for (const lazy of [
+      'remark-parse',
+      'micromark',
+      'mdast-util-to-nlcst',
+      'rehype-parse',
+      'parse5',
+      'hast-util-to-nlcst',
+      'retext-equality',
+      'csv-parse',
+      'tinyglobby',
+      'picomatch',
+      'diff',
+    ]) {
       expect(packages, lazy).not.toContain(lazy);
     }
   });

@@ -84,7 +84,9 @@ describe('dignify lsp --stdio', () => {
 
   it('publishes diagnostics on open, with UTF-16 ranges, rule ids, severities and doc links', async () => {
     const published = client.next(uri('note.txt'));
-    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri('note.txt'), languageId: 'plaintext', version: 1, text: NOTE } });
+    await client.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: uri('note.txt'), languageId: 'plaintext', version: 1, text: NOTE },
+    });
     diagnostics = (await published).diagnostics;
     expect(diagnostics.map((d) => d.code)).toEqual(['substance-use/addict', 'substance-use/substance-abuse']);
     const [addict] = diagnostics;
@@ -114,7 +116,10 @@ describe('dignify lsp --stdio', () => {
   });
 
   it('shows the rule, its reason and its sources on hover', async () => {
-    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uri('note.txt') }, position: { line: 0, character: 20 } })) as Hover;
+    const hover = (await client.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri: uri('note.txt') },
+      position: { line: 0, character: 20 },
+    })) as Hover;
     const value = (hover.contents as { value: string }).value;
     expect(value).toContain('substance-use/addict');
     expect(value).toContain('person with opioid use disorder');
@@ -150,7 +155,10 @@ describe('dignify lsp --stdio', () => {
     const changed = apply(text, edits);
     expect(changed).toBe('# Handout\n\nAvoid drug abuse. <!-- dignify-disable-line substance-use/substance-abuse -->\n');
     published = client.next(uri('handout.md'));
-    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri('handout.md'), version: 2 }, contentChanges: [{ text: changed }] });
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: uri('handout.md'), version: 2 },
+      contentChanges: [{ text: changed }],
+    });
     expect((await published).diagnostics).toEqual([]);
   });
 

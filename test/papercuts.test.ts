@@ -65,9 +65,11 @@ describe('--redact on a .docx', () => {
 });
 
 describe('--fix-dry-run diffs', () => {
-  it('are in git\'s style: a diff --git line, and no count of 1 in hunk headers', () => {
+  it("are in git's style: a diff --git line, and no count of 1 in hunk headers", () => {
     const patch = '--- a/x.txt\n+++ b/x.txt\n@@ -3,1 +3,1 @@\n-a\n+b\n@@ -10,2 +10,3 @@\n c\n+d\n c\n';
-    expect(gitStyle(patch, 'a/x.txt', 'b/x.txt')).toBe('diff --git a/x.txt b/x.txt\n--- a/x.txt\n+++ b/x.txt\n@@ -3 +3 @@\n-a\n+b\n@@ -10,2 +10,3 @@\n c\n+d\n c\n');
+    expect(gitStyle(patch, 'a/x.txt', 'b/x.txt')).toBe(
+      'diff --git a/x.txt b/x.txt\n--- a/x.txt\n+++ b/x.txt\n@@ -3 +3 @@\n-a\n+b\n@@ -10,2 +10,3 @@\n c\n+d\n c\n',
+    );
     // Outside the working folder (absolute names) there is no a/ b/, as with git diff --no-index.
     expect(gitStyle('@@ -1,1 +1,1 @@\n', '/x', '/x')).toBe('@@ -1 +1 @@\n');
   });
@@ -130,7 +132,9 @@ rules:
   it('rejects a flag example the rule does not report, naming the rule and the example', async () => {
     const r = await run(RULE('Known frequent visitor.'));
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('dignify: .dignifyrc: extends: rule "house-style/frequent-flyer": the flag example "Known frequent visitor." is not reported by it (check its match, conditions and exceptions, or another rule matching the same words)\n');
+    expect(r.stderr).toBe(
+      'dignify: .dignifyrc: extends: rule "house-style/frequent-flyer": the flag example "Known frequent visitor." is not reported by it (check its match, conditions and exceptions, or another rule matching the same words)\n',
+    );
   });
 
   it('rejects a pass example the rule reports', async () => {
@@ -141,7 +145,7 @@ rules:
 });
 
 describe('packing', () => {
-  it('takes dignify\'s own prepare script out of the packed package.json and puts it back after', async () => {
+  it("takes dignify's own prepare script out of the packed package.json and puts it back after", async () => {
     // @ts-expect-error scripts/ is plain JavaScript without declarations
     const { toggle } = (await import('../scripts/pack-scripts.js')) as { toggle: (file: string, mode: string) => boolean };
     const dir = mkdtempSync(path.join(tmpdir(), 'dignify-pack-'));
@@ -156,7 +160,7 @@ describe('packing', () => {
     expect(toggle(file, 'enable')).toBe(false);
   });
 
-  it('the repository\'s package.json builds on install in a clone and disables that when packing', () => {
+  it("the repository's package.json builds on install in a clone and disables that when packing", () => {
     const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
     expect(pkg.scripts.prepare).toBe('npm run build');
     expect(pkg.scripts.prepack).toMatch(/npm run build && node scripts\/pack-scripts\.js disable/);

@@ -37,7 +37,12 @@ const utf8 = new TextEncoder();
 const notesFile = writeParquet('notes.parquet', [
   { name: 'note_id', type: 'STRING', data: TEXTS.map((_, i) => (i === 5 ? null : `n-${i + 1}`)), codec: 'SNAPPY' },
   // A plain BYTE_ARRAY column (no UTF8 annotation), so a value can hold bad bytes, gzipped.
-  { name: 'note_text', type: 'BYTE_ARRAY', data: TEXTS.map((t) => (t === null ? null : t === 'BAD' ? new Uint8Array([0x41, 0xff, 0xfe, 0x42]) : utf8.encode(t))), codec: 'GZIP' },
+  {
+    name: 'note_text',
+    type: 'BYTE_ARRAY',
+    data: TEXTS.map((t) => (t === null ? null : t === 'BAD' ? new Uint8Array([0x41, 0xff, 0xfe, 0x42]) : utf8.encode(t))),
+    codec: 'GZIP',
+  },
   { name: 'department', type: 'STRING', data: TEXTS.map((_, i) => ['ED', 'Psychiatry', 'Surgery'][i % 3]!), codec: 'BROTLI' },
   { name: 'visit_date', type: 'STRING', data: TEXTS.map((_, i) => `2024-0${(i % 3) + 1}-15`) },
 ]);
@@ -126,7 +131,10 @@ describe('Parquet exports', () => {
   it('reads Parquet from standard input with --input-format parquet', () => {
     const run = runCli(['-', '--input-format', 'parquet', '--skip-bad-records', '--format', 'jsonl'], { input: readFileSync(notesFile) as unknown as string });
     expect(run.code).toBe(1);
-    const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as { record: { id?: string }; actual?: string; error?: string });
+    const lines = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { record: { id?: string }; actual?: string; error?: string });
     expect(lines.map((l) => [l.record.id, l.actual ?? l.error])).toEqual([
       ['n-1', 'addict'],
       ['n-5', 'drug abuser'],

@@ -17,7 +17,15 @@ const POOL_MIN_CHARS = 60_000;
 const POOL_FROM = { documents: POOL_MIN_DOCUMENTS, chars: POOL_MIN_CHARS };
 const runCli = (args: string[]) => spawnCli(args, { env: { DIGNIFY_POOL_FROM: `${POOL_MIN_DOCUMENTS},${POOL_MIN_CHARS}` } });
 
-const LINES = ['Pt with hx of drug abuse.', 'Wound clean and dry.', 'Known IVDU, "junkie" per pt.', 'No findings here.', 'EtOH abuse.\n\nAlcohol: none.', 'Frequent flyer, addict.', 'Pt is an alcoholic.'];
+const LINES = [
+  'Pt with hx of drug abuse.',
+  'Wound clean and dry.',
+  'Known IVDU, "junkie" per pt.',
+  'No findings here.',
+  'EtOH abuse.\n\nAlcohol: none.',
+  'Frequent flyer, addict.',
+  'Pt is an alcoholic.',
+];
 const HOUSE_RULES = `category: house-style
 rules:
   - id: house-style/frequent-flyer
@@ -51,7 +59,8 @@ describe('worker pool', () => {
   const folderList = Object.values(folders);
   for (let i = 0; i < count; i++) {
     const name = path.join(folderList[i % 3]!, `${String(i).padStart(4, '0')}.txt`);
-    if (i === BINARY) writeFileSync(name, Buffer.from([0xff, 0x00, 0x01])); // binary: skipped
+    if (i === BINARY)
+      writeFileSync(name, Buffer.from([0xff, 0x00, 0x01])); // binary: skipped
     // Larger than a worker takes (its heap is small): linted on the main thread, in its place.
     else if (i === LARGE) writeFileSync(name, `${'No findings here.\n\n'.repeat(WORKER_MAX_CHARS / 16)}Pt with hx of drug abuse.\n`);
     else writeFileSync(name, `Note ${i}.\n${LINES[i % LINES.length]}\n${FILLER}`);
@@ -71,7 +80,12 @@ describe('worker pool', () => {
     expect(results.length).toBe(count);
     expect(results.find((r) => r.file.endsWith('0061.txt'))!.skipped).toBe('binary file');
     expect(results.find((r) => r.file.endsWith('0063.txt'))!.findings.map((f) => f.ruleId)).toEqual(['substance-use/substance-abuse']);
-    const ids = (folder: string) => new Set(results.filter((r) => r.file.includes(`${path.sep}notes${path.sep}${path.basename(folder)}${path.sep}`)).flatMap((r) => r.findings.map((f) => f.ruleId)));
+    const ids = (folder: string) =>
+      new Set(
+        results
+          .filter((r) => r.file.includes(`${path.sep}notes${path.sep}${path.basename(folder)}${path.sep}`))
+          .flatMap((r) => r.findings.map((f) => f.ruleId)),
+      );
     expect(ids(folders.plain)).toContain('substance-use/addict');
     expect(ids(folders.quiet)).not.toContain('substance-use/addict');
     expect(ids(folders.house)).toContain('house-style/frequent-flyer');
@@ -97,7 +111,8 @@ describe('worker pool', () => {
     const run = async (paths: string[]) => {
       const started: number[] = [];
       const files: string[] = [];
-      for await (const e of lintStream(paths, { threads: 2, poolFrom: POOL_FROM, onPool: (n) => started.push(n) })) if ('result' in e) files.push(`${e.result.file}#${e.result.record?.row ?? ''}`);
+      for await (const e of lintStream(paths, { threads: 2, poolFrom: POOL_FROM, onPool: (n) => started.push(n) }))
+        if ('result' in e) files.push(`${e.result.file}#${e.result.record?.row ?? ''}`);
       return { started, files };
     };
     const large = await run([csv]);
@@ -126,7 +141,15 @@ describe('worker pool', () => {
     const started: number[] = [];
     let findings = 0;
     let documents = 0;
-    for await (const linted of lintInParallel(sources(), () => options, 2, (n) => started.push(n), POOL_FROM, true, () => ({ cores: 2, load: 4 }))) {
+    for await (const linted of lintInParallel(
+      sources(),
+      () => options,
+      2,
+      (n) => started.push(n),
+      POOL_FROM,
+      true,
+      () => ({ cores: 2, load: 4 }),
+    )) {
       documents++;
       findings += linted.findings!.length;
     }

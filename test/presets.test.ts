@@ -124,7 +124,7 @@ describe('presets on the command line', () => {
     expect(bad.stderr).toMatch(/--preset.*strict.*recommended, all/s);
   });
 
-  it('dignify rules shows each rule\'s presets and filters by one', () => {
+  it("dignify rules shows each rule's presets and filters by one", () => {
     const list = runCli(['rules']);
     expect(list.stdout).toMatch(/identity\/elderly\s+info\s+all only/);
     expect(list.stdout).toMatch(/substance-use\/addict\s+error\s+recommended/);

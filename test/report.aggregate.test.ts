@@ -4,7 +4,6 @@
 import { parse } from 'csv-parse/sync';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveOptions } from '../src/lint/options.js';
 import { aggregate, aggregateStream, parseDate, periodOf, sentenceAround, termKey, type ReportRecord } from '../src/report/aggregate.js';
 import { renderReportCsv } from '../src/report/csv.js';
 import { renderReportHtml } from '../src/report/html.js';
@@ -17,7 +16,16 @@ const FIXTURE = path.join(ROOT, 'fixtures/report/notes.csv');
 
 function finding(ruleId: string, actual: string, suggestion = 'x', severity: Severity = 'error', offset = 0): Finding {
   const point = (o: number) => ({ line: 1, column: o + 1, offset: o });
-  return { ruleId, category: ruleId.split('/')[0]!, severity, message: '', actual, suggestions: [suggestion], start: point(offset), end: point(offset + actual.length) };
+  return {
+    ruleId,
+    category: ruleId.split('/')[0]!,
+    severity,
+    message: '',
+    actual,
+    suggestions: [suggestion],
+    start: point(offset),
+    end: point(offset + actual.length),
+  };
 }
 
 let rowCounter = 0;
@@ -27,7 +35,12 @@ function note(fields: Record<string, string>, ...findings: Finding[]): ReportRec
 
 describe('aggregate: counts', () => {
   it('counts notes, notes with a finding, findings and the rate per 1,000 notes', () => {
-    const a = aggregate([note({}, finding('c/a', 'addict'), finding('c/a', 'addict')), note({}), note({}), note({}, finding('c/b', 'drug abuse', 'drug use', 'warning'))]);
+    const a = aggregate([
+      note({}, finding('c/a', 'addict'), finding('c/a', 'addict')),
+      note({}),
+      note({}),
+      note({}, finding('c/b', 'drug abuse', 'drug use', 'warning')),
+    ]);
     expect(a.totals).toEqual({ notes: 4, notesWithFindings: 2, findings: 3, per1000: 750, share: 0.5 });
     expect(a.severities).toEqual({ error: 2, warning: 1, info: 0 });
   });
@@ -36,7 +49,9 @@ describe('aggregate: counts', () => {
     const a = aggregate([]);
     expect(a.totals).toEqual({ notes: 0, notesWithFindings: 0, findings: 0, per1000: 0, share: 0 });
     expect(a.rules).toEqual([]);
-    expect(renderReportHtml({ aggregates: a, source: 'x.csv', generatedAt: new Date(0), version: '0', options: [], rules: [], groupBy: [], unreadable: 0 })).toContain('The export held no notes.');
+    expect(
+      renderReportHtml({ aggregates: a, source: 'x.csv', generatedAt: new Date(0), version: '0', options: [], rules: [], groupBy: [], unreadable: 0 }),
+    ).toContain('The export held no notes.');
   });
 
   it('counts a rule or term once per note in "notes" and every time in "findings"', () => {
@@ -125,7 +140,10 @@ describe('aggregate: trend', () => {
   });
 
   it('buckets by week, named by the Monday it starts on', () => {
-    const a = aggregate([note({ d: '2024-03-10' }), note({ d: '2024-03-11' }, finding('c/a', 'addict')), note({ d: '2024-03-17' }), note({ d: '2024-03-25' })], { dateColumn: 'd', period: 'week' });
+    const a = aggregate(
+      [note({ d: '2024-03-10' }), note({ d: '2024-03-11' }, finding('c/a', 'addict')), note({ d: '2024-03-17' }), note({ d: '2024-03-25' })],
+      { dateColumn: 'd', period: 'week' },
+    );
     expect(a.trend!.rows.map((r) => [r.period, r.notes, r.findings])).toEqual([
       ['2024-03-04', 1, 0],
       ['2024-03-11', 2, 1],
@@ -166,7 +184,9 @@ describe('aggregate: notes to review and snippets', () => {
     const record: ReportRecord = { row: 1, fields: {}, findings: [f, f], text };
     expect(aggregate([record]).snippets).toBeUndefined();
     const a = aggregate([record], { snippets: true, snippetLimit: 1 });
-    expect(a.snippets).toEqual([{ row: 1, ruleId: 'c/a', term: 'heroin addict', suggestion: 'person with opioid use disorder', sentence: 'Known heroin addict, here for a refill.' }]);
+    expect(a.snippets).toEqual([
+      { row: 1, ruleId: 'c/a', term: 'heroin addict', suggestion: 'person with opioid use disorder', sentence: 'Known heroin addict, here for a refill.' },
+    ]);
     expect(a.snippetsOmitted).toBe(1);
   });
 
@@ -190,7 +210,16 @@ describe('the HTML page', () => {
     const f = finding('c/a', 'addict', 'person <b>', 'error', text.indexOf('addict'));
     const records: ReportRecord[] = [{ row: 1, id: '<img src=x>', fields: { dept: '<i>ED</i>' }, findings: [f], text }];
     const page = (snippets: boolean) =>
-      renderReportHtml({ aggregates: aggregate(records, { groupBy: ['dept'], snippets }), source: 'a&b.csv', generatedAt: new Date(0), version: '1', options: [], rules: [], groupBy: ['dept'], unreadable: 0 });
+      renderReportHtml({
+        aggregates: aggregate(records, { groupBy: ['dept'], snippets }),
+        source: 'a&b.csv',
+        generatedAt: new Date(0),
+        version: '1',
+        options: [],
+        rules: [],
+        groupBy: ['dept'],
+        unreadable: 0,
+      });
     for (const html of [page(false), page(true)]) {
       expect(html).not.toMatch(/<script>|<img|<i>ED|<b>/);
       expect(html).toContain('&lt;i&gt;ED&lt;/i&gt;');
@@ -230,7 +259,20 @@ describe('progress line', () => {
 
 describe('the fixture export, end to end', () => {
   const load = async (options: Parameters<typeof aggregateStream>[1]) =>
-    aggregateStream(readRecords(FIXTURE, {}, { textColumn: 'text', idColumn: 'note_id', fields: ['department', 'author_role', 'note_date'], onError: (m) => expect.fail(m), onBadRecord: (_f, _r, m) => expect.fail(m) }), options);
+    aggregateStream(
+      readRecords(
+        FIXTURE,
+        {},
+        {
+          textColumn: 'text',
+          idColumn: 'note_id',
+          fields: ['department', 'author_role', 'note_date'],
+          onError: (m) => expect.fail(m),
+          onBadRecord: (_f, _r, m) => expect.fail(m),
+        },
+      ),
+      options,
+    );
 
   it('matches the counts worked out by hand', async () => {
     const a = await load({ groupBy: ['department', 'author_role'], dateColumn: 'note_date' });
@@ -294,9 +336,27 @@ describe('the fixture export, end to end', () => {
     const a = await load({ groupBy: ['department'], dateColumn: 'note_date' });
     const rows = parse(renderReportCsv(a), { columns: true }) as Array<Record<string, string>>;
     const find = (section: string, key = '', rule = '') => rows.filter((r) => r.section === section && r.key === key && r.rule === rule);
-    expect(find('total')).toEqual([{ section: 'total', column: '', key: '', rule: '', term: '', suggestion: '', notes: '31', notes_with_findings: '13', findings: '15', per_1000_notes: '483.9' }]);
+    expect(find('total')).toEqual([
+      {
+        section: 'total',
+        column: '',
+        key: '',
+        rule: '',
+        term: '',
+        suggestion: '',
+        notes: '31',
+        notes_with_findings: '13',
+        findings: '15',
+        per_1000_notes: '483.9',
+      },
+    ]);
     expect(find('group', 'Emergency')[0]).toMatchObject({ column: 'department', notes: '9', notes_with_findings: '6', findings: '7', per_1000_notes: '777.8' });
-    expect(find('group_rule', 'Internal Medicine', 'substance-use/substance-abuse')[0]).toMatchObject({ notes: '8', notes_with_findings: '3', findings: '4', per_1000_notes: '500' });
+    expect(find('group_rule', 'Internal Medicine', 'substance-use/substance-abuse')[0]).toMatchObject({
+      notes: '8',
+      notes_with_findings: '3',
+      findings: '4',
+      per_1000_notes: '500',
+    });
     expect(find('period', '2024-03')[0]).toMatchObject({ column: 'note_date', notes: '5', findings: '4', per_1000_notes: '800' });
     expect(find('period', '(no date)')[0]).toMatchObject({ notes: '1' });
     expect(rows.filter((r) => r.section === 'term').find((r) => r.term === 'IVDU')).toMatchObject({ suggestion: 'injection drug use', findings: '1' });

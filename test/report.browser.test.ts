@@ -31,7 +31,20 @@ describe.skipIf(!existsSync(CHROMIUM))('the report in headless Chromium', () => 
   it('renders every chart from disk with no console error and no network request', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'dignify-browser-'));
     const file = path.join(dir, 'report.html');
-    const r = runCli(['report', 'fixtures/report/notes.csv', '--text-column', 'text', '--id-column', 'note_id', '--group-by', 'department,author_role', '--date-column', 'note_date', '-o', file]);
+    const r = runCli([
+      'report',
+      'fixtures/report/notes.csv',
+      '--text-column',
+      'text',
+      '--id-column',
+      'note_id',
+      '--group-by',
+      'department,author_role',
+      '--date-column',
+      'note_date',
+      '-o',
+      file,
+    ]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const url = pathToFileURL(file).href;
@@ -67,7 +80,12 @@ describe.skipIf(!existsSync(CHROMIUM))('the report in headless Chromium', () => 
         svgs.map((svg) => {
           const box = svg.getBoundingClientRect();
           const bars = [...svg.querySelectorAll('rect')].map((rect) => (rect as SVGGraphicsElement).getBBox());
-          return { title: svg.querySelector('title')?.textContent ?? '', width: box.width, height: box.height, bars: bars.filter((b) => b.width > 0 && b.height > 0).length };
+          return {
+            title: svg.querySelector('title')?.textContent ?? '',
+            width: box.width,
+            height: box.height,
+            bars: bars.filter((b) => b.width > 0 && b.height > 0).length,
+          };
         }),
       );
       // Trend, rules, and one per --group-by column.

@@ -15,7 +15,7 @@ function tempDir(): string {
 
 describe('dignify report', () => {
   it('writes a self-contained page to stdout with terms, counts and ids but no note text', async () => {
-    const r = (await runMain(['report', ...ARGS]));
+    const r = await runMain(['report', ...ARGS]);
     expect(r.code).toBe(0);
     // The text column is found by its name, as the lint command finds it, and said once.
     expect(r.stderr).toBe(`dignify: ${FIXTURE}: linting the column "text" (record id: "note_id"); choose with --text-column and --id-column\n`);
@@ -29,12 +29,20 @@ describe('dignify report', () => {
     for (const phrase of ['forearm abscess', 'epidural abscess', 'found down at bus stop', 'withdrawal seizures']) expect(html).not.toContain(phrase);
     // Nothing that could load from elsewhere.
     expect(html).not.toMatch(/<script|<link|@import|url\(|https?:\/\/(?!github\.com\/dignify-lint|www\.w3\.org\/2000\/svg)/);
-    for (const heading of ['Over time', 'Findings by rule', 'Top terms and what to write instead', 'By department', 'By author_role', 'Notes with the most findings', 'How this report was made']) {
+    for (const heading of [
+      'Over time',
+      'Findings by rule',
+      'Top terms and what to write instead',
+      'By department',
+      'By author_role',
+      'Notes with the most findings',
+      'How this report was made',
+    ]) {
       expect(html).toContain(`>${heading}</h2>`);
     }
   });
 
-  it('adds each finding\'s sentence with --include-snippets and says so at the top', async () => {
+  it("adds each finding's sentence with --include-snippets and says so at the top", async () => {
     const html = (await runMain(['report', ...ARGS, '--include-snippets'])).stdout;
     const banner = html.indexOf('This report contains note text.');
     expect(banner).toBeGreaterThan(0);
@@ -47,7 +55,7 @@ describe('dignify report', () => {
     const dir = tempDir();
     const out = path.join(dir, 'report.html');
     writeFileSync(out, 'old');
-    const r = (await runMain(['report', ...ARGS, '-o', out]));
+    const r = await runMain(['report', ...ARGS, '-o', out]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(readdirSync(dir)).toEqual(['report.html']);
@@ -55,7 +63,7 @@ describe('dignify report', () => {
   });
 
   it('writes the aggregates as CSV with --format csv', async () => {
-    const r = (await runMain(['report', ...ARGS, '--format', 'csv']));
+    const r = await runMain(['report', ...ARGS, '--format', 'csv']);
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
     expect(lines[0]).toBe('section,column,key,rule,term,suggestion,notes,notes_with_findings,findings,per_1000_notes');
@@ -73,14 +81,14 @@ describe('dignify report', () => {
   it('stops with exit 2 naming a missing column, and writes nothing', async () => {
     const dir = tempDir();
     const out = path.join(dir, 'report.html');
-    const r = (await runMain(['report', FIXTURE, '--group-by', 'ward', '-o', out]));
+    const r = await runMain(['report', FIXTURE, '--group-by', 'ward', '-o', out]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`dignify: ${FIXTURE}: no column "ward"; the columns are "note_id", "note_date", "department", "author_role", "text"`);
     expect(existsSync(out)).toBe(false);
   });
 
   it('exits 2 on a missing export', async () => {
-    const r = (await runMain(['report', 'no-such-export.csv']));
+    const r = await runMain(['report', 'no-such-export.csv']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('no-such-export.csv: no such file or directory');
   });
@@ -97,9 +105,11 @@ describe('dignify report', () => {
         JSON.stringify({ id: 'd', unit: 5, note: 'Hx of IVDU.' }),
       ].join('\n'),
     );
-    const r = (await runMain(['report', file, '--text-column', 'note', '--id-column', 'id', '--group-by', 'unit', '--format', 'csv']));
+    const r = await runMain(['report', file, '--text-column', 'note', '--id-column', 'id', '--group-by', 'unit', '--format', 'csv']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(new RegExp(`^dignify: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: line 2 \\(row 2\\): skipped a malformed record: not valid JSON`));
+    expect(r.stderr).toMatch(
+      new RegExp(`^dignify: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: line 2 \\(row 2\\): skipped a malformed record: not valid JSON`),
+    );
     expect(r.stderr).toContain(`dignify: ${file}: 1 malformed record skipped (exit 2; --skip-bad-records accepts them)`);
     expect(r.stdout).toContain('total,,,,,,3,2,2,666.7');
     expect(r.stdout).toContain('group,unit,5,,,,1,1,1,1000');
@@ -118,7 +128,19 @@ describe('dignify report', () => {
         JSON.stringify({ id: 'd', meta: {}, note: { text: 'Alcohol abuse.' } }),
       ].join('\n'),
     );
-    const r = (await runMain(['report', file, '--text-field', 'note.text', '--id-field', 'id', '--group-by', 'meta.unit', '--format', 'csv', '--skip-bad-records']));
+    const r = await runMain([
+      'report',
+      file,
+      '--text-field',
+      'note.text',
+      '--id-field',
+      'id',
+      '--group-by',
+      'meta.unit',
+      '--format',
+      'csv',
+      '--skip-bad-records',
+    ]);
     expect(r.stderr).toContain(`dignify: ${file}: line 3 (row 3): skipped a malformed record: not valid JSON`);
     expect(r.stderr).toContain(`dignify: ${file}: 1 malformed record skipped\n`);
     expect(r.code).toBe(0);
@@ -132,17 +154,30 @@ describe('dignify report', () => {
     const dir = tempDir();
     const file = path.join(dir, 'notes.jsonl');
     writeFileSync(file, `${JSON.stringify({ id: 'a', meta: { unit: '4W' }, text: 'Known heroin addict.' })}\n`);
-    const r = (await runMain(['report', file, '--group-by', 'meta.ward', '-o', path.join(dir, 'r.html')]));
+    const r = await runMain(['report', file, '--group-by', 'meta.ward', '-o', path.join(dir, 'r.html')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`dignify: ${file}: no field "meta.ward"; the fields are "id", "meta", "text"`);
     expect(readdirSync(dir)).toEqual(['notes.jsonl']);
   });
 
-  it('reads a CSV with another extension through --input-format, with the lint command\'s column flags', async () => {
+  it("reads a CSV with another extension through --input-format, with the lint command's column flags", async () => {
     const dir = tempDir();
     const file = path.join(dir, 'notes.export');
     writeFileSync(file, 'Record,Body,Ward\nr1,Known heroin addict.,A\nr2,No concerns.,B\n');
-    const r = (await runMain(['report', file, '--input-format', 'csv', '--text-column', 'body', '--id-column', 'record', '--group-by', 'ward', '--format', 'csv']));
+    const r = await runMain([
+      'report',
+      file,
+      '--input-format',
+      'csv',
+      '--text-column',
+      'body',
+      '--id-column',
+      'record',
+      '--group-by',
+      'ward',
+      '--format',
+      'csv',
+    ]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('total,,,,,,2,1,1,500');
@@ -153,7 +188,7 @@ describe('dignify report', () => {
     const dir = tempDir();
     const file = path.join(dir, 'notes.tsv');
     writeFileSync(file, 'id\ttext\n1\tHx of "drug abuse" per chart.\n2\tNo concerns.\n');
-    const r = (await runMain(['report', file, '--format', 'csv', '--quotes', 'flag']));
+    const r = await runMain(['report', file, '--format', 'csv', '--quotes', 'flag']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('total,,,,,,2,1,1,500');
   });
@@ -163,7 +198,7 @@ describe('dignify report', () => {
     mkdirSync(path.join(dir, 'ed'));
     writeFileSync(path.join(dir, 'ed', 'a.txt'), 'Known heroin addict.\n');
     writeFileSync(path.join(dir, 'b.md'), 'Clean and dry.\n');
-    const r = (await runMain(['report', dir, '--group-by', 'folder']));
+    const r = await runMain(['report', dir, '--group-by', 'folder']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`<code>${path.join('ed', 'a.txt')}</code>`);
     const csv = (await runMain(['report', dir, '--group-by', 'folder', '--format', 'csv'])).stdout;

@@ -17,7 +17,7 @@ const finding = (): Finding => ({
 });
 
 describe('report CSV and spreadsheet formulas', () => {
-  it.each(['=HYPERLINK("http://x","y")', '+cmd|\' /C calc\'!A0', '-2+3', '@SUM(1+1)', '\tx', '\rx'])('prefixes %j with a quotation mark', (value) => {
+  it.each(['=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", '-2+3', '@SUM(1+1)', '\tx', '\rx'])('prefixes %j with a quotation mark', (value) => {
     expect(neutraliseCell(value)).toBe(`'${value}`);
   });
 

@@ -20,7 +20,12 @@ let n = 0;
 
 function capture() {
   let text = '';
-  return { write: (s: string) => ((text += s), true), get text() { return text; } };
+  return {
+    write: (s: string) => ((text += s), true),
+    get text() {
+      return text;
+    },
+  };
 }
 
 async function cli(args: string[], stdin = ''): Promise<{ code: number; stderr: string }> {
@@ -31,9 +36,45 @@ async function cli(args: string[], stdin = ''): Promise<{ code: number; stderr: 
 }
 
 // Bytes that look like text, like binary data, and like both.
-const words = ['hx', 'of', 'drug', 'abuse', 'IVDU', 'heroin', 'addict', 'clean', 'Pt', 'the', '.', ',', '"', '\n', '\r\n', ' ', '\t', '\u00ad', '&nbsp;', '<!--', '-->', 'dignify-disable', '`', '```', '<pre>', '#', '{', '}', ':', '[', ']'];
+const words = [
+  'hx',
+  'of',
+  'drug',
+  'abuse',
+  'IVDU',
+  'heroin',
+  'addict',
+  'clean',
+  'Pt',
+  'the',
+  '.',
+  ',',
+  '"',
+  '\n',
+  '\r\n',
+  ' ',
+  '\t',
+  '\u00ad',
+  '&nbsp;',
+  '<!--',
+  '-->',
+  'dignify-disable',
+  '`',
+  '```',
+  '<pre>',
+  '#',
+  '{',
+  '}',
+  ':',
+  '[',
+  ']',
+];
 const texty = fc.array(fc.constantFrom(...words), { maxLength: 120 }).map((parts) => Buffer.from(parts.join('')));
-const bytes = fc.oneof(texty, fc.uint8Array({ maxLength: 3000 }).map((a) => Buffer.from(a)), fc.tuple(texty, fc.uint8Array({ maxLength: 40 })).map(([a, b]) => Buffer.concat([a, Buffer.from(b), a])));
+const bytes = fc.oneof(
+  texty,
+  fc.uint8Array({ maxLength: 3000 }).map((a) => Buffer.from(a)),
+  fc.tuple(texty, fc.uint8Array({ maxLength: 40 })).map(([a, b]) => Buffer.concat([a, Buffer.from(b), a])),
+);
 
 describe('the CLI on any bytes', () => {
   it('ends with exit 0, 1 or 2 and never an internal error, in every input format', async () => {
@@ -64,7 +105,12 @@ describe('the CLI on any bytes', () => {
 // An export: well-formed records (id "g<k>", a note without quotation marks) among bad ones that
 // cannot join a good record into a quoted field: a quote opening a field with text after it, a
 // wrong number of fields, a NUL byte.
-const note = fc.array(fc.constantFrom('hx of', 'drug abuse', 'IVDU', 'heroin addict', 'clean', 'and', 'wound', 'Pt', 'is', 'noncompliant', '.'), { minLength: 1, maxLength: 12 }).map((w) => w.join(' '));
+const note = fc
+  .array(fc.constantFrom('hx of', 'drug abuse', 'IVDU', 'heroin addict', 'clean', 'and', 'wound', 'Pt', 'is', 'noncompliant', '.'), {
+    minLength: 1,
+    maxLength: 12,
+  })
+  .map((w) => w.join(' '));
 const record = fc.oneof(
   { weight: 3, arbitrary: note.map((text) => ({ good: true as const, text })) },
   { weight: 1, arbitrary: note.map((text) => ({ good: false as const, line: (id: string) => `${id},"${text.replace(/^\W*/, 'x')}` })) },
@@ -104,19 +150,36 @@ describe('exports: a bad record costs only itself', () => {
   });
 
   it('JSON Lines: the same, among lines that are not JSON, not objects, or hold a NUL byte', async () => {
-    const bad = fc.constantFrom('{"id": "b", "text": ', 'not json', '[1, 2]', '{"id": "b", "text": 5}', '{"id": "b", "text": "x\u0000y"}', '\u0000\u0001', '"text"');
+    const bad = fc.constantFrom(
+      '{"id": "b", "text": ',
+      'not json',
+      '[1, 2]',
+      '{"id": "b", "text": 5}',
+      '{"id": "b", "text": "x\u0000y"}',
+      '\u0000\u0001',
+      '"text"',
+    );
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.oneof(note.map((text) => ({ text })), bad), { minLength: 1, maxLength: 25 }), async (items) => {
-        const good = new Map<string, string>();
-        const lines = items.map((item, k) => {
-          if (typeof item === 'string') return item;
-          good.set(`g${k}`, item.text);
-          return JSON.stringify({ id: `g${k}`, text: item.text });
-        });
-        const file = path.join(dir, `export-${n++}.jsonl`);
-        writeFileSync(file, `${lines.join('\n')}\n`);
-        expectAlone(await lintFiles([file], { textColumn: 'text', idColumn: 'id' }), good);
-      }),
+      fc.asyncProperty(
+        fc.array(
+          fc.oneof(
+            note.map((text) => ({ text })),
+            bad,
+          ),
+          { minLength: 1, maxLength: 25 },
+        ),
+        async (items) => {
+          const good = new Map<string, string>();
+          const lines = items.map((item, k) => {
+            if (typeof item === 'string') return item;
+            good.set(`g${k}`, item.text);
+            return JSON.stringify({ id: `g${k}`, text: item.text });
+          });
+          const file = path.join(dir, `export-${n++}.jsonl`);
+          writeFileSync(file, `${lines.join('\n')}\n`);
+          expectAlone(await lintFiles([file], { textColumn: 'text', idColumn: 'id' }), good);
+        },
+      ),
       { numRuns: 40 },
     );
   });

@@ -205,7 +205,11 @@ describe('files are never skipped silently', () => {
   it('exits 1 when the reader closes the pipe after a finding (dignify export.csv | head -1)', () => {
     const rows = ['id,text', ...Array.from({ length: 20_000 }, (_, i) => `${i},hx of drug abuse and some more words to fill the line`)];
     const file = tempFile('many.csv', `${rows.join('\n')}\n`);
-    const r = spawnSync('bash', ['-c', `node "${path.join(process.cwd(), 'bin', 'dignify.js')}" "${file}" 2>/dev/null | head -1 >/dev/null; echo "\${PIPESTATUS[0]}"`], { encoding: 'utf8' });
+    const r = spawnSync(
+      'bash',
+      ['-c', `node "${path.join(process.cwd(), 'bin', 'dignify.js')}" "${file}" 2>/dev/null | head -1 >/dev/null; echo "\${PIPESTATUS[0]}"`],
+      { encoding: 'utf8' },
+    );
     expect(r.stdout.trim()).toBe('1');
   });
 

@@ -32,14 +32,14 @@ describe('rule file validation', () => {
     expect(() => parseRuleFile(good(RULE.replace('    note: A label that reduces a person to their visits.\n', '')), 'house.yaml')).toThrow(
       /house\.yaml: rule "house\/patient-label": .*note/,
     );
-    expect(() => parseRuleFile(good(RULE.replace('    sources: [HEM]\n', '    sources: [HEM]\n    colour: red\n')), 'x.yaml')).toThrow(
-      /unknown key "colour"/,
-    );
+    expect(() => parseRuleFile(good(RULE.replace('    sources: [HEM]\n', '    sources: [HEM]\n    colour: red\n')), 'x.yaml')).toThrow(/unknown key "colour"/);
   });
 
   it('names the file and rule for a wrong id prefix, a bad pattern or an unknown set', () => {
     expect(() => parseRuleFile(good(RULE.replace('id: house/', 'id: other/')), 'h.yaml')).toThrow(/h\.yaml: rule "other\/patient-label": id must start with/);
-    expect(() => parseRuleFile(good(RULE.replace('[frequent-flyer(s)]', '["frequent (flyer"]')), 'h.yaml')).toThrow(/rule "house\/patient-label": match: unbalanced/);
+    expect(() => parseRuleFile(good(RULE.replace('[frequent-flyer(s)]', '["frequent (flyer"]')), 'h.yaml')).toThrow(
+      /rule "house\/patient-label": match: unbalanced/,
+    );
     expect(() => compileRules([parseRuleFile(good(RULE.replace('[frequent-flyer(s)]', '["{nope} flyer"]')), 'h.yaml')])).toThrow(
       /h\.yaml: rule "house\/patient-label": match: unknown set \{nope\}/,
     );

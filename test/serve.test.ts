@@ -86,7 +86,11 @@ describe('POST /v2/check', () => {
   });
 
   it('takes a JSON body as well as a form, and query parameters', async () => {
-    const res = await fetch(`${service.url}/v2/check?language=en-GB`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'alcoholic' }) });
+    const res = await fetch(`${service.url}/v2/check?language=en-GB`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 'alcoholic' }),
+    });
     expect(res.status).toBe(200);
     const body = (await res.json()) as { language: { code: string }; matches: Match[] };
     expect(body.language.code).toBe('en-GB');
@@ -135,7 +139,17 @@ describe('POST /v2/check', () => {
   });
 
   it('reads the data form: Markdown, with markup read as something else (interpretAs)', async () => {
-    const annotation = [{ markup: '# ' }, { text: 'Plan' }, { markup: '\n\n', interpretAs: '\n\n' }, { markup: '- ' }, { text: 'refer the ' }, { markup: '**' }, { text: 'alcoholic' }, { markup: '**' }, { text: ' to AA' }];
+    const annotation = [
+      { markup: '# ' },
+      { text: 'Plan' },
+      { markup: '\n\n', interpretAs: '\n\n' },
+      { markup: '- ' },
+      { text: 'refer the ' },
+      { markup: '**' },
+      { text: 'alcoholic' },
+      { markup: '**' },
+      { text: ' to AA' },
+    ];
     const original = annotation.map((a) => a.text ?? a.markup).join('');
     const body = await check({ data: JSON.stringify({ annotation }), language: 'en-US' });
     expect(body.matches.map((m) => original.slice(m.offset, m.offset + m.length))).toEqual(['alcoholic']);
@@ -159,7 +173,7 @@ describe('POST /v2/check', () => {
   });
 });
 
-describe('bad requests: LanguageTool\'s statuses, and the service stays up', () => {
+describe("bad requests: LanguageTool's statuses, and the service stays up", () => {
   const cases: Array<[string, RequestInit, number, RegExp]> = [
     ['no text', form({ language: 'en-US' }), 400, /Missing 'text' or 'data'/],
     ['no language', form({ text: 'addict' }), 400, /Missing 'language'/],
@@ -219,7 +233,10 @@ describe('bad requests: LanguageTool\'s statuses, and the service stays up', () 
   });
 
   it('sends no CORS header unless asked (as LanguageTool without --allow-origin)', async () => {
-    const res = await fetch(`${service.url}/v2/check`, { ...form({ text: 'x', language: 'en' }), headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://example.org' } });
+    const res = await fetch(`${service.url}/v2/check`, {
+      ...form({ text: 'x', language: 'en' }),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://example.org' },
+    });
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
     const open = await startServer({ port: 0, allowOrigin: '*' });
     try {

@@ -66,7 +66,11 @@ describe('where sources are shown', () => {
 
   it('SARIF rules carry the description, helpUri and help with source titles and links', () => {
     const r = runCli(['--no-config', '--format', 'sarif'], { input: 'Pt is a known heroin addict.\n' });
-    const log = JSON.parse(r.stdout) as { runs: Array<{ tool: { driver: { rules: Array<Record<string, any>> } } }> };
+    const log = JSON.parse(r.stdout) as {
+      runs: Array<{
+        tool: { driver: { rules: Array<{ id: string; helpUri: string; shortDescription: { text: string }; help: { text: string; markdown: string } }> } };
+      }>;
+    };
     const rule = log.runs[0]!.tool.driver.rules.find((x) => x.id === 'substance-use/addict')!;
     expect(rule.shortDescription.text).toBe(builtinRules().byId.get('substance-use/addict')!.rule.description);
     expect(rule.helpUri).toMatch(/docs\/rules\.md#substance-useaddict$/);
@@ -74,7 +78,7 @@ describe('where sources are shown', () => {
     expect(rule.help.markdown).toContain('[Kelly10](https://doi.org/10.1016/j.drugpo.2009.10.010');
   });
 
-  it('docs/rules.md links each rule\'s sources to the bibliography', () => {
+  it("docs/rules.md links each rule's sources to the bibliography", () => {
     const doc = readFileSync(path.join(ROOT, 'docs', 'rules.md'), 'utf8');
     expect(doc).toContain('[NIDA-WM](#source-nida-wm)');
     expect(doc).toMatch(/<a id="source-nida-wm"><\/a>\*\*NIDA-WM\*\*: National Institute on Drug Abuse/);

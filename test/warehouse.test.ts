@@ -15,10 +15,37 @@ const BUILD = path.join(ROOT, 'dist', 'warehouse', 'dignify.js');
 
 // Globals Node (or a browser) has and ECMAScript does not: none may be read by the build.
 const HOST_GLOBALS = [
-  'process', 'require', 'module', 'exports', 'global', 'Buffer', '__dirname', '__filename',
-  'setTimeout', 'setInterval', 'setImmediate', 'clearTimeout', 'clearInterval', 'clearImmediate', 'queueMicrotask',
-  'console', 'performance', 'fetch', 'TextEncoder', 'TextDecoder', 'URL', 'URLSearchParams', 'structuredClone',
-  'window', 'self', 'navigator', 'document', 'crypto', 'atob', 'btoa', 'WebAssembly',
+  'process',
+  'require',
+  'module',
+  'exports',
+  'global',
+  'Buffer',
+  '__dirname',
+  '__filename',
+  'setTimeout',
+  'setInterval',
+  'setImmediate',
+  'clearTimeout',
+  'clearInterval',
+  'clearImmediate',
+  'queueMicrotask',
+  'console',
+  'performance',
+  'fetch',
+  'TextEncoder',
+  'TextDecoder',
+  'URL',
+  'URLSearchParams',
+  'structuredClone',
+  'window',
+  'self',
+  'navigator',
+  'document',
+  'crypto',
+  'atob',
+  'btoa',
+  'WebAssembly',
 ];
 
 /** Loads the build into a fresh context; `touched` lists the host globals it read. */
@@ -42,7 +69,15 @@ function loadBuild(): { findings: (text: unknown) => WarehouseFinding[]; touched
 }
 
 const asRows = (findings: Awaited<ReturnType<typeof lintText>>): WarehouseFinding[] =>
-  findings.map((f) => ({ rule_id: f.ruleId, category: f.category, severity: f.severity, start: f.start.offset, end: f.end.offset, actual: f.actual, suggestion: f.suggestions[0] ?? null }));
+  findings.map((f) => ({
+    rule_id: f.ruleId,
+    category: f.category,
+    severity: f.severity,
+    start: f.start.offset,
+    end: f.end.offset,
+    actual: f.actual,
+    suggestion: f.suggestions[0] ?? null,
+  }));
 
 describe('the warehouse build', () => {
   const build = loadBuild();
@@ -84,10 +119,42 @@ describe('the warehouse build', () => {
   });
 
   it('agrees with lintText on random text built from rule phrases, noise, quotes and line breaks (property)', async () => {
-    const words = ['addict', 'heroin', 'abuser', 'drug', 'abuse', 'alcoholic', 'IVDU', 'clean', 'dirty', 'urine', 'noncompliant', 'refuses', 'claims',
-      'frequent', 'flyer', 'wheelchair-bound', 'crazy', 'sexual', 'history', 'of', 'the', 'patient', 'is', 'a', 'known', 'and', 'dry', 'wound', '😀', 'é'];
+    const words = [
+      'addict',
+      'heroin',
+      'abuser',
+      'drug',
+      'abuse',
+      'alcoholic',
+      'IVDU',
+      'clean',
+      'dirty',
+      'urine',
+      'noncompliant',
+      'refuses',
+      'claims',
+      'frequent',
+      'flyer',
+      'wheelchair-bound',
+      'crazy',
+      'sexual',
+      'history',
+      'of',
+      'the',
+      'patient',
+      'is',
+      'a',
+      'known',
+      'and',
+      'dry',
+      'wound',
+      '😀',
+      'é',
+    ];
     const seps = [' ', ' ', ' ', ', ', '. ', '\n', '\n\n', '"', '\u2019', ' -- ', '{{x}}', '\r\n'];
-    const text = fc.array(fc.tuple(fc.constantFrom(...words), fc.constantFrom(...seps)), { maxLength: 30 }).map((parts) => parts.map(([w, s]) => w + s).join(''));
+    const text = fc
+      .array(fc.tuple(fc.constantFrom(...words), fc.constantFrom(...seps)), { maxLength: 30 })
+      .map((parts) => parts.map(([w, s]) => w + s).join(''));
     await fc.assert(
       fc.asyncProperty(text, async (t) => {
         expect(build.findings(t)).toEqual(asRows(await lintText(t)));
@@ -124,14 +191,27 @@ describe('the warehouse build', () => {
     it('Snowflake UDTF: one row per finding, with the declared column names', async () => {
       const [, udtf] = bodies(sql('snowflake.sql'));
       const context = vm.createContext({});
-      const handler = vm.runInContext(`(${udtf})`, context) as { initialize(a: unknown, c: unknown): void; processRow(r: unknown, w: unknown, c: unknown): void };
+      const handler = vm.runInContext(`(${udtf})`, context) as {
+        initialize(a: unknown, c: unknown): void;
+        processRow(r: unknown, w: unknown, c: unknown): void;
+      };
       const rows: unknown[] = [];
       handler.initialize({}, {});
       handler.processRow({ NOTE_TEXT: text }, { writeRow: (r: unknown) => rows.push(JSON.parse(JSON.stringify(r))) }, {});
       expect(rows).toEqual(
-        asRows(await lintText(text)).map((f) => ({ RULE_ID: f.rule_id, CATEGORY: f.category, SEVERITY: f.severity, START_OFFSET: f.start, END_OFFSET: f.end, ACTUAL: f.actual, SUGGESTION: f.suggestion })),
+        asRows(await lintText(text)).map((f) => ({
+          RULE_ID: f.rule_id,
+          CATEGORY: f.category,
+          SEVERITY: f.severity,
+          START_OFFSET: f.start,
+          END_OFFSET: f.end,
+          ACTUAL: f.actual,
+          SUGGESTION: f.suggestion,
+        })),
       );
-      expect(sql('snowflake.sql')).toContain('RETURNS TABLE (RULE_ID VARCHAR, CATEGORY VARCHAR, SEVERITY VARCHAR, START_OFFSET NUMBER, END_OFFSET NUMBER, ACTUAL VARCHAR, SUGGESTION VARCHAR)');
+      expect(sql('snowflake.sql')).toContain(
+        'RETURNS TABLE (RULE_ID VARCHAR, CATEGORY VARCHAR, SEVERITY VARCHAR, START_OFFSET NUMBER, END_OFFSET NUMBER, ACTUAL VARCHAR, SUGGESTION VARCHAR)',
+      );
     });
 
     it('BigQuery UDF: the library, then the body as a function of note_text', async () => {
@@ -141,7 +221,15 @@ describe('the warehouse build', () => {
       new vm.Script(readFileSync(BUILD, 'utf8')).runInContext(context);
       const call = vm.runInContext(`(function (note_text) {\n${body}\n})`, context) as (t: string) => unknown;
       expect(JSON.parse(JSON.stringify(call(text)))).toEqual(
-        asRows(await lintText(text)).map((f) => ({ rule_id: f.rule_id, category: f.category, severity: f.severity, start_offset: f.start, end_offset: f.end, actual: f.actual, suggestion: f.suggestion })),
+        asRows(await lintText(text)).map((f) => ({
+          rule_id: f.rule_id,
+          category: f.category,
+          severity: f.severity,
+          start_offset: f.start,
+          end_offset: f.end,
+          actual: f.actual,
+          suggestion: f.suggestion,
+        })),
       );
       expect(bq).toContain("OPTIONS (library = ['gs://YOUR_BUCKET/dignify/dignify.js'])");
     });
@@ -162,7 +250,8 @@ describe('the warehouse build', () => {
         const { text, file, field } = texts[i]!;
         const expected = asRows(await lintText(text));
         const actual = build.findings(text);
-        if (JSON.stringify(actual) !== JSON.stringify(expected)) expect({ file, field, text: text.slice(0, 300), actual }).toEqual({ file, field, text: text.slice(0, 300), actual: expected });
+        if (JSON.stringify(actual) !== JSON.stringify(expected))
+          expect({ file, field, text: text.slice(0, 300), actual }).toEqual({ file, field, text: text.slice(0, 300), actual: expected });
         compared++;
         findings += expected.length;
         if (stride === 1 && Date.now() - began > 20_000) stride = 7;

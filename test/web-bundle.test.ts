@@ -31,7 +31,10 @@ describe('the browser build of the core', () => {
     const inputs = Object.keys(result.metafile!.inputs).map((p) => p.replace(/\\/g, '/'));
     for (const [from, to] of Object.entries(WEB_STUBS)) {
       expect(inputs, from).not.toContain(from);
-      expect(inputs.some((p) => p.endsWith(to)), to).toBe(true);
+      expect(
+        inputs.some((p) => p.endsWith(to)),
+        to,
+      ).toBe(true);
     }
     expect(inputs.filter((p) => p.startsWith('node:') || /(^|\/)(fs|path|url|module|crypto|worker_threads)$/.test(p))).toEqual([]);
     // None of the heavy or Node-only packages the stand-ins exist to keep out.
@@ -39,7 +42,11 @@ describe('the browser build of the core', () => {
   });
 
   it('refuses a Node built-in that is not on the list', async () => {
-    const entry = { contents: "import { readFileSync } from 'node:fs'; export const x = readFileSync;", resolveDir: path.join(ROOT, 'src', 'web'), loader: 'ts' as const };
+    const entry = {
+      contents: "import { readFileSync } from 'node:fs'; export const x = readFileSync;",
+      resolveDir: path.join(ROOT, 'src', 'web'),
+      loader: 'ts' as const,
+    };
     const options = webBuildOptions(esbuild, 'unused');
     delete (options as { entryPoints?: unknown }).entryPoints;
     await expect(esbuild.build({ ...options, stdin: entry, logLevel: 'silent' })).rejects.toThrow(/cannot use the Node module "node:fs"/);
@@ -49,7 +56,9 @@ describe('the browser build of the core', () => {
     const code = readFileSync(path.join(ROOT, 'dist', 'web', 'dignify-core.js'), 'utf8');
     const context = vm.createContext({});
     vm.runInContext(code, context);
-    expect(vm.runInContext('[typeof process, typeof require, typeof Buffer, typeof setTimeout, typeof URL].join()', context)).toBe('undefined,undefined,undefined,undefined,undefined');
+    expect(vm.runInContext('[typeof process, typeof require, typeof Buffer, typeof setTimeout, typeof URL].join()', context)).toBe(
+      'undefined,undefined,undefined,undefined,undefined',
+    );
     await vm.runInContext('dignifyCore.ready()', context);
     for (const note of NOTES) {
       context.note = note;
@@ -126,29 +135,35 @@ describe('suggestionEdit: what a click on a suggestion changes', () => {
   it('never changes the text outside the phrase and an article before it (property)', async () => {
     const phrases = ['addict', 'IVDU', 'drug abuse', 'alcoholic', 'junkie', 'substance abuser'];
     await fc.assert(
-      fc.asyncProperty(fc.string({ maxLength: 30 }), fc.constantFrom(...phrases), fc.constantFrom('', 'a ', 'an ', 'An ', 'THE '), fc.string({ maxLength: 30 }), async (before, phrase, article, after) => {
-        const text = `${before} ${article}${phrase} ${after}`;
-        for (const f of await lintText(text)) {
-          for (const s of f.suggestions) {
-            const edit = suggestionEdit(text, f, s);
-            expect(edit).toBeDefined();
-            const [start, end] = edit!.range;
-            // The rule's own fix edits only the words that change ("drug abuse": its "abuse"), inside the phrase.
-            const ownFix = f.fix !== undefined && s === f.suggestions[0];
-            // It may also take in an article before the phrase ("a IVDU" → "an injection drug use").
-            if (ownFix) expect((start >= f.start.offset || /^an?\s+$/i.test(text.slice(start, f.start.offset))) && end <= f.end.offset).toBe(true);
-            else {
-              expect(end).toBe(f.end.offset);
-              expect(start === f.start.offset || /^an?\s+$/i.test(text.slice(start, f.start.offset))).toBe(true);
+      fc.asyncProperty(
+        fc.string({ maxLength: 30 }),
+        fc.constantFrom(...phrases),
+        fc.constantFrom('', 'a ', 'an ', 'An ', 'THE '),
+        fc.string({ maxLength: 30 }),
+        async (before, phrase, article, after) => {
+          const text = `${before} ${article}${phrase} ${after}`;
+          for (const f of await lintText(text)) {
+            for (const s of f.suggestions) {
+              const edit = suggestionEdit(text, f, s);
+              expect(edit).toBeDefined();
+              const [start, end] = edit!.range;
+              // The rule's own fix edits only the words that change ("drug abuse": its "abuse"), inside the phrase.
+              const ownFix = f.fix !== undefined && s === f.suggestions[0];
+              // It may also take in an article before the phrase ("a IVDU" → "an injection drug use").
+              if (ownFix) expect((start >= f.start.offset || /^an?\s+$/i.test(text.slice(start, f.start.offset))) && end <= f.end.offset).toBe(true);
+              else {
+                expect(end).toBe(f.end.offset);
+                expect(start === f.start.offset || /^an?\s+$/i.test(text.slice(start, f.start.offset))).toBe(true);
+              }
+              const out = applyEdit(text, edit!);
+              expect(out.slice(0, start)).toBe(text.slice(0, start));
+              expect(out.slice(out.length - (text.length - end))).toBe(text.slice(end));
+              expect(out.toLowerCase()).toContain(splitAdvice(s).words.toLowerCase());
+              expect(out.slice(start, out.length - (text.length - end))).not.toMatch(/\)$/);
             }
-            const out = applyEdit(text, edit!);
-            expect(out.slice(0, start)).toBe(text.slice(0, start));
-            expect(out.slice(out.length - (text.length - end))).toBe(text.slice(end));
-            expect(out.toLowerCase()).toContain(splitAdvice(s).words.toLowerCase());
-            expect(out.slice(start, out.length - (text.length - end))).not.toMatch(/\)$/);
           }
-        }
-      }),
+        },
+      ),
       { numRuns: 150 },
     );
   });

@@ -14,7 +14,16 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const PAGE = path.join(ROOT, 'dist', 'web', 'index.html');
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -26,7 +35,12 @@ describe.skipIf(!existsSync(CHROMIUM))('the page in headless Chromium', () => {
     const shots = process.env.DIGNIFY_ARTIFACTS ?? mkdtempSync(path.join(tmpdir(), 'dignify-web-'));
     mkdirSync(shots, { recursive: true });
     const profile = mkdtempSync(path.join(tmpdir(), 'dignify-profile-'));
-    const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1280, height: 900 } });
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ARGS,
+      viewport: { width: 1280, height: 900 },
+    });
     try {
       await context.grantPermissions(['clipboard-read', 'clipboard-write']);
       const requests: string[] = [];
@@ -108,7 +122,8 @@ describe.skipIf(!existsSync(CHROMIUM))('the page in headless Chromium', () => {
       await expect.poll(() => page.locator('#findings > li').count()).toBe(3);
       await page.evaluate(AXE);
       const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (opts: object) => Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> } }).axe;
+        const axe = (window as unknown as { axe: { run: (opts: object) => Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> } })
+          .axe;
         const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
         return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
       });
@@ -119,7 +134,12 @@ describe.skipIf(!existsSync(CHROMIUM))('the page in headless Chromium', () => {
       expect(requests).toEqual([url]);
 
       // The Content-Security-Policy forbids connections: a fetch from the page is refused.
-      const fetched = await page.evaluate(() => fetch('https://example.org/').then(() => 'sent', () => 'refused'));
+      const fetched = await page.evaluate(() =>
+        fetch('https://example.org/').then(
+          () => 'sent',
+          () => 'refused',
+        ),
+      );
       expect(fetched).toBe('refused');
       expect(requests).toEqual([url]);
       console.log(`web.browser.test: screenshots in ${shots}`);

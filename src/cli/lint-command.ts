@@ -47,11 +47,19 @@ export async function lint(paths: string[], options: LintCliOptions, io: Io, err
     error('no input: give files, folders or globs, or pipe text to standard input (see dignify --help)');
     return EXIT.error;
   }
-  const configs = new ConfigSet({ config: options.config, ignore: options.ignore, cwd: io.cwd, base: { quotes: options.quotes, ...(options.preset && { preset: options.preset }) } });
+  const configs = new ConfigSet({
+    config: options.config,
+    ignore: options.ignore,
+    cwd: io.cwd,
+    base: { quotes: options.quotes, ...(options.preset && { preset: options.preset }) },
+  });
   const fixMode = options.fixDryRun ? 'dry-run' : options.fix ? 'fix' : undefined;
   // A diff must not break a machine-readable report on stdout.
   const diffOut = options.format === 'json' || options.format === 'jsonl' || options.format === 'sarif' ? io.stderr : io.stdout;
-  const extensions = options.ext.split(',').map((e) => e.trim().replace(/^\./, '')).filter(Boolean);
+  const extensions = options.ext
+    .split(',')
+    .map((e) => e.trim().replace(/^\./, ''))
+    .filter(Boolean);
   const files = paths.filter((p) => p !== '-');
   const stdin = paths.length === 0 || paths.includes('-') ? { stream: io.stdin, name: options.stdinFilename ?? '<stdin>' } : undefined;
   // The one engine call (the report command makes the same one): it expands the paths, looks up

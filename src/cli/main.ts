@@ -64,18 +64,24 @@ export async function main(argv: string[] = process.argv.slice(2), io: Io = defa
     .option('-q, --quiet', 'report errors only (warnings and info are neither shown nor counted)')
     .option('--why', "explain each finding: the rule's reason, other suggestions and sources")
     .addOption(
-      new Option('--preset <name>', 'which rules run: recommended (precise on real notes) or all (every lexicon term; default: the config\'s preset, else recommended)').choices([
-        ...PRESETS,
-      ]),
+      new Option(
+        '--preset <name>',
+        "which rules run: recommended (precise on real notes) or all (every lexicon term; default: the config's preset, else recommended)",
+      ).choices([...PRESETS]),
     )
     .option('--stdin-filename <name>', 'the name to show for standard input')
     .addOption(new Option('--fail-on <severity>', 'the lowest severity that makes the exit code 1').choices(['error', 'warning', 'info']).default('warning'))
     .addOption(
-      new Option('--quotes <mode>', 'phrases inside quotation marks: report as info, flag as usual, or ignore').choices(['info', 'flag', 'ignore']).default('info'),
+      new Option('--quotes <mode>', 'phrases inside quotation marks: report as info, flag as usual, or ignore')
+        .choices(['info', 'flag', 'ignore'])
+        .default('info'),
     )
     .option('--ext <list>', 'file extensions to lint inside folders, comma-separated', DEFAULT_EXTENSIONS.join(','))
     .addOption(new Option('--input-format <format>', 'read every source as this format (default: by extension)').choices([...INPUT_FORMATS]))
-    .option('--text-column <name>', 'CSV/TSV/Parquet export: the column holding the note text (default: one named like text, note, note_text, transcription, body)')
+    .option(
+      '--text-column <name>',
+      'CSV/TSV/Parquet export: the column holding the note text (default: one named like text, note, note_text, transcription, body)',
+    )
     .option('--text-field <path>', 'JSON Lines export: the field holding the note text, dotted for nested objects (e.g. note.text)')
     .option('--id-column <name>', 'CSV/TSV/Parquet export: the column holding the record id (shown with each finding)')
     .option('--id-field <path>', 'JSON Lines export: the field holding the record id')
@@ -86,10 +92,20 @@ export async function main(argv: string[] = process.argv.slice(2), io: Io = defa
     .option('--no-ignore', 'lint files that .dignifyignore or the config\'s "ignore" would skip')
     .addOption(new Option('--max-warnings <n>', 'exit 1 when there are more than n warnings').argParser(nonNegativeInteger))
     .option('--redact', 'report positions, rule ids and the flagged phrase only (no other note text)')
-    .option('--fix', 'replace the words of each safe fix in place, keeping markup, case and meaning (atomically; refuses exports, read-only and hard-linked files)')
+    .option(
+      '--fix',
+      'replace the words of each safe fix in place, keeping markup, case and meaning (atomically; refuses exports, read-only and hard-linked files)',
+    )
     .option('--fix-dry-run', 'print the fixes as a unified diff and report the findings they would fix; write nothing')
-    .addOption(new Option('--threads <n>', 'threads that lint a large input (past 500 files or records and 16 M characters), this one included (default: one per core; 1: no workers)').argParser(positiveInteger))
-    .addOption(new Option('--max-file-size <MB>', 'refuse a document (not a streamed export) larger than this many megabytes (default 256)').argParser(megabytesArg))
+    .addOption(
+      new Option(
+        '--threads <n>',
+        'threads that lint a large input (past 500 files or records and 16 M characters), this one included (default: one per core; 1: no workers)',
+      ).argParser(positiveInteger),
+    )
+    .addOption(
+      new Option('--max-file-size <MB>', 'refuse a document (not a streamed export) larger than this many megabytes (default 256)').argParser(megabytesArg),
+    )
     .addHelpText(
       'after',
       `
@@ -161,7 +177,7 @@ Examples:
     .description("a local service that answers LanguageTool's HTTP API (POST /v2/check), for LanguageTool's browser extension and editor plugins")
     .addOption(new Option('-p, --port <n>', 'the port to listen on (0: any free port)').argParser(portNumber).default(8081))
     .option('--host <address>', 'the address to listen on; anything but loopback lets other machines send notes to it', '127.0.0.1')
-    .option('--allow-origin [origin]', 'send Access-Control-Allow-Origin (default when given: *) so web pages may call it, as LanguageTool\'s --allow-origin')
+    .option('--allow-origin [origin]', "send Access-Control-Allow-Origin (default when given: *) so web pages may call it, as LanguageTool's --allow-origin")
     .addOption(new Option('--max-body-bytes <n>', 'the largest request accepted, in bytes (larger: 413)').argParser(nonNegativeInteger).default(1024 * 1024))
     .action(async (options: import('./serve-command.js').ServeCliOptions) => {
       const { serve } = await import('./serve-command.js');
@@ -174,7 +190,9 @@ Examples:
     .argument('<export>', 'a .csv, .tsv or .jsonl export (one note per record), or a folder (one note per file)')
     .option('-o, --output <file>', 'write the report to this file (atomically) instead of standard output')
     .addOption(new Option('-f, --format <name>', 'html page, or csv aggregates for a spreadsheet').choices(['html', 'csv']).default('html'))
-    .addOption(new Option('--input-format <format>', 'read the export (or every file of the folder) as this format (default: by extension)').choices([...INPUT_FORMATS]))
+    .addOption(
+      new Option('--input-format <format>', 'read the export (or every file of the folder) as this format (default: by extension)').choices([...INPUT_FORMATS]),
+    )
     .option('--text-column <name>', "CSV/TSV: the column holding the note's text (default: one named like text, note, note_text, transcription, body)")
     .option('--text-field <path>', "JSON Lines: the field holding the note's text, dotted for nested objects")
     .option('--id-column <name>', 'CSV/TSV: the column holding the record id (default: one named like id, note_id; else row numbers)')
@@ -190,7 +208,9 @@ Examples:
     .option('-c, --config <file>', 'use this config file for every note (instead of the nearest .dignifyrc)')
     .option('--no-config', 'use no config file')
     .option('--no-ignore', 'read files that .dignifyignore or the config\'s "ignore" would skip')
-    .addOption(new Option('--threads <n>', 'threads that lint a large export, this one included (default: one per core; 1: no workers)').argParser(nonNegativeInteger))
+    .addOption(
+      new Option('--threads <n>', 'threads that lint a large export, this one included (default: one per core; 1: no workers)').argParser(nonNegativeInteger),
+    )
     .action(async (source: string, options: ReportCliOptions) => {
       // Loaded on use: its chart and CSV libraries are not needed to lint (start-up).
       const { report } = await import('./report-command.js');

@@ -32,11 +32,20 @@ export interface ReportCliOptions extends InputCliOptions {
   threads?: number;
 }
 
-const list = (value: string | undefined) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const list = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 export async function report(source: string, options: ReportCliOptions, io: Io, error: (m: string) => void, version: string): Promise<number> {
   // The same configuration, ignore files and pool as the lint command: they cannot disagree.
-  const configs = new ConfigSet({ config: options.config, ignore: options.ignore, cwd: io.cwd, base: { quotes: options.quotes, ...(options.preset && { preset: options.preset }) } });
+  const configs = new ConfigSet({
+    config: options.config,
+    ignore: options.ignore,
+    cwd: io.cwd,
+    base: { quotes: options.quotes, ...(options.preset && { preset: options.preset }) },
+  });
   const groupBy = list(options.groupBy);
   const folder = isFolder(source);
   const { textColumn, idColumn } = columnOptions(options);
@@ -58,32 +67,36 @@ export async function report(source: string, options: ReportCliOptions, io: Io, 
     write();
   };
 
-  const records = readRecords(source, { configs, threads: options.threads ?? availableParallelism() }, {
-    ...columnOptions(options),
-    ...(options.inputFormat && { inputFormat: options.inputFormat }),
-    fields: [...new Set([...groupBy, ...(options.dateColumn ? [options.dateColumn] : [])])],
-    extensions: list(options.ext).map((e) => e.replace(/^\./, '')),
-    keepText: Boolean(options.includeSnippets),
-    onProgress: (d, t) => {
-      done = d;
-      total = t;
+  const records = readRecords(
+    source,
+    { configs, threads: options.threads ?? availableParallelism() },
+    {
+      ...columnOptions(options),
+      ...(options.inputFormat && { inputFormat: options.inputFormat }),
+      fields: [...new Set([...groupBy, ...(options.dateColumn ? [options.dateColumn] : [])])],
+      extensions: list(options.ext).map((e) => e.replace(/^\./, '')),
+      keepText: Boolean(options.includeSnippets),
+      onProgress: (d, t) => {
+        done = d;
+        total = t;
+      },
+      onBadRecord: (file, record, message) => {
+        unreadable++;
+        badRecords.set(file, (badRecords.get(file) ?? 0) + 1);
+        say(() => error(badRecordMessage(file, record, message)));
+      },
+      onError: (m) => {
+        unreadable++;
+        ioFailed = true;
+        say(() => error(m));
+      },
+      onWarning: (m) => say(() => io.stderr.write(`dignify: warning: ${m}\n`)),
+      onNotice: (file, m) => {
+        notices.push(m);
+        say(() => io.stderr.write(`dignify: ${file}: ${m}\n`));
+      },
     },
-    onBadRecord: (file, record, message) => {
-      unreadable++;
-      badRecords.set(file, (badRecords.get(file) ?? 0) + 1);
-      say(() => error(badRecordMessage(file, record, message)));
-    },
-    onError: (m) => {
-      unreadable++;
-      ioFailed = true;
-      say(() => error(m));
-    },
-    onWarning: (m) => say(() => io.stderr.write(`dignify: warning: ${m}\n`)),
-    onNotice: (file, m) => {
-      notices.push(m);
-      say(() => io.stderr.write(`dignify: ${file}: ${m}\n`));
-    },
-  });
+  );
   let count = 0;
   try {
     for await (const record of records) {
@@ -93,7 +106,8 @@ export async function report(source: string, options: ReportCliOptions, io: Io, 
   } catch (e) {
     progress.end();
     if (e instanceof RecordSourceError) error(e.message);
-    else if (e instanceof ConfigError) throw e; // said by main(), exit 2
+    else if (e instanceof ConfigError)
+      throw e; // said by main(), exit 2
     else error(`${source}: ${(e as Error).message}`);
     return EXIT.error;
   }

@@ -40,7 +40,9 @@ export function listRules(rules: CompiledRules, format: 'text' | 'json', preset?
       category = rule.category;
       lines.push('', `${category}`);
     }
-    lines.push(`  ${rule.id.padEnd(36)} ${rule.severity.padEnd(7)} ${presetLabel(rule).padEnd(11)} ${rule.fixable ? 'fixable' : '       '}  ${rule.description}`);
+    lines.push(
+      `  ${rule.id.padEnd(36)} ${rule.severity.padEnd(7)} ${presetLabel(rule).padEnd(11)} ${rule.fixable ? 'fixable' : '       '}  ${rule.description}`,
+    );
     lines.push(`  ${''.padEnd(36)} ${''.padEnd(7)} ${''.padEnd(11)}          matches: ${rule.match.join(', ')}`);
     lines.push(`  ${''.padEnd(36)} ${''.padEnd(7)} ${''.padEnd(11)}          → ${rule.suggestions.join('; ')}`);
   }
@@ -60,7 +62,10 @@ export function listRules(rules: CompiledRules, format: 'text' | 'json', preset?
     '  Case does not matter.',
     '',
     'Sets:',
-    ...[...rules.sets].map(([name, set]) => `  {${name}}${' '.repeat(Math.max(1, 14 - name.length))}${set.words.slice(0, 8).join(', ')}${set.words.length > 8 ? `, … (${set.words.length})` : ''}`),
+    ...[...rules.sets].map(
+      ([name, set]) =>
+        `  {${name}}${' '.repeat(Math.max(1, 14 - name.length))}${set.words.slice(0, 8).join(', ')}${set.words.length > 8 ? `, … (${set.words.length})` : ''}`,
+    ),
     '',
   );
   return lines.join('\n').replace(/^\n/, '');
@@ -87,7 +92,13 @@ export function explainRule(rules: CompiledRules, id: string): { ok: boolean; te
   const conditions = r.conditions;
   for (const kind of ['requires', 'unless'] as const) {
     for (const c of conditions?.[kind] ?? []) {
-      const what = c.before ? `within ${c.within ?? 3} words before: ${c.before.join(', ')}` : c.after ? `within ${c.within ?? 3} words after: ${c.after.join(', ')}` : c.sentence ? `in the sentence: ${c.sentence.join(', ')}` : `line matches /${c.line}/`;
+      const what = c.before
+        ? `within ${c.within ?? 3} words before: ${c.before.join(', ')}`
+        : c.after
+          ? `within ${c.within ?? 3} words after: ${c.after.join(', ')}`
+          : c.sentence
+            ? `in the sentence: ${c.sentence.join(', ')}`
+            : `line matches /${c.line}/`;
       out.push(`${kind === 'requires' ? 'Only when:  ' : 'Not when:   '}${what}`);
     }
   }

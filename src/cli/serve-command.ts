@@ -16,7 +16,7 @@ export async function serve(options: ServeCliOptions, io: Io, error: (message: s
   const { startServer } = await import('../serve/server.js');
   const note = (line: string) => io.stderr.write(`${line}\n`);
   const host = options.host.replace(/^\[(.*)\]$/, '$1');
-  let running;
+  let running: Awaited<ReturnType<typeof startServer>>;
   try {
     running = await startServer({
       host,
@@ -46,7 +46,9 @@ export async function serve(options: ServeCliOptions, io: Io, error: (message: s
     process.on('SIGINT', stop);
   });
   if (!LOOPBACK.test(host)) {
-    note(`dignify serve: warning: listening on ${options.host}, not only on this machine: anyone who can reach it can send text, and notes cross the network unencrypted (plain HTTP)`);
+    note(
+      `dignify serve: warning: listening on ${options.host}, not only on this machine: anyone who can reach it can send text, and notes cross the network unencrypted (plain HTTP)`,
+    );
   }
   note(`dignify serve: LanguageTool API at ${running.url}/v2 (POST /v2/check, GET /v2/languages); note text is never logged. Stop with Ctrl+C.`);
   await stopped;

@@ -21,7 +21,8 @@ export function exampleProblem(files: readonly LoadedRuleFile[], options: Resolv
       for (const example of rule.examples.flag) {
         const { text, actual } = typeof example === 'string' ? { text: example, actual: undefined } : example;
         const findings = found(text, rule.id);
-        if (findings.length === 0) return `rule "${rule.id}": the flag example "${text}" is not reported by it (check its match, conditions and exceptions, or another rule matching the same words)`;
+        if (findings.length === 0)
+          return `rule "${rule.id}": the flag example "${text}" is not reported by it (check its match, conditions and exceptions, or another rule matching the same words)`;
         if (actual !== undefined && !findings.some((f) => f.actual === actual)) {
           return `rule "${rule.id}": the flag example "${text}" reports ${findings.map((f) => `"${f.actual}"`).join(', ')}, not "${actual}"`;
         }

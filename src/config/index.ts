@@ -44,7 +44,7 @@ export class ConfigSet {
     if (settings.config === false) this.fixed = this.resolve(undefined, {});
     else if (settings.config) {
       const file = path.resolve(settings.cwd, settings.config);
-      let loaded;
+      let loaded: ReturnType<typeof this.explorer.load>;
       try {
         loaded = this.explorer.load(file);
       } catch (error) {

@@ -56,13 +56,19 @@ function validate(data: unknown): boolean {
 }
 
 function keyOf(error: ErrorObject): string {
-  const parts = error.instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const parts = error.instancePath
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   return parts.map((p, i) => (/^\d+$/.test(p) ? `[${p}]` : i === 0 ? p : `.${p}`)).join('') || '(top level)';
 }
 
 function expected(error: ErrorObject, data: unknown): string {
   const got = (value: unknown) => (value === undefined ? '' : `, got ${JSON.stringify(value)}`);
-  const value = error.instancePath.split('/').slice(1).reduce<unknown>((v, p) => (v as Record<string, unknown> | undefined)?.[p.replace(/~1/g, '/').replace(/~0/g, '~')], data);
+  const value = error.instancePath
+    .split('/')
+    .slice(1)
+    .reduce<unknown>((v, p) => (v as Record<string, unknown> | undefined)?.[p.replace(/~1/g, '/').replace(/~0/g, '~')], data);
   switch (error.keyword) {
     case 'additionalProperties':
       return `unknown key "${(error.params as { additionalProperty: string }).additionalProperty}" (expected preset, rules, allow, extends or ignore)`;

@@ -28,6 +28,7 @@ export function readMeasuredPrecision(file: string): MeasuredPrecision | undefin
   } catch (e) {
     throw new Error(`${file}: ${(e as Error).message}`);
   }
-  if (typeof data !== 'object' || data === null || typeof data.sets !== 'object' || data.sets === null) throw new Error(`${file}: expected {"preset", "sets": {set: {ruleId: counts}}}`);
+  if (typeof data !== 'object' || data === null || typeof data.sets !== 'object' || data.sets === null)
+    throw new Error(`${file}: expected {"preset", "sets": {set: {ruleId: counts}}}`);
   return data;
 }

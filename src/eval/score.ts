@@ -237,7 +237,17 @@ export async function scoreRecords(
         buckets(byCat, finding.category).falsePositives++;
         for (const b of genreBuckets()) b.falsePositives++;
         rule(finding.ruleId).falsePositives++;
-        falsePositives.push({ id: record.id, kind: record.kind, genre, ruleId: finding.ruleId, category: finding.category, severity: finding.severity, actual: finding.actual, reason, text: record.text });
+        falsePositives.push({
+          id: record.id,
+          kind: record.kind,
+          genre,
+          ruleId: finding.ruleId,
+          category: finding.category,
+          severity: finding.severity,
+          actual: finding.actual,
+          reason,
+          text: record.text,
+        });
       };
       if (plain || (quoted.length > 0 && finding.severity === 'info')) {
         buckets(byCat, finding.category).truePositives++;
@@ -342,7 +352,8 @@ export function parseLexiconCases(jsonl: string): LexiconCase[] {
     } catch (e) {
       throw new SyntaxError(`line ${i + 1}: ${(e as Error).message}`);
     }
-    if (typeof c.sentence !== 'string' || typeof c.expect_flag !== 'boolean') throw new SyntaxError(`line ${i + 1}: needs "sentence" (string) and "expect_flag" (boolean)`);
+    if (typeof c.sentence !== 'string' || typeof c.expect_flag !== 'boolean')
+      throw new SyntaxError(`line ${i + 1}: needs "sentence" (string) and "expect_flag" (boolean)`);
     out.push(c);
   });
   return out;
@@ -392,12 +403,15 @@ export function formatReport(report: EvalReport, title?: string): string {
   }
   lines.push('');
   lines.push('rule                                         precision    TP    FP');
-  for (const [id, c] of Object.entries(report.byRule)) lines.push(`${id.padEnd(44)} ${pct(c.precision)}   ${num(c.truePositives, 5)} ${num(c.falsePositives, 5)}`);
+  for (const [id, c] of Object.entries(report.byRule))
+    lines.push(`${id.padEnd(44)} ${pct(c.precision)}   ${num(c.truePositives, 5)} ${num(c.falsePositives, 5)}`);
   lines.push('');
   const cleanShare = report.cleanRecords === 0 ? 0 : report.cleanWithFinding / report.cleanRecords;
   lines.push(`clean sentences (no gold span) with a finding: ${report.cleanWithFinding} of ${report.cleanRecords} (${pct(cleanShare).trim()})`);
   lines.push(`findings on random sentences: ${report.randomFindings}`);
-  lines.push(`own words / mentions (level info): ${report.quotes.info} reported at info, ${report.quotes.flagged} as error/warning (false positives), ${report.quotes.silent} not reported`);
+  lines.push(
+    `own words / mentions (level info): ${report.quotes.info} reported at info, ${report.quotes.flagged} as error/warning (false positives), ${report.quotes.silent} not reported`,
+  );
   if (report.neutralFindings) lines.push(`findings on tier-C (all-preset-only) spans, not scored: ${report.neutralFindings}`);
   lines.push('', `false positives (${report.falsePositives.length}):`);
   for (const f of report.falsePositives)
@@ -417,6 +431,10 @@ export function formatLexiconReport(report: LexiconReport, preset?: string): str
   ];
   if (report.missed.length) lines.push('', `not flagged (${report.missed.length}):`, ...report.missed.map((c) => `  ${c.term}  | ${oneLine(c.sentence)}`));
   if (report.wronglyFlagged.length)
-    lines.push('', `look-alikes flagged (${report.wronglyFlagged.length}):`, ...report.wronglyFlagged.map((c) => `  ${c.term}  ${c.findings.join(', ')}  | ${oneLine(c.sentence)}`));
+    lines.push(
+      '',
+      `look-alikes flagged (${report.wronglyFlagged.length}):`,
+      ...report.wronglyFlagged.map((c) => `  ${c.term}  ${c.findings.join(', ')}  | ${oneLine(c.sentence)}`),
+    );
   return lines.join('\n');
 }

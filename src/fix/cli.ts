@@ -55,7 +55,8 @@ export class FixSummary {
     };
     if (output === undefined || !inputFindings) {
       count();
-      if (doc.paragraphs && result.findings.some((f) => f.fix)) return { notice: `${doc.file}: a Word file is never rewritten: its findings are listed as they are` };
+      if (doc.paragraphs && result.findings.some((f) => f.fix))
+        return { notice: `${doc.file}: a Word file is never rewritten: its findings are listed as they are` };
       return {};
     }
     const remaining = result.findings;

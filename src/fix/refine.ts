@@ -31,8 +31,30 @@ function wordsOf(text: string, offset = 0): Word[] {
 
 /** Words a replacement must not drop: they say when (a history marker) or whether (a negation). */
 const MEANING = new Set([
-  'hx', 'history', 'past', 'prior', 'previous', 'former', 'formerly', 'remote', 'pmh', 'recent', 'active', 'current', 'ongoing', 'chronic',
-  'no', 'not', 'non', 'denies', 'denied', 'never', 'without', 'negative', 'neg', 'none',
+  'hx',
+  'history',
+  'past',
+  'prior',
+  'previous',
+  'former',
+  'formerly',
+  'remote',
+  'pmh',
+  'recent',
+  'active',
+  'current',
+  'ongoing',
+  'chronic',
+  'no',
+  'not',
+  'non',
+  'denies',
+  'denied',
+  'never',
+  'without',
+  'negative',
+  'neg',
+  'none',
 ]);
 
 const ARTICLES = new Set(['a', 'an']);
@@ -62,7 +84,8 @@ function chunkAt(text: string, at: number): string {
   return text.slice(start, end);
 }
 
-const ADDRESS = /[a-z][a-z\d+.-]*:\/\/|^www\.|[\w.+-]@[\w-]+\.[\w.-]|\b[\w-]+\.(?:org|com|net|gov|edu|info|io|int|mil|nhs\.uk|uk|us|ca|au|nz|de|fr|eu)(?:[/:?#]|$)|^mailto:/i;
+const ADDRESS =
+  /[a-z][a-z\d+.-]*:\/\/|^www\.|[\w.+-]@[\w-]+\.[\w.-]|\b[\w-]+\.(?:org|com|net|gov|edu|info|io|int|mil|nhs\.uk|uk|us|ca|au|nz|de|fr|eu)(?:[/:?#]|$)|^mailto:/i;
 
 function inAddress(text: string, start: number, end: number): boolean {
   return ADDRESS.test(chunkAt(text, start)) || ADDRESS.test(chunkAt(text, Math.max(start, end - 1)));
@@ -157,15 +180,15 @@ export function planFix(text: string, finding: Finding, segments: readonly Segme
   const replacementWords = new Set(to.map((w) => w.text.toLowerCase()));
   const dropped = (w: Word) => MEANING.has(w.text.toLowerCase()) && !replacementWords.has(w.text.toLowerCase());
   let keptEdge = false;
-  while (oj > oi && dropped(from[oj - 1]!)) (oj--, (keptEdge = true));
-  while (oi < oj && dropped(from[oi]!)) (oi++, (keptEdge = true));
+  while (oj > oi && dropped(from[oj - 1]!)) oj--, (keptEdge = true);
+  while (oi < oj && dropped(from[oi]!)) oi++, (keptEdge = true);
   const lost = from.slice(oi, oj).find(dropped);
   if (lost) return skip('meaning', `the replacement would drop "${lost.text}"`);
   // An insertion or a deletion is anchored on a shared word next to it.
   if (oi === oj || ni === nj) {
     if (keptEdge) return skip('meaning');
-    if (p > 0 && oi === p) (oi--, ni--);
-    else if (q > 0 && oj === from.length - q) (oj++, nj++);
+    if (p > 0 && oi === p) oi--, ni--;
+    else if (q > 0 && oj === from.length - q) oj++, nj++;
     else return skip('markup');
   }
   const oldWords = from.slice(oi, oj);

@@ -30,7 +30,8 @@ export function markdownSegments(source: string): Segment[] {
     const end = node.position?.end.offset;
     if (start === undefined || end === undefined) return undefined;
     if (node.type === 'text') out.push([start, end]);
-    else if (node.type === 'image' && node.alt && source.slice(start + 2, start + 2 + node.alt.length) === node.alt) out.push([start + 2, start + 2 + node.alt.length]);
+    else if (node.type === 'image' && node.alt && source.slice(start + 2, start + 2 + node.alt.length) === node.alt)
+      out.push([start + 2, start + 2 + node.alt.length]);
     return undefined;
   });
   return out.sort((a, b) => a[0] - b[0]);

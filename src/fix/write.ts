@@ -36,7 +36,7 @@ export async function writeFixed(file: string, before: string, after: string): P
     const groups = process.getgroups?.() ?? [];
     if (uid !== undefined && uid !== 0) {
       // A rename gives the file our owner and group; chown can only give it a group of ours.
-      if (info.uid !== uid) return "owned by another user; not fixed (its owner would change): run as its owner";
+      if (info.uid !== uid) return 'owned by another user; not fixed (its owner would change): run as its owner';
       if (info.gid !== gid && !groups.includes(info.gid)) return 'its group would change; not fixed: run as a member of its group';
     }
     const original = await readFile(target);

@@ -36,7 +36,8 @@ export type ColumnChoice = { text: string; id?: string; notice?: string; fields?
 export function chooseColumns(names: readonly string[], options: ColumnOptions, noun: 'column' | 'field', has?: (path: string) => boolean): ColumnChoice {
   const list = names.map((n) => `"${n}"`).join(', ') || '(none)';
   const flag = noun === 'column' ? '--text-column' : '--text-field';
-  const given = (name: string | undefined) => (name === undefined || names.includes(name) || noun === 'field' ? name : names.find((n) => squash(n) === squash(name)));
+  const given = (name: string | undefined) =>
+    name === undefined || names.includes(name) || noun === 'field' ? name : names.find((n) => squash(n) === squash(name));
   if (options.textColumn !== undefined && given(options.textColumn) === undefined) {
     return { error: `no ${noun} "${options.textColumn}"; the ${noun}s are ${list}` };
   }

@@ -86,7 +86,13 @@ function describeCsvError(error: unknown): string {
 /** The record's fields by csv-parse alone (the reference reading, and every error message). */
 export function strictFields(raw: string, delimiter: Delimiter): RecordFields {
   try {
-    const records = parseCsv(raw, { delimiter, quote: delimiter === ',' ? '"' : false, bom: false, relax_column_count: true, record_delimiter: '\n' }) as string[][];
+    const records = parseCsv(raw, {
+      delimiter,
+      quote: delimiter === ',' ? '"' : false,
+      bom: false,
+      relax_column_count: true,
+      record_delimiter: '\n',
+    }) as string[][];
     if (records.length !== 1) return { error: 'a record that reads as several (a stray quotation mark?)' };
     return { fields: records[0]! };
   } catch (e) {

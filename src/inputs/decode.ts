@@ -17,7 +17,8 @@ function decoderFor(head: Uint8Array): TextDecoder {
   // Binary data (/dev/zero) is refused at its first bytes. The bar is high: in an export, bytes
   // that are not text cost only their records (exports.ts), and a small export with a few bad
   // records must not be taken for binary; other binary data fails as an export soon enough.
-  if (!utf16 && looksBinary(head.subarray(0, HEAD_BYTES), BINARY_EXPORT_SHARE)) throw new DecodeError('binary file (control bytes in its first 8 KB); not read');
+  if (!utf16 && looksBinary(head.subarray(0, HEAD_BYTES), BINARY_EXPORT_SHARE))
+    throw new DecodeError('binary file (control bytes in its first 8 KB); not read');
   // fatal: bad bytes throw; ignoreBOM false (the default): a leading byte-order mark is dropped.
   return new TextDecoder(utf16 ?? 'utf-8', { fatal: true });
 }

@@ -75,7 +75,10 @@ async function* readDelimited(file: string, lines: AsyncIterable<string>, delimi
       for (const name of [choice.text, choice.id, ...(choice.fields ?? [])]) {
         const at = name === undefined ? [] : fields.flatMap((f, i) => (f === name ? [i + 1] : []));
         if (at.length > 1) {
-          yield { kind: 'fatal', error: `line ${first.number}: the header names ${at.length} columns "${name}" (columns ${at.join(' and ')}); rename them, or choose another with --text-column / --id-column` };
+          yield {
+            kind: 'fatal',
+            error: `line ${first.number}: the header names ${at.length} columns "${name}" (columns ${at.join(' and ')}); rename them, or choose another with --text-column / --id-column`,
+          };
           return;
         }
       }
@@ -204,7 +207,12 @@ async function* readJsonLines(file: string, lines: AsyncIterable<string>, option
   }
 }
 
-export async function* readExport(file: string, stream: AsyncIterable<Buffer | string>, format: ExportFormat, options: ColumnOptions): AsyncGenerator<ExportEvent> {
+export async function* readExport(
+  file: string,
+  stream: AsyncIterable<Buffer | string>,
+  format: ExportFormat,
+  options: ColumnOptions,
+): AsyncGenerator<ExportEvent> {
   const warnings: string[] = [];
   const lines = textLines(stream, (message) => warnings.push(message));
   const events = format === 'jsonl' ? readJsonLines(file, lines, options) : readDelimited(file, lines, format === 'csv' ? ',' : '\t', options);
@@ -219,7 +227,10 @@ export async function* readExport(file: string, stream: AsyncIterable<Buffer | s
       if (event.kind === 'fatal') return;
       if (event.kind === 'record') goodSeen = true;
       else if (event.kind === 'bad-record' && !goodSeen && ++badAtStart >= MAX_BAD_AT_START) {
-        yield { kind: 'fatal', error: `none of the first ${MAX_BAD_AT_START} records could be read; is it a ${format === 'jsonl' ? 'JSON Lines' : format.toUpperCase()} export?` };
+        yield {
+          kind: 'fatal',
+          error: `none of the first ${MAX_BAD_AT_START} records could be read; is it a ${format === 'jsonl' ? 'JSON Lines' : format.toUpperCase()} export?`,
+        };
         return;
       }
     }

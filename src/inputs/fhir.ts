@@ -62,7 +62,10 @@ function attachmentText(resource: object, ref: string, part: string, attachment:
   if (!attachment || typeof attachment !== 'object') return { kind: 'bad', ref, part, error: 'no attachment' };
   const { contentType, data, url } = attachment;
   if (typeof data !== 'string') {
-    const reason = typeof url === 'string' ? `attachment given only by url (${url}); dignify fetches nothing: export with inline data` : 'attachment with neither data nor url';
+    const reason =
+      typeof url === 'string'
+        ? `attachment given only by url (${url}); dignify fetches nothing: export with inline data`
+        : 'attachment with neither data nor url';
     return { kind: 'skip', ref, part, reason };
   }
   if (typeof contentType !== 'string' || contentType.trim() === '') return { kind: 'skip', ref, part, reason: 'attachment with data but no contentType' };

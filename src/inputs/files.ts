@@ -50,7 +50,7 @@ export async function expandPaths(inputs: readonly string[], extensions: readonl
   };
   const exts = normalizeExtensions(extensions);
   for (const input of inputs) {
-    let info;
+    let info: Awaited<ReturnType<typeof stat>>;
     try {
       info = await stat(input);
     } catch (error) {
@@ -69,7 +69,9 @@ export async function expandPaths(inputs: readonly string[], extensions: readonl
       // One extension needs no braces: `*.{note}` matches nothing.
       const pattern = exts.length === 1 ? `**/*.${exts[0]}` : `**/*.{${exts.join(',')}}`;
       const { glob } = await globbing();
-      const matches = exts.length ? await glob(pattern, { cwd: input, ignore: IGNORED_DIRS, onlyFiles: true, dot: false, expandDirectories: false, caseSensitiveMatch: false }) : [];
+      const matches = exts.length
+        ? await glob(pattern, { cwd: input, ignore: IGNORED_DIRS, onlyFiles: true, dot: false, expandDirectories: false, caseSensitiveMatch: false })
+        : [];
       if (matches.length === 0) {
         const list = exts.map((e) => `.${e}`).join(', ') || '(none)';
         out.push({ path: input, error: `no file in this folder has an extension linted (${list}; --ext chooses)` });

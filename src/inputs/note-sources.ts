@@ -100,7 +100,12 @@ async function peek(stream: AsyncIterable<Buffer | string>): Promise<{ head: str
  * whether it is FHIR (a "resourceType") or not (then the chunk read is not lost: `source.open`
  * is called again for a file; standard input is never sniffed).
  */
-export async function readNoteSource(source: Source, format: InputFormat, options: NoteSourceOptions, sniff: boolean): Promise<AsyncIterable<SourceEvent> | undefined> {
+export async function readNoteSource(
+  source: Source,
+  format: InputFormat,
+  options: NoteSourceOptions,
+  sniff: boolean,
+): Promise<AsyncIterable<SourceEvent> | undefined> {
   if (format === 'parquet') return parquetEvents(source, options);
   if (format === 'fhir') return fhirEvents(source.name, source.open(), options);
   if (!sniff || !source.path) return undefined;

@@ -58,7 +58,10 @@ function describe(value: unknown): string {
  */
 export async function* readParquet(file: string, source: AsyncBuffer, options: ColumnOptions): AsyncGenerator<ParquetEvent> {
   // Loaded here, not at start-up: only Parquet needs them.
-  const [{ parquetMetadataAsync, parquetReadObjects, parquetSchema }, { compressors }] = await Promise.all([import('hyparquet'), import('hyparquet-compressors')]);
+  const [{ parquetMetadataAsync, parquetReadObjects, parquetSchema }, { compressors }] = await Promise.all([
+    import('hyparquet'),
+    import('hyparquet-compressors'),
+  ]);
   let metadata: FileMetaData;
   try {
     // The footer: hyparquet's first guess at its size (512 KB) suits a fetch over HTTP; from a

@@ -23,4 +23,3 @@ export interface Source {
   open(): AsyncIterable<Buffer | string>;
   readText(): Promise<ReadResult>;
 }
-

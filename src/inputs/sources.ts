@@ -3,7 +3,7 @@
 // --input-format): plain text, Markdown, HTML, .docx, or an export read record by record.
 import { createReadStream } from 'node:fs';
 import type { ColumnOptions } from './columns.js';
-import type { Document, RecordRef } from './document.js';
+import type { Document } from './document.js';
 import { readExport } from './exports.js';
 import { describeIoError, expandPaths, readStdin, readTextFileSync, type PathEntry, type ReadResult } from './files.js';
 import { formatEntry, formatOf, mayBeFhir, type ExportFormat, type InputFormat } from './formats.js';
@@ -108,11 +108,17 @@ export async function* readEntries(entries: readonly PathEntry[], options: Sourc
     else {
       const { onBytes } = options;
       const open = () => (onBytes ? counted(createReadStream(entry.path), (n) => onBytes(entry.path, n)) : createReadStream(entry.path));
-      yield* readOne({ name: entry.path, path: entry.path, named: Boolean(entry.named), open, readText: async () => readTextFileSync(entry.path, options.maxFileBytes) }, options);
+      yield* readOne(
+        { name: entry.path, path: entry.path, named: Boolean(entry.named), open, readText: async () => readTextFileSync(entry.path, options.maxFileBytes) },
+        options,
+      );
     }
   }
   if (stdin) {
-    for await (const event of readOne({ name: stdin.name, named: true, open: () => stdin.stream as AsyncIterable<Buffer>, readText: () => readStdin(stdin.stream, options.maxFileBytes) }, options)) {
+    for await (const event of readOne(
+      { name: stdin.name, named: true, open: () => stdin.stream as AsyncIterable<Buffer>, readText: () => readStdin(stdin.stream, options.maxFileBytes) },
+      options,
+    )) {
       yield event.kind === 'document' ? { kind: 'document', doc: { ...event.doc, stdin: true } } : event;
     }
   }

@@ -37,7 +37,10 @@ function pointOf(p: { line: number; column: number; offset?: number | undefined 
 /** Is the phrase [start, end) one of the user's allowed phrases (compared word by word)? */
 function allowed(actual: string, options: ResolvedOptions): boolean {
   if (options.allow.length === 0) return false;
-  const words = actual.split(/[^\p{L}\p{N}']+/u).filter(Boolean).map(normalizeWord);
+  const words = actual
+    .split(/[^\p{L}\p{N}']+/u)
+    .filter(Boolean)
+    .map(normalizeWord);
   return options.allow.some((seq) => seq.length === words.length && seq.every((t, k) => t.lookup.has(words[k]!)));
 }
 

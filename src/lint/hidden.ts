@@ -99,7 +99,11 @@ function pointer(text: string): (offset: number) => Point {
  * ("drug&nbsp;abuse" is "drug abuse", not the verb "abuse"); elsewhere the text as written
  * counts (a hyphenated compound at a line end, "drug-" / "seeking", matches as written).
  */
-export function mergeHidden(text: string, original: readonly Finding[], readings: ReadonlyArray<{ free: HiddenFree; findings: readonly Finding[] }>): Finding[] {
+export function mergeHidden(
+  text: string,
+  original: readonly Finding[],
+  readings: ReadonlyArray<{ free: HiddenFree; findings: readonly Finding[] }>,
+): Finding[] {
   const seen = new Set<string>();
   const pointAt = pointer(text);
   const found: Finding[] = [];

@@ -24,10 +24,7 @@ interface Directive {
 const NAME = String.raw`dignify-(disable-next-line|disable-line|disable|enable)(?!\w|-(?!->))`;
 const BODY = String.raw`((?:(?!-->|\*\/)[^\n])*?)`;
 // In an HTML comment anywhere on the line; after # or // (line start or after a space); or bare.
-const DIRECTIVE = new RegExp(
-  String.raw`<!--\s*${NAME}${BODY}\s*-->|(?:^|\s)(?:#+|\/\/|\/\*)\s*${NAME}${BODY}\s*(?:\*\/)?\s*$|^\s*${NAME}${BODY}\s*$`,
-  'g',
-);
+const DIRECTIVE = new RegExp(String.raw`<!--\s*${NAME}${BODY}\s*-->|(?:^|\s)(?:#+|\/\/|\/\*)\s*${NAME}${BODY}\s*(?:\*\/)?\s*$|^\s*${NAME}${BODY}\s*$`, 'g');
 
 function parseRules(body: string): string[] {
   const withoutReason = body.split(/\s--\s|^--\s|\s--$/)[0] ?? '';

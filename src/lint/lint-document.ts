@@ -89,7 +89,11 @@ function lint(doc: Document, resolved: ResolvedOptions, whole: boolean): Finding
   // for a .docx, whose paragraph numbers are counted in its own text.
   const readings = doc.paragraphs ? [] : hiddenFreeVariants(doc.text);
   const all = readings.length
-    ? mergeHidden(doc.text, findings, readings.map((free) => ({ free, findings: lintAsWritten({ ...doc, text: free.text }, resolved, whole) })))
+    ? mergeHidden(
+        doc.text,
+        findings,
+        readings.map((free) => ({ free, findings: lintAsWritten({ ...doc, text: free.text }, resolved, whole) })),
+      )
     : findings;
   // dignify-disable comments work the same in every format (they are read from the source lines),
   // except inside code, where they are shown, not meant.
@@ -128,6 +132,10 @@ function lintAsWritten(doc: Document, resolved: ResolvedOptions, whole: boolean)
 function withSafeFixes(doc: Document, findings: Finding[]): Finding[] {
   if (!findings.some((f) => f.fix)) return findings;
   const segments =
-    doc.syntax === 'markdown' ? markdownSegments.get().markdownSegments(doc.text) : doc.syntax === 'html' ? htmlSegments.get().htmlSegments(doc.text) : undefined;
+    doc.syntax === 'markdown'
+      ? markdownSegments.get().markdownSegments(doc.text)
+      : doc.syntax === 'html'
+        ? htmlSegments.get().htmlSegments(doc.text)
+        : undefined;
   return refineFixes(doc.text, findings, segments);
 }

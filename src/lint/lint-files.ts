@@ -112,10 +112,18 @@ export async function* lintOutcomes(paths: readonly string[], options: LintOptio
   if (configs) for (const entry of entries) if (!('error' in entry)) configs.forFile(entry.path);
   if (stdin && configs) configs.forFile(stdin.name);
   options.onFiles?.(entries.filter((e) => !('error' in e)).map((e) => e.path));
-  const include = configs && options.include ? (file: string) => !configs.isIgnored(file) && options.include!(file) : configs ? (file: string) => !configs.isIgnored(file) : options.include;
+  const include =
+    configs && options.include
+      ? (file: string) => !configs.isIgnored(file) && options.include!(file)
+      : configs
+        ? (file: string) => !configs.isIgnored(file)
+        : options.include;
   const sources = readEntries(entries, { ...options, ...(include && { include }) }, stdin);
   const docOptions = (doc: Document) => optionsOf(doc.file);
-  const linted = (options.threads ?? 1) > 1 ? lintInParallel(sources, docOptions, options.threads!, options.onPool, options.poolFrom, options.adaptiveThreads) : lintHere(sources, docOptions);
+  const linted =
+    (options.threads ?? 1) > 1
+      ? lintInParallel(sources, docOptions, options.threads!, options.onPool, options.poolFrom, options.adaptiveThreads)
+      : lintHere(sources, docOptions);
   for await (const { event, findings: found } of linted) {
     switch (event.kind) {
       case 'document': {

@@ -145,8 +145,8 @@ const previousRegexes = new WeakMap<CompiledCondition, RegExp>();
 function phraseRegex(condition: CompiledCondition): RegExp {
   let regex = previousRegexes.get(condition);
   if (!regex) {
-    const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['\u2018\u2019\u02bc]");
-    const phrase = (seq: TokenSequence) => seq.map((t) => `(?:${t.words.map(escape).join('|')})(?:['\u2019]s?)?`).join('[\\s\\-\u2010\u2011]+');
+    const escapeWord = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['\u2018\u2019\u02bc]");
+    const phrase = (seq: TokenSequence) => seq.map((t) => `(?:${t.words.map(escapeWord).join('|')})(?:['\u2019]s?)?`).join('[\\s\\-\u2010\u2011]+');
     regex = new RegExp(`(?<![\\p{L}\\p{N}])(?:${condition.sequences.map(phrase).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
     previousRegexes.set(condition, regex);
   }
@@ -180,7 +180,7 @@ const DOUBLE_MARK = /["\u201c\u00ab\u201e\u201d\u00bb]/g;
 // Single quotation marks only where they are clearly quotation: an opening mark after white space
 // or a bracket and before a letter, a closing one after a letter or a full stop and before white
 // space or punctuation ("don't", "patients' records" and 5'10" are not).
-const SINGLE_MARK = /(?<=^|[\s(\[])['\u2018\u2039](?=\p{L})|(?<=[\p{L}.,!?])['\u2019\u203a](?=[\s.,;:!?)\]]|$)/gu;
+const SINGLE_MARK = /(?<=^|[\s([])['\u2018\u2039](?=\p{L})|(?<=[\p{L}.,!?])['\u2019\u203a](?=[\s.,;:!?)\]]|$)/gu;
 
 /** The quotation marks of one paragraph, and whether a quotation is open after each. */
 interface QuoteIndex {
@@ -248,7 +248,10 @@ function insideQuotation(index: QuoteIndex, start: number, end: number): boolean
 function isQuoted(text: string, start: number, end: number, paragraphStart: number, paragraphEnd: number): boolean {
   // 'junkie' — single quotes hugging the phrase.
   if (/['\u2018\u2039]/.test(text[start - 1] ?? '') && /['\u2019\u203a]/.test(text[end] ?? '')) return true;
-  return insideQuotation(quoteIndex(text, paragraphStart, paragraphEnd, false), start, end) || insideQuotation(quoteIndex(text, paragraphStart, paragraphEnd, true), start, end);
+  return (
+    insideQuotation(quoteIndex(text, paragraphStart, paragraphEnd, false), start, end) ||
+    insideQuotation(quoteIndex(text, paragraphStart, paragraphEnd, true), start, end)
+  );
 }
 
 function effectiveSeverity(compiled: CompiledRule, severities: Record<string, SeveritySetting>): SeveritySetting {
@@ -301,8 +304,8 @@ type Voice = 'quoted' | 'speaker' | 'reported' | 'self' | 'mention' | undefined;
 const VOICE_NOTES: Record<Exclude<Voice, undefined>, string> = {
   quoted: " (in quotation marks: check whether these are the patient's own words)",
   speaker: " (in the patient's or a relative's turn of a dialogue: their own words)",
-  reported: ' (in reported speech: check whether these are the patient\'s own words)',
-  self: " (a speaker describing themselves: their own words)",
+  reported: " (in reported speech: check whether these are the patient's own words)",
+  self: ' (a speaker describing themselves: their own words)',
   mention: ' (the word is talked about, not used)',
 };
 

@@ -26,7 +26,9 @@ export function resolveOptions(options: Options = {}): ResolvedOptions {
   // A rule id turned on explicitly runs under any preset (a category setting does not widen it).
   const enablesOutside = Object.entries(severities).some(([key, value]) => value !== 'off' && key.includes('/'));
   const rules =
-    !options.ruleSet && !enablesOutside ? builtinPresetRules(preset) : presetRules((options.ruleSet as CompiledRules | undefined) ?? builtinRules(), preset, severities); // every RuleSet is a CompiledRules inside
+    !options.ruleSet && !enablesOutside
+      ? builtinPresetRules(preset)
+      : presetRules((options.ruleSet as CompiledRules | undefined) ?? builtinRules(), preset, severities); // every RuleSet is a CompiledRules inside
   const setWords = new Map([...rules.sets].map(([name, set]) => [name, set.words]));
   const allow = (options.allow ?? []).flatMap((phrase) => {
     try {

@@ -30,7 +30,13 @@ export default function retextDignify(options?: Options) {
       if (finding.note) message.note = finding.note;
       if (finding.url) message.url = finding.url;
       // The full finding, for tools that want its category, severity, quote flag or fix.
-      Object.assign(message, { category: finding.category, severity: finding.severity, quoted: finding.quoted ?? false, fix: finding.fix, fixSkipped: finding.fixSkipped });
+      Object.assign(message, {
+        category: finding.category,
+        severity: finding.severity,
+        quoted: finding.quoted ?? false,
+        fix: finding.fix,
+        fixSkipped: finding.fixSkipped,
+      });
     }
   };
 }

@@ -38,12 +38,56 @@ function alternatives(words: readonly string[]): string {
   let source = alternativesOf.get(words);
   // Longest first, so a longer word is tried before its prefix (the regexes are not anchored at
   // the end of a word, only by NOT_BEFORE_WORD after the whole phrase).
-  if (source === undefined) alternativesOf.set(words, (source = `(?:${[...words].sort((a, b) => b.length - a.length).map(escapeRegex).join('|')})`));
+  if (source === undefined)
+    alternativesOf.set(
+      words,
+      (source = `(?:${[...words]
+        .sort((a, b) => b.length - a.length)
+        .map(escapeRegex)
+        .join('|')})`),
+    );
   return source;
 }
 
 // Words too common to anchor a phrase on.
-const COMMON = new Set(['a', 'an', 'the', 'is', 'was', 'be', 'been', 'being', 'are', 'were', 'am', 'not', 'no', 'also', 'now', 'still', 'of', 'with', 'and', 'or', 'to', 'in', 'on', 'for', 'has', 'had', 'have', 'he', 'she', 'his', 'her', 'this', 'that', 'as', 'at', 'by']);
+const COMMON = new Set([
+  'a',
+  'an',
+  'the',
+  'is',
+  'was',
+  'be',
+  'been',
+  'being',
+  'are',
+  'were',
+  'am',
+  'not',
+  'no',
+  'also',
+  'now',
+  'still',
+  'of',
+  'with',
+  'and',
+  'or',
+  'to',
+  'in',
+  'on',
+  'for',
+  'has',
+  'had',
+  'have',
+  'he',
+  'she',
+  'his',
+  'her',
+  'this',
+  'that',
+  'as',
+  'at',
+  'by',
+]);
 
 // By word list, as alternativesOf.
 const rarityOf = new WeakMap<readonly string[], number>();

@@ -14,11 +14,13 @@ export type SpanKind = 'url' | 'email' | 'path' | 'citation' | 'name';
 /** [start, end, kind]: start inclusive, end exclusive, UTF-16 code units. */
 export type Span = [number, number, SpanKind];
 
-const URL = /\b(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>"'\u201c\u201d()\[\]]+|\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:org|com|gov|net|edu|int|info|io|uk|ca|au|nz|de)\/[^\s<>"'\u201c\u201d()\[\]]*/gi;
+const URL =
+  /\b(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>"'\u201c\u201d()[\]]+|\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:org|com|gov|net|edu|int|info|io|uk|ca|au|nz|de)\/[^\s<>"'\u201c\u201d()[\]]*/gi;
 const EMAIL = /\b[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+\b/gi;
 // A path has a root (/, ~/, ./, C:\) and two segments or more, or ends with a file extension
 // ("notes/drug-abuse.txt"). "w/", "h/o" and "and/or" have neither.
-const PATH = /(?<![\w/\\])(?:(?:~|\.{1,2}|[a-z]:)?[/\\](?:[\w.-]+[/\\])+[\w.-]*|(?:[\w.-]+\/)+[\w-]+\.(?:txt|md|html?|pdf|docx?|csv|tsv|jsonl?|ya?ml|xml|rtf)\b)/gi;
+const PATH =
+  /(?<![\w/\\])(?:(?:~|\.{1,2}|[a-z]:)?[/\\](?:[\w.-]+[/\\])+[\w.-]*|(?:[\w.-]+\/)+[\w-]+\.(?:txt|md|html?|pdf|docx?|csv|tsv|jsonl?|ya?ml|xml|rtf)\b)/gi;
 
 // The marks of a reference: volume(issue):pages, year;volume, "et al.", DOI, PMID.
 const CITATION_MARK = /\b(?:19|20)\d\d\s*(?:[A-Z][a-z]{2}\s*)?(?:\d{1,2}\s*)?;\s*\d+|\b\d+\s*\(\d+\)\s*:\s*\d+|\bet al\b|\bdoi\s*:|\bPMID\s*:?\s*\d|\bPMCID\b/i;
@@ -28,7 +30,11 @@ const JOURNAL_ABBREVIATIONS = new Set(
     ' ',
   ),
 );
-const STRICT_ABBREVIATIONS = new Set('J Subst Prev Med Clin Rev Depend Res Psychiatr Epidemiol Behav Pract Nurs Psychol Pediatr Intern Sci Ther Pharmacol Toxicol Neurosci Neurol Psychopharmacol Assoc Obstet Gynecol Adolesc Curr Opin'.split(' '));
+const STRICT_ABBREVIATIONS = new Set(
+  'J Subst Prev Med Clin Rev Depend Res Psychiatr Epidemiol Behav Pract Nurs Psychol Pediatr Intern Sci Ther Pharmacol Toxicol Neurosci Neurol Psychopharmacol Assoc Obstet Gynecol Adolesc Curr Opin'.split(
+    ' ',
+  ),
+);
 // The title words of a Vancouver-style journal abbreviation ("J Addict Med.", "Subst Abuse Treat Prev Policy").
 const TITLE_RUN = /\b(?:[A-Z][A-Za-z]*\.?\s+){2,8}[A-Z][A-Za-z]*\b\.?/g;
 

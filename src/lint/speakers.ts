@@ -13,10 +13,14 @@
 export type Speaker = 'clinician' | 'patient';
 
 const CLINICIAN = new Set(
-  'doctor dr physician clinician provider nurse np pa rn md interviewer therapist counselor counsellor resident attending guest_clinician practitioner gp pharmacist midwife surgeon psychiatrist psychologist social_worker sw medical_student student assistant scribe'.split(' '),
+  'doctor dr physician clinician provider nurse np pa rn md interviewer therapist counselor counsellor resident attending guest_clinician practitioner gp pharmacist midwife surgeon psychiatrist psychologist social_worker sw medical_student student assistant scribe'.split(
+    ' ',
+  ),
 );
 const PATIENT_SIDE = new Set(
-  'patient pt patient_guest guest_family guest family family_member mother mom mum father dad parent wife husband spouse partner son daughter caregiver carer guardian sister brother friend grandmother grandfather grandma grandpa aunt uncle client participant respondent relative interpreter'.split(' '),
+  'patient pt patient_guest guest_family guest family family_member mother mom mum father dad parent wife husband spouse partner son daughter caregiver carer guardian sister brother friend grandmother grandfather grandma grandpa aunt uncle client participant respondent relative interpreter'.split(
+    ' ',
+  ),
 );
 
 // A speaker label at the start of a line: "[patient_guest]" or "Guest_family:" / "Pt :" / "Family member:".
@@ -28,7 +32,10 @@ const HEADER = /^[ \t]*[A-Za-z][A-Za-z /&()-]{0,40}:/;
 const TURN_LINES = 30;
 
 function roleOf(label: string): Speaker | undefined {
-  const key = label.trim().toLowerCase().replace(/[ \t]+/g, '_');
+  const key = label
+    .trim()
+    .toLowerCase()
+    .replace(/[ \t]+/g, '_');
   if (CLINICIAN.has(key)) return 'clinician';
   if (PATIENT_SIDE.has(key)) return 'patient';
   return undefined;
@@ -125,10 +132,8 @@ export function isMention(text: string, start: number, end: number): boolean {
 // "I used to be a junkie". The pronoun must be the phrase's own subject (only auxiliaries, copulas
 // and hedges between), so a clinician's "I discussed his drug abuse" is not one. "type I
 // diabetic", "Axis I" and "stage I" are numerals.
-const SELF = new RegExp(
-  String.raw`(?<!\b(?:type|stage|grade|axis|class|phase|level|nerve|part|section|schedule|appendix)\s+)\b(?:i|i'm|i’m|im|i've|i’ve|ive|i'd|i’d)(?:\s+(?:am|was|have|had|been|being|got|get|gotten|became|become|used|use|to|be|kind|sort|of|a|an|still|just|really|never|always|not|so|pretty|very|totally|basically|like|um|uh|mean|guess|think|definitely|probably|also|even))*\s+$`,
-  'i',
-);
+const SELF =
+  /(?<!\b(?:type|stage|grade|axis|class|phase|level|nerve|part|section|schedule|appendix)\s+)\b(?:i|i'm|i’m|im|i've|i’ve|ive|i'd|i’d)(?:\s+(?:am|was|have|had|been|being|got|get|gotten|became|become|used|use|to|be|kind|sort|of|a|an|still|just|really|never|always|not|so|pretty|very|totally|basically|like|um|uh|mean|guess|think|definitely|probably|also|even))*\s+$/i;
 
 /** Does a speaker describe themselves with the phrase at `start` ("I'm an addict", "i refused it")? */
 export function isSelfDescription(text: string, start: number): boolean {

@@ -63,10 +63,7 @@ interface Linted {
  * nothing itself: a bad config is shown to the user (window/showMessage) and the document gets no
  * diagnostics until it is fixed.
  */
-export function startLanguageServer(
-  connection: Connection = createConnection(process.stdin, process.stdout),
-  options: LanguageServerOptions = {},
-): Connection {
+export function startLanguageServer(connection: Connection = createConnection(process.stdin, process.stdout), options: LanguageServerOptions = {}): Connection {
   const documents = new TextDocuments(TextDocument);
   let debounceMs = options.debounceMs ?? 20;
   const renderSources = options.renderSources ?? ((keys) => [...keys]);

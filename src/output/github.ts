@@ -29,7 +29,9 @@ export const github: Formatter = ({ cwd }) => ({
           ...(g?.startColumn !== undefined && { col: g.startColumn, endColumn: g.endColumn }),
           title: f.ruleId,
         };
-        const list = Object.entries(props).map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(',');
+        const list = Object.entries(props)
+          .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
+          .join(',');
         return `::${LEVEL[f.severity]} ${list}::${escapeData(`${prefix}${f.message} [${f.ruleId}]`)}\n`;
       })
       .join('');

@@ -5,7 +5,16 @@ import type { LintResult } from '../lint/lint-files.js';
 import type { Finding } from '../types.js';
 
 export function redactFinding(f: Finding): Finding {
-  const kept: Finding = { ruleId: f.ruleId, category: f.category, severity: f.severity, message: `"${f.actual}"`, actual: f.actual, suggestions: [], start: f.start, end: f.end };
+  const kept: Finding = {
+    ruleId: f.ruleId,
+    category: f.category,
+    severity: f.severity,
+    message: `"${f.actual}"`,
+    actual: f.actual,
+    suggestions: [],
+    start: f.start,
+    end: f.end,
+  };
   if (f.quoted) kept.quoted = true;
   if (f.file !== undefined) kept.file = f.file;
   // A location, not note text: a .docx finding keeps its paragraph (its sentence, `context`, goes).

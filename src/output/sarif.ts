@@ -43,7 +43,9 @@ function ruleDescriptor(id: string, sets: readonly CompiledRules[], example: Fin
   const suggestions = rule.suggestions.map((t) => renderSuggestion(t, new Map(), owner.sets));
   // Sources with titles and links (rules/sources.yaml), so a reviewer can follow them from the alert.
   const sourcesText = rule.sources.map((key) => `- ${sourceLine(key)}`).join('\n');
-  const sourcesMarkdown = rule.sources.map((key) => `- ${sourceLink(key)}${builtinSources().has(key) ? `: ${builtinSources().get(key)!.title}` : ''}`).join('\n');
+  const sourcesMarkdown = rule.sources
+    .map((key) => `- ${sourceLink(key)}${builtinSources().has(key) ? `: ${builtinSources().get(key)!.title}` : ''}`)
+    .join('\n');
   const helpText = `${rule.note}\n\nPrefer: ${suggestions.join('; ')}.${rule.sources.length ? `\n\nSources:\n${sourcesText}` : ''}\n\nRule documentation: ${rule.url}`;
   const helpMarkdown = `${rule.note}\n\n**Prefer:**\n\n${suggestions.map((s) => `- ${s}`).join('\n')}${rule.sources.length ? `\n\n**Sources:**\n\n${sourcesMarkdown}` : ''}\n\n[Rule documentation](${rule.url})`;
   return {

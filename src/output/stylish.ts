@@ -33,7 +33,12 @@ export const stylish: Formatter = ({ why, color, cwd }) => {
       const rows = result.findings.map((f) => {
         counts[f.severity]++;
         const suggestion = f.suggestions[0] ? ` → "${f.suggestions[0]}"` : '';
-        return { where: `${record ? `${record}  ` : ''}${position(f)}`, severity: f.severity, text: `"${f.actual.replace(/\s+/g, ' ')}"${suggestion}${f.quoted ? ' (quoted)' : ''}${f.fixSkipped && f.fixSkipped.reason !== 'quoted' ? ` (no fix: ${f.fixSkipped.reason})` : ''}`, f };
+        return {
+          where: `${record ? `${record}  ` : ''}${position(f)}`,
+          severity: f.severity,
+          text: `"${f.actual.replace(/\s+/g, ' ')}"${suggestion}${f.quoted ? ' (quoted)' : ''}${f.fixSkipped && f.fixSkipped.reason !== 'quoted' ? ` (no fix: ${f.fixSkipped.reason})` : ''}`,
+          f,
+        };
       });
       // An export's records are printed one by one as they are linted, so its columns are as wide
       // as the widest seen so far in that file: they never narrow from one record to the next.
@@ -48,7 +53,13 @@ export const stylish: Formatter = ({ why, color, cwd }) => {
         if (r.f.context) out.push(paint(color, 'dim', `      “${r.f.context}”`));
         if (why) {
           if (r.f.note) out.push(`      ${r.f.note}`);
-          if (r.f.suggestions.length > 1) out.push(`      Also: ${r.f.suggestions.slice(1).map((s) => `"${s}"`).join(', ')}`);
+          if (r.f.suggestions.length > 1)
+            out.push(
+              `      Also: ${r.f.suggestions
+                .slice(1)
+                .map((s) => `"${s}"`)
+                .join(', ')}`,
+            );
           if (r.f.sources?.length) {
             out.push(paint(color, 'dim', '      Sources:'));
             for (const key of r.f.sources) out.push(paint(color, 'dim', `        ${sourceLine(key)}`));

@@ -23,7 +23,10 @@ export function position(f: Finding): string {
  *   a field), with "row 12 (note_id 4417), 3:15: " before the message to find it in the note;
  * - a .docx (no lines): no region, with "paragraph 4: " before the message.
  */
-export function ciPlace(result: LintResult, f: Finding): { region?: { startLine: number; endLine: number; startColumn?: number; endColumn?: number }; prefix: string } {
+export function ciPlace(
+  result: LintResult,
+  f: Finding,
+): { region?: { startLine: number; endLine: number; startColumn?: number; endColumn?: number }; prefix: string } {
   if (result.record) return { region: { startLine: result.record.line, endLine: result.record.line }, prefix: `${recordLabel(result)}, ${position(f)}: ` };
   if (f.paragraph !== undefined) return { prefix: `${position(f)}: ` };
   return { region: { startLine: f.start.line, endLine: f.end.line, startColumn: f.start.column, endColumn: f.end.column }, prefix: '' };

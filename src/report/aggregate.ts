@@ -149,7 +149,10 @@ function rated(c: Counts): Rated {
 
 /** How a term is counted: case, spacing and apostrophe style do not make a new term. */
 export function termKey(actual: string): string {
-  return actual.toLowerCase().replace(/[\u2018\u2019\u02bc`\u00b4]/g, "'").replace(/\s+/g, ' ');
+  return actual
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc`\u00b4]/g, "'")
+    .replace(/\s+/g, ' ');
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -190,7 +193,10 @@ export function sentenceAround(text: string, start: number, end: number, max = 3
   const before = text.slice(0, start);
   const boundary = Math.max(before.search(/[^.!?\n]*$/), 0);
   const after = text.slice(end).search(/[.!?](\s|$)|\n/);
-  let sentence = text.slice(boundary, after < 0 ? text.length : end + after + 1).replace(/\s+/g, ' ').trim();
+  let sentence = text
+    .slice(boundary, after < 0 ? text.length : end + after + 1)
+    .replace(/\s+/g, ' ')
+    .trim();
   if (sentence.length > max) {
     // Keep the phrase in view: cut around it rather than at the end.
     const at = sentence.toLowerCase().indexOf(text.slice(start, end).toLowerCase().replace(/\s+/g, ' '));
@@ -278,7 +284,14 @@ export class ReportAggregator {
       this.rules.set(f.ruleId, rule);
 
       const key = `${f.ruleId}\u0000${termKey(f.actual)}`;
-      const term = this.terms.get(key) ?? { ruleId: f.ruleId, severity: f.severity, suggestion: f.suggestions[0] ?? '', spellings: new Map(), findings: 0, notes: 0 };
+      const term = this.terms.get(key) ?? {
+        ruleId: f.ruleId,
+        severity: f.severity,
+        suggestion: f.suggestions[0] ?? '',
+        spellings: new Map(),
+        findings: 0,
+        notes: 0,
+      };
       term.findings++;
       if (!termCounts.has(key)) term.notes++;
       termCounts.set(key, (termCounts.get(key) ?? 0) + 1);
@@ -357,7 +370,10 @@ export class ReportAggregator {
   }
 
   result(): Aggregates {
-    const byCount = <T extends { findings: number }>(name: (t: T) => string) => (a: T, b: T) => b.findings - a.findings || name(a).localeCompare(name(b));
+    const byCount =
+      <T extends { findings: number }>(name: (t: T) => string) =>
+      (a: T, b: T) =>
+        b.findings - a.findings || name(a).localeCompare(name(b));
 
     const terms: TermRow[] = [...this.terms.values()]
       .map((t) => ({ term: this.displayTerm(t), ruleId: t.ruleId, severity: t.severity, suggestion: t.suggestion, findings: t.findings, notes: t.notes }))
@@ -377,12 +393,12 @@ export class ReportAggregator {
       return best === undefined ? undefined : this.displayTerm(this.terms.get(best)!);
     };
     const ruleCounts = (entries: Iterable<[string, KeyAcc]>): RuleCount[] =>
-      [...entries].flatMap(([key, acc]) => [...acc.rules].sort((a, b) => b[1].findings - a[1].findings || a[0].localeCompare(b[0])).map(([ruleId, r]) => ({ key, ruleId, ...r })));
+      [...entries].flatMap(([key, acc]) =>
+        [...acc.rules].sort((a, b) => b[1].findings - a[1].findings || a[0].localeCompare(b[0])).map(([ruleId, r]) => ({ key, ruleId, ...r })),
+      );
 
     const groups: GroupBreakdown[] = this.groupBy.map((column, i) => {
-      const entries = [...this.groups[i]!].sort(
-        (a, b) => rated(b[1]).per1000 - rated(a[1]).per1000 || b[1].notes - a[1].notes || a[0].localeCompare(b[0]),
-      );
+      const entries = [...this.groups[i]!].sort((a, b) => rated(b[1]).per1000 - rated(a[1]).per1000 || b[1].notes - a[1].notes || a[0].localeCompare(b[0]));
       const rows = entries.map(([value, acc]) => {
         const top = topTermOf(acc);
         return { value, ...rated(acc), ...(top !== undefined ? { topTerm: top } : {}) };

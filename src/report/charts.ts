@@ -117,7 +117,9 @@ export function columnChart(id: string, title: string, columns: readonly Column[
       out.push(
         `<g class="bar"><title>${esc(`${c.label}: ${formatNumber(c.value, digits)}`)}</title>`,
         `<rect x="${(cx - barWidth / 2).toFixed(1)}" y="${(top + plotHeight - h).toFixed(1)}" width="${barWidth.toFixed(1)}" height="${h.toFixed(1)}" rx="2" fill="${PALETTE.blue}"/>`,
-        showValues ? `<text class="value" x="${cx.toFixed(1)}" y="${(top + plotHeight - h - 5).toFixed(1)}" text-anchor="middle">${esc(formatNumber(c.value, digits))}</text>` : '',
+        showValues
+          ? `<text class="value" x="${cx.toFixed(1)}" y="${(top + plotHeight - h - 5).toFixed(1)}" text-anchor="middle">${esc(formatNumber(c.value, digits))}</text>`
+          : '',
         '</g>',
       );
     } else {

@@ -14,29 +14,85 @@ const per1000 = (findings: number, notes: number) => (notes ? Math.round((findin
 export function renderReportCsv(a: Aggregates): string {
   const total = a.totals.notes;
   const rows: Row[] = [
-    { section: 'total', notes: total, notes_with_findings: a.totals.notesWithFindings, findings: a.totals.findings, per_1000_notes: per1000(a.totals.findings, total) },
+    {
+      section: 'total',
+      notes: total,
+      notes_with_findings: a.totals.notesWithFindings,
+      findings: a.totals.findings,
+      per_1000_notes: per1000(a.totals.findings, total),
+    },
   ];
-  for (const c of a.categories) rows.push({ section: 'category', key: c.category, notes: total, notes_with_findings: c.notes, findings: c.findings, per_1000_notes: per1000(c.findings, total) });
-  for (const r of a.rules) rows.push({ section: 'rule', rule: r.ruleId, notes: total, notes_with_findings: r.notes, findings: r.findings, per_1000_notes: per1000(r.findings, total) });
+  for (const c of a.categories)
+    rows.push({
+      section: 'category',
+      key: c.category,
+      notes: total,
+      notes_with_findings: c.notes,
+      findings: c.findings,
+      per_1000_notes: per1000(c.findings, total),
+    });
+  for (const r of a.rules)
+    rows.push({
+      section: 'rule',
+      rule: r.ruleId,
+      notes: total,
+      notes_with_findings: r.notes,
+      findings: r.findings,
+      per_1000_notes: per1000(r.findings, total),
+    });
   for (const t of a.terms) {
-    rows.push({ section: 'term', rule: t.ruleId, term: t.term, suggestion: t.suggestion, notes: total, notes_with_findings: t.notes, findings: t.findings, per_1000_notes: per1000(t.findings, total) });
+    rows.push({
+      section: 'term',
+      rule: t.ruleId,
+      term: t.term,
+      suggestion: t.suggestion,
+      notes: total,
+      notes_with_findings: t.notes,
+      findings: t.findings,
+      per_1000_notes: per1000(t.findings, total),
+    });
   }
   const byRule = (section: string, column: string, counts: RuleCount[], notesOf: Map<string, number>) => {
     for (const c of counts) {
       const notes = notesOf.get(c.key) ?? 0;
-      rows.push({ section, column, key: c.key, rule: c.ruleId, notes, notes_with_findings: c.notes, findings: c.findings, per_1000_notes: per1000(c.findings, notes) });
+      rows.push({
+        section,
+        column,
+        key: c.key,
+        rule: c.ruleId,
+        notes,
+        notes_with_findings: c.notes,
+        findings: c.findings,
+        per_1000_notes: per1000(c.findings, notes),
+      });
     }
   };
   for (const g of a.groups) {
     for (const r of g.rows) {
-      rows.push({ section: 'group', column: g.column, key: r.value, notes: r.notes, notes_with_findings: r.notesWithFindings, findings: r.findings, per_1000_notes: per1000(r.findings, r.notes) });
+      rows.push({
+        section: 'group',
+        column: g.column,
+        key: r.value,
+        notes: r.notes,
+        notes_with_findings: r.notesWithFindings,
+        findings: r.findings,
+        per_1000_notes: per1000(r.findings, r.notes),
+      });
     }
     byRule('group_rule', g.column, g.byRule, new Map(g.rows.map((r) => [r.value, r.notes])));
   }
   if (a.trend) {
     const t = a.trend;
     for (const p of t.rows) {
-      rows.push({ section: 'period', column: t.column, key: p.period, notes: p.notes, notes_with_findings: p.notesWithFindings, findings: p.findings, per_1000_notes: per1000(p.findings, p.notes) });
+      rows.push({
+        section: 'period',
+        column: t.column,
+        key: p.period,
+        notes: p.notes,
+        notes_with_findings: p.notesWithFindings,
+        findings: p.findings,
+        per_1000_notes: per1000(p.findings, p.notes),
+      });
     }
     byRule('period_rule', t.column, t.byRule, new Map(t.rows.map((p) => [p.period, p.notes])));
     if (t.undated) rows.push({ section: 'period', column: t.column, key: '(no date)', notes: t.undated });

@@ -59,11 +59,18 @@ function headline(a: Aggregates): string {
   const cards = [
     ['Notes scanned', formatNumber(t.notes), ''],
     ['Notes with a finding', formatNumber(t.notesWithFindings), `${pct(t.share)} of notes`],
-    ['Findings', formatNumber(t.findings), `${formatNumber(a.severities.error)} errors · ${formatNumber(a.severities.warning)} warnings · ${formatNumber(a.severities.info)} info`],
+    [
+      'Findings',
+      formatNumber(t.findings),
+      `${formatNumber(a.severities.error)} errors · ${formatNumber(a.severities.warning)} warnings · ${formatNumber(a.severities.info)} info`,
+    ],
     ['Findings per 1,000 notes', rate(t.per1000), ''],
   ];
   return `<div class="cards">${cards
-    .map(([label, n, sub]) => `<div class="card"><div class="label">${esc(label)}</div><div class="n">${esc(n)}</div>${sub ? `<div class="sub">${esc(sub)}</div>` : '<div class="sub">&nbsp;</div>'}</div>`)
+    .map(
+      ([label, n, sub]) =>
+        `<div class="card"><div class="label">${esc(label)}</div><div class="n">${esc(n)}</div>${sub ? `<div class="sub">${esc(sub)}</div>` : '<div class="sub">&nbsp;</div>'}</div>`,
+    )
     .join('')}</div>`;
 }
 
@@ -89,18 +96,29 @@ function summary(a: Aggregates): string {
 function trendSection(trend: Trend): string {
   const unit = trend.period === 'month' ? 'month' : 'week';
   const rows = trend.rows;
-  const note = trend.undated ? `<p class="note">${plural(trend.undated, 'note')} had no readable date in “${esc(trend.column)}” and ${trend.undated === 1 ? 'is' : 'are'} left out of this chart (but counted everywhere else).</p>` : '';
+  const note = trend.undated
+    ? `<p class="note">${plural(trend.undated, 'note')} had no readable date in “${esc(trend.column)}” and ${trend.undated === 1 ? 'is' : 'are'} left out of this chart (but counted everywhere else).</p>`
+    : '';
   if (rows.length === 0) return section('trend', 'Over time', `<p>No note had a readable date in “${esc(trend.column)}”.</p>${note}`);
-  const chart = columnChart('trend', `Findings per 1,000 notes by ${unit}`, rows.map((r) => ({ label: r.label, value: r.notes ? r.per1000 : null })), {
-    axisLabel: `findings per 1,000 notes, by ${unit} of ${trend.column}`,
-  });
+  const chart = columnChart(
+    'trend',
+    `Findings per 1,000 notes by ${unit}`,
+    rows.map((r) => ({ label: r.label, value: r.notes ? r.per1000 : null })),
+    {
+      axisLabel: `findings per 1,000 notes, by ${unit} of ${trend.column}`,
+    },
+  );
   const data = table(
     `Findings per 1,000 notes by ${unit}`,
     [unit === 'month' ? 'Month' : 'Week of', 'Notes', 'With a finding', 'Findings', 'Per 1,000'],
     rows.map((r) => [esc(r.label), formatNumber(r.notes), formatNumber(r.notesWithFindings), formatNumber(r.findings), r.notes ? rate(r.per1000) : '–']),
     [1, 2, 3, 4],
   );
-  return section('trend', 'Over time', `<p class="explain">Rates, not counts, so a busy ${unit} does not look worse than a quiet one. A gap (–) is a ${unit} without notes.</p>${figure(chart, data)}${note}`);
+  return section(
+    'trend',
+    'Over time',
+    `<p class="explain">Rates, not counts, so a busy ${unit} does not look worse than a quiet one. A gap (–) is a ${unit} without notes.</p>${figure(chart, data)}${note}`,
+  );
 }
 
 function rulesSection(a: Aggregates): string {
@@ -119,7 +137,13 @@ function rulesSection(a: Aggregates): string {
   const data = table(
     'Findings by rule (notes: how many notes it appears in), with its most frequent term and what to write instead',
     ['Rule', 'Severity', 'Findings', 'Notes', 'Most frequent term'],
-    a.rules.map((r) => [`<code title="${esc(r.ruleId)}">${esc(name(r.ruleId))}</code>`, esc(r.severity), formatNumber(r.findings), formatNumber(r.notes), swap(r.topTerm, r.suggestion)]),
+    a.rules.map((r) => [
+      `<code title="${esc(r.ruleId)}">${esc(name(r.ruleId))}</code>`,
+      esc(r.severity),
+      formatNumber(r.findings),
+      formatNumber(r.notes),
+      swap(r.topTerm, r.suggestion),
+    ]),
     [2, 3],
   );
   let categories = '';
@@ -130,7 +154,15 @@ function rulesSection(a: Aggregates): string {
       a.categories.map((c, i) => ({ label: c.category, value: c.findings, color: Object.values(PALETTE)[i % 7] })),
       { axisLabel: 'findings' },
     );
-    categories = `<h3>By category</h3>${figure(chart2, table('Findings by category', ['Category', 'Findings', 'Notes'], a.categories.map((c) => [esc(c.category), formatNumber(c.findings), formatNumber(c.notes)]), [1, 2]))}`;
+    categories = `<h3>By category</h3>${figure(
+      chart2,
+      table(
+        'Findings by category',
+        ['Category', 'Findings', 'Notes'],
+        a.categories.map((c) => [esc(c.category), formatNumber(c.findings), formatNumber(c.notes)]),
+        [1, 2],
+      ),
+    )}`;
   } else if (a.categories.length === 1) {
     categories = `<p class="note">All findings are in one category, <strong>${esc(a.categories[0]!.category)}</strong>; rules are named without it.</p>`;
   }
@@ -150,7 +182,12 @@ function termsSection(a: Aggregates): string {
   if (a.terms.length === 0) return '';
   const max = a.terms[0]!.findings;
   const head = ['Term → write instead', 'Findings', 'Notes', 'Rule'];
-  const top = table(`The ${Math.min(TOP_TERMS, a.terms.length)} most frequent terms (notes: how many notes each appears in)`, head, termRows(a, a.terms.slice(0, TOP_TERMS), max), [1, 2]);
+  const top = table(
+    `The ${Math.min(TOP_TERMS, a.terms.length)} most frequent terms (notes: how many notes each appears in)`,
+    head,
+    termRows(a, a.terms.slice(0, TOP_TERMS), max),
+    [1, 2],
+  );
   const rest =
     a.terms.length > TOP_TERMS
       ? `<details><summary>${plural(a.terms.length - TOP_TERMS, 'more term')}</summary>${table('Less frequent terms', head, termRows(a, a.terms.slice(TOP_TERMS), max), [1, 2])}</details>`
@@ -176,7 +213,14 @@ function groupSection(g: GroupBreakdown): string {
   const data = table(
     `Findings by ${g.column}, highest rate first`,
     [g.column, 'Notes', 'With a finding', 'Findings', 'Per 1,000', 'Top term'],
-    g.rows.map((r) => [esc(r.value), formatNumber(r.notes), pct(r.share), formatNumber(r.findings), rate(r.per1000), r.topTerm ? `<span class="term">${esc(r.topTerm)}</span>` : '']),
+    g.rows.map((r) => [
+      esc(r.value),
+      formatNumber(r.notes),
+      pct(r.share),
+      formatNumber(r.findings),
+      rate(r.per1000),
+      r.topTerm ? `<span class="term">${esc(r.topTerm)}</span>` : '',
+    ]),
     [1, 2, 3, 4],
   );
   return section(
@@ -213,9 +257,19 @@ function highlight(sentence: string, term: string): string {
 }
 
 function snippetsSection(snippets: readonly Snippet[], omitted: number): string {
-  const rows = snippets.map((s) => [s.id !== undefined ? `<code>${esc(s.id)}</code>` : `row ${formatNumber(s.row)}`, highlight(s.sentence, s.term.replace(/\s+/g, ' ')), swap(s.term, s.suggestion)]);
-  const more = omitted ? `<p class="note">${plural(omitted, 'more finding')} not shown (the page keeps the first ${formatNumber(snippets.length)}); <code>dignify --format json</code> lists them all.</p>` : '';
-  return section('snippets', 'Findings in context', `<div class="data full">${table('Each finding with its sentence', ['Record', 'Sentence', 'Term → write instead'], rows, [])}</div>${more}`);
+  const rows = snippets.map((s) => [
+    s.id !== undefined ? `<code>${esc(s.id)}</code>` : `row ${formatNumber(s.row)}`,
+    highlight(s.sentence, s.term.replace(/\s+/g, ' ')),
+    swap(s.term, s.suggestion),
+  ]);
+  const more = omitted
+    ? `<p class="note">${plural(omitted, 'more finding')} not shown (the page keeps the first ${formatNumber(snippets.length)}); <code>dignify --format json</code> lists them all.</p>`
+    : '';
+  return section(
+    'snippets',
+    'Findings in context',
+    `<div class="data full">${table('Each finding with its sentence', ['Record', 'Sentence', 'Term → write instead'], rows, [])}</div>${more}`,
+  );
 }
 
 function setupSection(page: ReportPage): string {
@@ -226,7 +280,11 @@ function setupSection(page: ReportPage): string {
     page.rules.map((r) => [ruleId(r.id), esc(r.severity), esc(r.match.join(', ')), esc(r.suggestions.join('; '))]),
     [],
   );
-  return section('setup', 'How this report was made', `${options}<details><summary>${plural(page.rules.length, 'rule')} applied</summary><div class="data full">${rules}</div></details>`);
+  return section(
+    'setup',
+    'How this report was made',
+    `${options}<details><summary>${plural(page.rules.length, 'rule')} applied</summary><div class="data full">${rules}</div></details>`,
+  );
 }
 
 function section(id: string, title: string, body: string): string {

@@ -62,7 +62,9 @@ export async function* readRecords(source: string, lint: LintOptions, options: R
     ...(inputFormat && { inputFormat }),
     ...(extensions && { extensions }),
     // A folder's files are counted for progress once listed; an export's bytes as they are read.
-    ...(folder ? { onFiles: (files: readonly string[]) => (total = files.length) } : { fields, onBytes: (_file: string, bytes: number) => options.onProgress?.(bytes, total) }),
+    ...(folder
+      ? { onFiles: (files: readonly string[]) => (total = files.length) }
+      : { fields, onBytes: (_file: string, bytes: number) => options.onProgress?.(bytes, total) }),
   });
   let done = 0;
   let row = 0;

@@ -79,7 +79,10 @@ const APOSTROPHES = "['\u2018\u2019\u02bc\u0060\u00b4]";
 /** A regex that finds any of the words in raw text, whatever the case or apostrophe style. */
 export function triggerRegex(words: readonly string[]): RegExp {
   if (words.length === 0) return /(?!)/;
-  return new RegExp(wordsSource(words, (ch) => (ch === "'" ? APOSTROPHES : escapeRegex(ch))), 'iu');
+  return new RegExp(
+    wordsSource(words, (ch) => (ch === "'" ? APOSTROPHES : escapeRegex(ch))),
+    'iu',
+  );
 }
 
 export function compileRules(files: readonly LoadedRuleFile[]): CompiledRules {

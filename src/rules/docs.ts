@@ -65,14 +65,21 @@ function anchorOf(key: string): string {
 /** The bibliography section: every source any rule cites, with its title, authors, year and link. */
 function renderBibliography(files: readonly LoadedRuleFile[], sources: Map<string, Source>): string[] {
   const used = [...new Set(files.flatMap((f) => f.rules.flatMap((r) => r.sources)))].sort((a, b) => a.localeCompare(b));
-  const out = ['## Sources', '', 'The works the rules cite (rules/sources.yaml). Where no page of the document itself was recorded, the link goes to the publisher or to a PubMed search for the title, as the note says.', ''];
+  const out = [
+    '## Sources',
+    '',
+    'The works the rules cite (rules/sources.yaml). Where no page of the document itself was recorded, the link goes to the publisher or to a PubMed search for the title, as the note says.',
+    '',
+  ];
   for (const key of used) {
     const s = sources.get(key);
     if (!s) {
       out.push(`- <a id="${anchorOf(key)}"></a>**${key}**`);
       continue;
     }
-    out.push(`- <a id="${anchorOf(key)}"></a>**${key}**: ${s.by}. *${s.title}*${s.published_in ? `. ${s.published_in}` : ''} (${s.year}). <${s.url}>${s.note ? ` (${s.note})` : ''}`);
+    out.push(
+      `- <a id="${anchorOf(key)}"></a>**${key}**: ${s.by}. *${s.title}*${s.published_in ? `. ${s.published_in}` : ''} (${s.year}). <${s.url}>${s.note ? ` (${s.note})` : ''}`,
+    );
   }
   out.push('');
   return out;

@@ -7,6 +7,9 @@ export function yamlErrorText(error: unknown): string {
   const lines = String((error as Error)?.message ?? error).split('\n');
   const head = lines[0]!.trim().replace(/:$/, '');
   // The source lines shown under the message, without the caret line.
-  const source = lines.slice(1).map((l) => l.trim()).filter((l) => l && !/^\^+$/.test(l));
+  const source = lines
+    .slice(1)
+    .map((l) => l.trim())
+    .filter((l) => l && !/^\^+$/.test(l));
   return source.length ? `${head}, near "${source[0]}"` : head;
 }

@@ -41,14 +41,19 @@ const AUTO_DEFAULT = LANGUAGES.find((l) => l.longCode === 'en-US')!;
  * preferredVariants: dignify detects no language, it checks every text as English.
  */
 export function resolveLanguage(language: string | undefined, preferredVariants?: string): LanguageEntry {
-  if (language === undefined || language.trim() === '') throw new RequestError(400, "Missing 'language' parameter. Specify a language such as 'en-US', or 'auto'");
+  if (language === undefined || language.trim() === '')
+    throw new RequestError(400, "Missing 'language' parameter. Specify a language such as 'en-US', or 'auto'");
   const wanted = language.trim().toLowerCase();
   if (wanted === 'auto') {
     const preferred = (preferredVariants ?? '').split(',').map((v) => v.trim().toLowerCase());
     return LANGUAGES.find((l) => l.longCode !== 'en' && preferred.includes(l.longCode.toLowerCase())) ?? AUTO_DEFAULT;
   }
   const found = LANGUAGES.find((l) => l.longCode.toLowerCase() === wanted.replace('_', '-'));
-  if (!found) throw new RequestError(400, `'${language}' is not a language dignify checks: it checks English only (${LANGUAGES.map((l) => l.longCode).join(', ')}, or auto)`);
+  if (!found)
+    throw new RequestError(
+      400,
+      `'${language}' is not a language dignify checks: it checks English only (${LANGUAGES.map((l) => l.longCode).join(', ')}, or auto)`,
+    );
   return found;
 }
 
@@ -96,9 +101,11 @@ export function parseData(data: unknown): AnnotatedText {
       throw new RequestError(400, "Could not parse JSON from 'data' parameter");
     }
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new RequestError(400, "'data' must be a JSON object with a 'text' or an 'annotation' key");
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw new RequestError(400, "'data' must be a JSON object with a 'text' or an 'annotation' key");
   const object = value as { text?: unknown; annotation?: unknown };
-  if (object.text !== undefined && object.annotation !== undefined) throw new RequestError(400, "'data' key in JSON requires either 'text' or 'annotation' key, not both");
+  if (object.text !== undefined && object.annotation !== undefined)
+    throw new RequestError(400, "'data' key in JSON requires either 'text' or 'annotation' key, not both");
   if (object.text !== undefined) {
     if (typeof object.text !== 'string') throw new RequestError(400, "'text' in 'data' must be a string");
     return plainText(object.text);
@@ -109,17 +116,21 @@ export function parseData(data: unknown): AnnotatedText {
   let original = '';
   const segments: Segment[] = [];
   for (const node of object.annotation as unknown[]) {
-    if (node === null || typeof node !== 'object') throw new RequestError(400, `Only 'text' and 'markup' are supported in 'annotation' list: ${describe(node)}`);
+    if (node === null || typeof node !== 'object')
+      throw new RequestError(400, `Only 'text' and 'markup' are supported in 'annotation' list: ${describe(node)}`);
     const { text, markup, interpretAs } = node as { text?: unknown; markup?: unknown; interpretAs?: unknown };
-    if (text !== undefined && markup !== undefined) throw new RequestError(400, `Only either 'text' or 'markup' are supported in an object in 'annotation' list, not both: ${describe(node)}`);
-    if (text !== undefined && interpretAs !== undefined) throw new RequestError(400, `'text' cannot be used with 'interpretAs' (only 'markup' can): ${describe(node)}`);
+    if (text !== undefined && markup !== undefined)
+      throw new RequestError(400, `Only either 'text' or 'markup' are supported in an object in 'annotation' list, not both: ${describe(node)}`);
+    if (text !== undefined && interpretAs !== undefined)
+      throw new RequestError(400, `'text' cannot be used with 'interpretAs' (only 'markup' can): ${describe(node)}`);
     if (text !== undefined) {
       if (typeof text !== 'string') throw new RequestError(400, `'text' must be a string: ${describe(node)}`);
       segments.push({ markup: false, plainStart: plain.length, plainLength: text.length, originalStart: original.length, originalLength: text.length });
       plain += text;
       original += text;
     } else if (markup !== undefined) {
-      if (typeof markup !== 'string' || (interpretAs !== undefined && typeof interpretAs !== 'string')) throw new RequestError(400, `'markup' and 'interpretAs' must be strings: ${describe(node)}`);
+      if (typeof markup !== 'string' || (interpretAs !== undefined && typeof interpretAs !== 'string'))
+        throw new RequestError(400, `'markup' and 'interpretAs' must be strings: ${describe(node)}`);
       const read = (interpretAs as string | undefined) ?? '';
       segments.push({ markup: true, plainStart: plain.length, plainLength: read.length, originalStart: original.length, originalLength: markup.length });
       plain += read;
@@ -135,7 +146,10 @@ export function parseData(data: unknown): AnnotatedText {
  */
 export function originalOffset(at: AnnotatedText, plainOffset: number, side: 'start' | 'end'): number {
   for (const s of at.segments) {
-    const inside = side === 'start' ? s.plainStart <= plainOffset && plainOffset < s.plainStart + s.plainLength : s.plainStart < plainOffset && plainOffset <= s.plainStart + s.plainLength;
+    const inside =
+      side === 'start'
+        ? s.plainStart <= plainOffset && plainOffset < s.plainStart + s.plainLength
+        : s.plainStart < plainOffset && plainOffset <= s.plainStart + s.plainLength;
     if (!inside) continue;
     if (!s.markup) return s.originalStart + (plainOffset - s.plainStart);
     return side === 'start' ? s.originalStart : s.originalStart + s.originalLength;
@@ -150,7 +164,11 @@ function holdsMarkup(at: AnnotatedText, start: number, end: number): boolean {
 
 // ---- Options: the rules and categories a request turns on or off ----
 
-const list = (value: string | undefined) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const list = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /** LanguageTool's enabledRules, disabledRules, enabledCategories, disabledCategories and enabledOnly as dignify options. */
 export function optionsFrom(params: URLSearchParams, rules: CompiledRules): Options | undefined {
@@ -269,7 +287,12 @@ export interface CheckResponse {
   matches: Match[];
 }
 
-export function checkResponse(at: AnnotatedText, findings: readonly Finding[], language: LanguageEntry, software: { version: string; buildDate: string }): CheckResponse {
+export function checkResponse(
+  at: AnnotatedText,
+  findings: readonly Finding[],
+  language: LanguageEntry,
+  software: { version: string; buildDate: string },
+): CheckResponse {
   return {
     software: { name: 'dignify', version: software.version, buildDate: software.buildDate, apiVersion: 1, premium: false, status: '' },
     warnings: { incompleteResults: false },

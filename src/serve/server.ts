@@ -54,7 +54,9 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
       size += chunk.length;
       if (size <= limit) chunks.push(chunk);
     });
-    req.on('end', () => (size > limit ? reject(new RequestError(413, `Your text exceeds this server's limit of ${limit} bytes per request`)) : resolve(Buffer.concat(chunks))));
+    req.on('end', () =>
+      size > limit ? reject(new RequestError(413, `Your text exceeds this server's limit of ${limit} bytes per request`)) : resolve(Buffer.concat(chunks)),
+    );
     // The client went away before sending the whole body (Node reports it as an error, or only
     // closes): nothing to answer, but settle the request, and it is not the service's error.
     const cutOff = () => reject(new RequestError(400, 'The request was cut off before its end'));
@@ -84,7 +86,8 @@ function parameters(req: IncomingMessage, body: Buffer, url: URL): { params: URL
     } catch {
       throw new RequestError(400, 'The request body is not valid JSON');
     }
-    if (json === null || typeof json !== 'object' || Array.isArray(json)) throw new RequestError(400, 'A JSON request body must be an object, e.g. {"text": "...", "language": "en-US"}');
+    if (json === null || typeof json !== 'object' || Array.isArray(json))
+      throw new RequestError(400, 'A JSON request body must be an object, e.g. {"text": "...", "language": "en-US"}');
     for (const [key, value] of Object.entries(json)) {
       if (key === 'data' && value !== null && typeof value === 'object') data = value;
       else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') params.set(key, String(value));
@@ -180,7 +183,9 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
       if (error instanceof RequestError) fail(res, error.status, error.message);
       else {
         // The error's message could quote the request; only its kind and the route are logged.
-        log(`dignify serve: internal error (${error instanceof Error ? error.name : typeof error}) answering ${req.method} ${new URL(req.url ?? '/', 'http://localhost').pathname}`);
+        log(
+          `dignify serve: internal error (${error instanceof Error ? error.name : typeof error}) answering ${req.method} ${new URL(req.url ?? '/', 'http://localhost').pathname}`,
+        );
         fail(res, 500, 'Internal error while checking the text');
       }
     });

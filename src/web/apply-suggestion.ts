@@ -35,7 +35,12 @@ export function suggestionEdit(text: string, finding: Finding, suggestion: strin
   const a = ARTICLE_BEFORE.exec(before);
   const articleStart = a ? start - before.length + a.index : -1;
   const article: Token | undefined = a
-    ? { norm: a[1]!.toLowerCase(), adjacent: false, start: { line: 0, column: 0, offset: articleStart }, end: { line: 0, column: 0, offset: articleStart + a[1]!.length } }
+    ? {
+        norm: a[1]!.toLowerCase(),
+        adjacent: false,
+        start: { line: 0, column: 0, offset: articleStart },
+        end: { line: 0, column: 0, offset: articleStart + a[1]!.length },
+      }
     : undefined;
   const sentenceStart = SENTENCE_START.test(before);
   return fitReplacement(text, start, end, words, { sentenceStart, article });
