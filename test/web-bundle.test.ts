@@ -9,7 +9,7 @@ import * as esbuild from 'esbuild';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../src/index.js';
-import { applyEdit, splitAdvice, suggestionEdit } from '../src/web/apply-suggestion.js';
+import { applyEdit, editedPhrase, splitAdvice, suggestionEdit } from '../src/web/apply-suggestion.js';
 import type { Finding } from '../src/types.js';
 import { ROOT } from './helpers.js';
 
@@ -93,6 +93,10 @@ describe('suggestionEdit: what a click on a suggestion changes', () => {
     const findings = await lintText(text);
     const fixed = findings.map((f) => applyEdit(text, suggestionEdit(text, f, f.suggestions[0]!)!).slice(f.start.offset, f.start.offset + 8));
     expect(fixed).toEqual(['DRUG USE', 'Drug use', 'drug use']);
+    // A button shows the whole phrase as it will read, not only the words the edit changes.
+    expect(findings.map((f) => editedPhrase(text, f, suggestionEdit(text, f, f.suggestions[0]!)!))).toEqual(['DRUG USE', 'Drug use', 'drug use']);
+    const ivdu = (await lintText('Known a IVDU.'))[0]!;
+    expect(editedPhrase('Known a IVDU.', ivdu, suggestionEdit('Known a IVDU.', ivdu, ivdu.suggestions[0]!)!)).toBe('an injection drug use');
   });
 
   it('fixes "a"/"an" before the words for every suggestion, not only the first', async () => {

@@ -50,3 +50,14 @@ export function suggestionEdit(text: string, finding: Finding, suggestion: strin
 export function applyEdit(text: string, edit: Fix): string {
   return text.slice(0, edit.range[0]) + edit.text + text.slice(edit.range[1]);
 }
+
+/**
+ * The words the phrase reads as once `edit` is made: what a button shows. An edit may change only
+ * some of the phrase's words (the rule's own fix: "DRUG ABUSE" → its "ABUSE" → "USE") or take in
+ * an article before it, so the label is the whole changed stretch ("DRUG USE", "an injection drug use").
+ */
+export function editedPhrase(text: string, finding: Finding, edit: Fix): string {
+  const from = Math.min(edit.range[0], finding.start.offset);
+  const to = Math.max(edit.range[1], finding.end.offset);
+  return text.slice(from, edit.range[0]) + edit.text + text.slice(edit.range[1], to);
+}

@@ -3,7 +3,7 @@
 // finding in place (a copy of the text behind the transparent textarea carries the marks), lists
 // the findings with the rule's reason and suggestion buttons, and applies a suggestion on click.
 // The lint runs here (core.ts); the page's Content-Security-Policy forbids any connection.
-import { applyEdit, splitAdvice, suggestionEdit } from './apply-suggestion.js';
+import { applyEdit, editedPhrase, splitAdvice, suggestionEdit } from './apply-suggestion.js';
 import { type Finding, lint, ready } from './core.js';
 
 const LINT_DELAY_MS = 150;
@@ -72,7 +72,7 @@ function suggestionButtons(f: Finding, index: number, where: string): HTMLElemen
   for (const suggestion of f.suggestions) {
     const edit = suggestionEdit(note.value, f, suggestion);
     const { advice } = splitAdvice(suggestion);
-    const words = edit ? edit.text : splitAdvice(suggestion).words;
+    const words = edit ? editedPhrase(note.value, f, edit) : splitAdvice(suggestion).words;
     const button = el('button', { className: 'suggestion', text: words });
     if (advice) button.append(' ', el('span', { className: 'advice', text: advice }));
     button.type = 'button';
@@ -170,12 +170,13 @@ function apply(index: number, suggestion: string, from: 'list' | 'popover'): voi
   if (!f) return;
   const edit = suggestionEdit(note.value, f, suggestion);
   if (!edit) return;
+  const words = editedPhrase(note.value, f, edit);
   note.value = applyEdit(note.value, edit);
   const caret = edit.range[0] + edit.text.length;
   note.setSelectionRange(caret, caret);
   run();
   copyStatus.textContent = '';
-  summary.textContent = `Replaced ${quote(f.actual)} with ${quote(edit.text)}. ${summary.textContent ?? ''}`;
+  summary.textContent = `Replaced ${quote(f.actual)} with ${quote(words)}. ${summary.textContent ?? ''}`;
   if (from === 'popover') {
     note.focus();
     return;
