@@ -3,10 +3,9 @@
 // (no require, process, Buffer, file system or timers): it defines the global function
 // dignify_findings(text) and nothing else. test/warehouse.test.ts runs it in an empty vm context.
 //
-// Four modules the core imports reach for Node or for parts a warehouse does not need; the bundle
+// The modules below, which the core imports, reach for Node or for parts a warehouse does not need; the bundle
 // gets stand-ins for them (the rest is the code lintText runs):
 //   rules/builtin.ts  reads dist/rules/builtin.json from disk → the same JSON, inlined;
-//   rules/load.ts     reads and validates YAML (fs, ajv)     → only RuleFileError, which compile.ts throws;
 //   inputs/markdown.ts, inputs/html.ts, fix/segments-*.ts (lazy-loaded parsers) → left out: plain text only.
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -40,9 +39,6 @@ let cached;
 export function builtinRuleFiles() { return FILES; }
 export function builtinRules() { return (cached ??= compileRules(FILES)); }
 export function builtinRulePaths() { throw new Error('no rule files in the warehouse build'); }`,
-  'rules/load': `export class RuleFileError extends Error {
-  constructor(file, ruleId, detail) { super(file + (ruleId ? ': rule "' + ruleId + '"' : '') + ': ' + detail); this.file = file; this.ruleId = ruleId; this.detail = detail; this.name = 'RuleFileError'; }
-}`,
   'inputs/markdown': `export function markdownTrees() { throw new Error('Markdown is not linted by the warehouse build (plain text only)'); }`,
   'inputs/html': `export function htmlTrees() { throw new Error('HTML is not linted by the warehouse build (plain text only)'); }`,
   'fix/segments-markdown': `export function markdownSegments() { throw new Error('Markdown is not fixed by the warehouse build (plain text only)'); }`,

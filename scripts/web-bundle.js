@@ -14,8 +14,6 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const WEB_STUBS = {
   // Reads rules/*.yaml or dist/rules/builtin.json from disk → the JSON, bundled in as data.
   'src/rules/builtin.ts': 'src/web/builtin-rules.ts',
-  // fs, path, url, module (createRequire), ajv, yaml → only the error class compile.ts needs.
-  'src/rules/load.ts': 'src/web/rule-load-stub.ts',
   // The Markdown and HTML parsers (the page lints plain text) → stand-ins that throw.
   'src/inputs/markdown.ts': 'src/web/no-markup.ts',
   'src/inputs/html.ts': 'src/web/no-markup.ts',

@@ -2,7 +2,7 @@
 // their first word, compiled conditions, and the list of trigger words the fast path scans for.
 import type { Rule, RuleSet, SetValue } from '../types.js';
 import type { LoadedRuleFile } from './load.js';
-import { RuleFileError } from './load.js';
+import { RuleFileError } from './errors.js';
 import { expandPattern, PatternError, type TokenSequence } from './pattern.js';
 import { setValuesOf, setWordsOf } from './sets.js';
 import { escapeRegex, wordsSource } from './word-regex.js';

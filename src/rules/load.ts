@@ -12,17 +12,10 @@ import { setWordsOf } from './sets.js';
 import { yamlErrorText } from './yaml-error.js';
 import { describeIoError } from '../inputs/files.js';
 
-/** A rule file that did not validate; the message names the file and, where it can, the rule. */
-export class RuleFileError extends Error {
-  constructor(
-    readonly file: string,
-    readonly ruleId: string | undefined,
-    readonly detail: string,
-  ) {
-    super(`${file}${ruleId ? `: rule "${ruleId}"` : ''}: ${detail}`);
-    this.name = 'RuleFileError';
-  }
-}
+import { RuleFileError } from './errors.js';
+
+// A rule file that did not validate; the message names the file and, where it can, the rule.
+export { RuleFileError } from './errors.js';
 
 export interface LoadedRuleFile extends RuleFileDefinition {
   /** Where the file came from, as given to the loader. */
