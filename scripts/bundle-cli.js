@@ -33,7 +33,7 @@ const lazyChildProcess = {
 };
 await esbuild.build({
   absWorkingDir: root,
-  entryPoints: { main: 'src/cli/main.ts', 'pool-worker': 'src/lint/pool-worker.ts' },
+  entryPoints: { main: 'src/cli/main.ts', 'pool-worker': 'src/engine/pool-worker.ts' },
   outdir,
   bundle: true,
   splitting: true, // the pool (tinypool, started only for large inputs) stays in a chunk of its own

@@ -39,8 +39,8 @@ let cached;
 export function builtinRuleFiles() { return FILES; }
 export function builtinRules() { return (cached ??= compileRules(FILES)); }
 export function builtinRulePaths() { throw new Error('no rule files in the warehouse build'); }`,
-  'inputs/markdown': `export function markdownTrees() { throw new Error('Markdown is not linted by the warehouse build (plain text only)'); }`,
-  'inputs/html': `export function htmlTrees() { throw new Error('HTML is not linted by the warehouse build (plain text only)'); }`,
+  'parse/markdown': `export function markdownTrees() { throw new Error('Markdown is not linted by the warehouse build (plain text only)'); }`,
+  'parse/html': `export function htmlTrees() { throw new Error('HTML is not linted by the warehouse build (plain text only)'); }`,
   'fix/segments-markdown': `export function markdownSegments() { throw new Error('Markdown is not fixed by the warehouse build (plain text only)'); }`,
   'fix/segments-html': `export function htmlSegments() { throw new Error('HTML is not fixed by the warehouse build (plain text only)'); }`,
 };

@@ -15,8 +15,8 @@ export const WEB_STUBS = {
   // Reads rules/*.yaml or dist/rules/builtin.json from disk → the JSON, bundled in as data.
   'src/rules/builtin.ts': 'src/web/builtin-rules.ts',
   // The Markdown and HTML parsers (the page lints plain text) → stand-ins that throw.
-  'src/inputs/markdown.ts': 'src/web/no-markup.ts',
-  'src/inputs/html.ts': 'src/web/no-markup.ts',
+  'src/parse/markdown.ts': 'src/web/no-markup.ts',
+  'src/parse/html.ts': 'src/web/no-markup.ts',
   // The fix planners of those formats parse them too → the same stand-ins.
   'src/fix/segments-markdown.ts': 'src/web/no-markup.ts',
   'src/fix/segments-html.ts': 'src/web/no-markup.ts',

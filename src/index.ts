@@ -17,9 +17,9 @@ export {
   type LintOptions,
   type LintOutcome,
   type LintResult,
-} from './lint/lint-files.js';
-export type { PoolThreshold } from './lint/lint-parallel.js';
-export type { ResolvedOptions } from './lint/match.js';
+} from './engine/lint-files.js';
+export type { PoolThreshold } from './engine/lint-parallel.js';
+export type { ResolvedOptions } from './match/match.js';
 export type { Document, RecordRef } from './inputs/document.js';
 export type { ColumnOptions } from './inputs/columns.js';
 export type { InputFormat } from './inputs/formats.js';

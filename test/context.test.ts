@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { lintText } from '../src/index.js';
 import { lintDocument, lintDocumentWhole, preloadLint } from '../src/lint/lint-document.js';
 import { resolveOptions } from '../src/lint/options.js';
-import { isDialogue, isMention, isReportedSpeech, isSelfDescription, speakerAt } from '../src/lint/speakers.js';
-import { maskedAt, nonProseSpans } from '../src/lint/spans.js';
+import { isDialogue, isMention, isReportedSpeech, isSelfDescription, speakerAt } from '../src/match/speakers.js';
+import { maskedAt, nonProseSpans } from '../src/match/spans.js';
 
 const brief = async (text: string, options?: Parameters<typeof lintText>[1]) => (await lintText(text, options)).map((f) => [f.ruleId, f.actual, f.severity]);
 

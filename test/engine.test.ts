@@ -7,7 +7,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { ConfigSet } from '../src/config/index.js';
-import { lintOutcomes, type LintOutcome } from '../src/lint/lint-files.js';
+import { lintOutcomes, type LintOutcome } from '../src/engine/lint-files.js';
 import { runMain } from './helpers.js';
 
 function project(files: Record<string, string>): string {

@@ -7,9 +7,9 @@ import { corpusDir, corpusTexts } from '../bench/corpus.js';
 import { lintDocument, lintDocumentWhole, preloadLint } from '../src/lint/lint-document.js';
 import { lintTree } from '../src/lint/lint-tree.js';
 import { resolveOptions } from '../src/lint/options.js';
-import { parseText, parseTextWindows } from '../src/lint/parse-text.js';
-import { scannerFor } from '../src/lint/prefilter.js';
-import { windows } from '../src/lint/windows.js';
+import { parseText, parseTextWindows } from '../src/parse/parse-text.js';
+import { scannerFor } from '../src/match/prefilter.js';
+import { windows } from '../src/parse/windows.js';
 import { builtinRules } from '../src/rules/builtin.js';
 import type { Finding } from '../src/types.js';
 

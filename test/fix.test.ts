@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixText } from '../src/fix/index.js';
-import { applyInlineControl } from '../src/lint/inline-control.js';
+import { applyInlineControl } from '../src/match/inline-control.js';
 import { lintResolved } from '../src/lint/lint-text.js';
 import { resolveOptions } from '../src/lint/options.js';
 import { BIN, ROOT, runCli, runMain } from './helpers.js';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_EXTENSIONS, formatEntry, formatOf, FORMATS, INPUT_FORMATS } from '../src/inputs/formats.js';
-import { lintOutcomes } from '../src/lint/lint-files.js';
+import { lintOutcomes } from '../src/engine/lint-files.js';
 import { runMain } from './helpers.js';
 
 describe('the format registry', () => {

@@ -2,7 +2,7 @@
 // with rule ids or categories, a reason after "--", and look-alikes that are not directives.
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../src/index.js';
-import { applyInlineControl, findDirectives } from '../src/lint/inline-control.js';
+import { applyInlineControl, findDirectives } from '../src/match/inline-control.js';
 import { runCli } from './helpers.js';
 
 async function reported(text: string): Promise<string[]> {

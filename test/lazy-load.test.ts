@@ -1,4 +1,4 @@
-// Lint loads the Markdown and HTML parsers and retext-equality on first use (src/lint/lazy.ts), so
+// Lint loads the Markdown and HTML parsers and retext-equality on first use (src/engine/lazy.ts), so
 // that a note on standard input starts without them; the CLI likewise loads the CSV, glob and diff
 // libraries only for an export, a glob or folder, and --fix. Checked here: a synchronous lint says
 // what it lacks instead of dropping findings, withLoading loads it and gives the findings, and the
@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Document } from '../src/inputs/document.js';
-import { NotLoaded, withLoading } from '../src/lint/lazy.js';
+import { NotLoaded, withLoading } from '../src/engine/lazy.js';
 import { lintDocument } from '../src/lint/lint-document.js';
 import { resolveOptions } from '../src/lint/options.js';
 import { ROOT } from './helpers.js';

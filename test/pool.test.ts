@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SourceEvent } from '../src/inputs/sources.js';
-import { lintInParallel, poolHelps, WORKER_MAX_CHARS } from '../src/lint/lint-parallel.js';
+import { lintInParallel, poolHelps, WORKER_MAX_CHARS } from '../src/engine/lint-parallel.js';
 import { resolveOptions } from '../src/lint/options.js';
 import { ROOT, runCli as spawnCli } from './helpers.js';
 
@@ -107,7 +107,7 @@ describe('worker pool', () => {
 
   it('starts the pool for a large input only (lintStream)', async () => {
     // The built API: workers load the compiled pool-worker.js.
-    const { lintStream } = (await import(path.join(ROOT, 'dist', 'lint', 'lint-files.js'))) as typeof import('../src/lint/lint-files.js');
+    const { lintStream } = (await import(path.join(ROOT, 'dist', 'engine', 'lint-files.js'))) as typeof import('../src/engine/lint-files.js');
     const run = async (paths: string[]) => {
       const started: number[] = [];
       const files: string[] = [];

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { lintFiles, lintText } from '../src/index.js';
 import { lintDocument, lintDocumentWhole, preloadLint } from '../src/lint/lint-document.js';
 import { resolveOptions } from '../src/lint/options.js';
-import { cutPoint, MAX_BLOCK } from '../src/lint/windows.js';
+import { cutPoint, MAX_BLOCK } from '../src/parse/windows.js';
 import { runCli } from './helpers.js';
 
 const resolved = resolveOptions();

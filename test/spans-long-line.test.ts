@@ -2,7 +2,7 @@
 // cuts around a finding; it must answer as the spans of the whole line do (nonProseSpans).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { maskedAt, nonProseSpans } from '../src/lint/spans.js';
+import { maskedAt, nonProseSpans } from '../src/match/spans.js';
 
 const pieces = fc.constantFrom(
   'drug abuse',

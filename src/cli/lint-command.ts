@@ -5,7 +5,7 @@
 import { availableParallelism } from 'node:os';
 import { ConfigSet } from '../config/index.js';
 import { fixRefusal, FixSummary } from '../fix/cli.js';
-import { lintOutcomes, resultOf, type LintOutcome } from '../lint/lint-files.js';
+import { lintOutcomes, resultOf, type LintOutcome } from '../engine/lint-files.js';
 import { colorWanted } from '../output/color.js';
 import { formatters } from '../output/index.js';
 import { redactResult } from '../output/redact.js';

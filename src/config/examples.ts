@@ -3,9 +3,9 @@
 // example may be, with the config's own severities (a house rule that replaces a built-in one
 // for the same words is reported once that one is off). Only dignify's phrase matcher runs here
 // (synchronous, no retext-equality): rules that report retext-equality messages are not checked.
-import { matchSentences, type ResolvedOptions } from '../lint/match.js';
-import { parseText } from '../lint/parse-text.js';
-import { collectSentences } from '../lint/tokens.js';
+import { matchSentences, type ResolvedOptions } from '../match/match.js';
+import { parseText } from '../parse/parse-text.js';
+import { collectSentences } from '../parse/tokens.js';
 import type { LoadedRuleFile } from '../rules/load.js';
 
 /** Why an example of `files` fails with `options`, or undefined when every example holds. */

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import ignore, { type Ignore } from 'ignore';
 import { OptionsError, resolveOptions } from '../lint/options.js';
-import type { ResolvedOptions } from '../lint/match.js';
+import type { ResolvedOptions } from '../match/match.js';
 import { builtinRuleFiles, builtinRules } from '../rules/builtin.js';
 import { compileRules, type CompiledRules } from '../rules/compile.js';
 import { loadRuleFiles, RuleFileError, type LoadedRuleFile } from '../rules/load.js';

@@ -10,9 +10,9 @@
 // In Node (tests, the API) the module works as it is, reading the built-in rules as usual.
 import retextEquality from 'retext-equality';
 import type { Finding, Options } from '../types.js';
-import { useEquality } from '../lint/equality.js';
+import { useEquality } from '../match/equality.js';
 import { lintResolved } from '../lint/lint-text.js';
-import type { ResolvedOptions } from '../lint/match.js';
+import type { ResolvedOptions } from '../match/match.js';
 import { resolveOptions } from '../lint/options.js';
 
 useEquality(retextEquality);

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type { Document } from '../inputs/document.js';
 import { formatEntry, type InputFormat } from '../inputs/formats.js';
-import type { LintResult } from '../lint/lint-files.js';
+import type { LintResult } from '../engine/lint-files.js';
 import type { FixMode } from './index.js';
 
 // Exports hold many notes in a machine format (and FHIR bundles are JSON): rewriting one in place

@@ -1,5 +1,5 @@
 // The editable runs of an HTML document for fixes: the source range of each text node outside
-// script, style, code, pre and their kin (as in src/inputs/html.ts, which finds the phrases), and
+// script, style, code, pre and their kin (as in src/parse/html.ts, which finds the phrases), and
 // outside links whose text is their own address. Tags, attributes (href, src, alt) and comments
 // are not text nodes, so a fix never touches them; entities inside a text node stay as written.
 import type { Element, Root } from 'hast';

@@ -3,7 +3,7 @@
 // as is. Link and image targets, code, HTML, comments, front matter and addresses shown as links
 // (autolinks, bare URLs, e-mails) are not text nodes, or are left out, so a fix never touches them;
 // nor is the text of a collapsed or shortcut reference link, which is its label.
-// The parser is set up as in src/inputs/markdown.ts, which finds the phrases.
+// The parser is set up as in src/parse/markdown.ts, which finds the phrases.
 import type { Link, Nodes, Root } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';

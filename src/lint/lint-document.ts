@@ -4,19 +4,19 @@ import type { Root } from 'nlcst';
 import type { Document } from '../inputs/document.js';
 import type { Finding } from '../types.js';
 import { refineFixes } from '../fix/refine.js';
-import { loadEquality } from './equality.js';
-import { hiddenFreeVariants, mergeHidden } from './hidden.js';
-import { applyInlineControl, type CodeSpans } from './inline-control.js';
-import { lazy } from './lazy.js';
-import { parseTextWhole, parseTextWindows } from './parse-text.js';
-import { scannerFor } from './prefilter.js';
+import { loadEquality } from '../match/equality.js';
+import { hiddenFreeVariants, mergeHidden } from '../parse/hidden.js';
+import { applyInlineControl, type CodeSpans } from '../match/inline-control.js';
+import { lazy } from '../engine/lazy.js';
+import { parseTextWhole, parseTextWindows } from '../parse/parse-text.js';
+import { scannerFor } from '../match/prefilter.js';
 import { lintTree } from './lint-tree.js';
-import type { ResolvedOptions } from './match.js';
-import { collectSentences, type SentenceTokens } from './tokens.js';
+import type { ResolvedOptions } from '../match/match.js';
+import { collectSentences, type SentenceTokens } from '../parse/tokens.js';
 
 // Loaded when the first Markdown or HTML document with an anchor word is linted (see lazy.ts).
-const markdown = lazy('the Markdown parser', () => import('../inputs/markdown.js'));
-const html = lazy('the HTML parser', () => import('../inputs/html.js'));
+const markdown = lazy('the Markdown parser', () => import('../parse/markdown.js'));
+const html = lazy('the HTML parser', () => import('../parse/html.js'));
 // Where a fix may edit a Markdown or HTML document (its text nodes): read only for a document
 // with a fixable finding.
 const markdownSegments = lazy('the Markdown fix planner', () => import('../fix/segments-markdown.js'));

@@ -4,9 +4,9 @@
 import { fixText, type FixTextResult } from '../fix/fix-text.js';
 import type { Document } from '../inputs/document.js';
 import type { Finding, Options } from '../types.js';
-import { withLoading } from './lazy.js';
+import { withLoading } from '../engine/lazy.js';
 import { lintDocument } from './lint-document.js';
-import type { ResolvedOptions } from './match.js';
+import type { ResolvedOptions } from '../match/match.js';
 import { resolveOptions } from './options.js';
 
 export interface LintTextOptions extends Options {

@@ -2,9 +2,9 @@
 // retext-equality rules. lintText and the retext plugin both call this, so they cannot disagree.
 import type { Root } from 'nlcst';
 import type { Finding } from '../types.js';
-import { equalityFindings } from './equality.js';
-import { matchSentences, type ClaimedSpan, type ResolvedOptions } from './match.js';
-import { collectSentences, type SentenceTokens } from './tokens.js';
+import { equalityFindings } from '../match/equality.js';
+import { matchSentences, type ClaimedSpan, type ResolvedOptions } from '../match/match.js';
+import { collectSentences, type SentenceTokens } from '../parse/tokens.js';
 
 export function lintTree(tree: Root, text: string, options: ResolvedOptions, sentences: readonly SentenceTokens[] = collectSentences(tree)): Finding[] {
   const claimed: ClaimedSpan[] = [];

@@ -5,7 +5,7 @@ import { DEFAULT_PRESET, isPresetName, PRESETS, presetRules } from '../rules/pre
 import { expandPattern, PatternError } from '../rules/pattern.js';
 import type { CompiledRules } from '../rules/compile.js';
 import type { Options } from '../types.js';
-import type { ResolvedOptions } from './match.js';
+import type { ResolvedOptions } from '../match/match.js';
 
 export class OptionsError extends Error {}
 

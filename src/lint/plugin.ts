@@ -4,7 +4,7 @@ import type { Root } from 'nlcst';
 import retextEquality from 'retext-equality';
 import type { VFile } from 'vfile';
 import type { Options } from '../types.js';
-import { useEquality } from './equality.js';
+import { useEquality } from '../match/equality.js';
 import { refineFixes } from '../fix/refine.js';
 import { lintTree } from './lint-tree.js';
 import { resolveOptions } from './options.js';

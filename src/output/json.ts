@@ -2,7 +2,7 @@
 // so large runs need no buffering. A file is {file, findings[, skipped, error]}; the records of
 // an export are nested under their file: {file, records: [{row, id?, line, findings | error}]},
 // listing the records with findings or errors, then how many records were read.
-import type { LintResult } from '../lint/lint-files.js';
+import type { LintResult } from '../engine/lint-files.js';
 import type { Formatter } from './types.js';
 
 const indent = (text: string, by: string) => text.replace(/^/gm, by);

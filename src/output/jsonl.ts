@@ -3,7 +3,7 @@
 // file and, for a note of an export, its record ({row, id, line, part}). A file or record that
 // could not be read is a line too, with "error" (or "skipped") instead of a rule: nothing is lost,
 // and `jq 'select(.ruleId)'` keeps the findings only. No summary line, no closing bracket.
-import type { LintResult } from '../lint/lint-files.js';
+import type { LintResult } from '../engine/lint-files.js';
 import type { Formatter } from './types.js';
 
 export const jsonl: Formatter = ({ why }) => {

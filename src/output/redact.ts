@@ -1,7 +1,7 @@
 // --redact: results that carry positions, rule ids and the flagged phrase only, for logs that must
 // not hold note text. Messages become the phrase itself; suggestions (which can echo captured
 // words), fixes, notes, sources and links are dropped. Applied before any reporter sees a result.
-import type { LintResult } from '../lint/lint-files.js';
+import type { LintResult } from '../engine/lint-files.js';
 import type { Finding } from '../types.js';
 
 export function redactFinding(f: Finding): Finding {

@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { LintResult } from '../lint/lint-files.js';
-import { renderSuggestion } from '../lint/suggest.js';
+import type { LintResult } from '../engine/lint-files.js';
+import { renderSuggestion } from '../match/suggest.js';
 import { builtinRules } from '../rules/builtin.js';
 import type { CompiledRules } from '../rules/compile.js';
 import { PACKAGE_ROOT } from '../rules/load.js';

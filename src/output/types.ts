@@ -1,4 +1,4 @@
-import type { LintResult } from '../lint/lint-files.js';
+import type { LintResult } from '../engine/lint-files.js';
 import type { RuleSet } from '../types.js';
 
 export interface FormatContext {

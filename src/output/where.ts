@@ -1,6 +1,6 @@
 // How reporters name the place of a finding: line:column in a file; the record (row and id) and
 // line:column inside the note for an export; the paragraph for a .docx, which has no lines.
-import type { LintResult } from '../lint/lint-files.js';
+import type { LintResult } from '../engine/lint-files.js';
 import type { Finding } from '../types.js';
 
 /** "row 112 (note_id 4417)", or "" outside exports. */

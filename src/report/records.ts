@@ -7,7 +7,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Document, RecordRef } from '../inputs/document.js';
 import type { SourceOptions } from '../inputs/sources.js';
-import { lintOutcomes, type LintOptions } from '../lint/lint-files.js';
+import { lintOutcomes, type LintOptions } from '../engine/lint-files.js';
 import type { Finding } from '../types.js';
 import type { ReportRecord } from './aggregate.js';
 

@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { preloadLint } from '../lint/lint-document.js';
 import { lintResolved } from '../lint/lint-text.js';
-import type { ResolvedOptions } from '../lint/match.js';
+import type { ResolvedOptions } from '../match/match.js';
 import { resolveOptions } from '../lint/options.js';
 import { builtinRules } from '../rules/builtin.js';
 import { type AnnotatedText, checkResponse, LANGUAGES, optionsFrom, parseData, plainText, RequestError, resolveLanguage } from './languagetool.js';

@@ -3,8 +3,8 @@
 // "a"/"an" before them. The first suggestion of a fixable rule takes the finding's own fix (the
 // one --fix applies). Kept apart so the page and the service can switch to the fix work's
 // applyFixes later without touching anything else.
-import { fitReplacement } from '../lint/suggest.js';
-import type { Token } from '../lint/tokens.js';
+import { fitReplacement } from '../match/suggest.js';
+import type { Token } from '../parse/tokens.js';
 import type { Finding, Fix } from '../types.js';
 
 // The phrase opens a sentence: at the start of the text or a line, or after . ! ? (and a closing quote or bracket).

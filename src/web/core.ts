@@ -1,9 +1,9 @@
 // The lint core as the page (and any other JavaScript host without Node) runs it: the same
 // lintDocument the CLI and the API run, bundled by scripts/web-bundle.js with the Node-only
 // modules swapped for the stand-ins listed in WEB_STUBS there. No file, network or process access.
-import { loadEquality } from '../lint/equality.js';
+import { loadEquality } from '../match/equality.js';
 import { lintResolved } from '../lint/lint-text.js';
-import type { ResolvedOptions } from '../lint/match.js';
+import type { ResolvedOptions } from '../match/match.js';
 import { resolveOptions } from '../lint/options.js';
 import type { Finding, Options } from '../types.js';
 

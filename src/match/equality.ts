@@ -9,11 +9,11 @@ import { VFile } from 'vfile';
 import type { CompiledRule } from '../rules/compile.js';
 import { normalizeWord } from '../rules/pattern.js';
 import type { Finding, Point } from '../types.js';
-import { lazy } from './lazy.js';
+import { lazy } from '../engine/lazy.js';
 import { makeFinding, type ClaimedSpan, type ResolvedOptions } from './match.js';
-import { maskPlaceholders } from './placeholders.js';
+import { maskPlaceholders } from '../parse/placeholders.js';
 import { looseEqualityRegex } from './prefilter.js';
-import type { SentenceTokens } from './tokens.js';
+import type { SentenceTokens } from '../parse/tokens.js';
 
 type Transform = (tree: Root, file: VFile) => void;
 const asTransform = (plugin: typeof retextEquality) => plugin() as unknown as Transform;

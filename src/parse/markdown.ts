@@ -14,7 +14,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
-import { maskPlaceholders } from '../lint/placeholders.js';
+import { maskPlaceholders } from './placeholders.js';
 
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
 const IGNORED = 'dignifyIgnored';

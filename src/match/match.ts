@@ -6,7 +6,7 @@ import type { TokenSequence } from '../rules/pattern.js';
 import type { Finding, Point, QuoteHandling, SeveritySetting } from '../types.js';
 import { SEVERITY_RANK } from '../types.js';
 import { fitReplacement, renderSuggestion } from './suggest.js';
-import type { SentenceTokens, Token } from './tokens.js';
+import type { SentenceTokens, Token } from '../parse/tokens.js';
 import { countBelow } from './count-below.js';
 import { maskedAt } from './spans.js';
 import { isMention, isReportedSpeech, isSelfDescription, speakerAt } from './speakers.js';

@@ -1,8 +1,8 @@
 // One worker of the lint pool: lints each document of a task with its options, compiling each
 // configuration once (by the id the main thread gave it).
 import { withLoading } from './lazy.js';
-import { lintDocument } from './lint-document.js';
-import type { ResolvedOptions } from './match.js';
+import { lintDocument } from '../lint/lint-document.js';
+import type { ResolvedOptions } from '../match/match.js';
 import { fromPlainOptions, type PoolTask } from './pool.js';
 import type { Finding } from '../types.js';
 

@@ -18,8 +18,8 @@ import type { Document } from '../inputs/document.js';
 import type { SourceEvent } from '../inputs/sources.js';
 import type { Finding } from '../types.js';
 import { withLoading } from './lazy.js';
-import { lintDocument } from './lint-document.js';
-import type { ResolvedOptions } from './match.js';
+import { lintDocument } from '../lint/lint-document.js';
+import type { ResolvedOptions } from '../match/match.js';
 import { inOrder } from './ordered.js';
 import type { LintPool } from './pool.js';
 

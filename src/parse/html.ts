@@ -10,7 +10,7 @@ import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
-import { maskPlaceholders } from '../lint/placeholders.js';
+import { maskPlaceholders } from './placeholders.js';
 
 const parser = unified().use(rehypeParse).freeze();
 const NOT_PROSE = new Set(['script', 'style', 'code', 'pre', 'kbd', 'samp', 'textarea', 'noscript', 'template']);

@@ -9,7 +9,7 @@ import { compileRules } from '../rules/compile.js';
 import type { LoadedRuleFile } from '../rules/load.js';
 import type { PresetName } from '../rules/presets.js';
 import type { Finding, QuoteHandling, SeveritySetting } from '../types.js';
-import type { ResolvedOptions } from './match.js';
+import type { ResolvedOptions } from '../match/match.js';
 
 /** ResolvedOptions as data that crosses to a worker. */
 /** Old-generation heap of a worker, in MB. */

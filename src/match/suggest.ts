@@ -3,7 +3,7 @@
 import type { CompiledSet } from '../rules/compile.js';
 import { fieldOf } from '../rules/sets.js';
 import type { Fix } from '../types.js';
-import type { Token } from './tokens.js';
+import type { Token } from '../parse/tokens.js';
 
 /** Fills {set} and {set.field} from the words the match captured, or the set's default. */
 export function renderSuggestion(template: string, captures: ReadonlyMap<string, string>, sets: ReadonlyMap<string, CompiledSet>): string {

@@ -5,7 +5,7 @@ import retextEnglish from 'retext-english';
 import { unified } from 'unified';
 import type { Point } from '../types.js';
 import { maskPlaceholders } from './placeholders.js';
-import type { Scanner } from './prefilter.js';
+import type { Scanner } from '../match/prefilter.js';
 import { MAX_BLOCK, shiftPositions, windows, type Window } from './windows.js';
 import { WHITE_SPACE_CLASS } from './white-space.js';
 

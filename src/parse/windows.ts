@@ -6,7 +6,7 @@
 // pass, so the work grows linearly with the text.
 import type { Nodes, Root } from 'nlcst';
 import type { Point } from '../types.js';
-import type { Scanner } from './prefilter.js';
+import type { Scanner } from '../match/prefilter.js';
 import { OTHER_WHITE_SPACE_CLASS, WHITE_SPACE_CLASS } from './white-space.js';
 
 // Two line breaks with only spaces or tabs between them, plus the white space that follows.

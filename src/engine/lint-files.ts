@@ -11,11 +11,11 @@ import { formatEntry } from '../inputs/formats.js';
 import { readEntries, type SourceEvent, type SourceOptions, type StdinSource } from '../inputs/sources.js';
 import type { Finding, Options } from '../types.js';
 import { withLoading } from './lazy.js';
-import { codeSpans, lintDocument } from './lint-document.js';
-import { unknownDirectiveRules, type CodeSpans } from './inline-control.js';
+import { codeSpans, lintDocument } from '../lint/lint-document.js';
+import { unknownDirectiveRules, type CodeSpans } from '../match/inline-control.js';
 import { lintInParallel, type Linted, type PoolThreshold } from './lint-parallel.js';
-import type { ResolvedOptions } from './match.js';
-import { resolveOptions } from './options.js';
+import type { ResolvedOptions } from '../match/match.js';
+import { resolveOptions } from '../lint/options.js';
 
 /**
  * What the engine yields for each source, record or message, as a tagged union (`kind`):
