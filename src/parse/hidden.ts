@@ -15,8 +15,10 @@ const SPACE_ENTITY = '&(?:nbsp|#160|#x[aA]0|#32|#x20|ensp|emsp|thinsp);';
 // A word broken at a line end by a hyphen, continued in lower case on the next line.
 const LINE_END_HYPHEN = '(?<=\\p{L})-[ \\t]*(?:\\r\\n|\\r|\\n)[ \\t]*(?=\\p{Ll})';
 const SPACE_ENTITY_ALONE = new RegExp(`^${SPACE_ENTITY}$`);
-const HIDDEN = new RegExp(`[${INVISIBLE}]+|${INVISIBLE_ENTITY}|${SPACE_ENTITY}|${LINE_END_HYPHEN}`, 'gu');
-const ANY_HIDDEN = new RegExp(`[${INVISIBLE}]|&(?:shy|nbsp|zw|ens|ems|thin|#)|\\p{L}-[ \\t]*[\\r\\n][ \\t\\n]*\\p{Ll}`, 'u');
+// White space on one line this long (UTF-16 code units) becomes one space: more than a piece holds.
+const LONG_GAP = '[ \\t\\u00a0]{4000,}';
+const HIDDEN = new RegExp(`[${INVISIBLE}]+|${INVISIBLE_ENTITY}|${SPACE_ENTITY}|${LINE_END_HYPHEN}|${LONG_GAP}`, 'gu');
+const ANY_HIDDEN = new RegExp(`[${INVISIBLE}]|&(?:shy|nbsp|zw|ens|ems|thin|#)|\\p{L}-[ \\t]*[\\r\\n][ \\t\\n]*\\p{Ll}|${LONG_GAP}`, 'u');
 
 /** The text with hidden characters undone, and where each of its offsets stands in the original. */
 export interface HiddenFree {
@@ -40,7 +42,7 @@ export function hiddenFree(text: string, zeroWidthSpaceAsSpace = false): HiddenF
   let last = 0;
   for (const m of text.matchAll(HIDDEN)) {
     out += text.slice(last, m.index);
-    const space = m[0].startsWith('&') ? SPACE_ENTITY_ALONE.test(m[0]) : zeroWidthSpaceAsSpace && m[0].includes('\u200b');
+    const space = m[0].startsWith('&') ? SPACE_ENTITY_ALONE.test(m[0]) : /^[ \t\u00a0]/.test(m[0]) || (zeroWidthSpaceAsSpace && m[0].includes('\u200b'));
     if (space) {
       // The space stands for the whole match.
       newStarts.push(out.length);
