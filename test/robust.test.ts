@@ -78,6 +78,8 @@ describe('long text is linted in bounded pieces', () => {
     expect(await found(text)).toEqual([`drug${gap}abuse`, 'IVDU']);
     // A short gap is found once, not twice (the second pass finds only what the first did not).
     expect(await found(`drug${' '.repeat(5000)}abuse.`)).toEqual([`drug${' '.repeat(5000)}abuse`]);
+    // Runs just under the length are each read once, not from every position inside them.
+    expect(await found(`${'x'.concat(' '.repeat(3999)).repeat(250)}hx of IVDU`)).toEqual(['IVDU']);
   });
 });
 

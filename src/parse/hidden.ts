@@ -16,7 +16,9 @@ const SPACE_ENTITY = '&(?:nbsp|#160|#x[aA]0|#32|#x20|ensp|emsp|thinsp);';
 const LINE_END_HYPHEN = '(?<=\\p{L})-[ \\t]*(?:\\r\\n|\\r|\\n)[ \\t]*(?=\\p{Ll})';
 const SPACE_ENTITY_ALONE = new RegExp(`^${SPACE_ENTITY}$`);
 // White space on one line this long (UTF-16 code units) becomes one space: more than a piece holds.
-const LONG_GAP = '[ \\t\\u00a0]{4000,}';
+// Tried only where a run starts (the lookbehind), so each run is read once: without it a text of
+// runs just under the length would be read again from every position inside them (quadratic).
+const LONG_GAP = '(?<![ \\t\\u00a0])[ \\t\\u00a0]{4000,}';
 const HIDDEN = new RegExp(`[${INVISIBLE}]+|${INVISIBLE_ENTITY}|${SPACE_ENTITY}|${LINE_END_HYPHEN}|${LONG_GAP}`, 'gu');
 const ANY_HIDDEN = new RegExp(`[${INVISIBLE}]|&(?:shy|nbsp|zw|ens|ems|thin|#)|\\p{L}-[ \\t]*[\\r\\n][ \\t\\n]*\\p{Ll}|${LONG_GAP}`, 'u');
 
