@@ -85,14 +85,7 @@ function lineIndex(text: string, offset: number): number {
     lineStarts = [0];
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   }
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return countBelow(lineStarts, offset + 1) - 1;
 }
 
 function lineHolds(condition: CompiledCondition, text: string, offset: number): boolean {

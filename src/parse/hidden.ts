@@ -4,6 +4,7 @@
 // word hyphenated at a line end ("noncom-" / "pliant"). The text is linted a second time with these
 // undone (hiddenFree), and each finding's positions are mapped back to the original text, so
 // `text.slice(start.offset, end.offset) === actual` still holds there.
+import { countBelow } from '../match/count-below.js';
 import type { Finding, Point } from '../types.js';
 
 /** Characters that are invisible inside a word: removed. */
@@ -58,14 +59,8 @@ export function hiddenFree(text: string, zeroWidthSpaceAsSpace = false): HiddenF
   if (newStarts.length === 1) return undefined;
   out += text.slice(last);
   const toOriginal = (offset: number): number => {
-    let lo = 0;
-    let hi = newStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (newStarts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return oldStarts[lo]! + offset - newStarts[lo]!;
+    const k = countBelow(newStarts, offset + 1) - 1; // the last segment starting at or before offset
+    return oldStarts[k]! + offset - newStarts[k]!;
   };
   return { text: out, toOriginal };
 }
@@ -86,14 +81,8 @@ function pointer(text: string): (offset: number) => Point {
     if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
   }
   return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - starts[lo]! + 1, offset };
+    const k = countBelow(starts, offset + 1) - 1; // the line holding offset
+    return { line: k + 1, column: offset - starts[k]! + 1, offset };
   };
 }
 
