@@ -5,6 +5,7 @@
 // Positions: LSP's default position encoding is UTF-16 code units (LSP 3.17 §Position), the same
 // unit as a finding's offsets and columns, so a finding's line/column map over without conversion.
 import type { CodeAction, Diagnostic, Hover, Position, Range, TextEdit } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, Rule, Severity } from '../types.js';
 
 /** The `source` of every diagnostic dignify publishes; code actions act only on these. */
@@ -51,31 +52,6 @@ export function toDiagnostic(f: Finding): Diagnostic {
   return diagnostic;
 }
 
-/** 0-based UTF-16 offset of an LSP position in `text` (lines split at \n, \r\n and \r, as LSP does). */
-export function offsetAt(text: string, position: Position): number {
-  let line = 0;
-  let i = 0;
-  while (line < position.line && i < text.length) {
-    const c = text.charCodeAt(i++);
-    if (c === 10 || (c === 13 && text.charCodeAt(i) !== 10)) line++;
-  }
-  return Math.min(i + position.character, text.length);
-}
-
-/** The LSP position of a 0-based UTF-16 offset in `text`. */
-export function positionAt(text: string, offset: number): Position {
-  let line = 0;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, character: offset - lineStart };
-}
-
 function contains(range: Range, position: Position): boolean {
   const after = (a: Position, b: Position) => a.line > b.line || (a.line === b.line && a.character >= b.character);
   return after(position, range.start) && after(range.end, position);
@@ -90,11 +66,11 @@ function disableComment(syntax: Syntax, ruleId: string): string {
   return syntax === 'text' ? ` # dignify-disable-line ${ruleId}` : ` <!-- dignify-disable-line ${ruleId} -->`;
 }
 
-function endOfLine(text: string, line: number): Position {
-  const start = offsetAt(text, { line, character: 0 });
-  let end = start;
+function endOfLine(doc: TextDocument, line: number): Position {
+  const text = doc.getText();
+  let end = doc.offsetAt({ line, character: 0 });
   while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
-  return { line, character: end - start };
+  return doc.positionAt(end);
 }
 
 /**
@@ -103,14 +79,15 @@ function endOfLine(text: string, line: number): Position {
  * when the file has more than one safe fix, "fix all" (kind `source.fixAll.dignify`, which editors
  * also run on save when asked to). `all` are the diagnostics of the whole document, for fix-all.
  */
-export function codeActions(uri: string, text: string, syntax: Syntax, diagnostics: readonly Diagnostic[], all: readonly Diagnostic[]): CodeAction[] {
+export function codeActions(doc: TextDocument, syntax: Syntax, diagnostics: readonly Diagnostic[], all: readonly Diagnostic[]): CodeAction[] {
+  const { uri } = doc;
   const actions: CodeAction[] = [];
   const edit = (edits: TextEdit[]) => ({ changes: { [uri]: edits } });
   for (const d of diagnostics) {
     if (d.source !== SOURCE || !d.data) continue;
     const data = d.data as DiagnosticData;
     // The text may have changed since it was linted: only edit a range that still holds the phrase.
-    if (text.slice(offsetAt(text, d.range.start), offsetAt(text, d.range.end)) !== data.actual) continue;
+    if (doc.getText(d.range) !== data.actual) continue;
     const seen = new Set<string>();
     if (data.fix) {
       const [from, to] = data.fix.range;
@@ -119,7 +96,7 @@ export function codeActions(uri: string, text: string, syntax: Syntax, diagnosti
         kind: 'quickfix',
         diagnostics: [d],
         isPreferred: true,
-        edit: edit([{ range: { start: positionAt(text, from), end: positionAt(text, to) }, newText: data.fix.text }]),
+        edit: edit([{ range: { start: doc.positionAt(from), end: doc.positionAt(to) }, newText: data.fix.text }]),
       });
       seen.add(data.fix.phrase.toLowerCase());
     }
@@ -135,10 +112,10 @@ export function codeActions(uri: string, text: string, syntax: Syntax, diagnosti
       title: `Disable ${String(d.code)} for this line`,
       kind: 'quickfix',
       diagnostics: [d],
-      edit: edit([{ range: { start: endOfLine(text, line), end: endOfLine(text, line) }, newText: disableComment(syntax, String(d.code)) }]),
+      edit: edit([{ range: { start: endOfLine(doc, line), end: endOfLine(doc, line) }, newText: disableComment(syntax, String(d.code)) }]),
     });
   }
-  const fixAll = fixAllEdits(text, all);
+  const fixAll = fixAllEdits(doc, all);
   if (fixAll.length > 0 && diagnostics.some((d) => d.source === SOURCE)) {
     actions.push({ title: `Fix all dignify findings with a safe fix (${fixAll.length})`, kind: 'source.fixAll.dignify', edit: edit(fixAll) });
   }
@@ -146,7 +123,7 @@ export function codeActions(uri: string, text: string, syntax: Syntax, diagnosti
 }
 
 /** The safe fixes of a document's diagnostics as non-overlapping edits (the first of overlapping fixes wins, as in `--fix`). */
-export function fixAllEdits(text: string, diagnostics: readonly Diagnostic[]): TextEdit[] {
+export function fixAllEdits(doc: TextDocument, diagnostics: readonly Diagnostic[]): TextEdit[] {
   const fixes = diagnostics
     .filter((d) => d.source === SOURCE)
     .map((d) => (d.data as DiagnosticData | undefined)?.fix)
@@ -156,7 +133,7 @@ export function fixAllEdits(text: string, diagnostics: readonly Diagnostic[]): T
   let end = -1;
   for (const fix of fixes) {
     if (fix.range[0] < end) continue;
-    edits.push({ range: { start: positionAt(text, fix.range[0]), end: positionAt(text, fix.range[1]) }, newText: fix.text });
+    edits.push({ range: { start: doc.positionAt(fix.range[0]), end: doc.positionAt(fix.range[1]) }, newText: fix.text });
     end = fix.range[1];
   }
   return edits;
