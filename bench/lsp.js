@@ -4,12 +4,12 @@
 // the server's default debounce (20 ms) and with none (the lint itself). Median and p95 of
 // BENCH_LSP_EDITS edits (default 60). Prints a table and writes it into BENCHMARKS.md between markers.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node.js';
 import { corpusDir, mtsamples } from './corpus.js';
+import { writeSection } from './section.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(ROOT, 'bin', 'dignify.js');
@@ -78,11 +78,4 @@ const table = [
 ].join('\n');
 console.log(table);
 
-const file = path.join(ROOT, 'BENCHMARKS.md');
-const START = '<!-- bench:lsp:start -->';
-const END = '<!-- bench:lsp:end -->';
-if (existsSync(file)) {
-  const md = readFileSync(file, 'utf8');
-  const block = `${START}\n${table}\n${END}`;
-  writeFileSync(file, md.includes(START) ? md.replace(new RegExp(`${START}[\\s\\S]*?${END}`), block) : `${md.trimEnd()}\n\n## Language server\n\n${block}\n`);
-}
+writeSection(path.join(ROOT, 'BENCHMARKS.md'), 'lsp', table, 'Language server');

@@ -6,10 +6,11 @@
 // BENCH_PATHOLOGICAL_TIMEOUT seconds per run (default 600). Writes its table between the
 // bench:pathological markers of BENCHMARKS.md.
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeSection } from './section.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(ROOT, 'bin', 'dignify.js');
@@ -101,18 +102,5 @@ linting an empty file (${baseline.toFixed(2)} s). Exit 1: findings; 0: none.
 
 ${header}${table}
 `;
-const START = '<!-- bench:pathological:start -->';
-const END = '<!-- bench:pathological:end -->';
-const target = path.join(ROOT, 'BENCHMARKS.md');
-const old = existsSync(target) ? readFileSync(target, 'utf8') : '';
-const at = old.indexOf(START);
-const until = old.indexOf(END);
-const section = `${START}\n${generated}${END}`;
-const next =
-  at !== -1 && until > at
-    ? `${old.slice(0, at)}${section}${old.slice(until + END.length)}`
-    : `${old.trimEnd()}\n\n## Pathological inputs (issue 12)\n\n${section}\n`;
-const fd = openSync(target, 'w');
-writeSync(fd, next);
-closeSync(fd);
+writeSection(path.join(ROOT, 'BENCHMARKS.md'), 'pathological', generated, 'Pathological inputs (issue 12)');
 console.log('wrote the pathological section of BENCHMARKS.md');

@@ -4,11 +4,12 @@
 // BENCH_ALEX_TIMEOUT seconds (default 600), BENCH_BIG_MB (input 3, default 1000), BENCH_PATHOLOGICAL=0
 // to skip the pathological inputs (bench/pathological.js, which has its own settings).
 import { spawnSync } from 'node:child_process';
-import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { corpusDir, mtsamples } from './corpus.js';
+import { writeSection } from './section.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(ROOT, 'bin', 'dignify.js');
@@ -227,16 +228,7 @@ changes much less than wall time; peak RSS from /usr/bin/time. The ripgrep floor
 
 ${header}${lines}
 `;
-const START = '<!-- bench:start -->';
-const END = '<!-- bench:end -->';
-const target = path.join(ROOT, 'BENCHMARKS.md');
-const old = existsSync(target) ? readFileSync(target, 'utf8') : '';
-const at = old.indexOf(START);
-const until = old.indexOf(END);
-writeFileSync(
-  target,
-  at !== -1 && until > at ? `${old.slice(0, at + START.length)}\n${generated}${old.slice(until)}` : `# Benchmarks\n\n${START}\n${generated}${END}\n`,
-);
+writeSection(path.join(ROOT, 'BENCHMARKS.md'), undefined, generated);
 console.log('\nwrote BENCHMARKS.md');
 
 // ---- dignify serve under load (bench/serve.js; its own section of BENCHMARKS.md) ----

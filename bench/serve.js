@@ -4,12 +4,13 @@
 // at 1, 10 and 100 connections. Latency percentiles are autocannon's (ms). Written between the
 // serve markers of BENCHMARKS.md. Environment: BENCH_SERVE_SECONDS per level (default 10).
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { corpusDir, mtsamples } from './corpus.js';
+import { writeSection } from './section.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(ROOT, 'bin', 'dignify.js');
@@ -118,18 +119,7 @@ histogram has 1 ms steps below 1 s). Target: p99 under 20 ms at 10 connections. 
 |---|---|---|---|---|---|---|
 ${table}
 `;
-  const START = '<!-- bench:serve:start -->';
-  const END = '<!-- bench:serve:end -->';
-  const target = path.join(ROOT, 'BENCHMARKS.md');
-  const old = existsSync(target) ? readFileSync(target, 'utf8') : '# Benchmarks\n';
-  const at = old.indexOf(START);
-  const until = old.indexOf(END);
-  writeFileSync(
-    target,
-    at !== -1 && until > at
-      ? `${old.slice(0, at + START.length)}\n${generated}${old.slice(until)}`
-      : `${old.replace(/\n*$/, '\n')}\n## dignify serve under load\n\n${START}\n${generated}${END}\n`,
-  );
+  writeSection(path.join(ROOT, 'BENCHMARKS.md'), 'serve', generated, 'dignify serve under load');
   console.log('wrote the serve section of BENCHMARKS.md');
 }
 

@@ -9,13 +9,14 @@
 // Environment: BENCH_PARQUET_ROWS (N, default 10000), BENCH_RUNS (default 3).
 // Writes the results between the markers in docs/warehouse.md.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { parquetWriteFile } from 'hyparquet-writer/src/node.js';
 import { corpusDir, corpusTexts, mtsamples } from './corpus.js';
+import { writeSection } from './section.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BUILD = path.join(ROOT, 'dist', 'warehouse', 'dignify.js');
@@ -159,13 +160,5 @@ Parquet through the CLI, one lint thread (\`--threads 1 --format jsonl\`), row g
 ${parquetRows.map((r) => `| ${r.rows} | ${r.mb.toFixed(0)} MB | ${Math.round(r.rss)} MB | ${r.cpu.toFixed(1)} (${r.seconds.toFixed(1)}) | ${Math.round(r.rows / r.cpu)} |`).join('\n')}
 
 The ${heapLine}.`;
-const target = path.join(ROOT, 'docs', 'warehouse.md');
-const START = '<!-- bench:warehouse:start -->';
-const END = '<!-- bench:warehouse:end -->';
-if (existsSync(target)) {
-  const old = readFileSync(target, 'utf8');
-  const a = old.indexOf(START);
-  const b = old.indexOf(END);
-  if (a !== -1 && b > a) writeFileSync(target, `${old.slice(0, a + START.length)}\n${text}\n${old.slice(b)}`);
-}
+writeSection(path.join(ROOT, 'docs', 'warehouse.md'), 'warehouse', text, 'Measured throughput');
 console.log(`\n${text}`);
