@@ -2,32 +2,21 @@
 // (which never downloads a browser), opens the generated page from disk. The charts must have
 // drawn, the console must stay free of errors, and the page must make no request at all besides
 // the file itself. Screenshots (screen and print) go to test-artifacts/ for a person to look at.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { CHROMIUM, HAS_CHROMIUM, openWatched } from './browser.js';
 import { ROOT, runCli } from './helpers.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
 
-if (!existsSync(CHROMIUM)) {
+if (!HAS_CHROMIUM) {
   console.warn(`report.browser.test: SKIPPED: ${CHROMIUM} is not installed (apt-get install -y chromium; .ci/run does this)`);
 }
 
-describe.skipIf(!existsSync(CHROMIUM))('the report in headless Chromium', () => {
+describe.skipIf(!HAS_CHROMIUM)('the report in headless Chromium', () => {
   it('renders every chart from disk with no console error and no network request', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'dignify-browser-'));
     const file = path.join(dir, 'report.html');
@@ -49,30 +38,8 @@ describe.skipIf(!existsSync(CHROMIUM))('the report in headless Chromium', () => 
     expect(r.code).toBe(0);
     const url = pathToFileURL(file).href;
 
-    // A fresh, empty profile each run (playwright takes it as userDataDir rather than an argument).
-    const profile = mkdtempSync(path.join(tmpdir(), 'dignify-profile-'));
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ARGS,
-      viewport: { width: 1400, height: 900 },
-    });
+    const { page, requests, problems, close } = await openWatched(url, { width: 1400, height: 900 });
     try {
-      const requests: string[] = [];
-      const problems: string[] = [];
-      await context.route('**/*', (route) => {
-        const requested = route.request().url();
-        if (requested === url) return route.continue();
-        problems.push(`network request: ${requested}`);
-        return route.abort();
-      });
-      const page = context.pages()[0] ?? (await context.newPage());
-      page.on('request', (req) => requests.push(req.url()));
-      page.on('console', (msg) => {
-        if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
-      });
-      page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-
       await page.goto(url, { waitUntil: 'load' });
 
       await expect(page.title()).resolves.toContain('Stigmatizing language audit');
@@ -111,8 +78,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the report in headless Chromium', () => 
       expect(problems).toEqual([]);
       expect(requests).toEqual([url]);
     } finally {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      await close();
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);

@@ -4,60 +4,28 @@
 // the revised text is copied, and the page makes no request and logs no error. axe-core then
 // checks accessibility (no serious or critical violation). Screenshots go to a temporary folder
 // (printed) for a person to look at.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { CHROMIUM, HAS_CHROMIUM, openWatched } from './browser.js';
 import { ROOT } from './helpers.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const PAGE = path.join(ROOT, 'dist', 'web', 'index.html');
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-if (!existsSync(CHROMIUM)) console.warn(`web.browser.test: SKIPPED: ${CHROMIUM} is not installed`);
+if (!HAS_CHROMIUM) console.warn(`web.browser.test: SKIPPED: ${CHROMIUM} is not installed`);
 
-describe.skipIf(!existsSync(CHROMIUM))('the page in headless Chromium', () => {
+describe.skipIf(!HAS_CHROMIUM)('the page in headless Chromium', () => {
   it('marks findings as a note is typed, applies suggestions, copies the text; no request, no console error, no serious axe violation', async () => {
     const url = pathToFileURL(PAGE).href;
     const shots = process.env.DIGNIFY_ARTIFACTS ?? mkdtempSync(path.join(tmpdir(), 'dignify-web-'));
     mkdirSync(shots, { recursive: true });
-    const profile = mkdtempSync(path.join(tmpdir(), 'dignify-profile-'));
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ARGS,
-      viewport: { width: 1280, height: 900 },
-    });
+    const { context, page, requests, problems, close } = await openWatched(url, { width: 1280, height: 900 }, ['error', 'warning']);
     try {
       await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-      const requests: string[] = [];
-      const problems: string[] = [];
-      await context.route('**/*', (route) => {
-        const requested = route.request().url();
-        if (requested === url) return route.continue();
-        problems.push(`network request: ${requested}`);
-        return route.abort();
-      });
-      const page = context.pages()[0] ?? (await context.newPage());
-      page.on('request', (req) => requests.push(req.url()));
-      page.on('console', (msg) => {
-        if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`console ${msg.type()}: ${msg.text()}`);
-      });
-      page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-
       await page.goto(url, { waitUntil: 'load' });
       await expect.poll(() => page.locator('#summary').textContent()).toBe('No text yet.');
 
@@ -144,8 +112,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the page in headless Chromium', () => {
       expect(requests).toEqual([url]);
       console.log(`web.browser.test: screenshots in ${shots}`);
     } finally {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      await close();
     }
   }, 90_000);
 });
