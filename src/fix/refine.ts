@@ -9,6 +9,7 @@
 // code, a proper name ("Drug Abuse Resistance Education"), and a replacement that would drop a
 // word carrying meaning (a history marker, a negation).
 import type { Finding, Fix, FixSkipped, FixSkipReason } from '../types.js';
+import { lineAround } from '../parse/lines.js';
 
 /** [start, end) UTF-16 offsets of a run of editable text (a text node's source), sorted, not overlapping. */
 export type Segment = readonly [number, number];
@@ -93,11 +94,10 @@ function inAddress(text: string, start: number, end: number): boolean {
 
 /** Plain text: inside `backticks` on its line (a note pasted from a wiki or a chat). */
 function inCode(text: string, start: number): boolean {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const [lineStart, lineEnd] = lineAround(text, start);
   const before = text.slice(lineStart, start);
   if ((before.match(/`/g)?.length ?? 0) % 2 === 0) return false;
-  const lineEnd = text.indexOf('\n', start);
-  return text.slice(start, lineEnd === -1 ? undefined : lineEnd).includes('`');
+  return text.slice(start, lineEnd).includes('`');
 }
 
 const titleWord = (w: string) => /^\p{Lu}\p{Ll}{2,}/u.test(w) && !SMALL.has(w.toLowerCase());

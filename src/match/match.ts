@@ -8,6 +8,7 @@ import { SEVERITY_RANK } from '../types.js';
 import { fitReplacement, renderSuggestion } from './suggest.js';
 import type { SentenceTokens, Token } from '../parse/tokens.js';
 import { countBelow } from './count-below.js';
+import { lineBoundsOf, lineIndexAt } from '../parse/lines.js';
 import { maskedAt } from './spans.js';
 import { isMention, isReportedSpeech, isSelfDescription, speakerAt } from './speakers.js';
 
@@ -69,31 +70,21 @@ function covered(tokens: readonly Token[], sequences: readonly TokenSequence[], 
   return false;
 }
 
-// The line holding each candidate, remembered for the last text: a line condition was tested by
-// searching back and forth for the line's ends at every candidate, which on one long line (an
-// export's note) cost the line's length per candidate. The line's ends are found once per line and
-// each condition's answer once per line.
-let linesText: string | undefined;
-let lineStarts: number[] = [];
+// Each line condition's answer, once per line: every candidate on a line asks the same question,
+// and a note flattened to one line (an export's) is one long line. The line comes from the shared
+// line index (parse/lines.ts), so finding it costs a binary search, not the line's length.
+let answersText: string | undefined;
 const lineAnswers = new Map<CompiledCondition, { line: number; answer: boolean }>();
 
-/** Index of the line holding `offset` ("\n" ends a line, as before). */
-function lineIndex(text: string, offset: number): number {
-  if (linesText !== text) {
-    linesText = text;
-    lineAnswers.clear();
-    lineStarts = [0];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  }
-  return countBelow(lineStarts, offset + 1) - 1;
-}
-
 function lineHolds(condition: CompiledCondition, text: string, offset: number): boolean {
-  const line = lineIndex(text, offset);
+  if (answersText !== text) {
+    answersText = text;
+    lineAnswers.clear();
+  }
+  const line = lineIndexAt(text, offset);
   const known = lineAnswers.get(condition);
   if (known && known.line === line) return known.answer;
-  const start = lineStarts[line]!;
-  const end = line + 1 < lineStarts.length ? lineStarts[line + 1]! - 1 : text.length;
+  const [start, end] = lineBoundsOf(text, line);
   const answer = condition.regex!.test(text.slice(start, end));
   lineAnswers.set(condition, { line, answer });
   return answer;

@@ -8,6 +8,7 @@
 //
 // Every span is decided from its own line and, for a reference list, the lines beside it, so the
 // same offsets get the same answer whether a text is parsed whole or block by block (fast path).
+import { lineAround } from '../parse/lines.js';
 
 export type SpanKind = 'url' | 'email' | 'path' | 'citation' | 'name';
 
@@ -55,9 +56,7 @@ const WORD = /[A-Za-z&'\u2019]+/g;
 const linesCache = { text: undefined as string | undefined, spans: new Map<number, Span[]>() };
 
 function lineBounds(text: string, offset: number): [number, number] {
-  const start = text.lastIndexOf('\n', offset - 1) + 1;
-  const end = text.indexOf('\n', offset);
-  return [start, end === -1 ? text.length : end];
+  return lineAround(text, offset);
 }
 
 function push(out: Span[], regex: RegExp, line: string, base: number, kind: SpanKind): void {

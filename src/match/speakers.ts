@@ -10,6 +10,8 @@
 // and for the dialogue test the whole text), never from the parse, so the fast path and the whole
 // parse agree. Portable: no Node API.
 
+import { lineAround } from '../parse/lines.js';
+
 export type Speaker = 'clinician' | 'patient';
 
 const CLINICIAN = new Set(
@@ -77,7 +79,7 @@ export function isDialogue(text: string): boolean {
  */
 export function speakerAt(text: string, offset: number): Speaker | undefined {
   if (!isDialogue(text)) return undefined;
-  let lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  let lineStart = lineAround(text, offset)[0];
   for (let k = 0; k < TURN_LINES; k++) {
     const lineEnd = text.indexOf('\n', lineStart);
     const line = text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd);
@@ -106,7 +108,7 @@ const REPORT_REACH = 120;
 
 /** Is the phrase at `start` in reported speech ("she says she is …")? */
 export function isReportedSpeech(text: string, start: number): boolean {
-  const from = Math.max(0, start - REPORT_REACH, text.lastIndexOf('\n', start - 1) + 1);
+  const from = Math.max(0, start - REPORT_REACH, lineAround(text, start)[0]);
   return REPORTED.test(text.slice(from, start));
 }
 
@@ -122,10 +124,9 @@ const MENTION_AFTER = new RegExp(String.raw`^${QUOTE_CLOSE}?\s*(?:is|are|was|wer
 
 /** Does the text talk about the phrase [start, end) as a word, rather than use it? */
 export function isMention(text: string, start: number, end: number): boolean {
-  const from = Math.max(0, start - 80, text.lastIndexOf('\n', start - 1) + 1);
+  const from = Math.max(0, start - 80, lineAround(text, start)[0]);
   if (MENTION_BEFORE.test(text.slice(from, start))) return true;
-  const lineEnd = text.indexOf('\n', end);
-  return MENTION_AFTER.test(text.slice(end, Math.min(end + 60, lineEnd === -1 ? text.length : lineEnd)));
+  return MENTION_AFTER.test(text.slice(end, Math.min(end + 60, lineAround(text, end)[1])));
 }
 
 // A speaker describing themselves: "i refused the flu jab", "I'm an addict", "i have been clean",
@@ -137,6 +138,6 @@ const SELF =
 
 /** Does a speaker describe themselves with the phrase at `start` ("I'm an addict", "i refused it")? */
 export function isSelfDescription(text: string, start: number): boolean {
-  const from = Math.max(0, start - 80, text.lastIndexOf('\n', start - 1) + 1);
+  const from = Math.max(0, start - 80, lineAround(text, start)[0]);
   return SELF.test(text.slice(from, start));
 }
