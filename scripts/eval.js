@@ -2,9 +2,12 @@
 // genre and rule, with every false positive and miss; then the lexicon-case coverage.
 //
 //   node scripts/eval.js [set.jsonl ...] [--preset <name>] [--json] [--lexicon <file> | --no-lexicon]
-//                        [--write-precision]
+//                        [--write-precision] [--show-held-out]
 //
-// - sets: default fixtures/eval/labelled.jsonl (tuned on) and fixtures/eval-genres/labelled.jsonl (held out).
+// - sets: default fixtures/eval/labelled.jsonl (tuned on), fixtures/eval-genres/labelled.jsonl (held out)
+//   and fixtures/eval-new/labelled.jsonl (held out, labelled blind; its README).
+// - --show-held-out: fixtures/eval-new is scored like the others, but its false positives and misses are
+//   only counted, not listed, so that nobody tunes rules on them by accident; this lists them.
 // - --preset: passed to lintText as options.preset for the sets and the lexicon cases; without it the
 //   sets run with the default preset and the lexicon cases with `all`. Tier-C spans (all-preset terms)
 //   count only when the preset is `all`.
@@ -31,6 +34,7 @@ const files = [];
 let preset;
 let json = false;
 let writePrecision = false;
+let showHeldOut = false;
 let lexicon = path.resolve(root, '..', 'shared', 'reference', 'lexicon-cases.jsonl');
 let lexiconExplicit = false;
 for (let i = 0; i < args.length; i++) {
@@ -48,10 +52,21 @@ for (let i = 0; i < args.length; i++) {
     lexiconExplicit = true;
   } else if (a === '--no-lexicon') lexicon = undefined;
   else if (a === '--write-precision') writePrecision = true;
-  else if (a.startsWith('--')) fail(`unknown option ${a} (options: --preset <name>, --json, --lexicon <file>, --no-lexicon, --write-precision)`);
+  else if (a === '--show-held-out') showHeldOut = true;
+  else if (a.startsWith('--'))
+    fail(`unknown option ${a} (options: --preset <name>, --json, --lexicon <file>, --no-lexicon, --write-precision, --show-held-out)`);
   else files.push(path.resolve(a));
 }
-if (files.length === 0) files.push(path.join(root, 'fixtures', 'eval', 'labelled.jsonl'), path.join(root, 'fixtures', 'eval-genres', 'labelled.jsonl'));
+if (files.length === 0)
+  files.push(
+    path.join(root, 'fixtures', 'eval', 'labelled.jsonl'),
+    path.join(root, 'fixtures', 'eval-genres', 'labelled.jsonl'),
+    path.join(root, 'fixtures', 'eval-new', 'labelled.jsonl'),
+  );
+// Sets whose false positives and misses are counted but not listed unless --show-held-out (folders
+// relative to the repository root).
+const HELD_OUT = new Set(['fixtures/eval-new']);
+const listsHidden = (name) => !showHeldOut && HELD_OUT.has(path.dirname(name).split(path.sep).join('/'));
 
 const read = (file) => {
   try {
@@ -100,10 +115,25 @@ if (writePrecision) {
   console.error(`dignify eval: wrote ${rel(out)}`);
 }
 
+// A held-out set's report without its lists: the counts stay, the sentences do not.
+const hide = (report) => ({
+  ...report,
+  falsePositives: [],
+  misses: [],
+  listsHidden: { falsePositives: report.falsePositives.length, misses: report.misses.length },
+});
+const hiddenNote = (report) =>
+  `false positives (${report.falsePositives.length}) and misses (${report.misses.length}) not listed: a held-out set (--show-held-out lists them)`;
+
 if (json) {
-  console.log(JSON.stringify({ preset: preset ?? null, sets: reports, lexicon: lexiconReport ? { preset: lexiconPreset, ...lexiconReport } : null }, null, 2));
+  const sets = Object.fromEntries(Object.entries(reports).map(([name, report]) => [name, listsHidden(name) ? hide(report) : report]));
+  console.log(JSON.stringify({ preset: preset ?? null, sets, lexicon: lexiconReport ? { preset: lexiconPreset, ...lexiconReport } : null }, null, 2));
 } else {
-  const parts = Object.entries(reports).map(([name, report]) => formatReport(report, name));
+  const parts = Object.entries(reports).map(([name, report]) => {
+    if (!listsHidden(name)) return formatReport(report, name);
+    const text = formatReport({ ...report, falsePositives: [], misses: [] }, name);
+    return `${text.slice(0, text.lastIndexOf('\n\nfalse positives ('))}\n\n${hiddenNote(report)}`;
+  });
   if (lexiconReport) parts.push(formatLexiconReport(lexiconReport, lexiconPreset));
   console.log(parts.join('\n\n'));
 }

@@ -1,0 +1,99 @@
+// The third evaluation set (fixtures/eval-new, labelled blind): its integrity check
+// (scripts/eval-new-verify.mjs), the shape its README promises, and `npm run eval` keeping its false
+// positives and misses unlisted unless --show-held-out.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseRecords } from '../src/eval/score.js';
+import { ROOT } from './helpers.js';
+
+const SET = path.join(ROOT, 'fixtures', 'eval-new', 'labelled.jsonl');
+const node = (script: string, args: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'scripts', script), ...args], { cwd: ROOT, encoding: 'utf8' });
+
+describe('fixtures/eval-new', () => {
+  const records = parseRecords(readFileSync(SET, 'utf8'));
+
+  it('passes its verify script (offsets, tiers, provenance, no overlap with the other sets)', () => {
+    const r = node('eval-new-verify.mjs', []);
+    expect(r.stderr).toMatch(/records checked, 0 problems/);
+    expect(r.status).toBe(0);
+  });
+
+  it('has the six genres, written records as handwritten and a mix of labelled, clean and look-alike records', () => {
+    const genres = new Set(records.map((r) => r.genre));
+    expect([...genres].sort()).toEqual(['discharge-letter', 'nursing-social-work', 'real', 'reference-card', 'speech', 'template']);
+    for (const r of records) expect(r.genre === 'real' ? ['candidate', 'random'] : ['handwritten'], r.id).toContain(r.kind);
+    const labelled = records.filter((r) => r.spans.length > 0).length / records.length;
+    expect(labelled).toBeGreaterThan(0.35);
+    expect(labelled).toBeLessThan(0.55);
+    const clean = records.filter((r) => r.spans.length === 0);
+    // The record-level note is not part of EvalRecord (the scorer ignores it).
+    const lookalikes = clean.filter((r) => /look-alike/.test((r as { note?: string }).note ?? ''));
+    expect(lookalikes.length * 2).toBeGreaterThanOrEqual(clean.length);
+    // Every tier and the info level occur, so each figure of the report has something to measure.
+    const spans = records.flatMap((r) => r.spans);
+    for (const tier of ['core', 'B', 'C'])
+      expect(
+        spans.some((s) => s.tier === tier),
+        tier,
+      ).toBe(true);
+    expect(spans.some((s) => s.level === 'info')).toBe(true);
+  });
+});
+
+describe('scripts/eval-new-verify.mjs', () => {
+  it('names each bad record and exits 1', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dignify-eval-new-'));
+    const file = path.join(dir, 'bad.jsonl');
+    const lines = [
+      // offset off by one
+      {
+        id: 'x-1',
+        source: 's',
+        genre: 'speech',
+        kind: 'handwritten',
+        text: 'PT: I was an addict.',
+        spans: [{ start: 12, end: 18, text: 'addict', category: 'substance-use', tier: 'core' }],
+      },
+      // a random record with a span, and a tier that does not exist
+      {
+        id: 'x-2',
+        source: 's',
+        genre: 'real',
+        kind: 'random',
+        text: 'acin-less',
+        spans: [{ start: 0, end: 4, text: 'acin', category: 'identity', tier: 'D' }],
+      },
+      // an id the second set uses, and a genre the set does not have
+      { id: 'hg-001', source: 's', genre: 'dialogue', kind: 'handwritten', text: 'Fine today.', spans: [] },
+    ];
+    writeFileSync(file, `${lines.map((l) => JSON.stringify(l)).join('\n')}\n`);
+    const r = node('eval-new-verify.mjs', [file]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^x-1: offset mismatch/m);
+    expect(r.stderr).toMatch(/^x-2: random record with spans/m);
+    expect(r.stderr).toMatch(/^x-2: bad tier D/m);
+    expect(r.stderr).toMatch(/^hg-001: id also used in fixtures\/eval or fixtures\/eval-genres/m);
+    expect(r.stderr).toMatch(/^hg-001: unknown genre "dialogue"/m);
+  });
+});
+
+describe('npm run eval on the held-out set', () => {
+  it('counts false positives and misses without listing them, and lists them with --show-held-out', () => {
+    const hidden = node('eval.js', [SET, '--no-lexicon']);
+    expect(hidden.status, hidden.stderr).toBe(0);
+    const note = /false positives \((\d+)\) and misses \((\d+)\) not listed: a held-out set/.exec(hidden.stdout);
+    expect(note, hidden.stdout.slice(-400)).not.toBeNull();
+    // No record of the set is quoted: ids appear only in the lists.
+    for (const id of ['en-tpl-', 'en-sp-', 'acin-L', 'mq3-L']) expect(hidden.stdout).not.toContain(id);
+
+    const shown = node('eval.js', [SET, '--no-lexicon', '--json', '--show-held-out']);
+    expect(shown.status, shown.stderr).toBe(0);
+    const report = Object.values(JSON.parse(shown.stdout).sets)[0] as { falsePositives: unknown[]; misses: unknown[]; listsHidden?: unknown };
+    expect(report.listsHidden).toBeUndefined();
+    expect(report.falsePositives.length).toBe(Number(note![1]));
+    expect(report.misses.length).toBe(Number(note![2]));
+  });
+});
