@@ -6,8 +6,10 @@
 //
 // - sets: default fixtures/eval/labelled.jsonl (tuned on), fixtures/eval-genres/labelled.jsonl (held out)
 //   and fixtures/eval-new/labelled.jsonl (held out, labelled blind; its README).
-// - --show-held-out: fixtures/eval-new is scored like the others, but its false positives and misses are
-//   only counted, not listed, so that nobody tunes rules on them by accident; this lists them.
+// - fixtures/eval-new is scored whole and in two halves, split by a hash of each record's id (splitOf):
+//   the dev half lists its false positives and misses, so rule developers can learn from new genres;
+//   the test half (and the whole set) only count them, so that nobody tunes rules on them by accident.
+//   The test half's figures are the blind ones. --show-held-out lists them all.
 // - --preset: passed to lintText as options.preset for the sets and the lexicon cases; without it the
 //   sets run with the default preset and the lexicon cases with `all`. Tier-C spans (all-preset terms)
 //   count only when the preset is `all`.
@@ -66,7 +68,18 @@ if (files.length === 0)
 // Sets whose false positives and misses are counted but not listed unless --show-held-out (folders
 // relative to the repository root).
 const HELD_OUT = new Set(['fixtures/eval-new']);
-const listsHidden = (name) => !showHeldOut && HELD_OUT.has(path.dirname(name).split(path.sep).join('/'));
+const isHeldOut = (name) => HELD_OUT.has(path.dirname(name).split(path.sep).join('/'));
+const DEV = ' (dev half)';
+const TEST = ' (test half)';
+const listsHidden = (name) => !showHeldOut && isHeldOut(name) && !name.endsWith(DEV);
+
+// Which half of a held-out set a record is in: FNV-1a (32-bit) of its id, even → dev. Fixed by the id
+// alone, so adding records never moves an old one between halves.
+const splitOf = (id) => {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193) >>> 0;
+  return h % 2 === 0 ? 'dev' : 'test';
+};
 
 const read = (file) => {
   try {
@@ -88,7 +101,20 @@ for (const file of files) {
   } catch (e) {
     fail(`${file}: ${e.message}`);
   }
-  reports[rel(file)] = await scoreRecords(records, (text) => lintText(text, setOptions), undefined, { preset });
+  const lint = (text) => lintText(text, setOptions);
+  reports[rel(file)] = await scoreRecords(records, lint, undefined, { preset });
+  if (isHeldOut(rel(file))) {
+    for (const [half, suffix] of [
+      ['dev', DEV],
+      ['test', TEST],
+    ])
+      reports[rel(file) + suffix] = await scoreRecords(
+        records.filter((r) => splitOf(r.id) === half),
+        lint,
+        undefined,
+        { preset },
+      );
+  }
 }
 
 let lexiconReport;
@@ -110,7 +136,7 @@ if (lexicon !== undefined) {
 if (writePrecision) {
   const out = path.join(root, 'fixtures', 'eval-genres', 'precision.json');
   const sets = {};
-  for (const [name, report] of Object.entries(reports)) sets[path.dirname(name)] = report.byRule;
+  for (const [name, report] of Object.entries(reports)) if (!name.endsWith(DEV) && !name.endsWith(TEST)) sets[path.dirname(name)] = report.byRule;
   writeFileSync(out, `${JSON.stringify({ preset: preset ?? 'default', sets }, null, 2)}\n`);
   console.error(`dignify eval: wrote ${rel(out)}`);
 }

@@ -81,19 +81,41 @@ describe('scripts/eval-new-verify.mjs', () => {
 });
 
 describe('npm run eval on the held-out set', () => {
-  it('counts false positives and misses without listing them, and lists them with --show-held-out', () => {
+  // The test's own FNV-1a of the id, as the README documents the split (even → dev half).
+  const half = (id: string) => {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193) >>> 0;
+    return h % 2 === 0 ? 'dev' : 'test';
+  };
+  const ids = readFileSync(SET, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => (JSON.parse(l) as { id: string }).id);
+
+  it('lists the dev half, counts the test half and the whole set without listing them, and lists all with --show-held-out', () => {
     const hidden = node('eval.js', [SET, '--no-lexicon']);
     expect(hidden.status, hidden.stderr).toBe(0);
     const note = /false positives \((\d+)\) and misses \((\d+)\) not listed: a held-out set/.exec(hidden.stdout);
     expect(note, hidden.stdout.slice(-400)).not.toBeNull();
-    // No record of the set is quoted: ids appear only in the lists.
-    for (const id of ['en-tpl-', 'en-sp-', 'acin-L', 'mq3-L']) expect(hidden.stdout).not.toContain(id);
+    expect(hidden.stdout).toContain('(dev half)');
+    expect(hidden.stdout).toContain('(test half)');
+    // No record of the test half is quoted: ids appear only in the lists.
+    const testIds = ids.filter((id) => half(id) === 'test');
+    expect(testIds.length).toBeGreaterThan(150);
+    for (const id of testIds) expect(hidden.stdout).not.toContain(`${id} `);
 
     const shown = node('eval.js', [SET, '--no-lexicon', '--json', '--show-held-out']);
     expect(shown.status, shown.stderr).toBe(0);
-    const report = Object.values(JSON.parse(shown.stdout).sets)[0] as { falsePositives: unknown[]; misses: unknown[]; listsHidden?: unknown };
-    expect(report.listsHidden).toBeUndefined();
-    expect(report.falsePositives.length).toBe(Number(note![1]));
-    expect(report.misses.length).toBe(Number(note![2]));
+    const sets = JSON.parse(shown.stdout).sets as Record<string, { falsePositives: unknown[]; misses: unknown[]; listsHidden?: unknown }>;
+    const names = Object.keys(sets);
+    expect(names).toHaveLength(3);
+    const whole = sets[names[0]];
+    expect(whole.listsHidden).toBeUndefined();
+    expect(whole.falsePositives.length).toBe(Number(note![1]));
+    expect(whole.misses.length).toBe(Number(note![2]));
+    // The halves partition the whole set's lists.
+    const [dev, test] = [sets[names[1]], sets[names[2]]];
+    expect(dev.falsePositives.length + test.falsePositives.length).toBe(whole.falsePositives.length);
+    expect(dev.misses.length + test.misses.length).toBe(whole.misses.length);
   });
 });
