@@ -32,7 +32,7 @@ export const POOL_MIN_CHARS = 1 << 24;
 const BATCH_DOCUMENTS = 64;
 const BATCH_CHARS = 1 << 20;
 /** A batch also holds the documents answered on this thread (no place): this many characters of all of them at most. */
-const BATCH_HELD_CHARS = 1 << 22;
+const BATCH_HELD_CHARS = 1 << 21;
 /** Larger documents are linted on this thread: workers run with a small heap (pool.ts). */
 export const WORKER_MAX_CHARS = 1 << 20;
 
