@@ -2,7 +2,9 @@
 // input order. The pool starts only once POOL_MIN_DOCUMENTS documents (files or export records)
 // and POOL_MIN_CHARS characters have been read: smaller inputs are linted on this thread and never
 // pay for starting workers (on 2 cores a pool started for MTSamples' 15 MB made it 15% slower).
-// Documents go to the workers in batches (one message per note would cost more than linting it),
+// Once the pool runs, this thread scans each document first (gate.ts): one with no place for a
+// rule phrase (most export records) is answered here and never copied to a worker; only the others
+// go to the workers, in batches (one message per note would cost more than linting it),
 // at most a few batches per worker in flight, so memory stays flat on an export of any size. This
 // thread lints a batch itself whenever every worker has two waiting, so on 2 cores one worker and
 // this thread share the work (a second worker would only hold memory: this thread must still read
@@ -17,7 +19,8 @@ import { availableParallelism, loadavg } from 'node:os';
 import type { Document } from '../inputs/document.js';
 import type { SourceEvent } from '../inputs/sources.js';
 import type { Finding } from '../types.js';
-import { withLoading } from './lazy.js';
+import { mayFind } from './gate.js';
+import { NotLoaded, withLoading } from './lazy.js';
 import { lintDocument } from '../lint/lint-document.js';
 import type { ResolvedOptions } from '../match/match.js';
 import { inOrder } from './ordered.js';
@@ -28,6 +31,8 @@ export const POOL_MIN_DOCUMENTS = 500;
 export const POOL_MIN_CHARS = 1 << 24;
 const BATCH_DOCUMENTS = 64;
 const BATCH_CHARS = 1 << 20;
+/** A batch also holds the documents answered on this thread (no place): this many characters of all of them at most. */
+const BATCH_HELD_CHARS = 1 << 21;
 /** Larger documents are linted on this thread: workers run with a small heap (pool.ts). */
 export const WORKER_MAX_CHARS = 1 << 20;
 
@@ -60,7 +65,19 @@ export interface Linted {
 }
 
 type DocumentEvent = Extract<SourceEvent, { kind: 'document' }>;
-type Chunk = { ready: Linted } | { batch: DocumentEvent[] };
+/** A document of a batch; `findings` already set when this thread found it cannot hold one (gate.ts). */
+type Item = { event: DocumentEvent; findings?: Finding[] };
+type Chunk = { ready: Linted } | { batch: Item[] };
+
+/** mayFind, or true when a part it needs is not loaded yet (the worker loads it). */
+function mayFindHere(doc: Document, options: ResolvedOptions): boolean {
+  try {
+    return mayFind(doc, options);
+  } catch (error) {
+    if (error instanceof NotLoaded) return true;
+    throw error;
+  }
+}
 
 export async function* lintInParallel(
   sources: AsyncIterable<SourceEvent>,
@@ -97,13 +114,19 @@ export async function* lintInParallel(
   const workers = Math.max(1, threads - 1);
   let queued = 0; // batches sent to the pool and not back yet
   async function* chunks(): AsyncGenerator<Chunk> {
-    let batch: DocumentEvent[] = [];
-    let chars = 0;
+    let batch: Item[] = [];
+    let toLint = 0; // documents of the batch a thread must lint
+    let toLintChars = 0;
+    let heldChars = 0; // characters of all its documents
+    const flush = (): Chunk => {
+      const chunk = { batch };
+      batch = [];
+      toLint = toLintChars = heldChars = 0;
+      return chunk;
+    };
     for await (const event of sources) {
       if (event.kind !== 'document') {
-        if (batch.length) yield { batch };
-        batch = [];
-        chars = 0;
+        if (batch.length) yield flush();
         yield { ready: { event } };
       } else if (!pool && !poolDue(event.doc)) {
         yield { ready: { event, findings: await lintHere(event.doc) } };
@@ -112,33 +135,41 @@ export async function* lintInParallel(
           pool = (await import('./pool.js')).LintPool.open(workers);
           onPool?.(threads);
         }
-        batch.push(event);
-        chars += event.doc.text.length;
-        if (batch.length >= BATCH_DOCUMENTS || chars >= BATCH_CHARS) {
-          yield { batch };
-          batch = [];
-          chars = 0;
-        }
+        // This thread scans (the first stage); a document with no place is answered here and
+        // never copied to a worker.
+        const { doc } = event;
+        if (mayFindHere(doc, optionsOf(doc))) {
+          batch.push({ event });
+          toLint++;
+          toLintChars += doc.text.length;
+        } else batch.push({ event, findings: [] });
+        heldChars += doc.text.length;
+        if (toLint >= BATCH_DOCUMENTS || toLintChars >= BATCH_CHARS || heldChars >= BATCH_HELD_CHARS) yield flush();
       }
     }
-    if (batch.length) yield { batch };
+    if (batch.length) yield flush();
   }
   const work = async (chunk: Chunk): Promise<Linted[]> => {
     if ('ready' in chunk) return [chunk.ready];
-    const here = queued >= workers * 2 || chunk.batch.some((e) => e.doc.text.length > WORKER_MAX_CHARS);
-    if (here) {
-      const linted: Linted[] = [];
-      for (const event of chunk.batch) linted.push({ event, findings: await withLoading(() => lintDocument(event.doc, optionsOf(event.doc))) });
-      return linted;
+    const todo = chunk.batch.filter((item) => !item.findings);
+    if (todo.length) {
+      const here = queued >= workers * 2 || todo.some((item) => item.event.doc.text.length > WORKER_MAX_CHARS);
+      if (here) {
+        for (const item of todo) item.findings = await withLoading(() => lintDocument(item.event.doc, optionsOf(item.event.doc)));
+      } else {
+        const docs = todo.map((item) => item.event.doc);
+        queued++;
+        try {
+          const findings = await pool!.run(docs, docs.map(optionsOf));
+          todo.forEach((item, i) => {
+            item.findings = findings[i]!;
+          });
+        } finally {
+          queued--;
+        }
+      }
     }
-    const docs = chunk.batch.map((e) => e.doc);
-    queued++;
-    try {
-      const findings = await pool!.run(docs, docs.map(optionsOf));
-      return chunk.batch.map((event, i) => ({ event, findings: findings[i]! }));
-    } finally {
-      queued--;
-    }
+    return chunk.batch as Linted[];
   };
   try {
     for await (const linted of inOrder(chunks(), threads * 4, work)) yield* linted;

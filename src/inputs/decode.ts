@@ -67,6 +67,16 @@ async function* boundedLines(chunks: AsyncIterable<string>): AsyncGenerator<stri
 }
 
 /**
+ * The text of a byte stream as decoded chunks (UTF-8 or UTF-16 with a byte-order mark; chunk
+ * boundaries are the stream's, any line ending); throws DecodeError on a binary file or a line
+ * over MAX_LINE_CHARS. The export reader (exports.ts) splits these itself, quote-aware: no
+ * readline, whose per-line string handling cost most of the reading time.
+ */
+export function textChunks(stream: AsyncIterable<Buffer | string>, warn: (message: string) => void = () => {}): AsyncGenerator<string> {
+  return boundedLines(decodeChunks(stream, warn));
+}
+
+/**
  * The lines of a text stream (LF, CRLF or CR endings), decoded; throws DecodeError on a binary file.
  * Stopping early (a fatal error in the header) closes the source stream.
  */

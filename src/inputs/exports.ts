@@ -1,16 +1,17 @@
-// Note exports (CSV, TSV, JSON Lines) read as streams, one record at a time: each record becomes
-// a Document whose text is the note, with its row, id, starting line and
-// the other columns asked for (ColumnOptions.fields). Memory holds one record,
-// never the file. A malformed record is reported with its line and row and skipped; the rest of
-// the file is still read.
+// Note exports (CSV, TSV, JSON Lines) read as streams, a chunk (about 64 KB) at a time: each
+// record becomes a Document whose text is the note, with its row, id, starting line and the other
+// columns asked for (ColumnOptions.fields). Memory holds a chunk and the record being read, never
+// the file. A malformed record is reported with its line and row and skipped; the rest of the file
+// is still read. Records are handed on in batches (one per chunk), not one async step each.
 //
-// CSV/TSV: dignify finds where each record ends by counting quotes line by line and reads the
-// record's fields with csv-parse (csv-record.ts: well-formed records take a faster path).
+// CSV/TSV: dignify finds where each record ends by counting quotes over the chunk and reads the
+// record's fields with csv-parse (csv-record.ts: well-formed records take papaparse's faster path).
 // csv-parse's own stream cannot resynchronise after a broken quote (the records after it are
 // swallowed into the bad field); splitting first means an unterminated quote costs one record:
 // its first line is reported and the lines after it are read again as records.
 import { chooseColumns, getPath, type ColumnOptions } from './columns.js';
-import { DecodeError, oneByte, textLines } from './decode.js';
+import type { RecordFields as RecordFieldsResult } from './csv-record.js';
+import { DecodeError, oneByte, textChunks } from './decode.js';
 import type { Document, RecordRef } from './document.js';
 import type { ExportFormat } from './formats.js';
 
@@ -28,34 +29,74 @@ export const MAX_RECORD_CHARS = 64 * 1024 * 1024;
 /** How many records that cannot be read, with none read before them, make a source no export. */
 export const MAX_BAD_AT_START = 1000;
 
-type Line = { text: string; number: number };
+/** Line breaks as readline reads them (LF, CRLF, CR) → LF, chunk by chunk: a CR ending one chunk pairs with an LF starting the next. */
+export class LineBreaks {
+  private cr = false;
 
-function quoteCount(line: string): number {
-  let n = 0;
-  for (let i = line.indexOf('"'); i !== -1; i = line.indexOf('"', i + 1)) n++;
-  return n;
+  /** The chunk with LF line breaks; a CR at its end is held back until the next chunk (or end()). */
+  push(chunk: string): string {
+    let text = this.cr ? `\r${chunk}` : chunk;
+    this.cr = false;
+    if (text.indexOf('\r') === -1) return text;
+    if (text.endsWith('\r')) {
+      this.cr = true;
+      text = text.slice(0, -1);
+    }
+    return text.replace(/\r\n?/g, '\n');
+  }
+
+  /** What was held back at the end of the input ("\n" for a final CR). */
+  end(): string {
+    const held = this.cr ? '\n' : '';
+    this.cr = false;
+    return held;
+  }
 }
 
-/** CSV: RFC 4180 quoting, strict. TSV: one record per line, no quoting (IANA text/tab-separated-values). */
-async function* readDelimited(file: string, lines: AsyncIterable<string>, delimiter: ',' | '\t', options: ColumnOptions): AsyncGenerator<ExportEvent> {
-  // Loaded here, not at start-up: only exports need papaparse and csv-parse.
-  const { recordFields } = await import('./csv-record.js');
-  type RecordFields = ReturnType<typeof recordFields>;
+/** Reads an export from chunks of text (LF line breaks): each push returns the events the text completes. */
+interface ChunkReader {
+  push(text: string): ExportEvent[];
+  /** The end of the input: the events of what was held back (an unterminated last record). */
+  end(): ExportEvent[];
+}
+
+/**
+ * CSV: RFC 4180 quoting, strict. TSV: one record per line, no quoting (IANA text/tab-separated-values).
+ *
+ * Records are cut from whole chunks, not lines: a record ends at the first line break where the
+ * quotation marks since its start are balanced (two indexOf searches, remembered across records,
+ * so a chunk is read about once). A record over several lines that does not read (`2,"IVDU and` …
+ * `5,ab"c`: the quote that seemed to close the first line's field stood inside another record),
+ * a quote still open at the end of the input, or one open past MAX_RECORD_CHARS, costs only its
+ * first line: that line is reported and the text after it is read again as records. Each record's
+ * fields come from recordFields (csv-record.ts: papaparse when provably what csv-parse reads,
+ * csv-parse otherwise, which words every error).
+ */
+function delimitedReader(
+  file: string,
+  delimiter: ',' | '\t',
+  options: ColumnOptions,
+  recordFields: (raw: string, delimiter: ',' | '\t') => RecordFieldsResult,
+): ChunkReader {
   const quoted = delimiter === ',';
   let header: string[] | undefined;
   let textIndex = 0;
   let idIndex: number | undefined;
   let keep: Array<[name: string, index: number]> = [];
   let row = 0;
-  let pending: Line[] = [];
+  let out: ExportEvent[] = [];
+  let stopped = false; // a fatal error was reported: nothing more is read
+  // The unfinished record before the next chunk: its text so far (kept as pieces, so a long record
+  // is joined once, not once per chunk), whether a quoted field is open at its end, its first line.
+  let pieces: string[] = [];
   let pendingChars = 0;
-  let quotes = 0;
-  const replay: Line[] = [];
+  let open = false;
+  let multiLine = false; // the unfinished record holds a line break (inside quotes)
+  let line = 1;
+  let lastChar = '';
 
-  // One complete candidate record (quotes balanced) → fields, or why not.
-  function* take(chunk: Line[], forcedError?: string, read?: RecordFields): Generator<ExportEvent> {
-    const first = chunk[0]!;
-    const raw = chunk.map((l) => l.text).join('\n');
+  // One complete candidate record (quotes balanced) → a record, a bad record, the header, or nothing.
+  function take(raw: string, number: number, forcedError?: string, read?: RecordFieldsResult): void {
     if (!header && forcedError === undefined && raw.trim() === '') return;
     if (header && forcedError === undefined && raw === '') return; // blank line between records
     let fields: string[] | undefined;
@@ -63,22 +104,21 @@ async function* readDelimited(file: string, lines: AsyncIterable<string>, delimi
     if (error === undefined) ({ fields, error } = read ?? recordFields(raw, delimiter));
     if (!header) {
       if (error !== undefined || !fields) {
-        yield { kind: 'fatal', error: `line ${first.number}: cannot read the header: ${error ?? 'empty'}` };
+        fatal(`line ${number}: cannot read the header: ${error ?? 'empty'}`);
         return;
       }
       const choice = chooseColumns(fields, options, 'column');
       if ('error' in choice) {
-        yield { kind: 'fatal', error: choice.error };
+        fatal(choice.error);
         return;
       }
       // Two columns of one name: which holds the note (or the id) cannot be known.
       for (const name of [choice.text, choice.id, ...(choice.fields ?? [])]) {
         const at = name === undefined ? [] : fields.flatMap((f, i) => (f === name ? [i + 1] : []));
         if (at.length > 1) {
-          yield {
-            kind: 'fatal',
-            error: `line ${first.number}: the header names ${at.length} columns "${name}" (columns ${at.join(' and ')}); rename them, or choose another with --text-column / --id-column`,
-          };
+          fatal(
+            `line ${number}: the header names ${at.length} columns "${name}" (columns ${at.join(' and ')}); rename them, or choose another with --text-column / --id-column`,
+          );
           return;
         }
       }
@@ -86,74 +126,145 @@ async function* readDelimited(file: string, lines: AsyncIterable<string>, delimi
       textIndex = fields.indexOf(choice.text);
       idIndex = choice.id === undefined ? undefined : fields.indexOf(choice.id);
       keep = (choice.fields ?? []).map((name, i) => [options.fields![i]!, fields.indexOf(name)]);
-      if (choice.notice) yield { kind: 'notice', message: choice.notice };
+      if (choice.notice) out.push({ kind: 'notice', message: choice.notice });
       return;
     }
     row++;
-    const record: RecordRef = { row, line: first.number };
+    const record: RecordRef = { row, line: number };
     if (error === undefined && fields!.length !== header.length) {
       error = `${fields!.length} field${fields!.length === 1 ? '' : 's'} where the header has ${header.length}`;
     }
     // A NUL byte is binary data, not a note: the record is reported, the rest of the export read.
     if (error === undefined && raw.includes('\0')) error = 'holds a NUL byte (binary data, not text)';
     if (error !== undefined) {
-      yield { kind: 'bad-record', record, error };
+      out.push({ kind: 'bad-record', record, error });
       return;
     }
     const id = idIndex === undefined ? undefined : fields![idIndex];
     if (id) Object.assign(record, { id, idName: header[idIndex!] });
     if (keep.length) record.fields = Object.fromEntries(keep.map(([name, index]) => [name, fields![index]!]));
-    yield { kind: 'record', doc: { file, syntax: 'text', text: oneByte(fields![textIndex] ?? ''), record } };
+    out.push({ kind: 'record', doc: { file, syntax: 'text', text: oneByte(fields![textIndex] ?? ''), record } });
   }
 
-  // The record starting at pending[0] cannot be read: report it, read the lines after it again.
-  function* resync(reason?: string): Generator<ExportEvent> {
-    const [first, ...rest] = pending;
-    pending = [];
-    pendingChars = 0;
-    quotes = 0;
-    // The first line's own error when it has one ("a quotation mark inside an unquoted field"),
-    // else the reason given.
-    const own = first!.text.length <= MAX_RECORD_CHARS ? recordFields(first!.text, delimiter).error : undefined;
-    yield* take([first!], own ?? reason ?? 'unterminated quoted field');
-    replay.unshift(...rest);
+  function fatal(error: string): void {
+    out.push({ kind: 'fatal', error });
+    stopped = true;
   }
 
-  function* feed(line: Line): Generator<ExportEvent> {
-    pending.push(line);
-    pendingChars += line.text.length + 1;
-    if (quoted) quotes += quoteCount(line.text);
-    if (quotes % 2 === 0) {
-      // A record over several lines that does not read (`2,"IVDU and` … `5,ab"c`: the quote that
-      // seemed to close the first line's field stood inside another record) costs only its first
-      // line: the lines after it are read again as records.
-      const read = pending.length > 1 && header ? recordFields(pending.map((l) => l.text).join('\n'), delimiter) : undefined;
-      if (read?.error !== undefined) {
-        yield* resync();
+  /** The record starting `raw` cannot be read: its first line is reported; returns the text after that line, to read again. */
+  function dropFirstLine(raw: string, reason?: string): string {
+    const cut = raw.indexOf('\n');
+    const first = cut === -1 ? raw : raw.slice(0, cut);
+    // The first line's own error when it has one ("a quotation mark inside an unquoted field"), else the reason given.
+    const own = first.length <= MAX_RECORD_CHARS ? recordFields(first, delimiter).error : undefined;
+    take(first, line, own ?? reason ?? 'unterminated quoted field');
+    line++;
+    return cut === -1 ? '' : raw.slice(cut + 1);
+  }
+
+  /** Reads `text` (which continues the unfinished record, if any) as far as it completes records; keeps the rest. */
+  function read(text: string): void {
+    let start = -pendingChars; // where the current record starts, relative to text (negative: in pieces)
+    let i = 0; // scan position
+    let nextQuote = -2; // the first `"` at or after i (-1: none), -2: not searched yet
+    let nextBreak = -2; // the first "\n" at or after i, likewise
+    const joined = (end: number) => (start < 0 ? pieces.join('') + text.slice(0, end) : text.slice(start, end));
+    /** Starts reading `rest` afresh as the text (after a record's first line was dropped). */
+    const restart = (rest: string) => {
+      text = rest;
+      start = i = 0;
+      nextQuote = nextBreak = -2;
+      multiLine = open = false;
+      pieces = [];
+      pendingChars = 0;
+    };
+    while (!stopped) {
+      // Where the record starting at `start` ends: the line break at `end`, -1 when not in text.
+      let end = -1;
+      let tooLong = false;
+      for (;;) {
+        if (open) {
+          if (nextQuote !== -1 && nextQuote < i) nextQuote = text.indexOf('"', i);
+          if (nextBreak !== -1 && nextBreak < i) nextBreak = text.indexOf('\n', i);
+          // A quote open past MAX_RECORD_CHARS: the record ends at the first line break past that size.
+          const limit = start + MAX_RECORD_CHARS;
+          if (limit <= text.length) {
+            const late = text.indexOf('\n', Math.max(i, limit));
+            if (late !== -1 && (nextQuote === -1 || late < nextQuote)) {
+              end = late;
+              tooLong = true;
+              break;
+            }
+          }
+          if (nextQuote === -1) {
+            if (nextBreak !== -1) multiLine = true;
+            break; // still open at the end of the text
+          }
+          if (nextBreak !== -1 && nextBreak < nextQuote) multiLine = true;
+          i = nextQuote + 1;
+          open = false;
+          continue;
+        }
+        if (nextBreak !== -1 && nextBreak < i) nextBreak = text.indexOf('\n', i);
+        if (quoted && nextQuote !== -1 && nextQuote < i) nextQuote = text.indexOf('"', i);
+        if (!quoted || nextQuote === -1 || (nextBreak !== -1 && nextBreak < nextQuote)) {
+          end = nextBreak;
+          break;
+        }
+        i = nextQuote + 1;
+        open = true;
+      }
+      if (end === -1) {
+        // The record goes on in the next chunk.
+        const rest = start < 0 ? text : text.slice(start);
+        if (rest) pieces.push(rest);
+        pendingChars += rest.length;
+        if (text) lastChar = text[text.length - 1]!;
         return;
       }
-      const chunk = pending;
-      pending = [];
+      const raw = joined(end);
+      if (tooLong) {
+        restart(dropFirstLine(raw, `unterminated quoted field (or a record over ${MAX_RECORD_CHARS / 1024 / 1024} MB)`) + text.slice(end));
+        continue;
+      }
+      // A record over several lines that does not read costs only its first line.
+      const fields = multiLine && header ? recordFields(raw, delimiter) : undefined;
+      if (fields?.error !== undefined) {
+        restart(dropFirstLine(raw) + text.slice(end));
+        continue;
+      }
+      take(raw, line, undefined, fields);
+      if (multiLine) for (let k = raw.indexOf('\n'); k !== -1; k = raw.indexOf('\n', k + 1)) line++;
+      line++;
+      pieces = [];
       pendingChars = 0;
-      quotes = 0;
-      yield* take(chunk, undefined, read);
-    } else if (pendingChars > MAX_RECORD_CHARS) {
-      yield* resync(`unterminated quoted field (or a record over ${MAX_RECORD_CHARS / 1024 / 1024} MB)`);
+      multiLine = false;
+      start = i = end + 1;
     }
   }
 
-  const drain = function* (): Generator<ExportEvent> {
-    while (replay.length) yield* feed(replay.shift()!);
+  return {
+    push(text) {
+      out = [];
+      if (!stopped) read(text);
+      return out;
+    },
+    end() {
+      out = [];
+      // The last line without a line break is a line (as readline reads it).
+      if (!stopped && pendingChars > 0 && lastChar !== '\n') read('\n');
+      // A quote open at the end of the input: its record's first line is reported, the rest read again.
+      while (!stopped && pendingChars > 0) {
+        const raw = pieces.join('');
+        pieces = [];
+        pendingChars = 0;
+        open = multiLine = false;
+        read(dropFirstLine(raw, 'unterminated quoted field'));
+        if (!stopped && pendingChars > 0 && lastChar !== '\n') read('\n');
+      }
+      return out;
+    },
   };
-  let number = 0;
-  for await (const text of lines) {
-    yield* feed({ text, number: ++number });
-    yield* drain();
-  }
-  while (pending.length) {
-    yield* resync('unterminated quoted field');
-    yield* drain();
-  }
 }
 
 /** A JSON record's kept fields as text: null is blank, objects are their JSON; a missing field is left out. */
@@ -166,76 +277,138 @@ function keptFields(value: object, paths: readonly string[]): Record<string, str
   return out;
 }
 
-async function* readJsonLines(file: string, lines: AsyncIterable<string>, options: ColumnOptions): AsyncGenerator<ExportEvent> {
+/** JSON Lines: the text split at its line breaks (chunk by chunk, a partial last line kept), JSON.parse per line. */
+function jsonLinesReader(file: string, options: ColumnOptions): ChunkReader {
   let choice: { text: string; id?: string; fields?: string[] } | undefined;
   let row = 0;
   let number = 0;
-  for await (const line of lines) {
+  let carry = '';
+  let out: ExportEvent[] = [];
+  let stopped = false;
+
+  function line(text: string): void {
     number++;
-    if (line.trim() === '') continue;
+    if (text.trim() === '') return;
     const record: RecordRef = { row: ++row, line: number };
     let value: unknown;
     try {
-      value = JSON.parse(line);
+      value = JSON.parse(text);
     } catch (e) {
-      yield { kind: 'bad-record', record, error: `not valid JSON (${(e as Error).message})` };
-      continue;
+      out.push({ kind: 'bad-record', record, error: `not valid JSON (${(e as Error).message})` });
+      return;
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      yield { kind: 'bad-record', record, error: 'not a JSON object' };
-      continue;
+      out.push({ kind: 'bad-record', record, error: 'not a JSON object' });
+      return;
     }
     if (!choice) {
       const first = value;
       const picked = chooseColumns(Object.keys(value), options, 'field', (p) => getPath(first, p) !== undefined);
       if ('error' in picked) {
-        yield { kind: 'fatal', error: picked.error };
+        out.push({ kind: 'fatal', error: picked.error });
+        stopped = true;
         return;
       }
       choice = picked;
-      if (picked.notice) yield { kind: 'notice', message: picked.notice };
+      if (picked.notice) out.push({ kind: 'notice', message: picked.notice });
     }
-    const text = getPath(value, choice.text);
-    if (text === undefined || (text !== null && typeof text !== 'string')) {
-      yield { kind: 'bad-record', record, error: text === undefined ? `no field "${choice.text}"` : `the field "${choice.text}" is not a string` };
-      continue;
+    const note = getPath(value, choice.text);
+    if (note === undefined || (note !== null && typeof note !== 'string')) {
+      out.push({ kind: 'bad-record', record, error: note === undefined ? `no field "${choice.text}"` : `the field "${choice.text}" is not a string` });
+      return;
     }
     const id = choice.id === undefined ? undefined : getPath(value, choice.id);
     if (typeof id === 'string' || typeof id === 'number') Object.assign(record, { id: String(id), idName: choice.id });
     if (choice.fields) record.fields = keptFields(value, choice.fields);
-    yield { kind: 'record', doc: { file, syntax: 'text', text: oneByte(text ?? ''), record } };
+    out.push({ kind: 'record', doc: { file, syntax: 'text', text: oneByte(note ?? ''), record } });
+  }
+
+  return {
+    push(text) {
+      out = [];
+      let from = 0;
+      for (let cut = text.indexOf('\n'); cut !== -1 && !stopped; cut = text.indexOf('\n', from)) {
+        line(carry ? carry + text.slice(from, cut) : text.slice(from, cut));
+        carry = '';
+        from = cut + 1;
+      }
+      if (!stopped) carry += text.slice(from);
+      return out;
+    },
+    end() {
+      out = [];
+      // The last line without a line break is a line (as readline reads it).
+      if (!stopped && carry) line(carry);
+      carry = '';
+      return out;
+    },
+  };
+}
+
+/**
+ * The events of an export, a batch per chunk read (about 64 KB): records in order, a bad record
+ * costing only itself, a `fatal` event last when the export cannot be read on. Stopping early (a
+ * fatal error) closes the source stream.
+ */
+export async function* readExportBatches(
+  file: string,
+  stream: AsyncIterable<Buffer | string>,
+  format: ExportFormat,
+  options: ColumnOptions,
+): AsyncGenerator<ExportEvent[]> {
+  const warnings: string[] = [];
+  // Loaded here, not at start-up: only exports need papaparse and csv-parse.
+  const reader =
+    format === 'jsonl'
+      ? jsonLinesReader(file, options)
+      : delimitedReader(file, format === 'csv' ? ',' : '\t', options, (await import('./csv-record.js')).recordFields);
+  // A source whose first records all fail to read is no export (random bytes, a binary file with
+  // few control bytes): stop instead of naming bad records for ever.
+  let goodSeen = false;
+  let badAtStart = 0;
+  let done = false;
+  const vetted = (events: ExportEvent[]): ExportEvent[] => {
+    const batch: ExportEvent[] = warnings.splice(0).map((message) => ({ kind: 'notice', message }));
+    for (const event of events) {
+      batch.push(event);
+      if (event.kind === 'fatal') {
+        done = true;
+        break;
+      }
+      if (event.kind === 'record') goodSeen = true;
+      else if (event.kind === 'bad-record' && !goodSeen && ++badAtStart >= MAX_BAD_AT_START) {
+        batch.push({
+          kind: 'fatal',
+          error: `none of the first ${MAX_BAD_AT_START} records could be read; is it a ${format === 'jsonl' ? 'JSON Lines' : format.toUpperCase()} export?`,
+        });
+        done = true;
+        break;
+      }
+    }
+    return batch;
+  };
+  const breaks = new LineBreaks();
+  try {
+    for await (const chunk of textChunks(stream, (message) => warnings.push(message))) {
+      const batch = vetted(reader.push(breaks.push(chunk)));
+      if (batch.length) yield batch;
+      if (done) return;
+    }
+    const held = breaks.end();
+    const last = vetted(held ? [...reader.push(held), ...reader.end()] : reader.end());
+    if (last.length) yield last;
+  } catch (error) {
+    if (error instanceof DecodeError) yield [{ kind: 'fatal', error: error.message }];
+    else throw error;
   }
 }
 
+/** readExportBatches one event at a time. */
 export async function* readExport(
   file: string,
   stream: AsyncIterable<Buffer | string>,
   format: ExportFormat,
   options: ColumnOptions,
 ): AsyncGenerator<ExportEvent> {
-  const warnings: string[] = [];
-  const lines = textLines(stream, (message) => warnings.push(message));
-  const events = format === 'jsonl' ? readJsonLines(file, lines, options) : readDelimited(file, lines, format === 'csv' ? ',' : '\t', options);
-  // A source whose first records all fail to read is no export (random bytes, a binary file with
-  // few control bytes): stop instead of naming bad records for ever.
-  let goodSeen = false;
-  let badAtStart = 0;
-  try {
-    for await (const event of events) {
-      if (warnings[0]) yield { kind: 'notice', message: warnings.shift()! };
-      yield event;
-      if (event.kind === 'fatal') return;
-      if (event.kind === 'record') goodSeen = true;
-      else if (event.kind === 'bad-record' && !goodSeen && ++badAtStart >= MAX_BAD_AT_START) {
-        yield {
-          kind: 'fatal',
-          error: `none of the first ${MAX_BAD_AT_START} records could be read; is it a ${format === 'jsonl' ? 'JSON Lines' : format.toUpperCase()} export?`,
-        };
-        return;
-      }
-    }
-  } catch (error) {
-    if (error instanceof DecodeError) yield { kind: 'fatal', error: error.message };
-    else throw error;
-  }
+  for await (const batch of readExportBatches(file, stream, format, options)) yield* batch;
 }

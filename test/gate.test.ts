@@ -1,0 +1,64 @@
+// The reading thread's gate (src/engine/gate.ts): a document it answers itself ("no place, nothing
+// to find") must be one lintDocument finds nothing in, over the shared corpus and over generated
+// text made of rule words, placeholders, hidden characters and every kind of break.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { corpusDir, corpusTexts } from '../bench/corpus.js';
+import { mayFind } from '../src/engine/gate.js';
+import { lintDocument, preloadLint } from '../src/lint/lint-document.js';
+import { resolveOptions } from '../src/lint/options.js';
+import { builtinRules } from '../src/rules/builtin.js';
+
+await preloadLint();
+const resolved = resolveOptions();
+const corpus = corpusDir();
+const doc = (text: string) => ({ file: 'x.txt', syntax: 'text' as const, text });
+
+describe('the gate on the reading thread', () => {
+  it('answers only texts with no finding, and passes on the rest', () => {
+    expect(mayFind(doc('No findings here. Wound healing well.'), resolved)).toBe(false);
+    expect(mayFind(doc('Pt with hx of IVDU.'), resolved)).toBe(true);
+    // A hidden character: lint reads the text again without it ("IVDU").
+    expect(lintDocument(doc('Pt with hx of IV\u00adDU.'), resolved)).not.toEqual([]);
+    expect(mayFind(doc('Pt with hx of IV\u00adDU.'), resolved)).toBe(true);
+    // Markdown and HTML are never answered here.
+    expect(mayFind({ file: 'x.md', syntax: 'markdown', text: 'No findings here.' }, resolved)).toBe(true);
+  });
+
+  it.skipIf(!corpus)(
+    'never answers a corpus text that has a finding',
+    () => {
+      let answered = 0;
+      // Every 4th text (a fixed sample: a failure reproduces); the corpus holds over 100,000.
+      const texts = (corpus ? corpusTexts(corpus) : []).filter((_, i) => i % 4 === 0).map((t) => t.text as string);
+      for (const text of texts) {
+        if (mayFind(doc(text), resolved)) continue;
+        answered++;
+        expect({ text: text.slice(0, 200), findings: lintDocument(doc(text), resolved) }).toEqual({ text: text.slice(0, 200), findings: [] });
+      }
+      expect(answered).toBeGreaterThan(100); // the gate does answer most notes
+    },
+    300_000,
+  );
+
+  it('never answers a generated text that has a finding (property)', () => {
+    const rules = builtinRules();
+    const words = new Set<string>(['Pt', 'the', 'x', 'IVDU', 'EtOH', '{{x}}', '***', '@AGE@', 'F10.20']);
+    for (const entries of rules.index.values()) for (const { sequence } of entries) for (const t of sequence) t.words.slice(0, 3).forEach((w) => words.add(w));
+    for (const seq of rules.equalityPhrases) for (const t of seq) t.words.slice(0, 2).forEach((w) => words.add(w));
+    const list = [...words];
+    const piece = fc.oneof(
+      { weight: 3, arbitrary: fc.constantFrom(...list) },
+      { weight: 1, arbitrary: fc.constantFrom(...list).map((w) => (w.length > 2 ? `${w.slice(0, 2)}\u00ad${w.slice(2)}` : w)) },
+      { weight: 4, arbitrary: fc.constantFrom(' ', '\n', '\n\n', '\r\n', '-\n', '\u00a0', '&nbsp;', '&shy;', '\u200b', "'", '_', '.', ',', '"') },
+      { weight: 1, arbitrary: fc.string({ maxLength: 3 }) },
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        if (!mayFind(doc(text), resolved)) expect({ text, findings: lintDocument(doc(text), resolved) }).toEqual({ text, findings: [] });
+      }),
+      { numRuns: 1500 },
+    );
+  });
+});

@@ -1,0 +1,57 @@
+// With the pool running, a record with no place for a rule phrase is answered on the reading
+// thread and never sent to a worker (engine/gate.ts); the output is still that of one thread, in
+// input order. The pool is replaced by one that lints in this thread and records what it was sent.
+import { describe, expect, it, vi } from 'vitest';
+import type { Document } from '../src/inputs/document.js';
+import type { SourceEvent } from '../src/inputs/sources.js';
+import { lintInParallel } from '../src/engine/lint-parallel.js';
+import { lintDocument, preloadLint } from '../src/lint/lint-document.js';
+import { resolveOptions } from '../src/lint/options.js';
+import type { ResolvedOptions } from '../src/match/match.js';
+
+const sent = vi.hoisted(() => [] as string[]);
+vi.mock('../src/engine/pool.js', () => ({
+  LintPool: {
+    open: () => ({
+      run: async (docs: Document[], options: ResolvedOptions[]) => {
+        sent.push(...docs.map((d) => d.text));
+        return docs.map((d, i) => lintDocument(d, options[i]!));
+      },
+      close: async () => {},
+    }),
+  },
+}));
+
+await preloadLint();
+const resolved = resolveOptions();
+
+describe('the pool and the gate', () => {
+  it('sends only records that may hold a finding to the workers, and gives the output of one thread', async () => {
+    const texts = Array.from({ length: 300 }, (_, i) =>
+      i % 7 === 0 ? `Pt ${i} with hx of IVDU.` : i % 11 === 0 ? `Note ${i}: hx of IV\u00adDU.` : `Note ${i}: wound healing well.`,
+    );
+    async function* sources(): AsyncGenerator<SourceEvent> {
+      for (const [i, text] of texts.entries()) yield { kind: 'document', doc: { file: 'x.csv', syntax: 'text', text, record: { row: i + 1, line: i + 2 } } };
+    }
+    let started = 0;
+    const out: Array<{ text: string; rules: string[] }> = [];
+    for await (const { event, findings } of lintInParallel(
+      sources(),
+      () => resolved,
+      2,
+      () => started++,
+      { documents: 10, chars: 100 },
+    )) {
+      if (event.kind === 'document') out.push({ text: event.doc.text, rules: findings!.map((f) => f.ruleId) });
+    }
+    expect(started).toBe(1);
+    // Input order, and each record's findings as one thread gives them.
+    expect(out.map((o) => o.text)).toEqual(texts);
+    expect(out).toEqual(texts.map((text) => ({ text, rules: lintDocument({ file: 'x.csv', syntax: 'text', text }, resolved).map((f) => f.ruleId) })));
+    // The workers saw records with a place (the hidden-character ones too), none of the others.
+    expect(sent.length).toBeGreaterThan(30);
+    expect(sent.filter((t) => !t.includes('IVDU') && !t.includes('\u00ad'))).toEqual([]);
+    expect(sent.some((t) => t.includes('\u00ad'))).toBe(true);
+    expect(out.filter((o) => o.rules.length).length).toBeGreaterThan(40);
+  });
+});
