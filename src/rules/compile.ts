@@ -179,6 +179,7 @@ export function compileRules(files: readonly LoadedRuleFile[]): CompiledRules {
     }
   }
   const triggers = [...new Set([...index.keys(), ...equalityTriggers])];
+  let triggerPattern: RegExp | undefined;
   return {
     rules,
     byId,
@@ -187,7 +188,11 @@ export function compileRules(files: readonly LoadedRuleFile[]): CompiledRules {
     equality,
     equalityPhrases,
     triggers,
-    triggerPattern: triggerRegex(triggers),
+    // Built on first use: only the whole-text parse reads it, and building it was a tenth of
+    // compiling the built-in rules (start-up).
+    get triggerPattern(): RegExp {
+      return (triggerPattern ??= triggerRegex(triggers));
+    },
     files: [...files],
   } as Omit<CompiledRules, keyof RuleSet> & { rules: Rule[] } as CompiledRules; // the brand is a type only
 }
