@@ -439,8 +439,11 @@ function buildScanner(rules: CompiledRules): Scanner {
   return {
     mayHoldEquality(text) {
       if (!equalityOn) return false;
-      const walk = text.length <= walkLimits.text ? equalityWalkerOf() : undefined;
-      return walk ? walk.walk(text, 0, text.length, () => true) : true;
+      if (text.length > walkLimits.text || walked + text.length > walkLimits.total) return true;
+      const walk = equalityWalkerOf();
+      if (!walk) return true;
+      walked += text.length;
+      return walk.walk(text, 0, text.length, () => true);
     },
     next(text, from) {
       return nextPlace(text, from)?.index ?? -1;

@@ -74,8 +74,9 @@ export function wordWalker(words: ReadonlyMap<string, readonly WalkTail[]>): Wor
     walk(text, from, end, visit) {
       const stop = Math.min(end, text.length);
       for (let at = from; at < stop; at++) {
+        if (at > 0 && isAsciiAlnum(text.charCodeAt(at - 1))) continue;
         const first = root.children.get(keyOf(text.charCodeAt(at)));
-        if (!first || (at > 0 && isAsciiAlnum(text.charCodeAt(at - 1)))) continue;
+        if (!first) continue;
         // The words ending along the path: end offsets and their nodes, shortest first.
         const ends: number[] = [];
         const nodes: WalkNode[] = [];
