@@ -248,7 +248,7 @@ const ALNUM_OR_FOLDING = /^[a-z0-9\u017f\u212a]$/i;
  * texts of at most `text` UTF-16 code units, until `total` have been walked by one scanner. Tests
  * set them to compare both ways (0: never walk; Infinity: always).
  */
-export const walkLimits = { text: 16_384, total: 1_000_000 };
+export const walkLimits = { text: 16_384, total: 262_144 };
 
 /** A place `next` found: where, and whether an enabled retext-equality phrase starts there. */
 interface Place {
