@@ -10,13 +10,14 @@ rmSync(out, { force: true }); // never let a stale copy shadow the YAML while lo
 rmSync(path.join(root, 'dist', 'rules', 'sources.json'), { force: true });
 
 const { loadRuleFiles } = await import('../dist/rules/load.js');
-const { compileRules } = await import('../dist/rules/compile.js');
+const { compileRules, withExpansions } = await import('../dist/rules/compile.js');
 const { builtinRulePaths } = await import('../dist/rules/builtin.js');
 
 try {
   const files = loadRuleFiles(builtinRulePaths()).map((f) => ({ ...f, file: path.relative(root, f.file) }));
   const compiled = compileRules(files); // cross-file checks: sets, duplicate ids
-  writeFileSync(out, JSON.stringify(files));
+  // With every pattern expanded, so the CLI does not expand them at each start (compile.ts).
+  writeFileSync(out, JSON.stringify(withExpansions(files)));
   // The bibliography, for --why, explain and SARIF; every key a rule names must be in it.
   const { parseSources, SOURCES_FILE } = await import('../dist/rules/sources.js');
   const sources = parseSources(readFileSync(path.join(root, 'rules', SOURCES_FILE), 'utf8'));

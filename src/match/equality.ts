@@ -12,7 +12,7 @@ import type { Finding, Point } from '../types.js';
 import { lazy } from '../engine/lazy.js';
 import { makeFinding, type ClaimedSpan, type ResolvedOptions } from './match.js';
 import { maskPlaceholders } from '../parse/placeholders.js';
-import { looseEqualityRegex } from './prefilter.js';
+import { looseEqualityRegex, scannerFor } from './prefilter.js';
 import type { SentenceTokens } from '../parse/tokens.js';
 
 type Transform = (tree: Root, file: VFile) => void;
@@ -52,6 +52,7 @@ function mayMatch(tree: Root, text: string, options: ResolvedOptions): boolean {
   const { start, end } = tree.position ?? {};
   const masked = maskPlaceholders(text);
   const under = start?.offset === undefined || end?.offset === undefined ? masked : masked.slice(start.offset, end.offset);
+  if (!scannerFor(options.rules).mayHoldEquality(under)) return false;
   const loose = looseEqualityRegex(options.rules);
   loose.lastIndex = 0;
   return loose.test(under);

@@ -13,6 +13,7 @@
 import type { CompiledCondition, CompiledRules } from '../rules/compile.js';
 import type { PatternToken, TokenSequence } from '../rules/pattern.js';
 import { escapeRegex as escapeSyntax, trieSource, wordsSource } from '../rules/word-regex.js';
+import { type WalkTail, type WordWalker, wordWalker } from './word-walk.js';
 
 // The apostrophes normalizeWord folds to "'".
 const APOSTROPHE = "['\u2018\u2019\u02bc\u0060\u00b4]";
@@ -141,6 +142,12 @@ export interface Scanner {
    * markup may stand between a phrase's words but not inside one of them.
    */
   mayHold(text: string): boolean;
+  /**
+   * False when no enabled retext-equality phrase can stand in the text (no word in it starts like
+   * one); true when one may, or when the text is too long to tell cheaply. The quick test before
+   * the loose phrase regex (looseEqualityRegex), whose compiling is a tenth of a cold start.
+   */
+  mayHoldEquality(text: string): boolean;
 }
 
 type Search = (text: string, from: number) => number;
@@ -235,6 +242,13 @@ function occursBefore(found: number, end: number): boolean {
 const FOLDS_TO_ASCII = ['\u017f', '\u212a'];
 // What NOT_BEFORE_WORD refuses after a word (with 'iu'), as one character.
 const ALNUM_OR_FOLDING = /^[a-z0-9\u017f\u212a]$/i;
+
+/**
+ * When the scanner walks a text's words in JavaScript instead of running its regex (word-walk.ts):
+ * texts of at most `text` UTF-16 code units, until `total` have been walked by one scanner. Tests
+ * set them to compare both ways (0: never walk; Infinity: always).
+ */
+export const walkLimits = { text: 16_384, total: 262_144 };
 
 /** A place `next` found: where, and whether an enabled retext-equality phrase starts there. */
 interface Place {
@@ -338,28 +352,54 @@ function buildScanner(rules: CompiledRules): Scanner {
     looseAt.lastIndex = at;
     return looseAt.test(text);
   };
+  // The same trie walked in JavaScript (word-walk.ts), for short texts: compiling the regex costs
+  // more than a one-line check does in all. Each word's tail is left to the checks at the hit.
+  let walker: WordWalker | null | undefined;
+  const walkerOf = (text: string): WordWalker | undefined => {
+    if (!any || text.length > walkLimits.text || (text !== walkedText && walked + text.length > walkLimits.total)) return undefined;
+    if (walker === undefined) {
+      const tails = new Map<string, WalkTail[]>();
+      const add = (word: string, tail: WalkTail) => tails.set(word, [...(tails.get(word) ?? []), tail]);
+      for (const word of anchored.keys()) add(word, 'end');
+      for (const word of equalityFirst) add(word, 'end');
+      for (const part of equalityParts) add(part, 'apostrophe');
+      walker = wordWalker(tails) ?? null;
+    }
+    return walker ?? undefined;
+  };
+  // Characters walked so far: past walkLimits.total, compiling the regex pays for itself.
+  let walked = 0;
+  let walkedText: string | undefined;
   /**
    * The hits of the one-pass regex in [from, end), confirmed: `anchor` decides an anchor word at a
    * hit (folded), and the first place it or an equality phrase confirms is returned.
    */
   const scanPlaces = (text: string, from: number, end: number, anchor: (word: string, at: number) => boolean): Place | undefined => {
-    const regex = scannerOf(text);
-    if (!regex) return undefined;
-    regex.lastIndex = from;
-    for (let hit = regex.exec(text); hit && hit.index < end; hit = regex.exec(text)) {
-      const at = hit.index;
-      const word = normalize(hit[0]);
-      const isAnchor = anchored.has(word) && !ALNUM_OR_FOLDING.test(text.charAt(at + hit[0].length));
+    let place: Place | undefined;
+    const visit = (at: number, matched: string): boolean => {
+      const word = normalize(matched);
+      const isAnchor = anchored.has(word) && !ALNUM_OR_FOLDING.test(text.charAt(at + matched.length));
       const isEquality = equalityFirst.has(word) || (word.endsWith("'") && equalityParts.has(word.slice(0, -1)));
       // A hit that is neither (a case-folding corner) is kept: never miss.
       if (!isAnchor && !isEquality) {
-        if (!anchored.has(word)) return { index: at, equality: false };
-        continue;
-      }
-      if (isAnchor && anchor(word, at)) return { index: at, equality: false };
-      if (isEquality && equalityOn && equalityAt(text, at)) return { index: at, equality: true };
+        if (anchored.has(word)) return false;
+        place = { index: at, equality: false };
+      } else if (isAnchor && anchor(word, at)) place = { index: at, equality: false };
+      else if (isEquality && equalityOn && equalityAt(text, at)) place = { index: at, equality: true };
+      return place !== undefined;
+    };
+    const walk = walkerOf(text);
+    if (walk) {
+      if (text !== walkedText) walked += text.length;
+      walkedText = text;
+      walk.walk(text, from, end, visit);
+      return place;
     }
-    return undefined;
+    const regex = scannerOf(text);
+    if (!regex) return undefined;
+    regex.lastIndex = from;
+    for (let hit = regex.exec(text); hit && hit.index < end; hit = regex.exec(text)) if (visit(hit.index, hit[0])) break;
+    return place;
   };
   // A hit whose folded form is not an anchor (a case-folding corner) is kept: never miss.
   const anchorFound = (word: string, at: number, text: string): boolean => {
@@ -386,7 +426,25 @@ function buildScanner(rules: CompiledRules): Scanner {
     const anchors = rules.equalityPhrases.flatMap((seq) => seq[anchorOf(seq)]!.words.map((w) => w.replace(/'/g, '')));
     return (equalityWordsRegex ??= new RegExp(`${NOT_AFTER_WORD}${wordsSource(anchors, equalityChar)}${NOT_BEFORE_WORD}`, 'iu'));
   };
+  let equalityWalker: WordWalker | null | undefined;
+  const equalityWalkerOf = (): WordWalker | undefined => {
+    if (equalityWalker === undefined) {
+      const tails = new Map<string, WalkTail[]>();
+      for (const word of equalityFirst) tails.set(word, ['end']);
+      for (const part of equalityParts) tails.set(part, [...(tails.get(part) ?? []), 'apostrophe']);
+      equalityWalker = wordWalker(tails) ?? null;
+    }
+    return equalityWalker ?? undefined;
+  };
   return {
+    mayHoldEquality(text) {
+      if (!equalityOn) return false;
+      if (text.length > walkLimits.text || walked + text.length > walkLimits.total) return true;
+      const walk = equalityWalkerOf();
+      if (!walk) return true;
+      walked += text.length;
+      return walk.walk(text, 0, text.length, () => true);
+    },
     next(text, from) {
       return nextPlace(text, from)?.index ?? -1;
     },

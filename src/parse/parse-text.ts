@@ -21,6 +21,7 @@ const EVERY_BLOCK: Scanner = {
   next: (text, from) => (from < text.length ? from : -1),
   confirm: () => true,
   mayHold: () => true,
+  mayHoldEquality: () => true,
 };
 
 /**

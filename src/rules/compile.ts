@@ -85,7 +85,34 @@ export function triggerRegex(words: readonly string[]): RegExp {
   );
 }
 
-export function compileRules(files: readonly LoadedRuleFile[]): CompiledRules {
+/** A token of an expanded pattern as the build stores it: its words, or the name of the set it stands for. */
+export type StoredToken = string[] | { set: string };
+
+/**
+ * A rule file as dist/rules/builtin.json holds it (scripts/build-rules.js): the first file also
+ * carries every pattern of the set already expanded, so a run does not expand them again
+ * (expanding was most of compiling the built-in rules, a fifth of a cold start). Rule files from
+ * users never carry it (the schema allows no such key).
+ */
+export interface PrecompiledRuleFile extends LoadedRuleFile {
+  expansions?: Record<string, StoredToken[][]>;
+}
+
+/** The rule files with every pattern's expansion stored on the first (the build's output; see PrecompiledRuleFile). */
+export function withExpansions(files: readonly LoadedRuleFile[]): PrecompiledRuleFile[] {
+  const expanded = new Map<string, TokenSequence[]>();
+  compileRules(files, expanded);
+  const expansions: Record<string, StoredToken[][]> = {};
+  for (const [pattern, sequences] of expanded) expansions[pattern] = sequences.map((seq) => seq.map((t) => (t.set ? { set: t.set } : [...t.words])));
+  return files.map((f, k) => (k === 0 ? { ...f, expansions } : f));
+}
+
+/**
+ * Compiles validated rule files. `expanded` (internal: withExpansions) receives each pattern's
+ * expansion. Throws RuleFileError naming the file and rule for a bad pattern, an unknown set or a
+ * duplicate id.
+ */
+export function compileRules(files: readonly LoadedRuleFile[], expanded = new Map<string, TokenSequence[]>()): CompiledRules {
   const sets = new Map<string, CompiledSet>();
   const setWords = new Map<string, string[]>();
   for (const file of files) {
@@ -104,16 +131,40 @@ export function compileRules(files: readonly LoadedRuleFile[]): CompiledRules {
   const equality = new Map<string, CompiledRule>();
   const equalityTriggers = new Set<string>();
   const equalityPhrases: TokenSequence[] = [];
-  // Pattern → its sequences: a file's exceptions apply to each of its rules, and many rules share
-  // condition words; expanding each once made compiling the built-in rules ~3× faster (start-up).
-  const expanded = new Map<string, TokenSequence[]>();
+  // Pattern → its sequences (`expanded`): a file's exceptions apply to each of its rules, and many
+  // rules share condition words; expanding each once made compiling the built-in rules ~3× faster
+  // (start-up). Patterns the build expanded are read from there (PrecompiledRuleFile).
+  const stored = (files[0] as PrecompiledRuleFile | undefined)?.expansions;
+  const setLookups = new Map<string, ReadonlySet<string>>();
+  const restore = (sequences: StoredToken[][]): TokenSequence[] | undefined => {
+    const out: TokenSequence[] = [];
+    for (const seq of sequences) {
+      const tokens: TokenSequence = [];
+      for (const t of seq) {
+        if (Array.isArray(t)) {
+          tokens.push({ words: t, lookup: new Set(t) });
+          continue;
+        }
+        const words = setWords.get(t.set);
+        if (!words) return undefined; // not the sets it was expanded with: expand again
+        let lookup = setLookups.get(t.set);
+        if (!lookup) setLookups.set(t.set, (lookup = new Set(words)));
+        tokens.push({ words, lookup, set: t.set });
+      }
+      out.push(tokens);
+    }
+    return out;
+  };
 
   for (const file of files) {
     for (const def of file.rules) {
       const expand = (pattern: string, what: string): TokenSequence[] => {
         try {
           let sequences = expanded.get(pattern);
-          if (!sequences) expanded.set(pattern, (sequences = expandPattern(pattern, setWords)));
+          if (!sequences) {
+            const saved = stored && Object.hasOwn(stored, pattern) ? restore(stored[pattern]!) : undefined;
+            expanded.set(pattern, (sequences = saved ?? expandPattern(pattern, setWords)));
+          }
           return sequences;
         } catch (error) {
           if (error instanceof PatternError) throw new RuleFileError(file.file, def.id, `${what}: ${error.message}`);
@@ -179,6 +230,7 @@ export function compileRules(files: readonly LoadedRuleFile[]): CompiledRules {
     }
   }
   const triggers = [...new Set([...index.keys(), ...equalityTriggers])];
+  let triggerPattern: RegExp | undefined;
   return {
     rules,
     byId,
@@ -187,7 +239,11 @@ export function compileRules(files: readonly LoadedRuleFile[]): CompiledRules {
     equality,
     equalityPhrases,
     triggers,
-    triggerPattern: triggerRegex(triggers),
+    // Built on first use: only the whole-text parse reads it, and building it was a tenth of
+    // compiling the built-in rules (start-up).
+    get triggerPattern(): RegExp {
+      return (triggerPattern ??= triggerRegex(triggers));
+    },
     files: [...files],
   } as Omit<CompiledRules, keyof RuleSet> & { rules: Rule[] } as CompiledRules; // the brand is a type only
 }
