@@ -79,6 +79,9 @@ export async function lint(paths: string[], options: LintCliOptions, io: Io, err
       // The default starts workers only when they pay off; --threads N always does.
       adaptiveThreads: options.threads === undefined,
       ...poolFrom(io.env),
+      // A long document's findings are written batch by batch as they are found (memory bounded by
+      // a batch: issue 12); --fix needs all of them at once.
+      ...(!fixMode && { findingBatches: findingBatches(io.env) }),
       // Each document is fixed as it is linted; below, the result is written or shown as a diff.
       fix: Boolean(fixMode),
       // --fix never rewrites an export: refused before anything is read or written.
@@ -182,6 +185,16 @@ export async function lint(paths: string[], options: LintCliOptions, io: Io, err
 export function poolFrom(env: NodeJS.ProcessEnv): { poolFrom?: { documents: number; chars: number } } {
   const m = /^(\d+),(\d+)$/.exec(env.DIGNIFY_POOL_FROM ?? '');
   return m ? { poolFrom: { documents: Number(m[1]), chars: Number(m[2]) } } : {};
+}
+
+/**
+ * DIGNIFY_BATCHES="chars,findings": stream the findings of documents longer than `chars` in batches
+ * of `findings` (default: from 1 M characters, FINDINGS_PER_BATCH). Not a user setting: it lets
+ * tests see batches on small inputs.
+ */
+export function findingBatches(env: NodeJS.ProcessEnv): { fromChars?: number; findings?: number } {
+  const m = /^(\d+),(\d+)$/.exec(env.DIGNIFY_BATCHES ?? '');
+  return m ? { fromChars: Number(m[1]), findings: Math.max(1, Number(m[2])) } : {};
 }
 
 /** --fix asked of an export (the message says which); thrown from the engine's onFiles, before anything is read. */

@@ -11,7 +11,7 @@ import { formatEntry } from '../inputs/formats.js';
 import { readEntries, type SourceEvent, type SourceOptions, type StdinSource } from '../inputs/sources.js';
 import type { Finding, Options } from '../types.js';
 import { withLoading } from './lazy.js';
-import { codeSpans, lintDocument } from '../lint/lint-document.js';
+import { codeSpans, lintDocument, lintDocumentBatches, preloadLint } from '../lint/lint-document.js';
 import { unknownDirectiveRules, type CodeSpans } from '../match/inline-control.js';
 import { lintInParallel, type Linted, type PoolThreshold } from './lint-parallel.js';
 import type { ResolvedOptions } from '../match/match.js';
@@ -21,17 +21,38 @@ import { resolveOptions } from '../lint/options.js';
  * What the engine yields for each source, record or message, as a tagged union (`kind`):
  * - `linted`: a document or export record was linted; `findings` have `file` set, positions in `doc.text`
  *   (with LintOptions.fix and a fix made: positions in `output`, the fixed text; `inputFindings` in `doc.text`).
+ *   With LintOptions.findingBatches a long document may give several in a row, each with `part` (see DocumentPart).
  * - `bad-record`: a malformed export record (the rest of the export is still read).
  * - `error`: a source that could not be read (missing, unreadable, no text column).
  * - `skipped`: a source (or, with `record`, a part of one: a FHIR attachment given by url) left alone on purpose (binary, not UTF-8); `reason` says why.
  * - `notice`: something to tell the user once about a source (which column is linted).
  */
 export type LintOutcome =
-  | { kind: 'linted'; file: string; record?: RecordRef; findings: Finding[]; doc: Document; output?: string; fixed?: number; inputFindings?: Finding[] }
+  | {
+      kind: 'linted';
+      file: string;
+      record?: RecordRef;
+      findings: Finding[];
+      doc: Document;
+      output?: string;
+      fixed?: number;
+      inputFindings?: Finding[];
+      part?: DocumentPart;
+    }
   | { kind: 'bad-record'; file: string; record: RecordRef; error: string }
   | { kind: 'error'; file: string; error: string }
   | { kind: 'skipped'; file: string; record?: RecordRef; reason: string }
   | { kind: 'notice'; file: string; message: string };
+
+/**
+ * One batch of a document's findings (LintOptions.findingBatches): the document's batches come one
+ * after another, the first with `first`, the last with `last`; together they hold its findings in
+ * text order. A document whose findings fit in one batch has no `part`.
+ */
+export interface DocumentPart {
+  first: boolean;
+  last: boolean;
+}
 
 /** Where each file's configuration comes from: a ConfigSet (src/config), or anything shaped like one. */
 export interface ConfigLookup {
@@ -60,6 +81,8 @@ export interface LintResult {
   fixed?: number;
   /** With `output`: the findings of the document as read, before fixing (positions in the file as it is on disk). */
   inputFindings?: Finding[];
+  /** One batch of a long document's findings (LintOptions.findingBatches): reporters continue the document's entry until `last`. */
+  part?: DocumentPart;
 }
 
 export type LintOptions = Options &
@@ -94,6 +117,14 @@ export type LintOptions = Options &
     poolFrom?: PoolThreshold;
     /** Told the files the paths expanded to (before any is read), e.g. to count them for progress. */
     onFiles?: (files: readonly string[]) => void;
+    /**
+     * Hand out the findings of a long plain-text document (or export note) in batches, each a
+     * `linted` outcome with `part`, as they are found, so memory is bounded by a batch and not by the
+     * document (a dense 100 MB note has half a million findings). `fromChars`: documents longer than
+     * this many UTF-16 code units (default 1 M); `findings`: per batch (default FINDINGS_PER_BATCH,
+     * lint-document.ts). Not with `fix`, which needs all of a document's findings.
+     */
+    findingBatches?: { fromChars?: number; findings?: number };
   };
 
 /** A result (with the document it came from, when one was read), or something to tell the user once about a source (which column is linted). */
@@ -120,15 +151,22 @@ export async function* lintOutcomes(paths: readonly string[], options: LintOptio
         : options.include;
   const sources = readEntries(entries, { ...options, ...(include && { include }) }, stdin);
   const docOptions = (doc: Document) => optionsOf(doc.file);
+  const batches = options.findingBatches && !options.fix ? options.findingBatches : undefined;
+  // Linted here, batch by batch, as the outcomes are taken (not by the pool, nor ahead of time).
+  const defer = batches && ((doc: Document) => doc.syntax === 'text' && !doc.paragraphs && doc.text.length > (batches.fromChars ?? 1 << 20));
   const linted =
     (options.threads ?? 1) > 1
-      ? lintInParallel(sources, docOptions, options.threads!, options.onPool, options.poolFrom, options.adaptiveThreads)
-      : lintHere(sources, docOptions);
+      ? lintInParallel(sources, docOptions, options.threads!, options.onPool, options.poolFrom, options.adaptiveThreads, undefined, defer)
+      : lintHere(sources, docOptions, defer);
   for await (const { event, findings: found } of linted) {
     switch (event.kind) {
       case 'document': {
         const { doc } = event;
         for (const message of directiveNotices(doc, optionsOf(doc.file))) yield { kind: 'notice', file: doc.file, message };
+        if (!found) {
+          yield* inBatches(doc, optionsOf(doc.file), batches?.findings);
+          break;
+        }
         // Whether a document may be rewritten is the registry's word for the format it was read as
         // (--input-format text on a .csv makes it a text document); export records and .docx never are.
         // A legacy-encoded .txt (read as Windows-1252) is not rewritten either: the write would change its encoding.
@@ -167,8 +205,8 @@ export async function* lintOutcomes(paths: readonly string[], options: LintOptio
 export function resultOf(outcome: LintOutcome): LintResult | undefined {
   switch (outcome.kind) {
     case 'linted': {
-      const { file, record, findings, output, fixed, inputFindings } = outcome;
-      return { file, ...(record && { record }), findings, ...(output !== undefined && { output, fixed, inputFindings }) };
+      const { file, record, findings, output, fixed, inputFindings, part } = outcome;
+      return { file, ...(record && { record }), findings, ...(output !== undefined && { output, fixed, inputFindings }), ...(part && { part }) };
     }
     case 'bad-record':
       return { file: outcome.file, record: outcome.record, findings: [], error: outcome.error };
@@ -218,10 +256,35 @@ function directiveNotices(doc: Document, resolved: ResolvedOptions): string[] {
   );
 }
 
-async function* lintHere(sources: AsyncIterable<SourceEvent>, optionsOf: (doc: Document) => ResolvedOptions): AsyncGenerator<Linted> {
+async function* lintHere(
+  sources: AsyncIterable<SourceEvent>,
+  optionsOf: (doc: Document) => ResolvedOptions,
+  defer?: (doc: Document) => boolean,
+): AsyncGenerator<Linted> {
   for await (const event of sources) {
-    yield event.kind === 'document' ? { event, findings: await withLoading(() => lintDocument(event.doc, optionsOf(event.doc))) } : { event };
+    if (event.kind !== 'document' || defer?.(event.doc)) yield { event };
+    else yield { event, findings: await withLoading(() => lintDocument(event.doc, optionsOf(event.doc))) };
   }
+}
+
+/** A long document's `linted` outcomes, one per batch of findings (LintOptions.findingBatches), each made when it is asked for. */
+async function* inBatches(doc: Document, resolved: ResolvedOptions, perBatch?: number): AsyncGenerator<LintOutcome> {
+  await preloadLint(); // the batches are made synchronously, and a generator cannot be run again by withLoading
+  const outcome = (findings: Finding[], part?: DocumentPart): LintOutcome => {
+    for (const f of findings) f.file = doc.file; // the batch is this document's own: no copy
+    return { kind: 'linted', file: doc.file, ...(doc.record && { record: doc.record }), findings, doc, ...(part && { part }) };
+  };
+  let previous: Finding[] | undefined;
+  let first = true;
+  for (const batch of lintDocumentBatches(doc, resolved, perBatch)) {
+    if (previous) {
+      yield outcome(previous, { first, last: false });
+      first = false;
+    }
+    previous = batch;
+  }
+  // A document whose findings fit in one batch is an outcome as any other.
+  yield outcome(previous ?? [], first ? undefined : { first: false, last: true });
 }
 
 /** Lints paths; an export gives one result per record (see LintResult.record). */

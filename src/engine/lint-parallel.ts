@@ -58,7 +58,7 @@ export function poolHelps({ cores, load, lintShare }: PoolSignals): boolean {
   return cores >= 2 && cores - load >= 1 && lintShare >= 0.5;
 }
 
-/** A source event, with the findings when it is a document. */
+/** A source event, with the findings when it is a document (none when it was deferred: see lintInParallel's `defer`). */
 export interface Linted {
   event: SourceEvent;
   findings?: Finding[];
@@ -88,6 +88,8 @@ export async function* lintInParallel(
   poolFrom: PoolThreshold = { documents: POOL_MIN_DOCUMENTS, chars: POOL_MIN_CHARS },
   adaptive = false,
   signals: () => Omit<PoolSignals, 'lintShare'> = () => ({ cores: availableParallelism(), load: loadavg()[0]! }),
+  /** Documents passed on without findings, for the caller to lint (in batches: LintOptions.findingBatches). */
+  defer?: (doc: Document) => boolean,
 ): AsyncGenerator<Linted> {
   let pool: LintPool | undefined;
   let documents = 0;
@@ -125,7 +127,7 @@ export async function* lintInParallel(
       return chunk;
     };
     for await (const event of sources) {
-      if (event.kind !== 'document') {
+      if (event.kind !== 'document' || defer?.(event.doc)) {
         if (batch.length) yield flush();
         yield { ready: { event } };
       } else if (!pool && !poolDue(event.doc)) {

@@ -77,25 +77,35 @@ function covers(rules: readonly string[], finding: Finding): boolean {
 /** The findings that no directive in `text` turns off. */
 export function applyInlineControl(text: string, findings: readonly Finding[], code: CodeSpans = []): Finding[] {
   if (findings.length === 0) return [...findings];
+  return inlineControl(text, code)(findings);
+}
+
+/**
+ * applyInlineControl with the directives of `text` read once: the returned function filters any
+ * list of the text's findings (a long document's findings come in batches, and reading its
+ * directives again for each batch would cost the whole text each time).
+ */
+export function inlineControl(text: string, code: CodeSpans = []): (findings: readonly Finding[]) => Finding[] {
   const directives = findDirectives(text, code);
-  if (directives.length === 0) return [...findings];
+  if (directives.length === 0) return (findings) => [...findings];
   const ranges = directives.filter((d) => d.kind === 'disable' || d.kind === 'enable');
   const onLine = new Map<number, string[][]>();
   for (const d of directives) {
     const line = d.kind === 'disable-next-line' ? d.line + 1 : d.kind === 'disable-line' ? d.line : undefined;
     if (line !== undefined) onLine.set(line, [...(onLine.get(line) ?? []), d.rules]);
   }
-  return findings.filter((f) => {
-    const line = f.start.line;
-    // Rule ids in a directive ("substance-use/addict") are not findings.
-    if (directives.some((d) => d.line === line && f.start.column - 1 >= d.from && f.start.column - 1 < d.to)) return false;
-    if (onLine.get(line)?.some((rules) => covers(rules, f))) return false;
-    // Replay disable/enable up to this line: the last directive that concerns this rule decides.
-    let disabled = false;
-    for (const d of ranges) {
-      if (d.line > line) break;
-      if (covers(d.rules, f)) disabled = d.kind === 'disable';
-    }
-    return !disabled;
-  });
+  return (findings) =>
+    findings.filter((f) => {
+      const line = f.start.line;
+      // Rule ids in a directive ("substance-use/addict") are not findings.
+      if (directives.some((d) => d.line === line && f.start.column - 1 >= d.from && f.start.column - 1 < d.to)) return false;
+      if (onLine.get(line)?.some((rules) => covers(rules, f))) return false;
+      // Replay disable/enable up to this line: the last directive that concerns this rule decides.
+      let disabled = false;
+      for (const d of ranges) {
+        if (d.line > line) break;
+        if (covers(d.rules, f)) disabled = d.kind === 'disable';
+      }
+      return !disabled;
+    });
 }

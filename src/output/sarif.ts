@@ -1,5 +1,8 @@
-// SARIF 2.1.0 for GitHub code scanning and other SARIF viewers. A SARIF log is one JSON document,
-// so this reporter buffers results and writes the log at the end. Each rule that reported gets a
+// SARIF 2.1.0 for GitHub code scanning and other SARIF viewers. A SARIF log is one JSON document;
+// its results are written as they come (a run of half a million findings holds none of them), so
+// the run object lists "results" first and then what is known only at the end: the tool with the
+// descriptors of the rules that reported, and the invocation (JSON objects are unordered; SARIF
+// readers parse the log whole). Each rule that reported gets a
 // descriptor (short and full description, help with the suggestions, helpUri to the rule's docs);
 // each finding a result with its region in UTF-16 code units (SARIF's default column kind).
 import { readFileSync } from 'node:fs';
@@ -60,64 +63,70 @@ function ruleDescriptor(id: string, sets: readonly CompiledRules[], example: Fin
   };
 }
 
+const indent = (text: string, by: string) => text.replace(/^/gm, by);
+
 export const sarif: Formatter = ({ cwd, ruleSets, redact }) => {
-  const results: LintResult[] = [];
+  // Every RuleSet is a CompiledRules inside (compileRules makes them all).
+  let sets: readonly CompiledRules[] | undefined;
+  const ruleIndex = new Map<string, number>();
+  const rules: Array<ReturnType<typeof ruleDescriptor> | { id: string }> = [];
+  const notifications: Array<{ level: string; message: { text: string } }> = [];
+  let failed = false;
+  let started = false;
+  let written = 0; // results written
+  const head = () => {
+    if (started) return '';
+    started = true;
+    return `{\n  "$schema": ${JSON.stringify(SCHEMA)},\n  "version": "2.1.0",\n  "runs": [\n    {\n      "results": [`;
+  };
   return {
-    result(r) {
-      results.push(r);
-      return '';
+    result(r: LintResult) {
+      let out = head();
+      if (r.error) {
+        failed = true;
+        notifications.push({ level: 'error', message: { text: `${r.file}: ${r.error}` } });
+      }
+      if (r.skipped) notifications.push({ level: 'warning', message: { text: `${r.file}: skipped: ${r.skipped}` } });
+      for (const f of r.findings) {
+        let index = ruleIndex.get(f.ruleId);
+        if (index === undefined) {
+          sets ??= (ruleSets?.() as readonly CompiledRules[] | undefined) ?? [builtinRules()];
+          index = rules.push(redact ? { id: f.ruleId } : ruleDescriptor(f.ruleId, sets, f)) - 1;
+          ruleIndex.set(f.ruleId, index);
+        }
+        // An export record points at its own line of the export; a .docx has no region (see ciPlace).
+        const place = ciPlace(r, f);
+        const result = {
+          ruleId: f.ruleId,
+          ruleIndex: index,
+          level: LEVEL[f.severity],
+          message: { text: `${place.prefix}${f.message}` },
+          locations: [
+            {
+              physicalLocation: { artifactLocation: artifactLocation(f.file ?? r.file, cwd), ...(place.region && { region: place.region }) },
+              // The record or paragraph, for viewers that show logical locations.
+              ...(r.record
+                ? { logicalLocations: [{ name: recordLabel(r), kind: 'element' }] }
+                : f.paragraph !== undefined
+                  ? { logicalLocations: [{ name: `paragraph ${f.paragraph}`, kind: 'element' }] }
+                  : {}),
+            },
+          ],
+        };
+        out += `${written++ ? ',' : ''}\n${indent(JSON.stringify(result, null, 2), '        ')}`;
+      }
+      return out;
     },
     end() {
-      // Every RuleSet is a CompiledRules inside (compileRules makes them all).
-      const sets = (ruleSets?.() as readonly CompiledRules[] | undefined) ?? [builtinRules()];
-      const ruleIndex = new Map<string, number>();
-      const rules: Array<ReturnType<typeof ruleDescriptor> | { id: string }> = [];
-      const sarifResults = [];
-      const notifications = [];
-      for (const r of results) {
-        if (r.error) notifications.push({ level: 'error', message: { text: `${r.file}: ${r.error}` } });
-        if (r.skipped) notifications.push({ level: 'warning', message: { text: `${r.file}: skipped: ${r.skipped}` } });
-        for (const f of r.findings) {
-          let index = ruleIndex.get(f.ruleId);
-          if (index === undefined) {
-            index = rules.push(redact ? { id: f.ruleId } : ruleDescriptor(f.ruleId, sets, f)) - 1;
-            ruleIndex.set(f.ruleId, index);
-          }
-          // An export record points at its own line of the export; a .docx has no region (see ciPlace).
-          const place = ciPlace(r, f);
-          sarifResults.push({
-            ruleId: f.ruleId,
-            ruleIndex: index,
-            level: LEVEL[f.severity],
-            message: { text: `${place.prefix}${f.message}` },
-            locations: [
-              {
-                physicalLocation: { artifactLocation: artifactLocation(f.file ?? r.file, cwd), ...(place.region && { region: place.region }) },
-                // The record or paragraph, for viewers that show logical locations.
-                ...(r.record
-                  ? { logicalLocations: [{ name: recordLabel(r), kind: 'element' }] }
-                  : f.paragraph !== undefined
-                    ? { logicalLocations: [{ name: `paragraph ${f.paragraph}`, kind: 'element' }] }
-                    : {}),
-              },
-            ],
-          });
-        }
-      }
-      const log = {
-        $schema: SCHEMA,
-        version: '2.1.0',
-        runs: [
-          {
-            tool: { driver: { name: 'dignify', version: packageVersion(), informationUri: INFORMATION_URI, rules } },
-            originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(cwd.endsWith(path.sep) ? cwd : cwd + path.sep).href } },
-            columnKind: 'utf16CodeUnits',
-            invocations: [{ executionSuccessful: !results.some((r) => r.error), toolExecutionNotifications: notifications }],
-            results: sarifResults,
-          },
-        ],
+      const rest = {
+        tool: { driver: { name: 'dignify', version: packageVersion(), informationUri: INFORMATION_URI, rules } },
+        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(cwd.endsWith(path.sep) ? cwd : cwd + path.sep).href } },
+        columnKind: 'utf16CodeUnits',
+        invocations: [{ executionSuccessful: !failed, toolExecutionNotifications: notifications }],
       };
-      return `${JSON.stringify(log, null, 2)}\n`;
+      // The run's other members, after its results: `rest` without its braces, at the run's depth.
+      const members = indent(JSON.stringify(rest, null, 2).slice(2, -2), '    ');
+      return `${head()}${written ? '\n      ]' : ']'},\n${members}\n    }\n  ]\n}\n`;
     },
   };
 };

@@ -40,10 +40,16 @@ export const stylish: Formatter = ({ why, color, cwd }) => {
           f,
         };
       });
-      // An export's records are printed one by one as they are linted, so its columns are as wide
-      // as the widest seen so far in that file: they never narrow from one record to the next.
-      widths.where = Math.max(result.record ? widths.where : 0, ...rows.map((r) => r.where.length));
-      widths.text = Math.min(70, Math.max(result.record ? widths.text : 0, ...rows.map((r) => r.text.length)));
+      // An export's records are printed one by one as they are linted, and a long document's
+      // findings batch by batch (LintResult.part), so columns are as wide as the widest seen so far
+      // in that file: they never narrow from one record or batch to the next, and no look-ahead
+      // holds findings back. (A loop, not Math.max(...rows): a document can have 100,000s.)
+      const continued = result.record !== undefined || (result.part !== undefined && !result.part.first);
+      if (!continued) widths.where = widths.text = 0;
+      for (const r of rows) {
+        widths.where = Math.max(widths.where, r.where.length);
+        widths.text = Math.max(widths.text, Math.min(70, r.text.length));
+      }
       const whereWidth = widths.where;
       const textWidth = widths.text;
       for (const r of rows) {

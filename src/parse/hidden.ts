@@ -74,7 +74,7 @@ export function hiddenFreeVariants(text: string): HiddenFree[] {
 }
 
 /** Line and column (1-based, parse-latin's counting: "\r", "\n", "\r\n" each end a line) of offsets in one text. */
-function pointer(text: string): (offset: number) => Point {
+export function pointer(text: string): (offset: number) => Point {
   const starts = [0];
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -96,9 +96,10 @@ export function mergeHidden(
   text: string,
   original: readonly Finding[],
   readings: ReadonlyArray<{ free: HiddenFree; findings: readonly Finding[] }>,
+  /** Line and column of an offset in `text` (default: made here; a caller merging batches of one text passes textPointer's once). */
+  pointAt: (offset: number) => Point = pointer(text),
 ): Finding[] {
   const seen = new Set<string>();
-  const pointAt = pointer(text);
   const found: Finding[] = [];
   // `among` is sorted by start and its findings do not overlap, so their ends are sorted too: the
   // last one starting before f ends is the only one that can overlap it (a binary search keeps

@@ -1,19 +1,19 @@
 // Where the line holding an offset starts and ends ("\n" ends a line), for code that asks once per
 // finding. Searching back and forth for "\n" from each finding costs the line's length, and a note
 // flattened to one line (an export's) can be megabytes long: with a finding every few hundred
-// characters that was quadratic. The line starts are found once per text (the last text asked
-// about is remembered) and each question is a binary search.
+// characters that was quadratic. The line starts are found once per text (the last two texts asked
+// about are remembered: a long document is linted in batches alternating with its hidden-free
+// reading, lint-document.ts) and each question is a binary search.
 import { countBelow } from '../match/count-below.js';
 
-let linesText: string | undefined;
-let starts: number[] = [0];
+let recent: Array<{ text: string; starts: number[] }> = [];
 
 function startsOf(text: string): number[] {
-  if (linesText !== text) {
-    linesText = text;
-    starts = [0];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  }
+  const known = recent.find((r) => r.text === text);
+  if (known) return known.starts;
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  recent = [{ text, starts }, ...recent.slice(0, 1)];
   return starts;
 }
 
