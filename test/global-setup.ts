@@ -19,6 +19,9 @@ export function testBuildSteps(build: string): string[] {
 }
 
 export default function setup(): void {
+  // Each project that names this file runs it; the build is needed once per `vitest run`.
+  if (process.env.DIGNIFY_TEST_BUILT) return;
+  process.env.DIGNIFY_TEST_BUILT = '1';
   if (process.env.DIGNIFY_TEST_TSC_BUILD) {
     execSync('npm run --silent build', { cwd: ROOT, stdio: 'inherit' });
     return;
