@@ -1,9 +1,11 @@
-// The CLI end to end, spawned as a user runs it: stdin and files, formats, every exit code.
+// The CLI end to end: stdin and files, formats, every exit code. The tests of the exit codes, --version
+// and --help and the pipeline spawn the installed command as a user runs it; the others run main() in
+// this process (runMain: the same code, without a Node start-up each).
 import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './helpers.js';
+import { runCli, runMain } from './helpers.js';
 
 const NOTE = 'Pt is a known heroin addict with hx of drug abuse who reports using dirty needles.\n';
 
@@ -22,8 +24,8 @@ describe('dignify (CLI)', () => {
     expect(r.stdout).toContain('3 problems (2 errors, 1 warning, 0 info)');
   });
 
-  it('gives the same findings as data with --format json', () => {
-    const r = runCli(['--format', 'json', '--stdin-filename', 'note.txt'], { input: NOTE });
+  it('gives the same findings as data with --format json', async () => {
+    const r = await runMain(['--format', 'json', '--stdin-filename', 'note.txt'], { input: NOTE });
     expect(r.code).toBe(1);
     const data = JSON.parse(r.stdout) as Array<{ file: string; findings: Array<{ actual: string; suggestions: string[]; start: { offset: number } }> }>;
     expect(data).toHaveLength(1);
@@ -32,8 +34,8 @@ describe('dignify (CLI)', () => {
     for (const f of data[0]!.findings) expect(NOTE.slice(f.start.offset, f.start.offset + f.actual.length)).toBe(f.actual);
   });
 
-  it('prints one line per finding with --format compact', () => {
-    const r = runCli(['-f', 'compact', '-'], { input: NOTE });
+  it('prints one line per finding with --format compact', async () => {
+    const r = await runMain(['-f', 'compact', '-'], { input: NOTE });
     expect(r.stdout.trim().split('\n')).toEqual([
       '<stdin>:1:15: error Avoid "heroin addict"; prefer "person with opioid use disorder" or "person who uses drugs" [substance-use/addict]',
       expect.stringMatching(/^<stdin>:1:40: error Avoid "drug abuse"; prefer "drug use"/),
@@ -57,13 +59,13 @@ describe('dignify (CLI)', () => {
     expect(r.stdout).toContain('"heroin addict"');
   });
 
-  it('exits 2 on an unreadable file, naming it', () => {
+  it('exits 2 on an unreadable file, naming it', async () => {
     if (process.getuid?.() === 0) return; // root can read anything; covered by the API test of errors
     const dir = tempDir();
     const file = path.join(dir, 'secret.txt');
     writeFileSync(file, NOTE);
     chmodSync(file, 0o000);
-    const r = runCli([file]);
+    const r = await runMain([file]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${file}: permission denied`);
   });
@@ -75,12 +77,12 @@ describe('dignify (CLI)', () => {
     expect(runCli(['--no-such-flag']).code).toBe(2);
   });
 
-  it('skips binary files found in a folder with a warning, reads Windows-1252 with a warning, and lints the rest', () => {
+  it('skips binary files found in a folder with a warning, reads Windows-1252 with a warning, and lints the rest', async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'image.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]));
     writeFileSync(path.join(dir, 'latin1.txt'), Buffer.from('caf\xe9 \x93drug abuse\x94', 'latin1'));
     writeFileSync(path.join(dir, 'ok.txt'), 'Hx IVDU.');
-    const r = runCli([dir, '--format', 'json']);
+    const r = await runMain([dir, '--format', 'json']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('image.txt: skipped: binary file');
     expect(r.stderr).toContain('latin1.txt: warning: not valid UTF-8: read as Windows-1252');
@@ -91,7 +93,7 @@ describe('dignify (CLI)', () => {
     expect(r.stdout).toContain('"IVDU"');
   });
 
-  it('recurses into folders for .txt, .md and .html, skipping node_modules and dot-folders, and takes globs', () => {
+  it('recurses into folders for .txt, .md and .html, skipping node_modules and dot-folders, and takes globs', async () => {
     const dir = tempDir();
     for (const [name, text] of [
       ['a.txt', 'IVDU'],
@@ -106,25 +108,25 @@ describe('dignify (CLI)', () => {
       mkdirSync(path.dirname(p), { recursive: true });
       writeFileSync(p, text);
     }
-    const r = runCli(['--format', 'json', dir]);
+    const r = await runMain(['--format', 'json', dir]);
     const files = (JSON.parse(r.stdout) as Array<{ file: string }>).map((x) => path.relative(dir, x.file));
     expect(files).toEqual(['a.txt', 'b.md', 'c.html', path.join('sub', 'e.txt')]);
-    const g = runCli(['--format', 'json', '**/*.txt'], { cwd: dir });
+    const g = await runMain(['--format', 'json', '**/*.txt'], { cwd: dir });
     expect((JSON.parse(g.stdout) as Array<{ file: string }>).map((x) => x.file)).toEqual(['a.txt', 'sub/e.txt']);
-    expect(runCli(['nothing-*.txt'], { cwd: dir }).stderr).toContain('nothing-*.txt: no files match this pattern');
+    expect((await runMain(['nothing-*.txt'], { cwd: dir })).stderr).toContain('nothing-*.txt: no files match this pattern');
   });
 
-  it('--quiet reports errors only, and --fail-on sets what makes exit 1', () => {
+  it('--quiet reports errors only, and --fail-on sets what makes exit 1', async () => {
     const warningOnly = 'Reports using dirty needles.\n';
-    expect(runCli([], { input: warningOnly }).code).toBe(1);
-    const quiet = runCli(['--quiet'], { input: warningOnly });
+    expect((await runMain([], { input: warningOnly })).code).toBe(1);
+    const quiet = await runMain(['--quiet'], { input: warningOnly });
     expect(quiet.code).toBe(0);
     expect(quiet.stdout).toBe('');
-    expect(runCli(['--fail-on', 'error'], { input: warningOnly }).code).toBe(0);
+    expect((await runMain(['--fail-on', 'error'], { input: warningOnly })).code).toBe(0);
   });
 
-  it('--why adds the note and sources', () => {
-    const r = runCli(['--why'], { input: 'Hx IVDU.\n' });
+  it('--why adds the note and sources', async () => {
+    const r = await runMain(['--why'], { input: 'Hx IVDU.\n' });
     expect(r.stdout).toMatch(/label a person by a behaviour/);
     // Each source with its title and link (rules/sources.yaml), not just its key.
     expect(r.stdout).toMatch(/Sources:\n\s+.*Carpenter23: Use of nonstigmatizing language .*https:\/\/pmc\.ncbi\.nlm\.nih\.gov\//);
@@ -139,17 +141,17 @@ describe('dignify (CLI)', () => {
     expect(h.stdout).toContain('Exit codes:');
   });
 
-  it('lists rules and explains one; an unknown rule is a usage error', () => {
-    const list = runCli(['rules']);
+  it('lists rules and explains one; an unknown rule is a usage error', async () => {
+    const list = await runMain(['rules']);
     expect(list.code).toBe(0);
     expect(list.stdout).toMatch(/substance-use\/addict\s+error/);
-    const json = JSON.parse(runCli(['rules', '--format', 'json']).stdout) as Array<{ id: string }>;
+    const json = JSON.parse((await runMain(['rules', '--format', 'json'])).stdout) as Array<{ id: string }>;
     expect(json.map((r) => r.id)).toContain('substance-use/dirty-needles');
-    const explain = runCli(['explain', 'substance-use/addict']);
+    const explain = await runMain(['explain', 'substance-use/addict']);
     expect(explain.code).toBe(0);
     expect(explain.stdout).toContain('Pt is a known heroin addict.');
     expect(explain.stdout).toContain('Addiction medicine was consulted.');
-    const unknown = runCli(['explain', 'addict']);
+    const unknown = await runMain(['explain', 'addict']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('did you mean "substance-use/addict"');
   });

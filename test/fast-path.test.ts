@@ -12,6 +12,7 @@ import { scannerFor } from '../src/match/prefilter.js';
 import { windows } from '../src/parse/windows.js';
 import { builtinRules } from '../src/rules/builtin.js';
 import type { Finding } from '../src/types.js';
+import { FULL_CORPUS, propertyRuns } from './helpers.js';
 
 const resolved = resolveOptions();
 const corpus = corpusDir();
@@ -29,7 +30,7 @@ function expectSame(text: string, options = resolved): Finding[] {
 // Every text of the corpus is parsed twice here: minutes on a busy 2-core machine. `npm test`
 // checks every 10th text (a fixed sample, so a failure reproduces); `npm run test:corpus`
 // (DIGNIFY_FULL_CORPUS=1) checks them all.
-const STRIDE = process.env.DIGNIFY_FULL_CORPUS === '1' ? 1 : 10;
+const STRIDE = FULL_CORPUS ? 1 : 10;
 
 describe.skipIf(!corpus)('fast path over the shared corpus', () => {
   if (!corpus) console.warn('fast-path.test: ../shared/corpus not found, corpus checks skipped');
@@ -166,7 +167,7 @@ describe('fast path over random text', () => {
       fc.property(lineFreeText, optionsArb, (text, options) => {
         expectSame(text, resolveOptions(options));
       }),
-      { numRuns: 400 },
+      { numRuns: propertyRuns(150, 400) },
     );
   });
 
@@ -175,7 +176,7 @@ describe('fast path over random text', () => {
       fc.property(randomText, optionsArb, (text, options) => {
         expectSame(text, resolveOptions(options));
       }),
-      { numRuns: 3000 },
+      { numRuns: propertyRuns(1000, 3000) },
     );
   });
 

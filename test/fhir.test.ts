@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { lintFiles, lintText, type LintResult } from '../src/index.js';
 import { fhirField, looksLikeFhir, readFhir } from '../src/inputs/fhir.js';
 import { readSources, type SourceEvent } from '../src/inputs/sources.js';
-import { ROOT, runCli } from './helpers.js';
+import { ROOT, runMain } from './helpers.js';
 
 const BULK = path.join(ROOT, 'fixtures', 'fhir', 'bulk-export.ndjson');
 const BUNDLE = path.join(ROOT, 'fixtures', 'fhir', 'bundle.json');
@@ -79,19 +79,19 @@ describe('FHIR Bulk Data NDJSON (detected by resourceType)', () => {
     expect(note1.findings.map(({ file: _f, ...f }) => f)).toEqual(await lintText(text));
   });
 
-  it('works from the CLI: stylish names the resource; skipped parts are warnings; bad base64 makes exit 2', () => {
-    const run = runCli([BULK]);
+  it('works from the CLI: stylish names the resource; skipped parts are warnings; bad base64 makes exit 2', async () => {
+    const run = await runMain([BULK]);
     expect(run.code).toBe(2);
     expect(run.stdout).toContain('DocumentReference/note-1 content[0] (text/plain)  2:15');
     expect(run.stderr).toContain('bulk-export.ndjson: skipped: DocumentReference/note-3 content[1]: attachment given only by url');
     expect(run.stderr).toContain(
       'bulk-export.ndjson: line 5 (row 6): skipped a malformed record: DocumentReference/note-4 content[0]: attachment.data is not valid base64',
     );
-    expect(runCli([BULK, '--skip-bad-records']).code).toBe(1);
+    expect((await runMain([BULK, '--skip-bad-records'])).code).toBe(1);
   });
 
-  it("report --group-by and --date-column read FHIR elements of the note's resource", () => {
-    const run = runCli([
+  it("report --group-by and --date-column read FHIR elements of the note's resource", async () => {
+    const run = await runMain([
       'report',
       BULK,
       '--group-by',
@@ -121,7 +121,7 @@ describe('FHIR JSON: a Bundle, a single resource, --input-format fhir', () => {
         'notice',
       ],
     );
-    const run = runCli([BUNDLE, '--format', 'json']);
+    const run = await runMain([BUNDLE, '--format', 'json']);
     expect(run.code).toBe(1);
     const [entry] = JSON.parse(run.stdout) as Array<{ records: Array<{ id: string; skipped?: string; findings?: unknown[] }>; records_read: number }>;
     expect(entry!.records.map((r) => [r.id, r.skipped ? 'skipped' : r.findings!.length])).toEqual([
@@ -166,9 +166,9 @@ describe('FHIR JSON: a Bundle, a single resource, --input-format fhir', () => {
     ]);
   });
 
-  it('is read as FHIR with --input-format fhir (standard input, any name), and a line that is not JSON is one bad record', () => {
+  it('is read as FHIR with --input-format fhir (standard input, any name), and a line that is not JSON is one bad record', async () => {
     const input = `${JSON.stringify({ resourceType: 'DocumentReference', id: 's1', content: [{ attachment: { contentType: 'text/plain', data: b64('IVDU') } }] })}\n{oops\n`;
-    const run = runCli(['-', '--input-format', 'fhir', '--format', 'jsonl'], { input });
+    const run = await runMain(['-', '--input-format', 'fhir', '--format', 'jsonl'], { input });
     expect(run.code).toBe(2);
     const lines = run.stdout
       .trim()

@@ -12,7 +12,7 @@ import { fixText } from '../src/fix/index.js';
 import { applyInlineControl } from '../src/match/inline-control.js';
 import { lintResolved } from '../src/lint/lint-text.js';
 import { resolveOptions } from '../src/lint/options.js';
-import { BIN, ROOT, runCli, runMain } from './helpers.js';
+import { BIN, ROOT, runMain } from './helpers.js';
 
 function tempDir(): string {
   return mkdtempSync(path.join(tmpdir(), 'dignify-fix-'));
@@ -81,7 +81,7 @@ describe('--fix', () => {
     expect(readFileSync(path.join(dir, 'a.md'), 'utf8')).toBe('<!-- dignify-disable-next-line -->\nHx of drug abuse.\nHx of drug use.\n');
   });
 
-  it('refuses an export (CSV, TSV, JSONL, JSON, Parquet) with exit 2 and writes nothing, not even the other files', () => {
+  it('refuses an export (CSV, TSV, JSONL, JSON, Parquet) with exit 2 and writes nothing, not even the other files', async () => {
     const dir = tempDir();
     const files = {
       'notes.csv': 'id,text\n1,Hx of drug abuse.\n',
@@ -94,7 +94,7 @@ describe('--fix', () => {
     writeFileSync(path.join(dir, 'a.txt'), 'Hx of drug abuse.\n');
     for (const [name, content] of Object.entries(files)) {
       for (const flag of ['--fix', '--fix-dry-run']) {
-        const r = runCli(['a.txt', name, flag], { cwd: dir });
+        const r = await runMain(['a.txt', name, flag], { cwd: dir });
         expect(r.code).toBe(2);
         expect(r.stderr).toContain(`dignify: ${name} is an export: --fix never rewrites exports`);
         expect(r.stdout).toBe('');
@@ -104,7 +104,7 @@ describe('--fix', () => {
     expect(readFileSync(path.join(dir, 'a.txt'), 'utf8')).toBe('Hx of drug abuse.\n');
     expect(filesUnder(dir)).toEqual(['a.txt', 'bundle.json', 'notes.csv', 'notes.jsonl', 'notes.parquet', 'notes.tsv']);
     // An export read from standard input is refused the same way.
-    expect(runCli(['--fix', '--input-format', 'csv'], { input: 'id,text\n1,drug abuse\n', cwd: dir }).code).toBe(2);
+    expect((await runMain(['--fix', '--input-format', 'csv'], { input: 'id,text\n1,drug abuse\n', cwd: dir })).code).toBe(2);
   });
 
   it('changes nothing on a second run, for every fixture', async () => {
@@ -113,7 +113,7 @@ describe('--fix', () => {
     const original = snapshot(dir);
     // Documents only: exports are never rewritten (tested above), and some need column options.
     const files = filesUnder(dir).filter((f) => !/\.(csv|tsv|jsonl|ndjson|json|parquet)$/.test(f));
-    const first = runCli([...files, '--fix', '-f', 'json'], { cwd: dir });
+    const first = await runMain([...files, '--fix', '-f', 'json'], { cwd: dir });
     expect(first.code).not.toBe(2);
     const afterFirst = snapshot(dir);
     expect(afterFirst['sample-note.txt']).not.toBe(original['sample-note.txt']); // the first run did fix something
@@ -172,30 +172,30 @@ describe('--fix-dry-run', () => {
 describe('--fix and the file itself', () => {
   const root = process.getuid?.() === 0;
 
-  it('says what it did: "N fixes in M files; K findings left"', () => {
+  it('says what it did: "N fixes in M files; K findings left"', async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'a.txt'), 'Past EtOH abuse and IVDU.\nKnown heroin addict.\n');
     writeFileSync(path.join(dir, 'b.md'), 'Past *drug* abuse.\n');
     // In quotation marks (the patient's own words, maybe): reported at info, never rewritten. (A URL
     // would not do here: it is not prose, so nothing in it is reported at all.)
     writeFileSync(path.join(dir, 'c.txt'), 'She said "I had a drug abuse problem".\n');
-    const r = runCli(['a.txt', 'b.md', 'c.txt', '--fix', '-f', 'compact'], { cwd: dir });
+    const r = await runMain(['a.txt', 'b.md', 'c.txt', '--fix', '-f', 'compact'], { cwd: dir });
     expect(r.stderr).toBe('dignify: 3 fixes in 2 files; 2 findings left, 1 with its fix withheld (see fixSkipped)\n');
     expect(r.code).toBe(1);
     expect(readFileSync(path.join(dir, 'b.md'), 'utf8')).toBe('Past *drug* use.\n');
     expect(readFileSync(path.join(dir, 'c.txt'), 'utf8')).toBe('She said "I had a drug abuse problem".\n');
     // The withheld fix says why in the JSON report.
-    const json = JSON.parse(runCli(['c.txt', '--fix', '-f', 'json'], { cwd: dir }).stdout) as Array<{ findings: Array<{ fixSkipped?: unknown }> }>;
+    const json = JSON.parse((await runMain(['c.txt', '--fix', '-f', 'json'], { cwd: dir })).stdout) as Array<{ findings: Array<{ fixSkipped?: unknown }> }>;
     expect(json[0]!.findings[0]!.fixSkipped).toEqual({ reason: 'quoted', message: "in quotation marks: possibly the patient's own words" });
-    expect(runCli(['c.txt'], { cwd: dir }).stdout).toContain('"drug abuse" → "drug use" (quoted)');
+    expect((await runMain(['c.txt'], { cwd: dir })).stdout).toContain('"drug abuse" → "drug use" (quoted)');
   });
 
-  it('--fix-dry-run lists the findings it would fix, exits as they would, and writes nothing', () => {
+  it('--fix-dry-run lists the findings it would fix, exits as they would, and writes nothing', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'a.md');
     writeFileSync(file, 'Past drug abuse.\n');
     const ino = statSync(file).ino;
-    const r = runCli(['a.md', '--fix-dry-run', '-f', 'json'], { cwd: dir });
+    const r = await runMain(['a.md', '--fix-dry-run', '-f', 'json'], { cwd: dir });
     expect((JSON.parse(r.stdout) as Array<{ findings: Array<{ actual: string }> }>)[0]!.findings.map((f) => f.actual)).toEqual(['drug abuse']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('+Past drug use.\n');
@@ -204,19 +204,19 @@ describe('--fix and the file itself', () => {
     expect(statSync(file).ino).toBe(ino);
   });
 
-  it('keeps a line break inside a phrase', () => {
+  it('keeps a line break inside a phrase', async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'a.txt'), 'History of IV drug\nabuse, and of a\nIVDA.\n');
-    runCli(['a.txt', '--fix'], { cwd: dir });
+    await runMain(['a.txt', '--fix'], { cwd: dir });
     expect(readFileSync(path.join(dir, 'a.txt'), 'utf8')).toBe('History of injection drug\nuse, and of an\ninjection drug use.\n');
   });
 
-  it('refuses a read-only file with exit 2 and leaves it as it was', () => {
+  it('refuses a read-only file with exit 2 and leaves it as it was', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'a.txt');
     writeFileSync(file, 'Past drug abuse.\n');
     chmodSync(file, 0o444);
-    const r = runCli(['a.txt', '--fix'], { cwd: dir });
+    const r = await runMain(['a.txt', '--fix'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('dignify: a.txt: read-only; not fixed');
     expect(readFileSync(file, 'utf8')).toBe('Past drug abuse.\n');
@@ -224,24 +224,24 @@ describe('--fix and the file itself', () => {
     expect(r.stderr).toContain('0 fixes in 0 files; 1 finding left');
   });
 
-  it('refuses a file with hard links rather than split them', () => {
+  it('refuses a file with hard links rather than split them', async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'a.txt'), 'Past drug abuse.\n');
     linkSync(path.join(dir, 'a.txt'), path.join(dir, 'b.txt'));
-    const r = runCli(['a.txt', '--fix'], { cwd: dir });
+    const r = await runMain(['a.txt', '--fix'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('dignify: a.txt: has 2 hard links; not fixed');
     expect(statSync(path.join(dir, 'a.txt')).ino).toBe(statSync(path.join(dir, 'b.txt')).ino);
     expect(readFileSync(path.join(dir, 'b.txt'), 'utf8')).toBe('Past drug abuse.\n');
   });
 
-  it.skipIf(!root)("as root, keeps the owner, group and mode of another user's file", () => {
+  it.skipIf(!root)("as root, keeps the owner, group and mode of another user's file", async () => {
     const dir = tempDir();
     const file = path.join(dir, 'a.txt');
     writeFileSync(file, 'Past drug abuse.\n');
     chownSync(file, 4321, 8765);
     chmodSync(file, 0o640);
-    expect(runCli(['a.txt', '--fix'], { cwd: dir }).code).toBe(0);
+    expect((await runMain(['a.txt', '--fix'], { cwd: dir })).code).toBe(0);
     expect(readFileSync(file, 'utf8')).toBe('Past drug use.\n');
     const after = statSync(file);
     expect([after.uid, after.gid, after.mode & 0o7777]).toEqual([4321, 8765, 0o640]);

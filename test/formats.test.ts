@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatters } from '../src/index.js';
-import { runCli } from './helpers.js';
+import { runMain } from './helpers.js';
 
 // The SARIF 2.1.0 schema (rtm.5, the release that became the OASIS standard) as Microsoft's SARIF
 // SDK ships it in @microsoft/jest-sarif; a JSON Schema draft-04 document, hence ajv-draft-04.
@@ -57,13 +57,13 @@ interface SarifLog {
   }>;
 }
 
-describe('--format sarif', () => {
+describe('--format sarif', async () => {
   const dir = tempDir();
   mkdirSync(path.join(dir, 'patient ed #2'));
   // An emoji (two UTF-16 code units) before the phrase; a phrase broken over a line; a quoted phrase (info).
   writeFileSync(path.join(dir, 'patient ed #2', 'leaflet.md'), '😀 Heroin addict.\nHx of EtOH\nabuse. He said "I am an addict".\n');
   writeFileSync(path.join(dir, 'note.txt'), 'Used dirty needles.\n');
-  const r = runCli(['patient ed #2/leaflet.md', 'note.txt', 'missing.txt', '-f', 'sarif'], { cwd: dir });
+  const r = await runMain(['patient ed #2/leaflet.md', 'note.txt', 'missing.txt', '-f', 'sarif'], { cwd: dir });
   const log = JSON.parse(r.stdout) as SarifLog;
   const run = log.runs[0]!;
 
@@ -108,18 +108,18 @@ describe('--format sarif', () => {
     expect(run.tool.driver.rules.map((x) => x.id)).toEqual(['substance-use/addict', 'substance-use/substance-abuse', 'substance-use/dirty-needles']);
   });
 
-  it('is a valid, empty log when nothing is found', () => {
-    const clean = JSON.parse(runCli(['-f', 'sarif'], { input: 'Clean and dry.\n' }).stdout) as SarifLog;
+  it('is a valid, empty log when nothing is found', async () => {
+    const clean = JSON.parse((await runMain(['-f', 'sarif'], { input: 'Clean and dry.\n' })).stdout) as SarifLog;
     expect(validateSarif(clean)).toBe(true);
     expect(clean.runs[0]!.results).toEqual([]);
   });
 });
 
 describe('--format github', () => {
-  it('prints one workflow command per finding, escaped as the Actions runner expects', () => {
+  it('prints one workflow command per finding, escaped as the Actions runner expects', async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'a,b.txt'), 'Hx of EtOH\nabuse. He said "addict".\n');
-    const r = runCli(['a,b.txt', '-f', 'github'], { cwd: dir });
+    const r = await runMain(['a,b.txt', '-f', 'github'], { cwd: dir });
     expect(r.stdout.trim().split('\n')).toEqual([
       '::error file=a%2Cb.txt,line=1,endLine=2,col=7,endColumn=6,title=substance-use/substance-abuse::Avoid "EtOH%0Aabuse"; prefer "alcohol use" or "alcohol use disorder (if diagnosed)" [substance-use/substance-abuse]',
       expect.stringMatching(/^::notice file=a%2Cb\.txt,line=2,endLine=2,col=17,endColumn=23,title=substance-use\/addict::Avoid "addict"/),
@@ -129,8 +129,8 @@ describe('--format github', () => {
 
 describe('--redact', () => {
   const NOTE = 'Mr SECRETNAME is a known heroin addict; used dirty needles.\n';
-  it.each(Object.keys(formatters))('keeps positions, rule ids and the phrase only, with --format %s', (format) => {
-    const r = runCli(['-f', format, '--redact', '--why', '--stdin-filename', 'n.txt'], { input: NOTE });
+  it.each(Object.keys(formatters))('keeps positions, rule ids and the phrase only, with --format %s', async (format) => {
+    const r = await runMain(['-f', format, '--redact', '--why', '--stdin-filename', 'n.txt'], { input: NOTE });
     expect(r.code).toBe(1);
     for (const phrase of ['heroin addict', 'dirty needles', 'substance-use/addict', 'substance-use/dirty-needles']) expect(r.stdout).toContain(phrase);
     expect(r.stdout).toMatch(/col=26|"startColumn": 26|"column": ?26|1:26/); // jsonl: compact JSON
@@ -138,8 +138,8 @@ describe('--redact', () => {
       expect(r.stdout).not.toContain(leak);
   });
 
-  it('refuses --fix-dry-run, whose diff would show note text', () => {
-    const r = runCli(['--redact', '--fix-dry-run'], { input: 'Hx of drug abuse.\n' });
+  it('refuses --fix-dry-run, whose diff would show note text', async () => {
+    const r = await runMain(['--redact', '--fix-dry-run'], { input: 'Hx of drug abuse.\n' });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--redact cannot be used with --fix-dry-run');
   });
@@ -147,16 +147,16 @@ describe('--redact', () => {
 
 describe('--max-warnings', () => {
   const WARNING_ONLY = 'Used dirty needles and dirty works.\n';
-  it('exits 1 when there are more warnings than allowed, as ESLint does', () => {
-    expect(runCli(['--fail-on', 'error'], { input: WARNING_ONLY }).code).toBe(0);
-    expect(runCli(['--fail-on', 'error', '--max-warnings', '2'], { input: WARNING_ONLY }).code).toBe(0);
-    const over = runCli(['--fail-on', 'error', '--max-warnings', '1'], { input: WARNING_ONLY });
+  it('exits 1 when there are more warnings than allowed, as ESLint does', async () => {
+    expect((await runMain(['--fail-on', 'error'], { input: WARNING_ONLY })).code).toBe(0);
+    expect((await runMain(['--fail-on', 'error', '--max-warnings', '2'], { input: WARNING_ONLY })).code).toBe(0);
+    const over = await runMain(['--fail-on', 'error', '--max-warnings', '1'], { input: WARNING_ONLY });
     expect(over.code).toBe(1);
     expect(over.stderr).toContain('dignify: too many warnings: 2 (--max-warnings 1)');
   });
 
-  it('rejects a value that is not a whole number', () => {
-    const r = runCli(['--max-warnings', 'lots'], { input: WARNING_ONLY });
+  it('rejects a value that is not a whole number', async () => {
+    const r = await runMain(['--max-warnings', 'lots'], { input: WARNING_ONLY });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('expected a whole number');
   });

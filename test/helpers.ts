@@ -43,3 +43,15 @@ export async function runMain(args: string[], options: { input?: string; cwd?: s
     process.chdir(before);
   }
 }
+
+/**
+ * `npm run test:corpus` sets DIGNIFY_FULL_CORPUS=1: every text of the shared corpus and the full
+ * property runs. `npm test` checks a fixed sample of the corpus and fewer random cases, sized for a
+ * busy 2-core CI machine (a failure names its fast-check seed, so it reproduces either way).
+ */
+export const FULL_CORPUS = process.env.DIGNIFY_FULL_CORPUS === '1';
+
+/** fast-check's numRuns: `ci` in `npm test`, `full` in `npm run test:corpus`. */
+export function propertyRuns(ci: number, full: number): number {
+  return FULL_CORPUS ? full : ci;
+}

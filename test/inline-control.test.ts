@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../src/index.js';
 import { applyInlineControl, findDirectives } from '../src/match/inline-control.js';
-import { runCli } from './helpers.js';
+import { runMain } from './helpers.js';
 
 async function reported(text: string): Promise<string[]> {
   return applyInlineControl(text, await lintText(text)).map((f) => `${f.start.line}:${f.actual}`);
@@ -61,8 +61,8 @@ describe('inline control', () => {
     ]);
   });
 
-  it('works through the CLI for Markdown and HTML files alike', () => {
-    const md = runCli(['-f', 'compact', '--stdin-filename', 'a.md'], {
+  it('works through the CLI for Markdown and HTML files alike', async () => {
+    const md = await runMain(['-f', 'compact', '--stdin-filename', 'a.md'], {
       input: '# Intake\n\n<!-- dignify-disable-next-line -->\nKnown heroin addict.\nHx of drug abuse.\n',
     });
     expect(md.stdout.trim().split('\n')).toHaveLength(1);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintFiles } from '../src/index.js';
 import { jsonl } from '../src/output/jsonl.js';
-import { ROOT, runCli } from './helpers.js';
+import { ROOT, runMain } from './helpers.js';
 
 const CSV = path.join(ROOT, 'fixtures', 'inputs', 'mtsamples-excerpt.csv');
 type Line = {
@@ -25,7 +25,7 @@ const parseLines = (stdout: string) =>
 describe('--format jsonl', () => {
   it('gives one parseable line per finding of a piped export, with its file and record id', async () => {
     const csv = readFileSync(CSV, 'utf8');
-    const run = runCli(['-', '--stdin-filename', 'notes.csv', '--format', 'jsonl'], { input: csv });
+    const run = await runMain(['-', '--stdin-filename', 'notes.csv', '--format', 'jsonl'], { input: csv });
     expect(run.code).toBe(1);
     expect(run.stdout.endsWith('\n')).toBe(true);
     const lines = parseLines(run.stdout);
@@ -37,8 +37,8 @@ describe('--format jsonl', () => {
     expect(lines.every((l) => typeof l.actual === 'string' && l.actual.length > 0)).toBe(true);
   });
 
-  it('writes a line for a record that cannot be read, and nothing else around the findings', () => {
-    const run = runCli(['-', '--stdin-filename', 'notes.csv', '--format', 'jsonl'], { input: 'note_id,note_text\n1,an addict\n2,"broken\n3,IVDU\n' });
+  it('writes a line for a record that cannot be read, and nothing else around the findings', async () => {
+    const run = await runMain(['-', '--stdin-filename', 'notes.csv', '--format', 'jsonl'], { input: 'note_id,note_text\n1,an addict\n2,"broken\n3,IVDU\n' });
     expect(run.code).toBe(2);
     expect(parseLines(run.stdout).map((l) => [l.record?.row, l.record?.id, l.ruleId ?? l.error])).toEqual([
       [1, '1', 'substance-use/addict'],

@@ -10,7 +10,7 @@ import { parquetWriteFile } from 'hyparquet-writer/src/node.js';
 import { describe, expect, it } from 'vitest';
 import { lintFiles, type LintResult } from '../src/index.js';
 import { readSources, type SourceEvent } from '../src/inputs/sources.js';
-import { runCli } from './helpers.js';
+import { runMain } from './helpers.js';
 
 type Column = Parameters<typeof parquetWriteFile>[0]['columnData'][number];
 const compressors = { GZIP: (b: Uint8Array) => new Uint8Array(gzipSync(b)), BROTLI: (b: Uint8Array) => new Uint8Array(brotliCompressSync(b)) };
@@ -111,7 +111,7 @@ describe('Parquet exports', () => {
     ]);
     const ints = writeParquet('ints.parquet', [{ name: 'text', type: 'INT32', data: [1, 2] }]);
     expect(await events(ints)).toEqual([{ kind: 'error', file: ints, error: 'the column "text" is INT32, not text; name the note column with --text-column' }]);
-    const cli = runCli([path.join(dir, '..', path.basename(dir), 'ints.parquet')]);
+    const cli = await runMain([path.join(dir, '..', path.basename(dir), 'ints.parquet')]);
     expect(cli.code).toBe(2);
     const notParquet = path.join(dir, 'fake.parquet');
     (await import('node:fs')).writeFileSync(notParquet, 'note_text\nan addict\n');
@@ -119,17 +119,19 @@ describe('Parquet exports', () => {
     expect(fake).toMatchObject({ kind: 'error', file: notParquet, error: expect.stringMatching(/^not a readable Parquet file/) });
   });
 
-  it('works from the CLI: findings by row and id, the bad row named, exit 2 (1 with --skip-bad-records)', () => {
-    const run = runCli([notesFile, '--text-column', 'note_text', '--id-column', 'note_id']);
+  it('works from the CLI: findings by row and id, the bad row named, exit 2 (1 with --skip-bad-records)', async () => {
+    const run = await runMain([notesFile, '--text-column', 'note_text', '--id-column', 'note_id']);
     expect(run.code).toBe(2);
     expect(run.stdout).toContain('row 1 (note_id n-1)  1:10');
     expect(run.stdout).toContain('row 5 (note_id n-5)  1:9');
     expect(run.stderr).toContain(`${notesFile}: row 7: skipped a malformed record: the column "note_text" holds 4 bytes that are not valid UTF-8`);
-    expect(runCli([notesFile, '--skip-bad-records']).code).toBe(1);
+    expect((await runMain([notesFile, '--skip-bad-records'])).code).toBe(1);
   });
 
-  it('reads Parquet from standard input with --input-format parquet', () => {
-    const run = runCli(['-', '--input-format', 'parquet', '--skip-bad-records', '--format', 'jsonl'], { input: readFileSync(notesFile) as unknown as string });
+  it('reads Parquet from standard input with --input-format parquet', async () => {
+    const run = await runMain(['-', '--input-format', 'parquet', '--skip-bad-records', '--format', 'jsonl'], {
+      input: readFileSync(notesFile) as unknown as string,
+    });
     expect(run.code).toBe(1);
     const lines = run.stdout
       .trim()
@@ -144,8 +146,8 @@ describe('Parquet exports', () => {
     ]);
   });
 
-  it('feeds the report: --group-by and --date-column read Parquet columns', () => {
-    const run = runCli(['report', notesFile, '--group-by', 'department', '--date-column', 'visit_date', '--format', 'csv', '--skip-bad-records']);
+  it('feeds the report: --group-by and --date-column read Parquet columns', async () => {
+    const run = await runMain(['report', notesFile, '--group-by', 'department', '--date-column', 'visit_date', '--format', 'csv', '--skip-bad-records']);
     expect(run.code).toBe(0);
     // ED: rows 1, 4, 7 (bad, left out) and 10, one with a finding; Psychiatry: rows 2, 5 and 8, two.
     expect(run.stdout).toMatch(/^group,department,ED,,,,3,1,1,/m);

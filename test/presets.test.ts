@@ -12,7 +12,7 @@ import { ConfigSet } from '../src/config/index.js';
 import { lintText, parseRuleFile, RuleFileError, retextDignify } from '../src/index.js';
 import { lintResolved } from '../src/lint/lint-text.js';
 import { builtinRules } from '../src/rules/builtin.js';
-import { runCli } from './helpers.js';
+import { runMain } from './helpers.js';
 
 // "elderly" is in the all preset only; "addict" in both.
 const TEXT = 'Elderly female, known heroin addict.';
@@ -113,22 +113,22 @@ describe('presets in configs', () => {
 });
 
 describe('presets on the command line', () => {
-  it('--preset all adds the all-only rules; an unknown name is a usage error (exit 2)', () => {
-    const plain = runCli(['--no-config', '--format', 'json'], { input: TEXT });
+  it('--preset all adds the all-only rules; an unknown name is a usage error (exit 2)', async () => {
+    const plain = await runMain(['--no-config', '--format', 'json'], { input: TEXT });
     expect(plain.code).toBe(1);
     expect(plain.stdout).not.toContain('identity/elderly');
-    const all = runCli(['--no-config', '--format', 'json', '--preset', 'all'], { input: TEXT });
+    const all = await runMain(['--no-config', '--format', 'json', '--preset', 'all'], { input: TEXT });
     expect(all.stdout).toContain('identity/elderly');
-    const bad = runCli(['--no-config', '--preset', 'strict'], { input: TEXT });
+    const bad = await runMain(['--no-config', '--preset', 'strict'], { input: TEXT });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--preset.*strict.*recommended, all/s);
   });
 
-  it("dignify rules shows each rule's presets and filters by one", () => {
-    const list = runCli(['rules']);
+  it("dignify rules shows each rule's presets and filters by one", async () => {
+    const list = await runMain(['rules']);
     expect(list.stdout).toMatch(/identity\/elderly\s+info\s+all only/);
     expect(list.stdout).toMatch(/substance-use\/addict\s+error\s+recommended/);
-    const json = JSON.parse(runCli(['rules', '--format', 'json', '--preset', 'recommended']).stdout) as Array<{ id: string; presets: string[] }>;
+    const json = JSON.parse((await runMain(['rules', '--format', 'json', '--preset', 'recommended'])).stdout) as Array<{ id: string; presets: string[] }>;
     expect(json.every((r) => r.presets.includes('recommended'))).toBe(true);
     expect(json.map((r) => r.id)).not.toContain('identity/elderly');
   });

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CHROMIUM, HAS_CHROMIUM, openWatched } from './browser.js';
-import { ROOT, runCli } from './helpers.js';
+import { ROOT, runMain } from './helpers.js';
 
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
 
@@ -20,7 +20,7 @@ describe.skipIf(!HAS_CHROMIUM)('the report in headless Chromium', () => {
   it('renders every chart from disk with no console error and no network request', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'dignify-browser-'));
     const file = path.join(dir, 'report.html');
-    const r = runCli([
+    const r = await runMain([
       'report',
       'fixtures/report/notes.csv',
       '--text-column',

@@ -10,7 +10,7 @@ import { lintFiles, lintText } from '../src/index.js';
 import { lintDocument, lintDocumentWhole, preloadLint } from '../src/lint/lint-document.js';
 import { resolveOptions } from '../src/lint/options.js';
 import { cutPoint, MAX_BLOCK } from '../src/parse/windows.js';
-import { runCli } from './helpers.js';
+import { runMain } from './helpers.js';
 
 const resolved = resolveOptions();
 await preloadLint();
@@ -54,13 +54,13 @@ describe('long text is linted in bounded pieces', () => {
     expect(report.stdout).toContain('total,,,,,,3,3,3,');
   });
 
-  it('a Markdown or HTML paragraph of 400 kB (it overflowed the stack) is linted as plain text', () => {
+  it('a Markdown or HTML paragraph of 400 kB (it overflowed the stack) is linted as plain text', async () => {
     const text = `hx of drug abuse. ${'the patient was seen today '.repeat(15_000)}`;
     for (const [name, content, column] of [
       ['long.md', text, 7],
       ['long.html', `<p>${text}</p>`, 10],
     ] as const) {
-      const r = runCli([tempFile(name, content), '--format', 'compact']);
+      const r = await runMain([tempFile(name, content), '--format', 'compact']);
       expect(r.code).toBe(1);
       expect(r.stdout).toContain(`${name}:1:${column}: error Avoid "drug abuse"`);
       expect(r.stderr).not.toContain('internal error');
@@ -126,8 +126,8 @@ describe('export records are never lost silently', () => {
     expect(results.flatMap((r) => r.findings.map((f) => f.actual))).toEqual(['IVDU', 'heroin addict', 'IVDA']);
   });
 
-  it('two columns with the chosen name stop the run with a message naming them', () => {
-    const r = runCli([tempFile('dup.csv', 'id,text,text\n1,hello,IVDU\n')]);
+  it('two columns with the chosen name stop the run with a message naming them', async () => {
+    const r = await runMain([tempFile('dup.csv', 'id,text,text\n1,hello,IVDU\n')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('the header names 2 columns "text" (columns 2 and 3)');
   });
@@ -143,71 +143,71 @@ describe('export records are never lost silently', () => {
     ]);
   });
 
-  it('/dev/zero as an export is refused at its first bytes', () => {
-    const r = runCli(['--input-format', 'csv', '/dev/zero']);
+  it('/dev/zero as an export is refused at its first bytes', async () => {
+    const r = await runMain(['--input-format', 'csv', '/dev/zero']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('/dev/zero: binary file');
   });
 });
 
 describe('files are never skipped silently', () => {
-  it('reads a Windows-1252 (Latin-1) note with a warning, and finds what it says', () => {
+  it('reads a Windows-1252 (Latin-1) note with a warning, and finds what it says', async () => {
     const file = tempFile('legacy.txt', Buffer.from('Caf\xe9 visit. Pt with hx of drug abuse.\n', 'latin1'));
-    const r = runCli([file, '--format', 'compact']);
+    const r = await runMain([file, '--format', 'compact']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('not valid UTF-8: read as Windows-1252');
     expect(r.stdout).toContain(`:1:${'Café visit. Pt with hx of '.length + 1}: error Avoid "drug abuse"`);
     // --fix writes UTF-8 only: it leaves the file as it is, and the finding decides the exit code.
     const before = readFileSync(file);
-    const fixed = runCli([file, '--fix']);
+    const fixed = await runMain([file, '--fix']);
     expect(fixed.code).toBe(1);
     expect(fixed.stderr).not.toContain('not fixed');
     expect(readFileSync(file)).toEqual(before);
   });
 
-  it('a text file with a stray NUL byte is linted with a warning; a binary file named on its own is an error', () => {
+  it('a text file with a stray NUL byte is linted with a warning; a binary file named on its own is an error', async () => {
     const nul = tempFile('nul.txt', `hx of IVDU\u0000 ${'and more text '.repeat(20)}\n`);
-    const r = runCli([nul, '--format', 'compact']);
+    const r = await runMain([nul, '--format', 'compact']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('holds 1 NUL byte');
-    const bin = runCli([tempFile('image.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3]))]);
+    const bin = await runMain([tempFile('image.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3]))]);
     expect(bin.code).toBe(2);
     expect(bin.stderr).toContain('image.txt: binary file; not linted');
   });
 
-  it('refuses /dev/zero, /dev/urandom and /dev/zero on standard input at their first bytes', () => {
+  it('refuses /dev/zero, /dev/urandom and /dev/zero on standard input at their first bytes', async () => {
     for (const args of [['/dev/zero'], ['/dev/urandom']]) {
-      const r = runCli(args);
+      const r = await runMain(args);
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/binary file; not linted\n$/);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
     }
-    const stdin = runCli([], { input: Buffer.alloc(100_000).toString() });
+    const stdin = await runMain([], { input: Buffer.alloc(100_000).toString() });
     expect(stdin.code).toBe(2);
     expect(stdin.stderr).toContain('<stdin>: binary file; not linted');
   });
 
-  it('refuses a document larger than --max-file-size, naming the flag', () => {
+  it('refuses a document larger than --max-file-size, naming the flag', async () => {
     const file = tempFile('big.txt', `hx of IVDU ${'x'.repeat(2 * 1024 * 1024)}`);
-    const r = runCli([file, '--max-file-size', '1']);
+    const r = await runMain([file, '--max-file-size', '1']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('larger than 1 MB; not read (raise the limit with --max-file-size <MB>)');
-    expect(runCli([file, '--max-file-size', '3']).code).toBe(1);
+    expect((await runMain([file, '--max-file-size', '3'])).code).toBe(1);
   });
 
-  it('--ext with one extension, extensions of any case, and a folder with nothing to lint said', () => {
+  it('--ext with one extension, extensions of any case, and a folder with nothing to lint said', async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'a.note'), 'hx IVDU');
     writeFileSync(path.join(dir, 'B.TXT'), 'heroin addict');
-    const note = runCli([dir, '--ext', 'note', '--format', 'compact']);
+    const note = await runMain([dir, '--ext', 'note', '--format', 'compact']);
     expect(note.code).toBe(1);
     expect(note.stdout).toContain('a.note:1:4');
     expect(note.stdout).not.toContain('B.TXT');
-    const upper = runCli([dir, '--format', 'compact']);
+    const upper = await runMain([dir, '--format', 'compact']);
     expect(upper.stdout).toContain('B.TXT:1:1');
     const empty = path.join(dir, 'empty');
     mkdirSync(empty);
-    const none = runCli([empty]);
+    const none = await runMain([empty]);
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('empty: no file in this folder has an extension linted (.txt, .md, .html, .docx; --ext chooses)');
   });
@@ -221,8 +221,8 @@ describe('files are never skipped silently', () => {
     expect(results.filter((r) => r.findings.length)).toHaveLength(1);
   });
 
-  it('a path longer than the system allows is named', () => {
-    const r = runCli([`${'x'.repeat(5000)}.txt`]);
+  it('a path longer than the system allows is named', async () => {
+    const r = await runMain([`${'x'.repeat(5000)}.txt`]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/longer than the system allows|no such file/);
   });
@@ -238,8 +238,8 @@ describe('files are never skipped silently', () => {
     expect(r.stdout.trim()).toBe('1');
   });
 
-  it('rejects --threads 0', () => {
-    const r = runCli(['--threads', '0', 'x.txt']);
+  it('rejects --threads 0', async () => {
+    const r = await runMain(['--threads', '0', 'x.txt']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('expected a whole number, 1 or more');
   });
@@ -284,15 +284,15 @@ describe('inline-control directives count only outside code', () => {
     ['<pre> (HTML)', 'x.html', '<pre><!-- dignify-disable --></pre>\n<p>Hx of drug abuse.</p>\n'],
     ['<code> (HTML)', 'x.html', '<p><code><!-- dignify-disable --></code></p>\n<p>Hx of drug abuse.</p>\n'],
     ['<script> (HTML)', 'x.html', '<script>// dignify-disable\n</script>\n<p>Hx of drug abuse.</p>\n'],
-  ])('a directive shown in %s disables nothing', (_, name, text) => {
-    const r = runCli([tempFile(name, text), '--format', 'compact']);
+  ])('a directive shown in %s disables nothing', async (_, name, text) => {
+    const r = await runMain([tempFile(name, text), '--format', 'compact']);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('"drug abuse"');
   });
 
-  it('a real comment still works, and a directive naming no rule is warned about', () => {
-    expect(runCli([tempFile('ok.md', '<!-- dignify-disable -->\n\nHx of drug abuse.\n')]).code).toBe(0);
-    const typo = runCli([tempFile('typo.md', '<!-- dignify-disable-next-line substance-use/adict -->\nHx of drug abuse.\n')]);
+  it('a real comment still works, and a directive naming no rule is warned about', async () => {
+    expect((await runMain([tempFile('ok.md', '<!-- dignify-disable -->\n\nHx of drug abuse.\n')])).code).toBe(0);
+    const typo = await runMain([tempFile('typo.md', '<!-- dignify-disable-next-line substance-use/adict -->\nHx of drug abuse.\n')]);
     expect(typo.code).toBe(1);
     expect(typo.stderr).toContain('typo.md: warning: line 1: a dignify directive names "substance-use/adict", which is no rule id or category');
   });

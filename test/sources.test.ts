@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtinRuleFiles, builtinRules } from '../src/rules/builtin.js';
 import { builtinSources, describeSource, parseSources, sourceLine } from '../src/rules/sources.js';
-import { ROOT, runCli } from './helpers.js';
+import { ROOT, runMain } from './helpers.js';
 
 describe('rules/sources.yaml', () => {
   const sources = builtinSources();
@@ -50,22 +50,22 @@ describe('descriptions', () => {
 });
 
 describe('where sources are shown', () => {
-  it('--why prints titles and links', () => {
-    const r = runCli(['--no-config', '--why'], { input: 'Pt is a known heroin addict.\n' });
+  it('--why prints titles and links', async () => {
+    const r = await runMain(['--no-config', '--why'], { input: 'Pt is a known heroin addict.\n' });
     expect(r.stdout).toContain('NIDA-WM: Words Matter: Terms to Use and Avoid When Talking About Addiction');
     expect(r.stdout).toContain('https://nida.nih.gov/');
   });
 
-  it('dignify explain prints the description, presets, titles and links', () => {
-    const r = runCli(['explain', 'demeanor/angry']);
+  it('dignify explain prints the description, presets, titles and links', async () => {
+    const r = await runMain(['explain', 'demeanor/angry']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('presets: all');
     expect(r.stdout).toContain('Sun22: Negative Patient Descriptors');
     expect(r.stdout).toContain('https://pmc.ncbi.nlm.nih.gov/articles/PMC8973827/');
   });
 
-  it('SARIF rules carry the description, helpUri and help with source titles and links', () => {
-    const r = runCli(['--no-config', '--format', 'sarif'], { input: 'Pt is a known heroin addict.\n' });
+  it('SARIF rules carry the description, helpUri and help with source titles and links', async () => {
+    const r = await runMain(['--no-config', '--format', 'sarif'], { input: 'Pt is a known heroin addict.\n' });
     const log = JSON.parse(r.stdout) as {
       runs: Array<{
         tool: { driver: { rules: Array<{ id: string; helpUri: string; shortDescription: { text: string }; help: { text: string; markdown: string } }> } };
