@@ -36,19 +36,19 @@ describe('long text is linted in bounded pieces', () => {
     expect(lintDocumentWhole(doc, resolved)).toEqual(fast);
   });
 
-  it('a 405 kB note with no sentence end as one CSV record costs nothing to the records around it, in lint and report', () => {
+  it('a 405 kB note with no sentence end as one CSV record costs nothing to the records around it, in lint and report', async () => {
     const long = `hx of drug abuse. ${'the patient was seen today '.repeat(15_000)}`;
     const file = tempFile('notes.csv', `note_id,note_text\n1,heroin addict\n2,"${long}"\n3,IVDU\n`);
-    const r = runCli([file, '--format', 'compact', '--no-config']);
+    const r = await runMain([file, '--format', 'compact', '--no-config']);
     expect(r.stderr).not.toContain('internal error');
     expect(r.code).toBe(1);
     expect(
       r.stdout
         .split('\n')
         .filter(Boolean)
-        .map((l) => l.replace(/^.*?:row (\d+).*\[(.*)\]$/, '$1 $2')),
+        .map((l: string) => l.replace(/^.*?:row (\d+).*\[(.*)\]$/, '$1 $2')),
     ).toEqual(['1 substance-use/addict', '2 substance-use/substance-abuse', '3 substance-use/injection-drug-abuse']);
-    const report = runCli(['report', file, '--format', 'csv', '--no-config']);
+    const report = await runMain(['report', file, '--format', 'csv', '--no-config']);
     expect(report.stderr).not.toContain('internal error');
     expect(report.code).toBe(0);
     expect(report.stdout).toContain('total,,,,,,3,3,3,');
