@@ -68,20 +68,6 @@ export function quickFields(raw: string, delimiter: Delimiter): string[] | undef
   return reproduces(raw, fields, delimiter) ? fields : undefined;
 }
 
-/**
- * papaparse's rows for a run of CSV records (records joined by "\n"), read in one call instead of
- * one per record. A row is to be used for a record only when `reproducesRow` accepts it: then it
- * is that record's reading whatever papaparse made of the rest of the run.
- */
-export function papaRows(text: string): string[][] {
-  return (papaCsv.parse(text, 0, false) as { data: string[][] }).data;
-}
-
-/** Whether `fields` are provably csv-parse's reading of the CSV record `raw` (its canonical RFC 4180 form). */
-export function reproducesRow(raw: string, fields: readonly string[] | undefined): fields is string[] {
-  return fields !== undefined && reproduces(raw, fields, ',');
-}
-
 function describeCsvError(error: unknown): string {
   const e = error as { code?: string; message?: string };
   switch (e.code) {
