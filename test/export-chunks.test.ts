@@ -84,6 +84,23 @@ describe('the chunk reader of exports reads what the line reader read', () => {
     ]);
   });
 
+  it('reads on after an unterminated quote followed by 200,000 lines (the line reader overflowed its stack)', async () => {
+    const lines = Array.from({ length: 200_000 }, (_, i) => `${i + 2},pt ${i}`);
+    const text = `id,note\n1,"hx of IVDU\n${lines.join('\n')}\n`;
+    let records = 0;
+    const bad: unknown[] = [];
+    let last: unknown;
+    for await (const event of readExport('x', Readable.from([Buffer.from(text)]), 'csv', {})) {
+      if (event.kind === 'record') {
+        records++;
+        last = event.doc.record;
+      } else if (event.kind === 'bad-record') bad.push(event.record);
+    }
+    expect(bad).toEqual([{ row: 1, line: 2 }]);
+    expect(records).toBe(200_000);
+    expect(last).toEqual({ row: 200_001, line: 200_002, id: '200001', idName: 'id' });
+  });
+
   it('hands records on a batch per chunk, not one by one', async () => {
     const text = `note\n${'hx of IVDU\n'.repeat(2000)}`;
     const batches: number[] = [];
