@@ -18,6 +18,7 @@ export const FAST_TESTS = [
   'test/public-api.test.ts',
   'test/format-registry.test.ts',
   'test/engine.test.ts',
+  'test/global-setup.test.ts',
 ];
 
 export default defineConfig({

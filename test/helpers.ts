@@ -26,8 +26,9 @@ export async function runMain(args: string[], options: { input?: string; cwd?: s
   let stdout = '';
   let stderr = '';
   const stdin = Object.assign(Readable.from(options.input === undefined ? [] : [Buffer.from(options.input)]), { isTTY: false });
-  // The CLI reads relative paths from the process's folder: run there (tests in a file run one
-  // at a time; vitest's default pool runs each file in a process of its own, where chdir works).
+  // The CLI reads relative paths from the process's folder: run there, and go back after. A
+  // worker runs one test at a time (files share a worker process, one after another: vitest.config.ts),
+  // and the pool is forks, where chdir works (worker threads cannot chdir).
   const before = process.cwd();
   if (options.cwd) process.chdir(options.cwd);
   try {
