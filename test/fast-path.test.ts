@@ -162,6 +162,17 @@ const lineFreeText = fc
   .map((parts) => parts.join('').replace(/[\r\n]/g, ' '));
 
 describe('fast path over random text', () => {
+  it('answers "in quotation marks?" from the paragraph of the whole text, as a whole parse does (fast-check seed -826752605)', () => {
+    // Case 40 of this seed: an opening mark and its closing mark hundreds of characters apart on
+    // one line, and the quotation test asked only the paragraph of the piece that was parsed.
+    fc.assert(
+      fc.property(lineFreeText, optionsArb, (text, options) => {
+        expectSame(text, resolveOptions(options));
+      }),
+      { numRuns: 45, seed: -826752605 },
+    );
+  });
+
   it('gives the same findings as a whole-text parse on long text without line breaks', () => {
     fc.assert(
       fc.property(lineFreeText, optionsArb, (text, options) => {

@@ -8,7 +8,7 @@ import { SEVERITY_RANK } from '../types.js';
 import { fitReplacement, renderSuggestion } from './suggest.js';
 import type { SentenceTokens, Token } from '../parse/tokens.js';
 import { countBelow } from './count-below.js';
-import { lineBoundsOf, lineIndexAt } from '../parse/lines.js';
+import { lineBoundsOf, lineIndexAt, paragraphAround } from '../parse/lines.js';
 import { maskedAt } from './spans.js';
 import { isMention, isReportedSpeech, isSelfDescription, speakerAt } from './speakers.js';
 
@@ -184,7 +184,7 @@ function quoteIndex(text: string, paragraphStart: number, paragraphEnd: number, 
     quoteText = text;
     quoteIndexes.clear();
   }
-  const key = `${paragraphStart}${single ? "'" : '"'}`;
+  const key = `${paragraphStart}-${paragraphEnd}${single ? "'" : '"'}`;
   let index = quoteIndexes.get(key);
   if (index) return index;
   index = { at: [], openAfter: [], closingFrom: [] };
@@ -302,7 +302,10 @@ function messageFor(actual: string, suggestions: readonly string[], voice: Voice
 /** Whose words [start, end) are: quoted, a patient's turn, reported speech, a mention, or the writer's. */
 function voiceOf(text: string, start: number, end: number, paragraph: { start: number; end: number }): Voice {
   if (isMention(text, start, end)) return 'mention';
-  if (isQuoted(text, start, end, paragraph.start, paragraph.end)) return 'quoted';
+  // The quotation is looked for in the text's own paragraph (between blank lines) when it holds the
+  // parsed one: a long note parsed in windows must give the answer a whole parse gives.
+  const [from, to] = paragraphAround(text, start);
+  if (isQuoted(text, start, end, Math.min(from, paragraph.start), Math.max(to, paragraph.end))) return 'quoted';
   if (speakerAt(text, start) === 'patient') return 'speaker';
   if (isReportedSpeech(text, start)) return 'reported';
   if (isSelfDescription(text, start)) return 'self';

@@ -32,3 +32,35 @@ export function lineBoundsOf(text: string, line: number): [number, number] {
 export function lineAround(text: string, offset: number): [number, number] {
   return lineBoundsOf(text, lineIndexAt(text, offset));
 }
+
+// Blank lines (a line break, white space, a line break) bound paragraphs, as parse-english's
+// paragraph split does. Found once per text, like the line starts.
+let recentBlank: Array<{ text: string; ends: number[]; starts: number[] }> = [];
+const BLANK_LINE = /\n[^\S\n]*\n\s*/g;
+
+function blankLinesOf(text: string): { ends: number[]; starts: number[] } {
+  const known = recentBlank.find((r) => r.text === text);
+  if (known) return known;
+  // ends[k]: where the k-th blank-line run starts (a paragraph ends); starts[k]: where it ends.
+  const ends: number[] = [];
+  const starts: number[] = [];
+  for (const m of text.matchAll(BLANK_LINE)) {
+    ends.push(m.index);
+    starts.push(m.index + m[0].length);
+  }
+  const entry = { text, ends, starts };
+  recentBlank = [entry, ...recentBlank.slice(0, 1)];
+  return entry;
+}
+
+/**
+ * [start, end) of the paragraph holding `offset` (UTF-16 code units): the text between the blank
+ * lines around it. It depends on the text alone, not on how the text was cut into pieces for
+ * parsing, so a check over the paragraph (is this inside a quotation?) answers the same whether a
+ * long note was parsed whole or window by window.
+ */
+export function paragraphAround(text: string, offset: number): [number, number] {
+  const { ends, starts } = blankLinesOf(text);
+  const k = countBelow(starts, offset + 1); // blank-line runs that end at or before offset
+  return [k === 0 ? 0 : starts[k - 1]!, k < ends.length ? ends[k]! : text.length];
+}
