@@ -100,9 +100,9 @@ describe('"diabetic" as an adjective or a label', () => {
       ['He is a diabetic on metformin.', 'a diabetic'],
       ['A diabetic mother delivered at 38 weeks.', 'A diabetic'],
       ['Is she a diabetic?', 'a diabetic'],
-      ['Diabetic, hypertensive, on statin.', 'Diabetic'],
-      ['PMH: Diabetic and asthma.', 'Diabetic'],
-      ['- Diabetic', 'Diabetic'],
+      ['Diabetic and hypertensive, on statin.', 'Diabetic and'],
+      ['PMH: Diabetic and asthma.', 'Diabetic and'],
+      ['- Diabetic and on insulin since 2019', 'Diabetic and'],
     ] as const) {
       expect(await brief(text), text).toEqual([['identity/diabetic', actual, 'warning']]);
     }
