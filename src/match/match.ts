@@ -141,8 +141,8 @@ function phraseRegex(condition: CompiledCondition): RegExp {
   return regex;
 }
 
-// What bounds an enumeration: the clause marks a list does not cross.
-const LIST_BOUND = /[.;:!?()[\]{}\n\u2014]|\s-\s/;
+// What bounds an enumeration: the clause marks a list does not cross (and a spaced hyphen, checked beside it).
+const LIST_BOUND = /[.;:!?()[\]{}\n\u2014]/;
 // What joins its items.
 const LIST_JOINER = /\s*,\s*(?:(?:and|or|and\/or)\s+)?|\s+(?:and|or|and\/or|nor)\s+|\s*\/\s*/gi;
 // How far either side of a match an enumeration is read (UTF-16 code units), and how many words an item may have.
