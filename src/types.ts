@@ -103,6 +103,20 @@ export interface ConditionDefinition {
   clause?: boolean;
   /** sentence: also look in the previous sentence of the paragraph ("Uses heroin daily. Relapsed last week."). */
   previous?: boolean;
+  /**
+   * before/after/sentence: phrases that do not count where they stand, so `after: ["*"]` (any
+   * word) with `except: ["{person}"]` means "a word follows that is not a person noun" ("a
+   * diabetic diet", not "a diabetic patient").
+   */
+  except?: string[];
+  /**
+   * The match is one item of an enumeration: three items or more, each of a few words, joined by
+   * commas, "and", "or" or slashes, within its clause ("mutism, posturing, combativeness and
+   * negativism"). `true` is the only value.
+   */
+  list?: boolean;
+  /** The condition applies only when the match is exactly one of these phrases (patterns, e.g. `combativeness`, `a|an diabetic`). */
+  forms?: string[];
 }
 
 export type ExampleDefinition = string | { text: string; actual?: string; fixed?: string };

@@ -48,11 +48,15 @@ function matchesAt(tokens: readonly Token[], at: number, sequence: TokenSequence
   return true;
 }
 
-/** Does any sequence match a span that lies within [from, to] (token indexes, inclusive)? */
-function occursWithin(tokens: readonly Token[], sequences: readonly TokenSequence[], from: number, to: number): boolean {
+/**
+ * Does any sequence match a span that lies within [from, to] (token indexes, inclusive)? A span
+ * where one of `except` also matches (starting at the same token) does not count.
+ */
+function occursWithin(tokens: readonly Token[], sequences: readonly TokenSequence[], from: number, to: number, except?: readonly TokenSequence[]): boolean {
   const lo = Math.max(0, from);
   const hi = Math.min(tokens.length - 1, to);
   for (let at = lo; at <= hi; at++) {
+    if (except?.some((sequence) => matchesAt(tokens, at, sequence))) continue;
     for (const sequence of sequences) {
       if (at + sequence.length - 1 <= hi && matchesAt(tokens, at, sequence)) return true;
     }
@@ -137,24 +141,91 @@ function phraseRegex(condition: CompiledCondition): RegExp {
   return regex;
 }
 
-function holds(condition: CompiledCondition, tokens: readonly Token[], c: Candidate, text: string, sentence: SentenceTokens): boolean {
+// What bounds an enumeration: the clause marks a list does not cross (and a spaced hyphen, checked beside it).
+const LIST_BOUND = /[.;:!?()[\]{}\n\u2014]/;
+// What joins its items.
+const LIST_JOINER = /\s*,\s*(?:(?:and|or|and\/or)\s+)?|\s+(?:and|or|and\/or|nor)\s+|\s*\/\s*/gi;
+// How far either side of a match an enumeration is read (UTF-16 code units), and how many words an item may have.
+const LIST_REACH = 160;
+const LIST_ITEM_WORDS = 4;
+
+/**
+ * Is [start, end) one item of an enumeration of three items or more, each of a few words, within
+ * its clause ("mutism, posturing, combativeness and negativism")? Read from the text around the
+ * match, so the fast path and the whole parse agree.
+ */
+export function inEnumeration(text: string, start: number, end: number): boolean {
+  let from = Math.max(0, start - LIST_REACH);
+  const before = text.slice(from, start);
+  for (let i = before.length - 1; i >= 0; i--) {
+    if (LIST_BOUND.test(before[i]!) || (before[i] === '-' && before[i - 1] === ' ' && before[i + 1] === ' ')) {
+      from += i + 1;
+      break;
+    }
+  }
+  let to = Math.min(text.length, end + LIST_REACH);
+  const after = text.slice(end, to);
+  for (let i = 0; i < after.length; i++) {
+    if (LIST_BOUND.test(after[i]!) || (after[i] === '-' && after[i - 1] === ' ' && after[i + 1] === ' ')) {
+      to = end + i;
+      break;
+    }
+  }
+  const clause = text.slice(from, to);
+  const at = start - from;
+  // Split the clause into items, remembering where the match's item is.
+  const items: { text: string; start: number; end: number }[] = [];
+  let last = 0;
+  for (const m of clause.matchAll(LIST_JOINER)) {
+    items.push({ text: clause.slice(last, m.index), start: last, end: m.index });
+    last = m.index + m[0].length;
+  }
+  items.push({ text: clause.slice(last), start: last, end: clause.length });
+  const words = (s: string) => s.trim().split(/\s+/).filter(Boolean).length;
+  const own = items.findIndex((item) => at >= item.start && at < Math.max(item.end, item.start + 1));
+  if (own === -1 || words(items[own]!.text) > LIST_ITEM_WORDS) return false;
+  // The items next to the match's own must be short too: a run of three short items or more
+  // around it (the first item may carry the lead-in: "features include mutism").
+  let lo = own;
+  while (lo > 0 && words(items[lo - 1]!.text) >= 1 && words(items[lo - 1]!.text) <= LIST_ITEM_WORDS) lo--;
+  let hi = own;
+  while (hi + 1 < items.length && words(items[hi + 1]!.text) >= 1 && words(items[hi + 1]!.text) <= LIST_ITEM_WORDS) hi++;
+  const leadIn = lo > 0 && words(items[lo - 1]!.text) > LIST_ITEM_WORDS ? 1 : 0;
+  return hi - lo + 1 + leadIn >= 3;
+}
+
+/** Does `condition` hold for candidate `c`? `otherForm` is the answer when its `forms` leave the match out (a requirement is met, an exclusion is not). */
+function holds(condition: CompiledCondition, tokens: readonly Token[], c: Candidate, text: string, sentence: SentenceTokens, otherForm: boolean): boolean {
+  if (condition.forms) {
+    const length = c.last - c.first + 1;
+    // Not one of its forms: the condition does not apply (neither required nor excluding).
+    if (!condition.forms.some((form) => form.length === length && matchesAt(tokens, c.first, form))) return otherForm;
+  }
   switch (condition.kind) {
     case 'before': {
       const from = c.first - condition.within;
-      return occursWithin(tokens, condition.sequences, condition.clause ? clauseStart(tokens, c.first, Math.max(from, 0)) : from, c.first - 1);
+      return occursWithin(
+        tokens,
+        condition.sequences,
+        condition.clause ? clauseStart(tokens, c.first, Math.max(from, 0)) : from,
+        c.first - 1,
+        condition.except,
+      );
     }
     case 'after': {
       const to = c.last + condition.within;
-      return occursWithin(tokens, condition.sequences, c.last + 1, condition.clause ? clauseEnd(tokens, c.last, to) : to);
+      return occursWithin(tokens, condition.sequences, c.last + 1, condition.clause ? clauseEnd(tokens, c.last, to) : to, condition.except);
     }
     case 'sentence': {
       // Bounded: an unpunctuated transcript is one "sentence" of thousands of words, and a word
       // far away says nothing about this one.
-      if (occursWithin(tokens, condition.sequences, c.first - condition.within, c.last + condition.within)) return true;
+      if (occursWithin(tokens, condition.sequences, c.first - condition.within, c.last + condition.within, condition.except)) return true;
       return condition.previous && c.first < condition.within ? phraseRegex(condition).test(previousSentence(text, sentence)) : false;
     }
     case 'line':
       return lineHolds(condition, text, tokens[c.first]!.start.offset);
+    case 'list':
+      return inEnumeration(text, tokens[c.first]!.start.offset, tokens[c.last]!.end.offset);
   }
 }
 
@@ -258,8 +329,8 @@ function findCandidates(sentence: SentenceTokens, options: ResolvedOptions, text
         if (t.set) captures.set(t.set, tokens[i + k]!.norm);
       });
       const c: Candidate = { compiled, first: i, last: i + sequence.length - 1, captures };
-      if (!compiled.requires.every((cond) => holds(cond, tokens, c, text, sentence))) continue;
-      if (compiled.unless.some((cond) => holds(cond, tokens, c, text, sentence))) continue;
+      if (!compiled.requires.every((cond) => holds(cond, tokens, c, text, sentence, true))) continue;
+      if (compiled.unless.some((cond) => holds(cond, tokens, c, text, sentence, false))) continue;
       if (compiled.exceptions.length && covered(tokens, compiled.exceptions, c.first, c.last)) continue;
       if (options.allow.length && covered(tokens, options.allow, c.first, c.last)) continue;
       candidates.push(c);

@@ -65,7 +65,8 @@ export function isDialogue(text: string): boolean {
     const role = roleOf(m[1] ?? m[2]!);
     if (role === 'clinician') clinician++;
     else if (role === 'patient') patient++;
-    if (role && m[1] !== undefined) bracketed = true;
+    // "[patient]" and "Guest_family:" are transcript markup, never a note's header.
+    if (role && (m[1] !== undefined || m[2]!.includes('_'))) bracketed = true;
     if (bracketed || (clinician >= 2 && patient >= 2)) break;
   }
   dialogueCache.text = text;
@@ -75,21 +76,34 @@ export function isDialogue(text: string): boolean {
 
 /**
  * Who speaks at `offset`, when `text` is a dialogue: the label of its line, or of the line above
- * that starts the turn (no blank line or note header between). Undefined outside a dialogue.
+ * that starts the turn (no blank line or note header between). Outside a dialogue, 'patient' for a
+ * patient's or relative's labelled turn whose words are speech (first or second person: "Patient:
+ * my brother is a heroin addict"); otherwise undefined.
  */
 export function speakerAt(text: string, offset: number): Speaker | undefined {
-  if (!isDialogue(text)) return undefined;
+  const dialogue = isDialogue(text);
   let lineStart = lineAround(text, offset)[0];
   for (let k = 0; k < TURN_LINES; k++) {
     const lineEnd = text.indexOf('\n', lineStart);
     const line = text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd);
     const role = labelOf(line);
-    if (role) return role;
+    if (role) {
+      if (dialogue) return role;
+      // Outside a dialogue (one turn pasted alone, a record of one line) a patient's or relative's
+      // label opens a turn only when what follows is speech ("Patient: my brother is a heroin
+      // addict"), not a header's value ("Patient: J. Smith", "Mother: alcoholic, deceased").
+      const words = text.slice(lineStart + LABEL.exec(line)![0].length, lineAround(text, offset)[1]);
+      return role === 'patient' && SPEECH.test(words) ? 'patient' : undefined;
+    }
     if (line.trim() === '' || HEADER.test(line) || lineStart === 0) return undefined;
     lineStart = text.lastIndexOf('\n', lineStart - 2) + 1;
   }
   return undefined;
 }
+
+// Words of speech rather than of a note: the first and second person, and talk's fillers.
+const SPEECH =
+  /(?<![\p{L}\p{N}'\u2019])(?:i|i'm|i\u2019m|im|i've|i\u2019ve|i'd|i\u2019d|i'll|me|my|mine|myself|we|we're|our|us|you|your|you're|yeah|yep|um|uh|hmm|gonna|wanna)(?![\p{L}\p{N}'\u2019])/iu;
 
 // Reported speech before a phrase, in its clause: "she says (that) she is …", "mom states he has
 // been …", "he calls himself …". The verb of saying must introduce a clause with its own subject

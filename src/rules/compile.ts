@@ -10,7 +10,7 @@ import { escapeRegex, wordsSource } from './word-regex.js';
 export const DOCS_URL = 'https://github.com/dignify-lint/dignify/blob/main/docs/rules.md';
 
 export interface CompiledCondition {
-  kind: 'before' | 'after' | 'sentence' | 'line';
+  kind: 'before' | 'after' | 'sentence' | 'line' | 'list';
   sequences: TokenSequence[];
   within: number;
   /** before/after: the window stops at punctuation. */
@@ -18,7 +18,14 @@ export interface CompiledCondition {
   /** sentence: also look in the previous sentence of the paragraph. */
   previous: boolean;
   regex?: RegExp;
+  /** Phrases that do not count as an occurrence where they stand (before/after/sentence). */
+  except?: TokenSequence[];
+  /** Only for matches that are exactly one of these phrases. */
+  forms?: TokenSequence[];
 }
+
+/** `*` in a condition's words: any one word. */
+export const ANY_WORD: ReadonlySet<string> = { has: () => true } as unknown as ReadonlySet<string>;
 
 export interface CompiledRule {
   rule: Rule;
@@ -171,6 +178,11 @@ export function compileRules(files: readonly LoadedRuleFile[], expanded = new Ma
           throw error;
         }
       };
+      // A condition word may be `*`: any one word (with `except`, any word but those).
+      const expandConditionWord = (pattern: string, what: string): TokenSequence[] =>
+        pattern.split(/\s+/).includes('*')
+          ? expand(pattern, what).map((sequence) => sequence.map((t) => (t.words.length === 1 && t.words[0] === '*' ? { words: ['*'], lookup: ANY_WORD } : t)))
+          : expand(pattern, what);
       if (byId.has(def.id)) throw new RuleFileError(file.file, def.id, 'duplicate id (defined in another rule file)');
       const rule: Rule = {
         ...def,
@@ -183,13 +195,17 @@ export function compileRules(files: readonly LoadedRuleFile[], expanded = new Ma
       };
       const compileConditions = (kind: 'requires' | 'unless'): CompiledCondition[] =>
         (def.conditions?.[kind] ?? []).map((c) => {
-          const conditionKind = c.before ? 'before' : c.after ? 'after' : c.sentence ? 'sentence' : 'line';
+          const conditionKind = c.before ? 'before' : c.after ? 'after' : c.sentence ? 'sentence' : c.list ? 'list' : 'line';
           const within = c.within ?? (conditionKind === 'sentence' ? SENTENCE_WINDOW : 3);
           const clause = c.clause ?? false;
           const previous = c.previous ?? false;
-          if (c.line !== undefined) return { kind: 'line', sequences: [], within, clause, previous, regex: new RegExp(c.line, 'iu') };
+          const extra: Pick<CompiledCondition, 'except' | 'forms'> = {};
+          if (c.forms) extra.forms = c.forms.flatMap((f) => expand(f, `conditions.${kind}.forms`));
+          if (c.except) extra.except = c.except.flatMap((w) => expandConditionWord(w, `conditions.${kind}.except`));
+          if (c.line !== undefined) return { kind: 'line', sequences: [], within, clause, previous, regex: new RegExp(c.line, 'iu'), ...extra };
+          if (conditionKind === 'list') return { kind: 'list', sequences: [], within, clause, previous, ...extra };
           const words = c.before ?? c.after ?? c.sentence ?? [];
-          return { kind: conditionKind, sequences: words.flatMap((w) => expand(w, `conditions.${kind}`)), within, clause, previous };
+          return { kind: conditionKind, sequences: words.flatMap((w) => expandConditionWord(w, `conditions.${kind}`)), within, clause, previous, ...extra };
         });
       const compiled: CompiledRule = {
         rule,

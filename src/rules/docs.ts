@@ -10,12 +10,19 @@ export type RulePrecision = Record<string, Record<string, { truePositives: numbe
 const code = (s: string) => `\`${s.replace(/\n/g, '\\n').replace(/`/g, "'")}\``;
 
 function describeCondition(c: ConditionDefinition): string {
+  const forms = c.forms ? ` (for ${c.forms.map(code).join(', ')})` : '';
+  return describeTest(c) + (c.except ? `, except ${c.except.map(code).join(', ')}` : '') + forms;
+}
+
+function describeTest(c: ConditionDefinition): string {
   const within = c.within ?? 3;
   const clause = c.clause ? ', same clause' : '';
+  const words = (list: string[]) => list.map((w) => (w === '*' ? 'any word' : code(w))).join(', ');
   if (c.line !== undefined) return `the line matches ${code(c.line)}`;
-  if (c.before) return `${c.before.map(code).join(', ')} within ${within} words before${clause}`;
-  if (c.after) return `${c.after.map(code).join(', ')} within ${within} words after${clause}`;
-  return `${(c.sentence ?? []).map(code).join(', ')} in the sentence`;
+  if (c.list) return 'the match is an item of an enumeration (three items or more)';
+  if (c.before) return `${words(c.before)} within ${within} words before${clause}`;
+  if (c.after) return `${words(c.after)} within ${within} words after${clause}`;
+  return `${words(c.sentence ?? [])} in the sentence`;
 }
 
 function exampleLine(e: ExampleDefinition): string {

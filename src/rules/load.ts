@@ -104,7 +104,13 @@ function checkSemantics(def: RuleFileDefinition, file: string): void {
     for (const pattern of rule.exceptions ?? []) tryPattern(pattern, rule.id, 'exceptions');
     for (const kind of ['requires', 'unless'] as const) {
       for (const condition of rule.conditions?.[kind] ?? []) {
-        for (const pattern of [...(condition.before ?? []), ...(condition.after ?? []), ...(condition.sentence ?? [])]) {
+        for (const pattern of [
+          ...(condition.before ?? []),
+          ...(condition.after ?? []),
+          ...(condition.sentence ?? []),
+          ...(condition.except ?? []),
+          ...(condition.forms ?? []),
+        ]) {
           tryPattern(pattern, rule.id, `conditions.${kind}`);
         }
         if (condition.line !== undefined) {
