@@ -48,7 +48,7 @@ function build(unit, mb) {
 
 function run(file) {
   const started = process.hrtime.bigint();
-  const r = spawnSync('/usr/bin/time', ['-f', '%M %U', process.execPath, BIN, file, '--format', 'json'], {
+  const r = spawnSync('/usr/bin/time', ['-f', '%M %U %S', process.execPath, BIN, file, '--format', 'json'], {
     stdio: ['ignore', 'ignore', 'pipe'],
     timeout: TIMEOUT * 1000,
     killSignal: 'SIGKILL',
@@ -57,7 +57,9 @@ function run(file) {
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (r.error?.code === 'ETIMEDOUT' || r.signal) return { timeout: true, seconds };
   const last = r.stderr.toString().trim().split('\n').at(-1) ?? '';
-  const [rssKB, user] = last.split(' ').map(Number);
+  // CPU: user + system seconds of the process (system time is mostly reading and the heap's pages).
+  const [rssKB, userSeconds, systemSeconds] = last.split(' ').map(Number);
+  const user = userSeconds + systemSeconds;
   const crashed = r.status === 2 || /internal error|heap|RangeError/.test(r.stderr.toString());
   return { seconds, user, rssMB: rssKB / 1024, code: r.status, crashed };
 }
@@ -97,7 +99,7 @@ const header =
 const table = rows.map((r) => `| ${r.kind} | ${r.mb} MB | ${r.seconds} | ${r.perMB} | ${r.userPerMB} | ${r.lintPerMB} | ${r.rss} | ${r.note} |`).join('\n');
 const generated = `Made by \`node bench/pathological.js\` (part of \`npm run bench\`) on ${new Date().toISOString().slice(0, 10)}, one run per
 row, load average at the start ${os.loadavg()[0].toFixed(2)} on ${os.cpus().length} cores. Wall seconds include Node start-up;
-CPU is user time of the process (less disturbed by other work on the machine); "after start-up" takes off the CPU time of
+CPU is user + system time of the process (less disturbed by other work on the machine); "after start-up" takes off the CPU time of
 linting an empty file (${baseline.toFixed(2)} s). Exit 1: findings; 0: none.
 
 ${header}${table}

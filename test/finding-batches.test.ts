@@ -67,6 +67,20 @@ describe('lintDocumentBatches', () => {
     expect(batches.flat().map((f) => f.ruleId)).toEqual(['compliance/noncompliant']);
   });
 
+  it('reads quotation marks right on every line of a long block (the per-paragraph quote index is bounded)', () => {
+    const lines = Array.from({ length: 2500 }, (_, i) => (i % 2 ? 'Pt said "I was an addict" today.' : 'He is an addict.'));
+    const findings = [...lintDocumentBatches(doc(lines.join('\n')), resolved, 100)].flat();
+    expect(findings).toHaveLength(2500);
+    expect(findings.map((f) => Boolean(f.quoted))).toEqual(lines.map((_, i) => i % 2 === 1));
+  });
+
+  it('still sees an address on each of thousands of lines (the per-line span cache is bounded)', () => {
+    const lines = Array.from({ length: 2500 }, (_, i) => (i % 2 ? 'See https://example.org/drug-abuse today.' : 'Hx of drug abuse.'));
+    const findings = [...lintDocumentBatches(doc(lines.join('\n')), resolved, 100)].flat();
+    // Only the prose lines: the phrase inside each address is not prose.
+    expect(findings.map((f) => f.start.line)).toEqual(lines.flatMap((_, i) => (i % 2 ? [] : [i + 1])));
+  });
+
   it('gives Markdown in one batch (it is parsed whole)', () => {
     const md = { file: 'a.md', syntax: 'markdown' as const, text: '# Hx\n\nHx of drug abuse. He is an addict.\n' };
     const batches = [...lintDocumentBatches(md, resolved, 1)];

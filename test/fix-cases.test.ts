@@ -114,6 +114,15 @@ describe('addresses, code and names are never rewritten', () => {
     expect(withheld((await fix('The `drug abuse` field.')).findings)).toEqual([['drug abuse', 'code']]);
   });
 
+  it('reads backticks per line: a tick on another line, or a closed pair before, is no code', async () => {
+    const text = 'The `x` field. Hx of drug abuse.\nSee `the\ndrug abuse` form. He is an addict `y`.\nPt with `drug abuse` code.';
+    const result = await fix(text);
+    // Fixed: after a closed pair; after a tick that closes on the next line only; after an odd tick with none later on its line.
+    expect(withheld(result.findings)).toEqual([['drug abuse', 'code']]);
+    expect(result.output).toContain('Hx of drug use.');
+    expect(result.output).toContain('\ndrug use` form.');
+  });
+
   it('leaves Title Case programme and clinic names alone: names are not prose about a patient, so not reported', async () => {
     const text = 'Completed Drug Abuse Resistance Education in school. Referred to the Riverside Alcohol Abuse Clinic.';
     const result = await fix(text);

@@ -10,6 +10,7 @@
 // word carrying meaning (a history marker, a negation).
 import type { Finding, Fix, FixSkipped, FixSkipReason } from '../types.js';
 import { lineAround } from '../parse/lines.js';
+import { countBelow } from '../match/count-below.js';
 
 /** [start, end) UTF-16 offsets of a run of editable text (a text node's source), sorted, not overlapping. */
 export type Segment = readonly [number, number];
@@ -92,12 +93,24 @@ function inAddress(text: string, start: number, end: number): boolean {
   return ADDRESS.test(chunkAt(text, start)) || ADDRESS.test(chunkAt(text, Math.max(start, end - 1)));
 }
 
+// Where the backticks of the last text asked about are (sorted offsets), found once per text: the
+// line before a finding was sliced and searched for each finding, quadratic on a note flattened
+// to one line (a dense 10 MB line spent a third of its time here).
+let ticksText: string | undefined;
+let ticks: number[] = [];
+
 /** Plain text: inside `backticks` on its line (a note pasted from a wiki or a chat). */
 function inCode(text: string, start: number): boolean {
+  if (ticksText !== text) {
+    ticksText = text;
+    ticks = [];
+    for (let i = text.indexOf('`'); i !== -1; i = text.indexOf('`', i + 1)) ticks.push(i);
+  }
+  if (ticks.length === 0) return false;
   const [lineStart, lineEnd] = lineAround(text, start);
-  const before = text.slice(lineStart, start);
-  if ((before.match(/`/g)?.length ?? 0) % 2 === 0) return false;
-  return text.slice(start, lineEnd).includes('`');
+  const before = countBelow(ticks, start) - countBelow(ticks, lineStart);
+  if (before % 2 === 0) return false;
+  return countBelow(ticks, lineEnd) > countBelow(ticks, start);
 }
 
 const titleWord = (w: string) => /^\p{Lu}\p{Ll}{2,}/u.test(w) && !SMALL.has(w.toLowerCase());

@@ -54,6 +54,7 @@ const CAPITALIZED = /^[A-Z][a-z'\u2019]+$/;
 const WORD = /[A-Za-z&'\u2019]+/g;
 
 const linesCache = { text: undefined as string | undefined, spans: new Map<number, Span[]>() };
+const LINES_CACHED = 1024;
 
 function lineBounds(text: string, offset: number): [number, number] {
   return lineAround(text, offset);
@@ -166,7 +167,7 @@ function regionAround(text: string, offset: number): [number, number] {
 /**
  * The spans of text that is not prose about a patient, on the line holding `offset` (on a line
  * of more than 4,000 code units, the segment of about 2,000 holding it). Lines are cut at "\n" (a
- * "\r" before it stays in the line). Cached for the last text asked about.
+ * "\r" before it stays in the line). Cached for the last text asked about (its last 1,024 lines).
  */
 export function spansAround(text: string, offset: number): Span[] {
   if (linesCache.text !== text) {
@@ -175,7 +176,12 @@ export function spansAround(text: string, offset: number): Span[] {
   }
   const [start, end] = regionAround(text, offset);
   let spans = linesCache.spans.get(start);
-  if (!spans) linesCache.spans.set(start, (spans = spansOfLine(text, start, end)));
+  if (!spans) {
+    // Findings come in text order: only the last lines are asked about again. Unbounded, a dense
+    // 100 MB block of lines kept the spans of every line with a finding (469 MB peak, issue 12).
+    if (linesCache.spans.size >= LINES_CACHED) linesCache.spans.clear();
+    linesCache.spans.set(start, (spans = spansOfLine(text, start, end)));
+  }
   return spans;
 }
 
