@@ -42,4 +42,13 @@ describe('stored pattern expansions', () => {
     };
     expect([...compileRules([renamed, ...rest]).index]).toEqual([...compileRules(files).index]);
   });
+
+  it('build the trigger regex of the whole-text path on first use, once per rule set', () => {
+    const rules = compileRules(stored);
+    expect(Object.hasOwn(rules, 'triggerPattern')).toBe(false);
+    expect(rules.triggerPattern.test('Pt with hx of IVDU.')).toBe(true);
+    expect(rules.triggerPattern.test('12, 34.')).toBe(false);
+    expect(rules.triggerPattern).toBe(rules.triggerPattern);
+    expect(compileRules(stored).triggerPattern).not.toBe(rules.triggerPattern);
+  });
 });

@@ -248,7 +248,7 @@ const ALNUM_OR_FOLDING = /^[a-z0-9\u017f\u212a]$/i;
  * texts of at most `text` UTF-16 code units, until `total` have been walked by one scanner. Tests
  * set them to compare both ways (0: never walk; Infinity: always).
  */
-export const walkLimits = { text: 16_384, total: 262_144 };
+export const walkLimits = { text: 16_384, total: 65_536 };
 
 /** A place `next` found: where, and whether an enabled retext-equality phrase starts there. */
 interface Place {
@@ -374,32 +374,34 @@ function buildScanner(rules: CompiledRules): Scanner {
    * The hits of the one-pass regex in [from, end), confirmed: `anchor` decides an anchor word at a
    * hit (folded), and the first place it or an equality phrase confirms is returned.
    */
+  /** The place a hit (`matched` at `at`) confirms, or undefined. */
+  const placeAt = (text: string, at: number, matched: string, anchor: (word: string, at: number) => boolean): Place | undefined => {
+    const word = normalize(matched);
+    const isAnchor = anchored.has(word) && !ALNUM_OR_FOLDING.test(text.charAt(at + matched.length));
+    const isEquality = equalityFirst.has(word) || (word.endsWith("'") && equalityParts.has(word.slice(0, -1)));
+    // A hit that is neither (a case-folding corner) is kept: never miss.
+    if (!isAnchor && !isEquality) return anchored.has(word) ? undefined : { index: at, equality: false };
+    if (isAnchor && anchor(word, at)) return { index: at, equality: false };
+    if (isEquality && equalityOn && equalityAt(text, at)) return { index: at, equality: true };
+    return undefined;
+  };
   const scanPlaces = (text: string, from: number, end: number, anchor: (word: string, at: number) => boolean): Place | undefined => {
-    let place: Place | undefined;
-    const visit = (at: number, matched: string): boolean => {
-      const word = normalize(matched);
-      const isAnchor = anchored.has(word) && !ALNUM_OR_FOLDING.test(text.charAt(at + matched.length));
-      const isEquality = equalityFirst.has(word) || (word.endsWith("'") && equalityParts.has(word.slice(0, -1)));
-      // A hit that is neither (a case-folding corner) is kept: never miss.
-      if (!isAnchor && !isEquality) {
-        if (anchored.has(word)) return false;
-        place = { index: at, equality: false };
-      } else if (isAnchor && anchor(word, at)) place = { index: at, equality: false };
-      else if (isEquality && equalityOn && equalityAt(text, at)) place = { index: at, equality: true };
-      return place !== undefined;
-    };
     const walk = walkerOf(text);
     if (walk) {
       if (text !== walkedText) walked += text.length;
       walkedText = text;
-      walk.walk(text, from, end, visit);
+      let place: Place | undefined;
+      walk.walk(text, from, end, (at, matched) => (place = placeAt(text, at, matched, anchor)) !== undefined);
       return place;
     }
     const regex = scannerOf(text);
     if (!regex) return undefined;
     regex.lastIndex = from;
-    for (let hit = regex.exec(text); hit && hit.index < end; hit = regex.exec(text)) if (visit(hit.index, hit[0])) break;
-    return place;
+    for (let hit = regex.exec(text); hit && hit.index < end; hit = regex.exec(text)) {
+      const place = placeAt(text, hit.index, hit[0], anchor);
+      if (place) return place;
+    }
+    return undefined;
   };
   // A hit whose folded form is not an anchor (a case-folding corner) is kept: never miss.
   const anchorFound = (word: string, at: number, text: string): boolean => {
