@@ -109,12 +109,12 @@ describe('npm run eval on the held-out set', () => {
     const sets = JSON.parse(shown.stdout).sets as Record<string, { falsePositives: unknown[]; misses: unknown[]; listsHidden?: unknown }>;
     const names = Object.keys(sets);
     expect(names).toHaveLength(3);
-    const whole = sets[names[0]];
+    const whole = sets[names[0]!]!;
     expect(whole.listsHidden).toBeUndefined();
     expect(whole.falsePositives.length).toBe(Number(note![1]));
     expect(whole.misses.length).toBe(Number(note![2]));
     // The halves partition the whole set's lists.
-    const [dev, test] = [sets[names[1]], sets[names[2]]];
+    const [dev, test] = [sets[names[1]!]!, sets[names[2]!]!];
     expect(dev.falsePositives.length + test.falsePositives.length).toBe(whole.falsePositives.length);
     expect(dev.misses.length + test.misses.length).toBe(whole.misses.length);
   });

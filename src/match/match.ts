@@ -11,6 +11,7 @@ import { countBelow } from './count-below.js';
 import { lineBoundsOf, lineIndexAt } from '../parse/lines.js';
 import { maskedAt } from './spans.js';
 import { isMention, isReportedSpeech, isSelfDescription, speakerAt } from './speakers.js';
+import { inlineSpeakerAt, isQuotativeSpeech, isRelativeDescription } from './speakers.js';
 
 /**
  * Options resolved for the matcher (resolveOptions, or a config file's resolved options): the
@@ -283,13 +284,14 @@ function findCandidates(sentence: SentenceTokens, options: ResolvedOptions, text
   return kept;
 }
 
-type Voice = 'quoted' | 'speaker' | 'reported' | 'self' | 'mention' | undefined;
+type Voice = 'quoted' | 'speaker' | 'reported' | 'self' | 'relative' | 'mention' | undefined;
 
 const VOICE_NOTES: Record<Exclude<Voice, undefined>, string> = {
   quoted: " (in quotation marks: check whether these are the patient's own words)",
   speaker: " (in the patient's or a relative's turn of a dialogue: their own words)",
   reported: " (in reported speech: check whether these are the patient's own words)",
   self: ' (a speaker describing themselves: their own words)',
+  relative: ' (a speaker describing their own relative: their own words)',
   mention: ' (the word is talked about, not used)',
 };
 
@@ -303,9 +305,11 @@ function messageFor(actual: string, suggestions: readonly string[], voice: Voice
 function voiceOf(text: string, start: number, end: number, paragraph: { start: number; end: number }): Voice {
   if (isMention(text, start, end)) return 'mention';
   if (isQuoted(text, start, end, paragraph.start, paragraph.end)) return 'quoted';
-  if (speakerAt(text, start) === 'patient') return 'speaker';
-  if (isReportedSpeech(text, start)) return 'reported';
+  // A one-line dialogue ("Dr: … PT: …") names the speaker of each turn on the line itself.
+  if ((inlineSpeakerAt(text, start) ?? speakerAt(text, start)) === 'patient') return 'speaker';
+  if (isReportedSpeech(text, start) || isQuotativeSpeech(text, start)) return 'reported';
   if (isSelfDescription(text, start)) return 'self';
+  if (isRelativeDescription(text, start)) return 'relative';
   return undefined;
 }
 

@@ -26,12 +26,24 @@ const PATIENT_SIDE = new Set(
 );
 
 // A speaker label at the start of a line: "[patient_guest]" or "Guest_family:" / "Pt :" / "Family member:".
-const LABEL = /^[ \t]*(?:\[([A-Za-z_ ]{1,30})\]|([A-Za-z][A-Za-z_]*(?: [A-Za-z][A-Za-z_]*)?)[ \t]*:(?!\/\/))/;
+const LABEL = /^[ \t]*(?:\[([A-Za-z_ ]{1,30})\]|([A-Za-z][A-Za-z_]*(?:['\u2019]s)?\.?(?: [A-Za-z][A-Za-z_]*)?)[ \t]*:(?!\/\/))/;
 const LABEL_LINES = new RegExp(LABEL.source, 'gm');
 // A header of a note ("HPI:", "Social history:") ends a turn that runs over several lines.
 const HEADER = /^[ \t]*[A-Za-z][A-Za-z /&()-]{0,40}:/;
 // How many lines above a phrase the turn's label is looked for.
 const TURN_LINES = 30;
+
+// More labels of transcripts, interviews and hand-offs ("Paramedic:", "[Case Manager]", "EMS:").
+const CLINICIAN_MORE = new Set(
+  'paramedic medic emt ems chaplain case_manager cm dietitian dietician nutritionist ot rt respiratory_therapist triage_nurse charge_nurse np_student intern fellow consultant registrar nurse_practitioner physician_assistant doc provider_1 officer police'.split(
+    ' ',
+  ),
+);
+const PATIENT_MORE = new Set(
+  'pt_family patient_family girlfriend boyfriend fiance fiancee grandson granddaughter niece nephew roommate neighbor neighbour stepmother stepfather foster_parent parent_1 parent_2 caller'.split(
+    ' ',
+  ),
+);
 
 function roleOf(label: string): Speaker | undefined {
   const key = label
@@ -40,6 +52,19 @@ function roleOf(label: string): Speaker | undefined {
     .replace(/[ \t]+/g, '_');
   if (CLINICIAN.has(key)) return 'clinician';
   if (PATIENT_SIDE.has(key)) return 'patient';
+  return roleOfMore(key);
+}
+
+// Labels written with a name, a title or a possessive: "Dr. Lee" and "DR" (a clinician), "Patient's
+// wife" and "Pt's mother" (a relative: the patient's side), "Nurse Kim". Numbered speakers
+// ("SPEAKER 1") have no role: who they are is not written.
+function roleOfMore(key: string): Speaker | undefined {
+  if (CLINICIAN_MORE.has(key)) return 'clinician';
+  if (PATIENT_MORE.has(key)) return 'patient';
+  const possessive = /^(?:patient|pt|client)['\u2019]s_(.+)$/.exec(key);
+  if (possessive) return PATIENT_SIDE.has(possessive[1]!) || PATIENT_MORE.has(possessive[1]!) ? 'patient' : undefined;
+  const first = key.split('_')[0]!.replace(/\.$/, '');
+  if (first !== key && (first === 'dr' || first === 'doctor' || first === 'nurse' || first === 'paramedic')) return 'clinician';
   return undefined;
 }
 
@@ -140,4 +165,57 @@ const SELF =
 export function isSelfDescription(text: string, start: number): boolean {
   const from = Math.max(0, start - 80, lineAround(text, start)[0]);
   return SELF.test(text.slice(from, start));
+}
+
+// A dialogue written on one line, each turn after its label: "Dr: how much do you drink? PT: a
+// couple beers", "[Social Worker] we can look at shelters [Client] ok". A label inside the line
+// starts with a capital and follows white space or the end of a sentence; the line must hold two
+// labels of known roles at least (one label alone may be a note's field, "Patient: 45 y/o").
+const INLINE_LABEL = /(?<=^|[\s.?!,;])(?:\[([A-Za-z_ ]{1,30})\]|([A-Z][A-Za-z_]*(?:['\u2019]s)?\.?(?: [A-Za-z][A-Za-z_]*)?)[ \t]*:)(?=\s)/g;
+
+/**
+ * Who speaks at `offset` in a dialogue written on one line (two labelled turns or more on the
+ * line): the role of the last label before `offset` on its line. Undefined when the line holds
+ * fewer than two labels of known roles, or none before `offset`.
+ */
+export function inlineSpeakerAt(text: string, offset: number): Speaker | undefined {
+  const [lineStart, lineEnd] = lineAround(text, offset);
+  const line = text.slice(lineStart, lineEnd);
+  if (!line.includes(':') && !line.includes('[')) return undefined;
+  let labels = 0;
+  let role: Speaker | undefined;
+  for (const m of line.matchAll(INLINE_LABEL)) {
+    const r = roleOf(m[1] ?? m[2]!);
+    if (!r) continue;
+    labels++;
+    if (lineStart + m.index < offset) role = r;
+  }
+  return labels >= 2 ? role : undefined;
+}
+
+// A speaker describing a relative: "my husband's an alcoholic", "my son is addicted to pills",
+// "my mom was a drunk". Only in the first person and with a relative (not "my patient").
+const RELATIVE =
+  'husband|wife|spouse|partner|boyfriend|girlfriend|son|daughter|kid|child|mom|mum|mother|dad|father|brother|sister|aunt|uncle|cousin|grandma|grandpa|grandmother|grandfather|stepdad|stepmom|ex|friend|roommate';
+const OWN_RELATIVE = new RegExp(
+  String.raw`\bmy\s+(?:${RELATIVE})(?:['\u2019]s|\s+is|\s+was|\s+has\s+been|\s+had\s+been|\s+became|\s+got|\s+gets)(?:\s+(?:a|an|always|been|still|just|really|like|kind|sort|of|such|so|totally|basically|never|not))*\s+$`,
+  'i',
+);
+
+/** Does a speaker describe their own relative with the phrase at `start` ("my husband's an alcoholic")? */
+export function isRelativeDescription(text: string, start: number): boolean {
+  const from = Math.max(0, start - 80, lineAround(text, start)[0]);
+  return OWN_RELATIVE.test(text.slice(from, start));
+}
+
+// Speech reported without a verb of saying, as people talk: "he's like you're a drunk", "and she
+// goes you're just a junkie", "he called me a drunk". The quoted clause starts with a pronoun
+// after "like" or "goes"; an insult is reported with "called me (a)".
+const QUOTATIVE =
+  /(?:\b(?:he|she|they|i|we|you|mom|dad)(?:['\u2019]s|['\u2019]m|\s+is|\s+was|\s+were|\s+am|\s+are|\s+goes|\s+went|\s+was\s+all|\s+is\s+all)?\s+like\s+(?:you['\u2019]re|youre|you\s+are|you|ur|i['\u2019]m|im|he['\u2019]s|she['\u2019]s|this)\b|\b(?:he|she|they|mom|dad)\s+(?:goes|went)\s+(?:you['\u2019]re|youre|you)\b|\b(?:calls?|called|calling)\s+(?:me|him|her|us|them|you)\b)(?:\s+[^\s,.;:!?()]+){0,5}\s+$/i;
+
+/** Is the phrase at `start` in speech reported as people talk ("he's like you're a drunk", "called me a junkie")? */
+export function isQuotativeSpeech(text: string, start: number): boolean {
+  const from = Math.max(0, start - REPORT_REACH, lineAround(text, start)[0]);
+  return QUOTATIVE.test(text.slice(from, start));
 }
