@@ -161,3 +161,24 @@ describe('labels for newborns and diabetes', () => {
     expect(await ids('Newborn with NAS, Finnegan scores 6 to 8.')).toEqual([]);
   });
 });
+
+describe('lists of mentioned words, and abbreviations in a form', () => {
+  it('reads every item of a list of mentioned words as a mention', async () => {
+    expect(await found('Charting guide: avoid labels such as addict, junkie or alcoholic.')).toEqual([
+      ['substance-use/addict', 'addict', 'info'],
+      ['substance-use/slang-label', 'junkie', 'info'],
+      ['substance-use/alcoholic', 'alcoholic', 'info'],
+    ]);
+    // A coordination that uses the words is no list of mentions.
+    expect(await found('She is an addict, and an alcoholic.')).toEqual([
+      ['substance-use/addict', 'addict', 'error'],
+      ['substance-use/alcoholic', 'alcoholic', 'error'],
+    ]);
+  });
+
+  it('reads "DA" as drug abuse only beside a form\'s drug-use fields', async () => {
+    expect(await ids('Hx of DA: {Y/N}   Drugs used: ***   Route: {PO/IV/smoked}')).toEqual(['substance-use/abuse-abbreviation']);
+    expect(await ids('DA agonist started; drugs used for Parkinson disease reviewed.')).toEqual([]);
+    expect(await ids('Hx of DA: none')).toEqual([]);
+  });
+});

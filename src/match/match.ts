@@ -11,7 +11,7 @@ import { countBelow } from './count-below.js';
 import { lineBoundsOf, lineIndexAt } from '../parse/lines.js';
 import { maskedAt } from './spans.js';
 import { isMention, isReportedSpeech, isSelfDescription, speakerAt } from './speakers.js';
-import { inlineSpeakerAt, isQuotativeSpeech, isRelativeDescription } from './speakers.js';
+import { inlineSpeakerAt, isListedMention, isQuotativeSpeech, isRelativeDescription } from './speakers.js';
 
 /**
  * Options resolved for the matcher (resolveOptions, or a config file's resolved options): the
@@ -303,7 +303,7 @@ function messageFor(actual: string, suggestions: readonly string[], voice: Voice
 
 /** Whose words [start, end) are: quoted, a patient's turn, reported speech, a mention, or the writer's. */
 function voiceOf(text: string, start: number, end: number, paragraph: { start: number; end: number }): Voice {
-  if (isMention(text, start, end)) return 'mention';
+  if (isMention(text, start, end) || isListedMention(text, start)) return 'mention';
   if (isQuoted(text, start, end, paragraph.start, paragraph.end)) return 'quoted';
   // A one-line dialogue ("Dr: … PT: …") names the speaker of each turn on the line itself.
   if ((inlineSpeakerAt(text, start) ?? speakerAt(text, start)) === 'patient') return 'speaker';

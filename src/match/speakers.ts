@@ -219,3 +219,18 @@ export function isQuotativeSpeech(text: string, start: number): boolean {
   const from = Math.max(0, start - REPORT_REACH, lineAround(text, start)[0]);
   return QUOTATIVE.test(text.slice(from, start));
 }
+
+// A list of mentioned words: "labels such as addict, junkie or alcoholic", "words like 'clean',
+// 'dirty' and 'abuser'". isMention sees the cue before the first item; this sees it before a later
+// one, across the items before it (a word or two each, quoted or not).
+const LIST_ITEM = String.raw`${QUOTE_OPEN}?[\p{L}'\u2019-]+(?:\s+[\p{L}'\u2019-]+)?${QUOTE_CLOSE}?`;
+const MENTION_LIST = new RegExp(
+  String.raw`\b(?:terms|words|labels|phrases|language|slurs|descriptors|expressions)\s+(?:like|such\s+as|including|e\.g\.,?|as)\s+(?:${LIST_ITEM}\s*(?:,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+)){1,6}${QUOTE_OPEN}?$`,
+  'iu',
+);
+
+/** Is the phrase at `start` a later item of a list of mentioned words ("labels such as addict, junkie or alcoholic")? */
+export function isListedMention(text: string, start: number): boolean {
+  const from = Math.max(0, start - 160, lineAround(text, start)[0]);
+  return MENTION_LIST.test(text.slice(from, start));
+}
