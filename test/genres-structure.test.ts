@@ -182,3 +182,20 @@ describe('lists of mentioned words, and abbreviations in a form', () => {
     expect(await ids('Hx of DA: none')).toEqual([]);
   });
 });
+
+describe('interviews and restated words', () => {
+  it('reads Q:/A: turns, and a clinician restating what the patient said', async () => {
+    expect(await found("Q: Any street drugs? A: No, I'm clean now.")).toEqual([['substance-use/clean-abstinent', "I'm clean", 'info']]);
+    const text = 'Counselor: you said your uncle was a junkie?';
+    expect(isQuotativeSpeech(text, text.indexOf('junkie'))).toBe(true);
+    expect(await found(text)).toEqual([['substance-use/slang-label', 'junkie', 'info']]);
+    // One answer label alone on a line (a SOAP note's assessment) is no interview.
+    expect(await found('A: alcohol abuse, counselled.')).toEqual([['substance-use/substance-abuse', 'alcohol abuse', 'error']]);
+  });
+
+  it('flags clean of substances and a short test result, and passes debris', async () => {
+    expect(await ids('Sober and clean of all substances for 90 days.')).toEqual(['substance-use/clean-abstinent']);
+    expect(await ids('UDS dirty x2 this month.')).toEqual(['substance-use/clean-dirty-test']);
+    expect(await ids('Wound clean of debris after irrigation.')).toEqual([]);
+  });
+});

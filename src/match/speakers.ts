@@ -33,14 +33,15 @@ const HEADER = /^[ \t]*[A-Za-z][A-Za-z /&()-]{0,40}:/;
 // How many lines above a phrase the turn's label is looked for.
 const TURN_LINES = 30;
 
-// More labels of transcripts, interviews and hand-offs ("Paramedic:", "[Case Manager]", "EMS:").
+// More labels of transcripts, interviews and hand-offs ("Paramedic:", "[Case Manager]", "EMS:"), and
+// an interview's "Q:" (the interviewer) and "A:" (the person answering).
 const CLINICIAN_MORE = new Set(
-  'paramedic medic emt ems chaplain case_manager cm dietitian dietician nutritionist ot rt respiratory_therapist triage_nurse charge_nurse np_student intern fellow consultant registrar nurse_practitioner physician_assistant doc provider_1 officer police'.split(
+  'q paramedic medic emt ems chaplain case_manager cm dietitian dietician nutritionist ot rt respiratory_therapist triage_nurse charge_nurse np_student intern fellow consultant registrar nurse_practitioner physician_assistant doc officer police'.split(
     ' ',
   ),
 );
 const PATIENT_MORE = new Set(
-  'pt_family patient_family girlfriend boyfriend fiance fiancee grandson granddaughter niece nephew roommate neighbor neighbour stepmother stepfather foster_parent parent_1 parent_2 caller'.split(
+  'a pt_family patient_family girlfriend boyfriend fiance fiancee grandson granddaughter niece nephew roommate neighbor neighbour stepmother stepfather foster_parent caller'.split(
     ' ',
   ),
 );
@@ -212,7 +213,7 @@ export function isRelativeDescription(text: string, start: number): boolean {
 // goes you're just a junkie", "he called me a drunk". The quoted clause starts with a pronoun
 // after "like" or "goes"; an insult is reported with "called me (a)".
 const QUOTATIVE =
-  /(?:\b(?:he|she|they|i|we|you|mom|dad)(?:['\u2019]s|['\u2019]m|\s+is|\s+was|\s+were|\s+am|\s+are|\s+goes|\s+went|\s+was\s+all|\s+is\s+all)?\s+like\s+(?:you['\u2019]re|youre|you\s+are|you|ur|i['\u2019]m|im|he['\u2019]s|she['\u2019]s|this)\b|\b(?:he|she|they|mom|dad)\s+(?:goes|went)\s+(?:you['\u2019]re|youre|you)\b|\b(?:calls?|called|calling)\s+(?:me|him|her|us|them|you)\b)(?:\s+[^\s,.;:!?()]+){0,5}\s+$/i;
+  /(?:\b(?:he|she|they|i|we|you|mom|dad)(?:['\u2019]s|['\u2019]m|\s+is|\s+was|\s+were|\s+am|\s+are|\s+goes|\s+went|\s+was\s+all|\s+is\s+all)?\s+like\s+(?:you['\u2019]re|youre|you\s+are|you|ur|i['\u2019]m|im|he['\u2019]s|she['\u2019]s|this)\b|\b(?:he|she|they|mom|dad)\s+(?:goes|went)\s+(?:you['\u2019]re|youre|you)\b|\b(?:calls?|called|calling)\s+(?:me|him|her|us|them|you)\b|\byou\s+(?:said|say|told\s+(?:me|us)|mentioned)\s+(?:that\s+)?(?:you|your\s+\w+)\b)(?:\s+[^\s,.;:!?()]+){0,5}\s+$/i;
 
 /** Is the phrase at `start` in speech reported as people talk ("he's like you're a drunk", "called me a junkie")? */
 export function isQuotativeSpeech(text: string, start: number): boolean {
