@@ -199,3 +199,16 @@ describe('interviews and restated words', () => {
     expect(await ids('Wound clean of debris after irrigation.')).toEqual([]);
   });
 });
+
+describe('fixing across a drop-down list', () => {
+  it('reports a phrase matched across a list but withholds its fix, so the list is not broken', async () => {
+    const [finding] = await lintText('Hx: {alcohol/heroin} abuse');
+    expect(finding?.ruleId).toBe('substance-use/substance-abuse');
+    expect(finding?.fix).toBeUndefined();
+    expect(finding?.fixSkipped?.reason).toBe('markup');
+    // The same phrase outside a list keeps its fix.
+    const [plain] = await lintText('Hx: heroin abuse');
+    expect(plain?.fix).toBeDefined();
+    expect(plain?.fixSkipped).toBeUndefined();
+  });
+});

@@ -10,6 +10,7 @@ import type { SentenceTokens, Token } from '../parse/tokens.js';
 import { countBelow } from './count-below.js';
 import { lineBoundsOf, lineIndexAt } from '../parse/lines.js';
 import { maskedAt } from './spans.js';
+import { maskPlaceholders } from '../parse/placeholders.js';
 import { isMention, isReportedSpeech, isSelfDescription, speakerAt } from './speakers.js';
 import { inlineSpeakerAt, isListedMention, isQuotativeSpeech, isRelativeDescription } from './speakers.js';
 
@@ -387,6 +388,12 @@ function keepsCaptures(template: string, captures: ReadonlyMap<string, string>):
   return true;
 }
 
+/** Does [start, end) hold template markup the parser saw as blanks (a drop-down's braces or slashes, a placeholder)? */
+function spansTemplateMarkup(text: string, start: number, end: number): boolean {
+  const raw = text.slice(start, end);
+  return /[{}/*@[\]]/.test(raw) && maskPlaceholders(text).slice(start, end) !== raw;
+}
+
 /** A [start, end) span of the text (UTF-16 offsets) that a rule matched, reported or not. */
 export interface ClaimedSpan {
   start: number;
@@ -413,7 +420,10 @@ export function matchSentences(sentences: readonly SentenceTokens[], text: strin
       const finding = makeFinding(c.compiled, suggestions, startToken.start, endToken.end, text, paragraph, options);
       if (!finding) continue;
       if (rule.fixable && finding.quoted) finding.fixSkipped = { reason: 'quoted', message: "in quotation marks: possibly the patient's own words" };
-      else if (rule.fixable && suggestions[0] && !keepsCaptures(rule.suggestions[0]!, c.captures)) {
+      else if (rule.fixable && spansTemplateMarkup(text, finding.start.offset, finding.end.offset)) {
+        // "{alcohol/heroin} abuse" matched across a drop-down list: rewriting the range would break the list.
+        finding.fixSkipped = { reason: 'markup', message: 'spans a template drop-down list or placeholder: choose the option, then fix' };
+      } else if (rule.fixable && suggestions[0] && !keepsCaptures(rule.suggestions[0]!, c.captures)) {
         // "{drug} abuse" → "substance use" would lose which substance.
         finding.fixSkipped = { reason: 'meaning', message: 'the replacement would drop a word the phrase names' };
       } else if (rule.fixable && suggestions[0]) {
