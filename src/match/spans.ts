@@ -145,10 +145,12 @@ function isScaleLine(line: string): boolean {
 const ANCHOR_LINE = /^\s*(?:[+\-\u2212]\d{1,2}|\d{1,2}\s*=)\s*[A-Za-z]/;
 
 function isScaleListLine(text: string, start: number, end: number): boolean {
-  if (!ANCHOR_LINE.test(text.slice(start, end))) return false;
+  // Only a line's start decides, so a neighbouring line of an export (megabytes) is not copied.
+  const head = (b: [number, number]) => text.slice(b[0], Math.min(b[1], b[0] + 40));
+  if (!ANCHOR_LINE.test(head([start, end]))) return false;
   const previous = start > 0 ? lineBounds(text, start - 1) : undefined;
   const next = end < text.length ? lineBounds(text, end + 1) : undefined;
-  const anchor = (b: [number, number] | undefined) => b !== undefined && ANCHOR_LINE.test(text.slice(b[0], b[1]));
+  const anchor = (b: [number, number] | undefined) => b !== undefined && ANCHOR_LINE.test(head(b));
   return anchor(previous) || anchor(next);
 }
 

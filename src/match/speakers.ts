@@ -174,13 +174,20 @@ export function isSelfDescription(text: string, start: number): boolean {
 // labels of known roles at least (one label alone may be a note's field, "Patient: 45 y/o").
 const INLINE_LABEL = /(?<=^|[\s.?!,;])(?:\[([A-Za-z_ ]{1,30})\]|([A-Z][A-Za-z_]*(?:['\u2019]s)?\.?(?: [A-Za-z][A-Za-z_]*)?)[ \t]*:)(?=\s)/g;
 
+// How far either side of a phrase the labels of a one-line dialogue are looked for (UTF-16 code units).
+const INLINE_REACH = 1000;
+
 /**
  * Who speaks at `offset` in a dialogue written on one line (two labelled turns or more on the
- * line): the role of the last label before `offset` on its line. Undefined when the line holds
- * fewer than two labels of known roles, or none before `offset`.
+ * line, within 1,000 code units of `offset`): the role of the last label before `offset`. Undefined
+ * when fewer than two labels of known roles are there, or none before `offset`.
  */
 export function inlineSpeakerAt(text: string, offset: number): Speaker | undefined {
-  const [lineStart, lineEnd] = lineAround(text, offset);
+  // A line of an export can be megabytes long: read the turns within INLINE_REACH of the phrase,
+  // so each finding costs a bounded amount of work.
+  const [lineStart0, lineEnd0] = lineAround(text, offset);
+  const lineStart = Math.max(lineStart0, offset - INLINE_REACH);
+  const lineEnd = Math.min(lineEnd0, offset + INLINE_REACH);
   const line = text.slice(lineStart, lineEnd);
   if (!line.includes(':') && !line.includes('[')) return undefined;
   let labels = 0;
