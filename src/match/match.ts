@@ -10,7 +10,9 @@ import type { SentenceTokens, Token } from '../parse/tokens.js';
 import { countBelow } from './count-below.js';
 import { lineBoundsOf, lineIndexAt, paragraphAround } from '../parse/lines.js';
 import { maskedAt } from './spans.js';
+import { maskPlaceholders } from '../parse/placeholders.js';
 import { isMention, isReportedSpeech, isSelfDescription, speakerAt } from './speakers.js';
+import { inlineSpeakerAt, isListedMention, isQuotativeSpeech, isRelativeDescription } from './speakers.js';
 
 /**
  * Options resolved for the matcher (resolveOptions, or a config file's resolved options): the
@@ -359,13 +361,14 @@ function findCandidates(sentence: SentenceTokens, options: ResolvedOptions, text
   return kept;
 }
 
-type Voice = 'quoted' | 'speaker' | 'reported' | 'self' | 'mention' | undefined;
+type Voice = 'quoted' | 'speaker' | 'reported' | 'self' | 'relative' | 'mention' | undefined;
 
 const VOICE_NOTES: Record<Exclude<Voice, undefined>, string> = {
   quoted: " (in quotation marks: check whether these are the patient's own words)",
   speaker: " (in the patient's or a relative's turn of a dialogue: their own words)",
   reported: " (in reported speech: check whether these are the patient's own words)",
   self: ' (a speaker describing themselves: their own words)',
+  relative: ' (a speaker describing their own relative: their own words)',
   mention: ' (the word is talked about, not used)',
 };
 
@@ -377,14 +380,16 @@ function messageFor(actual: string, suggestions: readonly string[], voice: Voice
 
 /** Whose words [start, end) are: quoted, a patient's turn, reported speech, a mention, or the writer's. */
 function voiceOf(text: string, start: number, end: number, paragraph: { start: number; end: number }): Voice {
-  if (isMention(text, start, end)) return 'mention';
+  if (isMention(text, start, end) || isListedMention(text, start)) return 'mention';
   // The quotation is looked for in the text's own paragraph (between blank lines) when it holds the
   // parsed one: a long note parsed in windows must give the answer a whole parse gives.
   const [from, to] = paragraphAround(text, start);
   if (isQuoted(text, start, end, Math.min(from, paragraph.start), Math.max(to, paragraph.end))) return 'quoted';
-  if (speakerAt(text, start) === 'patient') return 'speaker';
-  if (isReportedSpeech(text, start)) return 'reported';
+  // A one-line dialogue ("Dr: … PT: …") names the speaker of each turn on the line itself.
+  if ((inlineSpeakerAt(text, start) ?? speakerAt(text, start)) === 'patient') return 'speaker';
+  if (isReportedSpeech(text, start) || isQuotativeSpeech(text, start)) return 'reported';
   if (isSelfDescription(text, start)) return 'self';
+  if (isRelativeDescription(text, start)) return 'relative';
   return undefined;
 }
 
@@ -462,6 +467,12 @@ function keepsCaptures(template: string, captures: ReadonlyMap<string, string>):
   return true;
 }
 
+/** Does [start, end) hold template markup the parser saw as blanks (a drop-down's braces or slashes, a placeholder)? */
+function spansTemplateMarkup(text: string, start: number, end: number): boolean {
+  const raw = text.slice(start, end);
+  return /[{}/*@[\]]/.test(raw) && maskPlaceholders(text).slice(start, end) !== raw;
+}
+
 /** A [start, end) span of the text (UTF-16 offsets) that a rule matched, reported or not. */
 export interface ClaimedSpan {
   start: number;
@@ -488,7 +499,10 @@ export function matchSentences(sentences: readonly SentenceTokens[], text: strin
       const finding = makeFinding(c.compiled, suggestions, startToken.start, endToken.end, text, paragraph, options);
       if (!finding) continue;
       if (rule.fixable && finding.quoted) finding.fixSkipped = { reason: 'quoted', message: "in quotation marks: possibly the patient's own words" };
-      else if (rule.fixable && suggestions[0] && !keepsCaptures(rule.suggestions[0]!, c.captures)) {
+      else if (rule.fixable && spansTemplateMarkup(text, finding.start.offset, finding.end.offset)) {
+        // "{alcohol/heroin} abuse" matched across a drop-down list: rewriting the range would break the list.
+        finding.fixSkipped = { reason: 'markup', message: 'spans a template drop-down list or placeholder: choose the option, then fix' };
+      } else if (rule.fixable && suggestions[0] && !keepsCaptures(rule.suggestions[0]!, c.captures)) {
         // "{drug} abuse" → "substance use" would lose which substance.
         finding.fixSkipped = { reason: 'meaning', message: 'the replacement would drop a word the phrase names' };
       } else if (rule.fixable && suggestions[0]) {

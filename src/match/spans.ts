@@ -10,7 +10,7 @@
 // same offsets get the same answer whether a text is parsed whole or block by block (fast path).
 import { lineAround } from '../parse/lines.js';
 
-export type SpanKind = 'url' | 'email' | 'path' | 'citation' | 'name';
+export type SpanKind = 'url' | 'email' | 'path' | 'citation' | 'name' | 'scale';
 
 /** [start, end, kind]: start inclusive, end exclusive, UTF-16 code units. */
 export type Span = [number, number, SpanKind];
@@ -125,11 +125,44 @@ function journalAbbreviations(line: string, base: number, out: Span[]): void {
   }
 }
 
+// The anchors of a rating scale or screening instrument (RASS, CIWA-Ar, COWS, a Likert item):
+// "+4 combative (overtly combative…); +3 very agitated", "0 = none, 1 = mild", "0 able to sit
+// still; 1 reports difficulty…". The anchor text describes a score, not a patient. A signed score
+// or "n =" is an anchor anywhere; a bare number only after a list separator or at the line start.
+const SIGNED_ANCHOR = /(?:^|[\s;,(:])[+\-\u2212]\d{1,2}\s*[=:)\-\u2013]?\s*[A-Za-z]/g;
+const EQUALS_ANCHOR = /(?:^|[\s;,(:])\d{1,2}\s*=\s*[A-Za-z]/g;
+const BARE_ANCHOR = /(?:^|[;(:]|,(?=\s*\d))\s*\d{1,2}\s*[)\-\u2013.]?\s+[A-Za-z]/g;
+const count = (regex: RegExp, line: string) => {
+  regex.lastIndex = 0;
+  return [...line.matchAll(regex)].length;
+};
+
+/** A line listing two signed or "n =" anchors, or three numbered ones: a scale's text. */
+function isScaleLine(line: string): boolean {
+  if (line.length > 600) return false;
+  return count(SIGNED_ANCHOR, line) + count(EQUALS_ANCHOR, line) >= 2 || count(BARE_ANCHOR, line) >= 3;
+}
+
+// One anchor a line ("+4 Combative" / "+3 Very agitated" on lines of their own): a scale when the
+// line above or below is one too.
+const ANCHOR_LINE = /^\s*(?:[+\-\u2212]\d{1,2}|\d{1,2}\s*=)\s*[A-Za-z]/;
+
+function isScaleListLine(text: string, start: number, end: number): boolean {
+  // Only a line's start decides, so a neighbouring line of an export (megabytes) is not copied.
+  const head = (b: [number, number]) => text.slice(b[0], Math.min(b[1], b[0] + 40));
+  if (!ANCHOR_LINE.test(head([start, end]))) return false;
+  const previous = start > 0 ? lineBounds(text, start - 1) : undefined;
+  const next = end < text.length ? lineBounds(text, end + 1) : undefined;
+  const anchor = (b: [number, number] | undefined) => b !== undefined && ANCHOR_LINE.test(head(b));
+  return anchor(previous) || anchor(next);
+}
+
 /** The spans of the line [start, end) of `text`, its neighbours consulted for a reference list. */
 function spansOfLine(text: string, start: number, end: number): Span[] {
   const line = text.slice(start, end);
   const out: Span[] = [];
   if (isCitationLine(line)) return [[start, end, 'citation']];
+  if (isScaleLine(line) || isScaleListLine(text, start, end)) return [[start, end, 'scale']];
   if (isTitleLine(line)) {
     const previous = start > 0 ? lineBounds(text, start - 1) : undefined;
     const next = end < text.length ? lineBounds(text, end + 1) : undefined;

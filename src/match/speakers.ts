@@ -26,12 +26,25 @@ const PATIENT_SIDE = new Set(
 );
 
 // A speaker label at the start of a line: "[patient_guest]" or "Guest_family:" / "Pt :" / "Family member:".
-const LABEL = /^[ \t]*(?:\[([A-Za-z_ ]{1,30})\]|([A-Za-z][A-Za-z_]*(?: [A-Za-z][A-Za-z_]*)?)[ \t]*:(?!\/\/))/;
+const LABEL = /^[ \t]*(?:\[([A-Za-z_ ]{1,30})\]|([A-Za-z][A-Za-z_]*(?:['\u2019]s)?\.?(?: [A-Za-z][A-Za-z_]*)?)[ \t]*:(?!\/\/))/;
 const LABEL_LINES = new RegExp(LABEL.source, 'gm');
 // A header of a note ("HPI:", "Social history:") ends a turn that runs over several lines.
 const HEADER = /^[ \t]*[A-Za-z][A-Za-z /&()-]{0,40}:/;
 // How many lines above a phrase the turn's label is looked for.
 const TURN_LINES = 30;
+
+// More labels of transcripts, interviews and hand-offs ("Paramedic:", "[Case Manager]", "EMS:"), and
+// an interview's "Q:" (the interviewer) and "A:" (the person answering).
+const CLINICIAN_MORE = new Set(
+  'q paramedic medic emt ems chaplain case_manager cm dietitian dietician nutritionist ot rt respiratory_therapist triage_nurse charge_nurse np_student intern fellow consultant registrar nurse_practitioner physician_assistant doc officer police'.split(
+    ' ',
+  ),
+);
+const PATIENT_MORE = new Set(
+  'a pt_family patient_family girlfriend boyfriend fiance fiancee grandson granddaughter niece nephew roommate neighbor neighbour stepmother stepfather foster_parent caller'.split(
+    ' ',
+  ),
+);
 
 function roleOf(label: string): Speaker | undefined {
   const key = label
@@ -40,6 +53,19 @@ function roleOf(label: string): Speaker | undefined {
     .replace(/[ \t]+/g, '_');
   if (CLINICIAN.has(key)) return 'clinician';
   if (PATIENT_SIDE.has(key)) return 'patient';
+  return roleOfMore(key);
+}
+
+// Labels written with a name, a title or a possessive: "Dr. Lee" and "DR" (a clinician), "Patient's
+// wife" and "Pt's mother" (a relative: the patient's side), "Nurse Kim". Numbered speakers
+// ("SPEAKER 1") have no role: who they are is not written.
+function roleOfMore(key: string): Speaker | undefined {
+  if (CLINICIAN_MORE.has(key)) return 'clinician';
+  if (PATIENT_MORE.has(key)) return 'patient';
+  const possessive = /^(?:patient|pt|client)['\u2019]s_(.+)$/.exec(key);
+  if (possessive) return PATIENT_SIDE.has(possessive[1]!) || PATIENT_MORE.has(possessive[1]!) ? 'patient' : undefined;
+  const first = key.split('_')[0]!.replace(/\.$/, '');
+  if (first !== key && (first === 'dr' || first === 'doctor' || first === 'nurse' || first === 'paramedic')) return 'clinician';
   return undefined;
 }
 
@@ -154,4 +180,79 @@ const SELF =
 export function isSelfDescription(text: string, start: number): boolean {
   const from = Math.max(0, start - 80, lineAround(text, start)[0]);
   return SELF.test(text.slice(from, start));
+}
+
+// A dialogue written on one line, each turn after its label: "Dr: how much do you drink? PT: a
+// couple beers", "[Social Worker] we can look at shelters [Client] ok". A label inside the line
+// starts with a capital and follows white space or the end of a sentence; the line must hold two
+// labels of known roles at least (one label alone may be a note's field, "Patient: 45 y/o").
+const INLINE_LABEL = /(?<=^|[\s.?!,;])(?:\[([A-Za-z_ ]{1,30})\]|([A-Z][A-Za-z_]*(?:['\u2019]s)?\.?(?: [A-Za-z][A-Za-z_]*)?)[ \t]*:)(?=\s)/g;
+
+// How far either side of a phrase the labels of a one-line dialogue are looked for (UTF-16 code units).
+const INLINE_REACH = 1000;
+
+/**
+ * Who speaks at `offset` in a dialogue written on one line (two labelled turns or more on the
+ * line, within 1,000 code units of `offset`): the role of the last label before `offset`. Undefined
+ * when fewer than two labels of known roles are there, or none before `offset`.
+ */
+export function inlineSpeakerAt(text: string, offset: number): Speaker | undefined {
+  // A line of an export can be megabytes long: read the turns within INLINE_REACH of the phrase,
+  // so each finding costs a bounded amount of work.
+  const [lineStart0, lineEnd0] = lineAround(text, offset);
+  const lineStart = Math.max(lineStart0, offset - INLINE_REACH);
+  const lineEnd = Math.min(lineEnd0, offset + INLINE_REACH);
+  const line = text.slice(lineStart, lineEnd);
+  if (!line.includes(':') && !line.includes('[')) return undefined;
+  let labels = 0;
+  let role: Speaker | undefined;
+  for (const m of line.matchAll(INLINE_LABEL)) {
+    const r = roleOf(m[1] ?? m[2]!);
+    if (!r) continue;
+    labels++;
+    if (lineStart + m.index < offset) role = r;
+  }
+  return labels >= 2 ? role : undefined;
+}
+
+// A speaker describing a relative: "my husband's an alcoholic", "my son is addicted to pills",
+// "my mom was a drunk". Only in the first person and with a relative (not "my patient").
+const RELATIVE =
+  'husband|wife|spouse|partner|boyfriend|girlfriend|son|daughter|kid|child|mom|mum|mother|dad|father|brother|sister|aunt|uncle|cousin|grandma|grandpa|grandmother|grandfather|stepdad|stepmom|ex|friend|roommate';
+const OWN_RELATIVE = new RegExp(
+  String.raw`\bmy\s+(?:${RELATIVE})(?:['\u2019]s|\s+is|\s+was|\s+has\s+been|\s+had\s+been|\s+became|\s+got|\s+gets)(?:\s+(?:a|an|always|been|still|just|really|like|kind|sort|of|such|so|totally|basically|never|not))*\s+$`,
+  'i',
+);
+
+/** Does a speaker describe their own relative with the phrase at `start` ("my husband's an alcoholic")? */
+export function isRelativeDescription(text: string, start: number): boolean {
+  const from = Math.max(0, start - 80, lineAround(text, start)[0]);
+  return OWN_RELATIVE.test(text.slice(from, start));
+}
+
+// Speech reported without a verb of saying, as people talk: "he's like you're a drunk", "and she
+// goes you're just a junkie", "he called me a drunk". The quoted clause starts with a pronoun
+// after "like" or "goes"; an insult is reported with "called me (a)".
+const QUOTATIVE =
+  /(?:\b(?:he|she|they|i|we|you|mom|dad)(?:['\u2019]s|['\u2019]m|\s+is|\s+was|\s+were|\s+am|\s+are|\s+goes|\s+went|\s+was\s+all|\s+is\s+all)?\s+like\s+(?:you['\u2019]re|youre|you\s+are|you|ur|i['\u2019]m|im|he['\u2019]s|she['\u2019]s|this)\b|\b(?:he|she|they|mom|dad)\s+(?:goes|went)\s+(?:you['\u2019]re|youre|you)\b|\b(?:calls?|called|calling)\s+(?:me|him|her|us|them|you)\b|\byou\s+(?:said|say|told\s+(?:me|us)|mentioned)\s+(?:that\s+)?(?:you|your\s+\w+)\b)(?:\s+[^\s,.;:!?()]+){0,5}\s+$/i;
+
+/** Is the phrase at `start` in speech reported as people talk ("he's like you're a drunk", "called me a junkie")? */
+export function isQuotativeSpeech(text: string, start: number): boolean {
+  const from = Math.max(0, start - REPORT_REACH, lineAround(text, start)[0]);
+  return QUOTATIVE.test(text.slice(from, start));
+}
+
+// A list of mentioned words: "labels such as addict, junkie or alcoholic", "words like 'clean',
+// 'dirty' and 'abuser'". isMention sees the cue before the first item; this sees it before a later
+// one, across the items before it (a word or two each, quoted or not).
+const LIST_ITEM = String.raw`${QUOTE_OPEN}?[\p{L}'\u2019-]+(?:\s+[\p{L}'\u2019-]+)?${QUOTE_CLOSE}?`;
+const MENTION_LIST = new RegExp(
+  String.raw`\b(?:terms|words|labels|phrases|language|slurs|descriptors|expressions)\s+(?:like|such\s+as|including|e\.g\.,?|as)\s+(?:${LIST_ITEM}\s*(?:,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+)){1,6}${QUOTE_OPEN}?$`,
+  'iu',
+);
+
+/** Is the phrase at `start` a later item of a list of mentioned words ("labels such as addict, junkie or alcoholic")? */
+export function isListedMention(text: string, start: number): boolean {
+  const from = Math.max(0, start - 160, lineAround(text, start)[0]);
+  return MENTION_LIST.test(text.slice(from, start));
 }

@@ -4,11 +4,48 @@
 // around one still matches ("known @AGE@ y/o heroin addict").
 const PLACEHOLDER = /\{\{[^{}\n]*\}\}|\[\[[^[\]\n]*\]\]|@[A-Za-z][\w.:-]*@|\*{3,}|\{[A-Za-z][^{}\n]*:[^{}\n]*\}/g;
 
+// A drop-down list of a template ("Urine tox: {clean/dirty}", "{Patient/Family} refused", Epic's
+// "{Yes/No:19197}"): each option is text the note will hold, so only the braces, the slashes that
+// separate the options and a list id (":19197") are blanked, and "Urine tox: {clean/dirty}" reads
+// as "Urine tox:  clean dirty " (each option beside the words around the list). Innermost lists
+// first, so a nested list ("{severe/{mild/moderate}}") is opened from the inside out. "{{name}}"
+// (a field) and a list without a slash ("{SmartList:123}") stay placeholders.
+const DROP_DOWN = /(?<!\{)\{([^{}\n]*\/[^{}\n]*)\}(?!\})/g;
+const LIST_ID = /:\s*\d+\s*$/;
+// A check box of a form ("[x] declined", "[ ] combative"): the box is no word.
+const CHECK_BOX = /\[[ xX\u2713\u2714]?\]/g;
+
+function openDropDowns(text: string): string {
+  if (!text.includes('/') || !text.includes('{')) return text;
+  let out = text;
+  for (let pass = 0; pass < 8; pass++) {
+    const next = out.replace(DROP_DOWN, (_m, inner: string) => {
+      const id = LIST_ID.exec(inner);
+      const options = id ? inner.slice(0, id.index) + ' '.repeat(id[0].length) : inner;
+      return ` ${options.replace(/\//g, ' ')} `;
+    });
+    if (next === out) break;
+    out = next;
+  }
+  return out;
+}
+
 // The last text masked, and its mask: the parser and retext-equality's gate both ask for the same
 // document's mask, and a second copy of a huge document is a lot of memory.
 let last: { text: string; masked: string } | undefined;
 
+/**
+ * `text` with template placeholders and check boxes blanked and drop-down lists opened (see above),
+ * as a string of the same length (UTF-16 code units): every offset of the result is the offset of
+ * the same character in `text`.
+ */
 export function maskPlaceholders(text: string): string {
-  if (last?.text !== text) last = { text, masked: text.replace(PLACEHOLDER, (m) => ' '.repeat(m.length)) };
+  if (last?.text !== text) {
+    const blanked = text.replace(PLACEHOLDER, (m) => (DROP_DOWN_WHOLE.test(m) ? m : ' '.repeat(m.length)));
+    last = { text, masked: openDropDowns(blanked).replace(CHECK_BOX, (m) => ' '.repeat(m.length)) };
+  }
   return last.masked;
 }
+
+// A SmartList with options ("{Yes/No:19197}") is a drop-down, not a blank.
+const DROP_DOWN_WHOLE = /^\{(?!\{)[^{}\n]*\/[^{}\n]*\}$/;
