@@ -4,9 +4,10 @@
 // (vitest.fast.config.ts). Timeouts allow for a busy 2-core machine.
 import { defineConfig } from 'vitest/config';
 
-// Files that need a fresh module graph: lazy-load checks which parsers a lint has not loaded yet,
-// which another file in the same process would already have loaded.
-const ISOLATED = ['test/lazy-load.test.ts'];
+// Files that need a process of their own: lazy-load checks which parsers a lint has not loaded yet,
+// which another file in the same process would already have loaded; the memory tests measure the
+// process's memory, which earlier files' heaps would blur.
+const ISOLATED = ['test/lazy-load.test.ts', 'test/export-memory.test.ts', 'test/export-heap.test.ts'];
 
 const shared = {
   // Builds dist/ once (for both projects), so the spawned CLI, the bundles and the pages are the code under test.
