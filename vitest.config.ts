@@ -14,6 +14,9 @@ const shared = {
   globalSetup: ['test/global-setup.ts'],
   // Forks, not threads: runMain changes folder (process.chdir is not available in worker threads).
   pool: 'forks' as const,
+  // Both cores (vitest's default leaves one free: 1 worker on a 2-core machine). With another
+  // process busy on one core, two workers still get more of the machine than one.
+  maxWorkers: 2,
   testTimeout: 90_000,
   hookTimeout: 180_000,
 };
