@@ -232,6 +232,30 @@ describe('dignify report', () => {
       expect(readFileSync(path.join(dir, 'copy.csv'), 'utf8')).toContain('total,,,,,,2,1,1,500');
     });
 
+    it('refuses an -o that is an existing note of the folder being read, and writes elsewhere in it', async () => {
+      const dir = tempDir();
+      writeFileSync(path.join(dir, 'a.html'), '<p>Known heroin addict.</p>');
+      const out = path.join(dir, 'a.html');
+      const r = await runMain(['report', dir, '-o', out]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`dignify: ${out}: is a note of the folder being read (${dir}); the report would overwrite it: choose another -o file\n`);
+      expect(readFileSync(out, 'utf8')).toBe('<p>Known heroin addict.</p>');
+      // A file whose extension the folder is not read for is not a note.
+      writeFileSync(path.join(dir, 'old.report'), 'old');
+      const other = await runMain(['report', dir, '-o', path.join(dir, 'old.report')]);
+      expect(other.code).toBe(0);
+      expect(readFileSync(path.join(dir, 'old.report'), 'utf8')).toMatch(/^<!doctype html>/);
+    });
+
+    it('names a file given as the folder of -o', async () => {
+      const dir = tempDir();
+      const file = path.join(dir, 'ex.csv');
+      writeFileSync(file, EXPORT);
+      const r = await runMain(['report', file, '-o', path.join(file, 'r.html')]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`dignify: ${path.join(file, 'r.html')}: cannot write the report: ${file} is not a folder\n`);
+    });
+
     it('writes nothing when the run fails before any note was read (empty folder, only malformed records)', async () => {
       const dir = tempDir();
       const empty = path.join(dir, 'emptydir');

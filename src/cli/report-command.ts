@@ -3,7 +3,7 @@
 // A record that cannot be read is named on stderr as the lint command names it, left out, and
 // makes the exit code 2 (unless --skip-bad-records); findings do not change the exit code (this
 // is an audit, not a gate).
-import { statSync } from 'node:fs';
+import { realpathSync, type Stats, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { ConfigError, ConfigSet } from '../config/index.js';
@@ -49,7 +49,14 @@ export async function report(source: string, options: ReportCliOptions, io: Io, 
     return EXIT.error;
   }
   // Refused before anything is read: a long export must not be linted only to fail at the end.
-  const unwritable = options.output === undefined ? undefined : outputProblem(options.output, stdin ? undefined : source);
+  const unwritable =
+    options.output === undefined
+      ? undefined
+      : outputProblem(
+          options.output,
+          stdin ? undefined : source,
+          list(options.ext).map((e) => e.replace(/^\./, '')),
+        );
   if (unwritable) {
     error(unwritable);
     return EXIT.error;
@@ -181,32 +188,44 @@ export async function report(source: string, options: ReportCliOptions, io: Io, 
 /**
  * Why the report cannot be written to `output`, as one line naming it, or undefined when it can
  * be tried: `output` is the export itself (the same file by dev+ino, so a symbolic or hard link
- * to it too), a folder, or in a folder that does not exist. Reads nothing but file metadata.
+ * to it too), an existing file of the folder being read whose extension is in `extensions` (a
+ * note the report would replace), a folder, or in a folder that does not exist. `source` is
+ * undefined for standard input. Reads nothing but file metadata; throws nothing.
  */
-export function outputProblem(output: string, source: string | undefined): string | undefined {
-  let target: import('node:fs').Stats;
+export function outputProblem(output: string, source: string | undefined, extensions: readonly string[] = []): string | undefined {
+  const cannot = (why: string) => `${output}: cannot write the report: ${why}`;
+  let target: Stats;
   try {
     target = statSync(output);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') return `${output}: cannot write the report: ${describeIoError(e)}`;
+    const code = (e as NodeJS.ErrnoException).code;
     // A new file: its folder must be there (the write would fail only after the whole export was read).
     const folder = path.dirname(output);
+    if (code === 'ENOTDIR') return cannot(`${folder} is not a folder`);
+    if (code !== 'ENOENT') return cannot(describeWriteError(e));
     try {
-      if (!statSync(folder).isDirectory()) return `${output}: cannot write the report: ${folder} is not a folder`;
+      if (!statSync(folder).isDirectory()) return cannot(`${folder} is not a folder`);
     } catch (e2) {
-      return `${output}: cannot write the report: ${folder}: ${(e2 as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such folder' : describeIoError(e2)}`;
+      const code2 = (e2 as NodeJS.ErrnoException).code;
+      return cannot(`${folder}: ${code2 === 'ENOENT' ? 'no such folder' : code2 === 'ENOTDIR' ? 'not a folder' : describeWriteError(e2)}`);
     }
     return undefined;
   }
-  if (target.isDirectory()) return `${output}: cannot write the report: is a directory`;
-  if (source !== undefined) {
-    try {
-      const input = statSync(source);
-      if (input.dev === target.dev && input.ino === target.ino)
-        return `${output}: is the export being read (${source}); the report would overwrite it: choose another -o file`;
-    } catch {
-      // A missing source is said when it is read.
-    }
+  if (target.isDirectory()) return cannot('is a directory');
+  if (source === undefined) return undefined;
+  let input: Stats;
+  try {
+    input = statSync(source);
+  } catch {
+    return undefined; // a missing source is said when it is read
+  }
+  if (input.dev === target.dev && input.ino === target.ino)
+    return `${output}: is the export being read (${source}); the report would overwrite it: choose another -o file`;
+  if (input.isDirectory() && extensions.some((e) => output.toLowerCase().endsWith(`.${e.toLowerCase()}`))) {
+    // Compared by real paths: `notes/../notes/a.html` and a symbolic link to the folder are inside it too.
+    const inside = path.relative(realpathSync(source), realpathSync(output));
+    if (inside && !inside.startsWith('..') && !path.isAbsolute(inside))
+      return `${output}: is a note of the folder being read (${source}); the report would overwrite it: choose another -o file`;
   }
   return undefined;
 }
