@@ -1,6 +1,6 @@
 // `dignify report`, run as a user runs it (in this process, through main()): where the page goes, what it holds by default
 // (no note text) and with --include-snippets, CSV output, JSONL/TSV/folder sources, and errors.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -204,5 +204,139 @@ describe('dignify report', () => {
     const csv = (await runMain(['report', dir, '--group-by', 'folder', '--format', 'csv'])).stdout;
     expect(csv).toContain('total,,,,,,2,1,1,500');
     expect(csv).toContain('group,folder,ed,,,,1,1,1,1000');
+  });
+
+  describe('papercuts', () => {
+    const EXPORT = 'id,text\n1,Known heroin addict.\n2,No concerns.\n';
+
+    it('refuses an -o that is the export itself, by its path, a symbolic link or a hard link, and writes nothing', async () => {
+      const dir = tempDir();
+      const file = path.join(dir, 'ex2.csv');
+      writeFileSync(file, EXPORT);
+      symlinkSync(file, path.join(dir, 'via-symlink.csv'));
+      linkSync(file, path.join(dir, 'via-hardlink.csv'));
+      for (const out of [file, path.join(dir, '.', 'ex2.csv'), path.join(dir, 'via-symlink.csv'), path.join(dir, 'via-hardlink.csv')]) {
+        for (const format of ['csv', 'html']) {
+          const r = await runMain(['report', file, '-o', out, '--format', format]);
+          expect(r.code).toBe(2);
+          expect(r.stdout).toBe('');
+          expect(r.stderr).toBe(`dignify: ${out}: is the export being read (${file}); the report would overwrite it: choose another -o file\n`);
+          expect(readFileSync(file, 'utf8')).toBe(EXPORT);
+        }
+      }
+      expect(readdirSync(dir).sort()).toEqual(['ex2.csv', 'via-hardlink.csv', 'via-symlink.csv']);
+      // A copy is another file: written.
+      writeFileSync(path.join(dir, 'copy.csv'), EXPORT);
+      const r = await runMain(['report', file, '-o', path.join(dir, 'copy.csv'), '--format', 'csv']);
+      expect(r.code).toBe(0);
+      expect(readFileSync(path.join(dir, 'copy.csv'), 'utf8')).toContain('total,,,,,,2,1,1,500');
+    });
+
+    it('refuses an -o that is an existing note of the folder being read, and writes elsewhere in it', async () => {
+      const dir = tempDir();
+      writeFileSync(path.join(dir, 'a.html'), '<p>Known heroin addict.</p>');
+      const out = path.join(dir, 'a.html');
+      const r = await runMain(['report', dir, '-o', out]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`dignify: ${out}: is a note of the folder being read (${dir}); the report would overwrite it: choose another -o file\n`);
+      expect(readFileSync(out, 'utf8')).toBe('<p>Known heroin addict.</p>');
+      // A file whose extension the folder is not read for is not a note.
+      writeFileSync(path.join(dir, 'old.report'), 'old');
+      const other = await runMain(['report', dir, '-o', path.join(dir, 'old.report')]);
+      expect(other.code).toBe(0);
+      expect(readFileSync(path.join(dir, 'old.report'), 'utf8')).toMatch(/^<!doctype html>/);
+    });
+
+    it('names a file given as the folder of -o', async () => {
+      const dir = tempDir();
+      const file = path.join(dir, 'ex.csv');
+      writeFileSync(file, EXPORT);
+      const r = await runMain(['report', file, '-o', path.join(file, 'r.html')]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`dignify: ${path.join(file, 'r.html')}: cannot write the report: ${file} is not a folder\n`);
+    });
+
+    it('writes nothing when the run fails before any note was read (empty folder, only malformed records)', async () => {
+      const dir = tempDir();
+      const empty = path.join(dir, 'emptydir');
+      mkdirSync(empty);
+      const bad = path.join(dir, 'bad.jsonl');
+      writeFileSync(bad, '{"text": "Known heroin addict."\nnot json\n');
+      for (const source of [empty, bad]) {
+        for (const format of ['html', 'csv']) {
+          const out = path.join(dir, `x.${format}`);
+          const r = await runMain(['report', source, '-o', out, '--format', format]);
+          expect(r.code).toBe(2);
+          expect(existsSync(out)).toBe(false);
+          expect(r.stderr).toContain(`dignify: ${source}: no note could be read; no report written\n`);
+          const onStdout = await runMain(['report', source, '--format', format]);
+          expect(onStdout.code).toBe(2);
+          expect(onStdout.stdout).toBe('');
+        }
+      }
+      expect(readdirSync(dir).sort()).toEqual(['bad.jsonl', 'emptydir']);
+    });
+
+    it('still writes the report of the records it could read when some are malformed', async () => {
+      const dir = tempDir();
+      const file = path.join(dir, 'some-bad.jsonl');
+      writeFileSync(file, '{"text": "Known heroin addict."}\nnot json\n');
+      const r = await runMain(['report', file, '--format', 'csv']);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toContain('total,');
+    });
+
+    it('names the -o path, never the temporary file, when the report cannot be written', async () => {
+      const dir = tempDir();
+      const missing = path.join(dir, 'nonexistent', 'r.html');
+      let r = await runMain(['report', FIXTURE, '-o', missing]);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe(`dignify: ${missing}: cannot write the report: ${path.dirname(missing)}: no such folder\n`);
+      const folder = path.join(dir, 'tree');
+      mkdirSync(folder);
+      r = await runMain(['report', FIXTURE, '-o', folder]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`dignify: ${folder}: cannot write the report: is a directory\n`);
+      expect(r.stderr).not.toContain('dignify-tmp');
+      expect(readdirSync(dir).sort()).toEqual(['tree']);
+      expect(readdirSync(folder)).toEqual([]);
+    });
+
+    it('reads an export from standard input with "-" and --input-format, and asks for the format without it', async () => {
+      const r = await runMain(['report', '-', '--input-format', 'csv', '--format', 'csv'], { input: EXPORT });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('total,,,,,,2,1,1,500');
+      const html = await runMain(['report', '-', '--input-format', 'csv'], { input: EXPORT });
+      expect(html.code).toBe(0);
+      expect(html.stdout).toContain('heroin addict');
+      const bare = await runMain(['report', '-'], { input: EXPORT });
+      expect(bare.code).toBe(2);
+      expect(bare.stdout).toBe('');
+      expect(bare.stderr).toBe('dignify: -: reading an export from standard input needs --input-format (csv, tsv, jsonl, parquet or fhir)\n');
+    });
+
+    it('words the write error without the temporary file name, for codes it maps and codes it does not', async () => {
+      const { describeWriteError } = await import('../src/cli/report-command.js');
+      const error = (code: string, message: string) => Object.assign(new Error(message), { code });
+      expect(describeWriteError(error('EISDIR', "EISDIR: illegal operation on a directory, rename '/t/r.html.dignify-tmp-1-ab' -> '/t/r.html'"))).toBe(
+        'is a directory',
+      );
+      expect(describeWriteError(error('EROFS', "EROFS: read-only file system, open '/t/r.html.dignify-tmp-1-ab'"))).toBe('read-only file system');
+      expect(describeWriteError(error('ENOSPC', 'ENOSPC: no space left on device, write'))).toBe('no space left on device, write');
+    });
+
+    it('puts "1 error", "1 warning" in the singular on the page', async () => {
+      const one = await runMain(['report', '-', '--input-format', 'csv', '--quotes', 'flag'], { input: 'id,text\n1,Known heroin addict.\n' });
+      const sub = one.stdout.match(/<div class="sub">([^<]*· [^<]* info)<\/div>/)?.[1];
+      expect(sub).toBeDefined();
+      for (const [, n, word] of sub!.matchAll(/(\d+) (errors?|warnings?)/g)) expect(word?.endsWith('s')).toBe(n !== '1');
+      expect(sub).toMatch(/(^|· )1 (error|warning)( |$)/);
+    });
+
+    it('names every format it reads in --help', async () => {
+      const r = await runMain(['report', '--help']);
+      expect(r.stdout).toMatch(/export\s+a \.csv, \.tsv, \.jsonl, \.parquet or FHIR/);
+    });
   });
 });

@@ -187,7 +187,10 @@ Examples:
   program
     .command('report')
     .description('an audit report (one self-contained HTML page, or CSV) over a CSV/TSV/JSONL/Parquet/FHIR note export or a folder of notes')
-    .argument('<export>', 'a .csv, .tsv or .jsonl export (one note per record), or a folder (one note per file)')
+    .argument(
+      '<export>',
+      'a .csv, .tsv, .jsonl, .parquet or FHIR (.json/.ndjson) export (one note per record), "-" for standard input (with --input-format), or a folder (one note per file)',
+    )
     .option('-o, --output <file>', 'write the report to this file (atomically) instead of standard output')
     .addOption(new Option('-f, --format <name>', 'html page, or csv aggregates for a spreadsheet').choices(['html', 'csv']).default('html'))
     .addOption(

@@ -3,7 +3,9 @@
 // A record that cannot be read is named on stderr as the lint command names it, left out, and
 // makes the exit code 2 (unless --skip-bad-records); findings do not change the exit code (this
 // is an audit, not a gate).
+import { realpathSync, type Stats, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import path from 'node:path';
 import { ConfigError, ConfigSet } from '../config/index.js';
 import { ReportAggregator, type Period } from '../report/aggregate.js';
 import { renderReportCsv } from '../report/csv.js';
@@ -14,6 +16,7 @@ import type { QuoteHandling } from '../types.js';
 import { badRecordMessage, badRecordsSummary } from './bad-records.js';
 import { columnOptions, EXIT, type InputCliOptions, type Io } from './io.js';
 import { writeFileAtomic } from '../output/write-atomic.js';
+import { describeIoError } from '../inputs/files.js';
 
 export interface ReportCliOptions extends InputCliOptions {
   output?: string;
@@ -39,6 +42,25 @@ const list = (value: string | undefined) =>
     .filter(Boolean);
 
 export async function report(source: string, options: ReportCliOptions, io: Io, error: (m: string) => void, version: string): Promise<number> {
+  const stdin = source === '-';
+  if (stdin && !options.inputFormat) {
+    // Standard input has no extension to tell its format by; a guess would make one note of an export.
+    error('-: reading an export from standard input needs --input-format (csv, tsv, jsonl, parquet or fhir)');
+    return EXIT.error;
+  }
+  // Refused before anything is read: a long export must not be linted only to fail at the end.
+  const unwritable =
+    options.output === undefined
+      ? undefined
+      : outputProblem(
+          options.output,
+          stdin ? undefined : source,
+          list(options.ext).map((e) => e.replace(/^\./, '')),
+        );
+  if (unwritable) {
+    error(unwritable);
+    return EXIT.error;
+  }
   // The same configuration, ignore files and pool as the lint command: they cannot disagree.
   const configs = new ConfigSet({
     config: options.config,
@@ -71,6 +93,7 @@ export async function report(source: string, options: ReportCliOptions, io: Io, 
     source,
     { configs, threads: options.threads ?? availableParallelism() },
     {
+      ...(stdin && { stdin: io.stdin }),
       ...columnOptions(options),
       ...(options.inputFormat && { inputFormat: options.inputFormat }),
       fields: [...new Set([...groupBy, ...(options.dateColumn ? [options.dateColumn] : [])])],
@@ -113,6 +136,14 @@ export async function report(source: string, options: ReportCliOptions, io: Io, 
   }
   progress.end();
   for (const [file, count] of badRecords) error(badRecordsSummary(file, count, options.skipBadRecords));
+  const code = ioFailed || (badRecords.size > 0 && !options.skipBadRecords) ? EXIT.error : EXIT.clean;
+  // A run that fails before reading a single note (an empty folder, a folder of unreadable files,
+  // an export of malformed records only) has nothing to report: a page of zeros would pass for
+  // an audit. Write nothing, as when the export is missing.
+  if (code === EXIT.error && count === 0) {
+    error(`${source}: no note could be read; no report written`);
+    return code;
+  }
 
   const aggregates = aggregator.result();
   const out =
@@ -128,7 +159,7 @@ export async function report(source: string, options: ReportCliOptions, io: Io, 
           // Each rule as the configs used define it (a user's rule files after the built-in ones).
           rules: [...new Map(configs.ruleSets().flatMap((set) => set.rules.map((r) => [r.id, r] as const))).values()],
           options: [
-            ['Source', folder ? `${source} (a folder: each file is one note)` : source],
+            ['Source', folder ? `${source} (a folder: each file is one note)` : stdin ? `standard input (read as ${options.inputFormat})` : source],
             ...(folder
               ? [['Extensions', options.ext] as [string, string]]
               : [
@@ -147,11 +178,63 @@ export async function report(source: string, options: ReportCliOptions, io: Io, 
     try {
       await writeFileAtomic(options.output, out);
     } catch (e) {
-      error(`${options.output}: cannot write the report: ${(e as Error).message}`);
+      error(`${options.output}: cannot write the report: ${describeWriteError(e)}`);
       return EXIT.error;
     }
   } else io.stdout.write(out);
-  return ioFailed || (badRecords.size > 0 && !options.skipBadRecords) ? EXIT.error : EXIT.clean;
+  return code;
+}
+
+/**
+ * Why the report cannot be written to `output`, as one line naming it, or undefined when it can
+ * be tried: `output` is the export itself (the same file by dev+ino, so a symbolic or hard link
+ * to it too), an existing file of the folder being read whose extension is in `extensions` (a
+ * note the report would replace), a folder, or in a folder that does not exist. `source` is
+ * undefined for standard input. Reads nothing but file metadata; throws nothing.
+ */
+export function outputProblem(output: string, source: string | undefined, extensions: readonly string[] = []): string | undefined {
+  const cannot = (why: string) => `${output}: cannot write the report: ${why}`;
+  let target: Stats;
+  try {
+    target = statSync(output);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    // A new file: its folder must be there (the write would fail only after the whole export was read).
+    const folder = path.dirname(output);
+    if (code === 'ENOTDIR') return cannot(`${folder} is not a folder`);
+    if (code !== 'ENOENT') return cannot(describeWriteError(e));
+    try {
+      if (!statSync(folder).isDirectory()) return cannot(`${folder} is not a folder`);
+    } catch (e2) {
+      const code2 = (e2 as NodeJS.ErrnoException).code;
+      return cannot(`${folder}: ${code2 === 'ENOENT' ? 'no such folder' : code2 === 'ENOTDIR' ? 'not a folder' : describeWriteError(e2)}`);
+    }
+    return undefined;
+  }
+  if (target.isDirectory()) return cannot('is a directory');
+  if (source === undefined) return undefined;
+  let input: Stats;
+  try {
+    input = statSync(source);
+  } catch {
+    return undefined; // a missing source is said when it is read
+  }
+  if (input.dev === target.dev && input.ino === target.ino)
+    return `${output}: is the export being read (${source}); the report would overwrite it: choose another -o file`;
+  if (input.isDirectory() && extensions.some((e) => output.toLowerCase().endsWith(`.${e.toLowerCase()}`))) {
+    // Compared by real paths: `notes/../notes/a.html` and a symbolic link to the folder are inside it too.
+    const inside = path.relative(realpathSync(source), realpathSync(output));
+    if (inside && !inside.startsWith('..') && !path.isAbsolute(inside))
+      return `${output}: is a note of the folder being read (${source}); the report would overwrite it: choose another -o file`;
+  }
+  return undefined;
+}
+
+/** The file system's reason in the CLI's words, without the temporary file's name (writeFileAtomic). */
+export function describeWriteError(e: unknown): string {
+  const said = describeIoError(e);
+  // An unmapped code keeps node's message ("EROFS: read-only file system, open '<temp>'"): keep the reason only.
+  return said.replace(/^[A-Z]+: /, '').replace(/, \w+ '[^']*'( -> '[^']*')?$/, '');
 }
 
 function configFiles(configs: ConfigSet): string {

@@ -62,7 +62,7 @@ function headline(a: Aggregates): string {
     [
       'Findings',
       formatNumber(t.findings),
-      `${formatNumber(a.severities.error)} errors · ${formatNumber(a.severities.warning)} warnings · ${formatNumber(a.severities.info)} info`,
+      `${plural(a.severities.error, 'error')} · ${plural(a.severities.warning, 'warning')} · ${plural(a.severities.info, 'info', 'info')}`,
     ],
     ['Findings per 1,000 notes', rate(t.per1000), ''],
   ];

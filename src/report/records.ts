@@ -14,6 +14,8 @@ import type { ReportRecord } from './aggregate.js';
 export interface RecordSourceOptions extends Pick<SourceOptions, 'textColumn' | 'idColumn' | 'inputFormat' | 'extensions'> {
   /** Columns the report needs (group-by, date); an export without them is a RecordSourceError. */
   fields?: string[];
+  /** Read the export from this stream instead of `source` (which is then "-"); needs inputFormat. */
+  stdin?: NodeJS.ReadableStream;
   /** Keep each note's text on the record (for --include-snippets). */
   keepText?: boolean;
   /** Told about progress: units done of a known total (bytes of a file, files of a folder). */
@@ -45,9 +47,10 @@ export function isFolder(source: string): boolean {
  * Throws RecordSourceError when the export itself cannot be read; ConfigError from the configs.
  */
 export async function* readRecords(source: string, lint: LintOptions, options: RecordSourceOptions): AsyncGenerator<ReportRecord> {
-  const folder = isFolder(source);
+  const fromStdin = options.stdin !== undefined;
+  const folder = !fromStdin && isFolder(source);
   let total = 0;
-  if (!folder) {
+  if (!folder && !fromStdin) {
     try {
       total = statSync(source).size;
     } catch {
@@ -55,17 +58,21 @@ export async function* readRecords(source: string, lint: LintOptions, options: R
     }
   }
   const { textColumn, idColumn, inputFormat, extensions, fields } = options;
-  const outcomes = lintOutcomes([source], {
-    ...lint,
-    ...(textColumn !== undefined && { textColumn }),
-    ...(idColumn !== undefined && { idColumn }),
-    ...(inputFormat && { inputFormat }),
-    ...(extensions && { extensions }),
-    // A folder's files are counted for progress once listed; an export's bytes as they are read.
-    ...(folder
-      ? { onFiles: (files: readonly string[]) => (total = files.length) }
-      : { fields, onBytes: (_file: string, bytes: number) => options.onProgress?.(bytes, total) }),
-  });
+  const outcomes = lintOutcomes(
+    fromStdin ? [] : [source],
+    {
+      ...lint,
+      ...(textColumn !== undefined && { textColumn }),
+      ...(idColumn !== undefined && { idColumn }),
+      ...(inputFormat && { inputFormat }),
+      ...(extensions && { extensions }),
+      // A folder's files are counted for progress once listed; an export's bytes as they are read.
+      ...(folder
+        ? { onFiles: (files: readonly string[]) => (total = files.length) }
+        : { fields, onBytes: (_file: string, bytes: number) => options.onProgress?.(bytes, total) }),
+    },
+    options.stdin && { stream: options.stdin, name: '<stdin>' },
+  );
   let done = 0;
   let row = 0;
   for await (const outcome of outcomes) {
