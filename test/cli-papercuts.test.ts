@@ -32,3 +32,37 @@ describe('a UTF-8 byte-order mark before a bad byte', () => {
     expect(result!.records.map((record) => record.id)).toEqual(['n1']);
   });
 });
+
+describe('export-only flags on a file not read as an export', () => {
+  it('are a usage error for a .json file, which would be linted as raw text', async () => {
+    const dir = folder({ 'arr.json': '[{"text":"pt is an addict"}]\n' });
+    const r = await runMain(['arr.json', '--text-field', 'text'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'dignify: arr.json: --text-field applies to CSV, TSV, JSON Lines, Parquet and FHIR exports; a .json file is read as text (save it as JSON Lines, one object per line, .jsonl)\n',
+    );
+    expect(r.stdout).toBe('');
+  });
+
+  it('are a one-line warning naming a text file, which is still linted', async () => {
+    const dir = folder({ 'a.txt': 'pt is an addict\n' });
+    const r = await runMain(['a.txt', '--text-column', 'foo', '--id-column', 'bar'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr.split('\n').filter((l) => l.includes('ignored'))).toEqual([
+      'dignify: a.txt: warning: --text-column and --id-column apply to CSV, TSV, JSON Lines, Parquet and FHIR exports; it is read as plain text and the flags are ignored for it',
+    ]);
+    expect(r.stdout).toContain('substance-use/addict');
+  });
+
+  it('are a warning for standard input read as text, and nothing for an export', async () => {
+    const stdin = await runMain(['--text-field', 'note'], { input: 'an addict\n' });
+    expect(stdin.stderr).toContain('dignify: <stdin>: warning: --text-field applies to');
+    const dir = folder({ 'ok.csv': 'id,note\n1,an addict\n', 'ok.json': '[]\n' });
+    const csv = await runMain(['ok.csv', '--text-column', 'note'], { cwd: dir });
+    expect(csv.code).toBe(1);
+    expect(csv.stderr).toBe('');
+    // --input-format jsonl reads the .json file as an export: the flag applies.
+    const forced = await runMain(['ok.json', '--text-field', 'note', '--input-format', 'jsonl'], { cwd: dir });
+    expect(forced.stderr).not.toContain('applies to');
+  });
+});

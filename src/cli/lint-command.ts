@@ -11,6 +11,7 @@ import { formatters } from '../output/index.js';
 import { redactResult } from '../output/redact.js';
 import { SEVERITY_RANK, type QuoteHandling, type Severity } from '../types.js';
 import { badRecordMessage, badRecordsSummary } from './bad-records.js';
+import { exportFlagProblems } from './export-options.js';
 import { columnOptions, EXIT, type InputCliOptions, type Io } from './io.js';
 
 export interface LintCliOptions extends InputCliOptions {
@@ -47,6 +48,18 @@ export async function lint(paths: string[], options: LintCliOptions, io: Io, err
     error('no input: give files, folders or globs, or pipe text to standard input (see dignify --help)');
     return EXIT.error;
   }
+  const stdinRead = paths.length === 0 || paths.includes('-');
+  const flagProblems = exportFlagProblems(
+    paths.filter((p) => p !== '-'),
+    options,
+    io.cwd,
+    stdinRead ? (options.stdinFilename ?? '<stdin>') : undefined,
+  );
+  if (flagProblems.errors.length) {
+    for (const message of flagProblems.errors) error(message);
+    return EXIT.error;
+  }
+  for (const message of flagProblems.warnings) io.stderr.write(`dignify: ${message}\n`);
   const configs = new ConfigSet({
     config: options.config,
     ignore: options.ignore,
