@@ -66,3 +66,37 @@ describe('export-only flags on a file not read as an export', () => {
     expect(forced.stderr).not.toContain('applies to');
   });
 });
+
+describe('JSON Lines: the note field', () => {
+  const nested = '{"id":"a1","note":{"text":"an addict"}}\n{"id":"a2","note":{"text":"IVDU"}}\n';
+
+  it('is never an object-valued field: one line suggests the nested path', async () => {
+    const r = await runMain(['n.jsonl'], { cwd: folder({ 'n.jsonl': nested }) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'dignify: n.jsonl: no field with text looks like note text; name it with --text-field (e.g. --text-field note.text); the first record\'s fields are "id", "note" (an object: "note.text")\n',
+    );
+  });
+
+  it('is picked among string fields when an object has a note-like name too', async () => {
+    const body = '{"note":{"author":"x"},"body":"an addict","id":7}\n';
+    const r = await runMain(['s.jsonl', '--format', 'json'], { cwd: folder({ 's.jsonl': body }) });
+    expect(r.stderr).toContain('linting the field "body" (record id: "id")');
+    expect(r.code).toBe(1);
+  });
+
+  it('named wrong stops with one line when the first record lacks it', async () => {
+    const r = await runMain(['n.jsonl', '--text-field', 'note.txt'], { cwd: folder({ 'n.jsonl': nested }) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('dignify: n.jsonl: line 1: the first record has no field "note.txt"; its fields are "id", "note" (an object: "note.text")\n');
+  });
+
+  it('named right reads the nested text; a later record that lacks it costs only itself', async () => {
+    const body = `${nested}{"id":"a3"}\n{"id":"a4","note":{"text":"addict"}}\n`;
+    const r = await runMain(['n.jsonl', '--text-field', 'note.text', '--format', 'json'], { cwd: folder({ 'n.jsonl': body }) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('line 3 (row 3): skipped a malformed record: no field "note.text"');
+    const [result] = JSON.parse(r.stdout) as Array<{ records: Array<{ id?: string; findings?: unknown[] }> }>;
+    expect(result!.records.filter((record) => record.findings?.length).map((record) => record.id)).toEqual(['a1', 'a2', 'a4']);
+  });
+});
