@@ -100,3 +100,18 @@ describe('JSON Lines: the note field', () => {
     expect(result!.records.filter((record) => record.findings?.length).map((record) => record.id)).toEqual(['a1', 'a2', 'a4']);
   });
 });
+
+describe('--fix-dry-run on an export', () => {
+  it('names the flag the user passed', async () => {
+    const dir = folder({ 'ex.csv': 'id,note\n1,an addict\n' });
+    const dry = await runMain(['ex.csv', '--fix-dry-run'], { cwd: dir });
+    expect(dry.code).toBe(2);
+    expect(dry.stderr).toBe(
+      'dignify: ex.csv is an export: --fix-dry-run shows no fixes for exports, as --fix never rewrites them (CSV, TSV, JSON Lines, JSON, Parquet, FHIR); nothing was written. Lint it without --fix-dry-run\n',
+    );
+    const fix = await runMain(['ex.csv', '--fix'], { cwd: dir });
+    expect(fix.code).toBe(2);
+    expect(fix.stderr).toContain('ex.csv is an export: --fix never rewrites exports (');
+    expect(fix.stderr).toContain('Lint it without --fix\n');
+  });
+});
