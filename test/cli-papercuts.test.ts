@@ -115,3 +115,47 @@ describe('--fix-dry-run on an export', () => {
     expect(fix.stderr).toContain('Lint it without --fix\n');
   });
 });
+
+describe('commands', () => {
+  it("`dignify help` shows the help (exit 0), and `dignify help report` the command's", async () => {
+    const dir = folder({});
+    const help = await runMain(['help'], { cwd: dir });
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: dignify \[options\] \[command\] \[paths\.\.\.\]/);
+    expect(help.stderr).toBe('');
+    const report = await runMain(['help', 'report'], { cwd: dir });
+    expect(report.code).toBe(0);
+    expect(report.stdout).toMatch(/^Usage: dignify report \[options\] <export>/);
+  });
+
+  it('a mistyped command that is no path gets "did you mean", exit 2', async () => {
+    const dir = folder({ 'ex.csv': 'id,note\n1,addict\n' });
+    const r = await runMain(['repot', 'ex.csv'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('dignify: repot: no such file, folder or command; did you mean "report"? (see dignify --help)\n');
+    expect(r.stdout).toBe('');
+    expect((await runMain(['explian', 'x'], { cwd: dir })).stderr).toContain('did you mean "explain"?');
+  });
+
+  it('an existing file named like a command, or a name far from every command, is linted as a path', async () => {
+    const dir = folder({ repot: 'an addict\n' });
+    const file = await runMain(['repot'], { cwd: dir });
+    expect(file.code).toBe(1);
+    expect(file.stdout).toContain('substance-use/addict');
+    const missing = await runMain(['notes.txt'], { cwd: dir });
+    expect(missing.stderr).toBe('dignify: notes.txt: no such file or directory\n');
+  });
+});
+
+describe('usage errors from the argument parser', () => {
+  it('start "dignify:" like every other message', async () => {
+    const unknown = await runMain(['--bogus']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/^dignify: unknown option '--bogus'/);
+    const choice = await runMain(['rules', '--format', 'x']);
+    expect(choice.stderr).toBe("dignify: option '-f, --format <name>' argument 'x' is invalid. Allowed choices are text, json.\n");
+    const missing = await runMain(['explain']);
+    expect(missing.stderr).toBe("dignify: missing required argument 'ruleId'\n");
+    expect(`${unknown.stderr}${choice.stderr}${missing.stderr}`).not.toMatch(/^error:/m);
+  });
+});
