@@ -91,6 +91,12 @@ describe('JSON Lines: the note field', () => {
     expect(r.stderr).toBe('dignify: n.jsonl: line 1: the first record has no field "note.txt"; its fields are "id", "note" (an object: "note.text")\n');
   });
 
+  it('an --id-field the first record lacks stops likewise, naming it as the id', async () => {
+    const r = await runMain(['n.jsonl', '--text-field', 'note.text', '--id-field', 'idx'], { cwd: folder({ 'n.jsonl': nested }) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('dignify: n.jsonl: line 1: the first record has no field "idx" for the id; its fields are "id", "note" (an object: "note.text")\n');
+  });
+
   it('named right reads the nested text; a later record that lacks it costs only itself', async () => {
     const body = `${nested}{"id":"a3"}\n{"id":"a4","note":{"text":"addict"}}\n`;
     const r = await runMain(['n.jsonl', '--text-field', 'note.text', '--format', 'json'], { cwd: folder({ 'n.jsonl': body }) });

@@ -337,11 +337,16 @@ function jsonLinesReader(file: string, options: ColumnOptions): ChunkReader {
         out.push({ kind: 'fatal', error });
         stopped = true;
       };
-      // A --text-field the first record lacks is a wrong name (as a --text-column not in a CSV
+      // A --text-field (or --id-field) the first record lacks is a wrong name (as a --text-column not in a CSV
       // header): said once, not once per record. A later record that lacks it costs only itself.
-      if (options.textColumn !== undefined && getPath(first, options.textColumn) === undefined) {
-        stop(`line ${number}: the first record has no field "${options.textColumn}"; its fields are ${fieldList(first)}`);
-        return;
+      for (const [wanted, what] of [
+        [options.textColumn, ''],
+        [options.idColumn, ' for the id'],
+      ] as const) {
+        if (wanted !== undefined && getPath(first, wanted) === undefined) {
+          stop(`line ${number}: the first record has no field "${wanted}"${what}; its fields are ${fieldList(first)}`);
+          return;
+        }
       }
       // An object or array is never the note ({"note": {"text": …}} holds it deeper). A scalar
       // that is not a string ("note": 3) stays a candidate: it costs only its record, as before.
