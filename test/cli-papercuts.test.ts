@@ -2,7 +2,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { editDistance } from '../src/cli/suggest.js';
 import { runMain } from './helpers.js';
 
 function folder(files: Record<string, string | Buffer>): string {
@@ -163,5 +165,25 @@ describe('usage errors from the argument parser', () => {
     const missing = await runMain(['explain']);
     expect(missing.stderr).toBe("dignify: missing required argument 'ruleId'\n");
     expect(`${unknown.stderr}${choice.stderr}${missing.stderr}`).not.toMatch(/^error:/m);
+  });
+});
+
+describe('editDistance', () => {
+  it('counts insertions, deletions and substitutions', () => {
+    expect(editDistance('repot', 'report')).toBe(1);
+    expect(editDistance('explian', 'explain')).toBe(2);
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+  });
+
+  it('is 0 only for equal strings, symmetric, at most the longer length, and capped past max (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 8 }), fc.string({ maxLength: 8 }), fc.nat(4), (a, b, max) => {
+        const d = editDistance(a, b);
+        expect(d === 0).toBe(a === b);
+        expect(editDistance(b, a)).toBe(d);
+        expect(d).toBeLessThanOrEqual(Math.max(a.length, b.length));
+        expect(editDistance(a, b, max)).toBe(Math.min(d, max + 1));
+      }),
+    );
   });
 });

@@ -19,7 +19,7 @@ export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINIT
     if (rowMin > max) return max + 1;
     previous = current;
   }
-  return previous[b.length]!;
+  return Math.min(previous[b.length]!, max + 1);
 }
 
 /**
