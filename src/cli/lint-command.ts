@@ -11,6 +11,7 @@ import { formatters } from '../output/index.js';
 import { redactResult } from '../output/redact.js';
 import { SEVERITY_RANK, type QuoteHandling, type Severity } from '../types.js';
 import { badRecordMessage, badRecordsSummary } from './bad-records.js';
+import { exportFlagProblems } from './export-options.js';
 import { columnOptions, EXIT, type InputCliOptions, type Io } from './io.js';
 
 export interface LintCliOptions extends InputCliOptions {
@@ -47,6 +48,18 @@ export async function lint(paths: string[], options: LintCliOptions, io: Io, err
     error('no input: give files, folders or globs, or pipe text to standard input (see dignify --help)');
     return EXIT.error;
   }
+  const stdinRead = paths.length === 0 || paths.includes('-');
+  const flagProblems = exportFlagProblems(
+    paths.filter((p) => p !== '-'),
+    options,
+    io.cwd,
+    stdinRead ? (options.stdinFilename ?? '<stdin>') : undefined,
+  );
+  if (flagProblems.errors.length) {
+    for (const message of flagProblems.errors) error(message);
+    return EXIT.error;
+  }
+  for (const message of flagProblems.warnings) io.stderr.write(`dignify: ${message}\n`);
   const configs = new ConfigSet({
     config: options.config,
     ignore: options.ignore,
@@ -86,7 +99,7 @@ export async function lint(paths: string[], options: LintCliOptions, io: Io, err
       fix: Boolean(fixMode),
       // --fix never rewrites an export: refused before anything is read or written.
       onFiles: (expanded) => {
-        refusal = fixMode && fixRefusal(expanded, options.inputFormat);
+        refusal = fixMode && dryRunWording(fixRefusal(expanded, options.inputFormat), fixMode);
         if (refusal) throw new FixRefused(refusal);
       },
     },
@@ -195,6 +208,17 @@ export function poolFrom(env: NodeJS.ProcessEnv): { poolFrom?: { documents: numb
 export function findingBatches(env: NodeJS.ProcessEnv): { fromChars?: number; findings?: number } {
   const m = /^(\d+),(\d+)$/.exec(env.DIGNIFY_BATCHES ?? '');
   return m ? { fromChars: Number(m[1]), findings: Math.max(1, Number(m[2])) } : {};
+}
+
+/**
+ * fixRefusal's message names --fix; when the user passed --fix-dry-run, that flag is named instead
+ * (a newcomer who asked for a diff was told about a flag they had not given).
+ */
+export function dryRunWording(message: string | undefined, mode: 'dry-run' | 'fix'): string | undefined {
+  if (message === undefined || mode === 'fix') return message;
+  return message
+    .replace('--fix never rewrites exports', '--fix-dry-run shows no fixes for exports, as --fix never rewrites them')
+    .replace('Lint it without --fix', 'Lint it without --fix-dry-run');
 }
 
 /** --fix asked of an export (the message says which); thrown from the engine's onFiles, before anything is read. */

@@ -15,6 +15,7 @@ import { EXIT, type Io } from './io.js';
 import { lint, type LintCliOptions } from './lint-command.js';
 import type { ReportCliOptions } from './report-command.js';
 import { explainRule, listRules } from './rules-commands.js';
+import { mistypedCommand } from './suggest.js';
 
 export { EXIT, type Io } from './io.js';
 
@@ -54,7 +55,15 @@ export async function main(argv: string[] = process.argv.slice(2), io: Io = defa
     .version(version(), '-v, --version', 'print the version')
     .helpOption('-h, --help', 'show this help')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      // Commander's usage errors start "error:", dignify's own "dignify:": one prefix for both,
+      // so a script or a user can tell the tool's messages by it.
+      outputError: (s, write) => write(s.replace(/^error: /, 'dignify: ')),
+    })
+    // `dignify help [command]`, as `git help`: with a default action commander adds none itself.
+    .helpCommand('help [command]', 'show the help of dignify or of a command')
     .showSuggestionAfterError(true)
     .enablePositionalOptions();
 
@@ -220,6 +229,16 @@ Examples:
       exitCode = await report(source, options, io, error, version());
     });
 
+  // A mistyped command (`dignify repot notes.csv`) would be linted as a missing file "repot".
+  const meant = mistypedCommand(
+    argv[0],
+    program.commands.map((c) => c.name()),
+    io.cwd,
+  );
+  if (meant) {
+    error(`${argv[0]}: no such file, folder or command; did you mean "${meant}"? (see dignify --help)`);
+    return EXIT.error;
+  }
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {

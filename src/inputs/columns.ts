@@ -33,7 +33,14 @@ export type ColumnChoice = { text: string; id?: string; notice?: string; fields?
  * Chooses the text and id columns among `names` (a header, or the first record's fields), and
  * checks that the columns to keep exist: in the header, or (JSON Lines, given `has`) in the first record.
  */
-export function chooseColumns(names: readonly string[], options: ColumnOptions, noun: 'column' | 'field', has?: (path: string) => boolean): ColumnChoice {
+export function chooseColumns(
+  names: readonly string[],
+  options: ColumnOptions,
+  noun: 'column' | 'field',
+  has?: (path: string) => boolean,
+  /** The names the text may be found among when not given (JSON Lines: string-valued fields only); default `names`. */
+  textNames: readonly string[] = names,
+): ColumnChoice {
   const list = names.map((n) => `"${n}"`).join(', ') || '(none)';
   const flag = noun === 'column' ? '--text-column' : '--text-field';
   const given = (name: string | undefined) =>
@@ -44,7 +51,7 @@ export function chooseColumns(names: readonly string[], options: ColumnOptions, 
   if (options.idColumn !== undefined && given(options.idColumn) === undefined) {
     return { error: `no ${noun} "${options.idColumn}" for the id; the ${noun}s are ${list}` };
   }
-  const text = given(options.textColumn) ?? pick(names, TEXT_NAMES);
+  const text = given(options.textColumn) ?? pick(textNames, TEXT_NAMES);
   if (text === undefined) return { error: `no ${noun} looks like note text; name it with ${flag} (the ${noun}s are ${list})` };
   const fields: string[] = [];
   for (const wanted of options.fields ?? []) {
@@ -57,6 +64,11 @@ export function chooseColumns(names: readonly string[], options: ColumnOptions, 
   if (options.textColumn !== undefined) return id === undefined ? { text, ...keep } : { text, id, ...keep };
   const notice = `linting the ${noun} "${text}"${id !== undefined ? ` (record id: "${id}")` : ''}; choose with ${flag}${noun === 'column' ? ' and --id-column' : ' and --id-field'}`;
   return id === undefined ? { text, notice, ...keep } : { text, id, notice, ...keep };
+}
+
+/** Whether a column or field name (or a dotted path's last key) is named like note text ("note_text", "Body"). */
+export function namedLikeText(name: string): boolean {
+  return TEXT_NAMES.includes(squash(name.slice(name.lastIndexOf('.') + 1)));
 }
 
 /** Reads a dotted path ("note.text", "notes.0.body") from a parsed JSON value. */

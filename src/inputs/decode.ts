@@ -26,14 +26,21 @@ function decoderFor(head: Uint8Array): TextDecoder {
 async function* decodeChunks(stream: AsyncIterable<Buffer | string>, warn: (message: string) => void): AsyncGenerator<string> {
   let decoder: TextDecoder | undefined;
   let head = Buffer.alloc(0);
+  let started = false; // text has been handed on: a byte-order mark can only be at the start
   // A stray byte that is not UTF-8 must not cost the whole export: from there on bad bytes are
   // read as U+FFFD, and the user is told once.
   const decode = (bytes?: Buffer) => {
     try {
-      return decoder!.decode(bytes, { stream: bytes !== undefined });
+      const text = decoder!.decode(bytes, { stream: bytes !== undefined });
+      started = true;
+      return text;
     } catch {
       warn(`warning: not valid UTF-8; the bad bytes are read as \uFFFD (save the file as UTF-8, or UTF-16 with a byte-order mark)`);
-      decoder = new TextDecoder(decoder!.encoding, { fatal: false, ignoreBOM: true });
+      // The new decoder starts afresh: when the bad byte is in the first chunk, that chunk is
+      // decoded again from its start, and its byte-order mark must still be dropped (else it
+      // stays in the CSV header's first column name). Later chunks have no mark to drop.
+      decoder = new TextDecoder(decoder!.encoding, { fatal: false, ignoreBOM: started });
+      started = true;
       return decoder.decode(bytes, { stream: bytes !== undefined });
     }
   };

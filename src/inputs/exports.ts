@@ -10,7 +10,7 @@
 // swallowed into the bad field); splitting first means an unterminated quote costs one record:
 // its first line is reported and the lines after it are read again as records.
 import { setImmediate as turn } from 'node:timers/promises';
-import { chooseColumns, getPath, type ColumnOptions } from './columns.js';
+import { chooseColumns, getPath, namedLikeText, type ColumnOptions } from './columns.js';
 import type { RecordFields as RecordFieldsResult } from './csv-record.js';
 import { DecodeError, oneByte, textChunks } from './decode.js';
 import type { Document, RecordRef } from './document.js';
@@ -281,6 +281,32 @@ function keptFields(value: object, paths: readonly string[]): Record<string, str
   return out;
 }
 
+/** Dotted paths to the string values of a JSON object, nested up to 3 levels, at most 20 (for messages). */
+function stringPaths(value: Record<string, unknown>, prefix = '', depth = 0, out: string[] = []): string[] {
+  for (const [key, v] of Object.entries(value)) {
+    if (out.length >= 20) break;
+    if (typeof v === 'string') out.push(prefix + key);
+    else if (v !== null && typeof v === 'object' && !Array.isArray(v) && depth < 2)
+      stringPaths(v as Record<string, unknown>, `${prefix}${key}.`, depth + 1, out);
+  }
+  return out;
+}
+
+/** A record's fields for a message: `"id", "note" (an object: "note.text")`, at most 20 paths. */
+function fieldList(value: Record<string, unknown>): string {
+  const kind = (v: unknown) =>
+    v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : typeof v === 'string' ? '' : `a ${typeof v}`;
+  const parts = Object.keys(value)
+    .slice(0, 20)
+    .map((k) => {
+      const v = value[k];
+      const inner = v !== null && typeof v === 'object' && !Array.isArray(v) ? stringPaths(v as Record<string, unknown>, `${k}.`, 1) : [];
+      const note = kind(v) && `${kind(v)}${inner.length ? `: ${inner.map((p) => `"${p}"`).join(', ')}` : ''}`;
+      return `"${k}"${note ? ` (${note})` : ''}`;
+    });
+  return parts.join(', ') || '(none)';
+}
+
 /** JSON Lines: the text split at its line breaks (chunk by chunk, a partial last line kept), JSON.parse per line. */
 function jsonLinesReader(file: string, options: ColumnOptions): ChunkReader {
   let choice: { text: string; id?: string; fields?: string[] } | undefined;
@@ -306,11 +332,34 @@ function jsonLinesReader(file: string, options: ColumnOptions): ChunkReader {
       return;
     }
     if (!choice) {
-      const first = value;
-      const picked = chooseColumns(Object.keys(value), options, 'field', (p) => getPath(first, p) !== undefined);
-      if ('error' in picked) {
-        out.push({ kind: 'fatal', error: picked.error });
+      const first = value as Record<string, unknown>;
+      const stop = (error: string) => {
+        out.push({ kind: 'fatal', error });
         stopped = true;
+      };
+      // A --text-field (or --id-field) the first record lacks is a wrong name (as a --text-column not in a CSV
+      // header): said once, not once per record. A later record that lacks it costs only itself.
+      for (const [wanted, what] of [
+        [options.textColumn, ''],
+        [options.idColumn, ' for the id'],
+      ] as const) {
+        if (wanted !== undefined && getPath(first, wanted) === undefined) {
+          stop(`line ${number}: the first record has no field "${wanted}"${what}; its fields are ${fieldList(first)}`);
+          return;
+        }
+      }
+      // An object or array is never the note ({"note": {"text": …}} holds it deeper). A scalar
+      // that is not a string ("note": 3) stays a candidate: it costs only its record, as before.
+      const strings = Object.keys(first).filter((k) => first[k] === null || typeof first[k] !== 'object');
+      const picked = chooseColumns(Object.keys(first), options, 'field', (p) => getPath(first, p) !== undefined, strings);
+      if ('error' in picked) {
+        if (options.textColumn === undefined && picked.error.startsWith('no field looks like note text')) {
+          const nested = stringPaths(first).filter((p) => p.includes('.'));
+          const hint = nested.find(namedLikeText) ?? nested[0];
+          stop(
+            `no field with text looks like note text; name it with --text-field${hint ? ` (e.g. --text-field ${hint})` : ''}; the first record's fields are ${fieldList(first)}`,
+          );
+        } else stop(picked.error);
         return;
       }
       choice = picked;

@@ -167,7 +167,10 @@ export function decodeDocument(bytes: Uint8Array): ReadResult {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
     return nulWarning ? { text, warning: nulWarning } : { text };
   } catch {
-    const text = new TextDecoder('windows-1252').decode(bytes);
+    // A UTF-8 byte-order mark is dropped as on the UTF-8 path: read as Windows-1252 it would be
+    // three letters ("ï»¿") before the text, and every position on line 1 would be 3 columns off.
+    const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+    const text = new TextDecoder('windows-1252').decode(hasBom ? bytes.subarray(3) : bytes);
     const warning = 'not valid UTF-8: read as Windows-1252 (Latin-1); --fix leaves it alone (save it as UTF-8)';
     return { text, encoding: 'windows-1252', warning: nulWarning ? `${warning}; ${nulWarning}` : warning };
   }

@@ -1,0 +1,189 @@
+// Papercuts a newcomer met in the lint CLI (branch fixcli), each with its small input.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { editDistance } from '../src/cli/suggest.js';
+import { runMain } from './helpers.js';
+
+function folder(files: Record<string, string | Buffer>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'dignify-cli-papercuts-'));
+  for (const [name, body] of Object.entries(files)) writeFileSync(path.join(dir, name), body);
+  return dir;
+}
+
+describe('a UTF-8 byte-order mark before a bad byte', () => {
+  const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+
+  it('is dropped before a document is read as Windows-1252: positions start at 1:1', async () => {
+    const dir = folder({ 'b.txt': Buffer.concat([bom, Buffer.from('IVDU caf'), Buffer.from([0xe9]), Buffer.from('\n')]) });
+    const r = await runMain(['b.txt', '--format', 'json'], { cwd: dir });
+    const [result] = JSON.parse(r.stdout) as Array<{ findings: Array<{ actual: string; start: { line: number; column: number } }> }>;
+    expect(result!.findings.map((f) => [f.actual, f.start.line, f.start.column])).toEqual([['IVDU', 1, 1]]);
+    expect(r.stderr).toMatch(/b\.txt: warning: not valid UTF-8: read as Windows-1252/);
+    expect(r.stderr).not.toContain('ï»¿');
+  });
+
+  it('is not left in the first column name of a CSV header', async () => {
+    const csv = Buffer.concat([bom, Buffer.from('note_id,note\nn1,IVDU caf'), Buffer.from([0xe9]), Buffer.from('\n')]);
+    const r = await runMain(['b.csv', '--format', 'json'], { cwd: folder({ 'b.csv': csv }) });
+    expect(r.stderr).toContain('(record id: "note_id")');
+    expect(r.stderr).not.toContain('\uFEFF');
+    const [result] = JSON.parse(r.stdout) as Array<{ records: Array<{ id: string }> }>;
+    expect(result!.records.map((record) => record.id)).toEqual(['n1']);
+  });
+});
+
+describe('export-only flags on a file not read as an export', () => {
+  it('are a usage error for a .json file, which would be linted as raw text', async () => {
+    const dir = folder({ 'arr.json': '[{"text":"pt is an addict"}]\n' });
+    const r = await runMain(['arr.json', '--text-field', 'text'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'dignify: arr.json: --text-field applies to CSV, TSV, JSON Lines, Parquet and FHIR exports; a .json file is read as text (save it as JSON Lines, one object per line, .jsonl)\n',
+    );
+    expect(r.stdout).toBe('');
+  });
+
+  it('are a one-line warning naming a text file, which is still linted', async () => {
+    const dir = folder({ 'a.txt': 'pt is an addict\n' });
+    const r = await runMain(['a.txt', '--text-column', 'foo', '--id-column', 'bar'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr.split('\n').filter((l) => l.includes('ignored'))).toEqual([
+      'dignify: a.txt: warning: --text-column and --id-column apply to CSV, TSV, JSON Lines, Parquet and FHIR exports; it is read as plain text and the flags are ignored for it',
+    ]);
+    expect(r.stdout).toContain('substance-use/addict');
+  });
+
+  it('are a warning for standard input read as text, and nothing for an export', async () => {
+    const stdin = await runMain(['--text-field', 'note'], { input: 'an addict\n' });
+    expect(stdin.stderr).toContain('dignify: <stdin>: warning: --text-field applies to');
+    const dir = folder({ 'ok.csv': 'id,note\n1,an addict\n', 'ok.json': '[]\n' });
+    const csv = await runMain(['ok.csv', '--text-column', 'note'], { cwd: dir });
+    expect(csv.code).toBe(1);
+    expect(csv.stderr).toBe('');
+    // --input-format jsonl reads the .json file as an export: the flag applies.
+    const forced = await runMain(['ok.json', '--text-field', 'note', '--input-format', 'jsonl'], { cwd: dir });
+    expect(forced.stderr).not.toContain('applies to');
+  });
+});
+
+describe('JSON Lines: the note field', () => {
+  const nested = '{"id":"a1","note":{"text":"an addict"}}\n{"id":"a2","note":{"text":"IVDU"}}\n';
+
+  it('is never an object-valued field: one line suggests the nested path', async () => {
+    const r = await runMain(['n.jsonl'], { cwd: folder({ 'n.jsonl': nested }) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'dignify: n.jsonl: no field with text looks like note text; name it with --text-field (e.g. --text-field note.text); the first record\'s fields are "id", "note" (an object: "note.text")\n',
+    );
+  });
+
+  it('is picked among string fields when an object has a note-like name too', async () => {
+    const body = '{"note":{"author":"x"},"body":"an addict","id":7}\n';
+    const r = await runMain(['s.jsonl', '--format', 'json'], { cwd: folder({ 's.jsonl': body }) });
+    expect(r.stderr).toContain('linting the field "body" (record id: "id")');
+    expect(r.code).toBe(1);
+  });
+
+  it('named wrong stops with one line when the first record lacks it', async () => {
+    const r = await runMain(['n.jsonl', '--text-field', 'note.txt'], { cwd: folder({ 'n.jsonl': nested }) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('dignify: n.jsonl: line 1: the first record has no field "note.txt"; its fields are "id", "note" (an object: "note.text")\n');
+  });
+
+  it('an --id-field the first record lacks stops likewise, naming it as the id', async () => {
+    const r = await runMain(['n.jsonl', '--text-field', 'note.text', '--id-field', 'idx'], { cwd: folder({ 'n.jsonl': nested }) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('dignify: n.jsonl: line 1: the first record has no field "idx" for the id; its fields are "id", "note" (an object: "note.text")\n');
+  });
+
+  it('named right reads the nested text; a later record that lacks it costs only itself', async () => {
+    const body = `${nested}{"id":"a3"}\n{"id":"a4","note":{"text":"addict"}}\n`;
+    const r = await runMain(['n.jsonl', '--text-field', 'note.text', '--format', 'json'], { cwd: folder({ 'n.jsonl': body }) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('line 3 (row 3): skipped a malformed record: no field "note.text"');
+    const [result] = JSON.parse(r.stdout) as Array<{ records: Array<{ id?: string; findings?: unknown[] }> }>;
+    expect(result!.records.filter((record) => record.findings?.length).map((record) => record.id)).toEqual(['a1', 'a2', 'a4']);
+  });
+});
+
+describe('--fix-dry-run on an export', () => {
+  it('names the flag the user passed', async () => {
+    const dir = folder({ 'ex.csv': 'id,note\n1,an addict\n' });
+    const dry = await runMain(['ex.csv', '--fix-dry-run'], { cwd: dir });
+    expect(dry.code).toBe(2);
+    expect(dry.stderr).toBe(
+      'dignify: ex.csv is an export: --fix-dry-run shows no fixes for exports, as --fix never rewrites them (CSV, TSV, JSON Lines, JSON, Parquet, FHIR); nothing was written. Lint it without --fix-dry-run\n',
+    );
+    const fix = await runMain(['ex.csv', '--fix'], { cwd: dir });
+    expect(fix.code).toBe(2);
+    expect(fix.stderr).toContain('ex.csv is an export: --fix never rewrites exports (');
+    expect(fix.stderr).toContain('Lint it without --fix\n');
+  });
+});
+
+describe('commands', () => {
+  it("`dignify help` shows the help (exit 0), and `dignify help report` the command's", async () => {
+    const dir = folder({});
+    const help = await runMain(['help'], { cwd: dir });
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: dignify \[options\] \[command\] \[paths\.\.\.\]/);
+    expect(help.stderr).toBe('');
+    const report = await runMain(['help', 'report'], { cwd: dir });
+    expect(report.code).toBe(0);
+    expect(report.stdout).toMatch(/^Usage: dignify report \[options\] <export>/);
+  });
+
+  it('a mistyped command that is no path gets "did you mean", exit 2', async () => {
+    const dir = folder({ 'ex.csv': 'id,note\n1,addict\n' });
+    const r = await runMain(['repot', 'ex.csv'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('dignify: repot: no such file, folder or command; did you mean "report"? (see dignify --help)\n');
+    expect(r.stdout).toBe('');
+    expect((await runMain(['explian', 'x'], { cwd: dir })).stderr).toContain('did you mean "explain"?');
+  });
+
+  it('an existing file named like a command, or a name far from every command, is linted as a path', async () => {
+    const dir = folder({ repot: 'an addict\n' });
+    const file = await runMain(['repot'], { cwd: dir });
+    expect(file.code).toBe(1);
+    expect(file.stdout).toContain('substance-use/addict');
+    const missing = await runMain(['notes.txt'], { cwd: dir });
+    expect(missing.stderr).toBe('dignify: notes.txt: no such file or directory\n');
+  });
+});
+
+describe('usage errors from the argument parser', () => {
+  it('start "dignify:" like every other message', async () => {
+    const unknown = await runMain(['--bogus']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/^dignify: unknown option '--bogus'/);
+    const choice = await runMain(['rules', '--format', 'x']);
+    expect(choice.stderr).toBe("dignify: option '-f, --format <name>' argument 'x' is invalid. Allowed choices are text, json.\n");
+    const missing = await runMain(['explain']);
+    expect(missing.stderr).toBe("dignify: missing required argument 'ruleId'\n");
+    expect(`${unknown.stderr}${choice.stderr}${missing.stderr}`).not.toMatch(/^error:/m);
+  });
+});
+
+describe('editDistance', () => {
+  it('counts insertions, deletions and substitutions', () => {
+    expect(editDistance('repot', 'report')).toBe(1);
+    expect(editDistance('explian', 'explain')).toBe(2);
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+  });
+
+  it('is 0 only for equal strings, symmetric, at most the longer length, and capped past max (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 8 }), fc.string({ maxLength: 8 }), fc.nat(4), (a, b, max) => {
+        const d = editDistance(a, b);
+        expect(d === 0).toBe(a === b);
+        expect(editDistance(b, a)).toBe(d);
+        expect(d).toBeLessThanOrEqual(Math.max(a.length, b.length));
+        expect(editDistance(a, b, max)).toBe(Math.min(d, max + 1));
+      }),
+    );
+  });
+});
