@@ -232,3 +232,16 @@ describe('context from the previous sentence', () => {
     expect(fast).toEqual(lintDocumentWhole(doc, resolved));
   });
 });
+
+describe('Markdown nodes without positions', () => {
+  // remark-gfm's autolink-literal transform gives no positions to the nodes it makes from a text
+  // after an unclosed "[", and mdast-util-to-nlcst skipped them: the paragraph went unlinted, and
+  // a list after it crashed the linter (fast-check found "Hx [Hx ivdu@example.org Hx\n- Hx <b>").
+  it('lints a paragraph with a bare address after an unclosed bracket, and never the address', async () => {
+    const text = 'Known IVDU [see ivdu@example.org here\n- and IVDU <b>';
+    const findings = await lintText(text, { syntax: 'markdown' });
+    expect(findings.map((f) => text.slice(f.start.offset, f.end.offset))).toEqual(['IVDU', 'IVDU']);
+    expect(findings.map((f) => f.start.offset)).toEqual([6, 44]);
+    await expect(lintText('Hx [Hx ivdu@example.org Hx\n- Hx <b>', { syntax: 'markdown' })).resolves.toEqual([]);
+  });
+});

@@ -130,7 +130,9 @@ function* treeFindings(doc: Document, resolved: ResolvedOptions, whole: boolean)
         if (context) f.context = context;
       }
     }
-    yield { start: tree.position?.start.offset ?? 0, findings };
+    // A Markdown or HTML tree can come without a start (mdast-util-to-nlcst on a paragraph that
+    // opens with an unclosed link): 0 keeps it first.
+    yield { start: tree.position?.start?.offset ?? 0, findings };
   }
 }
 

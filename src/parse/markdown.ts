@@ -14,6 +14,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
+import { lineBoundsOf, lineIndexAt } from './lines.js';
 import { maskPlaceholders } from './placeholders.js';
 
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
@@ -33,8 +34,45 @@ function isAddress(link: Link): boolean {
   return link.url === text || link.url === `mailto:${text}` || link.url === `http://${text}`;
 }
 
+type Positioned = { position?: { start: { line: number; column: number; offset?: number }; end: { line: number; column: number; offset?: number } } };
+
+/**
+ * Gives positions back to nodes that lost them. remark-gfm's autolink-literal transform splits a
+ * text node that holds a bare address after an unclosed "[" (`Known IVDU [see a@b.org here`) into
+ * text and link nodes without positions, and mdast-util-to-nlcst drops nodes without positions: the
+ * whole paragraph went unlinted (and its tree had no start). Each such node is found again in the
+ * source after its previous sibling; a node that cannot be found keeps no position.
+ */
+function fillPositions(node: Nodes, source: string): void {
+  if (!('children' in node) || !node.position) return;
+  let cursor = node.position.start.offset ?? 0;
+  const limit = node.position.end.offset ?? source.length;
+  const point = (offset: number) => {
+    const line = lineIndexAt(source, offset);
+    return { line: line + 1, column: offset - lineBoundsOf(source, line)[0] + 1, offset };
+  };
+  const place = (child: Nodes): void => {
+    const c = child as Nodes & Positioned;
+    if (!c.position) {
+      if ('value' in c && typeof c.value === 'string' && c.value !== '') {
+        const at = source.indexOf(c.value, cursor);
+        if (at !== -1 && at + c.value.length <= limit) c.position = { start: point(at), end: point(at + c.value.length) };
+      } else if ('children' in c && c.children.length > 0) {
+        for (const grandchild of c.children as Nodes[]) place(grandchild);
+        const first = (c.children[0] as Positioned).position;
+        const last = (c.children[c.children.length - 1] as Positioned).position;
+        if (first && last) c.position = { start: first.start, end: last.end };
+        return;
+      }
+    } else fillPositions(c, source);
+    if (c.position?.end.offset !== undefined) cursor = c.position.end.offset;
+  };
+  for (const child of node.children as Nodes[]) place(child);
+}
+
 export function markdownTrees(source: string): Root[] {
   const mdast = parser.parse(source) as MdastRoot;
+  fillPositions(mdast, source);
   const masked = maskPlaceholders(source);
   const tables: Table[] = [];
   visit(mdast, (node: Nodes) => {
