@@ -14,13 +14,15 @@ import { lineAround } from '../parse/lines.js';
 
 export type Speaker = 'clinician' | 'patient';
 
+// Speaker labels by role: of visits, transcripts, interviews and hand-offs ("Paramedic:", "[Case
+// Manager]", "EMS:"), and an interview's "Q:" (the interviewer) and "A:" (the person answering).
 const CLINICIAN = new Set(
-  'doctor dr physician clinician provider nurse np pa rn md interviewer therapist counselor counsellor resident attending guest_clinician practitioner gp pharmacist midwife surgeon psychiatrist psychologist social_worker sw medical_student student assistant scribe'.split(
+  'doctor dr physician clinician provider nurse np pa rn md interviewer therapist counselor counsellor resident attending guest_clinician practitioner gp pharmacist midwife surgeon psychiatrist psychologist social_worker sw medical_student student assistant scribe q paramedic medic emt ems chaplain case_manager cm dietitian dietician nutritionist ot rt respiratory_therapist triage_nurse charge_nurse np_student intern fellow consultant registrar nurse_practitioner physician_assistant doc officer police'.split(
     ' ',
   ),
 );
 const PATIENT_SIDE = new Set(
-  'patient pt patient_guest guest_family guest family family_member mother mom mum father dad parent wife husband spouse partner son daughter caregiver carer guardian sister brother friend grandmother grandfather grandma grandpa aunt uncle client participant respondent relative interpreter'.split(
+  'patient pt patient_guest guest_family guest family family_member mother mom mum father dad parent wife husband spouse partner son daughter caregiver carer guardian sister brother friend grandmother grandfather grandma grandpa aunt uncle client participant respondent relative interpreter a pt_family patient_family girlfriend boyfriend fiance fiancee grandson granddaughter niece nephew roommate neighbor neighbour stepmother stepfather foster_parent caller'.split(
     ' ',
   ),
 );
@@ -33,19 +35,6 @@ const HEADER = /^[ \t]*[A-Za-z][A-Za-z /&()-]{0,40}:/;
 // How many lines above a phrase the turn's label is looked for.
 const TURN_LINES = 30;
 
-// More labels of transcripts, interviews and hand-offs ("Paramedic:", "[Case Manager]", "EMS:"), and
-// an interview's "Q:" (the interviewer) and "A:" (the person answering).
-const CLINICIAN_MORE = new Set(
-  'q paramedic medic emt ems chaplain case_manager cm dietitian dietician nutritionist ot rt respiratory_therapist triage_nurse charge_nurse np_student intern fellow consultant registrar nurse_practitioner physician_assistant doc officer police'.split(
-    ' ',
-  ),
-);
-const PATIENT_MORE = new Set(
-  'a pt_family patient_family girlfriend boyfriend fiance fiancee grandson granddaughter niece nephew roommate neighbor neighbour stepmother stepfather foster_parent caller'.split(
-    ' ',
-  ),
-);
-
 function roleOf(label: string): Speaker | undefined {
   const key = label
     .trim()
@@ -53,17 +42,11 @@ function roleOf(label: string): Speaker | undefined {
     .replace(/[ \t]+/g, '_');
   if (CLINICIAN.has(key)) return 'clinician';
   if (PATIENT_SIDE.has(key)) return 'patient';
-  return roleOfMore(key);
-}
-
-// Labels written with a name, a title or a possessive: "Dr. Lee" and "DR" (a clinician), "Patient's
-// wife" and "Pt's mother" (a relative: the patient's side), "Nurse Kim". Numbered speakers
-// ("SPEAKER 1") have no role: who they are is not written.
-function roleOfMore(key: string): Speaker | undefined {
-  if (CLINICIAN_MORE.has(key)) return 'clinician';
-  if (PATIENT_MORE.has(key)) return 'patient';
+  // Labels written with a name, a title or a possessive: "Dr. Lee" and "DR" (a clinician), "Patient's
+  // wife" and "Pt's mother" (a relative: the patient's side), "Nurse Kim". Numbered speakers
+  // ("SPEAKER 1") have no role: who they are is not written.
   const possessive = /^(?:patient|pt|client)['\u2019]s_(.+)$/.exec(key);
-  if (possessive) return PATIENT_SIDE.has(possessive[1]!) || PATIENT_MORE.has(possessive[1]!) ? 'patient' : undefined;
+  if (possessive) return PATIENT_SIDE.has(possessive[1]!) ? 'patient' : undefined;
   const first = key.split('_')[0]!.replace(/\.$/, '');
   if (first !== key && (first === 'dr' || first === 'doctor' || first === 'nurse' || first === 'paramedic')) return 'clinician';
   return undefined;
