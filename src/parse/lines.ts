@@ -5,6 +5,7 @@
 // about are remembered: a long document is linted in batches alternating with its hidden-free
 // reading, lint-document.ts) and each question is a binary search.
 import { countBelow } from '../match/count-below.js';
+import { BLANK_LINE } from './white-space.js';
 
 let recent: Array<{ text: string; starts: number[] }> = [];
 
@@ -33,10 +34,9 @@ export function lineAround(text: string, offset: number): [number, number] {
   return lineBoundsOf(text, lineIndexAt(text, offset));
 }
 
-// Blank lines (a line break, white space, a line break) bound paragraphs, as parse-english's
-// paragraph split does. Found once per text, like the line starts.
+// Blank lines bound paragraphs, as parse-english's paragraph split does (BLANK_LINE, shared with
+// the windows the parser is given). Found once per text, like the line starts.
 let recentBlank: Array<{ text: string; ends: number[]; starts: number[] }> = [];
-const BLANK_LINE = /\n[^\S\n]*\n\s*/g;
 
 function blankLinesOf(text: string): { ends: number[]; starts: number[] } {
   const known = recentBlank.find((r) => r.text === text);

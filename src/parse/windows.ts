@@ -7,17 +7,7 @@
 import type { Nodes, Root } from 'nlcst';
 import type { Point } from '../types.js';
 import type { Scanner } from '../match/prefilter.js';
-import { OTHER_WHITE_SPACE_CLASS, WHITE_SPACE_CLASS } from './white-space.js';
-
-// Two line breaks with only spaces or tabs between them, plus the white space that follows.
-// parse-latin reads a whole run of white space as one token and starts a paragraph there only when
-// the run holds nothing but spaces, tabs and line breaks: a run that also holds another white-space
-// character ("\u0085\n\n", "\n\n\u00a0") is not a boundary. "\r" is a break of its own only when no
-// "\n" follows.
-const BLANK_LINE = new RegExp(
-  `(?<!${OTHER_WHITE_SPACE_CLASS}[ \\t\\r\\n]*)(?:\\r\\n|\\r(?!\\n)|\\n)[ \\t]*(?:\\r\\n|\\r(?!\\n)|\\n)[ \\t\\r\\n]*(?![ \\t\\r\\n]*${OTHER_WHITE_SPACE_CLASS})`,
-  'g',
-);
+import { BLANK_LINE, WHITE_SPACE_CLASS } from './white-space.js';
 
 /**
  * The longest block handed to the parser at once, in UTF-16 code units. parse-latin's work grows
