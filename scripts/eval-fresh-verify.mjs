@@ -63,44 +63,55 @@ for (const set of ['eval', 'eval-genres', 'eval-new']) {
 
 const need = ['medquad_answers.jsonl', 'negex_rsAnnotations-1-120-random.tsv', 'ctakes_example_notes.jsonl', 'mtsamples.csv'];
 const corpusOk = need.every((f) => existsSync(join(CORPUS, f)));
-let mq = [];
-let subset = new Set();
-const negex = new Map();
-let ctakes = [];
-const mts = new Map();
-if (corpusOk) {
-  mq = readFileSync(join(CORPUS, 'medquad_answers.jsonl'), 'utf8').split('\n');
-  subset = new Set(readJsonl(join(CORPUS, 'medquad_substance_use_subset.jsonl')).map((r) => r.answer));
+if (!corpusOk) console.error(`warning: corpus not found at ${CORPUS}; verbatim check of real records skipped`);
+// Each corpus file is read the first time a record needs it (MTSamples is 17 MB of CSV).
+const once = (load) => {
+  let value;
+  return () => {
+    value ??= load();
+    return value;
+  };
+};
+const medquad = once(() => ({
+  lines: readFileSync(join(CORPUS, 'medquad_answers.jsonl'), 'utf8').split('\n'),
+  subset: new Set(readJsonl(join(CORPUS, 'medquad_substance_use_subset.jsonl')).map((r) => r.answer)),
+}));
+const negexRows = once(() => {
+  const rows = new Map();
   for (const l of readFileSync(join(CORPUS, 'negex_rsAnnotations-1-120-random.tsv'), 'utf8').split('\n').slice(1)) {
     const c = l.split('\t');
-    if (c.length >= 3) negex.set(c[0], c[2]);
+    if (c.length >= 3) rows.set(c[0], c[2]);
   }
-  ctakes = readFileSync(join(CORPUS, 'ctakes_example_notes.jsonl'), 'utf8').split('\n');
+  return rows;
+});
+const ctakesLines = once(() => readFileSync(join(CORPUS, 'ctakes_example_notes.jsonl'), 'utf8').split('\n'));
+const mtsamples = once(() => {
   const rows = parseCsv(readFileSync(join(CORPUS, 'mtsamples.csv'), 'utf8'));
   const ti = rows[0].indexOf('transcription');
   const ni = rows[0].indexOf('note_id');
-  for (const row of rows.slice(1)) mts.set(row[ni], row[ti] ?? '');
-} else console.error(`warning: corpus not found at ${CORPUS}; verbatim check of real records skipped`);
+  return new Map(rows.slice(1).map((row) => [row[ni], row[ti] ?? '']));
+});
 
 function corpusText(id) {
   let m = /^mq1-L(\d+)-s\d+$/.exec(id);
   if (m) {
     const line = Number(m[1]);
     if (line % 5 !== 1) return { err: `MedQuAD line ${line} is not ≡ 1 (mod 5)` };
-    const a = mq[line - 1] ? JSON.parse(mq[line - 1]).answer : '';
+    const { lines, subset } = medquad();
+    const a = lines[line - 1] ? JSON.parse(lines[line - 1]).answer : '';
     if (subset.has(a)) return { err: 'MedQuAD answer is in the substance-use subset' };
     return { text: a, where: `medquad_answers.jsonl line ${line}` };
   }
   m = /^ngx-L(\d+)$/.exec(id);
-  if (m) return { text: negex.get(m[1]) ?? '', where: `NegEx line number ${m[1]}` };
+  if (m) return { text: negexRows().get(m[1]) ?? '', where: `NegEx line number ${m[1]}` };
   m = /^ctk-L(\d+)-s\d+$/.exec(id);
   if (m) {
-    const l = ctakes[Number(m[1]) - 1];
+    const l = ctakesLines()[Number(m[1]) - 1];
     return { text: l ? JSON.parse(l).text : '', where: `ctakes_example_notes.jsonl line ${m[1]}` };
   }
   m = /^mts-N(\d+)-s\d+$/.exec(id);
   if (m) {
-    const t = mts.get(m[1]) ?? '';
+    const t = mtsamples().get(m[1]) ?? '';
     if (fnv1a(t.trim()) % 4 !== 1) return { err: `MTSamples note_id ${m[1]}: transcription hash is not ≡ 1 (mod 4)` };
     return { text: t, where: `mtsamples.csv note_id ${m[1]}` };
   }
