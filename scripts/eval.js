@@ -4,12 +4,16 @@
 //   node scripts/eval.js [set.jsonl ...] [--preset <name>] [--json] [--lexicon <file> | --no-lexicon]
 //                        [--write-precision] [--show-held-out]
 //
-// - sets: default fixtures/eval/labelled.jsonl (tuned on), fixtures/eval-genres/labelled.jsonl (held out)
-//   and fixtures/eval-new/labelled.jsonl (held out, labelled blind; its README).
+// - sets: default fixtures/eval/labelled.jsonl (tuned on), fixtures/eval-genres/labelled.jsonl (held out),
+//   fixtures/eval-new/labelled.jsonl (held out, labelled blind; its README) and
+//   fixtures/eval-fresh/labelled.jsonl (wholly held out, labelled blind; its README).
 // - fixtures/eval-new is scored whole and in two halves, split by a hash of each record's id (splitOf):
 //   the dev half lists its false positives and misses, so rule developers can learn from new genres;
 //   the test half (and the whole set) only count them, so that nobody tunes rules on them by accident.
 //   The test half's figures are the blind ones. --show-held-out lists them all.
+// - fixtures/eval-fresh has no dev half: it is scored whole, exactly like eval-new (per genre, tier, rule,
+//   clean records with a finding), and its false positives and misses are only counted unless
+//   --show-held-out.
 // - --preset: passed to lintText as options.preset for the sets and the lexicon cases; without it the
 //   sets run with the default preset and the lexicon cases with `all`. Tier-C spans (all-preset terms)
 //   count only when the preset is `all`.
@@ -64,11 +68,15 @@ if (files.length === 0)
     path.join(root, 'fixtures', 'eval', 'labelled.jsonl'),
     path.join(root, 'fixtures', 'eval-genres', 'labelled.jsonl'),
     path.join(root, 'fixtures', 'eval-new', 'labelled.jsonl'),
+    path.join(root, 'fixtures', 'eval-fresh', 'labelled.jsonl'),
   );
 // Sets whose false positives and misses are counted but not listed unless --show-held-out (folders
 // relative to the repository root).
-const HELD_OUT = new Set(['fixtures/eval-new']);
-const isHeldOut = (name) => HELD_OUT.has(path.dirname(name).split(path.sep).join('/'));
+const HELD_OUT = new Set(['fixtures/eval-new', 'fixtures/eval-fresh']);
+// Held-out sets also scored in a dev and a test half (eval-fresh is held out whole: no dev half).
+const SPLIT = new Set(['fixtures/eval-new']);
+const folderOf = (name) => path.dirname(name).split(path.sep).join('/');
+const isHeldOut = (name) => HELD_OUT.has(folderOf(name));
 const DEV = ' (dev half)';
 const TEST = ' (test half)';
 const listsHidden = (name) => !showHeldOut && isHeldOut(name) && !name.endsWith(DEV);
@@ -103,7 +111,7 @@ for (const file of files) {
   }
   const lint = (text) => lintText(text, setOptions);
   reports[rel(file)] = await scoreRecords(records, lint, undefined, { preset });
-  if (isHeldOut(rel(file))) {
+  if (SPLIT.has(folderOf(rel(file)))) {
     for (const [half, suffix] of [
       ['dev', DEV],
       ['test', TEST],
