@@ -1,0 +1,113 @@
+// The cheap tests that let a record skip a whole-text pass (issue 14, item 4) must never skip a
+// text the pass would have changed: each is held here to the regex it stands in front of.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { hiddenFree, mayHide } from '../src/parse/hidden.js';
+import { maskPlaceholders } from '../src/parse/placeholders.js';
+
+// hidden.ts's test before the quick check, copied: what mayHide must let through.
+const ANY_HIDDEN = new RegExp(
+  '[\\u00ad\\u200b\\u200c\\u200d\\u2060\\ufeff]|&(?:shy|nbsp|zw|ens|ems|thin|#)|\\p{L}-[ \\t]*[\\r\\n][ \\t\\n]*\\p{Ll}|(?<![ \\t\\u00a0])[ \\t\\u00a0]{4000,}',
+  'u',
+);
+
+describe('mayHide: the quick test before the hidden-character regex', () => {
+  it('lets through each kind of hidden character, and stops plain text', () => {
+    for (const text of ['non\u00adcompliant', 'drug&nbsp;abuse', 'a&#173;b', 'IV\u200bDU', 'noncom-\npliant', 'noncom- \r\n  pliant']) {
+      expect(mayHide(text), text).toBe(true);
+      expect(hiddenFree(text), text).toBeDefined();
+    }
+    for (const text of ['Clean and dry wound.', 'H&P reviewed; follow-up in 2 weeks.', 'x-ray\nnormal', '']) {
+      expect(mayHide(text) && ANY_HIDDEN.test(text), text).toBe(false);
+      expect(hiddenFree(text), text).toBeUndefined();
+    }
+    expect(mayHide('H&P')).toBe(false);
+  });
+
+  it('finds a run of 4,000 spaces, tabs or no-break spaces wherever it starts, and not 3,999', () => {
+    for (const start of [0, 1, 1999, 2000, 2001, 3999, 5000]) {
+      for (const length of [3999, 4000, 4001, 6001]) {
+        const run = Array.from({ length }, (_, i) => ' \t\u00a0'[i % 3]).join('');
+        const text = `${'a'.repeat(start)}${run}b`;
+        const long = ANY_HIDDEN.test(text);
+        expect(long, `${start}+${length}`).toBe(length >= 4000);
+        if (long) expect(mayHide(text), `${start}+${length}`).toBe(true);
+        expect(hiddenFree(text) !== undefined, `${start}+${length}`).toBe(long);
+      }
+    }
+  });
+
+  it('is true wherever the regex matches (random text of the characters that matter)', () => {
+    const piece = fc.oneof(
+      fc.constantFrom(
+        'a',
+        'Z',
+        'é',
+        '-',
+        ' ',
+        '\t',
+        '\n',
+        '\r',
+        '\r\n',
+        '&',
+        'shy',
+        'nbsp',
+        '#',
+        ';',
+        '\u00ad',
+        '\u200b',
+        '\u2060',
+        '\ufeff',
+        '\u00a0',
+        'x',
+        '1',
+      ),
+      fc.integer({ min: 1990, max: 4010 }).map((n) => ' '.repeat(n)),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        if (ANY_HIDDEN.test(text)) expect(mayHide(text)).toBe(true);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
+
+// placeholders.ts's passes before the quick character checks, copied.
+const PLACEHOLDER = /\{\{[^{}\n]*\}\}|\[\[[^[\]\n]*\]\]|@[A-Za-z][\w.:-]*@|\*{3,}|\{[A-Za-z][^{}\n]*:[^{}\n]*\}/g;
+const DROP_DOWN = /(?<!\{)\{([^{}\n]*\/[^{}\n]*)\}(?!\})/g;
+const DROP_DOWN_WHOLE = /^\{(?!\{)[^{}\n]*\/[^{}\n]*\}$/;
+const CHECK_BOX = /\[[ xX\u2713\u2714]?\]/g;
+function maskedBefore(text: string): string {
+  let out = text.replace(PLACEHOLDER, (m) => (DROP_DOWN_WHOLE.test(m) ? m : ' '.repeat(m.length)));
+  for (let pass = 0; pass < 8; pass++) {
+    const next = out.replace(DROP_DOWN, (_m, inner: string) => {
+      const id = /:\s*\d+\s*$/.exec(inner);
+      const options = id ? inner.slice(0, id.index) + ' '.repeat(id[0].length) : inner;
+      return ` ${options.replace(/\//g, ' ')} `;
+    });
+    if (next === out) break;
+    out = next;
+  }
+  return out.replace(CHECK_BOX, (m) => ' '.repeat(m.length));
+}
+
+describe('maskPlaceholders with its character checks', () => {
+  it('masks what the regexes alone mask', () => {
+    expect(maskPlaceholders('[x] declined {{name}} @AGE@ *** {clean/dirty} {Yes/No:19197}')).toBe(
+      maskedBefore('[x] declined {{name}} @AGE@ *** {clean/dirty} {Yes/No:19197}'),
+    );
+    expect(maskPlaceholders('[ ] combative')).toBe('    combative');
+    expect(maskPlaceholders('known @AGE@ y/o')).toBe('known       y/o');
+    expect(maskPlaceholders('pain *** severe')).toBe('pain     severe');
+    const piece = fc.constantFrom('{', '}', '[', ']', '@', '*', '/', ':', '12', ' ', '\n', 'x', 'X', 'a', 'Ab', '\u2713', '.', '-');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 24 }), (parts) => {
+        const text = parts.join('');
+        expect(maskPlaceholders(text)).toBe(maskedBefore(text));
+      }),
+      { numRuns: 600 },
+    );
+  });
+});
