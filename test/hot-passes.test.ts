@@ -4,10 +4,20 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hiddenFree, mayHide } from '../src/parse/hidden.js';
 import { maskPlaceholders } from '../src/parse/placeholders.js';
+import { lintDocument, lintDocumentWhole, preloadLint } from '../src/lint/lint-document.js';
+import { resolveOptions } from '../src/lint/options.js';
+
+await preloadLint();
+const resolved = resolveOptions();
+const lintBothWays = (text: string) => {
+  const doc = { file: 'x.txt', syntax: 'text' as const, text };
+  return { fast: lintDocument(doc, resolved), whole: lintDocumentWhole(doc, resolved) };
+};
 
 // hidden.ts's test before the quick check, copied: what mayHide must let through.
+const INVISIBLE = '\\u00ad\\u200b\\u200c\\u200d\\u2060\\ufeff';
 const ANY_HIDDEN = new RegExp(
-  '[\\u00ad\\u200b\\u200c\\u200d\\u2060\\ufeff]|&(?:shy|nbsp|zw|ens|ems|thin|#)|\\p{L}-[ \\t]*[\\r\\n][ \\t\\n]*\\p{Ll}|(?<![ \\t\\u00a0])[ \\t\\u00a0]{4000,}',
+  `[${INVISIBLE}]|&(?:shy|nbsp|zw|ens|ems|thin|#)|\\p{L}-[ \\t]*[\\r\\n][ \\t\\n]*\\p{Ll}|(?<![ \\t\\u00a0])[ \\t\\u00a0]{4000,}`,
   'u',
 );
 
@@ -109,5 +119,27 @@ describe('maskPlaceholders with its character checks', () => {
       }),
       { numRuns: 600 },
     );
+  });
+});
+
+// The scanner's phrase checks and context searches are compiled with 'i' alone for a text with
+// neither character that 'iu' folds to an ASCII letter (the Kelvin sign, the long s), and with
+// 'iu' for a text with one; the trie's lookaround version likewise for a text with "_".
+describe("the scanner's checks with and without the 'u' flag", () => {
+  it('find what the whole parse finds, in texts with and without the folding characters', () => {
+    const texts = [
+      'Pt is a known IVDU, noncompliant with meds.',
+      'pt_id 7: known IVDU, noncompliant with meds.',
+      'Pt is a known IVDU, noncompliant with meds. \u212a',
+      'pt_id \u017f: known IVDU, noncompliant with meds.',
+      'Pt was aggressive with staff. Patient is an addict.',
+      'Pt was aggre\u017f\u017five with staff; \u212anown addict; drug abu\u017fe.',
+      'Pt was aggressive with staff. Patient is an addict.',
+    ];
+    for (const text of texts) {
+      const { fast, whole } = lintBothWays(text);
+      expect({ text, fast }).toEqual({ text, fast: whole });
+      if (!/[\u017f\u212a]/.test(text)) expect(fast.length, text).toBeGreaterThan(0);
+    }
   });
 });
