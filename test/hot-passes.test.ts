@@ -6,6 +6,8 @@ import { hiddenFree, mayHide } from '../src/parse/hidden.js';
 import { maskPlaceholders } from '../src/parse/placeholders.js';
 import { lintDocument, lintDocumentWhole, preloadLint } from '../src/lint/lint-document.js';
 import { resolveOptions } from '../src/lint/options.js';
+import { nonProseSpans } from '../src/match/spans.js';
+import { inlineSpeakerAt } from '../src/match/speakers.js';
 
 await preloadLint();
 const resolved = resolveOptions();
@@ -141,5 +143,97 @@ describe("the scanner's checks with and without the 'u' flag", () => {
       expect({ text, fast }).toEqual({ text, fast: whole });
       if (!/[\u017f\u212a]/.test(text)) expect(fast.length, text).toBeGreaterThan(0);
     }
+  });
+});
+
+// spans.ts's Title Case names before the quick word test, copied: the names nonProseSpans must find.
+const NAME_HEADS = new Set(
+  'Institute Institutes Clinic Clinics Center Centers Centre Centres Program Programs Programme Programmes Association Anonymous Foundation Administration Society Coalition Council Alliance Network Agency Department Office Education Services Hospital Project Initiative Court Courts Committee Commission Academy College University School Schools Partnership Campaign Collaborative Consortium Federation Fellowship Unit Helpline Hotline Act'.split(
+    ' ',
+  ),
+);
+const NAME_STARTS = /^(?:Adult Children|Children|Mothers|Parents|Families|Friends|Students) (?:of|Against|for)\b/;
+const CONNECTORS = new Set(['of', 'on', 'for', 'and', 'the', 'in', 'to', 'against', '&']);
+const CAPITALIZED = /^[A-Z][a-z'\u2019]+$/;
+function namesBefore(line: string): [number, number][] {
+  const out: [number, number][] = [];
+  const words = [...line.matchAll(/[A-Za-z&'\u2019]+/g)];
+  let i = 0;
+  while (i < words.length) {
+    if (!CAPITALIZED.test(words[i]![0])) {
+      i++;
+      continue;
+    }
+    let j = i;
+    let last = i;
+    while (j + 1 < words.length) {
+      const next = words[j + 1]!;
+      if (!/^[ \t]+$/.test(line.slice(words[j]!.index + words[j]![0].length, next.index))) break;
+      if (CAPITALIZED.test(next[0])) last = j + 1;
+      else if (!CONNECTORS.has(next[0].toLowerCase()) || next[0] !== next[0].toLowerCase()) break;
+      j++;
+    }
+    const run = words.slice(i, last + 1).map((w) => w[0]);
+    if (run.filter((w) => CAPITALIZED.test(w)).length >= 2 && (run.some((w) => NAME_HEADS.has(w)) || NAME_STARTS.test(run.join(' ')))) {
+      out.push([words[i]!.index, words[last]!.index + words[last]![0].length]);
+    }
+    i = last + 1;
+  }
+  return out;
+}
+
+describe('Title Case names with the quick word test first', () => {
+  it('finds the names the word-by-word reading finds', () => {
+    const names = (line: string) =>
+      nonProseSpans(line)
+        .filter(([, , kind]) => kind === 'name')
+        .map(([a, b]) => [a, b]);
+    expect(names('She attends Adult Children of Alcoholics weekly')).toEqual([[12, 40]]);
+    expect(names('Mothers Against Drunk Driving')).toEqual([[0, 29]]);
+    expect(names('Seen at the Hazelden Betty Ford Foundation today')).toEqual([[12, 42]]);
+    expect(names('History of Drug Abuse and Alcoholism')).toEqual([]);
+    const word = fc.constantFrom(
+      'Drug',
+      'Abuse',
+      'Resistance',
+      'Education',
+      'Act',
+      'Actual',
+      'Children',
+      'Adult',
+      'of',
+      'Against',
+      'for',
+      'and',
+      'the',
+      'Clinic',
+      'Clinics',
+      'Unit',
+      'Units',
+      'ABUSE',
+      'addict',
+      '&',
+      "Children's",
+    );
+    const gap = fc.constantFrom(' ', ' ', ' ', '  ', ', ', '. ', '\t', '-');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(word, gap), { maxLength: 10 }), (parts) => {
+        const line = parts.map(([w, g]) => w + g).join('');
+        const citation = nonProseSpans(line).some(([, , kind]) => kind !== 'name');
+        if (!citation) expect(names(line)).toEqual(namesBefore(line));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('one-line dialogue labels with the lookahead first', () => {
+  it('reads the turns of a dialogue written on one line', () => {
+    const line = 'Dr: how much do you drink? PT: a couple beers. Dr: ok. [Social Worker] we can look at shelters [Client] ok';
+    expect(inlineSpeakerAt(line, line.indexOf('couple'))).toBe('patient');
+    expect(inlineSpeakerAt(line, line.indexOf('much'))).toBe('clinician');
+    expect(inlineSpeakerAt(line, line.indexOf('shelters'))).toBe('clinician');
+    expect(inlineSpeakerAt('Patient: 45 y/o with a couple beers a day', 20)).toBeUndefined();
+    expect(inlineSpeakerAt('xDr: how much? xPT: a couple beers', 25)).toBeUndefined();
   });
 });
