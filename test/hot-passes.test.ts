@@ -237,3 +237,65 @@ describe('one-line dialogue labels with the lookahead first', () => {
     expect(inlineSpeakerAt('xDr: how much? xPT: a couple beers', 25)).toBeUndefined();
   });
 });
+
+// spans.ts's journal abbreviations before the quick word test, copied.
+const JOURNAL = new Set(
+  'J Subst Prev Med Clin Rev Depend Res Psychiatr Psychiatry Epidemiol Behav Pract Nurs Psychol Pediatr Intern Arch Sci Soc Ther Pharmacol Toxicol Addict Alcohol Drug Treat Policy Am Br Eur Int Ann Gen Public Health Rep Stud Q Lett Curr Opin Neurosci Neurol Psychopharmacol Assoc Fam Emerg Obstet Gynecol Adolesc Child Matern Womens Mens Dis'.split(
+    ' ',
+  ),
+);
+const STRICT = new Set(
+  'J Subst Prev Med Clin Rev Depend Res Psychiatr Epidemiol Behav Pract Nurs Psychol Pediatr Intern Sci Ther Pharmacol Toxicol Neurosci Neurol Psychopharmacol Assoc Obstet Gynecol Adolesc Curr Opin'.split(
+    ' ',
+  ),
+);
+function journalsBefore(line: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (const m of line.matchAll(/\b(?:[A-Z][A-Za-z]*\.?\s+){2,8}[A-Z][A-Za-z]*\b\.?/g)) {
+    const words = m[0].replace(/\./g, ' ').trim().split(/\s+/);
+    if (words.length < 3 || !words.every((w) => JOURNAL.has(w) || CAPITALIZED.test(w))) continue;
+    const known = words.filter((w) => JOURNAL.has(w)).length;
+    if (!words.some((w) => STRICT.has(w)) || known < Math.ceil(words.length / 2)) continue;
+    out.push([m.index, m.index + m[0].length]);
+  }
+  return out;
+}
+
+describe('journal abbreviations with the quick word test first', () => {
+  it('finds the abbreviations TITLE_RUN alone finds', () => {
+    const citations = (line: string) =>
+      nonProseSpans(line)
+        .filter(([, , kind]) => kind === 'citation')
+        .map(([a, b]) => [a, b]);
+    expect(citations('Reviewed in J Addict Med. last year')).toEqual([[12, 25]]);
+    expect(citations('Seen by Dr Jones Smith Brown today')).toEqual([]);
+    const word = fc.constantFrom(
+      'J',
+      'Subst',
+      'Abuse',
+      'Treat',
+      'Prev',
+      'Policy',
+      'Addict',
+      'Med',
+      'Jones',
+      'Drug',
+      'Alcohol',
+      'JS',
+      'Subst2',
+      'X_Med',
+      'Opin',
+      'Curr',
+      'the',
+    );
+    const gap = fc.constantFrom(' ', '. ', '.', '  ', ', ', '_');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(word, gap), { maxLength: 10 }), (parts) => {
+        const line = parts.map(([w, g]) => w + g).join('');
+        const whole = nonProseSpans(line).some(([a, b, kind]) => kind !== 'citation' || (a === 0 && b === line.length));
+        if (!whole) expect(citations(line)).toEqual(journalsBefore(line));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

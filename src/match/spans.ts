@@ -42,6 +42,9 @@ const STRICT_ABBREVIATIONS = new Set(
     ' ',
   ),
 );
+// A journal abbreviation needs one of STRICT_ABBREVIATIONS, a whole word of TITLE_RUN's match
+// (between non-word characters): tested before TITLE_RUN, which is tried at every capital.
+const STRICT_WORD = new RegExp(`\\b(?:${[...STRICT_ABBREVIATIONS].join('|')})\\b`);
 // The title words of a Vancouver-style journal abbreviation ("J Addict Med.", "Subst Abuse Treat Prev Policy").
 const TITLE_RUN = /\b(?:[A-Z][A-Za-z]*\.?\s+){2,8}[A-Z][A-Za-z]*\b\.?/g;
 
@@ -123,6 +126,7 @@ function titleCaseNames(line: string, base: number, out: Span[]): void {
 }
 
 function journalAbbreviations(line: string, base: number, out: Span[]): void {
+  if (!STRICT_WORD.test(line)) return;
   TITLE_RUN.lastIndex = 0;
   for (const m of line.matchAll(TITLE_RUN)) {
     const words = m[0].replace(/\./g, ' ').trim().split(/\s+/);
