@@ -226,10 +226,11 @@ interface AnchoredPhrase {
   required: Search[];
 }
 
-/** A regex finding any of a condition's phrases as whole words (the same looseness as the phrase checks). */
-function conditionRegex(condition: CompiledCondition): RegExp {
+/** A regex finding any of a condition's phrases as whole words (the same looseness as the phrase checks); see caseFlags. */
+function conditionRegex(condition: CompiledCondition, folds: boolean): RegExp {
   const phrase = (seq: TokenSequence) => seq.map((t) => alternatives(t.words) + TAIL).join(JOIN);
-  return new RegExp(`${NOT_AFTER_WORD}(?:${condition.sequences.map(phrase).join('|')})${NOT_BEFORE_WORD}`, 'giu');
+  const source = `${NOT_AFTER_WORD}(?:${condition.sequences.map(phrase).join('|')})${NOT_BEFORE_WORD}`;
+  return new RegExp(source, `g${caseFlags(source, folds)}`);
 }
 
 /** Did a search find something before `end`? */
@@ -240,6 +241,20 @@ function occursBefore(found: number, end: number): boolean {
 // Characters whose case folding (the 'u' flag) is an ASCII letter: the Kelvin sign is a "k" and
 // the long s an "s" to a regex with flags 'iu' (and to toLowerCase), not to one with 'i' alone.
 const FOLDS_TO_ASCII = ['\u017f', '\u212a'];
+// The characters of APOSTROPHE, JOIN and escapeRegex's output that are not ASCII: none has a case.
+const CASELESS = /['\u2018\u2019\u02bc\u0060\u00b4\u0085\u2010\u2011]/g;
+
+/**
+ * The flags of a phrase check or condition regex, 'iu' or 'i' (then with 'y' or 'g'): 'i' alone
+ * compiles about 2.5 times faster (V8 builds no Unicode case classes; the checks of the anchors an
+ * MTSamples run meets took about 0.1 s CPU to compile with 'iu'), and finds the same as 'iu' where
+ * the source is ASCII but for caseless characters and the text holds neither FOLDS_TO_ASCII
+ * character (the only ones 'iu' folds to an ASCII letter). `folds`: the text holds one.
+ */
+function caseFlags(source: string, folds: boolean): 'i' | 'iu' {
+  return folds || source.includes('\\p') || /[^\x00-\x7f]/.test(source.replace(CASELESS, '')) ? 'iu' : 'i';
+}
+
 // What NOT_BEFORE_WORD refuses after a word (with 'iu'), as one character.
 const ALNUM_OR_FOLDING = /^[a-z0-9\u017f\u212a]$/i;
 
@@ -273,28 +288,39 @@ function buildScanner(rules: CompiledRules): Scanner {
   // Each anchor's checks are compiled at the anchor's first hit: a run meets few of them, and
   // compiling all (130 kB of regex source) was a tenth of the CLI's start-up. One regex per anchor
   // for `next`; one per phrase, with its rule's conditions, for `confirm`.
-  const phrases = new Map<string, RegExp>();
-  const phraseCheck = (word: string): RegExp | undefined => {
-    let regex = phrases.get(word);
+  // Each in two versions, by whether the text holds a FOLDS_TO_ASCII character (caseFlags); a
+  // run compiles the second only for a text that holds one.
+  const phrases = [new Map<string, RegExp>(), new Map<string, RegExp>()];
+  const phraseCheck = (word: string, folds: boolean): RegExp | undefined => {
+    let regex = phrases[+folds]!.get(word);
     const list = regex ? undefined : anchored.get(word);
-    if (list) phrases.set(word, (regex = new RegExp([...new Set(list.map((a) => anchoredSource(a.sequence, a.anchor)))].join('|'), 'iuy')));
+    if (list) {
+      const source = [...new Set(list.map((a) => anchoredSource(a.sequence, a.anchor)))].join('|');
+      phrases[+folds]!.set(word, (regex = new RegExp(source, `${caseFlags(source, folds)}y`)));
+    }
     return regex;
   };
   // A condition's search remembers its last answer, so asking block after block in order scans the
   // text once (not once per block).
-  const conditionSearches = new Map<CompiledCondition, Search>();
-  const conditionSearchOf = (c: CompiledCondition): Search =>
-    conditionSearches.get(c) ?? conditionSearches.set(c, remembered(regexSearch(conditionRegex(c)))).get(c)!;
-  const phraseChecks = new Map<string, AnchoredPhrase[]>();
-  const phraseChecksOf = (word: string): AnchoredPhrase[] | undefined => {
-    let checks = phraseChecks.get(word);
+  const conditionSearches = [new Map<CompiledCondition, Search>(), new Map<CompiledCondition, Search>()];
+  const conditionSearchOf = (c: CompiledCondition, folds: boolean): Search =>
+    conditionSearches[+folds]!.get(c) ?? conditionSearches[+folds]!.set(c, remembered(regexSearch(conditionRegex(c, folds)))).get(c)!;
+  const phraseChecks = [new Map<string, AnchoredPhrase[]>(), new Map<string, AnchoredPhrase[]>()];
+  const phraseChecksOf = (word: string, folds: boolean): AnchoredPhrase[] | undefined => {
+    let checks = phraseChecks[+folds]!.get(word);
     const list = checks ? undefined : anchored.get(word);
     if (list) {
-      checks = list.map((a) => ({ check: new RegExp(anchoredSource(a.sequence, a.anchor), 'iuy'), required: a.requires.map(conditionSearchOf) }));
-      phraseChecks.set(word, checks);
+      checks = list.map((a) => {
+        const source = anchoredSource(a.sequence, a.anchor);
+        return { check: new RegExp(source, `${caseFlags(source, folds)}y`), required: a.requires.map((c) => conditionSearchOf(c, folds)) };
+      });
+      phraseChecks[+folds]!.set(word, checks);
     }
     return checks;
   };
+  // Anchor words with a phrase whose rule requires context words: only their phrases need a check
+  // each in `confirm` (for the others, the anchor's one check, compiled for `next`, answers).
+  const withRequires = new Set([...anchored].filter(([, list]) => list.some((a) => a.requires.length > 0)).map(([word]) => word));
 
   // One regex finds, in one pass over the text, every place either kind of phrase may start. It
   // is one trie of words, each with what must follow it:
@@ -306,7 +332,8 @@ function buildScanner(rules: CompiledRules): Scanner {
   // Each hit is confirmed by sticky regexes at that place only. Two versions of the regex: `\b`
   // with flags 'gi' scans about 1.4× faster than the ASCII lookarounds with 'giu', and finds the
   // same hits in a text with no "_" (a word character to `\b`, not to parse-latin) and neither of
-  // FOLDS_TO_ASCII; any other text is scanned with the lookarounds and 'giu'.
+  // FOLDS_TO_ASCII; a text with "_" is scanned with the lookarounds and 'gi', one with either
+  // FOLDS_TO_ASCII character with the lookarounds and 'giu'.
   const equalityOn = rules.equality.size > 0 && rules.equalityPhrases.length > 0;
   const equalityFirst = new Set(equalityOn ? rules.equalityPhrases.flatMap((seq) => seq[0]!.words.map((w) => w.replace(/'/g, ''))) : []);
   const equalityParts = new Set([...equalityFirst].flatMap((w) => [...w].map((_, k) => w.slice(0, k + 1))));
@@ -330,6 +357,10 @@ function buildScanner(rules: CompiledRules): Scanner {
   const plainWords = words.every((w) => /^[a-z0-9][\x00-\x7f]*$/.test(w));
   let ascii: RegExp | undefined;
   const scanAscii = (): RegExp | undefined => (any && plainWords ? (ascii ??= new RegExp(`\\b${trie('\\b')}`, 'gi')) : scanUnicode());
+  // A text with "_" but neither FOLDS_TO_ASCII character: the lookarounds with 'gi' (caseFlags).
+  let lookarounds: RegExp | undefined;
+  const scanLookarounds = (): RegExp | undefined =>
+    any && plainWords ? (lookarounds ??= new RegExp(`${NOT_AFTER_WORD}${trie(NOT_BEFORE_WORD)}`, 'gi')) : scanUnicode();
   // 'u' makes case folding agree with toLowerCase (e.g. the Kelvin sign is a "k").
   let firstRegex: RegExp | undefined;
   const first = (): RegExp | undefined =>
@@ -339,12 +370,19 @@ function buildScanner(rules: CompiledRules): Scanner {
 
   let scanText: string | undefined;
   let scan: RegExp | undefined;
-  const scannerOf = (text: string): RegExp | undefined => {
+  let folds = false;
+  /** Whether `text` holds a FOLDS_TO_ASCII character (caseFlags), remembered for the last text. */
+  const foldsIn = (text: string): boolean => {
     if (text !== scanText) {
       scanText = text;
       // includes() of a two-byte character in a one-byte string is answered without reading it.
-      scan = text.includes('_') || FOLDS_TO_ASCII.some((ch) => text.includes(ch)) ? scanUnicode() : scanAscii();
+      folds = FOLDS_TO_ASCII.some((ch) => text.includes(ch));
+      scan = folds ? scanUnicode() : text.includes('_') ? scanLookarounds() : scanAscii();
     }
+    return folds;
+  };
+  const scannerOf = (text: string): RegExp | undefined => {
+    foldsIn(text);
     return scan;
   };
   const equalityAt = (text: string, at: number): boolean => {
@@ -405,7 +443,7 @@ function buildScanner(rules: CompiledRules): Scanner {
   };
   // A hit whose folded form is not an anchor (a case-folding corner) is kept: never miss.
   const anchorFound = (word: string, at: number, text: string): boolean => {
-    const phrase = phraseCheck(word);
+    const phrase = phraseCheck(word, foldsIn(text));
     if (!phrase) return true;
     phrase.lastIndex = at;
     return phrase.test(text);
@@ -467,9 +505,15 @@ function buildScanner(rules: CompiledRules): Scanner {
         if (found.equality) return true;
         from = Math.max(from, found.index);
       }
+      const folded = foldsIn(text);
       const holds = (word: string, at: number): boolean => {
-        const checks = phraseChecksOf(word);
-        if (!checks) return true; // as in `next`: never miss
+        // The anchor's one check first: it holds where one of its phrases stands.
+        const any = phraseCheck(word, folded);
+        if (!any) return true; // as in `next`: never miss
+        any.lastIndex = at;
+        if (!any.test(text)) return false;
+        if (!withRequires.has(word)) return true;
+        const checks = phraseChecksOf(word, folded)!;
         for (const { check, required } of checks) {
           check.lastIndex = at;
           if (check.test(text) && required.every((search) => occursBefore(search(text, start), end))) return true;
