@@ -19,7 +19,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import type { Document } from '../inputs/document.js';
 import type { SourceEvent } from '../inputs/sources.js';
 import type { Finding } from '../types.js';
-import { mayFind } from './gate.js';
+import { gatePlaces } from './gate.js';
 import { NotLoaded, withLoading } from './lazy.js';
 import { lintDocument } from '../lint/lint-document.js';
 import type { ResolvedOptions } from '../match/match.js';
@@ -65,16 +65,19 @@ export interface Linted {
 }
 
 type DocumentEvent = Extract<SourceEvent, { kind: 'document' }>;
-/** A document of a batch; `findings` already set when this thread found it cannot hold one (gate.ts). */
-type Item = { event: DocumentEvent; findings?: Finding[] };
+/**
+ * A document of a batch; `findings` already set when this thread found it cannot hold one
+ * (gate.ts), else the first-stage places found here (none for Markdown and HTML).
+ */
+type Item = { event: DocumentEvent; findings?: Finding[]; places?: Int32Array };
 type Chunk = { ready: Linted } | { batch: Item[] };
 
-/** mayFind, or true when a part it needs is not loaded yet (the worker loads it). */
-function mayFindHere(doc: Document, options: ResolvedOptions): boolean {
+/** gatePlaces, or undefined (lint it, scanning) when a part it needs is not loaded yet (the worker loads it). */
+function gateHere(doc: Document, options: ResolvedOptions): Int32Array | undefined | false {
   try {
-    return mayFind(doc, options);
+    return gatePlaces(doc, options);
   } catch (error) {
-    if (error instanceof NotLoaded) return true;
+    if (error instanceof NotLoaded) return undefined;
     throw error;
   }
 }
@@ -138,10 +141,11 @@ export async function* lintInParallel(
           onPool?.(threads);
         }
         // This thread scans (the first stage); a document with no place is answered here and
-        // never copied to a worker.
+        // never copied to a worker, the others go with their places.
         const { doc } = event;
-        if (mayFindHere(doc, optionsOf(doc))) {
-          batch.push({ event });
+        const places = gateHere(doc, optionsOf(doc));
+        if (places !== false) {
+          batch.push({ event, places });
           toLint++;
           toLintChars += doc.text.length;
         } else batch.push({ event, findings: [] });
@@ -157,12 +161,16 @@ export async function* lintInParallel(
     if (todo.length) {
       const here = queued >= workers * 2 || todo.some((item) => item.event.doc.text.length > WORKER_MAX_CHARS);
       if (here) {
-        for (const item of todo) item.findings = await withLoading(() => lintDocument(item.event.doc, optionsOf(item.event.doc)));
+        for (const item of todo) item.findings = await withLoading(() => lintDocument(item.event.doc, optionsOf(item.event.doc), item.places));
       } else {
         const docs = todo.map((item) => item.event.doc);
         queued++;
         try {
-          const findings = await pool!.run(docs, docs.map(optionsOf));
+          const findings = await pool!.run(
+            docs,
+            docs.map(optionsOf),
+            todo.map((item) => item.places),
+          );
           todo.forEach((item, i) => {
             item.findings = findings[i]!;
           });
