@@ -85,6 +85,9 @@ export class LintPool {
       filename: new URL('./pool-worker.js', import.meta.url).href,
       minThreads: threads,
       maxThreads: threads,
+      // Two tasks at a worker: when the reading thread lints a batch itself (lint-parallel.ts), it
+      // cannot hand the worker its next task until it is done, so the worker holds that one already.
+      concurrentTasksPerWorker: 2,
       // A worker holds one batch (at most about 1 MB of text; larger documents stay on the main
       // thread, lint-parallel.ts): a small heap keeps each worker near its live size instead of
       // letting V8 grow it (200 MB CSV, one worker: 261 → about 220 MB peak for the process).
