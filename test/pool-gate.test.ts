@@ -10,12 +10,15 @@ import { resolveOptions } from '../src/lint/options.js';
 import type { ResolvedOptions } from '../src/match/match.js';
 
 const sent = vi.hoisted(() => [] as string[]);
+const handed = vi.hoisted(() => [] as Array<number[] | undefined>);
 vi.mock('../src/engine/pool.js', () => ({
   LintPool: {
     open: () => ({
-      run: async (docs: Document[], options: ResolvedOptions[]) => {
+      run: async (docs: Document[], options: ResolvedOptions[], places: (Int32Array | undefined)[]) => {
         sent.push(...docs.map((d) => d.text));
-        return docs.map((d, i) => lintDocument(d, options[i]!));
+        handed.push(...docs.map((_, i) => (places[i] ? [...places[i]] : undefined)));
+        // As a worker does: parsed around the places handed, not scanned again.
+        return docs.map((d, i) => lintDocument(d, options[i]!, places[i]));
       },
       close: async () => {},
     }),
@@ -52,6 +55,9 @@ describe('the pool and the gate', () => {
     expect(sent.length).toBeGreaterThan(30);
     expect(sent.filter((t) => !t.includes('IVDU') && !t.includes('\u00ad'))).toEqual([]);
     expect(sent.some((t) => t.includes('\u00ad'))).toBe(true);
+    // Each went with the places found on the reading thread: IVDU's, or none in the text as
+    // written when only its hidden-free reading ("IVDU") may hold a finding.
+    expect(sent.map((t, i) => (handed[i] ?? []).map((p) => t.slice(p, p + 4)))).toEqual(sent.map((t) => (t.includes('\u00ad') ? [] : ['IVDU'])));
     expect(out.filter((o) => o.rules.length).length).toBeGreaterThan(40);
   });
 });

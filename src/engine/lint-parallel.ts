@@ -4,7 +4,8 @@
 // pay for starting workers (on 2 cores a pool started for MTSamples' 15 MB made it 15% slower).
 // Once the pool runs, this thread scans each document first (gate.ts): one with no place for a
 // rule phrase (most export records) is answered here and never copied to a worker; only the others
-// go to the workers, in batches (one message per note would cost more than linting it),
+// go to the workers with the places found here (the worker parses around them and does not scan
+// again: match/places.ts), in batches (one message per note would cost more than linting it),
 // at most a few batches per worker in flight, so memory stays flat on an export of any size. This
 // thread lints a batch itself whenever every worker has two waiting, so on 2 cores one worker and
 // this thread share the work (a second worker would only hold memory: this thread must still read
@@ -19,7 +20,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import type { Document } from '../inputs/document.js';
 import type { SourceEvent } from '../inputs/sources.js';
 import type { Finding } from '../types.js';
-import { mayFind } from './gate.js';
+import { gatePlaces } from './gate.js';
 import { NotLoaded, withLoading } from './lazy.js';
 import { lintDocument } from '../lint/lint-document.js';
 import type { ResolvedOptions } from '../match/match.js';
@@ -31,8 +32,14 @@ export const POOL_MIN_DOCUMENTS = 500;
 export const POOL_MIN_CHARS = 1 << 24;
 const BATCH_DOCUMENTS = 64;
 const BATCH_CHARS = 1 << 20;
-/** A batch also holds the documents answered on this thread (no place): this many characters of all of them at most. */
-const BATCH_HELD_CHARS = 1 << 21;
+/**
+ * A batch also holds the documents answered on this thread (no place): this many characters of all
+ * of them at most. With IN_FLIGHT_PER_THREAD, this bounds the text held here: 2 M characters and 8
+ * batches made the reading thread's heap peak at 156 MB (69 MB with one thread) on MTSamples ×4.
+ */
+const BATCH_HELD_CHARS = 1 << 20;
+/** Batches in flight (sent, linting here, or waiting to be written in order) per thread. */
+const IN_FLIGHT_PER_THREAD = 2;
 /** Larger documents are linted on this thread: workers run with a small heap (pool.ts). */
 export const WORKER_MAX_CHARS = 1 << 20;
 
@@ -65,16 +72,19 @@ export interface Linted {
 }
 
 type DocumentEvent = Extract<SourceEvent, { kind: 'document' }>;
-/** A document of a batch; `findings` already set when this thread found it cannot hold one (gate.ts). */
-type Item = { event: DocumentEvent; findings?: Finding[] };
+/**
+ * A document of a batch; `findings` already set when this thread found it cannot hold one
+ * (gate.ts), else the first-stage places found here (none for Markdown and HTML).
+ */
+type Item = { event: DocumentEvent; findings?: Finding[]; places?: Int32Array };
 type Chunk = { ready: Linted } | { batch: Item[] };
 
-/** mayFind, or true when a part it needs is not loaded yet (the worker loads it). */
-function mayFindHere(doc: Document, options: ResolvedOptions): boolean {
+/** gatePlaces, or undefined (lint it, scanning) when a part it needs is not loaded yet (the worker loads it). */
+function gateHere(doc: Document, options: ResolvedOptions): Int32Array | undefined | false {
   try {
-    return mayFind(doc, options);
+    return gatePlaces(doc, options);
   } catch (error) {
-    if (error instanceof NotLoaded) return true;
+    if (error instanceof NotLoaded) return undefined;
     throw error;
   }
 }
@@ -138,10 +148,11 @@ export async function* lintInParallel(
           onPool?.(threads);
         }
         // This thread scans (the first stage); a document with no place is answered here and
-        // never copied to a worker.
+        // never copied to a worker, the others go with their places.
         const { doc } = event;
-        if (mayFindHere(doc, optionsOf(doc))) {
-          batch.push({ event });
+        const places = gateHere(doc, optionsOf(doc));
+        if (places !== false) {
+          batch.push({ event, places });
           toLint++;
           toLintChars += doc.text.length;
         } else batch.push({ event, findings: [] });
@@ -157,12 +168,16 @@ export async function* lintInParallel(
     if (todo.length) {
       const here = queued >= workers * 2 || todo.some((item) => item.event.doc.text.length > WORKER_MAX_CHARS);
       if (here) {
-        for (const item of todo) item.findings = await withLoading(() => lintDocument(item.event.doc, optionsOf(item.event.doc)));
+        for (const item of todo) item.findings = await withLoading(() => lintDocument(item.event.doc, optionsOf(item.event.doc), item.places));
       } else {
         const docs = todo.map((item) => item.event.doc);
         queued++;
         try {
-          const findings = await pool!.run(docs, docs.map(optionsOf));
+          const findings = await pool!.run(
+            docs,
+            docs.map(optionsOf),
+            todo.map((item) => item.places),
+          );
           todo.forEach((item, i) => {
             item.findings = findings[i]!;
           });
@@ -174,7 +189,7 @@ export async function* lintInParallel(
     return chunk.batch as Linted[];
   };
   try {
-    for await (const linted of inOrder(chunks(), threads * 4, work)) yield* linted;
+    for await (const linted of inOrder(chunks(), threads * IN_FLIGHT_PER_THREAD, work)) yield* linted;
   } finally {
     await pool?.close();
   }

@@ -1,9 +1,10 @@
 // One worker of the lint pool: lints each document of a task with its options, compiling each
-// configuration once (by the id the main thread gave it).
+// configuration once (by the id the main thread gave it), and parsing each around the places the
+// main thread found (no second scan).
 import { withLoading } from './lazy.js';
 import { lintDocument } from '../lint/lint-document.js';
 import type { ResolvedOptions } from '../match/match.js';
-import { fromPlainOptions, type PoolTask } from './pool.js';
+import { fromPlainOptions, placesOf, type PoolTask } from './pool.js';
 import type { Finding } from '../types.js';
 
 const compiled = new Map<number, ResolvedOptions>();
@@ -14,7 +15,8 @@ export default async function lintTask(task: PoolTask): Promise<Finding[][]> {
     const id = task.options[i]!;
     let options = compiled.get(id);
     if (!options) compiled.set(id, (options = fromPlainOptions(task.configs[id]!)));
-    results.push(await withLoading(() => lintDocument(doc, options)));
+    const places = placesOf(task, i);
+    results.push(await withLoading(() => lintDocument(doc, options, places)));
   }
   return results;
 }

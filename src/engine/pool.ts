@@ -30,6 +30,23 @@ export interface PoolTask {
   /** For each document, the id of its options in `configs`. */
   options: number[];
   configs: Record<number, PlainOptions>;
+  /**
+   * The first-stage places of every document (firstStagePlaces), one after another in one array
+   * whose buffer is transferred, not copied: document i's start at index placeStarts[i] and end
+   * where document i + 1's start. A start s stored as -(s + 1) means none were handed (the worker
+   * scans that document itself).
+   */
+  places: Int32Array;
+  /** docs.length + 1 entries; the last is places.length. */
+  placeStarts: Int32Array;
+}
+
+const startOf = (stored: number): number => (stored < 0 ? -stored - 1 : stored);
+
+/** The places of document `i` of a task, or undefined when none were handed. */
+export function placesOf(task: PoolTask, i: number): Int32Array | undefined {
+  const stored = task.placeStarts[i]!;
+  return stored < 0 ? undefined : task.places.subarray(stored, startOf(task.placeStarts[i + 1]!));
 }
 
 export function toPlainOptions(options: ResolvedOptions): PlainOptions {
@@ -68,6 +85,9 @@ export class LintPool {
       filename: new URL('./pool-worker.js', import.meta.url).href,
       minThreads: threads,
       maxThreads: threads,
+      // Two tasks at a worker: when the reading thread lints a batch itself (lint-parallel.ts), it
+      // cannot hand the worker its next task until it is done, so the worker holds that one already.
+      concurrentTasksPerWorker: 2,
       // A worker holds one batch (at most about 1 MB of text; larger documents stay on the main
       // thread, lint-parallel.ts): a small heap keeps each worker near its live size instead of
       // letting V8 grow it (200 MB CSV, one worker: 261 → about 220 MB peak for the process).
@@ -76,9 +96,24 @@ export class LintPool {
     return new LintPool(pool, threads);
   }
 
-  /** The findings of each document, linted with its options. */
-  run(docs: Document[], options: ResolvedOptions[]): Promise<Finding[][]> {
-    const task: PoolTask = { docs, options: [], configs: {} };
+  /**
+   * The findings of each document, linted with its options; `places[i]`, when given, are document
+   * i's first-stage places (gate.ts), handed on so the worker does not scan it again.
+   */
+  run(docs: Document[], options: ResolvedOptions[], places: readonly (Int32Array | undefined)[] = []): Promise<Finding[][]> {
+    let total = 0;
+    for (const p of places) total += p?.length ?? 0;
+    const task: PoolTask = { docs, options: [], configs: {}, places: new Int32Array(total), placeStarts: new Int32Array(docs.length + 1) };
+    let at = 0;
+    docs.forEach((_, i) => {
+      const p = places[i];
+      task.placeStarts[i] = p ? at : -at - 1;
+      if (p) {
+        task.places.set(p, at);
+        at += p.length;
+      }
+    });
+    task.placeStarts[docs.length] = at;
     for (const o of options) {
       let id = this.ids.get(o);
       if (id === undefined) {
@@ -88,7 +123,7 @@ export class LintPool {
       task.options.push(id);
       task.configs[id] ??= this.plain[id]!;
     }
-    return this.pool.run(task) as Promise<Finding[][]>;
+    return this.pool.run(task, { transferList: [task.places.buffer as ArrayBuffer, task.placeStarts.buffer as ArrayBuffer] }) as Promise<Finding[][]>;
   }
 
   async close(): Promise<void> {

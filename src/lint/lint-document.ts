@@ -10,6 +10,7 @@ import { applyInlineControl, inlineControl, type CodeSpans } from '../match/inli
 import { lazy } from '../engine/lazy.js';
 import { parseTextWhole, parseTextWindows } from '../parse/parse-text.js';
 import { scannerFor } from '../match/prefilter.js';
+import { knownPlaces } from '../match/places.js';
 import { lintTree } from './lint-tree.js';
 import type { ResolvedOptions } from '../match/match.js';
 import { collectSentences, type SentenceTokens } from '../parse/tokens.js';
@@ -27,7 +28,7 @@ export async function preloadLint(): Promise<void> {
   await Promise.all([markdown.load(), html.load(), markdownSegments.load(), htmlSegments.load(), loadEquality()]);
 }
 
-function trees(doc: Document, resolved: ResolvedOptions, whole: boolean): Iterable<Root> {
+function trees(doc: Document, resolved: ResolvedOptions, whole: boolean, places?: Int32Array): Iterable<Root> {
   switch (doc.syntax) {
     case 'markdown':
       return orAsText(doc, resolved, whole, () => markdown.get().markdownTrees(doc.text));
@@ -36,7 +37,8 @@ function trees(doc: Document, resolved: ResolvedOptions, whole: boolean): Iterab
     default:
       // Plain text and export records: parse only the blocks that may hold a finding (the same
       // findings as the whole parse: test/fast-path.test.ts).
-      return whole ? parseTextWhole(doc.text) : parseTextWindows(doc.text, scannerFor(resolved.rules));
+      if (whole) return parseTextWhole(doc.text);
+      return parseTextWindows(doc.text, places ? knownPlaces(places, scannerFor(resolved.rules)) : scannerFor(resolved.rules));
   }
 }
 
@@ -73,9 +75,14 @@ function quoteSentence(doc: Document, sentences: readonly SentenceTokens[], f: F
 /**
  * Synchronous: throws NotLoaded when the document needs a part not loaded yet (lint it through
  * withLoading, or call preloadLint first).
+ *
+ * `places`, for a plain-text document (syntax 'text', no paragraphs), is
+ * firstStagePlaces(doc.text, resolved.rules) found earlier (by a pool's reading thread): the text
+ * is then parsed around them without being scanned again, with the same findings
+ * (test/places.test.ts). Ignored for other documents.
  */
-export function lintDocument(doc: Document, resolved: ResolvedOptions): Finding[] {
-  return lint(doc, resolved, false);
+export function lintDocument(doc: Document, resolved: ResolvedOptions, places?: Int32Array): Finding[] {
+  return lint(doc, resolved, false, doc.syntax === 'text' && !doc.paragraphs ? places : undefined);
 }
 
 /** The slow path, parsing the whole text: only for the test that proves the fast path changes nothing. */
@@ -83,8 +90,8 @@ export function lintDocumentWhole(doc: Document, resolved: ResolvedOptions): Fin
   return lint(doc, resolved, true);
 }
 
-function lint(doc: Document, resolved: ResolvedOptions, whole: boolean): Finding[] {
-  const findings = lintAsWritten(doc, resolved, whole);
+function lint(doc: Document, resolved: ResolvedOptions, whole: boolean, places?: Int32Array): Finding[] {
+  const findings = lintAsWritten(doc, resolved, whole, places);
   // Hidden characters (hidden.ts): lint the text again without them, positions mapped back. Not
   // for a .docx, whose paragraph numbers are counted in its own text.
   const readings = doc.paragraphs ? [] : hiddenFreeVariants(doc.text);
@@ -108,19 +115,20 @@ export function codeSpans(doc: Document): CodeSpans {
   return [];
 }
 
-function lintAsWritten(doc: Document, resolved: ResolvedOptions, whole: boolean): Finding[] {
+/** `places`: see lintDocument; for the text as written only (a hidden-free reading is scanned). */
+function lintAsWritten(doc: Document, resolved: ResolvedOptions, whole: boolean, places?: Int32Array): Finding[] {
   const findings: Finding[] = [];
-  for (const found of treeFindings(doc, resolved, whole)) for (const f of found.findings) findings.push(f);
+  for (const found of treeFindings(doc, resolved, whole, places)) for (const f of found.findings) findings.push(f);
   return findings.sort((a, b) => a.start.offset - b.start.offset);
 }
 
 /** The findings of each parsed tree (block or piece of one), in text order: `start` is where the tree starts (UTF-16 offset). */
-function* treeFindings(doc: Document, resolved: ResolvedOptions, whole: boolean): Generator<{ start: number; findings: Finding[] }> {
+function* treeFindings(doc: Document, resolved: ResolvedOptions, whole: boolean, places?: Int32Array): Generator<{ start: number; findings: Finding[] }> {
   // Fast path: a Markdown or HTML text without any phrase's anchor word cannot produce a finding.
   // Plain text skips this test: its scanner (parseTextWindows) is stricter, and a text it finds
   // nothing in yields no tree at all. The slow path keeps the plain test of every first word.
   if (whole ? !resolved.rules.triggerPattern.test(doc.text) : doc.syntax !== 'text' && !scannerFor(resolved.rules).mayHold(doc.text)) return;
-  for (const tree of trees(doc, resolved, whole)) {
+  for (const tree of trees(doc, resolved, whole, places)) {
     const sentences = collectSentences(tree);
     const findings = lintTree(tree, doc.text, resolved, sentences);
     if (doc.paragraphs) {

@@ -150,6 +150,19 @@ export interface Scanner {
   mayHoldEquality(text: string): boolean;
 }
 
+/** The scanner of a rule set (scannerFor): a Scanner that can also confirm a block at one place. */
+export interface RuleScanner extends Scanner {
+  /**
+   * confirm(text, start, end) asked only about the place `at` (a place `next` named, in [start,
+   * end)): whether a phrase standing at `at` holds with its required context in the block. Looks
+   * at the words standing at `at` only (every one, as the word walk sees them), so a caller that
+   * knows the places (places.ts) confirms a block without scanning it. True for any place
+   * confirm's scan would accept there, so asking it at every place of a block is never stricter
+   * than confirm. Throws nothing.
+   */
+  confirmAt(text: string, at: number, start: number, end: number): boolean;
+}
+
 type Search = (text: string, from: number) => number;
 
 /**
@@ -271,7 +284,7 @@ interface Place {
   equality: boolean;
 }
 
-function buildScanner(rules: CompiledRules): Scanner {
+function buildScanner(rules: CompiledRules): RuleScanner {
   // Anchor word → the phrases anchored on it, with the conditions their rules require.
   const anchored = new Map<string, { sequence: TokenSequence; anchor: number; requires: CompiledCondition[] }[]>();
   for (const entries of rules.index.values()) {
@@ -395,6 +408,11 @@ function buildScanner(rules: CompiledRules): Scanner {
   let walker: WordWalker | null | undefined;
   const walkerOf = (text: string): WordWalker | undefined => {
     if (!any || text.length > walkLimits.text || (text !== walkedText && walked + text.length > walkLimits.total)) return undefined;
+    return anyWalker();
+  };
+  // The walker whatever the limits: confirmAt walks one position, which costs nothing to compile.
+  const anyWalker = (): WordWalker | undefined => {
+    if (!any) return undefined;
     if (walker === undefined) {
       const tails = new Map<string, WalkTail[]>();
       const add = (word: string, tail: WalkTail) => tails.set(word, [...(tails.get(word) ?? []), tail]);
@@ -476,7 +494,7 @@ function buildScanner(rules: CompiledRules): Scanner {
     }
     return equalityWalker ?? undefined;
   };
-  return {
+  const scanner: RuleScanner = {
     mayHoldEquality(text) {
       if (!equalityOn) return false;
       if (text.length > walkLimits.text || walked + text.length > walkLimits.total) return true;
@@ -505,30 +523,41 @@ function buildScanner(rules: CompiledRules): Scanner {
         if (found.equality) return true;
         from = Math.max(from, found.index);
       }
-      const folded = foldsIn(text);
-      const holds = (word: string, at: number): boolean => {
-        // The anchor's one check first: it holds where one of its phrases stands.
-        const any = phraseCheck(word, folded);
-        if (!any) return true; // as in `next`: never miss
-        any.lastIndex = at;
-        if (!any.test(text)) return false;
-        if (!withRequires.has(word)) return true;
-        const checks = phraseChecksOf(word, folded)!;
-        for (const { check, required } of checks) {
-          check.lastIndex = at;
-          if (check.test(text) && required.every((search) => occursBefore(search(text, start), end))) return true;
-        }
-        return false;
-      };
-      return scanPlaces(text, from, end, holds) !== undefined;
+      return scanPlaces(text, from, end, holdsIn(text, start, end)) !== undefined;
+    },
+    confirmAt(text, at, start, end) {
+      const walk = anyWalker();
+      // Words outside ASCII (a custom rule set): no walker, so the block is scanned as confirm does.
+      if (!walk) return scanner.confirm(text, start, end);
+      const holds = holdsIn(text, start, end);
+      return walk.walk(text, at, at + 1, (hit, matched) => placeAt(text, hit, matched, holds) !== undefined);
     },
   };
+  return scanner;
+  /** Whether the phrases anchored on `word` at `at` stand there with their required context in [start, end). */
+  function holdsIn(text: string, start: number, end: number): (word: string, at: number) => boolean {
+    const folded = foldsIn(text);
+    return (word, at) => {
+      // The anchor's one check first: it holds where one of its phrases stands.
+      const any = phraseCheck(word, folded);
+      if (!any) return true; // as in `next`: never miss
+      any.lastIndex = at;
+      if (!any.test(text)) return false;
+      if (!withRequires.has(word)) return true;
+      const checks = phraseChecksOf(word, folded)!;
+      for (const { check, required } of checks) {
+        check.lastIndex = at;
+        if (check.test(text) && required.every((search) => occursBefore(search(text, start), end))) return true;
+      }
+      return false;
+    };
+  }
 }
 
-const scanners = new WeakMap<CompiledRules, Scanner>();
+const scanners = new WeakMap<CompiledRules, RuleScanner>();
 
 /** The scanner for a rule set, built once per rule set. */
-export function scannerFor(rules: CompiledRules): Scanner {
+export function scannerFor(rules: CompiledRules): RuleScanner {
   let scanner = scanners.get(rules);
   if (!scanner) scanners.set(rules, (scanner = buildScanner(rules)));
   return scanner;
