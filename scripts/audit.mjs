@@ -10,6 +10,9 @@
 //                                          same for the same findings) with their context, for judging
 //   node scripts/audit.mjs --json          the report as JSON
 //   node scripts/audit.mjs --gone          lists the judged findings no longer reported
+//   node scripts/audit.mjs --recall        the recall audit of the core substance-use terms: every
+//                                          occurrence of a core stem (CORE_STEMS) in the slices, and
+//                                          those no finding of the default preset covers, with context
 //
 // The slices (see fixtures/audit/README.md): medquad_answers.jsonl answers at 1-based lines ≡ 2 or 4
 // (mod 5); distinct MTSamples transcriptions whose trimmed text's FNV-1a 32-bit hash is not ≡ 1 (mod 4);
@@ -42,7 +45,7 @@ const opt = (name) => {
   if (v === undefined || v.startsWith('--')) fail(`${name} needs a value`);
   return v;
 };
-const known = new Set(['--sample', '--seed', '--rule', '--preset', '--json', '--gone', '--doc']);
+const known = new Set(['--sample', '--seed', '--rule', '--preset', '--json', '--gone', '--doc', '--recall']);
 for (const a of args) if (a.startsWith('--') && !known.has(a)) fail(`unknown option ${a} (options: ${[...known].join(', ')})`);
 const sample = opt('--sample') !== undefined ? Number(opt('--sample')) : undefined;
 const seed = Number(opt('--seed') ?? 11);
@@ -185,13 +188,39 @@ for (const d of docs) {
   }
 }
 const cpu = process.cpuUsage(started);
+
+// The stems of the core substance-use terms (fixtures/eval-new/README.md, tier `core`): person labels,
+// "[substance] abuse" and "abusing", clean/dirty, IVDU/IVDA, drug-seeking, habit.
+const CORE_STEMS =
+  /(?<![\p{L}\p{N}])(?:addict(?:s|ed)?|abus(?:e|es|ed|er|ers|ing)|junkies?|crack-?heads?|alcoholics?|drunks?|(?:drug|heroin|cocaine|meth|iv|opioid|substance)\s+users?|habits?|clean|dirty|ivd[ua]s?|(?:drug|narcotic)[- ]seek(?:ing|ers?))(?![\p{L}\p{N}])/giu;
+if (args.includes('--recall')) {
+  let total = 0;
+  const uncovered = [];
+  for (const d of docs) {
+    const spans = [...findings.values()].filter((f) => f.doc === d.id && f.presets.has('recommended'));
+    for (const m of d.text.matchAll(CORE_STEMS)) {
+      total++;
+      const start = m.index;
+      const end = start + m[0].length;
+      if (!spans.some((f) => f.start < end && f.end > start)) uncovered.push({ doc: d.id, start, end, actual: m[0] });
+    }
+  }
+  const byWord = new Map();
+  for (const u of uncovered) byWord.set(u.actual.toLowerCase(), (byWord.get(u.actual.toLowerCase()) ?? 0) + 1);
+  console.log(`${total} occurrences of a core stem, ${total - uncovered.length} covered by a finding (recommended), ${uncovered.length} not`);
+  console.log([...byWord].sort((a, b) => b[1] - a[1]).map(([w, n]) => `${w} ${n}`).join(', '));
+  const show = new RegExp(onlyRule ?? '.', 'i');
+  for (const u of uncovered) if (show.test(u.actual)) console.log(`${u.doc} ${u.start} ${JSON.stringify(u.actual)}  | ${context({ ...u, doc: u.doc }, 70)}`);
+  process.exit(0);
+}
 const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 
-const context = (f, n = 90) => {
+/** A finding's words in [[ ]] with `n` characters either side, white space collapsed (for judging; never written to the repository). */
+function context(f, n = 90) {
   const t = texts.get(f.doc) ?? '';
   const one = (s) => s.replace(/\s+/g, ' ');
   return `${one(t.slice(Math.max(0, f.start - n), f.start))}[[${t.slice(f.start, f.end)}]]${one(t.slice(f.end, f.end + n))}`;
-};
+}
 
 if (sample !== undefined) {
   const byRule = new Map();
@@ -229,7 +258,6 @@ for (const [k, j] of judged) {
   const f = findings.get(k);
   if (!f) {
     if (!onlyDoc || j.doc === onlyDoc) gone.push(j);
-    continue;
   }
 }
 for (const [k, f] of findings) {
@@ -255,8 +283,7 @@ for (const [k, f] of findings) {
 }
 
 const totals = Object.fromEntries(PRESETS.map((p) => [p, { findings: 0, judged: 0, right: 0, wrong: 0 }]));
-for (const r of rows.values())
-  for (const p of PRESETS) for (const k of ['findings', 'judged', 'right', 'wrong']) totals[p][k] += r[p][k];
+for (const r of rows.values()) for (const p of PRESETS) for (const k of ['findings', 'judged', 'right', 'wrong']) totals[p][k] += r[p][k];
 
 if (args.includes('--json')) {
   console.log(JSON.stringify({ documents: docs.length, characters: chars, cpuSeconds, rules: Object.fromEntries(rows), totals, gone }, null, 2));
@@ -264,9 +291,12 @@ if (args.includes('--json')) {
 }
 const pct = (a, b) => (b ? (a / b).toFixed(2) : '  – ');
 console.log(`${docs.length} documents, ${(chars / 1e6).toFixed(1)} M characters, ${cpuSeconds.toFixed(1)} CPU s; ${judged.size} judgements`);
-console.log('\nrule                                         | recommended: findings judged right wrong precision | all: findings judged right wrong precision | errors (all)');
+console.log(
+  '\nrule                                         | recommended: findings judged right wrong precision | all: findings judged right wrong precision | errors (all)',
+);
 for (const [rule, r] of [...rows].sort((a, b) => a[0].localeCompare(b[0]))) {
-  const cell = (c) => `${String(c.findings).padStart(5)} ${String(c.judged).padStart(4)} ${String(c.right).padStart(4)} ${String(c.wrong).padStart(4)}  ${pct(c.right, c.judged)}`;
+  const cell = (c) =>
+    `${String(c.findings).padStart(5)} ${String(c.judged).padStart(4)} ${String(c.right).padStart(4)} ${String(c.wrong).padStart(4)}  ${pct(c.right, c.judged)}`;
   const kinds = Object.entries(r.all.kinds)
     .map(([k, n]) => `${k} ${n}`)
     .join(', ');
@@ -275,7 +305,11 @@ for (const [rule, r] of [...rows].sort((a, b) => a[0].localeCompare(b[0]))) {
 }
 for (const p of PRESETS) {
   const t = totals[p];
-  console.log(`\n${p}: ${t.findings} findings, ${t.judged} judged, ${t.right} right, ${t.wrong} wrong, precision ${pct(t.right, t.judged)}; ${t.findings - t.judged} not judged`);
+  console.log(
+    `\n${p}: ${t.findings} findings, ${t.judged} judged, ${t.right} right, ${t.wrong} wrong, precision ${pct(t.right, t.judged)}; ${t.findings - t.judged} not judged`,
+  );
 }
-console.log(`\n${gone.length} judged findings no longer reported (${gone.filter((g) => g.verdict === 'wrong').length} judged wrong, ${gone.filter((g) => g.verdict === 'right').length} judged right: lost recall)`);
+console.log(
+  `\n${gone.length} judged findings no longer reported (${gone.filter((g) => g.verdict === 'wrong').length} judged wrong, ${gone.filter((g) => g.verdict === 'right').length} judged right: lost recall)`,
+);
 if (args.includes('--gone')) for (const g of gone) console.log(`  ${g.verdict.padEnd(5)} ${keyOf(g)} ${JSON.stringify(g.actual)} ${g.kind ?? ''}`);

@@ -110,6 +110,59 @@ function clauseEnd(tokens: readonly Token[], at: number, limit: number): number 
   return i;
 }
 
+// Where a noun phrase ends (the `phrase` window): a clause mark other than a comma between two
+// tokens, or a word that opens a relative clause, a predicate or an example. "overweight and obese
+// that makes people …", "people who are obese, especially women" and "Gen Exam: Obese., … PT/PTT"
+// put a person noun after the match that the match does not describe.
+const PHRASE_MARK = /[.;:!?()[\]{}\u2014]/;
+const PHRASE_STOP = new Set([
+  'that',
+  'which',
+  'who',
+  'whom',
+  'whose',
+  'where',
+  'when',
+  'because',
+  'if',
+  'than',
+  'especially',
+  'particularly',
+  'including',
+  'like',
+  'such',
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'being',
+  'has',
+  'have',
+  'had',
+]);
+
+/** Is there a noun-phrase bound between token `i - 1` and token `i` (or is token `i` a stop word)? */
+function phraseBoundAt(tokens: readonly Token[], i: number, text: string): boolean {
+  if (PHRASE_STOP.has(tokens[i]!.norm)) return true;
+  return PHRASE_MARK.test(text.slice(tokens[i - 1]!.end.offset, tokens[i]!.start.offset));
+}
+
+/** The last token of the noun phrase after `at`, looking no further than `limit`. */
+function phraseEnd(tokens: readonly Token[], at: number, limit: number, text: string): number {
+  let i = at;
+  while (i < limit && i + 1 < tokens.length && !phraseBoundAt(tokens, i + 1, text)) i++;
+  return i;
+}
+
+/** The first token of the noun phrase before `at`, looking back no further than `limit`. */
+function phraseStart(tokens: readonly Token[], at: number, limit: number, text: string): number {
+  let i = at;
+  while (i > limit && !phraseBoundAt(tokens, i, text)) i--;
+  return i;
+}
+
 // Terminal marks before white space: where the previous sentence may end.
 const TERMINAL = /[.!?\u2026]+(?=\s)/g;
 // How far back the previous sentence is looked for (UTF-16 code units).
@@ -209,14 +262,15 @@ function holds(condition: CompiledCondition, tokens: readonly Token[], c: Candid
       return occursWithin(
         tokens,
         condition.sequences,
-        condition.clause ? clauseStart(tokens, c.first, Math.max(from, 0)) : from,
+        condition.clause ? clauseStart(tokens, c.first, Math.max(from, 0)) : condition.phrase ? phraseStart(tokens, c.first, Math.max(from, 0), text) : from,
         c.first - 1,
         condition.except,
       );
     }
     case 'after': {
       const to = c.last + condition.within;
-      return occursWithin(tokens, condition.sequences, c.last + 1, condition.clause ? clauseEnd(tokens, c.last, to) : to, condition.except);
+      const end = condition.clause ? clauseEnd(tokens, c.last, to) : condition.phrase ? phraseEnd(tokens, c.last, to, text) : to;
+      return occursWithin(tokens, condition.sequences, c.last + 1, end, condition.except);
     }
     case 'sentence': {
       // Bounded: an unpunctuated transcript is one "sentence" of thousands of words, and a word

@@ -16,7 +16,7 @@ function describeCondition(c: ConditionDefinition): string {
 
 function describeTest(c: ConditionDefinition): string {
   const within = c.within ?? 3;
-  const clause = c.clause ? ', same clause' : '';
+  const clause = c.clause ? ', same clause' : c.phrase ? ', same noun phrase' : '';
   const words = (list: string[]) => list.map((w) => (w === '*' ? 'any word' : code(w))).join(', ');
   if (c.line !== undefined) return `the line matches ${code(c.line)}`;
   if (c.list) return 'the match is an item of an enumeration (three items or more)';
