@@ -208,7 +208,12 @@ if (args.includes('--recall')) {
   const byWord = new Map();
   for (const u of uncovered) byWord.set(u.actual.toLowerCase(), (byWord.get(u.actual.toLowerCase()) ?? 0) + 1);
   console.log(`${total} occurrences of a core stem, ${total - uncovered.length} covered by a finding (recommended), ${uncovered.length} not`);
-  console.log([...byWord].sort((a, b) => b[1] - a[1]).map(([w, n]) => `${w} ${n}`).join(', '));
+  console.log(
+    [...byWord]
+      .sort((a, b) => b[1] - a[1])
+      .map(([w, n]) => `${w} ${n}`)
+      .join(', '),
+  );
   const show = new RegExp(onlyRule ?? '.', 'i');
   for (const u of uncovered) if (show.test(u.actual)) console.log(`${u.doc} ${u.start} ${JSON.stringify(u.actual)}  | ${context({ ...u, doc: u.doc }, 70)}`);
   process.exit(0);

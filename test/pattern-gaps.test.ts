@@ -187,3 +187,22 @@ describe('a former name given beside the new one is a mention (info)', () => {
     expect(f?.severity).not.toBe('info');
   });
 });
+
+describe('a line condition on a long line reads the sentence around the match', () => {
+  // A patient-education answer or an export record is one long line: a cited title at one end
+  // ("… Opioid Use and Abuse?") must not silence "abused" in another sentence of the line.
+  const filler = ' Doctors prescribe these medicines for pain after surgery and for severe coughs.'.repeat(6);
+  it('reports a phrase in another sentence of a long line', async () => {
+    const text = `The medicines most often abused are opioids.${filler} For more, see What Are the Possible Consequences of Opioid Use and Abuse?`;
+    expect(text.length).toBeGreaterThan(500);
+    const found = (await lintText(text)).filter((f) => f.ruleId === 'substance-use/abuse-verb').map((f) => f.actual);
+    expect(found).toEqual(['abused']);
+  });
+  it('still reads the whole of a short line', async () => {
+    expect((await lintText('What Are the Possible Consequences of Opioid Use and Abuse?')).filter((f) => f.ruleId === 'substance-use/abuse-verb')).toEqual([]);
+  });
+  it('still honours a code on the same sentence of a long line', async () => {
+    const text = `Problem list follows.${filler} F10.10 Alcohol abuse, uncomplicated.`;
+    expect((await lintText(text)).filter((f) => f.category === 'substance-use')).toEqual([]);
+  });
+});

@@ -82,7 +82,15 @@ function covered(tokens: readonly Token[], sequences: readonly TokenSequence[], 
 let answersText: string | undefined;
 const lineAnswers = new Map<CompiledCondition, { line: number; answer: boolean }>();
 
-function lineHolds(condition: CompiledCondition, text: string, offset: number): boolean {
+// A line longer than this (UTF-16 code units) is a note or an answer flattened to one line (an
+// export's record, a MedQuAD answer): there a line condition reads only the match's sentence, no
+// more than LINE_REACH either side of the match, so a cited title or a code at one end of the line
+// does not silence a phrase at the other ("What Are the Possible Consequences of Opioid Use and
+// Abuse?" in the middle of a patient-education answer hid every "abused" in it).
+const LONG_LINE = 500;
+const LINE_REACH = 250;
+
+function lineHolds(condition: CompiledCondition, text: string, offset: number, sentence: SentenceTokens): boolean {
   if (answersText !== text) {
     answersText = text;
     lineAnswers.clear();
@@ -91,6 +99,11 @@ function lineHolds(condition: CompiledCondition, text: string, offset: number): 
   const known = lineAnswers.get(condition);
   if (known && known.line === line) return known.answer;
   const [start, end] = lineBoundsOf(text, line);
+  if (end - start > LONG_LINE) {
+    const from = Math.max(start, Math.min(sentence.start, offset), offset - LINE_REACH);
+    const to = Math.min(end, Math.max(sentence.end, offset + 1), offset + LINE_REACH);
+    return condition.regex!.test(text.slice(from, to));
+  }
   const answer = condition.regex!.test(text.slice(start, end));
   lineAnswers.set(condition, { line, answer });
   return answer;
@@ -279,7 +292,7 @@ function holds(condition: CompiledCondition, tokens: readonly Token[], c: Candid
       return condition.previous && c.first < condition.within ? phraseRegex(condition).test(previousSentence(text, sentence)) : false;
     }
     case 'line':
-      return lineHolds(condition, text, tokens[c.first]!.start.offset);
+      return lineHolds(condition, text, tokens[c.first]!.start.offset, sentence);
     case 'list':
       return inEnumeration(text, tokens[c.first]!.start.offset, tokens[c.last]!.end.offset);
   }
