@@ -10,7 +10,7 @@
 //                                          same for the same findings) with their context, for judging
 //   node scripts/audit.mjs --json          the report as JSON
 //   node scripts/audit.mjs --gone          lists the judged findings no longer reported
-//   node scripts/audit.mjs --recall        the recall audit of the core substance-use terms: every
+//   node scripts/audit.mjs --recall [b]    the recall audit of the core substance-use terms: every
 //                                          occurrence of a core stem (CORE_STEMS) in the slices, and
 //                                          those no finding of the default preset covers, with context
 //
@@ -193,12 +193,17 @@ const cpu = process.cpuUsage(started);
 // "[substance] abuse" and "abusing", clean/dirty, IVDU/IVDA, drug-seeking, habit.
 const CORE_STEMS =
   /(?<![\p{L}\p{N}])(?:addict(?:s|ed)?|abus(?:e|es|ed|er|ers|ing)|junkies?|crack-?heads?|alcoholics?|drunks?|(?:drug|heroin|cocaine|meth|iv|opioid|substance)\s+users?|habits?|clean|dirty|ivd[ua]s?|(?:drug|narcotic)[- ]seek(?:ing|ers?))(?![\p{L}\p{N}])/giu;
+// The stems of the tier-B terms (the same README): credibility, negative compliance, demeanor,
+// identity person labels, relapse/detox/rehab, "addicted", "[substance] dependence". `--recall b`.
+const B_STEMS =
+  /(?<![\p{L}\p{N}])(?:non-?complian(?:t|ce)|non-?adheren(?:t|ce)|refus(?:e|es|ed|ing|al)|claim(?:s|ed|ing)?|insist(?:s|ed|ing|ent)?|adamant(?:ly)?|alleged(?:ly)?|supposedly|historian|frequent fl[iy]ers?|combative(?:ness)?|belligeren(?:t|ce)|hostil(?:e|ity)|manipulative|un-?cooperative|non-?cooperative|hysteric(?:al|s)?|aggressive|diabetics?|obese|morbid(?:ly)?|schizophrenics?|wheel ?chair[- ]bound|retard(?:ed|ation)|epileptics?|sicklers?|committed suicide|hiv[- ]infected|relaps(?:e|ed|es|ing)|detox(?:ed|ing)?|rehab|dependen(?:ce|cy|t)|addicted)(?![\p{L}\p{N}])/giu;
 if (args.includes('--recall')) {
+  const stems = args[args.indexOf('--recall') + 1] === 'b' ? B_STEMS : CORE_STEMS;
   let total = 0;
   const uncovered = [];
   for (const d of docs) {
     const spans = [...findings.values()].filter((f) => f.doc === d.id && f.presets.has('recommended'));
-    for (const m of d.text.matchAll(CORE_STEMS)) {
+    for (const m of d.text.matchAll(stems)) {
       total++;
       const start = m.index;
       const end = start + m[0].length;
@@ -207,7 +212,9 @@ if (args.includes('--recall')) {
   }
   const byWord = new Map();
   for (const u of uncovered) byWord.set(u.actual.toLowerCase(), (byWord.get(u.actual.toLowerCase()) ?? 0) + 1);
-  console.log(`${total} occurrences of a core stem, ${total - uncovered.length} covered by a finding (recommended), ${uncovered.length} not`);
+  console.log(
+    `${total} occurrences of a ${stems === B_STEMS ? 'tier-B' : 'core'} stem, ${total - uncovered.length} covered by a finding (recommended), ${uncovered.length} not`,
+  );
   console.log(
     [...byWord]
       .sort((a, b) => b[1] - a[1])
