@@ -10,6 +10,10 @@
 //                                          same for the same findings) with their context, for judging
 //   node scripts/audit.mjs --json          the report as JSON
 //   node scripts/audit.mjs --gone          lists the judged findings no longer reported
+//   node scripts/audit.mjs --write-precision
+//                                          writes each rule's judged precision (in the smallest preset
+//                                          that holds it) as the set `fixtures/audit` of
+//                                          fixtures/eval-genres/precision.json, which docs/rules.md shows
 //   node scripts/audit.mjs --recall [b]    the recall audit of the core substance-use terms: every
 //                                          occurrence of a core stem (CORE_STEMS) in the slices, and
 //                                          those no finding of the default preset covers, with context
@@ -23,7 +27,7 @@
 // document: the corpus does not change, so an id names the same words in every session. Output goes to
 // stdout only: no corpus text is written to the repository except the short excerpts a judge adds.
 // Exit 2 on a usage or I/O error, 0 otherwise (a report, not a gate).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lintText } from '../dist/index.js';
@@ -45,7 +49,7 @@ const opt = (name) => {
   if (v === undefined || v.startsWith('--')) fail(`${name} needs a value`);
   return v;
 };
-const known = new Set(['--sample', '--seed', '--rule', '--preset', '--json', '--gone', '--doc', '--recall']);
+const known = new Set(['--sample', '--seed', '--rule', '--preset', '--json', '--gone', '--doc', '--recall', '--write-precision']);
 for (const a of args) if (a.startsWith('--') && !known.has(a)) fail(`unknown option ${a} (options: ${[...known].join(', ')})`);
 const sample = opt('--sample') !== undefined ? Number(opt('--sample')) : undefined;
 const seed = Number(opt('--seed') ?? 11);
@@ -246,7 +250,8 @@ if (sample !== undefined) {
     const drawn = list
       .map((f) => ({ f, r: rng() }))
       .sort((a, b) => a.r - b.r)
-      .slice(0, Math.max(0, sample - [...judged.values()].filter((j) => j.rule === rule).length))
+      // Up to N judged findings a rule in all: those judged and still reported count.
+      .slice(0, Math.max(0, sample - [...findings.entries()].filter(([k, f]) => f.rule === rule && judged.has(k)).length))
       .map((x) => x.f);
     if (!drawn.length) continue;
     console.log(`\n## ${rule}: ${list.length} unjudged, ${drawn.length} drawn`);
@@ -296,6 +301,23 @@ for (const [k, f] of findings) {
 
 const totals = Object.fromEntries(PRESETS.map((p) => [p, { findings: 0, judged: 0, right: 0, wrong: 0 }]));
 for (const r of rows.values()) for (const p of PRESETS) for (const k of ['findings', 'judged', 'right', 'wrong']) totals[p][k] += r[p][k];
+
+if (args.includes('--write-precision')) {
+  const { builtinRules } = await import('../dist/rules/builtin.js');
+  const presetOf = new Map(builtinRules().rules.map((r) => [r.id, r.presets.includes('recommended') ? 'recommended' : 'all']));
+  const file = path.join(root, 'fixtures', 'eval-genres', 'precision.json');
+  let data = { preset: 'default', sets: {} };
+  if (existsSync(file)) data = JSON.parse(readFileSync(file, 'utf8'));
+  const set = {};
+  for (const [rule, r] of [...rows].sort((a, b) => a[0].localeCompare(b[0]))) {
+    const c = r[presetOf.get(rule) ?? 'all'];
+    if (c.right + c.wrong === 0) continue;
+    set[rule] = { truePositives: c.right, falsePositives: c.wrong, precision: c.right / (c.right + c.wrong) };
+  }
+  data.sets['fixtures/audit'] = set;
+  writeFileSync(file, `${JSON.stringify(data, null, 2)}\n`);
+  console.error(`dignify audit: wrote ${path.relative(root, file)} (set fixtures/audit, ${Object.keys(set).length} rules)`);
+}
 
 if (args.includes('--json')) {
   console.log(JSON.stringify({ documents: docs.length, characters: chars, cpuSeconds, rules: Object.fromEntries(rows), totals, gone }, null, 2));
