@@ -20,7 +20,7 @@
 // - --lexicon: lexicon-cases.jsonl (default ../shared/reference/lexicon-cases.jsonl; skipped with a
 //   note when absent).
 // - --write-precision: writes fixtures/eval-genres/precision.json (per-rule precision per set), which
-//   `npm run docs` shows in docs/rules.md.
+//   `npm run docs` shows in docs/rules.md; the sets other scripts wrote there (fixtures/audit) are kept.
 // Exit 2 on a usage or I/O error; 0 otherwise (the scores are a report, not a gate: test/eval*.test.ts gate).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -145,6 +145,14 @@ if (writePrecision) {
   const out = path.join(root, 'fixtures', 'eval-genres', 'precision.json');
   const sets = {};
   for (const [name, report] of Object.entries(reports)) if (!name.endsWith(DEV) && !name.endsWith(TEST)) sets[path.dirname(name)] = report.byRule;
+  // Figures other scripts wrote (scripts/audit.mjs --write-precision: `fixtures/audit`) are kept.
+  if (existsSync(out)) {
+    try {
+      for (const [name, byRule] of Object.entries(JSON.parse(readFileSync(out, 'utf8')).sets ?? {})) if (!(name in sets)) sets[name] = byRule;
+    } catch {
+      // An unreadable file is replaced whole.
+    }
+  }
   writeFileSync(out, `${JSON.stringify({ preset: preset ?? 'default', sets }, null, 2)}\n`);
   console.error(`dignify eval: wrote ${rel(out)}`);
 }

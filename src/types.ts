@@ -101,6 +101,14 @@ export interface ConditionDefinition {
   within?: number;
   /** before/after: look no further than the clause, i.e. stop at punctuation (a comma, semicolon, colon, dash, parenthesis). */
   clause?: boolean;
+  /**
+   * before/after: look no further than the noun phrase: the window stops at a mark that ends a
+   * clause other than a comma (full stop, semicolon, colon, question or exclamation mark,
+   * parenthesis, bracket) and at a word that starts a new clause or an example (that, which, who,
+   * especially, including, is, are …). "an obese, white female" holds; "people who are obese,
+   * especially women" and "Obese. … PT/PTT" do not.
+   */
+  phrase?: boolean;
   /** sentence: also look in the previous sentence of the paragraph ("Uses heroin daily. Relapsed last week."). */
   previous?: boolean;
   /**

@@ -84,7 +84,15 @@ function covered(tokens: readonly Token[], sequences: readonly TokenSequence[], 
 let answersText: string | undefined;
 const lineAnswers = new Map<string, { line: number; answer: boolean }>();
 
-function lineHolds(condition: CompiledCondition, text: string, offset: number): boolean {
+// A line longer than this (UTF-16 code units) is a note or an answer flattened to one line (an
+// export's record, a MedQuAD answer): there a line condition reads only the match's sentence, no
+// more than LINE_REACH either side of the match, so a cited title or a code at one end of the line
+// does not silence a phrase at the other ("What Are the Possible Consequences of Opioid Use and
+// Abuse?" in the middle of a patient-education answer hid every "abused" in it).
+const LONG_LINE = 500;
+const LINE_REACH = 250;
+
+function lineHolds(condition: CompiledCondition, text: string, offset: number, sentence: SentenceTokens): boolean {
   if (answersText !== text) {
     answersText = text;
     lineAnswers.clear();
@@ -95,6 +103,11 @@ function lineHolds(condition: CompiledCondition, text: string, offset: number): 
   const known = lineAnswers.get(key);
   if (known && known.line === line) return known.answer;
   const [start, end] = lineBoundsOf(text, line);
+  if (end - start > LONG_LINE) {
+    const from = Math.max(start, Math.min(sentence.start, offset), offset - LINE_REACH);
+    const to = Math.min(end, Math.max(sentence.end, offset + 1), offset + LINE_REACH);
+    return regex.test(text.slice(from, to));
+  }
   const answer = regex.test(text.slice(start, end));
   lineAnswers.set(key, { line, answer });
   return answer;
@@ -111,6 +124,59 @@ function clauseStart(tokens: readonly Token[], at: number, limit: number): numbe
 function clauseEnd(tokens: readonly Token[], at: number, limit: number): number {
   let i = at;
   while (i < limit && i + 1 < tokens.length && tokens[i + 1]!.adjacent) i++;
+  return i;
+}
+
+// Where a noun phrase ends (the `phrase` window): a clause mark other than a comma between two
+// tokens, or a word that opens a relative clause, a predicate or an example. "overweight and obese
+// that makes people …", "people who are obese, especially women" and "Gen Exam: Obese., … PT/PTT"
+// put a person noun after the match that the match does not describe.
+const PHRASE_MARK = /[.;:!?()[\]{}\u2014]/;
+const PHRASE_STOP = new Set([
+  'that',
+  'which',
+  'who',
+  'whom',
+  'whose',
+  'where',
+  'when',
+  'because',
+  'if',
+  'than',
+  'especially',
+  'particularly',
+  'including',
+  'like',
+  'such',
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'being',
+  'has',
+  'have',
+  'had',
+]);
+
+/** Is there a noun-phrase bound between token `i - 1` and token `i` (or is token `i` a stop word)? */
+function phraseBoundAt(tokens: readonly Token[], i: number, text: string): boolean {
+  if (PHRASE_STOP.has(tokens[i]!.norm)) return true;
+  return PHRASE_MARK.test(text.slice(tokens[i - 1]!.end.offset, tokens[i]!.start.offset));
+}
+
+/** The last token of the noun phrase after `at`, looking no further than `limit`. */
+function phraseEnd(tokens: readonly Token[], at: number, limit: number, text: string): number {
+  let i = at;
+  while (i < limit && i + 1 < tokens.length && !phraseBoundAt(tokens, i + 1, text)) i++;
+  return i;
+}
+
+/** The first token of the noun phrase before `at`, looking back no further than `limit`. */
+function phraseStart(tokens: readonly Token[], at: number, limit: number, text: string): number {
+  let i = at;
+  while (i > limit && !phraseBoundAt(tokens, i, text)) i--;
   return i;
 }
 
@@ -213,14 +279,15 @@ function holds(condition: CompiledCondition, tokens: readonly Token[], c: Candid
       return occursWithin(
         tokens,
         condition.sequences,
-        condition.clause ? clauseStart(tokens, c.first, Math.max(from, 0)) : from,
+        condition.clause ? clauseStart(tokens, c.first, Math.max(from, 0)) : condition.phrase ? phraseStart(tokens, c.first, Math.max(from, 0), text) : from,
         c.first - 1,
         condition.except,
       );
     }
     case 'after': {
       const to = c.last + condition.within;
-      return occursWithin(tokens, condition.sequences, c.last + 1, condition.clause ? clauseEnd(tokens, c.last, to) : to, condition.except);
+      const end = condition.clause ? clauseEnd(tokens, c.last, to) : condition.phrase ? phraseEnd(tokens, c.last, to, text) : to;
+      return occursWithin(tokens, condition.sequences, c.last + 1, end, condition.except);
     }
     case 'sentence': {
       // Bounded: an unpunctuated transcript is one "sentence" of thousands of words, and a word
@@ -229,7 +296,7 @@ function holds(condition: CompiledCondition, tokens: readonly Token[], c: Candid
       return condition.previous && c.first < condition.within ? phraseRegex(condition).test(previousSentence(text, sentence)) : false;
     }
     case 'line':
-      return lineHolds(condition, text, tokens[c.first]!.start.offset);
+      return lineHolds(condition, text, tokens[c.first]!.start.offset, sentence);
     case 'list':
       return inEnumeration(text, tokens[c.first]!.start.offset, tokens[c.last]!.end.offset);
   }

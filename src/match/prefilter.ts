@@ -290,7 +290,9 @@ function buildScanner(rules: CompiledRules): RuleScanner {
   for (const entries of rules.index.values()) {
     for (const { compiled, sequence } of entries) {
       const anchor = anchorOf(sequence);
-      const requires = compiled.requires.filter((c) => c.kind !== 'line' && c.sequences.length > 0);
+      // A requirement limited to some of the rule's phrases (`forms`) is left to the matcher: here it
+      // would be asked of every phrase of the rule ("unwilling" needs no subject; "resistant" does).
+      const requires = compiled.requires.filter((c) => c.kind !== 'line' && c.sequences.length > 0 && !c.forms);
       for (const word of sequence[anchor]!.words) {
         const list = anchored.get(word);
         if (list) list.push({ sequence, anchor, requires });

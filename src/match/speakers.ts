@@ -137,11 +137,13 @@ export function isReportedSpeech(text: string, start: number): boolean {
 }
 
 // A mention: the word itself is talked about. "the term 'abuse'", "words like 'addict', 'junkie'",
-// '"addict" is a label', "the word addict", "this is commonly referred to as relapse".
+// '"addict" is a label', "the word addict", "this is commonly referred to as relapse", an old name
+// given beside the new one: "intellectual disability (formerly referred to as mental retardation)",
+// "(previously called …)", "also known as …".
 const QUOTE_OPEN = `["'\u201c\u2018\u00ab\u201e]`;
 const QUOTE_CLOSE = `["'\u201d\u2019\u00bb]`;
 const MENTION_BEFORE = new RegExp(
-  String.raw`(?:\b(?:the|a|this|that|such)\s+(?:term|word|label|phrase|expression)s?\s*(?:of\s+|like\s+|such\s+as\s+|as\s+)?${QUOTE_OPEN}?\s*$|\b(?:term|word|label|phrase|expression|language)s?\b[^.;!?\n]{0,60}${QUOTE_OPEN}\s*$|\b(?:terms|words|labels|phrases|language)\s+(?:like|such\s+as)\s+${QUOTE_OPEN}?\s*$|\b(?:called|call(?:ing)?\s+(?:them|him|her|people|patients|someone|a\s+person)|the\s+label)\s+${QUOTE_OPEN}\s*$|\b(?:is|are|was|were|be|been)\s+(?:\w+ly\s+)?(?:also\s+)?(?:called|termed|named|referred\s+to\s+as)\s+${QUOTE_OPEN}?\s*$)`,
+  String.raw`(?:\b(?:the|a|this|that|such)\s+(?:term|word|label|phrase|expression)s?\s*(?:of\s+|like\s+|such\s+as\s+|as\s+)?${QUOTE_OPEN}?\s*$|\b(?:term|word|label|phrase|expression|language)s?\b[^.;!?\n]{0,60}${QUOTE_OPEN}\s*$|\b(?:terms|words|labels|phrases|language)\s+(?:like|such\s+as)\s+${QUOTE_OPEN}?\s*$|\b(?:called|call(?:ing)?\s+(?:them|him|her|people|patients|someone|a\s+person)|the\s+label)\s+${QUOTE_OPEN}\s*$|\b(?:is|are|was|were|be|been)\s+(?:\w+ly\s+)?(?:also\s+)?(?:called|termed|named|referred\s+to\s+as)\s+${QUOTE_OPEN}?\s*$|\b(?:formerly|previously|once|earlier|historically|traditionally|also|sometimes)\s+(?:been\s+)?(?:called|termed|named|known\s+as|referred\s+to\s+as|labell?ed(?:\s+as)?)\s+${QUOTE_OPEN}?\s*$)`,
   'i',
 );
 const MENTION_AFTER = new RegExp(String.raw`^${QUOTE_CLOSE}?\s*(?:is|are|was|were)\s+(?:a\s+|an\s+|the\s+)?(?:\w+\s+)?(?:term|word|label|phrase)s?\b`, 'i');

@@ -1,7 +1,7 @@
 // Text that hides a phrase from the matcher without changing what a reader sees: a soft hyphen
 // ("non\u00adcompliant", or the entity "&shy;"), a zero-width space, joiner or non-joiner, a word
 // joiner or byte-order mark inside a word, "&nbsp;" or "&#x20;" written out between words, and a
-// word hyphenated at a line end ("noncom-" / "pliant"). The text is linted a second time with these
+// word hyphenated at a line end ("noncom-" / "pliant"), the full stops of an abbreviation ("I.V.D.U."). The text is linted a second time with these
 // undone (hiddenFree), and each finding's positions are mapped back to the original text, so
 // `text.slice(start.offset, end.offset) === actual` still holds there.
 import { countBelow } from '../match/count-below.js';
@@ -13,23 +13,37 @@ const INVISIBLE = '\\u00ad\\u200b\\u200c\\u200d\\u2060\\ufeff';
 // removed, the spaces become one space.
 const INVISIBLE_ENTITY = '&(?:shy|#173|#x[aA][dD]|#8203|#x200[bBcCdD]|zwsp|zwj|zwnj);';
 const SPACE_ENTITY = '&(?:nbsp|#160|#x[aA]0|#32|#x20|ensp|emsp|thinsp);';
-// A word broken at a line end by a hyphen, continued in lower case on the next line.
-const LINE_END_HYPHEN = '(?<=\\p{L})-[ \\t]*(?:\\r\\n|\\r|\\n)[ \\t]*(?=\\p{Ll})';
+// A word broken at a line end by a hyphen, continued in lower case on the next line, or in upper
+// case after an upper-case letter (a template in capitals: "NONCOM-" / "PLIANCE"; two capitals, so
+// "Alcohol-" / "Related" and a new sentence are not joined).
+const LINE_END_HYPHEN = '(?<=\\p{L})-[ \\t]*(?:\\r\\n|\\r|\\n)[ \\t]*(?=\\p{Ll})|(?<=\\p{Lu})-[ \\t]*(?:\\r\\n|\\r|\\n)[ \\t]*(?=\\p{Lu}\\p{Lu})';
+// The full stops of an abbreviation written with them, read without: "I.V.D.U." is "IVDU.", "E.t.O.H.
+// abuse" is "EtOH abuse" (a stop inside a run of single letters, and the run's last stop when a
+// lower-case word follows). Only looked for in a text with a run of four letters or more (ANY_HIDDEN):
+// "p.o." and "b.i.d." alone do not make a text worth a second reading.
+const ABBREVIATION_STOP =
+  '(?<=(?<![\\p{L}\\p{N}.])(?:\\p{L}\\.)*\\p{L})\\.(?=\\p{L}(?![\\p{L}\\p{N}]))|(?<=(?<![\\p{L}\\p{N}.])(?:\\p{L}\\.){1,}\\p{L})\\.(?=[ \\t]+\\p{Ll})';
+const DOTTED_ABBREVIATION = '(?<![\\p{L}\\p{N}.])(?:\\p{L}\\.){3,}\\p{L}';
 const SPACE_ENTITY_ALONE = new RegExp(`^${SPACE_ENTITY}$`);
 // White space on one line this long (UTF-16 code units) becomes one space: more than a piece holds.
 // Tried only where a run starts (the lookbehind), so each run is read once: without it a text of
 // runs just under the length would be read again from every position inside them (quadratic).
 const GAP_MIN = 4000;
 const LONG_GAP = `(?<![ \\t\\u00a0])[ \\t\\u00a0]{${GAP_MIN},}`;
-const HIDDEN = new RegExp(`[${INVISIBLE}]+|${INVISIBLE_ENTITY}|${SPACE_ENTITY}|${LINE_END_HYPHEN}|${LONG_GAP}`, 'gu');
-const ANY_HIDDEN = new RegExp(`[${INVISIBLE}]|&(?:shy|nbsp|zw|ens|ems|thin|#)|\\p{L}-[ \\t]*[\\r\\n][ \\t\\n]*\\p{Ll}|${LONG_GAP}`, 'u');
+const HIDDEN = new RegExp(`[${INVISIBLE}]+|${INVISIBLE_ENTITY}|${SPACE_ENTITY}|${LINE_END_HYPHEN}|${ABBREVIATION_STOP}|${LONG_GAP}`, 'gu');
+const ANY_HIDDEN = new RegExp(
+  `[${INVISIBLE}]|&(?:shy|nbsp|zw|ens|ems|thin|#)|\\p{L}-[ \\t]*[\\r\\n][ \\t\\n]*\\p{Ll}|\\p{Lu}-[ \\t]*[\\r\\n][ \\t\\n]*\\p{Lu}\\p{Lu}|${DOTTED_ABBREVIATION}|${LONG_GAP}`,
+  'u',
+);
 // Half of GAP_MIN: a run of GAP_MIN holds a whole block of this length starting at a multiple of it.
 const GAP_PROBE = GAP_MIN / 2;
 // What every match of ANY_HIDDEN but a long gap must hold, with no \p{L}, no lookbehind and no
 // long run: V8 tried ANY_HIDDEN's letter-hyphen and gap alternatives at every position of every
 // text (about 70 ms over MTSamples' notes, more than the first-stage scan); this one starts only
 // at its rare characters (about 10 ms). The few texts it passes get ANY_HIDDEN itself.
-const MAY_HIDE = new RegExp(`[${INVISIBLE}]|&(?:shy|nbsp|zw|ens|ems|thin|#)|-[ \\t]*[\\r\\n]`);
+// A dotted abbreviation (DOTTED_ABBREVIATION: three stops between single letters and a letter after)
+// holds a stop, one character, a stop, one character, a stop and one more character.
+const MAY_HIDE = new RegExp(`[${INVISIBLE}]|&(?:shy|nbsp|zw|ens|ems|thin|#)|-[ \\t]*[\\r\\n]|\\.[^\\s.]\\.[^\\s.]\\.[^\\s.]`);
 
 /**
  * Whether `text` may hold a hidden character (ANY_HIDDEN): false only when it cannot. A run of

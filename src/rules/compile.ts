@@ -15,6 +15,8 @@ export interface CompiledCondition {
   within: number;
   /** before/after: the window stops at punctuation. */
   clause: boolean;
+  /** before/after: the window stops at the end of the noun phrase (ConditionDefinition.phrase). */
+  phrase?: boolean;
   /** sentence: also look in the previous sentence of the paragraph. */
   previous: boolean;
   regex?: RegExp;
@@ -214,7 +216,8 @@ export function compileRules(files: readonly LoadedRuleFile[], expanded = new Ma
           const within = c.within ?? (conditionKind === 'sentence' ? SENTENCE_WINDOW : 3);
           const clause = c.clause ?? false;
           const previous = c.previous ?? false;
-          const extra: Pick<CompiledCondition, 'except' | 'forms'> = {};
+          const extra: Pick<CompiledCondition, 'except' | 'forms' | 'phrase'> = {};
+          if (c.phrase) extra.phrase = true;
           if (c.forms) extra.forms = c.forms.flatMap((f) => expand(f, `conditions.${kind}.forms`));
           if (c.except) extra.except = c.except.flatMap((w) => expandConditionWord(w, `conditions.${kind}.except`));
           if (c.line !== undefined) return { kind: 'line', sequences: [], within, clause, previous, regex: new RegExp(c.line, 'iu'), ...extra };

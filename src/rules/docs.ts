@@ -16,7 +16,7 @@ function describeCondition(c: ConditionDefinition): string {
 
 function describeTest(c: ConditionDefinition): string {
   const within = c.within ?? 3;
-  const clause = c.clause ? ', same clause' : '';
+  const clause = c.clause ? ', same clause' : c.phrase ? ', same noun phrase' : '';
   const words = (list: string[]) => list.map((w) => (w === '*' ? 'any word' : code(w))).join(', ');
   if (c.line !== undefined) return `the line matches ${code(c.line)}`;
   if (c.list) return 'the match is an item of an enumeration (three items or more)';
@@ -108,7 +108,7 @@ export function renderRulesDoc(files: readonly LoadedRuleFile[], measured?: Rule
   ];
   if (measured)
     out.push(
-      'Measured precision: of the findings a rule made on a labelled set, the share a reader judged right (`npm run eval`). `fixtures/eval` is the set the rules were tuned on; `fixtures/eval-genres` holds genres they were not tuned on (dialogue, patient education, notes) and hand-written look-alikes (see its README).',
+      'Measured precision: of the findings a rule made on a labelled set, the share a reader judged right (`npm run eval`). `fixtures/eval` is the set the rules were tuned on; `fixtures/eval-genres` holds genres they were not tuned on (dialogue, patient education, notes) and hand-written look-alikes (see its README); `fixtures/eval-new` was labelled blind (its README); `fixtures/audit` is a judged sample of the findings on real text no labelled set uses (MTSamples, MedQuAD, PriMock57, ACI-Bench dialogue; `node scripts/audit.mjs`, its README), in the preset that holds the rule.',
       '',
     );
   const allOnly = files.flatMap((f) => f.rules).filter((r) => r.presets && !r.presets.includes('recommended'));
