@@ -19,17 +19,17 @@ const lintBothWays = (text: string) => {
 // hidden.ts's test before the quick check, copied: what mayHide must let through.
 const INVISIBLE = '\\u00ad\\u200b\\u200c\\u200d\\u2060\\ufeff';
 const ANY_HIDDEN = new RegExp(
-  `[${INVISIBLE}]|&(?:shy|nbsp|zw|ens|ems|thin|#)|\\p{L}-[ \\t]*[\\r\\n][ \\t\\n]*\\p{Ll}|(?<![ \\t\\u00a0])[ \\t\\u00a0]{4000,}`,
+  `[${INVISIBLE}]|&(?:shy|nbsp|zw|ens|ems|thin|#)|\\p{L}-[ \\t]*[\\r\\n][ \\t\\n]*\\p{Ll}|\\p{Lu}-[ \\t]*[\\r\\n][ \\t\\n]*\\p{Lu}\\p{Lu}|(?<![\\p{L}\\p{N}.])(?:\\p{L}\\.){3,}\\p{L}|(?<![ \\t\\u00a0])[ \\t\\u00a0]{4000,}`,
   'u',
 );
 
 describe('mayHide: the quick test before the hidden-character regex', () => {
   it('lets through each kind of hidden character, and stops plain text', () => {
-    for (const text of ['non\u00adcompliant', 'drug&nbsp;abuse', 'a&#173;b', 'IV\u200bDU', 'noncom-\npliant', 'noncom- \r\n  pliant']) {
+    for (const text of ['non\u00adcompliant', 'drug&nbsp;abuse', 'a&#173;b', 'IV\u200bDU', 'noncom-\npliant', 'noncom- \r\n  pliant', 'NONCOM-\nPLIANT', 'hx I.V.D.U. in past', 'E.t.O.H. abuse']) {
       expect(mayHide(text), text).toBe(true);
       expect(hiddenFree(text), text).toBeDefined();
     }
-    for (const text of ['Clean and dry wound.', 'H&P reviewed; follow-up in 2 weeks.', 'x-ray\nnormal', '']) {
+    for (const text of ['Clean and dry wound.', 'H&P reviewed; follow-up in 2 weeks.', 'x-ray\nnormal', 'Take 1 tab p.o. b.i.d. with food.', '']) {
       expect(mayHide(text) && ANY_HIDDEN.test(text), text).toBe(false);
       expect(hiddenFree(text), text).toBeUndefined();
     }
@@ -55,6 +55,9 @@ describe('mayHide: the quick test before the hidden-character regex', () => {
         'a',
         'Z',
         'é',
+        '.',
+        'I.V.D.U',
+        'p.o.',
         '-',
         ' ',
         '\t',
