@@ -13,6 +13,7 @@ import { maskedAt } from './spans.js';
 import { maskPlaceholders } from '../parse/placeholders.js';
 import { isMention, isReportedSpeech, isSelfDescription, speakerAt } from './speakers.js';
 import { inlineSpeakerAt, isListedMention, isQuotativeSpeech, isRelativeDescription } from './speakers.js';
+import { subjectIs } from './subject.js';
 
 /**
  * Options resolved for the matcher (resolveOptions, or a config file's resolved options): the
@@ -228,6 +229,9 @@ function holds(condition: CompiledCondition, tokens: readonly Token[], c: Candid
       return lineHolds(condition, text, tokens[c.first]!.start.offset);
     case 'list':
       return inEnumeration(text, tokens[c.first]!.start.offset, tokens[c.last]!.end.offset);
+    case 'subject':
+      // The subject's head word (or the phrase ending with it: "security guard") is one of the words.
+      return subjectIs(text, tokens, c.first, (head) => condition.sequences.some((sequence) => matchesAt(tokens, head - sequence.length + 1, sequence)));
   }
 }
 
