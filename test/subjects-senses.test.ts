@@ -194,3 +194,58 @@ describe('ICD-10-CM code titles', () => {
     expect(spans.map(([s, e]) => text.slice(s, e))).toEqual(['F10.10 Alcohol abuse, uncomplicated']);
   });
 });
+
+describe('template drop-down lists read as each option', () => {
+  it('reports a word that one option makes, wherever the list stands', async () => {
+    expect(await strong('Urine tox: {clean/dirty}')).toEqual(expect.arrayContaining(['substance-use/clean-dirty-field:clean', 'substance-use/clean-dirty-field:dirty']));
+    await expectFlag([
+      'UDS: {clean/dirty/not done:19197}',
+      'Patient {is/was not} combative.',
+      'Pt {was/was not} combative overnight.',
+      'Pt {is not/is/was} {combative/agitated} this shift.',
+      'Pt is a {poor/good} historian.',
+      'Pt {was/was not} {manipulative/demanding}.',
+      '{drug/physical} abuse history.',
+      'History of {alcohol/drug/none} abuse.',
+      '{heroin/cocaine/alcohol} abuse',
+      '{Alcohol/Opioid/Cocaine:20391} abuse: {Yes/No:19197}',
+      'Dressing {clean/{dirty/soiled}} needles',
+      'Tox screen: {{result}} {clean/dirty}',
+      '{He/She} refused the medication.',
+      '[x] combative [ ] calm',
+    ]);
+  });
+
+  it('passes when no single option makes the word', async () => {
+    await expectPass([
+      '{Patient/Family} refused.',
+      '{Mother/Father} refused the vaccine.',
+      '{Mother/Father} {is/was} hysterical.',
+      '{verbal/physical/***} aggression noted.',
+      'Patient {was not/was never} combative.',
+      'Pt {was not/has not been} combative.',
+      'Wound: {clean/dry/intact}',
+      '[ ] clean [ ] dry [x] intact',
+      'Dressing {clean/dry/intact/{saturated/soiled}}',
+      'Hello {{name}}, your {cardiac/pulmonary} rehab starts Monday.',
+    ]);
+  });
+
+  it("reads a template's substance context over every option of a list", async () => {
+    // "relapsed" needs a substance in its sentence: the other option names it.
+    expect(await strong('Status: {relapsed/in remission from opioid use disorder}')).toEqual(['substance-use/relapse:relapsed']);
+    expect(await strong('Status: {relapsed/in remission}')).toEqual([]);
+  });
+
+  it('reports a phrase found in several readings once', async () => {
+    const findings = await lintText('History of {heavy/daily} drug abuse.');
+    expect(findings.map((f) => f.actual)).toEqual(['drug abuse']);
+  });
+
+  it('finds a phrase of one reading on the fast path too (a long note, many blocks)', async () => {
+    const filler = Array.from({ length: 60 }, (_, k) => `Line ${k} of the template has nothing to report.`).join('\n\n');
+    const text = `${filler}\n\nDressing {clean/{dirty/soiled}} needles\n\n${filler}`;
+    const findings = await lintText(text);
+    expect(findings.map((f) => f.ruleId)).toEqual(['substance-use/dirty-needles']);
+  });
+});

@@ -14,6 +14,7 @@ import type { CompiledCondition, CompiledRules } from '../rules/compile.js';
 import type { PatternToken, TokenSequence } from '../rules/pattern.js';
 import { escapeRegex as escapeSyntax, trieSource, wordsSource } from '../rules/word-regex.js';
 import { type WalkTail, type WordWalker, wordWalker } from './word-walk.js';
+import { dropDownNear } from '../parse/placeholders.js';
 
 // The apostrophes normalizeWord folds to "'".
 const APOSTROPHE = "['\u2018\u2019\u02bc\u0060\u00b4]";
@@ -408,7 +409,8 @@ function buildScanner(rules: CompiledRules): Scanner {
     const phrase = phraseCheck(word);
     if (!phrase) return true;
     phrase.lastIndex = at;
-    return phrase.test(text);
+    // A template's drop-down list nearby: the phrase may stand in one reading of it only.
+    return phrase.test(text) || dropDownNear(text, at);
   };
   // The last place `next` found, remembered per text: asked again from further on (block after
   // block, place after place), it does not scan again to a place it already found.
@@ -469,7 +471,7 @@ function buildScanner(rules: CompiledRules): Scanner {
       }
       const holds = (word: string, at: number): boolean => {
         const checks = phraseChecksOf(word);
-        if (!checks) return true; // as in `next`: never miss
+        if (!checks || dropDownNear(text, at)) return true; // as in `next`: never miss
         for (const { check, required } of checks) {
           check.lastIndex = at;
           if (check.test(text) && required.every((search) => occursBefore(search(text, start), end))) return true;
