@@ -197,7 +197,9 @@ describe('ICD-10-CM code titles', () => {
 
 describe('template drop-down lists read as each option', () => {
   it('reports a word that one option makes, wherever the list stands', async () => {
-    expect(await strong('Urine tox: {clean/dirty}')).toEqual(expect.arrayContaining(['substance-use/clean-dirty-field:clean', 'substance-use/clean-dirty-field:dirty']));
+    expect(await strong('Urine tox: {clean/dirty}')).toEqual(
+      expect.arrayContaining(['substance-use/clean-dirty-field:clean', 'substance-use/clean-dirty-field:dirty']),
+    );
     await expectFlag([
       'UDS: {clean/dirty/not done:19197}',
       'Patient {is/was not} combative.',
