@@ -1,6 +1,7 @@
 // Whose behaviour a word describes, which sense a word has, whose words a relative's line holds,
 // and lines that are not prose about a patient (issue 11, kinds 1–4): general mechanisms, each
 // with phrasings of our own and the look-alikes that must still be reported.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../src/index.js';
 import { nonProseSpans } from '../src/match/spans.js';
@@ -142,6 +143,8 @@ describe("a relative's labelled line", () => {
       "Mother: He's been refusing his meds since he got home.",
       'Wife: she says he is a drunk.',
       'Guest_family: he was an addict before the accident.',
+      "PT: my dad was an alcoholic\nDR: I'm sorry to hear that",
+      'Doctor: tell me about home.\nPatient: my dad was an alcoholic.\nhe used to hit us.\nand my mom was a junkie too.\nDoctor: I see.',
       '[Patient] my husband is an addict.',
       'SPEAKER 1: any alcohol at home?\nSPEAKER 2: my dad was an alcoholic, he drank every day.',
       'Counselor: how has the week been?\nClient: my sister says I am a drunk and a junkie.\nCounselor: how does that feel?\nClient: bad.',
@@ -249,5 +252,40 @@ describe('template drop-down lists read as each option', () => {
     const text = `${filler}\n\nDressing {clean/{dirty/soiled}} needles\n\n${filler}`;
     const findings = await lintText(text);
     expect(findings.map((f) => f.ruleId)).toEqual(['substance-use/dirty-needles']);
+  });
+});
+
+describe('template readings (property)', () => {
+  // Sentences with a finding, each word of which may be made one option of a drop-down list.
+  const sentences = [
+    'Pt is a known heroin addict.',
+    'Urine tox: dirty',
+    'History of alcohol abuse.',
+    'Patient refused the blood draw.',
+    'He was combative with staff overnight.',
+    'She claims she took her insulin.',
+    'Pt is a poor historian.',
+    'Reports using dirty needles.',
+  ];
+
+  it('keeps every rule that reports the plain sentence when one of its words becomes an option', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...sentences),
+        fc.nat(),
+        fc.constantFrom('qqq', 'zzz yyy', '***', 'other'),
+        fc.boolean(),
+        async (text, pick, other, first) => {
+          const words = [...text.matchAll(/[A-Za-z]+/g)];
+          const word = words[pick % words.length]!;
+          const options = first ? `${word[0]}/${other}` : `${other}/${word[0]}`;
+          const templated = `${text.slice(0, word.index)}{${options}}${text.slice(word.index! + word[0].length)}`;
+          const plain = new Set((await lintText(text)).map((f) => f.ruleId));
+          const read = new Set((await lintText(templated)).map((f) => f.ruleId));
+          for (const id of plain) expect(read.has(id), `${templated} lost ${id}`).toBe(true);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });
