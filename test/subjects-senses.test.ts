@@ -77,6 +77,15 @@ describe('the subject of a behaviour or credibility word', () => {
     ]);
   });
 
+  it('passes a sign of a disease said of people in general, and reports it said of the patient', async () => {
+    await expectPass([
+      'People with delirium may become combative or confused.',
+      'Some patients with dementia become combative at night.',
+      'Your loved one may become combative when woken.',
+    ]);
+    await expectFlag(['Pt can be combative with care in the evenings.', 'He may become combative if restrained.', 'Patient could be combative, keep sitter.']);
+  });
+
   it('still reports terminology labels whoever they describe', async () => {
     expect(await strong('Her husband is an alcoholic.')).toEqual(['substance-use/alcoholic:alcoholic']);
     expect(await strong('His brother is a heroin addict.')).toEqual(['substance-use/addict:heroin addict']);
