@@ -86,6 +86,24 @@ describe('the subject of a behaviour or credibility word', () => {
     await expectFlag(['Pt can be combative with care in the evenings.', 'He may become combative if restrained.', 'Patient could be combative, keep sitter.']);
   });
 
+  it('reads past an appositive and to the antecedent of a relative pronoun', async () => {
+    await expectPass([
+      'SW spoke with son, who was hostile and insisted pt go home.',
+      'Daughter upset and hostile toward staff at the desk.',
+      'Mother very anxious and hysterical in the family room.',
+      'Per RN, husband refusing to leave and agitated at bedside.',
+      'The babysitter claims the child fell from the couch.',
+    ]);
+    expect(await strong('Her brother, an IV drug user, refused treatment.')).toEqual(['substance-use/drug-user:IV drug user']);
+    await expectFlag([
+      'SW spoke with son; pt was hostile and insisted on going home.',
+      'Pt tearful and hostile when approached.',
+      'Per RN, pt refusing to leave and agitated at bedside.',
+      'Pt, a 45 year old roofer, refused the CT.',
+      'Dr: your wife says you refused your insulin again.',
+    ]);
+  });
+
   it('still reports terminology labels whoever they describe', async () => {
     expect(await strong('Her husband is an alcoholic.')).toEqual(['substance-use/alcoholic:alcoholic']);
     expect(await strong('His brother is a heroin addict.')).toEqual(['substance-use/addict:heroin addict']);

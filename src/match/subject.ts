@@ -61,20 +61,41 @@ export function subjectIndex(text: string, tokens: readonly Token[], at: number)
   // The head of the last phrase passed over as the object of "of": "the rest of my family refuses"
   // is the family's refusal when the word before "of" is a quantity.
   let ofObject: number | undefined;
+  // A relative pronoun was passed: the next noun is its antecedent, whatever stands before it
+  // ("spoke with the son, who was hostile").
+  let antecedent = false;
+  // Only words passed over so far (no noun, no conjunction): an appositive may still stand between
+  // the match and its subject ("Her brother, an IV drug user, refused").
+  let bare = true;
+  // The comma before an appositive, which the walk crosses.
+  let appositiveComma = -1;
   for (let i = at - 1, steps = 0; i >= 0 && steps < REACH; i--, steps++) {
     const here = tokens[i + 1]!;
     const token = tokens[i]!;
     const between = gap(text, token, here);
     if (CLAUSE_MARK.test(between)) return undefined;
-    if (between.includes(',')) {
+    if (between.includes(',') && i !== appositiveComma) {
       // "the husband, who was belligerent": the relative pronoun's noun stands before the comma.
-      if (!RELATIVES.has(here.norm)) return undefined;
+      if (RELATIVES.has(here.norm)) antecedent = true;
+      else {
+        const before = bare ? appositiveStart(text, tokens, i) : -1;
+        if (before === -1) return undefined;
+        // Walk on from the noun before the appositive.
+        appositiveComma = before;
+        i = before + 1;
+        continue;
+      }
     }
     const word = token.norm;
-    if (RELATIVES.has(word)) continue;
+    if (RELATIVES.has(word)) {
+      antecedent = true;
+      continue;
+    }
+    if (antecedent && !PASS_OVER.has(word) && !DETERMINERS.has(word)) return i;
     if (PASS_OVER.has(word) || (/ly$/.test(word) && word.length > 4 && !NOT_ADVERBS.has(word))) continue;
     if (CONJUNCTIONS.has(word)) {
       crossedConjunction = true;
+      bare = false;
       continue;
     }
     if (SUBORDINATORS.has(word)) return undefined;
@@ -89,6 +110,7 @@ export function subjectIndex(text: string, tokens: readonly Token[], at: number)
     // An article or a possessive pronoun left over from a phrase passed over ("at her mother").
     if (DETERMINERS.has(word)) continue;
     // A noun: the first word that is none of the above.
+    bare = false;
     if (objectOfPreposition(text, tokens, i)) {
       if (tokens[phraseStart(text, tokens, i) - 1]?.norm === 'of') ofObject = i;
       continue;
@@ -98,6 +120,23 @@ export function subjectIndex(text: string, tokens: readonly Token[], at: number)
     return i;
   }
   return undefined;
+}
+
+// How many tokens an appositive may have ("an IV drug user", "a 45 year old roofer").
+const APPOSITIVE_WORDS = 8;
+
+/**
+ * The match is right after a comma ending `tokens[last]`: when the words before it back to an
+ * earlier comma are an appositive (they start with an article: "Her brother, an IV drug user,
+ * refused"), the index of the token before that earlier comma; otherwise -1.
+ */
+function appositiveStart(text: string, tokens: readonly Token[], last: number): number {
+  for (let j = last; j > 0 && last - j < APPOSITIVE_WORDS; j--) {
+    const between = gap(text, tokens[j - 1]!, tokens[j]!);
+    if (CLAUSE_MARK.test(between)) return -1;
+    if (between.includes(',')) return ['a', 'an', 'the'].includes(tokens[j]!.norm) ? j - 1 : -1;
+  }
+  return -1;
 }
 
 /** The first index of the noun phrase whose head is at `head`: determiners, possessives, numbers before it. */
