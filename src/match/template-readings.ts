@@ -25,13 +25,14 @@ const MAX_READINGS = 40;
 
 /** The drop-down lists within [from, to) of `text`, nested lists included, each as its options. */
 function listsIn(source: string, from: number, to: number): Options[] {
-  // Fields ("{{name}}") are blanks, not lists: blanked here so that their braces do not pair with a list's.
-  const text = source.slice(0, to).replace(FIELD, (m) => ' '.repeat(m.length));
+  // Fields ("{{name}}") are blanks, not lists: blanked here so that their braces do not pair with
+  // a list's. Only the sentence's range is copied (offsets below are of `source`).
+  const text = source.slice(from, to).replace(FIELD, (m) => ' '.repeat(m.length));
   const lists: Options[] = [];
   // A stack of open braces: where each opened and where its current option started.
   const stack: Array<{ open: number; optionStart: number; options: Options; slash: boolean }> = [];
   for (let i = from; i < to; i++) {
-    const ch = text[i];
+    const ch = text[i - from];
     if (ch === '{') {
       stack.push({ open: i, optionStart: i + 1, options: [], slash: false });
     } else if (ch === '/' && stack.length > 0) {
@@ -43,7 +44,7 @@ function listsIn(source: string, from: number, to: number): Options[] {
       const top = stack.pop()!;
       if (!top.slash) continue;
       // An Epic list id (":19197") closes the last option.
-      const last = text.slice(top.optionStart, i);
+      const last = text.slice(top.optionStart - from, i - from);
       const id = LIST_ID.exec(last);
       top.options.push([top.optionStart, id ? top.optionStart + id.index : i]);
       lists.push(top.options);
@@ -111,17 +112,17 @@ export function templateReadings(text: string, sentence: SentenceTokens): Readin
       }
     }
   }
+  // Each token's option in each list that holds it (the same for every reading).
+  const memberships = tokens.map((token) =>
+    lists.flatMap((list) => {
+      const own = optionAt(list, token.start.offset);
+      return own === -1 ? [] : [[list, own] as const];
+    }),
+  );
   for (const choice of choices) {
     const kept: number[] = [];
     for (let t = 0; t < tokens.length; t++) {
-      const at = tokens[t]!.start.offset;
-      if (
-        lists.every((other) => {
-          const own = optionAt(other, at);
-          return own === -1 || own === choice.get(other);
-        })
-      )
-        kept.push(t);
+      if (memberships[t]!.every(([list, own]) => own === choice.get(list))) kept.push(t);
     }
     const key = kept.join(',');
     if (seen.has(key)) continue;
