@@ -97,6 +97,13 @@ export interface ConditionDefinition {
   before?: string[];
   after?: string[];
   sentence?: string[];
+  /**
+   * The subject of the match (of the verb, or the noun a predicate adjective describes), read
+   * within its clause, is one of these words and not coordinated with the patient: "Mother refuses
+   * to leave", "her son is hysterical", "the husband, who was belligerent". Not: "Pt refused",
+   * "Husband reports she refused", "yelled at her mother and refused".
+   */
+  subject?: string[];
   line?: string;
   within?: number;
   /** before/after: look no further than the clause, i.e. stop at punctuation (a comma, semicolon, colon, dash, parenthesis). */

@@ -13,6 +13,8 @@ import { maskedAt } from './spans.js';
 import { maskPlaceholders } from '../parse/placeholders.js';
 import { isMention, isReportedSpeech, isSelfDescription, speakerAt } from './speakers.js';
 import { inlineSpeakerAt, isListedMention, isQuotativeSpeech, isRelativeDescription } from './speakers.js';
+import { subjectIs } from './subject.js';
+import { type Reading, templateReadings } from './template-readings.js';
 
 /**
  * Options resolved for the matcher (resolveOptions, or a config file's resolved options): the
@@ -226,7 +228,10 @@ const LIST_ITEM_WORDS = 4;
  * its clause ("mutism, posturing, combativeness and negativism")? Read from the text around the
  * match, so the fast path and the whole parse agree.
  */
-export function inEnumeration(text: string, start: number, end: number): boolean {
+export function inEnumeration(source: string, start: number, end: number): boolean {
+  // Read as the parser reads it: the slashes of a template's drop-down list ("{combative
+  // behavior/threats/***}") separate alternatives, not the items of an enumeration.
+  const text = maskPlaceholders(source);
   let from = Math.max(0, start - LIST_REACH);
   const before = text.slice(from, start);
   for (let i = before.length - 1; i >= 0; i--) {
@@ -299,7 +304,29 @@ function holds(condition: CompiledCondition, tokens: readonly Token[], c: Candid
       return lineHolds(condition, text, tokens[c.first]!.start.offset, sentence);
     case 'list':
       return inEnumeration(text, tokens[c.first]!.start.offset, tokens[c.last]!.end.offset);
+    case 'subject': {
+      // The subject's head word (or the phrase ending with it: "security guard") is one of the
+      // words. A template's list of subjects is read whole ("{Patient/Family} refused": a
+      // relative beside the verb), so the sentence's own tokens are read, not a reading's.
+      const { whole, indexes } = sentence as Reading;
+      const all = whole ?? tokens;
+      return subjectIs(text, all, indexes ? indexes[c.first]! : c.first, (head) =>
+        condition.sequences.some((sequence) => matchesAt(all, head - sequence.length + 1, sequence)),
+      );
+    }
   }
+}
+
+/**
+ * Does required context hold for candidate `c`? In a reading of a template's drop-down lists, the
+ * sentence-wide context ("relapse" in an SUD template) is read over every option, since all of
+ * them are the template's subject matter; the words around the match are read in the reading.
+ */
+function requirementHolds(condition: CompiledCondition, tokens: readonly Token[], c: Candidate, text: string, sentence: SentenceTokens): boolean {
+  if (holds(condition, tokens, c, text, sentence, true)) return true;
+  const { whole, indexes } = sentence as Reading;
+  if (condition.kind !== 'sentence' || !whole || !indexes) return false;
+  return holds(condition, whole, { ...c, first: indexes[c.first]!, last: indexes[c.last]! }, text, sentence, true);
 }
 
 const OPENING = new Set(['"', '\u201c', '\u00ab', '\u201e', '\u2018', '\u2039', "'"]);
@@ -409,7 +436,7 @@ function findCandidates(sentence: SentenceTokens, options: ResolvedOptions, text
         if (t.set) captures.set(t.set, tokens[i + k]!.norm);
       });
       const c: Candidate = { compiled, first: i, last: i + sequence.length - 1, captures };
-      if (!compiled.requires.every((cond) => holds(cond, tokens, c, text, sentence, true))) continue;
+      if (!compiled.requires.every((cond) => requirementHolds(cond, tokens, c, text, sentence))) continue;
       if (compiled.unless.some((cond) => holds(cond, tokens, c, text, sentence, false))) continue;
       if (compiled.exceptions.length && covered(tokens, compiled.exceptions, c.first, c.last)) continue;
       if (options.allow.length && covered(tokens, options.allow, c.first, c.last)) continue;
@@ -559,34 +586,44 @@ export interface ClaimedSpan {
  */
 export function matchSentences(sentences: readonly SentenceTokens[], text: string, options: ResolvedOptions, claimed?: ClaimedSpan[]): Finding[] {
   const findings: Finding[] = [];
-  for (const sentence of sentences) {
-    const { tokens } = sentence;
-    if (tokens.length === 0) continue;
-    for (const c of findCandidates(sentence, options, text)) {
-      const { rule } = c.compiled;
-      const startToken = tokens[c.first]!;
-      const endToken = tokens[c.last]!;
-      const suggestions = rule.suggestions.map((t) => renderSuggestion(t, c.captures, options.rules.sets));
-      const paragraph = { start: sentence.paragraphStart, end: sentence.paragraphEnd };
-      claimed?.push({ start: startToken.start.offset, end: endToken.end.offset });
-      const finding = makeFinding(c.compiled, suggestions, startToken.start, endToken.end, text, paragraph, options);
-      if (!finding) continue;
-      if (rule.fixable && finding.quoted) finding.fixSkipped = { reason: 'quoted', message: "in quotation marks: possibly the patient's own words" };
-      else if (rule.fixable && spansTemplateMarkup(text, finding.start.offset, finding.end.offset)) {
-        // "{alcohol/heroin} abuse" matched across a drop-down list: rewriting the range would break the list.
-        finding.fixSkipped = { reason: 'markup', message: 'spans a template drop-down list or placeholder: choose the option, then fix' };
-      } else if (rule.fixable && suggestions[0] && !keepsCaptures(rule.suggestions[0]!, c.captures)) {
-        // "{drug} abuse" → "substance use" would lose which substance.
-        finding.fixSkipped = { reason: 'meaning', message: 'the replacement would drop a word the phrase names' };
-      } else if (rule.fixable && suggestions[0]) {
-        const previous = c.first > 0 ? tokens[c.first - 1] : undefined;
-        finding.fix = fitReplacement(text, finding.start.offset, finding.end.offset, suggestions[0], {
-          sentenceStart: c.first === 0,
-          article: previous && startToken.adjacent && /^(a|an)$/.test(previous.norm) ? previous : undefined,
-        });
+  for (const whole of sentences) {
+    if (whole.tokens.length === 0) continue;
+    // A sentence with a template's drop-down lists is read once per choice of options; a phrase
+    // found in several readings is reported once (its first reading's finding).
+    const readings = templateReadings(text, whole);
+    const reported = readings.length > 1 ? new Set<string>() : undefined;
+    for (const sentence of readings)
+      for (const c of findCandidates(sentence, options, text)) {
+        const { tokens } = sentence;
+        if (reported) {
+          const key = `${c.compiled.rule.id}:${tokens[c.first]!.start.offset}:${tokens[c.last]!.end.offset}`;
+          if (reported.has(key)) continue;
+          reported.add(key);
+        }
+        const { rule } = c.compiled;
+        const startToken = tokens[c.first]!;
+        const endToken = tokens[c.last]!;
+        const suggestions = rule.suggestions.map((t) => renderSuggestion(t, c.captures, options.rules.sets));
+        const paragraph = { start: sentence.paragraphStart, end: sentence.paragraphEnd };
+        claimed?.push({ start: startToken.start.offset, end: endToken.end.offset });
+        const finding = makeFinding(c.compiled, suggestions, startToken.start, endToken.end, text, paragraph, options);
+        if (!finding) continue;
+        if (rule.fixable && finding.quoted) finding.fixSkipped = { reason: 'quoted', message: "in quotation marks: possibly the patient's own words" };
+        else if (rule.fixable && spansTemplateMarkup(text, finding.start.offset, finding.end.offset)) {
+          // "{alcohol/heroin} abuse" matched across a drop-down list: rewriting the range would break the list.
+          finding.fixSkipped = { reason: 'markup', message: 'spans a template drop-down list or placeholder: choose the option, then fix' };
+        } else if (rule.fixable && suggestions[0] && !keepsCaptures(rule.suggestions[0]!, c.captures)) {
+          // "{drug} abuse" → "substance use" would lose which substance.
+          finding.fixSkipped = { reason: 'meaning', message: 'the replacement would drop a word the phrase names' };
+        } else if (rule.fixable && suggestions[0]) {
+          const previous = c.first > 0 ? tokens[c.first - 1] : undefined;
+          finding.fix = fitReplacement(text, finding.start.offset, finding.end.offset, suggestions[0], {
+            sentenceStart: c.first === 0,
+            article: previous && startToken.adjacent && /^(a|an)$/.test(previous.norm) ? previous : undefined,
+          });
+        }
+        findings.push(finding);
       }
-      findings.push(finding);
-    }
   }
   return findings;
 }

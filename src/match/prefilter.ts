@@ -14,6 +14,7 @@ import type { CompiledCondition, CompiledRules } from '../rules/compile.js';
 import type { PatternToken, TokenSequence } from '../rules/pattern.js';
 import { escapeRegex as escapeSyntax, trieSource, wordsSource } from '../rules/word-regex.js';
 import { type WalkTail, type WordWalker, wordWalker } from './word-walk.js';
+import { dropDownNear } from '../parse/placeholders.js';
 
 // The apostrophes normalizeWord folds to "'".
 const APOSTROPHE = "['\u2018\u2019\u02bc\u0060\u00b4]";
@@ -466,7 +467,8 @@ function buildScanner(rules: CompiledRules): RuleScanner {
     const phrase = phraseCheck(word, foldsIn(text));
     if (!phrase) return true;
     phrase.lastIndex = at;
-    return phrase.test(text);
+    // A template's drop-down list nearby: the phrase may stand in one reading of it only.
+    return phrase.test(text) || dropDownNear(text, at);
   };
   // The last place `next` found, remembered per text: asked again from further on (block after
   // block, place after place), it does not scan again to a place it already found.
@@ -540,6 +542,8 @@ function buildScanner(rules: CompiledRules): RuleScanner {
   function holdsIn(text: string, start: number, end: number): (word: string, at: number) => boolean {
     const folded = foldsIn(text);
     return (word, at) => {
+      // A template's drop-down list nearby: the phrase may stand in one reading of it only.
+      if (dropDownNear(text, at)) return true;
       // The anchor's one check first: it holds where one of its phrases stands.
       const any = phraseCheck(word, folded);
       if (!any) return true; // as in `next`: never miss

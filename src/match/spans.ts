@@ -1,5 +1,6 @@
 // Text that is not prose about a patient: URLs, e-mail addresses, file paths, citations and
-// reference lists, and the names of programmes, clinics and organisations written in Title Case.
+// reference lists, the names of programmes, clinics and organisations written in Title Case, the
+// anchors of rating scales, and the official titles of ICD-10-CM codes.
 // A phrase inside one of these spans is never reported, by any rule, in any reader ("Drug Abuse
 // Resistance Education", "J Addict Med.", "https://example.org/drug-abuse").
 //
@@ -10,7 +11,7 @@
 // same offsets get the same answer whether a text is parsed whole or block by block (fast path).
 import { lineAround } from '../parse/lines.js';
 
-export type SpanKind = 'url' | 'email' | 'path' | 'citation' | 'name' | 'scale';
+export type SpanKind = 'url' | 'email' | 'path' | 'citation' | 'name' | 'scale' | 'code';
 
 /** [start, end, kind]: start inclusive, end exclusive, UTF-16 code units. */
 export type Span = [number, number, SpanKind];
@@ -170,6 +171,39 @@ function isScaleListLine(text: string, start: number, end: number): boolean {
   return anchor(previous) || anchor(next);
 }
 
+// The official title of an ICD-10-CM code, beside the code: "F11.20 Opioid dependence,
+// uncomplicated", "Z91.19 Patient's noncompliance with other medical treatment and regimen" in a
+// problem list or a billing line, or "Alcohol abuse, uncomplicated (F10.10)" as a list item. The
+// code and its title are masked; a note's own words after it are not ("F11.20 pt is a known heroin
+// abuser": the title must start with a capital and read like a title, without a verb or a pronoun
+// of a note). A code has a letter (not U), two characters and a dot: "A1C 7.2" and "B12" are not codes.
+const ICD_CODE = String.raw`\b[A-TV-Z]\d[0-9A-Z]\.[0-9A-Z]{1,4}\b`;
+// A title: a capital, then words, commas, hyphens, apostrophes and parentheses of its own, up to a
+// clause mark, " - ", a bracket, a sentence end or the line's end.
+const TITLE = String.raw`[A-Z][A-Za-z0-9'’,/ -]{2,150}?`;
+const TITLE_END = String.raw`(?=\s*(?:[;|[(]|\s-\s|\.(?:\s|$)|$))`;
+const CODE_THEN_TITLE = new RegExp(String.raw`${ICD_CODE}[ 	]*(?:[-–:][ 	]*)?${TITLE}${TITLE_END}`, 'g');
+const TITLE_THEN_CODE = new RegExp(
+  String.raw`^([ 	]*(?:[-*•]|\d{1,3}[.)])?[ 	]*)(${TITLE})[ 	]*(?:[-–:][ 	]*)?[([]?[ 	]*${ICD_CODE}[ 	]*[)\]]?[ 	.;]*$`,
+);
+// Words of a note, never of a code's title.
+const NOT_A_TITLE = /\b(?:is|was|are|were|has|have|had|known|pt|he|she|his|her|him|they|states|reports|continues|continued|uses|used|since|today|yesterday)\b/i;
+
+function codeTitles(line: string, base: number, out: Span[]): void {
+  if (!/[A-TV-Z]\d[0-9A-Z]\./.test(line)) return;
+  const whole = TITLE_THEN_CODE.exec(line);
+  if (whole && !NOT_A_TITLE.test(whole[2]!)) {
+    const from = whole[1]!.length;
+    out.push([base + from, base + line.trimEnd().length, 'code']);
+    return;
+  }
+  CODE_THEN_TITLE.lastIndex = 0;
+  for (const m of line.matchAll(CODE_THEN_TITLE)) {
+    const title = m[0].replace(new RegExp(`^${ICD_CODE}`), '');
+    if (!NOT_A_TITLE.test(title)) out.push([base + m.index, base + m.index + m[0].length, 'code']);
+  }
+}
+
 /** The spans of the line [start, end) of `text`, its neighbours consulted for a reference list. */
 function spansOfLine(text: string, start: number, end: number): Span[] {
   const line = text.slice(start, end);
@@ -191,6 +225,7 @@ function spansOfLine(text: string, start: number, end: number): Span[] {
   if ((slash || line.includes('\\')) && PATH_MARK.test(line)) push(out, PATH, line, start, 'path');
   journalAbbreviations(line, start, out);
   titleCaseNames(line, start, out);
+  codeTitles(line, start, out);
   return out.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
 }
 

@@ -103,13 +103,33 @@ export function speakerAt(text: string, offset: number): Speaker | undefined {
       // Outside a dialogue (one turn pasted alone, a record of one line) a patient's or relative's
       // label opens a turn only when what follows is speech ("Patient: my brother is a heroin
       // addict"), not a header's value ("Patient: J. Smith", "Mother: alcoholic, deceased").
-      const words = text.slice(lineStart + LABEL.exec(line)![0].length, lineAround(text, offset)[1]);
-      return role === 'patient' && SPEECH.test(words) ? 'patient' : undefined;
+      const label = LABEL.exec(line)!;
+      const words = text.slice(lineStart + label[0].length, lineAround(text, offset)[1]);
+      if (role !== 'patient') return undefined;
+      // A relative's line that opens with a pronoun subject is a sentence they said ("Mother: He's
+      // been refusing his meds"), not a family-history field ("Mother: alcoholic, deceased").
+      if (SPEECH.test(words) || (isRelativeLabel(label[1] ?? label[2]!) && TALK_ABOUT_SOMEONE.test(words))) return 'patient';
+      return undefined;
     }
     if (line.trim() === '' || HEADER.test(line) || lineStart === 0) return undefined;
   }
   return undefined;
 }
+
+// Labels of the patient's side that name the patient themselves (or no one in particular), not a relative.
+const NOT_RELATIVES = new Set(['patient', 'pt', 'client', 'participant', 'respondent', 'a', 'caller', 'interpreter', 'patient_guest', 'guest']);
+
+/** Is the label a relative's or a companion's ("Mother", "Patient's wife", "Guest_family")? */
+function isRelativeLabel(label: string): boolean {
+  const key = label
+    .trim()
+    .toLowerCase()
+    .replace(/[ \t]+/g, '_');
+  return roleOf(label) === 'patient' && !NOT_RELATIVES.has(key);
+}
+
+// A sentence about someone, as a relative says it: a pronoun subject first.
+const TALK_ABOUT_SOMEONE = /^\s*(?:he|she|they|he['\u2019]s|she['\u2019]s|they['\u2019]re|hes|shes)\b/i;
 
 // Words of speech rather than of a note: the first and second person, and talk's fillers.
 const SPEECH =

@@ -10,7 +10,9 @@ const PLACEHOLDER = /\{\{[^{}\n]*\}\}|\[\[[^[\]\n]*\]\]|@[A-Za-z][\w.:-]*@|\*{3,
 // as "Urine tox:  clean dirty " (each option beside the words around the list). Innermost lists
 // first, so a nested list ("{severe/{mild/moderate}}") is opened from the inside out. "{{name}}"
 // (a field) and a list without a slash ("{SmartList:123}") stay placeholders.
-const DROP_DOWN = /(?<!\{)\{([^{}\n]*\/[^{}\n]*)\}(?!\})/g;
+// Fields ("{{name}}") are blanked before, so a doubled brace left here closes nested lists
+// ("{clean/{dirty/soiled}}"), which must open too.
+const DROP_DOWN = /\{([^{}\n]*\/[^{}\n]*)\}/g;
 const LIST_ID = /:\s*\d+\s*$/;
 // A check box of a form ("[x] declined", "[ ] combative"): the box is no word.
 const CHECK_BOX = /\[[ xX\u2713\u2714]?\]/g;
@@ -57,3 +59,19 @@ export function maskPlaceholders(text: string): string {
 
 // A SmartList with options ("{Yes/No:19197}") is a drop-down, not a blank.
 const DROP_DOWN_WHOLE = /^\{(?!\{)[^{}\n]*\/[^{}\n]*\}$/;
+
+// How far either side of a place a drop-down list is looked for (UTF-16 code units).
+const DROP_DOWN_REACH = 300;
+
+/**
+ * Does the source of `masked` (the text maskPlaceholders last returned) hold a drop-down list
+ * within 300 code units of `at`? A phrase may then stand in one reading of the list and not in the
+ * masked text ("dirty needles" in "{clean/{dirty/soiled}} needles"), so the fast path's scanner,
+ * which reads the masked text, must not rule the place out. False when `masked` is not the last
+ * masked text (then the scanner decides as for any text).
+ */
+export function dropDownNear(masked: string, at: number): boolean {
+  if (last === undefined || last.masked !== masked || last.text === masked) return false;
+  const from = Math.max(0, at - DROP_DOWN_REACH);
+  return /\{[^{}\n]*\/|\/[^{}\n]*\}/.test(last.text.slice(from, Math.min(masked.length, at + DROP_DOWN_REACH)));
+}

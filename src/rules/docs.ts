@@ -22,6 +22,7 @@ function describeTest(c: ConditionDefinition): string {
   if (c.list) return 'the match is an item of an enumeration (three items or more)';
   if (c.before) return `${words(c.before)} within ${within} words before${clause}`;
   if (c.after) return `${words(c.after)} within ${within} words after${clause}`;
+  if (c.subject) return `its subject is ${words(c.subject)}`;
   return `${words(c.sentence ?? [])} in the sentence`;
 }
 

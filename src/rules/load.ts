@@ -108,6 +108,7 @@ function checkSemantics(def: RuleFileDefinition, file: string): void {
           ...(condition.before ?? []),
           ...(condition.after ?? []),
           ...(condition.sentence ?? []),
+          ...(condition.subject ?? []),
           ...(condition.except ?? []),
           ...(condition.forms ?? []),
         ]) {

@@ -1,0 +1,184 @@
+// Who a behaviour or credibility word is about: the subject of the verb ("Mother refuses to
+// leave", "Pt's husband claims…") or the noun a predicate adjective describes ("her son is
+// hysterical", "the husband, who was belligerent, …"). The guideline reports behaviour and
+// credibility labels only about the patient; terminology labels are reported whoever they describe,
+// so only rules that say so (a `subject` condition) ask.
+//
+// No parser gives clauses here (retext has words, punctuation and sentences), so the subject is
+// read from the words before the match within its clause: auxiliaries, copulas, modals, adverbs
+// and negation are passed over; the first noun phrase met is the subject, unless it is the object
+// of a preposition ("yelled at her mother and refused…", "mother of the patient") or, across an
+// "and", the object of an earlier verb; a relative pronoun ("the husband, who was…") points to the
+// noun before it. Measured instead of adding a parser: a dependency parser (wink-nlp, compromise)
+// costs megabytes and milliseconds per sentence, and this reads at most 16 tokens per candidate.
+import { maskPlaceholders } from '../parse/placeholders.js';
+import type { Token } from '../parse/tokens.js';
+
+// Words between a subject and its predicate that are not the subject.
+const PASS_OVER = new Set(
+  "is are was were be been being am has have had having do does did will would shall should can could may might must also again still then now just very so too often increasingly repeatedly frequently initially later today tonight overnight yesterday not never n't became become becomes becoming got get gets getting grew grow grows growing seemed seem seems appeared appear appears remained remain remains stayed stays acting acts acted started starts began begins continued continues continue keeps kept kinda quite extremely rather somewhat more less".split(
+    ' ',
+  ),
+);
+// Words in -ly that are nouns, not adverbs.
+const NOT_ADVERBS = new Set(['family', 'ally', 'bully', 'assembly', 'supply', 'belly']);
+// The patient, or a pronoun that stands for them in a note about them.
+const PATIENT = new Set('pt pts patient patients he she him client clients resident'.split(' '));
+// What may stand before a noun within its phrase: articles, possessives, numbers of an age.
+const DETERMINERS = new Set(
+  'the a an his her their my your our its this that these those pt patient year years yr yo y old month months day days week weeks'.split(' '),
+);
+const PREPOSITIONS = new Set(
+  'at with to toward towards for from of by about on in per than like against around near after before over under into onto upon between among beside besides behind'.split(
+    ' ',
+  ),
+);
+// Words that take their noun after "of": "the rest of my family", "one of her sons".
+const QUANTITIES = new Set('rest all some most none both one two three many several few each any either neither part half majority members member'.split(' '));
+const CONJUNCTIONS = new Set(['and', 'or', 'but', '&', 'nor']);
+const RELATIVES = new Set(['who', 'which', 'whom']);
+// Words that start a clause of their own: the subject is not looked for before them.
+const SUBORDINATORS = new Set('if when whenever while because since although though unless until after as where once whether'.split(' '));
+// Marks that end a clause (a comma is handled apart: a relative clause may follow one).
+const CLAUSE_MARK = /[.;:!?()[\]{}\n\u2014]|\s-\s/;
+// How many tokens back the subject is looked for.
+const REACH = 16;
+
+const possessive = (text: string, token: Token) => /['\u2019]s?$/.test(text.slice(token.start.offset, token.end.offset));
+
+/** The text between two tokens (punctuation, white space). */
+const gap = (text: string, a: Token, b: Token) => text.slice(a.end.offset, b.start.offset);
+
+/**
+ * The index of the head token of the subject of the word at token `at` of `tokens`, or undefined
+ * when none is found in its clause (then the word is read as being about the patient: "Refused
+ * lunch."). `isOther` says whether a head word names someone other than the patient; it is used
+ * to tell a subject ("Wife and daughter refused") from the object of an earlier verb across an
+ * "and" ("Pt hit his wife and refused…").
+ */
+export function subjectIndex(text: string, tokens: readonly Token[], at: number): number | undefined {
+  let crossedConjunction = false;
+  // The head of the last phrase passed over as the object of "of": "the rest of my family refuses"
+  // is the family's refusal when the word before "of" is a quantity.
+  let ofObject: number | undefined;
+  // A relative pronoun was passed: the next noun is its antecedent, whatever stands before it
+  // ("spoke with the son, who was hostile").
+  let antecedent = false;
+  // Only words passed over so far (no noun, no conjunction): an appositive may still stand between
+  // the match and its subject ("Her brother, an IV drug user, refused").
+  let bare = true;
+  // The comma before an appositive, which the walk crosses.
+  let appositiveComma = -1;
+  for (let i = at - 1, steps = 0; i >= 0 && steps < REACH; i--, steps++) {
+    const here = tokens[i + 1]!;
+    const token = tokens[i]!;
+    const between = gap(text, token, here);
+    if (CLAUSE_MARK.test(between)) return undefined;
+    if (between.includes(',') && i !== appositiveComma) {
+      // "the husband, who was belligerent": the relative pronoun's noun stands before the comma.
+      if (RELATIVES.has(here.norm)) antecedent = true;
+      else {
+        const before = bare ? appositiveStart(text, tokens, i) : -1;
+        if (before === -1) return undefined;
+        // Walk on from the noun before the appositive.
+        appositiveComma = before;
+        i = before + 1;
+        continue;
+      }
+    }
+    const word = token.norm;
+    if (RELATIVES.has(word)) {
+      antecedent = true;
+      continue;
+    }
+    if (antecedent && !PASS_OVER.has(word) && !DETERMINERS.has(word)) return i;
+    if (PASS_OVER.has(word) || (/ly$/.test(word) && word.length > 4 && !NOT_ADVERBS.has(word))) continue;
+    if (CONJUNCTIONS.has(word)) {
+      crossedConjunction = true;
+      bare = false;
+      continue;
+    }
+    if (SUBORDINATORS.has(word)) return undefined;
+    if (PREPOSITIONS.has(word)) continue;
+    if (PATIENT.has(word) && !possessive(text, token)) {
+      // "mother of the patient", "yelled at him": the patient as an object.
+      if (objectOfPreposition(text, tokens, i)) continue;
+      return i;
+    }
+    // "Mother's refusal", "patient's refusal": the owner of a noun is its subject.
+    if (possessive(text, token)) return i;
+    // An article or a possessive pronoun left over from a phrase passed over ("at her mother").
+    if (DETERMINERS.has(word)) continue;
+    // A noun: the first word that is none of the above.
+    bare = false;
+    if (objectOfPreposition(text, tokens, i)) {
+      if (tokens[phraseStart(text, tokens, i) - 1]?.norm === 'of') ofObject = i;
+      continue;
+    }
+    if (crossedConjunction && objectOfVerb(text, tokens, i)) continue;
+    if (ofObject !== undefined && QUANTITIES.has(word) && tokens[i + 1]?.norm === 'of') return ofObject;
+    return i;
+  }
+  return undefined;
+}
+
+// How many tokens an appositive may have ("an IV drug user", "a 45 year old roofer").
+const APPOSITIVE_WORDS = 8;
+
+/**
+ * The match is right after a comma ending `tokens[last]`: when the words before it back to an
+ * earlier comma are an appositive (they start with an article: "Her brother, an IV drug user,
+ * refused"), the index of the token before that earlier comma; otherwise -1.
+ */
+function appositiveStart(text: string, tokens: readonly Token[], last: number): number {
+  for (let j = last; j > 0 && last - j < APPOSITIVE_WORDS; j--) {
+    const between = gap(text, tokens[j - 1]!, tokens[j]!);
+    if (CLAUSE_MARK.test(between)) return -1;
+    if (between.includes(',')) return ['a', 'an', 'the'].includes(tokens[j]!.norm) ? j - 1 : -1;
+  }
+  return -1;
+}
+
+/** The first index of the noun phrase whose head is at `head`: determiners, possessives, numbers before it. */
+function phraseStart(text: string, tokens: readonly Token[], head: number): number {
+  let i = head;
+  while (i > 0 && !/[^\s\-\u2010\u2011]/.test(gap(text, tokens[i - 1]!, tokens[i]!))) {
+    const previous = tokens[i - 1]!;
+    if (DETERMINERS.has(previous.norm) || possessive(text, previous) || /^\d+$/.test(previous.norm)) i--;
+    else break;
+  }
+  return i;
+}
+
+/** Is the noun at `head` the object of a preposition ("at her mother", "mother of the patient")? */
+function objectOfPreposition(text: string, tokens: readonly Token[], head: number): boolean {
+  const start = phraseStart(text, tokens, head);
+  if (start === 0) return false;
+  const before = tokens[start - 1]!;
+  return !/[^\s]/.test(gap(text, before, tokens[start]!)) && PREPOSITIONS.has(before.norm);
+}
+
+/** Across an "and", is the noun at `head` the object of a verb before it (not at its clause's start)? */
+function objectOfVerb(text: string, tokens: readonly Token[], head: number): boolean {
+  const start = phraseStart(text, tokens, head);
+  if (start === 0) return false;
+  const before = tokens[start - 1]!;
+  if (CLAUSE_MARK.test(gap(text, before, tokens[start]!)) || gap(text, before, tokens[start]!).includes(',')) return false;
+  return !CONJUNCTIONS.has(before.norm) && !PATIENT.has(before.norm);
+}
+
+/**
+ * Is the subject of the word at token `at` one of `isOther`'s words, and not coordinated with the
+ * patient ("Pt and wife refused" is the patient's refusal too)?
+ */
+export function subjectIs(source: string, tokens: readonly Token[], at: number, isOther: (index: number) => boolean): boolean {
+  // The text the tokens were read from: a template's drop-down "{Patient/Family} refused" reads
+  // "Patient Family refused" (its braces and slashes are no clause marks).
+  const text = maskPlaceholders(source);
+  const head = subjectIndex(text, tokens, at);
+  if (head === undefined || !isOther(head)) return false;
+  // "Pt and wife", "patient/family": the patient is one of the subjects.
+  const start = phraseStart(text, tokens, head);
+  if (start >= 2 && CONJUNCTIONS.has(tokens[start - 1]!.norm) && PATIENT.has(tokens[start - 2]!.norm)) return false;
+  return true;
+}
