@@ -58,8 +58,7 @@ read(srcFile)
     for (let m = re.exec(marked); m !== null; m = re.exec(marked)) {
       text += marked.slice(last, m.index);
       const [words, tier, cat, level, ...rest] = m[1].split('|');
-      if (!TIERS.has(tier) || !(cat in CATEGORY) || (level !== undefined && level !== 'info') || rest.length > 0)
-        problems.push(`${where}: bad span ⟦${m[1]}⟧`);
+      if (!TIERS.has(tier) || !(cat in CATEGORY) || (level !== undefined && level !== 'info') || rest.length > 0) problems.push(`${where}: bad span ⟦${m[1]}⟧`);
       const span = { start: text.length, end: text.length + words.length, text: words, category: CATEGORY[cat], tier };
       if (level === 'info') span.level = 'info';
       spans.push(span);
