@@ -28,7 +28,7 @@ describe('fixtures/recall-probes', () => {
     const genres = new Set(records.map((r) => r.genre));
     expect(genres.size).toBe(10);
     for (const genre of genres) expect(records.some((r) => r.genre === genre && r.spans.length === 0)).toBe(true);
-    expect(records.flatMap((r) => r.spans).filter((s) => s.tier === 'core').length).toBeGreaterThan(200);
+    expect(records.flatMap((r) => r.spans).filter((s) => s.tier === 'core').length).toBeGreaterThan(300);
   });
 
   it('every look-alike passes (no finding on a record without a span)', () => {
