@@ -262,7 +262,9 @@ function buildScanner(rules: CompiledRules): Scanner {
   for (const entries of rules.index.values()) {
     for (const { compiled, sequence } of entries) {
       const anchor = anchorOf(sequence);
-      const requires = compiled.requires.filter((c) => c.kind !== 'line' && c.sequences.length > 0);
+      // A requirement limited to some of the rule's phrases (`forms`) does not hold the others
+      // back: left out here, so the scan stays a superset of what the matcher reports.
+      const requires = compiled.requires.filter((c) => c.kind !== 'line' && c.sequences.length > 0 && c.forms === undefined);
       for (const word of sequence[anchor]!.words) {
         const list = anchored.get(word);
         if (list) list.push({ sequence, anchor, requires });
