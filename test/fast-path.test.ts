@@ -230,6 +230,10 @@ describe('fast path over random text', () => {
     // between the words of a phrase retext-equality reads in the blanked text.
     expectSame(`downs @AGE@ syndrome\u2019. ${'non compliant. The. '.repeat(30)}handicapped.`);
     expectSame(`stroke @AGE@ victim. ${'non compliant. The. '.repeat(30)}handicapped.`);
+    // A requirement limited to some of a rule's phrases (`forms`: "a bipolar" needs a person
+    // clause after it, "ex-user" a substance word) must not make the scan skip its other phrases.
+    expect(expectSame('is bipolar').map((f) => f.actual)).toEqual(['is bipolar']);
+    expect(expectSame('Describes himself as an ex-addict.').map((f) => f.actual)).toEqual(['ex-addict']);
   });
 
   it('finds with its one scan the places each version of the scan regex must not miss', () => {

@@ -25,7 +25,17 @@ const ANY_HIDDEN = new RegExp(
 
 describe('mayHide: the quick test before the hidden-character regex', () => {
   it('lets through each kind of hidden character, and stops plain text', () => {
-    for (const text of ['non\u00adcompliant', 'drug&nbsp;abuse', 'a&#173;b', 'IV\u200bDU', 'noncom-\npliant', 'noncom- \r\n  pliant', 'NONCOM-\nPLIANT', 'hx I.V.D.U. in past', 'E.t.O.H. abuse']) {
+    for (const text of [
+      'non\u00adcompliant',
+      'drug&nbsp;abuse',
+      'a&#173;b',
+      'IV\u200bDU',
+      'noncom-\npliant',
+      'noncom- \r\n  pliant',
+      'NONCOM-\nPLIANT',
+      'hx I.V.D.U. in past',
+      'E.t.O.H. abuse',
+    ]) {
       expect(mayHide(text), text).toBe(true);
       expect(hiddenFree(text), text).toBeDefined();
     }

@@ -32,6 +32,27 @@ function pointOf(p: { line: number; column: number; offset?: number | undefined 
   return { line: p.line, column: p.column, offset: p.offset ?? 0 };
 }
 
+const DOTTED_INITIALISM = /^(?:\p{L}\.){2,}\p{L}\.?$/u;
+
+/**
+ * A word node that is an initialism of three letters or more with full stops between them
+ * ("I.V.D.U.", "U.D.S"): its text without a final stop, where that text starts and ends, and
+ * whether a final stop followed. Undefined for any other word (two-letter "e.g.", "I.V." stay
+ * split as before).
+ */
+function dottedInitialism(node: Extract<Nodes, { type: 'WordNode' }>): { text: string; start: Point; end: Point; finalStop: boolean } | undefined {
+  const children = node.children;
+  if (children.length < 5) return undefined;
+  let raw = '';
+  for (const child of children) raw += 'value' in child ? child.value : '';
+  if (!DOTTED_INITIALISM.test(raw)) return undefined;
+  const finalStop = raw.endsWith('.');
+  const first = (children[0] as Positioned).position;
+  const last = (children[children.length - (finalStop ? 2 : 1)] as Positioned).position;
+  if (!first || !last) return undefined;
+  return { text: finalStop ? raw.slice(0, -1) : raw, start: pointOf(first.start), end: pointOf(last.end), finalStop };
+}
+
 function sentenceTokens(sentence: Sentence, paragraphStart: number, paragraphEnd: number): SentenceTokens {
   const span = { start: sentence.position?.start.offset ?? paragraphStart, end: sentence.position?.end.offset ?? paragraphEnd };
   const tokens: Token[] = [];
@@ -44,6 +65,15 @@ function sentenceTokens(sentence: Sentence, paragraphStart: number, paragraphEnd
     if (node.type === 'WhiteSpaceNode') continue;
     if (node.type !== 'WordNode') {
       joined = false;
+      continue;
+    }
+    // An initialism of three letters or more written with full stops ("I.V.D.U.", "I.V.D.A") is
+    // one token, its stops kept and a final stop dropped ("i.v.d.u"), so a rule can name it;
+    // split at the stops it was letters no phrase could hold together.
+    const dotted = dottedInitialism(node);
+    if (dotted) {
+      push(normalizeWord(dotted.text), dotted.start, dotted.end);
+      joined = !dotted.finalStop;
       continue;
     }
     // Split a word at inner punctuation other than apostrophes: "drug-seeking" → drug, seeking

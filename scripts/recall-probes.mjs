@@ -1,0 +1,99 @@
+#!/usr/bin/env node
+// Builds fixtures/recall-probes/probes.jsonl from probes.src.tsv (see the README there) and checks it.
+//
+//   node scripts/recall-probes.mjs           rebuild probes.jsonl, then check it
+//   node scripts/recall-probes.mjs --check   check only: probes.jsonl equals what the source builds
+//
+// Source lines: genre <TAB> text <TAB> optional note; `\n` in text is a line break; ⟦words|tier|cat⟧
+// (optionally ⟦words|tier|cat|info⟧) marks a span. Offsets are UTF-16 code units (JavaScript string
+// indices), end exclusive, as in fixtures/eval-genres. Exit 1 when a record is malformed or the
+// jsonl is stale, 2 on an I/O error.
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dir = path.join(root, 'fixtures', 'recall-probes');
+const srcFile = path.join(dir, 'probes.src.tsv');
+const outFile = path.join(dir, 'probes.jsonl');
+const CATEGORY = { su: 'substance-use', cr: 'credibility', co: 'compliance', de: 'demeanor', id: 'identity' };
+const TIERS = new Set(['core', 'B', 'C']);
+const SHORT = {
+  'pain-pharmacy': 'pain',
+  perinatal: 'peri',
+  handoff: 'ho',
+  'problem-list': 'pl',
+  'hiv-clinic': 'hiv',
+  'diabetes-obesity': 'dm',
+  'portal-message': 'portal',
+  psychiatry: 'psy',
+  'ed-note': 'ed',
+  template: 'tpl',
+};
+
+const problems = [];
+const read = (file) => {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    console.error(`recall-probes: cannot read ${path.relative(root, file)}: ${e.code ?? e.message}`);
+    process.exit(2);
+  }
+};
+
+const records = [];
+const counters = {};
+read(srcFile)
+  .split('\n')
+  .forEach((line, i) => {
+    if (line.trim() === '' || line.startsWith('#')) return;
+    const where = `probes.src.tsv line ${i + 1}`;
+    const [genre, raw, note] = line.split('\t');
+    if (!(genre in SHORT)) return problems.push(`${where}: unknown genre ${JSON.stringify(genre)}`);
+    const marked = raw.replace(/\\n/g, '\n');
+    let text = '';
+    const spans = [];
+    const re = /⟦([^⟧]*)⟧/g;
+    let last = 0;
+    for (let m = re.exec(marked); m !== null; m = re.exec(marked)) {
+      text += marked.slice(last, m.index);
+      const [words, tier, cat, level, ...rest] = m[1].split('|');
+      if (!TIERS.has(tier) || !(cat in CATEGORY) || (level !== undefined && level !== 'info') || rest.length > 0) problems.push(`${where}: bad span ⟦${m[1]}⟧`);
+      const span = { start: text.length, end: text.length + words.length, text: words, category: CATEGORY[cat], tier };
+      if (level === 'info') span.level = 'info';
+      spans.push(span);
+      text += words;
+      last = m.index + m[0].length;
+    }
+    text += marked.slice(last);
+    if (/[⟦⟧]/.test(text)) problems.push(`${where}: unbalanced ⟦ ⟧`);
+    if (spans.length === 0 && !(note ?? '').includes('look-alike:')) problems.push(`${where}: no span and no "look-alike:" note`);
+    if (spans.length > 0 && (note ?? '').includes('look-alike:')) problems.push(`${where}: a look-alike with a span`);
+    counters[genre] = (counters[genre] ?? 0) + 1;
+    const id = `rp-${SHORT[genre]}-${String(counters[genre]).padStart(3, '0')}`;
+    const record = { id, source: `handwritten for fixtures/recall-probes (genre: ${genre})`, genre, kind: 'handwritten', text, spans };
+    if (note) record.note = note;
+    records.push(record);
+  });
+
+const texts = new Map();
+for (const r of records) {
+  for (const s of r.spans) if (r.text.slice(s.start, s.end) !== s.text) problems.push(`${r.id}: offsets do not give ${JSON.stringify(s.text)}`);
+  if (texts.has(r.text)) problems.push(`${r.id}: same text as ${texts.get(r.text)}`);
+  texts.set(r.text, r.id);
+}
+
+const built = `${records.map((r) => JSON.stringify(r)).join('\n')}\n`;
+if (process.argv.includes('--check')) {
+  if (read(outFile) !== built) problems.push('probes.jsonl is stale: run node scripts/recall-probes.mjs');
+} else if (problems.length === 0) writeFileSync(outFile, built);
+
+if (problems.length > 0) {
+  for (const p of problems) console.error(`recall-probes: ${p}`);
+  process.exit(1);
+}
+const count = (pred) => records.filter(pred).length;
+const spanCount = (tier) => records.reduce((n, r) => n + r.spans.filter((s) => s.tier === tier && s.level !== 'info').length, 0);
+console.log(
+  `recall-probes: ${records.length} records (${count((r) => r.spans.length > 0)} with a span, ${count((r) => r.spans.length === 0)} look-alikes); spans: core ${spanCount('core')}, B ${spanCount('B')}, C ${spanCount('C')}, info ${records.reduce((n, r) => n + r.spans.filter((s) => s.level === 'info').length, 0)}`,
+);

@@ -1,0 +1,45 @@
+// fixtures/recall-probes (issue 11): probes of every core and tier-B term of the guides in ten
+// genres, written and labelled before dignify was run on them. The file must be what its source
+// builds, every look-alike must pass, and recall must hold issue 11's bars on them.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type EvalReport, parseRecords, scoreRecords } from '../src/eval/score.js';
+import { lintText } from '../src/index.js';
+import { ROOT } from './helpers.js';
+
+const SET = path.join(ROOT, 'fixtures', 'recall-probes', 'probes.jsonl');
+
+describe('fixtures/recall-probes', () => {
+  const records = parseRecords(readFileSync(SET, 'utf8'));
+  let report: EvalReport;
+  beforeAll(async () => {
+    report = await scoreRecords(records, (text) => lintText(text));
+  }, 120_000);
+
+  it('is what probes.src.tsv builds (offsets, tiers, look-alike notes)', () => {
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'recall-probes.mjs'), '--check'], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+
+  it('has ten genres, core and B spans in each genre with terms, and look-alikes in every genre', () => {
+    const genres = new Set(records.map((r) => r.genre));
+    expect(genres.size).toBe(10);
+    for (const genre of genres) expect(records.some((r) => r.genre === genre && r.spans.length === 0)).toBe(true);
+    expect(records.flatMap((r) => r.spans).filter((s) => s.tier === 'core').length).toBeGreaterThan(300);
+  });
+
+  it('every look-alike passes (no finding on a record without a span)', () => {
+    const flagged = report.falsePositives.filter((fp) => records.find((r) => r.id === fp.id)?.spans.length === 0);
+    expect(flagged.map((fp) => `${fp.id} ${fp.ruleId} "${fp.actual}"`)).toEqual([]);
+  });
+
+  it('meets issue 11 on the probes: core recall ≥ 0.97, tier-B recall ≥ 0.90, precision ≥ 0.95', () => {
+    expect(report.misses.filter((m) => m.tier === 'core').map((m) => `${m.id} "${m.span}"`)).toEqual([]);
+    expect(report.byTier.core!.recall).toBeGreaterThanOrEqual(0.97);
+    expect(report.byTier.B!.recall).toBeGreaterThanOrEqual(0.9);
+    expect(report.overall.precision).toBeGreaterThanOrEqual(0.95);
+  });
+});
