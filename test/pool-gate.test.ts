@@ -60,4 +60,40 @@ describe('the pool and the gate', () => {
     expect(sent.map((t, i) => (handed[i] ?? []).map((p) => t.slice(p, p + 4)))).toEqual(sent.map((t) => (t.includes('\u00ad') ? [] : ['IVDU'])));
     expect(out.filter((o) => o.rules.length).length).toBeGreaterThan(40);
   });
+  it('closes the source when the consumer stops early, before the pool is due and after it started', async () => {
+    for (const poolFrom of [
+      { documents: 1000, chars: 1 << 30 },
+      { documents: 2, chars: 10 },
+    ]) {
+      let closed = false;
+      let read = 0;
+      async function* sources(): AsyncGenerator<SourceEvent> {
+        try {
+          for (let i = 0; i < 100; i++) {
+            read++;
+            yield { kind: 'document', doc: { file: 'x.csv', syntax: 'text', text: `Note ${i}: hx of IVDU.`, record: { row: i + 1, line: i + 2 } } };
+          }
+        } finally {
+          closed = true;
+        }
+      }
+      const seen: string[] = [];
+      for await (const { event, findings } of lintInParallel(sources(), () => resolved, 2, undefined, poolFrom)) {
+        if (event.kind === 'document') seen.push(`${event.doc.text} ${findings!.map((f) => f.ruleId).join()}`);
+        if (seen.length === 5) break;
+      }
+      expect(seen).toEqual(
+        Array.from(
+          { length: 5 },
+          (_, i) =>
+            `Note ${i}: hx of IVDU. ${lintDocument({ file: 'x.csv', syntax: 'text', text: `Note ${i}: hx of IVDU.` }, resolved)
+              .map((f) => f.ruleId)
+              .join()}`,
+        ),
+      );
+      expect(closed).toBe(true);
+      // Before the pool, a document is read only when the one before it is out; the pool reads ahead by batches.
+      if (poolFrom.documents === 1000) expect(read).toBe(5);
+    }
+  });
 });
