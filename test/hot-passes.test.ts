@@ -150,6 +150,9 @@ describe("the scanner's checks with and without the 'u' flag", () => {
       'Pt was aggressive with staff. Patient is an addict.',
       'Pt was aggre\u017f\u017five with staff; \u212anown addict; drug abu\u017fe.',
       'Pt was aggressive with staff. Patient is an addict.',
+      // An anchor that is a whole phrase of its own is taken at its hit without a check.
+      "The addict's family; addicts; addict1; addict_x; addictx; ADDICT\u2019s; addict''s.",
+      'junkie, junkies, Junkie\u2019s, junkie2, noncompliant_x noncompliant.',
     ];
     for (const text of texts) {
       const { fast, whole } = lintBothWays(text);
