@@ -93,6 +93,8 @@ describe('the subject of a behaviour or credibility word', () => {
       'Mother very anxious and hysterical in the family room.',
       'Per RN, husband refusing to leave and agitated at bedside.',
       'The babysitter claims the child fell from the couch.',
+      'Son, who is his HCP, refused the PEG on his behalf.',
+      "The patient's wife, a nurse, insists he be discharged.",
     ]);
     expect(await strong('Her brother, an IV drug user, refused treatment.')).toEqual(['substance-use/drug-user:IV drug user']);
     await expectFlag([
@@ -100,6 +102,8 @@ describe('the subject of a behaviour or credibility word', () => {
       'Pt tearful and hostile when approached.',
       'Per RN, pt refusing to leave and agitated at bedside.',
       'Pt, a 45 year old roofer, refused the CT.',
+      'The patient, who refused labs, was discharged.',
+      'Pt, who was combative overnight, is calm this morning.',
       'Dr: your wife says you refused your insulin again.',
     ]);
   });
