@@ -81,6 +81,8 @@ function covered(tokens: readonly Token[], sequences: readonly TokenSequence[], 
 // line index (parse/lines.ts), so finding it costs a binary search, not the line's length.
 let answersText: string | undefined;
 const lineAnswers = new Map<CompiledCondition, { line: number; answer: boolean }>();
+// The same for a long line's sentences (lineHolds): keyed by where the sentence's window starts.
+const sentenceAnswers = new Map<CompiledCondition, { from: number; answer: boolean }>();
 
 // A line longer than this (UTF-16 code units) is a note or an answer flattened to one line (an
 // export's record, a MedQuAD answer): there a line condition reads only the match's sentence, no
@@ -94,15 +96,23 @@ function lineHolds(condition: CompiledCondition, text: string, offset: number, s
   if (answersText !== text) {
     answersText = text;
     lineAnswers.clear();
+    sentenceAnswers.clear();
   }
   const line = lineIndexAt(text, offset);
   const known = lineAnswers.get(condition);
   if (known && known.line === line) return known.answer;
   const [start, end] = lineBoundsOf(text, line);
   if (end - start > LONG_LINE) {
-    const from = Math.max(start, Math.min(sentence.start, offset), offset - LINE_REACH);
-    const to = Math.min(end, Math.max(sentence.end, offset + 1), offset + LINE_REACH);
-    return condition.regex!.test(text.slice(from, to));
+    const from = Math.max(start, Math.min(sentence.start, offset));
+    const to = Math.min(end, Math.max(sentence.end, offset + 1));
+    // A sentence of ordinary length is read whole, once for all its candidates; a longer one (an
+    // unpunctuated transcript) only around the match.
+    if (to - from > 2 * LINE_REACH) return condition.regex!.test(text.slice(Math.max(from, offset - LINE_REACH), Math.min(to, offset + LINE_REACH)));
+    const knownSentence = sentenceAnswers.get(condition);
+    if (knownSentence && knownSentence.from === from) return knownSentence.answer;
+    const answer = condition.regex!.test(text.slice(from, to));
+    sentenceAnswers.set(condition, { from, answer });
+    return answer;
   }
   const answer = condition.regex!.test(text.slice(start, end));
   lineAnswers.set(condition, { line, answer });
