@@ -85,6 +85,8 @@ function covered(tokens: readonly Token[], sequences: readonly TokenSequence[], 
 // substance-use rules ask for the same ICD-code regex), and each asking read the whole line.
 let answersText: string | undefined;
 const lineAnswers = new Map<string, { line: number; answer: boolean }>();
+// The same for a long line's sentences (lineHolds): keyed by where the sentence's window starts.
+const sentenceAnswers = new Map<string, { from: number; answer: boolean }>();
 
 // A line longer than this (UTF-16 code units) is a note or an answer flattened to one line (an
 // export's record, a MedQuAD answer): there a line condition reads only the match's sentence, no
@@ -98,6 +100,7 @@ function lineHolds(condition: CompiledCondition, text: string, offset: number, s
   if (answersText !== text) {
     answersText = text;
     lineAnswers.clear();
+    sentenceAnswers.clear();
   }
   const line = lineIndexAt(text, offset);
   const regex = condition.regex!;
@@ -106,9 +109,16 @@ function lineHolds(condition: CompiledCondition, text: string, offset: number, s
   if (known && known.line === line) return known.answer;
   const [start, end] = lineBoundsOf(text, line);
   if (end - start > LONG_LINE) {
-    const from = Math.max(start, Math.min(sentence.start, offset), offset - LINE_REACH);
-    const to = Math.min(end, Math.max(sentence.end, offset + 1), offset + LINE_REACH);
-    return regex.test(text.slice(from, to));
+    const from = Math.max(start, Math.min(sentence.start, offset));
+    const to = Math.min(end, Math.max(sentence.end, offset + 1));
+    // A sentence of ordinary length is read whole, once for all its candidates; a longer one (an
+    // unpunctuated transcript) only around the match.
+    if (to - from > 2 * LINE_REACH) return regex.test(text.slice(Math.max(from, offset - LINE_REACH), Math.min(to, offset + LINE_REACH)));
+    const knownSentence = sentenceAnswers.get(key);
+    if (knownSentence && knownSentence.from === from) return knownSentence.answer;
+    const answer = regex.test(text.slice(from, to));
+    sentenceAnswers.set(key, { from, answer });
+    return answer;
   }
   const answer = regex.test(text.slice(start, end));
   lineAnswers.set(key, { line, answer });
