@@ -1,10 +1,15 @@
 #!/usr/bin/env node
 // The dignify command. The code lives in dist/ (built on install by `npm run build`): the bundled
-// CLI when the build made one (faster start-up), else the compiled modules.
+// CLI with the code cache the build made for this Node (fastest start-up: code-cache.js), else
+// the ES module bundle, else the compiled modules.
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { loadBundledCli } from './code-cache.js';
 
 const bundled = new URL('../dist/bundle/main.js', import.meta.url);
-const { main } = await import(existsSync(bundled) ? bundled.href : '../dist/cli/main.js');
+const { main } =
+  loadBundledCli(fileURLToPath(new URL('../dist/bundle/', import.meta.url)))?.exports ??
+  (await import(existsSync(bundled) ? bundled.href : '../dist/cli/main.js'));
 
 // `dignify … | head` closes the pipe early: that is the reader's choice, not an error. When a
 // finding has already decided the exit code (main's onFailing set it), stop now; else lint on
