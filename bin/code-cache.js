@@ -29,7 +29,8 @@ export function loadBundledCli(dir, { withCache = true } = {}) {
   const cache = cacheFile(dir);
   if (!existsSync(file) || (withCache && !existsSync(cache))) return undefined;
   // Node's own CommonJS wrapper, on the same line as the code, so stack traces keep their lines.
-  const source = `(function (exports, require, module, __filename, __dirname) { ${readFileSync(file, 'utf8')}\n});`;
+  // Latin-1: the build writes ASCII only (scripts/bundle-cli-cache.js), and Latin-1 is read as is.
+  const source = `(function (exports, require, module, __filename, __dirname) { ${readFileSync(file, 'latin1')}\n});`;
   const script = new vm.Script(source, { filename: file, ...(withCache && { cachedData: readFileSync(cache) }) });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(file), module, file, dir);

@@ -54,6 +54,28 @@ function isEsModule(resolved) {
 }
 
 /**
+ * `code` with each non-ASCII UTF-16 code unit written as a \uXXXX escape, so that bin/code-cache.js
+ * can read the file as Latin-1: decoding UTF-8 into a two-byte string cost more than reading it.
+ * The escape means the same character in a string, a template's cooked value, a regex literal (a
+ * surrogate pair's two escapes are one code point under the u flag) and a comment; not in a raw
+ * template string (String.raw) unless that becomes a RegExp. Throws for a line of code (not a
+ * comment) with a template, a non-ASCII character and no RegExp on it or the line before, so that a
+ * new case is looked at.
+ */
+export function asciiOnly(code) {
+  const lines = code.split('\n');
+  for (const [k, line] of lines.entries()) {
+    const comment = /^\s*(\*|\/\/|\/\*)/.test(line);
+    if (!comment && /[^\x00-\x7f]/.test(line) && line.includes('`') && !/RegExp\(/.test(line) && !/RegExp\(\s*$/.test(lines[k - 1] ?? '')) {
+      throw new Error(
+        `dignify: main.cjs line ${k + 1}: a non-ASCII character in a template literal: check that \\u escapes keep its meaning, then allow it here`,
+      );
+    }
+  }
+  return code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
  * Writes dist/bundle/main.cjs and its code cache for the running Node (see the top of this file).
  * `metafile` is the ES module build's, whose `main.js` output says which packages start-up needs;
  * `plugins` are the ES module build's own. Makes nothing, and says so, when this Node cannot
@@ -119,7 +141,7 @@ export async function bundleWithCodeCache(esbuild, { root, outdir, metafile, plu
     const quoted = JSON.stringify(specifier);
     code = code.replaceAll(`__toESM(require(${quoted}), 1)`, `require(${quoted})`).replaceAll(`__toESM(require(${quoted}))`, `require(${quoted})`);
   }
-  writeFileSync(out, code);
+  writeFileSync(out, asciiOnly(code));
 
   const env = { ...process.env };
   delete env.NODE_OPTIONS; // the cache is for the flags a plain `dignify` runs with

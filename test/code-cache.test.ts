@@ -25,6 +25,30 @@ describe('packageName', () => {
   });
 });
 
+describe('asciiOnly', async () => {
+  // @ts-expect-error scripts/ is plain JavaScript without declarations
+  const { asciiOnly } = (await import('../scripts/bundle-cli-cache.js')) as { asciiOnly: (code: string) => string };
+  it('escapes what is not ASCII so that strings, regexes (u flag too) and String.raw regexes mean the same', () => {
+    const code = [
+      "const s = 'it’s 😀';",
+      "const r = /^['’]$/;",
+      'const u = /^(?:😀|é)$/u;',
+      'const g = new RegExp(String.raw`[\\p{L}’]+`, "u");',
+      '/** the note’s text */',
+    ].join('\n');
+    const out = asciiOnly(code);
+    expect(out).toMatch(/^[\x00-\x7f]*$/);
+    const run = (c: string) => new Function(`${c}; return [s, r.test('’'), u.test('😀'), u.test('é'), g.exec('(it’s)')[0]];`)();
+    expect(run(out)).toEqual(run(code));
+    expect(run(out)).toEqual(['it’s 😀', true, true, true, 'it’s']);
+  });
+
+  it('refuses a template literal it cannot check, outside comments', () => {
+    expect(() => asciiOnly('const t = String.raw`’`;')).toThrow(/line 1: a non-ASCII character in a template literal/);
+    expect(asciiOnly('// a `code` span’s comment')).toBe('// a `code` span\\u2019s comment');
+  });
+});
+
 // The build makes it wherever Node can require() ES modules (20.19+, 22.12+).
 describe.skipIf(!made && process.features.require_module)('the build', () => {
   it('made main.cjs and its cache for this Node', () => {
@@ -38,6 +62,7 @@ describe.skipIf(!made)('the code-cached CLI', () => {
   it('holds the start-up packages and none of those loaded on first use', () => {
     const packages = new Set([...source.matchAll(/^\/\/ \S*node_modules\/((?:@[^/]+\/)?[^/]+)\//gm)].map((m) => m[1]!));
     for (const p of ['commander', 'parse-english', 'unified']) expect(packages, p).toContain(p);
+    expect(source).toMatch(/^[\x00-\x7f]*$/); // bin/code-cache.js reads it as Latin-1
     for (const lazy of [
       'remark-parse',
       'micromark',
