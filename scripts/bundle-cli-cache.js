@@ -1,6 +1,6 @@
 // Build step (called by scripts/bundle-cli.js after the ES module bundle): the CLI's start-up code
 // as one CommonJS file, dist/bundle/main.cjs, and V8's code cache for it, made by running it once
-// (scripts/code-cache-warmup.js); bin/code-cache.js loads both. The packages start-up does not
+// (scripts/code-cache-warmup.js); bin/code-cache.cjs loads both. The packages start-up does not
 // load (the Markdown and HTML parsers, CSV, Parquet and .docx readers, the pool, the language
 // server, the report's charts) stay out of the file and are required from node_modules when first
 // used: bundled, their source alone made the file five times larger and its cache slower to read
@@ -12,7 +12,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cacheFile } from '../bin/code-cache.js';
+import { cacheFile } from '../bin/code-cache.cjs';
 
 const WARMUP = path.join(path.dirname(fileURLToPath(import.meta.url)), 'code-cache-warmup.js');
 /** What the warm-up lints: one line on standard input, the check this cache is for. */
@@ -54,7 +54,7 @@ function isEsModule(resolved) {
 }
 
 /**
- * `code` with each non-ASCII UTF-16 code unit written as a \uXXXX escape, so that bin/code-cache.js
+ * `code` with each non-ASCII UTF-16 code unit written as a \uXXXX escape, so that bin/code-cache.cjs
  * can read the file as Latin-1: decoding UTF-8 into a two-byte string cost more than reading it.
  * The escape means the same character in a string, a template's cooked value, a regex literal (a
  * surrogate pair's two escapes are one code point under the u flag) and a comment; not in a raw

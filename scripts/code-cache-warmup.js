@@ -3,7 +3,7 @@
 // does, then writes V8's code cache of the script. The functions that run are compiled by then,
 // so the cache holds them, not only the top level (a cache made right after compiling would).
 import { writeFileSync } from 'node:fs';
-import { cacheFile, loadBundledCli } from '../bin/code-cache.js';
+import { cacheFile, loadBundledCli } from '../bin/code-cache.cjs';
 
 const dir = process.argv[2];
 const loaded = dir && loadBundledCli(dir, { withCache: false });

@@ -1,5 +1,5 @@
 // The command starts from dist/bundle/main.cjs with the V8 code cache the build made for this Node
-// (bin/code-cache.js, scripts/bundle-cli-cache.js). Checked here: the file holds the start-up code
+// (bin/code-cache.cjs, scripts/bundle-cli-cache.js). Checked here: the file holds the start-up code
 // only, and a copy of the package gives the same output with the cache, with a cache V8 rejects
 // (other V8 flags, a damaged file), with no cache for this Node (another Node: the ES module
 // bundle runs) and without main.cjs, writing no file in any case.
@@ -49,6 +49,20 @@ describe('asciiOnly', async () => {
   });
 });
 
+describe('the command', () => {
+  it('is the CommonJS entry point, and bin/dignify.js runs the same', () => {
+    const { bin } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> };
+    expect(bin).toEqual({ dignify: 'bin/dignify.cjs' });
+    const env = { ...process.env, NO_COLOR: '1' };
+    const [cjs, esm] = ['dignify.cjs', 'dignify.js'].map((f) =>
+      spawnSync(process.execPath, [path.join(ROOT, 'bin', f), '--format', 'compact'], { input: 'Hx of IVDU.\n', env, encoding: 'utf8' }),
+    );
+    expect(cjs!.status).toBe(1);
+    expect(cjs!.stdout).toMatch(/IVDU/);
+    expect([esm!.status, esm!.stdout, esm!.stderr]).toEqual([cjs!.status, cjs!.stdout, cjs!.stderr]);
+  });
+});
+
 // The build makes it wherever Node can require() ES modules (20.19+, 22.12+).
 describe.skipIf(!made && process.features.require_module)('the build', () => {
   it('made main.cjs and its cache for this Node', () => {
@@ -62,7 +76,7 @@ describe.skipIf(!made)('the code-cached CLI', () => {
   it('holds the start-up packages and none of those loaded on first use', () => {
     const packages = new Set([...source.matchAll(/^\/\/ \S*node_modules\/((?:@[^/]+\/)?[^/]+)\//gm)].map((m) => m[1]!));
     for (const p of ['commander', 'parse-english', 'unified']) expect(packages, p).toContain(p);
-    expect(source).toMatch(/^[\x00-\x7f]*$/); // bin/code-cache.js reads it as Latin-1
+    expect(source).toMatch(/^[\x00-\x7f]*$/); // bin/code-cache.cjs reads it as Latin-1
     for (const lazy of [
       'remark-parse',
       'micromark',
@@ -108,12 +122,12 @@ describe.skipIf(!made)('the code-cached CLI', () => {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '' };
   delete env.NODE_OPTIONS;
   const run = (dir: string, input: string, args: string[] = []) => {
-    const r = spawnSync(process.execPath, [path.join(dir, 'bin', 'dignify.js'), ...args], { input, cwd: dir, env, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [path.join(dir, 'bin', 'dignify.cjs'), ...args], { input, cwd: dir, env, encoding: 'utf8' });
     return { code: r.status, stdout: r.stdout, stderr: r.stderr };
   };
   /** Whether V8 took `dir`'s cache, asked in a process of its own (loading runs the module). */
   const rejected = (dir: string) => {
-    const code = `import(${JSON.stringify(path.join(dir, 'bin', 'code-cache.js'))}).then((m) => console.log(String(m.loadBundledCli(${JSON.stringify(path.join(dir, 'dist', 'bundle'))}).script.cachedDataRejected)))`;
+    const code = `import(${JSON.stringify(path.join(dir, 'bin', 'code-cache.cjs'))}).then((m) => console.log(String(m.loadBundledCli(${JSON.stringify(path.join(dir, 'dist', 'bundle'))}).script.cachedDataRejected)))`;
     return spawnSync(process.execPath, ['-e', code], { env, encoding: 'utf8' }).stdout.trim();
   };
 
@@ -152,7 +166,7 @@ describe.skipIf(!made)('the code-cached CLI', () => {
     expect([...r.stdout.matchAll(/"actual": "([^"]*)"/g)].map((m) => m[1])).toEqual(['heroin addict', 'IVDU']);
     // tinypool, an ES module, from the CommonJS file (DIGNIFY_POOL_FROM: src/cli/lint-command.ts).
     writeFileSync(path.join(dir, 'c.txt'), 'He is an addict.\n');
-    const pooled = spawnSync(process.execPath, [path.join(dir, 'bin', 'dignify.js'), 'a.md', 'c.txt', '--threads', '2'], {
+    const pooled = spawnSync(process.execPath, [path.join(dir, 'bin', 'dignify.cjs'), 'a.md', 'c.txt', '--threads', '2'], {
       cwd: dir,
       env: { ...env, DIGNIFY_POOL_FROM: '1,1' },
       encoding: 'utf8',

@@ -2,16 +2,17 @@
 // (scripts/bundle-cli-cache.js). Node 20 keeps no compile cache for ES modules, and compiling the
 // start-up code was a large part of a one-line check's start; with the cache V8 reads the compiled
 // functions instead. Nothing is written at run time. The cache is for the Node version and
-// architecture that built it: any other Node finds no cache file here, and bin/dignify.js runs the
-// ES module bundle instead. A cache V8 still rejects (the same Node with other V8 flags, a damaged
+// architecture that built it: any other Node finds no cache file here, and bin/dignify.cjs runs the
+// ES module bundle instead. CommonJS, as bin/dignify.cjs. A cache V8 still rejects (the same Node with other V8 flags, a damaged
 // file) costs only the compile it would have saved: the script compiles as usual.
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import vm from 'node:vm';
+'use strict';
+const { existsSync, readFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const path = require('node:path');
+const vm = require('node:vm');
 
 /** The code cache's path in `dir` (dist/bundle) for this Node: its version and architecture. */
-export function cacheFile(dir) {
+function cacheFile(dir) {
   return path.join(dir, `main-${process.version}-${process.arch}.cache`);
 }
 
@@ -24,7 +25,7 @@ export function cacheFile(dir) {
  * @param {{ withCache?: boolean }} [options]
  * @returns {{ exports: { main: (argv?: string[]) => Promise<number> }, script: import('node:vm').Script } | undefined}
  */
-export function loadBundledCli(dir, { withCache = true } = {}) {
+function loadBundledCli(dir, { withCache = true } = {}) {
   const file = path.join(dir, 'main.cjs');
   const cache = cacheFile(dir);
   if (!existsSync(file) || (withCache && !existsSync(cache))) return undefined;
@@ -36,3 +37,5 @@ export function loadBundledCli(dir, { withCache = true } = {}) {
   script.runInThisContext()(module.exports, createRequire(file), module, file, dir);
   return { exports: module.exports, script };
 }
+
+module.exports = { cacheFile, loadBundledCli };
