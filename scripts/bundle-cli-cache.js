@@ -143,6 +143,12 @@ export async function bundleWithCodeCache(esbuild, { root, outdir, metafile, plu
   }
   writeFileSync(out, asciiOnly(code));
 
+  // Each package main.cjs requires on first use must load by require() on this Node (an ES module
+  // with top-level await cannot): found here rather than by the user who first needs it.
+  const check = `const r = require('node:module').createRequire(${JSON.stringify(out)}); for (const s of ${JSON.stringify([...externals])}) { try { r(s); } catch (e) { console.error(s + ': ' + e.message); process.exitCode = 1; } }`;
+  const loaded = spawnSync(process.execPath, ['-e', check], { encoding: 'utf8' });
+  if (loaded.status !== 0) throw new Error(`dignify: the code-cached CLI cannot require() what it loads on first use:\n${loaded.stderr}`);
+
   const env = { ...process.env };
   delete env.NODE_OPTIONS; // the cache is for the flags a plain `dignify` runs with
   const run = spawnSync(process.execPath, [WARMUP, outdir], { input: WARMUP_INPUT, env, encoding: 'utf8' });
