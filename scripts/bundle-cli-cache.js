@@ -1,12 +1,13 @@
 // Build step (called by scripts/bundle-cli.js after the ES module bundle): the CLI's start-up code
-// as one CommonJS file, dist/bundle/main.cjs, and V8's code cache for it, made by running it once
-// (scripts/code-cache-warmup.js); bin/code-cache.cjs loads both. The packages start-up does not
-// load (the Markdown and HTML parsers, CSV, Parquet and .docx readers, the pool, the language
-// server, the report's charts) stay out of the file and are required from node_modules when first
-// used: bundled, their source alone made the file five times larger and its cache slower to read
-// than compiling the ES modules. Those packages are ES modules or CommonJS; a CommonJS file loads
-// ES modules with require(), which needs a Node with require(esm) (20.19+, 22.12+): on another
-// Node this step makes nothing and the command runs the ES module bundle.
+// as one CommonJS file, dist/bundle/main.cjs, and V8's code cache for it, made by running it on one
+// line and two small files (scripts/code-cache-warmup.js); bin/code-cache.cjs loads both. The
+// packages start-up does not load (the Markdown and HTML parsers, CSV, Parquet and .docx readers,
+// the pool, the language server, the report's charts) stay out of the file and are required from
+// node_modules when first used: bundled, their source alone made the file five times larger and
+// its cache slower to read than compiling the ES modules. Those packages are ES modules or
+// CommonJS; a CommonJS file loads ES modules with require(), which needs a Node with require(esm)
+// (20.19+, 22.12+): on another Node this step makes nothing and the command runs the ES module
+// bundle.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -15,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { cacheFile } from '../bin/code-cache.cjs';
 
 const WARMUP = path.join(path.dirname(fileURLToPath(import.meta.url)), 'code-cache-warmup.js');
-/** What the warm-up lints: one line on standard input, the check this cache is for. */
+/** What the warm-up lints first: one line on standard input, the check this cache is for. */
 const WARMUP_INPUT = 'hx of IVDU\n';
 
 /** `some-package/sub/path` or `@scope/name/sub` → the package's name; undefined for a relative path, a `#import` or a Node built-in. */
@@ -152,7 +153,7 @@ export async function bundleWithCodeCache(esbuild, { root, outdir, metafile, plu
   const env = { ...process.env };
   delete env.NODE_OPTIONS; // the cache is for the flags a plain `dignify` runs with
   const run = spawnSync(process.execPath, [WARMUP, outdir], { input: WARMUP_INPUT, env, encoding: 'utf8' });
-  if ((run.status !== 0 && run.status !== 1) || !existsSync(cacheFile(outdir))) {
+  if (run.status !== 0 || !existsSync(cacheFile(outdir))) {
     throw new Error(`dignify: the code cache's warm-up run failed (exit ${run.status}): ${run.stderr}`);
   }
   const kB = (file) => `${Math.round(readFileSync(file).length / 1024)} kB`;
