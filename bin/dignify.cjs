@@ -10,11 +10,13 @@ const { pathToFileURL } = require('node:url');
 const { loadBundledCli } = require('./code-cache.cjs');
 
 const dist = path.join(__dirname, '..', 'dist');
+/** The CLI module; a promise, so that a failure to read or run it is an internal error (exit 2), not an uncaught exception (exit 1, which means findings). */
 function loadCli() {
-  const cached = loadBundledCli(path.join(dist, 'bundle'));
-  if (cached) return Promise.resolve(cached.exports);
-  const bundled = path.join(dist, 'bundle', 'main.js');
-  return import(pathToFileURL(existsSync(bundled) ? bundled : path.join(dist, 'cli', 'main.js')).href);
+  return new Promise((resolve) => {
+    const cached = loadBundledCli(path.join(dist, 'bundle'));
+    const bundled = path.join(dist, 'bundle', 'main.js');
+    resolve(cached ? cached.exports : import(pathToFileURL(existsSync(bundled) ? bundled : path.join(dist, 'cli', 'main.js')).href));
+  });
 }
 
 // `dignify … | head` closes the pipe early: that is the reader's choice, not an error. When a

@@ -156,6 +156,14 @@ describe.skipIf(!made)('the code-cached CLI', () => {
     expect(files(dir)).toEqual(before);
   });
 
+  it('exits 2 with an internal error, not 1 (findings), when main.cjs cannot run', () => {
+    const dir = copy((b) => writeFileSync(path.join(b, 'main.cjs'), 'throw new Error("a broken build");\n'));
+    const r = run(dir, 'hx of IVDU\n');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^dignify: internal error: Error: a broken build/);
+    expect(r.stdout).toBe('');
+  });
+
   it('loads the parts it keeps out on first use: a Markdown file, a CSV export, a glob, the worker pool', () => {
     const dir = copy(() => {});
     writeFileSync(path.join(dir, 'a.md'), '# Visit\n\nKnown *heroin addict*.\n');
