@@ -1,19 +1,20 @@
 // Runs the CLI from dist/bundle/main.cjs with the V8 code cache the build made for it
 // (scripts/bundle-cli-cache.js). Node 20 keeps no compile cache for ES modules, and compiling the
 // start-up code was a large part of a one-line check's start; with the cache V8 reads the compiled
-// functions instead. Nothing is written at run time. The cache is for the Node version and
-// architecture that built it: any other Node finds no cache file here, and bin/dignify.cjs runs the
-// ES module bundle instead. CommonJS, as bin/dignify.cjs. A cache V8 still rejects (the same Node with other V8 flags, a damaged
-// file) costs only the compile it would have saved: the script compiles as usual.
+// functions instead. Nothing is written at run time. The cache is for the Node version, platform
+// and architecture that built it: any other Node finds no cache file here, and bin/dignify.cjs
+// runs the ES module bundle instead. A cache V8 still rejects (the same Node with other V8 flags, a
+// damaged file) costs only the compile it would have saved: the script compiles as usual.
+// CommonJS, as bin/dignify.cjs.
 'use strict';
 const { existsSync, readFileSync } = require('node:fs');
 const { createRequire } = require('node:module');
 const path = require('node:path');
 const vm = require('node:vm');
 
-/** The code cache's path in `dir` (dist/bundle) for this Node: its version and architecture. */
+/** The code cache's path in `dir` (dist/bundle) for this Node: its version, platform and architecture. */
 function cacheFile(dir) {
-  return path.join(dir, `main-${process.version}-${process.arch}.cache`);
+  return path.join(dir, `main-${process.version}-${process.platform}-${process.arch}.cache`);
 }
 
 /**

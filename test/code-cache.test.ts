@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from './helpers.js';
 
 const BUNDLE = path.join(ROOT, 'dist', 'bundle');
-const CACHE = `main-${process.version}-${process.arch}.cache`;
+const CACHE = `main-${process.version}-${process.platform}-${process.arch}.cache`;
 const made = readdirSync(BUNDLE).includes('main.cjs');
 
 describe('packageName', () => {
@@ -135,7 +135,7 @@ describe.skipIf(!made)('the code-cached CLI', () => {
     ['with the cache', () => {}, 'false'],
     ['with a damaged cache (V8 rejects it)', (b) => writeFileSync(path.join(b, CACHE), Buffer.alloc(4096, 7)), 'true'],
     ['with an empty cache (V8 rejects it)', (b) => writeFileSync(path.join(b, CACHE), ''), 'true'],
-    ['with a cache for another Node only', (b) => renameSync(path.join(b, CACHE), path.join(b, 'main-v0.0.0-x64.cache')), undefined],
+    ['with a cache for another Node only', (b) => renameSync(path.join(b, CACHE), path.join(b, 'main-v0.0.0-linux-x64.cache')), undefined],
     ['without main.cjs', (b) => rmSync(path.join(b, 'main.cjs')), undefined],
   ];
   const expected = made
