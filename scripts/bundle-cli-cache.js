@@ -69,7 +69,7 @@ export function asciiOnly(code) {
     const comment = /^\s*(\*|\/\/|\/\*)/.test(line);
     if (!comment && /[^\x00-\x7f]/.test(line) && line.includes('`') && !/RegExp\(/.test(line) && !/RegExp\(\s*$/.test(lines[k - 1] ?? '')) {
       throw new Error(
-        `dignify: main.cjs line ${k + 1}: a non-ASCII character in a template literal: check that \\u escapes keep its meaning, then allow it here`,
+        `dignify: main.cjs line ${k + 1}: a non-ASCII character in a template literal: check that \\u escapes keep its meaning, then allow it here: ${line.trim().slice(0, 160)}`,
       );
     }
   }

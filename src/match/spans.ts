@@ -180,9 +180,9 @@ function isScaleListLine(text: string, start: number, end: number): boolean {
 const ICD_CODE = String.raw`\b[A-TV-Z]\d[0-9A-Z]\.[0-9A-Z]{1,4}\b`;
 // A title: a capital, then words, commas, hyphens, apostrophes and parentheses of its own, up to a
 // clause mark, " - ", a bracket, a sentence end or the line's end.
-const TITLE = String.raw`[A-Z][A-Za-z0-9'’,/ -]{2,150}?`;
+const TITLE = String.raw`[A-Z][A-Za-z0-9'\u2019,/ -]{2,150}?`;
 const TITLE_END = String.raw`(?=\s*(?:[;|[(]|\s-\s|\.(?:\s|$)|$))`;
-const CODE_THEN_TITLE = new RegExp(String.raw`${ICD_CODE}[ 	]*(?:[-–:][ 	]*)?${TITLE}${TITLE_END}`, 'g');
+const CODE_THEN_TITLE = new RegExp(String.raw`${ICD_CODE}[ 	]*(?:[-\u2013:][ 	]*)?${TITLE}${TITLE_END}`, 'g');
 const TITLE_THEN_CODE = new RegExp(
   String.raw`^([ 	]*(?:[-*•]|\d{1,3}[.)])?[ 	]*)(${TITLE})[ 	]*(?:[-–:][ 	]*)?[([]?[ 	]*${ICD_CODE}[ 	]*[)\]]?[ 	.;]*$`,
 );
