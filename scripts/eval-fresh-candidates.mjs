@@ -19,6 +19,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { csvRows } from './corpus-csv.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -48,38 +49,8 @@ function mulberry32(a) {
   };
 }
 
-/** RFC 4180 CSV (quoted fields may hold commas, quotes doubled, line breaks) → array of rows. */
-export function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let q = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (q) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else q = false;
-      } else field += c;
-    } else if (c === '"') q = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else if (c !== '\r') field += c;
-  }
-  if (field || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
+/** RFC 4180 CSV (quoted fields may hold commas, quotes doubled, line breaks) → array of rows (scripts/corpus-csv.mjs). */
+export const parseCsv = csvRows;
 
 /** Prose → sentences: newlines, MedQuAD's "   - " bullet joins, then [.!?] + spaces + capital/digit. */
 export function sentences(text) {
