@@ -82,6 +82,18 @@ describe('configuration', () => {
     expect(ruleIds(r.stdout)).toHaveLength(2);
   });
 
+  it('skips standard input quietly when --stdin-filename names an ignored file, as that file would be', async () => {
+    const dir = project({ '.dignifyrc': 'ignore: ["*.draft.md"]\n', '.dignifyignore': 'drafts/\n' });
+    for (const name of ['sub/x.draft.md', 'drafts/note.txt']) {
+      const r = await runMain(['-f', 'json', '--stdin-filename', name], { cwd: dir, input: NOTE });
+      expect(r.code, name).toBe(0);
+      expect(JSON.parse(r.stdout), name).toEqual([]);
+    }
+    // Not ignored: linted; --no-ignore lints the ignored name too.
+    expect((await runMain(['-f', 'json', '--stdin-filename', 'sub/x.md'], { cwd: dir, input: NOTE })).code).toBe(1);
+    expect((await runMain(['-f', 'json', '--no-ignore', '--stdin-filename', 'sub/x.draft.md'], { cwd: dir, input: NOTE })).code).toBe(1);
+  });
+
   it('adds the user’s own rule files from "extends", validated like the built-in ones', async () => {
     // The house rule replaces the built-in one for the same phrase.
     const dir = project({

@@ -74,7 +74,10 @@ export async function lint(paths: string[], options: LintCliOptions, io: Io, err
     .map((e) => e.trim().replace(/^\./, ''))
     .filter(Boolean);
   const files = paths.filter((p) => p !== '-');
-  const stdin = paths.length === 0 || paths.includes('-') ? { stream: io.stdin, name: options.stdinFilename ?? '<stdin>' } : undefined;
+  // Standard input named after an ignored file (an editor or a hook piping a buffer in) is skipped
+  // quietly, as that file would be: ignore files and the config's `ignore` apply to the name.
+  const stdinIgnored = stdinRead && options.stdinFilename !== undefined && configs.isIgnored(options.stdinFilename);
+  const stdin = stdinRead && !stdinIgnored ? { stream: io.stdin, name: options.stdinFilename ?? '<stdin>' } : undefined;
   // The one engine call (the report command makes the same one): it expands the paths, looks up
   // each file's config (a bad config throws before any output), skips ignored files quietly
   // (hooks pass every changed file) and keeps input order.
