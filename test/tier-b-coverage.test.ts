@@ -7,8 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers.js';
 
-const run = (args: string[]) =>
-  spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'tier-b-coverage.mjs'), ...args], { cwd: ROOT, encoding: 'utf8' });
+const run = (args: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'tier-b-coverage.mjs'), ...args], { cwd: ROOT, encoding: 'utf8' });
 
 describe('scripts/tier-b-coverage.mjs', () => {
   const r = run(['--check']);
