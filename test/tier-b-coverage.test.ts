@@ -21,7 +21,7 @@ describe('scripts/tier-b-coverage.mjs', () => {
 
   it('lists the tier-B terms of the brief with the rule that flags them', () => {
     const row = (term: string) => r.stdout.split('\n').find((l) => l.includes(`| ${term} |`)) ?? '';
-    expect(row('a borderline')).toMatch(/identity\/borderline-person \| recommended/);
+    expect(row('a borderline')).toMatch(/identity\/borderline-person \| all \|/);
     expect(row('malingerer')).toMatch(/credibility\/malingering \| recommended/);
     expect(row('high on (a drug)')).toMatch(/substance-use\/withdrawal-slang \| recommended/);
     expect(row('borderline BP')).toMatch(/\| pass \| – \|/);
