@@ -2,11 +2,11 @@
 // the one a single thread gives, in input order, with unreadable files and per-folder configs
 // (which reach the workers as plain data) handled as on one thread. Small inputs never start it.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SourceEvent } from '../src/inputs/sources.js';
-import { lintInParallel, poolHelps, WORKER_MAX_CHARS } from '../src/engine/lint-parallel.js';
+import { idleCoresSince, lintInParallel, poolHelps, WORKER_MAX_CHARS } from '../src/engine/lint-parallel.js';
 import { resolveOptions } from '../src/lint/options.js';
 import { ROOT, runCli as spawnCli } from './helpers.js';
 
@@ -124,11 +124,21 @@ describe('worker pool', () => {
   });
 
   it('does not start the pool by default when no core is free or linting is not the bottleneck', () => {
-    expect(poolHelps({ cores: 2, load: 0.3, lintShare: 0.8 })).toBe(true);
-    expect(poolHelps({ cores: 2, load: 1.5, lintShare: 0.8 })).toBe(false); // the other core is busy
-    expect(poolHelps({ cores: 8, load: 6.5, lintShare: 0.8 })).toBe(true);
-    expect(poolHelps({ cores: 1, load: 0, lintShare: 1 })).toBe(false);
-    expect(poolHelps({ cores: 2, load: 0, lintShare: 0.3 })).toBe(false); // reading dominates
+    expect(poolHelps({ cores: 2, idle: 0.95, lintShare: 0.8 })).toBe(true);
+    expect(poolHelps({ cores: 2, idle: 0.2, lintShare: 0.8 })).toBe(false); // the other core is busy
+    expect(poolHelps({ cores: 8, idle: 1.5, lintShare: 0.8 })).toBe(true);
+    expect(poolHelps({ cores: 1, idle: 1, lintShare: 1 })).toBe(false);
+    expect(poolHelps({ cores: 2, idle: 1, lintShare: 0.3 })).toBe(false); // reading dominates
+  });
+
+  it('measures idle cores from the CPU times since the last call', () => {
+    const signals = idleCoresSince();
+    const spin = performance.now() + 60;
+    while (performance.now() < spin); // this thread busy: at most cores - 1 idle
+    const { cores, idle } = signals();
+    expect(cores).toBe(availableParallelism());
+    expect(idle).toBeGreaterThanOrEqual(0);
+    expect(idle).toBeLessThanOrEqual(cores);
   });
 
   it('keeps a large input on this thread with adaptive threads on a busy machine, same output', async () => {
@@ -148,7 +158,7 @@ describe('worker pool', () => {
       (n) => started.push(n),
       POOL_FROM,
       true,
-      () => ({ cores: 2, load: 4 }),
+      () => ({ cores: 2, idle: 0 }),
     )) {
       documents++;
       findings += linted.findings!.length;

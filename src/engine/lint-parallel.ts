@@ -14,9 +14,9 @@
 // With `adaptive` (the CLI's default thread count) the pool starts only where it pays: a worker
 // costs CPU (copying text to it, a second heap, compiling the rules again: 7-43% more CPU measured
 // on 2 cores), which a busy machine cannot give, so it made the default slower than one thread
-// there. It starts only when a core is free (load average) and linting, not reading, takes most
+// there. It starts only when most of a core stood idle while this run read (CPU times) and linting, not reading, takes most
 // of this thread's time; asked again each POOL_MIN_CHARS characters. `--threads N` forces it.
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism, cpus } from 'node:os';
 import type { Document } from '../inputs/document.js';
 import type { SourceEvent } from '../inputs/sources.js';
 import type { Finding } from '../types.js';
@@ -49,20 +49,53 @@ export interface PoolThreshold {
   chars: number;
 }
 
-/** What `poolHelps` decides from: cores, the 1-minute load average, and the share (0-1) of this thread's time spent linting. */
+/**
+ * What `poolHelps` decides from: cores, how many of them stood idle while this run read its first
+ * documents (0 to `cores`; this thread was busy, so at most cores - 1 on a machine doing nothing
+ * else), and the share (0-1) of this thread's time spent linting.
+ */
 export interface PoolSignals {
   cores: number;
-  load: number;
+  idle: number;
   lintShare: number;
 }
 
 /**
- * Whether a pool would speed this run up: a whole core free beyond the load (this run's own
- * thread is in the load average, so this is conservative), and linting at least half of this
- * thread's time (the part a worker can take over; the rest, reading and writing, stays here).
+ * Whether a pool would speed this run up: most of a core idle beside this thread, and linting at
+ * least half of this thread's time (the part a worker can take over; the rest, reading and
+ * writing, stays here). Idle time is measured over the run itself, not the 1-minute load average
+ * it replaced: that average still counted the commands before this one (a benchmark's previous
+ * run, this run's own first minute), so on 2 cores the default never started the pool, and a 1 GB
+ * export took 55 s where the pool takes 31 s (BENCHMARKS.md).
  */
-export function poolHelps({ cores, load, lintShare }: PoolSignals): boolean {
-  return cores >= 2 && cores - load >= 1 && lintShare >= 0.5;
+export function poolHelps({ cores, idle, lintShare }: PoolSignals): boolean {
+  return cores >= 2 && idle >= 0.75 && lintShare >= 0.5;
+}
+
+/**
+ * The default signals: idle cores since the previous call (the first call: since this function
+ * was called), from the idle time os.cpus() reports for every core (milliseconds), scaled to
+ * availableParallelism(). Throws nothing; with no CPU times (some sandboxes) it reports no idle core.
+ */
+export function idleCoresSince(): () => Omit<PoolSignals, 'lintShare'> {
+  const times = (): { idle: number; total: number } => {
+    let idle = 0;
+    let total = 0;
+    for (const { times: t } of cpus()) {
+      idle += t.idle;
+      total += t.user + t.nice + t.sys + t.idle + t.irq;
+    }
+    return { idle, total };
+  };
+  let last = times();
+  return () => {
+    const cores = availableParallelism();
+    const now = times();
+    const total = now.total - last.total;
+    const idle = total > 0 ? ((now.idle - last.idle) / total) * cores : 0;
+    last = now;
+    return { cores, idle };
+  };
 }
 
 /** A source event, with the findings when it is a document (none when it was deferred: see lintInParallel's `defer`). */
@@ -97,7 +130,7 @@ export async function* lintInParallel(
   /** When the pool starts (default POOL_MIN_DOCUMENTS and POOL_MIN_CHARS); tests lower it to keep their inputs small. */
   poolFrom: PoolThreshold = { documents: POOL_MIN_DOCUMENTS, chars: POOL_MIN_CHARS },
   adaptive = false,
-  signals: () => Omit<PoolSignals, 'lintShare'> = () => ({ cores: availableParallelism(), load: loadavg()[0]! }),
+  signals: () => Omit<PoolSignals, 'lintShare'> = idleCoresSince(),
   /** Documents passed on without findings, for the caller to lint (in batches: LintOptions.findingBatches). */
   defer?: (doc: Document) => boolean,
 ): AsyncGenerator<Linted> {
