@@ -1,4 +1,31 @@
 #!/usr/bin/env node
-// The command as an ES module path, for those who run bin/dignify.js (the GitHub Action did, and
-// tests do): package.json's "bin" is dignify.cjs, which starts about 10 ms of CPU sooner.
-import './dignify.cjs';
+// The dignify command. The code lives in dist/ (built on install by `npm run build`): the bundled
+// CLI when the build made one (faster start-up), else the compiled modules.
+import { existsSync } from 'node:fs';
+
+const bundled = new URL('../dist/bundle/main.js', import.meta.url);
+const { main } = await import(existsSync(bundled) ? bundled.href : '../dist/cli/main.js');
+
+// `dignify … | head` closes the pipe early: that is the reader's choice, not an error. When a
+// finding has already decided the exit code (main's onFailing set it), stop now; else lint on
+// without output, so the exit code still says whether there were findings.
+let stdoutClosed = false;
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE' || stdoutClosed) {
+    if (process.exitCode === 1) process.exit(1);
+    stdoutClosed = true;
+    process.stdout.destroy();
+    return;
+  }
+  throw error;
+});
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    process.stderr.write(`dignify: internal error: ${error?.stack ? error.stack : error}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,11 +1,9 @@
 // Build step: bundle the CLI (and the lint pool's worker) into dist/bundle/, so a run loads a few
 // files instead of a hundred modules: a pre-commit hook pays the start-up on every commit.
-// Optional: without esbuild (a production install), bin/dignify.cjs runs dist/cli/main.js instead.
-// Then, when this Node can make one, the code-cached CommonJS bundle (scripts/bundle-cli-cache.js).
+// Optional: without esbuild (a production install), bin/dignify.js runs dist/cli/main.js instead.
 import { copyFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundleWithCodeCache } from './bundle-cli-cache.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = path.join(root, 'dist', 'bundle');
@@ -33,9 +31,8 @@ const lazyChildProcess = {
     }));
   },
 };
-const { metafile } = await esbuild.build({
+await esbuild.build({
   absWorkingDir: root,
-  metafile: true, // which packages start-up loads: the code-cached bundle holds those only
   entryPoints: { main: 'src/cli/main.ts', 'pool-worker': 'src/engine/pool-worker.ts' },
   outdir,
   bundle: true,
@@ -54,4 +51,3 @@ const { metafile } = await esbuild.build({
 copyFileSync(path.join(root, 'dist', 'rules', 'builtin.json'), path.join(outdir, 'builtin.json'));
 copyFileSync(path.join(root, 'dist', 'rules', 'sources.json'), path.join(outdir, 'sources.json'));
 console.log('dignify: bundled the CLI into dist/bundle/');
-await bundleWithCodeCache(esbuild, { root, outdir, metafile, plugins: [lazyChildProcess] });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const BIN = path.join(ROOT, 'bin', 'dignify.cjs');
+export const BIN = path.join(ROOT, 'bin', 'dignify.js');
 
 /** Runs the built CLI as a user would, in a child process. */
 export function runCli(args: string[], options: { input?: string; cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
