@@ -101,7 +101,9 @@ let ticks: number[] = [];
 
 /** Plain text: inside `backticks` on its line (a note pasted from a wiki or a chat). */
 function inCode(text: string, start: number): boolean {
-  if (ticksText !== text) {
+  if (ticksText === text)
+    ticksText = text; // adopt this string object (see parse/lines.ts startsOf)
+  else {
     ticksText = text;
     ticks = [];
     for (let i = text.indexOf('`'); i !== -1; i = text.indexOf('`', i + 1)) ticks.push(i);

@@ -98,10 +98,10 @@ const LINE_REACH = 250;
 
 function lineHolds(condition: CompiledCondition, text: string, offset: number, sentence: SentenceTokens): boolean {
   if (answersText !== text) {
-    answersText = text;
     lineAnswers.clear();
     sentenceAnswers.clear();
   }
+  answersText = text; // adopt this string object (see parse/lines.ts startsOf)
   const line = lineIndexAt(text, offset);
   const regex = condition.regex!;
   const key = regex.source; // the flags are always compile.ts's 'iu'
@@ -364,10 +364,8 @@ const quoteIndexes = new Map<string, QuoteIndex>();
 const QUOTE_INDEXES_MAX = 1024;
 
 function quoteIndex(text: string, paragraphStart: number, paragraphEnd: number, single: boolean): QuoteIndex {
-  if (quoteText !== text) {
-    quoteText = text;
-    quoteIndexes.clear();
-  }
+  if (quoteText !== text) quoteIndexes.clear();
+  quoteText = text; // adopt this string object (see parse/lines.ts startsOf)
   const key = `${paragraphStart}-${paragraphEnd}${single ? "'" : '"'}`;
   let index = quoteIndexes.get(key);
   if (index) return index;

@@ -177,10 +177,10 @@ function remembered(search: Search): Search {
   let found = -1;
   return (text, from) => {
     if (text !== lastText || from < searchedFrom || (found !== -1 && found < from)) {
-      lastText = text;
       searchedFrom = from;
       found = search(text, from);
     }
+    lastText = text; // adopt this string object (see parse/lines.ts startsOf)
     return found;
   };
 }
@@ -401,6 +401,7 @@ function buildScanner(rules: CompiledRules): RuleScanner {
       folds = FOLDS_TO_ASCII.some((ch) => text.includes(ch));
       scan = folds ? scanUnicode() : text.includes('_') ? scanLookarounds() : scanAscii();
     }
+    scanText = text; // adopt this string object (see parse/lines.ts startsOf)
     return folds;
   };
   const scannerOf = (text: string): RegExp | undefined => {
@@ -484,10 +485,10 @@ function buildScanner(rules: CompiledRules): RuleScanner {
   let found: Place | undefined;
   const nextPlace = (text: string, from: number): Place | undefined => {
     if (text !== lastText || from < searchedFrom || (found !== undefined && found.index < from)) {
-      lastText = text;
       searchedFrom = from;
       found = scanPlaces(text, from, text.length, (word, at) => anchorFound(word, at, text));
     }
+    lastText = text; // adopt this string object (see parse/lines.ts startsOf)
     return found;
   };
   let equalityWordsRegex: RegExp | undefined;

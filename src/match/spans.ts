@@ -257,10 +257,8 @@ function regionAround(text: string, offset: number): [number, number] {
  * "\r" before it stays in the line). Cached for the last text asked about (its last 1,024 lines).
  */
 export function spansAround(text: string, offset: number): Span[] {
-  if (linesCache.text !== text) {
-    linesCache.text = text;
-    linesCache.spans.clear();
-  }
+  if (linesCache.text !== text) linesCache.spans.clear();
+  linesCache.text = text; // adopt this string object (see parse/lines.ts startsOf)
   const [start, end] = regionAround(text, offset);
   let spans = linesCache.spans.get(start);
   if (!spans) {

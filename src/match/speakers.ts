@@ -66,7 +66,10 @@ const dialogueCache = { text: undefined as string | undefined, dialogue: false }
  * so one excerpt of a transcript (a turn pasted alone) is still read as one.
  */
 export function isDialogue(text: string): boolean {
-  if (dialogueCache.text === text) return dialogueCache.dialogue;
+  if (dialogueCache.text === text) {
+    dialogueCache.text = text; // adopt this string object (see parse/lines.ts startsOf)
+    return dialogueCache.dialogue;
+  }
   let clinician = 0;
   let patient = 0;
   let bracketed = false;

@@ -11,7 +11,12 @@ let recent: Array<{ text: string; starts: number[] }> = [];
 
 function startsOf(text: string): number[] {
   const known = recent.find((r) => r.text === text);
-  if (known) return known.starts;
+  if (known) {
+    // Adopt this string object: an equal text held in another string object is compared in full
+    // by every lookup until the cache holds the caller's own (one second lint of a 2 MB note took 400 s).
+    known.text = text;
+    return known.starts;
+  }
   const starts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   recent = [{ text, starts }, ...recent.slice(0, 1)];
@@ -40,7 +45,10 @@ let recentBlank: Array<{ text: string; ends: number[]; starts: number[] }> = [];
 
 function blankLinesOf(text: string): { ends: number[]; starts: number[] } {
   const known = recentBlank.find((r) => r.text === text);
-  if (known) return known;
+  if (known) {
+    known.text = text; // adopt this string object (see startsOf)
+    return known;
+  }
   // ends[k]: where the k-th blank-line run starts (a paragraph ends); starts[k]: where it ends.
   const ends: number[] = [];
   const starts: number[] = [];

@@ -34,7 +34,7 @@ function openDropDowns(text: string): string {
 
 // The last text masked, and its mask: the parser and retext-equality's gate both ask for the same
 // document's mask, and a second copy of a huge document is a lot of memory.
-let last: { text: string; masked: string } | undefined;
+let last: { text: string; masked: string; unchanged: boolean } | undefined;
 
 /**
  * `text` with template placeholders and check boxes blanked and drop-down lists opened (see above),
@@ -52,7 +52,13 @@ export function maskPlaceholders(text: string): string {
         ? text.replace(PLACEHOLDER, (m) => (DROP_DOWN_WHOLE.test(m) ? m : ' '.repeat(m.length)))
         : text;
     const opened = openDropDowns(blanked);
-    last = { text, masked: box ? opened.replace(CHECK_BOX, (m) => ' '.repeat(m.length)) : opened };
+    const masked = box ? opened.replace(CHECK_BOX, (m) => ' '.repeat(m.length)) : opened;
+    last = { text, masked, unchanged: masked === text };
+  } else {
+    // Adopt this string object (an equal text in another object is compared in full by every
+    // lookup: see parse/lines.ts startsOf), and hand it back when masking changed nothing.
+    last.text = text;
+    if (last.unchanged) last.masked = text;
   }
   return last.masked;
 }
@@ -71,7 +77,7 @@ const DROP_DOWN_REACH = 300;
  * masked text (then the scanner decides as for any text).
  */
 export function dropDownNear(masked: string, at: number): boolean {
-  if (last === undefined || last.masked !== masked || last.text === masked) return false;
+  if (last === undefined || last.unchanged || last.masked !== masked) return false;
   const from = Math.max(0, at - DROP_DOWN_REACH);
   return /\{[^{}\n]*\/|\/[^{}\n]*\}/.test(last.text.slice(from, Math.min(masked.length, at + DROP_DOWN_REACH)));
 }
