@@ -1,5 +1,5 @@
 /** How many of the sorted `values` are below `value` (binary search). */
-export function countBelow(values: readonly number[], value: number): number {
+export function countBelow(values: ArrayLike<number>, value: number): number {
   let lo = 0;
   let hi = values.length;
   while (lo < hi) {

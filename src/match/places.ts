@@ -9,6 +9,7 @@
 import type { CompiledRules } from '../rules/compile.js';
 import { maskPlaceholders } from '../parse/placeholders.js';
 import { type RuleScanner, type Scanner, scannerFor } from './prefilter.js';
+import { countBelow } from './count-below.js';
 
 /**
  * Every place the first-stage scanner names in `text` (a plain-text document's text as written),
@@ -32,16 +33,7 @@ export function firstStagePlaces(text: string, rules: CompiledRules): Int32Array
  */
 export function knownPlaces(places: Int32Array, scanner: RuleScanner): Scanner {
   /** The index of the first place at or after `from` (places.length when none). */
-  const firstFrom = (from: number): number => {
-    let lo = 0;
-    let hi = places.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (places[mid]! < from) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const firstFrom = (from: number): number => countBelow(places, from);
   return {
     next(_text, from) {
       const i = firstFrom(from);
