@@ -32,6 +32,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lintText } from '../dist/index.js';
 import { csvRows } from './corpus-csv.mjs';
+import { fnv1a, mulberry32 } from './seeded.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CORPUS = path.resolve(root, '..', 'shared', 'corpus');
@@ -59,16 +60,6 @@ const onlyPreset = opt('--preset');
 const onlyDoc = opt('--doc');
 if (onlyPreset !== undefined && !PRESETS.includes(onlyPreset)) fail(`--preset must be one of ${PRESETS.join(', ')}`);
 if (sample !== undefined && !(sample > 0)) fail('--sample needs a positive number');
-
-/** FNV-1a 32-bit of a string's UTF-16 code units (as scripts/eval.js splitOf). */
-export function fnv1a(s) {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h >>> 0;
-}
 
 /** RFC 4180 CSV: quoted fields may hold commas, doubled quotes and line breaks. */
 function parseCsv(text) {
@@ -131,17 +122,6 @@ function loadJudgements() {
       out.set(keyOf(j), j);
     });
   return out;
-}
-
-// mulberry32: a small seeded generator, so a draw is the same for the same findings and seed.
-function mulberry32(a) {
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const docs = loadSlices();

@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { csvRows } from './corpus-csv.mjs';
+import { mulberry32 } from './seeded.mjs';
 
 const SEED = 20240611;
 const MAX_LEN = 400;
@@ -33,16 +34,6 @@ const CORPUS = resolve(argVal('--corpus', join(here, '..', '..', 'shared', 'corp
 // Generated copies of corpus text stay out of the repository: the default output is a temp folder.
 const OUT = resolve(argVal('--out', join(tmpdir(), 'dignify-eval', 'candidates.jsonl')));
 
-// ---------------------------------------------------------------- RNG
-function mulberry32(a) {
-  return () => {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 function sample(arr, n, rng) {
   // Fisher-Yates on a copy, keep first n, then restore original order.
   const idx = arr.map((_, i) => i);

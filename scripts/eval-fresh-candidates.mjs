@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { csvRows } from './corpus-csv.mjs';
+import { fnv1a, mulberry32 } from './seeded.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -30,24 +31,6 @@ const opt = (name, dflt) => {
 const CORPUS = resolve(opt('--corpus', join(here, '..', '..', 'shared', 'corpus')));
 const OUT = resolve(opt('--out', join(process.env.TMPDIR || tmpdir(), 'dignify-eval-fresh')));
 export const SEED = 0x20261130;
-
-export function fnv1a(s) {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h >>> 0;
-}
-
-function mulberry32(a) {
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** RFC 4180 CSV (quoted fields may hold commas, quotes doubled, line breaks) → array of rows (scripts/corpus-csv.mjs). */
 export const parseCsv = csvRows;

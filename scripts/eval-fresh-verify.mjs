@@ -20,7 +20,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fnv1a, parseCsv } from './eval-fresh-candidates.mjs';
+import { parseCsv } from './eval-fresh-candidates.mjs';
+import { fnv1a } from './seeded.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);

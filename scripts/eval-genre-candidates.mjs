@@ -17,6 +17,7 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mulberry32 } from './seeded.mjs';
 
 const SEED = 20261130;
 const MAX_LEN = 400;
@@ -32,15 +33,6 @@ const argVal = (name, dflt) => {
 const CORPUS = resolve(argVal('--corpus', join(here, '..', '..', 'shared', 'corpus')));
 const OUT = resolve(argVal('--out', join(tmpdir(), 'dignify-eval-genres', 'candidates.jsonl')));
 
-function mulberry32(a) {
-  return () => {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 function sample(arr, n, rng) {
   const idx = arr.map((_, i) => i);
   for (let i = idx.length - 1; i > 0; i--) {

@@ -27,6 +27,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lintText } from '../dist/index.js';
 import { formatLexiconReport, formatReport, parseLexiconCases, parseRecords, scoreLexiconCases, scoreRecords } from '../dist/eval/score.js';
+import { fnv1a } from './seeded.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const rel = (p) => path.relative(root, p) || p;
@@ -83,11 +84,7 @@ const listsHidden = (name) => !showHeldOut && isHeldOut(name) && !name.endsWith(
 
 // Which half of a held-out set a record is in: FNV-1a (32-bit) of its id, even → dev. Fixed by the id
 // alone, so adding records never moves an old one between halves.
-const splitOf = (id) => {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193) >>> 0;
-  return h % 2 === 0 ? 'dev' : 'test';
-};
+const splitOf = (id) => (fnv1a(id) % 2 === 0 ? 'dev' : 'test');
 
 const read = (file) => {
   try {
