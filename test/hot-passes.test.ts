@@ -39,11 +39,21 @@ describe('mayHide: the quick test before the hidden-character regex', () => {
       expect(mayHide(text), text).toBe(true);
       expect(hiddenFree(text), text).toBeDefined();
     }
-    for (const text of ['Clean and dry wound.', 'H&P reviewed; follow-up in 2 weeks.', 'x-ray\nnormal', 'Take 1 tab p.o. b.i.d. with food.', '']) {
+    for (const text of [
+      'Clean and dry wound.',
+      'H&P reviewed; follow-up in 2 weeks.',
+      'x-ray\nnormal',
+      'Take 1 tab p.o. b.i.d. with food.',
+      'Motrin 400 mg b.i.d., p.r.n., n.p.o.,',
+      '',
+    ]) {
       expect(mayHide(text) && ANY_HIDDEN.test(text), text).toBe(false);
       expect(hiddenFree(text), text).toBeUndefined();
     }
     expect(mayHide('H&P')).toBe(false);
+    // The quick test itself stops a run of two-letter abbreviations before punctuation.
+    expect(mayHide('400 mg b.i.d., then p.r.n.; n.p.o.: 1.2.3.4')).toBe(false);
+    for (const text of ['hx \u{1d400}.\u{1d401}.\u{1d402}.\u{1d403} x', 'É.T.O.H abuse', 'x a.b.c.d']) expect(mayHide(text), text).toBe(true);
   });
 
   it('finds a run of 4,000 spaces, tabs or no-break spaces wherever it starts, and not 3,999', () => {
@@ -65,6 +75,9 @@ describe('mayHide: the quick test before the hidden-character regex', () => {
         'a',
         'Z',
         'é',
+        '\u{1d400}', // a letter outside the BMP: two code units
+        'Ω',
+        ',',
         '.',
         'I.V.D.U',
         'p.o.',
