@@ -75,6 +75,16 @@ describe('--format jsonl', () => {
       end: finding.end,
     });
     expect(reporter.result({ file: 'b.txt', findings: [] })).toBe('');
+    expect(reporter.result({ file: 'n.csv', record: { row: 2, id: 'a2', line: 3 }, findings: [] })).toBe('');
+    // A record that could not be read has no finding and still gets its line.
+    expect(JSON.parse(reporter.result({ file: 'n.csv', record: { row: 3, line: 4 }, findings: [], error: 'bad quote' }))).toEqual({
+      file: 'n.csv',
+      record: { row: 3, line: 4 },
+      error: 'bad quote',
+    });
+    expect(JSON.parse(reporter.result({ file: 'n.csv', record: { row: 4, line: 5 }, findings: [], skipped: 'too long' }))).toMatchObject({
+      skipped: 'too long',
+    });
     expect(reporter.end()).toBe('');
     const why = jsonl({ why: true, color: false, cwd: ROOT }).result({ file: 'a.txt', findings: [finding] });
     expect(JSON.parse(why)).toMatchObject({ note: 'why', sources: ['s'] });

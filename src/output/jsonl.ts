@@ -14,6 +14,9 @@ export const jsonl: Formatter = ({ why }) => {
   };
   return {
     result(r) {
+      // Most records of an export have no finding: nothing to build (the copies of the record
+      // below cost about 3 µs a record: 85 ms CPU over 30,000).
+      if (r.findings.length === 0 && !r.error && !r.skipped) return '';
       const where = { file: r.file, ...recordOf(r) };
       if (r.error) return `${JSON.stringify({ ...where, error: r.error })}\n`;
       if (r.skipped) return `${JSON.stringify({ ...where, skipped: r.skipped })}\n`;
