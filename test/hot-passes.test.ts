@@ -246,8 +246,21 @@ describe('Title Case names with the quick word test first', () => {
       'addict',
       '&',
       "Children's",
+      // Read from each name's key word outwards (spans.ts NAME_KEY): words that join a run or end it.
+      'Of',
+      'OF',
+      'Mothers',
+      'Parents',
+      'Hospital',
+      "Hospital's",
+      'Institutes',
+      'patient',
+      'x',
+      'A',
+      'Mc',
+      '\u2019s',
     );
-    const gap = fc.constantFrom(' ', ' ', ' ', '  ', ', ', '. ', '\t', '-');
+    const gap = fc.constantFrom(' ', ' ', ' ', '  ', ', ', '. ', '\t', '-', '', "'", ' \t ', '\n', '9');
     fc.assert(
       fc.property(fc.array(fc.tuple(word, gap), { maxLength: 10 }), (parts) => {
         const line = parts.map(([w, g]) => w + g).join('');

@@ -96,33 +96,70 @@ function isTitleLine(line: string): boolean {
   return words.length <= 8 && words.every((w) => CAPITALIZED.test(w) || CONNECTORS.has(w) || /^[A-Z]+$/.test(w));
 }
 
+// A word of WORD that can make a run of Title Case words a name: one of NAME_HEADS, or a word
+// NAME_STARTS opens with (every run it accepts holds "Children", "Mothers", … as a whole word).
+// Found whole (no WORD character on either side: the lookbehind is tested in code, so the regex
+// starts only at a capital); the run around each is then read word by word from there.
+const NAME_KEY = new RegExp(`(?:${[...NAME_HEADS, 'Children', 'Mothers', 'Parents', 'Families', 'Friends', 'Students'].join('|')})(?![A-Za-z&'\u2019])`, 'g');
+
+/** Whether the UTF-16 code unit `c` is a character of WORD. */
+function isWordCode(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 38 || c === 39 || c === 0x2019;
+}
+
+/** Whether a run goes on into `word` after white space: a Title Case word, or a connector in lower case. */
+function continuesRun(word: string): boolean {
+  return CAPITALIZED.test(word) || (CONNECTORS.has(word) && word === word.toLowerCase());
+}
+
+/**
+ * Runs of Title Case words (connectors allowed between them, only spaces and tabs between words)
+ * that name a body or a programme: two capitalised words or more, with a NAME_HEADS word or
+ * NAME_STARTS's opening. Only the runs holding a NAME_KEY word are read: reading every word of the
+ * line (a 3,000-character note is one line) cost about 5 times more over MTSamples' segments.
+ */
 function titleCaseNames(line: string, base: number, out: Span[]): void {
   if (!NAME_WORD.test(line)) return;
-  // Runs of Title Case words, connectors allowed between them.
-  const words = [...line.matchAll(WORD)];
-  let i = 0;
-  while (i < words.length) {
-    if (!CAPITALIZED.test(words[i]![0])) {
-      i++;
-      continue;
+  let done = 0; // runs end at or before this were read
+  NAME_KEY.lastIndex = 0;
+  for (let key = NAME_KEY.exec(line); key; key = NAME_KEY.exec(line)) {
+    if (key.index < done || (key.index > 0 && isWordCode(line.charCodeAt(key.index - 1)))) continue;
+    // The words of the run around the key: [start, end) of each, in order.
+    const words: [number, number][] = [[key.index, key.index + key[0].length]];
+    // Leftwards: the word before joins when only spaces and tabs stand between and this word continues the run.
+    for (;;) {
+      const [start] = words[0]!;
+      if (!continuesRun(line.slice(start, words[0]![1]))) break;
+      let gap = start;
+      while (gap > 0 && (line.charCodeAt(gap - 1) === 32 || line.charCodeAt(gap - 1) === 9)) gap--;
+      if (gap === start || gap === 0 || !isWordCode(line.charCodeAt(gap - 1))) break;
+      let from = gap - 1;
+      while (from > 0 && isWordCode(line.charCodeAt(from - 1))) from--;
+      words.unshift([from, gap]);
     }
-    let j = i;
-    let last = i;
-    while (j + 1 < words.length) {
-      const next = words[j + 1]!;
-      const gap = line.slice(words[j]!.index! + words[j]![0].length, next.index);
-      if (!/^[ \t]+$/.test(gap)) break;
-      if (CAPITALIZED.test(next[0])) last = j + 1;
-      else if (!CONNECTORS.has(next[0].toLowerCase()) || next[0] !== next[0].toLowerCase()) break;
-      j++;
+    // Rightwards, likewise.
+    for (;;) {
+      const end = words[words.length - 1]![1];
+      let next = end;
+      while (next < line.length && (line.charCodeAt(next) === 32 || line.charCodeAt(next) === 9)) next++;
+      if (next === end || next === line.length || !isWordCode(line.charCodeAt(next))) break;
+      let to = next + 1;
+      while (to < line.length && isWordCode(line.charCodeAt(to))) to++;
+      if (!continuesRun(line.slice(next, to))) break;
+      words.push([next, to]);
     }
-    const run = words.slice(i, last + 1).map((w) => w[0]);
+    done = words[words.length - 1]![1];
+    // The run is its first to its last Title Case word.
+    const texts = words.map(([a, b]) => line.slice(a, b));
+    const first = texts.findIndex((w) => CAPITALIZED.test(w));
+    if (first === -1) continue;
+    let last = texts.length - 1;
+    while (!CAPITALIZED.test(texts[last]!)) last--;
+    const run = texts.slice(first, last + 1);
     const capitals = run.filter((w) => CAPITALIZED.test(w)).length;
-    const text = run.join(' ');
-    if (capitals >= 2 && (run.some((w) => NAME_HEADS.has(w)) || NAME_STARTS.test(text))) {
-      out.push([base + words[i]!.index!, base + words[last]!.index! + words[last]![0].length, 'name']);
+    if (capitals >= 2 && (run.some((w) => NAME_HEADS.has(w)) || NAME_STARTS.test(run.join(' ')))) {
+      out.push([base + words[first]![0], base + words[last]![1], 'name']);
     }
-    i = last + 1;
   }
 }
 
