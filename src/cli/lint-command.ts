@@ -1,7 +1,7 @@
 // `dignify [paths...]`: sources → documents → lint → reporter, one document (or export record) at
-// a time, in input order, each result written as soon as it is ready. Each file gets the options of
-// its nearest config; --fix rewrites documents (never exports). I/O problems and malformed records
-// are reported by name and the run goes on.
+// a time, in input order, each result written as it is ready (coalesced: buffered-output.ts). Each
+// file gets the options of its nearest config; --fix rewrites documents (never exports). I/O
+// problems and malformed records are reported by name and the run goes on.
 import { availableParallelism } from 'node:os';
 import { ConfigSet } from '../config/index.js';
 import { fixRefusal, FixSummary } from '../fix/cli.js';
