@@ -16,17 +16,36 @@ try {
   console.log('dignify: esbuild not installed, CLI not bundled (it still runs, only starts slower)');
   process.exit(0);
 }
-// commander requires node:child_process when it loads, only to run subcommands that are separate
-// executables (dignify has none); that module and what it loads (net, dgram, …) cost ~3 ms of every
-// start. commander gets a stand-in that loads it on first use instead.
-const lazyChildProcess = {
-  name: 'lazy-child-process',
+// Node built-ins that cost start-up time to load and that a one-line check never uses get a
+// stand-in that loads them on first use (about 1-4 ms of CPU each, measured with process.cpuUsage):
+// - node:child_process, which commander requires when it loads, only to run subcommands that are
+//   separate executables (dignify has none); it and what it loads (net, dgram, …) cost ~3 ms;
+// - node:readline, which the export reader (src/inputs/decode.ts) uses for its lines;
+// - node:process, imported by vfile: an ES module import of a built-in makes Node copy every
+//   export, which runs process's lazy getters (allowedNodeEnvironmentFlags, report) at start-up.
+// The stand-ins for ES module importers export a default only, so a named import added later fails
+// the build instead of being undefined at run time.
+const LAZY_BUILTINS = [
+  // [module, how it is imported (esbuild's kind), by which importers (path), the stand-in's source]
+  [
+    'child_process',
+    'require-call',
+    /[\\/]node_modules[\\/]commander[\\/]/,
+    "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });",
+  ],
+  ['readline', 'import-statement', /[\\/]src[\\/]inputs[\\/]/, "export default new Proxy({}, { get: (_, key) => require('node:readline')[key] });"],
+  ['process', 'import-statement', /./, 'export default globalThis.process;'],
+];
+const lazyBuiltins = {
+  name: 'lazy-builtins',
   setup(build) {
-    build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
-      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'lazy-builtin' } : undefined,
-    );
-    build.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, () => ({
-      contents: "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });",
+    for (const [name, kind, importers] of LAZY_BUILTINS) {
+      build.onResolve({ filter: new RegExp(`^(node:)?${name}$`) }, (args) =>
+        args.kind === kind && importers.test(args.importer) ? { path: name, namespace: 'lazy-builtin' } : undefined,
+      );
+    }
+    build.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
+      contents: LAZY_BUILTINS.find(([name]) => name === args.path)[3],
       loader: 'js',
     }));
   },
@@ -44,7 +63,7 @@ await esbuild.build({
   external: ['tinypool', 'ajv', 'yaml'],
   // CommonJS dependencies (commander) call require() for Node built-ins.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  plugins: [lazyChildProcess],
+  plugins: [lazyBuiltins],
   logLevel: 'warning',
 });
 // The bundle looks for the precompiled rules (and the bibliography) beside itself, as dist/rules/builtin.js does.

@@ -10,7 +10,7 @@
 // noncompliant"), not its first word: first words such as "was", "a" and "is" stood in 215,000
 // places of MTSamples' 15 MB, anchors stand in 16,000. Which word is the anchor changes the speed,
 // never the result.
-import type { CompiledCondition, CompiledRules } from '../rules/compile.js';
+import type { CompiledCondition, CompiledRule, CompiledRules } from '../rules/compile.js';
 import type { PatternToken, TokenSequence } from '../rules/pattern.js';
 import { escapeRegex as escapeSyntax, trieSource, wordsSource } from '../rules/word-regex.js';
 import { type WalkTail, type WordWalker, wordWalker } from './word-walk.js';
@@ -288,8 +288,16 @@ interface Place {
 function buildScanner(rules: CompiledRules): RuleScanner {
   // Anchor word → the phrases anchored on it, with the conditions their rules require.
   const anchored = new Map<string, { sequence: TokenSequence; anchor: number; requires: CompiledCondition[] }[]>();
+  // The index holds a phrase once per word its first token may be (1,197 entries for the 275
+  // phrases of the recommended rules): each phrase of each rule is anchored once, in the order
+  // first met (a list's order changes no answer; its duplicates only cost start-up and checks).
+  const seen = new Map<CompiledRule, Set<TokenSequence>>();
   for (const entries of rules.index.values()) {
     for (const { compiled, sequence } of entries) {
+      let phrases = seen.get(compiled);
+      if (!phrases) seen.set(compiled, (phrases = new Set()));
+      if (phrases.has(sequence)) continue;
+      phrases.add(sequence);
       const anchor = anchorOf(sequence);
       // A requirement limited to some of the rule's phrases (`forms`) is left to the matcher: here it
       // would be asked of every phrase of the rule ("unwilling" needs no subject; "resistant" does).
@@ -391,7 +399,9 @@ function buildScanner(rules: CompiledRules): RuleScanner {
   const normalize = (s: string) => s.toLowerCase().replace(/[\u2018\u2019\u02bc\u0060\u00b4]/g, "'");
 
   let scanText: string | undefined;
-  let scan: RegExp | undefined;
+  // Which scan regex the last text needs, chosen here but built only when scannerOf asks: a short
+  // text is walked (word-walk.ts), and building the regex's source alone was a tenth of a cold start.
+  let scan: (() => RegExp | undefined) | undefined;
   let folds = false;
   /** Whether `text` holds a FOLDS_TO_ASCII character (caseFlags), remembered for the last text. */
   const foldsIn = (text: string): boolean => {
@@ -399,14 +409,14 @@ function buildScanner(rules: CompiledRules): RuleScanner {
       scanText = text;
       // includes() of a two-byte character in a one-byte string is answered without reading it.
       folds = FOLDS_TO_ASCII.some((ch) => text.includes(ch));
-      scan = folds ? scanUnicode() : text.includes('_') ? scanLookarounds() : scanAscii();
+      scan = folds ? scanUnicode : text.includes('_') ? scanLookarounds : scanAscii;
     }
     scanText = text; // adopt this string object (see parse/lines.ts startsOf)
     return folds;
   };
   const scannerOf = (text: string): RegExp | undefined => {
     foldsIn(text);
-    return scan;
+    return scan!();
   };
   const equalityAt = (text: string, at: number): boolean => {
     looseAt ??= new RegExp(looseEqualityRegex(rules).source, 'iuy');
