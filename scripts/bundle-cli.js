@@ -2,6 +2,7 @@
 // files instead of a hundred modules: a pre-commit hook pays the start-up on every commit.
 // Optional: without esbuild (a production install), bin/dignify.js runs dist/cli/main.js instead.
 import { copyFileSync, rmSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,14 +17,16 @@ try {
   console.log('dignify: esbuild not installed, CLI not bundled (it still runs, only starts slower)');
   process.exit(0);
 }
-// Node built-ins that cost start-up time to load and that a one-line check never uses get a
-// stand-in that loads them on first use (about 1-4 ms of CPU each, measured with process.cpuUsage):
+// Node built-ins, as the bundle imports them. An ES module import of a built-in (`import { x } from
+// 'node:fs'`) makes Node build a module facade that reads every export at once, which runs the lazy
+// getters behind them: node:fs loads fs/promises and the file streams, node:process works out
+// allowedNodeEnvironmentFlags and loads process.report. The bundle instead gets each built-in by
+// require() (the banner's), whose exports esbuild reads only when the code uses them.
+// Some built-ins a one-line check never uses get a stand-in that loads them on first use:
 // - node:child_process, which commander requires when it loads, only to run subcommands that are
 //   separate executables (dignify has none); it and what it loads (net, dgram, …) cost ~3 ms;
-// - node:readline, which the export reader (src/inputs/decode.ts) uses for its lines;
-// - node:process, imported by vfile: an ES module import of a built-in makes Node copy every
-//   export, which runs process's lazy getters (allowedNodeEnvironmentFlags, report) at start-up.
-// The stand-ins for ES module importers export a default only, so a named import added later fails
+// - node:readline, which the export reader (src/inputs/decode.ts) uses for its lines.
+// The stand-in for ES module importers exports a default only, so a named import added later fails
 // the build instead of being undefined at run time.
 const LAZY_BUILTINS = [
   // [module, how it is imported (esbuild's kind), by which importers (path), the stand-in's source]
@@ -34,10 +37,10 @@ const LAZY_BUILTINS = [
     "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });",
   ],
   ['readline', 'import-statement', /[\\/]src[\\/]inputs[\\/]/, "export default new Proxy({}, { get: (_, key) => require('node:readline')[key] });"],
-  ['process', 'import-statement', /./, 'export default globalThis.process;'],
 ];
-const lazyBuiltins = {
-  name: 'lazy-builtins',
+const BUILTINS = new Set(builtinModules);
+const builtinsByRequire = {
+  name: 'builtins-by-require',
   setup(build) {
     for (const [name, kind, importers] of LAZY_BUILTINS) {
       build.onResolve({ filter: new RegExp(`^(node:)?${name}$`) }, (args) =>
@@ -48,6 +51,11 @@ const lazyBuiltins = {
       contents: LAZY_BUILTINS.find(([name]) => name === args.path)[3],
       loader: 'js',
     }));
+    build.onResolve({ filter: /^(node:)?[a-z_/]+$/ }, (args) => {
+      const name = args.path.replace(/^node:/, '');
+      return args.kind === 'import-statement' && BUILTINS.has(name) ? { path: name, namespace: 'builtin-require' } : undefined;
+    });
+    build.onLoad({ filter: /.*/, namespace: 'builtin-require' }, (args) => ({ contents: `module.exports = require('node:${args.path}');`, loader: 'js' }));
   },
 };
 await esbuild.build({
@@ -63,7 +71,7 @@ await esbuild.build({
   external: ['tinypool', 'ajv', 'yaml'],
   // CommonJS dependencies (commander) call require() for Node built-ins.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  plugins: [lazyBuiltins],
+  plugins: [builtinsByRequire],
   logLevel: 'warning',
 });
 // The bundle looks for the precompiled rules (and the bibliography) beside itself, as dist/rules/builtin.js does.
