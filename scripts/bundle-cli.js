@@ -2,7 +2,7 @@
 // files instead of a hundred modules: a pre-commit hook pays the start-up on every commit.
 // Optional: without esbuild (a production install), bin/dignify.js runs dist/cli/main.js instead.
 import { copyFileSync, rmSync } from 'node:fs';
-import { builtinModules } from 'node:module';
+import { builtinModules, createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -39,6 +39,32 @@ const LAZY_BUILTINS = [
   ['readline', 'import-statement', /[\\/]src[\\/]inputs[\\/]/, "export default new Proxy({}, { get: (_, key) => require('node:readline')[key] });"],
 ];
 const BUILTINS = new Set(builtinModules);
+// Whose imports of built-ins go through require(): dignify's own and vfile's (both at start-up).
+// Other packages' stay ES imports: one may name an accessor (hyparquet imports fs's promises).
+const BY_REQUIRE = [path.join(root, 'src'), path.join(root, 'node_modules', 'vfile')].map((dir) => dir + path.sep);
+const byRequire = (importer) => BY_REQUIRE.some((dir) => importer.startsWith(dir));
+const require = createRequire(import.meta.url);
+/**
+ * An ES module standing for a built-in: its default export and, as named exports, its plain data
+ * properties, read from it once. Not its accessor properties (node:fs's promises, ReadStream, …):
+ * reading them is the cost this avoids; a named import of one fails the build. (Exporting it as
+ * CommonJS instead made esbuild copy the built-in's properties into a new object for each module
+ * that imports it: 315 kB allocated at start-up, a tenth of the garbage collected.)
+ */
+function builtinModuleSource(name) {
+  const names = Object.entries(Object.getOwnPropertyDescriptors(require(`node:${name}`)))
+    .filter(([key, d]) => 'value' in d && key !== 'default' && /^[A-Za-z_$][\w$]*$/.test(key) && isBindingName(key))
+    .map(([key]) => key);
+  return `const m = require('node:${name}');\nexport default m;\nexport const { ${names.join(', ')} } = m;\n`;
+}
+function isBindingName(key) {
+  try {
+    new Function(`const ${key} = 0;`);
+    return true;
+  } catch {
+    return false;
+  }
+}
 const builtinsByRequire = {
   name: 'builtins-by-require',
   setup(build) {
@@ -53,9 +79,9 @@ const builtinsByRequire = {
     }));
     build.onResolve({ filter: /^(node:)?[a-z_/]+$/ }, (args) => {
       const name = args.path.replace(/^node:/, '');
-      return args.kind === 'import-statement' && BUILTINS.has(name) ? { path: name, namespace: 'builtin-require' } : undefined;
+      return args.kind === 'import-statement' && BUILTINS.has(name) && byRequire(args.importer) ? { path: name, namespace: 'builtin-require' } : undefined;
     });
-    build.onLoad({ filter: /.*/, namespace: 'builtin-require' }, (args) => ({ contents: `module.exports = require('node:${args.path}');`, loader: 'js' }));
+    build.onLoad({ filter: /.*/, namespace: 'builtin-require' }, (args) => ({ contents: builtinModuleSource(args.path), loader: 'js' }));
   },
 };
 await esbuild.build({
