@@ -2,6 +2,7 @@
 // files instead of a hundred modules: a pre-commit hook pays the start-up on every commit.
 // Optional: without esbuild (a production install), bin/dignify.js runs dist/cli/main.js instead.
 import { copyFileSync, rmSync } from 'node:fs';
+import { builtinModules, createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,19 +17,71 @@ try {
   console.log('dignify: esbuild not installed, CLI not bundled (it still runs, only starts slower)');
   process.exit(0);
 }
-// commander requires node:child_process when it loads, only to run subcommands that are separate
-// executables (dignify has none); that module and what it loads (net, dgram, …) cost ~3 ms of every
-// start. commander gets a stand-in that loads it on first use instead.
-const lazyChildProcess = {
-  name: 'lazy-child-process',
+// Node built-ins, as the bundle imports them. An ES module import of a built-in (`import { x } from
+// 'node:fs'`) makes Node build a module facade that reads every export at once, which runs the lazy
+// getters behind them: node:fs loads fs/promises and the file streams, node:process works out
+// allowedNodeEnvironmentFlags and loads process.report. The bundle instead gets each built-in by
+// require() (the banner's), whose exports esbuild reads only when the code uses them.
+// Some built-ins a one-line check never uses get a stand-in that loads them on first use:
+// - node:child_process, which commander requires when it loads, only to run subcommands that are
+//   separate executables (dignify has none); it and what it loads (net, dgram, …) cost ~3 ms;
+// - node:readline, which the export reader (src/inputs/decode.ts) uses for its lines.
+// The stand-in for ES module importers exports a default only, so a named import added later fails
+// the build instead of being undefined at run time.
+const LAZY_BUILTINS = [
+  // [module, how it is imported (esbuild's kind), by which importers (path), the stand-in's source]
+  [
+    'child_process',
+    'require-call',
+    /[\\/]node_modules[\\/]commander[\\/]/,
+    "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });",
+  ],
+  ['readline', 'import-statement', /[\\/]src[\\/]inputs[\\/]/, "export default new Proxy({}, { get: (_, key) => require('node:readline')[key] });"],
+];
+const BUILTINS = new Set(builtinModules);
+// Whose imports of built-ins go through require(): dignify's own and vfile's (both at start-up).
+// Other packages' stay ES imports: one may name an accessor (hyparquet imports fs's promises).
+const BY_REQUIRE = [path.join(root, 'src'), path.join(root, 'node_modules', 'vfile')].map((dir) => dir + path.sep);
+const byRequire = (importer) => BY_REQUIRE.some((dir) => importer.startsWith(dir));
+const require = createRequire(import.meta.url);
+/**
+ * An ES module standing for a built-in: its default export and, as named exports, its plain data
+ * properties, read from it once. Not its accessor properties (node:fs's promises, ReadStream, …):
+ * reading them is the cost this avoids; a named import of one fails the build. (Exporting it as
+ * CommonJS instead made esbuild copy the built-in's properties into a new object for each module
+ * that imports it: 315 kB allocated at start-up, a tenth of the garbage collected.)
+ */
+function builtinModuleSource(name) {
+  const names = Object.entries(Object.getOwnPropertyDescriptors(require(`node:${name}`)))
+    .filter(([key, d]) => 'value' in d && key !== 'default' && /^[A-Za-z_$][\w$]*$/.test(key) && isBindingName(key))
+    .map(([key]) => key);
+  return `const m = require('node:${name}');\nexport default m;\nexport const { ${names.join(', ')} } = m;\n`;
+}
+function isBindingName(key) {
+  try {
+    new Function(`const ${key} = 0;`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+const builtinsByRequire = {
+  name: 'builtins-by-require',
   setup(build) {
-    build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
-      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'lazy-builtin' } : undefined,
-    );
-    build.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, () => ({
-      contents: "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });",
+    for (const [name, kind, importers] of LAZY_BUILTINS) {
+      build.onResolve({ filter: new RegExp(`^(node:)?${name}$`) }, (args) =>
+        args.kind === kind && importers.test(args.importer) ? { path: name, namespace: 'lazy-builtin' } : undefined,
+      );
+    }
+    build.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
+      contents: LAZY_BUILTINS.find(([name]) => name === args.path)[3],
       loader: 'js',
     }));
+    build.onResolve({ filter: /^(node:)?[a-z_/]+$/ }, (args) => {
+      const name = args.path.replace(/^node:/, '');
+      return args.kind === 'import-statement' && BUILTINS.has(name) && byRequire(args.importer) ? { path: name, namespace: 'builtin-require' } : undefined;
+    });
+    build.onLoad({ filter: /.*/, namespace: 'builtin-require' }, (args) => ({ contents: builtinModuleSource(args.path), loader: 'js' }));
   },
 };
 await esbuild.build({
@@ -44,7 +97,7 @@ await esbuild.build({
   external: ['tinypool', 'ajv', 'yaml'],
   // CommonJS dependencies (commander) call require() for Node built-ins.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  plugins: [lazyChildProcess],
+  plugins: [builtinsByRequire],
   logLevel: 'warning',
 });
 // The bundle looks for the precompiled rules (and the bibliography) beside itself, as dist/rules/builtin.js does.

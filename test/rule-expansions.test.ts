@@ -52,3 +52,71 @@ describe('stored pattern expansions', () => {
     expect(compileRules(stored).triggerPattern).not.toBe(rules.triggerPattern);
   });
 });
+
+// A rule whose patterns are all stored compiles its conditions and exceptions on first use
+// (compile.ts, LateRule): a one-line check meets few rules, and compiling every rule's conditions
+// was most of compiling the rules at start-up.
+describe('conditions compiled on first use', () => {
+  const files = builtinRuleFiles();
+  const stored = JSON.parse(JSON.stringify(withExpansions(files))) as ReturnType<typeof withExpansions>;
+
+  it('are the same as compiled from the patterns, for every rule', () => {
+    const plain = compileRules(files);
+    const fromStored = compileRules(stored);
+    expect(fromStored.byId.size).toBe(plain.byId.size);
+    let withConditions = 0;
+    for (const [id, rule] of plain.byId) {
+      const late = fromStored.byId.get(id)!;
+      expect(late.requires, id).toEqual(rule.requires);
+      expect(late.unless, id).toEqual(rule.unless);
+      expect(late.exceptions, id).toEqual(rule.exceptions);
+      if (rule.requires.length || rule.unless.length) withConditions++;
+    }
+    expect(withConditions).toBeGreaterThan(20);
+  });
+
+  it('are read from the stored expansions only when a rule is first asked for them', () => {
+    const read = new Set<string>();
+    const expansions = new Proxy(stored[0]!.expansions!, {
+      get(target, key) {
+        if (typeof key === 'string') read.add(key);
+        return Reflect.get(target, key);
+      },
+    });
+    const rules = compileRules([{ ...stored[0]!, expansions }, ...stored.slice(1)]);
+    const rule = rules.byId.get('substance-use/former-addict')!;
+    const sentenceWords = rule.rule.conditions!.requires![0]!.sentence!;
+    expect(sentenceWords.length).toBeGreaterThan(2);
+    for (const pattern of sentenceWords) expect(read.has(pattern), pattern).toBe(false);
+    expect(rule.requires[0]!.sequences.length).toBeGreaterThanOrEqual(sentenceWords.length);
+    for (const pattern of sentenceWords) expect(read.has(pattern), pattern).toBe(true);
+  });
+
+  it('are compiled at once, errors and all, for a rule the build did not expand (a user rule file)', () => {
+    const user = {
+      file: 'house.yaml',
+      category: 'house',
+      rules: [
+        {
+          id: 'house/thing',
+          severity: 'warning' as const,
+          note: 'A house rule.',
+          match: ['zorp'],
+          suggestions: [],
+          conditions: { requires: [{ before: ['{no-such-set}'] }] },
+          examples: { flag: [], pass: [] },
+          sources: [],
+        },
+      ],
+    };
+    expect(() => compileRules([...stored, user] as Parameters<typeof compileRules>[0])).toThrow(
+      /house\.yaml: rule "house\/thing": conditions\.requires: unknown set/,
+    );
+  });
+
+  it('are compiled at once when the sets the build expanded with are not all there', () => {
+    const sets = { ...stored[0]!, expansionSets: [...stored[0]!.expansionSets!, 'no-such-set'] };
+    const rules = compileRules([sets, ...stored.slice(1)]);
+    expect(rules.byId.get('substance-use/former-addict')!.requires[0]!.sequences.length).toBeGreaterThan(2);
+  });
+});

@@ -10,7 +10,7 @@
 // noncompliant"), not its first word: first words such as "was", "a" and "is" stood in 215,000
 // places of MTSamples' 15 MB, anchors stand in 16,000. Which word is the anchor changes the speed,
 // never the result.
-import type { CompiledCondition, CompiledRules } from '../rules/compile.js';
+import type { CompiledCondition, CompiledRule, CompiledRules } from '../rules/compile.js';
 import type { PatternToken, TokenSequence } from '../rules/pattern.js';
 import { escapeRegex as escapeSyntax, trieSource, wordsSource } from '../rules/word-regex.js';
 import { type WalkTail, type WordWalker, wordWalker } from './word-walk.js';
@@ -286,20 +286,48 @@ interface Place {
 }
 
 function buildScanner(rules: CompiledRules): RuleScanner {
-  // Anchor word → the phrases anchored on it, with the conditions their rules require.
-  const anchored = new Map<string, { sequence: TokenSequence; anchor: number; requires: CompiledCondition[] }[]>();
+  // Anchor word → the phrases anchored on it, with their rules (whose required conditions are
+  // looked at only for the anchors a text holds: a rule's conditions are compiled on first use).
+  const anchored = new Map<string, { sequence: TokenSequence; anchor: number; compiled: CompiledRule }[]>();
+  // The index holds a phrase once per word its first token may be (1,197 entries for the 275
+  // phrases of the recommended rules): each phrase of each rule is anchored once, in the order
+  // first met (a list's order changes no answer; its duplicates only cost start-up and checks).
+  const seen = new Map<CompiledRule, Set<TokenSequence>>();
   for (const entries of rules.index.values()) {
     for (const { compiled, sequence } of entries) {
+      let phrases = seen.get(compiled);
+      if (!phrases) seen.set(compiled, (phrases = new Set()));
+      if (phrases.has(sequence)) continue;
+      phrases.add(sequence);
       const anchor = anchorOf(sequence);
-      // A requirement limited to some of the rule's phrases (`forms`) is left to the matcher: here it
-      // would be asked of every phrase of the rule ("unwilling" needs no subject; "resistant" does).
-      const requires = compiled.requires.filter((c) => c.kind !== 'line' && c.sequences.length > 0 && !c.forms);
       for (const word of sequence[anchor]!.words) {
         const list = anchored.get(word);
-        if (list) list.push({ sequence, anchor, requires });
-        else anchored.set(word, [{ sequence, anchor, requires }]);
+        if (list) list.push({ sequence, anchor, compiled });
+        else anchored.set(word, [{ sequence, anchor, compiled }]);
       }
     }
+  }
+  // A requirement limited to some of the rule's phrases (`forms`) is left to the matcher: here it
+  // would be asked of every phrase of the rule ("unwilling" needs no subject; "resistant" does).
+  const requiresByRule = new Map<CompiledRule, CompiledCondition[]>();
+  const requiresOf = (compiled: CompiledRule): CompiledCondition[] => {
+    let requires = requiresByRule.get(compiled);
+    if (!requires) requiresByRule.set(compiled, (requires = compiled.requires.filter((c) => c.kind !== 'line' && c.sequences.length > 0 && !c.forms)));
+    return requires;
+  };
+  /** A test of anchor words by their phrases, answered once per word on first asking. */
+  function anchorTest(test: (list: typeof anchored extends Map<string, infer L> ? L : never) => boolean): { has(word: string): boolean } {
+    const answers = new Map<string, boolean>();
+    return {
+      has(word) {
+        let answer = answers.get(word);
+        if (answer === undefined) {
+          const list = anchored.get(word);
+          answers.set(word, (answer = list !== undefined && test(list)));
+        }
+        return answer;
+      },
+    };
   }
   // Each anchor's checks are compiled at the anchor's first hit: a run meets few of them, and
   // compiling all (130 kB of regex source) was a tenth of the CLI's start-up. One regex per anchor
@@ -328,7 +356,7 @@ function buildScanner(rules: CompiledRules): RuleScanner {
     if (list) {
       checks = list.map((a) => {
         const source = anchoredSource(a.sequence, a.anchor);
-        return { check: new RegExp(source, `${caseFlags(source, folds)}y`), required: a.requires.map((c) => conditionSearchOf(c, folds)) };
+        return { check: new RegExp(source, `${caseFlags(source, folds)}y`), required: requiresOf(a.compiled).map((c) => conditionSearchOf(c, folds)) };
       });
       phraseChecks[+folds]!.set(word, checks);
     }
@@ -336,13 +364,13 @@ function buildScanner(rules: CompiledRules): RuleScanner {
   };
   // Anchor words with a phrase whose rule requires context words: only their phrases need a check
   // each in `confirm` (for the others, the anchor's one check, compiled for `next`, answers).
-  const withRequires = new Set([...anchored].filter(([, list]) => list.some((a) => a.requires.length > 0)).map(([word]) => word));
+  const withRequires = anchorTest((list) => list.some((a) => requiresOf(a.compiled).length > 0));
   // Anchor words that are a whole phrase of their own: the check of that phrase (the word, an
   // apostrophe tail, no letter or digit after) holds at every hit placeAt takes for the anchor, so
   // their checks need no compiling for `next` (about half the anchors MTSamples meets), nor for
   // `confirm` when that phrase's rule requires nothing.
-  const alone = new Set([...anchored].filter(([, list]) => list.some((a) => a.sequence.length === 1)).map(([word]) => word));
-  const aloneFree = new Set([...anchored].filter(([, list]) => list.some((a) => a.sequence.length === 1 && a.requires.length === 0)).map(([word]) => word));
+  const alone = anchorTest((list) => list.some((a) => a.sequence.length === 1));
+  const aloneFree = anchorTest((list) => list.some((a) => a.sequence.length === 1 && requiresOf(a.compiled).length === 0));
 
   // One regex finds, in one pass over the text, every place either kind of phrase may start. It
   // is one trie of words, each with what must follow it:
@@ -391,7 +419,9 @@ function buildScanner(rules: CompiledRules): RuleScanner {
   const normalize = (s: string) => s.toLowerCase().replace(/[\u2018\u2019\u02bc\u0060\u00b4]/g, "'");
 
   let scanText: string | undefined;
-  let scan: RegExp | undefined;
+  // Which scan regex the last text needs, chosen here but built only when scannerOf asks: a short
+  // text is walked (word-walk.ts), and building the regex's source alone was a tenth of a cold start.
+  let scan: (() => RegExp | undefined) | undefined;
   let folds = false;
   /** Whether `text` holds a FOLDS_TO_ASCII character (caseFlags), remembered for the last text. */
   const foldsIn = (text: string): boolean => {
@@ -399,14 +429,14 @@ function buildScanner(rules: CompiledRules): RuleScanner {
       scanText = text;
       // includes() of a two-byte character in a one-byte string is answered without reading it.
       folds = FOLDS_TO_ASCII.some((ch) => text.includes(ch));
-      scan = folds ? scanUnicode() : text.includes('_') ? scanLookarounds() : scanAscii();
+      scan = folds ? scanUnicode : text.includes('_') ? scanLookarounds : scanAscii;
     }
     scanText = text; // adopt this string object (see parse/lines.ts startsOf)
     return folds;
   };
   const scannerOf = (text: string): RegExp | undefined => {
     foldsIn(text);
-    return scan;
+    return scan!();
   };
   const equalityAt = (text: string, at: number): boolean => {
     looseAt ??= new RegExp(looseEqualityRegex(rules).source, 'iuy');

@@ -31,10 +31,47 @@ export const ANY_WORD: ReadonlySet<string> = { has: () => true } as unknown as R
 
 export interface CompiledRule {
   rule: Rule;
-  requires: CompiledCondition[];
-  unless: CompiledCondition[];
+  readonly requires: CompiledCondition[];
+  readonly unless: CompiledCondition[];
   /** Phrases that, when they contain a match, make it benign. */
-  exceptions: TokenSequence[];
+  readonly exceptions: TokenSequence[];
+}
+
+type RuleParts = Pick<CompiledRule, 'requires' | 'unless' | 'exceptions'>;
+
+/**
+ * A compiled rule whose conditions and exceptions are compiled on first use: a one-line check
+ * meets a few of the built-in rules, and compiling the conditions of all of them was most of
+ * compiling the rules (start-up). Only rules whose every pattern the build already expanded and
+ * checked are compiled late (compileRules), so a late compile cannot fail. One class for every
+ * rule, eager or late, so the matcher reads one shape of object.
+ */
+class LateRule implements CompiledRule {
+  #parts: RuleParts | undefined;
+  #compile: (() => RuleParts) | undefined;
+  constructor(
+    readonly rule: Rule,
+    parts: RuleParts | (() => RuleParts),
+  ) {
+    if (typeof parts === 'function') this.#compile = parts;
+    else this.#parts = parts;
+  }
+  #get(): RuleParts {
+    if (!this.#parts) {
+      this.#parts = this.#compile!();
+      this.#compile = undefined;
+    }
+    return this.#parts;
+  }
+  get requires(): CompiledCondition[] {
+    return this.#get().requires;
+  }
+  get unless(): CompiledCondition[] {
+    return this.#get().unless;
+  }
+  get exceptions(): TokenSequence[] {
+    return this.#get().exceptions;
+  }
 }
 
 export interface IndexEntry {
@@ -120,6 +157,8 @@ export type StoredToken = string[] | { set: string };
  */
 export interface PrecompiledRuleFile extends LoadedRuleFile {
   expansions?: Record<string, StoredToken[][]>;
+  /** The sets the stored expansions name: when all are defined, a stored expansion is the one expandPattern would give. */
+  expansionSets?: string[];
 }
 
 /** The rule files with every pattern's expansion stored on the first (the build's output; see PrecompiledRuleFile). */
@@ -127,8 +166,24 @@ export function withExpansions(files: readonly LoadedRuleFile[]): PrecompiledRul
   const expanded = new Map<string, TokenSequence[]>();
   compileRules(files, expanded);
   const expansions: Record<string, StoredToken[][]> = {};
-  for (const [pattern, sequences] of expanded) expansions[pattern] = sequences.map((seq) => seq.map((t) => (t.set ? { set: t.set } : [...t.words])));
-  return files.map((f, k) => (k === 0 ? { ...f, expansions } : f));
+  const expansionSets = new Set<string>();
+  for (const [pattern, sequences] of expanded) {
+    expansions[pattern] = sequences.map((seq) => seq.map((t) => (t.set ? { set: t.set } : [...t.words])));
+    for (const seq of sequences) for (const t of seq) if (t.set) expansionSets.add(t.set);
+  }
+  return files.map((f, k) => (k === 0 ? { ...f, expansions, expansionSets: [...expansionSets].sort() } : f));
+}
+
+/** Every pattern of a rule's conditions (their words, `except` and `forms`); a `line` condition's regex is not a pattern. */
+function conditionPatterns(def: LoadedRuleFile['rules'][number]): string[] {
+  const out: string[] = [];
+  for (const kind of ['requires', 'unless'] as const) {
+    // A `line` regex compiled late cannot fail either: load.ts compiled it when the file was validated.
+    for (const c of def.conditions?.[kind] ?? []) {
+      for (const list of [c.before, c.after, c.sentence, c.subject, c.except, c.forms]) if (list) out.push(...list);
+    }
+  }
+  return out;
 }
 
 /**
@@ -158,7 +213,12 @@ export function compileRules(files: readonly LoadedRuleFile[], expanded = new Ma
   // Pattern → its sequences (`expanded`): a file's exceptions apply to each of its rules, and many
   // rules share condition words; expanding each once made compiling the built-in rules ~3× faster
   // (start-up). Patterns the build expanded are read from there (PrecompiledRuleFile).
-  const stored = (files[0] as PrecompiledRuleFile | undefined)?.expansions;
+  const storedFile = files[0] as PrecompiledRuleFile | undefined;
+  const stored = storedFile?.expansions;
+  // A rule whose every pattern is stored is compiled on first use (LateRule): restoring a stored
+  // pattern cannot fail when the sets it names are all defined, as the build checked it.
+  const storedHolds = !!stored && !!storedFile.expansionSets?.every((name) => setWords.has(name));
+  const isStored = (pattern: string) => Object.hasOwn(stored!, pattern);
   const setLookups = new Map<string, ReadonlySet<string>>();
   const restore = (sequences: StoredToken[][]): TokenSequence[] | undefined => {
     const out: TokenSequence[] = [];
@@ -225,12 +285,14 @@ export function compileRules(files: readonly LoadedRuleFile[], expanded = new Ma
           const words = c.before ?? c.after ?? c.sentence ?? c.subject ?? [];
           return { kind: conditionKind, sequences: words.flatMap((w) => expandConditionWord(w, `conditions.${kind}`)), within, clause, previous, ...extra };
         });
-      const compiled: CompiledRule = {
-        rule,
+      const exceptionPatterns = [...(file.exceptions ?? []), ...(def.exceptions ?? [])];
+      const compileParts = (): RuleParts => ({
         requires: compileConditions('requires'),
         unless: compileConditions('unless'),
-        exceptions: [...(file.exceptions ?? []), ...(def.exceptions ?? [])].flatMap((p) => expand(p, 'exceptions')),
-      };
+        exceptions: exceptionPatterns.flatMap((p) => expand(p, 'exceptions')),
+      });
+      const late = storedHolds && exceptionPatterns.every(isStored) && conditionPatterns(def).every(isStored);
+      const compiled: CompiledRule = new LateRule(rule, late ? compileParts : compileParts());
       for (const template of def.suggestions) {
         for (const ref of template.matchAll(/\{([a-z][a-z0-9_-]*)(?:\.[a-z0-9_-]+)?\}/gi)) {
           if (!sets.has(ref[1]!)) throw new RuleFileError(file.file, def.id, `suggestion "${template}" names unknown set {${ref[1]}}`);
