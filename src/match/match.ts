@@ -15,6 +15,7 @@ import { isMention, isReportedSpeech, isSelfDescription, speakerAt } from './spe
 import { inlineSpeakerAt, isListedMention, isQuotativeSpeech, isRelativeDescription } from './speakers.js';
 import { subjectIs } from './subject.js';
 import { type Reading, templateReadings } from './template-readings.js';
+import { listItems } from './list-items.js';
 
 /**
  * Options resolved for the matcher (resolveOptions, or a config file's resolved options): the
@@ -596,9 +597,11 @@ export function matchSentences(sentences: readonly SentenceTokens[], text: strin
   const findings: Finding[] = [];
   for (const whole of sentences) {
     if (whole.tokens.length === 0) continue;
-    // A sentence with a template's drop-down lists is read once per choice of options; a phrase
-    // found in several readings is reported once (its first reading's finding).
-    const readings = templateReadings(text, whole);
+    // A sentence with a template's drop-down lists is read once per choice of options, and one
+    // whose lines are list items or labels once per item (list-items.ts); a phrase found in several
+    // readings (a list's lead-in, an option's words) is reported once (its first reading's finding).
+    const items = listItems(text, whole);
+    const readings = items.length > 1 ? items.flatMap((item) => templateReadings(text, item)) : templateReadings(text, whole);
     const reported = readings.length > 1 ? new Set<string>() : undefined;
     for (const sentence of readings)
       for (const c of findCandidates(sentence, options, text)) {

@@ -1,0 +1,66 @@
+// Structure and voice on text the rules were not tuned on (issue 11, kinds 1 and 4): list items as
+// clauses of their own, the mother as the patient in perinatal notes, a relative's words in speech
+// without speaker tags, and template options that only some readings hold. Every example is
+// written for this file; the look-alikes beside each must pass.
+import { describe, expect, it } from 'vitest';
+import { lintText } from '../src/index.js';
+
+type Syntax = 'text' | 'markdown' | 'html';
+const found = async (text: string, syntax: Syntax = 'text') => (await lintText(text, { syntax })).map((f) => [f.ruleId, f.actual, f.severity]);
+const ids = async (text: string, syntax: Syntax = 'text') => (await lintText(text, { syntax })).map((f) => f.ruleId);
+
+describe('list items are clauses of their own', () => {
+  it('a negation on one dash, asterisk, bullet or numbered item does not reach the next', async () => {
+    for (const text of [
+      'Overnight:\n- not anxious\n- combative with staff after midnight',
+      'Overnight:\n* not anxious\n* combative with staff after midnight',
+      'Overnight:\n• not anxious\n• combative with staff after midnight',
+      'Overnight:\n1. not anxious\n2. combative with staff after midnight',
+      'Overnight:\n1) not anxious\n2) combative with staff after midnight',
+      '- not anxious\n- combative with staff after midnight',
+    ]) {
+      expect(await found(text), text).toEqual([['demeanor/combative', 'combative', 'warning']]);
+    }
+  });
+
+  it('"Label: value" lines are clauses of their own', async () => {
+    expect(await ids('Mood: not anxious\nSafety: combative when redirected')).toEqual(['demeanor/combative']);
+    // A context word on the next item does not excuse this one: "informed" is another line's.
+    expect(await ids('Consent: informed\nFlu vaccine: refused')).toEqual(['compliance/refused']);
+    expect(await ids('1. Consent informed\n2. Refused flu vaccine')).toEqual(['compliance/refused']);
+  });
+
+  it('a context word after the match, on the next item, does not excuse it', async () => {
+    expect(await ids('- Pt allegedly fell at home\n- Vitamin D supplement started')).toEqual(['credibility/allegedly']);
+  });
+
+  it('no phrase is made of the last word of one line and the first of a labelled line', async () => {
+    expect(await ids('Substance: alcohol\nAbuse screen: negative')).toEqual([]);
+  });
+
+  it('a lead-in ending with a colon still reads with every item', async () => {
+    // The negation of "Denies:" is each item's.
+    expect(await ids('Denies:\n- anxiety\n- combative')).toEqual([]);
+    expect(await ids('Not:\n- combative\n- agitated')).toEqual([]);
+    // And a lead-in's term is reported once, not once per item.
+    expect(await ids('Alcohol abuse history:\n- 6 beers daily\n- last drink today')).toEqual(['substance-use/substance-abuse']);
+  });
+
+  it('a relapse on one item keeps the substance named on the item before', async () => {
+    expect(await ids('Substance use:\n- Heroin IV daily x 10 yrs\n- Relapsed 2 weeks ago')).toEqual(['substance-use/relapse']);
+  });
+
+  it('look-alikes: wrapped prose and a dash inside a line are no list', async () => {
+    expect(await ids('The patient is not\ncombative today and sleeps well.')).toEqual([]);
+    expect(await ids('Pt calm - not combative - sleeping.')).toEqual([]);
+    expect(await ids('- If he refuses PO, give IM haloperidol\n- recheck in 1 hour')).toEqual([]);
+  });
+
+  it('the same in Markdown and HTML', async () => {
+    expect(await ids('Overnight:\n\n- not anxious\n- combative with staff after midnight\n', 'markdown')).toEqual(['demeanor/combative']);
+    expect(await ids('Mood: not anxious  \nSafety: combative when redirected\n', 'markdown')).toEqual(['demeanor/combative']);
+    expect(await ids('<p>Overnight:</p><ul><li>not anxious</li><li>combative with staff after midnight</li></ul>', 'html')).toEqual(['demeanor/combative']);
+    expect(await ids('<p>Mood: not anxious<br>Safety: combative when redirected</p>', 'html')).toEqual(['demeanor/combative']);
+    expect(await ids('<ul><li>Denies: agitation</li></ul>', 'html')).toEqual([]);
+  });
+});
