@@ -64,3 +64,27 @@ describe('list items are clauses of their own', () => {
     expect(await ids('<ul><li>Denies: agitation</li></ul>', 'html')).toEqual([]);
   });
 });
+
+describe('the mother is the patient in perinatal and obstetric notes', () => {
+  it('reports a behaviour word about "Mother"/"Mom" in a note about a pregnant or postpartum patient', async () => {
+    expect(await ids('Pt is a 27 yo G2P1 at 38 weeks EGA admitted for induction. Mom refused the epidural.')).toEqual(['compliance/refused']);
+    expect(await ids('Postpartum day 1 after SVD. Mother refusing to ambulate, pain controlled.')).toEqual(['compliance/refused']);
+    expect(await ids('L&D triage note\nMother insists she has not used since her last prenatal visit.')).toEqual(['credibility/insists']);
+    expect(await ids('GA 31+2 wks, IUP. Mother is noncompliant with her insulin.')).toEqual(['compliance/noncompliant']);
+    // The sentence itself says whose pregnancy it is.
+    expect(await ids('Mother insists she has not used since conception.')).toEqual(['credibility/insists']);
+    expect(await ids('Mother is noncompliant w/ prenatal care.')).toEqual(['compliance/noncompliant']);
+  });
+
+  it('look-alikes: a newborn note, the patient\'s own mother, a woman who is not pregnant', async () => {
+    // In a newborn's note the baby is the patient: the mother is someone else.
+    expect(await ids('Baby girl, 2 days old, born at 39 weeks to a G2P1 mother. Mother refused the hepatitis B vaccine.')).toEqual([]);
+    expect(await ids('Term male, day of life 1; maternal prenatal labs negative. Mom refused vitamin K.')).toEqual([]);
+    expect(await ids('Newborn nursery admission, 38 weeks gestation. Mother refusing to breastfeed.')).toEqual([]);
+    // The patient's own mother, in an obstetric note.
+    expect(await ids('G1P0 at 32 weeks. Her mother refuses to let her stay home.')).toEqual([]);
+    expect(await ids("G1P0 at 32 weeks. Pt's mother insists on staying overnight.")).toEqual([]);
+    // G/P notation alone is any woman's history, not a pregnancy.
+    expect(await ids('68 yo G3P3 woman here for a physical. Mother refuses to move to assisted living.')).toEqual([]);
+  });
+});

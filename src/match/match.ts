@@ -16,6 +16,7 @@ import { inlineSpeakerAt, isListedMention, isQuotativeSpeech, isRelativeDescript
 import { subjectIs } from './subject.js';
 import { type Reading, templateReadings } from './template-readings.js';
 import { listItems } from './list-items.js';
+import { motherIsPatient } from './perinatal.js';
 
 /**
  * Options resolved for the matcher (resolveOptions, or a config file's resolved options): the
@@ -321,8 +322,14 @@ function holds(condition: CompiledCondition, tokens: readonly Token[], c: Candid
       // relative beside the verb), so the sentence's own tokens are read, not a reading's.
       const { whole, indexes } = sentence as Reading;
       const all = whole ?? tokens;
-      return subjectIs(text, all, indexes ? indexes[c.first]! : c.first, (head) =>
-        condition.sequences.some((sequence) => matchesAt(all, head - sequence.length + 1, sequence)),
+      // In a perinatal note "Mom refused the epidural" is the patient's refusal (perinatal.ts).
+      return subjectIs(
+        text,
+        all,
+        indexes ? indexes[c.first]! : c.first,
+        (head) =>
+          condition.sequences.some((sequence) => matchesAt(all, head - sequence.length + 1, sequence)) &&
+          !motherIsPatient(text, all[head]!.norm, all[head]!.start.offset, all[head]!.end.offset),
       );
     }
   }
