@@ -76,7 +76,7 @@ describe('the mother is the patient in perinatal and obstetric notes', () => {
     expect(await ids('Mother is noncompliant w/ prenatal care.')).toEqual(['compliance/noncompliant']);
   });
 
-  it('look-alikes: a newborn note, the patient\'s own mother, a woman who is not pregnant', async () => {
+  it("look-alikes: a newborn note, the patient's own mother, a woman who is not pregnant", async () => {
     // In a newborn's note the baby is the patient: the mother is someone else.
     expect(await ids('Baby girl, 2 days old, born at 39 weeks to a G2P1 mother. Mother refused the hepatitis B vaccine.')).toEqual([]);
     expect(await ids('Term male, day of life 1; maternal prenatal labs negative. Mom refused vitamin K.')).toEqual([]);
