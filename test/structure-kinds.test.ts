@@ -88,3 +88,28 @@ describe('the mother is the patient in perinatal and obstetric notes', () => {
     expect(await ids('68 yo G3P3 woman here for a physical. Mother refuses to move to assisted living.')).toEqual([]);
   });
 });
+
+describe("a relative's words reported without speaker tags", () => {
+  it('reports what a relative says the patient is or does at info (the --quotes policy)', async () => {
+    expect(await found('Wife states he has been drinking like a fish and is a drunk.')).toEqual([['substance-use/drunk', 'drunk', 'info']]);
+    expect(await found('per mom, she refuses to eat anything at home.')).toEqual([['compliance/refused', 'refuses', 'info']]);
+    expect(await found("Pt's husband reports that she is noncompliant with her insulin.")).toEqual([['compliance/noncompliant', 'noncompliant', 'info']]);
+    expect(await found('According to his sister, he is an addict.')).toEqual([['substance-use/addict', 'addict', 'info']]);
+    expect(await found('Son says pt is combative at home.')).toEqual([['demeanor/combative', 'combative', 'info']]);
+    const message = (await lintText('Wife states he has been drinking like a fish and is a drunk.'))[0]!.message;
+    expect(message).toMatch(/relative/);
+    // --quotes flag reports them as usual; ignore drops them.
+    expect((await lintText('Wife states he is a drunk.', { quotes: 'flag' })).map((f) => f.severity)).toEqual(['warning']);
+    expect(await lintText('Wife states he is a drunk.', { quotes: 'ignore' })).toEqual([]);
+  });
+
+  it("look-alikes: the clinician's own statements stay reported", async () => {
+    expect(await found('Wife at bedside. Pt is a known alcoholic.')).toEqual([['substance-use/alcoholic', 'alcoholic', 'error']]);
+    expect(await found('Spoke with wife about his alcohol abuse.')).toEqual([['substance-use/substance-abuse', 'alcohol abuse', 'error']]);
+    expect(await found('Wife states he has been drinking daily. Pt combative with staff overnight.')).toEqual([['demeanor/combative', 'combative', 'warning']]);
+    expect(await found('Wife states he drinks daily; pt combative with staff overnight.')).toEqual([['demeanor/combative', 'combative', 'warning']]);
+    expect(await found('Patient states she has been clean since January.')).toEqual([['substance-use/clean-abstinent', 'been clean', 'warning']]);
+    // In an L&D note "Mom" is the patient: her statement is the writer's paraphrase, as "Pt states".
+    expect(await found('G1P0 at 39 weeks in labor. Mom states she refused the epidural.')).toEqual([['compliance/refused', 'refused', 'warning']]);
+  });
+});

@@ -17,6 +17,7 @@ import { subjectIs } from './subject.js';
 import { type Reading, templateReadings } from './template-readings.js';
 import { listItems } from './list-items.js';
 import { motherIsPatient } from './perinatal.js';
+import { isRelativeReport } from './relative-speech.js';
 
 /**
  * Options resolved for the matcher (resolveOptions, or a config file's resolved options): the
@@ -477,12 +478,13 @@ function findCandidates(sentence: SentenceTokens, options: ResolvedOptions, text
   return kept;
 }
 
-type Voice = 'quoted' | 'speaker' | 'reported' | 'self' | 'relative' | 'mention' | undefined;
+type Voice = 'quoted' | 'speaker' | 'reported' | 'family' | 'self' | 'relative' | 'mention' | undefined;
 
 const VOICE_NOTES: Record<Exclude<Voice, undefined>, string> = {
   quoted: " (in quotation marks: check whether these are the patient's own words)",
   speaker: " (in the patient's or a relative's turn of a dialogue: their own words)",
   reported: " (in reported speech: check whether these are the patient's own words)",
+  family: " (a relative's account, reported: check whether these are the relative's own words)",
   self: ' (a speaker describing themselves: their own words)',
   relative: ' (a speaker describing their own relative: their own words)',
   mention: ' (the word is talked about, not used)',
@@ -504,6 +506,8 @@ function voiceOf(text: string, start: number, end: number, paragraph: { start: n
   // A one-line dialogue ("Dr: … PT: …") names the speaker of each turn on the line itself.
   if ((inlineSpeakerAt(text, start) ?? speakerAt(text, start)) === 'patient') return 'speaker';
   if (isReportedSpeech(text, start) || isQuotativeSpeech(text, start)) return 'reported';
+  // "Wife states he … is a drunk", "per mom, she refuses …": the relative's account.
+  if (isRelativeReport(text, start)) return 'family';
   if (isSelfDescription(text, start)) return 'self';
   if (isRelativeDescription(text, start)) return 'relative';
   return undefined;
