@@ -113,3 +113,44 @@ describe("a relative's words reported without speaker tags", () => {
     expect(await found('G1P0 at 39 weeks in labor. Mom states she refused the epidural.')).toEqual([['compliance/refused', 'refused', 'warning']]);
   });
 });
+
+describe('template options that only some readings hold', () => {
+  const details = async (text: string) =>
+    (await lintText(text)).map((f) => ({ rule: f.ruleId, span: text.slice(f.start.offset, f.end.offset), actual: f.actual, message: f.message }));
+
+  it('reports a term once, over the options that hold it, worded as the note would read', async () => {
+    const text = 'Hx of {alcohol/drug/opioid} abuse.';
+    const out = await details(text);
+    expect(out.map((f) => f.rule)).toEqual(['substance-use/substance-abuse']);
+    expect(out[0]!.span).toBe('alcohol/drug/opioid} abuse');
+    expect(out[0]!.actual).toBe(out[0]!.span);
+    // The message quotes the readings, not the list's markup.
+    expect(out[0]!.message).toMatch(/^Avoid "alcohol abuse", "drug abuse" or "opioid abuse"; prefer/);
+    const users = await details('Pt is a {heroin/cocaine} {user/addict}.');
+    expect(users.map((f) => [f.rule, f.span])).toEqual([
+      ['substance-use/drug-user', 'heroin/cocaine} {user'],
+      ['substance-use/addict', 'heroin/cocaine} {user/addict'],
+    ]);
+    expect(users[0]!.message).toMatch(/^Avoid "heroin user" or "cocaine user"/);
+    // Readings with other words each give their suggestion: "dirty" is positive, "clean" negative.
+    const uds = (await lintText('UDS {negative/dirty/clean}'))[0]!;
+    expect(uds.suggestions.slice(0, 2)).toEqual(['urine drug test positive', 'urine drug test negative']);
+    expect(uds.fix).toBeUndefined();
+  });
+
+  it('a term inside one option is reported at that option, once', async () => {
+    expect(await details('Pt {is/is not/was} combative.')).toEqual([
+      { rule: 'demeanor/combative', span: 'combative', actual: 'combative', message: expect.stringMatching(/^Avoid "combative"/) },
+    ]);
+    expect((await details('Patient was {cooperative/uncooperative} with exam.')).map((f) => f.span)).toEqual(['uncooperative']);
+    expect((await details('Urine tox: {clean/dirty}')).map((f) => f.span)).toEqual(['clean', 'dirty']);
+  });
+
+  it('look-alikes: options that list a look-alike pass', async () => {
+    expect(await ids('Wound: {clean/dirty/contaminated}, {dry/moist}')).toEqual([]);
+    expect(await ids('Rehab: {cardiac/pulmonary/acute inpatient}')).toEqual([]);
+    expect(await ids('Hx of {childhood/sexual/physical} abuse: {Y/N}')).toEqual([]);
+    expect(await ids('Insurance: {Medicaid/Medicare/private}; claim #: ***')).toEqual([]);
+    expect(await ids('Pt {declined/deferred} the flu vaccine.')).toEqual([]);
+  });
+});

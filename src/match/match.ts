@@ -490,10 +490,13 @@ const VOICE_NOTES: Record<Exclude<Voice, undefined>, string> = {
   mention: ' (the word is talked about, not used)',
 };
 
-function messageFor(actual: string, suggestions: readonly string[], voice: Voice): string {
+/** The message: the phrase (or, for a template's drop-down, each reading of it: "alcohol abuse", "drug abuse" or "opioid abuse"), the first two suggestions, whose words. */
+function messageFor(phrases: readonly string[], suggestions: readonly string[], voice: Voice): string {
   const [first, second] = suggestions;
   const prefer = first ? `; prefer "${first}"${second ? ` or "${second}"` : ''}` : '';
-  return `Avoid "${actual}"${prefer}${voice ? VOICE_NOTES[voice] : ''}`;
+  const quoted = phrases.map((p) => `"${p}"`);
+  const avoid = quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}` : quoted[0];
+  return `Avoid ${avoid}${prefer}${voice ? VOICE_NOTES[voice] : ''}`;
 }
 
 /** Whose words [start, end) are: quoted, a patient's turn, reported speech, a mention, or the writer's. */
@@ -516,7 +519,9 @@ function voiceOf(text: string, start: number, end: number, paragraph: { start: n
 /**
  * A finding for `rule` at [start, end) of `text`, with the severity after overrides and the quote
  * policy applied; undefined when the rule is off or the quote policy drops it. Shared by the
- * phrase matcher and the retext-equality bridge, so both report in one shape.
+ * phrase matcher and the retext-equality bridge, so both report in one shape. `wordings`, for a
+ * match across a template's drop-down list, are the words of each reading that holds it: the
+ * message quotes them instead of the range's braces and slashes (`actual` stays the range's text).
  */
 // Findings of one phrase repeat the same message and suggestions: share one copy of each, so a
 // document with hundreds of thousands of findings holds each text once (a finding took ~925 bytes).
@@ -549,6 +554,7 @@ export function makeFinding(
   text: string,
   paragraph: { start: number; end: number },
   options: ResolvedOptions,
+  wordings?: readonly string[],
 ): Finding | undefined {
   const setting = effectiveSeverity(compiled, options.severities);
   if (setting === 'off') return undefined;
@@ -568,7 +574,7 @@ export function makeFinding(
     ruleId: rule.id,
     category: rule.category,
     severity: (quoted && options.quotes === 'info') || voice === 'mention' ? 'info' : setting,
-    message: share(messageFor(actual, suggestions, voice)),
+    message: share(messageFor(wordings ?? [actual], suggestions, voice)),
     actual,
     suggestions: shareList(suggestions),
     start: { ...start },
@@ -593,6 +599,28 @@ function spansTemplateMarkup(text: string, start: number, end: number): boolean 
   return /[{}/*@[\]]/.test(raw) && maskPlaceholders(text).slice(start, end) !== raw;
 }
 
+/** A match to report: its candidate in the reading that found it first, and its span over every reading. */
+interface Hit {
+  c: Candidate;
+  sentence: SentenceTokens;
+  start: Point;
+  end: Point;
+  /** The words of the match in each reading that found it ("alcohol abuse", "drug abuse"). */
+  wordings: string[];
+  /** The candidates of the later readings with other words (for their suggestions). */
+  others: Candidate[];
+}
+
+/** The words of tokens first..last as a reading has them: a hyphen where the text joins two by one, else a space. */
+function wordingOf(text: string, tokens: readonly Token[], first: number, last: number): string {
+  let out = text.slice(tokens[first]!.start.offset, tokens[first]!.end.offset);
+  for (let k = first + 1; k <= last; k++) {
+    const gap = text.slice(tokens[k - 1]!.end.offset, tokens[k]!.start.offset);
+    out += (/^[-\u2010\u2011]$/.test(gap) ? gap : ' ') + text.slice(tokens[k]!.start.offset, tokens[k]!.end.offset);
+  }
+  return out;
+}
+
 /** A [start, end) span of the text (UTF-16 offsets) that a rule matched, reported or not. */
 export interface ClaimedSpan {
   start: number;
@@ -613,39 +641,57 @@ export function matchSentences(sentences: readonly SentenceTokens[], text: strin
     // readings (a list's lead-in, an option's words) is reported once (its first reading's finding).
     const items = listItems(text, whole);
     const readings = items.length > 1 ? items.flatMap((item) => templateReadings(text, item)) : templateReadings(text, whole);
-    const reported = readings.length > 1 ? new Set<string>() : undefined;
+    // Of several readings, the matches of one rule that overlap are one finding over their union
+    // ("{alcohol/drug/opioid} abuse": three readings, one finding), worded as the readings read.
+    const several = readings.length > 1;
+    const hits: Hit[] = [];
     for (const sentence of readings)
       for (const c of findCandidates(sentence, options, text)) {
         const { tokens } = sentence;
-        if (reported) {
-          const key = `${c.compiled.rule.id}:${tokens[c.first]!.start.offset}:${tokens[c.last]!.end.offset}`;
-          if (reported.has(key)) continue;
-          reported.add(key);
+        const start = tokens[c.first]!.start;
+        const end = tokens[c.last]!.end;
+        const wording = several ? wordingOf(text, tokens, c.first, c.last) : '';
+        const same = several ? hits.find((h) => h.c.compiled === c.compiled && h.start.offset < end.offset && start.offset < h.end.offset) : undefined;
+        if (same) {
+          if (start.offset < same.start.offset) same.start = start;
+          if (end.offset > same.end.offset) same.end = end;
+          if (!same.wordings.includes(wording)) {
+            same.wordings.push(wording);
+            same.others.push(c);
+          }
+          continue;
         }
-        const { rule } = c.compiled;
-        const startToken = tokens[c.first]!;
-        const endToken = tokens[c.last]!;
-        const suggestions = rule.suggestions.map((t) => renderSuggestion(t, c.captures, options.rules.sets));
-        const paragraph = { start: sentence.paragraphStart, end: sentence.paragraphEnd };
-        claimed?.push({ start: startToken.start.offset, end: endToken.end.offset });
-        const finding = makeFinding(c.compiled, suggestions, startToken.start, endToken.end, text, paragraph, options);
-        if (!finding) continue;
-        if (rule.fixable && finding.quoted) finding.fixSkipped = { reason: 'quoted', message: "in quotation marks: possibly the patient's own words" };
-        else if (rule.fixable && spansTemplateMarkup(text, finding.start.offset, finding.end.offset)) {
-          // "{alcohol/heroin} abuse" matched across a drop-down list: rewriting the range would break the list.
-          finding.fixSkipped = { reason: 'markup', message: 'spans a template drop-down list or placeholder: choose the option, then fix' };
-        } else if (rule.fixable && suggestions[0] && !keepsCaptures(rule.suggestions[0]!, c.captures)) {
-          // "{drug} abuse" → "substance use" would lose which substance.
-          finding.fixSkipped = { reason: 'meaning', message: 'the replacement would drop a word the phrase names' };
-        } else if (rule.fixable && suggestions[0]) {
-          const previous = c.first > 0 ? tokens[c.first - 1] : undefined;
-          finding.fix = fitReplacement(text, finding.start.offset, finding.end.offset, suggestions[0], {
-            sentenceStart: c.first === 0,
-            article: previous && startToken.adjacent && /^(a|an)$/.test(previous.norm) ? previous : undefined,
-          });
-        }
-        findings.push(finding);
+        hits.push({ c, sentence, start, end, wordings: [wording], others: [] });
       }
+    for (const { c, sentence, start, end, wordings, others } of hits) {
+      const { tokens } = sentence;
+      const { rule } = c.compiled;
+      const startToken = tokens[c.first]!;
+      const render = (x: Candidate) => rule.suggestions.map((t) => renderSuggestion(t, x.captures, options.rules.sets));
+      // Readings that capture other words ("UDS {dirty/clean}") each give their first suggestion.
+      const suggestions = others.length === 0 ? render(c) : [...new Set([c, ...others].map((x) => render(x)[0]!).concat(render(c)))].filter(Boolean);
+      const paragraph = { start: sentence.paragraphStart, end: sentence.paragraphEnd };
+      claimed?.push({ start: start.offset, end: end.offset });
+      const markup = spansTemplateMarkup(text, start.offset, end.offset);
+      // The message quotes what the note would say, not a drop-down's braces and slashes.
+      const finding = makeFinding(c.compiled, suggestions, start, end, text, paragraph, options, markup ? wordings : undefined);
+      if (!finding) continue;
+      if (rule.fixable && finding.quoted) finding.fixSkipped = { reason: 'quoted', message: "in quotation marks: possibly the patient's own words" };
+      else if (rule.fixable && markup) {
+        // "{alcohol/heroin} abuse" matched across a drop-down list: rewriting the range would break the list.
+        finding.fixSkipped = { reason: 'markup', message: 'spans a template drop-down list or placeholder: choose the option, then fix' };
+      } else if (rule.fixable && suggestions[0] && !keepsCaptures(rule.suggestions[0]!, c.captures)) {
+        // "{drug} abuse" → "substance use" would lose which substance.
+        finding.fixSkipped = { reason: 'meaning', message: 'the replacement would drop a word the phrase names' };
+      } else if (rule.fixable && suggestions[0]) {
+        const previous = c.first > 0 ? tokens[c.first - 1] : undefined;
+        finding.fix = fitReplacement(text, finding.start.offset, finding.end.offset, suggestions[0], {
+          sentenceStart: c.first === 0,
+          article: previous && startToken.adjacent && /^(a|an)$/.test(previous.norm) ? previous : undefined,
+        });
+      }
+      findings.push(finding);
+    }
   }
   return findings;
 }
