@@ -154,3 +154,43 @@ describe('template options that only some readings hold', () => {
     expect(await ids('Pt {declined/deferred} the flu vaccine.')).toEqual([]);
   });
 });
+
+describe('false-positive kinds of refused, claims, uncooperative, allegedly and clean-abstinent', () => {
+  const strong = async (text: string) => (await lintText(text)).filter((f) => f.severity !== 'info').map((f) => f.ruleId);
+
+  it('refused: a young child named by age, an animal, a service, a negation, a definition pass', async () => {
+    for (const text of [
+      'Mother reports the 3-year-old refuses to eat.',
+      'Her 2 yo refuses the bottle since the ear infection.',
+      'The 18-month-old has been refusing solids.',
+      'Dog refuses to eat; owner worried.',
+      'The ED refused the transfer for lack of beds.',
+      'Cardiology refused to accept him in transfer.',
+      'The nursing home refused to take her back.',
+      'Pt never refused meds this admission.',
+      'Pt has not refused any care.',
+      'Refusal is the right of every competent adult.',
+      'Providers use the term nonadherence to describe the failure or refusal to take prescribed medications.',
+    ])
+      expect(await strong(text), text).toEqual([]);
+    for (const text of ['Pt refused meds this morning.', 'The 45-year-old refuses dialysis.', 'Pt denies pain, refused meds.', 'Refused the right IJ line.'])
+      expect(await strong(text), text).toEqual(['compliance/refused']);
+  });
+
+  it('uncooperative: a young child by age, people in general, an interpreter pass', async () => {
+    for (const text of [
+      'Exam limited as the 2-year-old was uncooperative.',
+      'Patients who are uncooperative may need sedation for MRI.',
+      'Dental care for uncooperative pediatric patients may require general anesthesia.',
+      'Sometimes older adults with dementia become uncooperative during bathing.',
+      'Interpreter uncooperative, call rescheduled.',
+    ])
+      expect(await strong(text), text).toEqual([]);
+    for (const text of [
+      'The MRI was limited by an uncooperative patient.',
+      'Uncooperative with exam due to pain.',
+      'The 45-year-old was uncooperative with the exam.',
+    ])
+      expect(await strong(text), text).toEqual(['demeanor/uncooperative']);
+  });
+});

@@ -324,16 +324,29 @@ function holds(condition: CompiledCondition, tokens: readonly Token[], c: Candid
       const { whole, indexes } = sentence as Reading;
       const all = whole ?? tokens;
       // In a perinatal note "Mom refused the epidural" is the patient's refusal (perinatal.ts).
-      return subjectIs(
-        text,
-        all,
-        indexes ? indexes[c.first]! : c.first,
-        (head) =>
-          condition.sequences.some((sequence) => matchesAt(all, head - sequence.length + 1, sequence)) &&
-          !motherIsPatient(text, all[head]!.norm, all[head]!.start.offset, all[head]!.end.offset),
-      );
+      return subjectIs(text, all, indexes ? indexes[c.first]! : c.first, (head) => {
+        // An age is read whole: subject.ts passes over "year old" and gives the number as the
+        // head ("the 3-year-old refuses"), so a rule names the age phrase ending after it.
+        const last = ageEnd(all, head);
+        return (
+          condition.sequences.some(
+            (sequence) => matchesAt(all, head - sequence.length + 1, sequence) || (last > head && matchesAt(all, last - sequence.length + 1, sequence)),
+          ) && !motherIsPatient(text, all[head]!.norm, all[head]!.start.offset, all[head]!.end.offset)
+        );
+      });
     }
   }
+}
+
+// The words of an age after its number: "3-year-old", "2 yo", "18 months old".
+const AGE_WORDS = new Set('year years yr yrs yo old month months mo mos week weeks wk wks day days'.split(' '));
+
+/** The last token of an age phrase whose number is at `head` ("3 year old": the index of "old"), or `head`. */
+function ageEnd(tokens: readonly Token[], head: number): number {
+  if (!/^\d{1,3}$|^(?:one|two|three|four|five|six|seven|eight|nine|ten)$/.test(tokens[head]!.norm)) return head;
+  let last = head;
+  while (last + 1 < tokens.length && tokens[last + 1]!.adjacent && AGE_WORDS.has(tokens[last + 1]!.norm)) last++;
+  return last;
 }
 
 /**
