@@ -177,6 +177,24 @@ describe('false-positive kinds of refused, claims, uncooperative, allegedly and 
       expect(await strong(text), text).toEqual(['compliance/refused']);
   });
 
+  it('claims: a thing, a disease or a study as the subject, a negation, a form field, claiming property pass', async () => {
+    for (const text of [
+      'Claims history reviewed with the adjuster.',
+      'Claims: ***',
+      'The manufacturer claims it is safe.',
+      'The study claims a 30% reduction in overdoses.',
+      'Cancer claims thousands of lives each year.',
+      'No claims of abuse were substantiated.',
+      'He is not claiming he was assaulted.',
+      'He claimed his bag from security on discharge.',
+      'He lays claim to the family house.',
+      'Which claims did you submit?',
+    ])
+      expect(await strong(text), text).toEqual([]);
+    for (const text of ['Pt claims no allergies.', 'He claimed he could not stand.', 'She claims her bag was stolen from the ED.'])
+      expect(await strong(text), text).toEqual(['credibility/claims']);
+  });
+
   it('uncooperative: a young child by age, people in general, an interpreter pass', async () => {
     for (const text of [
       'Exam limited as the 2-year-old was uncooperative.',
@@ -192,5 +210,17 @@ describe('false-positive kinds of refused, claims, uncooperative, allegedly and 
       'The 45-year-old was uncooperative with the exam.',
     ])
       expect(await strong(text), text).toEqual(['demeanor/uncooperative']);
+  });
+  it("allegedly: a product's promise and a thing's status pass", async () => {
+    for (const text of [
+      '[patient] i have been hearing that broccoli extract , supposedly can improve my estrogen levels .',
+      'She takes turmeric capsules, supposedly for inflammation.',
+      'The tea supposedly cures colds.',
+      'The MRI was supposedly scheduled for Tuesday but no order is in.',
+      'Records supposedly faxed from the OSH have not arrived.',
+    ])
+      expect(await strong(text), text).toEqual([]);
+    for (const text of ['Pt allegedly fell down the stairs.', 'She supposedly stopped drinking in March.', 'The pills were purportedly lost in a move.'])
+      expect(await strong(text), text).toEqual(['credibility/allegedly']);
   });
 });
