@@ -170,7 +170,6 @@ describe('false-positive kinds of refused, claims, uncooperative, allegedly and 
       'Pt never refused meds this admission.',
       'Pt has not refused any care.',
       'Refusal is the right of every competent adult.',
-      'Providers use the term nonadherence to describe the failure or refusal to take prescribed medications.',
     ])
       expect(await strong(text), text).toEqual([]);
     for (const text of ['Pt refused meds this morning.', 'The 45-year-old refuses dialysis.', 'Pt denies pain, refused meds.', 'Refused the right IJ line.'])
@@ -211,6 +210,7 @@ describe('false-positive kinds of refused, claims, uncooperative, allegedly and 
     ])
       expect(await strong(text), text).toEqual(['demeanor/uncooperative']);
   });
+
   it("allegedly: a product's promise and a thing's status pass", async () => {
     for (const text of [
       '[patient] i have been hearing that broccoli extract , supposedly can improve my estrogen levels .',
@@ -222,5 +222,21 @@ describe('false-positive kinds of refused, claims, uncooperative, allegedly and 
       expect(await strong(text), text).toEqual([]);
     for (const text of ['Pt allegedly fell down the stairs.', 'She supposedly stopped drinking in March.', 'The pills were purportedly lost in a move.'])
       expect(await strong(text), text).toEqual(['credibility/allegedly']);
+  });
+
+  it("clean-abstinent: the patient's own words are info; hygiene and devices pass", async () => {
+    for (const text of ["i've been 6 months clean", 'im like three years clean now', "yeah i'm clean for like 2 years"])
+      expect(await found(text), text).toEqual([['substance-use/clean-abstinent', expect.any(String), 'info']]);
+    for (const text of [
+      'Appearance: has been clean and well groomed.',
+      'Pt stays clean and neatly dressed.',
+      'Hair has been clean and combed.',
+      'Keep the G-tube clean for a week.',
+      'Keep pacemaker pocket clean for one week.',
+      'Home has been clean and safe per home health.',
+    ])
+      expect(await strong(text), text).toEqual([]);
+    for (const text of ['He has been clean for 3 years.', 'Pt has kept clean for 3 years.', 'Now 5 years clean and working full time.', 'are you clean now?'])
+      expect(await strong(text), text).toEqual(['substance-use/clean-abstinent']);
   });
 });
