@@ -64,9 +64,6 @@ describe('the subject of a behaviour or credibility word', () => {
       'Wife at bedside; patient refused lunch.',
       "Patient's wife at bedside. He refused the CT.",
       'Mother at bedside, pt agitated and combative.',
-      'Husband reports she refused her meds again.',
-      'Per his wife, he refuses to take his insulin.',
-      'Family reports patient is combative at home.',
       'The patient claims her son stole her pills.',
       'Pt and wife refused the vaccine.',
       'Patient yelled at her mother and refused her medications.',
@@ -75,6 +72,22 @@ describe('the subject of a behaviour or credibility word', () => {
       'The rest of the day he refused all care.',
       'Pt is a hysterical woman.',
     ]);
+    // A relative's account names the patient as the subject too; its words are the relative's, so
+    // the --quotes policy applies (info by default, reported as usual with quotes: flag).
+    for (const text of [
+      'Husband reports she refused her meds again.',
+      'Per his wife, he refuses to take his insulin.',
+      'Family reports patient is combative at home.',
+    ]) {
+      expect(
+        (await lintText(text)).map((f) => f.severity),
+        text,
+      ).toEqual(['info']);
+      expect(
+        (await lintText(text, { quotes: 'flag' })).map((f) => f.severity),
+        text,
+      ).toEqual(['warning']);
+    }
   });
 
   it('passes a sign of a disease said of people in general, and reports it said of the patient', async () => {

@@ -15,6 +15,9 @@ import { isMention, isReportedSpeech, isSelfDescription, speakerAt } from './spe
 import { inlineSpeakerAt, isListedMention, isQuotativeSpeech, isRelativeDescription } from './speakers.js';
 import { subjectIs } from './subject.js';
 import { type Reading, templateReadings } from './template-readings.js';
+import { listItems } from './list-items.js';
+import { motherIsPatient } from './perinatal.js';
+import { isRelativeReport } from './relative-speech.js';
 
 /**
  * Options resolved for the matcher (resolveOptions, or a config file's resolved options): the
@@ -320,11 +323,30 @@ function holds(condition: CompiledCondition, tokens: readonly Token[], c: Candid
       // relative beside the verb), so the sentence's own tokens are read, not a reading's.
       const { whole, indexes } = sentence as Reading;
       const all = whole ?? tokens;
-      return subjectIs(text, all, indexes ? indexes[c.first]! : c.first, (head) =>
-        condition.sequences.some((sequence) => matchesAt(all, head - sequence.length + 1, sequence)),
-      );
+      // In a perinatal note "Mom refused the epidural" is the patient's refusal (perinatal.ts).
+      return subjectIs(text, all, indexes ? indexes[c.first]! : c.first, (head) => {
+        // An age is read whole: subject.ts passes over "year old" and gives the number as the
+        // head ("the 3-year-old refuses"), so a rule names the age phrase ending after it.
+        const last = ageEnd(all, head);
+        return (
+          condition.sequences.some(
+            (sequence) => matchesAt(all, head - sequence.length + 1, sequence) || (last > head && matchesAt(all, last - sequence.length + 1, sequence)),
+          ) && !motherIsPatient(text, all[head]!.norm, all[head]!.start.offset, all[head]!.end.offset)
+        );
+      });
     }
   }
+}
+
+// The words of an age after its number: "3-year-old", "2 yo", "18 months old".
+const AGE_WORDS = new Set('year years yr yrs yo old month months mo mos week weeks wk wks day days'.split(' '));
+
+/** The last token of an age phrase whose number is at `head` ("3 year old": the index of "old"), or `head`. */
+function ageEnd(tokens: readonly Token[], head: number): number {
+  if (!/^\d{1,3}$|^(?:one|two|three|four|five|six|seven|eight|nine|ten)$/.test(tokens[head]!.norm)) return head;
+  let last = head;
+  while (last + 1 < tokens.length && tokens[last + 1]!.adjacent && AGE_WORDS.has(tokens[last + 1]!.norm)) last++;
+  return last;
 }
 
 /**
@@ -469,21 +491,25 @@ function findCandidates(sentence: SentenceTokens, options: ResolvedOptions, text
   return kept;
 }
 
-type Voice = 'quoted' | 'speaker' | 'reported' | 'self' | 'relative' | 'mention' | undefined;
+type Voice = 'quoted' | 'speaker' | 'reported' | 'family' | 'self' | 'relative' | 'mention' | undefined;
 
 const VOICE_NOTES: Record<Exclude<Voice, undefined>, string> = {
   quoted: " (in quotation marks: check whether these are the patient's own words)",
   speaker: " (in the patient's or a relative's turn of a dialogue: their own words)",
   reported: " (in reported speech: check whether these are the patient's own words)",
+  family: " (a relative's account, reported: check whether these are the relative's own words)",
   self: ' (a speaker describing themselves: their own words)',
   relative: ' (a speaker describing their own relative: their own words)',
   mention: ' (the word is talked about, not used)',
 };
 
-function messageFor(actual: string, suggestions: readonly string[], voice: Voice): string {
+/** The message: the phrase (or, for a template's drop-down, each reading of it: "alcohol abuse", "drug abuse" or "opioid abuse"), the first two suggestions, whose words. */
+function messageFor(phrases: readonly string[], suggestions: readonly string[], voice: Voice): string {
   const [first, second] = suggestions;
   const prefer = first ? `; prefer "${first}"${second ? ` or "${second}"` : ''}` : '';
-  return `Avoid "${actual}"${prefer}${voice ? VOICE_NOTES[voice] : ''}`;
+  const quoted = phrases.map((p) => `"${p}"`);
+  const avoid = quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}` : quoted[0];
+  return `Avoid ${avoid}${prefer}${voice ? VOICE_NOTES[voice] : ''}`;
 }
 
 /** Whose words [start, end) are: quoted, a patient's turn, reported speech, a mention, or the writer's. */
@@ -496,7 +522,9 @@ function voiceOf(text: string, start: number, end: number, paragraph: { start: n
   // A one-line dialogue ("Dr: … PT: …") names the speaker of each turn on the line itself.
   if ((inlineSpeakerAt(text, start) ?? speakerAt(text, start)) === 'patient') return 'speaker';
   if (isReportedSpeech(text, start) || isQuotativeSpeech(text, start)) return 'reported';
-  if (isSelfDescription(text, start)) return 'self';
+  // "Wife states he … is a drunk", "per mom, she refuses …": the relative's account.
+  if (isRelativeReport(text, start)) return 'family';
+  if (isSelfDescription(text, start, end)) return 'self';
   if (isRelativeDescription(text, start)) return 'relative';
   return undefined;
 }
@@ -504,7 +532,9 @@ function voiceOf(text: string, start: number, end: number, paragraph: { start: n
 /**
  * A finding for `rule` at [start, end) of `text`, with the severity after overrides and the quote
  * policy applied; undefined when the rule is off or the quote policy drops it. Shared by the
- * phrase matcher and the retext-equality bridge, so both report in one shape.
+ * phrase matcher and the retext-equality bridge, so both report in one shape. `wordings`, for a
+ * match across a template's drop-down list, are the words of each reading that holds it: the
+ * message quotes them instead of the range's braces and slashes (`actual` stays the range's text).
  */
 // Findings of one phrase repeat the same message and suggestions: share one copy of each, so a
 // document with hundreds of thousands of findings holds each text once (a finding took ~925 bytes).
@@ -537,6 +567,7 @@ export function makeFinding(
   text: string,
   paragraph: { start: number; end: number },
   options: ResolvedOptions,
+  wordings?: readonly string[],
 ): Finding | undefined {
   const setting = effectiveSeverity(compiled, options.severities);
   if (setting === 'off') return undefined;
@@ -556,7 +587,7 @@ export function makeFinding(
     ruleId: rule.id,
     category: rule.category,
     severity: (quoted && options.quotes === 'info') || voice === 'mention' ? 'info' : setting,
-    message: share(messageFor(actual, suggestions, voice)),
+    message: share(messageFor(wordings ?? [actual], suggestions, voice)),
     actual,
     suggestions: shareList(suggestions),
     start: { ...start },
@@ -581,6 +612,28 @@ function spansTemplateMarkup(text: string, start: number, end: number): boolean 
   return /[{}/*@[\]]/.test(raw) && maskPlaceholders(text).slice(start, end) !== raw;
 }
 
+/** A match to report: its candidate in the reading that found it first, and its span over every reading. */
+interface Hit {
+  c: Candidate;
+  sentence: SentenceTokens;
+  start: Point;
+  end: Point;
+  /** The words of the match in each reading that found it ("alcohol abuse", "drug abuse"). */
+  wordings: string[];
+  /** The candidates of the later readings with other words (for their suggestions). */
+  others: Candidate[];
+}
+
+/** The words of tokens first..last as a reading has them: a hyphen where the text joins two by one, else a space. */
+function wordingOf(text: string, tokens: readonly Token[], first: number, last: number): string {
+  let out = text.slice(tokens[first]!.start.offset, tokens[first]!.end.offset);
+  for (let k = first + 1; k <= last; k++) {
+    const gap = text.slice(tokens[k - 1]!.end.offset, tokens[k]!.start.offset);
+    out += (/^[-\u2010\u2011]$/.test(gap) ? gap : ' ') + text.slice(tokens[k]!.start.offset, tokens[k]!.end.offset);
+  }
+  return out;
+}
+
 /** A [start, end) span of the text (UTF-16 offsets) that a rule matched, reported or not. */
 export interface ClaimedSpan {
   start: number;
@@ -596,42 +649,62 @@ export function matchSentences(sentences: readonly SentenceTokens[], text: strin
   const findings: Finding[] = [];
   for (const whole of sentences) {
     if (whole.tokens.length === 0) continue;
-    // A sentence with a template's drop-down lists is read once per choice of options; a phrase
-    // found in several readings is reported once (its first reading's finding).
-    const readings = templateReadings(text, whole);
-    const reported = readings.length > 1 ? new Set<string>() : undefined;
+    // A sentence with a template's drop-down lists is read once per choice of options, and one
+    // whose lines are list items or labels once per item (list-items.ts); a phrase found in several
+    // readings (a list's lead-in, an option's words) is reported once (its first reading's finding).
+    const items = listItems(text, whole);
+    const readings = items.length > 1 ? items.flatMap((item) => templateReadings(text, item)) : templateReadings(text, whole);
+    // Of several readings, the matches of one rule that overlap are one finding over their union
+    // ("{alcohol/drug/opioid} abuse": three readings, one finding), worded as the readings read.
+    const several = readings.length > 1;
+    const hits: Hit[] = [];
     for (const sentence of readings)
       for (const c of findCandidates(sentence, options, text)) {
         const { tokens } = sentence;
-        if (reported) {
-          const key = `${c.compiled.rule.id}:${tokens[c.first]!.start.offset}:${tokens[c.last]!.end.offset}`;
-          if (reported.has(key)) continue;
-          reported.add(key);
+        const start = tokens[c.first]!.start;
+        const end = tokens[c.last]!.end;
+        const wording = several ? wordingOf(text, tokens, c.first, c.last) : '';
+        const same = several ? hits.find((h) => h.c.compiled === c.compiled && h.start.offset < end.offset && start.offset < h.end.offset) : undefined;
+        if (same) {
+          if (start.offset < same.start.offset) same.start = start;
+          if (end.offset > same.end.offset) same.end = end;
+          if (!same.wordings.includes(wording)) {
+            same.wordings.push(wording);
+            same.others.push(c);
+          }
+          continue;
         }
-        const { rule } = c.compiled;
-        const startToken = tokens[c.first]!;
-        const endToken = tokens[c.last]!;
-        const suggestions = rule.suggestions.map((t) => renderSuggestion(t, c.captures, options.rules.sets));
-        const paragraph = { start: sentence.paragraphStart, end: sentence.paragraphEnd };
-        claimed?.push({ start: startToken.start.offset, end: endToken.end.offset });
-        const finding = makeFinding(c.compiled, suggestions, startToken.start, endToken.end, text, paragraph, options);
-        if (!finding) continue;
-        if (rule.fixable && finding.quoted) finding.fixSkipped = { reason: 'quoted', message: "in quotation marks: possibly the patient's own words" };
-        else if (rule.fixable && spansTemplateMarkup(text, finding.start.offset, finding.end.offset)) {
-          // "{alcohol/heroin} abuse" matched across a drop-down list: rewriting the range would break the list.
-          finding.fixSkipped = { reason: 'markup', message: 'spans a template drop-down list or placeholder: choose the option, then fix' };
-        } else if (rule.fixable && suggestions[0] && !keepsCaptures(rule.suggestions[0]!, c.captures)) {
-          // "{drug} abuse" → "substance use" would lose which substance.
-          finding.fixSkipped = { reason: 'meaning', message: 'the replacement would drop a word the phrase names' };
-        } else if (rule.fixable && suggestions[0]) {
-          const previous = c.first > 0 ? tokens[c.first - 1] : undefined;
-          finding.fix = fitReplacement(text, finding.start.offset, finding.end.offset, suggestions[0], {
-            sentenceStart: c.first === 0,
-            article: previous && startToken.adjacent && /^(a|an)$/.test(previous.norm) ? previous : undefined,
-          });
-        }
-        findings.push(finding);
+        hits.push({ c, sentence, start, end, wordings: [wording], others: [] });
       }
+    for (const { c, sentence, start, end, wordings, others } of hits) {
+      const { tokens } = sentence;
+      const { rule } = c.compiled;
+      const startToken = tokens[c.first]!;
+      const render = (x: Candidate) => rule.suggestions.map((t) => renderSuggestion(t, x.captures, options.rules.sets));
+      // Readings that capture other words ("UDS {dirty/clean}") each give their first suggestion.
+      const suggestions = others.length === 0 ? render(c) : [...new Set([c, ...others].map((x) => render(x)[0]!).concat(render(c)))].filter(Boolean);
+      const paragraph = { start: sentence.paragraphStart, end: sentence.paragraphEnd };
+      claimed?.push({ start: start.offset, end: end.offset });
+      const markup = spansTemplateMarkup(text, start.offset, end.offset);
+      // The message quotes what the note would say, not a drop-down's braces and slashes.
+      const finding = makeFinding(c.compiled, suggestions, start, end, text, paragraph, options, markup ? wordings : undefined);
+      if (!finding) continue;
+      if (rule.fixable && finding.quoted) finding.fixSkipped = { reason: 'quoted', message: "in quotation marks: possibly the patient's own words" };
+      else if (rule.fixable && markup) {
+        // "{alcohol/heroin} abuse" matched across a drop-down list: rewriting the range would break the list.
+        finding.fixSkipped = { reason: 'markup', message: 'spans a template drop-down list or placeholder: choose the option, then fix' };
+      } else if (rule.fixable && suggestions[0] && !keepsCaptures(rule.suggestions[0]!, c.captures)) {
+        // "{drug} abuse" → "substance use" would lose which substance.
+        finding.fixSkipped = { reason: 'meaning', message: 'the replacement would drop a word the phrase names' };
+      } else if (rule.fixable && suggestions[0]) {
+        const previous = c.first > 0 ? tokens[c.first - 1] : undefined;
+        finding.fix = fitReplacement(text, finding.start.offset, finding.end.offset, suggestions[0], {
+          sentenceStart: c.first === 0,
+          article: previous && startToken.adjacent && /^(a|an)$/.test(previous.norm) ? previous : undefined,
+        });
+      }
+      findings.push(finding);
+    }
   }
   return findings;
 }

@@ -183,10 +183,17 @@ export function isMention(text: string, start: number, end: number): boolean {
 // and hedges between), so a clinician's "I discussed his drug abuse" is not one. "type I
 // diabetic", "Axis I" and "stage I" are numerals.
 const SELF =
-  /(?<!\b(?:type|stage|grade|axis|class|phase|level|nerve|part|section|schedule|appendix)\s+)\b(?:i|i'm|i’m|im|i've|i’ve|ive|i'd|i’d)(?:\s+(?:am|was|have|had|been|being|got|get|gotten|became|become|used|use|to|be|kind|sort|of|a|an|still|just|really|never|always|not|so|pretty|very|totally|basically|like|um|uh|mean|guess|think|definitely|probably|also|even))*\s+$/i;
+  /(?<!\b(?:type|stage|grade|axis|class|phase|level|nerve|part|section|schedule|appendix)\s+)\b(?:i|i'm|i’m|im|i've|i’ve|ive|i'd|i’d)(?:\s+(?:am|was|have|had|been|being|got|get|gotten|became|become|used|use|to|be|kind|sort|of|a|an|still|just|really|never|always|not|so|pretty|very|totally|basically|like|um|uh|mean|guess|think|definitely|probably|also|even|now|almost|nearly|about|over|around|only|\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|couple|several|half|and))*\s+$/i;
 
-/** Does a speaker describe themselves with the phrase at `start` ("I'm an addict", "i refused it")? */
-export function isSelfDescription(text: string, start: number): boolean {
+// A phrase that itself opens with the speaker's "I" ("i'm clean", "im still clean").
+const SELF_PHRASE = /^(?:i|i'm|i’m|im|i've|i’ve|ive)\s/i;
+
+/**
+ * Does a speaker describe themselves with the phrase at `start` ("I'm an addict", "i refused it",
+ * "i've been 6 months clean"), or does the phrase [start, end) open with their "I" ("i'm clean")?
+ */
+export function isSelfDescription(text: string, start: number, end?: number): boolean {
+  if (end !== undefined && SELF_PHRASE.test(text.slice(start, end))) return true;
   const from = Math.max(0, start - 80, lineAround(text, start)[0]);
   return SELF.test(text.slice(from, start));
 }

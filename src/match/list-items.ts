@@ -1,0 +1,66 @@
+// The items of a list as clauses of their own. Plain text and exports write lists as lines ("-
+// refuses meds", "* ETOH abuse", "• agitated", "1. …", "2) …", "[x] …") and forms as "Label: value"
+// lines; retext reads the lines of a paragraph as one sentence, so a context word of one item
+// ("not", "informed", "supplement") excused a phrase on the next, and a phrase could be made of
+// the last word of one line and the first of the next ("Substance: alcohol / Abuse screen: …").
+//
+// A sentence is cut where a line starts with a list marker or a label. A lead-in that ends its line
+// with a colon ("Denies:", "Substance use:") is the list's own context: it is kept before every
+// item, so "Denies:\n- combative" reads "Denies combative" (its phrases are reported once, as the
+// matcher reports a phrase found in several readings once).
+//
+// Decided from the text between two tokens (and the start of the line after it), never from the
+// parse, so the fast path, which parses a few sentences at a time, cuts where the whole parse does.
+// Markdown and HTML lists are paragraphs of their own already; the same cut applies to their text.
+import type { SentenceTokens, Token } from '../parse/tokens.js';
+
+// A list marker at a line's start, then white space: a dash, an asterisk, a plus, a bullet
+// character, a number or a letter with "." or ")", "(1)", or a check box.
+const ITEM =
+  /^[ \t]*(?:[-*+\u2022\u2023\u2043\u2013\u00b7\u25aa\u25ab\u25cf\u25cb\u25a0\u25a1\u25e6\u27a2\u25ba]|\(?\d{1,3}[.)]|\(?[A-Za-z][.)]|\[[ xX\u2713\u2714]?\])[ \t]/;
+// A label at a line's start: a capital, a few words, a colon and white space (not "http://").
+const LABEL = /^[ \t]*[A-Z][A-Za-z0-9 /&()'\u2019-]{0,40}:(?!\/\/)(?=[ \t]|$)/m;
+
+/** Does a new item start at the token after the gap `gap` (raw text between two tokens) that starts at `gapStart`? */
+function startsItem(text: string, gapStart: number, gap: string): boolean {
+  const newline = gap.lastIndexOf('\n');
+  if (newline === -1) return false;
+  const lineStart = gapStart + newline + 1;
+  const head = text.slice(lineStart, lineStart + 48);
+  return ITEM.test(head) || LABEL.test(head.split('\n', 1)[0]!);
+}
+
+/**
+ * The clauses of `sentence` of `text`: the sentence itself when no line of it starts a list item or
+ * a label; otherwise one sentence per item, each after the lead-in when the lead-in's line ends with
+ * a colon. An item's first token is never joined to the token before it. Offsets are unchanged.
+ */
+export function listItems(text: string, sentence: SentenceTokens): SentenceTokens[] {
+  const { tokens } = sentence;
+  const cuts: number[] = [];
+  for (let i = 1; i < tokens.length; i++) {
+    const from = tokens[i - 1]!.end.offset;
+    const to = tokens[i]!.start.offset;
+    // Most gaps are one space: only a gap with a line break can start an item.
+    if (to - from > 0 && text.indexOf('\n', from) !== -1 && text.indexOf('\n', from) < to && startsItem(text, from, text.slice(from, to))) cuts.push(i);
+  }
+  if (cuts.length === 0) return [sentence];
+  const pieces: Token[][] = [];
+  let last = 0;
+  for (const cut of [...cuts, tokens.length]) {
+    const piece = tokens.slice(last, cut);
+    if (piece.length > 0) pieces.push(piece[0]!.adjacent ? [{ ...piece[0]!, adjacent: false }, ...piece.slice(1)] : piece);
+    last = cut;
+  }
+  // A lead-in: the first piece, when its line ends with a colon ("Denies:", "Plan:").
+  const first = pieces[0]!;
+  const afterLead = text.slice(first.at(-1)!.end.offset, pieces[1]?.[0]?.start.offset ?? sentence.end);
+  const lead = pieces.length > 1 && /^[ \t]*:[ \t]*(?:\r?\n|$)/.test(afterLead) ? first : undefined;
+  const items = lead ? pieces.slice(1) : pieces;
+  return items.map((item, k) => {
+    const own = lead ? [...lead, item[0]!.adjacent ? { ...item[0]!, adjacent: false } : item[0]!, ...item.slice(1)] : item;
+    const start = k === 0 && !lead ? sentence.start : own[0]!.start.offset;
+    const end = k === items.length - 1 ? sentence.end : item.at(-1)!.end.offset;
+    return { ...sentence, tokens: own, start, end };
+  });
+}

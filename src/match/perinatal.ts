@@ -1,0 +1,80 @@
+// In a note about a pregnant or postpartum patient (labour and delivery, prenatal visits, the
+// postpartum ward), "Mother" and "Mom" name the patient: "Mom refused the epidural" is the
+// patient's refusal, and a behaviour rule's `subject` condition must not read her as someone else.
+// In a newborn's note the baby is the patient and the mother is someone else, and "her mother" is
+// the patient's own mother in any note.
+//
+// Measured on the audit slices (MTSamples, MedQuAD, PriMock57, ACI-Bench dialogues): G/P notation
+// and "gravida" alone stand in the history of any woman (a 68-year-old "G3P3" at a physical), so
+// they do not make a note perinatal; a gestational age ("38 weeks EGA", "GA 31+2", "32 weeks
+// gestation", "at 28 weeks"), a trimester, labour ("in labor", "L&D", "labor and delivery") or the
+// words prenatal/antepartum/intrapartum/postpartum do. Newborn notes hold those words too ("born at
+// 39 weeks", "maternal prenatal labs"), so a sign that the patient is a baby ("born at", "2 days
+// old", "day of life", "newborn", "neonatal", "maternal history") makes the note a newborn's.
+//
+// Read from the text, not the parse (the fast path and the whole parse agree): the sentence's line
+// first (a record of one line: "Mother insists she has not used since conception"), then the whole
+// text (a note whose heading says "L&D triage"), once per text. Portable: no Node API.
+import { lineAround } from '../parse/lines.js';
+
+// A pregnancy now: a gestational age, a trimester, labour, the perinatal periods.
+const PREGNANCY = new RegExp(
+  [
+    String.raw`\b\d{1,2}(?:\s?\d\/7|\s?\+\s?\d)?\s*(?:weeks?|wks?)['\u2019]?\s*(?:of\s+)?(?:gestation|GA|EGA|pregnant|pregnancy|IUP)\b`,
+    String.raw`\b(?:EGA|GA)\s*(?:of\s*|at\s*|:\s*)?\d{1,2}(?:\s?\d\/7|\s?\+\s?\d)?\s*(?:weeks?|wks?|w\b|\+)`,
+    String.raw`\b(?:EGA|IUP)\b`,
+    String.raw`\bat\s+\d{1,2}(?:\s?\d\/7|\s?\+\s?\d)?\s*(?:weeks?|wks?)\b`,
+    String.raw`\b(?:first|second|third|1st|2nd|3rd)\s+trimester\b`,
+    String.raw`\b(?:antepartum|intrapartum|peripartum|postpartum|post-partum|prenatal|antenatal)\b`,
+    String.raw`\bL\s?&\s?D\b|\blabou?r\s+and\s+delivery\b|\bin\s+(?:active\s+|early\s+)?labou?r\b`,
+    String.raw`\b(?:is|she's|currently|now)\s+pregnant\b|\bpregnant\s+(?:patient|woman|female)\b|\bsince\s+conception\b`,
+  ].join('|'),
+  'i',
+);
+// The patient is a baby: a newborn's or an infant's note.
+const NEWBORN = new RegExp(
+  [
+    String.raw`\bborn\s+(?:at|to|via|by|on)\b`,
+    String.raw`\b\d{1,2}[-\s](?:days?|weeks?|months?)[-\s]old\b|\b(?:days?|weeks?|months?)\s+old\b`,
+    String.raw`\bday\s+of\s+life\b|\bDOL\s*#?\s*\d`,
+    String.raw`\bnewborns?\b|\bneonat\w*|\bnursery\b|\bwell[-\s]baby\b`,
+    String.raw`\bmaternal\s+(?:history|hx|labs?|serolog\w*|blood\s+type|GBS|prenatal|records?)\b`,
+  ].join('|'),
+  'i',
+);
+
+// Words for the mother, as the subject of a behaviour word.
+const MOTHER = new Set(['mother', 'mom', 'mum', 'mama', 'momma', 'mommy']);
+// Someone's mother: "her mother", "Pt's mother", "the baby's mom", "grandmother" (another word).
+const OWNED = /(?:\b(?:her|his|their|my|your|our|whose)|['\u2019]s?)\s*$/i;
+
+const documentCache = { text: undefined as string | undefined, pregnancy: false, newborn: false };
+
+/** What `text` as a whole says: a pregnancy now, and a baby as the patient (scanned once per text). */
+function documentSigns(text: string): { pregnancy: boolean; newborn: boolean } {
+  if (documentCache.text !== text) {
+    documentCache.pregnancy = PREGNANCY.test(text);
+    documentCache.newborn = NEWBORN.test(text);
+  }
+  documentCache.text = text; // adopt this string object (see parse/lines.ts startsOf)
+  return documentCache;
+}
+
+/**
+ * Is the word `word` (normalized) at [start, end) of `text` the patient, as a mother ("Mom refused
+ * the epidural" in an L&D note)? True only for mother/mom/mum (not someone's mother: "her mother",
+ * "Pt's mom", "mother-in-law"), when the word's line or the whole text speaks of a pregnancy now
+ * and neither says the patient is a baby.
+ */
+export function motherIsPatient(text: string, word: string, start: number, end: number): boolean {
+  if (!MOTHER.has(word)) return false;
+  if (OWNED.test(text.slice(Math.max(0, start - 12), start))) return false;
+  if (/^-in-law/i.test(text.slice(end, end + 7))) return false;
+  const [lineStart, lineEnd] = lineAround(text, start);
+  // A long line (a note flattened to one line) is read around the word only.
+  const line = text.slice(Math.max(lineStart, start - 400), Math.min(lineEnd, end + 400));
+  if (NEWBORN.test(line)) return false;
+  const whole = documentSigns(text);
+  if (whole.newborn) return false;
+  return PREGNANCY.test(line) || whole.pregnancy;
+}

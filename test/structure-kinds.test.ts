@@ -1,0 +1,242 @@
+// Structure and voice on text the rules were not tuned on (issue 11, kinds 1 and 4): list items as
+// clauses of their own, the mother as the patient in perinatal notes, a relative's words in speech
+// without speaker tags, and template options that only some readings hold. Every example is
+// written for this file; the look-alikes beside each must pass.
+import { describe, expect, it } from 'vitest';
+import { lintText } from '../src/index.js';
+
+type Syntax = 'text' | 'markdown' | 'html';
+const found = async (text: string, syntax: Syntax = 'text') => (await lintText(text, { syntax })).map((f) => [f.ruleId, f.actual, f.severity]);
+const ids = async (text: string, syntax: Syntax = 'text') => (await lintText(text, { syntax })).map((f) => f.ruleId);
+
+describe('list items are clauses of their own', () => {
+  it('a negation on one dash, asterisk, bullet or numbered item does not reach the next', async () => {
+    for (const text of [
+      'Overnight:\n- not anxious\n- combative with staff after midnight',
+      'Overnight:\n* not anxious\n* combative with staff after midnight',
+      'Overnight:\n• not anxious\n• combative with staff after midnight',
+      'Overnight:\n1. not anxious\n2. combative with staff after midnight',
+      'Overnight:\n1) not anxious\n2) combative with staff after midnight',
+      '- not anxious\n- combative with staff after midnight',
+    ]) {
+      expect(await found(text), text).toEqual([['demeanor/combative', 'combative', 'warning']]);
+    }
+  });
+
+  it('"Label: value" lines are clauses of their own', async () => {
+    expect(await ids('Mood: not anxious\nSafety: combative when redirected')).toEqual(['demeanor/combative']);
+    // A context word on the next item does not excuse this one: "informed" is another line's.
+    expect(await ids('Consent: informed\nFlu vaccine: refused')).toEqual(['compliance/refused']);
+    expect(await ids('1. Consent informed\n2. Refused flu vaccine')).toEqual(['compliance/refused']);
+  });
+
+  it('a context word after the match, on the next item, does not excuse it', async () => {
+    expect(await ids('- Pt allegedly fell at home\n- Vitamin D supplement started')).toEqual(['credibility/allegedly']);
+  });
+
+  it('no phrase is made of the last word of one line and the first of a labelled line', async () => {
+    expect(await ids('Substance: alcohol\nAbuse screen: negative')).toEqual([]);
+  });
+
+  it('a lead-in ending with a colon still reads with every item', async () => {
+    // The negation of "Denies:" is each item's.
+    expect(await ids('Denies:\n- anxiety\n- combative')).toEqual([]);
+    expect(await ids('Not:\n- combative\n- agitated')).toEqual([]);
+    // And a lead-in's term is reported once, not once per item.
+    expect(await ids('Alcohol abuse history:\n- 6 beers daily\n- last drink today')).toEqual(['substance-use/substance-abuse']);
+  });
+
+  it('a relapse on one item keeps the substance named on the item before', async () => {
+    expect(await ids('Substance use:\n- Heroin IV daily x 10 yrs\n- Relapsed 2 weeks ago')).toEqual(['substance-use/relapse']);
+  });
+
+  it('look-alikes: wrapped prose and a dash inside a line are no list', async () => {
+    expect(await ids('The patient is not\ncombative today and sleeps well.')).toEqual([]);
+    expect(await ids('Pt calm - not combative - sleeping.')).toEqual([]);
+    expect(await ids('- If he refuses PO, give IM haloperidol\n- recheck in 1 hour')).toEqual([]);
+  });
+
+  it('the same in Markdown and HTML', async () => {
+    expect(await ids('Overnight:\n\n- not anxious\n- combative with staff after midnight\n', 'markdown')).toEqual(['demeanor/combative']);
+    expect(await ids('Mood: not anxious  \nSafety: combative when redirected\n', 'markdown')).toEqual(['demeanor/combative']);
+    expect(await ids('<p>Overnight:</p><ul><li>not anxious</li><li>combative with staff after midnight</li></ul>', 'html')).toEqual(['demeanor/combative']);
+    expect(await ids('<p>Mood: not anxious<br>Safety: combative when redirected</p>', 'html')).toEqual(['demeanor/combative']);
+    expect(await ids('<ul><li>Denies: agitation</li></ul>', 'html')).toEqual([]);
+  });
+});
+
+describe('the mother is the patient in perinatal and obstetric notes', () => {
+  it('reports a behaviour word about "Mother"/"Mom" in a note about a pregnant or postpartum patient', async () => {
+    expect(await ids('Pt is a 27 yo G2P1 at 38 weeks EGA admitted for induction. Mom refused the epidural.')).toEqual(['compliance/refused']);
+    expect(await ids('Postpartum day 1 after SVD. Mother refusing to ambulate, pain controlled.')).toEqual(['compliance/refused']);
+    expect(await ids('L&D triage note\nMother insists she has not used since her last prenatal visit.')).toEqual(['credibility/insists']);
+    expect(await ids('GA 31+2 wks, IUP. Mother is noncompliant with her insulin.')).toEqual(['compliance/noncompliant']);
+    // The sentence itself says whose pregnancy it is.
+    expect(await ids('Mother insists she has not used since conception.')).toEqual(['credibility/insists']);
+    expect(await ids('Mother is noncompliant w/ prenatal care.')).toEqual(['compliance/noncompliant']);
+  });
+
+  it("look-alikes: a newborn note, the patient's own mother, a woman who is not pregnant", async () => {
+    // In a newborn's note the baby is the patient: the mother is someone else.
+    expect(await ids('Baby girl, 2 days old, born at 39 weeks to a G2P1 mother. Mother refused the hepatitis B vaccine.')).toEqual([]);
+    expect(await ids('Term male, day of life 1; maternal prenatal labs negative. Mom refused vitamin K.')).toEqual([]);
+    expect(await ids('Newborn nursery admission, 38 weeks gestation. Mother refusing to breastfeed.')).toEqual([]);
+    // The patient's own mother, in an obstetric note.
+    expect(await ids('G1P0 at 32 weeks. Her mother refuses to let her stay home.')).toEqual([]);
+    expect(await ids("G1P0 at 32 weeks. Pt's mother insists on staying overnight.")).toEqual([]);
+    // G/P notation alone is any woman's history, not a pregnancy.
+    expect(await ids('68 yo G3P3 woman here for a physical. Mother refuses to move to assisted living.')).toEqual([]);
+  });
+});
+
+describe("a relative's words reported without speaker tags", () => {
+  it('reports what a relative says the patient is or does at info (the --quotes policy)', async () => {
+    expect(await found('Wife states he has been drinking like a fish and is a drunk.')).toEqual([['substance-use/drunk', 'drunk', 'info']]);
+    expect(await found('per mom, she refuses to eat anything at home.')).toEqual([['compliance/refused', 'refuses', 'info']]);
+    expect(await found("Pt's husband reports that she is noncompliant with her insulin.")).toEqual([['compliance/noncompliant', 'noncompliant', 'info']]);
+    expect(await found('According to his sister, he is an addict.')).toEqual([['substance-use/addict', 'addict', 'info']]);
+    expect(await found('Son says pt is combative at home.')).toEqual([['demeanor/combative', 'combative', 'info']]);
+    const message = (await lintText('Wife states he has been drinking like a fish and is a drunk.'))[0]!.message;
+    expect(message).toMatch(/relative/);
+    // --quotes flag reports them as usual; ignore drops them.
+    expect((await lintText('Wife states he is a drunk.', { quotes: 'flag' })).map((f) => f.severity)).toEqual(['warning']);
+    expect(await lintText('Wife states he is a drunk.', { quotes: 'ignore' })).toEqual([]);
+  });
+
+  it("look-alikes: the clinician's own statements stay reported", async () => {
+    expect(await found('Wife at bedside. Pt is a known alcoholic.')).toEqual([['substance-use/alcoholic', 'alcoholic', 'error']]);
+    expect(await found('Spoke with wife about his alcohol abuse.')).toEqual([['substance-use/substance-abuse', 'alcohol abuse', 'error']]);
+    expect(await found('Wife states he has been drinking daily. Pt combative with staff overnight.')).toEqual([['demeanor/combative', 'combative', 'warning']]);
+    expect(await found('Wife states he drinks daily; pt combative with staff overnight.')).toEqual([['demeanor/combative', 'combative', 'warning']]);
+    expect(await found('Patient states she has been clean since January.')).toEqual([['substance-use/clean-abstinent', 'been clean', 'warning']]);
+    // In an L&D note "Mom" is the patient: her statement is the writer's paraphrase, as "Pt states".
+    expect(await found('G1P0 at 39 weeks in labor. Mom states she refused the epidural.')).toEqual([['compliance/refused', 'refused', 'warning']]);
+  });
+});
+
+describe('template options that only some readings hold', () => {
+  const details = async (text: string) =>
+    (await lintText(text)).map((f) => ({ rule: f.ruleId, span: text.slice(f.start.offset, f.end.offset), actual: f.actual, message: f.message }));
+
+  it('reports a term once, over the options that hold it, worded as the note would read', async () => {
+    const text = 'Hx of {alcohol/drug/opioid} abuse.';
+    const out = await details(text);
+    expect(out.map((f) => f.rule)).toEqual(['substance-use/substance-abuse']);
+    expect(out[0]!.span).toBe('alcohol/drug/opioid} abuse');
+    expect(out[0]!.actual).toBe(out[0]!.span);
+    // The message quotes the readings, not the list's markup.
+    expect(out[0]!.message).toMatch(/^Avoid "alcohol abuse", "drug abuse" or "opioid abuse"; prefer/);
+    const users = await details('Pt is a {heroin/cocaine} {user/addict}.');
+    expect(users.map((f) => [f.rule, f.span])).toEqual([
+      ['substance-use/drug-user', 'heroin/cocaine} {user'],
+      ['substance-use/addict', 'heroin/cocaine} {user/addict'],
+    ]);
+    expect(users[0]!.message).toMatch(/^Avoid "heroin user" or "cocaine user"/);
+    // Readings with other words each give their suggestion: "dirty" is positive, "clean" negative.
+    const uds = (await lintText('UDS {negative/dirty/clean}'))[0]!;
+    expect(uds.suggestions.slice(0, 2)).toEqual(['urine drug test positive', 'urine drug test negative']);
+    expect(uds.fix).toBeUndefined();
+  });
+
+  it('a term inside one option is reported at that option, once', async () => {
+    expect(await details('Pt {is/is not/was} combative.')).toEqual([
+      { rule: 'demeanor/combative', span: 'combative', actual: 'combative', message: expect.stringMatching(/^Avoid "combative"/) },
+    ]);
+    expect((await details('Patient was {cooperative/uncooperative} with exam.')).map((f) => f.span)).toEqual(['uncooperative']);
+    expect((await details('Urine tox: {clean/dirty}')).map((f) => f.span)).toEqual(['clean', 'dirty']);
+  });
+
+  it('look-alikes: options that list a look-alike pass', async () => {
+    expect(await ids('Wound: {clean/dirty/contaminated}, {dry/moist}')).toEqual([]);
+    expect(await ids('Rehab: {cardiac/pulmonary/acute inpatient}')).toEqual([]);
+    expect(await ids('Hx of {childhood/sexual/physical} abuse: {Y/N}')).toEqual([]);
+    expect(await ids('Insurance: {Medicaid/Medicare/private}; claim #: ***')).toEqual([]);
+    expect(await ids('Pt {declined/deferred} the flu vaccine.')).toEqual([]);
+  });
+});
+
+describe('false-positive kinds of refused, claims, uncooperative, allegedly and clean-abstinent', () => {
+  const strong = async (text: string) => (await lintText(text)).filter((f) => f.severity !== 'info').map((f) => f.ruleId);
+
+  it('refused: a young child named by age, an animal, a service, a negation, a definition pass', async () => {
+    for (const text of [
+      'Mother reports the 3-year-old refuses to eat.',
+      'Her 2 yo refuses the bottle since the ear infection.',
+      'The 18-month-old has been refusing solids.',
+      'Dog refuses to eat; owner worried.',
+      'The ED refused the transfer for lack of beds.',
+      'Cardiology refused to accept him in transfer.',
+      'The nursing home refused to take her back.',
+      'Pt never refused meds this admission.',
+      'Pt has not refused any care.',
+      'Refusal is the right of every competent adult.',
+    ])
+      expect(await strong(text), text).toEqual([]);
+    for (const text of ['Pt refused meds this morning.', 'The 45-year-old refuses dialysis.', 'Pt denies pain, refused meds.', 'Refused the right IJ line.'])
+      expect(await strong(text), text).toEqual(['compliance/refused']);
+  });
+
+  it('claims: a thing, a disease or a study as the subject, a negation, a form field, claiming property pass', async () => {
+    for (const text of [
+      'Claims history reviewed with the adjuster.',
+      'Claims: ***',
+      'The manufacturer claims it is safe.',
+      'The study claims a 30% reduction in overdoses.',
+      'Cancer claims thousands of lives each year.',
+      'No claims of abuse were substantiated.',
+      'He is not claiming he was assaulted.',
+      'He claimed his bag from security on discharge.',
+      'He lays claim to the family house.',
+      'Which claims did you submit?',
+    ])
+      expect(await strong(text), text).toEqual([]);
+    for (const text of ['Pt claims no allergies.', 'He claimed he could not stand.', 'She claims her bag was stolen from the ED.'])
+      expect(await strong(text), text).toEqual(['credibility/claims']);
+  });
+
+  it('uncooperative: a young child by age, people in general, an interpreter pass', async () => {
+    for (const text of [
+      'Exam limited as the 2-year-old was uncooperative.',
+      'Patients who are uncooperative may need sedation for MRI.',
+      'Dental care for uncooperative pediatric patients may require general anesthesia.',
+      'Sometimes older adults with dementia become uncooperative during bathing.',
+      'Interpreter uncooperative, call rescheduled.',
+    ])
+      expect(await strong(text), text).toEqual([]);
+    for (const text of [
+      'The MRI was limited by an uncooperative patient.',
+      'Uncooperative with exam due to pain.',
+      'The 45-year-old was uncooperative with the exam.',
+    ])
+      expect(await strong(text), text).toEqual(['demeanor/uncooperative']);
+  });
+
+  it("allegedly: a product's promise and a thing's status pass", async () => {
+    for (const text of [
+      '[patient] i have been hearing that broccoli extract , supposedly can improve my estrogen levels .',
+      'She takes turmeric capsules, supposedly for inflammation.',
+      'The tea supposedly cures colds.',
+      'The MRI was supposedly scheduled for Tuesday but no order is in.',
+      'Records supposedly faxed from the OSH have not arrived.',
+    ])
+      expect(await strong(text), text).toEqual([]);
+    for (const text of ['Pt allegedly fell down the stairs.', 'She supposedly stopped drinking in March.', 'The pills were purportedly lost in a move.'])
+      expect(await strong(text), text).toEqual(['credibility/allegedly']);
+  });
+
+  it("clean-abstinent: the patient's own words are info; hygiene and devices pass", async () => {
+    for (const text of ["i've been 6 months clean", 'im like three years clean now', "yeah i'm clean for like 2 years"])
+      expect(await found(text), text).toEqual([['substance-use/clean-abstinent', expect.any(String), 'info']]);
+    for (const text of [
+      'Appearance: has been clean and well groomed.',
+      'Pt stays clean and neatly dressed.',
+      'Hair has been clean and combed.',
+      'Keep the G-tube clean for a week.',
+      'Keep pacemaker pocket clean for one week.',
+      'Home has been clean and safe per home health.',
+    ])
+      expect(await strong(text), text).toEqual([]);
+    for (const text of ['He has been clean for 3 years.', 'Pt has kept clean for 3 years.', 'Now 5 years clean and working full time.', 'are you clean now?'])
+      expect(await strong(text), text).toEqual(['substance-use/clean-abstinent']);
+  });
+});
