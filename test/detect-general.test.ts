@@ -198,6 +198,13 @@ describe('condition kinds in a rule file', () => {
     expect(await ids('Kind, of zorp.', { ruleSet: clauseBefore })).toEqual(['house/zorp']);
   });
 
+  it('a required phrase with `*` holds for any word there (the quick scan must not read "*" literally)', async () => {
+    const ruleSet = file('      requires:\n        - sentence: ["her * dog"]');
+    expect(await ids('A zorp near her old dog.', { ruleSet })).toEqual(['house/zorp']);
+    expect(await ids('A zorp near her dog.', { ruleSet })).toEqual([]);
+    expect(await ids('A zorp near the old dog.', { ruleSet })).toEqual([]);
+  });
+
   it('rejects a condition with no test and a bad pattern in except', () => {
     expect(() => file('      unless:\n        - within: 2')).toThrow();
     expect(() => file('      unless:\n        - after: [x]\n          except: ["{nope"]')).toThrow(/except|set/);
