@@ -3,12 +3,17 @@
 //
 //   node scripts/recall-probes.mjs           rebuild probes.jsonl, then check it
 //   node scripts/recall-probes.mjs --check   check only: probes.jsonl equals what the source builds
+//   node scripts/recall-probes.mjs --batch N writes batch N's records (jsonl) to stdout, to score one
+//                                            batch: `... --batch 4 > /tmp/b4.jsonl && node scripts/eval.js /tmp/b4.jsonl --no-lexicon`
+//
+// A comment line `# Batch N ...` starts batch N; lines before the first such comment are batch 1.
+// Each record carries its `batch` number.
 //
 // Source lines: genre <TAB> text <TAB> optional note; `\n` in text is a line break; ⟦words|tier|cat⟧
 // (optionally ⟦words|tier|cat|info⟧) marks a span. Offsets are UTF-16 code units (JavaScript string
 // indices), end exclusive, as in fixtures/eval-genres. Exit 1 when a record is malformed or the
 // jsonl is stale, 2 on an I/O error.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -43,9 +48,12 @@ const read = (file) => {
 
 const records = [];
 const counters = {};
+let batch = 1;
 read(srcFile)
   .split('\n')
   .forEach((line, i) => {
+    const header = /^# Batch (\d+)\b/.exec(line);
+    if (header) batch = Number(header[1]);
     if (line.trim() === '' || line.startsWith('#')) return;
     const where = `probes.src.tsv line ${i + 1}`;
     const [genre, raw, note] = line.split('\t');
@@ -71,7 +79,7 @@ read(srcFile)
     if (spans.length > 0 && (note ?? '').includes('look-alike:')) problems.push(`${where}: a look-alike with a span`);
     counters[genre] = (counters[genre] ?? 0) + 1;
     const id = `rp-${SHORT[genre]}-${String(counters[genre]).padStart(3, '0')}`;
-    const record = { id, source: `handwritten for fixtures/recall-probes (genre: ${genre})`, genre, kind: 'handwritten', text, spans };
+    const record = { id, source: `handwritten for fixtures/recall-probes (genre: ${genre})`, genre, kind: 'handwritten', batch, text, spans };
     if (note) record.note = note;
     records.push(record);
   });
@@ -84,7 +92,24 @@ for (const r of records) {
 }
 
 const built = `${records.map((r) => JSON.stringify(r)).join('\n')}\n`;
-if (process.argv.includes('--check')) {
+const batchArg = process.argv.indexOf('--batch');
+if (batchArg !== -1) {
+  const wanted = Number(process.argv[batchArg + 1]);
+  if (!Number.isInteger(wanted)) {
+    console.error('recall-probes: --batch needs a batch number');
+    process.exit(2);
+  }
+  if (problems.length === 0) {
+    const picked = records.filter((r) => r.batch === wanted);
+    if (picked.length === 0) {
+      console.error(`recall-probes: no batch ${wanted} in probes.src.tsv`);
+      process.exit(2);
+    }
+    // writeSync: process.exit would cut an asynchronous write to a pipe short.
+    writeSync(1, `${picked.map((r) => JSON.stringify(r)).join('\n')}\n`);
+    process.exit(0);
+  }
+} else if (process.argv.includes('--check')) {
   if (read(outFile) !== built) problems.push('probes.jsonl is stale: run node scripts/recall-probes.mjs');
 } else if (problems.length === 0) writeFileSync(outFile, built);
 

@@ -179,6 +179,32 @@ describe('condition kinds in a rule file', () => {
     expect(await ids('A zorp now.', { ruleSet: required })).toEqual(['house/zorp']);
   });
 
+  it('a phrase longer than `within` counts right next to the match (`within: 1` with a two-word phrase)', async () => {
+    const after = file('      unless:\n        - after: [of the dog, with a hat]\n          within: 1');
+    expect(await ids('A zorp of the dog.', { ruleSet: after })).toEqual([]);
+    expect(await ids('A zorp with a hat.', { ruleSet: after })).toEqual([]);
+    expect(await ids('A zorp near the dog.', { ruleSet: after })).toEqual(['house/zorp']);
+    expect(await ids('A zorp then of the dog.', { ruleSet: after })).toEqual(['house/zorp']); // not next to it
+    expect(await ids('A zorp, of the dog.', { ruleSet: after })).toEqual([]); // no clause: true
+    const before = file('      unless:\n        - before: [history of, kind of]\n          within: 1');
+    expect(await ids('A history of zorp.', { ruleSet: before })).toEqual([]);
+    expect(await ids('A history of old zorp.', { ruleSet: before })).toEqual(['house/zorp']);
+    // With `clause: true` the phrase must lie wholly in the match's clause.
+    const clause = file('      unless:\n        - after: [of the dog]\n          within: 1\n          clause: true');
+    expect(await ids('A zorp of the dog.', { ruleSet: clause })).toEqual([]);
+    expect(await ids('A zorp of the, dog.', { ruleSet: clause })).toEqual(['house/zorp']);
+    const clauseBefore = file('      unless:\n        - before: [kind of]\n          within: 1\n          clause: true');
+    expect(await ids('Kind of zorp.', { ruleSet: clauseBefore })).toEqual([]);
+    expect(await ids('Kind, of zorp.', { ruleSet: clauseBefore })).toEqual(['house/zorp']);
+  });
+
+  it('a required phrase with `*` holds for any word there (the quick scan must not read "*" literally)', async () => {
+    const ruleSet = file('      requires:\n        - sentence: ["her * dog"]');
+    expect(await ids('A zorp near her old dog.', { ruleSet })).toEqual(['house/zorp']);
+    expect(await ids('A zorp near her dog.', { ruleSet })).toEqual([]);
+    expect(await ids('A zorp near the old dog.', { ruleSet })).toEqual([]);
+  });
+
   it('rejects a condition with no test and a bad pattern in except', () => {
     expect(() => file('      unless:\n        - within: 2')).toThrow();
     expect(() => file('      unless:\n        - after: [x]\n          except: ["{nope"]')).toThrow(/except|set/);

@@ -64,4 +64,14 @@ describe('pattern language', () => {
     expect(words('{drug} addict')).toEqual(['heroin|drug addict']);
     expect(words("IVDA'er")).toEqual(["ivda'er"]);
   });
+
+  it("reads `|` as one part's alternatives beside one hyphen, and as whole words when several options are hyphenated", () => {
+    // One hyphenated option first or last: the list gives the other part's alternatives.
+    expect(words('non-compliant|compliance')).toEqual(['non compliant|compliance', 'noncompliant|noncompliance']);
+    expect(words('un|non-compliant')).toEqual(['un|non compliant', 'uncompliant|noncompliant']);
+    // Two hyphenated options, or one between two others: each option is a whole word.
+    expect(words('drug-seeking|narcotic-seeking')).toEqual(['drug seeking', 'drugseeking', 'narcotic seeking', 'narcoticseeking']);
+    expect(words('crackhead|crack-head|pothead')).toEqual(['crackhead', 'crack head', 'crackhead', 'pothead']);
+    expect(words('pot-head(s)|dope-head(s) x')).toEqual(['pot head|heads x', 'pothead|potheads x', 'dope head|heads x', 'dopehead|dopeheads x']);
+  });
 });

@@ -284,6 +284,47 @@ export function inEnumeration(source: string, start: number, end: number): boole
   return hi - lo + 1 + leadIn >= 3;
 }
 
+// A condition's phrases grouped by the width of their window (see nearby), once per condition.
+const windowCache = new WeakMap<CompiledCondition, Map<number, TokenSequence[]>>();
+function windowsOf(condition: CompiledCondition): Map<number, TokenSequence[]> {
+  let windows = windowCache.get(condition);
+  if (windows) return windows;
+  windows = new Map();
+  for (const sequence of condition.sequences) {
+    const width = Math.max(condition.within, sequence.length);
+    const group = windows.get(width);
+    if (group) group.push(sequence);
+    else windows.set(width, [sequence]);
+  }
+  windowCache.set(condition, windows);
+  return windows;
+}
+
+/**
+ * A `before` or `after` condition: does one of its phrases lie within `within` words of the
+ * candidate (inside its clause or noun phrase when the condition asks for one)? The window is at
+ * least as long as the phrase: a phrase longer than `within` counts when it stands right next to
+ * the match ("abuser of children" with `within: 1`), as the window can never hold it whole.
+ */
+function nearby(tokens: readonly Token[], condition: CompiledCondition, c: Candidate, text: string): boolean {
+  for (const [width, sequences] of windowsOf(condition)) {
+    if (condition.kind === 'before') {
+      const from = c.first - width;
+      const lo = condition.clause
+        ? clauseStart(tokens, c.first, Math.max(from, 0))
+        : condition.phrase
+          ? phraseStart(tokens, c.first, Math.max(from, 0), text)
+          : from;
+      if (occursWithin(tokens, sequences, lo, c.first - 1, condition.except)) return true;
+    } else {
+      const to = c.last + width;
+      const end = condition.clause ? clauseEnd(tokens, c.last, to) : condition.phrase ? phraseEnd(tokens, c.last, to, text) : to;
+      if (occursWithin(tokens, sequences, c.last + 1, end, condition.except)) return true;
+    }
+  }
+  return false;
+}
+
 /** Does `condition` hold for candidate `c`? `otherForm` is the answer when its `forms` leave the match out (a requirement is met, an exclusion is not). */
 function holds(condition: CompiledCondition, tokens: readonly Token[], c: Candidate, text: string, sentence: SentenceTokens, otherForm: boolean): boolean {
   if (condition.forms) {
@@ -292,21 +333,9 @@ function holds(condition: CompiledCondition, tokens: readonly Token[], c: Candid
     if (!condition.forms.some((form) => form.length === length && matchesAt(tokens, c.first, form))) return otherForm;
   }
   switch (condition.kind) {
-    case 'before': {
-      const from = c.first - condition.within;
-      return occursWithin(
-        tokens,
-        condition.sequences,
-        condition.clause ? clauseStart(tokens, c.first, Math.max(from, 0)) : condition.phrase ? phraseStart(tokens, c.first, Math.max(from, 0), text) : from,
-        c.first - 1,
-        condition.except,
-      );
-    }
-    case 'after': {
-      const to = c.last + condition.within;
-      const end = condition.clause ? clauseEnd(tokens, c.last, to) : condition.phrase ? phraseEnd(tokens, c.last, to, text) : to;
-      return occursWithin(tokens, condition.sequences, c.last + 1, end, condition.except);
-    }
+    case 'before':
+    case 'after':
+      return nearby(tokens, condition, c, text);
     case 'sentence': {
       // Bounded: an unpunctuated transcript is one "sentence" of thousands of words, and a word
       // far away says nothing about this one.

@@ -241,8 +241,14 @@ interface AnchoredPhrase {
 }
 
 /** A regex finding any of a condition's phrases as whole words (the same looseness as the phrase checks); see caseFlags. */
+// A condition's `*` (any one word, compile.ts ANY_WORD): one token, anything but what joins two.
+const ANY_TOKEN = '[^\\s\\u0085\\-\\u2010\\u2011]+';
+
 function conditionRegex(condition: CompiledCondition, folds: boolean): RegExp {
-  const phrase = (seq: TokenSequence) => seq.map((t) => alternatives(t.words) + TAIL).join(JOIN);
+  // A `*` is any word, not the character "*": read literally, a rule requiring "her * pills" had
+  // every block that holds the phrase dropped before the matcher saw it.
+  const word = (t: TokenSequence[number]) => (t.words.length === 1 && t.words[0] === '*' ? ANY_TOKEN : alternatives(t.words) + TAIL);
+  const phrase = (seq: TokenSequence) => seq.map(word).join(JOIN);
   const source = `${NOT_AFTER_WORD}(?:${condition.sequences.map(phrase).join('|')})${NOT_BEFORE_WORD}`;
   return new RegExp(source, `g${caseFlags(source, folds)}`);
 }

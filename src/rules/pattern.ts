@@ -5,6 +5,8 @@
 //   abuse(s|d|r)        abuse, abuses, abused, abuser
 //   iv? drug abuse      optional word
 //   clean|dirty urine   either word
+//   non-compliant|compliance   non-compliant or non-compliance (| lists one part's alternatives)
+//   crackhead|crack-head|pot-head   each option a whole word (two options hyphenated, or one in the middle)
 //   {drug} abuse        any word of the set "drug", captured for suggestions
 
 /** One position of a token sequence: the normalized words it accepts, and the set it captures for. */
@@ -81,6 +83,54 @@ function expandAlternatives(part: string, pattern: string): string[] {
 const SET_REF = /^\{([a-z][a-z0-9_-]*)\}$/i;
 const COMPOUND_LIMIT = 400;
 
+const HYPHEN = /-(?![^{]*\})/;
+
+/**
+ * A word's options when some of them are whole hyphenated words. `|` lists the alternatives of
+ * one part of a hyphenated word when only the first or the last option holds a hyphen
+ * (`non-compliant|compliance` is non-compliant or non-compliance, `un|non-compliant` is
+ * uncompliant or noncompliant). When two options hold a hyphen, or a hyphenated option stands
+ * between two others, each option is a whole word: `drug-seeking|narcotic-seeking`,
+ * `crackhead|crack-head|pothead` (read part by part, the list would split at the hyphen).
+ */
+function wholeWordOptions(word: string): string[] {
+  const options = splitTopLevel(word, '|');
+  const hyphenated = options.map((option) => HYPHEN.test(option));
+  const count = hyphenated.filter(Boolean).length;
+  if (count === 0 || (count === 1 && (hyphenated[0] || hyphenated[options.length - 1]))) return [word];
+  return options;
+}
+
+/** The token runs one word of a pattern (no `?`) stands for: its parts, and its closed form. */
+function runsOf(word: string, raw: string, pattern: string, sets: ReadonlyMap<string, string[]>): TokenSequence[] {
+  // Hyphens outside {set} references separate the parts of a hyphenated word.
+  const parts = word.split(HYPHEN).filter((p) => p !== '');
+  if (parts.length === 0) throw new PatternError(`"${raw}" has no word in "${pattern}"`);
+  const tokens: PatternToken[] = parts.map((part) => {
+    const ref = SET_REF.exec(part);
+    if (ref) {
+      const name = ref[1]!;
+      const words = sets.get(name);
+      if (!words) throw new PatternError(`unknown set {${name}} in "${pattern}"`);
+      return { words, lookup: new Set(words), set: name };
+    }
+    if (/[{}]/.test(part)) throw new PatternError(`malformed set reference "${part}" in "${pattern}"`);
+    const words = expandAlternatives(part, pattern);
+    return { words, lookup: new Set(words) };
+  });
+  const runs: TokenSequence[] = [tokens];
+  if (tokens.length > 1 && tokens.every((t) => !t.set)) {
+    // The closed form of a hyphenated word: "non-compliant" → "noncompliant".
+    let closed = [''];
+    for (const t of tokens) {
+      closed = closed.flatMap((head) => t.words.map((w) => head + w));
+      if (closed.length > COMPOUND_LIMIT) throw new PatternError(`"${raw}" expands to too many closed forms`);
+    }
+    runs.push([{ words: closed, lookup: new Set(closed) }]);
+  }
+  return runs;
+}
+
 /**
  * Expands one pattern into every token sequence it stands for.
  * `sets` maps a set name to its normalized words.
@@ -95,31 +145,7 @@ export function expandPattern(pattern: string, sets: ReadonlyMap<string, string[
     const optional = word.endsWith('?');
     if (optional) word = word.slice(0, -1);
     if (!word) throw new PatternError(`lone "?" in "${pattern}"`);
-    // Hyphens outside {set} references separate the parts of a hyphenated word.
-    const parts = word.split(/-(?![^{]*\})/).filter((p) => p !== '');
-    if (parts.length === 0) throw new PatternError(`"${raw}" has no word in "${pattern}"`);
-    const tokens: PatternToken[] = parts.map((part) => {
-      const ref = SET_REF.exec(part);
-      if (ref) {
-        const name = ref[1]!;
-        const words = sets.get(name);
-        if (!words) throw new PatternError(`unknown set {${name}} in "${pattern}"`);
-        return { words, lookup: new Set(words), set: name };
-      }
-      if (/[{}]/.test(part)) throw new PatternError(`malformed set reference "${part}" in "${pattern}"`);
-      const words = expandAlternatives(part, pattern);
-      return { words, lookup: new Set(words) };
-    });
-    const runs: TokenSequence[] = [tokens];
-    if (tokens.length > 1 && tokens.every((t) => !t.set)) {
-      // The closed form of a hyphenated word: "non-compliant" → "noncompliant".
-      let closed = [''];
-      for (const t of tokens) {
-        closed = closed.flatMap((head) => t.words.map((w) => head + w));
-        if (closed.length > COMPOUND_LIMIT) throw new PatternError(`"${raw}" expands to too many closed forms`);
-      }
-      runs.push([{ words: closed, lookup: new Set(closed) }]);
-    }
+    const runs = wholeWordOptions(word).flatMap((option) => runsOf(option, raw, pattern, sets));
     if (optional) runs.push([]);
     return runs;
   });
