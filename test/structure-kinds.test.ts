@@ -2,6 +2,7 @@
 // clauses of their own, the mother as the patient in perinatal notes, a relative's words in speech
 // without speaker tags, and template options that only some readings hold. Every example is
 // written for this file; the look-alikes beside each must pass.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../src/index.js';
 
@@ -238,5 +239,39 @@ describe('false-positive kinds of refused, claims, uncooperative, allegedly and 
       expect(await strong(text), text).toEqual([]);
     for (const text of ['He has been clean for 3 years.', 'Pt has kept clean for 3 years.', 'Now 5 years clean and working full time.', 'are you clean now?'])
       expect(await strong(text), text).toEqual(['substance-use/clean-abstinent']);
+  });
+});
+
+describe('list items (property)', () => {
+  it('keeps every token of a sentence in some item, in order, with offsets unchanged; an item never starts joined', async () => {
+    const { listItems } = await import('../src/match/list-items.js');
+    const { collectSentences } = await import('../src/parse/tokens.js');
+    const { parseText } = await import('../src/parse/parse-text.js');
+    fc.assert(
+      fc.property(
+        fc
+          .array(fc.constantFrom('Pt', 'not', 'combative', 'refused', 'Denies', ':', '\n', '\n- ', '\n* ', '\n1. ', '\n• ', 'Mood: ', ', ', ' ', '.'), {
+            maxLength: 30,
+          })
+          .map((parts) => parts.join(' ')),
+        (text) => {
+          for (const sentence of collectSentences(parseText(text))) {
+            const items = listItems(text, sentence);
+            const seen = new Set<number>();
+            for (const item of items) {
+              expect(item.tokens[0]?.adjacent ?? false).toBe(items.length === 1 ? (sentence.tokens[0]?.adjacent ?? false) : false);
+              let last = -1;
+              for (const token of item.tokens) {
+                expect(text.slice(token.start.offset, token.end.offset).length).toBeGreaterThan(0);
+                expect(token.start.offset).toBeGreaterThan(last);
+                last = token.start.offset;
+                seen.add(token.start.offset);
+              }
+            }
+            expect([...seen].sort((a, b) => a - b)).toEqual(sentence.tokens.map((t) => t.start.offset));
+          }
+        },
+      ),
+    );
   });
 });

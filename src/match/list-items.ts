@@ -21,12 +21,19 @@ const ITEM =
 // A label at a line's start: a capital, a few words, a colon and white space (not "http://").
 const LABEL = /^[ \t]*[A-Z][A-Za-z0-9 /&()'\u2019-]{0,40}:(?!\/\/)(?=[ \t]|$)/m;
 
-/** Does a new item start at the token after the gap `gap` (raw text between two tokens) that starts at `gapStart`? */
-function startsItem(text: string, gapStart: number, gap: string): boolean {
-  const newline = gap.lastIndexOf('\n');
+/** Does a new item start at the token at `to`, after the gap [from, to) between two tokens (a line break in it)? */
+function startsItem(text: string, from: number, to: number): boolean {
+  // Gaps are a few characters: look for the line break in the gap alone (a search of the text from
+  // the gap on read a one-line note to its end at every token).
+  let newline = -1;
+  for (let k = to - 1; k >= from; k--) {
+    if (text.charCodeAt(k) === 10) {
+      newline = k;
+      break;
+    }
+  }
   if (newline === -1) return false;
-  const lineStart = gapStart + newline + 1;
-  const head = text.slice(lineStart, lineStart + 48);
+  const head = text.slice(newline + 1, newline + 49);
   return ITEM.test(head) || LABEL.test(head.split('\n', 1)[0]!);
 }
 
@@ -41,8 +48,7 @@ export function listItems(text: string, sentence: SentenceTokens): SentenceToken
   for (let i = 1; i < tokens.length; i++) {
     const from = tokens[i - 1]!.end.offset;
     const to = tokens[i]!.start.offset;
-    // Most gaps are one space: only a gap with a line break can start an item.
-    if (to - from > 0 && text.indexOf('\n', from) !== -1 && text.indexOf('\n', from) < to && startsItem(text, from, text.slice(from, to))) cuts.push(i);
+    if (to > from && startsItem(text, from, to)) cuts.push(i);
   }
   if (cuts.length === 0) return [sentence];
   const pieces: Token[][] = [];
