@@ -11,7 +11,8 @@
 // Writes DIR/candidates.jsonl (sentences matching the broad TERMS regex, with the stems matched, in the
 // reading order: substance/credibility/compliance/demeanour sentences first, then at most PER_STEM per
 // other stem, each group shuffled with mulberry32 seed SEED), DIR/random.jsonl (40 sentences of ≥ 25
-// characters matching no stem, drawn with the same generator after the shuffle) and DIR/stats.json.
+// characters matching no stem, drawn with the same generator after the shuffle), DIR/reading-narrow.txt and
+// DIR/reading-strong.txt (the two lists that were read by hand, see NARROW and STRONG) and DIR/stats.json.
 // DIR defaults to $TMPDIR/dignify-eval-unseen: corpus copies stay out of the repository.
 // Ids: mq0-L<line>-s<n> (n = 1-based sentence number after eval-fresh's split, scripts/eval-fresh-candidates.mjs
 // sentences()). Sentences equal (case- and whitespace-insensitive) to a text of fixtures/eval, eval-genres,
@@ -243,6 +244,26 @@ const GROUPS = {
 const STEM_GROUP = new Map(Object.entries(GROUPS).flatMap(([g, stems]) => stems.map((s) => [s, g])));
 const TERM_RE = new RegExp(`(${[...STEM_GROUP.keys()].map((t) => t.replace(/[/]/g, '\\/')).join('|')})`, 'gi');
 
+// Stems of TERMS that match inside common words ("individual", "method", "reported"…): a candidate whose
+// only stems are these was read only when the word-bounded form below matches.
+const NARROW = {
+  idu: /\bIDUs?\b/i,
+  reported: /\breportedly\b/i,
+  high: /\b(get|got|getting) high\b|\bhigh on\b/i,
+  meth: /\bmeth\b|methamphetamine|methadone/i,
+  fat: /\bfat (people|person|kids?|child)/i,
+  lame: /\blame\b/i,
+  deaf: /deaf[- ]mute|the deaf\b/i,
+  depend: /depend(ence|ent)\b/i,
+  difficult: /difficult (patient|person|famil)/i,
+  fail: /\bfail(ed|s|ing)? (to|treatment|therapy)/i,
+  control: /\b(un|poorly |well[- ]|good |poor |bad |tight )control/i,
+  vegetable: /\bvegetable state|a vegetable\b/i,
+};
+// Word-bounded strong terms, matched against every sentence of the slice (not only the candidates).
+const STRONG =
+  /\b(abus\w*|addict\w*|alcoholics?|alcoholism|drunk\w*|drug use\w*|illicit|substance use|mental(ly)? retard\w*|retarded|diabetics?|obese|smokers?|suffer\w*|victims?|wheelchair|confined|elderly|den(y|ies|ied)|complain\w*|refus\w*|non-?complian\w*|complian(t|ce)|adheren\w*|HIV[- ](infected|positive)|AIDS|handicap\w*|the disabled|crippl\w*|demented|senile|insan\w*|crazy|lunatic|psychotics?|schizophrenics?|epileptics?|asthmatics?|homeless|prison\w*|inmates?|prostitut\w*|promiscu\w*|dependence|dependency|withdrawal|overdos\w*|opioids?|heroin|cocaine|marijuana|methadone|narcotic\w*|intoxicat\w*|clean|dirty|habit\w*|agitat\w*|combative|hostil\w*|uncooperative|difficult patient|manipulat\w*|malinger\w*|claim\w*|insist\w*|alleged\w*|supposedly|apparently|reportedly|pleasant|unpleasant|failed|relaps\w*|detox\w*|rehab\w*|control(led)? (diabetes|blood sugar)|(un|poorly |well[- ])controlled|brittle|fat)\b/i;
+
 const norm = (s) => s.toLowerCase().replace(/\s+/g, ' ').trim();
 function readJsonl(f) {
   return readFileSync(f, 'utf8')
@@ -318,6 +339,13 @@ function main() {
   const cands = [...first, ...second];
   writeFileSync(join(OUT, 'candidates.jsonl'), `${cands.map((r) => JSON.stringify(r)).join('\n')}\n`);
   writeFileSync(join(OUT, 'random.jsonl'), `${random.map((r) => JSON.stringify(r)).join('\n')}\n`);
+  // The two lists that were read one by one (README "How it was built"): the candidates whose noisy stems
+  // also match word-bounded (NARROW), and every sentence of the slice matching STRONG.
+  const narrow = cands.filter((r) => r.stems.some((st) => !(st in NARROW) || NARROW[st].test(r.text)));
+  const strong = all.filter((r) => STRONG.test(r.text));
+  const line = (r) => `${r.id} | ${r.text}`;
+  writeFileSync(join(OUT, 'reading-narrow.txt'), `${narrow.map(line).join('\n')}\n`);
+  writeFileSync(join(OUT, 'reading-strong.txt'), `${strong.map(line).join('\n')}\n`);
   const stats = {
     seed: SEED,
     answersInSlice: ok.size,
@@ -329,6 +357,8 @@ function main() {
     readingListFirst: first.length,
     readingListPerStem: second.length,
     random: random.length,
+    readNarrow: narrow.length,
+    readStrong: strong.length,
   };
   writeFileSync(join(OUT, 'stats.json'), `${JSON.stringify(stats, null, 2)}\n`);
   console.error(`${JSON.stringify(stats)} → ${OUT}`);
