@@ -259,15 +259,22 @@ function loadSentences() {
   return sents;
 }
 
-function main() {
+/**
+ * The whole draw, without writing: `out` (the records main() writes), `stats`, and `pools` (genre → the
+ * sentences the draw chose from, after the patient-education focus filter and 12% sample). Exported so
+ * that later sets (scripts/eval-unseen-candidates.mjs) can leave out exactly what this one read.
+ */
+export function drawGenres() {
   const rng = mulberry32(SEED);
   const sents = loadSentences();
   const out = [];
   const stats = { seed: SEED, genres: {} };
+  const pools = {};
   for (const genre of ['dialogue', 'patient-education', 'notes-primock']) {
     let pool = sents.filter((s) => s.genre === genre);
     // patient education: the focus topics, plus a general sample a quarter its size
     if (genre === 'patient-education') pool = pool.filter((s) => s.focus || rng() < 0.12);
+    pools[genre] = pool;
     const withTerms = pool.filter((s) => s.terms.length);
     const chosen = new Set(withTerms.filter((s) => s.terms.some((t) => SUBSTANCE_TERMS.has(t) && t !== 'drug user')));
     // 'drug user' matches every bare "user": keep only those with a drug noun nearby
@@ -289,6 +296,11 @@ function main() {
     for (const s of randoms) out.push({ id: s.id, source: s.source, genre, kind: 'random', text: s.text, terms: [], spans: [] });
     stats.genres[genre] = { sentences: pool.length, withTerms: withTerms.length, candidates: candidates.length, random: randoms.length, perTerm: log };
   }
+  return { out, stats, pools };
+}
+
+function main() {
+  const { out, stats } = drawGenres();
   mkdirSync(dirname(OUT), { recursive: true });
   writeFileSync(OUT, `${out.map((r) => JSON.stringify(r)).join('\n')}\n`);
   writeFileSync(OUT.replace(/\.jsonl$/, '.stats.json'), `${JSON.stringify(stats, null, 2)}\n`);
@@ -325,5 +337,7 @@ function verify(file) {
   process.exit(bad ? 1 : 0);
 }
 
-if (args.includes('--verify')) verify(resolve(argVal('--verify', join(here, '..', 'fixtures', 'eval-genres', 'labelled.jsonl'))));
-else main();
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  if (args.includes('--verify')) verify(resolve(argVal('--verify', join(here, '..', 'fixtures', 'eval-genres', 'labelled.jsonl'))));
+  else main();
+}
