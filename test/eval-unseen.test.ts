@@ -74,27 +74,21 @@ describe('scripts/eval-unseen-verify.mjs', () => {
 describe('npm run eval on the fifth set', () => {
   const ids = parseRecords(readFileSync(SET, 'utf8')).map((r) => r.id);
 
-  it('scores it whole, counts its false positives and misses without listing them, and lists them with --show-held-out', () => {
+  // One run: listing with --show-held-out is the same code for every held-out set, and
+  // test/eval-fresh.test.ts runs it; a second lint of this set would only cost time.
+  it('scores it whole and counts its false positives and misses without listing them', () => {
     const json = node('eval.js', [SET, '--no-lexicon', '--json']);
     expect(json.status, json.stderr).toBe(0);
-    const hidden = JSON.parse(json.stdout).sets as Record<
+    const sets = JSON.parse(json.stdout).sets as Record<
       string,
       { falsePositives: unknown[]; misses: unknown[]; listsHidden?: { falsePositives: number; misses: number } }
     >;
-    expect(Object.keys(hidden)).toEqual(['fixtures/eval-unseen/labelled.jsonl']);
-    const counts = Object.values(hidden)[0]!;
+    expect(Object.keys(sets)).toEqual(['fixtures/eval-unseen/labelled.jsonl']);
+    const counts = Object.values(sets)[0]!;
     expect(counts.falsePositives).toEqual([]);
     expect(counts.misses).toEqual([]);
-    expect(counts.listsHidden).toBeDefined();
+    expect(counts.listsHidden?.falsePositives).toBeGreaterThanOrEqual(0);
+    expect(counts.listsHidden?.misses).toBeGreaterThanOrEqual(0);
     for (const id of ids) expect(json.stdout).not.toContain(`"${id}"`);
-
-    const shown = node('eval.js', [SET, '--no-lexicon', '--json', '--show-held-out']);
-    expect(shown.status, shown.stderr).toBe(0);
-    const whole = (JSON.parse(shown.stdout).sets as Record<string, { falsePositives: unknown[]; misses: unknown[]; listsHidden?: unknown }>)[
-      'fixtures/eval-unseen/labelled.jsonl'
-    ];
-    expect(whole?.listsHidden).toBeUndefined();
-    expect(whole?.falsePositives.length).toBe(counts.listsHidden!.falsePositives);
-    expect(whole?.misses.length).toBe(counts.listsHidden!.misses);
   });
 });
