@@ -1,0 +1,159 @@
+// Shared checker behind the evaluation-set verify scripts (scripts/eval-new-verify.mjs,
+// eval-fresh-verify.mjs, eval-unseen-verify.mjs). Each script gives only what is its own: the genres and
+// id forms, the earlier sets it must not share a text or id with, and how a `real` record's text is found
+// in the corpus; this module parses the arguments, reads the sets, runs the per-record checks in a fixed
+// order and sets the exit code. Messages go to stderr as `<record id>: <problem>`, one line each, then
+// `<n> records checked, <m> problems`; exit 0 when clean, 1 with problems. Node 20 ESM, no dependencies.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+export const CATS = new Set(['substance-use', 'credibility', 'compliance', 'demeanor', 'identity']);
+const TIERS = ['core', 'B', 'C'];
+
+/** Case- and whitespace-insensitive key of a text (lowercase, whitespace runs as one space, trimmed). */
+export const norm = (s) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+
+/**
+ * Records of a JSON Lines file (blank lines skipped).
+ * @throws Error `<file>:<line>: not JSON (<reason>)` on the first line that does not parse.
+ */
+export const readJsonl = (f) =>
+  readFileSync(f, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l, i) => {
+      try {
+        return JSON.parse(l);
+      } catch (e) {
+        throw new Error(`${f}:${i + 1}: not JSON (${e.message})`);
+      }
+    });
+
+/** A loader that runs `load` the first time it is called and returns that value ever after. */
+export const once = (load) => {
+  let value;
+  return () => {
+    value ??= load();
+    return value;
+  };
+};
+
+/**
+ * Command line of a verify script: `[--corpus DIR] [other --flags] [FILE]`.
+ * @param {string} set folder under fixtures/ whose labelled.jsonl is the default FILE
+ * @returns {{ args: string[], corpus: string, file: string }} absolute paths; the corpus defaults to ../shared/corpus
+ *   beside the repository
+ */
+export function parseArgs(set) {
+  const args = process.argv.slice(2);
+  const ci = args.indexOf('--corpus');
+  const corpus = resolve(ci >= 0 ? args[ci + 1] : join(here, '..', '..', 'shared', 'corpus'));
+  const file = resolve(args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--corpus') ?? join(here, '..', 'fixtures', set, 'labelled.jsonl'));
+  return { args, corpus, file };
+}
+
+/**
+ * Checks the records of `o.file` and exits the process (0 clean, 1 with problems).
+ *
+ * Per record, in this order: duplicate id; id shared with an earlier set; no text (the record's further
+ * checks stop here unless `lenient`); `o.beforeSource`; no source; `o.genreKind` (genre, kind and id form);
+ * spans not an array (stops); random record with spans; look-alike note on a record with spans (not when
+ * `lenient`); text shared with an earlier set, else `o.nearText`; per span (sorted by start, file order
+ * when `lenient`): bad offsets and overlap (not when `lenient`), offset mismatch, category, tier, level,
+ * `o.onSpan`; `o.onRecord`; for `real` records when the corpus files exist, `o.corpus.check`.
+ *
+ * @param {object} o
+ * @param {string} o.file the set to check (JSON Lines)
+ * @param {string} o.corpusDir the corpus folder named in the warning
+ * @param {string[]} o.earlierSets folders under fixtures/ whose texts and ids this set must not share
+ * @param {boolean} [o.warnMissingEarlier] warn on stderr when an earlier set is absent (else skipped silently)
+ * @param {string} o.idClash message for an id shared with an earlier set
+ * @param {string} o.textClash message for a text shared (see `norm`) with an earlier set
+ * @param {boolean} [o.lenient] eval-new's original checks: a record without text is checked further, spans
+ *   are checked in file order, and there is no bad-offset, overlap or look-alike check
+ * @param {(r: object, id: string, problem: Function) => void} [o.beforeSource]
+ * @param {(r: object, id: string, problem: Function) => void} o.genreKind
+ * @param {(r: object, key: string, otherTexts: Set<string>) => string | undefined} [o.nearText] a problem for a
+ *   text not itself in an earlier set (`key` is its `norm`)
+ * @param {(r: object, span: object) => void} [o.onSpan]
+ * @param {(r: object, lookAlike: boolean) => void} [o.onRecord]
+ * @param {{ files: string[], skipped: string, load?: () => void, check: (r: object, id: string, problem: Function) => void }} o.corpus
+ *   files that must all exist in the corpus folder for the check of `real` records to run; `skipped` ends the
+ *   warning when they do not; `load` runs once when they do
+ * @param {() => void} [o.after] runs after the last record, before the summary line
+ */
+export function verifySet(o) {
+  let bad = 0;
+  const problem = (id, m) => {
+    bad++;
+    console.error(`${id}: ${m}`);
+  };
+
+  const records = readJsonl(o.file);
+  const otherTexts = new Set();
+  const otherIds = new Set();
+  for (const set of o.earlierSets) {
+    const f = join(here, '..', 'fixtures', set, 'labelled.jsonl');
+    if (!existsSync(f)) {
+      if (o.warnMissingEarlier) console.error(`warning: ${f} not found; texts and ids of that set not compared`);
+      continue;
+    }
+    for (const r of readJsonl(f)) {
+      otherTexts.add(norm(r.text));
+      otherIds.add(r.id);
+    }
+  }
+
+  const corpusOk = o.corpus.files.every((f) => existsSync(join(o.corpusDir, f)));
+  if (corpusOk) o.corpus.load?.();
+  else console.error(`warning: corpus not found at ${o.corpusDir}; ${o.corpus.skipped}`);
+
+  const seen = new Set();
+  for (const r of records) {
+    const id = r.id ?? '(no id)';
+    if (seen.has(id)) problem(id, 'duplicate id');
+    seen.add(id);
+    if (otherIds.has(id)) problem(id, o.idClash);
+    if (typeof r.text !== 'string' || !r.text) {
+      problem(id, 'no text');
+      if (!o.lenient) continue;
+    }
+    o.beforeSource?.(r, id, problem);
+    if (!r.source) problem(id, 'no source');
+    o.genreKind(r, id, problem);
+    if (!Array.isArray(r.spans)) {
+      problem(id, 'spans is not an array');
+      continue;
+    }
+    if (r.kind === 'random' && r.spans.length) problem(id, 'random record with spans');
+    const lookAlike = /look-alike:/.test(r.note ?? '');
+    if (!o.lenient && r.spans.length && lookAlike) problem(id, 'look-alike note on a record with spans');
+    const k = norm(r.text ?? '');
+    if (otherTexts.has(k)) problem(id, o.textClash);
+    else {
+      const near = o.nearText?.(r, k, otherTexts);
+      if (near) problem(id, near);
+    }
+    const spans = o.lenient ? r.spans : [...r.spans].sort((a, b) => a.start - b.start);
+    for (let i = 0; i < spans.length; i++) {
+      const s = spans[i];
+      if (!o.lenient && (!Number.isInteger(s.start) || !Number.isInteger(s.end) || s.start < 0 || s.end <= s.start))
+        problem(id, `bad offsets ${JSON.stringify(s)}`);
+      if (r.text.slice(s.start, s.end) !== s.text) problem(id, `offset mismatch ${JSON.stringify(s)}`);
+      if (!o.lenient && i && spans[i - 1].end > s.start) problem(id, `overlapping spans at ${s.start}`);
+      if (!CATS.has(s.category)) problem(id, `bad category ${s.category}`);
+      if (!TIERS.includes(s.tier)) problem(id, `bad tier ${s.tier}`);
+      if (s.level !== undefined && s.level !== 'info') problem(id, `bad level ${s.level}`);
+      o.onSpan?.(r, s);
+    }
+    o.onRecord?.(r, lookAlike);
+    if (r.genre === 'real' && corpusOk) o.corpus.check(r, id, problem);
+  }
+  o.after?.();
+  console.error(`${records.length} records checked, ${bad} problems`);
+  process.exit(bad ? 1 : 0);
+}
