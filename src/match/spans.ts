@@ -65,7 +65,6 @@ const NAME_WORD = new RegExp([...NAME_HEADS, 'Children', 'Mothers', 'Parents', '
 const CONNECTORS = new Set(['of', 'on', 'for', 'and', 'the', 'in', 'to', 'against', '&']);
 // A Title Case word: capital then lower case (not an all-capitals heading word), or a connector.
 const CAPITALIZED = /^[A-Z][a-z'\u2019]+$/;
-const WORD = /[A-Za-z&'\u2019]+/g;
 
 const linesCache = { text: undefined as string | undefined, spans: new Map<number, Span[]>() };
 const LINES_CACHED = 1024;
@@ -96,13 +95,13 @@ function isTitleLine(line: string): boolean {
   return words.length <= 8 && words.every((w) => CAPITALIZED.test(w) || CONNECTORS.has(w) || /^[A-Z]+$/.test(w));
 }
 
-// A word of WORD that can make a run of Title Case words a name: one of NAME_HEADS, or a word
+// A word (ASCII letters, "&" and apostrophes: isWordCode) that can make a run of Title Case words a name: one of NAME_HEADS, or a word
 // NAME_STARTS opens with (every run it accepts holds "Children", "Mothers", … as a whole word).
-// Found whole (no WORD character on either side: the lookbehind is tested in code, so the regex
+// Found whole (no word character on either side: the lookbehind is tested in code, so the regex
 // starts only at a capital); the run around each is then read word by word from there.
 const NAME_KEY = new RegExp(`(?:${[...NAME_HEADS, 'Children', 'Mothers', 'Parents', 'Families', 'Friends', 'Students'].join('|')})(?![A-Za-z&'\u2019])`, 'g');
 
-/** Whether the UTF-16 code unit `c` is a character of WORD. */
+/** Whether the UTF-16 code unit `c` belongs to a word here: an ASCII letter, "&", "'" or U+2019. */
 function isWordCode(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 38 || c === 39 || c === 0x2019;
 }
