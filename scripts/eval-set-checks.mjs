@@ -3,7 +3,8 @@
 // id forms, the earlier sets it must not share a text or id with, and how a `real` record's text is found
 // in the corpus; this module parses the arguments, reads the sets, runs the per-record checks in a fixed
 // order and sets the exit code. Messages go to stderr as `<record id>: <problem>`, one line each, then
-// `<n> records checked, <m> problems`; exit 0 when clean, 1 with problems. Node 20 ESM, no dependencies.
+// `<n> records checked, <m> problems`; exit 0 when clean, 1 with problems, 2 (one line naming the file and
+// line) when the set or an earlier set cannot be read or holds a line that is not JSON. Node 20 ESM, no dependencies.
 
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -17,21 +18,32 @@ const TIERS = ['core', 'B', 'C'];
 /** Case- and whitespace-insensitive key of a text (lowercase, whitespace runs as one space, trimmed). */
 export const norm = (s) => s.toLowerCase().replace(/\s+/g, ' ').trim();
 
+/** A file that cannot be read or parsed: the verify scripts print its message alone and exit 2. */
+export class InputError extends Error {}
+
 /**
- * Records of a JSON Lines file (blank lines skipped).
- * @throws Error `<file>:<line>: not JSON (<reason>)` on the first line that does not parse.
+ * Records of a JSON Lines file (blank lines skipped; line numbers count them).
+ * @throws InputError `<file>: cannot read (<code>)` when the file cannot be read, and
+ *   `<file>:<line>: not JSON (<reason>)` on the first line that does not parse.
  */
-export const readJsonl = (f) =>
-  readFileSync(f, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l, i) => {
-      try {
-        return JSON.parse(l);
-      } catch (e) {
-        throw new Error(`${f}:${i + 1}: not JSON (${e.message})`);
-      }
-    });
+export const readJsonl = (f) => {
+  let text;
+  try {
+    text = readFileSync(f, 'utf8');
+  } catch (e) {
+    throw new InputError(`${f}: cannot read (${e.code ?? e.message})`);
+  }
+  const records = [];
+  for (const [i, l] of text.split('\n').entries()) {
+    if (!l.trim()) continue;
+    try {
+      records.push(JSON.parse(l));
+    } catch (e) {
+      throw new InputError(`${f}:${i + 1}: not JSON (${e.message})`);
+    }
+  }
+  return records;
+};
 
 /** A loader that runs `load` the first time it is called and returns that value ever after. */
 export const once = (load) => {
@@ -87,6 +99,17 @@ export function parseArgs(set) {
  * @param {() => void} [o.after] runs after the last record, before the summary line
  */
 export function verifySet(o) {
+  try {
+    check(o);
+  } catch (e) {
+    // A set or an earlier set that cannot be read or parsed: one line naming the file (and line), exit 2.
+    if (!(e instanceof InputError)) throw e;
+    console.error(e.message);
+    process.exit(2);
+  }
+}
+
+function check(o) {
   let bad = 0;
   const problem = (id, m) => {
     bad++;

@@ -71,6 +71,23 @@ describe('scripts/eval-unseen-verify.mjs', () => {
   });
 });
 
+describe('the verify scripts on a file they cannot read', () => {
+  it('print one line naming the file and line, and exit 2', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dignify-eval-verify-'));
+    const file = path.join(dir, 'broken.jsonl');
+    // A blank line first: the line number still counts it.
+    writeFileSync(file, '{"id":"x"}\n\nnot json\n');
+    for (const script of ['eval-new-verify.mjs', 'eval-fresh-verify.mjs', 'eval-unseen-verify.mjs']) {
+      const broken = node(script, [file]);
+      expect(broken.status, script).toBe(2);
+      expect(broken.stderr.trim().split('\n'), script).toEqual([expect.stringMatching(/broken\.jsonl:3: not JSON \(/)]);
+      const missing = node(script, [path.join(dir, 'none.jsonl')]);
+      expect(missing.status, script).toBe(2);
+      expect(missing.stderr.trim(), script).toMatch(/none\.jsonl: cannot read \(ENOENT\)$/);
+    }
+  });
+});
+
 describe('npm run eval on the fifth set', () => {
   const ids = parseRecords(readFileSync(SET, 'utf8')).map((r) => r.id);
 
