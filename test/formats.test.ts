@@ -95,6 +95,23 @@ describe('--format sarif', async () => {
     expect(run.invocations[0]!.toolExecutionNotifications[0]!.message.text).toBe('missing.txt: no such file or directory');
   });
 
+  it('names a malformed export record in its notification (line and row, as on stderr) and points at its line', async () => {
+    const d = tempDir();
+    writeFileSync(path.join(d, 'export.csv'), 'id,text\n1,known heroin addict\n2,"never closed\n');
+    const bad = await runMain(['export.csv', '--text-column', 'text', '-f', 'sarif'], { cwd: d });
+    expect(bad.code).toBe(2);
+    const badLog = JSON.parse(bad.stdout) as SarifLog;
+    expect(validateSarif(badLog), JSON.stringify(validateSarif.errors)).toBe(true);
+    const [note] = badLog.runs[0]!.invocations[0]!.toolExecutionNotifications as Array<{
+      message: { text: string };
+      locations?: Array<{ physicalLocation: { artifactLocation: { uri: string }; region?: { startLine: number } } }>;
+    }>;
+    expect(note!.message.text).toBe('export.csv: line 3 (row 2): unterminated quoted field');
+    expect(note!.locations?.[0]?.physicalLocation.artifactLocation.uri).toBe('export.csv');
+    expect(note!.locations?.[0]?.physicalLocation.region?.startLine).toBe(3);
+    expect(badLog.runs[0]!.results.map((x) => x.ruleId)).toEqual(['substance-use/addict']);
+  });
+
   it('describes each rule: short and full description, help with the suggestions, helpUri to its docs', () => {
     const abuse = run.tool.driver.rules.find((x) => x.id === 'substance-use/substance-abuse')!;
     // The rule's one-line description; the help names the sources with titles and links.

@@ -70,7 +70,7 @@ export const sarif: Formatter = ({ cwd, ruleSets, redact }) => {
   let sets: readonly CompiledRules[] | undefined;
   const ruleIndex = new Map<string, number>();
   const rules: Array<ReturnType<typeof ruleDescriptor> | { id: string }> = [];
-  const notifications: Array<{ level: string; message: { text: string } }> = [];
+  const notifications: Array<{ level: string; message: { text: string }; locations?: unknown[] }> = [];
   let failed = false;
   let started = false;
   let written = 0; // results written
@@ -84,7 +84,16 @@ export const sarif: Formatter = ({ cwd, ruleSets, redact }) => {
       let out = head();
       if (r.error) {
         failed = true;
-        notifications.push({ level: 'error', message: { text: `${r.file}: ${r.error}` } });
+        // A malformed export record: say which (its line and row, as on stderr), and point at its line.
+        const record = r.record;
+        const where = record ? `${record.line ? `line ${record.line} (row ${record.row})` : `row ${record.row}`}: ` : '';
+        notifications.push({
+          level: 'error',
+          message: { text: `${r.file}: ${where}${r.error}` },
+          ...(record && {
+            locations: [{ physicalLocation: { artifactLocation: artifactLocation(r.file, cwd), ...(record.line && { region: { startLine: record.line } }) } }],
+          }),
+        });
       }
       if (r.skipped) notifications.push({ level: 'warning', message: { text: `${r.file}: skipped: ${r.skipped}` } });
       for (const f of r.findings) {
