@@ -105,7 +105,7 @@ export async function main(argv: string[] = process.argv.slice(2), io: Io = defa
       '--fix',
       'replace the words of each safe fix in place, keeping markup, case and meaning (atomically; refuses exports, read-only and hard-linked files)',
     )
-    .option('--fix-dry-run', 'print the fixes as a unified diff and report the findings they would fix; write nothing')
+    .option('--fix-dry-run', 'print the fixes as a unified diff and report every finding, those it would fix included; write nothing')
     .addOption(
       new Option(
         '--threads <n>',
