@@ -4,7 +4,7 @@
 // the revised text is copied, and the page makes no request and logs no error. axe-core then
 // checks accessibility (no serious or critical violation). Screenshots go to a temporary folder
 // (printed) for a person to look at.
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -21,7 +21,10 @@ if (!HAS_CHROMIUM) console.warn(`web.browser.test: SKIPPED: ${CHROMIUM} is not i
 describe.skipIf(!HAS_CHROMIUM)('the page in headless Chromium', () => {
   it('marks findings as a note is typed, applies suggestions, copies the text; no request, no console error, no serious axe violation', async () => {
     const url = pathToFileURL(PAGE).href;
-    const shots = process.env.DIGNIFY_ARTIFACTS ?? mkdtempSync(path.join(tmpdir(), 'dignify-web-'));
+    // Screenshots are kept only where DIGNIFY_ARTIFACTS names a folder; else they go in a temporary
+    // folder removed at the end (one was left in /tmp per run before).
+    const kept = process.env.DIGNIFY_ARTIFACTS;
+    const shots = kept ?? mkdtempSync(path.join(tmpdir(), 'dignify-web-'));
     mkdirSync(shots, { recursive: true });
     const { context, page, requests, problems, close } = await openWatched(url, { width: 1280, height: 900 }, ['error', 'warning']);
     try {
@@ -110,9 +113,10 @@ describe.skipIf(!HAS_CHROMIUM)('the page in headless Chromium', () => {
       );
       expect(fetched).toBe('refused');
       expect(requests).toEqual([url]);
-      console.log(`web.browser.test: screenshots in ${shots}`);
+      if (kept) console.log(`web.browser.test: screenshots in ${shots}`);
     } finally {
       await close();
+      if (!kept) rmSync(shots, { recursive: true, force: true });
     }
   }, 90_000);
 });
