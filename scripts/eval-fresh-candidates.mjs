@@ -15,11 +15,12 @@
 // Ids: mq1-L<line>-s<n>, ngx-L<line number>, ctk-L<line>-s<n>, mts-N<note_id>-s<n> (n = 1-based
 // sentence number after the split below). Node 20 ESM, no dependencies.
 
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { csvRows } from './corpus-csv.mjs';
+import { earlierSets, norm, readJsonl } from './eval-set-checks.mjs';
 import { fnv1a, mulberry32 } from './seeded.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -229,19 +230,8 @@ const SUBSTANCE = new Set([
   'drug use',
 ]);
 
-const norm = (s) => s.toLowerCase().replace(/\s+/g, ' ').trim();
-const readJsonl = (f) =>
-  readFileSync(f, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l));
-
 function main() {
-  const seen = new Set();
-  for (const set of ['eval', 'eval-genres', 'eval-new']) {
-    const f = join(here, '..', 'fixtures', set, 'labelled.jsonl');
-    if (existsSync(f)) for (const r of readJsonl(f)) seen.add(norm(r.text));
-  }
+  const seen = earlierSets(['eval', 'eval-genres', 'eval-new']).texts;
   // Texts of the earlier sets, to drop sentences that contain one or lie inside one (stricter than
   // equality: fixtures/eval split MTSamples at other places, so a sentence here may hold one of its).
   const earlier = [...seen].filter((t) => t.length >= 16);

@@ -98,6 +98,29 @@ export function parseArgs(set) {
  *   warning when they do not; `load` runs once when they do
  * @param {() => void} [o.after] runs after the last record, before the summary line
  */
+/**
+ * The normalised texts (norm) and the ids of the earlier evaluation sets, fixtures/<set>/labelled.jsonl
+ * for each name in `sets`; a set whose file is absent is passed to `onMissing` (its path) and skipped.
+ * @returns {{ texts: Set<string>, ids: Set<string> }}
+ * @throws InputError as readJsonl does.
+ */
+export function earlierSets(sets, onMissing = () => {}) {
+  const texts = new Set();
+  const ids = new Set();
+  for (const set of sets) {
+    const f = join(here, '..', 'fixtures', set, 'labelled.jsonl');
+    if (!existsSync(f)) {
+      onMissing(f);
+      continue;
+    }
+    for (const r of readJsonl(f)) {
+      texts.add(norm(r.text));
+      ids.add(r.id);
+    }
+  }
+  return { texts, ids };
+}
+
 export function verifySet(o) {
   try {
     check(o);
@@ -117,19 +140,9 @@ function check(o) {
   };
 
   const records = readJsonl(o.file);
-  const otherTexts = new Set();
-  const otherIds = new Set();
-  for (const set of o.earlierSets) {
-    const f = join(here, '..', 'fixtures', set, 'labelled.jsonl');
-    if (!existsSync(f)) {
-      if (o.warnMissingEarlier) console.error(`warning: ${f} not found; texts and ids of that set not compared`);
-      continue;
-    }
-    for (const r of readJsonl(f)) {
-      otherTexts.add(norm(r.text));
-      otherIds.add(r.id);
-    }
-  }
+  const { texts: otherTexts, ids: otherIds } = earlierSets(o.earlierSets, (f) => {
+    if (o.warnMissingEarlier) console.error(`warning: ${f} not found; texts and ids of that set not compared`);
+  });
 
   const corpusOk = o.corpus.files.every((f) => existsSync(join(o.corpusDir, f)));
   if (corpusOk) o.corpus.load?.();

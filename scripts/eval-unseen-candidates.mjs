@@ -19,11 +19,12 @@
 // eval-new or eval-fresh are dropped, and so are sentences that contain or lie inside such a text (≥ 16
 // characters). Node 20 ESM, no dependencies.
 
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sentences } from './eval-fresh-candidates.mjs';
+import { earlierSets, norm, readJsonl } from './eval-set-checks.mjs';
 import { drawGenres } from './eval-genre-candidates.mjs';
 import { mulberry32 } from './seeded.mjs';
 
@@ -264,23 +265,8 @@ const NARROW = {
 const STRONG =
   /\b(abus\w*|addict\w*|alcoholics?|alcoholism|drunk\w*|drug use\w*|illicit|substance use|mental(ly)? retard\w*|retarded|diabetics?|obese|smokers?|suffer\w*|victims?|wheelchair|confined|elderly|den(y|ies|ied)|complain\w*|refus\w*|non-?complian\w*|complian(t|ce)|adheren\w*|HIV[- ](infected|positive)|AIDS|handicap\w*|the disabled|crippl\w*|demented|senile|insan\w*|crazy|lunatic|psychotics?|schizophrenics?|epileptics?|asthmatics?|homeless|prison\w*|inmates?|prostitut\w*|promiscu\w*|dependence|dependency|withdrawal|overdos\w*|opioids?|heroin|cocaine|marijuana|methadone|narcotic\w*|intoxicat\w*|clean|dirty|habit\w*|agitat\w*|combative|hostil\w*|uncooperative|difficult patient|manipulat\w*|malinger\w*|claim\w*|insist\w*|alleged\w*|supposedly|apparently|reportedly|pleasant|unpleasant|failed|relaps\w*|detox\w*|rehab\w*|control(led)? (diabetes|blood sugar)|(un|poorly |well[- ])controlled|brittle|fat)\b/i;
 
-const norm = (s) => s.toLowerCase().replace(/\s+/g, ' ').trim();
-function readJsonl(f) {
-  return readFileSync(f, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l));
-}
-
 /** Normalised texts of the earlier evaluation sets (fixtures/<set>/labelled.jsonl). */
-export function earlierTexts() {
-  const seen = new Set();
-  for (const set of EARLIER_SETS) {
-    const f = join(here, '..', 'fixtures', set, 'labelled.jsonl');
-    if (existsSync(f)) for (const r of readJsonl(f)) seen.add(norm(r.text));
-  }
-  return seen;
-}
+export const earlierTexts = () => earlierSets(EARLIER_SETS).texts;
 
 function shuffle(arr, rnd) {
   for (let i = arr.length - 1; i > 0; i--) {
