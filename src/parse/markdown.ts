@@ -12,7 +12,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
+import { SKIP, visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { lineBoundsOf, lineIndexAt } from './lines.js';
 import { maskPlaceholders } from './placeholders.js';
@@ -70,14 +70,59 @@ function fillPositions(node: Nodes, source: string): void {
   for (const child of node.children as Nodes[]) place(child);
 }
 
+// What else lintDocument asks of the last text markdownTrees parsed: its code spans (for inline
+// control) and, when a finding has a fix, its editable text runs. Parsing Markdown (micromark with
+// GFM) is most of the cost of linting it; keeping these saves parsing the same text two more times.
+let lastParse: { source: string; codeSpans: Array<[number, number]>; textRuns: Array<[number, number]> } | undefined;
+
+/**
+ * The editable runs of a Markdown text for fixes, [start, end) UTF-16 offsets in text order: the
+ * source range of each text node (prose, link text, emphasis, headings, table cells) and of an
+ * image's alt text where it is written out as is. Link and image targets, code, HTML, comments, front
+ * matter and addresses shown as links (autolinks, bare URLs, e-mails) are not text nodes, or are left
+ * out, so a fix never touches them; nor is the text of a collapsed or shortcut reference link, which
+ * is its label. `tree` must be the parser's tree as parsed (before markdownTrees changes it).
+ */
+function textRunsOf(tree: MdastRoot, source: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  visit(tree, (node: Nodes) => {
+    if (node.type === 'link' && isAddress(node)) return SKIP;
+    // "[drug abuse][]" and "[drug abuse]" find their definition by their text: editing it would break the link.
+    if (node.type === 'linkReference' && node.referenceType !== 'full') return SKIP;
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined) return undefined;
+    if (node.type === 'text') out.push([start, end]);
+    else if (node.type === 'image' && node.alt && source.slice(start + 2, start + 2 + node.alt.length) === node.alt)
+      out.push([start + 2, start + 2 + node.alt.length]);
+    return undefined;
+  });
+  return out.sort((a, b) => a[0] - b[0]);
+}
+
+/** The editable runs of a Markdown text (see textRunsOf), from markdownTrees' parse of the same text when there was one. */
+export function markdownTextRuns(source: string): Array<[number, number]> {
+  if (lastParse?.source === source) return lastParse.textRuns.slice();
+  return textRunsOf(parser.parse(source) as MdastRoot, source);
+}
+
+/** Code blocks, inline code and HTML code elements: what markdownCodeSpans returns for `node`'s text. */
+function addCodeSpans(spans: Array<[number, number]>, node: Nodes, source: string, start: number, end: number): void {
+  if (node.type === 'code' || node.type === 'inlineCode') spans.push([start, end]);
+  else if (node.type === 'html') spans.push(...htmlCodeSpans(source.slice(start, end), start));
+}
+
 export function markdownTrees(source: string): Root[] {
   const mdast = parser.parse(source) as MdastRoot;
+  const textRuns = textRunsOf(mdast, source);
   fillPositions(mdast, source);
   const masked = maskPlaceholders(source);
   const tables: Table[] = [];
+  const codeSpans: Array<[number, number]> = [];
   visit(mdast, (node: Nodes) => {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
+    if (start !== undefined && end !== undefined) addCodeSpans(codeSpans, node, source, start, end);
     if (node.type === 'text' && start !== undefined && end !== undefined) (node as Text).value = proseSlice(masked, start, end);
     else if (node.type === 'link' && isAddress(node)) (node as { type: string }).type = IGNORED;
     else if (node.type === 'table') tables.push(node);
@@ -87,6 +132,7 @@ export function markdownTrees(source: string): Root[] {
       node.alt = source.slice(at, at + node.alt.length) === node.alt ? masked.slice(at, at + node.alt.length) : '';
     }
   });
+  lastParse = { source, codeSpans, textRuns };
   const file = new VFile(source);
   const english = new ParseEnglish();
   // Tables are left out of the document's tree (mdast-util-to-nlcst ignores them); each cell is
@@ -116,13 +162,12 @@ export function htmlCodeSpans(html: string, offset = 0): Array<[number, number]>
  * script (and kin) elements in its HTML. Inline-control directives there are examples, not directives.
  */
 export function markdownCodeSpans(source: string): Array<[number, number]> {
+  if (lastParse?.source === source) return lastParse.codeSpans.slice();
   const spans: Array<[number, number]> = [];
   visit(parser.parse(source) as MdastRoot, (node: Nodes) => {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
-    if (start === undefined || end === undefined) return;
-    if (node.type === 'code' || node.type === 'inlineCode') spans.push([start, end]);
-    else if (node.type === 'html') spans.push(...htmlCodeSpans(source.slice(start, end), start));
+    if (start !== undefined && end !== undefined) addCodeSpans(spans, node, source, start, end);
   });
   return spans;
 }
