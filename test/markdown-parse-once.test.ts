@@ -48,7 +48,23 @@ describe('one Markdown parse per document', () => {
   });
 
   it('is the same for any Markdown-like text (property)', () => {
-    const piece = fc.constantFrom('drug abuse', '`x`', '```\ncode\n```', '<pre>a</pre>', '[t](http://u)', '<a@b.org>', 'http://b.org', '| a | b |\n|---|---|\n| c | d |', '> quote', '- item', '![alt](i.png)', '[r][]', '\n\n', ' ', 'word');
+    const piece = fc.constantFrom(
+      'drug abuse',
+      '`x`',
+      '```\ncode\n```',
+      '<pre>a</pre>',
+      '[t](http://u)',
+      '<a@b.org>',
+      'http://b.org',
+      '| a | b |\n|---|---|\n| c | d |',
+      '> quote',
+      '- item',
+      '![alt](i.png)',
+      '[r][]',
+      '\n\n',
+      ' ',
+      'word',
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
         const text = parts.join('');
