@@ -6,8 +6,8 @@
 //
 // - sets: default fixtures/eval/labelled.jsonl (tuned on), fixtures/eval-genres/labelled.jsonl (held out),
 //   fixtures/eval-new/labelled.jsonl (held out, labelled blind; its README) and
-//   fixtures/eval-fresh/labelled.jsonl and fixtures/eval-unseen/labelled.jsonl (each wholly held out,
-//   labelled blind; their READMEs).
+//   fixtures/eval-fresh/labelled.jsonl, fixtures/eval-unseen/labelled.jsonl and
+//   fixtures/eval-sealed/labelled.jsonl (each wholly held out, labelled blind; their READMEs).
 // - fixtures/eval-new is scored whole and in two halves, split by a hash of each record's id (splitOf):
 //   the dev half lists its false positives and misses, so rule developers can learn from new genres;
 //   the test half (and the whole set) only count them, so that nobody tunes rules on them by accident.
@@ -72,11 +72,12 @@ if (files.length === 0)
     path.join(root, 'fixtures', 'eval-new', 'labelled.jsonl'),
     path.join(root, 'fixtures', 'eval-fresh', 'labelled.jsonl'),
     path.join(root, 'fixtures', 'eval-unseen', 'labelled.jsonl'),
+    path.join(root, 'fixtures', 'eval-sealed', 'labelled.jsonl'),
   );
 // Sets whose false positives and misses are counted but not listed unless --show-held-out (folders
 // relative to the repository root).
-const HELD_OUT = new Set(['fixtures/eval-new', 'fixtures/eval-fresh', 'fixtures/eval-unseen']);
-// Held-out sets also scored in a dev and a test half (eval-fresh and eval-unseen are held out whole: no dev half).
+const HELD_OUT = new Set(['fixtures/eval-new', 'fixtures/eval-fresh', 'fixtures/eval-unseen', 'fixtures/eval-sealed']);
+// Held-out sets also scored in a dev and a test half (eval-fresh, eval-unseen and eval-sealed are held out whole: no dev half).
 const SPLIT = new Set(['fixtures/eval-new']);
 const folderOf = (name) => path.dirname(name).split(path.sep).join('/');
 const isHeldOut = (name) => HELD_OUT.has(folderOf(name));
