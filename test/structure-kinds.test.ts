@@ -275,3 +275,56 @@ describe('list items (property)', () => {
     );
   });
 });
+
+describe('whose refusal, and about whom', () => {
+  const strong = async (text: string) => (await lintText(text)).filter((f) => f.severity !== 'info').map((f) => f.ruleId);
+
+  it("the mother's own obstetric care, or her decision as the baby's mother, on the line: she is the patient", async () => {
+    for (const text of [
+      'Mom refused the Tdap booster for herself.',
+      'Mom is refusing to breast-feed this morning.',
+      'Mother refused erythromycin eye ointment for the baby.',
+      'Mom refuses the glucola again.',
+      'Mother refusing the epidural, wants to walk.',
+    ])
+      expect(await strong(text), text).toEqual(['compliance/refused']);
+  });
+
+  it("look-alikes: in a newborn's note the mother decides about the patient; someone's mother; declined", async () => {
+    for (const text of [
+      'Baby boy, DOL 1, born at 40 weeks. Mother refused erythromycin eye ointment for the baby.',
+      'Infant is 3 days old. Mom refuses to breast-feed, formula started.',
+      'Her mother refused to breast-feed her as an infant.',
+      'Mom declined the glucola and chose fingersticks.',
+    ])
+      expect(await strong(text), text).toEqual([]);
+  });
+
+  it('"refusal" as a concept in teaching text passes; a refusal in a note is reported', async () => {
+    for (const text of [
+      "Refusal of blood products is every adult's right.",
+      'Treatment refusal means saying no to a recommended therapy.',
+      'Refusal of care occurs most often when trust is low.',
+      'In this chapter, refusal of care is discussed in detail.',
+      'Warning signs include refusal to take medication and missed visits.',
+      'Disengagement is a term used to describe the refusal of follow-up care.',
+    ])
+      expect(await strong(text), text).toEqual([]);
+    for (const text of ['Refusal of the CT was documented at 1400.', 'Her refusal of the CT worries the team.', 'Refusal of meds x2 today.'])
+      expect(await strong(text), text).toEqual(['compliance/refused']);
+  });
+});
+
+describe('demeanour words before "behavior"', () => {
+  const strong = async (text: string) => (await lintText(text)).filter((f) => f.severity !== 'info').map((f) => [f.ruleId, f.actual]);
+
+  it("one patient's conduct, in prose or a template option, is reported", async () => {
+    expect(await strong('Hostile behavior toward the night nurse.')).toEqual([['demeanor/combative', 'Hostile']]);
+    expect(await strong('Pt displayed {combative behavior/verbal threats/***} on the unit.')).toEqual([['demeanor/combative', 'combative']]);
+  });
+
+  it('look-alikes: kinds of behaviour (plural), a sign a cause brings', async () => {
+    expect(await strong('Warning signs include hostile or aggressive behaviors.')).toEqual([]);
+    expect(await strong('Alcohol withdrawal can cause combative behavior.')).toEqual([]);
+  });
+});

@@ -682,7 +682,7 @@ export function matchSentences(sentences: readonly SentenceTokens[], text: strin
     // whose lines are list items or labels once per item (list-items.ts); a phrase found in several
     // readings (a list's lead-in, an option's words) is reported once (its first reading's finding).
     const items = listItems(text, whole);
-    const readings = items.length > 1 ? items.flatMap((item) => templateReadings(text, item)) : templateReadings(text, whole);
+    const readings = items.length > 1 ? items.flatMap((item) => templateReadings(text, item)) : templateReadings(text, items[0]!);
     // Of several readings, the matches of one rule that overlap are one finding over their union
     // ("{alcohol/drug/opioid} abuse": three readings, one finding), worded as the readings read.
     const several = readings.length > 1;

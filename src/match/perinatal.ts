@@ -43,6 +43,23 @@ const NEWBORN = new RegExp(
   'i',
 );
 
+// The mother's own obstetric or postpartum care, or a decision she makes as the baby's mother, on
+// the word's line ("Mother refused the hep B vaccine for herself", "Mom refusing the glucose
+// tolerance test", "Mother refusing to breastfeed", "Mother refused the vitamin K for the infant"):
+// in a note without newborn signs (below) she is the patient, deciding about her care and her
+// baby's. Read on the line only: a glucose tolerance test or an induction elsewhere in a note says
+// nothing about who "Mother" is. In a newborn's note the same sentence is a parent's decision about
+// the patient, not the patient's refusal, and the newborn signs win.
+const MOTHER_CARE = new RegExp(
+  [
+    String.raw`\bfor\s+herself\b`,
+    String.raw`\bbreast[-\s]?fe(?:ed|eds|eding|d)\b|\blactat\w*|\bpump(?:ing|s)?\s+(?:breast\s*)?milk\b`,
+    String.raw`\b(?:for|to)\s+(?:the|her|their)\s+(?:infant|baby|newborn|neonate)\b`,
+    String.raw`\b(?:glucose\s+(?:tolerance|challenge)|glucola|GTT|GCT|epidural|pitocin|oxytocin|cervical\s+(?:exam|check)|c-section|cesarean|caesarean|fundal)\b`,
+  ].join('|'),
+  'i',
+);
+
 // Words for the mother, as the subject of a behaviour word.
 const MOTHER = new Set(['mother', 'mom', 'mum', 'mama', 'momma', 'mommy']);
 // Someone's mother: "her mother", "Pt's mother", "the baby's mom", "grandmother" (another word).
@@ -63,8 +80,9 @@ function documentSigns(text: string): { pregnancy: boolean; newborn: boolean } {
 /**
  * Is the word `word` (normalized) at [start, end) of `text` the patient, as a mother ("Mom refused
  * the epidural" in an L&D note)? True only for mother/mom/mum (not someone's mother: "her mother",
- * "Pt's mom", "mother-in-law"), when the word's line or the whole text speaks of a pregnancy now
- * and neither says the patient is a baby.
+ * "Pt's mom", "mother-in-law"), when the word's line or the whole text speaks of a pregnancy now, or
+ * the line of her own obstetric care or of her decisions as the baby's mother (MOTHER_CARE), and
+ * neither the line nor the text says the patient is a baby.
  */
 export function motherIsPatient(text: string, word: string, start: number, end: number): boolean {
   if (!MOTHER.has(word)) return false;
@@ -76,5 +94,5 @@ export function motherIsPatient(text: string, word: string, start: number, end: 
   if (NEWBORN.test(line)) return false;
   const whole = documentSigns(text);
   if (whole.newborn) return false;
-  return PREGNANCY.test(line) || whole.pregnancy;
+  return PREGNANCY.test(line) || whole.pregnancy || MOTHER_CARE.test(line);
 }

@@ -11,6 +11,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { maskPlaceholders } from './placeholders.js';
+import { rowTree } from './table-rows.js';
 
 const parser = unified().use(rehypeParse).freeze();
 const NOT_PROSE = new Set(['script', 'style', 'code', 'pre', 'kbd', 'samp', 'textarea', 'noscript', 'template']);
@@ -18,17 +19,39 @@ const NOT_PROSE = new Set(['script', 'style', 'code', 'pre', 'kbd', 'samp', 'tex
 export function htmlTrees(source: string): Root[] {
   const hast = parser.parse(source) as HastRoot;
   const masked = maskPlaceholders(source);
+  const rows: Element[] = [];
   visit(hast, (node) => {
     if (node.type === 'element' && NOT_PROSE.has((node as Element).tagName)) {
       (node as Element).properties.dataNlcst = 'ignore';
       return 'skip';
+    }
+    // A table row is left out of the document's tree and read as one statement (below); a table
+    // nested in one of its cells is a row of its own, left out of that cell.
+    if (node.type === 'element' && (node as Element).tagName === 'tr' && node.position) {
+      rows.push(node as Element);
+      (node as Element).properties.dataNlcst = 'ignore';
     }
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     if (node.type === 'text' && start !== undefined && end !== undefined) (node as Text).value = masked.slice(start, end);
     return undefined;
   });
-  return [toNlcst(hast, new VFile(source), new ParseEnglish())];
+  const file = new VFile(source);
+  const english = new ParseEnglish();
+  const trees = [toNlcst(hast, file, english)];
+  // Each cell is parsed alone (a phrase never runs from one cell into the next) and the cells of
+  // a row are one statement for conditions ("<td>Urine tox</td><td>dirty</td>": table-rows.ts).
+  for (const row of rows) {
+    const cells = row.children.filter(
+      (cell): cell is Element => cell.type === 'element' && (cell.tagName === 'td' || cell.tagName === 'th') && cell.position !== undefined,
+    );
+    const tree = rowTree(
+      cells.map((cell) => toNlcst(cell, file, english)),
+      row.position,
+    );
+    if (tree) trees.push(tree);
+  }
+  return trees;
 }
 
 /** [start, end) offsets of the elements that are not prose (script, style, code, pre, …): inline-control directives there are examples. */

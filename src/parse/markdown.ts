@@ -16,6 +16,7 @@ import { SKIP, visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { lineBoundsOf, lineIndexAt } from './lines.js';
 import { maskPlaceholders } from './placeholders.js';
+import { rowTree } from './table-rows.js';
 
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
 const IGNORED = 'dignifyIgnored';
@@ -135,15 +136,19 @@ export function markdownTrees(source: string): Root[] {
   lastParse = { source, codeSpans, textRuns };
   const file = new VFile(source);
   const english = new ParseEnglish();
-  // Tables are left out of the document's tree (mdast-util-to-nlcst ignores them); each cell is
-  // its own paragraph, so a phrase never runs from one cell into the next.
+  // Tables are left out of the document's tree (mdast-util-to-nlcst ignores them). Each cell is
+  // parsed alone, so a phrase never runs from one cell into the next, and the cells of a row are
+  // one statement for conditions ("| Urine tox | dirty |": table-rows.ts); rows stay apart.
   const trees = [toNlcst(mdast, file, english, { ignore: [IGNORED] })];
   for (const table of tables) {
     for (const row of table.children) {
+      const cells: Root[] = [];
       for (const cell of row.children) {
         // As a paragraph: mdast-util-to-nlcst skips anything typed as a table cell.
-        if (cell.position) trees.push(toNlcst({ type: 'paragraph', children: cell.children, position: cell.position }, file, english, { ignore: [IGNORED] }));
+        if (cell.position) cells.push(toNlcst({ type: 'paragraph', children: cell.children, position: cell.position }, file, english, { ignore: [IGNORED] }));
       }
+      const tree = rowTree(cells, row.position);
+      if (tree) trees.push(tree);
     }
   }
   return trees;
