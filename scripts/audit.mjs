@@ -14,6 +14,13 @@
 //                                          writes each rule's judged precision (in the smallest preset
 //                                          that holds it) as the set `fixtures/audit` of
 //                                          fixtures/eval-genres/precision.json, which docs/rules.md shows
+//   node scripts/audit.mjs --add FILE [--drawn TEXT]
+//                                          appends the verdicts of FILE (JSONL: doc, rule, start, end,
+//                                          verdict, optional kind and note) to the judgements, each with
+//                                          the finding's actual words, severity and excerpt as now
+//                                          reported, `drawn` (how it was drawn, e.g. "--sample 30 --seed 11")
+//                                          and `commit` (the code judged); exit 2 when a verdict names a
+//                                          finding not reported now or one already judged
 //   node scripts/audit.mjs --recall [b]    the recall audit of the core substance-use terms: every
 //                                          occurrence of a core stem (CORE_STEMS) in the slices, and
 //                                          those no finding of the default preset covers, with context
@@ -27,7 +34,8 @@
 // document: the corpus does not change, so an id names the same words in every session. Output goes to
 // stdout only: no corpus text is written to the repository except the short excerpts a judge adds.
 // Exit 2 on a usage or I/O error, 0 otherwise (a report, not a gate).
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lintText } from '../dist/index.js';
@@ -51,7 +59,7 @@ const opt = (name) => {
   if (v === undefined || v.startsWith('--')) fail(`${name} needs a value`);
   return v;
 };
-const known = new Set(['--sample', '--seed', '--rule', '--preset', '--json', '--gone', '--doc', '--recall', '--write-precision']);
+const known = new Set(['--sample', '--seed', '--rule', '--preset', '--json', '--gone', '--doc', '--recall', '--write-precision', '--add', '--drawn']);
 for (const a of args) if (a.startsWith('--') && !known.has(a)) fail(`unknown option ${a} (options: ${[...known].join(', ')})`);
 const sample = opt('--sample') !== undefined ? Number(opt('--sample')) : undefined;
 const seed = Number(opt('--seed') ?? 11);
@@ -183,6 +191,57 @@ if (args.includes('--recall')) {
   process.exit(0);
 }
 const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+
+if (opt('--add') !== undefined) {
+  const file = opt('--add');
+  let text;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    fail(`cannot read ${file}: ${e.code ?? e.message}`);
+  }
+  let commit = 'unknown';
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+  } catch {
+    // Not a git checkout: the judgement still holds, only its provenance is less precise.
+  }
+  const out = [];
+  text.split('\n').forEach((line, i) => {
+    if (!line.trim()) return;
+    let v;
+    try {
+      v = JSON.parse(line);
+    } catch (e) {
+      fail(`${file} line ${i + 1}: ${e.message}`);
+    }
+    if (!['right', 'wrong'].includes(v.verdict)) fail(`${file} line ${i + 1}: verdict must be right or wrong`);
+    const k = keyOf(v);
+    const f = findings.get(k);
+    if (!f) fail(`${file} line ${i + 1}: no finding ${k} is reported now`);
+    if (judged.has(k)) fail(`${file} line ${i + 1}: ${k} is already judged`);
+    const t = texts.get(f.doc);
+    const excerpt = `${t.slice(Math.max(0, f.start - 35), f.start)}[[${t.slice(f.start, f.end)}]]${t.slice(f.end, f.end + 35)}`.replace(/\s+/g, ' ');
+    out.push({
+      doc: f.doc,
+      rule: f.rule,
+      start: f.start,
+      end: f.end,
+      actual: f.actual,
+      severity: f.severity,
+      verdict: v.verdict,
+      ...(v.kind ? { kind: v.kind } : {}),
+      ...(v.note ? { note: v.note } : {}),
+      excerpt,
+      ...(opt('--drawn') ? { drawn: opt('--drawn') } : {}),
+      commit,
+    });
+    judged.set(k, out.at(-1));
+  });
+  appendFileSync(JUDGEMENTS, out.map((j) => `${JSON.stringify(j)}\n`).join(''));
+  console.error(`dignify audit: added ${out.length} judgements to ${path.relative(root, JUDGEMENTS)} (commit ${commit})`);
+  process.exit(0);
+}
 
 /** A finding's words in [[ ]] with `n` characters either side, white space collapsed (for judging; never written to the repository). */
 function context(f, n = 90) {

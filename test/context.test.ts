@@ -165,6 +165,9 @@ describe('text that is not prose about a patient', () => {
   it('masks names of programmes, clinics and organisations in Title Case, not a heading', async () => {
     expect(await brief('He completed Drug Abuse Resistance Education in school.')).toEqual([]);
     expect(await brief('Her sister attends Adult Children of Alcoholics.')).toEqual([]);
+    // After a capitalised word that opens the sentence, the name starts where its shape does.
+    expect(await brief('Goes to Adult Children of Alcoholics on Mondays.')).toEqual([]);
+    expect(await brief('Joined Mothers Against Drunk Driving after the crash.')).toEqual([]);
     expect(await brief('Referred to the Riverside Alcohol Abuse Clinic.')).toEqual([]);
     expect(await brief('Diagnosis: Alcohol Abuse.')).toEqual([['substance-use/substance-abuse', 'Alcohol Abuse', 'error']]);
   });

@@ -28,4 +28,18 @@ describe('docs/rules.md', () => {
     );
     for (const rule of builtinRules().rules) expect(anchors.has(rule.url.split('#')[1]!), rule.id).toBe(true);
   });
+
+  it('says a rule is unmeasured on real text when the audit set has no finding of it, and marks a small audit n', () => {
+    const files = loadRuleFiles(builtinRulePaths()).map((f) => (f.file.endsWith('compliance.yaml') ? f : { ...f, rules: [] }));
+    const sets = {
+      'fixtures/eval': { 'compliance/refused': { truePositives: 3, falsePositives: 0 } },
+      'fixtures/audit': { 'compliance/noncompliant': { truePositives: 6, falsePositives: 1 } },
+    };
+    const out = renderRulesDoc(files, sets);
+    const section = (id: string) => out.slice(out.indexOf(`### ${id}\n`), out.indexOf('Flags:', out.indexOf(`### ${id}\n`)));
+    expect(section('compliance/refused')).toContain("1.00 (3/3) on `fixtures/eval`; unmeasured on real text (no finding on `fixtures/audit`'s slices, n = 0)");
+    expect(section('compliance/noncompliant')).toContain('0.86 (6/7, n = 7: small) on `fixtures/audit`');
+    // Without an audit set nothing is said about it.
+    expect(renderRulesDoc(files, { 'fixtures/eval': sets['fixtures/eval'] })).not.toContain('unmeasured on real text');
+  });
 });

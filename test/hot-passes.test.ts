@@ -206,8 +206,13 @@ function namesBefore(line: string): [number, number][] {
       j++;
     }
     const run = words.slice(i, last + 1).map((w) => w[0]);
-    if (run.filter((w) => CAPITALIZED.test(w)).length >= 2 && (run.some((w) => NAME_HEADS.has(w)) || NAME_STARTS.test(run.join(' ')))) {
+    if (run.filter((w) => CAPITALIZED.test(w)).length >= 2 && run.some((w) => NAME_HEADS.has(w))) {
       out.push([words[i]!.index, words[last]!.index + words[last]![0].length]);
+    } else {
+      // A name by its shape may start at any capitalised word of the run ("Attends Adult Children of …").
+      const k = run.findIndex((w, n) => CAPITALIZED.test(w) && NAME_STARTS.test(run.slice(n).join(' ')));
+      if (k >= 0 && k < run.length - 1 && run.slice(k).filter((w) => CAPITALIZED.test(w)).length >= 2)
+        out.push([words[i + k]!.index, words[last]!.index + words[last]![0].length]);
     }
     i = last + 1;
   }
@@ -221,6 +226,7 @@ describe('Title Case names with the quick word test first', () => {
         .filter(([, , kind]) => kind === 'name')
         .map(([a, b]) => [a, b]);
     expect(names('She attends Adult Children of Alcoholics weekly')).toEqual([[12, 40]]);
+    expect(names('Attends Adult Children of Alcoholics weekly')).toEqual([[8, 36]]);
     expect(names('Mothers Against Drunk Driving')).toEqual([[0, 29]]);
     expect(names('Seen at the Hazelden Betty Ford Foundation today')).toEqual([[12, 42]]);
     expect(names('History of Drug Abuse and Alcoholism')).toEqual([]);

@@ -157,8 +157,16 @@ function titleCaseNames(line: string, base: number, out: Span[]): void {
     while (!CAPITALIZED.test(texts[last]!)) last--;
     const run = texts.slice(first, last + 1);
     const capitals = run.filter((w) => CAPITALIZED.test(w)).length;
-    if (capitals >= 2 && (run.some((w) => NAME_HEADS.has(w)) || NAME_STARTS.test(run.join(' ')))) {
+    if (capitals >= 2 && run.some((w) => NAME_HEADS.has(w))) {
       out.push([base + words[first]![0], base + words[last]![1], 'name']);
+      continue;
+    }
+    // A name by its shape may follow a capitalised word of the sentence ("Attends Adult Children of
+    // Alcoholics", "Joined Mothers Against Drunk Driving"): the name starts where the shape does.
+    for (let k = 0; k < run.length - 1; k++) {
+      if (!CAPITALIZED.test(run[k]!) || !NAME_STARTS.test(run.slice(k).join(' '))) continue;
+      if (run.slice(k).filter((w) => CAPITALIZED.test(w)).length >= 2) out.push([base + words[first + k]![0], base + words[last]![1], 'name']);
+      break;
     }
   }
 }

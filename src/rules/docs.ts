@@ -38,12 +38,21 @@ function measuredLine(id: string, measured: RulePrecision): string {
   const parts: string[] = [];
   for (const [set, rules] of Object.entries(measured)) {
     const c = rules[id];
-    if (!c || c.truePositives + c.falsePositives === 0) continue;
-    const n = c.truePositives + c.falsePositives;
-    parts.push(`${(c.truePositives / n).toFixed(2)} (${c.truePositives}/${n}) on \`${set}\``);
+    const n = c ? c.truePositives + c.falsePositives : 0;
+    // The audit of real text is the figure a user meets first: a rule it never saw fire is said to be
+    // unmeasured there (n = 0) rather than left out, and a figure from few findings is marked small.
+    if (set === AUDIT_SET && n === 0) parts.push(`unmeasured on real text (no finding on \`${set}\`'s slices, n = 0)`);
+    if (!c || n === 0) continue;
+    const small = set === AUDIT_SET && n < SMALL_N ? `, n = ${n}: small` : '';
+    parts.push(`${(c.truePositives / n).toFixed(2)} (${c.truePositives}/${n}${small}) on \`${set}\``);
   }
   return `- measured precision: ${parts.length ? parts.join('; ') : 'no findings on the evaluation sets'}`;
 }
+
+/** The set `node scripts/audit.mjs --write-precision` writes: judged findings on real, unlabelled text. */
+const AUDIT_SET = 'fixtures/audit';
+/** Below this many judged findings a precision figure is marked as small. */
+const SMALL_N = 10;
 
 function renderRule(rule: RuleDefinition, sources: Map<string, Source>, measured?: RulePrecision): string[] {
   const out = [`### ${rule.id}`, ''];
