@@ -6,7 +6,10 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'dist', 'rules', 'builtin.json');
-rmSync(out, { force: true }); // never let a stale copy shadow the YAML while loading
+const lean = path.join(root, 'dist', 'rules', 'builtin-lean.json');
+const examples = path.join(root, 'dist', 'rules', 'builtin-examples.json');
+// never let a stale copy shadow the YAML while loading
+for (const file of [out, lean, examples]) rmSync(file, { force: true });
 rmSync(path.join(root, 'dist', 'rules', 'sources.json'), { force: true });
 
 const { loadRuleFiles } = await import('../dist/rules/load.js');
@@ -17,7 +20,13 @@ try {
   const files = loadRuleFiles(builtinRulePaths()).map((f) => ({ ...f, file: path.relative(root, f.file) }));
   const compiled = compileRules(files); // cross-file checks: sets, duplicate ids
   // With every pattern expanded, so the CLI does not expand them at each start (compile.ts).
-  writeFileSync(out, JSON.stringify(withExpansions(files)));
+  const precompiled = withExpansions(files);
+  writeFileSync(out, JSON.stringify(precompiled));
+  // The same in the form a start-up loads fastest (lean.ts): what the CLI and the API read; builtin.json feeds the page and the warehouse build.
+  const { leanForm } = await import('../dist/rules/lean.js');
+  const leanFiles = leanForm(precompiled);
+  writeFileSync(lean, leanFiles.lean);
+  writeFileSync(examples, leanFiles.examples);
   // The bibliography, for --why, explain and SARIF; every key a rule names must be in it.
   const { parseSources, SOURCES_FILE } = await import('../dist/rules/sources.js');
   const sources = parseSources(readFileSync(path.join(root, 'rules', SOURCES_FILE), 'utf8'));

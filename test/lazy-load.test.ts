@@ -84,4 +84,30 @@ describe.skipIf(!existsSync(path.join(BUNDLE, 'main.js')))('the bundled CLI', ()
       expect(packages, lazy).not.toContain(lazy);
     }
   });
+
+  it('starts from one chunk of the start-up path, without the lazily loaded commands and readers', () => {
+    // scripts/bundle-cli.js imports each lazily loaded module through a stand-in that also imports
+    // main.ts, so that the start-up path is not cut into many chunks (17 before, each read and
+    // linked by Node one by one). main.js re-exports the path's chunk; a small chunk is shared with
+    // the pool's worker and one with retext-equality.
+    const chunks = startupChunks(BUNDLE);
+    expect(chunks.length).toBeLessThanOrEqual(5);
+    const sources = new Set(chunks.flatMap((c) => [...readFileSync(path.join(BUNDLE, c), 'utf8').matchAll(/^\/\/ (src\/\S+\.ts)$/gm)].map((m) => m[1]!)));
+    expect(sources).toContain('src/cli/main.ts');
+    expect(sources).toContain('src/lint/lint-document.ts');
+    for (const lazy of [
+      'src/cli/report-command.ts',
+      'src/cli/serve-command.ts',
+      'src/lsp/server.ts',
+      'src/fix/index.ts',
+      'src/inputs/docx.ts',
+      'src/inputs/csv-record.ts',
+      'src/inputs/parquet.ts',
+      'src/inputs/fhir.ts',
+      'src/engine/pool.ts',
+      'src/parse/markdown.ts',
+    ]) {
+      expect(sources, lazy).not.toContain(lazy);
+    }
+  });
 });

@@ -5,10 +5,15 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileRules, type CompiledRules } from './compile.js';
+import { fromLeanForm } from './lean.js';
 import { BUILTIN_RULES_DIR, loadRuleFiles, type LoadedRuleFile } from './load.js';
 import { SOURCES_FILE } from './sources.js';
 
-const PRECOMPILED = path.join(path.dirname(fileURLToPath(import.meta.url)), 'builtin.json');
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const PRECOMPILED = path.join(HERE, 'builtin.json');
+// The same rules in the form cheapest to load (lean.ts), and their examples, read on first use.
+const LEAN = path.join(HERE, 'builtin-lean.json');
+const EXAMPLES = path.join(HERE, 'builtin-examples.json');
 
 /** The rule files in rules/, in name order. */
 export function builtinRulePaths(): string[] {
@@ -23,6 +28,7 @@ let files: LoadedRuleFile[] | undefined;
 /** The built-in rule files, read once per process (treat as read-only). */
 export function builtinRuleFiles(): LoadedRuleFile[] {
   if (files) return files;
+  if (existsSync(LEAN)) return (files = fromLeanForm(readFileSync(LEAN, 'utf8'), () => JSON.parse(readFileSync(EXAMPLES, 'utf8'))));
   if (existsSync(PRECOMPILED)) return (files = JSON.parse(readFileSync(PRECOMPILED, 'utf8')) as LoadedRuleFile[]);
   return (files = loadRuleFiles(builtinRulePaths()).map((f) => ({ ...f, file: path.relative(path.dirname(BUILTIN_RULES_DIR), f.file) })));
 }

@@ -3,6 +3,7 @@
 import type { Rule, RuleSet, SetValue } from '../types.js';
 import type { LoadedRuleFile } from './load.js';
 import { RuleFileError } from './errors.js';
+import { copyLazyExamples } from './lean.js';
 import { expandPattern, PatternError, type TokenSequence } from './pattern.js';
 import { setValuesOf, setWordsOf } from './sets.js';
 import { escapeRegex, wordsSource } from './word-regex.js';
@@ -156,7 +157,8 @@ export type StoredToken = string[] | { set: string };
  * users never carry it (the schema allows no such key).
  */
 export interface PrecompiledRuleFile extends LoadedRuleFile {
-  expansions?: Record<string, StoredToken[][]>;
+  /** Pattern → its sequences; or their JSON text, decoded on first use (the lean form, lean.ts). */
+  expansions?: Record<string, StoredToken[][] | string>;
   /** The sets the stored expansions name: when all are defined, a stored expansion is the one expandPattern would give. */
   expansionSets?: string[];
 }
@@ -220,7 +222,8 @@ export function compileRules(files: readonly LoadedRuleFile[], expanded = new Ma
   const storedHolds = !!stored && !!storedFile.expansionSets?.every((name) => setWords.has(name));
   const isStored = (pattern: string) => Object.hasOwn(stored!, pattern);
   const setLookups = new Map<string, ReadonlySet<string>>();
-  const restore = (sequences: StoredToken[][]): TokenSequence[] | undefined => {
+  const restore = (saved: StoredToken[][] | string): TokenSequence[] | undefined => {
+    const sequences = typeof saved === 'string' ? (JSON.parse(saved) as StoredToken[][]) : saved;
     const out: TokenSequence[] = [];
     for (const seq of sequences) {
       const tokens: TokenSequence = [];
@@ -270,6 +273,7 @@ export function compileRules(files: readonly LoadedRuleFile[], expanded = new Ma
         file: file.file,
         url: ruleUrl(def.id),
       };
+      copyLazyExamples(def, rule); // the lean form's examples stay unread (lean.ts)
       const compileConditions = (kind: 'requires' | 'unless'): CompiledCondition[] =>
         (def.conditions?.[kind] ?? []).map((c) => {
           const conditionKind = c.before ? 'before' : c.after ? 'after' : c.sentence ? 'sentence' : c.subject ? 'subject' : c.list ? 'list' : 'line';

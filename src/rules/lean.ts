@@ -1,0 +1,75 @@
+// The built-in rules in the form cheapest to load at start-up (dist/rules/builtin-lean.json, written
+// by scripts/build-rules.js; read by builtin.ts). Parsing the full builtin.json (267 kB) was about
+// 36 M instructions of a one-line check, a tenth of its cost over bare Node. This form differs in two
+// ways, and compiles to the same rules (test/rule-lean.test.ts):
+// - each rule's `examples` (a fifth of the data; only `dignify explain`, the docs and the tests read
+//   them) sit in builtin-examples.json, read on first access of `examples`;
+// - each stored pattern expansion (compile.ts, PrecompiledRuleFile) is a JSON string, decoded when a
+//   rule first needs that pattern: JSON.parse scans a string far faster than it builds the nested
+//   arrays, and a one-line check decodes only the patterns of the rules' phrases and of the rules it
+//   meets.
+import type { PrecompiledRuleFile } from './compile.js';
+import type { LoadedRuleFile } from './load.js';
+
+type Examples = LoadedRuleFile['rules'][number]['examples'];
+
+/** The two files of the lean form: rules and expansions (`lean`), examples by rule id (`examples`); both JSON text. */
+export function leanForm(files: readonly PrecompiledRuleFile[]): { lean: string; examples: string } {
+  const examples: Record<string, Examples> = {};
+  const lean = files.map((file) => {
+    const rules = file.rules.map(({ examples: ruleExamples, ...rule }) => {
+      examples[rule.id] = ruleExamples;
+      return rule;
+    });
+    const out: Record<string, unknown> = { ...file, rules };
+    if (file.expansions) out.expansions = Object.fromEntries(Object.entries(file.expansions).map(([pattern, seqs]) => [pattern, JSON.stringify(seqs)]));
+    return out;
+  });
+  return { lean: JSON.stringify(lean), examples: JSON.stringify(examples) };
+}
+
+const examplesBy = new WeakMap<object, () => Record<string, Examples>>();
+
+// One getter and one setter for every rule, so that every rule object keeps one shape (V8 shares a
+// map only between objects given the same accessor functions). Not enumerable: spreading a rule
+// definition (compileRules, presets.ts) or cloning it for a worker (pool.ts) does not read the file.
+function getExamples(this: { id: string }): Examples {
+  const all = examplesBy.get(this)!();
+  const examples = all[this.id];
+  if (!examples) throw new Error(`builtin-examples.json has no examples for rule ${this.id} (rebuild: npm run build)`);
+  return examples;
+}
+function setExamples(this: object, value: Examples): void {
+  Object.defineProperty(this, 'examples', { value, writable: true, enumerable: true, configurable: true });
+}
+
+/**
+ * Gives `target` (a rule, or a compiled Rule copied from one) the lazy `examples` of `source` when
+ * `source` has them (compileRules copies a rule definition with this). Returns whether it did.
+ */
+export function copyLazyExamples(source: object, target: object): boolean {
+  const load = examplesBy.get(source);
+  if (!load) return false;
+  defineLazyExamples(target, load);
+  return true;
+}
+
+function defineLazyExamples(target: object, load: () => Record<string, Examples>): void {
+  examplesBy.set(target, load);
+  Object.defineProperty(target, 'examples', { get: getExamples, set: setExamples, enumerable: false, configurable: true });
+}
+
+/**
+ * The rule files from the lean form's text. `loadExamples` returns builtin-examples.json's content;
+ * it is called once, at the first read of any rule's `examples`. Throws SyntaxError for text that
+ * is not JSON.
+ */
+export function fromLeanForm(text: string, loadExamples: () => Record<string, Examples>): PrecompiledRuleFile[] {
+  const files = JSON.parse(text) as PrecompiledRuleFile[];
+  let all: Record<string, Examples> | undefined;
+  const load = () => (all ??= loadExamples());
+  for (const file of files) {
+    for (const rule of file.rules) defineLazyExamples(rule, load);
+  }
+  return files;
+}

@@ -1,0 +1,72 @@
+// The built-in rules' lean form (src/rules/lean.ts, dist/rules/builtin-lean.json): examples in a
+// file of their own, read on first use, and the stored expansions as JSON text. It must compile to
+// exactly the rules the rule files give when compiled at run time, and read the examples only when
+// asked for them.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { builtinRuleFiles } from '../src/rules/builtin.js';
+import { compileRules, withExpansions } from '../src/rules/compile.js';
+import { fromLeanForm, leanForm } from '../src/rules/lean.js';
+import { ROOT } from './helpers.js';
+
+function compiledParts(rules: ReturnType<typeof compileRules>) {
+  return {
+    index: [...rules.index].map(([word, entries]) => [word, entries.map((e) => [e.compiled.rule.id, e.sequence])]),
+    // examples: an accessor of the lean form's rules (not enumerable), so named here.
+    byId: [...rules.byId].map(([id, c]) => [id, { ...c.rule, examples: c.rule.examples }, c.requires, c.unless, c.exceptions]),
+    equalityPhrases: rules.equalityPhrases,
+    triggers: rules.triggers,
+    sets: [...rules.sets],
+  };
+}
+
+describe('the lean form of the built-in rules', () => {
+  const files = builtinRuleFiles();
+  const form = leanForm(withExpansions(files));
+
+  it('compiles to the same rules, examples included, as the rule files compiled at run time', () => {
+    let reads = 0;
+    const lean = fromLeanForm(form.lean, () => {
+      reads++;
+      return JSON.parse(form.examples);
+    });
+    const fromLean = compileRules(lean);
+    expect(reads).toBe(0);
+    const plain = compileRules(files);
+    expect(compiledParts(fromLean)).toEqual(compiledParts(plain));
+    expect(reads).toBe(1); // comparing the rules read every rule's examples, from one read of the file
+    for (const rule of plain.rules) expect(fromLean.byId.get(rule.id)!.rule.examples, rule.id).toEqual(rule.examples);
+    expect(fromLean.rules.map((r) => r.examples.flag.length).reduce((a, b) => a + b)).toBeGreaterThan(100);
+  });
+
+  it('stores every expansion as JSON text and no examples with the rules', () => {
+    const parsed = JSON.parse(form.lean) as ReturnType<typeof withExpansions>;
+    const expansions = Object.values(parsed[0]!.expansions!);
+    expect(expansions.length).toBeGreaterThan(500);
+    for (const e of expansions) expect(typeof e).toBe('string');
+    for (const file of parsed) for (const rule of file.rules) expect(Object.hasOwn(rule, 'examples'), rule.id).toBe(false);
+  });
+
+  it('keeps examples out of spreads and clones (a worker gets the rule files without them) but gives them on request', () => {
+    const lean = fromLeanForm(form.lean, () => JSON.parse(form.examples));
+    const rule = lean[0]!.rules[0]!;
+    expect(Object.hasOwn({ ...rule }, 'examples')).toBe(false);
+    expect(Object.hasOwn(structuredClone(rule), 'examples')).toBe(false);
+    expect(rule.examples.flag.length).toBeGreaterThan(0);
+    rule.examples = { flag: [], pass: ['x'] };
+    expect(rule.examples).toEqual({ flag: [], pass: ['x'] });
+  });
+
+  it('says which rule has no examples when the examples file does not match the rules', () => {
+    const lean = fromLeanForm(form.lean, () => ({}));
+    const rule = lean[0]!.rules[0]!;
+    expect(() => rule.examples).toThrow(`no examples for rule ${rule.id}`);
+  });
+
+  const built = path.join(ROOT, 'dist', 'rules');
+  it.skipIf(!existsSync(path.join(built, 'builtin-lean.json')))('is what the build wrote to dist/rules', () => {
+    expect(readFileSync(path.join(built, 'builtin-lean.json'), 'utf8')).toBe(form.lean);
+    expect(readFileSync(path.join(built, 'builtin-examples.json'), 'utf8')).toBe(form.examples);
+  });
+});
