@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { corpusDir, corpusTexts } from '../bench/corpus.js';
 import { lintDocument, preloadLint } from '../src/lint/lint-document.js';
 import { resolveOptions } from '../src/lint/options.js';
+import { firstStagePlaces } from '../src/match/places.js';
 import { scannerFor, walkLimits } from '../src/match/prefilter.js';
 import { wordWalker } from '../src/match/word-walk.js';
 import { builtinRules } from '../src/rules/builtin.js';
@@ -133,4 +134,39 @@ describe('the scanner walking words instead of its regex', () => {
     },
     300_000,
   );
+});
+
+// A text with "_" is scanned by the `\b` trie regex in a copy with each "_" a space
+// (prefilter.ts underscoreFree): the places it names are the places the word walk names.
+describe('the scan of a text with "_"', () => {
+  const places = (text: string, limit: number): number[] => {
+    Object.assign(walkLimits, { text: limit, total: limit });
+    scannerFor(resolved.rules).next('\u0000', 0); // forget the place remembered for the last text
+    return [...firstStagePlaces(text, resolved.rules)];
+  };
+
+  it('names the places the walk names, next to "_" on either side', () => {
+    const cases = [
+      '_addict addict_ _addict_ x_addict addict_x',
+      'hx of_IVDU_, pt_id noncompliant__',
+      "Down_'s, down'_s, _downs_syndrome",
+      'addict1_ 1addict _1addict',
+    ];
+    for (const text of cases) expect({ text, places: places(text, 0) }).toEqual({ text, places: places(text, Number.POSITIVE_INFINITY) });
+    expect(places(cases[0]!, 0)).toEqual([1, 8, 17, 27, 34]);
+  });
+
+  it('names the places the walk names in random text of rule words and "_"', () => {
+    const words = new Set<string>(['_', '__', 'x_', '_1', "'", '\u2019', '-', '. ', ' ', '\n']);
+    const rules = builtinRules();
+    for (const entries of rules.index.values()) for (const { sequence } of entries) for (const t of sequence) t.words.slice(0, 3).forEach((w) => words.add(w));
+    for (const seq of rules.equalityPhrases) for (const t of seq) t.words.slice(0, 2).forEach((w) => words.add(w));
+    const text = fc.array(fc.oneof(fc.constantFrom(...words), fc.constantFrom(' ', '_', 'a', '1')), { maxLength: 40 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(places(t, 0)).toEqual(places(t, Number.POSITIVE_INFINITY));
+      }),
+      { numRuns: 400 },
+    );
+  });
 });

@@ -6,7 +6,8 @@ import { unified } from 'unified';
 import type { Point } from '../types.js';
 import { maskPlaceholders } from './placeholders.js';
 import type { Scanner } from '../match/prefilter.js';
-import { MAX_BLOCK, shiftPositions, windows, type Window } from './windows.js';
+import { MAX_BLOCK, windows, type Window } from './windows.js';
+import { parseAt } from './positioned.js';
 import { WHITE_SPACE_CLASS } from './white-space.js';
 
 const parser = unified().use(retextEnglish).freeze();
@@ -61,14 +62,15 @@ function parseRange(masked: string, window: Window, start: number, end: number):
   const atEnd = end === window.end;
   const range = masked.slice(start, end);
   const parseEnd = atEnd ? window.parseEnd : end;
-  let tree = parser.parse(masked.slice(start, parseEnd)) as Root;
-  if (parseEnd > end) {
-    // If parse-latin did not cut at the blank line, parse the range alone.
-    tree.children = tree.children.filter((node) => (node.position?.end.offset ?? 0) <= range.length);
-    if ((tree.children.at(-1)?.position?.end.offset ?? 0) < range.trimEnd().length) tree = parser.parse(range) as Root;
-  }
   // The block has no line break before `start` when start > window.start (sentenceWindows).
-  if (start > 0) shiftPositions(tree, { ...window, point: { ...window.point, column: window.point.column + start - window.start, offset: start } });
+  const at = { line: window.point.line, column: window.point.column + start - window.start, offset: start };
+  let tree = parseAt(masked.slice(start, parseEnd), at);
+  if (parseEnd > end) {
+    // If parse-latin did not cut at the blank line, parse the range alone. (Offsets in the range.)
+    const endIn = (node: Root['children'][number] | undefined) => (node?.position?.end.offset === undefined ? 0 : node.position.end.offset - start);
+    tree.children = tree.children.filter((node) => endIn(node) <= range.length);
+    if (endIn(tree.children.at(-1)) < range.trimEnd().length) tree = parseAt(range, at);
+  }
   return tree;
 }
 

@@ -1,0 +1,107 @@
+// parse-text.ts parses each block or sentence window with parseAt (src/parse/positioned.ts), whose
+// tokens start where the window stands, instead of parsing at offset 0 and moving every position
+// afterwards (windows.ts shiftPositions). Both must give the same tree, position for position.
+import fc from 'fast-check';
+import type { Root } from 'nlcst';
+import retextEnglish from 'retext-english';
+import { unified } from 'unified';
+import { describe, expect, it } from 'vitest';
+import { corpusDir, corpusTexts } from '../bench/corpus.js';
+import { parseAt } from '../src/parse/positioned.js';
+import { shiftPositions } from '../src/parse/windows.js';
+import type { Point } from '../src/types.js';
+
+const parser = unified().use(retextEnglish).freeze();
+
+/** The tree as parse-text.ts made it before: parsed at the origin, then every position moved. */
+function shifted(text: string, at: Point): Root {
+  const tree = parser.parse(text) as Root;
+  shiftPositions(tree, { start: at.offset, end: at.offset + text.length, parseEnd: at.offset + text.length, point: at });
+  return tree;
+}
+
+const point = fc.record({ line: fc.integer({ min: 1, max: 500 }), column: fc.integer({ min: 1, max: 300 }), offset: fc.integer({ min: 0, max: 100_000 }) });
+
+describe('parseAt', () => {
+  it('gives the tree parsed at the origin with every position moved', () => {
+    const cases = [
+      'Pt is a known IVDU. He was "noncompliant" (per RN).',
+      'line one\nline two\r\nline three\rline four\n\nnext paragraph. x',
+      "e.g. Dr. Smith's pt, 3.5 mg/kg; A.B.C. test - wasn't it? \ud83d\ude00 end...",
+      'word',
+      ' ',
+      '',
+    ];
+    for (const text of cases) {
+      const at = { line: 7, column: 12, offset: 345 };
+      expect(parseAt(text, at)).toEqual(shifted(text, at));
+    }
+    // At the origin: the plain parse.
+    expect(parseAt(cases[0]!, { line: 1, column: 1, offset: 0 })).toEqual(parser.parse(cases[0]!));
+    // A point parsed later is not moved by an earlier parse (one parser serves every window).
+    const first = parseAt('a b', { line: 3, column: 4, offset: 10 });
+    expect(first.position?.start).toEqual({ line: 3, column: 4, offset: 10 });
+    expect(parseAt('a b', { line: 1, column: 1, offset: 0 }).position?.start).toEqual({ line: 1, column: 1, offset: 0 });
+  });
+
+  it('gives the moved tree for random text and points', () => {
+    const piece = fc.constantFrom(
+      'a',
+      'Pt',
+      'IVDU',
+      "'",
+      '\u2019',
+      '.',
+      '. ',
+      '?',
+      '!',
+      '...',
+      ' ',
+      '  ',
+      '\t',
+      '\n',
+      '\r\n',
+      '\r',
+      '\n\n',
+      '-',
+      '/',
+      '_',
+      '"',
+      '(',
+      ')',
+      '3.5',
+      '\ud83d\ude00',
+      '\u00e9',
+      'e\u0301',
+      '&',
+      ':',
+      'Dr.',
+      'A.B.',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), point, (parts, at) => {
+        const text = parts.join('');
+        expect(parseAt(text, at)).toEqual(shifted(text, at));
+      }),
+      { numRuns: 800 },
+    );
+  });
+
+  const corpus = corpusDir();
+  it.skipIf(!corpus)(
+    'gives the moved tree for pieces of every 40th corpus text',
+    () => {
+      let n = 0;
+      corpusTexts(corpus).forEach(({ text }, i) => {
+        if (i % 40 !== 0) return;
+        const from = Math.floor(text.length / 3);
+        const piece = text.slice(from, from + 3000);
+        const at = { line: 2 + (i % 9), column: 1 + (i % 70), offset: from };
+        expect(parseAt(piece, at)).toEqual(shifted(piece, at));
+        n++;
+      });
+      expect(n).toBeGreaterThan(100);
+    },
+    120_000,
+  );
+});
