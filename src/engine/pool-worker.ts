@@ -1,22 +1,43 @@
 // One worker of the lint pool: lints each document of a task with its options, compiling each
 // configuration once (by the id the main thread gave it), and parsing each around the places the
-// main thread found (no second scan).
+// main thread found (no second scan). Started by pool.ts; answers each task with one message.
+import { isMainThread, parentPort } from 'node:worker_threads';
 import { withLoading } from './lazy.js';
 import { lintDocument } from '../lint/lint-document.js';
 import type { ResolvedOptions } from '../match/match.js';
-import { fromPlainOptions, placesOf, type PoolTask } from './pool.js';
+import { fromPlainOptions, placesOf, type PoolAnswer, type PoolTask } from './pool.js';
 import type { Finding } from '../types.js';
 
 const compiled = new Map<number, ResolvedOptions>();
+const plain = new Map<number, PoolTask['configs'][number]>();
 
 export default async function lintTask(task: PoolTask): Promise<Finding[][]> {
+  for (const [id, config] of Object.entries(task.configs)) plain.set(Number(id), config);
   const results: Finding[][] = [];
   for (const [i, doc] of task.docs.entries()) {
     const id = task.options[i]!;
     let options = compiled.get(id);
-    if (!options) compiled.set(id, (options = fromPlainOptions(task.configs[id]!)));
+    if (!options) compiled.set(id, (options = fromPlainOptions(plain.get(id)!)));
     const places = placesOf(task, i);
     results.push(await withLoading(() => lintDocument(doc, options, places)));
   }
   return results;
+}
+
+if (!isMainThread && parentPort) {
+  const port = parentPort;
+  // One task at a time, in the order sent (a task waits only while a lazy part loads).
+  let queue = Promise.resolve();
+  port.on('message', (task: PoolTask) => {
+    queue = queue.then(async () => {
+      let answer: PoolAnswer;
+      try {
+        answer = { id: task.id, findings: await lintTask(task) };
+      } catch (error) {
+        const e = error instanceof Error ? error : new Error(String(error));
+        answer = { id: task.id, error: { message: e.message, stack: e.stack } };
+      }
+      port.postMessage(answer);
+    });
+  });
 }

@@ -1,8 +1,15 @@
-// A pool of worker threads (tinypool) that lint documents in parallel. A task is a batch of
-// Documents (plain data) with the options of each as plain data too (rule files, severities,
-// allowed phrases, quotes), never compiled objects: each worker compiles a configuration once,
-// by the id the main thread gave it. Callers keep input order with inOrder (ordered.ts).
-import Tinypool from 'tinypool';
+// A pool of worker threads that lint documents in parallel. A task is a batch of Documents (plain
+// data) with the options of each as plain data too (rule files, severities, allowed phrases,
+// quotes), never compiled objects: each worker compiles a configuration once, by the id the main
+// thread gave it, and is sent each configuration once. Callers keep input order with inOrder
+// (ordered.ts).
+//
+// Plain worker_threads, one message each way per task, not tinypool (which it replaced): tinypool's
+// worker calls process.memoryUsage() after every task, which in these workers cost more than
+// the message itself (with 64 K-character batches, 853 ms of a worker's 12 s profile on a 34 MB
+// export, and 737 ms more in its per-task port messages: BENCHMARKS.md, "branch big"), and
+// smaller batches are what keep the reading thread's heap small (lint-parallel.ts).
+import { Worker } from 'node:worker_threads';
 import type { Document } from '../inputs/document.js';
 import { builtinPresetOf, builtinPresetRules } from '../rules/builtin-presets.js';
 import { compileRules } from '../rules/compile.js';
@@ -11,9 +18,16 @@ import type { PresetName } from '../rules/presets.js';
 import type { Finding, QuoteHandling, SeveritySetting } from '../types.js';
 import type { ResolvedOptions } from '../match/match.js';
 
-/** ResolvedOptions as data that crosses to a worker. */
 /** Old-generation heap of a worker, in MB. */
 const WORKER_HEAP_MB = 96;
+/**
+ * Young generation of a worker, in MB (V8's semi-spaces; the scavenger copies what survives
+ * each collection). At 8 MB a worker collected about every 3.5 MB allocated, and the parse trees
+ * of the batch it was linting survived each time; at 32 MB it collects 2.5 times less often.
+ */
+const WORKER_YOUNG_MB = 32;
+
+/** ResolvedOptions as data that crosses to a worker. */
 
 export interface PlainOptions {
   /** The rule files, when not the built-in rules. */
@@ -26,9 +40,12 @@ export interface PlainOptions {
 }
 
 export interface PoolTask {
+  /** Names the task's answer (PoolAnswer.id). */
+  id: number;
   docs: Document[];
   /** For each document, the id of its options in `configs`. */
   options: number[];
+  /** The configurations this worker has not been sent before, by id. */
   configs: Record<number, PlainOptions>;
   /**
    * The first-stage places of every document (firstStagePlaces), one after another in one array
@@ -71,39 +88,89 @@ export function fromPlainOptions(plain: PlainOptions): ResolvedOptions {
   };
 }
 
+/** A worker's answer to a task: the findings of each document, or the error that stopped it. */
+export type PoolAnswer = { id: number; findings: Finding[][] } | { id: number; error: { message: string; stack?: string } };
+
+type Pending = { resolve: (findings: Finding[][]) => void; reject: (error: Error) => void };
+
+class PoolWorker {
+  readonly pending = new Map<number, Pending>();
+  /** Ids of the configurations this worker has been sent. */
+  readonly configs = new Set<number>();
+  readonly worker: Worker;
+  private failed?: Error;
+
+  constructor() {
+    this.worker = new Worker(new URL('./pool-worker.js', import.meta.url), {
+      // A worker holds one or two batches (at most about 1 MB of text; larger documents stay on
+      // the main thread, lint-parallel.ts): a small old generation keeps it near its live size.
+      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB, maxOldGenerationSizeMb: WORKER_HEAP_MB },
+      stdout: false,
+      stderr: false,
+    });
+    this.worker.on('message', (answer: PoolAnswer) => {
+      const task = this.pending.get(answer.id);
+      if (!task) return;
+      this.pending.delete(answer.id);
+      if ('error' in answer) task.reject(Object.assign(new Error(answer.error.message), { stack: answer.error.stack }));
+      else task.resolve(answer.findings);
+    });
+    this.worker.on('error', (error) => this.fail(error));
+    this.worker.on('exit', (code) => this.fail(new Error(`a lint worker stopped (exit code ${code})`)));
+  }
+
+  /** Rejects every task still at this worker, and any sent to it later. */
+  private fail(error: Error): void {
+    this.failed ??= error;
+    for (const task of this.pending.values()) task.reject(this.failed);
+    this.pending.clear();
+  }
+
+  post(task: PoolTask, pending: Pending, transfer: ArrayBuffer[]): void {
+    if (this.failed) {
+      pending.reject(this.failed);
+      return;
+    }
+    this.pending.set(task.id, pending);
+    this.worker.postMessage(task, transfer);
+  }
+}
+
 export class LintPool {
   private readonly ids = new WeakMap<ResolvedOptions, number>();
   private readonly plain: PlainOptions[] = [];
+  private nextId = 0;
 
   private constructor(
-    private readonly pool: Tinypool,
+    private readonly workers: PoolWorker[],
     readonly threads: number,
   ) {}
 
+  /** Starts `threads` workers. Throws what `new Worker` throws (none in practice). */
   static open(threads: number): LintPool {
-    const pool = new Tinypool({
-      filename: new URL('./pool-worker.js', import.meta.url).href,
-      minThreads: threads,
-      maxThreads: threads,
-      // Two tasks at a worker: when the reading thread lints a batch itself (lint-parallel.ts), it
-      // cannot hand the worker its next task until it is done, so the worker holds that one already.
-      concurrentTasksPerWorker: 2,
-      // A worker holds one batch (at most about 1 MB of text; larger documents stay on the main
-      // thread, lint-parallel.ts): a small heap keeps each worker near its live size instead of
-      // letting V8 grow it (200 MB CSV, one worker: 261 → about 220 MB peak for the process).
-      resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: WORKER_HEAP_MB },
-    });
-    return new LintPool(pool, threads);
+    return new LintPool(
+      Array.from({ length: threads }, () => new PoolWorker()),
+      threads,
+    );
   }
 
   /**
    * The findings of each document, linted with its options; `places[i]`, when given, are document
-   * i's first-stage places (gate.ts), handed on so the worker does not scan it again.
+   * i's first-stage places (gate.ts), handed on so the worker does not scan it again. Goes to the
+   * worker with the fewest tasks. Rejects with the worker's error when linting threw there, or
+   * when the worker stopped (out of memory: its heap is small).
    */
   run(docs: Document[], options: ResolvedOptions[], places: readonly (Int32Array | undefined)[] = []): Promise<Finding[][]> {
     let total = 0;
     for (const p of places) total += p?.length ?? 0;
-    const task: PoolTask = { docs, options: [], configs: {}, places: new Int32Array(total), placeStarts: new Int32Array(docs.length + 1) };
+    const task: PoolTask = {
+      id: this.nextId++,
+      docs,
+      options: [],
+      configs: {},
+      places: new Int32Array(total),
+      placeStarts: new Int32Array(docs.length + 1),
+    };
     let at = 0;
     docs.forEach((_, i) => {
       const p = places[i];
@@ -114,6 +181,8 @@ export class LintPool {
       }
     });
     task.placeStarts[docs.length] = at;
+    let worker = this.workers[0]!;
+    for (const w of this.workers) if (w.pending.size < worker.pending.size) worker = w;
     for (const o of options) {
       let id = this.ids.get(o);
       if (id === undefined) {
@@ -121,12 +190,18 @@ export class LintPool {
         this.plain.push(toPlainOptions(o));
       }
       task.options.push(id);
-      task.configs[id] ??= this.plain[id]!;
+      if (!worker.configs.has(id)) {
+        worker.configs.add(id);
+        task.configs[id] = this.plain[id]!;
+      }
     }
-    return this.pool.run(task, { transferList: [task.places.buffer as ArrayBuffer, task.placeStarts.buffer as ArrayBuffer] }) as Promise<Finding[][]>;
+    return new Promise((resolve, reject) =>
+      worker.post(task, { resolve, reject }, [task.places.buffer as ArrayBuffer, task.placeStarts.buffer as ArrayBuffer]),
+    );
   }
 
+  /** Stops the workers (a task still running is abandoned). */
   async close(): Promise<void> {
-    await this.pool.destroy();
+    await Promise.all(this.workers.map((w) => w.worker.terminate()));
   }
 }
