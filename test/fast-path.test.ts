@@ -204,13 +204,14 @@ describe('fast path over random text', () => {
   });
 
   it('skips a block whose phrase lacks the context its rule requires', () => {
-    // demeanor/aggressive requires a verb such as "was" before the word; identity/obese-person a
-    // person noun after it.
+    // demeanor/difficult-patient requires a person and a verb before "difficult to manage" (a
+    // requirement of some of its phrases: `forms`); identity/obese-person a person noun after
+    // "obese" (but not after "the obese", another phrase of the same rule).
     const scanner = scannerFor(rules);
-    const text = 'Aggressive lymphoma.\n\nObese abdomen.\n\nHe was aggressive.\n\nAn obese male.';
+    const text = 'Her pain is difficult to manage.\n\nObese abdomen.\n\nHe was difficult to redirect.\n\nAn obese male.';
     const blocks = [...windows(text, scanner)].map((w) => text.slice(w.start, w.end));
-    expect(blocks).toEqual(['He was aggressive.', 'An obese male.']);
-    expect(expectSame(text).map((f) => f.actual)).toEqual(['aggressive', 'obese']);
+    expect(blocks).toEqual(['He was difficult to redirect.', 'An obese male.']);
+    expect(expectSame(text).map((f) => f.actual)).toEqual(['difficult to redirect', 'obese']);
   });
 
   it('gives the same findings on cases the property test once found', () => {

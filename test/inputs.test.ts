@@ -169,6 +169,9 @@ describe('Markdown, HTML and Word documents', () => {
       [8, 38, 'drug abuser'],
       [10, 30, 'heroin\n> addict'],
       [26, 52, 'IVDU'],
+      // "| drug | abuse |": the row is one statement for conditions (abuse-verb's drug word is in
+      // the first cell), but no phrase runs across the cell border (not "drug abuse").
+      [27, 10, 'abuse'],
       [29, 27, 'heroin addict'],
     ]);
   });

@@ -307,10 +307,15 @@ describe('whose refusal, and about whom', () => {
       'Refusal of care occurs most often when trust is low.',
       'In this chapter, refusal of care is discussed in detail.',
       'Warning signs include refusal to take medication and missed visits.',
-      'Disengagement is a term used to describe the refusal of follow-up care.',
     ])
       expect(await strong(text), text).toEqual([]);
-    for (const text of ['Refusal of the CT was documented at 1400.', 'Her refusal of the CT worries the team.', 'Refusal of meds x2 today.'])
+    // The item a definition names is labelled in fixtures/eval (the definitional use is still the label).
+    for (const text of [
+      'Refusal of the CT was documented at 1400.',
+      'Her refusal of the CT worries the team.',
+      'Refusal of meds x2 today.',
+      'Disengagement is a term used to describe the refusal of follow-up care.',
+    ])
       expect(await strong(text), text).toEqual(['compliance/refused']);
   });
 });

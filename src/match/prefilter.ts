@@ -303,6 +303,11 @@ interface Place {
   equality: boolean;
 }
 
+/** Two phrases with the same key accept the same words at each position (a form compared with a rule's phrase). */
+function sequenceKey(sequence: TokenSequence): string {
+  return JSON.stringify(sequence.map((t) => [...t.words].sort()));
+}
+
 function buildScanner(rules: CompiledRules): RuleScanner {
   // Anchor word → the phrases anchored on it, with their rules (whose required conditions are
   // looked at only for the anchors a text holds: a rule's conditions are compiled on first use).
@@ -325,12 +330,23 @@ function buildScanner(rules: CompiledRules): RuleScanner {
       }
     }
   }
-  // A requirement limited to some of the rule's phrases (`forms`) is left to the matcher: here it
-  // would be asked of every phrase of the rule ("unwilling" needs no subject; "resistant" does).
-  const requiresByRule = new Map<CompiledRule, CompiledCondition[]>();
-  const requiresOf = (compiled: CompiledRule): CompiledCondition[] => {
-    let requires = requiresByRule.get(compiled);
-    if (!requires) requiresByRule.set(compiled, (requires = compiled.requires.filter((c) => c.kind !== 'line' && c.sequences.length > 0 && !c.forms)));
+  // A requirement limited to some of the rule's phrases (`forms`) is asked only of a phrase that is
+  // one of those forms word for word: every match of that phrase is then a match of the form, so the
+  // requirement holds for all of them ("obese" needs a person noun after it; "the obese", of the
+  // same rule, does not). For any other phrase it is left to the matcher, which looks at the words
+  // matched ("unwilling" needs no subject; "resistant" does).
+  const requiresByPhrase = new Map<CompiledRule, Map<TokenSequence, CompiledCondition[]>>();
+  const requiresOf = (compiled: CompiledRule, sequence: TokenSequence): CompiledCondition[] => {
+    let byPhrase = requiresByPhrase.get(compiled);
+    if (!byPhrase) requiresByPhrase.set(compiled, (byPhrase = new Map()));
+    let requires = byPhrase.get(sequence);
+    if (!requires) {
+      const key = sequenceKey(sequence);
+      byPhrase.set(
+        sequence,
+        (requires = compiled.requires.filter((c) => c.kind !== 'line' && c.sequences.length > 0 && (!c.forms || c.forms.some((f) => sequenceKey(f) === key)))),
+      );
+    }
     return requires;
   };
   /** A test of anchor words by their phrases, answered once per word on first asking. */
@@ -374,7 +390,10 @@ function buildScanner(rules: CompiledRules): RuleScanner {
     if (list) {
       checks = list.map((a) => {
         const source = anchoredSource(a.sequence, a.anchor);
-        return { check: new RegExp(source, `${caseFlags(source, folds)}y`), required: requiresOf(a.compiled).map((c) => conditionSearchOf(c, folds)) };
+        return {
+          check: new RegExp(source, `${caseFlags(source, folds)}y`),
+          required: requiresOf(a.compiled, a.sequence).map((c) => conditionSearchOf(c, folds)),
+        };
       });
       phraseChecks[+folds]!.set(word, checks);
     }
@@ -382,13 +401,13 @@ function buildScanner(rules: CompiledRules): RuleScanner {
   };
   // Anchor words with a phrase whose rule requires context words: only their phrases need a check
   // each in `confirm` (for the others, the anchor's one check, compiled for `next`, answers).
-  const withRequires = anchorTest((list) => list.some((a) => requiresOf(a.compiled).length > 0));
+  const withRequires = anchorTest((list) => list.some((a) => requiresOf(a.compiled, a.sequence).length > 0));
   // Anchor words that are a whole phrase of their own: the check of that phrase (the word, an
   // apostrophe tail, no letter or digit after) holds at every hit placeAt takes for the anchor, so
   // their checks need no compiling for `next` (about half the anchors MTSamples meets), nor for
   // `confirm` when that phrase's rule requires nothing.
   const alone = anchorTest((list) => list.some((a) => a.sequence.length === 1));
-  const aloneFree = anchorTest((list) => list.some((a) => a.sequence.length === 1 && requiresOf(a.compiled).length === 0));
+  const aloneFree = anchorTest((list) => list.some((a) => a.sequence.length === 1 && requiresOf(a.compiled, a.sequence).length === 0));
 
   // One regex finds, in one pass over the text, every place either kind of phrase may start. It
   // is one trie of words, each with what must follow it:
