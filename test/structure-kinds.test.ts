@@ -306,12 +306,45 @@ describe('whose refusal, and about whom', () => {
       'Treatment refusal means saying no to a recommended therapy.',
       'Refusal of care occurs most often when trust is low.',
       'In this chapter, refusal of care is discussed in detail.',
-      'Warning signs include refusal to take medication and missed visits.',
-      'Disengagement is a term used to describe the refusal of follow-up care.',
     ])
       expect(await strong(text), text).toEqual([]);
     for (const text of ['Refusal of the CT was documented at 1400.', 'Her refusal of the CT worries the team.', 'Refusal of meds x2 today.'])
       expect(await strong(text), text).toEqual(['compliance/refused']);
+  });
+});
+
+describe('a child who will not eat, in a note about a child', () => {
+  const strong = async (text: string) => (await lintText(text)).filter((f) => f.severity !== 'info').map((f) => f.ruleId);
+
+  it('passes when the note says the patient is a child: an age, school, a paediatric word', async () => {
+    for (const text of [
+      'This 8-year-old girl is here for constipation. She refuses to eat any vegetables.',
+      'Pt is a 5 yo M with reflux. Refuses solids since Monday.',
+      'The patient attends Lincoln Elementary. Mom says that at home he refuses to eat fruit.\nHe refuses to drink milk.',
+      'Well-child visit. He refused his breakfast twice this week.',
+    ])
+      expect(await strong(text), text).toEqual([]);
+  });
+
+  it("look-alikes: an adult, a relative's child, a child refusing care other than food", async () => {
+    for (const text of [
+      'This 80-year-old man refuses to eat since the stroke.',
+      'Her 6-year-old son is at school. She refuses to eat during the day.',
+      "Pt's 3 yo daughter is sick at home. Pt refuses meals on the unit.",
+      'This 9-year-old boy refused the flu shot.',
+      'He refuses to eat any fiber.',
+    ])
+      expect(await strong(text), text).toEqual(['compliance/refused']);
+  });
+
+  it('childIsPatient reads the signs once per text', async () => {
+    const { childIsPatient } = await import('../src/match/child-patient.js');
+    expect(childIsPatient('A 7 yo boy with asthma.')).toBe(true);
+    expect(childIsPatient('She is in 2nd grade at a public school.')).toBe(true);
+    expect(childIsPatient('This 12-month-old is feeding well.')).toBe(true);
+    expect(childIsPatient('The 45-year-old woman has two children.')).toBe(false);
+    expect(childIsPatient('His 7 year old son has asthma.')).toBe(false);
+    expect(childIsPatient('A 70 year old man, married, 3 grown children.')).toBe(false);
   });
 });
 
