@@ -104,6 +104,19 @@ describe("a relative's words reported without speaker tags", () => {
     expect(await lintText('Wife states he is a drunk.', { quotes: 'ignore' })).toEqual([]);
   });
 
+  it('an attribution after the clause makes it the relative\'s account too ("…, per mom")', async () => {
+    expect(await found('She will not use her spacer and refuses her inhaler, per dad.')).toEqual([['compliance/refused', 'refuses', 'info']]);
+    expect(await found('He has been drinking nightly and is a drunk (according to his wife).')).toEqual([['substance-use/drunk', 'drunk', 'info']]);
+    expect(await found('She refuses to wear the brace at school, her mother says.')).toEqual([['compliance/refused', 'refuses', 'info']]);
+  });
+
+  it('look-alikes: a protocol, another clause, a hand-back to the writer', async () => {
+    expect(await found('Pt refused the 0600 labs per protocol.')).toEqual([['compliance/refused', 'refused', 'warning']]);
+    expect(await found('Pt refused the CT; per wife he is claustrophobic.')).toEqual([['compliance/refused', 'refused', 'warning']]);
+    expect(await found('Pt refused lunch, sleeps poorly per his wife.')).toEqual([['compliance/refused', 'refused', 'warning']]);
+    expect(await found('Pt combative overnight, but calm at home per wife.')).toEqual([['demeanor/combative', 'combative', 'warning']]);
+  });
+
   it("look-alikes: the clinician's own statements stay reported", async () => {
     expect(await found('Wife at bedside. Pt is a known alcoholic.')).toEqual([['substance-use/alcoholic', 'alcoholic', 'error']]);
     expect(await found('Spoke with wife about his alcohol abuse.')).toEqual([['substance-use/substance-abuse', 'alcohol abuse', 'error']]);

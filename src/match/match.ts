@@ -555,7 +555,7 @@ function voiceOf(text: string, start: number, end: number, paragraph: { start: n
   if ((inlineSpeakerAt(text, start) ?? speakerAt(text, start)) === 'patient') return 'speaker';
   if (isReportedSpeech(text, start) || isQuotativeSpeech(text, start)) return 'reported';
   // "Wife states he … is a drunk", "per mom, she refuses …": the relative's account.
-  if (isRelativeReport(text, start)) return 'family';
+  if (isRelativeReport(text, start, end)) return 'family';
   if (isSelfDescription(text, start, end)) return 'self';
   if (isRelativeDescription(text, start)) return 'relative';
   return undefined;
