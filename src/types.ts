@@ -132,6 +132,12 @@ export interface ConditionDefinition {
   list?: boolean;
   /** The condition applies only when the match is exactly one of these phrases (patterns, e.g. `combativeness`, `a|an diabetic`). */
   forms?: string[];
+  /**
+   * The condition holds only in a note whose patient is a child (an age of 12 or under, school
+   * below secondary level, a paediatric word: src/match/child-patient.ts): `after: ["to eat"]`
+   * with `patient: child` excuses "He refuses to eat any fiber" in a paediatric history only.
+   */
+  patient?: 'child';
 }
 
 export type ExampleDefinition = string | { text: string; actual?: string; fixed?: string };

@@ -169,8 +169,9 @@ describe('Markdown, HTML and Word documents', () => {
       [8, 38, 'drug abuser'],
       [10, 30, 'heroin\n> addict'],
       [26, 52, 'IVDU'],
-      // "| drug | abuse |": the row is one statement for conditions (abuse-verb's drug word is in
-      // the first cell), but no phrase runs across the cell border (not "drug abuse").
+      // The row "| drug | abuse |" reads as "drug: abuse" (a row is one statement): "abuse" is
+      // reported by abuse-verb, its substance in the row's other cell; "drug abuse" is never one
+      // phrase across the cell border.
       [27, 10, 'abuse'],
       [29, 27, 'heroin addict'],
     ]);

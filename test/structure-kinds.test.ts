@@ -104,6 +104,19 @@ describe("a relative's words reported without speaker tags", () => {
     expect(await lintText('Wife states he is a drunk.', { quotes: 'ignore' })).toEqual([]);
   });
 
+  it('an attribution after the clause makes it the relative\'s account too ("…, per mom")', async () => {
+    expect(await found('She will not use her spacer and refuses her inhaler, per dad.')).toEqual([['compliance/refused', 'refuses', 'info']]);
+    expect(await found('He has been drinking nightly and is a drunk (according to his wife).')).toEqual([['substance-use/drunk', 'drunk', 'info']]);
+    expect(await found('She refuses to wear the brace at school, her mother says.')).toEqual([['compliance/refused', 'refuses', 'info']]);
+  });
+
+  it('look-alikes: a protocol, another clause, a hand-back to the writer', async () => {
+    expect(await found('Pt refused the 0600 labs per protocol.')).toEqual([['compliance/refused', 'refused', 'warning']]);
+    expect(await found('Pt refused the CT; per wife he is claustrophobic.')).toEqual([['compliance/refused', 'refused', 'warning']]);
+    expect(await found('Pt refused lunch, sleeps poorly per his wife.')).toEqual([['compliance/refused', 'refused', 'warning']]);
+    expect(await found('Pt combative overnight, but calm at home per wife.')).toEqual([['demeanor/combative', 'combative', 'warning']]);
+  });
+
   it("look-alikes: the clinician's own statements stay reported", async () => {
     expect(await found('Wife at bedside. Pt is a known alcoholic.')).toEqual([['substance-use/alcoholic', 'alcoholic', 'error']]);
     expect(await found('Spoke with wife about his alcohol abuse.')).toEqual([['substance-use/substance-abuse', 'alcohol abuse', 'error']]);
@@ -306,7 +319,6 @@ describe('whose refusal, and about whom', () => {
       'Treatment refusal means saying no to a recommended therapy.',
       'Refusal of care occurs most often when trust is low.',
       'In this chapter, refusal of care is discussed in detail.',
-      'Warning signs include refusal to take medication and missed visits.',
     ])
       expect(await strong(text), text).toEqual([]);
     // The item a definition names is labelled in fixtures/eval (the definitional use is still the label).
@@ -317,6 +329,41 @@ describe('whose refusal, and about whom', () => {
       'Disengagement is a term used to describe the refusal of follow-up care.',
     ])
       expect(await strong(text), text).toEqual(['compliance/refused']);
+  });
+});
+
+describe('a child who will not eat, in a note about a child', () => {
+  const strong = async (text: string) => (await lintText(text)).filter((f) => f.severity !== 'info').map((f) => f.ruleId);
+
+  it('passes when the note says the patient is a child: an age, school, a paediatric word', async () => {
+    for (const text of [
+      'This 8-year-old girl is here for constipation. She refuses to eat any vegetables.',
+      'Pt is a 5 yo M with reflux. Refuses solids since Monday.',
+      'The patient attends Lincoln Elementary. Mom says that at home he refuses to eat fruit.\nHe refuses to drink milk.',
+      'Well-child visit. He refused his breakfast twice this week.',
+    ])
+      expect(await strong(text), text).toEqual([]);
+  });
+
+  it("look-alikes: an adult, a relative's child, a child refusing care other than food", async () => {
+    for (const text of [
+      'This 80-year-old man refuses to eat since the stroke.',
+      'Her 6-year-old son is at school. She refuses to eat during the day.',
+      "Pt's 3 yo daughter is sick at home. Pt refuses meals on the unit.",
+      'This 9-year-old boy refused the flu shot.',
+      'He refuses to eat any fiber.',
+    ])
+      expect(await strong(text), text).toEqual(['compliance/refused']);
+  });
+
+  it('childIsPatient reads the signs once per text', async () => {
+    const { childIsPatient } = await import('../src/match/child-patient.js');
+    expect(childIsPatient('A 7 yo boy with asthma.')).toBe(true);
+    expect(childIsPatient('She is in 2nd grade at a public school.')).toBe(true);
+    expect(childIsPatient('This 12-month-old is feeding well.')).toBe(true);
+    expect(childIsPatient('The 45-year-old woman has two children.')).toBe(false);
+    expect(childIsPatient('His 7 year old son has asthma.')).toBe(false);
+    expect(childIsPatient('A 70 year old man, married, 3 grown children.')).toBe(false);
   });
 });
 

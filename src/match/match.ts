@@ -17,6 +17,7 @@ import { subjectIs } from './subject.js';
 import { type Reading, templateReadings } from './template-readings.js';
 import { listItems } from './list-items.js';
 import { motherIsPatient } from './perinatal.js';
+import { childIsPatient } from './child-patient.js';
 import { isRelativeReport } from './relative-speech.js';
 
 /**
@@ -327,6 +328,8 @@ function nearby(tokens: readonly Token[], condition: CompiledCondition, c: Candi
 
 /** Does `condition` hold for candidate `c`? `otherForm` is the answer when its `forms` leave the match out (a requirement is met, an exclusion is not). */
 function holds(condition: CompiledCondition, tokens: readonly Token[], c: Candidate, text: string, sentence: SentenceTokens, otherForm: boolean): boolean {
+  // A condition about a child patient holds in a note about a child only (child-patient.ts).
+  if (condition.patient === 'child' && !childIsPatient(text)) return false;
   if (condition.forms) {
     const length = c.last - c.first + 1;
     // Not one of its forms: the condition does not apply (neither required nor excluding).
@@ -552,7 +555,7 @@ function voiceOf(text: string, start: number, end: number, paragraph: { start: n
   if ((inlineSpeakerAt(text, start) ?? speakerAt(text, start)) === 'patient') return 'speaker';
   if (isReportedSpeech(text, start) || isQuotativeSpeech(text, start)) return 'reported';
   // "Wife states he … is a drunk", "per mom, she refuses …": the relative's account.
-  if (isRelativeReport(text, start)) return 'family';
+  if (isRelativeReport(text, start, end)) return 'family';
   if (isSelfDescription(text, start, end)) return 'self';
   if (isRelativeDescription(text, start)) return 'relative';
   return undefined;

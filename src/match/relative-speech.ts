@@ -30,6 +30,16 @@ const SUBJECT = String.raw`(?:he|she|they|pt|patient|the\s+patient)`;
 const CLAUSE = String.raw`[^.;:!?\n]*`;
 const REPORT = new RegExp(String.raw`(?<![\p{L}'\u2019])${OWNER}(?<who>${RELATIVE})\s+(?:${SAYS})\s+(?:that\s+)?${SUBJECT}\b${CLAUSE}$`, 'diu');
 const PER = new RegExp(String.raw`(?:^|[.;:!?]\s+)(?:per|according\s+to)\s+${OWNER}(?<who>${RELATIVE})\s*[,:\u2013\u2014-]${CLAUSE}$`, 'diu');
+// The attribution after the clause: "She refuses to eat any fiber, per mom", "He is a drunk
+// (according to his wife)", "He refuses his inhaler, mom says". Read to the attribution with no
+// sentence end, semicolon, colon or comma between (a comma only right before it): "walks with a
+// walker and wheelchair-bound, does not walk much as per the husband" attributes the last clause only.
+const PER_AFTER = new RegExp(
+  String.raw`^[^.;:!?,\n]*?(?:,\s*|\s+|\(\s*)(?:(?:as\s+)?per|according\s+to|as\s+(?:reported|told|stated|described)\s+by)\s+${OWNER}(?<who>${RELATIVE})\b|^[^.;:!?,\n]*?,\s*${OWNER}(?<who2>${RELATIVE})\s+(?:says|said|states|stated|reports|reported|notes|noted)\s*(?:[.;!?)]|$)`,
+  'diu',
+);
+// How far after the phrase the attribution is looked for (UTF-16 code units).
+const AFTER_REACH = 120;
 // A "but" or "however" hands the sentence back to the writer ("Wife states he is sober, but pt is …").
 const HAND_BACK = /(?:^|[\s,])(?:but|however|although|though|whereas|yet)\s/i;
 // How far back the relative's verb is looked for (UTF-16 code units), and how many words may stand
@@ -42,8 +52,10 @@ const WORDS = 14;
  * "per mom, she refuses …")? Not when the "relative" is the patient herself (a perinatal note's
  * "Mom states …").
  */
-export function isRelativeReport(text: string, start: number): boolean {
-  const from = Math.max(0, start - REACH, lineAround(text, start)[0]);
+export function isRelativeReport(text: string, start: number, end = start): boolean {
+  const [lineStart, lineEnd] = lineAround(text, start);
+  if (end > start && reportedAfter(text, start, end, lineEnd)) return true;
+  const from = Math.max(0, start - REACH, lineStart);
   const before = text.slice(from, start);
   if (!ANY_RELATIVE.test(before)) return false;
   const m = REPORT.exec(before) ?? PER.exec(before);
@@ -52,4 +64,20 @@ export function isRelativeReport(text: string, start: number): boolean {
   const after = before.slice(who[1]);
   if (HAND_BACK.test(after) || after.trim().split(/\s+/).length > WORDS) return false;
   return !motherIsPatient(text, m.groups!.who!.toLowerCase(), from + who[0], from + who[1]);
+}
+
+/**
+ * Is the clause holding [start, end) attributed to a relative after it ("…, per mom", "… (according
+ * to his wife)", "…, mom says")? The words between the phrase and the attribution must not hand the
+ * sentence back to the writer ("but", "however"); a perinatal note's "per mom" is the patient's own.
+ */
+function reportedAfter(text: string, start: number, end: number, lineEnd: number): boolean {
+  const after = text.slice(end, Math.min(lineEnd, end + AFTER_REACH));
+  if (!ANY_RELATIVE.test(after)) return false;
+  const m = PER_AFTER.exec(after);
+  const who = m?.indices?.groups?.who ?? m?.indices?.groups?.who2;
+  if (!m || !who) return false;
+  if (HAND_BACK.test(after.slice(0, who[0]))) return false;
+  const word = (m.groups!.who ?? m.groups!.who2)!.toLowerCase();
+  return !motherIsPatient(text, word, end + who[0], end + who[1]);
 }

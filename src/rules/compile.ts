@@ -25,6 +25,8 @@ export interface CompiledCondition {
   except?: TokenSequence[];
   /** Only for matches that are exactly one of these phrases. */
   forms?: TokenSequence[];
+  /** Holds only in a note whose patient is a child (ConditionDefinition.patient). */
+  patient?: 'child';
 }
 
 /** `*` in a condition's words: any one word. */
@@ -280,8 +282,9 @@ export function compileRules(files: readonly LoadedRuleFile[], expanded = new Ma
           const within = c.within ?? (conditionKind === 'sentence' ? SENTENCE_WINDOW : 3);
           const clause = c.clause ?? false;
           const previous = c.previous ?? false;
-          const extra: Pick<CompiledCondition, 'except' | 'forms' | 'phrase'> = {};
+          const extra: Pick<CompiledCondition, 'except' | 'forms' | 'phrase' | 'patient'> = {};
           if (c.phrase) extra.phrase = true;
+          if (c.patient) extra.patient = c.patient;
           if (c.forms) extra.forms = c.forms.flatMap((f) => expand(f, `conditions.${kind}.forms`));
           if (c.except) extra.except = c.except.flatMap((w) => expandConditionWord(w, `conditions.${kind}.except`));
           if (c.line !== undefined) return { kind: 'line', sequences: [], within, clause, previous, regex: new RegExp(c.line, 'iu'), ...extra };

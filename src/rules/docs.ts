@@ -11,7 +11,8 @@ const code = (s: string) => `\`${s.replace(/\n/g, '\\n').replace(/`/g, "'")}\``;
 
 function describeCondition(c: ConditionDefinition): string {
   const forms = c.forms ? ` (for ${c.forms.map(code).join(', ')})` : '';
-  return describeTest(c) + (c.except ? `, except ${c.except.map(code).join(', ')}` : '') + forms;
+  const child = c.patient === 'child' ? ', in a note about a child' : '';
+  return describeTest(c) + (c.except ? `, except ${c.except.map(code).join(', ')}` : '') + forms + child;
 }
 
 function describeTest(c: ConditionDefinition): string {
