@@ -51,9 +51,9 @@ const PROBES = [
   ['compliance', 'compliance … has been poor (words between)', 'Compliance with his inhaler has been poor.', 'recommended'],
   ['compliance', 'refuse (base form, habitual)', 'He continues to refuse the CPAP.', 'recommended'],
   ['compliance', 'refused', 'He refused the flu shot.', 'recommended'],
-  ['compliance', 'failed (treatment)', 'She failed outpatient treatment twice.', 'all', 'audit 0.83 (< 0.90)'],
+  ['compliance', 'failed (treatment)', 'She failed outpatient treatment twice.', 'all', 'audit 0.88 (< 0.90)'],
   ['compliance', 'unmotivated', 'Patient is unmotivated to change.', 'all', 'the guides list it as often neutral'],
-  ['compliance', 'unwilling', 'He is unwilling to stop drinking.', 'all', 'audit 0.42'],
+  ['compliance', 'unwilling', 'He is unwilling to stop drinking.', 'all', 'audit 0.67'],
   // demeanour
   ['demeanour', 'combative', 'Patient was combative overnight.', 'recommended'],
   ['demeanour', 'agitated', 'He became agitated and yelled at staff.', 'recommended'],
@@ -69,7 +69,7 @@ const PROBES = [
   ['demeanour', 'difficult patient', 'Difficult patient, demanding more medication.', 'recommended'],
   ['demeanour', 'manipulative', 'She is manipulative with staff.', 'recommended'],
   ['demeanour', 'drug-seeking', 'Drug-seeking behavior noted.', 'recommended'],
-  ['demeanour', 'angry', 'He was angry about the wait.', 'all', 'audit 0.42'],
+  ['demeanour', 'angry', 'He was angry about the wait.', 'all', 'audit 0.50'],
   ['demeanour', 'demanding', 'Patient is demanding.', 'all', 'audit 0.50 (n = 2)'],
   // identity person labels
   ['identity', 'a diabetic', 'He is a diabetic on metformin.', 'recommended'],
