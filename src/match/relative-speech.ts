@@ -14,6 +14,7 @@
 // the phrase (its line, at most REACH code units back), never from the parse. Portable.
 import { lineAround } from '../parse/lines.js';
 import { motherIsPatient } from './perinatal.js';
+import { lazyRegExp } from '../core/lazy-regexp.js';
 
 const RELATIVE =
   'wife|husband|spouse|partner|mother|mom|mum|father|dad|parents?|son|daughter|sister|brother|sibling|girlfriend|boyfriend|fianc[eé]e?|family(?:\\s+members?)?|friend|roommate|caregiver|aunt|uncle|cousin|niece|nephew|grandmother|grandfather|grandma|grandpa|grandparents?|guardian|stepmother|stepfather|stepmom|stepdad';
@@ -28,8 +29,8 @@ const SAYS =
 const SUBJECT = String.raw`(?:he|she|they|pt|patient|the\s+patient)`;
 // The rest of the reported clause up to the phrase: no sentence end, semicolon or colon.
 const CLAUSE = String.raw`[^.;:!?\n]*`;
-const REPORT = new RegExp(String.raw`(?<![\p{L}'\u2019])${OWNER}(?<who>${RELATIVE})\s+(?:${SAYS})\s+(?:that\s+)?${SUBJECT}\b${CLAUSE}$`, 'diu');
-const PER = new RegExp(String.raw`(?:^|[.;:!?]\s+)(?:per|according\s+to)\s+${OWNER}(?<who>${RELATIVE})\s*[,:\u2013\u2014-]${CLAUSE}$`, 'diu');
+const REPORT = lazyRegExp(String.raw`(?<![\p{L}'\u2019])${OWNER}(?<who>${RELATIVE})\s+(?:${SAYS})\s+(?:that\s+)?${SUBJECT}\b${CLAUSE}$`, 'diu');
+const PER = lazyRegExp(String.raw`(?:^|[.;:!?]\s+)(?:per|according\s+to)\s+${OWNER}(?<who>${RELATIVE})\s*[,:\u2013\u2014-]${CLAUSE}$`, 'diu');
 // A "but" or "however" hands the sentence back to the writer ("Wife states he is sober, but pt is …").
 const HAND_BACK = /(?:^|[\s,])(?:but|however|although|though|whereas|yet)\s/i;
 // How far back the relative's verb is looked for (UTF-16 code units), and how many words may stand
@@ -46,7 +47,7 @@ export function isRelativeReport(text: string, start: number): boolean {
   const from = Math.max(0, start - REACH, lineAround(text, start)[0]);
   const before = text.slice(from, start);
   if (!ANY_RELATIVE.test(before)) return false;
-  const m = REPORT.exec(before) ?? PER.exec(before);
+  const m = REPORT().exec(before) ?? PER().exec(before);
   const who = m?.indices?.groups?.who;
   if (!m || !who) return false;
   const after = before.slice(who[1]);
