@@ -90,10 +90,10 @@ const builtinsByRequire = {
 // by different sets of lazily loaded modules, fell into 17 chunks, each read, resolved, linked and
 // given its own createRequire by Node one by one. A lazily loaded module of dignify's (report,
 // serve, lsp, fix, docx, …) is therefore imported through a stand-in that also imports main.ts
-// (already loaded when it runs): every module of main's path is then reached by main and by all of
+// (src/cli/start.ts, the entry; already loaded when it runs): every module of main's path is then reached by main and by all of
 // them alike, and they share one chunk. The lazy modules stay out of it, so the start-up path does
 // not parse them (test/bundle.test.ts).
-const MAIN_SOURCE = path.join(root, 'src', 'cli', 'main.ts');
+const MAIN_SOURCE = path.join(root, 'src', 'cli', 'start.ts');
 const SRC = path.join(root, 'src') + path.sep;
 const onePathChunk = {
   name: 'one-path-chunk',
@@ -113,7 +113,7 @@ const onePathChunk = {
 };
 await esbuild.build({
   absWorkingDir: root,
-  entryPoints: { main: 'src/cli/main.ts', 'pool-worker': 'src/engine/pool-worker.ts' },
+  entryPoints: { main: 'src/cli/start.ts', 'pool-worker': 'src/engine/pool-worker.ts' },
   outdir,
   bundle: true,
   splitting: true, // the pool (tinypool, started only for large inputs) stays in a chunk of its own
@@ -134,7 +134,6 @@ await esbuild.build({
   logLevel: 'warning',
 });
 // The bundle looks for the precompiled rules (and the bibliography) beside itself, as dist/rules/builtin.js does.
-for (const name of ['builtin.json', 'builtin-lean.json', 'builtin-examples.json'])
-  copyFileSync(path.join(root, 'dist', 'rules', name), path.join(outdir, name));
+for (const name of ['builtin-lean.json', 'builtin-examples.json']) copyFileSync(path.join(root, 'dist', 'rules', name), path.join(outdir, name));
 copyFileSync(path.join(root, 'dist', 'rules', 'sources.json'), path.join(outdir, 'sources.json'));
 console.log('dignify: bundled the CLI into dist/bundle/');

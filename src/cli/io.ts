@@ -14,6 +14,22 @@ export interface Io {
   onFailing?: () => void;
 }
 
+/** The real process's streams, folder and environment. */
+export function defaultIo(): Io {
+  return {
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    cwd: process.cwd(),
+    env: process.env,
+    onFailing: () => {
+      process.exitCode = EXIT.findings;
+      // The reader has gone (bin/dignify.js): nothing more can be shown, and the code is known.
+      if (process.stdout.destroyed) process.exit(EXIT.findings);
+    },
+  };
+}
+
 /** How notes are read from exports; the lint and report commands take the same flags. */
 export interface InputCliOptions {
   inputFormat?: import('../inputs/formats.js').InputFormat;

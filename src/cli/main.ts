@@ -11,7 +11,7 @@ import { formatters } from '../output/index.js';
 import { builtinRules } from '../rules/builtin.js';
 import { PACKAGE_ROOT, RuleFileError } from '../rules/load.js';
 import { PRESETS, type PresetName } from '../rules/presets.js';
-import { EXIT, type Io } from './io.js';
+import { defaultIo, EXIT, type Io } from './io.js';
 import { lint, type LintCliOptions } from './lint-command.js';
 import type { ReportCliOptions } from './report-command.js';
 import { explainRule, listRules } from './rules-commands.js';
@@ -253,19 +253,4 @@ Examples:
     throw e;
   }
   return exitCode;
-}
-
-function defaultIo(): Io {
-  return {
-    stdin: process.stdin,
-    stdout: process.stdout,
-    stderr: process.stderr,
-    cwd: process.cwd(),
-    env: process.env,
-    onFailing: () => {
-      process.exitCode = EXIT.findings;
-      // The reader has gone (bin/dignify.js): nothing more can be shown, and the code is known.
-      if (process.stdout.destroyed) process.exit(EXIT.findings);
-    },
-  };
 }

@@ -8,6 +8,7 @@
 // It counts inside <!-- -->, after # or // at the start of a line or after a space, or as a line
 // of its own. disable … enable cover a range of lines; -next-line the line after; -line its own.
 import type { Finding } from '../types.js';
+import { lazyRegExp } from '../core/lazy-regexp.js';
 
 type Kind = 'disable' | 'enable' | 'disable-line' | 'disable-next-line';
 
@@ -24,7 +25,7 @@ interface Directive {
 const NAME = String.raw`dignify-(disable-next-line|disable-line|disable|enable)(?!\w|-(?!->))`;
 const BODY = String.raw`((?:(?!-->|\*\/)[^\n])*?)`;
 // In an HTML comment anywhere on the line; after # or // (line start or after a space); or bare.
-const DIRECTIVE = new RegExp(String.raw`<!--\s*${NAME}${BODY}\s*-->|(?:^|\s)(?:#+|\/\/|\/\*)\s*${NAME}${BODY}\s*(?:\*\/)?\s*$|^\s*${NAME}${BODY}\s*$`, 'g');
+const DIRECTIVE = lazyRegExp(String.raw`<!--\s*${NAME}${BODY}\s*-->|(?:^|\s)(?:#+|\/\/|\/\*)\s*${NAME}${BODY}\s*(?:\*\/)?\s*$|^\s*${NAME}${BODY}\s*$`, 'g');
 
 function parseRules(body: string): string[] {
   const withoutReason = body.split(/\s--\s|^--\s|\s--$/)[0] ?? '';
@@ -53,7 +54,7 @@ export function findDirectives(text: string, code: CodeSpans = []): Directive[] 
     const lineEnd = found ? found.index : text.length;
     const content = text.slice(lineStart, lineEnd);
     if (content.includes('dignify-')) {
-      for (const m of content.matchAll(DIRECTIVE)) {
+      for (const m of content.matchAll(DIRECTIVE())) {
         if (code.length && inSpans(code, lineStart + m.index + m[0].indexOf('dignify-'))) continue;
         const kind = (m[1] ?? m[3] ?? m[5]) as Kind;
         directives.push({ kind, line: index + 1, rules: parseRules(m[2] ?? m[4] ?? m[6] ?? ''), from: m.index, to: m.index + m[0].length });

@@ -16,9 +16,10 @@
 // first (a record of one line: "Mother insists she has not used since conception"), then the whole
 // text (a note whose heading says "L&D triage"), once per text. Portable: no Node API.
 import { lineAround } from '../parse/lines.js';
+import { lazyRegExp } from '../core/lazy-regexp.js';
 
 // A pregnancy now: a gestational age, a trimester, labour, the perinatal periods.
-const PREGNANCY = new RegExp(
+const PREGNANCY = lazyRegExp(
   [
     String.raw`\b\d{1,2}(?:\s?\d\/7|\s?\+\s?\d)?\s*(?:weeks?|wks?)['\u2019]?\s*(?:of\s+)?(?:gestation|GA|EGA|pregnant|pregnancy|IUP)\b`,
     String.raw`\b(?:EGA|GA)\s*(?:of\s*|at\s*|:\s*)?\d{1,2}(?:\s?\d\/7|\s?\+\s?\d)?\s*(?:weeks?|wks?|w\b|\+)`,
@@ -32,7 +33,7 @@ const PREGNANCY = new RegExp(
   'i',
 );
 // The patient is a baby: a newborn's or an infant's note.
-const NEWBORN = new RegExp(
+const NEWBORN = lazyRegExp(
   [
     String.raw`\bborn\s+(?:at|to|via|by|on)\b`,
     String.raw`\b\d{1,2}[-\s](?:days?|weeks?|months?)[-\s]old\b|\b(?:days?|weeks?|months?)\s+old\b`,
@@ -70,8 +71,8 @@ const documentCache = { text: undefined as string | undefined, pregnancy: false,
 /** What `text` as a whole says: a pregnancy now, and a baby as the patient (scanned once per text). */
 function documentSigns(text: string): { pregnancy: boolean; newborn: boolean } {
   if (documentCache.text !== text) {
-    documentCache.pregnancy = PREGNANCY.test(text);
-    documentCache.newborn = NEWBORN.test(text);
+    documentCache.pregnancy = PREGNANCY().test(text);
+    documentCache.newborn = NEWBORN().test(text);
   }
   documentCache.text = text; // adopt this string object (see parse/lines.ts startsOf)
   return documentCache;
@@ -91,8 +92,8 @@ export function motherIsPatient(text: string, word: string, start: number, end: 
   const [lineStart, lineEnd] = lineAround(text, start);
   // A long line (a note flattened to one line) is read around the word only.
   const line = text.slice(Math.max(lineStart, start - 400), Math.min(lineEnd, end + 400));
-  if (NEWBORN.test(line)) return false;
+  if (NEWBORN().test(line)) return false;
   const whole = documentSigns(text);
   if (whole.newborn) return false;
-  return PREGNANCY.test(line) || whole.pregnancy || MOTHER_CARE.test(line);
+  return PREGNANCY().test(line) || whole.pregnancy || MOTHER_CARE.test(line);
 }

@@ -14,6 +14,7 @@
 // the phrase (its line, at most REACH code units back), never from the parse. Portable.
 import { lineAround } from '../parse/lines.js';
 import { motherIsPatient } from './perinatal.js';
+import { lazyRegExp } from '../core/lazy-regexp.js';
 
 const RELATIVE =
   'wife|husband|spouse|partner|mother|mom|mum|father|dad|parents?|son|daughter|sister|brother|sibling|girlfriend|boyfriend|fianc[eé]e?|family(?:\\s+members?)?|friend|roommate|caregiver|aunt|uncle|cousin|niece|nephew|grandmother|grandfather|grandma|grandpa|grandparents?|guardian|stepmother|stepfather|stepmom|stepdad';
@@ -28,13 +29,13 @@ const SAYS =
 const SUBJECT = String.raw`(?:he|she|they|pt|patient|the\s+patient)`;
 // The rest of the reported clause up to the phrase: no sentence end, semicolon or colon.
 const CLAUSE = String.raw`[^.;:!?\n]*`;
-const REPORT = new RegExp(String.raw`(?<![\p{L}'\u2019])${OWNER}(?<who>${RELATIVE})\s+(?:${SAYS})\s+(?:that\s+)?${SUBJECT}\b${CLAUSE}$`, 'diu');
-const PER = new RegExp(String.raw`(?:^|[.;:!?]\s+)(?:per|according\s+to)\s+${OWNER}(?<who>${RELATIVE})\s*[,:\u2013\u2014-]${CLAUSE}$`, 'diu');
+const REPORT = lazyRegExp(String.raw`(?<![\p{L}'\u2019])${OWNER}(?<who>${RELATIVE})\s+(?:${SAYS})\s+(?:that\s+)?${SUBJECT}\b${CLAUSE}$`, 'diu');
+const PER = lazyRegExp(String.raw`(?:^|[.;:!?]\s+)(?:per|according\s+to)\s+${OWNER}(?<who>${RELATIVE})\s*[,:\u2013\u2014-]${CLAUSE}$`, 'diu');
 // The attribution after the clause: "She refuses to eat any fiber, per mom", "He is a drunk
 // (according to his wife)", "He refuses his inhaler, mom says". Read to the attribution with no
 // sentence end, semicolon, colon or comma between (a comma only right before it): "walks with a
 // walker and wheelchair-bound, does not walk much as per the husband" attributes the last clause only.
-const PER_AFTER = new RegExp(
+const PER_AFTER = lazyRegExp(
   String.raw`^[^.;:!?,\n]*?(?:,\s*|\s+|\(\s*)(?:(?:as\s+)?per|according\s+to|as\s+(?:reported|told|stated|described)\s+by)\s+${OWNER}(?<who>${RELATIVE})\b|^[^.;:!?,\n]*?,\s*${OWNER}(?<who2>${RELATIVE})\s+(?:says|said|states|stated|reports|reported|notes|noted)\s*(?:[.;!?)]|$)`,
   'diu',
 );
@@ -58,7 +59,7 @@ export function isRelativeReport(text: string, start: number, end = start): bool
   const from = Math.max(0, start - REACH, lineStart);
   const before = text.slice(from, start);
   if (!ANY_RELATIVE.test(before)) return false;
-  const m = REPORT.exec(before) ?? PER.exec(before);
+  const m = REPORT().exec(before) ?? PER().exec(before);
   const who = m?.indices?.groups?.who;
   if (!m || !who) return false;
   const after = before.slice(who[1]);
@@ -74,7 +75,7 @@ export function isRelativeReport(text: string, start: number, end = start): bool
 function reportedAfter(text: string, start: number, end: number, lineEnd: number): boolean {
   const after = text.slice(end, Math.min(lineEnd, end + AFTER_REACH));
   if (!ANY_RELATIVE.test(after)) return false;
-  const m = PER_AFTER.exec(after);
+  const m = PER_AFTER().exec(after);
   const who = m?.indices?.groups?.who ?? m?.indices?.groups?.who2;
   if (!m || !who) return false;
   if (HAND_BACK.test(after.slice(0, who[0]))) return false;

@@ -10,6 +10,7 @@
 // Every span is decided from its own line and, for a reference list, the lines beside it, so the
 // same offsets get the same answer whether a text is parsed whole or block by block (fast path).
 import { lineAround } from '../parse/lines.js';
+import { lazyRegExp } from '../core/lazy-regexp.js';
 
 export type SpanKind = 'url' | 'email' | 'path' | 'citation' | 'name' | 'scale' | 'code';
 
@@ -45,7 +46,7 @@ const STRICT_ABBREVIATIONS = new Set(
 );
 // A journal abbreviation needs one of STRICT_ABBREVIATIONS, a whole word of TITLE_RUN's match
 // (between non-word characters): tested before TITLE_RUN, which is tried at every capital.
-const STRICT_WORD = new RegExp(`\\b(?:${[...STRICT_ABBREVIATIONS].join('|')})\\b`);
+const STRICT_WORD = lazyRegExp(`\\b(?:${[...STRICT_ABBREVIATIONS].join('|')})\\b`);
 // The title words of a Vancouver-style journal abbreviation ("J Addict Med.", "Subst Abuse Treat Prev Policy").
 const TITLE_RUN = /\b(?:[A-Z][A-Za-z]*\.?\s+){2,8}[A-Z][A-Za-z]*\b\.?/g;
 
@@ -61,7 +62,7 @@ const NAME_STARTS = /^(?:Adult Children|Children|Mothers|Parents|Families|Friend
 // A line can hold a name only if it holds one of NAME_HEADS or a word NAME_STARTS starts with (as
 // part of a word, even): tested before the line's words are read one by one, which cost about 12
 // times more, and only one segment of MTSamples in seven holds one.
-const NAME_WORD = new RegExp([...NAME_HEADS, 'Children', 'Mothers', 'Parents', 'Families', 'Friends', 'Students'].join('|'));
+const NAME_WORD = lazyRegExp([...NAME_HEADS, 'Children', 'Mothers', 'Parents', 'Families', 'Friends', 'Students'].join('|'));
 const CONNECTORS = new Set(['of', 'on', 'for', 'and', 'the', 'in', 'to', 'against', '&']);
 // A Title Case word: capital then lower case (not an all-capitals heading word), or a connector.
 const CAPITALIZED = /^[A-Z][a-z'\u2019]+$/;
@@ -99,7 +100,7 @@ function isTitleLine(line: string): boolean {
 // NAME_STARTS opens with (every run it accepts holds "Children", "Mothers", … as a whole word).
 // Found whole (no word character on either side: the lookbehind is tested in code, so the regex
 // starts only at a capital); the run around each is then read word by word from there.
-const NAME_KEY = new RegExp(`(?:${[...NAME_HEADS, 'Children', 'Mothers', 'Parents', 'Families', 'Friends', 'Students'].join('|')})(?![A-Za-z&'\u2019])`, 'g');
+const NAME_KEY = lazyRegExp(`(?:${[...NAME_HEADS, 'Children', 'Mothers', 'Parents', 'Families', 'Friends', 'Students'].join('|')})(?![A-Za-z&'\u2019])`, 'g');
 
 /** Whether the UTF-16 code unit `c` belongs to a word here: an ASCII letter, "&", "'" or U+2019. */
 function isWordCode(c: number): boolean {
@@ -119,10 +120,10 @@ function continuesRun(word: string): boolean {
  * MTSamples' notes.
  */
 function titleCaseNames(line: string, base: number, out: Span[]): void {
-  if (!NAME_WORD.test(line)) return;
+  if (!NAME_WORD().test(line)) return;
   let done = 0; // runs end at or before this were read
-  NAME_KEY.lastIndex = 0;
-  for (let key = NAME_KEY.exec(line); key; key = NAME_KEY.exec(line)) {
+  NAME_KEY().lastIndex = 0;
+  for (let key = NAME_KEY().exec(line); key; key = NAME_KEY().exec(line)) {
     if (key.index < done || (key.index > 0 && isWordCode(line.charCodeAt(key.index - 1)))) continue;
     // The words of the run around the key: [start, end) of each, in order.
     const words: [number, number][] = [[key.index, key.index + key[0].length]];
@@ -172,7 +173,7 @@ function titleCaseNames(line: string, base: number, out: Span[]): void {
 }
 
 function journalAbbreviations(line: string, base: number, out: Span[]): void {
-  if (!STRICT_WORD.test(line)) return;
+  if (!STRICT_WORD().test(line)) return;
   TITLE_RUN.lastIndex = 0;
   for (const m of line.matchAll(TITLE_RUN)) {
     const words = m[0].replace(/\./g, ' ').trim().split(/\s+/);
@@ -227,8 +228,8 @@ const ICD_CODE = String.raw`\b[A-TV-Z]\d[0-9A-Z]\.[0-9A-Z]{1,4}\b`;
 // clause mark, " - ", a bracket, a sentence end or the line's end.
 const TITLE = String.raw`[A-Z][A-Za-z0-9'\u2019,/ -]{2,150}?`;
 const TITLE_END = String.raw`(?=\s*(?:[;|[(]|\s-\s|\.(?:\s|$)|$))`;
-const CODE_THEN_TITLE = new RegExp(String.raw`${ICD_CODE}[ 	]*(?:[-\u2013:][ 	]*)?${TITLE}${TITLE_END}`, 'g');
-const TITLE_THEN_CODE = new RegExp(
+const CODE_THEN_TITLE = lazyRegExp(String.raw`${ICD_CODE}[ 	]*(?:[-\u2013:][ 	]*)?${TITLE}${TITLE_END}`, 'g');
+const TITLE_THEN_CODE = lazyRegExp(
   String.raw`^([ 	]*(?:[-*•]|\d{1,3}[.)])?[ 	]*)(${TITLE})[ 	]*(?:[-–:][ 	]*)?[([]?[ 	]*${ICD_CODE}[ 	]*[)\]]?[ 	.;]*$`,
 );
 // Words of a note, never of a code's title.
@@ -236,14 +237,14 @@ const NOT_A_TITLE = /\b(?:is|was|are|were|has|have|had|known|pt|he|she|his|her|h
 
 function codeTitles(line: string, base: number, out: Span[]): void {
   if (!/[A-TV-Z]\d[0-9A-Z]\./.test(line)) return;
-  const whole = TITLE_THEN_CODE.exec(line);
+  const whole = TITLE_THEN_CODE().exec(line);
   if (whole && !NOT_A_TITLE.test(whole[2]!)) {
     const from = whole[1]!.length;
     out.push([base + from, base + line.trimEnd().length, 'code']);
     return;
   }
-  CODE_THEN_TITLE.lastIndex = 0;
-  for (const m of line.matchAll(CODE_THEN_TITLE)) {
+  CODE_THEN_TITLE().lastIndex = 0;
+  for (const m of line.matchAll(CODE_THEN_TITLE())) {
     const title = m[0].replace(new RegExp(`^${ICD_CODE}`), '');
     if (!NOT_A_TITLE.test(title)) out.push([base + m.index, base + m.index + m[0].length, 'code']);
   }

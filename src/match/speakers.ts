@@ -11,6 +11,7 @@
 // parse agree. Portable: no Node API.
 
 import { lineAround, lineBoundsOf, lineIndexAt } from '../parse/lines.js';
+import { lazyRegExp } from '../core/lazy-regexp.js';
 
 export type Speaker = 'clinician' | 'patient';
 
@@ -111,7 +112,7 @@ export function speakerAt(text: string, offset: number): Speaker | undefined {
       if (role !== 'patient') return undefined;
       // A relative's line that opens with a pronoun subject is a sentence they said ("Mother: He's
       // been refusing his meds"), not a family-history field ("Mother: alcoholic, deceased").
-      if (SPEECH.test(words) || (isRelativeLabel(label[1] ?? label[2]!) && TALK_ABOUT_SOMEONE.test(words))) return 'patient';
+      if (SPEECH().test(words) || (isRelativeLabel(label[1] ?? label[2]!) && TALK_ABOUT_SOMEONE.test(words))) return 'patient';
       return undefined;
     }
     if (line.trim() === '' || HEADER.test(line) || lineStart === 0) return undefined;
@@ -135,8 +136,10 @@ function isRelativeLabel(label: string): boolean {
 const TALK_ABOUT_SOMEONE = /^\s*(?:he|she|they|he['\u2019]s|she['\u2019]s|they['\u2019]re|hes|shes)\b/i;
 
 // Words of speech rather than of a note: the first and second person, and talk's fillers.
-const SPEECH =
-  /(?<![\p{L}\p{N}'\u2019])(?:i|i'm|i\u2019m|im|i've|i\u2019ve|i'd|i\u2019d|i'll|me|my|mine|myself|we|we're|our|us|you|your|you're|yeah|yep|um|uh|hmm|gonna|wanna)(?![\p{L}\p{N}'\u2019])/iu;
+const SPEECH = lazyRegExp(
+  String.raw`(?<![\p{L}\p{N}'\u2019])(?:i|i'm|i\u2019m|im|i've|i\u2019ve|i'd|i\u2019d|i'll|me|my|mine|myself|we|we're|our|us|you|your|you're|yeah|yep|um|uh|hmm|gonna|wanna)(?![\p{L}\p{N}'\u2019])`,
+  'iu',
+);
 
 // Reported speech before a phrase, in its clause: "she says (that) she is …", "mom states he has
 // been …", "he calls himself …". The verb of saying must introduce a clause with its own subject

@@ -6,6 +6,7 @@
 // `text.slice(start.offset, end.offset) === actual` still holds there.
 import { countBelow } from '../match/count-below.js';
 import type { Finding, Point } from '../types.js';
+import { lazyRegExp } from '../core/lazy-regexp.js';
 
 /** Characters that are invisible inside a word: removed. */
 const INVISIBLE = '\\u00ad\\u200b\\u200c\\u200d\\u2060\\ufeff';
@@ -24,14 +25,14 @@ const LINE_END_HYPHEN = '(?<=\\p{L})-[ \\t]*(?:\\r\\n|\\r|\\n)[ \\t]*(?=\\p{Ll})
 const ABBREVIATION_STOP =
   '(?<=(?<![\\p{L}\\p{N}.])(?:\\p{L}\\.)*\\p{L})\\.(?=\\p{L}(?![\\p{L}\\p{N}]))|(?<=(?<![\\p{L}\\p{N}.])(?:\\p{L}\\.){1,}\\p{L})\\.(?=[ \\t]+\\p{Ll})';
 const DOTTED_ABBREVIATION = '(?<![\\p{L}\\p{N}.])(?:\\p{L}\\.){3,}\\p{L}';
-const SPACE_ENTITY_ALONE = new RegExp(`^${SPACE_ENTITY}$`);
+const SPACE_ENTITY_ALONE = lazyRegExp(`^${SPACE_ENTITY}$`);
 // White space on one line this long (UTF-16 code units) becomes one space: more than a piece holds.
 // Tried only where a run starts (the lookbehind), so each run is read once: without it a text of
 // runs just under the length would be read again from every position inside them (quadratic).
 const GAP_MIN = 4000;
 const LONG_GAP = `(?<![ \\t\\u00a0])[ \\t\\u00a0]{${GAP_MIN},}`;
-const HIDDEN = new RegExp(`[${INVISIBLE}]+|${INVISIBLE_ENTITY}|${SPACE_ENTITY}|${LINE_END_HYPHEN}|${ABBREVIATION_STOP}|${LONG_GAP}`, 'gu');
-const ANY_HIDDEN = new RegExp(
+const HIDDEN = lazyRegExp(`[${INVISIBLE}]+|${INVISIBLE_ENTITY}|${SPACE_ENTITY}|${LINE_END_HYPHEN}|${ABBREVIATION_STOP}|${LONG_GAP}`, 'gu');
+const ANY_HIDDEN = lazyRegExp(
   `[${INVISIBLE}]|&(?:shy|nbsp|zw|ens|ems|thin|#)|\\p{L}-[ \\t]*[\\r\\n][ \\t\\n]*\\p{Ll}|\\p{Lu}-[ \\t]*[\\r\\n][ \\t\\n]*\\p{Lu}\\p{Lu}|${DOTTED_ABBREVIATION}|${LONG_GAP}`,
   'u',
 );
@@ -78,15 +79,15 @@ export interface HiddenFree {
  * space, else it is removed like the others.
  */
 export function hiddenFree(text: string, zeroWidthSpaceAsSpace = false): HiddenFree | undefined {
-  if (!mayHide(text) || !ANY_HIDDEN.test(text)) return undefined;
+  if (!mayHide(text) || !ANY_HIDDEN().test(text)) return undefined;
   // Segments: [start in the new text, start in the original], in order.
   const newStarts: number[] = [0];
   const oldStarts: number[] = [0];
   let out = '';
   let last = 0;
-  for (const m of text.matchAll(HIDDEN)) {
+  for (const m of text.matchAll(HIDDEN())) {
     out += text.slice(last, m.index);
-    const space = m[0].startsWith('&') ? SPACE_ENTITY_ALONE.test(m[0]) : /^[ \t\u00a0]/.test(m[0]) || (zeroWidthSpaceAsSpace && m[0].includes('\u200b'));
+    const space = m[0].startsWith('&') ? SPACE_ENTITY_ALONE().test(m[0]) : /^[ \t\u00a0]/.test(m[0]) || (zeroWidthSpaceAsSpace && m[0].includes('\u200b'));
     if (space) {
       // The space stands for the whole match.
       newStarts.push(out.length);

@@ -4,6 +4,7 @@
 import type { Nodes, Paragraph, Root, Sentence } from 'nlcst';
 import type { Point } from '../types.js';
 import { normalizeWord } from '../rules/pattern.js';
+import { lazyRegExp } from '../core/lazy-regexp.js';
 
 export interface Token {
   norm: string;
@@ -32,7 +33,7 @@ function pointOf(p: { line: number; column: number; offset?: number | undefined 
   return { line: p.line, column: p.column, offset: p.offset ?? 0 };
 }
 
-const DOTTED_INITIALISM = /^(?:\p{L}\.){2,}\p{L}\.?$/u;
+const DOTTED_INITIALISM = lazyRegExp(String.raw`^(?:\p{L}\.){2,}\p{L}\.?$`, 'u');
 
 /**
  * A word node that is an initialism of three letters or more with full stops between them
@@ -45,7 +46,7 @@ function dottedInitialism(node: Extract<Nodes, { type: 'WordNode' }>): { text: s
   if (children.length < 5) return undefined;
   let raw = '';
   for (const child of children) raw += 'value' in child ? child.value : '';
-  if (!DOTTED_INITIALISM.test(raw)) return undefined;
+  if (!DOTTED_INITIALISM().test(raw)) return undefined;
   const finalStop = raw.endsWith('.');
   const first = (children[0] as Positioned).position;
   const last = (children[children.length - (finalStop ? 2 : 1)] as Positioned).position;

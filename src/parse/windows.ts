@@ -8,6 +8,7 @@ import type { Nodes, Root } from 'nlcst';
 import type { Point } from '../types.js';
 import type { Scanner } from '../match/prefilter.js';
 import { BLANK_LINE, WHITE_SPACE_CLASS } from './white-space.js';
+import { lazyRegExp } from '../core/lazy-regexp.js';
 
 /**
  * The longest block handed to the parser at once, in UTF-16 code units. parse-latin's work grows
@@ -23,9 +24,9 @@ export const MAX_BLOCK = 8_000;
 // Where a piece of a long block may end: after a sentence's terminal marks and white space, best
 // before a capital letter (a sentence parse-latin will not merge with the one before), else after
 // terminal marks, else before white space.
-const CUT_BEFORE_CAPITAL = new RegExp(`[.!?\\u2026\\u203d]+(?=${WHITE_SPACE_CLASS}+["'(\\u201c\\u2018]?[A-Z])`, 'g');
-const CUT_AFTER_MARK = new RegExp(`[.!?\\u2026\\u203d]+(?=${WHITE_SPACE_CLASS})`, 'g');
-const CUT_WHITE_SPACE = new RegExp(`(?<!${WHITE_SPACE_CLASS})${WHITE_SPACE_CLASS}`, 'g');
+const CUT_BEFORE_CAPITAL = lazyRegExp(`[.!?\\u2026\\u203d]+(?=${WHITE_SPACE_CLASS}+["'(\\u201c\\u2018]?[A-Z])`, 'g');
+const CUT_AFTER_MARK = lazyRegExp(`[.!?\\u2026\\u203d]+(?=${WHITE_SPACE_CLASS})`, 'g');
+const CUT_WHITE_SPACE = lazyRegExp(`(?<!${WHITE_SPACE_CLASS})${WHITE_SPACE_CLASS}`, 'g');
 
 function lastEnd(regex: RegExp, text: string, from: number, to: number, ofMatch: boolean): number {
   // The lookaheads need the characters after `to`: search a little past it, keep what ends by `to`.
@@ -49,9 +50,9 @@ function lastEnd(regex: RegExp, text: string, from: number, to: number, ofMatch:
 export function cutPoint(text: string, start: number): number {
   const lo = start + MAX_BLOCK / 2;
   const hi = start + MAX_BLOCK;
-  let at = lastEnd(CUT_BEFORE_CAPITAL, text, lo, hi, true);
-  if (at === -1) at = lastEnd(CUT_AFTER_MARK, text, lo, hi, true);
-  if (at === -1) at = lastEnd(CUT_WHITE_SPACE, text, lo, hi, false);
+  let at = lastEnd(CUT_BEFORE_CAPITAL(), text, lo, hi, true);
+  if (at === -1) at = lastEnd(CUT_AFTER_MARK(), text, lo, hi, true);
+  if (at === -1) at = lastEnd(CUT_WHITE_SPACE(), text, lo, hi, false);
   if (at === -1) {
     at = hi;
     const code = text.charCodeAt(at - 1);
