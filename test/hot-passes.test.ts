@@ -351,7 +351,7 @@ describe('journal abbreviations with the quick word test first', () => {
 // matchAll over a copy of the slice: the same marks, with the same white space after each.
 describe('markEnds: the terminal marks of a slice, read in place', () => {
   const TERMINAL_COPY = new RegExp(`[.!?\\u2026\\u203d]+(?=${WHITE_SPACE_CLASS})`, 'g');
-  const before = (text: string, from: number, to: number) => [...text.slice(from, to).matchAll(TERMINAL_COPY)].map((m) => from + m.index + m[0].length);
+  const viaSlice = (text: string, from: number, to: number) => [...text.slice(from, to).matchAll(TERMINAL_COPY)].map((m) => from + m.index + m[0].length);
 
   it('finds the ends matchAll finds over the slice', () => {
     expect(markEnds('Pt is ok. He left! Then... ', 0, 27)).toEqual([9, 18, 26]);
@@ -364,8 +364,8 @@ describe('markEnds: the terminal marks of a slice, read in place', () => {
         const text = parts.join('');
         const from = a % (text.length + 1);
         const to = from + (b % (text.length - from + 1));
-        expect(markEnds(text, from, to)).toEqual(before(text, from, to));
-        expect(markEnds(text, from, to, limit)).toEqual(before(text, from, to).slice(0, limit));
+        expect(markEnds(text, from, to)).toEqual(viaSlice(text, from, to));
+        expect(markEnds(text, from, to, limit)).toEqual(viaSlice(text, from, to).slice(0, limit));
       }),
       { numRuns: 1000 },
     );
