@@ -45,20 +45,23 @@ class PositionedEnglish extends ParseEnglish {
   override tokenize(value: string | null | undefined): Token[] {
     const children: Token[] = [];
     if (!value) return children;
-    const currentPoint = { line: this.at.line, column: this.at.column, offset: this.at.offset };
+    // The point after the last character read (parse-latin's currentPoint), as three numbers.
+    let line = this.at.line;
+    let column = this.at.column;
+    let offset = this.at.offset;
     let from = 0;
     let index = 0;
-    let start = { ...currentPoint };
+    let start = { line, column, offset };
     let previousType: TokenType | undefined;
     let previous = -1;
     const createNode = (type: TokenType, text: string): Token =>
       type === 'WordNode'
         ? {
             type: 'WordNode',
-            children: [{ type: 'TextNode', value: text, position: { start, end: { ...currentPoint } } }],
-            position: { start, end: { ...currentPoint } },
+            children: [{ type: 'TextNode', value: text, position: { start, end: { line, column, offset } } }],
+            position: { start, end: { line, column, offset } },
           }
-        : { type, value: text, position: { start, end: { ...currentPoint } } };
+        : { type, value: text, position: { start, end: { line, column, offset } } };
     while (index < value.length) {
       const current = value.charCodeAt(index);
       const currentType = this.typeOf(current);
@@ -74,16 +77,16 @@ class PositionedEnglish extends ParseEnglish {
       ) {
         children.push(createNode(previousType, value.slice(from, index)));
         from = index;
-        start = { ...currentPoint };
+        start = { line, column, offset };
       }
       // "\r" starts a line, and so does "\n" unless it follows "\r".
       if (current === 13 || (current === 10 && previous !== 13)) {
-        currentPoint.line++;
-        currentPoint.column = 1;
+        line++;
+        column = 1;
       } else if (current !== 10) {
-        currentPoint.column++;
+        column++;
       }
-      currentPoint.offset++;
+      offset++;
       previousType = currentType;
       previous = current;
       index++;
