@@ -4,6 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hiddenFree, mayHide } from '../src/parse/hidden.js';
 import { maskPlaceholders } from '../src/parse/placeholders.js';
+import { markEnds } from '../src/parse/parse-text.js';
+import { WHITE_SPACE_CLASS } from '../src/parse/white-space.js';
 import { lintDocument, lintDocumentWhole, preloadLint } from '../src/lint/lint-document.js';
 import { resolveOptions } from '../src/lint/options.js';
 import { nonProseSpans } from '../src/match/spans.js';
@@ -347,6 +349,31 @@ describe('journal abbreviations with the quick word test first', () => {
         if (!whole) expect(citations(line)).toEqual(journalsBefore(line));
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+// parse-text.ts finds the terminal marks around a place in the whole text (markEnds) instead of
+// matchAll over a copy of the slice: the same marks, with the same white space after each.
+describe('markEnds: the terminal marks of a slice, read in place', () => {
+  const TERMINAL_COPY = new RegExp(`[.!?\\u2026\\u203d]+(?=${WHITE_SPACE_CLASS})`, 'g');
+  const viaSlice = (text: string, from: number, to: number) => [...text.slice(from, to).matchAll(TERMINAL_COPY)].map((m) => from + m.index + m[0].length);
+
+  it('finds the ends matchAll finds over the slice', () => {
+    expect(markEnds('Pt is ok. He left! Then... ', 0, 27)).toEqual([9, 18, 26]);
+    // The white space after a mark must lie in the slice too.
+    expect(markEnds('Pt is ok. He left.', 0, 9)).toEqual([]);
+    expect(markEnds('Pt is ok.. He', 0, 9)).toEqual([]);
+    const piece = fc.constantFrom('.', '..', '!', '?', '\u2026', '\u203d', ' ', '\n', '\u00a0', 'a', 'Pt', '.a', '\t');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), fc.nat(), fc.nat(), fc.nat(4), (parts, a, b, limit) => {
+        const text = parts.join('');
+        const from = a % (text.length + 1);
+        const to = from + (b % (text.length - from + 1));
+        expect(markEnds(text, from, to)).toEqual(viaSlice(text, from, to));
+        expect(markEnds(text, from, to, limit)).toEqual(viaSlice(text, from, to).slice(0, limit));
+      }),
+      { numRuns: 1000 },
     );
   });
 });

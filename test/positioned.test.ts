@@ -87,6 +87,25 @@ describe('parseAt', () => {
     );
   });
 
+  it('gives the moved tree for any UTF-16 text, lone surrogates too', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 30 }), fc.string({ unit: 'binary-ascii', maxLength: 30 }), point, (a, b, at) => {
+        const text = a + b;
+        expect(parseAt(text, at)).toEqual(shifted(text, at));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('gives each UTF-16 code unit the type parse-latin gives it, alone and doubled', () => {
+    const origin = { line: 1, column: 1, offset: 0 };
+    for (let code = 0; code < 0x10000; code += 1) {
+      const text = String.fromCharCode(code);
+      // JSON: the same nodes with their keys in the same order.
+      expect(JSON.stringify(parseAt(text + text, origin))).toBe(JSON.stringify(parser.parse(text + text)));
+    }
+  });
+
   const corpus = corpusDir();
   it.skipIf(!corpus)(
     'gives the moved tree for pieces of every 40th corpus text',

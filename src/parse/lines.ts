@@ -52,10 +52,12 @@ function blankLinesOf(text: string): { ends: number[]; starts: number[] } {
   // ends[k]: where the k-th blank-line run starts (a paragraph ends); starts[k]: where it ends.
   const ends: number[] = [];
   const starts: number[] = [];
-  for (const m of text.matchAll(BLANK_LINE)) {
-    ends.push(m.index);
-    starts.push(m.index + m[0].length);
-  }
+  // A blank line holds two line breaks: a text without one (an export's note) is not read.
+  if (text.includes('\n') || text.includes('\r'))
+    for (const m of text.matchAll(BLANK_LINE)) {
+      ends.push(m.index);
+      starts.push(m.index + m[0].length);
+    }
   const entry = { text, ends, starts };
   recentBlank = [entry, ...recentBlank.slice(0, 1)];
   return entry;

@@ -90,14 +90,29 @@ const TERMINAL = new RegExp(`[.!?\\u2026\\u203d]+(?=${WHITE_SPACE_CLASS})`, 'g')
 // How far to look for terminal marks, per mark.
 const CHARS_PER_MARK = 400;
 
+/**
+ * The end offsets of the terminal-mark runs TERMINAL finds in masked.slice(from, to), in order (as
+ * matchAll over that slice finds them, without copying it or cloning the regex): a run and the white
+ * space after it must lie before `to`. At most `limit` of them.
+ */
+export function markEnds(masked: string, from: number, to: number, limit = Number.POSITIVE_INFINITY): number[] {
+  const ends: number[] = [];
+  TERMINAL.lastIndex = from;
+  for (let m = TERMINAL.exec(masked); m && ends.length < limit; m = TERMINAL.exec(masked)) {
+    const end = m.index + m[0].length;
+    // In the slice, the white space the lookahead needs stands before `to`; a run reaching `to`
+    // matched nowhere in it (no shorter run ends at white space).
+    if (end >= to) break;
+    ends.push(end);
+  }
+  return ends;
+}
+
 /** Where a window holding `marks` terminal marks before `place` starts: just after white space. */
 function windowStart(masked: string, blockStart: number, place: number, marks: number): number {
   const from = Math.max(blockStart, place - marks * CHARS_PER_MARK);
-  const found = [...masked.slice(from, place).matchAll(TERMINAL)];
-  if (found.length >= marks) {
-    const mark = found[found.length - marks]!;
-    return from + mark.index + mark[0].length + 1;
-  }
+  const found = markEnds(masked, from, place);
+  if (found.length >= marks) return found[found.length - marks]! + 1;
   let start = from;
   while (start > blockStart && !WHITE_SPACE.test(masked[start - 1]!)) start--;
   return start;
@@ -106,11 +121,8 @@ function windowStart(masked: string, blockStart: number, place: number, marks: n
 /** Where a window holding `marks` terminal marks after `place` ends: at white space. */
 function windowEnd(masked: string, blockEnd: number, place: number, marks: number): number {
   const to = Math.min(blockEnd, place + marks * CHARS_PER_MARK);
-  const found = [...masked.slice(place, to).matchAll(TERMINAL)];
-  if (found.length >= marks) {
-    const mark = found[marks - 1]!;
-    return place + mark.index + mark[0].length;
-  }
+  const found = markEnds(masked, place, to, marks);
+  if (found.length >= marks) return found[marks - 1]!;
   let end = to;
   while (end < blockEnd && !WHITE_SPACE.test(masked[end]!)) end++;
   return end;

@@ -2,48 +2,97 @@
 // block or sentence window parsed alone (parse-text.ts) comes out positioned in the whole text.
 // Before, each window's tree was parsed at line 1, column 1, offset 0 and then walked to move every
 // position (windows.ts shiftPositions), which made three new objects per node: about a tenth of a
-// warm lint pass over MTSamples, and garbage. Here only the tokens' points move, in place, before
-// parse-latin's plugins build the sentences and paragraphs from them (the plugins copy their
-// children's points and never compute one), so the tree is the one shiftPositions made, without
-// a walk (test/positioned.test.ts compares both over the corpus and generated text).
+// warm lint pass over MTSamples, and garbage. Here the tokenizer starts its points at the window's
+// point; parse-latin's plugins then build sentences and paragraphs from the tokens (they copy their
+// children's points and never compute one), so the tree is the one shiftPositions made, without a
+// walk. The tokenizer is parse-latin's, with each character's type read from a table instead of up
+// to three regex tests per character (test/positioned.test.ts compares the trees with the old
+// parse and shift over the corpus, every UTF-16 code unit and generated text).
 import type { Root } from 'nlcst';
 import { ParseEnglish } from 'parse-english';
 import type { Point } from '../types.js';
 
 type Token = ReturnType<ParseEnglish['tokenize']>[number];
-type Position = NonNullable<Token['position']>;
 
-/** Moves a point parsed at line 1, column 1, offset 0 to where `at` stands. */
-function move(p: Position['start'], at: Point): void {
-  if (p.line === 1) p.column += at.column - 1;
-  p.line += at.line - 1;
-  p.offset = (p.offset ?? 0) + at.offset;
-}
+// parse-latin's token types, by what its tokenizer tests each UTF-16 code unit against (its
+// whiteSpace, punctuation and word expressions, in that order): one code unit at a time, so a
+// code unit's type is the type parse-latin gives the text of that code unit alone.
+const TYPES = ['WhiteSpaceNode', 'PunctuationNode', 'WordNode', 'SymbolNode'] as const;
+type TokenType = (typeof TYPES)[number];
 
 class PositionedEnglish extends ParseEnglish {
   /** Where the text being parsed starts (1-based line and column, UTF-16 offset). */
   at: Point = { line: 1, column: 1, offset: 0 };
+  // The type of each code unit (an index into TYPES, plus one; 0: not asked yet), read from
+  // parse-latin's own tokenizer on first sight: its tokenizer tests up to three regexes per
+  // character, the largest part of parsing a window.
+  private readonly types = new Uint8Array(0x10000);
 
-  override tokenize(value: string | null | undefined): Token[] {
-    const tokens = super.tokenize(value);
-    const at = this.at;
-    if (at.line === 1 && at.column === 1 && at.offset === 0) return tokens;
-    for (const token of tokens) {
-      const position = token.position;
-      if (!position) continue;
-      // parse-latin makes two points per token (a word's text node shares its start and has its
-      // own end); a point shared within the token is moved once.
-      move(position.start, at);
-      if (position.end !== position.start) move(position.end, at);
-      if (token.type !== 'WordNode') continue;
-      for (const child of token.children) {
-        const inner = child.position;
-        if (!inner) continue;
-        if (inner.start !== position.start && inner.start !== position.end) move(inner.start, at);
-        if (inner.end !== position.start && inner.end !== position.end && inner.end !== inner.start) move(inner.end, at);
-      }
+  private typeOf(code: number): TokenType {
+    let type = this.types[code]!;
+    if (type === 0) {
+      const token = super.tokenize(String.fromCharCode(code))[0]!;
+      type = TYPES.indexOf(token.type as TokenType) + 1;
+      this.types[code] = type;
     }
-    return tokens;
+    return TYPES[type - 1]!;
+  }
+
+  /**
+   * parse-latin's tokenize (version 7), the same tokens and points, its points starting at `at`
+   * instead of line 1, column 1, offset 0, and each code unit's type read from a table.
+   */
+  override tokenize(value: string | null | undefined): Token[] {
+    const children: Token[] = [];
+    if (!value) return children;
+    // The point after the last character read (parse-latin's currentPoint), as three numbers.
+    let line = this.at.line;
+    let column = this.at.column;
+    let offset = this.at.offset;
+    let from = 0;
+    let index = 0;
+    let start = { line, column, offset };
+    let previousType: TokenType | undefined;
+    let previous = -1;
+    const createNode = (type: TokenType, text: string): Token =>
+      type === 'WordNode'
+        ? {
+            type: 'WordNode',
+            children: [{ type: 'TextNode', value: text, position: { start, end: { line, column, offset } } }],
+            position: { start, end: { line, column, offset } },
+          }
+        : { type, value: text, position: { start, end: { line, column, offset } } };
+    while (index < value.length) {
+      const current = value.charCodeAt(index);
+      const currentType = this.typeOf(current);
+      if (
+        from < index &&
+        previousType &&
+        !(
+          previousType === currentType &&
+          // Words or white space continue; so does the same punctuation or symbol character, and
+          // a surrogate after punctuation or a symbol.
+          (previousType === 'WordNode' || previousType === 'WhiteSpaceNode' || current === previous || (current >= 0xd800 && current <= 0xdfff))
+        )
+      ) {
+        children.push(createNode(previousType, value.slice(from, index)));
+        from = index;
+        start = { line, column, offset };
+      }
+      // "\r" starts a line, and so does "\n" unless it follows "\r".
+      if (current === 13 || (current === 10 && previous !== 13)) {
+        line++;
+        column = 1;
+      } else if (current !== 10) {
+        column++;
+      }
+      offset++;
+      previousType = currentType;
+      previous = current;
+      index++;
+    }
+    if (previousType && from < index) children.push(createNode(previousType, value.slice(from, index)));
+    return children;
   }
 }
 

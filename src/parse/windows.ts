@@ -76,9 +76,13 @@ export interface Window {
   parseEnd: number;
 }
 
+// Global, for nextBoundary, which sets lastIndex before each search (so windows of two texts,
+// read in turn, can share it): one regex, not a copy per text.
+const BLANK = new RegExp(BLANK_LINE.source, 'g');
+
 /** The blocks of `text` that may hold a finding, in order. */
 export function* windows(text: string, scanner: Scanner): Generator<Window> {
-  const blank = new RegExp(BLANK_LINE.source, 'g');
+  const blank = BLANK;
   let blockStart = 0;
   // The next blank line, found once however many pieces of a long block come before it.
   // A text without a line break (an export's note) has no blank line: no regex pass over it.
