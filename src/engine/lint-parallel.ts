@@ -6,11 +6,12 @@
 // rule phrase (most export records) is answered here and never copied to a worker; only the others
 // go to the workers with the places found here (the worker parses around them and does not scan
 // again: match/places.ts), in batches, at most a few in flight, so memory stays flat on an export
-// of any size. This thread then reads, scans and writes, and lints only documents too large for a
-// worker's heap: on 2 cores one worker lints everything else. Measured (BENCHMARKS.md, "branch
-// big"): this thread linting the batches a busy worker had not started cost it more CPU than it
-// saved (its own garbage collection, with the batches in flight surviving each collection), and
-// the two threads' CPU were about even without it (a 102 MB export: 3.5 and 3.7 CPU s).
+// of any size. This thread then reads, scans and writes; it lints a batch only when every other
+// batch in flight is at a worker (it would otherwise wait for the oldest) and documents too large
+// for a worker's heap. Measured (BENCHMARKS.md, "branch big"): this thread linting the batches a
+// busy worker had not started cost it more CPU than it saved (its own garbage collection, with
+// the batches in flight surviving each collection), and the two threads' CPU were about even
+// without it (a 102 MB export: 3.5 and 3.7 CPU s).
 //
 // With `adaptive` (the CLI's default thread count) the pool starts only where it pays: a worker
 // costs CPU (copying text to it, a second heap, compiling the rules again: 7-43% more CPU measured
@@ -200,23 +201,30 @@ export async function* lintInParallel(
     }
     if (batch.length) yield flush();
   }
+  const inFlight = threads * IN_FLIGHT_PER_THREAD;
+  let atWorkers = 0; // batches sent to the pool and not back yet
   const work = async (chunk: Chunk): Promise<Linted[]> => {
     if ('ready' in chunk) return [chunk.ready];
     const todo = chunk.batch.filter((item) => !item.findings);
     if (todo.length) {
-      const here = todo.some((item) => item.event.doc.text.length > WORKER_MAX_CHARS);
+      const here = atWorkers >= inFlight - 1 || todo.some((item) => item.event.doc.text.length > WORKER_MAX_CHARS);
       if (here) {
         for (const item of todo) item.findings = await withLoading(() => lintDocument(item.event.doc, optionsOf(item.event.doc), item.places));
       } else {
         const docs = todo.map((item) => item.event.doc);
-        const findings = await pool!.run(
-          docs,
-          docs.map(optionsOf),
-          todo.map((item) => item.places),
-        );
-        todo.forEach((item, i) => {
-          item.findings = findings[i]!;
-        });
+        atWorkers++;
+        try {
+          const findings = await pool!.run(
+            docs,
+            docs.map(optionsOf),
+            todo.map((item) => item.places),
+          );
+          todo.forEach((item, i) => {
+            item.findings = findings[i]!;
+          });
+        } finally {
+          atWorkers--;
+        }
       }
     }
     return chunk.batch as Linted[];
@@ -239,7 +247,7 @@ export async function* lintInParallel(
       yield first;
       for (let next = await events.next(); !next.done; next = await events.next()) yield next.value;
     };
-    for await (const linted of inOrder(chunks(rest()), threads * IN_FLIGHT_PER_THREAD, work)) yield* linted;
+    for await (const linted of inOrder(chunks(rest()), inFlight, work)) yield* linted;
   } finally {
     await pool?.close();
     await events.return?.();
