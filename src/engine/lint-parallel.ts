@@ -5,11 +5,13 @@
 // Once the pool runs, this thread scans each document first (gate.ts): one with no place for a
 // rule phrase (most export records) is answered here and never copied to a worker; only the others
 // go to the workers with the places found here (the worker parses around them and does not scan
-// again: match/places.ts), in batches (one message per note would cost more than linting it),
-// at most a few batches per worker in flight, so memory stays flat on an export of any size. This
-// thread lints a batch itself whenever every worker has two waiting, so on 2 cores one worker and
-// this thread share the work (a second worker would only hold memory: this thread must still read
-// and write).
+// again: match/places.ts), in batches, at most a few in flight, so memory stays flat on an export
+// of any size. This thread then reads, scans and writes; it lints a batch only when every other
+// batch in flight is at a worker (it would otherwise wait for the oldest) and documents too large
+// for a worker's heap. Measured (BENCHMARKS.md, "branch big"): this thread linting the batches a
+// busy worker had not started cost it more CPU than it saved (its own garbage collection, with
+// the batches in flight surviving each collection), and the two threads' CPU were about even
+// without it (a 102 MB export: 3.5 and 3.7 CPU s).
 //
 // With `adaptive` (the CLI's default thread count) the pool starts only where it pays: a worker
 // costs CPU (copying text to it, a second heap, compiling the rules again: 7-43% more CPU measured
@@ -34,12 +36,19 @@ const BATCH_DOCUMENTS = 64;
 const BATCH_CHARS = 1 << 20;
 /**
  * A batch also holds the documents answered on this thread (no place): this many characters of all
- * of them at most. With IN_FLIGHT_PER_THREAD, this bounds the text held here: 2 M characters and 8
- * batches made the reading thread's heap peak at 156 MB (69 MB with one thread) on MTSamples ×4.
+ * of them at most. With IN_FLIGHT_PER_THREAD, this bounds the text held here, and everything held
+ * survives this thread's young-generation collections (each copies it, twice before it is
+ * promoted): at 1 M characters this thread's collector copied 115 MB on a 34 MB export (46 MB with
+ * one thread), at 64 K 38 MB. Smaller batches are more messages (about 15,000 per GB), which
+ * cost little since the pool's own (pool.ts).
  */
-const BATCH_HELD_CHARS = 1 << 20;
-/** Batches in flight (sent, linting here, or waiting to be written in order) per thread. */
-const IN_FLIGHT_PER_THREAD = 2;
+const BATCH_HELD_CHARS = 1 << 16;
+/**
+ * Batches in flight (sent, linting here, or waiting to be written in order) per thread: with
+ * BATCH_HELD_CHARS, at most 512 K characters held on 2 threads, and a few batches queued at the
+ * worker for when this thread pauses (a collection, a slow read).
+ */
+const IN_FLIGHT_PER_THREAD = 4;
 /** Larger documents are linted on this thread: workers run with a small heap (pool.ts). */
 export const WORKER_MAX_CHARS = 1 << 20;
 
@@ -157,7 +166,6 @@ export async function* lintInParallel(
     }
   };
   const workers = Math.max(1, threads - 1);
-  let queued = 0; // batches sent to the pool and not back yet
   async function* chunks(from: AsyncIterable<SourceEvent>): AsyncGenerator<Chunk> {
     let batch: Item[] = [];
     let toLint = 0; // documents of the batch a thread must lint
@@ -193,16 +201,18 @@ export async function* lintInParallel(
     }
     if (batch.length) yield flush();
   }
+  const inFlight = threads * IN_FLIGHT_PER_THREAD;
+  let atWorkers = 0; // batches sent to the pool and not back yet
   const work = async (chunk: Chunk): Promise<Linted[]> => {
     if ('ready' in chunk) return [chunk.ready];
     const todo = chunk.batch.filter((item) => !item.findings);
     if (todo.length) {
-      const here = queued >= workers * 2 || todo.some((item) => item.event.doc.text.length > WORKER_MAX_CHARS);
+      const here = atWorkers >= inFlight - 1 || todo.some((item) => item.event.doc.text.length > WORKER_MAX_CHARS);
       if (here) {
         for (const item of todo) item.findings = await withLoading(() => lintDocument(item.event.doc, optionsOf(item.event.doc), item.places));
       } else {
         const docs = todo.map((item) => item.event.doc);
-        queued++;
+        atWorkers++;
         try {
           const findings = await pool!.run(
             docs,
@@ -213,7 +223,7 @@ export async function* lintInParallel(
             item.findings = findings[i]!;
           });
         } finally {
-          queued--;
+          atWorkers--;
         }
       }
     }
@@ -237,7 +247,7 @@ export async function* lintInParallel(
       yield first;
       for (let next = await events.next(); !next.done; next = await events.next()) yield next.value;
     };
-    for await (const linted of inOrder(chunks(rest()), threads * IN_FLIGHT_PER_THREAD, work)) yield* linted;
+    for await (const linted of inOrder(chunks(rest()), inFlight, work)) yield* linted;
   } finally {
     await pool?.close();
     await events.return?.();
