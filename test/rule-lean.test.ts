@@ -64,6 +64,34 @@ describe('the lean form of the built-in rules', () => {
     expect(() => rule.examples).toThrow(`no examples for rule ${rule.id}`);
   });
 
+  it('compiles a user rule file beside it at run time, as beside the rule files, its own examples kept', () => {
+    const user = {
+      file: 'house.yaml',
+      category: 'house',
+      rules: [
+        {
+          id: 'house/zorp',
+          severity: 'warning' as const,
+          note: 'A house rule.',
+          match: ['zorp(s)'],
+          suggestions: ['{drug} use'],
+          conditions: { unless: [{ before: ['{negation}'], within: 2 }] },
+          examples: { flag: ['Zorps at night.'], pass: ['No zorp.'] },
+          sources: [],
+        },
+      ],
+    };
+    const lean = fromLeanForm(form.lean, () => JSON.parse(form.examples));
+    const withUser = compileRules([...lean, user] as Parameters<typeof compileRules>[0]);
+    const plain = compileRules([...files, user] as Parameters<typeof compileRules>[0]);
+    expect(compiledParts(withUser)).toEqual(compiledParts(plain));
+    expect(withUser.byId.get('house/zorp')!.unless[0]!.sequences[0]![0]!.set).toBe('negation');
+    expect(withUser.byId.get('house/zorp')!.rule.examples).toEqual(user.rules[0]!.examples);
+    // A rule turned off (presets.ts keeps the others): the rest compile as before.
+    const without = (fs: typeof files) => fs.map((f) => ({ ...f, rules: f.rules.filter((r) => r.id !== 'substance-use/addict') }));
+    expect(compiledParts(compileRules(without(lean)))).toEqual(compiledParts(compileRules(without(files))));
+  });
+
   const built = path.join(ROOT, 'dist', 'rules');
   it.skipIf(!existsSync(path.join(built, 'builtin-lean.json')))('is what the build wrote to dist/rules', () => {
     expect(readFileSync(path.join(built, 'builtin-lean.json'), 'utf8')).toBe(form.lean);

@@ -8,8 +8,13 @@
 //   rule first needs that pattern: JSON.parse scans a string far faster than it builds the nested
 //   arrays, and a one-line check decodes only the patterns of the rules' phrases and of the rules it
 //   meets.
-import type { PrecompiledRuleFile } from './compile.js';
 import type { LoadedRuleFile } from './load.js';
+
+/** compile.ts's PrecompiledRuleFile, as far as this module needs it (compile.ts imports this module). */
+interface PrecompiledRuleFile extends LoadedRuleFile {
+  expansions?: Record<string, unknown>;
+  expansionSets?: string[];
+}
 
 type Examples = LoadedRuleFile['rules'][number]['examples'];
 
