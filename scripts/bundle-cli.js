@@ -116,12 +116,12 @@ await esbuild.build({
   entryPoints: { main: 'src/cli/start.ts', 'pool-worker': 'src/engine/pool-worker.ts' },
   outdir,
   bundle: true,
-  splitting: true, // the pool (tinypool, started only for large inputs) stays in a chunk of its own
+  splitting: true, // the pool (started only for large inputs) stays in a chunk of its own
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  // tinypool starts workers from its own files; ajv and yaml are loaded lazily by require.
-  external: ['tinypool', 'ajv', 'yaml'],
+  // ajv and yaml are loaded lazily by require.
+  external: ['ajv', 'yaml'],
   // CommonJS dependencies (commander) call require() for Node built-ins.
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url); const __performanceNow = () => process.uptime() * 1000;",
