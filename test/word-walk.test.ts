@@ -7,7 +7,7 @@ import { corpusDir, corpusTexts } from '../bench/corpus.js';
 import { lintDocument, preloadLint } from '../src/lint/lint-document.js';
 import { resolveOptions } from '../src/lint/options.js';
 import { firstStagePlaces } from '../src/match/places.js';
-import { scannerFor, walkLimits } from '../src/match/prefilter.js';
+import { scannerFor, UNDERSCORE_COPY_LIMIT, walkLimits } from '../src/match/prefilter.js';
 import { wordWalker } from '../src/match/word-walk.js';
 import { builtinRules } from '../src/rules/builtin.js';
 import type { Finding } from '../src/types.js';
@@ -154,6 +154,19 @@ describe('the scan of a text with "_"', () => {
     ];
     for (const text of cases) expect({ text, places: places(text, 0) }).toEqual({ text, places: places(text, Number.POSITIVE_INFINITY) });
     expect(places(cases[0]!, 0)).toEqual([1, 8, 17, 27, 34]);
+  });
+
+  it('names the same places in a text too long to copy (scanned with the lookarounds instead)', () => {
+    // Past UNDERSCORE_COPY_LIMIT the scanner does not copy the text (a 50 MB document's copy cost
+    // 120 MB at its peak): the places must be those of the copied scan of the same pieces.
+    const piece = '_addict addict_ x_addict hx of_IVDU_, pt_id noncompliant__ drug abuse. ';
+    const long = piece.repeat(Math.ceil((UNDERSCORE_COPY_LIMIT + 1) / piece.length));
+    expect(long.length).toBeGreaterThan(UNDERSCORE_COPY_LIMIT);
+    const short = places(piece, 0);
+    expect(short.length).toBeGreaterThan(4);
+    const found = places(long, 0);
+    const n = long.length / piece.length;
+    expect(found).toEqual(Array.from({ length: n }, (_, k) => short.map((p) => p + k * piece.length)).flat());
   });
 
   it('names the places the walk names in random text of rule words and "_"', () => {
