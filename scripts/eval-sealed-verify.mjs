@@ -18,7 +18,7 @@
 // Node 20 ESM, no dependencies; it reads no corpus and runs no linter. The shared checks are in
 // scripts/eval-set-checks.mjs.
 
-import { parseArgs, verifySet } from './eval-set-checks.mjs';
+import { genreCounts, parseArgs, verifySet } from './eval-set-checks.mjs';
 
 export const EARLIER_SETS = ['eval', 'eval-genres', 'eval-new', 'eval-fresh', 'eval-unseen'];
 export const GENRES = [
@@ -38,12 +38,7 @@ const PAIR = /pair of the previous record/;
 const { args, file } = parseArgs('eval-sealed');
 let longOther;
 let previousHadSpans = false;
-const counts = new Map();
-const count = (g, k, n = 1) => {
-  if (!counts.has(g)) counts.set(g, {});
-  const c = counts.get(g);
-  c[k] = (c[k] ?? 0) + n;
-};
+const counts = genreCounts();
 
 verifySet({
   file,
@@ -74,28 +69,16 @@ verifySet({
     longOther ??= [...otherTexts].filter((t) => t.length >= NEAR_MIN);
     if (longOther.some((o) => k.includes(o) || (k.length >= NEAR_MIN && o.includes(k)))) return 'text contains or lies inside a text of an earlier set';
   },
-  onSpan(r, s) {
-    count(r.genre, s.level ? 'info' : s.tier);
-  },
+  onSpan: counts.span,
   onRecord(r, lookAlike) {
-    count(r.genre, 'records');
-    count(r.genre, r.spans.length ? 'withSpan' : 'clean');
-    if (lookAlike) count(r.genre, 'lookAlike');
-    if (PAIR.test(r.note ?? '')) count(r.genre, 'pairs');
+    counts.record(r, lookAlike);
+    if (PAIR.test(r.note ?? '')) counts.count(r.genre, 'pairs');
   },
   // No corpus text in this set: no file is needed and no record is checked against one.
   corpus: { files: [], skipped: '', check() {} },
   after() {
     if (!args.includes('--counts')) return;
     const keys = ['records', 'withSpan', 'clean', 'lookAlike', 'pairs', 'core', 'B', 'C', 'info'];
-    const total = {};
-    const rows = [];
-    for (const g of GENRES) {
-      const c = counts.get(g) ?? {};
-      for (const key of keys) total[key] = (total[key] ?? 0) + (c[key] ?? 0);
-      rows.push(`| \`${g}\` | ${keys.map((key) => c[key] ?? 0).join(' | ')} |`);
-    }
-    console.log(`| genre | ${keys.join(' | ')} |\n|${'---|'.repeat(keys.length + 1)}\n${rows.join('\n')}`);
-    console.log(`| **total** | ${keys.map((key) => `**${total[key]}**`).join(' | ')} |`);
+    counts.print(GENRES, keys);
   },
 });

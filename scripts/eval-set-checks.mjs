@@ -55,6 +55,44 @@ export const once = (load) => {
 };
 
 /**
+ * Counts per genre for a verify script's `--counts` table: `count(genre, key, n = 1)` adds to a key;
+ * `span(r, s)` counts a span under its tier, or `info` for one with a level; `record(r, lookAlike)`
+ * counts `records`, `withSpan` or `clean`, and `lookAlike`; `print(genres, keys)` writes the Markdown
+ * table, one row per genre in the order given (0 where a genre has no count) and a bold total row, to
+ * stdout.
+ */
+export function genreCounts() {
+  const counts = new Map();
+  const count = (genre, key, n = 1) => {
+    if (!counts.has(genre)) counts.set(genre, {});
+    const c = counts.get(genre);
+    c[key] = (c[key] ?? 0) + n;
+  };
+  return {
+    count,
+    span(r, s) {
+      count(r.genre, s.level ? 'info' : s.tier);
+    },
+    record(r, lookAlike) {
+      count(r.genre, 'records');
+      count(r.genre, r.spans.length ? 'withSpan' : 'clean');
+      if (lookAlike) count(r.genre, 'lookAlike');
+    },
+    print(genres, keys) {
+      const total = {};
+      const rows = [];
+      for (const g of genres) {
+        const c = counts.get(g) ?? {};
+        for (const key of keys) total[key] = (total[key] ?? 0) + (c[key] ?? 0);
+        rows.push(`| \`${g}\` | ${keys.map((key) => c[key] ?? 0).join(' | ')} |`);
+      }
+      console.log(`| genre | ${keys.join(' | ')} |\n|${'---|'.repeat(keys.length + 1)}\n${rows.join('\n')}`);
+      console.log(`| **total** | ${keys.map((key) => `**${total[key]}**`).join(' | ')} |`);
+    },
+  };
+}
+
+/**
  * Command line of a verify script: `[--corpus DIR] [other --flags] [FILE]`.
  * @param {string} set folder under fixtures/ whose labelled.jsonl is the default FILE
  * @returns {{ args: string[], corpus: string, file: string }} absolute paths; the corpus defaults to ../shared/corpus

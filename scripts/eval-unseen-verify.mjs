@@ -19,7 +19,7 @@
 // The shared checks are in scripts/eval-set-checks.mjs.
 
 import { sentences } from './eval-fresh-candidates.mjs';
-import { once, parseArgs, verifySet } from './eval-set-checks.mjs';
+import { genreCounts, once, parseArgs, verifySet } from './eval-set-checks.mjs';
 import { EARLIER_SETS, sliceLines } from './eval-unseen-candidates.mjs';
 
 const { args, corpus, file } = parseArgs('eval-unseen');
@@ -36,12 +36,7 @@ export const WRITTEN = [
 
 const sliceOf = once(() => sliceLines(corpus).ok);
 let longOther;
-const counts = new Map();
-const count = (g, k, n = 1) => {
-  if (!counts.has(g)) counts.set(g, {});
-  const c = counts.get(g);
-  c[k] = (c[k] ?? 0) + n;
-};
+const counts = genreCounts();
 
 verifySet({
   file,
@@ -64,14 +59,10 @@ verifySet({
     longOther ??= [...otherTexts].filter((t) => t.length >= 16);
     if (longOther.some((o) => k.includes(o) || o.includes(k))) return 'text contains or lies inside a text of an earlier set';
   },
-  onSpan(r, s) {
-    count(r.genre, s.level ? 'info' : s.tier);
-  },
+  onSpan: counts.span,
   onRecord(r, lookAlike) {
-    count(r.genre, 'records');
-    count(r.genre, r.spans.length ? 'withSpan' : 'clean');
-    if (lookAlike) count(r.genre, 'lookAlike');
-    if (r.kind !== 'handwritten') count(r.genre, r.kind);
+    counts.record(r, lookAlike);
+    if (r.kind !== 'handwritten') counts.count(r.genre, r.kind);
   },
   corpus: {
     files: ['medquad_answers.jsonl', 'medquad_substance_use_subset.jsonl', 'aci_bench_notes.jsonl', 'primock57_notes.jsonl'],
@@ -87,14 +78,6 @@ verifySet({
   after() {
     if (!args.includes('--counts')) return;
     const keys = ['records', 'withSpan', 'clean', 'lookAlike', 'core', 'B', 'C', 'info'];
-    const total = {};
-    const rows = [];
-    for (const g of [...WRITTEN, 'real']) {
-      const c = counts.get(g) ?? {};
-      for (const key of keys) total[key] = (total[key] ?? 0) + (c[key] ?? 0);
-      rows.push(`| \`${g}\` | ${keys.map((key) => c[key] ?? 0).join(' | ')} |`);
-    }
-    console.log(`| genre | ${keys.join(' | ')} |\n|${'---|'.repeat(keys.length + 1)}\n${rows.join('\n')}`);
-    console.log(`| **total** | ${keys.map((key) => `**${total[key]}**`).join(' | ')} |`);
+    counts.print([...WRITTEN, 'real'], keys);
   },
 });
