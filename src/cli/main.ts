@@ -3,18 +3,17 @@
 // 0 nothing at or above --fail-on, 1 findings, 2 usage or I/O error.
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { ConfigError } from '../config/index.js';
 import { DEFAULT_EXTENSIONS } from '../inputs/files.js';
 import { INPUT_FORMATS } from '../inputs/formats.js';
-import { OptionsError } from '../lint/options.js';
 import { formatters } from '../output/index.js';
 import { builtinRules } from '../rules/builtin.js';
-import { PACKAGE_ROOT, RuleFileError } from '../rules/load.js';
+import { PACKAGE_ROOT } from '../rules/load.js';
 import { PRESETS, type PresetName } from '../rules/presets.js';
 import { defaultIo, EXIT, type Io } from './io.js';
 import { lint, type LintCliOptions } from './lint-command.js';
 import type { ReportCliOptions } from './report-command.js';
 import { explainRule, listRules } from './rules-commands.js';
+import { isUsageError } from './start.js';
 import { mistypedCommand } from './suggest.js';
 
 export { EXIT, type Io } from './io.js';
@@ -246,7 +245,7 @@ Examples:
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.clean;
       return EXIT.error; // commander has already printed the usage error
     }
-    if (e instanceof OptionsError || e instanceof RuleFileError || e instanceof ConfigError) {
+    if (isUsageError(e)) {
       error(e.message);
       return EXIT.error;
     }

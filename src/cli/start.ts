@@ -30,6 +30,11 @@ export function onlyPaths(argv: readonly string[], cwd: string): boolean {
   return first === undefined || (!COMMAND_NAMES.includes(first) && mistypedCommand(first, COMMAND_NAMES, cwd) === undefined);
 }
 
+/** An error the CLI reports as one line and exit 2 (bad options, rule file or configuration), not as an internal error. */
+export function isUsageError(e: unknown): e is Error {
+  return e instanceof OptionsError || e instanceof RuleFileError || e instanceof ConfigError;
+}
+
 /** Runs the CLI and returns its exit code, as main.ts's main does (never calls process.exit). */
 export async function main(argv: string[] = process.argv.slice(2), io: Io = defaultIo()): Promise<number> {
   if (!onlyPaths(argv, io.cwd)) return (await import('./main.js')).main(argv, io);
@@ -38,7 +43,7 @@ export async function main(argv: string[] = process.argv.slice(2), io: Io = defa
     return await lint([...argv], defaultLintOptions(), io, error);
   } catch (e) {
     // As main.ts reports them.
-    if (e instanceof OptionsError || e instanceof RuleFileError || e instanceof ConfigError) {
+    if (isUsageError(e)) {
       error(e.message);
       return EXIT.error;
     }
