@@ -12,10 +12,14 @@
 // visit"). Measured on the audit slices: an adult's note that mentions a relative's child is kept
 // out by the possessive. Portable: no Node API.
 
+import { lazyRegExp } from '../core/lazy-regexp.js';
+
 const AGE = String.raw`(?:[1-9]|1[0-2]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)`;
 // Someone's child: "her 6-year-old", "Pt's 4 yo son".
 const OWNED = String.raw`(?<!(?:\b(?:his|her|their|my|your|our)|['\u2019]s)\s+(?:\w+\s+)?)`;
-const CHILD = new RegExp(
+// Built on first use, as the other 'iu' module-level regexes are (core/lazy-regexp.ts): only a
+// rule with `patient: child` that meets a candidate asks for it.
+const CHILD = lazyRegExp(
   [
     // An age of 12 or under, for a person: "a 6-year-old boy", "this 7 yo", "6 y/o male", "a 9 year old".
     String.raw`${OWNED}\b(?:a|an|this|the|is)\s+${AGE}[-\s]?(?:years?|yrs?)[-\s]?old\b(?![-\s]+(?:son|daughter|brother|sister|sibling|child|grandson|granddaughter|niece|nephew)\b)`,
@@ -34,7 +38,7 @@ const cache = { text: undefined as string | undefined, child: false };
 
 /** Does `text` say its patient is a child (12 or under)? Scanned once per text. */
 export function childIsPatient(text: string): boolean {
-  if (cache.text !== text) cache.child = CHILD.test(text);
+  if (cache.text !== text) cache.child = CHILD().test(text);
   cache.text = text; // adopt this string object (see parse/lines.ts startsOf)
   return cache.child;
 }
