@@ -285,7 +285,8 @@ export function verifyWrittenSet(o) {
     },
     nearText(_r, k, otherTexts) {
       longOther ??= [...otherTexts].filter((t) => t.length >= NEAR_MIN);
-      if (longOther.some((other) => k.includes(other) || (k.length >= NEAR_MIN && other.includes(k)))) return 'text contains or lies inside a text of an earlier set';
+      if (longOther.some((other) => k.includes(other) || (k.length >= NEAR_MIN && other.includes(k))))
+        return 'text contains or lies inside a text of an earlier set';
     },
     onSpan: counts.span,
     onRecord(r, lookAlike) {
