@@ -117,9 +117,20 @@ export function subjectIndex(text: string, tokens: readonly Token[], at: number)
     }
     if (crossedConjunction && objectOfVerb(text, tokens, i)) continue;
     if (ofObject !== undefined && QUANTITIES.has(word) && tokens[i + 1]?.norm === 'of') return ofObject;
-    return i;
+    return titled(text, tokens, i);
   }
   return undefined;
+}
+
+// Titles of a clinician before a name ("Dr. Osei insists on a repeat echo"): the title is the
+// subject's head word, so a rule's list of other people can name it ("dr").
+const TITLES = new Set(['dr', 'drs', 'prof']);
+
+/** `head`, or the index of a clinician's title just before it when `head` is a capitalised name. */
+function titled(text: string, tokens: readonly Token[], head: number): number {
+  const title = tokens[head - 1];
+  if (title === undefined || !TITLES.has(title.norm) || !/^\p{Lu}/u.test(text.slice(tokens[head]!.start.offset))) return head;
+  return /^\.?[ \t]+$/.test(gap(text, title, tokens[head]!)) ? head - 1 : head;
 }
 
 // How many tokens an appositive may have ("an IV drug user", "a 45 year old roofer").
