@@ -354,3 +354,16 @@ describe('a clinician named by title as the subject (batch 11 of the recall prob
     ]);
   });
 });
+
+describe('procedure-code descriptors are not prose (batch 12 of the recall probes)', () => {
+  it('masks a CPT or HCPCS code and its descriptor', async () => {
+    await expectPass([
+      'CPT 99408: Alcohol and/or substance (other than tobacco) abuse structured screening and brief intervention, 15 to 30 minutes',
+      'HCPCS G0396 - Alcohol and/or substance (other than tobacco) abuse structured assessment and brief intervention, 15 to 30 minutes',
+    ]);
+  });
+
+  it('still reports a note written after a code', async () => {
+    await expectFlag(['CPT 99408 billed; pt is a known heroin abuser.', 'Screening (CPT 99408) done. Pt is a heroin addict.']);
+  });
+});
