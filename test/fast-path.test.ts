@@ -214,6 +214,27 @@ describe('fast path over random text', () => {
     expect(expectSame(text).map((f) => f.actual)).toEqual(['difficult to redirect', 'obese']);
   });
 
+  it('reads a required line condition before parsing a block (line shapes of bare "diabetic")', () => {
+    // identity/diabetic reads bare "diabetic" only as an item of its line (a list item, a ticked
+    // box, a field answered yes or no, a table cell): a block whose "diabetic" is an adjective
+    // elsewhere on its line is not parsed, and the findings are those of the whole parse.
+    const scanner = scannerFor(rules);
+    const text = [
+      'Diabetic retinopathy, both eyes.',
+      '- Diabetic\n- On a pump',
+      'Diet order: diabetic, 1800 kcal.',
+      '[x] Diabetic   [ ] Pregnant',
+      'Reviewed diabetic foot care.',
+      '| Diabetic | Smoker |\n| Y | N |',
+    ].join('\n\n');
+    const blocks = [...windows(text, scanner)].map((w) => text.slice(w.start, w.end));
+    expect(blocks).toEqual(['- Diabetic\n- On a pump', '[x] Diabetic   [ ] Pregnant', '| Diabetic | Smoker |\n| Y | N |']);
+    expect(expectSame(text).filter((f) => f.ruleId === 'identity/diabetic').map((f) => f.actual)).toEqual(['Diabetic', 'Diabetic', 'Diabetic']);
+    // The line is read where the phrase's first word stands, and in the text before masking: a
+    // box blanked by the mask, a drop-down opened by it.
+    for (const t of ['[x]  Diabetic', 'Status: {Diabetic/Non-diabetic}', 'Status:\n{Diabetic/Prediabetic}', `${'x '.repeat(300)}- Diabetic`]) expectSame(t);
+  });
+
   it('gives the same findings on cases the property test once found', () => {
     // parse-latin keeps "sodomite." as one word node when a block follows, which retext-equality
     // then misses; U+0085 is white space to parse-latin but not to \s.
