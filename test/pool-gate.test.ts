@@ -11,14 +11,16 @@ import type { ResolvedOptions } from '../src/match/match.js';
 
 const sent = vi.hoisted(() => [] as string[]);
 const handed = vi.hoisted(() => [] as Array<number[] | undefined>);
+/** How long the mock worker takes over a batch: a few ms (it falls behind this thread), or no time at all (it keeps up). */
+const worker = vi.hoisted(() => ({ slow: true }));
 vi.mock('../src/engine/pool.js', () => ({
   LintPool: {
     open: () => ({
       run: async (docs: Document[], options: ResolvedOptions[], places: (Int32Array | undefined)[]) => {
         sent.push(...docs.map((d) => d.text));
         handed.push(...docs.map((_, i) => (places[i] ? [...places[i]] : undefined)));
-        // A worker takes a while: batches wait for it (this thread must not lint them meanwhile).
-        await new Promise((resolve) => setTimeout(resolve, 2));
+        // A slow worker takes a while: batches wait for it (this thread must not lint them meanwhile).
+        if (worker.slow) await new Promise((resolve) => setTimeout(resolve, 2));
         // As a worker does: parsed around the places handed, not scanned again.
         return docs.map((d, i) => lintDocument(d, options[i]!, places[i]));
       },
@@ -30,41 +32,65 @@ vi.mock('../src/engine/pool.js', () => ({
 await preloadLint();
 const resolved = resolveOptions();
 
+const texts = Array.from({ length: 2000 }, (_, i) =>
+  i % 7 === 0 ? `Pt ${i} with hx of IVDU.` : i % 11 === 0 ? `Note ${i}: hx of IV\u00adDU.` : `Note ${i}: wound healing well.`,
+);
+const mayHold = (t: string) => t.includes('IVDU') || t.includes('\u00ad');
+
+/** lintInParallel over `texts` with the pool due after ten records: the output, and how often the pool started. */
+async function lintTexts(): Promise<{ out: Array<{ text: string; rules: string[] }>; started: number }> {
+  sent.length = handed.length = 0;
+  async function* sources(): AsyncGenerator<SourceEvent> {
+    for (const [i, text] of texts.entries()) yield { kind: 'document', doc: { file: 'x.csv', syntax: 'text', text, record: { row: i + 1, line: i + 2 } } };
+  }
+  let started = 0;
+  const out: Array<{ text: string; rules: string[] }> = [];
+  for await (const { event, findings } of lintInParallel(
+    sources(),
+    () => resolved,
+    2,
+    () => started++,
+    { documents: 10, chars: 100 },
+  )) {
+    if (event.kind === 'document') out.push({ text: event.doc.text, rules: findings!.map((f) => f.ruleId) });
+  }
+  return { out, started };
+}
+
+/** Input order, and each record's findings as one thread gives them. */
+function expectOneThreadOutput({ out, started }: Awaited<ReturnType<typeof lintTexts>>): void {
+  expect(started).toBe(1);
+  expect(out.map((o) => o.text)).toEqual(texts);
+  expect(out).toEqual(texts.map((text) => ({ text, rules: lintDocument({ file: 'x.csv', syntax: 'text', text }, resolved).map((f) => f.ruleId) })));
+  expect(out.filter((o) => o.rules.length).length).toBeGreaterThan(40);
+}
+
 describe('the pool and the gate', () => {
-  it('sends only records that may hold a finding to the workers, and gives the output of one thread', async () => {
-    const texts = Array.from({ length: 2000 }, (_, i) =>
-      i % 7 === 0 ? `Pt ${i} with hx of IVDU.` : i % 11 === 0 ? `Note ${i}: hx of IV\u00adDU.` : `Note ${i}: wound healing well.`,
-    );
-    async function* sources(): AsyncGenerator<SourceEvent> {
-      for (const [i, text] of texts.entries()) yield { kind: 'document', doc: { file: 'x.csv', syntax: 'text', text, record: { row: i + 1, line: i + 2 } } };
-    }
-    let started = 0;
-    const out: Array<{ text: string; rules: string[] }> = [];
-    for await (const { event, findings } of lintInParallel(
-      sources(),
-      () => resolved,
-      2,
-      () => started++,
-      { documents: 10, chars: 100 },
-    )) {
-      if (event.kind === 'document') out.push({ text: event.doc.text, rules: findings!.map((f) => f.ruleId) });
-    }
-    expect(started).toBe(1);
-    // Input order, and each record's findings as one thread gives them.
-    expect(out.map((o) => o.text)).toEqual(texts);
-    expect(out).toEqual(texts.map((text) => ({ text, rules: lintDocument({ file: 'x.csv', syntax: 'text', text }, resolved).map((f) => f.ruleId) })));
-    // The workers saw records with a place (the hidden-character ones too), none of the others.
-    expect(sent.length).toBeGreaterThan(30);
-    // All of them (after the first ten, linted here before the pool was due): this thread lints a
-    // batch only when every other batch in flight is at the worker (lint-parallel.ts), and these
-    // are fewer batches than are in flight.
-    expect(sent).toEqual(texts.slice(10).filter((t) => t.includes('IVDU') || t.includes('\u00ad')));
-    expect(sent.filter((t) => !t.includes('IVDU') && !t.includes('\u00ad'))).toEqual([]);
-    expect(sent.some((t) => t.includes('\u00ad'))).toBe(true);
-    // Each went with the places found on the reading thread: IVDU's, or none in the text as
+  it('once the worker falls behind, sends only records that may hold a finding, with their places, and gives the output of one thread', async () => {
+    worker.slow = true;
+    expectOneThreadOutput(await lintTexts());
+    // The first two batches crossed unscanned (the worker had nothing queued); then this thread
+    // scanned, and the records with no place were answered here. No record went with places
+    // that it does not hold.
+    const scanned = sent.filter((_, i) => handed[i]);
+    const unscanned = sent.filter((_, i) => !handed[i]);
+    expect(unscanned).toEqual(texts.slice(9, 9 + unscanned.length));
+    expect(unscanned.length).toBeGreaterThanOrEqual(64);
+    expect(unscanned.some((t) => !mayHold(t))).toBe(true);
+    expect(scanned.length).toBeGreaterThan(30);
+    expect(sent.length).toBeLessThan(texts.length - 9); // records answered here were never sent
+    // Each scanned one went with the places found on the reading thread: IVDU's, or none in the text as
     // written when only its hidden-free reading ("IVDU") may hold a finding.
-    expect(sent.map((t, i) => (handed[i] ?? []).map((p) => t.slice(p, p + 4)))).toEqual(sent.map((t) => (t.includes('\u00ad') ? [] : ['IVDU'])));
-    expect(out.filter((o) => o.rules.length).length).toBeGreaterThan(40);
+    expect(scanned.filter((t) => !mayHold(t))).toEqual([]);
+    expect(scanned.some((t) => t.includes('\u00ad'))).toBe(true);
+    const placesOf = sent.flatMap((t, i) => (handed[i] ? [handed[i]!.map((p) => t.slice(p, p + 4))] : []));
+    expect(placesOf).toEqual(scanned.map((t) => (t.includes('\u00ad') ? [] : ['IVDU'])));
+  });
+  it('while the worker keeps up, sends records unscanned (the worker scans), and gives the output of one thread', async () => {
+    worker.slow = false;
+    expectOneThreadOutput(await lintTexts());
+    expect(sent).toEqual(texts.slice(9));
+    expect(handed.every((p) => p === undefined)).toBe(true);
   });
   it('closes the source when the consumer stops early, before the pool is due and after it started', async () => {
     for (const poolFrom of [

@@ -49,6 +49,13 @@ const BATCH_HELD_CHARS = 1 << 16;
  * worker for when this thread pauses (a collection, a slow read).
  */
 const IN_FLIGHT_PER_THREAD = 4;
+/**
+ * Batches queued at each worker from which this thread scans documents before sending them
+ * (gate.ts); below it they cross unscanned and the worker scans them. Measured on a 150 MB export
+ * (BENCHMARKS.md, "branch export"): with the scan always here, this thread was the critical path
+ * (reading, splitting, scanning, writing) while the worker waited for batches.
+ */
+const SCAN_HERE_FROM = 2;
 /** Larger documents are linted on this thread: workers run with a small heap (pool.ts). */
 export const WORKER_MAX_CHARS = 1 << 20;
 
@@ -166,6 +173,7 @@ export async function* lintInParallel(
     }
   };
   const workers = Math.max(1, threads - 1);
+  let atWorkers = 0; // batches sent to the pool and not back yet
   async function* chunks(from: AsyncIterable<SourceEvent>): AsyncGenerator<Chunk> {
     let batch: Item[] = [];
     let toLint = 0; // documents of the batch a thread must lint
@@ -186,10 +194,12 @@ export async function* lintInParallel(
           pool = (await import('./pool.js')).LintPool.open(workers);
           onPool?.(threads);
         }
-        // This thread scans (the first stage); a document with no place is answered here and
-        // never copied to a worker, the others go with their places.
+        // While the workers keep up, the document goes unscanned and a worker runs the first stage
+        // too: this thread, which also reads, splits and writes, is then the slower one. Once they
+        // fall behind, this thread scans (the first stage): a document with no place is answered
+        // here and never copied to a worker, the others go with their places.
         const { doc } = event;
-        const places = gateHere(doc, optionsOf(doc));
+        const places = atWorkers >= workers * SCAN_HERE_FROM ? gateHere(doc, optionsOf(doc)) : undefined;
         if (places !== false) {
           batch.push({ event, places });
           toLint++;
@@ -202,7 +212,6 @@ export async function* lintInParallel(
     if (batch.length) yield flush();
   }
   const inFlight = threads * IN_FLIGHT_PER_THREAD;
-  let atWorkers = 0; // batches sent to the pool and not back yet
   const work = async (chunk: Chunk): Promise<Linted[]> => {
     if ('ready' in chunk) return [chunk.ready];
     const todo = chunk.batch.filter((item) => !item.findings);
