@@ -4,15 +4,15 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Document } from '../src/inputs/document.js';
 import type { SourceEvent } from '../src/inputs/sources.js';
-import { lintInParallel } from '../src/engine/lint-parallel.js';
+import { lintInParallel, POOL_MIN_GAIN } from '../src/engine/lint-parallel.js';
 import { lintDocument, preloadLint } from '../src/lint/lint-document.js';
 import { resolveOptions } from '../src/lint/options.js';
 import type { ResolvedOptions } from '../src/match/match.js';
 
 const sent = vi.hoisted(() => [] as string[]);
 const handed = vi.hoisted(() => [] as Array<number[] | undefined>);
-/** How long the mock worker takes over a batch: a few ms (it falls behind this thread), or no time at all (it keeps up). */
-const worker = vi.hoisted(() => ({ slow: true }));
+/** How long the mock worker takes over a batch: `delay` ms (it falls behind this thread), or no time at all (it keeps up). */
+const worker = vi.hoisted(() => ({ delay: 2 }));
 vi.mock('../src/engine/pool.js', () => ({
   LintPool: {
     open: () => ({
@@ -20,7 +20,7 @@ vi.mock('../src/engine/pool.js', () => ({
         sent.push(...docs.map((d) => d.text));
         handed.push(...docs.map((_, i) => (places[i] ? [...places[i]] : undefined)));
         // A slow worker takes a while: batches wait for it (this thread must not lint them meanwhile).
-        if (worker.slow) await new Promise((resolve) => setTimeout(resolve, 2));
+        if (worker.delay) await new Promise((resolve) => setTimeout(resolve, worker.delay));
         // As a worker does: parsed around the places handed, not scanned again.
         return docs.map((d, i) => lintDocument(d, options[i]!, places[i]));
       },
@@ -67,7 +67,7 @@ function expectOneThreadOutput({ out, started }: Awaited<ReturnType<typeof lintT
 
 describe('the pool and the gate', () => {
   it('once the worker falls behind, sends only records that may hold a finding, with their places, and gives the output of one thread', async () => {
-    worker.slow = true;
+    worker.delay = 2;
     expectOneThreadOutput(await lintTexts());
     // The first two batches crossed unscanned (the worker had nothing queued); then this thread
     // scanned, and the records with no place were answered here. No record went with places
@@ -87,7 +87,7 @@ describe('the pool and the gate', () => {
     expect(placesOf).toEqual(scanned.map((t) => (t.includes('\u00ad') ? [] : ['IVDU'])));
   });
   it('while the worker keeps up, sends records unscanned (the worker scans), and gives the output of one thread', async () => {
-    worker.slow = false;
+    worker.delay = 0;
     expectOneThreadOutput(await lintTexts());
     expect(sent).toEqual(texts.slice(9));
     expect(handed.every((p) => p === undefined)).toBe(true);
@@ -127,5 +127,60 @@ describe('the pool and the gate', () => {
       // Before the pool, a document is read only when the one before it is out; the pool reads ahead by batches.
       if (poolFrom.documents === 1000) expect(read).toBe(5);
     }
+  });
+  describe('with adaptive threads, the pool stays only when it pays', () => {
+    // The paces are the test's own: a clock that moves as the records are read, by `perRecord.alone`
+    // ms per record before the pool and by `perRecord.pool` while it runs.
+    const many = Array.from({ length: 3000 }, (_, i) => (i % 9 === 0 ? `Pt ${i}: hx of IVDU.` : `Note ${i}: wound healing well.`));
+    const run = async (perRecord: { alone: number; pool: number }) => {
+      sent.length = handed.length = 0;
+      let now = 0;
+      let pooled = false;
+      async function* sources(): AsyncGenerator<SourceEvent> {
+        for (const [i, text] of many.entries()) {
+          now += pooled ? perRecord.pool : perRecord.alone;
+          yield { kind: 'document', doc: { file: 'x.csv', syntax: 'text', text, record: { row: i + 1, line: i + 2 } } };
+        }
+      }
+      const pool: number[] = [];
+      const out: string[] = [];
+      for await (const { event, findings } of lintInParallel(
+        sources(),
+        () => resolved,
+        2,
+        (n) => {
+          pool.push(n);
+          pooled = n > 1;
+        },
+        { documents: 10, chars: 10_000 },
+        true,
+        () => ({ cores: 2, idle: 1, lintShare: 0.9 }), // a free core, linting most of the time: poolHelps says yes
+        undefined,
+        () => now,
+      )) {
+        if (event.kind === 'document') out.push(`${event.doc.text} ${findings!.map((f) => f.ruleId).join()}`);
+      }
+      return { pool, out };
+    };
+    const expected = many.map((text) => `${text} ${lintDocument({ file: 'x.csv', syntax: 'text', text }, resolved).map((f) => f.ruleId).join()}`);
+
+    it('stops a pool that reads slower than this thread alone did, and lints the rest here, same output', async () => {
+      worker.delay = 0;
+      const { pool, out } = await run({ alone: 10, pool: 10 * POOL_MIN_GAIN * 0.99 });
+      expect(out).toEqual(expected);
+      expect(pool).toEqual([2, 1]);
+      // The records after the measured stretch (10,000 characters past the first 2,500 with the pool) never reached a worker.
+      expect(sent.length).toBeGreaterThan(0);
+      const last = many.indexOf(sent.at(-1)!);
+      expect(last).toBeGreaterThan(0);
+      expect(last).toBeLessThan(many.length / 2);
+    });
+    it('keeps a pool that reads faster by POOL_MIN_GAIN, same output', async () => {
+      worker.delay = 0;
+      const { pool, out } = await run({ alone: 10, pool: 10 / POOL_MIN_GAIN / 1.01 });
+      expect(out).toEqual(expected);
+      expect(pool).toEqual([2]);
+      expect(sent.at(-1)).toBe(many.at(-1));
+    });
   });
 });
