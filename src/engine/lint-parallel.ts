@@ -52,13 +52,6 @@ const BATCH_HELD_CHARS = 1 << 16;
  * worker for when this thread pauses (a collection, a slow read).
  */
 const IN_FLIGHT_PER_THREAD = 4;
-/**
- * Batches queued at each worker from which this thread scans documents before sending them
- * (gate.ts); below it they cross unscanned and the worker scans them. Measured on a 150 MB export
- * (BENCHMARKS.md, "branch export"): with the scan always here, this thread was the critical path
- * (reading, splitting, scanning, writing) while the worker waited for batches.
- */
-const SCAN_HERE_FROM = 2;
 /** Larger documents are linted on this thread: workers run with a small heap (pool.ts). */
 export const WORKER_MAX_CHARS = 1 << 20;
 
@@ -232,12 +225,11 @@ export async function* lintInParallel(
           pool = (await import('./pool.js')).LintPool.open(workers);
           onPool?.(threads);
         }
-        // While the workers keep up, the document goes unscanned and a worker runs the first stage
-        // too: this thread, which also reads, splits and writes, is then the slower one. Once they
-        // fall behind, this thread scans (the first stage): a document with no place is answered
-        // here and never copied to a worker, the others go with their places.
+        // This thread scans (the first stage); a document with no place is answered here and
+        // never copied to a worker, the others go with their places. (Sending documents unscanned
+        // while the workers kept up cost 10-15% more CPU: BENCHMARKS.md, "branch export".)
         const { doc } = event;
-        const places = atWorkers >= workers * SCAN_HERE_FROM ? gateHere(doc, optionsOf(doc)) : undefined;
+        const places = gateHere(doc, optionsOf(doc));
         if (places !== false) {
           batch.push({ event, places });
           toLint++;
