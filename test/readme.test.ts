@@ -49,4 +49,12 @@ describe('README examples', () => {
     const missing = [...imported].filter((name) => name !== 'dignify' && !(name in pkg.dependencies) && !installed.has(name));
     expect(missing).toEqual([]);
   });
+
+  it('--help lists the exit codes of the README table, --fix refused among them', async () => {
+    const r = await runMain(['--help']);
+    expect(r.code).toBe(0);
+    const table = readme.slice(readme.indexOf('### Exit codes'), readme.indexOf('## Configuration'));
+    expect(table).toMatch(/`--fix` refused/);
+    expect(r.stdout).toMatch(/2 {2}usage error[^]*--fix was refused/);
+  });
 });
