@@ -108,24 +108,50 @@ export function markEnds(masked: string, from: number, to: number, limit = Numbe
   return ends;
 }
 
-/** Where a window holding `marks` terminal marks before `place` starts: just after white space. */
+/**
+ * Where a window starts that holds `marks - 1` whole sentences (by terminal marks) before `place`'s
+ * and the tail of one more: the last chunk (text between white space) before those sentences,
+ * which ends with a terminal mark. That chunk stands for the sentence it ends in the parse: the
+ * decisions at the boundary after it read only its last two tokens (an abbreviation or a
+ * one-letter word before a full stop, mergePrefixExceptions) and, as tokens never cross white
+ * space, the chunk's tokens are those of the whole text. The sentence the chunk makes is
+ * untrusted, like any first sentence of a window (sentenceWindows).
+ */
 function windowStart(masked: string, blockStart: number, place: number, marks: number): number {
   const from = Math.max(blockStart, place - marks * CHARS_PER_MARK);
   const found = markEnds(masked, from, place);
-  if (found.length >= marks) return found[found.length - marks]! + 1;
-  let start = from;
+  let start: number;
+  if (found.length >= marks - 1) start = found[found.length - (marks - 1)]!;
+  else start = from;
+  // Back to the white space before the chunk.
   while (start > blockStart && !WHITE_SPACE.test(masked[start - 1]!)) start--;
   return start;
 }
 
-/** Where a window holding `marks` terminal marks after `place` ends: at white space. */
+/**
+ * Where a window ends that holds `marks - 1` whole sentences (by terminal marks) from `place`'s
+ * on and the head of one more: the white space after the mark and the chunk after it (what the
+ * decisions at that boundary read: the next sentence's first word, or a comma, a semicolon or a
+ * closing mark before it). The sentence the head makes is untrusted, like any last sentence of a
+ * window; a head without words merges into the sentence before it, which is then untrusted too.
+ */
 function windowEnd(masked: string, blockEnd: number, place: number, marks: number): number {
   const to = Math.min(blockEnd, place + marks * CHARS_PER_MARK);
-  const found = markEnds(masked, place, to, marks);
-  if (found.length >= marks) return found[marks - 1]!;
-  let end = to;
+  const found = markEnds(masked, place, to, marks - 1);
+  let end = found.length >= marks - 1 ? found[marks - 2]! : to;
+  if (found.length >= marks - 1) while (end < blockEnd && WHITE_SPACE.test(masked[end]!)) end++;
   while (end < blockEnd && !WHITE_SPACE.test(masked[end]!)) end++;
   return end;
+}
+
+/**
+ * The window [start, end) (UTF-16 offsets in the block's text) parsed around `place` in a line-free
+ * block [blockStart, blockEnd): `before - 1` whole sentences (counted by terminal marks) before
+ * the place's with the tail of one more, and `after - 1` from the place's on with the head of one
+ * more (see windowStart, windowEnd).
+ */
+export function windowAround(masked: string, blockStart: number, blockEnd: number, place: number, before: number, after: number): [number, number] {
+  return [windowStart(masked, blockStart, place, before), windowEnd(masked, blockEnd, place, after)];
 }
 
 function* sentenceWindows(masked: string, window: Window, scanner: Scanner): Generator<Root> {
@@ -146,11 +172,10 @@ function* sentenceWindows(masked: string, window: Window, scanner: Scanner): Gen
   for (const place of places) {
     if (place < done) continue;
     let sentences: Sentence[] | undefined;
-    // From one sentence on each side of the place's sentence (two terminal marks), wider until
-    // the place's sentence is trusted.
+    // From the place's sentence with the edges of its neighbours (the chunks before and after
+    // the terminal marks around it), wider until the place's sentence is trusted.
     for (let marks = 2; !sentences; marks *= 2) {
-      const start = windowStart(masked, blockStart, place, marks);
-      const end = windowEnd(masked, blockEnd, place, marks);
+      const [start, end] = windowAround(masked, blockStart, blockEnd, place, marks, marks);
       // Windows that cost more than the block: parse the rest of the block whole.
       if ((start === blockStart && end === blockEnd) || parsed + (end - start) > blockEnd - blockStart) {
         const all = sentencesOf(parseRange(masked, window, blockStart, blockEnd));
