@@ -198,9 +198,14 @@ describe('fast path over random text', () => {
     const place = text.indexOf('drug');
     const [start, end] = windowAround(text, 0, text.length, place, 2, 2);
     expect(text.slice(start, end)).toBe('Lee. The patient has a history of drug abuse. She');
-    // Wider by one whole sentence on one side only.
+    // Wider by one whole sentence on one side only; "Dr." ends no sentence to parse-latin, so the
+    // window does not count it as one.
     const [start4, end4] = windowAround(text, 0, text.length, place, 3, 2);
-    expect(text.slice(start4, end4)).toBe('Dr. Lee. The patient has a history of drug abuse. She');
+    expect(text.slice(start4, end4)).toBe('today. He was seen by Dr. Lee. The patient has a history of drug abuse. She');
+    const listed = 'Diagnoses:  1.  Obesity. 2.  drug abuse, in remission.  3.  Asthma. Plan: follow up.';
+    const [start5, end5] = windowAround(listed, 0, listed.length, listed.indexOf('drug'), 2, 2);
+    // Nor a list number's full stop, which parse-latin joins to the item.
+    expect(listed.slice(start5, end5)).toBe('Obesity. 2.  drug abuse, in remission.  3.');
     // At the block's edges, the block's edges.
     expect(windowAround(text, 0, text.length, text.indexOf('Seen'), 2, 9)).toEqual([0, text.length]);
     // Neighbours parse-latin joins to the place's sentence (an abbreviation before it, a

@@ -108,6 +108,27 @@ export function markEnds(masked: string, from: number, to: number, limit = Numbe
   return ends;
 }
 
+// A full stop after a number of up to three digits, a single letter or a common abbreviation, and
+// a mark before a lower-case letter, a comma or a semicolon: parse-latin joins the sentences on
+// either side of these (mergePrefixExceptions and parse-english's list, lower-case starts,
+// mergeAffixExceptions), so a window counting them as sentence ends would be too short.
+const JOINING_STOP = /(?:^|[^\p{L}\p{N}])(?:\d{1,3}|\p{L}|Dr|Mrs?|Ms|Pt|St|Jr|Sr|etc)\.$/u;
+const JOINING_START = /^[\p{Ll},;]/u;
+
+/**
+ * The ends of the terminal-mark runs in [from, to) (markEnds) that likely end a sentence to
+ * parse-latin too. Only a guess, which decides how wide a window is tried first: a window is
+ * checked by what parse-latin makes of it (sentenceWindows).
+ */
+function sentenceEnds(masked: string, from: number, to: number): number[] {
+  return markEnds(masked, from, to).filter((end) => {
+    if (JOINING_STOP.test(masked.slice(Math.max(0, end - 5), end))) return false;
+    let next = end;
+    while (next < masked.length && WHITE_SPACE.test(masked[next]!)) next++;
+    return !JOINING_START.test(masked[next] ?? '');
+  });
+}
+
 /**
  * Where a window starts that holds `marks - 1` whole sentences (by terminal marks) before `place`'s
  * and the tail of one more: the last chunk (text between white space) before those sentences,
@@ -119,7 +140,7 @@ export function markEnds(masked: string, from: number, to: number, limit = Numbe
  */
 function windowStart(masked: string, blockStart: number, place: number, marks: number): number {
   const from = Math.max(blockStart, place - marks * CHARS_PER_MARK);
-  const found = markEnds(masked, from, place);
+  const found = sentenceEnds(masked, from, place);
   let start: number;
   if (found.length >= marks - 1) start = found[found.length - (marks - 1)]!;
   else start = from;
@@ -137,7 +158,7 @@ function windowStart(masked: string, blockStart: number, place: number, marks: n
  */
 function windowEnd(masked: string, blockEnd: number, place: number, marks: number): number {
   const to = Math.min(blockEnd, place + marks * CHARS_PER_MARK);
-  const found = markEnds(masked, place, to, marks - 1);
+  const found = sentenceEnds(masked, place, to).slice(0, marks - 1);
   let end = found.length >= marks - 1 ? found[marks - 2]! : to;
   if (found.length >= marks - 1) while (end < blockEnd && WHITE_SPACE.test(masked[end]!)) end++;
   while (end < blockEnd && !WHITE_SPACE.test(masked[end]!)) end++;
@@ -173,9 +194,10 @@ function* sentenceWindows(masked: string, window: Window, scanner: Scanner): Gen
     if (place < done) continue;
     let sentences: Sentence[] | undefined;
     // From the place's sentence with the edges of its neighbours (the chunks before and after
-    // the terminal marks around it), wider until the place's sentence is trusted.
-    for (let marks = 2; !sentences; marks *= 2) {
-      const [start, end] = windowAround(masked, blockStart, blockEnd, place, marks, marks);
+    // the terminal marks around it), wider on the side where the place's sentence was joined to
+    // the window's first or last until it is trusted.
+    for (let before = 2, after = 2; !sentences; ) {
+      const [start, end] = windowAround(masked, blockStart, blockEnd, place, before, after);
       // Windows that cost more than the block: parse the rest of the block whole.
       if ((start === blockStart && end === blockEnd) || parsed + (end - start) > blockEnd - blockStart) {
         const all = sentencesOf(parseRange(masked, window, blockStart, blockEnd));
@@ -184,8 +206,15 @@ function* sentenceWindows(masked: string, window: Window, scanner: Scanner): Gen
       }
       parsed += end - start;
       const all = sentencesOf(parseRange(masked, window, start, end));
-      const trusted = all.slice(start === blockStart ? 0 : 1, end === blockEnd ? all.length : -1);
-      if (trusted.some((s) => s.position!.start.offset! <= place && place < s.position!.end.offset!)) sentences = trusted;
+      const first = start === blockStart ? 0 : 1;
+      const last = end === blockEnd ? all.length - 1 : all.length - 2;
+      const at = all.findIndex((s) => s.position!.start.offset! <= place && place < s.position!.end.offset!);
+      if (at >= first && at <= last) sentences = all.slice(first, last + 1);
+      else {
+        // Only a side whose edge sentence holds the place can be at fault (or both, if none does).
+        if (at === -1 || at < first) before *= 2;
+        if (at === -1 || at > last) after *= 2;
+      }
     }
     const fresh = sentences.filter((s) => s.position!.start.offset! >= done);
     done = sentences.at(-1)!.position!.end.offset!;
