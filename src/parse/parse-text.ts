@@ -116,17 +116,43 @@ const JOINING_STOP = /(?:^|[^\p{L}\p{N}])(?:\d{1,3}|\p{L}|Dr|Mrs?|Ms|Pt|St|Jr|Sr
 const JOINING_START = /^[\p{Ll},;]/u;
 
 /**
- * The ends of the terminal-mark runs in [from, to) (markEnds) that likely end a sentence to
- * parse-latin too. Only a guess, which decides how wide a window is tried first: a window is
+ * Does the terminal-mark run ending at `end` (before white space) likely end a sentence to
+ * parse-latin too? Only a guess, which decides how wide a window is tried first: a window is
  * checked by what parse-latin makes of it (sentenceWindows).
  */
-function sentenceEnds(masked: string, from: number, to: number): number[] {
-  return markEnds(masked, from, to).filter((end) => {
-    if (JOINING_STOP.test(masked.slice(Math.max(0, end - 5), end))) return false;
-    let next = end;
-    while (next < masked.length && WHITE_SPACE.test(masked[next]!)) next++;
-    return !JOINING_START.test(masked[next] ?? '');
-  });
+function likelyEnd(masked: string, end: number): boolean {
+  if (JOINING_STOP.test(masked.slice(Math.max(0, end - 5), end))) return false;
+  let next = end;
+  while (next < masked.length && WHITE_SPACE.test(masked[next]!)) next++;
+  return !JOINING_START.test(masked[next] ?? '');
+}
+
+// parse-latin's terminal marks (TERMINAL), as UTF-16 code units.
+const isTerminal = (code: number) => code === 46 || code === 33 || code === 63 || code === 0x2026 || code === 0x203d;
+
+/**
+ * The last `count` ends of markEnds(masked, from, to) that likely end a sentence (likelyEnd), in
+ * text order: read backwards from `to`, so only the text back to them is looked at.
+ */
+export function sentenceEndsBefore(masked: string, from: number, to: number, count: number): number[] {
+  const ends: number[] = [];
+  // An end: a terminal mark at or after `from` before it, white space before `to` at it.
+  for (let end = to - 1; end > from && ends.length < count; end--) {
+    if (isTerminal(masked.charCodeAt(end - 1)) && WHITE_SPACE.test(masked[end]!) && likelyEnd(masked, end)) ends.push(end);
+  }
+  return ends.reverse();
+}
+
+/** The first `count` ends of markEnds(masked, from, to) that likely end a sentence (likelyEnd). */
+export function sentenceEndsAfter(masked: string, from: number, to: number, count: number): number[] {
+  const ends: number[] = [];
+  TERMINAL.lastIndex = from;
+  for (let m = TERMINAL.exec(masked); m && ends.length < count; m = TERMINAL.exec(masked)) {
+    const end = m.index + m[0].length;
+    if (end >= to) break;
+    if (likelyEnd(masked, end)) ends.push(end);
+  }
+  return ends;
 }
 
 /**
@@ -140,9 +166,9 @@ function sentenceEnds(masked: string, from: number, to: number): number[] {
  */
 function windowStart(masked: string, blockStart: number, place: number, marks: number): number {
   const from = Math.max(blockStart, place - marks * CHARS_PER_MARK);
-  const found = sentenceEnds(masked, from, place);
+  const found = sentenceEndsBefore(masked, from, place, marks - 1);
   let start: number;
-  if (found.length >= marks - 1) start = found[found.length - (marks - 1)]!;
+  if (found.length >= marks - 1) start = found[0]!;
   else start = from;
   // Back to the white space before the chunk.
   while (start > blockStart && !WHITE_SPACE.test(masked[start - 1]!)) start--;
@@ -158,7 +184,7 @@ function windowStart(masked: string, blockStart: number, place: number, marks: n
  */
 function windowEnd(masked: string, blockEnd: number, place: number, marks: number): number {
   const to = Math.min(blockEnd, place + marks * CHARS_PER_MARK);
-  const found = sentenceEnds(masked, place, to).slice(0, marks - 1);
+  const found = sentenceEndsAfter(masked, place, to, marks - 1);
   let end = found.length >= marks - 1 ? found[marks - 2]! : to;
   if (found.length >= marks - 1) while (end < blockEnd && WHITE_SPACE.test(masked[end]!)) end++;
   while (end < blockEnd && !WHITE_SPACE.test(masked[end]!)) end++;
