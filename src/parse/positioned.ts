@@ -113,13 +113,15 @@ const latin = Object.getPrototypeOf(ParseEnglish.prototype) as ParseEnglish;
 const latinSentence = latin.tokenizeSentencePlugins;
 const latinParagraph = latin.tokenizeParagraphPlugins;
 const KNOWN_LISTS = latinSentence.length === 6 && latinParagraph.length === 12 && SENTENCE_PLUGINS.length === 7;
-const SKIPPABLE: { plugin: unknown; needs: RegExp }[] = !KNOWN_LISTS ? [] : [
-  { plugin: ParseEnglish.prototype.tokenizeSentencePlugins[0], needs: /['\u2019/]/ },
-  { plugin: latinSentence[0], needs: /&/ },
-  { plugin: latinSentence[1], needs: /-/ },
-  { plugin: latinSentence[3], needs: /\// },
-  { plugin: latinParagraph[9], needs: /[\r\n]/ },
-];
+const SKIPPABLE: { plugin: unknown; needs: RegExp }[] = !KNOWN_LISTS
+  ? []
+  : [
+      { plugin: ParseEnglish.prototype.tokenizeSentencePlugins[0], needs: /['\u2019/]/ },
+      { plugin: latinSentence[0], needs: /&/ },
+      { plugin: latinSentence[1], needs: /-/ },
+      { plugin: latinSentence[3], needs: /\// },
+      { plugin: latinParagraph[9], needs: /[\r\n]/ },
+    ];
 // The lists for each set of plugins left out (a bit per SKIPPABLE entry), made on first use.
 const pluginLists = new Map<number, { sentence: typeof SENTENCE_PLUGINS; paragraph: typeof PARAGRAPH_PLUGINS }>();
 
