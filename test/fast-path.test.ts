@@ -7,7 +7,7 @@ import { corpusDir, corpusTexts } from '../bench/corpus.js';
 import { lintDocument, lintDocumentWhole, preloadLint } from '../src/lint/lint-document.js';
 import { lintTree } from '../src/lint/lint-tree.js';
 import { resolveOptions } from '../src/lint/options.js';
-import { parseText, parseTextWindows } from '../src/parse/parse-text.js';
+import { parseText, parseTextWindows, windowAround } from '../src/parse/parse-text.js';
 import { scannerFor } from '../src/match/prefilter.js';
 import { windows } from '../src/parse/windows.js';
 import { builtinRules } from '../src/rules/builtin.js';
@@ -189,6 +189,37 @@ describe('fast path over random text', () => {
       }),
       { numRuns: propertyRuns(1000, 3000) },
     );
+  });
+
+  it("parses a line-free block around a place's sentence with only the edges of its neighbours", () => {
+    // The chunk that ends the sentence before (what an abbreviation test reads) and the chunk
+    // that starts the sentence after (what a lower-case start or a comma test reads).
+    const text = 'Seen in clinic today. He was seen by Dr. Lee. The patient has a history of drug abuse. She left at noon. Later he returned.';
+    const place = text.indexOf('drug');
+    const [start, end] = windowAround(text, 0, text.length, place, 2, 2);
+    expect(text.slice(start, end)).toBe('Lee. The patient has a history of drug abuse. She');
+    // Wider by one whole sentence on one side only; "Dr." ends no sentence to parse-latin, so the
+    // window does not count it as one.
+    const [start4, end4] = windowAround(text, 0, text.length, place, 3, 2);
+    expect(text.slice(start4, end4)).toBe('today. He was seen by Dr. Lee. The patient has a history of drug abuse. She');
+    const listed = 'Diagnoses:  1.  Obesity. 2.  drug abuse, in remission.  3.  Asthma. Plan: follow up.';
+    const [start5, end5] = windowAround(listed, 0, listed.length, listed.indexOf('drug'), 2, 2);
+    // Nor a list number's full stop, which parse-latin joins to the item.
+    expect(listed.slice(start5, end5)).toBe('Obesity. 2.  drug abuse, in remission.  3.');
+    // At the block's edges, the block's edges.
+    expect(windowAround(text, 0, text.length, text.indexOf('Seen'), 2, 9)).toEqual([0, text.length]);
+    // Neighbours parse-latin joins to the place's sentence (an abbreviation before it, a
+    // lower-case or comma start after it) make the window grow until the sentence is whole.
+    const filler = 'Vital signs were stable. '.repeat(25);
+    for (const around of [
+      'He was seen by Dr. Lee who noted drug abuse. ',
+      'Hx of drug abuse. she denies use now. ',
+      'Hx of drug abuse. , per chart. ',
+      'See item 2. drug abuse noted. ',
+      'Admits to heroin use e.g. IV drug abuse etc. and more. ',
+      'Lives with wife. Alcohol abuse in remission. Pt. is an addict. ',
+    ])
+      expect(expectSame(`${filler}${around}${filler}`).length).toBeGreaterThan(0);
   });
 
   it('parses only blocks with a possible phrase, cut at blank lines', () => {
