@@ -38,8 +38,9 @@ describe('cuedTest', () => {
 
   it("holds its promise for the context checks: every match of each regex holds one of its cues (fast-check, the regexes' own matches in any case)", async () => {
     await import('../src/match/speakers.js');
+    await import('../src/match/relative-speech.js');
     const tests = cuedTests();
-    expect(tests.length).toBeGreaterThanOrEqual(5);
+    expect(tests.length).toBeGreaterThanOrEqual(7);
     for (const { source, flags, cues } of tests) {
       const regex = new RegExp(source, flags);
       // fast-check makes strings matching a regex without the i flag and \b: ask for the source's
