@@ -32,3 +32,36 @@ describe('wordsOf', () => {
     );
   });
 });
+
+// match/suggest.ts's casePattern likewise reads an ASCII phrase with ASCII classes: the reference
+// is its Unicode form.
+const SMALL = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'who', 'with']);
+function unicodeCasePattern(actual: string, sentenceStart: boolean): string {
+  const isAcronym = (word: string) => /\p{Lu}/u.test(word.slice(1));
+  const words = actual.split(/[^\p{L}\p{N}']+/u).filter((w) => /\p{L}/u.test(w));
+  const letters = words.join('').replace(/[^\p{L}]/gu, '');
+  if (words.length > 1 && letters === letters.toUpperCase()) return 'upper';
+  const capitalized = (w: string) => /^\p{Lu}/u.test(w);
+  const rest = words.slice(1).filter((w) => !SMALL.has(w.toLowerCase()));
+  if (rest.length > 0 && rest.every(capitalized) && rest.some((w) => !isAcronym(w)) && capitalized(words[0]!)) return 'title';
+  const first = words[0] ?? '';
+  if (capitalized(first) && (sentenceStart || !isAcronym(first))) return 'sentence';
+  return 'lower';
+}
+
+describe('casePattern', () => {
+  it('gives the Unicode classes\' answer for any ASCII phrase (fast-check)', async () => {
+    const { casePattern } = await import('../src/match/suggest.js');
+    expect(casePattern('Drug Abuse', false)).toBe('title');
+    expect(casePattern('DRUG ABUSE', false)).toBe('upper');
+    expect(casePattern('Ärger abuse', false)).toBe('sentence'); // the Unicode classes
+    const word = fc.constantFrom('drug', 'Drug', 'DRUG', 'IVDU', 'EtOH', 'of', 'The', "o'", '9', 'x2', 'A', '-', "'");
+    fc.assert(
+      fc.property(fc.array(fc.oneof(word, fc.string({ unit: 'binary-ascii', maxLength: 4 })), { maxLength: 6 }), fc.boolean(), (parts, start) => {
+        const phrase = parts.join(' ');
+        expect(casePattern(phrase, start)).toBe(unicodeCasePattern(phrase, start));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

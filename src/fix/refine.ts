@@ -31,6 +31,11 @@ const WORD = lazyRegExp(String.raw`&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);|([\p{L}\p
 const ASCII_WORD = /&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);|([a-z\d]+(?:'[a-z\d]+)*)/gi;
 const ASCII = /^[\x00-\x7f]*$/;
 
+/** Does `word` hold anything but letters, digits and apostrophes? (An ASCII word is tested without building the Unicode class.) */
+function hasOtherThanWordCharacters(word: string): boolean {
+  return ASCII.test(word) ? /[^A-Za-z0-9']/.test(word) : /[^\p{L}\p{N}'’]/u.test(word);
+}
+
 /** The words of `text` (entities skipped), with UTF-16 offsets from `offset`. */
 export function wordsOf(text: string, offset = 0): Word[] {
   const out: Word[] = [];
@@ -228,7 +233,7 @@ export function planFix(text: string, finding: Finding, segments: readonly Segme
   if (oldWords.length === newWords.length) {
     oldWords.forEach((w, k) => {
       if (k > 0) out += plain[k - 1] && !oldSeps[k - 1]!.includes('\n') ? newSeps[k - 1] : oldSeps[k - 1];
-      out += same(w, newWords[k]!) && !/[^\p{L}\p{N}'’]/u.test(newWords[k]!.text) ? w.text : newWords[k]!.text;
+      out += same(w, newWords[k]!) && !hasOtherThanWordCharacters(newWords[k]!.text) ? w.text : newWords[k]!.text;
     });
   } else {
     // Only an article may sit before markup when the number of words changes ("a *IVDA*" →
