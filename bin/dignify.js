@@ -1,11 +1,10 @@
 #!/usr/bin/env node
 // The dignify command. The code lives in dist/ (built on install by `npm run build`): the bundled
-// CLI when the build made one (faster start-up: dist/bundle/cold.js runs it from a V8 code cache
-// when it can), else the compiled modules. All start at src/cli/start.ts, which hands anything but
-// paths to main.ts's argument parser.
+// CLI when the build made one (faster start-up), else the compiled modules. Both start at
+// src/cli/start.ts, which hands anything but paths to main.ts's argument parser.
 import { existsSync } from 'node:fs';
 
-const bundled = new URL('../dist/bundle/cold.js', import.meta.url);
+const bundled = new URL('../dist/bundle/main.js', import.meta.url);
 const { main } = await import(existsSync(bundled) ? bundled.href : '../dist/cli/start.js');
 
 // `dignify … | head` closes the pipe early: that is the reader's choice, not an error. When a

@@ -5,7 +5,6 @@ import { copyFileSync, rmSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildColdBundle } from './cold-bundle.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = path.join(root, 'dist', 'bundle');
@@ -66,8 +65,8 @@ function isBindingName(key) {
     return false;
   }
 }
-const lazyBuiltins = {
-  name: 'lazy-builtins',
+const builtinsByRequire = {
+  name: 'builtins-by-require',
   setup(build) {
     for (const [name, kind, importers] of LAZY_BUILTINS) {
       build.onResolve({ filter: new RegExp(`^(node:)?${name}$`) }, (args) =>
@@ -78,11 +77,6 @@ const lazyBuiltins = {
       contents: LAZY_BUILTINS.find(([name]) => name === args.path)[3],
       loader: 'js',
     }));
-  },
-};
-const builtinsByRequire = {
-  name: 'builtins-by-require',
-  setup(build) {
     build.onResolve({ filter: /^(node:)?[a-z_/]+$/ }, (args) => {
       const name = args.path.replace(/^node:/, '');
       return args.kind === 'import-statement' && BUILTINS.has(name) && byRequire(args.importer) ? { path: name, namespace: 'builtin-require' } : undefined;
@@ -136,13 +130,10 @@ await esbuild.build({
   // (2-3 ms of CPU at every start); the code only asks it for now(), to measure durations (the pool's
   // gate, src/engine/lint-parallel.ts). process.uptime() counts from the same origin, the process's start.
   define: { 'performance.now': '__performanceNow' },
-  plugins: [onePathChunk, lazyBuiltins, builtinsByRequire],
+  plugins: [onePathChunk, builtinsByRequire],
   logLevel: 'warning',
 });
 // The bundle looks for the precompiled rules (and the bibliography) beside itself, as dist/rules/builtin.js does.
 for (const name of ['builtin-lean.json', 'builtin-examples.json']) copyFileSync(path.join(root, 'dist', 'rules', name), path.join(outdir, name));
 copyFileSync(path.join(root, 'dist', 'rules', 'sources.json'), path.join(outdir, 'sources.json'));
-// The cold path: the whole CLI again as one script, run by dist/bundle/cold.js from a V8 code cache
-// (scripts/cold-bundle.js says why and how). Last: its warm-up run reads the rules copied above.
-await buildColdBundle(esbuild, { root, outdir, plugins: [lazyBuiltins] });
 console.log('dignify: bundled the CLI into dist/bundle/');
