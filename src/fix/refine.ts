@@ -12,6 +12,7 @@ import type { Finding, Fix, FixSkipped, FixSkipReason } from '../types.js';
 import { lineAround } from '../parse/lines.js';
 import { countBelow } from '../match/count-below.js';
 import { lazyRegExp } from '../core/lazy-regexp.js';
+import { isAsciiText } from '../core/ascii.js';
 
 /** [start, end) UTF-16 offsets of a run of editable text (a text node's source), sorted, not overlapping. */
 export type Segment = readonly [number, number];
@@ -29,17 +30,16 @@ interface Word {
 // in either case, and "’" is not ASCII.
 const WORD = lazyRegExp(String.raw`&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);|([\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*)`, 'giu');
 const ASCII_WORD = /&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);|([a-z\d]+(?:'[a-z\d]+)*)/gi;
-const ASCII = /^[\x00-\x7f]*$/;
 
 /** Does `word` hold anything but letters, digits and apostrophes? (An ASCII word is tested without building the Unicode class.) */
 function hasOtherThanWordCharacters(word: string): boolean {
-  return ASCII.test(word) ? /[^A-Za-z0-9']/.test(word) : /[^\p{L}\p{N}'’]/u.test(word);
+  return isAsciiText(word) ? /[^A-Za-z0-9']/.test(word) : /[^\p{L}\p{N}'’]/u.test(word);
 }
 
 /** The words of `text` (entities skipped), with UTF-16 offsets from `offset`. */
 export function wordsOf(text: string, offset = 0): Word[] {
   const out: Word[] = [];
-  for (const m of text.matchAll(ASCII.test(text) ? ASCII_WORD : WORD())) {
+  for (const m of text.matchAll(isAsciiText(text) ? ASCII_WORD : WORD())) {
     if (m[1]) out.push({ text: m[1], start: offset + m.index, end: offset + m.index + m[1].length });
   }
   return out;

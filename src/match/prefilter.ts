@@ -370,7 +370,8 @@ function buildScanner(rules: CompiledRules): RuleScanner {
       byPhrase.set(
         sequence,
         (requires = compiled.requires.filter(
-          (c) => ((c.kind !== 'line' && c.sequences.length > 0) || (c.kind === 'line' && !c.patient)) && (!c.forms || c.forms.some((f) => sequenceKey(f) === key)),
+          (c) =>
+            ((c.kind !== 'line' && c.sequences.length > 0) || (c.kind === 'line' && !c.patient)) && (!c.forms || c.forms.some((f) => sequenceKey(f) === key)),
         )),
       );
     }
@@ -417,12 +418,11 @@ function buildScanner(rules: CompiledRules): RuleScanner {
     if (list) {
       checks = list.map((a) => {
         const source = anchoredSource(a.sequence, a.anchor);
+        const requires = requiresOf(a.compiled, a.sequence);
         return {
           check: new RegExp(source, `${caseFlags(source, folds)}y`),
-          required: requiresOf(a.compiled, a.sequence)
-            .filter((c) => c.kind !== 'line')
-            .map((c) => conditionSearchOf(c, folds)),
-          lines: requiresOf(a.compiled, a.sequence).flatMap((c) => (c.kind === 'line' ? [c.regex!] : [])),
+          required: requires.filter((c) => c.kind !== 'line').map((c) => conditionSearchOf(c, folds)),
+          lines: requires.flatMap((c) => (c.kind === 'line' ? [c.regex!] : [])),
           wordsBefore: a.anchor,
         };
       });

@@ -4,6 +4,7 @@ import type { CompiledSet } from '../rules/compile.js';
 import { fieldOf } from '../rules/sets.js';
 import type { Fix } from '../types.js';
 import type { Token } from '../parse/tokens.js';
+import { isAsciiText } from '../core/ascii.js';
 
 /** Fills {set} and {set.field} from the words the match captured, or the set's default. */
 export function renderSuggestion(template: string, captures: ReadonlyMap<string, string>, sets: ReadonlyMap<string, CompiledSet>): string {
@@ -43,10 +44,9 @@ interface CaseClasses {
 // letters are [A-Za-z], its upper-case ones [A-Z], its digits [0-9]).
 const ASCII_CLASSES: CaseClasses = { separators: /[^A-Za-z0-9']+/, letter: /[A-Za-z]/, nonLetters: /[^A-Za-z]/g, upper: /[A-Z]/, initialUpper: /^[A-Z]/ };
 let unicodeClasses: CaseClasses | undefined;
-const ASCII = /^[\x00-\x7f]*$/;
 
 function caseClasses(text: string): CaseClasses {
-  if (ASCII.test(text)) return ASCII_CLASSES;
+  if (isAsciiText(text)) return ASCII_CLASSES;
   return (unicodeClasses ??= { separators: /[^\p{L}\p{N}']+/u, letter: /\p{L}/u, nonLetters: /[^\p{L}]/gu, upper: /\p{Lu}/u, initialUpper: /^\p{Lu}/u });
 }
 

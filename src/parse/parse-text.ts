@@ -93,9 +93,9 @@ const CHARS_PER_MARK = 400;
 /**
  * The end offsets of the terminal-mark runs TERMINAL finds in masked.slice(from, to), in order (as
  * matchAll over that slice finds them, without copying it or cloning the regex): a run and the white
- * space after it must lie before `to`. At most `limit` of them.
+ * space after it must lie before `to`. At most `limit` of them, and only those `keep` (when given) keeps.
  */
-export function markEnds(masked: string, from: number, to: number, limit = Number.POSITIVE_INFINITY): number[] {
+export function markEnds(masked: string, from: number, to: number, limit = Number.POSITIVE_INFINITY, keep?: (end: number) => boolean): number[] {
   const ends: number[] = [];
   TERMINAL.lastIndex = from;
   for (let m = TERMINAL.exec(masked); m && ends.length < limit; m = TERMINAL.exec(masked)) {
@@ -103,7 +103,7 @@ export function markEnds(masked: string, from: number, to: number, limit = Numbe
     // In the slice, the white space the lookahead needs stands before `to`; a run reaching `to`
     // matched nowhere in it (no shorter run ends at white space).
     if (end >= to) break;
-    ends.push(end);
+    if (!keep || keep(end)) ends.push(end);
   }
   return ends;
 }
@@ -145,14 +145,7 @@ export function sentenceEndsBefore(masked: string, from: number, to: number, cou
 
 /** The first `count` ends of markEnds(masked, from, to) that likely end a sentence (likelyEnd). */
 export function sentenceEndsAfter(masked: string, from: number, to: number, count: number): number[] {
-  const ends: number[] = [];
-  TERMINAL.lastIndex = from;
-  for (let m = TERMINAL.exec(masked); m && ends.length < count; m = TERMINAL.exec(masked)) {
-    const end = m.index + m[0].length;
-    if (end >= to) break;
-    if (likelyEnd(masked, end)) ends.push(end);
-  }
-  return ends;
+  return markEnds(masked, from, to, count, (end) => likelyEnd(masked, end));
 }
 
 /**
