@@ -84,6 +84,12 @@ describe('fixtures/eval-blind', () => {
     const readme = readFileSync(path.join(ROOT, 'fixtures', 'eval-blind', 'README.md'), 'utf8');
     expect(readme).toContain(r.stdout.trim());
   });
+
+  it('is one of the sets npm run eval scores by default, held out whole', () => {
+    const script = readFileSync(path.join(ROOT, 'scripts', 'eval.js'), 'utf8');
+    expect(script).toMatch(/path\.join\(root, 'fixtures', 'eval-blind', 'labelled\.jsonl'\)/);
+    expect(script).toMatch(/HELD_OUT = new Set\(\[[^\]]*'fixtures\/eval-blind'/);
+  });
 });
 
 describe('scripts/eval-blind-verify.mjs', () => {
