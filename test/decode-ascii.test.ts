@@ -85,16 +85,11 @@ describe('decoding an export, ASCII chunks read as Latin-1', () => {
 
   it('gives the text and warning of decoding every chunk, cut anywhere', async () => {
     await fc.assert(
-      fc.asyncProperty(
-        fc.boolean(),
-        fc.array(pieces, { minLength: 1, maxLength: 12 }),
-        fc.array(fc.nat(), { maxLength: 40 }),
-        async (bom, parts, cuts) => {
-          const bytes = Buffer.concat([...(bom ? [Buffer.from([0xef, 0xbb, 0xbf])] : []), ...parts]);
-          const chunks = cut(bytes, cuts);
-          expect(await viaTextChunks(chunks)).toEqual(reference(chunks));
-        },
-      ),
+      fc.asyncProperty(fc.boolean(), fc.array(pieces, { minLength: 1, maxLength: 12 }), fc.array(fc.nat(), { maxLength: 40 }), async (bom, parts, cuts) => {
+        const bytes = Buffer.concat([...(bom ? [Buffer.from([0xef, 0xbb, 0xbf])] : []), ...parts]);
+        const chunks = cut(bytes, cuts);
+        expect(await viaTextChunks(chunks)).toEqual(reference(chunks));
+      }),
       { numRuns: 300 },
     );
   });

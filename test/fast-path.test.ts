@@ -260,7 +260,11 @@ describe('fast path over random text', () => {
     ].join('\n\n');
     const blocks = [...windows(text, scanner)].map((w) => text.slice(w.start, w.end));
     expect(blocks).toEqual(['- Diabetic\n- On a pump', '[x] Diabetic   [ ] Pregnant', '| Diabetic | Smoker |\n| Y | N |']);
-    expect(expectSame(text).filter((f) => f.ruleId === 'identity/diabetic').map((f) => f.actual)).toEqual(['Diabetic', 'Diabetic', 'Diabetic']);
+    expect(
+      expectSame(text)
+        .filter((f) => f.ruleId === 'identity/diabetic')
+        .map((f) => f.actual),
+    ).toEqual(['Diabetic', 'Diabetic', 'Diabetic']);
     // The line is read where the phrase's first word stands, and in the text before masking: a
     // box blanked by the mask, a drop-down opened by it.
     for (const t of ['[x]  Diabetic', 'Status: {Diabetic/Non-diabetic}', 'Status:\n{Diabetic/Prediabetic}', `${'x '.repeat(300)}- Diabetic`]) expectSame(t);

@@ -31,7 +31,7 @@ describe('cuedTest', () => {
     expect(test('phoned me')).toBe(false);
     // "ſ" matches "s" case-insensitively with the u flag, and is its own lower case.
     const unicode = cuedTest(String.raw`\bslurs\b`, 'iu', ['slur']);
-    expect(unicode('ſlurs')).toBe(new RegExp(String.raw`\bslurs\b`, 'iu').test('ſlurs'));
+    expect(unicode('ſlurs')).toBe(/\bslurs\b/iu.test('ſlurs'));
     expect(unicode('ſlurs')).toBe(true);
     expect(() => cuedTest('a', 'g', ['a'])).toThrow(/lastIndex/);
   });
@@ -46,7 +46,10 @@ describe('cuedTest', () => {
       // fast-check makes strings matching a regex without the i flag and \b: ask for the source's
       // lower-case matches, then change the case of their letters at random, and keep what the regex matches.
       const matching = fc
-        .tuple(fc.stringMatching(new RegExp(source.replaceAll(String.raw`\b`, ''), flags.replace('i', ''))), fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }))
+        .tuple(
+          fc.stringMatching(new RegExp(source.replaceAll(String.raw`\b`, ''), flags.replace('i', ''))),
+          fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }),
+        )
         .map(([text, upper]) => [...text].map((c, i) => (upper[i % 8] ? c.toUpperCase() : c)).join(''))
         .filter((text) => regex.test(text));
       fc.assert(

@@ -149,7 +149,12 @@ describe('the pool and the gate', () => {
       }
       return { pool, out };
     };
-    const expected = many.map((text) => `${text} ${lintDocument({ file: 'x.csv', syntax: 'text', text }, resolved).map((f) => f.ruleId).join()}`);
+    const expected = many.map(
+      (text) =>
+        `${text} ${lintDocument({ file: 'x.csv', syntax: 'text', text }, resolved)
+          .map((f) => f.ruleId)
+          .join()}`,
+    );
 
     it('stops a pool that reads slower than this thread alone did, and lints the rest here, same output', async () => {
       worker.delay = 0;

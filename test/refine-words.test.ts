@@ -50,7 +50,7 @@ function unicodeCasePattern(actual: string, sentenceStart: boolean): string {
 }
 
 describe('casePattern', () => {
-  it('gives the Unicode classes\' answer for any ASCII phrase (fast-check)', async () => {
+  it("gives the Unicode classes' answer for any ASCII phrase (fast-check)", async () => {
     const { casePattern } = await import('../src/match/suggest.js');
     expect(casePattern('Drug Abuse', false)).toBe('title');
     expect(casePattern('DRUG ABUSE', false)).toBe('upper');

@@ -440,4 +440,3 @@ describe('identity labels in the shapes of forms, lists, tables and alerts (issu
     expect(await ids('HIV-infected CD4 cells were counted.')).toEqual([]);
   });
 });
-

@@ -88,7 +88,7 @@ const WORDS = 14;
  */
 export function isRelativeReport(text: string, start: number, end = start): boolean {
   const [lineStart, lineEnd] = lineAround(text, start);
-  if (end > start && reportedAfter(text, start, end, lineEnd)) return true;
+  if (end > start && reportedAfter(text, end, lineEnd)) return true;
   const from = Math.max(0, start - REACH, lineStart);
   const before = text.slice(from, start);
   if (!ANY_RELATIVE(before)) return false;
@@ -105,7 +105,7 @@ export function isRelativeReport(text: string, start: number, end = start): bool
  * to his wife)", "…, mom says")? The words between the phrase and the attribution must not hand the
  * sentence back to the writer ("but", "however"); a perinatal note's "per mom" is the patient's own.
  */
-function reportedAfter(text: string, start: number, end: number, lineEnd: number): boolean {
+function reportedAfter(text: string, end: number, lineEnd: number): boolean {
   const after = text.slice(end, Math.min(lineEnd, end + AFTER_REACH));
   if (!ANY_RELATIVE(after)) return false;
   const m = PER_AFTER().exec(after);
