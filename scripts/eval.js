@@ -76,12 +76,13 @@ if (files.length === 0)
     path.join(root, 'fixtures', 'eval-sealed', 'labelled.jsonl'),
     path.join(root, 'fixtures', 'eval-blind', 'labelled.jsonl'),
   );
-// Sets whose false positives and misses are counted but not listed unless --show-held-out (folders
-// relative to the repository root).
-const HELD_OUT = new Set(['fixtures/eval-new', 'fixtures/eval-fresh', 'fixtures/eval-unseen', 'fixtures/eval-sealed', 'fixtures/eval-blind']);
-// Held-out sets also scored in a dev and a test half (eval-fresh, eval-unseen and eval-sealed are held out whole: no dev half).
-const SPLIT = new Set(['fixtures/eval-new']);
-const folderOf = (name) => path.dirname(name).split(path.sep).join('/');
+// Sets whose false positives and misses are counted but not listed unless --show-held-out, by the name of
+// the set's folder — not by a path relative to this copy of the repository, so a set read from another
+// checkout (`node /tmp/copy/scripts/eval.js /work/main/fixtures/eval-new/labelled.jsonl`) stays held out.
+const HELD_OUT = new Set(['eval-new', 'eval-fresh', 'eval-unseen', 'eval-sealed', 'eval-blind', 'eval-final']);
+// Held-out sets also scored in a dev and a test half (the others are held out whole: no dev half).
+const SPLIT = new Set(['eval-new']);
+const folderOf = (name) => path.basename(path.dirname(path.resolve(root, name)));
 const isHeldOut = (name) => HELD_OUT.has(folderOf(name));
 const DEV = ' (dev half)';
 const TEST = ' (test half)';

@@ -1,0 +1,48 @@
+// scripts/eval.js hides the false positives and misses of a held-out set by the name of the set's folder,
+// wherever the set is read from: a copy of the repository elsewhere (a helper's /tmp checkout) used to list
+// a held-out set's errors because the check compared paths relative to the running copy.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+// A gold span no rule flags ("wound" labelled as identity language), so the run has exactly one miss.
+const RECORD = {
+  id: 'ho-1',
+  source: 'test',
+  kind: 'handwritten',
+  text: 'The wound is healing well.',
+  spans: [{ start: 4, end: 9, text: 'wound', category: 'identity', tier: 'B' }],
+};
+
+const evalOf = (folder: string) => {
+  const dir = path.join(mkdtempSync(path.join(tmpdir(), 'dignify-held-out-')), folder);
+  mkdirSync(dir);
+  const file = path.join(dir, 'labelled.jsonl');
+  writeFileSync(file, `${JSON.stringify(RECORD)}\n`);
+  return spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'eval.js'), '--no-lexicon', file], {
+    cwd: tmpdir(),
+    encoding: 'utf8',
+  });
+};
+
+describe('scripts/eval.js held-out sets', () => {
+  it.each(['eval-sealed', 'eval-blind', 'eval-final', 'eval-unseen', 'eval-fresh'])(
+    'counts a set in a folder named %s outside the repository without listing its texts',
+    (folder) => {
+      const r = evalOf(folder);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(/false positives \(0\) and misses \(1\) not listed: a held-out set/);
+      expect(r.stdout).not.toContain(RECORD.text);
+    },
+  );
+
+  it('lists the misses of a set in any other folder', () => {
+    const r = evalOf('scratch');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/misses \(1\):/);
+    expect(r.stdout).toContain(RECORD.text);
+  });
+});
