@@ -69,6 +69,25 @@ describe('export-only flags on a file not read as an export', () => {
   });
 });
 
+describe('a column named loosely', () => {
+  it('is read, and which column was read is said once', async () => {
+    const dir = folder({ 'n.csv': 'Record ID,Note_Text\n1,an addict\n2,stable\n' });
+    const r = await runMain(['n.csv', '--text-column', 'note text', '--id-column', 'record_id'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      'dignify: n.csv: --text-column "note text" read as the column "Note_Text"; the id column "record_id" read as "Record ID"\n',
+    );
+    expect(r.stdout).toContain('substance-use/addict');
+  });
+
+  it('says nothing when the names are exact', async () => {
+    const dir = folder({ 'n.csv': 'Record ID,Note_Text\n1,an addict\n' });
+    const r = await runMain(['n.csv', '--text-column', 'Note_Text', '--id-column', 'Record ID'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('');
+  });
+});
+
 describe('JSON Lines: the note field', () => {
   const nested = '{"id":"a1","note":{"text":"an addict"}}\n{"id":"a2","note":{"text":"IVDU"}}\n';
 

@@ -61,7 +61,17 @@ export function chooseColumns(
   }
   const keep = fields.length ? { fields } : {};
   const id = given(options.idColumn) ?? pick(names, ID_NAMES);
-  if (options.textColumn !== undefined) return id === undefined ? { text, ...keep } : { text, id, ...keep };
+  if (options.textColumn !== undefined) {
+    // A name matched loosely, beyond letter case ("note text" for "Note_Text"), is said once, so a
+    // user who meant another column sees which one is read.
+    const loosely = (wanted: string, got: string) => wanted.toLowerCase() !== got.toLowerCase();
+    const loose = [
+      ...(loosely(options.textColumn, text) ? [`${flag} "${options.textColumn}" read as the ${noun} "${text}"`] : []),
+      ...(options.idColumn !== undefined && id !== undefined && loosely(options.idColumn, id) ? [`the id ${noun} "${options.idColumn}" read as "${id}"`] : []),
+    ];
+    const said = loose.length ? { notice: loose.join('; ') } : {};
+    return id === undefined ? { text, ...keep, ...said } : { text, id, ...keep, ...said };
+  }
   const notice = `linting the ${noun} "${text}"${id !== undefined ? ` (record id: "${id}")` : ''}; choose with ${flag}${noun === 'column' ? ' and --id-column' : ' and --id-field'}`;
   return id === undefined ? { text, notice, ...keep } : { text, id, notice, ...keep };
 }
