@@ -74,9 +74,7 @@ describe('a column named loosely', () => {
     const dir = folder({ 'n.csv': 'Record ID,Note_Text\n1,an addict\n2,stable\n' });
     const r = await runMain(['n.csv', '--text-column', 'note text', '--id-column', 'record_id'], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe(
-      'dignify: n.csv: --text-column "note text" read as the column "Note_Text"; the id column "record_id" read as "Record ID"\n',
-    );
+    expect(r.stderr).toBe('dignify: n.csv: --text-column "note text" read as the column "Note_Text"; the id column "record_id" read as "Record ID"\n');
     expect(r.stdout).toContain('substance-use/addict');
   });
 
