@@ -16,7 +16,7 @@
 // core/B/C spans without a level, info-level spans) as a Markdown table on stdout.
 // Exit 0 when clean, 1 with one line per problem (record id first) on stderr, 2 when a set cannot be read.
 // Node 20 ESM, no dependencies; it reads no corpus and runs no linter. The checks are verifyWrittenSet in
-// scripts/eval-set-checks.mjs, shared with scripts/eval-blind-verify.mjs.
+// scripts/eval-set-checks.mjs, shared with scripts/eval-blind-verify.mjs and eval-final-verify.mjs.
 
 import { verifyWrittenSet } from './eval-set-checks.mjs';
 

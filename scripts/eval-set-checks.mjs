@@ -1,5 +1,6 @@
 // Shared checker behind the evaluation-set verify scripts (scripts/eval-new-verify.mjs,
-// eval-fresh-verify.mjs, eval-unseen-verify.mjs, eval-sealed-verify.mjs, eval-blind-verify.mjs). Each script gives only what is its own: the genres and
+// eval-fresh-verify.mjs, eval-unseen-verify.mjs, eval-sealed-verify.mjs, eval-blind-verify.mjs,
+// eval-final-verify.mjs). Each script gives only what is its own: the genres and
 // id forms, the earlier sets it must not share a text or id with, and how a `real` record's text is found
 // in the corpus; this module parses the arguments, reads the sets, runs the per-record checks in a fixed
 // order and sets the exit code. Messages go to stderr as `<record id>: <problem>`, one line each, then
