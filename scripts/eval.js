@@ -7,8 +7,8 @@
 // - sets: default fixtures/eval/labelled.jsonl (tuned on), fixtures/eval-genres/labelled.jsonl (held out),
 //   fixtures/eval-new/labelled.jsonl (held out, labelled blind; its README) and
 //   fixtures/eval-fresh/labelled.jsonl, fixtures/eval-unseen/labelled.jsonl and
-//   fixtures/eval-sealed/labelled.jsonl and fixtures/eval-blind/labelled.jsonl (each wholly held out,
-//   labelled blind; their READMEs).
+//   fixtures/eval-sealed/labelled.jsonl, fixtures/eval-blind/labelled.jsonl and
+//   fixtures/eval-final/labelled.jsonl (each wholly held out, labelled blind; their READMEs).
 // - fixtures/eval-new is scored whole and in two halves, split by a hash of each record's id (splitOf):
 //   the dev half lists its false positives and misses, so rule developers can learn from new genres;
 //   the test half (and the whole set) only count them, so that nobody tunes rules on them by accident.
@@ -75,6 +75,7 @@ if (files.length === 0)
     path.join(root, 'fixtures', 'eval-unseen', 'labelled.jsonl'),
     path.join(root, 'fixtures', 'eval-sealed', 'labelled.jsonl'),
     path.join(root, 'fixtures', 'eval-blind', 'labelled.jsonl'),
+    path.join(root, 'fixtures', 'eval-final', 'labelled.jsonl'),
   );
 // Sets whose false positives and misses are counted but not listed unless --show-held-out, by the name of
 // the set's folder — not by a path relative to this copy of the repository, so a set read from another

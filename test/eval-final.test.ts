@@ -86,6 +86,12 @@ describe('fixtures/eval-final', () => {
     const readme = readFileSync(path.join(ROOT, 'fixtures', 'eval-final', 'README.md'), 'utf8');
     expect(readme).toContain(r.stdout.trim());
   });
+
+  it('is one of the sets npm run eval scores by default, held out whole', () => {
+    const script = readFileSync(path.join(ROOT, 'scripts', 'eval.js'), 'utf8');
+    expect(script).toMatch(/path\.join\(root, 'fixtures', 'eval-final', 'labelled\.jsonl'\)/);
+    expect(script).toMatch(/HELD_OUT = new Set\(\[[^\]]*'eval-final'/);
+  });
 });
 
 describe('scripts/eval-final-verify.mjs', () => {
