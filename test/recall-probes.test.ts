@@ -48,4 +48,3 @@ describe('fixtures/recall-probes', () => {
     expect(report.overall.precision).toBeGreaterThanOrEqual(0.95);
   });
 });
-

@@ -37,8 +37,7 @@ describe('tableHeaderOf', () => {
 });
 
 describe('substance-use/clean-dirty-cell', () => {
-  const rules = async (text: string, syntax: 'text' | 'markdown' = 'text') =>
-    (await lintText(text, { syntax })).map((f) => `${f.ruleId} ${f.actual}`);
+  const rules = async (text: string, syntax: 'text' | 'markdown' = 'text') => (await lintText(text, { syntax })).map((f) => `${f.ruleId} ${f.actual}`);
 
   it('reports a result cell under a header that names a drug test', async () => {
     expect(await rules('Week | Urine drug screen | Comment\n1 | fentanyl + | dirty\n2 | none | clean')).toEqual([
