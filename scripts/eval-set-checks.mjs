@@ -1,5 +1,5 @@
 // Shared checker behind the evaluation-set verify scripts (scripts/eval-new-verify.mjs,
-// eval-fresh-verify.mjs, eval-unseen-verify.mjs, eval-sealed-verify.mjs). Each script gives only what is its own: the genres and
+// eval-fresh-verify.mjs, eval-unseen-verify.mjs, eval-sealed-verify.mjs, eval-blind-verify.mjs). Each script gives only what is its own: the genres and
 // id forms, the earlier sets it must not share a text or id with, and how a `real` record's text is found
 // in the corpus; this module parses the arguments, reads the sets, runs the per-record checks in a fixed
 // order and sets the exit code. Messages go to stderr as `<record id>: <problem>`, one line each, then
@@ -230,4 +230,74 @@ function check(o) {
   o.after?.();
   console.error(`${records.length} records checked, ${bad} problems`);
   process.exit(bad ? 1 : 0);
+}
+
+/** Shortest earlier text that a written set's containment check compares (shorter ones are common phrases). */
+const NEAR_MIN = 24;
+const PAIR = /pair of the previous record/;
+
+/**
+ * Checks a set whose every record was written for it (eval-sealed, eval-blind) and exits the process, as
+ * `verifySet` does. Beyond verifySet's checks, per record: a genre from `o.genres`, an id
+ * `<o.prefix>-<genre>-<nnn>`, source `handwritten for this set (genre: <genre>)`, kind `handwritten`, no
+ * empty span, every clean record's note starting `clean:` or holding `look-alike:`, a preferred-wording
+ * record (note "pair of the previous record") only without spans and right after a record with spans; no
+ * text that contains or lies inside a text (≥ 24 characters) of an earlier set. `--counts` on the command
+ * line prints the per-genre table (records, with a span, clean, look-alikes, preferred-wording pairs,
+ * core/B/C spans without a level, info-level spans) on stdout.
+ *
+ * @param {object} o
+ * @param {string} o.set folder under fixtures/ whose labelled.jsonl is the default file
+ * @param {string} o.prefix id prefix (`se`, `bl`)
+ * @param {string[]} o.genres the set's genres, in the order of the counts table
+ * @param {string[]} o.earlierSets folders under fixtures/ whose ids and texts this set must not share
+ */
+export function verifyWrittenSet(o) {
+  const { args, file } = parseArgs(o.set);
+  let longOther;
+  let previousHadSpans = false;
+  const counts = genreCounts();
+
+  verifySet({
+    file,
+    corpusDir: '(none: this set has no corpus text)',
+    earlierSets: o.earlierSets,
+    warnMissingEarlier: true,
+    idClash: `id also used in one of ${o.earlierSets.join(', ')}`,
+    textClash: 'text also in an earlier evaluation set',
+    genreKind(r, id, problem) {
+      // Runs once per record with text, in file order, before the span checks: the place for this set's own
+      // record checks, since verifySet hands `problem` to this hook (and to no later one).
+      const spans = Array.isArray(r.spans) ? r.spans : [];
+      const note = r.note ?? '';
+      const clean = spans.length === 0;
+      if (!o.genres.includes(r.genre)) problem(id, `unknown genre ${JSON.stringify(r.genre)}`);
+      else {
+        if (!new RegExp(`^${o.prefix}-${r.genre}-\\d{3}$`).test(id)) problem(id, `id does not have the form ${o.prefix}-${r.genre}-<nnn>`);
+        if (r.source !== `handwritten for this set (genre: ${r.genre})`) problem(id, `source ${JSON.stringify(r.source)} does not name the genre`);
+      }
+      if (r.kind !== 'handwritten') problem(id, `kind ${JSON.stringify(r.kind)} is not "handwritten"`);
+      if (clean && !note.startsWith('clean:') && !note.includes('look-alike:')) problem(id, 'clean record without a "clean:" or "look-alike:" note');
+      if (PAIR.test(note) && !clean) problem(id, 'preferred-wording pair with spans');
+      if (PAIR.test(note) && !previousHadSpans) problem(id, 'preferred-wording pair that does not follow a record with spans');
+      if (spans.some((sp) => typeof sp.text !== 'string' || !sp.text.trim())) problem(id, 'empty span');
+      previousHadSpans = !clean;
+    },
+    nearText(_r, k, otherTexts) {
+      longOther ??= [...otherTexts].filter((t) => t.length >= NEAR_MIN);
+      if (longOther.some((other) => k.includes(other) || (k.length >= NEAR_MIN && other.includes(k))))
+        return 'text contains or lies inside a text of an earlier set';
+    },
+    onSpan: counts.span,
+    onRecord(r, lookAlike) {
+      counts.record(r, lookAlike);
+      if (PAIR.test(r.note ?? '')) counts.count(r.genre, 'pairs');
+    },
+    // No corpus text in a written set: no file is needed and no record is checked against one.
+    corpus: { files: [], skipped: '', check() {} },
+    after() {
+      if (!args.includes('--counts')) return;
+      counts.print(o.genres, ['records', 'withSpan', 'clean', 'lookAlike', 'pairs', 'core', 'B', 'C', 'info']);
+    },
+  });
 }

@@ -7,7 +7,8 @@
 // - sets: default fixtures/eval/labelled.jsonl (tuned on), fixtures/eval-genres/labelled.jsonl (held out),
 //   fixtures/eval-new/labelled.jsonl (held out, labelled blind; its README) and
 //   fixtures/eval-fresh/labelled.jsonl, fixtures/eval-unseen/labelled.jsonl and
-//   fixtures/eval-sealed/labelled.jsonl (each wholly held out, labelled blind; their READMEs).
+//   fixtures/eval-sealed/labelled.jsonl and fixtures/eval-blind/labelled.jsonl (each wholly held out,
+//   labelled blind; their READMEs).
 // - fixtures/eval-new is scored whole and in two halves, split by a hash of each record's id (splitOf):
 //   the dev half lists its false positives and misses, so rule developers can learn from new genres;
 //   the test half (and the whole set) only count them, so that nobody tunes rules on them by accident.
@@ -73,10 +74,11 @@ if (files.length === 0)
     path.join(root, 'fixtures', 'eval-fresh', 'labelled.jsonl'),
     path.join(root, 'fixtures', 'eval-unseen', 'labelled.jsonl'),
     path.join(root, 'fixtures', 'eval-sealed', 'labelled.jsonl'),
+    path.join(root, 'fixtures', 'eval-blind', 'labelled.jsonl'),
   );
 // Sets whose false positives and misses are counted but not listed unless --show-held-out (folders
 // relative to the repository root).
-const HELD_OUT = new Set(['fixtures/eval-new', 'fixtures/eval-fresh', 'fixtures/eval-unseen', 'fixtures/eval-sealed']);
+const HELD_OUT = new Set(['fixtures/eval-new', 'fixtures/eval-fresh', 'fixtures/eval-unseen', 'fixtures/eval-sealed', 'fixtures/eval-blind']);
 // Held-out sets also scored in a dev and a test half (eval-fresh, eval-unseen and eval-sealed are held out whole: no dev half).
 const SPLIT = new Set(['fixtures/eval-new']);
 const folderOf = (name) => path.dirname(name).split(path.sep).join('/');

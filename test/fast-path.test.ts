@@ -7,7 +7,7 @@ import { corpusDir, corpusTexts } from '../bench/corpus.js';
 import { lintDocument, lintDocumentWhole, preloadLint } from '../src/lint/lint-document.js';
 import { lintTree } from '../src/lint/lint-tree.js';
 import { resolveOptions } from '../src/lint/options.js';
-import { parseText, parseTextWindows } from '../src/parse/parse-text.js';
+import { parseText, parseTextWindows, windowAround } from '../src/parse/parse-text.js';
 import { scannerFor } from '../src/match/prefilter.js';
 import { windows } from '../src/parse/windows.js';
 import { builtinRules } from '../src/rules/builtin.js';
@@ -191,6 +191,37 @@ describe('fast path over random text', () => {
     );
   });
 
+  it("parses a line-free block around a place's sentence with only the edges of its neighbours", () => {
+    // The chunk that ends the sentence before (what an abbreviation test reads) and the chunk
+    // that starts the sentence after (what a lower-case start or a comma test reads).
+    const text = 'Seen in clinic today. He was seen by Dr. Lee. The patient has a history of drug abuse. She left at noon. Later he returned.';
+    const place = text.indexOf('drug');
+    const [start, end] = windowAround(text, 0, text.length, place, 2, 2);
+    expect(text.slice(start, end)).toBe('Lee. The patient has a history of drug abuse. She');
+    // Wider by one whole sentence on one side only; "Dr." ends no sentence to parse-latin, so the
+    // window does not count it as one.
+    const [start4, end4] = windowAround(text, 0, text.length, place, 3, 2);
+    expect(text.slice(start4, end4)).toBe('today. He was seen by Dr. Lee. The patient has a history of drug abuse. She');
+    const listed = 'Diagnoses:  1.  Obesity. 2.  drug abuse, in remission.  3.  Asthma. Plan: follow up.';
+    const [start5, end5] = windowAround(listed, 0, listed.length, listed.indexOf('drug'), 2, 2);
+    // Nor a list number's full stop, which parse-latin joins to the item.
+    expect(listed.slice(start5, end5)).toBe('Obesity. 2.  drug abuse, in remission.  3.');
+    // At the block's edges, the block's edges.
+    expect(windowAround(text, 0, text.length, text.indexOf('Seen'), 2, 9)).toEqual([0, text.length]);
+    // Neighbours parse-latin joins to the place's sentence (an abbreviation before it, a
+    // lower-case or comma start after it) make the window grow until the sentence is whole.
+    const filler = 'Vital signs were stable. '.repeat(25);
+    for (const around of [
+      'He was seen by Dr. Lee who noted drug abuse. ',
+      'Hx of drug abuse. she denies use now. ',
+      'Hx of drug abuse. , per chart. ',
+      'See item 2. drug abuse noted. ',
+      'Admits to heroin use e.g. IV drug abuse etc. and more. ',
+      'Lives with wife. Alcohol abuse in remission. Pt. is an addict. ',
+    ])
+      expect(expectSame(`${filler}${around}${filler}`).length).toBeGreaterThan(0);
+  });
+
   it('parses only blocks with a possible phrase, cut at blank lines', () => {
     const scanner = scannerFor(rules);
     const text = 'Wound clean.\n\nPt has hx of drug abuse.\r\n\r\nNo alcohol today.\n  \n  Known IVDU.';
@@ -212,6 +243,53 @@ describe('fast path over random text', () => {
     const blocks = [...windows(text, scanner)].map((w) => text.slice(w.start, w.end));
     expect(blocks).toEqual(['He was difficult to redirect.', 'An obese male.']);
     expect(expectSame(text).map((f) => f.actual)).toEqual(['difficult to redirect', 'obese']);
+  });
+
+  it('reads a required table condition before parsing a block (clean/dirty under a drug-test header)', () => {
+    // substance-use/clean-dirty-cell reads "clean"/"dirty" only alone in a cell of a table whose
+    // header row names a drug test: a block where the word is prose, or stands under a wound's
+    // header, is not parsed, and the findings are those of the whole parse.
+    const scanner = scannerFor(rules);
+    const text = [
+      'Incision clean, dry and intact.',
+      'Day | Site | Status\n1 | heel | dirty',
+      'Week | UDS | Comment\n1 | fentanyl + | dirty',
+      'Visit\tUrine tox\tNote\n2\tneg\tclean',
+    ].join('\n\n');
+    const blocks = [...windows(text, scanner)].map((w) => text.slice(w.start, w.end));
+    expect(blocks).toEqual(['Week | UDS | Comment\n1 | fentanyl + | dirty', 'Visit\tUrine tox\tNote\n2\tneg\tclean']);
+    expect(
+      expectSame(text)
+        .filter((f) => f.ruleId === 'substance-use/clean-dirty-cell')
+        .map((f) => f.actual),
+    ).toEqual(['dirty', 'clean']);
+    // The header is read in the text before masking too: a placeholder in the header row.
+    for (const t of ['Day | UDS *** | Note\n1 | neg | clean', '| Day | {UDS} | Note |\n| 1 | + | dirty |']) expectSame(t);
+  });
+
+  it('reads a required line condition before parsing a block (line shapes of bare "diabetic")', () => {
+    // identity/diabetic reads bare "diabetic" only as an item of its line (a list item, a ticked
+    // box, a field answered yes or no, a table cell): a block whose "diabetic" is an adjective
+    // elsewhere on its line is not parsed, and the findings are those of the whole parse.
+    const scanner = scannerFor(rules);
+    const text = [
+      'Diabetic retinopathy, both eyes.',
+      '- Diabetic\n- On a pump',
+      'Diet order: diabetic, 1800 kcal.',
+      '[x] Diabetic   [ ] Pregnant',
+      'Reviewed diabetic foot care.',
+      '| Diabetic | Smoker |\n| Y | N |',
+    ].join('\n\n');
+    const blocks = [...windows(text, scanner)].map((w) => text.slice(w.start, w.end));
+    expect(blocks).toEqual(['- Diabetic\n- On a pump', '[x] Diabetic   [ ] Pregnant', '| Diabetic | Smoker |\n| Y | N |']);
+    expect(
+      expectSame(text)
+        .filter((f) => f.ruleId === 'identity/diabetic')
+        .map((f) => f.actual),
+    ).toEqual(['Diabetic', 'Diabetic', 'Diabetic']);
+    // The line is read where the phrase's first word stands, and in the text before masking: a
+    // box blanked by the mask, a drop-down opened by it.
+    for (const t of ['[x]  Diabetic', 'Status: {Diabetic/Non-diabetic}', 'Status:\n{Diabetic/Prediabetic}', `${'x '.repeat(300)}- Diabetic`]) expectSame(t);
   });
 
   it('gives the same findings on cases the property test once found', () => {

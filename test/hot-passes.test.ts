@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hiddenFree, mayHide } from '../src/parse/hidden.js';
 import { maskPlaceholders } from '../src/parse/placeholders.js';
-import { markEnds } from '../src/parse/parse-text.js';
+import { markEnds, sentenceEndsAfter, sentenceEndsBefore } from '../src/parse/parse-text.js';
 import { WHITE_SPACE_CLASS } from '../src/parse/white-space.js';
 import { lintDocument, lintDocumentWhole, preloadLint } from '../src/lint/lint-document.js';
 import { resolveOptions } from '../src/lint/options.js';
@@ -372,6 +372,28 @@ describe('markEnds: the terminal marks of a slice, read in place', () => {
         const to = from + (b % (text.length - from + 1));
         expect(markEnds(text, from, to)).toEqual(viaSlice(text, from, to));
         expect(markEnds(text, from, to, limit)).toEqual(viaSlice(text, from, to).slice(0, limit));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('reads the same likely sentence ends backwards (sentenceEndsBefore) as forwards (sentenceEndsAfter)', () => {
+    // "Dr." and "2." end no sentence to parse-latin, nor does a mark before a lower-case word.
+    const text = 'Seen by Dr. Lee. Items: 2. Asthma. He left. then came back! Ok.';
+    expect(sentenceEndsAfter(text, 0, text.length, 9)).toEqual([16, 34, 59]);
+    expect(sentenceEndsBefore(text, 0, text.length, 2)).toEqual([34, 59]);
+    expect(sentenceEndsBefore(text, 17, 43, 9)).toEqual([34]);
+    const piece = fc.constantFrom('.', '..', '!', '?', '\u2026', ' ', '  ', '\u00a0', 'a', 'Pt', 'Dr', '12', 'x.', 'He', ',', ';', '.a', '\t');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), fc.nat(), fc.nat(), fc.nat(4), (parts, a, b, count) => {
+        const text = parts.join('');
+        const from = a % (text.length + 1);
+        const to = from + (b % (text.length - from + 1));
+        const all = sentenceEndsAfter(text, from, to, Number.POSITIVE_INFINITY);
+        expect(all.every((end) => markEnds(text, from, to).includes(end))).toBe(true);
+        expect(sentenceEndsBefore(text, from, to, Number.POSITIVE_INFINITY)).toEqual(all);
+        expect(sentenceEndsBefore(text, from, to, count)).toEqual(count ? all.slice(-count) : []);
+        expect(sentenceEndsAfter(text, from, to, count)).toEqual(all.slice(0, count));
       }),
       { numRuns: 1000 },
     );

@@ -1,6 +1,7 @@
-// lazyRegExp (src/core/lazy-regexp.ts): module-level regexes built on first use (start-up).
+// lazyRegExp and cuedTest (src/core/lazy-regexp.ts): module-level regexes built on first use (start-up).
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { lazyRegExp } from '../src/core/lazy-regexp.js';
+import { cuedTest, cuedTests, lazyRegExp } from '../src/core/lazy-regexp.js';
 
 describe('lazyRegExp', () => {
   it('builds the regex of its source and flags once, at the first call, and gives the same object after', () => {
@@ -19,5 +20,42 @@ describe('lazyRegExp', () => {
   it('throws a bad pattern at the first call, not when declared', () => {
     const get = lazyRegExp('(unclosed');
     expect(() => get()).toThrow(SyntaxError);
+  });
+});
+
+describe('cuedTest', () => {
+  it('gives the regex test when a cue is in the text, false without building it otherwise', () => {
+    const test = cuedTest(String.raw`\bcalls?\s+(?:me|him)\b`, 'i', ['call']);
+    expect(test('He CALLS me names')).toBe(true);
+    expect(test('a call to him')).toBe(false); // cue there, regex says no
+    expect(test('phoned me')).toBe(false);
+    // "ſ" matches "s" case-insensitively with the u flag, and is its own lower case.
+    const unicode = cuedTest(String.raw`\bslurs\b`, 'iu', ['slur']);
+    expect(unicode('ſlurs')).toBe(/\bslurs\b/iu.test('ſlurs'));
+    expect(unicode('ſlurs')).toBe(true);
+    expect(() => cuedTest('a', 'g', ['a'])).toThrow(/lastIndex/);
+  });
+
+  it("holds its promise for the context checks: every match of each regex holds one of its cues (fast-check, the regexes' own matches in any case)", async () => {
+    await import('../src/match/speakers.js');
+    await import('../src/match/relative-speech.js');
+    const tests = cuedTests();
+    expect(tests.length).toBeGreaterThanOrEqual(7);
+    for (const { source, flags, cues } of tests) {
+      const regex = new RegExp(source, flags);
+      // fast-check makes strings matching a regex without the i flag and \b: ask for the source's
+      // lower-case matches, then change the case of their letters at random, and keep what the regex matches.
+      const matching = fc
+        .tuple(
+          fc.stringMatching(new RegExp(source.replaceAll(String.raw`\b`, ''), flags.replace('i', ''))),
+          fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }),
+        )
+        .map(([text, upper]) => [...text].map((c, i) => (upper[i % 8] ? c.toUpperCase() : c)).join(''))
+        .filter((text) => regex.test(text));
+      fc.assert(
+        fc.property(matching, (text) => cues.some((cue) => text.toLowerCase().replaceAll('\u017f', 's').includes(cue))),
+        { numRuns: 300 },
+      );
+    }
   });
 });

@@ -4,21 +4,23 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Document } from '../src/inputs/document.js';
 import type { SourceEvent } from '../src/inputs/sources.js';
-import { lintInParallel } from '../src/engine/lint-parallel.js';
+import { lintInParallel, POOL_MIN_GAIN } from '../src/engine/lint-parallel.js';
 import { lintDocument, preloadLint } from '../src/lint/lint-document.js';
 import { resolveOptions } from '../src/lint/options.js';
 import type { ResolvedOptions } from '../src/match/match.js';
 
 const sent = vi.hoisted(() => [] as string[]);
 const handed = vi.hoisted(() => [] as Array<number[] | undefined>);
+/** How long the mock worker takes over a batch: `delay` ms (it falls behind this thread), or no time at all (it keeps up). */
+const worker = vi.hoisted(() => ({ delay: 2 }));
 vi.mock('../src/engine/pool.js', () => ({
   LintPool: {
     open: () => ({
       run: async (docs: Document[], options: ResolvedOptions[], places: (Int32Array | undefined)[]) => {
         sent.push(...docs.map((d) => d.text));
         handed.push(...docs.map((_, i) => (places[i] ? [...places[i]] : undefined)));
-        // A worker takes a while: batches wait for it (this thread must not lint them meanwhile).
-        await new Promise((resolve) => setTimeout(resolve, 2));
+        // A slow worker takes a while: batches wait for it (this thread must not lint them meanwhile).
+        if (worker.delay) await new Promise((resolve) => setTimeout(resolve, worker.delay));
         // As a worker does: parsed around the places handed, not scanned again.
         return docs.map((d, i) => lintDocument(d, options[i]!, places[i]));
       },
@@ -30,41 +32,52 @@ vi.mock('../src/engine/pool.js', () => ({
 await preloadLint();
 const resolved = resolveOptions();
 
+const texts = Array.from({ length: 2000 }, (_, i) =>
+  i % 7 === 0 ? `Pt ${i} with hx of IVDU.` : i % 11 === 0 ? `Note ${i}: hx of IV\u00adDU.` : `Note ${i}: wound healing well.`,
+);
+const mayHold = (t: string) => t.includes('IVDU') || t.includes('\u00ad');
+
+/** lintInParallel over `texts` with the pool due after ten records: the output, and how often the pool started. */
+async function lintTexts(): Promise<{ out: Array<{ text: string; rules: string[] }>; started: number }> {
+  sent.length = handed.length = 0;
+  async function* sources(): AsyncGenerator<SourceEvent> {
+    for (const [i, text] of texts.entries()) yield { kind: 'document', doc: { file: 'x.csv', syntax: 'text', text, record: { row: i + 1, line: i + 2 } } };
+  }
+  let started = 0;
+  const out: Array<{ text: string; rules: string[] }> = [];
+  for await (const { event, findings } of lintInParallel(
+    sources(),
+    () => resolved,
+    2,
+    () => started++,
+    { documents: 10, chars: 100 },
+  )) {
+    if (event.kind === 'document') out.push({ text: event.doc.text, rules: findings!.map((f) => f.ruleId) });
+  }
+  return { out, started };
+}
+
+/** Input order, and each record's findings as one thread gives them. */
+function expectOneThreadOutput({ out, started }: Awaited<ReturnType<typeof lintTexts>>): void {
+  expect(started).toBe(1);
+  expect(out.map((o) => o.text)).toEqual(texts);
+  expect(out).toEqual(texts.map((text) => ({ text, rules: lintDocument({ file: 'x.csv', syntax: 'text', text }, resolved).map((f) => f.ruleId) })));
+  expect(out.filter((o) => o.rules.length).length).toBeGreaterThan(40);
+}
+
 describe('the pool and the gate', () => {
-  it('sends only records that may hold a finding to the workers, and gives the output of one thread', async () => {
-    const texts = Array.from({ length: 2000 }, (_, i) =>
-      i % 7 === 0 ? `Pt ${i} with hx of IVDU.` : i % 11 === 0 ? `Note ${i}: hx of IV\u00adDU.` : `Note ${i}: wound healing well.`,
-    );
-    async function* sources(): AsyncGenerator<SourceEvent> {
-      for (const [i, text] of texts.entries()) yield { kind: 'document', doc: { file: 'x.csv', syntax: 'text', text, record: { row: i + 1, line: i + 2 } } };
-    }
-    let started = 0;
-    const out: Array<{ text: string; rules: string[] }> = [];
-    for await (const { event, findings } of lintInParallel(
-      sources(),
-      () => resolved,
-      2,
-      () => started++,
-      { documents: 10, chars: 100 },
-    )) {
-      if (event.kind === 'document') out.push({ text: event.doc.text, rules: findings!.map((f) => f.ruleId) });
-    }
-    expect(started).toBe(1);
-    // Input order, and each record's findings as one thread gives them.
-    expect(out.map((o) => o.text)).toEqual(texts);
-    expect(out).toEqual(texts.map((text) => ({ text, rules: lintDocument({ file: 'x.csv', syntax: 'text', text }, resolved).map((f) => f.ruleId) })));
+  it('sends only records that may hold a finding to the workers, with their places, and gives the output of one thread', async () => {
+    worker.delay = 2;
+    expectOneThreadOutput(await lintTexts());
     // The workers saw records with a place (the hidden-character ones too), none of the others.
     expect(sent.length).toBeGreaterThan(30);
-    // All of them (after the first ten, linted here before the pool was due): this thread lints a
-    // batch only when every other batch in flight is at the worker (lint-parallel.ts), and these
-    // are fewer batches than are in flight.
-    expect(sent).toEqual(texts.slice(10).filter((t) => t.includes('IVDU') || t.includes('\u00ad')));
-    expect(sent.filter((t) => !t.includes('IVDU') && !t.includes('\u00ad'))).toEqual([]);
+    expect(sent.filter((t) => !mayHold(t))).toEqual([]);
     expect(sent.some((t) => t.includes('\u00ad'))).toBe(true);
+    expect(sent.length).toBeLessThan(texts.length - 9); // records answered here were never sent
     // Each went with the places found on the reading thread: IVDU's, or none in the text as
     // written when only its hidden-free reading ("IVDU") may hold a finding.
     expect(sent.map((t, i) => (handed[i] ?? []).map((p) => t.slice(p, p + 4)))).toEqual(sent.map((t) => (t.includes('\u00ad') ? [] : ['IVDU'])));
-    expect(out.filter((o) => o.rules.length).length).toBeGreaterThan(40);
+    expect(handed.every((p) => p !== undefined)).toBe(true);
   });
   it('closes the source when the consumer stops early, before the pool is due and after it started', async () => {
     for (const poolFrom of [
@@ -101,5 +114,65 @@ describe('the pool and the gate', () => {
       // Before the pool, a document is read only when the one before it is out; the pool reads ahead by batches.
       if (poolFrom.documents === 1000) expect(read).toBe(5);
     }
+  });
+  describe('with adaptive threads, the pool stays only when it pays', () => {
+    // The paces are the test's own: a clock that moves as the records are read, by `perRecord.alone`
+    // ms per record before the pool and by `perRecord.pool` while it runs.
+    const many = Array.from({ length: 3000 }, (_, i) => (i % 9 === 0 ? `Pt ${i}: hx of IVDU.` : `Note ${i}: wound healing well.`));
+    const run = async (perRecord: { alone: number; pool: number }) => {
+      sent.length = handed.length = 0;
+      let now = 0;
+      let pooled = false;
+      async function* sources(): AsyncGenerator<SourceEvent> {
+        for (const [i, text] of many.entries()) {
+          now += pooled ? perRecord.pool : perRecord.alone;
+          yield { kind: 'document', doc: { file: 'x.csv', syntax: 'text', text, record: { row: i + 1, line: i + 2 } } };
+        }
+      }
+      const pool: number[] = [];
+      const out: string[] = [];
+      for await (const { event, findings } of lintInParallel(
+        sources(),
+        () => resolved,
+        2,
+        (n) => {
+          pool.push(n);
+          pooled = n > 1;
+        },
+        { documents: 10, chars: 10_000 },
+        true,
+        () => ({ cores: 2, idle: 1, lintShare: 0.9 }), // a free core, linting most of the time: poolHelps says yes
+        undefined,
+        () => now,
+      )) {
+        if (event.kind === 'document') out.push(`${event.doc.text} ${findings!.map((f) => f.ruleId).join()}`);
+      }
+      return { pool, out };
+    };
+    const expected = many.map(
+      (text) =>
+        `${text} ${lintDocument({ file: 'x.csv', syntax: 'text', text }, resolved)
+          .map((f) => f.ruleId)
+          .join()}`,
+    );
+
+    it('stops a pool that reads slower than this thread alone did, and lints the rest here, same output', async () => {
+      worker.delay = 0;
+      const { pool, out } = await run({ alone: 10, pool: 10 * POOL_MIN_GAIN * 0.99 });
+      expect(out).toEqual(expected);
+      expect(pool).toEqual([2, 1]);
+      // The records after the measured stretch (10,000 characters past the first 2,500 with the pool) never reached a worker.
+      expect(sent.length).toBeGreaterThan(0);
+      const last = many.indexOf(sent.at(-1)!);
+      expect(last).toBeGreaterThan(0);
+      expect(last).toBeLessThan(many.length / 2);
+    });
+    it('keeps a pool that reads faster by POOL_MIN_GAIN, same output', async () => {
+      worker.delay = 0;
+      const { pool, out } = await run({ alone: 10, pool: 10 / POOL_MIN_GAIN / 1.01 });
+      expect(out).toEqual(expected);
+      expect(pool).toEqual([2]);
+      expect(sent.at(-1)).toBe(many.filter((t) => t.includes('IVDU')).at(-1)); // to the end
+    });
   });
 });

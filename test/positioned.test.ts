@@ -31,6 +31,12 @@ describe('parseAt', () => {
       'word',
       ' ',
       '',
+      // One character each of the plugins left out of a window without it (positioned.ts).
+      'Seen at R&D today.',
+      'Pre- and post-op.',
+      'Pt w/ pain, and/or fever.',
+      "Pt says 'tis fine, o' course.",
+      'One.\n\n\nTwo. Three.',
     ];
     for (const text of cases) {
       const at = { line: 7, column: 12, offset: 345 };

@@ -380,3 +380,63 @@ describe('demeanour words before "behavior"', () => {
     expect(await strong('Alcohol withdrawal can cause combative behavior.')).toEqual([]);
   });
 });
+
+describe('identity labels in the shapes of forms, lists, tables and alerts (issue 11, batch 10)', () => {
+  it('bare "diabetic" as a list item, a ticked box, a field value, a table header or a bed line', async () => {
+    for (const text of [
+      'Problems:\n- Diabetic\n- Asthma',
+      '3. Diabetic - on glipizide',
+      '[x] Diabetic  [ ] Smoker',
+      '\u2611 Diabetic   \u2610 Dialysis',
+      'Diabetic: N   Hypertensive: Y',
+      'Diabetic?  Yes',
+      '| Diabetic | On anticoagulants |\n| yes | no |',
+      'BAY 3 - DIABETIC, CHECK SUGAR AT 2200',
+      'Status: {Diabetic/Non-diabetic}',
+    ]) {
+      expect(await ids(text), text).toEqual(['identity/diabetic']);
+    }
+  });
+
+  it('look-alikes: diet orders, complications and statuses in the same shapes pass', async () => {
+    for (const text of [
+      'Diet: diabetic, no added salt',
+      '- Diabetic retinopathy\n- Asthma',
+      '3. Diabetic - retinopathy follow-up in June',
+      '[x] Diabetic teaching done',
+      'DIABETIC DIET, CONSISTENT CARBS',
+      '| Diabetic foot exam | normal |',
+      'Meal tray: {Diabetic/Renal/Regular}',
+      'A1c in the non-diabetic range.',
+    ]) {
+      expect(await ids(text), text).toEqual([]);
+    }
+  });
+
+  it('age-sex tokens glued to the label, possessives and relatives', async () => {
+    expect(await found('80F diabetic with a fall.')).toEqual([['identity/diabetic', 'diabetic', 'warning']]);
+    expect(await found('Diabetic 80F with a fall.')).toEqual([['identity/diabetic', 'Diabetic', 'warning']]);
+    expect(await found('Obese 29F, G2P1, for a growth scan.')).toEqual([['identity/the-obese', 'Obese', 'warning']]);
+    expect(await found('Room 5: an obese on CPAP at night.')).toEqual([['identity/the-obese', 'an obese', 'warning']]);
+    expect(await ids('Checked the diabetic\u2019s meter with her.')).toEqual(['identity/diabetic']);
+    expect(await ids('Her diabetic husband gives the injections.')).toEqual(['identity/diabetic']);
+    // Look-alikes: the age-sex token beside a complication, the adjective before a comma.
+    expect(await ids('80F with diabetic neuropathy.')).toEqual([]);
+    expect(await ids('Obesity class II in a 29F.')).toEqual([]);
+    expect(await ids('An obese, anxious woman in no distress.')).toEqual(['identity/obese-person']);
+  });
+
+  it('an alert line opened by "aggressive"; a treatment after the dash passes', async () => {
+    expect(await ids('AGGRESSIVE - 2 STAFF AT ALL TIMES')).toEqual(['demeanor/aggressive-field']);
+    expect(await ids('CAUTION: AGGRESSIVE!')).toEqual(['demeanor/aggressive-field']);
+    expect(await ids('AGGRESSIVE - diuresis goal 2 L negative')).toEqual([]);
+    expect(await ids('Aggressive lymphoma - chemo cycle 3 next week')).toEqual([]);
+  });
+
+  it('a problem-list "epileptic" after a sentence on the same line; an exclusion stops at a comma', async () => {
+    expect(await ids('Came in by ambulance. PMH: epileptic, on phenytoin.')).toEqual(['identity/epileptic']);
+    expect(await ids('Came in by ambulance. PMH: epileptic seizures, on phenytoin.')).toEqual([]);
+    expect(await ids('A known AIDS victim, CD4 55.')).toEqual(['identity/hiv-label']);
+    expect(await ids('HIV-infected CD4 cells were counted.')).toEqual([]);
+  });
+});

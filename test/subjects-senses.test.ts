@@ -333,3 +333,37 @@ describe('template readings (property)', () => {
     );
   });
 });
+
+describe('a clinician named by title as the subject (batch 11 of the recall probes)', () => {
+  it('passes "Dr. Name" or "Prof. Name" as the subject of a credibility or refusal word', async () => {
+    await expectPass([
+      'Dr. Osei insists on a repeat echo before discharge.',
+      'Dr Lee insisted that we admit her overnight.',
+      'Dr. Patel refused to sign the transfer order.',
+      'Dr Kim was adamant that the biopsy wait.',
+      'Prof. Abe claims the drug is safe.',
+    ]);
+  });
+
+  it('still reports the patient after a clinician is named', async () => {
+    await expectFlag([
+      'Dr. Ruiz saw the patient. Pt refused the CT.',
+      'Seen with Dr. Ruiz; she refused the CT.',
+      'Mr. Jones refused the CT.',
+      'Dr. Lee saw her; she insists the pain is worse.',
+    ]);
+  });
+});
+
+describe('procedure-code descriptors are not prose (batch 12 of the recall probes)', () => {
+  it('masks a CPT or HCPCS code and its descriptor', async () => {
+    await expectPass([
+      'CPT 99408: Alcohol and/or substance (other than tobacco) abuse structured screening and brief intervention, 15 to 30 minutes',
+      'HCPCS G0396 - Alcohol and/or substance (other than tobacco) abuse structured assessment and brief intervention, 15 to 30 minutes',
+    ]);
+  });
+
+  it('still reports a note written after a code', async () => {
+    await expectFlag(['CPT 99408 billed; pt is a known heroin abuser.', 'Screening (CPT 99408) done. Pt is a heroin addict.']);
+  });
+});

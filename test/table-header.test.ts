@@ -2,7 +2,7 @@
 // (match/table-header.ts, the `table` condition). Every example is written for this file.
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../src/index.js';
-import { tableHeaderOf } from '../src/match/table-header.js';
+import { headerRowAt, tableHeaderOf } from '../src/match/table-header.js';
 
 const at = (text: string, word: string, nth = 0) => {
   let i = -1;
@@ -33,6 +33,31 @@ describe('tableHeaderOf', () => {
 
   it('stops at a row of another delimiter (a new table)', () => {
     expect(at('Day\tUDS\tNote\nSite | Status | x\nsacrum | clean | x', 'clean')).toBe('Site | Status | x');
+  });
+});
+
+describe('headerRowAt', () => {
+  it('gives the header tableHeaderOf gives, at every offset of the cell, for the fast path to rely on', () => {
+    const tables = [
+      '| Day | UDS | Note |\n|---|:-:|---|\n| 1 | neg | clean |\n| 2 | pos | dirty |',
+      'Day\tUrine tox\tNote\n1\tneg\tclean',
+      'Seen today.\nDay | UDS | Note\r\n1 | neg |  clean  \n',
+      'Day\tUDS\tNote\nSite | Status | x\nsacrum | dirty | x',
+    ];
+    for (const text of tables) {
+      const word = /clean|dirty/.exec(text)!;
+      const header = tableHeaderOf(text, word.index, word.index + word[0].length);
+      expect(header).toBeDefined();
+      for (let at = word.index; at < word.index + word[0].length; at++) expect(headerRowAt(text, at)).toBe(header);
+    }
+  });
+
+  it('asks nothing of the cells, and is undefined off a table row or with no row above', () => {
+    // A list of fields and a shared cell: no header for tableHeaderOf, a row above all the same.
+    expect(headerRowAt('UDS | pending\nDressing | clean', 30)).toBe('UDS | pending');
+    expect(headerRowAt('| Day | Note |\n| 1 | wound clean |', 25)).toBe('| Day | Note |');
+    expect(headerRowAt('UDS | Note | x\nWound clean.', 20)).toBeUndefined();
+    expect(headerRowAt('Wound | clean | dry', 9)).toBeUndefined();
   });
 });
 

@@ -120,8 +120,9 @@ export async function main(argv: string[] = process.argv.slice(2), io: Io = defa
 Exit codes:
   0  no finding at or above --fail-on
   1  findings at or above --fail-on, or more warnings than --max-warnings
-  2  usage error, a bad config, a file could not be read, or an export had malformed
-     records (the other files and records are still linted)
+  2  usage error, a bad config, a file could not be read, an export had malformed
+     records (the other files and records are still linted), or --fix was refused
+     (an export, or a file it may not rewrite: read-only, hard-linked, another's)
 
 Examples:
   $ dignify notes/                      lint every .txt, .md, .html and .docx file under notes/

@@ -111,7 +111,7 @@ export type LintOptions = Options &
      * `output` and `fixed`. Nothing is written; records of exports and .docx files are not fixed.
      */
     fix?: boolean;
-    /** Called when the worker pool starts (for tests and progress). */
+    /** Called when the worker pool starts (with the thread count), and with 1 when adaptive threads stop it because it did not pay (for tests and progress). */
     onPool?: (threads: number) => void;
     /** When the pool starts (default: 500 documents and 16 M characters). For tests and benchmarks. */
     poolFrom?: PoolThreshold;

@@ -17,7 +17,10 @@
 // costs CPU (copying text to it, a second heap, compiling the rules again: 7-43% more CPU measured
 // on 2 cores), which a busy machine cannot give, so it made the default slower than one thread
 // there. It starts only when most of a core stood idle while this run read (CPU times) and linting, not reading, takes most
-// of this thread's time; asked again each POOL_MIN_CHARS characters. `--threads N` forces it.
+// of this thread's time; asked again each POOL_MIN_CHARS characters. That is a prediction: once
+// started, the pool's pace (characters read per ms) is measured and compared with this thread's
+// pace alone just before (poolPays); a pool not POOL_MIN_GAIN faster is stopped for the rest of
+// the run. `--threads N` forces it.
 import { availableParallelism, cpus } from 'node:os';
 import type { Document } from '../inputs/document.js';
 import type { SourceEvent } from '../inputs/sources.js';
@@ -81,6 +84,20 @@ export function poolHelps({ cores, idle, lintShare }: PoolSignals): boolean {
   return cores >= 2 && idle >= 0.75 && lintShare >= 0.5;
 }
 
+/** The pool started by `adaptive` stays only when it reads this much faster than this thread alone did. */
+export const POOL_MIN_GAIN = 1.05;
+
+/**
+ * Whether the pool `adaptive` started pays: its pace (characters read per ms, with the pool) at
+ * least POOL_MIN_GAIN times the pace of this thread alone just before. poolHelps only predicts;
+ * this is the check that keeps the default from being slower than one thread (on a quiet 2-core
+ * machine the predicted pool made a 102 MB export 7.5% slower: the reading thread, which reads,
+ * scans and writes, was its critical path).
+ */
+export function poolPays(alone: number, withPool: number): boolean {
+  return withPool >= alone * POOL_MIN_GAIN;
+}
+
 /**
  * The default signals: idle cores since the previous call (the first call: since this function
  * was called), from the idle time os.cpus() reports for every core (milliseconds), scaled to
@@ -139,34 +156,56 @@ export async function* lintInParallel(
   /** When the pool starts (default POOL_MIN_DOCUMENTS and POOL_MIN_CHARS); tests lower it to keep their inputs small. */
   poolFrom: PoolThreshold = { documents: POOL_MIN_DOCUMENTS, chars: POOL_MIN_CHARS },
   adaptive = false,
-  signals: () => Omit<PoolSignals, 'lintShare'> = idleCoresSince(),
+  /** The signals poolHelps decides from; the lint share is measured here unless given (tests). */
+  signals: () => Omit<PoolSignals, 'lintShare'> & { lintShare?: number } = idleCoresSince(),
   /** Documents passed on without findings, for the caller to lint (in batches: LintOptions.findingBatches). */
   defer?: (doc: Document) => boolean,
+  /** The time in ms, for the paces poolPays compares (tests give their own). */
+  clock: () => number = () => performance.now(),
 ): AsyncGenerator<Linted> {
   let pool: LintPool | undefined;
   let documents = 0;
   let read = 0; // characters of those documents
   let nextCheck = poolFrom.chars; // characters read when the pool is considered (again)
-  const started = performance.now();
+  const started = clock();
   let linting = 0; // ms this thread spent linting
+  // This thread's pace alone (adaptive): measured over the characters read since `paceFrom`, the
+  // second half of what is read before the first check (the first half pays for loading and
+  // compiling), then over each stretch between two checks.
+  let paceFrom: { chars: number; ms: number } | undefined;
+  let alone = 0; // characters per ms
+  let dropped = false; // the pool was measured and did not pay: this thread alone from then on
   const poolDue = (doc: Document): boolean => {
     documents++;
     read += doc.text.length;
-    if (documents < poolFrom.documents || read < nextCheck) return false;
+    if (adaptive && !paceFrom && read >= nextCheck / 2) paceFrom = { chars: read, ms: clock() };
+    if (dropped || documents < poolFrom.documents || read < nextCheck) return false;
     if (!adaptive) return true;
     nextCheck = read + POOL_MIN_CHARS;
-    return poolHelps({ ...signals(), lintShare: linting / Math.max(1, performance.now() - started) });
+    const now = clock();
+    if (paceFrom) alone = (read - paceFrom.chars) / Math.max(1, now - paceFrom.ms);
+    paceFrom = { chars: read, ms: now };
+    return poolHelps({ lintShare: linting / Math.max(1, now - started), ...signals() });
   };
   const lintHere = async (doc: Document): Promise<Finding[]> => {
-    const t = performance.now();
+    const t = clock();
     try {
       return await withLoading(() => lintDocument(doc, optionsOf(doc)));
     } finally {
-      linting += performance.now() - t;
+      linting += clock() - t;
     }
   };
   const workers = Math.max(1, threads - 1);
+  let atWorkers = 0; // batches sent to the pool and not back yet
+  /**
+   * Batches of the documents of `from`. With `adaptive`, the pool's pace is measured over the
+   * poolFrom.chars characters read after its first poolFrom.chars / 4 (the workers start, compile
+   * their rules and warm up meanwhile); when it does not pay (poolPays) the batches end there,
+   * `dropped` is set, and what `from` still holds is left in it.
+   */
   async function* chunks(from: AsyncIterable<SourceEvent>): AsyncGenerator<Chunk> {
+    const paceStart = read + poolFrom.chars / 4;
+    let paced: { chars: number; ms: number } | undefined;
     let batch: Item[] = [];
     let toLint = 0; // documents of the batch a thread must lint
     let toLintChars = 0;
@@ -187,7 +226,8 @@ export async function* lintInParallel(
           onPool?.(threads);
         }
         // This thread scans (the first stage); a document with no place is answered here and
-        // never copied to a worker, the others go with their places.
+        // never copied to a worker, the others go with their places. (Sending documents unscanned
+        // while the workers kept up cost 10-15% more CPU: BENCHMARKS.md, "branch export".)
         const { doc } = event;
         const places = gateHere(doc, optionsOf(doc));
         if (places !== false) {
@@ -196,13 +236,23 @@ export async function* lintInParallel(
           toLintChars += doc.text.length;
         } else batch.push({ event, findings: [] });
         heldChars += doc.text.length;
-        if (toLint >= BATCH_DOCUMENTS || toLintChars >= BATCH_CHARS || heldChars >= BATCH_HELD_CHARS) yield flush();
+        read += doc.text.length;
+        let stop = false;
+        if (adaptive && alone > 0) {
+          if (!paced && read >= paceStart) paced = { chars: read, ms: clock() };
+          else if (paced && read >= paced.chars + poolFrom.chars) {
+            const withPool = (read - paced.chars) / Math.max(1, clock() - paced.ms);
+            stop = dropped = !poolPays(alone, withPool);
+            alone = 0; // measured once
+          }
+        }
+        if (stop || toLint >= BATCH_DOCUMENTS || toLintChars >= BATCH_CHARS || heldChars >= BATCH_HELD_CHARS) yield flush();
+        if (stop) return;
       }
     }
     if (batch.length) yield flush();
   }
   const inFlight = threads * IN_FLIGHT_PER_THREAD;
-  let atWorkers = 0; // batches sent to the pool and not back yet
   const work = async (chunk: Chunk): Promise<Linted[]> => {
     if ('ready' in chunk) return [chunk.ready];
     const todo = chunk.batch.filter((item) => !item.findings);
@@ -234,20 +284,30 @@ export async function* lintInParallel(
     // Until the pool is due, each document is linted here as it comes, with none of the batching
     // and ordering below (which made the default about 4% more CPU than --threads 1 on MTSamples,
     // where the pool never starts).
-    let first: DocumentEvent | undefined; // the document the pool starts with
-    while (!first) {
-      const next = await events.next();
-      if (next.done) return;
-      const event = next.value;
-      if (event.kind !== 'document' || defer?.(event.doc)) yield { event };
-      else if (poolDue(event.doc)) first = event;
-      else yield { event, findings: await lintHere(event.doc) };
+    // The same again after a pool that did not pay (chunks sets `dropped`; poolDue is then never true).
+    for (;;) {
+      let first: DocumentEvent | undefined; // the document the pool starts with
+      while (!first) {
+        const next = await events.next();
+        if (next.done) return;
+        const event = next.value;
+        if (event.kind !== 'document' || defer?.(event.doc)) yield { event };
+        else if (poolDue(event.doc)) first = event;
+        else yield { event, findings: await lintHere(event.doc) };
+      }
+      const head = first;
+      read -= head.doc.text.length; // chunks counts it again
+      const rest = async function* (): AsyncGenerator<SourceEvent> {
+        yield head;
+        for (let next = await events.next(); !next.done; next = await events.next()) yield next.value;
+      };
+      for await (const linted of inOrder(chunks(rest()), inFlight, work)) yield* linted;
+      if (!dropped) return;
+      // Every batch is back: the workers and their heaps go.
+      onPool?.(1);
+      await pool?.close();
+      pool = undefined;
     }
-    const rest = async function* (): AsyncGenerator<SourceEvent> {
-      yield first;
-      for (let next = await events.next(); !next.done; next = await events.next()) yield next.value;
-    };
-    for await (const linted of inOrder(chunks(rest()), inFlight, work)) yield* linted;
   } finally {
     await pool?.close();
     await events.return?.();

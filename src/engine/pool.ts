@@ -60,6 +60,15 @@ export interface PoolTask {
 
 const startOf = (stored: number): number => (stored < 0 ? -stored - 1 : stored);
 
+/**
+ * The part of a document lintDocument reads (its text, syntax and paragraphs: it is a pure
+ * function of those and the options), so that the record (row, id, kept columns), file name and
+ * format are not copied to the worker and back with each document; the findings are the same.
+ */
+function lintedPart(doc: Document): Document {
+  return doc.paragraphs ? { file: '', syntax: doc.syntax, text: doc.text, paragraphs: doc.paragraphs } : { file: '', syntax: doc.syntax, text: doc.text };
+}
+
 /** The places of document `i` of a task, or undefined when none were handed. */
 export function placesOf(task: PoolTask, i: number): Int32Array | undefined {
   const stored = task.placeStarts[i]!;
@@ -165,7 +174,7 @@ export class LintPool {
     for (const p of places) total += p?.length ?? 0;
     const task: PoolTask = {
       id: this.nextId++,
-      docs,
+      docs: docs.map(lintedPart),
       options: [],
       configs: {},
       places: new Int32Array(total),

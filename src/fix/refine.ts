@@ -11,6 +11,8 @@
 import type { Finding, Fix, FixSkipped, FixSkipReason } from '../types.js';
 import { lineAround } from '../parse/lines.js';
 import { countBelow } from '../match/count-below.js';
+import { lazyRegExp } from '../core/lazy-regexp.js';
+import { isAsciiText } from '../core/ascii.js';
 
 /** [start, end) UTF-16 offsets of a run of editable text (a text node's source), sorted, not overlapping. */
 export type Segment = readonly [number, number];
@@ -22,12 +24,24 @@ interface Word {
 }
 
 // A word: letters and digits, with inner apostrophes ("ivda'er"). Entities are skipped as a whole,
-// so "&nbsp;" between two words stays a separator.
-const WORD = /&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);|([\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*)/giu;
+// so "&nbsp;" between two words stays a separator. Built on first use: with the flags iu, its
+// Unicode classes cost ~15 M instructions to build, so an ASCII text (most notes) is read with
+// ASCII_WORD instead, which matches the same there: the letters and digits of ASCII are [a-z\d]
+// in either case, and "’" is not ASCII.
+const WORD = lazyRegExp(String.raw`&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);|([\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*)`, 'giu');
+const ASCII_WORD = /&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);|([a-z\d]+(?:'[a-z\d]+)*)/gi;
 
-function wordsOf(text: string, offset = 0): Word[] {
+/** Does `word` hold anything but letters, digits and apostrophes? (An ASCII word is tested without building the Unicode class.) */
+function hasOtherThanWordCharacters(word: string): boolean {
+  return isAsciiText(word) ? /[^A-Za-z0-9']/.test(word) : /[^\p{L}\p{N}'’]/u.test(word);
+}
+
+/** The words of `text` (entities skipped), with UTF-16 offsets from `offset`. */
+export function wordsOf(text: string, offset = 0): Word[] {
   const out: Word[] = [];
-  for (const m of text.matchAll(WORD)) if (m[1]) out.push({ text: m[1], start: offset + m.index, end: offset + m.index + m[1].length });
+  for (const m of text.matchAll(isAsciiText(text) ? ASCII_WORD : WORD())) {
+    if (m[1]) out.push({ text: m[1], start: offset + m.index, end: offset + m.index + m[1].length });
+  }
   return out;
 }
 
@@ -219,7 +233,7 @@ export function planFix(text: string, finding: Finding, segments: readonly Segme
   if (oldWords.length === newWords.length) {
     oldWords.forEach((w, k) => {
       if (k > 0) out += plain[k - 1] && !oldSeps[k - 1]!.includes('\n') ? newSeps[k - 1] : oldSeps[k - 1];
-      out += same(w, newWords[k]!) && !/[^\p{L}\p{N}'’]/u.test(newWords[k]!.text) ? w.text : newWords[k]!.text;
+      out += same(w, newWords[k]!) && !hasOtherThanWordCharacters(newWords[k]!.text) ? w.text : newWords[k]!.text;
     });
   } else {
     // Only an article may sit before markup when the number of words changes ("a *IVDA*" →

@@ -56,16 +56,25 @@ async function* readOne(source: Source, options: SourceOptions): AsyncGenerator<
   const { read } = formatEntry(format);
   if (read === 'export') {
     const stream = open();
+    // An export with no record (an empty file, a header alone) would print nothing and exit 0,
+    // as a clean one does: it is said, so a failed export job is not taken for clean notes.
+    let records = 0;
     try {
       for await (const event of readExport(file, stream, format as ExportFormat, options)) {
         if (event.kind === 'record') yield { kind: 'document', doc: { ...event.doc, format } };
         else if (event.kind === 'bad-record') yield { kind: 'bad-record', file, record: event.record, error: event.error };
         else if (event.kind === 'notice') yield { kind: 'notice', file, message: event.message };
-        else yield { kind: 'error', file, error: event.error };
+        else {
+          yield { kind: 'error', file, error: event.error };
+          return;
+        }
+        if (event.kind === 'record' || event.kind === 'bad-record') records++;
       }
     } catch (error) {
       yield { kind: 'error', file, error: describeIoError(error) };
+      return;
     }
+    if (records === 0) yield { kind: 'notice', file, message: 'no records: the export is empty, nothing was linted' };
     return;
   }
   if (read === 'docx') {

@@ -8,7 +8,7 @@ import { SEVERITY_RANK } from '../types.js';
 import { fitReplacement, renderSuggestion } from './suggest.js';
 import type { SentenceTokens, Token } from '../parse/tokens.js';
 import { countBelow } from './count-below.js';
-import { lineBoundsOf, lineIndexAt, paragraphAround } from '../parse/lines.js';
+import { LONG_LINE, lineBoundsOf, lineIndexAt, paragraphAround } from '../parse/lines.js';
 import { maskedAt } from './spans.js';
 import { maskPlaceholders } from '../parse/placeholders.js';
 import { isMention, isReportedSpeech, isSelfDescription, speakerAt } from './speakers.js';
@@ -93,12 +93,10 @@ const lineAnswers = new Map<string, { line: number; answer: boolean }>();
 // The same for a long line's sentences (lineHolds): keyed by where the sentence's window starts.
 const sentenceAnswers = new Map<string, { from: number; answer: boolean }>();
 
-// A line longer than this (UTF-16 code units) is a note or an answer flattened to one line (an
-// export's record, a MedQuAD answer): there a line condition reads only the match's sentence, no
-// more than LINE_REACH either side of the match, so a cited title or a code at one end of the line
-// does not silence a phrase at the other ("What Are the Possible Consequences of Opioid Use and
-// Abuse?" in the middle of a patient-education answer hid every "abused" in it).
-const LONG_LINE = 500;
+// On a line longer than LONG_LINE (parse/lines.ts) a line condition reads only the match's
+// sentence, no more than LINE_REACH either side of the match, so a cited title or a code at one end
+// of the line does not silence a phrase at the other ("What Are the Possible Consequences of Opioid
+// Use and Abuse?" in the middle of a patient-education answer hid every "abused" in it).
 const LINE_REACH = 250;
 
 function lineHolds(condition: CompiledCondition, text: string, offset: number, sentence: SentenceTokens): boolean {

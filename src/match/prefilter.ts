@@ -14,7 +14,9 @@ import type { CompiledCondition, CompiledRule, CompiledRules } from '../rules/co
 import type { PatternToken, TokenSequence } from '../rules/pattern.js';
 import { escapeRegex as escapeSyntax, trieSource, wordsSource } from '../rules/word-regex.js';
 import { type WalkTail, type WordWalker, wordWalker } from './word-walk.js';
-import { dropDownNear } from '../parse/placeholders.js';
+import { dropDownNear, sourceOfMasked } from '../parse/placeholders.js';
+import { headerRowAt } from './table-header.js';
+import { LONG_LINE, lineBoundsOf, lineIndexAt } from '../parse/lines.js';
 
 // The apostrophes normalizeWord folds to "'".
 const APOSTROPHE = "['\u2018\u2019\u02bc\u0060\u00b4]";
@@ -133,8 +135,8 @@ export interface Scanner {
    * Whether the block [start, end), which holds a place `next` named, may hold a finding: a phrase
    * stands there whose rule's required context words (conditions.requires: before, after,
    * sentence) stand in the block too, since a match and its context share a sentence and a
-   * sentence lies in one block. Line conditions are not looked at (a line may run past a block
-   * that ends at "\r\r").
+   * sentence lies in one block. A required line condition is read on the whole line (which may
+   * run past a block that ends at "\r\r"), in the masked text and in its source (lineMayHold).
    */
   confirm(text: string, start: number, end: number): boolean;
   /**
@@ -238,6 +240,43 @@ interface AnchoredPhrase {
   check: RegExp;
   /** What must occur in the same block: one search per required condition. */
   required: Search[];
+  /** The regexes of its rule's required line conditions, and how many words stand before the anchor. */
+  lines: RegExp[];
+  /** The regexes of its rule's required table conditions (on the header row: table-header.ts). */
+  tables: RegExp[];
+  wordsBefore: number;
+}
+
+/**
+ * Could a required line condition (`regex`) hold for a phrase whose anchor stands at `at` in the
+ * masked text `text`? Asked of the line of `at` and of the `wordsBefore` lines above it (the
+ * phrase's first word, whose line the matcher reads, may stand there), in the masked text and in
+ * its source (the matcher reads the source: match.ts lineHolds). A line longer than LONG_LINE is
+ * read by the matcher around its sentence only: it is never ruled out here.
+ */
+function lineMayHold(text: string, at: number, wordsBefore: number, regex: RegExp): boolean {
+  const source = sourceOfMasked(text);
+  const last = lineIndexAt(text, at);
+  for (let line = Math.max(0, last - wordsBefore); line <= last; line++) {
+    const [start, end] = lineBoundsOf(text, line);
+    if (end - start > LONG_LINE) return true;
+    if (regex.test(text.slice(start, end)) || (source !== undefined && regex.test(source.slice(start, end)))) return true;
+  }
+  return false;
+}
+
+/**
+ * Could a required table condition (`regex`, on the header row) hold for a phrase whose anchor
+ * stands at `at` in the masked text `text`? The phrase lies in one cell of the anchor's line
+ * (tableHeaderOf), so the header row above that line is the one the matcher tests; it is read in
+ * the masked text and in its source, as lineMayHold reads a line.
+ */
+function tableMayHold(text: string, at: number, regex: RegExp): boolean {
+  const header = headerRowAt(text, at);
+  if (header !== undefined && regex.test(header)) return true;
+  const source = sourceOfMasked(text);
+  const sourceHeader = source === undefined ? undefined : headerRowAt(source, at);
+  return sourceHeader !== undefined && regex.test(sourceHeader);
 }
 
 /** A regex finding any of a condition's phrases as whole words (the same looseness as the phrase checks); see caseFlags. */
@@ -347,7 +386,11 @@ function buildScanner(rules: CompiledRules): RuleScanner {
       const key = sequenceKey(sequence);
       byPhrase.set(
         sequence,
-        (requires = compiled.requires.filter((c) => c.kind !== 'line' && c.sequences.length > 0 && (!c.forms || c.forms.some((f) => sequenceKey(f) === key)))),
+        (requires = compiled.requires.filter(
+          (c) =>
+            ((c.kind !== 'line' && c.sequences.length > 0) || ((c.kind === 'line' || c.kind === 'table') && !c.patient)) &&
+            (!c.forms || c.forms.some((f) => sequenceKey(f) === key)),
+        )),
       );
     }
     return requires;
@@ -393,9 +436,13 @@ function buildScanner(rules: CompiledRules): RuleScanner {
     if (list) {
       checks = list.map((a) => {
         const source = anchoredSource(a.sequence, a.anchor);
+        const requires = requiresOf(a.compiled, a.sequence);
         return {
           check: new RegExp(source, `${caseFlags(source, folds)}y`),
-          required: requiresOf(a.compiled, a.sequence).map((c) => conditionSearchOf(c, folds)),
+          required: requires.filter((c) => c.kind !== 'line' && c.kind !== 'table').map((c) => conditionSearchOf(c, folds)),
+          lines: requires.flatMap((c) => (c.kind === 'line' ? [c.regex!] : [])),
+          tables: requires.flatMap((c) => (c.kind === 'table' ? [c.regex!] : [])),
+          wordsBefore: a.anchor,
         };
       });
       phraseChecks[+folds]!.set(word, checks);
@@ -642,9 +689,15 @@ function buildScanner(rules: CompiledRules): RuleScanner {
       }
       if (!withRequires.has(word)) return true;
       const checks = phraseChecksOf(word, folded)!;
-      for (const { check, required } of checks) {
+      for (const { check, required, lines, tables, wordsBefore } of checks) {
         check.lastIndex = at;
-        if (check.test(text) && required.every((search) => occursBefore(search(text, start), end))) return true;
+        if (
+          check.test(text) &&
+          required.every((search) => occursBefore(search(text, start), end)) &&
+          lines.every((regex) => lineMayHold(text, at, wordsBefore, regex)) &&
+          tables.every((regex) => tableMayHold(text, at, regex))
+        )
+          return true;
       }
       return false;
     };

@@ -14,12 +14,45 @@
 // the phrase (its line, at most REACH code units back), never from the parse. Portable.
 import { lineAround } from '../parse/lines.js';
 import { motherIsPatient } from './perinatal.js';
-import { lazyRegExp } from '../core/lazy-regexp.js';
+import { cuedTest, lazyRegExp } from '../core/lazy-regexp.js';
 
 const RELATIVE =
   'wife|husband|spouse|partner|mother|mom|mum|father|dad|parents?|son|daughter|sister|brother|sibling|girlfriend|boyfriend|fianc[eé]e?|family(?:\\s+members?)?|friend|roommate|caregiver|aunt|uncle|cousin|niece|nephew|grandmother|grandfather|grandma|grandpa|grandparents?|guardian|stepmother|stepfather|stepmom|stepdad';
-// A relative's word somewhere before the phrase: tested first, since most phrases have none.
-const ANY_RELATIVE = new RegExp(String.raw`\b(?:${RELATIVE})\b`, 'i');
+// A relative's word somewhere before the phrase: tested first, since most phrases have none. The
+// regex is built only for a text holding one of the words (cuedTest): "mother" stands for
+// "grandmother" and "stepmother", "dad" for "stepdad", "parent" for "grandparents", and so on.
+const ANY_RELATIVE = cuedTest(String.raw`\b(?:${RELATIVE})\b`, 'i', [
+  'wife',
+  'husband',
+  'spouse',
+  'partner',
+  'mother',
+  'mom',
+  'mum',
+  'father',
+  'dad',
+  'parent',
+  'son',
+  'daughter',
+  'sister',
+  'brother',
+  'sibling',
+  'girlfriend',
+  'boyfriend',
+  'fianc',
+  'family',
+  'friend',
+  'roommate',
+  'caregiver',
+  'aunt',
+  'uncle',
+  'cousin',
+  'niece',
+  'nephew',
+  'grandma',
+  'grandpa',
+  'guardian',
+]);
 // Whose relative: "Pt's wife", "his mother", "the patient's son", or none ("Wife states").
 const OWNER = String.raw`(?:(?:the\s+)?(?:pt|patient|client)['\u2019]?s\s+|(?:his|her|their|the)\s+)?`;
 const SAYS =
@@ -55,10 +88,10 @@ const WORDS = 14;
  */
 export function isRelativeReport(text: string, start: number, end = start): boolean {
   const [lineStart, lineEnd] = lineAround(text, start);
-  if (end > start && reportedAfter(text, start, end, lineEnd)) return true;
+  if (end > start && reportedAfter(text, end, lineEnd)) return true;
   const from = Math.max(0, start - REACH, lineStart);
   const before = text.slice(from, start);
-  if (!ANY_RELATIVE.test(before)) return false;
+  if (!ANY_RELATIVE(before)) return false;
   const m = REPORT().exec(before) ?? PER().exec(before);
   const who = m?.indices?.groups?.who;
   if (!m || !who) return false;
@@ -72,9 +105,9 @@ export function isRelativeReport(text: string, start: number, end = start): bool
  * to his wife)", "…, mom says")? The words between the phrase and the attribution must not hand the
  * sentence back to the writer ("but", "however"); a perinatal note's "per mom" is the patient's own.
  */
-function reportedAfter(text: string, start: number, end: number, lineEnd: number): boolean {
+function reportedAfter(text: string, end: number, lineEnd: number): boolean {
   const after = text.slice(end, Math.min(lineEnd, end + AFTER_REACH));
-  if (!ANY_RELATIVE.test(after)) return false;
+  if (!ANY_RELATIVE(after)) return false;
   const m = PER_AFTER().exec(after);
   const who = m?.indices?.groups?.who ?? m?.indices?.groups?.who2;
   if (!m || !who) return false;

@@ -235,7 +235,16 @@ const TITLE_THEN_CODE = lazyRegExp(
 // Words of a note, never of a code's title.
 const NOT_A_TITLE = /\b(?:is|was|are|were|has|have|had|known|pt|he|she|his|her|him|they|states|reports|continues|continued|uses|used|since|today|yesterday)\b/i;
 
+// A CPT or HCPCS code and its descriptor, to the line's end: "CPT 99408: Alcohol and/or substance
+// (other than tobacco) abuse structured screening and brief intervention, 15 to 30 minutes". The
+// descriptor may hold parentheses, so it runs to the line's end, unless a note's words follow.
+const PROCEDURE_CODE_LINE = /\b(?:CPT|HCPCS)(?:[ \t]+codes?)?[ \t]*#?:?[ \t]*(?:\d{4}[0-9A-Z]|[A-V]\d{4})\b[ \t]*(?:[-\u2013:][ \t]*)?[A-Z][^\n]{2,250}$/;
+
 function codeTitles(line: string, base: number, out: Span[]): void {
+  if (line.includes('CPT') || line.includes('HCPCS')) {
+    const m = PROCEDURE_CODE_LINE.exec(line);
+    if (m && !NOT_A_TITLE.test(m[0])) out.push([base + m.index, base + line.trimEnd().length, 'code']);
+  }
   if (!/[A-TV-Z]\d[0-9A-Z]\./.test(line)) return;
   const whole = TITLE_THEN_CODE().exec(line);
   if (whole && !NOT_A_TITLE.test(whole[2]!)) {

@@ -11,7 +11,7 @@
 // parse agree. Portable: no Node API.
 
 import { lineAround, lineBoundsOf, lineIndexAt } from '../parse/lines.js';
-import { lazyRegExp } from '../core/lazy-regexp.js';
+import { cuedTest, lazyRegExp } from '../core/lazy-regexp.js';
 
 export type Speaker = 'clinician' | 'patient';
 
@@ -149,9 +149,11 @@ const SPEECH = lazyRegExp(
 // Verbs of speech and belief, not the documentation verbs "states", "reports", "admits", "endorses":
 // "Patient states she has been clean" is the writer's paraphrase, and the writer chose the word.
 const SAYS = String.raw`(?:says?|said|tells?(?:\s+(?:me|us))?|told(?:\s+(?:me|us))?|thinks?|believes?|believed|explains?|explained|insists?|insisted)`;
-const REPORTED = new RegExp(
+// Every match holds a verb of SAYS or "sel(f|ves)": without one the regex is not built (cuedTest).
+const REPORTED = cuedTest(
   String.raw`(?:\b${SAYS}\s+(?:that\s+)?(?:she|he|they|i|we|the\s+(?:baby|child|toddler|kid|boy|girl))|\b(?:calls?|called|describes?|described|considers?|considered|refers?\s+to|referred\s+to|labels?|labell?ed|sees?|saw|identifies|identified)\s+(?:him|her|them|my|your|our)sel(?:f|ves))(?:\s+[^\s,.;:!?()]+){0,8}\s+$`,
   'i',
+  ['say', 'said', 'tell', 'told', 'think', 'believe', 'explain', 'insist', 'sel'],
 );
 // How far back a clause's verb of saying is looked for (UTF-16 code units).
 const REPORT_REACH = 120;
@@ -159,7 +161,7 @@ const REPORT_REACH = 120;
 /** Is the phrase at `start` in reported speech ("she says she is …")? */
 export function isReportedSpeech(text: string, start: number): boolean {
   const from = Math.max(0, start - REPORT_REACH, lineAround(text, start)[0]);
-  return REPORTED.test(text.slice(from, start));
+  return REPORTED(text.slice(from, start));
 }
 
 // A mention: the word itself is talked about. "the term 'abuse'", "words like 'addict', 'junkie'",
@@ -168,17 +170,25 @@ export function isReportedSpeech(text: string, start: number): boolean {
 // "(previously called …)", "also known as …".
 const QUOTE_OPEN = `["'\u201c\u2018\u00ab\u201e]`;
 const QUOTE_CLOSE = `["'\u201d\u2019\u00bb]`;
-const MENTION_BEFORE = new RegExp(
+// Every match holds one of these words: without one, the regex (~10 M instructions to build) is not built.
+const MENTION_CUES = ['term', 'word', 'label', 'phrase', 'expression', 'language', 'call', 'named', 'known', 'referred'];
+const MENTION_BEFORE = cuedTest(
   String.raw`(?:\b(?:the|a|this|that|such)\s+(?:term|word|label|phrase|expression)s?\s*(?:of\s+|like\s+|such\s+as\s+|as\s+)?${QUOTE_OPEN}?\s*$|\b(?:term|word|label|phrase|expression|language)s?\b[^.;!?\n]{0,60}${QUOTE_OPEN}\s*$|\b(?:terms|words|labels|phrases|language)\s+(?:like|such\s+as)\s+${QUOTE_OPEN}?\s*$|\b(?:called|call(?:ing)?\s+(?:them|him|her|people|patients|someone|a\s+person)|the\s+label)\s+${QUOTE_OPEN}\s*$|\b(?:is|are|was|were|be|been)\s+(?:\w+ly\s+)?(?:also\s+)?(?:called|termed|named|referred\s+to\s+as)\s+${QUOTE_OPEN}?\s*$|\b(?:formerly|previously|once|earlier|historically|traditionally|also|sometimes)\s+(?:been\s+)?(?:called|termed|named|known\s+as|referred\s+to\s+as|labell?ed(?:\s+as)?)\s+${QUOTE_OPEN}?\s*$)`,
   'i',
+  MENTION_CUES,
 );
-const MENTION_AFTER = new RegExp(String.raw`^${QUOTE_CLOSE}?\s*(?:is|are|was|were)\s+(?:a\s+|an\s+|the\s+)?(?:\w+\s+)?(?:term|word|label|phrase)s?\b`, 'i');
+const MENTION_AFTER = cuedTest(String.raw`^${QUOTE_CLOSE}?\s*(?:is|are|was|were)\s+(?:a\s+|an\s+|the\s+)?(?:\w+\s+)?(?:term|word|label|phrase)s?\b`, 'i', [
+  'term',
+  'word',
+  'label',
+  'phrase',
+]);
 
 /** Does the text talk about the phrase [start, end) as a word, rather than use it? */
 export function isMention(text: string, start: number, end: number): boolean {
   const from = Math.max(0, start - 80, lineAround(text, start)[0]);
-  if (MENTION_BEFORE.test(text.slice(from, start))) return true;
-  return MENTION_AFTER.test(text.slice(end, Math.min(end + 60, lineAround(text, end)[1])));
+  if (MENTION_BEFORE(text.slice(from, start))) return true;
+  return MENTION_AFTER(text.slice(end, Math.min(end + 60, lineAround(text, end)[1])));
 }
 
 // A speaker describing themselves: "i refused the flu jab", "I'm an addict", "i have been clean",
@@ -239,40 +249,47 @@ export function inlineSpeakerAt(text: string, offset: number): Speaker | undefin
 // "my mom was a drunk". Only in the first person and with a relative (not "my patient").
 const RELATIVE =
   'husband|wife|spouse|partner|boyfriend|girlfriend|son|daughter|kid|child|mom|mum|mother|dad|father|brother|sister|aunt|uncle|cousin|grandma|grandpa|grandmother|grandfather|stepdad|stepmom|ex|friend|roommate';
-const OWN_RELATIVE = new RegExp(
+const OWN_RELATIVE = cuedTest(
   String.raw`\bmy\s+(?:${RELATIVE})(?:['\u2019]s|\s+is|\s+was|\s+has\s+been|\s+had\s+been|\s+became|\s+got|\s+gets)(?:\s+(?:a|an|always|been|still|just|really|like|kind|sort|of|such|so|totally|basically|never|not))*\s+$`,
   'i',
+  ['my'],
 );
 
 /** Does a speaker describe their own relative with the phrase at `start` ("my husband's an alcoholic")? */
 export function isRelativeDescription(text: string, start: number): boolean {
   const from = Math.max(0, start - 80, lineAround(text, start)[0]);
-  return OWN_RELATIVE.test(text.slice(from, start));
+  return OWN_RELATIVE(text.slice(from, start));
 }
 
 // Speech reported without a verb of saying, as people talk: "he's like you're a drunk", "and she
 // goes you're just a junkie", "he called me a drunk". The quoted clause starts with a pronoun
 // after "like" or "goes"; an insult is reported with "called me (a)".
-const QUOTATIVE =
-  /(?:\b(?:he|she|they|i|we|you|mom|dad)(?:['\u2019]s|['\u2019]m|\s+is|\s+was|\s+were|\s+am|\s+are|\s+goes|\s+went|\s+was\s+all|\s+is\s+all)?\s+like\s+(?:you['\u2019]re|youre|you\s+are|you|ur|i['\u2019]m|im|he['\u2019]s|she['\u2019]s|this)\b|\b(?:he|she|they|mom|dad)\s+(?:goes|went)\s+(?:you['\u2019]re|youre|you)\b|\b(?:calls?|called|calling)\s+(?:me|him|her|us|them|you)\b|\byou\s+(?:said|say|told\s+(?:me|us)|mentioned)\s+(?:that\s+)?(?:you|your\s+\w+)\b)(?:\s+[^\s,.;:!?()]+){0,5}\s+$/i;
+// Every match holds "like", "goes", "went", "call" or "you": without one the regex (~30 M
+// instructions to build: the five optional words after the cue) is not built.
+const QUOTATIVE = cuedTest(
+  String.raw`(?:\b(?:he|she|they|i|we|you|mom|dad)(?:['\u2019]s|['\u2019]m|\s+is|\s+was|\s+were|\s+am|\s+are|\s+goes|\s+went|\s+was\s+all|\s+is\s+all)?\s+like\s+(?:you['\u2019]re|youre|you\s+are|you|ur|i['\u2019]m|im|he['\u2019]s|she['\u2019]s|this)\b|\b(?:he|she|they|mom|dad)\s+(?:goes|went)\s+(?:you['\u2019]re|youre|you)\b|\b(?:calls?|called|calling)\s+(?:me|him|her|us|them|you)\b|\byou\s+(?:said|say|told\s+(?:me|us)|mentioned)\s+(?:that\s+)?(?:you|your\s+\w+)\b)(?:\s+[^\s,.;:!?()]+){0,5}\s+$`,
+  'i',
+  ['like', 'goes', 'went', 'call', 'you'],
+);
 
 /** Is the phrase at `start` in speech reported as people talk ("he's like you're a drunk", "called me a junkie")? */
 export function isQuotativeSpeech(text: string, start: number): boolean {
   const from = Math.max(0, start - REPORT_REACH, lineAround(text, start)[0]);
-  return QUOTATIVE.test(text.slice(from, start));
+  return QUOTATIVE(text.slice(from, start));
 }
 
 // A list of mentioned words: "labels such as addict, junkie or alcoholic", "words like 'clean',
 // 'dirty' and 'abuser'". isMention sees the cue before the first item; this sees it before a later
 // one, across the items before it (a word or two each, quoted or not).
 const LIST_ITEM = String.raw`${QUOTE_OPEN}?[\p{L}'\u2019-]+(?:\s+[\p{L}'\u2019-]+)?${QUOTE_CLOSE}?`;
-const MENTION_LIST = new RegExp(
+const MENTION_LIST = cuedTest(
   String.raw`\b(?:terms|words|labels|phrases|language|slurs|descriptors|expressions)\s+(?:like|such\s+as|including|e\.g\.,?|as)\s+(?:${LIST_ITEM}\s*(?:,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+)){1,6}${QUOTE_OPEN}?$`,
   'iu',
+  ['term', 'word', 'label', 'phrase', 'language', 'slur', 'descriptor', 'expression'],
 );
 
 /** Is the phrase at `start` a later item of a list of mentioned words ("labels such as addict, junkie or alcoholic")? */
 export function isListedMention(text: string, start: number): boolean {
   const from = Math.max(0, start - 160, lineAround(text, start)[0]);
-  return MENTION_LIST.test(text.slice(from, start));
+  return MENTION_LIST(text.slice(from, start));
 }

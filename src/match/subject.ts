@@ -20,6 +20,10 @@ const PASS_OVER = new Set(
     ' ',
   ),
 );
+// Passive verbs of judging, passed over after a form of "be" only ("Nurse found him combative":
+// "found" there is the nurse's verb, and "Nurse" is no subject of "combative").
+const JUDGED = new Set(['found', 'deemed', 'considered', 'judged', 'declared']);
+const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 // Words in -ly that are nouns, not adverbs.
 const NOT_ADVERBS = new Set(['family', 'ally', 'bully', 'assembly', 'supply', 'belly']);
 // The patient, or a pronoun that stands for them in a note about them.
@@ -93,6 +97,9 @@ export function subjectIndex(text: string, tokens: readonly Token[], at: number)
     }
     if (antecedent && !PASS_OVER.has(word) && !DETERMINERS.has(word)) return i;
     if (PASS_OVER.has(word) || (/ly$/.test(word) && word.length > 4 && !NOT_ADVERBS.has(word))) continue;
+    // A passive verb of judging after a form of "be" ("the facility was found noncompliant", "he
+    // was deemed combative"): its subject stands before the "be".
+    if (JUDGED.has(word) && BE.has(tokens[i - 1]?.norm ?? '')) continue;
     if (CONJUNCTIONS.has(word)) {
       crossedConjunction = true;
       bare = false;
@@ -117,9 +124,20 @@ export function subjectIndex(text: string, tokens: readonly Token[], at: number)
     }
     if (crossedConjunction && objectOfVerb(text, tokens, i)) continue;
     if (ofObject !== undefined && QUANTITIES.has(word) && tokens[i + 1]?.norm === 'of') return ofObject;
-    return i;
+    return titled(text, tokens, i);
   }
   return undefined;
+}
+
+// Titles of a clinician before a name ("Dr. Osei insists on a repeat echo"): the title is the
+// subject's head word, so a rule's list of other people can name it ("dr").
+const TITLES = new Set(['dr', 'drs', 'prof']);
+
+/** `head`, or the index of a clinician's title just before it when `head` is a capitalised name. */
+function titled(text: string, tokens: readonly Token[], head: number): number {
+  const title = tokens[head - 1];
+  if (title === undefined || !TITLES.has(title.norm) || !/^\p{Lu}/u.test(text.slice(tokens[head]!.start.offset))) return head;
+  return /^\.?[ \t]+$/.test(gap(text, title, tokens[head]!)) ? head - 1 : head;
 }
 
 // How many tokens an appositive may have ("an IV drug user", "a 45 year old roofer").

@@ -4,6 +4,7 @@ import type { CompiledSet } from '../rules/compile.js';
 import { fieldOf } from '../rules/sets.js';
 import type { Fix } from '../types.js';
 import type { Token } from '../parse/tokens.js';
+import { isAsciiText } from '../core/ascii.js';
 
 /** Fills {set} and {set.field} from the words the match captured, or the set's default. */
 export function renderSuggestion(template: string, captures: ReadonlyMap<string, string>, sets: ReadonlyMap<string, CompiledSet>): string {
@@ -27,20 +28,44 @@ function capitalize(s: string): string {
 /** Words Title Case leaves in lower case (except as the first word). */
 const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'who', 'with']);
 
+/** The character classes casePattern reads a phrase with. */
+interface CaseClasses {
+  /** Between words: not a letter, digit or apostrophe. */
+  separators: RegExp;
+  letter: RegExp;
+  /** Global: for replace. */
+  nonLetters: RegExp;
+  upper: RegExp;
+  initialUpper: RegExp;
+}
+
+// Each Unicode class costs a few million instructions to build, at the first finding of a run: a
+// phrase in ASCII (most are) is read with the ASCII classes, which say the same of ASCII text (its
+// letters are [A-Za-z], its upper-case ones [A-Z], its digits [0-9]).
+const ASCII_CLASSES: CaseClasses = { separators: /[^A-Za-z0-9']+/, letter: /[A-Za-z]/, nonLetters: /[^A-Za-z]/g, upper: /[A-Z]/, initialUpper: /^[A-Z]/ };
+let unicodeClasses: CaseClasses | undefined;
+
+function caseClasses(text: string): CaseClasses {
+  if (isAsciiText(text)) return ASCII_CLASSES;
+  return (unicodeClasses ??= { separators: /[^\p{L}\p{N}']+/u, letter: /\p{L}/u, nonLetters: /[^\p{L}]/gu, upper: /\p{Lu}/u, initialUpper: /^\p{Lu}/u });
+}
+
 /** An acronym or mixed-case abbreviation ("IVDU", "EtOH", "HIV"): its case says nothing about the phrase's. */
-function isAcronym(word: string): boolean {
-  return /\p{Lu}/u.test(word.slice(1));
+function isAcronymOf(word: string, classes: CaseClasses): boolean {
+  return classes.upper.test(word.slice(1));
 }
 
 /** The case pattern of a phrase: 'upper' (DRUG ABUSE), 'title' (Drug Abuse), 'sentence' (Drug abuse) or 'lower'. */
 export type CasePattern = 'upper' | 'title' | 'sentence' | 'lower';
 
 export function casePattern(actual: string, sentenceStart: boolean): CasePattern {
-  const words = actual.split(/[^\p{L}\p{N}']+/u).filter((w) => /\p{L}/u.test(w));
-  const letters = words.join('').replace(/[^\p{L}]/gu, '');
+  const classes = caseClasses(actual);
+  const words = actual.split(classes.separators).filter((w) => classes.letter.test(w));
+  const letters = words.join('').replace(classes.nonLetters, '');
   // "DRUG ABUSE" → "DRUG USE"; a lone acronym ("IVDU") says nothing about the replacement's case.
   if (words.length > 1 && letters === letters.toUpperCase()) return 'upper';
-  const capitalized = (w: string) => /^\p{Lu}/u.test(w);
+  const capitalized = (w: string) => classes.initialUpper.test(w);
+  const isAcronym = (w: string) => isAcronymOf(w, classes);
   const rest = words.slice(1).filter((w) => !SMALL_WORDS.has(w.toLowerCase()));
   // "Drug Abuse", "EtOH Abuse": every word after the first capitalized, one at least not an acronym.
   if (rest.length > 0 && rest.every(capitalized) && rest.some((w) => !isAcronym(w)) && capitalized(words[0]!)) return 'title';

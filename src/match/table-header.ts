@@ -34,6 +34,34 @@ function lineEnd(text: string, at: number): number {
 }
 
 /**
+ * The header row (its text, without the line break) of the run of table rows holding offset `at`
+ * of `text`: the first row of the run of rows with the same delimiter as the line of `at` above
+ * it, a Markdown separator row skipped. Undefined when that line is no table row or has no row
+ * above it. It asks nothing of the cells (tableHeaderOf does), so whenever tableHeaderOf(text,
+ * start, end) gives a header, this gives the same one for every `at` in [start, end): the fast
+ * path's scan (prefilter.ts) reads it to pass over a value that no table's header can admit.
+ */
+export function headerRowAt(text: string, at: number): string | undefined {
+  const from = lineStart(text, at);
+  const delimiter = delimiterOf(text.slice(from, lineEnd(text, at)));
+  return delimiter ? headerAbove(text, from, delimiter) : undefined;
+}
+
+/** The first row (not a separator) of the run of rows delimited by `delimiter` above the line starting at `from`. */
+function headerAbove(text: string, from: number, delimiter: '\t' | '|'): string | undefined {
+  let header: string | undefined;
+  let at = from;
+  for (let rows = 0; at > 0 && rows < MAX_ROWS; rows++) {
+    const above = lineStart(text, at - 1);
+    const row = text.slice(above, at - 1).replace(/\r$/, '');
+    if (delimiterOf(row) !== delimiter) break;
+    if (!SEPARATOR.test(row)) header = row;
+    at = above;
+  }
+  return header;
+}
+
+/**
  * The header row (its text, without the line break) of the table whose cell holds exactly
  * `[start, end)` of `text` (UTF-16 offsets; blanks around the words in the cell allowed): the first
  * row of the run of rows with the same delimiter above it, a Markdown separator row skipped.
@@ -52,15 +80,7 @@ export function tableHeaderOf(text: string, start: number, end: number): string 
   const next = line.indexOf(delimiter, end - from);
   const cellEnd = next === -1 ? line.length : next;
   if (line.slice(cellStart, start - from).trim() !== '' || line.slice(end - from, cellEnd).trim() !== '') return undefined;
-  let header: string | undefined;
-  let at = from;
-  for (let rows = 0; at > 0 && rows < MAX_ROWS; rows++) {
-    const above = lineStart(text, at - 1);
-    const row = text.slice(above, at - 1).replace(/\r$/, '');
-    if (delimiterOf(row) !== delimiter) break;
-    if (!SEPARATOR.test(row)) header = row;
-    at = above;
-  }
+  const header = headerAbove(text, from, delimiter);
   if (header === undefined) return undefined;
   const columns = cellCount(line, delimiter);
   return columns >= MIN_COLUMNS && cellCount(header, delimiter) === columns ? header : undefined;

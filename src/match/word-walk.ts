@@ -10,6 +10,7 @@
 // goes on after it. Each hit then goes through the same checks as the regex's, and an extra hit
 // only names a place in the same word area that comes to nothing, or one the regex missed: the
 // findings are the same (test/word-walk.test.ts compares both over the corpus and fast-check).
+import { isAsciiText } from '../core/ascii.js';
 
 /** How a word of the trie may end: nothing more is required, or one of `apostrophes` must follow (and is part of the hit). */
 export type WalkTail = 'end' | 'apostrophe';
@@ -60,7 +61,7 @@ export interface WordWalker {
 export function wordWalker(words: ReadonlyMap<string, readonly WalkTail[]>): WordWalker | undefined {
   const root: WalkNode = { children: new Map(), tails: [] };
   for (const [word, tails] of words) {
-    if (word === '' || !/^[\x00-\x7f]*$/.test(word)) return undefined;
+    if (word === '' || !isAsciiText(word)) return undefined;
     let node = root;
     for (let i = 0; i < word.length; i++) {
       const key = keyOf(word.charCodeAt(i));

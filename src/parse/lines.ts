@@ -34,6 +34,11 @@ export function lineBoundsOf(text: string, line: number): [number, number] {
   return [s[line]!, line + 1 < s.length ? s[line + 1]! - 1 : text.length];
 }
 
+// A line longer than this (UTF-16 code units) is a note or an answer flattened to one line (an
+// export's record, a MedQuAD answer): a line condition reads only the match's sentence there
+// (match.ts lineHolds), and the fast path's scanner does not rule a place out by it (prefilter.ts).
+export const LONG_LINE = 500;
+
 /** [start, end) of the line holding `offset`, as lineBoundsOf. */
 export function lineAround(text: string, offset: number): [number, number] {
   return lineBoundsOf(text, lineIndexAt(text, offset));

@@ -93,9 +93,9 @@ const CHARS_PER_MARK = 400;
 /**
  * The end offsets of the terminal-mark runs TERMINAL finds in masked.slice(from, to), in order (as
  * matchAll over that slice finds them, without copying it or cloning the regex): a run and the white
- * space after it must lie before `to`. At most `limit` of them.
+ * space after it must lie before `to`. At most `limit` of them, and only those `keep` (when given) keeps.
  */
-export function markEnds(masked: string, from: number, to: number, limit = Number.POSITIVE_INFINITY): number[] {
+export function markEnds(masked: string, from: number, to: number, limit = Number.POSITIVE_INFINITY, keep?: (end: number) => boolean): number[] {
   const ends: number[] = [];
   TERMINAL.lastIndex = from;
   for (let m = TERMINAL.exec(masked); m && ends.length < limit; m = TERMINAL.exec(masked)) {
@@ -103,29 +103,95 @@ export function markEnds(masked: string, from: number, to: number, limit = Numbe
     // In the slice, the white space the lookahead needs stands before `to`; a run reaching `to`
     // matched nowhere in it (no shorter run ends at white space).
     if (end >= to) break;
-    ends.push(end);
+    if (!keep || keep(end)) ends.push(end);
   }
   return ends;
 }
 
-/** Where a window holding `marks` terminal marks before `place` starts: just after white space. */
+// A full stop after a number of up to three digits, a single letter or a common abbreviation, and
+// a mark before a lower-case letter, a comma or a semicolon: parse-latin joins the sentences on
+// either side of these (mergePrefixExceptions and parse-english's list, lower-case starts,
+// mergeAffixExceptions), so a window counting them as sentence ends would be too short.
+const JOINING_STOP = /(?:^|[^\p{L}\p{N}])(?:\d{1,3}|\p{L}|Dr|Mrs?|Ms|Pt|St|Jr|Sr|etc)\.$/u;
+const JOINING_START = /^[\p{Ll},;]/u;
+
+/**
+ * Does the terminal-mark run ending at `end` (before white space) likely end a sentence to
+ * parse-latin too? Only a guess, which decides how wide a window is tried first: a window is
+ * checked by what parse-latin makes of it (sentenceWindows).
+ */
+function likelyEnd(masked: string, end: number): boolean {
+  if (JOINING_STOP.test(masked.slice(Math.max(0, end - 5), end))) return false;
+  let next = end;
+  while (next < masked.length && WHITE_SPACE.test(masked[next]!)) next++;
+  return !JOINING_START.test(masked[next] ?? '');
+}
+
+// parse-latin's terminal marks (TERMINAL), as UTF-16 code units.
+const isTerminal = (code: number) => code === 46 || code === 33 || code === 63 || code === 0x2026 || code === 0x203d;
+
+/**
+ * The last `count` ends of markEnds(masked, from, to) that likely end a sentence (likelyEnd), in
+ * text order: read backwards from `to`, so only the text back to them is looked at.
+ */
+export function sentenceEndsBefore(masked: string, from: number, to: number, count: number): number[] {
+  const ends: number[] = [];
+  // An end: a terminal mark at or after `from` before it, white space before `to` at it.
+  for (let end = to - 1; end > from && ends.length < count; end--) {
+    if (isTerminal(masked.charCodeAt(end - 1)) && WHITE_SPACE.test(masked[end]!) && likelyEnd(masked, end)) ends.push(end);
+  }
+  return ends.reverse();
+}
+
+/** The first `count` ends of markEnds(masked, from, to) that likely end a sentence (likelyEnd). */
+export function sentenceEndsAfter(masked: string, from: number, to: number, count: number): number[] {
+  return markEnds(masked, from, to, count, (end) => likelyEnd(masked, end));
+}
+
+/**
+ * Where a window starts that holds `marks - 1` whole sentences (by terminal marks) before `place`'s
+ * and the tail of one more: the last chunk (text between white space) before those sentences,
+ * which ends with a terminal mark. That chunk stands for the sentence it ends in the parse: the
+ * decisions at the boundary after it read only its last two tokens (an abbreviation or a
+ * one-letter word before a full stop, mergePrefixExceptions) and, as tokens never cross white
+ * space, the chunk's tokens are those of the whole text. The sentence the chunk makes is
+ * untrusted, like any first sentence of a window (sentenceWindows).
+ */
 function windowStart(masked: string, blockStart: number, place: number, marks: number): number {
   const from = Math.max(blockStart, place - marks * CHARS_PER_MARK);
-  const found = markEnds(masked, from, place);
-  if (found.length >= marks) return found[found.length - marks]! + 1;
-  let start = from;
+  const found = sentenceEndsBefore(masked, from, place, marks - 1);
+  let start: number;
+  if (found.length >= marks - 1) start = found[0]!;
+  else start = from;
+  // Back to the white space before the chunk.
   while (start > blockStart && !WHITE_SPACE.test(masked[start - 1]!)) start--;
   return start;
 }
 
-/** Where a window holding `marks` terminal marks after `place` ends: at white space. */
+/**
+ * Where a window ends that holds `marks - 1` whole sentences (by terminal marks) from `place`'s
+ * on and the head of one more: the white space after the mark and the chunk after it (what the
+ * decisions at that boundary read: the next sentence's first word, or a comma, a semicolon or a
+ * closing mark before it). The sentence the head makes is untrusted, like any last sentence of a
+ * window; a head without words merges into the sentence before it, which is then untrusted too.
+ */
 function windowEnd(masked: string, blockEnd: number, place: number, marks: number): number {
   const to = Math.min(blockEnd, place + marks * CHARS_PER_MARK);
-  const found = markEnds(masked, place, to, marks);
-  if (found.length >= marks) return found[marks - 1]!;
-  let end = to;
+  const found = sentenceEndsAfter(masked, place, to, marks - 1);
+  let end = found.length >= marks - 1 ? found[marks - 2]! : to;
+  if (found.length >= marks - 1) while (end < blockEnd && WHITE_SPACE.test(masked[end]!)) end++;
   while (end < blockEnd && !WHITE_SPACE.test(masked[end]!)) end++;
   return end;
+}
+
+/**
+ * The window [start, end) (UTF-16 offsets in the block's text) parsed around `place` in a line-free
+ * block [blockStart, blockEnd): `before - 1` whole sentences (counted by terminal marks) before
+ * the place's with the tail of one more, and `after - 1` from the place's on with the head of one
+ * more (see windowStart, windowEnd).
+ */
+export function windowAround(masked: string, blockStart: number, blockEnd: number, place: number, before: number, after: number): [number, number] {
+  return [windowStart(masked, blockStart, place, before), windowEnd(masked, blockEnd, place, after)];
 }
 
 function* sentenceWindows(masked: string, window: Window, scanner: Scanner): Generator<Root> {
@@ -146,11 +212,11 @@ function* sentenceWindows(masked: string, window: Window, scanner: Scanner): Gen
   for (const place of places) {
     if (place < done) continue;
     let sentences: Sentence[] | undefined;
-    // From one sentence on each side of the place's sentence (two terminal marks), wider until
-    // the place's sentence is trusted.
-    for (let marks = 2; !sentences; marks *= 2) {
-      const start = windowStart(masked, blockStart, place, marks);
-      const end = windowEnd(masked, blockEnd, place, marks);
+    // From the place's sentence with the edges of its neighbours (the chunks before and after
+    // the terminal marks around it), wider on the side where the place's sentence was joined to
+    // the window's first or last until it is trusted.
+    for (let before = 2, after = 2; !sentences; ) {
+      const [start, end] = windowAround(masked, blockStart, blockEnd, place, before, after);
       // Windows that cost more than the block: parse the rest of the block whole.
       if ((start === blockStart && end === blockEnd) || parsed + (end - start) > blockEnd - blockStart) {
         const all = sentencesOf(parseRange(masked, window, blockStart, blockEnd));
@@ -159,8 +225,15 @@ function* sentenceWindows(masked: string, window: Window, scanner: Scanner): Gen
       }
       parsed += end - start;
       const all = sentencesOf(parseRange(masked, window, start, end));
-      const trusted = all.slice(start === blockStart ? 0 : 1, end === blockEnd ? all.length : -1);
-      if (trusted.some((s) => s.position!.start.offset! <= place && place < s.position!.end.offset!)) sentences = trusted;
+      const first = start === blockStart ? 0 : 1;
+      const last = end === blockEnd ? all.length - 1 : all.length - 2;
+      const at = all.findIndex((s) => s.position!.start.offset! <= place && place < s.position!.end.offset!);
+      if (at >= first && at <= last) sentences = all.slice(first, last + 1);
+      else {
+        // Only a side whose edge sentence holds the place can be at fault (or both, if none does).
+        if (at === -1 || at < first) before *= 2;
+        if (at === -1 || at > last) after *= 2;
+      }
     }
     const fresh = sentences.filter((s) => s.position!.start.offset! >= done);
     done = sentences.at(-1)!.position!.end.offset!;

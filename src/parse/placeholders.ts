@@ -81,3 +81,12 @@ export function dropDownNear(masked: string, at: number): boolean {
   const from = Math.max(0, at - DROP_DOWN_REACH);
   return /\{[^{}\n]*\/|\/[^{}\n]*\}/.test(last.text.slice(from, Math.min(masked.length, at + DROP_DOWN_REACH)));
 }
+
+/**
+ * The source of `masked` (the text maskPlaceholders last returned), or undefined when `masked` is
+ * not the last masked text or masking changed nothing. The matcher reads line conditions in the
+ * source, the fast path's scanner reads the masked text: the scanner asks both (prefilter.ts).
+ */
+export function sourceOfMasked(masked: string): string | undefined {
+  return last === undefined || last.unchanged || last.masked !== masked ? undefined : last.text;
+}

@@ -100,6 +100,44 @@ class PositionedEnglish extends ParseEnglish {
 // its constructor copies.
 const english = new PositionedEnglish();
 
+// Plugins that change nothing in a text without their characters, by what their code tests first:
+// parse-english's elision merge acts on "/" and apostrophes only, parse-latin's initial-word-symbol
+// merge on "&", final-word-symbol on "-", inner-word-slash on "/", and break-implicit-sentences
+// on white space holding two line breaks. A window lacking them is parsed without them (the same
+// tree: test/positioned.test.ts), which saves their walks over every token and sentence.
+const SENTENCE_PLUGINS = english.tokenizeSentencePlugins;
+const PARAGRAPH_PLUGINS = english.tokenizeParagraphPlugins;
+// parse-latin's lists (version 7: six sentence plugins, twelve paragraph plugins), read from the
+// class parse-english extends; another version leaves every plugin in.
+const latin = Object.getPrototypeOf(ParseEnglish.prototype) as ParseEnglish;
+const latinSentence = latin.tokenizeSentencePlugins;
+const latinParagraph = latin.tokenizeParagraphPlugins;
+const KNOWN_LISTS = latinSentence.length === 6 && latinParagraph.length === 12 && SENTENCE_PLUGINS.length === 7;
+const SKIPPABLE: { plugin: unknown; needs: RegExp }[] = !KNOWN_LISTS
+  ? []
+  : [
+      { plugin: ParseEnglish.prototype.tokenizeSentencePlugins[0], needs: /['\u2019/]/ },
+      { plugin: latinSentence[0], needs: /&/ },
+      { plugin: latinSentence[1], needs: /-/ },
+      { plugin: latinSentence[3], needs: /\// },
+      { plugin: latinParagraph[9], needs: /[\r\n]/ },
+    ];
+// The lists for each set of plugins left out (a bit per SKIPPABLE entry), made on first use.
+const pluginLists = new Map<number, { sentence: typeof SENTENCE_PLUGINS; paragraph: typeof PARAGRAPH_PLUGINS }>();
+
+function usePluginsFor(text: string): void {
+  let left = 0;
+  for (let k = 0; k < SKIPPABLE.length; k++) if (!SKIPPABLE[k]!.needs.test(text)) left |= 1 << k;
+  let lists = pluginLists.get(left);
+  if (!lists) {
+    const out = new Set(SKIPPABLE.filter((_, k) => left & (1 << k)).map((s) => s.plugin));
+    lists = { sentence: SENTENCE_PLUGINS.filter((p) => !out.has(p)), paragraph: PARAGRAPH_PLUGINS.filter((p) => !out.has(p)) };
+    pluginLists.set(left, lists);
+  }
+  english.tokenizeSentencePlugins = lists.sentence;
+  english.tokenizeParagraphPlugins = lists.paragraph;
+}
+
 /**
  * `text` parsed as retext-english parses it (unified().use(retextEnglish).parse), every position
  * moved to `at`: where `text` starts in a longer text (line and column counted as parse-latin
@@ -108,6 +146,7 @@ const english = new PositionedEnglish();
  */
 export function parseAt(text: string, at: Point): Root {
   english.at = at;
+  usePluginsFor(text);
   try {
     return english.parse(text);
   } finally {

@@ -30,7 +30,16 @@ export function leanForm(files: readonly PrecompiledRuleFile[]): { lean: string;
     if (file.expansions) out.expansions = Object.fromEntries(Object.entries(file.expansions).map(([pattern, seqs]) => [pattern, JSON.stringify(seqs)]));
     return out;
   });
-  return { lean: JSON.stringify(lean), examples: JSON.stringify(examples) };
+  return { lean: asciiJson(JSON.stringify(lean)), examples: JSON.stringify(examples) };
+}
+
+/**
+ * JSON text with each character past ASCII written as a \uXXXX escape (the same value). A few such
+ * characters ("≥" in a suggestion) made the whole file a two-byte string when read: UTF-8 decoding
+ * and a two-byte JSON.parse, ~10 M instructions more at every start.
+ */
+function asciiJson(json: string): string {
+  return json.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 const examplesBy = new WeakMap<object, () => Record<string, Examples>>();

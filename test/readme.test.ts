@@ -1,0 +1,60 @@
+// The README's examples, as a newcomer copies them: what it says a command prints is what the
+// command prints, and the code it shows can be installed from what it says to install.
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runMain } from './helpers.js';
+
+const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+
+/** The body of the first fenced block of `lang` after `after` in the README. */
+function blockAfter(after: string, lang: string): string {
+  const at = readme.indexOf(after);
+  expect(at, after).toBeGreaterThanOrEqual(0);
+  const open = readme.indexOf(`\`\`\`${lang}\n`, at + after.length);
+  expect(open, `a ${lang} block after ${after}`).toBeGreaterThanOrEqual(0);
+  const start = open + lang.length + 4;
+  return readme.slice(start, readme.indexOf('```', start));
+}
+
+describe('README examples', () => {
+  it('the sample note prints what "What it prints" shows', async () => {
+    const shown = blockAfter('What it prints for `fixtures/sample-note.txt`', '');
+    const r = await runMain(['fixtures/sample-note.txt'], { cwd: ROOT });
+    expect(r.code).toBe(1);
+    expect(r.stdout.trim()).toBe(shown.trim());
+  });
+
+  it('--fix-dry-run prints the diff and the summary line the Fixing section shows', async () => {
+    const diff = blockAfter('**What it says.**', 'diff');
+    const summary = blockAfter(`${diff}${'`'.repeat(3)}\n`, '').trim();
+    // The example's own file, from the diff's "-" line and its name.
+    const name = /^--- a\/(.+)$/m.exec(diff)![1]!;
+    const before = /^-(?!--)(.*)$/m.exec(diff)![1]!;
+    const dir = mkdtempSync(path.join(tmpdir(), 'dignify-readme-'));
+    mkdirSync(path.join(dir, path.dirname(name)), { recursive: true });
+    writeFileSync(path.join(dir, name), `${before}\n`);
+    const r = await runMain([name, '--fix-dry-run'], { cwd: dir });
+    expect(r.stdout.startsWith(diff), r.stdout).toBe(true);
+    expect(r.stderr.trim()).toBe(summary);
+    expect(readFileSync(path.join(dir, name), 'utf8')).toBe(`${before}\n`);
+  });
+
+  it('every package its code imports is dignify, one of its dependencies, or named in an install line', () => {
+    const code = [...readme.matchAll(/```(?:ts|js)\n([\s\S]*?)```/g)].map((m) => m[1]!).join('\n');
+    const imported = new Set([...code.matchAll(/from '([^'.][^']*)'/g)].map((m) => m[1]!.split('/')[0]!));
+    const installed = new Set([...readme.matchAll(/npm (?:i|install)\b([^\n`]*)/g)].flatMap((m) => m[1]!.trim().split(/\s+/)));
+    const missing = [...imported].filter((name) => name !== 'dignify' && !(name in pkg.dependencies) && !installed.has(name));
+    expect(missing).toEqual([]);
+  });
+
+  it('--help lists the exit codes of the README table, --fix refused among them', async () => {
+    const r = await runMain(['--help']);
+    expect(r.code).toBe(0);
+    const table = readme.slice(readme.indexOf('### Exit codes'), readme.indexOf('## Configuration'));
+    expect(table).toMatch(/`--fix` refused/);
+    expect(r.stdout).toMatch(/2 {2}usage error[^]*--fix was refused/);
+  });
+});
