@@ -9,7 +9,8 @@
 // A comment line `# Batch N ...` starts batch N; lines before the first such comment are batch 1.
 // Each record carries its `batch` number.
 //
-// Source lines: genre <TAB> text <TAB> optional note; `\n` in text is a line break; ⟦words|tier|cat⟧
+// Source lines: genre <TAB> text <TAB> optional note; `\n` in text is a line break, `\t` a tab (a
+// table cell); ⟦words|tier|cat⟧
 // (optionally ⟦words|tier|cat|info⟧) marks a span. Offsets are UTF-16 code units (JavaScript string
 // indices), end exclusive, as in fixtures/eval-genres. Exit 1 when a record is malformed or the
 // jsonl is stale, 2 on an I/O error.
@@ -58,7 +59,7 @@ read(srcFile)
     const where = `probes.src.tsv line ${i + 1}`;
     const [genre, raw, note] = line.split('\t');
     if (!(genre in SHORT)) return problems.push(`${where}: unknown genre ${JSON.stringify(genre)}`);
-    const marked = raw.replace(/\\n/g, '\n');
+    const marked = raw.replace(/\\n/g, '\n').replace(/\\t/g, '\t');
     let text = '';
     const spans = [];
     const re = /⟦([^⟧]*)⟧/g;

@@ -105,6 +105,12 @@ export interface ConditionDefinition {
    */
   subject?: string[];
   line?: string;
+  /**
+   * A regular expression on the header row of the plain-text or Markdown table holding the match
+   * alone in a cell below it ("Date | UDS | Comment" over "| 2/2 | + cocaine | dirty |"); never
+   * holds outside such a cell (match/table-header.ts).
+   */
+  table?: string;
   within?: number;
   /** before/after: look no further than the clause, i.e. stop at punctuation (a comma, semicolon, colon, dash, parenthesis). */
   clause?: boolean;

@@ -245,6 +245,28 @@ describe('fast path over random text', () => {
     expect(expectSame(text).map((f) => f.actual)).toEqual(['difficult to redirect', 'obese']);
   });
 
+  it('reads a required table condition before parsing a block (clean/dirty under a drug-test header)', () => {
+    // substance-use/clean-dirty-cell reads "clean"/"dirty" only alone in a cell of a table whose
+    // header row names a drug test: a block where the word is prose, or stands under a wound's
+    // header, is not parsed, and the findings are those of the whole parse.
+    const scanner = scannerFor(rules);
+    const text = [
+      'Incision clean, dry and intact.',
+      'Day | Site | Status\n1 | heel | dirty',
+      'Week | UDS | Comment\n1 | fentanyl + | dirty',
+      'Visit\tUrine tox\tNote\n2\tneg\tclean',
+    ].join('\n\n');
+    const blocks = [...windows(text, scanner)].map((w) => text.slice(w.start, w.end));
+    expect(blocks).toEqual(['Week | UDS | Comment\n1 | fentanyl + | dirty', 'Visit\tUrine tox\tNote\n2\tneg\tclean']);
+    expect(
+      expectSame(text)
+        .filter((f) => f.ruleId === 'substance-use/clean-dirty-cell')
+        .map((f) => f.actual),
+    ).toEqual(['dirty', 'clean']);
+    // The header is read in the text before masking too: a placeholder in the header row.
+    for (const t of ['Day | UDS *** | Note\n1 | neg | clean', '| Day | {UDS} | Note |\n| 1 | + | dirty |']) expectSame(t);
+  });
+
   it('reads a required line condition before parsing a block (line shapes of bare "diabetic")', () => {
     // identity/diabetic reads bare "diabetic" only as an item of its line (a list item, a ticked
     // box, a field answered yes or no, a table cell): a block whose "diabetic" is an adjective

@@ -12,7 +12,7 @@ import { ROOT } from './helpers.js';
 const SET = path.join(ROOT, 'fixtures', 'recall-probes', 'probes.jsonl');
 // The batches whose misses have been worked on (the README's table). A new batch is committed
 // before dignify is run on it, so it joins this list only with the fixes made from it.
-const FIXED_BATCHES = new Set([1, 2, 3, 4, 6, 7, 8, 10, 11, 12, 13]);
+const FIXED_BATCHES = new Set([1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12, 13]);
 
 describe('fixtures/recall-probes', () => {
   const all = parseRecords(readFileSync(SET, 'utf8'));

@@ -84,7 +84,7 @@ describe('conditions compiled on first use', () => {
       },
     });
     const rules = compileRules([{ ...stored[0]!, expansions }, ...stored.slice(1)]);
-    const rule = rules.byId.get('substance-use/former-addict')!;
+    const rule = rules.byId.get('substance-use/detox-rehab')!;
     const sentenceWords = rule.rule.conditions!.requires![0]!.sentence!;
     expect(sentenceWords.length).toBeGreaterThan(2);
     for (const pattern of sentenceWords) expect(read.has(pattern), pattern).toBe(false);
@@ -117,6 +117,6 @@ describe('conditions compiled on first use', () => {
   it('are compiled at once when the sets the build expanded with are not all there', () => {
     const sets = { ...stored[0]!, expansionSets: [...stored[0]!.expansionSets!, 'no-such-set'] };
     const rules = compileRules([sets, ...stored.slice(1)]);
-    expect(rules.byId.get('substance-use/former-addict')!.requires[0]!.sequences.length).toBeGreaterThan(2);
+    expect(rules.byId.get('substance-use/detox-rehab')!.requires[0]!.sequences.length).toBeGreaterThan(2);
   });
 });

@@ -18,6 +18,7 @@ import { type Reading, templateReadings } from './template-readings.js';
 import { listItems } from './list-items.js';
 import { motherIsPatient } from './perinatal.js';
 import { childIsPatient } from './child-patient.js';
+import { tableHeaderOf } from './table-header.js';
 import { isRelativeReport } from './relative-speech.js';
 
 /**
@@ -345,6 +346,10 @@ function holds(condition: CompiledCondition, tokens: readonly Token[], c: Candid
     }
     case 'line':
       return lineHolds(condition, text, tokens[c.first]!.start.offset, sentence);
+    case 'table': {
+      const header = tableHeaderOf(text, tokens[c.first]!.start.offset, tokens[c.last]!.end.offset);
+      return header !== undefined && condition.regex!.test(header);
+    }
     case 'list':
       return inEnumeration(text, tokens[c.first]!.start.offset, tokens[c.last]!.end.offset);
     case 'subject': {

@@ -15,6 +15,7 @@ import type { PatternToken, TokenSequence } from '../rules/pattern.js';
 import { escapeRegex as escapeSyntax, trieSource, wordsSource } from '../rules/word-regex.js';
 import { type WalkTail, type WordWalker, wordWalker } from './word-walk.js';
 import { dropDownNear, sourceOfMasked } from '../parse/placeholders.js';
+import { headerRowAt } from './table-header.js';
 import { LONG_LINE, lineBoundsOf, lineIndexAt } from '../parse/lines.js';
 
 // The apostrophes normalizeWord folds to "'".
@@ -241,6 +242,8 @@ interface AnchoredPhrase {
   required: Search[];
   /** The regexes of its rule's required line conditions, and how many words stand before the anchor. */
   lines: RegExp[];
+  /** The regexes of its rule's required table conditions (on the header row: table-header.ts). */
+  tables: RegExp[];
   wordsBefore: number;
 }
 
@@ -260,6 +263,20 @@ function lineMayHold(text: string, at: number, wordsBefore: number, regex: RegEx
     if (regex.test(text.slice(start, end)) || (source !== undefined && regex.test(source.slice(start, end)))) return true;
   }
   return false;
+}
+
+/**
+ * Could a required table condition (`regex`, on the header row) hold for a phrase whose anchor
+ * stands at `at` in the masked text `text`? The phrase lies in one cell of the anchor's line
+ * (tableHeaderOf), so the header row above that line is the one the matcher tests; it is read in
+ * the masked text and in its source, as lineMayHold reads a line.
+ */
+function tableMayHold(text: string, at: number, regex: RegExp): boolean {
+  const header = headerRowAt(text, at);
+  if (header !== undefined && regex.test(header)) return true;
+  const source = sourceOfMasked(text);
+  const sourceHeader = source === undefined ? undefined : headerRowAt(source, at);
+  return sourceHeader !== undefined && regex.test(sourceHeader);
 }
 
 /** A regex finding any of a condition's phrases as whole words (the same looseness as the phrase checks); see caseFlags. */
@@ -371,7 +388,8 @@ function buildScanner(rules: CompiledRules): RuleScanner {
         sequence,
         (requires = compiled.requires.filter(
           (c) =>
-            ((c.kind !== 'line' && c.sequences.length > 0) || (c.kind === 'line' && !c.patient)) && (!c.forms || c.forms.some((f) => sequenceKey(f) === key)),
+            ((c.kind !== 'line' && c.sequences.length > 0) || ((c.kind === 'line' || c.kind === 'table') && !c.patient)) &&
+            (!c.forms || c.forms.some((f) => sequenceKey(f) === key)),
         )),
       );
     }
@@ -421,8 +439,9 @@ function buildScanner(rules: CompiledRules): RuleScanner {
         const requires = requiresOf(a.compiled, a.sequence);
         return {
           check: new RegExp(source, `${caseFlags(source, folds)}y`),
-          required: requires.filter((c) => c.kind !== 'line').map((c) => conditionSearchOf(c, folds)),
+          required: requires.filter((c) => c.kind !== 'line' && c.kind !== 'table').map((c) => conditionSearchOf(c, folds)),
           lines: requires.flatMap((c) => (c.kind === 'line' ? [c.regex!] : [])),
+          tables: requires.flatMap((c) => (c.kind === 'table' ? [c.regex!] : [])),
           wordsBefore: a.anchor,
         };
       });
@@ -670,12 +689,13 @@ function buildScanner(rules: CompiledRules): RuleScanner {
       }
       if (!withRequires.has(word)) return true;
       const checks = phraseChecksOf(word, folded)!;
-      for (const { check, required, lines, wordsBefore } of checks) {
+      for (const { check, required, lines, tables, wordsBefore } of checks) {
         check.lastIndex = at;
         if (
           check.test(text) &&
           required.every((search) => occursBefore(search(text, start), end)) &&
-          lines.every((regex) => lineMayHold(text, at, wordsBefore, regex))
+          lines.every((regex) => lineMayHold(text, at, wordsBefore, regex)) &&
+          tables.every((regex) => tableMayHold(text, at, regex))
         )
           return true;
       }

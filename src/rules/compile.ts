@@ -11,7 +11,7 @@ import { escapeRegex, wordsSource } from './word-regex.js';
 export const DOCS_URL = 'https://github.com/dignify-lint/dignify/blob/main/docs/rules.md';
 
 export interface CompiledCondition {
-  kind: 'before' | 'after' | 'sentence' | 'line' | 'list' | 'subject';
+  kind: 'before' | 'after' | 'sentence' | 'line' | 'table' | 'list' | 'subject';
   sequences: TokenSequence[];
   within: number;
   /** before/after: the window stops at punctuation. */
@@ -288,6 +288,7 @@ export function compileRules(files: readonly LoadedRuleFile[], expanded = new Ma
           if (c.forms) extra.forms = c.forms.flatMap((f) => expand(f, `conditions.${kind}.forms`));
           if (c.except) extra.except = c.except.flatMap((w) => expandConditionWord(w, `conditions.${kind}.except`));
           if (c.line !== undefined) return { kind: 'line', sequences: [], within, clause, previous, regex: new RegExp(c.line, 'iu'), ...extra };
+          if (c.table !== undefined) return { kind: 'table', sequences: [], within, clause, previous, regex: new RegExp(c.table, 'iu'), ...extra };
           if (conditionKind === 'list') return { kind: 'list', sequences: [], within, clause, previous, ...extra };
           const words = c.before ?? c.after ?? c.sentence ?? c.subject ?? [];
           return { kind: conditionKind, sequences: words.flatMap((w) => expandConditionWord(w, `conditions.${kind}`)), within, clause, previous, ...extra };

@@ -114,9 +114,10 @@ function checkSemantics(def: RuleFileDefinition, file: string): void {
         ]) {
           tryPattern(pattern, rule.id, `conditions.${kind}`);
         }
-        if (condition.line !== undefined) {
+        for (const source of [condition.line, condition.table]) {
+          if (source === undefined) continue;
           try {
-            new RegExp(condition.line, 'iu');
+            new RegExp(source, 'iu');
           } catch (error) {
             throw new RuleFileError(file, rule.id, `conditions.${kind}: bad regular expression: ${(error as Error).message}`);
           }

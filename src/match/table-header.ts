@@ -1,0 +1,87 @@
+// The header row of a plain-text or Markdown table, for a value alone in a cell below it. A
+// flowsheet of drug tests names the test once, in the header ("Date | UDS | Comment"), and each row
+// holds a result ("| 2/2 | + cocaine | dirty |"): rows are read apart (parse/table-rows.ts), so a
+// rule that needs the test's name beside "dirty" never saw it. A rule's `table` condition asks this
+// module for the header row and tests it. HTML tables are not read here (their rows are markup).
+
+/** A row's cell delimiter: a tab, else a pipe ("UDS | dirty" is a two-cell row); undefined for other lines. */
+function delimiterOf(line: string): '\t' | '|' | undefined {
+  if (line.includes('\t')) return '\t';
+  return line.includes('|') ? '|' : undefined;
+}
+
+/** How many cells a row has (a pipe row's outer pipes are borders, not separators). */
+function cellCount(row: string, delimiter: '\t' | '|'): number {
+  const inner = delimiter === '|' ? row.trim().replace(/^\|/, '').replace(/\|$/, '') : row;
+  return inner.split(delimiter).length;
+}
+
+// A table of fewer columns is a list of fields ("UDS | pending" over "Dressing | clean"): each
+// row's first cell names its own value, and the first row is no header.
+const MIN_COLUMNS = 3;
+// A Markdown separator row ("|---|:--:|") is no header.
+const SEPARATOR = /^[\s|:-]*-[\s|:-]*$/;
+// How far up a header is looked for (rows), so a long pasted table costs little.
+const MAX_ROWS = 60;
+
+function lineStart(text: string, at: number): number {
+  return text.lastIndexOf('\n', at - 1) + 1;
+}
+
+function lineEnd(text: string, at: number): number {
+  const end = text.indexOf('\n', at);
+  return end === -1 ? text.length : end;
+}
+
+/**
+ * The header row (its text, without the line break) of the run of table rows holding offset `at`
+ * of `text`: the first row of the run of rows with the same delimiter as the line of `at` above
+ * it, a Markdown separator row skipped. Undefined when that line is no table row or has no row
+ * above it. It asks nothing of the cells (tableHeaderOf does), so whenever tableHeaderOf(text,
+ * start, end) gives a header, this gives the same one for every `at` in [start, end): the fast
+ * path's scan (prefilter.ts) reads it to pass over a value that no table's header can admit.
+ */
+export function headerRowAt(text: string, at: number): string | undefined {
+  const from = lineStart(text, at);
+  const delimiter = delimiterOf(text.slice(from, lineEnd(text, at)));
+  return delimiter ? headerAbove(text, from, delimiter) : undefined;
+}
+
+/** The first row (not a separator) of the run of rows delimited by `delimiter` above the line starting at `from`. */
+function headerAbove(text: string, from: number, delimiter: '\t' | '|'): string | undefined {
+  let header: string | undefined;
+  let at = from;
+  for (let rows = 0; at > 0 && rows < MAX_ROWS; rows++) {
+    const above = lineStart(text, at - 1);
+    const row = text.slice(above, at - 1).replace(/\r$/, '');
+    if (delimiterOf(row) !== delimiter) break;
+    if (!SEPARATOR.test(row)) header = row;
+    at = above;
+  }
+  return header;
+}
+
+/**
+ * The header row (its text, without the line break) of the table whose cell holds exactly
+ * `[start, end)` of `text` (UTF-16 offsets; blanks around the words in the cell allowed): the first
+ * row of the run of rows with the same delimiter above it, a Markdown separator row skipped.
+ * Undefined when the words are not alone in a cell, when the line is no table row, when the cell
+ * is in the header row itself, or when the table has fewer than three columns or the header row
+ * another number of cells than the match's row (a list of fields, not a table with a header).
+ */
+export function tableHeaderOf(text: string, start: number, end: number): string | undefined {
+  const from = lineStart(text, start);
+  const to = lineEnd(text, start);
+  if (end > to) return undefined;
+  const line = text.slice(from, to);
+  const delimiter = delimiterOf(line);
+  if (!delimiter) return undefined;
+  const cellStart = line.lastIndexOf(delimiter, start - from - 1) + 1;
+  const next = line.indexOf(delimiter, end - from);
+  const cellEnd = next === -1 ? line.length : next;
+  if (line.slice(cellStart, start - from).trim() !== '' || line.slice(end - from, cellEnd).trim() !== '') return undefined;
+  const header = headerAbove(text, from, delimiter);
+  if (header === undefined) return undefined;
+  const columns = cellCount(line, delimiter);
+  return columns >= MIN_COLUMNS && cellCount(header, delimiter) === columns ? header : undefined;
+}
