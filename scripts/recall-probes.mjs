@@ -35,6 +35,15 @@ const SHORT = {
   psychiatry: 'psy',
   'ed-note': 'ed',
   template: 'tpl',
+  // Batch 14: genres no earlier batch used.
+  adolescent: 'adol',
+  'jail-intake': 'jail',
+  'residential-sud': 'res',
+  'prior-auth': 'pa',
+  'home-health': 'hh',
+  'peer-recovery': 'peer',
+  'occ-health': 'occ',
+  'ed-triage': 'tri',
 };
 
 const problems = [];

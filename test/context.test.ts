@@ -172,6 +172,12 @@ describe('text that is not prose about a patient', () => {
     expect(await brief('Diagnosis: Alcohol Abuse.')).toEqual([['substance-use/substance-abuse', 'Alcohol Abuse', 'error']]);
   });
 
+  it("masks a role a regulation names in Title Case (DOT's Substance Abuse Professional), not the lower-case words", async () => {
+    expect(await brief('Referred to a Substance Abuse Professional (SAP) per 49 CFR Part 40.')).toEqual([]);
+    expect(await brief('Evaluation by the Drug Abuse Professional is pending.')).toEqual([]);
+    expect(await brief('Referred to a substance abuse professional for evaluation.')).toEqual([['substance-use/substance-abuse', 'substance abuse', 'error']]);
+  });
+
   it('masks in Markdown and HTML too', async () => {
     await preloadLint();
     const resolved = resolveOptions({});
