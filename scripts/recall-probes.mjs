@@ -44,6 +44,17 @@ const SHORT = {
   'peer-recovery': 'peer',
   'occ-health': 'occ',
   'ed-triage': 'tri',
+  // Batch 15's genres (branch identity): text of kinds no earlier batch used.
+  dermatology: 'derm',
+  cardiology: 'card',
+  geriatric: 'geri',
+  'school-nurse': 'school',
+  'insurer-letter': 'ins',
+  radiology: 'rad',
+  'pre-op': 'preop',
+  'speech-language': 'slp',
+  nutrition: 'nutr',
+  'pharmacy-counsel': 'rxc',
 };
 
 const problems = [];

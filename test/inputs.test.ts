@@ -36,6 +36,8 @@ describe('CSV, TSV and JSON Lines exports', () => {
   const expected = [
     [1, '129', 1, 506, 'drug abuse'],
     [3, '1782', 1, 502, 'substance abuse'],
+    // "a pleasant but demented 80-year-old male": the label before an age (identity/crazy-person).
+    [4, '3126', 1, 93, 'demented'],
     [6, '4148', 1, 347, 'alcohol abuse'],
   ];
 
@@ -237,6 +239,7 @@ describe('the CLI on exports', () => {
     expect(json[0]!.records.map((x) => [x.row, x.id, x.line, x.findings.map((f) => f.actual)])).toEqual([
       [1, '129', 1, ['drug abuse']],
       [3, '1782', 3, ['substance abuse']],
+      [4, '3126', 4, ['demented']],
       [6, '4148', 6, ['alcohol abuse']],
     ]);
     expect(json[0]!.records_read).toBe(6);
