@@ -25,7 +25,7 @@ try {
 // Some built-ins a one-line check never uses get a stand-in that loads them on first use:
 // - node:child_process, which commander requires when it loads, only to run subcommands that are
 //   separate executables (dignify has none); it and what it loads (net, dgram, …) cost ~3 ms;
-// - node:readline, which the export reader (src/inputs/decode.ts) uses for its lines.
+// - node:readline and node:stream, which the export reader (src/inputs/decode.ts) uses for its lines.
 // The stand-in for ES module importers exports a default only, so a named import added later fails
 // the build instead of being undefined at run time.
 const LAZY_BUILTINS = [
@@ -37,6 +37,8 @@ const LAZY_BUILTINS = [
     "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });",
   ],
   ['readline', 'import-statement', /[\\/]src[\\/]inputs[\\/]/, "export default new Proxy({}, { get: (_, key) => require('node:readline')[key] });"],
+  // node:stream (Node's stream modules: ~10 M instructions), which only the export reader uses.
+  ['stream', 'import-statement', /[\\/]src[\\/]inputs[\\/]/, "export default new Proxy({}, { get: (_, key) => require('node:stream')[key] });"],
 ];
 const BUILTINS = new Set(builtinModules);
 // Whose imports of built-ins go through require(): dignify's own and vfile's (both at start-up).
