@@ -1,7 +1,7 @@
 // Build step: bundle the CLI (and the lint pool's worker) into dist/bundle/, so a run loads a few
 // files instead of a hundred modules: a pre-commit hook pays the start-up on every commit.
 // Optional: without esbuild (a production install), bin/dignify.js runs dist/cli/main.js instead.
-import { copyFileSync, rmSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,7 +25,7 @@ try {
 // Some built-ins a one-line check never uses get a stand-in that loads them on first use:
 // - node:child_process, which commander requires when it loads, only to run subcommands that are
 //   separate executables (dignify has none); it and what it loads (net, dgram, …) cost ~3 ms;
-// - node:readline, which the export reader (src/inputs/decode.ts) uses for its lines.
+// - node:readline and node:stream, which the export reader (src/inputs/decode.ts) uses for its lines.
 // The stand-in for ES module importers exports a default only, so a named import added later fails
 // the build instead of being undefined at run time.
 const LAZY_BUILTINS = [
@@ -37,6 +37,8 @@ const LAZY_BUILTINS = [
     "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });",
   ],
   ['readline', 'import-statement', /[\\/]src[\\/]inputs[\\/]/, "export default new Proxy({}, { get: (_, key) => require('node:readline')[key] });"],
+  // node:stream (Node's stream modules: ~10 M instructions), which only the export reader uses.
+  ['stream', 'import-statement', /[\\/]src[\\/]inputs[\\/]/, "export default new Proxy({}, { get: (_, key) => require('node:stream')[key] });"],
 ];
 const BUILTINS = new Set(builtinModules);
 // Whose imports of built-ins go through require(): dignify's own and vfile's (both at start-up).
@@ -133,6 +135,24 @@ await esbuild.build({
   plugins: [onePathChunk, builtinsByRequire],
   logLevel: 'warning',
 });
+// Each chunk in ASCII. esbuild leaves characters past ASCII in comments (vfile's and unified's
+// docs), regex literals and String.raw templates (the apostrophe "’" of the word regexes): one
+// such character makes Node decode the whole file as UTF-8 into a two-byte string and V8 scan it
+// as one, 15.8 M instructions more for the start-up chunk (269 kB). Each is written as a \uXXXX
+// escape (a surrogate pair past U+FFFF), which means the same character in a string, a regex (also
+// with flag u) and an identifier, and nothing in a comment. A String.raw template keeps the escape
+// as text: every one with such a character is a RegExp source, where it means the character.
+for (const name of readdirSync(outdir).filter((n) => n.endsWith('.js'))) {
+  const file = path.join(outdir, name);
+  const code = readFileSync(file, 'utf8');
+  if (/^[\x00-\x7f]*$/.test(code)) continue;
+  const ascii = code.replace(/[^\x00-\x7f]/g, (c, at) => {
+    // "\’" would become "\\u2019", a backslash and "u2019": stop the build instead.
+    if (code[at - 1] === '\\') throw new Error(`${name}: a character past ASCII after a backslash at ${at}; cannot escape it`);
+    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+  writeFileSync(file, ascii);
+}
 // The bundle looks for the precompiled rules (and the bibliography) beside itself, as dist/rules/builtin.js does.
 for (const name of ['builtin-lean.json', 'builtin-examples.json']) copyFileSync(path.join(root, 'dist', 'rules', name), path.join(outdir, name));
 copyFileSync(path.join(root, 'dist', 'rules', 'sources.json'), path.join(outdir, 'sources.json'));

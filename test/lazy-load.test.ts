@@ -3,7 +3,7 @@
 // libraries only for an export, a glob or folder, and --fix. Checked here: a synchronous lint says
 // what it lacks instead of dropping findings, withLoading loads it and gives the findings, and the
 // bundled CLI's start-up chunks hold none of those parts (a static import would bring them back).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Document } from '../src/inputs/document.js';
@@ -110,6 +110,16 @@ describe.skipIf(!existsSync(path.join(BUNDLE, 'main.js')))('the bundled CLI', ()
       'src/parse/markdown.ts',
     ]) {
       expect(sources, lazy).not.toContain(lazy);
+    }
+  });
+
+  it('is ASCII, start-up chunks and the rest: a character past ASCII makes Node read a whole chunk as a two-byte string', () => {
+    for (const file of readdirSync(BUNDLE).filter((f) => f.endsWith('.js'))) {
+      const bytes = readFileSync(path.join(BUNDLE, file));
+      expect(
+        bytes.findIndex((b) => b > 0x7f),
+        file,
+      ).toBe(-1);
     }
   });
 });

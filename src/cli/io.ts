@@ -1,4 +1,6 @@
 // What the CLI talks to, passed in so the command can run inside tests.
+import { type StdOutput, stdInput, stdOutput } from './stdio.js';
+
 export const EXIT = { clean: 0, findings: 1, error: 2 } as const;
 
 export interface Io {
@@ -14,18 +16,30 @@ export interface Io {
   onFailing?: () => void;
 }
 
-/** The real process's streams, folder and environment. */
+/**
+ * The real process's standard input, output and error (stdio.ts: through their descriptors when
+ * they are pipes or files, each made on first use), folder and environment.
+ */
 export function defaultIo(): Io {
+  let stdin: Io['stdin'] | undefined;
+  let stdout: StdOutput | undefined;
+  let stderr: StdOutput | undefined;
   return {
-    stdin: process.stdin,
-    stdout: process.stdout,
-    stderr: process.stderr,
+    get stdin() {
+      return (stdin ??= stdInput());
+    },
+    get stdout() {
+      return (stdout ??= stdOutput(1));
+    },
+    get stderr() {
+      return (stderr ??= stdOutput(2));
+    },
     cwd: process.cwd(),
     env: process.env,
     onFailing: () => {
       process.exitCode = EXIT.findings;
       // The reader has gone (bin/dignify.js): nothing more can be shown, and the code is known.
-      if (process.stdout.destroyed) process.exit(EXIT.findings);
+      if (stdout?.destroyed) process.exit(EXIT.findings);
     },
   };
 }

@@ -2,7 +2,9 @@
 // decoded chunk by chunk so a large file is never held whole.
 import { isAscii } from 'node:buffer';
 import readline from 'node:readline';
-import { Readable } from 'node:stream';
+// The default export, not `{ Readable }`: the CLI bundle loads node:stream on first use
+// (scripts/bundle-cli.js LAZY_BUILTINS), and a one-line check never reads an export.
+import nodeStream from 'node:stream';
 import { HEAD_BYTES, looksBinary } from './files.js';
 
 export class DecodeError extends Error {}
@@ -113,7 +115,7 @@ export function textChunks(stream: AsyncIterable<Buffer | string>, warn: (messag
  * Stopping early (a fatal error in the header) closes the source stream.
  */
 export async function* textLines(stream: AsyncIterable<Buffer | string>, warn: (message: string) => void = () => {}): AsyncGenerator<string> {
-  const input = Readable.from(boundedLines(decodeChunks(stream, warn)));
+  const input = nodeStream.Readable.from(boundedLines(decodeChunks(stream, warn)));
   const lines = readline.createInterface({ input, crlfDelay: Infinity });
   try {
     yield* lines;
