@@ -13,6 +13,21 @@ const sent = vi.hoisted(() => [] as string[]);
 const handed = vi.hoisted(() => [] as Array<number[] | undefined>);
 /** How long the mock worker takes over a batch: `delay` ms (it falls behind this thread), or no time at all (it keeps up). */
 const worker = vi.hoisted(() => ({ delay: 2 }));
+/**
+ * The adaptive tests' clock (ms): a document linted on this thread moves it by `here`, one linted
+ * by the mock pool by `pool` (zero unless a test sets them).
+ */
+const costs = vi.hoisted(() => ({ now: 0, here: 0, pool: 0, inPool: false }));
+vi.mock('../src/lint/lint-document.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../src/lint/lint-document.js')>();
+  return {
+    ...original,
+    lintDocument: (...args: Parameters<typeof original.lintDocument>) => {
+      costs.now += costs.inPool ? costs.pool : costs.here;
+      return original.lintDocument(...args);
+    },
+  };
+});
 vi.mock('../src/engine/pool.js', () => ({
   LintPool: {
     open: () => ({
@@ -22,7 +37,12 @@ vi.mock('../src/engine/pool.js', () => ({
         // A slow worker takes a while: batches wait for it (this thread must not lint them meanwhile).
         if (worker.delay) await new Promise((resolve) => setTimeout(resolve, worker.delay));
         // As a worker does: parsed around the places handed, not scanned again.
-        return docs.map((d, i) => lintDocument(d, options[i]!, places[i]));
+        costs.inPool = true;
+        try {
+          return docs.map((d, i) => lintDocument(d, options[i]!, places[i]));
+        } finally {
+          costs.inPool = false;
+        }
       },
       close: async () => {},
     }),
@@ -116,36 +136,33 @@ describe('the pool and the gate', () => {
     }
   });
   describe('with adaptive threads, the pool stays only when it pays', () => {
-    // The paces are the test's own: a clock that moves as the records are read, by `perRecord.alone`
-    // ms per record before the pool and by `perRecord.pool` while it runs.
+    // The paces are the test's own (costs): each document linted on this thread or by the pool
+    // moves the clock; the trial takes turns between the two over windows of the same size.
     const many = Array.from({ length: 3000 }, (_, i) => (i % 9 === 0 ? `Pt ${i}: hx of IVDU.` : `Note ${i}: wound healing well.`));
-    const run = async (perRecord: { alone: number; pool: number }) => {
+    const run = async (cost: { here: number; pool: number }) => {
       sent.length = handed.length = 0;
-      let now = 0;
-      let pooled = false;
+      Object.assign(costs, { now: 0, ...cost });
       async function* sources(): AsyncGenerator<SourceEvent> {
-        for (const [i, text] of many.entries()) {
-          now += pooled ? perRecord.pool : perRecord.alone;
-          yield { kind: 'document', doc: { file: 'x.csv', syntax: 'text', text, record: { row: i + 1, line: i + 2 } } };
-        }
+        for (const [i, text] of many.entries()) yield { kind: 'document', doc: { file: 'x.csv', syntax: 'text', text, record: { row: i + 1, line: i + 2 } } };
       }
       const pool: number[] = [];
       const out: string[] = [];
-      for await (const { event, findings } of lintInParallel(
-        sources(),
-        () => resolved,
-        2,
-        (n) => {
-          pool.push(n);
-          pooled = n > 1;
-        },
-        { documents: 10, chars: 10_000 },
-        true,
-        () => ({ cores: 2, idle: 1, lintShare: 0.9 }), // a free core, linting most of the time: poolHelps says yes
-        undefined,
-        () => now,
-      )) {
-        if (event.kind === 'document') out.push(`${event.doc.text} ${findings!.map((f) => f.ruleId).join()}`);
+      try {
+        for await (const { event, findings } of lintInParallel(
+          sources(),
+          () => resolved,
+          2,
+          (n) => pool.push(n),
+          { documents: 10, chars: 20_000 },
+          true,
+          () => ({ cores: 2, idle: 1, lintShare: 0.9 }), // a free core, linting most of the time: poolHelps says yes
+          undefined,
+          () => costs.now,
+        )) {
+          if (event.kind === 'document') out.push(`${event.doc.text} ${findings!.map((f) => f.ruleId).join()}`);
+        }
+      } finally {
+        Object.assign(costs, { here: 0, pool: 0 });
       }
       return { pool, out };
     };
@@ -156,20 +173,24 @@ describe('the pool and the gate', () => {
           .join()}`,
     );
 
-    it('stops a pool that reads slower than this thread alone did, and lints the rest here, same output', async () => {
+    it('stops a pool that lints slower than this thread alone, and lints the rest here, same output', async () => {
       worker.delay = 0;
-      const { pool, out } = await run({ alone: 10, pool: 10 * POOL_MIN_GAIN * 0.99 });
+      const { pool, out } = await run({ here: 10, pool: 10 / POOL_MIN_GAIN / 0.99 });
       expect(out).toEqual(expected);
       expect(pool).toEqual([2, 1]);
-      // The records after the measured stretch (10,000 characters past the first 2,500 with the pool) never reached a worker.
+      // The records after the trial never reached a worker: it starts after 20,000 characters and
+      // takes 25,000 (a warm-up of a quarter, then eight windows of an eighth), the pool gone after 50,000.
       expect(sent.length).toBeGreaterThan(0);
+      let chars = 0;
+      const after = many.findIndex((t) => (chars += t.length) > 50_000);
       const last = many.indexOf(sent.at(-1)!);
       expect(last).toBeGreaterThan(0);
-      expect(last).toBeLessThan(many.length / 2);
+      expect(last).toBeLessThan(after);
+      expect(after).toBeLessThan(many.length * 0.75);
     });
-    it('keeps a pool that reads faster by POOL_MIN_GAIN, same output', async () => {
+    it('keeps a pool that lints faster by POOL_MIN_GAIN, same output', async () => {
       worker.delay = 0;
-      const { pool, out } = await run({ alone: 10, pool: 10 / POOL_MIN_GAIN / 1.01 });
+      const { pool, out } = await run({ here: 10, pool: 10 / POOL_MIN_GAIN / 1.01 });
       expect(out).toEqual(expected);
       expect(pool).toEqual([2]);
       expect(sent.at(-1)).toBe(many.filter((t) => t.includes('IVDU')).at(-1)); // to the end
