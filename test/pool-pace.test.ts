@@ -84,6 +84,27 @@ describe('PoolPace', () => {
     expect(trial((side) => (side === 'warm' ? 50 : side === 'pool' ? 0.5 : 1)).phase).toBe('kept');
   });
 
+  it('decides at the first document past the trial even when a long one skipped its last window', () => {
+    let now = 0;
+    const pace = started(() => now);
+    let window = WARM_UP;
+    // 20,000 characters of warm-up and 60,000 of windows 0-5, then 30,000 in one document (windows 6 and 7).
+    const sizes = [...Array<number>(160).fill(500), 30_000, 500];
+    const seen: number[] = [];
+    for (const chars of sizes) {
+      const of = pace.windowOf(chars);
+      if (of !== window) {
+        pace.ended(window);
+        window = of;
+      }
+      seen.push(of);
+      now += 1;
+    }
+    expect(seen.slice(-3)).toEqual([5, 6, AFTER_TRIAL]);
+    expect(pace.phase).not.toBe('trial');
+    expect(['kept', 'dropped']).toContain(pace.phase);
+  });
+
   it('is fair to both sides when the machine slows down during the trial (the turns cancel a trend)', () => {
     // Both sides equally fast at any moment, each document dearer as time goes on: no gain to see.
     // A pool measured first and this thread after (or the other way) would see one.

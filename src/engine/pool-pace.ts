@@ -107,6 +107,7 @@ export class PoolPace {
   private readonly spent: number[] = TRIAL.map(() => 0); // ms per trial window
   private readonly chars: number[] = TRIAL.map(() => 0); // characters per trial window
   private lastEnd = 0; // ms when the previous window ended
+  private latest = WARM_UP; // the window of the last document read
 
   constructor(
     private readonly threshold: PoolThreshold,
@@ -147,6 +148,7 @@ export class PoolPace {
     if (at < warm) return WARM_UP;
     const window = Math.min(AFTER_TRIAL, Math.floor((at - warm) / (this.threshold.chars / TRIAL.length)));
     if (window < AFTER_TRIAL) this.chars[window]! += chars;
+    this.latest = window;
     return window;
   }
 
@@ -157,15 +159,16 @@ export class PoolPace {
 
   /**
    * With the pool: `window` has ended, every batch of it and before it linted (the caller waits for
-   * them: no window's work spills into the next). Its time is since the previous window ended; at
-   * the end of the trial's last window the pool is `kept` or `dropped`.
+   * them: no window's work spills into the next). Its time is since the previous window ended; when
+   * the document just read (windowOf) is past the trial, the pool is `kept` or `dropped`.
    */
   ended(window: number): void {
     if (this.phase !== 'warming' && this.phase !== 'trial') return;
     const now = this.clock();
     if (window >= 0 && window < AFTER_TRIAL) this.spent[window]! += now - this.lastEnd;
     this.lastEnd = now;
-    this.phase = window === AFTER_TRIAL - 1 ? (this.pays() ? 'kept' : 'dropped') : 'trial';
+    // Decided once a document past the trial is read (a document longer than a window skips some).
+    this.phase = this.latest === AFTER_TRIAL ? (this.pays() ? 'kept' : 'dropped') : 'trial';
   }
 
   /** Whether the pool's windows handed characters on POOL_MIN_GAIN times faster than this thread's (false when a side has no measure). */
