@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Document } from '../src/inputs/document.js';
 import type { SourceEvent } from '../src/inputs/sources.js';
 import { lintInParallel, POOL_MIN_GAIN } from '../src/engine/lint-parallel.js';
+import { PoolPace } from '../src/engine/pool-pace.js';
 import { lintDocument, preloadLint } from '../src/lint/lint-document.js';
 import { resolveOptions } from '../src/lint/options.js';
 import type { ResolvedOptions } from '../src/match/match.js';
@@ -13,21 +14,6 @@ const sent = vi.hoisted(() => [] as string[]);
 const handed = vi.hoisted(() => [] as Array<number[] | undefined>);
 /** How long the mock worker takes over a batch: `delay` ms (it falls behind this thread), or no time at all (it keeps up). */
 const worker = vi.hoisted(() => ({ delay: 2 }));
-/**
- * The adaptive tests' clock (ms): a document linted on this thread moves it by `here`, one linted
- * by the mock pool by `pool` (zero unless a test sets them).
- */
-const costs = vi.hoisted(() => ({ now: 0, here: 0, pool: 0, inPool: false }));
-vi.mock('../src/lint/lint-document.js', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../src/lint/lint-document.js')>();
-  return {
-    ...original,
-    lintDocument: (...args: Parameters<typeof original.lintDocument>) => {
-      costs.now += costs.inPool ? costs.pool : costs.here;
-      return original.lintDocument(...args);
-    },
-  };
-});
 vi.mock('../src/engine/pool.js', () => ({
   LintPool: {
     open: () => ({
@@ -37,12 +23,7 @@ vi.mock('../src/engine/pool.js', () => ({
         // A slow worker takes a while: batches wait for it (this thread must not lint them meanwhile).
         if (worker.delay) await new Promise((resolve) => setTimeout(resolve, worker.delay));
         // As a worker does: parsed around the places handed, not scanned again.
-        costs.inPool = true;
-        try {
-          return docs.map((d, i) => lintDocument(d, options[i]!, places[i]));
-        } finally {
-          costs.inPool = false;
-        }
+        return docs.map((d, i) => lintDocument(d, options[i]!, places[i]));
       },
       close: async () => {},
     }),
@@ -136,33 +117,37 @@ describe('the pool and the gate', () => {
     }
   });
   describe('with adaptive threads, the pool stays only when it pays', () => {
-    // The paces are the test's own (costs): each document linted on this thread or by the pool
-    // moves the clock; the trial takes turns between the two over windows of the same size.
+    // The paces are the test's own: a clock that each record read moves by `cost.here` where this
+    // thread lints alone (before the pool, in the trial's windows here, after it is dropped) and
+    // by `cost.pool` where the pool runs; the trial takes turns over windows of the same size.
     const many = Array.from({ length: 3000 }, (_, i) => (i % 9 === 0 ? `Pt ${i}: hx of IVDU.` : `Note ${i}: wound healing well.`));
     const run = async (cost: { here: number; pool: number }) => {
       sent.length = handed.length = 0;
-      Object.assign(costs, { now: 0, ...cost });
+      let now = 0;
+      const signals = () => ({ cores: 2, idle: 1, lintShare: 0.9 }); // a free core, linting most of the time: poolHelps says yes
+      const pace = new PoolPace({ documents: 10, chars: 20_000 }, true, signals, () => now);
+      const alone = () =>
+        pace.phase === 'before' || pace.phase === 'dropped' || ((pace.phase === 'warming' || pace.phase === 'trial') && pace.here(pace.latest));
       async function* sources(): AsyncGenerator<SourceEvent> {
-        for (const [i, text] of many.entries()) yield { kind: 'document', doc: { file: 'x.csv', syntax: 'text', text, record: { row: i + 1, line: i + 2 } } };
+        for (const [i, text] of many.entries()) {
+          now += alone() ? cost.here : cost.pool;
+          yield { kind: 'document', doc: { file: 'x.csv', syntax: 'text', text, record: { row: i + 1, line: i + 2 } } };
+        }
       }
       const pool: number[] = [];
       const out: string[] = [];
-      try {
-        for await (const { event, findings } of lintInParallel(
-          sources(),
-          () => resolved,
-          2,
-          (n) => pool.push(n),
-          { documents: 10, chars: 20_000 },
-          true,
-          () => ({ cores: 2, idle: 1, lintShare: 0.9 }), // a free core, linting most of the time: poolHelps says yes
-          undefined,
-          () => costs.now,
-        )) {
-          if (event.kind === 'document') out.push(`${event.doc.text} ${findings!.map((f) => f.ruleId).join()}`);
-        }
-      } finally {
-        Object.assign(costs, { here: 0, pool: 0 });
+      for await (const { event, findings } of lintInParallel(
+        sources(),
+        () => resolved,
+        2,
+        (n) => pool.push(n),
+        { documents: 10, chars: 20_000 },
+        true,
+        signals,
+        undefined,
+        pace,
+      )) {
+        if (event.kind === 'document') out.push(`${event.doc.text} ${findings!.map((f) => f.ruleId).join()}`);
       }
       return { pool, out };
     };

@@ -94,11 +94,11 @@ export async function* lintInParallel(
   signals: () => Omit<PoolSignals, 'lintShare'> & { lintShare?: number } = idleCoresSince(),
   /** Documents passed on without findings, for the caller to lint (in batches: LintOptions.findingBatches). */
   defer?: (doc: Document) => boolean,
-  /** The time in ms, for the lint share and the pool's trial (tests give their own). */
-  clock: () => number = () => performance.now(),
+  /** Whether the pool starts and stays (tests give one with their own clock). */
+  pace: PoolPace = new PoolPace(poolFrom, adaptive, signals, () => performance.now()),
 ): AsyncGenerator<Linted> {
   let pool: LintPool | undefined;
-  const pace = new PoolPace(poolFrom, adaptive, signals, clock);
+  const { clock } = pace;
   const lintHere = async (doc: Document): Promise<Finding[]> => {
     const t = clock();
     try {

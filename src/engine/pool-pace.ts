@@ -107,13 +107,14 @@ export class PoolPace {
   private readonly spent: number[] = TRIAL.map(() => 0); // ms per trial window
   private readonly chars: number[] = TRIAL.map(() => 0); // characters per trial window
   private lastEnd = 0; // ms when the previous window ended
-  private latest = WARM_UP; // the window of the last document read
+  private last = WARM_UP; // the window of the last document read
 
   constructor(
     private readonly threshold: PoolThreshold,
     private readonly adaptive: boolean,
     private readonly signals: () => Omit<PoolSignals, 'lintShare'> & { lintShare?: number },
-    private readonly clock: () => number,
+    /** The time in ms (tests give their own). */
+    readonly clock: () => number,
   ) {
     this.started = clock();
     this.nextCheck = threshold.chars;
@@ -148,8 +149,13 @@ export class PoolPace {
     if (at < warm) return WARM_UP;
     const window = Math.min(AFTER_TRIAL, Math.floor((at - warm) / (this.threshold.chars / TRIAL.length)));
     if (window < AFTER_TRIAL) this.chars[window]! += chars;
-    this.latest = window;
+    this.last = window;
     return window;
+  }
+
+  /** The window of the last document read (windowOf). */
+  get latest(): number {
+    return this.last;
   }
 
   /** Whether the documents of `window` are linted on this thread (the trial's windows of this thread alone). */
@@ -168,7 +174,7 @@ export class PoolPace {
     if (window >= 0 && window < AFTER_TRIAL) this.spent[window]! += now - this.lastEnd;
     this.lastEnd = now;
     // Decided once a document past the trial is read (a document longer than a window skips some).
-    this.phase = this.latest === AFTER_TRIAL ? (this.pays() ? 'kept' : 'dropped') : 'trial';
+    this.phase = this.last === AFTER_TRIAL ? (this.pays() ? 'kept' : 'dropped') : 'trial';
   }
 
   /** Whether the pool's windows handed characters on POOL_MIN_GAIN times faster than this thread's (false when a side has no measure). */
