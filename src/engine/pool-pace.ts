@@ -1,0 +1,195 @@
+// Whether the worker pool runs, as one state with one owner (lintInParallel): before the pool,
+// when it is due (a size threshold, and with adaptive threads a prediction: poolHelps); with it,
+// whether it pays, measured by a trial (adaptive threads only; `--threads N` forces the pool).
+//
+// The trial is fair by design: after a warm-up (the workers start, compile their rules and warm
+// their JIT, uncounted), it runs eight windows of the same number of characters, in the order pool,
+// here, here, pool, pool, here, here, pool ("here": this thread alone, still reading, scanning and
+// writing as with the pool), so both sides read text of the same mix, at the same load, at the same
+// stage of this thread's warm-up, and a trend over time (load that grows, a JIT that warms) weighs
+// on both alike. Each window ends when all its batches are linted (the reading thread waits for
+// the workers there), so no window's work spills into the next. The check it replaced compared the
+// pool over 16 M characters with this thread alone over the 8 M before it: other text, another
+// minute, a colder thread. On the MTSamples-repeated export, consecutive 4 M-character windows
+// of one build differed up to 3-fold in time (text of other specialties; load 17-25), which is why
+// the windows take turns and are many. At 1 GB on a quiet machine the old check left the default
+// at 32.6 s where the forced pool took 24.9 s (BENCHMARKS.md).
+import { availableParallelism, cpus } from 'node:os';
+
+/** The pool starts once this many documents and characters (UTF-16 code units) have been read. */
+export interface PoolThreshold {
+  documents: number;
+  chars: number;
+}
+
+/**
+ * What `poolHelps` decides from: cores, how many of them this run could use beside this thread
+ * (0 to `cores`: idle cores, and the CPU this process's own helper threads took beyond one core,
+ * since those run with one thread too), and the share (0-1) of this thread's time spent linting.
+ */
+export interface PoolSignals {
+  cores: number;
+  idle: number;
+  lintShare: number;
+}
+
+/**
+ * Whether a pool is worth a trial: most of a core free beside this thread, and linting at least
+ * half of this thread's time (the part a worker can take over; the rest, reading and writing,
+ * stays here). A prediction only: the trial (PoolPace) decides whether the pool stays.
+ */
+export function poolHelps({ cores, idle, lintShare }: PoolSignals): boolean {
+  return cores >= 2 && idle >= 0.75 && lintShare >= 0.5;
+}
+
+/** The pool stays only when, in its trial, it handed results on this much faster than this thread alone. */
+export const POOL_MIN_GAIN = 1.05;
+
+/**
+ * The default signals: cores free for this run since the previous call (the first call: since this
+ * function was called), from the idle time os.cpus() reports for every core and this process's CPU
+ * time (process.cpuUsage: its threads beyond the one linting, V8's collector and compiler, take a
+ * share of the other core with one thread too), scaled to availableParallelism(). Throws nothing;
+ * with no CPU times (some sandboxes) it reports no free core.
+ */
+export function idleCoresSince(): () => Omit<PoolSignals, 'lintShare'> {
+  const times = (): { idle: number; total: number; own: number } => {
+    let idle = 0;
+    let total = 0;
+    for (const { times: t } of cpus()) {
+      idle += t.idle;
+      total += t.user + t.nice + t.sys + t.idle + t.irq;
+    }
+    const { user, system } = process.cpuUsage();
+    return { idle, total, own: (user + system) / 1000 };
+  };
+  let last = times();
+  return () => {
+    const cores = availableParallelism();
+    const now = times();
+    const total = now.total - last.total; // ms, summed over the cores
+    let idle = 0;
+    if (total > 0) {
+      const own = ((now.own - last.own) / total) * cores; // cores this process used
+      idle = Math.min(cores, ((now.idle - last.idle) / total) * cores + Math.max(0, own - 1));
+    }
+    last = now;
+    return { cores, idle };
+  };
+}
+
+/** The trial's windows, in order: linted by the pool, or on this thread ("here"). */
+const TRIAL = ['pool', 'here', 'here', 'pool', 'pool', 'here', 'here', 'pool'] as const;
+/** The window of the documents read after the trial. */
+export const AFTER_TRIAL = TRIAL.length;
+/** The window of the documents read during the warm-up (to the pool, uncounted). */
+export const WARM_UP = -1;
+
+export type PoolPhase = 'before' | 'warming' | 'trial' | 'kept' | 'dropped';
+
+/**
+ * The pool's state for one run. Before the pool (`before`), `due` counts each document read;
+ * once it says yes the pool runs (`warming`, `trial`, then `kept` or `dropped`; `kept` at once
+ * without `adaptive`). With the pool, `windowOf` names the window of each document read (a batch
+ * holds documents of one window) and `here` whether that window is linted on this thread; `ended`
+ * is told when each window has ended, and decides at the end of the last. Times in ms from
+ * `clock`, sizes in UTF-16 code units. The warm-up is `threshold.chars / 4` characters (4 M by
+ * default), each window `threshold.chars / 8` (2 M: about 0.07 s of one thread on a quiet machine).
+ */
+export class PoolPace {
+  phase: PoolPhase = 'before';
+  private documents = 0;
+  private read = 0; // characters read before the pool
+  private nextCheck: number; // characters read when the pool is considered (again)
+  private readonly started: number;
+  private linting = 0; // ms this thread spent linting before the pool
+  private poolRead = 0; // characters read since the pool started
+  private readonly spent: number[] = TRIAL.map(() => 0); // ms per trial window
+  private readonly chars: number[] = TRIAL.map(() => 0); // characters per trial window
+  private lastEnd = 0; // ms when the previous window ended
+  private last = WARM_UP; // the window of the last document read
+
+  constructor(
+    private readonly threshold: PoolThreshold,
+    private readonly adaptive: boolean,
+    private readonly signals: () => Omit<PoolSignals, 'lintShare'> & { lintShare?: number },
+    /** The time in ms (tests give their own). */
+    readonly clock: () => number,
+  ) {
+    this.started = clock();
+    this.nextCheck = threshold.chars;
+  }
+
+  /** Before the pool: counts a document of `chars` characters just read; true when the pool is to start with it. */
+  due(chars: number): boolean {
+    this.documents++;
+    this.read += chars;
+    if (this.phase !== 'before' || this.documents < this.threshold.documents || this.read < this.nextCheck) return false;
+    if (!this.adaptive) {
+      this.phase = 'kept';
+      return true;
+    }
+    this.nextCheck = this.read + this.threshold.chars;
+    if (!poolHelps({ lintShare: this.linting / Math.max(1, this.clock() - this.started), ...this.signals() })) return false;
+    this.phase = 'warming';
+    return true;
+  }
+
+  /** Before the pool: this thread spent `ms` linting (the lint share poolHelps reads). */
+  linted(ms: number): void {
+    this.linting += ms;
+  }
+
+  /** With the pool: the window of a document of `chars` characters just read (WARM_UP, a trial window, or AFTER_TRIAL). */
+  windowOf(chars: number): number {
+    if (this.phase !== 'warming' && this.phase !== 'trial') return AFTER_TRIAL;
+    const at = this.poolRead;
+    this.poolRead += chars;
+    const warm = this.threshold.chars / 4;
+    if (at < warm) return WARM_UP;
+    const window = Math.min(AFTER_TRIAL, Math.floor((at - warm) / (this.threshold.chars / TRIAL.length)));
+    if (window < AFTER_TRIAL) this.chars[window]! += chars;
+    this.last = window;
+    return window;
+  }
+
+  /** The window of the last document read (windowOf). */
+  get latest(): number {
+    return this.last;
+  }
+
+  /** Whether the documents of `window` are linted on this thread (the trial's windows of this thread alone). */
+  here(window: number): boolean {
+    return TRIAL[window] === 'here';
+  }
+
+  /**
+   * With the pool: `window` has ended, every batch of it and before it linted (the caller waits for
+   * them: no window's work spills into the next). Its time is since the previous window ended; when
+   * the document just read (windowOf) is past the trial, the pool is `kept` or `dropped`.
+   */
+  ended(window: number): void {
+    if (this.phase !== 'warming' && this.phase !== 'trial') return;
+    const now = this.clock();
+    if (window >= 0 && window < AFTER_TRIAL) this.spent[window]! += now - this.lastEnd;
+    this.lastEnd = now;
+    // Decided once a document past the trial is read (a document longer than a window skips some).
+    this.phase = this.last === AFTER_TRIAL ? (this.pays() ? 'kept' : 'dropped') : 'trial';
+  }
+
+  /** Whether the pool's windows handed characters on POOL_MIN_GAIN times faster than this thread's (false when a side has no measure). */
+  private pays(): boolean {
+    const pace = (side: (typeof TRIAL)[number]): number => {
+      let chars = 0;
+      let ms = 0;
+      TRIAL.forEach((s, i) => {
+        if (s !== side) return;
+        chars += this.chars[i]!;
+        ms += this.spent[i]!;
+      });
+      return ms > 0 ? chars / ms : chars > 0 ? Number.POSITIVE_INFINITY : 0;
+    };
+    const here = pace('here');
+    return here > 0 && pace('pool') >= here * POOL_MIN_GAIN;
+  }
+}
