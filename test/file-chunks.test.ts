@@ -6,6 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { textChunks } from '../src/inputs/decode.js';
 import { CHUNK_BYTES, fileChunks } from '../src/inputs/file-chunks.js';
 import { readSources } from '../src/inputs/sources.js';
 
@@ -66,5 +67,34 @@ describe('fileChunks', () => {
     });
     const [texts] = await Promise.all([notes(fifo, 'csv'), writer]);
     expect(texts).toEqual(['hx of IVDU', 'clean and dry wound']);
+  });
+});
+
+describe('textChunks', () => {
+  // A chunk is decoded in pieces of at most 32 KB (decode.ts, DECODE_BYTES): a character cut
+  // between two pieces of one chunk must come out whole, in UTF-8 and in UTF-16.
+  async function decoded(bytes: Buffer): Promise<string> {
+    let text = '';
+    const one = async function* () {
+      yield bytes;
+    };
+    for await (const piece of textChunks(one())) text += piece;
+    return text;
+  }
+  const PIECE = 32 * 1024;
+
+  it('decodes a 70 KB UTF-8 chunk whose apostrophe straddles a piece boundary', async () => {
+    const text = `${'a'.repeat(PIECE - 1)}\u2019s note, pt is an addict${'b'.repeat(38_000)}`;
+    const bytes = Buffer.from(text);
+    expect(bytes[PIECE - 1]).toBe(0xe2);
+    expect(await decoded(bytes)).toBe(text);
+  });
+
+  it('decodes a UTF-16 chunk (with its byte-order mark) whose surrogate pair straddles a piece boundary', async () => {
+    // The mark is 2 bytes: the pair's high half ends the first piece, its low half starts the next.
+    const text = `${'c'.repeat(PIECE / 2 - 2)}\u{1F600} hx of IVDU${'d'.repeat(20_000)}`;
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    expect(bytes.readUInt16LE(PIECE - 2)).toBe(0xd83d);
+    expect(await decoded(bytes)).toBe(text);
   });
 });
