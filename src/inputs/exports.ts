@@ -5,7 +5,7 @@
 // is still read. Records are handed on in batches (one per chunk), not one async step each.
 //
 // CSV/TSV: dignify finds where each record ends by counting quotes over the chunk and reads the
-// record's fields with csv-parse (csv-record.ts: well-formed records take papaparse's faster path).
+// record's fields with csv-parse (csv-record.ts: records in canonical form take a faster path).
 // csv-parse's own stream cannot resynchronise after a broken quote (the records after it are
 // swallowed into the bad field); splitting first means an unterminated quote costs one record:
 // its first line is reported and the lines after it are read again as records.
@@ -73,7 +73,7 @@ interface ChunkReader {
  * `5,ab"c`: the quote that seemed to close the first line's field stood inside another record),
  * a quote still open at the end of the input, or one open past MAX_RECORD_CHARS, costs only its
  * first line: that line is reported and the text after it is read again as records. Each record's
- * fields come from recordFields (csv-record.ts: papaparse when provably what csv-parse reads,
+ * fields come from recordFields (csv-record.ts: its own reading of a canonical record,
  * csv-parse otherwise, which words every error).
  */
 function delimitedReader(
@@ -410,7 +410,7 @@ export async function* readExportBatches(
   options: ColumnOptions,
 ): AsyncGenerator<ExportEvent[]> {
   const warnings: string[] = [];
-  // Loaded here, not at start-up: only exports need papaparse and csv-parse.
+  // Loaded here, not at start-up: only exports need csv-parse.
   const reader =
     format === 'jsonl'
       ? jsonLinesReader(file, options)
