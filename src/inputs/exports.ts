@@ -33,6 +33,8 @@ const TURN_CHARS = 4 * 1024 * 1024;
 /** How many records that cannot be read, with none read before them, make a source no export. */
 export const MAX_BAD_AT_START = 1000;
 
+const CRLF = /\r\n/g;
+
 /** Line breaks as readline reads them (LF, CRLF, CR) → LF, chunk by chunk: a CR ending one chunk pairs with an LF starting the next. */
 export class LineBreaks {
   private cr = false;
@@ -46,7 +48,10 @@ export class LineBreaks {
       this.cr = true;
       text = text.slice(0, -1);
     }
-    return text.replace(/\r\n?/g, '\n');
+    // CRLF first, as a plain pattern V8 replaces without its regex engine (MTSamples, all CRLF:
+    // 4 ms per 17 MB against 12-13 for /\r\n?/g), then any CR left alone.
+    const lf = text.replace(CRLF, '\n');
+    return lf.indexOf('\r') === -1 ? lf : lf.replace(/\r/g, '\n');
   }
 
   /** What was held back at the end of the input ("\n" for a final CR). */
