@@ -1,4 +1,4 @@
-// The CSV fast path (papaparse + a canonical-form check) must never disagree with csv-parse: it
+// The CSV fast path (quickFields: canonical records only) must never disagree with csv-parse: it
 // either returns exactly csv-parse's fields or declines, and csv-parse then decides.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -47,13 +47,17 @@ describe('CSV record fields: the fast path agrees with csv-parse', () => {
   it('reads canonical records (quoted fields with doubled quotes, line breaks, empty fields) on the fast path', () => {
     expect(quickFields('1,"He said ""IVDU""","a\nb",,""', ',')).toEqual(['1', 'He said "IVDU"', 'a\nb', '', '']);
     expect(quickFields('plain,fields', ',')).toEqual(['plain', 'fields']);
+    // Empty fields at either end, one empty quoted field, doubled quotes at a quoted field's edges.
+    const edges = [',x,', '""', '""""", pt is an addict""",2'];
+    expect(edges.map((raw) => quickFields(raw, ','))).toEqual([['', 'x', ''], [''], ['"", pt is an addict"', '2']]);
+    for (const raw of edges) expect(quickFields(raw, ',')).toEqual(strictFields(raw, ',').fields);
     // A byte-order mark inside the text (the file's own is dropped when decoding) is text to csv-parse.
     expect(quickFields('\ufeffa,b', ',')).toEqual(['\ufeffa', 'b']);
     expect(strictFields('\ufeffa,b', ',').fields).toEqual(['\ufeffa', 'b']);
   });
 
-  it('leaves to csv-parse what papaparse would read leniently, so the messages stay', () => {
-    for (const raw of ['a,b"c,d', '"a" ,b', ' "a",b', '"a"b', '"unclosed', '']) expect(quickFields(raw, ',')).toBeUndefined();
+  it('leaves to csv-parse what a lenient reader would accept, so the messages stay', () => {
+    for (const raw of ['a,b"c,d', '"a" ,b', ' "a",b', '"a"b', '"unclosed', '', '"a""', 'a\nb,c']) expect(quickFields(raw, ',')).toBeUndefined();
     expect(recordFields('a,b"c,d', ',').error).toMatch(/quotation mark inside an unquoted field/);
     expect(recordFields('"a"b,c', ',').error).toMatch(/text after the closing quotation mark/);
   });

@@ -113,5 +113,7 @@ describe('the chunk reader of exports reads what the line reader read', () => {
     const breaks = new LineBreaks();
     const out = ['a\r', '\nb\r', 'c\r\r', '\n', 'd\r'].map((c) => breaks.push(c)).join('') + breaks.end();
     expect(out).toBe('a\nb\nc\n\nd\n');
+    // Within one chunk: CR CR LF is two breaks, a lone CR one.
+    expect(new LineBreaks().push('x\r\r\ny\rz\r\nw')).toBe('x\n\ny\nz\nw');
   });
 });

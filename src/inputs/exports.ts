@@ -5,7 +5,7 @@
 // is still read. Records are handed on in batches (one per chunk), not one async step each.
 //
 // CSV/TSV: dignify finds where each record ends by counting quotes over the chunk and reads the
-// record's fields with csv-parse (csv-record.ts: well-formed records take papaparse's faster path).
+// record's fields with csv-parse (csv-record.ts: records in canonical form take a faster path).
 // csv-parse's own stream cannot resynchronise after a broken quote (the records after it are
 // swallowed into the bad field); splitting first means an unterminated quote costs one record:
 // its first line is reported and the lines after it are read again as records.
@@ -33,6 +33,8 @@ const TURN_CHARS = 4 * 1024 * 1024;
 /** How many records that cannot be read, with none read before them, make a source no export. */
 export const MAX_BAD_AT_START = 1000;
 
+const CRLF = /\r\n/g;
+
 /** Line breaks as readline reads them (LF, CRLF, CR) → LF, chunk by chunk: a CR ending one chunk pairs with an LF starting the next. */
 export class LineBreaks {
   private cr = false;
@@ -46,7 +48,10 @@ export class LineBreaks {
       this.cr = true;
       text = text.slice(0, -1);
     }
-    return text.replace(/\r\n?/g, '\n');
+    // CRLF first, as a plain pattern V8 replaces without its regex engine (MTSamples, all CRLF:
+    // 4 ms per 17 MB against 12-13 for /\r\n?/g), then any CR left alone.
+    const lf = text.replace(CRLF, '\n');
+    return lf.indexOf('\r') === -1 ? lf : lf.replace(/\r/g, '\n');
   }
 
   /** What was held back at the end of the input ("\n" for a final CR). */
@@ -73,7 +78,7 @@ interface ChunkReader {
  * `5,ab"c`: the quote that seemed to close the first line's field stood inside another record),
  * a quote still open at the end of the input, or one open past MAX_RECORD_CHARS, costs only its
  * first line: that line is reported and the text after it is read again as records. Each record's
- * fields come from recordFields (csv-record.ts: papaparse when provably what csv-parse reads,
+ * fields come from recordFields (csv-record.ts: its own reading of a canonical record,
  * csv-parse otherwise, which words every error).
  */
 function delimitedReader(
@@ -410,7 +415,7 @@ export async function* readExportBatches(
   options: ColumnOptions,
 ): AsyncGenerator<ExportEvent[]> {
   const warnings: string[] = [];
-  // Loaded here, not at start-up: only exports need papaparse and csv-parse.
+  // Loaded here, not at start-up: only exports need csv-parse.
   const reader =
     format === 'jsonl'
       ? jsonLinesReader(file, options)

@@ -21,5 +21,10 @@ export interface Source {
   /** Named on the command line, or standard input (not found in a folder or by a glob). */
   named: boolean;
   open(): AsyncIterable<Buffer | string>;
+  /**
+   * The same bytes as views of one reused buffer (fileChunks): only for a reader that copies or
+   * decodes each chunk before asking for the next (the export reader). Absent: use open().
+   */
+  openReused?(): AsyncIterable<Buffer>;
   readText(): Promise<ReadResult>;
 }

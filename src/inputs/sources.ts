@@ -5,6 +5,7 @@ import { createReadStream } from 'node:fs';
 import type { ColumnOptions } from './columns.js';
 import type { Document } from './document.js';
 import { readExport } from './exports.js';
+import { fileChunks } from './file-chunks.js';
 import { describeIoError, expandPaths, readStdin, readTextFileSync, type PathEntry, type ReadResult } from './files.js';
 import { formatEntry, formatOf, mayBeFhir, type ExportFormat, type InputFormat } from './formats.js';
 import { readNoteSource } from './note-sources.js';
@@ -55,7 +56,8 @@ async function* readOne(source: Source, options: SourceOptions): AsyncGenerator<
   }
   const { read } = formatEntry(format);
   if (read === 'export') {
-    const stream = open();
+    // The export reader decodes each chunk before it asks for the next: no new buffer per chunk.
+    const stream = source.openReused?.() ?? open();
     // An export with no record (an empty file, a header alone) would print nothing and exit 0,
     // as a clean one does: it is said, so a failed export job is not taken for clean notes.
     let records = 0;
@@ -95,7 +97,7 @@ async function* readOne(source: Source, options: SourceOptions): AsyncGenerator<
 }
 
 /** Passes a stream's chunks through, counting their bytes. */
-async function* counted(stream: AsyncIterable<Buffer | string>, tell: (bytes: number) => void): AsyncGenerator<Buffer | string> {
+async function* counted<T extends Buffer | string>(stream: AsyncIterable<T>, tell: (bytes: number) => void): AsyncGenerator<T> {
   let bytes = 0;
   for await (const chunk of stream) {
     bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
@@ -116,9 +118,18 @@ export async function* readEntries(entries: readonly PathEntry[], options: Sourc
     else if (options.include && !options.include(entry.path)) continue;
     else {
       const { onBytes } = options;
-      const open = () => (onBytes ? counted(createReadStream(entry.path), (n) => onBytes(entry.path, n)) : createReadStream(entry.path));
+      const tell = onBytes && ((n: number) => onBytes(entry.path, n));
+      const open = () => (tell ? counted(createReadStream(entry.path), tell) : createReadStream(entry.path));
+      const openReused = () => (tell ? counted(fileChunks(entry.path), tell) : fileChunks(entry.path));
       yield* readOne(
-        { name: entry.path, path: entry.path, named: Boolean(entry.named), open, readText: async () => readTextFileSync(entry.path, options.maxFileBytes) },
+        {
+          name: entry.path,
+          path: entry.path,
+          named: Boolean(entry.named),
+          open,
+          openReused,
+          readText: async () => readTextFileSync(entry.path, options.maxFileBytes),
+        },
         options,
       );
     }
