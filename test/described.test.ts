@@ -52,6 +52,10 @@ describe('describedPerson', () => {
     expect(who("Pt's sister was at the bedside. She was hysterical.", 'hysterical')).toBe('other');
     expect(who('Pt seen with his sister. She was hysterical.', 'hysterical')).toBe('patient');
     expect(who("Pt's sister was at the bedside. He was hysterical.", 'hysterical')).toBe('patient');
+    expect(who('The man who lives next door was hostile to the medics.', 'hostile')).toBe('other');
+    expect(who('Her cousin at the group home was aggressive on Sunday.', 'aggressive')).toBe('other');
+    expect(who('A wart that refuses to clear with cryotherapy.', 'refuses')).toBe('other');
+    expect(who('The cadet refused the second dose.', 'refused')).toBe('patient');
   });
 
   it('leaves unknown what it cannot read: no subject, a noun form, a bare word, an object of a preposition', () => {

@@ -20,7 +20,7 @@ export type Described = 'patient' | 'other' | 'unknown';
 
 // What a note or a setting calls the person it is about.
 const PATIENT_WORDS = new Set(
-  'pt pts patient patients client resident veteran vet member employee worker student athlete inmate detainee arrestee examinee claimant consumer individual person participant subject man woman male female gentleman lady boy girl guy m f'.split(
+  'pt pts patient patients client resident veteran vet member employee worker student athlete trainee recruit cadet camper inmate detainee arrestee examinee claimant consumer individual person participant subject man woman male female gentleman lady boy girl guy m f'.split(
     ' ',
   ),
 );
@@ -140,6 +140,8 @@ function predicate(text: string, tokens: readonly Token[], at: number): boolean 
   while (i >= 0 && /ly$/.test(tokens[i]!.norm) && spaceOnly(text, tokens[i]!, tokens[i + 1]!)) i--;
   const before = tokens[i];
   if (before === undefined || !spaceOnly(text, before, tokens[i + 1]!)) return true;
+  // "a molar that refuses": a relative pronoun before a verb, not a determiner.
+  if ((before.norm === 'that' || before.norm === 'which') && /(?:s|ed)$/.test(tokens[at]!.norm)) return true;
   if (ARTICLES.has(before.norm) || isPossessive(text, before) || NOMINAL_BEFORE.has(before.norm)) return false;
   // One word between an article and an adjective: "an underlying hostile message" (not a verb:
   // "the optician claimed").
@@ -149,6 +151,9 @@ function predicate(text: string, tokens: readonly Token[], at: number): boolean 
 }
 
 const CONJUNCTIONS = new Set(['and', 'but', 'then']);
+// Prepositions of a place or a group after a person ("his roommate at the halfway house"), not
+// "of" ("no history of renal biopsy, who has been…").
+const PLACE_PREPOSITIONS = new Set(['at', 'in', 'from', 'on', 'near', 'behind']);
 const PREPOSITIONS = new Set(
   'at with to toward towards for from of by about on in per than like against around near over under into onto upon between among behind'.split(' '),
 );
@@ -205,7 +210,7 @@ function outsideRelative(text: string, tokens: readonly Token[], head: number): 
   return head;
 }
 
-function classify(text: string, tokens: readonly Token[], head: number, previous: string): Described {
+function classify(text: string, tokens: readonly Token[], head: number, previous: string, depth = 0): Described {
   const token = tokens[head]!;
   const word = token.norm.replace(/['\u2019]s?$/, '');
   if (PATIENT_PRONOUNS.has(word)) return head === firstOfSentence(text, tokens, head) && antecedentIsOther(word, previous) ? 'other' : 'patient';
@@ -232,13 +237,22 @@ function classify(text: string, tokens: readonly Token[], head: number, previous
   if (PATIENT_WORDS.has(word)) {
     if (words.some((w) => BARE_OTHERS.has(w))) return 'other'; // "family member", "group member"
     if (GENERIC.has(word) && !aged && words.some((w) => INDEFINITE.has(w))) return 'other';
+    // "the woman who lives downstairs": a person picked out by a relative clause is someone else.
+    if (GENERIC.has(word) && !aged && tokens[head + 1]?.norm === 'who' && spaceOnly(text, token, tokens[head + 1]!)) return 'other';
     return 'patient';
   }
   // The object of a preposition was taken for the subject ("found at a local church agitated"):
   // the subject is not known.
   const start = modifiers.length > 0 ? modifiers[modifiers.length - 1]! : head;
   const before = tokens[start - 1];
-  if (before && spaceOnly(text, before, tokens[start]!) && (NOMINAL_BEFORE.has(before.norm) || PREPOSITIONS.has(before.norm))) return 'unknown';
+  if (before && spaceOnly(text, before, tokens[start]!) && (NOMINAL_BEFORE.has(before.norm) || PREPOSITIONS.has(before.norm))) {
+    // "His roommate at the halfway house was aggressive": the noun the phrase follows is the
+    // subject (a verb there, "found at a church", reads as a bare word: unknown).
+    const owner = tokens[start - 2];
+    if (PLACE_PREPOSITIONS.has(before.norm) && owner && spaceOnly(text, owner, before) && !NOT_MODIFIERS.has(owner.norm) && depth < 2)
+      return classify(text, tokens, start - 2, previous, depth + 1);
+    return 'unknown';
+  }
   // A possessive, an article or a demonstrative: a particular someone or something else ("the
   // owner", "a stray cat", "her supervisor").
   if (words.some((w) => ARTICLES.has(w)) || modifiers.some((i) => isPossessive(text, tokens[i]!))) return 'other';
