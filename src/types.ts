@@ -104,6 +104,14 @@ export interface ConditionDefinition {
    * "Husband reports she refused", "yelled at her mother and refused".
    */
   subject?: string[];
+  /**
+   * `other`: the one the match describes (the subject of the verb, the noun a predicate adjective
+   * describes, the noun before "as") is not the patient: a particular someone or something else
+   * ("the owner claims", "a stray cat became agitated", "the left eye refuses"), read by
+   * src/match/described.ts. The patient, a pronoun for them, a bare role noun ("Runner claims") or
+   * no subject ("Refused lunch.") does not hold.
+   */
+  described?: 'other';
   line?: string;
   /**
    * A regular expression on the header row of the plain-text or Markdown table holding the match

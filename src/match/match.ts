@@ -13,6 +13,7 @@ import { maskedAt } from './spans.js';
 import { maskPlaceholders } from '../parse/placeholders.js';
 import { isMention, isReportedSpeech, isSelfDescription, speakerAt } from './speakers.js';
 import { inlineSpeakerAt, isListedMention, isQuotativeSpeech, isRelativeDescription } from './speakers.js';
+import { describedPerson } from './described.js';
 import { subjectIs } from './subject.js';
 import { type Reading, templateReadings } from './template-readings.js';
 import { listItems } from './list-items.js';
@@ -352,6 +353,13 @@ function holds(condition: CompiledCondition, tokens: readonly Token[], c: Candid
     }
     case 'list':
       return inEnumeration(text, tokens[c.first]!.start.offset, tokens[c.last]!.end.offset);
+    case 'described': {
+      // Read on the sentence's own tokens, as for `subject` below.
+      const { whole, indexes } = sentence as Reading;
+      const all = whole ?? tokens;
+      const at = indexes ? indexes[c.first]! : c.first;
+      return describedPerson(text, all, at, at < 12 ? previousSentence(text, sentence) : '') === 'other';
+    }
     case 'subject': {
       // The subject's head word (or the phrase ending with it: "security guard") is one of the
       // words. A template's list of subjects is read whole ("{Patient/Family} refused": a

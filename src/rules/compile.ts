@@ -11,7 +11,7 @@ import { escapeRegex, wordsSource } from './word-regex.js';
 export const DOCS_URL = 'https://github.com/dignify-lint/dignify/blob/main/docs/rules.md';
 
 export interface CompiledCondition {
-  kind: 'before' | 'after' | 'sentence' | 'line' | 'table' | 'list' | 'subject';
+  kind: 'before' | 'after' | 'sentence' | 'line' | 'table' | 'list' | 'subject' | 'described';
   sequences: TokenSequence[];
   within: number;
   /** before/after: the window stops at punctuation. */
@@ -278,7 +278,19 @@ export function compileRules(files: readonly LoadedRuleFile[], expanded = new Ma
       copyLazyExamples(def, rule); // the lean form's examples stay unread (lean.ts)
       const compileConditions = (kind: 'requires' | 'unless'): CompiledCondition[] =>
         (def.conditions?.[kind] ?? []).map((c) => {
-          const conditionKind = c.before ? 'before' : c.after ? 'after' : c.sentence ? 'sentence' : c.subject ? 'subject' : c.list ? 'list' : 'line';
+          const conditionKind = c.before
+            ? 'before'
+            : c.after
+              ? 'after'
+              : c.sentence
+                ? 'sentence'
+                : c.subject
+                  ? 'subject'
+                  : c.list
+                    ? 'list'
+                    : c.described
+                      ? 'described'
+                      : 'line';
           const within = c.within ?? (conditionKind === 'sentence' ? SENTENCE_WINDOW : 3);
           const clause = c.clause ?? false;
           const previous = c.previous ?? false;
@@ -289,7 +301,7 @@ export function compileRules(files: readonly LoadedRuleFile[], expanded = new Ma
           if (c.except) extra.except = c.except.flatMap((w) => expandConditionWord(w, `conditions.${kind}.except`));
           if (c.line !== undefined) return { kind: 'line', sequences: [], within, clause, previous, regex: new RegExp(c.line, 'iu'), ...extra };
           if (c.table !== undefined) return { kind: 'table', sequences: [], within, clause, previous, regex: new RegExp(c.table, 'iu'), ...extra };
-          if (conditionKind === 'list') return { kind: 'list', sequences: [], within, clause, previous, ...extra };
+          if (conditionKind === 'list' || conditionKind === 'described') return { kind: conditionKind, sequences: [], within, clause, previous, ...extra };
           const words = c.before ?? c.after ?? c.sentence ?? c.subject ?? [];
           return { kind: conditionKind, sequences: words.flatMap((w) => expandConditionWord(w, `conditions.${kind}`)), within, clause, previous, ...extra };
         });

@@ -25,6 +25,7 @@ function describeTest(c: ConditionDefinition): string {
   if (c.before) return `${words(c.before)} within ${within} words before${clause}`;
   if (c.after) return `${words(c.after)} within ${within} words after${clause}`;
   if (c.subject) return `its subject is ${words(c.subject)}`;
+  if (c.described) return 'it describes someone or something other than the patient';
   return `${words(c.sentence ?? [])} in the sentence`;
 }
 

@@ -1,0 +1,311 @@
+// Who a behaviour, refusal or credibility word is about: the patient, someone or something else, or
+// unknown. Word lists of everyone who is *not* the patient (relatives, clinicians, payers, lawyers…)
+// did not carry to new genres: each unseen batch of look-alikes still had 14–17% flagged, mostly a
+// new kind of "someone else" (an owner, a detective, a wholesaler, a raccoon). This reads the other
+// way round: a note names its patient in few ways (pt, patient, a pronoun, an age, "Mr. X", the
+// word a setting uses for the person seen: veteran, student, detainee), and anything else standing
+// as the subject with an article or a possessive ("the owner", "a customer", "her cat", "the left
+// eye") is someone or something else. A bare noun ("Runner claims", "Knee refuses") is the patient
+// in a note's shorthand when it names a person (a role suffix), and a thing otherwise.
+//
+// The subject is found by subject.ts (the words before the match within its clause); this module
+// only classifies it. No parser: the cost is a handful of Set lookups per candidate.
+import type { Token } from '../parse/tokens.js';
+import { maskPlaceholders } from '../parse/placeholders.js';
+import { motherIsPatient } from './perinatal.js';
+import { subjectIndex } from './subject.js';
+
+/** The patient, someone or something else, or no subject found (a note's "Refused lunch."). */
+export type Described = 'patient' | 'other' | 'unknown';
+
+// What a note or a setting calls the person it is about.
+const PATIENT_WORDS = new Set(
+  'pt pts patient patients client resident veteran vet member employee worker student athlete trainee recruit cadet camper inmate detainee arrestee examinee claimant consumer individual person participant subject man woman male female gentleman lady boy girl guy m f'.split(
+    ' ',
+  ),
+);
+// Of these, the ones that also name anybody: with "a"/"another" and no age they are someone else
+// ("a man at the bar", "another member").
+const GENERIC = new Set('man woman male female gentleman lady boy girl guy person individual member participant student worker employee'.split(' '));
+// Pronouns: he/she/they stand for the patient in a note about them unless the sentence before
+// introduced someone of that gender (see antecedentIsOther); "you" is the patient in a clinician's
+// turn or a letter; "we", "it" and the demonstratives are the team or a thing.
+const PATIENT_PRONOUNS = new Set('he she him they them you'.split(' '));
+const OTHER_PRONOUNS = new Set(
+  'we us it this that these those something everything nothing someone somebody anyone anybody everyone everybody nobody people'.split(' '),
+);
+// Nouns of a person's conduct: their owner is the one described ("his behavior was hostile").
+const ATTRIBUTES = new Set(
+  'behavior behaviour behaviors behaviours attitude demeanor demeanour affect mood manner tone speech conduct presentation response reaction temperament personality interaction interactions engagement'.split(
+    ' ',
+  ),
+);
+// Words that make a noun phrase someone else's or a particular other one.
+const ARTICLES = new Set([
+  'the',
+  'a',
+  'an',
+  'this',
+  'that',
+  'these',
+  'those',
+  'another',
+  'other',
+  'his',
+  'her',
+  'their',
+  'its',
+  'my',
+  'our',
+  'your',
+  'any',
+  'some',
+  'every',
+  'each',
+  'no',
+  'one',
+]);
+const INDEFINITE = new Set(['a', 'an', 'another', 'other', 'one', 'any', 'some', 'every', 'each', 'no']);
+// Nouns written bare ("Mother refuses", "Crew insists", "Staff report") that are not the patient:
+// relatives and care teams are named without an article in notes, as the patient is.
+const BARE_OTHERS = new Set(
+  'mother mom mum father dad parent parents wife husband spouse partner son daughter brother sister family friend caregiver guardian grandmother grandfather grandma grandpa aunt uncle staff nursing nurse crew team security police ems medic medics group family'.split(
+    ' ',
+  ),
+);
+// A side before a noun makes it a body part ("Left knee refuses to bend").
+const SIDES = new Set(['left', 'right', 'bilateral', 'lt', 'rt', 'l', 'r', 'upper', 'lower']);
+const MENTIONS = new Set(['word', 'words', 'term', 'terms', 'label', 'labels', 'phrase']);
+const TITLES_OF_PATIENT = new Set(['mr', 'mrs', 'ms', 'miss', 'mx']);
+const TITLES_OF_OTHERS = new Set(['dr', 'drs', 'prof']);
+const AGE = /^\d{1,3}$/;
+const AGE_WORDS = new Set('year years yr yrs yo old month months mo mos'.split(' '));
+// Relatives by gender, for a pronoun whose antecedent is in the sentence before.
+const FEMALE = new Set('wife mother mom mum daughter sister girlfriend grandmother grandma aunt niece fiancee stepmother stepdaughter'.split(' '));
+const MALE = new Set('husband father dad son brother boyfriend grandfather grandpa uncle nephew fiance stepfather stepson'.split(' '));
+
+const wordAt = (text: string, token: Token) => text.slice(token.start.offset, token.end.offset);
+// "he's", "it's" are "he is", not possessives.
+const isPossessive = (text: string, token: Token) =>
+  /['\u2019]s?$/.test(wordAt(text, token)) && !/^(?:he|she|it|that|there|what|who)['\u2019]s$/i.test(wordAt(text, token));
+// Words that end a noun phrase read backwards: forms of be and have, pronouns, reporting verbs.
+const NOT_MODIFIERS = new Set(
+  'is are was were be been being am has have had do does did he she it they we you i him them me us who which that reports report reported says said states stated notes noted per with and or but at to of from by for in on'.split(
+    ' ',
+  ),
+);
+const spaceOnly = (text: string, a: Token, b: Token) => /^[ \t]*$/.test(text.slice(a.end.offset, b.start.offset));
+
+/**
+ * Who the word at token `at` of `tokens` describes. `text` is the document the tokens' offsets
+ * point into (UTF-16 offsets); `previous` is the sentence before, to read a pronoun's antecedent
+ * ("Pt's wife was at the bedside. She was hysterical"). Never throws.
+ */
+export function describedPerson(source: string, tokens: readonly Token[], at: number, previous = ''): Described {
+  const text = maskPlaceholders(source);
+  if (!predicate(text, tokens, at)) return 'unknown';
+  const found = smallClauseHead(text, tokens, at) ?? subjectIndex(text, tokens, at);
+  if (found === undefined) return 'unknown';
+  const head = outsideRelative(text, tokens, found);
+  // "The patient is a Jehovah's Witness and has refused", "she presented with a bleed and
+  // refused": across "and", the patient named earlier in the sentence is the subject.
+  if (coordinatedWithPatient(text, tokens, head, at)) return 'patient';
+  // "The rest of the day he refused": the patient stands between the phrase read and the match.
+  for (let i = head + 1; i < at; i++) {
+    const norm = tokens[i]!.norm;
+    if (['he', 'she', 'pt', 'patient'].includes(norm) && !isPossessive(text, tokens[i]!) && !PREPOSITIONS.has(tokens[i - 1]!.norm)) return 'patient';
+  }
+  // "Pt and wife refused", "patient/family": the patient is one of the subjects.
+  const modifiers = modifiersOf(text, tokens, head);
+  const start = modifiers.length > 0 ? modifiers[modifiers.length - 1]! : head;
+  const joined = tokens[start - 2];
+  if (joined && ['and', 'or', '&'].includes(tokens[start - 1]!.norm) && (PATIENT_WORDS.has(joined.norm) || PATIENT_PRONOUNS.has(joined.norm))) return 'patient';
+  const slashed = tokens[head - 1];
+  if (slashed && PATIENT_WORDS.has(slashed.norm) && /^\s*\/\s*$/.test(text.slice(slashed.end.offset, tokens[head]!.start.offset))) return 'patient';
+  return classify(text, tokens, head, previous);
+}
+
+// Words before a noun or inside a noun phrase: the match is then a noun or an attributive word
+// ("his claim", "due to noncompliance", "h/o hysterical paralysis"), not a verb or a predicate
+// whose subject can be read.
+const NOMINAL_BEFORE = new Set(
+  'of for to by with without from in on at due about after despite given secondary poor inconsistent partial repeated ongoing h/o hx history'.split(' '),
+);
+const NOUN_SUFFIX = /(?:ance|ence|ancy|ency|ity|ness|sal|ion|ment)$/;
+
+/** Is the match at `at` a verb or a predicate (not a noun, not inside a noun phrase)? */
+function predicate(text: string, tokens: readonly Token[], at: number): boolean {
+  if (NOUN_SUFFIX.test(tokens[at]!.norm)) return false;
+  let i = at - 1;
+  while (i >= 0 && /ly$/.test(tokens[i]!.norm) && spaceOnly(text, tokens[i]!, tokens[i + 1]!)) i--;
+  const before = tokens[i];
+  if (before === undefined || !spaceOnly(text, before, tokens[i + 1]!)) return true;
+  // "a molar that refuses": a relative pronoun before a verb, not a determiner.
+  if ((before.norm === 'that' || before.norm === 'which') && /(?:s|ed)$/.test(tokens[at]!.norm)) return true;
+  if (ARTICLES.has(before.norm) || isPossessive(text, before) || NOMINAL_BEFORE.has(before.norm)) return false;
+  // One word between an article and an adjective: "an underlying hostile message" (not a verb:
+  // "the optician claimed").
+  if (/(?:s|ed|ing)$/.test(tokens[at]!.norm)) return true;
+  const article = tokens[i - 1];
+  return !(article && spaceOnly(text, article, before) && (ARTICLES.has(article.norm) || isPossessive(text, article)) && !NOT_MODIFIERS.has(before.norm));
+}
+
+const CONJUNCTIONS = new Set(['and', 'but', 'then']);
+// Prepositions of a place or a group after a person ("his roommate at the halfway house"), not
+// "of" ("no history of renal biopsy, who has been…").
+const PLACE_PREPOSITIONS = new Set(['at', 'in', 'from', 'on', 'near', 'behind']);
+const PREPOSITIONS = new Set(
+  'at with to toward towards for from of by about on in per than like against around near over under into onto upon between among behind'.split(' '),
+);
+
+/** Is there a conjunction between the subject found and the match, and the patient before it in the sentence? */
+function coordinatedWithPatient(text: string, tokens: readonly Token[], head: number, at: number): boolean {
+  let conjunction = false;
+  for (let i = head + 1; i < at; i++) if (CONJUNCTIONS.has(tokens[i]!.norm)) conjunction = true;
+  if (!conjunction) return false;
+  for (let i = firstOfSentence(text, tokens, head); i < head; i++) {
+    const token = tokens[i]!;
+    if ((PATIENT_WORDS.has(token.norm) || token.norm === 'he' || token.norm === 'she') && !isPossessive(text, token)) return true;
+  }
+  return false;
+}
+
+/**
+ * "describes his squad leader as hostile", "called her hysterical": the noun before "as" (or the
+ * object of a verb of calling) is the one described, not a subject farther back.
+ */
+function smallClauseHead(text: string, tokens: readonly Token[], at: number): number | undefined {
+  const before = tokens[at - 1];
+  if (before?.norm !== 'as' || !spaceOnly(text, before, tokens[at]!)) return undefined;
+  const noun = tokens[at - 2];
+  if (noun === undefined || !spaceOnly(text, noun, before)) return undefined;
+  if (['him', 'her', 'them'].includes(noun.norm)) return at - 2;
+  // A noun phrase with its article or possessive ("his former squad leader"), not a verb ("has
+  // never become as combative as").
+  for (let i = at - 3; i >= 0 && at - 3 - i < 3; i--) {
+    if (!spaceOnly(text, tokens[i]!, tokens[i + 1]!)) return undefined;
+    if (ARTICLES.has(tokens[i]!.norm) || isPossessive(text, tokens[i]!)) return at - 2;
+  }
+  return undefined;
+}
+
+/**
+ * "the bystander who called 911 was hysterical": a subject found inside a relative clause that
+ * ends before the match ("911") is not the match's subject; the noun before "who" is.
+ */
+function outsideRelative(text: string, tokens: readonly Token[], head: number): number {
+  for (let i = head - 1; i > 0 && head - i <= 10; i--) {
+    const gap = text.slice(tokens[i]!.end.offset, tokens[i + 1]!.start.offset);
+    if (/[^ \t]/.test(gap)) return head;
+    const relative = tokens[i]!.norm;
+    if (relative === 'who' || relative === 'that') {
+      const noun = tokens[i - 1]!;
+      // "that" is a relative pronoun only after a noun with its article ("the dog that bit him"),
+      // not after a verb ("reports that he was").
+      const article = tokens[i - 2];
+      const nounBefore = relative === 'who' || (article !== undefined && (ARTICLES.has(article.norm) || isPossessive(text, article)));
+      return nounBefore && /^[ \t]+$/.test(text.slice(noun.end.offset, tokens[i]!.start.offset)) && !ARTICLES.has(noun.norm) ? i - 1 : head;
+    }
+  }
+  return head;
+}
+
+function classify(text: string, tokens: readonly Token[], head: number, previous: string, depth = 0): Described {
+  const token = tokens[head]!;
+  const word = token.norm.replace(/['\u2019]s?$/, '');
+  if (PATIENT_PRONOUNS.has(word)) return head === firstOfSentence(text, tokens, head) && antecedentIsOther(word, previous) ? 'other' : 'patient';
+  if (word === 'her' || word === 'his' || word === 'their') return 'patient';
+  if (OTHER_PRONOUNS.has(word)) return 'other';
+  // "I" is the writer, or the patient in their own words; a word mentioned is nobody ("the word").
+  if (word === 'i' || MENTIONS.has(word)) return 'unknown';
+  const title = tokens[head - 1];
+  if (title && spaceOrStop(text, title, token)) {
+    if (TITLES_OF_PATIENT.has(title.norm)) return 'patient';
+    if (TITLES_OF_OTHERS.has(title.norm)) return 'other';
+  }
+  if (TITLES_OF_OTHERS.has(word)) return 'other';
+  if (AGE.test(word)) return AGE_WORDS.has(tokens[head + 1]?.norm ?? '') || /^\d{1,3}\s*(?:[mf]|yo)$/i.test(wordAt(text, token)) ? 'patient' : 'unknown';
+  if (motherIsPatient(text, word, token.start.offset, token.end.offset)) return 'patient';
+  const modifiers = modifiersOf(text, tokens, head);
+  if (ATTRIBUTES.has(word)) {
+    // "his behavior", "the son's attitude": the owner is the one described.
+    const owner = modifiers.find((i) => isPossessive(text, tokens[i]!) || ['his', 'her', 'their'].includes(tokens[i]!.norm));
+    return owner === undefined ? 'unknown' : classify(text, tokens, owner, previous);
+  }
+  const words = modifiers.map((i) => tokens[i]!.norm);
+  const aged = words.some((w) => AGE.test(w) || AGE_WORDS.has(w));
+  if (PATIENT_WORDS.has(word)) {
+    if (words.some((w) => BARE_OTHERS.has(w))) return 'other'; // "family member", "group member"
+    if (GENERIC.has(word) && !aged && words.some((w) => INDEFINITE.has(w))) return 'other';
+    // "the woman who lives downstairs": a person picked out by a relative clause is someone else.
+    if (GENERIC.has(word) && !aged && tokens[head + 1]?.norm === 'who' && spaceOnly(text, token, tokens[head + 1]!)) return 'other';
+    return 'patient';
+  }
+  // The object of a preposition was taken for the subject ("found at a local church agitated"):
+  // the subject is not known.
+  const start = modifiers.length > 0 ? modifiers[modifiers.length - 1]! : head;
+  const before = tokens[start - 1];
+  if (before && spaceOnly(text, before, tokens[start]!) && (NOMINAL_BEFORE.has(before.norm) || PREPOSITIONS.has(before.norm))) {
+    // "His roommate at the halfway house was aggressive": the noun the phrase follows is the
+    // subject (a verb there, "found at a church", reads as a bare word: unknown).
+    const owner = tokens[start - 2];
+    if (PLACE_PREPOSITIONS.has(before.norm) && owner && spaceOnly(text, owner, before) && !NOT_MODIFIERS.has(owner.norm) && depth < 2)
+      return classify(text, tokens, start - 2, previous, depth + 1);
+    return 'unknown';
+  }
+  // A possessive, an article or a demonstrative: a particular someone or something else ("the
+  // owner", "a stray cat", "her supervisor").
+  if (words.some((w) => ARTICLES.has(w)) || modifiers.some((i) => isPossessive(text, tokens[i]!))) return 'other';
+  // Bare: relatives and teams as notes name them, and a body part with its side.
+  if (BARE_OTHERS.has(word) || words.some((w) => SIDES.has(w))) return 'other';
+  // Any other bare word may be a verb the subject reading took for a noun, the patient's name or a
+  // role in a note's shorthand ("Runner claims"): not known.
+  return 'unknown';
+}
+
+/** Does a title stand right before a name ("Mr. Haddad", "Dr Osei")? */
+function spaceOrStop(text: string, title: Token, name: Token): boolean {
+  return /^\.?[ \t]+$/.test(text.slice(title.end.offset, name.start.offset)) && /^\p{Lu}/u.test(wordAt(text, name));
+}
+
+/** The indexes of the words before the head within its noun phrase (up to four: "the 52-year-old man"). */
+function modifiersOf(text: string, tokens: readonly Token[], head: number): number[] {
+  const out: number[] = [];
+  for (let i = head - 1; i >= 0 && head - i <= 4; i--) {
+    if (!/^[ \t\-\u2010\u2011]*$/.test(text.slice(tokens[i]!.end.offset, tokens[i + 1]!.start.offset))) break;
+    out.push(i);
+    const norm = tokens[i]!.norm;
+    if (ARTICLES.has(norm) || isPossessive(text, tokens[i]!)) break;
+  }
+  // Stop at a word that cannot modify a noun: a verb or a preposition before the phrase ("Medic
+  // reports pt", "he's been pretty").
+  const kept: number[] = [];
+  for (const i of out) {
+    if (NOT_MODIFIERS.has(tokens[i]!.norm)) break;
+    kept.push(i);
+  }
+  return kept;
+}
+
+/** The index of the first token of the clause-free run holding `i` (its sentence's first word). */
+function firstOfSentence(text: string, tokens: readonly Token[], i: number): number {
+  let j = i;
+  while (j > 0 && !/[.;:!?\n]/.test(text.slice(tokens[j - 1]!.end.offset, tokens[j]!.start.offset))) j--;
+  return j;
+}
+
+/**
+ * Did the sentence before make someone of the pronoun's gender its subject ("Pt's wife was at the
+ * bedside. She was hysterical")? A sentence about the patient ("Pt seen with wife.") does not.
+ */
+function antecedentIsOther(pronoun: string, previous: string): boolean {
+  const kin = pronoun === 'she' ? FEMALE : pronoun === 'he' ? MALE : undefined;
+  if (!kin || previous === '') return false;
+  const words = previous.toLowerCase().match(/[\p{L}']+/gu) ?? [];
+  for (const w of words.slice(0, 4)) {
+    const bare = w.replace(/'s?$/, '');
+    if (kin.has(bare)) return true;
+    if (!w.endsWith("'s") && (PATIENT_WORDS.has(bare) || bare === 'he' || bare === 'she')) return false;
+  }
+  return false;
+}

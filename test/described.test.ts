@@ -1,0 +1,98 @@
+// The patient-subject model (src/match/described.ts): who a behaviour, refusal or credibility word
+// describes, from small sentences of our own (issue 11, "whose behaviour").
+import { describe, expect, it } from 'vitest';
+import { lintText } from '../src/index.js';
+import { type Described, describedPerson } from '../src/match/described.js';
+import { parseText } from '../src/parse/parse-text.js';
+import { collectSentences } from '../src/parse/tokens.js';
+
+/** Who the first token `word` of `text` describes (the sentence before it given as context). */
+function who(text: string, word: string): Described {
+  const sentences = collectSentences(parseText(text));
+  for (const [n, sentence] of sentences.entries()) {
+    const at = sentence.tokens.findIndex((t) => t.norm === word);
+    if (at === -1) continue;
+    const previous = n > 0 ? text.slice(sentences[n - 1]!.start, sentences[n - 1]!.end) : '';
+    return describedPerson(text, sentence.tokens, at, previous);
+  }
+  throw new Error(`no "${word}" in ${text}`);
+}
+
+describe('describedPerson', () => {
+  it('reads the patient: pt, a pronoun, an age, a title, the word a setting uses', () => {
+    expect(who('Pt refused the morning labs.', 'refused')).toBe('patient');
+    expect(who('She insists the rash began last week.', 'insists')).toBe('patient');
+    expect(who('This 52-year-old man refused the level.', 'refused')).toBe('patient');
+    expect(who('Mr. Haddad insists he uses the drops.', 'insists')).toBe('patient');
+    expect(who('Per the officer, the arrestee was combative.', 'combative')).toBe('patient');
+    expect(who('Veteran insists he is sober.', 'insists')).toBe('patient');
+    expect(who('They refused the blood draw twice.', 'refused')).toBe('patient');
+    expect(who('Medic reports pt was combative in the rig.', 'combative')).toBe('patient');
+    expect(who('Pt and husband refused the vaccine.', 'refused')).toBe('patient');
+    expect(who('Patient/family refused hospice.', 'refused')).toBe('patient');
+  });
+
+  it('reads someone or something else: an article or a possessive before a noun that is not the patient', () => {
+    expect(who('The owner claims the shots are current.', 'claims')).toBe('other');
+    expect(who('A stray cat became agitated and bit him.', 'agitated')).toBe('other');
+    expect(who('Her ferret is hostile to strangers.', 'hostile')).toBe('other');
+    expect(who('The wholesaler refused the backorder.', 'refused')).toBe('other');
+    expect(who('Ophthalmology: the left eye refuses to fuse.', 'refuses')).toBe('other');
+    expect(who('Right elbow refuses to straighten.', 'refuses')).toBe('other');
+    expect(who('Another member insisted on leaving early.', 'insisted')).toBe('other');
+    expect(who('A family member was hysterical in the hallway.', 'hysterical')).toBe('other');
+    expect(who('Crew insists the rhythm was VF.', 'insists')).toBe('other');
+    expect(who('Nursing noted aggressive behaviour overnight.', 'aggressive')).toBe('unknown');
+  });
+
+  it('reads a relative clause, a small clause with "as" and a pronoun whose antecedent is a relative', () => {
+    expect(who('The bystander who called 911 was hysterical.', 'hysterical')).toBe('other');
+    expect(who('He describes his old platoon sergeant as hostile.', 'hostile')).toBe('other');
+    expect(who('Nurses described him as hostile.', 'hostile')).toBe('patient');
+    expect(who("Pt's sister was at the bedside. She was hysterical.", 'hysterical')).toBe('other');
+    expect(who('Pt seen with his sister. She was hysterical.', 'hysterical')).toBe('patient');
+    expect(who("Pt's sister was at the bedside. He was hysterical.", 'hysterical')).toBe('patient');
+    expect(who('The man who lives next door was hostile to the medics.', 'hostile')).toBe('other');
+    expect(who('Her cousin at the group home was aggressive on Sunday.', 'aggressive')).toBe('other');
+    expect(who('A wart that refuses to clear with cryotherapy.', 'refuses')).toBe('other');
+    expect(who('The cadet refused the second dose.', 'refused')).toBe('patient');
+  });
+
+  it('leaves unknown what it cannot read: no subject, a noun form, a bare word, an object of a preposition', () => {
+    expect(who('Refused lunch and dinner.', 'refused')).toBe('unknown');
+    expect(who('Admitted for noncompliance with lithium.', 'noncompliance')).toBe('unknown');
+    expect(who('He has a hostile manner with staff at times.', 'hostile')).toBe('unknown');
+    expect(who('Runner claims she eats enough.', 'claims')).toBe('unknown');
+    expect(who('Found at a bus shelter agitated and shouting.', 'agitated')).toBe('unknown');
+    expect(who('He has never become as combative as this.', 'combative')).toBe('unknown');
+  });
+
+  it('reads the patient across "and" when the sentence named them first', () => {
+    expect(who('The patient is a Jehovah\u2019s Witness and has refused blood.', 'refused')).toBe('patient');
+    expect(who('She came with a nosebleed and refused packing.', 'refused')).toBe('patient');
+  });
+});
+
+describe('rules with `described: other`', () => {
+  const flagged = async (text: string) => (await lintText(text)).filter((f) => f.severity !== 'info').map((f) => f.ruleId);
+
+  it('pass a look-alike whose subject is someone or something else', async () => {
+    for (const text of [
+      'The optician claimed the lenses were cut correctly.',
+      'The league refused his appeal.',
+      'A classmate was aggressive toward him at recess.',
+      'The bus driver was hysterical after the collision.',
+    ])
+      expect(await flagged(text), text).toEqual([]);
+  });
+
+  it('still flag the patient, a pronoun for them and a note with no subject', async () => {
+    for (const text of [
+      'Detainee refused the blood draw.',
+      'Pt was combative during irrigation.',
+      'Hostile and guarded throughout.',
+      'Employee claims the mask fits.',
+    ])
+      expect((await flagged(text)).length, text).toBeGreaterThan(0);
+  });
+});
