@@ -138,7 +138,12 @@ describe('dignify with coalesced output', () => {
     expect(quiet.code).toBe(0);
     expect(quiet.stdoutWrites).toEqual([]);
     const dirty = tempFile('dirty.csv', `id,text\n${rows.join('\n').replaceAll('clean and dry', 'an addict')}\n`);
+    // The clock stands still, so the count is the gathering's, not the machine's speed: on a busy
+    // machine the 200 rows took over a second, and the pending text went out every 100 ms
+    // (maxDelayMs, tested above with fake timers). Only the clock: the lint's setImmediate turns run.
+    vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'] });
     const loud = await interleaved([dirty, '--format', 'jsonl', '--text-column', 'text']);
+    vi.useRealTimers();
     expect(loud.code).toBe(1);
     expect(loud.both.trimEnd().split('\n')).toHaveLength(200);
     expect(loud.stdoutWrites.length).toBeLessThan(10); // 200 results, gathered

@@ -1,22 +1,41 @@
-// The paste-a-note page in a real browser: Debian's headless Chromium, driven by playwright-core,
-// opens dist/web/index.html from disk, a note is typed, the findings are marked in place and
-// listed, suggestions are applied from the list (by keyboard) and from the pop-up at the caret,
+// The pages in a real browser: Debian's headless Chromium, driven by playwright-core (which never
+// downloads a browser), opens them from disk. One browser serves both (a Chromium start is about
+// 4.5 s of CPU), each page in a fresh context of its own.
+//
+// The paste-a-note page (dist/web/index.html): a note is typed, the findings are marked in place
+// and listed, suggestions are applied from the list (by keyboard) and from the pop-up at the caret,
 // the revised text is copied, and the page makes no request and logs no error. axe-core then
 // checks accessibility (no serious or critical violation). Screenshots go to a temporary folder
 // (printed) for a person to look at.
+//
+// The audit report: the charts must have drawn, the console must stay free of errors, and the page
+// must make no request at all besides the file itself. Screenshots (screen and print) go to
+// test-artifacts/ for a person to look at.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
-import { CHROMIUM, HAS_CHROMIUM, openWatched } from './browser.js';
-import { ROOT } from './helpers.js';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, HAS_CHROMIUM, launchChromium, openWatched } from './browser.js';
+import { ROOT, runMain } from './helpers.js';
 
 const PAGE = path.join(ROOT, 'dist', 'web', 'index.html');
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const ARTIFACTS = path.join(ROOT, 'test-artifacts');
 
-if (!HAS_CHROMIUM) console.warn(`web.browser.test: SKIPPED: ${CHROMIUM} is not installed`);
+if (!HAS_CHROMIUM) {
+  console.warn(`pages.browser.test: SKIPPED: ${CHROMIUM} is not installed (apt-get install -y chromium; .ci/run does this)`);
+}
+
+let browser: Browser;
+beforeAll(async () => {
+  if (HAS_CHROMIUM) browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 describe.skipIf(!HAS_CHROMIUM)('the page in headless Chromium', () => {
   it('marks findings as a note is typed, applies suggestions, copies the text; no request, no console error, no serious axe violation', async () => {
@@ -26,7 +45,7 @@ describe.skipIf(!HAS_CHROMIUM)('the page in headless Chromium', () => {
     const kept = process.env.DIGNIFY_ARTIFACTS;
     const shots = kept ?? mkdtempSync(path.join(tmpdir(), 'dignify-web-'));
     mkdirSync(shots, { recursive: true });
-    const { context, page, requests, problems, close } = await openWatched(url, { width: 1280, height: 900 }, ['error', 'warning']);
+    const { context, page, requests, problems, close } = await openWatched(browser, url, { width: 1280, height: 900 }, ['error', 'warning']);
     try {
       await context.grantPermissions(['clipboard-read', 'clipboard-write']);
       await page.goto(url, { waitUntil: 'load' });
@@ -113,10 +132,78 @@ describe.skipIf(!HAS_CHROMIUM)('the page in headless Chromium', () => {
       );
       expect(fetched).toBe('refused');
       expect(requests).toEqual([url]);
-      if (kept) console.log(`web.browser.test: screenshots in ${shots}`);
+      if (kept) console.log(`pages.browser.test: screenshots in ${shots}`);
     } finally {
       await close();
       if (!kept) rmSync(shots, { recursive: true, force: true });
+    }
+  }, 90_000);
+});
+
+describe.skipIf(!HAS_CHROMIUM)('the report in headless Chromium', () => {
+  it('renders every chart from disk with no console error and no network request', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dignify-browser-'));
+    const file = path.join(dir, 'report.html');
+    const r = await runMain([
+      'report',
+      'fixtures/report/notes.csv',
+      '--text-column',
+      'text',
+      '--id-column',
+      'note_id',
+      '--group-by',
+      'department,author_role',
+      '--date-column',
+      'note_date',
+      '-o',
+      file,
+    ]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const url = pathToFileURL(file).href;
+
+    const { page, requests, problems, close } = await openWatched(browser, url, { width: 1400, height: 900 });
+    try {
+      await page.goto(url, { waitUntil: 'load' });
+
+      await expect(page.title()).resolves.toContain('Stigmatizing language audit');
+      const charts = await page.locator('svg.chart').evaluateAll((svgs) =>
+        svgs.map((svg) => {
+          const box = svg.getBoundingClientRect();
+          const bars = [...svg.querySelectorAll('rect')].map((rect) => (rect as SVGGraphicsElement).getBBox());
+          return {
+            title: svg.querySelector('title')?.textContent ?? '',
+            width: box.width,
+            height: box.height,
+            bars: bars.filter((b) => b.width > 0 && b.height > 0).length,
+          };
+        }),
+      );
+      // Trend, rules, and one per --group-by column.
+      expect(charts.map((c) => c.title)).toEqual([
+        'Findings per 1,000 notes by month',
+        'Findings by rule',
+        'Findings per 1,000 notes by department',
+        'Findings per 1,000 notes by author_role',
+      ]);
+      for (const c of charts) {
+        expect(c.width, c.title).toBeGreaterThan(200);
+        expect(c.height, c.title).toBeGreaterThan(50);
+        expect(c.bars, c.title).toBeGreaterThan(0);
+      }
+      // Each chart has its data table beside it.
+      expect(await page.locator('.figure:has(svg.chart) table').count()).toBe(charts.length);
+
+      mkdirSync(ARTIFACTS, { recursive: true });
+      await page.screenshot({ path: path.join(ARTIFACTS, 'report.png'), fullPage: true });
+      await page.emulateMedia({ media: 'print' });
+      await page.screenshot({ path: path.join(ARTIFACTS, 'report-print.png'), fullPage: true });
+
+      expect(problems).toEqual([]);
+      expect(requests).toEqual([url]);
+    } finally {
+      await close();
+      rmSync(dir, { recursive: true, force: true });
     }
   }, 90_000);
 });
