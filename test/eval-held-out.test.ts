@@ -29,15 +29,13 @@ const evalOf = (folder: string) => {
 };
 
 describe('scripts/eval.js held-out sets', () => {
-  it.each(['eval-sealed', 'eval-blind', 'eval-final', 'eval-unseen', 'eval-fresh'])(
-    'counts a set in a folder named %s outside the repository without listing its texts',
-    (folder) => {
-      const r = evalOf(folder);
-      expect(r.status).toBe(0);
-      expect(r.stdout).toMatch(/false positives \(0\) and misses \(1\) not listed: a held-out set/);
-      expect(r.stdout).not.toContain(RECORD.text);
-    },
-  );
+  // Two names of the list (each run lints the set: about a second): the list is one Set in eval.js.
+  it.each(['eval-sealed', 'eval-final'])('counts a set in a folder named %s outside the repository without listing its texts', (folder) => {
+    const r = evalOf(folder);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/false positives \(0\) and misses \(1\) not listed: a held-out set/);
+    expect(r.stdout).not.toContain(RECORD.text);
+  });
 
   it('lists the misses of a set in any other folder', () => {
     const r = evalOf('scratch');
