@@ -80,6 +80,17 @@ describe('PoolPace', () => {
     expect(trial((side) => (side === 'pool' ? 2 : 1)).phase).toBe('dropped');
   });
 
+  it('lets no single window decide: one slow window (a collector pause, a late warm-up) on either side', () => {
+    // The pool's first window three times dearer, its others 0.7: by totals it is slower (102 against 80),
+    // by each side's median window it is 1.4 times faster, as it is for the rest of the run.
+    let poolDocs = 0;
+    expect(trial((side) => (side === 'pool' ? (poolDocs++ < 20 ? 3 : 0.7) : 1)).phase).toBe('kept');
+    // This thread's first window five times dearer, the pool 1.2 everywhere: by totals the pool pays
+    // (96 against 160), by the medians it is slower.
+    let hereDocs = 0;
+    expect(trial((side) => (side === 'here' ? (hereDocs++ < 20 ? 5 : 1) : side === 'pool' ? 1.2 : 1)).phase).toBe('dropped');
+  });
+
   it('does not count the warm-up: workers still compiling do not drop a pool that pays', () => {
     expect(trial((side) => (side === 'warm' ? 50 : side === 'pool' ? 0.5 : 1)).phase).toBe('kept');
   });

@@ -35,6 +35,8 @@ export { idleCoresSince, POOL_MIN_GAIN, type PoolSignals, type PoolThreshold, po
 export const POOL_MIN_DOCUMENTS = 500;
 /** And this much text (about a second of linting on one thread): workers take longer to pay off. */
 export const POOL_MIN_CHARS = 1 << 24;
+/** Characters per window of the pool's trial (pool-pace.ts: PoolThreshold.window): half of POOL_MIN_CHARS. */
+export const POOL_TRIAL_WINDOW = 1 << 23;
 const BATCH_DOCUMENTS = 64;
 const BATCH_CHARS = 1 << 20;
 /**
@@ -88,7 +90,7 @@ export async function* lintInParallel(
   threads: number,
   onPool?: (threads: number) => void,
   /** When the pool starts (default POOL_MIN_DOCUMENTS and POOL_MIN_CHARS); tests lower it to keep their inputs small. */
-  poolFrom: PoolThreshold = { documents: POOL_MIN_DOCUMENTS, chars: POOL_MIN_CHARS },
+  poolFrom: PoolThreshold = { documents: POOL_MIN_DOCUMENTS, chars: POOL_MIN_CHARS, window: POOL_TRIAL_WINDOW },
   adaptive = false,
   /** The signals poolHelps decides from; the lint share is measured here unless given (tests). */
   signals: () => Omit<PoolSignals, 'lintShare'> & { lintShare?: number } = idleCoresSince(),

@@ -20,6 +20,13 @@ import { availableParallelism, cpus } from 'node:os';
 export interface PoolThreshold {
   documents: number;
   chars: number;
+  /**
+   * Characters in each of the trial's eight windows (default `chars / 8`). Each window ends with the
+   * pool drained, so a short window charges the pool its fill and drain and a collector pause weighs
+   * on one side: at 2 M characters (about 0.1 s) the trial dropped a pool that ran 1.7 times faster
+   * than this thread over a 1 GB export (bench, 2026-12-01). The CLI's default uses 8 M.
+   */
+  window?: number;
 }
 
 /**
@@ -94,7 +101,8 @@ export type PoolPhase = 'before' | 'warming' | 'trial' | 'kept' | 'dropped';
  * holds documents of one window) and `here` whether that window is linted on this thread; `ended`
  * is told when each window has ended, and decides at the end of the last. Times in ms from
  * `clock`, sizes in UTF-16 code units. The warm-up is `threshold.chars / 4` characters (4 M by
- * default), each window `threshold.chars / 8` (2 M: about 0.07 s of one thread on a quiet machine).
+ * default), each window `threshold.window` (default `threshold.chars / 8`; the CLI's 8 M: about 0.4 s of one thread
+ * on a quiet machine).
  */
 export class PoolPace {
   phase: PoolPhase = 'before';
@@ -147,7 +155,7 @@ export class PoolPace {
     this.poolRead += chars;
     const warm = this.threshold.chars / 4;
     if (at < warm) return WARM_UP;
-    const window = Math.min(AFTER_TRIAL, Math.floor((at - warm) / (this.threshold.chars / TRIAL.length)));
+    const window = Math.min(AFTER_TRIAL, Math.floor((at - warm) / (this.threshold.window ?? this.threshold.chars / TRIAL.length)));
     if (window < AFTER_TRIAL) this.chars[window]! += chars;
     this.last = window;
     return window;
@@ -177,17 +185,27 @@ export class PoolPace {
     this.phase = this.last === AFTER_TRIAL ? (this.pays() ? 'kept' : 'dropped') : 'trial';
   }
 
-  /** Whether the pool's windows handed characters on POOL_MIN_GAIN times faster than this thread's (false when a side has no measure). */
+  /**
+   * Whether the pool's windows handed characters on POOL_MIN_GAIN times faster than this thread's
+   * (false when a side has no measure), side against side by the median of their four windows' paces:
+   * one window slowed by a collector pause or by the workers' last warm-up (the pool's first window
+   * took 556 ms where its others took 272-335 ms, bench 2026-12-01) must not decide alone; a total
+   * let it drop a pool that ran 1.4 times faster than this thread over the rest of a 1 GB export.
+   */
   private pays(): boolean {
     const pace = (side: (typeof TRIAL)[number]): number => {
-      let chars = 0;
-      let ms = 0;
+      const paces: number[] = [];
       TRIAL.forEach((s, i) => {
         if (s !== side) return;
-        chars += this.chars[i]!;
-        ms += this.spent[i]!;
+        const ms = this.spent[i]!;
+        const chars = this.chars[i]!;
+        if (ms > 0) paces.push(chars / ms);
+        else if (chars > 0) paces.push(Number.POSITIVE_INFINITY);
       });
-      return ms > 0 ? chars / ms : chars > 0 ? Number.POSITIVE_INFINITY : 0;
+      if (paces.length === 0) return 0;
+      paces.sort((a, b) => a - b);
+      const mid = paces.length >> 1;
+      return paces.length % 2 ? paces[mid]! : (paces[mid - 1]! + paces[mid]!) / 2;
     };
     const here = pace('here');
     return here > 0 && pace('pool') >= here * POOL_MIN_GAIN;
