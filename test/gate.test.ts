@@ -3,6 +3,7 @@
 // text made of rule words, placeholders, hidden characters and every kind of break.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { propertyRuns } from './helpers.js';
 import { corpusDir, corpusTexts } from '../bench/corpus.js';
 import { mayFind } from '../src/engine/gate.js';
 import { lintDocument, preloadLint } from '../src/lint/lint-document.js';
@@ -58,7 +59,7 @@ describe('the gate on the reading thread', () => {
         const text = parts.join('');
         if (!mayFind(doc(text), resolved)) expect({ text, findings: lintDocument(doc(text), resolved) }).toEqual({ text, findings: [] });
       }),
-      { numRuns: 1500 },
+      { numRuns: propertyRuns(375, 1500) },
     );
   });
 });

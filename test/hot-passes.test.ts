@@ -2,6 +2,7 @@
 // text the pass would have changed: each is held here to the regex it stands in front of.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { propertyRuns } from './helpers.js';
 import { hiddenFree, mayHide } from '../src/parse/hidden.js';
 import { maskPlaceholders } from '../src/parse/placeholders.js';
 import { markEnds, sentenceEndsAfter, sentenceEndsBefore } from '../src/parse/parse-text.js';
@@ -109,7 +110,7 @@ describe('mayHide: the quick test before the hidden-character regex', () => {
         const text = parts.join('');
         if (ANY_HIDDEN.test(text)) expect(mayHide(text)).toBe(true);
       }),
-      { numRuns: 400 },
+      { numRuns: propertyRuns(100, 400) },
     );
   });
 });
@@ -150,7 +151,7 @@ describe('maskPlaceholders with its character checks', () => {
         const text = parts.join('');
         expect(maskPlaceholders(text)).toBe(maskedBefore(text));
       }),
-      { numRuns: 600 },
+      { numRuns: propertyRuns(150, 600) },
     );
   });
 });
@@ -275,7 +276,7 @@ describe('Title Case names with the quick word test first', () => {
         const citation = nonProseSpans(line).some(([, , kind]) => kind !== 'name');
         if (!citation) expect(names(line)).toEqual(namesBefore(line));
       }),
-      { numRuns: 500 },
+      { numRuns: propertyRuns(125, 500) },
     );
   });
 });
@@ -348,7 +349,7 @@ describe('journal abbreviations with the quick word test first', () => {
         const whole = nonProseSpans(line).some(([a, b, kind]) => kind !== 'citation' || (a === 0 && b === line.length));
         if (!whole) expect(citations(line)).toEqual(journalsBefore(line));
       }),
-      { numRuns: 500 },
+      { numRuns: propertyRuns(125, 500) },
     );
   });
 });
@@ -373,7 +374,7 @@ describe('markEnds: the terminal marks of a slice, read in place', () => {
         expect(markEnds(text, from, to)).toEqual(viaSlice(text, from, to));
         expect(markEnds(text, from, to, limit)).toEqual(viaSlice(text, from, to).slice(0, limit));
       }),
-      { numRuns: 1000 },
+      { numRuns: propertyRuns(250, 1000) },
     );
   });
 
@@ -395,7 +396,7 @@ describe('markEnds: the terminal marks of a slice, read in place', () => {
         expect(sentenceEndsBefore(text, from, to, count)).toEqual(count ? all.slice(-count) : []);
         expect(sentenceEndsAfter(text, from, to, count)).toEqual(all.slice(0, count));
       }),
-      { numRuns: 1000 },
+      { numRuns: propertyRuns(250, 1000) },
     );
   });
 });

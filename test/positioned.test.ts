@@ -6,6 +6,7 @@ import type { Root } from 'nlcst';
 import retextEnglish from 'retext-english';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
+import { propertyRuns } from './helpers.js';
 import { corpusDir, corpusTexts } from '../bench/corpus.js';
 import { parseAt } from '../src/parse/positioned.js';
 import { shiftPositions } from '../src/parse/windows.js';
@@ -89,7 +90,7 @@ describe('parseAt', () => {
         const text = parts.join('');
         expect(parseAt(text, at)).toEqual(shifted(text, at));
       }),
-      { numRuns: 800 },
+      { numRuns: propertyRuns(200, 800) },
     );
   });
 
@@ -99,7 +100,7 @@ describe('parseAt', () => {
         const text = a + b;
         expect(parseAt(text, at)).toEqual(shifted(text, at));
       }),
-      { numRuns: 1500 },
+      { numRuns: propertyRuns(375, 1500) },
     );
   });
 
