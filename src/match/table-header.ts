@@ -3,6 +3,7 @@
 // holds a result ("| 2/2 | + cocaine | dirty |"): rows are read apart (parse/table-rows.ts), so a
 // rule that needs the test's name beside "dirty" never saw it. A rule's `table` condition asks this
 // module for the header row and tests it. HTML tables are not read here (their rows are markup).
+import { lineBoundsOf, lineIndexAt } from '../parse/lines.js';
 
 /** A row's cell delimiter: a tab, else a pipe ("UDS | dirty" is a two-cell row); undefined for other lines. */
 function delimiterOf(line: string): '\t' | '|' | undefined {
@@ -24,15 +25,6 @@ const SEPARATOR = /^[\s|:-]*-[\s|:-]*$/;
 // How far up a header is looked for (rows), so a long pasted table costs little.
 const MAX_ROWS = 60;
 
-function lineStart(text: string, at: number): number {
-  return text.lastIndexOf('\n', at - 1) + 1;
-}
-
-function lineEnd(text: string, at: number): number {
-  const end = text.indexOf('\n', at);
-  return end === -1 ? text.length : end;
-}
-
 /**
  * The header row (its text, without the line break) of the run of table rows holding offset `at`
  * of `text`: the first row of the run of rows with the same delimiter as the line of `at` above
@@ -42,21 +34,22 @@ function lineEnd(text: string, at: number): number {
  * path's scan (prefilter.ts) reads it to pass over a value that no table's header can admit.
  */
 export function headerRowAt(text: string, at: number): string | undefined {
-  const from = lineStart(text, at);
-  const delimiter = delimiterOf(text.slice(from, lineEnd(text, at)));
-  return delimiter ? headerAbove(text, from, delimiter) : undefined;
+  const line = lineIndexAt(text, at);
+  const delimiter = delimiterOf(text.slice(...lineBoundsOf(text, line)));
+  return delimiter ? headerAbove(text, line, delimiter) : undefined;
 }
 
-/** The first row (not a separator) of the run of rows delimited by `delimiter` above the line starting at `from`. */
-function headerAbove(text: string, from: number, delimiter: '\t' | '|'): string | undefined {
+/**
+ * The first row (not a separator) of the run of rows delimited by `delimiter` above line `line`.
+ * Lines are found by parse/lines.ts (a binary search over line starts found once per text): asked
+ * per candidate, a search back and forth for "\n" costs a long line's length each time.
+ */
+function headerAbove(text: string, line: number, delimiter: '\t' | '|'): string | undefined {
   let header: string | undefined;
-  let at = from;
-  for (let rows = 0; at > 0 && rows < MAX_ROWS; rows++) {
-    const above = lineStart(text, at - 1);
-    const row = text.slice(above, at - 1).replace(/\r$/, '');
+  for (let above = line - 1, rows = 0; above >= 0 && rows < MAX_ROWS; above--, rows++) {
+    const row = text.slice(...lineBoundsOf(text, above)).replace(/\r$/, '');
     if (delimiterOf(row) !== delimiter) break;
     if (!SEPARATOR.test(row)) header = row;
-    at = above;
   }
   return header;
 }
@@ -70,8 +63,8 @@ function headerAbove(text: string, from: number, delimiter: '\t' | '|'): string 
  * another number of cells than the match's row (a list of fields, not a table with a header).
  */
 export function tableHeaderOf(text: string, start: number, end: number): string | undefined {
-  const from = lineStart(text, start);
-  const to = lineEnd(text, start);
+  const lineIndex = lineIndexAt(text, start);
+  const [from, to] = lineBoundsOf(text, lineIndex);
   if (end > to) return undefined;
   const line = text.slice(from, to);
   const delimiter = delimiterOf(line);
@@ -80,7 +73,7 @@ export function tableHeaderOf(text: string, start: number, end: number): string 
   const next = line.indexOf(delimiter, end - from);
   const cellEnd = next === -1 ? line.length : next;
   if (line.slice(cellStart, start - from).trim() !== '' || line.slice(end - from, cellEnd).trim() !== '') return undefined;
-  const header = headerAbove(text, from, delimiter);
+  const header = headerAbove(text, lineIndex, delimiter);
   if (header === undefined) return undefined;
   const columns = cellCount(line, delimiter);
   return columns >= MIN_COLUMNS && cellCount(header, delimiter) === columns ? header : undefined;
