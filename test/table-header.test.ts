@@ -36,6 +36,26 @@ describe('tableHeaderOf', () => {
   });
 });
 
+describe('tableHeaderOf on wide rows (cells counted against the header, not split whole)', () => {
+  // A row of 2,000 cells under a header of as many: a table pasted as one line. The count stops past
+  // the header's (a 1 MB row of dense cells took 568 s when each candidate split the whole row).
+  const cells = (n: number, cell: (i: number) => string) => Array.from({ length: n }, (_, i) => cell(i)).join(' | ');
+  const row = `| ${cells(2000, (i) => (i === 1500 ? 'dirty' : `v${i}`))} |`;
+  const at = row.indexOf('dirty');
+
+  it('finds the header of a row with as many cells, borders and blanks around the pipes allowed', () => {
+    const header = `  | ${cells(2000, (i) => (i === 0 ? 'UDS' : `h${i}`))} |  `;
+    expect(tableHeaderOf(`${header}\n${row}`, header.length + 1 + at, header.length + 1 + at + 5)).toBe(header);
+  });
+
+  it('gives none when the header has one cell more or one fewer', () => {
+    for (const n of [1999, 2001]) {
+      const header = `| ${cells(n, (i) => `h${i}`)} |`;
+      expect(tableHeaderOf(`${header}\n${row}`, header.length + 1 + at, header.length + 1 + at + 5)).toBeUndefined();
+    }
+  });
+});
+
 describe('headerRowAt', () => {
   it('gives the header tableHeaderOf gives, at every offset of the cell, for the fast path to rely on', () => {
     const tables = [
