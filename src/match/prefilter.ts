@@ -189,11 +189,14 @@ function remembered(search: Search): Search {
 
 // The apostrophes retext-equality ignores ("Down's" is "downs" to it), any number of them.
 const IGNORED_APOSTROPHES = "'\u2018\u2019\u02bc";
-const EQUALITY_APOSTROPHES = `[${IGNORED_APOSTROPHES}]*`;
+// What retext-equality ignores inside a word: the apostrophes and the hyphen-minus (nlcst-normalize
+// strips both, so "he-she" is its "heshe"). A class body; "-" escaped.
+const IGNORED_IN_WORD = `${IGNORED_APOSTROPHES}\\-`;
+const EQUALITY_IGNORED = `[${IGNORED_IN_WORD}]*`;
 
-/** A word of a retext-equality phrase, letter by letter, with any apostrophes after each letter. */
+/** A word of a retext-equality phrase, letter by letter, with any apostrophes or hyphens after each letter. */
 function equalityChar(ch: string): string {
-  return escapeSyntax(ch) + EQUALITY_APOSTROPHES;
+  return escapeSyntax(ch) + EQUALITY_IGNORED;
 }
 
 const looseRegexes = new WeakMap<CompiledRules, RegExp>();
@@ -464,8 +467,8 @@ function buildScanner(rules: CompiledRules): RuleScanner {
   //  - an anchor word, then a word boundary (the phrase checks decide at the hit);
   //  - the first word of an enabled retext-equality phrase, apostrophes left out, then anything:
   //    the loose phrase regex lets its words run together ("downsyndrome");
-  //  - a part of such a first word, then an apostrophe: the loose regex allows apostrophes inside
-  //    a word ("Down's"), so "down'" is a hit.
+  //  - a part of such a first word, then an apostrophe or a hyphen: the loose regex allows them
+  //    inside a word ("Down's", "he-she"), so "down'" and "he-" are hits.
   // Each hit is confirmed by sticky regexes at that place only. Two versions of the regex: `\b`
   // with flags 'gi' scans about 1.4× faster than the ASCII lookarounds with 'giu', and finds the
   // same hits in a text with no "_" (a word character to `\b`, not to parse-latin) and neither of
@@ -475,7 +478,7 @@ function buildScanner(rules: CompiledRules): RuleScanner {
   const equalityOn = rules.equality.size > 0 && rules.equalityPhrases.length > 0;
   const equalityFirst = new Set(equalityOn ? rules.equalityPhrases.flatMap((seq) => seq[0]!.words.map((w) => w.replace(/'/g, ''))) : []);
   const equalityParts = new Set([...equalityFirst].flatMap((w) => [...w].map((_, k) => w.slice(0, k + 1))));
-  const apostropheTail = `[${IGNORED_APOSTROPHES}]`;
+  const apostropheTail = `[${IGNORED_IN_WORD}]`;
   const trie = (boundaryAfter: string): string => {
     const tails = new Map<string, string[]>();
     const add = (word: string, tail: string) => tails.set(word, [...(tails.get(word) ?? []), tail]);

@@ -22,8 +22,9 @@ interface WalkNode {
 
 // The apostrophes a word's "'" stands for (prefilter.ts's APOSTROPHE), folded to "'" before lookup.
 const WORD_APOSTROPHES = new Set([0x27, 0x2018, 0x2019, 0x2bc, 0x60, 0xb4]);
-// What an 'apostrophe' tail accepts (prefilter.ts's IGNORED_APOSTROPHES).
-const TAIL_APOSTROPHES = new Set([0x27, 0x2018, 0x2019, 0x2bc]);
+// What an 'apostrophe' tail accepts (prefilter.ts's IGNORED_IN_WORD: the apostrophes and the
+// hyphen-minus retext-equality ignores inside a word).
+const TAIL_APOSTROPHES = new Set([0x27, 0x2018, 0x2019, 0x2bc, 0x2d]);
 
 /**
  * The character code a text character is looked up by: ASCII letters lower-cased, every
