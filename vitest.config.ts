@@ -13,6 +13,8 @@ const ISOLATED = ['test/lazy-load.test.ts', 'test/export-memory.test.ts', 'test/
 const shared = {
   // Builds dist/ once (for both projects), so the spawned CLI, the bundles and the pages are the code under test.
   globalSetup: ['test/global-setup.ts'],
+  // fast-check's seed: fixed in `npm test`, random in `npm run test:corpus` (test/fast-check-seed.ts).
+  setupFiles: ['test/fast-check-seed.ts'],
   // Forks, not threads: runMain changes folder (process.chdir is not available in worker threads).
   pool: 'forks' as const,
   // Both cores (vitest's default leaves one free: 1 worker on a 2-core machine). With another

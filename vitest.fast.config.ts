@@ -24,6 +24,7 @@ export const FAST_TESTS = [
 export default defineConfig({
   test: {
     include: FAST_TESTS,
+    setupFiles: ['test/fast-check-seed.ts'], // a fixed fast-check seed, as in `npm test`
     testTimeout: 30_000,
     // One module graph for all of them (forks, not threads: runMain changes folder): the rules are compiled and the parsers loaded once, not
     // once per file (most of each file's time on a busy machine). These tests keep no state
