@@ -29,8 +29,9 @@ const evalOf = (folder: string) => {
 };
 
 describe('scripts/eval.js held-out sets', () => {
-  // Two names of the list (each run lints the set: about a second): the list is one Set in eval.js.
-  it.each(['eval-sealed', 'eval-final'])('counts a set in a folder named %s outside the repository without listing its texts', (folder) => {
+  // Three names of the list (each run lints the one-record set: about a second): the list is one Set in
+  // eval.js; eval-ninth is there before it is among the default sets (the lead adds it when running it once).
+  it.each(['eval-sealed', 'eval-final', 'eval-ninth'])('counts a set in a folder named %s outside the repository without listing its texts', (folder) => {
     const r = evalOf(folder);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/false positives \(0\) and misses \(1\) not listed: a held-out set/);

@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+// Checks fixtures/eval-ninth/labelled.jsonl (the ninth evaluation set: all handwritten, eight genres no
+// earlier set used, labelled blind; see its README).
+//
+//   node scripts/eval-ninth-verify.mjs [--counts] [fixtures/eval-ninth/labelled.jsonl]
+//
+// The checks of scripts/eval-final-verify.mjs (both are verifyWrittenSet in scripts/eval-set-checks.mjs):
+// unique ids of the form ni-<genre>-<nnn> for the eight genres, kind "handwritten", source "handwritten for
+// this set (genre: <genre>)", offsets (UTF-16, end exclusive), categories, tiers, levels, no overlapping
+// spans, notes on clean records, preferred-wording pairs only right after a record with spans; no id and no
+// text shared with fixtures/eval, eval-genres, eval-new, eval-fresh, eval-unseen, eval-sealed, eval-blind or
+// eval-final, and no text that contains or lies inside one of their texts (≥ 24 characters). --counts prints
+// the per-genre table on stdout.
+// Exit 0 when clean, 1 with one line per problem (record id first) on stderr, 2 when a set cannot be read.
+// Node 20 ESM, no dependencies; it reads no corpus and runs no linter.
+
+import { verifyWrittenSet } from './eval-set-checks.mjs';
+
+export const EARLIER_SETS = ['eval', 'eval-genres', 'eval-new', 'eval-fresh', 'eval-unseen', 'eval-sealed', 'eval-blind', 'eval-final'];
+export const GENRES = [
+  'ophthalmology',
+  'rheumatology',
+  'urology',
+  'ent-otolaryngology',
+  'endocrinology-thyroid',
+  'nurse-advice-line',
+  'public-health-case-investigation',
+  'disability-forensic-evaluation',
+];
+
+verifyWrittenSet({ set: 'eval-ninth', prefix: 'ni', genres: GENRES, earlierSets: EARLIER_SETS });
