@@ -245,6 +245,9 @@ function equalityRests(rules: CompiledRules): Map<string, string[]> {
   return rests;
 }
 
+/** Letters of a phrase's next word that equalityFollows asks for: enough to drop "she" before most words, and a short regex. */
+const NEXT_LETTERS = 3;
+
 /**
  * What the scanner's trie asks for after `first`, a first word of an enabled retext-equality
  * phrase standing at a word start as plain letters: a lookahead that holds wherever the loose
@@ -254,17 +257,29 @@ function equalityRests(rules: CompiledRules): Map<string, string[]> {
  * ("she" → "shemale", written "she-male"), or a shorter one, which the trie tries on its own when
  * this lookahead fails. So the lookahead allows, for every `u` that `first` begins, the rest of
  * `u` letter by letter (apostrophes and hyphens after each, as the loose regex reads it), then
- * what follows `u` in its phrases. Without it "she" was a hit at every "she", "shed" and "sheet"
- * (18,577 of MTSamples' 50,840 hits, each checked with the loose regex and dropped).
+ * the first NEXT_LETTERS letters of a next word of its phrases (a looser test than the whole
+ * phrase, so the trie stays small: V8 optimizes a regex of at most 20 KB of source, and scanned
+ * MTSamples 3.7 times slower with the trie padded past that). Without it "she" was a hit at every
+ * "she", "shed" and "sheet" (18,577 of MTSamples' 50,840 hits, each checked with the loose regex
+ * and dropped).
  */
-function equalityFollows(first: string, rests: ReadonlyMap<string, readonly string[]>): string {
-  const ways: string[] = [];
-  for (const [u, after] of rests) {
-    if (!u.startsWith(first)) continue;
-    if (u === first && after.includes('')) return '';
-    const letters = EQUALITY_IGNORED + [...u.slice(first.length)].map(equalityChar).join('');
-    ways.push(after.includes('') ? letters : `${letters}(?:${after.join('|')})`);
+function equalityFollows(first: string, rules: CompiledRules): string {
+  const join = `[\\s\\u0085\\-\\u2010\\u2011${IGNORED_APOSTROPHES}]*`;
+  const prefix = (w: string) => [...w.replace(/'/g, '').slice(0, NEXT_LETTERS)].map(equalityChar).join('');
+  const next = new Map<string, Set<string>>(); // a first word that `first` begins → its phrases' next words, or '' for none
+  for (const seq of rules.equalityPhrases) {
+    for (const w of seq[0]!.words) {
+      const u = w.replace(/'/g, '');
+      if (!u.startsWith(first)) continue;
+      if (seq.length === 1 && u === first) return '';
+      const after = next.get(u) ?? next.set(u, new Set()).get(u)!;
+      after.add(seq.length === 1 ? '' : `${join}(?:${seq[1]!.words.map(prefix).join('|')})`);
+    }
   }
+  const ways = [...next].map(([u, after]) => {
+    const letters = EQUALITY_IGNORED + [...u.slice(first.length)].map(equalityChar).join('');
+    return after.has('') ? letters : `${letters}(?:${[...after].join('|')})`;
+  });
   return `(?=${ways.join('|')})`;
 }
 
@@ -523,8 +538,7 @@ function buildScanner(rules: CompiledRules): RuleScanner {
     const add = (word: string, tail: string) => tails.set(word, [...(tails.get(word) ?? []), tail]);
     // In this order at each word: the anchor's boundary is tried before the tails that match more.
     for (const word of anchored.keys()) add(word, /[a-z0-9]$/.test(word) ? boundaryAfter : NOT_BEFORE_WORD);
-    const rests = equalityRests(rules);
-    for (const word of equalityFirst) add(word, equalityFollows(word, rests));
+    for (const word of equalityFirst) add(word, equalityFollows(word, rules));
     for (const part of equalityParts) add(part, apostropheTail);
     return trieSource(tails, escapeRegex);
   };
