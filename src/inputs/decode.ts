@@ -137,6 +137,17 @@ export async function* textLines(stream: AsyncIterable<Buffer | string>, warn: (
 const BEYOND_LATIN1 = /[^\u0000-\u00ff]/;
 
 /**
+ * Whether `text` holds a character outside Latin-1 (above U+00FF). A one-byte string never does,
+ * and V8 answers this for one at once, without reading it; a two-byte string is read up to the
+ * first such character. (A decoded chunk is stored one byte per character whenever it can be,
+ * and so is a slice or a join of one-byte strings; a slice of a two-byte string is not.) Throws
+ * nothing.
+ */
+export function beyondLatin1(text: string): boolean {
+  return BEYOND_LATIN1.test(text);
+}
+
+/**
  * The text as V8's one-byte string when all its characters fit in one byte. A field cut from a
  * chunk of the file that held any other character (one curly quote) is stored two bytes per
  * character, and the linter's regexes scan such strings about 3x slower (MTSamples: ~0.3 s of

@@ -12,7 +12,7 @@
 import { setImmediate as turn } from 'node:timers/promises';
 import { chooseColumns, getPath, namedLikeText, type ColumnOptions } from './columns.js';
 import type { RecordFields as RecordFieldsResult } from './csv-record.js';
-import { DecodeError, oneByte, textChunks } from './decode.js';
+import { beyondLatin1, DecodeError, oneByte, textChunks } from './decode.js';
 import type { Document, RecordRef } from './document.js';
 import type { ExportFormat } from './formats.js';
 
@@ -64,7 +64,13 @@ export class LineBreaks {
 
 /** Reads an export from chunks of text (LF line breaks): each push returns the events the text completes. */
 interface ChunkReader {
-  push(text: string): ExportEvent[];
+  /**
+   * `wide`: the text may hold a character outside Latin-1 (default true). A note cut only from
+   * chunks that hold none is a one-byte string already and is handed on as it is; one cut from a
+   * wide chunk goes through oneByte (a chunk with one curly apostrophe is stored two bytes per
+   * character, and so is every slice of it).
+   */
+  push(text: string, wide?: boolean): ExportEvent[];
   /** The end of the input: the events of what was held back (an unterminated last record). */
   end(): ExportEvent[];
 }
@@ -103,9 +109,11 @@ function delimitedReader(
   let multiLine = false; // the unfinished record holds a line break (inside quotes)
   let line = 1;
   let lastChar = '';
+  let textWide = true; // the text being read may hold a character outside Latin-1 (ChunkReader.push)
+  let piecesWide = false; // so may the pieces held
 
   // One complete candidate record (quotes balanced) → a record, a bad record, the header, or nothing.
-  function take(raw: string, number: number, forcedError?: string, read?: RecordFieldsResult): void {
+  function take(raw: string, number: number, forcedError?: string, read?: RecordFieldsResult, wide = true): void {
     if (!header && forcedError === undefined && raw.trim() === '') return;
     if (header && forcedError === undefined && raw === '') return; // blank line between records
     let fields: string[] | undefined;
@@ -152,7 +160,8 @@ function delimitedReader(
     const id = idIndex === undefined ? undefined : fields![idIndex];
     if (id) Object.assign(record, { id, idName: header[idIndex!] });
     if (keep.length) record.fields = Object.fromEntries(keep.map(([name, index]) => [name, fields![index]!]));
-    out.push({ kind: 'record', doc: { file, syntax: 'text', text: oneByte(fields![textIndex] ?? ''), record } });
+    const note = fields![textIndex] ?? '';
+    out.push({ kind: 'record', doc: { file, syntax: 'text', text: wide ? oneByte(note) : note, record } });
   }
 
   function fatal(error: string): void {
@@ -180,6 +189,8 @@ function delimitedReader(
     const joined = (end: number) => (start < 0 ? pieces.join('') + text.slice(0, end) : text.slice(start, end));
     /** Starts reading `rest` afresh as the text (after a record's first line was dropped). */
     const restart = (rest: string) => {
+      textWide ||= piecesWide;
+      piecesWide = false;
       text = rest;
       start = i = 0;
       nextQuote = nextBreak = -2;
@@ -228,6 +239,7 @@ function delimitedReader(
         const rest = start < 0 ? text : text.slice(start);
         if (rest) pieces.push(rest);
         pendingChars += rest.length;
+        piecesWide ||= textWide;
         if (text) lastChar = text[text.length - 1]!;
         return;
       }
@@ -242,33 +254,39 @@ function delimitedReader(
         restart(dropFirstLine(raw) + text.slice(end));
         continue;
       }
-      take(raw, line, undefined, fields);
+      take(raw, line, undefined, fields, textWide || (start < 0 && piecesWide));
       if (multiLine) for (let k = raw.indexOf('\n'); k !== -1; k = raw.indexOf('\n', k + 1)) line++;
       line++;
       pieces = [];
       pendingChars = 0;
+      piecesWide = false;
       multiLine = false;
       start = i = end + 1;
     }
   }
 
   return {
-    push(text) {
+    push(text, wide = true) {
       out = [];
+      textWide = wide;
       if (!stopped) read(text);
       return out;
     },
     end() {
       out = [];
       // The last line without a line break is a line (as readline reads it).
+      textWide = false;
       if (!stopped && pendingChars > 0 && lastChar !== '\n') read('\n');
       // A quote open at the end of the input: its record's first line is reported, the rest read again.
       while (!stopped && pendingChars > 0) {
         const raw = pieces.join('');
+        textWide = piecesWide;
         pieces = [];
         pendingChars = 0;
+        piecesWide = false;
         open = multiLine = false;
         read(dropFirstLine(raw, 'unterminated quoted field'));
+        textWide = false;
         if (!stopped && pendingChars > 0 && lastChar !== '\n') read('\n');
       }
       return out;
@@ -318,10 +336,11 @@ function jsonLinesReader(file: string, options: ColumnOptions): ChunkReader {
   let row = 0;
   let number = 0;
   let carry = '';
+  let carryWide = false; // the carried text may hold a character outside Latin-1 (ChunkReader.push)
   let out: ExportEvent[] = [];
   let stopped = false;
 
-  function line(text: string): void {
+  function line(text: string, wide: boolean): void {
     number++;
     if (text.trim() === '') return;
     const record: RecordRef = { row: ++row, line: number };
@@ -378,26 +397,32 @@ function jsonLinesReader(file: string, options: ColumnOptions): ChunkReader {
     const id = choice.id === undefined ? undefined : getPath(value, choice.id);
     if (typeof id === 'string' || typeof id === 'number') Object.assign(record, { id: String(id), idName: choice.id });
     if (choice.fields) record.fields = keptFields(value, choice.fields);
-    out.push({ kind: 'record', doc: { file, syntax: 'text', text: oneByte(note ?? ''), record } });
+    // JSON.parse of a one-byte line gives one-byte strings.
+    out.push({ kind: 'record', doc: { file, syntax: 'text', text: wide ? oneByte(note ?? '') : (note ?? ''), record } });
   }
 
   return {
-    push(text) {
+    push(text, wide = true) {
       out = [];
       let from = 0;
       for (let cut = text.indexOf('\n'); cut !== -1 && !stopped; cut = text.indexOf('\n', from)) {
-        line(carry ? carry + text.slice(from, cut) : text.slice(from, cut));
+        line(carry ? carry + text.slice(from, cut) : text.slice(from, cut), wide || (carry !== '' && carryWide));
         carry = '';
+        carryWide = false;
         from = cut + 1;
       }
-      if (!stopped) carry += text.slice(from);
+      if (!stopped && from < text.length) {
+        carry += text.slice(from);
+        carryWide ||= wide;
+      }
       return out;
     },
     end() {
       out = [];
       // The last line without a line break is a line (as readline reads it).
-      if (!stopped && carry) line(carry);
+      if (!stopped && carry) line(carry, carryWide);
       carry = '';
+      carryWide = false;
       return out;
     },
   };
@@ -449,7 +474,7 @@ export async function* readExportBatches(
   try {
     let sinceTurn = 0;
     for await (const chunk of textChunks(stream, (message) => warnings.push(message))) {
-      const batch = vetted(reader.push(breaks.push(chunk)));
+      const batch = vetted(reader.push(breaks.push(chunk), beyondLatin1(chunk)));
       if (batch.length) yield batch;
       if (done) return;
       // Give the event loop a turn every few megabytes: when the source's chunks are ready at
