@@ -40,6 +40,12 @@ const LAZY_BUILTINS = [
   // node:stream (Node's stream modules: ~10 M instructions), which only the export reader uses.
   ['stream', 'import-statement', /[\\/]src[\\/]inputs[\\/]/, "export default new Proxy({}, { get: (_, key) => require('node:stream')[key] });"],
 ];
+// Bundled CommonJS packages that the start-up path imports but a run seldom calls. esbuild runs a
+// CommonJS package's module function where an ES module imports it, at start-up: `ignore` (30 kB,
+// about 30 regexes built at load) is called only for a .dignifyignore file or a config's `ignore`.
+// Its importers get a CommonJS stand-in whose default export calls the package, which esbuild then
+// evaluates at that first call. Only packages imported for their default export, called as a function.
+const LAZY_PACKAGES = [['ignore', /[\\/]src[\\/]config[\\/]/]];
 const BUILTINS = new Set(builtinModules);
 // Whose imports of built-ins go through require(): dignify's own and vfile's (both at start-up).
 // Other packages' stay ES imports: one may name an accessor (hyparquet imports fs's promises).
@@ -67,6 +73,21 @@ function isBindingName(key) {
     return false;
   }
 }
+const lazyPackages = {
+  name: 'lazy-packages',
+  setup(build) {
+    for (const [name, importers] of LAZY_PACKAGES) {
+      build.onResolve({ filter: new RegExp(`^${name}$`) }, (args) =>
+        args.kind === 'import-statement' && importers.test(args.importer) ? { path: name, namespace: 'lazy-package' } : undefined,
+      );
+    }
+    build.onLoad({ filter: /.*/, namespace: 'lazy-package' }, (args) => ({
+      contents: `module.exports = function (...args) { return require(${JSON.stringify(require.resolve(args.path))})(...args); };\n`,
+      resolveDir: root,
+      loader: 'js',
+    }));
+  },
+};
 const builtinsByRequire = {
   name: 'builtins-by-require',
   setup(build) {
@@ -132,7 +153,7 @@ await esbuild.build({
   // (2-3 ms of CPU at every start); the code only asks it for now(), to measure durations (the pool's
   // gate, src/engine/lint-parallel.ts). process.uptime() counts from the same origin, the process's start.
   define: { 'performance.now': '__performanceNow' },
-  plugins: [onePathChunk, builtinsByRequire],
+  plugins: [onePathChunk, lazyPackages, builtinsByRequire],
   logLevel: 'warning',
 });
 // Each chunk in ASCII. esbuild leaves characters past ASCII in comments (vfile's and unified's

@@ -3,14 +3,15 @@
 // libraries only for an export, a glob or folder, and --fix. Checked here: a synchronous lint says
 // what it lacks instead of dropping findings, withLoading loads it and gives the findings, and the
 // bundled CLI's start-up chunks hold none of those parts (a static import would bring them back).
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Document } from '../src/inputs/document.js';
 import { NotLoaded, withLoading } from '../src/engine/lazy.js';
 import { lintDocument } from '../src/lint/lint-document.js';
 import { resolveOptions } from '../src/lint/options.js';
-import { ROOT } from './helpers.js';
+import { ROOT, runCli } from './helpers.js';
 
 const resolved = resolveOptions();
 const doc = (syntax: Document['syntax'], text: string): Document => ({ file: `x.${syntax}`, syntax, text });
@@ -110,6 +111,38 @@ describe.skipIf(!existsSync(path.join(BUNDLE, 'main.js')))('the bundled CLI', ()
       'src/parse/markdown.ts',
     ]) {
       expect(sources, lazy).not.toContain(lazy);
+    }
+  });
+
+  it('runs the ignore package only when a .dignifyignore or a config needs it (scripts/bundle-cli.js LAZY_PACKAGES)', () => {
+    // esbuild runs a bundled CommonJS package's module function where an ES module imports it; the
+    // start-up chunks may hold `ignore` but must call its module function only from the stand-in.
+    const code = startupChunks(BUNDLE)
+      .map((c) => readFileSync(path.join(BUNDLE, c), 'utf8'))
+      .join('\n');
+    const wrapper = /^\/\/ node_modules\/ignore\/index\.js\nvar (require_\w+) = __commonJS\(/m.exec(code);
+    expect(wrapper, 'the ignore package in the start-up chunks').not.toBeNull();
+    const calls = [...code.matchAll(new RegExp(`^(.*)\\b${wrapper![1]}\\(\\)`, 'gm'))].map((m) => m[1]!);
+    expect(calls.length).toBeGreaterThan(0);
+    for (const before of calls) expect(before, 'a call at module level').toMatch(/^\s+return $/);
+  });
+
+  it("still honours .dignifyignore and a config's ignore with the package loaded on first use", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dignify-lazy-ignore-'));
+    try {
+      for (const name of ['by-file.txt', 'by-config.txt', 'kept.txt']) writeFileSync(path.join(dir, name), 'Seen for IV drug abuse.\n');
+      writeFileSync(path.join(dir, '.dignifyignore'), 'by-file.txt\n');
+      writeFileSync(path.join(dir, '.dignifyrc.yaml'), 'ignore:\n  - by-config.txt\n');
+      const { code, stdout } = runCli(['-f', 'jsonl', 'by-file.txt', 'by-config.txt', 'kept.txt'], { cwd: dir });
+      expect(code).toBe(1);
+      expect(
+        stdout
+          .trim()
+          .split('\n')
+          .map((line) => JSON.parse(line).file),
+      ).toEqual(['kept.txt']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
