@@ -228,6 +228,30 @@ describe('PoolPace', () => {
     for (let i = 0; i < 1000; i++) expect(pace.due(8_000)).toBe(false);
   });
 
+  it("measures the lint share for a second trial from the drop on: the trial's time does not dilute it", () => {
+    // No lint share given: the pace measures it from what this thread tells it (linted).
+    const clock = { now: 0 };
+    const pace = new PoolPace(
+      threshold,
+      true,
+      () => ({ cores: 2, idle: 1 }),
+      () => clock.now,
+    );
+    const alone = (): boolean => {
+      clock.now += 10;
+      pace.linted(8); // linting 80% of this thread's time
+      return pace.due(8_000);
+    };
+    for (let i = 0; i < 9; i++) expect(alone()).toBe(false);
+    expect(alone()).toBe(true);
+    // A long trial (1,000 ms a document on the pool), dropped.
+    runTrial(pace, clock, (side) => (side === 'pool' ? 1_000 : 100));
+    expect(pace.phase).toBe('dropped');
+    let documents = 1;
+    while (!alone()) documents++;
+    expect(documents).toBe((RETRY_AFTER * threshold.chars) / 8_000);
+  });
+
   it('asks the prediction again before a second trial: on a busy machine the dropped pool is not started', () => {
     let signals = free;
     const clock = { now: 0 };

@@ -126,8 +126,8 @@ export class PoolPace {
   private read = 0; // characters read without the pool
   private nextCheck: number; // characters read when the pool is considered (again)
   private retryGap: number; // characters from a dropped trial to the next
-  private readonly started: number;
-  private linting = 0; // ms this thread spent linting before the pool
+  private started: number; // ms when this thread last began linting alone (the run's start, or the pool dropped)
+  private linting = 0; // ms this thread spent linting alone since `started`
   private poolRead = 0; // characters read since the trial started
   private spent: number[] = []; // ms per trial window, from the previous window's end to its own
   private chars: number[] = []; // characters per trial window
@@ -171,7 +171,7 @@ export class PoolPace {
     return true;
   }
 
-  /** Before the pool: this thread spent `ms` linting (the lint share poolHelps reads). */
+  /** Without the pool: this thread spent `ms` linting (the lint share poolHelps reads). */
   linted(ms: number): void {
     this.linting += ms;
   }
@@ -230,6 +230,10 @@ export class PoolPace {
       this.phase = 'dropped';
       this.nextCheck = this.read + this.retryGap;
       this.retryGap *= 4;
+      // The lint share the next prediction reads is this thread's alone from now on, not diluted
+      // by the trial's time (in which this thread linted only its own windows).
+      this.started = now;
+      this.linting = 0;
     }
   }
 
