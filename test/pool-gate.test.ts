@@ -121,11 +121,11 @@ describe('the pool and the gate', () => {
     // thread lints alone (before the pool, in the trial's windows here, after it is dropped) and
     // by `cost.pool` where the pool runs; the trial takes turns over windows of the same size.
     const many = Array.from({ length: 3000 }, (_, i) => (i % 9 === 0 ? `Pt ${i}: hx of IVDU.` : `Note ${i}: wound healing well.`));
-    const run = async (cost: { here: number; pool: number }) => {
+    const run = async (cost: { here: number; pool: number }, threshold = { documents: 10, chars: 20_000 }) => {
       sent.length = handed.length = 0;
       let now = 0;
       const signals = () => ({ cores: 2, idle: 1, lintShare: 0.9 }); // a free core, linting most of the time: poolHelps says yes
-      const pace = new PoolPace({ documents: 10, chars: 20_000 }, true, signals, () => now);
+      const pace = new PoolPace(threshold, true, signals, () => now);
       const alone = () =>
         pace.phase === 'before' || pace.phase === 'dropped' || ((pace.phase === 'warming' || pace.phase === 'trial') && pace.here(pace.latest));
       async function* sources(): AsyncGenerator<SourceEvent> {
@@ -141,7 +141,7 @@ describe('the pool and the gate', () => {
         () => resolved,
         2,
         (n) => pool.push(n),
-        { documents: 10, chars: 20_000 },
+        threshold,
         true,
         signals,
         undefined,
@@ -173,6 +173,14 @@ describe('the pool and the gate', () => {
       expect(last).toBeGreaterThan(0);
       expect(last).toBeLessThan(after);
       expect(after).toBeLessThan(many.length * 0.75);
+    });
+    it('starts a dropped pool again later in the run (RETRY_AFTER thresholds on, then 4 times as far), same output', async () => {
+      worker.delay = 0;
+      // 2,000 characters to the first trial (2,500 long), 8,000 more to the second, 32,000 more to
+      // the third: three trials in the 84,000 characters, each dropped, each pool closed.
+      const { pool, out } = await run({ here: 10, pool: 10 }, { documents: 10, chars: 2_000 });
+      expect(out).toEqual(expected);
+      expect(pool).toEqual([2, 1, 2, 1, 2, 1]);
     });
     it('keeps a pool that lints faster by POOL_MIN_GAIN, same output', async () => {
       worker.delay = 0;

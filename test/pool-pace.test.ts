@@ -1,7 +1,7 @@
 // PoolPace, the pool's one state: when it starts, and whether its trial keeps it, with a clock of
 // the test's own (each window's documents cost what the test says, on the pool or on this thread).
 import { describe, expect, it } from 'vitest';
-import { AFTER_TRIAL, POOL_MIN_GAIN, PoolPace, WARM_UP } from '../src/engine/pool-pace.js';
+import { AFTER_TRIAL, POOL_MIN_GAIN, PoolPace, RETRY_AFTER, WARM_UP } from '../src/engine/pool-pace.js';
 
 const threshold = { documents: 10, chars: 80_000 };
 const free = () => ({ cores: 2, idle: 1, lintShare: 0.9 }); // poolHelps says yes
@@ -17,25 +17,96 @@ function started(clock: () => number, adaptive = true): PoolPace {
 
 /**
  * Reads documents of 500 characters through the pool's warm-up and trial as lintInParallel does
- * (each window ended before the next begins); `cost(side, ms)` is what a document costs at that
- * time. Returns the windows seen in order and the phase after the trial.
+ * (each window ended before the next begins; each document a batch of its own, told `done` when
+ * linted); `cost(side, ms)` is what a document costs at that time, one after another (no
+ * pipeline: see `pipelined`). Returns the windows seen in order and the phase after the trial.
  */
 function trial(cost: (side: 'pool' | 'here' | 'warm', now: number) => number, adaptive = true) {
-  let now = 0;
-  const pace = started(() => now, adaptive);
+  const clock = { now: 0 };
+  const pace = started(() => clock.now, adaptive);
+  return { ...runTrial(pace, clock, cost), phase: pace.phase };
+}
+
+/** The trial of `trial` on a pace whose pool has just started, with its clock. */
+function runTrial(pace: PoolPace, clock: { now: number }, cost: (side: 'pool' | 'here' | 'warm', now: number) => number) {
   const windows: number[] = [];
   let window = WARM_UP;
+  let first = true;
   for (let i = 0; i < 400; i++) {
     const of = pace.windowOf(500);
     if (of !== window) {
       pace.ended(window);
       window = of;
+      first = true;
     }
     if (windows.at(-1) !== of) windows.push(of);
     if (of === AFTER_TRIAL) break;
-    now += cost(of === WARM_UP ? 'warm' : pace.here(of) ? 'here' : 'pool', now);
+    clock.now += cost(of === WARM_UP ? 'warm' : pace.here(of) ? 'here' : 'pool', clock.now);
+    pace.done(of, 500, first);
+    first = false;
   }
-  return { windows, phase: pace.phase, here: windows.map((w) => pace.here(w)) };
+  return { windows, here: windows.map((w) => pace.here(w)) };
+}
+
+/**
+ * The trial with the pool as a pipeline, as lintInParallel runs it: this thread reads (and scans)
+ * each document in `read` ms and hands it on; it reaches the worker `latency` ms later (the
+ * message, the worker's queue), which lints it in `lint` ms, one at a time; at most `depth`
+ * documents are in flight, and each window ends with its last one linted. This thread alone takes
+ * `alone` ms per document (default `read + lint`). A kept pool runs at one document per
+ * max(read, lint, (latency + lint) / depth) ms.
+ */
+function pipelined({
+  read,
+  lint,
+  latency,
+  depth = 8,
+  alone = read + lint,
+}: {
+  read: number;
+  lint: number;
+  latency: number;
+  depth?: number;
+  alone?: number;
+}): string {
+  let now = 0; // what the pace's clock says
+  const pace = started(() => now);
+  let t = 0; // this thread's time
+  let workerFree = 0;
+  const linted: { at: number; window: number; first: boolean }[] = []; // in flight, in order
+  const deliver = (upTo: number): void => {
+    while (linted.length && linted[0]!.at <= upTo) {
+      const c = linted.shift()!;
+      now = c.at;
+      pace.done(c.window, 500, c.first);
+    }
+  };
+  let window = WARM_UP;
+  let first = true;
+  for (let i = 0; i < 400; i++) {
+    const of = pace.windowOf(500);
+    if (of !== window) {
+      t = Math.max(t, ...linted.map((c) => c.at)); // the window's batches all linted
+      deliver(t);
+      now = t;
+      pace.ended(window);
+      window = of;
+      first = true;
+    }
+    if (of === AFTER_TRIAL) break;
+    if (pace.here(of)) {
+      t += alone;
+    } else {
+      if (linted.length >= depth) t = Math.max(t, linted[linted.length - depth]!.at);
+      t += read;
+      deliver(t);
+      workerFree = Math.max(t + latency, workerFree) + lint;
+      linted.push({ at: workerFree, window: of, first });
+    }
+    now = t;
+    first = false;
+  }
+  return pace.phase;
 }
 
 describe('PoolPace', () => {
@@ -121,5 +192,81 @@ describe('PoolPace', () => {
     // A pool measured first and this thread after (or the other way) would see one.
     expect(trial((_, now) => 1 + now / 50).phase).toBe('dropped');
     expect(trial((side, now) => (side === 'pool' ? 0.8 : 1) * (1 + now / 50)).phase).toBe('kept');
+  });
+  it("times the pool in steady state: the pipeline's fill and drain at each window do not count against it", () => {
+    // Read 1 and lint 1 per document: this thread alone takes 2. With 12 ms from hand-off to the
+    // worker and 8 in flight, the full pool lints one per 1.63 ms (1.23 times faster), but a window
+    // of 20 documents timed whole (its fill and drain, about 13 ms, included) takes about 45 ms on the
+    // pool against 40 here; a kept pool pays that once per run, not per window.
+    expect(pipelined({ read: 1, lint: 1, latency: 12 })).toBe('kept');
+    // A worker that lints as slowly as this thread reads and lints (a second heap, copies): no gain.
+    expect(pipelined({ read: 1, lint: 2, latency: 0, alone: 2 })).toBe('dropped');
+    // Reading is the pool's bottleneck, 1.04 times faster than this thread alone: under POOL_MIN_GAIN.
+    expect(pipelined({ read: 1.92, lint: 0.5, latency: 0, alone: 2 })).toBe('dropped');
+    expect(pipelined({ read: 1.8, lint: 0.5, latency: 0, alone: 2 })).toBe('kept');
+  });
+
+  it(`tries a dropped pool again ${RETRY_AFTER} thresholds later, then 4 times as far each time`, () => {
+    const clock = { now: 0 };
+    const pace = started(() => clock.now);
+    const slow = (side: string) => (side === 'pool' ? 2 : 1);
+    runTrial(pace, clock, slow);
+    expect(pace.phase).toBe('dropped');
+    const tries = (): number => {
+      let documents = 0;
+      while (!pace.due(8_000)) documents++;
+      return documents + 1;
+    };
+    expect(tries()).toBe((RETRY_AFTER * threshold.chars) / 8_000);
+    expect(pace.phase).toBe('warming');
+    runTrial(pace, clock, slow);
+    expect(pace.phase).toBe('dropped');
+    expect(tries()).toBe((4 * RETRY_AFTER * threshold.chars) / 8_000);
+    // Tried again, and now the pool pays: kept, and due no more.
+    runTrial(pace, clock, (side) => (side === 'pool' ? 0.5 : 1));
+    expect(pace.phase).toBe('kept');
+    for (let i = 0; i < 1000; i++) expect(pace.due(8_000)).toBe(false);
+  });
+
+  it("measures the lint share for a second trial from the drop on: the trial's time does not dilute it", () => {
+    // No lint share given: the pace measures it from what this thread tells it (linted).
+    const clock = { now: 0 };
+    const pace = new PoolPace(
+      threshold,
+      true,
+      () => ({ cores: 2, idle: 1 }),
+      () => clock.now,
+    );
+    const alone = (): boolean => {
+      clock.now += 10;
+      pace.linted(8); // linting 80% of this thread's time
+      return pace.due(8_000);
+    };
+    for (let i = 0; i < 9; i++) expect(alone()).toBe(false);
+    expect(alone()).toBe(true);
+    // A long trial (1,000 ms a document on the pool), dropped.
+    runTrial(pace, clock, (side) => (side === 'pool' ? 1_000 : 100));
+    expect(pace.phase).toBe('dropped');
+    let documents = 1;
+    while (!alone()) documents++;
+    expect(documents).toBe((RETRY_AFTER * threshold.chars) / 8_000);
+  });
+
+  it('asks the prediction again before a second trial: on a busy machine the dropped pool is not started', () => {
+    let signals = free;
+    const clock = { now: 0 };
+    const pace = new PoolPace(
+      threshold,
+      true,
+      () => signals(),
+      () => clock.now,
+    );
+    for (let i = 0; i < 9; i++) pace.due(8_000);
+    expect(pace.due(8_000)).toBe(true);
+    runTrial(pace, clock, (side) => (side === 'pool' ? 2 : 1));
+    expect(pace.phase).toBe('dropped');
+    signals = busy;
+    for (let i = 0; i < 200; i++) expect(pace.due(8_000)).toBe(false);
+    expect(pace.phase).toBe('dropped');
   });
 });

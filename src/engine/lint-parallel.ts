@@ -17,8 +17,9 @@
 // costs CPU (copying text to it, a second heap, compiling the rules again: 7-43% more CPU measured
 // on 2 cores), which a busy machine cannot give. Whether it is due, and whether it stays, is
 // PoolPace's (pool-pace.ts): a prediction first (a free core, linting most of this thread's time),
-// then a trial that lints windows of the same size alternately on the pool and on this thread; a
-// pool not POOL_MIN_GAIN faster is stopped for the rest of the run. `--threads N` forces it.
+// then a trial that lints windows of the same size alternately on the pool and on this thread (the
+// pool's timed in steady state); a pool not POOL_MIN_GAIN faster is stopped, and tried again only
+// much later in the run. `--threads N` forces it.
 import type { Document } from '../inputs/document.js';
 import type { SourceEvent } from '../inputs/sources.js';
 import type { Finding } from '../types.js';
@@ -71,8 +72,11 @@ type DocumentEvent = Extract<SourceEvent, { kind: 'document' }>;
  * (gate.ts), else the first-stage places found here (none for Markdown and HTML).
  */
 type Item = { event: DocumentEvent; findings?: Finding[]; places?: Int32Array };
-/** A batch holds documents of one window of PoolPace (`here`: the trial lints that window on this thread). */
-type Chunk = { ready: Linted } | { batch: Item[]; here: boolean };
+/**
+ * A batch holds documents of one window of PoolPace (`here`: the trial lints that window on this
+ * thread), `chars` characters of them all; `first` when it is the first batch of its window.
+ */
+type Chunk = { ready: Linted } | { batch: Item[]; here: boolean; window: number; chars: number; first: boolean };
 
 /** gatePlaces, or undefined (lint it, scanning) when a part it needs is not loaded yet (the worker loads it). */
 function gateHere(doc: Document, options: ResolvedOptions): Int32Array | undefined | false {
@@ -123,9 +127,11 @@ export async function* lintInParallel(
     let toLint = 0; // documents of the batch a thread must lint
     let toLintChars = 0;
     let heldChars = 0; // characters of all its documents
+    let first = true; // the batch is the first of its window
     const flush = (): Chunk => {
-      const chunk = { batch, here: pace.here(window) };
+      const chunk = { batch, here: pace.here(window), window, chars: heldChars, first };
       batch = [];
+      first = false;
       toLint = toLintChars = heldChars = 0;
       return chunk;
     };
@@ -147,6 +153,7 @@ export async function* lintInParallel(
             pace.ended(window);
           }
           window = of;
+          first = true;
         }
         // This thread scans (the first stage); a document with no place is answered here and
         // never copied to a worker, the others go with their places. (Sending documents unscanned
@@ -169,8 +176,11 @@ export async function* lintInParallel(
   /** Lints a chunk's documents (findings set in place); the chunk back. */
   const work = (chunk: Chunk): Promise<Chunk> => {
     const linting = lint(chunk);
-    // Only the trial waits on it; an error is thrown where the batch is handed on, not here.
-    if (pace.phase === 'warming' || pace.phase === 'trial') issued = Promise.all([issued, linting]).then(noop, noop);
+    // Only the trial waits on it and times it; an error is thrown where the batch is handed on, not here.
+    if ((pace.phase === 'warming' || pace.phase === 'trial') && 'batch' in chunk) {
+      const timed = linting.then(() => pace.done(chunk.window, chunk.chars, chunk.first));
+      issued = Promise.all([issued, timed]).then(noop, noop);
+    }
     return linting;
   };
   const lint = async (chunk: Chunk): Promise<Chunk> => {
@@ -205,7 +215,7 @@ export async function* lintInParallel(
     // Until the pool is due, each document is linted here as it comes, with none of the batching
     // and ordering below (which made the default about 4% more CPU than --threads 1 on MTSamples,
     // where the pool never starts).
-    // The same again after a pool that did not pay (pace.due is then never true).
+    // The same again after a pool that did not pay (pace.due tries it again much later: pool-pace.ts).
     for (;;) {
       let first: DocumentEvent | undefined; // the document the pool starts with
       while (!first) {

@@ -8,12 +8,23 @@
 // writing as with the pool), so both sides read text of the same mix, at the same load, at the same
 // stage of this thread's warm-up, and a trend over time (load that grows, a JIT that warms) weighs
 // on both alike. Each window ends when all its batches are linted (the reading thread waits for
-// the workers there), so no window's work spills into the next. The check it replaced compared the
-// pool over 16 M characters with this thread alone over the 8 M before it: other text, another
-// minute, a colder thread. On the MTSamples-repeated export, consecutive 4 M-character windows
-// of one build differed up to 3-fold in time (text of other specialties; load 17-25), which is why
-// the windows take turns and are many. At 1 GB on a quiet machine the old check left the default
-// at 32.6 s where the forced pool took 24.9 s (BENCHMARKS.md).
+// the workers there), so no window's work spills into the next. On the MTSamples-repeated export,
+// consecutive 4 M-character windows of one build differed up to 3-fold in time (text of other
+// specialties; load 17-25), which is why the windows take turns and are many.
+//
+// What each side's window measures is what the rest of the run would get from it. This thread alone
+// has no pipeline: a window's time, from the previous window's end to its own, is its pace. The pool
+// is a pipeline (this thread reads and scans batch n + 1 while a worker lints batch n), and a kept
+// pool runs it without a break to the end of the input; a window's wall time would also charge it
+// the pipeline's fill (the worker idle until the first batch arrives) and its drain (this thread
+// idle while the worker finishes the window's last batches), which a kept pool pays once per run.
+// So a pool window is timed in steady state: from the moment the window's first batch is linted
+// (the pipeline full) to the moment its last is, over the characters of all its other batches
+// (`done`). The trial of 2026-12-01 timed whole windows and dropped the pool at 1 GB (per 8 M
+// characters: pool 355-525 ms, this thread 285-342 ms) where the forced pool ran 1.35 times faster
+// than this thread over the whole run (BENCHMARKS.md, "branch pool1g"). A pool dropped is tried again
+// later (`due`), each time twice as far on, so that one unlucky trial does not cost a long export its
+// second core, while a machine where the pool never pays spends at most a few trials on it.
 import { availableParallelism, cpus } from 'node:os';
 
 /** The pool starts once this many documents and characters (UTF-16 code units) have been read. */
@@ -94,26 +105,35 @@ export const WARM_UP = -1;
 
 export type PoolPhase = 'before' | 'warming' | 'trial' | 'kept' | 'dropped';
 
+/** A pool dropped is tried again once this many times `PoolThreshold.chars` more have been read, then 4 times as far each time. */
+export const RETRY_AFTER = 4;
+
 /**
  * The pool's state for one run. Before the pool (`before`), `due` counts each document read;
  * once it says yes the pool runs (`warming`, `trial`, then `kept` or `dropped`; `kept` at once
  * without `adaptive`). With the pool, `windowOf` names the window of each document read (a batch
- * holds documents of one window) and `here` whether that window is linted on this thread; `ended`
- * is told when each window has ended, and decides at the end of the last. Times in ms from
- * `clock`, sizes in UTF-16 code units. The warm-up is `threshold.chars / 4` characters (4 M by
- * default), each window `threshold.window` (default `threshold.chars / 8`; the CLI's 8 M: about 0.4 s of one thread
- * on a quiet machine).
+ * holds documents of one window) and `here` whether that window is linted on this thread; `done`
+ * is told when each batch is linted, `ended` when each window has ended, and decides at the end of
+ * the last. After `dropped`, `due` counts documents again and starts a new trial RETRY_AFTER
+ * thresholds later (then 4 times as far each time). Times in ms from `clock`, sizes in UTF-16 code
+ * units. The warm-up is `threshold.chars / 4` characters (4 M by default), each window
+ * `threshold.window` (default `threshold.chars / 8`; the CLI's 8 M: about 0.4 s of one thread on a
+ * quiet machine).
  */
 export class PoolPace {
   phase: PoolPhase = 'before';
   private documents = 0;
-  private read = 0; // characters read before the pool
+  private read = 0; // characters read without the pool
   private nextCheck: number; // characters read when the pool is considered (again)
-  private readonly started: number;
-  private linting = 0; // ms this thread spent linting before the pool
-  private poolRead = 0; // characters read since the pool started
-  private readonly spent: number[] = TRIAL.map(() => 0); // ms per trial window
-  private readonly chars: number[] = TRIAL.map(() => 0); // characters per trial window
+  private retryGap: number; // characters from a dropped trial to the next
+  private started: number; // ms when this thread last began linting alone (the run's start, or the pool dropped)
+  private linting = 0; // ms this thread spent linting alone since `started`
+  private poolRead = 0; // characters read since the trial started
+  private spent: number[] = []; // ms per trial window, from the previous window's end to its own
+  private chars: number[] = []; // characters per trial window
+  private firstDone: number[] = []; // pool windows: ms when the window's first batch was linted (NaN: not yet)
+  private lastDone: number[] = []; // pool windows: ms when the last of its batches so far was linted
+  private restChars: number[] = []; // pool windows: characters of its batches other than the first, linted
   private lastEnd = 0; // ms when the previous window ended
   private last = WARM_UP; // the window of the last document read
 
@@ -126,13 +146,14 @@ export class PoolPace {
   ) {
     this.started = clock();
     this.nextCheck = threshold.chars;
+    this.retryGap = threshold.chars * RETRY_AFTER;
   }
 
-  /** Before the pool: counts a document of `chars` characters just read; true when the pool is to start with it. */
+  /** Without the pool: counts a document of `chars` characters just read; true when the pool is to start with it. */
   due(chars: number): boolean {
     this.documents++;
     this.read += chars;
-    if (this.phase !== 'before' || this.documents < this.threshold.documents || this.read < this.nextCheck) return false;
+    if ((this.phase !== 'before' && this.phase !== 'dropped') || this.documents < this.threshold.documents || this.read < this.nextCheck) return false;
     if (!this.adaptive) {
       this.phase = 'kept';
       return true;
@@ -140,10 +161,17 @@ export class PoolPace {
     this.nextCheck = this.read + this.threshold.chars;
     if (!poolHelps({ lintShare: this.linting / Math.max(1, this.clock() - this.started), ...this.signals() })) return false;
     this.phase = 'warming';
+    this.poolRead = 0;
+    this.last = WARM_UP;
+    this.spent = TRIAL.map(() => 0);
+    this.chars = TRIAL.map(() => 0);
+    this.firstDone = TRIAL.map(() => Number.NaN);
+    this.lastDone = TRIAL.map(() => Number.NaN);
+    this.restChars = TRIAL.map(() => 0);
     return true;
   }
 
-  /** Before the pool: this thread spent `ms` linting (the lint share poolHelps reads). */
+  /** Without the pool: this thread spent `ms` linting (the lint share poolHelps reads). */
   linted(ms: number): void {
     this.linting += ms;
   }
@@ -172,9 +200,23 @@ export class PoolPace {
   }
 
   /**
+   * With the pool: a batch of `window` holding `chars` characters (all of its documents, those
+   * answered by the first stage too) is linted now; `first` when it is the first batch read in its
+   * window. Times a pool window in steady state (see the header); other windows ignore it.
+   */
+  done(window: number, chars: number, first: boolean): void {
+    if ((this.phase !== 'warming' && this.phase !== 'trial') || TRIAL[window] !== 'pool') return;
+    const now = this.clock();
+    if (first) this.firstDone[window] = now;
+    else this.restChars[window]! += chars;
+    if (!(this.lastDone[window]! >= now)) this.lastDone[window] = now;
+  }
+
+  /**
    * With the pool: `window` has ended, every batch of it and before it linted (the caller waits for
    * them: no window's work spills into the next). Its time is since the previous window ended; when
-   * the document just read (windowOf) is past the trial, the pool is `kept` or `dropped`.
+   * the document just read (windowOf) is past the trial, the pool is `kept` or `dropped` (and then
+   * tried again RETRY_AFTER thresholds on, 4 times as far each time).
    */
   ended(window: number): void {
     if (this.phase !== 'warming' && this.phase !== 'trial') return;
@@ -182,7 +224,31 @@ export class PoolPace {
     if (window >= 0 && window < AFTER_TRIAL) this.spent[window]! += now - this.lastEnd;
     this.lastEnd = now;
     // Decided once a document past the trial is read (a document longer than a window skips some).
-    this.phase = this.last === AFTER_TRIAL ? (this.pays() ? 'kept' : 'dropped') : 'trial';
+    if (this.last !== AFTER_TRIAL) this.phase = 'trial';
+    else if (this.pays()) this.phase = 'kept';
+    else {
+      this.phase = 'dropped';
+      this.nextCheck = this.read + this.retryGap;
+      this.retryGap *= 4;
+      // The lint share the next prediction reads is this thread's alone from now on, not diluted
+      // by the trial's time (in which this thread linted only its own windows).
+      this.started = now;
+      this.linting = 0;
+    }
+  }
+
+  /**
+   * A window's pace in characters per ms: a pool window's in steady state when at least two of its
+   * batches were timed (`done`), else (and for this thread's windows) its characters over its time.
+   * Infinite for characters in no time, undefined for an empty window.
+   */
+  private paceOf(window: number): number | undefined {
+    const span = this.lastDone[window]! - this.firstDone[window]!;
+    const steady = TRIAL[window] === 'pool' && span > 0 && this.restChars[window]! > 0;
+    const chars = steady ? this.restChars[window]! : this.chars[window]!;
+    const ms = steady ? span : this.spent[window]!;
+    if (ms > 0) return chars / ms;
+    return chars > 0 ? Number.POSITIVE_INFINITY : undefined;
   }
 
   /**
@@ -196,11 +262,8 @@ export class PoolPace {
     const pace = (side: (typeof TRIAL)[number]): number => {
       const paces: number[] = [];
       TRIAL.forEach((s, i) => {
-        if (s !== side) return;
-        const ms = this.spent[i]!;
-        const chars = this.chars[i]!;
-        if (ms > 0) paces.push(chars / ms);
-        else if (chars > 0) paces.push(Number.POSITIVE_INFINITY);
+        const p = s === side ? this.paceOf(i) : undefined;
+        if (p !== undefined) paces.push(p);
       });
       if (paces.length === 0) return 0;
       paces.sort((a, b) => a - b);

@@ -23,9 +23,12 @@ const WORKER_HEAP_MB = 96;
 /**
  * Young generation of a worker, in MB (V8's semi-spaces; the scavenger copies what survives
  * each collection). At 8 MB a worker collected about every 3.5 MB allocated, and the parse trees
- * of the batch it was linting survived each time; at 32 MB it collects 2.5 times less often.
+ * of the batch it was linting survived each time; at 32 MB it collects 2.5 times less often. At 16
+ * the pool's peak RSS is 14-15 MB lower (a 60 MB export, pool forced: 151-153 MB against 166-167)
+ * with the worker's CPU within the noise (2.3-3.3 s against 2.5-3.2, three turns each, load 18-25:
+ * BENCHMARKS.md, "branch pool1g"); the bar is 250 MB at 1 GB with the pool.
  */
-const WORKER_YOUNG_MB = 32;
+const WORKER_YOUNG_MB = 16;
 
 /** ResolvedOptions as data that crosses to a worker. */
 
