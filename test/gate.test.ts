@@ -3,8 +3,8 @@
 // text made of rule words, placeholders, hidden characters and every kind of break.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { propertyRuns } from './helpers.js';
-import { corpusDir, corpusTexts } from '../bench/corpus.js';
+import { propertyRuns, sharedCorpusTexts } from './helpers.js';
+import { corpusDir } from '../bench/corpus.js';
 import { mayFind } from '../src/engine/gate.js';
 import { lintDocument, preloadLint } from '../src/lint/lint-document.js';
 import { resolveOptions } from '../src/lint/options.js';
@@ -31,7 +31,7 @@ describe('the gate on the reading thread', () => {
     () => {
       let answered = 0;
       // Every 4th text (a fixed sample: a failure reproduces); the corpus holds over 100,000.
-      const texts = (corpus ? corpusTexts(corpus) : []).filter((_, i) => i % 4 === 0).map((t) => t.text as string);
+      const texts = (corpus ? sharedCorpusTexts(corpus) : []).filter((_, i) => i % 4 === 0).map((t) => t.text as string);
       for (const text of texts) {
         if (mayFind(doc(text), resolved)) continue;
         answered++;

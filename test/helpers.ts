@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { corpusTexts } from '../bench/corpus.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const BIN = path.join(ROOT, 'bin', 'dignify.js');
@@ -55,4 +56,24 @@ export const FULL_CORPUS = process.env.DIGNIFY_FULL_CORPUS === '1';
 /** fast-check's numRuns: `ci` in `npm test`, `full` in `npm run test:corpus`. */
 export function propertyRuns(ci: number, full: number): number {
   return FULL_CORPUS ? full : ci;
+}
+
+type CorpusText = { file: string; field: string; text: string };
+const corpusCache = new Map<string, readonly CorpusText[]>();
+
+/**
+ * bench/corpus.js's corpusTexts (every string field of the shared corpus, {file, field, text}),
+ * read once per folder and process: parsing the 45 MB corpus costs ~2.3 s of CPU, and six test
+ * files read it. Test files of the `main` project share a worker's module graph (vitest.config.ts,
+ * isolate: false), so each worker parses it once instead of once per file. Frozen: a caller that
+ * changed the list would change it for the files after it. Throws when dir is undefined.
+ */
+export function sharedCorpusTexts(dir: string | undefined): readonly CorpusText[] {
+  if (!dir) throw new Error('sharedCorpusTexts: no corpus folder (skip the test when corpusDir() finds none)');
+  let texts = corpusCache.get(dir);
+  if (!texts) {
+    texts = Object.freeze((corpusTexts(dir) as CorpusText[]).map((t) => Object.freeze(t)));
+    corpusCache.set(dir, texts);
+  }
+  return texts;
 }

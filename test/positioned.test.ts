@@ -6,8 +6,8 @@ import type { Root } from 'nlcst';
 import retextEnglish from 'retext-english';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { propertyRuns } from './helpers.js';
-import { corpusDir, corpusTexts } from '../bench/corpus.js';
+import { propertyRuns, sharedCorpusTexts } from './helpers.js';
+import { corpusDir } from '../bench/corpus.js';
 import { parseAt } from '../src/parse/positioned.js';
 import { shiftPositions } from '../src/parse/windows.js';
 import type { Point } from '../src/types.js';
@@ -118,7 +118,7 @@ describe('parseAt', () => {
     'gives the moved tree for pieces of every 40th corpus text',
     () => {
       let n = 0;
-      corpusTexts(corpus).forEach(({ text }, i) => {
+      sharedCorpusTexts(corpus).forEach(({ text }, i) => {
         if (i % 40 !== 0) return;
         const from = Math.floor(text.length / 3);
         const piece = text.slice(from, from + 3000);
