@@ -20,10 +20,15 @@ export function runCli(args: string[], options: { input?: string; cwd?: string; 
 /**
  * Runs the CLI in this process (main() with captured streams): much faster than runCli, for
  * tests of behaviour rather than of the installed command. Not in worker threads (chdir).
+ * `built`: the compiled main (dist/cli/main.js, made by test/global-setup.ts) instead of the
+ * source, for what needs dist's files beside it: the worker pool's threads load
+ * dist/engine/pool-worker.js, which src/ does not have.
  */
-export async function runMain(args: string[], options: { input?: string; cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
+export async function runMain(args: string[], options: { input?: string; cwd?: string; env?: NodeJS.ProcessEnv; built?: boolean } = {}) {
   const { Readable } = await import('node:stream');
-  const { main } = await import('../src/cli/main.js');
+  const { main } = (
+    options.built ? await import(path.join(ROOT, 'dist', 'cli', 'main.js')) : await import('../src/cli/main.js')
+  ) as typeof import('../src/cli/main.js');
   let stdout = '';
   let stderr = '';
   const stdin = Object.assign(Readable.from(options.input === undefined ? [] : [Buffer.from(options.input)]), { isTTY: false });
