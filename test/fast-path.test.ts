@@ -3,7 +3,7 @@
 // corpus notes joined into large documents, and over random text.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { corpusDir, corpusTexts } from '../bench/corpus.js';
+import { corpusDir } from '../bench/corpus.js';
 import { lintDocument, lintDocumentWhole, preloadLint } from '../src/lint/lint-document.js';
 import { lintTree } from '../src/lint/lint-tree.js';
 import { resolveOptions } from '../src/lint/options.js';
@@ -12,7 +12,7 @@ import { scannerFor } from '../src/match/prefilter.js';
 import { windows } from '../src/parse/windows.js';
 import { builtinRules } from '../src/rules/builtin.js';
 import type { Finding } from '../src/types.js';
-import { FULL_CORPUS, propertyRuns } from './helpers.js';
+import { FULL_CORPUS, propertyRuns, sharedCorpusTexts } from './helpers.js';
 
 const resolved = resolveOptions();
 const corpus = corpusDir();
@@ -34,7 +34,7 @@ const STRIDE = FULL_CORPUS ? 1 : 20;
 
 describe.skipIf(!corpus)('fast path over the shared corpus', () => {
   if (!corpus) console.warn('fast-path.test: ../shared/corpus not found, corpus checks skipped');
-  const all = corpus ? corpusTexts(corpus) : [];
+  const all = corpus ? sharedCorpusTexts(corpus) : [];
   const texts = all.filter((_, i) => i % STRIDE === 0);
 
   it(`gives the same findings as a whole-text parse for every ${STRIDE === 1 ? '' : `${STRIDE}th `}text of every file`, () => {

@@ -5,7 +5,7 @@
 //   comments, HTML tags and attributes;
 // - it differs only in the text of changed words (inside text nodes, no punctuation or markup
 //   added or removed);
-// - fixing it again changes nothing, and no finding with a fix is left.
+// - fixing it again changes nothing and leaves the same findings, and no finding with a fix is left.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -76,6 +76,8 @@ async function checkFix(text: string, syntax: Syntax): Promise<{ changed: boolea
   const twice = await lintText(once.output, { fix: true, syntax });
   expect(twice.output).toBe(once.output);
   expect(twice.fixed).toBe(0);
+  // The same findings left, at the same places (test/fix.test.ts leaves the large fixtures to this).
+  expect(twice.findings).toEqual(once.findings);
   return { changed: once.output !== text };
 }
 

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { corpusTexts } from '../bench/corpus.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const BIN = path.join(ROOT, 'bin', 'dignify.js');
@@ -19,10 +20,15 @@ export function runCli(args: string[], options: { input?: string; cwd?: string; 
 /**
  * Runs the CLI in this process (main() with captured streams): much faster than runCli, for
  * tests of behaviour rather than of the installed command. Not in worker threads (chdir).
+ * `built`: the compiled main (dist/cli/main.js, made by test/global-setup.ts) instead of the
+ * source, for what needs dist's files beside it: the worker pool's threads load
+ * dist/engine/pool-worker.js, which src/ does not have.
  */
-export async function runMain(args: string[], options: { input?: string; cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
+export async function runMain(args: string[], options: { input?: string; cwd?: string; env?: NodeJS.ProcessEnv; built?: boolean } = {}) {
   const { Readable } = await import('node:stream');
-  const { main } = await import('../src/cli/main.js');
+  const { main } = (
+    options.built ? await import(path.join(ROOT, 'dist', 'cli', 'main.js')) : await import('../src/cli/main.js')
+  ) as typeof import('../src/cli/main.js');
   let stdout = '';
   let stderr = '';
   const stdin = Object.assign(Readable.from(options.input === undefined ? [] : [Buffer.from(options.input)]), { isTTY: false });
@@ -55,4 +61,24 @@ export const FULL_CORPUS = process.env.DIGNIFY_FULL_CORPUS === '1';
 /** fast-check's numRuns: `ci` in `npm test`, `full` in `npm run test:corpus`. */
 export function propertyRuns(ci: number, full: number): number {
   return FULL_CORPUS ? full : ci;
+}
+
+type CorpusText = { file: string; field: string; text: string };
+const corpusCache = new Map<string, readonly CorpusText[]>();
+
+/**
+ * bench/corpus.js's corpusTexts (every string field of the shared corpus, {file, field, text}),
+ * read once per folder and process: parsing the 45 MB corpus costs ~2.3 s of CPU, and six test
+ * files read it. Test files of the `main` project share a worker's module graph (vitest.config.ts,
+ * isolate: false), so each worker parses it once instead of once per file. Frozen: a caller that
+ * changed the list would change it for the files after it. Throws when dir is undefined.
+ */
+export function sharedCorpusTexts(dir: string | undefined): readonly CorpusText[] {
+  if (!dir) throw new Error('sharedCorpusTexts: no corpus folder (skip the test when corpusDir() finds none)');
+  let texts = corpusCache.get(dir);
+  if (!texts) {
+    texts = Object.freeze((corpusTexts(dir) as CorpusText[]).map((t) => Object.freeze(t)));
+    corpusCache.set(dir, texts);
+  }
+  return texts;
 }

@@ -8,14 +8,17 @@ import { describe, expect, it } from 'vitest';
 import type { SourceEvent } from '../src/inputs/sources.js';
 import { idleCoresSince, lintInParallel, poolHelps, WORKER_MAX_CHARS } from '../src/engine/lint-parallel.js';
 import { resolveOptions } from '../src/lint/options.js';
-import { ROOT, runCli as spawnCli } from './helpers.js';
+import { ROOT, runMain } from './helpers.js';
 
 // The pool starts sooner than in real use (500 documents and 16 M characters), so the inputs
 // stay small and the test fits a busy 2-core machine; what it checks does not depend on the size.
 const POOL_MIN_DOCUMENTS = 60;
 const POOL_MIN_CHARS = 60_000;
 const POOL_FROM = { documents: POOL_MIN_DOCUMENTS, chars: POOL_MIN_CHARS };
-const runCli = (args: string[]) => spawnCli(args, { env: { DIGNIFY_POOL_FROM: `${POOL_MIN_DOCUMENTS},${POOL_MIN_CHARS}` } });
+// The built CLI in this process, not spawned (4 start-ups of ~1 s of CPU each on a busy machine):
+// what is tested is the pool's output, and its threads load the compiled dist/engine/pool-worker.js
+// either way. test/cli.test.ts and test/stdio.test.ts test the spawned command.
+const runCli = (args: string[]) => runMain(args, { built: true, env: { DIGNIFY_POOL_FROM: `${POOL_MIN_DOCUMENTS},${POOL_MIN_CHARS}` } });
 
 const LINES = [
   'Pt with hx of drug abuse.',
@@ -69,9 +72,9 @@ describe('worker pool', () => {
   const rows = Array.from({ length: POOL_MIN_DOCUMENTS * 3 }, (_, i) => `${i},"Note ${i}. ${LINES[i % LINES.length]!.replace(/"/g, '""')} ${FILLER}"`);
   writeFileSync(csv, `note_id,note_text\n${rows.join('\n')}\n`);
 
-  it('gives many files the same output in the same order as one thread, configs included', () => {
-    const one = runCli([notes, '--format', 'json', '--threads', '1']);
-    const pooled = runCli([notes, '--format', 'json', '--threads', '2']);
+  it('gives many files the same output in the same order as one thread, configs included', async () => {
+    const one = await runCli([notes, '--format', 'json', '--threads', '1']);
+    const pooled = await runCli([notes, '--format', 'json', '--threads', '2']);
     expect(pooled.code).toBe(1);
     expect(pooled.stdout).toBe(one.stdout);
     expect(pooled.stderr).toBe(one.stderr);
@@ -93,9 +96,9 @@ describe('worker pool', () => {
     expect(pooled.stderr).toContain('0061.txt: skipped: binary file');
   });
 
-  it('gives the records of a large export the same output in the same order as one thread', () => {
-    const one = runCli([csv, '--format', 'compact', '--threads', '1']);
-    const pooled = runCli([csv, '--format', 'compact', '--threads', '2']);
+  it('gives the records of a large export the same output in the same order as one thread', async () => {
+    const one = await runCli([csv, '--format', 'compact', '--threads', '1']);
+    const pooled = await runCli([csv, '--format', 'compact', '--threads', '2']);
     expect(pooled.code).toBe(1);
     expect(pooled.stdout).toBe(one.stdout);
     // One line per finding, "export.csv:row N (note_id …)": rows in input order.

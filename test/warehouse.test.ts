@@ -6,10 +6,10 @@ import path from 'node:path';
 import vm from 'node:vm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { corpusDir, corpusTexts } from '../bench/corpus.js';
+import { corpusDir } from '../bench/corpus.js';
 import { lintTextSync, warehouseFindings, type WarehouseFinding } from '../src/core/portable.js';
 import { lintText } from '../src/index.js';
-import { FULL_CORPUS, ROOT } from './helpers.js';
+import { FULL_CORPUS, ROOT, sharedCorpusTexts } from './helpers.js';
 
 const BUILD = path.join(ROOT, 'dist', 'warehouse', 'dignify.js');
 
@@ -242,7 +242,7 @@ describe('the warehouse build', () => {
     // reproduces; ~8,000 texts); `npm run test:corpus` (DIGNIFY_FULL_CORPUS=1) compares them all.
     const stride = FULL_CORPUS ? 1 : 20;
     it(`gives exactly the findings of lintText (every ${stride === 1 ? '' : `${stride}th `}text of every file)`, async () => {
-      const texts = corpusTexts(corpus!);
+      const texts = sharedCorpusTexts(corpus!);
       let compared = 0;
       let findings = 0;
       for (let i = 0; i < texts.length; i += stride) {

@@ -3,7 +3,7 @@
 // findings: the walk finds a superset of the regex's hits, which the same checks then decide.
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { corpusDir, corpusTexts } from '../bench/corpus.js';
+import { corpusDir } from '../bench/corpus.js';
 import { lintDocument, preloadLint } from '../src/lint/lint-document.js';
 import { resolveOptions } from '../src/lint/options.js';
 import { firstStagePlaces } from '../src/match/places.js';
@@ -11,6 +11,7 @@ import { scannerFor, UNDERSCORE_COPY_LIMIT, walkLimits } from '../src/match/pref
 import { wordWalker } from '../src/match/word-walk.js';
 import { builtinRules } from '../src/rules/builtin.js';
 import type { Finding } from '../src/types.js';
+import { sharedCorpusTexts } from './helpers.js';
 
 await preloadLint();
 const resolved = resolveOptions();
@@ -127,7 +128,7 @@ describe('the scanner walking words instead of its regex', () => {
   it.skipIf(!corpus)(
     'gives the same findings on every 20th text of the shared corpus',
     () => {
-      const texts = corpusTexts(corpus).filter((t, i) => i % 20 === 0 && t.text.length <= 50_000);
+      const texts = sharedCorpusTexts(corpus).filter((t, i) => i % 20 === 0 && t.text.length <= 50_000);
       let findings = 0;
       for (const { text } of texts) findings += expectSame(text).length;
       expect(findings).toBeGreaterThan(10);
