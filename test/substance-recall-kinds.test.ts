@@ -20,6 +20,13 @@ describe('core substance-use kinds of probe batch 19', () => {
     ['She relapsed onto Percocet after her C-section.', 'substance-use/relapse', 'relapsed onto Percocet'],
     ['Client relapsing on booze again, per the house manager.', 'substance-use/relapse', 'relapsing on booze'],
     ['He is addicted to the stuff his cousin brings over.', 'substance-use/addicted', 'addicted'],
+    // Found after the batch, probing its kinds further with sentences of this file's own.
+    ['Randoms clean x5 since the contract was signed.', 'substance-use/clean-dirty-test', 'Randoms clean'],
+    ['PMH: subtance abuse, HTN.', 'substance-use/substance-abuse', 'subtance abuse'],
+    ['Hx of alchol abuse, sober since 2020.', 'substance-use/substance-abuse', 'alchol abuse'],
+    ['Former heroine user, now on methadone.', 'substance-use/drug-user', 'heroine user'],
+    ['Med-seeking per the night team.', 'substance-use/drug-seeking', 'Med-seeking'],
+    ['Pt is an IVDUer with a PICC request.', 'substance-use/injection-drug-abuse', 'IVDUer'],
   ])('flags %j', async (text, ruleId, actual) => {
     expect(await rulesFlagging(text)).toContain(`${ruleId} "${actual}"`);
   });
@@ -36,6 +43,10 @@ describe('core substance-use kinds of probe batch 19', () => {
     'Relapsed on chemotherapy; referred for CAR-T.',
     'Toddler addicted to the tablet; screen-time limits discussed.',
     'She is addicted to her gardening club.',
+    'Repeat blood culture came back clean.',
+    'Tox pending; the stool was clean on exam.',
+    'Drug screen negative, and the room was clean at the home visit.',
+    'She is the heroine of her own recovery story.',
   ])('passes %j', async (text) => {
     expect(await rulesFlagging(text)).toEqual([]);
   });
