@@ -55,6 +55,15 @@ const SHORT = {
   'speech-language': 'slp',
   nutrition: 'nutr',
   'pharmacy-counsel': 'rxc',
+  // Batch 19's genres (branch recall3): core substance-use wording in genres no earlier batch used.
+  'allergy-immunology': 'allergy',
+  'sports-medicine': 'sports',
+  'chaplaincy-spiritual-care': 'chap',
+  'community-health-worker': 'chw',
+  'lactation-newborn-feeding': 'lact',
+  'employee-assistance-program': 'eap',
+  'college-counselling': 'college',
+  'anesthesia-PACU': 'pacu',
 };
 
 const problems = [];
