@@ -55,6 +55,15 @@ const SHORT = {
   'speech-language': 'slp',
   nutrition: 'nutr',
   'pharmacy-counsel': 'rxc',
+  // Batch 20's genres (branch tierb): credibility and compliance wording in text of kinds no earlier batch used.
+  'insurance-appeal': 'appeal',
+  'workers-comp': 'wc',
+  'chart-audit': 'qi',
+  'hospital-at-home': 'hah',
+  genetics: 'gen',
+  interpreter: 'interp',
+  'ot-home-safety': 'ot',
+  'call-centre': 'call',
 };
 
 const problems = [];
