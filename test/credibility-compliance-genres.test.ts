@@ -45,6 +45,7 @@ describe('a singular "claim" is a noun: a payer\'s or a legal claim, unless it i
       'Auto accident claim paperwork completed for the adjuster.',
       'Filed a claim with the insurer of his employer.',
       'Dental claim for the crown came back unpaid.',
+      "Per the insurer, the subscriber's claims were closed in June.",
     ]);
   });
 
@@ -78,6 +79,8 @@ describe('refusals by things, third parties and people in general', () => {
       'Appeals reviewer refused to reconsider the denial.',
       'Patients often refuse the flu shot out of fear of needles.',
       'Refusal policy reviewed at the staff meeting.',
+      'Heel wound refuses to close after six weeks of offloading.',
+      'His cough refused to settle on two inhalers.',
     ]);
   });
 
@@ -85,6 +88,7 @@ describe('refusals by things, third parties and people in general', () => {
     await expectFinding([
       ['Pt refused the glucometer teaching.', 'compliance/refused:refused'],
       ['She often refuses the flu shot.', 'compliance/refused:refuses'],
+      ['Pt refuses wound care to the heel.', 'compliance/refused:refuses'],
       ['Refusal of the MRI was documented.', 'compliance/refused:Refusal'],
       ['The translator reports the patient refused the CT.', 'compliance/refused:refused'],
     ]);
@@ -118,6 +122,25 @@ describe('a pronoun after a sentence that says who someone is to the patient', (
     await expectFinding([
       ['Caller is her husband; she insists the pills were taken.', 'credibility/insists:insists'],
       ['Caller reached the nurse line; she insists the pills were taken.', 'credibility/insists:insists'],
+    ]);
+  });
+});
+
+describe('forms of the same words that were missed', () => {
+  it('reports "not adherent", "insistently" and "purports" of the patient', async () => {
+    await expectFinding([
+      ['Not adherent to the tacrolimus schedule since the move.', 'compliance/poor-compliance:Not adherent'],
+      ['She has never been adherent with her statin.', 'compliance/poor-compliance:never been adherent'],
+      ['He insistently requests the same ED doctor.', 'credibility/insists:insistently'],
+      ['Pt purports to check her sugars four times a day.', 'credibility/allegedly:purports'],
+    ]);
+  });
+
+  it('passes the physical sense of adherent and a product that purports', async () => {
+    await expectPass([
+      'The silicone dressing is not adherent to the granulating wound.',
+      'Clot not adherent to the vessel wall on ultrasound.',
+      'The supplement purports to lower cholesterol.',
     ]);
   });
 });
