@@ -64,6 +64,15 @@ const SHORT = {
   'employee-assistance-program': 'eap',
   'college-counselling': 'college',
   'anesthesia-PACU': 'pacu',
+  // Batch 20's genres (branch tierb): credibility and compliance wording in text of kinds no earlier batch used.
+  'insurance-appeal': 'appeal',
+  'workers-comp': 'wc',
+  'chart-audit': 'qi',
+  'hospital-at-home': 'hah',
+  genetics: 'gen',
+  interpreter: 'interp',
+  'ot-home-safety': 'ot',
+  'call-centre': 'call',
 };
 
 const problems = [];

@@ -67,9 +67,11 @@ const ARTICLES = new Set([
 ]);
 const INDEFINITE = new Set(['a', 'an', 'another', 'other', 'one', 'any', 'some', 'every', 'each', 'no']);
 // Nouns written bare ("Mother refuses", "Crew insists", "Staff report") that are not the patient:
-// relatives and care teams are named without an article in notes, as the patient is.
+// relatives and care teams are named without an article in notes, as the patient is. Before
+// "member" they make it someone else's ("staff member", "board member", "union member"); a plan's
+// "member" alone is the patient of a payer letter.
 const BARE_OTHERS = new Set(
-  'mother mom mum father dad parent parents wife husband spouse partner son daughter brother sister family friend caregiver guardian grandmother grandfather grandma grandpa aunt uncle staff nursing nurse crew team security police ems medic medics group family'.split(
+  'mother mom mum father dad parent parents wife husband spouse partner son daughter brother sister family friend caregiver guardian grandmother grandfather grandma grandpa aunt uncle staff nursing nurse crew team security police ems medic medics group family board committee union council panel faculty club church choir band household jury congregation'.split(
     ' ',
   ),
 );
@@ -155,7 +157,7 @@ const CONJUNCTIONS = new Set(['and', 'but', 'then']);
 // "of" ("no history of renal biopsy, who has been…").
 const PLACE_PREPOSITIONS = new Set(['at', 'in', 'from', 'on', 'near', 'behind']);
 const PREPOSITIONS = new Set(
-  'at with to toward towards for from of by about on in per than like against around near over under into onto upon between among behind'.split(' '),
+  'at with to toward towards for from of by about on in per via than like against around near over under into onto upon between among behind'.split(' '),
 );
 
 /** Is there a conjunction between the subject found and the match, and the patient before it in the sentence? */
@@ -213,7 +215,10 @@ function outsideRelative(text: string, tokens: readonly Token[], head: number): 
 function classify(text: string, tokens: readonly Token[], head: number, previous: string, depth = 0): Described {
   const token = tokens[head]!;
   const word = token.norm.replace(/['\u2019]s?$/, '');
-  if (PATIENT_PRONOUNS.has(word)) return head === firstOfSentence(text, tokens, head) && antecedentIsOther(word, previous) ? 'other' : 'patient';
+  if (PATIENT_PRONOUNS.has(word)) {
+    if (head !== firstOfSentence(text, tokens, head)) return 'patient';
+    return antecedentIsOther(word, previous) || antecedentIsOther(word, clauseBefore(text, tokens, head)) ? 'other' : 'patient';
+  }
   if (word === 'her' || word === 'his' || word === 'their') return 'patient';
   if (OTHER_PRONOUNS.has(word)) return 'other';
   // "I" is the writer, or the patient in their own words; a word mentioned is nobody ("the word").
@@ -250,6 +255,10 @@ function classify(text: string, tokens: readonly Token[], head: number, previous
     // subject (a verb there, "found at a church", reads as a bare word: unknown).
     const owner = tokens[start - 2];
     if (PLACE_PREPOSITIONS.has(before.norm) && owner && spaceOnly(text, owner, before) && !NOT_MODIFIERS.has(owner.norm) && depth < 2)
+      return classify(text, tokens, start - 2, previous, depth + 1);
+    // "Another member of the choir insisted", "a member of the public was hostile": the person
+    // word before "of" is the one described (subject.ts gives the group after "member of").
+    if (before.norm === 'of' && owner && spaceOnly(text, owner, before) && PATIENT_WORDS.has(owner.norm) && depth < 2)
       return classify(text, tokens, start - 2, previous, depth + 1);
     return 'unknown';
   }
@@ -294,13 +303,27 @@ function firstOfSentence(text: string, tokens: readonly Token[], i: number): num
   return j;
 }
 
+/** The clause before a semicolon that ends right before token `head` ("Caller is his wife; she …"), or "". */
+function clauseBefore(text: string, tokens: readonly Token[], head: number): string {
+  if (head === 0 || !text.slice(tokens[head - 1]!.end.offset, tokens[head]!.start.offset).includes(';')) return '';
+  return text.slice(tokens[firstOfSentence(text, tokens, head - 1)]!.start.offset, tokens[head - 1]!.end.offset);
+}
+
+// A sentence that says who someone is to the patient: "Caller is the patient's mother", "the
+// person on the line was his son". Its relative is the one a pronoun after it stands for.
+const ROLE = /\b(?:is|was)\s+(?:(?:the\s+)?(?:patient|pt|member|client)['\u2019]s|his|her)\s+(\p{L}+)/iu;
+
 /**
- * Did the sentence before make someone of the pronoun's gender its subject ("Pt's wife was at the
- * bedside. She was hysterical")? A sentence about the patient ("Pt seen with wife.") does not.
+ * Did the sentence (or the clause before a semicolon) before make someone of the pronoun's gender
+ * its subject ("Pt's wife was at the bedside. She was hysterical"), or say that someone is the
+ * patient's relative of that gender ("Caller is the patient's mother; she insists …")? A sentence
+ * about the patient ("Pt seen with wife.") does not.
  */
 function antecedentIsOther(pronoun: string, previous: string): boolean {
   const kin = pronoun === 'she' ? FEMALE : pronoun === 'he' ? MALE : undefined;
   if (!kin || previous === '') return false;
+  const role = ROLE.exec(previous);
+  if (role && kin.has(role[1]!.toLowerCase())) return true;
   const words = previous.toLowerCase().match(/[\p{L}']+/gu) ?? [];
   for (const w of words.slice(0, 4)) {
     const bare = w.replace(/'s?$/, '');

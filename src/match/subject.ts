@@ -33,7 +33,7 @@ const DETERMINERS = new Set(
   'the a an his her their my your our its this that these those pt patient year years yr yo y old month months day days week weeks'.split(' '),
 );
 const PREPOSITIONS = new Set(
-  'at with to toward towards for from of by about on in per than like against around near after before over under into onto upon between among beside besides behind'.split(
+  'at with to toward towards for from of by about on in per via than like against around near after before over under into onto upon between among beside besides behind'.split(
     ' ',
   ),
 );
@@ -77,7 +77,9 @@ export function subjectIndex(text: string, tokens: readonly Token[], at: number)
     const here = tokens[i + 1]!;
     const token = tokens[i]!;
     const between = gap(text, token, here);
-    if (CLAUSE_MARK.test(between)) return undefined;
+    // "Caller (the patient's husband) refused": a parenthesis closing right before the match holds
+    // an appositive naming the subject; its words are read, and its opening ends the walk.
+    if (CLAUSE_MARK.test(between) && !(steps === 0 && /^[ \t]*\)[ \t]*$/.test(between) && parentheticalAppositive(text, tokens, i))) return undefined;
     if (between.includes(',') && i !== appositiveComma) {
       // "the husband, who was belligerent": the relative pronoun's noun stands before the comma.
       if (RELATIVES.has(here.norm)) antecedent = true;
@@ -156,6 +158,24 @@ function appositiveStart(text: string, tokens: readonly Token[], last: number): 
     if (between.includes(',')) return ['a', 'an', 'the'].includes(tokens[j]!.norm) || RELATIVES.has(tokens[j]!.norm) ? j - 1 : -1;
   }
   return -1;
+}
+
+// Words that open an appositive in parentheses: "(the patient's husband)", "(his daughter)".
+const APPOSITIVE_OPENERS = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'my', 'our', 'your']);
+
+/**
+ * Do the words of the parenthesis ending with `tokens[last]` name someone, as an appositive with its
+ * article or possessive ("(the patient's husband)", "(pt's wife)")? Not a place, a source or a way
+ * ("(nursing home)", "(per daughter)", "(via interpreter)", "(76F)"), as the comma's appositive
+ * needs its article too. Up to APPOSITIVE_WORDS words.
+ */
+function parentheticalAppositive(text: string, tokens: readonly Token[], last: number): boolean {
+  for (let j = last; j > 0 && last - j < APPOSITIVE_WORDS; j--) {
+    const between = gap(text, tokens[j - 1]!, tokens[j]!);
+    if (/\(\s*$/.test(between)) return APPOSITIVE_OPENERS.has(tokens[j]!.norm) || (possessive(text, tokens[j]!) && j < last);
+    if (CLAUSE_MARK.test(between)) return false;
+  }
+  return false;
 }
 
 /** The first index of the noun phrase whose head is at `head`: determiners, possessives, numbers before it. */
