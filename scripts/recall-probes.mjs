@@ -55,6 +55,15 @@ const SHORT = {
   'speech-language': 'slp',
   nutrition: 'nutr',
   'pharmacy-counsel': 'rxc',
+  // Batch 21's genres (branch demid): demeanor and identity wording in text of kinds no earlier batch used.
+  podiatry: 'pod',
+  'crisis-line': 'crisis',
+  'group-home': 'gh',
+  'memory-care': 'mc',
+  'peds-endo': 'pendo',
+  'seating-clinic': 'seat',
+  security: 'sec',
+  'patient-relations': 'prel',
 };
 
 const problems = [];
