@@ -49,6 +49,16 @@ describe('who a behaviour word describes, in incident and complaint logs', () =>
     ]);
     await expectFlag(['Pt was aggressive toward his roommate over the TV remote.'], 'demeanor/aggressive');
   });
+
+  it('reads staff roles and a co-worker named bare as someone else, and "the person supported" as the patient', async () => {
+    await expectPass([
+      'Aide was hostile with the family at visiting time.',
+      'CNA, age 30, became combative after the bite.',
+      'Co-worker on the line was aggressive with him.',
+    ]);
+    expect(who('The person supported became agitated at the bus stop.', 'agitated')).toBe('patient');
+    await expectFlag(['The person served was combative during the outing.'], 'demeanor/combative');
+  });
 });
 
 describe('"difficult" as a predicate of the patient', () => {

@@ -68,10 +68,10 @@ const ARTICLES = new Set([
 const INDEFINITE = new Set(['a', 'an', 'another', 'other', 'one', 'any', 'some', 'every', 'each', 'no']);
 // Nouns written bare ("Mother refuses", "Crew insists", "Staff report") that are not the patient:
 // relatives and care teams are named without an article in notes, as the patient is.
-// Household members and visitors are named bare too in group-home, memory-care and security notes
-// ("Housemate was aggressive toward the individual", "Visitor aggressive toward the clerk").
+// Household members, visitors and staff roles are named bare too in group-home, memory-care and
+// security notes ("Housemate was aggressive toward the individual", "Tech, age 24, became aggressive").
 const BARE_OTHERS = new Set(
-  'mother mom mum father dad parent parents wife husband spouse partner son daughter brother sister family friend caregiver guardian grandmother grandfather grandma grandpa aunt uncle staff nursing nurse crew team security police ems medic medics group family sibling siblings cousin niece nephew boyfriend girlfriend fiance fiancee housemate housemates roommate roommates neighbor neighbour visitor visitors sitter'.split(
+  'mother mom mum father dad parent parents wife husband spouse partner son daughter brother sister family friend caregiver guardian grandmother grandfather grandma grandpa aunt uncle staff nursing nurse crew team security police ems medic medics group family sibling siblings cousin niece nephew boyfriend girlfriend fiance fiancee housemate housemates roommate roommates neighbor neighbour visitor visitors sitter coworker tech techs aide aides cna rn lpn officer officers guard guards interpreter'.split(
     ' ',
   ),
 );
@@ -236,8 +236,12 @@ function classify(text: string, tokens: readonly Token[], head: number, previous
   }
   const words = modifiers.map((i) => tokens[i]!.norm);
   const aged = words.some((w) => AGE.test(w) || AGE_WORDS.has(w));
+  // "The person served", "the person supported": what disability and behavioural-health services
+  // call the one they support.
+  if ((word === 'served' || word === 'supported') && ['person', 'persons', 'individual'].includes(tokens[head - 1]?.norm ?? '')) return 'patient';
   if (PATIENT_WORDS.has(word)) {
-    if (words.some((w) => BARE_OTHERS.has(w))) return 'other'; // "family member", "group member"
+    // "family member", "group member", "co-worker".
+    if (words.some((w) => BARE_OTHERS.has(w) || w === 'co')) return 'other';
     if (GENERIC.has(word) && !aged && words.some((w) => INDEFINITE.has(w))) return 'other';
     // "the woman who lives downstairs": a person picked out by a relative clause is someone else.
     if (GENERIC.has(word) && !aged && tokens[head + 1]?.norm === 'who' && spaceOnly(text, token, tokens[head + 1]!)) return 'other';
