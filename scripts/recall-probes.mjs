@@ -73,6 +73,15 @@ const SHORT = {
   interpreter: 'interp',
   'ot-home-safety': 'ot',
   'call-centre': 'call',
+  // Batch 21's genres (branch demid): demeanor and identity wording in text of kinds no earlier batch used.
+  podiatry: 'pod',
+  'crisis-line': 'crisis',
+  'group-home': 'gh',
+  'memory-care': 'mc',
+  'peds-endo': 'pendo',
+  'seating-clinic': 'seat',
+  security: 'sec',
+  'patient-relations': 'prel',
 };
 
 const problems = [];

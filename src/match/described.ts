@@ -67,11 +67,13 @@ const ARTICLES = new Set([
 ]);
 const INDEFINITE = new Set(['a', 'an', 'another', 'other', 'one', 'any', 'some', 'every', 'each', 'no']);
 // Nouns written bare ("Mother refuses", "Crew insists", "Staff report") that are not the patient:
-// relatives and care teams are named without an article in notes, as the patient is. Before
-// "member" they make it someone else's ("staff member", "board member", "union member"); a plan's
-// "member" alone is the patient of a payer letter.
+// relatives and care teams are named without an article in notes, as the patient is. Household
+// members, visitors and staff roles are named bare too in group-home, memory-care and security
+// notes ("Housemate was aggressive toward the individual", "Tech, age 24, became aggressive").
+// Before "member" they make it someone else's ("staff member", "board member", "union member"); a
+// plan's "member" alone is the patient of a payer letter.
 const BARE_OTHERS = new Set(
-  'mother mom mum father dad parent parents wife husband spouse partner son daughter brother sister family friend caregiver guardian grandmother grandfather grandma grandpa aunt uncle staff nursing nurse crew team security police ems medic medics group family board committee union council panel faculty club church choir band household jury congregation'.split(
+  'mother mom mum father dad parent parents wife husband spouse partner son daughter brother sister family friend caregiver guardian grandmother grandfather grandma grandpa aunt uncle staff nursing nurse crew team security police ems medic medics group board committee union council panel faculty club church choir band household jury congregation sibling siblings cousin niece nephew boyfriend girlfriend fiance fiancee housemate housemates roommate roommates neighbor neighbour visitor visitors sitter coworker tech techs aide aides cna rn lpn officer officers guard guards interpreter'.split(
     ' ',
   ),
 );
@@ -107,7 +109,7 @@ export function describedPerson(source: string, tokens: readonly Token[], at: nu
   const text = maskPlaceholders(source);
   if (!predicate(text, tokens, at)) return 'unknown';
   const found = smallClauseHead(text, tokens, at) ?? subjectIndex(text, tokens, at);
-  if (found === undefined) return 'unknown';
+  if (found === undefined) return parenthetical(text, tokens, at, previous);
   const head = outsideRelative(text, tokens, found);
   // "The patient is a Jehovah's Witness and has refused", "she presented with a bleed and
   // refused": across "and", the patient named earlier in the sentence is the subject.
@@ -239,8 +241,12 @@ function classify(text: string, tokens: readonly Token[], head: number, previous
   }
   const words = modifiers.map((i) => tokens[i]!.norm);
   const aged = words.some((w) => AGE.test(w) || AGE_WORDS.has(w));
+  // "The person served", "the person supported": what disability and behavioural-health services
+  // call the one they support.
+  if ((word === 'served' || word === 'supported') && ['person', 'persons', 'individual'].includes(tokens[head - 1]?.norm ?? '')) return 'patient';
   if (PATIENT_WORDS.has(word)) {
-    if (words.some((w) => BARE_OTHERS.has(w))) return 'other'; // "family member", "group member"
+    // "family member", "group member", "co-worker".
+    if (words.some((w) => BARE_OTHERS.has(w) || w === 'co')) return 'other';
     if (GENERIC.has(word) && !aged && words.some((w) => INDEFINITE.has(w))) return 'other';
     // "the woman who lives downstairs": a person picked out by a relative clause is someone else.
     if (GENERIC.has(word) && !aged && tokens[head + 1]?.norm === 'who' && spaceOnly(text, token, tokens[head + 1]!)) return 'other';
@@ -269,6 +275,37 @@ function classify(text: string, tokens: readonly Token[], head: number, previous
   if (BARE_OTHERS.has(word) || words.some((w) => SIDES.has(w))) return 'other';
   // Any other bare word may be a verb the subject reading took for a noun, the patient's name or a
   // role in a note's shorthand ("Runner claims"): not known.
+  return 'unknown';
+}
+
+// Words that may stand between a bracketed appositive and the predicate ("Caller (patient) was
+// belligerent", "Visitor (pt's son) then became hostile").
+const LINKING = new Set(
+  'is are was were be been being became become becomes got gets remained remains seemed seems appeared appears then also again still very quite'.split(' '),
+);
+// How many words a bracketed appositive may have ("(pt's daughter)", "(the patient's sister)").
+const PARENTHETICAL_WORDS = 4;
+
+/**
+ * The subject reading stops at a bracket; complaint logs and incident notes name who a subject is
+ * in one: "Complainant (pt's daughter) was hostile", "Caller (patient) belligerent", "Guardian
+ * (sister) was angry". The last word in the brackets says who it is (someone else, or the patient);
+ * when it says neither, the noun before the brackets does. 'unknown' when no bracketed appositive
+ * stands right before the predicate.
+ */
+function parenthetical(text: string, tokens: readonly Token[], at: number, previous: string): Described {
+  let last = at - 1;
+  while (last >= 0 && LINKING.has(tokens[last]!.norm) && spaceOnly(text, tokens[last]!, tokens[last + 1]!)) last--;
+  if (last < 0 || !/^[ \t]*\)[ \t]*$/.test(text.slice(tokens[last]!.end.offset, tokens[last + 1]!.start.offset))) return 'unknown';
+  for (let first = last; first >= 0 && last - first < PARENTHETICAL_WORDS; first--) {
+    const gap = first > 0 ? text.slice(tokens[first - 1]!.end.offset, tokens[first]!.start.offset) : '';
+    if (/^[ \t]*\([ \t]*$/.test(gap)) {
+      const inside = classify(text, tokens, last, previous);
+      if (inside !== 'unknown') return inside;
+      return classify(text, tokens, first - 1, previous);
+    }
+    if (!/^[ \t\-\u2010\u2011]*$/.test(gap)) return 'unknown';
+  }
   return 'unknown';
 }
 

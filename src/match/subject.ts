@@ -147,15 +147,18 @@ const APPOSITIVE_WORDS = 8;
 
 /**
  * The match is right after a comma ending `tokens[last]`: when the words before it back to an
- * earlier comma are an appositive or a relative clause (they start with an article or a relative
- * pronoun: "Her brother, an IV drug user, refused", "Son, who is his HCP, refused"), the index of
+ * earlier comma are an appositive or a relative clause (they start with an article, an age or a
+ * relative pronoun: "Her brother, an IV drug user, refused", "Sibling, age 6, was combative",
+ * "Son, who is his HCP, refused"), the index of
  * the token before that earlier comma; otherwise -1.
  */
 function appositiveStart(text: string, tokens: readonly Token[], last: number): number {
   for (let j = last; j > 0 && last - j < APPOSITIVE_WORDS; j--) {
     const between = gap(text, tokens[j - 1]!, tokens[j]!);
     if (CLAUSE_MARK.test(between)) return -1;
-    if (between.includes(',')) return ['a', 'an', 'the'].includes(tokens[j]!.norm) || RELATIVES.has(tokens[j]!.norm) ? j - 1 : -1;
+    // An age is an appositive too ("Sibling, age 6, was combative", "Pt, 45 y/o, refused").
+    if (between.includes(','))
+      return ['a', 'an', 'the', 'age', 'aged'].includes(tokens[j]!.norm) || /^\d/.test(tokens[j]!.norm) || RELATIVES.has(tokens[j]!.norm) ? j - 1 : -1;
   }
   return -1;
 }
