@@ -283,6 +283,9 @@ function classify(text: string, tokens: readonly Token[], head: number, previous
 const LINKING = new Set(
   'is are was were be been being became become becomes got gets remained remains seemed seems appeared appears then also again still very quite'.split(' '),
 );
+// First words that make a bracket a way or a source, not an appositive ("Patient (via phone
+// interpreter) refused", "Pt (per wife) refused").
+const BRACKET_PREPOSITIONS = new Set('via per through by with from using according'.split(' '));
 // How many words a bracketed appositive may have ("(pt's daughter)", "(the patient's sister)").
 const PARENTHETICAL_WORDS = 4;
 
@@ -300,6 +303,9 @@ function parenthetical(text: string, tokens: readonly Token[], at: number, previ
   for (let first = last; first >= 0 && last - first < PARENTHETICAL_WORDS; first--) {
     const gap = first > 0 ? text.slice(tokens[first - 1]!.end.offset, tokens[first]!.start.offset) : '';
     if (/^[ \t]*\([ \t]*$/.test(gap)) {
+      // "(via phone interpreter)", "(per daughter)": a way of speaking or a source, not who the
+      // subject is; the noun before the brackets says that.
+      if (BRACKET_PREPOSITIONS.has(tokens[first]!.norm)) return classify(text, tokens, first - 1, previous);
       const inside = classify(text, tokens, last, previous);
       if (inside !== 'unknown') return inside;
       return classify(text, tokens, first - 1, previous);
