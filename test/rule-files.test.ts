@@ -75,3 +75,15 @@ describe('pattern language', () => {
     expect(words('pot-head(s)|dope-head(s) x')).toEqual(['pot head|heads x', 'pothead|potheads x', 'dope head|heads x', 'dopehead|dopeheads x']);
   });
 });
+
+describe('the built-in rules’ suggestions', () => {
+  it('each balance their brackets (an unquoted YAML flow list splits a suggestion at its commas)', async () => {
+    // "suggestions: [name the people (Inuit, Asian)]" was three suggestions, one ending in "Asian)".
+    const { builtinRules } = await import('../src/rules/builtin.js');
+    for (const rule of builtinRules().rules)
+      for (const s of rule.suggestions) {
+        const depth = [...s].reduce((d, ch) => (d < 0 ? d : d + (ch === '(' ? 1 : ch === ')' ? -1 : 0)), 0);
+        expect({ rule: rule.id, suggestion: s, depth }).toEqual({ rule: rule.id, suggestion: s, depth: 0 });
+      }
+  });
+});
