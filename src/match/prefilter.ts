@@ -199,6 +199,10 @@ function equalityChar(ch: string): string {
   return escapeSyntax(ch) + EQUALITY_IGNORED;
 }
 
+// What may join the words of a retext-equality phrase in the loose regex: any white space
+// parse-latin knows (U+0085 too, which \s lacks), hyphens, apostrophes, or nothing.
+const EQUALITY_JOIN = `[\\s\\u0085\\-\\u2010\\u2011${IGNORED_APOSTROPHES}]*`;
+
 const looseRegexes = new WeakMap<CompiledRules, RegExp>();
 
 /**
@@ -211,38 +215,24 @@ const looseRegexes = new WeakMap<CompiledRules, RegExp>();
 export function looseEqualityRegex(rules: CompiledRules): RegExp {
   let regex = looseRegexes.get(rules);
   if (!regex) {
-    const phrases = trieSource(equalityRests(rules), equalityChar);
-    looseRegexes.set(rules, (regex = new RegExp(`(?<![\\p{L}\\p{N}])${phrases}(?![\\p{L}\\p{N}])`, 'giu')));
-  }
-  return regex;
-}
-
-const equalityRestsOf = new WeakMap<CompiledRules, Map<string, string[]>>();
-
-/**
- * The enabled retext-equality phrases by first word (apostrophes left out): for each, the regex
- * sources of what follows that word in the loose phrase regex ('' for a phrase of one word). The
- * loose regex is the trie of these; the scanner's trie asks for them after a first word.
- */
-function equalityRests(rules: CompiledRules): Map<string, string[]> {
-  let rests = equalityRestsOf.get(rules);
-  if (!rests) {
-    const join = `[\\s\\u0085\\-\\u2010\\u2011${IGNORED_APOSTROPHES}]*`;
+    // Each first word (apostrophes left out) with the sources of what may follow it in its phrases
+    // ('' for a phrase of one word).
     const word = (w: string) => [...w.replace(/'/g, '')].map(equalityChar).join('');
-    rests = new Map<string, string[]>();
+    const rests = new Map<string, string[]>();
     for (const seq of rules.equalityPhrases) {
       const rest = seq
         .slice(1)
-        .map((t) => `${join}(?:${t.words.map(word).join('|')})`)
+        .map((t) => `${EQUALITY_JOIN}(?:${t.words.map(word).join('|')})`)
         .join('');
       for (const w of seq[0]!.words) {
         const key = w.replace(/'/g, '');
         rests.set(key, [...(rests.get(key) ?? []), rest]);
       }
     }
-    equalityRestsOf.set(rules, rests);
+    const phrases = trieSource(rests, equalityChar);
+    looseRegexes.set(rules, (regex = new RegExp(`(?<![\\p{L}\\p{N}])${phrases}(?![\\p{L}\\p{N}])`, 'giu')));
   }
-  return rests;
+  return regex;
 }
 
 /** Letters of a phrase's next word that equalityFollows asks for: enough to drop "she" before most words, and a short regex. */
@@ -264,7 +254,6 @@ const NEXT_LETTERS = 3;
  * and dropped).
  */
 function equalityFollows(first: string, rules: CompiledRules): string {
-  const join = `[\\s\\u0085\\-\\u2010\\u2011${IGNORED_APOSTROPHES}]*`;
   const prefix = (w: string) => [...w.replace(/'/g, '').slice(0, NEXT_LETTERS)].map(equalityChar).join('');
   const next = new Map<string, Set<string>>(); // a first word that `first` begins → its phrases' next words, or '' for none
   for (const seq of rules.equalityPhrases) {
@@ -273,7 +262,7 @@ function equalityFollows(first: string, rules: CompiledRules): string {
       if (!u.startsWith(first)) continue;
       if (seq.length === 1 && u === first) return '';
       const after = next.get(u) ?? next.set(u, new Set()).get(u)!;
-      after.add(seq.length === 1 ? '' : `${join}(?:${seq[1]!.words.map(prefix).join('|')})`);
+      after.add(seq.length === 1 ? '' : `${EQUALITY_JOIN}(?:${seq[1]!.words.map(prefix).join('|')})`);
     }
   }
   const ways = [...next].map(([u, after]) => {
