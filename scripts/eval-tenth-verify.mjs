@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+// Checks fixtures/eval-tenth/labelled.jsonl (the tenth evaluation set: all handwritten, eight genres no
+// earlier set or probe batch used, labelled blind; see its README).
+//
+//   node scripts/eval-tenth-verify.mjs [--counts] [fixtures/eval-tenth/labelled.jsonl]
+//
+// The checks of scripts/eval-ninth-verify.mjs (both are verifyWrittenSet in scripts/eval-set-checks.mjs):
+// unique ids of the form te-<genre>-<nnn> for the eight genres, kind "handwritten", source "handwritten for
+// this set (genre: <genre>)", offsets (UTF-16, end exclusive), categories, tiers, levels, no overlapping
+// spans, notes on clean records, preferred-wording pairs only right after a record with spans; no id and no
+// text shared with fixtures/eval, eval-genres, eval-new, eval-fresh, eval-unseen, eval-sealed, eval-blind,
+// eval-final or eval-ninth, and no text that contains or lies inside one of their texts (≥ 24 characters).
+// --counts prints the per-genre table on stdout.
+// Exit 0 when clean, 1 with one line per problem (record id first) on stderr, 2 when a set cannot be read.
+// Node 20 ESM, no dependencies; it reads no corpus and runs no linter.
+
+import { verifyWrittenSet } from './eval-set-checks.mjs';
+
+export const EARLIER_SETS = ['eval', 'eval-genres', 'eval-new', 'eval-fresh', 'eval-unseen', 'eval-sealed', 'eval-blind', 'eval-final', 'eval-ninth'];
+export const GENRES = [
+  'neurosurgery-spine',
+  'vascular-surgery',
+  'burn-trauma-surgery',
+  'toxicology-consult',
+  'street-medicine',
+  'nicu-neonatal',
+  'travel-medicine',
+  'child-abuse-pediatrics',
+];
+
+verifyWrittenSet({ set: 'eval-tenth', prefix: 'te', genres: GENRES, earlierSets: EARLIER_SETS });
