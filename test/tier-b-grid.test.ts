@@ -47,6 +47,10 @@ describe('the tier-B grid', () => {
     await expectFlag(['Pt demented, pulling at the dressing.', 'Client senile and forgetful since the stroke.'], 'identity/crazy-person');
     await expectPass(['Pt diabetic foot exam normal, monofilament intact.', 'Pt diabetic teaching done with the daughter.'], 'identity/diabetic');
     await expectPass(['Pt senile purpura on the forearms.'], 'identity/crazy-person');
+    await expectFlag(['Pt bipolar, on lithium since 2019.'], 'identity/bipolar-person');
+    await expectFlag(['Resident epileptic, rescue med in the cart.'], 'identity/epileptic');
+    await expectPass(['Pt bipolar disorder, stable on lithium.'], 'identity/bipolar-person');
+    await expectPass(['Pt epileptic seizure at 0300 lasted 2 minutes.'], 'identity/epileptic');
   });
 
   it('reports the misspellings and the abbreviation notes write for the labels', async () => {
@@ -93,6 +97,21 @@ describe('the tier-B grid', () => {
     await expectFlag(['Pt hostile toward the ultrasound tech.'], 'demeanor/combative');
     await expectPass(['Claims for the infusion are filed by the billing office.'], 'credibility/claims');
     await expectFlag(['Claims for two days he has had no bowel movement.'], 'credibility/claims');
+  });
+
+  it("reports a hedge on what the patient is said to take; passes a product's promise", async () => {
+    await expectFlag(
+      ['Pt is supposedly using the steroid cream twice a day.', 'She is supposedly taking the iron tablets but her ferritin is 6.'],
+      'credibility/allegedly',
+    );
+    await expectPass(
+      [
+        'The vitamins supposedly boost energy, per the label.',
+        'He drinks a tea that is supposedly a natural remedy for sleep.',
+        'The gummies she buys supposedly help with sleep.',
+      ],
+      'credibility/allegedly',
+    );
   });
 
   it("reads a restraint or sitter order's reason as a behaviour field", async () => {
