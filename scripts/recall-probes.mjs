@@ -82,6 +82,15 @@ const SHORT = {
   'seating-clinic': 'seat',
   security: 'sec',
   'patient-relations': 'prel',
+  // Batch 23's genres (branch bgrid): the tier-B grid of demeanor, identity, compliance and credibility frames.
+  'vaccine-clinic': 'vax',
+  'hand-surgery': 'hand',
+  'infusion-nursing': 'inf',
+  'fertility-ivf': 'ivf',
+  'interfacility-transfer': 'ift',
+  'nursing-shift-narrative': 'shift',
+  'sleep-lab-tech': 'sleep',
+  'bedside-sitter-log': 'sitter',
 };
 
 const problems = [];

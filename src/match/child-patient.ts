@@ -8,7 +8,7 @@
 // the patient is a child: an age of 12 or under given to a person ("a 6-year-old boy", "7 yo M",
 // "18-month-old", "this 4 year old"), not to a relative ("her 6-year-old son": someone's child is
 // no sign), the patient at school below secondary level ("The patient attends … Elementary School",
-// "he is in first grade"), or a paediatric word for the patient (toddler, preschooler, "well-child
+// "he is in first grade"), or a paediatric word for the patient (toddler, preschooler, "the child", "well-child
 // visit"). Measured on the audit slices: an adult's note that mentions a relative's child is kept
 // out by the possessive. Portable: no Node API.
 
@@ -29,7 +29,7 @@ const CHILD = lazyRegExp(
     // At school below secondary level.
     String.raw`\b(?:he|she|patient|pt)\s+(?:is\s+in|attends|goes\s+to|is\s+attending|started)\s+(?:the\s+|a\s+)?(?:[A-Z][\w.'-]*\s+){0,3}(?:kindergarten|preschool|pre-school|daycare|day\s+care|elementary|grade\s+school|(?:first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th)\s+grade)\b`,
     // A paediatric word for the patient.
-    String.raw`\b(?:the|this|a)\s+(?:toddler|preschooler|infant)\b|\bwell[-\s]child\s+(?:visit|check|exam)\b`,
+    String.raw`\b(?:the|this|a)\s+(?:toddler|preschooler|infant)\b|\b(?:the|this)\s+(?:child|kid)\b|\bwell[-\s]child\s+(?:visit|check|exam)\b`,
   ].join('|'),
   'iu',
 );

@@ -13,7 +13,7 @@
 import type { Token } from '../parse/tokens.js';
 import { maskPlaceholders } from '../parse/placeholders.js';
 import { motherIsPatient } from './perinatal.js';
-import { subjectIndex } from './subject.js';
+import { definiteChild, subjectIndex } from './subject.js';
 
 /** The patient, someone or something else, or no subject found (a note's "Refused lunch."). */
 export type Described = 'patient' | 'other' | 'unknown';
@@ -233,6 +233,8 @@ function classify(text: string, tokens: readonly Token[], head: number, previous
   if (TITLES_OF_OTHERS.has(word)) return 'other';
   if (AGE.test(word)) return AGE_WORDS.has(tokens[head + 1]?.norm ?? '') || /^\d{1,3}\s*(?:[mf]|yo)$/i.test(wordAt(text, token)) ? 'patient' : 'unknown';
   if (motherIsPatient(text, word, token.start.offset, token.end.offset)) return 'patient';
+  // "The child became agitated", "this toddler refused": the patient of a paediatric note.
+  if (definiteChild(text, tokens, head)) return 'patient';
   const modifiers = modifiersOf(text, tokens, head);
   if (ATTRIBUTES.has(word)) {
     // "his behavior", "the son's attitude": the owner is the one described.

@@ -50,10 +50,11 @@ const STRICT_WORD = lazyRegExp(`\\b(?:${[...STRICT_ABBREVIATIONS].join('|')})\\b
 // The title words of a Vancouver-style journal abbreviation ("J Addict Med.", "Subst Abuse Treat Prev Policy").
 const TITLE_RUN = /\b(?:[A-Z][A-Za-z]*\.?\s+){2,8}[A-Z][A-Za-z]*\b\.?/g;
 
-// Words that make a Title Case run the name of a body or a programme, or of a role a regulation
-// defines ("Substance Abuse Professional", the DOT's title).
+// Words that make a Title Case run the name of a body or a programme, of a role a regulation
+// defines ("Substance Abuse Professional", the DOT's title), or of a document a service follows
+// ("Aggressive Patient Protocol", "Vaccine Refusal Policy", "Difficult Airway Algorithm").
 const NAME_HEADS = new Set(
-  'Institute Institutes Clinic Clinics Center Centers Centre Centres Program Programs Programme Programmes Association Anonymous Foundation Administration Society Coalition Council Alliance Network Agency Department Office Education Services Hospital Project Initiative Court Courts Committee Commission Academy College University School Schools Partnership Campaign Collaborative Consortium Federation Fellowship Unit Helpline Hotline Act Professional Professionals'.split(
+  'Institute Institutes Clinic Clinics Center Centers Centre Centres Program Programs Programme Programmes Association Anonymous Foundation Administration Society Coalition Council Alliance Network Agency Department Office Education Services Hospital Project Initiative Court Courts Committee Commission Academy College University School Schools Partnership Campaign Collaborative Consortium Federation Fellowship Unit Helpline Hotline Act Professional Professionals Protocol Protocols Policy Policies Pathway Pathways Guideline Guidelines Algorithm'.split(
     ' ',
   ),
 );

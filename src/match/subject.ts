@@ -37,6 +37,22 @@ const PREPOSITIONS = new Set(
     ' ',
   ),
 );
+// A child named with the definite article ("The child became agitated after the second shot", "this
+// toddler kicked the nurse") is the patient of a paediatric note; someone's child ("her child",
+// "Pt's toddler"), a child ("a child in the waiting room") or a bare "Child" is someone else, as
+// before. Not a baby, an infant or a newborn: in a mother's chart "the baby" is her baby, and a
+// baby "refusing the bottle" is a feeding symptom. Not "the boy"/"the girl", who in an adult's note
+// is as often someone at the desk. A child's refusal of a food stays a feeding symptom
+// (compliance/refused, child-patient.ts). Shared with described.ts.
+export const CHILD_NOUNS = new Set('child kid toddler preschooler youngster'.split(' '));
+const DEFINITE = new Set(['the', 'this']);
+
+/** Is the noun at `head` a child named with "the"/"this" and nothing else before it ("the child", "this toddler")? */
+export function definiteChild(text: string, tokens: readonly Token[], head: number): boolean {
+  if (!CHILD_NOUNS.has(tokens[head]!.norm)) return false;
+  const start = phraseStart(text, tokens, head);
+  return start === head - 1 && DEFINITE.has(tokens[start]!.norm);
+}
 // Words that take their noun after "of": "the rest of my family", "one of her sons".
 const QUANTITIES = new Set('rest all some most none both one two three many several few each any either neither part half majority members member'.split(' '));
 const CONJUNCTIONS = new Set(['and', 'or', 'but', '&', 'nor']);
@@ -218,7 +234,7 @@ export function subjectIs(source: string, tokens: readonly Token[], at: number, 
   // "Patient Family refused" (its braces and slashes are no clause marks).
   const text = maskPlaceholders(source);
   const head = subjectIndex(text, tokens, at);
-  if (head === undefined || !isOther(head)) return false;
+  if (head === undefined || !isOther(head) || definiteChild(text, tokens, head)) return false;
   // "Pt and wife", "patient/family": the patient is one of the subjects.
   const start = phraseStart(text, tokens, head);
   if (start >= 2 && CONJUNCTIONS.has(tokens[start - 1]!.norm) && PATIENT.has(tokens[start - 2]!.norm)) return false;
