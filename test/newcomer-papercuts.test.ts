@@ -32,3 +32,32 @@ describe('an export with no record', () => {
     expect(r.stderr).not.toContain('no records');
   });
 });
+
+describe('a mistyped rule id or a category', () => {
+  it('dignify explain suggests the rule within two letters of a mistyped id', async () => {
+    const r = await runMain(['explain', 'substance-use/adict']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('dignify: no rule "substance-use/adict"; did you mean "substance-use/addict"?\n');
+    const name = await runMain(['explain', 'noncomplaint']);
+    expect(name.stderr).toContain('did you mean "compliance/noncompliant"?');
+  });
+
+  it('dignify explain <category> lists the rules of the category, one a line (not one error line of 40 ids)', async () => {
+    const r = await runMain(['explain', 'credibility']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^credibility: a category of \d+ rules; dignify explain <rule id> shows one/);
+    expect(lines.slice(1).every((l) => /^ {2}credibility\/[a-z-]+ +(error|warning|info) +\S/.test(l))).toBe(true);
+    expect(r.stdout).toContain('credibility/claims');
+  });
+
+  it('a config naming a mistyped rule id says which rule was meant', async () => {
+    const dir = folder({ '.dignifyrc': 'rules:\n  substance-use/adict: "off"\n', 'a.txt': 'an addict\n' });
+    const r = await runMain(['a.txt'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'dignify: .dignifyrc: rules.substance-use/adict: expected a rule id or a category; did you mean "substance-use/addict"? ("dignify rules" lists them)\n',
+    );
+  });
+});

@@ -158,8 +158,8 @@ Examples:
 
   program
     .command('explain')
-    .description('show one rule: why, suggestions, sources and its examples')
-    .argument('<ruleId>', 'a rule id, e.g. substance-use/addict')
+    .description('show one rule: why, suggestions, sources and its examples (a category: its rules)')
+    .argument('<ruleId>', 'a rule id, e.g. substance-use/addict, or a category, e.g. credibility')
     .action((ruleId: string) => {
       const text = explainRule(builtinRules(), ruleId);
       if (text.ok) io.stdout.write(text.text);
