@@ -61,3 +61,25 @@ describe('a mistyped rule id or a category', () => {
     );
   });
 });
+
+describe('the Node API with a mistyped rule id', () => {
+  // lintText({ rules: { 'substance-use/adict': 'off' } }) reported "addict" as if the option were
+  // not there, while the same key in a .dignifyrc stops the run: an unknown preset already throws.
+  it('lintText and the plugin throw, naming the key and the rule meant', async () => {
+    const { lintText, retextDignify } = await import('../src/index.js');
+    await expect(lintText('an addict', { rules: { 'substance-use/adict': 'off' } })).rejects.toThrow(
+      'rules.substance-use/adict: expected a rule id or a category; did you mean "substance-use/addict"?',
+    );
+    expect(() => retextDignify({ rules: { credibilty: 'off' } })).toThrow('did you mean "credibility"?');
+    expect(await lintText('an addict', { rules: { 'substance-use/addict': 'off', credibility: 'off' } })).toEqual([]);
+  });
+
+  it("dignify serve still ignores LanguageTool's own rule ids in disabledRules", async () => {
+    const { optionsFrom } = await import('../src/serve/languagetool.js');
+    const { builtinRules } = await import('../src/rules/builtin.js');
+    const { resolveOptions } = await import('../src/lint/options.js');
+    const asked = optionsFrom(new URLSearchParams({ disabledRules: 'WHITESPACE_RULE,substance-use/addict', disabledCategories: 'TYPOS' }), builtinRules())!;
+    expect(asked.rules).toEqual({ 'substance-use/addict': 'off' });
+    expect(() => resolveOptions({ ...asked, ruleSet: builtinRules() })).not.toThrow();
+  });
+});
