@@ -109,3 +109,20 @@ describe('the sizes the docs give for the page and the warehouse script', () => 
     }
   });
 });
+
+describe('--why in a pull request', () => {
+  // --why changed nothing in --format github: the annotation on the diff gave no reason to a
+  // reviewer who had asked for one.
+  it('--format github adds the rule reason and its documentation to the annotation, on lines of their own', async () => {
+    const r = await runMain(['-', '--why', '--format', 'github', '--stdin-filename', 'leaflet.md'], { input: 'Support for people with drug abuse.\n' });
+    const line = r.stdout.trim();
+    expect(line.split('\n')).toHaveLength(1);
+    const message = line.slice(line.lastIndexOf('::') + 2);
+    const [first, reason, url] = message.split('%0A');
+    expect(first).toContain('Avoid "drug abuse"');
+    expect(reason).toMatch(/^"Abuse" /);
+    expect(url).toMatch(/^https:\/\/\S+#substance-usesubstance-abuse$/);
+    const plain = await runMain(['-', '--format', 'github'], { input: 'Support for people with drug abuse.\n' });
+    expect(plain.stdout).not.toContain('%0A');
+  });
+});

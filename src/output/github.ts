@@ -16,7 +16,7 @@ function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-export const github: Formatter = ({ cwd }) => ({
+export const github: Formatter = ({ cwd, why }) => ({
   result: (r) => {
     const file = (path.isAbsolute(r.file) ? path.relative(cwd, r.file) || r.file : r.file).split(path.sep).join('/');
     return r.findings
@@ -32,7 +32,14 @@ export const github: Formatter = ({ cwd }) => ({
         const list = Object.entries(props)
           .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
           .join(',');
-        return `::${LEVEL[f.severity]} ${list}::${escapeData(`${prefix}${f.message} [${f.ruleId}]`)}\n`;
+        // --why: the rule's reason and its documentation, each on a line of the annotation.
+        const more = why
+          ? [f.note, f.url]
+              .filter(Boolean)
+              .map((s) => `\n${s}`)
+              .join('')
+          : '';
+        return `::${LEVEL[f.severity]} ${list}::${escapeData(`${prefix}${f.message} [${f.ruleId}]${more}`)}\n`;
       })
       .join('');
   },
