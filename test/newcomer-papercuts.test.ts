@@ -126,3 +126,20 @@ describe('--why in a pull request', () => {
     expect(plain.stdout).not.toContain('%0A');
   });
 });
+
+describe('a .docx that is not one', () => {
+  // mammoth's error for a file that is no zip ended in JSZip's "is this a zip file ? If it is,
+  // see https://stuk.github.io/…": a link about a library, not about the file.
+  it('a file that is not a zip, or an old Word 97-2003 file, is one plain line naming what it is', async () => {
+    const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(600)]);
+    const dir = folder({ 'a.docx': 'plain words, not a Word file\n', 'b.txt': 'hx of IVDU\n' });
+    writeFileSync(path.join(dir, 'old.docx'), ole);
+    const r = await runMain(['a.docx', 'old.docx', 'b.txt', '--format', 'compact'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('b.txt:1:7');
+    expect(r.stderr).toBe(
+      'dignify: a.docx: not a readable Word document (.docx): not a zip file, as every .docx is\n' +
+        'dignify: old.docx: not a readable Word document (.docx): an older Word 97-2003 file (.doc); save it as .docx\n',
+    );
+  });
+});
