@@ -143,3 +143,19 @@ describe('a .docx that is not one', () => {
     );
   });
 });
+
+describe('a directive naming a rule', () => {
+  // A template that disables a rule of the `all` preset was warned, under the default preset, that
+  // the rule "is no rule id or category": it is one, only not run.
+  it('a rule outside the preset is a rule: no warning; a mistyped one gets the id meant', async () => {
+    const dir = folder({
+      'a.md': '<!-- dignify-disable-next-line demeanor/angry -- the preset of another team -->\nHe was angry.\n',
+      'b.md': '<!-- dignify-disable-next-line substance-use/adict -->\nHe is an addict.\n',
+    });
+    const r = await runMain(['a.md', 'b.md', '--format', 'compact'], { cwd: dir });
+    expect(r.stderr).toBe(
+      'dignify: b.md: warning: line 1: a dignify directive names "substance-use/adict", which is no rule id or category; did you mean "substance-use/addict"?\n',
+    );
+    expect(r.stdout).toContain('b.md:2:10');
+  });
+});
