@@ -1,5 +1,5 @@
 // Papercuts met trying dignify as a new user (branch newcomer), each with its small input.
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -157,5 +157,21 @@ describe('a directive naming a rule', () => {
       'dignify: b.md: warning: line 1: a dignify directive names "substance-use/adict", which is no rule id or category; did you mean "substance-use/addict"?\n',
     );
     expect(r.stdout).toContain('b.md:2:10');
+  });
+});
+
+describe('dignify report -o inside the folder it reads', () => {
+  // `dignify report notes -o notes/report.html` wrote the report among the notes; the same command
+  // run again was then refused ("is a note of the folder being read"), and a plain lint of the
+  // folder read the report as a note.
+  it('a new file with a linted extension inside the folder is refused before anything is read, exit 2', async () => {
+    const dir = folder({ 'a.txt': 'Known heroin addict.\n' });
+    const r = await runMain(['report', '.', '-o', 'report.html'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('dignify: report.html: is inside the folder being read (.), where the next run would read it as a note: choose another -o file\n');
+    expect(existsSync(path.join(dir, 'report.html'))).toBe(false);
+    const csv = await runMain(['report', '.', '-f', 'csv', '-o', 'report.csv'], { cwd: dir });
+    expect(csv.code).toBe(0);
+    expect(readFileSync(path.join(dir, 'report.csv'), 'utf8')).toMatch(/^section,/);
   });
 });
