@@ -175,3 +175,21 @@ describe('dignify report -o inside the folder it reads', () => {
     expect(readFileSync(path.join(dir, 'report.csv'), 'utf8')).toMatch(/^section,/);
   });
 });
+
+describe('dignify report --date-column with dates it cannot read', () => {
+  // An export dated 15.03.2024 got no trend at all, and only a line inside the page said so: the
+  // run itself said nothing.
+  it('says on stderr how many notes had a date it could not read, and which forms it reads', async () => {
+    const dir = folder({
+      'eu.csv': 'note_id,note_text,date\n1,hx of IVDU,15.03.2024\n2,seen today,16.03.2024\n3,seen,\n',
+      'us.csv': 'note_id,note_text,date\n1,hx of IVDU,2024-03-15\n2,seen,\n',
+    });
+    const eu = await runMain(['report', 'eu.csv', '-f', 'csv', '--date-column', 'date'], { cwd: dir });
+    expect(eu.code).toBe(0);
+    expect(eu.stderr).toContain(
+      'dignify: eu.csv: warning: 2 notes have a date in "date" that is not read (ISO 2024-03-15, 2024/03/15 and US 03/15/2024 are); they are left out of the trend\n',
+    );
+    const us = await runMain(['report', 'us.csv', '-f', 'csv', '--date-column', 'date'], { cwd: dir });
+    expect(us.stderr).not.toContain('warning');
+  });
+});

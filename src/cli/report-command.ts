@@ -146,6 +146,13 @@ export async function report(source: string, options: ReportCliOptions, io: Io, 
   }
 
   const aggregates = aggregator.result();
+  const unreadDates = aggregates.trend?.unreadDates ?? 0;
+  if (unreadDates > 0) {
+    const notes = unreadDates === 1 ? '1 note has' : `${unreadDates.toLocaleString('en-US')} notes have`;
+    io.stderr.write(
+      `dignify: ${source}: warning: ${notes} a date in "${options.dateColumn}" that is not read (ISO 2024-03-15, 2024/03/15 and US 03/15/2024 are); they are left out of the trend\n`,
+    );
+  }
   const out =
     options.format === 'csv'
       ? renderReportCsv(aggregates)
