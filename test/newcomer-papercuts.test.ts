@@ -193,3 +193,14 @@ describe('dignify report --date-column with dates it cannot read', () => {
     expect(us.stderr).not.toContain('warning');
   });
 });
+
+describe('npm pack in a clone', () => {
+  // The README has a newcomer run `npm pack`; its tarball was left as an untracked file that
+  // `git add -A` would commit.
+  it('the tarball it writes is ignored by git', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { name, version } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
+    const r = spawnSync('git', ['check-ignore', '--no-index', '-q', `${name}-${version}.tgz`], { cwd: ROOT });
+    expect(r.status).toBe(0);
+  });
+});
