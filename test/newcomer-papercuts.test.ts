@@ -204,3 +204,21 @@ describe('npm pack in a clone', () => {
     expect(r.status).toBe(0);
   });
 });
+
+describe('--ext with no extension', () => {
+  // `--ext ""` (an unset shell variable) searched folders for no extension and said
+  // "no file in this folder has an extension linted ((none); --ext chooses)".
+  it('is a usage error naming the option, for lint and report', async () => {
+    const dir = folder({ 'a.txt': 'an addict\n' });
+    for (const args of [
+      ['.', '--ext', ''],
+      ['.', '--ext', ' , '],
+      ['report', '.', '--ext', ''],
+    ]) {
+      const r = await runMain(args, { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`dignify: option '--ext <list>' argument '${args.at(-1)}' is invalid. expected one or more extensions, comma-separated (txt,md)\n`);
+    }
+    expect((await runMain(['.', '--ext', '.TXT'], { cwd: dir })).code).toBe(1);
+  });
+});

@@ -37,6 +37,13 @@ function positiveInteger(value: string): number {
   return Number(value);
 }
 
+/** --ext: at least one extension (an empty list, as from an unset shell variable, would search for nothing). */
+function extensionList(value: string): string {
+  if (!value.split(',').some((e) => e.trim().replace(/^\./, '') !== ''))
+    throw new InvalidArgumentError('expected one or more extensions, comma-separated (txt,md)');
+  return value;
+}
+
 /** --max-file-size: megabytes (fractions allowed) → bytes. */
 function megabytesArg(value: string): number {
   if (!/^\d+(\.\d+)?$/.test(value) || Number(value) <= 0) throw new InvalidArgumentError('expected a size in megabytes, more than 0');
@@ -84,7 +91,9 @@ export async function main(argv: string[] = process.argv.slice(2), io: Io = defa
         .choices(['info', 'flag', 'ignore'])
         .default('info'),
     )
-    .option('--ext <list>', 'file extensions to lint inside folders, comma-separated', DEFAULT_EXTENSIONS.join(','))
+    .addOption(
+      new Option('--ext <list>', 'file extensions to lint inside folders, comma-separated').argParser(extensionList).default(DEFAULT_EXTENSIONS.join(',')),
+    )
     .addOption(new Option('--input-format <format>', 'read every source as this format (default: by extension)').choices([...INPUT_FORMATS]))
     .option(
       '--text-column <name>',
@@ -216,7 +225,9 @@ Examples:
     .option('--include-snippets', "add each finding's sentence (note text: may contain PHI)")
     .addOption(new Option('--quotes <mode>', 'phrases inside quotation marks').choices(['info', 'flag', 'ignore']).default('info'))
     .addOption(new Option('--preset <name>', 'which rules run: recommended (default) or all').choices([...PRESETS]))
-    .option('--ext <list>', 'file extensions read inside a folder, comma-separated', DEFAULT_EXTENSIONS.join(','))
+    .addOption(
+      new Option('--ext <list>', 'file extensions read inside a folder, comma-separated').argParser(extensionList).default(DEFAULT_EXTENSIONS.join(',')),
+    )
     .option('-c, --config <file>', 'use this config file for every note (instead of the nearest .dignifyrc)')
     .option('--no-config', 'use no config file')
     .option('--no-ignore', 'read files that .dignifyignore or the config\'s "ignore" would skip')
