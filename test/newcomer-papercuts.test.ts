@@ -222,3 +222,13 @@ describe('--ext with no extension', () => {
     expect((await runMain(['.', '--ext', '.TXT'], { cwd: dir })).code).toBe(1);
   });
 });
+
+describe('dignify report --help', () => {
+  // It said --text-column and --id-column were for "CSV/TSV" while the report reads Parquet by
+  // the same columns (and dignify --help says CSV/TSV/Parquet).
+  it('gives the column options for Parquet too', async () => {
+    const help = (await runMain(['report', '--help'])).stdout.replace(/\s+/g, ' ');
+    expect(help).toContain('--text-column <name> CSV/TSV/Parquet: the column');
+    expect(help).toContain('--id-column <name> CSV/TSV/Parquet: the column');
+  });
+});

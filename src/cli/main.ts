@@ -214,9 +214,9 @@ Examples:
     .addOption(
       new Option('--input-format <format>', 'read the export (or every file of the folder) as this format (default: by extension)').choices([...INPUT_FORMATS]),
     )
-    .option('--text-column <name>', "CSV/TSV: the column holding the note's text (default: one named like text, note, note_text, transcription, body)")
+    .option('--text-column <name>', "CSV/TSV/Parquet: the column holding the note's text (default: one named like text, note, note_text, transcription, body)")
     .option('--text-field <path>', "JSON Lines: the field holding the note's text, dotted for nested objects")
-    .option('--id-column <name>', 'CSV/TSV: the column holding the record id (default: one named like id, note_id; else row numbers)')
+    .option('--id-column <name>', 'CSV/TSV/Parquet: the column holding the record id (default: one named like id, note_id; else row numbers)')
     .option('--id-field <path>', 'JSON Lines: the field holding the record id')
     .option('--skip-bad-records', 'malformed records are reported and left out but do not make the exit code 2')
     .option('--group-by <columns>', 'break the numbers down by these columns (JSON Lines: dotted fields), comma-separated')
