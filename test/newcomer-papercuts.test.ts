@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from '
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runMain } from './helpers.js';
 
@@ -230,5 +231,36 @@ describe('dignify report --help', () => {
     const help = (await runMain(['report', '--help'])).stdout.replace(/\s+/g, ' ');
     expect(help).toContain('--text-column <name> CSV/TSV/Parquet: the column');
     expect(help).toContain('--id-column <name> CSV/TSV/Parquet: the column');
+  });
+});
+
+describe('dignify report to a terminal', () => {
+  // `dignify report notes.csv` without -o poured a 40 KB HTML page into the terminal after linting
+  // the whole export.
+  it('an HTML report with no -o and a terminal for stdout is refused before anything is read, naming -o', async () => {
+    const { main } = await import('../src/cli/main.js');
+    const dir = folder({ 'n.csv': 'note_id,note_text\n1,hx of IVDU\n' });
+    let stdout = '';
+    let stderr = '';
+    const run = (args: string[]) =>
+      main(args, {
+        stdin: Object.assign(Readable.from([]), { isTTY: true }),
+        stdout: { write: (s: string) => (stdout += s), isTTY: true },
+        stderr: { write: (s: string) => (stderr += s) },
+        cwd: dir,
+        env: { NO_COLOR: '1' },
+      });
+    const before = process.cwd();
+    process.chdir(dir);
+    try {
+      expect(await run(['report', 'n.csv'])).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toBe('dignify: report: an HTML page is not for a terminal: write it to a file with -o report.html (or pipe it, or --format csv)\n');
+      stderr = '';
+      expect(await run(['report', 'n.csv', '--format', 'csv'])).toBe(0);
+      expect(stdout).toMatch(/^section,/);
+    } finally {
+      process.chdir(before);
+    }
   });
 });

@@ -49,6 +49,10 @@ export async function report(source: string, options: ReportCliOptions, io: Io, 
     return EXIT.error;
   }
   // Refused before anything is read: a long export must not be linted only to fail at the end.
+  if (options.output === undefined && options.format === 'html' && io.stdout.isTTY) {
+    error('report: an HTML page is not for a terminal: write it to a file with -o report.html (or pipe it, or --format csv)');
+    return EXIT.error;
+  }
   const unwritable =
     options.output === undefined
       ? undefined
