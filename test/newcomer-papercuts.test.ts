@@ -264,3 +264,17 @@ describe('dignify report to a terminal', () => {
     }
   });
 });
+
+describe('--format github and what could not be read', () => {
+  // A malformed export record or a missing file was said on stderr only: the job failed (exit 2)
+  // with no annotation on the pull request saying why. SARIF already lists them (invocations).
+  it('each is an annotation at the file (and the record line)', async () => {
+    const dir = folder({ 'bad.csv': 'note_id,note_text\n1,hx of IVDU\n2,"unclosed\n' });
+    const r = await runMain(['bad.csv', 'missing.txt', '--format', 'github'], { cwd: dir });
+    expect(r.code).toBe(2);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toContain('::error file=bad.csv,line=3,title=dignify::row 2: unterminated quoted field');
+    expect(lines.some((l) => l.startsWith('::error file=missing.txt,title=dignify::'))).toBe(true);
+    expect(lines.filter((l) => l.includes('substance-use/injection-drug-abuse'))).toHaveLength(1);
+  });
+});

@@ -19,6 +19,12 @@ function escapeProperty(s: string): string {
 export const github: Formatter = ({ cwd, why }) => ({
   result: (r) => {
     const file = (path.isAbsolute(r.file) ? path.relative(cwd, r.file) || r.file : r.file).split(path.sep).join('/');
+    // A file or record that could not be read is an annotation too (it is on stderr as well), so
+    // a job that fails on it says why on the pull request.
+    if (r.error) {
+      const line = r.record?.line ? `,line=${r.record.line}` : '';
+      return `::error file=${escapeProperty(file)}${line},title=dignify::${escapeData(`${r.record ? `row ${r.record.row}: ` : ''}${r.error}`)}\n`;
+    }
     return r.findings
       .map((f) => {
         // An export record points at its own line of the export; a .docx at the file (see ciPlace).
