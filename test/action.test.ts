@@ -78,3 +78,47 @@ describe('action.yml', () => {
     expect(readFileSync(path.join(dir, 'dignify.sarif'), 'utf8')).toContain('substance-use/dirty-needles');
   });
 });
+
+describe("the README's workflow", () => {
+  // The README's example passes `paths: patient-education/ "templates/**/*.txt"`, quoted as in a
+  // shell; the step used to split on white space only, so dignify got the glob with its quotation
+  // marks, matched nothing and failed the job with exit 2.
+  const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const block = /# \.github\/workflows\/dignify\.yml\n([\s\S]*?)```/.exec(readme)![1]!;
+  const workflow = parse(block) as { jobs: Record<string, { steps: Array<{ uses?: string; with?: Record<string, string> }> }> };
+  const withs = Object.values(workflow.jobs)
+    .flatMap((job) => job.steps)
+    .find((s) => s.uses?.startsWith('dignify-lint/dignify@'))!.with!;
+
+  it('lints the paths its example names, quoted globs included', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dignify-action-'));
+    mkdirSync(path.join(dir, 'patient-education'));
+    mkdirSync(path.join(dir, 'templates', 'er'), { recursive: true });
+    writeFileSync(path.join(dir, 'patient-education', 'a.md'), 'Support for people with drug abuse.\n');
+    writeFileSync(path.join(dir, 'templates', 'er', 'b.txt'), 'Known heroin addict.\n');
+    const r = runStep(dir, withs);
+    expect(r.stderr).toBe('');
+    expect(r.outputs).toBe(`sarif-file=${withs['sarif-file']}\nexit-code=1\n`);
+    const log = JSON.parse(readFileSync(path.join(dir, withs['sarif-file']!), 'utf8')) as {
+      runs: Array<{ results: Array<{ locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }>;
+    };
+    expect(log.runs[0]!.results.map((x) => x.locations[0]!.physicalLocation.artifactLocation.uri)).toEqual(['patient-education/a.md', 'templates/er/b.txt']);
+  });
+
+  it('takes quoted words whole, and an unmatched quotation mark is a one-line error (exit 2)', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dignify-action-'));
+    mkdirSync(path.join(dir, 'my notes'));
+    writeFileSync(path.join(dir, 'my notes', 'a.txt'), 'Known heroin addict.\n');
+    writeFileSync(path.join(dir, "it's.txt"), 'Hx of IVDU.\n');
+    const ok = runStep(dir, { paths: `"my notes/" 'it'"'"'s.txt'`, args: "--quotes 'flag'" });
+    expect(ok.stderr).toBe('');
+    expect(ok.outputs).toContain('exit-code=1');
+    const sarif = readFileSync(path.join(dir, 'dignify.sarif'), 'utf8');
+    expect(sarif).toContain('my%20notes/a.txt');
+    expect(sarif).toContain('substance-use/injection-drug-abuse');
+    const bad = runStep(dir, { paths: '"my notes/' });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bad.stderr).toMatch(/^dignify: paths: /);
+  });
+});

@@ -55,7 +55,8 @@ describe.skipIf(!HAS_CHROMIUM)('the page in headless Chromium', () => {
       await note.click();
       await note.pressSequentially('Pt is an addict with hx of IVDU.\nClean and dry wound. DRUG ABUSE in the past.', { delay: 2 });
       await expect.poll(() => page.locator('#highlights mark').allTextContents()).toEqual(['addict', 'IVDU', 'DRUG ABUSE']);
-      await expect.poll(() => page.locator('#summary').textContent()).toMatch(/^3 findings/);
+      // Counted as the command line counts them: "3 errors", not "3 error".
+      await expect.poll(() => page.locator('#summary').textContent()).toBe('3 findings (3 errors).');
       // Each finding is listed with the rule's reason and suggestion buttons.
       const items = page.locator('#findings > li');
       await expect.poll(() => items.count()).toBe(3);

@@ -57,4 +57,16 @@ describe('README examples', () => {
     expect(table).toMatch(/`--fix` refused/);
     expect(r.stdout).toMatch(/2 {2}usage error[^]*--fix was refused/);
   });
+
+  // `dignify report --preset` was in the command's help but not in the README's table of its options.
+  it.each([
+    [[] as string[], '### Options', '### Inputs'],
+    [['report'], '### Audit report', '### Exit codes'],
+  ])('every option of dignify %j --help is in its README table', async (command, from, to) => {
+    const help = (await runMain([...command, '--help'])).stdout;
+    const table = readme.slice(readme.indexOf(from), readme.indexOf(to));
+    const options = [...help.matchAll(/^ {2}(?:-\w, )?(--[a-z-]+)/gm)].map((m) => m[1]!).filter((o) => o !== '--help' && o !== '--version');
+    expect(options.length).toBeGreaterThan(5);
+    expect(options.filter((o) => !table.includes(`\`${o}`) && !table.includes(`${o} `) && !table.includes(`${o}\``))).toEqual([]);
+  });
 });

@@ -37,6 +37,13 @@ function positiveInteger(value: string): number {
   return Number(value);
 }
 
+/** --ext: at least one extension (an empty list, as from an unset shell variable, would search for nothing). */
+function extensionList(value: string): string {
+  if (!value.split(',').some((e) => e.trim().replace(/^\./, '') !== ''))
+    throw new InvalidArgumentError('expected one or more extensions, comma-separated (txt,md)');
+  return value;
+}
+
 /** --max-file-size: megabytes (fractions allowed) → bytes. */
 function megabytesArg(value: string): number {
   if (!/^\d+(\.\d+)?$/.test(value) || Number(value) <= 0) throw new InvalidArgumentError('expected a size in megabytes, more than 0');
@@ -84,7 +91,9 @@ export async function main(argv: string[] = process.argv.slice(2), io: Io = defa
         .choices(['info', 'flag', 'ignore'])
         .default('info'),
     )
-    .option('--ext <list>', 'file extensions to lint inside folders, comma-separated', DEFAULT_EXTENSIONS.join(','))
+    .addOption(
+      new Option('--ext <list>', 'file extensions to lint inside folders, comma-separated').argParser(extensionList).default(DEFAULT_EXTENSIONS.join(',')),
+    )
     .addOption(new Option('--input-format <format>', 'read every source as this format (default: by extension)').choices([...INPUT_FORMATS]))
     .option(
       '--text-column <name>',
@@ -158,8 +167,8 @@ Examples:
 
   program
     .command('explain')
-    .description('show one rule: why, suggestions, sources and its examples')
-    .argument('<ruleId>', 'a rule id, e.g. substance-use/addict')
+    .description('show one rule: why, suggestions, sources and its examples (a category: its rules)')
+    .argument('<ruleId>', 'a rule id, e.g. substance-use/addict, or a category, e.g. credibility')
     .action((ruleId: string) => {
       const text = explainRule(builtinRules(), ruleId);
       if (text.ok) io.stdout.write(text.text);
@@ -205,9 +214,9 @@ Examples:
     .addOption(
       new Option('--input-format <format>', 'read the export (or every file of the folder) as this format (default: by extension)').choices([...INPUT_FORMATS]),
     )
-    .option('--text-column <name>', "CSV/TSV: the column holding the note's text (default: one named like text, note, note_text, transcription, body)")
+    .option('--text-column <name>', "CSV/TSV/Parquet: the column holding the note's text (default: one named like text, note, note_text, transcription, body)")
     .option('--text-field <path>', "JSON Lines: the field holding the note's text, dotted for nested objects")
-    .option('--id-column <name>', 'CSV/TSV: the column holding the record id (default: one named like id, note_id; else row numbers)')
+    .option('--id-column <name>', 'CSV/TSV/Parquet: the column holding the record id (default: one named like id, note_id; else row numbers)')
     .option('--id-field <path>', 'JSON Lines: the field holding the record id')
     .option('--skip-bad-records', 'malformed records are reported and left out but do not make the exit code 2')
     .option('--group-by <columns>', 'break the numbers down by these columns (JSON Lines: dotted fields), comma-separated')
@@ -216,7 +225,9 @@ Examples:
     .option('--include-snippets', "add each finding's sentence (note text: may contain PHI)")
     .addOption(new Option('--quotes <mode>', 'phrases inside quotation marks').choices(['info', 'flag', 'ignore']).default('info'))
     .addOption(new Option('--preset <name>', 'which rules run: recommended (default) or all').choices([...PRESETS]))
-    .option('--ext <list>', 'file extensions read inside a folder, comma-separated', DEFAULT_EXTENSIONS.join(','))
+    .addOption(
+      new Option('--ext <list>', 'file extensions read inside a folder, comma-separated').argParser(extensionList).default(DEFAULT_EXTENSIONS.join(',')),
+    )
     .option('-c, --config <file>', 'use this config file for every note (instead of the nearest .dignifyrc)')
     .option('--no-config', 'use no config file')
     .option('--no-ignore', 'read files that .dignifyignore or the config\'s "ignore" would skip')

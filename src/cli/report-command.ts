@@ -49,6 +49,10 @@ export async function report(source: string, options: ReportCliOptions, io: Io, 
     return EXIT.error;
   }
   // Refused before anything is read: a long export must not be linted only to fail at the end.
+  if (options.output === undefined && options.format === 'html' && io.stdout.isTTY) {
+    error('report: an HTML page is not for a terminal: write it to a file with -o report.html (or pipe it, or --format csv)');
+    return EXIT.error;
+  }
   const unwritable =
     options.output === undefined
       ? undefined
@@ -146,6 +150,13 @@ export async function report(source: string, options: ReportCliOptions, io: Io, 
   }
 
   const aggregates = aggregator.result();
+  const unreadDates = aggregates.trend?.unreadDates ?? 0;
+  if (unreadDates > 0) {
+    const notes = unreadDates === 1 ? '1 note has' : `${unreadDates.toLocaleString('en-US')} notes have`;
+    io.stderr.write(
+      `dignify: ${source}: warning: ${notes} a date in "${options.dateColumn}" that is not read (ISO 2024-03-15, 2024/03/15 and US 03/15/2024 are); they are left out of the trend\n`,
+    );
+  }
   const out =
     options.format === 'csv'
       ? renderReportCsv(aggregates)
@@ -188,8 +199,8 @@ export async function report(source: string, options: ReportCliOptions, io: Io, 
 /**
  * Why the report cannot be written to `output`, as one line naming it, or undefined when it can
  * be tried: `output` is the export itself (the same file by dev+ino, so a symbolic or hard link
- * to it too), an existing file of the folder being read whose extension is in `extensions` (a
- * note the report would replace), a folder, or in a folder that does not exist. `source` is
+ * to it too), a file of the folder being read whose extension is in `extensions` (a note the
+ * report would replace or, new, one the next run would read), a folder, or in a folder that does not exist. `source` is
  * undefined for standard input. Reads nothing but file metadata; throws nothing.
  */
 export function outputProblem(output: string, source: string | undefined, extensions: readonly string[] = []): string | undefined {
@@ -209,6 +220,9 @@ export function outputProblem(output: string, source: string | undefined, extens
       const code2 = (e2 as NodeJS.ErrnoException).code;
       return cannot(`${folder}: ${code2 === 'ENOENT' ? 'no such folder' : code2 === 'ENOTDIR' ? 'not a folder' : describeWriteError(e2)}`);
     }
+    // A new note-like file inside the folder being read: the next run would read the report as a note.
+    if (source !== undefined && linted(output, extensions) && insideFolder(source, path.join(realpathSync(folder), path.basename(output))))
+      return `${output}: is inside the folder being read (${source}), where the next run would read it as a note: choose another -o file`;
     return undefined;
   }
   if (target.isDirectory()) return cannot('is a directory');
@@ -221,13 +235,26 @@ export function outputProblem(output: string, source: string | undefined, extens
   }
   if (input.dev === target.dev && input.ino === target.ino)
     return `${output}: is the export being read (${source}); the report would overwrite it: choose another -o file`;
-  if (input.isDirectory() && extensions.some((e) => output.toLowerCase().endsWith(`.${e.toLowerCase()}`))) {
-    // Compared by real paths: `notes/../notes/a.html` and a symbolic link to the folder are inside it too.
-    const inside = path.relative(realpathSync(source), realpathSync(output));
-    if (inside && !inside.startsWith('..') && !path.isAbsolute(inside))
-      return `${output}: is a note of the folder being read (${source}); the report would overwrite it: choose another -o file`;
-  }
+  if (input.isDirectory() && linted(output, extensions) && insideFolder(source, realpathSync(output)))
+    return `${output}: is a note of the folder being read (${source}); the report would overwrite it: choose another -o file`;
   return undefined;
+}
+
+function linted(file: string, extensions: readonly string[]): boolean {
+  return extensions.some((e) => file.toLowerCase().endsWith(`.${e.toLowerCase()}`));
+}
+
+/** Whether the real path `file` is inside `source` when it is a folder (compared by real paths: `notes/../notes/a.html` and a symbolic link to the folder are inside it too). */
+function insideFolder(source: string, file: string): boolean {
+  let real: string;
+  try {
+    if (!statSync(source).isDirectory()) return false;
+    real = realpathSync(source);
+  } catch {
+    return false; // a missing source is said when it is read
+  }
+  const inside = path.relative(real, file);
+  return inside !== '' && !inside.startsWith('..') && !path.isAbsolute(inside);
 }
 
 /** The file system's reason in the CLI's words, without the temporary file's name (writeFileAtomic). */

@@ -1,4 +1,5 @@
 // `dignify rules` and `dignify explain <ruleId>`: the rule data, printed for people or machines.
+import { nearRuleIds } from '../core/edit-distance.js';
 import type { CompiledRules } from '../rules/compile.js';
 import type { PresetName } from '../rules/presets.js';
 import { sourceLine } from '../rules/sources.js';
@@ -74,7 +75,22 @@ export function listRules(rules: CompiledRules, format: 'text' | 'json', preset?
 export function explainRule(rules: CompiledRules, id: string): { ok: boolean; text: string } {
   const compiled = rules.byId.get(id);
   if (!compiled) {
-    const near = rules.rules.filter((r) => r.id.includes(id) || id.includes(r.id.split('/')[1]!)).map((r) => r.id);
+    const inCategory = rules.rules.filter((r) => r.category === id);
+    if (inCategory.length > 0) {
+      const width = Math.max(...inCategory.map((r) => r.id.length));
+      return {
+        ok: true,
+        text: [
+          `${id}: a category of ${inCategory.length} rules; dignify explain <rule id> shows one`,
+          ...inCategory.map((r) => `  ${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${presetLabel(r).padEnd(11)}  ${r.description}`),
+          '',
+        ].join('\n'),
+      };
+    }
+    const near = nearRuleIds(
+      id,
+      rules.rules.map((r) => r.id),
+    );
     return { ok: false, text: `no rule "${id}"${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : ' (dignify rules lists them all)'}` };
   }
   const r = compiled.rule;

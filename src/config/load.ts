@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import ignore, { type Ignore } from 'ignore';
+import { nearRuleIds } from '../core/edit-distance.js';
 import { OptionsError, resolveOptions } from '../lint/options.js';
 import type { ResolvedOptions } from '../match/match.js';
 import { builtinRuleFiles, builtinRules } from '../rules/builtin.js';
@@ -128,7 +129,9 @@ export function resolveConfig(config: DignifyConfig, file: string | undefined, b
     const categories = new Set(known.rules.map((r) => r.category));
     for (const key of keys) {
       if (!known.byId.has(key) && !categories.has(key)) {
-        throw new ConfigError(where, `rules.${key}`, 'expected a rule id or a category ("dignify rules" lists them)');
+        const near = nearRuleIds(key, [...known.byId.keys(), ...categories]);
+        const meant = near.length > 0 ? `; did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : '';
+        throw new ConfigError(where, `rules.${key}`, `expected a rule id or a category${meant} ("dignify rules" lists them)`);
       }
     }
   }

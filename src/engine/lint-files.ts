@@ -16,6 +16,8 @@ import { unknownDirectiveRules, type CodeSpans } from '../match/inline-control.j
 import { lintInParallel, type Linted, type PoolThreshold } from './lint-parallel.js';
 import type { ResolvedOptions } from '../match/match.js';
 import { resolveOptions } from '../lint/options.js';
+import { nearRuleIds } from '../core/edit-distance.js';
+import { builtinRuleFiles } from '../rules/builtin.js';
 
 /**
  * What the engine yields for each source, record or message, as a tagged union (`kind`):
@@ -237,6 +239,14 @@ function directiveNotices(doc: Document, resolved: ResolvedOptions): string[] {
   let names = namesOf.get(resolved.rules);
   if (!names) {
     names = new Set<string>();
+    // Every built-in rule is a name, those outside the preset too: a template may disable a rule
+    // of the `all` preset for the teams that run it.
+    for (const file of builtinRuleFiles()) {
+      for (const rule of file.rules) {
+        names.add(rule.id);
+        names.add(rule.id.split('/')[0]!);
+      }
+    }
     for (const rule of resolved.rules.rules) {
       names.add(rule.id);
       names.add(rule.category ?? rule.id.split('/')[0]!);
@@ -251,9 +261,11 @@ function directiveNotices(doc: Document, resolved: ResolvedOptions): string[] {
   } catch {
     code = []; // the Markdown or HTML parser is not loaded: nothing was linted in it either
   }
-  return unknownDirectiveRules(doc.text, (name) => known.has(name), code).map(
-    ({ line, name }) => `warning: line ${line}: a dignify directive names "${name}", which is no rule id or category (see dignify rules)`,
-  );
+  return unknownDirectiveRules(doc.text, (name) => known.has(name), code).map(({ line, name }) => {
+    const near = nearRuleIds(name, [...known]);
+    const meant = near.length > 0 ? `; did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : ' (see dignify rules)';
+    return `warning: line ${line}: a dignify directive names "${name}", which is no rule id or category${meant}`;
+  });
 }
 
 async function* lintHere(

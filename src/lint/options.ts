@@ -1,5 +1,6 @@
 // Options as the user gives them → what the matcher needs, resolved once per run.
-import { builtinRules } from '../rules/builtin.js';
+import { nearRuleIds } from '../core/edit-distance.js';
+import { builtinRuleFiles, builtinRules } from '../rules/builtin.js';
 import { builtinPresetRules } from '../rules/builtin-presets.js';
 import { DEFAULT_PRESET, isPresetName, PRESETS, presetRules } from '../rules/presets.js';
 import { expandPattern, PatternError } from '../rules/pattern.js';
@@ -14,12 +15,25 @@ const SEVERITIES = new Set(['off', 'info', 'warning', 'error']);
 /**
  * Checks the options and resolves them once per run: the preset narrows the rule set (see
  * presetRules), severities are checked, `allow` phrases are parsed. Throws OptionsError naming the
- * option (an unknown preset, a bad severity or allow pattern, a bad quotes mode).
+ * option (an unknown preset, rule id or category, a bad severity or allow pattern, a bad quotes mode).
  */
 export function resolveOptions(options: Options = {}): ResolvedOptions {
   const severities = { ...(options.rules ?? {}) };
   for (const [key, value] of Object.entries(severities)) {
     if (!SEVERITIES.has(value)) throw new OptionsError(`rules.${key}: expected one of off, info, warning, error, got "${String(value)}"`);
+  }
+  const keys = Object.keys(severities);
+  if (keys.length > 0) {
+    // A misspelt rule id would silently change nothing (a config's is caught earlier, naming its file).
+    const ids = options.ruleSet ? (options.ruleSet as CompiledRules).rules.map((r) => r.id) : builtinRuleFiles().flatMap((f) => f.rules.map((r) => r.id));
+    const known = new Set([...ids, ...ids.map((id) => id.slice(0, id.indexOf('/')))]);
+    for (const key of keys) {
+      if (known.has(key)) continue;
+      const near = nearRuleIds(key, [...known]);
+      throw new OptionsError(
+        `rules.${key}: expected a rule id or a category${near.length > 0 ? `; did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : ''}`,
+      );
+    }
   }
   const preset = options.preset ?? DEFAULT_PRESET;
   if (!isPresetName(preset)) throw new OptionsError(`preset: unknown preset "${String(preset)}" (expected ${PRESETS.join(' or ')})`);

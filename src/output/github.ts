@@ -16,9 +16,15 @@ function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-export const github: Formatter = ({ cwd }) => ({
+export const github: Formatter = ({ cwd, why }) => ({
   result: (r) => {
     const file = (path.isAbsolute(r.file) ? path.relative(cwd, r.file) || r.file : r.file).split(path.sep).join('/');
+    // A file or record that could not be read is an annotation too (it is on stderr as well), so
+    // a job that fails on it says why on the pull request.
+    if (r.error) {
+      const line = r.record?.line ? `,line=${r.record.line}` : '';
+      return `::error file=${escapeProperty(file)}${line},title=dignify::${escapeData(`${r.record ? `row ${r.record.row}: ` : ''}${r.error}`)}\n`;
+    }
     return r.findings
       .map((f) => {
         // An export record points at its own line of the export; a .docx at the file (see ciPlace).
@@ -32,7 +38,14 @@ export const github: Formatter = ({ cwd }) => ({
         const list = Object.entries(props)
           .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
           .join(',');
-        return `::${LEVEL[f.severity]} ${list}::${escapeData(`${prefix}${f.message} [${f.ruleId}]`)}\n`;
+        // --why: the rule's reason and its documentation, each on a line of the annotation.
+        const more = why
+          ? [f.note, f.url]
+              .filter(Boolean)
+              .map((s) => `\n${s}`)
+              .join('')
+          : '';
+        return `::${LEVEL[f.severity]} ${list}::${escapeData(`${prefix}${f.message} [${f.ruleId}]${more}`)}\n`;
       })
       .join('');
   },

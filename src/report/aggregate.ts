@@ -108,6 +108,8 @@ export interface Trend {
   byRule: RuleCount[];
   /** Notes whose date was missing or not understood. */
   undated: number;
+  /** Of those, the notes whose date was there but not understood (15.03.2024). */
+  unreadDates: number;
 }
 
 export interface NoteRow {
@@ -247,6 +249,7 @@ export class ReportAggregator {
   private first?: Date;
   private last?: Date;
   private undated = 0;
+  private unreadDates = 0;
   private topNotes: NoteRow[] = [];
   private readonly snippets: Snippet[] = [];
   private snippetsOmitted = 0;
@@ -336,9 +339,12 @@ export class ReportAggregator {
     });
 
     if (this.options.dateColumn !== undefined) {
-      const date = parseDate(record.fields[this.options.dateColumn]);
-      if (!date) this.undated++;
-      else {
+      const value = record.fields[this.options.dateColumn];
+      const date = parseDate(value);
+      if (!date) {
+        this.undated++;
+        if (value?.trim()) this.unreadDates++;
+      } else {
         if (!this.first || date < this.first) this.first = date;
         if (!this.last || date > this.last) this.last = date;
         const { key, label } = periodOf(date, this.period);
@@ -424,7 +430,14 @@ export class ReportAggregator {
         return { period: key, label, ...rated(acc ?? newKeyAcc()) };
       });
       const withData = periods.filter((p) => this.periods.has(p.key)).map((p): [string, KeyAcc] => [p.key, this.periods.get(p.key)!]);
-      out.trend = { column: this.options.dateColumn, period: this.period, rows, byRule: ruleCounts(withData), undated: this.undated };
+      out.trend = {
+        column: this.options.dateColumn,
+        period: this.period,
+        rows,
+        byRule: ruleCounts(withData),
+        undated: this.undated,
+        unreadDates: this.unreadDates,
+      };
     }
     return out;
   }

@@ -192,7 +192,8 @@ export function optionsFrom(params: URLSearchParams, rules: CompiledRules): Opti
   for (const category of disabledCategories) {
     for (const rule of rules.rules) if (rule.category === category) severities[rule.id] = 'off';
   }
-  for (const id of disabledRules) severities[id] = 'off';
+  // A client also disables LanguageTool's own rules (WHITESPACE_RULE): not dignify's, nothing to turn off.
+  for (const id of disabledRules) if (rules.byId.has(id)) severities[id] = 'off';
   return { rules: severities };
 }
 

@@ -111,7 +111,7 @@ function renderSummary(): void {
     const bySeverity = ['error', 'warning', 'info']
       .map((s) => [s, findings.filter((f) => f.severity === s).length] as const)
       .filter(([, n]) => n > 0)
-      .map(([s, n]) => `${n} ${s}`);
+      .map(([s, n]) => plural(n, s, s === 'info' ? s : `${s}s`));
     summary.textContent = `${plural(findings.length, 'finding', 'findings')} (${bySeverity.join(', ')}).`;
   }
 }
