@@ -73,6 +73,12 @@ describe('core substance-use kinds of probe batch 22', () => {
     ['A nightly bourbon habit since retirement.', 'substance-use/drug-habit', 'bourbon habit'],
     ['Diverted his refills; the pharmacist calls him a med abuser.', 'substance-use/abuser', 'abuser'],
     ['Boyfriend is a meth dealer and user per her sister.', 'substance-use/drug-user', 'meth dealer and user'],
+    // Found by batch 25 (written after these fixes): a hair test is a drug test, not grooming; street names.
+    ['Hair sample from the court lab, 3 cm: dirty.', 'substance-use/clean-dirty-result', 'dirty'],
+    ['Says she was abusing molly at raves all summer.', 'substance-use/abuse-verb', 'abusing'],
+    // Found probing the same kinds with further sentences of this file's own.
+    ['Her nephew is an adict, per the family.', 'substance-use/addict', 'adict'],
+    ['Breath test at the 8am check-in: dirty, 0.03.', 'substance-use/clean-dirty-result', 'dirty'],
   ])('flags %j', async (text, ruleId, actual) => {
     expect(await rulesFlagging(text)).toContain(`${ruleId} "${actual}"`);
   });
@@ -92,6 +98,9 @@ describe('core substance-use kinds of probe batch 22', () => {
     'Her child abuser was convicted last year.',
     'Date | UA | Leukocytes | Impression\n5/2 | sent | large | dirty',
     'Stress test from the week before was clean.',
+    'UDS negative; hair washed, clean and combed.',
+    'Urine culture sent; UA dirty with nitrites and bacteria.',
+    'Gout flare; crystals on the tap, and she was abused as a child by her uncle.',
   ])('passes %j', async (text) => {
     expect(await rulesFlagging(text)).toEqual([]);
   });
