@@ -91,6 +91,15 @@ const SHORT = {
   'nursing-shift-narrative': 'shift',
   'sleep-lab-tech': 'sleep',
   'bedside-sitter-log': 'sitter',
+  // Batch 22's genres (branch core): the core substance-use terms crossed with frames in text of kinds no earlier batch used.
+  'drug-court': 'dc',
+  'otp-dosing': 'otp',
+  'labor-delivery': 'ld',
+  'endocarditis-surgery': 'ie',
+  'hepatitis-c-clinic': 'hcv',
+  'dui-assessment': 'dui',
+  'nursing-home-admission': 'nh',
+  'transplant-listing': 'tx',
 };
 
 const problems = [];

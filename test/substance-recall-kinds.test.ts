@@ -51,3 +51,57 @@ describe('core substance-use kinds of probe batch 19', () => {
     expect(await rulesFlagging(text)).toEqual([]);
   });
 });
+
+// Probe batch 22 (drug court, OTP dosing, labour and delivery, endocarditis surgery, HCV clinic, DUI
+// assessment, nursing-home admission, transplant listing): a drug test named a few words, a date or a
+// bracket before its result, alcohol biomarkers and monitors (EtG, PEth, SCRAM), results counted with
+// no test word ("dirty x3"), a table whose header names the test "UA", "clean" for a number of days,
+// "a $50/day habit", a drink's habit, a bare "abuser" of pills, and a trade joined to "user".
+describe('core substance-use kinds of probe batch 22', () => {
+  it.each([
+    ['Urine screen from the Friday before the hearing was dirty.', 'substance-use/clean-dirty-result', 'dirty'],
+    ['UDS (observed, 7/22) clean - continue phase 2.', 'substance-use/clean-dirty-result', 'clean'],
+    ['Toxicology drawn at the outside hospital on 8/30, resulted 9/1: dirty.', 'substance-use/clean-dirty-result', 'dirty'],
+    ['EtG from the Monday check-in clean.', 'substance-use/clean-dirty-result', 'clean'],
+    ['SCRAM readings since the hearing: clean, no alerts.', 'substance-use/clean-dirty-result', 'clean'],
+    ['Her PEth last month was dirty and she admitted to wine at dinner.', 'substance-use/clean-dirty-result', 'dirty'],
+    ['He insists the UA from the 14th cannot have been dirty because he was at work.', 'substance-use/clean-dirty-result', 'dirty'],
+    ['NO TAKE-HOMES: CLIENT DIRTY X4 (FENTANYL)', 'substance-use/clean-dirty-test', 'DIRTY X4'],
+    ['Name | Week | Last UA | Outcome\nT.S. | 6 | 9/9 | dirty', 'substance-use/clean-dirty-cell', 'dirty'],
+    ['Step 2 to 3: clean 90 days and a sponsor.', 'substance-use/clean-abstinent', 'clean 90 days'],
+    ['Says it is a $120/day habit, mostly fentanyl.', 'substance-use/drug-habit', 'day habit'],
+    ['A nightly bourbon habit since retirement.', 'substance-use/drug-habit', 'bourbon habit'],
+    ['Diverted his refills; the pharmacist calls him a med abuser.', 'substance-use/abuser', 'abuser'],
+    ['Boyfriend is a meth dealer and user per her sister.', 'substance-use/drug-user', 'meth dealer and user'],
+    // Found by batch 25 (written after these fixes): a hair test is a drug test, not grooming; street names.
+    ['Hair sample from the court lab, 3 cm: dirty.', 'substance-use/clean-dirty-result', 'dirty'],
+    ['Says she was abusing molly at raves all summer.', 'substance-use/abuse-verb', 'abusing'],
+    // Found probing the same kinds with further sentences of this file's own.
+    ['Her nephew is an adict, per the family.', 'substance-use/addict', 'adict'],
+    ['Breath test at the 8am check-in: dirty, 0.03.', 'substance-use/clean-dirty-result', 'dirty'],
+  ])('flags %j', async (text, ruleId, actual) => {
+    expect(await rulesFlagging(text)).toContain(`${ruleId} "${actual}"`);
+  });
+
+  it.each([
+    'UDS sent at 10:00; incision clean and dry.',
+    'Urine drug screen ordered, then the bed was left clean for the next admit.',
+    'UA with large leukocytes and nitrites, looks dirty; culture sent.',
+    'Tox screen negative; the resident looks dirty and needs a shower.',
+    'EtG negative; kitchen clean at the home visit.',
+    'UDS collected, then clean technique for the IV start.',
+    'Urine drug test pending, hands kept clean during collection.',
+    'Dressing checked every shift, clean x3.',
+    'Gloves changed, hands clean x 2.',
+    'Site cleaned; wound clean 10 days after the graft.',
+    'Drinks coffee, a 3 cup/day habit.',
+    'Her child abuser was convicted last year.',
+    'Date | UA | Leukocytes | Impression\n5/2 | sent | large | dirty',
+    'Stress test from the week before was clean.',
+    'UDS negative; hair washed, clean and combed.',
+    'Urine culture sent; UA dirty with nitrites and bacteria.',
+    'Gout flare; crystals on the tap, and she was abused as a child by her uncle.',
+  ])('passes %j', async (text) => {
+    expect(await rulesFlagging(text)).toEqual([]);
+  });
+});
