@@ -1,4 +1,4 @@
-// fixtures/recall-probes (issue 11): probes of every core and tier-B term of the guides in thirty-six
+// fixtures/recall-probes (issue 11): probes of every core and tier-B term of the guides in sixty
 // genres, written and labelled before dignify was run on them. The file must be what its source
 // builds, every look-alike must pass, and recall must hold issue 11's bars on them.
 import { spawnSync } from 'node:child_process';
@@ -12,7 +12,7 @@ import { ROOT } from './helpers.js';
 const SET = path.join(ROOT, 'fixtures', 'recall-probes', 'probes.jsonl');
 // The batches whose misses have been worked on (the README's table). A new batch is committed
 // before dignify is run on it, so it joins this list only with the fixes made from it.
-const FIXED_BATCHES = new Set([1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21]);
+const FIXED_BATCHES = new Set([1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 24]);
 // Core spans of the fixed batches left missed, each a kind judged not safe to close (the README):
 // "UA: clean" as a field (UA is also a urinalysis, whose "clean" is no drug result), and "a drug of
 // abuse by a 2 y/o" (the by-phrase reads as an abuser, as in "abuse by her father").
@@ -32,10 +32,10 @@ describe('fixtures/recall-probes', () => {
     expect(r.status).toBe(0);
   });
 
-  it('has fifty-two genres (batches 14, 15, 19, 20 and 21 brought eight, ten, eight, eight and eight), core and B spans in each genre with terms, and look-alikes in every genre', () => {
+  it('has sixty genres (batches 14, 15, 19, 20, 21 and 24 brought eight, ten, eight, eight, eight and eight), core and B spans in each genre with terms, and look-alikes in every genre', () => {
     expect(new Set(all.map((r) => (r as { batch?: number }).batch)).size).toBeGreaterThan(FIXED_BATCHES.size - 1);
     const genres = new Set(records.map((r) => r.genre));
-    expect(genres.size).toBe(52);
+    expect(genres.size).toBe(60);
     for (const genre of genres) expect(records.some((r) => r.genre === genre && r.spans.length === 0)).toBe(true);
     expect(records.flatMap((r) => r.spans).filter((s) => s.tier === 'core').length).toBeGreaterThan(300);
   });

@@ -217,8 +217,17 @@ export function subjectIs(source: string, tokens: readonly Token[], at: number, 
   // The text the tokens were read from: a template's drop-down "{Patient/Family} refused" reads
   // "Patient Family refused" (its braces and slashes are no clause marks).
   const text = maskPlaceholders(source);
-  const head = subjectIndex(text, tokens, at);
-  if (head === undefined || !isOther(head)) return false;
+  // A passive with its agent ("Lunch tray refused by pt", "Consult refused by the insurer"): the
+  // noun before it is what was refused, not who refused (the `described` condition reads the agent).
+  const by = tokens[at + 1];
+  if (by?.norm === 'by' && /ed$/.test(tokens[at]!.norm) && /^[ \t]+$/.test(gap(text, tokens[at]!, by))) return false;
+  let head = subjectIndex(text, tokens, at);
+  if (head === undefined) return false;
+  // "Stretcher 4 refused to lower", "Pump 2 alarmed": a number after a noun says which one; the noun
+  // names it.
+  const named = tokens[head - 1];
+  if (/^\d+$/.test(tokens[head]!.norm) && named && /^[ \t]+$/.test(gap(text, named, tokens[head]!)) && isOther(head - 1)) head--;
+  if (!isOther(head)) return false;
   // "Pt and wife", "patient/family": the patient is one of the subjects.
   const start = phraseStart(text, tokens, head);
   if (start >= 2 && CONJUNCTIONS.has(tokens[start - 1]!.norm) && PATIENT.has(tokens[start - 2]!.norm)) return false;
