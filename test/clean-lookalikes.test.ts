@@ -123,3 +123,27 @@ describe('negated behaviour and credibility words', () => {
     await expectFlag('credibility/adamant', ['Pt is adamant she will not stay.']);
   });
 });
+
+describe('batch 27 and genre probes: appositives, reduced relatives, signs and terms of art', () => {
+  it('reads the noun before a possessive appositive and before a participle with its object', async () => {
+    await expectPass([
+      'The notary, pt’s nephew, insisted on a second witness.',
+      'The scale bolted to the floor refused to zero.',
+      'The kiosk used for check-in refused her card.',
+    ]);
+    await expectFlag('credibility/insists', ['Pt, a retired nurse, insists the dose is wrong.']);
+    await expectFlag('demeanor/combative', ['Security called for combative behavior at 0300.']);
+    await expectFlag('compliance/refused', ['Pt admitted for CHF refused the diuretic.']);
+  });
+
+  it('passes a limb sign, a contact of a case, and the disability determination’s "alleges disability"', async () => {
+    await expectPass([
+      'Refuses to bear weight on the right foot since the fall.',
+      'Two contacts refused testing at the clinic.',
+      'Claimant alleges disability since March due to knee pain.',
+      'Tubes were agitated for 20 seconds on the vortex.',
+    ]);
+    await expectFlag('compliance/refused', ['Case refused to name contacts.', 'Pt refuses to walk to the bathroom with the aide.']);
+    await expectFlag('credibility/allegedly', ['Claimant alleges the pain began after the fall.']);
+  });
+});

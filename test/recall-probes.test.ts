@@ -12,7 +12,7 @@ import { ROOT } from './helpers.js';
 const SET = path.join(ROOT, 'fixtures', 'recall-probes', 'probes.jsonl');
 // The batches whose misses have been worked on (the README's table). A new batch is committed
 // before dignify is run on it, so it joins this list only with the fixes made from it.
-const FIXED_BATCHES = new Set([1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 24]);
+const FIXED_BATCHES = new Set([1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 24, 27]);
 // Core spans of the fixed batches left missed, each a kind judged not safe to close (the README):
 // "UA: clean" as a field (UA is also a urinalysis, whose "clean" is no drug result), and "a drug of
 // abuse by a 2 y/o" (the by-phrase reads as an abuser, as in "abuse by her father").
