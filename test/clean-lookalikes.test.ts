@@ -140,6 +140,8 @@ describe('batch 27 and genre probes: appositives, reduced relatives, signs and t
     await expectPass([
       'Refuses to bear weight on the right foot since the fall.',
       'Two contacts refused testing at the clinic.',
+      'Investigator insisted on a second home visit.',
+      'The ALJ allegedly overlooked the treating source statement.',
       'Claimant alleges disability since March due to knee pain.',
       'Tubes were agitated for 20 seconds on the vortex.',
     ]);
