@@ -100,6 +100,15 @@ const SHORT = {
   'dui-assessment': 'dui',
   'nursing-home-admission': 'nh',
   'transplant-listing': 'tx',
+  // Batch 24's genres (branch clean): look-alikes of the context-dependent rules in text of kinds no earlier batch used.
+  'coding-query': 'codeq',
+  'risk-management-incident': 'risk',
+  'policy-procedure-manual': 'policy',
+  'lab-report-comment': 'labc',
+  'consent-form': 'consent',
+  'ethics-consult': 'ethics',
+  'quality-committee-minutes': 'qcm',
+  'patient-transport-log': 'transp',
 };
 
 const problems = [];

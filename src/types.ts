@@ -109,9 +109,12 @@ export interface ConditionDefinition {
    * describes, the noun before "as") is not the patient: a particular someone or something else
    * ("the owner claims", "a stray cat became agitated", "the left eye refuses"), read by
    * src/match/described.ts. The patient, a pronoun for them, a bare role noun ("Runner claims") or
-   * no subject ("Refused lunch.") does not hold.
+   * no subject ("Refused lunch.") does not hold. `other-in-phrase`: only the match inside a noun
+   * phrase after an article ("the supposedly sterile tray", "an insistent alarm"), whose noun is
+   * not the patient; the subject of a verb is not read ("the pills were purportedly lost" holds
+   * no more).
    */
-  described?: 'other';
+  described?: 'other' | 'other-in-phrase';
   line?: string;
   /**
    * A regular expression on the header row of the plain-text or Markdown table holding the match

@@ -20,13 +20,13 @@ export type Described = 'patient' | 'other' | 'unknown';
 
 // What a note or a setting calls the person it is about.
 const PATIENT_WORDS = new Set(
-  'pt pts patient patients client resident veteran vet member employee worker student athlete trainee recruit cadet camper inmate detainee arrestee examinee claimant consumer individual person participant subject man woman male female gentleman lady boy girl guy m f'.split(
+  'pt pts patient patients client resident veteran vet member members employee worker student athlete trainee recruit cadet camper inmate detainee arrestee examinee claimant consumer individual person participant subject man woman male female gentleman lady boy girl guy m f'.split(
     ' ',
   ),
 );
 // Of these, the ones that also name anybody: with "a"/"another" and no age they are someone else
 // ("a man at the bar", "another member").
-const GENERIC = new Set('man woman male female gentleman lady boy girl guy person individual member participant student worker employee'.split(' '));
+const GENERIC = new Set('man woman male female gentleman lady boy girl guy person individual member members participant student worker employee'.split(' '));
 // Pronouns: he/she/they stand for the patient in a note about them unless the sentence before
 // introduced someone of that gender (see antecedentIsOther); "you" is the patient in a clinician's
 // turn or a letter; "we", "it" and the demonstratives are the team or a thing.
@@ -37,6 +37,14 @@ const OTHER_PRONOUNS = new Set(
 // Nouns of a person's conduct: their owner is the one described ("his behavior was hostile").
 const ATTRIBUTES = new Set(
   'behavior behaviour behaviors behaviours attitude demeanor demeanour affect mood manner tone speech conduct presentation response reaction temperament personality interaction interactions engagement'.split(
+    ' ',
+  ),
+);
+// Nouns of a manner or an outburst, after an adjective ("in an agitated way", "an angry outburst").
+const MANNERS = new Set('way ways fashion state states voice outburst outbursts episode episodes moment moments manner'.split(' '));
+// A patient's medicines, whose loss or theft the patient reports.
+const MEDICINES = new Set(
+  'pill pills med meds medication medications medicine medicines prescription prescriptions script scripts rx refill refills bottle bottles inhaler inhalers tablets narcotics opioids'.split(
     ' ',
   ),
 );
@@ -93,8 +101,9 @@ const wordAt = (text: string, token: Token) => text.slice(token.start.offset, to
 const isPossessive = (text: string, token: Token) =>
   /['\u2019]s?$/.test(wordAt(text, token)) && !/^(?:he|she|it|that|there|what|who)['\u2019]s$/i.test(wordAt(text, token));
 // Words that end a noun phrase read backwards: forms of be and have, pronouns, reporting verbs.
+// Subordinators too: "Team frustrated because pt insists" (the clause after "because" is its own).
 const NOT_MODIFIERS = new Set(
-  'is are was were be been being am has have had do does did he she it they we you i him them me us who which that reports report reported says said states stated notes noted per with and or but at to of from by for in on'.split(
+  'is are was were be been being am has have had do does did he she it they we you i him them me us who which that reports report reported says said states stated notes noted per with and or but at to of from by for in on because if when while since although though unless until whether'.split(
     ' ',
   ),
 );
@@ -107,7 +116,11 @@ const spaceOnly = (text: string, a: Token, b: Token) => /^[ \t]*$/.test(text.sli
  */
 export function describedPerson(source: string, tokens: readonly Token[], at: number, previous = ''): Described {
   const text = maskPlaceholders(source);
-  if (!predicate(text, tokens, at)) return 'unknown';
+  // "Specimen refused by the laboratory", "ranges claimed by the manufacturer": a passive's agent
+  // after "by" is the one who refused or claimed ("Medication refused by pt" is the patient).
+  const agent = passiveAgent(text, tokens, at);
+  if (agent !== undefined) return agent;
+  if (!predicate(text, tokens, at)) return attributive(text, tokens, at, previous);
   const found = smallClauseHead(text, tokens, at) ?? subjectIndex(text, tokens, at);
   if (found === undefined) return parenthetical(text, tokens, at, previous);
   const head = outsideRelative(text, tokens, found);
@@ -152,6 +165,116 @@ function predicate(text: string, tokens: readonly Token[], at: number): boolean 
   if (/(?:s|ed|ing)$/.test(tokens[at]!.norm)) return true;
   const article = tokens[i - 1];
   return !(article && spaceOnly(text, article, before) && (ARTICLES.has(article.norm) || isPossessive(text, article)) && !NOT_MODIFIERS.has(before.norm));
+}
+
+/** Ends of a noun phrase read forwards: what stops the head word of a passive's agent. */
+const AGENT_STOPS = new Set([...NOT_MODIFIERS, 'was', 'were', 'because', 'after', 'before', 'due', 'as', 'so', 'x', 'then']);
+
+/**
+ * Who did what a passive past participle says, when "by" follows it: "refused by the laboratory"
+ * (someone else), "refused by pt", "refused by her" (the patient). The agent is up to four words
+ * after "by" with only spaces between them; its last word is its head. undefined when no "by"
+ * follows the match or the agent is not read.
+ */
+function passiveAgent(text: string, tokens: readonly Token[], at: number): Described | undefined {
+  if (!/ed$/.test(tokens[at]!.norm)) return undefined;
+  const by = tokens[at + 1];
+  if (by?.norm !== 'by' || !spaceOnly(text, tokens[at]!, by)) return undefined;
+  let head: number | undefined;
+  let marked = false;
+  for (let i = at + 2; i < tokens.length && i <= at + 5; i++) {
+    if (!spaceOnly(text, tokens[i - 1]!, tokens[i]!)) break;
+    const norm = tokens[i]!.norm;
+    // "by her", "by them": the patient; "by her mother": a possessive, read on.
+    const determiner =
+      (norm === 'her' || norm === 'his' || norm === 'their') &&
+      tokens[i + 1] !== undefined &&
+      spaceOnly(text, tokens[i]!, tokens[i + 1]!) &&
+      /^\p{L}/u.test(tokens[i + 1]!.norm) &&
+      !AGENT_STOPS.has(tokens[i + 1]!.norm);
+    if (!determiner && (PATIENT_PRONOUNS.has(norm) || norm === 'her' || norm === 'his')) return i === at + 2 ? 'patient' : undefined;
+    if (!/^\p{L}[\p{L}'\u2019-]*$/u.test(norm) || ((AGENT_STOPS.has(norm) || PREPOSITIONS.has(norm)) && !ARTICLES.has(norm))) break;
+    if (ARTICLES.has(norm) || isPossessive(text, tokens[i]!)) marked = true;
+    head = i;
+  }
+  if (head === undefined) return undefined;
+  const word = tokens[head]!.norm.replace(/['\u2019]s?$/, '');
+  if (isPossessive(text, tokens[head]!)) return undefined;
+  if (PATIENT_WORDS.has(word)) return marked && GENERIC.has(word) ? undefined : 'patient';
+  return marked || BARE_OTHERS.has(word) ? 'other' : undefined;
+}
+
+/** Who the word at `at` describes when it stands inside a noun phrase after an article (see attributive); the subject of a verb is not read. */
+export function describedInPhrase(source: string, tokens: readonly Token[], at: number): Described {
+  const text = maskPlaceholders(source);
+  // A hedge opening a sentence before a plural noun and a form of "be" ("Allegedly overcoded
+  // accounts are pulled for review"): the hedge is on the things, as after an article.
+  const adjective = tokens[at + 1];
+  const noun = tokens[at + 2];
+  const verb = tokens[at + 3];
+  if (
+    at === firstOfSentence(text, tokens, at) &&
+    /ly$/.test(tokens[at]!.norm) &&
+    adjective &&
+    noun &&
+    verb &&
+    spaceOnly(text, tokens[at]!, adjective) &&
+    spaceOnly(text, adjective, noun) &&
+    spaceOnly(text, noun, verb)
+  ) {
+    const plural = /[^s]s$/.test(noun.norm) && !PATIENT_WORDS.has(noun.norm) && !MEDICINES.has(noun.norm) && !NOT_MODIFIERS.has(adjective.norm);
+    if (plural && ['are', 'were', 'have', 'had'].includes(verb.norm)) return 'other';
+  }
+  return attributive(text, tokens, at, '');
+}
+
+/**
+ * An adjective inside a noun phrase, before its noun ("an insistent alarm", "the supposedly sterile
+ * tray", "Aggressive fluid resuscitation"): the noun after it is the one described, when that noun is
+ * someone or something else ("an aggressive dog"). A name of the patient after it ("an agitated
+ * patient", "a combative 80-year-old man") and anything not read stay 'unknown', as before.
+ */
+function attributive(text: string, tokens: readonly Token[], at: number, previous: string): Described {
+  if (NOUN_SUFFIX.test(tokens[at]!.norm)) return 'unknown';
+  // After a copula the phrase is a predicate noun ("Pt is an agitated man"): its subject is read
+  // as before, not the noun.
+  let before = at - 1;
+  while (before >= 0 && /ly$/.test(tokens[before]!.norm) && spaceOnly(text, tokens[before]!, tokens[before + 1]!)) before--;
+  // Only after an article ("an insistent alarm"): after a possessive the owner is the one described
+  // ("Resident's aggressive outbursts", "her hostile emails"), and after a preposition the word
+  // may be a verb ("continues to refuse her lithium").
+  const article = tokens[before];
+  if (
+    article === undefined ||
+    !ARTICLES.has(article.norm) ||
+    isPossessive(text, article) ||
+    ['his', 'her', 'their', 'its', 'my', 'our', 'your', 'no', 'one'].includes(article.norm)
+  )
+    return 'unknown';
+  if (before > 0 && ['is', 'was', 'are', 'were', 'be', 'been', "'s", 'being', 'as'].includes(tokens[before - 1]!.norm)) return 'unknown';
+  // The noun: the next word, or the one after it ("the supposedly sterile tray").
+  for (let i = at + 1; i < tokens.length && i <= at + 2; i++) {
+    if (!spaceOnly(text, tokens[i - 1]!, tokens[i]!)) return 'unknown';
+    const norm = tokens[i]!.norm;
+    // A manner or a conduct ("in an agitated way", "an aggressive tone"): its owner is the one described.
+    // A medicine the patient says was lost or stolen ("the allegedly stolen pills") is their account.
+    if (
+      PATIENT_WORDS.has(norm) ||
+      PATIENT_PRONOUNS.has(norm) ||
+      AGE.test(norm) ||
+      NOT_MODIFIERS.has(norm) ||
+      ATTRIBUTES.has(norm) ||
+      MANNERS.has(norm) ||
+      MEDICINES.has(norm)
+    )
+      return 'unknown';
+    const next = tokens[i + 1];
+    // A noun phrase goes on ("an aggressive 80-year-old"): read its last word.
+    if (next && spaceOnly(text, tokens[i]!, next) && i < at + 2 && !NOT_MODIFIERS.has(next.norm) && !PREPOSITIONS.has(next.norm) && !/(?:ed|s)$/.test(norm))
+      continue;
+    return classify(text, tokens, i, previous) === 'other' ? 'other' : 'unknown';
+  }
+  return 'unknown';
 }
 
 const CONJUNCTIONS = new Set(['and', 'but', 'then']);

@@ -10,7 +10,7 @@ import type { CompiledRule } from '../rules/compile.js';
 import { normalizeWord } from '../rules/pattern.js';
 import type { Finding, Point } from '../types.js';
 import { lazy } from '../engine/lazy.js';
-import { makeFinding, type ClaimedSpan, type ResolvedOptions } from './match.js';
+import { makeFinding, unlessHoldsAt, type ClaimedSpan, type ResolvedOptions } from './match.js';
 import { maskPlaceholders } from '../parse/placeholders.js';
 import { looseEqualityRegex, scannerFor } from './prefilter.js';
 import type { SentenceTokens } from '../parse/tokens.js';
@@ -91,6 +91,9 @@ export function equalityFindings(
     if (allowed(text.slice(start.offset, end.offset), options)) continue;
     taken.push({ start: start.offset, end: end.offset });
     const sentence = sentences.find((s) => s.paragraphStart <= start.offset && start.offset < s.paragraphEnd);
+    // The rule's own `unless` conditions, read on the sentence holding the match.
+    const own = sentences.find((s) => s.start <= start.offset && start.offset < s.end);
+    if (own && unlessHoldsAt(compiled, own, start.offset, end.offset, text)) continue;
     const paragraph = { start: sentence?.paragraphStart ?? 0, end: sentence?.paragraphEnd ?? text.length };
     const finding = makeFinding(compiled, [...compiled.rule.suggestions], start, end, text, paragraph, options);
     if (finding) findings.push(finding);

@@ -13,7 +13,7 @@ import { maskedAt } from './spans.js';
 import { maskPlaceholders } from '../parse/placeholders.js';
 import { isMention, isReportedSpeech, isSelfDescription, speakerAt } from './speakers.js';
 import { inlineSpeakerAt, isListedMention, isQuotativeSpeech, isRelativeDescription } from './speakers.js';
-import { describedPerson } from './described.js';
+import { describedInPhrase, describedPerson } from './described.js';
 import { subjectIs } from './subject.js';
 import { type Reading, templateReadings } from './template-readings.js';
 import { listItems } from './list-items.js';
@@ -358,6 +358,7 @@ function holds(condition: CompiledCondition, tokens: readonly Token[], c: Candid
       const { whole, indexes } = sentence as Reading;
       const all = whole ?? tokens;
       const at = indexes ? indexes[c.first]! : c.first;
+      if (condition.inPhrase) return describedInPhrase(text, all, at) === 'other';
       return describedPerson(text, all, at, at < 12 ? previousSentence(text, sentence) : '') === 'other';
     }
     case 'subject': {
@@ -491,6 +492,22 @@ function isQuoted(text: string, start: number, end: number, paragraphStart: numb
 
 function effectiveSeverity(compiled: CompiledRule, severities: Record<string, SeveritySetting>): SeveritySetting {
   return severities[compiled.rule.id] ?? severities[compiled.rule.category] ?? compiled.rule.severity;
+}
+
+/**
+ * Does one of `compiled`'s `unless` conditions hold for the words [start, end) (UTF-16 offsets) of
+ * `sentence`? For the retext-equality rules, whose matches retext-equality finds: a rule file may
+ * give them conditions as it gives its phrase rules ("handicapped" before a place's noun).
+ */
+export function unlessHoldsAt(compiled: CompiledRule, sentence: SentenceTokens, start: number, end: number, text: string): boolean {
+  if (compiled.unless.length === 0) return false;
+  const { tokens } = sentence;
+  const first = tokens.findIndex((t) => t.end.offset > start);
+  let last = first;
+  while (last + 1 < tokens.length && tokens[last + 1]!.start.offset < end) last++;
+  if (first === -1) return false;
+  const c: Candidate = { compiled, first, last, captures: new Map() };
+  return compiled.unless.some((cond) => holds(cond, tokens, c, text, sentence, false));
 }
 
 function findCandidates(sentence: SentenceTokens, options: ResolvedOptions, text: string): Candidate[] {

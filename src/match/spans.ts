@@ -54,7 +54,7 @@ const TITLE_RUN = /\b(?:[A-Z][A-Za-z]*\.?\s+){2,8}[A-Z][A-Za-z]*\b\.?/g;
 // defines ("Substance Abuse Professional", the DOT's title), or of a document a service follows
 // ("Aggressive Patient Protocol", "Vaccine Refusal Policy", "Difficult Airway Algorithm").
 const NAME_HEADS = new Set(
-  'Institute Institutes Clinic Clinics Center Centers Centre Centres Program Programs Programme Programmes Association Anonymous Foundation Administration Society Coalition Council Alliance Network Agency Department Office Education Services Hospital Project Initiative Court Courts Committee Commission Academy College University School Schools Partnership Campaign Collaborative Consortium Federation Fellowship Unit Helpline Hotline Act Professional Professionals Protocol Protocols Policy Policies Pathway Pathways Guideline Guidelines Algorithm'.split(
+  'Institute Institutes Clinic Clinics Center Centers Centre Centres Program Programs Programme Programmes Association Anonymous Foundation Administration Society Coalition Council Alliance Network Agency Department Office Education Services Hospital Project Initiative Court Courts Committee Commission Academy College University School Schools Partnership Campaign Collaborative Consortium Federation Fellowship Unit Helpline Hotline Act Professional Professionals Protocol Protocols Policy Policies Pathway Pathways Guideline Guidelines Algorithm Form Forms Release Waiver Flag'.split(
     ' ',
   ),
 );
@@ -234,6 +234,17 @@ const CODE_THEN_TITLE = lazyRegExp(String.raw`${ICD_CODE}[ 	]*(?:[-\u2013:][ 	]*
 const TITLE_THEN_CODE = lazyRegExp(
   String.raw`^([ 	]*(?:[-*•]|\d{1,3}[.)])?[ 	]*)(${TITLE})[ 	]*(?:[-–:][ 	]*)?[([]?[ 	]*${ICD_CODE}[ 	]*[)\]]?[ 	.;]*$`,
 );
+// A document named by its type and number ("Policy RI-204:", "Form C-12", "SOP 7.3"): the line is a
+// manual's or a form's heading, and its Title Case runs are the document's title ("Refusal of Blood
+// Products", "Handicapped Parking and Accessible Entrances"), not prose about a patient.
+const DOCUMENT_NUMBER = /\b(?:Policy|Form|Procedure|Protocol|SOP|Section)[ \t]+(?:[A-Z]{1,5}[- ]?)?\d[\w.-]*/;
+const TITLE_CASE_RUN = /\b[A-Z][a-z'\u2019]+(?:[ \t]+(?:(?:of|and|the|for|on|in|to|&)[ \t]+)*[A-Z][a-z'\u2019]+)+/g;
+
+function documentTitles(line: string, base: number, out: Span[]): void {
+  if (!DOCUMENT_NUMBER.test(line)) return;
+  push(out, TITLE_CASE_RUN, line, base, 'name');
+}
+
 // Words of a note, never of a code's title.
 const NOT_A_TITLE = /\b(?:is|was|are|were|has|have|had|known|pt|he|she|his|her|him|they|states|reports|continues|continued|uses|used|since|today|yesterday)\b/i;
 
@@ -282,6 +293,7 @@ function spansOfLine(text: string, start: number, end: number): Span[] {
   if ((slash || line.includes('\\')) && PATH_MARK.test(line)) push(out, PATH, line, start, 'path');
   journalAbbreviations(line, start, out);
   titleCaseNames(line, start, out);
+  documentTitles(line, start, out);
   codeTitles(line, start, out);
   return out.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
 }

@@ -89,6 +89,8 @@ export function subjectIndex(text: string, tokens: readonly Token[], at: number)
   let bare = true;
   // The comma before an appositive, which the walk crosses.
   let appositiveComma = -1;
+  // The object of a preposition was passed over ("… used for e-consent refused").
+  let objectPassed = false;
   for (let i = at - 1, steps = 0; i >= 0 && steps < REACH; i--, steps++) {
     const here = tokens[i + 1]!;
     const token = tokens[i]!;
@@ -125,6 +127,21 @@ export function subjectIndex(text: string, tokens: readonly Token[], at: number)
     }
     if (SUBORDINATORS.has(word)) return undefined;
     if (PREPOSITIONS.has(word)) continue;
+    // A participle opening a reduced relative clause ("The tablet used for e-consent refused", "the
+    // pump attached to the pole refused"): the noun before it is the subject. Only once the object
+    // of its preposition was passed ("Security called for combative behavior": "called" is the verb).
+    if (
+      objectPassed &&
+      /ed$/.test(word) &&
+      PREPOSITIONS.has(tokens[i + 1]?.norm ?? '') &&
+      i > 0 &&
+      !CLAUSE_MARK.test(gap(text, tokens[i - 1]!, token)) &&
+      !gap(text, tokens[i - 1]!, token).includes(',') &&
+      !PASS_OVER.has(tokens[i - 1]!.norm) &&
+      !PREPOSITIONS.has(tokens[i - 1]!.norm) &&
+      !CONJUNCTIONS.has(tokens[i - 1]!.norm)
+    )
+      continue;
     if (PATIENT.has(word) && !possessive(text, token)) {
       // "mother of the patient", "yelled at him": the patient as an object.
       if (objectOfPreposition(text, tokens, i)) continue;
@@ -137,6 +154,7 @@ export function subjectIndex(text: string, tokens: readonly Token[], at: number)
     // A noun: the first word that is none of the above.
     bare = false;
     if (objectOfPreposition(text, tokens, i)) {
+      objectPassed = true;
       if (tokens[phraseStart(text, tokens, i) - 1]?.norm === 'of') ofObject = i;
       continue;
     }
@@ -172,9 +190,15 @@ function appositiveStart(text: string, tokens: readonly Token[], last: number): 
   for (let j = last; j > 0 && last - j < APPOSITIVE_WORDS; j--) {
     const between = gap(text, tokens[j - 1]!, tokens[j]!);
     if (CLAUSE_MARK.test(between)) return -1;
-    // An age is an appositive too ("Sibling, age 6, was combative", "Pt, 45 y/o, refused").
+    // An age is an appositive too ("Sibling, age 6, was combative", "Pt, 45 y/o, refused"), and so
+    // is a possessive phrase ("The witness, pt's sister, insisted", "Caller, her husband, insists").
     if (between.includes(','))
-      return ['a', 'an', 'the', 'age', 'aged'].includes(tokens[j]!.norm) || /^\d/.test(tokens[j]!.norm) || RELATIVES.has(tokens[j]!.norm) ? j - 1 : -1;
+      return ['a', 'an', 'the', 'age', 'aged', 'his', 'her', 'their'].includes(tokens[j]!.norm) ||
+        (possessive(text, tokens[j]!) && j < last) ||
+        /^\d/.test(tokens[j]!.norm) ||
+        RELATIVES.has(tokens[j]!.norm)
+        ? j - 1
+        : -1;
   }
   return -1;
 }
@@ -202,7 +226,9 @@ function phraseStart(text: string, tokens: readonly Token[], head: number): numb
   let i = head;
   while (i > 0 && !/[^\s\-\u2010\u2011]/.test(gap(text, tokens[i - 1]!, tokens[i]!))) {
     const previous = tokens[i - 1]!;
-    if (DETERMINERS.has(previous.norm) || possessive(text, previous) || /^\d+$/.test(previous.norm)) i--;
+    // A hyphenated word is one word ("for e-consent", "at the re-check").
+    const joined = /^[-\u2010\u2011]$/.test(gap(text, previous, tokens[i]!));
+    if (joined || DETERMINERS.has(previous.norm) || possessive(text, previous) || /^\d+$/.test(previous.norm)) i--;
     else break;
   }
   return i;
@@ -233,8 +259,17 @@ export function subjectIs(source: string, tokens: readonly Token[], at: number, 
   // The text the tokens were read from: a template's drop-down "{Patient/Family} refused" reads
   // "Patient Family refused" (its braces and slashes are no clause marks).
   const text = maskPlaceholders(source);
-  const head = subjectIndex(text, tokens, at);
-  if (head === undefined || !isOther(head) || definiteChild(text, tokens, head)) return false;
+  // A passive with its agent ("Lunch tray refused by pt", "Consult refused by the insurer"): the
+  // noun before it is what was refused, not who refused (the `described` condition reads the agent).
+  const by = tokens[at + 1];
+  if (by?.norm === 'by' && /ed$/.test(tokens[at]!.norm) && /^[ \t]+$/.test(gap(text, tokens[at]!, by))) return false;
+  let head = subjectIndex(text, tokens, at);
+  if (head === undefined) return false;
+  // "Stretcher 4 refused to lower", "Pump 2 alarmed": a number after a noun says which one; the noun
+  // names it.
+  const named = tokens[head - 1];
+  if (/^\d+$/.test(tokens[head]!.norm) && named && /^[ \t]+$/.test(gap(text, named, tokens[head]!)) && isOther(head - 1)) head--;
+  if (!isOther(head) || definiteChild(text, tokens, head)) return false;
   // "Pt and wife", "patient/family": the patient is one of the subjects.
   const start = phraseStart(text, tokens, head);
   if (start >= 2 && CONJUNCTIONS.has(tokens[start - 1]!.norm) && PATIENT.has(tokens[start - 2]!.norm)) return false;

@@ -27,6 +27,8 @@ export interface CompiledCondition {
   forms?: TokenSequence[];
   /** Holds only in a note whose patient is a child (ConditionDefinition.patient). */
   patient?: 'child';
+  /** described: read only the noun phrase the match stands in (ConditionDefinition.described). */
+  inPhrase?: boolean;
 }
 
 /** `*` in a condition's words: any one word. */
@@ -294,7 +296,8 @@ export function compileRules(files: readonly LoadedRuleFile[], expanded = new Ma
           const within = c.within ?? (conditionKind === 'sentence' ? SENTENCE_WINDOW : 3);
           const clause = c.clause ?? false;
           const previous = c.previous ?? false;
-          const extra: Pick<CompiledCondition, 'except' | 'forms' | 'phrase' | 'patient'> = {};
+          const extra: Pick<CompiledCondition, 'except' | 'forms' | 'phrase' | 'patient' | 'inPhrase'> = {};
+          if (c.described === 'other-in-phrase') extra.inPhrase = true;
           if (c.phrase) extra.phrase = true;
           if (c.patient) extra.patient = c.patient;
           if (c.forms) extra.forms = c.forms.flatMap((f) => expand(f, `conditions.${kind}.forms`));
