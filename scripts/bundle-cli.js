@@ -2,8 +2,9 @@
 // files instead of a hundred modules: a pre-commit hook pays the start-up on every commit.
 // Optional: without esbuild (a production install), bin/dignify.js runs dist/cli/main.js instead.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -181,8 +182,18 @@ await startUpScript();
 for (const name of ['builtin-lean.json', 'builtin-examples.json']) copyFileSync(path.join(root, 'dist', 'rules', name), path.join(outdir, name));
 copyFileSync(path.join(root, 'dist', 'rules', 'sources.json'), path.join(outdir, 'sources.json'));
 // The code cache of the start-up script (scripts/code-cache.js), made by the CLI in a Node like the one
-// that will run it: the same binary with no flags (V8 rejects a cache made under other flags).
-const cache = spawnSync(process.execPath, [path.join(root, 'scripts', 'code-cache.js')], { input: 'Follow-up in two weeks.\n', encoding: 'utf8' });
+// that will run it: the same binary with no flags (V8 rejects a cache made under other flags). In an
+// empty folder, so that no config file found above the checkout adds rules or output. The line must give
+// no output: a finding would put the matching code in the cache (scripts/code-cache.js says why not).
+const empty = mkdtempSync(path.join(tmpdir(), 'dignify-code-cache-'));
+const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== 'NODE_OPTIONS'));
+const cache = spawnSync(process.execPath, [path.join(root, 'scripts', 'code-cache.js')], {
+  cwd: empty,
+  env,
+  input: 'Follow-up in two weeks.\n',
+  encoding: 'utf8',
+});
+rmSync(empty, { recursive: true, force: true });
 if (cache.status !== 0 || cache.stdout !== '') throw new Error(`scripts/code-cache.js: exit ${cache.status}\n${cache.stdout}${cache.stderr}`);
 console.log('dignify: bundled the CLI into dist/bundle/');
 
