@@ -1,8 +1,10 @@
 // Build step: bundle the CLI (and the lint pool's worker) into dist/bundle/, so a run loads a few
 // files instead of a hundred modules: a pre-commit hook pays the start-up on every commit.
 // Optional: without esbuild (a production install), bin/dignify.js runs dist/cli/main.js instead.
-import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -134,8 +136,9 @@ const onePathChunk = {
     }));
   },
 };
-await esbuild.build({
+const { metafile } = await esbuild.build({
   absWorkingDir: root,
+  metafile: true,
   entryPoints: { main: 'src/cli/start.ts', 'pool-worker': 'src/engine/pool-worker.ts' },
   outdir,
   bundle: true,
@@ -174,7 +177,115 @@ for (const name of readdirSync(outdir).filter((n) => n.endsWith('.js'))) {
   });
   writeFileSync(file, ascii);
 }
+await startUpScript();
 // The bundle looks for the precompiled rules (and the bibliography) beside itself, as dist/rules/builtin.js does.
 for (const name of ['builtin-lean.json', 'builtin-examples.json']) copyFileSync(path.join(root, 'dist', 'rules', name), path.join(outdir, name));
 copyFileSync(path.join(root, 'dist', 'rules', 'sources.json'), path.join(outdir, 'sources.json'));
+// The code cache of the start-up script (scripts/code-cache.js), made by the CLI in a Node like the one
+// that will run it: the same binary with no flags (V8 rejects a cache made under other flags). In an
+// empty folder, so that no config file found above the checkout adds rules or output. The line must give
+// no output: a finding would put the matching code in the cache (scripts/code-cache.js says why not).
+const empty = mkdtempSync(path.join(tmpdir(), 'dignify-code-cache-'));
+const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== 'NODE_OPTIONS'));
+const cache = spawnSync(process.execPath, [path.join(root, 'scripts', 'code-cache.js')], {
+  cwd: empty,
+  env,
+  input: 'Follow-up in two weeks.\n',
+  encoding: 'utf8',
+});
+rmSync(empty, { recursive: true, force: true });
+if (cache.status !== 0 || cache.stdout !== '') throw new Error(`scripts/code-cache.js: exit ${cache.status}\n${cache.stdout}${cache.stderr}`);
 console.log('dignify: bundled the CLI into dist/bundle/');
+
+/**
+ * The start-up chunks as one script with a V8 code cache (scripts/startup-loader.js says why).
+ * The chunks main.js imports statically (and what they import) are bundled again by esbuild into one
+ * IIFE, wrapped in a function given `require`, the chunks' import.meta.url (the same folder) and a
+ * dynamic import; each chunk's file becomes a small ES module taking its exports from that script,
+ * so the lazily loaded chunks (main.ts's commander program, --fix, the readers, the pool) import
+ * the same module instances as before. The exports are read once, after the whole script has run:
+ * none of them is assigned after its module's evaluation (assertExportsFinal stops the build otherwise).
+ */
+async function startUpScript() {
+  const output = (file) => path.relative(root, path.join(outdir, file)).split(path.sep).join('/');
+  const chunks = [];
+  const visit = (name) => {
+    if (chunks.includes(name)) return;
+    if (name !== 'main.js') chunks.push(name);
+    for (const i of metafile.outputs[output(name)].imports) if (i.kind === 'import-statement' && !i.external) visit(path.basename(i.path));
+  };
+  visit('main.js');
+  const CHUNK = new Set(chunks.map((c) => path.join(outdir, c)));
+  const entry = `${chunks.map((c, i) => `import * as c${i} from ${JSON.stringify(`./${c}`)};`).join('\n')}\nexport { ${chunks.map((_, i) => `c${i}`).join(', ')} };\n`;
+  const asScript = {
+    name: 'start-up-chunks',
+    setup(build) {
+      build.onResolve({ filter: /.*/ }, (args) => {
+        const file = args.path.startsWith('.') ? path.join(args.resolveDir, args.path) : undefined;
+        return file && CHUNK.has(file) ? { path: file } : { path: args.path, external: true };
+      });
+      // A dynamic import in a script needs a callback on Node 20: the wrapper's `__import`, the loader's import().
+      // The chunks' comments naming each module's file (`// src/cli/start.ts`) are kept, as legal comments
+      // (`//!`), which esbuild leaves in place: test/lazy-load.test.ts reads them.
+      build.onLoad({ filter: /\.js$/ }, (args) => ({
+        contents: readFileSync(args.path, 'utf8')
+          .replace(/(?<![\w$.])import\(/g, '__import(')
+          .replace(/^\/\/ ((?:src|node_modules)\/\S+)$/gm, '//! $1'),
+        loader: 'js',
+      }));
+    },
+  };
+  const built = await esbuild.build({
+    stdin: { contents: entry, resolveDir: outdir, sourcefile: 'startup-entry.js' },
+    bundle: true,
+    format: 'iife',
+    globalName: '__dignifyStartUp',
+    platform: 'node',
+    target: 'node20',
+    define: { 'import.meta.url': '__importMetaUrl' },
+    plugins: [asScript],
+    legalComments: 'inline',
+    write: false,
+    logLevel: 'warning',
+  });
+  const code = built.outputFiles[0].text;
+  if (/\bimport\.meta\b|(?<![\w$.])import\(/.test(code)) throw new Error('startup-script.js: an import.meta or import( left in the script');
+  writeFileSync(path.join(outdir, 'startup-script.js'), `(function (require, __importMetaUrl, __import) {\n${code}return __dignifyStartUp;\n})\n`);
+  copyFileSync(path.join(root, 'scripts', 'startup-loader.js'), path.join(outdir, 'startup.js'));
+  for (const [i, name] of chunks.entries()) {
+    const exports = metafile.outputs[output(name)].exports;
+    assertExportsFinal(name, readFileSync(path.join(outdir, name), 'utf8'));
+    const local = exports.map((e, k) => `${JSON.stringify(e)}: e${k}`).join(', ');
+    writeFileSync(
+      path.join(outdir, name),
+      `// This start-up chunk runs in startup-script.js (scripts/bundle-cli.js startUpScript).\nimport { startUp } from "./startup.js";\n` +
+        (exports.length === 0 ? 'startUp();\n' : `const { ${local} } = startUp().c${i};\nexport { ${exports.map((e, k) => `e${k} as ${e}`).join(', ')} };\n`),
+    );
+  }
+}
+
+/**
+ * A start-up chunk's file exports what its module held once the script ran (startUpScript): right
+ * for a function, a class or a const, wrong for a `var` or `let` that the chunk assigns later (an ES
+ * module's importers would see the new value). Stops the build if a chunk's export is such a
+ * variable, assigned anywhere but its declaration (a same-named local counts too: cautious).
+ */
+function assertExportsFinal(name, code) {
+  const block = /\nexport \{([^}]*)\};\s*$/.exec(code);
+  if (!block) throw new Error(`${name}: no export list at its end`);
+  for (const local of block[1]
+    .split(',')
+    .map((e) => e.trim().split(/\s+as\s+/)[0])
+    .filter(Boolean)) {
+    const id = local.replace(/\$/g, '\\$');
+    const declared =
+      new RegExp(`^(?:async )?(function\\*?|class|const|let|var) ${id}\\b(\\s*=)?`, 'm').exec(code) ??
+      // A name of a destructuring declaration (a built-in's stand-in: `var { cpus, … } = m;`): given at the `=`.
+      new RegExp(`^(const|let|var) \\{(?:[^}]*,)?\\s*(?:[\\w$]+\\s*:\\s*)?${id}\\s*(?:,[^}]*)?\\}( =)`, 'm').exec(code);
+    if (!declared) throw new Error(`${name}: no declaration of its export ${local}`);
+    if (declared[1] !== 'let' && declared[1] !== 'var') continue;
+    const assigned = code.match(new RegExp(`(?<![\\w$.])${id}\\s*(?:=(?![=>])|\\+\\+|--|[-+*/%&|^]=|\\?\\?=|\\|\\|=|&&=)`, 'g')) ?? [];
+    if (assigned.length > (declared[2] ? 1 : 0))
+      throw new Error(`${name}: its export ${local} is assigned after its declaration; startup.js would export a stale value`);
+  }
+}

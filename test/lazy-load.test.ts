@@ -48,7 +48,8 @@ describe('parts loaded on first use', () => {
   });
 });
 
-// The chunks main.js imports statically, and what they import, recursively.
+// The chunks main.js imports statically, and what they import, recursively; and the start-up script
+// that startup.js runs for them (their code: scripts/bundle-cli.js startUpScript).
 function startupChunks(dir: string): string[] {
   const seen = new Set<string>();
   const visit = (file: string) => {
@@ -57,8 +58,11 @@ function startupChunks(dir: string): string[] {
     for (const m of readFileSync(path.join(dir, file), 'utf8').matchAll(/^\s*(?:import|export)\s[^;]*?from\s*"\.\/([^"]+)"/gm)) visit(m[1]!);
   };
   visit('main.js');
+  if (seen.has('startup.js')) seen.add('startup-script.js');
   return [...seen];
 }
+// The comment esbuild writes before each module's code (`//!` in the start-up script, indented there).
+const MODULE_COMMENT = String.raw`^\s*\/\/!? `;
 
 const BUNDLE = path.join(ROOT, 'dist', 'bundle');
 describe.skipIf(!existsSync(path.join(BUNDLE, 'main.js')))('the bundled CLI', () => {
@@ -66,7 +70,11 @@ describe.skipIf(!existsSync(path.join(BUNDLE, 'main.js')))('the bundled CLI', ()
     const chunks = startupChunks(BUNDLE);
     expect(chunks.length).toBeGreaterThan(1);
     const packages = new Set(
-      chunks.flatMap((c) => [...readFileSync(path.join(BUNDLE, c), 'utf8').matchAll(/^\/\/ \S*node_modules\/((?:@[^/]+\/)?[^/]+)\//gm)].map((m) => m[1]!)),
+      chunks.flatMap((c) =>
+        [...readFileSync(path.join(BUNDLE, c), 'utf8').matchAll(new RegExp(`${MODULE_COMMENT}\\S*node_modules\\/((?:@[^/]+\\/)?[^/]+)\\/`, 'gm'))].map(
+          (m) => m[1]!,
+        ),
+      ),
     );
     expect(packages).toContain('parse-english'); // plain text is parsed at start-up: the check sees the packages
     for (const lazy of [
@@ -91,10 +99,16 @@ describe.skipIf(!existsSync(path.join(BUNDLE, 'main.js')))('the bundled CLI', ()
     // scripts/bundle-cli.js imports each lazily loaded module through a stand-in that also imports
     // main.ts, so that the start-up path is not cut into many chunks (17 before, each read and
     // linked by Node one by one). main.js re-exports the path's chunk; a small chunk is shared with
-    // the pool's worker and one with retext-equality.
+    // the pool's worker and one with retext-equality. Those chunks' code runs as one script with a
+    // code cache (startup-script.js, by the loader startup.js); their files only take their exports
+    // from it: main.js, at most four such files, the loader and the script.
     const chunks = startupChunks(BUNDLE);
-    expect(chunks.length).toBeLessThanOrEqual(5);
-    const sources = new Set(chunks.flatMap((c) => [...readFileSync(path.join(BUNDLE, c), 'utf8').matchAll(/^\/\/ (src\/\S+\.ts)$/gm)].map((m) => m[1]!)));
+    expect(chunks.length).toBeLessThanOrEqual(7);
+    const sources = new Set(
+      chunks.flatMap((c) =>
+        [...readFileSync(path.join(BUNDLE, c), 'utf8').matchAll(new RegExp(`${MODULE_COMMENT}(src\\/\\S+\\.ts)$`, 'gm'))].map((m) => m[1]!),
+      ),
+    );
     expect(sources).toContain('src/cli/start.ts');
     expect(sources).toContain('src/lint/lint-document.ts');
     for (const lazy of [
@@ -120,7 +134,7 @@ describe.skipIf(!existsSync(path.join(BUNDLE, 'main.js')))('the bundled CLI', ()
     const code = startupChunks(BUNDLE)
       .map((c) => readFileSync(path.join(BUNDLE, c), 'utf8'))
       .join('\n');
-    const wrapper = /^\/\/ node_modules\/ignore\/index\.js\nvar (require_\w+) = __commonJS\(/m.exec(code);
+    const wrapper = new RegExp(`${MODULE_COMMENT}node_modules\\/ignore\\/index\\.js\\n\\s*var (require_\\w+) = __commonJS\\(`, 'm').exec(code);
     expect(wrapper, 'the ignore package in the start-up chunks').not.toBeNull();
     const calls = [...code.matchAll(new RegExp(`^(.*)\\b${wrapper![1]}\\(\\)`, 'gm'))].map((m) => m[1]!);
     expect(calls.length).toBeGreaterThan(0);
