@@ -164,6 +164,14 @@ export interface RuleScanner extends Scanner {
    * than confirm. Throws nothing.
    */
   confirmAt(text: string, at: number, start: number, end: number): boolean;
+  /**
+   * The sources of the one-pass scan regexes (the `\b`/'gi' version, when the rule set's words allow
+   * it, and the Unicode lookaround version), built if not yet. For the size guard in
+   * test/prefilter-size.test.ts: V8 does not optimize a regex whose source is over 20 KB
+   * (kRegExpTooLargeToOptimize), and such a scan ran about 3.7 times slower (BENCHMARKS.md, 4d7818d).
+   * Empty when the rule set has no word to scan for.
+   */
+  scanSources(): string[];
 }
 
 type Search = (text: string, from: number) => number;
@@ -710,6 +718,9 @@ function buildScanner(rules: CompiledRules): RuleScanner {
         from = Math.max(from, found.index);
       }
       return scanPlaces(text, from, end, holdsIn(text, start, end)) !== undefined;
+    },
+    scanSources() {
+      return [...new Set([scanAscii(), scanUnicode()].filter((r) => r !== undefined).map((r) => r.source))];
     },
     confirmAt(text, at, start, end) {
       const walk = anyWalker();
