@@ -8,9 +8,8 @@
 //   fixtures/eval-new/labelled.jsonl (held out, labelled blind; its README) and
 //   fixtures/eval-fresh/labelled.jsonl, fixtures/eval-unseen/labelled.jsonl and
 //   fixtures/eval-sealed/labelled.jsonl, fixtures/eval-blind/labelled.jsonl and
-//   fixtures/eval-final/labelled.jsonl (each wholly held out, labelled blind; their READMEs).
-//   fixtures/eval-ninth and fixtures/eval-tenth are held out whole too (HELD_OUT) but not yet default sets:
-//   name one to run it.
+//   fixtures/eval-final/labelled.jsonl, fixtures/eval-ninth/labelled.jsonl and
+//   fixtures/eval-tenth/labelled.jsonl (each wholly held out, labelled blind; their READMEs).
 // - fixtures/eval-new is scored whole and in two halves, split by a hash of each record's id (splitOf):
 //   the dev half lists its false positives and misses, so rule developers can learn from new genres;
 //   the test half (and the whole set) only count them, so that nobody tunes rules on them by accident.
@@ -78,6 +77,8 @@ if (files.length === 0)
     path.join(root, 'fixtures', 'eval-sealed', 'labelled.jsonl'),
     path.join(root, 'fixtures', 'eval-blind', 'labelled.jsonl'),
     path.join(root, 'fixtures', 'eval-final', 'labelled.jsonl'),
+    path.join(root, 'fixtures', 'eval-ninth', 'labelled.jsonl'),
+    path.join(root, 'fixtures', 'eval-tenth', 'labelled.jsonl'),
   );
 // Sets whose false positives and misses are counted but not listed unless --show-held-out, by the name of
 // the set's folder — not by a path relative to this copy of the repository, so a set read from another
