@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# The findings digest of the whole shared corpus: every export of ../shared/corpus linted by the CLI
+# under both presets, with one thread and with two, each printed as a SHA-256 prefix and a line
+# count of the JSON Lines output. Speed work must leave all four unchanged (byte-identical
+# findings); detection work says in its commit how the lines changed. Prints no corpus text.
+#   scripts/corpus-digest.sh            (run `npm run build` first)
+#   DIGNIFY_CORPUS=/path/to/corpus scripts/corpus-digest.sh
+# Exit 2 when the corpus or the built CLI is not there.
+set -uo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+corpus="${DIGNIFY_CORPUS:-$root/../shared/corpus}"
+[ -f "$corpus/mtsamples.csv" ] || { echo "corpus-digest: no shared corpus at $corpus" >&2; exit 2; }
+[ -f "$root/dist/index.js" ] || { echo "corpus-digest: dist/ not built: run npm run build" >&2; exit 2; }
+# Run inside the corpus folder with relative names: the findings name their file, and the digest
+# should not depend on where the corpus lies.
+cd "$corpus" || exit 2
+lint() { node "$root/bin/dignify.js" --format jsonl --no-config "$@" 2>/dev/null; }
+for preset in recommended all; do
+  for threads in 1 2; do
+    out=$(
+      set -- --preset "$preset" --threads "$threads"
+      lint "mtsamples.csv" "$@"
+      lint "aci_bench_notes.jsonl" --text-field note "$@"
+      lint "aci_bench_notes.jsonl" --text-field dialogue "$@"
+      lint "medquad_answers.jsonl" --text-field answer "$@"
+      lint "primock57_notes.jsonl" "$@"
+      lint "ctakes_example_notes.jsonl" "$@"
+      lint "negex_rsAnnotations-1-120-random.tsv" --text-column sentence "$@"
+    )
+    echo "$preset threads$threads $(printf '%s\n' "$out" | sha256sum | cut -c1-16) $(printf '%s\n' "$out" | wc -l) lines"
+  done
+done
