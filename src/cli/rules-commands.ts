@@ -1,5 +1,5 @@
 // `dignify rules` and `dignify explain <ruleId>`: the rule data, printed for people or machines.
-import { nearRuleIds } from '../core/edit-distance.js';
+import { didYouMean } from '../core/edit-distance.js';
 import type { CompiledRules } from '../rules/compile.js';
 import type { PresetName } from '../rules/presets.js';
 import { sourceLine } from '../rules/sources.js';
@@ -87,11 +87,11 @@ export function explainRule(rules: CompiledRules, id: string): { ok: boolean; te
         ].join('\n'),
       };
     }
-    const near = nearRuleIds(
+    const meant = didYouMean(
       id,
       rules.rules.map((r) => r.id),
     );
-    return { ok: false, text: `no rule "${id}"${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : ' (dignify rules lists them all)'}` };
+    return { ok: false, text: `no rule "${id}"${meant || ' (dignify rules lists them all)'}` };
   }
   const r = compiled.rule;
   const out = [

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import ignore, { type Ignore } from 'ignore';
-import { nearRuleIds } from '../core/edit-distance.js';
+import { didYouMean } from '../core/edit-distance.js';
 import { OptionsError, resolveOptions } from '../lint/options.js';
 import type { ResolvedOptions } from '../match/match.js';
 import { builtinRuleFiles, builtinRules } from '../rules/builtin.js';
@@ -129,8 +129,7 @@ export function resolveConfig(config: DignifyConfig, file: string | undefined, b
     const categories = new Set(known.rules.map((r) => r.category));
     for (const key of keys) {
       if (!known.byId.has(key) && !categories.has(key)) {
-        const near = nearRuleIds(key, [...known.byId.keys(), ...categories]);
-        const meant = near.length > 0 ? `; did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : '';
+        const meant = didYouMean(key, [...known.byId.keys(), ...categories]);
         throw new ConfigError(where, `rules.${key}`, `expected a rule id or a category${meant} ("dignify rules" lists them)`);
       }
     }

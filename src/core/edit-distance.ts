@@ -25,7 +25,7 @@ export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINIT
  * distance 2 of it (case ignored); for a key without a slash, also the ids whose name (after the
  * slash) contains it, is contained in it or is within 2 of it ("addict", "noncomplaint"); at most 8.
  */
-export function nearRuleIds(key: string, ids: readonly string[]): string[] {
+function nearRuleIds(key: string, ids: readonly string[]): string[] {
   const wanted = key.toLowerCase();
   const scored: Array<[string, number]> = [];
   for (const id of ids) {
@@ -40,4 +40,10 @@ export function nearRuleIds(key: string, ids: readonly string[]): string[] {
     .sort((a, b) => a[1] - b[1])
     .slice(0, 8)
     .map(([id]) => id);
+}
+
+/** `; did you mean "a", "b"?` for the names nearRuleIds finds for `key` among `ids`, or '' when none is near. */
+export function didYouMean(key: string, ids: readonly string[]): string {
+  const near = nearRuleIds(key, ids);
+  return near.length > 0 ? `; did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : '';
 }

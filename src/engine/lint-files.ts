@@ -16,7 +16,7 @@ import { unknownDirectiveRules, type CodeSpans } from '../match/inline-control.j
 import { lintInParallel, type Linted, type PoolThreshold } from './lint-parallel.js';
 import type { ResolvedOptions } from '../match/match.js';
 import { resolveOptions } from '../lint/options.js';
-import { nearRuleIds } from '../core/edit-distance.js';
+import { didYouMean } from '../core/edit-distance.js';
 import { builtinRuleFiles } from '../rules/builtin.js';
 
 /**
@@ -262,8 +262,7 @@ function directiveNotices(doc: Document, resolved: ResolvedOptions): string[] {
     code = []; // the Markdown or HTML parser is not loaded: nothing was linted in it either
   }
   return unknownDirectiveRules(doc.text, (name) => known.has(name), code).map(({ line, name }) => {
-    const near = nearRuleIds(name, [...known]);
-    const meant = near.length > 0 ? `; did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : ' (see dignify rules)';
+    const meant = didYouMean(name, [...known]) || ' (see dignify rules)';
     return `warning: line ${line}: a dignify directive names "${name}", which is no rule id or category${meant}`;
   });
 }

@@ -1,5 +1,5 @@
 // Options as the user gives them → what the matcher needs, resolved once per run.
-import { nearRuleIds } from '../core/edit-distance.js';
+import { didYouMean } from '../core/edit-distance.js';
 import { builtinRuleFiles, builtinRules } from '../rules/builtin.js';
 import { builtinPresetRules } from '../rules/builtin-presets.js';
 import { DEFAULT_PRESET, isPresetName, PRESETS, presetRules } from '../rules/presets.js';
@@ -29,10 +29,7 @@ export function resolveOptions(options: Options = {}): ResolvedOptions {
     const known = new Set([...ids, ...ids.map((id) => id.slice(0, id.indexOf('/')))]);
     for (const key of keys) {
       if (known.has(key)) continue;
-      const near = nearRuleIds(key, [...known]);
-      throw new OptionsError(
-        `rules.${key}: expected a rule id or a category${near.length > 0 ? `; did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : ''}`,
-      );
+      throw new OptionsError(`rules.${key}: expected a rule id or a category${didYouMean(key, [...known])}`);
     }
   }
   const preset = options.preset ?? DEFAULT_PRESET;

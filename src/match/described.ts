@@ -13,7 +13,7 @@
 import type { Token } from '../parse/tokens.js';
 import { maskPlaceholders } from '../parse/placeholders.js';
 import { motherIsPatient } from './perinatal.js';
-import { definiteChild, subjectIndex } from './subject.js';
+import { definiteChild, passiveWithAgent, subjectIndex } from './subject.js';
 
 /** The patient, someone or something else, or no subject found (a note's "Refused lunch."). */
 export type Described = 'patient' | 'other' | 'unknown';
@@ -177,9 +177,7 @@ const AGENT_STOPS = new Set([...NOT_MODIFIERS, 'was', 'were', 'because', 'after'
  * follows the match or the agent is not read.
  */
 function passiveAgent(text: string, tokens: readonly Token[], at: number): Described | undefined {
-  if (!/ed$/.test(tokens[at]!.norm)) return undefined;
-  const by = tokens[at + 1];
-  if (by?.norm !== 'by' || !spaceOnly(text, tokens[at]!, by)) return undefined;
+  if (!passiveWithAgent(text, tokens, at)) return undefined;
   let head: number | undefined;
   let marked = false;
   for (let i = at + 2; i < tokens.length && i <= at + 5; i++) {

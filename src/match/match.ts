@@ -503,9 +503,9 @@ export function unlessHoldsAt(compiled: CompiledRule, sentence: SentenceTokens, 
   if (compiled.unless.length === 0) return false;
   const { tokens } = sentence;
   const first = tokens.findIndex((t) => t.end.offset > start);
+  if (first === -1) return false;
   let last = first;
   while (last + 1 < tokens.length && tokens[last + 1]!.start.offset < end) last++;
-  if (first === -1) return false;
   const c: Candidate = { compiled, first, last, captures: new Map() };
   return compiled.unless.some((cond) => holds(cond, tokens, c, text, sentence, false));
 }

@@ -43,9 +43,15 @@ const PREPOSITIONS = new Set(
 // before. Not a baby, an infant or a newborn: in a mother's chart "the baby" is her baby, and a
 // baby "refusing the bottle" is a feeding symptom. Not "the boy"/"the girl", who in an adult's note
 // is as often someone at the desk. A child's refusal of a food stays a feeding symptom
-// (compliance/refused, child-patient.ts). Shared with described.ts.
-export const CHILD_NOUNS = new Set('child kid toddler preschooler youngster'.split(' '));
+// (compliance/refused, child-patient.ts). definiteChild is shared with described.ts.
+const CHILD_NOUNS = new Set('child kid toddler preschooler youngster'.split(' '));
 const DEFINITE = new Set(['the', 'this']);
+
+/** Is the word at `at` a past participle with "by" after it, spaces only between ("refused by")? Its agent follows. */
+export function passiveWithAgent(text: string, tokens: readonly Token[], at: number): boolean {
+  const by = tokens[at + 1];
+  return by?.norm === 'by' && /ed$/.test(tokens[at]!.norm) && /^[ \t]+$/.test(gap(text, tokens[at]!, by));
+}
 
 /** Is the noun at `head` a child named with "the"/"this" and nothing else before it ("the child", "this toddler")? */
 export function definiteChild(text: string, tokens: readonly Token[], head: number): boolean {
@@ -261,8 +267,7 @@ export function subjectIs(source: string, tokens: readonly Token[], at: number, 
   const text = maskPlaceholders(source);
   // A passive with its agent ("Lunch tray refused by pt", "Consult refused by the insurer"): the
   // noun before it is what was refused, not who refused (the `described` condition reads the agent).
-  const by = tokens[at + 1];
-  if (by?.norm === 'by' && /ed$/.test(tokens[at]!.norm) && /^[ \t]+$/.test(gap(text, tokens[at]!, by))) return false;
+  if (passiveWithAgent(text, tokens, at)) return false;
   let head = subjectIndex(text, tokens, at);
   if (head === undefined) return false;
   // "Stretcher 4 refused to lower", "Pump 2 alarmed": a number after a noun says which one; the noun
