@@ -3,23 +3,12 @@
 // consults, committee minutes, transport logs), each with sentences of our own and the positives of
 // the same words that must still be reported.
 import { describe, expect, it } from 'vitest';
-import { lintText } from '../src/index.js';
+import { expectFlag as flags, expectPass as passes, findingsOf } from './detection.js';
 
-/** Every finding as rule:words (info included: a clean sentence has none). */
-const findings = async (text: string, preset: 'recommended' | 'all' = 'recommended') =>
-  (await lintText(text, { preset })).map((f) => `${f.ruleId}:${f.actual}`);
-
-async function expectPass(texts: string[]): Promise<void> {
-  for (const text of texts) expect(await findings(text), text).toEqual([]);
-}
-
-async function expectFlag(rule: string, texts: string[]): Promise<void> {
-  for (const text of texts)
-    expect(
-      (await findings(text)).some((f) => f.startsWith(`${rule}:`)),
-      text,
-    ).toBe(true);
-}
+// Every finding as rule:words (info included: a clean sentence has none).
+const findings = (text: string, preset: 'recommended' | 'all' = 'recommended') => findingsOf(text, { preset });
+const expectPass = (texts: string[]) => passes(texts);
+const expectFlag = (rule: string, texts: string[]) => flags(texts, { rule });
 
 describe('a passive with its agent after "by"', () => {
   it('passes a laboratory, a payer, a relative or a thing that refused or claimed', async () => {

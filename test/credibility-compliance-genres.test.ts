@@ -3,14 +3,11 @@
 // "claim", and refusals by things, third parties and people in general. Each kind with phrasings of
 // our own (not the batch's) and the look-alikes beside them.
 import { describe, expect, it } from 'vitest';
-import { lintText } from '../src/index.js';
+import { expectPass as passes, findingsOf } from './detection.js';
 
 /** The rule ids and words of the findings above info (what a user sees as a problem). */
-const strong = async (text: string) => (await lintText(text)).filter((f) => f.severity !== 'info').map((f) => `${f.ruleId}:${f.actual}`);
-
-async function expectPass(texts: string[]): Promise<void> {
-  for (const text of texts) expect(await strong(text), text).toEqual([]);
-}
+const strong = (text: string) => findingsOf(text, { strong: true });
+const expectPass = (texts: string[]) => passes(texts, { strong: true });
 
 async function expectFinding(cases: [string, string][]): Promise<void> {
   for (const [text, finding] of cases) expect(await strong(text), text).toContain(finding);

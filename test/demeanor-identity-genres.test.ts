@@ -3,27 +3,11 @@
 // one test per kind, each with sentences of our own and the look-alikes beside them.
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../src/index.js';
-import { describedPerson } from '../src/match/described.js';
-import { parseText } from '../src/parse/parse-text.js';
-import { collectSentences } from '../src/parse/tokens.js';
+import { expectFlag as flags, expectPass as passes, who } from './detection.js';
 
-/** Findings reported above info, as `rule:words`. */
-const strong = async (text: string) => (await lintText(text)).filter((f) => f.severity !== 'info').map((f) => `${f.ruleId}:${f.actual}`);
-
-async function expectPass(texts: string[]): Promise<void> {
-  for (const text of texts) expect(await strong(text), text).toEqual([]);
-}
-
-async function expectFlag(texts: string[], rule: string): Promise<void> {
-  for (const text of texts) expect((await strong(text)).filter((f) => f.startsWith(`${rule}:`)).length, text).toBeGreaterThan(0);
-}
-
-/** Who the token `word` of a one-sentence `text` describes. */
-function who(text: string, word: string) {
-  const [sentence] = collectSentences(parseText(text));
-  const at = sentence!.tokens.findIndex((t) => t.norm === word);
-  return describedPerson(text, sentence!.tokens, at);
-}
+// Findings reported above info, as `rule:words`.
+const expectPass = (texts: string[]) => passes(texts, { strong: true });
+const expectFlag = (texts: string[], rule: string) => flags(texts, { strong: true, rule });
 
 describe('who a behaviour word describes, in incident and complaint logs', () => {
   it('reads a bracketed appositive: the words in brackets say who the subject is', async () => {

@@ -5,19 +5,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../src/index.js';
 import { nonProseSpans } from '../src/match/spans.js';
+import { expectFlag as flags, expectPass as passes, findingsOf } from './detection.js';
 
 /** Findings reported above info (what a user sees as a problem). */
-const strong = async (text: string) => (await lintText(text)).filter((f) => f.severity !== 'info').map((f) => `${f.ruleId}:${f.actual}`);
+const strong = (text: string) => findingsOf(text, { strong: true });
 /** Every finding with its severity. */
 const all = async (text: string) => (await lintText(text)).map((f) => `${f.ruleId}:${f.actual}:${f.severity}`);
 
-async function expectPass(texts: string[]): Promise<void> {
-  for (const text of texts) expect(await strong(text), text).toEqual([]);
-}
-
-async function expectFlag(texts: string[]): Promise<void> {
-  for (const text of texts) expect((await strong(text)).length, text).toBeGreaterThan(0);
-}
+const expectPass = (texts: string[]) => passes(texts, { strong: true });
+const expectFlag = (texts: string[]) => flags(texts, { strong: true });
 
 describe('the subject of a behaviour or credibility word', () => {
   it('passes a relative, a child, staff or an institution as the subject of the verb', async () => {

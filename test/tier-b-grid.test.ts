@@ -3,32 +3,11 @@
 // narratives, sleep lab, sitter logs). One test per kind, each with sentences of our own wording and
 // the look-alikes beside them.
 import { describe, expect, it } from 'vitest';
-import { lintText } from '../src/index.js';
-import { describedPerson } from '../src/match/described.js';
-import { parseText } from '../src/parse/parse-text.js';
-import { collectSentences } from '../src/parse/tokens.js';
+import { expectFlag as flags, expectPass as passes, who } from './detection.js';
 
-/** Findings at any severity, as `rule:words`. */
-const found = async (text: string) => (await lintText(text)).map((f) => `${f.ruleId}:${f.actual}`);
-
-async function expectPass(texts: string[], rule?: string): Promise<void> {
-  for (const text of texts)
-    expect(
-      (await found(text)).filter((f) => rule === undefined || f.startsWith(`${rule}:`)),
-      text,
-    ).toEqual([]);
-}
-
-async function expectFlag(texts: string[], rule: string): Promise<void> {
-  for (const text of texts) expect((await found(text)).filter((f) => f.startsWith(`${rule}:`)).length, text).toBeGreaterThan(0);
-}
-
-/** Who the token `word` of a one-sentence `text` describes. */
-function who(text: string, word: string) {
-  const [sentence] = collectSentences(parseText(text));
-  const at = sentence!.tokens.findIndex((t) => t.norm === word);
-  return describedPerson(text, sentence!.tokens, at);
-}
+// Findings at any severity, as `rule:words`.
+const expectPass = (texts: string[], rule?: string) => passes(texts, { rule });
+const expectFlag = (texts: string[], rule: string) => flags(texts, { rule });
 
 describe('the tier-B grid', () => {
   it('reads "the child" (definite) as the patient of a paediatric note; someone\'s child, a child, a baby stay someone else', async () => {
