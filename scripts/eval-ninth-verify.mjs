@@ -9,14 +9,26 @@
 // this set (genre: <genre>)", offsets (UTF-16, end exclusive), categories, tiers, levels, no overlapping
 // spans, notes on clean records, preferred-wording pairs only right after a record with spans; no id and no
 // text shared with fixtures/eval, eval-genres, eval-new, eval-fresh, eval-unseen, eval-sealed, eval-blind,
-// eval-final or eval-tenth (written after this set; the check is the same both ways), and no text that contains
-// or lies inside one of their texts (≥ 24 characters). --counts prints the per-genre table on stdout.
+// eval-final, eval-tenth or eval-eleventh (both written after this set; the check is the same both ways), and no
+// text that contains or lies inside one of their texts (≥ 24 characters). --counts prints the per-genre table on
+// stdout.
 // Exit 0 when clean, 1 with one line per problem (record id first) on stderr, 2 when a set cannot be read.
 // Node 20 ESM, no dependencies; it reads no corpus and runs no linter.
 
 import { verifyWrittenSet } from './eval-set-checks.mjs';
 
-export const EARLIER_SETS = ['eval', 'eval-genres', 'eval-new', 'eval-fresh', 'eval-unseen', 'eval-sealed', 'eval-blind', 'eval-final', 'eval-tenth'];
+export const EARLIER_SETS = [
+  'eval',
+  'eval-genres',
+  'eval-new',
+  'eval-fresh',
+  'eval-unseen',
+  'eval-sealed',
+  'eval-blind',
+  'eval-final',
+  'eval-tenth',
+  'eval-eleventh',
+];
 export const GENRES = [
   'ophthalmology',
   'rheumatology',

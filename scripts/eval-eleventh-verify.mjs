@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+// Checks fixtures/eval-eleventh/labelled.jsonl (the eleventh evaluation set: all handwritten, eight genres no
+// earlier set or probe batch used, labelled blind; see its README).
+//
+//   node scripts/eval-eleventh-verify.mjs [--counts] [fixtures/eval-eleventh/labelled.jsonl]
+//
+// The checks of scripts/eval-tenth-verify.mjs (all are verifyWrittenSet in scripts/eval-set-checks.mjs):
+// unique ids of the form el-<genre>-<nnn> for the eight genres, kind "handwritten", source "handwritten for
+// this set (genre: <genre>)", offsets (UTF-16, end exclusive), categories, tiers, levels, no overlapping
+// spans, notes on clean records, preferred-wording pairs only right after a record with spans; no id and no
+// text shared with fixtures/eval, eval-genres, eval-new, eval-fresh, eval-unseen, eval-sealed, eval-blind,
+// eval-final, eval-ninth or eval-tenth, and no text that contains or lies inside one of their texts
+// (≥ 24 characters). --counts prints the per-genre table on stdout.
+// Exit 0 when clean, 1 with one line per problem (record id first) on stderr, 2 when a set cannot be read.
+// Node 20 ESM, no dependencies; it reads no corpus and runs no linter.
+
+import { verifyWrittenSet } from './eval-set-checks.mjs';
+
+export const EARLIER_SETS = [
+  'eval',
+  'eval-genres',
+  'eval-new',
+  'eval-fresh',
+  'eval-unseen',
+  'eval-sealed',
+  'eval-blind',
+  'eval-final',
+  'eval-ninth',
+  'eval-tenth',
+];
+export const GENRES = [
+  'sexual-assault-forensic-exam',
+  'medical-examiner-autopsy',
+  'eating-disorder-program',
+  'developmental-behavioral-pediatrics',
+  'refugee-health-screening',
+  'gender-affirming-care',
+  'anticoagulation-clinic',
+  'involuntary-commitment-petition',
+];
+
+verifyWrittenSet({ set: 'eval-eleventh', prefix: 'el', genres: GENRES, earlierSets: EARLIER_SETS });

@@ -1,0 +1,28 @@
+// The eleventh evaluation set (fixtures/eval-eleventh, handwritten in eight new genres, labelled blind, held
+// out whole): its integrity check (scripts/eval-eleventh-verify.mjs) and the shape its README promises, by the
+// shared tests of a written set (test/written-set.ts). The set is in scripts/eval.js's HELD_OUT but not yet
+// among the sets `npm run eval` scores by default: the lead runs it once, then adds it there and sets
+// inDefaultEval to true (its README records the runs).
+// This file does not lint the set.
+import { BLIND_CHECKS, describeWrittenSet } from './written-set.js';
+
+describeWrittenSet({
+  ...BLIND_CHECKS,
+  coreIsSubstanceUse: true,
+  set: 'eval-eleventh',
+  prefix: 'el',
+  genres: [
+    'anticoagulation-clinic',
+    'developmental-behavioral-pediatrics',
+    'eating-disorder-program',
+    'gender-affirming-care',
+    'involuntary-commitment-petition',
+    'medical-examiner-autopsy',
+    'refugee-health-screening',
+    'sexual-assault-forensic-exam',
+  ],
+  minRecords: 440,
+  minClean: 280,
+  inDefaultEval: false,
+  bad: { genre: 'anticoagulation-clinic', earlierId: 'te-travel-medicine-001', earlierGenre: 'travel-medicine', earlierSet: 'eval-tenth' },
+});
