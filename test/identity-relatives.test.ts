@@ -1,7 +1,7 @@
 // Identity labels said of relatives and in note shorthand (issue 11; recall-probes batch 32): a person
 // label counts whoever it describes ("MOB bipolar", "husband demented", "obese mother"), and telephone,
 // family-history and nursery notes write it without a copula, after a dash or a colon, as the last of
-// a list, beside an age, or misspelt. Each kind is checked on sentences of different wording, with
+// a list, in or after a bracket, beside an age, or misspelt. Each kind is checked on sentences of different wording, with
 // look-alikes beside it that must pass. Every sentence is written for this file (not taken from the
 // probes or the rules' examples).
 import { describe, expect, it } from 'vitest';
@@ -59,6 +59,27 @@ const KINDS: { kind: string; rule: string; flag: [string, string][]; pass: strin
     pass: ['Brother: bipolar II disorder, on lithium.', 'Father: diabetic retinopathy and gout.', 'Sister - epileptic seizures stopped at 12.'],
   },
   {
+    kind: 'a bracket between the relative and the label, or the label inside it (batch 33)',
+    rule: 'identity/',
+    flag: [
+      ['Nephew (in foster care) diabetic, mom asks about camp.', 'diabetic'],
+      ['Aunt (the one who drives him) bipolar, off lithium.', 'bipolar'],
+      ['Stepdad (epileptic, on Keppra) was with him.', 'epileptic'],
+      ['Grandma (lives downstairs) senile, wanders at night.', 'senile'],
+    ],
+    pass: [
+      'Nephew (in foster care) diabetic supplies were sent.',
+      'Aunt (the one who drives him) bipolar disorder, stable.',
+      'Stepdad (epileptic seizures as a child) was with him.',
+    ],
+  },
+  {
+    kind: "a relative's thing after the label, not the relative (batch 33)",
+    rule: 'identity/',
+    flag: [['Brother bipolar and living with them.', 'Brother bipolar']],
+    pass: ["The cousin's bipolar prescriptions were refilled.", "Her son's epileptic medication log was reviewed.", "Grandpa's senile cat sleeps on the bed."],
+  },
+  {
     kind: 'the label before a relative noun',
     rule: 'identity/',
     flag: [
@@ -103,7 +124,7 @@ const KINDS: { kind: string; rule: string; flag: [string, string][]; pass: strin
   },
 ];
 
-describe('identity labels of relatives and in shorthand (batch 32)', () => {
+describe('identity labels of relatives and in shorthand (batches 32 and 33)', () => {
   for (const { kind, rule, flag, pass } of KINDS) {
     it(`${kind}: flagged by ${rule}`, async () => {
       for (const [text, words] of flag) {
