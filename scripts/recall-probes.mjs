@@ -109,6 +109,16 @@ const SHORT = {
   'ethics-consult': 'ethics',
   'quality-committee-minutes': 'qcm',
   'patient-transport-log': 'transp',
+  // Batch 32's genres (branch ident2): identity labels of third parties, telephone and advice-line phrasing,
+  // compressed shorthand, pediatric and newborn notes.
+  'peds-after-hours-phone': 'pahp',
+  'well-child-visit': 'wcc',
+  'newborn-nursery': 'nurs',
+  'maternal-home-visiting': 'mhv',
+  'pharmacy-refill-line': 'refill',
+  'family-history-intake': 'fhx',
+  'developmental-peds': 'devp',
+  'hospice-on-call-phone': 'hospc',
 };
 
 const problems = [];
