@@ -109,6 +109,15 @@ const SHORT = {
   'ethics-consult': 'ethics',
   'quality-committee-minutes': 'qcm',
   'patient-transport-log': 'transp',
+  // Batch 28's genres (branch core2): core substance-use terms crossed with the kinds the scan reads least, in text of kinds no earlier batch used.
+  'well-child-visit': 'wcc',
+  'home-visiting-nurse': 'hvn',
+  'sbirt-screening': 'sbirt',
+  'hospitalist-progress': 'hosp',
+  'poison-control-call': 'pcc',
+  'shelter-clinic': 'shelter',
+  'ambient-scribe-transcript': 'scribe',
+  'military-medicine': 'mil',
 };
 
 const problems = [];
