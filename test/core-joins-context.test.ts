@@ -110,3 +110,40 @@ describe('a military urinalysis named in a table row', () => {
     await expectPass(['Med | Dose | Site\nHeparin | 5000 IU | clean', 'Name | Test | Result\nSGT D | Hearing test | clean']);
   });
 });
+
+// Batch 29's kinds (its unseen misses) and further forms found by probing after batch 28.
+describe('"a user" with the drug a few words away, speech fillers between', () => {
+  it('flags it', async () => {
+    await expectFlag(['Doc: so is he still a user, um, of meth or not?', 'Cousin (a user, cocaine) drives her to visits.'], {
+      rule: 'substance-use/user-label',
+    });
+  });
+
+  it('passes a user of an app, an ID or a service, and a drug too far away', async () => {
+    await expectPass([
+      'Illicit drug use: none; a user ID was issued for the portal.',
+      'Alcohol: denies. She became a user of the hearing clinic this year.',
+      'Cocaine use was discussed at length with the family in the room before the visit ended, and then a user survey was handed out.',
+    ]);
+  });
+});
+
+describe('further forms of the core terms', () => {
+  it('flags cough-medicine abuse, misspelt "alcoholic", "poly-sub" and "using or clean"', async () => {
+    await expectFlag([
+      'Nephew abusing Robitussin and Coricidin.',
+      'PMH: alcoholoic, HTN.',
+      'Hx poly-sub abuse since 17.',
+      'Are you using or clean these days?',
+    ]);
+  });
+
+  it('passes their look-alikes', async () => {
+    await expectPass([
+      'Abused by her uncle as a child; takes cough syrup for a cold.',
+      'Non-alcoholic fatty liver disease, HTN.',
+      'Poly-sub-unit vaccine given.',
+      'Is the site draining or clean today?',
+    ]);
+  });
+});
