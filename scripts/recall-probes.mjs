@@ -119,6 +119,14 @@ const SHORT = {
   'family-history-intake': 'fhx',
   'developmental-peds': 'devp',
   'hospice-on-call-phone': 'hospc',
+  // Batch 28's genres (branch core2; its well-child-visit records share batch 32's genre): core substance-use terms crossed with the kinds the scan reads least.
+  'home-visiting-nurse': 'hvn',
+  'sbirt-screening': 'sbirt',
+  'hospitalist-progress': 'hosp',
+  'poison-control-call': 'pcc',
+  'shelter-clinic': 'shelter',
+  'ambient-scribe-transcript': 'scribe',
+  'military-medicine': 'mil',
 };
 
 const problems = [];

@@ -12,13 +12,13 @@ import { ROOT } from './helpers.js';
 const SET = path.join(ROOT, 'fixtures', 'recall-probes', 'probes.jsonl');
 // The batches whose misses have been worked on (the README's table). A new batch is committed
 // before dignify is run on it, so it joins this list only with the fixes made from it.
-const FIXED_BATCHES = new Set([1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 32, 33]);
+const FIXED_BATCHES = new Set([1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 32, 33]);
 // Core spans of the fixed batches left missed, each a kind judged not safe to close (the README):
-// "a drug of abuse by a 2 y/o" (the by-phrase reads as an abuser, as in "abuse by her father"), "a
-// drug dealer & user" (a pattern cannot hold "&": the quick scan joins a phrase's words by spaces and
-// hyphens only) and "active user" with no drug word in the sentence. (Batch 14's "UA: clean" as a
-// field is found since batch 22: substance-use/clean-dirty-result.)
-const KNOWN_CORE_MISSES = ['rp-tri-019 "abuse"', 'rp-ld-022 "drug dealer & user"', 'rp-ie-015 "active user"'];
+// "a drug of abuse by a 2 y/o" (the by-phrase reads as an abuser, as in "abuse by her father").
+// (Batch 14's "UA: clean" as a field is found since batch 22: substance-use/clean-dirty-result;
+// batch 22's "drug dealer & user" and "active user" with the drug in the sentence before since
+// batch 28: an ampersand is the word "and", substance-use/user-label reads the drug around it.)
+const KNOWN_CORE_MISSES = ['rp-tri-019 "abuse"'];
 // Look-alikes of the fixed batches still flagged, each left to the work that owns its kind (branch
 // `third`: whose refusal or claim it is). Batch 32: a parent ("MOB", mother of the baby) as the subject
 // of a credibility word is a third party (adding MOB/FOB to {someone-else} alone would also silence the
@@ -46,10 +46,10 @@ describe('fixtures/recall-probes', () => {
     expect(r.status).toBe(0);
   });
 
-  it("has eighty-four genres (batches 14, 15, 19, 20, 21, 22, 23, 24 and 32 brought eight, ten, eight, eight, eight, eight, eight, eight and eight; 25, 26 and 27 are in 22's, 23's and 24's genres), core and B spans in each genre with terms, and look-alikes in every genre", () => {
+  it("has ninety-one genres (batches 14, 15, 19, 20, 21, 22, 23, 24, 28 and 32 brought eight, ten, eight, eight, eight, eight, eight, eight, seven and eight; 25, 26 and 27 are in 22's, 23's and 24's genres, 29 in 28's, 33 in 32's; 28 and 32 share well-child-visit), core and B spans in each genre with terms, and look-alikes in every genre", () => {
     expect(new Set(all.map((r) => (r as { batch?: number }).batch)).size).toBeGreaterThan(FIXED_BATCHES.size - 1);
     const genres = new Set(records.map((r) => r.genre));
-    expect(genres.size).toBe(84);
+    expect(genres.size).toBe(91);
     for (const genre of genres) expect(records.some((r) => r.genre === genre && r.spans.length === 0)).toBe(true);
     expect(records.flatMap((r) => r.spans).filter((s) => s.tier === 'core').length).toBeGreaterThan(300);
   });

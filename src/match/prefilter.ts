@@ -45,7 +45,7 @@ function alternatives(words: readonly string[]): string {
   if (source === undefined)
     alternativesOf.set(
       words,
-      (source = `(?:${[...words]
+      (source = `(?:${[...words, ...(words.includes('and') ? ['&'] : [])]
         .sort((a, b) => b.length - a.length)
         .map(escapeRegex)
         .join('|')})`),

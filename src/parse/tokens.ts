@@ -64,6 +64,15 @@ function sentenceTokens(sentence: Sentence, paragraphStart: number, paragraphEnd
   };
   for (const node of sentence.children) {
     if (node.type === 'WhiteSpaceNode') continue;
+    // An ampersand between words is the word "and" ("clean & sober", "drug dealer & user"), so a
+    // phrase with "and" reads it (prefilter.ts alternatives() lets "and" stand for "&" too).
+    if (node.type === 'SymbolNode' && node.value === '&' && tokens.length > 0) {
+      const pos = (node as Positioned).position;
+      if (pos) {
+        push('and', pointOf(pos.start), pointOf(pos.end));
+        continue;
+      }
+    }
     if (node.type !== 'WordNode') {
       joined = false;
       continue;
