@@ -7,9 +7,10 @@
 // gets stand-ins for them (the rest is the code lintText runs):
 //   rules/builtin.ts  reads dist/rules/builtin.json from disk → the same JSON, inlined;
 //   inputs/markdown.ts, inputs/html.ts, fix/segments-*.ts (lazy-loaded parsers) → left out: plain text only.
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = path.join(root, 'dist', 'warehouse');
@@ -24,15 +25,43 @@ try {
   process.exit(0);
 }
 
-// The rule files as the build validated them, less what only documentation reads (a rule's
-// examples, a file's description): a third of the data; and less the stored pattern expansions.
+// The rule files as the build validated them, less what the warehouse never runs or shows (its
+// rows carry no message, note or sources, and it runs lintText's default options, so the
+// recommended preset): a rule's examples, note, description and sources, a file's description,
+// the rules of the all preset only, and the stored pattern expansions (start-up time of the CLI,
+// not worth their size here). A Snowflake UDF keeps the script in its body, where Snowflake
+// recommends 100 KB at most (docs/warehouse.md): every kilobyte counts.
 const ruleFiles = JSON.parse(readFileSync(path.join(root, 'dist', 'rules', 'builtin.json'), 'utf8'));
 for (const file of ruleFiles) {
   delete file.description;
-  delete file.expansions; // the stored pattern expansions: start-up time of the CLI, not worth their size here
-  for (const rule of file.rules) rule.examples = { flag: [], pass: [] };
+  delete file.expansions;
+  file.rules = file.rules.filter((rule) => !rule.presets || rule.presets.includes('recommended'));
+  for (const rule of file.rules) {
+    rule.examples = { flag: [], pass: [] };
+    rule.note = '';
+    rule.description = '';
+    delete rule.sources;
+  }
 }
 const rulesJson = JSON.stringify(ruleFiles);
+
+// retext-equality's patterns (140 KB of source, most of the library) less those no kept rule
+// reports: dignify drops every other message (match/equality.ts). A phrase belongs to the last
+// pattern that lists it (its createPlugin), so a kept pattern also loses the phrases a later,
+// dropped pattern takes over: retext-equality finds exactly what it found before, for the rules kept.
+const { patterns } = await import(pathToFileURL(path.join(root, 'node_modules', 'retext-equality', 'lib', 'patterns-en.js')).href);
+const equalityIds = new Set(ruleFiles.flatMap((file) => file.rules.flatMap((rule) => rule.equality ?? [])));
+const owner = new Map();
+for (const pattern of patterns) for (const phrase of Object.keys(pattern.inconsiderate)) owner.set(phrase, pattern.id);
+const keptPatterns = patterns
+  .filter((pattern) => equalityIds.has(pattern.id))
+  .map((pattern) => ({
+    ...pattern,
+    note: undefined, // shown by nothing dignify reports
+    inconsiderate: Object.fromEntries(Object.entries(pattern.inconsiderate).filter(([phrase]) => owner.get(phrase) === pattern.id)),
+  }));
+const missing = [...equalityIds].filter((id) => !keptPatterns.some((pattern) => pattern.id === id));
+if (missing.length) throw new Error(`retext-equality has no pattern ${missing.join(', ')}`);
 const STAND_INS = {
   'rules/builtin': `import { compileRules } from ${JSON.stringify(path.join(root, 'src/rules/compile.ts'))};
 const FILES = ${rulesJson};
@@ -45,6 +74,7 @@ export function builtinRulePaths() { throw new Error('no rule files in the wareh
   'fix/segments-markdown': `export function markdownSegments() { throw new Error('Markdown is not fixed by the warehouse build (plain text only)'); }`,
   'fix/segments-html': `export function htmlSegments() { throw new Error('HTML is not fixed by the warehouse build (plain text only)'); }`,
 };
+const PATTERNS_EN = /[\\/]retext-equality[\\/]lib[\\/]patterns-en\.js$/;
 const standIns = {
   name: 'warehouse-stand-ins',
   setup(build) {
@@ -53,6 +83,7 @@ const standIns = {
       return target in STAND_INS ? { path: target, namespace: 'stand-in' } : undefined;
     });
     build.onLoad({ filter: /.*/, namespace: 'stand-in' }, (args) => ({ contents: STAND_INS[args.path], loader: 'js', resolveDir: root }));
+    build.onLoad({ filter: PATTERNS_EN }, () => ({ contents: `export const patterns = ${JSON.stringify(keptPatterns)};`, loader: 'js' }));
   },
 };
 
@@ -75,8 +106,10 @@ const result = await esbuild.build({
   logLevel: 'warning',
 });
 writeFileSync(path.join(outdir, 'meta.json'), JSON.stringify(result.metafile));
-const bytes = statSync(outfile).size;
-console.log(`dignify: warehouse build dist/warehouse/dignify.js (${(bytes / 1024).toFixed(0)} KB)`);
+const built = readFileSync(outfile);
+console.log(
+  `dignify: warehouse build dist/warehouse/dignify.js (${(built.length / 1024).toFixed(0)} KB, ${(gzipSync(built).length / 1024).toFixed(0)} KB gzipped)`,
+);
 
 // The SQL that creates it (docs/warehouse.md): Snowflake keeps the code in the function's body
 // (between $$ … $$, so the script must not hold "$$"); BigQuery loads it from Cloud Storage.

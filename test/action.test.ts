@@ -25,7 +25,7 @@ interface Action {
 
 const action = parse(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as Action;
 
-function runStep(cwd: string, inputs: Record<string, string>) {
+function runStep(cwd: string, inputs: Record<string, string>, actionPath = ROOT) {
   const step = action.runs.steps.find((s) => s.id === 'lint')!;
   const values = { ...Object.fromEntries(Object.entries(action.inputs).map(([k, v]) => [k, v.default])), ...inputs };
   const env: Record<string, string> = {};
@@ -36,7 +36,7 @@ function runStep(cwd: string, inputs: Record<string, string>) {
   writeFileSync(outputFile, '');
   const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run!], {
     cwd,
-    env: { ...process.env, ...env, GITHUB_ACTION_PATH: ROOT, GITHUB_OUTPUT: outputFile, PATH: `${path.dirname(process.execPath)}:${process.env.PATH}` },
+    env: { ...process.env, ...env, GITHUB_ACTION_PATH: actionPath, GITHUB_OUTPUT: outputFile, PATH: `${path.dirname(process.execPath)}:${process.env.PATH}` },
     encoding: 'utf8',
   });
   return { code: r.status, stderr: r.stderr, outputs: readFileSync(outputFile, 'utf8') };
@@ -76,6 +76,39 @@ describe('action.yml', () => {
     expect(r.code).toBe(0);
     expect(r.outputs).toContain('exit-code=0');
     expect(readFileSync(path.join(dir, 'dignify.sarif'), 'utf8')).toContain('substance-use/dirty-needles');
+  });
+});
+
+describe('the words of paths and args', () => {
+  // A stand-in for bin/dignify.js that writes the arguments it got (to the SARIF file).
+  function argvOf(inputs: Record<string, string>) {
+    const fake = mkdtempSync(path.join(tmpdir(), 'dignify-action-path-'));
+    mkdirSync(path.join(fake, 'bin'));
+    writeFileSync(path.join(fake, 'bin', 'dignify.js'), 'process.stdout.write(JSON.stringify(process.argv.slice(2)));\n');
+    const dir = mkdtempSync(path.join(tmpdir(), 'dignify-action-'));
+    const r = runStep(dir, inputs, fake);
+    expect(r.stderr).toBe('');
+    return JSON.parse(readFileSync(path.join(dir, 'dignify.sarif'), 'utf8')) as string[];
+  }
+
+  // On a Windows runner paths are written with backslashes. xargs, which split the words before,
+  // read a backslash as an escape: docs\leaflets reached dignify as docsleaflets.
+  it('keeps backslashes as written (Windows paths), quoted or not', () => {
+    expect(argvOf({ paths: 'docs\\leaflets "C:\\My notes\\" templates\\*.txt', args: '--ext "txt,md"' })).toEqual([
+      'docs\\leaflets',
+      'C:\\My notes\\',
+      'templates\\*.txt',
+      '--ext',
+      'txt,md',
+      '--format',
+      'sarif',
+      '--fail-on',
+      'warning',
+    ]);
+  });
+
+  it('splits on white space and new lines, groups quoted words, and keeps empty quoted words', () => {
+    expect(argvOf({ paths: ` a\tb\n\n "c d"'e f' "" x"'"y `, args: '' })).toEqual(['a', 'b', 'c de f', '', `x'y`, '--format', 'sarif', '--fail-on', 'warning']);
   });
 });
 

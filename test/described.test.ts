@@ -2,21 +2,7 @@
 // describes, from small sentences of our own (issue 11, "whose behaviour").
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../src/index.js';
-import { type Described, describedPerson } from '../src/match/described.js';
-import { parseText } from '../src/parse/parse-text.js';
-import { collectSentences } from '../src/parse/tokens.js';
-
-/** Who the first token `word` of `text` describes (the sentence before it given as context). */
-function who(text: string, word: string): Described {
-  const sentences = collectSentences(parseText(text));
-  for (const [n, sentence] of sentences.entries()) {
-    const at = sentence.tokens.findIndex((t) => t.norm === word);
-    if (at === -1) continue;
-    const previous = n > 0 ? text.slice(sentences[n - 1]!.start, sentences[n - 1]!.end) : '';
-    return describedPerson(text, sentence.tokens, at, previous);
-  }
-  throw new Error(`no "${word}" in ${text}`);
-}
+import { who } from './detection.js';
 
 describe('describedPerson', () => {
   it('reads the patient: pt, a pronoun, an age, a title, the word a setting uses', () => {

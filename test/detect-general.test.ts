@@ -3,12 +3,11 @@
 // signs is not a label, a patient's labelled turn pasted alone is their own words, and the
 // condition kinds that carry these (`except` with `*`, `list`, `forms`) work for any rule file.
 import { describe, expect, it } from 'vitest';
-import { compileRules, lintText, parseRuleFile } from '../src/index.js';
+import { compileRules, parseRuleFile } from '../src/index.js';
 import { inEnumeration } from '../src/match/match.js';
 import { speakerAt } from '../src/match/speakers.js';
 
-const brief = async (text: string, options?: Parameters<typeof lintText>[1]) => (await lintText(text, options)).map((f) => [f.ruleId, f.actual, f.severity]);
-const ids = async (text: string, options?: Parameters<typeof lintText>[1]) => (await lintText(text, options)).map((f) => f.ruleId);
+import { briefOf as brief, ruleIds as ids } from './detection.js';
 
 describe('the object of "addicted to"', () => {
   it('reports a substance or pills as the object, and "addicted" with no object', async () => {

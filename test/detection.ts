@@ -1,9 +1,9 @@
 // Shared assertions of the detection tests (subjects-senses, credibility-compliance-genres,
-// demeanor-identity-genres, tier-b-grid, clean-lookalikes): a text passes or is flagged, read as
-// `rule:words` findings, and who a word of a sentence describes. Not a test file.
+// demeanor-identity-genres, tier-b-grid, clean-lookalikes, described): a text passes or is flagged,
+// read as `rule:words` findings, and who a word of a sentence describes. Not a test file.
 import { expect } from 'vitest';
 import { lintText } from '../src/index.js';
-import { describedPerson } from '../src/match/described.js';
+import { type Described, describedPerson } from '../src/match/described.js';
 import { parseText } from '../src/parse/parse-text.js';
 import { collectSentences } from '../src/parse/tokens.js';
 
@@ -17,6 +17,18 @@ export interface Reading {
 export async function findingsOf(text: string, { strong = false, preset }: Reading = {}): Promise<string[]> {
   const findings = await lintText(text, preset ? { preset } : {});
   return findings.filter((f) => !strong || f.severity !== 'info').map((f) => `${f.ruleId}:${f.actual}`);
+}
+
+type LintOptions = Parameters<typeof lintText>[1];
+
+/** The rule ids of the findings of `text`, in order (an exact list: what was reported, and only that). */
+export async function ruleIds(text: string, options?: LintOptions): Promise<string[]> {
+  return (await lintText(text, options)).map((f) => f.ruleId);
+}
+
+/** The findings of `text` as [rule id, words, severity], in order. */
+export async function briefOf(text: string, options?: LintOptions): Promise<string[][]> {
+  return (await lintText(text, options)).map((f) => [f.ruleId, f.actual, f.severity]);
 }
 
 /** Each text has no finding (of `rule` when given). */
@@ -34,9 +46,17 @@ export async function expectFlag(texts: string[], options: Reading & { rule?: st
     expect((await findingsOf(text, options)).filter((f) => options.rule === undefined || f.startsWith(`${options.rule}:`)).length, text).toBeGreaterThan(0);
 }
 
-/** Who the token `word` of a one-sentence `text` describes (src/match/described.ts). */
-export function who(text: string, word: string) {
-  const [sentence] = collectSentences(parseText(text));
-  const at = sentence!.tokens.findIndex((t) => t.norm === word);
-  return describedPerson(text, sentence!.tokens, at);
+/**
+ * Who the first token `word` of `text` describes (src/match/described.ts), the sentence before
+ * it given as context. A `word` the text does not hold throws: no test passes on a missing word.
+ */
+export function who(text: string, word: string): Described {
+  const sentences = collectSentences(parseText(text));
+  for (const [n, sentence] of sentences.entries()) {
+    const at = sentence.tokens.findIndex((t) => t.norm === word);
+    if (at === -1) continue;
+    const previous = n > 0 ? text.slice(sentences[n - 1]!.start, sentences[n - 1]!.end) : '';
+    return describedPerson(text, sentence.tokens, at, previous);
+  }
+  throw new Error(`no "${word}" in ${text}`);
 }

@@ -117,7 +117,7 @@ describe('lintOutcomes', () => {
   it('yields one tagged outcome per source, record and message, in input order', async () => {
     const dir = project({
       'a.txt': 'Known heroin addict.\n',
-      'bin.txt': 'a\u0000b',
+      'bin.txt': 'a\u0000\u0001b', // binary: more than one control byte (one stray NUL is read as text)
       'notes.csv': 'id,text\n1,Hx of IVDU.\n2,"unterminated\n',
     });
     const outcomes: LintOutcome[] = [];

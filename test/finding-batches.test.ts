@@ -150,7 +150,7 @@ describe('the CLI with a document in batches', () => {
     expect(batched.stdout).toMatch(/✖ \d+ problems \(\d+ errors, \d+ warnings, 0 info\)/);
     // Where a batch's rows are narrower than an earlier batch's, they are padded to the earlier
     // width: the severity column (after the line:column) never moves left.
-    const rows = batched.stdout.split('\n').filter((l) => /^ {2}\d+:\d+/.test(l));
+    const rows = batched.stdout.split('\n').filter((l) => /^ {2} *\d+:\d+/.test(l));
     const severityColumn = rows.map((l) => l.search(/ (error|warning) /));
     expect(new Set(severityColumn).size).toBeGreaterThan(1); // the 2-digit lines came in a later batch
     for (let i = 1; i < severityColumn.length; i++) expect(severityColumn[i]).toBeGreaterThanOrEqual(severityColumn[i - 1]!);

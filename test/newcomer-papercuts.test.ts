@@ -277,4 +277,38 @@ describe('--format github and what could not be read', () => {
     expect(lines.some((l) => l.startsWith('::error file=missing.txt,title=dignify::'))).toBe(true);
     expect(lines.filter((l) => l.includes('substance-use/injection-drug-abuse'))).toHaveLength(1);
   });
+  // With --skip-bad-records the records are accepted (exit 1 on the finding, not 2), yet each was
+  // still an ::error annotation, and SARIF said the run had failed. Now each skipped record is a
+  // warning, one per record as on stderr, in both; a file that could not be read stays an error.
+  it('a record skipped by --skip-bad-records is a warning, one per record (github and SARIF)', async () => {
+    const dir = folder({ 'bad.csv': 'note_id,note_text\n1,hx of IVDU\n2,x"y\n3,ok\n' });
+    const gh = await runMain(['bad.csv', '--format', 'github', '--skip-bad-records'], { cwd: dir });
+    expect(gh.code).toBe(1);
+    const annotations = gh.stdout
+      .trim()
+      .split('\n')
+      .filter((l) => l.includes('title=dignify'));
+    expect(annotations).toEqual([expect.stringMatching(/^::warning file=bad\.csv,line=3,title=dignify::row 2: /)]);
+    expect(gh.stderr).toContain('bad.csv: 1 malformed record skipped\n');
+    const two = folder({ 'gone.csv': 'note_id,note_text\n1,a,b\n2,c,d\n' });
+    const both = await runMain(['gone.csv', 'missing.txt', '--format', 'github', '--skip-bad-records'], { cwd: two });
+    expect(both.code).toBe(2); // the missing file
+    expect(
+      both.stdout
+        .trim()
+        .split('\n')
+        .map((l) => l.slice(0, l.indexOf('::', 2))),
+    ).toEqual(['::warning file=gone.csv,line=2,title=dignify', '::warning file=gone.csv,line=3,title=dignify', '::error file=missing.txt,title=dignify']);
+    const sarif = await runMain(['bad.csv', '--format', 'sarif', '--skip-bad-records'], { cwd: dir });
+    const invocation = (
+      JSON.parse(sarif.stdout) as {
+        runs: Array<{ invocations: Array<{ executionSuccessful: boolean; toolExecutionNotifications: Array<{ level: string }> }> }>;
+      }
+    ).runs[0]!.invocations[0]!;
+    expect(invocation.toolExecutionNotifications.map((n) => n.level)).toEqual(['warning']);
+    expect(invocation.executionSuccessful).toBe(true);
+    const strict = await runMain(['bad.csv', '--format', 'sarif'], { cwd: dir });
+    expect(strict.code).toBe(2);
+    expect(strict.stdout).toContain('"executionSuccessful": false');
+  });
 });

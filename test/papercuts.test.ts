@@ -89,6 +89,37 @@ describe('stylish output for an export', () => {
   });
 });
 
+describe('stylish places', () => {
+  // Line and column were one left-aligned string ("1:7  " above "12:13"), so the colons wandered
+  // when line numbers differed in width. ESLint's stylish right-aligns the line and left-aligns the
+  // column: the colons stand in one column.
+  const at = (line: number, column: number) => finding({ start: { line, column, offset: 0 }, end: { line, column: column + 6, offset: 6 } });
+  const places = (out: string) =>
+    out
+      .split('\n')
+      .filter((l) => l.includes('substance-use/addict'))
+      .map((l) => l.slice(0, l.indexOf('error')));
+
+  it('right-aligns the line and left-aligns the column, as ESLint does', () => {
+    const out = formatAll(formatters.stylish!, [{ file: 'a.txt', findings: [at(1, 7), at(12, 13), at(12, 9), at(100, 1)] }], {
+      why: false,
+      color: false,
+      cwd: '/',
+    });
+    expect(places(out)).toEqual(['    1:7   ', '   12:13  ', '   12:9   ', '  100:1   ']);
+  });
+
+  it('keeps the colons in line after an export record label, and a .docx paragraph as it was', () => {
+    const rec: LintResult = { file: 'n.csv', record: { row: 3, id: 'N3', idName: 'note_id', line: 4 }, findings: [at(2, 5), at(10, 1)] };
+    expect(places(formatAll(formatters.stylish!, [rec], { why: false, color: false, cwd: '/' }))).toEqual([
+      '  row 3 (note_id N3)   2:5  ',
+      '  row 3 (note_id N3)  10:1  ',
+    ]);
+    const docx: LintResult = { file: 'a.docx', findings: [finding({ paragraph: 4 }), finding({ paragraph: 12 })] };
+    expect(places(formatAll(formatters.stylish!, [docx], { why: false, color: false, cwd: '/' }))).toEqual(['  paragraph 4   ', '  paragraph 12  ']);
+  });
+});
+
 describe('the CLI explains itself', () => {
   it('dignify rules explains the pattern notation and lists the sets', async () => {
     const r = await runMain(['rules']);

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { lintFiles, lintText } from '../src/index.js';
 import { lintDocument, lintDocumentWhole, preloadLint } from '../src/lint/lint-document.js';
 import { resolveOptions } from '../src/lint/options.js';
+import { HEAD_BYTES, looksBinary } from '../src/inputs/files.js';
 import { cutPoint, MAX_BLOCK } from '../src/parse/windows.js';
 import { runMain } from './helpers.js';
 
@@ -173,6 +174,33 @@ describe('files are never skipped silently', () => {
     const bin = await runMain([tempFile('image.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3]))]);
     expect(bin.code).toBe(2);
     expect(bin.stderr).toContain('image.txt: binary file; not linted');
+  });
+
+  // The rule (README, "Inputs"; looksBinary): binary when the first 8 KB hold more than one
+  // control byte that text never holds and those are more than 1% of them. A single NUL once made a
+  // short note binary (skipped, exit 2 when named) while a long note with the same byte was read.
+  it('tells binary from text by the first 8 KB: empty, one NUL, a stray NUL in a short note, two NULs, a NUL late in a big file', async () => {
+    expect(looksBinary(new Uint8Array(0))).toBe(false);
+    expect(looksBinary(new Uint8Array([0]))).toBe(false);
+    expect(looksBinary(new Uint8Array([0, 0]))).toBe(true);
+    expect(looksBinary(Buffer.from('hx of IVDU\u0000\u0001'))).toBe(true);
+    expect(looksBinary(Buffer.from(`${'a'.repeat(300)}\u0000\u0000`))).toBe(false); // under 1%
+    const empty = await runMain([tempFile('empty.txt', '')]);
+    expect([empty.code, empty.stdout, empty.stderr]).toEqual([0, '', '']);
+    const one = await runMain([tempFile('nul.txt', Buffer.from([0]))]);
+    expect([one.code, one.stdout]).toEqual([0, '']);
+    expect(one.stderr).toMatch(/nul\.txt: warning: holds 1 NUL byte/);
+    const short = await runMain([tempFile('short.txt', 'hx of IVDU\u0000'), '--format', 'compact']);
+    expect(short.code).toBe(1);
+    expect(short.stdout).toMatch(/short\.txt:1:7: error .*\[substance-use\/injection-drug-abuse\]/);
+    expect(short.stderr).toContain('holds 1 NUL byte');
+    const two = await runMain([tempFile('two.txt', 'hx of IVDU\u0000\u0000')]);
+    expect(two.code).toBe(2);
+    expect(two.stderr).toContain('two.txt: binary file; not linted');
+    const late = await runMain([tempFile('late.txt', `${'Plain text. '.repeat(HEAD_BYTES / 8)}\u0000\u0000\u0000 hx of IVDU\n`), '--format', 'compact']);
+    expect(late.code).toBe(1);
+    expect(late.stdout).toContain('[substance-use/injection-drug-abuse]');
+    expect(late.stderr).toContain('holds 3 NUL bytes');
   });
 
   it('refuses /dev/zero, /dev/urandom and /dev/zero on standard input at their first bytes', async () => {

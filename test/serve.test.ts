@@ -7,9 +7,22 @@ import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import path from 'node:path';
 import { Ajv } from 'ajv';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type RunningServer, startServer } from '../src/serve/server.js';
 import { BIN, ROOT } from './helpers.js';
+
+// A lint that fails, for one marked text only, with an error that quotes the note (as a parser's
+// error could): the service must answer 500 and log neither the message nor the text.
+vi.mock('../src/lint/lint-text.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../src/lint/lint-text.js')>();
+  return {
+    ...original,
+    lintResolved: (...args: Parameters<typeof original.lintResolved>) => {
+      if (args[0].includes('FAIL-HERE')) throw new TypeError(`cannot read the note "${args[0]}"`);
+      return original.lintResolved(...args);
+    },
+  };
+});
 
 const ajv = new Ajv({ allErrors: true, strict: false });
 const schema = (name: string) => JSON.parse(readFileSync(path.join(ROOT, 'fixtures', 'languagetool', name), 'utf8'));
@@ -232,6 +245,16 @@ describe("bad requests: LanguageTool's statuses, and the service stays up", () =
     expect(lines).toEqual([]);
   });
 
+  it('an internal error is answered 500 and logged by its kind and route only, never with the note or the error message', async () => {
+    lines.length = 0;
+    const res = await fetch(`${service.url}/v2/check`, form({ text: 'FAIL-HERE: Mr Zyxwv, a heroin addict.', language: 'en-US' }));
+    expect(res.status).toBe(500);
+    expect(await res.text()).toBe('Error: Internal error while checking the text');
+    expect(lines).toEqual(['dignify serve: internal error (TypeError) answering POST /v2/check']);
+    lines.length = 0;
+    await stillUp();
+  });
+
   it('sends no CORS header unless asked (as LanguageTool without --allow-origin)', async () => {
     const res = await fetch(`${service.url}/v2/check`, {
       ...form({ text: 'x', language: 'en' }),
@@ -285,6 +308,7 @@ describe('the serve command', () => {
     expect(await run.exited).toBe(0);
     expect(run.stderr()).toMatch(/stopped/);
     expect(run.stderr()).not.toMatch(/Zyxwv|addict/);
+    for (const line of run.stderr().trimEnd().split('\n')) expect(line).toMatch(/^dignify serve: /);
   }, 20_000);
 
   it('defaults to port 8081 (--help), and refuses a taken port with exit 2', async () => {
@@ -295,9 +319,10 @@ describe('the serve command', () => {
     const flat = out.replace(/\s+/g, ' ');
     expect(flat).toMatch(/default: 8081/);
     expect(flat).toMatch(/default: "127\.0\.0\.1"/);
+    // Said with the prefix of every line the service writes (it was "dignify: port …").
     const run = start(['--port', String(service.port)]);
     expect(await run.exited).toBe(2);
-    expect(run.stderr()).toMatch(/port \d+ on 127\.0\.0\.1 is in use/);
+    expect(run.stderr()).toBe(`dignify serve: port ${service.port} on 127.0.0.1 is in use (another LanguageTool server?): choose another with --port\n`);
   }, 20_000);
 
   it('warns when --host widens it beyond this machine', async () => {

@@ -149,6 +149,7 @@ async function lintTo(paths: string[], options: LintCliOptions, io: Io, error: (
     color,
     cwd: io.cwd,
     redact: Boolean(options.redact),
+    skipBadRecords: Boolean(options.skipBadRecords),
     ruleSets: () => configs.ruleSets(),
   });
   const threshold = SEVERITY_RANK[options.failOn];

@@ -199,7 +199,7 @@ Examples:
     .addOption(new Option('--max-body-bytes <n>', 'the largest request accepted, in bytes (larger: 413)').argParser(nonNegativeInteger).default(1024 * 1024))
     .action(async (options: import('./serve-command.js').ServeCliOptions) => {
       const { serve } = await import('./serve-command.js');
-      exitCode = await serve(options, io, error, version());
+      exitCode = await serve(options, io, version());
     });
 
   program

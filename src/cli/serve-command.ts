@@ -11,10 +11,14 @@ export interface ServeCliOptions {
 
 const LOOPBACK = /^(127(\.\d{1,3}){3}|::1|\[::1\]|localhost)$/i;
 
-export async function serve(options: ServeCliOptions, io: Io, error: (message: string) => void, version: string): Promise<number> {
+// Every line the service writes (to stderr) begins "dignify serve: ", its failures to start too,
+// and none holds note text: requests are never logged, and an internal error is logged by its
+// kind and route only (serve/server.ts). Usage errors (a bad --port) are the CLI's ("dignify: ").
+export async function serve(options: ServeCliOptions, io: Io, version: string): Promise<number> {
   // Loaded on use: the lint command never needs the HTTP server.
   const { startServer } = await import('../serve/server.js');
   const note = (line: string) => io.stderr.write(`${line}\n`);
+  const error = (message: string) => note(`dignify serve: ${message}`);
   const host = options.host.replace(/^\[(.*)\]$/, '$1');
   let running: Awaited<ReturnType<typeof startServer>>;
   try {

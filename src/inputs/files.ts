@@ -114,10 +114,16 @@ export const DEFAULT_MAX_FILE_BYTES = 256 * 1024 * 1024;
 export const HEAD_BYTES = 8192;
 
 /**
- * Whether the first bytes of a file are binary data rather than text: more than `share` of them
- * (default 1%, and at least one) are control characters that text never holds (NUL, and the C0
- * controls other than tab, line breaks, form feed and escape). A stray NUL in a long note is not binary: the note is
- * read (and the byte named in a warning); /dev/zero, /dev/urandom, an image or a zip are.
+ * Whether the first bytes of a file (its first 8 KB, HEAD_BYTES, or all of it when shorter) are
+ * binary data rather than text: they hold more than one control character that text never holds
+ * (NUL, and the C0 controls other than tab, line breaks, form feed and escape), and those are more
+ * than `share` of them (default 1%). /dev/zero, /dev/urandom, an image or a zip are binary. A stray
+ * byte is not, in a note of any length (a single NUL once made a short note, or a file of that one
+ * byte, binary while a long note with the same byte was read): the document is read and the NUL
+ * bytes are counted in a warning. Bytes past the first 8 KB are not looked at: a NUL late in a big
+ * file is counted in that warning too. (ripgrep skips a file with a NUL anywhere when it walks a
+ * folder and searches one named on its own with a warning; git calls a NUL in the first 8,000
+ * bytes binary; dignify reads rather than skips a note with stray bytes: its findings would be lost.)
  */
 export function looksBinary(head: Uint8Array, share = 0.01): boolean {
   let controls = 0;
@@ -125,7 +131,7 @@ export function looksBinary(head: Uint8Array, share = 0.01): boolean {
     const b = head[i]!;
     if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0b && b !== 0x0c && b !== 0x0d && b !== 0x1b) controls++;
   }
-  return controls > 0 && controls > head.length * share;
+  return controls > 1 && controls > head.length * share;
 }
 
 /** Decodes file bytes as text: UTF-8 (BOM stripped) or UTF-16 with a BOM; otherwise says why not. */

@@ -90,10 +90,12 @@ export function equalityFindings(
     if (taken.some(overlaps)) continue;
     if (allowed(text.slice(start.offset, end.offset), options)) continue;
     taken.push({ start: start.offset, end: end.offset });
-    const sentence = sentences.find((s) => s.paragraphStart <= start.offset && start.offset < s.paragraphEnd);
-    // The rule's own `unless` conditions, read on the sentence holding the match.
+    // The rule's own `unless` conditions, read on the sentence holding the match; its paragraph is
+    // the match's (a sentence lies inside its paragraph). A match outside every sentence's span
+    // takes the paragraph of the first sentence whose paragraph holds it.
     const own = sentences.find((s) => s.start <= start.offset && start.offset < s.end);
     if (own && unlessHoldsAt(compiled, own, start.offset, end.offset, text)) continue;
+    const sentence = own ?? sentences.find((s) => s.paragraphStart <= start.offset && start.offset < s.paragraphEnd);
     const paragraph = { start: sentence?.paragraphStart ?? 0, end: sentence?.paragraphEnd ?? text.length };
     const finding = makeFinding(compiled, [...compiled.rule.suggestions], start, end, text, paragraph, options);
     if (finding) findings.push(finding);

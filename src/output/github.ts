@@ -16,14 +16,15 @@ function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-export const github: Formatter = ({ cwd, why }) => ({
+export const github: Formatter = ({ cwd, why, skipBadRecords }) => ({
   result: (r) => {
     const file = (path.isAbsolute(r.file) ? path.relative(cwd, r.file) || r.file : r.file).split(path.sep).join('/');
     // A file or record that could not be read is an annotation too (it is on stderr as well), so
-    // a job that fails on it says why on the pull request.
+    // a job that fails on it says why on the pull request; a malformed record accepted by
+    // --skip-bad-records is a warning (the job does not fail on it), one per record as on stderr.
     if (r.error) {
       const line = r.record?.line ? `,line=${r.record.line}` : '';
-      return `::error file=${escapeProperty(file)}${line},title=dignify::${escapeData(`${r.record ? `row ${r.record.row}: ` : ''}${r.error}`)}\n`;
+      return `::${r.record && skipBadRecords ? 'warning' : 'error'} file=${escapeProperty(file)}${line},title=dignify::${escapeData(`${r.record ? `row ${r.record.row}: ` : ''}${r.error}`)}\n`;
     }
     return r.findings
       .map((f) => {

@@ -65,7 +65,7 @@ function ruleDescriptor(id: string, sets: readonly CompiledRules[], example: Fin
 
 const indent = (text: string, by: string) => text.replace(/^/gm, by);
 
-export const sarif: Formatter = ({ cwd, ruleSets, redact }) => {
+export const sarif: Formatter = ({ cwd, ruleSets, redact, skipBadRecords }) => {
   // Every RuleSet is a CompiledRules inside (compileRules makes them all).
   let sets: readonly CompiledRules[] | undefined;
   const ruleIndex = new Map<string, number>();
@@ -83,12 +83,14 @@ export const sarif: Formatter = ({ cwd, ruleSets, redact }) => {
     result(r: LintResult) {
       let out = head();
       if (r.error) {
-        failed = true;
-        // A malformed export record: say which (its line and row, as on stderr), and point at its line.
+        // A malformed export record: say which (its line and row, as on stderr), and point at its
+        // line. Accepted by --skip-bad-records, it is a warning and the run still succeeds.
         const record = r.record;
+        const accepted = record !== undefined && Boolean(skipBadRecords);
+        if (!accepted) failed = true;
         const where = record ? `${record.line ? `line ${record.line} (row ${record.row})` : `row ${record.row}`}: ` : '';
         notifications.push({
-          level: 'error',
+          level: accepted ? 'warning' : 'error',
           message: { text: `${r.file}: ${where}${r.error}` },
           ...(record && {
             locations: [{ physicalLocation: { artifactLocation: artifactLocation(r.file, cwd), ...(record.line && { region: { startLine: record.line } }) } }],

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Severity } from '../types.js';
 import { paint } from './color.js';
 import type { Formatter } from './types.js';
-import { position, recordLabel } from './where.js';
+import { recordLabel } from './where.js';
 import { sourceLine } from '../rules/sources.js';
 
 const SEVERITY_STYLE = { error: 'red', warning: 'yellow', info: 'blue' } as const;
@@ -16,7 +16,13 @@ function plural(n: number, word: string): string {
 export const stylish: Formatter = ({ why, color, cwd }) => {
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   let lastFile: string | undefined;
-  const widths = { where: 0, text: 0 };
+  // The place column is laid out as ESLint's stylish lays it out: line numbers right-aligned and
+  // columns left-aligned, so the colons line up (" 9:12" above "10:3 "); an export's record label
+  // before them, padded to the widest.
+  const widths = { record: 0, line: 0, column: 0, where: 0, text: 0 };
+  const reset = () => {
+    widths.record = widths.line = widths.column = widths.where = widths.text = 0;
+  };
   return {
     result(result) {
       if (result.findings.length === 0) return '';
@@ -27,14 +33,17 @@ export const stylish: Formatter = ({ why, color, cwd }) => {
         const name = path.isAbsolute(result.file) ? path.relative(cwd, result.file) || result.file : result.file;
         out.push(paint(color, 'underline', name));
         lastFile = result.file;
-        widths.where = widths.text = 0;
+        reset();
       }
       const record = recordLabel(result);
       const rows = result.findings.map((f) => {
         counts[f.severity]++;
         const suggestion = f.suggestions[0] ? ` → "${f.suggestions[0]}"` : '';
         return {
-          where: `${record ? `${record}  ` : ''}${position(f)}`,
+          record: record ? `${record}  ` : '',
+          line: f.paragraph === undefined ? String(f.start.line) : '',
+          column: f.paragraph === undefined ? String(f.start.column) : '',
+          paragraph: f.paragraph,
           severity: f.severity,
           text: `"${f.actual.replace(/\s+/g, ' ')}"${suggestion}${f.quoted ? ' (quoted)' : ''}${f.fixSkipped && f.fixSkipped.reason !== 'quoted' ? ` (no fix: ${f.fixSkipped.reason})` : ''}`,
           f,
@@ -45,16 +54,24 @@ export const stylish: Formatter = ({ why, color, cwd }) => {
       // in that file: they never narrow from one record or batch to the next, and no look-ahead
       // holds findings back. (A loop, not Math.max(...rows): a document can have 100,000s.)
       const continued = result.record !== undefined || (result.part !== undefined && !result.part.first);
-      if (!continued) widths.where = widths.text = 0;
+      if (!continued) reset();
       for (const r of rows) {
-        widths.where = Math.max(widths.where, r.where.length);
+        widths.record = Math.max(widths.record, r.record.length);
+        widths.line = Math.max(widths.line, r.line.length);
+        widths.column = Math.max(widths.column, r.column.length);
         widths.text = Math.max(widths.text, Math.min(70, r.text.length));
       }
-      const whereWidth = widths.where;
+      // A .docx has no lines: "paragraph 4" takes the place of line:column.
+      const wheres = rows.map((r) =>
+        r.paragraph !== undefined
+          ? `${r.record}paragraph ${r.paragraph}`
+          : `${r.record.padEnd(widths.record)}${r.line.padStart(widths.line)}:${r.column.padEnd(widths.column)}`,
+      );
+      for (const w of wheres) widths.where = Math.max(widths.where, w.length);
       const textWidth = widths.text;
-      for (const r of rows) {
+      for (const [i, r] of rows.entries()) {
         out.push(
-          `  ${paint(color, 'dim', r.where.padEnd(whereWidth))}  ${paint(color, SEVERITY_STYLE[r.severity], r.severity.padEnd(7))}  ${r.text.padEnd(textWidth)}  ${paint(color, 'dim', r.f.ruleId)}`,
+          `  ${paint(color, 'dim', wheres[i]!.padEnd(widths.where))}  ${paint(color, SEVERITY_STYLE[r.severity], r.severity.padEnd(7))}  ${r.text.padEnd(textWidth)}  ${paint(color, 'dim', r.f.ruleId)}`,
         );
         if (r.f.context) out.push(paint(color, 'dim', `      “${r.f.context}”`));
         if (why) {

@@ -9,6 +9,12 @@ export interface FormatContext {
   cwd: string;
   /** --redact: results are already stripped; reporters add no rule text of their own either. */
   redact?: boolean;
+  /**
+   * --skip-bad-records: a malformed export record is accepted (it does not make the exit code 2).
+   * It is still reported, record by record, in every format; where a format grades what it
+   * reports (github, SARIF) it is a warning then, not an error.
+   */
+  skipBadRecords?: boolean;
   /** The rule sets in use, for reporters that describe rules (SARIF); default the built-in rules. */
   ruleSets?: () => readonly RuleSet[];
 }
