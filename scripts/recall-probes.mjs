@@ -127,6 +127,10 @@ const SHORT = {
   'shelter-clinic': 'shelter',
   'ambient-scribe-transcript': 'scribe',
   'military-medicine': 'mil',
+  // Batch 34's genres (branch parser): the subject of behaviour, refusal and credibility predicates.
+  'apheresis-unit': 'aph',
+  'ward-clerk-log': 'clerk',
+  'outpatient-pt-gym': 'ptgym',
 };
 
 const problems = [];
