@@ -131,6 +131,9 @@ const SHORT = {
   'apheresis-unit': 'aph',
   'ward-clerk-log': 'clerk',
   'outpatient-pt-gym': 'ptgym',
+  // Batch 35's genres (branch parser): new wording after the trial's reading.
+  audiology: 'aud',
+  'mri-suite': 'mri',
 };
 
 const problems = [];
