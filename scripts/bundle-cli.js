@@ -1,6 +1,6 @@
 // Build step: bundle the CLI (and the lint pool's worker) into dist/bundle/, so a run loads a few
 // files instead of a hundred modules: a pre-commit hook pays the start-up on every commit.
-// Optional: without esbuild (a production install), bin/dignify.js runs dist/cli/main.js instead.
+// Optional: without esbuild (a production install), bin/dignify.cjs runs dist/cli/start.js instead.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
