@@ -12,7 +12,7 @@ import { corpusDir, mtsamples } from './corpus.js';
 import { writeSection } from './section.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const BIN = path.join(ROOT, 'bin', 'dignify.js');
+const BIN = path.join(ROOT, 'bin', 'dignify.cjs');
 const EDITS = Number(process.env.BENCH_LSP_EDITS ?? 60);
 
 const corpus = corpusDir();

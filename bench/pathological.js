@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { writeSection } from './section.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const BIN = path.join(ROOT, 'bin', 'dignify.js');
+const BIN = path.join(ROOT, 'bin', 'dignify.cjs');
 const SIZES = (process.env.BENCH_PATHOLOGICAL_MB ?? '0.1,1,10,100').split(',').map(Number);
 const TIMEOUT = Number(process.env.BENCH_PATHOLOGICAL_TIMEOUT ?? 600);
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'dignify-pathological-'));

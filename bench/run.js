@@ -12,7 +12,7 @@ import { corpusDir, mtsamples } from './corpus.js';
 import { writeSection } from './section.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const BIN = path.join(ROOT, 'bin', 'dignify.js');
+const BIN = path.join(ROOT, 'bin', 'dignify.cjs');
 const ALEX = path.join(ROOT, 'node_modules', '.bin', 'alex');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const ALEX_ON = process.env.BENCH_ALEX !== '0';

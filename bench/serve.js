@@ -13,7 +13,7 @@ import { corpusDir, mtsamples } from './corpus.js';
 import { writeSection } from './section.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const BIN = path.join(ROOT, 'bin', 'dignify.js');
+const BIN = path.join(ROOT, 'bin', 'dignify.cjs');
 const SECONDS = Number(process.env.BENCH_SERVE_SECONDS ?? 10);
 const LEVELS = [1, 10, 100];
 const NOTE_BYTES = 2048;

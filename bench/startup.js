@@ -1,4 +1,4 @@
-// `node bench/startup.js [other/bin/dignify.js …]`: the cold start of input 4 of bench/run.js (one
+// `node bench/startup.js [other/bin/dignify.cjs …]`: the cold start of input 4 of bench/run.js (one
 // line on standard input, what a pre-commit hook pays per commit), measured alone and quickly.
 // Prints the median, min and max wall time of BENCH_RUNS runs (default 21) of this checkout's CLI,
 // of `node -e 0`, and of any other dignify bin given (e.g. a build of main, to compare). The
@@ -13,7 +13,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 21);
 const INPUT = 'hx of IVDU\n';
 
 const commands = [
-  { name: `dignify (${path.relative(process.cwd(), path.join(ROOT, 'bin', 'dignify.js')) || 'bin/dignify.js'})`, args: [path.join(ROOT, 'bin', 'dignify.js')] },
+  { name: `dignify (${path.relative(process.cwd(), path.join(ROOT, 'bin', 'dignify.cjs'))})`, args: [path.join(ROOT, 'bin', 'dignify.cjs')] },
   ...process.argv.slice(2).map((bin) => ({ name: `dignify (${bin})`, args: [path.resolve(bin)] })),
   { name: 'node -e 0 (Node alone)', args: ['-e', '0'] },
 ];

@@ -106,7 +106,7 @@ function writeExport(rows) {
 function cli(file) {
   const r = spawnSync(
     '/usr/bin/time',
-    ['-f', '%M %U %S', process.execPath, path.join(ROOT, 'bin', 'dignify.js'), file, '--threads', '1', '--format', 'jsonl'],
+    ['-f', '%M %U %S', process.execPath, path.join(ROOT, 'bin', 'dignify.cjs'), file, '--threads', '1', '--format', 'jsonl'],
     { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 },
   );
   const [rssKB, user, sys] = r.stderr.toString().trim().split('\n').at(-1).split(' ').map(Number);

@@ -1,6 +1,6 @@
 // Build step: bundle the CLI (and the lint pool's worker) into dist/bundle/, so a run loads a few
 // files instead of a hundred modules: a pre-commit hook pays the start-up on every commit.
-// Optional: without esbuild (a production install), bin/dignify.js runs dist/cli/main.js instead.
+// Optional: without esbuild (a production install), bin/dignify.cjs runs dist/cli/start.js instead.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
@@ -198,7 +198,7 @@ if (cache.status !== 0 || cache.stdout !== '') throw new Error(`scripts/code-cac
 console.log('dignify: bundled the CLI into dist/bundle/');
 
 /**
- * The start-up chunks as one script with a V8 code cache (scripts/startup-loader.js says why).
+ * The start-up chunks as one script with a V8 code cache (scripts/startup-loader.cjs says why).
  * The chunks main.js imports statically (and what they import) are bundled again by esbuild into one
  * IIFE, wrapped in a function given `require`, the chunks' import.meta.url (the same folder) and a
  * dynamic import; each chunk's file becomes a small ES module taking its exports from that script,
@@ -251,7 +251,31 @@ async function startUpScript() {
   const code = built.outputFiles[0].text;
   if (/\bimport\.meta\b|(?<![\w$.])import\(/.test(code)) throw new Error('startup-script.js: an import.meta or import( left in the script');
   writeFileSync(path.join(outdir, 'startup-script.js'), `(function (require, __importMetaUrl, __import) {\n${code}return __dignifyStartUp;\n})\n`);
-  copyFileSync(path.join(root, 'scripts', 'startup-loader.js'), path.join(outdir, 'startup.js'));
+  // main.js takes src/cli/start.ts's exports from one start-up chunk: the loader's cli() gives that chunk.
+  const mainCode = readFileSync(path.join(outdir, 'main.js'), 'utf8');
+  const named = [...mainCode.matchAll(/^import \{([^}]*)\} from "\.\/([^"]+)";$/gm)];
+  if (named.length !== 1 || !chunks.includes(named[0][2])) throw new Error('main.js: not one start-up chunk to take its exports from');
+  const mainChunk = `c${chunks.indexOf(named[0][2])}`;
+  const loader = readFileSync(path.join(root, 'scripts', 'startup-loader.cjs'), 'utf8');
+  if (!loader.includes("'MAIN_CHUNK'")) throw new Error('scripts/startup-loader.cjs: no MAIN_CHUNK to set');
+  writeFileSync(path.join(outdir, 'startup.cjs'), loader.replace("'MAIN_CHUNK'", `'${mainChunk}'`));
+  // The loader's ES module face, for the chunk files and the lazily loaded chunks importing them: the
+  // same module instance as bin/dignify.cjs's require (one run of the script, one state).
+  writeFileSync(
+    path.join(outdir, 'startup.js'),
+    `// The ES module face of startup.cjs (scripts/startup-loader.cjs), shared with bin/dignify.cjs's require.\nimport { createRequire } from 'node:module';\n\nexport const { CACHE, cli, startUp, startUpScript } = createRequire(import.meta.url)('./startup.cjs');\n`,
+  );
+  // main.js (for an ES module importer: bin/dignify.js, scripts/code-cache.js) takes start.ts's exports
+  // from the loader alone, not through the chunk files: each ES module read, resolved and linked costs.
+  const names = named[0][1]
+    .split(',')
+    .map((n) => n.trim())
+    .filter(Boolean);
+  if (names.some((n) => !/^[\w$]+$/.test(n))) throw new Error('main.js: an import renamed');
+  writeFileSync(
+    path.join(outdir, 'main.js'),
+    `// The CLI's entry (src/cli/start.ts), from the start-up script (scripts/bundle-cli.js startUpScript).\nimport { cli } from "./startup.js";\nconst { ${names.join(', ')} } = cli();\nexport { ${names.join(', ')} };\n`,
+  );
   for (const [i, name] of chunks.entries()) {
     const exports = metafile.outputs[output(name)].exports;
     assertExportsFinal(name, readFileSync(path.join(outdir, name), 'utf8'));

@@ -14,7 +14,7 @@ corpus="${DIGNIFY_CORPUS:-$root/../shared/corpus}"
 # Run inside the corpus folder with relative names: the findings name their file, and the digest
 # should not depend on where the corpus lies.
 cd "$corpus" || exit 2
-lint() { node "$root/bin/dignify.js" --format jsonl --no-config "$@" 2>/dev/null; }
+lint() { node "$root/bin/dignify.cjs" --format jsonl --no-config "$@" 2>/dev/null; }
 for preset in recommended all; do
   for threads in 1 2; do
     out=$(

@@ -5,7 +5,7 @@
 // and through the lazily loaded chunks that share its modules; and the packed package carries the
 // script and its cache. No timing here (`npm run bench`, bench/startup.js).
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -69,19 +69,36 @@ describe.skipIf(!existsSync(path.join(BUNDLE, 'startup.js')))('the start-up scri
   it('gives the same output when V8 rejects the cache or it is missing, sharing the start-up modules with the lazy chunks', () => {
     expect(rejected(path.join(copies.damaged!, 'dist', 'bundle'))).toBe(true);
     for (const [k, { args, input }] of CASES.entries()) {
-      const cached = run(path.join(ROOT, 'bin', 'dignify.js'), args, input, dir);
+      const cached = run(path.join(ROOT, 'bin', 'dignify.cjs'), args, input, dir);
       expect(cached.stdout + cached.stderr, args.join(' ')).not.toBe('');
       // A second copy of the start-up modules would make the usage error an internal one (exit 2 with a stack).
       expect(cached.stderr, args.join(' ')).not.toContain('internal error');
-      expect(run(path.join(copies.damaged!, 'bin', 'dignify.js'), args, input, dir), `damaged ${args.join(' ')}`).toEqual(cached);
-      if (k === 0) expect(run(path.join(copies.missing!, 'bin', 'dignify.js'), args, input, dir), 'missing').toEqual(cached);
+      expect(run(path.join(copies.damaged!, 'bin', 'dignify.cjs'), args, input, dir), `damaged ${args.join(' ')}`).toEqual(cached);
+      if (k === 0) expect(run(path.join(copies.missing!, 'bin', 'dignify.cjs'), args, input, dir), 'missing').toEqual(cached);
     }
-    expect(run(path.join(ROOT, 'bin', 'dignify.js'), CASES[2]!.args, '', dir).stderr).toMatch(/^dignify: .*nope/);
+    expect(run(path.join(ROOT, 'bin', 'dignify.cjs'), CASES[2]!.args, '', dir).stderr).toMatch(/^dignify: .*nope/);
+  });
+
+  it('answers alike from bin/dignify.cjs (the package bin), bin/dignify.js (the ES module entry) and without the bundle', () => {
+    // Without dist/bundle/, bin/dignify.cjs imports the compiled modules (dist/cli/start.js).
+    const unbundled = path.join(dir, 'unbundled');
+    mkdirSync(path.join(unbundled, 'dist'), { recursive: true });
+    cpSync(path.join(ROOT, 'bin'), path.join(unbundled, 'bin'), { recursive: true });
+    for (const entry of readdirSync(path.join(ROOT, 'dist')).filter((e) => e !== 'bundle'))
+      symlinkSync(path.join(ROOT, 'dist', entry), path.join(unbundled, 'dist', entry));
+    cpSync(path.join(ROOT, 'package.json'), path.join(unbundled, 'package.json'));
+    for (const { args, input } of CASES) {
+      const cached = run(path.join(ROOT, 'bin', 'dignify.cjs'), args, input, dir);
+      expect(run(path.join(ROOT, 'bin', 'dignify.js'), args, input, dir), `dignify.js ${args.join(' ')}`).toEqual(cached);
+      expect(run(path.join(unbundled, 'bin', 'dignify.cjs'), args, input, dir), `unbundled ${args.join(' ')}`).toEqual(cached);
+    }
   });
 
   it('keeps the start-up chunks small: their files take their exports from the script', () => {
+    // main.js takes start.ts's exports from the loader alone (no chunk file on the start-up path).
     const main = readFileSync(path.join(BUNDLE, 'main.js'), 'utf8');
-    const chunks = [...main.matchAll(/from "\.\/([^"]+)"/g)].map((m) => m[1]!);
+    expect([...main.matchAll(/from "\.\/([^"]+)"/g)].map((m) => m[1])).toEqual(['startup.js']);
+    const chunks = readdirSync(BUNDLE).filter((f) => readFileSync(path.join(BUNDLE, f), 'latin1').startsWith('// This start-up chunk'));
     expect(chunks.length).toBeGreaterThan(0);
     for (const chunk of chunks) {
       const code = readFileSync(path.join(BUNDLE, chunk), 'utf8');
@@ -94,6 +111,6 @@ describe.skipIf(!existsSync(path.join(BUNDLE, 'startup.js')))('the start-up scri
     const result = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' });
     expect(result.status, result.stderr).toBe(0);
     const files = new Set((JSON.parse(result.stdout) as Array<{ files: Array<{ path: string }> }>)[0]!.files.map((f) => f.path));
-    for (const file of ['startup.js', 'startup-script.js', CACHE, 'main.js']) expect(files, file).toContain(`dist/bundle/${file}`);
+    for (const file of ['startup.cjs', 'startup.js', 'startup-script.js', CACHE, 'main.js']) expect(files, file).toContain(`dist/bundle/${file}`);
   });
 });

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { corpusTexts } from '../bench/corpus.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const BIN = path.join(ROOT, 'bin', 'dignify.js');
+export const BIN = path.join(ROOT, 'bin', 'dignify.cjs');
 
 /** Runs the built CLI as a user would, in a child process. */
 export function runCli(args: string[], options: { input?: string; cwd?: string; env?: NodeJS.ProcessEnv } = {}) {

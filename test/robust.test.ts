@@ -260,7 +260,7 @@ describe('files are never skipped silently', () => {
     const file = tempFile('many.csv', `${rows.join('\n')}\n`);
     const r = spawnSync(
       'bash',
-      ['-c', `node "${path.join(process.cwd(), 'bin', 'dignify.js')}" "${file}" 2>/dev/null | head -1 >/dev/null; echo "\${PIPESTATUS[0]}"`],
+      ['-c', `node "${path.join(process.cwd(), 'bin', 'dignify.cjs')}" "${file}" 2>/dev/null | head -1 >/dev/null; echo "\${PIPESTATUS[0]}"`],
       { encoding: 'utf8' },
     );
     expect(r.stdout.trim()).toBe('1');

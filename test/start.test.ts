@@ -39,7 +39,13 @@ async function run(entry: typeof main, args: string[], input = '') {
 
 describe('the CLI entry (start.ts)', () => {
   it('gives the lint the options main.ts gives it when no option is given', async () => {
-    for (const args of [[], ['fixtures/inputs/handout.docx'], ['no-such-file.txt', 'fixtures/inputs/handout.docx']]) {
+    for (const args of [
+      [],
+      ['-'],
+      ['fixtures/inputs/handout.docx', '-'],
+      ['fixtures/inputs/handout.docx'],
+      ['no-such-file.txt', 'fixtures/inputs/handout.docx'],
+    ]) {
       seen.length = 0;
       await run(main, args, 'Hx of IVDU.\n');
       await run(start, args, 'Hx of IVDU.\n');
@@ -67,10 +73,12 @@ describe('the CLI entry (start.ts)', () => {
     }
   });
 
-  it('takes the shortcut only for paths: no option, no "-", no command or name close to one', () => {
+  it('takes the shortcut only for paths and "-" (standard input): no option, no command or name close to one', () => {
     expect(onlyPaths([], ROOT)).toBe(true);
     expect(onlyPaths(['notes/a.txt', 'b.md'], ROOT)).toBe(true);
-    for (const args of [['-'], ['--why'], ['a.txt', '-q'], ['rules'], ['help'], ['report', 'x.csv'], ['repot', 'x.csv'], ['explan']]) {
+    expect(onlyPaths(['-'], ROOT)).toBe(true);
+    expect(onlyPaths(['a.txt', '-'], ROOT)).toBe(true);
+    for (const args of [['--why'], ['--'], ['-', '--'], ['a.txt', '-q'], ['rules'], ['help'], ['report', 'x.csv'], ['repot', 'x.csv'], ['explan']]) {
       expect(onlyPaths(args, ROOT), args.join(' ')).toBe(false);
     }
   });

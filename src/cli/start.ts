@@ -3,8 +3,9 @@
 // pre-commit hook or `echo … | dignify` makes it. That call lints with the default options, so it
 // needs no argument parser: the shortcut does not load commander (120 kB of code) nor build the
 // program's forty options and help texts, which cost about a tenth of a one-line check
-// (BENCHMARKS.md, branch cold3). Any option, a command, a name close to a command's, or "-" goes
-// to main.ts as before; test/start.test.ts checks that both give the same options and output.
+// (BENCHMARKS.md, branch cold3). "-" (standard input, `dignify - < note`) is a path here, as the
+// lint command reads it. Any option, a command or a name close to a command's goes to main.ts as
+// before; test/start.test.ts checks that both give the same options and output.
 import { ConfigError } from '../config/index.js';
 import { DEFAULT_EXTENSIONS } from '../inputs/files.js';
 import { OptionsError } from '../lint/options.js';
@@ -23,9 +24,9 @@ export function defaultLintOptions(): LintCliOptions {
   return { format: 'stylish', failOn: 'warning', quotes: 'info', ext: DEFAULT_EXTENSIONS.join(','), color: true, ignore: true };
 }
 
-/** Whether `argv` is paths only (or nothing), none of them an option, "-", a command or near one. */
+/** Whether `argv` is paths only (or nothing), none of them an option, a command or near one; "-" (standard input) is a path here. */
 export function onlyPaths(argv: readonly string[], cwd: string): boolean {
-  if (argv.some((arg) => arg.startsWith('-'))) return false;
+  if (argv.some((arg) => arg.startsWith('-') && arg !== '-')) return false;
   const first = argv[0];
   return first === undefined || (!COMMAND_NAMES.includes(first) && mistypedCommand(first, COMMAND_NAMES, cwd) === undefined);
 }
