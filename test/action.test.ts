@@ -80,11 +80,11 @@ describe('action.yml', () => {
 });
 
 describe('the words of paths and args', () => {
-  // A stand-in for bin/dignify.js that writes the arguments it got (to the SARIF file).
+  // A stand-in for bin/dignify.cjs (the bin action.yml runs) that writes the arguments it got (to the SARIF file).
   function argvOf(inputs: Record<string, string>) {
     const fake = mkdtempSync(path.join(tmpdir(), 'dignify-action-path-'));
     mkdirSync(path.join(fake, 'bin'));
-    writeFileSync(path.join(fake, 'bin', 'dignify.js'), 'process.stdout.write(JSON.stringify(process.argv.slice(2)));\n');
+    writeFileSync(path.join(fake, 'bin', 'dignify.cjs'), 'process.stdout.write(JSON.stringify(process.argv.slice(2)));\n');
     const dir = mkdtempSync(path.join(tmpdir(), 'dignify-action-'));
     const r = runStep(dir, inputs, fake);
     expect(r.stderr).toBe('');
