@@ -109,6 +109,15 @@ const SHORT = {
   'ethics-consult': 'ethics',
   'quality-committee-minutes': 'qcm',
   'patient-transport-log': 'transp',
+  // Batch 30's genres (branch third): behaviour and credibility words about someone other than the patient.
+  'peds-ward': 'pward',
+  'after-hours-line': 'ahl',
+  'family-meeting': 'fmtg',
+  'group-therapy': 'grp',
+  'police-handoff': 'pol',
+  'well-child': 'wcc',
+  'newborn-home-visit': 'nbhv',
+  'visitor-incident-report': 'vir',
 };
 
 const problems = [];
