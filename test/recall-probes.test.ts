@@ -12,14 +12,15 @@ import { ROOT } from './helpers.js';
 const SET = path.join(ROOT, 'fixtures', 'recall-probes', 'probes.jsonl');
 // The batches whose misses have been worked on (the README's table). A new batch is committed
 // before dignify is run on it, so it joins this list only with the fixes made from it.
-const FIXED_BATCHES = new Set([1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 30]);
-// Look-alikes of the fixed batches still flagged, each a kind left as it is (the README, batch 30):
-// an adjective set off by commas after its subject's clause ("Dad on the line, hysterical, says",
-// "was heard in the background, belligerent and yelling": "Wife at bedside, agitated" is the
-// patient as often), a bare singular "Peer" (in a peer-recovery note the person served), a bare
-// "Passenger" (in a crash hand-off the patient as often), "a patient from another unit", a "Valet
-// attendant" ("attendant" alone may be the patient), and two sentences whose mother is the patient
-// when the note is hers (a vaccine "for herself"; "MOB allegedly used … in the third trimester").
+const FIXED_BATCHES = new Set([1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 30, 31]);
+// Look-alikes of the fixed batches still flagged, each a kind left as it is (the README, batches 30
+// and 31): an adjective set off by commas after its subject's clause ("Dad on the line, hysterical,
+// says", "was heard in the background, belligerent and yelling": "Wife at bedside, agitated" is the
+// patient as often); a bare role no list names, or one that is the patient in some genre (a singular
+// "Peer", a "Passenger", a "Valet attendant", an "Answering service operator", a "Co-leader", a
+// "Dietary worker", a "Unit clerk"); "he" after a neighbour, whose gender the sentence before does
+// not give; and three sentences whose mother is the patient when the note is hers (a vaccine "for
+// herself", "MOB allegedly used … in the third trimester", "MOB - hostile w/ the lactation nurse").
 const KNOWN_LOOKALIKE_FINDINGS = [
   'rp-ahl-008 demeanor/hysterical "hysterical"',
   'rp-ahl-023 demeanor/combative "belligerent"',
@@ -28,8 +29,14 @@ const KNOWN_LOOKALIKE_FINDINGS = [
   'rp-pol-028 demeanor/uncooperative "uncooperative"',
   'rp-nbhv-013 compliance/refused "refused"',
   'rp-nbhv-022 credibility/allegedly "allegedly"',
-  'rp-vir-018 demeanor/agitated "agitated"',
   'rp-vir-020 demeanor/combative "confrontational"',
+  'rp-ahl-031 demeanor/agitated "agitated"',
+  'rp-ahl-039 credibility/insists "insisted"',
+  'rp-grp-031 credibility/insists "insisted"',
+  'rp-wcc-039 compliance/refused "refused"',
+  'rp-nbhv-029 demeanor/combative "hostile"',
+  'rp-vir-043 compliance/refused "refused"',
+  'rp-vir-044 demeanor/combative "hostile"',
 ];
 // Core spans of the fixed batches left missed, each a kind judged not safe to close (the README):
 // "a drug of abuse by a 2 y/o" (the by-phrase reads as an abuser, as in "abuse by her father"), "a
@@ -52,7 +59,7 @@ describe('fixtures/recall-probes', () => {
     expect(r.status).toBe(0);
   });
 
-  it("has eighty-four genres (batches 14, 15, 19, 20, 21, 22, 23, 24 and 30 brought eight, ten, eight, eight, eight, eight, eight, eight and eight; 25, 26 and 27 are in 22's, 23's and 24's genres), core and B spans in each genre with terms, and look-alikes in every genre", () => {
+  it("has eighty-four genres (batches 14, 15, 19, 20, 21, 22, 23, 24 and 30 brought eight, ten, eight, eight, eight, eight, eight, eight and eight; 25, 26, 27 and 31 are in 22's, 23's, 24's and 30's genres), core and B spans in each genre with terms, and look-alikes in every genre", () => {
     expect(new Set(all.map((r) => (r as { batch?: number }).batch)).size).toBeGreaterThan(FIXED_BATCHES.size - 1);
     const genres = new Set(records.map((r) => r.genre));
     expect(genres.size).toBe(84);

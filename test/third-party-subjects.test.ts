@@ -47,6 +47,17 @@ describe('the subject of a telegraphic predicate after a dash', () => {
   });
 });
 
+describe('after batch 31: a hyphenated role before a dash, a patient beside the one the note is about, a care plan', () => {
+  it('passes them; reports the patient and a parent noncompliant with the child’s plan', async () => {
+    await pass([
+      'Step-grandmother - belligerent at the desk.',
+      'A patient on the adjacent ward was combative.',
+      'The resident from the other wing insisted on the TV.',
+    ]);
+    await flag(['Pt - belligerent at the desk.', 'The patient in bed 2 was combative.', 'Parents nonadherent with the seizure action plan.']);
+  });
+});
+
 describe('a number after the object of a preposition names which place', () => {
   it('reads the noun before the place as the subject', async () => {
     await pass(['Visitor in bed 3 was belligerent with the tech.', 'The husband in room 204 was hostile.']);

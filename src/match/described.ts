@@ -427,6 +427,9 @@ function classify(text: string, tokens: readonly Token[], head: number, previous
     if (words.some((w) => OTHER_ONE.has(w))) return 'other';
     if (words.some((w) => (BARE_OTHERS.has(w) && !['pt', 'pts', 'patient', 'patients'].includes(word)) || w === 'co')) return 'other';
     if (GENERIC.has(word) && !aged && words.some((w) => INDEFINITE.has(w))) return 'other';
+    // "the patient in the next room", "a patient from another unit": a patient picked out by a
+    // place beside the one the note is about is someone else.
+    if (besidePlace(text, tokens, head)) return 'other';
     // "the woman who lives downstairs": a person picked out by a relative clause is someone else.
     if (GENERIC.has(word) && !aged && tokens[head + 1]?.norm === 'who' && spaceOnly(text, token, tokens[head + 1]!)) return 'other';
     return 'patient';
@@ -455,6 +458,19 @@ function classify(text: string, tokens: readonly Token[], head: number, previous
   // Any other bare word may be a verb the subject reading took for a noun, the patient's name or a
   // role in a note's shorthand ("Runner claims"): not known.
   return 'unknown';
+}
+
+// Words that pick out a place beside the patient's: "in the next room", "from another unit".
+const BESIDE = new Set(['next', 'adjacent', 'neighboring', 'neighbouring', 'another', 'other']);
+
+/** Does a place beside the patient's follow the person noun at `head` ("in the next room", "from another unit", "on the other side of the curtain")? */
+function besidePlace(text: string, tokens: readonly Token[], head: number): boolean {
+  const preposition = tokens[head + 1];
+  if (preposition === undefined || !['in', 'from', 'on', 'at'].includes(preposition.norm) || !spaceOnly(text, tokens[head]!, preposition)) return false;
+  let i = head + 2;
+  if (tokens[i]?.norm === 'the') i++;
+  const place = tokens[i];
+  return place !== undefined && BESIDE.has(place.norm) && spaceOnly(text, tokens[i - 1]!, place);
 }
 
 // Words that may stand between a bracketed appositive and the predicate ("Caller (patient) was

@@ -27,7 +27,7 @@ const PARENTS_OF_A_CHILD = new Set(['parents', 'mob', 'fob']);
 const CHILD = new Set('child kid kids infant infants baby babies newborn newborns neonate son daughter twins toddler children'.split(' '));
 // The care a parent decides about for the child.
 const CARE = new Set(
-  'vaccine vaccines vaccination vaccinations vax immunization immunizations immunisation immunisations shot shots vitamin erythromycin ointment hep hepatitis rsv synagis palivizumab nirsevimab beyfortus antibody screen screens screening test tests testing lp lumbar puncture labs bloodwork draw bilirubin bili phototherapy transfusion iv antibiotic antibiotics medication medications medicine medicines med meds drops dose doses acetaminophen tylenol ibuprofen motrin monitor teaching treatment therapy procedure surgery imaging ct mri ultrasound exam evaluation admission transfer oxygen nebulizer neb ng feeds weigh weight hearing referral'.split(
+  'vaccine vaccines vaccination vaccinations vax immunization immunizations immunisation immunisations shot shots vitamin erythromycin ointment hep hepatitis rsv synagis palivizumab nirsevimab beyfortus antibody screen screens screening test tests testing lp lumbar puncture labs bloodwork draw bilirubin bili phototherapy transfusion iv antibiotic antibiotics medication medications medicine medicines med meds drops dose doses acetaminophen tylenol ibuprofen motrin monitor teaching diet plan regimen schedule appointment appointments treatment therapy procedure surgery imaging ct mri ultrasound exam evaluation admission transfer oxygen nebulizer neb ng feeds weigh weight hearing referral'.split(
     ' ',
   ),
 );

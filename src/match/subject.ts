@@ -225,12 +225,18 @@ const DASHED_WORDS = 3;
  * not said).
  */
 function dashedSubject(text: string, tokens: readonly Token[], last: number): boolean {
-  for (let j = last; j >= 0 && last - j < DASHED_WORDS; j--) {
+  let hyphens = 0;
+  for (let j = last; j >= 0 && last - j - hyphens < DASHED_WORDS; j--) {
     const word = tokens[j]!.norm;
     if (PASS_OVER.has(word) || PREPOSITIONS.has(word) || CONJUNCTIONS.has(word) || SUBORDINATORS.has(word) || RELATIVES.has(word)) return false;
     if (j === 0) return true;
     const before = gap(text, tokens[j - 1]!, tokens[j]!);
     if (/[.;:!?\n]/.test(before)) return true;
+    // A hyphenated word is one word ("Co-facilitator - hostile").
+    if (/^[-\u2010\u2011]$/.test(before)) {
+      hyphens++;
+      continue;
+    }
     if (!/^[ \t]+$/.test(before)) return false;
   }
   return false;
