@@ -22,6 +22,7 @@ describe("the parent rule: a parent's refusal of or noncompliance with the child
       'Dad refuses to give the antibiotic to the 3-year-old.',
       "Mother's refusal of the erythromycin ointment was charted.",
       'This 6-year-old boy is seen for a rash. Mother refused the flu vaccine.',
+      'Dad refused the genetic testing for pt at this visit.',
     ]);
   });
 
@@ -36,6 +37,7 @@ describe("the parent rule: a parent's refusal of or noncompliance with the child
       // An adult's family history: the parent's own treatment.
       'Her father refused dialysis and died at 70.',
       "The roommate's mother refused the vaccine for her son.",
+      "Father refused a ride for pt's sister.",
     ]);
   });
 });

@@ -9,8 +9,8 @@
 // ask (compliance rules), through their `subject` and `described` conditions (match.ts).
 //
 // Read from the words after the match within its clause: the care of the child (a vaccine, a
-// screen, a medicine, a monitor, teaching), or the child named ("for the infant", "the child's",
-// "her 12-month-old"), or a verb that lets care be given ("refused to let the MA weigh the baby",
+// screen, a medicine, a monitor, teaching, a diet or plan), or the child named ("for the infant", "the child's",
+// "her 12-month-old", "for pt"), or a verb that lets care be given ("refused to let the MA weigh the baby",
 // "refusing to give acetaminophen"). A parent of an adult patient refusing their own treatment is a
 // family history ("Father refused dialysis"): unless the child is named, the note must be about a
 // child (child-patient.ts, a newborn's note: perinatal.ts) or the subject one only a child has
@@ -80,11 +80,15 @@ export function parentDecides(text: string, tokens: readonly Token[], first: num
       continue;
     }
     if (CARE.has(word)) care = true;
+    // The child named: "for the infant", "the child's", "her 12-month-old", "for pt" (the patient).
     if (
       CHILD.has(word) ||
       CHILD_CARE.has(word) ||
       (word === 'vitamin' && tokens[i + 1]?.norm === 'k') ||
-      (/^\d{1,2}$/.test(word) && AGE_UNITS.has(tokens[i + 1]?.norm ?? ''))
+      (/^\d{1,2}$/.test(word) && AGE_UNITS.has(tokens[i + 1]?.norm ?? '')) ||
+      (['pt', 'patient'].includes(tokens[i]!.norm) &&
+        !/['\u2019]/.test(text.slice(tokens[i]!.start.offset, tokens[i]!.end.offset)) &&
+        tokens[i - 1]?.norm === 'for')
     )
       child = true;
   }
