@@ -134,6 +134,15 @@ const SHORT = {
   // Batch 35's genres (branch parser): new wording after the trial's reading.
   audiology: 'aud',
   'mri-suite': 'mri',
+  // Batch 30's genres (branch third): behaviour and credibility words about someone other than the patient.
+  'peds-ward': 'pward',
+  'after-hours-line': 'ahl',
+  'family-meeting': 'fmtg',
+  'group-therapy': 'grp',
+  'police-handoff': 'pol',
+  'well-child': 'wchd', // not wcc: that is batch 32's well-child-visit
+  'newborn-home-visit': 'nbhv',
+  'visitor-incident-report': 'vir',
 };
 
 const problems = [];

@@ -12,7 +12,7 @@ import { ROOT } from './helpers.js';
 const SET = path.join(ROOT, 'fixtures', 'recall-probes', 'probes.jsonl');
 // The batches whose misses have been worked on (the README's table). A new batch is committed
 // before dignify is run on it, so it joins this list only with the fixes made from it.
-const FIXED_BATCHES = new Set([1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 32, 33]);
+const FIXED_BATCHES = new Set([1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33]);
 // Core spans of the fixed batches left missed, each a kind judged not safe to close (the README):
 // "a drug of abuse by a 2 y/o" (the by-phrase reads as an abuser, as in "abuse by her father").
 // (Batch 14's "UA: clean" as a field is found since batch 22: substance-use/clean-dirty-result;
@@ -25,11 +25,34 @@ const KNOWN_CORE_MISSES = ['rp-tri-019 "abuse"'];
 // parent rule, a mother's refusal of the newborn's care, which is B). Batch 33, flagged before its fixes
 // too: an agency and a hospice aide as the subject of a credibility word, and a 2 y/o refusing a bottle
 // (a child's feeding; child-patient.ts reads an age only with a sex or a person noun).
+// And batches 30 and 31's, each a kind left as it is (the README, batches 30
+// and 31): an adjective set off by commas after its subject's clause ("Dad on the line, hysterical,
+// says", "was heard in the background, belligerent and yelling": "Wife at bedside, agitated" is the
+// patient as often); a bare role no list names, or one that is the patient in some genre (a singular
+// "Peer", a "Passenger", a "Valet attendant", an "Answering service operator", a "Co-leader", a
+// "Dietary worker", a "Unit clerk"); "he" after a neighbour, whose gender the sentence before does
+// not give; and three sentences whose mother is the patient when the note is hers (a vaccine "for
+// herself", "MOB allegedly used … in the third trimester", "MOB - hostile w/ the lactation nurse").
 const KNOWN_LOOKALIKE_FINDINGS = [
   'rp-pahp-039 credibility/insists "insists"',
   'rp-pahp-041 compliance/refused "refuses"',
   'rp-nurs-025 credibility/adamant "adamant"',
   'rp-hospc-037 credibility/allegedly "alleges"',
+  'rp-ahl-008 demeanor/hysterical "hysterical"',
+  'rp-ahl-023 demeanor/combative "belligerent"',
+  'rp-grp-006 compliance/refused "refused"',
+  'rp-grp-017 demeanor/aggressive "aggressive"',
+  'rp-pol-028 demeanor/uncooperative "uncooperative"',
+  'rp-nbhv-013 compliance/refused "refused"',
+  'rp-nbhv-022 credibility/allegedly "allegedly"',
+  'rp-vir-020 demeanor/combative "confrontational"',
+  'rp-ahl-031 demeanor/agitated "agitated"',
+  'rp-ahl-039 credibility/insists "insisted"',
+  'rp-grp-031 credibility/insists "insisted"',
+  'rp-wchd-039 compliance/refused "refused"',
+  'rp-nbhv-029 demeanor/combative "hostile"',
+  'rp-vir-043 compliance/refused "refused"',
+  'rp-vir-044 demeanor/combative "hostile"',
 ];
 
 describe('fixtures/recall-probes', () => {
@@ -46,10 +69,10 @@ describe('fixtures/recall-probes', () => {
     expect(r.status).toBe(0);
   });
 
-  it("has ninety-one genres (batches 14, 15, 19, 20, 21, 22, 23, 24, 28 and 32 brought eight, ten, eight, eight, eight, eight, eight, eight, seven and eight; 25, 26 and 27 are in 22's, 23's and 24's genres, 29 in 28's, 33 in 32's; 28 and 32 share well-child-visit), core and B spans in each genre with terms, and look-alikes in every genre", () => {
+  it("has ninety-nine genres (batches 14, 15, 19, 20, 21, 22, 23, 24, 28, 30 and 32 brought eight, ten, eight, eight, eight, eight, eight, eight, seven, eight and eight; 25, 26, 27, 29, 31 and 33 are in 22's, 23's, 24's, 28's, 30's and 32's genres; 28 and 32 share well-child-visit), core and B spans in each genre with terms, and look-alikes in every genre", () => {
     expect(new Set(all.map((r) => (r as { batch?: number }).batch)).size).toBeGreaterThan(FIXED_BATCHES.size - 1);
     const genres = new Set(records.map((r) => r.genre));
-    expect(genres.size).toBe(91);
+    expect(genres.size).toBe(99);
     for (const genre of genres) expect(records.some((r) => r.genre === genre && r.spans.length === 0)).toBe(true);
     expect(records.flatMap((r) => r.spans).filter((s) => s.tier === 'core').length).toBeGreaterThan(300);
   });

@@ -79,9 +79,11 @@ describe('the mother is the patient in perinatal and obstetric notes', () => {
   });
 
   it("look-alikes: a newborn note, the patient's own mother, a woman who is not pregnant", async () => {
-    // In a newborn's note the baby is the patient: the mother is someone else.
-    expect(await ids('Baby girl, 2 days old, born at 39 weeks to a G2P1 mother. Mother refused the hepatitis B vaccine.')).toEqual([]);
-    expect(await ids('Term male, day of life 1; maternal prenatal labs negative. Mom refused vitamin K.')).toEqual([]);
+    // In a newborn's note the baby is the patient: the mother is someone else, and her own choice
+    // (to breastfeed) is hers. Her refusal of the baby's care is the parent rule's (the guidelines of
+    // fixtures/eval-ninth and eval-tenth; parent-rule.ts): reported.
+    expect(await ids('Baby girl, 2 days old, born at 39 weeks to a G2P1 mother. Mother refused the hepatitis B vaccine.')).toEqual(['compliance/refused']);
+    expect(await ids('Term male, day of life 1; maternal prenatal labs negative. Mom refused vitamin K.')).toEqual(['compliance/refused']);
     expect(await ids('Newborn nursery admission, 38 weeks gestation. Mother refusing to breastfeed.')).toEqual([]);
     // The patient's own mother, in an obstetric note.
     expect(await ids('G1P0 at 32 weeks. Her mother refuses to let her stay home.')).toEqual([]);
@@ -304,9 +306,10 @@ describe('whose refusal, and about whom', () => {
       expect(await strong(text), text).toEqual(['compliance/refused']);
   });
 
-  it("look-alikes: in a newborn's note the mother decides about the patient; someone's mother; declined", async () => {
+  it("look-alikes: in a newborn's note the mother's own feeding choice; someone's mother; declined", async () => {
+    // (Her refusal of the baby's care, "Mother refused erythromycin eye ointment for the baby" in a
+    // newborn's note, is the parent rule's: test/third-party-subjects.test.ts.)
     for (const text of [
-      'Baby boy, DOL 1, born at 40 weeks. Mother refused erythromycin eye ointment for the baby.',
       'Infant is 3 days old. Mom refuses to breast-feed, formula started.',
       'Her mother refused to breast-feed her as an infant.',
       'Mom declined the glucola and chose fingersticks.',

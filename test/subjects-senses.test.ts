@@ -26,12 +26,10 @@ describe('the subject of a behaviour or credibility word', () => {
       "Patient's mother refused the flu vaccine for herself.",
       'Her 3 year old son refuses to take the antibiotic.',
       'Infant refusing feeds since this morning.',
-      'Parents refused vitamin K for the newborn.',
       'Staff member refused to enter the room without a gown.',
       'Family at bedside refused to leave after visiting hours.',
       'Wife and daughter refused hospice.',
       'The rest of my family refuses to walk my dog.',
-      "Mother's refusal of the hepatitis B vaccine was documented.",
     ]);
   });
 

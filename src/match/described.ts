@@ -74,14 +74,22 @@ const ARTICLES = new Set([
   'one',
 ]);
 const INDEFINITE = new Set(['a', 'an', 'another', 'other', 'one', 'any', 'some', 'every', 'each', 'no']);
+// Counts before a plural noun: "Two peers were hostile", "Several visitors insisted", "Both sons".
+const COUNTS = new Set('two three four five six several both many few'.split(' '));
+// Words that make the patient's noun someone else's: "another patient", "the other resident", "a fellow client".
+const OTHER_ONE = new Set(['another', 'other', 'fellow', 'different']);
 // Nouns written bare ("Mother refuses", "Crew insists", "Staff report") that are not the patient:
+// (also the roles police, EMS and incident-report notes name bare: a deputy, a trooper, a bystander,
+// a witness, a housekeeper, a transporter, a volunteer; MOB and FOB, the mother and father of a baby
+// (in a pregnancy's note MOB is the patient: perinatal.ts); "peers", plural, in a group's note; the
+// guardian "ad litem")
 // relatives and care teams are named without an article in notes, as the patient is. Household
 // members, visitors and staff roles are named bare too in group-home, memory-care and security
 // notes ("Housemate was aggressive toward the individual", "Tech, age 24, became aggressive").
 // Before "member" they make it someone else's ("staff member", "board member", "union member"); a
 // plan's "member" alone is the patient of a payer letter.
 const BARE_OTHERS = new Set(
-  'mother mom mum father dad parent parents wife husband spouse partner son daughter brother sister family friend caregiver guardian grandmother grandfather grandma grandpa aunt uncle staff nursing nurse crew team security police ems medic medics group board committee union council panel faculty club church choir band household jury congregation sibling siblings cousin niece nephew boyfriend girlfriend fiance fiancee housemate housemates roommate roommates neighbor neighbour visitor visitors sitter coworker tech techs aide aides cna rn lpn officer officers guard guards interpreter'.split(
+  'mother mom mum father dad parent parents wife husband spouse partner son daughter brother sister family friend caregiver guardian grandmother grandfather grandma grandpa aunt uncle staff nursing nurse crew team security police ems medic medics group board committee union council panel faculty club church choir band household jury congregation sibling siblings cousin niece nephew boyfriend girlfriend fiance fiancee housemate housemates roommate roommates neighbor neighbour visitor visitors sitter coworker tech techs aide aides cna rn lpn officer officers guard guards interpreter mob fob deputy deputies trooper troopers sergeant sergeants sheriff detective detectives bystander bystanders witness witnesses firefighter firefighters housekeeper housekeepers transporter transporters volunteer volunteers contractor contractors valet facilitator facilitators peers litem'.split(
     ' ',
   ),
 );
@@ -139,7 +147,53 @@ export function describedPerson(source: string, tokens: readonly Token[], at: nu
   if (joined && ['and', 'or', '&'].includes(tokens[start - 1]!.norm) && (PATIENT_WORDS.has(joined.norm) || PATIENT_PRONOUNS.has(joined.norm))) return 'patient';
   const slashed = tokens[head - 1];
   if (slashed && PATIENT_WORDS.has(slashed.norm) && /^\s*\/\s*$/.test(text.slice(slashed.end.offset, tokens[head]!.start.offset))) return 'patient';
-  return classify(text, tokens, head, previous);
+  const described = classify(text, tokens, head, previous);
+  if (described !== 'unknown') return described;
+  // "Caller, her roommate, claims", "Bystander, a nurse from the ICU, insists": a bare role the
+  // model does not know, and an appositive after it that says who it is.
+  const apposed = appositiveHead(text, tokens, head, at);
+  if (apposed !== undefined && classify(text, tokens, apposed, previous) === 'other') return 'other';
+  // "Deputy claims pt swallowed two bags", "Crew adamant that pt was apneic": an account that names
+  // the patient in the third person is someone else's account of the patient.
+  if (/^(?:claim|insist|adamant|alleg)/.test(tokens[at]!.norm) && accountNamesPatient(text, tokens, at)) return 'other';
+  return 'unknown';
+}
+
+// Words that open an appositive after a comma: "Caller, her roommate,", "Bystander, a nurse,".
+const APPOSITIVE_OPENERS = new Set(['a', 'an', 'the', 'his', 'her', 'their']);
+
+/**
+ * The head of an appositive between commas right after the subject at `head` and before the match
+ * at `at` ("Caller, her roommate, claims": "roommate"; "Bystander, a nurse from the ICU, insists":
+ * "nurse"), or undefined. It opens with an article, a possessive pronoun or a possessive ("Caller,
+ * pt's sister,"); its head is its last word before a preposition or the closing comma.
+ */
+function appositiveHead(text: string, tokens: readonly Token[], head: number, at: number): number | undefined {
+  const open = tokens[head + 1];
+  if (open === undefined || head + 1 >= at || !/^[ \t]*,[ \t]*$/.test(text.slice(tokens[head]!.end.offset, open.start.offset))) return undefined;
+  if (!APPOSITIVE_OPENERS.has(open.norm) && !isPossessive(text, open)) return undefined;
+  let last: number | undefined;
+  let stopped = false;
+  for (let j = head + 2; j <= at && j <= head + 10; j++) {
+    const gap = text.slice(tokens[j - 1]!.end.offset, tokens[j]!.start.offset);
+    if (/[.;:!?()\n]/.test(gap)) return undefined;
+    // The closing comma, before the match.
+    if (gap.includes(',')) return j <= at ? last : undefined;
+    if (j === at) return undefined;
+    // Its head is the word before a preposition or a verb ("a nurse from the ICU").
+    if (PREPOSITIONS.has(tokens[j]!.norm) || NOT_MODIFIERS.has(tokens[j]!.norm)) stopped = true;
+    if (!stopped) last = j;
+  }
+  return undefined;
+}
+
+/** Does the account after the match at `at` name the patient as its subject ("claims pt swallowed", "adamant that the patient was")? */
+function accountNamesPatient(text: string, tokens: readonly Token[], at: number): boolean {
+  let i = at + 1;
+  if (tokens[i]?.norm === 'that' && spaceOnly(text, tokens[i - 1]!, tokens[i]!)) i++;
+  if (tokens[i]?.norm === 'the' && spaceOnly(text, tokens[i - 1]!, tokens[i]!)) i++;
+  const named = tokens[i];
+  return named !== undefined && spaceOnly(text, tokens[i - 1]!, named) && ['pt', 'patient'].includes(named.norm) && !isPossessive(text, named);
 }
 
 // Words before a noun or inside a noun phrase: the match is then a noun or an attributive word
@@ -368,9 +422,14 @@ function classify(text: string, tokens: readonly Token[], head: number, previous
   // call the one they support.
   if ((word === 'served' || word === 'supported') && ['person', 'persons', 'individual'].includes(tokens[head - 1]?.norm ?? '')) return 'patient';
   if (PATIENT_WORDS.has(word)) {
-    // "family member", "group member", "co-worker".
-    if (words.some((w) => BARE_OTHERS.has(w) || w === 'co')) return 'other';
+    // "family member", "group member", "co-worker"; "another patient", "the other resident". Not
+    // the patient's own noun after a source ("Per police pt was aggressive": no "police pt").
+    if (words.some((w) => OTHER_ONE.has(w))) return 'other';
+    if (words.some((w) => (BARE_OTHERS.has(w) && !['pt', 'pts', 'patient', 'patients'].includes(word)) || w === 'co')) return 'other';
     if (GENERIC.has(word) && !aged && words.some((w) => INDEFINITE.has(w))) return 'other';
+    // "the patient in the next room", "a patient from another unit": a patient picked out by a
+    // place beside the one the note is about is someone else.
+    if (besidePlace(text, tokens, head)) return 'other';
     // "the woman who lives downstairs": a person picked out by a relative clause is someone else.
     if (GENERIC.has(word) && !aged && tokens[head + 1]?.norm === 'who' && spaceOnly(text, token, tokens[head + 1]!)) return 'other';
     return 'patient';
@@ -393,12 +452,25 @@ function classify(text: string, tokens: readonly Token[], head: number, previous
   }
   // A possessive, an article or a demonstrative: a particular someone or something else ("the
   // owner", "a stray cat", "her supervisor").
-  if (words.some((w) => ARTICLES.has(w)) || modifiers.some((i) => isPossessive(text, tokens[i]!))) return 'other';
+  if (words.some((w) => ARTICLES.has(w) || COUNTS.has(w)) || modifiers.some((i) => isPossessive(text, tokens[i]!))) return 'other';
   // Bare: relatives and teams as notes name them, and a body part with its side.
   if (BARE_OTHERS.has(word) || words.some((w) => SIDES.has(w))) return 'other';
   // Any other bare word may be a verb the subject reading took for a noun, the patient's name or a
   // role in a note's shorthand ("Runner claims"): not known.
   return 'unknown';
+}
+
+// Words that pick out a place beside the patient's: "in the next room", "from another unit".
+const BESIDE = new Set(['next', 'adjacent', 'neighboring', 'neighbouring', 'another', 'other']);
+
+/** Does a place beside the patient's follow the person noun at `head` ("in the next room", "from another unit", "on the other side of the curtain")? */
+function besidePlace(text: string, tokens: readonly Token[], head: number): boolean {
+  const preposition = tokens[head + 1];
+  if (preposition === undefined || !['in', 'from', 'on', 'at'].includes(preposition.norm) || !spaceOnly(text, tokens[head]!, preposition)) return false;
+  let i = head + 2;
+  if (tokens[i]?.norm === 'the') i++;
+  const place = tokens[i];
+  return place !== undefined && BESIDE.has(place.norm) && spaceOnly(text, tokens[i - 1]!, place);
 }
 
 // Words that may stand between a bracketed appositive and the predicate ("Caller (patient) was
@@ -475,6 +547,9 @@ function clauseBefore(text: string, tokens: readonly Token[], head: number): str
   return text.slice(tokens[firstOfSentence(text, tokens, head - 1)]!.start.offset, tokens[head - 1]!.end.offset);
 }
 
+// How many words of the sentence before are read for a pronoun's antecedent.
+const ANTECEDENT_WORDS = 12;
+
 // A sentence that says who someone is to the patient: "Caller is the patient's mother", "the
 // person on the line was his son". Its relative is the one a pronoun after it stands for.
 const ROLE = /\b(?:is|was)\s+(?:(?:the\s+)?(?:patient|pt|member|client)['\u2019]s|his|her)\s+(\p{L}+)/iu;
@@ -490,10 +565,23 @@ function antecedentIsOther(pronoun: string, previous: string): boolean {
   if (!kin || previous === '') return false;
   const role = ROLE.exec(previous);
   if (role && kin.has(role[1]!.toLowerCase())) return true;
-  const words = previous.toLowerCase().match(/[\p{L}']+/gu) ?? [];
-  for (const w of words.slice(0, 4)) {
+  const words =
+    previous
+      .toLowerCase()
+      .replace(/\u2019/g, "'")
+      .match(/[\p{L}']+/gu) ?? [];
+  // The relative may stand late in the sentence ("Spoke with the patient's mother by phone", "Met
+  // with Mr. Ortiz's two sons and his ex-wife"), but not after the patient ("Pt seen with wife"),
+  // and not as the relative of someone of the pronoun's gender ("Seen with her mother. She
+  // refused": "her" is the one "she" stands for).
+  const own = pronoun === 'she' ? 'her' : 'his';
+  for (let k = 0; k < Math.min(words.length, ANTECEDENT_WORDS); k++) {
+    const w = words[k]!;
     const bare = w.replace(/'s?$/, '');
-    if (kin.has(bare)) return true;
+    if (kin.has(bare)) {
+      if (words[k - 1] === own || (words[k - 1] === 'ex' && words[k - 2] === own)) return false;
+      return true;
+    }
     if (!w.endsWith("'s") && (PATIENT_WORDS.has(bare) || bare === 'he' || bare === 'she')) return false;
   }
   return false;

@@ -17,6 +17,7 @@ import { describedInPhrase, describedPerson } from './described.js';
 import { subjectIs } from './subject.js';
 import { type Reading, templateReadings } from './template-readings.js';
 import { listItems } from './list-items.js';
+import { parentDecides } from './parent-rule.js';
 import { motherIsPatient } from './perinatal.js';
 import { childIsPatient } from './child-patient.js';
 import { tableHeaderOf } from './table-header.js';
@@ -359,7 +360,11 @@ function holds(condition: CompiledCondition, tokens: readonly Token[], c: Candid
       const all = whole ?? tokens;
       const at = indexes ? indexes[c.first]! : c.first;
       if (condition.inPhrase) return describedInPhrase(text, all, at) === 'other';
-      return describedPerson(text, all, at, at < 12 ? previousSentence(text, sentence) : '') === 'other';
+      // A parent's refusal of the child's care is the patient's (parent-rule.ts).
+      return (
+        describedPerson(text, all, at, at < 12 ? previousSentence(text, sentence) : '') === 'other' &&
+        !parentDecides(text, all, at, indexes ? indexes[c.last]! : c.last)
+      );
     }
     case 'subject': {
       // The subject's head word (or the phrase ending with it: "security guard") is one of the
@@ -367,8 +372,12 @@ function holds(condition: CompiledCondition, tokens: readonly Token[], c: Candid
       // relative beside the verb), so the sentence's own tokens are read, not a reading's.
       const { whole, indexes } = sentence as Reading;
       const all = whole ?? tokens;
-      // In a perinatal note "Mom refused the epidural" is the patient's refusal (perinatal.ts).
-      return subjectIs(text, all, indexes ? indexes[c.first]! : c.first, (head) => {
+      // In a perinatal note "Mom refused the epidural" is the patient's refusal (perinatal.ts), and
+      // in a child's "Dad refused the vaccine for the child" the parent decides for the patient
+      // (parent-rule.ts).
+      const first = indexes ? indexes[c.first]! : c.first;
+      if (parentDecides(text, all, first, indexes ? indexes[c.last]! : c.last)) return false;
+      return subjectIs(text, all, first, (head) => {
         // An age is read whole: subject.ts passes over "year old" and gives the number as the
         // head ("the 3-year-old refuses"), so a rule names the age phrase ending after it.
         const last = ageEnd(all, head);

@@ -62,9 +62,18 @@ const MOTHER_CARE = new RegExp(
 );
 
 // Words for the mother, as the subject of a behaviour word.
-const MOTHER = new Set(['mother', 'mom', 'mum', 'mama', 'momma', 'mommy']);
+// "MOB" (mother of the baby) is the patient in a labour note and a parent in a newborn's.
+const MOTHER = new Set(['mother', 'mom', 'mum', 'mama', 'momma', 'mommy', 'mob']);
 // Someone's mother: "her mother", "Pt's mother", "the baby's mom", "grandmother" (another word).
 const OWNED = /(?:\b(?:her|his|their|my|your|our|whose)|['\u2019]s?)\s*$/i;
+
+// "her own" after the mother, within her clause: the writer tells her care from the patient's.
+const OWN_CARE = /^[^.;:!?\n]*\bher\s+own\b/i;
+
+/** Does `text` say its patient is a baby (a newborn's or an infant's note)? */
+export function babyIsPatient(text: string): boolean {
+  return documentSigns(text).newborn;
+}
 
 const documentCache = { text: undefined as string | undefined, pregnancy: false, newborn: false };
 
@@ -87,6 +96,8 @@ function documentSigns(text: string): { pregnancy: boolean; newborn: boolean } {
  */
 export function motherIsPatient(text: string, word: string, start: number, end: number): boolean {
   if (!MOTHER.has(word)) return false;
+  // "Mother refused her own flu shot": her own care, told apart from the patient's.
+  if (OWN_CARE.test(text.slice(end, end + 80))) return false;
   if (OWNED.test(text.slice(Math.max(0, start - 12), start))) return false;
   if (/^-in-law/i.test(text.slice(end, end + 7))) return false;
   const [lineStart, lineEnd] = lineAround(text, start);

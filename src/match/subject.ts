@@ -102,8 +102,15 @@ export function subjectIndex(text: string, tokens: readonly Token[], at: number)
     const token = tokens[i]!;
     const between = gap(text, token, here);
     // "Caller (the patient's husband) refused": a parenthesis closing right before the match holds
-    // an appositive naming the subject; its words are read, and its opening ends the walk.
-    if (CLAUSE_MARK.test(between) && !(steps === 0 && /^[ \t]*\)[ \t]*$/.test(between) && parentheticalAppositive(text, tokens, i))) return undefined;
+    // an appositive naming the subject; its words are read, and its opening ends the walk. "Dad -
+    // hostile w/ staff": a short noun phrase opening its line or sentence, then a dash, is the
+    // subject of the telegraphic predicate after the dash.
+    if (
+      CLAUSE_MARK.test(between) &&
+      !(steps === 0 && /^[ \t]*\)[ \t]*$/.test(between) && parentheticalAppositive(text, tokens, i)) &&
+      !(bare && !objectPassed && DASH.test(between) && dashedSubject(text, tokens, i))
+    )
+      return undefined;
     if (between.includes(',') && i !== appositiveComma) {
       // "the husband, who was belligerent": the relative pronoun's noun stands before the comma.
       if (RELATIVES.has(here.norm)) antecedent = true;
@@ -157,6 +164,18 @@ export function subjectIndex(text: string, tokens: readonly Token[], at: number)
     if (possessive(text, token)) return i;
     // An article or a possessive pronoun left over from a phrase passed over ("at her mother").
     if (DETERMINERS.has(word)) continue;
+    // A number after the object of a preposition names which one ("Visitor in room 12 was
+    // combative", "the man in bed 4"): it is part of that object, not the subject.
+    if (
+      /^\d+$/.test(word) &&
+      i > 0 &&
+      /^[ \t]+$/.test(gap(text, tokens[i - 1]!, token)) &&
+      !PREPOSITIONS.has(tokens[i - 1]!.norm) &&
+      objectOfPreposition(text, tokens, i - 1)
+    ) {
+      objectPassed = true;
+      continue;
+    }
     // A noun: the first word that is none of the above.
     bare = false;
     if (objectOfPreposition(text, tokens, i)) {
@@ -175,11 +194,52 @@ export function subjectIndex(text: string, tokens: readonly Token[], at: number)
 // subject's head word, so a rule's list of other people can name it ("dr").
 const TITLES = new Set(['dr', 'drs', 'prof']);
 
-/** `head`, or the index of a clinician's title just before it when `head` is a capitalised name. */
+/**
+ * `head`, or the index of a clinician's title just before it when `head` is a capitalised name, or
+ * of the relative of an in-law compound ("Sister-in-law claims": "sister", not "law").
+ */
 function titled(text: string, tokens: readonly Token[], head: number): number {
+  if (
+    tokens[head]!.norm === 'law' &&
+    head >= 2 &&
+    tokens[head - 1]!.norm === 'in' &&
+    /^[-\u2010\u2011]$/.test(gap(text, tokens[head - 1]!, tokens[head]!)) &&
+    /^[-\u2010\u2011]$/.test(gap(text, tokens[head - 2]!, tokens[head - 1]!))
+  )
+    return head - 2;
   const title = tokens[head - 1];
   if (title === undefined || !TITLES.has(title.norm) || !/^\p{Lu}/u.test(text.slice(tokens[head]!.start.offset))) return head;
   return /^\.?[ \t]+$/.test(gap(text, title, tokens[head]!)) ? head - 1 : head;
+}
+
+// A dash between spaces, as a telegraphic note writes "Dad - hostile w/ staff".
+const DASH = /^[ \t]+[-\u2013][ \t]+$/;
+// How many words the noun phrase before such a dash may have ("Dad", "Pt's mother", "Night RN").
+const DASHED_WORDS = 3;
+
+/**
+ * Is `tokens[last]` the end of a short noun phrase that opens its sentence or line (up to three
+ * words, no verb, preposition or conjunction among them: "Dad", "Pt's mother", "Deputy"), so that
+ * the dash after it introduces what is said about it ("Dad - hostile w/ staff", "Mom - agitated,
+ * yelling")? Not a phrase with a place or an act ("Wife at bedside - agitated": who is agitated is
+ * not said).
+ */
+function dashedSubject(text: string, tokens: readonly Token[], last: number): boolean {
+  let hyphens = 0;
+  for (let j = last; j >= 0 && last - j - hyphens < DASHED_WORDS; j--) {
+    const word = tokens[j]!.norm;
+    if (PASS_OVER.has(word) || PREPOSITIONS.has(word) || CONJUNCTIONS.has(word) || SUBORDINATORS.has(word) || RELATIVES.has(word)) return false;
+    if (j === 0) return true;
+    const before = gap(text, tokens[j - 1]!, tokens[j]!);
+    if (/[.;:!?\n]/.test(before)) return true;
+    // A hyphenated word is one word ("Co-facilitator - hostile").
+    if (/^[-\u2010\u2011]$/.test(before)) {
+      hyphens++;
+      continue;
+    }
+    if (!/^[ \t]+$/.test(before)) return false;
+  }
+  return false;
 }
 
 // How many tokens an appositive may have ("an IV drug user", "a 45 year old roofer").

@@ -1,0 +1,97 @@
+// The parent rule: in a child's chart a parent decides about the patient's care, and a parent's
+// refusal of, or noncompliance with, that care is reported as the patient's would be ("Dad refused
+// the flu vaccine for the child", "Parents refusing all vaccines", "MOB noncompliant with the apnea
+// monitor", "Mother's refusal of the vitamin K"). The labelling guidelines of the newest sets say so
+// (fixtures/eval-ninth: a mother who refuses acetaminophen for her baby; fixtures/eval-tenth: a
+// parent's refusal of or noncompliance with the infant's care). A parent's own acts and care stay a
+// third party's ("Mother refused to leave the room", "Father refused a cot", "Mom refused her own
+// flu shot"), and so do a parent's claims, insisting and anger: only refusal and compliance words
+// ask (compliance rules), through their `subject` and `described` conditions (match.ts).
+//
+// Read from the words after the match within its clause: the care of the child (a vaccine, a
+// screen, a medicine, a monitor, teaching, a diet or plan), or the child named ("for the infant", "the child's",
+// "her 12-month-old", "for pt"), or a verb that lets care be given ("refused to let the MA weigh the baby",
+// "refusing to give acetaminophen"). A parent of an adult patient refusing their own treatment is a
+// family history ("Father refused dialysis"): unless the child is named, the note must be about a
+// child (child-patient.ts, a newborn's note: perinatal.ts) or the subject one only a child has
+// ("Parents", MOB, FOB). Portable, no Node API; a handful of Set lookups per candidate.
+import type { Token } from '../parse/tokens.js';
+import { childIsPatient } from './child-patient.js';
+import { babyIsPatient } from './perinatal.js';
+import { subjectIndex } from './subject.js';
+
+const PARENTS = new Set('mother mom mum mama momma mommy father dad daddy papa parent parents mob fob stepmother stepfather stepmom stepdad'.split(' '));
+// Subjects only a child has: no other sign that the patient is a child is needed.
+const PARENTS_OF_A_CHILD = new Set(['parents', 'mob', 'fob']);
+// The child named in the clause.
+const CHILD = new Set('child kid kids infant infants baby babies newborn newborns neonate son daughter twins toddler children'.split(' '));
+// The care a parent decides about for the child.
+const CARE = new Set(
+  'vaccine vaccines vaccination vaccinations vax immunization immunizations immunisation immunisations shot shots vitamin erythromycin ointment hep hepatitis rsv synagis palivizumab nirsevimab beyfortus antibody screen screens screening test tests testing lp lumbar puncture labs bloodwork draw bilirubin bili phototherapy transfusion iv antibiotic antibiotics medication medications medicine medicines med meds drops dose doses acetaminophen tylenol ibuprofen motrin monitor teaching diet plan regimen schedule appointment appointments treatment therapy procedure surgery imaging ct mri ultrasound exam evaluation admission transfer oxygen nebulizer neb ng feeds weigh weight hearing referral'.split(
+    ' ',
+  ),
+);
+// Verbs after "refused to" that let care be given ("refused to let the nurse draw blood", "refused to give the drops").
+const CARE_VERBS = new Set('let allow give consent vaccinate immunize immunise administer have bring continue start use'.split(' '));
+// Verbs that need the care or the child named after them ("refused to let her stay home" is no care).
+const NEEDS_OBJECT = new Set(['let', 'allow', 'have', 'bring', 'use', 'continue', 'start']);
+// Care only a baby or a child gets: the patient is a child ("Mother's refusal of the vitamin K").
+const CHILD_CARE = new Set('erythromycin synagis palivizumab nirsevimab beyfortus phototherapy bili bilirubin rsv'.split(' '));
+const OWN = new Set(['own', 'herself', 'himself', 'themselves', 'myself']);
+// Owners that keep "mother" the child's ("the baby's mother", "pt's mom", "her father").
+const CHILD_OWNERS = new Set(['pt', 'patient', 'child', 'baby', 'infant', 'newborn', 'his', 'her', 'their']);
+const REFUSAL_OR_COMPLIANCE = /refus|complian|adheren/;
+const AGE_UNITS = new Set(['month', 'months', 'mo', 'week', 'weeks', 'wk', 'day', 'days', 'year', 'years', 'yr', 'yo']);
+// Where the clause of the match ends.
+const CLAUSE_END = /[.;:!?\n]|\s[-\u2013]\s/;
+// How many words after the match are read.
+const REACH = 12;
+
+const stripped = (token: Token) => token.norm.replace(/['\u2019]s?$/, '');
+
+/**
+ * Is the refusal or compliance word at tokens `first`..`last` a parent's decision about the child
+ * patient's care (the parent rule), so that the parent is not "someone else" for it? `text` is the
+ * document the tokens point into.
+ */
+export function parentDecides(text: string, tokens: readonly Token[], first: number, last: number): boolean {
+  let matched = false;
+  for (let i = first; i <= last; i++) if (REFUSAL_OR_COMPLIANCE.test(tokens[i]!.norm)) matched = true;
+  if (!matched) return false;
+  const head = subjectIndex(text, tokens, first);
+  if (head === undefined) return false;
+  const parent = stripped(tokens[head]!);
+  if (!PARENTS.has(parent)) return false;
+  // Someone else's parent: "the roommate's father refused".
+  const owner = tokens[head - 1];
+  if (owner && /['\u2019]s?$/.test(text.slice(owner.start.offset, owner.end.offset)) && !CHILD_OWNERS.has(stripped(owner))) return false;
+  let care = false;
+  let child = false;
+  for (let i = last + 1; i < tokens.length && i <= last + REACH; i++) {
+    if (CLAUSE_END.test(text.slice(tokens[i - 1]!.end.offset, tokens[i]!.start.offset))) break;
+    const word = stripped(tokens[i]!);
+    if (OWN.has(word)) return false;
+    // "refused to leave", "refused to let the MA weigh the baby".
+    if (i === last + 1 && word === 'to') {
+      const verb = tokens[i + 1];
+      if (verb === undefined || !CARE_VERBS.has(verb.norm)) return false;
+      if (!NEEDS_OBJECT.has(verb.norm)) care = true;
+      i++;
+      continue;
+    }
+    if (CARE.has(word)) care = true;
+    // The child named: "for the infant", "the child's", "her 12-month-old", "for pt" (the patient).
+    if (
+      CHILD.has(word) ||
+      CHILD_CARE.has(word) ||
+      (word === 'vitamin' && tokens[i + 1]?.norm === 'k') ||
+      (/^\d{1,2}$/.test(word) && AGE_UNITS.has(tokens[i + 1]?.norm ?? '')) ||
+      (['pt', 'patient'].includes(tokens[i]!.norm) &&
+        !/['\u2019]/.test(text.slice(tokens[i]!.start.offset, tokens[i]!.end.offset)) &&
+        tokens[i - 1]?.norm === 'for')
+    )
+      child = true;
+  }
+  if (!care && !child) return false;
+  return child || PARENTS_OF_A_CHILD.has(parent) || childIsPatient(text) || babyIsPatient(text);
+}
