@@ -9,7 +9,7 @@ import { markEnds, sentenceEndsAfter, sentenceEndsBefore } from '../src/parse/pa
 import { WHITE_SPACE_CLASS } from '../src/parse/white-space.js';
 import { lintDocument, lintDocumentWhole, preloadLint } from '../src/lint/lint-document.js';
 import { resolveOptions } from '../src/lint/options.js';
-import { nonProseSpans } from '../src/match/spans.js';
+import { nonProseSpans, URL, URL_MARK } from '../src/match/spans.js';
 import { inlineSpeakerAt } from '../src/match/speakers.js';
 
 await preloadLint();
@@ -397,6 +397,52 @@ describe('markEnds: the terminal marks of a slice, read in place', () => {
         expect(sentenceEndsAfter(text, from, to, count)).toEqual(all.slice(0, count));
       }),
       { numRuns: propertyRuns(250, 1000) },
+    );
+  });
+});
+
+describe('URLs with the quick mark test first', () => {
+  it('lets through every line the URL regex finds a URL in', () => {
+    for (const line of ['see https://example.org/x', 'FTP://host/file', 'www.samhsa.gov', 'at samhsa.gov/find-help today', 'NIDA.NIH.GOV/drugs'])
+      expect(URL_MARK.test(line) && [...line.matchAll(URL)].length > 0, line).toBe(true);
+    for (const line of ['5 mg/kg b.i.d.', 'a 45 y/o male', 'and/or', 'h/o IVDU, w/ her mother']) {
+      expect(URL_MARK.test(line), line).toBe(false);
+      expect(
+        nonProseSpans(line).filter(([, , kind]) => kind === 'url'),
+        line,
+      ).toEqual([]);
+    }
+    const piece = fc.constantFrom(
+      'http',
+      'HTTPS',
+      'ftp',
+      ':',
+      '/',
+      '//',
+      'www',
+      'WWW',
+      '.',
+      'org',
+      'COM',
+      'gov',
+      'io',
+      'de',
+      'a',
+      'x-1',
+      ' ',
+      '"',
+      '(',
+      'mg',
+      'kg',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 20 }), (parts) => {
+        const line = parts.join('');
+        URL.lastIndex = 0;
+        if (URL.test(line)) expect(URL_MARK.test(line), line).toBe(true);
+        URL.lastIndex = 0;
+      }),
+      { numRuns: propertyRuns(300, 2000) },
     );
   });
 });
