@@ -10,6 +10,7 @@ import { WHITE_SPACE_CLASS } from '../src/parse/white-space.js';
 import { lintDocument, lintDocumentWhole, preloadLint } from '../src/lint/lint-document.js';
 import { resolveOptions } from '../src/lint/options.js';
 import { nonProseSpans, URL, URL_MARK } from '../src/match/spans.js';
+import { CHILD, CHILD_ASCII, childIsPatient } from '../src/match/child-patient.js';
 import { inlineSpeakerAt } from '../src/match/speakers.js';
 
 await preloadLint();
@@ -444,5 +445,65 @@ describe('URLs with the quick mark test first', () => {
       }),
       { numRuns: propertyRuns(300, 2000) },
     );
+  });
+});
+
+describe("the child-patient regex with 'i' where it finds what 'iu' finds", () => {
+  it("answers as the 'iu' regex on texts without the long s or the Kelvin sign, and reads those with 'iu'", () => {
+    const piece = fc.constantFrom(
+      'a ',
+      'A ',
+      'this ',
+      'the ',
+      'is ',
+      '6',
+      '12',
+      'seven',
+      '-',
+      ' ',
+      'year',
+      'years',
+      'yrs',
+      '-old',
+      ' old',
+      'old',
+      ' son',
+      ' boy',
+      'yo ',
+      'y/o ',
+      'y.o. ',
+      'male',
+      'M',
+      'her ',
+      "Pt's ",
+      '\u2019s ',
+      'months',
+      'he ',
+      'attends ',
+      'first ',
+      'grade',
+      ' Elementary ',
+      'the child',
+      'toddler',
+      'kid',
+      'well-child visit',
+      '\u00e9',
+      '_',
+      '.',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 16 }), (parts) => {
+        const text = parts.join('');
+        expect(CHILD_ASCII().test(text), text).toBe(CHILD().test(text));
+        expect(childIsPatient(text), text).toBe(CHILD().test(text));
+      }),
+      { numRuns: propertyRuns(300, 2000) },
+    );
+    // The long s and the Kelvin sign fold to ASCII letters under 'iu' only: such a text is read with 'iu'.
+    for (const text of ['a 6 year old boy', 'a 6 year old boy'.replace('s', '\u017f'), 'a six-year-old', 'this \u212aid', 'thi\u017f child']) {
+      expect(childIsPatient(text), text).toBe(CHILD().test(text));
+    }
+    expect(childIsPatient('thi\u017f child')).toBe(true);
+    expect(CHILD_ASCII().test('thi\u017f child')).toBe(false);
   });
 });
