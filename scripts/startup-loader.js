@@ -15,7 +15,6 @@ const require = createRequire(import.meta.url);
 const { readFileSync } = require('node:fs');
 const { Script } = require('node:vm');
 const { fileURLToPath } = require('node:url');
-const { setFlagsFromString } = require('node:v8');
 
 const SCRIPT = fileURLToPath(new URL('./startup-script.js', import.meta.url));
 export const CACHE = fileURLToPath(new URL('./startup-script.cache', import.meta.url));
@@ -25,13 +24,6 @@ let exported;
 /** The start-up chunks' modules, by chunk ({ c0: namespace, ... }), run once. */
 export function startUp() {
   if (exported) return exported;
-  // TurboFan without inlining: a run's optimizing compiles were a third of its instructions (the
-  // first 1,000 MTSamples records: 1,348 M of 3,790 M in OptimizedCompilationJob), and a CLI run
-  // lints each record once, so it is mostly warm-up. MTSamples CSV, --threads 1, CPU s taken in
-  // turns: 4.36, 4.44 -> 4.01, 3.86; the same records twice (34 MB): 6.57, 6.60 -> 5.80, 5.58
-  // (BENCHMARKS.md, branch speed). Set before the script is compiled, here and when
-  // scripts/code-cache.js makes the cache from this loader, so the cache's flag hash matches.
-  setFlagsFromString('--no-turbo-inlining');
   let cachedData;
   try {
     cachedData = readFileSync(CACHE);
