@@ -9,7 +9,8 @@ import { markEnds, sentenceEndsAfter, sentenceEndsBefore } from '../src/parse/pa
 import { WHITE_SPACE_CLASS } from '../src/parse/white-space.js';
 import { lintDocument, lintDocumentWhole, preloadLint } from '../src/lint/lint-document.js';
 import { resolveOptions } from '../src/lint/options.js';
-import { nonProseSpans } from '../src/match/spans.js';
+import { nonProseSpans, URL, URL_MARK } from '../src/match/spans.js';
+import { CHILD, CHILD_ASCII, childIsPatient } from '../src/match/child-patient.js';
 import { inlineSpeakerAt } from '../src/match/speakers.js';
 
 await preloadLint();
@@ -398,5 +399,111 @@ describe('markEnds: the terminal marks of a slice, read in place', () => {
       }),
       { numRuns: propertyRuns(250, 1000) },
     );
+  });
+});
+
+describe('URLs with the quick mark test first', () => {
+  it('lets through every line the URL regex finds a URL in', () => {
+    for (const line of ['see https://example.org/x', 'FTP://host/file', 'www.samhsa.gov', 'at samhsa.gov/find-help today', 'NIDA.NIH.GOV/drugs'])
+      expect(URL_MARK.test(line) && [...line.matchAll(URL)].length > 0, line).toBe(true);
+    for (const line of ['5 mg/kg b.i.d.', 'a 45 y/o male', 'and/or', 'h/o IVDU, w/ her mother']) {
+      expect(URL_MARK.test(line), line).toBe(false);
+      expect(
+        nonProseSpans(line).filter(([, , kind]) => kind === 'url'),
+        line,
+      ).toEqual([]);
+    }
+    const piece = fc.constantFrom(
+      'http',
+      'HTTPS',
+      'ftp',
+      ':',
+      '/',
+      '//',
+      'www',
+      'WWW',
+      '.',
+      'org',
+      'COM',
+      'gov',
+      'io',
+      'de',
+      'a',
+      'x-1',
+      ' ',
+      '"',
+      '(',
+      'mg',
+      'kg',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 20 }), (parts) => {
+        const line = parts.join('');
+        URL.lastIndex = 0;
+        if (URL.test(line)) expect(URL_MARK.test(line), line).toBe(true);
+        URL.lastIndex = 0;
+      }),
+      { numRuns: propertyRuns(300, 2000) },
+    );
+  });
+});
+
+describe("the child-patient regex with 'i' where it finds what 'iu' finds", () => {
+  it("answers as the 'iu' regex on texts without the long s or the Kelvin sign, and reads those with 'iu'", () => {
+    const piece = fc.constantFrom(
+      'a ',
+      'A ',
+      'this ',
+      'the ',
+      'is ',
+      '6',
+      '12',
+      'seven',
+      '-',
+      ' ',
+      'year',
+      'years',
+      'yrs',
+      '-old',
+      ' old',
+      'old',
+      ' son',
+      ' boy',
+      'yo ',
+      'y/o ',
+      'y.o. ',
+      'male',
+      'M',
+      'her ',
+      "Pt's ",
+      '\u2019s ',
+      'months',
+      'he ',
+      'attends ',
+      'first ',
+      'grade',
+      ' Elementary ',
+      'the child',
+      'toddler',
+      'kid',
+      'well-child visit',
+      '\u00e9',
+      '_',
+      '.',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 16 }), (parts) => {
+        const text = parts.join('');
+        expect(CHILD_ASCII().test(text), text).toBe(CHILD().test(text));
+        expect(childIsPatient(text), text).toBe(CHILD().test(text));
+      }),
+      { numRuns: propertyRuns(300, 2000) },
+    );
+    // The long s and the Kelvin sign fold to ASCII letters under 'iu' only: such a text is read with 'iu'.
+    for (const text of ['a 6 year old boy', 'a 6 year old boy'.replace('s', '\u017f'), 'a six-year-old', 'this \u212aid', 'thi\u017f child']) {
+      expect(childIsPatient(text), text).toBe(CHILD().test(text));
+    }
+    expect(childIsPatient('thi\u017f child')).toBe(true);
+    expect(CHILD_ASCII().test('thi\u017f child')).toBe(false);
   });
 });

@@ -102,6 +102,14 @@ async function lintTo(paths: string[], options: LintCliOptions, io: Io, error: (
   // quietly, as that file would be: ignore files and the config's `ignore` apply to the name.
   const stdinIgnored = stdinRead && options.stdinFilename !== undefined && configs.isIgnored(options.stdinFilename);
   const stdin = stdinRead && !stdinIgnored ? { stream: io.stdin, name: options.stdinFilename ?? '<stdin>' } : undefined;
+  // TurboFan without inlining for a run over files (an export, a folder): a CLI run lints each record
+  // once, so most of it is V8 warming up, and a third of the instructions of the first 1,000
+  // MTSamples records were TurboFan's optimizing compiles (BENCHMARKS.md, branch speed): MTSamples
+  // CSV, --threads 1, 3.88 -> 3.30 CPU s (medians of three turns), warm passes as fast as before.
+  // Not for standard input alone: node:v8 loads Node's stream modules, which a one-line check does
+  // not (test/stdio.test.ts). Set after the start-up script is compiled with its code cache, whose
+  // flag hash is that of a run without it (scripts/code-cache.js makes it from a one-line check).
+  if (files.length > 0) (await import('node:v8')).setFlagsFromString('--no-turbo-inlining');
   // The one engine call (the report command makes the same one): it expands the paths, looks up
   // each file's config (a bad config throws before any output), skips ignored files quietly
   // (hooks pass every changed file) and keeps input order.

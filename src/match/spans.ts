@@ -17,10 +17,14 @@ export type SpanKind = 'url' | 'email' | 'path' | 'citation' | 'name' | 'scale' 
 /** [start, end, kind]: start inclusive, end exclusive, UTF-16 code units. */
 export type Span = [number, number, SpanKind];
 
-const URL =
+export const URL =
   /\b(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>"'\u201c\u201d()[\]]+|\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:org|com|gov|net|edu|int|info|io|uk|ca|au|nz|de)\/[^\s<>"'\u201c\u201d()[\]]*/gi;
 // What a URL without a slash starts with (see spansOfLine).
 const WWW = /www\./i;
+// What every URL match holds: "://" or "www." (the first alternative), or a dot, a top-level
+// domain and a slash (the second). Tested before URL on a line with a slash: most of MTSamples'
+// segments hold one ("mg/kg", "y/o") and no URL, and URL tries a domain at every word.
+export const URL_MARK = /:\/\/|www\.|\.(?:org|com|gov|net|edu|int|info|io|uk|ca|au|nz|de)\//i;
 const EMAIL = /\b[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+\b/gi;
 // A path has a root (/, ~/, ./, C:\) and two segments or more, or ends with a file extension
 // ("notes/drug-abuse.txt"). "w/", "h/o" and "and/or" have neither.
@@ -288,7 +292,7 @@ function spansOfLine(text: string, start: number, end: number): Span[] {
   // address an "@", a path a slash or backslash. Looking for it first spares the regex's scan of
   // the line (the URL regex tries a domain at every word) and, in a short check, its compiling.
   const slash = line.includes('/');
-  if (slash || WWW.test(line)) push(out, URL, line, start, 'url');
+  if (slash ? URL_MARK.test(line) : WWW.test(line)) push(out, URL, line, start, 'url');
   if (line.includes('@')) push(out, EMAIL, line, start, 'email');
   if ((slash || line.includes('\\')) && PATH_MARK.test(line)) push(out, PATH, line, start, 'path');
   journalAbbreviations(line, start, out);
