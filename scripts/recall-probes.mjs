@@ -140,6 +140,10 @@ const SHORT = {
   'stroke-unit': 'strk',
   'hyperbaric-unit': 'hbo',
   'urgent-care': 'uc',
+  // Batch 37's genres (branch subj2): new wording after batch 36's fixes.
+  'phlebotomy-station': 'phleb',
+  'ostomy-clinic': 'ostomy',
+  'cast-room': 'cast',
   // Batch 30's genres (branch third): behaviour and credibility words about someone other than the patient.
   'peds-ward': 'pward',
   'after-hours-line': 'ahl',
