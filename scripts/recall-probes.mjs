@@ -134,6 +134,16 @@ const SHORT = {
   // Batch 35's genres (branch parser): new wording after the trial's reading.
   audiology: 'aud',
   'mri-suite': 'mri',
+  // Batch 36's genres (branch subj2): the subject across a participle or an interrupter.
+  'cath-lab': 'cath',
+  'wound-care-clinic': 'wound',
+  'stroke-unit': 'strk',
+  'hyperbaric-unit': 'hbo',
+  'urgent-care': 'uc',
+  // Batch 37's genres (branch subj2): new wording after batch 36's fixes.
+  'phlebotomy-station': 'phleb',
+  'ostomy-clinic': 'ostomy',
+  'cast-room': 'cast',
   // Batch 30's genres (branch third): behaviour and credibility words about someone other than the patient.
   'peds-ward': 'pward',
   'after-hours-line': 'ahl',

@@ -26,9 +26,9 @@ const KNOWN_CORE_MISSES = ['rp-tri-019 "abuse"'];
 // too: an agency and a hospice aide as the subject of a credibility word, and a 2 y/o refusing a bottle
 // (a child's feeding; child-patient.ts reads an age only with a sex or a person noun).
 // And batches 30 and 31's, each a kind left as it is (the README, batches 30
-// and 31): an adjective set off by commas after its subject's clause ("Dad on the line, hysterical,
-// says", "was heard in the background, belligerent and yelling": "Wife at bedside, agitated" is the
-// patient as often); a bare role no list names, or one that is the patient in some genre (a singular
+// and 31): an adjective set off by commas after its subject's clause with no verb of that subject
+// after it ("was heard in the background, belligerent and yelling": "Wife at bedside, agitated" is
+// the patient as often; "Dad on the line, hysterical, says" passes since branch subj2); a bare role no list names, or one that is the patient in some genre (a singular
 // "Peer", a "Passenger", a "Valet attendant", an "Answering service operator", a "Co-leader", a
 // "Dietary worker", a "Unit clerk"); "he" after a neighbour, whose gender the sentence before does
 // not give; and three sentences whose mother is the patient when the note is hers (a vaccine "for
@@ -38,7 +38,6 @@ const KNOWN_LOOKALIKE_FINDINGS = [
   'rp-pahp-041 compliance/refused "refuses"',
   'rp-nurs-025 credibility/adamant "adamant"',
   'rp-hospc-037 credibility/allegedly "alleges"',
-  'rp-ahl-008 demeanor/hysterical "hysterical"',
   'rp-ahl-023 demeanor/combative "belligerent"',
   'rp-grp-006 compliance/refused "refused"',
   'rp-grp-017 demeanor/aggressive "aggressive"',

@@ -97,6 +97,10 @@ export function subjectIndex(text: string, tokens: readonly Token[], at: number)
   let appositiveComma = -1;
   // The object of a preposition was passed over ("… used for e-consent refused").
   let objectPassed = false;
+  // A comma-set participle, phrase or adjective was crossed ("Wife, sitting at bedside, insisted"):
+  // the word reached must be able to name someone, not a telegraphic list's adjective ("Restless,
+  // diaphoretic, combative", "Exam limited, agitated, pulled at lines").
+  let interrupted = false;
   for (let i = at - 1, steps = 0; i >= 0 && steps < REACH; i--, steps++) {
     const here = tokens[i + 1]!;
     const token = tokens[i]!;
@@ -116,8 +120,24 @@ export function subjectIndex(text: string, tokens: readonly Token[], at: number)
       if (RELATIVES.has(here.norm)) antecedent = true;
       else {
         const before = bare ? appositiveStart(text, tokens, i) : -1;
+        // "Dad on the line, hysterical, says", "Son dropping her off, hostile, said": an adjective set
+        // off by commas, with the verb of the same subject after it, describes the phrase that opens
+        // the sentence (up to its first comma); the walk reads that phrase as the subject. Not without
+        // the verb after ("Wife at bedside, agitated": who is agitated is not said).
+        if (before === -1 && bare && openingPhrase(text, tokens, i) && verbAfterComma(text, tokens, at)) {
+          interrupted = true;
+          appositiveComma = i;
+          i++;
+          continue;
+        }
         if (before === -1) return undefined;
-        // Walk on from the noun before the appositive.
+        // Walk on from the noun before the appositive. Before a participle, a phrase or an adjective,
+        // only a noun phrase opening its sentence ("Her coach, watching the session, insisted"; not
+        // "Per ED report, on arrival, combative", "Later that day, in the hall, agitated").
+        if (!classicAppositive(text, tokens, before + 1, i)) {
+          if (!openingPhrase(text, tokens, before)) return undefined;
+          interrupted = true;
+        }
         appositiveComma = before;
         i = before + 1;
         continue;
@@ -146,7 +166,7 @@ export function subjectIndex(text: string, tokens: readonly Token[], at: number)
     if (
       objectPassed &&
       /ed$/.test(word) &&
-      PREPOSITIONS.has(tokens[i + 1]?.norm ?? '') &&
+      (PREPOSITIONS.has(tokens[i + 1]?.norm ?? '') || PARTICLES.has(tokens[i + 1]?.norm ?? '')) &&
       i > 0 &&
       !CLAUSE_MARK.test(gap(text, tokens[i - 1]!, token)) &&
       !gap(text, tokens[i - 1]!, token).includes(',') &&
@@ -158,6 +178,14 @@ export function subjectIndex(text: string, tokens: readonly Token[], at: number)
     if (PATIENT.has(word) && !possessive(text, token)) {
       // "mother of the patient", "yelled at him": the patient as an object.
       if (objectOfPreposition(text, tokens, i)) continue;
+      // "The daughter helping him change…": "him" as the object of a participle after the subject.
+      if (OBJECT_PRONOUNS.has(word)) {
+        const participle = participleBefore(text, tokens, i);
+        if (participle !== -1) {
+          i = participle;
+          continue;
+        }
+      }
       return i;
     }
     // "Mother's refusal", "patient's refusal": the owner of a noun is its subject.
@@ -184,7 +212,16 @@ export function subjectIndex(text: string, tokens: readonly Token[], at: number)
       continue;
     }
     if (crossedConjunction && objectOfVerb(text, tokens, i)) continue;
+    // "The courier waiting in the lobby refused", "The granddaughter filming the exam refused": a
+    // phrase opened by an -ing participle right after a noun qualifies that noun, which is the
+    // subject; the participle and its object are passed over.
+    const participle = participleBefore(text, tokens, i);
+    if (participle !== -1) {
+      i = participle;
+      continue;
+    }
     if (ofObject !== undefined && QUANTITIES.has(word) && tokens[i + 1]?.norm === 'of') return ofObject;
+    if (interrupted && !opensSentence(text, tokens, i)) return undefined;
     return titled(text, tokens, i);
   }
   return undefined;
@@ -262,11 +299,178 @@ function appositiveStart(text: string, tokens: readonly Token[], last: number): 
       return ['a', 'an', 'the', 'age', 'aged', 'his', 'her', 'their'].includes(tokens[j]!.norm) ||
         (possessive(text, tokens[j]!) && j < last) ||
         /^\d/.test(tokens[j]!.norm) ||
-        RELATIVES.has(tokens[j]!.norm)
+        RELATIVES.has(tokens[j]!.norm) ||
+        interrupterOpener(tokens, j, last)
         ? j - 1
         : -1;
   }
   return -1;
+}
+
+// Words in -ing that are nouns or prepositions, not participles ("Pt's sibling", "the morning RN",
+// "a call regarding the refill").
+const ING_NOT_PARTICIPLES = new Set(
+  'sibling siblings offspring darling king thing things something nothing anything everything string ring spring swing sling wing building ceiling morning evening nursing setting clothing bedding dressing dressings feeding feedings hearing meeting wedding seating housing tubing padding ending beginning reading finding findings training screening testing imaging coding staffing lodging during regarding concerning including following pending according excluding considering'.split(
+    ' ',
+  ),
+);
+// Particles after a participle ("dropped off by her son").
+const PARTICLES = new Set(['off', 'out', 'up', 'down', 'back', 'along', 'away', 'over', 'in']);
+// The patient's pronouns in the object case, which a participle may take ("helping him change").
+const OBJECT_PRONOUNS = new Set(['him']);
+// Past participles not in -ed that open a phrase set off by commas ("Pt, seen today without the boot,").
+const IRREGULAR_PARTICIPLES = new Set(
+  'seen driven sent left told brought taken given held known kept caught shown put found sat stuck woken awoken shaken torn worn beaten bitten hidden'.split(
+    ' ',
+  ),
+);
+// How far back from a noun its participle may stand ("filming the exam on her phone").
+const PARTICIPLE_REACH = 7;
+
+/** Is the word at `j` an -ing participle (not a noun or a preposition in -ing)? */
+const ingParticiple = (word: string) => /ing$/.test(word) && word.length > 4 && !ING_NOT_PARTICIPLES.has(word);
+
+/** Could the word at `j` head a noun phrase before a participle (not a function word, not a possessive)? */
+function nounBefore(text: string, tokens: readonly Token[], j: number): boolean {
+  const word = tokens[j]!.norm;
+  if (PASS_OVER.has(word) || PREPOSITIONS.has(word) || CONJUNCTIONS.has(word) || SUBORDINATORS.has(word) || RELATIVES.has(word)) return false;
+  if (DETERMINERS.has(word) && !PATIENT.has(word)) return false;
+  if (possessive(text, tokens[j]!) || /ly$/.test(word) || ingParticiple(word)) return false;
+  return true;
+}
+
+/**
+ * The index of an -ing participle opening the phrase that holds the word at `i`, right after a noun
+ * with only spaces between ("The courier waiting in the lobby", "Pt changing his own dressings",
+ * "the daughter helping him change into scrubs"), or -1. The words between the participle and `i`
+ * may be no verb of the clause, conjunction or clause mark.
+ */
+function participleBefore(text: string, tokens: readonly Token[], i: number): number {
+  for (let j = i; j > 0 && i - j < PARTICIPLE_REACH; j--) {
+    if (j < i && !/^[ \t]+$/.test(gap(text, tokens[j]!, tokens[j + 1]!))) return -1;
+    const word = tokens[j]!.norm;
+    if (ingParticiple(word)) {
+      return /^[ \t]+$/.test(gap(text, tokens[j - 1]!, tokens[j]!)) && nounBefore(text, tokens, j - 1) ? j : -1;
+    }
+    if (j < i && (PASS_OVER.has(word) || CONJUNCTIONS.has(word) || SUBORDINATORS.has(word) || RELATIVES.has(word))) return -1;
+  }
+  return -1;
+}
+
+/**
+ * Does the phrase set off by commas from `first` to `last` open as a participle, a prepositional
+ * phrase or an adverb ("Wife, sitting at bedside,", "Son, reached by phone,", "Her coach, having
+ * driven four hours,", "Wife, in the lobby,", "Son, visibly upset,"); not an adjective with its
+ * complement ("upset about the plan": measured, it read a patient's sentence as someone else's),
+ * or is it one word ("Daughter, tearful,")? Then it qualifies the noun before it.
+ */
+function interrupterOpener(tokens: readonly Token[], first: number, last: number): boolean {
+  const word = tokens[first]!.norm;
+  if (PATIENT.has(word) || CONJUNCTIONS.has(word) || SUBORDINATORS.has(word)) return false;
+  if (first === last) return /^\p{L}/u.test(word);
+  if (ingParticiple(word) || /ed$/.test(word) || IRREGULAR_PARTICIPLES.has(word) || PREPOSITIONS.has(word)) return true;
+  return /ly$/.test(word) && word.length > 4 && !NOT_ADVERBS.has(word);
+}
+
+// Endings of adjectives and participles, which a telegraphic note lists between commas.
+const ADJECTIVE_LIKE = /(?:less|ful|ous|ic|ive|able|ible|ed|al)$/;
+const ADJECTIVE_LIKE_NOUNS = new Set('relative relatives individual individuals official officials principal professional medic medics spouse'.split(' '));
+
+// Past tenses a telegraphic note opens a subjectless clause with ("Woke at 3 am, confused, insisted…").
+const PAST_TENSES = new Set('woke spoke met came went got sat fell ate slept ran said told saw took gave made arrived'.split(' '));
+
+/** Is the word an adjective or a verb form ("Restless", "Seen", "Woke", "Resting"), which no subject noun is? */
+const verbOrAdjective = (word: string) =>
+  (ADJECTIVE_LIKE.test(word) && !ADJECTIVE_LIKE_NOUNS.has(word)) ||
+  IRREGULAR_PARTICIPLES.has(word) ||
+  PAST_TENSES.has(word) ||
+  FINITE.has(word) ||
+  ingParticiple(word);
+
+/**
+ * Is the word at `head` a noun whose phrase opens its sentence or line, with only determiners,
+ * possessives and other nouns before it ("Wife", "Her husband", "The chamber operator"), and no
+ * verb form or adjective ("Called wife", "Seen at bedside", "Restless")?
+ */
+function opensSentence(text: string, tokens: readonly Token[], head: number): boolean {
+  for (let j = head; j >= 0 && head - j < OPENING_WORDS; j--) {
+    const word = tokens[j]!.norm;
+    if (j === head ? verbOrAdjective(word) : !DETERMINERS.has(word) && !possessive(text, tokens[j]!) && (verbOrAdjective(word) || !nounBefore(text, tokens, j)))
+      return false;
+    if (j === 0 || /[.;:!?\n]/.test(gap(text, tokens[j - 1]!, tokens[j]!))) return true;
+    if (!/^[ \t]+$/.test(gap(text, tokens[j - 1]!, tokens[j]!))) return false;
+  }
+  return false;
+}
+
+/** Does the phrase between commas from `first` open as the appositives read before ("an IV drug user", "age 6", "who is his HCP")? */
+function classicAppositive(text: string, tokens: readonly Token[], first: number, last: number): boolean {
+  const word = tokens[first]?.norm ?? '';
+  return (
+    ['a', 'an', 'the', 'age', 'aged', 'his', 'her', 'their'].includes(word) ||
+    (possessive(text, tokens[first]!) && first < last) ||
+    /^\d/.test(word) ||
+    RELATIVES.has(word)
+  );
+}
+
+// How many words the phrase opening a sentence before a comma-set adjective may have.
+const OPENING_WORDS = 8;
+
+// Words of a time, which a sentence may open with before a comma ("Later that day, in the hall,").
+const TIMES = new Set(
+  'day days night nights morning mornings evening evenings afternoon afternoons shift shifts week weeks time times hour hours minute minutes weekend'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Does the phrase ending at `last` open its sentence or line, with no comma in it, up to
+ * OPENING_WORDS words, and not as a prepositional phrase, a clause or a time ("Per ED report",
+ * "When seen", "Overnight", "Later that day")?
+ */
+function openingPhrase(text: string, tokens: readonly Token[], last: number): boolean {
+  if (TIMES.has(tokens[last]!.norm)) return false;
+  for (let j = last; j >= 0 && last - j < OPENING_WORDS; j--) {
+    const before = j === 0 ? '.' : gap(text, tokens[j - 1]!, tokens[j]!);
+    if (j === 0 || /[.;:!?\n]/.test(before)) {
+      const word = tokens[j]!.norm;
+      return (
+        !PREPOSITIONS.has(word) &&
+        !SUBORDINATORS.has(word) &&
+        !PASS_OVER.has(word) &&
+        !/ly$/.test(word) &&
+        !['upon', 'during', 'following', 'later', 'earlier', 'on'].includes(word)
+      );
+    }
+    if (before.includes(',') || CLAUSE_MARK.test(before)) return false;
+  }
+  return false;
+}
+
+// Verbs after a comma-set adjective that are the clause's own ("hysterical, says", "belligerent, demanded").
+const FINITE = new Set(
+  'is are was were has had would will could can did does keeps kept said told asked wanted threw hit left began went came made took gave got ran swore continues continued'.split(
+    ' ',
+  ),
+);
+// How many words may follow the adjective before its closing comma ("adamant about the schedule,").
+const COMPLEMENT_WORDS = 6;
+
+/** After the match at `at` (and a short complement), does a comma come, then a verb of the clause? */
+function verbAfterComma(text: string, tokens: readonly Token[], at: number): boolean {
+  for (let j = at + 1; j < tokens.length && j - at <= COMPLEMENT_WORDS + 1; j++) {
+    const between = gap(text, tokens[j - 1]!, tokens[j]!);
+    if (CLAUSE_MARK.test(between)) return false;
+    if (!between.includes(',')) continue;
+    if (!/^[ \t]*,[ \t]*$/.test(between)) return false;
+    const word = tokens[j]!.norm;
+    if (FINITE.has(word)) return true;
+    if (/[^s]s$/.test(word) && word.length > 3 && !/ous$/.test(word)) return true;
+    const next = tokens[j + 1];
+    return /ed$/.test(word) && next !== undefined && /^[ \t]+$/.test(gap(text, tokens[j]!, next)) && !CONJUNCTIONS.has(next.norm);
+  }
+  return false;
 }
 
 // Words that open an appositive in parentheses: "(the patient's husband)", "(his daughter)".
