@@ -153,6 +153,15 @@ const SHORT = {
   'well-child': 'wchd', // not wcc: that is batch 32's well-child-visit
   'newborn-home-visit': 'nbhv',
   'visitor-incident-report': 'vir',
+  // Batch 38's genres (branch comp2): compliance wording in text of kinds no earlier batch or set used.
+  'hf-clinic': 'hfc',
+  'cf-clinic': 'cfc',
+  'tb-dot': 'tbdot',
+  'cpap-followup': 'cpap',
+  'peds-asthma': 'pasth',
+  'kidney-tx-followup': 'ktx',
+  'bp-telemonitoring': 'bptel',
+  'lai-clinic': 'lai',
 };
 
 const problems = [];

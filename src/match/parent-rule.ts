@@ -27,7 +27,7 @@ const PARENTS_OF_A_CHILD = new Set(['parents', 'mob', 'fob']);
 const CHILD = new Set('child kid kids infant infants baby babies newborn newborns neonate son daughter twins toddler children'.split(' '));
 // The care a parent decides about for the child.
 const CARE = new Set(
-  'vaccine vaccines vaccination vaccinations vax immunization immunizations immunisation immunisations shot shots vitamin erythromycin ointment hep hepatitis rsv synagis palivizumab nirsevimab beyfortus antibody screen screens screening test tests testing lp lumbar puncture labs bloodwork draw bilirubin bili phototherapy transfusion iv antibiotic antibiotics medication medications medicine medicines med meds drops dose doses acetaminophen tylenol ibuprofen motrin monitor teaching diet plan regimen schedule appointment appointments treatment therapy procedure surgery imaging ct mri ultrasound exam evaluation admission transfer oxygen nebulizer neb ng feeds weigh weight hearing referral'.split(
+  'vaccine vaccines vaccination vaccinations vax immunization immunizations immunisation immunisations shot shots vitamin erythromycin ointment hep hepatitis rsv synagis palivizumab nirsevimab beyfortus antibody screen screens screening test tests testing lp lumbar puncture labs bloodwork draw bilirubin bili phototherapy transfusion iv antibiotic antibiotics medication medications medicine medicines med meds nebs inhaler inhalers controller spacer enzymes insulin vest drops dose doses acetaminophen tylenol ibuprofen motrin monitor teaching diet plan regimen schedule appointment appointments treatment therapy procedure surgery imaging ct mri ultrasound exam evaluation admission transfer oxygen nebulizer neb ng feeds weigh weight hearing referral'.split(
     ' ',
   ),
 );
@@ -67,6 +67,8 @@ export function parentDecides(text: string, tokens: readonly Token[], first: num
   if (owner && /['\u2019]s?$/.test(text.slice(owner.start.offset, owner.end.offset)) && !CHILD_OWNERS.has(stripped(owner))) return false;
   let care = false;
   let child = false;
+  // The patient's care named as the patient's ("Mom non-compliant with pt's nebs"): with care named.
+  let patientsCare = false;
   for (let i = last + 1; i < tokens.length && i <= last + REACH; i++) {
     if (CLAUSE_END.test(text.slice(tokens[i - 1]!.end.offset, tokens[i]!.start.offset))) break;
     const word = stripped(tokens[i]!);
@@ -91,7 +93,9 @@ export function parentDecides(text: string, tokens: readonly Token[], first: num
         tokens[i - 1]?.norm === 'for')
     )
       child = true;
+    if (['pt', 'patient'].includes(tokens[i]!.norm) && /['\u2019]s?$/.test(text.slice(tokens[i]!.start.offset, tokens[i]!.end.offset))) patientsCare = true;
   }
+  if (patientsCare && care) return true;
   if (!care && !child) return false;
   return child || PARENTS_OF_A_CHILD.has(parent) || childIsPatient(text) || babyIsPatient(text);
 }

@@ -483,13 +483,23 @@ const APPOSITIVE_OPENERS = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'my
  * needs its article too. Up to APPOSITIVE_WORDS words.
  */
 function parentheticalAppositive(text: string, tokens: readonly Token[], last: number): boolean {
+  // A parenthesis that only lists relatives ("household contacts (brother, niece) refused") names them too.
+  let kinOnly = true;
   for (let j = last; j > 0 && last - j < APPOSITIVE_WORDS; j--) {
+    if (!KIN_LISTED.has(tokens[j]!.norm)) kinOnly = false;
     const between = gap(text, tokens[j - 1]!, tokens[j]!);
-    if (/\(\s*$/.test(between)) return APPOSITIVE_OPENERS.has(tokens[j]!.norm) || (possessive(text, tokens[j]!) && j < last);
+    if (/\(\s*$/.test(between)) return APPOSITIVE_OPENERS.has(tokens[j]!.norm) || (possessive(text, tokens[j]!) && j < last) || kinOnly;
     if (CLAUSE_MARK.test(between)) return false;
   }
   return false;
 }
+
+// Relatives, and the words that join them in a list, that a parenthesis may list as an appositive.
+const KIN_LISTED = new Set(
+  'mother father mom dad parent parents wife husband spouse partner son sons daughter daughters brother brothers sister sisters sibling siblings niece nieces nephew nephews aunt uncle cousin cousins grandmother grandfather grandma grandpa roommate roommates and or'.split(
+    ' ',
+  ),
+);
 
 /** The first index of the noun phrase whose head is at `head`: determiners, possessives, numbers before it. */
 function phraseStart(text: string, tokens: readonly Token[], head: number): number {
