@@ -8,27 +8,15 @@
 // unique ids of the form ni-<genre>-<nnn> for the eight genres, kind "handwritten", source "handwritten for
 // this set (genre: <genre>)", offsets (UTF-16, end exclusive), categories, tiers, levels, no overlapping
 // spans, notes on clean records, preferred-wording pairs only right after a record with spans; no id and no
-// text shared with fixtures/eval, eval-genres, eval-new, eval-fresh, eval-unseen, eval-sealed, eval-blind,
-// eval-final, eval-tenth or eval-eleventh (both written after this set; the check is the same both ways), and no
-// text that contains or lies inside one of their texts (≥ 24 characters). --counts prints the per-genre table on
+// text shared with any other set under fixtures/ (otherSets in eval-set-checks.mjs: eval, eval-genres and
+// every eval-* folder, earlier and later sets alike), and no text that contains or lies inside one of their
+// texts (≥ 24 characters). --counts prints the per-genre table on
 // stdout.
 // Exit 0 when clean, 1 with one line per problem (record id first) on stderr, 2 when a set cannot be read.
 // Node 20 ESM, no dependencies; it reads no corpus and runs no linter.
 
-import { verifyWrittenSet } from './eval-set-checks.mjs';
+import { otherSets, verifyWrittenSet } from './eval-set-checks.mjs';
 
-export const EARLIER_SETS = [
-  'eval',
-  'eval-genres',
-  'eval-new',
-  'eval-fresh',
-  'eval-unseen',
-  'eval-sealed',
-  'eval-blind',
-  'eval-final',
-  'eval-tenth',
-  'eval-eleventh',
-];
 export const GENRES = [
   'ophthalmology',
   'rheumatology',
@@ -40,4 +28,4 @@ export const GENRES = [
   'disability-forensic-evaluation',
 ];
 
-verifyWrittenSet({ set: 'eval-ninth', prefix: 'ni', genres: GENRES, earlierSets: EARLIER_SETS });
+verifyWrittenSet({ set: 'eval-ninth', prefix: 'ni', genres: GENRES, earlierSets: otherSets('eval-ninth') });

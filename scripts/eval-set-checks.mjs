@@ -7,7 +7,7 @@
 // `<n> records checked, <m> problems`; exit 0 when clean, 1 with problems, 2 (one line naming the file and
 // line) when the set or an earlier set cannot be read or holds a line that is not JSON. Node 20 ESM, no dependencies.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -137,6 +137,19 @@ export function parseArgs(set) {
  *   warning when they do not; `load` runs once when they do
  * @param {() => void} [o.after] runs after the last record, before the summary line
  */
+/**
+ * Every evaluation set under fixtures/ but `set`: the folders named `eval` or `eval-*` that hold a
+ * labelled.jsonl, sorted. The sets written blind since the ninth are checked against all the others both
+ * ways, so a new set needs no edit of the earlier sets' verify scripts.
+ * @param {string} set the folder name of the set being checked
+ * @returns {string[]} folder names under fixtures/
+ */
+export function otherSets(set) {
+  const fixtures = join(here, '..', 'fixtures');
+  return readdirSync(fixtures)
+    .filter((d) => (d === 'eval' || d.startsWith('eval-')) && d !== set && existsSync(join(fixtures, d, 'labelled.jsonl')))
+    .sort();
+}
 /**
  * The normalised texts (norm) and the ids of the earlier evaluation sets, fixtures/<set>/labelled.jsonl
  * for each name in `sets`; a set whose file is absent is passed to `onMissing` (its path) and skipped.
