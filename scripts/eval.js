@@ -9,7 +9,8 @@
 //   fixtures/eval-fresh/labelled.jsonl, fixtures/eval-unseen/labelled.jsonl and
 //   fixtures/eval-sealed/labelled.jsonl, fixtures/eval-blind/labelled.jsonl and
 //   fixtures/eval-final/labelled.jsonl, fixtures/eval-ninth/labelled.jsonl and
-//   fixtures/eval-tenth/labelled.jsonl, fixtures/eval-eleventh/labelled.jsonl (each wholly held out, labelled
+//   fixtures/eval-tenth/labelled.jsonl, fixtures/eval-eleventh/labelled.jsonl,
+//   fixtures/eval-twelfth/labelled.jsonl (each wholly held out, labelled
 //   blind; their READMEs).
 //   fixtures/eval-twelfth/labelled.jsonl is held out whole too (in HELD_OUT) but not scored by default until
 //   its first run by the lead: `node scripts/eval.js fixtures/eval-twelfth/labelled.jsonl` (its README).
@@ -83,6 +84,7 @@ if (files.length === 0)
     path.join(root, 'fixtures', 'eval-ninth', 'labelled.jsonl'),
     path.join(root, 'fixtures', 'eval-tenth', 'labelled.jsonl'),
     path.join(root, 'fixtures', 'eval-eleventh', 'labelled.jsonl'),
+    path.join(root, 'fixtures', 'eval-twelfth', 'labelled.jsonl'),
   );
 // Sets whose false positives and misses are counted but not listed unless --show-held-out, by the name of
 // the set's folder — not by a path relative to this copy of the repository, so a set read from another

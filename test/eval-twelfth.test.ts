@@ -22,6 +22,6 @@ describeWrittenSet({
   ],
   minRecords: 470,
   minClean: 290,
-  inDefaultEval: false,
+  inDefaultEval: true,
   bad: { genre: 'medical-respite', earlierId: 'el-anticoagulation-clinic-001', earlierGenre: 'anticoagulation-clinic', earlierSet: 'eval-eleventh' },
 });
