@@ -4,7 +4,9 @@
 // words ("PPD#2", "s/p SVD" on her line); "epileptic" as a field item after a numbered field or
 // before a bracket; and the look-alikes: a device's or dressing's "adherence"/"nonadherent", someone
 // aimed at the patient ("hostile toward pt"), a relative's care "for herself" beside the patient, a
-// family refusing no care, the TB skin test "PPD". Small inputs of our own wording.
+// family refusing no care, the TB skin test "PPD"; and batch 45's: a guardian refusing care "for pt", an
+// organ's care programme ("bladder program", "chest PT") beside organ compliance. Small inputs of our
+// own wording.
 import { describe, expect, it } from 'vitest';
 import { expectFlag, expectPass, ruleIds } from './detection.js';
 
@@ -21,6 +23,17 @@ describe('tier-B shorthand', () => {
     expect(await ruleIds("Caregiver nonadherent with pt's seizure meds.")).toContain('compliance/nonadherent');
   });
 
+  it('reports a guardian or caregiver refusing something for the patient named', async () => {
+    expect(await ruleIds('Caregiver refused the EEG for pt.')).toContain('compliance/refused');
+    expect(await ruleIds('Guardian refusing the hearing test for patient.')).toContain('compliance/refused');
+  });
+
+  it("reports compliance with an organ's care programme, not the organ's own compliance", async () => {
+    expect(await ruleIds('Pt not compliant with her bladder training schedule.')).toContain('compliance/poor-compliance');
+    expect(await ruleIds('Compliance w/ chest PT: poor')).toContain('compliance/poor-compliance-field');
+    await expectPass(['Poor bladder compliance on the study despite her bladder diary.', 'Lung compliance: poor, peak pressures rising.']);
+  });
+
   it('leaves a family, guardian or caregiver refusing no care of the patient', async () => {
     await expectPass(['Family refused the offered meal tray and asked the nephew to bring food.', 'Caregiver refused to sign the visitor log.']);
   });
@@ -33,7 +46,7 @@ describe('tier-B shorthand', () => {
 
   it('leaves a mother whose line names the TB skin test or her own care beside the patient', async () => {
     await expectPass([
-      'PPD placed on mother, who refused the chest film.',
+      'PPD 12 mm; mother refused the chest film.',
       'Mother refused the hep B shot for herself; pt got his today.',
       'Mother noncompliant with her own dental follow-up.',
     ]);

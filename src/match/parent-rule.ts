@@ -36,7 +36,7 @@ const PARENTS_OF_A_CHILD = new Set(['parents', 'mob', 'fob']);
 const CHILD = new Set('child kid kids infant infants baby babies newborn newborns neonate son daughter twins toddler children'.split(' '));
 // The care a parent decides about for the child.
 const CARE = new Set(
-  'vaccine vaccines vaccination vaccinations vax immunization immunizations immunisation immunisations shot shots vitamin erythromycin ointment hep hepatitis rsv synagis palivizumab nirsevimab beyfortus antibody screen screens screening test tests testing lp lumbar puncture labs bloodwork draw bilirubin bili phototherapy transfusion iv antibiotic antibiotics medication medications medicine medicines med meds nebs inhaler inhalers controller spacer enzymes insulin vest drops dose doses acetaminophen tylenol ibuprofen motrin monitor teaching diet plan regimen enzyme dosing dosage schedule appointment appointments treatment therapy procedure surgery imaging ct mri ultrasound exam evaluation admission transfer oxygen nebulizer neb ng feeds weigh weight hearing referral'.split(
+  'vaccine vaccines vaccination vaccinations vax immunization immunizations immunisation immunisations shot shots vitamin erythromycin ointment hep hepatitis rsv synagis palivizumab nirsevimab beyfortus antibody screen screens screening test tests testing lp lumbar puncture labs bloodwork draw bilirubin bili phototherapy transfusion iv antibiotic antibiotics medication medications medicine medicines med meds nebs inhaler inhalers controller spacer enzymes insulin vest drops dose doses acetaminophen tylenol ibuprofen motrin monitor teaching diet plan regimen enzyme dosing dosage study studies eeg scan scans schedule appointment appointments treatment therapy procedure surgery imaging ct mri ultrasound exam evaluation admission transfer oxygen nebulizer neb ng feeds weigh weight hearing referral'.split(
     ' ',
   ),
 );
@@ -78,6 +78,8 @@ export function parentDecides(text: string, tokens: readonly Token[], first: num
   let child = false;
   // The patient's care named as the patient's ("Mom non-compliant with pt's nebs"): with care named.
   let patientsCare = false;
+  // The patient named as the one the decision is for ("refused the sleep study for pt").
+  let forPatient = false;
   for (let i = last + 1; i < tokens.length && i <= last + REACH; i++) {
     if (CLAUSE_END.test(text.slice(tokens[i - 1]!.end.offset, tokens[i]!.start.offset))) break;
     const word = stripped(tokens[i]!);
@@ -92,14 +94,17 @@ export function parentDecides(text: string, tokens: readonly Token[], first: num
     }
     if (CARE.has(word)) care = true;
     // The child named: "for the infant", "the child's", "her 12-month-old", "for pt" (the patient).
+    const forPt =
+      ['pt', 'patient'].includes(tokens[i]!.norm) &&
+      !/['\u2019]/.test(text.slice(tokens[i]!.start.offset, tokens[i]!.end.offset)) &&
+      tokens[i - 1]?.norm === 'for';
+    if (forPt) forPatient = true;
     if (
       CHILD.has(word) ||
       CHILD_CARE.has(word) ||
       (word === 'vitamin' && tokens[i + 1]?.norm === 'k') ||
       (/^\d{1,2}$/.test(word) && AGE_UNITS.has(tokens[i + 1]?.norm ?? '')) ||
-      (['pt', 'patient'].includes(tokens[i]!.norm) &&
-        !/['\u2019]/.test(text.slice(tokens[i]!.start.offset, tokens[i]!.end.offset)) &&
-        tokens[i - 1]?.norm === 'for')
+      forPt
     )
       child = true;
     if (['pt', 'patient'].includes(tokens[i]!.norm) && /['\u2019]s?$/.test(text.slice(tokens[i]!.start.offset, tokens[i]!.end.offset))) patientsCare = true;
@@ -107,7 +112,7 @@ export function parentDecides(text: string, tokens: readonly Token[], first: num
   if (patientsCare && care) return true;
   // A family, a guardian or a caregiver decides for the patient only about care named ("Family
   // refused the interpreter and asked the son to translate" is no care, and the son no patient).
-  if (!PARENT_WORDS.has(parent)) return care && child;
+  if (!PARENT_WORDS.has(parent)) return (care && child) || forPatient;
   if (!care && !child) return false;
   return child || PARENTS_OF_A_CHILD.has(parent) || childIsPatient(text) || babyIsPatient(text);
 }

@@ -28,8 +28,9 @@ const PREGNANCY = lazyRegExp(
     String.raw`\b(?:first|second|third|1st|2nd|3rd)\s+trimester\b`,
     String.raw`\b(?:antepartum|intrapartum|peripartum|postpartum|post-partum|prenatal|antenatal)\b`,
     // The postpartum day of the ward's notes ("PPD#2", "PP day 1", "postpartum day 3"); "PPD" alone
-    // is also the tuberculin skin test ("PPD placed", "PPD 10 mm"), so only with "#" or "day".
-    String.raw`\bPPD\s*#\s*\d|\bPP\s*(?:day|d)\s*#?\s*\d`,
+    // is also the tuberculin skin test ("PPD placed", "PPD 10 mm"), so only with "#" or "day" (not
+    // "PP" + "D 12": the "D" of "PPD 12 mm").
+    String.raw`\bPPD\s*#\s*\d|\bPP\s+day\s*#?\s*\d`,
     String.raw`\bL\s?&\s?D\b|\blabou?r\s+and\s+delivery\b|\bin\s+(?:active\s+|early\s+)?labou?r\b`,
     String.raw`\b(?:is|she's|currently|now)\s+pregnant\b|\bpregnant\s+(?:patient|woman|female)\b|\bsince\s+conception\b`,
   ].join('|'),
