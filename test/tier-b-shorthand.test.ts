@@ -58,6 +58,12 @@ describe('tier-B shorthand', () => {
     await expectPass(['Hx: epileptic (seizure) activity on the last EEG was not seen.', 'Seizure type: epileptic (focal)']);
   });
 
+  it('reports "diabetic" after the old names of its type (IDDM, NIDDM, juvenile), not before a complication or a clinic', async () => {
+    expect(await ruleIds('NIDDM diabetic on metformin, here for a refill.')).toContain('identity/diabetic');
+    expect(await ruleIds('Juvenile diabetic since age 4, on a pump.')).toContain('identity/diabetic');
+    await expectPass(['IDDM diabetic retinopathy follow-up in the spring.', 'Referred to the juvenile diabetic clinic.']);
+  });
+
   it("passes a device's, a dressing's or a cover's adherence", async () => {
     await expectPass([
       'Patch adherence: poor in the shower.',
