@@ -35,7 +35,11 @@ describe('tier-B shorthand', () => {
   });
 
   it('leaves a family, guardian or caregiver refusing no care of the patient', async () => {
-    await expectPass(['Family refused the offered meal tray and asked the nephew to bring food.', 'Caregiver refused to sign the visitor log.']);
+    await expectPass([
+      'Family refused the offered meal tray and asked the nephew to bring food.',
+      'Caregiver refused to sign the visitor log.',
+      'Family refused the room change for pt.',
+    ]);
   });
 
   it('reads a mother on her own postpartum line as the patient', async () => {

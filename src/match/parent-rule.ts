@@ -78,8 +78,6 @@ export function parentDecides(text: string, tokens: readonly Token[], first: num
   let child = false;
   // The patient's care named as the patient's ("Mom non-compliant with pt's nebs"): with care named.
   let patientsCare = false;
-  // The patient named as the one the decision is for ("refused the sleep study for pt").
-  let forPatient = false;
   for (let i = last + 1; i < tokens.length && i <= last + REACH; i++) {
     if (CLAUSE_END.test(text.slice(tokens[i - 1]!.end.offset, tokens[i]!.start.offset))) break;
     const word = stripped(tokens[i]!);
@@ -94,25 +92,23 @@ export function parentDecides(text: string, tokens: readonly Token[], first: num
     }
     if (CARE.has(word)) care = true;
     // The child named: "for the infant", "the child's", "her 12-month-old", "for pt" (the patient).
-    const forPt =
-      ['pt', 'patient'].includes(tokens[i]!.norm) &&
-      !/['\u2019]/.test(text.slice(tokens[i]!.start.offset, tokens[i]!.end.offset)) &&
-      tokens[i - 1]?.norm === 'for';
-    if (forPt) forPatient = true;
     if (
       CHILD.has(word) ||
       CHILD_CARE.has(word) ||
       (word === 'vitamin' && tokens[i + 1]?.norm === 'k') ||
       (/^\d{1,2}$/.test(word) && AGE_UNITS.has(tokens[i + 1]?.norm ?? '')) ||
-      forPt
+      (['pt', 'patient'].includes(tokens[i]!.norm) &&
+        !/['\u2019]/.test(text.slice(tokens[i]!.start.offset, tokens[i]!.end.offset)) &&
+        tokens[i - 1]?.norm === 'for')
     )
       child = true;
     if (['pt', 'patient'].includes(tokens[i]!.norm) && /['\u2019]s?$/.test(text.slice(tokens[i]!.start.offset, tokens[i]!.end.offset))) patientsCare = true;
   }
   if (patientsCare && care) return true;
-  // A family, a guardian or a caregiver decides for the patient only about care named ("Family
-  // refused the interpreter and asked the son to translate" is no care, and the son no patient).
-  if (!PARENT_WORDS.has(parent)) return (care && child) || forPatient;
+  // A family, a guardian or a caregiver decides for the patient only about care named, and the
+  // patient named ("Guardian refused the sleep study for pt"; "Family refused the interpreter and
+  // asked the son to translate" is no care, "Family refused the room change for pt" no care either).
+  if (!PARENT_WORDS.has(parent)) return care && child;
   if (!care && !child) return false;
   return child || PARENTS_OF_A_CHILD.has(parent) || childIsPatient(text) || babyIsPatient(text);
 }
