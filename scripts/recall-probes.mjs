@@ -162,6 +162,15 @@ const SHORT = {
   'kidney-tx-followup': 'ktx',
   'bp-telemonitoring': 'bptel',
   'lai-clinic': 'lai',
+  // Batch 44's genres (branch brecall): tier-B identity, compliance, demeanor and credibility wording in shorthand.
+  'med-surg-flowsheet': 'msflow',
+  'postpartum-ward': 'ppw',
+  'spinal-cord-rehab': 'scir',
+  'insulin-pump-clinic': 'pump',
+  'psych-unit-flowsheet': 'puf',
+  'peds-transition-clinic': 'ptc',
+  'chronic-pain-intake': 'cpain',
+  'epilepsy-monitoring-unit': 'emu',
 };
 
 const problems = [];

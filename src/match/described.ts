@@ -156,7 +156,25 @@ export function describedPerson(source: string, tokens: readonly Token[], at: nu
   // "Deputy claims pt swallowed two bags", "Crew adamant that pt was apneic": an account that names
   // the patient in the third person is someone else's account of the patient.
   if (/^(?:claim|insist|adamant|alleg)/.test(tokens[at]!.norm) && accountNamesPatient(text, tokens, at)) return 'other';
+  // "Peer in room 12 hostile toward pt", "Visitor aggressive towards the patient": the patient is the
+  // one the behaviour is aimed at, so the subject the model does not know is someone else.
+  if (aimedAtPatient(text, tokens, at)) return 'other';
   return 'unknown';
+}
+
+const AIMED = new Set(['toward', 'towards', 'at', 'against']);
+
+/** Does "toward(s)/at/against (the/this) pt|patient" follow the match at `at` within its clause (two words on)? */
+function aimedAtPatient(text: string, tokens: readonly Token[], at: number): boolean {
+  for (let i = at + 1; i <= at + 3 && i < tokens.length; i++) {
+    if (/[.;:!?()\n,]/.test(text.slice(tokens[i - 1]!.end.offset, tokens[i]!.start.offset))) return false;
+    if (!AIMED.has(tokens[i]!.norm)) continue;
+    let j = i + 1;
+    if (['the', 'this', 'our'].includes(tokens[j]?.norm ?? '')) j++;
+    const who = tokens[j];
+    return who !== undefined && ['pt', 'patient'].includes(who.norm) && !isPossessive(text, who) && spaceOnly(text, tokens[j - 1]!, who);
+  }
+  return false;
 }
 
 // Words that open an appositive after a comma: "Caller, her roommate,", "Bystander, a nurse,".

@@ -53,10 +53,19 @@ function matchesAt(tokens: readonly Token[], at: number, sequence: TokenSequence
   if (at < 0 || at + sequence.length > tokens.length) return false;
   for (let k = 0; k < sequence.length; k++) {
     const token = tokens[at + k]!;
-    if (k > 0 && !token.adjacent) return false;
+    if (k > 0 && !token.adjacent && !afterWith(tokens[at + k - 1]!, token)) return false;
     if (!sequence[k]!.lookup.has(token.norm)) return false;
   }
   return true;
+}
+
+/**
+ * Is `token` the word after the note's "w/" (`previous` is its "w", the slash and at most a space
+ * between): "Compliance w/ diet: poor" reads as "compliance w diet" for a phrase that names "w".
+ * No other phrase holds the word "w", so no other match changes.
+ */
+function afterWith(previous: Token, token: Token): boolean {
+  return previous.norm === 'w' && token.start.offset - previous.end.offset <= 2 && token.start.offset > previous.end.offset;
 }
 
 /**

@@ -20,14 +20,23 @@ import { childIsPatient } from './child-patient.js';
 import { babyIsPatient } from './perinatal.js';
 import { subjectIndex } from './subject.js';
 
-const PARENTS = new Set('mother mom mum mama momma mommy father dad daddy papa parent parents mob fob stepmother stepfather stepmom stepdad'.split(' '));
+// A family, a guardian or a caregiver decides for the patient as a parent does ("Family not compliant
+// with pt's seizure plan", "Guardian nonadherent with pt's meds": the guides' "family for the
+// patient"); like a parent, only about the patient's care named or in a child's chart.
+const PARENTS = new Set(
+  'mother mom mum mama momma mommy father dad daddy papa parent parents mob fob stepmother stepfather stepmom stepdad family guardian guardians caregiver caregivers caretaker caretakers'.split(
+    ' ',
+  ),
+);
+// Of these, the parents themselves (the others decide only about the patient's care named).
+const PARENT_WORDS = new Set('mother mom mum mama momma mommy father dad daddy papa parent parents mob fob stepmother stepfather stepmom stepdad'.split(' '));
 // Subjects only a child has: no other sign that the patient is a child is needed.
 const PARENTS_OF_A_CHILD = new Set(['parents', 'mob', 'fob']);
 // The child named in the clause.
 const CHILD = new Set('child kid kids infant infants baby babies newborn newborns neonate son daughter twins toddler children'.split(' '));
 // The care a parent decides about for the child.
 const CARE = new Set(
-  'vaccine vaccines vaccination vaccinations vax immunization immunizations immunisation immunisations shot shots vitamin erythromycin ointment hep hepatitis rsv synagis palivizumab nirsevimab beyfortus antibody screen screens screening test tests testing lp lumbar puncture labs bloodwork draw bilirubin bili phototherapy transfusion iv antibiotic antibiotics medication medications medicine medicines med meds nebs inhaler inhalers controller spacer enzymes insulin vest drops dose doses acetaminophen tylenol ibuprofen motrin monitor teaching diet plan regimen schedule appointment appointments treatment therapy procedure surgery imaging ct mri ultrasound exam evaluation admission transfer oxygen nebulizer neb ng feeds weigh weight hearing referral'.split(
+  'vaccine vaccines vaccination vaccinations vax immunization immunizations immunisation immunisations shot shots vitamin erythromycin ointment hep hepatitis rsv synagis palivizumab nirsevimab beyfortus antibody screen screens screening test tests testing lp lumbar puncture labs bloodwork draw bilirubin bili phototherapy transfusion iv antibiotic antibiotics medication medications medicine medicines med meds nebs inhaler inhalers controller spacer enzymes insulin vest drops dose doses acetaminophen tylenol ibuprofen motrin monitor teaching diet plan regimen enzyme dosing dosage study studies eeg scan scans schedule appointment appointments treatment therapy procedure surgery imaging ct mri ultrasound exam evaluation admission transfer oxygen nebulizer neb ng feeds weigh weight hearing referral'.split(
     ' ',
   ),
 );
@@ -96,6 +105,10 @@ export function parentDecides(text: string, tokens: readonly Token[], first: num
     if (['pt', 'patient'].includes(tokens[i]!.norm) && /['\u2019]s?$/.test(text.slice(tokens[i]!.start.offset, tokens[i]!.end.offset))) patientsCare = true;
   }
   if (patientsCare && care) return true;
+  // A family, a guardian or a caregiver decides for the patient only about care named, and the
+  // patient named ("Guardian refused the sleep study for pt"; "Family refused the interpreter and
+  // asked the son to translate" is no care, "Family refused the room change for pt" no care either).
+  if (!PARENT_WORDS.has(parent)) return care && child;
   if (!care && !child) return false;
   return child || PARENTS_OF_A_CHILD.has(parent) || childIsPatient(text) || babyIsPatient(text);
 }

@@ -27,6 +27,10 @@ const PREGNANCY = lazyRegExp(
     String.raw`\bat\s+\d{1,2}(?:\s?\d\/7|\s?\+\s?\d)?\s*(?:weeks?|wks?)\b`,
     String.raw`\b(?:first|second|third|1st|2nd|3rd)\s+trimester\b`,
     String.raw`\b(?:antepartum|intrapartum|peripartum|postpartum|post-partum|prenatal|antenatal)\b`,
+    // The postpartum day of the ward's notes ("PPD#2", "PP day 1", "postpartum day 3"); "PPD" alone
+    // is also the tuberculin skin test ("PPD placed", "PPD 10 mm"), so only with "#" or "day" (not
+    // "PP" + "D 12": the "D" of "PPD 12 mm").
+    String.raw`\bPPD\s*#\s*\d|\bPP\s+day\s*#?\s*\d`,
     String.raw`\bL\s?&\s?D\b|\blabou?r\s+and\s+delivery\b|\bin\s+(?:active\s+|early\s+)?labou?r\b`,
     String.raw`\b(?:is|she's|currently|now)\s+pregnant\b|\bpregnant\s+(?:patient|woman|female)\b|\bsince\s+conception\b`,
   ].join('|'),
@@ -57,6 +61,9 @@ const MOTHER_CARE = new RegExp(
     String.raw`\bbreast[-\s]?fe(?:ed|eds|eding|d)\b|\blactat\w*|\bpump(?:ing|s)?\s+(?:breast\s*)?milk\b`,
     String.raw`\b(?:for|to)\s+(?:the|her|their)\s+(?:infant|baby|newborn|neonate)\b`,
     String.raw`\b(?:glucose\s+(?:tolerance|challenge)|glucola|GTT|GCT|epidural|pitocin|oxytocin|cervical\s+(?:exam|check)|c-section|cesarean|caesarean|fundal)\b`,
+    // Just delivered, on the line: "s/p SVD", "post C/S", "after her NSVD" (a past delivery in a
+    // history is "C/S x2" or a year: read on the line only, as the rest of this list).
+    String.raw`\b(?:s\/p|post|after(?:\s+(?:her|a|the))?)\s*(?:N?SVD|C\/S|LTCS|VBAC|(?:vaginal|operative|forceps|vacuum)\s+delivery|delivery)\b`,
   ].join('|'),
   'i',
 );
@@ -66,6 +73,11 @@ const MOTHER_CARE = new RegExp(
 const MOTHER = new Set(['mother', 'mom', 'mum', 'mama', 'momma', 'mommy', 'mob']);
 // Someone's mother: "her mother", "Pt's mother", "the baby's mom", "grandmother" (another word).
 const OWNED = /(?:\b(?:her|his|their|my|your|our|whose)|['\u2019]s?)\s*$/i;
+
+// The patient named as a separate person near the mother ("…; pt vaccinated today", "Pt's mom"
+// is OWNED above): "pt"/"patient" as a word of its own, not her own label in brackets ("Mom (pt)").
+const FOR_HERSELF = /\bfor\s+herself\b/i;
+const PATIENT_BESIDE = /(?<![([]\s*)\b(?:pt|patient)\b(?![)\]])/i;
 
 // "her own" after the mother, within her clause: the writer tells her care from the patient's.
 const OWN_CARE = /^[^.;:!?\n]*\bher\s+own\b/i;
@@ -96,8 +108,6 @@ function documentSigns(text: string): { pregnancy: boolean; newborn: boolean } {
  */
 export function motherIsPatient(text: string, word: string, start: number, end: number): boolean {
   if (!MOTHER.has(word)) return false;
-  // "Mother refused her own flu shot": her own care, told apart from the patient's.
-  if (OWN_CARE.test(text.slice(end, end + 80))) return false;
   if (OWNED.test(text.slice(Math.max(0, start - 12), start))) return false;
   if (/^-in-law/i.test(text.slice(end, end + 7))) return false;
   const [lineStart, lineEnd] = lineAround(text, start);
@@ -106,5 +116,22 @@ export function motherIsPatient(text: string, word: string, start: number, end: 
   if (NEWBORN().test(line)) return false;
   const whole = documentSigns(text);
   if (whole.newborn) return false;
-  return PREGNANCY().test(line) || whole.pregnancy || MOTHER_CARE.test(line);
+  // "Mother refused her own flu shot": her own care, told apart from the patient's (the baby's), even
+  // on a line that names her delivery ("noncompliant with her own postpartum follow-up" in a
+  // newborn's visit note).
+  if (OWN_CARE.test(text.slice(end, end + 80))) return false;
+  // The patient named beside her on the line as someone else ("Mom refused the flu shot for
+  // herself; pt vaccinated today"): she is the patient's parent, not the patient.
+  // Only where nothing but "for herself" speaks for her: in a note of a pregnancy, or a line of her
+  // obstetric care or of her baby's, "pt" is she.
+  const pregnancyLine = PREGNANCY().test(line);
+  const care = MOTHER_CARE.test(line.replace(/\bfor\s+herself\b/gi, ''));
+  if (
+    !pregnancyLine &&
+    !whole.pregnancy &&
+    !care &&
+    (PATIENT_BESIDE.test(text.slice(Math.max(lineStart, start - 120), start)) || PATIENT_BESIDE.test(text.slice(end, Math.min(lineEnd, end + 120))))
+  )
+    return false;
+  return pregnancyLine || whole.pregnancy || care || FOR_HERSELF.test(line);
 }
