@@ -12,7 +12,9 @@ import { ROOT } from './helpers.js';
 const SET = path.join(ROOT, 'fixtures', 'recall-probes', 'probes.jsonl');
 // The batches whose misses have been worked on (the README's table). A new batch is committed
 // before dignify is run on it, so it joins this list only with the fixes made from it.
-const FIXED_BATCHES = new Set([1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 38, 40]);
+const FIXED_BATCHES = new Set([
+  1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 38, 40, 41,
+]);
 // Core spans of the fixed batches left missed, each a kind judged not safe to close (the README):
 // "a drug of abuse by a 2 y/o" (the by-phrase reads as an abuser, as in "abuse by her father").
 // (Batch 14's "UA: clean" as a field is found since batch 22: substance-use/clean-dirty-result;
@@ -60,6 +62,10 @@ const KNOWN_LOOKALIKE_FINDINGS = [
   'rp-xfer-013 credibility/insists "insists"',
   'rp-dva-014 credibility/insists "insists"',
   'rp-aps-014 compliance/refused "refused"',
+  // Batch 41's (unseen until its first run): "attending" after "ED" read as a participle, and a
+  // "Delivery driver" (a bare driver may be the patient of a crash note).
+  'rp-xfer-022 credibility/insists "insists"',
+  'rp-sphx-022 credibility/claims "claims"',
 ];
 
 describe('fixtures/recall-probes', () => {

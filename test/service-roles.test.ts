@@ -17,6 +17,8 @@ describe('bare workers of a service, a trade or the institution', () => {
     expect(who('Refill refused by pharmacist on duty.', 'refused')).toBe('other');
     expect(who('Mercy Regional refused the bed.', 'refused')).toBe('other');
     expect(who('Dog agitated and barking at the gate.', 'agitated')).toBe('other');
+    expect(who('Hygienist claims the x-rays were taken twice.', 'claims')).toBe('other');
+    expect(who('Concierge refused to call up to the unit.', 'refused')).toBe('other');
   });
 
   it('leaves a bare activity role or a trade of the patient unknown, and the patient the patient', () => {
@@ -31,6 +33,9 @@ describe('"he"/"she" after someone else opening the sentence before', () => {
     expect(who('The electrician came at noon. He insists the outlet is faulty.', 'insists')).toBe('other');
     expect(who('Dr. Okafor is the covering surgeon. She insists on a CT first.', 'insists')).toBe('other');
     expect(who('The receptionist called back. She claims the fax went through.', 'claims')).toBe('other');
+    // A full stop after a number the sentence splitter does not end a sentence at.
+    expect(who('The mechanic left at 4. He insists the lift is safe.', 'insists')).toBe('other');
+    expect(who('The nurse saw him at 4. He insists the pain is worse.', 'insists')).toBe('patient');
   });
 
   it('stands for the patient when the sentence before names them, or names someone of the other gender', () => {
@@ -51,6 +56,9 @@ describe('things, documents and terms of art', () => {
       'Claims phone line is on the back of the card.',
       'Charging box refuses to power on.',
       'Bed request refused by Lakeview General.',
+      'Rehab placement refused: no skilled beds.',
+      'The formulary refuses the extended-release form.',
+      'Combative patient response team drilled on nights.',
     ])
       expect(await any(text), text).toEqual([]);
   });
@@ -62,6 +70,7 @@ describe('things, documents and terms of art', () => {
       'Combative patient, restrained x4.',
       'Pt insists the policy was explained wrong.',
       'Referral discussed; pt refused.',
+      'Combative patient response: restraints applied.',
     ])
       expect((await flagged(text)).length, text).toBeGreaterThan(0);
   });

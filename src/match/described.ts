@@ -99,7 +99,7 @@ const BARE_OTHERS = new Set(
 // patient deals with, never what a note calls its patient (a bare activity role such as "Runner"
 // or "Driver", or a patient's own trade in an occupational-health note, stays unknown).
 const SERVICE_ROLES = new Set(
-  'dispatcher dispatchers scheduler schedulers registrar registrars receptionist receptionists clerk clerks cashier cashiers operator operators prescriber prescribers wholesaler wholesalers rep reps representative representatives salesperson salesman saleswoman engineer engineers technician technicians technologist technologists phlebotomist phlebotomists pharmacist pharmacists advocate advocates locksmith locksmiths plumber plumbers electrician electricians janitor janitors custodian custodians porter porters escort escorts superintendent chaplain chaplains scribe scribes ombudsman notary md mds np nps emt emts rt sw evs ap writer undersigned fellow fellows biomed housekeeping dietary registration admitting scheduling billing maintenance engineering transport pharmacy vendor vendors courier couriers manager managers coordinator coordinators supervisor supervisors landlord landlords hospitalist hospitalists physician physicians doctor doctors surgeon surgeons therapist therapists paramedic paramedics'.split(
+  'dispatcher dispatchers scheduler schedulers registrar registrars receptionist receptionists clerk clerks cashier cashiers operator operators prescriber prescribers wholesaler wholesalers rep reps representative representatives salesperson salesman saleswoman engineer engineers technician technicians technologist technologists phlebotomist phlebotomists pharmacist pharmacists advocate advocates locksmith locksmiths plumber plumbers electrician electricians janitor janitors custodian custodians porter porters escort escorts superintendent chaplain chaplains scribe scribes ombudsman notary md mds np nps emt emts rt sw evs ap writer undersigned fellow fellows biomed housekeeping dietary registration admitting scheduling billing maintenance engineering transport pharmacy vendor vendors courier couriers manager managers coordinator coordinators supervisor supervisors landlord landlords hospitalist hospitalists physician physicians doctor doctors surgeon surgeons therapist therapists paramedic paramedics sonographer sonographers radiographer radiographers perfusionist perfusionists dosimetrist anesthetist anesthetists hygienist hygienists audiologist optometrist orthotist prosthetist doula doulas installer installers mechanic mechanics repairman repairmen handyman doorman doormen concierge bailiff bailiffs notary notaries payee payees trustee trustees conservator conservators executor banker bankers accountant accountants realtor groundskeeper groundskeepers gardener gardeners cook cooks chef waiter waitress caterer fireman firemen policeman policemen mailman deliveryman foreman'.split(
     ' ',
   ),
 );
@@ -560,9 +560,13 @@ function firstOfSentence(text: string, tokens: readonly Token[], i: number): num
   return j;
 }
 
-/** The clause before a semicolon that ends right before token `head` ("Caller is his wife; she …"), or "". */
+/**
+ * The clause before a semicolon or a full stop that ends right before token `head` ("Caller is his
+ * wife; she …", and "The notary arrived at 2. He …", which the sentence splitter keeps as one
+ * sentence after a number), or "".
+ */
 function clauseBefore(text: string, tokens: readonly Token[], head: number): string {
-  if (head === 0 || !text.slice(tokens[head - 1]!.end.offset, tokens[head]!.start.offset).includes(';')) return '';
+  if (head === 0 || !/[;.]/.test(text.slice(tokens[head - 1]!.end.offset, tokens[head]!.start.offset))) return '';
   return text.slice(tokens[firstOfSentence(text, tokens, head - 1)]!.start.offset, tokens[head - 1]!.end.offset);
 }
 
