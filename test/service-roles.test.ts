@@ -43,6 +43,9 @@ describe('"he"/"she" after someone else opening the sentence before', () => {
     expect(who('Dr. Okafor saw her today. She insists the pain is worse.', 'insists')).toBe('patient');
     expect(who('The brother was at the desk. She refused the tray.', 'refused')).toBe('patient');
     expect(who('Pt seen by the electrician of the unit. He refused the bed change.', 'refused')).toBe('patient');
+    // The role as an object, after a verb; a sentence that is only a title cut from its name.
+    expect(who('Caller paged the charge nurse; she insists the dose was missed.', 'insists')).toBe('patient');
+    expect(who('DR. NG SAW HIM; HE INSISTS THE PAIN IS WORSE.', 'insists')).toBe('patient');
   });
 });
 

@@ -636,11 +636,14 @@ function openingSubjectIsOther(pronoun: string, previous: string): boolean {
   for (let k = 0; k < Math.min(words.length, OPENING_MODIFIERS + 1); k++) {
     const w = words[k]!;
     if (w.endsWith("'s")) return false;
-    if (BARE_OTHERS.has(w) || SERVICE_ROLES.has(w) || TITLES_OF_OTHERS.has(w)) return !other.has(w);
+    // The role heads the subject and something is said of it: not a sentence that is only a title
+    // (an upper-case "DR." the splitter cut from its name).
+    if (BARE_OTHERS.has(w) || SERVICE_ROLES.has(w) || TITLES_OF_OTHERS.has(w)) return k < words.length - 1 && !other.has(w);
     if (k === 0 && OPENERS.has(w)) continue;
     // "Dr. Amari is the accepting physician at Lakeview.": a name, then what the person is.
     if ((w === 'is' || w === 'was') && k > 0) return predicateRole(words.slice(k + 1), other);
-    if (NOT_MODIFIERS.has(w) || PREPOSITIONS.has(w)) return false;
+    // A verb or a new phrase before the role: the role is an object ("Caller reached the nurse line").
+    if (NOT_MODIFIERS.has(w) || PREPOSITIONS.has(w) || OPENERS.has(w) || /(?:ed|ing)$/.test(w)) return false;
   }
   return false;
 }
