@@ -62,6 +62,9 @@ describe('things, documents and terms of art', () => {
       'Rehab placement refused: no skilled beds.',
       'The formulary refuses the extended-release form.',
       'Combative patient response team drilled on nights.',
+      'Family offered me a gift card; I refused per policy.',
+      'He was refused a bed at the respite centre.',
+      'She has been refused admission to two programs.',
     ])
       expect(await any(text), text).toEqual([]);
   });
@@ -74,6 +77,10 @@ describe('things, documents and terms of art', () => {
       'Pt insists the policy was explained wrong.',
       'Referral discussed; pt refused.',
       'Combative patient response: restraints applied.',
+      'When I offered the flu shot, pt refused.',
+      'Dressing change was refused a second time.',
+      'Pt was refused.',
+      'Insulin was refused this morning.',
     ])
       expect((await flagged(text)).length, text).toBeGreaterThan(0);
   });

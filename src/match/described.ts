@@ -145,6 +145,9 @@ export function describedPerson(source: string, tokens: readonly Token[], at: nu
   // after "by" is the one who refused or claimed ("Medication refused by pt" is the patient).
   const agent = passiveAgent(text, tokens, at);
   if (agent !== undefined) return agent;
+  // "Pt was refused a bed at the shelter", "has been refused surgery at two centres": the subject is
+  // the one refused; someone else refused.
+  if (refusedSomething(text, tokens, at)) return 'other';
   if (!predicate(text, tokens, at)) return attributive(text, tokens, at, previous);
   const found = smallClauseHead(text, tokens, at) ?? subjectIndex(text, tokens, at);
   if (found === undefined) return parenthetical(text, tokens, at, previous);
@@ -657,4 +660,20 @@ function predicateRole(words: readonly string[], other: ReadonlySet<string>): bo
     if (NOT_MODIFIERS.has(w) || PREPOSITIONS.has(w)) return false;
   }
   return false;
+}
+
+// What a person is refused, right after a passive "refused" ("was refused entry", "been refused a bed").
+const REFUSED_THINGS = new Set('any further entry admission access service services care surgery treatment transplant housing placement coverage'.split(' '));
+const REFUSED_PLACES = new Set('bed room place spot ride referral transplant'.split(' '));
+const PASSIVE_BE = new Set(['was', 'were', 'been', 'being', 'get', 'gets', 'got', 'is', 'are']);
+
+/** Is the match "refused" after a form of be or get, with what was refused after it ("was refused a bed", "been refused surgery")? */
+function refusedSomething(text: string, tokens: readonly Token[], at: number): boolean {
+  const before = tokens[at - 1];
+  const next = tokens[at + 1];
+  if (tokens[at]!.norm !== 'refused' || !before || !next || !PASSIVE_BE.has(before.norm) || !spaceOnly(text, before, tokens[at]!)) return false;
+  if (!spaceOnly(text, tokens[at]!, next)) return false;
+  if (REFUSED_THINGS.has(next.norm)) return true;
+  const noun = tokens[at + 2];
+  return (next.norm === 'a' || next.norm === 'an') && noun !== undefined && spaceOnly(text, next, noun) && REFUSED_PLACES.has(noun.norm);
 }
