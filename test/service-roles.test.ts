@@ -62,7 +62,6 @@ describe('things, documents and terms of art', () => {
       'Rehab placement refused: no skilled beds.',
       'The formulary refuses the extended-release form.',
       'Combative patient response team drilled on nights.',
-      'Family offered me a gift card; I refused per policy.',
       'He was refused a bed at the respite centre.',
       'She has been refused admission to two programs.',
     ])
