@@ -171,6 +171,15 @@ const SHORT = {
   'peds-transition-clinic': 'ptc',
   'chronic-pain-intake': 'cpain',
   'epilepsy-monitoring-unit': 'emu',
+  // Batch 40's genres (branch refuse): look-alikes of the subject-reading rules in text of kinds no earlier batch or set used.
+  'transfer-center': 'xfer',
+  'specialty-pharmacy': 'sphx',
+  'biomed-device-log': 'biomed',
+  'dv-advocacy': 'dva',
+  'adult-protective-services': 'aps',
+  'rapid-response': 'rrt',
+  'registration-desk': 'regdesk',
+  'environmental-services': 'evs',
 };
 
 const problems = [];

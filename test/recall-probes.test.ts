@@ -13,7 +13,7 @@ const SET = path.join(ROOT, 'fixtures', 'recall-probes', 'probes.jsonl');
 // The batches whose misses have been worked on (the README's table). A new batch is committed
 // before dignify is run on it, so it joins this list only with the fixes made from it.
 const FIXED_BATCHES = new Set([
-  1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 38, 44, 45,
+  1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 38, 40, 41, 44, 45,
 ]);
 // Core spans of the fixed batches left missed, each a kind judged not safe to close (the README):
 // "a drug of abuse by a 2 y/o" (the by-phrase reads as an abuser, as in "abuse by her father").
@@ -31,8 +31,8 @@ const KNOWN_CORE_MISSES = ['rp-tri-019 "abuse"'];
 // and 31): an adjective set off by commas after its subject's clause with no verb of that subject
 // after it ("was heard in the background, belligerent and yelling": "Wife at bedside, agitated" is
 // the patient as often; "Dad on the line, hysterical, says" passes since branch subj2); a bare role no list names, or one that is the patient in some genre (a singular
-// "Peer", a "Passenger", a "Valet attendant", an "Answering service operator", a "Co-leader", a
-// "Dietary worker", a "Unit clerk"); "he" after a neighbour, whose gender the sentence before does
+// "Peer", a "Passenger", a "Valet attendant", a "Co-leader", a "Dietary worker"; an "Answering
+// service operator" and a "Unit clerk" pass since branch refuse); "he" after a neighbour, whose gender the sentence before does
 // not give; and three sentences whose mother is the patient when the note is hers (a vaccine "for
 // herself", "MOB allegedly used … in the third trimester", "MOB - hostile w/ the lactation nurse").
 const KNOWN_LOOKALIKE_FINDINGS = [
@@ -48,12 +48,24 @@ const KNOWN_LOOKALIKE_FINDINGS = [
   'rp-nbhv-022 credibility/allegedly "allegedly"',
   'rp-vir-020 demeanor/combative "confrontational"',
   'rp-ahl-031 demeanor/agitated "agitated"',
-  'rp-ahl-039 credibility/insists "insisted"',
   'rp-grp-031 credibility/insists "insisted"',
   'rp-wchd-039 compliance/refused "refused"',
   'rp-nbhv-029 demeanor/combative "hostile"',
   'rp-vir-043 compliance/refused "refused"',
-  'rp-vir-044 demeanor/combative "hostile"',
+  // Batch 40's, each a kind left as it is (the README, batch 40): a proper name of a hospital as the
+  // subject ("St. Luke's", "Riverside": a bare capitalised name may be the patient's), "she" after
+  // someone met as the object of "Spoke with" (the patient as often), "he" after a sentence that
+  // names the patient too ("Officer … accompanied the client"), and "he" after a clause joined by
+  // ", and" whose subject is a worker ("Worker", the patient of an occupational-health note).
+  'rp-xfer-003 compliance/refused "refused"',
+  'rp-xfer-006 compliance/refused "refused"',
+  'rp-xfer-013 credibility/insists "insists"',
+  'rp-dva-014 credibility/insists "insists"',
+  'rp-aps-014 compliance/refused "refused"',
+  // Batch 41's (unseen until its first run): "attending" after "ED" read as a participle, and a
+  // "Delivery driver" (a bare driver may be the patient of a crash note).
+  'rp-xfer-022 credibility/insists "insists"',
+  'rp-sphx-022 credibility/claims "claims"',
 ];
 
 describe('fixtures/recall-probes', () => {
@@ -70,10 +82,10 @@ describe('fixtures/recall-probes', () => {
     expect(r.status).toBe(0);
   });
 
-  it("has a hundred and fifteen genres (batches 14, 15, 19, 20, 21, 22, 23, 24, 28, 30, 32, 38 and 44 brought eight, ten, eight, eight, eight, eight, eight, eight, seven, eight, eight, eight and eight; 25, 26, 27, 29, 31 and 33 are in 22's, 23's, 24's, 28's, 30's and 32's genres; 28 and 32 share well-child-visit), core and B spans in each genre with terms, and look-alikes in every genre", () => {
+  it("has a hundred and twenty-three genres (batches 14, 15, 19, 20, 21, 22, 23, 24, 28, 30, 32, 38, 40 and 44 brought eight, ten, eight, eight, eight, eight, eight, eight, seven, eight, eight, eight, eight and eight; 25, 26, 27, 29, 31, 33, 41 and 45 are in 22's, 23's, 24's, 28's, 30's, 32's, 40's and 44's genres; 28 and 32 share well-child-visit), core and B spans in each genre with terms, and look-alikes in every genre", () => {
     expect(new Set(all.map((r) => (r as { batch?: number }).batch)).size).toBeGreaterThan(FIXED_BATCHES.size - 1);
     const genres = new Set(records.map((r) => r.genre));
-    expect(genres.size).toBe(115);
+    expect(genres.size).toBe(123);
     for (const genre of genres) expect(records.some((r) => r.genre === genre && r.spans.length === 0)).toBe(true);
     expect(records.flatMap((r) => r.spans).filter((s) => s.tier === 'core').length).toBeGreaterThan(300);
   });

@@ -93,6 +93,23 @@ const BARE_OTHERS = new Set(
     ' ',
   ),
 );
+// Workers of a service, a trade or the institution, and its departments, named bare as notes name
+// staff ("Dispatcher claims", "Registrar refused the card", "Plumber refused to enter", "Biomed
+// refused to release the vent", "Housekeeping refused the room", "writer refused"): the people a
+// patient deals with, never what a note calls its patient (a bare activity role such as "Runner"
+// or "Driver", or a patient's own trade in an occupational-health note, stays unknown).
+const SERVICE_ROLES = new Set(
+  'dispatcher dispatchers scheduler schedulers registrar registrars receptionist receptionists clerk clerks cashier cashiers operator operators prescriber prescribers wholesaler wholesalers rep reps representative representatives salesperson salesman saleswoman engineer engineers technician technicians technologist technologists phlebotomist phlebotomists pharmacist pharmacists advocate advocates locksmith locksmiths plumber plumbers electrician electricians janitor janitors custodian custodians porter porters escort escorts superintendent chaplain chaplains scribe scribes ombudsman notary md mds np nps emt emts rt sw evs ap writer undersigned fellow fellows biomed housekeeping dietary registration admitting scheduling billing maintenance engineering transport pharmacy vendor vendors courier couriers manager managers coordinator coordinators supervisor supervisors landlord landlords hospitalist hospitalists physician physicians doctor doctors surgeon surgeons therapist therapists paramedic paramedics sonographer sonographers radiographer radiographers perfusionist perfusionists dosimetrist anesthetist anesthetists hygienist hygienists audiologist optometrist orthotist prosthetist doula doulas installer installers mechanic mechanics repairman repairmen handyman doorman doormen concierge bailiff bailiffs notary notaries payee payees trustee trustees conservator conservators executor banker bankers accountant accountants realtor groundskeeper groundskeepers gardener gardeners cook cooks chef waiter waitress caterer fireman firemen policeman policemen mailman deliveryman foreman'.split(
+    ' ',
+  ),
+);
+// Heads of the names of hospitals and services, written capitalised and bare ("Mercy General refused
+// the bed", "refused by Lakeview Regional", "Hospice declined"): an institution.
+const INSTITUTIONS = new Set(
+  'general memorial regional hospital hospitals facility facilities center centre clinic clinics agency agencies hospice snf ltach ltac'.split(' '),
+);
+// Animals, named bare in bite, police and home-visit notes ("Police K9 agitated", "Dog combative").
+const ANIMALS = new Set('dog dogs cat cats k9 k9s canine canines puppy horse horses pet pets animal animals'.split(' '));
 // A side before a noun makes it a body part ("Left knee refuses to bend").
 const SIDES = new Set(['left', 'right', 'bilateral', 'lt', 'rt', 'l', 'r', 'upper', 'lower']);
 const MENTIONS = new Set(['word', 'words', 'term', 'terms', 'label', 'labels', 'phrase']);
@@ -128,6 +145,9 @@ export function describedPerson(source: string, tokens: readonly Token[], at: nu
   // after "by" is the one who refused or claimed ("Medication refused by pt" is the patient).
   const agent = passiveAgent(text, tokens, at);
   if (agent !== undefined) return agent;
+  // "Pt was refused a bed at the shelter", "has been refused surgery at two centres": the subject is
+  // the one refused; someone else refused.
+  if (refusedSomething(text, tokens, at)) return 'other';
   if (!predicate(text, tokens, at)) return attributive(text, tokens, at, previous);
   const found = smallClauseHead(text, tokens, at) ?? subjectIndex(text, tokens, at);
   if (found === undefined) return parenthetical(text, tokens, at, previous);
@@ -271,7 +291,8 @@ function passiveAgent(text: string, tokens: readonly Token[], at: number): Descr
   const word = tokens[head]!.norm.replace(/['\u2019]s?$/, '');
   if (isPossessive(text, tokens[head]!)) return undefined;
   if (PATIENT_WORDS.has(word)) return marked && GENERIC.has(word) ? undefined : 'patient';
-  return marked || BARE_OTHERS.has(word) ? 'other' : undefined;
+  if (INSTITUTIONS.has(word) && /^\p{Lu}/u.test(wordAt(text, tokens[head]!))) return 'other';
+  return marked || BARE_OTHERS.has(word) || SERVICE_ROLES.has(word) ? 'other' : undefined;
 }
 
 /** Who the word at `at` describes when it stands inside a noun phrase after an article (see attributive); the subject of a verb is not read. */
@@ -472,7 +493,8 @@ function classify(text: string, tokens: readonly Token[], head: number, previous
   // owner", "a stray cat", "her supervisor").
   if (words.some((w) => ARTICLES.has(w) || COUNTS.has(w)) || modifiers.some((i) => isPossessive(text, tokens[i]!))) return 'other';
   // Bare: relatives and teams as notes name them, and a body part with its side.
-  if (BARE_OTHERS.has(word) || words.some((w) => SIDES.has(w))) return 'other';
+  if (BARE_OTHERS.has(word) || SERVICE_ROLES.has(word) || ANIMALS.has(word) || words.some((w) => SIDES.has(w))) return 'other';
+  if (INSTITUTIONS.has(word) && /^\p{Lu}/u.test(wordAt(text, token))) return 'other';
   // Any other bare word may be a verb the subject reading took for a noun, the patient's name or a
   // role in a note's shorthand ("Runner claims"): not known.
   return 'unknown';
@@ -559,9 +581,13 @@ function firstOfSentence(text: string, tokens: readonly Token[], i: number): num
   return j;
 }
 
-/** The clause before a semicolon that ends right before token `head` ("Caller is his wife; she …"), or "". */
+/**
+ * The clause before a semicolon or a full stop that ends right before token `head` ("Caller is his
+ * wife; she …", and "The notary arrived at 2. He …", which the sentence splitter keeps as one
+ * sentence after a number), or "".
+ */
 function clauseBefore(text: string, tokens: readonly Token[], head: number): string {
-  if (head === 0 || !text.slice(tokens[head - 1]!.end.offset, tokens[head]!.start.offset).includes(';')) return '';
+  if (head === 0 || !/[;.]/.test(text.slice(tokens[head - 1]!.end.offset, tokens[head]!.start.offset))) return '';
   return text.slice(tokens[firstOfSentence(text, tokens, head - 1)]!.start.offset, tokens[head - 1]!.end.offset);
 }
 
@@ -581,6 +607,7 @@ const ROLE = /\b(?:is|was)\s+(?:(?:the\s+)?(?:patient|pt|member|client)['\u2019]
 function antecedentIsOther(pronoun: string, previous: string): boolean {
   const kin = pronoun === 'she' ? FEMALE : pronoun === 'he' ? MALE : undefined;
   if (!kin || previous === '') return false;
+  if (openingSubjectIsOther(pronoun, previous)) return true;
   const role = ROLE.exec(previous);
   if (role && kin.has(role[1]!.toLowerCase())) return true;
   const words =
@@ -603,4 +630,68 @@ function antecedentIsOther(pronoun: string, previous: string): boolean {
     if (!w.endsWith("'s") && (PATIENT_WORDS.has(bare) || bare === 'he' || bare === 'she')) return false;
   }
   return false;
+}
+
+// Words that name the patient, or stand for them, in a sentence before a pronoun.
+const PATIENT_MENTIONS = new Set([...PATIENT_WORDS, 'he', 'she', 'him', 'his', 'her', 'hers', 'himself', 'herself']);
+// Words that may open a noun phrase before its head ("The night dispatcher", "Our plumber").
+const OPENERS = new Set(['the', 'a', 'an', 'our', 'their', 'this', 'that', 'another']);
+// How many words may stand before the head of a sentence's opening subject ("The on-call biomed tech").
+const OPENING_MODIFIERS = 3;
+
+/**
+ * Does the sentence before open with someone other than the patient as its subject, named by a role
+ * or a title ("The plumber was called for the leak.", "Dr. Amari is the accepting physician.",
+ * "Officer Diaz accompanied the worker."), without naming the patient anywhere ("The nurse checked
+ * on her at noon. She refused lunch": "her" is the patient, and so is "she")? Then "he"/"she"
+ * opening the next sentence stands for that person, unless the role names the other gender.
+ */
+function openingSubjectIsOther(pronoun: string, previous: string): boolean {
+  const words =
+    previous
+      .toLowerCase()
+      .replace(/\u2019/g, "'")
+      .match(/[\p{L}\p{N}']+/gu) ?? [];
+  if (words.some((w) => PATIENT_MENTIONS.has(w))) return false;
+  const other = pronoun === 'she' ? MALE : FEMALE;
+  for (let k = 0; k < Math.min(words.length, OPENING_MODIFIERS + 1); k++) {
+    const w = words[k]!;
+    if (w.endsWith("'s")) return false;
+    // The role heads the subject and something is said of it: not a sentence that is only a title
+    // (an upper-case "DR." the splitter cut from its name).
+    if (BARE_OTHERS.has(w) || SERVICE_ROLES.has(w) || TITLES_OF_OTHERS.has(w)) return k < words.length - 1 && !other.has(w);
+    if (k === 0 && OPENERS.has(w)) continue;
+    // "Dr. Amari is the accepting physician at Lakeview.": a name, then what the person is.
+    if ((w === 'is' || w === 'was') && k > 0) return predicateRole(words.slice(k + 1), other);
+    // A verb or a new phrase before the role: the role is an object ("Caller reached the nurse line").
+    if (NOT_MODIFIERS.has(w) || PREPOSITIONS.has(w) || OPENERS.has(w) || /(?:ed|ing)$/.test(w)) return false;
+  }
+  return false;
+}
+
+/** Do the words after "is"/"was" name a role of someone else ("the accepting physician", "a locksmith"), not of the other gender? */
+function predicateRole(words: readonly string[], other: ReadonlySet<string>): boolean {
+  if (!OPENERS.has(words[0] ?? '')) return false;
+  for (let k = 1; k < Math.min(words.length, OPENING_MODIFIERS + 1); k++) {
+    const w = words[k]!;
+    if (BARE_OTHERS.has(w) || SERVICE_ROLES.has(w)) return !other.has(w);
+    if (NOT_MODIFIERS.has(w) || PREPOSITIONS.has(w)) return false;
+  }
+  return false;
+}
+
+// What a person is refused, right after a passive "refused" ("was refused entry", "been refused a bed").
+const REFUSED_THINGS = new Set('any further entry admission access service services care surgery treatment transplant housing placement coverage'.split(' '));
+const REFUSED_PLACES = new Set('bed room place spot ride referral transplant'.split(' '));
+const PASSIVE_BE = new Set(['was', 'were', 'been', 'being', 'get', 'gets', 'got', 'is', 'are']);
+
+/** Is the match "refused" after a form of be or get, with what was refused after it ("was refused a bed", "been refused surgery")? */
+function refusedSomething(text: string, tokens: readonly Token[], at: number): boolean {
+  const before = tokens[at - 1];
+  const next = tokens[at + 1];
+  if (tokens[at]!.norm !== 'refused' || !before || !next || !PASSIVE_BE.has(before.norm) || !spaceOnly(text, before, tokens[at]!)) return false;
+  if (!spaceOnly(text, tokens[at]!, next)) return false;
+  if (REFUSED_THINGS.has(next.norm)) return true;
+  const noun = tokens[at + 2];
+  return (next.norm === 'a' || next.norm === 'an') && noun !== undefined && spaceOnly(text, next, noun) && REFUSED_PLACES.has(noun.norm);
 }
