@@ -12,7 +12,9 @@ import { ROOT } from './helpers.js';
 const SET = path.join(ROOT, 'fixtures', 'recall-probes', 'probes.jsonl');
 // The batches whose misses have been worked on (the README's table). A new batch is committed
 // before dignify is run on it, so it joins this list only with the fixes made from it.
-const FIXED_BATCHES = new Set([1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 38, 42]);
+const FIXED_BATCHES = new Set([
+  1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 38, 42, 43,
+]);
 // Core spans of the fixed batches left missed, each a kind judged not safe to close (the README):
 // "a drug of abuse by a 2 y/o" (the by-phrase reads as an abuser, as in "abuse by her father").
 // (Batch 14's "UA: clean" as a field is found since batch 22: substance-use/clean-dirty-result;
@@ -20,7 +22,10 @@ const FIXED_BATCHES = new Set([1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 1
 // batch 28: an ampersand is the word "and", substance-use/user-label reads the drug around it.)
 // Batch 42: a bare "user" with no drug in the sentence or the one before ("girlfriend is also a
 // user, per pt"): "a user" alone is a device's, an app's or a service's as often.
-const KNOWN_CORE_MISSES = ['rp-tri-019 "abuse"', 'rp-reentry-009 "user"'];
+// Batch 43: a result field named only "result" or "follow-up" ("Donor result: DIRTY", "Follow-up:
+// clean": a blood donor's or a wound's follow-up as often), and "clean" with a span of time in words
+// ("clean the whole time inside").
+const KNOWN_CORE_MISSES = ['rp-tri-019 "abuse"', 'rp-reentry-009 "user"', 'rp-mro-016 "DIRTY"', 'rp-mro-017 "clean"', 'rp-reentry-016 "clean"'];
 // Look-alikes of the fixed batches still flagged, each left to the work that owns its kind (branch
 // `third`: whose refusal or claim it is). Batch 32: a parent ("MOB", mother of the baby) as the subject
 // of a credibility word is a third party (adding MOB/FOB to {someone-else} alone would also silence the

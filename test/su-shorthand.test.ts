@@ -99,3 +99,23 @@ describe('an occupational drug test named by its type', () => {
     await expectPass(['Pre-employment exam: clean bill of health.', 'Random room check: clean.', 'Post-incident inspection: clean, no hazards.']);
   });
 });
+
+// Kinds of probe batch 43 (its first run, after batch 42's fixes), fixed after it.
+describe('batch 43: a count and its unit after "x" as one token, more drug tests, speed freak', () => {
+  it('flags "clean x18mo", relapse beside a UA, a hair test or a sweat patch, and "speed freak"', async () => {
+    await expectFlag(['Client clean x3wks, in IOP.', 'Pt clean x2yrs on methadone.'], { rule: 'substance-use/clean-abstinent' });
+    await expectFlag(['Relapsed; two UAs positive in March.', 'Probable relapse, hair testing pending.'], { rule: 'substance-use/relapse' });
+    await expectFlag(['Brother is a speed freak per mom.'], { rule: 'substance-use/slang-label' });
+  });
+
+  it('passes a record kept clean, and a steroid or medication user on a medicine', async () => {
+    await expectPass(['Her criminal record has been clean since 2015.', 'Background clean since the last check.'], { rule: 'substance-use/clean-abstinent' });
+    await expectPass(['Chronic steroid user (prednisone 10 mg) for lupus.', 'Pt is a daily medication user with a pill organizer.'], {
+      rule: 'substance-use/drug-user',
+    });
+  });
+
+  it('still flags a steroid user when the sentence says it is for the body', async () => {
+    await expectFlag(['Bodybuilder, steroid user for 3 years.'], { rule: 'substance-use/drug-user' });
+  });
+});
