@@ -180,6 +180,15 @@ const SHORT = {
   'rapid-response': 'rrt',
   'registration-desk': 'regdesk',
   'environmental-services': 'evs',
+  // Batch 42's genres (branch su): core and tier-B substance-use wording in text of kinds no earlier batch or set used.
+  'sober-living-house': 'slh',
+  'child-welfare-report': 'cwr',
+  'pdmp-review': 'pdmp',
+  'detox-unit': 'detox',
+  'bed-census-board': 'census',
+  'tertiary-survey': 'tert',
+  'mro-review': 'mro',
+  'reentry-clinic': 'reentry',
 };
 
 const problems = [];

@@ -13,14 +13,19 @@ const SET = path.join(ROOT, 'fixtures', 'recall-probes', 'probes.jsonl');
 // The batches whose misses have been worked on (the README's table). A new batch is committed
 // before dignify is run on it, so it joins this list only with the fixes made from it.
 const FIXED_BATCHES = new Set([
-  1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 38, 40, 41, 44, 45,
+  1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 38, 40, 41, 42, 43, 44, 45,
 ]);
 // Core spans of the fixed batches left missed, each a kind judged not safe to close (the README):
 // "a drug of abuse by a 2 y/o" (the by-phrase reads as an abuser, as in "abuse by her father").
 // (Batch 14's "UA: clean" as a field is found since batch 22: substance-use/clean-dirty-result;
 // batch 22's "drug dealer & user" and "active user" with the drug in the sentence before since
 // batch 28: an ampersand is the word "and", substance-use/user-label reads the drug around it.)
-const KNOWN_CORE_MISSES = ['rp-tri-019 "abuse"'];
+// Batch 42: a bare "user" with no drug in the sentence or the one before ("girlfriend is also a
+// user, per pt"): "a user" alone is a device's, an app's or a service's as often.
+// Batch 43: a result field named only "result" or "follow-up" ("Donor result: DIRTY", "Follow-up:
+// clean": a blood donor's or a wound's follow-up as often), and "clean" with a span of time in words
+// ("clean the whole time inside").
+const KNOWN_CORE_MISSES = ['rp-tri-019 "abuse"', 'rp-reentry-009 "user"', 'rp-mro-016 "DIRTY"', 'rp-mro-017 "clean"', 'rp-reentry-016 "clean"'];
 // Look-alikes of the fixed batches still flagged, each left to the work that owns its kind (branch
 // `third`: whose refusal or claim it is). Batch 32: a parent ("MOB", mother of the baby) as the subject
 // of a credibility word is a third party (adding MOB/FOB to {someone-else} alone would also silence the
@@ -82,10 +87,10 @@ describe('fixtures/recall-probes', () => {
     expect(r.status).toBe(0);
   });
 
-  it("has a hundred and twenty-three genres (batches 14, 15, 19, 20, 21, 22, 23, 24, 28, 30, 32, 38, 40 and 44 brought eight, ten, eight, eight, eight, eight, eight, eight, seven, eight, eight, eight, eight and eight; 25, 26, 27, 29, 31, 33, 41 and 45 are in 22's, 23's, 24's, 28's, 30's, 32's, 40's and 44's genres; 28 and 32 share well-child-visit), core and B spans in each genre with terms, and look-alikes in every genre", () => {
+  it("has a hundred and thirty-one genres (batches 14, 15, 19, 20, 21, 22, 23, 24, 28, 30, 32, 38, 40, 42 and 44 brought eight, ten, eight, eight, eight, eight, eight, eight, seven, eight, eight, eight, eight, eight and eight; 25, 26, 27, 29, 31, 33, 41, 43 and 45 are in 22's, 23's, 24's, 28's, 30's, 32's, 40's, 42's and 44's genres; 28 and 32 share well-child-visit), core and B spans in each genre with terms, and look-alikes in every genre", () => {
     expect(new Set(all.map((r) => (r as { batch?: number }).batch)).size).toBeGreaterThan(FIXED_BATCHES.size - 1);
     const genres = new Set(records.map((r) => r.genre));
-    expect(genres.size).toBe(123);
+    expect(genres.size).toBe(131);
     for (const genre of genres) expect(records.some((r) => r.genre === genre && r.spans.length === 0)).toBe(true);
     expect(records.flatMap((r) => r.spans).filter((s) => s.tier === 'core').length).toBeGreaterThan(300);
   });
