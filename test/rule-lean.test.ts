@@ -48,6 +48,33 @@ describe('the lean form of the built-in rules', () => {
     for (const file of parsed) for (const rule of file.rules) expect(Object.hasOwn(rule, 'examples'), rule.id).toBe(false);
   });
 
+  it("keeps on the first file only the expansions every start restores, each rule's others with its file, read when the rule is compiled", () => {
+    const parsed = JSON.parse(form.lean) as ReturnType<typeof withExpansions>;
+    const atStart = new Set(parsed.flatMap((f) => [...(f.exceptions ?? []), ...f.rules.flatMap((r) => r.match)]));
+    for (const pattern of Object.keys(parsed[0]!.expansions!)) expect(atStart.has(pattern), pattern).toBe(true);
+    const withOwn = parsed.flatMap((f) =>
+      f.rules.filter((r) => JSON.parse(f.ruleExpansions![r.id]!) && Object.keys(JSON.parse(f.ruleExpansions![r.id]!)).length > 0),
+    );
+    expect(withOwn.length).toBeGreaterThan(50);
+    // A damaged entry is read only when its rule is first compiled: not by compileRules.
+    const rule = withOwn[0]!;
+    const damaged = parsed.map((f) => (Object.hasOwn(f.ruleExpansions!, rule.id) ? { ...f, ruleExpansions: { ...f.ruleExpansions, [rule.id]: '{' } } : f));
+    const rules = compileRules(fromLeanForm(JSON.stringify(damaged), () => JSON.parse(form.examples)));
+    expect(() => rules.byId.get(rule.id)!.requires).toThrow(SyntaxError);
+    expect(rules.byId.get(withOwn[1]!.id)!.requires).toEqual(compileRules(files).byId.get(withOwn[1]!.id)!.requires);
+  });
+
+  it('compiles a clone of the lean files (what a worker gets) to the same rules', () => {
+    // A clone has no examples (see below): the rules' matching parts are compared.
+    const parts = (rules: ReturnType<typeof compileRules>) => {
+      const { byId: _, ...rest } = compiledParts(rules);
+      return { ...rest, byId: [...rules.byId].map(([id, c]) => [id, c.requires, c.unless, c.exceptions]) };
+    };
+    // Against the lean files themselves: the test above compares those with the rule files.
+    const lean = fromLeanForm(form.lean, () => JSON.parse(form.examples));
+    expect(parts(compileRules(structuredClone(lean)))).toEqual(parts(compileRules(lean)));
+  });
+
   it('keeps examples out of spreads and clones (a worker gets the rule files without them) but gives them on request', () => {
     const lean = fromLeanForm(form.lean, () => JSON.parse(form.examples));
     const rule = lean[0]!.rules[0]!;

@@ -85,6 +85,42 @@ describe('wordWalker', () => {
     expect(seen).toEqual([6]);
   });
 
+  // The trie's nodes are made on first visit (word-walk.ts childrenOf): whatever order texts visit
+  // them in, the hits are those of every word tried at every word start, longest first.
+  it('builds its nodes on demand and finds what trying every word at every start finds', () => {
+    const wordArb = fc.stringMatching(/^[abc'-]{1,5}$/);
+    const tailsArb = fc.uniqueArray(fc.constantFrom('end' as const, 'apostrophe' as const), { minLength: 1, maxLength: 2 });
+    const textsArb = fc.array(fc.stringMatching(/^[abcAB'`\- 1]{0,24}$/), { minLength: 1, maxLength: 4 });
+    const reference = (words: Map<string, ('end' | 'apostrophe')[]>, text: string): Array<[number, string]> => {
+      const fold = (s: string) => s.toLowerCase().replace(/`/g, "'");
+      const byLength = [...words].sort((a, b) => b[0].length - a[0].length);
+      const out: Array<[number, string]> = [];
+      for (let at = 0; at < text.length; at++) {
+        if (at > 0 && /[A-Za-z0-9]/.test(text[at - 1]!)) continue;
+        for (const [word, tails] of byLength) {
+          if (fold(text.slice(at, at + word.length)) !== word) continue;
+          for (const tail of tails) {
+            if (tail === 'end') out.push([at, text.slice(at, at + word.length)]);
+            else if ("'-".includes(text[at + word.length] ?? 'x')) out.push([at, text.slice(at, at + word.length + 1)]);
+          }
+        }
+      }
+      return out;
+    };
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.tuple(wordArb, tailsArb), { selector: ([w]) => w, minLength: 1, maxLength: 12 }), textsArb, (entries, texts) => {
+        const words = new Map(entries);
+        const lazy = wordWalker(words)!;
+        for (const text of texts) {
+          const out: Array<[number, string]> = [];
+          lazy.walk(text, 0, text.length, (at, matched) => (out.push([at, matched]), false));
+          expect(out).toEqual(reference(words, text));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('declines words outside ASCII, whose case folding it does not model', () => {
     expect(wordWalker(new Map([['caf\u00e9', ['end']]]))).toBeUndefined();
   });

@@ -93,21 +93,40 @@ const COMMON = new Set([
   'by',
 ]);
 
-// By word list, as alternativesOf.
+// By a set's word list (shared by every token of that set), as alternativesOf.
 const rarityOf = new WeakMap<readonly string[], number>();
 
+function wordsRarity(words: readonly string[]): number {
+  let r = Number.POSITIVE_INFINITY;
+  for (const w of words) {
+    const x = COMMON.has(w) ? 0 : w.length;
+    if (x < r) r = x;
+  }
+  return r;
+}
+
+// Loops, not Math.min(...map) and forEach, and remembered only for a set's list (a few dozen), not
+// for each phrase's own words (thousands of WeakMap entries): the scanner's build asks this of
+// every phrase of the rules at every start, in code that runs once (interpreted).
 function rarity(t: PatternToken): number {
+  if (t.set === undefined) return wordsRarity(t.words);
   let r = rarityOf.get(t.words);
-  if (r === undefined) rarityOf.set(t.words, (r = Math.min(...t.words.map((w) => (COMMON.has(w) ? 0 : w.length)))));
+  if (r === undefined) rarityOf.set(t.words, (r = wordsRarity(t.words)));
   return r;
 }
 
 /** The index of the token a sequence is scanned for: no common word, else the longest shortest word. */
 export function anchorOf(sequence: TokenSequence): number {
+  if (sequence.length === 0) return 0;
   let best = 0;
-  sequence.forEach((token, k) => {
-    if (rarity(token) > rarity(sequence[best]!)) best = k;
-  });
+  let bestRarity = rarity(sequence[0]!);
+  for (let k = 1; k < sequence.length; k++) {
+    const r = rarity(sequence[k]!);
+    if (r > bestRarity) {
+      best = k;
+      bestRarity = r;
+    }
+  }
   return best;
 }
 
@@ -547,9 +566,13 @@ function buildScanner(rules: CompiledRules): RuleScanner {
   // `\b` needs every word to start with a letter or digit; words outside ASCII would fold
   // differently without 'u'. Else every text gets the 'giu' version. No word holds "_", so the
   // underscore-free copy of a text (scanned for a text with "_") changes no hit's characters.
-  const plainWords = words.every((w) => /^[a-z0-9][\x00-\x7f]*$/.test(w) && !w.includes('_'));
+  // Asked when the regex is first wanted: a short text is walked and never asks.
+  let plainWords: boolean | undefined;
   let ascii: RegExp | undefined;
-  const scanAscii = (): RegExp | undefined => (any && plainWords ? (ascii ??= new RegExp(`\\b${trie('\\b')}`, 'gi')) : scanUnicode());
+  const scanAscii = (): RegExp | undefined =>
+    any && (plainWords ??= words.every((w) => /^[a-z0-9][\x00-\x7f]*$/.test(w) && !w.includes('_')))
+      ? (ascii ??= new RegExp(`\\b${trie('\\b')}`, 'gi'))
+      : scanUnicode();
   // 'u' makes case folding agree with toLowerCase (e.g. the Kelvin sign is a "k").
   let firstRegex: RegExp | undefined;
   const first = (): RegExp | undefined =>

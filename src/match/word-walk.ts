@@ -15,9 +15,44 @@ import { isAsciiText } from '../core/ascii.js';
 /** How a word of the trie may end: nothing more is required, or one of `apostrophes` must follow (and is part of the hit). */
 export type WalkTail = 'end' | 'apostrophe';
 
+// A node of the trie, its children made on first visit (childrenOf): a one-line check visits a few
+// dozen of the thousands of nodes the built-in rules' words make, and building them all (two tries,
+// a Map per node) was about a twentieth of a cold start.
 interface WalkNode {
-  children: Map<number, WalkNode>;
+  /** The words passing through this node to a longer word, with their tails; dropped once `children` is made. */
+  below: Array<readonly [string, readonly WalkTail[]]> | undefined;
+  /** The key offset of this node's children in each word below it (the node's depth). */
+  depth: number;
+  children: Map<number, WalkNode> | undefined;
   tails: WalkTail[];
+}
+
+/** A node for the words reaching depth `depth` along one path: the tails of those ending there, the rest below. */
+function nodeOf(words: ReadonlyArray<readonly [string, readonly WalkTail[]]>, depth: number): WalkNode {
+  const tails: WalkTail[] = [];
+  const below: Array<readonly [string, readonly WalkTail[]]> = [];
+  for (const entry of words) {
+    if (entry[0].length > depth) below.push(entry);
+    else for (const tail of entry[1]) if (!tails.includes(tail)) tails.push(tail);
+  }
+  return { below, depth, children: undefined, tails };
+}
+
+/** The children of `node` by key, made on first call (in word order, so tails keep the order of an eager build). */
+function childrenOf(node: WalkNode): Map<number, WalkNode> {
+  if (node.children) return node.children;
+  const groups = new Map<number, Array<readonly [string, readonly WalkTail[]]>>();
+  for (const entry of node.below!) {
+    const key = keyOf(entry[0].charCodeAt(node.depth));
+    const group = groups.get(key);
+    if (group) group.push(entry);
+    else groups.set(key, [entry]);
+  }
+  const children = new Map<number, WalkNode>();
+  for (const [key, group] of groups) children.set(key, nodeOf(group, node.depth + 1));
+  node.children = children;
+  node.below = undefined;
+  return children;
 }
 
 // The apostrophes a word's "'" stands for (prefilter.ts's APOSTROPHE), folded to "'" before lookup.
@@ -60,24 +95,14 @@ export interface WordWalker {
  * folding this does not model (the caller then keeps the regex).
  */
 export function wordWalker(words: ReadonlyMap<string, readonly WalkTail[]>): WordWalker | undefined {
-  const root: WalkNode = { children: new Map(), tails: [] };
-  for (const [word, tails] of words) {
-    if (word === '' || !isAsciiText(word)) return undefined;
-    let node = root;
-    for (let i = 0; i < word.length; i++) {
-      const key = keyOf(word.charCodeAt(i));
-      let child = node.children.get(key);
-      if (!child) node.children.set(key, (child = { children: new Map(), tails: [] }));
-      node = child;
-    }
-    for (const tail of tails) if (!node.tails.includes(tail)) node.tails.push(tail);
-  }
+  for (const word of words.keys()) if (word === '' || !isAsciiText(word)) return undefined;
+  const root = nodeOf([...words], 0);
   return {
     walk(text, from, end, visit) {
       const stop = Math.min(end, text.length);
       for (let at = from; at < stop; at++) {
         if (at > 0 && isAsciiAlnum(text.charCodeAt(at - 1))) continue;
-        const first = root.children.get(keyOf(text.charCodeAt(at)));
+        const first = childrenOf(root).get(keyOf(text.charCodeAt(at)));
         if (!first) continue;
         // The words ending along the path: end offsets and their nodes, shortest first.
         const ends: number[] = [];
@@ -89,7 +114,7 @@ export function wordWalker(words: ReadonlyMap<string, readonly WalkTail[]>): Wor
             nodes.push(node);
           }
           if (j >= text.length) break;
-          const next = node.children.get(keyOf(text.charCodeAt(j)));
+          const next = childrenOf(node).get(keyOf(text.charCodeAt(j)));
           if (!next) break;
           node = next;
         }

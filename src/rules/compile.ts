@@ -3,7 +3,7 @@
 import type { Rule, RuleSet, SetValue } from '../types.js';
 import type { LoadedRuleFile } from './load.js';
 import { RuleFileError } from './errors.js';
-import { copyLazyExamples } from './lean.js';
+import { conditionPatterns, copyLazyExamples } from './lean.js';
 import { expandPattern, PatternError, type TokenSequence } from './pattern.js';
 import { setValuesOf, setWordsOf } from './sets.js';
 import { escapeRegex, wordsSource } from './word-regex.js';
@@ -165,6 +165,12 @@ export interface PrecompiledRuleFile extends LoadedRuleFile {
   expansions?: Record<string, StoredToken[][] | string>;
   /** The sets the stored expansions name: when all are defined, a stored expansion is the one expandPattern would give. */
   expansionSets?: string[];
+  /**
+   * The lean form's (lean.ts) other half of the stored expansions: by rule id, the JSON text of that
+   * rule's condition and exception patterns not in `expansions` (pattern → its sequences), read when
+   * the rule is first compiled. A rule with an entry has every such pattern stored in one or the other.
+   */
+  ruleExpansions?: Record<string, string>;
 }
 
 /** The rule files with every pattern's expansion stored on the first (the build's output; see PrecompiledRuleFile). */
@@ -178,18 +184,6 @@ export function withExpansions(files: readonly LoadedRuleFile[]): PrecompiledRul
     for (const seq of sequences) for (const t of seq) if (t.set) expansionSets.add(t.set);
   }
   return files.map((f, k) => (k === 0 ? { ...f, expansions, expansionSets: [...expansionSets].sort() } : f));
-}
-
-/** Every pattern of a rule's conditions (their words, `except` and `forms`); a `line` condition's regex is not a pattern. */
-function conditionPatterns(def: LoadedRuleFile['rules'][number]): string[] {
-  const out: string[] = [];
-  for (const kind of ['requires', 'unless'] as const) {
-    // A `line` regex compiled late cannot fail either: load.ts compiled it when the file was validated.
-    for (const c of def.conditions?.[kind] ?? []) {
-      for (const list of [c.before, c.after, c.sentence, c.subject, c.except, c.forms]) if (list) out.push(...list);
-    }
-  }
-  return out;
 }
 
 /**
@@ -248,12 +242,24 @@ export function compileRules(files: readonly LoadedRuleFile[], expanded = new Ma
   };
 
   for (const file of files) {
+    // A file's exceptions apply to each of its rules: whether all are stored, asked once per file.
+    const fileExceptionsStored = storedHolds && (file.exceptions ?? []).every(isStored);
+    const ruleExpansions = storedHolds ? (file as PrecompiledRuleFile).ruleExpansions : undefined;
     for (const def of file.rules) {
+      // This rule's own stored expansions (the lean form), parsed at its first compile.
+      const ownText = ruleExpansions && Object.hasOwn(ruleExpansions, def.id) ? ruleExpansions[def.id] : undefined;
+      let own: Record<string, StoredToken[][]> | undefined;
+      const ownSaved = (pattern: string): StoredToken[][] | undefined => {
+        if (ownText === undefined) return undefined;
+        own ??= JSON.parse(ownText) as Record<string, StoredToken[][]>;
+        return Object.hasOwn(own, pattern) ? own[pattern] : undefined;
+      };
       const expand = (pattern: string, what: string): TokenSequence[] => {
         try {
           let sequences = expanded.get(pattern);
           if (!sequences) {
-            const saved = stored && Object.hasOwn(stored, pattern) ? restore(stored[pattern]!) : undefined;
+            const ownSequences = stored && Object.hasOwn(stored, pattern) ? undefined : ownSaved(pattern);
+            const saved = stored && Object.hasOwn(stored, pattern) ? restore(stored[pattern]!) : ownSequences ? restore(ownSequences) : undefined;
             expanded.set(pattern, (sequences = saved ?? expandPattern(pattern, setWords)));
           }
           return sequences;
@@ -314,7 +320,10 @@ export function compileRules(files: readonly LoadedRuleFile[], expanded = new Ma
         unless: compileConditions('unless'),
         exceptions: exceptionPatterns.flatMap((p) => expand(p, 'exceptions')),
       });
-      const late = storedHolds && exceptionPatterns.every(isStored) && conditionPatterns(def).every(isStored);
+      // With its own stored expansions (ruleExpansions), every condition and exception pattern of
+      // the rule is stored, as the build checked (lean.ts leanForm): no need to ask for each.
+      const late =
+        storedHolds && fileExceptionsStored && (ownText !== undefined || ((def.exceptions ?? []).every(isStored) && conditionPatterns(def).every(isStored)));
       const compiled: CompiledRule = new LateRule(rule, late ? compileParts : compileParts());
       for (const template of def.suggestions) {
         for (const ref of template.matchAll(/\{([a-z][a-z0-9_-]*)(?:\.[a-z0-9_-]+)?\}/gi)) {

@@ -14,6 +14,21 @@ import type { LoadedRuleFile } from './load.js';
 interface PrecompiledRuleFile extends LoadedRuleFile {
   expansions?: Record<string, unknown>;
   expansionSets?: string[];
+  ruleExpansions?: Record<string, string>;
+}
+
+type RuleDefinition = LoadedRuleFile['rules'][number];
+
+/** Every pattern of a rule's conditions (their words, `except` and `forms`); a `line` condition's regex is not a pattern. */
+export function conditionPatterns(def: RuleDefinition): string[] {
+  const out: string[] = [];
+  for (const kind of ['requires', 'unless'] as const) {
+    // A `line` regex compiled late cannot fail either: load.ts compiled it when the file was validated.
+    for (const c of def.conditions?.[kind] ?? []) {
+      for (const list of [c.before, c.after, c.sentence, c.subject, c.except, c.forms]) if (list) out.push(...list);
+    }
+  }
+  return out;
 }
 
 type Examples = LoadedRuleFile['rules'][number]['examples'];
@@ -21,13 +36,36 @@ type Examples = LoadedRuleFile['rules'][number]['examples'];
 /** The two files of the lean form: rules and expansions (`lean`), examples by rule id (`examples`); both JSON text. */
 export function leanForm(files: readonly PrecompiledRuleFile[]): { lean: string; examples: string } {
   const examples: Record<string, Examples> = {};
+  const all = files[0]?.expansions;
+  // The expansions every start restores (the rules' `match` patterns, the files' exceptions) stay on
+  // the first file; each rule's own condition and exception patterns go with its file, by rule id,
+  // as one JSON text per rule (ruleExpansions, read by compile.ts when that rule is first compiled).
+  const atStart = new Set(files.flatMap((file) => [...(file.exceptions ?? []), ...file.rules.flatMap((rule) => rule.match)]));
   const lean = files.map((file) => {
     const rules = file.rules.map(({ examples: ruleExamples, ...rule }) => {
       examples[rule.id] = ruleExamples;
       return rule;
     });
     const out: Record<string, unknown> = { ...file, rules };
-    if (file.expansions) out.expansions = Object.fromEntries(Object.entries(file.expansions).map(([pattern, seqs]) => [pattern, JSON.stringify(seqs)]));
+    if (all) {
+      const ruleExpansions: Record<string, string> = {};
+      for (const rule of file.rules) {
+        const own: Record<string, unknown> = {};
+        for (const pattern of [...conditionPatterns(rule), ...(rule.exceptions ?? [])]) {
+          if (!Object.hasOwn(all, pattern)) throw new Error(`leanForm: rule ${rule.id}: no stored expansion for "${pattern}"`);
+          if (!atStart.has(pattern)) own[pattern] = all[pattern];
+        }
+        ruleExpansions[rule.id] = JSON.stringify(own);
+      }
+      out.ruleExpansions = ruleExpansions;
+    }
+    if (file.expansions) {
+      out.expansions = Object.fromEntries(
+        Object.entries(file.expansions)
+          .filter(([pattern]) => atStart.has(pattern))
+          .map(([pattern, seqs]) => [pattern, JSON.stringify(seqs)]),
+      );
+    }
     return out;
   });
   return { lean: asciiJson(JSON.stringify(lean)), examples: JSON.stringify(examples) };
