@@ -14,6 +14,7 @@ import type { CompiledCondition, CompiledRule, CompiledRules } from '../rules/co
 import type { PatternToken, TokenSequence } from '../rules/pattern.js';
 import { escapeRegex as escapeSyntax, trieSource, wordsSource } from '../rules/word-regex.js';
 import { type WalkTail, type WordWalker, wordWalker } from './word-walk.js';
+import { type PhraseCheck, phraseCheck as walkedCheck } from './phrase-check.js';
 import { dropDownNear, sourceOfMasked } from '../parse/placeholders.js';
 import { headerRowAt } from './table-header.js';
 import { LONG_LINE, lineBoundsOf, lineIndexAt } from '../parse/lines.js';
@@ -308,8 +309,8 @@ function regexSearch(regex: RegExp): Search {
 }
 
 interface AnchoredPhrase {
-  /** Sticky: the phrase stands around an anchor hit. */
-  check: RegExp;
+  /** The phrase stands around an anchor hit (its sticky regex, or the same check walked). */
+  check: PhraseCheck;
   /** What must occur in the same block: one search per required condition. */
   required: Search[];
   /** The regexes of its rule's required line conditions, and how many words stand before the anchor. */
@@ -396,6 +397,35 @@ function caseFlags(source: string, folds: boolean): 'i' | 'iu' {
  */
 export function underscoreFree(text: string): string {
   return text.includes('_') ? text.replaceAll('_', ' ') : text;
+}
+
+/**
+ * The sticky regex of the phrases' check (anchoredSource, with caseFlags): whether one of them
+ * stands at a place. The scanner walks it in JavaScript instead where it can (checkOf); exported for
+ * the test that compares both.
+ */
+export function checkRegex(phrases: readonly { sequence: TokenSequence; anchor: number }[], folds: boolean): RegExp {
+  const source = [...new Set(phrases.map((a) => anchoredSource(a.sequence, a.anchor)))].join('|');
+  return new RegExp(source, `${caseFlags(source, folds)}y`);
+}
+
+/**
+ * The check of `phrases` at a place: walked in JavaScript (phrase-check.ts), which compiles nothing,
+ * or, for words outside ASCII or flags other than 'i'/'iu' by `folds`, the sticky regex.
+ */
+function checkOf(phrases: readonly { sequence: TokenSequence; anchor: number }[], folds: boolean): PhraseCheck {
+  let regex: PhraseCheck | undefined;
+  const regexCheck = (): PhraseCheck => {
+    if (regex === undefined) {
+      const sticky = checkRegex(phrases, folds);
+      regex = (text, at) => {
+        sticky.lastIndex = at;
+        return sticky.test(text);
+      };
+    }
+    return regex;
+  };
+  return walkedCheck(phrases, folds, regexCheck) ?? regexCheck();
 }
 
 /** Longest text (UTF-16 code units) scanned in an underscore-free copy; a longer one with "_" is scanned with the lookarounds. */
@@ -486,15 +516,12 @@ function buildScanner(rules: CompiledRules): RuleScanner {
   // for `next`; one per phrase, with its rule's conditions, for `confirm`.
   // Each in two versions, by whether the text holds a FOLDS_TO_ASCII character (caseFlags); a
   // run compiles the second only for a text that holds one.
-  const phrases = [new Map<string, RegExp>(), new Map<string, RegExp>()];
-  const phraseCheck = (word: string, folds: boolean): RegExp | undefined => {
-    let regex = phrases[+folds]!.get(word);
-    const list = regex ? undefined : anchored.get(word);
-    if (list) {
-      const source = [...new Set(list.map((a) => anchoredSource(a.sequence, a.anchor)))].join('|');
-      phrases[+folds]!.set(word, (regex = new RegExp(source, `${caseFlags(source, folds)}y`)));
-    }
-    return regex;
+  const phrases = [new Map<string, PhraseCheck>(), new Map<string, PhraseCheck>()];
+  const phraseCheck = (word: string, folds: boolean): PhraseCheck | undefined => {
+    let check = phrases[+folds]!.get(word);
+    const list = check ? undefined : anchored.get(word);
+    if (list) phrases[+folds]!.set(word, (check = checkOf(list, folds)));
+    return check;
   };
   // A condition's search remembers its last answer, so asking block after block in order scans the
   // text once (not once per block).
@@ -507,10 +534,9 @@ function buildScanner(rules: CompiledRules): RuleScanner {
     const list = checks ? undefined : anchored.get(word);
     if (list) {
       checks = list.map((a) => {
-        const source = anchoredSource(a.sequence, a.anchor);
         const requires = requiresOf(a.compiled, a.sequence);
         return {
-          check: new RegExp(source, `${caseFlags(source, folds)}y`),
+          check: checkOf([a], folds),
           required: requires.filter((c) => c.kind !== 'line' && c.kind !== 'table').map((c) => conditionSearchOf(c, folds)),
           lines: requires.flatMap((c) => (c.kind === 'line' ? [c.regex!] : [])),
           tables: requires.flatMap((c) => (c.kind === 'table' ? [c.regex!] : [])),
@@ -679,9 +705,8 @@ function buildScanner(rules: CompiledRules): RuleScanner {
     if (alone.has(word)) return true;
     const phrase = phraseCheck(word, foldsIn(text));
     if (!phrase) return true;
-    phrase.lastIndex = at;
     // A template's drop-down list nearby: the phrase may stand in one reading of it only.
-    return phrase.test(text) || dropDownNear(text, at);
+    return phrase(text, at) || dropDownNear(text, at);
   };
   // The last place `next` found, remembered per text: asked again from further on (block after
   // block, place after place), it does not scan again to a place it already found.
@@ -765,15 +790,13 @@ function buildScanner(rules: CompiledRules): RuleScanner {
       if (!alone.has(word)) {
         const any = phraseCheck(word, folded);
         if (!any) return true; // as in `next`: never miss
-        any.lastIndex = at;
-        if (!any.test(text)) return false;
+        if (!any(text, at)) return false;
       }
       if (!withRequires.has(word)) return true;
       const checks = phraseChecksOf(word, folded)!;
       for (const { check, required, lines, tables, wordsBefore } of checks) {
-        check.lastIndex = at;
         if (
-          check.test(text) &&
+          check(text, at) &&
           required.every((search) => occursBefore(search(text, start), end)) &&
           lines.every((regex) => lineMayHold(text, at, wordsBefore, regex)) &&
           tables.every((regex) => tableMayHold(text, at, regex))
