@@ -59,6 +59,8 @@ describe('describedPerson', () => {
     expect(who('Runner refused the tray at the door.', 'refused')).toBe('other');
     expect(who('Usher became agitated in the aisle.', 'agitated')).toBe('other');
     expect(who('Ferry captain claims the crossing was calm.', 'claims')).toBe('other');
+    expect(who('Member liaison insists the form was mailed.', 'insists')).toBe('other');
+    expect(who('Shuttle driver refused to wait at the curb.', 'refused')).toBe('other');
     // The patient as a genre names them stays unknown, so the rules flag it.
     for (const [sentence, word] of <[string, string][]>[
       ['Donor refused the juice after the draw.', 'refused'],
@@ -67,11 +69,17 @@ describe('describedPerson', () => {
       ['Toddler refused the cup.', 'refused'],
       ['Sophomore claims she slept all weekend.', 'claims'],
       ['Decedent reportedly refused care.', 'refused'],
+      ['Quarterback refused the ice after the game.', 'refused'],
+      ['Preschooler refused the eye drops.', 'refused'],
+      ['Unrestrained passenger refused the collar.', 'refused'],
+      ['Roofer claims the harness was clipped.', 'claims'],
     ])
       expect(who(sentence, word), sentence).toBe('unknown');
     // Not a bare subject: what was refused, a field value, a regimen, initials, a name inside a sentence.
     expect(who('Meds refused.', 'refused')).toBe('unknown');
     expect(who('Insulin refused this AM.', 'refused')).toBe('unknown');
+    expect(who('Wound packing was refused again today.', 'refused')).toBe('unknown');
+    expect(who('Post op refused the spirometer.', 'refused')).toBe('unknown');
     expect(who('Behavior: {calm/agitated}', 'agitated')).toBe('unknown');
     expect(who('Diet noncompliant per wife.', 'noncompliant')).toBe('unknown');
     expect(who('JD refused the swab.', 'refused')).toBe('unknown');

@@ -13,7 +13,7 @@ const SET = path.join(ROOT, 'fixtures', 'recall-probes', 'probes.jsonl');
 // The batches whose misses have been worked on (the README's table). A new batch is committed
 // before dignify is run on it, so it joins this list only with the fixes made from it.
 const FIXED_BATCHES = new Set([
-  1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 38, 40, 41, 42, 43, 44, 45, 46,
+  1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 38, 40, 41, 42, 43, 44, 45, 46, 47,
 ]);
 // Core spans of the fixed batches left missed, each a kind judged not safe to close (the README):
 // "a drug of abuse by a 2 y/o" (the by-phrase reads as an abuser, as in "abuse by her father").
@@ -70,6 +70,9 @@ const KNOWN_LOOKALIKE_FINDINGS = [
   // since branch bare: a bare common noun opening the sentence is someone else unless a genre names
   // its patient so.)
   'rp-xfer-022 credibility/insists "insists"',
+  // Batch 47's (unseen until its first run): a bare "Sonographer student", whose head is a word a
+  // campus note uses for its patient.
+  'rp-obtri-015 compliance/refused "refused"',
 ];
 
 describe('fixtures/recall-probes', () => {

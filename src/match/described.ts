@@ -510,14 +510,17 @@ function classify(text: string, tokens: readonly Token[], head: number, previous
 // enrollee, beneficiary, insured), justice and detention (youth, juvenile, minor, offender,
 // defendant, respondent, probationer, parolee, prisoner), schools and campuses (pupil, freshman,
 // sophomore, junior, senior, undergrad, grad, kid, kids, teen, teenager, adolescent), sport
-// (player and the sports a sports-medicine note names: swimmer, cyclist, gymnast…; not "runner",
-// which is as often a food or errand runner), blood and organ services (donor, recipient), shelters and outreach (guest, tenant is
+// (player, the sports and the positions a sports-medicine note names: swimmer, cyclist, goalie,
+// linebacker…; not "runner", a food or errand runner as often, nor "defender" or "keeper"), school grades
+// (kindergartner, preschooler, "first grader", "middle schooler"), blood and organ services (donor, recipient), shelters and outreach (guest, tenant is
 // not), research (volunteer in a phase-1 unit is in BARE_OTHERS already, subject is in
 // PATIENT_WORDS), paediatrics and perinatal notes (child, infant, toddler, baby, newborn, neonate,
 // primip, multip, gravida, parturient), the military (soldier, sailor, airman, marine,
-// servicemember, recruit), applicants and survivors, and a note's shorthand for the patient.
+// servicemember, recruit), applicants and survivors, the trades an occupational-health note names its
+// worker by (welder, roofer, miner, farmer, laborer…; the trades a patient deals with, a plumber or an
+// electrician, are SERVICE_ROLES), and a note's shorthand for the patient.
 const PATIENT_BARE = new Set(
-  'caller callers enrollee enrollees beneficiary beneficiaries insured proband consultand applicant applicants donor donors recipient youth youths juvenile juveniles minor minors offender offenders defendant defendants respondent respondents probationer probationers parolee parolees prisoner prisoners pupil pupils freshman sophomore junior senior undergrad grad kid kids teen teens teenager teenagers adolescent adolescents player players swimmer swimmers cyclist cyclists gymnast gymnasts wrestler wrestlers skater skaters dancer dancers climber climbers lifter lifters boxer boxers rower rowers golfer golfers skier skiers jockey jockeys guest guests child children infant infants toddler toddlers baby babies newborn neonate primip multip primigravida multigravida gravida parturient soldier soldiers sailor sailors airman marine servicemember survivor survivors client clients consumers residents veterans inmates detainees students athletes employees workers participants subjects men women males females boys girls individuals persons people victim victims decedent evaluee refugee refugees asylee asylees migrant migrants newcomer evacuee case cases contact contacts patron patrons px ptn clt mbr ee ees mom mother'.split(
+  'caller callers enrollee enrollees beneficiary beneficiaries insured proband consultand applicant applicants donor donors recipient youth youths juvenile juveniles minor minors offender offenders defendant defendants respondent respondents probationer probationers parolee parolees prisoner prisoners pupil pupils freshman sophomore junior senior undergrad grad kid kids teen teens teenager teenagers adolescent adolescents player players swimmer swimmers cyclist cyclists gymnast gymnasts wrestler wrestlers skater skaters dancer dancers climber climbers lifter lifters boxer boxers rower rowers golfer golfers skier skiers jockey jockeys welder welders roofer roofers carpenter carpenters mason masons machinist machinists miner miners farmer farmers farmworker farmworkers logger loggers trucker truckers laborer laborers labourer labourers fisherman fishermen ironworker ironworkers pipefitter pipefitters bricklayer bricklayers millwright goalie goalies goalkeeper quarterback linebacker lineman linemen pitcher catcher striker midfielder fullback halfback kicker punter libero kindergartner kindergartener preschooler preschoolers schooler schoolers grader graders guest guests child children infant infants toddler toddlers baby babies newborn neonate primip multip primigravida multigravida gravida parturient soldier soldiers sailor sailors airman marine servicemember survivor survivors client clients consumers residents veterans inmates detainees students athletes employees workers participants subjects men women males females boys girls individuals persons people victim victims decedent evaluee refugee refugees asylee asylees migrant migrants newcomer evacuee case cases contact contacts patron patrons px ptn clt mbr ee ees mom mother'.split(
     ' ',
   ),
 );
@@ -527,6 +530,15 @@ const AFTER_PASSIVE = new Set(
   'x x1 x2 x3 again today tonight overnight this at per by on in during twice before after when as earlier later yesterday am pm times'.split(' '),
 );
 
+// Times and stages, which open a telegraphic line without being its subject ("Post surgery refuses
+// PT", "Night shift agitated").
+const TIMES = new Set(
+  'post pre postop preop status day days night nights morning mornings evening evenings afternoon afternoons today tonight shift shifts weekend week weeks month months year years'.split(
+    ' ',
+  ),
+);
+// The seats a crash note names its patient by.
+const CRASH = new Set('driver drivers passenger passengers pedestrian pedestrians rider riders occupant occupants motorcyclist bicyclist'.split(' '));
 // Relatives' names the lists do not hold, which the parent rule reads ("Papa refused the CT for the boy").
 const KIN = new Set('papa mama abuela abuelo nana granny gran grandparent grandparents stepmother stepmom stepdad stepfather'.split(' '));
 // Nouns of a conduct or a regimen as a telegraphic subject ("adherence poor", "compliance fair").
@@ -553,7 +565,8 @@ const LINKS = new Set(
  * telegraphic passive "refused" had refused ("Meds refused.", "Dressing change refused x2")?
  */
 function bareSubject(text: string, tokens: readonly Token[], head: number, at: number): boolean {
-  // The phrase may have up to two bare nouns before its head ("Bus driver", "Birth photographer").
+  // The phrase may have up to two bare nouns before its head ("Bus driver", "Birth photographer",
+  // "Resident advisor": the head says who it is, not a patient's word before it).
   const first = firstOfSentence(text, tokens, head);
   if (head >= at || head - first > 2) return false;
   // Compliance words after a bare noun are about a regimen ("Diet noncompliant", "Insulin poorly
@@ -564,8 +577,8 @@ function bareSubject(text: string, tokens: readonly Token[], head: number, at: n
     if (
       !spaceOnly(text, tokens[i]!, tokens[i + 1]!) ||
       !/^\p{L}+$/u.test(w) ||
-      PATIENT_WORDS.has(w) ||
-      PATIENT_BARE.has(w) ||
+      ['pt', 'pts', 'patient', 'patients'].includes(w) ||
+      TIMES.has(w) ||
       NOT_MODIFIERS.has(w) ||
       ARTICLES.has(w)
     )
@@ -587,12 +600,19 @@ function bareSubject(text: string, tokens: readonly Token[], head: number, at: n
   const written = wordAt(text, token);
   const word = token.norm;
   if (!/^\p{L}[\p{L}-]*\p{L}$/u.test(written) || written.length < 3) return false;
-  if (PATIENT_WORDS.has(word) || PATIENT_BARE.has(word) || MEDICINES.has(word) || KIN.has(word) || CONDUCT.has(word) || ATTRIBUTES.has(word)) return false;
+  // A crash note's patient by the seat they had ("Driver insists", "Restrained passenger refused");
+  // a driver of a trade ("Bus driver", "Delivery driver") is someone else.
+  if (CRASH.has(word) && (head === first || /ed$/.test(tokens[head - 1]!.norm) || ['front', 'rear', 'back', 'seat'].includes(tokens[head - 1]!.norm)))
+    return false;
+  if (TIMES.has(word) || PATIENT_WORDS.has(word) || PATIENT_BARE.has(word) || MEDICINES.has(word) || KIN.has(word) || CONDUCT.has(word) || ATTRIBUTES.has(word))
+    return false;
   // An -ly, -ed or -ing word is no noun ("Initially refused", "Sedated, agitated").
   if (/(?:ly|ed|ing)$/.test(word) || NOT_MODIFIERS.has(word) || PREPOSITIONS.has(word) || RECORDING.has(word)) return false;
   if (written === written.toUpperCase()) return false;
   // What was refused, not who: "Meds refused.", "Insulin refused this AM", "Shower refused x2".
   if (/^(?:refus|declin)/.test(tokens[at]!.norm)) {
+    // A passive ("Dressing change was refused a second time"): the subject is what was refused.
+    if (PASSIVE_BE.has(tokens[at - 1]?.norm ?? '')) return false;
     const next = tokens[at + 1];
     if (
       next === undefined ||
