@@ -189,6 +189,15 @@ const SHORT = {
   'tertiary-survey': 'tert',
   'mro-review': 'mro',
   'reentry-clinic': 'reentry',
+  // Batch 46's genres (branch bare): bare-noun subjects, the patient's and someone else's, in text of kinds no earlier batch or set used.
+  'donor-center': 'donor',
+  'juvenile-detention': 'juvdet',
+  'campus-health': 'campus',
+  'athletic-training': 'atr',
+  'outreach-van': 'ovan',
+  'ob-triage': 'obtri',
+  'peds-dental': 'pdent',
+  'court-clinic': 'court',
 };
 
 const problems = [];

@@ -48,9 +48,43 @@ describe('describedPerson', () => {
     expect(who('Refused lunch and dinner.', 'refused')).toBe('unknown');
     expect(who('Admitted for noncompliance with lithium.', 'noncompliance')).toBe('unknown');
     expect(who('He has a hostile manner with staff at times.', 'hostile')).toBe('unknown');
-    expect(who('Runner claims she eats enough.', 'claims')).toBe('unknown');
     expect(who('Found at a bus shelter agitated and shouting.', 'agitated')).toBe('unknown');
     expect(who('He has never become as combative as this.', 'combative')).toBe('unknown');
+  });
+
+  it('reads a bare common noun opening the sentence as someone else, unless a genre names its patient so', () => {
+    // Someone else: roles no list names, written bare as notes write them.
+    expect(who('Tenant refused entry to the nurse.', 'refused')).toBe('other');
+    expect(who('Sculptor insists on cash for the cast.', 'insists')).toBe('other');
+    expect(who('Runner refused the tray at the door.', 'refused')).toBe('other');
+    expect(who('Usher became agitated in the aisle.', 'agitated')).toBe('other');
+    expect(who('Ferry captain claims the crossing was calm.', 'claims')).toBe('other');
+    expect(who('Member liaison insists the form was mailed.', 'insists')).toBe('other');
+    expect(who('Shuttle driver refused to wait at the curb.', 'refused')).toBe('other');
+    // The patient as a genre names them stays unknown, so the rules flag it.
+    for (const [sentence, word] of <[string, string][]>[
+      ['Donor refused the juice after the draw.', 'refused'],
+      ['Youth insists the fight was not his.', 'insists'],
+      ['Defendant was hostile during the interview.', 'hostile'],
+      ['Toddler refused the cup.', 'refused'],
+      ['Sophomore claims she slept all weekend.', 'claims'],
+      ['Decedent reportedly refused care.', 'refused'],
+      ['Quarterback refused the ice after the game.', 'refused'],
+      ['Preschooler refused the eye drops.', 'refused'],
+      ['Unrestrained passenger refused the collar.', 'refused'],
+      ['Roofer claims the harness was clipped.', 'claims'],
+    ])
+      expect(who(sentence, word), sentence).toBe('unknown');
+    // Not a bare subject: what was refused, a field value, a regimen, initials, a name inside a sentence.
+    expect(who('Meds refused.', 'refused')).toBe('unknown');
+    expect(who('Insulin refused this AM.', 'refused')).toBe('unknown');
+    expect(who('Wound packing was refused again today.', 'refused')).toBe('unknown');
+    expect(who('Post op refused the spirometer.', 'refused')).toBe('unknown');
+    expect(who('Behavior: {calm/agitated}', 'agitated')).toBe('unknown');
+    expect(who('Diet noncompliant per wife.', 'noncompliant')).toBe('unknown');
+    expect(who('JD refused the swab.', 'refused')).toBe('unknown');
+    expect(who('Seen today; Rosalind refused the swab.', 'refused')).toBe('unknown');
+    expect(who('Records show poor compliance.', 'poor')).toBe('unknown');
   });
 
   it('reads the patient across "and" when the sentence named them first', () => {
@@ -68,6 +102,8 @@ describe('rules with `described: other`', () => {
       'The league refused his appeal.',
       'A classmate was aggressive toward him at recess.',
       'The bus driver was hysterical after the collision.',
+      'Lifeguard insists the pool was closed at six.',
+      'Tow driver refused to move the car from the bay.',
     ])
       expect(await flagged(text), text).toEqual([]);
   });
@@ -78,6 +114,9 @@ describe('rules with `described: other`', () => {
       'Pt was combative during irrigation.',
       'Hostile and guarded throughout.',
       'Employee claims the mask fits.',
+      'Guest refused the foot soak at the van.',
+      'Probationer insists the test was clean.',
+      'Meds refused x2.',
     ])
       expect((await flagged(text)).length, text).toBeGreaterThan(0);
   });

@@ -13,7 +13,7 @@ const SET = path.join(ROOT, 'fixtures', 'recall-probes', 'probes.jsonl');
 // The batches whose misses have been worked on (the README's table). A new batch is committed
 // before dignify is run on it, so it joins this list only with the fixes made from it.
 const FIXED_BATCHES = new Set([
-  1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 38, 40, 41, 42, 43, 44, 45,
+  1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 38, 40, 41, 42, 43, 44, 45, 46, 47,
 ]);
 // Core spans of the fixed batches left missed, each a kind judged not safe to close (the README):
 // "a drug of abuse by a 2 y/o" (the by-phrase reads as an abuser, as in "abuse by her father").
@@ -36,12 +36,11 @@ const KNOWN_CORE_MISSES = ['rp-tri-019 "abuse"', 'rp-reentry-009 "user"', 'rp-mr
 // and 31): an adjective set off by commas after its subject's clause with no verb of that subject
 // after it ("was heard in the background, belligerent and yelling": "Wife at bedside, agitated" is
 // the patient as often; "Dad on the line, hysterical, says" passes since branch subj2); a bare role no list names, or one that is the patient in some genre (a singular
-// "Peer", a "Passenger", a "Valet attendant", a "Co-leader", a "Dietary worker"; an "Answering
+// "Peer", a "Passenger", a "Co-leader", a "Dietary worker"; an "Answering
 // service operator" and a "Unit clerk" pass since branch refuse); "he" after a neighbour, whose gender the sentence before does
 // not give; and three sentences whose mother is the patient when the note is hers (a vaccine "for
 // herself", "MOB allegedly used … in the third trimester", "MOB - hostile w/ the lactation nurse").
 const KNOWN_LOOKALIKE_FINDINGS = [
-  'rp-pahp-039 credibility/insists "insists"',
   'rp-pahp-041 compliance/refused "refuses"',
   'rp-nurs-025 credibility/adamant "adamant"',
   'rp-hospc-037 credibility/allegedly "alleges"',
@@ -51,7 +50,6 @@ const KNOWN_LOOKALIKE_FINDINGS = [
   'rp-pol-028 demeanor/uncooperative "uncooperative"',
   'rp-nbhv-013 compliance/refused "refused"',
   'rp-nbhv-022 credibility/allegedly "allegedly"',
-  'rp-vir-020 demeanor/combative "confrontational"',
   'rp-ahl-031 demeanor/agitated "agitated"',
   'rp-grp-031 credibility/insists "insisted"',
   'rp-wchd-039 compliance/refused "refused"',
@@ -67,10 +65,14 @@ const KNOWN_LOOKALIKE_FINDINGS = [
   'rp-xfer-013 credibility/insists "insists"',
   'rp-dva-014 credibility/insists "insists"',
   'rp-aps-014 compliance/refused "refused"',
-  // Batch 41's (unseen until its first run): "attending" after "ED" read as a participle, and a
-  // "Delivery driver" (a bare driver may be the patient of a crash note).
+  // Batch 41's (unseen until its first run): "attending" after "ED" read as a participle. (Its
+  // "Delivery driver", batch 30's "Valet attendant" and batch 32's "Poison control insists" pass
+  // since branch bare: a bare common noun opening the sentence is someone else unless a genre names
+  // its patient so.)
   'rp-xfer-022 credibility/insists "insists"',
-  'rp-sphx-022 credibility/claims "claims"',
+  // Batch 47's (unseen until its first run): a bare "Sonographer student", whose head is a word a
+  // campus note uses for its patient.
+  'rp-obtri-015 compliance/refused "refused"',
 ];
 
 describe('fixtures/recall-probes', () => {
@@ -87,10 +89,10 @@ describe('fixtures/recall-probes', () => {
     expect(r.status).toBe(0);
   });
 
-  it("has a hundred and thirty-one genres (batches 14, 15, 19, 20, 21, 22, 23, 24, 28, 30, 32, 38, 40, 42 and 44 brought eight, ten, eight, eight, eight, eight, eight, eight, seven, eight, eight, eight, eight, eight and eight; 25, 26, 27, 29, 31, 33, 41, 43 and 45 are in 22's, 23's, 24's, 28's, 30's, 32's, 40's, 42's and 44's genres; 28 and 32 share well-child-visit), core and B spans in each genre with terms, and look-alikes in every genre", () => {
+  it("has a hundred and thirty-nine genres (batches 14, 15, 19, 20, 21, 22, 23, 24, 28, 30, 32, 38, 40, 42, 44 and 46 brought eight, ten, eight, eight, eight, eight, eight, eight, seven, eight, eight, eight, eight, eight, eight and eight; 25, 26, 27, 29, 31, 33, 41, 43 and 45 are in 22's, 23's, 24's, 28's, 30's, 32's, 40's, 42's and 44's genres; 28 and 32 share well-child-visit), core and B spans in each genre with terms, and look-alikes in every genre", () => {
     expect(new Set(all.map((r) => (r as { batch?: number }).batch)).size).toBeGreaterThan(FIXED_BATCHES.size - 1);
     const genres = new Set(records.map((r) => r.genre));
-    expect(genres.size).toBe(131);
+    expect(genres.size).toBe(139);
     for (const genre of genres) expect(records.some((r) => r.genre === genre && r.spans.length === 0)).toBe(true);
     expect(records.flatMap((r) => r.spans).filter((s) => s.tier === 'core').length).toBeGreaterThan(300);
   });

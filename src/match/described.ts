@@ -179,6 +179,10 @@ export function describedPerson(source: string, tokens: readonly Token[], at: nu
   // "Peer in room 12 hostile toward pt", "Visitor aggressive towards the patient": the patient is the
   // one the behaviour is aimed at, so the subject the model does not know is someone else.
   if (aimedAtPatient(text, tokens, at)) return 'other';
+  // "Tenant refused entry", "Referee insists", "Juror became agitated": a bare common noun opening
+  // the sentence right before the predicate, which is no word a genre uses for its patient, is
+  // someone or something else.
+  if (bareSubject(text, tokens, head, at)) return 'other';
   return 'unknown';
 }
 
@@ -495,9 +499,130 @@ function classify(text: string, tokens: readonly Token[], head: number, previous
   // Bare: relatives and teams as notes name them, and a body part with its side.
   if (BARE_OTHERS.has(word) || SERVICE_ROLES.has(word) || ANIMALS.has(word) || words.some((w) => SIDES.has(w))) return 'other';
   if (INSTITUTIONS.has(word) && /^\p{Lu}/u.test(wordAt(text, token))) return 'other';
-  // Any other bare word may be a verb the subject reading took for a noun, the patient's name or a
-  // role in a note's shorthand ("Runner claims"): not known.
+  // Any other bare common noun is someone or something else ("Tenant refused entry", "Referee
+  // insists", "Juror became agitated"), unless it is a word that names the patient in some genre,
+  // a name, a shorthand or a telegraphic object ("Meds refused."): those stay not known.
   return 'unknown';
+}
+
+// Bare nouns that name the patient in some genre (kept 'unknown', as before, so the rules flag
+// them): what a setting calls the one it sees, beside PATIENT_WORDS. Payers and call lines (caller,
+// enrollee, beneficiary, insured), justice and detention (youth, juvenile, minor, offender,
+// defendant, respondent, probationer, parolee, prisoner), schools and campuses (pupil, freshman,
+// sophomore, junior, senior, undergrad, grad, kid, kids, teen, teenager, adolescent), sport
+// (player, the sports and the positions a sports-medicine note names: swimmer, cyclist, goalie,
+// linebacker…; not "runner", a food or errand runner as often, nor "defender" or "keeper"), school grades
+// (kindergartner, preschooler, "first grader", "middle schooler"), blood and organ services (donor, recipient), shelters and outreach (guest, tenant is
+// not), research (volunteer in a phase-1 unit is in BARE_OTHERS already, subject is in
+// PATIENT_WORDS), paediatrics and perinatal notes (child, infant, toddler, baby, newborn, neonate,
+// primip, multip, gravida, parturient), the military (soldier, sailor, airman, marine,
+// servicemember, recruit), applicants and survivors, the trades an occupational-health note names its
+// worker by (welder, roofer, miner, farmer, laborer…; the trades a patient deals with, a plumber or an
+// electrician, are SERVICE_ROLES), and a note's shorthand for the patient.
+const PATIENT_BARE = new Set(
+  'caller callers enrollee enrollees beneficiary beneficiaries insured proband consultand applicant applicants donor donors recipient youth youths juvenile juveniles minor minors offender offenders defendant defendants respondent respondents probationer probationers parolee parolees prisoner prisoners pupil pupils freshman sophomore junior senior undergrad grad kid kids teen teens teenager teenagers adolescent adolescents player players swimmer swimmers cyclist cyclists gymnast gymnasts wrestler wrestlers skater skaters dancer dancers climber climbers lifter lifters boxer boxers rower rowers golfer golfers skier skiers jockey jockeys welder welders roofer roofers carpenter carpenters mason masons machinist machinists miner miners farmer farmers farmworker farmworkers logger loggers trucker truckers laborer laborers labourer labourers fisherman fishermen ironworker ironworkers pipefitter pipefitters bricklayer bricklayers millwright goalie goalies goalkeeper quarterback linebacker lineman linemen pitcher catcher striker midfielder fullback halfback kicker punter libero kindergartner kindergartener preschooler preschoolers schooler schoolers grader graders guest guests child children infant infants toddler toddlers baby babies newborn neonate primip multip primigravida multigravida gravida parturient soldier soldiers sailor sailors airman marine servicemember survivor survivors client clients consumers residents veterans inmates detainees students athletes employees workers participants subjects men women males females boys girls individuals persons people victim victims decedent evaluee refugee refugees asylee asylees migrant migrants newcomer evacuee case cases contact contacts patron patrons px ptn clt mbr ee ees mom mother'.split(
+    ' ',
+  ),
+);
+// Words after "refused" that show it has no object of its own ("Meds refused x2", "Insulin refused
+// this AM", "Shower refused per night RN"): the bare noun before it is what was refused.
+const AFTER_PASSIVE = new Set(
+  'x x1 x2 x3 again today tonight overnight this at per by on in during twice before after when as earlier later yesterday am pm times'.split(' '),
+);
+
+// Times and stages, which open a telegraphic line without being its subject ("Post surgery refuses
+// PT", "Night shift agitated").
+const TIMES = new Set(
+  'post pre postop preop status day days night nights morning mornings evening evenings afternoon afternoons today tonight shift shifts weekend week weeks month months year years'.split(
+    ' ',
+  ),
+);
+// The seats a crash note names its patient by.
+const CRASH = new Set('driver drivers passenger passengers pedestrian pedestrians rider riders occupant occupants motorcyclist bicyclist'.split(' '));
+// Relatives' names the lists do not hold, which the parent rule reads ("Papa refused the CT for the boy").
+const KIN = new Set('papa mama abuela abuelo nana granny gran grandparent grandparents stepmother stepmom stepdad stepfather'.split(' '));
+// Nouns of a conduct or a regimen as a telegraphic subject ("adherence poor", "compliance fair").
+const CONDUCT = new Set('adherence compliance nonadherence noncompliance participation effort cooperation insight judgment judgement'.split(' '));
+// Verbs of a record, whose subject is a source, not the one described ("Records show poor
+// compliance", "Staff note aggressive behaviour"): the match is then no predicate of the noun.
+const RECORDING = new Set(
+  'note show shows document documents describe describes indicate indicates reflect reflects suggest suggests reveal reveals mention mentions list lists cite cites confirm confirms'.split(
+    ' ',
+  ),
+);
+// Words that may stand between the bare subject and the predicate ("Tenant was agitated", "Usher
+// has been hostile", "Referee again refused").
+const LINKS = new Set(
+  'is are was were be been being am has have had became become becomes got gets getting seemed seems appeared appears remained remains stayed also again still then now just very quite extremely increasingly repeatedly not never'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Is the subject at `head` a bare common noun opening its sentence right before the predicate at
+ * `at` (only a form of be, become or an adverb between), written in letters, not a word that names
+ * the patient in some genre (PATIENT_BARE), not all caps (initials, a shorthand), and not what a
+ * telegraphic passive "refused" had refused ("Meds refused.", "Dressing change refused x2")?
+ */
+function bareSubject(text: string, tokens: readonly Token[], head: number, at: number): boolean {
+  // The phrase may have up to two bare nouns before its head ("Bus driver", "Birth photographer",
+  // "Resident advisor": the head says who it is, not a patient's word before it).
+  const first = firstOfSentence(text, tokens, head);
+  if (head >= at || head - first > 2) return false;
+  // Compliance words after a bare noun are about a regimen ("Diet noncompliant", "Insulin poorly
+  // adherent"): the patient's, so only verbs of refusal and account and behaviour words are read.
+  if (!/^(?:refus|declin|claim|insist|alleg|adamant)/.test(tokens[at]!.norm) && !LINKS.has(tokens[at - 1]?.norm ?? '')) return false;
+  for (let i = first; i < head; i++) {
+    const w = tokens[i]!.norm;
+    if (
+      !spaceOnly(text, tokens[i]!, tokens[i + 1]!) ||
+      !/^\p{L}+$/u.test(w) ||
+      ['pt', 'pts', 'patient', 'patients'].includes(w) ||
+      TIMES.has(w) ||
+      NOT_MODIFIERS.has(w) ||
+      ARTICLES.has(w)
+    )
+      return false;
+  }
+  // Not a field's value ("Behavior: {calm/agitated}", read as "calm agitated"), and not the first
+  // half of a compound ("Trikafta non-adherence").
+  const opening = first > 0 ? text.slice(tokens[first - 1]!.end.offset, tokens[first]!.start.offset) : '';
+  if (opening.includes(':')) return false;
+  // Capitalised after a semicolon, where a note goes on in lower case: a name ("Seen; Rosalind refused").
+  if (opening.includes(';') && /^\p{Lu}/u.test(wordAt(text, tokens[first]!))) return false;
+  const after = tokens[at + 1];
+  if (after && /^[-\u2010\u2011/]$/.test(text.slice(tokens[at]!.end.offset, after.start.offset))) return false;
+  for (let i = head + 1; i <= at; i++) {
+    if (!spaceOnly(text, tokens[i - 1]!, tokens[i]!)) return false;
+    if (i < at && !LINKS.has(tokens[i]!.norm) && !/ly$/.test(tokens[i]!.norm)) return false;
+  }
+  const token = tokens[head]!;
+  const written = wordAt(text, token);
+  const word = token.norm;
+  if (!/^\p{L}[\p{L}-]*\p{L}$/u.test(written) || written.length < 3) return false;
+  // A crash note's patient by the seat they had ("Driver insists", "Restrained passenger refused");
+  // a driver of a trade ("Bus driver", "Delivery driver") is someone else.
+  if (CRASH.has(word) && (head === first || /ed$/.test(tokens[head - 1]!.norm) || ['front', 'rear', 'back', 'seat'].includes(tokens[head - 1]!.norm)))
+    return false;
+  if (TIMES.has(word) || PATIENT_WORDS.has(word) || PATIENT_BARE.has(word) || MEDICINES.has(word) || KIN.has(word) || CONDUCT.has(word) || ATTRIBUTES.has(word))
+    return false;
+  // An -ly, -ed or -ing word is no noun ("Initially refused", "Sedated, agitated").
+  if (/(?:ly|ed|ing)$/.test(word) || NOT_MODIFIERS.has(word) || PREPOSITIONS.has(word) || RECORDING.has(word)) return false;
+  if (written === written.toUpperCase()) return false;
+  // What was refused, not who: "Meds refused.", "Insulin refused this AM", "Shower refused x2".
+  if (/^(?:refus|declin)/.test(tokens[at]!.norm)) {
+    // A passive ("Dressing change was refused a second time"): the subject is what was refused.
+    if (PASSIVE_BE.has(tokens[at - 1]?.norm ?? '')) return false;
+    const next = tokens[at + 1];
+    if (
+      next === undefined ||
+      /[.;:!?,()\n]/.test(text.slice(tokens[at]!.end.offset, next.start.offset)) ||
+      AFTER_PASSIVE.has(next.norm) ||
+      /^\d/.test(next.norm)
+    )
+      return false;
+  }
+  return true;
 }
 
 // Words that pick out a place beside the patient's: "in the next room", "from another unit".
