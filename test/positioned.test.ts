@@ -100,7 +100,7 @@ describe('parseAt', () => {
         const text = parts.join('');
         expectSameTree(parseAt(text, at), shifted(text, at));
       }),
-      { numRuns: propertyRuns(200, 800) },
+      { numRuns: propertyRuns(140, 800) },
     );
   });
 
@@ -110,7 +110,7 @@ describe('parseAt', () => {
         const text = a + b;
         expectSameTree(parseAt(text, at), shifted(text, at));
       }),
-      { numRuns: propertyRuns(375, 1500) },
+      { numRuns: propertyRuns(250, 1500) },
     );
   });
 
