@@ -120,4 +120,20 @@ describe('rules with `described: other`', () => {
     ])
       expect((await flagged(text)).length, text).toBeGreaterThan(0);
   });
+
+  it('read a lone capitalised word as a name when the note writes it capitalised inside a sentence too', async () => {
+    // A first name opening a sentence is the patient as often as a bare role is someone else; the
+    // note's own use tells them apart (a name keeps its capital mid-sentence, a role does not).
+    for (const text of [
+      'Met with Dariusz and his case manager. Dariusz refused the lab draw.',
+      'Staff redirected Marisol twice, then Marisol was combative at dinner.',
+      'Reviewed the plan with Oksana. Oksana insists she takes the pills daily.',
+    ])
+      expect(await flagged(text), text).not.toEqual([]);
+    for (const text of [
+      'Called the superintendent about the heat. Superintendent refused entry.',
+      'Dariusz refused the lab draw.', // no other use: a bare word, read as a role
+    ])
+      expect(await flagged(text), text).toEqual([]);
+  });
 });

@@ -559,6 +559,26 @@ const LINKS = new Set(
 );
 
 /**
+ * Does the note write `word` (capitalised, as it opens a sentence at `offset`) capitalised inside a
+ * sentence elsewhere, the way a name is written and a role is not ("Spoke with Maria about her
+ * labs. … Maria refused labs.", against "Tenant refused entry")? A lone capitalised word opening a
+ * sentence is as often the patient's first name as a role with no article; with no list of names,
+ * the note's own use of the word is the evidence. Looks only at the word's other occurrences.
+ */
+function namedInText(text: string, word: string, offset: number): boolean {
+  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
+    if (at === offset) continue;
+    const after = text.charCodeAt(at + word.length);
+    if (at + word.length < text.length && /[\p{L}\p{N}]/u.test(String.fromCharCode(after))) continue;
+    // Inside a sentence: a letter, a digit or a comma before it on its line, after white space.
+    const before = text.slice(Math.max(0, at - 40), at);
+    const m = /([^\s])\s+$/u.exec(before);
+    if (m && /[\p{Ll}\p{N},]/u.test(m[1]!)) return true;
+  }
+  return false;
+}
+
+/**
  * Is the subject at `head` a bare common noun opening its sentence right before the predicate at
  * `at` (only a form of be, become or an adverb between), written in letters, not a word that names
  * the patient in some genre (PATIENT_BARE), not all caps (initials, a shorthand), and not what a
@@ -609,6 +629,7 @@ function bareSubject(text: string, tokens: readonly Token[], head: number, at: n
   // An -ly, -ed or -ing word is no noun ("Initially refused", "Sedated, agitated").
   if (/(?:ly|ed|ing)$/.test(word) || NOT_MODIFIERS.has(word) || PREPOSITIONS.has(word) || RECORDING.has(word)) return false;
   if (written === written.toUpperCase()) return false;
+  if (head === first && namedInText(text, written, token.start.offset)) return false;
   // What was refused, not who: "Meds refused.", "Insulin refused this AM", "Shower refused x2".
   if (/^(?:refus|declin)/.test(tokens[at]!.norm)) {
     // A passive ("Dressing change was refused a second time"): the subject is what was refused.
