@@ -18,18 +18,14 @@
 import type { Token } from '../parse/tokens.js';
 import { childIsPatient } from './child-patient.js';
 import { babyIsPatient } from './perinatal.js';
-import { subjectIndex } from './subject.js';
+import { possessive, subjectIndex } from './subject.js';
 
+// The parents themselves.
+const PARENT_WORDS = new Set('mother mom mum mama momma mommy father dad daddy papa parent parents mob fob stepmother stepfather stepmom stepdad'.split(' '));
 // A family, a guardian or a caregiver decides for the patient as a parent does ("Family not compliant
 // with pt's seizure plan", "Guardian nonadherent with pt's meds": the guides' "family for the
-// patient"); like a parent, only about the patient's care named or in a child's chart.
-const PARENTS = new Set(
-  'mother mom mum mama momma mommy father dad daddy papa parent parents mob fob stepmother stepfather stepmom stepdad family guardian guardians caregiver caregivers caretaker caretakers'.split(
-    ' ',
-  ),
-);
-// Of these, the parents themselves (the others decide only about the patient's care named).
-const PARENT_WORDS = new Set('mother mom mum mama momma mommy father dad daddy papa parent parents mob fob stepmother stepfather stepmom stepdad'.split(' '));
+// patient"), but only about the patient's care named.
+const PARENTS = new Set([...PARENT_WORDS, ...'family guardian guardians caregiver caregivers caretaker caretakers'.split(' ')]);
 // Subjects only a child has: no other sign that the patient is a child is needed.
 const PARENTS_OF_A_CHILD = new Set(['parents', 'mob', 'fob']);
 // The child named in the clause.
@@ -73,7 +69,7 @@ export function parentDecides(text: string, tokens: readonly Token[], first: num
   if (!PARENTS.has(parent)) return false;
   // Someone else's parent: "the roommate's father refused".
   const owner = tokens[head - 1];
-  if (owner && /['\u2019]s?$/.test(text.slice(owner.start.offset, owner.end.offset)) && !CHILD_OWNERS.has(stripped(owner))) return false;
+  if (owner && possessive(text, owner) && !CHILD_OWNERS.has(stripped(owner))) return false;
   let care = false;
   let child = false;
   // The patient's care named as the patient's ("Mom non-compliant with pt's nebs"): with care named.
@@ -82,6 +78,7 @@ export function parentDecides(text: string, tokens: readonly Token[], first: num
     if (CLAUSE_END.test(text.slice(tokens[i - 1]!.end.offset, tokens[i]!.start.offset))) break;
     const word = stripped(tokens[i]!);
     if (OWN.has(word)) return false;
+    const patientWord = tokens[i]!.norm === 'pt' || tokens[i]!.norm === 'patient';
     // "refused to leave", "refused to let the MA weigh the baby".
     if (i === last + 1 && word === 'to') {
       const verb = tokens[i + 1];
@@ -97,12 +94,10 @@ export function parentDecides(text: string, tokens: readonly Token[], first: num
       CHILD_CARE.has(word) ||
       (word === 'vitamin' && tokens[i + 1]?.norm === 'k') ||
       (/^\d{1,2}$/.test(word) && AGE_UNITS.has(tokens[i + 1]?.norm ?? '')) ||
-      (['pt', 'patient'].includes(tokens[i]!.norm) &&
-        !/['\u2019]/.test(text.slice(tokens[i]!.start.offset, tokens[i]!.end.offset)) &&
-        tokens[i - 1]?.norm === 'for')
+      (patientWord && !/['\u2019]/.test(text.slice(tokens[i]!.start.offset, tokens[i]!.end.offset)) && tokens[i - 1]?.norm === 'for')
     )
       child = true;
-    if (['pt', 'patient'].includes(tokens[i]!.norm) && /['\u2019]s?$/.test(text.slice(tokens[i]!.start.offset, tokens[i]!.end.offset))) patientsCare = true;
+    if (patientWord && possessive(text, tokens[i]!)) patientsCare = true;
   }
   if (patientsCare && care) return true;
   // A family, a guardian or a caregiver decides for the patient only about care named, and the

@@ -70,7 +70,8 @@ const CLAUSE_MARK = /[.;:!?()[\]{}\n\u2014]|\s-\s/;
 // How many tokens back the subject is looked for.
 const REACH = 16;
 
-const possessive = (text: string, token: Token) => /['\u2019]s?$/.test(text.slice(token.start.offset, token.end.offset));
+/** Does the token end in an apostrophe or apostrophe-s ("pt's", "parents'")? */
+export const possessive = (text: string, token: Token) => /['\u2019]s?$/.test(text.slice(token.start.offset, token.end.offset));
 
 /** The text between two tokens (punctuation, white space). */
 const gap = (text: string, a: Token, b: Token) => text.slice(a.end.offset, b.start.offset);
