@@ -13,6 +13,7 @@
 // Case is compared as the regex's flags compare it: 'i' (ASCII letters in either case) or, when
 // `folds` (flags 'iu'), also the Kelvin sign for "k" and the long s for "s".
 import type { TokenSequence } from '../rules/pattern.js';
+import { isApostrophe, isAsciiAlnum } from './char-codes.js';
 
 /** One phrase, anchored at its token `anchor`. */
 export interface AnchoredSequence {
@@ -22,11 +23,6 @@ export interface AnchoredSequence {
 
 /** Whether a phrase of the check stands at `at` of `text` (the check's sticky regex, tested there). */
 export type PhraseCheck = (text: string, at: number) => boolean;
-
-/** APOSTROPHE's characters (prefilter.ts): ' ‘ ’ ʼ ` ´. */
-function isApostrophe(c: number): boolean {
-  return c === 0x27 || c === 0x2018 || c === 0x2019 || c === 0x2bc || c === 0x60 || c === 0xb4;
-}
 
 /** JavaScript's \s. */
 function isSpace(c: number): boolean {
@@ -57,7 +53,7 @@ function isS(c: number, folds: boolean): boolean {
 
 /** What [a-z0-9] matches with the check's flags (NOT_AFTER_WORD, NOT_BEFORE_WORD). */
 function isAlnum(c: number, folds: boolean): boolean {
-  return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || (folds && (c === 0x17f || c === 0x212a));
+  return isAsciiAlnum(c) || (folds && (c === 0x17f || c === 0x212a));
 }
 
 /** Whether the text's code `c` matches the word's ASCII code `w` (a lower-case letter, or another character). */

@@ -11,6 +11,7 @@
 // only names a place in the same word area that comes to nothing, or one the regex missed: the
 // findings are the same (test/word-walk.test.ts compares both over the corpus and fast-check).
 import { isAsciiText } from '../core/ascii.js';
+import { isApostrophe, isAsciiAlnum } from './char-codes.js';
 
 /** How a word of the trie may end: nothing more is required, or one of `apostrophes` must follow (and is part of the hit). */
 export type WalkTail = 'end' | 'apostrophe';
@@ -55,8 +56,6 @@ function childrenOf(node: WalkNode): Map<number, WalkNode> {
   return children;
 }
 
-// The apostrophes a word's "'" stands for (prefilter.ts's APOSTROPHE), folded to "'" before lookup.
-const WORD_APOSTROPHES = new Set([0x27, 0x2018, 0x2019, 0x2bc, 0x60, 0xb4]);
 // What an 'apostrophe' tail accepts (prefilter.ts's IGNORED_IN_WORD: the apostrophes and the
 // hyphen-minus retext-equality ignores inside a word).
 const TAIL_APOSTROPHES = new Set([0x27, 0x2018, 0x2019, 0x2bc, 0x2d]);
@@ -70,14 +69,11 @@ const TAIL_APOSTROPHES = new Set([0x27, 0x2018, 0x2019, 0x2bc, 0x2d]);
 function keyOf(code: number): number {
   if (code >= 0x41 && code <= 0x5a) return code + 32;
   if (code < 0x80) return code === 0x60 ? 0x27 : code;
-  if (WORD_APOSTROPHES.has(code)) return 0x27;
+  // The apostrophes a word's "'" stands for (prefilter.ts's APOSTROPHE), folded to "'".
+  if (isApostrophe(code)) return 0x27;
   if (code === 0x17f) return 0x73; // ſ → s
   if (code === 0x212a) return 0x6b; // Kelvin sign → k
   return code;
-}
-
-function isAsciiAlnum(code: number): boolean {
-  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }
 
 export interface WordWalker {
