@@ -12,8 +12,8 @@
 //   fixtures/eval-tenth/labelled.jsonl, fixtures/eval-eleventh/labelled.jsonl,
 //   fixtures/eval-twelfth/labelled.jsonl (each wholly held out, labelled
 //   blind; their READMEs).
-//   fixtures/eval-twelfth/labelled.jsonl is held out whole too (in HELD_OUT) but not scored by default until
-//   its first run by the lead: `node scripts/eval.js fixtures/eval-twelfth/labelled.jsonl` (its README).
+//   fixtures/eval-thirteenth/labelled.jsonl is held out whole too (in HELD_OUT) but not scored by default
+//   until its first run by the lead: `node scripts/eval.js fixtures/eval-thirteenth/labelled.jsonl` (its README).
 // - fixtures/eval-new is scored whole and in two halves, split by a hash of each record's id (splitOf):
 //   the dev half lists its false positives and misses, so rule developers can learn from new genres;
 //   the test half (and the whole set) only count them, so that nobody tunes rules on them by accident.
@@ -100,6 +100,7 @@ const HELD_OUT = new Set([
   'eval-tenth',
   'eval-eleventh',
   'eval-twelfth',
+  'eval-thirteenth',
 ]);
 // Held-out sets also scored in a dev and a test half (the others are held out whole: no dev half).
 const SPLIT = new Set(['eval-new']);
