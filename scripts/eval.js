@@ -10,10 +10,8 @@
 //   fixtures/eval-sealed/labelled.jsonl, fixtures/eval-blind/labelled.jsonl and
 //   fixtures/eval-final/labelled.jsonl, fixtures/eval-ninth/labelled.jsonl and
 //   fixtures/eval-tenth/labelled.jsonl, fixtures/eval-eleventh/labelled.jsonl,
-//   fixtures/eval-twelfth/labelled.jsonl (each wholly held out, labelled
-//   blind; their READMEs).
-//   fixtures/eval-thirteenth/labelled.jsonl is held out whole too (in HELD_OUT) but not scored by default
-//   until its first run by the lead: `node scripts/eval.js fixtures/eval-thirteenth/labelled.jsonl` (its README).
+//   fixtures/eval-twelfth/labelled.jsonl, fixtures/eval-thirteenth/labelled.jsonl (each wholly held out,
+//   labelled blind; their READMEs).
 // - fixtures/eval-new is scored whole and in two halves, split by a hash of each record's id (splitOf):
 //   the dev half lists its false positives and misses, so rule developers can learn from new genres;
 //   the test half (and the whole set) only count them, so that nobody tunes rules on them by accident.
@@ -85,6 +83,7 @@ if (files.length === 0)
     path.join(root, 'fixtures', 'eval-tenth', 'labelled.jsonl'),
     path.join(root, 'fixtures', 'eval-eleventh', 'labelled.jsonl'),
     path.join(root, 'fixtures', 'eval-twelfth', 'labelled.jsonl'),
+    path.join(root, 'fixtures', 'eval-thirteenth', 'labelled.jsonl'),
   );
 // Sets whose false positives and misses are counted but not listed unless --show-held-out, by the name of
 // the set's folder — not by a path relative to this copy of the repository, so a set read from another
