@@ -198,6 +198,15 @@ const SHORT = {
   'ob-triage': 'obtri',
   'peds-dental': 'pdent',
   'court-clinic': 'court',
+  // Batch 56's genres (branch su2): core substance-use wording in text of kinds no earlier batch or set used.
+  'consult-liaison-psych': 'clp',
+  'med-rec-pharmacy': 'medrec',
+  'vocational-rehab': 'voc',
+  'inpatient-rehab-facility': 'irf',
+  'house-calls': 'hcall',
+  'dispatch-911': 'd911',
+  'telemetry-unit': 'tele',
+  'interventional-radiology': 'ir',
 };
 
 const problems = [];
