@@ -14,6 +14,7 @@ const SET = path.join(ROOT, 'fixtures', 'recall-probes', 'probes.jsonl');
 // before dignify is run on it, so it joins this list only with the fixes made from it.
 const FIXED_BATCHES = new Set([
   1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 38, 40, 41, 42, 43, 44, 45, 46, 47,
+  56,
 ]);
 // Core spans of the fixed batches left missed, each a kind judged not safe to close (the README):
 // "a drug of abuse by a 2 y/o" (the by-phrase reads as an abuser, as in "abuse by her father").
@@ -25,7 +26,19 @@ const FIXED_BATCHES = new Set([
 // Batch 43: a result field named only "result" or "follow-up" ("Donor result: DIRTY", "Follow-up:
 // clean": a blood donor's or a wound's follow-up as often), and "clean" with a span of time in words
 // ("clean the whole time inside").
-const KNOWN_CORE_MISSES = ['rp-tri-019 "abuse"', 'rp-reentry-009 "user"', 'rp-mro-016 "DIRTY"', 'rp-mro-017 "clean"', 'rp-reentry-016 "clean"'];
+// Batch 56: "abusing them" whose drug is a field name before it ("Benzos: pt admits abusing them"):
+// "abusing them" after a substance word is a victim's abuse as often ("drank and was abusing them");
+// and "EtOH ab." ("ab" clipped: a pattern for it took the scan regex past its size guard and lost
+// the drug from the suggestion, the README's batch 56).
+const KNOWN_CORE_MISSES = [
+  'rp-tri-019 "abuse"',
+  'rp-reentry-009 "user"',
+  'rp-mro-016 "DIRTY"',
+  'rp-mro-017 "clean"',
+  'rp-reentry-016 "clean"',
+  'rp-medrec-004 "abusing them"',
+  'rp-irf-001 "EtOH ab."',
+];
 // Look-alikes of the fixed batches still flagged, each left to the work that owns its kind (branch
 // `third`: whose refusal or claim it is). Batch 32: a parent ("MOB", mother of the baby) as the subject
 // of a credibility word is a third party (adding MOB/FOB to {someone-else} alone would also silence the
@@ -89,10 +102,10 @@ describe('fixtures/recall-probes', () => {
     expect(r.status).toBe(0);
   });
 
-  it("has a hundred and thirty-nine genres (batches 14, 15, 19, 20, 21, 22, 23, 24, 28, 30, 32, 38, 40, 42, 44 and 46 brought eight, ten, eight, eight, eight, eight, eight, eight, seven, eight, eight, eight, eight, eight, eight and eight; 25, 26, 27, 29, 31, 33, 41, 43 and 45 are in 22's, 23's, 24's, 28's, 30's, 32's, 40's, 42's and 44's genres; 28 and 32 share well-child-visit), core and B spans in each genre with terms, and look-alikes in every genre", () => {
+  it("has a hundred and forty-seven genres (batches 14, 15, 19, 20, 21, 22, 23, 24, 28, 30, 32, 38, 40, 42, 44, 46 and 56 brought eight, ten, eight, eight, eight, eight, eight, eight, seven, eight, eight, eight, eight, eight, eight, eight and eight; 25, 26, 27, 29, 31, 33, 41, 43 and 45 are in 22's, 23's, 24's, 28's, 30's, 32's, 40's, 42's and 44's genres; 28 and 32 share well-child-visit), core and B spans in each genre with terms, and look-alikes in every genre", () => {
     expect(new Set(all.map((r) => (r as { batch?: number }).batch)).size).toBeGreaterThan(FIXED_BATCHES.size - 1);
     const genres = new Set(records.map((r) => r.genre));
-    expect(genres.size).toBe(139);
+    expect(genres.size).toBe(147);
     for (const genre of genres) expect(records.some((r) => r.genre === genre && r.spans.length === 0)).toBe(true);
     expect(records.flatMap((r) => r.spans).filter((s) => s.tier === 'core').length).toBeGreaterThan(300);
   });

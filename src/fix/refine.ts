@@ -8,6 +8,7 @@
 // change in the number of words across markup, withholds the fix. So do a URL or e-mail address,
 // code, a proper name ("Drug Abuse Resistance Education"), and a replacement that would drop a
 // word carrying meaning (a history marker, a negation).
+import { CLIPPED } from '../parse/tokens.js';
 import type { Finding, Fix, FixSkipped, FixSkipReason } from '../types.js';
 import { lineAround } from '../parse/lines.js';
 import { countBelow } from '../match/count-below.js';
@@ -225,8 +226,10 @@ export function planFix(text: string, finding: Finding, segments: readonly Segme
 
   const seg = oldWords.map((w) => segmentIndex(segs, w.start));
   const oldSeps = oldWords.slice(1).map((w, k) => text.slice(oldWords[k]!.end, w.start));
-  // A separator is plain when it is white space inside one text node; anything else is markup.
-  const plain = oldSeps.map((sep, k) => seg[k] === seg[k + 1] && /^\s+$/.test(sep));
+  // A separator is plain when it is white space inside one text node; anything else is markup. The
+  // full stop of a clipped substance word ("subst. abuse", src/parse/tokens.ts) is that word's and
+  // goes with it when it changes ("substance use", not "substance. use").
+  const plain = oldSeps.map((sep, k) => seg[k] === seg[k + 1] && (/^\s+$/.test(sep) || (/^\.\s+$/.test(sep) && CLIPPED.has(oldWords[k]!.text.toLowerCase()))));
   const newSeps = newWords.slice(1).map((w, k) => replacement.slice(newWords[k]!.end, w.start));
 
   let out = '';

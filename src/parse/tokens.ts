@@ -54,6 +54,9 @@ function dottedInitialism(node: Extract<Nodes, { type: 'WordNode' }>): { text: s
   return { text: finalStop ? raw.slice(0, -1) : raw, start: pointOf(first.start), end: pointOf(last.end), finalStop };
 }
 
+/** Clipped substance words notes write with a full stop ("subst.", "polysubst.", "alc.", "narc."): the stop is part of the token. */
+export const CLIPPED = new Set(['subst', 'polysubst', 'alc', 'narc', 'narcs']);
+
 function sentenceTokens(sentence: Sentence, paragraphStart: number, paragraphEnd: number): SentenceTokens {
   const span = { start: sentence.position?.start.offset ?? paragraphStart, end: sentence.position?.end.offset ?? paragraphEnd };
   const tokens: Token[] = [];
@@ -96,6 +99,14 @@ function sentenceTokens(sentence: Sentence, paragraphStart: number, paragraphEnd
       const pos = (child as Positioned).position;
       if (!pos) continue;
       const value = 'value' in child ? child.value : '';
+      // A full stop that ends a clipped substance word ("hx subst. abuse", "alc. abuse", "narc.
+      // seeking") is part of it: the token is "subst." and the next word joins it, so a rule's
+      // set can name the clipped form. A stop after any other word still parts two tokens.
+      if (value === '.' && child === node.children[node.children.length - 1] && CLIPPED.has(text.toLowerCase())) {
+        text += value;
+        end = pointOf(pos.end);
+        continue;
+      }
       if (child.type === 'TextNode' || (APOSTROPHES.has(value) && text !== '')) {
         trailingApostrophe = child.type !== 'TextNode';
         text += value;
