@@ -16,6 +16,9 @@ describe('a party, an authority or another person of the case as the subject of 
       'The opposing party allegedly hid the bank statements.',
       'The other driver was allegedly texting, per the crash report.',
       'The commonwealth alleges two counts of theft.',
+      // An adverb after a one-word noun phrase is read as a hedge on its subject (batch 53).
+      'The offender supposedly had a knife, per the narrative.',
+      'The landlord allegedly changed the locks in March.',
     ]);
   });
 
@@ -25,6 +28,8 @@ describe('a party, an authority or another person of the case as the subject of 
       'He supposedly took every dose while in custody.',
       'Pt alleges the meter is broken.',
       'Her prescription was allegedly stolen from the car.',
+      'The insured allegedly ran out of insulin on the trip.',
+      'The enrollee supposedly took the pills twice a day.',
       'The pills were supposedly lost at the shelter.',
       'Seen for an alleged fall at the shelter, no injuries found.',
     ]);
@@ -38,6 +43,8 @@ describe('insisting on a legal right', () => {
       'She insisted on having her lawyer present for the interview.',
       'He insisted upon counsel before answering questions.',
       'Claimant insisted on speaking with her attorney first.',
+      'He insisted on a jury trial against advice.',
+      'The respondent insisted on an independent attorney.',
     ]);
   });
 
@@ -57,6 +64,8 @@ describe('a claim for money is the payer sense', () => {
       'Plaintiff claims damages for future care.',
       'Applicant claimed mileage to the counselling office.',
       'Victim claims funeral expenses for her son.',
+      'Applicant claims past medical bills from the trauma center.',
+      'Claimant claimed back pay for the two months.',
     ]);
   });
 
@@ -88,6 +97,8 @@ describe('the name a forensic genre gives its patient, after "the"', () => {
     expect(await who('Supervisee claims the screen was missed because of a bus strike.', 'claims')).toBe('patient');
     expect(await who('The probationer refused the referral.', 'refused')).toBe('patient');
     expect(await who('The parolee was belligerent at intake.', 'belligerent')).toBe('patient');
+    expect(await who('The accused claims he was at work that night.', 'claims')).toBe('patient');
+    expect(await who('Declarant was hostile when asked to undress.', 'hostile')).toBe('patient');
   });
 
   it('reads "a defendant", "another respondent" and the co-defendant as someone else', async () => {

@@ -20,7 +20,7 @@ export type Described = 'patient' | 'other' | 'unknown';
 
 // What a note or a setting calls the person it is about.
 const PATIENT_WORDS = new Set(
-  'pt pts patient patients client resident veteran vet member members employee worker student athlete trainee recruit cadet camper inmate detainee arrestee examinee evaluee claimant defendant respondent applicant supervisee probationer parolee consumer individual person participant subject man woman male female gentleman lady boy girl guy m f'.split(
+  'pt pts patient patients client resident veteran vet member members employee worker student athlete trainee recruit cadet camper inmate detainee arrestee examinee evaluee claimant insured enrollee defendant respondent applicant declarant accused supervisee probationer parolee consumer individual person participant subject man woman male female gentleman lady boy girl guy m f'.split(
     ' ',
   ),
 );
@@ -253,6 +253,9 @@ const NOUN_SUFFIX = /(?:ance|ence|ancy|ency|ity|ness|sal|ion|ment)$/;
 /** Is the match at `at` a verb or a predicate (not a noun, not inside a noun phrase)? */
 function predicate(text: string, tokens: readonly Token[], at: number): boolean {
   if (NOUN_SUFFIX.test(tokens[at]!.norm)) return false;
+  // An adverb after a noun phrase is no adjective inside it: "The offender supposedly had a knife"
+  // (its subject is read), not "the supposedly sterile tray" (the hedge before its noun).
+  if (/ly$/.test(tokens[at]!.norm) && !/ly$/.test(tokens[at - 1]?.norm ?? '') && !ARTICLES.has(tokens[at - 1]?.norm ?? '')) return true;
   let i = at - 1;
   while (i >= 0 && /ly$/.test(tokens[i]!.norm) && spaceOnly(text, tokens[i]!, tokens[i + 1]!)) i--;
   const before = tokens[i];
