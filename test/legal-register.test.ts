@@ -45,6 +45,11 @@ describe('insisting on a legal right', () => {
       'Claimant insisted on speaking with her attorney first.',
       'He insisted on a jury trial against advice.',
       'The respondent insisted on an independent attorney.',
+      // A defendant's rights in a competency report.
+      'Defendant insists on representing himself at the hearing.',
+      'She insisted on pleading not guilty.',
+      'He insisted on proceeding pro se.',
+      'He insisted on going to trial.',
     ]);
   });
 
@@ -53,6 +58,8 @@ describe('insisting on a legal right', () => {
       'Evaluee insisted on an MRI of the neck.',
       'She insists on hydromorphone for the pain.',
       'He insisted that he had never been to the apartment.',
+      'He insists on going home today.',
+      'Insists on pleading with the nurses for more oxycodone.',
     ]);
   });
 });
