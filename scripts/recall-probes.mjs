@@ -207,6 +207,15 @@ const SHORT = {
   'dispatch-911': 'd911',
   'telemetry-unit': 'tele',
   'interventional-radiology': 'ir',
+  // Batch 52's genres (branch legal): credibility and demeanour words in legal and forensic register.
+  'probation-health-liaison': 'probl',
+  'mitigation-report': 'mitig',
+  'guardianship-evaluation': 'guardev',
+  'asylum-medical-affidavit': 'asylaff',
+  'custody-medical-screening': 'cusmed',
+  'victim-compensation-claim': 'vcomp',
+  'civil-ime-report': 'cime',
+  'child-custody-evaluation': 'custev',
 };
 
 const problems = [];

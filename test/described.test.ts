@@ -61,11 +61,12 @@ describe('describedPerson', () => {
     expect(who('Ferry captain claims the crossing was calm.', 'claims')).toBe('other');
     expect(who('Member liaison insists the form was mailed.', 'insists')).toBe('other');
     expect(who('Shuttle driver refused to wait at the curb.', 'refused')).toBe('other');
+    // The name a forensic genre gives its patient is the patient, bare or after "the" (branch legal).
+    expect(who('Defendant was hostile during the interview.', 'hostile')).toBe('patient');
     // The patient as a genre names them stays unknown, so the rules flag it.
     for (const [sentence, word] of <[string, string][]>[
       ['Donor refused the juice after the draw.', 'refused'],
       ['Youth insists the fight was not his.', 'insists'],
-      ['Defendant was hostile during the interview.', 'hostile'],
       ['Toddler refused the cup.', 'refused'],
       ['Sophomore claims she slept all weekend.', 'claims'],
       ['Decedent reportedly refused care.', 'refused'],

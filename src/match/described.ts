@@ -20,13 +20,17 @@ export type Described = 'patient' | 'other' | 'unknown';
 
 // What a note or a setting calls the person it is about.
 const PATIENT_WORDS = new Set(
-  'pt pts patient patients client resident veteran vet member members employee worker student athlete trainee recruit cadet camper inmate detainee arrestee examinee claimant consumer individual person participant subject man woman male female gentleman lady boy girl guy m f'.split(
+  'pt pts patient patients client resident veteran vet member members employee worker student athlete trainee recruit cadet camper inmate detainee arrestee examinee evaluee claimant insured enrollee defendant respondent applicant declarant accused supervisee probationer parolee consumer individual person participant subject man woman male female gentleman lady boy girl guy m f'.split(
     ' ',
   ),
 );
 // Of these, the ones that also name anybody: with "a"/"another" and no age they are someone else
 // ("a man at the bar", "another member").
-const GENERIC = new Set('man woman male female gentleman lady boy girl guy person individual member members participant student worker employee'.split(' '));
+const GENERIC = new Set(
+  'man woman male female gentleman lady boy girl guy person individual member members participant student worker employee defendant respondent applicant'.split(
+    ' ',
+  ),
+);
 // Pronouns: he/she/they stand for the patient in a note about them unless the sentence before
 // introduced someone of that gender (see antecedentIsOther); "you" is the patient in a clinician's
 // turn or a letter; "we", "it" and the demonstratives are the team or a thing.
@@ -249,6 +253,9 @@ const NOUN_SUFFIX = /(?:ance|ence|ancy|ency|ity|ness|sal|ion|ment)$/;
 /** Is the match at `at` a verb or a predicate (not a noun, not inside a noun phrase)? */
 function predicate(text: string, tokens: readonly Token[], at: number): boolean {
   if (NOUN_SUFFIX.test(tokens[at]!.norm)) return false;
+  // An adverb after a noun phrase is no adjective inside it: "The offender supposedly had a knife"
+  // (its subject is read), not "the supposedly sterile tray" (the hedge before its noun).
+  if (/ly$/.test(tokens[at]!.norm) && !/ly$/.test(tokens[at - 1]?.norm ?? '') && !ARTICLES.has(tokens[at - 1]?.norm ?? '')) return true;
   let i = at - 1;
   while (i >= 0 && /ly$/.test(tokens[i]!.norm) && spaceOnly(text, tokens[i]!, tokens[i + 1]!)) i--;
   const before = tokens[i];
@@ -406,7 +413,12 @@ function smallClauseHead(text: string, tokens: readonly Token[], at: number): nu
   // never become as combative as").
   for (let i = at - 3; i >= 0 && at - 3 - i < 3; i--) {
     if (!spaceOnly(text, tokens[i]!, tokens[i + 1]!)) return undefined;
-    if (ARTICLES.has(tokens[i]!.norm) || isPossessive(text, tokens[i]!)) return at - 2;
+    if (ARTICLES.has(tokens[i]!.norm) || isPossessive(text, tokens[i]!)) {
+      // A passive's agent is not the one described: "The witness was described by the officers as
+      // hysterical" describes the witness (the subject, read as for any predicate).
+      if (tokens[i - 1]?.norm === 'by' && spaceOnly(text, tokens[i - 1]!, tokens[i]!)) return i >= 2 ? subjectIndex(text, tokens, i - 2) : undefined;
+      return at - 2;
+    }
   }
   return undefined;
 }
@@ -493,6 +505,9 @@ function classify(text: string, tokens: readonly Token[], head: number, previous
       return classify(text, tokens, start - 2, previous, depth + 1);
     return 'unknown';
   }
+  // The patient's medicines, whose loss or theft the patient reports ("His prescription was
+  // allegedly stolen", "The pills were purportedly lost in a move"): their account, not known.
+  if (MEDICINES.has(word)) return 'unknown';
   // A possessive, an article or a demonstrative: a particular someone or something else ("the
   // owner", "a stray cat", "her supervisor").
   if (words.some((w) => ARTICLES.has(w) || COUNTS.has(w)) || modifiers.some((i) => isPossessive(text, tokens[i]!))) return 'other';
