@@ -198,6 +198,15 @@ const SHORT = {
   'ob-triage': 'obtri',
   'peds-dental': 'pdent',
   'court-clinic': 'court',
+  // Batch 50's genres (branch names): a person named by a given name, the patient or someone else, in text of kinds no earlier batch or set used.
+  'adult-day-program': 'adp',
+  'chiropractic-visit': 'chiro',
+  'acupuncture-clinic': 'acu',
+  'home-oxygen-delivery': 'o2del',
+  'assisted-living-med-pass': 'alfmed',
+  'transitional-care-clinic': 'tcc',
+  'plastic-surgery-clinic': 'plast',
+  'migrant-farmworker-clinic': 'mfw',
 };
 
 const problems = [];
