@@ -59,6 +59,7 @@ describe('readName', () => {
     expect(bracketAfter(' (62F) said', WORDS)).toBe('patient');
     expect(bracketAfter(' (Spanish-speaking) said', WORDS)).toBeUndefined();
     expect(bracketAfter(' (via phone) said', WORDS)).toBeUndefined();
+    expect(bracketAfter(' (see prior note) said', WORDS)).toBeUndefined();
   });
 });
 
@@ -77,6 +78,8 @@ describe('a first name opening a sentence', () => {
   it('passes a relative, a worker or an officer named by a first name, and a role that is also a name', async () => {
     for (const text of [
       'Spoke with her daughter, Noor. Noor insists the dose was given.',
+      'Came with his granddaughter, Noor. Noor claims he eats little.',
+      'Called his brother-in-law Kenji. Kenji insists the pills are hidden.',
       'Noor (front desk) refused to book the visit.',
       'Ms. Varga seen with her niece. Noor claims the rash is new.',
       'Aide Bashir refused to lift the patient alone.',

@@ -561,10 +561,24 @@ const LINKS = new Set(
 
 // What names.ts asks of a word before or after a name: a role of someone else ("daughter Siobhan",
 // "RN Imani", "Farida, his wife,"), or a word for the patient ("pt Maria", "Maria (patient)").
+// Relatives the subject model's lists do not name, before a name ("her grandson, Mateo", "his
+// brother-in-law Ivo"): found by batch 51 (src/match/names.ts).
+const NAME_RELATIVES = new Set(
+  'grandson grandsons granddaughter granddaughters grandchild grandchildren grandkid grandkids godson goddaughter godparent godmother godfather'.split(' '),
+);
 const NAME_PATIENT_WORDS = new Set(['pt', 'pts', 'patient', 'client', 'resident', 'veteran', 'participant', 'consumer', 'individual']);
 const NAME_WORDS: NameWords = {
   isRole: (w) =>
-    BARE_OTHERS.has(w) || SERVICE_ROLES.has(w) || KIN.has(w) || FEMALE.has(w) || MALE.has(w) || TITLES_OF_OTHERS.has(w) || ANIMALS.has(w) || w === 'nurse',
+    BARE_OTHERS.has(w) ||
+    SERVICE_ROLES.has(w) ||
+    KIN.has(w) ||
+    FEMALE.has(w) ||
+    MALE.has(w) ||
+    NAME_RELATIVES.has(w) ||
+    /-in-law$/.test(w) ||
+    TITLES_OF_OTHERS.has(w) ||
+    ANIMALS.has(w) ||
+    w === 'nurse',
   isPatient: (w) => NAME_PATIENT_WORDS.has(w),
 };
 
@@ -709,6 +723,7 @@ function parenthetical(text: string, tokens: readonly Token[], at: number, previ
       if (
         named &&
         first - 1 === firstOfSentence(text, tokens, first - 1) &&
+        !(first > 1 && (TITLES_OF_PATIENT.has(tokens[first - 2]!.norm) || TITLES_OF_OTHERS.has(tokens[first - 2]!.norm))) &&
         isGivenName(wordAt(text, named)) &&
         bracketAfter(text.slice(named.end.offset), NAME_WORDS) === 'other'
       )

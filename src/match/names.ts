@@ -69,7 +69,7 @@ function toldElsewhere(text: string, word: string, offset: number, words: NameWo
     if (end < text.length && /[\p{L}\p{N}]/u.test(text[end]!)) continue;
     // "his wife Fatima", "daughter, Siobhan", "RN Imani", "Dr. Leilani", "Ms. Maria", "pt Maria".
     if (at !== offset) {
-      const before = /([\p{L}]+)(?:['\u2019]s)?\.?[ \t]*,?[ \t]*$/u.exec(text.slice(Math.max(0, at - 40), at));
+      const before = /(\p{L}[\p{L}-]*)(?:['\u2019]s)?\.?[ \t]*,?[ \t]*$/u.exec(text.slice(Math.max(0, at - 40), at));
       if (before) {
         const w = before[1]!.toLowerCase();
         if (TITLES_OF_PATIENT.test(w) || words.isPatient(w)) named = true;
@@ -104,7 +104,14 @@ export function bracketAfter(after: string, words: NameWords): 'other' | 'patien
   if (inside.some((w) => /\d/.test(w) || words.isPatient(w.replace(/['\u2019]s$/, '')) || /^(?:she|he|they|her|him|them)(?:\/|$)/.test(w))) return 'patient';
   if (inside.some((w) => words.isRole(w))) return 'other';
   // Only plain words, none a participle, an adverb or a preposition ("Spanish-speaking", "via phone").
-  if (inside.every((w) => /^\p{L}+$/u.test(w) && !/(?:ed|ing|ly)$/.test(w) && !/^(?:via|per|by|with|from|through|using|in|on|at|to|and|or|not|no)$/.test(w)))
+  if (
+    inside.every(
+      (w) =>
+        /^\p{L}+$/u.test(w) &&
+        !/(?:ed|ing|ly)$/.test(w) &&
+        !/^(?:via|per|by|with|from|through|using|in|on|at|to|and|or|not|no|see|cf|prior|previous|note)$/.test(w),
+    )
+  )
     return 'other';
   return undefined;
 }
