@@ -216,6 +216,15 @@ const SHORT = {
   'victim-compensation-claim': 'vcomp',
   'civil-ime-report': 'cime',
   'child-custody-evaluation': 'custev',
+  // Batch 50's genres (branch names): a person named by a given name, the patient or someone else, in text of kinds no earlier batch or set used.
+  'adult-day-program': 'adp',
+  'chiropractic-visit': 'chiro',
+  'acupuncture-clinic': 'acu',
+  'home-oxygen-delivery': 'o2del',
+  'assisted-living-med-pass': 'alfmed',
+  'transitional-care-clinic': 'tcc',
+  'plastic-surgery-clinic': 'plast',
+  'migrant-farmworker-clinic': 'mfw',
 };
 
 const problems = [];

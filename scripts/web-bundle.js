@@ -20,6 +20,8 @@ export const WEB_STUBS = {
   // The fix planners of those formats parse them too → the same stand-ins.
   'src/fix/segments-markdown.ts': 'src/web/no-markup.ts',
   'src/fix/segments-html.ts': 'src/web/no-markup.ts',
+  // Reads data/given-names.txt (455 KB) from disk → no list: a first name is read as before it.
+  'src/match/given-names-file.ts': 'src/web/no-given-names.ts',
 };
 
 const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));

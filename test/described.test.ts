@@ -129,12 +129,9 @@ describe('rules with `described: other`', () => {
       'Met with Dariusz and his case manager. Dariusz refused the lab draw.',
       'Staff redirected Marisol twice, then Marisol was combative at dinner.',
       'Reviewed the plan with Oksana. Oksana insists she takes the pills daily.',
+      'Dariusz refused the lab draw.', // no other use, but a given name (names.ts, test/names.test.ts)
     ])
       expect(await flagged(text), text).not.toEqual([]);
-    for (const text of [
-      'Called the superintendent about the heat. Superintendent refused entry.',
-      'Dariusz refused the lab draw.', // no other use: a bare word, read as a role
-    ])
-      expect(await flagged(text), text).toEqual([]);
+    for (const text of ['Called the superintendent about the heat. Superintendent refused entry.']) expect(await flagged(text), text).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@
 // only classifies it. No parser: the cost is a handful of Set lookups per candidate.
 import type { Token } from '../parse/tokens.js';
 import { maskPlaceholders } from '../parse/placeholders.js';
+import { bracketAfter, isGivenName, type NameWords, readName } from './names.js';
 import { motherIsPatient } from './perinatal.js';
 import { definiteChild, passiveWithAgent, subjectIndex } from './subject.js';
 
@@ -573,6 +574,29 @@ const LINKS = new Set(
   ),
 );
 
+// What names.ts asks of a word before or after a name: a role of someone else ("daughter Siobhan",
+// "RN Imani", "Farida, his wife,"), or a word for the patient ("pt Maria", "Maria (patient)").
+// Relatives the subject model's lists do not name, before a name ("her grandson, Mateo", "his
+// brother-in-law Ivo"): found by batch 51 (src/match/names.ts).
+const NAME_RELATIVES = new Set(
+  'grandson grandsons granddaughter granddaughters grandchild grandchildren grandkid grandkids godson goddaughter godparent godmother godfather'.split(' '),
+);
+const NAME_PATIENT_WORDS = new Set(['pt', 'pts', 'patient', 'client', 'resident', 'veteran', 'participant', 'consumer', 'individual']);
+const NAME_WORDS: NameWords = {
+  isRole: (w) =>
+    BARE_OTHERS.has(w) ||
+    SERVICE_ROLES.has(w) ||
+    KIN.has(w) ||
+    FEMALE.has(w) ||
+    MALE.has(w) ||
+    NAME_RELATIVES.has(w) ||
+    /-in-law$/.test(w) ||
+    TITLES_OF_OTHERS.has(w) ||
+    ANIMALS.has(w) ||
+    w === 'nurse',
+  isPatient: (w) => NAME_PATIENT_WORDS.has(w),
+};
+
 /**
  * Does the note write `word` (capitalised, as it opens a sentence at `offset`) capitalised inside a
  * sentence elsewhere, the way a name is written and a role is not ("Spoke with Maria about her
@@ -644,7 +668,12 @@ function bareSubject(text: string, tokens: readonly Token[], head: number, at: n
   // An -ly, -ed or -ing word is no noun ("Initially refused", "Sedated, agitated").
   if (/(?:ly|ed|ing)$/.test(word) || NOT_MODIFIERS.has(word) || PREPOSITIONS.has(word) || RECORDING.has(word)) return false;
   if (written === written.toUpperCase()) return false;
-  if (head === first && namedInText(text, written, token.start.offset)) return false;
+  if (head === first) {
+    // A given name ("Maria refused labs."): the patient's, unless the note says whose it is (names.ts).
+    const name = readName(text, written, token.start.offset, NAME_WORDS);
+    if (name === 'other') return true;
+    if (name === 'name' || namedInText(text, written, token.start.offset)) return false;
+  }
   // What was refused, not who: "Meds refused.", "Insulin refused this AM", "Shower refused x2".
   if (/^(?:refus|declin)/.test(tokens[at]!.norm)) {
     // A passive ("Dressing change was refused a second time"): the subject is what was refused.
@@ -704,6 +733,16 @@ function parenthetical(text: string, tokens: readonly Token[], at: number, previ
       if (BRACKET_PREPOSITIONS.has(tokens[first]!.norm)) return classify(text, tokens, first - 1, previous);
       const inside = classify(text, tokens, last, previous);
       if (inside !== 'unknown') return inside;
+      // "Arjun (front desk) refused": a name opening the sentence, given a role or a workplace in brackets.
+      const named = tokens[first - 1];
+      if (
+        named &&
+        first - 1 === firstOfSentence(text, tokens, first - 1) &&
+        !(first > 1 && (TITLES_OF_PATIENT.has(tokens[first - 2]!.norm) || TITLES_OF_OTHERS.has(tokens[first - 2]!.norm))) &&
+        isGivenName(wordAt(text, named)) &&
+        bracketAfter(text.slice(named.end.offset), NAME_WORDS) === 'other'
+      )
+        return 'other';
       return classify(text, tokens, first - 1, previous);
     }
     if (!/^[ \t\-\u2010\u2011]*$/.test(gap)) return 'unknown';
