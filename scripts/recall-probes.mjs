@@ -198,6 +198,15 @@ const SHORT = {
   'ob-triage': 'obtri',
   'peds-dental': 'pdent',
   'court-clinic': 'court',
+  // Batch 48's genres (branch pronoun): pronoun subjects, the patient's and someone else's, in text of kinds no earlier batch or set used.
+  'wilderness-medicine': 'wildmed',
+  'ski-patrol': 'skipat',
+  'cruise-ship-infirmary': 'cruise',
+  'stadium-first-aid': 'stadfa',
+  'adult-day-program': 'adultday',
+  'hotel-house-call': 'hotelhc',
+  'community-paramedicine': 'commpara',
+  'consult-liaison-psych': 'clpsych',
 };
 
 const problems = [];
