@@ -12,6 +12,8 @@ describe('a pronoun whose antecedent is someone else', () => {
     expect(who('Warden Kaplan met the crew at the gate. She insists the yard stay locked.', 'insists')).toBe('other');
     expect(who('An usher waved the cart through. She was agitated about the blocked stairs.', 'agitated')).toBe('other');
     expect(who('Sgt. Boyle walked in with the medics. He claims the crowd was throwing cans.', 'claims')).toBe('other');
+    // An agent noun in -ant with a verb a person does (batch 49: "The room attendant found him").
+    expect(who('The valet attendant brought the car around. She claims he left the keys in it.', 'claims')).toBe('other');
     // "They" needs a plural antecedent: two caddies, the patient named in the singular.
     expect(who('Pt golfs with two caddies. They were hostile about the cart path rules.', 'hostile')).toBe('other');
   });
@@ -23,6 +25,9 @@ describe('a pronoun whose antecedent is someone else', () => {
     expect(who("Pt's husband went to park the car. She refused the IV.", 'refused')).toBe('patient');
     // The patient named with a pronoun that agrees: the patient, as before.
     expect(who('The tech helped her onto the table. She refused the contrast.', 'refused')).toBe('patient');
+    // A thing is no "he"/"she": an implant, a mass, a catheter as the subject before.
+    expect(who('The implant was removed in clinic. She refused a new one.', 'refused')).toBe('patient');
+    expect(who('The mass enhanced with contrast. He refused the biopsy.', 'refused')).toBe('patient');
     // The pronoun first: nothing before it to stand for.
     expect(who('He refused the splint. The ranger called back at noon.', 'refused')).toBe('patient');
     expect(who('Pt tearful at the desk. She refused the flu shot.', 'refused')).toBe('patient');
@@ -49,6 +54,10 @@ describe('a pronoun whose antecedent is someone else', () => {
     expect(who('Spoke with the neighbor by phone. He claims pt has not left the house in days.', 'claims')).toBe('other');
     expect(who('She insists the patient be moved to a private room.', 'insists')).toBe('other');
     expect(who('She insists she has been taking the pills.', 'insists')).toBe('patient');
+    // Anywhere in the account's clause, not only first (batch 49: "insists the car hit pt").
+    expect(who('He insists the dog bit pt on the hand.', 'insists')).toBe('other');
+    expect(who('He insists the dog bit him on the hand.', 'insists')).toBe('patient');
+    expect(who("He insists pt's mother gave the dose.", 'insists')).toBe('patient');
   });
 
   it('reads a possessive pronoun opening the sentence as its antecedent’s', () => {

@@ -219,8 +219,8 @@ const PERSON_VERBS = new Set(
     ' ',
   ),
 );
-// Endings of nouns of an agent ("packer", "instructor", "pharmacist", "technician", "bellman").
-const AGENT = /(?:er|or|ist|ian|man)$/;
+// Endings of nouns of an agent ("packer", "instructor", "pharmacist", "technician", "bellman", "attendant").
+const AGENT = /(?:er|or|ist|ian|man|ant)$/;
 
 /**
  * Does the noun at `head` name a person: a relative, a role a rule list names, a name (the names
@@ -390,16 +390,21 @@ export function pronounIsOther(text: string, tokens: readonly Token[], head: num
   return false;
 }
 
-/** Does the account after the match at `at` open with the patient named in the third person ("claims pt fell", "adamant that the patient was")? */
+// How many words of the account after the match are read for the patient named in the third person.
+const ACCOUNT_WORDS = 8;
+
+/**
+ * Does the account after the match at `at` name the patient in the third person, within its clause
+ * ("claims pt fell", "adamant that the patient was", "insists the car hit pt")? Its speaker is then
+ * someone else. Not the patient's possessive ("insists pt's mother…"): that names someone else.
+ */
 function accountNamesPatient(text: string, tokens: readonly Token[], at: number): boolean {
-  let i = at + 1;
-  if (tokens[i]?.norm === 'that') i++;
-  if (tokens[i]?.norm === 'the') i++;
-  const named = tokens[i];
-  if (named === undefined || !['pt', 'patient'].includes(named.norm) || /['\u2019]s?$/.test(text.slice(named.start.offset, named.end.offset))) return false;
-  // Only spaces between the words read.
-  for (let j = at + 1; j <= i; j++) if (!/^[ \t]+$/.test(text.slice(tokens[j - 1]!.end.offset, tokens[j]!.start.offset))) return false;
-  return true;
+  for (let i = at + 1; i < tokens.length && i <= at + ACCOUNT_WORDS; i++) {
+    if (/[.;:!?()\n,]/.test(text.slice(tokens[i - 1]!.end.offset, tokens[i]!.start.offset))) return false;
+    const named = tokens[i]!;
+    if (['pt', 'patient'].includes(named.norm) && !/['\u2019]s?$/.test(text.slice(named.start.offset, named.end.offset))) return true;
+  }
+  return false;
 }
 
 /** Does the sentence name a plural someone else ("two housemates", "his friends", "the ushers") and the patient in the singular only? */
