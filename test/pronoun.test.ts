@@ -28,6 +28,10 @@ describe('a pronoun whose antecedent is someone else', () => {
     // A thing is no "he"/"she": an implant, a mass, a catheter as the subject before.
     expect(who('The implant was removed in clinic. She refused a new one.', 'refused')).toBe('patient');
     expect(who('The mass enhanced with contrast. He refused the biopsy.', 'refused')).toBe('patient');
+    // A day after a verb is no titled name ("Seen Tuesday"), and a verb is no title.
+    expect(who('Seen Tuesday with her aunt. She refused the flu shot.', 'refused')).toBe('patient');
+    expect(who('Seen Tuesday in clinic. She refused the flu shot.', 'refused')).toBe('patient');
+    expect(who('Visited Lakeside Park on Sunday. He refused the cast.', 'refused')).toBe('patient');
     // The pronoun first: nothing before it to stand for.
     expect(who('He refused the splint. The ranger called back at noon.', 'refused')).toBe('patient');
     expect(who('Pt tearful at the desk. She refused the flu shot.', 'refused')).toBe('patient');
@@ -40,6 +44,9 @@ describe('a pronoun whose antecedent is someone else', () => {
     expect(who('Pt seen with his sister. She was hysterical.', 'hysterical')).toBe('other');
     // The same gender as the patient: the patient.
     expect(who('Pt came in with his wife. He insists he quit smoking in June.', 'insists')).toBe('patient');
+    // A distance or a team is no age with a sex ("fell 6 m", "a 2-man assist").
+    expect(who('Pt fell about 6 m off a ladder. The roofer found pt at the base. She insists the rung broke.', 'insists')).toBe('patient');
+    expect(who('Pt up with a 2-man assist. The aide stayed with pt. She refused the walker.', 'refused')).toBe('patient');
     // Nobody else named: the patient, whatever the gender.
     expect(who('Pt seen alone today. She insists he is drinking less.', 'insists')).toBe('patient');
   });

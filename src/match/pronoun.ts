@@ -198,8 +198,20 @@ function titledName(sentence: Sentence, head: number, reader: Reader): boolean {
   if (title === undefined || head - 1 !== 0) return false;
   const written = text.slice(tokens[head]!.start.offset, tokens[head]!.end.offset);
   if (!/^\p{Lu}\p{Ll}/u.test(written) || !/^\.?[ \t]+$/.test(text.slice(title.end.offset, tokens[head]!.start.offset))) return false;
-  return !PATIENT_TITLES.has(title.norm) && !reader.isPatientWord(title.norm) && /^\p{Lu}/u.test(text.slice(title.start.offset));
+  // A day or a month is no name ("Seen Tuesday with wife").
+  if (CALENDAR.test(tokens[head]!.norm)) return false;
+  // The title: a role, a rank, or a noun of an agent ("Ranger", "Patroller"); not a verb ("Seen").
+  const role = reader.isRole(title.norm) || RANKS.has(title.norm) || (AGENT.test(title.norm) && title.norm.length > 4);
+  return role && !PATIENT_TITLES.has(title.norm) && !reader.isPatientWord(title.norm) && /^\p{Lu}/u.test(text.slice(title.start.offset));
 }
+
+const AGE_SEX =
+  /\b\d{1,3}\s*-?\s*(?:yo|y\/o|y\.o\.|year[- ]old|yr[- ]old)\s*-?\s*(m|f|male|female|man|woman|boy|girl|gentleman|lady)\b|\b\d{1,3}\s*-?\s*(male|female)\b/giu;
+// "45M", "32F": upper case, glued to the age.
+const AGE_GLUED = /\b\d{1,3}([MF])\b/gu;
+// Ranks and titles before a name that no role list holds.
+const RANKS = new Set('sgt lt capt cpl det ofc dep warden chief coach pastor rev sister brother father'.split(' '));
+const CALENDAR = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^(?:january|february|march|april|may|june|july|august|september|october|november|december)$/;
 
 /** The reading of the subject opening a window sentence, with its gender and number; undefined when none is read. */
 function openingSubject(sentence: Sentence, reader: Reader): { reading: Reading; gender?: Gender; plural: boolean } | undefined {
@@ -264,11 +276,10 @@ function patientGender(window: readonly string[], current: string, pronoun: Gend
   const all = [...window, current].join(' ');
   // A titled name opening its sentence is the patient ("Mrs. Ferreira was seen"; not "the interpreter, Mr. Quispe").
   for (const m of all.matchAll(/(?:^|[.!?;]\s+)(Mr|Mrs|Ms|Miss)\.?\s+\p{Lu}/gu)) signs.add(m[1] === 'Mr' ? 'male' : 'female');
-  for (const m of all.matchAll(
-    /\b\d{1,3}\s*(?:-?\s*(?:yo|y\/o|y\.o\.|year[- ]old|yr[- ]old))?\s*-?\s*(m|f|male|female|man|woman|boy|girl|gentleman|lady)\b/giu,
-  )) {
-    signs.add(/^(?:f|female|woman|girl|lady)$/i.test(m[1]!) ? 'female' : 'male');
-  }
+  // An age with a sex: "34-year-old woman", "16 yo male", "58 yo F", "45 male", "45M" (not "6 m" of a
+  // fall, nor a "2-man assist").
+  for (const m of all.matchAll(AGE_SEX)) signs.add(/^(?:f|female|woman|girl|lady)$/i.test(m[1] ?? m[2]!) ? 'female' : 'male');
+  for (const m of all.matchAll(AGE_GLUED)) signs.add(m[1] === 'F' ? 'female' : 'male');
   for (const text of window) {
     const tokens = tokenize(text);
     for (let i = 0; i < tokens.length; i++) {
