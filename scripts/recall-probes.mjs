@@ -225,6 +225,15 @@ const SHORT = {
   'transitional-care-clinic': 'tcc',
   'plastic-surgery-clinic': 'plast',
   'migrant-farmworker-clinic': 'mfw',
+  // Batch 48's genres (branch pronoun): pronoun subjects, the patient's and someone else's. Two of its eight genres were
+  // written at the same time by branches names and su2 (adult-day-program, batch 50; consult-liaison-psych, batch 56) and
+  // keep those batches' codes.
+  'wilderness-medicine': 'wildmed',
+  'ski-patrol': 'skipat',
+  'cruise-ship-infirmary': 'cruise',
+  'stadium-first-aid': 'stadfa',
+  'hotel-house-call': 'hotelhc',
+  'community-paramedicine': 'commpara',
 };
 
 const problems = [];

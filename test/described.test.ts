@@ -36,7 +36,9 @@ describe('describedPerson', () => {
     expect(who('He describes his old platoon sergeant as hostile.', 'hostile')).toBe('other');
     expect(who('Nurses described him as hostile.', 'hostile')).toBe('patient');
     expect(who("Pt's sister was at the bedside. She was hysterical.", 'hysterical')).toBe('other');
-    expect(who('Pt seen with his sister. She was hysterical.', 'hysterical')).toBe('patient');
+    // The patient is "he" ("his sister"), so "she" is the sister (pronoun.ts; 'patient' before branch pronoun).
+    expect(who('Pt seen with his sister. She was hysterical.', 'hysterical')).toBe('other');
+    expect(who('Pt seen with her sister. She was hysterical.', 'hysterical')).toBe('patient');
     expect(who("Pt's sister was at the bedside. He was hysterical.", 'hysterical')).toBe('patient');
     expect(who('The man who lives next door was hostile to the medics.', 'hostile')).toBe('other');
     expect(who('Her cousin at the group home was aggressive on Sunday.', 'aggressive')).toBe('other');

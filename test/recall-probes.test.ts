@@ -14,7 +14,7 @@ const SET = path.join(ROOT, 'fixtures', 'recall-probes', 'probes.jsonl');
 // before dignify is run on it, so it joins this list only with the fixes made from it.
 const FIXED_BATCHES = new Set([
   1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 38, 40, 41, 42, 43, 44, 45, 46, 47,
-  50, 52, 56,
+  48, 49, 50, 52, 56,
 ]);
 // Core spans of the fixed batches left missed, each a kind judged not safe to close (the README):
 // "a drug of abuse by a 2 y/o" (the by-phrase reads as an abuser, as in "abuse by her father").
@@ -51,9 +51,9 @@ const KNOWN_CORE_MISSES = [
 // after it ("was heard in the background, belligerent and yelling": "Wife at bedside, agitated" is
 // the patient as often; "Dad on the line, hysterical, says" passes since branch subj2); a bare role no list names, or one that is the patient in some genre (a singular
 // "Peer", a "Passenger", a "Co-leader", a "Dietary worker"; an "Answering
-// service operator" and a "Unit clerk" pass since branch refuse); "he" after a neighbour, whose gender the sentence before does
-// not give; and three sentences whose mother is the patient when the note is hers (a vaccine "for
+// service operator" and a "Unit clerk" pass since branch refuse); and three sentences whose mother is the patient when the note is hers (a vaccine "for
 // herself", "MOB allegedly used … in the third trimester", "MOB - hostile w/ the lactation nurse").
+// ("he" after a neighbour who found "her", rp-ahl-031, passes since branch pronoun: the patient is "she".)
 const KNOWN_LOOKALIKE_FINDINGS = [
   'rp-pahp-041 compliance/refused "refuses"',
   'rp-nurs-025 credibility/adamant "adamant"',
@@ -63,7 +63,6 @@ const KNOWN_LOOKALIKE_FINDINGS = [
   'rp-pol-028 demeanor/uncooperative "uncooperative"',
   'rp-nbhv-013 compliance/refused "refused"',
   'rp-nbhv-022 credibility/allegedly "allegedly"',
-  'rp-ahl-031 demeanor/agitated "agitated"',
   'rp-grp-031 credibility/insists "insisted"',
   'rp-wchd-039 compliance/refused "refused"',
   'rp-nbhv-029 demeanor/combative "hostile"',
@@ -86,6 +85,21 @@ const KNOWN_LOOKALIKE_FINDINGS = [
   // Batch 47's (unseen until its first run): a bare "Sonographer student", whose head is a word a
   // campus note uses for its patient.
   'rp-obtri-015 compliance/refused "refused"',
+  // Batch 48's (branch pronoun), each a kind left to the patient's reading because the evidence is weak
+  // (pronoun.ts): a role no list names with no verb a person does after it ("The trail guide radioed in",
+  // "The cabin steward found", "The van driver was late"); a role of either gender beside a mention of
+  // the patient that agrees ("brought pt down", "finished his shift", "His business partner").
+  'rp-wildmed-001 compliance/refused "refused"',
+  'rp-skipat-011 compliance/refused "refused"',
+  'rp-cruise-002 credibility/claims "claims"',
+  'rp-stadfa-011 credibility/claims "claims"',
+  'rp-adp-019 credibility/claims "claims"',
+  'rp-hotelhc-005 credibility/adamant "adamant"',
+  // Batch 49's (unseen until its first run, then the account and -ant kinds fixed): a coach (no list
+  // names it, no agent ending), and a plural "they" that refuses (left to the parent rule's reading:
+  // "Parents at bedside. They refused the vaccine" is the patient's care).
+  'rp-skipat-016 credibility/claims "claims"',
+  'rp-stadfa-019 compliance/refused "refused"',
 ];
 
 describe('fixtures/recall-probes', () => {
@@ -102,10 +116,10 @@ describe('fixtures/recall-probes', () => {
     expect(r.status).toBe(0);
   });
 
-  it("has a hundred and sixty-three genres (batches 14, 15, 19, 20, 21, 22, 23, 24, 28, 30, 32, 38, 40, 42, 44, 46, 52, 56 and 50 brought eight, ten, eight, eight, eight, eight, eight, eight, seven, eight, eight, eight, eight, eight, eight, eight, eight, eight and eight; 25, 26, 27, 29, 31, 33, 41, 43, 45, 53 and 57 are in 22's, 23's, 24's, 28's, 30's, 32's, 40's, 42's, 44's, 52's and 56's genres; 28 and 32 share well-child-visit), core and B spans in each genre with terms, and look-alikes in every genre", () => {
+  it("has a hundred and sixty-nine genres (batches 14, 15, 19, 20, 21, 22, 23, 24, 28, 30, 32, 38, 40, 42, 44, 46, 52, 56, 50 and 48 brought eight, ten, eight, eight, eight, eight, eight, eight, seven, eight, eight, eight, eight, eight, eight, eight, eight, eight, eight and six (48 shares adult-day-program with 50 and consult-liaison-psych with 56); 25, 26, 27, 29, 31, 33, 41, 43, 45, 49, 53 and 57 are in 22's, 23's, 24's, 28's, 30's, 32's, 40's, 42's, 44's, 48's, 52's and 56's genres; 28 and 32 share well-child-visit), core and B spans in each genre with terms, and look-alikes in every genre", () => {
     expect(new Set(all.map((r) => (r as { batch?: number }).batch)).size).toBeGreaterThan(FIXED_BATCHES.size - 1);
     const genres = new Set(records.map((r) => r.genre));
-    expect(genres.size).toBe(163);
+    expect(genres.size).toBe(169);
     for (const genre of genres) expect(records.some((r) => r.genre === genre && r.spans.length === 0)).toBe(true);
     expect(records.flatMap((r) => r.spans).filter((s) => s.tier === 'core').length).toBeGreaterThan(300);
   });

@@ -14,6 +14,7 @@ import type { Token } from '../parse/tokens.js';
 import { maskPlaceholders } from '../parse/placeholders.js';
 import { bracketAfter, isGivenName, type NameWords, readName } from './names.js';
 import { motherIsPatient } from './perinatal.js';
+import { pronounIsOther, type Reader } from './pronoun.js';
 import { definiteChild, passiveWithAgent, subjectIndex } from './subject.js';
 
 /** The patient, someone or something else, or no subject found (a note's "Refused lunch."). */
@@ -153,7 +154,20 @@ export function describedPerson(source: string, tokens: readonly Token[], at: nu
   // "Pt was refused a bed at the shelter", "has been refused surgery at two centres": the subject is
   // the one refused; someone else refused.
   if (refusedSomething(text, tokens, at)) return 'other';
-  if (!predicate(text, tokens, at)) return attributive(text, tokens, at, previous);
+  if (!predicate(text, tokens, at)) {
+    // "The van driver arrived late. His refusal to use the lift…": a possessive pronoun opening the
+    // sentence before the noun is someone else's when its antecedent is (pronoun.ts).
+    const owner = tokens[at - 1];
+    if (
+      owner &&
+      ['his', 'her', 'their'].includes(owner.norm) &&
+      spaceOnly(text, owner, tokens[at]!) &&
+      at - 1 === firstOfSentence(text, tokens, at - 1) &&
+      pronounIsOther(text, tokens, at - 1, at, READER)
+    )
+      return 'other';
+    return attributive(text, tokens, at, previous);
+  }
   const found = smallClauseHead(text, tokens, at) ?? subjectIndex(text, tokens, at);
   if (found === undefined) return parenthetical(text, tokens, at, previous);
   const head = outsideRelative(text, tokens, found);
@@ -172,6 +186,17 @@ export function describedPerson(source: string, tokens: readonly Token[], at: nu
   if (joined && ['and', 'or', '&'].includes(tokens[start - 1]!.norm) && (PATIENT_WORDS.has(joined.norm) || PATIENT_PRONOUNS.has(joined.norm))) return 'patient';
   const slashed = tokens[head - 1];
   if (slashed && PATIENT_WORDS.has(slashed.norm) && /^\s*\/\s*$/.test(text.slice(slashed.end.offset, tokens[head]!.start.offset))) return 'patient';
+  // "The trail guide radioed in. He refused…", "Pt seen with wife. She insists he…": a pronoun
+  // opening its clause whose antecedent is someone else (pronoun.ts).
+  if (PRONOUN_SUBJECTS.has(tokens[head]!.norm) && head === firstOfSentence(text, tokens, head) && pronounIsOther(text, tokens, head, at, READER))
+    return 'other';
+  // "Pt's husband arrived. Security found him hostile": an object pronoun read as the one described,
+  // after a clause opening that names nobody of the patient's.
+  if (tokens[head]!.norm === 'him') {
+    const first = firstOfSentence(text, tokens, head);
+    const named = tokens.slice(first, head).some((t) => PATIENT_WORDS.has(t.norm) || PATIENT_PRONOUNS.has(t.norm) || ['his', 'her'].includes(t.norm));
+    if (first < head && !named && pronounIsOther(text, tokens, head, at, READER, tokens[first]!.start.offset)) return 'other';
+  }
   const described = classify(text, tokens, head, previous);
   if (described !== 'unknown') return described;
   // "Caller, her roommate, claims", "Bystander, a nurse from the ICU, insists": a bare role the
@@ -895,3 +920,12 @@ function refusedSomething(text: string, tokens: readonly Token[], at: number): b
   const noun = tokens[at + 2];
   return (next.norm === 'a' || next.norm === 'an') && noun !== undefined && spaceOnly(text, next, noun) && REFUSED_PLACES.has(noun.norm);
 }
+
+// Pronouns that may open a clause as the subject read by pronoun.ts.
+const PRONOUN_SUBJECTS = new Set(['he', 'she', 'they']);
+// What pronoun.ts asks of this module: the classifier and its word lists.
+const READER: Reader = {
+  classify: (text, tokens, head) => classify(text, tokens, head, ''),
+  isRole: (word) => BARE_OTHERS.has(word) || SERVICE_ROLES.has(word) || TITLES_OF_OTHERS.has(word),
+  isPatientWord: (word) => PATIENT_WORDS.has(word),
+};
