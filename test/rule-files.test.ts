@@ -43,6 +43,16 @@ describe('rule file validation', () => {
     expect(() => compileRules([parseRuleFile(good(RULE.replace('[frequent-flyer(s)]', '["{nope} flyer"]')), 'h.yaml')])).toThrow(
       /h\.yaml: rule "house\/patient-label": match: unknown set \{nope\}/,
     );
+    // compileRules reads each suggestion's {set} references with one global regex (exec in a loop):
+    // every reference is checked, not only the first, and a failed compile leaves the next one's
+    // check starting at the template's start.
+    const withSets = (suggestion: string) =>
+      `category: house\nsets:\n  place:\n    words: [ward, clinic]\nrules:\n${RULE.replace('[patient with frequent ED visits]', `["${suggestion}"]`)}`;
+    expect(() => compileRules([parseRuleFile(withSets('visits to the {place} and {nope.text}'), 'h.yaml')])).toThrow(
+      /h\.yaml: rule "house\/patient-label": suggestion "visits to the \{place\} and \{nope\.text\}" names unknown set \{nope\}/,
+    );
+    expect(() => compileRules([parseRuleFile(withSets('{nope}'), 'h.yaml')])).toThrow(/names unknown set \{nope\}/);
+    expect(compileRules([parseRuleFile(withSets('visits to the {place} and the {place.text}'), 'h.yaml')]).rules).toHaveLength(1);
   });
 
   it('reports invalid YAML and unreadable files by name', () => {
