@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { ConfigSet } from '../src/config/index.js';
+import { walkLimits } from '../src/match/prefilter.js';
 import { lintOutcomeBatches, lintOutcomes, type LintOutcome } from '../src/engine/lint-files.js';
 import { runMain } from './helpers.js';
 
@@ -175,6 +176,33 @@ describe('lintOutcomes', () => {
       expect(Math.min(...sizes)).toBeGreaterThan(0);
       expect(sizes.length).toBeLessThan(20); // a batch per chunk read, not per record
       expect(sizes.length).toBeGreaterThan(2);
+    }
+  });
+
+  it('scans an export larger than the walking budget with the regex from its first note, with the same findings', async () => {
+    const saved = { ...walkLimits };
+    try {
+      // About 130 KB of notes, a finding in some (walked notes are short: under walkLimits.text).
+      const rows = Array.from({ length: 2000 }, (_, i) => `${i},Note ${i}: ${i % 97 === 3 ? "she's an addict; hx of IVDU" : 'wound healing well'}.`);
+      const file = path.join(project({ 'big.csv': ['id,text', ...rows, ''].join('\n') }), 'big.csv');
+      const small = path.join(project({ 'small.csv': 'id,text\n1,Hx of IVDU.\n' }), 'small.csv');
+      const findings = async (name: string) => {
+        const out: string[] = [];
+        for await (const o of lintOutcomes([name]))
+          if (o.kind === 'linted') out.push(...o.findings.map((f) => `${o.record?.row} ${f.ruleId} ${f.start.offset}`));
+        return out;
+      };
+      walkLimits.total = Number.POSITIVE_INFINITY; // every note walked: the reference
+      const walked = await findings(file);
+      walkLimits.total = saved.total;
+      await findings(small);
+      expect(walkLimits.total).toBe(saved.total); // a small export is walked as before
+      const scanned = await findings(file);
+      expect(walkLimits.total).toBe(0);
+      expect(scanned).toEqual(walked);
+      expect(scanned.length).toBeGreaterThan(20);
+    } finally {
+      Object.assign(walkLimits, saved);
     }
   });
 

@@ -4,10 +4,12 @@
 // .dignifyrc, ignore files) comes from one ConfigSet, and large inputs go to the worker pool
 // (lint-parallel.ts). Unreadable sources and malformed records are outcomes, not throws, so
 // callers see every one. lintStream and lintFiles are the older shapes of the same stream.
+import { statSync } from 'node:fs';
 import type { Document, RecordRef } from '../inputs/document.js';
 import { fixText } from '../fix/fix-text.js';
 import { expandPaths } from '../inputs/files.js';
-import { formatEntry } from '../inputs/formats.js';
+import { formatEntry, formatOf } from '../inputs/formats.js';
+import { walkLimits } from '../match/prefilter.js';
 import { readEntryBatches, type SourceEvent, type SourceOptions, type StdinSource } from '../inputs/sources.js';
 import type { Finding, Options } from '../types.js';
 import { NotLoaded, withLoading } from './lazy.js';
@@ -170,6 +172,7 @@ async function startLint(paths: readonly string[], options: LintOptions, stdin?:
   if (configs) for (const entry of entries) if (!('error' in entry)) configs.forFile(entry.path);
   if (stdin && configs) configs.forFile(stdin.name);
   options.onFiles?.(entries.filter((e) => !('error' in e)).map((e) => e.path));
+  if (walkLimits.total > 0 && entries.some((e) => !('error' in e) && largeExport(e.path, options.inputFormat))) walkLimits.total = 0;
   const include =
     configs && options.include
       ? (file: string) => !configs.isIgnored(file) && options.include!(file)
@@ -186,6 +189,23 @@ async function startLint(paths: readonly string[], options: LintOptions, stdin?:
       ? lintInParallelBatches(sources, docOptions, options.threads!, options.onPool, options.poolFrom, options.adaptiveThreads, undefined, defer)
       : lintHere(sources, docOptions, defer);
   return { linted, optionsOf, fix: Boolean(options.fix), perBatch: batches?.findings };
+}
+
+/**
+ * Whether `file` is an export larger than the scanner's walking budget (prefilter.ts walkLimits.total).
+ * Its notes are then scanned by the trie regex from the first: the scanner walks short texts in
+ * JavaScript only until walkLimits.total characters, then compiles the regex anyway, and walking an
+ * export's first notes cost V8 optimizing compiles of the walk and the walker's trie (callgrind, the
+ * first 1,000 MTSamples records: about 4% of the instructions). The findings are the same (the walk
+ * finds a superset of the regex's hits, each checked alike: test/word-walk.test.ts).
+ */
+function largeExport(file: string, inputFormat: LintOptions['inputFormat']): boolean {
+  if (formatEntry(formatOf(file, inputFormat)).read !== 'export') return false;
+  try {
+    return statSync(file).size > walkLimits.total;
+  } catch {
+    return false; // the reader says what is wrong with it
+  }
 }
 
 /**
