@@ -7,7 +7,8 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { ConfigSet } from '../src/config/index.js';
-import { lintOutcomes, type LintOutcome } from '../src/engine/lint-files.js';
+import { walkLimits } from '../src/match/prefilter.js';
+import { lintOutcomeBatches, lintOutcomes, type LintOutcome } from '../src/engine/lint-files.js';
 import { runMain } from './helpers.js';
 
 function project(files: Record<string, string>): string {
@@ -149,6 +150,60 @@ describe('lintOutcomes', () => {
     explorer.search = (d: string) => (searches++, search(d));
     for await (const _ of lintOutcomes([dir], { configs, extensions: ['txt'] })) void _;
     expect(searches).toBe(1);
+  });
+
+  it('hands an export on in batches (lintOutcomeBatches): none empty, the same outcomes in the same order, with one or two threads', async () => {
+    // 3,000 records of ~60 bytes (about three chunks read), a bad record and a finding among them, a text file after.
+    const rows = Array.from({ length: 3000 }, (_, i) =>
+      i === 1500 ? `${i},"unterminated` : `${i},Note ${i}: ${i % 500 === 7 ? 'hx of IVDU' : 'wound healing well'}.`,
+    );
+    const dir = project({ 'notes.csv': ['id,text', ...rows, ''].join('\n'), 'z.txt': 'Known heroin addict.\n' });
+    const names = ['notes.csv', 'z.txt'].map((f) => path.join(dir, f));
+    const key = (o: LintOutcome) => [o.kind, path.basename(o.file), o.kind === 'linted' ? `${o.record?.row} ${o.findings.map((f) => f.ruleId)}` : ''].join(' ');
+    for (const threads of [1, 2]) {
+      const one: string[] = [];
+      for await (const o of lintOutcomes(names, { threads })) one.push(key(o));
+      const sizes: number[] = [];
+      const batched: string[] = [];
+      for await (const batch of lintOutcomeBatches(names, { threads })) {
+        sizes.push(batch.length);
+        batched.push(...batch.map(key));
+      }
+      expect(batched).toEqual(one);
+      expect(one.filter((k) => k.startsWith('linted notes.csv')).length).toBe(2999);
+      expect(one.filter((k) => k.includes('substance-use/')).length).toBe(7); // 6 records, the text file
+      expect(one.indexOf('bad-record notes.csv ')).toBeGreaterThan(1000);
+      expect(Math.min(...sizes)).toBeGreaterThan(0);
+      expect(sizes.length).toBeLessThan(20); // a batch per chunk read, not per record
+      expect(sizes.length).toBeGreaterThan(2);
+    }
+  });
+
+  it('scans an export larger than the walking budget with the regex from its first note, with the same findings', async () => {
+    const saved = { ...walkLimits };
+    try {
+      // About 130 KB of notes, a finding in some (walked notes are short: under walkLimits.text).
+      const rows = Array.from({ length: 2000 }, (_, i) => `${i},Note ${i}: ${i % 97 === 3 ? "she's an addict; hx of IVDU" : 'wound healing well'}.`);
+      const file = path.join(project({ 'big.csv': ['id,text', ...rows, ''].join('\n') }), 'big.csv');
+      const small = path.join(project({ 'small.csv': 'id,text\n1,Hx of IVDU.\n' }), 'small.csv');
+      const findings = async (name: string) => {
+        const out: string[] = [];
+        for await (const o of lintOutcomes([name]))
+          if (o.kind === 'linted') out.push(...o.findings.map((f) => `${o.record?.row} ${f.ruleId} ${f.start.offset}`));
+        return out;
+      };
+      walkLimits.total = Number.POSITIVE_INFINITY; // every note walked: the reference
+      const walked = await findings(file);
+      walkLimits.total = saved.total;
+      await findings(small);
+      expect(walkLimits.total).toBe(saved.total); // a small export is walked as before
+      const scanned = await findings(file);
+      expect(walkLimits.total).toBe(0);
+      expect(scanned).toEqual(walked);
+      expect(scanned.length).toBeGreaterThan(20);
+    } finally {
+      Object.assign(walkLimits, saved);
+    }
   });
 
   it('finds files of one extension in a folder (--ext txt)', async () => {

@@ -4,7 +4,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Document } from '../src/inputs/document.js';
 import type { SourceEvent } from '../src/inputs/sources.js';
-import { lintInParallel, POOL_MIN_GAIN } from '../src/engine/lint-parallel.js';
+import { lintInParallel, lintInParallelBatches, POOL_MIN_GAIN } from '../src/engine/lint-parallel.js';
 import { PoolPace } from '../src/engine/pool-pace.js';
 import { lintDocument, preloadLint } from '../src/lint/lint-document.js';
 import { resolveOptions } from '../src/lint/options.js';
@@ -121,7 +121,8 @@ describe('the pool and the gate', () => {
     // thread lints alone (before the pool, in the trial's windows here, after it is dropped) and
     // by `cost.pool` where the pool runs; the trial takes turns over windows of the same size.
     const many = Array.from({ length: 3000 }, (_, i) => (i % 9 === 0 ? `Pt ${i}: hx of IVDU.` : `Note ${i}: wound healing well.`));
-    const run = async (cost: { here: number; pool: number }, threshold = { documents: 10, chars: 20_000 }) => {
+    /** `batched`: the sources come in batches of that many events (as an export's, a batch per chunk read), through lintInParallelBatches. */
+    const run = async (cost: { here: number; pool: number }, threshold = { documents: 10, chars: 20_000 }, batched?: number) => {
       sent.length = handed.length = 0;
       let now = 0;
       const signals = () => ({ cores: 2, idle: 1, lintShare: 0.9 }); // a free core, linting most of the time: poolHelps says yes
@@ -130,23 +131,54 @@ describe('the pool and the gate', () => {
         pace.phase === 'before' || pace.phase === 'dropped' || ((pace.phase === 'warming' || pace.phase === 'trial') && pace.here(pace.latest));
       async function* sources(): AsyncGenerator<SourceEvent> {
         for (const [i, text] of many.entries()) {
-          now += alone() ? cost.here : cost.pool;
+          if (!batched) now += alone() ? cost.here : cost.pool;
           yield { kind: 'document', doc: { file: 'x.csv', syntax: 'text', text, record: { row: i + 1, line: i + 2 } } };
         }
       }
+      async function* batches(size: number): AsyncGenerator<SourceEvent[]> {
+        let batch: SourceEvent[] = [];
+        for await (const event of sources()) {
+          batch.push(event);
+          if (batch.length === size) {
+            yield batch;
+            batch = [];
+          }
+        }
+        if (batch.length) yield batch;
+      }
+      async function* linted() {
+        if (!batched)
+          yield* lintInParallel(
+            sources(),
+            () => resolved,
+            2,
+            (n) => pool.push(n),
+            threshold,
+            true,
+            signals,
+            undefined,
+            pace,
+          );
+        // Read ahead by a batch, the clock moves as each document is handled (scanned or linted here, sent to the pool).
+        else
+          for await (const batch of lintInParallelBatches(
+            batches(batched),
+            () => ((now += alone() ? cost.here : cost.pool), resolved),
+            2,
+            (n) => pool.push(n),
+            threshold,
+            true,
+            signals,
+            undefined,
+            pace,
+          )) {
+            expect(batch.length).toBeGreaterThan(0);
+            yield* batch;
+          }
+      }
       const pool: number[] = [];
       const out: string[] = [];
-      for await (const { event, findings } of lintInParallel(
-        sources(),
-        () => resolved,
-        2,
-        (n) => pool.push(n),
-        threshold,
-        true,
-        signals,
-        undefined,
-        pace,
-      )) {
+      for await (const { event, findings } of linted()) {
         if (event.kind === 'document') out.push(`${event.doc.text} ${findings!.map((f) => f.ruleId).join()}`);
       }
       return { pool, out };
@@ -181,6 +213,16 @@ describe('the pool and the gate', () => {
       const { pool, out } = await run({ here: 10, pool: 10 }, { documents: 10, chars: 2_000 });
       expect(out).toEqual(expected);
       expect(pool).toEqual([2, 1, 2, 1, 2, 1]);
+    });
+    it('in batches of events, lints every event of a batch in which the pool starts or is dropped, in order', async () => {
+      worker.delay = 0;
+      // Batches of 7 and 64 events: the pool starts and is dropped in the middle of a batch, whose
+      // rest is linted here (a lost rest would leave records out of the output).
+      for (const size of [7, 64]) {
+        const { pool, out } = await run({ here: 10, pool: 10 }, { documents: 10, chars: 2_000 }, size);
+        expect(out).toEqual(expected);
+        expect(pool.slice(0, 4)).toEqual([2, 1, 2, 1]);
+      }
     });
     it('keeps a pool that lints faster by POOL_MIN_GAIN, same output', async () => {
       worker.delay = 0;

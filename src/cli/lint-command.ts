@@ -5,7 +5,7 @@
 import { availableParallelism } from 'node:os';
 import { ConfigSet } from '../config/index.js';
 import { fixRefusal, FixSummary } from '../fix/cli.js';
-import { lintOutcomes, resultOf, type LintOutcome } from '../engine/lint-files.js';
+import { lintOutcomeBatches, resultOf, type LintOutcome, type LintResult } from '../engine/lint-files.js';
 import { colorWanted } from '../output/color.js';
 import { formatters } from '../output/index.js';
 import { redactResult } from '../output/redact.js';
@@ -113,7 +113,7 @@ async function lintTo(paths: string[], options: LintCliOptions, io: Io, error: (
   // The one engine call (the report command makes the same one): it expands the paths, looks up
   // each file's config (a bad config throws before any output), skips ignored files quietly
   // (hooks pass every changed file) and keeps input order.
-  const outcomes = lintOutcomes(
+  const outcomes = lintOutcomeBatches(
     files,
     {
       extensions,
@@ -141,7 +141,7 @@ async function lintTo(paths: string[], options: LintCliOptions, io: Io, error: (
     stdin,
   );
   let refusal: string | undefined | false;
-  let first: IteratorResult<LintOutcome>;
+  let first: IteratorResult<LintOutcome[]>;
   try {
     first = await outcomes.next(); // a ConfigError is thrown here, before the reporter prints
   } catch (e) {
@@ -166,38 +166,35 @@ async function lintTo(paths: string[], options: LintCliOptions, io: Io, error: (
   let warnings = 0;
   const badRecords = new Map<string, number>();
 
-  async function* all(): AsyncGenerator<LintOutcome> {
-    if (!first.done) yield first.value;
-    yield* outcomes;
-  }
-  for await (const outcome of all()) {
+  /** Reports one outcome (a document's with `reportLinted`). */
+  const report = (outcome: LintOutcome): void => {
     switch (outcome.kind) {
       case 'notice':
         io.stderr.write(`dignify: ${outcome.file}: ${outcome.message}\n`);
-        continue;
+        return;
       // Reporters see failures too (JSON's "error"/"skipped", SARIF's notifications).
       case 'skipped':
         io.stderr.write(`dignify: warning: ${outcome.file}: skipped: ${outcome.reason}\n`);
         io.stdout.write(reporter.result(resultOf(outcome)!));
-        continue;
+        return;
       case 'error':
         error(`${outcome.file}: ${outcome.error}`);
         ioFailed = true;
         io.stdout.write(reporter.result(resultOf(outcome)!));
-        continue;
+        return;
       case 'bad-record':
         // Said here, and kept in the results (the JSON report lists it).
         error(badRecordMessage(outcome.file, outcome.record, outcome.error));
         badRecords.set(outcome.file, (badRecords.get(outcome.file) ?? 0) + 1);
         io.stdout.write(reporter.result(resultOf(outcome)!));
-        continue;
+        return;
       case 'linted':
-        break;
+        reportLinted(resultOf(outcome)!);
     }
-    const { doc } = outcome;
-    const result = resultOf(outcome)!;
-    if (summary) {
-      const fixed = await summary.handle(result, doc, io.cwd);
+  };
+  /** Reports a document's result; with --fix or --fix-dry-run, `fixed` is what the fix summary made of it (and of `result`). */
+  const reportLinted = (result: LintResult, fixed?: Awaited<ReturnType<FixSummary['handle']>>): void => {
+    if (fixed) {
       if (fixed.diff) diffOut.write(fixed.diff);
       if (fixed.notice) io.stderr.write(`dignify: ${fixed.notice}\n`);
       if (fixed.error) {
@@ -210,8 +207,29 @@ async function lintTo(paths: string[], options: LintCliOptions, io: Io, error: (
       failing = true;
       io.onFailing?.();
     }
-    warnings += result.findings.filter((f) => f.severity === 'warning').length;
+    for (const f of result.findings) if (f.severity === 'warning') warnings++;
     io.stdout.write(reporter.result(options.redact ? redactResult(result) : result));
+  };
+  const reportAll = (outcomes: readonly LintOutcome[]): void => {
+    for (const outcome of outcomes) report(outcome);
+  };
+  // The outcomes come in batches (an export's records a batch per chunk read): each batch is
+  // reported in a plain loop, not one step of an async generator per record.
+  // A throw here closes the engine's generators (the export's file, the pool), as for-await would.
+  let next = first;
+  try {
+    for (; !next.done; next = await outcomes.next()) {
+      if (!summary) reportAll(next.value);
+      else
+        for (const outcome of next.value) {
+          if (outcome.kind === 'linted') {
+            const result = resultOf(outcome)!;
+            reportLinted(result, await summary.handle(result, outcome.doc, io.cwd));
+          } else report(outcome);
+        }
+    }
+  } finally {
+    if (!next.done) await outcomes.return(undefined);
   }
   io.stdout.write(reporter.end());
   if (summary) io.stderr.write(`dignify: ${summary.line()}\n`);

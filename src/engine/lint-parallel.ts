@@ -88,8 +88,22 @@ function gateHere(doc: Document, options: ResolvedOptions): Int32Array | undefin
   }
 }
 
-export async function* lintInParallel(
-  sources: AsyncIterable<SourceEvent>,
+/** lintInParallelBatches one source event at a time, in and out. */
+export async function* lintInParallel(sources: AsyncIterable<SourceEvent>, ...rest: LintInParallelArgs): AsyncGenerator<Linted> {
+  async function* single(): AsyncGenerator<SourceEvent[]> {
+    for await (const event of sources) yield [event];
+  }
+  for await (const batch of lintInParallelBatches(single(), ...rest)) yield* batch;
+}
+
+type LintInParallelArgs = Parameters<typeof lintInParallelBatches> extends [unknown, ...infer R] ? R : never;
+
+/**
+ * Lints batches of source events (sources.ts readEntryBatches) on `threads` threads, yielding them
+ * in batches (never empty), in input order.
+ */
+export async function* lintInParallelBatches(
+  sources: AsyncIterable<SourceEvent[]>,
   optionsOf: (doc: Document) => ResolvedOptions,
   threads: number,
   onPool?: (threads: number) => void,
@@ -102,26 +116,18 @@ export async function* lintInParallel(
   defer?: (doc: Document) => boolean,
   /** Whether the pool starts and stays (tests give one with their own clock). */
   pace: PoolPace = new PoolPace(poolFrom, adaptive, signals, () => performance.now()),
-): AsyncGenerator<Linted> {
+): AsyncGenerator<Linted[]> {
   let pool: LintPool | undefined;
   const { clock } = pace;
-  const lintHere = async (doc: Document): Promise<Finding[]> => {
-    const t = clock();
-    try {
-      return await withLoading(() => lintDocument(doc, optionsOf(doc)));
-    } finally {
-      pace.linted(clock() - t);
-    }
-  };
   const workers = Math.max(1, threads - 1);
   let atWorkers = 0; // batches sent to the pool and not back yet
   let issued = Promise.resolve(); // during the trial: settles when every batch given to `work` so far is linted
   /**
    * Batches of the documents of `from`, each of one window of `pace`; once `pace` drops the pool
    * (told by the batches handed on, a few batches after its trial) the batches end there, and what
-   * `from` still holds is left in it.
+   * `from` still holds is left in it (the rest of its current batch in `leftover`).
    */
-  async function* chunks(from: AsyncIterable<SourceEvent>): AsyncGenerator<Chunk> {
+  async function* chunks(from: AsyncIterable<readonly SourceEvent[]>): AsyncGenerator<Chunk> {
     let batch: Item[] = [];
     let window = WARM_UP; // of the documents in `batch`
     let toLint = 0; // documents of the batch a thread must lint
@@ -135,39 +141,46 @@ export async function* lintInParallel(
       toLint = toLintChars = heldChars = 0;
       return chunk;
     };
-    for await (const event of from) {
-      if (event.kind !== 'document' || defer?.(event.doc)) {
-        if (batch.length) yield flush();
-        yield { ready: { event } };
-      } else {
-        if (!pool) {
-          pool = (await import('./pool.js')).LintPool.open(workers);
-          onPool?.(threads);
-        }
-        const { doc } = event;
-        const of = pace.windowOf(doc.text.length);
-        if (of !== window) {
+    for await (const events of from) {
+      for (let i = 0; i < events.length; i++) {
+        const event = events[i]!;
+        if (event.kind !== 'document' || defer?.(event.doc)) {
           if (batch.length) yield flush();
-          if (pace.phase === 'warming' || pace.phase === 'trial') {
-            await issued;
-            pace.ended(window);
+          yield { ready: { event } };
+        } else {
+          if (!pool) {
+            pool = (await import('./pool.js')).LintPool.open(workers);
+            onPool?.(threads);
           }
-          window = of;
-          first = true;
+          const { doc } = event;
+          const of = pace.windowOf(doc.text.length);
+          if (of !== window) {
+            if (batch.length) yield flush();
+            if (pace.phase === 'warming' || pace.phase === 'trial') {
+              await issued;
+              pace.ended(window);
+            }
+            window = of;
+            first = true;
+          }
+          // This thread scans (the first stage); a document with no place is answered here and
+          // never copied to a worker, the others go with their places. (Sending documents unscanned
+          // while the workers kept up cost 10-15% more CPU: BENCHMARKS.md, "branch export".)
+          const places = gateHere(doc, optionsOf(doc));
+          if (places !== false) {
+            batch.push({ event, places });
+            toLint++;
+            toLintChars += doc.text.length;
+          } else batch.push({ event, findings: [] });
+          heldChars += doc.text.length;
+          const stop = pace.phase === 'dropped';
+          if (stop || toLint >= BATCH_DOCUMENTS || toLintChars >= BATCH_CHARS || heldChars >= BATCH_HELD_CHARS) yield flush();
+          if (stop) {
+            // What this batch of events still holds goes back to the reading loop, before `from`'s next batch.
+            if (i + 1 < events.length) leftover = events.slice(i + 1);
+            return;
+          }
         }
-        // This thread scans (the first stage); a document with no place is answered here and
-        // never copied to a worker, the others go with their places. (Sending documents unscanned
-        // while the workers kept up cost 10-15% more CPU: BENCHMARKS.md, "branch export".)
-        const places = gateHere(doc, optionsOf(doc));
-        if (places !== false) {
-          batch.push({ event, places });
-          toLint++;
-          toLintChars += doc.text.length;
-        } else batch.push({ event, findings: [] });
-        heldChars += doc.text.length;
-        const stop = pace.phase === 'dropped';
-        if (stop || toLint >= BATCH_DOCUMENTS || toLintChars >= BATCH_CHARS || heldChars >= BATCH_HELD_CHARS) yield flush();
-        if (stop) return;
       }
     }
     if (batch.length) yield flush();
@@ -210,6 +223,40 @@ export async function* lintInParallel(
     return chunk;
   };
 
+  /** Events read and not linted when the pool was dropped: read before the next batch of `sources`. */
+  let leftover: SourceEvent[] | undefined;
+  /** When `lintBefore` found a part of lint not loaded: when it started linting that document. */
+  let startedAt: number | undefined;
+  /**
+   * Before the pool: the events of `batch` from `out.length` on, each document linted here (timed
+   * for `pace`) and pushed to `out`, synchronously, up to the first document the pool is due at
+   * (left out of `out`). Returns the NotLoaded that stopped it (load, then call again: as withLoading).
+   */
+  const lintBefore = (batch: readonly SourceEvent[], out: Linted[]): NotLoaded | undefined => {
+    for (let i = out.length; i < batch.length; i++) {
+      const event = batch[i]!;
+      if (event.kind !== 'document' || defer?.(event.doc)) {
+        out.push({ event });
+        continue;
+      }
+      // A document linted again after a load was already counted by `due`.
+      if (startedAt === undefined && pace.due(event.doc.text.length)) return undefined;
+      const t = startedAt ?? clock();
+      startedAt = undefined;
+      try {
+        out.push({ event, findings: lintDocument(event.doc, optionsOf(event.doc)) });
+      } catch (error) {
+        if (!(error instanceof NotLoaded)) {
+          pace.linted(clock() - t);
+          throw error;
+        }
+        startedAt = t;
+        return error;
+      }
+      pace.linted(clock() - t);
+    }
+    return undefined;
+  };
   const events = sources[Symbol.asyncIterator]();
   try {
     // Until the pool is due, each document is linted here as it comes, with none of the batching
@@ -217,21 +264,26 @@ export async function* lintInParallel(
     // where the pool never starts).
     // The same again after a pool that did not pay (pace.due tries it again much later: pool-pace.ts).
     for (;;) {
-      let first: DocumentEvent | undefined; // the document the pool starts with
-      while (!first) {
-        const next = await events.next();
-        if (next.done) return;
-        const event = next.value;
-        if (event.kind !== 'document' || defer?.(event.doc)) yield { event };
-        else if (pace.due(event.doc.text.length)) first = event;
-        else yield { event, findings: await lintHere(event.doc) };
+      let head: SourceEvent[] | undefined; // the events the pool starts with (the first is a document)
+      while (!head) {
+        let batch = leftover;
+        leftover = undefined;
+        if (!batch) {
+          const next = await events.next();
+          if (next.done) return;
+          batch = next.value;
+        }
+        const out: Linted[] = [];
+        for (let missing = lintBefore(batch, out); missing; missing = lintBefore(batch, out)) await missing.load();
+        if (out.length < batch.length) head = batch.slice(out.length);
+        if (out.length) yield out;
       }
-      const head = first;
-      const rest = async function* (): AsyncGenerator<SourceEvent> {
-        yield head;
+      const first = head;
+      const rest = async function* (): AsyncGenerator<SourceEvent[]> {
+        yield first;
         for (let next = await events.next(); !next.done; next = await events.next()) yield next.value;
       };
-      for await (const chunk of inOrder(chunks(rest()), inFlight, work)) yield* 'ready' in chunk ? [chunk.ready] : (chunk.batch as Linted[]);
+      for await (const chunk of inOrder(chunks(rest()), inFlight, work)) yield 'ready' in chunk ? [chunk.ready] : (chunk.batch as Linted[]);
       if (pace.phase !== 'dropped') return;
       // Every batch is back: the workers and their heaps go.
       onPool?.(1);
