@@ -198,6 +198,15 @@ const SHORT = {
   'ob-triage': 'obtri',
   'peds-dental': 'pdent',
   'court-clinic': 'court',
+  // Batch 54's genres (branch brecall2): tier-B identity and compliance wording in shorthand, fields, boxes and tables.
+  'med-reconciliation': 'medrec',
+  'mtm-pharmacist': 'mtm',
+  'sbar-handover': 'sbar',
+  'adult-day-program': 'adp',
+  'youth-residential-treatment': 'yrt',
+  'assisted-living-nursing': 'alf',
+  'dsme-class': 'dsme',
+  'community-paramedicine': 'cpara',
 };
 
 const problems = [];
