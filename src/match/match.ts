@@ -163,10 +163,10 @@ function clauseEnd(tokens: readonly Token[], at: number, limit: number): number 
 }
 
 // A field name's bracketed qualifier right before its answer: "Compliance (meds): poor",
-// "Adherence (per pill count) - poor". The gap before the bracket's first word and the gap after its
-// last, and how many words it may hold.
-const QUALIFIER_OPEN = /^\s*\(\s*$/;
-const QUALIFIER_CLOSE = /^\s*\)\s*[:=\-\u2013\u2014]\s*$/;
+// "Adherence (per pill count) - poor", "Compliance [insulin]: poor". The gap before the bracket's
+// first word and the gap after its last, and how many words it may hold.
+const QUALIFIER_OPEN = /^\s*[([]\s*$/;
+const QUALIFIER_CLOSE = /^\s*[)\]]\s*[:=\-\u2013\u2014]\s*$/;
 const QUALIFIER_WORDS = 4;
 
 /**
