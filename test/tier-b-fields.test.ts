@@ -8,6 +8,8 @@
 // event or a complication, the intensifier, a lab's "agit". And batch 55's (unseen until its first
 // run): a square-bracketed qualifier, a field answered "low" or "bad" alone, "agit" beside another
 // behaviour word or after other names of the patient, "crazy" after them, a relative called demented.
+// And two kinds earlier batches left: a ticked answer after unticked options ("Med adherence: [ ] good
+// [x] poor", batch 38) and bare "demented" as an item of its own ("Bed 17 demented and …", batch 23).
 // Small inputs of our own wording.
 import { describe, expect, it } from 'vitest';
 import { tableColumnHeaderOf } from '../src/match/table-header.js';
@@ -101,5 +103,22 @@ describe('tier-B fields, tables and shorthand', () => {
       'Consumer crazy about the new puppy at the house.',
       'Her mother has senile purpura on both hands.',
     ]);
+  });
+
+  it('reads a ticked answer after unticked options as the field answered', async () => {
+    expect(await ruleIds('Statin adherence: [ ] good [ ] so-so [x] poor')).toContain('compliance/poor-compliance-field');
+    expect(await ruleIds('Compliance - \u2610 full \u2612 erratic')).toContain('compliance/poor-compliance-field');
+    await expectPass([
+      'Sleep: [ ] good [ ] fair [x] poor',
+      'Sensor adherence: [ ] good [x] poor',
+      'Adherence [ ] good [x] poor appetite noted',
+      'Adherence reviewed. Mood: [ ] good [x] poor',
+    ]);
+  });
+
+  it('reports bare "demented" as an item of its own', async () => {
+    expect(await ruleIds('Room 4 demented and pulling at the foley.')).toContain('identity/crazy-person');
+    expect(await ruleIds('Feeding eval: demented, pockets food in cheeks.')).toContain('identity/crazy-person');
+    await expectPass(['Not demented; word-finding pauses only.', 'Senile purpura; ecchymosis on the shins.']);
   });
 });

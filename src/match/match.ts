@@ -169,17 +169,51 @@ const QUALIFIER_OPEN = /^\s*[([]\s*$/;
 const QUALIFIER_CLOSE = /^\s*[)\]]\s*[:=\-\u2013\u2014]\s*$/;
 const QUALIFIER_WORDS = 4;
 
+// A ticked box right before the answer, after unticked options: "Med adherence: [ ] good [ ] fair
+// [x] poor" (the box marks are not tokens). The gap before the ticked answer, the gap before each
+// unticked option, and how many options of how many words are passed over.
+const TICKED = /^\s*(?:\[[xX\u2713\u2714]\]|[\u2611\u2612\u2713\u2714])\s*$/;
+const UNTICKED = /^\s*(?:[:\-\u2013\u2014]\s*)?(?:\[\s?\]|\u2610)\s*$/;
+const OPTION_WORDS = 3;
+const OPTIONS = 6;
+
+/** The token `gap` ends before: the gap text between tokens `i - 1` and `i`. */
+function gapBefore(tokens: readonly Token[], i: number, text: string): string {
+  return text.slice(tokens[i - 1]!.end.offset, tokens[i]!.start.offset);
+}
+
 /**
- * The token before the bracketed qualifier that ends right before token `first` ("Compliance" of
- * "Compliance (meds): poor"), or -1 when no such bracket stands there. A `before` condition reads
- * the field's name across it, as it reads "Compliance: poor".
+ * The last token of a field's name whose answer is token `first`, read across what stands between
+ * them: a bracketed qualifier ("Compliance" of "Compliance (meds): poor") or unticked options before
+ * a ticked answer ("adherence" of "Med adherence: [ ] good [x] poor"). -1 when neither stands there.
+ * A `before` condition reads the field's name there, as it reads "Compliance: poor".
  */
 function beforeQualifier(tokens: readonly Token[], first: number, text: string): number {
-  if (first < 2 || !QUALIFIER_CLOSE.test(text.slice(tokens[first - 1]!.end.offset, tokens[first]!.start.offset))) return -1;
-  for (let j = first - 1; j >= 1 && j >= first - QUALIFIER_WORDS; j--) {
-    const gap = text.slice(tokens[j - 1]!.end.offset, tokens[j]!.start.offset);
-    if (QUALIFIER_OPEN.test(gap)) return j - 1;
-    if (/[()[\]{}\n:;]/.test(gap)) return -1;
+  if (first < 2) return -1;
+  const last = gapBefore(tokens, first, text);
+  if (QUALIFIER_CLOSE.test(last)) {
+    for (let j = first - 1; j >= 1 && j >= first - QUALIFIER_WORDS; j--) {
+      const gap = gapBefore(tokens, j, text);
+      if (QUALIFIER_OPEN.test(gap)) return j - 1;
+      if (/[()[\]{}\n:;]/.test(gap)) return -1;
+    }
+    return -1;
+  }
+  if (!TICKED.test(last)) return -1;
+  // Back over the unticked options, each a few words after its box; the first box follows the
+  // field's colon or dash.
+  let j = first - 1;
+  for (let option = 0; option < OPTIONS; option++) {
+    let words = 1;
+    while (j >= 1 && words <= OPTION_WORDS && /^(?:[ \t]+|-)$/.test(gapBefore(tokens, j, text))) {
+      j--;
+      words++;
+    }
+    if (j < 1 || words > OPTION_WORDS) return -1;
+    const gap = gapBefore(tokens, j, text);
+    if (!UNTICKED.test(gap)) return -1;
+    if (/[:\-\u2013\u2014]/.test(gap)) return j - 1;
+    j--;
   }
   return -1;
 }
