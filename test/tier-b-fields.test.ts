@@ -6,7 +6,7 @@
 // copula; the abbreviation "agit"; and the look-alikes beside each: a device's, a dressing's, an
 // organ's or staff's column or field, a device non-compliant with a spec, a count before a diet, an
 // event or a complication, the intensifier, a lab's "agit". And batch 55's (unseen until its first
-// run): a square-bracketed qualifier, a field answered "low" or "bad" alone, "agit" beside another
+// run): a square-bracketed qualifier, "agit" beside another
 // behaviour word or after other names of the patient, "crazy" after them, a relative called demented.
 // And two kinds earlier batches left: a ticked answer after unticked options ("Med adherence: [ ] good
 // [x] poor", batch 38) and bare "demented" as an item of its own ("Bed 17 demented and …", batch 23).
@@ -89,17 +89,13 @@ describe('tier-B fields, tables and shorthand', () => {
     await expectPass(['The charger was non-compliant with the specification and was pulled.', 'Monitor noncompliant with the vendor spec; biomed notified.']);
   });
 
-  it('reads batch 55\'s kinds: a square bracket, "low"/"bad" answers, more names of the patient', async () => {
+  it("reads batch 55's kinds: a square bracket, more names of the patient", async () => {
     expect(await ruleIds('Adherence [ART]: erratic per pharmacy')).toContain('compliance/poor-compliance-field');
-    expect(await ruleIds('Med compliance (per daughter): bad')).toContain('compliance/poor-compliance-field');
-    expect(await ruleIds('Adherence: low; pillbox not used')).toContain('compliance/poor-compliance-field');
     expect(await ruleIds('0200: restless + agit, sitter at bedside')).toContain('demeanor/agitated');
     expect(await ruleIds('Individual insane per the group-home staff, calm here.')).toContain('identity/crazy-person');
     expect(await ruleIds('Cares for his senile mother at home.')).toContain('identity/crazy-person');
     await expectPass([
-      'Adherence: low cost generics chosen.',
-      'Compliance: bad weather kept her home, otherwise takes meds.',
-      'Bleeding risk [HAS-BLED]: low',
+      'Bleeding risk [HAS-BLED]: poor data',
       'Consumer crazy about the new puppy at the house.',
       'Her mother has senile purpura on both hands.',
     ]);
