@@ -234,6 +234,15 @@ const SHORT = {
   'stadium-first-aid': 'stadfa',
   'hotel-house-call': 'hotelhc',
   'community-paramedicine': 'commpara',
+  // Batch 54's genres (branch brecall2): tier-B identity and compliance wording in shorthand, fields, boxes and tables.
+  // Two of its eight genres were written at the same time by other branches and keep their codes (adult-day-program,
+  // batch 50; community-paramedicine, batch 48); 'medrec' was batch 56's code, so med-reconciliation is 'mrecon'.
+  'med-reconciliation': 'mrecon',
+  'mtm-pharmacist': 'mtm',
+  'sbar-handover': 'sbar',
+  'youth-residential-treatment': 'yrt',
+  'assisted-living-nursing': 'alf',
+  'dsme-class': 'dsme',
 };
 
 const problems = [];

@@ -122,6 +122,12 @@ export interface ConditionDefinition {
    * holds outside such a cell (match/table-header.ts).
    */
   table?: string;
+  /**
+   * A regular expression on the header cell of the match's own column, in the plain-text or
+   * Markdown table (two columns or more) holding the match alone in a cell below it ("| Visit | Med
+   * adherence |" over "| 11/02 | poor |"); never holds outside such a cell (match/table-header.ts).
+   */
+  column?: string;
   within?: number;
   /** before/after: look no further than the clause, i.e. stop at punctuation (a comma, semicolon, colon, dash, parenthesis). */
   clause?: boolean;

@@ -20,7 +20,7 @@ import { listItems } from './list-items.js';
 import { parentDecides } from './parent-rule.js';
 import { motherIsPatient } from './perinatal.js';
 import { childIsPatient } from './child-patient.js';
-import { tableHeaderOf } from './table-header.js';
+import { tableColumnHeaderOf, tableHeaderOf } from './table-header.js';
 import { isRelativeReport } from './relative-speech.js';
 
 /**
@@ -139,18 +139,83 @@ function lineHolds(condition: CompiledCondition, text: string, offset: number, s
   return answer;
 }
 
-/** The first token of the clause holding `at` (tokens joined by whitespace or hyphens only), looking back no further than `limit`. */
+/**
+ * Is token `i` joined to the one before it inside a clause: by whitespace or a hyphen, or as the
+ * word after the note's "w/" (with), which ends no clause ("pt w/ aggressive beh", "compliance w/
+ * her inhalers has been poor").
+ */
+function joinedInClause(tokens: readonly Token[], i: number): boolean {
+  return tokens[i]!.adjacent || (i > 0 && afterWith(tokens[i - 1]!, tokens[i]!));
+}
+
+/** The first token of the clause holding `at` (tokens joined by whitespace or hyphens only, or after "w/"), looking back no further than `limit`. */
 function clauseStart(tokens: readonly Token[], at: number, limit: number): number {
   let i = at;
-  while (i > limit && tokens[i]!.adjacent) i--;
+  while (i > limit && joinedInClause(tokens, i)) i--;
   return i;
 }
 
 /** The last token of the clause holding `at`, looking no further than `limit`. */
 function clauseEnd(tokens: readonly Token[], at: number, limit: number): number {
   let i = at;
-  while (i < limit && i + 1 < tokens.length && tokens[i + 1]!.adjacent) i++;
+  while (i < limit && i + 1 < tokens.length && joinedInClause(tokens, i + 1)) i++;
   return i;
+}
+
+// A field name's bracketed qualifier right before its answer: "Compliance (meds): poor",
+// "Adherence (per pill count) - poor", "Compliance [insulin]: poor". The gap before the bracket's
+// first word and the gap after its last, and how many words it may hold.
+const QUALIFIER_OPEN = /^\s*[([]\s*$/;
+const QUALIFIER_CLOSE = /^\s*[)\]]\s*[:=\-\u2013\u2014]\s*$/;
+const QUALIFIER_WORDS = 4;
+
+// A ticked box right before the answer, after unticked options: "Med adherence: [ ] good [ ] fair
+// [x] poor" (the box marks are not tokens). The gap before the ticked answer, the gap before each
+// unticked option, and how many options of how many words are passed over.
+const TICKED = /^\s*(?:\[[xX\u2713\u2714]\]|[\u2611\u2612\u2713\u2714])\s*$/;
+const UNTICKED = /^\s*(?:[:\-\u2013\u2014]\s*)?(?:\[\s?\]|\u2610)\s*$/;
+const OPTION_WORDS = 3;
+const OPTIONS = 6;
+
+/** The token `gap` ends before: the gap text between tokens `i - 1` and `i`. */
+function gapBefore(tokens: readonly Token[], i: number, text: string): string {
+  return text.slice(tokens[i - 1]!.end.offset, tokens[i]!.start.offset);
+}
+
+/**
+ * The last token of a field's name whose answer is token `first`, read across what stands between
+ * them: a bracketed qualifier ("Compliance" of "Compliance (meds): poor") or unticked options before
+ * a ticked answer ("adherence" of "Med adherence: [ ] good [x] poor"). -1 when neither stands there.
+ * A `before` condition reads the field's name there, as it reads "Compliance: poor".
+ */
+function beforeQualifier(tokens: readonly Token[], first: number, text: string): number {
+  if (first < 2) return -1;
+  const last = gapBefore(tokens, first, text);
+  if (QUALIFIER_CLOSE.test(last)) {
+    for (let j = first - 1; j >= 1 && j >= first - QUALIFIER_WORDS; j--) {
+      const gap = gapBefore(tokens, j, text);
+      if (QUALIFIER_OPEN.test(gap)) return j - 1;
+      if (/[()[\]{}\n:;]/.test(gap)) return -1;
+    }
+    return -1;
+  }
+  if (!TICKED.test(last)) return -1;
+  // Back over the unticked options, each a few words after its box; the first box follows the
+  // field's colon or dash.
+  let j = first - 1;
+  for (let option = 0; option < OPTIONS; option++) {
+    let words = 1;
+    while (j >= 1 && words <= OPTION_WORDS && /^(?:[ \t]+|-)$/.test(gapBefore(tokens, j, text))) {
+      j--;
+      words++;
+    }
+    if (j < 1 || words > OPTION_WORDS) return -1;
+    const gap = gapBefore(tokens, j, text);
+    if (!UNTICKED.test(gap)) return -1;
+    if (/[:\-\u2013\u2014]/.test(gap)) return j - 1;
+    j--;
+  }
+  return -1;
 }
 
 // Where a noun phrase ends (the `phrase` window): a clause mark other than a comma between two
@@ -327,6 +392,10 @@ function nearby(tokens: readonly Token[], condition: CompiledCondition, c: Candi
           ? phraseStart(tokens, c.first, Math.max(from, 0), text)
           : from;
       if (occursWithin(tokens, sequences, lo, c.first - 1, condition.except)) return true;
+      if (!condition.clause && !condition.phrase) {
+        const name = beforeQualifier(tokens, c.first, text);
+        if (name !== -1 && occursWithin(tokens, sequences, name + 1 - width, name, condition.except)) return true;
+      }
     } else {
       const to = c.last + width;
       const end = condition.clause ? clauseEnd(tokens, c.last, to) : condition.phrase ? phraseEnd(tokens, c.last, to, text) : to;
@@ -358,7 +427,8 @@ function holds(condition: CompiledCondition, tokens: readonly Token[], c: Candid
     case 'line':
       return lineHolds(condition, text, tokens[c.first]!.start.offset, sentence);
     case 'table': {
-      const header = tableHeaderOf(text, tokens[c.first]!.start.offset, tokens[c.last]!.end.offset);
+      // A column's header cell (prefilter.ts reads the header row, which holds it, as for `table`).
+      const header = (condition.column ? tableColumnHeaderOf : tableHeaderOf)(text, tokens[c.first]!.start.offset, tokens[c.last]!.end.offset);
       return header !== undefined && condition.regex!.test(header);
     }
     case 'list':

@@ -92,3 +92,46 @@ export function tableHeaderOf(text: string, start: number, end: number): string 
   const headerCells = cellCount(header, delimiter);
   return headerCells >= MIN_COLUMNS && cellCount(line, delimiter, headerCells) === headerCells ? header : undefined;
 }
+
+/** The cells of a row (a pipe row's border pipes dropped), each trimmed. */
+function cellsOf(row: string, delimiter: '\t' | '|'): string[] {
+  let body = row;
+  if (delimiter === '|') body = body.trim().replace(/^\|/, '').replace(/\|$/, '');
+  return body.split(delimiter).map((cell) => cell.trim());
+}
+
+/** A header cell longer than this is no column's name: its row is prose with a bar in it. */
+const MAX_HEADER_CELL = 60;
+
+/**
+ * The header cell of the column whose cell below it holds exactly `[start, end)` of `text` (blanks
+ * around the words allowed): "Med adherence" for the "poor" of "| Visit | Med adherence |\n| 11/02 |
+ * poor |". As tableHeaderOf, but a table of two columns counts (a log of one value per row under a
+ * named column), since the header is read cell by cell: a list of fields ("Adherence | good" over
+ * "Appetite | poor") gives its first row's value ("good"), no column's name. Undefined when the words
+ * are not alone in a cell, the line is no table row, the cell is in the header row, or the header
+ * row has another number of cells than the match's row.
+ */
+export function tableColumnHeaderOf(text: string, start: number, end: number): string | undefined {
+  const lineIndex = lineIndexAt(text, start);
+  const [from, to] = lineBoundsOf(text, lineIndex);
+  if (end > to) return undefined;
+  const line = text.slice(from, to);
+  const delimiter = delimiterOf(line);
+  if (!delimiter) return undefined;
+  const cellStart = line.lastIndexOf(delimiter, start - from - 1) + 1;
+  const next = line.indexOf(delimiter, end - from);
+  const cellEnd = next === -1 ? line.length : next;
+  if (line.slice(cellStart, start - from).trim() !== '' || line.slice(end - from, cellEnd).trim() !== '') return undefined;
+  const header = headerAbove(text, lineIndex, delimiter);
+  if (header === undefined) return undefined;
+  const headerCells = cellCount(header, delimiter);
+  if (headerCells < 2 || cellCount(line, delimiter, headerCells) !== headerCells) return undefined;
+  // The match's column: the cells before its own (a pipe row's border pipe is no cell).
+  let column = 0;
+  const lead = line.slice(0, cellStart);
+  for (let at = lead.indexOf(delimiter); at !== -1; at = lead.indexOf(delimiter, at + 1)) column++;
+  if (delimiter === '|' && /^\s*\|/.test(line)) column--;
+  const cell = cellsOf(header, delimiter)[column];
+  return cell !== undefined && cell.length <= MAX_HEADER_CELL ? cell : undefined;
+}

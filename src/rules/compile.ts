@@ -29,6 +29,8 @@ export interface CompiledCondition {
   patient?: 'child';
   /** described: read only the noun phrase the match stands in (ConditionDefinition.described). */
   inPhrase?: boolean;
+  /** table: `regex` is tested on the header cell of the match's column, not the header row (ConditionDefinition.column). */
+  column?: boolean;
 }
 
 /** `*` in a condition's words: any one word. */
@@ -313,6 +315,8 @@ export function compileRules(files: readonly LoadedRuleFile[], expanded = new Ma
           if (c.except) extra.except = c.except.flatMap((w) => expandConditionWord(w, `conditions.${kind}.except`));
           if (c.line !== undefined) return { kind: 'line', sequences: [], within, clause, previous, regex: new RegExp(c.line, 'iu'), ...extra };
           if (c.table !== undefined) return { kind: 'table', sequences: [], within, clause, previous, regex: new RegExp(c.table, 'iu'), ...extra };
+          if (c.column !== undefined)
+            return { kind: 'table', sequences: [], within, clause, previous, regex: new RegExp(c.column, 'iu'), column: true, ...extra };
           if (conditionKind === 'list' || conditionKind === 'described') return { kind: conditionKind, sequences: [], within, clause, previous, ...extra };
           const words = c.before ?? c.after ?? c.sentence ?? c.subject ?? [];
           return { kind: conditionKind, sequences: words.flatMap((w) => expandConditionWord(w, `conditions.${kind}`)), within, clause, previous, ...extra };

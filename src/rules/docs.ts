@@ -21,6 +21,7 @@ function describeTest(c: ConditionDefinition): string {
   const words = (list: string[]) => list.map((w) => (w === '*' ? 'any word' : code(w))).join(', ');
   if (c.line !== undefined) return `the line matches ${code(c.line)}`;
   if (c.table !== undefined) return `alone in a table cell whose header row matches ${code(c.table)}`;
+  if (c.column !== undefined) return `alone in a table cell whose column's header cell matches ${code(c.column)}`;
   if (c.list) return 'the match is an item of an enumeration (three items or more)';
   if (c.before) return `${words(c.before)} within ${within} words before${clause}`;
   if (c.after) return `${words(c.after)} within ${within} words after${clause}`;

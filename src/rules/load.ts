@@ -114,7 +114,7 @@ function checkSemantics(def: RuleFileDefinition, file: string): void {
         ]) {
           tryPattern(pattern, rule.id, `conditions.${kind}`);
         }
-        for (const source of [condition.line, condition.table]) {
+        for (const source of [condition.line, condition.table, condition.column]) {
           if (source === undefined) continue;
           try {
             new RegExp(source, 'iu');
