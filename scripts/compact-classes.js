@@ -1,0 +1,98 @@
+// parse-latin's lib/expressions.js in fewer bytes, for the warehouse build (scripts/bundle-warehouse.js):
+// its regular expressions are long explicit character classes (\u0101\u0103\u0105…, 19.5 KB of
+// the bundle, 7 KB gzipped). Each class is written here as the ranges of UTF-16 code units it
+// matches, found by testing every code unit against the class itself (no parsing of its spelling,
+// no Unicode tables of this Node), and rebuilt at load time as the same class in \uXXXX ranges.
+// The regular expressions have no flags (no `u`, no `i`), so a class matches one code unit and an
+// astral character is two code units to them: a class that matches the same 65,536 code units is
+// the same class. test/warehouse.test.ts checks every code unit of every class, and every regular
+// expression against the original.
+
+/** The source of `regex` cut at its character classes: the text between them and the classes. */
+export function splitClasses(source) {
+  const parts = [''];
+  const classes = [];
+  let i = 0;
+  while (i < source.length) {
+    const ch = source[i];
+    if (ch === '\\') {
+      parts[parts.length - 1] += source.slice(i, i + 2);
+      i += 2;
+    } else if (ch === '[') {
+      let j = i + 1;
+      if (source[j] === '^') j++;
+      if (source[j] === ']') j++; // a literal ] first in the class (not used by parse-latin)
+      while (source[j] !== ']') {
+        if (j >= source.length) throw new Error(`unclosed class in /${source}/`);
+        j += source[j] === '\\' ? 2 : 1;
+      }
+      classes.push(source.slice(i, j + 1));
+      parts.push('');
+      i = j + 1;
+    } else {
+      parts[parts.length - 1] += ch;
+      i++;
+    }
+  }
+  return { parts, classes };
+}
+
+/** The code units (0–0xFFFF) a class matches, as [first, last] ranges in order. */
+export function classRanges(cls, flags = '') {
+  const re = new RegExp(`^${cls}$`, flags);
+  const ranges = [];
+  for (let unit = 0; unit <= 0xffff; unit++) {
+    if (!re.test(String.fromCharCode(unit))) continue;
+    const last = ranges[ranges.length - 1];
+    if (last && last[1] === unit - 1) last[1] = unit;
+    else ranges.push([unit, unit]);
+  }
+  if (!ranges.length) throw new Error(`class ${cls} matches nothing`);
+  return ranges;
+}
+
+/** Ranges as base-36 numbers: the gap since the previous range's end, then the range's length less one. */
+export function encodeRanges(ranges) {
+  let next = 0;
+  const out = [];
+  for (const [first, last] of ranges) {
+    out.push((first - next).toString(36), (last - first).toString(36));
+    next = last + 1;
+  }
+  return out.join(',');
+}
+
+/**
+ * The decoder, as source: `R(parts, codes)` is the regular expression whose text is `parts` with the
+ * classes of `codes` between them. Kept in plain ES2015 (the warehouse script's target).
+ */
+export const DECODER = `function U(n){return '\\\\u'+('000'+n.toString(16)).slice(-4)}
+function C(code){var s='',next=0,n=code.split(',');for(var i=0;i<n.length;i+=2){var a=next+parseInt(n[i],36),b=a+parseInt(n[i+1],36);s+=U(a)+(b>a?'-'+U(b):'');next=b+1}return '['+s+']'}
+function R(parts,codes){var s=parts[0];for(var i=0;i<codes.length;i++)s+=C(codes[i])+parts[i+1];return new RegExp(s)}`;
+
+/** Classes up to this many characters of source are kept as written. */
+const SHORT = 24;
+
+/** The source of a module that exports the same regular expressions as `expressions` (name → RegExp). */
+export function compactModule(expressions) {
+  const lines = [DECODER];
+  for (const [name, regex] of Object.entries(expressions)) {
+    if (regex.flags) throw new Error(`/${regex.source}/${regex.flags}: only flag-less expressions are compacted`);
+    // A short class ([ \t], [\uDCC0-\uDCF2]) stays as written: its code would be no shorter.
+    const split = splitClasses(regex.source);
+    const parts = [split.parts[0]];
+    const codes = [];
+    split.classes.forEach((cls, i) => {
+      if (cls.length > SHORT) {
+        codes.push(encodeRanges(classRanges(cls)));
+        parts.push(split.parts[i + 1]);
+      } else parts[parts.length - 1] += cls + split.parts[i + 1];
+    });
+    if (!codes.length) {
+      lines.push(`export const ${name} = /${regex.source}/;`);
+      continue;
+    }
+    lines.push(`export const ${name} = R(${JSON.stringify(parts)}, ${JSON.stringify(codes)});`);
+  }
+  return lines.join('\n');
+}
