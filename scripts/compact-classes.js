@@ -51,23 +51,33 @@ export function classRanges(cls, flags = '') {
   return ranges;
 }
 
-/** Ranges as base-36 numbers: the gap since the previous range's end, then the range's length less one. */
+/**
+ * Ranges as numbers: the gap since the previous range's end, then the range's length less one. A number
+ * is written in base 26, most significant digit first, its last digit a capital (A–Z) and the others
+ * small letters (a–z): 0 → A, 25 → Z, 26 → bA. No separators, and the text stays plain ASCII letters.
+ */
 export function encodeRanges(ranges) {
   let next = 0;
-  const out = [];
+  let out = '';
+  const number = (n) => {
+    let text = String.fromCharCode(65 + (n % 26));
+    for (let rest = Math.floor(n / 26); rest; rest = Math.floor(rest / 26)) text = String.fromCharCode(97 + (rest % 26)) + text;
+    return text;
+  };
   for (const [first, last] of ranges) {
-    out.push((first - next).toString(36), (last - first).toString(36));
+    out += number(first - next) + number(last - first);
     next = last + 1;
   }
-  return out.join(',');
+  return out;
 }
 
 /**
  * The decoder, as source: `R(parts, codes)` is the regular expression whose text is `parts` with the
- * classes of `codes` between them. Kept in plain ES2015 (the warehouse script's target).
+ * classes of `codes` between them. Kept in plain ES5 (the warehouse script's target is ES2020).
  */
 export const DECODER = `function U(n){return '\\\\u'+('000'+n.toString(16)).slice(-4)}
-function C(code){var s='',next=0,n=code.split(',');for(var i=0;i<n.length;i+=2){var a=next+parseInt(n[i],36),b=a+parseInt(n[i+1],36);s+=U(a)+(b>a?'-'+U(b):'');next=b+1}return '['+s+']'}
+function C(code){var n=[],v=0,s='',next=0,i,c;for(i=0;i<code.length;i++){c=code.charCodeAt(i);if(c>96)v=v*26+c-97;else{n.push(v*26+c-65);v=0}}
+for(i=0;i<n.length;i+=2){var a=next+n[i],b=a+n[i+1];s+=U(a)+(b>a?'-'+U(b):'');next=b+1}return '['+s+']'}
 function R(parts,codes){var s=parts[0];for(var i=0;i<codes.length;i++)s+=C(codes[i])+parts[i+1];return new RegExp(s)}`;
 
 /** Classes up to this many characters of source are kept as written. */
