@@ -37,15 +37,22 @@ export function splitClasses(source) {
   return { parts, classes };
 }
 
-/** The code units (0–0xFFFF) a class matches, as [first, last] ranges in order. */
+/** Every UTF-16 code unit, 0 to 0xFFFF, in order (lone surrogates included). */
+const ALL_UNITS = String.fromCharCode(...Array.from({ length: 0x10000 }, (_, unit) => unit));
+
+/**
+ * The code units (0–0xFFFF) a class matches, as [first, last] ranges in order: the class run over a
+ * string of every code unit (without the `u` flag a class matches one code unit where it stands).
+ */
 export function classRanges(cls, flags = '') {
-  const re = new RegExp(`^${cls}$`, flags);
+  if (flags.includes('u')) throw new Error('only classes without the u flag are read a code unit at a time');
+  const re = new RegExp(cls, `${flags}g`);
   const ranges = [];
-  for (let unit = 0; unit <= 0xffff; unit++) {
-    if (!re.test(String.fromCharCode(unit))) continue;
+  for (let m = re.exec(ALL_UNITS); m; m = re.exec(ALL_UNITS)) {
+    if (m[0].length !== 1) throw new Error(`class ${cls} matched ${m[0].length} code units`);
     const last = ranges[ranges.length - 1];
-    if (last && last[1] === unit - 1) last[1] = unit;
-    else ranges.push([unit, unit]);
+    if (last && last[1] === m.index - 1) last[1] = m.index;
+    else ranges.push([m.index, m.index]);
   }
   if (!ranges.length) throw new Error(`class ${cls} matches nothing`);
   return ranges;
