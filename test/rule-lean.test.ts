@@ -8,6 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { builtinRuleFiles } from '../src/rules/builtin.js';
 import { compileRules, withExpansions } from '../src/rules/compile.js';
 import { fromLeanForm, leanForm } from '../src/rules/lean.js';
+import { normalizeWord } from '../src/rules/pattern.js';
+import { normalizedSet, setValuesOf, setWordsOf } from '../src/rules/sets.js';
+import type { SetDefinition } from '../src/types.js';
 import { ROOT } from './helpers.js';
 
 function compiledParts(rules: ReturnType<typeof compileRules>) {
@@ -117,6 +120,41 @@ describe('the lean form of the built-in rules', () => {
     // A rule turned off (presets.ts keeps the others): the rest compile as before.
     const without = (fs: typeof files) => fs.map((f) => ({ ...f, rules: f.rules.filter((r) => r.id !== 'substance-use/addict') }));
     expect(compiledParts(compileRules(without(lean)))).toEqual(compiledParts(compileRules(without(files))));
+  });
+
+  it("stores each set's words as normalizeWord gives them, without repeats, marked so that a start does not normalize them again", () => {
+    const parsed = JSON.parse(form.lean) as ReturnType<typeof withExpansions>;
+    let words = 0;
+    for (const [k, file] of parsed.entries()) {
+      for (const [name, stored] of Object.entries(file.sets ?? {})) {
+        const source = files[k]!.sets![name]!;
+        expect((stored as { normalized?: boolean }).normalized, name).toBe(true);
+        const sourceWords = Array.isArray(source.words) ? source.words : Object.keys(source.words);
+        const storedWords = Array.isArray(stored.words) ? stored.words : Object.keys(stored.words);
+        expect(storedWords, name).toEqual([...new Set(sourceWords.map(normalizeWord))]);
+        if (!Array.isArray(source.words)) {
+          const values = new Map<string, unknown>();
+          for (const [word, value] of Object.entries(source.words)) values.set(normalizeWord(word), value);
+          expect(Object.entries(stored.words), name).toEqual([...values]);
+        }
+        words += storedWords.length;
+      }
+    }
+    expect(words).toBeGreaterThan(1000);
+  });
+
+  it('stores a set unmarked when its stored form would not read back the same, and normalizes an unmarked set at run time', () => {
+    const curly: SetDefinition = { words: ['Addict\u2019s', 'addict', 'IVDU'] };
+    expect(normalizedSet(curly)).toEqual({ words: ['addict', 'ivdu'], normalized: true });
+    expect(setWordsOf(curly)).toEqual(['addict', 'ivdu']);
+    const mapped: SetDefinition = { default: 'x', words: { Heroin: 'h', 'heroin\u2019s': 'h2', meth: 'm' } };
+    const stored = normalizedSet(mapped);
+    expect(stored).toEqual({ default: 'x', words: { heroin: 'h2', meth: 'm' }, normalized: true });
+    expect([...setValuesOf(stored)]).toEqual([...setValuesOf(mapped)]);
+    // "2's" normalizes to "2", an array index, which an object puts before "b": not stored normalized.
+    const numeric: SetDefinition = { words: { b: 'b', "2's": 'two' } };
+    expect(normalizedSet(numeric)).toBe(numeric);
+    expect(setWordsOf(numeric)).toEqual(['b', '2']);
   });
 
   const built = path.join(ROOT, 'dist', 'rules');

@@ -1,14 +1,17 @@
 // The built-in rules in the form cheapest to load at start-up (dist/rules/builtin-lean.json, written
 // by scripts/build-rules.js; read by builtin.ts). Parsing the full builtin.json (267 kB) was about
-// 36 M instructions of a one-line check, a tenth of its cost over bare Node. This form differs in two
+// 36 M instructions of a one-line check, a tenth of its cost over bare Node. This form differs in three
 // ways, and compiles to the same rules (test/rule-lean.test.ts):
 // - each rule's `examples` (a fifth of the data; only `dignify explain`, the docs and the tests read
 //   them) sit in builtin-examples.json, read on first access of `examples`;
+// - each set's words are stored normalized and without repeats, the set marked `normalized`
+//   (sets.ts normalizedSet), so that a start does not normalize ~2,400 words again;
 // - each stored pattern expansion (compile.ts, PrecompiledRuleFile) is a JSON string, decoded when a
 //   rule first needs that pattern: JSON.parse scans a string far faster than it builds the nested
 //   arrays, and a one-line check decodes only the patterns of the rules' phrases and of the rules it
 //   meets.
 import type { LoadedRuleFile } from './load.js';
+import { normalizedSet } from './sets.js';
 
 /** compile.ts's PrecompiledRuleFile, as far as this module needs it (compile.ts imports this module). */
 interface PrecompiledRuleFile extends LoadedRuleFile {
@@ -47,6 +50,8 @@ export function leanForm(files: readonly PrecompiledRuleFile[]): { lean: string;
       return rule;
     });
     const out: Record<string, unknown> = { ...file, rules };
+    // The sets' words stored normalized (sets.ts normalizedSet): a start no longer normalizes them.
+    if (file.sets) out.sets = Object.fromEntries(Object.entries(file.sets).map(([name, set]) => [name, normalizedSet(set)]));
     if (all) {
       const ruleExpansions: Record<string, string> = {};
       for (const rule of file.rules) {
