@@ -39,6 +39,42 @@ const SEPARATOR = /^[\s|:-]*-[\s|:-]*$/;
 // How far up a header is looked for (rows), so a long pasted table costs little.
 const MAX_ROWS = 60;
 
+// What tableHeaderOf and tableColumnHeaderOf both read: a cell holding exactly the match, in a row
+// under a header row of as many cells.
+interface CellUnderHeader {
+  /** The match's row, without its line break. */
+  line: string;
+  delimiter: '\t' | '|';
+  /** Where the match's cell starts in `line` (UTF-16 offset). */
+  cellStart: number;
+  /** The header row, without its line break. */
+  header: string;
+  headerCells: number;
+}
+
+/**
+ * The row, cell and header of the table cell holding exactly `[start, end)` of `text` (blanks around
+ * the words allowed). Undefined when the words are not alone in a cell, the line is no table row, the
+ * cell is in the header row, or the header row has another number of cells than the match's row.
+ */
+function cellUnderHeader(text: string, start: number, end: number): CellUnderHeader | undefined {
+  const lineIndex = lineIndexAt(text, start);
+  const [from, to] = lineBoundsOf(text, lineIndex);
+  if (end > to) return undefined;
+  const line = text.slice(from, to);
+  const delimiter = delimiterOf(line);
+  if (!delimiter) return undefined;
+  const cellStart = line.lastIndexOf(delimiter, start - from - 1) + 1;
+  const next = line.indexOf(delimiter, end - from);
+  const cellEnd = next === -1 ? line.length : next;
+  if (line.slice(cellStart, start - from).trim() !== '' || line.slice(end - from, cellEnd).trim() !== '') return undefined;
+  const header = headerAbove(text, lineIndex, delimiter);
+  if (header === undefined) return undefined;
+  const headerCells = cellCount(header, delimiter);
+  if (cellCount(line, delimiter, headerCells) !== headerCells) return undefined;
+  return { line, delimiter, cellStart, header, headerCells };
+}
+
 /**
  * The header row (its text, without the line break) of the run of table rows holding offset `at`
  * of `text`: the first row of the run of rows with the same delimiter as the line of `at` above
@@ -77,20 +113,8 @@ function headerAbove(text: string, line: number, delimiter: '\t' | '|'): string 
  * another number of cells than the match's row (a list of fields, not a table with a header).
  */
 export function tableHeaderOf(text: string, start: number, end: number): string | undefined {
-  const lineIndex = lineIndexAt(text, start);
-  const [from, to] = lineBoundsOf(text, lineIndex);
-  if (end > to) return undefined;
-  const line = text.slice(from, to);
-  const delimiter = delimiterOf(line);
-  if (!delimiter) return undefined;
-  const cellStart = line.lastIndexOf(delimiter, start - from - 1) + 1;
-  const next = line.indexOf(delimiter, end - from);
-  const cellEnd = next === -1 ? line.length : next;
-  if (line.slice(cellStart, start - from).trim() !== '' || line.slice(end - from, cellEnd).trim() !== '') return undefined;
-  const header = headerAbove(text, lineIndex, delimiter);
-  if (header === undefined) return undefined;
-  const headerCells = cellCount(header, delimiter);
-  return headerCells >= MIN_COLUMNS && cellCount(line, delimiter, headerCells) === headerCells ? header : undefined;
+  const cell = cellUnderHeader(text, start, end);
+  return cell && cell.headerCells >= MIN_COLUMNS ? cell.header : undefined;
 }
 
 /** The cells of a row (a pipe row's border pipes dropped), each trimmed. */
@@ -113,20 +137,9 @@ const MAX_HEADER_CELL = 60;
  * row has another number of cells than the match's row.
  */
 export function tableColumnHeaderOf(text: string, start: number, end: number): string | undefined {
-  const lineIndex = lineIndexAt(text, start);
-  const [from, to] = lineBoundsOf(text, lineIndex);
-  if (end > to) return undefined;
-  const line = text.slice(from, to);
-  const delimiter = delimiterOf(line);
-  if (!delimiter) return undefined;
-  const cellStart = line.lastIndexOf(delimiter, start - from - 1) + 1;
-  const next = line.indexOf(delimiter, end - from);
-  const cellEnd = next === -1 ? line.length : next;
-  if (line.slice(cellStart, start - from).trim() !== '' || line.slice(end - from, cellEnd).trim() !== '') return undefined;
-  const header = headerAbove(text, lineIndex, delimiter);
-  if (header === undefined) return undefined;
-  const headerCells = cellCount(header, delimiter);
-  if (headerCells < 2 || cellCount(line, delimiter, headerCells) !== headerCells) return undefined;
+  const found = cellUnderHeader(text, start, end);
+  if (!found || found.headerCells < 2) return undefined;
+  const { line, delimiter, cellStart, header } = found;
   // The match's column: the cells before its own (a pipe row's border pipe is no cell).
   let column = 0;
   const lead = line.slice(0, cellStart);
