@@ -10,9 +10,8 @@
 //   fixtures/eval-sealed/labelled.jsonl, fixtures/eval-blind/labelled.jsonl and
 //   fixtures/eval-final/labelled.jsonl, fixtures/eval-ninth/labelled.jsonl and
 //   fixtures/eval-tenth/labelled.jsonl, fixtures/eval-eleventh/labelled.jsonl,
-//   fixtures/eval-twelfth/labelled.jsonl, fixtures/eval-thirteenth/labelled.jsonl (each wholly held out,
-//   labelled blind; their READMEs). fixtures/eval-fourteenth is held out too (HELD_OUT) but not yet scored by
-//   default: the lead adds it after its first run (its README).
+//   fixtures/eval-twelfth/labelled.jsonl, fixtures/eval-thirteenth/labelled.jsonl,
+//   fixtures/eval-fourteenth/labelled.jsonl (each wholly held out, labelled blind; their READMEs).
 // - fixtures/eval-new is scored whole and in two halves, split by a hash of each record's id (splitOf):
 //   the dev half lists its false positives and misses, so rule developers can learn from new genres;
 //   the test half (and the whole set) only count them, so that nobody tunes rules on them by accident.
@@ -85,6 +84,7 @@ if (files.length === 0)
     path.join(root, 'fixtures', 'eval-eleventh', 'labelled.jsonl'),
     path.join(root, 'fixtures', 'eval-twelfth', 'labelled.jsonl'),
     path.join(root, 'fixtures', 'eval-thirteenth', 'labelled.jsonl'),
+    path.join(root, 'fixtures', 'eval-fourteenth', 'labelled.jsonl'),
   );
 // Sets whose false positives and misses are counted but not listed unless --show-held-out, by the name of
 // the set's folder — not by a path relative to this copy of the repository, so a set read from another
