@@ -299,14 +299,21 @@ function roleAt(sentence: Sentence, i: number, reader: Reader): { gender?: Gende
 
 /**
  * "Caller is the patient's mother", "Dr. Amari is the accepting physician", "Anne is Henry's primary
- * caregiver", "The caseworker was Brian Lowe": a subject followed by is/was and a noun phrase (an
+ * caregiver", "The caseworker was Brian Lowe", "The person on the phone was the patient's son": a
+ * subject (and up to three words after it) followed by is/was and a noun phrase (an
  * article or a possessive, up to three words) whose head is a relative or a role, or a given name.
  * The subject is then someone else, of the relative's or the name's gender.
  */
 function identified(sentence: Sentence, head: number, reader: Reader): { gender?: Gender } | undefined {
   const { tokens } = sentence;
-  if (!['is', 'was'].includes(tokens[head + 1]?.norm ?? '')) return undefined;
-  const first = head + 2;
+  // The verb may follow a phrase after the head ("The person on the phone was the patient's son").
+  let be = head + 1;
+  while (be < tokens.length && be <= head + 4 && !['is', 'was'].includes(tokens[be]!.norm)) {
+    if (/[,;:.!?()]/.test(sentence.text.slice(tokens[be - 1]!.end.offset, tokens[be]!.start.offset))) return undefined;
+    be++;
+  }
+  if (!['is', 'was'].includes(tokens[be]?.norm ?? '')) return undefined;
+  const first = be + 1;
   if (tokens[first] === undefined) return undefined;
   // A given name: "The caseworker was Brian Lowe".
   const name = firstNameGender(written(sentence, first));
@@ -376,9 +383,11 @@ function isPerson(sentence: Sentence, head: number, reader: Reader): boolean {
 }
 
 /** Mentions of the patient in a sentence (pt, patient, the setting's word, a pronoun), as pronoun features; possessives ("Pt's wife") included. */
-function patientMentions(sentence: Sentence, reader: Reader, possessives = true): { gender?: Gender; plural: boolean }[] {
+function patientMentions(sentence: Sentence, reader: Reader, possessives = true, skip = -1): { gender?: Gender; plural: boolean }[] {
   const out: { gender?: Gender; plural: boolean }[] = [];
-  for (const token of sentence.tokens) {
+  for (const [i, token] of sentence.tokens.entries()) {
+    // The subject read as someone else ("The person on the phone was the patient's son").
+    if (i === skip) continue;
     const p = PRONOUNS[token.norm];
     if (p) out.push(p);
     else if (reader.isPatientWord(token.norm) && (possessives || !/['\u2019]s?$/.test(sentence.text.slice(token.start.offset, token.end.offset))))
@@ -529,7 +538,7 @@ export function pronounIsOther(text: string, tokens: readonly Token[], head: num
   if (
     opening?.reading === 'other' &&
     agrees(pronoun, opening) &&
-    !patientMentions(last, reader, false).some((m) => agrees(pronoun, m)) &&
+    !patientMentions(last, reader, false, opening.head).some((m) => agrees(pronoun, m)) &&
     !(opening.gender === undefined && last.tokens.slice(0, opening.head).some((t) => reader.isPatientWord(t.norm)))
   ) {
     // A plural "they" for parents, a family or a guardian stays the parent rule's.
