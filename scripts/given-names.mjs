@@ -95,6 +95,33 @@ function excludedList() {
   console.log(`given-names: ${lines.length} excluded (${lines.filter((l) => l.endsWith('role')).length} roles)`);
 }
 
+// The gender each name is given, for src/match/pronoun.ts ("Maria's husband ... He refused": he is the husband). The
+// package gives every name one gender per language list; a name is the gender most of the en, es, it, de and tr lists
+// give it (a tie: either), the fr list's only when no other list has it (the fr list gives common English men's names
+// to women: Henry, Noah, Ryan, Tyler), and either when UNISEX names it: names US birth registrations give to boys and
+// girls both, which the package files under one gender (Jordan, Casey, Riley, Taylor). A name of either gender is no
+// evidence for a pronoun.
+const UNISEX = new Set(
+  'alex ali angel ariel avery bailey blake cameron carey casey charlie chris dakota dana devon drew eden elliot elliott emerson finley frankie hayden jackie jaime jamie jean jesse jessie jody joey jordan kai kelly kendall kerry kim kris lee lou marion morgan ollie parker pat payton peyton quinn reese regan reagan riley river robin rowan sam sage sawyer shay skyler skylar stevie sydney sidney taylor terry toni tracy'.split(
+    ' ',
+  ),
+);
+const VOTERS = ['en', 'es', 'it', 'de', 'tr'];
+const maps = Object.fromEntries(LANGUAGES.map((l) => [l, require(`gender-detection-from-name/names/${l}.js`)]));
+
+function genderOf(name) {
+  if (UNISEX.has(name)) return 'either';
+  let female = 0;
+  let male = 0;
+  for (const l of VOTERS) {
+    const g = maps[l].get(name);
+    if (g === 'female') female++;
+    else if (g === 'male') male++;
+  }
+  if (female === 0 && male === 0) return maps.fr.get(name) ?? 'either';
+  return female > male ? 'female' : male > female ? 'male' : 'either';
+}
+
 function build() {
   const excluded = new Set(
     readFileSync(EXCLUDED, 'utf8')
@@ -103,7 +130,8 @@ function build() {
       .map((l) => l.split('\t')[0]),
   );
   const names = [...new Set(LANGUAGES.flatMap((l) => lists[l]))].filter((n) => !excluded.has(n) && /^\p{L}[\p{L}'-]*\p{L}$/u.test(n)).sort();
-  return `# Given names, one a line in lower case, read by src/match/names.ts. Built by scripts/given-names.mjs from the npm\n# package gender-detection-from-name ${version} (MIT, (c) 2019 Davide Violante): its en, es, it, de, fr and tr lists, less\n# data/given-names-excluded.txt. Do not edit by hand.\n${names.join('\n')}\n`;
+  const of = (g) => names.filter((n) => genderOf(n) === g);
+  return `# Given names, one a line in lower case, read by src/match/names.ts. Built by scripts/given-names.mjs from the npm\n# package gender-detection-from-name ${version} (MIT, (c) 2019 Davide Violante): its en, es, it, de, fr and tr lists, less\n# data/given-names-excluded.txt. Do not edit by hand. Three runs, each sorted: women's names, then after the line\n# "#male" men's names, then after "#either" names of either gender (scripts/given-names.mjs says how).\n${of('female').join('\n')}\n#male\n${of('male').join('\n')}\n#either\n${of('either').join('\n')}\n`;
 }
 
 if (process.argv.includes('--excluded')) excludedList();
@@ -115,5 +143,5 @@ else if (process.argv.includes('--check')) {
 } else {
   const text = build();
   writeFileSync(OUT, text);
-  console.log(`given-names: ${text.split('\n').length - 5} names, ${Math.round(Buffer.byteLength(text) / 1024)} KB`);
+  console.log(`given-names: ${text.split('\n').length - 8} names, ${Math.round(Buffer.byteLength(text) / 1024)} KB`);
 }

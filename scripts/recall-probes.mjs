@@ -243,6 +243,10 @@ const SHORT = {
   'youth-residential-treatment': 'yrt',
   'assisted-living-nursing': 'alf',
   'dsme-class': 'dsme',
+  // Batch 64's genres (branch antecedent): pronouns after people named by first names, the patient and others.
+  'home-care-aide-log': 'hcal',
+  'respite-care': 'resp',
+  'foster-care-health-assessment': 'fcha',
 };
 
 const problems = [];

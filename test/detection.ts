@@ -47,16 +47,15 @@ export async function expectFlag(texts: string[], options: Reading & { rule?: st
 }
 
 /**
- * Who the first token `word` of `text` describes (src/match/described.ts), the sentence before
- * it given as context. A `word` the text does not hold throws: no test passes on a missing word.
+ * Who the first token `word` of `text` describes (src/match/described.ts), the sentences before
+ * it read as context. A `word` the text does not hold throws: no test passes on a missing word.
  */
 export function who(text: string, word: string): Described {
   const sentences = collectSentences(parseText(text));
-  for (const [n, sentence] of sentences.entries()) {
+  for (const sentence of sentences) {
     const at = sentence.tokens.findIndex((t) => t.norm === word);
     if (at === -1) continue;
-    const previous = n > 0 ? text.slice(sentences[n - 1]!.start, sentences[n - 1]!.end) : '';
-    return describedPerson(text, sentence.tokens, at, previous);
+    return describedPerson(text, sentence.tokens, at);
   }
   throw new Error(`no "${word}" in ${text}`);
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../src/index.js';
-import { bracketAfter, isGivenName, readName } from '../src/match/names.js';
+import { bracketAfter, givenNameGender, isGivenName, readName } from '../src/match/names.js';
 import { ROOT } from './helpers.js';
 
 const flagged = async (text: string) => (await lintText(text)).filter((f) => f.severity !== 'info').map((f) => f.ruleId);
@@ -17,6 +17,14 @@ describe('the list of given names', () => {
       expect(isGivenName(name), name).toBe(true);
     for (const word of ['Dean', 'Judge', 'Hunter', 'Bishop', 'Porter', 'Chief', 'patient', 'tenant', 'the', 'Mercy', 'Al'])
       expect(isGivenName(word), word).toBe(false);
+  });
+
+  it("gives each name the gender the package's lists give it, and either to a name of both", () => {
+    for (const name of ['Maria', 'Dolores', 'Denise', 'Grace', 'Andrea']) expect(givenNameGender(name), name).toBe('female');
+    // Henry and Noah: the fr list gives them to women; the other lists outvote it.
+    for (const name of ['Frank', 'Tom', 'Henry', 'Noah', 'Jayden']) expect(givenNameGender(name), name).toBe('male');
+    for (const name of ['Jordan', 'Casey', 'Alex', 'Riley', 'Taylor']) expect(givenNameGender(name), name).toBe('unknown');
+    for (const word of ['Nurse', 'the', 'Dean']) expect(givenNameGender(word), word).toBeUndefined();
   });
 
   it('is what scripts/given-names.mjs builds from the package and the excluded list', () => {

@@ -33,8 +33,8 @@ const GENERIC = new Set(
     ' ',
   ),
 );
-// Pronouns: he/she/they stand for the patient in a note about them unless the sentence before
-// introduced someone of that gender (see antecedentIsOther); "you" is the patient in a clinician's
+// Pronouns: he/she/they stand for the patient in a note about them unless the sentences before
+// name someone else they stand for (pronoun.ts); "you" is the patient in a clinician's
 // turn or a letter; "we", "it" and the demonstratives are the team or a thing.
 const PATIENT_PRONOUNS = new Set('he she him they them you'.split(' '));
 const OTHER_PRONOUNS = new Set(
@@ -123,7 +123,7 @@ const TITLES_OF_PATIENT = new Set(['mr', 'mrs', 'ms', 'miss', 'mx']);
 const TITLES_OF_OTHERS = new Set(['dr', 'drs', 'prof']);
 const AGE = /^\d{1,3}$/;
 const AGE_WORDS = new Set('year years yr yrs yo old month months mo mos'.split(' '));
-// Relatives by gender, for a pronoun whose antecedent is in the sentence before.
+// Relatives by gender, which names.ts reads as roles before or after a name ("his wife Fatima").
 const FEMALE = new Set('wife mother mom mum daughter sister girlfriend grandmother grandma aunt niece fiancee stepmother stepdaughter'.split(' '));
 const MALE = new Set('husband father dad son brother boyfriend grandfather grandpa uncle nephew fiance stepfather stepson'.split(' '));
 
@@ -142,10 +142,10 @@ const spaceOnly = (text: string, a: Token, b: Token) => /^[ \t]*$/.test(text.sli
 
 /**
  * Who the word at token `at` of `tokens` describes. `text` is the document the tokens' offsets
- * point into (UTF-16 offsets); `previous` is the sentence before, to read a pronoun's antecedent
- * ("Pt's wife was at the bedside. She was hysterical"). Never throws.
+ * point into (UTF-16 offsets); a pronoun's antecedent is read in the sentences before it there
+ * (pronoun.ts: "Pt's wife was at the bedside. She was hysterical"). Never throws.
  */
-export function describedPerson(source: string, tokens: readonly Token[], at: number, previous = ''): Described {
+export function describedPerson(source: string, tokens: readonly Token[], at: number): Described {
   const text = maskPlaceholders(source);
   // "Specimen refused by the laboratory", "ranges claimed by the manufacturer": a passive's agent
   // after "by" is the one who refused or claimed ("Medication refused by pt" is the patient).
@@ -166,10 +166,10 @@ export function describedPerson(source: string, tokens: readonly Token[], at: nu
       pronounIsOther(text, tokens, at - 1, at, READER)
     )
       return 'other';
-    return attributive(text, tokens, at, previous);
+    return attributive(text, tokens, at);
   }
   const found = smallClauseHead(text, tokens, at) ?? subjectIndex(text, tokens, at);
-  if (found === undefined) return parenthetical(text, tokens, at, previous);
+  if (found === undefined) return parenthetical(text, tokens, at);
   const head = outsideRelative(text, tokens, found);
   // "The patient is a Jehovah's Witness and has refused", "she presented with a bleed and
   // refused": across "and", the patient named earlier in the sentence is the subject.
@@ -197,12 +197,12 @@ export function describedPerson(source: string, tokens: readonly Token[], at: nu
     const named = tokens.slice(first, head).some((t) => PATIENT_WORDS.has(t.norm) || PATIENT_PRONOUNS.has(t.norm) || ['his', 'her'].includes(t.norm));
     if (first < head && !named && pronounIsOther(text, tokens, head, at, READER, tokens[first]!.start.offset)) return 'other';
   }
-  const described = classify(text, tokens, head, previous);
+  const described = classify(text, tokens, head);
   if (described !== 'unknown') return described;
   // "Caller, her roommate, claims", "Bystander, a nurse from the ICU, insists": a bare role the
   // model does not know, and an appositive after it that says who it is.
   const apposed = appositiveHead(text, tokens, head, at);
-  if (apposed !== undefined && classify(text, tokens, apposed, previous) === 'other') return 'other';
+  if (apposed !== undefined && classify(text, tokens, apposed) === 'other') return 'other';
   // "Deputy claims pt swallowed two bags", "Crew adamant that pt was apneic": an account that names
   // the patient in the third person is someone else's account of the patient.
   if (/^(?:claim|insist|adamant|alleg)/.test(tokens[at]!.norm) && accountNamesPatient(text, tokens, at)) return 'other';
@@ -353,7 +353,7 @@ export function describedInPhrase(source: string, tokens: readonly Token[], at: 
     const plural = /[^s]s$/.test(noun.norm) && !PATIENT_WORDS.has(noun.norm) && !MEDICINES.has(noun.norm) && !NOT_MODIFIERS.has(adjective.norm);
     if (plural && ['are', 'were', 'have', 'had'].includes(verb.norm)) return 'other';
   }
-  return attributive(text, tokens, at, '');
+  return attributive(text, tokens, at);
 }
 
 /**
@@ -362,7 +362,7 @@ export function describedInPhrase(source: string, tokens: readonly Token[], at: 
  * someone or something else ("an aggressive dog"). A name of the patient after it ("an agitated
  * patient", "a combative 80-year-old man") and anything not read stay 'unknown', as before.
  */
-function attributive(text: string, tokens: readonly Token[], at: number, previous: string): Described {
+function attributive(text: string, tokens: readonly Token[], at: number): Described {
   if (NOUN_SUFFIX.test(tokens[at]!.norm)) return 'unknown';
   // After a copula the phrase is a predicate noun ("Pt is an agitated man"): its subject is read
   // as before, not the noun.
@@ -400,7 +400,7 @@ function attributive(text: string, tokens: readonly Token[], at: number, previou
     // A noun phrase goes on ("an aggressive 80-year-old"): read its last word.
     if (next && spaceOnly(text, tokens[i]!, next) && i < at + 2 && !NOT_MODIFIERS.has(next.norm) && !PREPOSITIONS.has(next.norm) && !/(?:ed|s)$/.test(norm))
       continue;
-    return classify(text, tokens, i, previous) === 'other' ? 'other' : 'unknown';
+    return classify(text, tokens, i) === 'other' ? 'other' : 'unknown';
   }
   return 'unknown';
 }
@@ -470,13 +470,12 @@ function outsideRelative(text: string, tokens: readonly Token[], head: number): 
   return head;
 }
 
-function classify(text: string, tokens: readonly Token[], head: number, previous: string, depth = 0): Described {
+function classify(text: string, tokens: readonly Token[], head: number, depth = 0): Described {
   const token = tokens[head]!;
   const word = token.norm.replace(/['\u2019]s?$/, '');
-  if (PATIENT_PRONOUNS.has(word)) {
-    if (head !== firstOfSentence(text, tokens, head)) return 'patient';
-    return antecedentIsOther(word, previous) || antecedentIsOther(word, clauseBefore(text, tokens, head)) ? 'other' : 'patient';
-  }
+  // A pronoun is the patient; pronoun.ts reads the one opening its clause as someone else when the
+  // sentences before name whom it stands for (describedPerson asks it first).
+  if (PATIENT_PRONOUNS.has(word)) return 'patient';
   if (word === 'her' || word === 'his' || word === 'their') return 'patient';
   if (OTHER_PRONOUNS.has(word)) return 'other';
   // "I" is the writer, or the patient in their own words; a word mentioned is nobody ("the word").
@@ -495,7 +494,7 @@ function classify(text: string, tokens: readonly Token[], head: number, previous
   if (ATTRIBUTES.has(word)) {
     // "his behavior", "the son's attitude": the owner is the one described.
     const owner = modifiers.find((i) => isPossessive(text, tokens[i]!) || ['his', 'her', 'their'].includes(tokens[i]!.norm));
-    return owner === undefined ? 'unknown' : classify(text, tokens, owner, previous);
+    return owner === undefined ? 'unknown' : classify(text, tokens, owner);
   }
   const words = modifiers.map((i) => tokens[i]!.norm);
   const aged = words.some((w) => AGE.test(w) || AGE_WORDS.has(w));
@@ -524,11 +523,11 @@ function classify(text: string, tokens: readonly Token[], head: number, previous
     // subject (a verb there, "found at a church", reads as a bare word: unknown).
     const owner = tokens[start - 2];
     if (PLACE_PREPOSITIONS.has(before.norm) && owner && spaceOnly(text, owner, before) && !NOT_MODIFIERS.has(owner.norm) && depth < 2)
-      return classify(text, tokens, start - 2, previous, depth + 1);
+      return classify(text, tokens, start - 2, depth + 1);
     // "Another member of the choir insisted", "a member of the public was hostile": the person
     // word before "of" is the one described (subject.ts gives the group after "member of").
     if (before.norm === 'of' && owner && spaceOnly(text, owner, before) && PATIENT_WORDS.has(owner.norm) && depth < 2)
-      return classify(text, tokens, start - 2, previous, depth + 1);
+      return classify(text, tokens, start - 2, depth + 1);
     return 'unknown';
   }
   // The patient's medicines, whose loss or theft the patient reports ("His prescription was
@@ -746,7 +745,7 @@ const PARENTHETICAL_WORDS = 4;
  * when it says neither, the noun before the brackets does. 'unknown' when no bracketed appositive
  * stands right before the predicate.
  */
-function parenthetical(text: string, tokens: readonly Token[], at: number, previous: string): Described {
+function parenthetical(text: string, tokens: readonly Token[], at: number): Described {
   let last = at - 1;
   while (last >= 0 && LINKING.has(tokens[last]!.norm) && spaceOnly(text, tokens[last]!, tokens[last + 1]!)) last--;
   if (last < 0 || !/^[ \t]*\)[ \t]*$/.test(text.slice(tokens[last]!.end.offset, tokens[last + 1]!.start.offset))) return 'unknown';
@@ -755,8 +754,8 @@ function parenthetical(text: string, tokens: readonly Token[], at: number, previ
     if (/^[ \t]*\([ \t]*$/.test(gap)) {
       // "(via phone interpreter)", "(per daughter)": a way of speaking or a source, not who the
       // subject is; the noun before the brackets says that.
-      if (BRACKET_PREPOSITIONS.has(tokens[first]!.norm)) return classify(text, tokens, first - 1, previous);
-      const inside = classify(text, tokens, last, previous);
+      if (BRACKET_PREPOSITIONS.has(tokens[first]!.norm)) return classify(text, tokens, first - 1);
+      const inside = classify(text, tokens, last);
       if (inside !== 'unknown') return inside;
       // "Arjun (front desk) refused": a name opening the sentence, given a role or a workplace in brackets.
       const named = tokens[first - 1];
@@ -768,7 +767,7 @@ function parenthetical(text: string, tokens: readonly Token[], at: number, previ
         bracketAfter(text.slice(named.end.offset), NAME_WORDS) === 'other'
       )
         return 'other';
-      return classify(text, tokens, first - 1, previous);
+      return classify(text, tokens, first - 1);
     }
     if (!/^[ \t\-\u2010\u2011]*$/.test(gap)) return 'unknown';
   }
@@ -806,105 +805,6 @@ function firstOfSentence(text: string, tokens: readonly Token[], i: number): num
   return j;
 }
 
-/**
- * The clause before a semicolon or a full stop that ends right before token `head` ("Caller is his
- * wife; she …", and "The notary arrived at 2. He …", which the sentence splitter keeps as one
- * sentence after a number), or "".
- */
-function clauseBefore(text: string, tokens: readonly Token[], head: number): string {
-  if (head === 0 || !/[;.]/.test(text.slice(tokens[head - 1]!.end.offset, tokens[head]!.start.offset))) return '';
-  return text.slice(tokens[firstOfSentence(text, tokens, head - 1)]!.start.offset, tokens[head - 1]!.end.offset);
-}
-
-// How many words of the sentence before are read for a pronoun's antecedent.
-const ANTECEDENT_WORDS = 12;
-
-// A sentence that says who someone is to the patient: "Caller is the patient's mother", "the
-// person on the line was his son". Its relative is the one a pronoun after it stands for.
-const ROLE = /\b(?:is|was)\s+(?:(?:the\s+)?(?:patient|pt|member|client)['\u2019]s|his|her)\s+(\p{L}+)/iu;
-
-/**
- * Did the sentence (or the clause before a semicolon) before make someone of the pronoun's gender
- * its subject ("Pt's wife was at the bedside. She was hysterical"), or say that someone is the
- * patient's relative of that gender ("Caller is the patient's mother; she insists …")? A sentence
- * about the patient ("Pt seen with wife.") does not.
- */
-function antecedentIsOther(pronoun: string, previous: string): boolean {
-  const kin = pronoun === 'she' ? FEMALE : pronoun === 'he' ? MALE : undefined;
-  if (!kin || previous === '') return false;
-  if (openingSubjectIsOther(pronoun, previous)) return true;
-  const role = ROLE.exec(previous);
-  if (role && kin.has(role[1]!.toLowerCase())) return true;
-  const words =
-    previous
-      .toLowerCase()
-      .replace(/\u2019/g, "'")
-      .match(/[\p{L}']+/gu) ?? [];
-  // The relative may stand late in the sentence ("Spoke with the patient's mother by phone", "Met
-  // with Mr. Ortiz's two sons and his ex-wife"), but not after the patient ("Pt seen with wife"),
-  // and not as the relative of someone of the pronoun's gender ("Seen with her mother. She
-  // refused": "her" is the one "she" stands for).
-  const own = pronoun === 'she' ? 'her' : 'his';
-  for (let k = 0; k < Math.min(words.length, ANTECEDENT_WORDS); k++) {
-    const w = words[k]!;
-    const bare = w.replace(/'s?$/, '');
-    if (kin.has(bare)) {
-      if (words[k - 1] === own || (words[k - 1] === 'ex' && words[k - 2] === own)) return false;
-      return true;
-    }
-    if (!w.endsWith("'s") && (PATIENT_WORDS.has(bare) || bare === 'he' || bare === 'she')) return false;
-  }
-  return false;
-}
-
-// Words that name the patient, or stand for them, in a sentence before a pronoun.
-const PATIENT_MENTIONS = new Set([...PATIENT_WORDS, 'he', 'she', 'him', 'his', 'her', 'hers', 'himself', 'herself']);
-// Words that may open a noun phrase before its head ("The night dispatcher", "Our plumber").
-const OPENERS = new Set(['the', 'a', 'an', 'our', 'their', 'this', 'that', 'another']);
-// How many words may stand before the head of a sentence's opening subject ("The on-call biomed tech").
-const OPENING_MODIFIERS = 3;
-
-/**
- * Does the sentence before open with someone other than the patient as its subject, named by a role
- * or a title ("The plumber was called for the leak.", "Dr. Amari is the accepting physician.",
- * "Officer Diaz accompanied the worker."), without naming the patient anywhere ("The nurse checked
- * on her at noon. She refused lunch": "her" is the patient, and so is "she")? Then "he"/"she"
- * opening the next sentence stands for that person, unless the role names the other gender.
- */
-function openingSubjectIsOther(pronoun: string, previous: string): boolean {
-  const words =
-    previous
-      .toLowerCase()
-      .replace(/\u2019/g, "'")
-      .match(/[\p{L}\p{N}']+/gu) ?? [];
-  if (words.some((w) => PATIENT_MENTIONS.has(w))) return false;
-  const other = pronoun === 'she' ? MALE : FEMALE;
-  for (let k = 0; k < Math.min(words.length, OPENING_MODIFIERS + 1); k++) {
-    const w = words[k]!;
-    if (w.endsWith("'s")) return false;
-    // The role heads the subject and something is said of it: not a sentence that is only a title
-    // (an upper-case "DR." the splitter cut from its name).
-    if (BARE_OTHERS.has(w) || SERVICE_ROLES.has(w) || TITLES_OF_OTHERS.has(w)) return k < words.length - 1 && !other.has(w);
-    if (k === 0 && OPENERS.has(w)) continue;
-    // "Dr. Amari is the accepting physician at Lakeview.": a name, then what the person is.
-    if ((w === 'is' || w === 'was') && k > 0) return predicateRole(words.slice(k + 1), other);
-    // A verb or a new phrase before the role: the role is an object ("Caller reached the nurse line").
-    if (NOT_MODIFIERS.has(w) || PREPOSITIONS.has(w) || OPENERS.has(w) || /(?:ed|ing)$/.test(w)) return false;
-  }
-  return false;
-}
-
-/** Do the words after "is"/"was" name a role of someone else ("the accepting physician", "a locksmith"), not of the other gender? */
-function predicateRole(words: readonly string[], other: ReadonlySet<string>): boolean {
-  if (!OPENERS.has(words[0] ?? '')) return false;
-  for (let k = 1; k < Math.min(words.length, OPENING_MODIFIERS + 1); k++) {
-    const w = words[k]!;
-    if (BARE_OTHERS.has(w) || SERVICE_ROLES.has(w)) return !other.has(w);
-    if (NOT_MODIFIERS.has(w) || PREPOSITIONS.has(w)) return false;
-  }
-  return false;
-}
-
 // What a person is refused, right after a passive "refused" ("was refused entry", "been refused a bed").
 const REFUSED_THINGS = new Set('any further entry admission access service services care surgery treatment transplant housing placement coverage'.split(' '));
 const REFUSED_PLACES = new Set('bed room place spot ride referral transplant'.split(' '));
@@ -925,7 +825,8 @@ function refusedSomething(text: string, tokens: readonly Token[], at: number): b
 const PRONOUN_SUBJECTS = new Set(['he', 'she', 'they']);
 // What pronoun.ts asks of this module: the classifier and its word lists.
 const READER: Reader = {
-  classify: (text, tokens, head) => classify(text, tokens, head, ''),
+  classify: (text, tokens, head) => classify(text, tokens, head),
   isRole: (word) => BARE_OTHERS.has(word) || SERVICE_ROLES.has(word) || TITLES_OF_OTHERS.has(word),
   isPatientWord: (word) => PATIENT_WORDS.has(word),
+  nameIsOther: (text, word) => readName(text, word, -1, NAME_WORDS) === 'other',
 };

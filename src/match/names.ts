@@ -27,6 +27,20 @@ export function isGivenName(word: string): boolean {
   return found;
 }
 
+/**
+ * The gender the list gives the given name `word` (any case): 'female', 'male', 'unknown' for a name of
+ * either (data/given-names.txt's "#either" run: scripts/given-names.mjs says which), undefined for a
+ * word that is no name of the list, or when the list cannot be read (the browser and warehouse builds).
+ */
+export function givenNameGender(word: string): 'female' | 'male' | 'unknown' | undefined {
+  if (!isGivenName(word)) return undefined;
+  const at = names!.indexOf(`\n${word.toLowerCase()}\n`);
+  if (runs === undefined) runs = { male: names!.indexOf('\n#male\n'), either: names!.indexOf('\n#either\n') };
+  return runs.either !== -1 && at > runs.either ? 'unknown' : runs.male !== -1 && at > runs.male ? 'male' : 'female';
+}
+
+let runs: { male: number; either: number } | undefined;
+
 /** What the caller knows about a word (lower case): a role of someone else, or a word for the patient. */
 export interface NameWords {
   isRole(word: string): boolean;

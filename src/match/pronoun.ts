@@ -17,13 +17,28 @@
 //    "Officer Diaz"), it is that person ("Pt seen with wife. She insists he is drinking less").
 // 3. The one asked refuses: "Pt asked the aide to change the channel. She refused": the object of
 //    "asked/told/instructed/offered" is the antecedent of a refusal's pronoun.
-// 4. An account that names the patient in the third person is someone else's: "He claims pt fell".
+// 4. An account that names the patient in the third person is someone else's: "He claims pt fell",
+//    "She claims the client was on the floor", and by the given name a window sentence opens with
+//    ("Destiny, 13, lives with her aunt. She was adamant that Destiny not get the shot").
+// 5. A relative of the pronoun's gender named first in the sentence before, before the patient:
+//    "Spoke with the patient's mother by phone. She claims…" (not "Seen with her mother. She…", and
+//    not with an object pronoun of that gender after it: "Pt's daughter dropped her off. She…").
+//
+// The subject opening a window sentence is someone else also when the sentence says who it is
+// ("Caller is the patient's mother", "Anne is Henry's primary caregiver"), when an appositive does
+// ("Grace, the CASA volunteer,"), when a role stands before its head ("Staff captain came"), and when
+// the note says elsewhere that a given name is someone else's ("his son Greg … Greg came at noon").
+// Given names carry the gender of data/given-names.txt (names.ts; a name of either gender none): the
+// first name opening a window sentence fixes the patient's gender for 2 ("Dolores sat by the window.
+// Frank came in. He was hostile": he is Frank), and a name of the pronoun's gender is someone it may
+// stand for. These were described.ts's older fallback (antecedentIsOther), now one model.
 //
 // Bounded (issue 11 kind 5): the window is the pronoun's own sentence and at most two sentences
 // before it, within its paragraph and its dialogue turn (a line opening with a speaker label ends
 // it), and at most WINDOW characters. No parser: a few Set lookups per pronoun that opens a clause.
 import type { Token } from '../parse/tokens.js';
 import { normalizeWord } from '../rules/pattern.js';
+import { givenNameGender } from './names.js';
 
 export type Gender = 'female' | 'male';
 export type Reading = 'patient' | 'other' | 'unknown';
@@ -35,15 +50,18 @@ export interface Reader {
   isRole(word: string): boolean;
   /** A word that names the patient (pt, patient, client, veteran, …). */
   isPatientWord(word: string): boolean;
+  /** Does the document `text` say the given name `word` is someone else's ("his son Greg", "Arjun (front desk)")? names.ts. */
+  nameIsOther(text: string, word: string): boolean;
 }
 
 /**
- * The hook a names resource fills (branch `names`): the gender a capitalised first name is usually
- * given, 'unknown' for a name of either, undefined for a word that is no known name. Without the
- * resource no word is a name here, and a name before a pronoun is read as today (the patient).
+ * The gender a capitalised first name is usually given (data/given-names.txt, built from the names
+ * package's genders), 'unknown' for a name of either, undefined for a word that is no known name. The
+ * browser and warehouse builds have no list: no word is a name there, and a name before a pronoun is
+ * read as without it (the patient).
  */
-export function firstNameGender(_word: string): Gender | 'unknown' | undefined {
-  return undefined;
+export function firstNameGender(word: string): Gender | 'unknown' | undefined {
+  return /^\p{Lu}\p{Ll}+$/u.test(word) ? givenNameGender(word) : undefined;
 }
 
 // Relatives, titles and persons by gender.
@@ -158,7 +176,11 @@ function openingHead(sentence: Sentence): number {
     const written = text.slice(tokens[k]!.start.offset, tokens[k]!.end.offset);
     if (k === 0 && ['the', 'a', 'an', 'our', 'their', 'his', 'her', 'this', 'that', 'two', 'three', 'both', 'several'].includes(w)) continue;
     if (VERBISH.has(w) || /(?:ed|ly)$/.test(w)) break;
-    if (/^\d/.test(w)) return -1;
+    // A number after the article modifies the noun ("The 1:1 sitter"); one opening the sentence is no person.
+    if (/^\d/.test(w)) {
+      if (k > 0 && head === -1) continue;
+      return -1;
+    }
     // An -s word followed by a word that is no verb is a verb itself ("Pt lives with"): stop.
     if (k > 0 && /[^s]s$/.test(w) && tokens[k + 1] && !VERBISH.has(tokens[k + 1]!.norm) && !/ed$/.test(tokens[k + 1]!.norm) && !/^\p{Lu}/u.test(written)) break;
     head = k;
@@ -213,15 +235,123 @@ const AGE_GLUED = /\b\d{1,3}([MF])\b/gu;
 const RANKS = new Set('sgt lt capt cpl det ofc dep warden chief coach pastor rev sister brother father'.split(' '));
 const CALENDAR = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^(?:january|february|march|april|may|june|july|august|september|october|november|december)$/;
 
-/** The reading of the subject opening a window sentence, with its gender and number; undefined when none is read. */
-function openingSubject(sentence: Sentence, reader: Reader): { reading: Reading; gender?: Gender; plural: boolean } | undefined {
-  const head = openingHead(sentence);
+interface Subject {
+  reading: Reading;
+  gender?: Gender;
+  plural: boolean;
+  /** The index of its head in the sentence's tokens. */
+  head: number;
+}
+
+/**
+ * The reading of the subject opening a window sentence, with its gender and number; undefined when
+ * none is read. `text` is the document (for what it says of a given name elsewhere).
+ */
+function openingSubject(sentence: Sentence, reader: Reader, text = ''): Subject | undefined {
+  let head = openingHead(sentence);
   if (head === -1) return undefined;
+  // A title, a first name and a surname ("Caseworker Denise Hall"): the title and the first name are read.
+  const { tokens } = sentence;
+  // The word after a title alone is as often a surname ("Dr. Amari"): only a first name before a surname gives a gender.
+  const full = head === 2 && firstNameGender(written(sentence, 1)) !== undefined && /^\p{Lu}/u.test(written(sentence, 2));
+  if (full) head = 1;
+  if (titledName(sentence, head, reader)) {
+    const name = full ? firstNameGender(written(sentence, head)) : undefined;
+    const titled = personOf(sentence, head - 1);
+    return { reading: 'other', gender: titled.gender ?? (name === 'female' || name === 'male' ? name : undefined), plural: false, head };
+  }
   const person = personOf(sentence, head);
-  if (titledName(sentence, head, reader)) return { reading: 'other', ...personOf(sentence, head - 1), plural: false };
+  // "Caller is the patient's mother", "Amari is the accepting physician", "Anne is Henry's primary
+  // caregiver": the sentence says who its subject is.
+  const identity = identified(sentence, head, reader);
+  if (identity) return { reading: 'other', gender: identity.gender ?? person.gender, plural: person.plural, head };
+  // "Jordan, the neighbour's teenager,", "Grace, the CASA volunteer,": an appositive says who.
+  const apposed = appositive(sentence, head, reader);
+  if (apposed) return { reading: 'other', gender: apposed.gender ?? person.gender, plural: person.plural, head };
+  // "Staff captain", "Security supervisor": a noun after a role names one of them.
+  if (
+    PERSON_VERBS.has(tokens[head + 1]?.norm ?? '') &&
+    !reader.isPatientWord(tokens[head]!.norm) &&
+    tokens.slice(0, head).some((t, i) => reader.isRole(t.norm) && !possessive(sentence, i)) &&
+    !tokens.slice(0, head).some((t) => ARTICLE.has(t.norm) || reader.isPatientWord(t.norm))
+  )
+    return { reading: 'other', ...person, head };
   // Only a person is a he, a she or a they ("The mass enhanced with contrast. He refused biopsy").
   if (!isPerson(sentence, head, reader)) return undefined;
-  return { reading: reader.classify(sentence.text, sentence.tokens, head), ...person };
+  // A given name the note says elsewhere is someone else's ("his son Greg … Greg came at noon").
+  if (head === 0 && firstNameGender(written(sentence, 0)) !== undefined && reader.nameIsOther(text, written(sentence, 0)))
+    return { reading: 'other', ...person, head };
+  return { reading: reader.classify(sentence.text, sentence.tokens, head), ...person, head };
+}
+
+const ARTICLE = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'our', 'this', 'that']);
+const written = (sentence: Sentence, i: number) => sentence.text.slice(sentence.tokens[i]!.start.offset, sentence.tokens[i]!.end.offset);
+const possessive = (sentence: Sentence, i: number) => /['\u2019]s?$/.test(written(sentence, i));
+
+/** Is the token `i` a relative, a role or an agent noun, with its gender when it has one? */
+function roleAt(sentence: Sentence, i: number, reader: Reader): { gender?: Gender } | undefined {
+  const w = sentence.tokens[i]!.norm;
+  if (PERSONS.has(w) || PATIENT_TITLES.has(w) || reader.isPatientWord(w)) return undefined;
+  if (FEMALE.has(w)) return { gender: 'female' };
+  if (MALE.has(w)) return { gender: 'male' };
+  return reader.isRole(w) || (AGENT.test(w) && w.length > 5) ? {} : undefined;
+}
+
+/**
+ * "Caller is the patient's mother", "Dr. Amari is the accepting physician", "Anne is Henry's primary
+ * caregiver", "The caseworker was Brian Lowe", "The person on the phone was the patient's son": a
+ * subject (and up to three words after it) followed by is/was and a noun phrase (an
+ * article or a possessive, up to three words) whose head is a relative or a role, or a given name.
+ * The subject is then someone else, of the relative's or the name's gender.
+ */
+function identified(sentence: Sentence, head: number, reader: Reader): { gender?: Gender } | undefined {
+  const { tokens } = sentence;
+  // The verb may follow a phrase after the head ("The person on the phone was the patient's son").
+  let be = head + 1;
+  while (be < tokens.length && be <= head + 4 && !['is', 'was'].includes(tokens[be]!.norm)) {
+    if (/[,;:.!?()]/.test(sentence.text.slice(tokens[be - 1]!.end.offset, tokens[be]!.start.offset))) return undefined;
+    be++;
+  }
+  if (!['is', 'was'].includes(tokens[be]?.norm ?? '')) return undefined;
+  const first = be + 1;
+  if (tokens[first] === undefined) return undefined;
+  // A given name: "The caseworker was Brian Lowe".
+  const name = firstNameGender(written(sentence, first));
+  if (name !== undefined && !ARTICLE.has(tokens[first]!.norm)) return name === 'unknown' ? {} : { gender: name };
+  if (!ARTICLE.has(tokens[first]!.norm) && !possessive(sentence, first)) return undefined;
+  for (let k = first + 1; k < tokens.length && k <= first + 3; k++) {
+    if (/[,;:.]/.test(sentence.text.slice(tokens[k - 1]!.end.offset, tokens[k]!.start.offset))) return undefined;
+    if (reader.isPatientWord(tokens[k]!.norm) && !possessive(sentence, k)) return undefined;
+    if (possessive(sentence, k)) continue;
+    const role = roleAt(sentence, k, reader);
+    if (role) return role;
+    if (VERBISH.has(tokens[k]!.norm)) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * "Jordan, the neighbour's teenager,", "Alex, Mae's grandson,", "Grace, the CASA volunteer,": an
+ * appositive after the opening name (an article or a possessive, up to four words, up to the next
+ * comma) names someone other than the patient. Its relative's gender, when it has one.
+ */
+function appositive(sentence: Sentence, head: number, reader: Reader): { gender?: Gender } | undefined {
+  const { tokens, text } = sentence;
+  const open = head + 1;
+  if (tokens[open] === undefined || !/^[ \t]*,[ \t]*$/.test(text.slice(tokens[head]!.end.offset, tokens[open]!.start.offset))) return undefined;
+  if (!['the', 'his', 'her', 'their', 'our'].includes(tokens[open]!.norm) && !(possessive(sentence, open) && !reader.isPatientWord(tokens[open]!.norm)))
+    return undefined;
+  let gender: Gender | undefined;
+  for (let k = open + 1; k < tokens.length && k <= open + 4; k++) {
+    const gap = text.slice(tokens[k - 1]!.end.offset, tokens[k]!.start.offset);
+    if (/[;:.()]/.test(gap)) return undefined;
+    if (gap.includes(',')) return k - 1 > open ? { gender } : undefined;
+    const w = tokens[k]!.norm;
+    if (reader.isPatientWord(w) || PRONOUNS[w]) return undefined;
+    if (FEMALE.has(w) && !PERSONS.has(w)) gender = 'female';
+    if (MALE.has(w) && !PERSONS.has(w)) gender = 'male';
+  }
+  return undefined;
 }
 
 // Verbs of coming, going, carrying and speaking, which a person does: after a noun of an agent
@@ -253,9 +383,11 @@ function isPerson(sentence: Sentence, head: number, reader: Reader): boolean {
 }
 
 /** Mentions of the patient in a sentence (pt, patient, the setting's word, a pronoun), as pronoun features; possessives ("Pt's wife") included. */
-function patientMentions(sentence: Sentence, reader: Reader, possessives = true): { gender?: Gender; plural: boolean }[] {
+function patientMentions(sentence: Sentence, reader: Reader, possessives = true, skip = -1): { gender?: Gender; plural: boolean }[] {
   const out: { gender?: Gender; plural: boolean }[] = [];
-  for (const token of sentence.tokens) {
+  for (const [i, token] of sentence.tokens.entries()) {
+    // The subject read as someone else ("The person on the phone was the patient's son").
+    if (i === skip) continue;
     const p = PRONOUNS[token.norm];
     if (p) out.push(p);
     else if (reader.isPatientWord(token.norm) && (possessives || !/['\u2019]s?$/.test(sentence.text.slice(token.start.offset, token.end.offset))))
@@ -271,8 +403,21 @@ function patientMentions(sentence: Sentence, reader: Reader, possessives = true)
  * no one else of that gender is named ("She insists he is drinking less"). undefined when none, or
  * when the signs disagree.
  */
-function patientGender(window: readonly string[], current: string, pronoun: Gender, reader: Reader): Gender | undefined {
+function patientGender(window: readonly string[], current: string, pronoun: Gender, reader: Reader, text = ''): Gender | undefined {
   const signs = new Set<Gender>();
+  // The first given name opening a window sentence, as its subject or the possessor of a relative
+  // ("Dolores sat by the window", "Lily, 6, was brought", "Maria's husband was home"), unless the note
+  // says it is someone else's (names.ts) or the sentence does (an appositive, a role before it).
+  for (const sentence of window) {
+    const m = /^(\p{Lu}\p{Ll}+)(['\u2019]s)?\b/u.exec(sentence);
+    const name = m ? firstNameGender(m[1]!) : undefined;
+    if (name === undefined) continue;
+    if (name === 'unknown' || reader.nameIsOther(text, m![1]!)) break;
+    const opening = openingSubject({ text: sentence, tokens: tokenize(sentence) }, reader, text);
+    if (m![2] === undefined && opening?.reading === 'other') break;
+    signs.add(name);
+    break;
+  }
   const all = [...window, current].join(' ');
   // A titled name opening its sentence is the patient ("Mrs. Ferreira was seen"; not "the interpreter, Mr. Quispe").
   for (const m of all.matchAll(/(?:^|[.!?;]\s+)(Mr|Mrs|Ms|Miss)\.?\s+\p{Lu}/gu)) signs.add(m[1] === 'Mr' ? 'male' : 'female');
@@ -319,12 +464,16 @@ function namesGender(window: readonly string[], gender: Gender): boolean {
   return false;
 }
 
-/** Does the window name someone, not the patient, who may be of this gender and number (a relative, a role, a titled name)? */
-function namesSomeoneElse(window: readonly string[], pronoun: { gender?: Gender; plural: boolean }, reader: Reader): boolean {
+/**
+ * Does the window name someone, not the patient, who may be of this gender and number (a relative, a
+ * role, a titled name, a given name of that gender: the patient's gender is the other one)?
+ */
+function namesSomeoneElse(window: readonly string[], pronoun: { gender?: Gender; plural: boolean }, reader: Reader, document = ''): boolean {
   for (const text of window) {
     const sentence = { text, tokens: tokenize(text) };
-    const opening = openingSubject(sentence, reader);
+    const opening = openingSubject(sentence, reader, document);
     if (opening?.reading === 'other' && agrees(pronoun, opening)) return true;
+    if (!pronoun.plural && sentence.tokens.some((_, i) => firstNameGender(written(sentence, i)) === pronoun.gender)) return true;
     for (let i = 0; i < sentence.tokens.length; i++) {
       const w = sentence.tokens[i]!.norm;
       if (!reader.isRole(w) && !FEMALE.has(w) && !MALE.has(w)) continue;
@@ -365,8 +514,11 @@ export function pronounIsOther(text: string, tokens: readonly Token[], head: num
   const window = windowBefore(text, clauseStart ?? offset);
   const sentenceEnd = tokens[tokens.length - 1]!.end.offset;
   const current = text.slice(offset, sentenceEnd);
-  // 4. "He claims pt fell", "She insists the patient be moved": the account names the patient.
-  if (/^(?:claim|insist|alleg|adamant)/.test(tokens[at]!.norm) && accountNamesPatient(text, tokens, at)) return true;
+  // 4. "He claims pt fell", "She insists the client be moved": the account names the patient.
+  // The patient may be named by the given name that opens a sentence of the window ("Destiny, 13, is in
+  // kinship care with her aunt. She was adamant that Destiny not get the shot").
+  const named = window.map((w) => /^\p{Lu}\p{Ll}+/u.exec(w)?.[0] ?? '').filter((w) => firstNameGender(w) !== undefined);
+  if (/^(?:claim|insist|alleg|adamant)/.test(tokens[at]!.norm) && accountNamesPatient(text, tokens, at, reader, named)) return true;
   if (window.length === 0) return false;
   const last: Sentence = { text: window[window.length - 1]!, tokens: tokenize(window[window.length - 1]!) };
   // 3. The one asked refuses.
@@ -379,13 +531,15 @@ export function pronounIsOther(text: string, tokens: readonly Token[], head: num
     }
   }
   // 1. The subject before, someone else who agrees, and no mention of the patient there that agrees.
-  const opening = openingSubject(last, reader);
+  const opening = openingSubject(last, reader, text);
   // A relative or a titled person of the pronoun's gender is not blocked by the patient's possessive
-  // ("Pt's husband came down. He was belligerent"); a role of either gender is ("Pt's aide arrived").
+  // ("Pt's husband came down. He was belligerent"); a role of either gender is, in its own phrase
+  // ("Pt's aide arrived"), not elsewhere ("Chaplain visited at pt's request").
   if (
     opening?.reading === 'other' &&
     agrees(pronoun, opening) &&
-    !patientMentions(last, reader, opening.gender === undefined).some((m) => agrees(pronoun, m))
+    !patientMentions(last, reader, false, opening.head).some((m) => agrees(pronoun, m)) &&
+    !(opening.gender === undefined && last.tokens.slice(0, opening.head).some((t) => reader.isPatientWord(t.norm)))
   ) {
     // A plural "they" for parents, a family or a guardian stays the parent rule's.
     if (!(pronoun.plural && /^(?:refus|complian|noncomplian|adheren|nonadheren)/.test(tokens[at]!.norm))) return true;
@@ -395,8 +549,47 @@ export function pronounIsOther(text: string, tokens: readonly Token[], head: num
   if (pronoun.plural && !/^(?:refus|complian|noncomplian|adheren|nonadheren)/.test(tokens[at]!.norm) && pluralOther(last, reader)) return true;
   // 2. The patient's pronoun fixed as the other gender, and someone who may be this one named nearby.
   if (pronoun.gender !== undefined) {
-    const gender = patientGender(window, current, pronoun.gender, reader);
-    if (gender !== undefined && gender !== pronoun.gender && namesSomeoneElse(window, pronoun, reader)) return true;
+    const gender = patientGender(window, current, pronoun.gender, reader, text);
+    if (gender !== undefined && gender !== pronoun.gender && namesSomeoneElse(window, pronoun, reader, text)) return true;
+    // 5. A relative of the pronoun's gender named first in the sentence before, before the patient.
+    if ((tokens[head]!.norm === 'he' || tokens[head]!.norm === 'she') && firstNamedRelative(last, pronoun.gender, reader)) return true;
+  }
+  return false;
+}
+
+// Words between a possessive and a relative ("her ex-husband", "his foster dad", "her late mother").
+const KIN_MODIFIERS = new Set('ex step foster late former biological bio birth adoptive own older younger elder oldest youngest'.split(' '));
+// How many words of the sentence before are read for a relative named first.
+const FIRST_NAMED_WORDS = 12;
+
+/**
+ * "Spoke with the patient's mother by phone. She claims…", "Met with Mr. Ortiz's two sons and his
+ * ex-wife. She became…", "Arthur's nephew is his power of attorney. He was…": a relative of the
+ * pronoun's gender named in the sentence before (within its first words) before any mention of the
+ * patient, not the relative of someone of that gender ("Seen with her mother. She…": "her" is the
+ * one "she" stands for), and no object pronoun of that gender after it, which would be the patient
+ * ("Participant's daughter dropped her off. She…").
+ */
+function firstNamedRelative(sentence: Sentence, gender: Gender, reader: Reader): boolean {
+  const kin = gender === 'female' ? FEMALE : MALE;
+  const own = gender === 'female' ? 'her' : 'his';
+  const object = gender === 'female' ? 'her' : 'him';
+  const { tokens } = sentence;
+  for (let k = 0; k < tokens.length && k < FIRST_NAMED_WORDS; k++) {
+    const w = tokens[k]!.norm;
+    if (kin.has(w) && !PERSONS.has(w) && !PATIENT_TITLES.has(w)) {
+      let j = k - 1;
+      while (j >= 0 && KIN_MODIFIERS.has(tokens[j]!.norm)) j--;
+      if (tokens[j]?.norm === own) return false;
+      // An object pronoun of the gender after it: "dropped her off", "drove him home".
+      for (let i = k + 1; i < tokens.length; i++) {
+        if (tokens[i]!.norm !== object) continue;
+        const next = tokens[i + 1];
+        if (object === 'him' || next === undefined || VERBISH.has(next.norm) || /^(?:off|up|out|down|back|home|over|in)$/.test(next.norm)) return false;
+      }
+      return true;
+    }
+    if (!possessive(sentence, k) && (reader.isPatientWord(w) || w === 'he' || w === 'she')) return false;
   }
   return false;
 }
@@ -409,11 +602,14 @@ const ACCOUNT_WORDS = 8;
  * ("claims pt fell", "adamant that the patient was", "insists the car hit pt")? Its speaker is then
  * someone else. Not the patient's possessive ("insists pt's mother…"): that names someone else.
  */
-function accountNamesPatient(text: string, tokens: readonly Token[], at: number): boolean {
+function accountNamesPatient(text: string, tokens: readonly Token[], at: number, reader: Reader, names: readonly string[] = []): boolean {
   for (let i = at + 1; i < tokens.length && i <= at + ACCOUNT_WORDS; i++) {
     if (/[.;:!?()\n,]/.test(text.slice(tokens[i - 1]!.end.offset, tokens[i]!.start.offset))) return false;
     const named = tokens[i]!;
-    if (['pt', 'patient'].includes(named.norm) && !/['\u2019]s?$/.test(text.slice(named.start.offset, named.end.offset))) return true;
+    if (/['\u2019]s?$/.test(text.slice(named.start.offset, named.end.offset))) continue;
+    // pt, patient, or the setting's word after "the" ("claims the client was on the floor").
+    if (['pt', 'patient'].includes(named.norm) || names.includes(text.slice(named.start.offset, named.end.offset))) return true;
+    if (tokens[i - 1]!.norm === 'the' && reader.isPatientWord(named.norm) && !PERSONS.has(named.norm) && named.norm.length > 2) return true;
   }
   return false;
 }
