@@ -441,7 +441,7 @@ function holds(condition: CompiledCondition, tokens: readonly Token[], c: Candid
       if (condition.inPhrase) return describedInPhrase(text, all, at) === 'other';
       // A parent's refusal of the child's care is the patient's (parent-rule.ts).
       return (
-        describedPerson(text, all, at, at < 12 ? previousSentence(text, sentence) : '') === 'other' &&
+        describedPerson(text, all, at, at < 12 ? previousSentence(text, sentence) : '', indexes ? indexes[c.last]! : c.last) === 'other' &&
         !parentDecides(text, all, at, indexes ? indexes[c.last]! : c.last)
       );
     }
