@@ -77,11 +77,10 @@ const KNOWN_LOOKALIKE_FINDINGS = [
   'rp-xfer-013 credibility/insists "insists"',
   'rp-dva-014 credibility/insists "insists"',
   'rp-aps-014 compliance/refused "refused"',
-  // Batch 41's (unseen until its first run): "attending" after "ED" read as a participle. (Its
-  // "Delivery driver", batch 30's "Valet attendant" and batch 32's "Poison control insists" pass
-  // since branch bare: a bare common noun opening the sentence is someone else unless a genre names
-  // its patient so.)
-  'rp-xfer-022 credibility/insists "insists"',
+  // (Batch 41's "Sending ED attending insists" passes since branch fp3: "attending" as a subject's
+  // head is the attending physician. Its "Delivery driver", batch 30's "Valet attendant" and batch
+  // 32's "Poison control insists" pass since branch bare: a bare common noun opening the sentence is
+  // someone else unless a genre names its patient so.)
   // Batch 47's (unseen until its first run): a bare "Sonographer student", whose head is a word a
   // campus note uses for its patient.
   'rp-obtri-015 compliance/refused "refused"',

@@ -57,6 +57,17 @@ describe('things, departments and staff as the one described', () => {
     await expectFlag(['Pt agitated before the first dose.'], { rule: 'demeanor/agitated' });
   });
 
+  it('reads a hospital service by its initials in capitals, and an attending, as someone else', async () => {
+    await expectPass([
+      'IP insisted that the unit close to admissions.',
+      'SPD claims the tray was sterile.',
+      'ID attending was adamant that the line be pulled.',
+      'Sending ED attending insists on a CT first.',
+    ]);
+    // "PT" is the patient as often as physical therapy; a patient attending a group is the patient.
+    await expectFlag(['PT refused the walk today.', 'Pt attending group refused lunch.'], { rule: 'compliance/refused' });
+  });
+
   it('reads "amputee" after a label as a person noun', async () => {
     await expectFlag(['Diabetic amputee seen for a new transtibial socket.'], { rule: 'identity/diabetic' });
     await expectPass(['Diabetic foot ulcer; amputee clinic follow-up.'], { rule: 'identity/diabetic' });

@@ -105,10 +105,17 @@ const BARE_OTHERS = new Set(
 // patient deals with, never what a note calls its patient (a bare activity role such as "Runner"
 // or "Driver", or a patient's own trade in an occupational-health note, stays unknown).
 const SERVICE_ROLES = new Set(
-  'dispatcher dispatchers scheduler schedulers registrar registrars receptionist receptionists clerk clerks cashier cashiers operator operators prescriber prescribers wholesaler wholesalers rep reps representative representatives salesperson salesman saleswoman engineer engineers technician technicians technologist technologists phlebotomist phlebotomists pharmacist pharmacists advocate advocates locksmith locksmiths plumber plumbers electrician electricians janitor janitors custodian custodians porter porters escort escorts superintendent chaplain chaplains scribe scribes ombudsman md mds np nps emt emts rt sw evs ap writer undersigned fellow fellows biomed housekeeping dietary registration admitting scheduling billing maintenance engineering transport pharmacy vendor vendors courier couriers manager managers coordinator coordinators supervisor supervisors landlord landlords hospitalist hospitalists physician physicians doctor doctors surgeon surgeons therapist therapists paramedic paramedics sonographer sonographers radiographer radiographers perfusionist perfusionists dosimetrist anesthetist anesthetists hygienist hygienists audiologist optometrist orthotist prosthetist doula doulas installer installers mechanic mechanics repairman repairmen handyman doorman doormen concierge bailiff bailiffs notary notaries payee payees trustee trustees conservator conservators executor banker bankers accountant accountants realtor groundskeeper groundskeepers gardener gardeners cook cooks chef waiter waitress caterer fireman firemen policeman policemen mailman deliveryman foreman'.split(
+  'dispatcher dispatchers scheduler schedulers registrar registrars receptionist receptionists clerk clerks cashier cashiers operator operators prescriber prescribers wholesaler wholesalers rep reps representative representatives salesperson salesman saleswoman engineer engineers technician technicians technologist technologists phlebotomist phlebotomists pharmacist pharmacists advocate advocates locksmith locksmiths plumber plumbers electrician electricians janitor janitors custodian custodians porter porters escort escorts superintendent chaplain chaplains scribe scribes ombudsman md mds np nps emt emts rt sw evs ap writer undersigned fellow fellows biomed housekeeping dietary registration admitting scheduling billing maintenance engineering transport pharmacy vendor vendors courier couriers manager managers coordinator coordinators supervisor supervisors landlord landlords hospitalist hospitalists physician physicians doctor doctors surgeon surgeons therapist therapists paramedic paramedics sonographer sonographers radiographer radiographers perfusionist perfusionists dosimetrist anesthetist anesthetists hygienist hygienists audiologist optometrist orthotist prosthetist doula doulas installer installers mechanic mechanics repairman repairmen handyman preventionist preventionists doorman doormen concierge bailiff bailiffs notary notaries payee payees trustee trustees conservator conservators executor banker bankers accountant accountants realtor groundskeeper groundskeepers gardener gardeners cook cooks chef waiter waitress caterer fireman firemen policeman policemen mailman deliveryman foreman'.split(
     ' ',
   ),
 );
+// Hospital services by their initials, written in capitals ("IP insisted the unit close", "ED
+// refused the transfer", "SPD claims the tray was sterile"): a department. Only in capitals: "Ed"
+// is a name, and "PT" (the patient as often as physical therapy) is not among them.
+const DEPARTMENTS = new Set('ip id ed er spd icu micu sicu picu nicu ccu pacu ent gi ir ct mri ekg ecg'.split(' '));
+// The attending physician as a subject ("ID attending was adamant"): read only as the subject's
+// head, not as a role opening a sentence before a pronoun ("Attending groups weekly. She refused").
+const ATTENDINGS = new Set(['attending', 'attendings']);
 // Heads of the names of hospitals and services, written capitalised and bare ("Mercy General refused
 // the bed", "refused by Lakeview Regional", "Hospice declined"): an institution.
 const INSTITUTIONS = new Set(
@@ -617,6 +624,8 @@ function classify(text: string, tokens: readonly Token[], head: number, previous
   // Bare: relatives and teams as notes name them, and a body part with its side.
   if (BARE_OTHERS.has(word) || SERVICE_ROLES.has(word) || ANIMALS.has(word) || THINGS.has(word) || words.some((w) => SIDES.has(w))) return 'other';
   if (INSTITUTIONS.has(word) && /^\p{Lu}/u.test(wordAt(text, token))) return 'other';
+  if (DEPARTMENTS.has(word) && /^\p{Lu}+$/u.test(wordAt(text, token))) return 'other';
+  if (ATTENDINGS.has(word) && !['pt', 'patient'].includes(tokens[head - 1]?.norm ?? '')) return 'other';
   // Any other bare common noun is someone or something else ("Tenant refused entry", "Referee
   // insists", "Juror became agitated"), unless it is a word that names the patient in some genre,
   // a name, a shorthand or a telegraphic object ("Meds refused."): those stay not known.
