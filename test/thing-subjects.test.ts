@@ -54,7 +54,9 @@ describe('things, departments and staff as the one described', () => {
     await expectPass(['Ultrasonic cleaner solution agitated and degassed before the first load.', 'Specimen agitated on arrival.'], {
       rule: 'demeanor/agitated',
     });
-    await expectFlag(['Pt agitated before the first dose.'], { rule: 'demeanor/agitated' });
+    // Batch 61 (unseen until its first run): a thing washed in a liquid, and a numbered load.
+    await expectPass(['Foam liner agitated in warm soapy water, then rinsed.', 'Load 3 noncompliant with the release criteria.']);
+    await expectFlag(['Pt agitated before the first dose.', 'Pt became agitated in the bath.'], { rule: 'demeanor/agitated' });
   });
 
   it('reads a hospital service by its initials in capitals, and an attending, as someone else', async () => {

@@ -129,7 +129,7 @@ const ANIMALS = new Set('dog dogs cat cats k9 k9s canine canines puppy horse hor
 // notes). Not what a patient uses or is offered and may refuse (a tray of food, a bath, a scope, a
 // machine, a device, a pump, a brace, a sample: "Dinner tray refused", "Scope refused").
 const THINGS = new Set(
-  'sterilizer sterilizers steriliser sterilisers autoclave autoclaves washer washers disinfector disinfectors irradiator irradiators centrifuge centrifuges analyzer analyzers analyser analysers cooler coolers refrigerator refrigerators fridge fridges freezer freezers printer printers printout printouts elevator elevators chute chutes hamper hampers cart carts container containers instrument instruments crossmatch crossmatches reagent reagents server servers software'.split(
+  'sterilizer sterilizers steriliser sterilisers autoclave autoclaves washer washers disinfector disinfectors irradiator irradiators load loads centrifuge centrifuges analyzer analyzers analyser analysers cooler coolers refrigerator refrigerators fridge fridges freezer freezers printer printers printout printouts elevator elevators chute chutes hamper hampers cart carts container containers instrument instruments crossmatch crossmatches reagent reagents server servers software'.split(
     ' ',
   ),
 );
