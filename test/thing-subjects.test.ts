@@ -48,6 +48,17 @@ describe('things, departments and staff as the one described', () => {
     await expectFlag(['Noncompliance by the patient with the insulin plan.', 'Noncompliance with insulin noted in the chart.'], {
       rule: 'compliance/noncompliant',
     });
+    // After "by", an agent with an article or a possessive that is no name of the patient.
+    await expectPass(['Refusals by the lab are reviewed weekly.', 'Refusal by his insurer of the second socket.'], { rule: 'compliance/refused' });
+    await expectFlag(
+      [
+        'Refusal by the patient was documented.',
+        'Refusal by her was documented.',
+        'Refusal by the veteran of the MRI.',
+        'Refusals by the patients on 4 North were reviewed.',
+      ],
+      { rule: 'compliance/refused' },
+    );
   });
 
   it('reads a liquid or a sample as the subject of "agitated"', async () => {
@@ -56,7 +67,9 @@ describe('things, departments and staff as the one described', () => {
     });
     // Batch 61 (unseen until its first run): a thing washed in a liquid, and a numbered load.
     await expectPass(['Foam liner agitated in warm soapy water, then rinsed.', 'Load 3 noncompliant with the release criteria.']);
-    await expectFlag(['Pt agitated before the first dose.', 'Pt became agitated in the bath.'], { rule: 'demeanor/agitated' });
+    // The verb with a thing as its object.
+    await expectPass(['Agitated the platelets for 10 minutes before issue.', 'Agitated each vial before use.'], { rule: 'demeanor/agitated' });
+    await expectFlag(['Pt agitated before the first dose.', 'Pt became agitated in the bath.', 'Pt agitated the whole night.'], { rule: 'demeanor/agitated' });
   });
 
   it('reads a hospital service by its initials in capitals, and an attending, as someone else', async () => {

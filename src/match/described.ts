@@ -173,7 +173,7 @@ export function describedPerson(source: string, tokens: readonly Token[], at: nu
   if (refusedSomething(text, tokens, at)) return 'other';
   // "Hand hygiene noncompliance by staff", "noncompliance observed in two physicians", "refusal by
   // the courier": a noun of conduct whose actor, a role, follows it.
-  if (NOUN_SUFFIX.test(tokens[at]!.norm) && actorAfterNoun(text, tokens, at)) return 'other';
+  if (/(?:ance|ence|sal|ion)s?$/.test(tokens[at]!.norm) && actorAfterNoun(text, tokens, at)) return 'other';
   if (!predicate(text, tokens, at)) {
     // "The van driver arrived late. His refusal to use the lift…": a possessive pronoun opening the
     // sentence before the noun is someone else's when its antecedent is (pronoun.ts).
@@ -251,6 +251,16 @@ function actorAfterNoun(text: string, tokens: readonly Token[], at: number): boo
     const one = norm.replace(/s$/, '');
     if (BARE_OTHERS.has(norm) || SERVICE_ROLES.has(norm) || BARE_OTHERS.has(one) || SERVICE_ROLES.has(one)) return true;
     if (PREPOSITIONS.has(norm) || NOT_MODIFIERS.has(norm) || PATIENT_WORDS.has(norm) || PATIENT_WORDS.has(one)) return false;
+    // After "by", the agent's head word as for a passive ("Refusals by the lab", "refusal by her
+    // insurer": someone else; "refusal by the patient", "by her": not).
+    const next = tokens[j + 1];
+    if (
+      tokens[i]!.norm === 'by' &&
+      (next === undefined || !spaceOnly(text, tokens[j]!, next) || PREPOSITIONS.has(next.norm) || NOT_MODIFIERS.has(next.norm) || AGENT_STOPS.has(next.norm))
+    ) {
+      const marked = tokens.slice(i + 1, j).some((t) => ARTICLES.has(t.norm) || isPossessive(text, t));
+      return marked && !PATIENT_WORDS.has(norm) && !PATIENT_PRONOUNS.has(norm) && !PATIENT_BARE.has(norm) && !isPossessive(text, tokens[j]!);
+    }
   }
   return false;
 }
