@@ -15,7 +15,7 @@ import { maskPlaceholders } from '../parse/placeholders.js';
 import { bracketAfter, isGivenName, type NameWords, readName } from './names.js';
 import { motherIsPatient } from './perinatal.js';
 import { pronounIsOther, type Reader } from './pronoun.js';
-import { definiteChild, passiveWithAgent, subjectIndex } from './subject.js';
+import { definiteChild, operatingRoom, passiveWithAgent, subjectIndex } from './subject.js';
 
 /** The patient, someone or something else, or no subject found (a note's "Refused lunch."). */
 export type Described = 'patient' | 'other' | 'unknown';
@@ -105,10 +105,17 @@ const BARE_OTHERS = new Set(
 // patient deals with, never what a note calls its patient (a bare activity role such as "Runner"
 // or "Driver", or a patient's own trade in an occupational-health note, stays unknown).
 const SERVICE_ROLES = new Set(
-  'dispatcher dispatchers scheduler schedulers registrar registrars receptionist receptionists clerk clerks cashier cashiers operator operators prescriber prescribers wholesaler wholesalers rep reps representative representatives salesperson salesman saleswoman engineer engineers technician technicians technologist technologists phlebotomist phlebotomists pharmacist pharmacists advocate advocates locksmith locksmiths plumber plumbers electrician electricians janitor janitors custodian custodians porter porters escort escorts superintendent chaplain chaplains scribe scribes ombudsman md mds np nps emt emts rt sw evs ap writer undersigned fellow fellows biomed housekeeping dietary registration admitting scheduling billing maintenance engineering transport pharmacy vendor vendors courier couriers manager managers coordinator coordinators supervisor supervisors landlord landlords hospitalist hospitalists physician physicians doctor doctors surgeon surgeons therapist therapists paramedic paramedics sonographer sonographers radiographer radiographers perfusionist perfusionists dosimetrist anesthetist anesthetists hygienist hygienists audiologist optometrist orthotist prosthetist doula doulas installer installers mechanic mechanics repairman repairmen handyman doorman doormen concierge bailiff bailiffs notary notaries payee payees trustee trustees conservator conservators executor banker bankers accountant accountants realtor groundskeeper groundskeepers gardener gardeners cook cooks chef waiter waitress caterer fireman firemen policeman policemen mailman deliveryman foreman'.split(
+  'dispatcher dispatchers scheduler schedulers registrar registrars receptionist receptionists clerk clerks cashier cashiers operator operators prescriber prescribers wholesaler wholesalers rep reps representative representatives salesperson salesman saleswoman engineer engineers technician technicians technologist technologists phlebotomist phlebotomists pharmacist pharmacists advocate advocates locksmith locksmiths plumber plumbers electrician electricians janitor janitors custodian custodians porter porters escort escorts superintendent chaplain chaplains scribe scribes ombudsman md mds np nps emt emts rt sw evs ap writer undersigned fellow fellows biomed housekeeping dietary registration admitting scheduling billing maintenance engineering transport pharmacy vendor vendors courier couriers manager managers coordinator coordinators supervisor supervisors landlord landlords hospitalist hospitalists physician physicians doctor doctors surgeon surgeons therapist therapists paramedic paramedics sonographer sonographers radiographer radiographers perfusionist perfusionists dosimetrist anesthetist anesthetists hygienist hygienists audiologist optometrist orthotist prosthetist doula doulas installer installers mechanic mechanics repairman repairmen handyman preventionist preventionists doorman doormen concierge bailiff bailiffs notary notaries payee payees trustee trustees conservator conservators executor banker bankers accountant accountants realtor groundskeeper groundskeepers gardener gardeners cook cooks chef waiter waitress caterer fireman firemen policeman policemen mailman deliveryman foreman'.split(
     ' ',
   ),
 );
+// Hospital services by their initials, written in capitals ("IP insisted the unit close", "ED
+// refused the transfer", "SPD claims the tray was sterile"): a department. Only in capitals: "Ed"
+// is a name, and "PT" (the patient as often as physical therapy) is not among them.
+const DEPARTMENTS = new Set('ip id ed er spd icu micu sicu picu nicu ccu pacu ent gi ir ct mri ekg ecg'.split(' '));
+// The attending physician as a subject ("ID attending was adamant"): read only as the subject's
+// head, not as a role opening a sentence before a pronoun ("Attending groups weekly. She refused").
+const ATTENDINGS = new Set(['attending', 'attendings']);
 // Heads of the names of hospitals and services, written capitalised and bare ("Mercy General refused
 // the bed", "refused by Lakeview Regional", "Hospice declined"): an institution.
 const INSTITUTIONS = new Set(
@@ -116,6 +123,16 @@ const INSTITUTIONS = new Set(
 );
 // Animals, named bare in bite, police and home-visit notes ("Police K9 agitated", "Dog combative").
 const ANIMALS = new Set('dog dogs cat cats k9 k9s canine canines puppy horse horses pet pets animal animals'.split(' '));
+// Things a note describes that no genre names its patient by, written bare or with a number
+// ("Sterilizer 3 noncompliant with the Bowie-Dick test", "Washer 2 refused to start"): a service's
+// machines, containers and printouts (sterile processing, blood bank, laboratory, inspection
+// notes). Not what a patient uses or is offered and may refuse (a tray of food, a bath, a scope, a
+// machine, a device, a pump, a brace, a sample: "Dinner tray refused", "Scope refused").
+const THINGS = new Set(
+  'sterilizer sterilizers steriliser sterilisers autoclave autoclaves washer washers disinfector disinfectors irradiator irradiators load loads centrifuge centrifuges analyzer analyzers analyser analysers cooler coolers refrigerator refrigerators fridge fridges freezer freezers printer printers printout printouts elevator elevators chute chutes hamper hampers cart carts container containers instrument instruments crossmatch crossmatches reagent reagents server servers software'.split(
+    ' ',
+  ),
+);
 // A side before a noun makes it a body part ("Left knee refuses to bend").
 const SIDES = new Set(['left', 'right', 'bilateral', 'lt', 'rt', 'l', 'r', 'upper', 'lower']);
 const MENTIONS = new Set(['word', 'words', 'term', 'terms', 'label', 'labels', 'phrase']);
@@ -145,7 +162,7 @@ const spaceOnly = (text: string, a: Token, b: Token) => /^[ \t]*$/.test(text.sli
  * point into (UTF-16 offsets); a pronoun's antecedent is read in the sentences before it there
  * (pronoun.ts: "Pt's wife was at the bedside. She was hysterical"). Never throws.
  */
-export function describedPerson(source: string, tokens: readonly Token[], at: number): Described {
+export function describedPerson(source: string, tokens: readonly Token[], at: number, last = at): Described {
   const text = maskPlaceholders(source);
   // "Specimen refused by the laboratory", "ranges claimed by the manufacturer": a passive's agent
   // after "by" is the one who refused or claimed ("Medication refused by pt" is the patient).
@@ -154,6 +171,9 @@ export function describedPerson(source: string, tokens: readonly Token[], at: nu
   // "Pt was refused a bed at the shelter", "has been refused surgery at two centres": the subject is
   // the one refused; someone else refused.
   if (refusedSomething(text, tokens, at)) return 'other';
+  // "Hand hygiene noncompliance by staff", "noncompliance observed in two physicians", "refusal by
+  // the courier": a noun of conduct whose actor, a role, follows it.
+  if (/(?:ance|ence|sal|ion)s?$/.test(tokens[at]!.norm) && actorAfterNoun(text, tokens, at)) return 'other';
   if (!predicate(text, tokens, at)) {
     // "The van driver arrived late. His refusal to use the lift…": a possessive pronoun opening the
     // sentence before the noun is someone else's when its antecedent is (pronoun.ts).
@@ -166,7 +186,7 @@ export function describedPerson(source: string, tokens: readonly Token[], at: nu
       pronounIsOther(text, tokens, at - 1, at, READER)
     )
       return 'other';
-    return attributive(text, tokens, at);
+    return attributive(text, tokens, at, last);
   }
   const found = smallClauseHead(text, tokens, at) ?? subjectIndex(text, tokens, at);
   if (found === undefined) return parenthetical(text, tokens, at);
@@ -214,6 +234,35 @@ export function describedPerson(source: string, tokens: readonly Token[], at: nu
   // someone or something else.
   if (bareSubject(text, tokens, head, at)) return 'other';
   return 'unknown';
+}
+
+// Verbs of an audit's finding between a noun of conduct and its actor ("noncompliance observed in").
+const OBSERVED = new Set('observed noted found seen documented identified recorded'.split(' '));
+const ACTOR_PREPOSITIONS = new Set(['by', 'among', 'in']);
+
+/** Is a staff or service role the actor after the noun at `at`: "(observed) by|among|in (two|the) physicians", up to four words on, within the clause? */
+function actorAfterNoun(text: string, tokens: readonly Token[], at: number): boolean {
+  let i = at + 1;
+  if (OBSERVED.has(tokens[i]?.norm ?? '') && spaceOnly(text, tokens[i - 1]!, tokens[i]!)) i++;
+  if (!ACTOR_PREPOSITIONS.has(tokens[i]?.norm ?? '') || !spaceOnly(text, tokens[i - 1]!, tokens[i]!)) return false;
+  for (let j = i + 1; j < tokens.length && j <= i + 4; j++) {
+    if (!spaceOnly(text, tokens[j - 1]!, tokens[j]!)) return false;
+    const norm = tokens[j]!.norm;
+    const one = norm.replace(/s$/, '');
+    if (BARE_OTHERS.has(norm) || SERVICE_ROLES.has(norm) || BARE_OTHERS.has(one) || SERVICE_ROLES.has(one)) return true;
+    if (PREPOSITIONS.has(norm) || NOT_MODIFIERS.has(norm) || PATIENT_WORDS.has(norm) || PATIENT_WORDS.has(one)) return false;
+    // After "by", the agent's head word as for a passive ("Refusals by the lab", "refusal by her
+    // insurer": someone else; "refusal by the patient", "by her": not).
+    const next = tokens[j + 1];
+    if (
+      tokens[i]!.norm === 'by' &&
+      (next === undefined || !spaceOnly(text, tokens[j]!, next) || PREPOSITIONS.has(next.norm) || NOT_MODIFIERS.has(next.norm) || AGENT_STOPS.has(next.norm))
+    ) {
+      const marked = tokens.slice(i + 1, j).some((t) => ARTICLES.has(t.norm) || isPossessive(text, t));
+      return marked && !PATIENT_WORDS.has(norm) && !PATIENT_PRONOUNS.has(norm) && !PATIENT_BARE.has(norm) && !isPossessive(text, tokens[j]!);
+    }
+  }
+  return false;
 }
 
 const AIMED = new Set(['toward', 'towards', 'at', 'against']);
@@ -360,9 +409,11 @@ export function describedInPhrase(source: string, tokens: readonly Token[], at: 
  * An adjective inside a noun phrase, before its noun ("an insistent alarm", "the supposedly sterile
  * tray", "Aggressive fluid resuscitation"): the noun after it is the one described, when that noun is
  * someone or something else ("an aggressive dog"). A name of the patient after it ("an agitated
- * patient", "a combative 80-year-old man") and anything not read stay 'unknown', as before.
+ * patient", "a combative 80-year-old man") and anything not read stay 'unknown', as before. `last`
+ * is the match's last token: a match that holds its own noun ("a poor historian") is read from
+ * the word after it.
  */
-function attributive(text: string, tokens: readonly Token[], at: number): Described {
+function attributive(text: string, tokens: readonly Token[], at: number, last = at): Described {
   if (NOUN_SUFFIX.test(tokens[at]!.norm)) return 'unknown';
   // After a copula the phrase is a predicate noun ("Pt is an agitated man"): its subject is read
   // as before, not the noun.
@@ -379,8 +430,20 @@ function attributive(text: string, tokens: readonly Token[], at: number): Descri
     ['his', 'her', 'their', 'its', 'my', 'our', 'your', 'no', 'one'].includes(article.norm)
   )
     return 'unknown';
-  if (before > 0 && ['is', 'was', 'are', 'were', 'be', 'been', "'s", 'being', 'as'].includes(tokens[before - 1]!.norm)) return 'unknown';
+  // The copula before the article, across adverbs ("is unfortunately a poor historian").
+  let copula = before - 1;
+  while (copula >= 0 && (/ly$/.test(tokens[copula]!.norm) || COPULA_ADVERBS.has(tokens[copula]!.norm)) && spaceOnly(text, tokens[copula]!, tokens[copula + 1]!))
+    copula--;
+  if (copula >= 0 && COPULAS.has(tokens[copula]!.norm)) {
+    // "The sterilizer printout is a poor historian", "Her son is an aggressive man": the predicate
+    // noun describes the copula's subject, read as for a predicate adjective (not after "as": "him
+    // as an agitated man" is read by the rule's own subject condition).
+    if (tokens[copula]!.norm === 'as') return 'unknown';
+    const found = subjectIndex(text, tokens, copula + 1);
+    return found !== undefined && classify(text, tokens, found) === 'other' ? 'other' : 'unknown';
+  }
   // The noun: the next word, or the one after it ("the supposedly sterile tray").
+  if (last > at) return 'unknown';
   for (let i = at + 1; i < tokens.length && i <= at + 2; i++) {
     if (!spaceOnly(text, tokens[i - 1]!, tokens[i]!)) return 'unknown';
     const norm = tokens[i]!.norm;
@@ -404,6 +467,29 @@ function attributive(text: string, tokens: readonly Token[], at: number): Descri
   }
   return 'unknown';
 }
+
+// Forms of be and the verbs of seeming before a predicate noun, and the adverbs between ("is still
+// a", "has always been an").
+const COPULAS = new Set([
+  'is',
+  'was',
+  'are',
+  'were',
+  'be',
+  'been',
+  "'s",
+  'being',
+  'as',
+  'remains',
+  'remained',
+  'became',
+  'becomes',
+  'seems',
+  'seemed',
+  'appears',
+  'appeared',
+]);
+const COPULA_ADVERBS = new Set(['also', 'still', 'always', 'often', 'again', 'now', 'not', 'never', 'just', 'quite', 'truly']);
 
 const CONJUNCTIONS = new Set(['and', 'but', 'then']);
 // Prepositions of a place or a group after a person ("his roommate at the halfway house"), not
@@ -486,7 +572,15 @@ function classify(text: string, tokens: readonly Token[], head: number, depth = 
     if (TITLES_OF_OTHERS.has(title.norm)) return 'other';
   }
   if (TITLES_OF_OTHERS.has(word)) return 'other';
-  if (AGE.test(word)) return AGE_WORDS.has(tokens[head + 1]?.norm ?? '') || /^\d{1,3}\s*(?:[mf]|yo)$/i.test(wordAt(text, token)) ? 'patient' : 'unknown';
+  // The operating room ("The OR refused the tray"; subject.ts reads it as no conjunction).
+  if (operatingRoom(text, tokens, head)) return 'other';
+  if (AGE.test(word)) {
+    if (AGE_WORDS.has(tokens[head + 1]?.norm ?? '') || /^\d{1,3}\s*(?:[mf]|yo)$/i.test(wordAt(text, token))) return 'patient';
+    // A number naming which one of a kind of thing ("Sterilizer 3", "Washer 2"): that thing (a
+    // "Bed 3" or a "Room 12" is the patient in it, as before: not a thing of THINGS).
+    const named = tokens[head - 1];
+    return named && spaceOnly(text, named, token) && THINGS.has(named.norm) ? 'other' : 'unknown';
+  }
   if (motherIsPatient(text, word, token.start.offset, token.end.offset)) return 'patient';
   // "The child became agitated", "this toddler refused": the patient of a paediatric note.
   if (definiteChild(text, tokens, head)) return 'patient';
@@ -537,8 +631,10 @@ function classify(text: string, tokens: readonly Token[], head: number, depth = 
   // owner", "a stray cat", "her supervisor").
   if (words.some((w) => ARTICLES.has(w) || COUNTS.has(w)) || modifiers.some((i) => isPossessive(text, tokens[i]!))) return 'other';
   // Bare: relatives and teams as notes name them, and a body part with its side.
-  if (BARE_OTHERS.has(word) || SERVICE_ROLES.has(word) || ANIMALS.has(word) || words.some((w) => SIDES.has(w))) return 'other';
+  if (BARE_OTHERS.has(word) || SERVICE_ROLES.has(word) || ANIMALS.has(word) || THINGS.has(word) || words.some((w) => SIDES.has(w))) return 'other';
   if (INSTITUTIONS.has(word) && /^\p{Lu}/u.test(wordAt(text, token))) return 'other';
+  if (DEPARTMENTS.has(word) && /^\p{Lu}+$/u.test(wordAt(text, token))) return 'other';
+  if (ATTENDINGS.has(word) && !['pt', 'patient'].includes(tokens[head - 1]?.norm ?? '')) return 'other';
   // Any other bare common noun is someone or something else ("Tenant refused entry", "Referee
   // insists", "Juror became agitated"), unless it is a word that names the patient in some genre,
   // a name, a shorthand or a telegraphic object ("Meds refused."): those stay not known.
@@ -654,7 +750,21 @@ function bareSubject(text: string, tokens: readonly Token[], head: number, at: n
   if (head >= at || head - first > 2) return false;
   // Compliance words after a bare noun are about a regimen ("Diet noncompliant", "Insulin poorly
   // adherent"): the patient's, so only verbs of refusal and account and behaviour words are read.
-  if (!/^(?:refus|declin|claim|insist|alleg|adamant)/.test(tokens[at]!.norm) && !LINKS.has(tokens[at - 1]?.norm ?? '')) return false;
+  // "Owner was hostile and argumentative": a second predicate adjective joined by "and" or "or" has
+  // the first one's subject; the words up to the first are read.
+  let last = at;
+  if (
+    ['and', 'or'].includes(tokens[at - 1]?.norm ?? '') &&
+    at - 2 > head &&
+    LINKS.has(tokens[at - 3]?.norm ?? '') &&
+    /^\p{L}+$/u.test(tokens[at - 2]!.norm) &&
+    !NOT_MODIFIERS.has(tokens[at - 2]!.norm) &&
+    !LINKS.has(tokens[at - 2]!.norm) &&
+    spaceOnly(text, tokens[at - 2]!, tokens[at - 1]!) &&
+    spaceOnly(text, tokens[at - 1]!, tokens[at]!)
+  )
+    last = at - 2;
+  if (!/^(?:refus|declin|claim|insist|alleg|adamant)/.test(tokens[at]!.norm) && !LINKS.has(tokens[last - 1]?.norm ?? '')) return false;
   for (let i = first; i < head; i++) {
     const w = tokens[i]!.norm;
     if (
@@ -675,9 +785,9 @@ function bareSubject(text: string, tokens: readonly Token[], head: number, at: n
   if (opening.includes(';') && /^\p{Lu}/u.test(wordAt(text, tokens[first]!))) return false;
   const after = tokens[at + 1];
   if (after && /^[-\u2010\u2011/]$/.test(text.slice(tokens[at]!.end.offset, after.start.offset))) return false;
-  for (let i = head + 1; i <= at; i++) {
+  for (let i = head + 1; i <= last; i++) {
     if (!spaceOnly(text, tokens[i - 1]!, tokens[i]!)) return false;
-    if (i < at && !LINKS.has(tokens[i]!.norm) && !/ly$/.test(tokens[i]!.norm)) return false;
+    if (i < last && !LINKS.has(tokens[i]!.norm) && !/ly$/.test(tokens[i]!.norm)) return false;
   }
   const token = tokens[head]!;
   const written = wordAt(text, token);

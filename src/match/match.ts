@@ -440,7 +440,9 @@ function holds(condition: CompiledCondition, tokens: readonly Token[], c: Candid
       const at = indexes ? indexes[c.first]! : c.first;
       if (condition.inPhrase) return describedInPhrase(text, all, at) === 'other';
       // A parent's refusal of the child's care is the patient's (parent-rule.ts).
-      return describedPerson(text, all, at) === 'other' && !parentDecides(text, all, at, indexes ? indexes[c.last]! : c.last);
+      return (
+        describedPerson(text, all, at, indexes ? indexes[c.last]! : c.last) === 'other' && !parentDecides(text, all, at, indexes ? indexes[c.last]! : c.last)
+      );
     }
     case 'subject': {
       // The subject's head word (or the phrase ending with it: "security guard") is one of the

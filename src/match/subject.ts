@@ -154,7 +154,7 @@ export function subjectIndex(text: string, tokens: readonly Token[], at: number)
     // A passive verb of judging after a form of "be" ("the facility was found noncompliant", "he
     // was deemed combative"): its subject stands before the "be".
     if (JUDGED.has(word) && BE.has(tokens[i - 1]?.norm ?? '')) continue;
-    if (CONJUNCTIONS.has(word)) {
+    if (CONJUNCTIONS.has(word) && !operatingRoom(text, tokens, i)) {
       crossedConjunction = true;
       bare = false;
       continue;
@@ -226,6 +226,21 @@ export function subjectIndex(text: string, tokens: readonly Token[], at: number)
     return titled(text, tokens, i);
   }
   return undefined;
+}
+
+/**
+ * Is the token at `i` the operating room, "OR" in capitals after a determiner ("The OR refused the
+ * tray", "our OR") or opening its sentence before a word in lower case ("OR refused the set"), not
+ * the conjunction (an all-caps line's "REFUSED OR DECLINED")?
+ */
+export function operatingRoom(text: string, tokens: readonly Token[], i: number): boolean {
+  const token = tokens[i]!;
+  if (token.norm !== 'or' || text.slice(token.start.offset, token.end.offset) !== 'OR') return false;
+  const before = tokens[i - 1];
+  if (before !== undefined && !CLAUSE_MARK.test(gap(text, before, token)))
+    return ['the', 'our', 'their', 'this', 'main'].includes(before.norm) && /^[ \t]+$/.test(gap(text, before, token));
+  const next = tokens[i + 1];
+  return next !== undefined && /^\p{Ll}/u.test(text.slice(next.start.offset, next.end.offset));
 }
 
 // Titles of a clinician before a name ("Dr. Osei insists on a repeat echo"): the title is the
