@@ -243,6 +243,13 @@ const SHORT = {
   'youth-residential-treatment': 'yrt',
   'assisted-living-nursing': 'alf',
   'dsme-class': 'dsme',
+  // Batch 58's genres (branch su3): core substance-use wording of occupational monitoring, maternal care, staff
+  // diversion, addiction consults and employee health.
+  'commercial-driver-exam': 'cdl',
+  'midwifery-birth-center': 'midw',
+  'pharmacy-diversion-review': 'pdiv',
+  'addiction-consult-inpatient': 'acon',
+  'hospital-employee-health': 'ehlth',
 };
 
 const problems = [];
