@@ -14,7 +14,7 @@ const SET = path.join(ROOT, 'fixtures', 'recall-probes', 'probes.jsonl');
 // before dignify is run on it, so it joins this list only with the fixes made from it.
 const FIXED_BATCHES = new Set([
   1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 38, 40, 41, 42, 43, 44, 45, 46, 47,
-  48, 49, 50, 52, 54, 56, 58,
+  48, 49, 50, 52, 54, 56, 58, 59,
 ]);
 // Core spans of the fixed batches left missed, each a kind judged not safe to close (the README):
 // "a drug of abuse by a 2 y/o" (the by-phrase reads as an abuser, as in "abuse by her father").
@@ -30,6 +30,7 @@ const FIXED_BATCHES = new Set([
 // "abusing them" after a substance word is a victim's abuse as often ("drank and was abusing them");
 // and "EtOH ab." ("ab" clipped: a pattern for it took the scan regex past its size guard and lost
 // the drug from the suggestion, the README's batch 56).
+// Batch 59: "H habit" ("H" for heroin: a one-letter word is a grade, a unit or an initial as often).
 const KNOWN_CORE_MISSES = [
   'rp-tri-019 "abuse"',
   'rp-reentry-009 "user"',
@@ -38,6 +39,7 @@ const KNOWN_CORE_MISSES = [
   'rp-reentry-016 "clean"',
   'rp-medrec-004 "abusing them"',
   'rp-irf-001 "EtOH ab."',
+  'rp-acon-032 "H habit"',
 ];
 // Look-alikes of the fixed batches still flagged, each left to the work that owns its kind (branch
 // `third`: whose refusal or claim it is). Batch 32: a parent ("MOB", mother of the baby) as the subject

@@ -2,7 +2,10 @@
 // batch and the rules' examples: drugs staff divert named bare after "abuse" verbs, "alcoholic" and
 // "abuse" misspelt, "habit of" with a substance and a street-drug unit before "habit", nurses' and
 // pharmacists' "seeking behavior" and "seeking narcotics", "pill popper", "popped dirty", "fell off
-// the wagon", and "a user" beside a drug test. With the look-alikes beside each.
+// the wagon", and "a user" beside a drug test; and batch 59's, fixed after its unseen run: a split or
+// urine specimen's result, a test type between the result and the test, a bare "abuser" beside a drug
+// named bare, "coke habit", "was clean" with a relapse and a substance in its sentence. With the
+// look-alikes beside each.
 import { describe, it } from 'vitest';
 import { expectFlag, expectPass } from './detection.js';
 
@@ -102,6 +105,29 @@ describe('slang of monitoring and nursing notes', () => {
         'The IV bag popped and the dirty linen was changed.',
         'Pt fell off the hay wagon at the farm; tox screen negative.',
         'Mother is a breast pump user; meconium sent for tox per protocol.',
+      ],
+      { rule: 'substance-use' },
+    );
+  });
+});
+
+describe('batch 59: specimens, test types, coke habit, was clean, abuser of a drug named bare', () => {
+  it('flags each in other words', async () => {
+    await expectFlag(['Urine specimen was dirty for oxycodone per the MRO.', 'She had two dirty post-accident tests last year.'], {
+      rule: 'substance-use/clean-dirty-test',
+    });
+    await expectFlag(['Per the pharmacist he is an abuser of Ambien and Xanax.'], { rule: 'substance-use/abuser' });
+    await expectFlag(['Brother has had a coke habit since college.'], { rule: 'substance-use/drug-habit' });
+    await expectFlag(['Relapsed on fentanyl in June; she was clean for most of the spring.'], { rule: 'substance-use/clean-abstinent' });
+  });
+
+  it('passes a sputum or water specimen, a soda habit, a clean scan beside a relapsed cancer', async () => {
+    await expectPass(
+      [
+        'Sputum specimen was clean of AFB on all three smears.',
+        'Has a coke habit of three cans a day; advised water instead.',
+        'PET was clean in May; the lymphoma relapsed in October despite the drugs.',
+        'Her abuser was arrested; she takes Ambien for sleep.',
       ],
       { rule: 'substance-use' },
     );
