@@ -253,6 +253,13 @@ const SHORT = {
   'blood-bank-transfusion': 'bbk',
   'sterile-processing': 'spd',
   'environmental-health-inspection': 'envh',
+  // Batch 58's genres (branch su3): core substance-use wording of occupational monitoring, maternal care, staff
+  // diversion, addiction consults and employee health.
+  'commercial-driver-exam': 'cdl',
+  'midwifery-birth-center': 'midw',
+  'pharmacy-diversion-review': 'pdiv',
+  'addiction-consult-inpatient': 'acon',
+  'hospital-employee-health': 'ehlth',
 };
 
 const problems = [];
