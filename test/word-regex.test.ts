@@ -27,7 +27,7 @@ describe('wordsSource', () => {
 
   it('matches nothing for no words, and shares prefixes', () => {
     expect(new RegExp(wordsSource([])).test('anything')).toBe(false);
-    expect(wordsSource(['abuse', 'abuser', 'addict'])).toBe('a(?:buse(?:r|)|ddict)');
+    expect(wordsSource(['abuse', 'abuser', 'addict'])).toBe('a(?:buser?|ddict)');
   });
 
   it('keeps each word with its own tails', () => {
