@@ -18,6 +18,9 @@ describe('compliance: the verb comply', () => {
       'Pt has failed to comply with the brace schedule.',
       'Failure to comply with the walking boot noted at clinic.',
       'Hx of failure to comply with meds.',
+      // Batch 63's misses: the participle.
+      'Pt has not complied with the sling.',
+      'He never complied with the knee brace.',
     ]);
   });
 
@@ -33,6 +36,8 @@ describe('compliance: the verb comply', () => {
       'Staff did not comply with the hand hygiene policy.',
       'The device does not comply with the standard.',
       'Pt reports she could not comply due to cost.',
+      'If he has not complied by Friday, call the family.',
+      'The facility has not complied with the corrective plan.',
     ]);
   });
 });
@@ -46,6 +51,7 @@ describe('compliance: other adjectives, predicates and fields', () => {
       'Compliance has been an issue since the move.',
       'Adherence is a concern per the fill dates.',
       'Adherence questionable per fills.',
+      'Retainer compliance: minimal',
       'Compliant with meds: No',
       'Compliance: N',
       'Compliance with CPAP: No - mask leaks',
@@ -63,6 +69,7 @@ describe('compliance: other adjectives, predicates and fields', () => {
       'Compliance was not an issue this quarter.',
       'Compliance: no issues',
       'Compliance: N/A',
+      'Lung compliance: minimal change',
       'Compliant: yes',
       'Dressing adherent: no',
       'Lung compliance: no change',
