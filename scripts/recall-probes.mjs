@@ -260,6 +260,13 @@ const SHORT = {
   'pharmacy-diversion-review': 'pdiv',
   'addiction-consult-inpatient': 'acon',
   'hospital-employee-health': 'ehlth',
+  // Batch 62's genres (branch comp2, session of 2026-12-01 19:57): compliance and demeanour wording in text of kinds no
+  // earlier batch or set used.
+  'cardiac-device-clinic': 'cdev',
+  'glaucoma-clinic': 'glc',
+  orthodontics: 'ortd',
+  'home-enteral-nutrition': 'hen',
+  'lymphedema-therapy': 'lymph',
 };
 
 const problems = [];

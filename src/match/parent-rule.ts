@@ -32,7 +32,7 @@ const PARENTS_OF_A_CHILD = new Set(['parents', 'mob', 'fob']);
 const CHILD = new Set('child kid kids infant infants baby babies newborn newborns neonate son daughter twins toddler children'.split(' '));
 // The care a parent decides about for the child.
 const CARE = new Set(
-  'vaccine vaccines vaccination vaccinations vax immunization immunizations immunisation immunisations shot shots vitamin erythromycin ointment hep hepatitis rsv synagis palivizumab nirsevimab beyfortus antibody screen screens screening test tests testing lp lumbar puncture labs bloodwork draw bilirubin bili phototherapy transfusion iv antibiotic antibiotics medication medications medicine medicines med meds nebs inhaler inhalers controller spacer enzymes insulin vest drops dose doses acetaminophen tylenol ibuprofen motrin monitor teaching diet plan regimen enzyme dosing dosage study studies eeg scan scans schedule appointment appointments treatment therapy procedure surgery imaging ct mri ultrasound exam evaluation admission transfer oxygen nebulizer neb ng feeds weigh weight hearing referral'.split(
+  'vaccine vaccines vaccination vaccinations vax immunization immunizations immunisation immunisations shot shots vitamin erythromycin ointment hep hepatitis rsv synagis palivizumab nirsevimab beyfortus antibody screen screens screening test tests testing lp lumbar puncture labs bloodwork draw bilirubin bili phototherapy transfusion iv antibiotic antibiotics medication medications medicine medicines med meds nebs inhaler inhalers controller spacer enzymes insulin vest drops dose doses acetaminophen tylenol ibuprofen motrin monitor teaching diet plan regimen enzyme dosing dosage study studies eeg scan scans schedule appointment appointments treatment therapy procedure surgery imaging ct mri ultrasound exam evaluation admission transfer oxygen nebulizer neb ng feeds weigh weight hearing referral adjustment adjustments elastics retainer retainers headgear braces aligner aligners appliance expander glasses patching splint brace tube feeding feedings formula flushes'.split(
     ' ',
   ),
 );
@@ -45,7 +45,7 @@ const CHILD_CARE = new Set('erythromycin synagis palivizumab nirsevimab beyfortu
 const OWN = new Set(['own', 'herself', 'himself', 'themselves', 'myself']);
 // Owners that keep "mother" the child's ("the baby's mother", "pt's mom", "her father").
 const CHILD_OWNERS = new Set(['pt', 'patient', 'child', 'baby', 'infant', 'newborn', 'his', 'her', 'their']);
-const REFUSAL_OR_COMPLIANCE = /refus|complian|adheren/;
+const REFUSAL_OR_COMPLIANCE = /refus|complian|comply|adheren/;
 const AGE_UNITS = new Set(['month', 'months', 'mo', 'week', 'weeks', 'wk', 'day', 'days', 'year', 'years', 'yr', 'yo']);
 // Where the clause of the match ends.
 const CLAUSE_END = /[.;:!?\n]|\s[-\u2013]\s/;
