@@ -10,6 +10,7 @@
 //
 // The subject is found by subject.ts (the words before the match within its clause); this module
 // only classifies it. No parser: the cost is a handful of Set lookups per candidate.
+import { lazyRegExp } from '../core/lazy-regexp.js';
 import type { Token } from '../parse/tokens.js';
 import { maskPlaceholders } from '../parse/placeholders.js';
 import { bracketAfter, isGivenName, type NameWords, readName } from './names.js';
@@ -821,7 +822,8 @@ const ANTECEDENT_WORDS = 12;
 
 // A sentence that says who someone is to the patient: "Caller is the patient's mother", "the
 // person on the line was his son". Its relative is the one a pronoun after it stands for.
-const ROLE = /\b(?:is|was)\s+(?:(?:the\s+)?(?:patient|pt|member|client)['\u2019]s|his|her)\s+(\p{L}+)/iu;
+// Built on first use (lazy-regexp.ts): a one-line check seldom reads the sentence before.
+const ROLE = lazyRegExp(String.raw`\b(?:is|was)\s+(?:(?:the\s+)?(?:patient|pt|member|client)['\u2019]s|his|her)\s+(\p{L}+)`, 'iu');
 
 /**
  * Did the sentence (or the clause before a semicolon) before make someone of the pronoun's gender
@@ -833,7 +835,7 @@ function antecedentIsOther(pronoun: string, previous: string): boolean {
   const kin = pronoun === 'she' ? FEMALE : pronoun === 'he' ? MALE : undefined;
   if (!kin || previous === '') return false;
   if (openingSubjectIsOther(pronoun, previous)) return true;
-  const role = ROLE.exec(previous);
+  const role = ROLE().exec(previous);
   if (role && kin.has(role[1]!.toLowerCase())) return true;
   const words =
     previous
