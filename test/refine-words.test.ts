@@ -2,7 +2,7 @@
 // and an ASCII text with an ASCII regex instead (cheaper to build at start-up): the same words.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { wordsOf } from '../src/fix/refine.js';
+import { inProperName, lettersFrom, wordsOf } from '../src/fix/refine.js';
 
 // The Unicode form, as refine.ts writes it: the reference.
 const UNICODE_WORD = /&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);|([\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*)/giu;
@@ -62,6 +62,98 @@ describe('casePattern', () => {
         expect(casePattern(phrase, start)).toBe(unicodeCasePattern(phrase, start));
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+// inProperName reads the words around a phrase with ASCII classes when they are ASCII, and builds
+// its Unicode regexes only for other text (start-up): the reference is its Unicode form.
+const TITLE_SMALL = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'with']);
+const GAP = String.raw`(?:[ \t*_~]|<\/?[a-z][^>\n]*>)+`;
+function unicodeInProperName(text: string, start: number, end: number): boolean {
+  const words = wordsOf(text.slice(start, end)).map((w) => w.text);
+  const titleWord = (w: string) => /^\p{Lu}\p{Ll}{2,}/u.test(w) && !TITLE_SMALL.has(w.toLowerCase());
+  if (words.length === 0 || !words.every((w, i) => /^\p{Lu}/u.test(w) || (i > 0 && TITLE_SMALL.has(w.toLowerCase())))) return false;
+  const next = new RegExp(String.raw`^${GAP}([\p{L}\p{N}'’]+)`, 'u').exec(text.slice(end, end + 80));
+  if (next && titleWord(next[1]!)) return true;
+  const previous = new RegExp(String.raw`([^\s*_~>]?)[ \t]*([\p{L}\p{N}'’]+)${GAP}$`, 'u').exec(text.slice(Math.max(0, start - 80), start));
+  return Boolean(previous && titleWord(previous[2]!) && previous[1] !== '' && !/[.!?:;]/.test(previous[1]!));
+}
+
+describe('inProperName', () => {
+  it('takes a Title Case phrase beside a Title Case word as a name, in ASCII and other text', () => {
+    const phrase = (text: string, words: string) => [text.indexOf(words), text.indexOf(words) + words.length] as const;
+    const cases: [string, string, boolean][] = [
+      ['Riverside Alcohol Abuse Clinic', 'Alcohol Abuse', true],
+      ['Hx of Drug Abuse Resistance Education', 'Drug Abuse', true],
+      ['hx of IVDU', 'IVDU', false],
+      ['Hx. Drug Abuse', 'Drug Abuse', false],
+      ['Ærzte Alcohol Abuse', 'Alcohol Abuse', false], // the word before starts the text: no character before it
+      ['the Ærztehaus Alcohol Abuse', 'Alcohol Abuse', true],
+      ['Alcohol Abuse Éducation', 'Alcohol Abuse', true],
+      ['Alcohol Abuse éducation', 'Alcohol Abuse', false],
+      ['ívdu', 'ívdu', false],
+    ];
+    for (const [text, words, expected] of cases) {
+      const [start, end] = phrase(text, words);
+      expect([text, inProperName(text, start, end)]).toEqual([text, expected]);
+      expect(unicodeInProperName(text, start, end)).toBe(expected);
+    }
+  });
+
+  it('answers as the Unicode regexes do (fast-check)', () => {
+    const piece = fc.constantFrom(
+      'Drug',
+      'Abuse',
+      'of',
+      'the',
+      'Clinic',
+      'Éducation',
+      'ívdu',
+      'IVDU',
+      'Mc',
+      ' ',
+      ' ',
+      '\t',
+      '*',
+      '_',
+      '<b>',
+      '</i>',
+      '.',
+      ',',
+      '\n',
+      'Hx',
+      "'",
+      '’',
+      'A',
+      'ÀB',
+    );
+    fc.assert(
+      fc.property(fc.array(fc.oneof(piece, fc.string({ maxLength: 3 })), { maxLength: 14 }), fc.nat(), fc.nat(), (parts, a, b) => {
+        const text = parts.join('');
+        const start = text.length ? a % text.length : 0;
+        const end = start + (text.length - start ? b % (text.length - start + 1) : 0);
+        expect(inProperName(text, start, end)).toBe(unicodeInProperName(text, start, end));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('lettersFrom', () => {
+  it('counts the letters at an offset as ^\\p{L}+ does (fast-check)', () => {
+    expect(lettersFrom('an IVDU', 0)).toBe(2);
+    expect(lettersFrom('an IVDU', 2)).toBe(0);
+    expect(lettersFrom('x naïve user', 2)).toBe(5);
+    expect(lettersFrom('x na2ïve', 2)).toBe(2);
+    const piece = fc.constantFrom('a', 'Z', '[', '@', '`', '{', 'ï', 'Æ', '9', ' ', '’', '\u{1d400}', 'ß');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(piece, fc.string({ maxLength: 2 })), { maxLength: 10 }), fc.nat(), (parts, at) => {
+        const text = parts.join('');
+        const from = text.length ? at % (text.length + 1) : 0;
+        expect(lettersFrom(text, from)).toBe(/^\p{L}+/u.exec(text.slice(from))?.[0].length ?? 0);
+      }),
+      { numRuns: 1000 },
     );
   });
 });

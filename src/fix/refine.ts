@@ -130,11 +130,32 @@ function inCode(text: string, start: number): boolean {
   return countBelow(ticks, lineEnd) > countBelow(ticks, start);
 }
 
-const titleWord = (w: string) => /^\p{Lu}\p{Ll}{2,}/u.test(w) && !SMALL.has(w.toLowerCase());
+// The Unicode classes below are built on first use, and ASCII text is read with ASCII classes,
+// which say the same there (its letters are [A-Za-z], its upper-case ones [A-Z], its lower-case
+// ones [a-z], its digits [0-9]): each `\p{…}` costs ~0.45 M instructions at each parse, and a
+// regex is parsed when made and again at its first run. A one-line check with a finding ran all of
+// these (esbuild makes a `\p` literal inside a function a `new RegExp` at each call): ~7 M.
+const INITIAL_UPPER = lazyRegExp(String.raw`^\p{Lu}`, 'u');
+const TITLE_WORD = lazyRegExp(String.raw`^\p{Lu}\p{Ll}{2,}`, 'u');
+const LEADING_LETTERS = lazyRegExp(String.raw`^\p{L}+`, 'u');
+const startsUpper = (w: string) => (w.charCodeAt(0) < 0x80 ? /^[A-Z]/.test(w) : INITIAL_UPPER().test(w));
+const titleWord = (w: string) => (isAsciiText(w) ? /^[A-Z][a-z]{2,}/.test(w) : TITLE_WORD().test(w)) && !SMALL.has(w.toLowerCase());
+/** How many UTF-16 code units of letters `text` holds from `at` (`^\p{L}+` there, without its class when they are ASCII). */
+export function lettersFrom(text: string, at: number): number {
+  let i = at;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80) return LEADING_LETTERS().exec(text.slice(at))?.[0].length ?? 0;
+    if ((c | 0x20) < 0x61 || (c | 0x20) > 0x7a) break;
+  }
+  return i - at;
+}
 // What may stand between the words of a name: spaces, emphasis marks, inline tags.
 const NAME_GAP = String.raw`(?:[ \t*_~]|<\/?[a-z][^>\n]*>)+`;
-const NEXT_WORD = new RegExp(String.raw`^${NAME_GAP}([\p{L}\p{N}'’]+)`, 'u');
-const PREVIOUS_WORD = new RegExp(String.raw`([^\s*_~>]?)[ \t]*([\p{L}\p{N}'’]+)${NAME_GAP}$`, 'u');
+const NEXT_WORD = lazyRegExp(String.raw`^${NAME_GAP}([\p{L}\p{N}'’]+)`, 'u');
+const PREVIOUS_WORD = lazyRegExp(String.raw`([^\s*_~>]?)[ \t]*([\p{L}\p{N}'’]+)${NAME_GAP}$`, 'u');
+const ASCII_NEXT_WORD = new RegExp(String.raw`^${NAME_GAP}([A-Za-z0-9'’]+)`, 'u');
+const ASCII_PREVIOUS_WORD = new RegExp(String.raw`([^\s*_~>]?)[ \t]*([A-Za-z0-9'’]+)${NAME_GAP}$`, 'u');
 
 /**
  * A Title Case phrase next to another Title Case word is taken as part of a name ("Drug Abuse
@@ -143,10 +164,12 @@ const PREVIOUS_WORD = new RegExp(String.raw`([^\s*_~>]?)[ \t]*([\p{L}\p{N}'’]+
  */
 export function inProperName(text: string, start: number, end: number): boolean {
   const words = wordsOf(text.slice(start, end)).map((w) => w.text);
-  if (words.length === 0 || !words.every((w, i) => /^\p{Lu}/u.test(w) || (i > 0 && SMALL.has(w.toLowerCase())))) return false;
-  const next = NEXT_WORD.exec(text.slice(end, end + 80));
+  if (words.length === 0 || !words.every((w, i) => startsUpper(w) || (i > 0 && SMALL.has(w.toLowerCase())))) return false;
+  const after = text.slice(end, end + 80);
+  const next = (isAsciiText(after) ? ASCII_NEXT_WORD : NEXT_WORD()).exec(after);
   if (next && titleWord(next[1]!)) return true;
-  const previous = PREVIOUS_WORD.exec(text.slice(Math.max(0, start - 80), start));
+  const before = text.slice(Math.max(0, start - 80), start);
+  const previous = (isAsciiText(before) ? ASCII_PREVIOUS_WORD : PREVIOUS_WORD()).exec(before);
   // The word before counts unless it starts a sentence ("Drug Abuse" after "Hx." is no name).
   return Boolean(previous && titleWord(previous[2]!) && previous[1] !== '' && !/[.!?:;]/.test(previous[1]!));
 }
@@ -185,8 +208,8 @@ export function planFix(text: string, finding: Finding, segments: readonly Segme
   // the phrase; the replacement is the article and the phrase's replacement, as words.
   let replacement = fix.text;
   if (s < finding.start.offset) {
-    const article = /^\p{L}+/u.exec(fix.text)?.[0] ?? '';
-    const between = text.slice(s + (/^\p{L}+/u.exec(text.slice(s))?.[0].length ?? 0), finding.start.offset);
+    const article = fix.text.slice(0, lettersFrom(fix.text, 0));
+    const between = text.slice(s + lettersFrom(text, s), finding.start.offset);
     replacement = `${article} ${fix.text.slice(article.length + between.length)}`;
   }
   const to = wordsOf(replacement);

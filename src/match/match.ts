@@ -1,6 +1,7 @@
 // The one place rules are applied. Given sentences of tokens, it finds every rule phrase, applies
 // the context conditions and exceptions, keeps the longest of overlapping matches, and builds
 // findings with suggestions fitted to the sentence.
+import { lazyRegExp } from '../core/lazy-regexp.js';
 import type { CompiledCondition, CompiledRule, CompiledRules } from '../rules/compile.js';
 import type { TokenSequence } from '../rules/pattern.js';
 import type { Finding, Point, QuoteHandling, SeveritySetting } from '../types.js';
@@ -500,7 +501,15 @@ const DOUBLE_MARK = /["\u201c\u00ab\u201e\u201d\u00bb]/g;
 // space or punctuation ("don't", "patients' records" and 5'10" are not). Each alternative starts
 // at its mark and looks behind it from there: a lookbehind first was tried at every position of
 // the paragraph (over MTSamples' notes 120 ms against 10-15 ms, the same marks).
-const SINGLE_MARK = /['\u2018\u2039](?<=(?:^|[\s([])['\u2018\u2039])(?=\p{L})|['\u2019\u203a](?<=[\p{L}.,!?]['\u2019\u203a])(?=[\s.,;:!?)\]]|$)/gu;
+// Built on first use, and run only over a paragraph holding one of its marks (SINGLE_MARKS): its
+// `\p{L}` classes cost ~2 M instructions to parse when made and again at the first run, and a
+// one-line check with a finding but no single mark made and ran it.
+const SINGLE_MARK = lazyRegExp(
+  String.raw`['\u2018\u2039](?<=(?:^|[\s([])['\u2018\u2039])(?=\p{L})|['\u2019\u203a](?<=[\p{L}.,!?]['\u2019\u203a])(?=[\s.,;:!?)\]]|$)`,
+  'gu',
+);
+/** Every match of SINGLE_MARK starts at one of these. */
+const SINGLE_MARKS = ["'", '\u2018', '\u2039', '\u2019', '\u203a'];
 
 /** The quotation marks of one paragraph, and whether a quotation is open after each. */
 interface QuoteIndex {
@@ -531,7 +540,9 @@ function quoteIndex(text: string, paragraphStart: number, paragraphEnd: number, 
   let opener = '';
   const closing: boolean[] = [];
   // A regex over the paragraph alone finds the marks (a loop over every character cost more).
-  for (const m of text.slice(paragraphStart, paragraphEnd).matchAll(single ? SINGLE_MARK : DOUBLE_MARK)) {
+  const paragraph = text.slice(paragraphStart, paragraphEnd);
+  const marks = !single ? DOUBLE_MARK : SINGLE_MARKS.some((mark) => paragraph.includes(mark)) ? SINGLE_MARK() : undefined;
+  for (const m of marks ? paragraph.matchAll(marks) : []) {
     const ch = m[0];
     let closes: boolean;
     if (single) {

@@ -11,6 +11,7 @@
 //
 // The list is read on the first word that needs it (a capitalised word opening a sentence right before
 // such a predicate, no list of dignify's own knowing it): a note without one never loads it.
+import { lazyRegExp } from '../core/lazy-regexp.js';
 import { givenNamesText } from './given-names-file.js';
 
 let names: string | null | undefined;
@@ -49,11 +50,14 @@ export interface NameWords {
 
 // Written as a name: a capital, then lower case ("Maria"), with an inner capital ("DeShawn",
 // "McKenzie") or a hyphen or apostrophe ("Mary-Kate", "D'Andre").
-const NAME_SHAPE = /^\p{Lu}\p{Ll}*(?:\p{Lu}\p{Ll}+)?(?:[-'\u2019]\p{Lu}?\p{Ll}+)?$/u;
+// Built on first use, as APPOSITIVE (lazy-regexp.ts): a one-line check rarely reads a name.
+const NAME_SHAPE = lazyRegExp(String.raw`^\p{Lu}\p{Ll}*(?:\p{Lu}\p{Ll}+)?(?:[-'\u2019]\p{Lu}?\p{Ll}+)?$`, 'u');
 const TITLES_OF_PATIENT = /^(?:mr|mrs|ms|miss|mx)$/;
 // Words that open an appositive after the name ("Farida, his wife,", "Reyna, the home health aide,").
-const APPOSITIVE =
-  /^[ \t]*,[ \t]*(?:the|his|her|their|our|a|an|pt['\u2019]s|patient['\u2019]s|client['\u2019]s|resident['\u2019]s)[ \t]+((?:[\p{L}-]+[ \t]+){0,3}?)([\p{L}-]+)[ \t]*[,.;)]/u;
+const APPOSITIVE = lazyRegExp(
+  String.raw`^[ \t]*,[ \t]*(?:the|his|her|their|our|a|an|pt['\u2019]s|patient['\u2019]s|client['\u2019]s|resident['\u2019]s)[ \t]+((?:[\p{L}-]+[ \t]+){0,3}?)([\p{L}-]+)[ \t]*[,.;)]`,
+  'u',
+);
 
 /**
  * How the note reads the capitalised word `word` opening a sentence at `offset` of `text`: 'other'
@@ -61,7 +65,7 @@ const APPOSITIVE =
  * patient so ("Pt Maria", "Ms. Maria"), undefined when neither (the caller reads it as before).
  */
 export function readName(text: string, word: string, offset: number, words: NameWords): 'other' | 'name' | undefined {
-  if (!NAME_SHAPE.test(word) || word.length < 3) return undefined;
+  if (!NAME_SHAPE().test(word) || word.length < 3) return undefined;
   const told = toldElsewhere(text, word, offset, words);
   if (told === 'other') return 'other';
   // Not a name of the list: the caller's reading decides ("Tenant (unit 4B) refused" is no name).
@@ -92,7 +96,7 @@ function toldElsewhere(text: string, word: string, offset: number, words: NameWo
     }
     // "Farida, his wife,", "Reyna, the home health aide,": an appositive whose head is a role.
     const after = text.slice(end, end + 80);
-    const apposed = APPOSITIVE.exec(after);
+    const apposed = APPOSITIVE().exec(after);
     if (apposed) {
       const head = apposed[2]!.toLowerCase();
       if (words.isRole(head)) return 'other';

@@ -36,6 +36,7 @@
 // Bounded (issue 11 kind 5): the window is the pronoun's own sentence and at most two sentences
 // before it, within its paragraph and its dialogue turn (a line opening with a speaker label ends
 // it), and at most WINDOW characters. No parser: a few Set lookups per pronoun that opens a clause.
+import { lazyRegExp } from '../core/lazy-regexp.js';
 import type { Token } from '../parse/tokens.js';
 import { normalizeWord } from '../rules/pattern.js';
 import { givenNameGender } from './names.js';
@@ -112,19 +113,20 @@ const WINDOW_SENTENCES = 2;
 // A line opening with a speaker label: the start of a dialogue turn ("Doctor:", "[patient]").
 const TURN = /^[ \t]*(?:\[[^\]\n]{1,30}\]|[A-Za-z][\w .'-]{0,24}:(?!\d))/;
 // Stops that end no sentence: a title or an initial before a name ("Dr. Amsel", "Sgt. Molina").
-const ABBREVIATION = /(?:^|[^\p{L}])(?:dr|drs|mr|mrs|ms|mx|sgt|lt|capt|st|prof|jr|sr|dept|no|vs|approx|\p{Lu})\.$/iu;
+// Built on first use (lazy-regexp.ts), as WORD: a one-line check seldom reads a pronoun's antecedent.
+const ABBREVIATION = lazyRegExp(String.raw`(?:^|[^\p{L}])(?:dr|drs|mr|mrs|ms|mx|sgt|lt|capt|st|prof|jr|sr|dept|no|vs|approx|\p{Lu})\.$`, 'iu');
 
 interface Sentence {
   text: string;
   tokens: Token[];
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['\u2019][\p{L}]+)*['\u2019]?/gu;
+const WORD = lazyRegExp(String.raw`[\p{L}\p{N}]+(?:['\u2019][\p{L}]+)*['\u2019]?`, 'gu');
 
 /** The words of `text` as tokens whose offsets point into `text`. */
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const m of text.matchAll(WORD)) {
+  for (const m of text.matchAll(WORD())) {
     const start = m.index;
     const end = start + m[0].length;
     tokens.push({
@@ -159,7 +161,7 @@ export function windowBefore(text: string, offset: number): string[] {
   const parts = lines.join('\n').split(/(?<=[.!?;\u2026])[ \t]+|\n/);
   for (const part of parts) {
     current = current === '' ? part : `${current} ${part}`;
-    if (ABBREVIATION.test(current.trimEnd()) && /[.]$/.test(part)) continue;
+    if (ABBREVIATION().test(current.trimEnd()) && /[.]$/.test(part)) continue;
     if (current.trim() !== '') sentences.push(current.trim());
     current = '';
   }

@@ -1,5 +1,6 @@
 // Plain text → NLCST (retext-english), template placeholders blanked with positions unchanged:
 // the whole text (parseText), or only the blocks that may hold a finding (parseTextWindows).
+import { lazyRegExp } from '../core/lazy-regexp.js';
 import type { Paragraph, Root, Sentence } from 'nlcst';
 import retextEnglish from 'retext-english';
 import { unified } from 'unified';
@@ -112,8 +113,9 @@ export function markEnds(masked: string, from: number, to: number, limit = Numbe
 // a mark before a lower-case letter, a comma or a semicolon: parse-latin joins the sentences on
 // either side of these (mergePrefixExceptions and parse-english's list, lower-case starts,
 // mergeAffixExceptions), so a window counting them as sentence ends would be too short.
-const JOINING_STOP = /(?:^|[^\p{L}\p{N}])(?:\d{1,3}|\p{L}|Dr|Mrs?|Ms|Pt|St|Jr|Sr|etc)\.$/u;
-const JOINING_START = /^[\p{Ll},;]/u;
+// Both built on first use (lazy-regexp.ts): a one-line check without a terminal mark inside never asks.
+const JOINING_STOP = lazyRegExp(String.raw`(?:^|[^\p{L}\p{N}])(?:\d{1,3}|\p{L}|Dr|Mrs?|Ms|Pt|St|Jr|Sr|etc)\.$`, 'u');
+const JOINING_START = lazyRegExp(String.raw`^[\p{Ll},;]`, 'u');
 
 /**
  * Does the terminal-mark run ending at `end` (before white space) likely end a sentence to
@@ -121,10 +123,10 @@ const JOINING_START = /^[\p{Ll},;]/u;
  * checked by what parse-latin makes of it (sentenceWindows).
  */
 function likelyEnd(masked: string, end: number): boolean {
-  if (JOINING_STOP.test(masked.slice(Math.max(0, end - 5), end))) return false;
+  if (JOINING_STOP().test(masked.slice(Math.max(0, end - 5), end))) return false;
   let next = end;
   while (next < masked.length && WHITE_SPACE.test(masked[next]!)) next++;
-  return !JOINING_START.test(masked[next] ?? '');
+  return !JOINING_START().test(masked[next] ?? '');
 }
 
 // parse-latin's terminal marks (TERMINAL), as UTF-16 code units.
