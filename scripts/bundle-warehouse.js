@@ -40,13 +40,38 @@ for (const file of ruleFiles) {
   delete file.expansions;
   file.rules = file.rules.filter((rule) => !rule.presets || rule.presets.includes('recommended'));
   for (const rule of file.rules) {
-    rule.examples = { flag: [], pass: [] };
-    rule.note = '';
+    // Keys dropped, not emptied: compileRules reads neither examples nor note. `description` stays
+    // (as ''): compileRules would make one from the note without it.
+    delete rule.examples;
+    delete rule.note;
     rule.description = '';
     delete rule.sources;
   }
+  for (const set of Object.values(file.sets ?? {})) factorSet(set);
 }
 const rulesJson = JSON.stringify(ruleFiles);
+
+/**
+ * A set whose words are every count with every unit, in that order, with one prefix or none
+ * ({duration-token}: "1d", "1day" … "365weeks"; {times-duration-token}: "x1d" …; 1,100 words, 3.5 KB
+ * gzipped) is stored as its factors, `product: [prefix, counts, units]`; the stand-in for
+ * rules/builtin.ts (expandSets below) writes the words out again, in the same order, before the
+ * rules are compiled. A set that is not exactly such a product is left as it is.
+ */
+function factorSet(set) {
+  if (!Array.isArray(set.words) || set.words.length < 50) return;
+  const parts = set.words.map((word) => /^([a-z]?)(\d+)([a-z]+)$/.exec(word));
+  if (parts.some((m) => !m || m[1] !== parts[0][1])) return;
+  const counts = [...new Set(parts.map((m) => m[2]))];
+  const units = [...new Set(parts.map((m) => m[3]))];
+  const product = [parts[0][1], counts.join(' '), units.join(' ')];
+  if (JSON.stringify(expandProduct(product)) !== JSON.stringify(set.words)) return;
+  delete set.words;
+  set.product = product;
+}
+function expandProduct([prefix, counts, units]) {
+  return counts.split(' ').flatMap((count) => units.split(' ').map((unit) => prefix + count + unit));
+}
 
 // retext-equality's patterns (140 KB of source, most of the library) less those no kept rule
 // reports: dignify drops every other message (match/equality.ts). A phrase belongs to the last
@@ -60,7 +85,12 @@ const keptPatterns = patterns
   .filter((pattern) => equalityIds.has(pattern.id))
   .map((pattern) => ({
     ...pattern,
-    note: undefined, // shown by nothing dignify reports
+    // Only the message's text reads these (its note, its "may be better" list), and
+    // match/equality.ts keeps nothing of a message but its ruleId and place; create-plugin.js reads
+    // `considerate` only when it is there, `categories` never.
+    note: undefined,
+    considerate: undefined,
+    categories: undefined,
     inconsiderate: Object.fromEntries(Object.entries(pattern.inconsiderate).filter(([phrase]) => owner.get(phrase) === pattern.id)),
   }));
 const missing = [...equalityIds].filter((id) => !keptPatterns.some((pattern) => pattern.id === id));
@@ -68,6 +98,11 @@ if (missing.length) throw new Error(`retext-equality has no pattern ${missing.jo
 const STAND_INS = {
   'rules/builtin': `import { compileRules } from ${JSON.stringify(path.join(root, 'src/rules/compile.ts'))};
 const FILES = ${rulesJson};
+${expandProduct.toString()}
+for (const file of FILES) for (const set of Object.values(file.sets ?? {})) if (set.product) {
+  set.words = expandProduct(set.product);
+  delete set.product;
+}
 let cached;
 export function builtinRuleFiles() { return FILES; }
 export function builtinRules() { return (cached ??= compileRules(FILES)); }
@@ -78,6 +113,13 @@ export function builtinRulePaths() { throw new Error('no rule files in the wareh
   // data/given-names.txt (455 KB) would take the script past Snowflake's 100 KB: no list.
   'match/given-names-file': 'export function givenNamesText() { return undefined; }',
   'fix/segments-html': `export function htmlSegments() { throw new Error('HTML is not fixed by the warehouse build (plain text only)'); }`,
+  // A row carries no fix (only rule, category, severity, offsets, actual and the first suggestion):
+  // narrowing each fix to the words that change, or withholding it, alters only f.fix and
+  // f.fixSkipped, which no row reads. 4.7 KB of code.
+  'fix/refine': 'export function refineFixes(text, findings) { return findings; }',
+  // Names a likely rule id in the error for a misspelt one in options.rules; dignify_findings(text)
+  // takes no options, so resolveOptions never throws that error here.
+  'core/edit-distance': `export function didYouMean() { return ''; }`,
 };
 const PATTERNS_EN = /[\\/]retext-equality[\\/]lib[\\/]patterns-en\.js$/;
 // parse-latin's regular expressions, their long character classes written as code-unit ranges
