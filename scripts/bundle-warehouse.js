@@ -38,6 +38,7 @@ const ruleFiles = JSON.parse(readFileSync(path.join(root, 'dist', 'rules', 'buil
 for (const file of ruleFiles) {
   delete file.description;
   delete file.expansions;
+  delete file.expansionSets; // the sets the expansions name: read only with them (compile.ts storedHolds)
   file.rules = file.rules.filter((rule) => !rule.presets || rule.presets.includes('recommended'));
   for (const rule of file.rules) {
     // Keys dropped, not emptied: compileRules reads neither examples nor note. `description` stays
