@@ -127,6 +127,12 @@ const PATTERNS_EN = /[\\/]retext-equality[\\/]lib[\\/]patterns-en\.js$/;
 // (scripts/compact-classes.js: the same classes, 7.3 KB gzipped → 3.1 KB).
 const EXPRESSIONS = /[\\/]parse-latin[\\/]lib[\\/]expressions\.js$/;
 const expressionsModule = compactModule(await import(pathToFileURL(path.join(root, 'node_modules', 'parse-latin', 'lib', 'expressions.js')).href));
+// vfile's path helpers (its browser builds of node:path and of fileURLToPath): a warehouse file has
+// no path. VFiles are made from a string only (unified's parse, match/equality.ts), so neither the
+// path setters nor the getters that call these ever run; vfile's constructor still calls isUrl.
+const VFILE_MINPATH = /[\\/]vfile[\\/]lib[\\/]minpath\.browser\.js$/;
+const VFILE_MINURL = /[\\/]vfile[\\/]lib[\\/]minurl\.browser\.js$/;
+const NO_PATH = `function noPath() { throw new Error('no file paths in the warehouse build'); }`;
 const standIns = {
   name: 'warehouse-stand-ins',
   setup(build) {
@@ -136,6 +142,15 @@ const standIns = {
     });
     build.onLoad({ filter: /.*/, namespace: 'stand-in' }, (args) => ({ contents: STAND_INS[args.path], loader: 'js', resolveDir: root }));
     build.onLoad({ filter: EXPRESSIONS }, () => ({ contents: expressionsModule, loader: 'js' }));
+    build.onLoad({ filter: VFILE_MINPATH }, () => ({
+      contents: `${NO_PATH}\nexport const minpath = { basename: noPath, dirname: noPath, extname: noPath, join: noPath, sep: '/' };`,
+      loader: 'js',
+    }));
+    build.onLoad({ filter: VFILE_MINURL }, (args) => ({
+      contents: `export { isUrl } from './minurl.shared.js';\n${NO_PATH}\nexport { noPath as urlToPath };`,
+      loader: 'js',
+      resolveDir: path.dirname(args.path),
+    }));
     build.onLoad({ filter: PATTERNS_EN }, () => ({ contents: `export const patterns = ${JSON.stringify(keptPatterns)};`, loader: 'js' }));
   },
 };
