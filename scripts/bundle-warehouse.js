@@ -132,6 +132,17 @@ const expressionsModule = compactModule(await import(pathToFileURL(path.join(roo
 // path setters nor the getters that call these ever run; vfile's constructor still calls isUrl.
 const VFILE_MINPATH = /[\\/]vfile[\\/]lib[\\/]minpath\.browser\.js$/;
 const VFILE_MINURL = /[\\/]vfile[\\/]lib[\\/]minurl\.browser\.js$/;
+// unified and retext-english: parse-text.ts parses with them only in parseText, the whole-text
+// parse of lintDocumentWhole (the slow reference path, for tests) and of Markdown or HTML too
+// long for their converters. Plain text is parsed block by block by positioned.ts (parse-english
+// itself), so the warehouse never calls them; with them go trough, extend, is-plain-obj and bail.
+const WHOLE_TEXT_PARSER = {
+  unified: `export function unified() {
+  const processor = { use: () => processor, freeze: () => processor, parse() { throw new Error('the whole-text parse is not in the warehouse build'); } };
+  return processor;
+}`,
+  'retext-english': 'export default function retextEnglish() {}',
+};
 const NO_PATH = `function noPath() { throw new Error('no file paths in the warehouse build'); }`;
 const standIns = {
   name: 'warehouse-stand-ins',
@@ -140,6 +151,10 @@ const standIns = {
       const target = path.relative(path.join(root, 'src'), path.resolve(args.resolveDir, args.path)).replace(/\\/g, '/').replace(/\.js$/, '');
       return target in STAND_INS ? { path: target, namespace: 'stand-in' } : undefined;
     });
+    build.onResolve({ filter: /^(?:unified|retext-english)$/ }, (args) =>
+      /[\\/]src[\\/]parse[\\/]parse-text\.ts$/.test(args.importer) ? { path: args.path, namespace: 'whole-text-parser' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'whole-text-parser' }, (args) => ({ contents: WHOLE_TEXT_PARSER[args.path], loader: 'js' }));
     build.onLoad({ filter: /.*/, namespace: 'stand-in' }, (args) => ({ contents: STAND_INS[args.path], loader: 'js', resolveDir: root }));
     build.onLoad({ filter: EXPRESSIONS }, () => ({ contents: expressionsModule, loader: 'js' }));
     build.onLoad({ filter: VFILE_MINPATH }, () => ({
