@@ -5,9 +5,12 @@
 //
 // The modules below, which the core imports, reach for Node or for parts a warehouse does not need; the bundle
 // gets stand-ins for them (the rest is the code lintText runs):
-//   rules/builtin.ts  reads dist/rules/builtin.json from disk → the same JSON, inlined;
+//   rules/builtin.ts  reads dist/rules/builtin.json from disk → that JSON, inlined, less what the warehouse never reads;
 //   inputs/markdown.ts, inputs/html.ts, fix/segments-*.ts (lazy-loaded parsers) → left out: plain text only;
 //   match/given-names-file.ts  reads data/given-names.txt → no list (a first name is read as the list-less model reads it);
+//   fix/refine.ts, core/edit-distance.ts, vfile's path helpers, and unified with retext-english
+//   (imported by parse/parse-text.ts) → stand-ins: code a plain-text call with default options
+//   never runs (each is explained where it is swapped below);
 //   parse-latin's lib/expressions.js → the same regular expressions in fewer bytes (scripts/compact-classes.js).
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -56,7 +59,7 @@ const rulesJson = JSON.stringify(ruleFiles);
  * A set whose words are every count with every unit, in that order, with one prefix or none
  * ({duration-token}: "1d", "1day" … "365weeks"; {times-duration-token}: "x1d" …; 1,100 words, 3.5 KB
  * gzipped) is stored as its factors, `product: [prefix, counts, units]`; the stand-in for
- * rules/builtin.ts (expandSets below) writes the words out again, in the same order, before the
+ * rules/builtin.ts (STAND_INS below) writes the words out again, in the same order, before the
  * rules are compiled. A set that is not exactly such a product is left as it is.
  */
 function factorSet(set) {
@@ -128,7 +131,7 @@ const PATTERNS_EN = /[\\/]retext-equality[\\/]lib[\\/]patterns-en\.js$/;
 const EXPRESSIONS = /[\\/]parse-latin[\\/]lib[\\/]expressions\.js$/;
 const expressionsModule = compactModule(await import(pathToFileURL(path.join(root, 'node_modules', 'parse-latin', 'lib', 'expressions.js')).href));
 // vfile's path helpers (its browser builds of node:path and of fileURLToPath): a warehouse file has
-// no path. VFiles are made from a string only (unified's parse, match/equality.ts), so neither the
+// no path. A VFile is made from a string only (match/equality.ts), so neither the
 // path setters nor the getters that call these ever run; vfile's constructor still calls isUrl.
 const VFILE_MINPATH = /[\\/]vfile[\\/]lib[\\/]minpath\.browser\.js$/;
 const VFILE_MINURL = /[\\/]vfile[\\/]lib[\\/]minurl\.browser\.js$/;
