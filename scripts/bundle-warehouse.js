@@ -5,9 +5,12 @@
 //
 // The modules below, which the core imports, reach for Node or for parts a warehouse does not need; the bundle
 // gets stand-ins for them (the rest is the code lintText runs):
-//   rules/builtin.ts  reads dist/rules/builtin.json from disk → the same JSON, inlined;
+//   rules/builtin.ts  reads dist/rules/builtin.json from disk → that JSON, inlined, less what the warehouse never reads;
 //   inputs/markdown.ts, inputs/html.ts, fix/segments-*.ts (lazy-loaded parsers) → left out: plain text only;
 //   match/given-names-file.ts  reads data/given-names.txt → no list (a first name is read as the list-less model reads it);
+//   fix/refine.ts, core/edit-distance.ts, vfile's path helpers, and unified with retext-english
+//   (imported by parse/parse-text.ts) → stand-ins: code a plain-text call with default options
+//   never runs (each is explained where it is swapped below);
 //   parse-latin's lib/expressions.js → the same regular expressions in fewer bytes (scripts/compact-classes.js).
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -38,15 +41,41 @@ const ruleFiles = JSON.parse(readFileSync(path.join(root, 'dist', 'rules', 'buil
 for (const file of ruleFiles) {
   delete file.description;
   delete file.expansions;
+  delete file.expansionSets; // the sets the expansions name: read only with them (compile.ts storedHolds)
   file.rules = file.rules.filter((rule) => !rule.presets || rule.presets.includes('recommended'));
   for (const rule of file.rules) {
-    rule.examples = { flag: [], pass: [] };
-    rule.note = '';
+    // Keys dropped, not emptied: compileRules reads neither examples nor note. `description` stays
+    // (as ''): compileRules would make one from the note without it.
+    delete rule.examples;
+    delete rule.note;
     rule.description = '';
     delete rule.sources;
   }
+  for (const set of Object.values(file.sets ?? {})) factorSet(set);
 }
 const rulesJson = JSON.stringify(ruleFiles);
+
+/**
+ * A set whose words are every count with every unit, in that order, with one prefix or none
+ * ({duration-token}: "1d", "1day" … "365weeks"; {times-duration-token}: "x1d" …; 1,100 words, 3.5 KB
+ * gzipped) is stored as its factors, `product: [prefix, counts, units]`; the stand-in for
+ * rules/builtin.ts (STAND_INS below) writes the words out again, in the same order, before the
+ * rules are compiled. A set that is not exactly such a product is left as it is.
+ */
+function factorSet(set) {
+  if (!Array.isArray(set.words) || set.words.length < 50) return;
+  const parts = set.words.map((word) => /^([a-z]?)(\d+)([a-z]+)$/.exec(word));
+  if (parts.some((m) => !m || m[1] !== parts[0][1])) return;
+  const counts = [...new Set(parts.map((m) => m[2]))];
+  const units = [...new Set(parts.map((m) => m[3]))];
+  const product = [parts[0][1], counts.join(' '), units.join(' ')];
+  if (JSON.stringify(expandProduct(product)) !== JSON.stringify(set.words)) return;
+  delete set.words;
+  set.product = product;
+}
+function expandProduct([prefix, counts, units]) {
+  return counts.split(' ').flatMap((count) => units.split(' ').map((unit) => prefix + count + unit));
+}
 
 // retext-equality's patterns (140 KB of source, most of the library) less those no kept rule
 // reports: dignify drops every other message (match/equality.ts). A phrase belongs to the last
@@ -60,7 +89,12 @@ const keptPatterns = patterns
   .filter((pattern) => equalityIds.has(pattern.id))
   .map((pattern) => ({
     ...pattern,
-    note: undefined, // shown by nothing dignify reports
+    // Only the message's text reads these (its note, its "may be better" list), and
+    // match/equality.ts keeps nothing of a message but its ruleId and place; create-plugin.js reads
+    // `considerate` only when it is there, `categories` never.
+    note: undefined,
+    considerate: undefined,
+    categories: undefined,
     inconsiderate: Object.fromEntries(Object.entries(pattern.inconsiderate).filter(([phrase]) => owner.get(phrase) === pattern.id)),
   }));
 const missing = [...equalityIds].filter((id) => !keptPatterns.some((pattern) => pattern.id === id));
@@ -68,6 +102,11 @@ if (missing.length) throw new Error(`retext-equality has no pattern ${missing.jo
 const STAND_INS = {
   'rules/builtin': `import { compileRules } from ${JSON.stringify(path.join(root, 'src/rules/compile.ts'))};
 const FILES = ${rulesJson};
+${expandProduct.toString()}
+for (const file of FILES) for (const set of Object.values(file.sets ?? {})) if (set.product) {
+  set.words = expandProduct(set.product);
+  delete set.product;
+}
 let cached;
 export function builtinRuleFiles() { return FILES; }
 export function builtinRules() { return (cached ??= compileRules(FILES)); }
@@ -78,12 +117,36 @@ export function builtinRulePaths() { throw new Error('no rule files in the wareh
   // data/given-names.txt (455 KB) would take the script past Snowflake's 100 KB: no list.
   'match/given-names-file': 'export function givenNamesText() { return undefined; }',
   'fix/segments-html': `export function htmlSegments() { throw new Error('HTML is not fixed by the warehouse build (plain text only)'); }`,
+  // A row carries no fix (only rule, category, severity, offsets, actual and the first suggestion):
+  // narrowing each fix to the words that change, or withholding it, alters only f.fix and
+  // f.fixSkipped, which no row reads. 4.7 KB of code.
+  'fix/refine': 'export function refineFixes(text, findings) { return findings; }',
+  // Names a likely rule id in the error for a misspelt one in options.rules; dignify_findings(text)
+  // takes no options, so resolveOptions never throws that error here.
+  'core/edit-distance': `export function didYouMean() { return ''; }`,
 };
 const PATTERNS_EN = /[\\/]retext-equality[\\/]lib[\\/]patterns-en\.js$/;
 // parse-latin's regular expressions, their long character classes written as code-unit ranges
 // (scripts/compact-classes.js: the same classes, 7.3 KB gzipped → 3.1 KB).
 const EXPRESSIONS = /[\\/]parse-latin[\\/]lib[\\/]expressions\.js$/;
 const expressionsModule = compactModule(await import(pathToFileURL(path.join(root, 'node_modules', 'parse-latin', 'lib', 'expressions.js')).href));
+// vfile's path helpers (its browser builds of node:path and of fileURLToPath): a warehouse file has
+// no path. A VFile is made from a string only (match/equality.ts), so neither the
+// path setters nor the getters that call these ever run; vfile's constructor still calls isUrl.
+const VFILE_MINPATH = /[\\/]vfile[\\/]lib[\\/]minpath\.browser\.js$/;
+const VFILE_MINURL = /[\\/]vfile[\\/]lib[\\/]minurl\.browser\.js$/;
+// unified and retext-english: parse-text.ts parses with them only in parseText, the whole-text
+// parse of lintDocumentWhole (the slow reference path, for tests) and of Markdown or HTML too
+// long for their converters. Plain text is parsed block by block by positioned.ts (parse-english
+// itself), so the warehouse never calls them; with them go trough, extend, is-plain-obj and bail.
+const WHOLE_TEXT_PARSER = {
+  unified: `export function unified() {
+  const processor = { use: () => processor, freeze: () => processor, parse() { throw new Error('the whole-text parse is not in the warehouse build'); } };
+  return processor;
+}`,
+  'retext-english': 'export default function retextEnglish() {}',
+};
+const NO_PATH = `function noPath() { throw new Error('no file paths in the warehouse build'); }`;
 const standIns = {
   name: 'warehouse-stand-ins',
   setup(build) {
@@ -91,8 +154,21 @@ const standIns = {
       const target = path.relative(path.join(root, 'src'), path.resolve(args.resolveDir, args.path)).replace(/\\/g, '/').replace(/\.js$/, '');
       return target in STAND_INS ? { path: target, namespace: 'stand-in' } : undefined;
     });
+    build.onResolve({ filter: /^(?:unified|retext-english)$/ }, (args) =>
+      /[\\/]src[\\/]parse[\\/]parse-text\.ts$/.test(args.importer) ? { path: args.path, namespace: 'whole-text-parser' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'whole-text-parser' }, (args) => ({ contents: WHOLE_TEXT_PARSER[args.path], loader: 'js' }));
     build.onLoad({ filter: /.*/, namespace: 'stand-in' }, (args) => ({ contents: STAND_INS[args.path], loader: 'js', resolveDir: root }));
     build.onLoad({ filter: EXPRESSIONS }, () => ({ contents: expressionsModule, loader: 'js' }));
+    build.onLoad({ filter: VFILE_MINPATH }, () => ({
+      contents: `${NO_PATH}\nexport const minpath = { basename: noPath, dirname: noPath, extname: noPath, join: noPath, sep: '/' };`,
+      loader: 'js',
+    }));
+    build.onLoad({ filter: VFILE_MINURL }, (args) => ({
+      contents: `export { isUrl } from './minurl.shared.js';\n${NO_PATH}\nexport { noPath as urlToPath };`,
+      loader: 'js',
+      resolveDir: path.dirname(args.path),
+    }));
     build.onLoad({ filter: PATTERNS_EN }, () => ({ contents: `export const patterns = ${JSON.stringify(keptPatterns)};`, loader: 'js' }));
   },
 };
