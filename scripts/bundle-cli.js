@@ -184,17 +184,19 @@ copyFileSync(path.join(root, 'dist', 'rules', 'sources.json'), path.join(outdir,
 // The code cache of the start-up script (scripts/code-cache.js), made by the CLI in a Node like the one
 // that will run it: the same binary with no flags (V8 rejects a cache made under other flags). In an
 // empty folder, so that no config file found above the checkout adds rules or output. The line must give
-// no output: a finding would put the matching code in the cache (scripts/code-cache.js says why not).
+// its one finding (exit 1): the cache then holds the matching code a one-line check runs (scripts/code-cache.js).
 const empty = mkdtempSync(path.join(tmpdir(), 'dignify-code-cache-'));
 const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== 'NODE_OPTIONS'));
 const cache = spawnSync(process.execPath, [path.join(root, 'scripts', 'code-cache.js')], {
   cwd: empty,
   env,
-  input: 'Follow-up in two weeks.\n',
+  input: 'hx of IVDU\n',
   encoding: 'utf8',
 });
 rmSync(empty, { recursive: true, force: true });
-if (cache.status !== 0 || cache.stdout !== '') throw new Error(`scripts/code-cache.js: exit ${cache.status}\n${cache.stdout}${cache.stderr}`);
+if (cache.status !== 1 || !cache.stdout.includes('substance-use/injection-drug-abuse')) {
+  throw new Error(`scripts/code-cache.js: exit ${cache.status}, not the line's finding\n${cache.stdout}${cache.stderr}`);
+}
 console.log('dignify: bundled the CLI into dist/bundle/');
 
 /**
