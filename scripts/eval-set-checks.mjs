@@ -246,6 +246,42 @@ function check(o) {
   process.exit(bad ? 1 : 0);
 }
 
+/**
+ * The texts of `texts` at least `min` characters long, indexed for the containment check of every record
+ * of a set against every one of them (the check was a scan of all of them per record: most of a verify
+ * script's time). `contains(k)`: some text is a substring of `k` (each text is filed under its first `min`
+ * characters, and each `min`-character window of `k` is looked up). `inside(k)`: `k` is a substring of some
+ * text (one search of the texts joined by NUL, which no text holds; a text that holds one is searched alone).
+ * Both answer as `texts.some((t) => k.includes(t))` and `texts.some((t) => t.includes(k))` over those texts.
+ * @param {Iterable<string>} texts
+ * @param {number} min
+ */
+export function nearIndex(texts, min) {
+  const long = [...texts].filter((t) => t.length >= min);
+  const byHead = new Map();
+  for (const t of long) {
+    const head = t.slice(0, min);
+    const list = byHead.get(head);
+    if (list) list.push(t);
+    else byHead.set(head, [t]);
+  }
+  const withNul = long.filter((t) => t.includes('\0'));
+  const joined = long.filter((t) => !t.includes('\0')).join('\0');
+  return {
+    contains(k) {
+      for (let i = 0; i + min <= k.length; i++) {
+        const list = byHead.get(k.slice(i, i + min));
+        if (list?.some((t) => k.startsWith(t, i))) return true;
+      }
+      return false;
+    },
+    inside(k) {
+      if (k.includes('\0')) return long.some((t) => t.includes(k));
+      return joined.includes(k) || withNul.some((t) => t.includes(k));
+    },
+  };
+}
+
 /** Shortest earlier text that a written set's containment check compares (shorter ones are common phrases). */
 const NEAR_MIN = 24;
 const PAIR = /pair of the previous record/;
@@ -268,6 +304,7 @@ const PAIR = /pair of the previous record/;
  */
 export function verifyWrittenSet(o) {
   const { args, file } = parseArgs(o.set);
+  /** @type {ReturnType<typeof nearIndex> | undefined} */
   let longOther;
   let previousHadSpans = false;
   const counts = genreCounts();
@@ -298,9 +335,8 @@ export function verifyWrittenSet(o) {
       previousHadSpans = !clean;
     },
     nearText(_r, k, otherTexts) {
-      longOther ??= [...otherTexts].filter((t) => t.length >= NEAR_MIN);
-      if (longOther.some((other) => k.includes(other) || (k.length >= NEAR_MIN && other.includes(k))))
-        return 'text contains or lies inside a text of an earlier set';
+      longOther ??= nearIndex(otherTexts, NEAR_MIN);
+      if (longOther.contains(k) || (k.length >= NEAR_MIN && longOther.inside(k))) return 'text contains or lies inside a text of an earlier set';
     },
     onSpan: counts.span,
     onRecord(r, lookAlike) {

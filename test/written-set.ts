@@ -99,17 +99,42 @@ function badRecords(o: WrittenSetSpec) {
       ],
     },
     { id: earlierId, source: 's', genre: earlierGenre, kind: 'handwritten', text: 'Fine today, thanks.', spans: [] },
+    // A text that holds a text of fixtures/eval (an earlier set of every written set), and one that lies inside it.
+    { id: `${o.prefix}-${genre}-004`, source, genre, kind: 'handwritten', text: `Seen today. ${evalText()} Plan unchanged.`, spans: [], note: 'clean: test' },
+    { id: `${o.prefix}-${genre}-005`, source, genre, kind: 'handwritten', text: evalText().slice(3, 43), spans: [], note: 'clean: test' },
   ];
+}
+
+/** The first text of fixtures/eval (a tuning set) of 60 characters or more, in the verify scripts' `norm` form. */
+const evalText = once(() => {
+  const text = readSet('eval')
+    .map((r) => r.text.toLowerCase().replace(/\s+/g, ' ').trim())
+    .find((t) => t.length >= 60);
+  if (!text) throw new Error('fixtures/eval has no text of 60 characters');
+  return text;
+});
+
+/** A value computed the first time it is asked for (by whichever test runs first), then shared. */
+function once<T>(load: () => T): () => T {
+  let value: { v: T } | undefined;
+  return () => {
+    value ??= { v: load() };
+    return value.v;
+  };
 }
 
 export function describeWrittenSet(o: WrittenSetSpec) {
   const script = `${o.set}-verify.mjs`;
 
+  // One run of the verify script over the set serves both tests that need it (the check of every record
+  // against every other set's texts is most of a run): with --counts it checks the same and prints the table too.
+  const run = once(() => node(script, o.readmeCounts ? ['--counts'] : []));
+
   describe(`fixtures/${o.set}`, () => {
     const records = readSet(o.set);
 
     it('passes its verify script (offsets, tiers, pairs, no overlap with the earlier sets)', () => {
-      const r = node(script, []);
+      const r = run();
       expect(r.stderr + r.stdout).toMatch(/records checked, 0 problems/);
       expect(r.status).toBe(0);
     });
@@ -153,7 +178,7 @@ export function describeWrittenSet(o: WrittenSetSpec) {
 
     if (o.readmeCounts) {
       it('prints the counts table of its README', () => {
-        const r = node(script, ['--counts']);
+        const r = run();
         expect(r.status).toBe(0);
         const readme = readFileSync(path.join(ROOT, 'fixtures', o.set, 'README.md'), 'utf8');
         expect(readme).toContain(r.stdout.trim());
@@ -184,6 +209,8 @@ export function describeWrittenSet(o: WrittenSetSpec) {
       expect(r.stderr).toMatch(new RegExp(`^${short}: .*id`, 'm'));
       expect(r.stderr).toMatch(new RegExp(`^${short}: offset mismatch`, 'm'));
       expect(r.stderr).toMatch(new RegExp(`^${earlierId}: `, 'm'));
+      expect(r.stderr).toMatch(new RegExp(`^${o.prefix}-${genre}-004: text contains or lies inside a text of an earlier set$`, 'm'));
+      expect(r.stderr).toMatch(new RegExp(`^${o.prefix}-${genre}-005: text contains or lies inside a text of an earlier set$`, 'm'));
       if (o.strictMessages) {
         expect(r.stderr).toMatch(new RegExp(`^${short}: id does not have the form ${o.prefix}-${genre}-<nnn>`, 'm'));
         expect(r.stderr).toMatch(new RegExp(`^${o.prefix}-${genre}-002: clean record without a "clean:" or "look-alike:" note`, 'm'));
