@@ -13,6 +13,7 @@
 // such a predicate, no list of dignify's own knowing it): a note without one never loads it.
 import { lazyRegExp } from '../core/lazy-regexp.js';
 import { givenNamesText } from './given-names-file.js';
+import { escapeRegex } from '../rules/word-regex.js';
 
 let names: string | null | undefined;
 const seen = new Map<string, boolean>();
@@ -52,7 +53,8 @@ export interface NameWords {
 // "McKenzie") or a hyphen or apostrophe ("Mary-Kate", "D'Andre").
 // Built on first use, as APPOSITIVE (lazy-regexp.ts): a one-line check rarely reads a name.
 const NAME_SHAPE = lazyRegExp(String.raw`^\p{Lu}\p{Ll}*(?:\p{Lu}\p{Ll}+)?(?:[-'\u2019]\p{Lu}?\p{Ll}+)?$`, 'u');
-const TITLES_OF_PATIENT = /^(?:mr|mrs|ms|miss|mx)$/;
+/** The titles a note gives its patient ("Mr. Diaz"), lower case: a name after one is the patient's. */
+export const PATIENT_TITLES: ReadonlySet<string> = new Set(['mr', 'mrs', 'ms', 'miss', 'mx']);
 // Words that open an appositive after the name ("Farida, his wife,", "Reyna, the home health aide,").
 const APPOSITIVE = lazyRegExp(
   String.raw`^[ \t]*,[ \t]*(?:the|his|her|their|our|a|an|pt['\u2019]s|patient['\u2019]s|client['\u2019]s|resident['\u2019]s)[ \t]+((?:[\p{L}-]+[ \t]+){0,3}?)([\p{L}-]+)[ \t]*[,.;)]`,
@@ -90,7 +92,7 @@ function toldElsewhere(text: string, word: string, offset: number, words: NameWo
       const before = /(\p{L}[\p{L}-]*)(?:['\u2019]s)?\.?[ \t]*,?[ \t]*$/u.exec(text.slice(Math.max(0, at - 40), at));
       if (before) {
         const w = before[1]!.toLowerCase();
-        if (TITLES_OF_PATIENT.test(w) || words.isPatient(w)) named = true;
+        if (PATIENT_TITLES.has(w) || words.isPatient(w)) named = true;
         else if (words.isRole(w)) return 'other';
       }
     }
@@ -144,9 +146,9 @@ function patientNamedOtherwise(text: string, word: string, words: NameWords): bo
     const cue = m[1]!.toLowerCase();
     const name = m[2]!;
     if (name === word) continue;
-    if (TITLES_OF_PATIENT.test(cue)) {
+    if (PATIENT_TITLES.has(cue)) {
       // "Ms. Rosa" (a given name) or "Mrs. Alvarez" (a surname) never written after `word`.
-      if (!new RegExp(`\\b${escapeRegExp(word)}[ \\t]+${escapeRegExp(name)}\\b`, 'u').test(text)) return true;
+      if (!new RegExp(`\\b${escapeRegex(word)}[ \\t]+${escapeRegex(name)}\\b`, 'u').test(text)) return true;
     } else if (words.isPatient(cue) && isGivenName(name)) return true;
   }
   // "Jamal is a 40-year-old", "Jamal, 40M,": another given name with an age.
@@ -154,5 +156,3 @@ function patientNamedOtherwise(text: string, word: string, words: NameWords): bo
     if (m[1] !== word && isGivenName(m[1]!)) return true;
   return false;
 }
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -39,7 +39,7 @@
 import { lazyRegExp } from '../core/lazy-regexp.js';
 import type { Token } from '../parse/tokens.js';
 import { normalizeWord } from '../rules/pattern.js';
-import { givenNameGender } from './names.js';
+import { PATIENT_TITLES, givenNameGender } from './names.js';
 
 export type Gender = 'female' | 'male';
 export type Reading = 'patient' | 'other' | 'unknown';
@@ -82,8 +82,6 @@ const COUNTS = new Set('two three four five several both many few'.split(' '));
 const COLLECTIVES = new Set(
   'staff security police ems crew team family nursing patrol group household committee board faculty management administration'.split(' '),
 );
-// Words of a title before a name ("Ranger Okonkwo", "Sgt. Molina", "Officer Diaz", "Nurse Patel").
-const PATIENT_TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx']);
 const PRONOUNS: Readonly<Record<string, { gender?: Gender; plural: boolean }>> = {
   he: { gender: 'male', plural: false },
   him: { gender: 'male', plural: false },
