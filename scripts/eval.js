@@ -12,6 +12,8 @@
 //   fixtures/eval-tenth/labelled.jsonl, fixtures/eval-eleventh/labelled.jsonl,
 //   fixtures/eval-twelfth/labelled.jsonl, fixtures/eval-thirteenth/labelled.jsonl,
 //   fixtures/eval-fourteenth/labelled.jsonl (each wholly held out, labelled blind; their READMEs).
+//   fixtures/eval-fifteenth (labelled blind, held out whole) is in HELD_OUT but not yet scored by default:
+//   give its path to score it.
 // - fixtures/eval-new is scored whole and in two halves, split by a hash of each record's id (splitOf):
 //   the dev half lists its false positives and misses, so rule developers can learn from new genres;
 //   the test half (and the whole set) only count them, so that nobody tunes rules on them by accident.
@@ -102,6 +104,8 @@ const HELD_OUT = new Set([
   'eval-twelfth',
   'eval-thirteenth',
   'eval-fourteenth',
+  // Held out but not yet among the default sets: the lead adds it there after its first run (its README).
+  'eval-fifteenth',
 ]);
 // Held-out sets also scored in a dev and a test half (the others are held out whole: no dev half).
 const SPLIT = new Set(['eval-new']);
