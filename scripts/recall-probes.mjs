@@ -267,6 +267,12 @@ const SHORT = {
   orthodontics: 'ortd',
   'home-enteral-nutrition': 'hen',
   'lymphedema-therapy': 'lymph',
+  // Batch 72's genres (branch core4, session of 2026-12-01 22:27): core and tier-B substance-use wording and its
+  // look-alikes in text of kinds no earlier batch or set used.
+  'bridge-clinic': 'brdg',
+  'overdose-follow-up-team': 'odft',
+  'recovery-high-school': 'rhs',
+  'buprenorphine-telehealth': 'bupt',
 };
 
 const problems = [];

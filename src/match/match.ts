@@ -156,6 +156,25 @@ function clauseStart(tokens: readonly Token[], at: number, limit: number): numbe
   return i;
 }
 
+/** Token `i` in the same part of the sentence as the one before it: no semicolon between them. */
+function joinedInPart(tokens: readonly Token[], i: number, text: string): boolean {
+  return i > 0 && !text.slice(tokens[i - 1]!.end.offset, tokens[i]!.start.offset).includes(';');
+}
+
+/** The first token of the part of the sentence (between semicolons) holding `at`, looking back no further than `limit`. */
+function partStart(tokens: readonly Token[], at: number, limit: number, text: string): number {
+  let i = at;
+  while (i > limit && joinedInPart(tokens, i, text)) i--;
+  return i;
+}
+
+/** The last token of the part of the sentence holding `at`, looking no further than `limit`. */
+function partEnd(tokens: readonly Token[], at: number, limit: number, text: string): number {
+  let i = at;
+  while (i < limit && i + 1 < tokens.length && joinedInPart(tokens, i + 1, text)) i++;
+  return i;
+}
+
 /** The last token of the clause holding `at`, looking no further than `limit`. */
 function clauseEnd(tokens: readonly Token[], at: number, limit: number): number {
   let i = at;
@@ -421,8 +440,12 @@ function holds(condition: CompiledCondition, tokens: readonly Token[], c: Candid
       return nearby(tokens, condition, c, text);
     case 'sentence': {
       // Bounded: an unpunctuated transcript is one "sentence" of thousands of words, and a word
-      // far away says nothing about this one.
-      if (occursWithin(tokens, condition.sequences, c.first - condition.within, c.last + condition.within, condition.except)) return true;
+      // far away says nothing about this one. With `clause`, no further than a semicolon either
+      // ("History of abuse and neglect as a child; drinks alcohol on weekends"): commas, colons,
+      // dashes and brackets stay inside ("Alcohol – rare drink (wine) only, no history of abuse").
+      const lo = condition.clause ? partStart(tokens, c.first, Math.max(c.first - condition.within, 0), text) : c.first - condition.within;
+      const hi = condition.clause ? partEnd(tokens, c.last, c.last + condition.within, text) : c.last + condition.within;
+      if (occursWithin(tokens, condition.sequences, lo, hi, condition.except)) return true;
       return condition.previous && c.first < condition.within ? phraseRegex(condition).test(previousSentence(text, sentence)) : false;
     }
     case 'line':

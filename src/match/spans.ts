@@ -58,7 +58,7 @@ const TITLE_RUN = /\b(?:[A-Z][A-Za-z]*\.?\s+){2,8}[A-Z][A-Za-z]*\b\.?/g;
 // defines ("Substance Abuse Professional", the DOT's title), or of a document a service follows
 // ("Aggressive Patient Protocol", "Vaccine Refusal Policy", "Difficult Airway Algorithm").
 const NAME_HEADS = new Set(
-  'Institute Institutes Clinic Clinics Center Centers Centre Centres Program Programs Programme Programmes Association Anonymous Foundation Administration Society Coalition Council Alliance Network Agency Department Office Education Services Hospital Project Initiative Court Courts Committee Commission Academy College University School Schools Partnership Campaign Collaborative Consortium Federation Fellowship Unit Helpline Hotline Act Professional Professionals Protocol Protocols Policy Policies Pathway Pathways Guideline Guidelines Algorithm Form Forms Release Waiver Flag'.split(
+  'Institute Institutes Clinic Clinics Center Centers Centre Centres Program Programs Programme Programmes Association Anonymous Foundation Administration Society Coalition Council Alliance Network Agency Department Office Education Services Hospital Project Initiative Court Courts Committee Commission Academy College University School Schools Partnership Campaign Collaborative Consortium Federation Fellowship Unit Helpline Hotline Act Professional Professionals Protocol Protocols Policy Policies Pathway Pathways Guideline Guidelines Algorithm Form Forms Release Waiver Flag Grant Grants'.split(
     ' ',
   ),
 );
