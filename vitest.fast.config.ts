@@ -2,6 +2,7 @@
 // formats (readers, reporters, report aggregates), run from source: no build, no spawned CLI, no
 // large generated inputs. `npm test` runs these and the slow end-to-end tests.
 import { defineConfig } from 'vitest/config';
+import { productionBuilds } from './vitest.config.js';
 
 export const FAST_TESTS = [
   'test/rules.examples.test.ts',
@@ -22,6 +23,8 @@ export const FAST_TESTS = [
 ];
 
 export default defineConfig({
+  // The packages' production builds, as in `npm test` (vitest.config.ts).
+  plugins: [productionBuilds],
   test: {
     include: FAST_TESTS,
     setupFiles: ['test/fast-check-seed.ts'], // a fixed fast-check seed, as in `npm test`

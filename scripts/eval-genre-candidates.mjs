@@ -207,7 +207,8 @@ function tunedTexts() {
 const FOCUS =
   /diabet|obes|overweight|weight|HIV|AIDS\b|mental|depress|anxiety|schizo|bipolar|psychos|psychot|suicid|eating disorder|personality|panic|post-?traumatic|PTSD|insulin|glucose|hypoglyc/i;
 
-function loadSentences() {
+/** The sentences of the three genres in draw order; `withTerms(s)` false leaves a sentence's terms empty (not searched). */
+function loadSentences(withTerms = () => true) {
   const tuned = tunedTexts();
   const seen = new Set();
   const sents = [];
@@ -215,7 +216,7 @@ function loadSentences() {
     const key = s.text.toLowerCase().replace(/\s+/g, ' ');
     if (seen.has(key) || tuned.has(key)) return;
     seen.add(key);
-    sents.push({ ...s, terms: termsIn(s.text) });
+    sents.push({ ...s, terms: withTerms(s) ? termsIn(s.text) : [] });
   };
   readJsonl('aci_bench_notes.jsonl').forEach((r, i) => {
     if ((i + 1) % 2 !== 1) return; // odd 1-based lines only (even lines are the tuning slice)
@@ -263,10 +264,15 @@ function loadSentences() {
  * The whole draw, without writing: `out` (the records main() writes), `stats`, and `pools` (genre → the
  * sentences the draw chose from, after the patient-education focus filter and 12% sample). Exported so
  * that later sets (scripts/eval-unseen-candidates.mjs) can leave out exactly what this one read.
+ * `poolsUntil` (a genre): only `pools`, up to that genre's (the same sentences and ids; the terms of
+ * that genre's sentences and later ones are left empty).
  */
-export function drawGenres() {
+export function drawGenres({ poolsUntil } = {}) {
   const rng = mulberry32(SEED);
-  const sents = loadSentences();
+  // With poolsUntil, the draw stops once that genre's pool is chosen: only the genres before it need
+  // their terms (their sampling moves the generator the pool draws from), so the others are not searched.
+  const before = ['dialogue', 'patient-education', 'notes-primock'].slice(0, ['dialogue', 'patient-education', 'notes-primock'].indexOf(poolsUntil));
+  const sents = loadSentences(poolsUntil ? (s) => before.includes(s.genre) : undefined);
   const out = [];
   const stats = { seed: SEED, genres: {} };
   const pools = {};
@@ -275,6 +281,7 @@ export function drawGenres() {
     // patient education: the focus topics, plus a general sample a quarter its size
     if (genre === 'patient-education') pool = pool.filter((s) => s.focus || rng() < 0.12);
     pools[genre] = pool;
+    if (genre === poolsUntil) return { pools };
     const withTerms = pool.filter((s) => s.terms.length);
     const chosen = new Set(withTerms.filter((s) => s.terms.some((t) => SUBSTANCE_TERMS.has(t) && t !== 'drug user')));
     // 'drug user' matches every bare "user": keep only those with a drug noun nearby

@@ -79,7 +79,7 @@ export function genreCounts() {
       count(r.genre, r.spans.length ? 'withSpan' : 'clean');
       if (lookAlike) count(r.genre, 'lookAlike');
     },
-    print(genres, keys) {
+    print(genres, keys, out = console.log) {
       const total = {};
       const rows = [];
       for (const g of genres) {
@@ -87,8 +87,8 @@ export function genreCounts() {
         for (const key of keys) total[key] = (total[key] ?? 0) + (c[key] ?? 0);
         rows.push(`| \`${g}\` | ${keys.map((key) => c[key] ?? 0).join(' | ')} |`);
       }
-      console.log(`| genre | ${keys.join(' | ')} |\n|${'---|'.repeat(keys.length + 1)}\n${rows.join('\n')}`);
-      console.log(`| **total** | ${keys.map((key) => `**${total[key]}**`).join(' | ')} |`);
+      out(`| genre | ${keys.join(' | ')} |\n|${'---|'.repeat(keys.length + 1)}\n${rows.join('\n')}`);
+      out(`| **total** | ${keys.map((key) => `**${total[key]}**`).join(' | ')} |`);
     },
   };
 }
@@ -99,8 +99,7 @@ export function genreCounts() {
  * @returns {{ args: string[], corpus: string, file: string }} absolute paths; the corpus defaults to ../shared/corpus
  *   beside the repository
  */
-export function parseArgs(set) {
-  const args = process.argv.slice(2);
+export function parseArgs(set, args = process.argv.slice(2)) {
   const ci = args.indexOf('--corpus');
   const corpus = resolve(ci >= 0 ? args[ci + 1] : join(here, '..', '..', 'shared', 'corpus'));
   const file = resolve(args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--corpus') ?? join(here, '..', 'fixtures', set, 'labelled.jsonl'));
@@ -174,31 +173,43 @@ export function earlierSets(sets, onMissing = () => {}) {
 }
 
 export function verifySet(o) {
+  process.exit(checkSet(o, CONSOLE));
+}
+
+/** Where a check writes: `err` for stderr's lines, `out` for stdout's. */
+const CONSOLE = { err: (line) => console.error(line), out: (line) => console.log(line) };
+
+/**
+ * verifySet's checks without exiting: the lines go to `io` and the exit code is returned (2, with one
+ * line, when a set cannot be read or parsed).
+ */
+function checkSet(o, io) {
   try {
-    check(o);
+    return check(o, io);
   } catch (e) {
     // A set or an earlier set that cannot be read or parsed: one line naming the file (and line), exit 2.
     if (!(e instanceof InputError)) throw e;
-    console.error(e.message);
-    process.exit(2);
+    io.err(e.message);
+    return 2;
   }
 }
 
-function check(o) {
+function check(o, io) {
   let bad = 0;
   const problem = (id, m) => {
     bad++;
-    console.error(`${id}: ${m}`);
+    io.err(`${id}: ${m}`);
   };
 
   const records = readJsonl(o.file);
-  const { texts: otherTexts, ids: otherIds } = earlierSets(o.earlierSets, (f) => {
-    if (o.warnMissingEarlier) console.error(`warning: ${f} not found; texts and ids of that set not compared`);
-  });
+  const onMissing = (f) => {
+    if (o.warnMissingEarlier) io.err(`warning: ${f} not found; texts and ids of that set not compared`);
+  };
+  const { texts: otherTexts, ids: otherIds } = o.others ? o.others(onMissing) : earlierSets(o.earlierSets, onMissing);
 
   const corpusOk = o.corpus.files.every((f) => existsSync(join(o.corpusDir, f)));
   if (corpusOk) o.corpus.load?.();
-  else console.error(`warning: corpus not found at ${o.corpusDir}; ${o.corpus.skipped}`);
+  else io.err(`warning: corpus not found at ${o.corpusDir}; ${o.corpus.skipped}`);
 
   const seen = new Set();
   for (const r of records) {
@@ -241,9 +252,9 @@ function check(o) {
     o.onRecord?.(r, lookAlike);
     if (r.genre === 'real' && corpusOk) o.corpus.check(r, id, problem);
   }
-  o.after?.();
-  console.error(`${records.length} records checked, ${bad} problems`);
-  process.exit(bad ? 1 : 0);
+  o.after?.(io);
+  io.err(`${records.length} records checked, ${bad} problems`);
+  return bad ? 1 : 0;
 }
 
 /**
@@ -296,6 +307,8 @@ const PAIR = /pair of the previous record/;
  * line prints the per-genre table (records, with a span, clean, look-alikes, preferred-wording pairs,
  * core/B/C spans without a level, info-level spans) on stdout.
  *
+ * While `writtenSetSpecs` imports a verify script, the call only hands `o` over (the script is not run).
+ *
  * @param {object} o
  * @param {string} o.set folder under fixtures/ whose labelled.jsonl is the default file
  * @param {string} o.prefix id prefix (`se`, `bl`)
@@ -303,51 +316,193 @@ const PAIR = /pair of the previous record/;
  * @param {string[]} o.earlierSets folders under fixtures/ whose ids and texts this set must not share
  */
 export function verifyWrittenSet(o) {
-  const { args, file } = parseArgs(o.set);
-  /** @type {ReturnType<typeof nearIndex> | undefined} */
-  let longOther;
+  if (capturing) {
+    capturing.push(o);
+    return;
+  }
+  process.exit(checkWrittenSet(o, process.argv.slice(2), CONSOLE));
+}
+
+/** @type {object[] | undefined} the specs verifyWrittenSet was called with while writtenSetSpecs imports */
+let capturing;
+
+/**
+ * The spec (verifyWrittenSet's argument) of each written set's verify script, for running its checks in
+ * this process (writtenSetRun): `scripts/<set>-verify.mjs` is imported (once per process, as any module)
+ * with verifyWrittenSet only recording its argument.
+ * @param {string} set folder under fixtures/
+ */
+export async function writtenSetSpec(set) {
+  const url = new URL(`./${set}-verify.mjs`, import.meta.url).href;
+  if (!specs.has(url)) {
+    capturing = [];
+    try {
+      await import(url);
+      if (capturing.length !== 1) throw new Error(`scripts/${set}-verify.mjs called verifyWrittenSet ${capturing.length} times on import`);
+      specs.set(url, capturing[0]);
+    } finally {
+      capturing = undefined;
+    }
+  }
+  return specs.get(url);
+}
+const specs = new Map();
+
+/**
+ * What `node scripts/<set>-verify.mjs ...args` does, in this process: its exit code and what it writes to
+ * stdout and stderr (the same lines). For the tests, which check every written set: the other sets are read
+ * and indexed once per process (sharedSets), not once per set.
+ * @param {object} o the script's spec (writtenSetSpec)
+ * @param {string[]} args the command line after the script
+ * @returns {{ status: number, stdout: string, stderr: string }}
+ */
+export function writtenSetRun(o, args) {
+  let stdout = '';
+  let stderr = '';
+  const status = checkWrittenSet(o, args, { err: (line) => (stderr += `${line}\n`), out: (line) => (stdout += `${line}\n`) });
+  return { status, stdout, stderr };
+}
+
+function checkWrittenSet(o, argv, io) {
+  const { args, file } = parseArgs(o.set, argv);
+  const others = othersOf(o.earlierSets);
   let previousHadSpans = false;
   const counts = genreCounts();
 
-  verifySet({
-    file,
-    corpusDir: '(none: this set has no corpus text)',
-    earlierSets: o.earlierSets,
-    warnMissingEarlier: true,
-    idClash: `id also used in one of ${o.earlierSets.join(', ')}`,
-    textClash: 'text also in an earlier evaluation set',
-    genreKind(r, id, problem) {
-      // Runs once per record with text, in file order, before the span checks: the place for this set's own
-      // record checks, since verifySet hands `problem` to this hook (and to no later one).
-      const spans = Array.isArray(r.spans) ? r.spans : [];
-      const note = r.note ?? '';
-      const clean = spans.length === 0;
-      if (!o.genres.includes(r.genre)) problem(id, `unknown genre ${JSON.stringify(r.genre)}`);
-      else {
-        if (!new RegExp(`^${o.prefix}-${r.genre}-\\d{3}$`).test(id)) problem(id, `id does not have the form ${o.prefix}-${r.genre}-<nnn>`);
-        if (r.source !== `handwritten for this set (genre: ${r.genre})`) problem(id, `source ${JSON.stringify(r.source)} does not name the genre`);
+  return checkSet(
+    {
+      file,
+      corpusDir: '(none: this set has no corpus text)',
+      earlierSets: o.earlierSets,
+      others: others.lookups,
+      warnMissingEarlier: true,
+      idClash: `id also used in one of ${o.earlierSets.join(', ')}`,
+      textClash: 'text also in an earlier evaluation set',
+      genreKind(r, id, problem) {
+        // Runs once per record with text, in file order, before the span checks: the place for this set's own
+        // record checks, since verifySet hands `problem` to this hook (and to no later one).
+        const spans = Array.isArray(r.spans) ? r.spans : [];
+        const note = r.note ?? '';
+        const clean = spans.length === 0;
+        if (!o.genres.includes(r.genre)) problem(id, `unknown genre ${JSON.stringify(r.genre)}`);
+        else {
+          if (!new RegExp(`^${o.prefix}-${r.genre}-\\d{3}$`).test(id)) problem(id, `id does not have the form ${o.prefix}-${r.genre}-<nnn>`);
+          if (r.source !== `handwritten for this set (genre: ${r.genre})`) problem(id, `source ${JSON.stringify(r.source)} does not name the genre`);
+        }
+        if (r.kind !== 'handwritten') problem(id, `kind ${JSON.stringify(r.kind)} is not "handwritten"`);
+        if (clean && !note.startsWith('clean:') && !note.includes('look-alike:')) problem(id, 'clean record without a "clean:" or "look-alike:" note');
+        if (PAIR.test(note) && !clean) problem(id, 'preferred-wording pair with spans');
+        if (PAIR.test(note) && !previousHadSpans) problem(id, 'preferred-wording pair that does not follow a record with spans');
+        if (spans.some((sp) => typeof sp.text !== 'string' || !sp.text.trim())) problem(id, 'empty span');
+        previousHadSpans = !clean;
+      },
+      nearText(_r, k) {
+        if (others.near(k)) return 'text contains or lies inside a text of an earlier set';
+      },
+      onSpan: counts.span,
+      onRecord(r, lookAlike) {
+        counts.record(r, lookAlike);
+        if (PAIR.test(r.note ?? '')) counts.count(r.genre, 'pairs');
+      },
+      // No corpus text in a written set: no file is needed and no record is checked against one.
+      corpus: { files: [], skipped: '', check() {} },
+      after() {
+        if (!args.includes('--counts')) return;
+        counts.print(o.genres, ['records', 'withSpan', 'clean', 'lookAlike', 'pairs', 'core', 'B', 'C', 'info'], io.out);
+      },
+    },
+    io,
+  );
+}
+
+/**
+ * Every evaluation set under fixtures/ (otherSets), read once per process: each normalised text and id
+ * with the sets that hold it, and the texts of NEAR_MIN characters or more indexed as nearIndex does, so
+ * that checking N written sets against all the others reads and indexes the sets once, not N times.
+ */
+const sharedSets = once(() => {
+  const names = otherSets('');
+  const texts = new Map();
+  const ids = new Map();
+  const add = (map, key, set) => {
+    const owners = map.get(key);
+    if (owners) owners.add(set);
+    else map.set(key, new Set([set]));
+  };
+  for (const set of names) {
+    for (const r of readJsonl(join(here, '..', 'fixtures', set, 'labelled.jsonl'))) {
+      add(texts, norm(r.text), set);
+      add(ids, r.id, set);
+    }
+  }
+  const long = [...texts.keys()].filter((t) => t.length >= NEAR_MIN);
+  const byHead = new Map();
+  for (const t of long) {
+    const head = t.slice(0, NEAR_MIN);
+    const list = byHead.get(head);
+    if (list) list.push(t);
+    else byHead.set(head, [t]);
+  }
+  const withNul = long.filter((t) => t.includes('\0'));
+  const joinedTexts = long.filter((t) => !t.includes('\0'));
+  const starts = [];
+  let at = 0;
+  for (const t of joinedTexts) {
+    starts.push(at);
+    at += t.length + 1;
+  }
+  return { names: new Set(names), texts, ids, byHead, withNul, joinedTexts, starts, joined: joinedTexts.join('\0') };
+});
+
+/**
+ * The texts and ids of the sets `earlier` (folders under fixtures/), and nearIndex's two questions asked of
+ * their texts of NEAR_MIN characters or more, answered from sharedSets: a text or id counts when one of the
+ * sets holding it is among `earlier`. `lookups(onMissing)` passes each absent set's file to onMissing,
+ * in order, as earlierSets does. Falls back to earlierSets and nearIndex when a set of `earlier` is not one
+ * of sharedSets (not an eval folder).
+ * @param {string[]} earlier
+ */
+function othersOf(earlier) {
+  const wanted = new Set(earlier);
+  const files = earlier.map((set) => join(here, '..', 'fixtures', set, 'labelled.jsonl'));
+  const some = (owners) => {
+    if (owners) for (const set of owners) if (wanted.has(set)) return true;
+    return false;
+  };
+  let fallback;
+  const lookups = (onMissing) => {
+    const shared = sharedSets();
+    if (earlier.some((set, i) => existsSync(files[i]) && !shared.names.has(set))) {
+      const { texts, ids } = earlierSets(earlier, onMissing);
+      fallback = nearIndex(texts, NEAR_MIN);
+      return { texts, ids };
+    }
+    for (const f of files) if (!existsSync(f)) onMissing(f);
+    return { texts: { has: (k) => some(shared.texts.get(k)) }, ids: { has: (id) => some(shared.ids.get(id)) } };
+  };
+  /** Some text of `earlier` (≥ NEAR_MIN) lies inside k, or k (≥ NEAR_MIN) lies inside one. */
+  const near = (k) => {
+    if (fallback) return fallback.contains(k) || (k.length >= NEAR_MIN && fallback.inside(k));
+    const shared = sharedSets();
+    for (let i = 0; i + NEAR_MIN <= k.length; i++) {
+      const list = shared.byHead.get(k.slice(i, i + NEAR_MIN));
+      if (list?.some((t) => k.startsWith(t, i) && some(shared.texts.get(t)))) return true;
+    }
+    if (k.length < NEAR_MIN) return false;
+    if (k.includes('\0')) return [...shared.withNul, ...shared.joinedTexts].some((t) => t.includes(k) && some(shared.texts.get(t)));
+    if (shared.withNul.some((t) => t.includes(k) && some(shared.texts.get(t)))) return true;
+    for (let p = shared.joined.indexOf(k); p !== -1; p = shared.joined.indexOf(k, p + 1)) {
+      // The text the match lies in: the last one starting at or before p (k holds no NUL, so it lies inside one).
+      let lo = 0;
+      let hi = shared.starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (shared.starts[mid] <= p) lo = mid;
+        else hi = mid - 1;
       }
-      if (r.kind !== 'handwritten') problem(id, `kind ${JSON.stringify(r.kind)} is not "handwritten"`);
-      if (clean && !note.startsWith('clean:') && !note.includes('look-alike:')) problem(id, 'clean record without a "clean:" or "look-alike:" note');
-      if (PAIR.test(note) && !clean) problem(id, 'preferred-wording pair with spans');
-      if (PAIR.test(note) && !previousHadSpans) problem(id, 'preferred-wording pair that does not follow a record with spans');
-      if (spans.some((sp) => typeof sp.text !== 'string' || !sp.text.trim())) problem(id, 'empty span');
-      previousHadSpans = !clean;
-    },
-    nearText(_r, k, otherTexts) {
-      longOther ??= nearIndex(otherTexts, NEAR_MIN);
-      if (longOther.contains(k) || (k.length >= NEAR_MIN && longOther.inside(k))) return 'text contains or lies inside a text of an earlier set';
-    },
-    onSpan: counts.span,
-    onRecord(r, lookAlike) {
-      counts.record(r, lookAlike);
-      if (PAIR.test(r.note ?? '')) counts.count(r.genre, 'pairs');
-    },
-    // No corpus text in a written set: no file is needed and no record is checked against one.
-    corpus: { files: [], skipped: '', check() {} },
-    after() {
-      if (!args.includes('--counts')) return;
-      counts.print(o.genres, ['records', 'withSpan', 'clean', 'lookAlike', 'pairs', 'core', 'B', 'C', 'info']);
-    },
-  });
+      if (some(shared.texts.get(shared.joinedTexts[lo]))) return true;
+    }
+    return false;
+  };
+  return { lookups, near };
 }

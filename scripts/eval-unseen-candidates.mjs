@@ -46,7 +46,7 @@ export function sliceLines(corpus = CORPUS) {
   const subset = readJsonl(join(corpus, 'medquad_substance_use_subset.jsonl'));
   const subsetAnswers = new Set(subset.map((r) => r.answer));
   const subsetKeys = new Set(subset.map((r) => `${r.file}\u0000${r.question}`));
-  const { pools } = drawGenres();
+  const { pools } = drawGenres({ poolsUntil: 'patient-education' });
   const taken = new Set(pools['patient-education'].map((s) => Number(/^mqe-L(\d+)-/.exec(s.id)[1])));
   const ok = new Map();
   let excluded = 0;

@@ -12,7 +12,7 @@ import { scannerFor } from '../src/match/prefilter.js';
 import { windows } from '../src/parse/windows.js';
 import { builtinRules } from '../src/rules/builtin.js';
 import type { Finding } from '../src/types.js';
-import { FULL_CORPUS, propertyRuns, sharedCorpusTexts } from './helpers.js';
+import { expectEqual, FULL_CORPUS, propertyRuns, sharedCorpusTexts } from './helpers.js';
 
 const resolved = resolveOptions();
 const corpus = corpusDir();
@@ -23,7 +23,7 @@ function expectSame(text: string, options = resolved): Finding[] {
   const fast = lintDocument(doc, options);
   const whole = lintDocumentWhole(doc, options);
   // Compare with the text in the message, so a failure shows what to reproduce.
-  expect({ text: text.length > 2000 ? undefined : text, fast }).toEqual({ text: text.length > 2000 ? undefined : text, fast: whole });
+  expectEqual({ text: text.length > 2000 ? undefined : text, fast }, { text: text.length > 2000 ? undefined : text, fast: whole });
   return fast;
 }
 

@@ -20,7 +20,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../src/index.js';
-import { FULL_CORPUS, propertyRuns, ROOT } from './helpers.js';
+import { expectEqual, FULL_CORPUS, propertyRuns, ROOT, surelyEqual } from './helpers.js';
 
 type Syntax = 'markdown' | 'html';
 const markdown = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
@@ -66,18 +66,21 @@ function nonWordChanges(before: string, after: string): string[] {
 async function checkFix(text: string, syntax: Syntax): Promise<{ changed: boolean }> {
   const once = await lintText(text, { fix: true, syntax });
   const before = shape(text, syntax);
-  const after = shape(once.output, syntax);
-  expect(after.nodes, `tree shape after fixing ${JSON.stringify(text)} → ${JSON.stringify(once.output)}`).toEqual(before.nodes);
+  // An unchanged document has the same tree (the parsers are deterministic): not parsed again.
+  const after = once.output === text ? before : shape(once.output, syntax);
+  if (!surelyEqual(after.nodes, before.nodes))
+    expect(after.nodes, `tree shape after fixing ${JSON.stringify(text)} → ${JSON.stringify(once.output)}`).toEqual(before.nodes);
   expect(after.prose.length).toBe(before.prose.length);
-  before.prose.forEach((value, i) =>
-    expect(nonWordChanges(value, after.prose[i]!), `text node ${JSON.stringify(value)} → ${JSON.stringify(after.prose[i])}`).toEqual([]),
-  );
+  before.prose.forEach((value, i) => {
+    if (value === after.prose[i]) return; // an unchanged text node changed nothing
+    expect(nonWordChanges(value, after.prose[i]!), `text node ${JSON.stringify(value)} → ${JSON.stringify(after.prose[i])}`).toEqual([]);
+  });
   expect(once.findings.filter((f) => f.fix)).toEqual([]);
   const twice = await lintText(once.output, { fix: true, syntax });
   expect(twice.output).toBe(once.output);
   expect(twice.fixed).toBe(0);
   // The same findings left, at the same places (test/fix.test.ts leaves the large fixtures to this).
-  expect(twice.findings).toEqual(once.findings);
+  expectEqual(twice.findings, once.findings);
   return { changed: once.output !== text };
 }
 

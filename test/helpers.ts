@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 import { corpusTexts } from '../bench/corpus.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -81,4 +82,72 @@ export function sharedCorpusTexts(dir: string | undefined): readonly CorpusText[
     corpusCache.set(dir, texts);
   }
   return texts;
+}
+
+/**
+ * `expect(actual, message).toEqual(expected)`, after a cheaper comparison that can only say "equal"
+ * where toEqual would too: vitest's deep equality costs more than producing the values in the
+ * tests that compare thousands of findings or compiled rule sets. Same verdict and, on a difference,
+ * toEqual's own message and diff.
+ */
+export function expectEqual(actual: unknown, expected: unknown, message?: string): void {
+  if (!surelyEqual(actual, expected)) expect(actual, message).toEqual(expected);
+}
+
+const PLAIN = new Set<unknown>([Object.prototype, null]);
+
+/**
+ * True only when `a` and `b` are surely equal as toEqual compares: the same primitive (Object.is),
+ * or both arrays, plain objects, class instances, Maps, Sets or RegExps of the same prototype whose parts (in
+ * the same order: Maps and Sets too) are surely equal. Anything else (iterables, errors, typed arrays,
+ * symbol keys, holes or extra properties on arrays, Maps, Sets and RegExps, -0 against 0, asymmetric
+ * matchers) answers false, and toEqual decides.
+ */
+export function surelyEqual(a: unknown, b: unknown, seen = new Map<object, object>()): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const proto = Object.getPrototypeOf(a);
+  if (proto !== Object.getPrototypeOf(b)) return false;
+  if (seen.get(a) === b) return true; // a cycle: compared further up
+  seen.set(a, b);
+  // Own properties beside a Map's entries, a Set's values or a RegExp's pattern: toEqual compares them too.
+  if ((a instanceof Map || a instanceof Set || a instanceof RegExp) && (Object.keys(a).length || Object.keys(b).length)) return false;
+  if (Array.isArray(a)) {
+    const other = b as unknown[];
+    if (a.length !== other.length || Object.keys(a).length !== a.length || Object.keys(other).length !== other.length) return false;
+    for (let i = 0; i < a.length; i++) if (!surelyEqual(a[i], other[i], seen)) return false;
+    return true;
+  }
+  if (a instanceof Map) {
+    const other = b as Map<unknown, unknown>;
+    if (proto !== Map.prototype || a.size !== other.size) return false;
+    const them = other.entries();
+    for (const [key, value] of a) {
+      const [otherKey, otherValue] = them.next().value!;
+      if (!surelyEqual(key, otherKey, seen) || !surelyEqual(value, otherValue, seen)) return false;
+    }
+    return true;
+  }
+  if (a instanceof Set) {
+    const other = b as Set<unknown>;
+    if (proto !== Set.prototype || a.size !== other.size) return false;
+    const them = other.values();
+    for (const value of a) if (!surelyEqual(value, them.next().value, seen)) return false;
+    return true;
+  }
+  if (a instanceof RegExp) return proto === RegExp.prototype && a.source === (b as RegExp).source && a.flags === (b as RegExp).flags;
+  // A class instance (the same class on both sides) is compared as toEqual compares it, by its own
+  // enumerable properties, unless toEqual compares it another way: by iterating it, as an error, a
+  // typed array or anything else whose tag is not [object Object], or as an asymmetric matcher.
+  if (!PLAIN.has(proto) && (Symbol.iterator in a || 'asymmetricMatch' in a || a instanceof Error || Object.prototype.toString.call(a) !== '[object Object]'))
+    return false;
+  if (Object.getOwnPropertySymbols(a).length || Object.getOwnPropertySymbols(b).length) return false;
+  const keys = Object.keys(a);
+  const otherKeys = Object.keys(b);
+  if (keys.length !== otherKeys.length) return false;
+  for (let i = 0; i < keys.length; i++) {
+    if (keys[i] !== otherKeys[i]) return false;
+    if (!surelyEqual((a as Record<string, unknown>)[keys[i]!], (b as Record<string, unknown>)[keys[i]!], seen)) return false;
+  }
+  return true;
 }

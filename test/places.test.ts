@@ -13,7 +13,7 @@ import { scannerFor, walkLimits } from '../src/match/prefilter.js';
 import { maskPlaceholders } from '../src/parse/placeholders.js';
 import { builtinRules } from '../src/rules/builtin.js';
 import type { Finding } from '../src/types.js';
-import { FULL_CORPUS, sharedCorpusTexts } from './helpers.js';
+import { expectEqual, FULL_CORPUS, sharedCorpusTexts } from './helpers.js';
 
 await preloadLint();
 const resolved = resolveOptions();
@@ -40,7 +40,7 @@ function expectSame(text: string): Finding[] {
     const places = firstStagePlaces(text, resolved.rules);
     for (const usedBy of [false, true]) {
       mode(usedBy);
-      expect({ text: shown, foundBy, usedBy, findings: lintDocument(doc(text), resolved, places) }).toEqual({ text: shown, foundBy, usedBy, findings: own });
+      expectEqual({ text: shown, foundBy, usedBy, findings: lintDocument(doc(text), resolved, places) }, { text: shown, foundBy, usedBy, findings: own });
     }
   }
   return own;

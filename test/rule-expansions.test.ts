@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtinRuleFiles } from '../src/rules/builtin.js';
 import { compileRules, withExpansions } from '../src/rules/compile.js';
+import { expectEqual } from './helpers.js';
 
 describe('stored pattern expansions', () => {
   const files = builtinRuleFiles();
@@ -13,15 +14,15 @@ describe('stored pattern expansions', () => {
     const plain = compileRules(files);
     const fromStored = compileRules(stored);
     expect(Object.keys(stored[0]!.expansions ?? {}).length).toBeGreaterThan(500);
-    expect([...fromStored.index]).toEqual([...plain.index]);
-    expect([...fromStored.byId]).toEqual([...plain.byId]);
-    expect(fromStored.equalityPhrases).toEqual(plain.equalityPhrases);
-    expect(fromStored.triggers).toEqual(plain.triggers);
+    expectEqual([...fromStored.index], [...plain.index]);
+    expectEqual([...fromStored.byId], [...plain.byId]);
+    expectEqual(fromStored.equalityPhrases, plain.equalityPhrases);
+    expectEqual(fromStored.triggers, plain.triggers);
   });
 
   it('survive JSON, as dist/rules/builtin.json holds them', () => {
     const reread = JSON.parse(JSON.stringify(stored));
-    expect([...compileRules(reread).index]).toEqual([...compileRules(files).index]);
+    expectEqual([...compileRules(reread).index], [...compileRules(files).index]);
   });
 
   it('share the set words, as expanding does (the scanner caches by word list)', () => {
@@ -40,7 +41,7 @@ describe('stored pattern expansions', () => {
         Object.entries(first.expansions).map(([p, seqs]) => [p, JSON.parse(JSON.stringify(seqs).replaceAll('"set":"drug"', '"set":"no-such-set"'))]),
       ),
     };
-    expect([...compileRules([renamed, ...rest]).index]).toEqual([...compileRules(files).index]);
+    expectEqual([...compileRules([renamed, ...rest]).index], [...compileRules(files).index]);
   });
 
   it('build the trigger regex of the whole-text path on first use, once per rule set', () => {
@@ -67,9 +68,9 @@ describe('conditions compiled on first use', () => {
     let withConditions = 0;
     for (const [id, rule] of plain.byId) {
       const late = fromStored.byId.get(id)!;
-      expect(late.requires, id).toEqual(rule.requires);
-      expect(late.unless, id).toEqual(rule.unless);
-      expect(late.exceptions, id).toEqual(rule.exceptions);
+      expectEqual(late.requires, rule.requires, id);
+      expectEqual(late.unless, rule.unless, id);
+      expectEqual(late.exceptions, rule.exceptions, id);
       if (rule.requires.length || rule.unless.length) withConditions++;
     }
     expect(withConditions).toBeGreaterThan(20);

@@ -11,7 +11,7 @@ import { fromLeanForm, leanForm } from '../src/rules/lean.js';
 import { normalizeWord } from '../src/rules/pattern.js';
 import { normalizedSet, setValuesOf, setWordsOf } from '../src/rules/sets.js';
 import type { SetDefinition } from '../src/types.js';
-import { ROOT } from './helpers.js';
+import { expectEqual, ROOT } from './helpers.js';
 
 function compiledParts(rules: ReturnType<typeof compileRules>) {
   return {
@@ -37,9 +37,9 @@ describe('the lean form of the built-in rules', () => {
     const fromLean = compileRules(lean);
     expect(reads).toBe(0);
     const plain = compileRules(files);
-    expect(compiledParts(fromLean)).toEqual(compiledParts(plain));
+    expectEqual(compiledParts(fromLean), compiledParts(plain));
     expect(reads).toBe(1); // comparing the rules read every rule's examples, from one read of the file
-    for (const rule of plain.rules) expect(fromLean.byId.get(rule.id)!.rule.examples, rule.id).toEqual(rule.examples);
+    for (const rule of plain.rules) expectEqual(fromLean.byId.get(rule.id)!.rule.examples, rule.examples, rule.id);
     expect(fromLean.rules.map((r) => r.examples.flag.length).reduce((a, b) => a + b)).toBeGreaterThan(100);
   });
 
@@ -64,7 +64,7 @@ describe('the lean form of the built-in rules', () => {
     const damaged = parsed.map((f) => (Object.hasOwn(f.ruleExpansions!, rule.id) ? { ...f, ruleExpansions: { ...f.ruleExpansions, [rule.id]: '{' } } : f));
     const rules = compileRules(fromLeanForm(JSON.stringify(damaged), () => JSON.parse(form.examples)));
     expect(() => rules.byId.get(rule.id)!.requires).toThrow(SyntaxError);
-    expect(rules.byId.get(withOwn[1]!.id)!.requires).toEqual(compileRules(files).byId.get(withOwn[1]!.id)!.requires);
+    expectEqual(rules.byId.get(withOwn[1]!.id)!.requires, compileRules(files).byId.get(withOwn[1]!.id)!.requires);
   });
 
   it('compiles a clone of the lean files (what a worker gets) to the same rules', () => {
@@ -75,7 +75,7 @@ describe('the lean form of the built-in rules', () => {
     };
     // Against the lean files themselves: the test above compares those with the rule files.
     const lean = fromLeanForm(form.lean, () => JSON.parse(form.examples));
-    expect(parts(compileRules(structuredClone(lean)))).toEqual(parts(compileRules(lean)));
+    expectEqual(parts(compileRules(structuredClone(lean))), parts(compileRules(lean)));
   });
 
   it('keeps examples out of spreads and clones (a worker gets the rule files without them) but gives them on request', () => {
@@ -114,12 +114,12 @@ describe('the lean form of the built-in rules', () => {
     const lean = fromLeanForm(form.lean, () => JSON.parse(form.examples));
     const withUser = compileRules([...lean, user] as Parameters<typeof compileRules>[0]);
     const plain = compileRules([...files, user] as Parameters<typeof compileRules>[0]);
-    expect(compiledParts(withUser)).toEqual(compiledParts(plain));
+    expectEqual(compiledParts(withUser), compiledParts(plain));
     expect(withUser.byId.get('house/zorp')!.unless[0]!.sequences[0]![0]!.set).toBe('negation');
     expect(withUser.byId.get('house/zorp')!.rule.examples).toEqual(user.rules[0]!.examples);
     // A rule turned off (presets.ts keeps the others): the rest compile as before.
     const without = (fs: typeof files) => fs.map((f) => ({ ...f, rules: f.rules.filter((r) => r.id !== 'substance-use/addict') }));
-    expect(compiledParts(compileRules(without(lean)))).toEqual(compiledParts(compileRules(without(files))));
+    expectEqual(compiledParts(compileRules(without(lean))), compiledParts(compileRules(without(files))));
   });
 
   it("stores each set's words as normalizeWord gives them, without repeats, marked so that a start does not normalize them again", () => {

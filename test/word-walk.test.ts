@@ -11,7 +11,7 @@ import { scannerFor, UNDERSCORE_COPY_LIMIT, walkLimits } from '../src/match/pref
 import { wordWalker } from '../src/match/word-walk.js';
 import { builtinRules } from '../src/rules/builtin.js';
 import type { Finding } from '../src/types.js';
-import { sharedCorpusTexts } from './helpers.js';
+import { expectEqual, sharedCorpusTexts } from './helpers.js';
 
 await preloadLint();
 const resolved = resolveOptions();
@@ -32,7 +32,7 @@ function lintBoth(text: string, options = resolved): { walked: Finding[]; regex:
 
 function expectSame(text: string, options = resolved): Finding[] {
   const { walked, regex } = lintBoth(text, options);
-  expect({ text: text.length > 2000 ? undefined : text, walked }).toEqual({ text: text.length > 2000 ? undefined : text, walked: regex });
+  expectEqual({ text: text.length > 2000 ? undefined : text, walked }, { text: text.length > 2000 ? undefined : text, walked: regex });
   return walked;
 }
 
@@ -114,7 +114,7 @@ describe('wordWalker', () => {
         for (const text of texts) {
           const out: Array<[number, string]> = [];
           lazy.walk(text, 0, text.length, (at, matched) => (out.push([at, matched]), false));
-          expect(out).toEqual(reference(words, text));
+          expectEqual(out, reference(words, text));
         }
       }),
       { numRuns: 300 },
@@ -214,7 +214,7 @@ describe('the scan of a text with "_"', () => {
     const text = fc.array(fc.oneof(fc.constantFrom(...words), fc.constantFrom(' ', '_', 'a', '1')), { maxLength: 40 }).map((p) => p.join(''));
     fc.assert(
       fc.property(text, (t) => {
-        expect(places(t, 0)).toEqual(places(t, Number.POSITIVE_INFINITY));
+        expectEqual(places(t, 0), places(t, Number.POSITIVE_INFINITY));
       }),
       { numRuns: 400 },
     );

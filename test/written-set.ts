@@ -5,11 +5,17 @@
 // checks a set did not have before the files were merged stay off for it (the options below), so no set's
 // test became weaker or stricter. Nothing here lints a set or imports dignify code: the JSON Lines are
 // parsed here, and a failing check prints counts and ids, never a record's text.
-import { spawnSync } from 'node:child_process';
+//
+// The verify script runs in this process (writtenSetRun in scripts/eval-set-checks.mjs, with the spec the
+// script gives verifyWrittenSet: the same checks and lines as `node scripts/<set>-verify.mjs`), so the
+// other sets' texts are read and indexed once per worker process, not once per set and run: the cost of
+// checking every set against all the others grows with the sets, not with their square. The scripts as
+// commands (exit codes, stderr) are checked once, in test/eval-sealed.test.ts.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writtenSetRun, writtenSetSpec } from '../scripts/eval-set-checks.mjs';
 import { ROOT } from './helpers.js';
 
 interface Span {
@@ -65,7 +71,10 @@ export const BLIND_CHECKS = {
   strictMessages: true,
 } as const;
 
-const node = (script: string, args: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'scripts', script), ...args], { cwd: ROOT, encoding: 'utf8' });
+/** `node scripts/<set>-verify.mjs ...args`, run in this process: its exit code, stdout and stderr. */
+export async function verifyInProcess(set: string, args: string[]) {
+  return writtenSetRun(await writtenSetSpec(set), args);
+}
 
 const readSet = (set: string): WrittenRecord[] =>
   readFileSync(path.join(ROOT, 'fixtures', set, 'labelled.jsonl'), 'utf8')
@@ -74,7 +83,7 @@ const readSet = (set: string): WrittenRecord[] =>
     .map((l) => JSON.parse(l));
 
 /** Four records the verify script must reject: a short id with a wrong offset, a clean record without a note, two overlapping spans, and an earlier set's id and genre. */
-function badRecords(o: WrittenSetSpec) {
+export function badRecords(o: Pick<WrittenSetSpec, 'prefix' | 'bad'>) {
   const { genre, earlierId, earlierGenre } = o.bad;
   const source = `handwritten for this set (genre: ${genre})`;
   return [
@@ -128,13 +137,13 @@ export function describeWrittenSet(o: WrittenSetSpec) {
 
   // One run of the verify script over the set serves both tests that need it (the check of every record
   // against every other set's texts is most of a run): with --counts it checks the same and prints the table too.
-  const run = once(() => node(script, o.readmeCounts ? ['--counts'] : []));
+  const run = once(() => verifyInProcess(o.set, o.readmeCounts ? ['--counts'] : []));
 
   describe(`fixtures/${o.set}`, () => {
     const records = readSet(o.set);
 
-    it('passes its verify script (offsets, tiers, pairs, no overlap with the earlier sets)', () => {
-      const r = run();
+    it('passes its verify script (offsets, tiers, pairs, no overlap with the earlier sets)', async () => {
+      const r = await run();
       expect(r.stderr + r.stdout).toMatch(/records checked, 0 problems/);
       expect(r.status).toBe(0);
     });
@@ -177,8 +186,8 @@ export function describeWrittenSet(o: WrittenSetSpec) {
     });
 
     if (o.readmeCounts) {
-      it('prints the counts table of its README', () => {
-        const r = run();
+      it('prints the counts table of its README', async () => {
+        const r = await run();
         expect(r.status).toBe(0);
         const readme = readFileSync(path.join(ROOT, 'fixtures', o.set, 'README.md'), 'utf8');
         expect(readme).toContain(r.stdout.trim());
@@ -193,7 +202,7 @@ export function describeWrittenSet(o: WrittenSetSpec) {
   });
 
   describe(`scripts/${script}`, () => {
-    it('names each bad record and exits 1, and exits 2 on a file it cannot read', () => {
+    it('names each bad record and exits 1, and exits 2 on a file it cannot read', async () => {
       const dir = mkdtempSync(path.join(tmpdir(), `dignify-${o.set}-`));
       const file = path.join(dir, 'bad.jsonl');
       writeFileSync(
@@ -202,7 +211,7 @@ export function describeWrittenSet(o: WrittenSetSpec) {
           .map((l) => JSON.stringify(l))
           .join('\n')}\n`,
       );
-      const r = node(script, [file]);
+      const r = await verifyInProcess(o.set, [file]);
       expect(r.status).toBe(1);
       const { genre, earlierId, earlierGenre, earlierSet } = o.bad;
       const short = `${o.prefix}-${genre}-1`;
@@ -218,7 +227,7 @@ export function describeWrittenSet(o: WrittenSetSpec) {
         expect(r.stderr).toMatch(new RegExp(`^${earlierId}: id also used in one of .*${earlierSet}`, 'm'));
         expect(r.stderr).toMatch(new RegExp(`^${earlierId}: unknown genre "${earlierGenre}"`, 'm'));
       }
-      const missing = node(script, [path.join(dir, 'none.jsonl')]);
+      const missing = await verifyInProcess(o.set, [path.join(dir, 'none.jsonl')]);
       expect(missing.status).toBe(2);
       expect(missing.stderr.trim()).toMatch(/none\.jsonl: cannot read \(ENOENT\)$/);
     });
