@@ -5,7 +5,9 @@
 # findings); detection work says in its commit how the lines changed. Prints no corpus text.
 #   scripts/corpus-digest.sh            (run `npm run build` first)
 #   DIGNIFY_CORPUS=/path/to/corpus scripts/corpus-digest.sh
-# Exit 2 when the corpus or the built CLI is not there.
+# Exit 2 when the corpus or the built CLI is not there, or when a lint fails (exit status other than 0 or 1:
+# a digest of a run that stopped part-way, e.g. while `npm run build` or vitest's global setup rewrote dist/,
+# would look like a change of findings).
 set -uo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 corpus="${DIGNIFY_CORPUS:-$root/../shared/corpus}"
@@ -14,7 +16,17 @@ corpus="${DIGNIFY_CORPUS:-$root/../shared/corpus}"
 # Run inside the corpus folder with relative names: the findings name their file, and the digest
 # should not depend on where the corpus lies.
 cd "$corpus" || exit 2
-lint() { node "$root/bin/dignify.cjs" --format jsonl --no-config "$@" 2>/dev/null; }
+# The CLI's notes on stderr (which column it lints) are dropped; a failure is reported and fails the digest.
+lint() {
+  node "$root/bin/dignify.cjs" --format jsonl --no-config "$@" 2>/dev/null
+  local rc=$?
+  if [ "$rc" -gt 1 ]; then
+    echo "corpus-digest: dignify $* exited $rc: this digest is incomplete" >&2
+    echo 1 >"$failmark"
+  fi
+}
+failmark=$(mktemp)
+trap 'rm -f "$failmark"' EXIT
 for preset in recommended all; do
   for threads in 1 2; do
     out=$(
@@ -30,3 +42,5 @@ for preset in recommended all; do
     echo "$preset threads$threads $(printf '%s\n' "$out" | sha256sum | cut -c1-16) $(printf '%s\n' "$out" | wc -l) lines"
   done
 done
+[ -s "$failmark" ] && exit 2
+exit 0
