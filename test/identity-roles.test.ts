@@ -22,6 +22,15 @@ const KINDS: { kind: string; rule: string; flag: [string, string][]; pass: strin
     pass: ['The epileptic activity stopped after the second dose.', 'Guests with epilepsy keep rescue meds in the office.'],
   },
   {
+    kind: 'a research or patient-education role noun right after the label',
+    rule: 'identity/obese-person',
+    flag: [
+      ['Obese subjects had higher leptin at baseline.', 'Obese subjects'],
+      ['The program enrolls obese youth from three schools.', 'obese youth'],
+    ],
+    pass: ['Subjects with obesity had higher leptin at baseline.', 'Obese; youth soccer coach, knee pain.'],
+  },
+  {
     kind: 'a role noun right after "diabetic" or "bipolar"',
     rule: 'identity/diabetic',
     flag: [
