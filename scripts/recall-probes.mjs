@@ -273,6 +273,13 @@ const SHORT = {
   'overdose-follow-up-team': 'odft',
   'recovery-high-school': 'rhs',
   'buprenorphine-telehealth': 'bupt',
+  // Batch 66's genres (branch ident, session of 2026-12-01 22:27): identity labels, slurs and outdated terms in text of
+  // kinds no earlier batch or set used.
+  'low-vision-rehab': 'lvr',
+  'ryan-white-case-management': 'rwcm',
+  'supported-employment': 'semp',
+  'weight-loss-medication-clinic': 'wlmc',
+  'peer-run-respite': 'prr',
 };
 
 const problems = [];
