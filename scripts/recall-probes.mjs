@@ -267,6 +267,13 @@ const SHORT = {
   orthodontics: 'ortd',
   'home-enteral-nutrition': 'hen',
   'lymphedema-therapy': 'lymph',
+  // Batch 70's genres (branch cred, session of 2026-12-01 22:27): credibility and demeanour words beside their look-alikes
+  // in text of kinds no earlier batch or set used.
+  'functional-neurology-clinic': 'fnd',
+  'chronic-fatigue-clinic': 'cfs',
+  'fibromyalgia-clinic': 'fibro',
+  'urgent-dental': 'udent',
+  'jail-diversion': 'jdiv',
 };
 
 const problems = [];
