@@ -29,6 +29,10 @@ describe('credibility/insists', () => {
         'At the insistence of the school nurse, an ECG was done.',
         'Despite our insistence, he went home that night.',
         'Insistence on sameness is one of the criteria the psychologist scored.',
+        'She insisted on a trained interpreter instead of her nephew.',
+        'He insists on a male nurse for the catheter.',
+        'They insist on being addressed as Alex.',
+        'He insisted on a DNR before the surgery.',
       ],
       'credibility/insists',
     );
@@ -46,6 +50,14 @@ describe('credibility/insists', () => {
       ],
       'credibility/insists',
     );
+  });
+});
+
+describe('an agency, a body or a hospital service by its short name', () => {
+  it('is someone else as the subject of a credibility verb', async () => {
+    await passes(['DCFS insists on a supervised visit first.', 'OT insists on a home safety visit before discharge.'], 'credibility/insists');
+    await passes(['The VA claims the referral was never received.', 'Heme/onc claims the port was placed in May.'], 'credibility/claims');
+    await passes(['SSA is adamant that the form be signed in ink.'], 'credibility/adamant');
   });
 });
 
@@ -159,6 +171,7 @@ describe('demeanor/agitated', () => {
         'The irrigant was agitated sonically for 20 seconds.',
         'Resin agitated with a stirrer before casting.',
         'The cement was agitated manually in the bowl.',
+        'Chlorhexidine was flushed and agitated with a hand-held brush.',
         'Patients often get agitated when the room is noisy.',
         'Lorazepam 1 mg PO PRN if agitated.',
         'Should she become agitated, call the covering resident.',
