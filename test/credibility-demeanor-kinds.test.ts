@@ -47,6 +47,7 @@ describe('credibility/insists', () => {
         'Since you insist on the scan, we will order it.',
         'The MRI was done at the patient’s insistence.',
         'She insisted on leaving before the second dose.',
+        'Pt insistant on a CT of the head today.',
       ],
       'credibility/insists',
     );
