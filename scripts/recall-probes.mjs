@@ -280,6 +280,13 @@ const SHORT = {
   'supported-employment': 'semp',
   'weight-loss-medication-clinic': 'wlmc',
   'peer-run-respite': 'prr',
+  // Batch 70's genres (branch cred, session of 2026-12-01 22:27): credibility and demeanour words beside their look-alikes
+  // in text of kinds no earlier batch or set used.
+  'functional-neurology-clinic': 'fnd',
+  'chronic-fatigue-clinic': 'cfs',
+  'fibromyalgia-clinic': 'fibro',
+  'urgent-dental': 'udent',
+  'jail-diversion': 'jdiv',
 };
 
 const problems = [];
