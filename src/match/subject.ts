@@ -535,7 +535,31 @@ function objectOfPreposition(text: string, tokens: readonly Token[], head: numbe
   const start = phraseStart(text, tokens, head);
   if (start === 0) return false;
   const before = tokens[start - 1]!;
-  return !/[^\s]/.test(gap(text, before, tokens[start]!)) && PREPOSITIONS.has(before.norm);
+  if (!/[^\s]/.test(gap(text, before, tokens[start]!)) && PREPOSITIONS.has(before.norm)) return true;
+  // One lower-case modifier between "for", "of", "into" or "onto" (and an article) and the noun
+  // ("Authorization for home IVIG refused", "Request for outpatient MRI refused", "Coil plugged into
+  // the table port refused", batch 68): the noun is still the object. Not the patient ("for now pt
+  // refused"), nor a word that is no modifier; not after "at", "in", "per" or "to", which open a
+  // note's telegraphic clause as often ("At the visit husband refused to leave").
+  const modifier = before;
+  let p = start - 2;
+  if (p >= 0 && ['the', 'a', 'an', 'his', 'her', 'their', 'its'].includes(tokens[p]!.norm) && /^[ \t]+$/.test(gap(text, tokens[p]!, modifier))) p--;
+  const preposition = tokens[p];
+  return (
+    preposition !== undefined &&
+    ['for', 'of', 'into', 'onto'].includes(preposition.norm) &&
+    /^[ \t]+$/.test(gap(text, modifier, tokens[start]!)) &&
+    /^[ \t]+$/.test(gap(text, preposition, tokens[p + 1]!)) &&
+    /^[a-z]+$/.test(text.slice(modifier.start.offset, modifier.end.offset)) &&
+    !PATIENT.has(tokens[head]!.norm) &&
+    !PATIENT.has(modifier.norm) &&
+    !PASS_OVER.has(modifier.norm) &&
+    !DETERMINERS.has(modifier.norm) &&
+    !CONJUNCTIONS.has(modifier.norm) &&
+    !RELATIVES.has(modifier.norm) &&
+    !SUBORDINATORS.has(modifier.norm) &&
+    !PREPOSITIONS.has(modifier.norm)
+  );
 }
 
 /** Across an "and", is the noun at `head` the object of a verb before it (not at its clause's start)? */
