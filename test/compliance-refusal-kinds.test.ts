@@ -29,6 +29,8 @@ describe('compliance and refusal kinds (batch 68)', () => {
     ['Pt complies poorly with the diet.', 'compliance/poor-compliance complies poorly'],
     ['Pt rarely compliant with his inhalers.', 'compliance/poor-compliance rarely compliant'],
     ['Pt sporadically adherent to ART.', 'compliance/nonadherent sporadically adherent'],
+    // Batch 69's first run: a combination inhaler named by its stems.
+    ['NC w/ budesonide-formoterol.', 'compliance/noncompliant NC'],
   ])('reports %j', async (text, finding) => {
     expect(await found(text)).toEqual([finding]);
   });
@@ -50,6 +52,8 @@ describe('compliance and refusal kinds (batch 68)', () => {
     'Refill refused - too soon.',
     'Authorization for home IVIG refused; peer-to-peer requested.',
     'The coil plugged into the table port refused to register.',
+    // Batch 69's first run: two modifiers before the object's noun.
+    'Request for extended IV therapy refused pending ID notes.',
     // What only a payer or a pharmacy refuses.
     'UHC refused the claim.',
     'UHC refused coverage.',
@@ -59,6 +63,7 @@ describe('compliance and refusal kinds (batch 68)', () => {
     'The foam dressing does not adhere to the wound bed.',
     'Cells failed to adhere to the culture plate.',
     'Sensor is not adhering well; overpatch applied.',
+    'Mask foam seal does not adhere to the face well; size changed.',
     'If he does not adhere to the restriction, the team will meet again.',
     'Remission is the absence of lesions while not taking sulfones and not adhering to the diet.',
     'Staff did not adhere to hand hygiene on the last audit.',
