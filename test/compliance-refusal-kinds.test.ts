@@ -31,6 +31,13 @@ describe('compliance and refusal kinds (batch 68)', () => {
     ['Pt sporadically adherent to ART.', 'compliance/nonadherent sporadically adherent'],
     // Batch 69's first run: a combination inhaler named by its stems.
     ['NC w/ budesonide-formoterol.', 'compliance/noncompliant NC'],
+    // After batch 68's run, the same kinds in other words: a person label, a hedging adverb, a predicate noun.
+    ['Pt is a known noncomplier.', 'compliance/noncompliant noncomplier'],
+    ['Known non-adherer to ART.', 'compliance/nonadherent non-adherer'],
+    ['Pt not fully compliant with insulin.', 'compliance/poor-compliance not fully compliant'],
+    ['Pt not always adherent to the inhaler.', 'compliance/poor-compliance not always adherent'],
+    ['Questionable adherence per fills.', 'compliance/nonadherent Questionable adherence'],
+    ['Adherence remains a challenge since the move.', 'compliance/poor-compliance Adherence'],
   ])('reports %j', async (text, finding) => {
     expect(await found(text)).toEqual([finding]);
   });
@@ -64,11 +71,20 @@ describe('compliance and refusal kinds (batch 68)', () => {
     'Cells failed to adhere to the culture plate.',
     'Sensor is not adhering well; overpatch applied.',
     'Mask foam seal does not adhere to the face well; size changed.',
+    'The placenta was not fully adherent to the uterine wall.',
+    // Next of kin, and refusals counted in a programme.
+    'Next of kin refused organ donation.',
+    'Opt-out HIV testing: refusals are documented.',
+    'The scale is not fully compliant with the vendor spec.',
     'If he does not adhere to the restriction, the team will meet again.',
     'Remission is the absence of lesions while not taking sulfones and not adhering to the diet.',
     'Staff did not adhere to hand hygiene on the last audit.',
   ])('passes %j', async (text) => {
     expect(await found(text)).toEqual([]);
+  });
+
+  it('still reads a patient whose refusals are documented', async () => {
+    expect(await found("Pt's refusals are documented in the flowsheet.")).toEqual(['compliance/refused refusals']);
   });
 
   it('still reads a refusal by the patient of what a payer also refuses, and a refill refused by the patient', async () => {

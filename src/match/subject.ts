@@ -60,7 +60,10 @@ export function definiteChild(text: string, tokens: readonly Token[], head: numb
   return start === head - 1 && DEFINITE.has(tokens[start]!.norm);
 }
 // Words that take their noun after "of": "the rest of my family", "one of her sons".
-const QUANTITIES = new Set('rest all some most none both one two three many several few each any either neither part half majority members member'.split(' '));
+// And "next" of "next of kin" ("Next of kin refused organ donation": the kin's).
+const QUANTITIES = new Set(
+  'rest all some most none both one two three many several few each any either neither part half majority members member next'.split(' '),
+);
 const CONJUNCTIONS = new Set(['and', 'or', 'but', '&', 'nor']);
 const RELATIVES = new Set(['who', 'which', 'whom']);
 // Words that start a clause of their own: the subject is not looked for before them.
