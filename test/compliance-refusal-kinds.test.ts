@@ -38,6 +38,9 @@ describe('compliance and refusal kinds (batch 68)', () => {
     ['Pt not always adherent to the inhaler.', 'compliance/poor-compliance not always adherent'],
     ['Questionable adherence per fills.', 'compliance/nonadherent Questionable adherence'],
     ['Adherence remains a challenge since the move.', 'compliance/poor-compliance Adherence'],
+    // A field answered "low" or "bad" (left by batch 55 for the scan regex's size).
+    ['Medication adherence: low (PDC 45%)', 'compliance/poor-compliance-field low'],
+    ['Compliance (SMBG): bad - checks once a week', 'compliance/poor-compliance-field bad'],
   ])('reports %j', async (text, finding) => {
     expect(await found(text)).toEqual([finding]);
   });
@@ -75,6 +78,9 @@ describe('compliance and refusal kinds (batch 68)', () => {
     // Next of kin, and refusals counted in a programme.
     'Next of kin refused organ donation.',
     'Opt-out HIV testing: refusals are documented.',
+    // "low" as a word of another phrase after the field's name.
+    'Compliance: low risk.',
+    'Adherence: bad dose timing.',
     'The scale is not fully compliant with the vendor spec.',
     'If he does not adhere to the restriction, the team will meet again.',
     'Remission is the absence of lesions while not taking sulfones and not adhering to the diet.',
