@@ -287,6 +287,13 @@ const SHORT = {
   'fibromyalgia-clinic': 'fibro',
   'urgent-dental': 'udent',
   'jail-diversion': 'jdiv',
+  // Batch 68's genres (branch comp3, session of 2026-12-01 22:27): compliance and refusal wording, and refusal
+  // look-alikes by payers, services and relatives, in text of kinds no earlier batch or set used.
+  'home-infusion-pharmacy': 'hip',
+  'post-transplant-pharmacy': 'ptp',
+  'hepatitis-b-clinic': 'hbc',
+  'dme-supplier': 'dme',
+  'adult-asthma-clinic': 'aac',
 };
 
 const problems = [];

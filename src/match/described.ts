@@ -323,7 +323,9 @@ function accountNamesPatient(text: string, tokens: readonly Token[], at: number)
 const NOMINAL_BEFORE = new Set(
   'of for to by with without from in on at due about after despite given secondary poor inconsistent partial repeated ongoing h/o hx history'.split(' '),
 );
-const NOUN_SUFFIX = /(?:ance|ence|ancy|ency|ity|ness|sal|ion|ment)$/;
+// Plurals too: "Multiple refusals of the visiting nurse" is a noun whose count ("Multiple", "Two")
+// stands before it, not a subject (batch 68).
+const NOUN_SUFFIX = /(?:ance|ence|ancy|ency|ity|ness|sal|ion|ment)s?$/;
 
 /** Is the match at `at` a verb or a predicate (not a noun, not inside a noun phrase)? */
 function predicate(text: string, tokens: readonly Token[], at: number): boolean {

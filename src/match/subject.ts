@@ -60,7 +60,10 @@ export function definiteChild(text: string, tokens: readonly Token[], head: numb
   return start === head - 1 && DEFINITE.has(tokens[start]!.norm);
 }
 // Words that take their noun after "of": "the rest of my family", "one of her sons".
-const QUANTITIES = new Set('rest all some most none both one two three many several few each any either neither part half majority members member'.split(' '));
+// And "next" of "next of kin" ("Next of kin refused organ donation": the kin's).
+const QUANTITIES = new Set(
+  'rest all some most none both one two three many several few each any either neither part half majority members member next'.split(' '),
+);
 const CONJUNCTIONS = new Set(['and', 'or', 'but', '&', 'nor']);
 const RELATIVES = new Set(['who', 'which', 'whom']);
 // Words that start a clause of their own: the subject is not looked for before them.
@@ -535,7 +538,36 @@ function objectOfPreposition(text: string, tokens: readonly Token[], head: numbe
   const start = phraseStart(text, tokens, head);
   if (start === 0) return false;
   const before = tokens[start - 1]!;
-  return !/[^\s]/.test(gap(text, before, tokens[start]!)) && PREPOSITIONS.has(before.norm);
+  if (!/[^\s]/.test(gap(text, before, tokens[start]!)) && PREPOSITIONS.has(before.norm)) return true;
+  // Modifiers between "for", "of", "into" or "onto" (and an article) and the noun ("Authorization
+  // for home IVIG refused", "Request for outpatient MRI refused", "Coil plugged into the table port
+  // refused", batch 68): the noun is still the object. Not the patient ("for now pt
+  // refused"), nor a word that is no modifier; not after "at", "in", "per" or "to", which open a
+  // note's telegraphic clause as often ("At the visit husband refused to leave").
+  if (PATIENT.has(tokens[head]!.norm)) return false;
+  // Up to two modifiers ("Request for extended IV therapy refused", batch 69's first run), each a
+  // lower-case word or an abbreviation in capitals.
+  let p = start - 1;
+  for (let n = 0; n < 2 && p >= 0 && modifierWord(text, tokens[p]!) && /^[ \t]+$/.test(gap(text, tokens[p]!, tokens[p + 1]!)); n++) p--;
+  if (p === start - 1) return false;
+  if (p >= 0 && ['the', 'a', 'an', 'his', 'her', 'their', 'its'].includes(tokens[p]!.norm) && /^[ \t]+$/.test(gap(text, tokens[p]!, tokens[p + 1]!))) p--;
+  const preposition = tokens[p];
+  return preposition !== undefined && ['for', 'of', 'into', 'onto'].includes(preposition.norm) && /^[ \t]+$/.test(gap(text, preposition, tokens[p + 1]!));
+}
+
+/** Is the token a word that may modify a noun after it: lower case or capitals, no function word, not the patient? */
+function modifierWord(text: string, token: Token): boolean {
+  const word = token.norm;
+  return (
+    /^(?:[a-z]+|[A-Z]{2,5})$/.test(text.slice(token.start.offset, token.end.offset)) &&
+    !PATIENT.has(word) &&
+    !PASS_OVER.has(word) &&
+    !DETERMINERS.has(word) &&
+    !CONJUNCTIONS.has(word) &&
+    !RELATIVES.has(word) &&
+    !SUBORDINATORS.has(word) &&
+    !PREPOSITIONS.has(word)
+  );
 }
 
 /** Across an "and", is the noun at `head` the object of a verb before it (not at its clause's start)? */
