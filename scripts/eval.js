@@ -29,6 +29,8 @@
 // - --write-precision: writes fixtures/eval-genres/precision.json (per-rule precision per set), which
 //   `npm run docs` shows in docs/rules.md; the sets other scripts wrote there (fixtures/audit) are kept.
 // Exit 2 on a usage or I/O error; 0 otherwise (the scores are a report, not a gate: test/eval*.test.ts gate).
+// The command is evalMain(args, io), exported for the tests (test/eval-run.ts): several runs in one process
+// (one Node start, one load of the linter) lint each text once per preset (lintMemo).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,174 +40,214 @@ import { fnv1a } from './seeded.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const rel = (p) => path.relative(root, p) || p;
+// A usage or I/O error: evalMain writes `dignify eval: <message>` and returns 2.
+class EvalFailure extends Error {}
 const fail = (message) => {
-  console.error(`dignify eval: ${message}`);
-  process.exit(2);
+  throw new EvalFailure(message);
 };
 
-const args = process.argv.slice(2);
-const files = [];
-let preset;
-let json = false;
-let writePrecision = false;
-let showHeldOut = false;
-let lexicon = path.resolve(root, '..', 'shared', 'reference', 'lexicon-cases.jsonl');
-let lexiconExplicit = false;
-for (let i = 0; i < args.length; i++) {
-  const a = args[i];
-  const value = () => {
-    const v = args[++i];
-    if (v === undefined || v.startsWith('--')) fail(`${a} needs a value`);
-    return v;
+// What a run writes to stderr (`err`) and stdout (`out`): one call per console.error / console.log line.
+const CONSOLE = { err: (text) => console.error(text), out: (text) => console.log(text) };
+
+// Findings per preset (undefined: the default) and text. lintText is deterministic for one build, and
+// scoreRecords only reads the findings; eval-new's halves re-score its records, and the tests run the
+// command several times in one process.
+const lintMemo = new Map();
+const memoLint = (options) => {
+  const key = options?.preset ?? '\0default';
+  if (!lintMemo.has(key)) lintMemo.set(key, new Map());
+  const memo = lintMemo.get(key);
+  return (text) => {
+    if (!memo.has(text)) memo.set(text, lintText(text, options));
+    return memo.get(text);
   };
-  if (a === '--json') json = true;
-  else if (a === '--preset') preset = value();
-  else if (a.startsWith('--preset=')) preset = a.slice('--preset='.length);
-  else if (a === '--lexicon') {
-    lexicon = path.resolve(value());
-    lexiconExplicit = true;
-  } else if (a === '--no-lexicon') lexicon = undefined;
-  else if (a === '--write-precision') writePrecision = true;
-  else if (a === '--show-held-out') showHeldOut = true;
-  else if (a.startsWith('--'))
-    fail(`unknown option ${a} (options: --preset <name>, --json, --lexicon <file>, --no-lexicon, --write-precision, --show-held-out)`);
-  else files.push(path.resolve(a));
-}
-if (files.length === 0)
-  files.push(
-    path.join(root, 'fixtures', 'eval', 'labelled.jsonl'),
-    path.join(root, 'fixtures', 'eval-genres', 'labelled.jsonl'),
-    path.join(root, 'fixtures', 'eval-new', 'labelled.jsonl'),
-    path.join(root, 'fixtures', 'eval-fresh', 'labelled.jsonl'),
-    path.join(root, 'fixtures', 'eval-unseen', 'labelled.jsonl'),
-    path.join(root, 'fixtures', 'eval-sealed', 'labelled.jsonl'),
-    path.join(root, 'fixtures', 'eval-blind', 'labelled.jsonl'),
-    path.join(root, 'fixtures', 'eval-final', 'labelled.jsonl'),
-    path.join(root, 'fixtures', 'eval-ninth', 'labelled.jsonl'),
-    path.join(root, 'fixtures', 'eval-tenth', 'labelled.jsonl'),
-    path.join(root, 'fixtures', 'eval-eleventh', 'labelled.jsonl'),
-    path.join(root, 'fixtures', 'eval-twelfth', 'labelled.jsonl'),
-    path.join(root, 'fixtures', 'eval-thirteenth', 'labelled.jsonl'),
-    path.join(root, 'fixtures', 'eval-fourteenth', 'labelled.jsonl'),
-    path.join(root, 'fixtures', 'eval-fifteenth', 'labelled.jsonl'),
-  );
-// Sets whose false positives and misses are counted but not listed unless --show-held-out, by the name of
-// the set's folder — not by a path relative to this copy of the repository, so a set read from another
-// checkout (`node /tmp/copy/scripts/eval.js /work/main/fixtures/eval-new/labelled.jsonl`) stays held out.
-const HELD_OUT = new Set([
-  'eval-new',
-  'eval-fresh',
-  'eval-unseen',
-  'eval-sealed',
-  'eval-blind',
-  'eval-final',
-  'eval-ninth',
-  'eval-tenth',
-  'eval-eleventh',
-  'eval-twelfth',
-  'eval-thirteenth',
-  'eval-fourteenth',
-  'eval-fifteenth',
-]);
-// Held-out sets also scored in a dev and a test half (the others are held out whole: no dev half).
-const SPLIT = new Set(['eval-new']);
-const folderOf = (name) => path.basename(path.dirname(path.resolve(root, name)));
-const isHeldOut = (name) => HELD_OUT.has(folderOf(name));
-const DEV = ' (dev half)';
-const TEST = ' (test half)';
-const listsHidden = (name) => !showHeldOut && isHeldOut(name) && !name.endsWith(DEV);
-
-// Which half of a held-out set a record is in: FNV-1a (32-bit) of its id, even → dev. Fixed by the id
-// alone, so adding records never moves an old one between halves.
-const splitOf = (id) => (fnv1a(id) % 2 === 0 ? 'dev' : 'test');
-
-const read = (file) => {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (e) {
-    return fail(`cannot read ${file}: ${e.code ?? e.message}`);
-  }
 };
 
-// A preset the linter does not know (yet) is ignored by lintText's options; passing it costs nothing.
-const setOptions = preset !== undefined ? { preset } : undefined;
-const lexiconPreset = preset ?? 'all';
-
-const reports = {};
-for (const file of files) {
-  let records;
+/**
+ * `node scripts/eval.js ...args`, in this process: writes through `io` and returns the exit code.
+ * @param {string[]} args the command line after the script
+ * @param {{ err: (text: string) => void, out: (text: string) => void }} [io]
+ * @returns {Promise<number>}
+ */
+export async function evalMain(args, io = CONSOLE) {
   try {
-    records = parseRecords(read(file));
+    await run(args, io);
+    return 0;
   } catch (e) {
-    fail(`${file}: ${e.message}`);
-  }
-  const lint = (text) => lintText(text, setOptions);
-  reports[rel(file)] = await scoreRecords(records, lint, undefined, { preset });
-  if (SPLIT.has(folderOf(rel(file)))) {
-    for (const [half, suffix] of [
-      ['dev', DEV],
-      ['test', TEST],
-    ])
-      reports[rel(file) + suffix] = await scoreRecords(
-        records.filter((r) => splitOf(r.id) === half),
-        lint,
-        undefined,
-        { preset },
-      );
+    if (!(e instanceof EvalFailure)) throw e;
+    io.err(`dignify eval: ${e.message}`);
+    return 2;
   }
 }
 
-let lexiconReport;
-if (lexicon !== undefined) {
-  if (!existsSync(lexicon)) {
-    if (lexiconExplicit) fail(`cannot read ${lexicon}: ENOENT`);
-    console.error(`dignify eval: ${lexicon} not found, lexicon cases skipped`);
-  } else {
-    let cases;
+async function run(args, io) {
+  const files = [];
+  let preset;
+  let json = false;
+  let writePrecision = false;
+  let showHeldOut = false;
+  let lexicon = path.resolve(root, '..', 'shared', 'reference', 'lexicon-cases.jsonl');
+  let lexiconExplicit = false;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const value = () => {
+      const v = args[++i];
+      if (v === undefined || v.startsWith('--')) fail(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--json') json = true;
+    else if (a === '--preset') preset = value();
+    else if (a.startsWith('--preset=')) preset = a.slice('--preset='.length);
+    else if (a === '--lexicon') {
+      lexicon = path.resolve(value());
+      lexiconExplicit = true;
+    } else if (a === '--no-lexicon') lexicon = undefined;
+    else if (a === '--write-precision') writePrecision = true;
+    else if (a === '--show-held-out') showHeldOut = true;
+    else if (a.startsWith('--'))
+      fail(`unknown option ${a} (options: --preset <name>, --json, --lexicon <file>, --no-lexicon, --write-precision, --show-held-out)`);
+    else files.push(path.resolve(a));
+  }
+  if (files.length === 0)
+    files.push(
+      path.join(root, 'fixtures', 'eval', 'labelled.jsonl'),
+      path.join(root, 'fixtures', 'eval-genres', 'labelled.jsonl'),
+      path.join(root, 'fixtures', 'eval-new', 'labelled.jsonl'),
+      path.join(root, 'fixtures', 'eval-fresh', 'labelled.jsonl'),
+      path.join(root, 'fixtures', 'eval-unseen', 'labelled.jsonl'),
+      path.join(root, 'fixtures', 'eval-sealed', 'labelled.jsonl'),
+      path.join(root, 'fixtures', 'eval-blind', 'labelled.jsonl'),
+      path.join(root, 'fixtures', 'eval-final', 'labelled.jsonl'),
+      path.join(root, 'fixtures', 'eval-ninth', 'labelled.jsonl'),
+      path.join(root, 'fixtures', 'eval-tenth', 'labelled.jsonl'),
+      path.join(root, 'fixtures', 'eval-eleventh', 'labelled.jsonl'),
+      path.join(root, 'fixtures', 'eval-twelfth', 'labelled.jsonl'),
+      path.join(root, 'fixtures', 'eval-thirteenth', 'labelled.jsonl'),
+      path.join(root, 'fixtures', 'eval-fourteenth', 'labelled.jsonl'),
+      path.join(root, 'fixtures', 'eval-fifteenth', 'labelled.jsonl'),
+    );
+  // Sets whose false positives and misses are counted but not listed unless --show-held-out, by the name of
+  // the set's folder — not by a path relative to this copy of the repository, so a set read from another
+  // checkout (`node /tmp/copy/scripts/eval.js /work/main/fixtures/eval-new/labelled.jsonl`) stays held out.
+  const HELD_OUT = new Set([
+    'eval-new',
+    'eval-fresh',
+    'eval-unseen',
+    'eval-sealed',
+    'eval-blind',
+    'eval-final',
+    'eval-ninth',
+    'eval-tenth',
+    'eval-eleventh',
+    'eval-twelfth',
+    'eval-thirteenth',
+    'eval-fourteenth',
+    'eval-fifteenth',
+  ]);
+  // Held-out sets also scored in a dev and a test half (the others are held out whole: no dev half).
+  const SPLIT = new Set(['eval-new']);
+  const folderOf = (name) => path.basename(path.dirname(path.resolve(root, name)));
+  const isHeldOut = (name) => HELD_OUT.has(folderOf(name));
+  const DEV = ' (dev half)';
+  const TEST = ' (test half)';
+  const listsHidden = (name) => !showHeldOut && isHeldOut(name) && !name.endsWith(DEV);
+
+  // Which half of a held-out set a record is in: FNV-1a (32-bit) of its id, even → dev. Fixed by the id
+  // alone, so adding records never moves an old one between halves.
+  const splitOf = (id) => (fnv1a(id) % 2 === 0 ? 'dev' : 'test');
+
+  const read = (file) => {
     try {
-      cases = parseLexiconCases(read(lexicon));
+      return readFileSync(file, 'utf8');
     } catch (e) {
-      fail(`${lexicon}: ${e.message}`);
+      return fail(`cannot read ${file}: ${e.code ?? e.message}`);
     }
-    lexiconReport = await scoreLexiconCases(cases, (text) => lintText(text, { preset: lexiconPreset }));
-  }
-}
+  };
 
-if (writePrecision) {
-  const out = path.join(root, 'fixtures', 'eval-genres', 'precision.json');
-  const sets = {};
-  for (const [name, report] of Object.entries(reports)) if (!name.endsWith(DEV) && !name.endsWith(TEST)) sets[path.dirname(name)] = report.byRule;
-  // Figures other scripts wrote (scripts/audit.mjs --write-precision: `fixtures/audit`) are kept.
-  if (existsSync(out)) {
+  // A preset the linter does not know (yet) is ignored by lintText's options; passing it costs nothing.
+  const setOptions = preset !== undefined ? { preset } : undefined;
+  const lexiconPreset = preset ?? 'all';
+
+  const reports = {};
+  for (const file of files) {
+    let records;
     try {
-      for (const [name, byRule] of Object.entries(JSON.parse(readFileSync(out, 'utf8')).sets ?? {})) if (!(name in sets)) sets[name] = byRule;
-    } catch {
-      // An unreadable file is replaced whole.
+      records = parseRecords(read(file));
+    } catch (e) {
+      if (e instanceof EvalFailure) throw e;
+      fail(`${file}: ${e.message}`);
+    }
+    const lint = memoLint(setOptions);
+    reports[rel(file)] = await scoreRecords(records, lint, undefined, { preset });
+    if (SPLIT.has(folderOf(rel(file)))) {
+      for (const [half, suffix] of [
+        ['dev', DEV],
+        ['test', TEST],
+      ])
+        reports[rel(file) + suffix] = await scoreRecords(
+          records.filter((r) => splitOf(r.id) === half),
+          lint,
+          undefined,
+          { preset },
+        );
     }
   }
-  writeFileSync(out, `${JSON.stringify({ preset: preset ?? 'default', sets }, null, 2)}\n`);
-  console.error(`dignify eval: wrote ${rel(out)}`);
-}
 
-// A held-out set's report without its lists: the counts stay, the sentences do not.
-const hide = (report) => ({
-  ...report,
-  falsePositives: [],
-  misses: [],
-  listsHidden: { falsePositives: report.falsePositives.length, misses: report.misses.length },
-});
-const hiddenNote = (report) =>
-  `false positives (${report.falsePositives.length}) and misses (${report.misses.length}) not listed: a held-out set (--show-held-out lists them)`;
+  let lexiconReport;
+  if (lexicon !== undefined) {
+    if (!existsSync(lexicon)) {
+      if (lexiconExplicit) fail(`cannot read ${lexicon}: ENOENT`);
+      io.err(`dignify eval: ${lexicon} not found, lexicon cases skipped`);
+    } else {
+      let cases;
+      try {
+        cases = parseLexiconCases(read(lexicon));
+      } catch (e) {
+        if (e instanceof EvalFailure) throw e;
+        fail(`${lexicon}: ${e.message}`);
+      }
+      lexiconReport = await scoreLexiconCases(cases, memoLint({ preset: lexiconPreset }));
+    }
+  }
 
-if (json) {
-  const sets = Object.fromEntries(Object.entries(reports).map(([name, report]) => [name, listsHidden(name) ? hide(report) : report]));
-  console.log(JSON.stringify({ preset: preset ?? null, sets, lexicon: lexiconReport ? { preset: lexiconPreset, ...lexiconReport } : null }, null, 2));
-} else {
-  const parts = Object.entries(reports).map(([name, report]) => {
-    if (!listsHidden(name)) return formatReport(report, name);
-    const text = formatReport({ ...report, falsePositives: [], misses: [] }, name);
-    return `${text.slice(0, text.lastIndexOf('\n\nfalse positives ('))}\n\n${hiddenNote(report)}`;
+  if (writePrecision) {
+    const out = path.join(root, 'fixtures', 'eval-genres', 'precision.json');
+    const sets = {};
+    for (const [name, report] of Object.entries(reports)) if (!name.endsWith(DEV) && !name.endsWith(TEST)) sets[path.dirname(name)] = report.byRule;
+    // Figures other scripts wrote (scripts/audit.mjs --write-precision: `fixtures/audit`) are kept.
+    if (existsSync(out)) {
+      try {
+        for (const [name, byRule] of Object.entries(JSON.parse(readFileSync(out, 'utf8')).sets ?? {})) if (!(name in sets)) sets[name] = byRule;
+      } catch {
+        // An unreadable file is replaced whole.
+      }
+    }
+    writeFileSync(out, `${JSON.stringify({ preset: preset ?? 'default', sets }, null, 2)}\n`);
+    io.err(`dignify eval: wrote ${rel(out)}`);
+  }
+
+  // A held-out set's report without its lists: the counts stay, the sentences do not.
+  const hide = (report) => ({
+    ...report,
+    falsePositives: [],
+    misses: [],
+    listsHidden: { falsePositives: report.falsePositives.length, misses: report.misses.length },
   });
-  if (lexiconReport) parts.push(formatLexiconReport(lexiconReport, lexiconPreset));
-  console.log(parts.join('\n\n'));
+  const hiddenNote = (report) =>
+    `false positives (${report.falsePositives.length}) and misses (${report.misses.length}) not listed: a held-out set (--show-held-out lists them)`;
+
+  if (json) {
+    const sets = Object.fromEntries(Object.entries(reports).map(([name, report]) => [name, listsHidden(name) ? hide(report) : report]));
+    io.out(JSON.stringify({ preset: preset ?? null, sets, lexicon: lexiconReport ? { preset: lexiconPreset, ...lexiconReport } : null }, null, 2));
+  } else {
+    const parts = Object.entries(reports).map(([name, report]) => {
+      if (!listsHidden(name)) return formatReport(report, name);
+      const text = formatReport({ ...report, falsePositives: [], misses: [] }, name);
+      return `${text.slice(0, text.lastIndexOf('\n\nfalse positives ('))}\n\n${hiddenNote(report)}`;
+    });
+    if (lexiconReport) parts.push(formatLexiconReport(lexiconReport, lexiconPreset));
+    io.out(parts.join('\n\n'));
+  }
 }
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) process.exitCode = await evalMain(process.argv.slice(2));

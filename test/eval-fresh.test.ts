@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseRecords } from '../src/eval/score.js';
+import { type EvalRun, evalRuns } from './eval-run.js';
 import { ROOT } from './helpers.js';
 
 const SET = path.join(ROOT, 'fixtures', 'eval-fresh', 'labelled.jsonl');
@@ -103,7 +104,11 @@ describe('npm run eval on the fourth set', () => {
   // test half (test/eval-new.test.ts) and on a set outside the repository (eval-held-out.test.ts),
   // the same code for every held-out set; here the JSON report's counts must match the lists.
   it('scores it whole (no dev half), counts its false positives and misses without listing them, and lists them with --show-held-out', () => {
-    const json = node('eval.js', [SET, '--no-lexicon', '--json']);
+    // Both command lines in one process: the set is linted once (test/eval-run.ts).
+    const [json, shown] = evalRuns([
+      [SET, '--no-lexicon', '--json'],
+      [SET, '--no-lexicon', '--json', '--show-held-out'],
+    ]) as [EvalRun, EvalRun];
     expect(json.status, json.stderr).toBe(0);
     const hiddenSets = JSON.parse(json.stdout).sets as Record<
       string,
@@ -118,7 +123,6 @@ describe('npm run eval on the fourth set', () => {
     // No record is quoted: ids appear only in the lists.
     for (const id of ids) expect(json.stdout).not.toContain(`"${id}"`);
 
-    const shown = node('eval.js', [SET, '--no-lexicon', '--json', '--show-held-out']);
     expect(shown.status, shown.stderr).toBe(0);
     const sets = JSON.parse(shown.stdout).sets as Record<string, { falsePositives: unknown[]; misses: unknown[]; listsHidden?: unknown }>;
     const whole = sets['fixtures/eval-fresh/labelled.jsonl'];

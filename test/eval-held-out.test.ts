@@ -1,13 +1,12 @@
 // scripts/eval.js hides the false positives and misses of a held-out set by the name of the set's folder,
 // wherever the set is read from: a copy of the repository elsewhere (a helper's /tmp checkout) used to list
 // a held-out set's errors because the check compared paths relative to the running copy.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { type EvalRun, evalRuns } from './eval-run.js';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
 // A gold span no rule flags ("wound" labelled as identity language), so the run has exactly one miss.
 const RECORD = {
   id: 'ho-1',
@@ -17,19 +16,28 @@ const RECORD = {
   spans: [{ start: 4, end: 9, text: 'wound', category: 'identity', tier: 'B' }],
 };
 
+// The four folders' sets, scored in one process (test/eval-run.ts, as `node scripts/eval.js --no-lexicon <set>`
+// from outside the repository): one Node start for the four command lines, on first use.
+const FOLDERS = ['eval-sealed', 'eval-final', 'eval-ninth', 'scratch'];
+let runs: Map<string, EvalRun> | undefined;
 const evalOf = (folder: string) => {
-  const dir = path.join(mkdtempSync(path.join(tmpdir(), 'dignify-held-out-')), folder);
-  mkdirSync(dir);
-  const file = path.join(dir, 'labelled.jsonl');
-  writeFileSync(file, `${JSON.stringify(RECORD)}\n`);
-  return spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'eval.js'), '--no-lexicon', file], {
-    cwd: tmpdir(),
-    encoding: 'utf8',
-  });
+  runs ??= new Map(
+    evalRuns(
+      FOLDERS.map((name) => {
+        const dir = path.join(mkdtempSync(path.join(tmpdir(), 'dignify-held-out-')), name);
+        mkdirSync(dir);
+        const file = path.join(dir, 'labelled.jsonl');
+        writeFileSync(file, `${JSON.stringify(RECORD)}\n`);
+        return ['--no-lexicon', file];
+      }),
+      tmpdir(),
+    ).map((r, i) => [FOLDERS[i]!, r]),
+  );
+  return runs.get(folder)!;
 };
 
 describe('scripts/eval.js held-out sets', () => {
-  // Three names of the list (each run lints the one-record set: about a second): the list is one Set in
+  // Three names of the list: the list is one Set in
   // eval.js; eval-ninth is there before it is among the default sets (the lead adds it when running it once).
   it.each(['eval-sealed', 'eval-final', 'eval-ninth'])('counts a set in a folder named %s outside the repository without listing its texts', (folder) => {
     const r = evalOf(folder);

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseRecords } from '../src/eval/score.js';
+import { type EvalRun, evalRuns } from './eval-run.js';
 import { ROOT } from './helpers.js';
 
 const SET = path.join(ROOT, 'fixtures', 'eval-new', 'labelled.jsonl');
@@ -93,7 +94,11 @@ describe('npm run eval on the held-out set', () => {
     .map((l) => (JSON.parse(l) as { id: string }).id);
 
   it('lists the dev half, counts the test half and the whole set without listing them, and lists all with --show-held-out', () => {
-    const hidden = node('eval.js', [SET, '--no-lexicon']);
+    // Both command lines in one process: the set is linted once (test/eval-run.ts).
+    const [hidden, shown] = evalRuns([
+      [SET, '--no-lexicon'],
+      [SET, '--no-lexicon', '--json', '--show-held-out'],
+    ]) as [EvalRun, EvalRun];
     expect(hidden.status, hidden.stderr).toBe(0);
     const note = /false positives \((\d+)\) and misses \((\d+)\) not listed: a held-out set/.exec(hidden.stdout);
     expect(note, hidden.stdout.slice(-400)).not.toBeNull();
@@ -104,7 +109,6 @@ describe('npm run eval on the held-out set', () => {
     expect(testIds.length).toBeGreaterThan(150);
     for (const id of testIds) expect(hidden.stdout).not.toContain(`${id} `);
 
-    const shown = node('eval.js', [SET, '--no-lexicon', '--json', '--show-held-out']);
     expect(shown.status, shown.stderr).toBe(0);
     const sets = JSON.parse(shown.stdout).sets as Record<string, { falsePositives: unknown[]; misses: unknown[]; listsHidden?: unknown }>;
     expect(Object.keys(sets)).toHaveLength(3);

@@ -9,6 +9,7 @@ import { genreOf, parseLexiconCases, parseRecords, scoreLexiconCases, scoreRecor
 import { readMeasuredPrecision } from '../src/eval/precision.js';
 import { renderRulesDoc } from '../src/rules/docs.js';
 import type { Finding, Severity } from '../src/types.js';
+import { type EvalRun, evalRuns } from './eval-run.js';
 import { ROOT } from './helpers.js';
 
 /** A finding on `text.slice(start, end)`, as the linter would report it. */
@@ -221,26 +222,35 @@ describe('measured precision in docs/rules.md', () => {
 describe('scripts/eval.js', () => {
   const run = (args: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'eval.js'), ...args], { cwd: ROOT, encoding: 'utf8' });
 
+  // The other test files run eval.js's command lines in one process (evalMain, test/eval-run.ts): it must
+  // answer as the command does, on a usage error and on a scored set (the JSON test below).
+  const dir = mkdtempSync(path.join(tmpdir(), 'dignify-eval-'));
+  const set = path.join(dir, 'set.jsonl');
+  const lexicon = path.join(dir, 'cases.jsonl');
+  writeFileSync(
+    set,
+    `${JSON.stringify({ id: 'a', genre: 'dialogue', kind: 'candidate', text: 'History of IV drug abuse.', spans: [{ start: 11, end: 24, text: 'IV drug abuse', category: 'substance-use', tier: 'core' }] })}\n`,
+  );
+  writeFileSync(lexicon, '{"term":"clean","sentence":"Wound is clean and dry.","expect_flag":false}\n');
+  const jsonArgs = [set, '--json', '--lexicon', lexicon, '--preset', 'recommended'];
+  let inProcess: EvalRun[] | undefined;
+  const inProcessRuns = () => (inProcess ??= evalRuns([['--bogus'], ['no/such/set.jsonl', '--no-lexicon'], jsonArgs]));
+  const asRun = (r: ReturnType<typeof run>): EvalRun => ({ status: r.status!, stdout: r.stdout, stderr: r.stderr });
+
   it('exits 2 with a one-line message on an unknown option or a missing file', () => {
     const unknown = run(['--bogus']);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toMatch(/^dignify eval: unknown option --bogus/);
-    const missing = run(['no/such/set.jsonl', '--no-lexicon']);
+    expect(inProcessRuns()[0]).toEqual(asRun(unknown));
+    const missing = inProcessRuns()[1]!;
     expect(missing.status).toBe(2);
-    expect(missing.stderr).toMatch(/cannot read .*no\/such\/set\.jsonl/);
+    expect(missing.stderr).toMatch(/^dignify eval: cannot read .*no\/such\/set\.jsonl: ENOENT\n$/);
   });
 
   it('prints JSON per set with genre, rule and tier tables and the lexicon coverage', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'dignify-eval-'));
-    const set = path.join(dir, 'set.jsonl');
-    writeFileSync(
-      set,
-      `${JSON.stringify({ id: 'a', genre: 'dialogue', kind: 'candidate', text: 'History of IV drug abuse.', spans: [{ start: 11, end: 24, text: 'IV drug abuse', category: 'substance-use', tier: 'core' }] })}\n`,
-    );
-    const lexicon = path.join(dir, 'cases.jsonl');
-    writeFileSync(lexicon, '{"term":"clean","sentence":"Wound is clean and dry.","expect_flag":false}\n');
-    const r = run([set, '--json', '--lexicon', lexicon, '--preset', 'recommended']);
+    const r = run(jsonArgs);
     expect(r.status, r.stderr).toBe(0);
+    expect(inProcessRuns()[2]).toEqual(asRun(r));
     const out = JSON.parse(r.stdout);
     const report = Object.values(out.sets)[0] as {
       byGenre: Record<string, unknown>;
