@@ -11,9 +11,8 @@
 //   fixtures/eval-final/labelled.jsonl, fixtures/eval-ninth/labelled.jsonl and
 //   fixtures/eval-tenth/labelled.jsonl, fixtures/eval-eleventh/labelled.jsonl,
 //   fixtures/eval-twelfth/labelled.jsonl, fixtures/eval-thirteenth/labelled.jsonl,
-//   fixtures/eval-fourteenth/labelled.jsonl (each wholly held out, labelled blind; their READMEs).
-//   fixtures/eval-fifteenth (labelled blind, held out whole) is in HELD_OUT but not yet scored by default:
-//   give its path to score it.
+//   fixtures/eval-fourteenth/labelled.jsonl and fixtures/eval-fifteenth/labelled.jsonl (each wholly held
+//   out, labelled blind; their READMEs).
 // - fixtures/eval-new is scored whole and in two halves, split by a hash of each record's id (splitOf):
 //   the dev half lists its false positives and misses, so rule developers can learn from new genres;
 //   the test half (and the whole set) only count them, so that nobody tunes rules on them by accident.
