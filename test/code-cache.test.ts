@@ -134,6 +134,13 @@ describe.skipIf(!existsSync(path.join(BUNDLE, 'startup.js')))('the start-up scri
     }
   });
 
+  it('keeps the regex literals with a \\p{…} class literals (esbuild lowered each to a new RegExp, built again at every call)', () => {
+    const script = readFileSync(path.join(BUNDLE, 'startup-script.js'), 'utf8');
+    // The sources hold such literals in functions (pronoun.ts's given-name shape, described.ts's capitals).
+    expect(script).toContain(String.raw`/^\p{Lu}\p{Ll}+$/u`);
+    expect(script.match(/new RegExp\("[^"]*\\\\p\{/g) ?? []).toEqual([]);
+  });
+
   it('is in the packed package', () => {
     // npm chooses the files it packs by their names (package.json's files, the ignore files), not by
     // what they hold: it packs a copy of the repository whose other files are empty. The same list
