@@ -10,7 +10,7 @@
 //
 // The subject is found by subject.ts (the words before the match within its clause); this module
 // only classifies it. No parser: the cost is a handful of Set lookups per candidate.
-import type { Token } from '../parse/tokens.js';
+import { type Token, tokenGap } from '../parse/tokens.js';
 import { maskPlaceholders } from '../parse/placeholders.js';
 import { bracketAfter, isGivenName, type NameWords, readName } from './names.js';
 import { motherIsPatient } from './perinatal.js';
@@ -155,7 +155,7 @@ const NOT_MODIFIERS = new Set(
     ' ',
   ),
 );
-const spaceOnly = (text: string, a: Token, b: Token) => /^[ \t]*$/.test(text.slice(a.end.offset, b.start.offset));
+const spaceOnly = (text: string, a: Token, b: Token) => /^[ \t]*$/.test(tokenGap(text, a, b));
 
 /**
  * Who the word at token `at` of `tokens` describes. `text` is the document the tokens' offsets
@@ -205,7 +205,7 @@ export function describedPerson(source: string, tokens: readonly Token[], at: nu
   const joined = tokens[start - 2];
   if (joined && ['and', 'or', '&'].includes(tokens[start - 1]!.norm) && (PATIENT_WORDS.has(joined.norm) || PATIENT_PRONOUNS.has(joined.norm))) return 'patient';
   const slashed = tokens[head - 1];
-  if (slashed && PATIENT_WORDS.has(slashed.norm) && /^\s*\/\s*$/.test(text.slice(slashed.end.offset, tokens[head]!.start.offset))) return 'patient';
+  if (slashed && PATIENT_WORDS.has(slashed.norm) && /^\s*\/\s*$/.test(tokenGap(text, slashed, tokens[head]!))) return 'patient';
   // "The trail guide radioed in. He refused…", "Pt seen with wife. She insists he…": a pronoun
   // opening its clause whose antecedent is someone else (pronoun.ts).
   if (PRONOUN_SUBJECTS.has(tokens[head]!.norm) && head === firstOfSentence(text, tokens, head) && pronounIsOther(text, tokens, head, at, READER))
@@ -270,7 +270,7 @@ const AIMED = new Set(['toward', 'towards', 'at', 'against']);
 /** Does "toward(s)/at/against (the/this) pt|patient" follow the match at `at` within its clause (two words on)? */
 function aimedAtPatient(text: string, tokens: readonly Token[], at: number): boolean {
   for (let i = at + 1; i <= at + 3 && i < tokens.length; i++) {
-    if (/[.;:!?()\n,]/.test(text.slice(tokens[i - 1]!.end.offset, tokens[i]!.start.offset))) return false;
+    if (/[.;:!?()\n,]/.test(tokenGap(text, tokens[i - 1]!, tokens[i]!))) return false;
     if (!AIMED.has(tokens[i]!.norm)) continue;
     let j = i + 1;
     if (['the', 'this', 'our'].includes(tokens[j]?.norm ?? '')) j++;
@@ -291,12 +291,12 @@ const APPOSITIVE_OPENERS = new Set(['a', 'an', 'the', 'his', 'her', 'their']);
  */
 function appositiveHead(text: string, tokens: readonly Token[], head: number, at: number): number | undefined {
   const open = tokens[head + 1];
-  if (open === undefined || head + 1 >= at || !/^[ \t]*,[ \t]*$/.test(text.slice(tokens[head]!.end.offset, open.start.offset))) return undefined;
+  if (open === undefined || head + 1 >= at || !/^[ \t]*,[ \t]*$/.test(tokenGap(text, tokens[head]!, open))) return undefined;
   if (!APPOSITIVE_OPENERS.has(open.norm) && !isPossessive(text, open)) return undefined;
   let last: number | undefined;
   let stopped = false;
   for (let j = head + 2; j <= at && j <= head + 10; j++) {
-    const gap = text.slice(tokens[j - 1]!.end.offset, tokens[j]!.start.offset);
+    const gap = tokenGap(text, tokens[j - 1]!, tokens[j]!);
     if (/[.;:!?()\n]/.test(gap)) return undefined;
     // The closing comma, before the match.
     if (gap.includes(',')) return j <= at ? last : undefined;
@@ -543,7 +543,7 @@ function smallClauseHead(text: string, tokens: readonly Token[], at: number): nu
  */
 function outsideRelative(text: string, tokens: readonly Token[], head: number): number {
   for (let i = head - 1; i > 0 && head - i <= 10; i--) {
-    const gap = text.slice(tokens[i]!.end.offset, tokens[i + 1]!.start.offset);
+    const gap = tokenGap(text, tokens[i]!, tokens[i + 1]!);
     if (/[^ \t]/.test(gap)) return head;
     const relative = tokens[i]!.norm;
     if (relative === 'who' || relative === 'that') {
@@ -552,7 +552,7 @@ function outsideRelative(text: string, tokens: readonly Token[], head: number): 
       // not after a verb ("reports that he was").
       const article = tokens[i - 2];
       const nounBefore = relative === 'who' || (article !== undefined && (ARTICLES.has(article.norm) || isPossessive(text, article)));
-      return nounBefore && /^[ \t]+$/.test(text.slice(noun.end.offset, tokens[i]!.start.offset)) && !ARTICLES.has(noun.norm) ? i - 1 : head;
+      return nounBefore && /^[ \t]+$/.test(tokenGap(text, noun, tokens[i]!)) && !ARTICLES.has(noun.norm) ? i - 1 : head;
     }
   }
   return head;
@@ -781,12 +781,12 @@ function bareSubject(text: string, tokens: readonly Token[], head: number, at: n
   }
   // Not a field's value ("Behavior: {calm/agitated}", read as "calm agitated"), and not the first
   // half of a compound ("Trikafta non-adherence").
-  const opening = first > 0 ? text.slice(tokens[first - 1]!.end.offset, tokens[first]!.start.offset) : '';
+  const opening = first > 0 ? tokenGap(text, tokens[first - 1]!, tokens[first]!) : '';
   if (opening.includes(':')) return false;
   // Capitalised after a semicolon, where a note goes on in lower case: a name ("Seen; Rosalind refused").
   if (opening.includes(';') && /^\p{Lu}/u.test(wordAt(text, tokens[first]!))) return false;
   const after = tokens[at + 1];
-  if (after && /^[-\u2010\u2011/]$/.test(text.slice(tokens[at]!.end.offset, after.start.offset))) return false;
+  if (after && /^[-\u2010\u2011/]$/.test(tokenGap(text, tokens[at]!, after))) return false;
   for (let i = head + 1; i <= last; i++) {
     if (!spaceOnly(text, tokens[i - 1]!, tokens[i]!)) return false;
     if (i < last && !LINKS.has(tokens[i]!.norm) && !/ly$/.test(tokens[i]!.norm)) return false;
@@ -815,13 +815,7 @@ function bareSubject(text: string, tokens: readonly Token[], head: number, at: n
     // A passive ("Dressing change was refused a second time"): the subject is what was refused.
     if (PASSIVE_BE.has(tokens[at - 1]?.norm ?? '')) return false;
     const next = tokens[at + 1];
-    if (
-      next === undefined ||
-      /[.;:!?,()\n]/.test(text.slice(tokens[at]!.end.offset, next.start.offset)) ||
-      AFTER_PASSIVE.has(next.norm) ||
-      /^\d/.test(next.norm)
-    )
-      return false;
+    if (next === undefined || /[.;:!?,()\n]/.test(tokenGap(text, tokens[at]!, next)) || AFTER_PASSIVE.has(next.norm) || /^\d/.test(next.norm)) return false;
   }
   return true;
 }
@@ -860,9 +854,9 @@ const PARENTHETICAL_WORDS = 4;
 function parenthetical(text: string, tokens: readonly Token[], at: number): Described {
   let last = at - 1;
   while (last >= 0 && LINKING.has(tokens[last]!.norm) && spaceOnly(text, tokens[last]!, tokens[last + 1]!)) last--;
-  if (last < 0 || !/^[ \t]*\)[ \t]*$/.test(text.slice(tokens[last]!.end.offset, tokens[last + 1]!.start.offset))) return 'unknown';
+  if (last < 0 || !/^[ \t]*\)[ \t]*$/.test(tokenGap(text, tokens[last]!, tokens[last + 1]!))) return 'unknown';
   for (let first = last; first >= 0 && last - first < PARENTHETICAL_WORDS; first--) {
-    const gap = first > 0 ? text.slice(tokens[first - 1]!.end.offset, tokens[first]!.start.offset) : '';
+    const gap = first > 0 ? tokenGap(text, tokens[first - 1]!, tokens[first]!) : '';
     if (/^[ \t]*\([ \t]*$/.test(gap)) {
       // "(via phone interpreter)", "(per daughter)": a way of speaking or a source, not who the
       // subject is; the noun before the brackets says that.
@@ -888,14 +882,14 @@ function parenthetical(text: string, tokens: readonly Token[], at: number): Desc
 
 /** Does a title stand right before a name ("Mr. Haddad", "Dr Osei")? */
 function spaceOrStop(text: string, title: Token, name: Token): boolean {
-  return /^\.?[ \t]+$/.test(text.slice(title.end.offset, name.start.offset)) && /^\p{Lu}/u.test(wordAt(text, name));
+  return /^\.?[ \t]+$/.test(tokenGap(text, title, name)) && /^\p{Lu}/u.test(wordAt(text, name));
 }
 
 /** The indexes of the words before the head within its noun phrase (up to four: "the 52-year-old man"). */
 function modifiersOf(text: string, tokens: readonly Token[], head: number): number[] {
   const out: number[] = [];
   for (let i = head - 1; i >= 0 && head - i <= 4; i--) {
-    if (!/^[ \t\-\u2010\u2011]*$/.test(text.slice(tokens[i]!.end.offset, tokens[i + 1]!.start.offset))) break;
+    if (!/^[ \t\-\u2010\u2011]*$/.test(tokenGap(text, tokens[i]!, tokens[i + 1]!))) break;
     out.push(i);
     const norm = tokens[i]!.norm;
     if (ARTICLES.has(norm) || isPossessive(text, tokens[i]!)) break;
@@ -913,7 +907,7 @@ function modifiersOf(text: string, tokens: readonly Token[], head: number): numb
 /** The index of the first token of the clause-free run holding `i` (its sentence's first word). */
 function firstOfSentence(text: string, tokens: readonly Token[], i: number): number {
   let j = i;
-  while (j > 0 && !/[.;:!?\n]/.test(text.slice(tokens[j - 1]!.end.offset, tokens[j]!.start.offset))) j--;
+  while (j > 0 && !/[.;:!?\n]/.test(tokenGap(text, tokens[j - 1]!, tokens[j]!))) j--;
   return j;
 }
 

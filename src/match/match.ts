@@ -7,7 +7,7 @@ import type { TokenSequence } from '../rules/pattern.js';
 import type { Finding, Point, QuoteHandling, SeveritySetting } from '../types.js';
 import { SEVERITY_RANK } from '../types.js';
 import { fitReplacement, renderSuggestion } from './suggest.js';
-import type { SentenceTokens, Token } from '../parse/tokens.js';
+import { type SentenceTokens, type Token, tokenGap } from '../parse/tokens.js';
 import { countBelow } from './count-below.js';
 import { LONG_LINE, lineBoundsOf, lineIndexAt, paragraphAround } from '../parse/lines.js';
 import { maskedAt } from './spans.js';
@@ -158,7 +158,7 @@ function clauseStart(tokens: readonly Token[], at: number, limit: number): numbe
 
 /** Token `i` in the same part of the sentence as the one before it: no semicolon between them. */
 function joinedInPart(tokens: readonly Token[], i: number, text: string): boolean {
-  return i > 0 && !text.slice(tokens[i - 1]!.end.offset, tokens[i]!.start.offset).includes(';');
+  return i > 0 && !tokenGap(text, tokens[i - 1]!, tokens[i]!).includes(';');
 }
 
 /** The first token of the part of the sentence (between semicolons) holding `at`, looking back no further than `limit`. */
@@ -199,7 +199,7 @@ const OPTIONS = 6;
 
 /** The token `gap` ends before: the gap text between tokens `i - 1` and `i`. */
 function gapBefore(tokens: readonly Token[], i: number, text: string): string {
-  return text.slice(tokens[i - 1]!.end.offset, tokens[i]!.start.offset);
+  return tokenGap(text, tokens[i - 1]!, tokens[i]!);
 }
 
 /**
@@ -274,7 +274,7 @@ const PHRASE_STOP = new Set([
 /** Is there a noun-phrase bound between token `i - 1` and token `i` (or is token `i` a stop word)? */
 function phraseBoundAt(tokens: readonly Token[], i: number, text: string): boolean {
   if (PHRASE_STOP.has(tokens[i]!.norm)) return true;
-  return PHRASE_MARK.test(text.slice(tokens[i - 1]!.end.offset, tokens[i]!.start.offset));
+  return PHRASE_MARK.test(tokenGap(text, tokens[i - 1]!, tokens[i]!));
 }
 
 /** The last token of the noun phrase after `at`, looking no further than `limit`. */
@@ -809,7 +809,7 @@ interface Hit {
 function wordingOf(text: string, tokens: readonly Token[], first: number, last: number): string {
   let out = text.slice(tokens[first]!.start.offset, tokens[first]!.end.offset);
   for (let k = first + 1; k <= last; k++) {
-    const gap = text.slice(tokens[k - 1]!.end.offset, tokens[k]!.start.offset);
+    const gap = tokenGap(text, tokens[k - 1]!, tokens[k]!);
     out += (/^[-\u2010\u2011]$/.test(gap) ? gap : ' ') + text.slice(tokens[k]!.start.offset, tokens[k]!.end.offset);
   }
   return out;

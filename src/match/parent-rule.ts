@@ -15,7 +15,7 @@
 // family history ("Father refused dialysis"): unless the child is named, the note must be about a
 // child (child-patient.ts, a newborn's note: perinatal.ts) or the subject one only a child has
 // ("Parents", MOB, FOB). Portable, no Node API; a handful of Set lookups per candidate.
-import type { Token } from '../parse/tokens.js';
+import { type Token, tokenGap } from '../parse/tokens.js';
 import { childIsPatient } from './child-patient.js';
 import { babyIsPatient } from './perinatal.js';
 import { possessive, subjectIndex } from './subject.js';
@@ -75,7 +75,7 @@ export function parentDecides(text: string, tokens: readonly Token[], first: num
   // The patient's care named as the patient's ("Mom non-compliant with pt's nebs"): with care named.
   let patientsCare = false;
   for (let i = last + 1; i < tokens.length && i <= last + REACH; i++) {
-    if (CLAUSE_END.test(text.slice(tokens[i - 1]!.end.offset, tokens[i]!.start.offset))) break;
+    if (CLAUSE_END.test(tokenGap(text, tokens[i - 1]!, tokens[i]!))) break;
     const word = stripped(tokens[i]!);
     if (OWN.has(word)) return false;
     const patientWord = tokens[i]!.norm === 'pt' || tokens[i]!.norm === 'patient';

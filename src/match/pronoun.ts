@@ -37,7 +37,7 @@
 // before it, within its paragraph and its dialogue turn (a line opening with a speaker label ends
 // it), and at most WINDOW characters. No parser: a few Set lookups per pronoun that opens a clause.
 import { lazyRegExp } from '../core/lazy-regexp.js';
-import type { Token } from '../parse/tokens.js';
+import { type Token, tokenGap } from '../parse/tokens.js';
 import { normalizeWord } from '../rules/pattern.js';
 import { PATIENT_TITLES, givenNameGender } from './names.js';
 
@@ -219,7 +219,7 @@ function titledName(sentence: Sentence, head: number, reader: Reader): boolean {
   const title = tokens[head - 1];
   if (title === undefined || head - 1 !== 0) return false;
   const written = text.slice(tokens[head]!.start.offset, tokens[head]!.end.offset);
-  if (!/^\p{Lu}\p{Ll}/u.test(written) || !/^\.?[ \t]+$/.test(text.slice(title.end.offset, tokens[head]!.start.offset))) return false;
+  if (!/^\p{Lu}\p{Ll}/u.test(written) || !/^\.?[ \t]+$/.test(tokenGap(text, title, tokens[head]!))) return false;
   // A day or a month is no name ("Seen Tuesday with wife").
   if (CALENDAR.test(tokens[head]!.norm)) return false;
   // The title: a role, a rank, or a noun of an agent ("Ranger", "Patroller"); not a verb ("Seen").
@@ -309,7 +309,7 @@ function identified(sentence: Sentence, head: number, reader: Reader): { gender?
   // The verb may follow a phrase after the head ("The person on the phone was the patient's son").
   let be = head + 1;
   while (be < tokens.length && be <= head + 4 && !['is', 'was'].includes(tokens[be]!.norm)) {
-    if (/[,;:.!?()]/.test(sentence.text.slice(tokens[be - 1]!.end.offset, tokens[be]!.start.offset))) return undefined;
+    if (/[,;:.!?()]/.test(tokenGap(sentence.text, tokens[be - 1]!, tokens[be]!))) return undefined;
     be++;
   }
   if (!['is', 'was'].includes(tokens[be]?.norm ?? '')) return undefined;
@@ -320,7 +320,7 @@ function identified(sentence: Sentence, head: number, reader: Reader): { gender?
   if (name !== undefined && !ARTICLE.has(tokens[first]!.norm)) return name === 'unknown' ? {} : { gender: name };
   if (!ARTICLE.has(tokens[first]!.norm) && !possessive(sentence, first)) return undefined;
   for (let k = first + 1; k < tokens.length && k <= first + 3; k++) {
-    if (/[,;:.]/.test(sentence.text.slice(tokens[k - 1]!.end.offset, tokens[k]!.start.offset))) return undefined;
+    if (/[,;:.]/.test(tokenGap(sentence.text, tokens[k - 1]!, tokens[k]!))) return undefined;
     if (reader.isPatientWord(tokens[k]!.norm) && !possessive(sentence, k)) return undefined;
     if (possessive(sentence, k)) continue;
     const role = roleAt(sentence, k, reader);
@@ -338,12 +338,12 @@ function identified(sentence: Sentence, head: number, reader: Reader): { gender?
 function appositive(sentence: Sentence, head: number, reader: Reader): { gender?: Gender } | undefined {
   const { tokens, text } = sentence;
   const open = head + 1;
-  if (tokens[open] === undefined || !/^[ \t]*,[ \t]*$/.test(text.slice(tokens[head]!.end.offset, tokens[open]!.start.offset))) return undefined;
+  if (tokens[open] === undefined || !/^[ \t]*,[ \t]*$/.test(tokenGap(text, tokens[head]!, tokens[open]!))) return undefined;
   if (!['the', 'his', 'her', 'their', 'our'].includes(tokens[open]!.norm) && !(possessive(sentence, open) && !reader.isPatientWord(tokens[open]!.norm)))
     return undefined;
   let gender: Gender | undefined;
   for (let k = open + 1; k < tokens.length && k <= open + 4; k++) {
-    const gap = text.slice(tokens[k - 1]!.end.offset, tokens[k]!.start.offset);
+    const gap = tokenGap(text, tokens[k - 1]!, tokens[k]!);
     if (/[;:.()]/.test(gap)) return undefined;
     if (gap.includes(',')) return k - 1 > open ? { gender } : undefined;
     const w = tokens[k]!.norm;
@@ -430,7 +430,7 @@ function patientGender(window: readonly string[], current: string, pronoun: Gend
     for (let i = 0; i < tokens.length; i++) {
       if (!reader.isPatientWord(tokens[i]!.norm) || /['\u2019]s?$/.test(text.slice(tokens[i]!.start.offset, tokens[i]!.end.offset))) continue;
       for (let j = i + 1; j < tokens.length && j <= i + 8; j++) {
-        if (/[,;:.!?]/.test(text.slice(tokens[j - 1]!.end.offset, tokens[j]!.start.offset))) break;
+        if (/[,;:.!?]/.test(tokenGap(text, tokens[j - 1]!, tokens[j]!))) break;
         const g = PRONOUNS[tokens[j]!.norm]?.gender;
         if (g) {
           signs.add(g);
@@ -604,7 +604,7 @@ const ACCOUNT_WORDS = 8;
  */
 function accountNamesPatient(text: string, tokens: readonly Token[], at: number, reader: Reader, names: readonly string[] = []): boolean {
   for (let i = at + 1; i < tokens.length && i <= at + ACCOUNT_WORDS; i++) {
-    if (/[.;:!?()\n,]/.test(text.slice(tokens[i - 1]!.end.offset, tokens[i]!.start.offset))) return false;
+    if (/[.;:!?()\n,]/.test(tokenGap(text, tokens[i - 1]!, tokens[i]!))) return false;
     const named = tokens[i]!;
     if (/['\u2019]s?$/.test(text.slice(named.start.offset, named.end.offset))) continue;
     // pt, patient, or the setting's word after "the" ("claims the client was on the floor").

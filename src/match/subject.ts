@@ -12,7 +12,7 @@
 // noun before it. Measured instead of adding a parser: a dependency parser (wink-nlp, compromise)
 // costs megabytes and milliseconds per sentence, and this reads at most 16 tokens per candidate.
 import { maskPlaceholders } from '../parse/placeholders.js';
-import type { Token } from '../parse/tokens.js';
+import { type Token, tokenGap } from '../parse/tokens.js';
 
 // Words between a subject and its predicate that are not the subject.
 const PASS_OVER = new Set(
@@ -50,7 +50,7 @@ const DEFINITE = new Set(['the', 'this']);
 /** Is the word at `at` a past participle with "by" after it, spaces only between ("refused by")? Its agent follows. */
 export function passiveWithAgent(text: string, tokens: readonly Token[], at: number): boolean {
   const by = tokens[at + 1];
-  return by?.norm === 'by' && /ed$/.test(tokens[at]!.norm) && /^[ \t]+$/.test(gap(text, tokens[at]!, by));
+  return by?.norm === 'by' && /ed$/.test(tokens[at]!.norm) && /^[ \t]+$/.test(tokenGap(text, tokens[at]!, by));
 }
 
 /** Is the noun at `head` a child named with "the"/"this" and nothing else before it ("the child", "this toddler")? */
@@ -77,7 +77,6 @@ const REACH = 16;
 export const possessive = (text: string, token: Token) => /['\u2019]s?$/.test(text.slice(token.start.offset, token.end.offset));
 
 /** The text between two tokens (punctuation, white space). */
-const gap = (text: string, a: Token, b: Token) => text.slice(a.end.offset, b.start.offset);
 
 /**
  * The index of the head token of the subject of the word at token `at` of `tokens`, or undefined
@@ -108,7 +107,7 @@ export function subjectIndex(text: string, tokens: readonly Token[], at: number)
   for (let i = at - 1, steps = 0; i >= 0 && steps < REACH; i--, steps++) {
     const here = tokens[i + 1]!;
     const token = tokens[i]!;
-    const between = gap(text, token, here);
+    const between = tokenGap(text, token, here);
     // "Caller (the patient's husband) refused": a parenthesis closing right before the match holds
     // an appositive naming the subject; its words are read, and its opening ends the walk. "Dad -
     // hostile w/ staff": a short noun phrase opening its line or sentence, then a dash, is the
@@ -172,8 +171,8 @@ export function subjectIndex(text: string, tokens: readonly Token[], at: number)
       /ed$/.test(word) &&
       (PREPOSITIONS.has(tokens[i + 1]?.norm ?? '') || PARTICLES.has(tokens[i + 1]?.norm ?? '')) &&
       i > 0 &&
-      !CLAUSE_MARK.test(gap(text, tokens[i - 1]!, token)) &&
-      !gap(text, tokens[i - 1]!, token).includes(',') &&
+      !CLAUSE_MARK.test(tokenGap(text, tokens[i - 1]!, token)) &&
+      !tokenGap(text, tokens[i - 1]!, token).includes(',') &&
       !PASS_OVER.has(tokens[i - 1]!.norm) &&
       !PREPOSITIONS.has(tokens[i - 1]!.norm) &&
       !CONJUNCTIONS.has(tokens[i - 1]!.norm)
@@ -201,7 +200,7 @@ export function subjectIndex(text: string, tokens: readonly Token[], at: number)
     if (
       /^\d+$/.test(word) &&
       i > 0 &&
-      /^[ \t]+$/.test(gap(text, tokens[i - 1]!, token)) &&
+      /^[ \t]+$/.test(tokenGap(text, tokens[i - 1]!, token)) &&
       !PREPOSITIONS.has(tokens[i - 1]!.norm) &&
       objectOfPreposition(text, tokens, i - 1)
     ) {
@@ -240,8 +239,8 @@ export function operatingRoom(text: string, tokens: readonly Token[], i: number)
   const token = tokens[i]!;
   if (token.norm !== 'or' || text.slice(token.start.offset, token.end.offset) !== 'OR') return false;
   const before = tokens[i - 1];
-  if (before !== undefined && !CLAUSE_MARK.test(gap(text, before, token)))
-    return ['the', 'our', 'their', 'this', 'main'].includes(before.norm) && /^[ \t]+$/.test(gap(text, before, token));
+  if (before !== undefined && !CLAUSE_MARK.test(tokenGap(text, before, token)))
+    return ['the', 'our', 'their', 'this', 'main'].includes(before.norm) && /^[ \t]+$/.test(tokenGap(text, before, token));
   const next = tokens[i + 1];
   return next !== undefined && /^\p{Ll}/u.test(text.slice(next.start.offset, next.end.offset));
 }
@@ -259,13 +258,13 @@ function titled(text: string, tokens: readonly Token[], head: number): number {
     tokens[head]!.norm === 'law' &&
     head >= 2 &&
     tokens[head - 1]!.norm === 'in' &&
-    /^[-\u2010\u2011]$/.test(gap(text, tokens[head - 1]!, tokens[head]!)) &&
-    /^[-\u2010\u2011]$/.test(gap(text, tokens[head - 2]!, tokens[head - 1]!))
+    /^[-\u2010\u2011]$/.test(tokenGap(text, tokens[head - 1]!, tokens[head]!)) &&
+    /^[-\u2010\u2011]$/.test(tokenGap(text, tokens[head - 2]!, tokens[head - 1]!))
   )
     return head - 2;
   const title = tokens[head - 1];
   if (title === undefined || !TITLES.has(title.norm) || !/^\p{Lu}/u.test(text.slice(tokens[head]!.start.offset))) return head;
-  return /^\.?[ \t]+$/.test(gap(text, title, tokens[head]!)) ? head - 1 : head;
+  return /^\.?[ \t]+$/.test(tokenGap(text, title, tokens[head]!)) ? head - 1 : head;
 }
 
 // A dash between spaces, as a telegraphic note writes "Dad - hostile w/ staff".
@@ -286,7 +285,7 @@ function dashedSubject(text: string, tokens: readonly Token[], last: number): bo
     const word = tokens[j]!.norm;
     if (PASS_OVER.has(word) || PREPOSITIONS.has(word) || CONJUNCTIONS.has(word) || SUBORDINATORS.has(word) || RELATIVES.has(word)) return false;
     if (j === 0) return true;
-    const before = gap(text, tokens[j - 1]!, tokens[j]!);
+    const before = tokenGap(text, tokens[j - 1]!, tokens[j]!);
     if (/[.;:!?\n]/.test(before)) return true;
     // A hyphenated word is one word ("Co-facilitator - hostile").
     if (/^[-\u2010\u2011]$/.test(before)) {
@@ -310,7 +309,7 @@ const APPOSITIVE_WORDS = 8;
  */
 function appositiveStart(text: string, tokens: readonly Token[], last: number): number {
   for (let j = last; j > 0 && last - j < APPOSITIVE_WORDS; j--) {
-    const between = gap(text, tokens[j - 1]!, tokens[j]!);
+    const between = tokenGap(text, tokens[j - 1]!, tokens[j]!);
     if (CLAUSE_MARK.test(between)) return -1;
     // An age is an appositive too ("Sibling, age 6, was combative", "Pt, 45 y/o, refused"), and so
     // is a possessive phrase ("The witness, pt's sister, insisted", "Caller, her husband, insists").
@@ -366,10 +365,10 @@ function nounBefore(text: string, tokens: readonly Token[], j: number): boolean 
  */
 function participleBefore(text: string, tokens: readonly Token[], i: number): number {
   for (let j = i; j > 0 && i - j < PARTICIPLE_REACH; j--) {
-    if (j < i && !/^[ \t]+$/.test(gap(text, tokens[j]!, tokens[j + 1]!))) return -1;
+    if (j < i && !/^[ \t]+$/.test(tokenGap(text, tokens[j]!, tokens[j + 1]!))) return -1;
     const word = tokens[j]!.norm;
     if (ingParticiple(word)) {
-      return /^[ \t]+$/.test(gap(text, tokens[j - 1]!, tokens[j]!)) && nounBefore(text, tokens, j - 1) ? j : -1;
+      return /^[ \t]+$/.test(tokenGap(text, tokens[j - 1]!, tokens[j]!)) && nounBefore(text, tokens, j - 1) ? j : -1;
     }
     if (j < i && (PASS_OVER.has(word) || CONJUNCTIONS.has(word) || SUBORDINATORS.has(word) || RELATIVES.has(word))) return -1;
   }
@@ -416,8 +415,8 @@ function opensSentence(text: string, tokens: readonly Token[], head: number): bo
     const word = tokens[j]!.norm;
     if (j === head ? verbOrAdjective(word) : !DETERMINERS.has(word) && !possessive(text, tokens[j]!) && (verbOrAdjective(word) || !nounBefore(text, tokens, j)))
       return false;
-    if (j === 0 || /[.;:!?\n]/.test(gap(text, tokens[j - 1]!, tokens[j]!))) return true;
-    if (!/^[ \t]+$/.test(gap(text, tokens[j - 1]!, tokens[j]!))) return false;
+    if (j === 0 || /[.;:!?\n]/.test(tokenGap(text, tokens[j - 1]!, tokens[j]!))) return true;
+    if (!/^[ \t]+$/.test(tokenGap(text, tokens[j - 1]!, tokens[j]!))) return false;
   }
   return false;
 }
@@ -451,7 +450,7 @@ const TIMES = new Set(
 function openingPhrase(text: string, tokens: readonly Token[], last: number): boolean {
   if (TIMES.has(tokens[last]!.norm)) return false;
   for (let j = last; j >= 0 && last - j < OPENING_WORDS; j--) {
-    const before = j === 0 ? '.' : gap(text, tokens[j - 1]!, tokens[j]!);
+    const before = j === 0 ? '.' : tokenGap(text, tokens[j - 1]!, tokens[j]!);
     if (j === 0 || /[.;:!?\n]/.test(before)) {
       const word = tokens[j]!.norm;
       return (
@@ -479,7 +478,7 @@ const COMPLEMENT_WORDS = 6;
 /** After the match at `at` (and a short complement), does a comma come, then a verb of the clause? */
 function verbAfterComma(text: string, tokens: readonly Token[], at: number): boolean {
   for (let j = at + 1; j < tokens.length && j - at <= COMPLEMENT_WORDS + 1; j++) {
-    const between = gap(text, tokens[j - 1]!, tokens[j]!);
+    const between = tokenGap(text, tokens[j - 1]!, tokens[j]!);
     if (CLAUSE_MARK.test(between)) return false;
     if (!between.includes(',')) continue;
     if (!/^[ \t]*,[ \t]*$/.test(between)) return false;
@@ -487,7 +486,7 @@ function verbAfterComma(text: string, tokens: readonly Token[], at: number): boo
     if (FINITE.has(word)) return true;
     if (/[^s]s$/.test(word) && word.length > 3 && !/ous$/.test(word)) return true;
     const next = tokens[j + 1];
-    return /ed$/.test(word) && next !== undefined && /^[ \t]+$/.test(gap(text, tokens[j]!, next)) && !CONJUNCTIONS.has(next.norm);
+    return /ed$/.test(word) && next !== undefined && /^[ \t]+$/.test(tokenGap(text, tokens[j]!, next)) && !CONJUNCTIONS.has(next.norm);
   }
   return false;
 }
@@ -506,7 +505,7 @@ function parentheticalAppositive(text: string, tokens: readonly Token[], last: n
   let kinOnly = true;
   for (let j = last; j > 0 && last - j < APPOSITIVE_WORDS; j--) {
     if (!KIN_LISTED.has(tokens[j]!.norm)) kinOnly = false;
-    const between = gap(text, tokens[j - 1]!, tokens[j]!);
+    const between = tokenGap(text, tokens[j - 1]!, tokens[j]!);
     if (/\(\s*$/.test(between)) return APPOSITIVE_OPENERS.has(tokens[j]!.norm) || (possessive(text, tokens[j]!) && j < last) || kinOnly;
     if (CLAUSE_MARK.test(between)) return false;
   }
@@ -523,10 +522,10 @@ const KIN_LISTED = new Set(
 /** The first index of the noun phrase whose head is at `head`: determiners, possessives, numbers before it. */
 function phraseStart(text: string, tokens: readonly Token[], head: number): number {
   let i = head;
-  while (i > 0 && !/[^\s\-\u2010\u2011]/.test(gap(text, tokens[i - 1]!, tokens[i]!))) {
+  while (i > 0 && !/[^\s\-\u2010\u2011]/.test(tokenGap(text, tokens[i - 1]!, tokens[i]!))) {
     const previous = tokens[i - 1]!;
     // A hyphenated word is one word ("for e-consent", "at the re-check").
-    const joined = /^[-\u2010\u2011]$/.test(gap(text, previous, tokens[i]!));
+    const joined = /^[-\u2010\u2011]$/.test(tokenGap(text, previous, tokens[i]!));
     if (joined || DETERMINERS.has(previous.norm) || possessive(text, previous) || /^\d+$/.test(previous.norm)) i--;
     else break;
   }
@@ -538,7 +537,7 @@ function objectOfPreposition(text: string, tokens: readonly Token[], head: numbe
   const start = phraseStart(text, tokens, head);
   if (start === 0) return false;
   const before = tokens[start - 1]!;
-  if (!/[^\s]/.test(gap(text, before, tokens[start]!)) && PREPOSITIONS.has(before.norm)) return true;
+  if (!/[^\s]/.test(tokenGap(text, before, tokens[start]!)) && PREPOSITIONS.has(before.norm)) return true;
   // Modifiers between "for", "of", "into" or "onto" (and an article) and the noun ("Authorization
   // for home IVIG refused", "Request for outpatient MRI refused", "Coil plugged into the table port
   // refused", batch 68): the noun is still the object. Not the patient ("for now pt
@@ -548,11 +547,11 @@ function objectOfPreposition(text: string, tokens: readonly Token[], head: numbe
   // Up to two modifiers ("Request for extended IV therapy refused", batch 69's first run), each a
   // lower-case word or an abbreviation in capitals.
   let p = start - 1;
-  for (let n = 0; n < 2 && p >= 0 && modifierWord(text, tokens[p]!) && /^[ \t]+$/.test(gap(text, tokens[p]!, tokens[p + 1]!)); n++) p--;
+  for (let n = 0; n < 2 && p >= 0 && modifierWord(text, tokens[p]!) && /^[ \t]+$/.test(tokenGap(text, tokens[p]!, tokens[p + 1]!)); n++) p--;
   if (p === start - 1) return false;
-  if (p >= 0 && ['the', 'a', 'an', 'his', 'her', 'their', 'its'].includes(tokens[p]!.norm) && /^[ \t]+$/.test(gap(text, tokens[p]!, tokens[p + 1]!))) p--;
+  if (p >= 0 && ['the', 'a', 'an', 'his', 'her', 'their', 'its'].includes(tokens[p]!.norm) && /^[ \t]+$/.test(tokenGap(text, tokens[p]!, tokens[p + 1]!))) p--;
   const preposition = tokens[p];
-  return preposition !== undefined && ['for', 'of', 'into', 'onto'].includes(preposition.norm) && /^[ \t]+$/.test(gap(text, preposition, tokens[p + 1]!));
+  return preposition !== undefined && ['for', 'of', 'into', 'onto'].includes(preposition.norm) && /^[ \t]+$/.test(tokenGap(text, preposition, tokens[p + 1]!));
 }
 
 /** Is the token a word that may modify a noun after it: lower case or capitals, no function word, not the patient? */
@@ -575,7 +574,7 @@ function objectOfVerb(text: string, tokens: readonly Token[], head: number): boo
   const start = phraseStart(text, tokens, head);
   if (start === 0) return false;
   const before = tokens[start - 1]!;
-  if (CLAUSE_MARK.test(gap(text, before, tokens[start]!)) || gap(text, before, tokens[start]!).includes(',')) return false;
+  if (CLAUSE_MARK.test(tokenGap(text, before, tokens[start]!)) || tokenGap(text, before, tokens[start]!).includes(',')) return false;
   return !CONJUNCTIONS.has(before.norm) && !PATIENT.has(before.norm);
 }
 
@@ -595,7 +594,7 @@ export function subjectIs(source: string, tokens: readonly Token[], at: number, 
   // "Stretcher 4 refused to lower", "Pump 2 alarmed": a number after a noun says which one; the noun
   // names it.
   const named = tokens[head - 1];
-  if (/^\d+$/.test(tokens[head]!.norm) && named && /^[ \t]+$/.test(gap(text, named, tokens[head]!)) && isOther(head - 1)) head--;
+  if (/^\d+$/.test(tokens[head]!.norm) && named && /^[ \t]+$/.test(tokenGap(text, named, tokens[head]!)) && isOther(head - 1)) head--;
   if (!isOther(head) || definiteChild(text, tokens, head)) return false;
   // "Pt and wife", "patient/family": the patient is one of the subjects.
   const start = phraseStart(text, tokens, head);

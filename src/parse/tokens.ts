@@ -14,6 +14,15 @@ export interface Token {
   adjacent: boolean;
 }
 
+/**
+ * What stands between tokens `a` and `b` of `text` (the text their offsets point into): from a's end to
+ * b's start (UTF-16 offsets), white space, punctuation or nothing. The context readers (match/) ask it
+ * of neighbouring tokens to tell a phrase from words across a clause mark.
+ */
+export function tokenGap(text: string, a: Token, b: Token): string {
+  return text.slice(a.end.offset, b.start.offset);
+}
+
 export interface SentenceTokens {
   tokens: Token[];
   /** Offsets of the paragraph holding the sentence, for quotation context. */
