@@ -262,8 +262,10 @@ function check(o, io) {
  * of a set against every one of them (the check was a scan of all of them per record: most of a verify
  * script's time). `contains(k)`: some text is a substring of `k` (each text is filed under its first `min`
  * characters, and each `min`-character window of `k` is looked up). `inside(k)`: `k` is a substring of some
- * text (one search of the texts joined by NUL, which no text holds; a text that holds one is searched alone).
- * Both answer as `texts.some((t) => k.includes(t))` and `texts.some((t) => t.includes(k))` over those texts.
+ * text (one search of the texts joined by NUL, which no text holds; a text that holds one is searched alone;
+ * a hit in the joined texts is traced to its text by their start offsets). Both answer as
+ * `texts.some((t) => k.includes(t) && keep(t))` and `texts.some((t) => t.includes(k) && keep(t))` over those
+ * texts; without `keep`, every text counts.
  * @param {Iterable<string>} texts
  * @param {number} min
  */
@@ -277,18 +279,41 @@ export function nearIndex(texts, min) {
     else byHead.set(head, [t]);
   }
   const withNul = long.filter((t) => t.includes('\0'));
-  const joined = long.filter((t) => !t.includes('\0')).join('\0');
+  const joinedTexts = long.filter((t) => !t.includes('\0'));
+  const starts = [];
+  let at = 0;
+  for (const t of joinedTexts) {
+    starts.push(at);
+    at += t.length + 1;
+  }
+  const joined = joinedTexts.join('\0');
+  const counts = (keep, t) => keep === undefined || keep(t);
   return {
-    contains(k) {
+    /** @param {string} k @param {(text: string) => boolean} [keep] */
+    contains(k, keep) {
       for (let i = 0; i + min <= k.length; i++) {
         const list = byHead.get(k.slice(i, i + min));
-        if (list?.some((t) => k.startsWith(t, i))) return true;
+        if (list?.some((t) => k.startsWith(t, i) && counts(keep, t))) return true;
       }
       return false;
     },
-    inside(k) {
-      if (k.includes('\0')) return long.some((t) => t.includes(k));
-      return joined.includes(k) || withNul.some((t) => t.includes(k));
+    /** @param {string} k @param {(text: string) => boolean} [keep] */
+    inside(k, keep) {
+      if (k.includes('\0')) return long.some((t) => t.includes(k) && counts(keep, t));
+      if (withNul.some((t) => t.includes(k) && counts(keep, t))) return true;
+      if (keep === undefined) return joined.includes(k);
+      for (let p = joined.indexOf(k); p !== -1; p = joined.indexOf(k, p + 1)) {
+        // The text the match lies in: the last one starting at or before p (k holds no NUL, so it lies inside one).
+        let lo = 0;
+        let hi = starts.length - 1;
+        while (lo < hi) {
+          const mid = (lo + hi + 1) >> 1;
+          if (starts[mid] <= p) lo = mid;
+          else hi = mid - 1;
+        }
+        if (keep(joinedTexts[lo])) return true;
+      }
+      return false;
     },
   };
 }
@@ -417,7 +442,7 @@ function checkWrittenSet(o, argv, io) {
 
 /**
  * Every evaluation set under fixtures/ (otherSets), read once per process: each normalised text and id
- * with the sets that hold it, and the texts of NEAR_MIN characters or more indexed as nearIndex does, so
+ * with the sets that hold it, and the texts of NEAR_MIN characters or more in one nearIndex, so
  * that checking N written sets against all the others reads and indexes the sets once, not N times.
  */
 const sharedSets = once(() => {
@@ -435,23 +460,7 @@ const sharedSets = once(() => {
       add(ids, r.id, set);
     }
   }
-  const long = [...texts.keys()].filter((t) => t.length >= NEAR_MIN);
-  const byHead = new Map();
-  for (const t of long) {
-    const head = t.slice(0, NEAR_MIN);
-    const list = byHead.get(head);
-    if (list) list.push(t);
-    else byHead.set(head, [t]);
-  }
-  const withNul = long.filter((t) => t.includes('\0'));
-  const joinedTexts = long.filter((t) => !t.includes('\0'));
-  const starts = [];
-  let at = 0;
-  for (const t of joinedTexts) {
-    starts.push(at);
-    at += t.length + 1;
-  }
-  return { names: new Set(names), texts, ids, byHead, withNul, joinedTexts, starts, joined: joinedTexts.join('\0') };
+  return { names: new Set(names), texts, ids, index: nearIndex(texts.keys(), NEAR_MIN) };
 });
 
 /**
@@ -482,27 +491,11 @@ function othersOf(earlier) {
   };
   /** Some text of `earlier` (≥ NEAR_MIN) lies inside k, or k (≥ NEAR_MIN) lies inside one. */
   const near = (k) => {
-    if (fallback) return fallback.contains(k) || (k.length >= NEAR_MIN && fallback.inside(k));
-    const shared = sharedSets();
-    for (let i = 0; i + NEAR_MIN <= k.length; i++) {
-      const list = shared.byHead.get(k.slice(i, i + NEAR_MIN));
-      if (list?.some((t) => k.startsWith(t, i) && some(shared.texts.get(t)))) return true;
-    }
-    if (k.length < NEAR_MIN) return false;
-    if (k.includes('\0')) return [...shared.withNul, ...shared.joinedTexts].some((t) => t.includes(k) && some(shared.texts.get(t)));
-    if (shared.withNul.some((t) => t.includes(k) && some(shared.texts.get(t)))) return true;
-    for (let p = shared.joined.indexOf(k); p !== -1; p = shared.joined.indexOf(k, p + 1)) {
-      // The text the match lies in: the last one starting at or before p (k holds no NUL, so it lies inside one).
-      let lo = 0;
-      let hi = shared.starts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (shared.starts[mid] <= p) lo = mid;
-        else hi = mid - 1;
-      }
-      if (some(shared.texts.get(shared.joinedTexts[lo]))) return true;
-    }
-    return false;
+    const shared = fallback ? undefined : sharedSets();
+    const index = fallback ?? shared.index;
+    // In the shared index, a text counts when one of the sets holding it is among `earlier`.
+    const keep = shared && ((t) => some(shared.texts.get(t)));
+    return index.contains(k, keep) || (k.length >= NEAR_MIN && index.inside(k, keep));
   };
   return { lookups, near };
 }
