@@ -12,7 +12,8 @@
 //   fixtures/eval-tenth/labelled.jsonl, fixtures/eval-eleventh/labelled.jsonl,
 //   fixtures/eval-twelfth/labelled.jsonl, fixtures/eval-thirteenth/labelled.jsonl,
 //   fixtures/eval-fourteenth/labelled.jsonl and fixtures/eval-fifteenth/labelled.jsonl (each wholly held
-//   out, labelled blind; their READMEs).
+//   out, labelled blind; their READMEs). eval-sealed, eval-blind, eval-final, eval-ninth and eval-twelfth were
+//   retired to tuning on 2026-12-02 (RETIRED below): their lists are printed, their titles and JSON say so.
 // - fixtures/eval-new is scored whole and in two halves, split by a hash of each record's id (splitOf):
 //   the dev half lists its false positives and misses, so rule developers can learn from new genres;
 //   the test half (and the whole set) only count them, so that nobody tunes rules on them by accident.
@@ -128,25 +129,26 @@ async function run(args, io) {
   // Sets whose false positives and misses are counted but not listed unless --show-held-out, by the name of
   // the set's folder — not by a path relative to this copy of the repository, so a set read from another
   // checkout (`node /tmp/copy/scripts/eval.js /work/main/fixtures/eval-new/labelled.jsonl`) stays held out.
-  const HELD_OUT = new Set([
-    'eval-new',
-    'eval-fresh',
-    'eval-unseen',
-    'eval-sealed',
-    'eval-blind',
-    'eval-final',
-    'eval-ninth',
-    'eval-tenth',
-    'eval-eleventh',
-    'eval-twelfth',
-    'eval-thirteenth',
-    'eval-fourteenth',
-    'eval-fifteenth',
+  const HELD_OUT = new Set(['eval-new', 'eval-fresh', 'eval-unseen', 'eval-tenth', 'eval-eleventh', 'eval-thirteenth', 'eval-fourteenth', 'eval-fifteenth']);
+  // Sets that were held out and are now tuned on, with the date they were retired: their false positives and
+  // misses are listed, and their figures no longer count as figures on unseen text. Fifteen sessions of probe
+  // sentences moved these sets little (the errors left are of kinds nobody had thought to write), so the five
+  // oldest of the weakest were opened to learn those kinds from; the other held-out sets and the sets written
+  // after this date measure whether what was learnt generalises.
+  const RETIRED = new Map([
+    ['eval-sealed', '2026-12-02'],
+    ['eval-blind', '2026-12-02'],
+    ['eval-final', '2026-12-02'],
+    ['eval-ninth', '2026-12-02'],
+    ['eval-twelfth', '2026-12-02'],
   ]);
   // Held-out sets also scored in a dev and a test half (the others are held out whole: no dev half).
   const SPLIT = new Set(['eval-new']);
   const folderOf = (name) => path.basename(path.dirname(path.resolve(root, name)));
   const isHeldOut = (name) => HELD_OUT.has(folderOf(name));
+  const retiredOn = (name) => RETIRED.get(folderOf(name));
+  // The title a set's text report gets: its name, and for a retired set that it is tuned on now.
+  const titleOf = (name) => (retiredOn(name) ? `${name} (held out until ${retiredOn(name)}, tuned on since)` : name);
   const DEV = ' (dev half)';
   const TEST = ' (test half)';
   const listsHidden = (name) => !showHeldOut && isHeldOut(name) && !name.endsWith(DEV);
@@ -236,11 +238,16 @@ async function run(args, io) {
     `false positives (${report.falsePositives.length}) and misses (${report.misses.length}) not listed: a held-out set (--show-held-out lists them)`;
 
   if (json) {
-    const sets = Object.fromEntries(Object.entries(reports).map(([name, report]) => [name, listsHidden(name) ? hide(report) : report]));
+    const sets = Object.fromEntries(
+      Object.entries(reports).map(([name, report]) => {
+        const shown = listsHidden(name) ? hide(report) : report;
+        return [name, retiredOn(name) ? { ...shown, retired: retiredOn(name) } : shown];
+      }),
+    );
     io.out(JSON.stringify({ preset: preset ?? null, sets, lexicon: lexiconReport ? { preset: lexiconPreset, ...lexiconReport } : null }, null, 2));
   } else {
     const parts = Object.entries(reports).map(([name, report]) => {
-      if (!listsHidden(name)) return formatReport(report, name);
+      if (!listsHidden(name)) return formatReport(report, titleOf(name));
       const text = formatReport({ ...report, falsePositives: [], misses: [] }, name);
       return `${text.slice(0, text.lastIndexOf('\n\nfalse positives ('))}\n\n${hiddenNote(report)}`;
     });

@@ -1,5 +1,5 @@
 // The seventh evaluation set (fixtures/eval-blind, handwritten in eight new genres, labelled blind, held out
-// whole): its integrity check (scripts/eval-blind-verify.mjs) and the shape its README promises, by the shared
+// whole until 2026-12-02, tuned on since): its integrity check (scripts/eval-blind-verify.mjs) and the shape its README promises, by the shared
 // tests of a written set (test/written-set.ts). This file does not lint the set.
 import { BLIND_CHECKS, describeWrittenSet } from './written-set.js';
 
@@ -20,5 +20,6 @@ describeWrittenSet({
   minRecords: 480,
   minClean: 250,
   inDefaultEval: true,
+  retired: '2026-12-02',
   bad: { genre: 'ortho-trauma', earlierId: 'se-icu-critical-001', earlierGenre: 'icu-critical', earlierSet: 'eval-sealed' },
 });

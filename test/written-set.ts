@@ -55,6 +55,8 @@ export interface WrittenSetSpec {
   readmeCounts?: boolean;
   /** scripts/eval.js lists the set among the sets `npm run eval` scores by default (else only in HELD_OUT). */
   inDefaultEval: boolean;
+  /** The date scripts/eval.js's RETIRED gives the set: held out until then, tuned on since (its lists printed). */
+  retired?: string;
   /** For the bad-record test: a genre of this set, and an id and a genre from an earlier set it must not reuse. */
   bad: { genre: string; earlierId: string; earlierGenre: string; earlierSet: string };
   /** The bad-record test also checks the messages verifyWrittenSet gained after eval-sealed's test was written. */
@@ -194,10 +196,19 @@ export function describeWrittenSet(o: WrittenSetSpec) {
       });
     }
 
-    it(o.inDefaultEval ? 'is one of the sets npm run eval scores by default, held out whole' : 'is held out whole in scripts/eval.js', () => {
+    const where = o.retired ? `retired to tuning on ${o.retired}` : 'held out whole';
+    it(o.inDefaultEval ? `is one of the sets npm run eval scores by default, ${where}` : `is ${where} in scripts/eval.js`, () => {
       const evalScript = readFileSync(path.join(ROOT, 'scripts', 'eval.js'), 'utf8');
       if (o.inDefaultEval) expect(evalScript).toMatch(new RegExp(`path\\.join\\(root, 'fixtures', '${o.set}', 'labelled\\.jsonl'\\)`));
-      expect(evalScript).toMatch(new RegExp(`HELD_OUT = new Set\\(\\[[^\\]]*'${o.set}'`));
+      const heldOut = evalScript.match(/HELD_OUT = new Set\(\[([^\]]*)\]/)?.[1] ?? '';
+      const retired = evalScript.match(/RETIRED = new Map\(\[([\s\S]*?)\n {2}\]\)/)?.[1] ?? '';
+      if (o.retired) {
+        expect(retired).toContain(`['${o.set}', '${o.retired}']`);
+        expect(heldOut).not.toContain(`'${o.set}'`);
+      } else {
+        expect(heldOut).toContain(`'${o.set}'`);
+        expect(retired).not.toContain(`'${o.set}'`);
+      }
     });
   });
 
