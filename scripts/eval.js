@@ -11,8 +11,8 @@
 //   fixtures/eval-final/labelled.jsonl, fixtures/eval-ninth/labelled.jsonl and
 //   fixtures/eval-tenth/labelled.jsonl, fixtures/eval-eleventh/labelled.jsonl,
 //   fixtures/eval-twelfth/labelled.jsonl, fixtures/eval-thirteenth/labelled.jsonl,
-//   fixtures/eval-fourteenth/labelled.jsonl and fixtures/eval-fifteenth/labelled.jsonl (each wholly held
-//   out, labelled blind; their READMEs). fixtures/eval-sixteenth (written 2026-12-02) is held out too
+//   fixtures/eval-fourteenth/labelled.jsonl, fixtures/eval-fifteenth/labelled.jsonl and
+//   fixtures/eval-sixteenth/labelled.jsonl (each wholly held out, labelled blind; their READMEs). fixtures/eval-sixteenth (written 2026-12-02) is held out too
 //   (HELD_OUT) but not scored by default until the lead's first run of it. eval-sealed, eval-blind,
 //   eval-final, eval-ninth and eval-twelfth were retired to tuning on 2026-12-02 (RETIRED below): their lists
 //   are printed, their titles and JSON say so.
@@ -127,6 +127,7 @@ async function run(args, io) {
       path.join(root, 'fixtures', 'eval-thirteenth', 'labelled.jsonl'),
       path.join(root, 'fixtures', 'eval-fourteenth', 'labelled.jsonl'),
       path.join(root, 'fixtures', 'eval-fifteenth', 'labelled.jsonl'),
+      path.join(root, 'fixtures', 'eval-sixteenth', 'labelled.jsonl'),
     );
   // Sets whose false positives and misses are counted but not listed unless --show-held-out, by the name of
   // the set's folder — not by a path relative to this copy of the repository, so a set read from another
