@@ -11,10 +11,13 @@ import { defineConfig } from 'vitest/config';
 const ISOLATED = ['test/lazy-load.test.ts', 'test/export-memory.test.ts', 'test/start.test.ts'];
 
 const shared = {
-  // Builds dist/ once (for both projects), so the spawned CLI, the bundles and the pages are the code under test.
+  // Builds dist/ once (for both projects), so the spawned CLI, the bundles and the pages are the code under test,
+  // and caches the validated rule files for the test processes (test/rules-cache.ts).
   globalSetup: ['test/global-setup.ts'],
-  // fast-check's seed: fixed in `npm test`, random in `npm run test:corpus` (test/fast-check-seed.ts).
-  setupFiles: ['test/fast-check-seed.ts'],
+  // fast-check's seed: fixed in `npm test`, random in `npm run test:corpus` (test/fast-check-seed.ts);
+  // the rule files the global setup's build validated, not the YAML parsed again in every worker
+  // (test/rules-cache-setup.ts).
+  setupFiles: ['test/fast-check-seed.ts', 'test/rules-cache-setup.ts'],
   // Forks, not threads: runMain changes folder (process.chdir is not available in worker threads).
   pool: 'forks' as const,
   // Both cores (vitest's default leaves one free: 1 worker on a 2-core machine). With another

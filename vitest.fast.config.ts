@@ -27,7 +27,9 @@ export default defineConfig({
   plugins: [productionBuilds],
   test: {
     include: FAST_TESTS,
-    setupFiles: ['test/fast-check-seed.ts'], // a fixed fast-check seed, as in `npm test`
+    // A fixed fast-check seed, as in `npm test`; the rule files from the last `npm test`'s cache when
+    // no rule file or src/rules/ module changed since (test/rules-cache.ts), else read from the YAML.
+    setupFiles: ['test/fast-check-seed.ts', 'test/rules-cache-setup.ts'],
     testTimeout: 30_000,
     // One module graph for all of them (forks, not threads: runMain changes folder): the rules are compiled and the parsers loaded once, not
     // once per file (most of each file's time on a busy machine). These tests keep no state

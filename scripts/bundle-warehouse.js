@@ -8,10 +8,11 @@
 //   rules/builtin.ts  reads dist/rules/builtin.json from disk → that JSON, inlined, less what the warehouse never reads;
 //   inputs/markdown.ts, inputs/html.ts, fix/segments-*.ts (lazy-loaded parsers) → left out: plain text only;
 //   match/given-names-file.ts  reads data/given-names.txt → no list (a first name is read as the list-less model reads it);
-//   fix/refine.ts, core/edit-distance.ts, vfile's path helpers, and unified with retext-english
+//   fix/refine.ts, core/edit-distance.ts, vfile (for match/equality.ts), and unified with retext-english
 //   (imported by parse/parse-text.ts) → stand-ins: code a plain-text call with default options
 //   never runs (each is explained where it is swapped below);
 //   parse-latin's lib/expressions.js → the same regular expressions in fewer bytes (scripts/compact-classes.js).
+// The rule data's lists of strings are written as joined strings, split again at start (joinLists).
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -53,7 +54,33 @@ for (const file of ruleFiles) {
   }
   for (const set of Object.values(file.sets ?? {})) factorSet(set);
 }
-const rulesJson = JSON.stringify(ruleFiles);
+const LIST = '~';
+const rulesJson = JSON.stringify(joinLists(ruleFiles));
+// Written back as they were, or the build stops: the stand-in (STAND_INS below) splits them again.
+if (JSON.stringify(splitLists(JSON.parse(rulesJson))) !== JSON.stringify(ruleFiles)) throw new Error('bundle-warehouse: the joined lists do not split back');
+
+/**
+ * Each list of strings of the rule data (patterns, words, suggestions: ~500 lists, ~7,000 strings)
+ * written as one string, its items each after a LIST mark ("a|b c", "d" → "~a|b c~d"): ~0.9 KB gzipped
+ * less than the quotes and commas of a JSON array. No string of the data holds the mark (checked), so
+ * a string that starts with it is a list and nothing else.
+ */
+function joinLists(value) {
+  if (typeof value === 'string' && value.includes(LIST)) throw new Error(`bundle-warehouse: a rule string holds "${LIST}": ${value}`);
+  if (Array.isArray(value) && value.length > 0 && value.every((item) => typeof item === 'string')) {
+    for (const item of value) joinLists(item);
+    return value.map((item) => LIST + item).join('');
+  }
+  if (Array.isArray(value)) return value.map(joinLists);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, joinLists(item)]));
+  return value;
+}
+function splitLists(value) {
+  if (typeof value === 'string') return value[0] === LIST ? value.slice(1).split(LIST) : value;
+  if (Array.isArray(value)) return value.map(splitLists);
+  if (value && typeof value === 'object') for (const key of Object.keys(value)) value[key] = splitLists(value[key]);
+  return value;
+}
 
 /**
  * A set whose words are every count with every unit, in that order, with one prefix or none
@@ -101,7 +128,9 @@ const missing = [...equalityIds].filter((id) => !keptPatterns.some((pattern) => 
 if (missing.length) throw new Error(`retext-equality has no pattern ${missing.join(', ')}`);
 const STAND_INS = {
   'rules/builtin': `import { compileRules } from ${JSON.stringify(path.join(root, 'src/rules/compile.ts'))};
-const FILES = ${rulesJson};
+const LIST = ${JSON.stringify(LIST)};
+${splitLists.toString()}
+const FILES = splitLists(${rulesJson});
 ${expandProduct.toString()}
 for (const file of FILES) for (const set of Object.values(file.sets ?? {})) if (set.product) {
   set.words = expandProduct(set.product);
@@ -130,11 +159,6 @@ const PATTERNS_EN = /[\\/]retext-equality[\\/]lib[\\/]patterns-en\.js$/;
 // (scripts/compact-classes.js: the same classes, 7.3 KB gzipped → 3.1 KB).
 const EXPRESSIONS = /[\\/]parse-latin[\\/]lib[\\/]expressions\.js$/;
 const expressionsModule = compactModule(await import(pathToFileURL(path.join(root, 'node_modules', 'parse-latin', 'lib', 'expressions.js')).href));
-// vfile's path helpers (its browser builds of node:path and of fileURLToPath): a warehouse file has
-// no path. A VFile is made from a string only (match/equality.ts), so neither the
-// path setters nor the getters that call these ever run; vfile's constructor still calls isUrl.
-const VFILE_MINPATH = /[\\/]vfile[\\/]lib[\\/]minpath\.browser\.js$/;
-const VFILE_MINURL = /[\\/]vfile[\\/]lib[\\/]minurl\.browser\.js$/;
 // unified and retext-english: parse-text.ts parses with them only in parseText, the whole-text
 // parse of lintDocumentWhole (the slow reference path, for tests) and of Markdown or HTML too
 // long for their converters. Plain text is parsed block by block by positioned.ts (parse-english
@@ -146,7 +170,20 @@ const WHOLE_TEXT_PARSER = {
 }`,
   'retext-english': 'export default function retextEnglish() {}',
 };
-const NO_PATH = `function noPath() { throw new Error('no file paths in the warehouse build'); }`;
+// vfile, for match/equality.ts, the one module of the build that imports it: it makes a VFile for
+// retext-equality's messages and reads each message's ruleId and place, nothing else. The stand-in
+// keeps what vfile's message() (vfile-message) makes of retext-equality's call (a reason and
+// options {ancestors, place, ruleId, source}): the ruleId, and the place, or the position of the
+// last ancestor when there is none. With vfile go vfile-message and unist-util-stringify-position.
+const EQUALITY_VFILE = `export class VFile {
+  constructor() { this.messages = []; }
+  message(reason, options) {
+    const parent = options.ancestors ? options.ancestors[options.ancestors.length - 1] : undefined;
+    const message = { reason, ruleId: options.ruleId || undefined, source: options.source || undefined, place: options.place || (parent ? parent.position : undefined) || undefined };
+    this.messages.push(message);
+    return message;
+  }
+}`;
 const standIns = {
   name: 'warehouse-stand-ins',
   setup(build) {
@@ -157,18 +194,13 @@ const standIns = {
     build.onResolve({ filter: /^(?:unified|retext-english)$/ }, (args) =>
       /[\\/]src[\\/]parse[\\/]parse-text\.ts$/.test(args.importer) ? { path: args.path, namespace: 'whole-text-parser' } : undefined,
     );
+    build.onResolve({ filter: /^vfile$/ }, (args) =>
+      /[\\/]src[\\/]match[\\/]equality\.ts$/.test(args.importer) ? { path: args.path, namespace: 'equality-vfile' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'equality-vfile' }, () => ({ contents: EQUALITY_VFILE, loader: 'js' }));
     build.onLoad({ filter: /.*/, namespace: 'whole-text-parser' }, (args) => ({ contents: WHOLE_TEXT_PARSER[args.path], loader: 'js' }));
     build.onLoad({ filter: /.*/, namespace: 'stand-in' }, (args) => ({ contents: STAND_INS[args.path], loader: 'js', resolveDir: root }));
     build.onLoad({ filter: EXPRESSIONS }, () => ({ contents: expressionsModule, loader: 'js' }));
-    build.onLoad({ filter: VFILE_MINPATH }, () => ({
-      contents: `${NO_PATH}\nexport const minpath = { basename: noPath, dirname: noPath, extname: noPath, join: noPath, sep: '/' };`,
-      loader: 'js',
-    }));
-    build.onLoad({ filter: VFILE_MINURL }, (args) => ({
-      contents: `export { isUrl } from './minurl.shared.js';\n${NO_PATH}\nexport { noPath as urlToPath };`,
-      loader: 'js',
-      resolveDir: path.dirname(args.path),
-    }));
     build.onLoad({ filter: PATTERNS_EN }, () => ({ contents: `export const patterns = ${JSON.stringify(keptPatterns)};`, loader: 'js' }));
   },
 };

@@ -7,6 +7,7 @@ import { execSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { rulesKey, writeRulesCache } from './rules-cache.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TSC_STEP = /^tsc -p tsconfig\.build\.json$/;
@@ -22,10 +23,20 @@ export default function setup(): void {
   // Each project that names this file runs it; the build is needed once per `vitest run`.
   if (process.env.DIGNIFY_TEST_BUILT) return;
   process.env.DIGNIFY_TEST_BUILT = '1';
+  // The key of the rule files the build is about to read (test/rules-cache.ts): taken before, so
+  // that a rule file edited during the build gives the cache a key no process will ask for.
+  const key = rulesKey();
   if (process.env.DIGNIFY_TEST_TSC_BUILD) {
     execSync('npm run --silent build', { cwd: ROOT, stdio: 'inherit' });
-    return;
+  } else {
+    const { scripts } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { build: string } };
+    execSync(testBuildSteps(scripts.build).join(' && '), { cwd: ROOT, stdio: 'inherit' });
   }
-  const { scripts } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { build: string } };
-  execSync(testBuildSteps(scripts.build).join(' && '), { cwd: ROOT, stdio: 'inherit' });
+  // The validated rule files, for the test processes (each would parse and validate the YAML). A
+  // cache that cannot be written (node_modules read-only) only leaves each process to read the YAML.
+  try {
+    writeRulesCache(key, readFileSync(path.join(ROOT, 'dist', 'rules', 'builtin.json'), 'utf8'));
+  } catch (error) {
+    console.warn(`global-setup: the rule files' cache was not written (${(error as Error).message}); each test process reads rules/ itself`);
+  }
 }

@@ -33,6 +33,15 @@ export function builtinRuleFiles(): LoadedRuleFile[] {
   return (files = loadRuleFiles(builtinRulePaths()).map((f) => ({ ...f, file: path.relative(path.dirname(BUILTIN_RULES_DIR), f.file) })));
 }
 
+/**
+ * For the tests (test/rules-cache-setup.ts): when the rule files are not read yet, `read()` may
+ * give them, the very files builtinRuleFiles() would read (test/rules-cache.ts, checked by
+ * test/rules-cache.test.ts); undefined leaves them to be read as usual.
+ */
+export function primeBuiltinRuleFiles(read: () => LoadedRuleFile[] | undefined): void {
+  files ??= read();
+}
+
 let cached: CompiledRules | undefined;
 
 /** The built-in rules, compiled once per process. */
