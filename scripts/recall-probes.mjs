@@ -294,6 +294,12 @@ const SHORT = {
   'hepatitis-b-clinic': 'hbc',
   'dme-supplier': 'dme',
   'adult-asthma-clinic': 'aac',
+  // Batch 76's genres (branch cc, session of 2026-12-02 01:16): compliance and credibility kinds of the retired sets'
+  // errors in text of kinds no earlier batch or set used.
+  'early-intervention-home-visit': 'zcei',
+  'revenue-cycle-worklist': 'zcrc',
+  'long-term-care-ombudsman': 'zcom',
+  'pediatric-sedation-unit': 'zcps',
 };
 
 const problems = [];

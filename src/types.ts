@@ -160,7 +160,7 @@ export interface ConditionDefinition {
    * below secondary level, a paediatric word: src/match/child-patient.ts): `after: ["to eat"]`
    * with `patient: child` excuses "He refuses to eat any fiber" in a paediatric history only.
    */
-  patient?: 'child';
+  patient?: 'child' | 'young-child';
 }
 
 export type ExampleDefinition = string | { text: string; actual?: string; fixed?: string };

@@ -20,7 +20,7 @@ import { type Reading, templateReadings } from './template-readings.js';
 import { listItems } from './list-items.js';
 import { parentDecides } from './parent-rule.js';
 import { motherIsPatient } from './perinatal.js';
-import { childIsPatient } from './child-patient.js';
+import { childIsPatient, youngChildIsPatient } from './child-patient.js';
 import { tableColumnHeaderOf, tableHeaderOf } from './table-header.js';
 import { isRelativeReport } from './relative-speech.js';
 
@@ -429,6 +429,8 @@ function nearby(tokens: readonly Token[], condition: CompiledCondition, c: Candi
 function holds(condition: CompiledCondition, tokens: readonly Token[], c: Candidate, text: string, sentence: SentenceTokens, otherForm: boolean): boolean {
   // A condition about a child patient holds in a note about a child only (child-patient.ts).
   if (condition.patient === 'child' && !childIsPatient(text)) return false;
+  // A young child (5 or under) as the patient: their refusals are a young child's behaviour (child-patient.ts).
+  if (condition.patient === 'young-child' && !youngChildIsPatient(text)) return false;
   if (condition.forms) {
     const length = c.last - c.first + 1;
     // Not one of its forms: the condition does not apply (neither required nor excluding).

@@ -16,7 +16,7 @@
 // child (child-patient.ts, a newborn's note: perinatal.ts) or the subject one only a child has
 // ("Parents", MOB, FOB). Portable, no Node API; a handful of Set lookups per candidate.
 import { type Token, tokenGap } from '../parse/tokens.js';
-import { childIsPatient } from './child-patient.js';
+import { childIsPatient, minorIsPatient, youngChildIsPatient } from './child-patient.js';
 import { babyIsPatient } from './perinatal.js';
 import { possessive, subjectIndex } from './subject.js';
 
@@ -25,14 +25,17 @@ const PARENT_WORDS = new Set('mother mom mum mama momma mommy father dad daddy p
 // A family, a guardian or a caregiver decides for the patient as a parent does ("Family not compliant
 // with pt's seizure plan", "Guardian nonadherent with pt's meds": the guides' "family for the
 // patient"), but only about the patient's care named.
-const PARENTS = new Set([...PARENT_WORDS, ...'family guardian guardians caregiver caregivers caretaker caretakers'.split(' ')]);
+const PARENTS = new Set([
+  ...PARENT_WORDS,
+  ...'family guardian guardians caregiver caregivers caretaker caretakers grandmother grandfather grandma grandpa grandparent grandparents'.split(' '),
+]);
 // Subjects only a child has: no other sign that the patient is a child is needed.
 const PARENTS_OF_A_CHILD = new Set(['parents', 'mob', 'fob']);
 // The child named in the clause.
 const CHILD = new Set('child kid kids infant infants baby babies newborn newborns neonate son daughter twins toddler children'.split(' '));
 // The care a parent decides about for the child.
 const CARE = new Set(
-  'vaccine vaccines vaccination vaccinations vax immunization immunizations immunisation immunisations shot shots vitamin erythromycin ointment hep hepatitis rsv synagis palivizumab nirsevimab beyfortus antibody screen screens screening test tests testing lp lumbar puncture labs bloodwork draw bilirubin bili phototherapy transfusion iv antibiotic antibiotics medication medications medicine medicines med meds nebs inhaler inhalers controller spacer enzymes insulin vest drops dose doses acetaminophen tylenol ibuprofen motrin monitor teaching diet plan regimen enzyme dosing dosage study studies eeg scan scans schedule appointment appointments treatment therapy procedure surgery imaging ct mri ultrasound exam evaluation admission transfer oxygen nebulizer neb ng feeds weigh weight hearing referral adjustment adjustments elastics retainer retainers headgear braces aligner aligners appliance expander glasses patching splint brace tube feeding feedings formula flushes'.split(
+  'vaccine vaccines vaccination vaccinations vax immunization immunizations immunisation immunisations shot shots vitamin erythromycin ointment hep hepatitis rsv synagis palivizumab nirsevimab beyfortus antibody screen screens screening test tests testing lp lumbar puncture labs bloodwork draw bilirubin bili phototherapy transfusion iv antibiotic antibiotics medication medications medicine medicines med meds nebs inhaler inhalers controller spacer enzymes insulin vest drops dose doses acetaminophen tylenol ibuprofen motrin monitor teaching diet plan regimen enzyme dosing dosage study studies eeg scan scans schedule appointment appointments treatment therapy procedure surgery imaging ct mri ultrasound exam evaluation admission transfer oxygen nebulizer neb ng feeds weigh weight hearing referral adjustment adjustments elastics retainer retainers headgear braces aligner aligners appliance expander glasses patching splint brace tube feeding feedings formula flushes injection injections botox fluoride varnish sealant sealants tubes sedation anesthesia anaesthesia propofol midazolam ketamine emla nitrous lp hpv mmr dtap tdap'.split(
     ' ',
   ),
 );
@@ -105,5 +108,5 @@ export function parentDecides(text: string, tokens: readonly Token[], first: num
   // asked the son to translate" is no care, "Family refused the room change for pt" no care either).
   if (!PARENT_WORDS.has(parent)) return care && child;
   if (!care && !child) return false;
-  return child || PARENTS_OF_A_CHILD.has(parent) || childIsPatient(text) || babyIsPatient(text);
+  return child || PARENTS_OF_A_CHILD.has(parent) || childIsPatient(text) || babyIsPatient(text) || minorIsPatient(text) || youngChildIsPatient(text);
 }

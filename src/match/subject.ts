@@ -104,15 +104,30 @@ export function subjectIndex(text: string, tokens: readonly Token[], at: number)
   // the word reached must be able to name someone, not a telegraphic list's adjective ("Restless,
   // diaphoretic, combative", "Exam limited, agitated, pulled at lines").
   let interrupted = false;
+  // "Mother (pt's) insists": a parenthesis holding only an owner qualifies the noun before it,
+  // whose opening bracket the walk then crosses once.
+  let ownerParenthesis = false;
   for (let i = at - 1, steps = 0; i >= 0 && steps < REACH; i--, steps++) {
     const here = tokens[i + 1]!;
     const token = tokens[i]!;
     const between = tokenGap(text, token, here);
-    // "Caller (the patient's husband) refused": a parenthesis closing right before the match holds
-    // an appositive naming the subject; its words are read, and its opening ends the walk. "Dad -
-    // hostile w/ staff": a short noun phrase opening its line or sentence, then a dash, is the
-    // subject of the telegraphic predicate after the dash.
-    if (
+    if (ownerParenthesis) {
+      ownerParenthesis = false;
+      if (!/^[ \t]*\($/.test(between)) return undefined;
+    } else if (
+      steps === 0 &&
+      /^[ \t]*\)[ \t]*$/.test(between) &&
+      possessive(text, token) &&
+      i > 0 &&
+      /^[ \t]*\($/.test(tokenGap(text, tokens[i - 1]!, token))
+    ) {
+      ownerParenthesis = true;
+      continue;
+    } else if (
+      // "Caller (the patient's husband) refused": a parenthesis closing right before the match holds
+      // an appositive naming the subject; its words are read, and its opening ends the walk. "Dad -
+      // hostile w/ staff": a short noun phrase opening its line or sentence, then a dash, is the
+      // subject of the telegraphic predicate after the dash.
       CLAUSE_MARK.test(between) &&
       !(steps === 0 && /^[ \t]*\)[ \t]*$/.test(between) && parentheticalAppositive(text, tokens, i)) &&
       !(bare && !objectPassed && DASH.test(between) && dashedSubject(text, tokens, i))
@@ -133,7 +148,16 @@ export function subjectIndex(text: string, tokens: readonly Token[], at: number)
           i++;
           continue;
         }
-        if (before === -1) return undefined;
+        if (before === -1) {
+          // "Wife at bedside all evening, insisting on a new room", "Husband says she sleeps more,
+          // insists on a visit": a verb or a participle right after a comma, with no subject of its
+          // own, shares the subject of the sentence, when a relative opens it (retired sets' kind).
+          if (steps === 0 && verbWithOwnSubjectGone(text, tokens, at)) {
+            const opener = relativeOpener(text, tokens, i);
+            if (opener !== undefined) return opener;
+          }
+          return undefined;
+        }
         // Walk on from the noun before the appositive. Before a participle, a phrase or an adjective,
         // only a noun phrase opening its sentence ("Her coach, watching the session, insisted"; not
         // "Per ED report, on arrival, combative", "Later that day, in the hall, agitated").
@@ -207,6 +231,8 @@ export function subjectIndex(text: string, tokens: readonly Token[], at: number)
       objectPassed = true;
       continue;
     }
+    // "Partner #2 refused", "Contact #3 insists": a number after "#" names which one of the noun before it.
+    if (/^\d+$/.test(word) && i > 0 && /^[ \t]*#$/.test(tokenGap(text, tokens[i - 1]!, token))) continue;
     // A noun: the first word that is none of the above.
     bare = false;
     if (objectOfPreposition(text, tokens, i)) {
@@ -430,6 +456,57 @@ function classicAppositive(text: string, tokens: readonly Token[], first: number
     /^\d/.test(word) ||
     RELATIVES.has(word)
   );
+}
+
+// A relative or a companion of the patient, by the word a note names them with.
+const RELATIVE_WORDS = new Set(
+  'wife husband spouse partner mother mom mum father dad parent parents son daughter sister brother sibling girlfriend boyfriend gf bf fiance fiancee friend roommate neighbor neighbour grandmother grandfather grandma grandpa aunt uncle niece nephew cousin caregiver guardian poa family'.split(
+    ' ',
+  ),
+);
+// A finite verb's or an -ing participle's form: "insists", "insisting", "refuses", "claims". Not a
+// past participle, which after a comma is as often an adjective whose owner is not said ("Wife at
+// bedside, agitated"), nor an adjective in -ous.
+const VERB_FORM = /(?:ing|[^su]s)$/;
+// How many words the sentence may hold before the comma.
+const OPENER_REACH = 14;
+
+/**
+ * Is the word at `at` a finite verb or an -ing participle ("insists", "insisting"), or a past form
+ * with its object after it ("refused testing")? A past form alone or before a preposition is as often
+ * an adjective ("Wife at bedside, agitated", "agitated with staff").
+ */
+function verbWithOwnSubjectGone(text: string, tokens: readonly Token[], at: number): boolean {
+  const word = tokens[at]!.norm;
+  if (VERB_FORM.test(word)) return true;
+  const next = tokens[at + 1];
+  return (
+    /ed$/.test(word) &&
+    next !== undefined &&
+    /^[ \t]+$/.test(tokenGap(text, tokens[at]!, next)) &&
+    !PREPOSITIONS.has(next.norm) &&
+    !CONJUNCTIONS.has(next.norm) &&
+    !PASS_OVER.has(next.norm)
+  );
+}
+
+/**
+ * The index of a relative ("Wife", "Pt's husband", "Her daughter (POA)") that opens the sentence
+ * whose words run up to `tokens[last]` (a comma after it), with no other comma, clause mark,
+ * conjunction or mention of the patient between; undefined otherwise.
+ */
+function relativeOpener(text: string, tokens: readonly Token[], last: number): number | undefined {
+  let j = last;
+  for (; j > 0 && last - j < OPENER_REACH; j--) {
+    const between = tokenGap(text, tokens[j - 1]!, tokens[j]!);
+    if (/[.;:!?\n]/.test(between)) break;
+    if (between.includes(',') || CLAUSE_MARK.test(between) || CONJUNCTIONS.has(tokens[j]!.norm)) return undefined;
+    if (PATIENT.has(tokens[j]!.norm) && !possessive(text, tokens[j]!) && j !== last) return undefined;
+  }
+  if (last - j >= OPENER_REACH) return undefined;
+  // Past a determiner or the patient's possessive ("Her husband", "Pt's wife").
+  while (j < last && (DETERMINERS.has(tokens[j]!.norm) || possessive(text, tokens[j]!))) j++;
+  return RELATIVE_WORDS.has(tokens[j]!.norm.replace(/['\u2019]s?$/, '')) && !possessive(text, tokens[j]!) ? j : undefined;
 }
 
 // How many words the phrase opening a sentence before a comma-set adjective may have.

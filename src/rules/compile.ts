@@ -26,7 +26,7 @@ export interface CompiledCondition {
   /** Only for matches that are exactly one of these phrases. */
   forms?: TokenSequence[];
   /** Holds only in a note whose patient is a child (ConditionDefinition.patient). */
-  patient?: 'child';
+  patient?: 'child' | 'young-child';
   /** described: read only the noun phrase the match stands in (ConditionDefinition.described). */
   inPhrase?: boolean;
   /** table: `regex` is tested on the header cell of the match's column, not the header row (ConditionDefinition.column). */

@@ -11,7 +11,7 @@ const code = (s: string) => `\`${s.replace(/\n/g, '\\n').replace(/`/g, "'")}\``;
 
 function describeCondition(c: ConditionDefinition): string {
   const forms = c.forms ? ` (for ${c.forms.map(code).join(', ')})` : '';
-  const child = c.patient === 'child' ? ', in a note about a child' : '';
+  const child = c.patient === 'child' ? ', in a note about a child' : c.patient === 'young-child' ? ', in a note about a young child (5 or under)' : '';
   return describeTest(c) + (c.except ? `, except ${c.except.map(code).join(', ')}` : '') + forms + child;
 }
 
