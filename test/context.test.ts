@@ -52,6 +52,18 @@ describe('dialogue turns', () => {
     expect(isDialogue('Patient: my brother is a heroin addict')).toBe(false);
   });
 
+  it("reads an interview's interviewee by the name the genre gives them (Applicant, Claimant, Evacuee)", async () => {
+    const interview =
+      'Interviewer: Any drug use, ever?\nApplicant: In my twenties I was a junkie, nothing now.\nInterviewer: Noted. Known junkie per the file.';
+    expect(speakerAt(interview, interview.indexOf('junkie'))).toBe('patient');
+    expect(await brief(interview)).toEqual([
+      ['substance-use/slang-label', 'junkie', 'info'],
+      ['substance-use/slang-label', 'junkie', 'error'],
+    ]);
+    // A header's value is no speech: "Claimant: J. Doe".
+    expect(await brief('Claimant: J. Doe\nHPI: known heroin addict.')).toEqual([['substance-use/addict', 'heroin addict', 'error']]);
+  });
+
   it('does not take a note header for a dialogue', async () => {
     const note = 'Provider: Dr. Lee\nPatient: J. Doe\nHPI: 40M, known heroin addict, here for abscess.';
     expect(isDialogue(note)).toBe(false);
