@@ -210,6 +210,19 @@ describe('text that is not prose about a patient', () => {
     ]);
   });
 
+  it("masks a data dictionary's identifiers joined by underscores, not a hashtag or the prose beside them", async () => {
+    const dictionary = 'subst_abuse_hx | yesno | Any history?\nivdu_ever | yesno | Injecting ever?';
+    expect(await brief(dictionary)).toEqual([]);
+    expect(nonProseSpans(dictionary).map(([s, e, kind]) => [dictionary.slice(s, e), kind])).toEqual([
+      ['subst_abuse_hx', 'identifier'],
+      ['ivdu_ever', 'identifier'],
+    ]);
+    expect(await brief('field ivdu_hx: IVDU since 2019')).toEqual([['substance-use/injection-drug-abuse', 'IVDU', 'error']]);
+    // A field name without an underscore, its type in the next cell.
+    expect(await brief('ivdu | yesno | Injecting ever?\nIVDU | daily | since 2019')).toEqual([['substance-use/injection-drug-abuse', 'IVDU', 'error']]);
+    expect(nonProseSpans('#drug_abuse and a blank ____ here')).toEqual([]);
+  });
+
   it('gives plain data: [start, end, kind] in UTF-16 code units', () => {
     const text = 'Go to \u{1F600} https://a.org/x now';
     const [span] = nonProseSpans(text);
