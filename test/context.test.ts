@@ -217,7 +217,9 @@ describe('text that is not prose about a patient', () => {
       ['subst_abuse_hx', 'identifier'],
       ['ivdu_ever', 'identifier'],
     ]);
-    expect(await brief('field ivdu_hx: IVDU since 2019')).toEqual([['substance-use/injection-drug-abuse', 'IVDU', 'error']]);
+    expect(await brief('ivdu_hx: IVDU since 2019')).toEqual([['substance-use/injection-drug-abuse', 'IVDU', 'error']]);
+    // Inside prose an underscore is a slip: "hx of_drug abuse" is still read.
+    expect(await brief('Pt with hx of_drug abuse.')).toEqual([['substance-use/substance-abuse', 'drug abuse', 'error']]);
     // A field name without an underscore, its type in the next cell.
     expect(await brief('ivdu | yesno | Injecting ever?\nIVDU | daily | since 2019')).toEqual([['substance-use/injection-drug-abuse', 'IVDU', 'error']]);
     expect(nonProseSpans('#drug_abuse and a blank ____ here')).toEqual([]);

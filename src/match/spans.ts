@@ -35,11 +35,12 @@ const PATH =
 // first (a third of MTSamples' segments hold a slash, a third of those pass this), since PATH's
 // lookbehind is tried at every position.
 const PATH_MARK = /[/\\][\w.-]+[/\\]|\.(?:txt|md|html?|pdf|docx?|csv|tsv|jsonl?|ya?ml|xml|rtf)\b/i;
-// An identifier: letters or digits joined by underscores ("subst_abuse_hx", "ivdu_ever", "etoh_use"),
-// a field or variable name of a data dictionary, a database or a form's code, not prose. A hashtag
-// ("#substance_abuse" in a problem list) is the writer's label and stays prose. Tested only on a line
-// with an underscore.
-const IDENTIFIER = /(?<![\w#@.-])[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+(?![\w@-])/g;
+// An identifier: letters or digits joined by underscores ("subst_abuse_hx", "ivdu_ever", "etoh_use")
+// opening its line or a cell (after "|" or a tab), a field or variable name of a data dictionary, a
+// database or a form's code, not prose. Inside prose an underscore is a typing slip as often ("hx
+// of_drug abuse"), and a hashtag ("#substance_abuse" in a problem list) is the writer's label: both
+// stay prose. Tested only on a line with an underscore.
+const IDENTIFIER = /(?<=^[ \t]*|[|\t][ \t]*)[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+(?![\w@-])/g;
 // A data dictionary's row: a field name in the first cell, then the field's type ("ivdu | yesno |
 // …", "etoh,radio,…"): the name is an identifier even without an underscore. Tested only on a line
 // with a cell mark.
