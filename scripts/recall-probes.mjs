@@ -300,6 +300,12 @@ const SHORT = {
   'revenue-cycle-worklist': 'zcrc',
   'long-term-care-ombudsman': 'zcom',
   'pediatric-sedation-unit': 'zcps',
+  // Batch 74's genres (branch su, session of 2026-12-02 01:16): the substance-use kinds learnt from the retired sets, in
+  // text of kinds no earlier batch or set used.
+  'offshore-rig-medic': 'zsrig',
+  'pharmacovigilance-case-report': 'zspv',
+  'disaster-shelter-medical': 'zsdsm',
+  'cosmetic-injectables-clinic': 'zsci',
 };
 
 const problems = [];

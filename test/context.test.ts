@@ -52,6 +52,18 @@ describe('dialogue turns', () => {
     expect(isDialogue('Patient: my brother is a heroin addict')).toBe(false);
   });
 
+  it("reads an interview's interviewee by the name the genre gives them (Applicant, Claimant, Evacuee)", async () => {
+    const interview =
+      'Interviewer: Any drug use, ever?\nApplicant: In my twenties I was a junkie, nothing now.\nInterviewer: Noted. Known junkie per the file.';
+    expect(speakerAt(interview, interview.indexOf('junkie'))).toBe('patient');
+    expect(await brief(interview)).toEqual([
+      ['substance-use/slang-label', 'junkie', 'info'],
+      ['substance-use/slang-label', 'junkie', 'error'],
+    ]);
+    // A header's value is no speech: "Claimant: J. Doe".
+    expect(await brief('Claimant: J. Doe\nHPI: known heroin addict.')).toEqual([['substance-use/addict', 'heroin addict', 'error']]);
+  });
+
   it('does not take a note header for a dialogue', async () => {
     const note = 'Provider: Dr. Lee\nPatient: J. Doe\nHPI: 40M, known heroin addict, here for abscess.';
     expect(isDialogue(note)).toBe(false);
@@ -196,6 +208,21 @@ describe('text that is not prose about a patient', () => {
       ['https://example.org/drug-abuse', 'url'],
       ['Drug Abuse Resistance Education', 'name'],
     ]);
+  });
+
+  it("masks a data dictionary's identifiers joined by underscores, not a hashtag or the prose beside them", async () => {
+    const dictionary = 'subst_abuse_hx | yesno | Any history?\nivdu_ever | yesno | Injecting ever?';
+    expect(await brief(dictionary)).toEqual([]);
+    expect(nonProseSpans(dictionary).map(([s, e, kind]) => [dictionary.slice(s, e), kind])).toEqual([
+      ['subst_abuse_hx', 'identifier'],
+      ['ivdu_ever', 'identifier'],
+    ]);
+    expect(await brief('ivdu_hx: IVDU since 2019')).toEqual([['substance-use/injection-drug-abuse', 'IVDU', 'error']]);
+    // Inside prose an underscore is a slip: "hx of_drug abuse" is still read.
+    expect(await brief('Pt with hx of_drug abuse.')).toEqual([['substance-use/substance-abuse', 'drug abuse', 'error']]);
+    // A field name without an underscore, its type in the next cell.
+    expect(await brief('ivdu | yesno | Injecting ever?\nIVDU | daily | since 2019')).toEqual([['substance-use/injection-drug-abuse', 'IVDU', 'error']]);
+    expect(nonProseSpans('#drug_abuse and a blank ____ here')).toEqual([]);
   });
 
   it('gives plain data: [start, end, kind] in UTF-16 code units', () => {

@@ -19,7 +19,8 @@ describe('core substance-use kinds of probe batch 19', () => {
     ['Date\tKind\tCollected by\tOutcome\n2/7\tFor-cause UA\tsite nurse on the night shift\tdirty', 'substance-use/clean-dirty-row', 'dirty'],
     ['She relapsed onto Percocet after her C-section.', 'substance-use/relapse', 'relapsed onto Percocet'],
     ['Client relapsing on booze again, per the house manager.', 'substance-use/relapse', 'relapsing on booze'],
-    ['He is addicted to the stuff his cousin brings over.', 'substance-use/addicted', 'addicted'],
+    // Reported as the phrase since branch su (a non-drug named before "the stuff" passes).
+    ['He is addicted to the stuff his cousin brings over.', 'substance-use/addicted', 'addicted to the stuff'],
     // Found after the batch, probing its kinds further with sentences of this file's own.
     ['Randoms clean x5 since the contract was signed.', 'substance-use/clean-dirty-test', 'Randoms clean'],
     ['PMH: subtance abuse, HTN.', 'substance-use/substance-abuse', 'subtance abuse'],

@@ -1,6 +1,7 @@
 // Text that is not prose about a patient: URLs, e-mail addresses, file paths, citations and
 // reference lists, the names of programmes, clinics and organisations written in Title Case, the
-// anchors of rating scales, and the official titles of ICD-10-CM codes.
+// anchors of rating scales, the official titles of ICD-10-CM codes, and identifiers joined by
+// underscores (a data dictionary's field names: "subst_abuse_hx", "ivdu_ever").
 // A phrase inside one of these spans is never reported, by any rule, in any reader ("Drug Abuse
 // Resistance Education", "J Addict Med.", "https://example.org/drug-abuse").
 //
@@ -12,7 +13,7 @@
 import { lineAround } from '../parse/lines.js';
 import { lazyRegExp } from '../core/lazy-regexp.js';
 
-export type SpanKind = 'url' | 'email' | 'path' | 'citation' | 'name' | 'scale' | 'code';
+export type SpanKind = 'url' | 'email' | 'path' | 'citation' | 'name' | 'scale' | 'code' | 'identifier';
 
 /** [start, end, kind]: start inclusive, end exclusive, UTF-16 code units. */
 export type Span = [number, number, SpanKind];
@@ -34,6 +35,17 @@ const PATH =
 // first (a third of MTSamples' segments hold a slash, a third of those pass this), since PATH's
 // lookbehind is tried at every position.
 const PATH_MARK = /[/\\][\w.-]+[/\\]|\.(?:txt|md|html?|pdf|docx?|csv|tsv|jsonl?|ya?ml|xml|rtf)\b/i;
+// An identifier: letters or digits joined by underscores ("subst_abuse_hx", "ivdu_ever", "etoh_use")
+// opening its line or a cell (after "|" or a tab), a field or variable name of a data dictionary, a
+// database or a form's code, not prose. Inside prose an underscore is a typing slip as often ("hx
+// of_drug abuse"), and a hashtag ("#substance_abuse" in a problem list) is the writer's label: both
+// stay prose. Tested only on a line with an underscore.
+const IDENTIFIER = /(?<=^[ \t]*|[|\t][ \t]*)[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+(?![\w@-])/g;
+// A data dictionary's row: a field name in the first cell, then the field's type ("ivdu | yesno |
+// …", "etoh,radio,…"): the name is an identifier even without an underscore. Tested only on a line
+// with a cell mark.
+const FIELD_ROW =
+  /^[ \t]*([A-Za-z][A-Za-z0-9]*)[ \t]*[|,\t][ \t]*(?:yesno|truefalse|radio|dropdown|checkbox|text|notes|calc|slider|descriptive|integer|number|date|datetime|boolean|categorical|select|multiselect)\b/i;
 
 // The marks of a reference: volume(issue):pages, year;volume, "et al.", DOI, PMID.
 const CITATION_MARK = /\b(?:19|20)\d\d\s*(?:[A-Z][a-z]{2}\s*)?(?:\d{1,2}\s*)?;\s*\d+|\b\d+\s*\(\d+\)\s*:\s*\d+|\bet al\b|\bdoi\s*:|\bPMID\s*:?\s*\d|\bPMCID\b/i;
@@ -295,6 +307,9 @@ function spansOfLine(text: string, start: number, end: number): Span[] {
   if (slash ? URL_MARK.test(line) : WWW.test(line)) push(out, URL, line, start, 'url');
   if (line.includes('@')) push(out, EMAIL, line, start, 'email');
   if ((slash || line.includes('\\')) && PATH_MARK.test(line)) push(out, PATH, line, start, 'path');
+  if (line.includes('_')) push(out, IDENTIFIER, line, start, 'identifier');
+  const row = line.includes('|') || line.includes(',') || line.includes('\t') ? FIELD_ROW.exec(line) : null;
+  if (row) out.push([start + row.index + row[0].indexOf(row[1]!), start + row.index + row[0].indexOf(row[1]!) + row[1]!.length, 'identifier']);
   journalAbbreviations(line, start, out);
   titleCaseNames(line, start, out);
   documentTitles(line, start, out);
