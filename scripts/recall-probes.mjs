@@ -306,6 +306,11 @@ const SHORT = {
   'pharmacovigilance-case-report': 'zspv',
   'disaster-shelter-medical': 'zsdsm',
   'cosmetic-injectables-clinic': 'zsci',
+  // Batch 78's genres (branch di, session of 2026-12-02 01:16): demeanour and identity wording of the retired sets' kinds.
+  'long-term-acute-care-hospital': 'zdlt',
+  'adaptive-sports-program': 'zdas',
+  'medical-staff-peer-review': 'zdpr',
+  'summer-camp-infirmary': 'zdsc',
 };
 
 const problems = [];

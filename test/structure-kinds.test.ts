@@ -211,9 +211,8 @@ describe('false-positive kinds of refused, claims, uncooperative, allegedly and 
       expect(await strong(text), text).toEqual(['credibility/claims']);
   });
 
-  it('uncooperative: a young child by age, people in general, an interpreter pass', async () => {
+  it("uncooperative: people in general, an interpreter pass; a young child by age is the writer's label", async () => {
     for (const text of [
-      'Exam limited as the 2-year-old was uncooperative.',
       'Patients who are uncooperative may need sedation for MRI.',
       'Dental care for uncooperative pediatric patients may require general anesthesia.',
       'Sometimes older adults with dementia become uncooperative during bathing.',
@@ -224,6 +223,9 @@ describe('false-positive kinds of refused, claims, uncooperative, allegedly and 
       'The MRI was limited by an uncooperative patient.',
       'Uncooperative with exam due to pain.',
       'The 45-year-old was uncooperative with the exam.',
+      // The sets' children rule (eval-blind, eval-eleventh READMEs; branch di): a young child's
+      // "uncooperative" for an exam is the writer's label for the patient, B.
+      'Exam limited as the 2-year-old was uncooperative.',
     ])
       expect(await strong(text), text).toEqual(['demeanor/uncooperative']);
   });
