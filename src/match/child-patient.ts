@@ -17,17 +17,33 @@ import { lazyRegExp } from '../core/lazy-regexp.js';
 const AGE = String.raw`(?:[1-9]|1[0-2]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)`;
 // Someone's child: "her 6-year-old", "Pt's 4 yo son".
 const OWNED = String.raw`(?<!(?:\b(?:his|her|their|my|your|our)|['\u2019]s)\s+(?:\w+\s+)?)`;
+// An age that is a relative's, not the patient's: "a 4-year-old son", "15 yo sister".
+const NOT_A_RELATIVE = String.raw`(?![-\s]+(?:son|daughter|brother|sister|sibling|child|grandson|granddaughter|niece|nephew)\b)`;
+
+/**
+ * A test of a whole text answered once per text: the last text asked and its answer are kept, so the
+ * rules of one text (which all ask about the same string) scan it once.
+ */
+function oncePerText(test: (text: string) => boolean): (text: string) => boolean {
+  let last: string | undefined;
+  let answer = false;
+  return (text) => {
+    if (last !== text) answer = test(text);
+    last = text; // adopt this string object (see parse/lines.ts startsOf)
+    return answer;
+  };
+}
 // Built on first use, as the other 'iu' module-level regexes are (core/lazy-regexp.ts): only a
 // rule with `patient: child` that meets a candidate asks for it.
 const CHILD_SOURCE = [
   // An age of 12 or under, for a person: "a 6-year-old boy", "this 7 yo", "6 y/o male", "a 9 year old".
-  String.raw`${OWNED}\b(?:a|an|this|the|is)\s+${AGE}[-\s]?(?:years?|yrs?)[-\s]?old\b(?![-\s]+(?:son|daughter|brother|sister|sibling|child|grandson|granddaughter|niece|nephew)\b)`,
+  String.raw`${OWNED}\b(?:a|an|this|the|is)\s+${AGE}[-\s]?(?:years?|yrs?)[-\s]?old\b${NOT_A_RELATIVE}`,
   String.raw`${OWNED}\b${AGE}\s?(?:yo|y\/o|y\.o\.)\s+(?:boy|girl|male|female|child|m|f)\b`,
   // An age in shorthand opening its phrase before a finding or a comma: "6 yo w/ CP", "5 yo, mom …",
   // "4yo with fever" (retired sets' kind: the age written as a note's shorthand, no noun after it).
   String.raw`${OWNED}(?:^|[:;.(]\s*|\b(?:peds|pediatric|paediatric|ei|visit|note|consult|intake)\s*[:,-]?\s*)${AGE}\s?(?:yo|y\/o|y\.o\.)(?=\s*(?:w\/|with\b|[,;:(]))`,
   // Months, weeks or days old: an infant or a toddler.
-  String.raw`${OWNED}\b(?:a|an|this|the|is)\s+\d{1,2}[-\s]?(?:months?|mos?|weeks?|wks?|days?)[-\s]?old\b(?![-\s]+(?:son|daughter|brother|sister|sibling|child|grandson|granddaughter|niece|nephew)\b)`,
+  String.raw`${OWNED}\b(?:a|an|this|the|is)\s+\d{1,2}[-\s]?(?:months?|mos?|weeks?|wks?|days?)[-\s]?old\b${NOT_A_RELATIVE}`,
   // At school below secondary level.
   String.raw`\b(?:he|she|patient|pt)\s+(?:is\s+in|attends|goes\s+to|is\s+attending|started)\s+(?:the\s+|a\s+)?(?:[A-Z][\w.'-]*\s+){0,3}(?:kindergarten|preschool|pre-school|daycare|day\s+care|elementary|grade\s+school|(?:first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th)\s+grade)\b`,
   // A paediatric word for the patient.
@@ -41,14 +57,10 @@ export const CHILD = lazyRegExp(CHILD_SOURCE, 'iu');
 // the scanner's checks (prefilter.ts caseFlags). A text holding either is read with 'iu'.
 export const CHILD_ASCII = lazyRegExp(CHILD_SOURCE, 'i');
 
-const cache = { text: undefined as string | undefined, child: false };
-
 /** Does `text` say its patient is a child (12 or under)? Scanned once per text. */
-export function childIsPatient(text: string): boolean {
-  if (cache.text !== text) cache.child = (text.includes('\u017f') || text.includes('\u212a') ? CHILD() : CHILD_ASCII()).test(text);
-  cache.text = text; // adopt this string object (see parse/lines.ts startsOf)
-  return cache.child;
-}
+export const childIsPatient: (text: string) => boolean = oncePerText((text) =>
+  (text.includes('\u017f') || text.includes('\u212a') ? CHILD() : CHILD_ASCII()).test(text),
+);
 
 // A young child (5 or under, in months, weeks or days, or a toddler, preschooler or infant) is the
 // patient: a refusal of a food, a drink, a mask, drops or an exam by the patient of such a note is a
@@ -58,21 +70,15 @@ export function childIsPatient(text: string): boolean {
 const YOUNG = String.raw`(?:[1-5]|one|two|three|four|five)`;
 const MONTHS = String.raw`(?:[1-9]|[12]\d|3[0-6])`;
 const YOUNG_SOURCE = [
-  String.raw`${OWNED}\b(?:a|an|this|the|is)\s+${YOUNG}[-\s]?(?:years?|yrs?)[-\s]?old\b(?![-\s]+(?:son|daughter|brother|sister|sibling|child|grandson|granddaughter|niece|nephew)\b)`,
+  String.raw`${OWNED}\b(?:a|an|this|the|is)\s+${YOUNG}[-\s]?(?:years?|yrs?)[-\s]?old\b${NOT_A_RELATIVE}`,
   String.raw`${OWNED}(?:^|[:;.(]\s*|\b(?:a|an|this|the|is|peds|pediatric|paediatric|ei|visit|note|consult|intake)\s*[:,-]?\s*)${YOUNG}\s?(?:yo|y\/o|y\.o\.)(?=\s*(?:w\/|with\b|[,;:(]|boy\b|girl\b|male\b|female\b|child\b|[mf]\b|refus|is\b|has\b))`,
   String.raw`${OWNED}(?:^|[:;.(]\s*|\b(?:a|an|this|the|is|peds|pediatric|paediatric|ei|visit|note|consult|intake)\s*[:,-]?\s*)${MONTHS}\s?(?:mo|mos|months?)(?:[-\s]old)?(?=\s*(?:w\/|with\b|[,;:(]|boy\b|girl\b|male\b|female\b|child\b|[mf]\b|old\b|refus|is\b|has\b))`,
   String.raw`${OWNED}\b(?:a|an|this|the|is)\s+\d{1,2}[-\s]?(?:weeks?|wks?|days?)[-\s]?old\b`,
   String.raw`(?:^|[:;.]\s*|\b(?:the|this|a)\s+)(?:toddler|preschooler|infant)\b`,
 ].join('|');
 const YOUNG_CHILD = lazyRegExp(YOUNG_SOURCE, 'i');
-const youngCache = { text: undefined as string | undefined, young: false };
-
 /** Does `text` say its patient is a young child (5 or under)? Scanned once per text. */
-export function youngChildIsPatient(text: string): boolean {
-  if (youngCache.text !== text) youngCache.young = YOUNG_CHILD().test(text);
-  youngCache.text = text;
-  return youngCache.young;
-}
+export const youngChildIsPatient: (text: string) => boolean = oncePerText((text) => YOUNG_CHILD().test(text));
 
 // A minor (17 or under) is the patient, for the parent rule (parent-rule.ts): a parent's refusal of
 // an adolescent's care ("Adolescent: 16M … Mom refuses the HPV vaccine") is the patient's as a
@@ -80,17 +86,11 @@ export function youngChildIsPatient(text: string): boolean {
 // the note headed paediatric or adolescent ("Peds ENT:", "Adolescent clinic").
 const TEEN = String.raw`(?:1[0-7]|[1-9])`;
 const MINOR_SOURCE = [
-  String.raw`${OWNED}\b(?:a|an|this|the|is|pt|patient)?\s*${TEEN}[-\s]?(?:years?|yrs?)[-\s]?old\b(?![-\s]+(?:son|daughter|brother|sister|sibling|child|grandson|granddaughter|niece|nephew)\b)`,
-  String.raw`${OWNED}\b${TEEN}\s?(?:yo|y\/o|y\.o\.)(?![-\s]+(?:son|daughter|brother|sister|sibling|child|grandson|granddaughter|niece|nephew)\b)`,
+  String.raw`${OWNED}\b(?:a|an|this|the|is|pt|patient)?\s*${TEEN}[-\s]?(?:years?|yrs?)[-\s]?old\b${NOT_A_RELATIVE}`,
+  String.raw`${OWNED}\b${TEEN}\s?(?:yo|y\/o|y\.o\.)${NOT_A_RELATIVE}`,
   String.raw`(?:^|[:;.(,]\s*)${TEEN}\s?[mf]\b`,
   String.raw`(?:^|[.;\n]\s*)(?:peds|pediatric|paediatric|adolescent)\b`,
 ].join('|');
 const MINOR = lazyRegExp(MINOR_SOURCE, 'i');
-const minorCache = { text: undefined as string | undefined, minor: false };
-
 /** Does `text` say its patient is a minor (17 or under, or a paediatric or adolescent note)? Scanned once per text. */
-export function minorIsPatient(text: string): boolean {
-  if (minorCache.text !== text) minorCache.minor = MINOR().test(text);
-  minorCache.text = text;
-  return minorCache.minor;
-}
+export const minorIsPatient: (text: string) => boolean = oncePerText((text) => MINOR().test(text));
