@@ -43,9 +43,9 @@ const PATH_MARK = /[/\\][\w.-]+[/\\]|\.(?:txt|md|html?|pdf|docx?|csv|tsv|jsonl?|
 const IDENTIFIER = /(?<=^[ \t]*|[|\t][ \t]*)[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+(?![\w@-])/g;
 // A data dictionary's row: a field name in the first cell, then the field's type ("ivdu | yesno |
 // …", "etoh,radio,…"): the name is an identifier even without an underscore. Tested only on a line
-// with a cell mark.
+// with a cell mark; the match is the name alone.
 const FIELD_ROW =
-  /^[ \t]*([A-Za-z][A-Za-z0-9]*)[ \t]*[|,\t][ \t]*(?:yesno|truefalse|radio|dropdown|checkbox|text|notes|calc|slider|descriptive|integer|number|date|datetime|boolean|categorical|select|multiselect)\b/i;
+  /(?<=^[ \t]*)[A-Za-z][A-Za-z0-9]*(?=[ \t]*[|,\t][ \t]*(?:yesno|truefalse|radio|dropdown|checkbox|text|notes|calc|slider|descriptive|integer|number|date|datetime|boolean|categorical|select|multiselect)\b)/gi;
 
 // The marks of a reference: volume(issue):pages, year;volume, "et al.", DOI, PMID.
 const CITATION_MARK = /\b(?:19|20)\d\d\s*(?:[A-Z][a-z]{2}\s*)?(?:\d{1,2}\s*)?;\s*\d+|\b\d+\s*\(\d+\)\s*:\s*\d+|\bet al\b|\bdoi\s*:|\bPMID\s*:?\s*\d|\bPMCID\b/i;
@@ -308,8 +308,7 @@ function spansOfLine(text: string, start: number, end: number): Span[] {
   if (line.includes('@')) push(out, EMAIL, line, start, 'email');
   if ((slash || line.includes('\\')) && PATH_MARK.test(line)) push(out, PATH, line, start, 'path');
   if (line.includes('_')) push(out, IDENTIFIER, line, start, 'identifier');
-  const row = line.includes('|') || line.includes(',') || line.includes('\t') ? FIELD_ROW.exec(line) : null;
-  if (row) out.push([start + row.index + row[0].indexOf(row[1]!), start + row.index + row[0].indexOf(row[1]!) + row[1]!.length, 'identifier']);
+  if (line.includes('|') || line.includes(',') || line.includes('\t')) push(out, FIELD_ROW, line, start, 'identifier');
   journalAbbreviations(line, start, out);
   titleCaseNames(line, start, out);
   documentTitles(line, start, out);

@@ -18,17 +18,20 @@ export type Speaker = 'clinician' | 'patient';
 // Speaker labels by role: of visits, transcripts, interviews and hand-offs ("Paramedic:", "[Case
 // Manager]", "EMS:"), and an interview's "Q:" (the interviewer) and "A:" (the person answering);
 // the person answering by the name an insurer's, a benefits office's, a shelter's or a jail's
-// interview gives them ("Applicant:", "Claimant:", "Evacuee:", "Inmate:").
+// interview gives them ("Applicant:", "Claimant:", "Evacuee:", "Inmate:"): INTERVIEWEES, the patient
+// themselves, not a relative (NOT_RELATIVES).
+const INTERVIEWEES = ['applicant', 'interviewee', 'claimant', 'evacuee', 'inmate', 'detainee', 'enrollee', 'insured', 'proposed_insured', 'beneficiary'];
 const CLINICIAN = new Set(
   'doctor dr physician clinician provider nurse np pa rn md interviewer therapist counselor counsellor resident attending guest_clinician practitioner gp pharmacist midwife surgeon psychiatrist psychologist social_worker sw medical_student student assistant scribe q paramedic medic emt ems chaplain case_manager cm dietitian dietician nutritionist ot rt respiratory_therapist triage_nurse charge_nurse np_student intern fellow consultant registrar nurse_practitioner physician_assistant doc officer police'.split(
     ' ',
   ),
 );
-const PATIENT_SIDE = new Set(
-  'patient pt patient_guest guest_family guest family family_member mother mom mum father dad parent wife husband spouse partner son daughter caregiver carer guardian sister brother friend grandmother grandfather grandma grandpa aunt uncle client participant respondent relative interpreter a pt_family patient_family girlfriend boyfriend fiance fiancee grandson granddaughter niece nephew roommate neighbor neighbour stepmother stepfather foster_parent caller applicant interviewee claimant evacuee inmate detainee enrollee insured proposed_insured beneficiary'.split(
+const PATIENT_SIDE = new Set([
+  ...'patient pt patient_guest guest_family guest family family_member mother mom mum father dad parent wife husband spouse partner son daughter caregiver carer guardian sister brother friend grandmother grandfather grandma grandpa aunt uncle client participant respondent relative interpreter a pt_family patient_family girlfriend boyfriend fiance fiancee grandson granddaughter niece nephew roommate neighbor neighbour stepmother stepfather foster_parent caller'.split(
     ' ',
   ),
-);
+  ...INTERVIEWEES,
+]);
 
 // A speaker label at the start of a line: "[patient_guest]" or "Guest_family:" / "Pt :" / "Family member:".
 const LABEL = /^[ \t]*(?:\[([A-Za-z_ ]{1,30})\]|([A-Za-z][A-Za-z_]*(?:['\u2019]s)?\.?(?: [A-Za-z][A-Za-z_]*)?)[ \t]*:(?!\/\/))/;
@@ -134,18 +137,8 @@ const NOT_RELATIVES = new Set([
   'interpreter',
   'patient_guest',
   'guest',
-  // The person interviewed, by the name an insurer's, a benefits office's, a shelter's or a jail's
-  // interview gives them ("Interviewer: … / Applicant: I was a pothead in college").
-  'applicant',
-  'interviewee',
-  'claimant',
-  'evacuee',
-  'inmate',
-  'detainee',
-  'enrollee',
-  'insured',
-  'proposed_insured',
-  'beneficiary',
+  // The person interviewed ("Interviewer: … / Applicant: I was a pothead in college").
+  ...INTERVIEWEES,
 ]);
 
 /** Is the label a relative's or a companion's ("Mother", "Patient's wife", "Guest_family")? */

@@ -76,8 +76,6 @@ const REACH = 16;
 /** Does the token end in an apostrophe or apostrophe-s ("pt's", "parents'")? */
 export const possessive = (text: string, token: Token) => /['\u2019]s?$/.test(text.slice(token.start.offset, token.end.offset));
 
-/** The text between two tokens (punctuation, white space). */
-
 /**
  * The index of the head token of the subject of the word at token `at` of `tokens`, or undefined
  * when none is found in its clause (then the word is read as being about the patient: "Refused
