@@ -39,13 +39,17 @@ const PATH_MARK = /[/\\][\w.-]+[/\\]|\.(?:txt|md|html?|pdf|docx?|csv|tsv|jsonl?|
 // opening its line or a cell (after "|" or a tab), a field or variable name of a data dictionary, a
 // database or a form's code, not prose. Inside prose an underscore is a typing slip as often ("hx
 // of_drug abuse"), and a hashtag ("#substance_abuse" in a problem list) is the writer's label: both
-// stay prose. Tested only on a line with an underscore.
-const IDENTIFIER = /(?<=^[ \t]*|[|\t][ \t]*)[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+(?![\w@-])/g;
+// stay prose. Tested only on a line with an underscore. The mark before it is matched, not looked
+// behind at: a lookbehind of "^[ \t]*" is tried at every position, and so walks back over each run of
+// blanks again from each of its positions (quadratic in a long line of spaces); the identifier is
+// the last group, at the match's end (identifierSpans).
+const IDENTIFIER = /(?:^|[|\t])[ \t]*([A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+)(?![\w@-])/g;
 // A data dictionary's row: a field name in the first cell, then the field's type ("ivdu | yesno |
 // …", "etoh,radio,…"): the name is an identifier even without an underscore. Tested only on a line
-// with a cell mark; the match is the name alone.
+// with a cell mark; anchored at the line's start, so tried once per line. Groups: the blanks before
+// the name, the name.
 const FIELD_ROW =
-  /(?<=^[ \t]*)[A-Za-z][A-Za-z0-9]*(?=[ \t]*[|,\t][ \t]*(?:yesno|truefalse|radio|dropdown|checkbox|text|notes|calc|slider|descriptive|integer|number|date|datetime|boolean|categorical|select|multiselect)\b)/gi;
+  /^([ \t]*)([A-Za-z][A-Za-z0-9]*)[ \t]*[|,\t][ \t]*(?:yesno|truefalse|radio|dropdown|checkbox|text|notes|calc|slider|descriptive|integer|number|date|datetime|boolean|categorical|select|multiselect)\b/i;
 
 // The marks of a reference: volume(issue):pages, year;volume, "et al.", DOI, PMID.
 const CITATION_MARK = /\b(?:19|20)\d\d\s*(?:[A-Z][a-z]{2}\s*)?(?:\d{1,2}\s*)?;\s*\d+|\b\d+\s*\(\d+\)\s*:\s*\d+|\bet al\b|\bdoi\s*:|\bPMID\s*:?\s*\d|\bPMCID\b/i;
@@ -99,6 +103,14 @@ function push(out: Span[], regex: RegExp, line: string, base: number, kind: Span
     // A URL or path does not end with the sentence's full stop or comma.
     if (kind !== 'email') value = value.replace(/[.,;:!?]+$/, '');
     if (value) out.push([base + m.index, base + m.index + value.length, kind]);
+  }
+}
+
+/** The identifiers of `line` (IDENTIFIER: each its match's last group), as spans from `base`. */
+function identifierSpans(line: string, base: number, out: Span[]): void {
+  for (const m of line.matchAll(IDENTIFIER)) {
+    const at = base + m.index + m[0].length - m[1]!.length;
+    out.push([at, at + m[1]!.length, 'identifier']);
   }
 }
 
@@ -307,8 +319,9 @@ function spansOfLine(text: string, start: number, end: number): Span[] {
   if (slash ? URL_MARK.test(line) : WWW.test(line)) push(out, URL, line, start, 'url');
   if (line.includes('@')) push(out, EMAIL, line, start, 'email');
   if ((slash || line.includes('\\')) && PATH_MARK.test(line)) push(out, PATH, line, start, 'path');
-  if (line.includes('_')) push(out, IDENTIFIER, line, start, 'identifier');
-  if (line.includes('|') || line.includes(',') || line.includes('\t')) push(out, FIELD_ROW, line, start, 'identifier');
+  if (line.includes('_')) identifierSpans(line, start, out);
+  const row = line.includes('|') || line.includes(',') || line.includes('\t') ? FIELD_ROW.exec(line) : null;
+  if (row) out.push([start + row[1]!.length, start + row[1]!.length + row[2]!.length, 'identifier']);
   journalAbbreviations(line, start, out);
   titleCaseNames(line, start, out);
   documentTitles(line, start, out);
