@@ -14,8 +14,8 @@
 //   fixtures/eval-fourteenth/labelled.jsonl, fixtures/eval-fifteenth/labelled.jsonl and
 //   fixtures/eval-sixteenth/labelled.jsonl (each wholly held out, labelled blind; their READMEs). fixtures/eval-sixteenth (written 2026-12-02) is held out too
 //   (HELD_OUT) but not scored by default until the lead's first run of it. eval-sealed, eval-blind,
-//   eval-final, eval-ninth and eval-twelfth were retired to tuning on 2026-12-02 (RETIRED below): their lists
-//   are printed, their titles and JSON say so.
+//   eval-final, eval-ninth and eval-twelfth, and in a second round eval-thirteenth and eval-fifteenth, were
+//   retired to tuning on 2026-12-02 (RETIRED below): their lists are printed, their titles and JSON say so.
 // - fixtures/eval-new is scored whole and in two halves, split by a hash of each record's id (splitOf):
 //   the dev half lists its false positives and misses, so rule developers can learn from new genres;
 //   the test half (and the whole set) only count them, so that nobody tunes rules on them by accident.
@@ -132,17 +132,7 @@ async function run(args, io) {
   // Sets whose false positives and misses are counted but not listed unless --show-held-out, by the name of
   // the set's folder — not by a path relative to this copy of the repository, so a set read from another
   // checkout (`node /tmp/copy/scripts/eval.js /work/main/fixtures/eval-new/labelled.jsonl`) stays held out.
-  const HELD_OUT = new Set([
-    'eval-new',
-    'eval-fresh',
-    'eval-unseen',
-    'eval-tenth',
-    'eval-eleventh',
-    'eval-thirteenth',
-    'eval-fourteenth',
-    'eval-fifteenth',
-    'eval-sixteenth',
-  ]);
+  const HELD_OUT = new Set(['eval-new', 'eval-fresh', 'eval-unseen', 'eval-tenth', 'eval-eleventh', 'eval-fourteenth', 'eval-sixteenth']);
   // Sets that were held out and are now tuned on, with the date they were retired: their false positives and
   // misses are listed, and their figures no longer count as figures on unseen text. Fifteen sessions of probe
   // sentences moved these sets little (the errors left are of kinds nobody had thought to write), so the five
@@ -154,6 +144,11 @@ async function run(args, io) {
     ['eval-final', '2026-12-02'],
     ['eval-ninth', '2026-12-02'],
     ['eval-twelfth', '2026-12-02'],
+    // A second round, the same day: the two sets with the most clean records flagged (2.6% and 2.7%), opened
+    // so that false positives, which the first round's kinds did not reduce on the held-out sets, can be learnt
+    // as kinds too. eval-sixteenth and the seventeenth set written after this measure it.
+    ['eval-thirteenth', '2026-12-02'],
+    ['eval-fifteenth', '2026-12-02'],
   ]);
   // Held-out sets also scored in a dev and a test half (the others are held out whole: no dev half).
   const SPLIT = new Set(['eval-new']);
