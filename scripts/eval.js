@@ -12,7 +12,7 @@
 //   fixtures/eval-tenth/labelled.jsonl, fixtures/eval-eleventh/labelled.jsonl,
 //   fixtures/eval-twelfth/labelled.jsonl, fixtures/eval-thirteenth/labelled.jsonl,
 //   fixtures/eval-fourteenth/labelled.jsonl, fixtures/eval-fifteenth/labelled.jsonl and
-//   fixtures/eval-sixteenth/labelled.jsonl (each wholly held out, labelled blind; their READMEs). fixtures/eval-seventeenth (written 2026-12-02) is held out too
+//   fixtures/eval-sixteenth/labelled.jsonl (each wholly held out, labelled blind; their READMEs). fixtures/eval-seventeenth (written 2026-12-02, scored by default since the lead's first run) is held out too
 //   (HELD_OUT) but not scored by default until the lead's first run of it. eval-sealed, eval-blind,
 //   eval-final, eval-ninth and eval-twelfth, and in a second round eval-thirteenth and eval-fifteenth, were
 //   retired to tuning on 2026-12-02 (RETIRED below): their lists are printed, their titles and JSON say so.
@@ -128,6 +128,7 @@ async function run(args, io) {
       path.join(root, 'fixtures', 'eval-fourteenth', 'labelled.jsonl'),
       path.join(root, 'fixtures', 'eval-fifteenth', 'labelled.jsonl'),
       path.join(root, 'fixtures', 'eval-sixteenth', 'labelled.jsonl'),
+      path.join(root, 'fixtures', 'eval-seventeenth', 'labelled.jsonl'),
     );
   // Sets whose false positives and misses are counted but not listed unless --show-held-out, by the name of
   // the set's folder — not by a path relative to this copy of the repository, so a set read from another

@@ -25,6 +25,6 @@ describeWrittenSet({
   minCore: 105,
   minB: 160,
   minC: 50,
-  inDefaultEval: false,
+  inDefaultEval: true,
   bad: { genre: 'pancreatitis-clinic', earlierId: 'sx-vascular-access-team-001', earlierGenre: 'vascular-access-team', earlierSet: 'eval-sixteenth' },
 });
