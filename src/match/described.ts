@@ -13,6 +13,7 @@
 import { type Token, tokenGap } from '../parse/tokens.js';
 import { maskPlaceholders } from '../parse/placeholders.js';
 import { bracketAfter, isGivenName, type NameWords, readName } from './names.js';
+import { BARE_RELATIVES, FEMALE_KIN, KIN_OTHER_NAMES, MALE_KIN, NAME_RELATIVES as NAME_RELATIVES_LIST } from './people.js';
 import { motherIsPatient } from './perinatal.js';
 import { pronounIsOther, type Reader } from './pronoun.js';
 import { definiteChild, operatingRoom, passiveWithAgent, subjectIndex } from './subject.js';
@@ -94,11 +95,12 @@ const OTHER_ONE = new Set(['another', 'other', 'fellow', 'different']);
 // notes ("Housemate was aggressive toward the individual", "Tech, age 24, became aggressive").
 // Before "member" they make it someone else's ("staff member", "board member", "union member"); a
 // plan's "member" alone is the patient of a payer letter.
-const BARE_OTHERS = new Set(
-  'mother mom mum father dad parent parents wife husband spouse partner son daughter brother sister family friend caregiver guardian grandmother grandfather grandma grandpa aunt uncle staff nursing nurse crew team security police ems medic medics group board committee union council panel faculty club church choir band household jury congregation sibling siblings cousin niece nephew boyfriend girlfriend fiance fiancee housemate housemates roommate roommates neighbor neighbour visitor visitors sitter coworker tech techs aide aides cna rn lpn officer officers guard guards interpreter mob fob deputy deputies trooper troopers sergeant sergeants sheriff detective detectives bystander bystanders witness witnesses firefighter firefighters housekeeper housekeepers transporter transporters volunteer volunteers contractor contractors valet facilitator facilitators peers litem'.split(
+const BARE_OTHERS = new Set([
+  ...BARE_RELATIVES,
+  ...'staff nursing nurse crew team security police ems medic medics group board committee union council panel faculty club church choir band household jury congregation visitor visitors sitter coworker tech techs aide aides cna rn lpn officer officers guard guards interpreter mob fob deputy deputies trooper troopers sergeant sergeants sheriff detective detectives bystander bystanders witness witnesses firefighter firefighters housekeeper housekeepers transporter transporters volunteer volunteers contractor contractors valet facilitator facilitators peers litem'.split(
     ' ',
   ),
-);
+]);
 // Workers of a service, a trade or the institution, and its departments, named bare as notes name
 // staff ("Dispatcher claims", "Registrar refused the card", "Plumber refused to enter", "Biomed
 // refused to release the vent", "Housekeeping refused the room", "writer refused"): the people a
@@ -141,8 +143,8 @@ const TITLES_OF_OTHERS = new Set(['dr', 'drs', 'prof']);
 const AGE = /^\d{1,3}$/;
 const AGE_WORDS = new Set('year years yr yrs yo old month months mo mos'.split(' '));
 // Relatives by gender, which names.ts reads as roles before or after a name ("his wife Fatima").
-const FEMALE = new Set('wife mother mom mum daughter sister girlfriend grandmother grandma aunt niece fiancee stepmother stepdaughter'.split(' '));
-const MALE = new Set('husband father dad son brother boyfriend grandfather grandpa uncle nephew fiance stepfather stepson'.split(' '));
+const FEMALE: ReadonlySet<string> = new Set(FEMALE_KIN);
+const MALE: ReadonlySet<string> = new Set(MALE_KIN);
 
 const wordAt = (text: string, token: Token) => text.slice(token.start.offset, token.end.offset);
 // "he's", "it's" are "he is", not possessives.
@@ -678,7 +680,7 @@ const TIMES = new Set(
 // The seats a crash note names its patient by.
 const CRASH = new Set('driver drivers passenger passengers pedestrian pedestrians rider riders occupant occupants motorcyclist bicyclist'.split(' '));
 // Relatives' names the lists do not hold, which the parent rule reads ("Papa refused the CT for the boy").
-const KIN = new Set('papa mama abuela abuelo nana granny gran grandparent grandparents stepmother stepmom stepdad stepfather'.split(' '));
+const KIN: ReadonlySet<string> = new Set(KIN_OTHER_NAMES);
 // Nouns of a conduct or a regimen as a telegraphic subject ("adherence poor", "compliance fair").
 const CONDUCT = new Set('adherence compliance nonadherence noncompliance participation effort cooperation insight judgment judgement'.split(' '));
 // Verbs of a record, whose subject is a source, not the one described ("Records show poor
@@ -700,9 +702,7 @@ const LINKS = new Set(
 // "RN Imani", "Farida, his wife,"), or a word for the patient ("pt Maria", "Maria (patient)").
 // Relatives the subject model's lists do not name, before a name ("her grandson, Mateo", "his
 // brother-in-law Ivo"): found by batch 51 (src/match/names.ts).
-const NAME_RELATIVES = new Set(
-  'grandson grandsons granddaughter granddaughters grandchild grandchildren grandkid grandkids godson goddaughter godparent godmother godfather'.split(' '),
-);
+const NAME_RELATIVES: ReadonlySet<string> = new Set(NAME_RELATIVES_LIST);
 const NAME_PATIENT_WORDS = new Set(['pt', 'pts', 'patient', 'client', 'resident', 'veteran', 'participant', 'consumer', 'individual']);
 const NAME_WORDS: NameWords = {
   isRole: (w) =>

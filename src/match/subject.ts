@@ -13,6 +13,7 @@
 // costs megabytes and milliseconds per sentence, and this reads at most 16 tokens per candidate.
 import { maskPlaceholders } from '../parse/placeholders.js';
 import { type Token, tokenGap } from '../parse/tokens.js';
+import { KIN_LISTED, RELATIVE_WORDS } from './people.js';
 
 // Words between a subject and its predicate that are not the subject.
 const PASS_OVER = new Set(
@@ -456,12 +457,6 @@ function classicAppositive(text: string, tokens: readonly Token[], first: number
   );
 }
 
-// A relative or a companion of the patient, by the word a note names them with.
-const RELATIVE_WORDS = new Set(
-  'wife husband spouse partner mother mom mum father dad parent parents son daughter sister brother sibling girlfriend boyfriend gf bf fiance fiancee friend roommate neighbor neighbour grandmother grandfather grandma grandpa aunt uncle niece nephew cousin caregiver guardian poa family'.split(
-    ' ',
-  ),
-);
 // A finite verb's or an -ing participle's form: "insists", "insisting", "refuses", "claims". Not a
 // past participle, which after a comma is as often an adjective whose owner is not said ("Wife at
 // bedside, agitated"), nor an adjective in -ous.
@@ -586,13 +581,6 @@ function parentheticalAppositive(text: string, tokens: readonly Token[], last: n
   }
   return false;
 }
-
-// Relatives, and the words that join them in a list, that a parenthesis may list as an appositive.
-const KIN_LISTED = new Set(
-  'mother father mom dad parent parents wife husband spouse partner son sons daughter daughters brother brothers sister sisters sibling siblings niece nieces nephew nephews aunt uncle cousin cousins grandmother grandfather grandma grandpa roommate roommates and or'.split(
-    ' ',
-  ),
-);
 
 /** The first index of the noun phrase whose head is at `head`: determiners, possessives, numbers before it. */
 function phraseStart(text: string, tokens: readonly Token[], head: number): number {
