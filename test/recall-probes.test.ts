@@ -45,8 +45,8 @@ const KNOWN_CORE_MISSES = [
 // `third`: whose refusal or claim it is). Batch 32: a parent ("MOB", mother of the baby) as the subject
 // of a credibility word is a third party (adding MOB/FOB to {someone-else} alone would also silence the
 // parent rule, a mother's refusal of the newborn's care, which is B). Batch 33, flagged before its fixes
-// too: an agency as the subject of a credibility word, and a 2 y/o refusing a bottle
-// (a child's feeding; child-patient.ts reads an age only with a sex or a person noun). Its hospice
+// too: an agency as the subject of a credibility word (its 2 y/o refusing a bottle passes since branch
+// fp: a bottle, a pacifier or the breast refused is a feeding sign, whoever refuses). Its hospice
 // aide who "alleges" passes since branch legal (someone else as the subject of the verb).
 // And batches 30 and 31's, each a kind left as it is (the README, batches 30
 // and 31): an adjective set off by commas after its subject's clause with no verb of that subject
@@ -57,7 +57,6 @@ const KNOWN_CORE_MISSES = [
 // herself", "MOB allegedly used … in the third trimester", "MOB - hostile w/ the lactation nurse").
 // ("he" after a neighbour who found "her", rp-ahl-031, passes since branch pronoun: the patient is "she".)
 const KNOWN_LOOKALIKE_FINDINGS = [
-  'rp-pahp-041 compliance/refused "refuses"',
   'rp-nurs-025 credibility/adamant "adamant"',
   'rp-ahl-023 demeanor/combative "belligerent"',
   'rp-grp-006 compliance/refused "refused"',
