@@ -28,3 +28,31 @@ describe('instrument and scale names (spans.ts)', () => {
     expect(await found(text)).toContain(expected);
   });
 });
+
+describe('a relative as the subject of a second verb (subject.ts)', () => {
+  it.each([
+    // A complement clause with the patient as its subject between the relative and the verb.
+    'Son says she barely eats, insists on a feeding tube.',
+    // A subordinate clause between, and a past form before a preposition.
+    'Brother got angry when the team raised hospice, insisted on full code.',
+    // The patient reports a relative's acts: the verb after the comma is in the relative's tense.
+    'Pt reports her partner got loud when she asked for money, insisted on driving her.',
+    // A bracketed quotation between the relative's two verbs.
+    'Husband turns down the commode ("she won\'t use it") and insists she walk to the bathroom.',
+    // A verb opening a parenthesis after someone else.
+    'Letters: the AA sponsor (insisted on daily check-ins) and the employer.',
+  ])('passes %j', async (text) => {
+    expect(await found(text)).toEqual([]);
+  });
+
+  it.each([
+    // The patient's own second verb after a bracketed quotation.
+    ['Pt turns down the commode ("I can walk") and insists on the bathroom.', 'credibility/insists insists'],
+    // The patient's verb of saying and the verb after the comma in the same tense: either's, read as the patient's.
+    ['Pt states her husband drinks nightly, insists she is safe at home.', 'credibility/insists insists'],
+    // The patient's own verb after a comma.
+    ['Pt says he slept well, insists on going home today.', 'credibility/insists insists'],
+  ])('flags %j', async (text, expected) => {
+    expect(await found(text)).toContain(expected);
+  });
+});
