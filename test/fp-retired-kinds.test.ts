@@ -56,3 +56,33 @@ describe('a relative as the subject of a second verb (subject.ts)', () => {
     expect(await found(text)).toContain(expected);
   });
 });
+
+describe('who is described or refuses (described.ts, subject.ts)', () => {
+  it.each([
+    // A relative named before "she", in a sentence that names the patient "he"/"his".
+    'Per his sister, "he won\'t eat for us," and she insists on a feeding consult.',
+    // The antecedent of "who", right before it, not the patient coordinated with it.
+    'Seen with pt and his son, who insisted on recording the visit.',
+    // A reduced passive before "as": the noun before the participle is described, with two adjectives.
+    'Pt was shoved by a classmate described by the nurse as hostile and threatening.',
+    // A young child's second verb after "and", its subject the pronoun.
+    'Peds ENT: 4 yo w/ otitis. He cries and refuses the ear drops.',
+    // An AA sponsor named bare.
+    'Sponsor insisted on a meeting every day this week.',
+  ])('passes %j', async (text) => {
+    expect(await found(text)).toEqual([]);
+  });
+
+  it.each([
+    // The patient named "he" and a relative of the other gender: "he" is still the patient.
+    ['His wife visited and he insists on going home.', 'credibility/insists insists'],
+    // The coordinated subject "Pt and his wife" owns the verb after the relative clause closes.
+    ['Pt and his wife, who insisted on the TV, refused the bed.', 'compliance/refused refused'],
+    // The patient described by someone, with two adjectives.
+    ['Pt was described by the counselor as hostile and threatening.', 'demeanor/threatening hostile and threatening'],
+    // An adult's second verb after "and" stays the patient's refusal.
+    ['Adult clinic: 45M. He yells and refuses the drops.', 'compliance/refused refuses'],
+  ])('flags %j', async (text, expected) => {
+    expect(await found(text)).toContain(expected);
+  });
+});

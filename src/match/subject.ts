@@ -66,6 +66,7 @@ const QUANTITIES = new Set(
   'rest all some most none both one two three many several few each any either neither part half majority members member next'.split(' '),
 );
 const CONJUNCTIONS = new Set(['and', 'or', 'but', '&', 'nor']);
+const PRONOUN_SUBJECTS = new Set(['he', 'she', 'they']);
 const RELATIVES = new Set(['who', 'which', 'whom']);
 // Words that start a clause of their own: the subject is not looked for before them.
 const SUBORDINATORS = new Set('if when whenever while because since although though unless until after as where once whether'.split(' '));
@@ -261,6 +262,16 @@ export function subjectIndex(text: string, tokens: readonly Token[], at: number)
       continue;
     }
     if (crossedConjunction && objectOfVerb(text, tokens, i)) continue;
+    // "he screams and refuses the drops": across "and", a verb right after a pronoun subject is the
+    // first verb, not a noun; its subject is the pronoun (retired sets' kind).
+    if (
+      crossedConjunction &&
+      i > 0 &&
+      PRONOUN_SUBJECTS.has(tokens[i - 1]!.norm) &&
+      /^[ \t]+$/.test(tokenGap(text, tokens[i - 1]!, token)) &&
+      /(?:[^su]s|ed)$/.test(word)
+    )
+      continue;
     // "The courier waiting in the lobby refused", "The granddaughter filming the exam refused": a
     // phrase opened by an -ing participle right after a noun qualifies that noun, which is the
     // subject; the participle and its object are passed over.
@@ -274,6 +285,17 @@ export function subjectIndex(text: string, tokens: readonly Token[], at: number)
     return titled(text, tokens, i);
   }
   return undefined;
+}
+
+/**
+ * Is the noun at `head` the antecedent of "who" or "whom" right after it, with the match at `at`
+ * inside that relative clause (no comma or clause mark between: "her daughter, who insisted", not
+ * "Pt and his wife, who insisted on the TV, refused")?
+ */
+export function antecedentOfRelative(text: string, tokens: readonly Token[], head: number, at: number): boolean {
+  if (head + 1 >= at || (tokens[head + 1]!.norm !== 'who' && tokens[head + 1]!.norm !== 'whom')) return false;
+  for (let k = head + 2; k <= at; k++) if (/[,.;:!?()\n]/.test(tokenGap(text, tokens[k - 1]!, tokens[k]!))) return false;
+  return true;
 }
 
 /**
@@ -738,8 +760,10 @@ export function subjectIs(source: string, tokens: readonly Token[], at: number, 
   const named = tokens[head - 1];
   if (/^\d+$/.test(tokens[head]!.norm) && named && /^[ \t]+$/.test(tokenGap(text, named, tokens[head]!)) && isOther(head - 1)) head--;
   if (!isOther(head) || definiteChild(text, tokens, head)) return false;
-  // "Pt and wife", "patient/family": the patient is one of the subjects.
+  // "Pt and wife", "patient/family": the patient is one of the subjects; not the antecedent of a
+  // relative pronoun, the noun right before it ("from pt and her daughter, who insisted").
   const start = phraseStart(text, tokens, head);
-  if (start >= 2 && CONJUNCTIONS.has(tokens[start - 1]!.norm) && PATIENT.has(tokens[start - 2]!.norm)) return false;
+  if (start >= 2 && CONJUNCTIONS.has(tokens[start - 1]!.norm) && PATIENT.has(tokens[start - 2]!.norm) && !antecedentOfRelative(text, tokens, head, at))
+    return false;
   return true;
 }
