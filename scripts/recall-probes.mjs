@@ -311,6 +311,11 @@ const SHORT = {
   'adaptive-sports-program': 'zdas',
   'medical-staff-peer-review': 'zdpr',
   'summer-camp-infirmary': 'zdsc',
+  // Batch 80's genres (branch fp, session of 2026-12-02 04:09): the kinds of the retired sets' false positives.
+  'adoption-home-study': 'zfah',
+  'school-based-health-center': 'zfsb',
+  'pharmacy-benefit-audit': 'zfpb',
+  'home-ventilator-program': 'zfhv',
 };
 
 const problems = [];

@@ -13,9 +13,10 @@
 import { type Token, tokenGap } from '../parse/tokens.js';
 import { maskPlaceholders } from '../parse/placeholders.js';
 import { bracketAfter, isGivenName, type NameWords, readName } from './names.js';
+import { BARE_RELATIVES, FEMALE_KIN, KIN_OTHER_NAMES, MALE_KIN, NAME_RELATIVES as NAME_RELATIVES_LIST } from './people.js';
 import { motherIsPatient } from './perinatal.js';
 import { pronounIsOther, type Reader } from './pronoun.js';
-import { definiteChild, operatingRoom, passiveWithAgent, subjectIndex } from './subject.js';
+import { antecedentOfRelative, definiteChild, operatingRoom, passiveWithAgent, subjectIndex } from './subject.js';
 
 /** The patient, someone or something else, or no subject found (a note's "Refused lunch."). */
 export type Described = 'patient' | 'other' | 'unknown';
@@ -94,11 +95,12 @@ const OTHER_ONE = new Set(['another', 'other', 'fellow', 'different']);
 // notes ("Housemate was aggressive toward the individual", "Tech, age 24, became aggressive").
 // Before "member" they make it someone else's ("staff member", "board member", "union member"); a
 // plan's "member" alone is the patient of a payer letter.
-const BARE_OTHERS = new Set(
-  'mother mom mum father dad parent parents wife husband spouse partner son daughter brother sister family friend caregiver guardian grandmother grandfather grandma grandpa aunt uncle staff nursing nurse crew team security police ems medic medics group board committee union council panel faculty club church choir band household jury congregation sibling siblings cousin niece nephew boyfriend girlfriend fiance fiancee housemate housemates roommate roommates neighbor neighbour visitor visitors sitter coworker tech techs aide aides cna rn lpn officer officers guard guards interpreter mob fob deputy deputies trooper troopers sergeant sergeants sheriff detective detectives bystander bystanders witness witnesses firefighter firefighters housekeeper housekeepers transporter transporters volunteer volunteers contractor contractors valet facilitator facilitators peers litem'.split(
+const BARE_OTHERS = new Set([
+  ...BARE_RELATIVES,
+  ...'staff nursing nurse crew team security police ems medic medics group board committee union council panel faculty club church choir band household jury congregation visitor visitors sitter coworker tech techs aide aides cna rn lpn officer officers guard guards interpreter mob fob deputy deputies trooper troopers sergeant sergeants sheriff detective detectives bystander bystanders witness witnesses firefighter firefighters housekeeper housekeepers transporter transporters volunteer volunteers contractor contractors valet facilitator facilitators peers litem sponsor sponsors'.split(
     ' ',
   ),
-);
+]);
 // Workers of a service, a trade or the institution, and its departments, named bare as notes name
 // staff ("Dispatcher claims", "Registrar refused the card", "Plumber refused to enter", "Biomed
 // refused to release the vent", "Housekeeping refused the room", "writer refused"): the people a
@@ -141,8 +143,8 @@ const TITLES_OF_OTHERS = new Set(['dr', 'drs', 'prof']);
 const AGE = /^\d{1,3}$/;
 const AGE_WORDS = new Set('year years yr yrs yo old month months mo mos'.split(' '));
 // Relatives by gender, which names.ts reads as roles before or after a name ("his wife Fatima").
-const FEMALE = new Set('wife mother mom mum daughter sister girlfriend grandmother grandma aunt niece fiancee stepmother stepdaughter'.split(' '));
-const MALE = new Set('husband father dad son brother boyfriend grandfather grandpa uncle nephew fiance stepfather stepson'.split(' '));
+const FEMALE: ReadonlySet<string> = new Set(FEMALE_KIN);
+const MALE: ReadonlySet<string> = new Set(MALE_KIN);
 
 const wordAt = (text: string, token: Token) => text.slice(token.start.offset, token.end.offset);
 // "he's", "it's" are "he is", not possessives.
@@ -188,6 +190,14 @@ export function describedPerson(source: string, tokens: readonly Token[], at: nu
       return 'other';
     return attributive(text, tokens, at, last);
   }
+  const reduced = reducedPassiveNoun(text, tokens, at);
+  if (reduced !== undefined) {
+    const word = tokens[reduced]!.norm;
+    const before = tokens[reduced - 1]!.norm;
+    // "a patient described by staff as hostile" is the patient; "another patient", "a man" someone else.
+    if (PATIENT_WORDS.has(word) && !OTHER_ONE.has(before) && !(GENERIC.has(word) && INDEFINITE.has(before))) return 'patient';
+    return 'other';
+  }
   const found = smallClauseHead(text, tokens, at) ?? subjectIndex(text, tokens, at);
   if (found === undefined) return parenthetical(text, tokens, at);
   const head = outsideRelative(text, tokens, found);
@@ -203,13 +213,20 @@ export function describedPerson(source: string, tokens: readonly Token[], at: nu
   const modifiers = modifiersOf(text, tokens, head);
   const start = modifiers.length > 0 ? modifiers[modifiers.length - 1]! : head;
   const joined = tokens[start - 2];
-  if (joined && ['and', 'or', '&'].includes(tokens[start - 1]!.norm) && (PATIENT_WORDS.has(joined.norm) || PATIENT_PRONOUNS.has(joined.norm))) return 'patient';
+  if (
+    joined &&
+    ['and', 'or', '&'].includes(tokens[start - 1]!.norm) &&
+    (PATIENT_WORDS.has(joined.norm) || PATIENT_PRONOUNS.has(joined.norm)) &&
+    !antecedentOfRelative(text, tokens, head, at)
+  )
+    return 'patient';
   const slashed = tokens[head - 1];
   if (slashed && PATIENT_WORDS.has(slashed.norm) && /^\s*\/\s*$/.test(tokenGap(text, slashed, tokens[head]!))) return 'patient';
   // "The trail guide radioed in. He refused…", "Pt seen with wife. She insists he…": a pronoun
   // opening its clause whose antecedent is someone else (pronoun.ts).
   if (PRONOUN_SUBJECTS.has(tokens[head]!.norm) && head === firstOfSentence(text, tokens, head) && pronounIsOther(text, tokens, head, at, READER))
     return 'other';
+  if (otherGenderPatient(text, tokens, head)) return 'other';
   // "Pt's husband arrived. Security found him hostile": an object pronoun read as the one described,
   // after a clause opening that names nobody of the patient's.
   if (tokens[head]!.norm === 'him') {
@@ -234,6 +251,28 @@ export function describedPerson(source: string, tokens: readonly Token[], at: nu
   // someone or something else.
   if (bareSubject(text, tokens, head, at)) return 'other';
   return 'unknown';
+}
+
+/**
+ * "Per his mother, \"he can't be left alone,\" and she insists …": "she" or "he" within its sentence
+ * after a relative of that gender, in a sentence that names the patient with the other gender's
+ * pronoun ("his", "he", "him" for "she"): the relative, not the patient (retired sets' kind).
+ */
+function otherGenderPatient(text: string, tokens: readonly Token[], head: number): boolean {
+  const pronoun = tokens[head]!.norm;
+  if (pronoun !== 'she' && pronoun !== 'he') return false;
+  const first = firstOfSentence(text, tokens, head);
+  if (first === head) return false;
+  const kin = pronoun === 'she' ? FEMALE : MALE;
+  const patient = pronoun === 'she' ? ['he', 'him', 'his'] : ['she', 'her', 'hers'];
+  let relative = false;
+  let other = false;
+  for (let i = first; i < tokens.length && (i < head || !/[.;:!?\n]/.test(tokenGap(text, tokens[i - 1]!, tokens[i]!))); i++) {
+    const word = tokens[i]!.norm;
+    if (i < head && kin.has(word.replace(/['\u2019]s?$/, '')) && !isPossessive(text, tokens[i]!)) relative = true;
+    if (i !== head && patient.includes(word)) other = true;
+  }
+  return relative && other;
 }
 
 // Verbs of an audit's finding between a noun of conduct and its actor ("noncompliance observed in").
@@ -517,7 +556,46 @@ function coordinatedWithPatient(text: string, tokens: readonly Token[], head: nu
  * "describes his squad leader as hostile", "called her hysterical": the noun before "as" (or the
  * object of a verb of calling) is the one described, not a subject farther back.
  */
-function smallClauseHead(text: string, tokens: readonly Token[], at: number): number | undefined {
+/**
+ * "as hostile and threatening", "as loud, hostile or threatening": the first of the adjectives
+ * coordinated after "as" (they share its noun: retired sets' kind), or `match` itself.
+ */
+function firstAfterAs(text: string, tokens: readonly Token[], match: number): number {
+  let at = match;
+  for (let n = 0; n < 3 && at >= 2; n++) {
+    const link = tokens[at - 1]!;
+    if (['and', 'or'].includes(link.norm) && spaceOnly(text, link, tokens[at]!) && spaceOnly(text, tokens[at - 2]!, link)) at -= 2;
+    else if (/^[ \t]*,[ \t]*$/.test(tokenGap(text, link, tokens[at]!)) && /^\p{L}+$/u.test(link.norm)) at -= 1;
+    else break;
+  }
+  return at !== match && tokens[at - 1]?.norm !== 'as' ? match : at;
+}
+
+/**
+ * A reduced passive relative before "as" (retired sets' kind): "bullied by a peer described by the
+ * counselor as hostile" describes the peer, the noun right before the participle (with its
+ * article), not the agent after "by" nor the clause's subject. Its index, or undefined.
+ */
+function reducedPassiveNoun(text: string, tokens: readonly Token[], match: number): number | undefined {
+  const at = firstAfterAs(text, tokens, match);
+  const as = tokens[at - 1];
+  if (as?.norm !== 'as' || !spaceOnly(text, as, tokens[at]!)) return undefined;
+  // "as" ← agent (up to three words, spaces only) ← "by" ← participle ← noun.
+  for (let by = at - 3; by >= 2 && at - 3 - by < 3; by--) {
+    if (!spaceOnly(text, tokens[by]!, tokens[by + 1]!)) return undefined;
+    if (tokens[by]!.norm !== 'by') continue;
+    const participle = tokens[by - 1]!;
+    const noun = tokens[by - 2]!;
+    if (!/ed$/.test(participle.norm) || !spaceOnly(text, participle, tokens[by]!) || !spaceOnly(text, noun, participle)) return undefined;
+    if (!/^\p{L}+$/u.test(noun.norm) || LINKS.has(noun.norm) || NOT_MODIFIERS.has(noun.norm) || PREPOSITIONS.has(noun.norm)) return undefined;
+    const article = tokens[by - 3];
+    return article && spaceOnly(text, article, noun) && (ARTICLES.has(article.norm) || isPossessive(text, article)) ? by - 2 : undefined;
+  }
+  return undefined;
+}
+
+function smallClauseHead(text: string, tokens: readonly Token[], match: number): number | undefined {
+  const at = firstAfterAs(text, tokens, match);
   const before = tokens[at - 1];
   if (before?.norm !== 'as' || !spaceOnly(text, before, tokens[at]!)) return undefined;
   const noun = tokens[at - 2];
@@ -678,7 +756,7 @@ const TIMES = new Set(
 // The seats a crash note names its patient by.
 const CRASH = new Set('driver drivers passenger passengers pedestrian pedestrians rider riders occupant occupants motorcyclist bicyclist'.split(' '));
 // Relatives' names the lists do not hold, which the parent rule reads ("Papa refused the CT for the boy").
-const KIN = new Set('papa mama abuela abuelo nana granny gran grandparent grandparents stepmother stepmom stepdad stepfather'.split(' '));
+const KIN: ReadonlySet<string> = new Set(KIN_OTHER_NAMES);
 // Nouns of a conduct or a regimen as a telegraphic subject ("adherence poor", "compliance fair").
 const CONDUCT = new Set('adherence compliance nonadherence noncompliance participation effort cooperation insight judgment judgement'.split(' '));
 // Verbs of a record, whose subject is a source, not the one described ("Records show poor
@@ -700,9 +778,7 @@ const LINKS = new Set(
 // "RN Imani", "Farida, his wife,"), or a word for the patient ("pt Maria", "Maria (patient)").
 // Relatives the subject model's lists do not name, before a name ("her grandson, Mateo", "his
 // brother-in-law Ivo"): found by batch 51 (src/match/names.ts).
-const NAME_RELATIVES = new Set(
-  'grandson grandsons granddaughter granddaughters grandchild grandchildren grandkid grandkids godson goddaughter godparent godmother godfather'.split(' '),
-);
+const NAME_RELATIVES: ReadonlySet<string> = new Set(NAME_RELATIVES_LIST);
 const NAME_PATIENT_WORDS = new Set(['pt', 'pts', 'patient', 'client', 'resident', 'veteran', 'participant', 'consumer', 'individual']);
 const NAME_WORDS: NameWords = {
   isRole: (w) =>

@@ -40,6 +40,7 @@ import { lazyRegExp } from '../core/lazy-regexp.js';
 import { type Token, tokenGap } from '../parse/tokens.js';
 import { normalizeWord } from '../rules/pattern.js';
 import { PATIENT_TITLES, givenNameGender } from './names.js';
+import { FEMALE_KIN, MALE_KIN } from './people.js';
 
 export type Gender = 'female' | 'male';
 export type Reading = 'patient' | 'other' | 'unknown';
@@ -66,14 +67,8 @@ export function firstNameGender(word: string): Gender | 'unknown' | undefined {
 }
 
 // Relatives, titles and persons by gender.
-const FEMALE = new Set(
-  'wife mother mom mum mama daughter sister girlfriend grandmother grandma aunt niece fiancee stepmother stepmom stepdaughter woman lady girl mrs ms miss mob'.split(
-    ' ',
-  ),
-);
-const MALE = new Set(
-  'husband father dad papa son brother boyfriend grandfather grandpa uncle nephew fiance stepfather stepdad stepson man gentleman boy guy mr fob'.split(' '),
-);
+const FEMALE = new Set([...FEMALE_KIN, 'mama', 'stepmom', ...'woman lady girl mrs ms miss mob'.split(' ')]);
+const MALE = new Set([...MALE_KIN, 'papa', 'stepdad', ...'man gentleman boy guy mr fob'.split(' ')]);
 // Words of a person's sex that name the patient as often as anyone ("a 58-year-old woman"), and the parents of a baby.
 const PERSONS = new Set('man woman boy girl gentleman lady guy mob fob'.split(' '));
 // Counts before a plural noun.

@@ -13,11 +13,11 @@
 // own report (perinatal.ts), the writer's paraphrase like "Pt states". Read from the text around
 // the phrase (its line, at most REACH code units back), never from the parse. Portable.
 import { lineAround } from '../parse/lines.js';
+import { REPORTING_RELATIVE } from './people.js';
 import { motherIsPatient } from './perinatal.js';
 import { cuedTest, lazyRegExp } from '../core/lazy-regexp.js';
 
-const RELATIVE =
-  'wife|husband|spouse|partner|mother|mom|mum|father|dad|parents?|son|daughter|sister|brother|sibling|girlfriend|boyfriend|fianc[eé]e?|family(?:\\s+members?)?|friend|roommate|caregiver|aunt|uncle|cousin|niece|nephew|grandmother|grandfather|grandma|grandpa|grandparents?|guardian|stepmother|stepfather|stepmom|stepdad';
+const RELATIVE = REPORTING_RELATIVE;
 // A relative's word somewhere before the phrase: tested first, since most phrases have none. The
 // regex is built only for a text holding one of the words (cuedTest): "mother" stands for
 // "grandmother" and "stepmother", "dad" for "stepdad", "parent" for "grandparents", and so on.

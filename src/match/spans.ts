@@ -268,6 +268,48 @@ const TITLE_THEN_CODE = lazyRegExp(
 const DOCUMENT_NUMBER = /\b(?:Policy|Form|Procedure|Protocol|SOP|Section)[ \t]+(?:[A-Z]{1,5}[- ]?)?\d[\w.-]*/;
 const TITLE_CASE_RUN = /\b[A-Z][a-z'\u2019]+(?:[ \t]+(?:(?:of|and|the|for|on|in|to|&)[ \t]+)*[A-Z][a-z'\u2019]+)+/g;
 
+// The name of a test, a scale or an instrument beside its abbreviation (retired sets' kind): an
+// acronym and its Title Case expansion in brackets holding an instrument's head word ("CAP (Child
+// Abuse Potential Inventory)", "ABS (Adaptive Behavior Scale for Mental Retardation, 1993 ed.)"),
+// the expansion before its acronym ("Drug Abuse Screening Test (DAST-10)"), and a scale's Title Case
+// name before its abbreviation and a score ("Substance Abuse (SUB) T = 48", a personality
+// inventory's scale). A diagnosis defined by its abbreviation ("Polysubstance Abuse (PSA)",
+// "Intravenous Drug User (IVDU)") has no instrument word and no score after it: it stays prose.
+const INSTRUMENT_HEAD =
+  /\b(?:Scales?|Inventory|Inventories|Questionnaire|Assessment|Tests?|Checklist|Battery|Interview|Index|Measure|Screen|Screening|Survey|Schedule|Instrument|Profile|Rating)\b/;
+const TITLE_WORD = String.raw`[A-Z][a-z'\u2019]+(?:-[A-Za-z][a-z'\u2019]*)?`;
+const TITLE_WORDS = String.raw`${TITLE_WORD}(?:[ \t]+(?:(?:of|for|with|on|in|to|and|the|a|an|&)[ \t]+)*${TITLE_WORD}){1,12}`;
+const ACRONYM = String.raw`[A-Z][A-Z0-9]{1,7}(?:-[A-Z0-9]{1,4})*`;
+const ACRONYM_THEN_NAME = lazyRegExp(String.raw`\b${ACRONYM}[ \t]*\((${TITLE_WORDS})(?=[ \t]*[,;)])`, 'g');
+const NAME_THEN_ACRONYM = lazyRegExp(String.raw`\b(${TITLE_WORDS})[ \t]*\(${ACRONYM}\)`, 'g');
+// Without an abbreviation, a Title Case run whose instrument word is followed by the condition or
+// the people it is for ("the Adaptive Behavior Scale for Mental Retardation (old edition)",
+// "Inventory of Drug Abuse Consequences"): a heading's run ends with its head ("Substance Abuse
+// Assessment:"), a name goes on after it.
+const HEAD_THEN_FOR =
+  /\b(?:Scales?|Inventory|Questionnaire|Assessment|Tests?|Checklist|Battery|Interview|Index|Measure|Screen|Screening|Survey|Schedule|Instrument|Profile|Rating)[ \t]+(?:for|of|with|in)[ \t]+[A-Z]/;
+const NAME_WITH_FOR = lazyRegExp(
+  String.raw`(?:${TITLE_WORD}[ \t]+(?:(?:of|for|and|the|&)[ \t]+)*){1,6}(?:Scales?|Inventory|Questionnaire|Assessment|Tests?|Checklist|Battery|Interview|Index|Measure|Screen|Screening|Survey|Schedule|Instrument|Profile|Rating)[ \t]+(?:for|of|with|in)[ \t]+${TITLE_WORD}(?:[ \t]+(?:(?:of|for|with|on|in|to|and|the|&)[ \t]+)*${TITLE_WORD}){0,6}`,
+  'g',
+);
+// A scale's score after its abbreviation: a T score, a raw, scaled or standard score, a percentile.
+const SCORE_AFTER = /^[ \t]*(?:T[ \t]*(?:-?[ \t]*scores?)?[ \t]*[=:]?[ \t]*\d|(?:raw|scaled|standard|percentile|%ile)[ \t]*(?:scores?)?[ \t]*[=:]?[ \t]*\d)/;
+// What every match holds: an opening bracket after a capital and a capital right inside or before it.
+const INSTRUMENT_MARK = /[A-Z0-9][ \t]*\([A-Z]|[a-z][ \t]*\([A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*\)/;
+
+function instrumentNames(line: string, base: number, out: Span[]): void {
+  if (HEAD_THEN_FOR.test(line)) push(out, NAME_WITH_FOR(), line, base, 'name');
+  if (!line.includes('(') || !INSTRUMENT_MARK.test(line)) return;
+  for (const m of line.matchAll(ACRONYM_THEN_NAME())) {
+    if (!INSTRUMENT_HEAD.test(m[1]!)) continue;
+    const at = m.index + m[0].length - m[1]!.length;
+    out.push([base + at, base + at + m[1]!.length, 'name']);
+  }
+  for (const m of line.matchAll(NAME_THEN_ACRONYM())) {
+    if (INSTRUMENT_HEAD.test(m[1]!) || SCORE_AFTER.test(line.slice(m.index + m[0].length))) out.push([base + m.index, base + m.index + m[1]!.length, 'name']);
+  }
+}
+
 function documentTitles(line: string, base: number, out: Span[]): void {
   if (!DOCUMENT_NUMBER.test(line)) return;
   push(out, TITLE_CASE_RUN, line, base, 'name');
@@ -325,6 +367,7 @@ function spansOfLine(text: string, start: number, end: number): Span[] {
   journalAbbreviations(line, start, out);
   titleCaseNames(line, start, out);
   documentTitles(line, start, out);
+  instrumentNames(line, start, out);
   codeTitles(line, start, out);
   return out.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
 }

@@ -12,6 +12,7 @@
 
 import { lineAround, lineBoundsOf, lineIndexAt } from '../parse/lines.js';
 import { cuedTest, lazyRegExp } from '../core/lazy-regexp.js';
+import { INTERVIEWEES, OWN_RELATIVE_WORDS, SPEAKER_KIN } from './people.js';
 
 export type Speaker = 'clinician' | 'patient';
 
@@ -20,16 +21,16 @@ export type Speaker = 'clinician' | 'patient';
 // the person answering by the name an insurer's, a benefits office's, a shelter's or a jail's
 // interview gives them ("Applicant:", "Claimant:", "Evacuee:", "Inmate:"): INTERVIEWEES, the patient
 // themselves, not a relative (NOT_RELATIVES).
-const INTERVIEWEES = ['applicant', 'interviewee', 'claimant', 'evacuee', 'inmate', 'detainee', 'enrollee', 'insured', 'proposed_insured', 'beneficiary'];
 const CLINICIAN = new Set(
   'doctor dr physician clinician provider nurse np pa rn md interviewer therapist counselor counsellor resident attending guest_clinician practitioner gp pharmacist midwife surgeon psychiatrist psychologist social_worker sw medical_student student assistant scribe q paramedic medic emt ems chaplain case_manager cm dietitian dietician nutritionist ot rt respiratory_therapist triage_nurse charge_nurse np_student intern fellow consultant registrar nurse_practitioner physician_assistant doc officer police'.split(
     ' ',
   ),
 );
 const PATIENT_SIDE = new Set([
-  ...'patient pt patient_guest guest_family guest family family_member mother mom mum father dad parent wife husband spouse partner son daughter caregiver carer guardian sister brother friend grandmother grandfather grandma grandpa aunt uncle client participant respondent relative interpreter a pt_family patient_family girlfriend boyfriend fiance fiancee grandson granddaughter niece nephew roommate neighbor neighbour stepmother stepfather foster_parent caller'.split(
+  ...'patient pt patient_guest guest_family guest family family_member client participant respondent relative interpreter a pt_family patient_family foster_parent caller'.split(
     ' ',
   ),
+  ...SPEAKER_KIN,
   ...INTERVIEWEES,
 ]);
 
@@ -265,8 +266,7 @@ export function inlineSpeakerAt(text: string, offset: number): Speaker | undefin
 
 // A speaker describing a relative: "my husband's an alcoholic", "my son is addicted to pills",
 // "my mom was a drunk". Only in the first person and with a relative (not "my patient").
-const RELATIVE =
-  'husband|wife|spouse|partner|boyfriend|girlfriend|son|daughter|kid|child|mom|mum|mother|dad|father|brother|sister|aunt|uncle|cousin|grandma|grandpa|grandmother|grandfather|stepdad|stepmom|ex|friend|roommate';
+const RELATIVE = OWN_RELATIVE_WORDS.join('|');
 const OWN_RELATIVE = cuedTest(
   String.raw`\bmy\s+(?:${RELATIVE})(?:['\u2019]s|\s+is|\s+was|\s+has\s+been|\s+had\s+been|\s+became|\s+got|\s+gets)(?:\s+(?:a|an|always|been|still|just|really|like|kind|sort|of|such|so|totally|basically|never|not))*\s+$`,
   'i',

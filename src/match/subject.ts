@@ -13,6 +13,7 @@
 // costs megabytes and milliseconds per sentence, and this reads at most 16 tokens per candidate.
 import { maskPlaceholders } from '../parse/placeholders.js';
 import { type Token, tokenGap } from '../parse/tokens.js';
+import { KIN_LISTED, RELATIVE_WORDS } from './people.js';
 
 // Words between a subject and its predicate that are not the subject.
 const PASS_OVER = new Set(
@@ -65,6 +66,7 @@ const QUANTITIES = new Set(
   'rest all some most none both one two three many several few each any either neither part half majority members member next'.split(' '),
 );
 const CONJUNCTIONS = new Set(['and', 'or', 'but', '&', 'nor']);
+const PRONOUN_SUBJECTS = new Set(['he', 'she', 'they']);
 const RELATIVES = new Set(['who', 'which', 'whom']);
 // Words that start a clause of their own: the subject is not looked for before them.
 const SUBORDINATORS = new Set('if when whenever while because since although though unless until after as where once whether'.split(' '));
@@ -105,11 +107,32 @@ export function subjectIndex(text: string, tokens: readonly Token[], at: number)
   // "Mother (pt's) insists": a parenthesis holding only an owner qualifies the noun before it,
   // whose opening bracket the walk then crosses once.
   let ownerParenthesis = false;
+  // A bracketed quotation was crossed ("Wife refuses the bed ("he'd hate that") and insists"): the
+  // walk goes on before its opening bracket.
+  let quotationCrossed = false;
   for (let i = at - 1, steps = 0; i >= 0 && steps < REACH; i--, steps++) {
     const here = tokens[i + 1]!;
     const token = tokens[i]!;
     const between = tokenGap(text, token, here);
-    if (ownerParenthesis) {
+    const opening = steps === 0 ? -1 : quotationOpening(text, tokens, i, between);
+    if (opening !== -1) {
+      quotationCrossed = true;
+      i = opening;
+      continue;
+    }
+    if (quotationCrossed) {
+      quotationCrossed = false;
+      if (!/^[ \t]*\([ \t]*["\u201c'\u2018]$/.test(between)) return undefined;
+    } else if (
+      // "HIMS sponsor (insisted on weekly calls)": a verb opening a parenthesis says something of the
+      // noun before the bracket, the walk's subject.
+      steps === 0 &&
+      /^[ \t]*\($/.test(between) &&
+      (VERB_FORM.test(tokens[at]!.norm) || /ed$/.test(tokens[at]!.norm)) &&
+      /^\p{L}/u.test(token.norm)
+    ) {
+      // (the gap is crossed; the token before the bracket is read below)
+    } else if (ownerParenthesis) {
       ownerParenthesis = false;
       if (!/^[ \t]*\($/.test(between)) return undefined;
     } else if (
@@ -151,7 +174,7 @@ export function subjectIndex(text: string, tokens: readonly Token[], at: number)
           // insists on a visit": a verb or a participle right after a comma, with no subject of its
           // own, shares the subject of the sentence, when a relative opens it (retired sets' kind).
           if (steps === 0 && verbWithOwnSubjectGone(text, tokens, at)) {
-            const opener = relativeOpener(text, tokens, i);
+            const opener = relativeOpener(text, tokens, i, at);
             if (opener !== undefined) return opener;
           }
           return undefined;
@@ -239,6 +262,16 @@ export function subjectIndex(text: string, tokens: readonly Token[], at: number)
       continue;
     }
     if (crossedConjunction && objectOfVerb(text, tokens, i)) continue;
+    // "he screams and refuses the drops": across "and", a verb right after a pronoun subject is the
+    // first verb, not a noun; its subject is the pronoun (retired sets' kind).
+    if (
+      crossedConjunction &&
+      i > 0 &&
+      PRONOUN_SUBJECTS.has(tokens[i - 1]!.norm) &&
+      /^[ \t]+$/.test(tokenGap(text, tokens[i - 1]!, token)) &&
+      /(?:[^su]s|ed)$/.test(word)
+    )
+      continue;
     // "The courier waiting in the lobby refused", "The granddaughter filming the exam refused": a
     // phrase opened by an -ing participle right after a noun qualifies that noun, which is the
     // subject; the participle and its object are passed over.
@@ -253,6 +286,34 @@ export function subjectIndex(text: string, tokens: readonly Token[], at: number)
   }
   return undefined;
 }
+
+/**
+ * Is the noun at `head` the antecedent of "who" or "whom" right after it, with the match at `at`
+ * inside that relative clause (no comma or clause mark between: "her daughter, who insisted", not
+ * "Pt and his wife, who insisted on the TV, refused")?
+ */
+export function antecedentOfRelative(text: string, tokens: readonly Token[], head: number, at: number): boolean {
+  if (head + 1 >= at || (tokens[head + 1]!.norm !== 'who' && tokens[head + 1]!.norm !== 'whom')) return false;
+  for (let k = head + 2; k <= at; k++) if (/[,.;:!?()\n]/.test(tokenGap(text, tokens[k - 1]!, tokens[k]!))) return false;
+  return true;
+}
+
+/**
+ * When `between` (the gap after `tokens[i]`) closes a bracketed quotation (a quotation mark, then
+ * ")"), the index of its first word, whose gap before holds the opening bracket and quotation mark;
+ * -1 otherwise. Up to QUOTATION_WORDS words, no sentence end inside.
+ */
+function quotationOpening(text: string, tokens: readonly Token[], i: number, between: string): number {
+  if (!/^["\u201d'\u2019][ \t]*\)[ \t]*$/.test(between)) return -1;
+  for (let k = i; k > 0 && i - k < QUOTATION_WORDS; k--) {
+    const gap = tokenGap(text, tokens[k - 1]!, tokens[k]!);
+    if (/\([ \t]*["\u201c'\u2018]$/.test(gap)) return k;
+    if (/[()\n]/.test(gap)) return -1;
+  }
+  return -1;
+}
+// How many words a bracketed quotation crossed may hold.
+const QUOTATION_WORDS = 12;
 
 /**
  * Is the token at `i` the operating room, "OR" in capitals after a determiner ("The OR refused the
@@ -456,12 +517,6 @@ function classicAppositive(text: string, tokens: readonly Token[], first: number
   );
 }
 
-// A relative or a companion of the patient, by the word a note names them with.
-const RELATIVE_WORDS = new Set(
-  'wife husband spouse partner mother mom mum father dad parent parents son daughter sister brother sibling girlfriend boyfriend gf bf fiance fiancee friend roommate neighbor neighbour grandmother grandfather grandma grandpa aunt uncle niece nephew cousin caregiver guardian poa family'.split(
-    ' ',
-  ),
-);
 // A finite verb's or an -ing participle's form: "insists", "insisting", "refuses", "claims". Not a
 // past participle, which after a comma is as often an adjective whose owner is not said ("Wife at
 // bedside, agitated"), nor an adjective in -ous.
@@ -476,7 +531,8 @@ const OPENER_REACH = 14;
  */
 function verbWithOwnSubjectGone(text: string, tokens: readonly Token[], at: number): boolean {
   const word = tokens[at]!.norm;
-  if (VERB_FORM.test(word)) return true;
+  // Past forms that are never adjectives, before a preposition too ("…, insisted on a second opinion").
+  if (VERB_FORM.test(word) || NEVER_ADJECTIVES.has(word)) return true;
   const next = tokens[at + 1];
   return (
     /ed$/.test(word) &&
@@ -488,23 +544,63 @@ function verbWithOwnSubjectGone(text: string, tokens: readonly Token[], at: numb
   );
 }
 
+// Past forms of verbs of account that are never adjectives.
+const NEVER_ADJECTIVES = new Set(['insisted', 'claimed']);
+// Verbs of saying, after which a clause of what was said follows ("Husband says she sleeps more").
+const SAYING = new Set(
+  'says said states stated reports reported claims claimed notes noted thinks thought feels felt believes believed tells told writes wrote explains explained adds added mentions mentioned'.split(
+    ' ',
+  ),
+);
+
+/** Past a determiner or the patient's possessive ("Her husband", "Pt's wife"): the index of a relative's word from `j`, or undefined. */
+function relativeAt(text: string, tokens: readonly Token[], j: number, last: number): number | undefined {
+  while (j < last && (DETERMINERS.has(tokens[j]!.norm) || possessive(text, tokens[j]!))) j++;
+  return RELATIVE_WORDS.has(tokens[j]!.norm.replace(/['\u2019]s?$/, '')) && !possessive(text, tokens[j]!) ? j : undefined;
+}
+
 /**
  * The index of a relative ("Wife", "Pt's husband", "Her daughter (POA)") that opens the sentence
  * whose words run up to `tokens[last]` (a comma after it), with no other comma, clause mark,
- * conjunction or mention of the patient between; undefined otherwise.
+ * conjunction or mention of the patient between (the patient as the subject of a clause the
+ * relative reports or that says when is no mention: "Husband says she sleeps more, insists",
+ * "Daughter got upset when he mentioned a SNF, insisted"); undefined otherwise. A sentence that
+ * opens with the patient reporting a relative's acts ("Pt reports husband became aggressive when she
+ * left, insisted on …") gives the relative when the verb after the comma is in the tense of the
+ * relative's verb, not of the patient's verb of saying (retired sets' kind).
  */
-function relativeOpener(text: string, tokens: readonly Token[], last: number): number | undefined {
+function relativeOpener(text: string, tokens: readonly Token[], last: number, at: number): number | undefined {
   let j = last;
+  let reported: number | undefined;
+  let saying = -1;
   for (; j > 0 && last - j < OPENER_REACH; j--) {
     const between = tokenGap(text, tokens[j - 1]!, tokens[j]!);
     if (/[.;:!?\n]/.test(between)) break;
     if (between.includes(',') || CLAUSE_MARK.test(between) || CONJUNCTIONS.has(tokens[j]!.norm)) return undefined;
-    if (PATIENT.has(tokens[j]!.norm) && !possessive(text, tokens[j]!) && j !== last) return undefined;
+    const before = tokens[j - 1]!.norm;
+    // ("she is patient with children": the adjective after a form of "be" names no one.)
+    if (
+      PATIENT.has(tokens[j]!.norm) &&
+      !possessive(text, tokens[j]!) &&
+      j !== last &&
+      !SAYING.has(before) &&
+      !SUBORDINATORS.has(before) &&
+      before !== 'that' &&
+      !BE.has(before)
+    )
+      return undefined;
+    if (SAYING.has(before) && /^[ \t]+$/.test(between)) {
+      reported = relativeAt(text, tokens, j, last);
+      saying = j - 1;
+    }
   }
   if (last - j >= OPENER_REACH) return undefined;
-  // Past a determiner or the patient's possessive ("Her husband", "Pt's wife").
-  while (j < last && (DETERMINERS.has(tokens[j]!.norm) || possessive(text, tokens[j]!))) j++;
-  return RELATIVE_WORDS.has(tokens[j]!.norm.replace(/['\u2019]s?$/, '')) && !possessive(text, tokens[j]!) ? j : undefined;
+  const opener = relativeAt(text, tokens, j, last);
+  if (opener !== undefined) return opener;
+  if (reported === undefined || saying !== j + 1 || !PATIENT.has(tokens[j]!.norm)) return undefined;
+  // The tenses: "reports … became …, insisted" (the relative's), not "states … drinks, insists" (either's).
+  const past = (word: string) => /ed$/.test(word) || ['said', 'told', 'thought', 'felt', 'wrote'].includes(word);
+  return past(tokens[at]!.norm) !== past(tokens[saying]!.norm) ? reported : undefined;
 }
 
 // How many words the phrase opening a sentence before a comma-set adjective may have.
@@ -587,13 +683,6 @@ function parentheticalAppositive(text: string, tokens: readonly Token[], last: n
   return false;
 }
 
-// Relatives, and the words that join them in a list, that a parenthesis may list as an appositive.
-const KIN_LISTED = new Set(
-  'mother father mom dad parent parents wife husband spouse partner son sons daughter daughters brother brothers sister sisters sibling siblings niece nieces nephew nephews aunt uncle cousin cousins grandmother grandfather grandma grandpa roommate roommates and or'.split(
-    ' ',
-  ),
-);
-
 /** The first index of the noun phrase whose head is at `head`: determiners, possessives, numbers before it. */
 function phraseStart(text: string, tokens: readonly Token[], head: number): number {
   let i = head;
@@ -671,8 +760,10 @@ export function subjectIs(source: string, tokens: readonly Token[], at: number, 
   const named = tokens[head - 1];
   if (/^\d+$/.test(tokens[head]!.norm) && named && /^[ \t]+$/.test(tokenGap(text, named, tokens[head]!)) && isOther(head - 1)) head--;
   if (!isOther(head) || definiteChild(text, tokens, head)) return false;
-  // "Pt and wife", "patient/family": the patient is one of the subjects.
+  // "Pt and wife", "patient/family": the patient is one of the subjects; not the antecedent of a
+  // relative pronoun, the noun right before it ("from pt and her daughter, who insisted").
   const start = phraseStart(text, tokens, head);
-  if (start >= 2 && CONJUNCTIONS.has(tokens[start - 1]!.norm) && PATIENT.has(tokens[start - 2]!.norm)) return false;
+  if (start >= 2 && CONJUNCTIONS.has(tokens[start - 1]!.norm) && PATIENT.has(tokens[start - 2]!.norm) && !antecedentOfRelative(text, tokens, head, at))
+    return false;
   return true;
 }
