@@ -311,6 +311,12 @@ const SHORT = {
   'adaptive-sports-program': 'zdas',
   'medical-staff-peer-review': 'zdpr',
   'summer-camp-infirmary': 'zdsc',
+  // Batch 82's genres (branch mc, session of 2026-12-02 04:09): substance-use, compliance and credibility kinds of the
+  // seven retired sets' misses.
+  'tumor-board-summary': 'zutb',
+  'morbidity-mortality-conference': 'zumm',
+  'pediatric-nephrology-clinic': 'zupn',
+  'panel-management-outreach': 'zupm',
 };
 
 const problems = [];
