@@ -14,7 +14,7 @@ const SET = path.join(ROOT, 'fixtures', 'recall-probes', 'probes.jsonl');
 // before dignify is run on it, so it joins this list only with the fixes made from it.
 const FIXED_BATCHES = new Set([
   1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 38, 40, 41, 42, 43, 44, 45, 46, 47,
-  48, 49, 50, 52, 54, 56, 58, 59, 60, 61, 62, 66, 68, 69, 70, 72, 74, 76,
+  48, 49, 50, 52, 54, 56, 58, 59, 60, 61, 62, 66, 68, 69, 70, 72, 74, 76, 82,
 ]);
 // Core spans of the fixed batches left missed, each a kind judged not safe to close (the README):
 // "a drug of abuse by a 2 y/o" (the by-phrase reads as an abuser, as in "abuse by her father").
@@ -101,6 +101,10 @@ const KNOWN_LOOKALIKE_FINDINGS = [
   // "Parents at bedside. They refused the vaccine" is the patient's care).
   'rp-skipat-016 credibility/claims "claims"',
   'rp-stadfa-019 compliance/refused "refused"',
+  // Batch 82's (branch mc), flagged before its fixes too: a mother's refusal of a comfort item "for
+  // herself" with no other sign of whose note it is (perinatal.ts reads "for herself" as the mother's own
+  // care, so the mother as the patient; a cot is no care). Left to the work on relatives as subjects.
+  'rp-zupn-007 compliance/refused "refused"',
 ];
 
 describe('fixtures/recall-probes', () => {
