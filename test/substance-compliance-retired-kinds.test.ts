@@ -3,7 +3,8 @@
 // terms inside an inline numbered list (once read as a rating scale's anchors), "NOWS baby", "clean per
 // <source>", a parent's refusal of a procedure or a named medicine (also the base form, and a pronoun for
 // the parent), "apparently" opening a clause whose subject is left out, a substance dependence beside a
-// taper, and a relapse named by a residential stay. Each positive has a look-alike beside it that must pass.
+// taper, a relapse named by a residential stay, a relative clause after the patient's predicate noun, and a
+// bare "Child" in a child's note. Each positive has a look-alike beside it that must pass.
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../src/index.js';
 import { maskedAt } from '../src/match/spans.js';
@@ -37,6 +38,9 @@ describe('substance-use, compliance and credibility kinds of the retired sets (s
     ['Heroin use disorder. Apparently skipped his methadone dose twice.', 'credibility/apparently-act Apparently'],
     ['Missed the INR check; apparently stopped the apixaban on her own.', 'credibility/apparently-act apparently'],
     ['Back from residential tx after a relapse in April.', 'substance-use/relapse relapse'],
+    // The relative's noun is what the patient is (described.ts), and a bare "Child" in a child's note (subject.ts).
+    ['He is a smoker who has been noncompliant with the inhaler plan.', 'compliance/noncompliant noncompliant'],
+    ['9 yo F with asthma. Child refuses the spacer at school.', 'compliance/refused refuses'],
   ])('flags %j', async (text, expected) => {
     expect(await found(text)).toEqual([expected]);
   });
@@ -57,6 +61,8 @@ describe('substance-use, compliance and credibility kinds of the retired sets (s
     'Apparently the outside slides were lost in transit.',
     'Apparently started on sertraline by the outside psychiatrist.',
     'Residential treatment after a relapse of her anorexia in the spring.',
+    "Pt's brother is a smoker who has been noncompliant with his own inhalers.",
+    '52M with COPD. Child refuses to visit the ward.',
   ])('passes %j', async (text) => {
     expect(await found(text)).toEqual([]);
   });
