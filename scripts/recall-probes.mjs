@@ -316,6 +316,12 @@ const SHORT = {
   'school-based-health-center': 'zfsb',
   'pharmacy-benefit-audit': 'zfpb',
   'home-ventilator-program': 'zfhv',
+  // Batch 82's genres (branch mc, session of 2026-12-02 04:09): substance-use, compliance and credibility kinds of the
+  // seven retired sets' misses.
+  'tumor-board-summary': 'zutb',
+  'morbidity-mortality-conference': 'zumm',
+  'pediatric-nephrology-clinic': 'zupn',
+  'panel-management-outreach': 'zupm',
 };
 
 const problems = [];

@@ -201,6 +201,9 @@ export function describedPerson(source: string, tokens: readonly Token[], at: nu
   const found = smallClauseHead(text, tokens, at) ?? subjectIndex(text, tokens, at);
   if (found === undefined) return parenthetical(text, tokens, at);
   const head = outsideRelative(text, tokens, found);
+  // "Pt is a diabetic who has been noncompliant", "He is a smoker who refused": the relative's noun is
+  // what the patient is, so the patient (retired sets' kind).
+  if (tokens[head + 1]?.norm === 'who' && patientsPredicateNoun(text, tokens, head)) return 'patient';
   // "The patient is a Jehovah's Witness and has refused", "she presented with a bleed and
   // refused": across "and", the patient named earlier in the sentence is the subject.
   if (coordinatedWithPatient(text, tokens, head, at)) return 'patient';
@@ -619,6 +622,23 @@ function smallClauseHead(text: string, tokens: readonly Token[], match: number):
  * "the bystander who called 911 was hysterical": a subject found inside a relative clause that
  * ends before the match ("911") is not the match's subject; the noun before "who" is.
  */
+/** Is the noun at `head` the predicate of a copula after the patient ("pt is a [known] diabetic", "he was an …")? */
+function patientsPredicateNoun(text: string, tokens: readonly Token[], head: number): boolean {
+  for (let i = head - 1; i >= 2 && head - i <= 4; i--) {
+    if (!spaceOnly(text, tokens[i]!, tokens[i + 1]!)) return false;
+    if (tokens[i]!.norm !== 'a' && tokens[i]!.norm !== 'an') continue;
+    const copula = tokens[i - 1]!;
+    const subject = tokens[i - 2]!;
+    return (
+      (copula.norm === 'is' || copula.norm === 'was') &&
+      spaceOnly(text, copula, tokens[i]!) &&
+      spaceOnly(text, subject, copula) &&
+      (PATIENT_WORDS.has(subject.norm) || subject.norm === 'he' || subject.norm === 'she')
+    );
+  }
+  return false;
+}
+
 function outsideRelative(text: string, tokens: readonly Token[], head: number): number {
   for (let i = head - 1; i > 0 && head - i <= 10; i--) {
     const gap = tokenGap(text, tokens[i]!, tokens[i + 1]!);

@@ -18,6 +18,7 @@
 import { type Token, tokenGap } from '../parse/tokens.js';
 import { childIsPatient, minorIsPatient, youngChildIsPatient } from './child-patient.js';
 import { babyIsPatient } from './perinatal.js';
+import { windowBefore } from './pronoun.js';
 import { possessive, subjectIndex } from './subject.js';
 
 // The parents themselves.
@@ -33,11 +34,15 @@ const PARENTS = new Set([
 const PARENTS_OF_A_CHILD = new Set(['parents', 'mob', 'fob']);
 // The child named in the clause.
 const CHILD = new Set('child kid kids infant infants baby babies newborn newborns neonate son daughter twins toddler children'.split(' '));
-// The care a parent decides about for the child.
+// The care a parent decides about for the child; then procedures and a child's medicines by name (retired
+// sets' kind: "Father refuses sutures", "Parents refused metformin").
 const CARE = new Set(
-  'vaccine vaccines vaccination vaccinations vax immunization immunizations immunisation immunisations shot shots vitamin erythromycin ointment hep hepatitis rsv synagis palivizumab nirsevimab beyfortus antibody screen screens screening test tests testing lp lumbar puncture labs bloodwork draw bilirubin bili phototherapy transfusion iv antibiotic antibiotics medication medications medicine medicines med meds nebs inhaler inhalers controller spacer enzymes insulin vest drops dose doses acetaminophen tylenol ibuprofen motrin monitor teaching diet plan regimen enzyme dosing dosage study studies eeg scan scans schedule appointment appointments treatment therapy procedure surgery imaging ct mri ultrasound exam evaluation admission transfer oxygen nebulizer neb ng feeds weigh weight hearing referral adjustment adjustments elastics retainer retainers headgear braces aligner aligners appliance expander glasses patching splint brace tube feeding feedings formula flushes injection injections botox fluoride varnish sealant sealants tubes sedation anesthesia anaesthesia propofol midazolam ketamine emla nitrous lp hpv mmr dtap tdap'.split(
-    ' ',
-  ),
+  [
+    'vaccine vaccines vaccination vaccinations vax immunization immunizations immunisation immunisations shot shots vitamin erythromycin ointment hep hepatitis rsv synagis palivizumab nirsevimab beyfortus antibody screen screens screening test tests testing lp lumbar puncture labs bloodwork draw bilirubin bili phototherapy transfusion iv antibiotic antibiotics medication medications medicine medicines med meds nebs inhaler inhalers controller spacer enzymes insulin vest drops dose doses acetaminophen tylenol ibuprofen motrin monitor teaching diet plan regimen enzyme dosing dosage study studies eeg scan scans schedule appointment appointments treatment therapy procedure surgery imaging ct mri ultrasound exam evaluation admission transfer oxygen nebulizer neb ng feeds weigh weight hearing referral adjustment adjustments elastics retainer retainers headgear braces aligner aligners appliance expander glasses patching splint brace tube feeding feedings formula flushes injection injections botox fluoride varnish sealant sealants tubes sedation anesthesia anaesthesia propofol midazolam ketamine emla nitrous lp hpv mmr dtap tdap',
+    'sutures suture stitches biopsy vcug cystogram catheter cath dialysis fistula cast casting xray x-ray echo ekg ecg metformin tacrolimus cyclosporine prednisone prednisolone steroids steroid amoxicillin methylphenidate stimulant stimulants guanfacine risperidone aripiprazole fluoxetine sertraline melatonin albuterol budesonide fluticasone montelukast levothyroxine hydroxyurea levetiracetam',
+  ]
+    .join(' ')
+    .split(' '),
 );
 // Verbs after "refused to" that let care be given ("refused to let the nurse draw blood", "refused to give the drops").
 const CARE_VERBS = new Set('let allow give consent vaccinate immunize immunise administer have bring continue start use'.split(' '));
@@ -46,6 +51,12 @@ const NEEDS_OBJECT = new Set(['let', 'allow', 'have', 'bring', 'use', 'continue'
 // Care only a baby or a child gets: the patient is a child ("Mother's refusal of the vitamin K").
 const CHILD_CARE = new Set('erythromycin synagis palivizumab nirsevimab beyfortus phototherapy bili bilirubin rsv'.split(' '));
 const OWN = new Set(['own', 'herself', 'himself', 'themselves', 'myself']);
+// Pronouns that may stand for the parent named in the sentence before, and the parents each agrees with.
+const PRONOUNS = new Map([
+  ['she', new Set(['mother', 'mom', 'mum', 'mama', 'momma', 'mommy', 'stepmother', 'stepmom', 'mob'])],
+  ['he', new Set(['father', 'dad', 'daddy', 'papa', 'stepfather', 'stepdad', 'fob'])],
+  ['they', new Set(['parents'])],
+]);
 // Owners that keep "mother" the child's ("the baby's mother", "pt's mom", "her father").
 const CHILD_OWNERS = new Set(['pt', 'patient', 'child', 'baby', 'infant', 'newborn', 'his', 'her', 'their']);
 const REFUSAL_OR_COMPLIANCE = /refus|complian|comply|adheren/;
@@ -68,11 +79,25 @@ export function parentDecides(text: string, tokens: readonly Token[], first: num
   if (!matched) return false;
   const head = subjectIndex(text, tokens, first);
   if (head === undefined) return false;
-  const parent = stripped(tokens[head]!);
-  if (!PARENTS.has(parent)) return false;
-  // Someone else's parent: "the roommate's father refused".
-  const owner = tokens[head - 1];
-  if (owner && possessive(text, owner) && !CHILD_OWNERS.has(stripped(owner))) return false;
+  let parent = stripped(tokens[head]!);
+  const pronoun = PRONOUNS.get(parent);
+  if (pronoun !== undefined) {
+    // A pronoun opening its sentence for the parent who opens the sentence before ("Mother missed two
+    // weight checks; she has been noncompliant with the infant's follow-up"), of the same gender: the
+    // parent's act, if it is about the child's care.
+    const offset = tokens[head]!.start.offset;
+    if (!/(?:^|[.;!?])\s*$/.test(text.slice(Math.max(0, offset - 40), offset))) return false;
+    const previous = windowBefore(text, offset).at(-1);
+    // Its first word after a heading ("4 wk visit: Mother refused …").
+    const opener = previous === undefined ? undefined : /^[^A-Za-z]*([A-Za-z]+)/.exec(previous.replace(/^[^:]{0,40}:\s+/, ''))?.[1]?.toLowerCase();
+    if (opener === undefined || !pronoun.has(opener)) return false;
+    parent = opener;
+  } else {
+    if (!PARENTS.has(parent)) return false;
+    // Someone else's parent: "the roommate's father refused".
+    const owner = tokens[head - 1];
+    if (owner && possessive(text, owner) && !CHILD_OWNERS.has(stripped(owner))) return false;
+  }
   let care = false;
   let child = false;
   // The patient's care named as the patient's ("Mom non-compliant with pt's nebs"): with care named.
@@ -97,7 +122,9 @@ export function parentDecides(text: string, tokens: readonly Token[], first: num
       CHILD_CARE.has(word) ||
       (word === 'vitamin' && tokens[i + 1]?.norm === 'k') ||
       (/^\d{1,2}$/.test(word) && AGE_UNITS.has(tokens[i + 1]?.norm ?? '')) ||
-      (patientWord && !/['\u2019]/.test(text.slice(tokens[i]!.start.offset, tokens[i]!.end.offset)) && tokens[i - 1]?.norm === 'for')
+      (patientWord && !/['\u2019]/.test(text.slice(tokens[i]!.start.offset, tokens[i]!.end.offset)) && tokens[i - 1]?.norm === 'for') ||
+      // "for him", "for her": the patient (a guardian "refused the fistula surgery for him").
+      ((word === 'him' || word === 'her') && tokens[i - 1]?.norm === 'for')
     )
       child = true;
     if (patientWord && possessive(text, tokens[i]!)) patientsCare = true;

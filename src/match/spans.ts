@@ -221,16 +221,43 @@ function journalAbbreviations(line: string, base: number, out: Span[]): void {
 // or "n =" is an anchor anywhere; a bare number only after a list separator or at the line start.
 const SIGNED_ANCHOR = /(?:^|[\s;,(:])[+\-\u2212]\d{1,2}\s*[=:)\-\u2013]?\s*[A-Za-z]/g;
 const EQUALS_ANCHOR = /(?:^|[\s;,(:])\d{1,2}\s*=\s*[A-Za-z]/g;
-const BARE_ANCHOR = /(?:^|[;(:]|,(?=\s*\d))\s*\d{1,2}\s*[)\-\u2013.]?\s+[A-Za-z]/g;
+const BARE_ANCHOR = /(?:^|[;(:]|,(?=\s*\d))\s*(\d{1,2})\s*([)\-\u2013.]?)\s+[A-Za-z]/g;
 const count = (regex: RegExp, line: string) => {
   regex.lastIndex = 0;
   return [...line.matchAll(regex)].length;
 };
 
+// A note's inline numbered list is no scale: three or more items numbered 1, 2, 3 … with a list mark
+// ("(1)", "2)", "3.") whose items are phrases, not a word or two ("Records: (1) ED note: … (2) EAP
+// intake: … (3) …", "Problems: 1) Fluid overload - pt not compliant …, 2) …"; an age or a count after a
+// comma inside an item, "Baby T., 10 wk", is no mark). A scale's anchors are a word or two each ("1)
+// calm, 2) restless, 3) agitated"), or numbered as scores without a mark ("0 none; 1 mild; 4 …; 7 …").
+const LIST_ITEM_WORDS = 4;
+
+function isNumberedList(line: string, anchors: RegExpMatchArray[]): boolean {
+  const marked = anchors.filter((m) => m[2] === ')' || m[2] === '.');
+  if (marked.length < 3) return false;
+  let words = 0;
+  for (let k = 0; k < marked.length; k++) {
+    const m = marked[k]!;
+    if (Number(m[1]) !== k + 1) return false;
+    const from = m.index! + m[0].length - 1;
+    const to = k + 1 < marked.length ? marked[k + 1]!.index! : line.length;
+    words += line
+      .slice(from, to)
+      .split(/\s+/)
+      .filter((w) => /[A-Za-z0-9]/.test(w)).length;
+  }
+  return words >= LIST_ITEM_WORDS * marked.length;
+}
+
 /** A line listing two signed or "n =" anchors, or three numbered ones: a scale's text. */
 function isScaleLine(line: string): boolean {
   if (line.length > 600) return false;
-  return count(SIGNED_ANCHOR, line) + count(EQUALS_ANCHOR, line) >= 2 || count(BARE_ANCHOR, line) >= 3;
+  if (count(SIGNED_ANCHOR, line) + count(EQUALS_ANCHOR, line) >= 2) return true;
+  BARE_ANCHOR.lastIndex = 0;
+  const bare = [...line.matchAll(BARE_ANCHOR)];
+  return bare.length >= 3 && !isNumberedList(line, bare);
 }
 
 // One anchor a line ("+4 Combative" / "+3 Very agitated" on lines of their own): a scale when the

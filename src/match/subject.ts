@@ -14,6 +14,7 @@
 import { maskPlaceholders } from '../parse/placeholders.js';
 import { type Token, tokenGap } from '../parse/tokens.js';
 import { KIN_LISTED, RELATIVE_WORDS } from './people.js';
+import { childIsPatient } from './child-patient.js';
 
 // Words between a subject and its predicate that are not the subject.
 const PASS_OVER = new Set(
@@ -40,8 +41,8 @@ const PREPOSITIONS = new Set(
 );
 // A child named with the definite article ("The child became agitated after the second shot", "this
 // toddler kicked the nurse") is the patient of a paediatric note; someone's child ("her child",
-// "Pt's toddler"), a child ("a child in the waiting room") or a bare "Child" is someone else, as
-// before. Not a baby, an infant or a newborn: in a mother's chart "the baby" is her baby, and a
+// "Pt's toddler") or a child ("a child in the waiting room") is someone else, and so is a bare "Child"
+// unless the note is about a child. Not a baby, an infant or a newborn: in a mother's chart "the baby" is her baby, and a
 // baby "refusing the bottle" is a feeding symptom. Not "the boy"/"the girl", who in an adult's note
 // is as often someone at the desk. A child's refusal of a food stays a feeding symptom
 // (compliance/refused, child-patient.ts). definiteChild is shared with described.ts.
@@ -58,7 +59,10 @@ export function passiveWithAgent(text: string, tokens: readonly Token[], at: num
 export function definiteChild(text: string, tokens: readonly Token[], head: number): boolean {
   if (!CHILD_NOUNS.has(tokens[head]!.norm)) return false;
   const start = phraseStart(text, tokens, head);
-  return start === head - 1 && DEFINITE.has(tokens[start]!.norm);
+  if (start === head - 1 && DEFINITE.has(tokens[start]!.norm)) return true;
+  // A bare "Child" opening its clause in a note whose patient is a child ("8 yo M. … ; child refuses
+  // blood draws": retired sets' kind) is the patient too.
+  return start === head && (head === 0 || /[.;:\n]/.test(tokenGap(text, tokens[head - 1]!, tokens[head]!))) && childIsPatient(text);
 }
 // Words that take their noun after "of": "the rest of my family", "one of her sons".
 // And "next" of "next of kin" ("Next of kin refused organ donation": the kin's).
