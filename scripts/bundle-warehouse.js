@@ -269,6 +269,11 @@ export function builtinRulePaths() { throw new Error('no rule files in the wareh
   // narrowing each fix to the words that change, or withholding it, alters only f.fix and
   // f.fixSkipped, which no row reads. 4.7 KB of code.
   'fix/refine': 'export function refineFixes(text, findings) { return findings; }',
+  // compile.ts gives a compiled rule the lazy examples of its definition (none here: the rules are
+  // plain data, unpacked without examples) and reads conditionPatterns only with stored expansions
+  // (none here either); the getters and loader of the lazy examples go.
+  'rules/lean': `export { conditionPatterns } from ${JSON.stringify(path.join(root, 'src/rules/lean.ts'))};
+export function copyLazyExamples() { return false; }`,
   // Names a likely rule id in the error for a misspelt one in options.rules; dignify_findings(text)
   // takes no options, so resolveOptions never throws that error here.
   'core/edit-distance': `export function didYouMean() { return ''; }`,
