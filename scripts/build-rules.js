@@ -1,5 +1,6 @@
 // Build step: validate rules/*.yaml once and write them to dist/rules/builtin.json, so the
-// installed CLI starts without parsing YAML or running the schema validator.
+// installed CLI starts without parsing YAML or running the schema validator; and keep
+// src/match/builtin-scan.ts, the scanner's anchor choice for the built-in rules, up to date.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,6 +34,19 @@ try {
   const unknown = [...new Set(compiled.rules.flatMap((r) => r.sources))].filter((k) => !sources.has(k));
   if (unknown.length) throw new Error(`rules name sources missing from rules/${SOURCES_FILE}: ${unknown.join(', ')}`);
   writeFileSync(path.join(root, 'dist', 'rules', 'sources.json'), JSON.stringify([...sources.values()]));
+  // The scanner's anchor choice for the built-in rules' phrases, made here from the frequency table
+  // (src/match/scan-choice.ts) so that a start neither reads the table nor computes it
+  // (BENCHMARKS.md, speed5/speed6): src/match/builtin-scan.ts, rewritten when the rules change it.
+  // tsc compiled the file before this step, so the new choice takes effect at the next build (it
+  // changes where the scanner looks first, never the findings); test/scan-anchors.test.ts fails on
+  // a stale one.
+  const { scanChoicesSource } = await import('../dist/match/scan-choice.js');
+  const scanFile = path.join(root, 'src', 'match', 'builtin-scan.ts');
+  const scan = scanChoicesSource(compiled);
+  if (readFileSync(scanFile, 'utf8') !== scan) {
+    writeFileSync(scanFile, scan);
+    console.log("dignify: rewrote src/match/builtin-scan.ts (the rules changed the scanner's anchor choice): run npm run build again");
+  }
   console.log(`dignify: compiled ${compiled.rules.length} rules from ${files.length} files`);
 } catch (error) {
   console.error(`dignify: ${error.message}`);

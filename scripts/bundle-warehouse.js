@@ -12,7 +12,8 @@
 //   (imported by parse/parse-text.ts) → stand-ins: code a plain-text call with default options
 //   never runs (each is explained where it is swapped below);
 //   parse-latin's lib/expressions.js → the same regular expressions in fewer bytes (scripts/compact-classes.js).
-// The rule data's lists of strings are written as joined strings, split again at start (joinLists).
+// The rule data is written packed, unpacked again at start (packRules); the minified code's word lists
+// as strings split at blanks (splitWordArrays).
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -51,44 +52,83 @@ for (const file of ruleFiles) {
     delete rule.note;
     rule.description = '';
     delete rule.sources;
+    // A row carries the first suggestion only (portable.ts warehouseFindings: f.suggestions[0]).
+    // match.ts puts the first rendering of the first template first (and equality.ts the first
+    // template), and a rendering is never empty (checked below), so the later ones only fill the
+    // message and the list of alternatives, which no row reads.
+    rule.suggestions = rule.suggestions.slice(0, 1);
   }
-  for (const set of Object.values(file.sets ?? {})) factorSet(set);
 }
+// renderSuggestion fills a {set} with a value's text, the set's default or the captured word: with
+// no empty value, a template never renders as '' (which match.ts would filter out, moving the
+// second suggestion first).
+if (
+  /"(?:text|default)":""/.test(JSON.stringify(ruleFiles.map((file) => file.sets ?? {}))) ||
+  ruleFiles.some((file) => file.rules.some((rule) => /^\s*$/.test(rule.suggestions[0] ?? 'x')))
+)
+  throw new Error('bundle-warehouse: an empty suggestion or set value: keep every suggestion');
+
+// The rule data is written packed (packRules), ~3 KB gzipped less than as JSON, and unpacked by the
+// stand-in for rules/builtin.ts (STAND_INS below) before the rules are compiled. The build stops
+// unless it unpacks to exactly the data above.
 const LIST = '~';
-const rulesJson = JSON.stringify(joinLists(ruleFiles));
-// Written back as they were, or the build stops: the stand-in (STAND_INS below) splits them again.
-if (JSON.stringify(splitLists(JSON.parse(rulesJson))) !== JSON.stringify(ruleFiles)) throw new Error('bundle-warehouse: the joined lists do not split back');
+const SAME = '`';
+const FORM = '@';
+const KEYS = ruleKeys(ruleFiles);
+const rulesJson = JSON.stringify(packRules(structuredClone(ruleFiles), KEYS));
+if (JSON.stringify(unpackRules(JSON.parse(rulesJson), KEYS)) !== JSON.stringify(ruleFiles))
+  throw new Error('bundle-warehouse: the packed rules do not unpack to the rules');
 
 /**
- * Each list of strings of the rule data (patterns, words, suggestions: ~500 lists, ~7,000 strings)
- * written as one string, its items each after a LIST mark ("a|b c", "d" → "~a|b c~d"): ~0.9 KB gzipped
- * less than the quotes and commas of a JSON array. No string of the data holds the mark (checked), so
- * a string that starts with it is a list and nothing else.
+ * The rule data, packed:
+ * - each list of strings (patterns, words, suggestions: ~500 lists, ~7,000 strings) as one string,
+ *   its items each after a LIST mark ("a|b c", "d" → "~a|b c~d"): ~0.9 KB gzipped less than the
+ *   quotes and commas of a JSON array. No string of the data holds the mark (checked), so a string
+ *   that starts with it is a list and nothing else. An item that begins with five or more
+ *   characters of the item before it is written as SAME, a character for how many, and the rest
+ *   ("did|does not comply", "did|does not adhere" → "…~`?adhere");
+ * - a set whose words are every count with every unit, in that order, with one prefix or none
+ *   ({duration-token}: "1d", "1day" … "365weeks"; {times-duration-token}: "x1d" …; 1,100 words, 3.5 KB
+ *   gzipped) as its factors, `product: [prefix, counts, units]`;
+ * - a set whose words carry values of the same fields ({drug}: text and class) as rows
+ *   "word=text=class", a value equal to its word left empty, and the field names;
+ * - a condition's form (conditions' `forms`) that is one of its rule's match patterns as FORM and
+ *   the pattern's index ("@2");
+ * - the keys written more than twice (conditions' `after`, `within` …) as one capital letter each
+ *   (KEYS: the letter's index).
  */
+function packRules(files, keys) {
+  const strings = JSON.stringify(files).match(/"(?:[^"\\]|\\.)*"/g);
+  const mark = strings.find((string) => string.includes(LIST) || string[1] === SAME || string[1] === FORM);
+  if (mark) throw new Error(`bundle-warehouse: a rule string holds "${LIST}" or starts with "${SAME}" or "${FORM}": ${mark}`);
+  for (const file of files) {
+    for (const set of Object.values(file.sets ?? {})) {
+      factorSet(set);
+      tableSet(set);
+    }
+    for (const rule of file.rules) {
+      for (const kind of ['requires', 'unless'])
+        for (const condition of rule.conditions?.[kind] ?? [])
+          if (condition.forms) condition.forms = condition.forms.map((form) => (rule.match.includes(form) ? FORM + rule.match.indexOf(form) : form));
+    }
+  }
+  return renameKeys(joinLists(files), keys);
+}
 function joinLists(value) {
-  if (typeof value === 'string' && value.includes(LIST)) throw new Error(`bundle-warehouse: a rule string holds "${LIST}": ${value}`);
   if (Array.isArray(value) && value.length > 0 && value.every((item) => typeof item === 'string')) {
-    for (const item of value) joinLists(item);
-    return value.map((item) => LIST + item).join('');
+    return value
+      .map((item, i) => {
+        const before = value[i - 1] ?? '';
+        let same = 0;
+        while (same < 40 && same < item.length && item[same] === before[same]) same++;
+        return LIST + (same >= 5 ? SAME + String.fromCharCode(48 + same) + item.slice(same) : item);
+      })
+      .join('');
   }
   if (Array.isArray(value)) return value.map(joinLists);
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, joinLists(item)]));
   return value;
 }
-function splitLists(value) {
-  if (typeof value === 'string') return value[0] === LIST ? value.slice(1).split(LIST) : value;
-  if (Array.isArray(value)) return value.map(splitLists);
-  if (value && typeof value === 'object') for (const key of Object.keys(value)) value[key] = splitLists(value[key]);
-  return value;
-}
-
-/**
- * A set whose words are every count with every unit, in that order, with one prefix or none
- * ({duration-token}: "1d", "1day" … "365weeks"; {times-duration-token}: "x1d" …; 1,100 words, 3.5 KB
- * gzipped) is stored as its factors, `product: [prefix, counts, units]`; the stand-in for
- * rules/builtin.ts (STAND_INS below) writes the words out again, in the same order, before the
- * rules are compiled. A set that is not exactly such a product is left as it is.
- */
 function factorSet(set) {
   if (!Array.isArray(set.words) || set.words.length < 50) return;
   const parts = set.words.map((word) => /^([a-z]?)(\d+)([a-z]+)$/.exec(word));
@@ -96,12 +136,97 @@ function factorSet(set) {
   const counts = [...new Set(parts.map((m) => m[2]))];
   const units = [...new Set(parts.map((m) => m[3]))];
   const product = [parts[0][1], counts.join(' '), units.join(' ')];
-  if (JSON.stringify(expandProduct(product)) !== JSON.stringify(set.words)) return;
+  const words = counts.flatMap((count) => units.map((unit) => product[0] + count + unit));
+  if (JSON.stringify(words) !== JSON.stringify(set.words)) return;
   delete set.words;
   set.product = product;
 }
-function expandProduct([prefix, counts, units]) {
-  return counts.split(' ').flatMap((count) => units.split(' ').map((unit) => prefix + count + unit));
+function tableSet(set) {
+  if (!set.words || Array.isArray(set.words)) return;
+  const values = Object.values(set.words);
+  const fields = Object.keys(values[0] ?? {});
+  const plain = (text) => typeof text === 'string' && text !== '' && !text.includes('=');
+  if (
+    !fields.length ||
+    !values.every((value) => value && JSON.stringify(Object.keys(value)) === JSON.stringify(fields) && fields.every((field) => plain(value[field])))
+  )
+    return;
+  if (!Object.keys(set.words).every(plain)) return;
+  set.fields = fields;
+  set.words = Object.entries(set.words).map(([word, value]) => [word, ...fields.map((field) => (value[field] === word ? '' : value[field]))].join('='));
+}
+/** The keys of objects in the data that occur more than twice, most frequent first (26 at most). */
+function ruleKeys(files) {
+  const counts = new Map();
+  const walk = (value) => {
+    if (Array.isArray(value)) value.forEach(walk);
+    else if (value && typeof value === 'object')
+      for (const [key, item] of Object.entries(value)) {
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+        walk(item);
+      }
+  };
+  walk(packRules(structuredClone(files), []));
+  const keys = [...counts]
+    .filter(([key, n]) => n > 2 && key.length > 1)
+    .sort((a, b) => b[1] - a[1])
+    .map(([key]) => key)
+    .slice(0, 26);
+  if ([...counts.keys()].some((key) => /^[A-Z]$/.test(key))) throw new Error('bundle-warehouse: cannot write the rule keys as capital letters');
+  return keys;
+}
+function renameKeys(value, keys) {
+  if (Array.isArray(value)) return value.map((item) => renameKeys(item, keys));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [keys.includes(key) ? String.fromCharCode(65 + keys.indexOf(key)) : key, renameKeys(item, keys)]),
+    );
+  return value;
+}
+/** packRules undone (inlined in the build, so self-contained). */
+function unpackRules(packed, keys) {
+  const unpack = (value) => {
+    if (typeof value === 'string' && value[0] === '~') {
+      let before = '';
+      return value
+        .slice(1)
+        .split('~')
+        .map((item) => (before = item[0] === '`' ? before.slice(0, item.charCodeAt(1) - 48) + item.slice(2) : item));
+    }
+    if (Array.isArray(value)) return value.map(unpack);
+    if (value && typeof value === 'object') {
+      const out = {};
+      for (const [key, item] of Object.entries(value)) out[/^[A-Z]$/.test(key) ? keys[key.charCodeAt(0) - 65] : key] = unpack(item);
+      return out;
+    }
+    return value;
+  };
+  const files = unpack(packed);
+  for (const file of files) {
+    for (const set of Object.values(file.sets ?? {})) {
+      if (set.product) {
+        const [prefix, counts, units] = set.product;
+        set.words = counts.split(' ').flatMap((count) => units.split(' ').map((unit) => prefix + count + unit));
+        delete set.product;
+      }
+      if (set.fields) {
+        const fields = set.fields;
+        delete set.fields;
+        set.words = Object.fromEntries(
+          set.words.map((row) => {
+            const [word, ...values] = row.split('=');
+            return [word, Object.fromEntries(fields.map((field, i) => [field, values[i] || word]))];
+          }),
+        );
+      }
+    }
+    for (const rule of file.rules) {
+      for (const kind of ['requires', 'unless'])
+        for (const condition of rule.conditions?.[kind] ?? [])
+          if (condition.forms) condition.forms = condition.forms.map((form) => (form[0] === '@' ? rule.match[form.slice(1)] : form));
+    }
+  }
+  return files;
 }
 
 // retext-equality's patterns (140 KB of source, most of the library) less those no kept rule
@@ -128,14 +253,8 @@ const missing = [...equalityIds].filter((id) => !keptPatterns.some((pattern) => 
 if (missing.length) throw new Error(`retext-equality has no pattern ${missing.join(', ')}`);
 const STAND_INS = {
   'rules/builtin': `import { compileRules } from ${JSON.stringify(path.join(root, 'src/rules/compile.ts'))};
-const LIST = ${JSON.stringify(LIST)};
-${splitLists.toString()}
-const FILES = splitLists(${rulesJson});
-${expandProduct.toString()}
-for (const file of FILES) for (const set of Object.values(file.sets ?? {})) if (set.product) {
-  set.words = expandProduct(set.product);
-  delete set.product;
-}
+${unpackRules.toString()}
+const FILES = unpackRules(${rulesJson}, ${JSON.stringify(KEYS)});
 let cached;
 export function builtinRuleFiles() { return FILES; }
 export function builtinRules() { return (cached ??= compileRules(FILES)); }
@@ -150,6 +269,11 @@ export function builtinRulePaths() { throw new Error('no rule files in the wareh
   // narrowing each fix to the words that change, or withholding it, alters only f.fix and
   // f.fixSkipped, which no row reads. 4.7 KB of code.
   'fix/refine': 'export function refineFixes(text, findings) { return findings; }',
+  // compile.ts gives a compiled rule the lazy examples of its definition (none here: the rules are
+  // plain data, unpacked without examples) and reads conditionPatterns only with stored expansions
+  // (none here either); the getters and loader of the lazy examples go.
+  'rules/lean': `export { conditionPatterns } from ${JSON.stringify(path.join(root, 'src/rules/lean.ts'))};
+export function copyLazyExamples() { return false; }`,
   // Names a likely rule id in the error for a misspelt one in options.rules; dignify_findings(text)
   // takes no options, so resolveOptions never throws that error here.
   'core/edit-distance': `export function didYouMean() { return ''; }`,
@@ -224,10 +348,46 @@ const result = await esbuild.build({
   logLevel: 'warning',
 });
 writeFileSync(path.join(outdir, 'meta.json'), JSON.stringify(result.metafile));
+writeFileSync(outfile, await splitWordArrays(readFileSync(outfile, 'utf8')));
 const built = readFileSync(outfile);
 console.log(
   `dignify: warehouse build dist/warehouse/dignify.js (${(built.length / 1024).toFixed(0)} KB, ${(gzipSync(built).length / 1024).toFixed(0)} KB gzipped)`,
 );
+
+/**
+ * The minified script's arrays of four or more words (string literals without blanks: the code's
+ * word lists, ["the","our","their","this","main"]) written as one string split at blanks,
+ * "the our their this main".split(" "): the same new array where the literal stood, without the
+ * quotes and commas (~0.3 KB gzipped). Found with TypeScript's parser, so only array literals of
+ * the code are rewritten (not text inside strings or regular expressions); left as it is without
+ * TypeScript.
+ */
+async function splitWordArrays(script) {
+  let ts;
+  try {
+    ts = (await import('typescript')).default;
+  } catch {
+    return script;
+  }
+  const file = ts.createSourceFile('dignify.js', script, ts.ScriptTarget.ES2020, true, ts.ScriptKind.JS);
+  const arrays = [];
+  const visit = (node) => {
+    if (
+      ts.isArrayLiteralExpression(node) &&
+      node.elements.length >= 4 &&
+      node.elements.every((item) => ts.isStringLiteral(item) && /^[^\s"\\]+$/.test(item.text))
+    ) {
+      arrays.push(node);
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  let out = script;
+  for (const node of arrays.reverse())
+    out = `${out.slice(0, node.getStart(file))}${JSON.stringify(node.elements.map((item) => item.text).join(' '))}.split(" ")${out.slice(node.end)}`;
+  return out;
+}
 
 // The SQL that creates it (docs/warehouse.md): Snowflake keeps the code in the function's body
 // (between $$ … $$, so the script must not hold "$$"); BigQuery loads it from Cloud Storage.

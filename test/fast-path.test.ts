@@ -292,6 +292,35 @@ describe('fast path over random text', () => {
     for (const t of ['[x]  Diabetic', 'Status: {Diabetic/Non-diabetic}', 'Status:\n{Diabetic/Prediabetic}', `${'x '.repeat(300)}- Diabetic`]) expectSame(t);
   });
 
+  it('finds a phrase scanned for through the word its rule requires ("low" after "compliance")', () => {
+    // compliance/poor-compliance-field's answers "low" and "bad" are scanned for as "compliance" or
+    // "adherence" (prefilter.ts contextOf): the block holding that word is parsed when the answer, its
+    // line condition and the rule's other requirements stand in it too, and no other.
+    const scanner = scannerFor(rules);
+    const text = [
+      'Sodium low. Mood bad.',
+      'Med compliance: low (cost).',
+      'Compliance discussed.\nPotassium low.',
+      'Adherence: good; low-fat diet.',
+      'Compliance -\nbad',
+      'Adherence - bad, per fills.',
+    ].join('\n\n');
+    const blocks = [...windows(text, scanner)].map((w) => text.slice(w.start, w.end));
+    // The line condition holds only with "low"/"bad" on the line of "compliance" or "adherence" and
+    // followed by a mark or a reason: "low-fat" passes it (the matcher decides there).
+    expect(blocks).toEqual(['Med compliance: low (cost).', 'Adherence: good; low-fat diet.', 'Adherence - bad, per fills.']);
+    expect(
+      expectSame(text)
+        .filter((f) => f.ruleId === 'compliance/poor-compliance-field')
+        .map((f) => f.actual),
+    ).toEqual(['low', 'bad']);
+    // A drop-down list: read in each of its readings.
+    expectSame('Compliance: {good/low/bad}');
+    // The requirement in another block: nothing is parsed for it, as the whole parse finds nothing.
+    expect(expectSame('Compliance:\n\nlow').filter((f) => f.ruleId === 'compliance/poor-compliance-field')).toEqual([]);
+    for (const t of ['BAD. Compliance.', 'adherence\u00a0- LOW', 'Compliance: low\r\nAdherence: bad', 'compliance w/ CPAP: bad since May']) expectSame(t);
+  });
+
   it('gives the same findings on cases the property test once found', () => {
     // parse-latin keeps "sodomite." as one word node when a block follows, which retext-equality
     // then misses; U+0085 is white space to parse-latin but not to \s.

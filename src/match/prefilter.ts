@@ -17,6 +17,7 @@ import { type WalkTail, type WordWalker, wordWalker } from './word-walk.js';
 import { type PhraseCheck, phraseCheck as walkedCheck } from './phrase-check.js';
 import { dropDownNear, sourceOfMasked } from '../parse/placeholders.js';
 import { headerRowAt } from './table-header.js';
+import { SCAN_CONTEXT, SCAN_FREQUENT } from './builtin-scan.js';
 import { LONG_LINE, lineBoundsOf, lineIndexAt } from '../parse/lines.js';
 
 // The apostrophes normalizeWord folds to "'".
@@ -94,13 +95,28 @@ const COMMON = new Set([
   'by',
 ]);
 
+/** Whether a word is one of COMMON's, which a phrase is never scanned for when it has another word (scan-choice.ts too). */
+export function isCommonWord(w: string): boolean {
+  return COMMON.has(w);
+}
+
+// A word's rarity where it is not its length: 0 for COMMON's; for SCAN_FREQUENT's, frequent words
+// of the built-in phrases chosen at build time (scan-choice.ts), less than 1, the more frequent the
+// less, so that a phrase is scanned for a rarer word of its own ("drug using" for "drug").
+const LOW_RARITY = new Map<string, number>();
+{
+  const words = SCAN_FREQUENT.split(' ');
+  for (let k = 0; k < words.length; k++) LOW_RARITY.set(words[k]!, (1 + k) / (words.length + 1));
+  for (const w of COMMON) LOW_RARITY.set(w, 0);
+}
+
 // By a set's word list (shared by every token of that set), as alternativesOf.
 const rarityOf = new WeakMap<readonly string[], number>();
 
 function wordsRarity(words: readonly string[]): number {
   let r = Number.POSITIVE_INFINITY;
   for (const w of words) {
-    const x = COMMON.has(w) ? 0 : w.length;
+    const x = LOW_RARITY.get(w) ?? w.length;
     if (x < r) r = x;
   }
   return r;
@@ -116,7 +132,7 @@ function rarity(t: PatternToken): number {
   return r;
 }
 
-/** The index of the token a sequence is scanned for: no common word, else the longest shortest word. */
+/** The index of the token a sequence is scanned for: no common word, else the longest shortest word, a word of SCAN_FREQUENT shorter than any. */
 export function anchorOf(sequence: TokenSequence): number {
   if (sequence.length === 0) return 0;
   let best = 0;
@@ -192,6 +208,18 @@ export interface RuleScanner extends Scanner {
    * Empty when the rule set has no word to scan for.
    */
   scanSources(): string[];
+  /**
+   * For scan-choice.ts's scannedPhrases (the tests): by word scanned for, the phrases anchored on it
+   * and those scanned for through it, a word their rule requires in the same block (SCAN_CONTEXT).
+   */
+  phrasesByWord(): readonly [ReadonlyMap<string, readonly AnchoredOn[]>, ReadonlyMap<string, readonly AnchoredOn[]>];
+}
+
+/** A phrase of a rule and the index of the token it is anchored on. */
+export interface AnchoredOn {
+  compiled: CompiledRule;
+  sequence: TokenSequence;
+  anchor: number;
 }
 
 type Search = (text: string, from: number) => number;
@@ -448,14 +476,67 @@ interface Place {
 }
 
 /** Two phrases with the same key accept the same words at each position (a form compared with a rule's phrase). */
+/**
+ * A phrase's key in SCAN_CONTEXT (scan-choice.ts): each token's set name (`@name`), or its words
+ * sorted and joined by `|`; the tokens joined by spaces.
+ */
+export function scanKey(sequence: TokenSequence): string {
+  return sequence.map((t) => (t.set !== undefined ? `@${t.set}` : [...t.words].sort().join('|'))).join(' ');
+}
+
+/**
+ * The required conditions the scanner asks of a phrase of a rule (buildScanner's requiresOf,
+ * without its memo): those of the rule, less a `forms` one the phrase is not a form of.
+ */
+export function phraseRequires(compiled: CompiledRule, sequence: TokenSequence): CompiledCondition[] {
+  const key = sequenceKey(sequence);
+  return compiled.requires.filter(
+    (c) =>
+      ((c.kind !== 'line' && c.sequences.length > 0) || ((c.kind === 'line' || c.kind === 'table') && !c.patient)) &&
+      (!c.forms || c.forms.some((f) => sequenceKey(f) === key)),
+  );
+}
+
 function sequenceKey(sequence: TokenSequence): string {
   return JSON.stringify(sequence.map((t) => [...t.words].sort()));
 }
 
 function buildScanner(rules: CompiledRules): RuleScanner {
+  // A requirement limited to some of the rule's phrases (`forms`) is asked only of a phrase that is
+  // one of those forms word for word: every match of that phrase is then a match of the form, so the
+  // requirement holds for all of them ("obese" needs a person noun after it; "the obese", of the
+  // same rule, does not). For any other phrase it is left to the matcher, which looks at the words
+  // matched ("unwilling" needs no subject; "resistant" does).
+  const requiresByPhrase = new Map<CompiledRule, Map<TokenSequence, CompiledCondition[]>>();
+  const requiresOf = (compiled: CompiledRule, sequence: TokenSequence): CompiledCondition[] => {
+    let byPhrase = requiresByPhrase.get(compiled);
+    if (!byPhrase) requiresByPhrase.set(compiled, (byPhrase = new Map()));
+    let requires = byPhrase.get(sequence);
+    if (!requires) byPhrase.set(sequence, (requires = phraseRequires(compiled, sequence)));
+    return requires;
+  };
+  /**
+   * The words stored for a phrase of a built-in rule to be scanned for instead of its anchor token
+   * (SCAN_CONTEXT, chosen at build time by scan-choice.ts), if they still name a required condition
+   * of its rule: a before, after or sentence condition of the phrase's own sentence each of whose
+   * phrases holds a token of only those words, so that every match has one of them in its block.
+   * (A rule of a user's own with a built-in rule's id and phrase but other conditions gets none.)
+   */
+  function storedContext(compiled: CompiledRule, sequence: TokenSequence, words: readonly string[]): readonly string[] | undefined {
+    const set = new Set(words);
+    for (const c of requiresOf(compiled, sequence)) {
+      if ((c.kind !== 'before' && c.kind !== 'after' && c.kind !== 'sentence') || c.previous || c.sequences.length === 0) continue;
+      if (c.sequences.every((seq) => seq.some((t) => t.words.every((w) => set.has(w))))) return words;
+    }
+    return undefined;
+  }
   // Anchor word → the phrases anchored on it, with their rules (whose required conditions are
   // looked at only for the anchors a text holds: a rule's conditions are compiled on first use).
-  const anchored = new Map<string, { sequence: TokenSequence; anchor: number; compiled: CompiledRule }[]>();
+  const anchored = new Map<string, AnchoredOn[]>();
+  // Required context word → the phrases scanned for through it instead (contextOf): a hit of the
+  // word is a place, and the block holding it is confirmed by a search for each phrase's anchor
+  // word and its rule's required context in the block.
+  const contextAnchored = new Map<string, AnchoredOn[]>();
   // The index holds a phrase once per word its first token may be (1,197 entries for the 275
   // phrases of the recommended rules): each phrase of each rule is anchored once, in the order
   // first met (a list's order changes no answer; its duplicates only cost start-up and checks).
@@ -467,6 +548,19 @@ function buildScanner(rules: CompiledRules): RuleScanner {
       if (phrases.has(sequence)) continue;
       phrases.add(sequence);
       const anchor = anchorOf(sequence);
+      // A built-in phrase of one very common word whose rule requires a rarer one in the same block
+      // is scanned for that one ("low" of a field answer for "compliance" before it): chosen at
+      // build time (scan-choice.ts), looked up only for the rules that have one.
+      const stored = Object.hasOwn(SCAN_CONTEXT, compiled.rule.id) ? SCAN_CONTEXT[compiled.rule.id]![scanKey(sequence)] : undefined;
+      const context = stored ? storedContext(compiled, sequence, stored) : undefined;
+      if (context) {
+        for (const word of context) {
+          const list = contextAnchored.get(word);
+          if (list) list.push({ sequence, anchor, compiled });
+          else contextAnchored.set(word, [{ sequence, anchor, compiled }]);
+        }
+        continue;
+      }
       for (const word of sequence[anchor]!.words) {
         const list = anchored.get(word);
         if (list) list.push({ sequence, anchor, compiled });
@@ -474,29 +568,6 @@ function buildScanner(rules: CompiledRules): RuleScanner {
       }
     }
   }
-  // A requirement limited to some of the rule's phrases (`forms`) is asked only of a phrase that is
-  // one of those forms word for word: every match of that phrase is then a match of the form, so the
-  // requirement holds for all of them ("obese" needs a person noun after it; "the obese", of the
-  // same rule, does not). For any other phrase it is left to the matcher, which looks at the words
-  // matched ("unwilling" needs no subject; "resistant" does).
-  const requiresByPhrase = new Map<CompiledRule, Map<TokenSequence, CompiledCondition[]>>();
-  const requiresOf = (compiled: CompiledRule, sequence: TokenSequence): CompiledCondition[] => {
-    let byPhrase = requiresByPhrase.get(compiled);
-    if (!byPhrase) requiresByPhrase.set(compiled, (byPhrase = new Map()));
-    let requires = byPhrase.get(sequence);
-    if (!requires) {
-      const key = sequenceKey(sequence);
-      byPhrase.set(
-        sequence,
-        (requires = compiled.requires.filter(
-          (c) =>
-            ((c.kind !== 'line' && c.sequences.length > 0) || ((c.kind === 'line' || c.kind === 'table') && !c.patient)) &&
-            (!c.forms || c.forms.some((f) => sequenceKey(f) === key)),
-        )),
-      );
-    }
-    return requires;
-  };
   /** A test of anchor words by their phrases, answered once per word on first asking. */
   function anchorTest(test: (list: typeof anchored extends Map<string, infer L> ? L : never) => boolean): { has(word: string): boolean } {
     const answers = new Map<string, boolean>();
@@ -547,6 +618,46 @@ function buildScanner(rules: CompiledRules): RuleScanner {
     }
     return checks;
   };
+  // The checks of the phrases scanned for through a context word (contextAnchored), compiled at the
+  // word's first hit as phraseChecksOf's: each phrase's anchor word searched in the block, its check
+  // at each of those, and its rule's requirements.
+  const contextChecks = [new Map<string, (AnchoredPhrase & { own: Search })[]>(), new Map<string, (AnchoredPhrase & { own: Search })[]>()];
+  const contextChecksOf = (word: string, folds: boolean): (AnchoredPhrase & { own: Search })[] => {
+    let checks = contextChecks[+folds]!.get(word);
+    if (!checks) {
+      checks = contextAnchored.get(word)!.map((a) => {
+        const requires = requiresOf(a.compiled, a.sequence);
+        const source = `${NOT_AFTER_WORD}${alternatives(a.sequence[a.anchor]!.words)}${NOT_BEFORE_WORD}`;
+        return {
+          own: remembered(regexSearch(new RegExp(source, `g${caseFlags(source, folds)}`))),
+          check: checkOf([a], folds),
+          required: requires.filter((c) => c.kind !== 'line' && c.kind !== 'table').map((c) => conditionSearchOf(c, folds)),
+          lines: requires.flatMap((c) => (c.kind === 'line' ? [c.regex!] : [])),
+          tables: requires.flatMap((c) => (c.kind === 'table' ? [c.regex!] : [])),
+          wordsBefore: a.anchor,
+        };
+      });
+      contextChecks[+folds]!.set(word, checks);
+    }
+    return checks;
+  };
+  /**
+   * Whether a phrase scanned for through the context word `word` (standing at `at`) may stand in
+   * [start, end) with its rule's required context: its anchor word stands in the block, the phrase
+   * there, with the required words in the block and its line and table conditions possible there.
+   */
+  const contextHolds = (text: string, start: number, end: number, word: string, at: number, folded: boolean): boolean => {
+    if (dropDownNear(text, at)) return true;
+    for (const { own, check, required, lines, tables, wordsBefore } of contextChecksOf(word, folded)) {
+      if (!required.every((search) => occursBefore(search(text, start), end))) continue;
+      for (let p = own(text, start); p !== -1 && p < end; p = own(text, p + 1)) {
+        if (dropDownNear(text, p)) return true;
+        if (check(text, p) && lines.every((regex) => lineMayHold(text, p, wordsBefore, regex)) && tables.every((regex) => tableMayHold(text, p, regex)))
+          return true;
+      }
+    }
+    return false;
+  };
   // Anchor words with a phrase whose rule requires context words: only their phrases need a check
   // each in `confirm` (for the others, the anchor's one check, compiled for `next`, answers).
   const withRequires = anchorTest((list) => list.some((a) => requiresOf(a.compiled, a.sequence).length > 0));
@@ -572,6 +683,9 @@ function buildScanner(rules: CompiledRules): RuleScanner {
   // space (same length, so the same offsets; see underscoreFree), one with either FOLDS_TO_ASCII
   // character with the lookarounds and 'giu'.
   const equalityOn = rules.equality.size > 0 && rules.equalityPhrases.length > 0;
+  // The words scanned for as whole words: anchor words and context words (contextAnchored).
+  const scanned = [...new Set([...anchored.keys(), ...contextAnchored.keys()])];
+  const isScanned = (word: string): boolean => anchored.has(word) || contextAnchored.has(word);
   const equalityFirst = new Set(equalityOn ? rules.equalityPhrases.flatMap((seq) => seq[0]!.words.map((w) => w.replace(/'/g, ''))) : []);
   const equalityParts = new Set([...equalityFirst].flatMap((w) => [...w].map((_, k) => w.slice(0, k + 1))));
   const apostropheTail = `[${IGNORED_IN_WORD}]`;
@@ -579,12 +693,12 @@ function buildScanner(rules: CompiledRules): RuleScanner {
     const tails = new Map<string, string[]>();
     const add = (word: string, tail: string) => tails.set(word, [...(tails.get(word) ?? []), tail]);
     // In this order at each word: the anchor's boundary is tried before the tails that match more.
-    for (const word of anchored.keys()) add(word, /[a-z0-9]$/.test(word) ? boundaryAfter : NOT_BEFORE_WORD);
+    for (const word of scanned) add(word, /[a-z0-9]$/.test(word) ? boundaryAfter : NOT_BEFORE_WORD);
     for (const word of equalityFirst) add(word, equalityFollows(word, rules));
     for (const part of equalityParts) add(part, apostropheTail);
     return trieSource(tails, escapeRegex);
   };
-  const words = [...anchored.keys(), ...equalityFirst];
+  const words = [...scanned, ...equalityFirst];
   const any = words.length > 0;
   // Each built on first use: building and compiling them is part of every run's start-up.
   let unicode: RegExp | undefined;
@@ -602,7 +716,7 @@ function buildScanner(rules: CompiledRules): RuleScanner {
   // 'u' makes case folding agree with toLowerCase (e.g. the Kelvin sign is a "k").
   let firstRegex: RegExp | undefined;
   const first = (): RegExp | undefined =>
-    anchored.size ? (firstRegex ??= new RegExp(`${NOT_AFTER_WORD}${wordsSource(anchored.keys(), escapeRegex)}${NOT_BEFORE_WORD}`, 'giu')) : undefined;
+    scanned.length ? (firstRegex ??= new RegExp(`${NOT_AFTER_WORD}${wordsSource(scanned, escapeRegex)}${NOT_BEFORE_WORD}`, 'giu')) : undefined;
   let looseAt: RegExp | undefined;
   const normalize = (s: string) => s.toLowerCase().replace(/[\u2018\u2019\u02bc\u0060\u00b4]/g, "'");
 
@@ -654,7 +768,7 @@ function buildScanner(rules: CompiledRules): RuleScanner {
     if (walker === undefined) {
       const tails = new Map<string, WalkTail[]>();
       const add = (word: string, tail: WalkTail) => tails.set(word, [...(tails.get(word) ?? []), tail]);
-      for (const word of anchored.keys()) add(word, 'end');
+      for (const word of scanned) add(word, 'end');
       for (const word of equalityFirst) add(word, 'end');
       for (const part of equalityParts) add(part, 'apostrophe');
       walker = wordWalker(tails) ?? null;
@@ -671,11 +785,11 @@ function buildScanner(rules: CompiledRules): RuleScanner {
   /** The place a hit (`matched` at `at`) confirms, or undefined. */
   const placeAt = (text: string, at: number, matched: string, anchor: (word: string, at: number) => boolean): Place | undefined => {
     const word = normalize(matched);
-    const isAnchor = anchored.has(word) && !ALNUM_OR_FOLDING.test(text.charAt(at + matched.length));
+    const isAnchor = isScanned(word) && !ALNUM_OR_FOLDING.test(text.charAt(at + matched.length));
     // A part of a first word with its apostrophe or hyphen (the trie's and the walk's apostrophe tail).
     const isEquality = equalityFirst.has(word) || ((word.endsWith("'") || word.endsWith('-')) && equalityParts.has(word.slice(0, -1)));
     // A hit that is neither (a case-folding corner) is kept: never miss.
-    if (!isAnchor && !isEquality) return anchored.has(word) ? undefined : { index: at, equality: false };
+    if (!isAnchor && !isEquality) return isScanned(word) ? undefined : { index: at, equality: false };
     if (isAnchor && anchor(word, at)) return { index: at, equality: false };
     if (isEquality && equalityOn && equalityAt(text, at)) return { index: at, equality: true };
     return undefined;
@@ -702,7 +816,8 @@ function buildScanner(rules: CompiledRules): RuleScanner {
   };
   // A hit whose folded form is not an anchor (a case-folding corner) is kept: never miss.
   const anchorFound = (word: string, at: number, text: string): boolean => {
-    if (alone.has(word)) return true;
+    // A context word: confirm looks for the phrases in its block.
+    if (alone.has(word) || contextAnchored.has(word)) return true;
     const phrase = phraseCheck(word, foldsIn(text));
     if (!phrase) return true;
     // A template's drop-down list nearby: the phrase may stand in one reading of it only.
@@ -767,6 +882,7 @@ function buildScanner(rules: CompiledRules): RuleScanner {
       }
       return scanPlaces(text, from, end, holdsIn(text, start, end)) !== undefined;
     },
+    phrasesByWord: () => [anchored, contextAnchored],
     scanSources() {
       return [...new Set([scanAscii(), scanUnicode()].filter((r) => r !== undefined).map((r) => r.source))];
     },
@@ -783,6 +899,10 @@ function buildScanner(rules: CompiledRules): RuleScanner {
   function holdsIn(text: string, start: number, end: number): (word: string, at: number) => boolean {
     const folded = foldsIn(text);
     return (word, at) => {
+      if (contextAnchored.has(word)) {
+        if (contextHolds(text, start, end, word, at, folded)) return true;
+        if (!anchored.has(word)) return false;
+      }
       if (aloneFree.has(word)) return true;
       // A template's drop-down list nearby: the phrase may stand in one reading of it only.
       if (dropDownNear(text, at)) return true;
