@@ -322,6 +322,12 @@ const SHORT = {
   'morbidity-mortality-conference': 'zumm',
   'pediatric-nephrology-clinic': 'zupn',
   'panel-management-outreach': 'zupm',
+  // Batch 84's genres (branch md, session of 2026-12-02 04:09): demeanour and identity wording of the kinds the seven
+  // retired sets still show missed.
+  'psychiatric-clubhouse': 'zmpc',
+  'icf-idd-residence': 'zmicf',
+  'employer-wellness-screening': 'zmew',
+  'hospital-elder-life-program': 'zmhe',
 };
 
 const problems = [];
