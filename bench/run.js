@@ -2,7 +2,8 @@
 // alex and the scan floor on them (each figure the median of several runs), prints a table and
 // writes BENCHMARKS.md. Environment: BENCH_RUNS (default 3), BENCH_ALEX=0 to skip alex,
 // BENCH_ALEX_TIMEOUT seconds (default 600), BENCH_BIG_MB (input 3, default 1000), BENCH_PATHOLOGICAL=0
-// to skip the pathological inputs (bench/pathological.js, which has its own settings).
+// to skip the pathological inputs (bench/pathological.js, which has its own settings), BENCH_ADVERSARIAL=0
+// to skip the adversarial shapes (bench/adversarial.js, its own settings too).
 import { spawnSync } from 'node:child_process';
 import { closeSync, copyFileSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -243,4 +244,9 @@ console.log('\nwrote BENCHMARKS.md');
 // ---- pathological inputs (bench/pathological.js): one line and one block of 0.1 to 100 MB ----
 if (process.env.BENCH_PATHOLOGICAL !== '0') {
   spawnSync(process.execPath, [path.join(ROOT, 'bench', 'pathological.js')], { stdio: 'inherit' });
+}
+
+// ---- adversarial shapes (bench/adversarial.js): rule examples beside runs of 100,000 blanks, "a ", "-", "|", "." ----
+if (process.env.BENCH_ADVERSARIAL !== '0') {
+  spawnSync(process.execPath, [path.join(ROOT, 'bench', 'adversarial.js')], { stdio: 'inherit' });
 }
