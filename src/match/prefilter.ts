@@ -540,32 +540,25 @@ function buildScanner(rules: CompiledRules): RuleScanner {
   // The index holds a phrase once per word its first token may be (1,197 entries for the 275
   // phrases of the recommended rules): each phrase of each rule is anchored once, in the order
   // first met (a list's order changes no answer; its duplicates only cost start-up and checks).
-  const seen = new Map<CompiledRule, Set<TokenSequence>>();
-  for (const entries of rules.index.values()) {
-    for (const { compiled, sequence } of entries) {
-      let phrases = seen.get(compiled);
-      if (!phrases) seen.set(compiled, (phrases = new Set()));
-      if (phrases.has(sequence)) continue;
-      phrases.add(sequence);
-      const anchor = anchorOf(sequence);
-      // A built-in phrase of one very common word whose rule requires a rarer one in the same block
-      // is scanned for that one ("low" of a field answer for "compliance" before it): chosen at
-      // build time (scan-choice.ts), looked up only for the rules that have one.
-      const stored = Object.hasOwn(SCAN_CONTEXT, compiled.rule.id) ? SCAN_CONTEXT[compiled.rule.id]![scanKey(sequence)] : undefined;
-      const context = stored ? storedContext(compiled, sequence, stored) : undefined;
-      if (context) {
-        for (const word of context) {
-          const list = contextAnchored.get(word);
-          if (list) list.push({ sequence, anchor, compiled });
-          else contextAnchored.set(word, [{ sequence, anchor, compiled }]);
-        }
-        continue;
-      }
-      for (const word of sequence[anchor]!.words) {
-        const list = anchored.get(word);
+  for (const { compiled, sequence } of phrasesOf(rules)) {
+    const anchor = anchorOf(sequence);
+    // A built-in phrase of one very common word whose rule requires a rarer one in the same block
+    // is scanned for that one ("low" of a field answer for "compliance" before it): chosen at
+    // build time (scan-choice.ts), looked up only for the rules that have one.
+    const stored = Object.hasOwn(SCAN_CONTEXT, compiled.rule.id) ? SCAN_CONTEXT[compiled.rule.id]![scanKey(sequence)] : undefined;
+    const context = stored ? storedContext(compiled, sequence, stored) : undefined;
+    if (context) {
+      for (const word of context) {
+        const list = contextAnchored.get(word);
         if (list) list.push({ sequence, anchor, compiled });
-        else anchored.set(word, [{ sequence, anchor, compiled }]);
+        else contextAnchored.set(word, [{ sequence, anchor, compiled }]);
       }
+      continue;
+    }
+    for (const word of sequence[anchor]!.words) {
+      const list = anchored.get(word);
+      if (list) list.push({ sequence, anchor, compiled });
+      else anchored.set(word, [{ sequence, anchor, compiled }]);
     }
   }
   /** A test of anchor words by their phrases, answered once per word on first asking. */
@@ -935,4 +928,24 @@ export function scannerFor(rules: CompiledRules): RuleScanner {
   let scanner = scanners.get(rules);
   if (!scanner) scanners.set(rules, (scanner = buildScanner(rules)));
   return scanner;
+}
+
+/**
+ * Every phrase of the rules once, with its rule, in the order the index first meets it. The index
+ * holds a phrase once per word its first token may be; the scanner (here) and the build-time
+ * anchor choice (scan-choice.ts) each want it once.
+ */
+export function phrasesOf(rules: CompiledRules): { compiled: CompiledRule; sequence: TokenSequence }[] {
+  const seen = new Map<CompiledRule, Set<TokenSequence>>();
+  const out: { compiled: CompiledRule; sequence: TokenSequence }[] = [];
+  for (const entries of rules.index.values()) {
+    for (const { compiled, sequence } of entries) {
+      let phrases = seen.get(compiled);
+      if (!phrases) seen.set(compiled, (phrases = new Set()));
+      if (phrases.has(sequence)) continue;
+      phrases.add(sequence);
+      out.push({ compiled, sequence });
+    }
+  }
+  return out;
 }

@@ -11,7 +11,7 @@
 // A user's own rules are scanned as anchorOf says.
 import type { CompiledRule, CompiledRules } from '../rules/compile.js';
 import type { PatternToken, TokenSequence } from '../rules/pattern.js';
-import { isCommonWord, phraseRequires, type RuleScanner, scanKey } from './prefilter.js';
+import { isCommonWord, phrasesOf, phraseRequires, type RuleScanner, scanKey } from './prefilter.js';
 import { FREQUENT_WORDS } from './word-frequency.js';
 
 /**
@@ -124,22 +124,6 @@ export interface ScanChoices {
   frequent: string[];
   /** By rule id, by phrase (scanKey): the words a phrase is scanned for instead of its own (contextOf). */
   context: Record<string, Record<string, string[]>>;
-}
-
-/** Every phrase of the rules once, with its rule. */
-function phrasesOf(rules: CompiledRules): { compiled: CompiledRule; sequence: TokenSequence }[] {
-  const seen = new Map<CompiledRule, Set<TokenSequence>>();
-  const out: { compiled: CompiledRule; sequence: TokenSequence }[] = [];
-  for (const entries of rules.index.values()) {
-    for (const { compiled, sequence } of entries) {
-      let phrases = seen.get(compiled);
-      if (!phrases) seen.set(compiled, (phrases = new Set()));
-      if (phrases.has(sequence)) continue;
-      phrases.add(sequence);
-      out.push({ compiled, sequence });
-    }
-  }
-  return out;
 }
 
 /**
