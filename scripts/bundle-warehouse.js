@@ -193,28 +193,25 @@ function renameKeys(value, keys) {
  * The rule data's JSON is compressed at build time (compressText) and expanded when the script
  * starts (expandText, inlined with textModel): a binary arithmetic coder driven by a mix of
  * predictions, each of the next bit given the bits of the byte so far and the bytes before (the
- * last 0, 1, 2, 3, 4 and 6 of them, and the letters of the word so far), in tables reached by a
+ * last 0, 1, 2, 3, 4, 6 and 8 of them, and the letters of the word so far), in tables reached by a
  * hash; the mix's weights are learnt as it goes (logistic mixing). Encoder and decoder run the same
  * model, so each predicts what the other did. Integer arithmetic only (Math.imul, shifts, the
- * squash curve from 33 integers): every engine expands the same text. The 122 KB of packed rules
+ * squash curve from 33 integers): every engine expands the same text. The ~126 KB of packed rules
  * take ~32 KB against gzip's ~38.6 KB (deflate's window is 32 KB and it codes whole bytes); the
- * digits (six bits a character) are left to gzip as they are. Expanding takes about a second at
- * start (once per JavaScript environment; the build check below expands it once too).
+ * digits (six bits a character) are left to gzip as they are. Expanding takes about half a second
+ * of CPU at start (once per JavaScript environment) and 32 MB of tables, freed after.
  */
 function textModel() {
   // Math.imul as a local: in a vm context (the tests) each global lookup goes through the sandbox.
   const imul = Math.imul;
-  const ORDERS = [0, 1, 2, 3, 4, 6];
+  const ORDERS = [0, 1, 2, 3, 4, 6, 8];
   const N = ORDERS.length + 1;
-  const BITS = 20;
+  const BITS = 21;
+  // Each slot: a probability in 4096ths (high 12 bits) and how often it was seen, up to 6 (low 4 bits).
   const probs = [];
-  const counts = [];
-  for (let i = 0; i < N; i++) {
-    probs.push(new Uint16Array(1 << BITS).fill(32768));
-    counts.push(new Uint8Array(1 << BITS));
-  }
+  for (let i = 0; i < N; i++) probs.push(new Uint16Array(1 << BITS).fill(32768));
   const rate = [];
-  for (let n = 0; n < 11; n++) rate.push((65536 / (n + 1.6)) | 0);
+  for (let n = 0; n < 7; n++) rate.push((65536 / (n + 1.6)) | 0);
   // squash(d) = 4096 / (1 + e^(-d/256)), 1 to 4095, interpolated from integers (no floating point, so every engine decodes alike).
   const knots = [
     1, 2, 3, 6, 10, 16, 27, 45, 73, 120, 194, 310, 488, 747, 1101, 1546, 2047, 2549, 2994, 3348, 3607, 3785, 3901, 3975, 4022, 4050, 4068, 4079, 4085, 4089,
@@ -241,8 +238,12 @@ function textModel() {
     }
     hashes[ORDERS.length] = (imul(word, 747796405) + 99) | 0;
   };
+  // The 15 slots of a half byte's bits lie together (one cache line), found once per half byte.
+  let nibble = 1;
+  const bases = new Int32Array(N);
   const place = () => {
-    for (let i = 0; i < N; i++) slots[i] = imul((hashes[i] + imul(partial, 192691)) | 0, -1640531535) >>> (32 - BITS);
+    if (nibble === 1) for (let i = 0; i < N; i++) bases[i] = (imul((hashes[i] + imul(partial, 192691)) | 0, -1640531535) >>> (32 - BITS)) & -16;
+    for (let i = 0; i < N; i++) slots[i] = bases[i] | nibble;
   };
   rehash();
   place();
@@ -256,15 +257,17 @@ function textModel() {
       return p;
     },
     update(bit) {
-      const error = ((bit << 12) - p) * 14;
+      const error = ((bit << 12) - p) * 20;
       for (let i = 0; i < N; i++) {
         weights[partial * N + i] += (inputs[i] * error + 32768) >> 16;
         const j = slots[i];
-        const n = counts[i][j];
-        probs[i][j] += (((bit << 16) - probs[i][j] - bit) * rate[n]) >> 16;
-        if (n < 10) counts[i][j]++;
+        const s = probs[i][j];
+        const n = s & 15;
+        const q = s >>> 4;
+        probs[i][j] = ((q + ((((bit << 12) - q - bit) * rate[n]) >> 16)) << 4) | (n < 6 ? n + 1 : n);
       }
       partial = (partial << 1) | bit;
+      nibble = nibble > 7 ? 1 : (nibble << 1) | bit;
       if (partial > 255) {
         const c = partial & 255;
         last.push(c);
