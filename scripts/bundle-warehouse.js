@@ -207,11 +207,11 @@ function textModel() {
   const ORDERS = [0, 1, 2, 3, 4, 6, 8];
   const N = ORDERS.length + 1;
   const BITS = 21;
-  // Each slot: a probability in 4096ths (high 12 bits) and how often it was seen, up to 6 (low 4 bits).
+  // Each slot: a probability in 4096ths (high 12 bits) and how often it was seen, up to 5 (low 4 bits).
   const probs = [];
   for (let i = 0; i < N; i++) probs.push(new Uint16Array(1 << BITS).fill(32768));
   const rate = [];
-  for (let n = 0; n < 7; n++) rate.push((65536 / (n + 1.6)) | 0);
+  for (let n = 0; n < 6; n++) rate.push((65536 / (n + 1.05)) | 0);
   // squash(d) = 4096 / (1 + e^(-d/256)), 1 to 4095, interpolated from integers (no floating point, so every engine decodes alike).
   const knots = [
     1, 2, 3, 6, 10, 16, 27, 45, 73, 120, 194, 310, 488, 747, 1101, 1546, 2047, 2549, 2994, 3348, 3607, 3785, 3901, 3975, 4022, 4050, 4068, 4079, 4085, 4089,
@@ -264,7 +264,7 @@ function textModel() {
         const s = probs[i][j];
         const n = s & 15;
         const q = s >>> 4;
-        probs[i][j] = ((q + ((((bit << 12) - q - bit) * rate[n]) >> 16)) << 4) | (n < 6 ? n + 1 : n);
+        probs[i][j] = ((q + ((((bit << 12) - q - bit) * rate[n]) >> 16)) << 4) | (n < 5 ? n + 1 : n);
       }
       partial = (partial << 1) | bit;
       nibble = nibble > 7 ? 1 : (nibble << 1) | bit;
