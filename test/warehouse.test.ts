@@ -72,6 +72,20 @@ function loadBuild(): { findings: (text: unknown) => WarehouseFinding[]; touched
   return { findings: (text) => JSON.parse(JSON.stringify(fn(text))) as WarehouseFinding[], touched };
 }
 
+/**
+ * The build's text with what it expands at start: the rule data is compressed in the script
+ * (scripts/bundle-warehouse.js compressText) and handed to JSON.parse once expanded, so the texts
+ * JSON.parse reads while the script starts are appended.
+ */
+function expandedSource(): string {
+  const context = vm.createContext({});
+  vm.runInContext('globalThis.parsed = []; const parse = JSON.parse; JSON.parse = (text, reviver) => (parsed.push(text), parse(text, reviver));', context);
+  const script = readFileSync(BUILD, 'utf8');
+  new vm.Script(script, { filename: 'dignify.js' }).runInContext(context);
+  const parsed = vm.runInContext('parsed', context) as string[];
+  return [script, ...parsed].join('\n');
+}
+
 const asRows = (findings: Awaited<ReturnType<typeof lintText>>): WarehouseFinding[] =>
   findings.map((f) => ({
     rule_id: f.ruleId,
@@ -103,7 +117,7 @@ describe('the warehouse build', () => {
   // the rules of the all preset, which a UDF never runs, their notes and sources, which its rows
   // never show, and all of retext-equality's ~1,000 patterns, of which dignify reports 14.
   it('holds only what lintText runs by default: the recommended rules and the equality patterns they report', () => {
-    const source = readFileSync(BUILD, 'utf8');
+    const source = expandedSource();
     const rules = builtinRuleFiles().flatMap((f) => f.rules);
     const allOnly = rules.filter((r) => r.presets && !r.presets.includes('recommended'));
     expect(allOnly.length).toBeGreaterThan(0);
@@ -122,8 +136,9 @@ describe('the warehouse build', () => {
     // equality notes or suggestions) back to 92,767 bytes (scripts/bundle-warehouse.js says why each);
     // later rules to 98,803, and of 2026-12-02 (vfile's stand-in, the rules' lists of strings joined) to 96,758;
     // later rules to 101,849, and of 2026-12-02 (first suggestions only, the rule data packed, the code's
-    // word lists split from one string, no lazy examples) to 99,665; speed6's anchors to 100,269.
-    expect(gzipSync(source).length).toBeLessThan(100 * 1024);
+    // word lists split from one string, no lazy examples) to 99,665; speed6's anchors and later rules to 102,976,
+    // and the rule data compressed at build time (a context-mixing decoder expands it at start) to 97,248.
+    expect(gzipSync(readFileSync(BUILD)).length).toBeLessThan(100 * 1024);
   });
 
   // The build writes parse-latin's regular expressions with their classes as code-unit ranges
