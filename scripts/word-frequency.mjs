@@ -13,16 +13,23 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { corpusDir } from '../bench/corpus.js';
 import { csvRows } from './corpus-csv.mjs';
 import { fnv1a } from './seeded.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const corpus = path.join(root, '..', 'shared', 'corpus');
+// The same folder the differential tests and the benchmark read ($DIGNIFY_CORPUS, ../shared/corpus beside the
+// repository, or /work/shared/corpus): a fresh clone elsewhere (CI's) has no ../shared beside it.
+const corpus = corpusDir();
+if (!corpus) {
+  console.error('word-frequency: no shared corpus found (set DIGNIFY_CORPUS to the folder holding mtsamples.csv)');
+  process.exit(2);
+}
 const out = path.join(root, 'src', 'match', 'word-frequency.ts');
 /** How many words the list keeps. */
 const KEEP = 500;
 
-const read = (file) => readFileSync(path.join(process.env.DIGNIFY_CORPUS ?? corpus, file), 'utf8');
+const read = (file) => readFileSync(path.join(corpus, file), 'utf8');
 const texts = [];
 const rows = csvRows(read('mtsamples.csv'));
 const column = rows[0].indexOf('transcription');
