@@ -379,6 +379,21 @@ describe('markEnds: the terminal marks of a slice, read in place', () => {
     );
   });
 
+  it('reads a run of full stops whole, with or without white space after it, from any start inside it', () => {
+    // The run ends at 22 before a blank; the regex's exec from each start inside a run with no
+    // blank after it took the rest of the run (quadratic): a refused run is now skipped whole.
+    const blankAfter = `ok${'.'.repeat(20)} Then`;
+    expect(markEnds(blankAfter, 0, blankAfter.length)).toEqual([22]);
+    expect(markEnds(blankAfter, 10, blankAfter.length)).toEqual([22]);
+    expect(markEnds(blankAfter, 0, 22)).toEqual([]);
+    const noBlank = `ok${'.'.repeat(20)}x. Then.`;
+    expect(markEnds(noBlank, 0, noBlank.length)).toEqual([24]);
+    expect(markEnds(noBlank, 7, noBlank.length)).toEqual([24]);
+    expect(markEnds(`ok${'.'.repeat(20)}`, 0, 22)).toEqual([]);
+    // "x." (a one-letter word) likely ends no sentence; "Then." before "More" does.
+    expect(sentenceEndsAfter(`${noBlank} More.`, 3, noBlank.length + 6, 2)).toEqual([30]);
+  });
+
   it('reads the same likely sentence ends backwards (sentenceEndsBefore) as forwards (sentenceEndsAfter)', () => {
     // "Dr." and "2." end no sentence to parse-latin, nor does a mark before a lower-case word.
     const text = 'Seen by Dr. Lee. Items: 2. Asthma. He left. then came back! Ok.';

@@ -89,6 +89,19 @@ describe('long text is linted in bounded pieces', () => {
     expect(cutPoint(emoji, 0) % 2).toBe(0);
   });
 
+  it('cuts at the end of a run of full stops before white space, and skips one with none after it', async () => {
+    // The run of marks was searched from every start inside it (quadratic in the run).
+    const words = 'word '.repeat(1000);
+    expect(cutPoint(`${words}${'.'.repeat(3000)} Next one.`, 0)).toBe(MAX_BLOCK);
+    expect(cutPoint(`${words}${'.'.repeat(3000)} next one.`, 0)).toBe(MAX_BLOCK);
+    expect(cutPoint(`${words}${'.'.repeat(3000)}x Next one.`, 0)).toBe(words.length - 1);
+    // A mark one character after a refused run is still found ("x." before a capital, at 7002).
+    expect(cutPoint(`${words}${'.'.repeat(2000)}x. Next ${'y'.repeat(2000)}`, 0)).toBe(words.length + 2002);
+    // A finding before a long run of full stops is kept, with or without a blank after the run.
+    expect(await found(`Hx of IVDU${'.'.repeat(20_000)}`)).toEqual(['IVDU']);
+    expect(await found(`Hx of IVDU${'.'.repeat(20_000)} Seen today.`)).toEqual(['IVDU']);
+  });
+
   it('reads "drug" + 160,000 spaces + "abuse" without trouble, and finds the phrase across the gap', async () => {
     const gap = ' '.repeat(160_000);
     const text = `drug${gap}abuse. Hx of IVDU.`;

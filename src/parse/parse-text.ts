@@ -7,7 +7,7 @@ import { unified } from 'unified';
 import type { Point } from '../types.js';
 import { maskPlaceholders } from './placeholders.js';
 import type { Scanner } from '../match/prefilter.js';
-import { MAX_BLOCK, windows, type Window } from './windows.js';
+import { execAtMarks, isTerminal, MAX_BLOCK, windows, type Window } from './windows.js';
 import { parseAt } from './positioned.js';
 import { WHITE_SPACE_CLASS } from './white-space.js';
 
@@ -87,7 +87,8 @@ function parseRange(masked: string, window: Window, start: number, end: number):
 const SENTENCE_WINDOWS_MIN = 500;
 // parse-latin's white space, and its terminal marks before white space: where a sentence may end.
 const WHITE_SPACE = new RegExp(WHITE_SPACE_CLASS);
-const TERMINAL = new RegExp(`[.!?\\u2026\\u203d]+(?=${WHITE_SPACE_CLASS})`, 'g');
+// Sticky: searched by execAtMarks, linear in a run of marks (a global regex's exec is quadratic).
+const TERMINAL = new RegExp(`[.!?\\u2026\\u203d]+(?=${WHITE_SPACE_CLASS})`, 'y');
 // How far to look for terminal marks, per mark.
 const CHARS_PER_MARK = 400;
 
@@ -98,8 +99,8 @@ const CHARS_PER_MARK = 400;
  */
 export function markEnds(masked: string, from: number, to: number, limit = Number.POSITIVE_INFINITY, keep?: (end: number) => boolean): number[] {
   const ends: number[] = [];
-  TERMINAL.lastIndex = from;
-  for (let m = TERMINAL.exec(masked); m && ends.length < limit; m = TERMINAL.exec(masked)) {
+  // A match starting at or after `to` ends after it: none is looked for there.
+  for (let m = execAtMarks(TERMINAL, masked, from, to); m && ends.length < limit; m = execAtMarks(TERMINAL, masked, m.index + m[0].length, to)) {
     const end = m.index + m[0].length;
     // In the slice, the white space the lookahead needs stands before `to`; a run reaching `to`
     // matched nowhere in it (no shorter run ends at white space).
@@ -128,9 +129,6 @@ function likelyEnd(masked: string, end: number): boolean {
   while (next < masked.length && WHITE_SPACE.test(masked[next]!)) next++;
   return !JOINING_START().test(masked[next] ?? '');
 }
-
-// parse-latin's terminal marks (TERMINAL), as UTF-16 code units.
-const isTerminal = (code: number) => code === 46 || code === 33 || code === 63 || code === 0x2026 || code === 0x203d;
 
 /**
  * The last `count` ends of markEnds(masked, from, to) that likely end a sentence (likelyEnd), in

@@ -24,16 +24,45 @@ export const MAX_BLOCK = 8_000;
 // Where a piece of a long block may end: after a sentence's terminal marks and white space, best
 // before a capital letter (a sentence parse-latin will not merge with the one before), else after
 // terminal marks, else before white space.
-const CUT_BEFORE_CAPITAL = lazyRegExp(`[.!?\\u2026\\u203d]+(?=${WHITE_SPACE_CLASS}+["'(\\u201c\\u2018]?[A-Z])`, 'g');
-const CUT_AFTER_MARK = lazyRegExp(`[.!?\\u2026\\u203d]+(?=${WHITE_SPACE_CLASS})`, 'g');
+// The two regexes of terminal marks are sticky: lastEnd searches them with execAtMarks.
+const CUT_BEFORE_CAPITAL = lazyRegExp(`[.!?\\u2026\\u203d]+(?=${WHITE_SPACE_CLASS}+["'(\\u201c\\u2018]?[A-Z])`, 'y');
+const CUT_AFTER_MARK = lazyRegExp(`[.!?\\u2026\\u203d]+(?=${WHITE_SPACE_CLASS})`, 'y');
 const CUT_WHITE_SPACE = lazyRegExp(`(?<!${WHITE_SPACE_CLASS})${WHITE_SPACE_CLASS}`, 'g');
+
+// parse-latin's terminal marks, as UTF-16 code units, and a global regex finding the next one.
+export const isTerminal = (code: number) => code === 46 || code === 33 || code === 63 || code === 0x2026 || code === 0x203d;
+const NEXT_MARK = /[.!?\u2026\u203d]/g;
+
+/**
+ * The first match at or after `from` (and starting before `stop`) of `sticky`: a sticky regex of the
+ * shape `[terminal marks]+(?=…)` whose lookahead reads only what follows the marks. It is the match
+ * the same regex made global finds by exec from `from`, in time linear in the text: exec tries every
+ * start inside a run of marks that the lookahead refuses, and each try takes the rest of the run
+ * (quadratic in a run of 40,000 full stops). From any start inside a run, the marks taken and the
+ * lookahead's place are the same (its end), so a run refused at its first start is skipped whole.
+ */
+export function execAtMarks(sticky: RegExp, text: string, from: number, stop = text.length): RegExpExecArray | null {
+  NEXT_MARK.lastIndex = from;
+  for (let next = NEXT_MARK.exec(text); next && next.index < stop; next = NEXT_MARK.exec(text)) {
+    sticky.lastIndex = next.index;
+    const m = sticky.exec(text);
+    if (m) return m;
+    let end = next.index + 1;
+    while (end < text.length && isTerminal(text.charCodeAt(end))) end++;
+    NEXT_MARK.lastIndex = end;
+  }
+  return null;
+}
 
 function lastEnd(regex: RegExp, text: string, from: number, to: number, ofMatch: boolean): number {
   // The lookaheads need the characters after `to`: search a little past it, keep what ends by `to`.
   const slice = text.slice(from, to + 64);
   let best = -1;
+  // A sticky regex of terminal marks is searched by execAtMarks, linear in a run of marks.
+  const sticky = regex.sticky;
+  const exec = (at: number) => (sticky ? execAtMarks(regex, slice, at) : regex.exec(slice));
   regex.lastIndex = 0;
-  for (let m = regex.exec(slice); m; m = regex.exec(slice)) {
+  for (let m = exec(0); m; m = exec(regex.lastIndex)) {
     const at = from + m.index + (ofMatch ? m[0].length : 0);
     if (at > to) break;
     best = at;
