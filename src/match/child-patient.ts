@@ -12,6 +12,8 @@
 // visit"). Measured on the audit slices: an adult's note that mentions a relative's child is kept
 // out by the possessive. Portable: no Node API.
 
+import { lazyRegExp } from '../core/lazy-regexp.js';
+
 const AGE = String.raw`(?:[1-9]|1[0-2]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)`;
 // Someone's child: "her 6-year-old", "Pt's 4 yo son": what ends just before an age that is not the
 // patient's. It was a negative lookbehind at the start of each alternative that takes an owner
@@ -51,25 +53,23 @@ export interface TextTest {
  * owned one's.
  */
 function notOwned(owned: readonly string[], free: readonly string[], flags: string): () => TextTest {
-  let built: TextTest | undefined;
-  return () => {
-    if (built) return built;
-    const find = new RegExp(`${free.map((alt) => `(?:${alt})`).join('|')}|()(?:${owned.join('|')})`, `${flags}g`);
-    const owner = new RegExp(`(?<=${OWNER})`, `${flags}y`);
-    built = {
-      test(text) {
-        find.lastIndex = 0;
-        for (let m = find.exec(text); m; m = find.exec(text)) {
-          if (m[1] === undefined) return true;
-          owner.lastIndex = m.index;
-          if (!owner.test(text)) return true;
-          find.lastIndex = m.index + 1;
-        }
-        return false;
-      },
-    };
-    return built;
+  const find = lazyRegExp(`${free.map((alt) => `(?:${alt})`).join('|')}|()(?:${owned.join('|')})`, `${flags}g`);
+  const owner = lazyRegExp(`(?<=${OWNER})`, `${flags}y`);
+  const built: TextTest = {
+    test(text) {
+      const search = find();
+      const owns = owner();
+      search.lastIndex = 0;
+      for (let m = search.exec(text); m; m = search.exec(text)) {
+        if (m[1] === undefined) return true;
+        owns.lastIndex = m.index;
+        if (!owns.test(text)) return true;
+        search.lastIndex = m.index + 1;
+      }
+      return false;
+    },
   };
+  return () => built;
 }
 // Built on first use, as the other 'iu' module-level regexes are (core/lazy-regexp.ts): only a
 // rule with `patient: child` that meets a candidate asks for it.
