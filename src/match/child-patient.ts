@@ -13,6 +13,7 @@
 // out by the possessive. Portable: no Node API.
 
 import { lazyRegExp } from '../core/lazy-regexp.js';
+import { oncePerText } from '../core/once-per-text.js';
 
 const AGE = String.raw`(?:[1-9]|1[0-2]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)`;
 // Someone's child: "her 6-year-old", "Pt's 4 yo son": what ends just before an age that is not the
@@ -26,19 +27,6 @@ const OWNER = String.raw`(?:\b(?:his|her|their|my|your|our)|['\u2019]s)\s+(?:\w+
 // An age that is a relative's, not the patient's: "a 4-year-old son", "15 yo sister".
 const NOT_A_RELATIVE = String.raw`(?![-\s]+(?:son|daughter|brother|sister|sibling|child|grandson|granddaughter|niece|nephew)\b)`;
 
-/**
- * A test of a whole text answered once per text: the last text asked and its answer are kept, so the
- * rules of one text (which all ask about the same string) scan it once.
- */
-function oncePerText(test: (text: string) => boolean): (text: string) => boolean {
-  let last: string | undefined;
-  let answer = false;
-  return (text) => {
-    if (last !== text) answer = test(text);
-    last = text; // adopt this string object (see parse/lines.ts startsOf)
-    return answer;
-  };
-}
 /** A test of a whole text (`test(text)`), as a regex's. */
 export interface TextTest {
   test(text: string): boolean;

@@ -17,6 +17,7 @@
 // text (a note whose heading says "L&D triage"), once per text. Portable: no Node API.
 import { lineAround } from '../parse/lines.js';
 import { lazyRegExp } from '../core/lazy-regexp.js';
+import { oncePerText } from '../core/once-per-text.js';
 
 // A pregnancy now: a gestational age, a trimester, labour, the perinatal periods.
 const PREGNANCY = lazyRegExp(
@@ -87,17 +88,11 @@ export function babyIsPatient(text: string): boolean {
   return documentSigns(text).newborn;
 }
 
-const documentCache = { text: undefined as string | undefined, pregnancy: false, newborn: false };
-
 /** What `text` as a whole says: a pregnancy now, and a baby as the patient (scanned once per text). */
-function documentSigns(text: string): { pregnancy: boolean; newborn: boolean } {
-  if (documentCache.text !== text) {
-    documentCache.pregnancy = PREGNANCY().test(text);
-    documentCache.newborn = NEWBORN().test(text);
-  }
-  documentCache.text = text; // adopt this string object (see parse/lines.ts startsOf)
-  return documentCache;
-}
+const documentSigns = oncePerText((text): { pregnancy: boolean; newborn: boolean } => ({
+  pregnancy: PREGNANCY().test(text),
+  newborn: NEWBORN().test(text),
+}));
 
 /**
  * Is the word `word` (normalized) at [start, end) of `text` the patient, as a mother ("Mom refused
