@@ -17,7 +17,7 @@
 //   eval-twelfth, in a second round eval-thirteenth and eval-fifteenth, and in a third round eval-sixteenth and
 //   eval-seventeenth, were retired to tuning on 2026-12-02 (RETIRED below): their lists are printed, their titles
 //   and JSON say so. fixtures/eval-eighteenth (labelled blind the same day, held out whole, in HELD_OUT)
-//   is not yet in the default list: `node scripts/eval.js fixtures/eval-eighteenth/labelled.jsonl` scores it.
+//   is in the default list since the lead's first run of it (its README, Figures).
 // - fixtures/eval-new is scored whole and in two halves, split by a hash of each record's id (splitOf):
 //   the dev half lists its false positives and misses, so rule developers can learn from new genres;
 //   the test half (and the whole set) only count them, so that nobody tunes rules on them by accident.
@@ -131,6 +131,7 @@ async function run(args, io) {
       path.join(root, 'fixtures', 'eval-fifteenth', 'labelled.jsonl'),
       path.join(root, 'fixtures', 'eval-sixteenth', 'labelled.jsonl'),
       path.join(root, 'fixtures', 'eval-seventeenth', 'labelled.jsonl'),
+      path.join(root, 'fixtures', 'eval-eighteenth', 'labelled.jsonl'),
     );
   // Sets whose false positives and misses are counted but not listed unless --show-held-out, by the name of
   // the set's folder — not by a path relative to this copy of the repository, so a set read from another
