@@ -136,4 +136,11 @@ describe('rules with `described: other`', () => {
       expect(await flagged(text), text).not.toEqual([]);
     for (const text of ['Called the superintendent about the heat. Superintendent refused entry.']) expect(await flagged(text), text).toEqual([]);
   });
+
+  it('read "her" right before a quoted label as its object, the patient (retired sets, third round)', () => {
+    expect(who('The triage note calls her "combative" at arrival.', 'combative')).toBe('patient');
+    expect(who("Old notes called her 'hysterical' after the fall.", 'hysterical')).toBe('patient');
+    // "her" before an unquoted word was read already; a relative after "her" is still the one described.
+    expect(who('She calls her sister "hysterical" on the phone.', 'hysterical')).not.toBe('patient');
+  });
 });

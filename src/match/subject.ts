@@ -242,6 +242,9 @@ export function subjectIndex(text: string, tokens: readonly Token[], at: number)
     }
     // "Mother's refusal", "patient's refusal": the owner of a noun is its subject.
     if (possessive(text, token)) return i;
+    // "calls her \"difficult\"", "the old note called her 'hysterical'": "her" right before a quoted
+    // label is its object, not the determiner of a noun (the nine retired sets' kind; "him" was read).
+    if (word === 'her' && steps === 0 && /^[ \t]*["\u201c'\u2018][ \t]*$/.test(between)) return i;
     // An article or a possessive pronoun left over from a phrase passed over ("at her mother").
     if (DETERMINERS.has(word)) continue;
     // A number after the object of a preposition names which one ("Visitor in room 12 was
