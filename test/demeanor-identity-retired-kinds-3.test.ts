@@ -73,6 +73,15 @@ describe('demeanour and identity kinds of the retired sets, third round', () => 
     await passes(['She calls her sister "hysterical" on the phone.', 'Pt calls her son "combative" when he drinks.']);
   });
 
+  it('"aggressive" as the object complement of a verb of reporting or finding: demeanor/aggressive; a relative or an animal reported pass', async () => {
+    await flags(
+      ['The shelter reports him aggressive at lights-out.', 'Night staff found her aggressive during the bath.'],
+      'demeanor/aggressive',
+      'aggressive',
+    );
+    await passes(['He reports his brother aggressive when drinking.', 'Neighbours report the dog aggressive.']);
+  });
+
   it('"Bipolar," opening a telegraphic description of the patient: identity/bipolar-person; the diagnosis named, a subtype, a heading item, electrodes pass', async () => {
     await flags(
       ['Bipolar, off lithium since May, sleeping 3 h a night.', 'Seen in clinic. Bipolar, on quetiapine, here for a rash.'],
