@@ -82,6 +82,20 @@ describe('demeanour and identity kinds of the retired sets, third round', () => 
     await passes(['He reports his brother aggressive when drinking.', 'Neighbours report the dog aggressive.']);
   });
 
+  it('"manipulation" (a variant the guides list) of conduct around care or towards people: demeanor/manipulative; a joint, a fracture, a device, negation, a relative pass', async () => {
+    await flags(
+      ['Dad reports manipulation around insulin times; she hides the pen.', 'Charted manipulation of nurses to get the late pass.'],
+      'demeanor/manipulative',
+      'manipulation',
+    );
+    await passes([
+      'Osteopathic manipulation around the thoracic spine was deferred.',
+      'Manipulation of the wrist fracture in the ED.',
+      'No manipulation around meals this week.',
+      "Her sister's manipulation of their parents came up in session.",
+    ]);
+  });
+
   it('"Bipolar," opening a telegraphic description of the patient: identity/bipolar-person; the diagnosis named, a subtype, a heading item, electrodes pass', async () => {
     await flags(
       ['Bipolar, off lithium since May, sleeping 3 h a night.', 'Seen in clinic. Bipolar, on quetiapine, here for a rash.'],
