@@ -328,6 +328,12 @@ const SHORT = {
   'icf-idd-residence': 'zmicf',
   'employer-wellness-screening': 'zmew',
   'hospital-elder-life-program': 'zmhe',
+  // Batch 90's genres (branch di3, session of 2026-12-02 06:48): demeanour and identity wording of the kinds the nine
+  // retired sets (third round) still show missed.
+  'bereavement-counselling': 'zdbg',
+  'pelvic-floor-physiotherapy': 'zdpf',
+  'vestibular-rehab-clinic': 'zdvr',
+  'menopause-clinic': 'zdmn',
 };
 
 const problems = [];

@@ -136,4 +136,22 @@ describe('rules with `described: other`', () => {
       expect(await flagged(text), text).not.toEqual([]);
     for (const text of ['Called the superintendent about the heat. Superintendent refused entry.']) expect(await flagged(text), text).toEqual([]);
   });
+
+  it('read "her" right before a quoted label as its object, the patient (retired sets, third round)', () => {
+    expect(who('The triage note calls her "combative" at arrival.', 'combative')).toBe('patient');
+    expect(who("Old notes called her 'hysterical' after the fall.", 'hysterical')).toBe('patient');
+    // "her" before an unquoted word was read already; a relative after "her" is still the one described.
+    expect(who('She calls her sister "hysterical" on the phone.', 'hysterical')).not.toBe('patient');
+  });
+
+  it('read "her" after a verb of calling or finding, and an age-sex opening phrase, as the patient (retired sets, third round)', () => {
+    // "her" right after calls/found is the object the coordinated predicate describes.
+    expect(who('The ward note calls her a complainer and manipulative.', 'manipulative')).toBe('patient');
+    // A relative after "her" is still read first.
+    expect(who('She found her brother hostile at the door.', 'hostile')).not.toBe('patient');
+    // "22M GSW R leg, combative, smelled of smoke": the limb ending the age-sex phrase is not the subject.
+    expect(who('31F stab wound L arm, combative, swore at EMS.', 'combative')).not.toBe('other');
+    // Without an age-sex opening, the phrase's head is read as before.
+    expect(who('Wife at bedside, hysterical, says he fell.', 'hysterical')).toBe('other');
+  });
 });

@@ -168,6 +168,10 @@ export function subjectIndex(text: string, tokens: readonly Token[], at: number)
         // the sentence (up to its first comma); the walk reads that phrase as the subject. Not without
         // the verb after ("Wife at bedside, agitated": who is agitated is not said).
         if (before === -1 && bare && openingPhrase(text, tokens, i) && verbAfterComma(text, tokens, at)) {
+          // "22M GSW R leg, combative, smelled of smoke": a phrase opened by an age and sex is the
+          // patient's, whatever noun (a wound, a limb) ends it (the nine retired sets' kind).
+          const first = phraseOpening(text, tokens, i);
+          if (first !== -1 && AGE_SEX.test(tokens[first]!.norm)) return first;
           interrupted = true;
           appositiveComma = i;
           i++;
@@ -242,6 +246,12 @@ export function subjectIndex(text: string, tokens: readonly Token[], at: number)
     }
     // "Mother's refusal", "patient's refusal": the owner of a noun is its subject.
     if (possessive(text, token)) return i;
+    // "calls her \"difficult\"", "the old note called her 'hysterical'": "her" right before a quoted
+    // label is its object, not the determiner of a noun (the nine retired sets' kind; "him" was read).
+    if (word === 'her' && steps === 0 && /^[ \t]*["\u201c'\u2018][ \t]*$/.test(between)) return i;
+    // "The team note calls her a liar and manipulative": "her" right after a verb of calling or
+    // finding is its object, the one the predicate describes (a relative after "her" is read first).
+    if (word === 'her' && i > 0 && OBJECT_VERBS.has(tokens[i - 1]!.norm) && /^[ \t]+$/.test(tokenGap(text, tokens[i - 1]!, token))) return i;
     // An article or a possessive pronoun left over from a phrase passed over ("at her mother").
     if (DETERMINERS.has(word)) continue;
     // A number after the object of a preposition names which one ("Visitor in room 12 was
@@ -622,6 +632,24 @@ const TIMES = new Set(
  * OPENING_WORDS words, and not as a prepositional phrase, a clause or a time ("Per ED report",
  * "When seen", "Overnight", "Later that day")?
  */
+// Verbs whose object the predicate after it describes ("calls her a liar and manipulative").
+const OBJECT_VERBS = new Set(
+  'call calls called calling consider considers considered deem deems deemed label labels labelled labeled find finds found'.split(' '),
+);
+
+// An age and sex as one token ("22M", "45f", "7yo"): a note's name for its patient.
+const AGE_SEX = /^\d{1,3}(?:[mf]|yo)$/;
+
+/** The first token of the sentence's opening phrase that ends at `last` (as openingPhrase reads it), or -1. */
+function phraseOpening(text: string, tokens: readonly Token[], last: number): number {
+  for (let j = last; j >= 0 && last - j < OPENING_WORDS; j--) {
+    const before = j === 0 ? '.' : tokenGap(text, tokens[j - 1]!, tokens[j]!);
+    if (j === 0 || /[.;:!?\n]/.test(before)) return j;
+    if (before.includes(',') || CLAUSE_MARK.test(before)) return -1;
+  }
+  return -1;
+}
+
 function openingPhrase(text: string, tokens: readonly Token[], last: number): boolean {
   if (TIMES.has(tokens[last]!.norm)) return false;
   for (let j = last; j >= 0 && last - j < OPENING_WORDS; j--) {
