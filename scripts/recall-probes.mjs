@@ -328,6 +328,12 @@ const SHORT = {
   'icf-idd-residence': 'zmicf',
   'employer-wellness-screening': 'zmew',
   'hospital-elder-life-program': 'zmhe',
+  // Batch 86's genres (branch fp3, session of 2026-12-02 06:48): the kinds of the false positives of the third
+  // retirement round, in genres no batch or set used.
+  'altitude-medicine-clinic': 'zpal',
+  'motorsport-trackside-medical': 'zpms',
+  'marathon-medical-tent': 'zpmt',
+  'medical-records-release-office': 'zprr',
 };
 
 const problems = [];
