@@ -109,6 +109,10 @@ const KNOWN_LOOKALIKE_FINDINGS = [
   // herself" with no other sign of whose note it is (perinatal.ts reads "for herself" as the mother's own
   // care, so the mother as the patient; a cot is no care). Left to the work on relatives as subjects.
   'rp-zupn-007 compliance/refused "refused"',
+  // Batch 86 (fp3): a form's and an instrument's item quoted in a records-release note, reported at info (quoted words);
+  // no instrument's name opens the line, and the retired sets label a form's own question a finding.
+  'rp-zprr-001 substance-use/substance-abuse "substance abuse"',
+  'rp-zprr-002 substance-use/abuse-verb "abuse"',
 ];
 
 describe('fixtures/recall-probes', () => {
