@@ -334,6 +334,12 @@ const SHORT = {
   'pelvic-floor-physiotherapy': 'zdpf',
   'vestibular-rehab-clinic': 'zdvr',
   'menopause-clinic': 'zdmn',
+  // Batch 86's genres (branch fp3, session of 2026-12-02 06:48): the kinds of the false positives of the third
+  // retirement round, in genres no batch or set used.
+  'altitude-medicine-clinic': 'zpal',
+  'motorsport-trackside-medical': 'zpms',
+  'marathon-medical-tent': 'zpmt',
+  'medical-records-release-office': 'zprr',
 };
 
 const problems = [];

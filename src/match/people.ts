@@ -147,8 +147,23 @@ const without = (words: readonly string[], left: readonly string[]) => words.fil
 
 // ---- The sets each matcher reads, built from the lists above. ----
 
-/** subject.ts: a relative or a companion opening a sentence before a comma ("Wife, at bedside, insists"), with "POA" and "family". */
-export const RELATIVE_WORDS: ReadonlySet<string> = new Set([...FAMILY, ...DATING, ...DATING_SHORT, ...HOUSEHOLD, ...CARERS, 'poa', 'family']);
+/**
+ * subject.ts: a relative or a companion opening a sentence before a comma ("Wife, at bedside, insists"), with "POA" and "family",
+ * step-parents, grandchildren and the baby's father in an obstetric note ("FOB angry at the wait, insists …": third retirement
+ * round's kind; "MOB" is the patient there, perinatal.ts).
+ */
+export const RELATIVE_WORDS: ReadonlySet<string> = new Set([
+  ...FAMILY,
+  ...DATING,
+  ...DATING_SHORT,
+  ...HOUSEHOLD,
+  ...CARERS,
+  ...STEP_PARENTS,
+  ...GRANDCHILDREN,
+  'fob',
+  'poa',
+  'family',
+]);
 
 /** subject.ts: relatives, and the words joining them, that a parenthesis may list as an appositive (no "mum"). */
 export const KIN_LISTED: ReadonlySet<string> = new Set([...without(FAMILY, ['mum']), ...FAMILY_PLURALS, 'roommate', 'roommates', 'and', 'or']);

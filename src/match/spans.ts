@@ -70,11 +70,12 @@ const STRICT_WORD = lazyRegExp(`\\b(?:${[...STRICT_ABBREVIATIONS].join('|')})\\b
 // The title words of a Vancouver-style journal abbreviation ("J Addict Med.", "Subst Abuse Treat Prev Policy").
 const TITLE_RUN = /\b(?:[A-Z][A-Za-z]*\.?\s+){2,8}[A-Z][A-Za-z]*\b\.?/g;
 
-// Words that make a Title Case run the name of a body or a programme, of a role a regulation
+// Words that make a Title Case run the name of a body or a programme ("Substance Abuse Consult Team",
+// a service's former name: third retirement round's kind), of a role a regulation
 // defines ("Substance Abuse Professional", the DOT's title), or of a document a service follows
 // ("Aggressive Patient Protocol", "Vaccine Refusal Policy", "Difficult Airway Algorithm").
 const NAME_HEADS = new Set(
-  'Institute Institutes Clinic Clinics Center Centers Centre Centres Program Programs Programme Programmes Association Anonymous Foundation Administration Society Coalition Council Alliance Network Agency Department Office Education Services Hospital Project Initiative Court Courts Committee Commission Academy College University School Schools Partnership Campaign Collaborative Consortium Federation Fellowship Unit Helpline Hotline Act Professional Professionals Protocol Protocols Policy Policies Pathway Pathways Guideline Guidelines Algorithm Form Forms Release Waiver Flag Grant Grants'.split(
+  'Institute Institutes Clinic Clinics Center Centers Centre Centres Program Programs Programme Programmes Association Anonymous Foundation Administration Society Coalition Council Alliance Network Agency Department Office Education Service Services Team Teams Hospital Project Initiative Court Courts Committee Commission Academy College University School Schools Partnership Campaign Collaborative Consortium Federation Fellowship Unit Helpline Hotline Act Professional Professionals Protocol Protocols Policy Policies Pathway Pathways Guideline Guidelines Algorithm Form Forms Release Waiver Flag Grant Grants'.split(
     ' ',
   ),
 );
@@ -324,7 +325,20 @@ const SCORE_AFTER = /^[ \t]*(?:T[ \t]*(?:-?[ \t]*scores?)?[ \t]*[=:]?[ \t]*\d|(?
 // What every match holds: an opening bracket after a capital and a capital right inside or before it.
 const INSTRUMENT_MARK = /[A-Z0-9][ \t]*\([A-Z]|[a-z][ \t]*\([A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*\)/;
 
+// A named instrument's item printed with its check boxes, after the instrument's Title Case name and
+// a colon ("Opioid Risk Tool: Personal history of substance abuse: alcohol ☐ illegal drugs ☐"): the
+// instrument's wording, from the colon to the last box (third retirement round's kind). A form's own
+// question ("Intake form: Hx of substance abuse? ☒ Yes ☐ No") has no instrument's name and stays prose.
+const CHECK_BOX = /[\u2610-\u2612\u25a1\u25a0]/;
+const INSTRUMENT_ITEM = lazyRegExp(
+  String.raw`^[ \t]*(?:${TITLE_WORD}[ \t]+(?:(?:of|for|and|the|&)[ \t]+)*){1,6}(?:Tool|Scales?|Inventory|Questionnaire|Checklist|Screen|Screener|Index|Test|Survey|Instrument)(?:[ \t]*\([^()\n]{1,20}\))?[ \t]*:([^\n]*[\u2610-\u2612\u25a1\u25a0])`,
+);
+
 function instrumentNames(line: string, base: number, out: Span[]): void {
+  if (CHECK_BOX.test(line)) {
+    const m = INSTRUMENT_ITEM().exec(line);
+    if (m) out.push([base + m[0].length - m[1]!.length, base + m[0].length, 'name']);
+  }
   if (HEAD_THEN_FOR.test(line)) push(out, NAME_WITH_FOR(), line, base, 'name');
   if (!line.includes('(') || !INSTRUMENT_MARK.test(line)) return;
   for (const m of line.matchAll(ACRONYM_THEN_NAME())) {
