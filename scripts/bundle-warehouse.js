@@ -57,7 +57,14 @@ for (const file of ruleFiles) {
     // match.ts puts the first rendering of the first template first (and equality.ts the first
     // template), and a rendering is never empty (checked below), so the later ones only fill the
     // message and the list of alternatives, which no row reads.
-    rule.suggestions = rule.suggestions.slice(0, 1);
+    // A rule reporting several retext-equality ids keeps the first suggestion of each id's list too
+    // (equality.ts gives a finding its id's list), and each list its first item.
+    const byId = rule.equalitySuggestions;
+    if (byId) {
+      for (const id of Object.keys(byId)) byId[id] = byId[id].slice(0, 1);
+      const kept = new Set([rule.suggestions[0], ...Object.values(byId).map((list) => list[0])]);
+      rule.suggestions = rule.suggestions.filter((s) => kept.has(s));
+    } else rule.suggestions = rule.suggestions.slice(0, 1);
   }
 }
 // renderSuggestion fills a {set} with a value's text, the set's default or the captured word: with

@@ -184,6 +184,11 @@ export interface RuleDefinition {
    * phrases retext-equality finds for them: trigger words for the fast path, and documentation.
    */
   equality?: string[];
+  /**
+   * For a rule with `equality`: the suggestions (items of `suggestions`) a finding gets when
+   * retext-equality reports it under that id; an id without an entry gets all of `suggestions`.
+   */
+  equalitySuggestions?: Record<string, string[]>;
   examples: { flag: ExampleDefinition[]; pass: string[] };
 }
 

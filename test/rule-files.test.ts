@@ -97,3 +97,41 @@ describe('the built-in rules’ suggestions', () => {
       }
   });
 });
+
+// A rule that reports several retext-equality ids gives each finding the suggestions that fit the id that matched
+// (equalitySuggestions): "multiple sclerosis victim" was offered "person who has had a stroke", the first suggestion.
+describe('equalitySuggestions', () => {
+  it.each([
+    ['He is a multiple sclerosis victim.', 'inclusive/disease-victim', ['person with multiple sclerosis']],
+    ['Stroke victim, admitted to rehab.', 'inclusive/disease-victim', ['person who has had a stroke']],
+    ['Asked about sexual preference.', 'inclusive/sexual-orientation', ['sexual orientation']],
+    ['The manpower of the unit is low.', 'inclusive/gendered-terms', ['workforce', 'staff']],
+    ['Old chart says mongoloid.', 'inclusive/intellectual-disability-slur', ['person with Down syndrome']],
+    ['Called a maniac by his brother.', 'inclusive/madhouse', ['describe the behaviour']],
+  ])('%s gets the suggestions of the id that matched', async (text, rule, suggestions) => {
+    const findings = (await lintText(text, { preset: 'all' })).filter((f) => f.ruleId === rule);
+    expect(findings.map((f) => f.suggestions)).toEqual([suggestions]);
+  });
+
+  const EQ = (extra: string) =>
+    good(`  - id: house/victim
+    severity: warning
+    equality: [stroke-victim, multiple-sclerosis-victim]
+    match: [stroke victim, multiple sclerosis victim]
+    suggestions: [person who has had a stroke, person with multiple sclerosis]
+${extra}    note: Victim framing.
+    sources: [retext]
+    examples:
+      flag: [Stroke victim.]
+      pass: [Had a stroke.]
+`);
+  it('names the rule for an id that is not in equality, or a suggestion that is not in suggestions', () => {
+    expect(() => compileRules([parseRuleFile(EQ('    equalitySuggestions:\n      stroke: [person who has had a stroke]\n'), 'h.yaml')])).toThrow(
+      /h\.yaml: rule "house\/victim": equalitySuggestions names "stroke", which is not in equality/,
+    );
+    expect(() => compileRules([parseRuleFile(EQ('    equalitySuggestions:\n      stroke-victim: [survivor]\n'), 'h.yaml')])).toThrow(
+      /h\.yaml: rule "house\/victim": equalitySuggestions\.stroke-victim: "survivor" is not one of suggestions/,
+    );
+    expect(() => compileRules([parseRuleFile(EQ('    equalitySuggestions:\n      stroke-victim: [person who has had a stroke]\n'), 'h.yaml')])).not.toThrow();
+  });
+});

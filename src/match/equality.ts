@@ -74,18 +74,18 @@ export function equalityFindings(
   // Of overlapping messages the longest wins, leftmost first. retext-equality orders its messages
   // by the paragraph they come from (which phrase it met first there), so taking them in its order
   // would let a sentence's report depend on the sentences around it.
-  const messages: Array<{ compiled: CompiledRule; start: Point; end: Point }> = [];
+  const messages: Array<{ compiled: CompiledRule; id: string; start: Point; end: Point }> = [];
   for (const message of file.messages) {
     const compiled = message.ruleId ? enabled.get(message.ruleId) : undefined;
     const place = message.place;
-    if (compiled && place && 'start' in place) messages.push({ compiled, start: pointOf(place.start), end: pointOf(place.end) });
+    if (compiled && place && 'start' in place) messages.push({ compiled, id: message.ruleId!, start: pointOf(place.start), end: pointOf(place.end) });
   }
   messages.sort((a, b) => a.start.offset - b.start.offset || b.end.offset - a.end.offset);
   const findings: Finding[] = [];
   // Spans taken by a phrase rule or an earlier message, whether reported or not (a rule turned
   // off must not hand its span to another rule).
   const taken: ClaimedSpan[] = [...claimed];
-  for (const { compiled, start, end } of messages) {
+  for (const { compiled, id, start, end } of messages) {
     const overlaps = (f: ClaimedSpan) => f.start < end.offset && start.offset < f.end;
     if (taken.some(overlaps)) continue;
     if (allowed(text.slice(start.offset, end.offset), options)) continue;
@@ -97,7 +97,10 @@ export function equalityFindings(
     if (own && unlessHoldsAt(compiled, own, start.offset, end.offset, text)) continue;
     const sentence = own ?? sentences.find((s) => s.paragraphStart <= start.offset && start.offset < s.paragraphEnd);
     const paragraph = { start: sentence?.paragraphStart ?? 0, end: sentence?.paragraphEnd ?? text.length };
-    const finding = makeFinding(compiled, [...compiled.rule.suggestions], start, end, text, paragraph, options);
+    // The suggestions that fit the retext-equality rule that matched (a rule reporting several ids lists
+    // them in equalitySuggestions: "multiple sclerosis victim" is not offered "person who has had a stroke").
+    const suggestions = compiled.rule.equalitySuggestions?.[id] ?? compiled.rule.suggestions;
+    const finding = makeFinding(compiled, [...suggestions], start, end, text, paragraph, options);
     if (finding) findings.push(finding);
   }
   return findings;

@@ -349,6 +349,12 @@ export function compileRules(files: readonly LoadedRuleFile[], expanded = new Ma
           if (equality.has(id)) throw new RuleFileError(file.file, def.id, `retext-equality rule "${id}" is already reported by ${equality.get(id)!.rule.id}`);
           equality.set(id, compiled);
         }
+        for (const [id, chosen] of Object.entries(def.equalitySuggestions ?? {})) {
+          if (!def.equality.includes(id)) throw new RuleFileError(file.file, def.id, `equalitySuggestions names "${id}", which is not in equality`);
+          for (const s of chosen) {
+            if (!def.suggestions.includes(s)) throw new RuleFileError(file.file, def.id, `equalitySuggestions.${id}: "${s}" is not one of suggestions`);
+          }
+        }
         for (const pattern of def.match) {
           for (const sequence of expand(pattern, 'match')) {
             equalityPhrases.push(sequence);

@@ -69,6 +69,9 @@ function renderRule(rule: RuleDefinition, sources: Map<string, Source>, measured
   if (rule.equality) out.push(`- retext-equality rules: ${rule.equality.map(code).join(', ')}`);
   out.push(`- terms: ${rule.match.map(code).join(', ')}`);
   out.push(`- suggestions: ${rule.suggestions.map((s) => `“${s}”`).join('; ')}`);
+  const byId = Object.entries(rule.equalitySuggestions ?? {});
+  if (byId.length)
+    out.push(`- suggestions by retext-equality rule: ${byId.map(([id, list]) => `${code(id)} ${list.map((s) => `“${s}”`).join('; ')}`).join(', ')}`);
   out.push(`- sources: ${rule.sources.map((key) => (sources.has(key) ? `[${key}](#${anchorOf(key)})` : key)).join(', ')}`);
   for (const c of rule.conditions?.requires ?? []) out.push(`- only when: ${describeCondition(c)}`);
   for (const c of rule.conditions?.unless ?? []) out.push(`- not when: ${describeCondition(c)}`);
