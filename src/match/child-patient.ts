@@ -117,7 +117,8 @@ const MINOR_OWNED = [
   String.raw`\b(?:a|an|this|the|is|pt|patient)?\s*${TEEN}[-\s]?(?:years?|yrs?)[-\s]?old\b${NOT_A_RELATIVE}`,
   String.raw`\b${TEEN}\s?(?:yo|y\/o|y\.o\.)${NOT_A_RELATIVE}`,
 ];
-const MINOR_FREE = [String.raw`(?:^|[:;.(,]\s*)${TEEN}\s?[mf]\b`, String.raw`(?:^|[.;\n]\s*)(?:peds|pediatric|paediatric|adolescent)\b`];
+// "16F" after a mark or after "Pt" ("Pt 16F. Mother refused …": the third round's kind).
+const MINOR_FREE = [String.raw`(?:^|[:;.(,]\s*|\b(?:pt|patient)\s+)${TEEN}\s?[mf]\b`, String.raw`(?:^|[.;\n]\s*)(?:peds|pediatric|paediatric|adolescent)\b`];
 const MINOR = notOwned(MINOR_OWNED, MINOR_FREE, 'i');
 /** Does `text` say its patient is a minor (17 or under, or a paediatric or adolescent note)? Scanned once per text. */
 export const minorIsPatient: (text: string) => boolean = oncePerText((text) => MINOR().test(text));
