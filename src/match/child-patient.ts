@@ -23,7 +23,8 @@ const AGE = String.raw`(?:[1-9]|1[0-2]|one|two|three|four|five|six|seven|eight|n
 // took 241 s, in the young-child and minor checks of every refusal). notOwned() finds the
 // alternatives first and tries the owner once, at each place one of them matches: the same answers
 // as the lookbehind's (test/regex-backtracking.test.ts compares them).
-const OWNER = String.raw`(?:\b(?:his|her|their|my|your|our)|['\u2019]s)\s+(?:\w+\s+)?`;
+// "has|have|had" owns the age too: "she has a 3-yr-old at home" is the patient's child (the third round's kind).
+const OWNER = String.raw`(?:\b(?:his|her|their|my|your|our|has|have|had)|['\u2019]s)\s+(?:\w+\s+)?`;
 // An age that is a relative's, not the patient's: "a 4-year-old son", "15 yo sister".
 const NOT_A_RELATIVE = String.raw`(?![-\s]+(?:son|daughter|brother|sister|sibling|child|grandson|granddaughter|niece|nephew)\b)`;
 
