@@ -6,7 +6,8 @@
 // "refused to sign" a consent and "refuses to do" a treatment; a reflexive pronoun between the patient and
 // "apparently"; a relapse named by a use disorder's initials or a quit history; "high" of a person "at" a time
 // or a place, with signs of intoxication; a parent's refusal of a contraceptive or of storing firearms away for a
-// minor ("Pt 16F"); "neglected to" take, fill or attend care, said of the patient. Each positive has look-alikes beside it that must pass.
+// minor ("Pt 16F"); "neglected to" take, fill or attend care, said of the patient; an age after "has" ("she has
+// a 2-yr-old at home") read as the patient's child, not as a young patient. Each positive has look-alikes beside it that must pass.
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../src/index.js';
 
@@ -32,6 +33,8 @@ describe('substance-use, compliance and credibility kinds of the retired sets (t
     ['Pt 15M. Father refused to store the guns off-site, per the counsellor.', 'compliance/refused refused'],
     ['Pt 16F. Her mother refused to let her start contraception.', 'compliance/refused refused'],
     ['Client neglected to refill the lithium for three weeks.', 'compliance/neglected-care neglected to'],
+    // An age after "has" is the patient's child, not the patient (child-patient.ts).
+    ['Pt refuses the iron infusions; she has a 2-yr-old at home and no sitter.', 'compliance/refused refuses'],
   ])('flags %j', async (text, expected) => {
     expect(await found(text)).toEqual([expected]);
   });
@@ -48,6 +51,7 @@ describe('substance-use, compliance and credibility kinds of the retired sets (t
     'Pt 15M. Father refused to remove the TV from his room.',
     'Pt 16F. Her aunt neglected to pick up the forms.',
     'He neglected to mention the fall until discharge.',
+    'This 3 yo refuses the mask at induction.',
     'The pharmacy itself apparently closed early on the holiday.',
     'Her MS relapsed in June; quit smoking in 2019.',
     'His BP was high at the 2 pm check, slowed speech from the stroke.',
