@@ -340,6 +340,12 @@ const SHORT = {
   'motorsport-trackside-medical': 'zpms',
   'marathon-medical-tent': 'zpmt',
   'medical-records-release-office': 'zprr',
+  // Batch 88's genres (branch su3, session of 2026-12-02 06:48): substance-use, compliance and credibility wording of
+  // the kinds the nine retired sets (third round) still show missed.
+  'telepharmacy-order-review': 'zstp',
+  'state-physician-health-program': 'zsph',
+  'pediatric-cochlear-implant-program': 'zsck',
+  'bereavement-support-program': 'zsbs',
 };
 
 const problems = [];

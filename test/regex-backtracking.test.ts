@@ -82,7 +82,7 @@ const ALLOWED: Record<string, string> = {
   '(?<!\\b(?:type|stage|grade|axis|class|phase|level|nerve|part|section|schedule|appendix)\\s+)':
     'V8 tries it only where "i", "im", "i\'m" … starts (10,000 blanks after "type": 0.1 ms)',
   // child-patient.ts notOwned: sticky (y), tried at one position.
-  "(?<=(?:\\b(?:his|her|their|my|your|our)|['\\u2019]s)\\s+(?:\\w+\\s+)?)":
+  "(?<=(?:\\b(?:his|her|their|my|your|our|has|have|had)|['\\u2019]s)\\s+(?:\\w+\\s+)?)":
     'sticky: tried once where an owned alternative matched, never at every position (child-patient.ts notOwned)',
   // hidden.ts's dotted abbreviations, before a full stop.
   '(?<=(?<![\\p{L}\\p{N}.])(?:\\p{L}\\.)*\\p{L})': 'walks back over letter-and-full-stop pairs only (10,000 pairs: 0.1 ms)',

@@ -23,7 +23,8 @@ const AGE = String.raw`(?:[1-9]|1[0-2]|one|two|three|four|five|six|seven|eight|n
 // took 241 s, in the young-child and minor checks of every refusal). notOwned() finds the
 // alternatives first and tries the owner once, at each place one of them matches: the same answers
 // as the lookbehind's (test/regex-backtracking.test.ts compares them).
-const OWNER = String.raw`(?:\b(?:his|her|their|my|your|our)|['\u2019]s)\s+(?:\w+\s+)?`;
+// "has|have|had" owns the age too: "she has a 3-yr-old at home" is the patient's child (the third round's kind).
+const OWNER = String.raw`(?:\b(?:his|her|their|my|your|our|has|have|had)|['\u2019]s)\s+(?:\w+\s+)?`;
 // An age that is a relative's, not the patient's: "a 4-year-old son", "15 yo sister".
 const NOT_A_RELATIVE = String.raw`(?![-\s]+(?:son|daughter|brother|sister|sibling|child|grandson|granddaughter|niece|nephew)\b)`;
 
@@ -117,7 +118,8 @@ const MINOR_OWNED = [
   String.raw`\b(?:a|an|this|the|is|pt|patient)?\s*${TEEN}[-\s]?(?:years?|yrs?)[-\s]?old\b${NOT_A_RELATIVE}`,
   String.raw`\b${TEEN}\s?(?:yo|y\/o|y\.o\.)${NOT_A_RELATIVE}`,
 ];
-const MINOR_FREE = [String.raw`(?:^|[:;.(,]\s*)${TEEN}\s?[mf]\b`, String.raw`(?:^|[.;\n]\s*)(?:peds|pediatric|paediatric|adolescent)\b`];
+// "16F" after a mark or after "Pt" ("Pt 16F. Mother refused …": the third round's kind).
+const MINOR_FREE = [String.raw`(?:^|[:;.(,]\s*|\b(?:pt|patient)\s+)${TEEN}\s?[mf]\b`, String.raw`(?:^|[.;\n]\s*)(?:peds|pediatric|paediatric|adolescent)\b`];
 const MINOR = notOwned(MINOR_OWNED, MINOR_FREE, 'i');
 /** Does `text` say its patient is a minor (17 or under, or a paediatric or adolescent note)? Scanned once per text. */
 export const minorIsPatient: (text: string) => boolean = oncePerText((text) => MINOR().test(text));

@@ -38,16 +38,22 @@ const CHILD = new Set('child kid kids infant infants baby babies newborn newborn
 // sets' kind: "Father refuses sutures", "Parents refused metformin").
 const CARE = new Set(
   [
-    'vaccine vaccines vaccination vaccinations vax immunization immunizations immunisation immunisations shot shots vitamin erythromycin ointment hep hepatitis rsv synagis palivizumab nirsevimab beyfortus antibody screen screens screening test tests testing lp lumbar puncture labs bloodwork draw bilirubin bili phototherapy transfusion iv antibiotic antibiotics medication medications medicine medicines med meds nebs inhaler inhalers controller spacer enzymes insulin vest drops dose doses acetaminophen tylenol ibuprofen motrin monitor teaching diet plan regimen enzyme dosing dosage study studies eeg scan scans schedule appointment appointments treatment therapy procedure surgery imaging ct mri ultrasound exam evaluation admission transfer oxygen nebulizer neb ng feeds weigh weight hearing referral adjustment adjustments elastics retainer retainers headgear braces aligner aligners appliance expander glasses patching splint brace tube feeding feedings formula flushes injection injections botox fluoride varnish sealant sealants tubes sedation anesthesia anaesthesia propofol midazolam ketamine emla nitrous lp hpv mmr dtap tdap',
+    'vaccine vaccines vaccination vaccinations vax immunization immunizations immunisation immunisations shot shots vitamin erythromycin ointment hep hepatitis rsv synagis palivizumab nirsevimab beyfortus antibody screen screens screening test tests testing lp lumbar puncture labs bloodwork draw bilirubin bili phototherapy transfusion iv antibiotic antibiotics medication medications medicine medicines med meds nebs inhaler inhalers controller spacer enzymes insulin vest drops dose doses acetaminophen tylenol ibuprofen motrin monitor teaching diet plan regimen enzyme dosing dosage study studies eeg scan scans schedule appointment appointments treatment therapy procedure surgery consent consents physio physiotherapy exercises pill pills contraception contraceptive contraceptives imaging ct mri ultrasound exam evaluation admission transfer oxygen nebulizer neb ng feeds weigh weight hearing referral adjustment adjustments elastics retainer retainers headgear braces aligner aligners appliance expander glasses patching splint brace tube feeding feedings formula flushes injection injections botox fluoride varnish sealant sealants tubes sedation anesthesia anaesthesia propofol midazolam ketamine emla nitrous lp hpv mmr dtap tdap',
+    // A safety measure counselled for the child: the home's firearms locked, stored or removed.
+    'gun guns firearm firearms weapon weapons',
     'sutures suture stitches biopsy vcug cystogram catheter cath dialysis fistula cast casting xray x-ray echo ekg ecg metformin tacrolimus cyclosporine prednisone prednisolone steroids steroid amoxicillin methylphenidate stimulant stimulants guanfacine risperidone aripiprazole fluoxetine sertraline melatonin albuterol budesonide fluticasone montelukast levothyroxine hydroxyurea levetiracetam',
   ]
     .join(' ')
     .split(' '),
 );
-// Verbs after "refused to" that let care be given ("refused to let the nurse draw blood", "refused to give the drops").
-const CARE_VERBS = new Set('let allow give consent vaccinate immunize immunise administer have bring continue start use'.split(' '));
-// Verbs that need the care or the child named after them ("refused to let her stay home" is no care).
-const NEEDS_OBJECT = new Set(['let', 'allow', 'have', 'bring', 'use', 'continue', 'start']);
+// Verbs after "refused to" that let care be given ("refused to let the nurse draw blood", "refused to give the drops",
+// "refused to sign the consent", "refuses to do the vest": the third round's kind).
+const CARE_VERBS = new Set(
+  'let allow give consent vaccinate immunize immunise administer have bring continue start use sign do lock store remove secure'.split(' '),
+);
+// Verbs that need the care or the child named after them ("refused to let her stay home" is no care, nor is
+// "refused to sign the photo release").
+const NEEDS_OBJECT = new Set(['let', 'allow', 'have', 'bring', 'use', 'continue', 'start', 'sign', 'do', 'lock', 'store', 'remove', 'secure']);
 // Care only a baby or a child gets: the patient is a child ("Mother's refusal of the vitamin K").
 const CHILD_CARE = new Set('erythromycin synagis palivizumab nirsevimab beyfortus phototherapy bili bilirubin rsv'.split(' '));
 const OWN = new Set(['own', 'herself', 'himself', 'themselves', 'myself']);
@@ -122,6 +128,8 @@ export function parentDecides(text: string, tokens: readonly Token[], first: num
       CHILD_CARE.has(word) ||
       (word === 'vitamin' && tokens[i + 1]?.norm === 'k') ||
       (/^\d{1,2}$/.test(word) && AGE_UNITS.has(tokens[i + 1]?.norm ?? '')) ||
+      // The age in one token ("for his 7yo", "her 15yo", "their 9mo").
+      /^\d{1,2}(?:yo|mo|mos|wk|wks)$/.test(word) ||
       (patientWord && !/['\u2019]/.test(text.slice(tokens[i]!.start.offset, tokens[i]!.end.offset)) && tokens[i - 1]?.norm === 'for') ||
       // "for him", "for her": the patient (a guardian "refused the fistula surgery for him").
       ((word === 'him' || word === 'her') && tokens[i - 1]?.norm === 'for')
