@@ -1,8 +1,10 @@
-// The matcher's lookups by word (src/match/match.ts), against the loops they replace, which are
-// kept here as the reference:
+// The matcher's two lookups by word (src/match/match.ts), against the loops they replace, which
+// are kept here as the reference:
 // - occursWithin looks up the word at each position in an index of the sequences' first words
 //   (firstWordIndex) instead of trying every sequence there; the old loop tried every sequence at
 //   every position of the window, a position skipped when one of `except` matches there.
+// - findCandidates tries at a token only the index entries whose second word is the next token's
+//   (entryGroups, entriesAt) instead of every entry of the token's word, in the index's order.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseText } from '../src/parse/parse-text.js';
@@ -10,7 +12,7 @@ import { collectSentences, type Token } from '../src/parse/tokens.js';
 import { ANY_WORD } from '../src/rules/compile.js';
 import { builtinRules } from '../src/rules/builtin.js';
 import { expandPattern, type TokenSequence } from '../src/rules/pattern.js';
-import { firstWordIndex, occursWithin } from '../src/match/match.js';
+import { entriesAt, entryGroups, firstWordIndex, occursWithin } from '../src/match/match.js';
 import { propertyRuns } from './helpers.js';
 
 // The matcher's matchesAt and afterWith before the index, unchanged.
@@ -108,5 +110,85 @@ describe('occursWithin with a first-word index', () => {
     );
     // The sentences do meet the phrases (the property is not all "no").
     expect(found).toBeGreaterThan(100);
+  });
+});
+
+describe('findCandidates tries the entries whose second word follows', () => {
+  const rules = builtinRules();
+  const groups = entryGroups(rules.index);
+
+  /** At each token: the entries that match, tried all (the old loop) and tried from entriesAt. */
+  function agreeAt(tokens: readonly Token[]): number {
+    let matched = 0;
+    for (let i = 0; i < tokens.length; i++) {
+      const group = groups.get(tokens[i]!.norm);
+      expect(group?.entries).toBe(rules.index.get(tokens[i]!.norm));
+      if (!group) continue;
+      const tried = entriesAt(tokens, i, group);
+      expect(
+        [...tried].sort((a, b) => a - b),
+        'ascending, once each',
+      ).toEqual([...new Set(tried)]);
+      const all = group.entries.map((_, k) => k).filter((k) => matchesAt(tokens, i, group.entries[k]!.sequence));
+      expect(tried.filter((k) => matchesAt(tokens, i, group.entries[k]!.sequence))).toEqual(all);
+      matched += all.length;
+    }
+    return matched;
+  }
+
+  it('groups every entry of a word once: one-word, by second word, or other', () => {
+    const clean = groups.get('clean')!;
+    expect(clean.entries.length).toBeGreaterThan(10);
+    const placed = new Set([...clean.ones, ...clean.other, ...[...clean.bySecond.values()].flat()]);
+    expect(placed.size).toBe(clean.entries.length);
+    expect(entryGroups(rules.index)).toBe(groups);
+  });
+
+  it('keeps the order of the entries, reads "w/" as joining, tries entries with any second word', () => {
+    const compiled = rules.byId.values().next().value!;
+    const entry = (sequence: TokenSequence) => ({ compiled, sequence });
+    const sequences = [seq('x w y'), seq('x'), [seq('x')[0]!, any[0]!, seq('z')[0]!], seq('x y'), seq('x w')];
+    const index = new Map([['x', sequences.map(entry)]]);
+    const own = entryGroups(index).get('x')!;
+    expect(own.ones).toEqual([1]);
+    expect(own.other).toEqual([2]);
+    const tried = (text: string) => {
+      const tokens = tokensOf(text);
+      return entriesAt(tokens, 0, own).filter((k) => matchesAt(tokens, 0, sequences[k]!));
+    };
+    expect(tried('x w/ y')).toEqual([0, 1, 4]);
+    expect(tried('x a z')).toEqual([1, 2]);
+    expect(tried('x y z')).toEqual([1, 2, 3]);
+    expect(tried('x y')).toEqual([1, 3]);
+    expect(tried('x. y')).toEqual([1]);
+    // The word after "w/" joins the "w" (afterWith): "compliance w/ diet".
+    const withY = seq('w y');
+    const byW = entryGroups(new Map([['w', [entry(withY)]]])).get('w')!;
+    const tokens = tokensOf('x w/ y');
+    expect(tokens[2]!.adjacent).toBe(false);
+    expect(entriesAt(tokens, 1, byW).filter((k) => matchesAt(tokens, 1, [withY][k]!))).toEqual([0]);
+  });
+
+  it('finds the matches the old loop found: joined and parted words, "w/", hyphens', () => {
+    const tokens = tokensOf('Pt is a poor historian, non-compliant w/ meds; urine tox clean, he is clean and sober, a drug abuser. Clean. Drug-seeking.');
+    expect(agreeAt(tokens)).toBeGreaterThan(3);
+  });
+
+  it('finds the matches the old loop found in sentences of rule words', () => {
+    // Sentences of the built-in phrases' own words, shuffled with fillers and punctuation.
+    const words = [...new Set([...rules.index.values()].flat().flatMap(({ sequence }) => sequence.map((t) => [...(t.lookup as Set<string>)][0]!)))];
+    let matched = 0;
+    fc.assert(
+      fc.property(
+        fc.array(fc.nat(), { minLength: 2, maxLength: 16 }),
+        fc.array(fc.constantFrom(' ', ' ', ' ', '-', ', ', ' w/ ', '. '), { minLength: 16, maxLength: 16 }),
+        (picks, gaps) => {
+          const text = picks.map((p, k) => words[p % words.length]! + gaps[k]!).join('');
+          matched += agreeAt(tokensOf(text));
+        },
+      ),
+      { numRuns: propertyRuns(1500, 15000) },
+    );
+    expect(matched).toBeGreaterThan(500);
   });
 });

@@ -2,7 +2,7 @@
 // the context conditions and exceptions, keeps the longest of overlapping matches, and builds
 // findings with suggestions fitted to the sentence.
 import { lazyRegExp } from '../core/lazy-regexp.js';
-import type { CompiledCondition, CompiledRule, CompiledRules } from '../rules/compile.js';
+import type { CompiledCondition, CompiledRule, CompiledRules, IndexEntry } from '../rules/compile.js';
 import type { TokenSequence } from '../rules/pattern.js';
 import type { Finding, Point, QuoteHandling, SeveritySetting } from '../types.js';
 import { SEVERITY_RANK } from '../types.js';
@@ -687,13 +687,81 @@ export function unlessHoldsAt(compiled: CompiledRule, sentence: SentenceTokens, 
   return compiled.unless.some((cond) => holds(cond, tokens, c, text, sentence, false));
 }
 
+/**
+ * The index entries of one first word (compile.ts `index`) grouped by what a match needs of the
+ * next token: `ones` are one-word sequences (they match at any token of the word), `bySecond`
+ * the longer ones by the words their second token takes, `other` the longer ones whose second
+ * token is not a set of words. Each list holds positions in `entries`, ascending, so the entries
+ * a token can match are tried in the index's order (the order candidates are ranked in on ties).
+ * A word such as "clean" starts 97 sequences; over MTSamples findCandidates tried 217,724 entries
+ * per pass for about 6,000 matches, nearly all failing at the second word.
+ */
+export interface EntryGroup {
+  entries: IndexEntry[];
+  ones: number[];
+  bySecond: Map<string, number[]>;
+  other: number[];
+}
+
+const entryGroupsOf = new WeakMap<ReadonlyMap<string, IndexEntry[]>, Map<string, EntryGroup>>();
+
+/** The index's entries grouped by their first word, then by their second (EntryGroup), once per index. */
+export function entryGroups(index: ReadonlyMap<string, IndexEntry[]>): Map<string, EntryGroup> {
+  let groups = entryGroupsOf.get(index);
+  if (groups) return groups;
+  groups = new Map();
+  for (const [word, entries] of index) {
+    const group: EntryGroup = { entries, ones: [], bySecond: new Map(), other: [] };
+    entries.forEach(({ sequence }, k) => {
+      if (sequence.length <= 1) {
+        group.ones.push(k);
+        return;
+      }
+      const lookup = sequence[1]!.lookup;
+      if (!(lookup instanceof Set)) {
+        group.other.push(k);
+        return;
+      }
+      for (const second of lookup as Set<string>) {
+        const list = group.bySecond.get(second);
+        if (list) list.push(k);
+        else group.bySecond.set(second, [k]);
+      }
+    });
+    groups.set(word, group);
+  }
+  entryGroupsOf.set(index, groups);
+  return groups;
+}
+
+/** Ascending positions from up to three ascending lists (most often one of them alone). */
+function mergedPositions(a: number[], b: number[] | undefined, c: number[]): number[] {
+  if (b === undefined || b.length === 0) {
+    if (c.length === 0) return a;
+    if (a.length === 0) return c;
+  } else if (a.length === 0 && c.length === 0) return b;
+  return [...a, ...(b ?? []), ...c].sort((x, y) => x - y);
+}
+
+/**
+ * The positions in `group.entries` of the sequences that may match at token `i`: one-word ones,
+ * and when the next token joins this one, those whose second token takes its word.
+ */
+export function entriesAt(tokens: readonly Token[], i: number, group: EntryGroup): number[] {
+  const next = tokens[i + 1];
+  if (!next || !(next.adjacent || afterWith(tokens[i]!, next))) return group.ones;
+  return mergedPositions(group.ones, group.bySecond.get(next.norm), group.other);
+}
+
 function findCandidates(sentence: SentenceTokens, options: ResolvedOptions, text: string): Candidate[] {
   const { tokens } = sentence;
   const candidates: Candidate[] = [];
+  const groups = entryGroups(options.rules.index);
   for (let i = 0; i < tokens.length; i++) {
-    const entries = options.rules.index.get(tokens[i]!.norm);
-    if (!entries) continue;
-    for (const { compiled, sequence } of entries) {
+    const group = groups.get(tokens[i]!.norm);
+    if (!group) continue;
+    for (const k of entriesAt(tokens, i, group)) {
+      const { compiled, sequence } = group.entries[k]!;
       // A rule turned off still takes part here: overlaps are resolved over every rule, and the
       // finding of a rule that is off is dropped afterwards (makeFinding). Otherwise turning
       // substance-abuse off would hand the "abuse" of "drug abuse" to abuse-verb.
