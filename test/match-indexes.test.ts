@@ -4,7 +4,7 @@
 //   (firstWordIndex) instead of trying every sequence there; the old loop tried every sequence at
 //   every position of the window, a position skipped when one of `except` matches there.
 // - findCandidates tries at a token only the index entries whose second word is the next token's
-//   (entryGroups, entriesAt) instead of every entry of the token's word, in the index's order.
+//   (entryGroup, entriesAt) instead of every entry of the token's word, in the index's order.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseText } from '../src/parse/parse-text.js';
@@ -12,7 +12,7 @@ import { collectSentences, type Token } from '../src/parse/tokens.js';
 import { ANY_WORD } from '../src/rules/compile.js';
 import { builtinRules } from '../src/rules/builtin.js';
 import { expandPattern, type TokenSequence } from '../src/rules/pattern.js';
-import { entriesAt, entryGroups, firstWordIndex, occursWithin } from '../src/match/match.js';
+import { entriesAt, entryGroup, firstWordIndex, occursWithin } from '../src/match/match.js';
 import { propertyRuns } from './helpers.js';
 
 // The matcher's matchesAt and afterWith before the index, unchanged.
@@ -115,15 +115,15 @@ describe('occursWithin with a first-word index', () => {
 
 describe('findCandidates tries the entries whose second word follows', () => {
   const rules = builtinRules();
-  const groups = entryGroups(rules.index);
 
   /** At each token: the entries that match, tried all (the old loop) and tried from entriesAt. */
   function agreeAt(tokens: readonly Token[]): number {
     let matched = 0;
     for (let i = 0; i < tokens.length; i++) {
-      const group = groups.get(tokens[i]!.norm);
-      expect(group?.entries).toBe(rules.index.get(tokens[i]!.norm));
-      if (!group) continue;
+      const entries = rules.index.get(tokens[i]!.norm);
+      if (!entries) continue;
+      const group = entryGroup(entries);
+      expect(group.entries).toBe(entries);
       const tried = entriesAt(tokens, i, group);
       expect(
         [...tried].sort((a, b) => a - b),
@@ -137,19 +137,18 @@ describe('findCandidates tries the entries whose second word follows', () => {
   }
 
   it('groups every entry of a word once: one-word, by second word, or other', () => {
-    const clean = groups.get('clean')!;
+    const clean = entryGroup(rules.index.get('clean')!);
     expect(clean.entries.length).toBeGreaterThan(10);
     const placed = new Set([...clean.ones, ...clean.other, ...[...clean.bySecond.values()].flat()]);
     expect(placed.size).toBe(clean.entries.length);
-    expect(entryGroups(rules.index)).toBe(groups);
+    expect(entryGroup(rules.index.get('clean')!)).toBe(clean);
   });
 
   it('keeps the order of the entries, reads "w/" as joining, tries entries with any second word', () => {
     const compiled = rules.byId.values().next().value!;
     const entry = (sequence: TokenSequence) => ({ compiled, sequence });
     const sequences = [seq('x w y'), seq('x'), [seq('x')[0]!, any[0]!, seq('z')[0]!], seq('x y'), seq('x w')];
-    const index = new Map([['x', sequences.map(entry)]]);
-    const own = entryGroups(index).get('x')!;
+    const own = entryGroup(sequences.map(entry));
     expect(own.ones).toEqual([1]);
     expect(own.other).toEqual([2]);
     const tried = (text: string) => {
@@ -163,7 +162,7 @@ describe('findCandidates tries the entries whose second word follows', () => {
     expect(tried('x. y')).toEqual([1]);
     // The word after "w/" joins the "w" (afterWith): "compliance w/ diet".
     const withY = seq('w y');
-    const byW = entryGroups(new Map([['w', [entry(withY)]]])).get('w')!;
+    const byW = entryGroup([entry(withY)]);
     const tokens = tokensOf('x w/ y');
     expect(tokens[2]!.adjacent).toBe(false);
     expect(entriesAt(tokens, 1, byW).filter((k) => matchesAt(tokens, 1, [withY][k]!))).toEqual([0]);
