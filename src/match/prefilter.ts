@@ -11,7 +11,7 @@
 // places of MTSamples' 15 MB, anchors stand in 16,000. Which word is the anchor changes the speed,
 // never the result.
 import type { CompiledCondition, CompiledRule, CompiledRules } from '../rules/compile.js';
-import type { PatternToken, TokenSequence } from '../rules/pattern.js';
+import { foldApostrophes, type PatternToken, type TokenSequence } from '../rules/pattern.js';
 import { escapeRegex as escapeSyntax, trieSource, wordsSource } from '../rules/word-regex.js';
 import { type WalkTail, type WordWalker, wordWalker } from './word-walk.js';
 import { type PhraseCheck, phraseCheck as walkedCheck } from './phrase-check.js';
@@ -711,7 +711,7 @@ function buildScanner(rules: CompiledRules): RuleScanner {
   const first = (): RegExp | undefined =>
     scanned.length ? (firstRegex ??= new RegExp(`${NOT_AFTER_WORD}${wordsSource(scanned, escapeRegex)}${NOT_BEFORE_WORD}`, 'giu')) : undefined;
   let looseAt: RegExp | undefined;
-  const normalize = (s: string) => s.toLowerCase().replace(/[\u2018\u2019\u02bc\u0060\u00b4]/g, "'");
+  const normalize = (s: string) => foldApostrophes(s.toLowerCase());
 
   let scanText: string | undefined;
   // Which scan regex the last text needs, chosen here but built only when scannerOf asks: a short

@@ -9,7 +9,7 @@ import { maskPlaceholders } from './placeholders.js';
 import type { Scanner } from '../match/prefilter.js';
 import { execAtMarks, isTerminal, MAX_BLOCK, windows, type Window } from './windows.js';
 import { parseAt } from './positioned.js';
-import { WHITE_SPACE_CLASS } from './white-space.js';
+import { WHITE_SPACE_CLASS, isWhiteSpaceCode } from './white-space.js';
 
 const parser = unified().use(retextEnglish).freeze();
 
@@ -85,8 +85,7 @@ function parseRange(masked: string, window: Window, start: number, end: number):
 // trusted, and the window widens until the place's sentence is one of them. Within a line-free
 // block the paragraph is the whole block, so quotation marks are read over the block as before.
 const SENTENCE_WINDOWS_MIN = 500;
-// parse-latin's white space, and its terminal marks before white space: where a sentence may end.
-const WHITE_SPACE = new RegExp(WHITE_SPACE_CLASS);
+// parse-latin's terminal marks before white space: where a sentence may end.
 // Sticky: searched by execAtMarks, linear in a run of marks (a global regex's exec is quadratic).
 const TERMINAL = new RegExp(`[.!?\\u2026\\u203d]+(?=${WHITE_SPACE_CLASS})`, 'y');
 // How far to look for terminal marks, per mark.
@@ -126,7 +125,7 @@ const JOINING_START = lazyRegExp(String.raw`^[\p{Ll},;]`, 'u');
 function likelyEnd(masked: string, end: number): boolean {
   if (JOINING_STOP().test(masked.slice(Math.max(0, end - 5), end))) return false;
   let next = end;
-  while (next < masked.length && WHITE_SPACE.test(masked[next]!)) next++;
+  while (next < masked.length && isWhiteSpaceCode(masked.charCodeAt(next))) next++;
   return !JOINING_START().test(masked[next] ?? '');
 }
 
@@ -138,7 +137,7 @@ export function sentenceEndsBefore(masked: string, from: number, to: number, cou
   const ends: number[] = [];
   // An end: a terminal mark at or after `from` before it, white space before `to` at it.
   for (let end = to - 1; end > from && ends.length < count; end--) {
-    if (isTerminal(masked.charCodeAt(end - 1)) && WHITE_SPACE.test(masked[end]!) && likelyEnd(masked, end)) ends.push(end);
+    if (isTerminal(masked.charCodeAt(end - 1)) && isWhiteSpaceCode(masked.charCodeAt(end)) && likelyEnd(masked, end)) ends.push(end);
   }
   return ends.reverse();
 }
@@ -164,7 +163,7 @@ function windowStart(masked: string, blockStart: number, place: number, marks: n
   if (found.length >= marks - 1) start = found[0]!;
   else start = from;
   // Back to the white space before the chunk.
-  while (start > blockStart && !WHITE_SPACE.test(masked[start - 1]!)) start--;
+  while (start > blockStart && !isWhiteSpaceCode(masked.charCodeAt(start - 1))) start--;
   return start;
 }
 
@@ -179,8 +178,8 @@ function windowEnd(masked: string, blockEnd: number, place: number, marks: numbe
   const to = Math.min(blockEnd, place + marks * CHARS_PER_MARK);
   const found = sentenceEndsAfter(masked, place, to, marks - 1);
   let end = found.length >= marks - 1 ? found[marks - 2]! : to;
-  if (found.length >= marks - 1) while (end < blockEnd && WHITE_SPACE.test(masked[end]!)) end++;
-  while (end < blockEnd && !WHITE_SPACE.test(masked[end]!)) end++;
+  if (found.length >= marks - 1) while (end < blockEnd && isWhiteSpaceCode(masked.charCodeAt(end))) end++;
+  while (end < blockEnd && !isWhiteSpaceCode(masked.charCodeAt(end))) end++;
   return end;
 }
 

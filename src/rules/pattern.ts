@@ -21,9 +21,25 @@ export type TokenSequence = PatternToken[];
 
 export class PatternError extends Error {}
 
+const APOSTROPHE_LIKE = /[\u2018\u2019\u02bc\u0060\u00b4]/g;
+
+/**
+ * `word` with each curly or modifier apostrophe, backtick and acute accent as "'". Most words hold
+ * none, and then the word itself is returned after a look at its characters: every token of a
+ * parsed sentence and every hit of the first stage is normalized (about 160,000 a pass over
+ * MTSamples), and a global regex's replace cost more than the look.
+ */
+export function foldApostrophes(word: string): string {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c === 0x2018 || c === 0x2019 || c === 0x2bc || c === 0x60 || c === 0xb4) return word.replace(APOSTROPHE_LIKE, "'");
+  }
+  return word;
+}
+
 /** The form in which both rule words and text words are compared. */
 export function normalizeWord(word: string): string {
-  let w = word.toLowerCase().replace(/[\u2018\u2019\u02bc\u0060\u00b4]/g, "'");
+  let w = foldApostrophes(word.toLowerCase());
   // Possessives match their noun: "addict's", "addicts'".
   if (w.endsWith("'s") && w.length > 2) w = w.slice(0, -2);
   else if (w.endsWith("'") && w.length > 1) w = w.slice(0, -1);
