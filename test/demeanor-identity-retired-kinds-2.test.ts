@@ -4,24 +4,12 @@
 // sets' text), beside the look-alikes that must pass.
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../src/index.js';
+import { flagsOnce, passesCategories } from './kind-checks.js';
 
 const found = async (text: string) => (await lintText(text)).map((f) => [f.ruleId, f.actual, f.severity] as [string, string, string]);
-
-/** Each text gets a finding of `rule` (any severity: quoted staff words are reported at info). */
-const flags = async (texts: string[], rule: string, actual?: string) => {
-  for (const text of texts) {
-    const hits = (await found(text)).filter(([id]) => id === rule);
-    expect(hits.length, `${rule} should flag: ${text}`).toBe(1);
-    if (actual !== undefined) expect(hits[0]![1].toLowerCase(), text).toBe(actual);
-  }
-};
+const flags = flagsOnce;
 /** No text gets a finding of any demeanour or identity rule. */
-const passes = async (texts: string[]) => {
-  for (const text of texts) {
-    const hits = (await found(text)).filter(([id]) => id.startsWith('demeanor/') || id.startsWith('identity/'));
-    expect(hits, text).toEqual([]);
-  }
-};
+const passes = (texts: string[]) => passesCategories(texts, ['demeanor/', 'identity/']);
 
 describe('demeanour and identity kinds of the retired sets, second round', () => {
   it('"aggressive with" or "w/" whom, with no verb: demeanor/aggressive-with; a treatment, a relative, an animal, negation pass', async () => {
