@@ -346,6 +346,12 @@ const SHORT = {
   'state-physician-health-program': 'zsph',
   'pediatric-cochlear-implant-program': 'zsck',
   'bereavement-support-program': 'zsbs',
+  // Batch 92's genres (branch comp4, session of 2026-12-02 06:48): compliance wording in the shapes real notes give it,
+  // with its look-alikes, in text of kinds no earlier batch or set used.
+  'lipid-clinic': 'zclp',
+  'gout-clinic': 'zcgo',
+  'neuromuscular-clinic': 'zcnm',
+  'kidney-stone-clinic': 'zcks',
 };
 
 const problems = [];

@@ -761,9 +761,13 @@ const PATIENT_BARE = new Set(
   ),
 );
 // Words after "refused" that show it has no object of its own ("Meds refused x2", "Insulin refused
-// this AM", "Shower refused per night RN"): the bare noun before it is what was refused.
+// this AM", "Shower refused per night RN"): the bare noun before it is what was refused. Also a time
+// or a reason after it ("Injections refused last visit", "Labs refused since May", "Insulin refused all
+// week", "Dressing change refused due to pain": batch 92).
 const AFTER_PASSIVE = new Set(
-  'x x1 x2 x3 again today tonight overnight this at per by on in during twice before after when as earlier later yesterday am pm times'.split(' '),
+  'x x1 x2 x3 x4 x5 again today tonight overnight this at per by on in during twice before after when as earlier later yesterday am pm times last since for all each every both until till multiple several once throughout due because secondary'.split(
+    ' ',
+  ),
 );
 
 // Times and stages, which open a telegraphic line without being its subject ("Post surgery refuses
