@@ -197,7 +197,7 @@ describe('the pool and the gate', () => {
       expect(out).toEqual(expected);
       expect(pool).toEqual([2, 1]);
       // The records after the trial never reached a worker: it starts after 20,000 characters and
-      // takes 25,000 (a warm-up of a quarter, then eight windows of an eighth), the pool gone after 50,000.
+      // takes 27,500 (a warm-up of a quarter and an eighth, then eight windows of an eighth), the pool gone before 50,000.
       expect(sent.length).toBeGreaterThan(0);
       let chars = 0;
       const after = many.findIndex((t) => (chars += t.length) > 50_000);
@@ -208,7 +208,7 @@ describe('the pool and the gate', () => {
     });
     it('starts a dropped pool again later in the run (RETRY_AFTER thresholds on, then 4 times as far), same output', async () => {
       worker.delay = 0;
-      // 2,000 characters to the first trial (2,500 long), 8,000 more to the second, 32,000 more to
+      // 2,000 characters to the first trial (2,750 long), 8,000 more to the second, 32,000 more to
       // the third: three trials in the 84,000 characters, each dropped, each pool closed.
       const { pool, out } = await run({ here: 10, pool: 10 }, { documents: 10, chars: 2_000 });
       expect(out).toEqual(expected);

@@ -166,12 +166,32 @@ describe('PoolPace', () => {
     expect(trial((side) => (side === 'warm' ? 50 : side === 'pool' ? 0.5 : 1)).phase).toBe('kept');
   });
 
+  it('warms the workers up for a quarter of the threshold and one window more: a pool whose workers warm slowly is kept', () => {
+    // The workers' first 60 documents (30,000 characters: a quarter of the threshold and a window)
+    // cost 3, then 0.7, with one window's worth of them (documents 100-119) slowed as much by a
+    // collector pause. A warm-up of a quarter alone left documents 40-59 in the pool's first window:
+    // two slow windows of its four, its median (500/3 + 500/0.7) / 2, about 440 characters per ms,
+    // under this thread's 500, and the pool dropped.
+    let poolDocs = 0;
+    const slowStart = (side: 'pool' | 'here' | 'warm') => {
+      if (side === 'here') return 1;
+      const n = poolDocs++;
+      return n < 60 || (n >= 100 && n < 120) ? 3 : 0.7;
+    };
+    const { windows, phase } = trial(slowStart);
+    expect(windows).toEqual([WARM_UP, 0, 1, 2, 3, 4, 5, 6, 7, AFTER_TRIAL]);
+    expect(phase).toBe('kept');
+    // A pool slow once warm is still dropped.
+    poolDocs = 0;
+    expect(trial((side) => (side === 'here' ? 1 : poolDocs++ < 60 ? 0.5 : 1.02)).phase).toBe('dropped');
+  });
+
   it('decides at the first document past the trial even when a long one skipped its last window', () => {
     let now = 0;
     const pace = started(() => now);
     let window = WARM_UP;
-    // 20,000 characters of warm-up and 60,000 of windows 0-5, then 30,000 in one document (windows 6 and 7).
-    const sizes = [...Array<number>(160).fill(500), 30_000, 500];
+    // 30,000 characters of warm-up and 60,000 of windows 0-5, then 30,000 in one document (windows 6 and 7).
+    const sizes = [...Array<number>(180).fill(500), 30_000, 500];
     const seen: number[] = [];
     for (const chars of sizes) {
       const of = pace.windowOf(chars);

@@ -116,7 +116,7 @@ export const RETRY_AFTER = 4;
  * is told when each batch is linted, `ended` when each window has ended, and decides at the end of
  * the last. After `dropped`, `due` counts documents again and starts a new trial RETRY_AFTER
  * thresholds later (then 4 times as far each time). Times in ms from `clock`, sizes in UTF-16 code
- * units. The warm-up is `threshold.chars / 4` characters (4 M by default), each window
+ * units. The warm-up is `threshold.chars / 4` characters and one window (12 M by the CLI's default), each window
  * `threshold.window` (default `threshold.chars / 8`; the CLI's 8 M: about 0.4 s of one thread on a
  * quiet machine).
  */
@@ -181,9 +181,13 @@ export class PoolPace {
     if (this.phase !== 'warming' && this.phase !== 'trial') return AFTER_TRIAL;
     const at = this.poolRead;
     this.poolRead += chars;
-    const warm = this.threshold.chars / 4;
+    const size = this.threshold.window ?? this.threshold.chars / TRIAL.length;
+    // A quarter of the threshold and one window more: the workers lint only the records that may
+    // hold a finding (about a fifth of an export's text), so a quarter alone left them warming up
+    // in the pool's first window (BENCHMARKS.md, "branch pool8").
+    const warm = this.threshold.chars / 4 + size;
     if (at < warm) return WARM_UP;
-    const window = Math.min(AFTER_TRIAL, Math.floor((at - warm) / (this.threshold.window ?? this.threshold.chars / TRIAL.length)));
+    const window = Math.min(AFTER_TRIAL, Math.floor((at - warm) / size));
     if (window < AFTER_TRIAL) this.chars[window]! += chars;
     this.last = window;
     return window;
