@@ -103,11 +103,18 @@ export function isCommonWord(w: string): boolean {
 // A word's rarity where it is not its length: 0 for COMMON's; for SCAN_FREQUENT's, frequent words
 // of the built-in phrases chosen at build time (scan-choice.ts), less than 1, the more frequent the
 // less, so that a phrase is scanned for a rarer word of its own ("drug using" for "drug").
-const LOW_RARITY = new Map<string, number>();
-{
-  const words = SCAN_FREQUENT.split(' ');
-  for (let k = 0; k < words.length; k++) LOW_RARITY.set(words[k]!, (1 + k) / (words.length + 1));
-  for (const w of COMMON) LOW_RARITY.set(w, 0);
+const LOW_RARITY = lowRarities(SCAN_FREQUENT.split(' '));
+
+/**
+ * The rarities anchorOf gives words instead of their length: each of `frequent` (most frequent
+ * first) (1 + its rank) / (count + 1), all under 1; each of COMMON's 0. scan-choice.ts builds the
+ * same map for the words it is choosing, so its choice and anchorOf's agree.
+ */
+export function lowRarities(frequent: readonly string[]): Map<string, number> {
+  const low = new Map<string, number>();
+  for (let k = 0; k < frequent.length; k++) low.set(frequent[k]!, (1 + k) / (frequent.length + 1));
+  for (const w of COMMON) low.set(w, 0);
+  return low;
 }
 
 // By a set's word list (shared by every token of that set), as alternativesOf.

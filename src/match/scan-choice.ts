@@ -11,7 +11,7 @@
 // A user's own rules are scanned as anchorOf says.
 import type { CompiledRule, CompiledRules } from '../rules/compile.js';
 import type { PatternToken, TokenSequence } from '../rules/pattern.js';
-import { isCommonWord, phrasesOf, phraseRequires, type RuleScanner, scanKey } from './prefilter.js';
+import { isCommonWord, lowRarities, phrasesOf, phraseRequires, type RuleScanner, scanKey } from './prefilter.js';
 import { FREQUENT_WORDS } from './word-frequency.js';
 
 /**
@@ -54,16 +54,21 @@ function wordRarity(w: string): number {
   return rank !== undefined && rank < TOO_FREQUENT ? (1 + rank) / (TOO_FREQUENT + 1) : w.length;
 }
 
-/** The index of the token a phrase is scanned for by frequency: the token whose least rare word is rarest (the first of equals). */
-export function frequentAnchorOf(sequence: TokenSequence): number {
+/** The index of the token whose least rare word, by `rarityOf`, is rarest (the first of equals; 0 for no token). */
+function rarestToken(sequence: TokenSequence, rarityOf: (w: string) => number): number {
   let best = 0;
   let bestRarity = Number.NEGATIVE_INFINITY;
   for (let k = 0; k < sequence.length; k++) {
     let r = Number.POSITIVE_INFINITY;
-    for (const w of sequence[k]!.words) r = Math.min(r, wordRarity(w));
+    for (const w of sequence[k]!.words) r = Math.min(r, rarityOf(w));
     if (r > bestRarity) [best, bestRarity] = [k, r];
   }
   return best;
+}
+
+/** The index of the token a phrase is scanned for by frequency: the token whose least rare word is rarest (the first of equals). */
+export function frequentAnchorOf(sequence: TokenSequence): number {
+  return rarestToken(sequence, wordRarity);
 }
 
 /**
@@ -102,16 +107,9 @@ export function contextOf(compiled: CompiledRule, sequence: TokenSequence): stri
   return best?.words;
 }
 
-/** The anchor of a phrase with these rarities of words (else a word's length): prefilter.ts's anchorOf with its LOW_RARITY. */
+/** The anchor of a phrase with these rarities of words (lowRarities', else a word's length): prefilter.ts's anchorOf. */
 function anchorWith(sequence: TokenSequence, low: ReadonlyMap<string, number>): number {
-  let best = 0;
-  let bestRarity = Number.NEGATIVE_INFINITY;
-  for (let k = 0; k < sequence.length; k++) {
-    let r = Number.POSITIVE_INFINITY;
-    for (const w of sequence[k]!.words) r = Math.min(r, isCommonWord(w) ? 0 : (low.get(w) ?? w.length));
-    if (r > bestRarity) [best, bestRarity] = [k, r];
-  }
-  return best;
+  return rarestToken(sequence, (w) => low.get(w) ?? w.length);
 }
 
 /** What builtin-scan.ts holds (scanChoices). */
@@ -135,13 +133,11 @@ export interface ScanChoices {
 export function scanChoices(rules: CompiledRules): ScanChoices {
   const phrases = phrasesOf(rules);
   const low = new Set<string>();
-  const lowRarity = (): Map<string, number> => {
-    const words = [...low].sort((a, b) => frequentRank.get(a)! - frequentRank.get(b)!);
-    return new Map(words.map((w, k) => [w, (1 + k) / (words.length + 1)]));
-  };
+  // The frequent words chosen so far, most frequent first.
+  const chosen = (): string[] => [...low].sort((a, b) => frequentRank.get(a)! - frequentRank.get(b)!);
   for (let changed = true; changed; ) {
     changed = false;
-    const rarity = lowRarity();
+    const rarity = lowRarities(chosen());
     for (const { sequence } of phrases) {
       if (anchorWith(sequence, rarity) === frequentAnchorOf(sequence)) continue;
       for (const t of sequence)
@@ -167,7 +163,7 @@ export function scanChoices(rules: CompiledRules): ScanChoices {
     const byPhrase = byRule.get(id)!;
     context[id] = Object.fromEntries([...byPhrase.keys()].sort().map((k) => [k, byPhrase.get(k)!]));
   }
-  return { frequent: [...lowRarity().keys()], context };
+  return { frequent: chosen(), context };
 }
 
 /** The text of builtin-scan.ts for these rules (the built-in ones): what scripts/build-rules.js writes. */
