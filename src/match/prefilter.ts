@@ -599,21 +599,23 @@ function buildScanner(rules: CompiledRules): RuleScanner {
   const conditionSearches = [new Map<CompiledCondition, Search>(), new Map<CompiledCondition, Search>()];
   const conditionSearchOf = (c: CompiledCondition, folds: boolean): Search =>
     conditionSearches[+folds]!.get(c) ?? conditionSearches[+folds]!.set(c, remembered(regexSearch(conditionRegex(c, folds)))).get(c)!;
+  // One phrase's check and its rule's requirements (searches of its words, its line and table regexes).
+  const anchoredPhraseOf = (a: AnchoredOn, folds: boolean): AnchoredPhrase => {
+    const requires = requiresOf(a.compiled, a.sequence);
+    return {
+      check: checkOf([a], folds),
+      required: requires.filter((c) => c.kind !== 'line' && c.kind !== 'table').map((c) => conditionSearchOf(c, folds)),
+      lines: requires.flatMap((c) => (c.kind === 'line' ? [c.regex!] : [])),
+      tables: requires.flatMap((c) => (c.kind === 'table' ? [c.regex!] : [])),
+      wordsBefore: a.anchor,
+    };
+  };
   const phraseChecks = [new Map<string, AnchoredPhrase[]>(), new Map<string, AnchoredPhrase[]>()];
   const phraseChecksOf = (word: string, folds: boolean): AnchoredPhrase[] | undefined => {
     let checks = phraseChecks[+folds]!.get(word);
     const list = checks ? undefined : anchored.get(word);
     if (list) {
-      checks = list.map((a) => {
-        const requires = requiresOf(a.compiled, a.sequence);
-        return {
-          check: checkOf([a], folds),
-          required: requires.filter((c) => c.kind !== 'line' && c.kind !== 'table').map((c) => conditionSearchOf(c, folds)),
-          lines: requires.flatMap((c) => (c.kind === 'line' ? [c.regex!] : [])),
-          tables: requires.flatMap((c) => (c.kind === 'table' ? [c.regex!] : [])),
-          wordsBefore: a.anchor,
-        };
-      });
+      checks = list.map((a) => anchoredPhraseOf(a, folds));
       phraseChecks[+folds]!.set(word, checks);
     }
     return checks;
@@ -626,16 +628,8 @@ function buildScanner(rules: CompiledRules): RuleScanner {
     let checks = contextChecks[+folds]!.get(word);
     if (!checks) {
       checks = contextAnchored.get(word)!.map((a) => {
-        const requires = requiresOf(a.compiled, a.sequence);
         const source = `${NOT_AFTER_WORD}${alternatives(a.sequence[a.anchor]!.words)}${NOT_BEFORE_WORD}`;
-        return {
-          own: remembered(regexSearch(new RegExp(source, `g${caseFlags(source, folds)}`))),
-          check: checkOf([a], folds),
-          required: requires.filter((c) => c.kind !== 'line' && c.kind !== 'table').map((c) => conditionSearchOf(c, folds)),
-          lines: requires.flatMap((c) => (c.kind === 'line' ? [c.regex!] : [])),
-          tables: requires.flatMap((c) => (c.kind === 'table' ? [c.regex!] : [])),
-          wordsBefore: a.anchor,
-        };
+        return { own: remembered(regexSearch(new RegExp(source, `g${caseFlags(source, folds)}`))), ...anchoredPhraseOf(a, folds) };
       });
       contextChecks[+folds]!.set(word, checks);
     }
