@@ -7,7 +7,7 @@ import { unified } from 'unified';
 import type { Point } from '../types.js';
 import { maskPlaceholders } from './placeholders.js';
 import type { Scanner } from '../match/prefilter.js';
-import { execAtMarks, isTerminal, MAX_BLOCK, windows, type Window } from './windows.js';
+import { execAtMarks, isTerminal, MAX_BLOCK, TERMINAL_CLASS, windows, type Window } from './windows.js';
 import { parseAt } from './positioned.js';
 import { WHITE_SPACE_CLASS, isWhiteSpaceCode } from './white-space.js';
 
@@ -87,7 +87,7 @@ function parseRange(masked: string, window: Window, start: number, end: number):
 const SENTENCE_WINDOWS_MIN = 500;
 // parse-latin's terminal marks before white space: where a sentence may end.
 // Sticky: searched by execAtMarks, linear in a run of marks (a global regex's exec is quadratic).
-const TERMINAL = new RegExp(`[.!?\\u2026\\u203d]+(?=${WHITE_SPACE_CLASS})`, 'y');
+const TERMINAL = new RegExp(`${TERMINAL_CLASS}+(?=${WHITE_SPACE_CLASS})`, 'y');
 // How far to look for terminal marks, per mark.
 const CHARS_PER_MARK = 400;
 

@@ -21,17 +21,20 @@ import { lazyRegExp } from '../core/lazy-regexp.js';
  */
 export const MAX_BLOCK = 8_000;
 
+// parse-latin's terminal marks, as a regex class (parse-text.ts's TERMINAL too) and as UTF-16 code
+// units (isTerminal).
+export const TERMINAL_CLASS = '[.!?\\u2026\\u203d]';
 // Where a piece of a long block may end: after a sentence's terminal marks and white space, best
 // before a capital letter (a sentence parse-latin will not merge with the one before), else after
 // terminal marks, else before white space.
 // The two regexes of terminal marks are sticky: lastEnd searches them with execAtMarks.
-const CUT_BEFORE_CAPITAL = lazyRegExp(`[.!?\\u2026\\u203d]+(?=${WHITE_SPACE_CLASS}+["'(\\u201c\\u2018]?[A-Z])`, 'y');
-const CUT_AFTER_MARK = lazyRegExp(`[.!?\\u2026\\u203d]+(?=${WHITE_SPACE_CLASS})`, 'y');
+const CUT_BEFORE_CAPITAL = lazyRegExp(`${TERMINAL_CLASS}+(?=${WHITE_SPACE_CLASS}+["'(\\u201c\\u2018]?[A-Z])`, 'y');
+const CUT_AFTER_MARK = lazyRegExp(`${TERMINAL_CLASS}+(?=${WHITE_SPACE_CLASS})`, 'y');
 const CUT_WHITE_SPACE = lazyRegExp(`(?<!${WHITE_SPACE_CLASS})${WHITE_SPACE_CLASS}`, 'g');
 
-// parse-latin's terminal marks, as UTF-16 code units, and a global regex finding the next one.
+// TERMINAL_CLASS's marks as UTF-16 code units, and a global regex finding the next one.
 export const isTerminal = (code: number) => code === 46 || code === 33 || code === 63 || code === 0x2026 || code === 0x203d;
-const NEXT_MARK = /[.!?\u2026\u203d]/g;
+const NEXT_MARK = new RegExp(TERMINAL_CLASS, 'g');
 
 /**
  * The first match at or after `from` (and starting before `stop`) of `sticky`: a sticky regex of the
