@@ -16,8 +16,8 @@
 //   their READMEs). The sets in HELD_OUT are wholly held out. eval-sealed, eval-blind, eval-final, eval-ninth and
 //   eval-twelfth, in a second round eval-thirteenth and eval-fifteenth, and in a third round eval-sixteenth and
 //   eval-seventeenth, were retired to tuning on 2026-12-02 (RETIRED below): their lists are printed, their titles
-//   and JSON say so. fixtures/eval-eighteenth (labelled blind the same day, held out whole, in HELD_OUT)
-//   is in the default list since the lead's first run of it (its README, Figures).
+//   and JSON say so; so was fixtures/eval-eighteenth (labelled blind the same day, scored by default since the
+//   lead's first run of it) in a fourth round, the same day.
 // - fixtures/eval-new is scored whole and in two halves, split by a hash of each record's id (splitOf):
 //   the dev half lists its false positives and misses, so rule developers can learn from new genres;
 //   the test half (and the whole set) only count them, so that nobody tunes rules on them by accident.
@@ -136,7 +136,7 @@ async function run(args, io) {
   // Sets whose false positives and misses are counted but not listed unless --show-held-out, by the name of
   // the set's folder — not by a path relative to this copy of the repository, so a set read from another
   // checkout (`node /tmp/copy/scripts/eval.js /work/main/fixtures/eval-new/labelled.jsonl`) stays held out.
-  const HELD_OUT = new Set(['eval-new', 'eval-fresh', 'eval-unseen', 'eval-tenth', 'eval-eleventh', 'eval-fourteenth', 'eval-eighteenth']);
+  const HELD_OUT = new Set(['eval-new', 'eval-fresh', 'eval-unseen', 'eval-tenth', 'eval-eleventh', 'eval-fourteenth']);
   // Sets that were held out and are now tuned on, with the date they were retired: their false positives and
   // misses are listed, and their figures no longer count as figures on unseen text. Fifteen sessions of probe
   // sentences moved these sets little (the errors left are of kinds nobody had thought to write), so the five
@@ -159,6 +159,11 @@ async function run(args, io) {
     // for kinds, and an eighteenth blind set written the same day measures whether the kinds generalise.
     ['eval-sixteenth', '2026-12-02'],
     ['eval-seventeenth', '2026-12-02'],
+    // A fourth round (second session of the day, 12:20): the newest set, the only one where a bar fails on
+    // recall (core 0.964, four core misses; tier-B recall 0.871). The third round cut held-out misses again
+    // (49 -> 46 on the six sets held out all day; the eighteenth's first run 29 -> 26) but not false positives
+    // (17 -> 17), so its misses are read for kinds and a nineteenth blind set written the same day measures it.
+    ['eval-eighteenth', '2026-12-02'],
   ]);
   // Held-out sets also scored in a dev and a test half (the others are held out whole: no dev half).
   const SPLIT = new Set(['eval-new']);
