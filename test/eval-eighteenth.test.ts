@@ -24,7 +24,7 @@ describeWrittenSet({
   minRecords: 555,
   minClean: 290,
   minCore: 110,
-  minB: 165,
+  minB: 155,
   minC: 55,
   inDefaultEval: true,
   retired: '2026-12-02',
