@@ -17,7 +17,8 @@
 //   eval-twelfth, in a second round eval-thirteenth and eval-fifteenth, and in a third round eval-sixteenth and
 //   eval-seventeenth, were retired to tuning on 2026-12-02 (RETIRED below): their lists are printed, their titles
 //   and JSON say so; so was fixtures/eval-eighteenth (labelled blind the same day, scored by default since the
-//   lead's first run of it) in a fourth round, the same day. fixtures/eval-nineteenth (labelled blind the same
+//   lead's first run of it) in a fourth round, the same day. fixtures/eval-nineteenth (labelled blind that afternoon,
+//   held out whole, in HELD_OUT) is in the default list since the lead's first run of it (its README, Figures). fixtures/eval-nineteenth (labelled blind the same
 //   day, its README) is in HELD_OUT but not yet scored by default: run it by path until the lead's first run.
 // - fixtures/eval-new is scored whole and in two halves, split by a hash of each record's id (splitOf):
 //   the dev half lists its false positives and misses, so rule developers can learn from new genres;
@@ -133,6 +134,7 @@ async function run(args, io) {
       path.join(root, 'fixtures', 'eval-sixteenth', 'labelled.jsonl'),
       path.join(root, 'fixtures', 'eval-seventeenth', 'labelled.jsonl'),
       path.join(root, 'fixtures', 'eval-eighteenth', 'labelled.jsonl'),
+      path.join(root, 'fixtures', 'eval-nineteenth', 'labelled.jsonl'),
     );
   // Sets whose false positives and misses are counted but not listed unless --show-held-out, by the name of
   // the set's folder — not by a path relative to this copy of the repository, so a set read from another

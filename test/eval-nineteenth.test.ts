@@ -25,6 +25,6 @@ describeWrittenSet({
   minCore: 110,
   minB: 165,
   minC: 55,
-  inDefaultEval: false,
+  inDefaultEval: true,
   bad: { genre: 'heart-transplant-clinic', earlierId: 'ei-copd-clinic-001', earlierGenre: 'copd-clinic', earlierSet: 'eval-eighteenth' },
 });
