@@ -3,7 +3,10 @@
 // `build` script, read at run time (a step added there is tested too), except tsc: its type check
 // is `npm run typecheck` (CI runs it before the tests) and its .d.ts files are for the package, so
 // the JavaScript comes from scripts/transpile.js (esbuild, ~0.5 s of CPU against tsc's ~12 s).
-import { execSync } from 'node:child_process';
+// The bundle steps, which read only src/ and the rules step's dist/rules/ and each write a folder of
+// their own, run side by side (buildGroups): the build is the one part of `npm test` that no test
+// runs beside, and the bundles are about two thirds of its CPU.
+import { execSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +22,34 @@ export function testBuildSteps(build: string): string[] {
   return steps.map((s) => (TSC_STEP.test(s) ? 'node scripts/transpile.js' : s));
 }
 
-export default function setup(): void {
+/**
+ * Steps that may run side by side when they stand next to each other in the build: each reads src/ and
+ * what the steps before it wrote (dist/rules/), writes only its own folder of dist/ (bundle/,
+ * warehouse/, and web/'s two files) and reads nothing another of them writes.
+ */
+export const SIDE_BY_SIDE = new Set(['node scripts/bundle-cli.js', 'node scripts/bundle-warehouse.js', 'node scripts/build-web.js']);
+
+/** `steps` in order, as groups: a run of neighbouring SIDE_BY_SIDE steps is one group, any other step a group of its own. */
+export function buildGroups(steps: readonly string[]): string[][] {
+  const groups: string[][] = [];
+  for (const step of steps) {
+    const last = groups.at(-1);
+    if (last && SIDE_BY_SIDE.has(step) && SIDE_BY_SIDE.has(last[0]!)) last.push(step);
+    else groups.push([step]);
+  }
+  return groups;
+}
+
+/** Runs one shell command in ROOT with the output shown; rejects naming it when it fails. */
+function runStep(step: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(step, { cwd: ROOT, stdio: 'inherit', shell: true });
+    child.on('error', reject);
+    child.on('close', (code, signal) => (code === 0 ? resolve() : reject(new Error(`test build: "${step}" failed (${signal ?? `exit ${code}`})`))));
+  });
+}
+
+export default async function setup(): Promise<void> {
   // Each project that names this file runs it; the build is needed once per `vitest run`.
   if (process.env.DIGNIFY_TEST_BUILT) return;
   process.env.DIGNIFY_TEST_BUILT = '1';
@@ -30,7 +60,12 @@ export default function setup(): void {
     execSync('npm run --silent build', { cwd: ROOT, stdio: 'inherit' });
   } else {
     const { scripts } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { build: string } };
-    execSync(testBuildSteps(scripts.build).join(' && '), { cwd: ROOT, stdio: 'inherit' });
+    for (const group of buildGroups(testBuildSteps(scripts.build))) {
+      // Every step of a group is waited for before a failure is reported: none is left writing into dist/.
+      const results = await Promise.allSettled(group.map(runStep));
+      const failed = results.find((r) => r.status === 'rejected');
+      if (failed) throw failed.reason;
+    }
   }
   // The validated rule files, for the test processes (each would parse and validate the YAML). A
   // cache that cannot be written (node_modules read-only) only leaves each process to read the YAML.
