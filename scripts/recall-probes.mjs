@@ -360,6 +360,11 @@ const SHORT = {
   'law-enforcement-fitness-clinic': 'zule',
   'travel-medicine': 'zutm',
   'caregiver-training-program': 'zuct',
+  // Batch 95's genres (branch su4): new wording of batch 94's fixed kinds, written after the fixes (c31a89d).
+  'refugee-health-clinic': 'zurh',
+  'music-festival-first-aid': 'zumf',
+  'dive-medicine-clinic': 'zudm',
+  'commercial-driver-medical-exam': 'zucd',
 };
 
 const problems = [];
