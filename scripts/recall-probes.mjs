@@ -352,6 +352,19 @@ const SHORT = {
   'gout-clinic': 'zcgo',
   'neuromuscular-clinic': 'zcnm',
   'kidney-stone-clinic': 'zcks',
+  // Batch 94's genres (branch su4, session of 2026-12-02 afternoon): core and tier-B substance-use wording in the
+  // shapes the retired sets' kinds name (a bracket after the term, the drug a clause or sentence away, questions,
+  // third parties, lists, abbreviations, hyphens), with look-alikes beside each.
+  'sickle-cell-clinic': 'zusc',
+  'pulmonary-function-lab': 'zupf',
+  'law-enforcement-fitness-clinic': 'zule',
+  'travel-medicine': 'zutm',
+  'caregiver-training-program': 'zuct',
+  // Batch 95's genres (branch su4): new wording of batch 94's fixed kinds, written after the fixes (c31a89d).
+  'refugee-health-clinic': 'zurh',
+  'music-festival-first-aid': 'zumf',
+  'dive-medicine-clinic': 'zudm',
+  'commercial-driver-medical-exam': 'zucd',
 };
 
 const problems = [];

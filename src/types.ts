@@ -142,6 +142,11 @@ export interface ConditionDefinition {
   /** sentence: also look in the previous sentence of the paragraph ("Uses heroin daily. Relapsed last week."). */
   previous?: boolean;
   /**
+   * sentence: also look in the next sentence of the paragraph, for a match in the last `within` words of its
+   * sentence ("Was he high? Pupils pinpoint, naloxone given.": a question answered by the sentence after it).
+   */
+  next?: boolean;
+  /**
    * before/after/sentence: phrases that do not count where they stand, so `after: ["*"]` (any
    * word) with `except: ["{person}"]` means "a word follows that is not a person noun" ("a
    * diabetic diet", not "a diabetic patient").

@@ -364,6 +364,17 @@ function previousSentence(text: string, sentence: SentenceTokens): string {
   return before.slice(startAt);
 }
 
+/**
+ * The text of the sentence after the one ending at `sentence.end`, within its paragraph and read from the
+ * text (not the parse), as previousSentence does: up to its terminal mark, at most PREVIOUS_REACH code units.
+ */
+function nextSentence(text: string, sentence: SentenceTokens): string {
+  const to = Math.min(sentence.paragraphEnd, sentence.end + PREVIOUS_REACH);
+  const after = text.slice(sentence.end, to);
+  const m = /[.!?\u2026]+(?=\s|$)/.exec(after.replace(/^[\s.!?\u2026]+/, (lead) => ' '.repeat(lead.length)));
+  return m ? after.slice(0, m.index + m[0].length) : after;
+}
+
 const previousRegexes = new WeakMap<CompiledCondition, RegExp>();
 
 /** The condition's phrases as whole words in raw text (apostrophes and joiners as the tokenizer allows). */
@@ -502,7 +513,8 @@ function holds(condition: CompiledCondition, tokens: readonly Token[], c: Candid
       const lo = condition.clause ? partStart(tokens, c.first, Math.max(c.first - condition.within, 0), text) : c.first - condition.within;
       const hi = condition.clause ? partEnd(tokens, c.last, c.last + condition.within, text) : c.last + condition.within;
       if (occursWithin(tokens, condition.sequences, lo, hi, condition.except)) return true;
-      return condition.previous && c.first < condition.within ? phraseRegex(condition).test(previousSentence(text, sentence)) : false;
+      if (condition.previous && c.first < condition.within && phraseRegex(condition).test(previousSentence(text, sentence))) return true;
+      return condition.next === true && tokens.length - c.last <= condition.within ? phraseRegex(condition).test(nextSentence(text, sentence)) : false;
     }
     case 'line':
       return lineHolds(condition, text, tokens[c.first]!.start.offset, sentence);

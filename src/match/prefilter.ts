@@ -532,7 +532,7 @@ function buildScanner(rules: CompiledRules): RuleScanner {
   function storedContext(compiled: CompiledRule, sequence: TokenSequence, words: readonly string[]): readonly string[] | undefined {
     const set = new Set(words);
     for (const c of requiresOf(compiled, sequence)) {
-      if ((c.kind !== 'before' && c.kind !== 'after' && c.kind !== 'sentence') || c.previous || c.sequences.length === 0) continue;
+      if ((c.kind !== 'before' && c.kind !== 'after' && c.kind !== 'sentence') || c.previous || c.next || c.sequences.length === 0) continue;
       if (c.sequences.every((seq) => seq.some((t) => t.words.every((w) => set.has(w))))) return words;
     }
     return undefined;

@@ -20,6 +20,8 @@ export interface CompiledCondition {
   phrase?: boolean;
   /** sentence: also look in the previous sentence of the paragraph. */
   previous: boolean;
+  /** sentence: also look in the next sentence of the paragraph. */
+  next?: boolean;
   regex?: RegExp;
   /** Phrases that do not count as an occurrence where they stand (before/after/sentence). */
   except?: TokenSequence[];
@@ -307,9 +309,10 @@ export function compileRules(files: readonly LoadedRuleFile[], expanded = new Ma
           const within = c.within ?? (conditionKind === 'sentence' ? SENTENCE_WINDOW : 3);
           const clause = c.clause ?? false;
           const previous = c.previous ?? false;
-          const extra: Pick<CompiledCondition, 'except' | 'forms' | 'phrase' | 'patient' | 'inPhrase'> = {};
+          const extra: Pick<CompiledCondition, 'except' | 'forms' | 'phrase' | 'patient' | 'inPhrase' | 'next'> = {};
           if (c.described === 'other-in-phrase') extra.inPhrase = true;
           if (c.phrase) extra.phrase = true;
+          if (c.next) extra.next = true;
           if (c.patient) extra.patient = c.patient;
           if (c.forms) extra.forms = c.forms.flatMap((f) => expand(f, `conditions.${kind}.forms`));
           if (c.except) extra.except = c.except.flatMap((w) => expandConditionWord(w, `conditions.${kind}.except`));
