@@ -352,6 +352,12 @@ const SHORT = {
   'gout-clinic': 'zcgo',
   'neuromuscular-clinic': 'zcnm',
   'kidney-stone-clinic': 'zcks',
+  // Batch 96's genres (branch cd4, session of 2026-12-02 afternoon): compliance, credibility, demeanour and identity
+  // kinds of the ten retired sets' misses and false positives (fourth round), in text of kinds no earlier batch or set used.
+  'geriatric-psychiatry-unit': 'zqgp',
+  'scoliosis-clinic': 'zqsc',
+  'neurosurgery-step-down-unit': 'zqns',
+  'contact-lens-clinic': 'zqcl',
 };
 
 const problems = [];
