@@ -358,6 +358,13 @@ const SHORT = {
   'scoliosis-clinic': 'zqsc',
   'neurosurgery-step-down-unit': 'zqns',
   'contact-lens-clinic': 'zqcl',
+  // Batch 97's genres (branch cd4): new wording of batch 96's kinds and the guides' look-alikes of these categories, written
+  // after batch 96's fixes, in text of kinds no earlier batch or set used.
+  'orthogeriatric-ward': 'zqog',
+  'sports-concussion-clinic': 'zqsp',
+  'prison-mental-health-in-reach': 'zqpm',
+  'old-age-psychiatry-outreach': 'zqop',
+  'driving-assessment-service': 'zqdr',
 };
 
 const problems = [];
