@@ -25,6 +25,9 @@ describe('compliance, demeanour and identity kinds of the retired sets, fourth r
         'Venous access difficult, agitated saline not needed.',
         'Ride home was difficult, her nephew argumentative with the driver.',
         'Not difficult, not hostile; engaged in teaching.',
+        // The label as an adjective of a noun after it (batch 97's kind, found unseen).
+        'Parking difficult, aggressive merging by the lorry ahead.',
+        'Exposure difficult, hostile scar tissue from the old graft.',
       ],
       ['demeanor/difficult'],
     );
@@ -81,7 +84,14 @@ describe('compliance, demeanour and identity kinds of the retired sets, fourth r
   });
 
   it('"hostile" as the second half of a hyphenated adjective of a thing passes; the patient hostile is reported', async () => {
-    await passes(['Skin-hostile adhesive swapped for silicone tape.', 'The portal is patient-hostile; reminders go by post.'], ['demeanor/']);
+    await passes(
+      [
+        'Skin-hostile adhesive swapped for silicone tape.',
+        'The portal is patient-hostile; reminders go by post.',
+        'Describes a hostile-submissive pattern with her father.',
+      ],
+      ['demeanor/'],
+    );
     await flags(['Verbally-hostile with the charge nurse at 2200.'], 'demeanor/combative', 'hostile');
   });
 
