@@ -95,6 +95,20 @@ describe('compliance, demeanour and identity kinds of the retired sets, fourth r
     await flags(['Verbally-hostile with the charge nurse at 2200.'], 'demeanor/combative', 'hostile');
   });
 
+  it("hard negatives of the guides (c.1 rows 10, 12, 13, 17), written beside the kinds: a thing that sticks, a device or a vessel wall, a form of refusal, someone else's coordinated labels", async () => {
+    await passes(
+      [
+        'Infusion set site adherence has been poor since the heatwave.',
+        'Non-compliant mesh was fixed with tacks at the hernia repair.',
+        'Poor compliance of the aortic wall on the cardiac MRI.',
+        'Refusal of transport form signed by the ambulance crew.',
+      ],
+      ['compliance/'],
+    );
+    await passes(['Pt says her ex-husband was hostile and threatening at the handover.'], ['demeanor/threatening']);
+    await flags(['Her insulin adherence was poor over the holidays.'], 'compliance/poor-compliance', 'adherence');
+  });
+
   it('a term of art\'s word ("school", "food") before punctuation and then "refused": the patient\'s refusal is reported', async () => {
     await flags(['16M skips meds at school; refused the pill organizer.', 'Picky with food, refused the dietitian visit.'], 'compliance/refused', 'refused');
     await passes(['School refusal since the move; counselling started.', 'Her toddler has food refusal; feeding clinic referral.'], ['compliance/']);
