@@ -106,6 +106,7 @@ describe('compliance, demeanour and identity kinds of the retired sets, fourth r
       ['compliance/'],
     );
     await passes(['Pt says her ex-husband was hostile and threatening at the handover.'], ['demeanor/threatening']);
+    await passes(['Retarded ejaculation on the SSRI; discussed switching to bupropion.'], ['identity/']);
     await flags(['Her insulin adherence was poor over the holidays.'], 'compliance/poor-compliance', 'adherence');
   });
 
