@@ -365,6 +365,19 @@ const SHORT = {
   'music-festival-first-aid': 'zumf',
   'dive-medicine-clinic': 'zudm',
   'commercial-driver-medical-exam': 'zucd',
+  // Batch 96's genres (branch cd4, session of 2026-12-02 afternoon): compliance, credibility, demeanour and identity
+  // kinds of the ten retired sets' misses and false positives (fourth round), in text of kinds no earlier batch or set used.
+  'geriatric-psychiatry-unit': 'zqgp',
+  'scoliosis-clinic': 'zqsc',
+  'neurosurgery-step-down-unit': 'zqns',
+  'contact-lens-clinic': 'zqcl',
+  // Batch 97's genres (branch cd4): new wording of batch 96's kinds and the guides' look-alikes of these categories, written
+  // after batch 96's fixes, in text of kinds no earlier batch or set used.
+  'orthogeriatric-ward': 'zqog',
+  'sports-concussion-clinic': 'zqsp',
+  'prison-mental-health-in-reach': 'zqpm',
+  'old-age-psychiatry-outreach': 'zqop',
+  'driving-assessment-service': 'zqdr',
 };
 
 const problems = [];

@@ -137,6 +137,12 @@ const THINGS = new Set(
 );
 // A side before a noun makes it a body part ("Left knee refuses to bend").
 const SIDES = new Set(['left', 'right', 'bilateral', 'lt', 'rt', 'l', 'r', 'upper', 'lower']);
+// An operation, not a body part, after the side: a rounds or handoff line names its patient by bed,
+// side, operation and post-operative day ("Rm 6 L craniotomy POD2 agitated overnight", "Bed 3 R
+// carotid endarterectomy POD1 combative"): the fourth retirement round's kind. Such a subject stays
+// not known (the patient's, as a bare "Bed 3" is), never a body part.
+const OPERATION =
+  /(?:ectom(?:y|ies)|otom(?:y|ies)|ostom(?:y|ies)|plast(?:y|ies)|pex(?:y|ies)|rrhaph(?:y|ies)|desis|scopy|fusion|repair|orif|crani|lami|tka|tha|tkr|thr|cabg|shunt|^pod\d*)$/;
 const MENTIONS = new Set(['word', 'words', 'term', 'terms', 'label', 'labels', 'phrase']);
 const TITLES_OF_PATIENT = new Set(['mr', 'mrs', 'ms', 'miss', 'mx']);
 const TITLES_OF_OTHERS = new Set(['dr', 'drs', 'prof']);
@@ -731,7 +737,8 @@ function classify(text: string, tokens: readonly Token[], head: number, depth = 
   // owner", "a stray cat", "her supervisor").
   if (words.some((w) => ARTICLES.has(w) || COUNTS.has(w)) || modifiers.some((i) => isPossessive(text, tokens[i]!))) return 'other';
   // Bare: relatives and teams as notes name them, and a body part with its side.
-  if (BARE_OTHERS.has(word) || SERVICE_ROLES.has(word) || ANIMALS.has(word) || THINGS.has(word) || words.some((w) => SIDES.has(w))) return 'other';
+  if (BARE_OTHERS.has(word) || SERVICE_ROLES.has(word) || ANIMALS.has(word) || THINGS.has(word)) return 'other';
+  if (words.some((w) => SIDES.has(w)) && !OPERATION.test(word) && !words.some((w) => OPERATION.test(w))) return 'other';
   if (INSTITUTIONS.has(word) && /^\p{Lu}/u.test(wordAt(text, token))) return 'other';
   if (DEPARTMENTS.has(word) && /^\p{Lu}+$/u.test(wordAt(text, token))) return 'other';
   if (ATTENDINGS.has(word) && !['pt', 'patient'].includes(tokens[head - 1]?.norm ?? '')) return 'other';
