@@ -59,3 +59,26 @@ describe('a line of an export that is not JSON', () => {
     expect(fault('{"id": ')).toBe('not valid JSON (Unexpected end of JSON input)');
   });
 });
+
+describe('dignify help <something that is no command>', () => {
+  // It printed the whole help and exited 0, as if "reprot" were a topic it knew.
+  it('is a usage error naming the commands (and the one meant), exit 2', async () => {
+    const typo = await runMain(['help', 'reprot']);
+    expect(typo.code).toBe(2);
+    expect(typo.stdout).toBe('');
+    expect(typo.stderr).toBe(
+      'dignify: help: no command "reprot"; did you mean "report"? the commands are rules, explain, lsp, serve, report (see dignify --help)\n',
+    );
+    const far = await runMain(['help', 'exports']);
+    expect(far.code).toBe(2);
+    expect(far.stderr).toMatch(/^dignify: help: no command "exports"; the commands are rules, /);
+  });
+
+  it('a command, or none, still shows its help (exit 0)', async () => {
+    for (const args of [['help'], ['help', 'report'], ['help', 'help']]) {
+      const r = await runMain(args);
+      expect(r.code, args.join(' ')).toBe(0);
+      expect(r.stdout + r.stderr).toContain('Usage: dignify');
+    }
+  });
+});
