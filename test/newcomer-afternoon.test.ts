@@ -1,11 +1,11 @@
 // Papercuts met trying dignify as a new user (branch newcomer, 2026-12-02 afternoon), each with
 // its small input.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { jsonSyntaxError } from '../src/inputs/json-error.js';
-import { runMain } from './helpers.js';
+import { ROOT, runMain } from './helpers.js';
 
 function folder(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'dignify-newcomer-'));
@@ -80,5 +80,66 @@ describe('dignify help <something that is no command>', () => {
       expect(r.code, args.join(' ')).toBe(0);
       expect(r.stdout + r.stderr).toContain('Usage: dignify');
     }
+  });
+});
+
+describe("a house rule file's mistakes", () => {
+  // The schema's messages came through raw: "(file) must be object" for a file holding a list of
+  // rules (the shape of the README's one-rule example), " must have required property 'sources'"
+  // (a leading space), "/sources must NOT have fewer than 1 items".
+  const rule = (extra: string) =>
+    `  - id: house-style/frequent-visitor\n    description: 'Frequent visitor.'\n    severity: warning\n    match: ["frequent visitor"]\n    suggestions: ["has had several visits"]\n    note: 'Labels the patient.'\n${extra}    examples:\n      flag: ["Known frequent visitor."]\n      pass: ["Visitor policy."]\n`;
+  const run = async (house: string) => {
+    const dir = folder({ '.dignifyrc': 'extends:\n  - house.yaml\n', 'house.yaml': house, 'note.txt': 'A frequent visitor to the ED.\n' });
+    return runMain(['note.txt'], { cwd: dir });
+  };
+
+  it.each([
+    [
+      'a list of rules alone',
+      rule('    sources: [HouseGuide]\n'),
+      'house.yaml: a rule file is a mapping with "category" (the rule ids\' prefix) and "rules" (the list of rules)',
+    ],
+    ['no category', `rules:\n${rule('    sources: [HouseGuide]\n')}`, 'house.yaml: lacks the key "category"'],
+    ['a rule without sources', `category: house-style\nrules:\n${rule('')}`, 'house.yaml: rule "house-style/frequent-visitor": lacks the key "sources"\n'],
+    [
+      'empty sources',
+      `category: house-style\nrules:\n${rule('    sources: []\n')}`,
+      'house.yaml: rule "house-style/frequent-visitor": /sources must list at least 1 item\n',
+    ],
+    [
+      'a mistyped key',
+      `category: house-style\nrules:\n${rule('    sources: [HouseGuide]\n    sevrity: error\n')}`,
+      'house.yaml: rule "house-style/frequent-visitor": unknown key "sevrity"\n',
+    ],
+  ])('%s: one line naming the file, the rule and the key, exit 2', async (_, house, said) => {
+    const r = await run(house);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(said);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('the file written right is used', async () => {
+    const r = await run(`category: house-style\nrules:\n${rule('    sources: [HouseGuide]\n')}`);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('house-style/frequent-visitor');
+    expect(r.code).toBe(1);
+  });
+});
+
+describe("the README's house rule file", () => {
+  it('loads, its examples hold, and it reports in a note', async () => {
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const house = /```yaml\n# rules\/house-style\.yaml\n([\s\S]*?)```/.exec(readme);
+    expect(house).not.toBeNull();
+    const dir = folder({
+      '.dignifyrc': 'extends:\n  - house-style.yaml\n',
+      'house-style.yaml': house![1]!,
+      'note.txt': 'Known frequent visitor to the clinic.\n',
+    });
+    const r = await runMain(['note.txt', '--format', 'json'], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)[0].findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['house-style/frequent-flyer']);
   });
 });
