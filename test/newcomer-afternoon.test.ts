@@ -143,3 +143,23 @@ describe("the README's house rule file", () => {
     expect(JSON.parse(r.stdout)[0].findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['house-style/frequent-flyer']);
   });
 });
+
+describe('--fix with --fix-dry-run', () => {
+  // Together they ran the dry run and wrote nothing, saying nothing of the --fix that was ignored.
+  it('is a usage error naming both, before anything is read or written (exit 2)', async () => {
+    const dir = folder({ 'leaflet.txt': 'Support for people with drug abuse.\n' });
+    for (const args of [
+      ['leaflet.txt', '--fix', '--fix-dry-run'],
+      ['--fix-dry-run', 'leaflet.txt', '--fix'],
+    ]) {
+      const r = await runMain(args, { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^dignify: option '--fix(-dry-run)?' cannot be used with option '--fix(-dry-run)?'\n/);
+      expect(readFileSync(path.join(dir, 'leaflet.txt'), 'utf8')).toBe('Support for people with drug abuse.\n');
+    }
+    const alone = await runMain(['leaflet.txt', '--fix-dry-run'], { cwd: dir });
+    expect(alone.code).toBe(1);
+    expect(alone.stdout).toContain('+Support for people with drug use.');
+  });
+});

@@ -113,7 +113,11 @@ export async function main(argv: string[] = process.argv.slice(2), io: Io = defa
       '--fix',
       'replace the words of each safe fix in place, keeping markup, case and meaning (atomically; refuses exports, read-only and hard-linked files)',
     )
-    .option('--fix-dry-run', 'print the fixes as a unified diff and report every finding, those it would fix included; write nothing')
+    // Both at once ran the dry run and wrote nothing, silently: a user who added --fix-dry-run to a
+    // hook's `dignify --fix` to see what it does, or the other way round, could not tell which won.
+    .addOption(
+      new Option('--fix-dry-run', 'print the fixes as a unified diff and report every finding, those it would fix included; write nothing').conflicts('fix'),
+    )
     .addOption(
       new Option(
         '--threads <n>',
