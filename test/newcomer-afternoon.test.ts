@@ -1,6 +1,7 @@
 // Papercuts met trying dignify as a new user (branch newcomer, 2026-12-02 afternoon), each with
 // its small input.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -161,5 +162,24 @@ describe('--fix with --fix-dry-run', () => {
     const alone = await runMain(['leaflet.txt', '--fix-dry-run'], { cwd: dir });
     expect(alone.code).toBe(1);
     expect(alone.stdout).toContain('+Support for people with drug use.');
+  });
+});
+
+describe('require("dignify") from CommonJS', () => {
+  // The exports map had only an "import" condition, so require() failed with
+  // ERR_PACKAGE_PATH_NOT_EXPORTED ('No "exports" main defined'), which reads as a broken package.
+  // With "default" too, a Node whose require() loads ES modules loads dignify; an older one says
+  // ERR_REQUIRE_ESM, whose message points to import().
+  it('loads the API (or, on a Node that cannot, fails with ERR_REQUIRE_ESM)', () => {
+    const app = mkdtempSync(path.join(tmpdir(), 'dignify-cjs-'));
+    mkdirSync(path.join(app, 'node_modules'));
+    symlinkSync(ROOT, path.join(app, 'node_modules', 'dignify'), 'dir');
+    const script =
+      "let d, p; try { d = require('dignify'); p = require('dignify/portable'); } catch (e) { console.log(e.code); process.exit(0); }" +
+      " d.lintText('Known heroin addict.').then((f) => console.log(f.map((x) => x.ruleId).join(), typeof p.lintTextSync));";
+    const r = spawnSync(process.execPath, ['-e', script], { cwd: app, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const loads = (process.features as { require_module?: boolean }).require_module === true;
+    expect(r.stdout.trim()).toBe(loads ? 'substance-use/addict function' : 'ERR_REQUIRE_ESM');
   });
 });
