@@ -183,3 +183,34 @@ describe('require("dignify") from CommonJS', () => {
     expect(r.stdout.trim()).toBe(loads ? 'substance-use/addict function' : 'ERR_REQUIRE_ESM');
   });
 });
+
+describe("the report page's account of how it read the export", () => {
+  // It said "Text column: chosen by its name" and "Id column: chosen by its name, or none (row
+  // numbers)" without naming either, and repeated the command line's advice ("choose with
+  // --text-column and --id-column") on a page for a quality team. A FHIR export got the same rows.
+  const dir = folder({
+    'notes.csv': 'note_id,unit,note_text\nA1,ED,Known alcoholic.\nA2,ED,Seen today.\n',
+    'plain.csv': 'unit,note_text\nED,Known alcoholic.\n',
+    'bulk.ndjson': `${JSON.stringify({ resourceType: 'DocumentReference', id: 'd1', content: [{ attachment: { contentType: 'text/plain', data: Buffer.from('Known alcoholic.').toString('base64') } }] })}\n`,
+  });
+  const setup = async (args: string[]) => {
+    const r = await runMain(['report', ...args], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    return /<section id="setup"[\s\S]*?<\/dl>/.exec(r.stdout)![0];
+  };
+
+  it('names the columns chosen by name, and the id column given', async () => {
+    const chosen = await setup(['notes.csv']);
+    expect(chosen).toContain('<dt>Text column</dt><dd>note_text (chosen by its name)</dd><dt>Id column</dt><dd>note_id (chosen by its name)</dd>');
+    expect(chosen).not.toContain('choose with');
+    const given = await setup(['notes.csv', '--text-column', 'note_text', '--id-column', 'unit']);
+    expect(given).toContain('<dt>Text column</dt><dd>note_text</dd><dt>Id column</dt><dd>unit</dd>');
+    expect(await setup(['plain.csv'])).toContain('<dt>Id column</dt><dd>none (row numbers)</dd>');
+  });
+
+  it('says what a FHIR export is read for, with no columns', async () => {
+    const fhir = await setup(['bulk.ndjson']);
+    expect(fhir).not.toContain('Text column');
+    expect(fhir).toContain('<dt>Notes</dt><dd>the attachments and narratives of DocumentReference, DiagnosticReport and Composition resources</dd>');
+  });
+});
