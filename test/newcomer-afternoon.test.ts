@@ -1,7 +1,7 @@
 // Papercuts met trying dignify as a new user (branch newcomer, 2026-12-02 afternoon), each with
 // its small input.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -212,5 +212,45 @@ describe("the report page's account of how it read the export", () => {
     const fhir = await setup(['bulk.ndjson']);
     expect(fhir).not.toContain('Text column');
     expect(fhir).toContain('<dt>Notes</dt><dd>the attachments and narratives of DocumentReference, DiagnosticReport and Composition resources</dd>');
+  });
+});
+
+describe('npm install in a clone', () => {
+  // npm (11.x) blocks dependencies' install scripts unless package.json's allowScripts covers them,
+  // and ended the README's first command with "1 package has install scripts not yet covered by
+  // allowScripts: esbuild … Run `npm install-scripts ls` to review": a newcomer's first stall.
+  // esbuild needs no script (its binary is an optional dependency), so package.json denies it.
+  it('every installed dependency with an install script has an allowScripts entry', () => {
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { allowScripts?: Record<string, boolean> };
+    const covered = new Set(Object.keys(pkg.allowScripts ?? {}).map((k) => k.replace(/(?<=.)@.*$/, '')));
+    const unreviewed: string[] = [];
+    const visit = (modules: string) => {
+      let names: string[];
+      try {
+        names = readdirSync(modules);
+      } catch {
+        return;
+      }
+      for (const name of names) {
+        if (name.startsWith('.')) continue;
+        if (name.startsWith('@')) {
+          for (const scoped of readdirSync(path.join(modules, name))) check(path.join(modules, name, scoped), `${name}/${scoped}`);
+        } else check(path.join(modules, name), name);
+      }
+    };
+    const check = (dir: string, name: string) => {
+      let manifest: { scripts?: Record<string, string> };
+      try {
+        manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
+      } catch {
+        return;
+      }
+      const scripts = manifest.scripts ?? {};
+      const gyp = existsSync(path.join(dir, 'binding.gyp'));
+      if ((scripts.preinstall || scripts.install || scripts.postinstall || gyp) && !covered.has(name)) unreviewed.push(name);
+      visit(path.join(dir, 'node_modules'));
+    };
+    visit(path.join(ROOT, 'node_modules'));
+    expect(unreviewed).toEqual([]);
   });
 });
