@@ -254,3 +254,18 @@ describe('npm install in a clone', () => {
     expect(unreviewed).toEqual([]);
   });
 });
+
+describe('--stdin-filename with paths and no "-"', () => {
+  // It was dropped silently: a hook author who wrote `dignify leaflet.txt --stdin-filename x.md`
+  // could not tell that the Markdown reading it asked for never happened.
+  it('is a one-line warning; the files are linted as before', async () => {
+    const dir = folder({ 'leaflet.txt': 'Hx of drug abuse.\n' });
+    const r = await runMain(['leaflet.txt', '--stdin-filename', 'leaflet.md'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('substance-use/substance-abuse');
+    expect(r.stderr).toBe('dignify: warning: --stdin-filename names standard input, which is not read (no "-" among the paths); ignored\n');
+    const piped = await runMain(['-', 'leaflet.txt', '--stdin-filename', 'note.txt'], { cwd: dir, input: 'Known IVDU.\n' });
+    expect(piped.stderr).toBe('');
+    expect(piped.stdout).toContain('note.txt');
+  });
+});
