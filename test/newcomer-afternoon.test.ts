@@ -269,3 +269,15 @@ describe('--stdin-filename with paths and no "-"', () => {
     expect(piped.stdout).toContain('note.txt');
   });
 });
+
+describe('a --max-file-size under 0.05 MB', () => {
+  // The refusal said "larger than 0 MB", which reads as no file could ever be read.
+  it('is said in bytes', async () => {
+    const dir = folder({ 'leaflet.txt': `${'Seen today. '.repeat(200)}\n` });
+    const r = await runMain(['leaflet.txt', '--max-file-size', '0.001'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('dignify: leaflet.txt: larger than 1,048 bytes; not read (raise the limit with --max-file-size <MB>)\n');
+    const mb = await runMain(['leaflet.txt', '--max-file-size', '0.5'], { cwd: dir });
+    expect(mb.code).toBe(0);
+  });
+});
