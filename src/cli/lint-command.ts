@@ -84,6 +84,10 @@ async function lintTo(paths: string[], options: LintCliOptions, io: Io, error: (
     return EXIT.error;
   }
   for (const message of flagProblems.warnings) io.stderr.write(`dignify: ${message}\n`);
+  // With paths and no "-", the name was dropped without a word, as the export flags once were.
+  if (!stdinRead && options.stdinFilename !== undefined) {
+    io.stderr.write('dignify: warning: --stdin-filename names standard input, which is not read (no "-" among the paths); ignored\n');
+  }
   const configs = new ConfigSet({
     config: options.config,
     ignore: options.ignore,

@@ -14,7 +14,7 @@ import { lint, type LintCliOptions } from './lint-command.js';
 import type { ReportCliOptions } from './report-command.js';
 import { explainRule, listRules } from './rules-commands.js';
 import { isUsageError } from './start.js';
-import { mistypedCommand } from './suggest.js';
+import { editDistance, mistypedCommand } from './suggest.js';
 
 export { EXIT, type Io } from './io.js';
 
@@ -113,7 +113,11 @@ export async function main(argv: string[] = process.argv.slice(2), io: Io = defa
       '--fix',
       'replace the words of each safe fix in place, keeping markup, case and meaning (atomically; refuses exports, read-only and hard-linked files)',
     )
-    .option('--fix-dry-run', 'print the fixes as a unified diff and report every finding, those it would fix included; write nothing')
+    // Both at once ran the dry run and wrote nothing, silently: a user who added --fix-dry-run to a
+    // hook's `dignify --fix` to see what it does, or the other way round, could not tell which won.
+    .addOption(
+      new Option('--fix-dry-run', 'print the fixes as a unified diff and report every finding, those it would fix included; write nothing').conflicts('fix'),
+    )
     .addOption(
       new Option(
         '--threads <n>',
@@ -248,6 +252,17 @@ Examples:
   );
   if (meant) {
     error(`${argv[0]}: no such file, folder or command; did you mean "${meant}"? (see dignify --help)`);
+    return EXIT.error;
+  }
+  // `dignify help nope` printed the whole help and exited 0, as if "nope" were a topic it knew.
+  const topic = argv[0] === 'help' ? argv[1] : undefined;
+  const commands = program.commands.map((c) => c.name());
+  if (topic !== undefined && !topic.startsWith('-') && topic !== 'help' && !commands.includes(topic)) {
+    const near = commands
+      .map((c) => ({ c, d: editDistance(topic.toLowerCase(), c, 2) }))
+      .filter(({ d }) => d <= 2)
+      .sort((a, b) => a.d - b.d)[0]?.c;
+    error(`help: no command "${topic}"; ${near ? `did you mean "${near}"? ` : ''}the commands are ${commands.join(', ')} (see dignify --help)`);
     return EXIT.error;
   }
   try {

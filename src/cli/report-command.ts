@@ -86,6 +86,9 @@ export async function report(source: string, options: ReportCliOptions, io: Io, 
   let ioFailed = false;
   const badRecords = new Map<string, number>();
   const notices: string[] = [];
+  // How the notes were read, for the page: the id column met on the records, FHIR parts.
+  let idName: string | undefined;
+  let fhir = false;
   let done = 0;
   let total = 0;
   const say = (write: () => void) => {
@@ -118,6 +121,10 @@ export async function report(source: string, options: ReportCliOptions, io: Io, 
         say(() => error(m));
       },
       onWarning: (m) => say(() => io.stderr.write(`dignify: warning: ${m}\n`)),
+      onRecordRef: (ref) => {
+        if (ref.idName !== undefined) idName ??= ref.idName;
+        if (ref.part !== undefined) fhir = true;
+      },
       onNotice: (file, m) => {
         notices.push(m);
         say(() => io.stderr.write(`dignify: ${file}: ${m}\n`));
@@ -173,11 +180,19 @@ export async function report(source: string, options: ReportCliOptions, io: Io, 
             ['Source', folder ? `${source} (a folder: each file is one note)` : stdin ? `standard input (read as ${options.inputFormat})` : source],
             ...(folder
               ? [['Extensions', options.ext] as [string, string]]
-              : [
-                  ['Text column', textColumn ?? 'chosen by its name'] as [string, string],
-                  ['Id column', idColumn ?? 'chosen by its name, or none (row numbers)'] as [string, string],
-                ]),
-            ...notices.map((m) => ['Reading', m] as [string, string]),
+              : fhir
+                ? [['Notes', 'the attachments and narratives of DocumentReference, DiagnosticReport and Composition resources'] as [string, string]]
+                : [
+                    // The page named neither column when they were chosen by name ("chosen by its
+                    // name, or none"): the reader's notice and the records say which they were.
+                    ['Text column', textColumn ?? (chosenText(notices) ? `${chosenText(notices)} (chosen by its name)` : 'chosen by its name')] as [
+                      string,
+                      string,
+                    ],
+                    ['Id column', idColumn ?? (idName !== undefined ? `${idName} (chosen by its name)` : 'none (row numbers)')] as [string, string],
+                  ]),
+            // The column choice is in the rows above; the command-line advice is not for the page.
+            ...notices.filter((m) => fhir || !chosenText([m])).map((m) => ['Reading', m] as [string, string]),
             ['Group by', groupBy.length ? groupBy.join(', ') : '—'],
             ['Date column', options.dateColumn ? `${options.dateColumn} (by ${options.period})` : '—'],
             ['Quoted phrases', options.quotes],
@@ -267,4 +282,13 @@ export function describeWriteError(e: unknown): string {
 function configFiles(configs: ConfigSet): string {
   const files = configs.files();
   return files.length ? files.join(', ') : 'none found (built-in rules and severities)';
+}
+
+/** The column or field the reader chose as the note text, from its notice (src/inputs/columns.ts). */
+function chosenText(notices: readonly string[]): string | undefined {
+  for (const m of notices) {
+    const chosen = /^linting the (?:column|field) "(.*?)"(?: \(record id: ".*"\))?; choose with /.exec(m);
+    if (chosen) return chosen[1];
+  }
+  return undefined;
 }

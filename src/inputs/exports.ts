@@ -15,6 +15,7 @@ import type { RecordFields as RecordFieldsResult } from './csv-record.js';
 import { beyondLatin1, DecodeError, oneByte, textChunks } from './decode.js';
 import type { Document, RecordRef } from './document.js';
 import type { ExportFormat } from './formats.js';
+import { jsonSyntaxError } from './json-error.js';
 
 export type ExportEvent =
   | { kind: 'record'; doc: Document }
@@ -348,7 +349,7 @@ function jsonLinesReader(file: string, options: ColumnOptions): ChunkReader {
     try {
       value = JSON.parse(text);
     } catch (e) {
-      out.push({ kind: 'bad-record', record, error: `not valid JSON (${(e as Error).message})` });
+      out.push({ kind: 'bad-record', record, error: jsonSyntaxError(e) });
       return;
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {

@@ -18,6 +18,7 @@ import type { Attachment, Composition, CompositionSection, DiagnosticReport, Doc
 import { getPath } from './columns.js';
 import { textLines } from './decode.js';
 import type { Document, RecordRef } from './document.js';
+import { jsonSyntaxError } from './json-error.js';
 
 export type FhirEvent =
   | { kind: 'record'; doc: Document }
@@ -204,7 +205,7 @@ export async function* readFhir(file: string, stream: AsyncIterable<Buffer | str
         all.push(line);
         continue;
       }
-      yield { kind: 'bad-record', record: { row: ++row, line: number }, error: `not valid JSON (${(e as Error).message})` };
+      yield { kind: 'bad-record', record: { row: ++row, line: number }, error: jsonSyntaxError(e) };
       continue;
     }
     ndjson = true;
@@ -216,7 +217,7 @@ export async function* readFhir(file: string, stream: AsyncIterable<Buffer | str
     try {
       value = JSON.parse(all.join('\n'));
     } catch (e) {
-      yield { kind: 'fatal', error: `not valid JSON (${(e as Error).message})` };
+      yield { kind: 'fatal', error: jsonSyntaxError(e) };
       return;
     }
     yield* emit(partsOf(value, 'the file', other), 1);

@@ -190,7 +190,9 @@ function countByte(bytes: Uint8Array, byte: number): number {
 
 /** Megabytes, for messages. */
 export function megabytes(bytes: number): string {
-  return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+  const mb = Math.round((bytes / 1024 / 1024) * 10) / 10;
+  // Under 0.05 MB ("--max-file-size 0.01") "0 MB" read as no limit at all: say the bytes.
+  return mb > 0 ? `${mb} MB` : `${Math.floor(bytes).toLocaleString('en-US')} bytes`;
 }
 
 function tooLarge(maxBytes: number): string {

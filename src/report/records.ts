@@ -28,6 +28,8 @@ export interface RecordSourceOptions extends Pick<SourceOptions, 'textColumn' | 
   onWarning?: (message: string) => void;
   /** Said once about a source (the columns chosen, bytes that are not UTF-8). */
   onNotice?: (file: string, message: string) => void;
+  /** An export record, as read (its id column's name, its FHIR part): the report says how notes were read. */
+  onRecordRef?: (record: RecordRef) => void;
 }
 
 /** A problem that stops the report before it is written (a missing column, an unreadable export). */
@@ -79,6 +81,7 @@ export async function* readRecords(source: string, lint: LintOptions, options: R
     switch (outcome.kind) {
       case 'linted':
         if (folder && !outcome.record) options.onProgress?.(++done, total);
+        if (outcome.doc.record) options.onRecordRef?.(outcome.doc.record);
         yield note(outcome.doc, outcome.findings, ++row, folder ? source : undefined, options.keepText);
         break;
       case 'bad-record':

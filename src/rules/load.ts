@@ -41,17 +41,31 @@ function getValidator(): ValidateFunction {
 }
 
 function describeSchemaError(error: ErrorObject): string {
-  const where = error.instancePath || '(file)';
+  // The path inside the rule when the error is in one (the rule is named apart): `/severity`.
+  const where = error.instancePath.replace(/^\/rules\/\d+/, '');
+  const at = (text: string) => (where ? `${where} ${text}` : text);
+  if (error.instancePath === '' && error.keyword === 'type') {
+    // A list of rules alone (as the README's one-rule example reads) or anything else that is no mapping.
+    return 'a rule file is a mapping with "category" (the rule ids\' prefix) and "rules" (the list of rules), as rules/*.yaml and rules/schema.json show';
+  }
+  if (error.keyword === 'required') {
+    return at(`lacks the key "${String((error.params as { missingProperty: string }).missingProperty)}"`);
+  }
   if (error.keyword === 'additionalProperties') {
-    return `${where}: unknown key "${String((error.params as { additionalProperty: string }).additionalProperty)}"`;
+    const key = String((error.params as { additionalProperty: string }).additionalProperty);
+    return where ? `${where}: unknown key "${key}"` : `unknown key "${key}"`;
   }
   if (error.keyword === 'contains' && /\/presets$/.test(error.instancePath)) {
     return `${where}: must include "all" (the all preset holds every rule)`;
   }
-  if (error.keyword === 'enum') {
-    return `${where} ${error.message ?? ''} (${(error.params as { allowedValues: unknown[] }).allowedValues.join(', ')})`;
+  if (error.keyword === 'minItems') {
+    const n = (error.params as { limit: number }).limit;
+    return at(`must list at least ${n} item${n === 1 ? '' : 's'}`);
   }
-  return `${where} ${error.message ?? 'is invalid'}`;
+  if (error.keyword === 'enum') {
+    return at(`${error.message ?? ''} (${(error.params as { allowedValues: unknown[] }).allowedValues.join(', ')})`);
+  }
+  return at(error.message ?? 'is invalid');
 }
 
 function ruleIdAt(data: unknown, instancePath: string): string | undefined {
@@ -71,7 +85,7 @@ export function validateRuleFile(data: unknown, file: string): LoadedRuleFile {
     );
     // contains' own sub-errors (each item "must be equal to constant") say less than contains.
     const first = errors.find((e) => e.keyword === 'contains') ?? errors[0]!;
-    throw new RuleFileError(file, ruleIdAt(data, first.instancePath), describeSchemaError(first).replace(/^\/rules\/\d+/, ''));
+    throw new RuleFileError(file, ruleIdAt(data, first.instancePath), describeSchemaError(first));
   }
   const def = data as RuleFileDefinition;
   checkSemantics(def, file);

@@ -16,6 +16,7 @@ import { chooseColumns, getPath, type ColumnOptions } from '../../src/inputs/col
 import { DecodeError, oneByte, textLines } from '../../src/inputs/decode.js';
 import type { Document, RecordRef } from '../../src/inputs/document.js';
 import type { ExportFormat } from '../../src/inputs/formats.js';
+import { jsonSyntaxError } from '../../src/inputs/json-error.js';
 
 export type ExportEvent =
   | { kind: 'record'; doc: Document }
@@ -181,7 +182,7 @@ async function* readJsonLines(file: string, lines: AsyncIterable<string>, option
     try {
       value = JSON.parse(line);
     } catch (e) {
-      yield { kind: 'bad-record', record, error: `not valid JSON (${(e as Error).message})` };
+      yield { kind: 'bad-record', record, error: jsonSyntaxError(e) };
       continue;
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
