@@ -194,6 +194,12 @@ export interface RuleDefinition {
    * retext-equality reports it under that id; an id without an entry gets all of `suggestions`.
    */
   equalitySuggestions?: Record<string, string[]>;
+  /**
+   * An item of `suggestions` naming the person: offered first, and the one --fix writes, where the
+   * matched term names a person ("an IVDU", "Known IVDA", "ivdrugabuser") rather than a behaviour
+   * ("hx of IVDU"). match.ts namesPerson decides.
+   */
+  personSuggestion?: string;
   examples: { flag: ExampleDefinition[]; pass: string[] };
 }
 

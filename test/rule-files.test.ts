@@ -135,3 +135,43 @@ ${extra}    note: Victim framing.
     expect(() => compileRules([parseRuleFile(EQ('    equalitySuggestions:\n      stroke-victim: [person who has had a stroke]\n'), 'h.yaml')])).not.toThrow();
   });
 });
+
+// "Patient is an IVDU." was fixed to "Patient is an injection drug use." (a newcomer's trial, 2026-12-02): where a term
+// names a person (after a/an, a sentence-opening "Known", a singular -er form), a rule's personSuggestion comes first
+// and is the fix; elsewhere ("hx of IVDU") the first suggestion stays.
+describe('personSuggestion', () => {
+  it.each([
+    ['Patient is an IVDU.', 'person who injects drugs', 'Patient is a person who injects drugs.'],
+    ['Known IVDA and smoker.', 'person who injects drugs', 'Known person who injects drugs and smoker.'],
+    ['He is a known ivdrugabuser.', 'person who injects drugs', 'He is a known person who injects drugs.'],
+    ['hx of IVDU, last use 2019.', 'injection drug use', 'hx of injection drug use, last use 2019.'],
+    ['Hx of known IVDA.', 'injection drug use', 'Hx of known injection drug use.'],
+  ])('%s: first suggestion %s', async (text, first, fixed) => {
+    const [finding, ...rest] = (await lintText(text)).filter((f) => f.ruleId === 'substance-use/injection-drug-abuse');
+    expect(rest).toEqual([]);
+    expect(finding?.suggestions[0]).toBe(first);
+    expect(finding?.suggestions).toHaveLength(2);
+    const fix = finding!.fix!;
+    expect(text.slice(0, fix.range[0]) + fix.text + text.slice(fix.range[1])).toBe(fixed);
+  });
+
+  it('names the rule when personSuggestion is not one of suggestions', () => {
+    const rule = (person: string) =>
+      good(`  - id: house/ivdu
+    severity: warning
+    fixable: true
+    match: [ivdu]
+    suggestions: [injection drug use, person who injects drugs]
+    personSuggestion: ${person}
+    note: A label.
+    sources: [retext]
+    examples:
+      flag: [Hx IVDU.]
+      pass: [Hx of injection drug use.]
+`);
+    expect(() => compileRules([parseRuleFile(rule('people who inject drugs'), 'h.yaml')])).toThrow(
+      /h\.yaml: rule "house\/ivdu": personSuggestion "people who inject drugs" is not one of suggestions/,
+    );
+    expect(() => compileRules([parseRuleFile(rule('person who injects drugs'), 'h.yaml')])).not.toThrow();
+  });
+});

@@ -8,6 +8,7 @@ import type { Finding, Point, QuoteHandling, SeveritySetting } from '../types.js
 import { SEVERITY_RANK } from '../types.js';
 import { fitReplacement, renderSuggestion } from './suggest.js';
 import { type SentenceTokens, type Token, tokenGap } from '../parse/tokens.js';
+import { namesPerson } from './person-reading.js';
 import { countBelow } from './count-below.js';
 import { LONG_LINE, lineBoundsOf, lineIndexAt, paragraphAround } from '../parse/lines.js';
 import { maskedAt } from './spans.js';
@@ -1000,7 +1001,10 @@ export function matchSentences(sentences: readonly SentenceTokens[], text: strin
       const startToken = tokens[c.first]!;
       const render = (x: Candidate) => rule.suggestions.map((t) => renderSuggestion(t, x.captures, options.rules.sets));
       // Readings that capture other words ("UDS {dirty/clean}") each give their first suggestion.
-      const suggestions = others.length === 0 ? render(c) : [...new Set([c, ...others].map((x) => render(x)[0]!).concat(render(c)))].filter(Boolean);
+      const rendered = others.length === 0 ? render(c) : [...new Set([c, ...others].map((x) => render(x)[0]!).concat(render(c)))].filter(Boolean);
+      // "an IVDU" is a person: "an injection drug use" would be nonsense, so the person's wording goes first (and is the fix).
+      const person = rule.personSuggestion && namesPerson(text, tokens, c.first, end.offset) ? rule.personSuggestion : undefined;
+      const suggestions = person ? [person, ...rendered.filter((s) => s !== person)] : rendered;
       const paragraph = { start: sentence.paragraphStart, end: sentence.paragraphEnd };
       claimed?.push({ start: start.offset, end: end.offset });
       const markup = spansTemplateMarkup(text, start.offset, end.offset);
@@ -1011,7 +1015,7 @@ export function matchSentences(sentences: readonly SentenceTokens[], text: strin
       else if (rule.fixable && markup) {
         // "{alcohol/heroin} abuse" matched across a drop-down list: rewriting the range would break the list.
         finding.fixSkipped = { reason: 'markup', message: 'spans a template drop-down list or placeholder: choose the option, then fix' };
-      } else if (rule.fixable && suggestions[0] && !keepsCaptures(rule.suggestions[0]!, c.captures)) {
+      } else if (rule.fixable && suggestions[0] && !keepsCaptures(person ?? rule.suggestions[0]!, c.captures)) {
         // "{drug} abuse" → "substance use" would lose which substance.
         finding.fixSkipped = { reason: 'meaning', message: 'the replacement would drop a word the phrase names' };
       } else if (rule.fixable && suggestions[0]) {

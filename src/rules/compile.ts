@@ -346,6 +346,8 @@ export function compileRules(files: readonly LoadedRuleFile[], expanded = new Ma
       }
       rules.push(rule);
       byId.set(rule.id, compiled);
+      if (def.personSuggestion !== undefined && !def.suggestions.includes(def.personSuggestion))
+        throw new RuleFileError(file.file, def.id, `personSuggestion "${def.personSuggestion}" is not one of suggestions`);
       if (def.equality) {
         // Reported by retext-equality; its phrases only feed the fast path.
         for (const id of def.equality) {

@@ -69,6 +69,8 @@ function renderRule(rule: RuleDefinition, sources: Map<string, Source>, measured
   if (rule.equality) out.push(`- retext-equality rules: ${rule.equality.map(code).join(', ')}`);
   out.push(`- terms: ${rule.match.map(code).join(', ')}`);
   out.push(`- suggestions: ${rule.suggestions.map((s) => `“${s}”`).join('; ')}`);
+  if (rule.personSuggestion)
+    out.push(`- where the term names a person (after a/an, a sentence-opening "Known", an -er form): “${rule.personSuggestion}” first`);
   const byId = Object.entries(rule.equalitySuggestions ?? {});
   if (byId.length)
     out.push(`- suggestions by retext-equality rule: ${byId.map(([id, list]) => `${code(id)} ${list.map((s) => `“${s}”`).join('; ')}`).join(', ')}`);
