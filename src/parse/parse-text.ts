@@ -41,6 +41,15 @@ export function* parseTextWhole(text: string): Generator<Root> {
 }
 
 /**
+ * Whether `text` holds a line break ("\n" or "\r"): the same answer as /[\r\n]/.test(text), by
+ * two searches for one code unit, which V8 runs as memchr, where the regex read every code unit of
+ * a block with none (about 10 instructions each; MTSamples' one-line notes made it 1% of a run).
+ */
+export function hasLineBreak(text: string): boolean {
+  return text.includes('\n') || text.includes('\r');
+}
+
+/**
  * The fast path: trees for the blocks (text between blank lines) where the scanner finds a place a
  * finding may stand, each positioned in the whole text and made as it is needed (a huge text
  * never holds all its trees at once). Placeholders are masked before the scan, so a phrase around
@@ -49,7 +58,7 @@ export function* parseTextWhole(text: string): Generator<Root> {
 export function* parseTextWindows(text: string, scanner: Scanner): Generator<Root> {
   const masked = maskPlaceholders(text);
   for (const window of windows(masked, scanner)) {
-    if (window.end - window.start >= SENTENCE_WINDOWS_MIN && !/[\r\n]/.test(masked.slice(window.start, window.end))) {
+    if (window.end - window.start >= SENTENCE_WINDOWS_MIN && !hasLineBreak(masked.slice(window.start, window.end))) {
       yield* sentenceWindows(masked, window, scanner);
     } else yield parseRange(masked, window, window.start, window.end);
   }
