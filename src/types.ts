@@ -196,7 +196,7 @@ export interface RuleDefinition {
   equalitySuggestions?: Record<string, string[]>;
   /**
    * An item of `suggestions` naming the person: offered first, and the one --fix writes, where the
-   * matched term names a person ("an IVDU", "Known IVDA", "ivdrugabuser") rather than a behaviour
+   * matched term names a person ("is an IVDU", "Known IVDA", "ivdrugabuser") rather than a behaviour
    * ("hx of IVDU"). match.ts namesPerson decides.
    */
   personSuggestion?: string;

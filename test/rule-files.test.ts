@@ -137,8 +137,8 @@ ${extra}    note: Victim framing.
 });
 
 // "Patient is an IVDU." was fixed to "Patient is an injection drug use." (a newcomer's trial, 2026-12-02): where a term
-// names a person (after a/an, a sentence-opening "Known", a singular -er form), a rule's personSuggestion comes first
-// and is the fix; elsewhere ("hx of IVDU") the first suggestion stays.
+// names a person (after a copula and a/an, a sentence-opening "Known", a singular -er form), a rule's personSuggestion
+// comes first and is the fix; elsewhere ("hx of IVDU", "with a IVDA hx") the first suggestion stays.
 describe('personSuggestion', () => {
   it.each([
     ['Patient is an IVDU.', 'person who injects drugs', 'Patient is a person who injects drugs.'],
@@ -146,6 +146,9 @@ describe('personSuggestion', () => {
     ['He is a known ivdrugabuser.', 'person who injects drugs', 'He is a known person who injects drugs.'],
     ['hx of IVDU, last use 2019.', 'injection drug use', 'hx of injection drug use, last use 2019.'],
     ['Hx of known IVDA.', 'injection drug use', 'Hx of known injection drug use.'],
+    ['She was a known IVDU in 2015.', 'person who injects drugs', 'She was a known person who injects drugs in 2015.'],
+    ['Social: is an IVDU hx (remote).', 'injection drug use', 'Social: is an injection drug use hx (remote).'],
+    ['Pt with a IVDA hx.', 'injection drug use', 'Pt with an injection drug use hx.'],
   ])('%s: first suggestion %s', async (text, first, fixed) => {
     const [finding, ...rest] = (await lintText(text)).filter((f) => f.ruleId === 'substance-use/injection-drug-abuse');
     expect(rest).toEqual([]);

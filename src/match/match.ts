@@ -1002,7 +1002,7 @@ export function matchSentences(sentences: readonly SentenceTokens[], text: strin
       const render = (x: Candidate) => rule.suggestions.map((t) => renderSuggestion(t, x.captures, options.rules.sets));
       // Readings that capture other words ("UDS {dirty/clean}") each give their first suggestion.
       const rendered = others.length === 0 ? render(c) : [...new Set([c, ...others].map((x) => render(x)[0]!).concat(render(c)))].filter(Boolean);
-      // "an IVDU" is a person: "an injection drug use" would be nonsense, so the person's wording goes first (and is the fix).
+      // "is an IVDU" names a person: "is an injection drug use" would be nonsense, so the person's wording goes first (and is the fix).
       const person = rule.personSuggestion && namesPerson(text, tokens, c.first, end.offset) ? rule.personSuggestion : undefined;
       const suggestions = person ? [person, ...rendered.filter((s) => s !== person)] : rendered;
       const paragraph = { start: sentence.paragraphStart, end: sentence.paragraphEnd };

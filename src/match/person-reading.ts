@@ -3,13 +3,26 @@
 // suggestion, leaves it out (scripts/bundle-warehouse.js).
 import type { Token } from '../parse/tokens.js';
 
+// A copula before the article: "is an IVDU" names a person, "with a IVDA hx" and "History of … and of a IVDA" name
+// the behaviour (test/fix.test.ts, test/fix-cases.test.ts).
+const COPULAS = new Set(['is', 'was', 'be', 'been', 'being', 'as', "he's", "she's", 'he’s', 'she’s', 'remains', 'became']);
+// A head noun after the term makes it a modifier: "is an IVDA hx (remote)" is a history.
+const HEADS = new Set(['hx', 'history', 'hist']);
+
 /**
  * Whether a term that may name a behaviour or a person (IVDU: "IV drug use" or "IV drug user") names a
- * person here: right after "a"/"an" ("is an IVDU"), after a sentence-opening "Known" ("Known IVDA and
- * smoker"), or written as a singular -er form ("ivdrugabuser"; the plurals are a rule of their own). `end`: the term's end, a UTF-16 offset.
- */ export function namesPerson(text: string, tokens: readonly Token[], first: number, end: number): boolean {
-  const previous = first > 0 ? tokens[first - 1]! : undefined;
-  if (previous && tokens[first]!.adjacent && (previous.norm === 'a' || previous.norm === 'an')) return true;
-  if (first === 1 && previous!.norm === 'known') return true;
-  return /er$/i.test(text.slice(tokens[first]!.start.offset, end));
+ * person here: after a copula and "a"/"an", with or without "known" ("is an IVDU", "was a known IVDA"), after a
+ * sentence-opening "Known" ("Known IVDA and smoker"), or written as a singular -er form ("ivdrugabuser"; the
+ * plurals are a rule of their own). Not before a head noun ("an IVDU hx").
+ * `first`: the term's first token in `tokens`; `end`: the term's end, a UTF-16 offset into `text`.
+ */
+export function namesPerson(text: string, tokens: readonly Token[], first: number, end: number): boolean {
+  if (/er$/i.test(text.slice(tokens[first]!.start.offset, end))) return true;
+  const norm = (i: number) => (i >= 0 ? tokens[i]?.norm : undefined);
+  if (first === 1 && norm(0) === 'known') return true;
+  const skip = norm(first - 1) === 'known' ? 1 : 0;
+  const article = norm(first - 1 - skip);
+  let next = first + 1;
+  while (next < tokens.length && tokens[next]!.start.offset < end) next++;
+  return (article === 'a' || article === 'an') && COPULAS.has(norm(first - 2 - skip) ?? '') && !HEADS.has(norm(next) ?? '');
 }

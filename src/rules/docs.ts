@@ -70,7 +70,7 @@ function renderRule(rule: RuleDefinition, sources: Map<string, Source>, measured
   out.push(`- terms: ${rule.match.map(code).join(', ')}`);
   out.push(`- suggestions: ${rule.suggestions.map((s) => `“${s}”`).join('; ')}`);
   if (rule.personSuggestion)
-    out.push(`- where the term names a person (after a/an, a sentence-opening "Known", an -er form): “${rule.personSuggestion}” first`);
+    out.push(`- where the term names a person ("is an IVDU", a sentence-opening "Known", an -er form): “${rule.personSuggestion}” first`);
   const byId = Object.entries(rule.equalitySuggestions ?? {});
   if (byId.length)
     out.push(`- suggestions by retext-equality rule: ${byId.map(([id, list]) => `${code(id)} ${list.map((s) => `“${s}”`).join('; ')}`).join(', ')}`);
