@@ -8,9 +8,9 @@
 //   rules/builtin.ts  reads dist/rules/builtin.json from disk → that JSON, inlined, less what the warehouse never reads;
 //   inputs/markdown.ts, inputs/html.ts, fix/segments-*.ts (lazy-loaded parsers) → left out: plain text only;
 //   match/given-names-file.ts  reads data/given-names.txt → no list (a first name is read as the list-less model reads it);
-//   fix/refine.ts, core/edit-distance.ts, vfile (for match/equality.ts), and unified with retext-english
-//   (imported by parse/parse-text.ts) → stand-ins: code a plain-text call with default options
-//   never runs (each is explained where it is swapped below);
+//   fix/refine.ts, lint/options.ts (and with it core/edit-distance.ts), vfile (for match/equality.ts), and
+//   unified with retext-english (imported by parse/parse-text.ts) → stand-ins: code a plain-text call
+//   with default options never runs (each is explained where it is swapped below);
 //   parse-latin's lib/expressions.js → the same regular expressions in fewer bytes (scripts/compact-classes.js).
 // The rule data is written packed (packRules) and compressed (compressText), expanded and unpacked
 // again at start; the minified code's word lists
@@ -511,9 +511,17 @@ export function builtinRulePaths() { throw new Error('no rule files in the wareh
 export function copyLazyExamples() { return false; }`,
   // A row keeps a rule's first suggestion (personSuggestion is dropped above), so no term is read as a person.
   'match/person-reading': 'export function namesPerson() { return false; }',
-  // Names a likely rule id in the error for a misspelt one in options.rules; dignify_findings(text)
-  // takes no options, so resolveOptions never throws that error here.
-  'core/edit-distance': `export function didYouMean() { return ''; }`,
+  // resolveOptions as it resolves no options, the one call the build makes (portable.ts: dignify_findings(text)
+  // calls lintTextSync(text), which calls resolveOptions() with none): no severities, the default preset,
+  // whose rules are builtinPresetRules('recommended'), no allow phrases, quotes 'info' (test/warehouse.test.ts
+  // holds resolveOptions() to these). The checks and messages for options a user gives (severities, rule ids
+  // with didYouMean's edit distance, presets, allow patterns, quote modes) and presetRules go: 963 bytes gzipped.
+  'lint/options': `import { builtinPresetRules } from ${JSON.stringify(path.join(root, 'src/rules/builtin-presets.ts'))};
+export class OptionsError extends Error {}
+export function resolveOptions(options) {
+  if (options) throw new OptionsError('no options in the warehouse build');
+  return { rules: builtinPresetRules('recommended'), severities: {}, allow: [], quotes: 'info', preset: 'recommended' };
+}`,
 };
 const PATTERNS_EN = /[\\/]retext-equality[\\/]lib[\\/]patterns-en\.js$/;
 // parse-latin's regular expressions, their long character classes written as code-unit ranges
