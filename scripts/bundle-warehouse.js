@@ -8,9 +8,9 @@
 //   rules/builtin.ts  reads dist/rules/builtin.json from disk → that JSON, inlined, less what the warehouse never reads;
 //   inputs/markdown.ts, inputs/html.ts, fix/segments-*.ts (lazy-loaded parsers) → left out: plain text only;
 //   match/given-names-file.ts  reads data/given-names.txt → no list (a first name is read as the list-less model reads it);
-//   fix/refine.ts, core/edit-distance.ts, vfile (for match/equality.ts), and unified with retext-english
-//   (imported by parse/parse-text.ts) → stand-ins: code a plain-text call with default options
-//   never runs (each is explained where it is swapped below);
+//   fix/refine.ts, lint/options.ts (and with it core/edit-distance.ts), vfile (for match/equality.ts), and
+//   unified with retext-english (imported by parse/parse-text.ts) → stand-ins: code a plain-text call
+//   with default options never runs (each is explained where it is swapped below);
 //   parse-latin's lib/expressions.js → the same regular expressions in fewer bytes (scripts/compact-classes.js).
 // The rule data is written packed (packRules) and compressed (compressText), expanded and unpacked
 // again at start; the minified code's word lists
@@ -204,21 +204,29 @@ function renameKeys(value, keys) {
  * The rule data's JSON is compressed at build time (compressText) and expanded when the script
  * starts (expandText, inlined with textModel): a binary arithmetic coder driven by a mix of
  * predictions, each of the next bit given the bits of the byte so far and the bytes before (the
- * last 0, 1, 2, 3, 4, 6 and 8 of them, and the letters of the word so far), in tables reached by a
- * hash; the mix's weights are learnt as it goes (logistic mixing). Encoder and decoder run the same
+ * last 0, 1, 2, 3, 4, 6, 8 and 12 of them, the letters of the word so far, and those with the word
+ * before), in tables reached by a hash; the mix's weights are learnt as it goes (logistic mixing),
+ * and the mix is refined by what followed such a mix after the same byte and bits before
+ * (an adaptive probability map, SSE). Each table's 16-slot bucket (one half byte's 15 bits) keeps
+ * a check of its context in its spare slot: a context that finds another's bucket takes the less
+ * used of two (reset) rather than reading the other's counts. Encoder and decoder run the same
  * model, so each predicts what the other did. Integer arithmetic only (Math.imul, shifts, the
- * squash curve from 33 integers): every engine expands the same text. The ~126 KB of packed rules
- * take ~32 KB against gzip's ~38.6 KB (deflate's window is 32 KB and it codes whole bytes); the
+ * squash curve from 33 integers): every engine expands the same text. The ~140 KB of packed rules
+ * take ~32 KB against gzip's ~43 KB (deflate's window is 32 KB and it codes whole bytes); the
  * digits (six bits a character) are left to gzip as they are. Expanding takes about half a second
- * of CPU at start (once per JavaScript environment) and 32 MB of tables, freed after.
+ * of CPU at start (once per JavaScript environment; ~0.1 s more than before the check, the SSE, the word
+ * pair and the 12 bytes) and 25 MB of tables, freed after.
+ * The check, the SSE, the word pair and the 12 bytes took the rules from 34,989 bytes to 32,757
+ * (2026-12-02; 2^20 slots a table where there were 2^21: 25 MB of tables instead of 32).
  */
 function textModel() {
-  // Math.imul as a local: in a vm context (the tests) each global lookup goes through the sandbox.
-  const imul = Math.imul;
-  const ORDERS = [0, 1, 2, 3, 4, 6, 8];
-  const N = ORDERS.length + 1;
-  const BITS = 21;
-  // Each slot: a probability in 4096ths (high 12 bits) and how often it was seen, up to 5 (low 4 bits).
+  // Math's functions as locals: in a vm context (the tests) each global lookup goes through the sandbox.
+  const { imul, min, max } = Math;
+  const ORDERS = [0, 1, 2, 3, 4, 6, 8, 12];
+  const N = ORDERS.length + 2;
+  const BITS = 20;
+  // Each slot: a probability in 4096ths (high 12 bits) and how often it was seen, up to 5 (low 4 bits);
+  // slot 0 of each bucket (the half byte's bits are 1-15): the check of the context that holds it.
   const probs = [];
   for (let i = 0; i < N; i++) probs.push(new Uint16Array(1 << BITS).fill(32768));
   const rate = [];
@@ -233,27 +241,51 @@ function textModel() {
   let q = 0;
   for (let d = -2047; d < 2048; d++) while (q <= squash(d)) stretch[q++] = d;
   while (q < 4096) stretch[q++] = 2047;
+  // The SSE map: for the last byte and the bits so far (65,536 contexts), the probability (in 65536ths)
+  // at 33 points of the mix's stretched output, at first the squash curve itself.
+  const map = new Uint16Array(33 * 65536);
+  for (let j = 0; j < 33; j++) map[j] = squash((j - 16) * 128) * 16;
+  for (let c = 1; c < 65536; c++) map.copyWithin(c * 33, 0, 33);
   const weights = new Int32Array(N * 256).fill(1 << 14);
   const hashes = new Int32Array(N);
   const slots = new Int32Array(N);
   const inputs = new Int32Array(N);
-  const last = [];
+  const last = [0];
   let partial = 1;
   let word = 0;
-  let p = 2048;
+  let before = 0;
+  let mixed = 2048;
+  let point = 0;
+  let near = 0;
   const rehash = () => {
     for (let i = 0; i < ORDERS.length; i++) {
       let h = i + 1;
-      for (let k = 1; k <= ORDERS[i] && k <= last.length; k++) h = (imul(h ^ last[last.length - k], 16777619) + k) | 0;
+      for (let k = 1; k <= ORDERS[i] && k < last.length; k++) h = (imul(h ^ last[last.length - k], 16777619) + k) | 0;
       hashes[i] = h;
     }
-    hashes[ORDERS.length] = (imul(word, 747796405) + 99) | 0;
+    hashes[N - 2] = (imul(word, 747796405) + 99) | 0;
+    hashes[N - 1] = (imul(word ^ imul(before, 12345679), 747796405) + 77) | 0;
   };
-  // The 15 slots of a half byte's bits lie together (one cache line), found once per half byte.
+  // The 15 slots of a half byte's bits lie together (one cache line), found once per half byte: the
+  // bucket whose check is the context's, else the less used of two (its first bit's count), emptied.
   let nibble = 1;
   const bases = new Int32Array(N);
   const place = () => {
-    if (nibble === 1) for (let i = 0; i < N; i++) bases[i] = (imul((hashes[i] + imul(partial, 192691)) | 0, -1640531535) >>> (32 - BITS)) & -16;
+    if (nibble === 1)
+      for (let i = 0; i < N; i++) {
+        const x = (hashes[i] + imul(partial, 192691)) | 0;
+        const check = imul(x, -2048144789) >>> 16;
+        const table = probs[i];
+        let b = (imul(x, -1640531535) >>> (32 - BITS)) & -16;
+        if (table[b] !== check) {
+          if (table[b ^ 16] === check || (table[(b ^ 16) + 1] & 15) < (table[b + 1] & 15)) b ^= 16;
+          if (table[b] !== check) {
+            table.fill(32768, b, b + 16);
+            table[b] = check;
+          }
+        }
+        bases[i] = b;
+      }
     for (let i = 0; i < N; i++) slots[i] = bases[i] | nibble;
   };
   rehash();
@@ -264,11 +296,16 @@ function textModel() {
       let dot = 0;
       for (let i = 0; i < N; i++) dot += weights[partial * N + i] * (inputs[i] = stretch[probs[i][slots[i]] >>> 4]);
       dot >>= 16;
-      p = squash(dot);
-      return p;
+      mixed = squash(dot);
+      const d = min(max(dot, -2047), 2047) + 2048;
+      point = ((last[last.length - 1] << 8) | partial) * 33 + (d >> 7);
+      near = d & 127;
+      const p = (mixed + ((map[point] * (128 - near) + map[point + 1] * near) >> 11) * 3) >> 2;
+      // 0 to 4095 (the map's points are at most 65535 / 16): never 0, which would leave a 1 no room.
+      return p || 1;
     },
     update(bit) {
-      const error = ((bit << 12) - p) * 20;
+      const error = ((bit << 12) - mixed) * 20;
       for (let i = 0; i < N; i++) {
         weights[partial * N + i] += (inputs[i] * error + 32768) >> 16;
         const j = slots[i];
@@ -277,13 +314,19 @@ function textModel() {
         const q = s >>> 4;
         probs[i][j] = ((q + ((((bit << 12) - q - bit) * rate[n]) >> 16)) << 4) | (n < 5 ? n + 1 : n);
       }
+      const k = point + (near >> 6);
+      map[k] += ((bit << 16) - map[k] - bit) >> 6;
       partial = (partial << 1) | bit;
       nibble = nibble > 7 ? 1 : (nibble << 1) | bit;
       if (partial > 255) {
         const c = partial & 255;
         last.push(c);
-        if (last.length > 8) last.shift();
-        word = (c | 32) > 96 && (c | 32) < 123 ? imul(word ^ c, 16777619) : 0;
+        if (last.length > 13) last.shift();
+        if ((c | 32) > 96 && (c | 32) < 123) word = imul(word ^ c, 16777619);
+        else if (word) {
+          before = word;
+          word = 0;
+        }
         partial = 1;
         rehash();
       }
@@ -468,9 +511,17 @@ export function builtinRulePaths() { throw new Error('no rule files in the wareh
 export function copyLazyExamples() { return false; }`,
   // A row keeps a rule's first suggestion (personSuggestion is dropped above), so no term is read as a person.
   'match/person-reading': 'export function namesPerson() { return false; }',
-  // Names a likely rule id in the error for a misspelt one in options.rules; dignify_findings(text)
-  // takes no options, so resolveOptions never throws that error here.
-  'core/edit-distance': `export function didYouMean() { return ''; }`,
+  // resolveOptions as it resolves no options, the one call the build makes (portable.ts: dignify_findings(text)
+  // calls lintTextSync(text), which calls resolveOptions() with none): no severities, the default preset,
+  // whose rules are builtinPresetRules('recommended'), no allow phrases, quotes 'info' (test/warehouse.test.ts
+  // holds resolveOptions() to these). The checks and messages for options a user gives (severities, rule ids
+  // with didYouMean's edit distance, presets, allow patterns, quote modes) and presetRules go: 963 bytes gzipped.
+  'lint/options': `import { builtinPresetRules } from ${JSON.stringify(path.join(root, 'src/rules/builtin-presets.ts'))};
+export class OptionsError extends Error {}
+export function resolveOptions(options) {
+  if (options) throw new OptionsError('no options in the warehouse build');
+  return { rules: builtinPresetRules('recommended'), severities: {}, allow: [], quotes: 'info', preset: 'recommended' };
+}`,
 };
 const PATTERNS_EN = /[\\/]retext-equality[\\/]lib[\\/]patterns-en\.js$/;
 // parse-latin's regular expressions, their long character classes written as code-unit ranges

@@ -10,6 +10,8 @@ import { corpusDir } from '../bench/corpus.js';
 import { lintTextSync, warehouseFindings, type WarehouseFinding } from '../src/core/portable.js';
 import { lintText } from '../src/index.js';
 import { builtinRuleFiles } from '../src/rules/builtin.js';
+import { builtinPresetRules } from '../src/rules/builtin-presets.js';
+import { resolveOptions } from '../src/lint/options.js';
 import { gzipSync } from 'node:zlib';
 import * as parseLatin from '../node_modules/parse-latin/lib/expressions.js';
 import { classRanges, compactModule, splitClasses } from '../scripts/compact-classes.js';
@@ -137,8 +139,22 @@ describe('the warehouse build', () => {
     // later rules to 98,803, and of 2026-12-02 (vfile's stand-in, the rules' lists of strings joined) to 96,758;
     // later rules to 101,849, and of 2026-12-02 (first suggestions only, the rule data packed, the code's
     // word lists split from one string, no lazy examples) to 99,665; speed6's anchors and later rules to 102,976,
-    // and the rule data compressed at build time (a context-mixing decoder expands it at start) to 97,248.
+    // and the rule data compressed at build time (a context-mixing decoder expands it at start) to 97,248;
+    // later rules to 102,392, and the decoder's better model (each table bucket checked against its
+    // context, an adaptive probability map after the mix, the word pair, the last 12 bytes) to 100,403,
+    // and resolveOptions as it resolves no options (the options' checks and messages gone) to 99,440.
     expect(gzipSync(readFileSync(BUILD)).length).toBeLessThan(100 * 1024);
+  });
+
+  // The build stands in lint/options.ts with a resolveOptions that returns what resolveOptions() gives
+  // for no options (scripts/bundle-warehouse.js, 'lint/options'): if the defaults change, so must it.
+  it("stands in resolveOptions with what it resolves no options to, and holds none of the options' checks", () => {
+    const { rules, ...rest } = resolveOptions();
+    expect(rules).toBe(builtinPresetRules('recommended'));
+    expect(rest).toEqual({ severities: {}, allow: [], quotes: 'info', preset: 'recommended' });
+    const source = readFileSync(BUILD, 'utf8');
+    expect(source).toContain('no options in the warehouse build');
+    expect(source).not.toContain('expected one of off, info, warning, error');
   });
 
   // The build writes parse-latin's regular expressions with their classes as code-unit ranges
