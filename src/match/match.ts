@@ -1003,7 +1003,7 @@ export function matchSentences(sentences: readonly SentenceTokens[], text: strin
       // Readings that capture other words ("UDS {dirty/clean}") each give their first suggestion.
       const rendered = others.length === 0 ? render(c) : [...new Set([c, ...others].map((x) => render(x)[0]!).concat(render(c)))].filter(Boolean);
       // "is an IVDU" names a person: "is an injection drug use" would be nonsense, so the person's wording goes first (and is the fix).
-      const person = rule.personSuggestion && namesPerson(text, tokens, c.first, end.offset) ? rule.personSuggestion : undefined;
+      const person = rule.personSuggestion && namesPerson(text, tokens, c.first, c.last) ? rule.personSuggestion : undefined;
       const suggestions = person ? [person, ...rendered.filter((s) => s !== person)] : rendered;
       const paragraph = { start: sentence.paragraphStart, end: sentence.paragraphEnd };
       claimed?.push({ start: start.offset, end: end.offset });

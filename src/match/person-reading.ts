@@ -14,15 +14,13 @@ const HEADS = new Set(['hx', 'history', 'hist']);
  * person here: after a copula and "a"/"an", with or without "known" ("is an IVDU", "was a known IVDA"), after a
  * sentence-opening "Known" ("Known IVDA and smoker"), or written as a singular -er form ("ivdrugabuser"; the
  * plurals are a rule of their own). Not before a head noun ("an IVDU hx").
- * `first`: the term's first token in `tokens`; `end`: the term's end, a UTF-16 offset into `text`.
+ * `first`, `last`: the term's first and last tokens in `tokens` (a candidate's); `text`: what their offsets point into.
  */
-export function namesPerson(text: string, tokens: readonly Token[], first: number, end: number): boolean {
-  if (/er$/i.test(text.slice(tokens[first]!.start.offset, end))) return true;
+export function namesPerson(text: string, tokens: readonly Token[], first: number, last: number): boolean {
+  if (/er$/i.test(text.slice(tokens[first]!.start.offset, tokens[last]!.end.offset))) return true;
   const norm = (i: number) => (i >= 0 ? tokens[i]?.norm : undefined);
   if (first === 1 && norm(0) === 'known') return true;
   const skip = norm(first - 1) === 'known' ? 1 : 0;
   const article = norm(first - 1 - skip);
-  let next = first + 1;
-  while (next < tokens.length && tokens[next]!.start.offset < end) next++;
-  return (article === 'a' || article === 'an') && COPULAS.has(norm(first - 2 - skip) ?? '') && !HEADS.has(norm(next) ?? '');
+  return (article === 'a' || article === 'an') && COPULAS.has(norm(first - 2 - skip) ?? '') && !HEADS.has(norm(last + 1) ?? '');
 }
