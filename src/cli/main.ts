@@ -14,7 +14,7 @@ import { lint, type LintCliOptions } from './lint-command.js';
 import type { ReportCliOptions } from './report-command.js';
 import { explainRule, listRules } from './rules-commands.js';
 import { isUsageError } from './start.js';
-import { editDistance, mistypedCommand } from './suggest.js';
+import { mistypedCommand, nearestCommand } from './suggest.js';
 
 export { EXIT, type Io } from './io.js';
 
@@ -244,24 +244,17 @@ Examples:
       exitCode = await report(source, options, io, error, version());
     });
 
+  const commands = program.commands.map((c) => c.name());
   // A mistyped command (`dignify repot notes.csv`) would be linted as a missing file "repot".
-  const meant = mistypedCommand(
-    argv[0],
-    program.commands.map((c) => c.name()),
-    io.cwd,
-  );
+  const meant = mistypedCommand(argv[0], commands, io.cwd);
   if (meant) {
     error(`${argv[0]}: no such file, folder or command; did you mean "${meant}"? (see dignify --help)`);
     return EXIT.error;
   }
   // `dignify help nope` printed the whole help and exited 0, as if "nope" were a topic it knew.
   const topic = argv[0] === 'help' ? argv[1] : undefined;
-  const commands = program.commands.map((c) => c.name());
   if (topic !== undefined && !topic.startsWith('-') && topic !== 'help' && !commands.includes(topic)) {
-    const near = commands
-      .map((c) => ({ c, d: editDistance(topic.toLowerCase(), c, 2) }))
-      .filter(({ d }) => d <= 2)
-      .sort((a, b) => a.d - b.d)[0]?.c;
+    const near = nearestCommand(topic, commands);
     error(`help: no command "${topic}"; ${near ? `did you mean "${near}"? ` : ''}the commands are ${commands.join(', ')} (see dignify --help)`);
     return EXIT.error;
   }

@@ -14,10 +14,15 @@ export { editDistance };
 export function mistypedCommand(first: string | undefined, commands: readonly string[], cwd: string): string | undefined {
   if (first === undefined || first === '' || first.startsWith('-') || commands.includes(first)) return undefined;
   if (/[*?[\]{}/\\.]/.test(first) || existsSync(path.resolve(cwd, first))) return undefined;
+  return nearestCommand(first, commands);
+}
+
+/** The command `word` (any case) is at most two edits from, the nearest and then the first listed; undefined if none. */
+export function nearestCommand(word: string, commands: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = 3;
   for (const command of commands) {
-    const d = editDistance(first.toLowerCase(), command, 2);
+    const d = editDistance(word.toLowerCase(), command, 2);
     if (d < bestDistance) {
       best = command;
       bestDistance = d;
