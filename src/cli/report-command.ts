@@ -16,6 +16,7 @@ import type { QuoteHandling } from '../types.js';
 import { badRecordMessage, badRecordsSummary } from './bad-records.js';
 import { columnOptions, EXIT, type InputCliOptions, type Io } from './io.js';
 import { writeFileAtomic } from '../output/write-atomic.js';
+import { chosenTextOf } from '../inputs/columns.js';
 import { describeIoError } from '../inputs/files.js';
 
 export interface ReportCliOptions extends InputCliOptions {
@@ -164,6 +165,8 @@ export async function report(source: string, options: ReportCliOptions, io: Io, 
       `dignify: ${source}: warning: ${notes} a date in "${options.dateColumn}" that is not read (ISO 2024-03-15, 2024/03/15 and US 03/15/2024 are); they are left out of the trend\n`,
     );
   }
+  // The text column the reader chose by its name, said in its notice.
+  const chosenText = notices.map(chosenTextOf).find((name) => name !== undefined);
   const out =
     options.format === 'csv'
       ? renderReportCsv(aggregates)
@@ -185,14 +188,11 @@ export async function report(source: string, options: ReportCliOptions, io: Io, 
                 : [
                     // The page named neither column when they were chosen by name ("chosen by its
                     // name, or none"): the reader's notice and the records say which they were.
-                    ['Text column', textColumn ?? (chosenText(notices) ? `${chosenText(notices)} (chosen by its name)` : 'chosen by its name')] as [
-                      string,
-                      string,
-                    ],
+                    ['Text column', textColumn ?? (chosenText ? `${chosenText} (chosen by its name)` : 'chosen by its name')] as [string, string],
                     ['Id column', idColumn ?? (idName !== undefined ? `${idName} (chosen by its name)` : 'none (row numbers)')] as [string, string],
                   ]),
             // The column choice is in the rows above; the command-line advice is not for the page.
-            ...notices.filter((m) => fhir || !chosenText([m])).map((m) => ['Reading', m] as [string, string]),
+            ...notices.filter((m) => fhir || chosenTextOf(m) === undefined).map((m) => ['Reading', m] as [string, string]),
             ['Group by', groupBy.length ? groupBy.join(', ') : '—'],
             ['Date column', options.dateColumn ? `${options.dateColumn} (by ${options.period})` : '—'],
             ['Quoted phrases', options.quotes],
@@ -282,13 +282,4 @@ export function describeWriteError(e: unknown): string {
 function configFiles(configs: ConfigSet): string {
   const files = configs.files();
   return files.length ? files.join(', ') : 'none found (built-in rules and severities)';
-}
-
-/** The column or field the reader chose as the note text, from its notice (src/inputs/columns.ts). */
-function chosenText(notices: readonly string[]): string | undefined {
-  for (const m of notices) {
-    const chosen = /^linting the (?:column|field) "(.*?)"(?: \(record id: ".*"\))?; choose with /.exec(m);
-    if (chosen) return chosen[1];
-  }
-  return undefined;
 }

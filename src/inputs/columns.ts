@@ -76,6 +76,14 @@ export function chooseColumns(
   return id === undefined ? { text, notice, ...keep } : { text, id, notice, ...keep };
 }
 
+/**
+ * The column or field a notice of chooseColumns (above) says it chose as the note text, read back from the
+ * notice's words, which are built just above; undefined for any other message. The report page names it.
+ */
+export function chosenTextOf(notice: string): string | undefined {
+  return /^linting the (?:column|field) "(.*?)"(?: \(record id: ".*"\))?; choose with /.exec(notice)?.[1];
+}
+
 /** Whether a column or field name (or a dotted path's last key) is named like note text ("note_text", "Body"). */
 export function namedLikeText(name: string): boolean {
   return TEXT_NAMES.includes(squash(name.slice(name.lastIndexOf('.') + 1)));
