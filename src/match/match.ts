@@ -372,8 +372,10 @@ function previousSentence(text: string, sentence: SentenceTokens): string {
 function nextSentence(text: string, sentence: SentenceTokens): string {
   const to = Math.min(sentence.paragraphEnd, sentence.end + PREVIOUS_REACH);
   const after = text.slice(sentence.end, to);
-  const m = /[.!?\u2026]+(?=\s|$)/.exec(after.replace(/^[\s.!?\u2026]+/, (lead) => ' '.repeat(lead.length)));
-  return m ? after.slice(0, m.index + m[0].length) : after;
+  // The marks and white space that end this sentence are skipped; the next one ends at its first mark.
+  const lead = /^[\s.!?\u2026]*/.exec(after)![0].length;
+  const m = /[.!?\u2026]+(?=\s|$)/.exec(after.slice(lead));
+  return m ? after.slice(0, lead + m.index + m[0].length) : after;
 }
 
 const previousRegexes = new WeakMap<CompiledCondition, RegExp>();
