@@ -18,7 +18,7 @@ const RECORD = {
 
 // The five folders' sets, scored in one process (test/eval-run.ts, as `node scripts/eval.js --no-lexicon <set>`
 // from outside the repository): one Node start for the four command lines, on first use.
-const FOLDERS = ['eval-tenth', 'eval-fourteenth', 'eval-eleventh', 'eval-ninth', 'scratch'];
+const FOLDERS = ['eval-fresh', 'eval-fourteenth', 'eval-nineteenth', 'eval-ninth', 'scratch'];
 let runs: Map<string, EvalRun> | undefined;
 const evalOf = (folder: string) => {
   runs ??= new Map(
@@ -38,7 +38,7 @@ const evalOf = (folder: string) => {
 
 describe('scripts/eval.js held-out sets', () => {
   // Three names of the list (one Set in eval.js).
-  it.each(['eval-tenth', 'eval-fourteenth', 'eval-eleventh'])(
+  it.each(['eval-fresh', 'eval-fourteenth', 'eval-nineteenth'])(
     'counts a set in a folder named %s outside the repository without listing its texts',
     (folder) => {
       const r = evalOf(folder);
