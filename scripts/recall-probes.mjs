@@ -384,6 +384,11 @@ const SHORT = {
   'pediatric-dermatology-clinic': 'zfpd',
   'forensic-toxicology-lab': 'zfft',
   'flood-relief-field-clinic': 'zffr',
+  // Batch 99's genres (branch fp5): new wording of batch 98's kinds, written after its fixes (05be651).
+  'cataract-day-surgery-unit': 'zgcat',
+  'pediatric-eye-clinic': 'zgpe',
+  'port-authority-first-aid': 'zgpa',
+  'employer-drug-testing-collection-site': 'zgdt',
 };
 
 const problems = [];
