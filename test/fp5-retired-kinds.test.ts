@@ -33,6 +33,7 @@ describe('fifth retirement round: look-alikes pass', () => {
     'Family history: sister (age 8) refuses sunscreen per mom; no melanoma in the family.',
     // "Drugs of abuse" as an item of a laboratory's list (substance-use/abuse-verb).
     'Send-out panel ordered: xylazine, nitazenes, ketamine and other drugs of abuse.',
+    'Test menu: benzodiazepines, barbiturates, methadone and common drugs of abuse.',
     // A form's category named in quotation marks, a regulatory title like a code title.
     'Medical exam category "Drug abuse/drug addiction" was reviewed per the technical instructions: no findings.',
     '"Substance abuse" classification on the intake tool is not applicable to this visit.',
