@@ -378,6 +378,17 @@ const SHORT = {
   'prison-mental-health-in-reach': 'zqpm',
   'old-age-psychiatry-outreach': 'zqop',
   'driving-assessment-service': 'zqdr',
+  // Batch 98's genres (branch fp5, session of 2026-12-02 afternoon): the kinds of the fifth retirement round's false
+  // positives and of the rules with most held-out false positives, with positives beside each look-alike.
+  'ambulatory-surgery-center': 'zfasc',
+  'pediatric-dermatology-clinic': 'zfpd',
+  'forensic-toxicology-lab': 'zfft',
+  'flood-relief-field-clinic': 'zffr',
+  // Batch 99's genres (branch fp5): new wording of batch 98's kinds, written after its fixes (05be651).
+  'cataract-day-surgery-unit': 'zgcat',
+  'pediatric-eye-clinic': 'zgpe',
+  'port-authority-first-aid': 'zgpa',
+  'employer-drug-testing-collection-site': 'zgdt',
 };
 
 const problems = [];

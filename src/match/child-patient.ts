@@ -73,6 +73,8 @@ const CHILD_OWNED = [
   String.raw`\b(?:a|an|this|the|is)\s+\d{1,2}[-\s]?(?:months?|mos?|weeks?|wks?|days?)[-\s]?old\b${NOT_A_RELATIVE}`,
 ];
 const CHILD_FREE = [
+  // The age in brackets or after "aged" right after the patient ("Pt (age 7) refused the wraps").
+  String.raw`\b(?:pt|patient|child)\s*(?:\(\s*|,\s*)aged?\s+${AGE}\b`,
   // At school below secondary level.
   String.raw`\b(?:he|she|patient|pt)\s+(?:is\s+in|attends|goes\s+to|is\s+attending|started)\s+(?:the\s+|a\s+)?(?:[A-Z][\w.'-]*\s+){0,3}(?:kindergarten|preschool|pre-school|daycare|day\s+care|elementary|grade\s+school|(?:first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th)\s+grade)\b`,
   // A paediatric word for the patient.
@@ -104,7 +106,12 @@ const YOUNG_OWNED = [
   String.raw`(?:^|[:;.(]\s*|\b(?:a|an|this|the|is|peds|pediatric|paediatric|ei|visit|note|consult|intake)\s*[:,-]?\s*)${MONTHS}\s?(?:mo|mos|months?)(?:[-\s]old)?(?=\s*(?:w\/|with\b|[,;:(]|boy\b|girl\b|male\b|female\b|child\b|[mf]\b|old\b|refus|is\b|has\b))`,
   String.raw`\b(?:a|an|this|the|is)\s+\d{1,2}[-\s]?(?:weeks?|wks?|days?)[-\s]?old\b`,
 ];
-const YOUNG_FREE = [String.raw`(?:^|[:;.]\s*|\b(?:the|this|a)\s+)(?:toddler|preschooler|infant)\b`];
+// The age in brackets or after "aged" right after the patient ("Pt (age 5) refused the biopsy", "patient, aged 4,"):
+// nobody else's (fifth retirement round's kind).
+const YOUNG_FREE = [
+  String.raw`(?:^|[:;.]\s*|\b(?:the|this|a)\s+)(?:toddler|preschooler|infant)\b`,
+  String.raw`\b(?:pt|patient|child)\s*(?:\(\s*|,\s*)aged?\s+${YOUNG}\b`,
+];
 const YOUNG_CHILD = notOwned(YOUNG_OWNED, YOUNG_FREE, 'i');
 /** Does `text` say its patient is a young child (5 or under)? Scanned once per text. */
 export const youngChildIsPatient: (text: string) => boolean = oncePerText((text) => YOUNG_CHILD().test(text));

@@ -383,6 +383,30 @@ function codeTitles(line: string, base: number, out: Span[]): void {
   }
 }
 
+// A form's or a protocol's category named in quotation marks: the quoted words, then a noun naming a
+// category ('"Drug abuse/drug addiction" assessment per CDC Technical Instructions', 'Requisition
+// category "Drug abuse/dependence" ticked'), or after such a noun. The quoted words are the category's
+// name, a regulatory title like a code title, not prose about a patient (fifth retirement round's kind).
+// At most six words in the quotation, which starts with a capital: a sentence someone said is not a name.
+// Not a ticked box or a drop-down option ('Box "Alcoholic" checked'): the probes label those as the
+// writer's words.
+const FORM_PART = String.raw`(?:assessment|category|categories|class|classification|section|heading|criterion|criteria|designation)`;
+const QUOTED_NAME = String.raw`["\u201c]([A-Z][\w'\u2019/-]*(?:[ \t]+[\w'\u2019/-]+){0,5})["\u201d]`;
+const FORM_NAME_QUOTED = lazyRegExp(String.raw`\b${FORM_PART}[ \t]*:?[ \t]*${QUOTED_NAME}|${QUOTED_NAME}(?=[ \t]+${FORM_PART}\b)`, 'gi');
+
+function quotedFormNames(line: string, base: number, out: Span[]): void {
+  if (!line.includes('"') && !line.includes('\u201c')) return;
+  const regex = FORM_NAME_QUOTED();
+  regex.lastIndex = 0;
+  for (let m = regex.exec(line); m; m = regex.exec(line)) {
+    const name = m[1] ?? m[2]!;
+    // A capital first (the regex is case-insensitive for the form's words).
+    if (name[0] === name[0]!.toLowerCase()) continue;
+    const at = m.index + m[0].indexOf(name);
+    out.push([base + at, base + at + name.length, 'code']);
+  }
+}
+
 /** The spans of the line [start, end) of `text`, its neighbours consulted for a reference list. */
 function spansOfLine(text: string, start: number, end: number): Span[] {
   const line = text.slice(start, end);
@@ -410,6 +434,7 @@ function spansOfLine(text: string, start: number, end: number): Span[] {
   documentTitles(line, start, out);
   instrumentNames(line, start, out);
   codeTitles(line, start, out);
+  quotedFormNames(line, start, out);
   return out.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
 }
 
