@@ -3,8 +3,9 @@
 // writes BENCHMARKS.md. Environment: BENCH_RUNS (default 3), BENCH_ALEX=0 to skip alex,
 // BENCH_ALEX_TIMEOUT seconds (default 600), BENCH_BIG_MB (input 3, default 1000), BENCH_PATHOLOGICAL=0
 // to skip the pathological inputs (bench/pathological.js, which has its own settings), BENCH_ADVERSARIAL=0
-// to skip the adversarial shapes (bench/adversarial.js, its own settings too).
-import { spawnSync } from 'node:child_process';
+// to skip the adversarial shapes (bench/adversarial.js, its own settings too), BENCH_BUSY=n to run n
+// busy loops (`node -e 'for(;;){}'`) beside every command: a busy machine made reproducible.
+import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, copyFileSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,12 +21,20 @@ const ALEX_ON = process.env.BENCH_ALEX !== '0';
 const ALEX_TIMEOUT = Number(process.env.BENCH_ALEX_TIMEOUT ?? 600);
 const BIG_MB = Number(process.env.BENCH_BIG_MB ?? 1000);
 const HAS_RG = spawnSync('rg', ['--version']).status === 0;
+const BUSY = Number(process.env.BENCH_BUSY ?? 0);
 
 const corpus = corpusDir();
 if (!corpus) {
   console.error('bench: the shared corpus (../shared/corpus) is not there; nothing to measure');
   process.exit(2);
 }
+// The busy loops run from here to the end (stopped at exit, or ending themselves when this process
+// is gone: killed, it runs no exit handler), each a core's worth of other work.
+const BUSY_LOOP = 'const p = process.ppid; for (let i = 1; ; i++) if (i % 1e8 === 0 && process.ppid !== p) process.exit();';
+const busyLoops = Array.from({ length: BUSY }, () => spawn(process.execPath, ['-e', BUSY_LOOP], { stdio: 'ignore' }));
+process.on('exit', () => {
+  for (const loop of busyLoops) loop.kill();
+});
 const loadAtStart = os.loadavg()[0];
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'dignify-bench-'));
 process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
@@ -84,13 +93,7 @@ function median(values) {
   const s = [...values].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
 }
-function measure(cmd, args, options = {}, runs = RUNS) {
-  const results = [];
-  for (let i = 0; i < runs; i++) {
-    const r = timed(cmd, args, options);
-    if (r.timeout) return r;
-    results.push(r);
-  }
+function summary(results) {
   return {
     seconds: median(results.map((r) => r.seconds)),
     cpuSeconds: median(results.map((r) => r.cpuSeconds)),
@@ -98,6 +101,29 @@ function measure(cmd, args, options = {}, runs = RUNS) {
     code: results[0].code,
     stderr: results[0].stderr,
   };
+}
+function measure(cmd, args, options = {}, runs = RUNS) {
+  const results = [];
+  for (let i = 0; i < runs; i++) {
+    const r = timed(cmd, args, options);
+    if (r.timeout) return r;
+    results.push(r);
+  }
+  return summary(results);
+}
+/**
+ * Two commands measured taking turns (A B, B A, A B, ...), so that a load that grows or falls during
+ * the runs weighs on both alike. Run one after the other (the default's three runs, then --threads
+ * 1's), the default came out 27% slower on MTSamples at load 4.7, where the two do the same work
+ * (the pool is never due under 16 M characters: BENCHMARKS.md, "branch `pool` of 2026-12-02,
+ * afternoon"). Returns both summaries.
+ */
+function measureTurns(a, b, runs = RUNS) {
+  const results = [[], []];
+  for (let i = 0; i < runs; i++) {
+    for (const which of i % 2 ? [1, 0] : [0, 1]) results[which].push(timed(node, which ? b : a));
+  }
+  return results.map(summary);
 }
 
 const table = [];
@@ -135,8 +161,9 @@ function csvRow(label, file, runs = RUNS, forced = false) {
   const bytes = sizeOf(file);
   const note = runs === 1 ? '1 run' : '';
   const args = [BIN, file, '--text-column', 'transcription', '--format', 'json'];
-  row(label, DEFAULT_THREADS, measure(node, args, {}, runs), { bytes, note });
-  row(label, 'dignify --threads 1', measure(node, [...args, '--threads', '1'], {}, runs), { bytes, note });
+  const [byDefault, one] = measureTurns(args, [...args, '--threads', '1'], runs);
+  row(label, DEFAULT_THREADS, byDefault, { bytes, note });
+  row(label, 'dignify --threads 1', one, { bytes, note });
   // An explicit --threads starts the pool past its size threshold, busy machine or not.
   const cores = os.availableParallelism();
   if (forced && cores > 1)
@@ -145,7 +172,7 @@ function csvRow(label, file, runs = RUNS, forced = false) {
 }
 
 // 1. MTSamples as one CSV export
-console.log(`inputs in ${tmp}; ${RUNS} runs each; load average ${loadAtStart.toFixed(2)}`);
+console.log(`inputs in ${tmp}; ${RUNS} runs each; load average ${loadAtStart.toFixed(2)}${BUSY ? `; ${BUSY} busy loop(s) beside every command` : ''}`);
 const bytes1 = csvRow('1 MTSamples CSV (17 MB)', csv1);
 row('1 MTSamples CSV (17 MB)', 'scan floor (Node regex)', measure(node, [floor, csv1]), { bytes: bytes1 });
 if (HAS_RG) row('1 MTSamples CSV (17 MB)', 'scan floor (ripgrep)', measure('rg', ['--count-matches', '-i', '-w', rgPattern, csv1]), { bytes: bytes1 });
@@ -183,8 +210,11 @@ if (ALEX_ON) {
 
 // 2. one .txt file per note
 const files2 = readdirSync(folder).length;
-row(`2 ${files2} .txt files (${(sizeOf(folder) / 1e6).toFixed(0)} MB)`, DEFAULT_THREADS, measure(node, [BIN, folder, '--format', 'json']), { files: files2 });
-row(`2 ${files2} .txt files`, 'dignify --threads 1', measure(node, [BIN, folder, '--format', 'json', '--threads', '1']), { files: files2 });
+{
+  const [byDefault, one] = measureTurns([BIN, folder, '--format', 'json'], [BIN, folder, '--format', 'json', '--threads', '1']);
+  row(`2 ${files2} .txt files (${(sizeOf(folder) / 1e6).toFixed(0)} MB)`, DEFAULT_THREADS, byDefault, { files: files2 });
+  row(`2 ${files2} .txt files`, 'dignify --threads 1', one, { files: files2 });
+}
 row(`2 ${files2} .txt files`, 'scan floor (Node regex)', measure(node, [floor, folder]), { files: files2 });
 if (HAS_RG) row(`2 ${files2} .txt files`, 'scan floor (ripgrep)', measure('rg', ['--count-matches', '-i', '-w', rgPattern, folder]), { files: files2 });
 if (ALEX_ON) row(`2 ${files2} .txt files`, 'alex 11', measure(ALEX, [folder], { timeout: ALEX_TIMEOUT }, 1), { files: files2, note: '1 run' });
@@ -224,8 +254,8 @@ const lines = table.map((e) => `| ${e.input} | ${e.tool} | ${e.seconds} | ${e.cp
 // targets, what limits them) stays.
 const generated = `Made by \`npm run bench\` (bench/run.js) on ${new Date().toISOString().slice(0, 10)}: ${cpu.length} × ${cpu[0]?.model ?? 'CPU'},
 ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}. Load average at the
-start: ${loadAtStart.toFixed(2)} (other work on the machine slows every figure, most of all the parallel ones).
-Each figure is the median of ${RUNS} runs unless the note says otherwise; seconds are wall time of the whole command
+start: ${loadAtStart.toFixed(2)} (other work on the machine slows every figure, most of all the parallel ones).${BUSY ? ` **BENCH_BUSY=${BUSY}: ${BUSY} busy loop${BUSY > 1 ? 's' : ''} (\`node -e 'for(;;){}'\`) ran beside every command.**` : ''}
+Each figure is the median of ${RUNS} runs unless the note says otherwise (default threads and \`--threads 1\` taken in turns); seconds are wall time of the whole command
 (Node start-up included); CPU seconds are user + system time of the command and its threads, which a busy machine
 changes much less than wall time; peak RSS from /usr/bin/time. The ripgrep floor counts every match
 (\`--count-matches\`), as the Node floor does (\`rg -c\` counts lines and stops at each line's first hit). Inputs are built from ../shared/corpus in a temporary folder.

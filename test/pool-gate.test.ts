@@ -122,10 +122,17 @@ describe('the pool and the gate', () => {
     // by `cost.pool` where the pool runs; the trial takes turns over windows of the same size.
     const many = Array.from({ length: 3000 }, (_, i) => (i % 9 === 0 ? `Pt ${i}: hx of IVDU.` : `Note ${i}: wound healing well.`));
     /** `batched`: the sources come in batches of that many events (as an export's, a batch per chunk read), through lintInParallelBatches. */
-    const run = async (cost: { here: number; pool: number }, threshold = { documents: 10, chars: 20_000 }, batched?: number) => {
+    /** `load`: from this clock time on (the test's `now`), the cores the pool's threads get and the idle cores. */
+    const run = async (
+      cost: { here: number; pool: number },
+      threshold = { documents: 10, chars: 20_000 },
+      batched?: number,
+      load?: { from: number; used: number; idle: number },
+    ) => {
       sent.length = handed.length = 0;
       let now = 0;
-      const signals = () => ({ cores: 2, idle: 1, lintShare: 0.9 }); // a free core, linting most of the time: poolHelps says yes
+      // A free core, linting most of the time: poolHelps says yes.
+      const signals = () => ({ cores: 2, idle: 1, lintShare: 0.9, ...(load && now >= load.from && { used: load.used, idle: load.idle }) });
       const pace = new PoolPace(threshold, true, signals, () => now);
       const alone = () =>
         pace.phase === 'before' || pace.phase === 'dropped' || ((pace.phase === 'warming' || pace.phase === 'trial') && pace.here(pace.latest));
@@ -230,6 +237,21 @@ describe('the pool and the gate', () => {
       expect(out).toEqual(expected);
       expect(pool).toEqual([2]);
       expect(sent.at(-1)).toBe(many.filter((t) => t.includes('IVDU')).at(-1)); // to the end
+    });
+    it('stops a kept pool when its threads get too few cores (a load come after the trial), lints the rest here, same output', async () => {
+      worker.delay = 0;
+      const fast = { here: 10, pool: 10 / POOL_MIN_GAIN / 1.5 };
+      // Kept (after 2,000 + 2,750 characters), looked at every 2,000: from clock time 5,000 (about
+      // 650 records in) its threads get 0.9 cores, no core idle, and it is dropped two looks later
+      // and not started again.
+      const { pool, out } = await run(fast, { documents: 10, chars: 2_000 }, undefined, { from: 5_000, used: 0.9, idle: 0 });
+      expect(out).toEqual(expected);
+      expect(pool).toEqual([2, 1]);
+      expect(many.indexOf(sent.at(-1)!)).toBeLessThan(many.length / 2);
+      // The same pool with 1.7 cores: kept to the end.
+      const kept = await run(fast, { documents: 10, chars: 2_000 }, undefined, { from: 5_000, used: 1.7, idle: 0 });
+      expect(kept.out).toEqual(expected);
+      expect(kept.pool).toEqual([2]);
     });
   });
 });

@@ -1,7 +1,7 @@
 // PoolPace, the pool's one state: when it starts, and whether its trial keeps it, with a clock of
 // the test's own (each window's documents cost what the test says, on the pool or on this thread).
 import { describe, expect, it } from 'vitest';
-import { AFTER_TRIAL, POOL_MIN_GAIN, PoolPace, RETRY_AFTER, WARM_UP } from '../src/engine/pool-pace.js';
+import { AFTER_TRIAL, POOL_MIN_CORES, POOL_MIN_GAIN, PoolPace, poolKeeps, RETRY_AFTER, WARM_UP } from '../src/engine/pool-pace.js';
 
 const threshold = { documents: 10, chars: 80_000 };
 const free = () => ({ cores: 2, idle: 1, lintShare: 0.9 }); // poolHelps says yes
@@ -288,5 +288,78 @@ describe('PoolPace', () => {
     signals = busy;
     for (let i = 0; i < 200; i++) expect(pace.due(8_000)).toBe(false);
     expect(pace.phase).toBe('dropped');
+  });
+
+  it(`keeps a running pool while its threads get ${POOL_MIN_CORES} cores or more (unknown: kept)`, () => {
+    expect(poolKeeps({ used: 1.7 })).toBe(true); // quiet: the pool's threads got 1.65-1.71 cores
+    expect(poolKeeps({ used: POOL_MIN_CORES })).toBe(true);
+    expect(poolKeeps({ used: 1.2 })).toBe(false);
+    expect(poolKeeps({ used: 0.95 })).toBe(false); // both cores taken by other work
+    expect(poolKeeps({})).toBe(true);
+  });
+
+  /** A pool kept by its trial (here 1 ms a document, the pool 0.5), then `documents` more read with `used` as the cores it gets; the phase at each look. */
+  function keptThen(used: (look: number) => number | undefined, documents = 200, adaptive = true): string[] {
+    let look = 0; // the looks at a kept pool, in order
+    let kept = false;
+    const clock = { now: 0 };
+    const pace = new PoolPace(
+      threshold,
+      adaptive,
+      () => ({ cores: 2, idle: 1, lintShare: 0.9, ...(kept && { used: used(look++) }) }),
+      () => clock.now,
+    );
+    for (let i = 0; i < 9; i++) pace.due(8_000);
+    expect(pace.due(8_000)).toBe(true);
+    if (adaptive) runTrial(pace, clock, (side) => (side === 'pool' ? 0.5 : 1));
+    expect(pace.phase).toBe('kept');
+    kept = true;
+    const phases: string[] = [];
+    for (let i = 0; i < documents && pace.phase === 'kept'; i++) {
+      expect(pace.windowOf(8_000)).toBe(AFTER_TRIAL);
+      clock.now += 1;
+      if ((i + 1) % (threshold.chars / 8_000) === 0) phases.push(pace.phase);
+    }
+    return phases;
+  }
+
+  it('stops a kept pool whose threads get too few cores at two looks in a row (a load come after its trial)', () => {
+    expect(keptThen(() => 1.7)).toEqual(Array(20).fill('kept'));
+    // Starved from the third look on: dropped at the fourth.
+    expect(keptThen((look) => (look < 2 ? 1.7 : 0.95))).toEqual(['kept', 'kept', 'kept', 'dropped']);
+    // One look starved between good ones (a collector pause, a burst of other work): kept.
+    expect(keptThen((look) => (look % 3 === 1 ? 0.9 : 1.7))).toEqual(Array(20).fill('kept'));
+    // Not known (no CPU times): kept.
+    expect(keptThen(() => undefined)).toEqual(Array(20).fill('kept'));
+  });
+
+  it('never stops a pool forced by --threads N, starved or not', () => {
+    expect(keptThen(() => 0.5, 200, false)).toEqual(Array(20).fill('kept'));
+  });
+
+  it('tries a kept pool it stopped again later, and only when the prediction says a core is free', () => {
+    const clock = { now: 0 };
+    let signals: () => { cores: number; idle: number; lintShare: number; used?: number } = free;
+    const pace = new PoolPace(
+      threshold,
+      true,
+      () => signals(),
+      () => clock.now,
+    );
+    for (let i = 0; i < 9; i++) pace.due(8_000);
+    expect(pace.due(8_000)).toBe(true);
+    runTrial(pace, clock, (side) => (side === 'pool' ? 0.5 : 1));
+    expect(pace.phase).toBe('kept');
+    signals = () => ({ cores: 2, idle: 0, lintShare: 0.9, used: 0.9 });
+    for (let i = 0; i < 20; i++) pace.windowOf(8_000);
+    expect(pace.phase).toBe('dropped');
+    // Busy: never started again.
+    for (let i = 0; i < 200; i++) expect(pace.due(8_000)).toBe(false);
+    // Free again: a new trial.
+    signals = free;
+    let documents = 1;
+    while (!pace.due(8_000)) documents++;
+    expect(documents).toBeLessThanOrEqual(threshold.chars / 8_000);
+    expect(pace.phase).toBe('warming');
   });
 });

@@ -134,14 +134,17 @@ describe('worker pool', () => {
     expect(poolHelps({ cores: 2, idle: 1, lintShare: 0.3 })).toBe(false); // reading dominates
   });
 
-  it('measures idle cores from the CPU times since the last call', () => {
+  it('measures idle cores, and the cores this process used, from the CPU times since the last call', () => {
     const signals = idleCoresSince();
     const spin = performance.now() + 60;
     while (performance.now() < spin); // this thread busy: at most cores - 1 idle
-    const { cores, idle } = signals();
+    const { cores, idle, used } = signals();
     expect(cores).toBe(availableParallelism());
     expect(idle).toBeGreaterThanOrEqual(0);
     expect(idle).toBeLessThanOrEqual(cores);
+    // This process's CPU time over the 60 ms: some, and (with a margin for its other threads) no more than every core.
+    expect(used).toBeGreaterThan(0);
+    expect(used).toBeLessThanOrEqual(cores + 0.5);
   });
 
   it('keeps a large input on this thread with adaptive threads on a busy machine, same output', async () => {

@@ -19,7 +19,8 @@
 // PoolPace's (pool-pace.ts): a prediction first (a free core, linting most of this thread's time),
 // then a trial that lints windows of the same size alternately on the pool and on this thread (the
 // pool's timed in steady state); a pool not POOL_MIN_GAIN faster is stopped, and tried again only
-// much later in the run. `--threads N` forces it.
+// much later in the run, and so is a kept pool whose threads get fewer than POOL_MIN_CORES cores
+// (other work come after the trial). `--threads N` forces it.
 import type { Document } from '../inputs/document.js';
 import type { SourceEvent } from '../inputs/sources.js';
 import type { Finding } from '../types.js';

@@ -25,7 +25,14 @@
 // than this thread over the whole run (BENCHMARKS.md, "branch pool1g"). A pool dropped is tried again
 // later (`due`), each time twice as far on, so that one unlucky trial does not cost a long export its
 // second core, while a machine where the pool never pays spends at most a few trials on it.
+// A kept pool is looked at as it runs (poolKeeps): a load that comes after the trial, which the
+// trial could not see, stops it.
+//
+// DIGNIFY_POOL_LOG=1 writes each decision to stderr (the signals at each check and look, the
+// trial's paces per window, a drop): for benchmarks, not a user setting.
 import { availableParallelism, cpus } from 'node:os';
+
+const log = process.env.DIGNIFY_POOL_LOG ? (line: string): void => void process.stderr.write(`dignify pool: ${line}\n`) : undefined;
 
 /** The pool starts once this many documents and characters (UTF-16 code units) have been read. */
 export interface PoolThreshold {
@@ -44,11 +51,14 @@ export interface PoolThreshold {
  * What `poolHelps` decides from: cores, how many of them this run could use beside this thread
  * (0 to `cores`: idle cores, and the CPU this process's own helper threads took beyond one core,
  * since those run with one thread too), and the share (0-1) of this thread's time spent linting.
+ * `used`, what `poolKeeps` decides from: the cores this process got (the CPU time of all its
+ * threads over the wall time; undefined when not known).
  */
 export interface PoolSignals {
   cores: number;
   idle: number;
   lintShare: number;
+  used?: number;
 }
 
 /**
@@ -64,14 +74,33 @@ export function poolHelps({ cores, idle, lintShare }: PoolSignals): boolean {
 export const POOL_MIN_GAIN = 1.05;
 
 /**
+ * A kept pool is stopped when its threads got fewer cores than this, twice in a row (each look
+ * `PoolThreshold.chars` characters apart). The pool costs CPU one thread does not spend (copying
+ * text to the workers, their heaps, their compiles): over whole runs 1.12-1.17 times one thread's
+ * CPU on a 200 MB export, 1.41 times on 1 GB (quiet), 1.21 times on 204 MB at load 4.7; one thread
+ * gets 0.99 (busy) to 1.09 (quiet) cores, its collector's and compiler's threads included. So the
+ * pool beats one thread only above about 1.2-1.5 cores. Quiet, the pool's threads got 1.65-1.71
+ * cores (200 MB and 1 GB, BENCHMARKS.md); with both cores taken by other work they got 0.95 (the
+ * lead's bench at load 4.7: 16.1 CPU s in 16.9 s) and the pool ran 25% slower than one thread.
+ * A load that comes after the trial kept the pool is what this catches: the trial cannot see it.
+ */
+export const POOL_MIN_CORES = 1.3;
+
+/** Whether a running pool can still beat one thread: its threads got at least POOL_MIN_CORES (unknown: yes). */
+export function poolKeeps({ used }: Pick<PoolSignals, 'used'>): boolean {
+  return used === undefined || used >= POOL_MIN_CORES;
+}
+
+/**
  * The default signals: cores free for this run since the previous call (the first call: since this
  * function was called), from the idle time os.cpus() reports for every core and this process's CPU
  * time (process.cpuUsage: its threads beyond the one linting, V8's collector and compiler, take a
- * share of the other core with one thread too), scaled to availableParallelism(). Throws nothing;
- * with no CPU times (some sandboxes) it reports no free core.
+ * share of the other core with one thread too), scaled to availableParallelism(); and the cores
+ * this process used since the previous call (its CPU time over the wall time: `used`). Throws
+ * nothing; with no CPU times (some sandboxes) it reports no free core.
  */
 export function idleCoresSince(): () => Omit<PoolSignals, 'lintShare'> {
-  const times = (): { idle: number; total: number; own: number } => {
+  const times = (): { idle: number; total: number; own: number; wall: number } => {
     let idle = 0;
     let total = 0;
     for (const { times: t } of cpus()) {
@@ -79,20 +108,23 @@ export function idleCoresSince(): () => Omit<PoolSignals, 'lintShare'> {
       total += t.user + t.nice + t.sys + t.idle + t.irq;
     }
     const { user, system } = process.cpuUsage();
-    return { idle, total, own: (user + system) / 1000 };
+    return { idle, total, own: (user + system) / 1000, wall: performance.now() };
   };
   let last = times();
   return () => {
     const cores = availableParallelism();
     const now = times();
     const total = now.total - last.total; // ms, summed over the cores
+    const wall = now.wall - last.wall;
     let idle = 0;
     if (total > 0) {
       const own = ((now.own - last.own) / total) * cores; // cores this process used
       idle = Math.min(cores, ((now.idle - last.idle) / total) * cores + Math.max(0, own - 1));
     }
+    // From the wall clock, not the CPU times' total (which leaves out a virtual machine's stolen time).
+    const used = wall > 0 ? (now.own - last.own) / wall : undefined;
     last = now;
-    return { cores, idle };
+    return { cores, idle, used };
   };
 }
 
@@ -136,6 +168,8 @@ export class PoolPace {
   private restChars: number[] = []; // pool windows: characters of its batches other than the first, linted
   private lastEnd = 0; // ms when the previous window ended
   private last = WARM_UP; // the window of the last document read
+  private keptRead = 0; // kept: characters read since the last look at the cores the pool got
+  private starved = 0; // kept: looks in a row at which the pool got fewer than POOL_MIN_CORES
 
   constructor(
     private readonly threshold: PoolThreshold,
@@ -159,7 +193,9 @@ export class PoolPace {
       return true;
     }
     this.nextCheck = this.read + this.threshold.chars;
-    if (!poolHelps({ lintShare: this.linting / Math.max(1, this.clock() - this.started), ...this.signals() })) return false;
+    const signals = { lintShare: this.linting / Math.max(1, this.clock() - this.started), ...this.signals() };
+    log?.(`check at ${this.read} characters: ${JSON.stringify(signals)}`);
+    if (!poolHelps(signals)) return false;
     this.phase = 'warming';
     this.poolRead = 0;
     this.last = WARM_UP;
@@ -176,8 +212,22 @@ export class PoolPace {
     this.linting += ms;
   }
 
-  /** With the pool: the window of a document of `chars` characters just read (WARM_UP, a trial window, or AFTER_TRIAL). */
+  /**
+   * With the pool: the window of a document of `chars` characters just read (WARM_UP, a trial
+   * window, or AFTER_TRIAL). A pool kept by its trial is looked at every `threshold.chars`
+   * characters, and `dropped` when its threads got too few cores twice in a row (poolKeeps).
+   */
   windowOf(chars: number): number {
+    if (this.phase === 'kept' && this.adaptive) {
+      this.keptRead += chars;
+      if (this.keptRead >= this.threshold.chars) {
+        this.keptRead = 0;
+        const signals = this.signals();
+        log?.(`kept pool: ${JSON.stringify(signals)}`);
+        this.starved = poolKeeps(signals) ? 0 : this.starved + 1;
+        if (this.starved >= 2) this.drop(this.clock());
+      }
+    }
     if (this.phase !== 'warming' && this.phase !== 'trial') return AFTER_TRIAL;
     const at = this.poolRead;
     this.poolRead += chars;
@@ -228,17 +278,30 @@ export class PoolPace {
     if (window >= 0 && window < AFTER_TRIAL) this.spent[window]! += now - this.lastEnd;
     this.lastEnd = now;
     // Decided once a document past the trial is read (a document longer than a window skips some).
-    if (this.last !== AFTER_TRIAL) this.phase = 'trial';
-    else if (this.pays()) this.phase = 'kept';
-    else {
-      this.phase = 'dropped';
-      this.nextCheck = this.read + this.retryGap;
-      this.retryGap *= 4;
-      // The lint share the next prediction reads is this thread's alone from now on, not diluted
-      // by the trial's time (in which this thread linted only its own windows).
-      this.started = now;
-      this.linting = 0;
+    if (this.last !== AFTER_TRIAL) {
+      this.phase = 'trial';
+      return;
     }
+    log?.(`trial, characters per ms by window: ${TRIAL.map((_, i) => Math.round(this.paceOf(i) ?? 0)).join(' ')}`);
+    if (this.pays()) {
+      this.phase = 'kept';
+      // The cores the kept pool gets are measured from here (not over the trial's windows here).
+      this.signals();
+      this.keptRead = 0;
+      this.starved = 0;
+    } else this.drop(now);
+  }
+
+  /** The pool stops (its trial did not pay, or a kept pool got too few cores); tried again RETRY_AFTER thresholds on, 4 times as far each time. */
+  private drop(now: number): void {
+    log?.(this.phase === 'kept' ? 'kept pool stopped: too few cores' : 'trial: pool dropped');
+    this.phase = 'dropped';
+    this.nextCheck = this.read + this.retryGap;
+    this.retryGap *= 4;
+    // The lint share the next prediction reads is this thread's alone from now on, not diluted
+    // by the pool's time (in which this thread linted only its own windows, or none).
+    this.started = now;
+    this.linting = 0;
   }
 
   /**
