@@ -230,9 +230,11 @@ export function compileRules(files: readonly LoadedRuleFile[], expanded = new Ma
   const restore = (saved: StoredToken[][] | string): TokenSequence[] | undefined => {
     const sequences = typeof saved === 'string' ? (JSON.parse(saved) as StoredToken[][]) : saved;
     const out: TokenSequence[] = [];
-    for (const seq of sequences) {
+    for (let i = 0; i < sequences.length; i++) {
+      const seq = sequences[i]!;
       const tokens: TokenSequence = [];
-      for (const t of seq) {
+      for (let k = 0; k < seq.length; k++) {
+        const t = seq[k]!;
         if (Array.isArray(t)) {
           tokens.push({ words: t, lookup: new Set(t) });
           continue;
@@ -363,14 +365,19 @@ export function compileRules(files: readonly LoadedRuleFile[], expanded = new Ma
         for (const pattern of def.match) {
           for (const sequence of expand(pattern, 'match')) {
             equalityPhrases.push(sequence);
-            for (const w of sequence[0]!.words) equalityTriggers.add(w);
+            const first = sequence[0]!.words;
+            for (let k = 0; k < first.length; k++) equalityTriggers.add(first[k]!);
           }
         }
         continue;
       }
       for (const pattern of def.match) {
-        for (const sequence of expand(pattern, 'match')) {
-          for (const word of sequence[0]!.words) {
+        const sequences = expand(pattern, 'match');
+        for (let i = 0; i < sequences.length; i++) {
+          const sequence = sequences[i]!;
+          const first = sequence[0]!.words;
+          for (let k = 0; k < first.length; k++) {
+            const word = first[k]!;
             let entries = index.get(word);
             if (!entries) index.set(word, (entries = []));
             entries.push({ compiled, sequence });
