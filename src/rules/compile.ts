@@ -255,12 +255,13 @@ export function compileRules(files: readonly LoadedRuleFile[], expanded = new Ma
     const fileExceptionsStored = storedHolds && (file.exceptions ?? []).every(isStored);
     const ruleExpansions = storedHolds ? (file as PrecompiledRuleFile).ruleExpansions : undefined;
     for (const def of file.rules) {
-      // This rule's own stored expansions (the lean form), parsed at its first compile.
-      const ownText = ruleExpansions && Object.hasOwn(ruleExpansions, def.id) ? ruleExpansions[def.id] : undefined;
+      // This rule's own stored expansions (the lean form), read and parsed at its first compile (the
+      // lean form reads the text only then: lean.ts fromLeanForm).
+      const hasOwn = ruleExpansions !== undefined && Object.hasOwn(ruleExpansions, def.id);
       let own: Record<string, StoredToken[][]> | undefined;
       const ownSaved = (pattern: string): StoredToken[][] | undefined => {
-        if (ownText === undefined) return undefined;
-        own ??= JSON.parse(ownText) as Record<string, StoredToken[][]>;
+        if (!hasOwn) return undefined;
+        own ??= JSON.parse(ruleExpansions![def.id]!) as Record<string, StoredToken[][]>;
         return Object.hasOwn(own, pattern) ? own[pattern] : undefined;
       };
       const expand = (pattern: string, what: string): TokenSequence[] => {
@@ -334,8 +335,7 @@ export function compileRules(files: readonly LoadedRuleFile[], expanded = new Ma
       });
       // With its own stored expansions (ruleExpansions), every condition and exception pattern of
       // the rule is stored, as the build checked (lean.ts leanForm): no need to ask for each.
-      const late =
-        storedHolds && fileExceptionsStored && (ownText !== undefined || ((def.exceptions ?? []).every(isStored) && conditionPatterns(def).every(isStored)));
+      const late = storedHolds && fileExceptionsStored && (hasOwn || ((def.exceptions ?? []).every(isStored) && conditionPatterns(def).every(isStored)));
       const compiled: CompiledRule = new LateRule(rule, late ? compileParts : compileParts());
       for (const template of def.suggestions) {
         // exec in a loop, not matchAll: matchAll copies the regex (a new RegExp per call), and this
