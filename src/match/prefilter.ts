@@ -766,10 +766,14 @@ function buildScanner(rules: CompiledRules): RuleScanner {
     if (!any) return undefined;
     if (walker === undefined) {
       const tails = new Map<string, WalkTail[]>();
-      const add = (word: string, tail: WalkTail) => tails.set(word, [...(tails.get(word) ?? []), tail]);
-      for (const word of scanned) add(word, 'end');
-      for (const word of equalityFirst) add(word, 'end');
-      for (const part of equalityParts) add(part, 'apostrophe');
+      const add = (word: string, tail: WalkTail) => {
+        const list = tails.get(word);
+        if (list) list.push(tail);
+        else tails.set(word, [tail]);
+      };
+      scanned.forEach((word) => add(word, 'end'));
+      equalityFirst.forEach((word) => add(word, 'end'));
+      equalityParts.forEach((part) => add(part, 'apostrophe'));
       walker = wordWalker(tails) ?? null;
     }
     return walker ?? undefined;
@@ -844,8 +848,12 @@ function buildScanner(rules: CompiledRules): RuleScanner {
   const equalityWalkerOf = (): WordWalker | undefined => {
     if (equalityWalker === undefined) {
       const tails = new Map<string, WalkTail[]>();
-      for (const word of equalityFirst) tails.set(word, ['end']);
-      for (const part of equalityParts) tails.set(part, [...(tails.get(part) ?? []), 'apostrophe']);
+      equalityFirst.forEach((word) => tails.set(word, ['end']));
+      equalityParts.forEach((part) => {
+        const list = tails.get(part);
+        if (list) list.push('apostrophe');
+        else tails.set(part, ['apostrophe']);
+      });
       equalityWalker = wordWalker(tails) ?? null;
     }
     return equalityWalker ?? undefined;

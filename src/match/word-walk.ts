@@ -94,8 +94,16 @@ export interface WordWalker {
  * folding this does not model (the caller then keeps the regex).
  */
 export function wordWalker(words: ReadonlyMap<string, readonly WalkTail[]>): WordWalker | undefined {
-  for (const word of words.keys()) if (word === '' || !isAsciiText(word)) return undefined;
-  const root = nodeOf([...words], 0);
+  // forEach, not for-of or a spread: a start builds two walkers of ~500 words each, in code that
+  // runs once (interpreted), where each step of an iterator allocates its result.
+  const entries: Array<readonly [string, readonly WalkTail[]]> = [];
+  let ascii = true;
+  words.forEach((tails, word) => {
+    if (word === '' || !isAsciiText(word)) ascii = false;
+    entries.push([word, tails]);
+  });
+  if (!ascii) return undefined;
+  const root = nodeOf(entries, 0);
   return {
     walk(text, from, end, visit) {
       const stop = Math.min(end, text.length);
