@@ -9,8 +9,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'dist', 'rules', 'builtin.json');
 const lean = path.join(root, 'dist', 'rules', 'builtin-lean.json');
 const examples = path.join(root, 'dist', 'rules', 'builtin-examples.json');
+const expansions = path.join(root, 'dist', 'rules', 'builtin-expansions.txt');
 // never let a stale copy shadow the YAML while loading
-for (const file of [out, lean, examples]) rmSync(file, { force: true });
+for (const file of [out, lean, examples, expansions]) rmSync(file, { force: true });
 rmSync(path.join(root, 'dist', 'rules', 'sources.json'), { force: true });
 
 const { loadRuleFiles } = await import('../dist/rules/load.js');
@@ -28,6 +29,7 @@ try {
   const leanFiles = leanForm(precompiled);
   writeFileSync(lean, leanFiles.lean);
   writeFileSync(examples, leanFiles.examples);
+  writeFileSync(expansions, leanFiles.expansions);
   // The bibliography, for --why, explain and SARIF; every key a rule names must be in it.
   const { parseSources, SOURCES_FILE } = await import('../dist/rules/sources.js');
   const sources = parseSources(readFileSync(path.join(root, 'rules', SOURCES_FILE), 'utf8'));

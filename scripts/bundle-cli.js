@@ -184,7 +184,8 @@ for (const name of readdirSync(outdir).filter((n) => n.endsWith('.js'))) {
 }
 await startUpScript();
 // The bundle looks for the precompiled rules (and the bibliography) beside itself, as dist/rules/builtin.js does.
-for (const name of ['builtin-lean.json', 'builtin-examples.json']) copyFileSync(path.join(root, 'dist', 'rules', name), path.join(outdir, name));
+for (const name of ['builtin-lean.json', 'builtin-examples.json', 'builtin-expansions.txt'])
+  copyFileSync(path.join(root, 'dist', 'rules', name), path.join(outdir, name));
 copyFileSync(path.join(root, 'dist', 'rules', 'sources.json'), path.join(outdir, 'sources.json'));
 // The code cache of the start-up script (scripts/code-cache.js), made by the CLI in a Node like the one
 // that will run it: the same binary with no flags (V8 rejects a cache made under other flags). In an

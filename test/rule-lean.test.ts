@@ -32,13 +32,19 @@ function compiledParts(rules: ReturnType<typeof compileRules>) {
 describe('the lean form of the built-in rules', () => {
   const files = builtinRuleFiles();
   const form = leanForm(withExpansions(files));
+  // builtin-expansions.txt's ranges, as builtin.ts reads them from the file.
+  const read = (start: number, end: number) => form.expansions.slice(start, end);
 
   it('compiles to the same rules, examples included, as the rule files compiled at run time', () => {
     let reads = 0;
-    const lean = fromLeanForm(form.lean, () => {
-      reads++;
-      return JSON.parse(form.examples);
-    });
+    const lean = fromLeanForm(
+      form.lean,
+      () => {
+        reads++;
+        return JSON.parse(form.examples);
+      },
+      read,
+    );
     const fromLean = compileRules(lean);
     expect(reads).toBe(0);
     const plain = compileRules(files);
@@ -56,20 +62,28 @@ describe('the lean form of the built-in rules', () => {
     for (const file of parsed) for (const rule of file.rules) expect(Object.hasOwn(rule, 'examples'), rule.id).toBe(false);
   });
 
-  it("keeps on the first file only the expansions every start restores, each rule's others with its file, read when the rule is compiled", () => {
-    const parsed = JSON.parse(form.lean) as ReturnType<typeof withExpansions>;
+  it("keeps on the first file only the expansions every start restores, each rule's others in the expansions text, read when the rule is compiled", () => {
+    const parsed = JSON.parse(form.lean) as (ReturnType<typeof withExpansions>[number] & { ruleExpansionsAt: Record<string, [number, number]> })[];
     const atStart = new Set(parsed.flatMap((f) => [...(f.exceptions ?? []), ...f.rules.flatMap((r) => r.match)]));
     for (const pattern of Object.keys(parsed[0]!.expansions!)) expect(atStart.has(pattern), pattern).toBe(true);
-    const withOwn = parsed.flatMap((f) =>
-      f.rules.filter((r) => JSON.parse(f.ruleExpansions![r.id]!) && Object.keys(JSON.parse(f.ruleExpansions![r.id]!)).length > 0),
-    );
+    const ownText = (f: (typeof parsed)[number], id: string) => read(...f.ruleExpansionsAt[id]!);
+    const withOwn = parsed.flatMap((f) => f.rules.filter((r) => Object.keys(JSON.parse(ownText(f, r.id))).length > 0));
     expect(withOwn.length).toBeGreaterThan(50);
-    // A damaged entry is read only when its rule is first compiled: not by compileRules.
+    // A rule's text is read only when the rule is first compiled, not by compileRules: a damaged one
+    // fails then, and the others are not read for it.
     const rule = withOwn[0]!;
-    const damaged = parsed.map((f) => (Object.hasOwn(f.ruleExpansions!, rule.id) ? { ...f, ruleExpansions: { ...f.ruleExpansions, [rule.id]: '{' } } : f));
-    const rules = compileRules(fromLeanForm(JSON.stringify(damaged), () => JSON.parse(form.examples)));
+    const [start, end] = parsed.find((f) => Object.hasOwn(f.ruleExpansionsAt, rule.id))!.ruleExpansionsAt[rule.id]!;
+    const ranges: number[] = [];
+    const damagedRead = (from: number, to: number) => {
+      ranges.push(from);
+      return from === start && to === end ? '{' : read(from, to);
+    };
+    const rules = compileRules(fromLeanForm(form.lean, () => JSON.parse(form.examples), damagedRead));
+    expect(ranges).toEqual([]);
     expect(() => rules.byId.get(rule.id)!.requires).toThrow(SyntaxError);
+    expect(ranges).toEqual([start]);
     expectEqual(rules.byId.get(withOwn[1]!.id)!.requires, compileRules(files).byId.get(withOwn[1]!.id)!.requires);
+    expect(ranges.length).toBe(2);
   });
 
   it('compiles a clone of the lean files (what a worker gets) to the same rules', () => {
@@ -79,12 +93,12 @@ describe('the lean form of the built-in rules', () => {
       return { ...rest, byId: [...rules.byId].map(([id, c]) => [id, c.requires, c.unless, c.exceptions]) };
     };
     // Against the lean files themselves: the test above compares those with the rule files.
-    const lean = fromLeanForm(form.lean, () => JSON.parse(form.examples));
+    const lean = fromLeanForm(form.lean, () => JSON.parse(form.examples), read);
     expectEqual(parts(compileRules(structuredClone(lean))), parts(compileRules(lean)));
   });
 
   it('keeps examples out of spreads and clones (a worker gets the rule files without them) but gives them on request', () => {
-    const lean = fromLeanForm(form.lean, () => JSON.parse(form.examples));
+    const lean = fromLeanForm(form.lean, () => JSON.parse(form.examples), read);
     const rule = lean[0]!.rules[0]!;
     expect(Object.hasOwn({ ...rule }, 'examples')).toBe(false);
     expect(Object.hasOwn(structuredClone(rule), 'examples')).toBe(false);
@@ -94,7 +108,7 @@ describe('the lean form of the built-in rules', () => {
   });
 
   it('says which rule has no examples when the examples file does not match the rules', () => {
-    const lean = fromLeanForm(form.lean, () => ({}));
+    const lean = fromLeanForm(form.lean, () => ({}), read);
     const rule = lean[0]!.rules[0]!;
     expect(() => rule.examples).toThrow(`no examples for rule ${rule.id}`);
   });
@@ -116,7 +130,7 @@ describe('the lean form of the built-in rules', () => {
         },
       ],
     };
-    const lean = fromLeanForm(form.lean, () => JSON.parse(form.examples));
+    const lean = fromLeanForm(form.lean, () => JSON.parse(form.examples), read);
     const withUser = compileRules([...lean, user] as Parameters<typeof compileRules>[0]);
     const plain = compileRules([...files, user] as Parameters<typeof compileRules>[0]);
     expectEqual(compiledParts(withUser), compiledParts(plain));
@@ -166,5 +180,6 @@ describe('the lean form of the built-in rules', () => {
   it.skipIf(!existsSync(path.join(built, 'builtin-lean.json')))('is what the build wrote to dist/rules', () => {
     expect(readFileSync(path.join(built, 'builtin-lean.json'), 'utf8')).toBe(form.lean);
     expect(readFileSync(path.join(built, 'builtin-examples.json'), 'utf8')).toBe(form.examples);
+    expect(readFileSync(path.join(built, 'builtin-expansions.txt'), 'latin1')).toBe(form.expansions);
   });
 });

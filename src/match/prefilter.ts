@@ -122,7 +122,8 @@ const rarityOf = new WeakMap<readonly string[], number>();
 
 function wordsRarity(words: readonly string[]): number {
   let r = Number.POSITIVE_INFINITY;
-  for (const w of words) {
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k]!;
     const x = LOW_RARITY.get(w) ?? w.length;
     if (x < r) r = x;
   }
@@ -547,7 +548,9 @@ function buildScanner(rules: CompiledRules): RuleScanner {
   // The index holds a phrase once per word its first token may be (1,197 entries for the 275
   // phrases of the recommended rules): each phrase of each rule is anchored once, in the order
   // first met (a list's order changes no answer; its duplicates only cost start-up and checks).
-  for (const { compiled, sequence } of phrasesOf(rules)) {
+  const ruled = phrasesOf(rules);
+  for (let i = 0; i < ruled.length; i++) {
+    const { compiled, sequence } = ruled[i]!;
     const anchor = anchorOf(sequence);
     // A built-in phrase of one very common word whose rule requires a rarer one in the same block
     // is scanned for that one ("low" of a field answer for "compliance" before it): chosen at
@@ -562,7 +565,9 @@ function buildScanner(rules: CompiledRules): RuleScanner {
       }
       continue;
     }
-    for (const word of sequence[anchor]!.words) {
+    const words = sequence[anchor]!.words;
+    for (let k = 0; k < words.length; k++) {
+      const word = words[k]!;
       const list = anchored.get(word);
       if (list) list.push({ sequence, anchor, compiled });
       else anchored.set(word, [{ sequence, anchor, compiled }]);
@@ -761,10 +766,14 @@ function buildScanner(rules: CompiledRules): RuleScanner {
     if (!any) return undefined;
     if (walker === undefined) {
       const tails = new Map<string, WalkTail[]>();
-      const add = (word: string, tail: WalkTail) => tails.set(word, [...(tails.get(word) ?? []), tail]);
-      for (const word of scanned) add(word, 'end');
-      for (const word of equalityFirst) add(word, 'end');
-      for (const part of equalityParts) add(part, 'apostrophe');
+      const add = (word: string, tail: WalkTail) => {
+        const list = tails.get(word);
+        if (list) list.push(tail);
+        else tails.set(word, [tail]);
+      };
+      scanned.forEach((word) => add(word, 'end'));
+      equalityFirst.forEach((word) => add(word, 'end'));
+      equalityParts.forEach((part) => add(part, 'apostrophe'));
       walker = wordWalker(tails) ?? null;
     }
     return walker ?? undefined;
@@ -839,8 +848,12 @@ function buildScanner(rules: CompiledRules): RuleScanner {
   const equalityWalkerOf = (): WordWalker | undefined => {
     if (equalityWalker === undefined) {
       const tails = new Map<string, WalkTail[]>();
-      for (const word of equalityFirst) tails.set(word, ['end']);
-      for (const part of equalityParts) tails.set(part, [...(tails.get(part) ?? []), 'apostrophe']);
+      equalityFirst.forEach((word) => tails.set(word, ['end']));
+      equalityParts.forEach((part) => {
+        const list = tails.get(part);
+        if (list) list.push('apostrophe');
+        else tails.set(part, ['apostrophe']);
+      });
       equalityWalker = wordWalker(tails) ?? null;
     }
     return equalityWalker ?? undefined;
@@ -940,7 +953,8 @@ export function phrasesOf(rules: CompiledRules): { compiled: CompiledRule; seque
   const seen = new Map<CompiledRule, Set<TokenSequence>>();
   const out: { compiled: CompiledRule; sequence: TokenSequence }[] = [];
   for (const entries of rules.index.values()) {
-    for (const { compiled, sequence } of entries) {
+    for (let k = 0; k < entries.length; k++) {
+      const { compiled, sequence } = entries[k]!;
       let phrases = seen.get(compiled);
       if (!phrases) seen.set(compiled, (phrases = new Set()));
       if (phrases.has(sequence)) continue;

@@ -32,7 +32,8 @@ interface WalkNode {
 function nodeOf(words: ReadonlyArray<readonly [string, readonly WalkTail[]]>, depth: number): WalkNode {
   const tails: WalkTail[] = [];
   const below: Array<readonly [string, readonly WalkTail[]]> = [];
-  for (const entry of words) {
+  for (let i = 0; i < words.length; i++) {
+    const entry = words[i]!;
     if (entry[0].length > depth) below.push(entry);
     else for (const tail of entry[1]) if (!tails.includes(tail)) tails.push(tail);
   }
@@ -43,7 +44,9 @@ function nodeOf(words: ReadonlyArray<readonly [string, readonly WalkTail[]]>, de
 function childrenOf(node: WalkNode): Map<number, WalkNode> {
   if (node.children) return node.children;
   const groups = new Map<number, Array<readonly [string, readonly WalkTail[]]>>();
-  for (const entry of node.below!) {
+  const below = node.below!;
+  for (let i = 0; i < below.length; i++) {
+    const entry = below[i]!;
     const key = keyOf(entry[0].charCodeAt(node.depth));
     const group = groups.get(key);
     if (group) group.push(entry);
@@ -91,8 +94,16 @@ export interface WordWalker {
  * folding this does not model (the caller then keeps the regex).
  */
 export function wordWalker(words: ReadonlyMap<string, readonly WalkTail[]>): WordWalker | undefined {
-  for (const word of words.keys()) if (word === '' || !isAsciiText(word)) return undefined;
-  const root = nodeOf([...words], 0);
+  // forEach, not for-of or a spread: a start builds two walkers of ~500 words each, in code that
+  // runs once (interpreted), where each step of an iterator allocates its result.
+  const entries: Array<readonly [string, readonly WalkTail[]]> = [];
+  let ascii = true;
+  words.forEach((tails, word) => {
+    if (word === '' || !isAsciiText(word)) ascii = false;
+    entries.push([word, tails]);
+  });
+  if (!ascii) return undefined;
+  const root = nodeOf(entries, 0);
   return {
     walk(text, from, end, visit) {
       const stop = Math.min(end, text.length);

@@ -1,7 +1,7 @@
 // The built-in rule set. A build writes the validated rule files to builtin.json beside this
 // module, so the installed CLI neither parses YAML nor runs the schema validator at start-up;
 // from source (tests) the YAML in rules/ is read and validated directly.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileRules, type CompiledRules } from './compile.js';
@@ -14,6 +14,18 @@ const PRECOMPILED = path.join(HERE, 'builtin.json');
 // The same rules in the form cheapest to load (lean.ts), and their examples, read on first use.
 const LEAN = path.join(HERE, 'builtin-lean.json');
 const EXAMPLES = path.join(HERE, 'builtin-examples.json');
+const EXPANSIONS = path.join(HERE, 'builtin-expansions.txt');
+
+/** Bytes [start, end) of builtin-expansions.txt (ASCII): one rule's own stored expansions, read at the rule's first compile. */
+function readExpansions(start: number, end: number): string {
+  const fd = openSync(EXPANSIONS, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(end - start);
+    return buffer.toString('latin1', 0, readSync(fd, buffer, 0, end - start, start));
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /** The rule files in rules/, in name order. */
 export function builtinRulePaths(): string[] {
@@ -28,7 +40,7 @@ let files: LoadedRuleFile[] | undefined;
 /** The built-in rule files, read once per process (treat as read-only). */
 export function builtinRuleFiles(): LoadedRuleFile[] {
   if (files) return files;
-  if (existsSync(LEAN)) return (files = fromLeanForm(readFileSync(LEAN, 'utf8'), () => JSON.parse(readFileSync(EXAMPLES, 'utf8'))));
+  if (existsSync(LEAN)) return (files = fromLeanForm(readFileSync(LEAN, 'utf8'), () => JSON.parse(readFileSync(EXAMPLES, 'utf8')), readExpansions));
   if (existsSync(PRECOMPILED)) return (files = JSON.parse(readFileSync(PRECOMPILED, 'utf8')) as LoadedRuleFile[]);
   return (files = loadRuleFiles(builtinRulePaths()).map((f) => ({ ...f, file: path.relative(path.dirname(BUILTIN_RULES_DIR), f.file) })));
 }

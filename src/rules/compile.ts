@@ -230,9 +230,11 @@ export function compileRules(files: readonly LoadedRuleFile[], expanded = new Ma
   const restore = (saved: StoredToken[][] | string): TokenSequence[] | undefined => {
     const sequences = typeof saved === 'string' ? (JSON.parse(saved) as StoredToken[][]) : saved;
     const out: TokenSequence[] = [];
-    for (const seq of sequences) {
+    for (let i = 0; i < sequences.length; i++) {
+      const seq = sequences[i]!;
       const tokens: TokenSequence = [];
-      for (const t of seq) {
+      for (let k = 0; k < seq.length; k++) {
+        const t = seq[k]!;
         if (Array.isArray(t)) {
           tokens.push({ words: t, lookup: new Set(t) });
           continue;
@@ -253,12 +255,13 @@ export function compileRules(files: readonly LoadedRuleFile[], expanded = new Ma
     const fileExceptionsStored = storedHolds && (file.exceptions ?? []).every(isStored);
     const ruleExpansions = storedHolds ? (file as PrecompiledRuleFile).ruleExpansions : undefined;
     for (const def of file.rules) {
-      // This rule's own stored expansions (the lean form), parsed at its first compile.
-      const ownText = ruleExpansions && Object.hasOwn(ruleExpansions, def.id) ? ruleExpansions[def.id] : undefined;
+      // This rule's own stored expansions (the lean form), read and parsed at its first compile (the
+      // lean form reads the text only then: lean.ts fromLeanForm).
+      const hasOwn = ruleExpansions !== undefined && Object.hasOwn(ruleExpansions, def.id);
       let own: Record<string, StoredToken[][]> | undefined;
       const ownSaved = (pattern: string): StoredToken[][] | undefined => {
-        if (ownText === undefined) return undefined;
-        own ??= JSON.parse(ownText) as Record<string, StoredToken[][]>;
+        if (!hasOwn) return undefined;
+        own ??= JSON.parse(ruleExpansions![def.id]!) as Record<string, StoredToken[][]>;
         return Object.hasOwn(own, pattern) ? own[pattern] : undefined;
       };
       const expand = (pattern: string, what: string): TokenSequence[] => {
@@ -332,8 +335,7 @@ export function compileRules(files: readonly LoadedRuleFile[], expanded = new Ma
       });
       // With its own stored expansions (ruleExpansions), every condition and exception pattern of
       // the rule is stored, as the build checked (lean.ts leanForm): no need to ask for each.
-      const late =
-        storedHolds && fileExceptionsStored && (ownText !== undefined || ((def.exceptions ?? []).every(isStored) && conditionPatterns(def).every(isStored)));
+      const late = storedHolds && fileExceptionsStored && (hasOwn || ((def.exceptions ?? []).every(isStored) && conditionPatterns(def).every(isStored)));
       const compiled: CompiledRule = new LateRule(rule, late ? compileParts : compileParts());
       for (const template of def.suggestions) {
         // exec in a loop, not matchAll: matchAll copies the regex (a new RegExp per call), and this
@@ -363,14 +365,19 @@ export function compileRules(files: readonly LoadedRuleFile[], expanded = new Ma
         for (const pattern of def.match) {
           for (const sequence of expand(pattern, 'match')) {
             equalityPhrases.push(sequence);
-            for (const w of sequence[0]!.words) equalityTriggers.add(w);
+            const first = sequence[0]!.words;
+            for (let k = 0; k < first.length; k++) equalityTriggers.add(first[k]!);
           }
         }
         continue;
       }
       for (const pattern of def.match) {
-        for (const sequence of expand(pattern, 'match')) {
-          for (const word of sequence[0]!.words) {
+        const sequences = expand(pattern, 'match');
+        for (let i = 0; i < sequences.length; i++) {
+          const sequence = sequences[i]!;
+          const first = sequence[0]!.words;
+          for (let k = 0; k < first.length; k++) {
+            const word = first[k]!;
             let entries = index.get(word);
             if (!entries) index.set(word, (entries = []));
             entries.push({ compiled, sequence });

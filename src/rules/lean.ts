@@ -9,7 +9,11 @@
 // - each stored pattern expansion (compile.ts, PrecompiledRuleFile) is a JSON string, decoded when a
 //   rule first needs that pattern: JSON.parse scans a string far faster than it builds the nested
 //   arrays, and a one-line check decodes only the patterns of the rules' phrases and of the rules it
-//   meets.
+//   meets;
+// - each rule's own condition and exception expansions (ruleExpansions, 43% of the data) sit in a
+//   third text, builtin-expansions.txt, the lean file giving each rule's range of it, read when that
+//   rule is first compiled: a start neither reads nor parses the others (a one-line check compiles
+//   only the rules it meets; BENCHMARKS.md, branch cold9).
 import type { LoadedRuleFile } from './load.js';
 import { normalizedSet } from './sets.js';
 
@@ -36,9 +40,14 @@ export function conditionPatterns(def: RuleDefinition): string[] {
 
 type Examples = LoadedRuleFile['rules'][number]['examples'];
 
-/** The two files of the lean form: rules and expansions (`lean`), examples by rule id (`examples`); both JSON text. */
-export function leanForm(files: readonly PrecompiledRuleFile[]): { lean: string; examples: string } {
+/**
+ * The three files of the lean form: rules and expansions (`lean`), examples by rule id (`examples`),
+ * both JSON text; and each rule's own expansions (`expansions`), one JSON text after another, ASCII,
+ * the lean files' `ruleExpansionsAt` giving each rule's [start, end) in it.
+ */
+export function leanForm(files: readonly PrecompiledRuleFile[]): { lean: string; examples: string; expansions: string } {
   const examples: Record<string, Examples> = {};
+  let expansions = '';
   const all = files[0]?.expansions;
   // The expansions every start restores (the rules' `match` patterns, the files' exceptions) stay on
   // the first file; each rule's own condition and exception patterns go with its file, by rule id,
@@ -53,16 +62,18 @@ export function leanForm(files: readonly PrecompiledRuleFile[]): { lean: string;
     // The sets' words stored normalized (sets.ts normalizedSet): a start no longer normalizes them.
     if (file.sets) out.sets = Object.fromEntries(Object.entries(file.sets).map(([name, set]) => [name, normalizedSet(set)]));
     if (all) {
-      const ruleExpansions: Record<string, string> = {};
+      const ruleExpansionsAt: Record<string, [number, number]> = {};
       for (const rule of file.rules) {
         const own: Record<string, unknown> = {};
         for (const pattern of [...conditionPatterns(rule), ...(rule.exceptions ?? [])]) {
           if (!Object.hasOwn(all, pattern)) throw new Error(`leanForm: rule ${rule.id}: no stored expansion for "${pattern}"`);
           if (!atStart.has(pattern)) own[pattern] = all[pattern];
         }
-        ruleExpansions[rule.id] = JSON.stringify(own);
+        const text = asciiJson(JSON.stringify(own));
+        ruleExpansionsAt[rule.id] = [expansions.length, expansions.length + text.length];
+        expansions += text;
       }
-      out.ruleExpansions = ruleExpansions;
+      out.ruleExpansionsAt = ruleExpansionsAt;
     }
     if (file.expansions) {
       out.expansions = Object.fromEntries(
@@ -73,7 +84,7 @@ export function leanForm(files: readonly PrecompiledRuleFile[]): { lean: string;
     }
     return out;
   });
-  return { lean: asciiJson(JSON.stringify(lean)), examples: JSON.stringify(examples) };
+  return { lean: asciiJson(JSON.stringify(lean)), examples: JSON.stringify(examples), expansions };
 }
 
 /**
@@ -118,15 +129,31 @@ function defineLazyExamples(target: object, load: () => Record<string, Examples>
 
 /**
  * The rule files from the lean form's text. `loadExamples` returns builtin-examples.json's content;
- * it is called once, at the first read of any rule's `examples`. Throws SyntaxError for text that
- * is not JSON.
+ * it is called once, at the first read of any rule's `examples`. `readExpansions(start, end)` returns
+ * that range of the expansions text: each file's `ruleExpansions[id]` reads its rule's range when
+ * asked for (an enumerable getter, so a clone for a worker holds the text). Throws SyntaxError for
+ * text that is not JSON.
  */
-export function fromLeanForm(text: string, loadExamples: () => Record<string, Examples>): PrecompiledRuleFile[] {
-  const files = JSON.parse(text) as PrecompiledRuleFile[];
+export function fromLeanForm(
+  text: string,
+  loadExamples: () => Record<string, Examples>,
+  readExpansions: (start: number, end: number) => string,
+): PrecompiledRuleFile[] {
+  const files = JSON.parse(text) as (PrecompiledRuleFile & { ruleExpansionsAt?: Record<string, [number, number]> })[];
   let all: Record<string, Examples> | undefined;
   const load = () => (all ??= loadExamples());
   for (const file of files) {
     for (const rule of file.rules) defineLazyExamples(rule, load);
+    const at = file.ruleExpansionsAt;
+    if (at) {
+      delete file.ruleExpansionsAt;
+      const ruleExpansions: Record<string, string> = {};
+      for (const id of Object.keys(at)) {
+        const [start, end] = at[id]!;
+        Object.defineProperty(ruleExpansions, id, { get: () => readExpansions(start, end), enumerable: true, configurable: true });
+      }
+      file.ruleExpansions = ruleExpansions;
+    }
   }
   return files;
 }
