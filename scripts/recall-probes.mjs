@@ -378,6 +378,16 @@ const SHORT = {
   'prison-mental-health-in-reach': 'zqpm',
   'old-age-psychiatry-outreach': 'zqop',
   'driving-assessment-service': 'zqdr',
+  // Batch 100's genres (branch miss5, session of 2026-12-02 afternoon): the core substance-use terms in the shapes the
+  // kinds tables name, and the tier-B kinds of eval-tenth's and eval-eleventh's misses (fifth round).
+  'mohs-dermatologic-surgery': 'm5mohs',
+  'lupus-clinic': 'm5lup',
+  'pharmacogenomics-clinic': 'm5pgx',
+  'peer-recovery-coach-log': 'm5prc',
+  'varicose-vein-clinic': 'm5vein',
+  'hair-loss-clinic': 'm5hair',
+  'morbidity-mortality-review': 'm5mm',
+  'occupational-hand-therapy': 'm5oht',
 };
 
 const problems = [];
