@@ -388,6 +388,11 @@ const SHORT = {
   'hair-loss-clinic': 'm5hair',
   'morbidity-mortality-review': 'm5mm',
   'occupational-hand-therapy': 'm5oht',
+  // Batch 101's genres (branch miss5): new wording of batch 100's kinds, written after its fixes.
+  'cleft-craniofacial-team': 'm5cleft',
+  'student-health-center': 'm5shc',
+  'tinnitus-clinic': 'm5tin',
+  'tattoo-removal-clinic': 'm5tat',
 };
 
 const problems = [];
