@@ -99,6 +99,9 @@ describe('misses of the retired sets, fifth round: tier B', () => {
       'compliance/noncompliant',
     );
     await passes(['Parents were noncompliant with the parking rules.', 'Pt 70M. Son noncompliant with his own meds.'], ['compliance/']);
+    // The child named as an owner past a semicolon (batch 101's kind, found after its run); not when "her" owns the care.
+    await flags(["Father nonadherent with the weight-check visits; infant's gain poor."], 'compliance/nonadherent');
+    await passes(["Mother noncompliant with her statin; daughter's eczema better."], ['compliance/']);
   });
 
   it('"LOL" naming a patient: identity/lol-label; laughing in a message passes', async () => {
@@ -119,7 +122,12 @@ describe('misses of the retired sets, fifth round: tier B', () => {
 
   it('"apparently has been" + the patient\'s own act: credibility/apparently-act; a course passes', async () => {
     await flags(
-      ['Pt apparently has been skipping the evening dose.', 'Called about the rash, apparently has been scratching it at night.'],
+      [
+        'Pt apparently has been skipping the evening dose.',
+        'Called about the rash, apparently has been scratching it at night.',
+        // Opening the sentence, the subject left out (batch 101's kind, found after its run).
+        'Apparently has been splitting the tablets to save money.',
+      ],
       'credibility/apparently-act',
     );
     await passes(['Pt apparently has been doing well since the move.', 'The graft, apparently has been draining for a week.'], ['credibility/apparently-act']);

@@ -113,10 +113,13 @@ export function parentDecides(text: string, tokens: readonly Token[], first: num
   let child = false;
   // The patient's care named as the patient's ("Mom non-compliant with pt's nebs"): with care named.
   let patientsCare = false;
+  // "her"/"his" before the care in the clause: the care may be the parent's own ("with her BP meds").
+  let ownerPronoun = false;
   for (let i = last + 1; i < tokens.length && i <= last + REACH; i++) {
     if (CLAUSE_END.test(tokenGap(text, tokens[i - 1]!, tokens[i]!))) break;
     const word = stripped(tokens[i]!);
     if (OWN.has(word)) return false;
+    if ((word === 'her' || word === 'his') && tokens[i - 1]?.norm !== 'for') ownerPronoun = true;
     const patientWord = tokens[i]!.norm === 'pt' || tokens[i]!.norm === 'patient';
     // "refused to leave", "refused to let the MA weigh the baby".
     if (i === last + 1 && word === 'to') {
@@ -143,6 +146,14 @@ export function parentDecides(text: string, tokens: readonly Token[], first: num
     )
       child = true;
     if (patientWord && possessive(text, tokens[i]!)) patientsCare = true;
+  }
+  // The child named as an owner further on in the sentence, past a semicolon or a comma ("Mother non-adherent
+  // with the feeding visits; baby's weight flat": the fifth round's unseen batch), unless "her"/"his" owned the care.
+  if (care && !child && !ownerPronoun) {
+    for (let i = last + 1; i < tokens.length && i <= last + 2 * REACH; i++) {
+      if (/[.!?\n]/.test(tokenGap(text, tokens[i - 1]!, tokens[i]!))) break;
+      if (CHILD.has(stripped(tokens[i]!)) && possessive(text, tokens[i]!)) child = true;
+    }
   }
   if (patientsCare && care) return true;
   // A family, a guardian or a caregiver decides for the patient only about care named, and the
