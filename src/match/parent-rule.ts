@@ -44,8 +44,9 @@ const CARE = new Set(
     // A safety measure counselled for the child: the home's firearms locked, stored or removed.
     'gun guns firearm firearms weapon weapons',
     // A clinic's visits and follow-up, and the meals of a feeding or eating-disorder plan ("Mom non-compliant
-    // with clinic f/u", "Parents noncompliant with plated meals": the fifth round's kind).
-    'clinic visit visits followup follow-up fu meal meals snack snacks',
+    // with clinic f/u", "Parents noncompliant with plated meals": the fifth round's kind). Not "visit", a verb
+    // as often ("refused pt's brother's request to visit").
+    'clinic visits followup follow-up fu meal meals snack snacks',
     'sutures suture stitches biopsy vcug cystogram catheter cath dialysis fistula cast casting xray x-ray echo ekg ecg metformin tacrolimus cyclosporine prednisone prednisolone steroids steroid amoxicillin methylphenidate stimulant stimulants guanfacine risperidone aripiprazole fluoxetine sertraline melatonin albuterol budesonide fluticasone montelukast levothyroxine hydroxyurea levetiracetam',
   ]
     .join(' ')
