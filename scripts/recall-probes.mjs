@@ -389,6 +389,21 @@ const SHORT = {
   'pediatric-eye-clinic': 'zgpe',
   'port-authority-first-aid': 'zgpa',
   'employer-drug-testing-collection-site': 'zgdt',
+  // Batch 100's genres (branch miss5, session of 2026-12-02 afternoon): the core substance-use terms in the shapes the
+  // kinds tables name, and the tier-B kinds of eval-tenth's and eval-eleventh's misses (fifth round).
+  'mohs-dermatologic-surgery': 'm5mohs',
+  'lupus-clinic': 'm5lup',
+  'pharmacogenomics-clinic': 'm5pgx',
+  'peer-recovery-coach-log': 'm5prc',
+  'varicose-vein-clinic': 'm5vein',
+  'hair-loss-clinic': 'm5hair',
+  'morbidity-mortality-review': 'm5mm',
+  'occupational-hand-therapy': 'm5oht',
+  // Batch 101's genres (branch miss5): new wording of batch 100's kinds, written after its fixes.
+  'cleft-craniofacial-team': 'm5cleft',
+  'student-health-center': 'm5shc',
+  'tinnitus-clinic': 'm5tin',
+  'tattoo-removal-clinic': 'm5tat',
 };
 
 const problems = [];

@@ -65,13 +65,15 @@ describe('describedPerson', () => {
     expect(who('Shuttle driver refused to wait at the curb.', 'refused')).toBe('other');
     // The name a forensic genre gives its patient is the patient, bare or after "the" (branch legal).
     expect(who('Defendant was hostile during the interview.', 'hostile')).toBe('patient');
+    // A death investigation's or a mortality review's decedent, bare or after "the" (the fifth round's kind).
+    expect(who('Decedent reportedly refused care.', 'refused')).toBe('patient');
+    expect(who('Per the log the decedent was combative with deputies.', 'combative')).toBe('patient');
     // The patient as a genre names them stays unknown, so the rules flag it.
     for (const [sentence, word] of <[string, string][]>[
       ['Donor refused the juice after the draw.', 'refused'],
       ['Youth insists the fight was not his.', 'insists'],
       ['Toddler refused the cup.', 'refused'],
       ['Sophomore claims she slept all weekend.', 'claims'],
-      ['Decedent reportedly refused care.', 'refused'],
       ['Quarterback refused the ice after the game.', 'refused'],
       ['Preschooler refused the eye drops.', 'refused'],
       ['Unrestrained passenger refused the collar.', 'refused'],

@@ -21,9 +21,10 @@ import { antecedentOfRelative, definiteChild, operatingRoom, passiveWithAgent, s
 /** The patient, someone or something else, or no subject found (a note's "Refused lunch."). */
 export type Described = 'patient' | 'other' | 'unknown';
 
-// What a note or a setting calls the person it is about.
+// What a note or a setting calls the person it is about (a death investigation's or a mortality review's
+// "the decedent": the fifth round's kind).
 const PATIENT_WORDS = new Set(
-  'pt pts patient patients client resident veteran vet member members employee worker student athlete trainee recruit cadet camper inmate detainee arrestee examinee evaluee claimant insured enrollee defendant respondent applicant declarant accused supervisee probationer parolee consumer individual person participant subject man woman male female gentleman lady boy girl guy m f'.split(
+  'pt pts patient patients client resident veteran vet member members employee worker student athlete trainee recruit cadet camper inmate detainee arrestee examinee evaluee claimant decedent insured enrollee defendant respondent applicant declarant accused supervisee probationer parolee consumer individual person participant subject man woman male female gentleman lady boy girl guy m f'.split(
     ' ',
   ),
 );

@@ -33,7 +33,9 @@ const PARENTS = new Set([
 // Subjects only a child has: no other sign that the patient is a child is needed.
 const PARENTS_OF_A_CHILD = new Set(['parents', 'mob', 'fob']);
 // The child named in the clause.
-const CHILD = new Set('child kid kids infant infants baby babies newborn newborns neonate son daughter twins toddler children'.split(' '));
+const CHILD = new Set(
+  'child kid kids infant infants baby babies newborn newborns neonate son daughter twins toddler children teen teenager adolescent'.split(' '),
+);
 // The care a parent decides about for the child; then procedures and a child's medicines by name (retired
 // sets' kind: "Father refuses sutures", "Parents refused metformin").
 const CARE = new Set(
@@ -41,6 +43,10 @@ const CARE = new Set(
     'vaccine vaccines vaccination vaccinations vax immunization immunizations immunisation immunisations shot shots vitamin erythromycin ointment hep hepatitis rsv synagis palivizumab nirsevimab beyfortus antibody screen screens screening test tests testing lp lumbar puncture labs bloodwork draw bilirubin bili phototherapy transfusion iv antibiotic antibiotics medication medications medicine medicines med meds nebs inhaler inhalers controller spacer enzymes insulin vest drops dose doses acetaminophen tylenol ibuprofen motrin monitor teaching diet plan regimen enzyme dosing dosage study studies eeg scan scans schedule appointment appointments treatment therapy procedure surgery consent consents physio physiotherapy exercises pill pills contraception contraceptive contraceptives imaging ct mri ultrasound exam evaluation admission transfer oxygen nebulizer neb ng feeds weigh weight hearing referral adjustment adjustments elastics retainer retainers headgear braces aligner aligners appliance expander glasses patching splint brace tube feeding feedings formula flushes injection injections botox fluoride varnish sealant sealants tubes sedation anesthesia anaesthesia propofol midazolam ketamine emla nitrous lp hpv mmr dtap tdap',
     // A safety measure counselled for the child: the home's firearms locked, stored or removed.
     'gun guns firearm firearms weapon weapons',
+    // A clinic's visits and follow-up, and the meals of a feeding or eating-disorder plan ("Mom non-compliant
+    // with clinic f/u", "Parents noncompliant with plated meals": the fifth round's kind). Not "visit", a verb
+    // as often ("refused pt's brother's request to visit").
+    'clinic visits followup follow-up fu meal meals snack snacks',
     'sutures suture stitches biopsy vcug cystogram catheter cath dialysis fistula cast casting xray x-ray echo ekg ecg metformin tacrolimus cyclosporine prednisone prednisolone steroids steroid amoxicillin methylphenidate stimulant stimulants guanfacine risperidone aripiprazole fluoxetine sertraline melatonin albuterol budesonide fluticasone montelukast levothyroxine hydroxyurea levetiracetam',
   ]
     .join(' ')
@@ -108,10 +114,13 @@ export function parentDecides(text: string, tokens: readonly Token[], first: num
   let child = false;
   // The patient's care named as the patient's ("Mom non-compliant with pt's nebs"): with care named.
   let patientsCare = false;
+  // "her"/"his" before the care in the clause: the care may be the parent's own ("with her BP meds").
+  let ownerPronoun = false;
   for (let i = last + 1; i < tokens.length && i <= last + REACH; i++) {
     if (CLAUSE_END.test(tokenGap(text, tokens[i - 1]!, tokens[i]!))) break;
     const word = stripped(tokens[i]!);
     if (OWN.has(word)) return false;
+    if ((word === 'her' || word === 'his') && tokens[i - 1]?.norm !== 'for') ownerPronoun = true;
     const patientWord = tokens[i]!.norm === 'pt' || tokens[i]!.norm === 'patient';
     // "refused to leave", "refused to let the MA weigh the baby".
     if (i === last + 1 && word === 'to') {
@@ -132,10 +141,20 @@ export function parentDecides(text: string, tokens: readonly Token[], first: num
       /^\d{1,2}(?:yo|mo|mos|wk|wks)$/.test(word) ||
       (patientWord && !/['\u2019]/.test(text.slice(tokens[i]!.start.offset, tokens[i]!.end.offset)) && tokens[i - 1]?.norm === 'for') ||
       // "for him", "for her": the patient (a guardian "refused the fistula surgery for him").
-      ((word === 'him' || word === 'her') && tokens[i - 1]?.norm === 'for')
+      ((word === 'him' || word === 'her') && tokens[i - 1]?.norm === 'for') ||
+      // The patient as the object of a verb of care: "refused to bring pt to clinic" (the fifth round's kind).
+      (patientWord && NEEDS_OBJECT.has(tokens[i - 1]?.norm ?? '') && tokens[i - 2]?.norm === 'to')
     )
       child = true;
     if (patientWord && possessive(text, tokens[i]!)) patientsCare = true;
+  }
+  // The child named as an owner further on in the sentence, past a semicolon or a comma ("Mother non-adherent
+  // with the feeding visits; baby's weight flat": the fifth round's unseen batch), unless "her"/"his" owned the care.
+  if (care && !child && !ownerPronoun) {
+    for (let i = last + 1; i < tokens.length && i <= last + 2 * REACH; i++) {
+      if (/[.!?\n]/.test(tokenGap(text, tokens[i - 1]!, tokens[i]!))) break;
+      if (CHILD.has(stripped(tokens[i]!)) && possessive(text, tokens[i]!)) child = true;
+    }
   }
   if (patientsCare && care) return true;
   // A family, a guardian or a caregiver decides for the patient only about care named, and the
