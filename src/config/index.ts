@@ -21,7 +21,7 @@ const WHAT_CONFIG_IS = '--config names a config file: a .dignifyrc, JSON or YAML
 /**
  * The file --config names, checked before it is read, so a mistake says what was expected: an
  * empty path (an unset shell variable) was taken for no --config at all, a folder said only "is a
- * directory", a missing file "no such file or directory". Throws ConfigError.
+ * directory". Throws ConfigError.
  */
 function namedConfigFile(given: string, cwd: string): string {
   if (given === '') throw new ConfigError('--config', undefined, 'expected a config file, got an empty path');
@@ -30,7 +30,8 @@ function namedConfigFile(given: string, cwd: string): string {
   try {
     folder = statSync(file).isDirectory();
   } catch (error) {
-    throw new ConfigError(given, undefined, `${describeIoError(error)} (${WHAT_CONFIG_IS})`);
+    // Worded as for any missing or unreadable file (test/papercuts.test.ts): the path says enough.
+    throw new ConfigError(given, undefined, describeIoError(error));
   }
   if (folder) {
     const inside = CONFIG_FILES.slice(1).find((name) => existsSync(path.join(file, name)));
