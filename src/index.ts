@@ -1,5 +1,8 @@
 // dignify's public surface. Everything not exported here is internal; test/public-api.test.ts pins
 // this list (a change to it is a change to the API).
+// The declarations use Node's types (Buffer, NodeJS.ErrnoException): this directive, kept in dist/index.d.ts,
+// brings them into a project that has @types/node, with TypeScript 6 and later too, whose "types" is [] by default.
+/// <reference types="node" preserve="true" />
 import { builtinRules as builtin } from './rules/builtin.js';
 import { compileRules as compile } from './rules/compile.js';
 import type { LoadedRuleFile } from './rules/load.js';

@@ -176,12 +176,37 @@ describe('usage errors from the argument parser', () => {
   it('start "dignify:" like every other message', async () => {
     const unknown = await runMain(['--bogus']);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/^dignify: unknown option '--bogus'/);
+    expect(unknown.stderr).toBe('dignify: unknown option --bogus (see dignify --help)\n');
     const choice = await runMain(['rules', '--format', 'x']);
-    expect(choice.stderr).toBe("dignify: option '-f, --format <name>' argument 'x' is invalid. Allowed choices are text, json.\n");
+    expect(choice.stderr).toBe('dignify: --format: expected one of text, json, got "x"\n');
     const missing = await runMain(['explain']);
-    expect(missing.stderr).toBe("dignify: missing required argument 'ruleId'\n");
+    expect(missing.stderr).toBe(
+      'dignify: explain: expected a rule id, e.g. substance-use/addict, or a category, e.g. credibility (see dignify help explain)\n',
+    );
     expect(`${unknown.stderr}${choice.stderr}${missing.stderr}`).not.toMatch(/^error:/m);
+  });
+
+  // commander's own words differed from dignify's: "option '-f, --format <name>' argument 'xml' is
+  // invalid. Allowed choices are …", a lowercase "expected" after a full stop, "(Did you mean
+  // --format?)" on a second line, "missing required argument 'ruleId'" (a name in the code).
+  it.each([
+    [['--format', 'xml'], 'dignify: --format: expected one of stylish, json, jsonl, compact, sarif, github, got "xml"'],
+    [['-f'], 'dignify: --format needs a value: one of stylish, json, jsonl, compact, sarif, github (see dignify --help)'],
+    [['--max-warnings', 'some'], 'dignify: --max-warnings: expected a whole number, 0 or more, got "some"'],
+    [['--threads'], 'dignify: --threads needs a value: a whole number, 1 or more (see dignify --help)'],
+    [['-c'], 'dignify: --config needs a value: <file> (see dignify --help)'],
+    [['--formt', 'json', 'a.txt'], 'dignify: unknown option --formt; did you mean --format? (see dignify --help)'],
+    [['report', 'x.csv', '--group', 'unit'], 'dignify: unknown option --group; did you mean --group-by? (see dignify help report)'],
+    [['report', 'x.csv', '--period', 'year'], 'dignify: --period: expected one of month, week, got "year"'],
+    [['serve', '--port', 'eighty'], 'dignify: --port: expected a port number, 0 to 65535, got "eighty"'],
+    [['rules', 'substance-use'], 'dignify: rules: expected no argument, got 1 (see dignify help rules)'],
+    [['explain', 'a', 'b'], 'dignify: explain: expected one argument, got 2 (see dignify help explain)'],
+    [['a.txt', '--fix', '--fix-dry-run'], 'dignify: --fix-dry-run cannot be used with --fix: --fix writes the fixes, --fix-dry-run only shows them'],
+  ])('%j: one line naming the option or command, what was expected and what was given, exit 2', async (args, line) => {
+    const r = await runMain(args);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`${line}\n`);
   });
 });
 

@@ -143,6 +143,41 @@ describe('configuration', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('dignify: bad.json: not valid JSON');
   });
+
+  // `-c /tmp` said only "dignify: /tmp: is a directory"; `-c ""` (an unset shell variable) was taken
+  // for no --config at all; `-c house.conf` said 'No loader specified for extension ".conf"'.
+  it('says what --config expected when it names a folder, nothing, a note or a file of another extension', async () => {
+    const dir = project({
+      'a.txt': NOTE,
+      'team/.dignifyrc.yml': 'rules:\n  substance-use: "off"\n',
+      'empty-folder/x.txt': '',
+      'house.conf': 'rules:\n  substance-use: "off"\n',
+      'visit.md': 'Seen today; hx of drug abuse.\n',
+    });
+    const expectLine = async (args: string[], line: string) => {
+      const r = await runMain(['a.txt', ...args], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe(`${line}\n`);
+    };
+    const what = '(--config names a config file: a .dignifyrc, JSON or YAML, or a package.json)';
+    await expectLine(['-c', 'empty-folder'], `dignify: empty-folder: is a folder, not a config file ${what}`);
+    await expectLine(['-c', 'team'], `dignify: team: is a folder, not a config file; did you mean ${path.join('team', '.dignifyrc.yml')}? ${what}`);
+    await expectLine(['-c', 'nope.yml'], 'dignify: nope.yml: no such file or directory');
+    await expectLine(['-c', ''], 'dignify: --config: expected a config file, got an empty path');
+    // A note named by mistake: what it is, never its text.
+    await expectLine(
+      ['--config', 'visit.md'],
+      'dignify: visit.md: expected a mapping of preset, rules, allow, extends and ignore, got text (is it a config file?)',
+    );
+    const report = await runMain(['report', 'a.txt', '-f', 'csv', '-c', 'empty-folder'], { cwd: dir });
+    expect(report.code).toBe(2);
+    expect(report.stderr).toBe(`dignify: empty-folder: is a folder, not a config file ${what}\n`);
+    // Another extension is read as a .dignifyrc is (YAML, which includes JSON), and applies.
+    const conf = await runMain(['a.txt', '-c', 'house.conf', '-f', 'json'], { cwd: dir });
+    expect(conf.stderr).toBe('');
+    expect(ruleIds(conf.stdout).some((id) => id.startsWith('substance-use/'))).toBe(false);
+  });
 });
 
 describe('ignoring files', () => {

@@ -78,9 +78,25 @@ describe('markup between the words stays', () => {
         [19, 27],
       ],
     );
-    expect(moved!.fixSkipped).toEqual({ reason: 'markup', message: 'the phrase crosses markup that the replacement would break' });
+    expect(moved!.fixSkipped).toEqual({ reason: 'markup', message: 'split by markup, which a fix would break: edit it by hand' });
     expect(moved!.fix).toBeUndefined();
     expect(half!.fixSkipped!.reason).toBe('markup');
+    // Letters split inside one text node (the stops of an abbreviation) are no markup: the message says what it is.
+    const dotted = 'Hx: E.t.O.H. abuse';
+    const [stops] = refineFixes(
+      dotted,
+      [
+        {
+          ...finding(0, 0, 'alcohol use'),
+          actual: dotted.slice(4),
+          start: { line: 1, column: 5, offset: 4 },
+          end: { line: 1, column: 19, offset: 18 },
+          fix: { range: [4, 18], text: 'alcohol use' },
+        },
+      ],
+      [[0, 18]],
+    );
+    expect(stops!.fixSkipped).toEqual({ reason: 'markup', message: 'stops or hidden characters between its letters: edit it by hand' });
     expect(fine!.fix).toEqual({ range: [20, 26], text: 'user' });
   });
 });

@@ -202,7 +202,7 @@ describe('--fix and the file itself', () => {
     // would not do here: it is not prose, so nothing in it is reported at all.)
     writeFileSync(path.join(dir, 'c.txt'), 'She said "I had a drug abuse problem".\n');
     const r = await runMain(['a.txt', 'b.md', 'c.txt', '--fix', '-f', 'compact'], { cwd: dir });
-    expect(r.stderr).toBe('dignify: 3 fixes in 2 files; 2 findings left, 1 with its fix withheld (see fixSkipped)\n');
+    expect(r.stderr).toBe('dignify: 3 fixes in 2 files; 2 findings left, 1 with its fix withheld: edit it by hand (--format stylish says why)\n');
     expect(r.code).toBe(1);
     expect(readFileSync(path.join(dir, 'b.md'), 'utf8')).toBe('Past *drug* use.\n');
     expect(readFileSync(path.join(dir, 'c.txt'), 'utf8')).toBe('She said "I had a drug abuse problem".\n');
@@ -210,6 +210,22 @@ describe('--fix and the file itself', () => {
     const json = JSON.parse((await runMain(['c.txt', '--fix', '-f', 'json'], { cwd: dir })).stdout) as Array<{ findings: Array<{ fixSkipped?: unknown }> }>;
     expect(json[0]!.findings[0]!.fixSkipped).toEqual({ reason: 'quoted', message: "in quotation marks: possibly the patient's own words" });
     expect((await runMain(['c.txt'], { cwd: dir })).stdout).toContain('"drug abuse" → "drug use" (quoted)');
+  });
+
+  it('a fix withheld for stops between letters or markup says so and what to do, in the report and the summary', async () => {
+    const dir = tempDir();
+    // No markup in a .txt: the stops of "I.V.D.U." are the reason, and the report says it, not "markup".
+    writeFileSync(path.join(dir, 'plan.txt'), 'Intake: I.V.D.U. per referral letter.\n');
+    writeFileSync(path.join(dir, 'plan.md'), 'Intake: I.V.D.U. per referral letter.\n');
+    const r = await runMain(['plan.txt', 'plan.md', '--fix', '--no-color'], { cwd: dir });
+    expect(r.stdout).toContain('"I.V.D.U" → "injection drug use" (no fix: stops or hidden characters between its letters: edit it by hand)');
+    expect(r.stdout).not.toContain('(no fix: markup)');
+    expect(r.stderr).toBe('dignify: 0 fixes in 0 files; 2 findings left, 2 with their fixes withheld: edit them by hand (the report says why)\n');
+    const json = await runMain(['plan.txt', '--fix', '-f', 'json'], { cwd: dir });
+    expect(json.stderr).toContain('1 with its fix withheld: edit it by hand (its fixSkipped says why)');
+    expect(readFileSync(path.join(dir, 'plan.txt'), 'utf8')).toBe('Intake: I.V.D.U. per referral letter.\n');
+    // --redact drops fixSkipped with the rest of the note's text: the summary points elsewhere.
+    expect((await runMain(['plan.txt', '--fix', '--redact'], { cwd: dir })).stderr).toContain('(a run without --redact says why)');
   });
 
   it('--fix-dry-run lists the findings it would fix, exits as they would, and writes nothing', async () => {

@@ -193,3 +193,21 @@ describe('LSP helpers', () => {
     expect(syntaxOf('csv', 'file:///a/b.csv')).toBeUndefined();
   });
 });
+
+// Found by an embedding developer's trial: "Replace with "a substance use disorder (if diagnosed)""
+// put the advice in brackets into the note; the page and `dignify serve` leave it out.
+describe("quick fixes leave a suggestion's advice out of the text", () => {
+  it('shows "(if diagnosed)" in the title and inserts only the words', async () => {
+    const { lintText } = await import('../src/index.js');
+    const { codeActions, toDiagnostic } = await import('../src/lsp/diagnostics.js');
+    const text = 'Hx of drug abuse.\n';
+    const doc = TextDocument.create('file:///x/plan.txt', 'plaintext', 1, text);
+    const diagnostics = (await lintText(text)).map(toDiagnostic);
+    const actions = codeActions(doc, 'text', diagnostics, diagnostics);
+    const advised = actions.find((a) => a.title.includes('substance use disorder'))!;
+    expect(advised.title).toBe('Replace with "a substance use disorder" (if diagnosed)');
+    const [edit] = advised.edit!.changes!['file:///x/plan.txt']!;
+    expect(TextDocument.applyEdits(doc, [edit!])).toBe('Hx of a substance use disorder.\n');
+    expect(actions.filter((a) => a.kind === 'quickfix').every((a) => !/\(/.test(JSON.stringify(a.edit)))).toBe(true);
+  });
+});

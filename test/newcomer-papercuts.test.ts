@@ -218,7 +218,7 @@ describe('--ext with no extension', () => {
     ]) {
       const r = await runMain(args, { cwd: dir });
       expect(r.code).toBe(2);
-      expect(r.stderr).toBe(`dignify: option '--ext <list>' argument '${args.at(-1)}' is invalid. expected one or more extensions, comma-separated (txt,md)\n`);
+      expect(r.stderr).toBe(`dignify: --ext: expected one or more extensions, comma-separated (txt,md), got "${args.at(-1)}"\n`);
     }
     expect((await runMain(['.', '--ext', '.TXT'], { cwd: dir })).code).toBe(1);
   });

@@ -121,7 +121,7 @@ describe('presets on the command line', () => {
     expect(all.stdout).toContain('identity/elderly');
     const bad = await runMain(['--no-config', '--preset', 'strict'], { input: TEXT });
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/--preset.*strict.*recommended, all/s);
+    expect(bad.stderr).toBe('dignify: --preset: expected one of recommended, all, got "strict"\n');
   });
 
   it("dignify rules shows each rule's presets and filters by one", async () => {

@@ -135,4 +135,14 @@ describe('public API', () => {
   it('has no import cycle in src/', () => {
     expect(importCycles()).toEqual([]);
   });
+
+  // A strict TypeScript 7 project with @types/node failed on dist/inputs/*.d.ts ("Cannot find
+  // name 'Buffer'", "Cannot find namespace 'NodeJS'"): since TypeScript 6 "types" is [] unless set.
+  // tsc keeps a reference directive in the .d.ts only when it says preserve="true".
+  it("brings Node's types into a project that type-checks against dist/index.d.ts", async () => {
+    const { readFileSync } = await import('node:fs');
+    const source = readFileSync(new URL('../src/index.ts', import.meta.url), 'utf8');
+    const firstCode = source.split('\n').find((line) => !line.startsWith('//') || line.startsWith('///'));
+    expect(firstCode).toBe('/// <reference types="node" preserve="true" />');
+  });
 });

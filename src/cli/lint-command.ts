@@ -153,7 +153,7 @@ async function lintTo(paths: string[], options: LintCliOptions, io: Io, error: (
     error(e.message);
     return EXIT.error;
   }
-  const summary = fixMode && new FixSummary(fixMode);
+  const summary = fixMode && new FixSummary(fixMode, options.redact ? 'redacted' : options.format);
 
   const color = options.color !== false && colorWanted(io.stdout, io.env);
   const reporter = formatters[options.format]!({

@@ -2,7 +2,7 @@
 // lints them, hands results to a reporter and turns the outcome into an exit code:
 // 0 nothing at or above --fail-on, 1 findings, 2 usage or I/O error.
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { CommanderError, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_EXTENSIONS } from '../inputs/files.js';
 import { INPUT_FORMATS } from '../inputs/formats.js';
 import { formatters } from '../output/index.js';
@@ -15,6 +15,7 @@ import type { ReportCliOptions } from './report-command.js';
 import { explainRule, listRules } from './rules-commands.js';
 import { isUsageError } from './start.js';
 import { mistypedCommand, nearestCommand } from './suggest.js';
+import { DignifyCommand } from './usage-errors.js';
 
 export { EXIT, type Io } from './io.js';
 
@@ -55,7 +56,7 @@ export async function main(argv: string[] = process.argv.slice(2), io: Io = defa
   let exitCode: number = EXIT.clean;
   const error = (message: string) => io.stderr.write(`dignify: ${message}\n`);
 
-  const program = new Command()
+  const program = new DignifyCommand()
     .name('dignify')
     .description('Find stigmatizing language in clinical notes, templates and patient materials, and suggest person-first wording.')
     .version(version(), '-v, --version', 'print the version')
@@ -65,7 +66,7 @@ export async function main(argv: string[] = process.argv.slice(2), io: Io = defa
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
       // Commander's usage errors start "error:", dignify's own "dignify:": one prefix for both,
-      // so a script or a user can tell the tool's messages by it.
+      // so a script or a user can tell the tool's messages by it (their words: usage-errors.ts).
       outputError: (s, write) => write(s.replace(/^error: /, 'dignify: ')),
     })
     // `dignify help [command]`, as `git help`: with a default action commander adds none itself.

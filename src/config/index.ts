@@ -2,6 +2,7 @@
 // (JSON or YAML; .dignifyrc.json/.yaml/.yml) or package.json "dignify" key, searched from the
 // file's folder upwards, applies on its own (no merging), unless --config names one or
 // --no-config turns the search off. Each config is resolved once and cached.
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { lilconfigSync } from 'lilconfig';
 import { describeIoError } from '../inputs/files.js';
@@ -14,6 +15,31 @@ export { ConfigError, type ResolvedConfig } from './load.js';
 export type { DignifyConfig } from './schema.js';
 
 export const CONFIG_FILES = ['package.json', '.dignifyrc', '.dignifyrc.json', '.dignifyrc.yaml', '.dignifyrc.yml'];
+
+const WHAT_CONFIG_IS = '--config names a config file: a .dignifyrc, JSON or YAML, or a package.json';
+
+/**
+ * The file --config names, checked before it is read, so a mistake says what was expected: an
+ * empty path (an unset shell variable) was taken for no --config at all, a folder said only "is a
+ * directory". Throws ConfigError.
+ */
+function namedConfigFile(given: string, cwd: string): string {
+  if (given === '') throw new ConfigError('--config', undefined, 'expected a config file, got an empty path');
+  const file = path.resolve(cwd, given);
+  let folder: boolean;
+  try {
+    folder = statSync(file).isDirectory();
+  } catch (error) {
+    // Worded as for any missing or unreadable file (test/papercuts.test.ts): the path says enough.
+    throw new ConfigError(given, undefined, describeIoError(error));
+  }
+  if (folder) {
+    const inside = CONFIG_FILES.slice(1).find((name) => existsSync(path.join(file, name)));
+    const meant = inside ? `; did you mean ${path.join(given, inside)}?` : '';
+    throw new ConfigError(given, undefined, `is a folder, not a config file${meant} (${WHAT_CONFIG_IS})`);
+  }
+  return file;
+}
 
 export interface ConfigSetOptions {
   /** A config file to use for every file (--config), or false for none (--no-config). */
@@ -46,11 +72,17 @@ export class ConfigSet {
       stopDir: path.parse(settings.cwd).root,
     });
     if (settings.config === false) this.fixed = this.resolve(undefined, {});
-    else if (settings.config) {
-      const file = path.resolve(settings.cwd, settings.config);
+    else if (settings.config !== undefined) {
+      const file = namedConfigFile(settings.config, settings.cwd);
       let loaded: ReturnType<typeof this.explorer.load>;
       try {
-        loaded = this.explorer.load(file);
+        // A named file of another extension (house.conf, dignify.txt) is read as .dignifyrc is:
+        // YAML, which includes JSON. lilconfig would say 'No loader specified for extension ".conf"'.
+        const ext = path.extname(file);
+        loaded =
+          ext && !['.json', '.yaml', '.yml'].includes(ext) && path.basename(file) !== 'package.json'
+            ? { filepath: file, config: parseConfigText(this.display(file), readFileSync(file, 'utf8')) }
+            : this.explorer.load(file);
       } catch (error) {
         if (error instanceof ConfigError) throw error;
         throw new ConfigError(settings.config, undefined, describeIoError(error));

@@ -77,6 +77,10 @@ function expected(error: ErrorObject, data: unknown): string {
       return `expected one of ${(error.params as { allowedValues: string[] }).allowedValues.join(', ')}${got(value)}`;
     case 'type': {
       const type = (error.params as { type: string }).type;
+      // The whole file is not a mapping: say what it is, not its content (a note named by mistake
+      // would have its text in the message).
+      if (error.instancePath === '')
+        return `expected a mapping of preset, rules, allow, extends and ignore, got ${typeof data === 'string' ? 'text' : Array.isArray(data) ? 'a list' : `a ${typeof data}`} (is it a config file?)`;
       return `expected ${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}${got(value)}`;
     }
     case 'minLength':

@@ -17,7 +17,8 @@ import { codeSpans, lintDocument, lintDocumentBatches, preloadLint } from '../li
 import { unknownDirectiveRules, type CodeSpans } from '../match/inline-control.js';
 import { lintInParallelBatches, type Linted, type PoolThreshold } from './lint-parallel.js';
 import type { ResolvedOptions } from '../match/match.js';
-import { resolveOptions } from '../lint/options.js';
+import { OptionsError, resolveOptions } from '../lint/options.js';
+import { ConfigSet } from '../config/index.js';
 import { didYouMean } from '../core/edit-distance.js';
 import { builtinRuleFiles } from '../rules/builtin.js';
 
@@ -96,6 +97,13 @@ export type LintOptions = Options &
      * configuration is looked up before the first outcome, so a bad config throws before any output.
      */
     configs?: ConfigLookup;
+    /**
+     * A config file for every file (a path, as `--config`), or `true`: each file's nearest
+     * .dignifyrc and its ignore files, as the command line reads them. Default: none. `preset`,
+     * `quotes`, `rules`, `allow` and `ruleSet` apply on top, as the command line's flags do.
+     * Not with `configs` (a ConfigSet built with `config` is the same thing).
+     */
+    config?: string | boolean;
     /** Options for one file; the resolved `options` otherwise. Superseded by `configs`. */
     optionsFor?: (file: string) => ResolvedOptions;
     /**
@@ -162,9 +170,32 @@ interface Started {
   perBatch: number | undefined;
 }
 
+/** The Options a ConfigSet gives each file (its `base`): with `configs`, they are its to give. */
+const BASE_KEYS = ['preset', 'quotes', 'rules', 'allow', 'ruleSet'] as const;
+
+/**
+ * The configs of a run: `configs` as given, or a ConfigSet for `config`. `preset`, `quotes`, … given
+ * beside `configs` were dropped without a word (each file's options come from the ConfigSet), so
+ * that is an error (OptionsError) that says where they go.
+ */
+function configsOf(options: LintOptions): ConfigLookup | undefined {
+  const given = BASE_KEYS.filter((key) => options[key] !== undefined);
+  if (options.configs) {
+    if (options.config !== undefined) throw new OptionsError('config: not with configs; give the file to the ConfigSet: new ConfigSet({ cwd, config })');
+    if (given.length > 0)
+      throw new OptionsError(
+        `${given.join(', ')}: not used with configs, which give each file its options; pass ${given.length > 1 ? 'them' : 'it'} as the ConfigSet's base: new ConfigSet({ cwd, base: { ${given[0]}: … } })`,
+      );
+    return options.configs;
+  }
+  if (options.config === undefined || options.config === false) return undefined;
+  const base = Object.fromEntries(given.map((key) => [key, options[key]]));
+  return new ConfigSet({ cwd: process.cwd(), base, ...(typeof options.config === 'string' && { config: options.config }) });
+}
+
 /** Expands the paths, looks up every configuration (throws ConfigError), and starts reading and linting. */
 async function startLint(paths: readonly string[], options: LintOptions, stdin?: StdinSource): Promise<Started> {
-  const { configs } = options;
+  const configs = configsOf(options);
   const resolved = configs || options.optionsFor ? undefined : resolveOptions(options);
   const optionsOf = (file: string): ResolvedOptions => resolved ?? (configs ? configs.forFile(file).options : options.optionsFor!(file));
   const entries = await expandPaths(paths, options.extensions);

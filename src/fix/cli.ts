@@ -37,7 +37,11 @@ export class FixSummary {
   private left = 0;
   private withheld = 0;
 
-  constructor(private readonly mode: FixMode) {}
+  /** `format`: the report's, which decides where a withheld fix's reason is to be read. */
+  constructor(
+    private readonly mode: FixMode,
+    private readonly format = 'stylish',
+  ) {}
 
   /**
    * Writes (or diffs) one document's fix and sets `result.findings` to what the file now holds:
@@ -88,9 +92,23 @@ export class FixSummary {
     return {};
   }
 
-  /** "3 fixes in 2 files; 2 findings left, 1 with its fix withheld (see fixSkipped)". */
+  /**
+   * "3 fixes in 2 files; 2 findings left, 1 with its fix withheld: edit it by hand (the report says
+   * why)". A withheld fix is a person's to make, so the line says so, and where this format gives
+   * each one's reason (stylish: "(no fix: …)"; JSON: `fixSkipped`; compact, github, SARIF: none).
+   */
   line(): string {
-    const withheld = this.withheld ? `, ${this.withheld} with ${this.withheld === 1 ? 'its fix' : 'their fixes'} withheld (see fixSkipped)` : '';
+    const where =
+      this.format === 'stylish'
+        ? 'the report says why'
+        : this.format === 'json' || this.format === 'jsonl'
+          ? `${this.withheld === 1 ? 'its' : 'each'} fixSkipped says why`
+          : this.format === 'redacted'
+            ? 'a run without --redact says why'
+            : '--format stylish says why';
+    const withheld = this.withheld
+      ? `, ${this.withheld} with ${this.withheld === 1 ? 'its fix withheld: edit it' : 'their fixes withheld: edit them'} by hand (${where})`
+      : '';
     const head = `${plural(this.fixes, 'fix', 'fixes')} in ${plural(this.files, 'file')}`;
     return this.mode === 'dry-run'
       ? `--fix-dry-run: would make ${head}; ${plural(this.left, 'finding')} would be left${withheld}`

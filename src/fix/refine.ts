@@ -79,12 +79,17 @@ const SMALL = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'of', 'o
 
 const MESSAGES: Record<FixSkipReason, string> = {
   quoted: "in quotation marks: possibly the patient's own words",
-  markup: 'the phrase crosses markup that the replacement would break',
+  markup: 'split by markup, which a fix would break: edit it by hand',
   address: 'in a URL or e-mail address',
   code: 'in code',
-  name: 'part of a proper name (Title Case)',
-  meaning: 'the replacement would drop a word that carries meaning',
+  name: 'part of a proper name (Title Case): add it to allow if it is one, else edit it by hand',
+  meaning: 'the replacement would drop a word that carries meaning: edit it by hand',
 };
+
+// Not markup: a word whose letters stand apart in one text node ("I.V.D.U.", "E.t.O.H.", a soft
+// hyphen, an entity), read as one word by the second reading (src/parse/hidden.ts). Where the
+// stops or hidden characters would go in the replacement cannot be known.
+const SPLIT_WORD = 'stops or hidden characters between its letters: edit it by hand';
 
 function skip(reason: FixSkipReason, message = MESSAGES[reason]): FixSkipped {
   return { reason, message };
@@ -236,7 +241,7 @@ export function planFix(text: string, finding: Finding, segments: readonly Segme
   while (oj > oi && dropped(from[oj - 1]!)) oj--, (keptEdge = true);
   while (oi < oj && dropped(from[oi]!)) oi++, (keptEdge = true);
   const lost = from.slice(oi, oj).find(dropped);
-  if (lost) return skip('meaning', `the replacement would drop "${lost.text}"`);
+  if (lost) return skip('meaning', `the replacement would drop "${lost.text}": edit it by hand`);
   // An insertion or a deletion is anchored on a shared word next to it.
   if (oi === oj || ni === nj) {
     if (keptEdge) return skip('meaning');
@@ -266,7 +271,8 @@ export function planFix(text: string, finding: Finding, segments: readonly Segme
     // "an *injection drug use*"); the rest must be in one run of plain text.
     const lastMarkup = plain.lastIndexOf(false);
     for (let k = 0; k <= lastMarkup; k++) {
-      if (plain[k] === false && !(ARTICLES.has(oldWords[k]!.text.toLowerCase()) && k === 0)) return skip('markup');
+      if (plain[k] === false && !(ARTICLES.has(oldWords[k]!.text.toLowerCase()) && k === 0))
+        return skip('markup', seg[k] === seg[k + 1] && !/\s/.test(oldSeps[k]!) ? SPLIT_WORD : undefined);
     }
     let head = 0;
     if (lastMarkup === 0) {

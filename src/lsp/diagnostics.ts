@@ -7,6 +7,7 @@
 import type { CodeAction, Diagnostic, Hover, Position, Range, TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, Rule, Severity } from '../types.js';
+import { splitAdvice } from '../web/apply-suggestion.js';
 
 /** The `source` of every diagnostic dignify publishes; code actions act only on these. */
 export const SOURCE = 'dignify';
@@ -101,11 +102,19 @@ export function codeActions(doc: TextDocument, syntax: Syntax, diagnostics: read
       seen.add(data.fix.phrase.toLowerCase());
     }
     // Not in a URL, code, a name, or across markup that a replacement would break (README: Fixing).
+    // A closing parenthesis is advice, not words for the note ("a substance use disorder (if
+    // diagnosed)"): the title shows it, the edit leaves it out, as the page and `serve` do.
     for (const suggestion of data.fixSkipped ? [] : data.suggestions) {
-      const replacement = keepInitialCase(data.actual, suggestion);
+      const { words, advice } = splitAdvice(suggestion);
+      const replacement = keepInitialCase(data.actual, words);
       if (seen.has(replacement.toLowerCase())) continue;
       seen.add(replacement.toLowerCase());
-      actions.push({ title: `Replace with "${replacement}"`, kind: 'quickfix', diagnostics: [d], edit: edit([{ range: d.range, newText: replacement }]) });
+      actions.push({
+        title: `Replace with "${replacement}"${advice ? ` ${advice}` : ''}`,
+        kind: 'quickfix',
+        diagnostics: [d],
+        edit: edit([{ range: d.range, newText: replacement }]),
+      });
     }
     const line = d.range.start.line;
     actions.push({

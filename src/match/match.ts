@@ -1019,7 +1019,7 @@ export function matchSentences(sentences: readonly SentenceTokens[], text: strin
         finding.fixSkipped = { reason: 'markup', message: 'spans a template drop-down list or placeholder: choose the option, then fix' };
       } else if (rule.fixable && suggestions[0] && !keepsCaptures(person ?? rule.suggestions[0]!, c.captures)) {
         // "{drug} abuse" → "substance use" would lose which substance.
-        finding.fixSkipped = { reason: 'meaning', message: 'the replacement would drop a word the phrase names' };
+        finding.fixSkipped = { reason: 'meaning', message: 'the replacement would drop a word the phrase names: edit it by hand' };
       } else if (rule.fixable && suggestions[0]) {
         const previous = c.first > 0 ? tokens[c.first - 1] : undefined;
         finding.fix = fitReplacement(text, finding.start.offset, finding.end.offset, suggestions[0], {

@@ -45,7 +45,7 @@ export const stylish: Formatter = ({ why, color, cwd }) => {
           column: f.paragraph === undefined ? String(f.start.column) : '',
           paragraph: f.paragraph,
           severity: f.severity,
-          text: `"${f.actual.replace(/\s+/g, ' ')}"${suggestion}${f.quoted ? ' (quoted)' : ''}${f.fixSkipped && f.fixSkipped.reason !== 'quoted' ? ` (no fix: ${f.fixSkipped.reason})` : ''}`,
+          text: `"${f.actual.replace(/\s+/g, ' ')}"${suggestion}${f.quoted ? ' (quoted)' : ''}${f.fixSkipped && f.fixSkipped.reason !== 'quoted' ? ` (no fix: ${f.fixSkipped.message})` : ''}`,
           f,
         };
       });
