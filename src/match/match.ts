@@ -296,8 +296,10 @@ function beforeQualifier(tokens: readonly Token[], first: number, text: string):
 // Where a noun phrase ends (the `phrase` window): a clause mark other than a comma between two
 // tokens, or a word that opens a relative clause, a predicate or an example. "overweight and obese
 // that makes people …", "people who are obese, especially women" and "Gen Exam: Obese., … PT/PTT"
-// put a person noun after the match that the match does not describe.
-const PHRASE_MARK = /[.;:!?()[\]{}\u2014]/;
+// put a person noun after the match that the match does not describe. A hyphen or en dash with white
+// space beside it is a dash between list items or clauses, not a compound's hyphen: "- overweight or
+// obese - physically inactive - parent or sibling with diabetes" (a risk-factor list, fixtures/audit).
+const PHRASE_MARK = /[.;:!?()[\]{}\u2014]|\s[-\u2013]|[-\u2013]\s/;
 const PHRASE_STOP = new Set([
   'that',
   'which',
