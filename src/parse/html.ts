@@ -10,6 +10,7 @@ import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
+import { HTML_JOIN, joinMarkupSplitWords } from './markup-words.js';
 import { maskPlaceholders } from './placeholders.js';
 import { rowTree } from './table-rows.js';
 
@@ -38,6 +39,8 @@ export function htmlTrees(source: string): Root[] {
   });
   const file = new VFile(source);
   const english = new ParseEnglish();
+  // "<b>IV</b>DU", "ad<i>dict</i>": one word to the reader (markup-words.ts).
+  joinMarkupSplitWords(english, source, HTML_JOIN);
   const trees = [toNlcst(hast, file, english)];
   // Each cell is parsed alone (a phrase never runs from one cell into the next) and the cells of
   // a row are one statement for conditions ("<td>Urine tox</td><td>dirty</td>": table-rows.ts).
