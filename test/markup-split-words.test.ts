@@ -25,6 +25,7 @@ describe('a word split by inline markup', () => {
     ['Past history of ***IV***DU, seen in clinic in May.', 'IV***DU'],
     ['Past history of IV**DU**, seen in clinic in May.', 'IV**DU'],
     ['Past history of <b>IV</b>DU, seen in clinic in May.', 'IV</b>DU'],
+    ['Past history of IV<wbr>DU, seen in clinic in May.', 'IV<wbr>DU'],
   ])('Markdown %j is read as one word', async (text, source) => {
     expect(await found(text, 'markdown')).toEqual([{ rule: IVDU, source, fix: 'markup' }]);
   });
@@ -34,6 +35,7 @@ describe('a word split by inline markup', () => {
     ['<p>Past history of <span class="hl">IV</span>DU.</p>', 'IV</span>DU'],
     ['<p>Past history of I<em>V</em>D<strong>U</strong>.</p>', 'I<em>V</em>D<strong>U'],
     ['<p>Past history of IV<!-- edited -->DU.</p>', 'IV<!-- edited -->DU'],
+    ['<p>Past history of IV<wbr>DU.</p>', 'IV<wbr>DU'],
   ])('HTML %j is read as one word', async (text, source) => {
     expect(await found(text, 'html')).toEqual([{ rule: IVDU, source, fix: 'markup' }]);
   });

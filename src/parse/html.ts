@@ -26,6 +26,8 @@ export function htmlTrees(source: string): Root[] {
       (node as Element).properties.dataNlcst = 'ignore';
       return 'skip';
     }
+    // "ad<wbr>dict" reads "addict": no space where a line may break (markup-words.ts joins the pieces).
+    if (node.type === 'element' && (node as Element).tagName === 'wbr') (node as Element).properties.dataNlcst = 'ignore';
     // A table row is left out of the document's tree and read as one statement (below); a table
     // nested in one of its cells is a row of its own, left out of that cell.
     if (node.type === 'element' && (node as Element).tagName === 'tr' && node.position) {

@@ -13,7 +13,8 @@ import type { Sentence, Word } from 'nlcst';
 import type { ParseEnglish } from 'parse-english';
 
 // Inline elements that only style the text they hold; a reader runs text on across them.
-const INLINE_TAGS = 'a|abbr|b|bdi|bdo|big|cite|dfn|em|font|i|mark|q|s|small|span|strike|strong|sub|sup|u|var';
+// <wbr> (a place a line may break) too: hast-util-to-nlcst reads it as a space, html.ts drops it.
+const INLINE_TAGS = 'a|abbr|b|bdi|bdo|big|cite|dfn|em|font|i|mark|q|s|small|span|strike|strong|sub|sup|u|var|wbr';
 const TAG = String.raw`<\/?(?:${INLINE_TAGS})(?:\s[^<>]*)?>|<!--[\s\S]*?-->`;
 /** Markdown: emphasis, strong and strike-through markers, and inline HTML that only styles. */
 export const MARKDOWN_JOIN = new RegExp(String.raw`^(?:[*_~]+|${TAG})*$`, 'i');
