@@ -496,6 +496,8 @@ export function builtinRulePaths() { throw new Error('no rule files in the wareh
   'parse/markdown': `export function markdownTrees() { throw new Error('plain text only'); }`,
   'parse/html': `export function htmlTrees() { throw new Error('plain text only'); }`,
   'fix/segments-markdown': `export function markdownSegments() { throw new Error('plain text only'); }`,
+  // Markup inside words (lint-document.ts asks it of Markdown and HTML only): never called on plain text.
+  'parse/markup-words': 'export function withoutWordMarkup() {}',
   // data/given-names.txt (455 KB) would take the script past Snowflake's 100 KB: no list.
   'match/given-names-file': 'export function givenNamesText() { return undefined; }',
   'fix/segments-html': `export function htmlSegments() { throw new Error('plain text only'); }`,

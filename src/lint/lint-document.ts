@@ -10,6 +10,7 @@ import { applyInlineControl, inlineControl, type CodeSpans } from '../match/inli
 import { lazy } from '../engine/lazy.js';
 import { parseTextWhole, parseTextWindows } from '../parse/parse-text.js';
 import { scannerFor } from '../match/prefilter.js';
+import { withoutWordMarkup } from '../parse/markup-words.js';
 import { knownPlaces } from '../match/places.js';
 import { lintTree } from './lint-tree.js';
 import type { ResolvedOptions } from '../match/match.js';
@@ -122,12 +123,25 @@ function lintAsWritten(doc: Document, resolved: ResolvedOptions, whole: boolean,
   return findings.sort((a, b) => a.start.offset - b.start.offset);
 }
 
+/**
+ * May the document hold a finding? For Markdown and HTML, the text is asked again with the markup
+ * inside words taken out: "**IV**DU" holds no phrase's anchor as written, but its tree reads "IVDU"
+ * (markup-words.ts).
+ */
+function mayHold(doc: Document, resolved: ResolvedOptions, whole: boolean): boolean {
+  const holds = (text: string) => (whole ? resolved.rules.triggerPattern.test(text) : doc.syntax === 'text' || scannerFor(resolved.rules).mayHold(text));
+  if (holds(doc.text)) return true;
+  if (doc.syntax !== 'markdown' && doc.syntax !== 'html') return false;
+  const joined = withoutWordMarkup(doc.text, doc.syntax);
+  return joined !== undefined && holds(joined);
+}
+
 /** The findings of each parsed tree (block or piece of one), in text order: `start` is where the tree starts (UTF-16 offset). */
 function* treeFindings(doc: Document, resolved: ResolvedOptions, whole: boolean, places?: Int32Array): Generator<{ start: number; findings: Finding[] }> {
   // Fast path: a Markdown or HTML text without any phrase's anchor word cannot produce a finding.
   // Plain text skips this test: its scanner (parseTextWindows) is stricter, and a text it finds
   // nothing in yields no tree at all. The slow path keeps the plain test of every first word.
-  if (whole ? !resolved.rules.triggerPattern.test(doc.text) : doc.syntax !== 'text' && !scannerFor(resolved.rules).mayHold(doc.text)) return;
+  if (!mayHold(doc, resolved, whole)) return;
   for (const tree of trees(doc, resolved, whole, places)) {
     const sentences = collectSentences(tree);
     const findings = lintTree(tree, doc.text, resolved, sentences);

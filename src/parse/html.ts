@@ -10,6 +10,7 @@ import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
+import { HTML_JOIN, joinMarkupSplitWords } from './markup-words.js';
 import { maskPlaceholders } from './placeholders.js';
 import { rowTree } from './table-rows.js';
 
@@ -25,6 +26,8 @@ export function htmlTrees(source: string): Root[] {
       (node as Element).properties.dataNlcst = 'ignore';
       return 'skip';
     }
+    // "ad<wbr>dict" reads "addict": no space where a line may break (markup-words.ts joins the pieces).
+    if (node.type === 'element' && (node as Element).tagName === 'wbr') (node as Element).properties.dataNlcst = 'ignore';
     // A table row is left out of the document's tree and read as one statement (below); a table
     // nested in one of its cells is a row of its own, left out of that cell.
     if (node.type === 'element' && (node as Element).tagName === 'tr' && node.position) {
@@ -38,6 +41,8 @@ export function htmlTrees(source: string): Root[] {
   });
   const file = new VFile(source);
   const english = new ParseEnglish();
+  // "<b>IV</b>DU", "ad<i>dict</i>": one word to the reader (markup-words.ts).
+  joinMarkupSplitWords(english, source, HTML_JOIN);
   const trees = [toNlcst(hast, file, english)];
   // Each cell is parsed alone (a phrase never runs from one cell into the next) and the cells of
   // a row are one statement for conditions ("<td>Urine tox</td><td>dirty</td>": table-rows.ts).

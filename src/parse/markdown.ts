@@ -15,6 +15,7 @@ import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { lineBoundsOf, lineIndexAt } from './lines.js';
+import { MARKDOWN_JOIN, joinMarkupSplitWords } from './markup-words.js';
 import { maskPlaceholders } from './placeholders.js';
 import { rowTree } from './table-rows.js';
 
@@ -136,6 +137,8 @@ export function markdownTrees(source: string): Root[] {
   lastParse = { source, codeSpans, textRuns };
   const file = new VFile(source);
   const english = new ParseEnglish();
+  // "**IV**DU", "drug*s*": one word to the reader (markup-words.ts).
+  joinMarkupSplitWords(english, source, MARKDOWN_JOIN);
   // Tables are left out of the document's tree (mdast-util-to-nlcst ignores them). Each cell is
   // parsed alone, so a phrase never runs from one cell into the next, and the cells of a row are
   // one statement for conditions ("| Urine tox | dirty |": table-rows.ts); rows stay apart.

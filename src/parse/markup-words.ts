@@ -1,0 +1,57 @@
+// A word that inline markup splits without white space ("**IV**DU", "<b>IV</b>DU", "drug*s*",
+// "ad<i>dict</i>") is one word to its reader, but mdast-util-to-nlcst and hast-util-to-nlcst
+// tokenize each text node alone, so the sentence held two word nodes side by side ("IV", "DU") and
+// no rule saw "IVDU". Plain text never gives two word nodes side by side (the tokenizer runs letters
+// together), so such a pair always comes from two text nodes. Here the pair is made one word node
+// when all that stands between them in the source is inline markup (emphasis or strike-through
+// markers, an inline formatting tag, a comment): its children keep their own positions, so the
+// token runs from the first piece's start to the last piece's end in the file (src/parse/tokens.ts)
+// and a fix across the markup is withheld (src/fix/refine.ts: "split by markup"). Anything else
+// between them (a line break, a link target, an image, an element whose text is dropped) keeps two
+// words.
+import type { Sentence, Word } from 'nlcst';
+import type { ParseEnglish } from 'parse-english';
+
+// Inline elements that only style the text they hold; a reader runs text on across them.
+// <wbr> (a place a line may break) too: hast-util-to-nlcst reads it as a space, html.ts drops it.
+const INLINE_TAGS = 'a|abbr|b|bdi|bdo|big|cite|dfn|em|font|i|mark|q|s|small|span|strike|strong|sub|sup|u|var|wbr';
+const TAG = String.raw`<\/?(?:${INLINE_TAGS})(?:\s[^<>]*)?>|<!--[\s\S]*?-->`;
+/** Markdown: emphasis, strong and strike-through markers, and inline HTML that only styles. */
+export const MARKDOWN_JOIN = new RegExp(String.raw`^(?:[*_~]+|${TAG})*$`, 'i');
+/** HTML: inline formatting tags and comments. */
+export const HTML_JOIN = new RegExp(String.raw`^(?:${TAG})*$`, 'i');
+
+type Positioned = { position?: { start: { offset?: number }; end: { offset?: number } } };
+
+/** Adds to `parser` a first sentence plugin that joins word nodes split by markup only (`join` tests the source between them). */
+export function joinMarkupSplitWords(parser: ParseEnglish, source: string, join: RegExp): void {
+  const plugin = (sentence: Sentence): void => {
+    const children = sentence.children;
+    for (let i = children.length - 1; i > 0; i--) {
+      const a = children[i - 1]!;
+      const b = children[i]!;
+      if (a.type !== 'WordNode' || b.type !== 'WordNode') continue;
+      const end = (a as Positioned).position?.end.offset;
+      const start = (b as Positioned).position?.start.offset;
+      if (end === undefined || start === undefined || start < end || !join.test(source.slice(end, start))) continue;
+      const word: Word = { type: 'WordNode', children: [...a.children, ...b.children] };
+      if (a.position && b.position) word.position = { start: a.position.start, end: b.position.end };
+      children.splice(i - 1, 2, word);
+    }
+  };
+  parser.tokenizeSentencePlugins = [plugin, ...parser.tokenizeSentencePlugins];
+}
+
+const WORD_MARKUP = {
+  markdown: new RegExp(String.raw`(?<=[\p{L}\p{N}])(?:[*_~]+|${TAG})+(?=[\p{L}\p{N}])`, 'giu'),
+  html: new RegExp(String.raw`(?<=[\p{L}\p{N}])(?:${TAG})+(?=[\p{L}\p{N}])`, 'giu'),
+};
+
+/**
+ * `text` with the inline markup inside words taken out ("**IV**DU" → "**IVDU"), for the scan that
+ * decides whether a Markdown or HTML text can hold a phrase at all: undefined when there is none.
+ */
+export function withoutWordMarkup(text: string, syntax: 'markdown' | 'html'): string | undefined {
+  const joined = text.replace(WORD_MARKUP[syntax], '');
+  return joined === text ? undefined : joined;
+}
