@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { builtinRuleFiles } from '../src/rules/builtin.js';
+import { builtinRuleFiles, wholeRange } from '../src/rules/builtin.js';
 import { compileRules, withExpansions } from '../src/rules/compile.js';
 import { fromLeanForm, leanForm } from '../src/rules/lean.js';
 import { normalizeWord } from '../src/rules/pattern.js';
@@ -84,6 +84,14 @@ describe('the lean form of the built-in rules', () => {
     expect(ranges).toEqual([start]);
     expectEqual(rules.byId.get(withOwn[1]!.id)!.requires, compileRules(files).byId.get(withOwn[1]!.id)!.requires);
     expect(ranges.length).toBe(2);
+  });
+
+  // A rule's own expansions are read by byte range when it is first compiled: if the file changed since the start
+  // (a package upgraded in place under a running serve or lsp), the range is a clear error, not a SyntaxError.
+  it("takes a rule's expansions range only when it is one whole JSON object, else says the rule data changed", () => {
+    expect(wholeRange('{"a":1}', 7, 'x.txt')).toBe('{"a":1}');
+    expect(() => wholeRange('"a":1},{"b"', 11, 'x.txt')).toThrow(/^x\.txt: the rule data changed on disk since dignify started/);
+    expect(() => wholeRange('{"a":1}', 9, 'x.txt')).toThrow(/restart dignify/);
   });
 
   it('compiles a clone of the lean files (what a worker gets) to the same rules', () => {

@@ -16,15 +16,28 @@ const LEAN = path.join(HERE, 'builtin-lean.json');
 const EXAMPLES = path.join(HERE, 'builtin-examples.json');
 const EXPANSIONS = path.join(HERE, 'builtin-expansions.txt');
 
-/** Bytes [start, end) of builtin-expansions.txt (ASCII): one rule's own stored expansions, read at the rule's first compile. */
+/**
+ * Bytes [start, end) of builtin-expansions.txt (ASCII): one rule's own stored expansions, read at the rule's first
+ * compile. Throws an Error naming the file when the range is not one whole JSON object (the file changed since this
+ * process read builtin-lean.json, e.g. a package upgraded in place under a running `dignify serve` or `lsp`).
+ */
 function readExpansions(start: number, end: number): string {
   const fd = openSync(EXPANSIONS, 'r');
   try {
     const buffer = Buffer.allocUnsafe(end - start);
-    return buffer.toString('latin1', 0, readSync(fd, buffer, 0, end - start, start));
+    return wholeRange(buffer.toString('latin1', 0, readSync(fd, buffer, 0, end - start, start)), end - start, EXPANSIONS);
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * `text`, read for a range of `length` bytes of `file`, when it is a whole JSON object's text ("{" … "}", every
+ * byte read); else throws an Error that says the rule data changed on disk. Exported for the tests.
+ */
+export function wholeRange(text: string, length: number, file: string): string {
+  if (text.length === length && text.startsWith('{') && text.endsWith('}')) return text;
+  throw new Error(`${file}: the rule data changed on disk since dignify started (was the package upgraded while it ran?): restart dignify`);
 }
 
 /** The rule files in rules/, in name order. */
