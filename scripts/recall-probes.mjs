@@ -404,6 +404,11 @@ const SHORT = {
   'student-health-center': 'm5shc',
   'tinnitus-clinic': 'm5tin',
   'tattoo-removal-clinic': 'm5tat',
+  // Batch 102's genres (branch cred6): credibility terms in the shapes notes use.
+  'vertigo-clinic': 'c6vert',
+  'independent-medical-exam': 'c6ime',
+  'eye-casualty': 'c6eye',
+  'std-clinic': 'c6std',
 };
 
 const problems = [];

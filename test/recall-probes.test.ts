@@ -14,7 +14,7 @@ const SET = path.join(ROOT, 'fixtures', 'recall-probes', 'probes.jsonl');
 // before dignify is run on it, so it joins this list only with the fixes made from it.
 const FIXED_BATCHES = new Set([
   1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 38, 40, 41, 42, 43, 44, 45, 46, 47,
-  48, 49, 50, 52, 54, 56, 58, 59, 60, 61, 62, 66, 68, 69, 70, 72, 74, 76, 80, 82, 84, 86, 88, 89, 90, 92, 94, 95, 96, 97, 98, 99, 100, 101,
+  48, 49, 50, 52, 54, 56, 58, 59, 60, 61, 62, 66, 68, 69, 70, 72, 74, 76, 80, 82, 84, 86, 88, 89, 90, 92, 94, 95, 96, 97, 98, 99, 100, 101, 102, 103,
 ]);
 // Core spans of the fixed batches left missed, each a kind judged not safe to close (the README):
 // "a drug of abuse by a 2 y/o" (the by-phrase reads as an abuser, as in "abuse by her father").
@@ -135,10 +135,10 @@ describe('fixtures/recall-probes', () => {
     expect(r.status).toBe(0);
   });
 
-  it("has two hundred and eighty-three genres (batches 14, 15, 19, 20, 21, 22, 23, 24, 28, 30, 32, 38, 40, 42, 44, 46, 52, 56, 50, 48, 54, 58, 60, 62, 66, 68, 70, 72, 74, 76, 80, 82, 84, 86, 88, 90, 92, 94, 95, 96, 97, 98, 99, 100 and 101 brought eight, ten, eight, eight, eight, eight, eight, eight, seven, eight, eight, eight, eight, eight, eight, eight, eight, eight, six (48 shares adult-day-program with 50 and consult-liaison-psych with 56), six (54 shares adult-day-program with 50 and community-paramedicine with 48), five, five, five, five, five, five, four, four, four, four, four, four, four, four, four, four, five, four, four, five, four, four, eight and four; 25, 26, 27, 29, 31, 33, 41, 43, 45, 49, 53, 55, 57, 59, 61, 69 and 89 are in 22's, 23's, 24's, 28's, 30's, 32's, 40's, 42's, 44's, 48's, 52's, 54's, 56's, 58's, 60's, 68's and 88's genres; 28 and 32 share well-child-visit), core and B spans in each genre with terms, and look-alikes in every genre", () => {
+  it("has two hundred and eighty-seven genres (batches 14, 15, 19, 20, 21, 22, 23, 24, 28, 30, 32, 38, 40, 42, 44, 46, 52, 56, 50, 48, 54, 58, 60, 62, 66, 68, 70, 72, 74, 76, 80, 82, 84, 86, 88, 90, 92, 94, 95, 96, 97, 98, 99, 100, 101 and 102 brought eight, ten, eight, eight, eight, eight, eight, eight, seven, eight, eight, eight, eight, eight, eight, eight, eight, eight, six (48 shares adult-day-program with 50 and consult-liaison-psych with 56), six (54 shares adult-day-program with 50 and community-paramedicine with 48), five, five, five, five, five, five, four, four, four, four, four, four, four, four, four, four, five, four, four, five, four, four, eight, four and four; 25, 26, 27, 29, 31, 33, 41, 43, 45, 49, 53, 55, 57, 59, 61, 69, 89 and 103 are in 22's, 23's, 24's, 28's, 30's, 32's, 40's, 42's, 44's, 48's, 52's, 54's, 56's, 58's, 60's, 68's, 88's and 102's genres; 28 and 32 share well-child-visit), core and B spans in each genre with terms, and look-alikes in every genre", () => {
     expect(new Set(all.map((r) => (r as { batch?: number }).batch)).size).toBeGreaterThan(FIXED_BATCHES.size - 1);
     const genres = new Set(records.map((r) => r.genre));
-    expect(genres.size).toBe(283);
+    expect(genres.size).toBe(287);
     for (const genre of genres) expect(records.some((r) => r.genre === genre && r.spans.length === 0)).toBe(true);
     expect(records.flatMap((r) => r.spans).filter((s) => s.tier === 'core').length).toBeGreaterThan(300);
   });
