@@ -16,17 +16,19 @@ corpus="${DIGNIFY_CORPUS:-$root/../shared/corpus}"
 # Run inside the corpus folder with relative names: the findings name their file, and the digest
 # should not depend on where the corpus lies.
 cd "$corpus" || exit 2
-# The CLI's notes on stderr (which column it lints) are dropped; a failure is reported and fails the digest.
+# The CLI's notes on stderr (which column it lints) are dropped; a failure is reported with the CLI's last
+# stderr line (its one-line error, which names the file and row, never note text) and fails the digest.
 lint() {
-  node "$root/bin/dignify.cjs" --format jsonl --no-config "$@" 2>/dev/null
+  node "$root/bin/dignify.cjs" --format jsonl --no-config "$@" 2>"$errfile"
   local rc=$?
   if [ "$rc" -gt 1 ]; then
-    echo "corpus-digest: dignify $* exited $rc: this digest is incomplete" >&2
+    echo "corpus-digest: dignify $* exited $rc: this digest is incomplete: $(tail -n 1 "$errfile" | cut -c1-300)" >&2
     echo 1 >"$failmark"
   fi
 }
 failmark=$(mktemp)
-trap 'rm -f "$failmark"' EXIT
+errfile=$(mktemp)
+trap 'rm -f "$failmark" "$errfile"' EXIT
 for preset in recommended all; do
   for threads in 1 2; do
     out=$(
