@@ -766,14 +766,9 @@ function buildScanner(rules: CompiledRules): RuleScanner {
     if (!any) return undefined;
     if (walker === undefined) {
       const tails = new Map<string, WalkTail[]>();
-      const add = (word: string, tail: WalkTail) => {
-        const list = tails.get(word);
-        if (list) list.push(tail);
-        else tails.set(word, [tail]);
-      };
-      scanned.forEach((word) => add(word, 'end'));
-      equalityFirst.forEach((word) => add(word, 'end'));
-      equalityParts.forEach((part) => add(part, 'apostrophe'));
+      addTails(tails, scanned, 'end');
+      addTails(tails, equalityFirst, 'end');
+      addTails(tails, equalityParts, 'apostrophe');
       walker = wordWalker(tails) ?? null;
     }
     return walker ?? undefined;
@@ -848,12 +843,8 @@ function buildScanner(rules: CompiledRules): RuleScanner {
   const equalityWalkerOf = (): WordWalker | undefined => {
     if (equalityWalker === undefined) {
       const tails = new Map<string, WalkTail[]>();
-      equalityFirst.forEach((word) => tails.set(word, ['end']));
-      equalityParts.forEach((part) => {
-        const list = tails.get(part);
-        if (list) list.push('apostrophe');
-        else tails.set(part, ['apostrophe']);
-      });
+      addTails(tails, equalityFirst, 'end');
+      addTails(tails, equalityParts, 'apostrophe');
       equalityWalker = wordWalker(tails) ?? null;
     }
     return equalityWalker ?? undefined;
@@ -942,6 +933,19 @@ export function scannerFor(rules: CompiledRules): RuleScanner {
   let scanner = scanners.get(rules);
   if (!scanner) scanners.set(rules, (scanner = buildScanner(rules)));
   return scanner;
+}
+
+/**
+ * Adds `tail` to the tails of each of `words` in `tails` (a walker's word list: a word may end a phrase
+ * and be the start of an apostrophe form both). forEach, not for-of: this runs once per start, interpreted,
+ * where each step of an iterator allocates its result (word-walk.ts wordWalker).
+ */
+function addTails(tails: Map<string, WalkTail[]>, words: readonly string[] | ReadonlySet<string>, tail: WalkTail): void {
+  words.forEach((word: string) => {
+    const list = tails.get(word);
+    if (list) list.push(tail);
+    else tails.set(word, [tail]);
+  });
 }
 
 /**
