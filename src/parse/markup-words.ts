@@ -16,10 +16,13 @@ import type { ParseEnglish } from 'parse-english';
 // <wbr> (a place a line may break) too: hast-util-to-nlcst reads it as a space, html.ts drops it.
 const INLINE_TAGS = 'a|abbr|b|bdi|bdo|big|cite|dfn|em|font|i|mark|q|s|small|span|strike|strong|sub|sup|u|var|wbr';
 const TAG = String.raw`<\/?(?:${INLINE_TAGS})(?:\s[^<>]*)?>|<!--[\s\S]*?-->`;
-/** Markdown: emphasis, strong and strike-through markers, and inline HTML that only styles. */
-export const MARKDOWN_JOIN = new RegExp(String.raw`^(?:[*_~]+|${TAG})*$`, 'i');
-/** HTML: inline formatting tags and comments. */
-export const HTML_JOIN = new RegExp(String.raw`^(?:${TAG})*$`, 'i');
+// One piece of markup that may stand inside a word, by syntax: in Markdown, emphasis, strong and
+// strike-through markers and inline HTML that only styles; in HTML, inline formatting tags and comments.
+const PIECE = { markdown: String.raw`[*_~]+|${TAG}`, html: TAG };
+/** Markdown: the source between two pieces of a word holds only markup that may stand inside it. */
+export const MARKDOWN_JOIN = new RegExp(String.raw`^(?:${PIECE.markdown})*$`, 'i');
+/** HTML: the same for inline formatting tags and comments. */
+export const HTML_JOIN = new RegExp(String.raw`^(?:${PIECE.html})*$`, 'i');
 
 type Positioned = { position?: { start: { offset?: number }; end: { offset?: number } } };
 
@@ -42,10 +45,8 @@ export function joinMarkupSplitWords(parser: ParseEnglish, source: string, join:
   parser.tokenizeSentencePlugins = [plugin, ...parser.tokenizeSentencePlugins];
 }
 
-const WORD_MARKUP = {
-  markdown: new RegExp(String.raw`(?<=[\p{L}\p{N}])(?:[*_~]+|${TAG})+(?=[\p{L}\p{N}])`, 'giu'),
-  html: new RegExp(String.raw`(?<=[\p{L}\p{N}])(?:${TAG})+(?=[\p{L}\p{N}])`, 'giu'),
-};
+const inWord = (piece: string) => new RegExp(String.raw`(?<=[\p{L}\p{N}])(?:${piece})+(?=[\p{L}\p{N}])`, 'giu');
+const WORD_MARKUP = { markdown: inWord(PIECE.markdown), html: inWord(PIECE.html) };
 
 /**
  * `text` with the inline markup inside words taken out ("**IV**DU" → "**IVDU"), for the scan that
