@@ -56,6 +56,18 @@ describe('LintPool', () => {
     });
   }, 60_000);
 
+  it('tells how long each worker has linted (the pool log), as of its latest answer', async () => {
+    const pool = built.LintPool.open(2);
+    try {
+      expect(pool.busy()).toEqual([0, 0]);
+      // The pool gives each task to the worker with the fewest: one task each.
+      await Promise.all([pool.run([doc('Pt is a substance abuser.', 1)], [resolveOptions()]), pool.run([doc('Hx of IVDU.', 2)], [resolveOptions()])]);
+      expect(pool.busy().every((ms) => ms > 0)).toBe(true);
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
   it('rejects a task sent to a worker that stopped', async () => {
     const pool = built.LintPool.open(1);
     await pool.close();

@@ -30,7 +30,7 @@ import { lintDocument } from '../lint/lint-document.js';
 import type { ResolvedOptions } from '../match/match.js';
 import { inOrder } from './ordered.js';
 import type { LintPool } from './pool.js';
-import { idleCoresSince, PoolPace, type PoolSignals, type PoolThreshold, WARM_UP } from './pool-pace.js';
+import { idleCoresSince, PoolPace, poolLog, type PoolSignals, type PoolThreshold, WARM_UP } from './pool-pace.js';
 
 export { idleCoresSince, POOL_MIN_GAIN, type PoolSignals, type PoolThreshold, poolHelps } from './pool-pace.js';
 
@@ -122,6 +122,8 @@ export async function* lintInParallelBatches(
   const { clock } = pace;
   const workers = Math.max(1, threads - 1);
   let atWorkers = 0; // batches sent to the pool and not back yet
+  // For the pool's log (DIGNIFY_POOL_LOG): batches sent and linted here, and this thread's waits on the workers.
+  const seen = { sent: 0, here: 0, waited: 0, waits: 0 };
   let issued = Promise.resolve(); // during the trial: settles when every batch given to `work` so far is linted
   /**
    * Batches of the documents of `from`, each of one window of `pace`; once `pace` drops the pool
@@ -203,9 +205,11 @@ export async function* lintInParallelBatches(
     if (todo.length) {
       const here = chunk.here || atWorkers >= inFlight - 1 || todo.some((item) => item.event.doc.text.length > WORKER_MAX_CHARS);
       if (here) {
+        seen.here++;
         for (const item of todo) item.findings = await withLoading(() => lintDocument(item.event.doc, optionsOf(item.event.doc), item.places));
       } else {
         const docs = todo.map((item) => item.event.doc);
+        seen.sent++;
         atWorkers++;
         try {
           const findings = await pool!.run(
@@ -284,7 +288,19 @@ export async function* lintInParallelBatches(
         yield first;
         for (let next = await events.next(); !next.done; next = await events.next()) yield next.value;
       };
-      for await (const chunk of inOrder(chunks(rest()), inFlight, work)) yield 'ready' in chunk ? [chunk.ready] : (chunk.batch as Linted[]);
+      const start = clock();
+      const cpu = process.cpuUsage();
+      const waited = poolLog && ((ms: number) => ((seen.waited += ms), seen.waits++));
+      for await (const chunk of inOrder(chunks(rest()), inFlight, work, waited)) yield 'ready' in chunk ? [chunk.ready] : (chunk.batch as Linted[]);
+      if (poolLog) {
+        const used = process.cpuUsage(cpu);
+        poolLog(
+          `pool ran ${Math.round(clock() - start)} ms (process CPU ${Math.round((used.user + used.system) / 1000)} ms): ${seen.sent} batches to workers, ` +
+            `${seen.here} linted here; this thread waited ${Math.round(seen.waited)} ms for a batch (${seen.waits} times); ` +
+            `the workers linted ${pool!.busy().map(Math.round).join(', ')} ms`,
+        );
+        seen.sent = seen.here = seen.waited = seen.waits = 0;
+      }
       if (pace.phase !== 'dropped') return;
       // Every batch is back: the workers and their heaps go.
       onPool?.(1);

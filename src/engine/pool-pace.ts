@@ -32,7 +32,9 @@
 // trial's paces per window, a drop): for benchmarks, not a user setting.
 import { availableParallelism, cpus } from 'node:os';
 
-const log = process.env.DIGNIFY_POOL_LOG ? (line: string): void => void process.stderr.write(`dignify pool: ${line}\n`) : undefined;
+/** Writes a line of the pool's log to stderr, when DIGNIFY_POOL_LOG is set (undefined otherwise). */
+export const poolLog = process.env.DIGNIFY_POOL_LOG ? (line: string): void => void process.stderr.write(`dignify pool: ${line}\n`) : undefined;
+const log = poolLog;
 
 /** The pool starts once this many documents and characters (UTF-16 code units) have been read. */
 export interface PoolThreshold {

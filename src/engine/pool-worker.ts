@@ -28,8 +28,10 @@ if (!isMainThread && parentPort) {
   const port = parentPort;
   // One task at a time, in the order sent (a task waits only while a lazy part loads).
   let queue = Promise.resolve();
+  let busy = 0; // ms spent on tasks (PoolAnswer.busy)
   port.on('message', (task: PoolTask) => {
     queue = queue.then(async () => {
+      const start = performance.now();
       let answer: PoolAnswer;
       try {
         answer = { id: task.id, findings: await lintTask(task) };
@@ -37,6 +39,8 @@ if (!isMainThread && parentPort) {
         const e = error instanceof Error ? error : new Error(String(error));
         answer = { id: task.id, error: { message: e.message, stack: e.stack } };
       }
+      busy += performance.now() - start;
+      answer.busy = busy;
       port.postMessage(answer);
     });
   });

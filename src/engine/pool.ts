@@ -101,7 +101,11 @@ export function fromPlainOptions(plain: PlainOptions): ResolvedOptions {
 }
 
 /** A worker's answer to a task: the findings of each document, or the error that stopped it. */
-export type PoolAnswer = { id: number; findings: Finding[][] } | { id: number; error: { message: string; stack?: string } };
+/**
+ * A worker's answer to a task: the findings of each document, or the error that stopped it; `busy`,
+ * the milliseconds (wall) the worker has spent linting since it started, this task included.
+ */
+export type PoolAnswer = ({ id: number; findings: Finding[][] } | { id: number; error: { message: string; stack?: string } }) & { busy?: number };
 
 type Pending = { resolve: (findings: Finding[][]) => void; reject: (error: Error) => void };
 
@@ -110,6 +114,8 @@ class PoolWorker {
   /** Ids of the configurations this worker has been sent. */
   readonly configs = new Set<number>();
   readonly worker: Worker;
+  /** Milliseconds this worker has spent linting, as of its latest answer (PoolAnswer.busy). */
+  busy = 0;
   private failed?: Error;
 
   constructor() {
@@ -121,6 +127,7 @@ class PoolWorker {
       stderr: false,
     });
     this.worker.on('message', (answer: PoolAnswer) => {
+      if (answer.busy !== undefined) this.busy = answer.busy;
       const task = this.pending.get(answer.id);
       if (!task) return;
       this.pending.delete(answer.id);
@@ -210,6 +217,11 @@ export class LintPool {
     return new Promise((resolve, reject) =>
       worker.post(task, { resolve, reject }, [task.places.buffer as ArrayBuffer, task.placeStarts.buffer as ArrayBuffer]),
     );
+  }
+
+  /** Milliseconds each worker has spent linting so far (as of its latest answer). */
+  busy(): number[] {
+    return this.workers.map((w) => w.busy);
   }
 
   /** Stops the workers (a task still running is abandoned). */
