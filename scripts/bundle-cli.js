@@ -41,6 +41,17 @@ const LAZY_BUILTINS = [
   ['readline', 'import-statement', /[\\/]src[\\/]inputs[\\/]/, "export default new Proxy({}, { get: (_, key) => require('node:readline')[key] });"],
   // node:stream (Node's stream modules: ~10 M instructions), which only the export reader uses.
   ['stream', 'import-statement', /[\\/]src[\\/]inputs[\\/]/, "export default new Proxy({}, { get: (_, key) => require('node:stream')[key] });"],
+  // node:fs/promises (and what it loads: readline's Interface, the fs watchers; ~4.7 M instructions and ~65 page
+  // faults), which a one-line check never calls: src/ imports it as a default for this (BENCHMARKS.md, branch cold10).
+  ['fs/promises', 'import-statement', /[\\/]src[\\/]/, "export default new Proxy({}, { get: (_, key) => require('node:fs/promises')[key] });"],
+  // lilconfig (the config search) reads `fs.promises.readFile` when it loads, which loads fs/promises: its node:fs
+  // is Node's with a `promises` whose functions load fs/promises at their first call (lilconfig only calls them).
+  [
+    'fs',
+    'require-call',
+    /[\\/]node_modules[\\/]lilconfig[\\/]/,
+    "const fs = require('node:fs');\nmodule.exports = Object.create(fs, { promises: { value: new Proxy({}, { get: (_, key) => (...args) => fs.promises[key](...args) }) } });",
+  ],
 ];
 // Bundled CommonJS packages that the start-up path imports but a run seldom calls. esbuild runs a
 // CommonJS package's module function where an ES module imports it, at start-up: `ignore` (30 kB,

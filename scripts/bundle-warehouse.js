@@ -506,11 +506,12 @@ export function builtinRulePaths() { throw new Error('no rule files in the wareh
   // narrowing each fix to the words that change, or withholding it, alters only f.fix and
   // f.fixSkipped, which no row reads. 4.7 KB of code.
   'fix/refine': 'export function refineFixes(text, findings) { return findings; }',
-  // compile.ts gives a compiled rule the lazy examples of its definition (none here: the rules are
-  // plain data, unpacked without examples) and reads conditionPatterns only with stored expansions
-  // (none here either); the getters and loader of the lazy examples go.
+  // compile.ts gives a compiled rule the lazy examples and conditions of its definition (none here:
+  // the rules are plain data, unpacked without examples) and reads conditionPatterns only with stored
+  // expansions (none here either); the getters and loaders of the lazy fields go.
   'rules/lean': `export { conditionPatterns } from ${JSON.stringify(path.join(root, 'src/rules/lean.ts'))};
-export function copyLazyExamples() { return false; }`,
+export function copyLazyFields() { return false; }
+export function definitionFields(def) { return def; }`,
   // A row keeps a rule's first suggestion (personSuggestion is dropped above), so no term is read as a person.
   'match/person-reading': 'export function namesPerson() { return false; }',
   // resolveOptions as it resolves no options, the one call the build makes (portable.ts: dignify_findings(text)

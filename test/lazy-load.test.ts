@@ -3,6 +3,7 @@
 // libraries only for an export, a glob or folder, and --fix. Checked here: a synchronous lint says
 // what it lacks instead of dropping findings, withLoading loads it and gives the findings, and the
 // bundled CLI's start-up chunks hold none of those parts (a static import would bring them back).
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -126,6 +127,19 @@ describe.skipIf(!existsSync(path.join(BUNDLE, 'main.js')))('the bundled CLI', ()
     ]) {
       expect(sources, lazy).not.toContain(lazy);
     }
+  });
+
+  it('checks a line on standard input without loading fs/promises (scripts/bundle-cli.js LAZY_BUILTINS), and still finds the finding', () => {
+    // Node's fs/promises loads readline's Interface and the fs watchers with it: ~5 M instructions of a
+    // one-line check. src/ imports it as a default (a stand-in that loads it at first use), and
+    // lilconfig, which reads fs.promises.readFile when it loads, gets a node:fs whose promises do the same.
+    const bin = path.join(ROOT, 'bin', 'dignify.cjs');
+    const script = `process.argv = [process.argv[0], ${JSON.stringify(bin)}]; require(${JSON.stringify(bin)});
+process.on('exit', () => require('node:fs').writeSync(2, JSON.stringify(process.moduleLoadList.filter((m) => /fs\\/promises|readline/.test(m)))));`;
+    const run = spawnSync(process.execPath, ['-e', script], { input: 'hx of IVDU\n', encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('substance-use/injection-drug-abuse');
+    expect(JSON.parse(run.stderr)).toEqual([]);
   });
 
   it('runs the ignore package only when a .dignifyignore or a config needs it (scripts/bundle-cli.js LAZY_PACKAGES)', () => {

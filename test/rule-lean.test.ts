@@ -73,9 +73,11 @@ describe('the lean form of the built-in rules', () => {
     // fails then, and the others are not read for it.
     const rule = withOwn[0]!;
     const [start, end] = parsed.find((f) => Object.hasOwn(f.ruleExpansionsAt, rule.id))!.ruleExpansionsAt[rule.id]!;
+    // The own expansions' reads only (a rule's conditions are read from their own ranges: see below).
+    const ownStarts = new Set(parsed.flatMap((f) => Object.values(f.ruleExpansionsAt).map(([from]) => from)));
     const ranges: number[] = [];
     const damagedRead = (from: number, to: number) => {
-      ranges.push(from);
+      if (ownStarts.has(from)) ranges.push(from);
       return from === start && to === end ? '{' : read(from, to);
     };
     const rules = compileRules(fromLeanForm(form.lean, () => JSON.parse(form.examples), damagedRead));
@@ -113,6 +115,39 @@ describe('the lean form of the built-in rules', () => {
     expect(rule.examples.flag.length).toBeGreaterThan(0);
     rule.examples = { flag: [], pass: ['x'] };
     expect(rule.examples).toEqual({ flag: [], pass: ['x'] });
+  });
+
+  it("keeps each rule's conditions in the expansions text, read once at the first read, which spreads and clones make but compileRules does not", () => {
+    const parsed = JSON.parse(form.lean) as (ReturnType<typeof withExpansions>[number] & { conditionsAt: Record<string, [number, number]> })[];
+    for (const file of parsed) for (const rule of file.rules) expect(Object.hasOwn(rule, 'conditions'), rule.id).toBe(false);
+    const withConditions = files.flatMap((f) => f.rules.filter((r) => r.conditions !== undefined));
+    expect(withConditions.length).toBeGreaterThan(50);
+    for (const rule of withConditions) {
+      const file = parsed.find((f) => Object.hasOwn(f.conditionsAt, rule.id))!;
+      expect(JSON.parse(read(...file.conditionsAt[rule.id]!)), rule.id).toEqual(rule.conditions);
+    }
+    const conditionStarts = new Set(parsed.flatMap((f) => Object.values(f.conditionsAt).map(([from]) => from)));
+    let reads = 0;
+    const counted = (from: number, to: number) => {
+      if (conditionStarts.has(from)) reads++;
+      return read(from, to);
+    };
+    const lean = fromLeanForm(form.lean, () => JSON.parse(form.examples), counted);
+    const compiled = compileRules(lean);
+    expect(reads).toBe(0); // compileRules copies the rules without reading their conditions
+    const id = withConditions[0]!.id;
+    const def = lean.flatMap((f) => f.rules).find((r) => r.id === id)!;
+    const rule = compiled.byId.get(id)!.rule;
+    expect(rule.conditions).toEqual(withConditions[0]!.conditions);
+    expect(def.conditions).toBe(rule.conditions); // one object, read once
+    expect(reads).toBe(1);
+    expect({ ...def }.conditions).toBe(def.conditions);
+    expect(structuredClone(def).conditions).toEqual(def.conditions); // a worker's copy holds them
+    // A rule with no conditions reads nothing and gives none.
+    const none = lean.flatMap((f) => f.rules).find((r) => !withConditions.some((w) => w.id === r.id))!;
+    expect(none.conditions).toBeUndefined();
+    def.conditions = { requires: [] };
+    expect(def.conditions).toEqual({ requires: [] });
   });
 
   it('says which rule has no examples when the examples file does not match the rules', () => {

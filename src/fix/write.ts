@@ -7,7 +7,8 @@
 // - a file whose owner or group cannot be kept (another user's file, when not root);
 // - a file that changed since it was read.
 // A symbolic link is followed: the file it points to is rewritten, the link stays.
-import { access, constants, readFile, realpath, stat } from 'node:fs/promises';
+// A default import: the bundle loads fs/promises at its first use (scripts/bundle-cli.js LAZY_BUILTINS).
+import fsPromises from 'node:fs/promises';
 import { decodeText, describeIoError } from '../inputs/files.js';
 import { writeFileAtomic } from '../output/write-atomic.js';
 
@@ -24,10 +25,10 @@ function encodeLike(original: Uint8Array, text: string): Buffer {
  */
 export async function writeFixed(file: string, before: string, after: string): Promise<string | undefined> {
   try {
-    const target = await realpath(file); // write through a symlink, not over it
-    const info = await stat(target);
+    const target = await fsPromises.realpath(file); // write through a symlink, not over it
+    const info = await fsPromises.stat(target);
     if ((info.mode & 0o222) === 0) return 'read-only; not fixed (make it writable to fix it)';
-    await access(target, constants.W_OK).catch(() => {
+    await fsPromises.access(target, fsPromises.constants.W_OK).catch(() => {
       throw new Error('not writable; not fixed');
     });
     if (info.nlink > 1) return `has ${info.nlink} hard links; not fixed (rewriting it would split them: fix a copy, or use --fix-dry-run)`;
@@ -39,7 +40,7 @@ export async function writeFixed(file: string, before: string, after: string): P
       if (info.uid !== uid) return 'owned by another user; not fixed (its owner would change): run as its owner';
       if (info.gid !== gid && !groups.includes(info.gid)) return 'its group would change; not fixed: run as a member of its group';
     }
-    const original = await readFile(target);
+    const original = await fsPromises.readFile(target);
     const decoded = decodeText(original);
     if (!('text' in decoded) || decoded.text !== before) return 'changed while being linted; not fixed';
     await writeFileAtomic(target, encodeLike(original, after), { mode: info.mode, uid: info.uid, gid: info.gid });

@@ -3,7 +3,8 @@
 // so one bad path never stops the run.
 import { isAscii } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readFileSync, readSync, realpathSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
+// A default import: the bundle loads fs/promises at its first use (scripts/bundle-cli.js LAZY_BUILTINS).
+import fsPromises from 'node:fs/promises';
 import path from 'node:path';
 
 import { DEFAULT_EXTENSIONS } from './formats.js';
@@ -51,9 +52,9 @@ export async function expandPaths(inputs: readonly string[], extensions: readonl
   };
   const exts = normalizeExtensions(extensions);
   for (const input of inputs) {
-    let info: Awaited<ReturnType<typeof stat>>;
+    let info: Awaited<ReturnType<typeof fsPromises.stat>>;
     try {
-      info = await stat(input);
+      info = await fsPromises.stat(input);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       const { glob, isDynamicPattern } = code === 'ENOENT' ? await globbing() : {};

@@ -1,7 +1,8 @@
 // The readers of Parquet and FHIR sources, as SourceEvents: a Parquet file is read by random
 // access (its footer first, then row group by row group), FHIR from the byte stream. Kept apart
 // from sources.ts so those readers (and their libraries, loaded on use) stay out of its way.
-import { open as openFile } from 'node:fs/promises';
+// A default import: the bundle loads fs/promises at its first use (scripts/bundle-cli.js LAZY_BUILTINS).
+import fsPromises from 'node:fs/promises';
 import type { AsyncBuffer } from 'hyparquet';
 import type { ColumnOptions } from './columns.js';
 import type { InputFormat } from './formats.js';
@@ -14,7 +15,7 @@ interface NoteSourceOptions extends ColumnOptions {
 
 /** A file on disk as hyparquet's AsyncBuffer, counting the bytes read (progress). Closed by close(). */
 async function fileBuffer(path: string, tell?: (bytes: number) => void): Promise<AsyncBuffer & { close(): Promise<void> }> {
-  const handle = await openFile(path, 'r');
+  const handle = await fsPromises.open(path, 'r');
   const { size } = await handle.stat();
   let read = 0;
   return {

@@ -6,7 +6,8 @@
 // plainly dignify's), and is removed if the write fails or the process gets SIGINT, SIGTERM or
 // SIGHUP while it exists: a temporary copy holds note text and must not be left behind.
 import { rmSync } from 'node:fs';
-import { chmod, chown, rename, rm, writeFile } from 'node:fs/promises';
+// A default import: the bundle loads fs/promises at its first use (scripts/bundle-cli.js LAZY_BUILTINS).
+import fsPromises from 'node:fs/promises';
 import path from 'node:path';
 
 const pending = new Set<string>();
@@ -50,13 +51,13 @@ export async function writeFileAtomic(file: string, content: string | Uint8Array
   track(temp);
   try {
     // Readable by the owner alone until its mode and owner are set: it holds the note's text.
-    await writeFile(temp, content, { flag: 'wx', mode: 0o600 });
-    if (options.uid !== undefined && options.gid !== undefined) await chown(temp, options.uid, options.gid);
+    await fsPromises.writeFile(temp, content, { flag: 'wx', mode: 0o600 });
+    if (options.uid !== undefined && options.gid !== undefined) await fsPromises.chown(temp, options.uid, options.gid);
     // After chown, which clears setuid/setgid bits. A new file gets what writeFile would give it.
-    await chmod(temp, options.mode !== undefined ? options.mode & 0o7777 : 0o666 & ~process.umask());
-    await rename(temp, file);
+    await fsPromises.chmod(temp, options.mode !== undefined ? options.mode & 0o7777 : 0o666 & ~process.umask());
+    await fsPromises.rename(temp, file);
   } catch (error) {
-    await rm(temp, { force: true });
+    await fsPromises.rm(temp, { force: true });
     throw error;
   } finally {
     untrack(temp);

@@ -3,7 +3,7 @@
 import type { Rule, RuleSet, SetValue } from '../types.js';
 import type { LoadedRuleFile } from './load.js';
 import { RuleFileError } from './errors.js';
-import { conditionPatterns, copyLazyExamples } from './lean.js';
+import { conditionPatterns, copyLazyFields, definitionFields } from './lean.js';
 import { expandPattern, PatternError, type TokenSequence } from './pattern.js';
 import { setValuesOf, setWordsOf } from './sets.js';
 import { escapeRegex, wordsSource } from './word-regex.js';
@@ -285,7 +285,7 @@ export function compileRules(files: readonly LoadedRuleFile[], expanded = new Ma
           : expand(pattern, what);
       if (byId.has(def.id)) throw new RuleFileError(file.file, def.id, 'duplicate id (defined in another rule file)');
       const rule: Rule = {
-        ...def,
+        ...definitionFields(def), // the lean form's conditions stay unread (lean.ts)
         category: file.category,
         fixable: def.fixable ?? false,
         description: def.description ?? firstSentence(def.note),
@@ -293,7 +293,7 @@ export function compileRules(files: readonly LoadedRuleFile[], expanded = new Ma
         file: file.file,
         url: ruleUrl(def.id),
       };
-      copyLazyExamples(def, rule); // the lean form's examples stay unread (lean.ts)
+      copyLazyFields(def, rule); // the lean form's examples and conditions stay unread (lean.ts)
       const compileConditions = (kind: 'requires' | 'unless'): CompiledCondition[] =>
         (def.conditions?.[kind] ?? []).map((c) => {
           const conditionKind = c.before

@@ -13,7 +13,10 @@
 // - each rule's own condition and exception expansions (ruleExpansions, 43% of the data) sit in a
 //   third text, builtin-expansions.txt, the lean file giving each rule's range of it, read when that
 //   rule is first compiled: a start neither reads nor parses the others (a one-line check compiles
-//   only the rules it meets; BENCHMARKS.md, branch cold9).
+//   only the rules it meets; BENCHMARKS.md, branch cold9);
+// - so do each rule's `conditions` (150 kB, 37% of what was left), after the expansions, read at the
+//   rule's first compile or at the first read of its `conditions` (an accessor): a start touched ~185
+//   pages for their text and objects (BENCHMARKS.md, branch cold10).
 import type { LoadedRuleFile } from './load.js';
 import { normalizedSet } from './sets.js';
 
@@ -22,6 +25,12 @@ interface PrecompiledRuleFile extends LoadedRuleFile {
   expansions?: Record<string, unknown>;
   expansionSets?: string[];
   ruleExpansions?: Record<string, string>;
+}
+
+/** The lean file's own fields beside a rule file's: [start, end) ranges of the expansions text, by rule id. */
+interface LeanRuleFile extends PrecompiledRuleFile {
+  ruleExpansionsAt?: Record<string, [number, number]>;
+  conditionsAt?: Record<string, [number, number]>;
 }
 
 type RuleDefinition = LoadedRuleFile['rules'][number];
@@ -74,6 +83,16 @@ export function leanForm(files: readonly PrecompiledRuleFile[]): { lean: string;
         expansions += text;
       }
       out.ruleExpansionsAt = ruleExpansionsAt;
+      // Each rule's conditions, after the expansions: the lean rule keeps none (fromLeanForm gives it an accessor).
+      const conditionsAt: Record<string, [number, number]> = {};
+      for (const rule of rules) {
+        if (rule.conditions === undefined) continue;
+        const text = asciiJson(JSON.stringify(rule.conditions));
+        conditionsAt[rule.id] = [expansions.length, expansions.length + text.length];
+        expansions += text;
+        delete rule.conditions;
+      }
+      out.conditionsAt = conditionsAt;
     }
     if (file.expansions) {
       out.expansions = Object.fromEntries(
@@ -111,15 +130,50 @@ function setExamples(this: object, value: Examples): void {
   Object.defineProperty(this, 'examples', { value, writable: true, enumerable: true, configurable: true });
 }
 
+type Conditions = RuleDefinition['conditions'];
+
+const conditionsBy = new WeakMap<object, () => Conditions>();
+
+// As for examples, one getter and one setter for every lean rule (rules with no conditions too: their
+// getter gives undefined), so that every rule keeps one shape. Enumerable, unlike examples: a clone
+// for a worker (pool.ts) or a spread of a rule holds the conditions, which matching needs; compileRules
+// leaves them out of its spread of a definition (definitionFields) and gives the Rule this accessor.
+function getConditions(this: object): Conditions {
+  return conditionsBy.get(this)!();
+}
+function setConditions(this: object, value: Conditions): void {
+  Object.defineProperty(this, 'conditions', { value, writable: true, enumerable: true, configurable: true });
+}
+
+function defineLazyConditions(target: object, load: () => Conditions): void {
+  conditionsBy.set(target, load);
+  Object.defineProperty(target, 'conditions', { get: getConditions, set: setConditions, enumerable: true, configurable: true });
+}
+
 /**
- * Gives `target` (a rule, or a compiled Rule copied from one) the lazy `examples` of `source` when
- * `source` has them (compileRules copies a rule definition with this). Returns whether it did.
+ * `def` itself, or, for a rule of the lean form whose conditions are not read yet, a copy of its other
+ * own enumerable fields: spreading `def` would read them (compileRules builds a Rule from this).
  */
-export function copyLazyExamples(source: object, target: object): boolean {
-  const load = examplesBy.get(source);
-  if (!load) return false;
-  defineLazyExamples(target, load);
-  return true;
+export function definitionFields<T extends object>(def: T): T {
+  const lazy = Object.getOwnPropertyDescriptor(def, 'conditions')?.get === getConditions;
+  if (!lazy) return def;
+  // Copied key by key: V8 calls the getter of a key that rest properties (`{ conditions, ...fields }`) leave out.
+  const fields: Record<string, unknown> = {};
+  const keys = Object.keys(def);
+  for (let i = 0; i < keys.length; i++) if (keys[i] !== 'conditions') fields[keys[i]!] = (def as Record<string, unknown>)[keys[i]!];
+  return fields as T;
+}
+
+/**
+ * Gives `target` (a compiled Rule copied from a rule definition by compileRules) the lazy `examples`
+ * and `conditions` of `source` when `source` has them (the lean form's rules). Returns whether it did.
+ */
+export function copyLazyFields(source: object, target: object): boolean {
+  const examples = examplesBy.get(source);
+  const conditions = conditionsBy.get(source);
+  if (examples) defineLazyExamples(target, examples);
+  if (conditions && Object.getOwnPropertyDescriptor(source, 'conditions')?.get === getConditions) defineLazyConditions(target, conditions);
+  return examples !== undefined || conditions !== undefined;
 }
 
 function defineLazyExamples(target: object, load: () => Record<string, Examples>): void {
@@ -131,19 +185,29 @@ function defineLazyExamples(target: object, load: () => Record<string, Examples>
  * The rule files from the lean form's text. `loadExamples` returns builtin-examples.json's content;
  * it is called once, at the first read of any rule's `examples`. `readExpansions(start, end)` returns
  * that range of the expansions text: each file's `ruleExpansions[id]` reads its rule's range when
- * asked for (an enumerable getter, so a clone for a worker holds the text). Throws SyntaxError for
- * text that is not JSON.
+ * asked for (an enumerable getter, so a clone for a worker holds the text), and each rule's
+ * `conditions` (an enumerable accessor) its range when first read. Throws SyntaxError for text that
+ * is not JSON.
  */
 export function fromLeanForm(
   text: string,
   loadExamples: () => Record<string, Examples>,
   readExpansions: (start: number, end: number) => string,
 ): PrecompiledRuleFile[] {
-  const files = JSON.parse(text) as (PrecompiledRuleFile & { ruleExpansionsAt?: Record<string, [number, number]> })[];
+  const files = JSON.parse(text) as LeanRuleFile[];
   let all: Record<string, Examples> | undefined;
   const load = () => (all ??= loadExamples());
   for (const file of files) {
-    for (const rule of file.rules) defineLazyExamples(rule, load);
+    const conditionsAt = file.conditionsAt;
+    delete file.conditionsAt;
+    for (const rule of file.rules) {
+      defineLazyExamples(rule, load);
+      // Read and parsed once, at the first read: every read gives the same object, as a plain field did.
+      const range = conditionsAt && Object.hasOwn(conditionsAt, rule.id) ? conditionsAt[rule.id]! : undefined;
+      let conditions: Conditions;
+      if (conditionsAt)
+        defineLazyConditions(rule, range ? () => (conditions ??= JSON.parse(readExpansions(range[0], range[1])) as Conditions) : () => undefined);
+    }
     const at = file.ruleExpansionsAt;
     if (at) {
       delete file.ruleExpansionsAt;
