@@ -119,7 +119,7 @@ async function lintTo(paths: string[], options: LintCliOptions, io: Io, error: (
   // BENCHMARKS.md, branch warm). A count of 0 is the path V8 takes for every global regex that
   // replace or matchAll runs (it marks them for tier-up before their first compile); regexes made
   // before this line keep their count. Not --no-regexp-tier-up, which does the same: switched on in a
-  // running process it crashed the CLI in native regex code (SIGSEGV) in 4 of 20 MTSamples runs.
+  // running process it crashed the CLI in native regex code (SIGSEGV) in 4 of 26 MTSamples runs.
   // The flags are process-wide, so pool threads get them too.
   // Not for standard input alone: node:v8 loads Node's stream modules, which a one-line check does
   // not (test/stdio.test.ts). Set after the start-up script is compiled with its code cache, whose
