@@ -110,21 +110,15 @@ async function lintTo(paths: string[], options: LintCliOptions, io: Io, error: (
   // once, so most of it is V8 warming up, and a third of the instructions of the first 1,000
   // MTSamples records were TurboFan's optimizing compiles (BENCHMARKS.md, branch speed): MTSamples
   // CSV, --threads 1, 3.88 -> 3.30 CPU s (medians of three turns), warm passes as fast as before.
-  // And each regex compiled once, to native code, at its first run (a tier-up count of 0): by
-  // default V8 compiles a regex to bytecode at its first run and again to native code at its second,
-  // which nearly every regex of a run over files reaches (240 of 257 on MTSamples), and the bytecode
-  // compile (with its peephole pass) costs more than the native one even for a regex run once.
-  // MTSamples --threads 1: 9,691 -> 9,281 M instructions (-4.2%; regex compiling 1,024 -> 681 M,
-  // ICU's case closures for `iu` classes 234 -> 172 M), same output (callgrind with --predictable;
-  // BENCHMARKS.md, branch warm). A count of 0 is the path V8 takes for every global regex that
-  // replace or matchAll runs (it marks them for tier-up before their first compile); regexes made
-  // before this line keep their count. Not --no-regexp-tier-up, which does the same: switched on in a
-  // running process it crashed the CLI in native regex code (SIGSEGV) in 4 of 26 MTSamples runs.
-  // The flags are process-wide, so pool threads get them too.
+  // Not also --regexp-tier-up-ticks=0 (branch warm: each regex compiled once, to native code;
+  // MTSamples -4.2% instructions): its sibling --no-regexp-tier-up, switched on in a running process,
+  // crashed the CLI in native regex code (SIGSEGV) in 4 of 26 MTSamples runs, and Node's docs say a
+  // V8 flag changed after start "may result in unpredictable behavior, including crashes"; a crash
+  // in a linter's run costs far more than 4% (BENCHMARKS.md, branch warm, and the lead's note).
   // Not for standard input alone: node:v8 loads Node's stream modules, which a one-line check does
   // not (test/stdio.test.ts). Set after the start-up script is compiled with its code cache, whose
   // flag hash is that of a run without it (scripts/code-cache.js makes it from a one-line check).
-  if (files.length > 0) (await import('node:v8')).setFlagsFromString('--no-turbo-inlining --regexp-tier-up-ticks=0');
+  if (files.length > 0) (await import('node:v8')).setFlagsFromString('--no-turbo-inlining');
   // The one engine call (the report command makes the same one): it expands the paths, looks up
   // each file's config (a bad config throws before any output), skips ignored files quietly
   // (hooks pass every changed file) and keeps input order.
