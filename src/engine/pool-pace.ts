@@ -34,7 +34,6 @@ import { availableParallelism, cpus } from 'node:os';
 
 /** Writes a line of the pool's log to stderr, when DIGNIFY_POOL_LOG is set (undefined otherwise). */
 export const poolLog = process.env.DIGNIFY_POOL_LOG ? (line: string): void => void process.stderr.write(`dignify pool: ${line}\n`) : undefined;
-const log = poolLog;
 
 /** The pool starts once this many documents and characters (UTF-16 code units) have been read. */
 export interface PoolThreshold {
@@ -196,7 +195,7 @@ export class PoolPace {
     }
     this.nextCheck = this.read + this.threshold.chars;
     const signals = { lintShare: this.linting / Math.max(1, this.clock() - this.started), ...this.signals() };
-    log?.(`check at ${this.read} characters: ${JSON.stringify(signals)}`);
+    poolLog?.(`check at ${this.read} characters: ${JSON.stringify(signals)}`);
     if (!poolHelps(signals)) return false;
     this.phase = 'warming';
     this.poolRead = 0;
@@ -225,7 +224,7 @@ export class PoolPace {
       if (this.keptRead >= this.threshold.chars) {
         this.keptRead = 0;
         const signals = this.signals();
-        log?.(`kept pool: ${JSON.stringify(signals)}`);
+        poolLog?.(`kept pool: ${JSON.stringify(signals)}`);
         this.starved = poolKeeps(signals) ? 0 : this.starved + 1;
         if (this.starved >= 2) this.drop(this.clock());
       }
@@ -284,7 +283,7 @@ export class PoolPace {
       this.phase = 'trial';
       return;
     }
-    log?.(`trial, characters per ms by window: ${TRIAL.map((_, i) => Math.round(this.paceOf(i) ?? 0)).join(' ')}`);
+    poolLog?.(`trial, characters per ms by window: ${TRIAL.map((_, i) => Math.round(this.paceOf(i) ?? 0)).join(' ')}`);
     if (this.pays()) {
       this.phase = 'kept';
       // The cores the kept pool gets are measured from here (not over the trial's windows here).
@@ -296,7 +295,7 @@ export class PoolPace {
 
   /** The pool stops (its trial did not pay, or a kept pool got too few cores); tried again RETRY_AFTER thresholds on, 4 times as far each time. */
   private drop(now: number): void {
-    log?.(this.phase === 'kept' ? 'kept pool stopped: too few cores' : 'trial: pool dropped');
+    poolLog?.(this.phase === 'kept' ? 'kept pool stopped: too few cores' : 'trial: pool dropped');
     this.phase = 'dropped';
     this.nextCheck = this.read + this.retryGap;
     this.retryGap *= 4;

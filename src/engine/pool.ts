@@ -100,7 +100,6 @@ export function fromPlainOptions(plain: PlainOptions): ResolvedOptions {
   };
 }
 
-/** A worker's answer to a task: the findings of each document, or the error that stopped it. */
 /**
  * A worker's answer to a task: the findings of each document, or the error that stopped it; `busy`,
  * the milliseconds (wall) the worker has spent linting since it started, this task included.

@@ -145,6 +145,11 @@ function setConditions(this: object, value: Conditions): void {
   Object.defineProperty(this, 'conditions', { value, writable: true, enumerable: true, configurable: true });
 }
 
+/** Whether `rule`'s `conditions` is the lean form's accessor (no value set over it), which a spread would call. */
+function hasLazyConditions(rule: object): boolean {
+  return Object.getOwnPropertyDescriptor(rule, 'conditions')?.get === getConditions;
+}
+
 function defineLazyConditions(target: object, load: () => Conditions): void {
   conditionsBy.set(target, load);
   Object.defineProperty(target, 'conditions', { get: getConditions, set: setConditions, enumerable: true, configurable: true });
@@ -155,8 +160,7 @@ function defineLazyConditions(target: object, load: () => Conditions): void {
  * own enumerable fields: spreading `def` would read them (compileRules builds a Rule from this).
  */
 export function definitionFields<T extends object>(def: T): T {
-  const lazy = Object.getOwnPropertyDescriptor(def, 'conditions')?.get === getConditions;
-  if (!lazy) return def;
+  if (!hasLazyConditions(def)) return def;
   // Copied key by key: V8 calls the getter of a key that rest properties (`{ conditions, ...fields }`) leave out.
   const fields: Record<string, unknown> = {};
   const keys = Object.keys(def);
@@ -172,7 +176,7 @@ export function copyLazyFields(source: object, target: object): boolean {
   const examples = examplesBy.get(source);
   const conditions = conditionsBy.get(source);
   if (examples) defineLazyExamples(target, examples);
-  if (conditions && Object.getOwnPropertyDescriptor(source, 'conditions')?.get === getConditions) defineLazyConditions(target, conditions);
+  if (conditions && hasLazyConditions(source)) defineLazyConditions(target, conditions);
   return examples !== undefined || conditions !== undefined;
 }
 
