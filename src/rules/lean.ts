@@ -150,6 +150,9 @@ function hasLazyConditions(rule: object): boolean {
   return Object.getOwnPropertyDescriptor(rule, 'conditions')?.get === getConditions;
 }
 
+// The loader of every lean rule without conditions.
+const noConditions = (): Conditions => undefined;
+
 function defineLazyConditions(target: object, load: () => Conditions): void {
   conditionsBy.set(target, load);
   Object.defineProperty(target, 'conditions', { get: getConditions, set: setConditions, enumerable: true, configurable: true });
@@ -209,8 +212,7 @@ export function fromLeanForm(
       // Read and parsed once, at the first read: every read gives the same object, as a plain field did.
       const range = conditionsAt && Object.hasOwn(conditionsAt, rule.id) ? conditionsAt[rule.id]! : undefined;
       let conditions: Conditions;
-      if (conditionsAt)
-        defineLazyConditions(rule, range ? () => (conditions ??= JSON.parse(readExpansions(range[0], range[1])) as Conditions) : () => undefined);
+      if (conditionsAt) defineLazyConditions(rule, range ? () => (conditions ??= JSON.parse(readExpansions(range[0], range[1])) as Conditions) : noConditions);
     }
     const at = file.ruleExpansionsAt;
     if (at) {
