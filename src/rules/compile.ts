@@ -4,7 +4,7 @@ import type { Rule, RuleSet, SetValue } from '../types.js';
 import type { LoadedRuleFile } from './load.js';
 import { RuleFileError } from './errors.js';
 import { conditionPatterns, copyLazyFields, definitionFields } from './lean.js';
-import { expandPattern, PatternError, type TokenSequence } from './pattern.js';
+import { expandPattern, PatternError, type TokenSequence, WordToken } from './pattern.js';
 import { setValuesOf, setWordsOf } from './sets.js';
 import { escapeRegex, wordsSource } from './word-regex.js';
 
@@ -236,7 +236,7 @@ export function compileRules(files: readonly LoadedRuleFile[], expanded = new Ma
       for (let k = 0; k < seq.length; k++) {
         const t = seq[k]!;
         if (Array.isArray(t)) {
-          tokens.push({ words: t, lookup: new Set(t) });
+          tokens.push(new WordToken(t));
           continue;
         }
         const words = setWords.get(t.set);

@@ -19,6 +19,32 @@ export interface PatternToken {
 
 export type TokenSequence = PatternToken[];
 
+/**
+ * A token of words (not a set), its `lookup` made at the first read: a start restores the ~2,000 word
+ * tokens of the built-in rules' phrases (compile.ts `restore`), and the scanner (prefilter.ts) reads
+ * only their words, while a one-line check matches against a few of them; making a Set for each was
+ * ~330 of a start's page faults (BENCHMARKS.md, branch cold11). A class, so every word token, stored
+ * or expanded, has one shape for the matcher.
+ */
+export class WordToken implements PatternToken {
+  #lookup: ReadonlySet<string> | undefined;
+  constructor(readonly words: string[]) {}
+  get lookup(): ReadonlySet<string> {
+    if (!this.#lookup) {
+      this.#lookup = new Set(this.words);
+      lookupsMade++;
+    }
+    return this.#lookup;
+  }
+}
+
+let lookupsMade = 0;
+
+/** How many word tokens' lookups were made so far in this process (a test checks that a start makes none it does not match against). */
+export function wordLookupsMade(): number {
+  return lookupsMade;
+}
+
 export class PatternError extends Error {}
 
 const APOSTROPHE_LIKE = /[\u2018\u2019\u02bc\u0060\u00b4]/g;
@@ -132,7 +158,7 @@ function runsOf(word: string, raw: string, pattern: string, sets: ReadonlyMap<st
     }
     if (/[{}]/.test(part)) throw new PatternError(`malformed set reference "${part}" in "${pattern}"`);
     const words = expandAlternatives(part, pattern);
-    return { words, lookup: new Set(words) };
+    return new WordToken(words);
   });
   const runs: TokenSequence[] = [tokens];
   if (tokens.length > 1 && tokens.every((t) => !t.set)) {
@@ -142,7 +168,7 @@ function runsOf(word: string, raw: string, pattern: string, sets: ReadonlyMap<st
       closed = closed.flatMap((head) => t.words.map((w) => head + w));
       if (closed.length > COMPOUND_LIMIT) throw new PatternError(`"${raw}" expands to too many closed forms`);
     }
-    runs.push([{ words: closed, lookup: new Set(closed) }]);
+    runs.push([new WordToken(closed)]);
   }
   return runs;
 }
