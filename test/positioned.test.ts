@@ -148,3 +148,32 @@ describe('parseAt', () => {
     FULL_CORPUS ? 3_600_000 : 120_000,
   );
 });
+
+describe('the points of a positioned tree', () => {
+  // positioned.ts makes one point object per boundary between tokens, and tokens.ts gives the
+  // matcher's tokens the tree's points: both rest on nothing changing a point in place.
+  it('shares one point between a token and the next, and a word and its text', () => {
+    const tree = parseAt('Pt is a known IVDU.', { line: 2, column: 5, offset: 40 });
+    const sentence = (tree.children[0] as Extract<Root['children'][number], { type: 'ParagraphNode' }>).children[0]!;
+    const tokens = (sentence as Extract<typeof sentence, { type: 'SentenceNode' }>).children;
+    for (let k = 1; k < tokens.length; k++) expect(tokens[k]!.position!.start).toBe(tokens[k - 1]!.position!.end);
+    const word = tokens[0] as Extract<(typeof tokens)[number], { type: 'WordNode' }>;
+    expect(word.children[0]!.position!.end).toBe(word.position!.end);
+  });
+
+  it('leaves every point of a parsed note as the parse made it after the matcher has read it', async () => {
+    const { collectSentences } = await import('../src/parse/tokens.js');
+    const { lintText } = await import('../src/index.js');
+    const text = 'Pt is a known IVDU and drug seeking.\nHe was noncompliant with meds; "he is an addict" per wife.';
+    const tree = parseAt(text, { line: 1, column: 1, offset: 0 });
+    const before = JSON.stringify(tree);
+    const sentences = collectSentences(tree);
+    expect(sentences.flatMap((s) => s.tokens).length).toBeGreaterThan(10);
+    // Findings are made from token points and must be copies: a finding's point changed by a caller
+    // leaves the tree's alone.
+    const findings = await lintText(text);
+    expect(findings.length).toBeGreaterThan(0);
+    for (const f of findings) f.start.offset = f.end.offset = -1;
+    expect(JSON.stringify(tree)).toBe(before);
+  });
+});

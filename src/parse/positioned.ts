@@ -51,17 +51,23 @@ class PositionedEnglish extends ParseEnglish {
     let offset = this.at.offset;
     let from = 0;
     let index = 0;
-    let start = { line, column, offset };
+    let start: Point = { line, column, offset };
     let previousType: TokenType | undefined;
     let previous = -1;
-    const createNode = (type: TokenType, text: string): Token =>
-      type === 'WordNode'
-        ? {
-            type: 'WordNode',
-            children: [{ type: 'TextNode', value: text, position: { start, end: { line, column, offset } } }],
-            position: { start, end: { line, column, offset } },
-          }
-        : { type, value: text, position: { start, end: { line, column, offset } } };
+    // One point object per boundary: a token's end is the next token's start, and a word's end is
+    // its text's end (parse-latin makes a copy for each). Safe because nothing mutates a point in
+    // place: parse-latin's plugins and the matcher replace a position's start or end with another
+    // point, never change a point's fields (findings copy theirs: match.ts makeFinding). Each copy
+    // was an object allocated per token of every parsed window.
+    const createNode = (type: TokenType, text: string): Token => {
+      const end: Point = { line, column, offset };
+      const node: Token =
+        type === 'WordNode'
+          ? { type: 'WordNode', children: [{ type: 'TextNode', value: text, position: { start, end } }], position: { start, end } }
+          : { type, value: text, position: { start, end } };
+      start = end;
+      return node;
+    };
     while (index < value.length) {
       const current = value.charCodeAt(index);
       const currentType = this.typeOf(current);
@@ -77,7 +83,6 @@ class PositionedEnglish extends ParseEnglish {
       ) {
         children.push(createNode(previousType, value.slice(from, index)));
         from = index;
-        start = { line, column, offset };
       }
       // "\r" starts a line, and so does "\n" unless it follows "\r".
       if (current === 13 || (current === 10 && previous !== 13)) {

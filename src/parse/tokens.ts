@@ -38,8 +38,12 @@ const APOSTROPHES = new Set(["'", '\u2019', '\u2018', '\u02bc']);
 
 type Positioned = { position?: { start: Point; end: Point } };
 
+// The tree's own point when it has an offset (every tree parsed here has: positioned.ts), else a
+// copy with offset 0. Not copied: a token's points were two objects per word of every parsed window,
+// and nothing changes a point in place (findings copy theirs: match.ts makeFinding), so tokens may
+// share the tree's.
 function pointOf(p: { line: number; column: number; offset?: number | undefined }): Point {
-  return { line: p.line, column: p.column, offset: p.offset ?? 0 };
+  return p.offset === undefined ? { line: p.line, column: p.column, offset: 0 } : (p as Point);
 }
 
 const DOTTED_INITIALISM = lazyRegExp(String.raw`^(?:\p{L}\.){2,}\p{L}\.?$`, 'u');
