@@ -42,7 +42,22 @@ const HEADER = /^[ \t]*[A-Za-z][A-Za-z /&()-]{0,40}:/;
 // How many lines above a phrase the turn's label is looked for.
 const TURN_LINES = 30;
 
+// roleOf's answers by label: a dialogue's labels repeat turn after turn ("PATIENT:", "DOCTOR:"),
+// and each answer cost a trim, a lower-casing, a replace and up to two regexes. Bounded: cleared
+// when full, so an export's stream of distinct labels cannot grow it. null: no role.
+const roles = new Map<string, Speaker | null>();
+const ROLES_MAX = 4096;
+
 function roleOf(label: string): Speaker | undefined {
+  const known = roles.get(label);
+  if (known !== undefined) return known ?? undefined;
+  const role = roleOfLabel(label);
+  if (roles.size >= ROLES_MAX) roles.clear();
+  roles.set(label, role ?? null);
+  return role;
+}
+
+function roleOfLabel(label: string): Speaker | undefined {
   const key = label
     .trim()
     .toLowerCase()
