@@ -475,22 +475,25 @@ export function compileRules(files: readonly LoadedRuleFile[], expanded = new Ma
         entriesOf.push(entries);
         const head = heads !== undefined && Object.hasOwn(heads, pattern) ? heads[pattern]! : undefined;
         if (head !== undefined) {
-          // START END HEAD…: each head FIRST or FIRST:K:ANCHOR (lean.ts StoredPhrases).
-          const parts = head.split(' ');
-          for (let k = 2; k < parts.length; k++) {
-            const part = parts[k]!;
-            const colon = part.indexOf(':');
-            const first = headWords(colon < 0 ? part : part.slice(0, colon));
+          // START END HEAD…: each head FIRST or FIRST:K:ANCHOR (lean.ts StoredPhrases). Read in
+          // place, by offsets: a split made an array and a string per head at every start.
+          let at = head.indexOf(' ', head.indexOf(' ') + 1) + 1;
+          for (let k = 0; at > 0; k++) {
+            const end = head.indexOf(' ', at);
+            const stop = end < 0 ? head.length : end;
+            const colon = head.indexOf(':', at);
+            const first = headWords(head.slice(at, colon < 0 || colon > stop ? stop : colon));
             let anchor = 0;
             let anchorWords = first;
-            if (colon >= 0) {
-              const second = part.indexOf(':', colon + 1);
-              anchor = Number(part.slice(colon + 1, second));
-              anchorWords = headWords(part.slice(second + 1));
+            if (colon >= 0 && colon < stop) {
+              const second = head.indexOf(':', colon + 1);
+              anchor = Number(head.slice(colon + 1, second));
+              anchorWords = headWords(head.slice(second + 1, stop));
             }
-            const entry = new PhraseEntry(compiled, undefined, storedSequences, pattern, k - 2, anchor, anchorWords);
+            const entry = new PhraseEntry(compiled, undefined, storedSequences, pattern, k, anchor, anchorWords);
             entries.push(entry);
             addToIndex(entry, first);
+            at = end + 1;
           }
           continue;
         }
