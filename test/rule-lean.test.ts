@@ -54,11 +54,17 @@ describe('the lean form of the built-in rules', () => {
     expect(fromLean.rules.map((r) => r.examples.flag.length).reduce((a, b) => a + b)).toBeGreaterThan(100);
   });
 
-  it('stores every expansion as JSON text and no examples with the rules', () => {
-    const parsed = JSON.parse(form.lean) as ReturnType<typeof withExpansions>;
+  it('stores every expansion as JSON text, the match phrases by their heads (test/stored-entries.test.ts), and no examples with the rules', () => {
+    const parsed = JSON.parse(form.lean) as (ReturnType<typeof withExpansions>[number] & { phraseHeads: Record<string, string> })[];
     const expansions = Object.values(parsed[0]!.expansions!);
-    expect(expansions.length).toBeGreaterThan(500);
+    const heads = Object.entries(parsed[0]!.phraseHeads);
+    expect(expansions.length + heads.length).toBeGreaterThan(500);
     for (const e of expansions) expect(typeof e).toBe('string');
+    const all = withExpansions(files)[0]!.expansions!;
+    for (const [pattern, head] of heads) {
+      const [start, end] = head.split(' ').map(Number);
+      expect(JSON.parse(read(start!, end!)), pattern).toEqual(all[pattern]);
+    }
     for (const file of parsed) for (const rule of file.rules) expect(Object.hasOwn(rule, 'examples'), rule.id).toBe(false);
   });
 

@@ -6,18 +6,17 @@
 // sticky regexes check that a whole phrase stands there: for a rule, the words before the anchor
 // by lookbehind and those after it, allowing anything the tokenizer treats as joining two words.
 //
-// The anchor is the word of a phrase least likely in ordinary text ("noncompliant" in "was
-// noncompliant"), not its first word: first words such as "was", "a" and "is" stood in 215,000
-// places of MTSamples' 15 MB, anchors stand in 16,000. Which word is the anchor changes the speed,
-// never the result.
-import type { CompiledCondition, CompiledRule, CompiledRules } from '../rules/compile.js';
+// The anchor is the word of a phrase least likely in ordinary text (anchor.ts); a built-in phrase's
+// is stored at build time (compile.ts PhraseEntry), a user's computed when the scanner is built.
+import type { CompiledCondition, CompiledRule, CompiledRules, IndexEntry } from '../rules/compile.js';
 import { foldApostrophes, type PatternToken, type TokenSequence } from '../rules/pattern.js';
 import { escapeRegex as escapeSyntax, trieSource, wordsSource } from '../rules/word-regex.js';
 import { type WalkTail, type WordWalker, wordWalker } from './word-walk.js';
 import { type PhraseCheck, phraseCheck as walkedCheck } from './phrase-check.js';
 import { dropDownNear, sourceOfMasked } from '../parse/placeholders.js';
 import { headerRowAt } from './table-header.js';
-import { SCAN_CONTEXT, SCAN_FREQUENT } from './builtin-scan.js';
+import { SCAN_CONTEXT } from './builtin-scan.js';
+import { anchorOf } from './anchor.js';
 import { LONG_LINE, lineBoundsOf, lineIndexAt } from '../parse/lines.js';
 
 // The apostrophes normalizeWord folds to "'".
@@ -53,106 +52,6 @@ function alternatives(words: readonly string[]): string {
         .join('|')})`),
     );
   return source;
-}
-
-// Words too common to anchor a phrase on.
-const COMMON = new Set([
-  'a',
-  'an',
-  'the',
-  'is',
-  'was',
-  'be',
-  'been',
-  'being',
-  'are',
-  'were',
-  'am',
-  'not',
-  'no',
-  'also',
-  'now',
-  'still',
-  'of',
-  'with',
-  'and',
-  'or',
-  'to',
-  'in',
-  'on',
-  'for',
-  'has',
-  'had',
-  'have',
-  'he',
-  'she',
-  'his',
-  'her',
-  'this',
-  'that',
-  'as',
-  'at',
-  'by',
-]);
-
-/** Whether a word is one of COMMON's, which a phrase is never scanned for when it has another word (scan-choice.ts too). */
-export function isCommonWord(w: string): boolean {
-  return COMMON.has(w);
-}
-
-// A word's rarity where it is not its length: 0 for COMMON's; for SCAN_FREQUENT's, frequent words
-// of the built-in phrases chosen at build time (scan-choice.ts), less than 1, the more frequent the
-// less, so that a phrase is scanned for a rarer word of its own ("drug using" for "drug").
-const LOW_RARITY = lowRarities(SCAN_FREQUENT.split(' '));
-
-/**
- * The rarities anchorOf gives words instead of their length: each of `frequent` (most frequent
- * first) (1 + its rank) / (count + 1), all under 1; each of COMMON's 0. scan-choice.ts builds the
- * same map for the words it is choosing, so its choice and anchorOf's agree.
- */
-export function lowRarities(frequent: readonly string[]): Map<string, number> {
-  const low = new Map<string, number>();
-  for (let k = 0; k < frequent.length; k++) low.set(frequent[k]!, (1 + k) / (frequent.length + 1));
-  for (const w of COMMON) low.set(w, 0);
-  return low;
-}
-
-// By a set's word list (shared by every token of that set), as alternativesOf.
-const rarityOf = new WeakMap<readonly string[], number>();
-
-function wordsRarity(words: readonly string[]): number {
-  let r = Number.POSITIVE_INFINITY;
-  for (let k = 0; k < words.length; k++) {
-    const w = words[k]!;
-    const x = LOW_RARITY.get(w) ?? w.length;
-    if (x < r) r = x;
-  }
-  return r;
-}
-
-// Loops, not Math.min(...map) and forEach, and remembered only for a set's list (a few dozen), not
-// for each phrase's own words (thousands of WeakMap entries): the scanner's build asks this of
-// every phrase of the rules at every start, in code that runs once (interpreted).
-function rarity(t: PatternToken): number {
-  if (t.set === undefined) return wordsRarity(t.words);
-  let r = rarityOf.get(t.words);
-  if (r === undefined) rarityOf.set(t.words, (r = wordsRarity(t.words)));
-  return r;
-}
-
-/** The index of the token a sequence is scanned for: no common word, else the longest shortest word, a word of SCAN_FREQUENT shorter than any. */
-export function anchorOf(sequence: TokenSequence): number {
-  if (sequence.length === 0) return 0;
-  let best = 0;
-  let bestRarity = rarity(sequence[0]!);
-  for (let k = 1; k < sequence.length; k++) {
-    const r = rarity(sequence[k]!);
-    if (r > bestRarity) {
-      best = k;
-      bestRarity = r;
-    }
-  }
-  return best;
 }
 
 /**
@@ -223,11 +122,11 @@ export interface RuleScanner extends Scanner {
   phrasesByWord(): readonly [ReadonlyMap<string, readonly AnchoredOn[]>, ReadonlyMap<string, readonly AnchoredOn[]>];
 }
 
-/** A phrase of a rule and the index of the token it is anchored on. */
+/** A phrase of a rule and the index of the token it is anchored on (a stored phrase's index entry, or an object of these). */
 export interface AnchoredOn {
-  compiled: CompiledRule;
-  sequence: TokenSequence;
-  anchor: number;
+  readonly compiled: CompiledRule;
+  readonly sequence: TokenSequence;
+  readonly anchor: number;
 }
 
 type Search = (text: string, from: number) => number;
@@ -550,27 +449,31 @@ function buildScanner(rules: CompiledRules): RuleScanner {
   // first met (a list's order changes no answer; its duplicates only cost start-up and checks).
   const ruled = phrasesOf(rules);
   for (let i = 0; i < ruled.length; i++) {
-    const { compiled, sequence } = ruled[i]!;
-    const anchor = anchorOf(sequence);
+    const entry = ruled[i]!;
+    const { compiled } = entry;
+    // A built-in phrase's anchor was stored at build time (the entry is then its own AnchoredOn, its
+    // tokens unread: compile.ts PhraseEntry); a user's phrase's is computed here.
+    const anchor = entry.anchor ?? anchorOf(entry.sequence);
+    const on: AnchoredOn = entry.anchor !== undefined ? (entry as AnchoredOn) : { sequence: entry.sequence, anchor, compiled };
     // A built-in phrase of one very common word whose rule requires a rarer one in the same block
     // is scanned for that one ("low" of a field answer for "compliance" before it): chosen at
     // build time (scan-choice.ts), looked up only for the rules that have one.
-    const stored = Object.hasOwn(SCAN_CONTEXT, compiled.rule.id) ? SCAN_CONTEXT[compiled.rule.id]![scanKey(sequence)] : undefined;
-    const context = stored ? storedContext(compiled, sequence, stored) : undefined;
+    const stored = Object.hasOwn(SCAN_CONTEXT, compiled.rule.id) ? SCAN_CONTEXT[compiled.rule.id]![scanKey(entry.sequence)] : undefined;
+    const context = stored ? storedContext(compiled, entry.sequence, stored) : undefined;
     if (context) {
       for (const word of context) {
         const list = contextAnchored.get(word);
-        if (list) list.push({ sequence, anchor, compiled });
-        else contextAnchored.set(word, [{ sequence, anchor, compiled }]);
+        if (list) list.push(on);
+        else contextAnchored.set(word, [on]);
       }
       continue;
     }
-    const words = sequence[anchor]!.words;
+    const words = entry.anchorWords ?? entry.sequence[anchor]!.words;
     for (let k = 0; k < words.length; k++) {
       const word = words[k]!;
       const list = anchored.get(word);
-      if (list) list.push({ sequence, anchor, compiled });
-      else anchored.set(word, [{ sequence, anchor, compiled }]);
+      if (list) list.push(on);
+      else anchored.set(word, [on]);
     }
   }
   /** A test of anchor words by their phrases, answered once per word on first asking. */
@@ -953,17 +856,17 @@ function addTails(tails: Map<string, WalkTail[]>, words: readonly string[] | Rea
  * holds a phrase once per word its first token may be; the scanner (here) and the build-time
  * anchor choice (scan-choice.ts) each want it once.
  */
-export function phrasesOf(rules: CompiledRules): { compiled: CompiledRule; sequence: TokenSequence }[] {
-  const seen = new Map<CompiledRule, Set<TokenSequence>>();
-  const out: { compiled: CompiledRule; sequence: TokenSequence }[] = [];
+export function phrasesOf(rules: CompiledRules): IndexEntry[] {
+  // compileRules makes one entry per phrase of a rule, pushed for each of its first words: a phrase
+  // is its entry, and a stored phrase's tokens stay unread (compile.ts PhraseEntry).
+  const seen = new Set<IndexEntry>();
+  const out: IndexEntry[] = [];
   for (const entries of rules.index.values()) {
     for (let k = 0; k < entries.length; k++) {
-      const { compiled, sequence } = entries[k]!;
-      let phrases = seen.get(compiled);
-      if (!phrases) seen.set(compiled, (phrases = new Set()));
-      if (phrases.has(sequence)) continue;
-      phrases.add(sequence);
-      out.push({ compiled, sequence });
+      const entry = entries[k]!;
+      if (seen.has(entry)) continue;
+      seen.add(entry);
+      out.push(entry);
     }
   }
   return out;

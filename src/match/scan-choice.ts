@@ -11,7 +11,8 @@
 // A user's own rules are scanned as anchorOf says.
 import type { CompiledRule, CompiledRules } from '../rules/compile.js';
 import type { PatternToken, TokenSequence } from '../rules/pattern.js';
-import { isCommonWord, lowRarities, phrasesOf, phraseRequires, type RuleScanner, scanKey } from './prefilter.js';
+import { isCommonWord, lowRarities } from './anchor.js';
+import { phrasesOf, phraseRequires, type RuleScanner, scanKey } from './prefilter.js';
 import { FREQUENT_WORDS } from './word-frequency.js';
 
 /**

@@ -18,8 +18,9 @@ const EXPANSIONS = path.join(HERE, 'builtin-expansions.txt');
 
 /**
  * Bytes [start, end) of builtin-expansions.txt (ASCII): one rule's own stored expansions, read at the rule's first
- * compile. Throws an Error naming the file when the range is not one whole JSON object (the file changed since this
- * process read builtin-lean.json, e.g. a package upgraded in place under a running `dignify serve` or `lsp`).
+ * compile, or a stored phrase's sequences, read at its first read (lean.ts StoredPhrases). Throws an Error naming
+ * the file when the range is not whole JSON (wholeRange: the file changed since this process read
+ * builtin-lean.json, e.g. a package upgraded in place under a running `dignify serve` or `lsp`).
  */
 function readExpansions(start: number, end: number): string {
   const fd = openSync(EXPANSIONS, 'r');
@@ -32,11 +33,14 @@ function readExpansions(start: number, end: number): string {
 }
 
 /**
- * `text`, read for a range of `length` bytes of `file`, when it is a whole JSON object's text ("{" … "}", every
- * byte read); else throws an Error that says the rule data changed on disk. Exported for the tests.
+ * `text`, read for a range of `length` bytes of `file`, when it is whole JSON texts (starting with "{" or "[" and
+ * ending with "}" or "]", every byte read: a rule's expansions or conditions, a phrase's sequences, or a run of
+ * them); else throws an Error that says the rule data changed on disk. Exported for the tests.
  */
 export function wholeRange(text: string, length: number, file: string): string {
-  if (text.length === length && text.startsWith('{') && text.endsWith('}')) return text;
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  if (text.length === length && (first === 0x7b || first === 0x5b) && (last === 0x7d || last === 0x5d)) return text;
   throw new Error(`${file}: the rule data changed on disk since dignify started (was the package upgraded while it ran?): restart dignify`);
 }
 

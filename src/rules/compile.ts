@@ -3,7 +3,7 @@
 import type { Rule, RuleSet, SetValue } from '../types.js';
 import type { LoadedRuleFile } from './load.js';
 import { RuleFileError } from './errors.js';
-import { conditionPatterns, copyLazyFields, definitionFields } from './lean.js';
+import { conditionPatterns, copyLazyFields, definitionFields, type StoredPhrases } from './lean.js';
 import { expandPattern, PatternError, type TokenSequence, WordToken } from './pattern.js';
 import { setValuesOf, setWordsOf } from './sets.js';
 import { escapeRegex, wordsSource } from './word-regex.js';
@@ -84,8 +84,49 @@ class LateRule implements CompiledRule {
 }
 
 export interface IndexEntry {
-  compiled: CompiledRule;
-  sequence: TokenSequence;
+  readonly compiled: CompiledRule;
+  /** The phrase's tokens: a stored phrase's restored at the first read (PhraseEntry). */
+  readonly sequence: TokenSequence;
+  /**
+   * The index of the token the scanner looks for (match/anchor.ts anchorOf), stored at build time for
+   * a built-in phrase (lean.ts StoredPhrases); undefined when not stored (the scanner computes it).
+   */
+  readonly anchor?: number;
+  /** The words of that token, when `anchor` is stored. */
+  readonly anchorWords?: readonly string[];
+}
+
+/**
+ * An index entry: one object for a phrase of a rule, pushed for every word its first token may be
+ * (the index holds "{drug} abuse" under each of {drug}'s words). A built-in phrase comes with its
+ * first and anchor words from the build (lean.ts StoredPhrases), and its tokens are restored at the
+ * first read of `sequence`: the index and the scanner are built from those words alone, and a
+ * one-line check restores the few phrases it meets (restoring all 851 phrases of `recommended`, with
+ * their ~2,400 tokens, was most of compiling the rules at every start; BENCHMARKS.md, branch cold12).
+ * One class for stored and expanded phrases, so the matcher reads one shape.
+ */
+class PhraseEntry implements IndexEntry {
+  #sequence: TokenSequence | undefined;
+  readonly #from: ((pattern: string) => TokenSequence[]) | undefined;
+  readonly #pattern: string | undefined;
+  readonly #k: number;
+  constructor(
+    readonly compiled: CompiledRule,
+    sequence: TokenSequence | undefined,
+    from: ((pattern: string) => TokenSequence[]) | undefined,
+    pattern: string | undefined,
+    k: number,
+    readonly anchor: number | undefined,
+    readonly anchorWords: readonly string[] | undefined,
+  ) {
+    this.#sequence = sequence;
+    this.#from = from;
+    this.#pattern = pattern;
+    this.#k = k;
+  }
+  get sequence(): TokenSequence {
+    return (this.#sequence ??= this.#from!(this.#pattern!)[this.#k]!);
+  }
 }
 
 export interface CompiledSet {
@@ -146,14 +187,28 @@ export function triggerRegex(words: readonly string[]): RegExp {
 // CompiledRules.triggerPattern, built on first use: only the whole-text parse reads it, and
 // building it was a tenth of compiling the built-in rules (start-up). A getter on the prototype,
 // not in the object literal: a literal with an accessor made every rule set a slower object to
-// read (8% more CPU linting MTSamples).
+// read (8% more CPU linting MTSamples). So are `triggers`, which only triggerPattern reads: the list of
+// ~1,500 words was made at every start.
 const triggerPatterns = new WeakMap<object, RegExp>();
+const triggerLists = new WeakMap<object, string[]>();
 const LAZY_TRIGGER = Object.create(Object.prototype, {
   triggerPattern: {
     get(this: CompiledRules): RegExp {
       let regex = triggerPatterns.get(this);
       if (!regex) triggerPatterns.set(this, (regex = triggerRegex(this.triggers)));
       return regex;
+    },
+  },
+  triggers: {
+    get(this: CompiledRules): string[] {
+      let triggers = triggerLists.get(this);
+      if (!triggers) {
+        // The index's words, then the retext-equality phrases' first words, each once.
+        const words = new Set(this.index.keys());
+        for (const sequence of this.equalityPhrases) for (const word of sequence[0]!.words) words.add(word);
+        triggerLists.set(this, (triggers = [...words]));
+      }
+      return triggers;
     },
   },
 });
@@ -170,6 +225,12 @@ export type StoredToken = string[] | { set: string };
 export interface PrecompiledRuleFile extends LoadedRuleFile {
   /** Pattern → its sequences; or their JSON text, decoded on first use (the lean form, lean.ts). */
   expansions?: Record<string, StoredToken[][] | string>;
+  /**
+   * The lean form's `match` phrases (lean.ts StoredPhrases): by pattern, where its sequences' JSON
+   * text is and each sequence's first and anchor words. A pattern here is stored as those in
+   * `expansions` are.
+   */
+  storedPhrases?: StoredPhrases;
   /** The sets the stored expansions name: when all are defined, a stored expansion is the one expandPattern would give. */
   expansionSets?: string[];
   /**
@@ -215,7 +276,6 @@ export function compileRules(files: readonly LoadedRuleFile[], expanded = new Ma
   const byId = new Map<string, CompiledRule>();
   const index = new Map<string, IndexEntry[]>();
   const equality = new Map<string, CompiledRule>();
-  const equalityTriggers = new Set<string>();
   const equalityPhrases: TokenSequence[] = [];
   // Pattern → its sequences (`expanded`): a file's exceptions apply to each of its rules, and many
   // rules share condition words; expanding each once made compiling the built-in rules ~3× faster
@@ -225,7 +285,10 @@ export function compileRules(files: readonly LoadedRuleFile[], expanded = new Ma
   // A rule whose every pattern is stored is compiled on first use (LateRule): restoring a stored
   // pattern cannot fail when the sets it names are all defined, as the build checked it.
   const storedHolds = !!stored && !!storedFile.expansionSets?.every((name) => setWords.has(name));
-  const isStored = (pattern: string) => Object.hasOwn(stored!, pattern);
+  // The stored `match` phrases (the lean form): indexed by their heads, restored at their first read.
+  const phrases = storedHolds ? storedFile.storedPhrases : undefined;
+  const heads = phrases?.heads;
+  const isStored = (pattern: string) => Object.hasOwn(stored!, pattern) || (heads !== undefined && Object.hasOwn(heads, pattern));
   const setLookups = new Map<string, ReadonlySet<string>>();
   const restore = (saved: StoredToken[][] | string): TokenSequence[] | undefined => {
     const sequences = typeof saved === 'string' ? (JSON.parse(saved) as StoredToken[][]) : saved;
@@ -250,6 +313,34 @@ export function compileRules(files: readonly LoadedRuleFile[], expanded = new Ma
     return out;
   };
 
+  /** The stored JSON text of a pattern's sequences, or their stored value, or undefined if it is not stored. */
+  const storedOf = (pattern: string): StoredToken[][] | string | undefined => {
+    if (!stored) return undefined;
+    if (Object.hasOwn(stored, pattern)) return stored[pattern];
+    if (heads === undefined || !Object.hasOwn(heads, pattern)) return undefined;
+    const head = heads[pattern]!;
+    const space = head.indexOf(' ');
+    const start = Number(head.slice(0, space));
+    const end = Number(head.slice(space + 1, head.indexOf(' ', space + 1)));
+    return phrases!.read ? phrases!.read(start, end) : phrases!.text.slice(start, end);
+  };
+  /** A stored phrase's sequences, restored once (PhraseEntry's, at its first read; the same arrays `expand` gives). */
+  const storedSequences = (pattern: string): TokenSequence[] => {
+    let sequences = expanded.get(pattern);
+    if (!sequences) expanded.set(pattern, (sequences = restore(storedOf(pattern)!)!));
+    return sequences;
+  };
+  /** A token's words as a head writes them (lean.ts StoredPhrases): `@set`, or words joined by "|". */
+  const headWords = (ref: string): readonly string[] => (ref.charCodeAt(0) === 0x40 ? setWords.get(ref.slice(1))! : ref.includes('|') ? ref.split('|') : [ref]);
+  const addToIndex = (entry: PhraseEntry, first: readonly string[]): void => {
+    for (let k = 0; k < first.length; k++) {
+      const word = first[k]!;
+      const entries = index.get(word);
+      if (entries) entries.push(entry);
+      else index.set(word, [entry]);
+    }
+  };
+
   for (const file of files) {
     // A file's exceptions apply to each of its rules: whether all are stored, asked once per file.
     const fileExceptionsStored = storedHolds && (file.exceptions ?? []).every(isStored);
@@ -268,8 +359,9 @@ export function compileRules(files: readonly LoadedRuleFile[], expanded = new Ma
         try {
           let sequences = expanded.get(pattern);
           if (!sequences) {
-            const ownSequences = stored && Object.hasOwn(stored, pattern) ? undefined : ownSaved(pattern);
-            const saved = stored && Object.hasOwn(stored, pattern) ? restore(stored[pattern]!) : ownSequences ? restore(ownSequences) : undefined;
+            const storedSaved = storedOf(pattern);
+            const ownSequences = storedSaved !== undefined ? undefined : ownSaved(pattern);
+            const saved = storedSaved !== undefined ? restore(storedSaved) : ownSequences ? restore(ownSequences) : undefined;
             expanded.set(pattern, (sequences = saved ?? expandPattern(pattern, setWords)));
           }
           return sequences;
@@ -363,31 +455,59 @@ export function compileRules(files: readonly LoadedRuleFile[], expanded = new Ma
           }
         }
         for (const pattern of def.match) {
-          for (const sequence of expand(pattern, 'match')) {
-            equalityPhrases.push(sequence);
-            const first = sequence[0]!.words;
-            for (let k = 0; k < first.length; k++) equalityTriggers.add(first[k]!);
-          }
+          for (const sequence of expand(pattern, 'match')) equalityPhrases.push(sequence);
         }
         continue;
       }
-      for (const pattern of def.match) {
+      // One entry per phrase of the rule (a pattern listed twice pushes its entries again, as the
+      // index held each of its phrases twice before).
+      const match = def.match;
+      const entriesOf: PhraseEntry[][] = [];
+      for (let j = 0; j < match.length; j++) {
+        const pattern = match[j]!;
+        const again = j > 0 ? match.indexOf(pattern) : j;
+        if (again < j) {
+          for (const entry of entriesOf[again]!) addToIndex(entry, entry.sequence[0]!.words);
+          entriesOf.push(entriesOf[again]!);
+          continue;
+        }
+        const entries: PhraseEntry[] = [];
+        entriesOf.push(entries);
+        const head = heads !== undefined && Object.hasOwn(heads, pattern) ? heads[pattern]! : undefined;
+        if (head !== undefined) {
+          // START END HEAD…: each head FIRST or FIRST:K:ANCHOR (lean.ts StoredPhrases). Read in
+          // place, by offsets: a split made an array and a string per head at every start.
+          let at = head.indexOf(' ', head.indexOf(' ') + 1) + 1;
+          for (let k = 0; at > 0; k++) {
+            const end = head.indexOf(' ', at);
+            const stop = end < 0 ? head.length : end;
+            const colon = head.indexOf(':', at);
+            const first = headWords(head.slice(at, colon < 0 || colon > stop ? stop : colon));
+            let anchor = 0;
+            let anchorWords = first;
+            if (colon >= 0 && colon < stop) {
+              const second = head.indexOf(':', colon + 1);
+              anchor = Number(head.slice(colon + 1, second));
+              anchorWords = headWords(head.slice(second + 1, stop));
+            }
+            const entry = new PhraseEntry(compiled, undefined, storedSequences, pattern, k, anchor, anchorWords);
+            entries.push(entry);
+            addToIndex(entry, first);
+            at = end + 1;
+          }
+          continue;
+        }
         const sequences = expand(pattern, 'match');
         for (let i = 0; i < sequences.length; i++) {
           const sequence = sequences[i]!;
-          const first = sequence[0]!.words;
-          for (let k = 0; k < first.length; k++) {
-            const word = first[k]!;
-            let entries = index.get(word);
-            if (!entries) index.set(word, (entries = []));
-            entries.push({ compiled, sequence });
-          }
+          const entry = new PhraseEntry(compiled, sequence, undefined, undefined, 0, undefined, undefined);
+          entries.push(entry);
+          addToIndex(entry, sequence[0]!.words);
         }
       }
     }
   }
-  const triggers = [...new Set([...index.keys(), ...equalityTriggers])];
-  // triggerPattern comes from the prototype, built on first use (LAZY_TRIGGER).
+  // triggers and triggerPattern come from the prototype, made on first use (LAZY_TRIGGER).
   const compiled = Object.create(LAZY_TRIGGER) as CompiledRules;
-  return Object.assign(compiled, { rules, byId, index, sets, equality, equalityPhrases, triggers, files: [...files] });
+  return Object.assign(compiled, { rules, byId, index, sets, equality, equalityPhrases, files: [...files] });
 }

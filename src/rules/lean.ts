@@ -17,20 +17,72 @@
 // - so do each rule's `conditions` (150 kB, 37% of what was left), after the expansions, read at the
 //   rule's first compile or at the first read of its `conditions` (an accessor): a start touched ~185
 //   pages for their text and objects (BENCHMARKS.md, branch cold10).
+import { type AnchorToken, anchorOf } from '../match/anchor.js';
 import type { LoadedRuleFile } from './load.js';
-import { normalizedSet } from './sets.js';
+import { normalizedSet, setWordsOf } from './sets.js';
+
+/**
+ * The built-in rules' `match` phrases as the lean form stores them (compile.ts reads them; lean.ts
+ * fromLeanForm makes this from the lean file's `phraseHeads`). `heads`: by pattern, one text
+ * `START END HEAD…`: the [START, END) range of `text` holding the JSON of the pattern's sequences
+ * (StoredToken[][]), then for each sequence its head, `FIRST` or `FIRST:K:ANCHOR` (anchor.ts anchorOf
+ * gave token K, K > 0), each token written `@set` or its words joined by "|". A start indexes the
+ * phrases by these heads and builds the scanner from them, and restores a phrase's tokens at its first
+ * read (compile.ts PhraseEntry).
+ */
+export interface StoredPhrases {
+  heads: Record<string, string>;
+  /** The whole text the ranges index: an accessor that reads it, so that a clone for a worker (pool.ts) holds it. */
+  readonly text: string;
+  /** [start, end) of `text`, read alone: not enumerable, so a clone has `text` only. */
+  read?: (start: number, end: number) => string;
+}
 
 /** compile.ts's PrecompiledRuleFile, as far as this module needs it (compile.ts imports this module). */
 interface PrecompiledRuleFile extends LoadedRuleFile {
   expansions?: Record<string, unknown>;
   expansionSets?: string[];
   ruleExpansions?: Record<string, string>;
+  storedPhrases?: StoredPhrases;
 }
 
-/** The lean file's own fields beside a rule file's: [start, end) ranges of the expansions text, by rule id. */
+/** The lean file's own fields beside a rule file's: [start, end) ranges of the expansions text, by rule id; the stored phrases' heads and the end of their text. */
 interface LeanRuleFile extends PrecompiledRuleFile {
   ruleExpansionsAt?: Record<string, [number, number]>;
   conditionsAt?: Record<string, [number, number]>;
+  phraseHeads?: Record<string, string>;
+  phraseTextEnd?: number;
+}
+
+/** A stored token (compile.ts StoredToken): its words, or the name of the set it stands for. */
+type StoredToken = string[] | { set: string };
+
+// What separates the parts of a stored head (StoredPhrases): no rule word holds one (leanForm checks).
+const HEAD_SEPARATORS = /[ |:@]/;
+
+/**
+ * The heads text of one pattern's sequences (StoredPhrases.heads without the range): each sequence's
+ * first token and, when it is not that one, its anchor (anchor.ts anchorOf, reading a set token's
+ * words in `setWords`). Throws an Error for a word holding a separator or a set not in `setWords`.
+ */
+export function headsOf(sequences: readonly StoredToken[][], setWords: ReadonlyMap<string, string[]>): string {
+  const tokenOf = (t: StoredToken): AnchorToken => {
+    if (Array.isArray(t)) return { words: t };
+    const words = setWords.get(t.set);
+    if (!words) throw new Error(`leanForm: a stored phrase names set "${t.set}", which no file defines`);
+    return { words, set: t.set };
+  };
+  const ref = (t: StoredToken): string => {
+    if (!Array.isArray(t)) return `@${t.set}`;
+    for (const w of t) if (w === '' || HEAD_SEPARATORS.test(w)) throw new Error(`leanForm: the word "${w}" cannot be stored in a phrase's head`);
+    return t.join('|');
+  };
+  return sequences
+    .map((seq) => {
+      const anchor = anchorOf(seq.map(tokenOf));
+      return anchor === 0 ? ref(seq[0]!) : `${ref(seq[0]!)}:${anchor}:${ref(seq[anchor]!)}`;
+    })
+    .join(' ');
 }
 
 type RuleDefinition = LoadedRuleFile['rules'][number];
@@ -58,10 +110,16 @@ export function leanForm(files: readonly PrecompiledRuleFile[]): { lean: string;
   const examples: Record<string, Examples> = {};
   let expansions = '';
   const all = files[0]?.expansions;
+  let firstPhrases: { phraseHeads: Record<string, string>; phraseTextEnd: number } | undefined;
   // The expansions every start restores (the rules' `match` patterns, the files' exceptions) stay on
   // the first file; each rule's own condition and exception patterns go with its file, by rule id,
   // as one JSON text per rule (ruleExpansions, read by compile.ts when that rule is first compiled).
-  const atStart = new Set(files.flatMap((file) => [...(file.exceptions ?? []), ...file.rules.flatMap((rule) => rule.match)]));
+  // The `match` phrases of the rules that are not retext-equality's are stored by their heads
+  // (StoredPhrases), their sequences in the expansions text: a start reads only the heads. The
+  // retext-equality phrases (the scanner reads all of their words) and the files' exceptions stay here.
+  const headed = new Set(files.flatMap((file) => file.rules.flatMap((rule) => (rule.equality ? [] : rule.match))));
+  const atStart = new Set(files.flatMap((file) => [...(file.exceptions ?? []), ...file.rules.flatMap((rule) => (rule.equality ? rule.match : []))]));
+  const setWords = new Map(files.flatMap((file) => Object.entries(file.sets ?? {}).map(([name, set]) => [name, setWordsOf(set)] as const)));
   const lean = files.map((file) => {
     const rules = file.rules.map(({ examples: ruleExamples, ...rule }) => {
       examples[rule.id] = ruleExamples;
@@ -76,7 +134,7 @@ export function leanForm(files: readonly PrecompiledRuleFile[]): { lean: string;
         const own: Record<string, unknown> = {};
         for (const pattern of [...conditionPatterns(rule), ...(rule.exceptions ?? [])]) {
           if (!Object.hasOwn(all, pattern)) throw new Error(`leanForm: rule ${rule.id}: no stored expansion for "${pattern}"`);
-          if (!atStart.has(pattern)) own[pattern] = all[pattern];
+          if (!atStart.has(pattern) && !headed.has(pattern)) own[pattern] = all[pattern];
         }
         const text = asciiJson(JSON.stringify(own));
         ruleExpansionsAt[rule.id] = [expansions.length, expansions.length + text.length];
@@ -94,6 +152,18 @@ export function leanForm(files: readonly PrecompiledRuleFile[]): { lean: string;
       }
       out.conditionsAt = conditionsAt;
     }
+    // The stored phrases, after every file's own expansions and conditions: with the first file, as `expansions`.
+    if (all && file === files[files.length - 1]) {
+      const heads: Record<string, string> = {};
+      for (const pattern of headed) {
+        if (!Object.hasOwn(all, pattern)) throw new Error(`leanForm: no stored expansion for the match pattern "${pattern}"`);
+        const sequences = all[pattern] as StoredToken[][];
+        const text = asciiJson(JSON.stringify(sequences));
+        heads[pattern] = `${expansions.length} ${expansions.length + text.length} ${headsOf(sequences, setWords)}`;
+        expansions += text;
+      }
+      firstPhrases = { phraseHeads: heads, phraseTextEnd: expansions.length };
+    }
     if (file.expansions) {
       out.expansions = Object.fromEntries(
         Object.entries(file.expansions)
@@ -103,6 +173,7 @@ export function leanForm(files: readonly PrecompiledRuleFile[]): { lean: string;
     }
     return out;
   });
+  if (firstPhrases) Object.assign(lean[0]!, firstPhrases);
   return { lean: asciiJson(JSON.stringify(lean)), examples: JSON.stringify(examples), expansions };
 }
 
@@ -205,6 +276,11 @@ export function fromLeanForm(
   let all: Record<string, Examples> | undefined;
   const load = () => (all ??= loadExamples());
   for (const file of files) {
+    if (file.phraseHeads) {
+      file.storedPhrases = storedPhrases(file.phraseHeads, file.phraseTextEnd!, readExpansions);
+      delete file.phraseHeads;
+      delete file.phraseTextEnd;
+    }
     const conditionsAt = file.conditionsAt;
     delete file.conditionsAt;
     for (const rule of file.rules) {
@@ -226,4 +302,17 @@ export function fromLeanForm(
     }
   }
   return files;
+}
+
+/** The lean file's stored phrases (StoredPhrases): `heads`, ranges of [0, `end`) read by `readExpansions`. */
+function storedPhrases(heads: Record<string, string>, end: number, readExpansions: (start: number, end: number) => string): StoredPhrases {
+  let text: string | undefined;
+  const phrases = {
+    heads,
+    get text(): string {
+      return (text ??= readExpansions(0, end));
+    },
+  } as StoredPhrases;
+  Object.defineProperty(phrases, 'read', { value: readExpansions, enumerable: false });
+  return phrases;
 }
