@@ -56,29 +56,6 @@ const BATCH_HELD_CHARS = 1 << 16;
  * worker for when this thread pauses (a collection, a slow read).
  */
 const IN_FLIGHT_PER_THREAD = 4;
-/**
- * This thread lints a batch itself once this many batches per worker are at the workers, not yet
- * answered (and sends it otherwise). Was: only when every other batch in flight was there (7 of 8),
- * and on a quiet 1 GB run this thread then waited for the worker 40% of the pool's time while the
- * worker linted 90% of it (BENCHMARKS.md, "branch pool3"). 3 batches are about 6 ms of a worker's
- * linting on MTSamples records, enough to keep it busy while this thread lints one and reads the
- * next; the worker queue stays near 3 and this thread takes the rest, so neither side waits while
- * the other has work, whichever of them the machine slows.
- */
-const HERE_FROM_PER_WORKER = 3;
-/**
- * But only while this process gets at least this many cores (its CPU time, every thread's, over the
- * wall time since the last look, every SHARE_LOOK_CHARS characters read); else, as before, only
- * when all other batches in flight are at the workers. A batch linted here cost this thread about
- * 1.3 times the CPU it costs a worker (200 MB, load 6: 1,215 batches moved, reading thread +2.6-3.0
- * CPU s, worker -2.1), so on a busy machine, where the run gets its share of the cores whatever its
- * threads do (sched_autogroup: BENCHMARKS.md, "branch big") and only CPU per MB moves its wall
- * time, sharing cost 10-15% more CPU (three turns). Quiet, the pool's threads got 1.65-1.7 cores
- * with this thread idle for 40% of the pool's time: a core to spare, which sharing uses.
- */
-const SHARE_MIN_CORES = 1.5;
-/** Characters read between looks at the cores (SHARE_MIN_CORES): about 0.2-0.5 s of reading. */
-const SHARE_LOOK_CHARS = 1 << 23;
 /** Larger documents are linted on this thread: workers run with a small heap (pool.ts). */
 export const WORKER_MAX_CHARS = 1 << 20;
 
@@ -161,18 +138,6 @@ export async function* lintInParallelBatches(
     let toLintChars = 0;
     let heldChars = 0; // characters of all its documents
     let first = true; // the batch is the first of its window
-    // The cores this process got since the last look (SHARE_MIN_CORES), and the linting shared by them.
-    hereFrom = inFlight - 1;
-    let look = { read: 0, at: clock(), cpu: process.cpuUsage() };
-    const lookAtCores = (): void => {
-      const at = clock();
-      const { user, system } = process.cpuUsage(look.cpu);
-      const cores = (user + system) / 1000 / Math.max(1, at - look.at);
-      const next = cores >= SHARE_MIN_CORES ? Math.min(inFlight - 1, HERE_FROM_PER_WORKER * workers) : inFlight - 1;
-      if (next !== hereFrom) poolLog?.(`${cores.toFixed(2)} cores: this thread lints a batch from ${next} at the workers`);
-      hereFrom = next;
-      look = { read: 0, at, cpu: process.cpuUsage() };
-    };
     const flush = (): Chunk => {
       const chunk = { batch, here: pace.here(window), window, chars: heldChars, first };
       batch = [];
@@ -212,8 +177,6 @@ export async function* lintInParallelBatches(
             toLintChars += doc.text.length;
           } else batch.push({ event, findings: [] });
           heldChars += doc.text.length;
-          look.read += doc.text.length;
-          if (look.read >= SHARE_LOOK_CHARS) lookAtCores();
           const stop = pace.phase === 'dropped';
           if (stop || toLint >= BATCH_DOCUMENTS || toLintChars >= BATCH_CHARS || heldChars >= BATCH_HELD_CHARS) yield flush();
           if (stop) {
@@ -227,8 +190,6 @@ export async function* lintInParallelBatches(
     if (batch.length) yield flush();
   }
   const inFlight = threads * IN_FLIGHT_PER_THREAD;
-  /** This thread lints a batch once this many batches are at the workers (HERE_FROM_PER_WORKER). */
-  let hereFrom = inFlight - 1;
   /** Lints a chunk's documents (findings set in place); the chunk back. */
   const work = (chunk: Chunk): Promise<Chunk> => {
     const linting = lint(chunk);
@@ -243,7 +204,7 @@ export async function* lintInParallelBatches(
     if ('ready' in chunk) return chunk;
     const todo = chunk.batch.filter((item) => !item.findings);
     if (todo.length) {
-      const here = chunk.here || atWorkers >= hereFrom || todo.some((item) => item.event.doc.text.length > WORKER_MAX_CHARS);
+      const here = chunk.here || atWorkers >= inFlight - 1 || todo.some((item) => item.event.doc.text.length > WORKER_MAX_CHARS);
       if (here) {
         if (poolLog) seen.here++;
         for (const item of todo) item.findings = await withLoading(() => lintDocument(item.event.doc, optionsOf(item.event.doc), item.places));
