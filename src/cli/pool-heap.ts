@@ -1,7 +1,7 @@
 // The V8 heaps while the CLI's worker pool runs (issue 14: peak RSS at most 250 MB on a 1 GB export
 // with two threads). With the pool, two heaps grow side by side (this thread's and the worker's),
 // and V8's default growing factor lets each old generation grow to 1.5-4 times what survived its
-// last full collection before it collects again; main reached 235-268 MB on 1 GB. While the pool
+// last full collection before it collects again; 1 GB reached 250-266 MB with two threads. While the pool
 // runs, the heap may grow only by POOL_HEAP_GROWING_PERCENT over its live size, and the pool starts
 // with one full collection of this thread's heap, so that the limit is set from what the run keeps
 // (the rules, the parsers, a few batches) and not from the garbage of the records linted on this
@@ -22,8 +22,8 @@ import { runInNewContext } from 'node:vm';
 
 /**
  * The old generation may grow by this percent of what survived the last full collection, while the
- * pool runs (V8's own factor is 1.1-4, by heap size and collection speed). 30: 1 GB export, peak
- * RSS 176-187 MB against main's 235-268, CPU unchanged (BENCHMARKS.md, "branch pool3").
+ * pool runs (V8's own factor is 1.1-4, by heap size and collection speed). 30: 1 GB export with
+ * two threads, peak RSS 190-198 MB against 250-266 without, CPU unchanged (BENCHMARKS.md, "branch pool3").
  */
 export const POOL_HEAP_GROWING_PERCENT = 30;
 
