@@ -122,6 +122,7 @@ async function lintTo(paths: string[], options: LintCliOptions, io: Io, error: (
   // The one engine call (the report command makes the same one): it expands the paths, looks up
   // each file's config (a bad config throws before any output), skips ignored files quietly
   // (hooks pass every changed file) and keeps input order.
+  let heapBounded = Promise.resolve(false); // whether poolHeap bounds the heaps' growth (the pool runs)
   const outcomes = lintOutcomeBatches(
     files,
     {
@@ -135,6 +136,11 @@ async function lintTo(paths: string[], options: LintCliOptions, io: Io, error: (
       threads: options.threads ?? availableParallelism(),
       // The default starts workers only when they pay off; --threads N always does.
       adaptiveThreads: options.threads === undefined,
+      // While the pool runs, both heaps grow less before a collection (pool-heap.ts: peak RSS).
+      // Imported when the pool starts: node:v8 loads modules a one-line check does not need.
+      onPool: (threads) => {
+        heapBounded = heapBounded.then(async (was) => ((await import('./pool-heap.js')).poolHeap(threads) ? threads > 1 : was));
+      },
       ...poolFrom(io.env),
       // A long document's findings are written batch by batch as they are found (memory bounded by
       // a batch: issue 12); --fix needs all of them at once.
@@ -239,6 +245,8 @@ async function lintTo(paths: string[], options: LintCliOptions, io: Io, error: (
     }
   } finally {
     if (!next.done) await outcomes.return(undefined);
+    // V8's own growing factor back for whatever runs after in this process (runMain in tests).
+    if (await heapBounded) (await import('./pool-heap.js')).poolHeap(1);
   }
   io.stdout.write(reporter.end());
   if (summary) io.stderr.write(`dignify: ${summary.line()}\n`);

@@ -122,7 +122,8 @@ export async function* lintInParallelBatches(
   const { clock } = pace;
   const workers = Math.max(1, threads - 1);
   let atWorkers = 0; // batches sent to the pool and not back yet
-  // For the pool's log (DIGNIFY_POOL_LOG): batches sent and linted here, and this thread's waits on the workers.
+  // For the pool's log (DIGNIFY_POOL_LOG): batches sent and linted here, and this thread's waits on
+  // the workers; counted only with the log.
   const seen = { sent: 0, here: 0, waited: 0, waits: 0 };
   let issued = Promise.resolve(); // during the trial: settles when every batch given to `work` so far is linted
   /**
@@ -205,11 +206,11 @@ export async function* lintInParallelBatches(
     if (todo.length) {
       const here = chunk.here || atWorkers >= inFlight - 1 || todo.some((item) => item.event.doc.text.length > WORKER_MAX_CHARS);
       if (here) {
-        seen.here++;
+        if (poolLog) seen.here++;
         for (const item of todo) item.findings = await withLoading(() => lintDocument(item.event.doc, optionsOf(item.event.doc), item.places));
       } else {
         const docs = todo.map((item) => item.event.doc);
-        seen.sent++;
+        if (poolLog) seen.sent++;
         atWorkers++;
         try {
           const findings = await pool!.run(
