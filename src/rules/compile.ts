@@ -456,64 +456,54 @@ export function compileRules(files: readonly LoadedRuleFile[], expanded = new Ma
         continue;
       }
       // One entry per phrase of the rule (a pattern listed twice pushes its entries again, as the
-      // index held each of its phrases twice before).
+      // index held each of its phrases twice before), indexed under its first words (`firsts`).
       const match = def.match;
       const entriesOf: PhraseEntry[][] = [];
+      const firstsOf: (readonly string[])[][] = [];
       for (let j = 0; j < match.length; j++) {
         const pattern = match[j]!;
         const again = j > 0 ? match.indexOf(pattern) : j;
-        if (again < j) {
-          for (const entry of entriesOf[again]!) {
-            const first = entry.sequence[0]!.words;
-            for (let w = 0; w < first.length; w++) {
-              const entries = index.get(first[w]!);
-              if (entries) entries.push(entry);
-              else index.set(first[w]!, [entry]);
+        let entries = entriesOf[again]!;
+        let firsts = firstsOf[again]!;
+        if (again === j) {
+          entries = [];
+          firsts = [];
+          const head = heads !== undefined && Object.hasOwn(heads, pattern) ? heads[pattern]! : undefined;
+          if (head !== undefined) {
+            // START END HEAD…: each head FIRST or FIRST:K:ANCHOR (lean.ts StoredPhrases). Read in
+            // place, by offsets: a split made an array and a string per head at every start.
+            let at = head.indexOf(' ', head.indexOf(' ') + 1) + 1;
+            for (let k = 0; at > 0; k++) {
+              const end = head.indexOf(' ', at);
+              const stop = end < 0 ? head.length : end;
+              const colon = head.indexOf(':', at);
+              const first = headWords(head.slice(at, colon < 0 || colon > stop ? stop : colon));
+              let anchor = 0;
+              let anchorWords = first;
+              if (colon >= 0 && colon < stop) {
+                const second = head.indexOf(':', colon + 1);
+                anchor = Number(head.slice(colon + 1, second));
+                anchorWords = headWords(head.slice(second + 1, stop));
+              }
+              entries.push(new PhraseEntry(compiled, undefined, storedSequences, pattern, k, anchor, anchorWords));
+              firsts.push(first);
+              at = end + 1;
+            }
+          } else {
+            for (const sequence of expand(pattern, 'match')) {
+              entries.push(new PhraseEntry(compiled, sequence, undefined, undefined, 0, undefined, undefined));
+              firsts.push(sequence[0]!.words);
             }
           }
-          entriesOf.push(entriesOf[again]!);
-          continue;
         }
-        const entries: PhraseEntry[] = [];
         entriesOf.push(entries);
-        const head = heads !== undefined && Object.hasOwn(heads, pattern) ? heads[pattern]! : undefined;
-        if (head !== undefined) {
-          // START END HEAD…: each head FIRST or FIRST:K:ANCHOR (lean.ts StoredPhrases). Read in
-          // place, by offsets: a split made an array and a string per head at every start.
-          let at = head.indexOf(' ', head.indexOf(' ') + 1) + 1;
-          for (let k = 0; at > 0; k++) {
-            const end = head.indexOf(' ', at);
-            const stop = end < 0 ? head.length : end;
-            const colon = head.indexOf(':', at);
-            const first = headWords(head.slice(at, colon < 0 || colon > stop ? stop : colon));
-            let anchor = 0;
-            let anchorWords = first;
-            if (colon >= 0 && colon < stop) {
-              const second = head.indexOf(':', colon + 1);
-              anchor = Number(head.slice(colon + 1, second));
-              anchorWords = headWords(head.slice(second + 1, stop));
-            }
-            const entry = new PhraseEntry(compiled, undefined, storedSequences, pattern, k, anchor, anchorWords);
-            entries.push(entry);
-            for (let w = 0; w < first.length; w++) {
-              const indexed = index.get(first[w]!);
-              if (indexed) indexed.push(entry);
-              else index.set(first[w]!, [entry]);
-            }
-            at = end + 1;
-          }
-          continue;
-        }
-        const sequences = expand(pattern, 'match');
-        for (let i = 0; i < sequences.length; i++) {
-          const sequence = sequences[i]!;
-          const entry = new PhraseEntry(compiled, sequence, undefined, undefined, 0, undefined, undefined);
-          entries.push(entry);
-          const first = sequence[0]!.words;
+        firstsOf.push(firsts);
+        for (let k = 0; k < entries.length; k++) {
+          const first = firsts[k]!;
           for (let w = 0; w < first.length; w++) {
             const indexed = index.get(first[w]!);
-            if (indexed) indexed.push(entry);
-            else index.set(first[w]!, [entry]);
+            if (indexed) indexed.push(entries[k]!);
+            else index.set(first[w]!, [entries[k]!]);
           }
         }
       }
