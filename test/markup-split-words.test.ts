@@ -3,7 +3,7 @@
 // from the first piece to the last in the source, its fix withheld because a replacement would break
 // the markup. Markup the reader sees as a break (a line break, a paragraph, a link target, white
 // space) keeps two words.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { lintText } from '../src/index.js';
 
 type Syntax = 'markdown' | 'html';
@@ -75,5 +75,31 @@ describe('a word split by inline markup', () => {
 
   it('leaves plain text as it was: markup characters there are not markup', async () => {
     expect(await lintText('Past history of **IV**DU.')).toEqual([]);
+  });
+});
+
+describe('the regexes of markup inside words', () => {
+  it('are built at the first Markdown or HTML text that asks, one per syntax, not when the module loads', async () => {
+    // Counted as markup-words.ts builds them (lazyRegExp calls new RegExp): a plain-text check never
+    // asks, and building both was ~1 ms of every start.
+    const built: string[] = [];
+    const Native = RegExp;
+    vi.resetModules();
+    globalThis.RegExp = new Proxy(Native, {
+      construct(target, args: [string, string?]) {
+        if (String(args[0]).startsWith(String.raw`(?<=[\p{L}\p{N}])`)) built.push(String(args[1]));
+        return new target(...args);
+      },
+    });
+    try {
+      const { withoutWordMarkup } = await import('../src/parse/markup-words.js');
+      expect(built).toEqual([]);
+      expect(withoutWordMarkup('a **IV**DU', 'markdown')).toBe('a **IVDU');
+      expect(withoutWordMarkup('<b>IV</b>DU', 'html')).toBe('<b>IVDU');
+      expect(withoutWordMarkup('**IV**DU and **IV**DU', 'markdown')).toBe('**IVDU and **IVDU');
+      expect(built).toEqual(['giu', 'giu']);
+    } finally {
+      globalThis.RegExp = Native;
+    }
   });
 });

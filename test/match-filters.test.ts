@@ -23,6 +23,20 @@ describe('indexFilter', () => {
     });
   }
 
+  it('sets exactly the bits of wordHash over the index words (indexFilter writes the hash out)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'binary', minLength: 1 }), { maxLength: 40 }), (words) => {
+        const expected = new Uint32Array(1 << 11);
+        for (const word of words) {
+          const h = wordHash(word);
+          expected[h >>> 5]! |= 1 << (h & 31);
+        }
+        expect(indexFilter(new Map(words.map((w) => [w, 0])))).toEqual(expected);
+      }),
+      { numRuns: propertyRuns(300, 3000) },
+    );
+  });
+
   it('skips most words the index lacks', () => {
     const { index } = builtinPresetRules('recommended');
     const bits = indexFilter(index);

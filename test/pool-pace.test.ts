@@ -1,7 +1,19 @@
 // PoolPace, the pool's one state: when it starts, and whether its trial keeps it, with a clock of
 // the test's own (each window's documents cost what the test says, on the pool or on this thread).
-import { describe, expect, it } from 'vitest';
-import { AFTER_TRIAL, POOL_MIN_CORES, POOL_MIN_GAIN, PoolPace, poolKeeps, RETRY_AFTER, WARM_UP } from '../src/engine/pool-pace.js';
+import { syncBuiltinESMExports } from 'node:module';
+import os from 'node:os';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  AFTER_TRIAL,
+  idleCoresFromSecondDocument,
+  type PaceSignals,
+  POOL_MIN_CORES,
+  POOL_MIN_GAIN,
+  PoolPace,
+  poolKeeps,
+  RETRY_AFTER,
+  WARM_UP,
+} from '../src/engine/pool-pace.js';
 
 const threshold = { documents: 10, chars: 80_000 };
 const free = () => ({ cores: 2, idle: 1, lintShare: 0.9 }); // poolHelps says yes
@@ -110,6 +122,39 @@ function pipelined({
 }
 
 describe('PoolPace', () => {
+  it("starts its signals' window at the second document it counts, once, and asks them only at its threshold", () => {
+    const asked: string[] = [];
+    const signals: PaceSignals = Object.assign(() => (asked.push('signals'), free()), { start: () => asked.push('start') });
+    const pace = new PoolPace(threshold, true, signals, () => 0);
+    expect(pace.due(8_000)).toBe(false);
+    expect(asked).toEqual([]); // one document: no start (a one-line check reads no CPU times)
+    for (let i = 0; i < 8; i++) expect(pace.due(8_000)).toBe(false);
+    expect(asked).toEqual(['start']);
+    expect(pace.due(8_000)).toBe(true);
+    expect(asked).toEqual(['start', 'signals']);
+  });
+
+  it('idleCoresFromSecondDocument reads the cores only from its start, then as idleCoresSince does', () => {
+    const cpus = vi.spyOn(os, 'cpus');
+    syncBuiltinESMExports(); // pool-pace.ts's named import of cpus reads the spy
+    try {
+      const signals = idleCoresFromSecondDocument();
+      expect(cpus).not.toHaveBeenCalled();
+      signals.start!();
+      expect(cpus).toHaveBeenCalledTimes(1);
+      signals.start!(); // started once
+      expect(cpus).toHaveBeenCalledTimes(1);
+      const { cores, idle } = signals();
+      expect(cpus).toHaveBeenCalledTimes(2);
+      expect(cores).toBe(os.availableParallelism());
+      expect(idle).toBeGreaterThanOrEqual(0);
+      expect(idle).toBeLessThanOrEqual(cores);
+    } finally {
+      cpus.mockRestore();
+      syncBuiltinESMExports();
+    }
+  });
+
   it('never starts the pool before its threshold of documents and characters', () => {
     const pace = new PoolPace(threshold, true, free, () => 0);
     for (let i = 0; i < 100; i++) expect(pace.due(100)).toBe(false); // 100 documents, 10,000 characters

@@ -30,7 +30,7 @@ import { lintDocument } from '../lint/lint-document.js';
 import type { ResolvedOptions } from '../match/match.js';
 import { inOrder } from './ordered.js';
 import type { LintPool } from './pool.js';
-import { idleCoresSince, PoolPace, poolLog, type PoolSignals, type PoolThreshold, WARM_UP } from './pool-pace.js';
+import { idleCoresFromSecondDocument, type PaceSignals, PoolPace, poolLog, type PoolThreshold, WARM_UP } from './pool-pace.js';
 
 export { idleCoresSince, POOL_MIN_GAIN, type PoolSignals, type PoolThreshold, poolHelps } from './pool-pace.js';
 
@@ -112,7 +112,7 @@ export async function* lintInParallelBatches(
   poolFrom: PoolThreshold = { documents: POOL_MIN_DOCUMENTS, chars: POOL_MIN_CHARS, window: POOL_TRIAL_WINDOW },
   adaptive = false,
   /** The signals poolHelps decides from; the lint share is measured here unless given (tests). */
-  signals: () => Omit<PoolSignals, 'lintShare'> & { lintShare?: number } = idleCoresSince(),
+  signals: PaceSignals = idleCoresFromSecondDocument(),
   /** Documents passed on without findings, for the caller to lint (in batches: LintOptions.findingBatches). */
   defer?: (doc: Document) => boolean,
   /** Whether the pool starts and stays (tests give one with their own clock). */

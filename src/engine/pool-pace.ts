@@ -129,6 +129,25 @@ export function idleCoresSince(): () => Omit<PoolSignals, 'lintShare'> {
   };
 }
 
+/** The signals PoolPace decides from; `start`, when given, is called when it counts its second document (PoolPace.due). */
+export type PaceSignals = (() => Omit<PoolSignals, 'lintShare'> & { lintShare?: number }) & { start?: () => void };
+
+/**
+ * idleCoresSince, started when PoolPace counts its second document instead of at once: a run of one
+ * document (a one-line check) then never reads the cores' times (os.cpus reads /proc: ~0.5-1 ms of
+ * every start; BENCHMARKS.md, branch cold13). The pool is considered at POOL_MIN_DOCUMENTS documents
+ * at the earliest, so the window still spans the run up to then but for its first document. Called
+ * before `start` (never by PoolPace), it starts at that call, whose window is then empty.
+ */
+export function idleCoresFromSecondDocument(): PaceSignals {
+  let since: (() => Omit<PoolSignals, 'lintShare'>) | undefined;
+  const signals: PaceSignals = () => (since ??= idleCoresSince())();
+  signals.start = () => {
+    since ??= idleCoresSince();
+  };
+  return signals;
+}
+
 /** The trial's windows, in order: linted by the pool, or on this thread ("here"). */
 const TRIAL = ['pool', 'here', 'here', 'pool', 'pool', 'here', 'here', 'pool'] as const;
 /** The window of the documents read after the trial. */
@@ -175,7 +194,7 @@ export class PoolPace {
   constructor(
     private readonly threshold: PoolThreshold,
     private readonly adaptive: boolean,
-    private readonly signals: () => Omit<PoolSignals, 'lintShare'> & { lintShare?: number },
+    private readonly signals: PaceSignals,
     /** The time in ms (tests give their own). */
     readonly clock: () => number,
   ) {
@@ -187,6 +206,7 @@ export class PoolPace {
   /** Without the pool: counts a document of `chars` characters just read; true when the pool is to start with it. */
   due(chars: number): boolean {
     this.documents++;
+    if (this.documents === 2) this.signals.start?.();
     this.read += chars;
     if ((this.phase !== 'before' && this.phase !== 'dropped') || this.documents < this.threshold.documents || this.read < this.nextCheck) return false;
     if (!this.adaptive) {

@@ -11,6 +11,7 @@
 // words.
 import type { Sentence, Word } from 'nlcst';
 import type { ParseEnglish } from 'parse-english';
+import { lazyRegExp } from '../core/lazy-regexp.js';
 
 // Inline elements that only style the text they hold; a reader runs text on across them.
 // <wbr> (a place a line may break) too: hast-util-to-nlcst reads it as a space, html.ts drops it.
@@ -45,7 +46,9 @@ export function joinMarkupSplitWords(parser: ParseEnglish, source: string, join:
   parser.tokenizeSentencePlugins = [plugin, ...parser.tokenizeSentencePlugins];
 }
 
-const inWord = (piece: string) => new RegExp(String.raw`(?<=[\p{L}\p{N}])(?:${piece})+(?=[\p{L}\p{N}])`, 'giu');
+const inWord = (piece: string) => lazyRegExp(String.raw`(?<=[\p{L}\p{N}])(?:${piece})+(?=[\p{L}\p{N}])`, 'giu');
+// Each built at its first use (lazyRegExp): a plain-text check never asks, and building the two
+// (Unicode property classes) was ~1 ms of every start (BENCHMARKS.md, branch cold13).
 const WORD_MARKUP = { markdown: inWord(PIECE.markdown), html: inWord(PIECE.html) };
 
 /**
@@ -53,6 +56,6 @@ const WORD_MARKUP = { markdown: inWord(PIECE.markdown), html: inWord(PIECE.html)
  * decides whether a Markdown or HTML text can hold a phrase at all: undefined when there is none.
  */
 export function withoutWordMarkup(text: string, syntax: 'markdown' | 'html'): string | undefined {
-  const joined = text.replace(WORD_MARKUP[syntax], '');
+  const joined = text.replace(WORD_MARKUP[syntax](), '');
   return joined === text ? undefined : joined;
 }

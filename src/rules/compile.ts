@@ -332,14 +332,10 @@ export function compileRules(files: readonly LoadedRuleFile[], expanded = new Ma
   };
   /** A token's words as a head writes them (lean.ts StoredPhrases): `@set`, or words joined by "|". */
   const headWords = (ref: string): readonly string[] => (ref.charCodeAt(0) === 0x40 ? setWords.get(ref.slice(1))! : ref.includes('|') ? ref.split('|') : [ref]);
-  const addToIndex = (entry: PhraseEntry, first: readonly string[]): void => {
-    for (let k = 0; k < first.length; k++) {
-      const word = first[k]!;
-      const entries = index.get(word);
-      if (entries) entries.push(entry);
-      else index.set(word, [entry]);
-    }
-  };
+  // The index is filled by a loop written out in this function (after each pattern's entries), not
+  // by a small helper called per entry: ~5,000 calls made V8 optimize such a helper with TurboFan
+  // during every start (~15 ms of a background thread's CPU at load 3, and its compiler's memory).
+  // This function is too large for V8 to optimize for the same work (its bytecode's size raises the bar).
 
   for (const file of files) {
     // A file's exceptions apply to each of its rules: whether all are stored, asked once per file.
@@ -460,49 +456,55 @@ export function compileRules(files: readonly LoadedRuleFile[], expanded = new Ma
         continue;
       }
       // One entry per phrase of the rule (a pattern listed twice pushes its entries again, as the
-      // index held each of its phrases twice before).
+      // index held each of its phrases twice before), indexed under its first words (`firsts`).
       const match = def.match;
       const entriesOf: PhraseEntry[][] = [];
+      const firstsOf: (readonly string[])[][] = [];
       for (let j = 0; j < match.length; j++) {
         const pattern = match[j]!;
         const again = j > 0 ? match.indexOf(pattern) : j;
-        if (again < j) {
-          for (const entry of entriesOf[again]!) addToIndex(entry, entry.sequence[0]!.words);
-          entriesOf.push(entriesOf[again]!);
-          continue;
-        }
-        const entries: PhraseEntry[] = [];
-        entriesOf.push(entries);
-        const head = heads !== undefined && Object.hasOwn(heads, pattern) ? heads[pattern]! : undefined;
-        if (head !== undefined) {
-          // START END HEAD…: each head FIRST or FIRST:K:ANCHOR (lean.ts StoredPhrases). Read in
-          // place, by offsets: a split made an array and a string per head at every start.
-          let at = head.indexOf(' ', head.indexOf(' ') + 1) + 1;
-          for (let k = 0; at > 0; k++) {
-            const end = head.indexOf(' ', at);
-            const stop = end < 0 ? head.length : end;
-            const colon = head.indexOf(':', at);
-            const first = headWords(head.slice(at, colon < 0 || colon > stop ? stop : colon));
-            let anchor = 0;
-            let anchorWords = first;
-            if (colon >= 0 && colon < stop) {
-              const second = head.indexOf(':', colon + 1);
-              anchor = Number(head.slice(colon + 1, second));
-              anchorWords = headWords(head.slice(second + 1, stop));
+        let entries = entriesOf[again]!;
+        let firsts = firstsOf[again]!;
+        if (again === j) {
+          entries = [];
+          firsts = [];
+          const head = heads !== undefined && Object.hasOwn(heads, pattern) ? heads[pattern]! : undefined;
+          if (head !== undefined) {
+            // START END HEAD…: each head FIRST or FIRST:K:ANCHOR (lean.ts StoredPhrases). Read in
+            // place, by offsets: a split made an array and a string per head at every start.
+            let at = head.indexOf(' ', head.indexOf(' ') + 1) + 1;
+            for (let k = 0; at > 0; k++) {
+              const end = head.indexOf(' ', at);
+              const stop = end < 0 ? head.length : end;
+              const colon = head.indexOf(':', at);
+              const first = headWords(head.slice(at, colon < 0 || colon > stop ? stop : colon));
+              let anchor = 0;
+              let anchorWords = first;
+              if (colon >= 0 && colon < stop) {
+                const second = head.indexOf(':', colon + 1);
+                anchor = Number(head.slice(colon + 1, second));
+                anchorWords = headWords(head.slice(second + 1, stop));
+              }
+              entries.push(new PhraseEntry(compiled, undefined, storedSequences, pattern, k, anchor, anchorWords));
+              firsts.push(first);
+              at = end + 1;
             }
-            const entry = new PhraseEntry(compiled, undefined, storedSequences, pattern, k, anchor, anchorWords);
-            entries.push(entry);
-            addToIndex(entry, first);
-            at = end + 1;
+          } else {
+            for (const sequence of expand(pattern, 'match')) {
+              entries.push(new PhraseEntry(compiled, sequence, undefined, undefined, 0, undefined, undefined));
+              firsts.push(sequence[0]!.words);
+            }
           }
-          continue;
         }
-        const sequences = expand(pattern, 'match');
-        for (let i = 0; i < sequences.length; i++) {
-          const sequence = sequences[i]!;
-          const entry = new PhraseEntry(compiled, sequence, undefined, undefined, 0, undefined, undefined);
-          entries.push(entry);
-          addToIndex(entry, sequence[0]!.words);
+        entriesOf.push(entries);
+        firstsOf.push(firsts);
+        for (let k = 0; k < entries.length; k++) {
+          const first = firsts[k]!;
+          for (let w = 0; w < first.length; w++) {
+            const indexed = index.get(first[w]!);
+            if (indexed) indexed.push(entries[k]!);
+            else index.set(first[w]!, [entries[k]!]);
+          }
         }
       }
     }
