@@ -11,6 +11,7 @@
 //   fix/refine.ts, lint/options.ts (and with it core/edit-distance.ts), vfile (for match/equality.ts), and
 //   unified with retext-english (imported by parse/parse-text.ts) → stand-ins: code a plain-text call
 //   with default options never runs (each is explained where it is swapped below);
+//   parse/positioned.ts (with latin-tree.ts: parse-english's plugins ported, for speed) → those plugins themselves (positioned-english.ts);
 //   parse-latin's lib/expressions.js → the same regular expressions in fewer bytes (scripts/compact-classes.js).
 // The rule data is written packed (packRules) and compressed (compressText), expanded and unpacked
 // again at start; the minified code's word lists
@@ -512,6 +513,9 @@ export function builtinRulePaths() { throw new Error('no rule files in the wareh
   'rules/lean': `export { conditionPatterns } from ${JSON.stringify(path.join(root, 'src/rules/lean.ts'))};
 export function copyLazyFields() { return false; }
 export function definitionFields(def) { return def; }`,
+  // parseAt with parse-english's own plugins (positioned-english.ts), which the bundle holds anyway,
+  // instead of latin-tree.ts's port of them: the same trees (test/latin-tree.test.ts), without the port's bytes.
+  'parse/positioned': `export { parseAt } from ${JSON.stringify(path.join(root, 'src/parse/positioned-english.ts'))};`,
   // A row keeps a rule's first suggestion (personSuggestion is dropped above), so no term is read as a person.
   'match/person-reading': 'export function namesPerson() { return false; }',
   // resolveOptions as it resolves no options, the one call the build makes (portable.ts: dignify_findings(text)

@@ -1,162 +1,23 @@
-// retext-english's parser with its positions starting where a piece of a longer text stands, so a
-// block or sentence window parsed alone (parse-text.ts) comes out positioned in the whole text.
-// Before, each window's tree was parsed at line 1, column 1, offset 0 and then walked to move every
-// position (windows.ts shiftPositions), which made three new objects per node: about a tenth of a
-// warm lint pass over MTSamples, and garbage. Here the tokenizer starts its points at the window's
-// point; parse-latin's plugins then build sentences and paragraphs from the tokens (they copy their
-// children's points and never compute one), so the tree is the one shiftPositions made, without a
-// walk. The tokenizer is parse-latin's, with each character's type read from a table instead of up
-// to three regex tests per character (test/positioned.test.ts compares the trees with the old
-// parse and shift over the corpus, every UTF-16 code unit and generated text).
+// parseAt: a window's tree, positioned where the window stands in the whole text (the tokens:
+// positioned-english.ts), built by latin-tree.ts, parse-english's plugins ported to plain loops.
+// The warehouse build (scripts/bundle-warehouse.js) puts positioned-english.ts in this module's place:
+// the same trees from parse-english's own plugins, without the port's bytes.
 import type { Root } from 'nlcst';
-import { ParseEnglish } from 'parse-english';
 import type { Point } from '../types.js';
-
-type Token = ReturnType<ParseEnglish['tokenize']>[number];
-
-// parse-latin's token types, by what its tokenizer tests each UTF-16 code unit against (its
-// whiteSpace, punctuation and word expressions, in that order): one code unit at a time, so a
-// code unit's type is the type parse-latin gives the text of that code unit alone.
-const TYPES = ['WhiteSpaceNode', 'PunctuationNode', 'WordNode', 'SymbolNode'] as const;
-type TokenType = (typeof TYPES)[number];
-
-class PositionedEnglish extends ParseEnglish {
-  /** Where the text being parsed starts (1-based line and column, UTF-16 offset). */
-  at: Point = { line: 1, column: 1, offset: 0 };
-  // The type of each code unit (an index into TYPES, plus one; 0: not asked yet), read from
-  // parse-latin's own tokenizer on first sight: its tokenizer tests up to three regexes per
-  // character, the largest part of parsing a window.
-  private readonly types = new Uint8Array(0x10000);
-
-  private typeOf(code: number): TokenType {
-    let type = this.types[code]!;
-    if (type === 0) {
-      const token = super.tokenize(String.fromCharCode(code))[0]!;
-      type = TYPES.indexOf(token.type as TokenType) + 1;
-      this.types[code] = type;
-    }
-    return TYPES[type - 1]!;
-  }
-
-  /**
-   * parse-latin's tokenize (version 7), the same tokens and points, its points starting at `at`
-   * instead of line 1, column 1, offset 0, and each code unit's type read from a table.
-   */
-  override tokenize(value: string | null | undefined): Token[] {
-    const children: Token[] = [];
-    if (!value) return children;
-    // The point after the last character read (parse-latin's currentPoint), as three numbers.
-    let line = this.at.line;
-    let column = this.at.column;
-    let offset = this.at.offset;
-    let from = 0;
-    let index = 0;
-    let start: Point = { line, column, offset };
-    let previousType: TokenType | undefined;
-    let previous = -1;
-    // One point object per boundary: a token's end is the next token's start, and a word's end is
-    // its text's end (parse-latin makes a copy for each). Safe because nothing mutates a point in
-    // place: parse-latin's plugins and the matcher replace a position's start or end with another
-    // point, never change a point's fields (findings copy theirs: match.ts makeFinding). Each copy
-    // was an object allocated per token of every parsed window.
-    const createNode = (type: TokenType, text: string): Token => {
-      const end: Point = { line, column, offset };
-      const node: Token =
-        type === 'WordNode'
-          ? { type: 'WordNode', children: [{ type: 'TextNode', value: text, position: { start, end } }], position: { start, end } }
-          : { type, value: text, position: { start, end } };
-      start = end;
-      return node;
-    };
-    while (index < value.length) {
-      const current = value.charCodeAt(index);
-      const currentType = this.typeOf(current);
-      if (
-        from < index &&
-        previousType &&
-        !(
-          previousType === currentType &&
-          // Words or white space continue; so does the same punctuation or symbol character, and
-          // a surrogate after punctuation or a symbol.
-          (previousType === 'WordNode' || previousType === 'WhiteSpaceNode' || current === previous || (current >= 0xd800 && current <= 0xdfff))
-        )
-      ) {
-        children.push(createNode(previousType, value.slice(from, index)));
-        from = index;
-      }
-      // "\r" starts a line, and so does "\n" unless it follows "\r".
-      if (current === 13 || (current === 10 && previous !== 13)) {
-        line++;
-        column = 1;
-      } else if (current !== 10) {
-        column++;
-      }
-      offset++;
-      previousType = currentType;
-      previous = current;
-      index++;
-    }
-    if (previousType && from < index) children.push(createNode(previousType, value.slice(from, index)));
-    return children;
-  }
-}
-
-// One parser for every window: parse-english keeps no state between parses but the plugin lists
-// its constructor copies.
-const english = new PositionedEnglish();
-
-// Plugins that change nothing in a text without their characters, by what their code tests first:
-// parse-english's elision merge acts on "/" and apostrophes only, parse-latin's initial-word-symbol
-// merge on "&", final-word-symbol on "-", inner-word-slash on "/", and break-implicit-sentences
-// on white space holding two line breaks. A window lacking them is parsed without them (the same
-// tree: test/positioned.test.ts), which saves their walks over every token and sentence.
-const SENTENCE_PLUGINS = english.tokenizeSentencePlugins;
-const PARAGRAPH_PLUGINS = english.tokenizeParagraphPlugins;
-// parse-latin's lists (version 7: six sentence plugins, twelve paragraph plugins), read from the
-// class parse-english extends; another version leaves every plugin in.
-const latin = Object.getPrototypeOf(ParseEnglish.prototype) as ParseEnglish;
-const latinSentence = latin.tokenizeSentencePlugins;
-const latinParagraph = latin.tokenizeParagraphPlugins;
-const KNOWN_LISTS = latinSentence.length === 6 && latinParagraph.length === 12 && SENTENCE_PLUGINS.length === 7;
-const SKIPPABLE: { plugin: unknown; needs: RegExp }[] = !KNOWN_LISTS
-  ? []
-  : [
-      { plugin: ParseEnglish.prototype.tokenizeSentencePlugins[0], needs: /['\u2019/]/ },
-      { plugin: latinSentence[0], needs: /&/ },
-      { plugin: latinSentence[1], needs: /-/ },
-      { plugin: latinSentence[3], needs: /\// },
-      { plugin: latinParagraph[9], needs: /[\r\n]/ },
-    ];
-// The lists for each set of plugins left out (a bit per SKIPPABLE entry), made on first use.
-const pluginLists = new Map<number, { sentence: typeof SENTENCE_PLUGINS; paragraph: typeof PARAGRAPH_PLUGINS }>();
-
-function usePluginsFor(text: string): void {
-  let left = 0;
-  for (let k = 0; k < SKIPPABLE.length; k++) if (!SKIPPABLE[k]!.needs.test(text)) left |= 1 << k;
-  let lists = pluginLists.get(left);
-  if (!lists) {
-    const out = new Set(SKIPPABLE.filter((_, k) => left & (1 << k)).map((s) => s.plugin));
-    lists = { sentence: SENTENCE_PLUGINS.filter((p) => !out.has(p)), paragraph: PARAGRAPH_PLUGINS.filter((p) => !out.has(p)) };
-    pluginLists.set(left, lists);
-  }
-  english.tokenizeSentencePlugins = lists.sentence;
-  english.tokenizeParagraphPlugins = lists.paragraph;
-}
+import { treeOfTokens } from './latin-tree.js';
+import { english, ORIGIN } from './positioned-english.js';
 
 /**
  * `text` parsed as retext-english parses it (unified().use(retextEnglish).parse), every position
  * moved to `at`: where `text` starts in a longer text (line and column counted as parse-latin
- * counts them; a column moves on the first line only). Throws what parse-latin throws (a
- * RangeError for a sentence of more than about 110,000 tokens; see windows.ts MAX_BLOCK).
+ * counts them; a column moves on the first line only). Throws a RangeError where parse-latin's
+ * spreads of a sentence's tokens would (more than about 110,000 tokens; see windows.ts MAX_BLOCK).
  */
 export function parseAt(text: string, at: Point): Root {
   english.at = at;
-  usePluginsFor(text);
   try {
-    return english.parse(text);
+    return treeOfTokens(english.tokenize(text));
   } finally {
     english.at = ORIGIN;
   }
 }
-
-const ORIGIN: Point = { line: 1, column: 1, offset: 0 };
