@@ -127,6 +127,55 @@ function lineBreaks(value: string): number {
   return n;
 }
 
+// What a text's tokens hold, a bit each (treeOfTokens).
+const ELISION = 1; // a mark starting with "/", "'" or "\u2019" (mergeElisions acts on "/", "'" and "\u2019")
+const AMPERSAND = 2; // "&"
+const HYPHEN = 4; // "-"
+const INNER = 8; // a mark starting with an inner-word symbol (isInnerWordSymbol)
+const SLASH = 16; // "/"
+const FULL_STOP = 32; // punctuation starting with "."
+const LINE_BREAK = 64; // white space with a line break
+const BLANK_LINE = 128; // white space with two line breaks or more
+
+/** The bits of a punctuation or symbol token: by its first character, so a bit may be set for a token no pass acts on, never missed. */
+function markFlags(token: Node): number {
+  const value = token.value!;
+  switch (value.charCodeAt(0)) {
+    case 47: // /
+      return ELISION | SLASH;
+    case 39: // '
+    case 0x2019:
+      return ELISION | INNER;
+    case 38: // &
+      return AMPERSAND | INNER;
+    case 45: // -
+      return HYPHEN | INNER;
+    case 46: // .
+      return token.type === PUNCTUATION ? FULL_STOP | INNER : INNER;
+    case 58: // :
+    case 61: // =
+    case 63: // ?
+    case 64: // @
+    case 95: // _
+    case 0xad:
+    case 0xb7:
+    case 0x2010:
+    case 0x2011:
+    case 0x2027:
+      return INNER;
+    default:
+      return 0;
+  }
+}
+
+function hasLineBreak(value: string): boolean {
+  return value.includes('\n') || value.includes('\r');
+}
+
+function never(): boolean {
+  return false;
+}
+
 // ---- Sentence passes (parse-english's tokenizeSentencePlugins, less patchPosition) ----
 
 /** parse-english mergeEnglishElisionExceptions (visitChildren: each index once, in order, as the array stands). */
@@ -228,29 +277,35 @@ function mergeFinalWordSymbol(sentence: Node): void {
   }
 }
 
-/** parse-latin mergeInnerWordSymbol: words joined by inner-word symbols ("don't", "e-mail", "a.b") become one. */
+/**
+ * parse-latin mergeInnerWordSymbol: words joined by inner-word symbols ("don't", "e-mail", "a.b")
+ * become one. Its modifier queues the marks and gathers the words' children from the mark on,
+ * in two new arrays per mark after a word; here the run is measured first, so a mark that joins
+ * nothing (most: "," or "." before white space) allocates nothing.
+ */
 function mergeInnerWordSymbol(sentence: Node): void {
   const siblings = sentence.children!;
   let index = 1;
   while (index < siblings.length) {
     const child = siblings[index]!;
     const previous = siblings[index - 1]!;
-    if (isMark(child) && previous.type === WORD) {
-      let position = index - 1;
-      const tokens: Node[] = [];
-      let queue: Node[] = [];
-      while (++position < siblings.length) {
+    if (isMark(child) && previous.type === WORD && isInnerWordSymbol(child.value!)) {
+      // The run of words and inner-word symbols from `index`; `end`: just past its last word.
+      let end = -1;
+      for (let position = index + 1; position < siblings.length; position++) {
         const sibling = siblings[position]!;
-        if (sibling.type === WORD) {
-          tokens.push(...queue, ...sibling.children!);
-          queue = [];
-        } else if (isMark(sibling) && isInnerWordSymbol(sibling.value!)) {
-          queue.push(sibling);
-        } else break;
+        if (sibling.type === WORD) end = position + 1;
+        else if (!(isMark(sibling) && isInnerWordSymbol(sibling.value!))) break;
       }
-      if (tokens.length > 0) {
-        if (queue.length > 0) position -= queue.length;
-        siblings.splice(index, position - index);
+      if (end > 0) {
+        // The marks and the words' children up to the last word, as the modifier's `tokens`.
+        const tokens: Node[] = [];
+        for (let position = index; position < end; position++) {
+          const sibling = siblings[position]!;
+          if (sibling.type === WORD) tokens.push(...sibling.children!);
+          else tokens.push(sibling);
+        }
+        siblings.splice(index, end - index);
         previous.children!.push(...tokens);
         const last = tokens[tokens.length - 1]!;
         if (previous.position && last.position) previous.position.end = last.position.end;
@@ -535,9 +590,10 @@ function mergeRemainingFullStops(paragraph: Node): void {
   for (let index = 0; index < children.length; index++) {
     const own = children[index]!.children;
     if (!own) continue;
-    let position = own.length;
     let hasFoundDelimiter = false;
-    while (own[--position]) {
+    // parse-latin's `while (child.children[--position])` stops at index -1 (no child is falsy);
+    // reading own[-1] is a named-property lookup in V8, so the loop tests the index instead.
+    for (let position = own.length - 1; position >= 0; position--) {
       const grandchild = own[position]!;
       if (!isMark(grandchild)) {
         // A sentence without terminal marker: as though one were found.
@@ -552,7 +608,7 @@ function mergeRemainingFullStops(paragraph: Node): void {
         continue;
       }
       if (value !== '.') continue;
-      const previous = own[position - 1];
+      const previous = position > 0 ? own[position - 1] : undefined;
       const next = own[position + 1];
       if (previous && previous.type === WORD) {
         const nextNext = own[position + 2];
@@ -679,12 +735,25 @@ function splitNode(children: Node[], parentType: string, type: string, test: (va
  */
 export function treeOfTokens(tokens: readonly unknown[]): Root {
   const top: Node = { type: SENTENCE, children: tokens as Node[] };
-  mergeElisions(top);
-  mergeInitialWordSymbol(top);
-  mergeFinalWordSymbol(top);
-  mergeInnerWordSymbol(top);
-  mergeInnerWordSlash(top);
-  mergeInitialisms(top);
+  // One walk over the tokens for what the passes below act on; a pass whose tokens are missing is
+  // left out. The sentence passes only move marks into words (none adds a token to the sentence),
+  // so what is missing here stays missing.
+  let has = 0;
+  for (const token of top.children!) {
+    if (token.type === WHITE_SPACE) {
+      const value = token.value!;
+      if (value !== ' ' && hasLineBreak(value)) {
+        has |= LINE_BREAK;
+        if (lineBreaks(value) >= 2) has |= BLANK_LINE;
+      }
+    } else if (token.type !== WORD) has |= markFlags(token);
+  }
+  if (has & ELISION) mergeElisions(top);
+  if (has & AMPERSAND) mergeInitialWordSymbol(top);
+  if (has & HYPHEN) mergeFinalWordSymbol(top);
+  if (has & INNER) mergeInnerWordSymbol(top);
+  if (has & SLASH) mergeInnerWordSlash(top);
+  if (has & FULL_STOP) mergeInitialisms(top);
   const paragraph: Node = { type: 'ParagraphNode', children: splitNode(top.children!, SENTENCE, PUNCTUATION, isTerminalMarker) };
   mergeEnglishPrefixExceptions(paragraph);
   mergeNonWordSentences(paragraph);
@@ -696,9 +765,10 @@ export function treeOfTokens(tokens: readonly unknown[]): Root {
   mergeRemainingFullStops(paragraph);
   makeInitialWhiteSpaceSiblings(paragraph);
   makeFinalWhiteSpaceSiblings(paragraph);
-  breakImplicitSentences(paragraph);
+  if (has & BLANK_LINE) breakImplicitSentences(paragraph);
   removeEmptyNodes(paragraph);
-  const root: Node = { type: 'RootNode', children: splitNode(paragraph.children!, 'ParagraphNode', WHITE_SPACE, isNewLine) };
+  // Without a line break no white space is a new line: one paragraph of every child.
+  const root: Node = { type: 'RootNode', children: splitNode(paragraph.children!, 'ParagraphNode', WHITE_SPACE, has & LINE_BREAK ? isNewLine : never) };
   makeInitialWhiteSpaceSiblings(root);
   makeFinalWhiteSpaceSiblings(root);
   removeEmptyNodes(root);

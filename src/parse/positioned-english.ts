@@ -9,11 +9,11 @@
 // to three regex tests per character (test/positioned.test.ts compares the trees with the old
 // parse and shift over the corpus, every UTF-16 code unit and generated text).
 //
-// positioned.ts builds the tree from this tokenizer's tokens with latin-tree.ts (the plugins
-// ported to plain loops). This module's parseAt, by parse-english's own plugins, is the path
-// before that port, kept for the warehouse build (scripts/bundle-warehouse.js puts this module in
-// positioned.ts's place: the plugins are in that bundle anyway, and the port would add its bytes
-// to a script near Snowflake's 100 KB) and as a second reference in test/latin-tree.test.ts.
+// positioned.ts does the same with a faster tokenizer of the same tokens and latin-tree.ts (the
+// plugins ported to plain loops). This module is the path before them, kept for the warehouse
+// build (scripts/bundle-warehouse.js puts it in positioned.ts's place: the plugins are in that
+// bundle anyway, and the new code would add its bytes to a script near Snowflake's 100 KB) and as
+// a second reference in test/latin-tree.test.ts.
 import type { Root } from 'nlcst';
 import { ParseEnglish } from 'parse-english';
 import type { Point } from '../types.js';
