@@ -42,7 +42,7 @@ describe('parseAt', () => {
       'word',
       ' ',
       '',
-      // One character each of the plugins left out of a window without it (positioned.ts).
+      // One character each of the plugins left out of a window without it (latin-tree.ts's flags; SKIPPABLE in positioned-english.ts).
       'Seen at R&D today.',
       'Pre- and post-op.',
       'Pt w/ pain, and/or fever.',
@@ -150,8 +150,9 @@ describe('parseAt', () => {
 });
 
 describe('the points of a positioned tree', () => {
-  // positioned.ts makes one point object per boundary between tokens, and tokens.ts gives the
-  // matcher's tokens the tree's points: both rest on nothing changing a point in place.
+  // positioned.ts (and positioned-english.ts) make one point object per boundary between tokens,
+  // and tokens.ts gives the matcher's tokens the tree's points: both rest on nothing changing a
+  // point in place.
   it('shares one point between a token and the next, and a word and its text', () => {
     const tree = parseAt('Pt is a known IVDU.', { line: 2, column: 5, offset: 40 });
     const sentence = (tree.children[0] as Extract<Root['children'][number], { type: 'ParagraphNode' }>).children[0]!;

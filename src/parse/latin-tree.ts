@@ -2,9 +2,9 @@
 // (lib/index.js tokenizeSentence, tokenizeParagraph, tokenizeRoot and splitNode, lib/plugin/*.js)
 // with parse-english's two plugins, ported from JavaScript. Same nodes, same order, same points
 // (a parent's position shares its children's point objects, as there), same position objects
-// changed in place: the JSON of every tree is parse-english's (test/latin-tree.test.ts holds it to
-// unified().use(retextEnglish).parse over the corpus and generated text, and to positioned.ts's
-// plugin path).
+// changed in place: the JSON of every tree is parse-english's (test/latin-tree.test.ts holds it
+// to unified().use(retextEnglish).parse over the corpus and generated text, and to the plugin
+// path of positioned-english.ts).
 //
 // Why a port: the plugins cost more than the tokenizer. Each is a callback per child through
 // unist-util-modify-children and array-iterate (a Function.prototype.call and an `in` test per
