@@ -10,7 +10,7 @@ import { fitReplacement, renderSuggestion } from './suggest.js';
 import { type SentenceTokens, type Token, tokenGap } from '../parse/tokens.js';
 import { namesPerson } from './person-reading.js';
 import { countBelow } from './count-below.js';
-import { LONG_LINE, lineBoundsOf, lineIndexAt, paragraphAround } from '../parse/lines.js';
+import { paragraphAround } from '../parse/lines.js';
 import { maskedAt } from './spans.js';
 import { maskPlaceholders } from '../parse/placeholders.js';
 import { isMention, isReportedSpeech, isSelfDescription, speakerAt } from './speakers.js';
@@ -24,6 +24,7 @@ import { motherIsPatient } from './perinatal.js';
 import { childIsPatient, youngChildIsPatient } from './child-patient.js';
 import { tableColumnHeaderOf, tableHeaderOf } from './table-header.js';
 import { isRelativeReport } from './relative-speech.js';
+import { lineHolds } from './line-holds.js';
 
 /**
  * Options resolved for the matcher (resolveOptions, or a config file's resolved options): the
@@ -156,51 +157,6 @@ function covered(tokens: readonly Token[], sequences: readonly TokenSequence[], 
     }
   }
   return false;
-}
-
-// Each line condition's answer, once per line: every candidate on a line asks the same question,
-// and a note flattened to one line (an export's) is one long line. The line comes from the shared
-// line index (parse/lines.ts), so finding it costs a binary search, not the line's length.
-// Answers are kept by the regex's source, not by condition: rules share a line condition (three
-// substance-use rules ask for the same ICD-code regex), and each asking read the whole line.
-let answersText: string | undefined;
-const lineAnswers = new Map<string, { line: number; answer: boolean }>();
-// The same for a long line's sentences (lineHolds): keyed by where the sentence's window starts.
-const sentenceAnswers = new Map<string, { from: number; answer: boolean }>();
-
-// On a line longer than LONG_LINE (parse/lines.ts) a line condition reads only the match's
-// sentence, no more than LINE_REACH either side of the match, so a cited title or a code at one end
-// of the line does not silence a phrase at the other ("What Are the Possible Consequences of Opioid
-// Use and Abuse?" in the middle of a patient-education answer hid every "abused" in it).
-const LINE_REACH = 250;
-
-function lineHolds(condition: CompiledCondition, text: string, offset: number, sentence: SentenceTokens): boolean {
-  if (answersText !== text) {
-    lineAnswers.clear();
-    sentenceAnswers.clear();
-  }
-  answersText = text; // adopt this string object (see parse/lines.ts startsOf)
-  const line = lineIndexAt(text, offset);
-  const regex = condition.regex!;
-  const key = regex.source; // the flags are always compile.ts's 'iu'
-  const known = lineAnswers.get(key);
-  if (known && known.line === line) return known.answer;
-  const [start, end] = lineBoundsOf(text, line);
-  if (end - start > LONG_LINE) {
-    const from = Math.max(start, Math.min(sentence.start, offset));
-    const to = Math.min(end, Math.max(sentence.end, offset + 1));
-    // A sentence of ordinary length is read whole, once for all its candidates; a longer one (an
-    // unpunctuated transcript) only around the match.
-    if (to - from > 2 * LINE_REACH) return regex.test(text.slice(Math.max(from, offset - LINE_REACH), Math.min(to, offset + LINE_REACH)));
-    const knownSentence = sentenceAnswers.get(key);
-    if (knownSentence && knownSentence.from === from) return knownSentence.answer;
-    const answer = regex.test(text.slice(from, to));
-    sentenceAnswers.set(key, { from, answer });
-    return answer;
-  }
-  const answer = regex.test(text.slice(start, end));
-  lineAnswers.set(key, { line, answer });
-  return answer;
 }
 
 /**
