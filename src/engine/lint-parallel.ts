@@ -15,6 +15,8 @@
 // thread's reads are synchronous and its event loop turns only when it waits. Before (branch
 // `pool3`, BENCHMARKS.md) this thread linted a batch only when 7 of 8 in flight were at the worker
 // by its own count of answers received, which lagged: on 1 GB it waited for the worker 10 of 27 s.
+// Measured (BENCHMARKS.md, "branch share"): a batch linted here costs this thread about what it
+// saves the worker, as long as few batches are held (IN_FLIGHT_PER_THREAD).
 //
 // With `adaptive` (the CLI's default thread count) the pool starts only where it pays: a worker
 // costs CPU (copying text to it, a second heap, compiling the rules again: 7-43% more CPU measured
@@ -55,12 +57,14 @@ const BATCH_CHARS = 1 << 20;
 const BATCH_HELD_CHARS = 1 << 16;
 /**
  * Batches in flight (sent, linting here, or waiting to be written in order) per thread, at most:
- * with BATCH_HELD_CHARS, 4 M characters held on 2 threads. Usually far fewer are: a batch is
- * written as soon as it and those before it are linted (inOrder), and the worker holds at most
- * WORKER_QUEUE_CHARS and a batch. The bound matters while a worker starts (compiling its rules,
- * this thread lints meanwhile) and when the worker gets no core for a while.
+ * with BATCH_HELD_CHARS, 512 K characters held on 2 threads. Usually fewer are (4-5 on average on
+ * a 204 MB export): a batch is written as soon as it and those before it are linted (inOrder), and
+ * the worker holds at most WORKER_QUEUE_CHARS and a batch. More made this thread's old generation
+ * take 3.5 times as much (326 MB against 93 over the 204 MB export, `--trace-gc`; 16 to 64 in
+ * flight, though the batches held were as few on average) and its full collections 8 -> 21-23: V8
+ * seems to pretenure the allocation sites whose objects once survived in bulk (unconfirmed).
  */
-const IN_FLIGHT_PER_THREAD = 32;
+const IN_FLIGHT_PER_THREAD = 4;
 /**
  * A batch goes to a worker only while the least busy has fewer than this many characters to lint
  * (UTF-16 code units of the documents it was sent), else this thread lints it: a few batches' worth
