@@ -4,7 +4,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Document } from '../src/inputs/document.js';
 import type { SourceEvent } from '../src/inputs/sources.js';
-import { lintInParallel, lintInParallelBatches, POOL_MIN_GAIN } from '../src/engine/lint-parallel.js';
+import { lintInParallel, lintInParallelBatches, POOL_MIN_GAIN, WORKER_QUEUE_CHARS } from '../src/engine/lint-parallel.js';
 import { PoolPace } from '../src/engine/pool-pace.js';
 import { lintDocument, preloadLint } from '../src/lint/lint-document.js';
 import { resolveOptions } from '../src/lint/options.js';
@@ -12,8 +12,12 @@ import type { ResolvedOptions } from '../src/match/match.js';
 
 const sent = vi.hoisted(() => [] as string[]);
 const handed = vi.hoisted(() => [] as Array<number[] | undefined>);
-/** How long the mock worker takes over a batch: `delay` ms (it falls behind this thread), or no time at all (it keeps up). */
-const worker = vi.hoisted(() => ({ delay: 2 }));
+/**
+ * How long the mock worker takes over a batch: `delay` ms (it falls behind this thread), or no time
+ * at all (it keeps up); `queued`, the characters it tells are waiting at it (LintPool.queued: none
+ * unless a test says so); `received`, the times this thread asked for the answers come in.
+ */
+const worker = vi.hoisted(() => ({ delay: 2, queued: (): number => 0, received: 0 }));
 vi.mock('../src/engine/pool.js', () => ({
   LintPool: {
     open: () => ({
@@ -24,6 +28,10 @@ vi.mock('../src/engine/pool.js', () => ({
         if (worker.delay) await new Promise((resolve) => setTimeout(resolve, worker.delay));
         // As a worker does: parsed around the places handed, not scanned again.
         return docs.map((d, i) => lintDocument(d, options[i]!, places[i]));
+      },
+      queued: () => worker.queued(),
+      receive: () => {
+        worker.received++;
       },
       close: async () => {},
     }),
@@ -79,6 +87,33 @@ describe('the pool and the gate', () => {
     // written when only its hidden-free reading ("IVDU") may hold a finding.
     expect(sent.map((t, i) => (handed[i] ?? []).map((p) => t.slice(p, p + 4)))).toEqual(sent.map((t) => (t.includes('\u00ad') ? [] : ['IVDU'])));
     expect(handed.every((p) => p !== undefined)).toBe(true);
+  });
+  it('lints a batch here when the worker has WORKER_QUEUE_CHARS characters waiting, else sends it, and gives the output of one thread', async () => {
+    worker.delay = 2;
+    try {
+      // Always a full queue: every batch is linted here (none sent), the pool still started.
+      worker.queued = () => WORKER_QUEUE_CHARS;
+      worker.received = 0;
+      expectOneThreadOutput(await lintTexts());
+      expect(sent).toEqual([]);
+      expect(worker.received).toBeGreaterThan(3); // the answers come in are asked for at each batch
+      // Never full: every record that may hold a finding goes to the worker (those after the first
+      // ten, linted before the pool starts).
+      worker.queued = () => WORKER_QUEUE_CHARS - 1;
+      expectOneThreadOutput(await lintTexts());
+      const all = texts.slice(10).filter(mayHold);
+      expect(sent).toEqual(all);
+      // Full at every other batch: about half of the batches go to the worker, in input order, the
+      // others are linted here, and the output is still in input order.
+      let asked = 0;
+      worker.queued = () => (asked++ % 2 ? WORKER_QUEUE_CHARS : 0);
+      expectOneThreadOutput(await lintTexts());
+      expect(sent.length).toBeGreaterThan(all.length / 4);
+      expect(sent.length).toBeLessThan((all.length * 3) / 4);
+      expect(sent).toEqual(all.filter((t) => sent.includes(t)));
+    } finally {
+      worker.queued = () => 0;
+    }
   });
   it('closes the source when the consumer stops early, before the pool is due and after it started', async () => {
     for (const poolFrom of [

@@ -68,6 +68,31 @@ describe('LintPool', () => {
     }
   }, 60_000);
 
+  it('counts the characters waiting at a worker (shared memory) and settles answers come in with no turn of the event loop', async () => {
+    const resolved = resolveOptions();
+    const docs = [doc('Pt is a substance abuser.', 1), doc('Hx of IVDU.', 2)];
+    const pool = built.LintPool.open(1);
+    try {
+      expect(pool.queued()).toBe(0);
+      const answer = pool.run(docs, [resolved, resolved]);
+      expect(pool.queued()).toBe(docs[0]!.text.length + docs[1]!.text.length); // counted as it is posted
+      // This thread never yields from here until the answer is in (a reading thread busy with its
+      // chunks): the worker's count goes to 0 as it lints, and receive() settles the task.
+      const worker = (pool as unknown as { workers: Array<{ pending: Map<number, unknown> }> }).workers[0]!;
+      const nap = new Int32Array(new SharedArrayBuffer(4));
+      const until = Date.now() + 30_000;
+      while (worker.pending.size && Date.now() < until) {
+        Atomics.wait(nap, 0, 0, 2); // sleeps 2 ms, the event loop held
+        pool.receive();
+      }
+      expect(worker.pending.size).toBe(0);
+      expect(pool.queued()).toBe(0);
+      expect(await answer).toEqual(docs.map((d) => lintDocument(d, resolved)));
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
   it('rejects a task sent to a worker that stopped', async () => {
     const pool = built.LintPool.open(1);
     await pool.close();

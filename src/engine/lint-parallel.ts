@@ -5,13 +5,18 @@
 // Once the pool runs, this thread scans each document first (gate.ts): one with no place for a
 // rule phrase (most export records) is answered here and never copied to a worker; only the others
 // go to the workers with the places found here (the worker parses around them and does not scan
-// again: match/places.ts), in batches, at most a few in flight, so memory stays flat on an export
-// of any size. This thread then reads, scans and writes; it lints a batch only when every other
-// batch in flight is at a worker (it would otherwise wait for the oldest) and documents too large
-// for a worker's heap. Measured (BENCHMARKS.md, "branch big"): this thread linting the batches a
-// busy worker had not started cost it more CPU than it saved (its own garbage collection, with
-// the batches in flight surviving each collection), and the two threads' CPU were about even
-// without it (a 102 MB export: 3.5 and 3.7 CPU s).
+// again: match/places.ts), in batches, a bounded number in flight, so memory stays flat on an
+// export of any size. This thread reads, scans and writes, and shares the linting: a batch goes to
+// the least busy worker while that worker has fewer than WORKER_QUEUE_CHARS characters waiting,
+// else this thread lints it (and documents too large for a worker's heap), so neither thread waits
+// for the other: the worker always has the next batch, and this thread lints instead of waiting
+// for the oldest batch. The worker's queue is read from shared memory (pool.ts: LintPool.queued),
+// current at each batch, and the answers come in at each batch too (LintPool.receive), though this
+// thread's reads are synchronous and its event loop turns only when it waits. Before (branch
+// `pool3`, BENCHMARKS.md) this thread linted a batch only when 7 of 8 in flight were at the worker
+// by its own count of answers received, which lagged: on 1 GB it waited for the worker 10 of 27 s.
+// Measured (BENCHMARKS.md, "branch share"): a batch linted here costs this thread about what it
+// saves the worker, as long as few batches are held (IN_FLIGHT_PER_THREAD).
 //
 // With `adaptive` (the CLI's default thread count) the pool starts only where it pays: a worker
 // costs CPU (copying text to it, a second heap, compiling the rules again: 7-43% more CPU measured
@@ -51,11 +56,22 @@ const BATCH_CHARS = 1 << 20;
  */
 const BATCH_HELD_CHARS = 1 << 16;
 /**
- * Batches in flight (sent, linting here, or waiting to be written in order) per thread: with
- * BATCH_HELD_CHARS, at most 512 K characters held on 2 threads, and a few batches queued at the
- * worker for when this thread pauses (a collection, a slow read).
+ * Batches in flight (sent, linting here, or waiting to be written in order) per thread, at most:
+ * with BATCH_HELD_CHARS, 512 K characters held on 2 threads. Usually fewer are (4-5 on average on
+ * a 204 MB export): a batch is written as soon as it and those before it are linted (inOrder), and
+ * the worker holds at most WORKER_QUEUE_CHARS and a batch. More made this thread's old generation
+ * take 3.5 times as much (326 MB against 93 over the 204 MB export, `--trace-gc`; 16 to 64 in
+ * flight, though the batches held were as few on average) and its full collections 8 -> 21-23: V8
+ * seems to pretenure the allocation sites whose objects once survived in bulk (unconfirmed).
  */
 const IN_FLIGHT_PER_THREAD = 4;
+/**
+ * A batch goes to a worker only while the least busy has fewer than this many characters to lint
+ * (UTF-16 code units of the documents it was sent), else this thread lints it: a few batches' worth
+ * of the documents a worker gets (most records have no place and stay here), enough that a worker
+ * does not run dry while this thread lints a batch of its own and reads the next.
+ */
+export const WORKER_QUEUE_CHARS = 1 << 16;
 /** Larger documents are linted on this thread: workers run with a small heap (pool.ts). */
 export const WORKER_MAX_CHARS = 1 << 20;
 
@@ -121,10 +137,9 @@ export async function* lintInParallelBatches(
   let pool: LintPool | undefined;
   const { clock } = pace;
   const workers = Math.max(1, threads - 1);
-  let atWorkers = 0; // batches sent to the pool and not back yet
   // For the pool's log (DIGNIFY_POOL_LOG): batches sent and linted here, and this thread's waits on
   // the workers; counted only with the log.
-  const seen = { sent: 0, here: 0, waited: 0, waits: 0 };
+  const seen = { sent: 0, here: 0, waited: 0, waits: 0, sentChars: 0, hereChars: 0, hereMs: 0 };
   let issued = Promise.resolve(); // during the trial: settles when every batch given to `work` so far is linted
   /**
    * Batches of the documents of `from`, each of one window of `pace`; once `pace` drops the pool
@@ -203,27 +218,41 @@ export async function* lintInParallelBatches(
   const lint = async (chunk: Chunk): Promise<Chunk> => {
     if ('ready' in chunk) return chunk;
     const todo = chunk.batch.filter((item) => !item.findings);
+    // The answers that have come in meanwhile settle their batches (written out as soon as they
+    // are the oldest: inOrder), so few are held here.
+    pool!.receive();
     if (todo.length) {
-      const here = chunk.here || atWorkers >= inFlight - 1 || todo.some((item) => item.event.doc.text.length > WORKER_MAX_CHARS);
+      const here = chunk.here || pool!.queued() >= WORKER_QUEUE_CHARS || todo.some((item) => item.event.doc.text.length > WORKER_MAX_CHARS);
       if (here) {
         if (poolLog) seen.here++;
-        for (const item of todo) item.findings = await withLoading(() => lintDocument(item.event.doc, optionsOf(item.event.doc), item.places));
+        for (const item of todo) {
+          const { doc } = item.event;
+          if (!poolLog) item.findings = await withLoading(() => lintDocument(doc, optionsOf(doc), item.places));
+          else {
+            // Each document timed alone: other work (reading the next batch) runs between them.
+            item.findings = await withLoading(() => {
+              const t = clock();
+              const findings = lintDocument(doc, optionsOf(doc), item.places);
+              seen.hereMs += clock() - t;
+              return findings;
+            });
+            seen.hereChars += doc.text.length;
+          }
+        }
       } else {
         const docs = todo.map((item) => item.event.doc);
-        if (poolLog) seen.sent++;
-        atWorkers++;
-        try {
-          const findings = await pool!.run(
-            docs,
-            docs.map(optionsOf),
-            todo.map((item) => item.places),
-          );
-          todo.forEach((item, i) => {
-            item.findings = findings[i]!;
-          });
-        } finally {
-          atWorkers--;
+        if (poolLog) {
+          seen.sent++;
+          for (const doc of docs) seen.sentChars += doc.text.length;
         }
+        const findings = await pool!.run(
+          docs,
+          docs.map(optionsOf),
+          todo.map((item) => item.places),
+        );
+        todo.forEach((item, i) => {
+          item.findings = findings[i]!;
+        });
       }
     }
     return chunk;
@@ -298,9 +327,9 @@ export async function* lintInParallelBatches(
         poolLog(
           `pool ran ${Math.round(clock() - start)} ms (process CPU ${Math.round((used.user + used.system) / 1000)} ms): ${seen.sent} batches to workers, ` +
             `${seen.here} linted here; this thread waited ${Math.round(seen.waited)} ms for a batch (${seen.waits} times); ` +
-            `the workers linted ${pool!.busy().map(Math.round).join(', ')} ms`,
+            `the workers linted ${pool!.busy().map(Math.round).join(', ')} ms (${seen.sentChars} characters), this thread ${Math.round(seen.hereMs)} ms (${seen.hereChars})`,
         );
-        seen.sent = seen.here = seen.waited = seen.waits = 0;
+        seen.sent = seen.here = seen.waited = seen.waits = seen.sentChars = seen.hereChars = seen.hereMs = 0;
       }
       if (pace.phase !== 'dropped') return;
       // Every batch is back: the workers and their heaps go.

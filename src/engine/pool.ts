@@ -9,7 +9,7 @@
 // the message itself (with 64 K-character batches, 853 ms of a worker's 12 s profile on a 34 MB
 // export, and 737 ms more in its per-task port messages: BENCHMARKS.md, "branch big"), and
 // smaller batches are what keep the reading thread's heap small (lint-parallel.ts).
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { Document } from '../inputs/document.js';
 import { builtinPresetOf, builtinPresetRules } from '../rules/builtin-presets.js';
 import { compileRules } from '../rules/compile.js';
@@ -108,8 +108,33 @@ export type PoolAnswer = ({ id: number; findings: Finding[][] } | { id: number; 
 
 type Pending = { resolve: (findings: Finding[][]) => void; reject: (error: Error) => void };
 
+/**
+ * What a worker is handed at its start (workerData). `queued[0]`: the characters of the documents
+ * sent to it and not linted yet. The main thread adds a task's characters when it posts the task,
+ * the worker takes each document's off as soon as it has linted it (Atomics, on shared memory), so
+ * the count is current whenever the main thread reads it, even while it works through a read chunk
+ * and gives its event loop no turn (a count of answers received lagged by whole chunks:
+ * BENCHMARKS.md, "branch pool3"). `answers`: the port the worker posts its answers (PoolAnswer) on,
+ * which the main thread also reads without a turn of its event loop (LintPool.receive).
+ */
+export interface PoolWorkerData {
+  queued: Int32Array;
+  answers: MessagePort;
+}
+
+/** The characters of a task's documents (what PoolWorkerData.queued counts). */
+export function charsOf(docs: readonly Document[]): number {
+  let chars = 0;
+  for (const doc of docs) chars += doc.text.length;
+  return chars;
+}
+
 class PoolWorker {
   readonly pending = new Map<number, Pending>();
+  /** PoolWorkerData.queued: characters sent to this worker and not linted yet. */
+  readonly queued = new Int32Array(new SharedArrayBuffer(4));
+  /** Where this worker's answers arrive (PoolWorkerData.answers). */
+  readonly answers: MessagePort;
   /** Ids of the configurations this worker has been sent. */
   readonly configs = new Set<number>();
   readonly worker: Worker;
@@ -118,23 +143,35 @@ class PoolWorker {
   private failed?: Error;
 
   constructor() {
+    const { port1, port2 } = new MessageChannel();
+    this.answers = port1;
     this.worker = new Worker(new URL('./pool-worker.js', import.meta.url), {
       // A worker holds one or two batches (at most about 1 MB of text; larger documents stay on
       // the main thread, lint-parallel.ts): a small old generation keeps it near its live size.
       resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB, maxOldGenerationSizeMb: WORKER_HEAP_MB },
+      workerData: { queued: this.queued, answers: port2 } satisfies PoolWorkerData,
+      transferList: [port2],
       stdout: false,
       stderr: false,
     });
-    this.worker.on('message', (answer: PoolAnswer) => {
-      if (answer.busy !== undefined) this.busy = answer.busy;
-      const task = this.pending.get(answer.id);
-      if (!task) return;
-      this.pending.delete(answer.id);
-      if ('error' in answer) task.reject(Object.assign(new Error(answer.error.message), { stack: answer.error.stack }));
-      else task.resolve(answer.findings);
-    });
+    this.answers.on('message', (answer: PoolAnswer) => this.answered(answer));
     this.worker.on('error', (error) => this.fail(error));
     this.worker.on('exit', (code) => this.fail(new Error(`a lint worker stopped (exit code ${code})`)));
+  }
+
+  /** Settles the task `answer` answers. */
+  answered(answer: PoolAnswer): void {
+    if (answer.busy !== undefined) this.busy = answer.busy;
+    const task = this.pending.get(answer.id);
+    if (!task) return;
+    this.pending.delete(answer.id);
+    if ('error' in answer) task.reject(Object.assign(new Error(answer.error.message), { stack: answer.error.stack }));
+    else task.resolve(answer.findings);
+  }
+
+  /** Settles the tasks of the answers that have arrived and not been read yet; none arrive meanwhile. */
+  receive(): void {
+    for (let got = receiveMessageOnPort(this.answers); got; got = receiveMessageOnPort(this.answers)) this.answered(got.message as PoolAnswer);
   }
 
   /** Rejects every task still at this worker, and any sent to it later. */
@@ -150,6 +187,7 @@ class PoolWorker {
       return;
     }
     this.pending.set(task.id, pending);
+    Atomics.add(this.queued, 0, charsOf(task.docs));
     this.worker.postMessage(task, transfer);
   }
 }
@@ -175,7 +213,7 @@ export class LintPool {
   /**
    * The findings of each document, linted with its options; `places[i]`, when given, are document
    * i's first-stage places (gate.ts), handed on so the worker does not scan it again. Goes to the
-   * worker with the fewest tasks. Rejects with the worker's error when linting threw there, or
+   * worker with the fewest characters still to lint (`queued`). Rejects with the worker's error when linting threw there, or
    * when the worker stopped (out of memory: its heap is small).
    */
   run(docs: Document[], options: ResolvedOptions[], places: readonly (Int32Array | undefined)[] = []): Promise<Finding[][]> {
@@ -200,7 +238,7 @@ export class LintPool {
     });
     task.placeStarts[docs.length] = at;
     let worker = this.workers[0]!;
-    for (const w of this.workers) if (w.pending.size < worker.pending.size) worker = w;
+    for (const w of this.workers) if (Atomics.load(w.queued, 0) < Atomics.load(worker.queued, 0)) worker = w;
     for (const o of options) {
       let id = this.ids.get(o);
       if (id === undefined) {
@@ -218,6 +256,27 @@ export class LintPool {
     );
   }
 
+  /**
+   * The characters (UTF-16 code units) of the documents sent to the least busy worker and not yet
+   * linted there, the document it is linting included: current at each call (shared memory), not
+   * only as of the answers this thread's event loop has received. A worker that stopped keeps its
+   * count.
+   */
+  queued(): number {
+    let least = Number.POSITIVE_INFINITY;
+    for (const w of this.workers) least = Math.min(least, Atomics.load(w.queued, 0));
+    return least;
+  }
+
+  /**
+   * Settles, now, the tasks whose answers have arrived (their promises resolve in this turn's
+   * microtasks), without waiting for a turn of this thread's event loop: a thread busy reading a
+   * large export (its reads are synchronous) would otherwise see no answer until it waits for one.
+   */
+  receive(): void {
+    for (const w of this.workers) w.receive();
+  }
+
   /** Milliseconds each worker has spent linting so far (as of its latest answer). */
   busy(): number[] {
     return this.workers.map((w) => w.busy);
@@ -226,5 +285,6 @@ export class LintPool {
   /** Stops the workers (a task still running is abandoned). */
   async close(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.worker.terminate()));
+    for (const w of this.workers) w.answers.close();
   }
 }
