@@ -365,7 +365,10 @@ const namesOf = new WeakMap<ResolvedOptions['rules'], Set<string>>();
 
 /** A warning for each rule id or category an inline-control directive names that no rule has (a typo would silently disable nothing, or everything). */
 function directiveNotices(doc: Document, resolved: ResolvedOptions): string[] {
-  if (!doc.text.includes('dignify-')) return [];
+  // Asked of every document. "gnify-" first: V8 finds a pattern by memchr of its first character,
+  // and "g" stands about half as often in notes as "d" (MTSamples' notes, a flat string each:
+  // includes("dignify-") 0.5 ns a character, includes("gnify-") 0.26). "dignify-" holds "gnify-".
+  if (!doc.text.includes('gnify-') || !doc.text.includes('dignify-')) return [];
   let names = namesOf.get(resolved.rules);
   if (!names) {
     names = new Set<string>();
