@@ -388,35 +388,56 @@ function mergeInitialisms(sentence: Node): void {
 
 // ---- Paragraph passes (parse-english's tokenizeParagraphPlugins, less patchPosition) ----
 
-/** parse-english mergeEnglishPrefixExceptions: a sentence ending in an English abbreviation and "." runs on. */
-function mergeEnglishPrefixExceptions(paragraph: Node): void {
+/**
+ * The sentence at `index` of `children` joins the one before it (its children appended there, its
+ * end that sentence's end) and leaves `children`: what parse-latin's sentence merges do alike.
+ */
+function joinPrevious(children: Node[], index: number): void {
+  const previous = children[index - 1]!;
+  const child = children[index]!;
+  previous.children!.push(...child.children!);
+  children.splice(index, 1);
+  if (previous.position && child.position) previous.position.end = child.position.end;
+}
+
+/**
+ * parse-english mergeEnglishPrefixExceptions and parse-latin mergePrefixExceptions, which differ
+ * only in their tests: a sentence ending in a word and "." (a punctuation token, or with
+ * `symbolToo` a symbol token too) whose text `isAbbreviation` accepts runs on: the "." joins the
+ * word and the next sentence joins this one, which is then looked at again from the one before.
+ */
+function mergeAbbreviationEnds(paragraph: Node, symbolToo: boolean, isAbbreviation: (word: string) => boolean): void {
   const children = paragraph.children!;
   let index = 0;
   while (index < children.length) {
-    const sentence = children[index]!;
-    const own = sentence.children;
-    if (own) {
-      const period = own[own.length - 1];
-      const word = own[own.length - 2];
-      if (period && period.type === PUNCTUATION && period.value === '.' && word && word.type === WORD) {
-        const value = textOf(word);
-        if (abbreviations.test(value.toLowerCase()) || abbreviationsSensitive.test(value)) {
-          word.children!.push(period);
-          own.pop();
-          if (period.position && word.position) word.position.end = period.position.end;
-          const next = children[index + 1];
-          if (next && next.type === SENTENCE) {
-            own.push(...next.children!);
-            children.splice(index + 1, 1);
-            if (next.position && sentence.position) sentence.position.end = next.position.end;
-            index = index > 0 ? index - 1 : 0;
-            continue;
-          }
+    const own = children[index]!.children;
+    if (own && own.length > 1) {
+      const period = own[own.length - 1]!;
+      const word = own[own.length - 2]!;
+      if (
+        (period.type === PUNCTUATION || (symbolToo && period.type === SYMBOL)) &&
+        period.value === '.' &&
+        word.type === WORD &&
+        isAbbreviation(textOf(word))
+      ) {
+        word.children!.push(period);
+        own.pop();
+        if (period.position && word.position) word.position.end = period.position.end;
+        const next = children[index + 1];
+        if (next && next.type === SENTENCE) {
+          joinPrevious(children, index + 1);
+          index = index > 0 ? index - 1 : 0;
+          continue;
         }
       }
     }
     index++;
   }
+}
+
+/** parse-english mergeEnglishPrefixExceptions: a sentence ending in an English abbreviation and "." runs on. */
+function mergeEnglishPrefixExceptions(paragraph: Node): void {
+  mergeAbbreviationEnds(paragraph, false, (word) => abbreviations.test(word.toLowerCase()) || abbreviationsSensitive.test(word));
 }
 
 /** parse-latin mergeNonWordSentences: a sentence without words joins the one before, else the one after. */
@@ -433,11 +454,8 @@ function mergeNonWordSentences(paragraph: Node): void {
           continue outer;
         }
       }
-      const previous = children[index - 1];
-      if (previous?.children) {
-        previous.children.push(...own);
-        children.splice(index, 1);
-        if (previous.position && child.position) previous.position.end = child.position.end;
+      if (children[index - 1]?.children) {
+        joinPrevious(children, index);
         continue;
       }
       const next = children[index + 1];
@@ -491,9 +509,7 @@ function mergeLowerCaseSentences(paragraph: Node): void {
           const node = own[position]!;
           if (node.type === WORD) {
             if (!lowerInitial.test(textOf(node))) break;
-            previous.children!.push(...own);
-            children.splice(index, 1);
-            if (previous.position && child.position) previous.position.end = child.position.end;
+            joinPrevious(children, index);
             continue outer;
           }
           if (isMark(node)) break;
@@ -517,9 +533,7 @@ function mergeDigitSentences(paragraph: Node): void {
         const c = textOf(head).charCodeAt(0);
         // digitStart, /^\d/.
         if (c >= 48 && c <= 57) {
-          previous.children!.push(...child.children!);
-          children.splice(index, 1);
-          if (previous.position && child.position) previous.position.end = child.position.end;
+          joinPrevious(children, index);
           continue;
         }
       }
@@ -530,32 +544,7 @@ function mergeDigitSentences(paragraph: Node): void {
 
 /** parse-latin mergePrefixExceptions: a sentence ending in a Latin abbreviation, a letter or 1-3 digits and "." runs on. */
 function mergePrefixExceptions(paragraph: Node): void {
-  const children = paragraph.children!;
-  let index = 0;
-  while (index < children.length) {
-    const child = children[index]!;
-    const own = child.children;
-    if (own && own.length > 1) {
-      const period = own[own.length - 1]!;
-      if (isMark(period) && period.value === '.') {
-        const node = own[own.length - 2]!;
-        if (node.type === WORD && abbreviationPrefix.test(textOf(node).toLowerCase())) {
-          node.children!.push(period);
-          own.pop();
-          if (period.position && node.position) node.position.end = period.position.end;
-          const next = children[index + 1];
-          if (next && next.type === SENTENCE) {
-            own.push(...next.children!);
-            children.splice(index + 1, 1);
-            if (next.position && child.position) child.position.end = next.position.end;
-            index = index > 0 ? index - 1 : 0;
-            continue;
-          }
-        }
-      }
-    }
-    index++;
-  }
+  mergeAbbreviationEnds(paragraph, true, (word) => abbreviationPrefix.test(word.toLowerCase()));
 }
 
 /** parse-latin mergeAffixExceptions: a sentence whose first mark is "," or ";" (before any word) joins the one before. */
@@ -573,9 +562,7 @@ function mergeAffixExceptions(paragraph: Node): void {
         if (isMark(node)) {
           const value = node.value!;
           if (value !== ',' && value !== ';') break;
-          previous.children.push(...own);
-          if (previous.position && child.position) previous.position.end = child.position.end;
-          children.splice(index, 1);
+          joinPrevious(children, index);
           continue outer;
         }
       }
