@@ -6,105 +6,26 @@
 // point; parse-latin's plugins then build sentences and paragraphs from the tokens (they copy their
 // children's points and never compute one), so the tree is the one shiftPositions made, without a
 // walk. The tokenizer is parse-latin's, with each character's type read from a table instead of up
-// to three regex tests per character (test/positioned.test.ts compares the trees with the old
-// parse and shift over the corpus, every UTF-16 code unit and generated text).
+// to three regex tests per character (tokenize-at.ts, shared with positioned.ts;
+// test/positioned.test.ts compares the trees with the old parse and shift over the corpus, every
+// UTF-16 code unit and generated text).
 //
-// positioned.ts does the same with a faster tokenizer of the same tokens and latin-tree.ts (the
-// plugins ported to plain loops). This module is the path before them, kept for the warehouse
-// build (scripts/bundle-warehouse.js puts it in positioned.ts's place: the plugins are in that
+// positioned.ts builds the tree from the same tokens with latin-tree.ts (the plugins ported to
+// plain loops). This module, the plugins' own path, is kept for the warehouse build (scripts/bundle-warehouse.js puts it in positioned.ts's place: the plugins are in that
 // bundle anyway, and the new code would add its bytes to a script near Snowflake's 100 KB) and as
-// a second reference in test/latin-tree.test.ts.
+// latin-tree.ts's second reference in test/latin-tree.test.ts.
 import type { Root } from 'nlcst';
 import { ParseEnglish } from 'parse-english';
 import type { Point } from '../types.js';
-
-/** A token of parse-english's `tokenize`. */
-export type Token = ReturnType<ParseEnglish['tokenize']>[number];
-
-// parse-latin's token types, by what its tokenizer tests each UTF-16 code unit against (its
-// whiteSpace, punctuation and word expressions, in that order): one code unit at a time, so a
-// code unit's type is the type parse-latin gives the text of that code unit alone.
-const TYPES = ['WhiteSpaceNode', 'PunctuationNode', 'WordNode', 'SymbolNode'] as const;
-type TokenType = (typeof TYPES)[number];
+import { type Token, tokenizeAt } from './tokenize-at.js';
 
 class PositionedEnglish extends ParseEnglish {
   /** Where the text being parsed starts (1-based line and column, UTF-16 offset). */
   at: Point = { line: 1, column: 1, offset: 0 };
-  // The type of each code unit (an index into TYPES, plus one; 0: not asked yet), read from
-  // parse-latin's own tokenizer on first sight: its tokenizer tests up to three regexes per
-  // character, the largest part of parsing a window.
-  private readonly types = new Uint8Array(0x10000);
 
-  private typeOf(code: number): TokenType {
-    let type = this.types[code]!;
-    if (type === 0) {
-      const token = super.tokenize(String.fromCharCode(code))[0]!;
-      type = TYPES.indexOf(token.type as TokenType) + 1;
-      this.types[code] = type;
-    }
-    return TYPES[type - 1]!;
-  }
-
-  /**
-   * parse-latin's tokenize (version 7), the same tokens and points, its points starting at `at`
-   * instead of line 1, column 1, offset 0, and each code unit's type read from a table.
-   */
+  /** parse-latin's tokenize (version 7), the same tokens, its points starting at `at` (tokenize-at.ts). */
   override tokenize(value: string | null | undefined): Token[] {
-    const children: Token[] = [];
-    if (!value) return children;
-    // The point after the last character read (parse-latin's currentPoint), as three numbers.
-    let line = this.at.line;
-    let column = this.at.column;
-    let offset = this.at.offset;
-    let from = 0;
-    let index = 0;
-    let start: Point = { line, column, offset };
-    let previousType: TokenType | undefined;
-    let previous = -1;
-    // One point object per boundary: a token's end is the next token's start, and a word's end is
-    // its text's end (parse-latin makes a copy for each). Safe because nothing mutates a point in
-    // place: parse-latin's plugins and the matcher replace a position's start or end with another
-    // point, never change a point's fields (findings copy theirs: match.ts makeFinding). Each copy
-    // was an object allocated per token of every parsed window.
-    const createNode = (type: TokenType, text: string): Token => {
-      const end: Point = { line, column, offset };
-      const node: Token =
-        type === 'WordNode'
-          ? { type: 'WordNode', children: [{ type: 'TextNode', value: text, position: { start, end } }], position: { start, end } }
-          : { type, value: text, position: { start, end } };
-      start = end;
-      return node;
-    };
-    while (index < value.length) {
-      const current = value.charCodeAt(index);
-      const currentType = this.typeOf(current);
-      if (
-        from < index &&
-        previousType &&
-        !(
-          previousType === currentType &&
-          // Words or white space continue; so does the same punctuation or symbol character, and
-          // a surrogate after punctuation or a symbol.
-          (previousType === 'WordNode' || previousType === 'WhiteSpaceNode' || current === previous || (current >= 0xd800 && current <= 0xdfff))
-        )
-      ) {
-        children.push(createNode(previousType, value.slice(from, index)));
-        from = index;
-      }
-      // "\r" starts a line, and so does "\n" unless it follows "\r".
-      if (current === 13 || (current === 10 && previous !== 13)) {
-        line++;
-        column = 1;
-      } else if (current !== 10) {
-        column++;
-      }
-      offset++;
-      previousType = currentType;
-      previous = current;
-      index++;
-    }
-    if (previousType && from < index) children.push(createNode(previousType, value.slice(from, index)));
-    return children;
+    return value ? tokenizeAt(value, this.at) : [];
   }
 }
 
