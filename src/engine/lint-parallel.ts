@@ -227,17 +227,14 @@ export async function* lintInParallelBatches(
         if (poolLog) seen.here++;
         for (const item of todo) {
           const { doc } = item.event;
-          if (!poolLog) item.findings = await withLoading(() => lintDocument(doc, optionsOf(doc), item.places));
-          else {
-            // Each document timed alone: other work (reading the next batch) runs between them.
-            item.findings = await withLoading(() => {
-              const t = clock();
-              const findings = lintDocument(doc, optionsOf(doc), item.places);
-              seen.hereMs += clock() - t;
-              return findings;
-            });
-            seen.hereChars += doc.text.length;
-          }
+          // Each document timed alone, for the log: other work (reading the next batch) runs between them.
+          item.findings = await withLoading(() => {
+            const t = poolLog ? clock() : 0;
+            const findings = lintDocument(doc, optionsOf(doc), item.places);
+            if (poolLog) seen.hereMs += clock() - t;
+            return findings;
+          });
+          if (poolLog) seen.hereChars += doc.text.length;
         }
       } else {
         const docs = todo.map((item) => item.event.doc);
