@@ -525,6 +525,12 @@ export function lineHolds(condition, text, offset, sentence) {
   const [start, end] = lineAround(text, offset);
   return readLine(condition.regex, text, start, end, offset, sentence);
 }`,
+  // No walker of the scanner's words (word-walk.ts): the scanner runs its regex on every text, as it
+  // does once it has walked 64 KB (prefilter.ts walkLimits), so only a process's first rows differ, by
+  // compiling the regex (once); mayHoldEquality answers "may" and confirmAt scans the block as confirm
+  // does, so the findings are the same (test/word-walk.test.ts, walkLimits.text 0). ~400 bytes gzipped
+  // (branch scan, 3b10123), taken 2026-12-03 for prefilter.ts's per-word records (HitWord).
+  'match/word-walk': 'export function wordWalker() {}',
   // A row keeps a rule's first suggestion (personSuggestion is dropped above), so no term is read as a person.
   'match/person-reading': 'export function namesPerson() { return false; }',
   // resolveOptions as it resolves no options, the one call the build makes (portable.ts: dignify_findings(text)

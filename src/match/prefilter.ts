@@ -13,6 +13,7 @@ import { foldApostrophes, type PatternToken, type TokenSequence } from '../rules
 import { escapeRegex as escapeSyntax, trieSource, wordsSource } from '../rules/word-regex.js';
 import { type WalkTail, type WordWalker, wordWalker } from './word-walk.js';
 import { type PhraseCheck, phraseCheck as walkedCheck } from './phrase-check.js';
+import { isAsciiAlnum } from './char-codes.js';
 import { dropDownNear, sourceOfMasked } from '../parse/placeholders.js';
 import { headerRowAt } from './table-header.js';
 import { SCAN_CONTEXT } from './builtin-scan.js';
@@ -366,8 +367,10 @@ function checkOf(phrases: readonly { sequence: TokenSequence; anchor: number }[]
 /** Longest text (UTF-16 code units) scanned in an underscore-free copy; a longer one with "_" is scanned with the lookarounds. */
 export const UNDERSCORE_COPY_LIMIT = 1 << 20;
 
-// What NOT_BEFORE_WORD refuses after a word (with 'iu'), as one character.
-const ALNUM_OR_FOLDING = /^[a-z0-9\u017f\u212a]$/i;
+/** What NOT_BEFORE_WORD refuses after a word (with 'iu'): [a-z0-9] in either case, the long s, the Kelvin sign. False for NaN (past the text's end). */
+function isAlnumOrFolding(c: number): boolean {
+  return isAsciiAlnum(c) || c === 0x17f || c === 0x212a;
+}
 
 /**
  * When the scanner walks a text's words in JavaScript instead of running its regex (word-walk.ts):
@@ -375,6 +378,34 @@ const ALNUM_OR_FOLDING = /^[a-z0-9\u017f\u212a]$/i;
  * set them to compare both ways (0: never walk; Infinity: always).
  */
 export const walkLimits = { text: 16_384, total: 65_536 };
+
+/**
+ * What the first stage asks of a hit's word (folded: lower case, apostrophes as "'"), found by one
+ * Map lookup at each hit instead of one per question (a hit asked up to eight). The answers that
+ * read a rule's conditions or compile checks are filled in when first asked, as the separate
+ * memos did.
+ */
+interface HitWord {
+  readonly word: string;
+  /** The phrases anchored on the word (buildScanner's `anchored`), or undefined. */
+  readonly list: AnchoredOn[] | undefined;
+  /** Whether phrases are scanned for through the word (a context word: `contextAnchored`). */
+  readonly context: boolean;
+  /** An anchor or context word (the trie puts a word boundary after it). */
+  readonly scanned: boolean;
+  /** An enabled retext-equality phrase's first word, or a part of one with its apostrophe or hyphen. */
+  readonly equality: boolean;
+  /** A phrase of the word alone; one with no required condition; one whose rule requires something. */
+  alone?: boolean;
+  aloneFree?: boolean;
+  withRequires?: boolean;
+  /** The phrases' one check (`next`), by the flags (caseFlags' `folds`). */
+  check?: PhraseCheck;
+  checkFolds?: PhraseCheck;
+  /** Each phrase's check with its rule's requirements (`confirm`), by the flags. */
+  phrases?: AnchoredPhrase[];
+  phrasesFolds?: AnchoredPhrase[];
+}
 
 /** A place `next` found: where, and whether an enabled retext-equality phrase starts there. */
 interface Place {
@@ -476,31 +507,15 @@ function buildScanner(rules: CompiledRules): RuleScanner {
       else anchored.set(word, [on]);
     }
   }
-  /** A test of anchor words by their phrases, answered once per word on first asking. */
-  function anchorTest(test: (list: typeof anchored extends Map<string, infer L> ? L : never) => boolean): { has(word: string): boolean } {
-    const answers = new Map<string, boolean>();
-    return {
-      has(word) {
-        let answer = answers.get(word);
-        if (answer === undefined) {
-          const list = anchored.get(word);
-          answers.set(word, (answer = list !== undefined && test(list)));
-        }
-        return answer;
-      },
-    };
-  }
   // Each anchor's checks are compiled at the anchor's first hit: a run meets few of them, and
   // compiling all (130 kB of regex source) was a tenth of the CLI's start-up. One regex per anchor
   // for `next`; one per phrase, with its rule's conditions, for `confirm`.
   // Each in two versions, by whether the text holds a FOLDS_TO_ASCII character (caseFlags); a
-  // run compiles the second only for a text that holds one.
-  const phrases = [new Map<string, PhraseCheck>(), new Map<string, PhraseCheck>()];
-  const phraseCheck = (word: string, folds: boolean): PhraseCheck | undefined => {
-    let check = phrases[+folds]!.get(word);
-    const list = check ? undefined : anchored.get(word);
-    if (list) phrases[+folds]!.set(word, (check = checkOf(list, folds)));
-    return check;
+  // run compiles the second only for a text that holds one. Both kept in the word's HitWord.
+  const phraseCheck = (hit: HitWord, folds: boolean): PhraseCheck | undefined => {
+    const { list } = hit;
+    if (list === undefined) return undefined;
+    return folds ? (hit.checkFolds ??= checkOf(list, true)) : (hit.check ??= checkOf(list, false));
   };
   // A condition's search remembers its last answer, so asking block after block in order scans the
   // text once (not once per block).
@@ -518,15 +533,10 @@ function buildScanner(rules: CompiledRules): RuleScanner {
       wordsBefore: a.anchor,
     };
   };
-  const phraseChecks = [new Map<string, AnchoredPhrase[]>(), new Map<string, AnchoredPhrase[]>()];
-  const phraseChecksOf = (word: string, folds: boolean): AnchoredPhrase[] | undefined => {
-    let checks = phraseChecks[+folds]!.get(word);
-    const list = checks ? undefined : anchored.get(word);
-    if (list) {
-      checks = list.map((a) => anchoredPhraseOf(a, folds));
-      phraseChecks[+folds]!.set(word, checks);
-    }
-    return checks;
+  const phraseChecksOf = (hit: HitWord, folds: boolean): AnchoredPhrase[] | undefined => {
+    const { list } = hit;
+    if (list === undefined) return undefined;
+    return folds ? (hit.phrasesFolds ??= list.map((a) => anchoredPhraseOf(a, true))) : (hit.phrases ??= list.map((a) => anchoredPhraseOf(a, false)));
   };
   // The checks of the phrases scanned for through a context word (contextAnchored), compiled at the
   // word's first hit as phraseChecksOf's: each phrase's anchor word searched in the block, its check
@@ -562,13 +572,15 @@ function buildScanner(rules: CompiledRules): RuleScanner {
   };
   // Anchor words with a phrase whose rule requires context words: only their phrases need a check
   // each in `confirm` (for the others, the anchor's one check, compiled for `next`, answers).
-  const withRequires = anchorTest((list) => list.some((a) => requiresOf(a.compiled, a.sequence).length > 0));
+  const withRequires = (hit: HitWord): boolean =>
+    (hit.withRequires ??= hit.list !== undefined && hit.list.some((a) => requiresOf(a.compiled, a.sequence).length > 0));
   // Anchor words that are a whole phrase of their own: the check of that phrase (the word, an
   // apostrophe tail, no letter or digit after) holds at every hit placeAt takes for the anchor, so
   // their checks need no compiling for `next` (about half the anchors MTSamples meets), nor for
   // `confirm` when that phrase's rule requires nothing.
-  const alone = anchorTest((list) => list.some((a) => a.sequence.length === 1));
-  const aloneFree = anchorTest((list) => list.some((a) => a.sequence.length === 1 && requiresOf(a.compiled, a.sequence).length === 0));
+  const alone = (hit: HitWord): boolean => (hit.alone ??= hit.list !== undefined && hit.list.some((a) => a.sequence.length === 1));
+  const aloneFree = (hit: HitWord): boolean =>
+    (hit.aloneFree ??= hit.list !== undefined && hit.list.some((a) => a.sequence.length === 1 && requiresOf(a.compiled, a.sequence).length === 0));
 
   // One regex finds, in one pass over the text, every place either kind of phrase may start. It
   // is one trie of words, each with what must follow it:
@@ -587,9 +599,24 @@ function buildScanner(rules: CompiledRules): RuleScanner {
   const equalityOn = rules.equality.size > 0 && rules.equalityPhrases.length > 0;
   // The words scanned for as whole words: anchor words and context words (contextAnchored).
   const scanned = [...new Set([...anchored.keys(), ...contextAnchored.keys()])];
-  const isScanned = (word: string): boolean => anchored.has(word) || contextAnchored.has(word);
   const equalityFirst = new Set(equalityOn ? rules.equalityPhrases.flatMap((seq) => seq[0]!.words.map((w) => w.replace(/'/g, ''))) : []);
   const equalityParts = new Set([...equalityFirst].flatMap((w) => [...w].map((_, k) => w.slice(0, k + 1))));
+  // By folded hit word, what placeAt and the checks after it ask (HitWord): one lookup a hit.
+  const hitWords = new Map<string, HitWord>();
+  const hitWordOf = (word: string): HitWord => {
+    let hit = hitWords.get(word);
+    if (hit === undefined) {
+      const list = anchored.get(word);
+      const context = contextAnchored.has(word);
+      // A part of a first word with its apostrophe or hyphen (the trie's and the walk's apostrophe tail).
+      const equality = equalityFirst.has(word) || ((word.endsWith("'") || word.endsWith('-')) && equalityParts.has(word.slice(0, -1)));
+      hit = { word, list, context, scanned: list !== undefined || context, equality };
+      // Only the trie's own words are kept (a case-folding corner is any spelling of one), so the
+      // map holds at most one entry per word of the rule set.
+      if (hit.scanned || equality) hitWords.set(word, hit);
+    }
+    return hit;
+  };
   const apostropheTail = `[${IGNORED_IN_WORD}]`;
   const trie = (boundaryAfter: string): string => {
     const tails = new Map<string, string[]>();
@@ -684,18 +711,17 @@ function buildScanner(rules: CompiledRules): RuleScanner {
    * hit (folded), and the first place it or an equality phrase confirms is returned.
    */
   /** The place a hit (`matched` at `at`) confirms, or undefined. */
-  const placeAt = (text: string, at: number, matched: string, anchor: (word: string, at: number) => boolean): Place | undefined => {
-    const word = normalize(matched);
-    const isAnchor = isScanned(word) && !ALNUM_OR_FOLDING.test(text.charAt(at + matched.length));
-    // A part of a first word with its apostrophe or hyphen (the trie's and the walk's apostrophe tail).
-    const isEquality = equalityFirst.has(word) || ((word.endsWith("'") || word.endsWith('-')) && equalityParts.has(word.slice(0, -1)));
+  const placeAt = (text: string, at: number, matched: string, anchor: (hit: HitWord, at: number) => boolean): Place | undefined => {
+    const hit = hitWordOf(normalize(matched));
+    const isAnchor = hit.scanned && !isAlnumOrFolding(text.charCodeAt(at + matched.length));
+    const isEquality = hit.equality;
     // A hit that is neither (a case-folding corner) is kept: never miss.
-    if (!isAnchor && !isEquality) return isScanned(word) ? undefined : { index: at, equality: false };
-    if (isAnchor && anchor(word, at)) return { index: at, equality: false };
+    if (!isAnchor && !isEquality) return hit.scanned ? undefined : { index: at, equality: false };
+    if (isAnchor && anchor(hit, at)) return { index: at, equality: false };
     if (isEquality && equalityOn && equalityAt(text, at)) return { index: at, equality: true };
     return undefined;
   };
-  const scanPlaces = (text: string, from: number, end: number, anchor: (word: string, at: number) => boolean): Place | undefined => {
+  const scanPlaces = (text: string, from: number, end: number, anchor: (hit: HitWord, at: number) => boolean): Place | undefined => {
     const walk = walkerOf(text);
     if (walk) {
       if (text !== walkedText) walked += text.length;
@@ -716,10 +742,10 @@ function buildScanner(rules: CompiledRules): RuleScanner {
     return undefined;
   };
   // A hit whose folded form is not an anchor (a case-folding corner) is kept: never miss.
-  const anchorFound = (word: string, at: number, text: string): boolean => {
+  const anchorFound = (hit: HitWord, at: number, text: string): boolean => {
     // A context word: confirm looks for the phrases in its block.
-    if (alone.has(word) || contextAnchored.has(word)) return true;
-    const phrase = phraseCheck(word, foldsIn(text));
+    if (hit.context || alone(hit)) return true;
+    const phrase = phraseCheck(hit, foldsIn(text));
     if (!phrase) return true;
     // A template's drop-down list nearby: the phrase may stand in one reading of it only.
     return phrase(text, at) || dropDownNear(text, at);
@@ -732,7 +758,7 @@ function buildScanner(rules: CompiledRules): RuleScanner {
   const nextPlace = (text: string, from: number): Place | undefined => {
     if (text !== lastText || from < searchedFrom || (found !== undefined && found.index < from)) {
       searchedFrom = from;
-      found = scanPlaces(text, from, text.length, (word, at) => anchorFound(word, at, text));
+      found = scanPlaces(text, from, text.length, (hit, at) => anchorFound(hit, at, text));
     }
     lastText = text; // adopt this string object (see parse/lines.ts startsOf)
     return found;
@@ -797,24 +823,24 @@ function buildScanner(rules: CompiledRules): RuleScanner {
   };
   return scanner;
   /** Whether the phrases anchored on `word` at `at` stand there with their required context in [start, end). */
-  function holdsIn(text: string, start: number, end: number): (word: string, at: number) => boolean {
+  function holdsIn(text: string, start: number, end: number): (hit: HitWord, at: number) => boolean {
     const folded = foldsIn(text);
-    return (word, at) => {
-      if (contextAnchored.has(word)) {
-        if (contextHolds(text, start, end, word, at, folded)) return true;
-        if (!anchored.has(word)) return false;
+    return (hit, at) => {
+      if (hit.context) {
+        if (contextHolds(text, start, end, hit.word, at, folded)) return true;
+        if (hit.list === undefined) return false;
       }
-      if (aloneFree.has(word)) return true;
+      if (aloneFree(hit)) return true;
       // A template's drop-down list nearby: the phrase may stand in one reading of it only.
       if (dropDownNear(text, at)) return true;
       // The anchor's one check first: it holds where one of its phrases stands.
-      if (!alone.has(word)) {
-        const any = phraseCheck(word, folded);
+      if (!alone(hit)) {
+        const any = phraseCheck(hit, folded);
         if (!any) return true; // as in `next`: never miss
         if (!any(text, at)) return false;
       }
-      if (!withRequires.has(word)) return true;
-      const checks = phraseChecksOf(word, folded)!;
+      if (!withRequires(hit)) return true;
+      const checks = phraseChecksOf(hit, folded)!;
       for (const { check, required, lines, tables, wordsBefore } of checks) {
         if (
           check(text, at) &&
