@@ -531,6 +531,9 @@ export function lineHolds(condition, text, offset, sentence) {
   // does, so the findings are the same (test/word-walk.test.ts, walkLimits.text 0). ~400 bytes gzipped
   // (branch scan, 3b10123), taken 2026-12-03 for prefilter.ts's per-word records (HitWord).
   'match/word-walk': 'export function wordWalker() {}',
+  // phrase-check.ts's one-position walks always give up, so the set walk answers: the same answers
+  // (test/phrase-check.test.ts), speed only.
+  'match/phrase-check-one': 'export function forwardsOne() {}\nexport function backwardsOne() {}',
   // A row keeps a rule's first suggestion (personSuggestion is dropped above), so no term is read as a person.
   'match/person-reading': 'export function namesPerson() { return false; }',
   // resolveOptions as it resolves no options, the one call the build makes (portable.ts: dignify_findings(text)

@@ -13,7 +13,8 @@
 // Case is compared as the regex's flags compare it: 'i' (ASCII letters in either case) or, when
 // `folds` (flags 'iu'), also the Kelvin sign for "k" and the long s for "s".
 import type { TokenSequence } from '../rules/pattern.js';
-import { isApostrophe, isAsciiAlnum } from './char-codes.js';
+import { isAlnum, isApostrophe, isJoin, isS, wordAt } from './char-codes.js';
+import { backwardsOne, forwardsOne } from './phrase-check-one.js';
 
 /** One phrase, anchored at its token `anchor`. */
 export interface AnchoredSequence {
@@ -23,52 +24,6 @@ export interface AnchoredSequence {
 
 /** Whether a phrase of the check stands at `at` of `text` (the check's sticky regex, tested there). */
 export type PhraseCheck = (text: string, at: number) => boolean;
-
-/** JavaScript's \s. */
-function isSpace(c: number): boolean {
-  return (
-    (c >= 0x09 && c <= 0x0d) ||
-    c === 0x20 ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
-
-/** JOIN's characters: \s, U+0085 and the hyphens. */
-function isJoin(c: number): boolean {
-  return c === 0x2d || c === 0x85 || c === 0x2010 || c === 0x2011 || isSpace(c);
-}
-
-/** Whether the text's "s" (TAIL's optional letter) stands at code `c`. */
-function isS(c: number, folds: boolean): boolean {
-  return c === 0x73 || c === 0x53 || (folds && c === 0x17f);
-}
-
-/** What [a-z0-9] matches with the check's flags (NOT_AFTER_WORD, NOT_BEFORE_WORD). */
-function isAlnum(c: number, folds: boolean): boolean {
-  return isAsciiAlnum(c) || (folds && (c === 0x17f || c === 0x212a));
-}
-
-/** Whether the text's code `c` matches the word's ASCII code `w` (a lower-case letter, or another character). */
-function same(c: number, w: number, folds: boolean): boolean {
-  if (c === w) return true;
-  if (w === 0x27) return isApostrophe(c);
-  if (w >= 0x61 && w <= 0x7a) return c === w - 0x20 || (folds && ((w === 0x6b && c === 0x212a) || (w === 0x73 && c === 0x17f)));
-  return false;
-}
-
-function wordAt(text: string, at: number, word: string, folds: boolean): boolean {
-  if (at < 0 || at + word.length > text.length) return false;
-  for (let k = 0; k < word.length; k++) if (!same(text.charCodeAt(at + k), word.charCodeAt(k), folds)) return false;
-  return true;
-}
 
 // Written with index loops and no closures: TurboFan compiles these at a run's first thousand notes,
 // and the first version (for-of, some, includes) took it 49 ms for phraseAt alone.
@@ -203,7 +158,13 @@ export function phraseCheck(phrases: readonly AnchoredSequence[], folds: boolean
   return (text, at) => {
     overflow = false;
     let found = false;
-    for (let i = 0; i < walks.length && !found; i++) found = forwards(text, at, walks[i]!.after, folds) && backwards(text, at, walks[i]!.before, folds);
+    // The one-position walks first (phrase-check-one.ts), the set walk where they give up.
+    for (let i = 0; i < walks.length && !found; i++) {
+      const { after, before } = walks[i]!;
+      found =
+        (forwardsOne(text, at, after, folds) ?? forwards(text, at, after, folds)) &&
+        (backwardsOne(text, at, before, folds) ?? backwards(text, at, before, folds));
+    }
     return overflow ? regex()(text, at) : found;
   };
 }
