@@ -158,12 +158,15 @@ export function phraseCheck(phrases: readonly AnchoredSequence[], folds: boolean
   return (text, at) => {
     overflow = false;
     let found = false;
-    // The one-position walks first (phrase-check-one.ts), the set walk where they give up.
+    // The one-position walks first (phrase-check-one.ts), the set walk where they give up. The words
+    // before the anchor first: at most hits a phrase fails, and there sooner than after the anchor,
+    // whose token is walked word by word of its list (MTSamples: 0.6 of the CPU of after-first).
+    // Either order gives the same answer: each side's is exact unless `overflow`, and then the regex answers.
     for (let i = 0; i < walks.length && !found; i++) {
       const { after, before } = walks[i]!;
       found =
-        (forwardsOne(text, at, after, folds) ?? forwards(text, at, after, folds)) &&
-        (backwardsOne(text, at, before, folds) ?? backwards(text, at, before, folds));
+        (backwardsOne(text, at, before, folds) ?? backwards(text, at, before, folds)) &&
+        (forwardsOne(text, at, after, folds) ?? forwards(text, at, after, folds));
     }
     return overflow ? regex()(text, at) : found;
   };
