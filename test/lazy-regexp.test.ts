@@ -48,6 +48,8 @@ describe('cuedTest', () => {
     await import('../src/match/relative-speech.js');
     // A copy: each cuedTest call below adds to the list.
     for (const { source, flags, cues } of [...cuedTests()]) {
+      // The cues stand in the quick test's regex as they are: plain letters, no regex syntax.
+      for (const cue of cues) expect(cue).toMatch(/^[a-z]+$/);
       const test = cuedTest(source, flags, cues);
       const regex = new RegExp(source, flags);
       const reference = (text: string) => {

@@ -4,8 +4,6 @@
 // alternations of the finding checks. Created at module level, every such regex was paid for by
 // every start, the one-line check included, though it meets few of them.
 
-import { escapeRegex } from '../rules/word-regex.js';
-
 /**
  * A function returning one RegExp of `source` and `flags`, created at its first call and the same
  * object after (so a `g` or `y` regex's lastIndex is shared, as a module-level constant's was).
@@ -36,7 +34,7 @@ export function cuedTests(): readonly CuedTest[] {
  * check of a phrase (reported speech, a mention, …) that its text cannot meet then costs one small
  * regex test of the cues instead of building the regex (up to ~30 M instructions for one of
  * them, a quarter of a one-line check's start-up). The caller's promise: every match of the regex,
- * in any case, holds one of the cues (lower-case ASCII). For the `u` flag, "ſ" (U+017F), which
+ * in any case, holds one of the cues (lower-case ASCII letters). For the `u` flag, "ſ" (U+017F), which
  * matches "s" case-insensitively but is its own lower case, counts as "s".
  */
 export function cuedTest(source: string, flags: string, cues: readonly string[]): (text: string) => boolean {
@@ -48,7 +46,8 @@ export function cuedTest(source: string, flags: string, cues: readonly string[])
   // ~2% of a warm lint). It holds wherever the lower case holds a cue: an ASCII letter matches its
   // other case, and the only characters past ASCII whose lower case holds an ASCII character,
   // U+0130 ("i̇") and U+212A ("k"), match the class, as "ſ" does (above). Where it holds and no cue
-  // does, the regex's own test answers as before: each of its matches holds a cue.
-  const cued = lazyRegExp(`${cues.map(escapeRegex).join('|')}|[\u0130\u212a\u017f]`, 'i');
+  // does, the regex's own test answers as before: each of its matches holds a cue. The cues are
+  // plain letters (test/lazy-regexp.test.ts), so they stand in the regex unescaped.
+  const cued = lazyRegExp(`${cues.join('|')}|[\u0130\u212a\u017f]`, 'i');
   return (text) => cued().test(text) && regex().test(text);
 }
