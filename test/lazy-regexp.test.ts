@@ -34,6 +34,42 @@ describe('cuedTest', () => {
     expect(unicode('ſlurs')).toBe(/\bslurs\b/iu.test('ſlurs'));
     expect(unicode('ſlurs')).toBe(true);
     expect(() => cuedTest('a', 'g', ['a'])).toThrow(/lastIndex/);
+    // The Kelvin sign's lower case is "k", and the regex matches it with the u flag: the cues'
+    // quick test (case-insensitive, without u) must not turn such a text away.
+    const kelvin = cuedTest(String.raw`\bkid\b`, 'iu', ['kid']);
+    expect(/\bkid\b/iu.test('\u212aid')).toBe(true);
+    expect(kelvin('\u212aid')).toBe(true);
+    // U+0130's lower case is "i" and a combining dot: "hİ" holds the cue "hi" lower-cased.
+    expect(cuedTest('h\u0130', 'i', ['hi'])('h\u0130')).toBe(true);
+  });
+
+  it('answers as a lower-cased search for the cues followed by the regex would (fast-check, texts of cue pieces, other cases, and characters past ASCII)', async () => {
+    await import('../src/match/speakers.js');
+    await import('../src/match/relative-speech.js');
+    // A copy: each cuedTest call below adds to the list.
+    for (const { source, flags, cues } of [...cuedTests()]) {
+      // The cues stand in the quick test's regex as they are: plain letters, no regex syntax.
+      for (const cue of cues) expect(cue).toMatch(/^[a-z]+$/);
+      const test = cuedTest(source, flags, cues);
+      const regex = new RegExp(source, flags);
+      const reference = (text: string) => {
+        let lower = text.toLowerCase();
+        if (flags.includes('u')) lower = lower.replaceAll('\u017f', 's');
+        return cues.some((cue) => lower.includes(cue)) && regex.test(text);
+      };
+      const piece = fc.oneof(
+        fc.constantFrom(...cues, ' ', 'my ', ' said ', ' he ', ' is a ', '"', 'terms like ', 'wife says she '),
+        fc.constantFrom('\u0130', '\u212a', '\u017f', 'K', 'S', 'I', '\u2019'),
+        fc.string({ unit: 'grapheme', maxLength: 3 }),
+      );
+      const text = fc
+        .tuple(fc.array(piece, { maxLength: 12 }), fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }))
+        .map(([parts, upper]) => [...parts.join('')].map((c, i) => (upper[i % 8] ? c.toUpperCase() : c)).join(''));
+      fc.assert(
+        fc.property(text, (t) => test(t) === reference(t)),
+        { numRuns: 300 },
+      );
+    }
   });
 
   it("holds its promise for the context checks: every match of each regex holds one of its cues (fast-check, the regexes' own matches in any case)", async () => {

@@ -21,6 +21,18 @@ describe('non-prose spans with their quick character checks', () => {
     expect(kinds('He is an addict, no url here')).toEqual([]);
   });
 
+  it('finds the spans of each rare cue behind the one scan for all four (RARE_CUES): a journal abbreviation, an instrument, a document number, an ICD code', () => {
+    // Each line holds one cue of the four only, so leaving one out of the scan loses its span here.
+    expect(kinds('He was treated per J Subst Abuse Treat guidance and drank')).toEqual([['J Subst Abuse Treat', 'citation']]);
+    expect(kinds('the Adaptive Behavior Scale for Mental Retardation was given, he drinks')).toEqual([
+      ['Adaptive Behavior Scale for Mental Retardation', 'name'],
+    ]);
+    expect(kinds('Policy RI-204: Refusal of Blood Products applies; he refused')).toEqual([['Refusal of Blood Products', 'name']]);
+    expect(kinds('Dx: F11.20 Opioid dependence, uncomplicated; pt is a heroin addict')).toEqual([['F11.20 Opioid dependence, uncomplicated', 'code']]);
+    expect(kinds('HX F10.10 Alcohol abuse. He drinks')).toEqual([['F10.10 Alcohol abuse', 'code']]);
+    expect(kinds('He is an addict; Scale, Policy and F11 without the rest')).toEqual([]);
+  });
+
   it('finds a span wherever one of the regexes alone matches', () => {
     const piece = fc.constantFrom('www.', 'WwW.', 'x.org/', '/', '\\', '@', 'a', 'drug', '.', '-', ' ', 'http://', 'C:', 'b.com', '~', 'x.txt', '_');
     fc.assert(

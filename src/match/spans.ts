@@ -336,12 +336,12 @@ const INSTRUMENT_ITEM = lazyRegExp(
   String.raw`^[ \t]*(?:${TITLE_WORD}[ \t]+(?:(?:of|for|and|the|&)[ \t]+)*){1,6}(?:Tool|Scales?|Inventory|Questionnaire|Checklist|Screen|Screener|Index|Test|Survey|Instrument)(?:[ \t]*\([^()\n]{1,20}\))?[ \t]*:([^\n]*[\u2610-\u2612\u25a1\u25a0])`,
 );
 
-function instrumentNames(line: string, base: number, out: Span[]): void {
+function instrumentNames(line: string, base: number, out: Span[], rare: boolean): void {
   if (CHECK_BOX.test(line)) {
     const m = INSTRUMENT_ITEM().exec(line);
     if (m) out.push([base + m[0].length - m[1]!.length, base + m[0].length, 'name']);
   }
-  if (HEAD_THEN_FOR.test(line)) push(out, NAME_WITH_FOR(), line, base, 'name');
+  if (rare && HEAD_THEN_FOR.test(line)) push(out, NAME_WITH_FOR(), line, base, 'name');
   if (!line.includes('(') || !INSTRUMENT_MARK.test(line)) return;
   for (const m of line.matchAll(ACRONYM_THEN_NAME())) {
     if (!INSTRUMENT_HEAD.test(m[1]!)) continue;
@@ -366,12 +366,15 @@ const NOT_A_TITLE = /\b(?:is|was|are|were|has|have|had|known|pt|he|she|his|her|h
 // descriptor may hold parentheses, so it runs to the line's end, unless a note's words follow.
 const PROCEDURE_CODE_LINE = /\b(?:CPT|HCPCS)(?:[ \t]+codes?)?[ \t]*#?:?[ \t]*(?:\d{4}[0-9A-Z]|[A-V]\d{4})\b[ \t]*(?:[-\u2013:][ \t]*)?[A-Z][^\n]{2,250}$/;
 
-function codeTitles(line: string, base: number, out: Span[]): void {
+// What every ICD code holds; the code titles are looked for only in a line that has one.
+const CODE_CUE = /[A-TV-Z]\d[0-9A-Z]\./;
+
+function codeTitles(line: string, base: number, out: Span[], rare: boolean): void {
   if (line.includes('CPT') || line.includes('HCPCS')) {
     const m = PROCEDURE_CODE_LINE.exec(line);
     if (m && !NOT_A_TITLE.test(m[0])) out.push([base + m.index, base + line.trimEnd().length, 'code']);
   }
-  if (!/[A-TV-Z]\d[0-9A-Z]\./.test(line)) return;
+  if (!rare || !CODE_CUE.test(line)) return;
   const whole = TITLE_THEN_CODE().exec(line);
   if (whole && !NOT_A_TITLE.test(whole[2]!)) {
     const from = whole[1]!.length;
@@ -409,6 +412,13 @@ function quotedFormNames(line: string, base: number, out: Span[]): void {
   }
 }
 
+// Whether any of STRICT_WORD, DOCUMENT_NUMBER, HEAD_THEN_FOR and CODE_CUE matches: their sources as
+// alternatives (the same flags: none; none of them has a `|` outside its groups), after a lookahead
+// for the capital each of them starts with (an abbreviation, a document's or an instrument's word, a
+// code's letter). With that lookahead V8 skips to the next capital; this one scan took about half
+// the time of the four over the lines of MTSamples' findings.
+const RARE_CUES = lazyRegExp(`(?=[A-Z])(?:${[STRICT_WORD().source, DOCUMENT_NUMBER.source, HEAD_THEN_FOR.source, CODE_CUE.source].join('|')})`);
+
 /** The spans of the line [start, end) of `text`, its neighbours consulted for a reference list. */
 function spansOfLine(text: string, start: number, end: number): Span[] {
   const line = text.slice(start, end);
@@ -431,11 +441,15 @@ function spansOfLine(text: string, start: number, end: number): Span[] {
   if (line.includes('_')) identifierSpans(line, start, out);
   const row = line.includes('|') || line.includes(',') || line.includes('\t') ? FIELD_ROW.exec(line) : null;
   if (row) out.push([start + row[1]!.length, start + row[1]!.length + row[2]!.length, 'identifier']);
-  journalAbbreviations(line, start, out);
+  // Four of the regexes below (STRICT_WORD, DOCUMENT_NUMBER, HEAD_THEN_FOR, CODE_CUE) ask for a
+  // cue no line of MTSamples' notes but one in twenty holds; one scan for any of them (RARE_CUES)
+  // spares the other three scans of nearly every line.
+  const rare = RARE_CUES().test(line);
+  if (rare) journalAbbreviations(line, start, out);
   titleCaseNames(line, start, out);
-  documentTitles(line, start, out);
-  instrumentNames(line, start, out);
-  codeTitles(line, start, out);
+  if (rare) documentTitles(line, start, out);
+  instrumentNames(line, start, out, rare);
+  codeTitles(line, start, out, rare);
   quotedFormNames(line, start, out);
   return out.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
 }
