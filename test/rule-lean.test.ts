@@ -2,10 +2,11 @@
 // file of their own, read on first use, and the stored expansions as JSON text. It must compile to
 // exactly the rules the rule files give when compiled at run time, and read the examples only when
 // asked for them.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { builtinRuleFiles, wholeRange } from '../src/rules/builtin.js';
+import { builtinRuleFiles, rangeReader, wholeRange } from '../src/rules/builtin.js';
 import { compileRules, withExpansions } from '../src/rules/compile.js';
 import { fromLeanForm, leanForm } from '../src/rules/lean.js';
 import { normalizeWord } from '../src/rules/pattern.js';
@@ -100,6 +101,35 @@ describe('the lean form of the built-in rules', () => {
     expect(wholeRange('{"a":1}', 7, 'x.txt')).toBe('{"a":1}');
     expect(() => wholeRange('"a":1},{"b"', 11, 'x.txt')).toThrow(/^x\.txt: the rule data changed on disk since dignify started/);
     expect(() => wholeRange('{"a":1}', 9, 'x.txt')).toThrow(/restart dignify/);
+  });
+
+  it('reads the first ranges each by itself, then the whole file once, giving the same ranges and the same error', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dignify-ranges-'));
+    try {
+      const file = path.join(dir, 'expansions.txt');
+      const texts = ['{"a":1}', '[["b"]]', '{"c":[2,3]}', '[]', '{"d":"e"}'];
+      writeFileSync(file, texts.join(''));
+      const ranges = texts.map((t, i) => {
+        const start = texts.slice(0, i).join('').length;
+        return [start, start + t.length] as const;
+      });
+      const read = rangeReader(file, 2);
+      // Two alone, read from the file as it is now.
+      expect(read(...ranges[1]!)).toBe(texts[1]);
+      expect(read(...ranges[0]!)).toBe(texts[0]);
+      // The third reads the whole file: changed since (a byte more in front), its ranges are not whole JSON.
+      writeFileSync(file, ` ${texts.join('')}`);
+      expect(() => read(...ranges[2]!)).toThrow(/the rule data changed on disk/);
+      // A reader whose whole read came before the change serves every range from its copy.
+      writeFileSync(file, texts.join(''));
+      const early = rangeReader(file, 0);
+      expect(early(...ranges[4]!)).toBe(texts[4]);
+      writeFileSync(file, ` ${texts.join('')}`);
+      expect(ranges.map((r) => early(...r))).toEqual(texts);
+      expect(() => early(ranges[4]![0], ranges[4]![1] + 5)).toThrow(/restart dignify/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('compiles a clone of the lean files (what a worker gets) to the same rules', () => {

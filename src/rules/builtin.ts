@@ -16,21 +16,40 @@ const LEAN = path.join(HERE, 'builtin-lean.json');
 const EXAMPLES = path.join(HERE, 'builtin-examples.json');
 const EXPANSIONS = path.join(HERE, 'builtin-expansions.txt');
 
+// How many ranges of builtin-expansions.txt are read each by itself before the rest are cut from the
+// whole file: a one-line check reads ~25 (each an open, a pread and a close: the whole 476 KB would cost
+// it more), the first 100 MTSamples notes ~300 and a run ~560 (~10-20 ms of system calls).
+const RANGES_ALONE = 32;
+
 /**
- * Bytes [start, end) of builtin-expansions.txt (ASCII): one rule's own stored expansions, read at the rule's first
+ * A reader of bytes [start, end) of `file` (ASCII, read as latin1), checked by wholeRange: the first
+ * `alone` ranges are read each by itself, the next makes it read the whole file once, and every later
+ * range is cut from that copy. Throws as wholeRange does when a range is not whole JSON (the file changed
+ * since this process read builtin-lean.json), and the file system's errors (ENOENT, …). Exported for the tests.
+ */
+export function rangeReader(file: string, alone: number): (start: number, end: number) => string {
+  let reads = 0;
+  let whole: string | undefined;
+  return (start, end) => {
+    if (whole === undefined && ++reads > alone) whole = readFileSync(file, 'latin1');
+    if (whole !== undefined) return wholeRange(whole.slice(start, end), end - start, file);
+    const fd = openSync(file, 'r');
+    try {
+      const buffer = Buffer.allocUnsafe(end - start);
+      return wholeRange(buffer.toString('latin1', 0, readSync(fd, buffer, 0, end - start, start)), end - start, file);
+    } finally {
+      closeSync(fd);
+    }
+  };
+}
+
+/**
+ * Bytes [start, end) of builtin-expansions.txt: one rule's own stored expansions, read at the rule's first
  * compile, or a stored phrase's sequences, read at its first read (lean.ts StoredPhrases). Throws an Error naming
  * the file when the range is not whole JSON (wholeRange: the file changed since this process read
  * builtin-lean.json, e.g. a package upgraded in place under a running `dignify serve` or `lsp`).
  */
-function readExpansions(start: number, end: number): string {
-  const fd = openSync(EXPANSIONS, 'r');
-  try {
-    const buffer = Buffer.allocUnsafe(end - start);
-    return wholeRange(buffer.toString('latin1', 0, readSync(fd, buffer, 0, end - start, start)), end - start, EXPANSIONS);
-  } finally {
-    closeSync(fd);
-  }
-}
+const readExpansions = rangeReader(EXPANSIONS, RANGES_ALONE);
 
 /**
  * `text`, read for a range of `length` bytes of `file`, when it is whole JSON texts (starting with "{" or "[" and
