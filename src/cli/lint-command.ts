@@ -118,7 +118,23 @@ async function lintTo(paths: string[], options: LintCliOptions, io: Io, error: (
   // Not for standard input alone: node:v8 loads Node's stream modules, which a one-line check does
   // not (test/stdio.test.ts). Set after the start-up script is compiled with its code cache, whose
   // flag hash is that of a run without it (scripts/code-cache.js makes it from a one-line check).
-  if (files.length > 0) (await import('node:v8')).setFlagsFromString('--no-turbo-inlining');
+  //
+  // And no allocation-site pretenuring: V8 tenures an allocation site once most of its objects survive
+  // a young-generation collection, and allocates them in the old generation from then on. A lint's
+  // tokens, parse trees and matches live just long enough to survive a collection or two and then
+  // die with their window or record; V8 tenured the sites that make most of them (62 decisions over
+  // three passes of MTSamples' notes in one process, `--trace-pretenuring-statistics`). There the
+  // tokenizer then ran 6 times slower per call and a warm pass took 1.2-1.3 times as long; the CLI
+  // (with --no-turbo-inlining) gains less: 204 MB export, --threads 1, 3-4% less wall time in 3 of 3
+  // turns (BENCHMARKS.md, "allocation-site pretenuring"). Like --heap-growing-percent (pool-heap.ts),
+  // it is a collector policy, read when a decision is due after a collection (no code is compiled
+  // from it); set before any linting, it does what `node --no-allocation-site-pretenuring` does.
+  // Process-wide: the pool's workers get it too.
+  if (files.length > 0) {
+    const { setFlagsFromString } = await import('node:v8');
+    setFlagsFromString('--no-turbo-inlining');
+    setFlagsFromString('--no-allocation-site-pretenuring');
+  }
   // The one engine call (the report command makes the same one): it expands the paths, looks up
   // each file's config (a bad config throws before any output), skips ignored files quietly
   // (hooks pass every changed file) and keeps input order.
