@@ -1,7 +1,8 @@
 // `npm run bench`: builds inputs from the shared corpus in a temporary folder, times dignify,
 // alex and the scan floor on them (each figure the median of several runs), prints a table and
 // writes BENCHMARKS.md. Environment: BENCH_RUNS (default 3), BENCH_ALEX=0 to skip alex,
-// BENCH_ALEX_TIMEOUT seconds (default 600), BENCH_BIG_MB (input 3, default 1000), BENCH_PATHOLOGICAL=0
+// BENCH_ALEX_TIMEOUT seconds (default 600), BENCH_BIG_MB (input 3, default 1000), BENCH_BIG_RUNS (runs of
+// each command on input 3, taken in turns, default 3), BENCH_PATHOLOGICAL=0
 // to skip the pathological inputs (bench/pathological.js, which has its own settings), BENCH_ADVERSARIAL=0
 // to skip the adversarial shapes (bench/adversarial.js, its own settings too), BENCH_BUSY=n to run n
 // busy loops (`node -e 'for(;;){}'`) beside every command: a busy machine made reproducible.
@@ -20,6 +21,9 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const ALEX_ON = process.env.BENCH_ALEX !== '0';
 const ALEX_TIMEOUT = Number(process.env.BENCH_ALEX_TIMEOUT ?? 600);
 const BIG_MB = Number(process.env.BENCH_BIG_MB ?? 1000);
+// One run of each 1 GB command left its ratios at the machine's mercy: on this project's 2-core VM the
+// floor alone took 18.96, 25.24 and 22.00 s in three benches of one afternoon (BENCHMARKS.md, 2026-12-03).
+const BIG_RUNS = Number(process.env.BENCH_BIG_RUNS ?? 3);
 const HAS_RG = spawnSync('rg', ['--version']).status === 0;
 const BUSY = Number(process.env.BENCH_BUSY ?? 0);
 
@@ -126,6 +130,22 @@ function measureTurns(a, b, runs = RUNS) {
   return results.map(summary);
 }
 
+/**
+ * Commands measured in rotation, `runs` rounds, each round starting one command further on (A B C D,
+ * B C D A, ...), so that a machine that speeds up or slows down during the rounds weighs on each
+ * alike; each command's summary (median of its runs), in the order given. `commands`: [cmd, args].
+ */
+function measureRotation(commands, runs) {
+  const results = commands.map(() => []);
+  for (let i = 0; i < runs; i++) {
+    for (let k = 0; k < commands.length; k++) {
+      const which = (i + k) % commands.length;
+      results[which].push(timed(...commands[which]));
+    }
+  }
+  return results.map(summary);
+}
+
 const table = [];
 function row(input, tool, r, { bytes, files, note } = {}) {
   let rate = '';
@@ -156,18 +176,14 @@ const rgPattern = triggers.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').r
 // The default is one lint thread per core (this one and a worker pool); --threads 1 runs no worker.
 const DEFAULT_THREADS = `dignify (default: ${os.availableParallelism()} threads)`;
 
-/** The CSV rows: default threads and one thread; with `forced`, also every core with the pool forced on (the second core used whatever the load). */
-function csvRow(label, file, runs = RUNS, forced = false) {
+/** The CSV rows: default threads and one thread, in turns. */
+function csvRow(label, file, runs = RUNS) {
   const bytes = sizeOf(file);
   const note = runs === 1 ? '1 run' : '';
   const args = [BIN, file, '--text-column', 'transcription', '--format', 'json'];
   const [byDefault, one] = measureTurns(args, [...args, '--threads', '1'], runs);
   row(label, DEFAULT_THREADS, byDefault, { bytes, note });
   row(label, 'dignify --threads 1', one, { bytes, note });
-  // An explicit --threads starts the pool past its size threshold, busy machine or not.
-  const cores = os.availableParallelism();
-  if (forced && cores > 1)
-    row(label, `dignify --threads ${cores} (pool forced)`, measure(node, [...args, '--threads', String(cores)], {}, runs), { bytes, note });
   return bytes;
 }
 
@@ -224,8 +240,22 @@ if (ALEX_ON) row(`2 ${files2} .txt files`, 'alex 11', measure(ALEX, [folder], { 
   const big = buildBigCsv();
   const bytes = sizeOf(big);
   const label = `3 MTSamples repeated, CSV (${Math.round(bytes / 1e6)} MB)`;
-  csvRow(label, big, 1, true);
-  row(label, 'scan floor (Node regex)', measure(node, [floor, big], {}, 1), { bytes, note: '1 run' });
+  // The three dignify rows and the floor in rotation: their ratios are the bars (issue 14).
+  const args = [BIN, big, '--text-column', 'transcription', '--format', 'json'];
+  const cores = os.availableParallelism();
+  const commands = [
+    [node, args],
+    [node, [...args, '--threads', '1']],
+    [node, [floor, big]],
+  ];
+  // An explicit --threads starts the pool past its size threshold, busy machine or not.
+  if (cores > 1) commands.push([node, [...args, '--threads', String(cores)]]);
+  const [byDefault, one, scanFloor, forced] = measureRotation(commands, BIG_RUNS);
+  const note = BIG_RUNS === 1 ? '1 run' : `median of ${BIG_RUNS}, in turns`;
+  row(label, DEFAULT_THREADS, byDefault, { bytes, note });
+  row(label, 'dignify --threads 1', one, { bytes, note });
+  if (forced) row(label, `dignify --threads ${cores} (pool forced)`, forced, { bytes, note });
+  row(label, 'scan floor (Node regex)', scanFloor, { bytes, note });
   if (HAS_RG) row(label, 'scan floor (ripgrep)', measure('rg', ['--count-matches', '-i', '-w', rgPattern, big], {}, 1), { bytes, note: '1 run' });
   if (ALEX_ON && alexRate && bytes / 1e6 / alexRate > ALEX_TIMEOUT) {
     const estimate = `not run: at its rate on input 1 it would need about ${Math.round(bytes / 1e6 / alexRate / 60)} minutes`;
