@@ -191,8 +191,7 @@ function mergeElisions(sentence: Node): void {
       const sibling = siblings[index - 1];
       if (sibling && sibling.type === WORD && textOf(sibling).toLowerCase() === 'w') {
         siblings.splice(index, 1);
-        sibling.children!.push(child);
-        if (sibling.position && child.position) sibling.position.end = child.position.end;
+        appendNode(sibling, child);
       }
     } else if (value === "'" || value === '\u2019') {
       const sibling = siblings[index - 1]!;
@@ -205,8 +204,7 @@ function mergeElisions(sentence: Node): void {
         elisionPrefix.test(textOf(sibling).toLowerCase())
       ) {
         siblings.splice(index, 1);
-        sibling.children!.push(child);
-        if (sibling.position && child.position) sibling.position.end = child.position.end;
+        appendNode(sibling, child);
         continue;
       }
       if (index !== length - 1 && siblings[index + 1]!.type === WORD && (index === 0 || siblings[index - 1]!.type !== WORD)) {
@@ -267,8 +265,7 @@ function mergeFinalWordSymbol(sentence: Node): void {
       const next = children[index + 1];
       if ((!next || next.type !== WORD) && previous && previous.type === WORD) {
         children.splice(index, 1);
-        previous.children!.push(child);
-        if (previous.position && child.position) previous.position.end = child.position.end;
+        appendNode(previous, child);
         // Next: the node now at `index`.
         continue;
       }
@@ -388,6 +385,12 @@ function mergeInitialisms(sentence: Node): void {
 
 // ---- Paragraph passes (parse-english's tokenizeParagraphPlugins, less patchPosition) ----
 
+/** `node` as the last child of `parent`, whose end moves to the node's (as parse-latin's modifiers do). */
+function appendNode(parent: Node, node: Node): void {
+  parent.children!.push(node);
+  if (parent.position && node.position) parent.position.end = node.position.end;
+}
+
 /**
  * The sentence at `index` of `children` joins the one before it (its children appended there, its
  * end that sentence's end) and leaves `children`: what parse-latin's sentence merges do alike.
@@ -420,9 +423,8 @@ function mergeAbbreviationEnds(paragraph: Node, symbolToo: boolean, isAbbreviati
         word.type === WORD &&
         isAbbreviation(textOf(word))
       ) {
-        word.children!.push(period);
         own.pop();
-        if (period.position && word.position) word.position.end = period.position.end;
+        appendNode(word, period);
         const next = children[index + 1];
         if (next && next.type === SENTENCE) {
           joinPrevious(children, index + 1);
@@ -483,8 +485,7 @@ function mergeAffixSymbol(paragraph: Node): void {
       const second = own[1];
       if (previous && previous.type === SENTENCE && isMark(first) && affixSymbol.test(first.value!)) {
         own.shift();
-        previous.children!.push(first);
-        if (first.position && previous.position) previous.position.end = first.position.end;
+        appendNode(previous, first);
         if (second?.position && child.position) child.position.start = second.position.start;
         // Next: the sentence before again (index - 1 >= 0 here; at 0 there is none before, so on to 1).
         index--;
@@ -602,8 +603,7 @@ function mergeRemainingFullStops(paragraph: Node): void {
         // `{.} .`: left alone.
         if (next && nextNext && next.type === WHITE_SPACE && textOf(nextNext) === '.') continue;
         own.splice(position, 1);
-        previous.children!.push(grandchild);
-        if (grandchild.position && previous.position) previous.position.end = grandchild.position.end;
+        appendNode(previous, grandchild);
         position--;
       } else if (next && next.type === WORD) {
         own.splice(position, 1);
