@@ -123,11 +123,13 @@ function measure(cmd, args, options = {}, runs = RUNS) {
  * afternoon"). Returns both summaries.
  */
 function measureTurns(a, b, runs = RUNS) {
-  const results = [[], []];
-  for (let i = 0; i < runs; i++) {
-    for (const which of i % 2 ? [1, 0] : [0, 1]) results[which].push(timed(node, which ? b : a));
-  }
-  return results.map(summary);
+  return measureRotation(
+    [
+      [node, a],
+      [node, b],
+    ],
+    runs,
+  );
 }
 
 /**
