@@ -1,7 +1,9 @@
-// lazyRegExp and cuedTest (src/core/lazy-regexp.ts): module-level regexes built on first use (start-up).
+// lazyRegExp, nativeRegExp and cuedTest (src/core/lazy-regexp.ts): module-level regexes built on first use
+// (start-up), compiled once.
+import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cuedTest, cuedTests, lazyRegExp } from '../src/core/lazy-regexp.js';
+import { cuedTest, cuedTests, lazyRegExp, nativeRegExp } from '../src/core/lazy-regexp.js';
 
 describe('lazyRegExp', () => {
   it('builds the regex of its source and flags once, at the first call, and gives the same object after', () => {
@@ -20,6 +22,51 @@ describe('lazyRegExp', () => {
   it('throws a bad pattern at the first call, not when declared', () => {
     const get = lazyRegExp('(unclosed');
     expect(() => get()).toThrow(SyntaxError);
+  });
+});
+
+describe('nativeRegExp', () => {
+  it('is the regex of its source and flags, lastIndex 0, finding what the constructor finds', () => {
+    for (const [source, flags] of [
+      [String.raw`(?<![\p{L}\p{N}])i(?![\p{L}\p{N}])`, 'giu'],
+      [String.raw`\0+`, 'g'], // matches the NUL subject it is compiled on: lastIndex is reset all the same
+      [String.raw`\0`, 'y'],
+      [String.raw`ab+c`, 'i'],
+    ] as const) {
+      const regex = nativeRegExp(source, flags);
+      expect([regex.source, regex.flags, regex.lastIndex]).toEqual([new RegExp(source, flags).source, flags, 0]);
+    }
+    expect(nativeRegExp(String.raw`\0+`, 'g').exec('a\0\0b')?.index).toBe(1);
+    expect(nativeRegExp('ab+c', 'i').test('xABBC')).toBe(true);
+    expect(() => nativeRegExp('(unclosed')).toThrow(SyntaxError);
+  });
+
+  // What it is for, asked of V8 itself: its trace prints "bytecode size" for each compile to
+  // bytecode (and names no regex). A regex made by the constructor is compiled to bytecode at its first execution on a
+  // short subject; one from nativeRegExp is not compiled again, whatever it runs on.
+  it('leaves V8 nothing to compile to bytecode when the regex then runs on short texts (--trace-regexp-tier-up)', () => {
+    // The built module (vitest's global setup builds dist/): a child Node cannot import TypeScript.
+    const module = new URL('../dist/core/lazy-regexp.js', import.meta.url).pathname;
+    const run = (make: string) =>
+      spawnSync(
+        process.execPath,
+        [
+          '--trace-regexp-tier-up',
+          '--input-type=module',
+          '-e',
+          `const { nativeRegExp } = await import(${JSON.stringify(module)}); const r = ${make}; for (const t of ['a cat', 'the dog', 'cats']) r.test(t);`,
+        ],
+        { encoding: 'utf8' },
+      );
+    const compiles = (make: string) => {
+      const r = run(make);
+      expect(r.status, r.stderr).toBe(0);
+      return (r.stdout.match(/bytecode size/g) ?? []).length;
+    };
+    // Node's own start-up compiles a few regexes of its own: counted by a run of a regex that never runs.
+    const node = compiles(String.raw`{ test() {} }`);
+    expect(compiles(String.raw`new RegExp('\\b(?:cats?|dogs?)\\b', 'i')`) - node).toBe(1);
+    expect(compiles(String.raw`nativeRegExp('\\b(?:cats?|dogs?)\\b', 'i')`) - node).toBe(0);
   });
 });
 

@@ -5,13 +5,41 @@
 // every start, the one-line check included, though it meets few of them.
 
 /**
- * A function returning one RegExp of `source` and `flags`, created at its first call and the same
- * object after (so a `g` or `y` regex's lastIndex is shared, as a module-level constant's was).
- * Throws SyntaxError at the first call for a bad pattern.
+ * A function returning one RegExp of `source` and `flags`, created at its first call (by
+ * nativeRegExp) and the same object after (so a `g` or `y` regex's lastIndex is shared, as a
+ * module-level constant's was). Throws SyntaxError at the first call for a bad pattern.
  */
 export function lazyRegExp(source: string, flags = ''): () => RegExp {
   let regex: RegExp | undefined;
-  return () => (regex ??= new RegExp(source, flags));
+  return () => (regex ??= nativeRegExp(source, flags));
+}
+
+// A subject of V8's tier-up length (JSRegExp::kTierUpForSubjectLengthValue, 1,000 UTF-16 code units in
+// V8 11.3 and 12): NUL characters, which no pattern of this project matches past a character or two, so
+// that the execution below costs microseconds (at most 40 µs for one of the 289 regexes an MTSamples
+// run executes, 0.5 ms for all of them).
+const TIER_UP_SUBJECT = '\0'.repeat(1000);
+
+/**
+ * `new RegExp(source, flags)`, compiled to native code at once: for a regex that runs more than once,
+ * which is nearly every regex of a lint, the start of a run (a one-line check, an export's first notes)
+ * then compiles it once instead of twice. Throws SyntaxError for a bad pattern, as the constructor does.
+ *
+ * V8 (Node 20's 11.3, and later) compiles a regex at its first execution to bytecode for its regex
+ * interpreter, and at its second to native code (`--regexp-tier-up`, one tick), both times from the
+ * source; a first execution on a subject of at least 1,000 code units compiles native code directly.
+ * Executed once here on such a subject, the regex is compiled once: in an MTSamples run, 237 regexes
+ * were compiled to bytecode and 226 of them again to native code (`--trace-regexp-tier-up`), and the
+ * two compiles of the 289 regexes it executes took 170-270 ms where this took 110 ms
+ * (BENCHMARKS.md, "regexes compiled once"). Call it where a regex is made just before its first use:
+ * made ahead (at module level, or for every rule), it would compile regexes a run may never execute.
+ * lastIndex is 0 after it, as after the constructor.
+ */
+export function nativeRegExp(source: string, flags = ''): RegExp {
+  const regex = new RegExp(source, flags);
+  regex.exec(TIER_UP_SUBJECT);
+  regex.lastIndex = 0;
+  return regex;
 }
 
 /** A regex test behind its cues, as cuedTest made it (listed for test/lazy-regexp.test.ts). */

@@ -4,6 +4,7 @@
 // way (scripts/bundle-warehouse.js stands lineHolds in with readLine): the build is only bytes under
 // its gzip limit (the stand-in left it 86 bytes smaller than main's cached lineHolds in match.ts did),
 // and a record there is one short note.
+import { nativeRegExp } from '../core/lazy-regexp.js';
 import type { CompiledCondition } from '../rules/compile.js';
 import type { SentenceTokens } from '../parse/tokens.js';
 import { LONG_LINE, lineBoundsOf, lineIndexAt } from '../parse/lines.js';
@@ -96,7 +97,7 @@ const twins = new Map<string, RegExp | null>();
 export function asciiTwin(regex: RegExp): RegExp | null {
   let twin = twins.get(regex.source);
   if (twin === undefined) {
-    twin = regex.flags === 'iu' && twinSafe(regex.source) ? new RegExp(regex.source, 'i') : null;
+    twin = regex.flags === 'iu' && twinSafe(regex.source) ? nativeRegExp(regex.source, 'i') : null;
     twins.set(regex.source, twin);
   }
   return twin;

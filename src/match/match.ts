@@ -1,7 +1,7 @@
 // The one place rules are applied. Given sentences of tokens, it finds every rule phrase, applies
 // the context conditions and exceptions, keeps the longest of overlapping matches, and builds
 // findings with suggestions fitted to the sentence.
-import { lazyRegExp } from '../core/lazy-regexp.js';
+import { lazyRegExp, nativeRegExp } from '../core/lazy-regexp.js';
 import type { CompiledCondition, CompiledRule, CompiledRules, IndexEntry } from '../rules/compile.js';
 import type { TokenSequence } from '../rules/pattern.js';
 import type { Finding, Point, QuoteHandling, SeveritySetting } from '../types.js';
@@ -352,7 +352,7 @@ function phraseRegex(condition: CompiledCondition): RegExp {
   if (!regex) {
     const escapeWord = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['\u2018\u2019\u02bc]");
     const phrase = (seq: TokenSequence) => seq.map((t) => `(?:${t.words.map(escapeWord).join('|')})(?:['\u2019]s?)?`).join('[\\s\\-\u2010\u2011]+');
-    regex = new RegExp(`(?<![\\p{L}\\p{N}])(?:${condition.sequences.map(phrase).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+    regex = nativeRegExp(`(?<![\\p{L}\\p{N}])(?:${condition.sequences.map(phrase).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
     previousRegexes.set(condition, regex);
   }
   return regex;

@@ -8,6 +8,7 @@
 //
 // The anchor is the word of a phrase least likely in ordinary text (anchor.ts); a built-in phrase's
 // is stored at build time (compile.ts PhraseEntry), a user's computed when the scanner is built.
+import { nativeRegExp } from '../core/lazy-regexp.js';
 import type { CompiledCondition, CompiledRule, CompiledRules, IndexEntry } from '../rules/compile.js';
 import { foldApostrophes, type PatternToken, type TokenSequence } from '../rules/pattern.js';
 import { escapeRegex as escapeSyntax, trieSource, wordsSource } from '../rules/word-regex.js';
@@ -194,7 +195,7 @@ export function looseEqualityRegex(rules: CompiledRules): RegExp {
       }
     }
     const phrases = trieSource(rests, equalityChar);
-    looseRegexes.set(rules, (regex = new RegExp(`(?<![\\p{L}\\p{N}])${phrases}(?![\\p{L}\\p{N}])`, 'giu')));
+    looseRegexes.set(rules, (regex = nativeRegExp(`(?<![\\p{L}\\p{N}])${phrases}(?![\\p{L}\\p{N}])`, 'giu')));
   }
   return regex;
 }
@@ -298,7 +299,7 @@ function conditionRegex(condition: CompiledCondition, folds: boolean): RegExp {
   const word = (t: TokenSequence[number]) => (t.words.length === 1 && t.words[0] === '*' ? ANY_TOKEN : alternatives(t.words) + TAIL);
   const phrase = (seq: TokenSequence) => seq.map(word).join(JOIN);
   const source = `${NOT_AFTER_WORD}(?:${condition.sequences.map(phrase).join('|')})${NOT_BEFORE_WORD}`;
-  return new RegExp(source, `g${caseFlags(source, folds)}`);
+  return nativeRegExp(source, `g${caseFlags(source, folds)}`);
 }
 
 /** Did a search find something before `end`? */
@@ -342,7 +343,7 @@ export function underscoreFree(text: string): string {
  */
 export function checkRegex(phrases: readonly { sequence: TokenSequence; anchor: number }[], folds: boolean): RegExp {
   const source = [...new Set(phrases.map((a) => anchoredSource(a.sequence, a.anchor)))].join('|');
-  return new RegExp(source, `${caseFlags(source, folds)}y`);
+  return nativeRegExp(source, `${caseFlags(source, folds)}y`);
 }
 
 /**
@@ -547,7 +548,7 @@ function buildScanner(rules: CompiledRules): RuleScanner {
     if (!checks) {
       checks = contextAnchored.get(word)!.map((a) => {
         const source = `${NOT_AFTER_WORD}${alternatives(a.sequence[a.anchor]!.words)}${NOT_BEFORE_WORD}`;
-        return { own: remembered(regexSearch(new RegExp(source, `g${caseFlags(source, folds)}`))), ...anchoredPhraseOf(a, folds) };
+        return { own: remembered(regexSearch(nativeRegExp(source, `g${caseFlags(source, folds)}`))), ...anchoredPhraseOf(a, folds) };
       });
       contextChecks[+folds]!.set(word, checks);
     }
@@ -631,7 +632,7 @@ function buildScanner(rules: CompiledRules): RuleScanner {
   const any = words.length > 0;
   // Each built on first use: building and compiling them is part of every run's start-up.
   let unicode: RegExp | undefined;
-  const scanUnicode = (): RegExp | undefined => (any ? (unicode ??= new RegExp(`${NOT_AFTER_WORD}${trie(NOT_BEFORE_WORD)}`, 'giu')) : undefined);
+  const scanUnicode = (): RegExp | undefined => (any ? (unicode ??= nativeRegExp(`${NOT_AFTER_WORD}${trie(NOT_BEFORE_WORD)}`, 'giu')) : undefined);
   // `\b` needs every word to start with a letter or digit; words outside ASCII would fold
   // differently without 'u'. Else every text gets the 'giu' version. No word holds "_", so the
   // underscore-free copy of a text (scanned for a text with "_") changes no hit's characters.
@@ -640,12 +641,12 @@ function buildScanner(rules: CompiledRules): RuleScanner {
   let ascii: RegExp | undefined;
   const scanAscii = (): RegExp | undefined =>
     any && (plainWords ??= words.every((w) => /^[a-z0-9][\x00-\x7f]*$/.test(w) && !w.includes('_')))
-      ? (ascii ??= new RegExp(`\\b${trie('\\b')}`, 'gi'))
+      ? (ascii ??= nativeRegExp(`\\b${trie('\\b')}`, 'gi'))
       : scanUnicode();
   // 'u' makes case folding agree with toLowerCase (e.g. the Kelvin sign is a "k").
   let firstRegex: RegExp | undefined;
   const first = (): RegExp | undefined =>
-    scanned.length ? (firstRegex ??= new RegExp(`${NOT_AFTER_WORD}${wordsSource(scanned, escapeRegex)}${NOT_BEFORE_WORD}`, 'giu')) : undefined;
+    scanned.length ? (firstRegex ??= nativeRegExp(`${NOT_AFTER_WORD}${wordsSource(scanned, escapeRegex)}${NOT_BEFORE_WORD}`, 'giu')) : undefined;
   let looseAt: RegExp | undefined;
   const normalize = (s: string) => foldApostrophes(s.toLowerCase());
 
@@ -680,7 +681,7 @@ function buildScanner(rules: CompiledRules): RuleScanner {
     return { regex, subject };
   };
   const equalityAt = (text: string, at: number): boolean => {
-    looseAt ??= new RegExp(looseEqualityRegex(rules).source, 'iuy');
+    looseAt ??= nativeRegExp(looseEqualityRegex(rules).source, 'iuy');
     looseAt.lastIndex = at;
     return looseAt.test(text);
   };
@@ -766,7 +767,7 @@ function buildScanner(rules: CompiledRules): RuleScanner {
   let equalityWordsRegex: RegExp | undefined;
   const equalityWords = (): RegExp => {
     const anchors = rules.equalityPhrases.flatMap((seq) => seq[anchorOf(seq)]!.words.map((w) => w.replace(/'/g, '')));
-    return (equalityWordsRegex ??= new RegExp(`${NOT_AFTER_WORD}${wordsSource(anchors, equalityChar)}${NOT_BEFORE_WORD}`, 'iu'));
+    return (equalityWordsRegex ??= nativeRegExp(`${NOT_AFTER_WORD}${wordsSource(anchors, equalityChar)}${NOT_BEFORE_WORD}`, 'iu'));
   };
   let equalityWalker: WordWalker | null | undefined;
   const equalityWalkerOf = (): WordWalker | undefined => {
