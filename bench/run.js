@@ -2,7 +2,8 @@
 // alex and the scan floor on them (each figure the median of several runs), prints a table and
 // writes BENCHMARKS.md. Environment: BENCH_RUNS (default 3), BENCH_ALEX=0 to skip alex,
 // BENCH_ALEX_TIMEOUT seconds (default 600), BENCH_BIG_MB (input 3, default 1000), BENCH_BIG_RUNS (runs of
-// each command on input 3, taken in turns, default 3), BENCH_PATHOLOGICAL=0
+// each command on input 3, taken in turns, default 3), BENCH_SMALL_RUNS (runs of each command on inputs 1
+// and 2, dignify and the Node floor taken in turns, default 5), BENCH_PATHOLOGICAL=0
 // to skip the pathological inputs (bench/pathological.js, which has its own settings), BENCH_ADVERSARIAL=0
 // to skip the adversarial shapes (bench/adversarial.js, its own settings too), BENCH_BUSY=n to run n
 // busy loops (`node -e 'for(;;){}'`) beside every command: a busy machine made reproducible.
@@ -24,6 +25,11 @@ const BIG_MB = Number(process.env.BENCH_BIG_MB ?? 1000);
 // One run of each 1 GB command left its ratios at the machine's mercy: on this project's 2-core VM the
 // floor alone took 18.96, 25.24 and 22.00 s in three benches of one afternoon (BENCHMARKS.md, 2026-12-03).
 const BIG_RUNS = Number(process.env.BENCH_BIG_RUNS ?? 3);
+// Inputs 1 and 2 take 0.5-3 s a run: their bars are ratios (to the floor, and default threads to one
+// thread), and 3 runs of each, the floor's after dignify's, gave MTSamples 2.47x, 1.97x, 1.91x and 2.52x
+// the floor in four benches of one afternoon, and default threads +9% over one thread on the 4,999 files,
+// where both take the same code path (BENCHMARKS.md, 2026-12-03).
+const SMALL_RUNS = Number(process.env.BENCH_SMALL_RUNS ?? 5);
 const HAS_RG = spawnSync('rg', ['--version']).status === 0;
 const BUSY = Number(process.env.BENCH_BUSY ?? 0);
 
@@ -116,26 +122,12 @@ function measure(cmd, args, options = {}, runs = RUNS) {
   return summary(results);
 }
 /**
- * Two commands measured taking turns (A B, B A, A B, ...), so that a load that grows or falls during
- * the runs weighs on both alike. Run one after the other (the default's three runs, then --threads
- * 1's), the default came out 27% slower on MTSamples at load 4.7, where the two do the same work
- * (the pool is never due under 16 M characters: BENCHMARKS.md, "branch `pool` of 2026-12-02,
- * afternoon"). Returns both summaries.
- */
-function measureTurns(a, b, runs = RUNS) {
-  return measureRotation(
-    [
-      [node, a],
-      [node, b],
-    ],
-    runs,
-  );
-}
-
-/**
  * Commands measured in rotation, `runs` rounds, each round starting one command further on (A B C D,
  * B C D A, ...), so that a machine that speeds up or slows down during the rounds weighs on each
  * alike; each command's summary (median of its runs), in the order given. `commands`: [cmd, args].
+ * Run one after the other instead (the default's three runs, then --threads 1's), the default came out
+ * 27% slower on MTSamples at load 4.7, where the two do the same work (BENCHMARKS.md, "branch `pool`
+ * of 2026-12-02, afternoon").
  */
 function measureRotation(commands, runs) {
   const results = commands.map(() => []);
@@ -178,21 +170,29 @@ const rgPattern = triggers.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').r
 // The default is one lint thread per core (this one and a worker pool); --threads 1 runs no worker.
 const DEFAULT_THREADS = `dignify (default: ${os.availableParallelism()} threads)`;
 
-/** The CSV rows: default threads and one thread, in turns. */
-function csvRow(label, file, runs = RUNS) {
-  const bytes = sizeOf(file);
-  const note = runs === 1 ? '1 run' : '';
-  const args = [BIN, file, '--text-column', 'transcription', '--format', 'json'];
-  const [byDefault, one] = measureTurns(args, [...args, '--threads', '1'], runs);
-  row(label, DEFAULT_THREADS, byDefault, { bytes, note });
-  row(label, 'dignify --threads 1', one, { bytes, note });
-  return bytes;
-}
+const inTurns = (runs) => (runs === 1 ? '1 run' : `median of ${runs}, in turns`);
 
-// 1. MTSamples as one CSV export
-console.log(`inputs in ${tmp}; ${RUNS} runs each; load average ${loadAtStart.toFixed(2)}${BUSY ? `; ${BUSY} busy loop(s) beside every command` : ''}`);
-const bytes1 = csvRow('1 MTSamples CSV (17 MB)', csv1);
-row('1 MTSamples CSV (17 MB)', 'scan floor (Node regex)', measure(node, [floor, csv1]), { bytes: bytes1 });
+// 1. MTSamples as one CSV export: default threads, one thread and the Node floor in rotation.
+console.log(
+  `inputs in ${tmp}; ${RUNS} runs each (inputs 1 and 2: ${SMALL_RUNS}, input 3: ${BIG_RUNS}); load average ${loadAtStart.toFixed(2)}${BUSY ? `; ${BUSY} busy loop(s) beside every command` : ''}`,
+);
+const bytes1 = sizeOf(csv1);
+{
+  const label = '1 MTSamples CSV (17 MB)';
+  const args = [BIN, csv1, '--text-column', 'transcription', '--format', 'json'];
+  const [byDefault, one, scanFloor] = measureRotation(
+    [
+      [node, args],
+      [node, [...args, '--threads', '1']],
+      [node, [floor, csv1]],
+    ],
+    SMALL_RUNS,
+  );
+  const note = inTurns(SMALL_RUNS);
+  row(label, DEFAULT_THREADS, byDefault, { bytes: bytes1, note });
+  row(label, 'dignify --threads 1', one, { bytes: bytes1, note });
+  row(label, 'scan floor (Node regex)', scanFloor, { bytes: bytes1, note });
+}
 if (HAS_RG) row('1 MTSamples CSV (17 MB)', 'scan floor (ripgrep)', measure('rg', ['--count-matches', '-i', '-w', rgPattern, csv1]), { bytes: bytes1 });
 let alexRate; // MB/s on input 1, to tell whether alex could finish input 3 within the cap
 if (ALEX_ON) {
@@ -229,11 +229,19 @@ if (ALEX_ON) {
 // 2. one .txt file per note
 const files2 = readdirSync(folder).length;
 {
-  const [byDefault, one] = measureTurns([BIN, folder, '--format', 'json'], [BIN, folder, '--format', 'json', '--threads', '1']);
-  row(`2 ${files2} .txt files (${(sizeOf(folder) / 1e6).toFixed(0)} MB)`, DEFAULT_THREADS, byDefault, { files: files2 });
-  row(`2 ${files2} .txt files`, 'dignify --threads 1', one, { files: files2 });
+  const [byDefault, one, scanFloor] = measureRotation(
+    [
+      [node, [BIN, folder, '--format', 'json']],
+      [node, [BIN, folder, '--format', 'json', '--threads', '1']],
+      [node, [floor, folder]],
+    ],
+    SMALL_RUNS,
+  );
+  const note = inTurns(SMALL_RUNS);
+  row(`2 ${files2} .txt files (${(sizeOf(folder) / 1e6).toFixed(0)} MB)`, DEFAULT_THREADS, byDefault, { files: files2, note });
+  row(`2 ${files2} .txt files`, 'dignify --threads 1', one, { files: files2, note });
+  row(`2 ${files2} .txt files`, 'scan floor (Node regex)', scanFloor, { files: files2, note });
 }
-row(`2 ${files2} .txt files`, 'scan floor (Node regex)', measure(node, [floor, folder]), { files: files2 });
 if (HAS_RG) row(`2 ${files2} .txt files`, 'scan floor (ripgrep)', measure('rg', ['--count-matches', '-i', '-w', rgPattern, folder]), { files: files2 });
 if (ALEX_ON) row(`2 ${files2} .txt files`, 'alex 11', measure(ALEX, [folder], { timeout: ALEX_TIMEOUT }, 1), { files: files2, note: '1 run' });
 
@@ -253,7 +261,7 @@ if (ALEX_ON) row(`2 ${files2} .txt files`, 'alex 11', measure(ALEX, [folder], { 
   // An explicit --threads starts the pool past its size threshold, busy machine or not.
   if (cores > 1) commands.push([node, [...args, '--threads', String(cores)]]);
   const [byDefault, one, scanFloor, forced] = measureRotation(commands, BIG_RUNS);
-  const note = BIG_RUNS === 1 ? '1 run' : `median of ${BIG_RUNS}, in turns`;
+  const note = inTurns(BIG_RUNS);
   row(label, DEFAULT_THREADS, byDefault, { bytes, note });
   row(label, 'dignify --threads 1', one, { bytes, note });
   if (forced) row(label, `dignify --threads ${cores} (pool forced)`, forced, { bytes, note });
