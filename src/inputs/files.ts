@@ -28,7 +28,10 @@ export function normalizeExtensions(list: readonly string[]): string[] {
 /** The same file however it is reached (a symlink, a loop of symlinked folders), for de-duplication. */
 function identity(p: string): string {
   try {
-    return realpathSync(p);
+    // The C library's realpath: one call, where fs.realpathSync lstat()s each folder of the path from
+    // JavaScript (74 against 23 ms for MTSamples' 4,999 files, 2026-12-03). A key only: the same file
+    // gets the same one either way.
+    return realpathSync.native(p);
   } catch {
     return path.resolve(p);
   }
