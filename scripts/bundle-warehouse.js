@@ -61,15 +61,14 @@ for (const file of ruleFiles) {
     // message and the list of alternatives, which no row reads.
     // A rule reporting several retext-equality ids keeps the first suggestion of each id's list too
     // (equality.ts gives a finding its id's list), and each list its first item.
+    // A personSuggestion (a person's wording) stays with its rule: where the term names a person
+    // ("Patient is an IVDU", a sentence-opening "Known IVDU": match/person-reading.ts namesPerson) it is
+    // lintText's first suggestion, so the row's too. Dropped (with namesPerson stood in) until 2026-12-03,
+    // the row suggested "injection drug use" there where lintText suggests "person who injects drugs".
     const byId = rule.equalitySuggestions;
-    if (byId) {
-      for (const id of Object.keys(byId)) byId[id] = byId[id].slice(0, 1);
-      const kept = new Set([rule.suggestions[0], ...Object.values(byId).map((list) => list[0])]);
-      rule.suggestions = rule.suggestions.filter((s) => kept.has(s));
-    } else rule.suggestions = rule.suggestions.slice(0, 1);
-    // A personSuggestion (a person's wording, first where the term names a person) goes too: namesPerson
-    // is stood in below (never a person), so a row keeps the rule's first suggestion and nothing reads it.
-    delete rule.personSuggestion;
+    if (byId) for (const id of Object.keys(byId)) byId[id] = byId[id].slice(0, 1);
+    const kept = new Set([rule.suggestions[0], rule.personSuggestion, ...Object.values(byId ?? {}).map((list) => list[0])]);
+    rule.suggestions = rule.suggestions.filter((s) => kept.has(s));
   }
 }
 // renderSuggestion fills a {set} with a value's text, the set's default or the captured word: with
@@ -534,8 +533,6 @@ export function lineHolds(condition, text, offset, sentence) {
   // phrase-check.ts's one-position walks always give up, so the set walk answers: the same answers
   // (test/phrase-check.test.ts), speed only.
   'match/phrase-check-one': 'export function forwardsOne() {}\nexport function backwardsOne() {}',
-  // A row keeps a rule's first suggestion (personSuggestion is dropped above), so no term is read as a person.
-  'match/person-reading': 'export function namesPerson() { return false; }',
   // resolveOptions as it resolves no options, the one call the build makes (portable.ts: dignify_findings(text)
   // calls lintTextSync(text), which calls resolveOptions() with none): no severities, the default preset,
   // whose rules are builtinPresetRules('recommended'), no allow phrases, quotes 'info' (test/warehouse.test.ts

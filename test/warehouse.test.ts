@@ -231,6 +231,17 @@ describe('the warehouse build', () => {
     expect(build.touched).toEqual([]);
   });
 
+  // Found by the property below (seed 1402881922, "known IVDU "): the build dropped the rules' personSuggestion
+  // and read no term as a person, so its row suggested "injection drug use" where lintText suggests "person who
+  // injects drugs" first.
+  it('suggests what lintText suggests first where a term names a person (personSuggestion) and where it does not', async () => {
+    for (const text of ['known IVDU ', 'Patient is an IVDU.', 'Known IVDA and smoker.', 'Hx of IVDU, clean 2 yrs.', 'a known IVDU ']) {
+      expectEqual(build.findings(text), asRows(await lintText(text)));
+    }
+    expect(build.findings('Patient is an IVDU.').map((f) => f.suggestion)).toEqual(['person who injects drugs']);
+    expect(build.findings('Hx of IVDU.').map((f) => f.suggestion)).toEqual(['injection drug use']);
+  });
+
   it('agrees with lintText on random text built from rule phrases, noise, quotes and line breaks (property)', async () => {
     const words = [
       'addict',
