@@ -34,7 +34,7 @@ export class IgnoreFiles {
       // The relative path only where a .dignifyignore is: path.relative at each folder up was 76 ms of a
       // 4,999-file run with none (CPU profile, 2026-12-03).
       const rel = matcher && relativeInside(dir, absolute);
-      if (matcher && rel) {
+      if (rel) {
         const verdict = matcher.test(rel);
         if (verdict.ignored) return true;
         if (verdict.unignored) return false;

@@ -168,6 +168,7 @@ function equalityChar(ch: string): string {
 // parse-latin knows (U+0085 too, which \s lacks), hyphens, apostrophes, or nothing.
 const EQUALITY_JOIN = `[\\s\\u0085\\-\\u2010\\u2011${IGNORED_APOSTROPHES}]*`;
 
+const looseSources = new WeakMap<CompiledRules, string>();
 const looseRegexes = new WeakMap<CompiledRules, RegExp>();
 
 /**
@@ -179,7 +180,17 @@ const looseRegexes = new WeakMap<CompiledRules, RegExp>();
  */
 export function looseEqualityRegex(rules: CompiledRules): RegExp {
   let regex = looseRegexes.get(rules);
-  if (!regex) {
+  if (!regex) looseRegexes.set(rules, (regex = nativeRegExp(looseEqualitySource(rules), 'giu')));
+  return regex;
+}
+
+/**
+ * looseEqualityRegex's source, built once per rule set. The scanner's sticky copy is made from it
+ * without making (and so compiling: nativeRegExp) the global regex a run may never execute.
+ */
+function looseEqualitySource(rules: CompiledRules): string {
+  let source = looseSources.get(rules);
+  if (source === undefined) {
     // Each first word (apostrophes left out) with the sources of what may follow it in its phrases
     // ('' for a phrase of one word).
     const word = (w: string) => [...w.replace(/'/g, '')].map(equalityChar).join('');
@@ -195,9 +206,9 @@ export function looseEqualityRegex(rules: CompiledRules): RegExp {
       }
     }
     const phrases = trieSource(rests, equalityChar);
-    looseRegexes.set(rules, (regex = nativeRegExp(`(?<![\\p{L}\\p{N}])${phrases}(?![\\p{L}\\p{N}])`, 'giu')));
+    looseSources.set(rules, (source = `(?<![\\p{L}\\p{N}])${phrases}(?![\\p{L}\\p{N}])`));
   }
-  return regex;
+  return source;
 }
 
 /** Letters of a phrase's next word that equalityFollows asks for: enough to drop "she" before most words, and a short regex. */
@@ -681,7 +692,7 @@ function buildScanner(rules: CompiledRules): RuleScanner {
     return { regex, subject };
   };
   const equalityAt = (text: string, at: number): boolean => {
-    looseAt ??= nativeRegExp(looseEqualityRegex(rules).source, 'iuy');
+    looseAt ??= nativeRegExp(looseEqualitySource(rules), 'iuy');
     looseAt.lastIndex = at;
     return looseAt.test(text);
   };
