@@ -353,6 +353,18 @@ describe('fast path over random text', () => {
     expect(expectSame('Describes himself as an ex-addict.').map((f) => f.actual)).toEqual(['ex-addict']);
   });
 
+  it('reads no fragment of a word cut by the previous or next sentence reach (400 code units)', () => {
+    // The previous sentence's reach began inside "predetox", and the whole parse read its "tox" as a
+    // drug-test word; the next sentence's reach ended inside "drugstore", read as "drugs". The fast
+    // path's whole-word search found neither word, so the two disagreed.
+    const detox = (words: number, tail: number) => `Note: predetox ${'word '.repeat(words)}${'y'.repeat(tail)} today. He was dirty.`;
+    const high = (k: number) => `Was he high? A${'a'.repeat(k)} drugstore tomorrow`;
+    for (const text of [detox(77, 3), high(392), high(393)]) expect(expectSame(text)).toEqual([]);
+    // Whole words still count at the reach's edges: "tox" starting the reach, "drugs" ending it.
+    expect(expectSame(`Note: pre tox ${'word '.repeat(77)}yyy today. He was dirty.`).map((f) => f.ruleId)).toEqual(['substance-use/clean-dirty-test']);
+    expect(expectSame(`Was he high? A${'a'.repeat(392)} drugs`).map((f) => f.ruleId)).toEqual(['substance-use/getting-high']);
+  });
+
   it('finds with its one scan the places each version of the scan regex must not miss', () => {
     // The scan regex is `\b`-bounded with flags 'gi' unless the text holds "_" (a word character
     // to `\b`, not to parse-latin) or a character 'u' folds to ASCII (Kelvin sign, long s); and

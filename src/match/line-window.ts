@@ -5,6 +5,7 @@
 // middle of a patient-education answer hid every "abused" in it).
 import type { SentenceTokens } from '../parse/tokens.js';
 import { LONG_LINE } from '../parse/lines.js';
+import { wordEnd, wordStart } from './word-edges.js';
 
 export const LINE_REACH = 250;
 
@@ -28,5 +29,6 @@ export function readLine(regex: RegExp, text: string, start: number, end: number
   const from = lineWindowFrom(start, offset, sentence);
   const to = lineWindowTo(end, offset, sentence);
   // An unpunctuated transcript's "sentence" is read only around the match.
-  return regex.test(to - from > 2 * LINE_REACH ? text.slice(Math.max(from, offset - LINE_REACH), Math.min(to, offset + LINE_REACH)) : text.slice(from, to));
+  if (to - from <= 2 * LINE_REACH) return regex.test(text.slice(from, to));
+  return regex.test(text.slice(wordEnd(text, Math.max(from, offset - LINE_REACH), offset), wordStart(text, Math.min(to, offset + LINE_REACH), offset + 1)));
 }

@@ -25,6 +25,7 @@ import { childIsPatient, youngChildIsPatient } from './child-patient.js';
 import { tableColumnHeaderOf, tableHeaderOf } from './table-header.js';
 import { isRelativeReport } from './relative-speech.js';
 import { lineHolds } from './line-holds.js';
+import { wordEnd, wordStart } from './word-edges.js';
 
 /**
  * Options resolved for the matcher (resolveOptions, or a config file's resolved options): the
@@ -323,7 +324,7 @@ const PREVIOUS_REACH = 400;
  * sees the same previous sentence as the whole parse.
  */
 function previousSentence(text: string, sentence: SentenceTokens): string {
-  const from = Math.max(sentence.paragraphStart, sentence.start - PREVIOUS_REACH);
+  const from = wordEnd(text, Math.max(sentence.paragraphStart, sentence.start - PREVIOUS_REACH), sentence.start);
   const before = text.slice(from, sentence.start).trimEnd();
   // The previous sentence ends with `before`; it starts after the terminal mark before that.
   let startAt = 0;
@@ -336,7 +337,7 @@ function previousSentence(text: string, sentence: SentenceTokens): string {
  * text (not the parse), as previousSentence does: up to its terminal mark, at most PREVIOUS_REACH code units.
  */
 function nextSentence(text: string, sentence: SentenceTokens): string {
-  const to = Math.min(sentence.paragraphEnd, sentence.end + PREVIOUS_REACH);
+  const to = wordStart(text, Math.min(sentence.paragraphEnd, sentence.end + PREVIOUS_REACH), sentence.end);
   const after = text.slice(sentence.end, to);
   // The marks and white space that end this sentence are skipped; the next one ends at its first mark.
   const lead = /^[\s.!?\u2026]*/.exec(after)![0].length;

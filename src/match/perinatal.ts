@@ -18,6 +18,7 @@
 import { lineAround } from '../parse/lines.js';
 import { lazyRegExp } from '../core/lazy-regexp.js';
 import { oncePerText } from '../core/once-per-text.js';
+import { wordEnd, wordStart } from './word-edges.js';
 
 // A pregnancy now: a gestational age, a trimester, labour, the perinatal periods.
 const PREGNANCY = lazyRegExp(
@@ -107,7 +108,7 @@ export function motherIsPatient(text: string, word: string, start: number, end: 
   if (/^-in-law/i.test(text.slice(end, end + 7))) return false;
   const [lineStart, lineEnd] = lineAround(text, start);
   // A long line (a note flattened to one line) is read around the word only.
-  const line = text.slice(Math.max(lineStart, start - 400), Math.min(lineEnd, end + 400));
+  const line = text.slice(wordEnd(text, Math.max(lineStart, start - 400), start), wordStart(text, Math.min(lineEnd, end + 400), end));
   if (NEWBORN().test(line)) return false;
   const whole = documentSigns(text);
   if (whole.newborn) return false;

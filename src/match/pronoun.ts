@@ -39,6 +39,7 @@
 import { lazyRegExp } from '../core/lazy-regexp.js';
 import { type Token, tokenGap } from '../parse/tokens.js';
 import { normalizeWord } from '../rules/pattern.js';
+import { wordEnd } from './word-edges.js';
 import { PATIENT_TITLES, givenNameGender } from './names.js';
 import { FEMALE_KIN, MALE_KIN } from './people.js';
 
@@ -137,7 +138,7 @@ function tokenize(text: string): Token[] {
  * WINDOW_SENTENCES, within WINDOW characters, the paragraph and the dialogue turn.
  */
 export function windowBefore(text: string, offset: number): string[] {
-  let before = text.slice(Math.max(0, offset - WINDOW), offset);
+  let before = text.slice(wordEnd(text, Math.max(0, offset - WINDOW), offset), offset);
   const paragraph = before.search(/\n[ \t]*\n(?![\s\S]*\n[ \t]*\n)/);
   if (paragraph !== -1) before = before.slice(paragraph);
   // The turn: back to the nearest line that opens with a speaker label (its words after the label kept).
