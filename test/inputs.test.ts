@@ -255,6 +255,29 @@ describe('the CLI on exports', () => {
     expect((await runMain([tempFile('y.csv', 'a,b\n1,IVDU\n'), '--text-column', 'c'])).stderr).toContain('no column "c"; the columns are "a", "b"');
   });
 
+  it('shows no column name that reads like note text, and none with --redact (a CSV without a header row)', async () => {
+    // The first record is read as the header: its note was echoed to stderr, with --redact too.
+    const note = 'Pt is a heroin addict with hx of IVDU';
+    const file = tempFile('nohdr.csv', `1,${note}\n2,Clean and dry.\n`);
+    const r = await runMain([file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toContain('heroin');
+    expect(r.stderr).toContain(
+      'the columns are "1", column 2; one name reads like note text and is not shown: is the first row a record? An export needs a header row',
+    );
+    const redacted = await runMain([file, '--redact']);
+    expect(redacted.code).toBe(2);
+    expect(redacted.stderr).toContain('the columns are column 1, column 2; names are not shown with --redact');
+    // A header's names are still listed, but for --redact.
+    const header = tempFile('hdr.csv', 'id,remark,when\n1,IVDU,2024\n');
+    expect((await runMain([header, '--text-column', 'note'])).stderr).toContain('no column "note"; the columns are "id", "remark", "when"');
+    expect((await runMain([header, '--redact'])).stderr).toContain('(the columns are column 1, column 2, column 3; names are not shown with --redact)');
+    // The report, which holds no note text without --include-snippets, says the same on its stderr.
+    const report = await runMain(['report', file, '-o', path.join(path.dirname(file), 'r.html')]);
+    expect(report.code).toBe(2);
+    expect(report.stderr).not.toContain('heroin');
+  });
+
   it('a malformed record: one line naming file, line and row; exit 2, or with --skip-bad-records a count', async () => {
     const file = tempFile('bad.csv', 'id,text\n1,"broken\n2,IVDU\n');
     const r = await runMain([file]);

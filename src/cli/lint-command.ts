@@ -146,6 +146,8 @@ async function lintTo(paths: string[], options: LintCliOptions, io: Io, error: (
       ...(options.maxFileSize !== undefined && { maxFileBytes: options.maxFileSize }),
       ...(options.inputFormat && { inputFormat: options.inputFormat }),
       ...columnOptions(options),
+      // A header's names may be a record's text (a CSV without a header row): none in a message.
+      ...(options.redact && { hideNames: true }),
       configs,
       // Default: a thread per core, this one included (it reads, writes, and lints when the
       // workers are busy): see lint-parallel.ts and BENCHMARKS.md.

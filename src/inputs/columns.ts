@@ -11,6 +11,11 @@ export interface ColumnOptions {
    * (the report's --group-by and --date-column). Only these are kept, so memory stays flat.
    */
   fields?: readonly string[];
+  /**
+   * Show no column or field name in a message (`--redact`, and the report without snippets): a CSV
+   * without a header row has its first record read as the header, so a name may be note text.
+   */
+  hideNames?: boolean;
 }
 
 const TEXT_NAMES = ['notetext', 'text', 'note', 'transcription', 'body'];
@@ -24,6 +29,29 @@ function pick(names: readonly string[], wanted: readonly string[]): string | und
     if (hit !== undefined) return hit;
   }
   return undefined;
+}
+
+/**
+ * Whether a column name reads like a header's name, not like a note: at most 40 UTF-16 code units and
+ * four words, and no sentence end. A CSV export without a header row has its first record read as
+ * the header, and the names of the messages below would echo a note to the terminal or a CI log.
+ */
+function nameLike(name: string): boolean {
+  return name.length <= 40 && name.trim().split(/\s+/).length <= 4 && !/[.!?;](?:\s|$)/.test(name);
+}
+
+/**
+ * `names` for a message: each quoted, or "column N" where it may be note text (nameLike), or every
+ * one so with `hide`; then why some are not shown.
+ */
+function nameList(names: readonly string[], noun: 'column' | 'field', hide = false): string {
+  if (names.length === 0) return '(none)';
+  const shown = names.map((n, i) => (!hide && nameLike(n) ? `"${n}"` : `${noun} ${i + 1}`));
+  if (hide) return `${shown.join(', ')}; names are not shown with --redact`;
+  const hidden = names.filter((n) => !nameLike(n)).length;
+  if (hidden === 0) return shown.join(', ');
+  const what = hidden === 1 ? 'one name reads like note text and is' : `${hidden} names read like note text and are`;
+  return `${shown.join(', ')}; ${what} not shown${noun === 'column' ? ': is the first row a record? An export needs a header row' : ''}`;
 }
 
 /** `fields`: each of ColumnOptions.fields, as named in the header (CSV/TSV) or as given (a JSON path). */
@@ -41,7 +69,7 @@ export function chooseColumns(
   /** The names the text may be found among when not given (JSON Lines: string-valued fields only); default `names`. */
   textNames: readonly string[] = names,
 ): ColumnChoice {
-  const list = names.map((n) => `"${n}"`).join(', ') || '(none)';
+  const list = nameList(names, noun, options.hideNames);
   const flag = noun === 'column' ? '--text-column' : '--text-field';
   const given = (name: string | undefined) =>
     name === undefined || names.includes(name) || noun === 'field' ? name : names.find((n) => squash(n) === squash(name));
