@@ -12,8 +12,9 @@ export interface ColumnOptions {
    */
   fields?: readonly string[];
   /**
-   * Show no column or field name in a message (`--redact`, and the report without snippets): a CSV
-   * without a header row has its first record read as the header, so a name may be note text.
+   * Show no column or field name in a message (`--redact`): a CSV without a header row has its
+   * first record read as the header, so a name may be note text. Without it, only the names that
+   * read like note text are left out (nameLike).
    */
   hideNames?: boolean;
 }
