@@ -5,6 +5,8 @@ import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { explainRule } from '../src/cli/rules-commands.js';
+import { builtinRules } from '../src/rules/builtin.js';
 import { runCli, runMain } from './helpers.js';
 
 const NOTE = 'Pt is a known heroin addict with hx of drug abuse who reports using dirty needles.\n';
@@ -154,6 +156,25 @@ describe('dignify (CLI)', () => {
     const unknown = await runMain(['explain', 'addict']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('did you mean "substance-use/addict"');
+  });
+
+  it('explains every kind of condition in words, a long regex cut, an example of several lines on one line', async () => {
+    // A subject, list, described or table condition was shown as 'line matches /undefined/' (44 rules).
+    const rules = builtinRules().rules;
+    for (const rule of rules) {
+      const { ok, text } = explainRule(builtinRules(), rule.id);
+      expect(ok).toBe(true);
+      expect({ id: rule.id, undefined: text.includes('undefined') }).toEqual({ id: rule.id, undefined: false });
+    }
+    const refused = (await runMain(['explain', 'compliance/refused'])).stdout;
+    expect(refused).toContain('Not when:   its subject is {someone-else}');
+    expect(refused).toContain('Not when:   it describes someone or something other than the patient');
+    expect(refused).toContain('Not when:   the match is an item of an enumeration (three items or more) (for refusal(s))');
+    const diabetic = (await runMain(['explain', 'identity/diabetic'])).stdout;
+    expect(diabetic).toMatch(/Only when: {2}the line matches \/\\bdiabetic.{100,130}…\/ \(\d{4} characters: whole in the rule file\) \(for diabetic\)/);
+    expect(diabetic).toContain('non within 1 word before, same clause');
+    expect(diabetic).toContain('  ✖ - Diabetic ⏎ - Hypertensive   → "Diabetic"');
+    expect(diabetic.split('\n').every((line) => line.length < 4000)).toBe(true);
   });
 });
 

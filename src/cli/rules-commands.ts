@@ -2,6 +2,7 @@
 import { didYouMean } from '../core/edit-distance.js';
 import type { CompiledRules } from '../rules/compile.js';
 import type { PresetName } from '../rules/presets.js';
+import { type ConditionQuoting, describeCondition } from '../rules/docs.js';
 import { sourceLine } from '../rules/sources.js';
 import type { Rule } from '../types.js';
 
@@ -72,6 +73,18 @@ export function listRules(rules: CompiledRules, format: 'text' | 'json', preset?
   return lines.join('\n').replace(/^\n/, '');
 }
 
+/** Longer regular expressions are cut in `explain` (the rule file and docs/rules.md have them whole). */
+const REGEX_SHOWN = 120;
+
+/** explain's quoting: words as they are, a regular expression between slashes, a long one cut. */
+const TERMINAL: ConditionQuoting = {
+  word: (s) => s,
+  regex: (s) => (s.length > REGEX_SHOWN ? `/${s.slice(0, REGEX_SHOWN)}…/ (${s.length} characters: whole in the rule file)` : `/${s}/`),
+};
+
+/** An example of several lines on one, its line breaks written ⏎, so the list keeps one example a line. */
+const oneLine = (s: string): string => s.replace(/\r?\n/g, ' ⏎ ');
+
 export function explainRule(rules: CompiledRules, id: string): { ok: boolean; text: string } {
   const compiled = rules.byId.get(id);
   if (!compiled) {
@@ -105,24 +118,14 @@ export function explainRule(rules: CompiledRules, id: string): { ok: boolean; te
     'Sources:',
     ...r.sources.map((key) => `  ${sourceLine(key)}`),
   ];
-  const conditions = r.conditions;
   for (const kind of ['requires', 'unless'] as const) {
-    for (const c of conditions?.[kind] ?? []) {
-      const what = c.before
-        ? `within ${c.within ?? 3} words before: ${c.before.join(', ')}`
-        : c.after
-          ? `within ${c.within ?? 3} words after: ${c.after.join(', ')}`
-          : c.sentence
-            ? `in the sentence: ${c.sentence.join(', ')}`
-            : `line matches /${c.line}/`;
-      out.push(`${kind === 'requires' ? 'Only when:  ' : 'Not when:   '}${what}`);
-    }
+    for (const c of r.conditions?.[kind] ?? []) out.push(`${kind === 'requires' ? 'Only when:  ' : 'Not when:   '}${describeCondition(c, TERMINAL)}`);
   }
   if (r.exceptions?.length) out.push(`Exceptions: ${r.exceptions.join('; ')}`);
   out.push('', 'Flags:');
-  for (const e of r.examples.flag.map(exampleText)) out.push(`  ✖ ${e.text}${e.actual ? `   → "${e.actual}"` : ''}`);
+  for (const e of r.examples.flag.map(exampleText)) out.push(`  ✖ ${oneLine(e.text)}${e.actual ? `   → "${oneLine(e.actual)}"` : ''}`);
   out.push('', 'Leaves alone:');
-  for (const e of r.examples.pass) out.push(`  ✓ ${e}`);
+  for (const e of r.examples.pass) out.push(`  ✓ ${oneLine(e)}`);
   out.push('', `Docs: ${r.url}`, '');
   return { ok: true, text: out.join('\n') };
 }

@@ -9,25 +9,43 @@ export type RulePrecision = Record<string, Record<string, { truePositives: numbe
 
 const code = (s: string) => `\`${s.replace(/\n/g, '\\n').replace(/`/g, "'")}\``;
 
-function describeCondition(c: ConditionDefinition): string {
-  const forms = c.forms ? ` (for ${c.forms.map(code).join(', ')})` : '';
-  const child = c.patient === 'child' ? ', in a note about a child' : c.patient === 'young-child' ? ', in a note about a young child (5 or under)' : '';
-  return describeTest(c) + (c.except ? `, except ${c.except.map(code).join(', ')}` : '') + forms + child;
+/** How a condition's words and regular expressions are written: code spans here (Markdown); plain in the terminal. */
+export interface ConditionQuoting {
+  word: (s: string) => string;
+  regex: (s: string) => string;
 }
 
-function describeTest(c: ConditionDefinition): string {
+const MARKDOWN: ConditionQuoting = { word: code, regex: code };
+
+/**
+ * A condition of a rule (rules/*.yaml `conditions`) as one line of English: docs/rules.md and
+ * `dignify explain` write it, each quoting its own way. Every kind of condition the schema has is
+ * named (a kind left out was shown by `explain` as a line regex "undefined").
+ */
+export function describeCondition(c: ConditionDefinition, quote: ConditionQuoting = MARKDOWN): string {
+  const forms = c.forms ? ` (for ${c.forms.map(quote.word).join(', ')})` : '';
+  const child = c.patient === 'child' ? ', in a note about a child' : c.patient === 'young-child' ? ', in a note about a young child (5 or under)' : '';
+  return describeTest(c, quote) + (c.except ? `, except ${c.except.map(quote.word).join(', ')}` : '') + forms + child;
+}
+
+function describeTest(c: ConditionDefinition, quote: ConditionQuoting): string {
   const within = c.within ?? 3;
+  const span = `within ${within} word${within === 1 ? '' : 's'}`;
   const clause = c.clause ? ', same clause' : c.phrase ? ', same noun phrase' : '';
-  const words = (list: string[]) => list.map((w) => (w === '*' ? 'any word' : code(w))).join(', ');
-  if (c.line !== undefined) return `the line matches ${code(c.line)}`;
-  if (c.table !== undefined) return `alone in a table cell whose header row matches ${code(c.table)}`;
-  if (c.column !== undefined) return `alone in a table cell whose column's header cell matches ${code(c.column)}`;
+  const words = (list: string[]) => list.map((w) => (w === '*' ? 'any word' : quote.word(w))).join(', ');
+  if (c.line !== undefined) return `the line matches ${quote.regex(c.line)}`;
+  if (c.table !== undefined) return `alone in a table cell whose header row matches ${quote.regex(c.table)}`;
+  if (c.column !== undefined) return `alone in a table cell whose column's header cell matches ${quote.regex(c.column)}`;
   if (c.list) return 'the match is an item of an enumeration (three items or more)';
-  if (c.before) return `${words(c.before)} within ${within} words before${clause}`;
-  if (c.after) return `${words(c.after)} within ${within} words after${clause}`;
+  if (c.before) return `${words(c.before)} ${span} before${clause}`;
+  if (c.after) return `${words(c.after)} ${span} after${clause}`;
   if (c.subject) return `its subject is ${words(c.subject)}`;
-  if (c.described) return 'it describes someone or something other than the patient';
-  return `${words(c.sentence ?? [])} in the sentence`;
+  if (c.described)
+    return c.described === 'other-in-phrase'
+      ? 'it describes the noun of its phrase, not the patient'
+      : 'it describes someone or something other than the patient';
+  const around = [c.previous && 'the sentence before', c.next && 'the sentence after (for a match among its last words)'].filter(Boolean);
+  return `${words(c.sentence ?? [])} in the sentence${around.length ? ` or ${around.join(' or ')}` : ''}`;
 }
 
 function exampleLine(e: ExampleDefinition): string {
