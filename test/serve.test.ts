@@ -218,6 +218,40 @@ describe("bad requests: LanguageTool's statuses, and the service stays up", () =
     await stillUp();
   });
 
+  it("refuses a JSON 'text' that is not a string, as it refuses null", async () => {
+    for (const text of [123, true, null, ['IVDU']]) {
+      const res = await fetch(`${service.url}/v2/check`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ text, language: 'en-US' }),
+      });
+      expect({ text, status: res.status, body: await res.text() }).toEqual({ text, status: 400, body: "Error: 'text' must be a string" });
+    }
+  });
+
+  it('closes a request that stalls once its time is up, not at Node’s 30-second check (requestTimeoutMs)', async () => {
+    // Node checks the request timeout every connectionsCheckingInterval (30 s by default): with a
+    // 10 s timeout a stalled request was closed after 25-30 s.
+    const quick = await startServer({ port: 0, requestTimeoutMs: 300 });
+    try {
+      const started = Date.now();
+      const reply = await new Promise<string>((resolve, reject) => {
+        const socket = connect(quick.port, '127.0.0.1', () =>
+          socket.write('POST /v2/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\ntext=hx'),
+        );
+        let data = '';
+        socket.on('data', (d) => (data += d));
+        socket.on('close', () => resolve(data));
+        socket.on('error', reject);
+      });
+      expect(reply).toMatch(/^HTTP\/1\.1 40[08] /); // Node's own answer to a request that timed out
+      // Far below the 30 s of the old check, with room for a busy machine.
+      expect(Date.now() - started).toBeLessThan(15_000);
+    } finally {
+      await quick.close();
+    }
+  }, 40_000);
+
   it('a malformed HTTP request → 400 on that connection, and the service stays up', async () => {
     const reply = await new Promise<string>((resolve, reject) => {
       const socket = connect(service.port, '127.0.0.1', () => socket.write('NOT HTTP AT ALL\r\n\r\n'));

@@ -90,7 +90,8 @@ function parameters(req: IncomingMessage, body: Buffer, url: URL): { params: URL
       throw new RequestError(400, 'A JSON request body must be an object, e.g. {"text": "...", "language": "en-US"}');
     for (const [key, value] of Object.entries(json)) {
       if (key === 'data' && value !== null && typeof value === 'object') data = value;
-      else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') params.set(key, String(value));
+      // The note itself is a string: 123 or true was linted as "123" or "true" where null was refused.
+      else if (typeof value === 'string' || (key !== 'text' && (typeof value === 'number' || typeof value === 'boolean'))) params.set(key, String(value));
       else throw new RequestError(400, `'${key}' must be a string`);
     }
   } else {
@@ -174,7 +175,16 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     }
   }
 
-  const server = createServer({ requestTimeout: options.requestTimeoutMs ?? 10_000, headersTimeout: 5_000, keepAliveTimeout: 5_000 }, (req, res) => {
+  const requestTimeout = options.requestTimeoutMs ?? 10_000;
+  // Node checks the request timeout only every connectionsCheckingInterval (default 30 s): a request
+  // that stalled was closed after 25-30 s where the README promises 10 (found by a newcomer trial).
+  const timeouts = {
+    requestTimeout,
+    headersTimeout: Math.min(5_000, requestTimeout),
+    keepAliveTimeout: 5_000,
+    connectionsCheckingInterval: Math.min(1_000, requestTimeout),
+  };
+  const server = createServer(timeouts, (req, res) => {
     handle(req, res).catch((error: unknown) => {
       if (res.headersSent) {
         res.destroy();
