@@ -210,4 +210,23 @@ describe("quick fixes leave a suggestion's advice out of the text", () => {
     expect(TextDocument.applyEdits(doc, [edit!])).toBe('Hx of a substance use disorder.\n');
     expect(actions.filter((a) => a.kind === 'quickfix').every((a) => !/\(/.test(JSON.stringify(a.edit)))).toBe(true);
   });
+
+  // Found by a newcomer trial: the edit replaced "addict" alone, giving "an person with …", where the
+  // page and `dignify serve` take the article in.
+  it('fixes "a"/"an" before the words and keeps a capital, as the page and serve do', async () => {
+    const { lintText } = await import('../src/index.js');
+    const { codeActions, toDiagnostic } = await import('../src/lsp/diagnostics.js');
+    const applied = async (text: string, title: string) => {
+      const doc = TextDocument.create('file:///x/note.txt', 'plaintext', 1, text);
+      const diagnostics = (await lintText(text)).map(toDiagnostic);
+      const action = codeActions(doc, 'text', diagnostics, diagnostics).find((a) => a.title === title);
+      expect({ text, title, found: action !== undefined }).toEqual({ text, title, found: true });
+      return TextDocument.applyEdits(doc, action!.edit!.changes!['file:///x/note.txt']!);
+    };
+    expect(await applied('He is an addict.\n', 'Replace with "a person with a substance use disorder"')).toBe(
+      'He is a person with a substance use disorder.\n',
+    );
+    expect(await applied('Seen with an addict.\n', 'Replace with "a person who uses drugs"')).toBe('Seen with a person who uses drugs.\n');
+    expect(await applied('Addict per ED.\n', 'Replace with "Person with a substance use disorder"')).toBe('Person with a substance use disorder per ED.\n');
+  });
 });

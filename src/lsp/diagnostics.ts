@@ -7,7 +7,7 @@
 import type { CodeAction, Diagnostic, Hover, Position, Range, TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, Rule, Severity } from '../types.js';
-import { splitAdvice } from '../web/apply-suggestion.js';
+import { editedPhrase, splitAdvice, suggestionEdit } from '../web/apply-suggestion.js';
 
 /** The `source` of every diagnostic dignify publishes; code actions act only on these. */
 export const SOURCE = 'dignify';
@@ -104,16 +104,27 @@ export function codeActions(doc: TextDocument, syntax: Syntax, diagnostics: read
     // Not in a URL, code, a name, or across markup that a replacement would break (README: Fixing).
     // A closing parenthesis is advice, not words for the note ("a substance use disorder (if
     // diagnosed)"): the title shows it, the edit leaves it out, as the page and `serve` do.
+    // Each suggestion placed as the page and `serve` place it (suggestionEdit): in the case of the
+    // words it replaces, and "a"/"an" before them fixed ("an addict" gave "an person with …").
+    const text = doc.getText();
+    const words = {
+      start: { offset: doc.offsetAt(d.range.start) },
+      end: { offset: doc.offsetAt(d.range.end) },
+      actual: data.actual,
+      suggestions: data.suggestions,
+    };
     for (const suggestion of data.fixSkipped ? [] : data.suggestions) {
-      const { words, advice } = splitAdvice(suggestion);
-      const replacement = keepInitialCase(data.actual, words);
+      const placed = suggestionEdit(text, words, suggestion);
+      if (!placed) continue;
+      const replacement = editedPhrase(text, words, placed);
       if (seen.has(replacement.toLowerCase())) continue;
       seen.add(replacement.toLowerCase());
+      const { advice } = splitAdvice(suggestion);
       actions.push({
         title: `Replace with "${replacement}"${advice ? ` ${advice}` : ''}`,
         kind: 'quickfix',
         diagnostics: [d],
-        edit: edit([{ range: d.range, newText: replacement }]),
+        edit: edit([{ range: { start: doc.positionAt(placed.range[0]), end: doc.positionAt(placed.range[1]) }, newText: placed.text }]),
       });
     }
     const line = d.range.start.line;
@@ -146,14 +157,6 @@ export function fixAllEdits(doc: TextDocument, diagnostics: readonly Diagnostic[
     end = fix.range[1];
   }
   return edits;
-}
-
-/** "Drug abuse" → "Drug use": a suggestion takes the capital of a phrase that starts with one. */
-function keepInitialCase(actual: string, suggestion: string): string {
-  const first = actual.charAt(0);
-  if (first !== first.toUpperCase() || first === first.toLowerCase()) return suggestion;
-  if (actual.length > 1 && actual === actual.toUpperCase() && /\p{Ll}/u.test(suggestion)) return suggestion; // an acronym ("IVDU") says nothing
-  return suggestion.charAt(0).toUpperCase() + suggestion.slice(1);
 }
 
 /** Renders a rule's source keys for a hover; a bibliography resolver can turn keys into titles and links. */

@@ -11,6 +11,9 @@ import type { Finding, Fix } from '../types.js';
 const SENTENCE_START = /(?:^|[.!?]["'\u201d\u2019)\]]*[ \t]+|\n[ \t\-*\u2022>]*)$/;
 const ARTICLE_BEFORE = /(?<![\p{L}\p{N}'])(an?)[ \t]+$/iu;
 
+/** What an edit reads of a finding: its words, where they stand (UTF-16 offsets), its suggestions and its fix. */
+export type FindingWords = Pick<Finding, 'actual' | 'suggestions' | 'fix'> & { start: { offset: number }; end: { offset: number } };
+
 /**
  * A suggestion's closing parenthesis is advice to the writer, not words for the note: "a
  * substance use disorder (if diagnosed)" puts "a substance use disorder" in the text.
@@ -25,7 +28,7 @@ export function splitAdvice(suggestion: string): { words: string; advice?: strin
  * `text` and the replacement. Undefined when the text no longer holds the finding's phrase there
  * (it was edited since it was linted): never replace other words.
  */
-export function suggestionEdit(text: string, finding: Finding, suggestion: string): Fix | undefined {
+export function suggestionEdit(text: string, finding: FindingWords, suggestion: string): Fix | undefined {
   const start = finding.start.offset;
   const end = finding.end.offset;
   if (text.slice(start, end) !== finding.actual) return undefined;
@@ -56,7 +59,7 @@ export function applyEdit(text: string, edit: Fix): string {
  * some of the phrase's words (the rule's own fix: "DRUG ABUSE" → its "ABUSE" → "USE") or take in
  * an article before it, so the label is the whole changed stretch ("DRUG USE", "an injection drug use").
  */
-export function editedPhrase(text: string, finding: Finding, edit: Fix): string {
+export function editedPhrase(text: string, finding: FindingWords, edit: Fix): string {
   const from = Math.min(edit.range[0], finding.start.offset);
   const to = Math.max(edit.range[1], finding.end.offset);
   return text.slice(from, edit.range[0]) + edit.text + text.slice(edit.range[1], to);
