@@ -113,6 +113,32 @@ describe('dignify lsp --stdio', () => {
     expect(apply(NOTE, all.edit!.changes![uri('note.txt')]!)).toBe(NOTE.replace('drug abuse', 'drug use'));
   });
 
+  // Found by a newcomer trial: a fix-all on save (only: source.fixAll, no diagnostics in the
+  // request) got nothing, and `only` was not read: quick fixes came back for source.fixAll, and the
+  // fix-all for quickfix.
+  it('answers the kinds asked for (context.only), and fix-all on save with no diagnostics in the request', async () => {
+    const whole = { start: { line: 0, character: 0 }, end: { line: 3, character: 0 } };
+    const ask = async (only: string[] | undefined, withDiagnostics: Diagnostic[]) =>
+      (await client.connection.sendRequest('textDocument/codeAction', {
+        textDocument: { uri: uri('note.txt') },
+        range: whole,
+        context: { diagnostics: withDiagnostics, ...(only && { only }) },
+      })) as CodeAction[];
+    for (const only of [['source.fixAll'], ['source.fixAll.dignify'], ['source']]) {
+      const actions = await ask(only, []);
+      expect({ only, kinds: actions.map((a) => a.kind) }).toEqual({ only, kinds: ['source.fixAll.dignify'] });
+      expect(apply(NOTE, actions[0]!.edit!.changes![uri('note.txt')]!)).toBe(NOTE.replace('drug abuse', 'drug use'));
+    }
+    const quick = await ask(['quickfix'], diagnostics);
+    expect(quick.length).toBeGreaterThan(2);
+    expect(quick.every((a) => a.kind === 'quickfix')).toBe(true);
+    expect((await ask(['refactor'], diagnostics)).length).toBe(0);
+    // Without `only`, as before: the quick fixes and, beside a dignify diagnostic, the fix-all.
+    const every = await ask(undefined, diagnostics);
+    expect(every.some((a) => a.kind === 'quickfix') && every.some((a) => a.kind === 'source.fixAll.dignify')).toBe(true);
+    expect(await ask(undefined, [])).toEqual([]);
+  });
+
   it('shows the rule, its reason and its sources on hover', async () => {
     const hover = (await client.connection.sendRequest('textDocument/hover', {
       textDocument: { uri: uri('note.txt') },

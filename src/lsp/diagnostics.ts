@@ -80,7 +80,15 @@ function endOfLine(doc: TextDocument, line: number): Position {
  * when the file has more than one safe fix, "fix all" (kind `source.fixAll.dignify`, which editors
  * also run on save when asked to). `all` are the diagnostics of the whole document, for fix-all.
  */
-export function codeActions(doc: TextDocument, syntax: Syntax, diagnostics: readonly Diagnostic[], all: readonly Diagnostic[]): CodeAction[] {
+export function codeActions(
+  doc: TextDocument,
+  syntax: Syntax,
+  diagnostics: readonly Diagnostic[],
+  all: readonly Diagnostic[],
+  /** The kinds the client asked for (CodeActionContext.only): an action is sent when its kind is one of them or falls under one ("source.fixAll" holds "source.fixAll.dignify"). */
+  only?: readonly string[],
+): CodeAction[] {
+  const wanted = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
   const { uri } = doc;
   const actions: CodeAction[] = [];
   const edit = (edits: TextEdit[]) => ({ changes: { [uri]: edits } });
@@ -135,12 +143,18 @@ export function codeActions(doc: TextDocument, syntax: Syntax, diagnostics: read
       edit: edit([{ range: { start: endOfLine(doc, line), end: endOfLine(doc, line) }, newText: disableComment(syntax, String(d.code)) }]),
     });
   }
+  // Offered beside a dignify diagnostic, or when asked for by kind: an editor's fix-all on save asks
+  // for source.fixAll over the whole document with no diagnostics in the request.
   const fixAll = fixAllEdits(doc, all);
-  if (fixAll.length > 0 && diagnostics.some((d) => d.source === SOURCE)) {
-    actions.push({ title: `Fix all dignify findings with a safe fix (${fixAll.length})`, kind: 'source.fixAll.dignify', edit: edit(fixAll) });
+  const askedFixAll = only !== undefined && wanted(FIX_ALL);
+  if (fixAll.length > 0 && (askedFixAll || diagnostics.some((d) => d.source === SOURCE))) {
+    actions.push({ title: `Fix all dignify findings with a safe fix (${fixAll.length})`, kind: FIX_ALL, edit: edit(fixAll) });
   }
-  return actions;
+  return actions.filter((a) => wanted(a.kind!));
 }
+
+/** The kind of the fix-all action: under LSP's source.fixAll, so an editor's fix-all on save runs it. */
+const FIX_ALL = 'source.fixAll.dignify';
 
 /** The safe fixes of a document's diagnostics as non-overlapping edits (the first of overlapping fixes wins, as in `--fix`). */
 export function fixAllEdits(doc: TextDocument, diagnostics: readonly Diagnostic[]): TextEdit[] {

@@ -173,7 +173,7 @@ export function startLanguageServer(connection: Connection = createConnection(pr
     const state = linted.get(params.textDocument.uri);
     if (!document || !state || state.version !== document.version) return [];
     const syntax = syntaxOf(document.languageId, document.uri) ?? 'text';
-    return codeActions(document, syntax, params.context.diagnostics, state.diagnostics);
+    return codeActions(document, syntax, params.context.diagnostics, state.diagnostics, params.context.only);
   });
 
   connection.onHover((params) => {
