@@ -76,6 +76,17 @@ describe('the Node API with a mistyped rule id', () => {
     expect(await lintText('an addict', { rules: { 'substance-use/addict': 'off', credibility: 'off' } })).toEqual([]);
   });
 
+  // A newcomer trial: lintText(text, { syntax: 'rtf' }) linted the text as plain text, where a bad
+  // preset or quotes value throws.
+  it('lintText throws for a syntax it does not parse, naming the ones it does', async () => {
+    const { lintText } = await import('../src/index.js');
+    const { OptionsError } = await import('../src/lint/options.js');
+    const bad = lintText('an addict', { syntax: 'rtf' as 'text' });
+    await expect(bad).rejects.toThrow('syntax: expected text, markdown, html, got "rtf"');
+    await expect(bad).rejects.toBeInstanceOf(OptionsError);
+    for (const syntax of ['text', 'markdown', 'html'] as const) expect((await lintText('an addict', { syntax })).length).toBe(1);
+  });
+
   it("dignify serve still ignores LanguageTool's own rule ids in disabledRules", async () => {
     const { optionsFrom } = await import('../src/serve/languagetool.js');
     const { builtinRules } = await import('../src/rules/builtin.js');

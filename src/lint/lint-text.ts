@@ -7,7 +7,10 @@ import type { Finding, Options } from '../types.js';
 import { withLoading } from '../engine/lazy.js';
 import { lintDocument } from './lint-document.js';
 import type { ResolvedOptions } from '../match/match.js';
-import { resolveOptions } from './options.js';
+import { OptionsError, resolveOptions } from './options.js';
+
+/** The syntaxes lintText parses (LintTextOptions.syntax). */
+const SYNTAXES: readonly Document['syntax'][] = ['text', 'markdown', 'html'];
 
 export interface LintTextOptions extends Options {
   /** How `text` is parsed (default 'text'): Markdown and HTML markup is not prose, and fixes keep it. */
@@ -31,10 +34,16 @@ export function lintResolved(text: string, resolved: ResolvedOptions, syntax: Do
  * safe fix applied (the input itself when none applies), `findings` those left in `output`
  * (positions in `output`), `fixed` how many fixes were applied. Findings whose fix was withheld
  * carry `fixSkipped` with the reason.
+ *
+ * Rejects with OptionsError for an option it cannot use: an unknown preset, quotes policy, rule id
+ * or category, severity, allow phrase or syntax.
  */
 export async function lintText(text: string, options: LintTextOptions & { fix: true }): Promise<FixTextResult>;
 export async function lintText(text: string, options?: LintTextOptions): Promise<Finding[]>;
 export async function lintText(text: string, options: LintTextOptions = {}): Promise<Finding[] | FixTextResult> {
+  // As resolveOptions checks preset and quotes: a syntax it does not know ('rtf') was linted as text.
+  if (options.syntax !== undefined && !SYNTAXES.includes(options.syntax))
+    throw new OptionsError(`syntax: expected ${SYNTAXES.join(', ')}, got "${String(options.syntax)}"`);
   const resolved = resolveOptions(options);
   const source = String(text);
   const lint = (t: string) => withLoading(() => lintResolved(t, resolved, options.syntax));
