@@ -180,6 +180,23 @@ describe('the replacement keeps case and meaning', () => {
     expect((await fix('No IVDU, no drug abuse.')).output).toBe('No injection drug use, no drug use.');
     expect((await fix('Denies EtOH abuse.')).output).toBe('Denies alcohol use.');
   });
+
+  // A newcomer trial: a hidden character inside a word made its two halves two words, so the fix
+  // deleted "ab" and the space before it ("drug\u00aduse", read "druguse") or glued the replacement
+  // ("substance\u00aduse"); a possessive lost its "'s" ("The injection drug use wife").
+  it.each([
+    ['text', 'Hx of drug ab\u00aduse.', ['drug ab\u00aduse', 'markup']],
+    ['text', 'Hx of drug\u00adabuse.', ['drug\u00adabuse', 'markup']],
+    ['text', 'Hx of drug\u200babuse.', ['drug\u200babuse', 'markup']],
+    ['html', '<p>Hx of drug ab&shy;use.</p>', ['drug ab&shy;use', 'markup']],
+    ['markdown', 'Hx of drug&shy;abuse.', ['drug&shy;abuse', 'markup']],
+    ['text', "The IVDU's wife.", ["IVDU's", 'meaning']],
+    ['text', "Drug abuse's toll.", ["Drug abuse's", 'meaning']],
+  ] as const)('withholds a fix across a hidden character or a possessive: %s %j', async (syntax, input, expected) => {
+    const result = await fix(input, syntax);
+    expect(result.output).toBe(input);
+    expect(withheld(result.findings)).toEqual([expected]);
+  });
 });
 
 describe('the API', () => {

@@ -14,6 +14,7 @@ import { lineAround } from '../parse/lines.js';
 import { countBelow } from '../match/count-below.js';
 import { lazyRegExp } from '../core/lazy-regexp.js';
 import { isAsciiText } from '../core/ascii.js';
+import { INVISIBLE, INVISIBLE_ENTITY } from '../parse/hidden.js';
 
 /** [start, end) UTF-16 offsets of a run of editable text (a text node's source), sorted, not overlapping. */
 export type Segment = readonly [number, number];
@@ -90,6 +91,10 @@ const MESSAGES: Record<FixSkipReason, string> = {
 // hyphen, an entity), read as one word by the second reading (src/parse/hidden.ts). Where the
 // stops or hidden characters would go in the replacement cannot be known.
 const SPLIT_WORD = 'stops or hidden characters between its letters: edit it by hand';
+
+// The characters and entities hidden.ts removes inside a word (a soft hyphen, a zero-width space, "&shy;").
+const HIDDEN_IN_WORD = lazyRegExp(`[${INVISIBLE}]|${INVISIBLE_ENTITY}`, 'i');
+const POSSESSIVE = /['\u2019]s$/i;
 
 function skip(reason: FixSkipReason, message = MESSAGES[reason]): FixSkipped {
   return { reason, message };
@@ -219,6 +224,13 @@ export function planFix(text: string, finding: Finding, segments: readonly Segme
   }
   const to = wordsOf(replacement);
   if (from.length === 0 || to.length === 0) return skip('markup');
+  // A hidden character between two of the phrase's "words" makes them one word as written ("drug
+  // ab\u00aduse", "drug\u00adabuse"): aligned as two, the fix deleted "ab" with the space before it
+  // ("drug\u00aduse") or glued the replacement ("substance\u00aduse"). A newcomer trial found both.
+  for (let k = 1; k < from.length; k++) if (HIDDEN_IN_WORD().test(text.slice(from[k - 1]!.end, from[k]!.start))) return skip('markup', SPLIT_WORD);
+  // A possessive ("The IVDU's wife", "Drug abuse's toll"): the replacement would drop its "'s".
+  if (POSSESSIVE.test(from[from.length - 1]!.text) && !POSSESSIVE.test(to[to.length - 1]!.text))
+    return skip('meaning', `the phrase is a possessive ("${from[from.length - 1]!.text}"), which the replacement would drop: edit it by hand`);
   // Text before the first or after the last word of the replacement belongs to those words.
   to[0] = { ...to[0]!, text: replacement.slice(0, to[0]!.end), start: 0 };
   const lastTo = to.length - 1;

@@ -9,10 +9,10 @@ import type { Finding, Point } from '../types.js';
 import { lazyRegExp } from '../core/lazy-regexp.js';
 
 /** Characters that are invisible inside a word: removed. */
-const INVISIBLE = '\\u00ad\\u200b\\u200c\\u200d\\u2060\\ufeff';
+export const INVISIBLE = '\\u00ad\\u200b\\u200c\\u200d\\u2060\\ufeff';
 // Entities written out in plain text (a note pasted from a web form): the invisible ones are
 // removed, the spaces become one space.
-const INVISIBLE_ENTITY = '&(?:shy|#173|#x[aA][dD]|#8203|#x200[bBcCdD]|zwsp|zwj|zwnj);';
+export const INVISIBLE_ENTITY = '&(?:shy|#173|#x[aA][dD]|#8203|#x200[bBcCdD]|zwsp|zwj|zwnj);';
 const SPACE_ENTITY = '&(?:nbsp|#160|#x[aA]0|#32|#x20|ensp|emsp|thinsp);';
 // A word broken at a line end by a hyphen, continued in lower case on the next line, or in upper
 // case after an upper-case letter (a template in capitals: "NONCOM-" / "PLIANCE"; two capitals, so
