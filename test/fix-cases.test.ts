@@ -166,6 +166,7 @@ describe('the replacement keeps case and meaning', () => {
     ['EtOH abuse hx noted.', 'Alcohol use hx noted.'], // the history marker stays
     ['Noted: etoh abuse hx, none since.', 'Noted: alcohol use hx, none since.'],
     ['Pt with a IVDA hx.', 'Pt with an injection drug use hx.'], // the article follows
+    ['Pt is an  IVDU.', 'Pt is a  person who injects drugs.'], // and keeps its white space (a newcomer trial)
     ['Alcoholic cirrhosis.', 'Alcohol-associated cirrhosis.'],
   ])('%j → %j', async (input, expected) => {
     expect((await fix(input)).output).toBe(expected);

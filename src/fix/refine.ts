@@ -295,6 +295,9 @@ export function planFix(text: string, finding: Finding, segments: readonly Segme
     const tailOld = oldSeps.slice(head);
     // A phrase split over a line break keeps its line break.
     const seps = newSeps.slice(head);
+    // An article keeps the white space after it ("an  IVDU" → "a  person who injects drugs"): only words change.
+    if (head === 0 && seps.length > 0 && plain[0] && ARTICLES.has(oldWords[0]!.text.toLowerCase()) && ARTICLES.has(newWords[0]!.text.toLowerCase()))
+      seps[0] = oldSeps[0]!;
     const lineBreak = tailOld.findIndex((sep) => sep.includes('\n'));
     if (lineBreak >= 0 && seps.length > 0) seps[Math.min(lineBreak, seps.length - 1)] = tailOld[lineBreak]!;
     newWords.slice(head).forEach((w, k) => (out += (k > 0 ? seps[k - 1] : '') + w.text));
