@@ -47,9 +47,10 @@ function nameLike(name: string): boolean {
  */
 function nameList(names: readonly string[], noun: 'column' | 'field', hide = false): string {
   if (names.length === 0) return '(none)';
-  const shown = names.map((n, i) => (!hide && nameLike(n) ? `"${n}"` : `${noun} ${i + 1}`));
+  const like = names.map((n) => !hide && nameLike(n));
+  const shown = names.map((n, i) => (like[i] ? `"${n}"` : `${noun} ${i + 1}`));
   if (hide) return `${shown.join(', ')}; names are not shown with --redact`;
-  const hidden = names.filter((n) => !nameLike(n)).length;
+  const hidden = like.filter((l) => !l).length;
   if (hidden === 0) return shown.join(', ');
   const what = hidden === 1 ? 'one name reads like note text and is' : `${hidden} names read like note text and are`;
   return `${shown.join(', ')}; ${what} not shown${noun === 'column' ? ': is the first row a record? An export needs a header row' : ''}`;

@@ -92,6 +92,7 @@ export function codeActions(
   const { uri } = doc;
   const actions: CodeAction[] = [];
   const edit = (edits: TextEdit[]) => ({ changes: { [uri]: edits } });
+  const text = doc.getText();
   for (const d of diagnostics) {
     if (d.source !== SOURCE || !d.data) continue;
     const data = d.data as DiagnosticData;
@@ -114,7 +115,6 @@ export function codeActions(
     // diagnosed)"): the title shows it, the edit leaves it out, as the page and `serve` do.
     // Each suggestion placed as the page and `serve` place it (suggestionEdit): in the case of the
     // words it replaces, and "a"/"an" before them fixed ("an addict" gave "an person with …").
-    const text = doc.getText();
     const words = {
       start: { offset: doc.offsetAt(d.range.start) },
       end: { offset: doc.offsetAt(d.range.end) },
