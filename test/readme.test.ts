@@ -58,6 +58,20 @@ describe('README examples', () => {
     expect(r.stdout).toMatch(/2 {2}usage error[^]*--fix was refused/);
   });
 
+  // A finding of `--format json` carried `file`, which the README's shape of a Finding left out.
+  it("every field of a --format json finding is in the README's shape of a Finding", async () => {
+    const shape = blockAfter('### JSON output', 'ts');
+    const documented = new Set([...shape.matchAll(/(?:^ {2}|, )(\w+)\??(?=[:,\s])/gm)].map((m) => m[1]));
+    // A fixable finding and one of an equality pattern, with --why: every optional field that can appear.
+    const r = await runMain(['--format', 'json', '--why', '--stdin-filename', 'note.txt'], {
+      input: 'Known heroin addict. Hx of IV drug abuse.\nHe said "addict" twice.\n',
+    });
+    const findings = (JSON.parse(r.stdout) as Array<{ findings: Array<Record<string, unknown>> }>).flatMap((e) => e.findings);
+    const fields = new Set(findings.flatMap((f) => Object.keys(f)));
+    expect([...fields]).toEqual(expect.arrayContaining(['ruleId', 'file', 'fix', 'quoted', 'note']));
+    expect([...fields].filter((k) => !documented.has(k))).toEqual([]);
+  });
+
   // `dignify report --preset` was in the command's help but not in the README's table of its options.
   it.each([
     [[] as string[], '### Options', '### Inputs'],
