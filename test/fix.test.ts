@@ -228,6 +228,18 @@ describe('--fix and the file itself', () => {
     expect((await runMain(['plan.txt', '--fix', '--redact'], { cwd: dir })).stderr).toContain('(a run without --redact says why)');
   });
 
+  // A newcomer trial: a shortcut reference link's label said "split by markup", where nothing splits it.
+  it('a fix withheld in a reference link\'s label says so, not "split by markup"', async () => {
+    const dir = tempDir();
+    const text = 'See [drug abuse] and [drug abuse][] for details.\n\n[drug abuse]: https://example.org/a\n';
+    writeFileSync(path.join(dir, 'links.md'), text);
+    const json = JSON.parse((await runMain(['links.md', '--fix', '-f', 'json'], { cwd: dir })).stdout) as Array<{ findings: Array<{ fixSkipped?: unknown }> }>;
+    expect(json[0]!.findings.map((f) => f.fixSkipped)).toEqual(
+      Array(2).fill({ reason: 'markup', message: "in a link's label or another part of the markup a fix may not edit: edit it by hand" }),
+    );
+    expect(readFileSync(path.join(dir, 'links.md'), 'utf8')).toBe(text);
+  });
+
   it('--fix-dry-run lists the findings it would fix, exits as they would, and writes nothing', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'a.md');

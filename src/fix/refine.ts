@@ -92,6 +92,11 @@ const MESSAGES: Record<FixSkipReason, string> = {
 // stops or hidden characters would go in the replacement cannot be known.
 const SPLIT_WORD = 'stops or hidden characters between its letters: edit it by hand';
 
+// Not split either: no word of the phrase is in a text node a fix may edit. In Markdown that is the
+// label of a shortcut or collapsed reference link ("[drug abuse]", which names its definition); the
+// message said "split by markup" there, where nothing splits it (a newcomer trial).
+const NOT_TEXT = "in a link's label or another part of the markup a fix may not edit: edit it by hand";
+
 // The characters and entities hidden.ts removes inside a word (a soft hyphen, a zero-width space, "&shy;").
 const HIDDEN_IN_WORD = lazyRegExp(`[${INVISIBLE}]|${INVISIBLE_ENTITY}`, 'i');
 const POSSESSIVE = /['\u2019]s$/i;
@@ -223,7 +228,8 @@ export function planFix(text: string, finding: Finding, segments: readonly Segme
     replacement = `${article} ${fix.text.slice(article.length + between.length)}`;
   }
   const to = wordsOf(replacement);
-  if (from.length === 0 || to.length === 0) return skip('markup');
+  if (from.length === 0) return skip('markup', NOT_TEXT);
+  if (to.length === 0) return skip('markup');
   // A hidden character between two of the phrase's "words" makes them one word as written ("drug
   // ab\u00aduse", "drug\u00adabuse"): aligned as two, the fix deleted "ab" with the space before it
   // ("drug\u00aduse") or glued the replacement ("substance\u00aduse"). A newcomer trial found both.
