@@ -160,6 +160,24 @@ rules:
     expect((await run(RULE('Known frequent flyer.'))).code).toBe(1);
   });
 
+  // A newcomer trial: turning off one's own house rule (or allowing its phrase) made the config an
+  // error, exit 2, and no file of the run was linted.
+  it.each([
+    ['the rule off', 'rules: { house-style/frequent-flyer: "off" }'],
+    ['its category off', 'rules: { house-style: "off" }'],
+    ['its phrase allowed', 'rules: { credibility/frequent-flyer: "off" }\nallow: [frequent flyer]'],
+  ])('lints with a house rule whose examples hold, and with %s', async (_, setting) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dignify-papercuts-'));
+    writeFileSync(path.join(dir, '.dignifyrc'), `extends: house.yaml\n${setting}\n`);
+    writeFileSync(path.join(dir, 'house.yaml'), RULE('Known frequent flyer.'));
+    writeFileSync(path.join(dir, 'a.txt'), 'A frequent flyer.\nHe is an addict.\n');
+    const r = await runMain(['a.txt', '-f', 'compact'], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('substance-use/addict');
+    expect(r.stdout).not.toContain('house-style/frequent-flyer');
+  });
+
   it('rejects a flag example the rule does not report, naming the rule and the example', async () => {
     const r = await run(RULE('Known frequent visitor.'));
     expect(r.code).toBe(2);

@@ -1,7 +1,10 @@
 // A user's rule files (a config's `extends`) are held to what the built-in rules are held to in
 // test/rules.examples.test.ts: each `flag` example must be reported by its rule, and no `pass`
 // example may be, with the config's own severities (a house rule that replaces a built-in one
-// for the same words is reported once that one is off). Only dignify's phrase matcher runs here
+// for the same words is reported once that one is off). A rule the config turns off (by its id or
+// its category) is not checked, and a flag example is read without the config's `allow` phrases:
+// checking them made a config that turns off its own house rule, or allows its phrase, a config
+// error that stopped the run (a newcomer trial). Only dignify's phrase matcher runs here
 // (synchronous, no retext-equality): rules that report retext-equality messages are not checked.
 import { matchSentences, type ResolvedOptions } from '../match/match.js';
 import { parseText } from '../parse/parse-text.js';
@@ -12,15 +15,17 @@ import type { LoadedRuleFile } from '../rules/load.js';
 export function exampleProblem(files: readonly LoadedRuleFile[], options: ResolvedOptions): string | undefined {
   // Quotes are flagged as usual: examples test the rule, not the quote policy.
   const checked: ResolvedOptions = { ...options, quotes: 'flag' };
-  const found = (text: string, id: string) => matchSentences(collectSentences(parseText(text)), text, checked).filter((f) => f.ruleId === id);
+  const flagged: ResolvedOptions = { ...checked, allow: [] };
+  const found = (text: string, id: string, with_ = checked) => matchSentences(collectSentences(parseText(text)), text, with_).filter((f) => f.ruleId === id);
   for (const file of files) {
     for (const rule of file.rules) {
       if (rule.equality?.length) continue;
       // A rule the preset leaves out (presets: [all] under recommended) runs on nothing here.
       if (!options.rules.byId.has(rule.id)) continue;
+      if ((options.severities[rule.id] ?? options.severities[file.category] ?? rule.severity) === 'off') continue;
       for (const example of rule.examples.flag) {
         const { text, actual } = typeof example === 'string' ? { text: example, actual: undefined } : example;
-        const findings = found(text, rule.id);
+        const findings = found(text, rule.id, flagged);
         if (findings.length === 0)
           return `rule "${rule.id}": the flag example "${text}" is not reported by it (check its match, conditions and exceptions, or another rule matching the same words)`;
         if (actual !== undefined && !findings.some((f) => f.actual === actual)) {
