@@ -255,4 +255,34 @@ describe("quick fixes leave a suggestion's advice out of the text", () => {
     expect(await applied('Seen with an addict.\n', 'Replace with "a person who uses drugs"')).toBe('Seen with a person who uses drugs.\n');
     expect(await applied('Addict per ED.\n', 'Replace with "Person with a substance use disorder"')).toBe('Person with a substance use disorder per ED.\n');
   });
+
+  // Found by a newcomer trial of the page and `serve`, which share suggestionEdit with these quick
+  // fixes: no replacement of quoted words, no placeholder or instruction put in, a history marker
+  // kept, and in Markdown no edit across markup.
+  it('offers only what --fix would allow, Markdown markup included', async () => {
+    const { lintText } = await import('../src/index.js');
+    const { codeActions, toDiagnostic } = await import('../src/lsp/diagnostics.js');
+    const { markdownSegments } = await import('../src/fix/segments-markdown.js');
+    const titles = async (text: string, syntax: 'text' | 'markdown', segments?: ReadonlyArray<readonly [number, number]>) => {
+      const doc = TextDocument.create(`file:///x/n.${syntax === 'text' ? 'txt' : 'md'}`, syntax === 'text' ? 'plaintext' : 'markdown', 1, text);
+      const diagnostics = (await lintText(text, { syntax })).map(toDiagnostic);
+      return codeActions(doc, syntax, diagnostics, diagnostics, undefined, segments)
+        .filter((a) => a.title.startsWith('Replace'))
+        .map((a) => TextDocument.applyEdits(doc, a.edit!.changes![doc.uri]!));
+    };
+    expect(await titles('Patient states "I am an addict".\n', 'text')).toEqual([]);
+    expect(await titles('Pt is noncompliant with meds.\n', 'text')).toEqual([]);
+    expect(await titles('A drug seeker.\n', 'text')).toEqual(['A concern for opioid use disorder.\n']);
+    expect(await titles('EtOH abuse hx noted.\n', 'text')).toEqual([
+      'Alcohol use hx noted.\n',
+      'Alcohol use disorder hx noted.\n',
+      'Unhealthy alcohol use hx noted.\n',
+    ]);
+    // "Known **heroin** addict": an alternative would replace the bold word with the rest.
+    const md = 'Known **heroin** addict.\n';
+    expect(await titles(md, 'markdown', markdownSegments(md))).toEqual([]);
+    expect(await titles(md, 'markdown')).toEqual([]); // no runs given: only a rule's own fix, and this rule has none
+    const plain = 'Known heroin addict.\n';
+    expect(await titles(plain, 'markdown', markdownSegments(plain))).toEqual(['Known person with opioid use disorder.\n', 'Known person who uses drugs.\n']);
+  });
 });

@@ -121,6 +121,45 @@ describe.skipIf(!HAS_CHROMIUM)('the page in headless Chromium', () => {
       expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
       await page.screenshot({ path: path.join(shots, 'web-quoted.png'), fullPage: true });
 
+      // Found by a newcomer trial. (1) An instruction or a placeholder is shown to reword by hand,
+      // never a button that puts it in the note; quoted words get no button.
+      await note.fill('A drug seeker. Patient states "I am an addict".');
+      await expect.poll(() => page.locator('#findings > li').count()).toBe(2);
+      const seeker = page.locator('#findings > li', { hasText: 'drug seeker' });
+      expect(await seeker.locator('.by-hand').textContent()).toMatch(/^Reword by hand: describe the behaviour observed/);
+      expect(await seeker.locator('button.suggestion').allTextContents()).toEqual(['concern for opioid use disorder (with the evidence)']);
+      expect(await page.locator('#findings > li', { hasText: 'I am an addict' }).locator('button.suggestion').count()).toBe(0);
+      // (2) A click after typing that moved the findings replaces the finding clicked, not the one now at its index.
+      await note.fill('Known heroin addict.');
+      await expect.poll(() => page.locator('#findings > li').count()).toBe(1);
+      const addictButton = page.locator('#findings > li').first().locator('button.suggestion').first();
+      await note.evaluate((el: HTMLTextAreaElement) => {
+        el.value = `Hx IVDU. ${el.value}`; // typed, not yet linted (no input event: no lint is due)
+      });
+      await addictButton.click();
+      await expect.poll(() => note.inputValue()).toBe('Hx IVDU. Known person with opioid use disorder.');
+      // (3) The browser's undo takes an applied suggestion back, and Clear too.
+      await note.focus();
+      await page.keyboard.press('Control+z');
+      await expect.poll(() => note.inputValue()).toBe('Hx IVDU. Known heroin addict.');
+      await page.locator('#clear').click();
+      await expect.poll(() => note.inputValue()).toBe('');
+      await page.keyboard.press('Control+z');
+      await expect.poll(() => note.inputValue()).toBe('Hx IVDU. Known heroin addict.');
+      // (4) Escape closes the pop-up, in the note and in the pop-up, and it stays closed until the caret moves.
+      await expect.poll(() => page.locator('#highlights mark').count()).toBe(2);
+      await note.evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(4, 4));
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => popover.isVisible()).toBe(true);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => popover.isVisible()).toBe(false);
+      await page.keyboard.press('ArrowLeft');
+      await expect.poll(() => popover.isVisible()).toBe(true);
+      await popover.locator('button.suggestion').first().focus();
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('note');
+      expect(await popover.isVisible()).toBe(false);
+
       expect(problems).toEqual([]);
       expect(requests).toEqual([url]);
 

@@ -88,6 +88,19 @@ describe('POST /v2/check', () => {
     expect(body.matches[1]!.replacements[0]!.value).toBe('injection drug use');
   });
 
+  // A newcomer trial: a replacement turned "EtOH abuse hx" into "Alcohol use disorder" (a past problem
+  // made current), rewrote a patient's quoted words, and offered "describe the behaviour observed".
+  it('offers as replacements only what --fix would allow', async () => {
+    const replaced = async (text: string) => {
+      const [m] = (await check({ text, language: 'en' })).matches;
+      return m!.replacements.map((r) => text.slice(0, m!.offset) + r.value + text.slice(m!.offset + m!.length));
+    };
+    expect(await replaced('EtOH abuse hx noted.')).toEqual(['Alcohol use hx noted.', 'Alcohol use disorder hx noted.', 'Unhealthy alcohol use hx noted.']);
+    expect(await replaced('Patient states "I am an addict".')).toEqual([]);
+    expect(await replaced('A drug seeker.')).toEqual(['A concern for opioid use disorder.']);
+    expect(await replaced("The IVDU's wife visited.")).toEqual([]);
+  });
+
   it('a replacement takes the place of exactly [offset, offset + length), fixing "a"/"an" by widening the match', async () => {
     const text = 'He is an addict. ADDICT noted.';
     const body = await check({ text, language: 'en' });

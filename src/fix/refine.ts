@@ -205,7 +205,11 @@ function segmentIndex(segments: readonly Segment[], offset: number): number {
 const same = (a: Word, b: Word) => a.text.toLowerCase() === b.text.toLowerCase();
 
 /** The word-level edit for one finding's fix, or why there is none. */
-export function planFix(text: string, finding: Finding, segments: readonly Segment[] | undefined): Fix | FixSkipped {
+export function planFix(
+  text: string,
+  finding: Pick<Finding, 'fix'> & { start: { offset: number }; end: { offset: number } },
+  segments: readonly Segment[] | undefined,
+): Fix | FixSkipped {
   const fix = finding.fix!;
   const [s, e] = fix.range;
   if (inAddress(text, s, e)) return skip('address');

@@ -7,6 +7,7 @@
 import type { CodeAction, Diagnostic, Hover, Position, Range, TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, Rule, Severity } from '../types.js';
+import type { Segment } from '../fix/refine.js';
 import { editedPhrase, splitAdvice, suggestionEdit } from '../web/apply-suggestion.js';
 
 /** The `source` of every diagnostic dignify publishes; code actions act only on these. */
@@ -24,6 +25,8 @@ export interface DiagnosticData {
   fixSkipped?: string;
   /** The matched phrase, to check the text still holds it before editing. */
   actual: string;
+  /** In quotation marks (possibly the patient's own words): reported, never replaced by a quick fix. */
+  quoted?: true;
 }
 
 /** A finding's range: its 1-based line/column points to 0-based LSP positions (UTF-16). */
@@ -41,6 +44,7 @@ export function toDiagnostic(f: Finding): Diagnostic {
     data.fix = { range: f.fix.range, text: f.fix.text, phrase };
   }
   if (f.fixSkipped) data.fixSkipped = f.fixSkipped.message;
+  if (f.quoted) data.quoted = true;
   const diagnostic: Diagnostic = {
     range: rangeOf(f),
     severity: SEVERITY[f.severity],
@@ -87,12 +91,19 @@ export function codeActions(
   all: readonly Diagnostic[],
   /** The kinds the client asked for (CodeActionContext.only): an action is sent when its kind is one of them or falls under one ("source.fixAll" holds "source.fixAll.dignify"). */
   only?: readonly string[],
+  /**
+   * Markdown and HTML: the runs of the text an edit may touch (src/fix/segments-*.ts), [start, end)
+   * UTF-16 offsets. Without them such a text gets only each rule's own fix (planned with them at
+   * lint), no other suggestion: an edit across markup would break it.
+   */
+  segments?: readonly Segment[],
 ): CodeAction[] {
   const wanted = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
   const { uri } = doc;
   const actions: CodeAction[] = [];
   const edit = (edits: TextEdit[]) => ({ changes: { [uri]: edits } });
   const text = doc.getText();
+  const markupUnknown = syntax !== 'text' && segments === undefined;
   for (const d of diagnostics) {
     if (d.source !== SOURCE || !d.data) continue;
     const data = d.data as DiagnosticData;
@@ -115,14 +126,18 @@ export function codeActions(
     // diagnosed)"): the title shows it, the edit leaves it out, as the page and `serve` do.
     // Each suggestion placed as the page and `serve` place it (suggestionEdit): in the case of the
     // words it replaces, and "a"/"an" before them fixed ("an addict" gave "an person with …").
+    // Held to what the page and `serve` are held to (apply-suggestion.ts): nothing quoted, no
+    // instruction or placeholder, each edit checked as --fix checks a fix, markup included.
     const words = {
       start: { offset: doc.offsetAt(d.range.start) },
       end: { offset: doc.offsetAt(d.range.end) },
       actual: data.actual,
       suggestions: data.suggestions,
+      ...(data.fix && { fix: { range: data.fix.range, text: data.fix.text } }),
+      ...(data.quoted && { quoted: true }),
     };
-    for (const suggestion of data.fixSkipped ? [] : data.suggestions) {
-      const placed = suggestionEdit(text, words, suggestion);
+    for (const suggestion of data.fixSkipped || markupUnknown ? [] : data.suggestions) {
+      const placed = suggestionEdit(text, words, suggestion, segments);
       if (!placed) continue;
       const replacement = editedPhrase(text, words, placed);
       if (seen.has(replacement.toLowerCase())) continue;

@@ -27,7 +27,7 @@ import { lintDocument } from '../lint/lint-document.js';
 import type { ResolvedOptions } from '../match/match.js';
 import { resolveOptions } from '../lint/options.js';
 import type { Finding, Rule } from '../types.js';
-import { codeActions, hoverAt, toDiagnostic, type SourceRenderer, type Syntax } from './diagnostics.js';
+import { codeActions, hoverAt, SOURCE, toDiagnostic, type SourceRenderer, type Syntax } from './diagnostics.js';
 
 export interface LanguageServerOptions {
   /**
@@ -56,6 +56,8 @@ interface Linted {
   findings: Finding[];
   diagnostics: Diagnostic[];
   rules: Map<string, Rule>;
+  /** Markdown and HTML: the runs of this version's text an edit may touch (src/fix/segments-*.ts), once asked for. */
+  segments?: readonly (readonly [number, number])[];
 }
 
 /**
@@ -168,12 +170,24 @@ export function startLanguageServer(connection: Connection = createConnection(pr
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
 
-  connection.onCodeAction((params) => {
+  connection.onCodeAction(async (params) => {
     const document = documents.get(params.textDocument.uri);
     const state = linted.get(params.textDocument.uri);
     if (!document || !state || state.version !== document.version) return [];
     const syntax = syntaxOf(document.languageId, document.uri) ?? 'text';
-    return codeActions(document, syntax, params.context.diagnostics, state.diagnostics, params.context.only);
+    // Markdown and HTML: the runs an edit may touch, found once per version of the document (an
+    // editor asks for code actions at every move of the cursor), only when a dignify diagnostic has a
+    // suggestion to place; the parsers load on first use, as lint's do.
+    if (syntax !== 'text' && state.segments === undefined && params.context.diagnostics.some((d) => d.source === SOURCE && d.data)) {
+      const text = document.getText();
+      const runs =
+        syntax === 'markdown'
+          ? (await import('../fix/segments-markdown.js')).markdownSegments(text)
+          : (await import('../fix/segments-html.js')).htmlSegments(text);
+      if (linted.get(params.textDocument.uri) === state) state.segments = runs;
+    }
+    if (state.version !== document.version) return [];
+    return codeActions(document, syntax, params.context.diagnostics, state.diagnostics, params.context.only, state.segments);
   });
 
   connection.onHover((params) => {

@@ -1,8 +1,18 @@
 // What a click on a suggestion does to the text: replace only the matched words, in the case
 // pattern of what they replace ("Addict" → "Person with …", "DRUG ABUSE" → "DRUG USE"), fixing
-// "a"/"an" before them. The first suggestion of a fixable rule takes the finding's own fix (the
-// one --fix applies). Kept apart so the page and the service can switch to the fix work's
-// applyFixes later without touching anything else.
+// "a"/"an" before them. Used by the page, `serve` and the language server alike.
+//
+// A click is an edit of the note, made by a person who sees it, so it is held to what --fix is
+// held to where that concerns meaning rather than style: no edit of quoted words (possibly the
+// patient's own) or of a finding whose fix was withheld (`fixSkipped`: "I.V.D.U.", "the IVDU's
+// wife"), no suggestion that is a placeholder ("not taking [medication] as prescribed") or an
+// instruction to the writer ("describe the behaviour observed"), and each edit planned as --fix
+// plans a fix (src/fix/refine.ts planFix: a history marker kept or no edit, no possessive dropped,
+// nothing in a name, an address, code or across markup). The first suggestion of a fixable rule is
+// its fix itself. A newcomer trial found the page and `serve` turning "EtOH abuse hx noted." into
+// "Alcohol use disorder noted." (a past problem made current), a patient's quoted words rewritten,
+// and "A drug seeker." into "A describe the behaviour observed.".
+import { planFix, type Segment } from '../fix/refine.js';
 import { fitReplacement } from '../match/suggest.js';
 import type { Token } from '../parse/tokens.js';
 import type { Finding, Fix } from '../types.js';
@@ -11,8 +21,21 @@ import type { Finding, Fix } from '../types.js';
 const SENTENCE_START = /(?:^|[.!?]["'\u201d\u2019)\]]*[ \t]+|\n[ \t\-*\u2022>]*)$/;
 const ARTICLE_BEFORE = /(?<![\p{L}\p{N}'])(an?)[ \t]+$/iu;
 
-/** What an edit reads of a finding: its words, where they stand (UTF-16 offsets), its suggestions and its fix. */
-export type FindingWords = Pick<Finding, 'actual' | 'suggestions' | 'fix'> & { start: { offset: number }; end: { offset: number } };
+/** What an edit reads of a finding: its words, where they stand (UTF-16 offsets), its suggestions, its fix or why it has none, and whether it is quoted. */
+export type FindingWords = Pick<Finding, 'actual' | 'suggestions' | 'fix' | 'fixSkipped' | 'quoted'> & { start: { offset: number }; end: { offset: number } };
+
+// A suggestion that tells the writer what to do rather than giving words: the built-in rules'
+// instructions begin with one of these verbs ("describe the behaviour", "give the age", "name the
+// drug", "document the objective findings", "quote or describe what was said", "remove the hedge",
+// "report the symptom as stated", "leave out"). A placeholder in brackets is to be filled in.
+const INSTRUCTION = /^(?:describe|document|give|name|quote|remove|report the|leave out|state|say|specify)\b/i;
+const PLACEHOLDER = /\[[^\]]*\]/;
+
+/** Is `suggestion` words for the note, which a click may put in (not an instruction, no placeholder)? */
+export function isWording(suggestion: string): boolean {
+  const { words } = splitAdvice(suggestion);
+  return !INSTRUCTION.test(words) && !PLACEHOLDER.test(words);
+}
 
 /**
  * A suggestion's closing parenthesis is advice to the writer, not words for the note: "a
@@ -25,13 +48,16 @@ export function splitAdvice(suggestion: string): { words: string; advice?: strin
 
 /**
  * The edit that puts `suggestion` in place of the finding's words: [start, end) UTF-16 offsets in
- * `text` and the replacement. Undefined when the text no longer holds the finding's phrase there
- * (it was edited since it was linted): never replace other words.
+ * `text` and the replacement, only the words that change. Undefined for a quoted finding, one whose
+ * fix was withheld (`fixSkipped`), a suggestion that is not wording (isWording), one --fix's checks
+ * refuse there, or when the text no longer holds the finding's phrase (it was edited since it was
+ * linted): never replace other words. `segments` are the text's editable runs for Markdown or
+ * HTML (src/fix/segments-*.ts); plain text has none.
  */
-export function suggestionEdit(text: string, finding: FindingWords, suggestion: string): Fix | undefined {
+export function suggestionEdit(text: string, finding: FindingWords, suggestion: string, segments?: readonly Segment[]): Fix | undefined {
   const start = finding.start.offset;
   const end = finding.end.offset;
-  if (text.slice(start, end) !== finding.actual) return undefined;
+  if (finding.quoted || finding.fixSkipped || !isWording(suggestion) || text.slice(start, end) !== finding.actual) return undefined;
   const { words, advice } = splitAdvice(suggestion);
   if (finding.fix && suggestion === finding.suggestions[0] && !advice) return { range: [...finding.fix.range], text: finding.fix.text };
   const before = text.slice(Math.max(0, start - 200), start);
@@ -46,7 +72,9 @@ export function suggestionEdit(text: string, finding: FindingWords, suggestion: 
       }
     : undefined;
   const sentenceStart = SENTENCE_START.test(before);
-  return fitReplacement(text, start, end, words, { sentenceStart, article });
+  const fitted = fitReplacement(text, start, end, words, { sentenceStart, article });
+  const planned = planFix(text, { fix: fitted, start: finding.start, end: finding.end }, segments);
+  return 'range' in planned ? planned : undefined;
 }
 
 /** `text` with one edit made. */

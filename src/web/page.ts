@@ -3,7 +3,7 @@
 // finding in place (a copy of the text behind the transparent textarea carries the marks), lists
 // the findings with the rule's reason and suggestion buttons, and applies a suggestion on click.
 // The lint runs here (core.ts); the page's Content-Security-Policy forbids any connection.
-import { applyEdit, editedPhrase, splitAdvice, suggestionEdit } from './apply-suggestion.js';
+import { editedPhrase, splitAdvice, suggestionEdit } from './apply-suggestion.js';
 import { type Finding, lint, ready } from './core.js';
 
 const LINT_DELAY_MS = 150;
@@ -27,6 +27,9 @@ let findings: Finding[] = [];
 let linted = '';
 let loaded = false;
 let timer: ReturnType<typeof setTimeout> | undefined;
+// Escape closed the pop-up: it stays closed until the caret moves or the text changes (focus coming
+// back to the note after Escape in the pop-up reopened it at once: a newcomer trial).
+let dismissedAt: number | undefined;
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: string; text?: string } = {}, ...children: Node[]): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -69,10 +72,18 @@ function suggestionButtons(f: Finding, index: number, where: string): HTMLElemen
   const group = el('div', { className: 'suggestions' });
   group.setAttribute('role', 'group');
   group.setAttribute('aria-label', `Suggestions for ${quote(f.actual)}`);
+  // A suggestion no click may put in (quoted words, a fix withheld, an instruction or a placeholder,
+  // or one --fix's checks refuse here: apply-suggestion.ts) is shown as text to reword by hand; a
+  // button that did nothing, or put "describe the behaviour observed" in the note, was worse.
+  const byHand: string[] = [];
   for (const suggestion of f.suggestions) {
     const edit = suggestionEdit(note.value, f, suggestion);
+    if (!edit) {
+      byHand.push(suggestion);
+      continue;
+    }
     const { advice } = splitAdvice(suggestion);
-    const words = edit ? editedPhrase(note.value, f, edit) : splitAdvice(suggestion).words;
+    const words = editedPhrase(note.value, f, edit);
     const button = el('button', { className: 'suggestion', text: words });
     if (advice) button.append(' ', el('span', { className: 'advice', text: advice }));
     button.type = 'button';
@@ -82,6 +93,7 @@ function suggestionButtons(f: Finding, index: number, where: string): HTMLElemen
     button.dataset.where = where;
     group.append(button);
   }
+  if (byHand.length) group.append(el('p', { className: 'by-hand', text: `Reword by hand: ${byHand.join('; ')}` }));
   return group;
 }
 
@@ -118,7 +130,8 @@ function renderSummary(): void {
 
 /** Shows the finding at the caret: marked in the text and the list, with its suggestions beside it. */
 function showCurrent(): void {
-  const index = document.activeElement === note ? findingAt(note.selectionStart) : -1;
+  if (dismissedAt !== undefined && (note.selectionStart !== dismissedAt || note.value !== linted)) dismissedAt = undefined;
+  const index = document.activeElement === note && dismissedAt === undefined ? findingAt(note.selectionStart) : -1;
   for (const node of document.querySelectorAll('.current')) node.classList.remove('current');
   if (index < 0) {
     if (!popover.contains(document.activeElement)) popover.hidden = true;
@@ -149,6 +162,9 @@ function placePopover(index: number): void {
 }
 
 function run(): void {
+  // A lint still due (an edit's input event) would render the list again and take the focus from
+  // the button a keyboard user is on.
+  if (timer !== undefined) clearTimeout(timer);
   timer = undefined;
   const text = note.value;
   linted = text;
@@ -164,14 +180,47 @@ function schedule(): void {
   timer = setTimeout(run, LINT_DELAY_MS);
 }
 
+/**
+ * The finding of the current text that is `old` (a finding of `before`), or -1: typing since the
+ * last lint moves findings and renumbers them, so a button's index may name another finding (a
+ * newcomer trial's click replaced "IVDU" typed before "heroin addict" with the addict's suggestion).
+ * The text both share at its start and end is unchanged; a finding there keeps its rule and words.
+ */
+function sameFinding(before: string, old: Finding): number {
+  const after = note.value;
+  let head = 0;
+  while (head < before.length && head < after.length && before[head] === after[head]) head++;
+  let tail = 0;
+  while (tail < before.length - head && tail < after.length - head && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
+  const shift = old.end.offset <= head ? 0 : old.start.offset >= before.length - tail ? after.length - before.length : undefined;
+  if (shift === undefined) return -1; // the typing touched its words
+  return findings.findIndex((f) => f.ruleId === old.ruleId && f.actual === old.actual && f.start.offset === old.start.offset + shift);
+}
+
+/** Replaces [start, end) of the note with `text` as typing would, so the browser's undo (Ctrl+Z) can take it back. */
+function replaceInNote(start: number, end: number, text: string): void {
+  note.focus();
+  note.setSelectionRange(start, end);
+  // execCommand is deprecated but the one way an edit joins a textarea's undo history (Chrome,
+  // Edge, Safari, Firefox); setting .value wiped it. Where it is refused, the edit is made all the same.
+  if (!document.execCommand('insertText', false, text) || note.value.slice(start, start + text.length) !== text) note.setRangeText(text, start, end, 'end');
+}
+
 function apply(index: number, suggestion: string, from: 'list' | 'popover'): void {
-  if (note.value !== linted) run(); // typed since the last lint: the finding must still be there
-  const f = findings[index];
+  let at = index;
+  if (note.value !== linted) {
+    // Typed since the last lint: the finding must still be there, as the same finding.
+    const before = linted;
+    const old = findings[index];
+    run();
+    at = old ? sameFinding(before, old) : -1;
+  }
+  const f = findings[at];
   if (!f) return;
   const edit = suggestionEdit(note.value, f, suggestion);
   if (!edit) return;
   const words = editedPhrase(note.value, f, edit);
-  note.value = applyEdit(note.value, edit);
+  replaceInNote(edit.range[0], edit.range[1], edit.text);
   const caret = edit.range[0] + edit.text.length;
   note.setSelectionRange(caret, caret);
   run();
@@ -234,9 +283,19 @@ field.addEventListener('focusout', (event) => {
   const to = (event as FocusEvent).relatedTarget as Node | null;
   if (!to || !field.contains(to)) popover.hidden = true;
 });
+function dismiss(): void {
+  popover.hidden = true;
+  dismissedAt = note.selectionStart;
+}
+note.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape' && !popover.hidden) {
+    event.preventDefault();
+    dismiss();
+  }
+});
 popover.addEventListener('keydown', (event) => {
   if ((event as KeyboardEvent).key === 'Escape') {
-    popover.hidden = true;
+    dismiss();
     note.focus();
   }
 });
@@ -249,7 +308,8 @@ popover.addEventListener('click', onClick);
 list.addEventListener('click', onClick);
 $('copy').addEventListener('click', () => void copy());
 $('clear').addEventListener('click', () => {
-  note.value = '';
+  // As an edit, so Ctrl+Z brings the note back (setting .value lost it for good: a newcomer trial).
+  replaceInNote(0, note.value.length, '');
   run();
   note.focus();
 });
