@@ -5,6 +5,7 @@
 // options GitHub uses for "shell: bash".
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -24,6 +25,22 @@ interface Action {
 }
 
 const action = parse(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as Action;
+
+// The SARIF 2.1.0 schema, as test/formats.test.ts validates dignify's own logs with it.
+const require = createRequire(import.meta.url);
+const Ajv04 = require('ajv-draft-04') as typeof import('ajv-draft-04').default;
+const addFormats = require('ajv-formats') as typeof import('ajv-formats').default;
+const SCHEMA_FILE = path.join(path.dirname(require.resolve('@microsoft/jest-sarif/package.json')), 'lib', 'schemas', 'sarif-2.1.0-rtm.5.json');
+const ajv = new Ajv04({ allErrors: true, strict: false, unicodeRegExp: false });
+addFormats(ajv);
+const validateSarif = ajv.compile(JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as object);
+
+interface Log {
+  runs: Array<{
+    results: Array<{ ruleId: string }>;
+    invocations: Array<{ executionSuccessful: boolean; toolExecutionNotifications: Array<{ level: string; message: { text: string } }> }>;
+  }>;
+}
 
 function runStep(cwd: string, inputs: Record<string, string>, actionPath = ROOT) {
   const step = action.runs.steps.find((s) => s.id === 'lint')!;
@@ -76,6 +93,44 @@ describe('action.yml', () => {
     expect(r.code).toBe(0);
     expect(r.outputs).toContain('exit-code=0');
     expect(readFileSync(path.join(dir, 'dignify.sarif'), 'utf8')).toContain('substance-use/dirty-needles');
+  });
+});
+
+// When dignify exits 2 before any output (a bad config, a bad --fail-on) the redirect left an
+// empty dignify.sarif, and the README's upload-sarif step (if: always()) failed on invalid JSON,
+// though the step's comment promised a log whatever the outcome.
+describe('the SARIF log when dignify stops before writing one', () => {
+  /** Runs the step in a folder with a.txt (a finding) and `files`; returns its result and the log it left. */
+  function stopped(inputs: Record<string, string>, files: Record<string, string> = {}) {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dignify-action-'));
+    writeFileSync(path.join(dir, 'a.txt'), 'Known heroin addict.\n');
+    for (const [name, content] of Object.entries(files)) writeFileSync(path.join(dir, name), content);
+    const r = runStep(dir, { 'sarif-file': 'out.sarif', ...inputs });
+    const log = JSON.parse(readFileSync(path.join(dir, 'out.sarif'), 'utf8')) as Log;
+    expect(validateSarif(log), JSON.stringify(validateSarif.errors)).toBe(true);
+    return { ...r, log };
+  }
+
+  it.each([
+    ['a config that does not validate', {}, { '.dignifyrc': 'rules:\n  substance-use/addict: err\n' }],
+    ['a --fail-on that is no severity', { 'fail-on': 'fatal' }, {}],
+    ['an unclosed quotation mark in paths', { paths: '"a.txt' }, {}],
+  ] as Array<[string, Record<string, string>, Record<string, string>]>)('%s: a valid log whose run failed, with the error line', (_, inputs, files) => {
+    const r = stopped(inputs, files);
+    expect(r.code).toBe(2);
+    expect(r.outputs).toBe('sarif-file=out.sarif\nexit-code=2\n');
+    const line = r.stderr.trim();
+    expect(line).toMatch(/^dignify: [^\n]+$/);
+    const [run] = r.log.runs;
+    expect(run!.results).toEqual([]);
+    expect(run!.invocations).toEqual([{ executionSuccessful: false, toolExecutionNotifications: [{ level: 'error', message: { text: line } }] }]);
+  });
+
+  it("keeps dignify's own log when it wrote one and exited 2 (a file it could not read)", () => {
+    const r = stopped({ paths: 'a.txt missing.txt' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('dignify: missing.txt: no such file or directory\n');
+    expect(r.log.runs[0]!.results.map((x) => x.ruleId)).toEqual(['substance-use/addict']);
   });
 });
 

@@ -134,6 +134,30 @@ describe('configuration', () => {
     expect(r.stdout).toBe('');
   });
 
+  // A UTF-8 byte-order mark (as Windows editors write) stopped a JSON config with "Unexpected
+  // token"; the YAML parser (a .dignifyrc, JSON or not) already skipped it.
+  it.each([
+    ['.dignifyrc.json', '{"rules": {"substance-use": "off"}}\n'],
+    ['.dignifyrc', '{"rules": {"substance-use": "off"}}\n'],
+    ['package.json', '{"name": "notes", "dignify": {"rules": {"substance-use": "off"}}}\n'],
+  ])('reads %s that starts with a byte-order mark', async (name, config) => {
+    const dir = project({ [name]: `\uFEFF${config}`, 'a.txt': NOTE });
+    for (const args of [['a.txt'], ['a.txt', '--config', name]]) {
+      const r = await runMain([...args, '-f', 'json'], { cwd: dir });
+      expect(r.stderr, args.join(' ')).toBe('');
+      expect(ruleIds(r.stdout), args.join(' ')).toEqual([]);
+      expect(r.code).toBe(0);
+    }
+  });
+
+  // A JSON syntax error gave V8's "at position 30"; the YAML ones give a line and column.
+  it('places a JSON syntax error by line and column', async () => {
+    const dir = project({ '.dignifyrc.json': '{\n  "rules": {\n    "a": "off",,\n  }\n}\n', 'a.txt': NOTE });
+    const r = await runMain(['a.txt'], { cwd: dir });
+    expect(r.stderr).toBe('dignify: .dignifyrc.json: not valid JSON: Expected double-quoted property name in JSON at line 3, column 16\n');
+    expect(r.code).toBe(2);
+  });
+
   it('names the --config file when it cannot be read or is invalid JSON', async () => {
     const dir = project({ 'a.txt': NOTE, 'bad.json': '{ "rules": ' });
     const missing = await runMain(['a.txt', '--config', 'nope.yaml'], { cwd: dir });

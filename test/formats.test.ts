@@ -125,6 +125,23 @@ describe('--format sarif', async () => {
     expect(run.tool.driver.rules.map((x) => x.id)).toEqual(['substance-use/addict', 'substance-use/substance-abuse', 'substance-use/dirty-needles']);
   });
 
+  // "a:b.txt" was written as the uri "a:b.txt": an absolute URI with the scheme "a" (RFC 3986
+  // section 4.2), not a path under %SRCROOT%.
+  it('writes a file name with a colon as a relative reference that resolves under %SRCROOT%', async () => {
+    const d = tempDir();
+    mkdirSync(path.join(d, 'x:y'));
+    writeFileSync(path.join(d, 'a:b.txt'), 'Known heroin addict.\n');
+    writeFileSync(path.join(d, 'x:y', 'c:d.txt'), 'Known heroin addict.\n');
+    const colon = JSON.parse((await runMain(['a:b.txt', 'x:y/c:d.txt', '-f', 'sarif'], { cwd: d })).stdout) as SarifLog;
+    const root = 'file:///project/';
+    const resolved = colon.runs[0]!.results.map((x) => {
+      const { uri, uriBaseId } = x.locations[0]!.physicalLocation.artifactLocation;
+      expect(uriBaseId).toBe('%SRCROOT%');
+      return decodeURIComponent(new URL(uri, root).href);
+    });
+    expect(resolved).toEqual(['file:///project/a:b.txt', 'file:///project/x:y/c:d.txt']);
+  });
+
   it('is a valid, empty log when nothing is found', async () => {
     const clean = JSON.parse((await runMain(['-f', 'sarif'], { input: 'Clean and dry.\n' })).stdout) as SarifLog;
     expect(validateSarif(clean)).toBe(true);

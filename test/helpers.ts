@@ -20,6 +20,24 @@ export function runCli(args: string[], options: { input?: string; cwd?: string; 
 }
 
 /**
+ * Runs the built CLI (runCli) as a user that chmod 000 keeps out: root reads and lists anything, so
+ * when the tests run as root (a container) the CLI runs as uid and gid 4321, as fix.test.ts's tests
+ * of another user's files do; else as this user. The folders from `cwd` up must be open to that
+ * user: mkdtemp makes its folder 0700, so chmod it 0755 first.
+ */
+export function runCliAsOtherUser(args: string[], options: { cwd: string }) {
+  const other = process.getuid?.() === 0 ? { uid: 4321, gid: 4321 } : {};
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    input: '',
+    cwd: options.cwd,
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '' },
+    encoding: 'utf8',
+    ...other,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
  * Runs the CLI in this process (main() with captured streams): much faster than runCli, for
  * tests of behaviour rather than of the installed command. Not in worker threads (chdir).
  * `built`: the compiled main (dist/cli/main.js, made by test/global-setup.ts) instead of the

@@ -26,8 +26,16 @@ export class IgnoreFiles {
     return found;
   }
 
-  /** True when a .dignifyignore in the file's folder or above ignores it. */
-  ignores(file: string): boolean {
+  /** Reads the .dignifyignore files of `dir` and every folder above it (each once); throws when one cannot be read. */
+  read(dir: string): void {
+    for (let at = path.resolve(dir); ; at = path.dirname(at)) {
+      this.at(at);
+      if (path.dirname(at) === at) return;
+    }
+  }
+
+  /** True when a .dignifyignore in the file's folder or above ignores it; `folder`: the path is a folder's (a pattern "drafts/" matches it). */
+  ignores(file: string, folder = false): boolean {
     const absolute = path.resolve(file);
     for (let dir = path.dirname(absolute); ; dir = path.dirname(dir)) {
       const matcher = this.at(dir);
@@ -35,7 +43,7 @@ export class IgnoreFiles {
       // 4,999-file run with none (CPU profile, 2026-12-03).
       const rel = matcher && relativeInside(dir, absolute);
       if (rel) {
-        const verdict = matcher.test(rel);
+        const verdict = matcher.test(folder ? `${rel}/` : rel);
         if (verdict.ignored) return true;
         if (verdict.unignored) return false;
       }

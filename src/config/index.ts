@@ -91,6 +91,18 @@ export class ConfigSet {
     }
   }
 
+  /**
+   * A config, package.json or .dignifyignore file found in a search that could not be read
+   * (EACCES, EISDIR), as the error of a --config file that cannot be read ("dignify:
+   * rc/.dignifyrc: permission denied"): it was an internal error with a stack trace. Any other
+   * error is passed on as it is.
+   */
+  private unreadable(error: unknown): unknown {
+    const { code, path: file } = error as NodeJS.ErrnoException;
+    if (error instanceof ConfigError || typeof code !== 'string' || !file) return error;
+    return new ConfigError(this.display(file), undefined, describeIoError(error));
+  }
+
   private display(file: string): string {
     return relativeInside(this.settings.cwd, file) ?? file;
   }
@@ -109,14 +121,24 @@ export class ConfigSet {
 
   /** The configuration for a file (or for standard input, given its shown name). Throws ConfigError. */
   forFile(file: string): ResolvedConfig {
-    if (this.fixed) return this.fixed;
     if (file === this.lastFile) return this.lastFound!;
     const dir = path.dirname(path.resolve(this.settings.cwd, file));
     // Asked for each file several times (validation up front, ignore, lint, fix): once per folder.
     let found = this.byDir.get(dir);
     if (!found) {
-      const result = this.explorer.search(dir);
-      found = !result || result.isEmpty ? this.resolve(undefined, {}) : this.resolve(result.filepath, result.config);
+      try {
+        if (this.fixed) found = this.fixed;
+        else {
+          const result = this.explorer.search(dir);
+          found = !result || result.isEmpty ? this.resolve(undefined, {}) : this.resolve(result.filepath, result.config);
+        }
+        // The folder's .dignifyignore files are read here, once per folder, and not when the
+        // first file is read: one that cannot be read then stops the run before any output, as
+        // a config that cannot be read does (isIgnored comes only as each file is read).
+        if (this.settings.ignore !== false) this.ignoreFiles.read(dir);
+      } catch (error) {
+        throw this.unreadable(error);
+      }
       this.byDir.set(dir, found);
     }
     this.lastFile = file;
@@ -134,14 +156,24 @@ export class ConfigSet {
     return [...new Set([builtinRules(), ...[...this.resolved.values()].map((c) => c.options.rules)])];
   }
 
-  /** True when .dignifyignore or the applicable config's `ignore` excludes the file. */
+  /**
+   * True when .dignifyignore or the applicable config's `ignore` excludes the file. A path ending in
+   * a separator is a folder's (one a walk could not read): "drafts/" in an ignore file matches it.
+   */
   isIgnored(file: string): boolean {
     if (this.settings.ignore === false) return false;
     const absolute = path.resolve(this.settings.cwd, file);
-    if (this.ignoreFiles.ignores(absolute)) return true;
+    const folder = /[\\/]$/.test(file);
+    let ignored: boolean;
+    try {
+      ignored = this.ignoreFiles.ignores(absolute, folder);
+    } catch (error) {
+      throw this.unreadable(error);
+    }
+    if (ignored) return true;
     const ignore = this.forFile(file).ignore;
     if (!ignore) return false;
     const rel = relativeInside(ignore.dir, absolute) ?? relativeInside(this.settings.cwd, absolute);
-    return rel !== undefined && ignore.matcher.ignores(rel);
+    return rel !== undefined && ignore.matcher.ignores(folder ? `${rel}/` : rel);
   }
 }

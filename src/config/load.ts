@@ -14,6 +14,7 @@ import { exampleProblem } from './examples.js';
 import type { Options } from '../types.js';
 import { CONFIG_SCHEMA, type DignifyConfig } from './schema.js';
 import { yamlErrorText } from '../rules/yaml-error.js';
+import { jsonErrorReason } from '../inputs/json-error.js';
 
 /** A configuration that cannot be used; the message names the file and the key. */
 export class ConfigError extends Error {
@@ -36,12 +37,30 @@ export interface ResolvedConfig {
 }
 
 /** lilconfig loaders: YAML (which includes JSON) for .dignifyrc*, JSON for package.json. */
-export function parseConfigText(file: string, text: string): unknown {
+export function parseConfigText(file: string, given: string): unknown {
+  // A UTF-8 byte-order mark (an editor on Windows writes one) is not part of the config: JSON.parse
+  // stopped at it ("Unexpected token"), where the YAML parser skips it.
+  const text = given.charCodeAt(0) === 0xfeff ? given.slice(1) : given;
+  const json = file.endsWith('.json');
   try {
-    return file.endsWith('.json') ? JSON.parse(text) : (lazyRequire('yaml') as typeof import('yaml')).parse(text, { prettyErrors: true });
+    return json ? JSON.parse(text) : (lazyRequire('yaml') as typeof import('yaml')).parse(text, { prettyErrors: true });
   } catch (error) {
-    throw new ConfigError(file, undefined, `not valid ${file.endsWith('.json') ? 'JSON' : 'YAML or JSON'}: ${yamlErrorText(error)}`);
+    throw new ConfigError(
+      file,
+      undefined,
+      json ? `not valid JSON: ${jsonPlace(jsonErrorReason(error), text)}` : `not valid YAML or JSON: ${yamlErrorText(error)}`,
+    );
   }
+}
+
+/** V8's "at position 30" (Node 22 adds "(line 3 column 16)") as the YAML errors give a place: "at line 3, column 16". */
+function jsonPlace(reason: string, text: string): string {
+  return reason.replace(/ at position (\d+)(?: \(line \d+ column \d+\))?/, (_, at: string) => {
+    const position = Number(at);
+    const lineStart = position > 0 ? text.lastIndexOf('\n', position - 1) + 1 : 0;
+    const line = text.slice(0, lineStart).split('\n').length;
+    return ` at line ${line}, column ${position - lineStart + 1}`;
+  });
 }
 
 // ajv and yaml are loaded when a config is there to read (as in rules/load.ts): a run without

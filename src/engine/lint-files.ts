@@ -5,6 +5,7 @@
 // (lint-parallel.ts). Unreadable sources and malformed records are outcomes, not throws, so
 // callers see every one. lintStream and lintFiles are the older shapes of the same stream.
 import { statSync } from 'node:fs';
+import path from 'node:path';
 import type { Document, RecordRef } from '../inputs/document.js';
 import { fixText } from '../fix/fix-text.js';
 import { expandPaths } from '../inputs/files.js';
@@ -63,7 +64,7 @@ export interface DocumentPart {
 export interface ConfigLookup {
   /** The configuration for a file (or standard input, by its shown name). May throw (ConfigError). */
   forFile(file: string): { options: ResolvedOptions };
-  /** True when the file is ignored (.dignifyignore, the config's `ignore`): it is left out quietly. */
+  /** True when the file is ignored (.dignifyignore, the config's `ignore`): it is left out quietly. A path ending in a separator is a folder's. */
   isIgnored(file: string): boolean;
 }
 
@@ -198,7 +199,9 @@ async function startLint(paths: readonly string[], options: LintOptions, stdin?:
   const configs = configsOf(options);
   const resolved = configs || options.optionsFor ? undefined : resolveOptions(options);
   const optionsOf = (file: string): ResolvedOptions => resolved ?? (configs ? configs.forFile(file).options : options.optionsFor!(file));
-  const entries = await expandPaths(paths, options.extensions);
+  // A folder a walk could not read is said (exit 2), unless an ignore file excludes it: ignoring it
+  // is how to quiet one that is meant to be unreadable.
+  const entries = (await expandPaths(paths, options.extensions)).filter((e) => !('error' in e && e.folder && configs?.isIgnored(path.join(e.path, path.sep))));
   // A bad config stops the run before any output: look every file's up first (cached per folder).
   if (configs) for (const entry of entries) if (!('error' in entry)) configs.forFile(entry.path);
   if (stdin && configs) configs.forFile(stdin.name);

@@ -2,7 +2,7 @@
 // text, telling binary and non-UTF-8 files apart from readable ones. Errors are data, not throws,
 // so one bad path never stops the run.
 import { isAscii } from 'node:buffer';
-import { closeSync, fstatSync, openSync, readFileSync, readSync, realpathSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdir, readFileSync, readSync, realpathSync } from 'node:fs';
 // A default import: the bundle loads fs/promises at its first use (scripts/bundle-cli.js LAZY_BUILTINS).
 import fsPromises from 'node:fs/promises';
 import path from 'node:path';
@@ -11,8 +11,11 @@ import { DEFAULT_EXTENSIONS } from './formats.js';
 
 export { DEFAULT_EXTENSIONS } from './formats.js';
 
-/** `named`: the path was given as a file (not found in a folder or by a glob). */
-export type PathEntry = { path: string; named?: boolean } | { path: string; error: string };
+/**
+ * `named`: the path was given as a file (not found in a folder or by a glob). `folder`: the error is
+ * a folder's found in a walk (one that could not be read), which .dignifyignore may exclude.
+ */
+export type PathEntry = { path: string; named?: boolean } | { path: string; error: string; folder?: boolean };
 
 const IGNORED_DIRS = ['**/node_modules/**', '**/.*/**'];
 
@@ -54,6 +57,28 @@ export async function expandPaths(inputs: readonly string[], extensions: readonl
     }
   };
   const exts = normalizeExtensions(extensions);
+  // The globbing library skips a folder it cannot read as if it were empty, so a walk lost its
+  // files without a word (and an unreadable folder named on the command line was said to hold no
+  // file with a linted extension). Its readdir is watched instead: each folder that fails is an
+  // entry with the reason, among the files found.
+  const unread: { folder: string; error: unknown }[] = [];
+  const fs = {
+    readdir: ((folder: string, options: { withFileTypes: true }, done: (error: NodeJS.ErrnoException | null, entries: import('node:fs').Dirent[]) => void) =>
+      readdir(folder, options, (error, entries) => {
+        if (error) unread.push({ folder, error });
+        done(error, entries);
+      })) as typeof readdir,
+  };
+  /** The files found (paths relative to `base`, '/'-separated) and the folders that could not be read since the last call, in path order, each named by `shown`. */
+  const found = (files: string[], base: string, shown: (rel: string) => string): PathEntry[] => {
+    const failed = unread.splice(0).map(({ folder, error }) => [path.relative(base, folder).split(path.sep).join('/'), describeIoError(error)] as const);
+    return [...files.map((f) => [f, undefined] as const), ...failed]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([rel, error]): PathEntry => (error === undefined ? { path: shown(rel) } : { path: shown(rel), error, folder: true }));
+  };
+  const addFound = (entries: PathEntry[]) => {
+    for (const entry of entries) 'error' in entry ? out.push(entry) : add(entry.path);
+  };
   for (const input of inputs) {
     let info: Awaited<ReturnType<typeof fsPromises.stat>>;
     try {
@@ -62,9 +87,11 @@ export async function expandPaths(inputs: readonly string[], extensions: readonl
       const code = (error as NodeJS.ErrnoException).code;
       const { glob, isDynamicPattern } = code === 'ENOENT' ? await globbing() : {};
       if (glob && isDynamicPattern?.(input)) {
-        const matches = (await glob(input, { ignore: IGNORED_DIRS, onlyFiles: true, dot: false, expandDirectories: false })).sort();
-        if (matches.length === 0) out.push({ path: input, error: 'no files match this pattern' });
-        matches.forEach((m) => add(m));
+        const matches = await glob(input, { ignore: IGNORED_DIRS, onlyFiles: true, dot: false, expandDirectories: false, fs });
+        // A folder that could not be read says why nothing matched.
+        if (matches.length === 0 && unread.length === 0) out.push({ path: input, error: 'no files match this pattern' });
+        // Named as the globbing library names the files: relative to the working folder.
+        addFound(found(matches, process.cwd(), (rel) => rel || '.'));
         continue;
       }
       out.push({ path: input, error: describeIoError(error) });
@@ -75,13 +102,13 @@ export async function expandPaths(inputs: readonly string[], extensions: readonl
       const pattern = exts.length === 1 ? `**/*.${exts[0]}` : `**/*.{${exts.join(',')}}`;
       const { glob } = await globbing();
       const matches = exts.length
-        ? await glob(pattern, { cwd: input, ignore: IGNORED_DIRS, onlyFiles: true, dot: false, expandDirectories: false, caseSensitiveMatch: false })
+        ? await glob(pattern, { cwd: input, ignore: IGNORED_DIRS, onlyFiles: true, dot: false, expandDirectories: false, caseSensitiveMatch: false, fs })
         : [];
-      if (matches.length === 0) {
+      if (matches.length === 0 && unread.length === 0) {
         const list = exts.map((e) => `.${e}`).join(', ') || '(none)';
         out.push({ path: input, error: `no file in this folder has an extension linted (${list}; --ext chooses)` });
       }
-      matches.sort().forEach((m) => add(path.join(input, m)));
+      addFound(found(matches, path.resolve(input), (rel) => path.join(input, rel)));
     } else {
       add(input, true);
     }

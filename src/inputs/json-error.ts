@@ -6,8 +6,13 @@
 
 /** `not valid JSON (<V8's reason, without the excerpt of the text>)`. */
 export function jsonSyntaxError(e: unknown): string {
+  return `not valid JSON (${jsonErrorReason(e)})`;
+}
+
+/** V8's reason a JSON text does not parse, without the excerpt of the text. */
+export function jsonErrorReason(e: unknown): string {
   const message = e instanceof Error ? e.message : String(e);
   // The excerpt, as V8 writes it: `, "text"`, `, "text"...`, `, ..."text"...`, then ` is not valid JSON`.
   const cut = /, (?:\.\.\.)?".*? is not valid JSON$/s.exec(message);
-  return `not valid JSON (${cut ? message.slice(0, cut.index) : message})`;
+  return cut ? message.slice(0, cut.index) : message;
 }

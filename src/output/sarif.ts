@@ -32,7 +32,10 @@ function artifactLocation(file: string, cwd: string): { uri: string; uriBaseId?:
   const rel = path.relative(cwd, absolute);
   if (file.startsWith('<') || (rel && !rel.startsWith('..') && !path.isAbsolute(rel))) {
     const posix = (file.startsWith('<') ? file : rel).split(path.sep).join('/');
-    return { uri: encodeURI(posix).replace(/[?#]/g, encodeURIComponent), uriBaseId: '%SRCROOT%' };
+    // ':' too: a relative reference whose first segment holds one reads as an absolute URI
+    // ("a:b.txt" has the scheme "a"; RFC 3986 section 4.2), which a viewer then does not resolve
+    // against %SRCROOT%.
+    return { uri: encodeURI(posix).replace(/[?#:]/g, encodeURIComponent), uriBaseId: '%SRCROOT%' };
   }
   return { uri: pathToFileURL(absolute).href };
 }
