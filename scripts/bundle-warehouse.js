@@ -499,8 +499,10 @@ export function builtinRulePaths() { throw new Error('no rule files in the wareh
   'fix/segments-markdown': `export function markdownSegments() { throw new Error('plain text only'); }`,
   // Markup inside words (lint-document.ts asks it of Markdown and HTML only): never called on plain text.
   'parse/markup-words': 'export function withoutWordMarkup() {}',
-  // data/given-names.txt (455 KB) would take the script past Snowflake's 100 KB: no list.
-  'match/given-names-file': 'export function givenNamesText() { return undefined; }',
+  // data/given-names.txt (455 KB) would take the script past Snowflake's 100 KB: no list, and so
+  // none of what is read with it (a word is no given name; the patient is named no other way).
+  'match/given-names':
+    'export function isGivenName() { return false; } export function givenNameGender() {} export function patientNamedOtherwise() { return false; }',
   'fix/segments-html': `export function htmlSegments() { throw new Error('plain text only'); }`,
   // A row carries no fix (only rule, category, severity, offsets, actual and the first suggestion):
   // narrowing each fix to the words that change, or withholding it, alters only f.fix and

@@ -835,17 +835,27 @@ const NAME_WORDS: NameWords = {
  * the note's own use of the word is the evidence. Looks only at the word's other occurrences.
  */
 function namedInText(text: string, word: string, offset: number): boolean {
-  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
-    if (at === offset) continue;
-    const after = text.charCodeAt(at + word.length);
-    if (at + word.length < text.length && /[\p{L}\p{N}]/u.test(String.fromCharCode(after))) continue;
-    // Inside a sentence: a letter, a digit or a comma before it on its line, after white space.
-    const before = text.slice(Math.max(0, at - 40), at);
-    const m = /([^\s])\s+$/u.exec(before);
-    if (m && /[\p{Ll}\p{N},]/u.test(m[1]!)) return true;
+  if (insideText !== text) insideAt.clear();
+  insideText = text; // adopt this string object (see parse/lines.ts startsOf)
+  let found = insideAt.get(word);
+  if (!found) {
+    insideAt.set(word, (found = []));
+    // Two such uses answer for every offset: one of them is another one's.
+    for (let at = text.indexOf(word); at !== -1 && found.length < 2; at = text.indexOf(word, at + 1)) {
+      const after = text.charCodeAt(at + word.length);
+      if (at + word.length < text.length && /[\p{L}\p{N}]/u.test(String.fromCharCode(after))) continue;
+      // Inside a sentence: a letter, a digit or a comma before it on its line, after white space.
+      const m = /([^\s])\s+$/u.exec(text.slice(Math.max(0, at - 40), at));
+      if (m && /[\p{Ll}\p{N},]/u.test(m[1]!)) found.push(at);
+    }
   }
-  return false;
+  return found.length > 1 || (found.length > 0 && found[0] !== offset);
 }
+// The uses namedInText counts, per word of the current text (at most two): found once per word, not
+// once per sentence the word opens, which read every use for each (quadratic: a newcomer trial's
+// 4,000 "Tenant refused entry." lines took 42 s).
+let insideText: string | undefined;
+const insideAt = new Map<string, number[]>();
 
 /**
  * Is the subject at `head` a bare common noun opening its sentence right before the predicate at

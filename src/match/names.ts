@@ -3,65 +3,21 @@
 // the note says otherwise. described.ts reads a bare noun there as someone else ("Tenant refused
 // entry", "Referee insists"), which silenced the patient's first name in a short note; a name the
 // note also writes mid-sentence was the only evidence it had. This module adds a list of given names
-// (data/given-names.txt: scripts/given-names.mjs builds it from the package gender-detection-from-name,
-// less the words that are roles first, such as Dean, Judge or Hunter) and reads what the note says
-// about the name elsewhere: a role or a title before it ("daughter Siobhan", "RN Imani"), a role after
-// it in apposition or brackets ("Farida, his wife,", "Arjun (front desk)"), or a patient the note
-// names by another given name or by title and surname ("Mrs. Alvarez … Luz insists").
-//
-// The list is read on the first word that needs it (a capitalised word opening a sentence right before
-// such a predicate, no list of dignify's own knowing it): a note without one never loads it.
+// (given-names.ts) and reads what the note says about the name elsewhere: a role or a title before
+// it ("daughter Siobhan", "RN Imani"), a role after it in apposition or brackets ("Farida, his
+// wife,", "Arjun (front desk)"), or a patient the note names by another given name or by title and
+// surname ("Mrs. Alvarez … Luz insists").
 import { lazyRegExp } from '../core/lazy-regexp.js';
-import { givenNamesText } from './given-names-file.js';
-import { escapeRegex } from '../rules/word-regex.js';
+import { isGivenName, type NameWords, patientNamedOtherwise } from './given-names.js';
+import { PATIENT_TITLES } from './patient-titles.js';
 
-let names: string | null | undefined;
-// By lower-case word: where the list holds it (the offset of its line), or -1. One search of the
-// list (455 KB) per word: givenNameGender reads the run from the same offset.
-const seen = new Map<string, number>();
-
-/** Where the list holds `word` (any case), or -1 (also when the list cannot be read). */
-function listOffset(word: string): number {
-  const key = word.toLowerCase();
-  const known = seen.get(key);
-  if (known !== undefined) return known;
-  if (names === undefined) names = givenNamesText() ?? null;
-  const at = names !== null && key.length >= 3 ? names.indexOf(`\n${key}\n`) : -1;
-  if (seen.size < 4096) seen.set(key, at);
-  return at;
-}
-
-/** Is `word` (any case) a given name of the list? false when the list cannot be read (the browser build). */
-export function isGivenName(word: string): boolean {
-  return listOffset(word) !== -1;
-}
-
-/**
- * The gender the list gives the given name `word` (any case): 'female', 'male', 'unknown' for a name of
- * either (data/given-names.txt's "#either" run: scripts/given-names.mjs says which), undefined for a
- * word that is no name of the list, or when the list cannot be read (the browser and warehouse builds).
- */
-export function givenNameGender(word: string): 'female' | 'male' | 'unknown' | undefined {
-  const at = listOffset(word);
-  if (at === -1) return undefined;
-  if (runs === undefined) runs = { male: names!.indexOf('\n#male\n'), either: names!.indexOf('\n#either\n') };
-  return runs.either !== -1 && at > runs.either ? 'unknown' : runs.male !== -1 && at > runs.male ? 'male' : 'female';
-}
-
-let runs: { male: number; either: number } | undefined;
-
-/** What the caller knows about a word (lower case): a role of someone else, or a word for the patient. */
-export interface NameWords {
-  isRole(word: string): boolean;
-  isPatient(word: string): boolean;
-}
+export { isGivenName, givenNameGender, type NameWords } from './given-names.js';
+export { PATIENT_TITLES } from './patient-titles.js';
 
 // Written as a name: a capital, then lower case ("Maria"), with an inner capital ("DeShawn",
 // "McKenzie") or a hyphen or apostrophe ("Mary-Kate", "D'Andre").
 // Built on first use, as APPOSITIVE (lazy-regexp.ts): a one-line check rarely reads a name.
 const NAME_SHAPE = lazyRegExp(String.raw`^\p{Lu}\p{Ll}*(?:\p{Lu}\p{Ll}+)?(?:[-'\u2019]\p{Lu}?\p{Ll}+)?$`, 'u');
-/** The titles a note gives its patient ("Mr. Diaz"), lower case: a name after one is the patient's. */
-export const PATIENT_TITLES: ReadonlySet<string> = new Set(['mr', 'mrs', 'ms', 'miss', 'mx']);
 // Words that open an appositive after the name ("Farida, his wife,", "Reyna, the home health aide,").
 const APPOSITIVE = lazyRegExp(
   String.raw`^[ \t]*,[ \t]*(?:the|his|her|their|our|a|an|pt['\u2019]s|patient['\u2019]s|client['\u2019]s|resident['\u2019]s)[ \t]+((?:[\p{L}-]+[ \t]+){0,3}?)([\p{L}-]+)[ \t]*[,.;)]`,
@@ -75,32 +31,56 @@ const APPOSITIVE = lazyRegExp(
  */
 export function readName(text: string, word: string, offset: number, words: NameWords): 'other' | 'name' | undefined {
   if (!NAME_SHAPE().test(word) || word.length < 3) return undefined;
-  const told = toldElsewhere(text, word, offset, words);
+  const uses = usesOf(text, word, words);
+  const told = toldElsewhere(uses, offset);
   if (told === 'other') return 'other';
   // Not a name of the list: the caller's reading decides ("Tenant (unit 4B) refused" is no name).
   if (!isGivenName(word)) return undefined;
-  return told === undefined && patientNamedOtherwise(text, word, words) ? 'other' : 'name';
+  return told === undefined && (uses.otherwise ??= patientNamedOtherwise(text, word, words)) ? 'other' : 'name';
 }
 
 /**
- * The note's other uses of `word`: right after a role or a title of someone else ("his wife Fatima",
- * "daughter, Siobhan", "RN Imani", "Dr. Leilani"), or before an appositive or brackets naming a role
- * ("Farida, his wife,", "Arjun (front desk)") → 'other'; right after a title or a word for the
- * patient ("Ms. Maria", "pt Maria") or before brackets naming the patient → 'name'.
+ * What the note says of a word's uses, read once per text and word: a note that opens thousands of
+ * sentences with one word ("Tenant refused entry.", "Maria is combative." on every line) asked for
+ * each of them and read every other use and the whole text each time, quadratic: 4,000 lines
+ * (88 KB) took 42-61 s (a newcomer trial). `told` counts the uses by what is around them (TOLD_*),
+ * `before` holds each use's verdict from the word before it (a use does not count its own), and
+ * `otherwise` is patientNamedOtherwise's answer once asked.
  */
-function toldElsewhere(text: string, word: string, offset: number, words: NameWords): 'other' | 'name' | undefined {
-  let named = false;
+interface Uses {
+  told: number[];
+  before: Map<number, number>;
+  otherwise?: boolean;
+}
+// Indexes of Uses.told: a role or title before a use, and an appositive or brackets after one.
+const BEFORE_OTHER = 0;
+const BEFORE_NAME = 1;
+const AFTER_OTHER = 2;
+const AFTER_NAME = 3;
+let usesText: string | undefined;
+let usesWords: NameWords | undefined;
+const usesByWord = new Map<string, Uses>();
+
+function usesOf(text: string, word: string, words: NameWords): Uses {
+  if (usesText !== text || usesWords !== words) usesByWord.clear();
+  usesText = text; // adopt this string object (see parse/lines.ts startsOf)
+  usesWords = words;
+  let uses = usesByWord.get(word);
+  if (uses) return uses;
+  uses = { told: [0, 0, 0, 0], before: new Map() };
+  const count = (k: number) => uses!.told[k]!++;
   for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
     const end = at + word.length;
     if (at > 0 && /[\p{L}\p{N}]/u.test(text[at - 1]!)) continue;
     if (end < text.length && /[\p{L}\p{N}]/u.test(text[end]!)) continue;
     // "his wife Fatima", "daughter, Siobhan", "RN Imani", "Dr. Leilani", "Ms. Maria", "pt Maria".
-    if (at !== offset) {
-      const before = /(\p{L}[\p{L}-]*)(?:['\u2019]s)?\.?[ \t]*,?[ \t]*$/u.exec(text.slice(Math.max(0, at - 40), at));
-      if (before) {
-        const w = before[1]!.toLowerCase();
-        if (PATIENT_TITLES.has(w) || words.isPatient(w)) named = true;
-        else if (words.isRole(w)) return 'other';
+    const before = /(\p{L}[\p{L}-]*)(?:['\u2019]s)?\.?[ \t]*,?[ \t]*$/u.exec(text.slice(Math.max(0, at - 40), at));
+    if (before) {
+      const w = before[1]!.toLowerCase();
+      const verdict = PATIENT_TITLES.has(w) || words.isPatient(w) ? BEFORE_NAME : words.isRole(w) ? BEFORE_OTHER : -1;
+      if (verdict !== -1) {
+        uses.before.set(at, verdict);
+        count(verdict);
       }
     }
     // "Farida, his wife,", "Reyna, the home health aide,": an appositive whose head is a role.
@@ -108,14 +88,27 @@ function toldElsewhere(text: string, word: string, offset: number, words: NameWo
     const apposed = APPOSITIVE().exec(after);
     if (apposed) {
       const head = apposed[2]!.toLowerCase();
-      if (words.isRole(head)) return 'other';
-      if (words.isPatient(head)) named = true;
+      if (words.isRole(head)) count(AFTER_OTHER);
+      else if (words.isPatient(head)) count(AFTER_NAME);
     }
     const bracket = bracketAfter(after, words);
-    if (bracket === 'other') return 'other';
-    if (bracket === 'patient') named = true;
+    if (bracket) count(bracket === 'other' ? AFTER_OTHER : AFTER_NAME);
   }
-  return named ? 'name' : undefined;
+  usesByWord.set(word, uses);
+  return uses;
+}
+
+/**
+ * The note's other uses of the word (usesOf): right after a role or a title of someone else ("his
+ * wife Fatima", "daughter, Siobhan", "RN Imani", "Dr. Leilani"), or before an appositive or brackets
+ * naming a role ("Farida, his wife,", "Arjun (front desk)") → 'other'; right after a title or a word
+ * for the patient ("Ms. Maria", "pt Maria") or before brackets naming the patient → 'name'. The word
+ * before the use at `offset` itself does not count.
+ */
+function toldElsewhere({ told, before }: Uses, offset: number): 'other' | 'name' | undefined {
+  const own = before.get(offset);
+  if (told[AFTER_OTHER]! > 0 || told[BEFORE_OTHER]! > (own === BEFORE_OTHER ? 1 : 0)) return 'other';
+  return told[AFTER_NAME]! > 0 || told[BEFORE_NAME]! > (own === BEFORE_NAME ? 1 : 0) ? 'name' : undefined;
 }
 
 /**
@@ -141,25 +134,4 @@ export function bracketAfter(after: string, words: NameWords): 'other' | 'patien
   )
     return 'other';
   return undefined;
-}
-
-/**
- * Does the note name its patient by another given name ("Pt Jamal", "Patient Lakshmi", "Jamal is a
- * 40-year-old") or by a title and a surname with which `word` is never written ("Mrs. Alvarez", and
- * no "Luz Alvarez")? Then the bare first name is someone else's.
- */
-function patientNamedOtherwise(text: string, word: string, words: NameWords): boolean {
-  for (const m of text.matchAll(/\b(\p{L}+)\.?[ \t]+(\p{Lu}[\p{Ll}'\u2019-]+)/gu)) {
-    const cue = m[1]!.toLowerCase();
-    const name = m[2]!;
-    if (name === word) continue;
-    if (PATIENT_TITLES.has(cue)) {
-      // "Ms. Rosa" (a given name) or "Mrs. Alvarez" (a surname) never written after `word`.
-      if (!new RegExp(`\\b${escapeRegex(word)}[ \\t]+${escapeRegex(name)}\\b`, 'u').test(text)) return true;
-    } else if (words.isPatient(cue) && isGivenName(name)) return true;
-  }
-  // "Jamal is a 40-year-old", "Jamal, 40M,": another given name with an age.
-  for (const m of text.matchAll(/(?:^|[.!?\n][ \t]*)(\p{Lu}\p{Ll}+)(?:,[ \t]*|[ \t]+is[ \t]+an?[ \t]+)\d{1,3}[- ]?(?:y|yo|year|[mf]\b)/gu))
-    if (m[1] !== word && isGivenName(m[1]!)) return true;
-  return false;
 }
