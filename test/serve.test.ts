@@ -184,6 +184,21 @@ describe('POST /v2/check', () => {
     const only = await check({ text, language: 'en-US', enabledOnly: 'true', enabledRules: ids[1]! });
     expect(only.matches.map((m) => m.rule.id)).toEqual([ids[1]]);
   });
+
+  it('switches on rules the defaults leave out (enabledRules, enabledCategories), as LanguageTool does, without enabledOnly', async () => {
+    // enabledRules and enabledCategories were read only with enabledOnly=true: a rule of the `all`
+    // preset named in enabledRules found nothing (newcomer trial).
+    const text = 'Patient is unmotivated to quit. Heroin addict.';
+    const ids = async (fields: Record<string, string>) => (await check({ text, language: 'en', ...fields })).matches.map((m) => m.rule.id);
+    expect(await ids({})).toEqual(['substance-use/addict']);
+    expect(await ids({ enabledRules: 'compliance/unmotivated' })).toEqual(['compliance/unmotivated', 'substance-use/addict']);
+    expect(await ids({ enabledCategories: 'compliance' })).toContain('compliance/unmotivated');
+    expect(await ids({ enabledRules: 'compliance/unmotivated', enabledOnly: 'true' })).toEqual(['compliance/unmotivated']);
+    // LanguageTool's order: a rule named in enabledRules runs though its category is disabled.
+    expect(await ids({ enabledRules: 'compliance/unmotivated', disabledCategories: 'compliance,substance-use' })).toEqual(['compliance/unmotivated']);
+    // Ids dignify does not know (LanguageTool's own) are ignored, as in disabledRules.
+    expect(await ids({ enabledRules: 'UPPERCASE_SENTENCE_START', enabledCategories: 'TYPOS' })).toEqual(['substance-use/addict']);
+  });
 });
 
 describe("bad requests: LanguageTool's statuses, and the service stays up", () => {
