@@ -321,6 +321,21 @@ describe("bad requests: LanguageTool's statuses, and the service stays up", () =
   });
 });
 
+describe('GET /v2/maxtextlength', () => {
+  it("says a number of characters that fits the body limit, as LanguageTool's value is characters", async () => {
+    // It answered the limit in bytes (65536 here): that many characters of most scripts, form-encoded, got 413.
+    const res = await fetch(`${service.url}/v2/maxtextlength`);
+    const chars = Number(await res.text());
+    expect(chars).toBeGreaterThan(1000);
+    // The worst case per character: U+0800-U+FFFF, 3 bytes of UTF-8, each percent-encoded.
+    for (const char of ['一', 'a', '😀']) {
+      const text = char.repeat(Math.floor(chars / char.length));
+      const answer = await fetch(`${service.url}/v2/check`, form({ text, language: 'en-US', disabledRules: 'WHITESPACE_RULE,UPPERCASE_SENTENCE_START' }));
+      expect(answer.status, char).toBe(200);
+    }
+  });
+});
+
 describe('GET /v2/languages', () => {
   it("lists English in LanguageTool's shape", async () => {
     const res = await fetch(`${service.url}/v2/languages`);

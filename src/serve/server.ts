@@ -45,6 +45,20 @@ export interface RunningServer {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/** Room in a request body for the parameters other than the text (language, rule lists). */
+const OTHER_PARAMETERS_BYTES = 8 * 1024;
+
+/**
+ * What GET /v2/maxtextlength answers: LanguageTool's value is a number of characters (UTF-16 code
+ * units), and it said the body limit in bytes, which a client sending that many characters would
+ * exceed. The count that always fits: a code unit takes at most 9 bytes in a form body (U+0800 to
+ * U+FFFF: 3 bytes of UTF-8, each percent-encoded), less in JSON (\uXXXX), after room for the other
+ * parameters.
+ */
+export function maxTextLength(maxBodyBytes: number): number {
+  return Math.max(0, Math.floor((maxBodyBytes - OTHER_PARAMETERS_BYTES) / 9));
+}
+
 /** Reads the body whole; past the limit it keeps reading (and dropping) so the 413 reaches the client. */
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -167,7 +181,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
         if (allow(['GET'])) send(res, 200, 'OK', 'text/plain; charset=utf-8', options.allowOrigin);
         return;
       case '/v2/maxtextlength':
-        if (allow(['GET'])) send(res, 200, String(limit), 'text/plain; charset=utf-8', options.allowOrigin);
+        if (allow(['GET'])) send(res, 200, String(maxTextLength(limit)), 'text/plain; charset=utf-8', options.allowOrigin);
         return;
       default:
         req.resume();
