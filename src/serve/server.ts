@@ -39,9 +39,20 @@ export interface RunningServer {
   /** http://host:port (the API is under /v2). */
   url: string;
   port: number;
-  /** Stops accepting connections, lets requests in flight finish (at most `graceMs`), then resolves. */
+  /**
+   * Stops accepting connections, lets the requests in flight finish and their answers be sent
+   * whole, answers 503 to a request that begins after, then resolves: at most `graceMs` (default
+   * SHUTDOWN_GRACE_MS) after it was called, when the connections still open are cut.
+   */
   close(graceMs?: number): Promise<void>;
 }
+
+/**
+ * The longest `dignify serve` waits, on SIGTERM or Ctrl+C, for answers in flight before it cuts
+ * them: enough to check and send a text at the 1 MiB limit on a busy machine, and a stalled
+ * client (which Node no longer times out once the server is closing) cannot hold the exit longer.
+ */
+export const SHUTDOWN_GRACE_MS = 10_000;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -125,7 +136,10 @@ function send(res: ServerResponse, status: number, body: string, type: string, a
   res.setHeader('Cache-Control', 'no-store');
   res.setHeader('X-Content-Type-Options', 'nosniff');
   if (allowOrigin) res.setHeader('Access-Control-Allow-Origin', allowOrigin);
-  res.end(body);
+  // Ended only once the body is handed to the kernel: server.close() closes every connection Node
+  // counts idle, and one whose answer has ended but is still being written counts (its `finished`
+  // is set at end()), which cut an 11 MB answer off at 4 MB on SIGTERM (newcomer trial).
+  res.write(body, () => res.end());
 }
 
 /** Starts the service; resolves once it listens. Rejects with the listen error (EADDRINUSE, EACCES, …). */
@@ -139,10 +153,17 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   // Everything lint loads on first use, loaded now: each request then lints synchronously.
   await preloadLint();
 
-  const json = (res: ServerResponse, value: unknown) => send(res, 200, JSON.stringify(value), 'application/json; charset=utf-8', options.allowOrigin);
+  let closing = false;
+  const answer = (res: ServerResponse, status: number, body: string, type: string) => {
+    // Closing (close() below): the connection is closed once this answer is sent, by Node.
+    if (closing) res.setHeader('Connection', 'close');
+    send(res, status, body, type, options.allowOrigin);
+  };
+  const json = (res: ServerResponse, value: unknown) => answer(res, 200, JSON.stringify(value), 'application/json; charset=utf-8');
+  const textAnswer = (res: ServerResponse, body: string) => answer(res, 200, body, 'text/plain; charset=utf-8');
   const fail = (res: ServerResponse, status: number, message: string) => {
     if (status === 413) res.setHeader('Connection', 'close');
-    send(res, status, `Error: ${message}`, 'text/plain; charset=utf-8', options.allowOrigin);
+    answer(res, status, `Error: ${message}`, 'text/plain; charset=utf-8');
   };
 
   async function check(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
@@ -178,10 +199,10 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
         if (allow(['GET'])) json(res, LANGUAGES);
         return;
       case '/v2/healthcheck':
-        if (allow(['GET'])) send(res, 200, 'OK', 'text/plain; charset=utf-8', options.allowOrigin);
+        if (allow(['GET'])) textAnswer(res, 'OK');
         return;
       case '/v2/maxtextlength':
-        if (allow(['GET'])) send(res, 200, String(maxTextLength(limit)), 'text/plain; charset=utf-8', options.allowOrigin);
+        if (allow(['GET'])) textAnswer(res, String(maxTextLength(limit)));
         return;
       default:
         req.resume();
@@ -207,6 +228,19 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   const current = new WeakMap<Socket, IncomingMessage>();
   const server = createServer(timeouts, (req, res) => {
     current.set(req.socket, req);
+    // Closing: an answer whose head went out before close() (keep-alive) leaves its connection
+    // idle once sent; it is closed then, not kept until keepAliveTimeout.
+    res.on('close', () => {
+      if (closing) server.closeIdleConnections();
+    });
+    // A request that begins once the service is closing is refused: it came on a connection
+    // accepted before the listener closed (while a long lint held the process, the signal
+    // waited too, and a connection opened after it was still served, newcomer trial).
+    if (closing) {
+      req.resume();
+      fail(res, 503, 'The server is shutting down');
+      return;
+    }
     handle(req, res).catch((error: unknown) => {
       if (res.headersSent) {
         res.destroy();
@@ -286,15 +320,18 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     server,
     port: address.port,
     url: `http://${shown}:${address.port}`,
-    close: (graceMs = 5_000) =>
+    close: (graceMs = SHUTDOWN_GRACE_MS) =>
       new Promise<void>((resolve) => {
+        closing = true;
         const force = setTimeout(() => server.closeAllConnections(), graceMs);
         force.unref();
+        // Node's close() stops listening and closes the idle connections itself; those with a
+        // request in flight stay until their answers are sent, and accepted ones with no request
+        // yet until they send one (answered 503) or the grace runs out.
         server.close(() => {
           clearTimeout(force);
           resolve();
         });
-        server.closeIdleConnections();
       }),
   };
 }
