@@ -1,5 +1,6 @@
 // `dignify serve`: starts the LanguageTool-compatible service and runs until SIGTERM or SIGINT
-// (Ctrl+C), then stops accepting connections, lets requests in flight finish, and returns 0.
+// (Ctrl+C), then stops accepting connections, lets requests in flight finish (at most
+// SHUTDOWN_GRACE_MS, serve/server.ts), and returns 0.
 import { EXIT, type Io } from './io.js';
 
 export interface ServeCliOptions {

@@ -170,7 +170,15 @@ const list = (value: string | undefined) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-/** LanguageTool's enabledRules, disabledRules, enabledCategories, disabledCategories and enabledOnly as dignify options. */
+/**
+ * LanguageTool's enabledRules, disabledRules, enabledCategories, disabledCategories and enabledOnly
+ * as dignify options, applied in LanguageTool's order (its Tools.selectRules): disabledCategories,
+ * enabledCategories, disabledRules, enabledRules, a later step winning over an earlier one. To
+ * enable is to switch on, on top of the defaults (the `recommended` preset), a rule they leave out
+ * (one of `all` only); with enabledOnly=true every other rule is off. Ids dignify does not know
+ * (LanguageTool's own, such as WHITESPACE_RULE or TYPOS, which clients send) are ignored, in every
+ * list alike: a client's settings for LanguageTool must not make the request fail.
+ */
 export function optionsFrom(params: URLSearchParams, rules: CompiledRules): Options | undefined {
   const disabledRules = list(params.get('disabledRules') ?? undefined);
   const disabledCategories = list(params.get('disabledCategories') ?? undefined);
@@ -180,20 +188,18 @@ export function optionsFrom(params: URLSearchParams, rules: CompiledRules): Opti
   if (enabledOnly && enabledRules.length === 0 && enabledCategories.length === 0) {
     throw new RequestError(400, 'You must specify enabledRules or enabledCategories when you use enabledOnly');
   }
-  if (!enabledOnly && disabledRules.length === 0 && disabledCategories.length === 0) return undefined;
+  if (!enabledOnly && [disabledRules, disabledCategories, enabledRules, enabledCategories].every((l) => l.length === 0)) return undefined;
+  // Per rule id, never per category: a rule id set to its severity runs under any preset, where a
+  // category setting would not widen the preset (resolveOptions), and a rule id wins over its category.
   const severities: Record<string, SeveritySetting> = {};
-  if (enabledOnly) {
-    // A rule id wins over its category: every rule off, then the ones asked for back at their own severity.
-    for (const rule of rules.rules) {
-      const on = enabledRules.includes(rule.id) || enabledCategories.includes(rule.category);
-      severities[rule.id] = on ? rule.severity : 'off';
-    }
-  }
-  for (const category of disabledCategories) {
-    for (const rule of rules.rules) if (rule.category === category) severities[rule.id] = 'off';
-  }
-  // A client also disables LanguageTool's own rules (WHITESPACE_RULE): not dignify's, nothing to turn off.
-  for (const id of disabledRules) if (rules.byId.has(id)) severities[id] = 'off';
+  const set = (on: boolean, chosen: (rule: CompiledRules['rules'][number]) => boolean) => {
+    for (const rule of rules.rules) if (chosen(rule)) severities[rule.id] = on ? rule.severity : 'off';
+  };
+  if (enabledOnly) set(false, () => true);
+  set(false, (rule) => disabledCategories.includes(rule.category));
+  set(true, (rule) => enabledCategories.includes(rule.category));
+  set(false, (rule) => disabledRules.includes(rule.id));
+  set(true, (rule) => enabledRules.includes(rule.id));
   return { rules: severities };
 }
 

@@ -3,8 +3,8 @@
 // findings. Node's own http module with a two-route router: the API is two endpoints and form
 // bodies, which needs no framework, and the command stays dependency-free and quick to start.
 // Bound to 127.0.0.1 unless told otherwise; note text is never logged.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingMessage, STATUS_CODES, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import { preloadLint } from '../lint/lint-document.js';
 import { lintResolved } from '../lint/lint-text.js';
 import type { ResolvedOptions } from '../match/match.js';
@@ -39,11 +39,36 @@ export interface RunningServer {
   /** http://host:port (the API is under /v2). */
   url: string;
   port: number;
-  /** Stops accepting connections, lets requests in flight finish (at most `graceMs`), then resolves. */
+  /**
+   * Stops accepting connections, lets the requests in flight finish and their answers be sent
+   * whole, answers 503 to a request that begins after, then resolves: at most `graceMs` (default
+   * SHUTDOWN_GRACE_MS) after it was called, when the connections still open are cut.
+   */
   close(graceMs?: number): Promise<void>;
 }
 
+/**
+ * The longest `dignify serve` waits, on SIGTERM or Ctrl+C, for answers in flight before it cuts
+ * them: enough to check and send a text at the 1 MiB limit on a busy machine, and a stalled
+ * client (which Node no longer times out once the server is closing) cannot hold the exit longer.
+ */
+export const SHUTDOWN_GRACE_MS = 10_000;
+
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Room in a request body for the parameters other than the text (language, rule lists). */
+const OTHER_PARAMETERS_BYTES = 8 * 1024;
+
+/**
+ * What GET /v2/maxtextlength answers: LanguageTool's value is a number of characters (UTF-16 code
+ * units), and it said the body limit in bytes, which a client sending that many characters would
+ * exceed. The count that always fits: a code unit takes at most 9 bytes in a form body (U+0800 to
+ * U+FFFF: 3 bytes of UTF-8, each percent-encoded), less in JSON (\uXXXX), after room for the other
+ * parameters.
+ */
+export function maxTextLength(maxBodyBytes: number): number {
+  return Math.max(0, Math.floor((maxBodyBytes - OTHER_PARAMETERS_BYTES) / 9));
+}
 
 /** Reads the body whole; past the limit it keeps reading (and dropping) so the 413 reaches the client. */
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
@@ -111,7 +136,10 @@ function send(res: ServerResponse, status: number, body: string, type: string, a
   res.setHeader('Cache-Control', 'no-store');
   res.setHeader('X-Content-Type-Options', 'nosniff');
   if (allowOrigin) res.setHeader('Access-Control-Allow-Origin', allowOrigin);
-  res.end(body);
+  // Ended only once the body is handed to the kernel: server.close() closes every connection Node
+  // counts idle, and one whose answer has ended but is still being written counts (its `finished`
+  // is set at end()), which cut an 11 MB answer off at 4 MB on SIGTERM (newcomer trial).
+  res.write(body, () => res.end());
 }
 
 /** Starts the service; resolves once it listens. Rejects with the listen error (EADDRINUSE, EACCES, …). */
@@ -125,10 +153,17 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   // Everything lint loads on first use, loaded now: each request then lints synchronously.
   await preloadLint();
 
-  const json = (res: ServerResponse, value: unknown) => send(res, 200, JSON.stringify(value), 'application/json; charset=utf-8', options.allowOrigin);
+  let closing = false;
+  const answer = (res: ServerResponse, status: number, body: string, type: string) => {
+    // Closing (close() below): the connection is closed once this answer is sent, by Node.
+    if (closing) res.setHeader('Connection', 'close');
+    send(res, status, body, type, options.allowOrigin);
+  };
+  const json = (res: ServerResponse, value: unknown) => answer(res, 200, JSON.stringify(value), 'application/json; charset=utf-8');
+  const textAnswer = (res: ServerResponse, body: string) => answer(res, 200, body, 'text/plain; charset=utf-8');
   const fail = (res: ServerResponse, status: number, message: string) => {
     if (status === 413) res.setHeader('Connection', 'close');
-    send(res, status, `Error: ${message}`, 'text/plain; charset=utf-8', options.allowOrigin);
+    answer(res, status, `Error: ${message}`, 'text/plain; charset=utf-8');
   };
 
   async function check(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
@@ -164,10 +199,10 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
         if (allow(['GET'])) json(res, LANGUAGES);
         return;
       case '/v2/healthcheck':
-        if (allow(['GET'])) send(res, 200, 'OK', 'text/plain; charset=utf-8', options.allowOrigin);
+        if (allow(['GET'])) textAnswer(res, 'OK');
         return;
       case '/v2/maxtextlength':
-        if (allow(['GET'])) send(res, 200, String(limit), 'text/plain; charset=utf-8', options.allowOrigin);
+        if (allow(['GET'])) textAnswer(res, String(maxTextLength(limit)));
         return;
       default:
         req.resume();
@@ -175,16 +210,37 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     }
   }
 
+  // The timeouts, Node's own: a request's headers must arrive within headersTimeout (5 s) and the
+  // whole request within requestTimeout (10 s), counted from its first byte, or from the connection
+  // for its first request; an idle keep-alive connection is closed after keepAliveTimeout (5 s).
+  // They are there for clients that stall (half a body, then nothing), which would otherwise hold
+  // a connection for ever. Node checks them every connectionsCheckingInterval (default 30 s): a
+  // request that stalled was closed after 25-30 s where the README promises 10 (newcomer trial).
   const requestTimeout = options.requestTimeoutMs ?? 10_000;
-  // Node checks the request timeout only every connectionsCheckingInterval (default 30 s): a request
-  // that stalled was closed after 25-30 s where the README promises 10 (found by a newcomer trial).
+  const headersTimeout = Math.min(5_000, requestTimeout);
   const timeouts = {
     requestTimeout,
-    headersTimeout: Math.min(5_000, requestTimeout),
+    headersTimeout,
     keepAliveTimeout: 5_000,
     connectionsCheckingInterval: Math.min(1_000, requestTimeout),
   };
+  // The request each connection is on (the last whose headers arrived), for the second look below.
+  const current = new WeakMap<Socket, IncomingMessage>();
   const server = createServer(timeouts, (req, res) => {
+    current.set(req.socket, req);
+    // Closing: an answer whose head went out before close() (keep-alive) leaves its connection
+    // idle once sent; it is closed then, not kept until keepAliveTimeout.
+    res.on('close', () => {
+      if (closing) server.closeIdleConnections();
+    });
+    // A request that begins once the service is closing is refused: it came on a connection
+    // accepted before the listener closed (while a long lint held the process, the signal
+    // waited too, and a connection opened after it was still served, newcomer trial).
+    if (closing) {
+      req.resume();
+      fail(res, 503, 'The server is shutting down');
+      return;
+    }
     handle(req, res).catch((error: unknown) => {
       if (res.headersSent) {
         res.destroy();
@@ -200,10 +256,55 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
       }
     });
   });
-  // A malformed request line or headers: answer 400 and keep serving.
-  server.on('clientError', (_error, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-    else socket.destroy();
+
+  /** An answer before any request reached the handler, on the raw connection, which it then closes. */
+  const refuse = (socket: Socket, status: 400 | 408, message: string) => {
+    if (!socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const body = `Error: ${message}`;
+    const cors = options.allowOrigin ? `Access-Control-Allow-Origin: ${options.allowOrigin}\r\n` : '';
+    socket.end(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n${cors}\r\n${body}`,
+    );
+  };
+
+  // Node's timeouts count time on the clock, the time this process spent linting other requests
+  // included: a request sent whole while the service was busy waits unread in the kernel, and
+  // Node's check (a timer, and timers run before the poll that reads sockets) then finds it
+  // late. Under load (12 requests of 950 KB on 2 cores) two complete requests got 400 this way
+  // after 23 s. So a timeout is looked at again once the data waiting has been read (setImmediate
+  // runs after the poll): a client that had sent more is not stalled, the service was, and its
+  // request goes on, watched from then on by the same look every requestTimeout; a client that
+  // sent nothing more gets 408.
+  const secondLook = (socket: Socket) => {
+    const seen = socket.bytesRead;
+    const before = current.get(socket);
+    const previous = before?.complete ? before : undefined; // a request already received, not this one
+    setImmediate(() => {
+      if (socket.destroyed) return;
+      if (socket.bytesRead === seen) {
+        refuse(socket, 408, `The request did not arrive in time (its headers within ${headersTimeout / 1000} s, all of it within ${requestTimeout / 1000} s)`);
+        return;
+      }
+      const again = setTimeout(() => {
+        const req = current.get(socket);
+        // Received whole: done (Node watches the connection's next request itself).
+        if (req !== undefined && req !== previous && req.complete) return;
+        secondLook(socket);
+      }, requestTimeout);
+      again.unref();
+      socket.once('close', () => clearTimeout(again));
+    });
+  };
+  // What Node reports before a request reaches the handler: a request that timed out gets 408
+  // (after the second look), a malformed one 400, each with a body in LanguageTool's form
+  // ("Error: ..."), as the handler's errors have.
+  // (The socket is typed a Duplex for other transports; an http.Server's is a net.Socket.)
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') secondLook(socket as Socket);
+    else refuse(socket as Socket, 400, 'The request is not valid HTTP');
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -219,15 +320,18 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     server,
     port: address.port,
     url: `http://${shown}:${address.port}`,
-    close: (graceMs = 5_000) =>
+    close: (graceMs = SHUTDOWN_GRACE_MS) =>
       new Promise<void>((resolve) => {
+        closing = true;
         const force = setTimeout(() => server.closeAllConnections(), graceMs);
         force.unref();
+        // Node's close() stops listening and closes the idle connections itself; those with a
+        // request in flight stay until their answers are sent, and accepted ones with no request
+        // yet until they send one (answered 503) or the grace runs out.
         server.close(() => {
           clearTimeout(force);
           resolve();
         });
-        server.closeIdleConnections();
       }),
   };
 }
