@@ -359,6 +359,13 @@ describe('the fixture export, end to end', () => {
     });
     expect(find('period', '2024-03')[0]).toMatchObject({ column: 'note_date', notes: '5', findings: '4', per_1000_notes: '800' });
     expect(find('period', '(no date)')[0]).toMatchObject({ notes: '1' });
+    // The undated notes' row has its figures (a newcomer trial found them blank), and with the
+    // months' rows it adds up to the total.
+    const periods = rows.filter((r) => r.section === 'period');
+    for (const field of ['notes', 'notes_with_findings', 'findings', 'per_1000_notes'] as const) expect(find('period', '(no date)')[0]![field]).toMatch(/^\d/);
+    expect(periods.reduce((n, r) => n + Number(r.notes), 0)).toBe(31);
+    expect(periods.reduce((n, r) => n + Number(r.notes_with_findings), 0)).toBe(13);
+    expect(periods.reduce((n, r) => n + Number(r.findings), 0)).toBe(15);
     expect(rows.filter((r) => r.section === 'term').find((r) => r.term === 'IVDU')).toMatchObject({ suggestion: 'injection drug use', findings: '1' });
     expect(rows.filter((r) => r.section === 'rule').reduce((n, r) => n + Number(r.findings), 0)).toBe(15);
   });

@@ -108,6 +108,9 @@ export interface Trend {
   byRule: RuleCount[];
   /** Notes whose date was missing or not understood. */
   undated: number;
+  /** Of those, the notes with a finding, and their findings. */
+  undatedWithFindings: number;
+  undatedFindings: number;
   /** Of those, the notes whose date was there but not understood (15.03.2024). */
   unreadDates: number;
 }
@@ -249,6 +252,8 @@ export class ReportAggregator {
   private first?: Date;
   private last?: Date;
   private undated = 0;
+  // The undated notes' counts, as a period's (their row of the CSV report had no figures but notes).
+  private readonly undatedAcc = newKeyAcc();
   private unreadDates = 0;
   private topNotes: NoteRow[] = [];
   private readonly snippets: Snippet[] = [];
@@ -343,6 +348,7 @@ export class ReportAggregator {
       const date = parseDate(value);
       if (!date) {
         this.undated++;
+        tally(this.undatedAcc);
         if (value?.trim()) this.unreadDates++;
       } else {
         if (!this.first || date < this.first) this.first = date;
@@ -436,6 +442,8 @@ export class ReportAggregator {
         rows,
         byRule: ruleCounts(withData),
         undated: this.undated,
+        undatedWithFindings: this.undatedAcc.notesWithFindings,
+        undatedFindings: this.undatedAcc.findings,
         unreadDates: this.unreadDates,
       };
     }

@@ -95,7 +95,16 @@ export function renderReportCsv(a: Aggregates): string {
       });
     }
     byRule('period_rule', t.column, t.byRule, new Map(t.rows.map((p) => [p.period, p.notes])));
-    if (t.undated) rows.push({ section: 'period', column: t.column, key: '(no date)', notes: t.undated });
+    if (t.undated)
+      rows.push({
+        section: 'period',
+        column: t.column,
+        key: '(no date)',
+        notes: t.undated,
+        notes_with_findings: t.undatedWithFindings,
+        findings: t.undatedFindings,
+        per_1000_notes: per1000(t.undatedFindings, t.undated),
+      });
   }
   return stringify(rows.map(neutraliseRow), { header: true, columns: [...CSV_COLUMNS] });
 }
