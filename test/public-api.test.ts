@@ -97,6 +97,7 @@ describe('public API', () => {
     expect(Object.keys(api).sort()).toEqual([
       'ConfigError',
       'ConfigSet',
+      'OptionsError',
       'RuleFileError',
       'applyFixes',
       'builtinRules',
@@ -114,6 +115,15 @@ describe('public API', () => {
     ]);
     const pinned: PublicTypes | undefined = undefined;
     expect(pinned).toBeUndefined();
+  });
+
+  // OptionsError was not exported (ConfigError and RuleFileError were), so a caller could not tell a
+  // bad option from a bug, and its name was 'Error'.
+  it('exports OptionsError, the error a bad option rejects with, named so', async () => {
+    const error = await api.lintText('Known addict.', { preset: 'strict' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(api.OptionsError);
+    expect((error as Error).name).toBe('OptionsError');
+    expect((error as Error).message).toMatch(/^preset: unknown preset "strict"/);
   });
 
   it('keeps the compiled rule set opaque: only its rules can be read', () => {

@@ -8,7 +8,18 @@ import type { CompiledRules } from '../rules/compile.js';
 import type { Options } from '../types.js';
 import type { ResolvedOptions } from '../match/match.js';
 
-export class OptionsError extends Error {}
+/**
+ * An option that cannot be used (a bad preset, severity, rule id, allow phrase, …); the message
+ * names the option ("quotes: expected info, flag or ignore, got \"x\""). Exported, and named, so a
+ * caller can tell it from a bug: `error instanceof OptionsError`, or `error.name === 'OptionsError'`.
+ */
+export class OptionsError extends Error {
+  constructor(message: string) {
+    super(message);
+    // Error's own name ('Error') would not tell it from any other error in a log or a stack trace.
+    this.name = 'OptionsError';
+  }
+}
 
 const SEVERITIES = new Set(['off', 'info', 'warning', 'error']);
 
