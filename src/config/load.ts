@@ -147,6 +147,7 @@ export function resolveConfig(config: DignifyConfig, file: string | undefined, b
   // rules: compiling every built-in rule, the all preset's too, to check nothing cost every run's
   // start-up, a pre-commit hook's included.)
   const keys = Object.keys(config.rules ?? {});
+  let rules = base.rules;
   if (keys.length > 0) {
     const known = ruleSet ?? builtinRules();
     const categories = new Set(known.rules.map((r) => r.category));
@@ -156,6 +157,15 @@ export function resolveConfig(config: DignifyConfig, file: string | undefined, b
         throw new ConfigError(where, `rules.${key}`, `expected a rule id or a category${meant} ("dignify rules" lists them)`);
       }
     }
+    // The caller's `rules` (the Node API's option, a ConfigSet's base) apply on top of the config's,
+    // as the README says: the config's won, so its 'warning' or 'off' for a rule could not be
+    // changed by the call. A category the caller sets also overrides the config's settings of that
+    // category's rules ("substance-use: off" over the config's "substance-use/addict: warning"),
+    // else a rule id, winning over its category, would keep the config's setting. (The command
+    // line gives no rules, so its runs are as before.)
+    const own = base.rules ?? {};
+    const kept = Object.entries(config.rules!).filter(([key]) => own[known.byId.get(key)?.rule.category ?? key] === undefined);
+    rules = { ...Object.fromEntries(kept), ...own };
   }
   let options: ResolvedOptions;
   try {
@@ -166,7 +176,7 @@ export function resolveConfig(config: DignifyConfig, file: string | undefined, b
       ...base,
       ...(preset !== undefined && { preset }),
       ...(ruleSet && { ruleSet }),
-      rules: { ...base.rules, ...config.rules },
+      ...(rules && { rules }),
       allow: [...(base.allow ?? []), ...(config.allow ?? [])],
     });
   } catch (error) {
