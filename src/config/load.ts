@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import ignore, { type Ignore } from 'ignore';
 import { didYouMean } from '../core/edit-distance.js';
-import { OptionsError, resolveOptions } from '../lint/options.js';
+import { checkOptionShapes, OptionsError, resolveOptions } from '../lint/options.js';
 import type { ResolvedOptions } from '../match/match.js';
 import { builtinRuleFiles, builtinRules } from '../rules/builtin.js';
 import { compileRules, type CompiledRules } from '../rules/compile.js';
@@ -126,8 +126,14 @@ export function validateConfig(data: unknown, file: string): DignifyConfig {
   return data as DignifyConfig;
 }
 
-/** Resolves a validated config: its own rule files compiled with the built-in ones, severities and allow-list checked. */
+/**
+ * Resolves a validated config: its own rule files compiled with the built-in ones, severities and
+ * allow-list checked. Throws ConfigError, or OptionsError for a `base` of the wrong shape.
+ */
 export function resolveConfig(config: DignifyConfig, file: string | undefined, base: Options, shownAs = file): ResolvedConfig {
+  // The base is the caller's (lintFiles' options, a ConfigSet's base), not the config's: a wrong
+  // shape is an OptionsError, before `allow: 'addict'` is spread into its letters below.
+  checkOptionShapes(base);
   const dir = file ? path.dirname(file) : process.cwd();
   const where = shownAs ?? '(no config)';
   const extendsList = typeof config.extends === 'string' ? [config.extends] : (config.extends ?? []);

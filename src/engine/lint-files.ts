@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Document, RecordRef } from '../inputs/document.js';
 import { fixText } from '../fix/fix-text.js';
 import { expandPaths } from '../inputs/files.js';
-import { formatEntry, formatOf } from '../inputs/formats.js';
+import { formatEntry, formatOf, INPUT_FORMATS } from '../inputs/formats.js';
 import { walkLimits } from '../match/prefilter.js';
 import { readEntryBatches, type SourceEvent, type SourceOptions, type StdinSource } from '../inputs/sources.js';
 import type { Finding, Options } from '../types.js';
@@ -18,7 +18,7 @@ import { codeSpans, lintDocument, lintDocumentBatches, preloadLint } from '../li
 import { unknownDirectiveRules, type CodeSpans } from '../match/inline-control.js';
 import { lintInParallelBatches, type Linted, type PoolThreshold } from './lint-parallel.js';
 import type { ResolvedOptions } from '../match/match.js';
-import { OptionsError, resolveOptions } from '../lint/options.js';
+import { checkOptionShapes, OptionsError, resolveOptions, shown } from '../lint/options.js';
 import { ConfigSet } from '../config/index.js';
 import { didYouMean } from '../core/edit-distance.js';
 import { builtinRuleFiles } from '../rules/builtin.js';
@@ -145,7 +145,8 @@ export type LintEvent = { result: LintResult; doc?: Document } | { notice: strin
 
 /**
  * Lints paths and then `stdin`, yielding one LintOutcome per source or record in input order.
- * Throws ConfigError (before the first outcome) when a file's configuration is invalid.
+ * Throws (before the first outcome) OptionsError for an option it cannot use, ConfigError when a
+ * file's configuration is invalid.
  */
 export async function* lintOutcomes(paths: readonly string[], options: LintOptions = {}, stdin?: StdinSource): AsyncGenerator<LintOutcome> {
   for await (const batch of lintOutcomeBatches(paths, options, stdin)) yield* batch;
@@ -194,8 +195,26 @@ function configsOf(options: LintOptions): ConfigLookup | undefined {
   return new ConfigSet({ cwd: process.cwd(), base, ...(typeof options.config === 'string' && { config: options.config }) });
 }
 
-/** Expands the paths, looks up every configuration (throws ConfigError), and starts reading and linting. */
+/**
+ * Checks the options only lintFiles and its kin read, and the shapes of the rest (resolveOptions
+ * checks their values): a wrong one was a bare TypeError from inside the readers (inputFormat
+ * 'rtf', extensions 'csv,jsonl') or, for threads 0, -1 or 'x', taken without a word (--threads 0
+ * is a usage error). Once per call. Throws OptionsError naming the option.
+ */
+function checkLintOptions(options: LintOptions): void {
+  checkOptionShapes(options);
+  const { inputFormat, extensions, threads } = options;
+  if (inputFormat !== undefined && !INPUT_FORMATS.includes(inputFormat))
+    throw new OptionsError(`inputFormat: expected one of ${INPUT_FORMATS.join(', ')}, got ${shown(inputFormat)}`);
+  if (extensions !== undefined && !(Array.isArray(extensions) && extensions.every((e) => typeof e === 'string')))
+    throw new OptionsError(`extensions: expected a list of extensions (["txt", "csv"]), got ${shown(extensions)}`);
+  if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1))
+    throw new OptionsError(`threads: expected a whole number, 1 or more (1: no worker threads), got ${shown(threads)}`);
+}
+
+/** Expands the paths, looks up every configuration (throws ConfigError), and starts reading and linting. Throws OptionsError for a bad option. */
 async function startLint(paths: readonly string[], options: LintOptions, stdin?: StdinSource): Promise<Started> {
+  checkLintOptions(options);
   const configs = configsOf(options);
   const resolved = configs || options.optionsFor ? undefined : resolveOptions(options);
   const optionsOf = (file: string): ResolvedOptions => resolved ?? (configs ? configs.forFile(file).options : options.optionsFor!(file));
