@@ -5,7 +5,7 @@ import retextEnglish from 'retext-english';
 import retextStringify from 'retext-stringify';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { applyFixes, ConfigSet, lintFiles, lintText, OptionsError, retextDignify } from '../src/index.js';
+import { applyFixes, ConfigSet, lintFiles, lintOutcomes, lintText, OptionsError, retextDignify } from '../src/index.js';
 
 const NOTE = 'Pt is a known heroin addict with hx of drug abuse who reports using dirty needles.';
 
@@ -143,6 +143,28 @@ describe('lintFiles', () => {
     ]);
     expect(results[3]!.error).toBe('binary file; not linted');
     expect(results[1]!.findings[0]!.file).toBe(path.join(dir, 'a.txt'));
+  });
+});
+
+// A string was iterated as its characters, each linted as a path: 'a.txt' gave 'a', 't' and 'x' as
+// missing files and '.' the whole working folder (the repository, when run from it).
+describe('lintFiles with one path as a string', () => {
+  it('lints that path alone, as ESLint takes it', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dignify-api-'));
+    writeFileSync(path.join(dir, 'a.txt'), 'Hx of IVDU.');
+    writeFileSync(path.join(dir, 'b.txt'), 'Known addict.');
+    const was = process.cwd();
+    process.chdir(dir); // so '.' would be this folder, not the repository
+    try {
+      const results = await lintFiles('a.txt');
+      expect(results.map((r) => [r.file, r.findings.map((f) => f.actual), r.error ?? null])).toEqual([['a.txt', ['IVDU'], null]]);
+      const outcomes = [];
+      for await (const o of lintOutcomes('b.txt')) outcomes.push(o.kind === 'linted' ? o.findings.map((f) => f.actual) : o.kind);
+      expect(outcomes).toEqual([['addict']]);
+    } finally {
+      process.chdir(was);
+    }
+    await expect(lintFiles(42 as never)).rejects.toThrow(/^paths: expected a path or a list of paths .*, got 42$/);
   });
 });
 

@@ -145,10 +145,11 @@ export type LintEvent = { result: LintResult; doc?: Document } | { notice: strin
 
 /**
  * Lints paths and then `stdin`, yielding one LintOutcome per source or record in input order.
+ * `paths`: files, folders and globs; one path may be given as a string (as ESLint's lintFiles takes it).
  * Throws (before the first outcome) OptionsError for an option it cannot use, ConfigError when a
  * file's configuration is invalid.
  */
-export async function* lintOutcomes(paths: readonly string[], options: LintOptions = {}, stdin?: StdinSource): AsyncGenerator<LintOutcome> {
+export async function* lintOutcomes(paths: string | readonly string[], options: LintOptions = {}, stdin?: StdinSource): AsyncGenerator<LintOutcome> {
   for await (const batch of lintOutcomeBatches(paths, options, stdin)) yield* batch;
 }
 
@@ -159,7 +160,7 @@ export async function* lintOutcomes(paths: readonly string[], options: LintOptio
  * The batches of a long document's findings (LintOptions.findingBatches) come one per batch, each
  * made when it is asked for.
  */
-export function lintOutcomeBatches(paths: readonly string[], options: LintOptions = {}, stdin?: StdinSource): AsyncGenerator<LintOutcome[]> {
+export function lintOutcomeBatches(paths: string | readonly string[], options: LintOptions = {}, stdin?: StdinSource): AsyncGenerator<LintOutcome[]> {
   return outcomeBatches(() => startLint(paths, options, stdin));
 }
 
@@ -213,7 +214,11 @@ function checkLintOptions(options: LintOptions): void {
 }
 
 /** Expands the paths, looks up every configuration (throws ConfigError), and starts reading and linting. Throws OptionsError for a bad option. */
-async function startLint(paths: readonly string[], options: LintOptions, stdin?: StdinSource): Promise<Started> {
+async function startLint(given: string | readonly string[], options: LintOptions, stdin?: StdinSource): Promise<Started> {
+  // A string is one path: it was iterated as its characters, each linted as a path ('.' the working folder).
+  const paths = typeof given === 'string' ? [given] : given;
+  if (!Array.isArray(paths) || !paths.every((p) => typeof p === 'string'))
+    throw new OptionsError(`paths: expected a path or a list of paths (["notes/", "*.txt"]), got ${shown(paths)}`);
   checkLintOptions(options);
   const configs = configsOf(options);
   const resolved = configs || options.optionsFor ? undefined : resolveOptions(options);
@@ -374,7 +379,7 @@ export function resultOf(outcome: LintOutcome): LintResult | undefined {
 }
 
 /** lintOutcomes in the older shape: `{ result, doc }` or `{ notice, file }`. */
-export async function* lintStream(paths: readonly string[], options: LintOptions = {}, stdin?: StdinSource): AsyncGenerator<LintEvent> {
+export async function* lintStream(paths: string | readonly string[], options: LintOptions = {}, stdin?: StdinSource): AsyncGenerator<LintEvent> {
   for await (const outcome of lintOutcomes(paths, options, stdin)) {
     if (outcome.kind === 'notice') yield { notice: outcome.message, file: outcome.file };
     else if (outcome.kind === 'linted') yield { result: resultOf(outcome)!, doc: outcome.doc };
@@ -483,8 +488,12 @@ async function* inBatches(doc: Document, resolved: ResolvedOptions, perBatch?: n
   yield outcome(previous ?? [], first ? undefined : { first: false, last: true });
 }
 
-/** Lints paths; an export gives one result per record (see LintResult.record). */
-export async function lintFiles(paths: readonly string[], options?: LintOptions): Promise<LintResult[]> {
+/**
+ * Lints paths (files, folders, globs; one path may be given as a string), resolving to one
+ * LintResult per file, and per record of an export (see LintResult.record), in input order. Rejects
+ * with OptionsError for an option it cannot use, ConfigError for a config that is invalid.
+ */
+export async function lintFiles(paths: string | readonly string[], options?: LintOptions): Promise<LintResult[]> {
   const results: LintResult[] = [];
   for await (const outcome of lintOutcomes(paths, options)) {
     const result = resultOf(outcome);
