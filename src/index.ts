@@ -27,6 +27,7 @@ export type { Document, RecordRef } from './inputs/document.js';
 export type { ColumnOptions } from './inputs/columns.js';
 export type { InputFormat } from './inputs/formats.js';
 export type { SourceOptions, StdinSource } from './inputs/sources.js';
+export { OptionsError } from './lint/options.js';
 export { ConfigError, ConfigSet, type ConfigSetOptions, type DignifyConfig, type ResolvedConfig } from './config/index.js';
 export { default as retextDignify } from './lint/plugin.js';
 /** The built-in rule set (compiled once, then shared). */

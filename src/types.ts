@@ -50,7 +50,8 @@ export interface Finding {
   fixSkipped?: FixSkipped;
   note?: string;
   sources?: string[];
-  url?: string;
+  /** The rule's documentation (docs/rules.md#<rule id>). Every finding has one: the rule compiler gives each rule a url. */
+  url: string;
   /** Set by lintFiles and the CLI: the file the finding is in. */
   file?: string;
   /** .docx (no lines): the 1-based paragraph, counting paragraphs with text (headings, list items and table cells included). */

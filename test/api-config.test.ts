@@ -54,4 +54,46 @@ describe('lintFiles and configs', () => {
     const based = new ConfigSet({ cwd: dir, base: { quotes: 'flag' } });
     expect(found(await lintFiles([path.join(dir, 'notes')], { configs: based }))).toContain('substance-use/slang-label:error');
   });
+
+  // The config's `rules` won over the call's: `rules` could not change a severity the config set,
+  // nor turn on a rule it turned off, though the README says they apply on top, as the flags do.
+  describe('rules given to the call apply on top of the config', () => {
+    function configs(): { dir: string; note: string } {
+      const dir = project();
+      writeFileSync(path.join(dir, 'warn.yaml'), 'rules:\n  substance-use/addict: warning\n  substance-use/clean-dirty-test: "off"\n');
+      writeFileSync(path.join(dir, 'off.yaml'), 'rules:\n  substance-use/addict: "off"\n');
+      return { dir, note: path.join(dir, 'notes', 'visit.txt') };
+    }
+
+    it('a rule id: its severity, and on where the config has it off', async () => {
+      const { dir, note } = configs();
+      const rules = { 'substance-use/addict': 'error' } as const;
+      // The config's other settings stay: clean-dirty-test is still off.
+      expect(found(await lintFiles([note], { config: path.join(dir, 'warn.yaml'), rules }))).toEqual([
+        'substance-use/addict:error',
+        'substance-use/slang-label:info',
+      ]);
+      expect(found(await lintFiles([note], { config: path.join(dir, 'off.yaml'), rules }))).toContain('substance-use/addict:error');
+    });
+
+    it('a category: over the config settings of its rules too', async () => {
+      const { dir, note } = configs();
+      expect(found(await lintFiles([note], { config: path.join(dir, 'warn.yaml'), rules: { 'substance-use': 'off' } }))).toEqual([]);
+      // The call's category replaces the config's settings within it, its 'off' for clean-dirty-test too.
+      expect(found(await lintFiles([note], { config: path.join(dir, 'warn.yaml'), rules: { 'substance-use': 'info' } }))).toEqual([
+        'substance-use/addict:info',
+        'substance-use/clean-dirty-test:info',
+        'substance-use/slang-label:info',
+      ]);
+    });
+
+    it('config: true and a ConfigSet base alike', async () => {
+      const { dir, note } = configs();
+      // notes/.dignifyrc turns addict off.
+      expect(found(await lintFiles([note], { config: true }))).not.toContain('substance-use/addict:error');
+      expect(found(await lintFiles([note], { config: true, rules: { 'substance-use/addict': 'warning' } }))).toContain('substance-use/addict:warning');
+      const based = new ConfigSet({ cwd: dir, base: { rules: { 'substance-use/addict': 'warning' } } });
+      expect(found(await lintFiles([note], { configs: based }))).toContain('substance-use/addict:warning');
+    });
+  });
 });

@@ -5,7 +5,7 @@ import retextEnglish from 'retext-english';
 import retextStringify from 'retext-stringify';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { applyFixes, lintFiles, lintText, retextDignify } from '../src/index.js';
+import { applyFixes, ConfigSet, lintFiles, lintOutcomes, lintText, OptionsError, retextDignify } from '../src/index.js';
 
 const NOTE = 'Pt is a known heroin addict with hx of drug abuse who reports using dirty needles.';
 
@@ -143,5 +143,64 @@ describe('lintFiles', () => {
     ]);
     expect(results[3]!.error).toBe('binary file; not linted');
     expect(results[1]!.findings[0]!.file).toBe(path.join(dir, 'a.txt'));
+  });
+});
+
+// A string was iterated as its characters, each linted as a path: 'a.txt' gave 'a', 't' and 'x' as
+// missing files and '.' the whole working folder (the repository, when run from it).
+describe('lintFiles with one path as a string', () => {
+  it('lints that path alone, as ESLint takes it', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dignify-api-'));
+    writeFileSync(path.join(dir, 'a.txt'), 'Hx of IVDU.');
+    writeFileSync(path.join(dir, 'b.txt'), 'Known addict.');
+    const was = process.cwd();
+    process.chdir(dir); // so '.' would be this folder, not the repository
+    try {
+      const results = await lintFiles('a.txt');
+      expect(results.map((r) => [r.file, r.findings.map((f) => f.actual), r.error ?? null])).toEqual([['a.txt', ['IVDU'], null]]);
+      const outcomes = [];
+      for await (const o of lintOutcomes('b.txt')) outcomes.push(o.kind === 'linted' ? o.findings.map((f) => f.actual) : o.kind);
+      expect(outcomes).toEqual([['addict']]);
+    } finally {
+      process.chdir(was);
+    }
+    await expect(lintFiles(42 as never)).rejects.toThrow(/^paths: expected a path or a list of paths .*, got 42$/);
+  });
+});
+
+// Options of the wrong shape, as a JavaScript caller can give them, were a bare TypeError from deep
+// inside ("flatMap is not a function"), a message about "rules.0", or (threads 0, -1, 'x') taken
+// without a word. Each is now an OptionsError that names the option. `as never`: the types forbid them.
+describe('bad options', () => {
+  const rejects = (call: () => Promise<unknown>, message: RegExp) =>
+    expect(call().catch((e: unknown) => [e instanceof OptionsError, (e as Error).message])).resolves.toEqual([true, expect.stringMatching(message)]);
+
+  it('lintText: options, rules, allow and ruleSet of the wrong shape', async () => {
+    await rejects(() => lintText(NOTE, null as never), /^options: expected an object, got null$/);
+    await rejects(() => lintText(NOTE, { allow: 'addict' as never }), /^allow: expected a list of phrases .*, got "addict"$/);
+    await rejects(() => lintText(NOTE, { allow: [42 as never] }), /^allow\[0\]: expected a phrase \(a string\), got 42$/);
+    await rejects(() => lintText(NOTE, { ruleSet: {} as never }), /^ruleSet: expected a rule set from compileRules or builtinRules, got an object$/);
+    await rejects(() => lintText(NOTE, { rules: 'off' as never }), /^rules: expected an object of rule ids or categories .*, got "off"$/);
+  });
+
+  it('lintFiles: inputFormat, extensions and threads, and the shapes lintText checks', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dignify-api-'));
+    const file = path.join(dir, 'a.txt');
+    writeFileSync(file, NOTE);
+    await rejects(() => lintFiles([file], { inputFormat: 'rtf' as never }), /^inputFormat: expected one of text, markdown, .*, got "rtf"$/);
+    await rejects(() => lintFiles([file], { extensions: 'csv,jsonl' as never }), /^extensions: expected a list of extensions .*, got "csv,jsonl"$/);
+    for (const [threads, got] of [
+      [0, '0'],
+      [-1, '-1'],
+      [1.5, '1.5'],
+      ['x', '"x"'],
+    ] as const)
+      await rejects(() => lintFiles([file], { threads: threads as never }), new RegExp(`^threads: expected a whole number, 1 or more .*, got ${got}$`));
+    await rejects(() => lintFiles([file], null as never), /^options: expected an object/);
+    // Beside a config too, where `allow` was spread into its letters.
+    await rejects(() => lintFiles([file], { config: true, allow: 'addict' as never }), /^allow: expected a list of phrases/);
+    expect(() => new ConfigSet({ cwd: dir, config: false, base: { rules: 'off' as never } })).toThrow(OptionsError);
+    // Good values still run.
+    expect((await lintFiles([file], { threads: 2, extensions: ['txt'], inputFormat: 'text' }))[0]!.findings.length).toBe(3);
   });
 });

@@ -13,6 +13,7 @@ const finding = (over: Partial<Finding> = {}): Finding => ({
   suggestions: [],
   start: { line: 2, column: 5, offset: 20 },
   end: { line: 2, column: 11, offset: 26 },
+  url: 'https://example.org/docs/rules.md#x',
   ...over,
 });
 

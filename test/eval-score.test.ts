@@ -26,6 +26,7 @@ function finding(text: string, phrase: string, ruleId: string, severity: Severit
     suggestions: [],
     start: { line: 1, column: start + 1, offset: start },
     end: { line: 1, column: end + 1, offset: end },
+    url: 'https://example.org/docs/rules.md#x',
   };
 }
 

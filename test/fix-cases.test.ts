@@ -65,6 +65,7 @@ describe('markup between the words stays', () => {
       start: { line: 1, column: start + 1, offset: start },
       end: { line: 1, column: end + 1, offset: end },
       fix: { range: [start, end], text: replacement },
+      url: 'https://example.org/docs/rules.md#x',
     });
     const [moved, fine] = refineFixes(text, [finding(9, 26, 'person with opioid use disorder'), finding(20, 26, 'user')], segments);
     // Two text nodes meet inside "heroin" (as around a character reference).

@@ -60,6 +60,7 @@ describe('--format jsonl', () => {
       end: { line: 1, column: 2, offset: 1 },
       note: 'why',
       sources: ['s'],
+      url: 'u',
     };
     const out = reporter.result({ file: 'a.txt', findings: [finding, finding] });
     expect(out.split('\n')).toHaveLength(3);
@@ -73,6 +74,7 @@ describe('--format jsonl', () => {
       suggestions: [],
       start: finding.start,
       end: finding.end,
+      url: 'u',
     });
     expect(reporter.result({ file: 'b.txt', findings: [] })).toBe('');
     expect(reporter.result({ file: 'n.csv', record: { row: 2, id: 'a2', line: 3 }, findings: [] })).toBe('');

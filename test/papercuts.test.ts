@@ -18,6 +18,7 @@ const finding = (over: Partial<Finding> = {}): Finding => ({
   suggestions: ['person with a substance use disorder'],
   start: { line: 1, column: 1, offset: 0 },
   end: { line: 1, column: 7, offset: 6 },
+  url: 'https://example.org/docs/rules.md#x',
   ...over,
 });
 
@@ -61,6 +62,16 @@ describe('--redact on a .docx', () => {
     expect(kept.context).toBeUndefined();
     const out = formatAll(formatters.compact!, [{ file: 'a.docx', findings: [kept] }], { why: false, color: false, cwd: '/' });
     expect(out).toContain('a.docx:paragraph 4:');
+  });
+});
+
+// A redacted finding had no url, though Finding declares one (README's JSON shape: url: string).
+// The link stays out of a redacted report (test/formats.test.ts), so the field is there, empty.
+describe('--redact and the fields of a Finding', () => {
+  it('keeps url, empty', async () => {
+    expect(redactFinding(finding()).url).toBe('');
+    const r = await runMain(['-f', 'json', '--redact', '--stdin-filename', 'n.txt'], { input: 'Known addict.\n' });
+    expect(JSON.parse(r.stdout)[0].findings.map((f: Finding) => f.url)).toEqual(['']);
   });
 });
 

@@ -97,6 +97,7 @@ describe('public API', () => {
     expect(Object.keys(api).sort()).toEqual([
       'ConfigError',
       'ConfigSet',
+      'OptionsError',
       'RuleFileError',
       'applyFixes',
       'builtinRules',
@@ -114,6 +115,33 @@ describe('public API', () => {
     ]);
     const pinned: PublicTypes | undefined = undefined;
     expect(pinned).toBeUndefined();
+  });
+
+  // OptionsError was not exported (ConfigError and RuleFileError were), so a caller could not tell a
+  // bad option from a bug, and its name was 'Error'.
+  it('exports OptionsError, the error a bad option rejects with, named so', async () => {
+    const error = await api.lintText('Known addict.', { preset: 'strict' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(api.OptionsError);
+    expect((error as Error).name).toBe('OptionsError');
+    expect((error as Error).message).toMatch(/^preset: unknown preset "strict"/);
+  });
+
+  // Finding.url was declared optional though every finding has one (README's JSON shape: url:
+  // string), so a typed caller had to check for a url that is always there. Pinned both ways: the
+  // type (typecheck fails if it turns optional again) and the findings each entry point makes.
+  it('declares Finding.url required, and every entry point gives one', async () => {
+    type UrlRequired = undefined extends Finding['url'] ? false : true;
+    const required: UrlRequired = true;
+    expect(required).toBe(true);
+    const text = 'Known heroin addict. Brother is deaf and dumb.'; // a phrase rule and a retext-equality one
+    const { lintTextSync } = await import('../src/core/portable.js'); // the web and warehouse builds' core
+    const { unified } = await import('unified');
+    const { default: retextEnglish } = await import('retext-english');
+    const { default: retextStringify } = await import('retext-stringify');
+    const file = unified().use(retextEnglish).use(api.retextDignify).use(retextStringify).processSync(text);
+    const urls = [...(await api.lintText(text)), ...lintTextSync(text)].map((f) => f.url).concat(file.messages.map((m) => m.url as string));
+    expect(urls).toHaveLength(6);
+    for (const url of urls) expect(url).toMatch(/^https:\/\/.*docs\/rules\.md#[a-z-]+$/);
   });
 
   it('keeps the compiled rule set opaque: only its rules can be read', () => {

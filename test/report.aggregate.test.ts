@@ -25,6 +25,7 @@ function finding(ruleId: string, actual: string, suggestion = 'x', severity: Sev
     suggestions: [suggestion],
     start: point(offset),
     end: point(offset + actual.length),
+    url: 'https://example.org/docs/rules.md#x',
   };
 }
 

@@ -14,6 +14,7 @@ const finding = (): Finding => ({
   suggestions: ['person with a substance use disorder'],
   start: { line: 1, column: 1, offset: 0 },
   end: { line: 1, column: 7, offset: 6 },
+  url: 'https://example.org/docs/rules.md#x',
 });
 
 describe('report CSV and spreadsheet formulas', () => {

@@ -69,6 +69,18 @@ describe('the browser build of the core', () => {
     }
   });
 
+  // Like the warehouse script, the core has no list of given names (README, "The page"): a first
+  // name opening a sentence is read as someone else's, so lintText's finding here is not the page's.
+  it('differs from lintText where a given name decides, as the README says', async () => {
+    const context = vm.createContext({});
+    vm.runInContext(readFileSync(path.join(ROOT, 'dist', 'web', 'dignify-core.js'), 'utf8'), context);
+    await vm.runInContext('dignifyCore.ready()', context);
+    expect(vm.runInContext("dignifyCore.lint('Maria refused labs.').length", context)).toBe(0);
+    expect((await lintText('Maria refused labs.')).map((f) => f.ruleId)).toEqual(['compliance/refused']);
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8').replace(/\s+/g, ' ');
+    expect(readme.includes('and so is the list of given names, 455 KB: "Maria refused labs." shows no finding'), 'README, "The page"').toBe(true);
+  });
+
   it('the page holds the bundle and a CSP that forbids connections', () => {
     const html = readFileSync(path.join(ROOT, 'dist', 'web', 'index.html'), 'utf8');
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1] ?? '';

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import ignore, { type Ignore } from 'ignore';
 import { didYouMean } from '../core/edit-distance.js';
-import { OptionsError, resolveOptions } from '../lint/options.js';
+import { checkOptionShapes, OptionsError, resolveOptions } from '../lint/options.js';
 import type { ResolvedOptions } from '../match/match.js';
 import { builtinRuleFiles, builtinRules } from '../rules/builtin.js';
 import { compileRules, type CompiledRules } from '../rules/compile.js';
@@ -126,8 +126,14 @@ export function validateConfig(data: unknown, file: string): DignifyConfig {
   return data as DignifyConfig;
 }
 
-/** Resolves a validated config: its own rule files compiled with the built-in ones, severities and allow-list checked. */
+/**
+ * Resolves a validated config: its own rule files compiled with the built-in ones, severities and
+ * allow-list checked. Throws ConfigError, or OptionsError for a `base` of the wrong shape.
+ */
 export function resolveConfig(config: DignifyConfig, file: string | undefined, base: Options, shownAs = file): ResolvedConfig {
+  // The base is the caller's (lintFiles' options, a ConfigSet's base), not the config's: a wrong
+  // shape is an OptionsError, before `allow: 'addict'` is spread into its letters below.
+  checkOptionShapes(base);
   const dir = file ? path.dirname(file) : process.cwd();
   const where = shownAs ?? '(no config)';
   const extendsList = typeof config.extends === 'string' ? [config.extends] : (config.extends ?? []);
@@ -147,6 +153,7 @@ export function resolveConfig(config: DignifyConfig, file: string | undefined, b
   // rules: compiling every built-in rule, the all preset's too, to check nothing cost every run's
   // start-up, a pre-commit hook's included.)
   const keys = Object.keys(config.rules ?? {});
+  let rules = base.rules;
   if (keys.length > 0) {
     const known = ruleSet ?? builtinRules();
     const categories = new Set(known.rules.map((r) => r.category));
@@ -156,6 +163,15 @@ export function resolveConfig(config: DignifyConfig, file: string | undefined, b
         throw new ConfigError(where, `rules.${key}`, `expected a rule id or a category${meant} ("dignify rules" lists them)`);
       }
     }
+    // The caller's `rules` (the Node API's option, a ConfigSet's base) apply on top of the config's,
+    // as the README says: the config's won, so its 'warning' or 'off' for a rule could not be
+    // changed by the call. A category the caller sets also overrides the config's settings of that
+    // category's rules ("substance-use: off" over the config's "substance-use/addict: warning"),
+    // else a rule id, winning over its category, would keep the config's setting. (The command
+    // line gives no rules, so its runs are as before.)
+    const own = base.rules ?? {};
+    const kept = Object.entries(config.rules!).filter(([key]) => own[known.byId.get(key)?.rule.category ?? key] === undefined);
+    rules = { ...Object.fromEntries(kept), ...own };
   }
   let options: ResolvedOptions;
   try {
@@ -166,7 +182,7 @@ export function resolveConfig(config: DignifyConfig, file: string | undefined, b
       ...base,
       ...(preset !== undefined && { preset }),
       ...(ruleSet && { ruleSet }),
-      rules: { ...base.rules, ...config.rules },
+      ...(rules && { rules }),
       allow: [...(base.allow ?? []), ...(config.allow ?? [])],
     });
   } catch (error) {

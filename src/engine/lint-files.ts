@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Document, RecordRef } from '../inputs/document.js';
 import { fixText } from '../fix/fix-text.js';
 import { expandPaths } from '../inputs/files.js';
-import { formatEntry, formatOf } from '../inputs/formats.js';
+import { formatEntry, formatOf, INPUT_FORMATS } from '../inputs/formats.js';
 import { walkLimits } from '../match/prefilter.js';
 import { readEntryBatches, type SourceEvent, type SourceOptions, type StdinSource } from '../inputs/sources.js';
 import type { Finding, Options } from '../types.js';
@@ -18,7 +18,7 @@ import { codeSpans, lintDocument, lintDocumentBatches, preloadLint } from '../li
 import { unknownDirectiveRules, type CodeSpans } from '../match/inline-control.js';
 import { lintInParallelBatches, type Linted, type PoolThreshold } from './lint-parallel.js';
 import type { ResolvedOptions } from '../match/match.js';
-import { OptionsError, resolveOptions } from '../lint/options.js';
+import { checkOptionShapes, OptionsError, resolveOptions, shown } from '../lint/options.js';
 import { ConfigSet } from '../config/index.js';
 import { didYouMean } from '../core/edit-distance.js';
 import { builtinRuleFiles } from '../rules/builtin.js';
@@ -145,9 +145,11 @@ export type LintEvent = { result: LintResult; doc?: Document } | { notice: strin
 
 /**
  * Lints paths and then `stdin`, yielding one LintOutcome per source or record in input order.
- * Throws ConfigError (before the first outcome) when a file's configuration is invalid.
+ * `paths`: files, folders and globs; one path may be given as a string (as ESLint's lintFiles takes it).
+ * Throws (before the first outcome) OptionsError for an option it cannot use, ConfigError when a
+ * file's configuration is invalid.
  */
-export async function* lintOutcomes(paths: readonly string[], options: LintOptions = {}, stdin?: StdinSource): AsyncGenerator<LintOutcome> {
+export async function* lintOutcomes(paths: string | readonly string[], options: LintOptions = {}, stdin?: StdinSource): AsyncGenerator<LintOutcome> {
   for await (const batch of lintOutcomeBatches(paths, options, stdin)) yield* batch;
 }
 
@@ -158,7 +160,7 @@ export async function* lintOutcomes(paths: readonly string[], options: LintOptio
  * The batches of a long document's findings (LintOptions.findingBatches) come one per batch, each
  * made when it is asked for.
  */
-export function lintOutcomeBatches(paths: readonly string[], options: LintOptions = {}, stdin?: StdinSource): AsyncGenerator<LintOutcome[]> {
+export function lintOutcomeBatches(paths: string | readonly string[], options: LintOptions = {}, stdin?: StdinSource): AsyncGenerator<LintOutcome[]> {
   return outcomeBatches(() => startLint(paths, options, stdin));
 }
 
@@ -194,8 +196,30 @@ function configsOf(options: LintOptions): ConfigLookup | undefined {
   return new ConfigSet({ cwd: process.cwd(), base, ...(typeof options.config === 'string' && { config: options.config }) });
 }
 
-/** Expands the paths, looks up every configuration (throws ConfigError), and starts reading and linting. */
-async function startLint(paths: readonly string[], options: LintOptions, stdin?: StdinSource): Promise<Started> {
+/**
+ * Checks the options only lintFiles and its kin read, and the shapes of the rest (resolveOptions
+ * checks their values): a wrong one was a bare TypeError from inside the readers (inputFormat
+ * 'rtf', extensions 'csv,jsonl') or, for threads 0, -1 or 'x', taken without a word (--threads 0
+ * is a usage error). Once per call. Throws OptionsError naming the option.
+ */
+function checkLintOptions(options: LintOptions): void {
+  checkOptionShapes(options);
+  const { inputFormat, extensions, threads } = options;
+  if (inputFormat !== undefined && !INPUT_FORMATS.includes(inputFormat))
+    throw new OptionsError(`inputFormat: expected one of ${INPUT_FORMATS.join(', ')}, got ${shown(inputFormat)}`);
+  if (extensions !== undefined && !(Array.isArray(extensions) && extensions.every((e) => typeof e === 'string')))
+    throw new OptionsError(`extensions: expected a list of extensions (["txt", "csv"]), got ${shown(extensions)}`);
+  if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1))
+    throw new OptionsError(`threads: expected a whole number, 1 or more (1: no worker threads), got ${shown(threads)}`);
+}
+
+/** Expands the paths, looks up every configuration (throws ConfigError), and starts reading and linting. Throws OptionsError for a bad option. */
+async function startLint(given: string | readonly string[], options: LintOptions, stdin?: StdinSource): Promise<Started> {
+  // A string is one path: it was iterated as its characters, each linted as a path ('.' the working folder).
+  const paths = typeof given === 'string' ? [given] : given;
+  if (!Array.isArray(paths) || !paths.every((p) => typeof p === 'string'))
+    throw new OptionsError(`paths: expected a path or a list of paths (["notes/", "*.txt"]), got ${shown(paths)}`);
+  checkLintOptions(options);
   const configs = configsOf(options);
   const resolved = configs || options.optionsFor ? undefined : resolveOptions(options);
   const optionsOf = (file: string): ResolvedOptions => resolved ?? (configs ? configs.forFile(file).options : options.optionsFor!(file));
@@ -355,7 +379,7 @@ export function resultOf(outcome: LintOutcome): LintResult | undefined {
 }
 
 /** lintOutcomes in the older shape: `{ result, doc }` or `{ notice, file }`. */
-export async function* lintStream(paths: readonly string[], options: LintOptions = {}, stdin?: StdinSource): AsyncGenerator<LintEvent> {
+export async function* lintStream(paths: string | readonly string[], options: LintOptions = {}, stdin?: StdinSource): AsyncGenerator<LintEvent> {
   for await (const outcome of lintOutcomes(paths, options, stdin)) {
     if (outcome.kind === 'notice') yield { notice: outcome.message, file: outcome.file };
     else if (outcome.kind === 'linted') yield { result: resultOf(outcome)!, doc: outcome.doc };
@@ -464,8 +488,12 @@ async function* inBatches(doc: Document, resolved: ResolvedOptions, perBatch?: n
   yield outcome(previous ?? [], first ? undefined : { first: false, last: true });
 }
 
-/** Lints paths; an export gives one result per record (see LintResult.record). */
-export async function lintFiles(paths: readonly string[], options?: LintOptions): Promise<LintResult[]> {
+/**
+ * Lints paths (files, folders, globs; one path may be given as a string), resolving to one
+ * LintResult per file, and per record of an export (see LintResult.record), in input order. Rejects
+ * with OptionsError for an option it cannot use, ConfigError for a config that is invalid.
+ */
+export async function lintFiles(paths: string | readonly string[], options?: LintOptions): Promise<LintResult[]> {
   const results: LintResult[] = [];
   for await (const outcome of lintOutcomes(paths, options)) {
     const result = resultOf(outcome);

@@ -35,16 +35,18 @@ export function lintResolved(text: string, resolved: ResolvedOptions, syntax: Do
  * (positions in `output`), `fixed` how many fixes were applied. Findings whose fix was withheld
  * carry `fixSkipped` with the reason.
  *
- * Rejects with OptionsError for an option it cannot use: an unknown preset, quotes policy, rule id
- * or category, severity, allow phrase or syntax.
+ * Rejects with OptionsError for an option it cannot use: options not an object, an unknown preset,
+ * quotes policy, rule id or category, severity, allow phrase or syntax, or `rules`, `allow` or
+ * `ruleSet` of the wrong shape.
  */
 export async function lintText(text: string, options: LintTextOptions & { fix: true }): Promise<FixTextResult>;
 export async function lintText(text: string, options?: LintTextOptions): Promise<Finding[]>;
 export async function lintText(text: string, options: LintTextOptions = {}): Promise<Finding[] | FixTextResult> {
+  // Resolved first: it checks that the options are an object (null was a TypeError reading `syntax`).
+  const resolved = resolveOptions(options);
   // As resolveOptions checks preset and quotes: a syntax it does not know ('rtf') was linted as text.
   if (options.syntax !== undefined && !SYNTAXES.includes(options.syntax))
     throw new OptionsError(`syntax: expected ${SYNTAXES.join(', ')}, got "${String(options.syntax)}"`);
-  const resolved = resolveOptions(options);
   const source = String(text);
   const lint = (t: string) => withLoading(() => lintResolved(t, resolved, options.syntax));
   return options.fix ? fixText(source, lint) : lint(source);

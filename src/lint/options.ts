@@ -8,16 +8,61 @@ import type { CompiledRules } from '../rules/compile.js';
 import type { Options } from '../types.js';
 import type { ResolvedOptions } from '../match/match.js';
 
-export class OptionsError extends Error {}
+/**
+ * An option that cannot be used (a bad preset, severity, rule id, allow phrase, …); the message
+ * names the option ("quotes: expected info, flag or ignore, got \"x\""). Exported, and named, so a
+ * caller can tell it from a bug: `error instanceof OptionsError`, or `error.name === 'OptionsError'`.
+ */
+export class OptionsError extends Error {
+  constructor(message: string) {
+    super(message);
+    // Error's own name ('Error') would not tell it from any other error in a log or a stack trace.
+    this.name = 'OptionsError';
+  }
+}
 
 const SEVERITIES = new Set(['off', 'info', 'warning', 'error']);
+
+/** A value as an OptionsError shows it: a string quoted, a number as it is, an object or list by its kind (not its content). */
+export function shown(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'function') return 'a function';
+  if (value === null || typeof value !== 'object') return String(value);
+  return Array.isArray(value) ? 'a list' : 'an object';
+}
+
+/**
+ * Checks the shape of Options as a caller gives them (a JavaScript caller has no types to stop
+ * it): an object; `rules` a mapping (not a string: "off" was read as rules "0", "1", "2"); `allow`
+ * a list of strings; `ruleSet` one from compileRules or builtinRules. A wrong shape was a bare
+ * TypeError from deep inside ("(options.allow ?? []).flatMap is not a function"). Called once per
+ * call, never per document. Throws OptionsError naming the option.
+ */
+export function checkOptionShapes(options: unknown): asserts options is Options {
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) throw new OptionsError(`options: expected an object, got ${shown(options)}`);
+  const { rules, allow, ruleSet } = options as Options;
+  if (rules !== undefined && (rules === null || typeof rules !== 'object' || Array.isArray(rules)))
+    throw new OptionsError(
+      `rules: expected an object of rule ids or categories to off, info, warning or error ({ "substance-use/addict": "off" }), got ${shown(rules)}`,
+    );
+  if (allow !== undefined) {
+    if (!Array.isArray(allow)) throw new OptionsError(`allow: expected a list of phrases (["Drug Abuse Recovery Program"]), got ${shown(allow)}`);
+    const i = allow.findIndex((phrase) => typeof phrase !== 'string');
+    if (i >= 0) throw new OptionsError(`allow[${i}]: expected a phrase (a string), got ${shown(allow[i])}`);
+  }
+  // Every RuleSet is a CompiledRules inside; anything else failed in the matcher ("reading 'map'").
+  if (ruleSet !== undefined && !((ruleSet as CompiledRules | null)?.byId instanceof Map && Array.isArray(ruleSet.rules)))
+    throw new OptionsError(`ruleSet: expected a rule set from compileRules or builtinRules, got ${shown(ruleSet)}`);
+}
 
 /**
  * Checks the options and resolves them once per run: the preset narrows the rule set (see
  * presetRules), severities are checked, `allow` phrases are parsed. Throws OptionsError naming the
- * option (an unknown preset, rule id or category, a bad severity or allow pattern, a bad quotes mode).
+ * option (options not an object; an unknown preset, rule id or category; a bad severity or allow
+ * pattern, a bad quotes mode; `rules`, `allow` or `ruleSet` of the wrong shape: checkOptionShapes).
  */
 export function resolveOptions(options: Options = {}): ResolvedOptions {
+  checkOptionShapes(options);
   const severities = { ...(options.rules ?? {}) };
   for (const [key, value] of Object.entries(severities)) {
     if (!SEVERITIES.has(value)) throw new OptionsError(`rules.${key}: expected one of off, info, warning, error, got "${String(value)}"`);

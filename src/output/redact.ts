@@ -1,6 +1,7 @@
 // --redact: results that carry positions, rule ids and the flagged phrase only, for logs that must
 // not hold note text. Messages become the phrase itself; suggestions (which can echo captured
-// words), fixes, notes, sources and links are dropped. Applied before any reporter sees a result.
+// words), fixes, notes, sources and links are dropped (`url` is '': a redacted finding keeps the
+// fields every Finding has, as README's JSON shape lists them). Applied before any reporter sees a result.
 import type { LintResult } from '../engine/lint-files.js';
 import type { Finding } from '../types.js';
 
@@ -14,6 +15,7 @@ export function redactFinding(f: Finding): Finding {
     suggestions: [],
     start: f.start,
     end: f.end,
+    url: '',
   };
   if (f.quoted) kept.quoted = true;
   if (f.file !== undefined) kept.file = f.file;
