@@ -194,6 +194,9 @@ describe('suggestionEdit: what a click on a suggestion changes', () => {
     ['Patient states "I am an addict".', []], // the patient's own words
     ['Pt is noncompliant with meds.', []], // "not taking [medication] as prescribed": a placeholder
     ['Known heroin addict.', ['Known person with opioid use disorder.', 'Known person who uses drugs.']],
+    // The fix chose the person's wording or the behaviour's; the other reads wrong there.
+    ['He is an IVDU.', ['He is a person who injects drugs.']], // never "He is an injection drug use."
+    ['Hx of IV drug abuse.', ['Hx of injection drug use.']], // never "Hx of person who injects drugs."
   ])('%j: a click gives only what --fix would allow', async (text, expected) => {
     const edits = (await lintText(text)).flatMap((f) => f.suggestions.map((s) => suggestionEdit(text, f, s)).filter((e) => e !== undefined));
     expect(edits.map((e) => applyEdit(text, e))).toEqual(expected);

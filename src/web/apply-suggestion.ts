@@ -30,6 +30,8 @@ export type FindingWords = Pick<Finding, 'actual' | 'suggestions' | 'fix' | 'fix
 // "report the symptom as stated", "leave out"). A placeholder in brackets is to be filled in.
 const INSTRUCTION = /^(?:describe|document|give|name|quote|remove|report the|leave out|state|say|specify)\b/i;
 const PLACEHOLDER = /\[[^\]]*\]/;
+// A suggestion that names a person ("person who injects drugs", "people who inject drugs").
+const PERSON = /^(?:an?\s+)?(?:person|people)\b/i;
 
 /** Is `suggestion` words for the note, which a click may put in (not an instruction, no placeholder)? */
 export function isWording(suggestion: string): boolean {
@@ -60,6 +62,10 @@ export function suggestionEdit(text: string, finding: FindingWords, suggestion: 
   if (finding.quoted || finding.fixSkipped || !isWording(suggestion) || text.slice(start, end) !== finding.actual) return undefined;
   const { words, advice } = splitAdvice(suggestion);
   if (finding.fix && suggestion === finding.suggestions[0] && !advice) return { range: [...finding.fix.range], text: finding.fix.text };
+  // A fixable rule's fix chose between a person's wording and the behaviour's ("is an IVDU" → "a
+  // person who injects drugs", "hx of IVDU" → "injection drug use": match.ts personSuggestion); an
+  // alternative of the other kind reads wrong there ("He is an injection drug use.", a newcomer trial).
+  if (finding.fix && PERSON.test(words) !== PERSON.test(splitAdvice(finding.suggestions[0] ?? '').words)) return undefined;
   const before = text.slice(Math.max(0, start - 200), start);
   const a = ARTICLE_BEFORE.exec(before);
   const articleStart = a ? start - before.length + a.index : -1;
