@@ -240,6 +240,19 @@ describe('--fix and the file itself', () => {
     expect(readFileSync(path.join(dir, 'links.md'), 'utf8')).toBe(text);
   });
 
+  // A newcomer trial: -q --fix rewrote the warnings and info it did not show.
+  it('--quiet fixes only the errors it shows, as ESLint 9 does', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'a.txt'), 'Hx of drug abuse and alcoholic liver disease.\n');
+    writeFileSync(path.join(dir, 'b.txt'), 'Hx of drug abuse and alcoholic liver disease.\n');
+    const quiet = await runMain(['a.txt', '-q', '--fix'], { cwd: dir });
+    expect(readFileSync(path.join(dir, 'a.txt'), 'utf8')).toBe('Hx of drug use and alcoholic liver disease.\n');
+    expect(quiet.stderr).toBe('dignify: 1 fix in 1 file; 0 findings left\n');
+    expect(quiet.code).toBe(0);
+    await runMain(['b.txt', '--fix'], { cwd: dir });
+    expect(readFileSync(path.join(dir, 'b.txt'), 'utf8')).toBe('Hx of drug use and alcohol-associated liver disease.\n');
+  });
+
   it('--fix-dry-run lists the findings it would fix, exits as they would, and writes nothing', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'a.md');

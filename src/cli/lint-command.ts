@@ -9,7 +9,7 @@ import { lintOutcomeBatches, resultOf, type LintOutcome, type LintResult } from 
 import { colorWanted } from '../output/color.js';
 import { formatters } from '../output/index.js';
 import { redactResult } from '../output/redact.js';
-import { SEVERITY_RANK, type QuoteHandling, type Severity } from '../types.js';
+import { type Finding, SEVERITY_RANK, type QuoteHandling, type Severity } from '../types.js';
 import { badRecordMessage, badRecordsSummary } from './bad-records.js';
 import { BufferedOutput } from './buffered-output.js';
 import { exportFlagProblems } from './export-options.js';
@@ -164,7 +164,9 @@ async function lintTo(paths: string[], options: LintCliOptions, io: Io, error: (
       // a batch: issue 12); --fix needs all of them at once.
       ...(!fixMode && { findingBatches: findingBatches(io.env) }),
       // Each document is fixed as it is linted; below, the result is written or shown as a diff.
-      fix: Boolean(fixMode),
+      // --quiet fixes only what it shows, the errors (ESLint 9's --quiet runs no warn rule): it
+      // rewrote warnings and info it did not show (a newcomer trial).
+      fix: fixMode ? (options.quiet ? (f: Finding) => f.severity === 'error' : true) : false,
       // --fix never rewrites an export: refused before anything is read or written.
       onFiles: (expanded) => {
         refusal = fixMode && dryRunWording(fixRefusal(expanded, options.inputFormat), fixMode);
@@ -257,6 +259,8 @@ async function lintTo(paths: string[], options: LintCliOptions, io: Io, error: (
         for (const outcome of next.value) {
           if (outcome.kind === 'linted') {
             const result = resultOf(outcome)!;
+            // --quiet: the summary's findings left are the errors, the findings shown and counted.
+            if (options.quiet) result.findings = result.findings.filter((f) => f.severity === 'error');
             reportLinted(result, await summary.handle(result, outcome.doc, io.cwd));
           } else report(outcome);
         }

@@ -122,8 +122,10 @@ export type LintOptions = Options &
     /**
      * Fix each document (plain text, Markdown, HTML) as it is linted: its result then carries
      * `output` and `fixed`. Nothing is written; records of exports and .docx files are not fixed.
+     * A function fixes only the findings it returns true for (as ESLint's `fix`): the CLI's
+     * `--quiet` fixes errors only, the findings it shows.
      */
-    fix?: boolean;
+    fix?: boolean | ((finding: Finding) => boolean);
     /** Called when the worker pool starts (with the thread count), and with 1 when adaptive threads stop it because it did not pay (for tests and progress). */
     onPool?: (threads: number) => void;
     /** When the pool starts (default: 500 documents and 16 M characters). For tests and benchmarks. */
@@ -168,7 +170,8 @@ export function lintOutcomeBatches(paths: string | readonly string[], options: L
 interface Started {
   linted: AsyncIterable<Linted[]>;
   optionsOf: (file: string) => ResolvedOptions;
-  fix: boolean;
+  /** Which findings are fixed (LintOptions.fix), or false. */
+  fix: false | ((finding: Finding) => boolean);
   /** Findings per batch of a deferred document (LintOptions.findingBatches). */
   perBatch: number | undefined;
 }
@@ -246,7 +249,8 @@ async function startLint(given: string | readonly string[], options: LintOptions
     (options.threads ?? 1) > 1
       ? lintInParallelBatches(sources, docOptions, options.threads!, options.onPool, options.poolFrom, options.adaptiveThreads, undefined, defer)
       : lintHere(sources, docOptions, defer);
-  return { linted, optionsOf, fix: Boolean(options.fix), perBatch: batches?.findings };
+  const fix = typeof options.fix === 'function' ? options.fix : options.fix ? () => true : false;
+  return { linted, optionsOf, fix, perBatch: batches?.findings };
 }
 
 /**
@@ -291,7 +295,7 @@ async function* awaitedOutcomes(
   i: number,
   out: LintOutcome[],
   optionsOf: (file: string) => ResolvedOptions,
-  fix: boolean,
+  fix: Started['fix'],
   perBatch: number | undefined,
 ): AsyncGenerator<LintOutcome[]> {
   for (; i < items.length; i = outcomesInto(items, i + 1, out, optionsOf, fix)) {
@@ -304,7 +308,7 @@ async function* awaitedOutcomes(
       for await (const outcome of inBatches(doc, resolved, perBatch)) yield [outcome];
       continue;
     }
-    const fixed = await fixText(doc.text, (text) => withLoading(() => lintDocument({ ...doc, text }, resolved)), found);
+    const fixed = await fixText(doc.text, (text) => withLoading(() => lintDocument({ ...doc, text }, resolved)), found, fix || undefined);
     const findings = fixed.findings.map((f) => ({ ...f, file: doc.file }));
     const inputFindings = fixed.inputFindings.map((f) => ({ ...f, file: doc.file }));
     out.push(
@@ -321,7 +325,7 @@ async function* awaitedOutcomes(
  * it), up to the first document that needs an await: one deferred (no findings) or, with `fix`,
  * one to fix. Returns that document's index (its notices not pushed yet), or items.length.
  */
-function outcomesInto(items: readonly Linted[], from: number, out: LintOutcome[], optionsOf: (file: string) => ResolvedOptions, fix: boolean): number {
+function outcomesInto(items: readonly Linted[], from: number, out: LintOutcome[], optionsOf: (file: string) => ResolvedOptions, fix: Started['fix']): number {
   for (let i = from; i < items.length; i++) {
     const { event, findings: found } = items[i]!;
     if (event.kind !== 'document') {
@@ -333,7 +337,8 @@ function outcomesInto(items: readonly Linted[], from: number, out: LintOutcome[]
     // Whether a document may be rewritten is the registry's word for the format it was read as
     // (--input-format text on a .csv makes it a text document); export records and .docx never are.
     // A legacy-encoded .txt (read as Windows-1252) is not rewritten either: the write would change its encoding.
-    if (fix && !doc.legacyEncoding && (doc.format ? formatEntry(doc.format).rewritable : !doc.record && !doc.paragraphs) && found.some((f) => f.fix)) return i;
+    if (fix && !doc.legacyEncoding && (doc.format ? formatEntry(doc.format).rewritable : !doc.record && !doc.paragraphs) && found.some((f) => f.fix && fix(f)))
+      return i;
     for (const message of directiveNotices(doc, optionsOf(doc.file))) out.push({ kind: 'notice', file: doc.file, message });
     out.push(lintedOutcome(doc, found));
   }

@@ -25,14 +25,20 @@ function applicable(text: string, f: Finding): boolean {
 /**
  * Fixes `text`. `lint` lints a version of it (the same options and format each time); `first`
  * are the findings of `text` itself when the caller has them already, so it is not linted twice.
+ * `which` chooses the findings whose fixes are made (default: all; `--quiet` only errors).
  */
-export async function fixText(text: string, lint: (text: string) => Finding[] | Promise<Finding[]>, first?: Finding[]): Promise<FixTextResult> {
+export async function fixText(
+  text: string,
+  lint: (text: string) => Finding[] | Promise<Finding[]>,
+  first?: Finding[],
+  which: (finding: Finding) => boolean = () => true,
+): Promise<FixTextResult> {
   let output = text;
   const inputFindings = first ?? (await lint(output));
   let findings = inputFindings;
   let fixed = 0;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const fixable = findings.filter((f) => applicable(output, f));
+    const fixable = findings.filter((f) => applicable(output, f) && which(f));
     if (fixable.length === 0) break;
     const next = applyFixes(output, fixable);
     if (next.output === output) break;
