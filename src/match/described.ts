@@ -205,6 +205,11 @@ export function describedPerson(source: string, tokens: readonly Token[], at: nu
     if (PATIENT_WORDS.has(word) && !OTHER_ONE.has(before) && !(GENERIC.has(word) && INDEFINITE.has(before))) return 'patient';
     return 'other';
   }
+  // "Pt has a history of being noncompliant", "has a tendency to be combative": the one described
+  // is who has the history, the subject of "has" (the walk back stopped at "a history" and read a
+  // thing there: a blind probe's miss, 2026-12-03).
+  const holder = heldComplement(text, tokens, at);
+  if (holder !== undefined) return describedPerson(source, tokens, holder);
   const found = smallClauseHead(text, tokens, at) ?? subjectIndex(text, tokens, at);
   if (found === undefined) return parenthetical(text, tokens, at);
   const head = outsideRelative(text, tokens, found);
@@ -375,6 +380,35 @@ const NOMINAL_BEFORE = new Set(
 // Plurals too: "Multiple refusals of the visiting nurse" is a noun whose count ("Multiple", "Two")
 // stands before it, not a subject (batch 68).
 const NOUN_SUFFIX = /(?:ance|ence|ancy|ency|ity|ness|sal|ion|ment)s?$/;
+
+/**
+ * The index of "has" (had, have, with) in "has a history of being <match>" or "has a tendency to be
+ * <match>": a noun (up to two words before it, after an optional article or possessive) whose
+ * complement the match is, with spaces only between the words. undefined otherwise.
+ */
+function heldComplement(text: string, tokens: readonly Token[], at: number): number | undefined {
+  let i = at - 1;
+  while (i >= 0 && /ly$/.test(tokens[i]!.norm)) i--;
+  const be = tokens[i]?.norm;
+  const link = tokens[i - 1]?.norm;
+  if (!((be === 'being' && link === 'of') || (be === 'be' && link === 'to'))) return undefined;
+  let j = i - 2;
+  const first = j;
+  while (
+    j >= 0 &&
+    first - j < 3 &&
+    /^\p{L}+$/u.test(tokens[j]!.norm) &&
+    !NOT_MODIFIERS.has(tokens[j]!.norm) &&
+    !ARTICLES.has(tokens[j]!.norm) &&
+    !isPossessive(text, tokens[j]!)
+  )
+    j--;
+  if (j === first) return undefined; // no noun
+  if (j >= 0 && (ARTICLES.has(tokens[j]!.norm) || isPossessive(text, tokens[j]!) || ['his', 'her', 'their'].includes(tokens[j]!.norm))) j--;
+  if (j < 0 || !['has', 'had', 'have', 'having', 'with'].includes(tokens[j]!.norm)) return undefined;
+  for (let k = j; k < at; k++) if (!spaceOnly(text, tokens[k]!, tokens[k + 1]!)) return undefined;
+  return j;
+}
 
 /** Is the match at `at` a verb or a predicate (not a noun, not inside a noun phrase)? */
 function predicate(text: string, tokens: readonly Token[], at: number): boolean {
