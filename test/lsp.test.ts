@@ -113,6 +113,29 @@ describe('dignify lsp --stdio', () => {
     expect(apply(NOTE, all.edit!.changes![uri('note.txt')]!)).toBe(NOTE.replace('drug abuse', 'drug use'));
   });
 
+  // The server reads a Markdown document's editable runs for the suggestions other than a rule's
+  // fix (server.ts, on the first code action asked of that version): an alternative across
+  // markup is not offered, one in plain words is.
+  it('offers in Markdown only the suggestions an edit may place without breaking markup', async () => {
+    const md = 'Known **heroin** addict.\n\nKnown heroin addict.\n';
+    const published = client.next(uri('plan.md'));
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri('plan.md'), languageId: 'markdown', version: 1, text: md } });
+    const found = (await published).diagnostics;
+    expect(found.map((d) => d.code)).toEqual(['substance-use/addict', 'substance-use/addict']);
+    const replaced = async (d: Diagnostic) =>
+      (
+        (await client.connection.sendRequest('textDocument/codeAction', {
+          textDocument: { uri: uri('plan.md') },
+          range: d.range,
+          context: { diagnostics: [d], only: ['quickfix'] },
+        })) as CodeAction[]
+      )
+        .filter((a) => a.title.startsWith('Replace'))
+        .map((a) => apply(md, a.edit!.changes![uri('plan.md')]!).split('\n')[2 * found.indexOf(d)]);
+    expect(await replaced(found[0]!)).toEqual([]);
+    expect(await replaced(found[1]!)).toEqual(['Known person with opioid use disorder.', 'Known person who uses drugs.']);
+  });
+
   // Found by a newcomer trial: a fix-all on save (only: source.fixAll, no diagnostics in the
   // request) got nothing, and `only` was not read: quick fixes came back for source.fixAll, and the
   // fix-all for quickfix.
