@@ -508,6 +508,10 @@ export function builtinRulePaths() { throw new Error('no rule files in the wareh
   // narrowing each fix to the words that change, or withholding it, alters only f.fix and
   // f.fixSkipped, which no row reads. 4.7 KB of code.
   'fix/refine': 'export function refineFixes(text, findings) { return findings; }',
+  // Nor is a fix made: fitReplacement (a suggestion fitted to the case of the words it replaces and
+  // to an article before them) gives only f.fix; renderSuggestion, the row's suggestion, stays.
+  'match/suggest': `export { renderSuggestion } from ${JSON.stringify(path.join(root, 'src/match/suggest.ts'))};
+export function fitReplacement() {}`,
   // compile.ts gives a compiled rule the lazy examples and conditions of its definition (none here:
   // the rules are plain data, unpacked without examples) and reads conditionPatterns only with stored
   // expansions (none here either); the getters and loaders of the lazy fields go.
