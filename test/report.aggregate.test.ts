@@ -46,6 +46,18 @@ describe('aggregate: counts', () => {
     expect(a.severities).toEqual({ error: 2, warning: 1, info: 0 });
   });
 
+  // A newcomer trial: a rule took the severity of its first finding, a quoted one (info), and
+  // "Findings by rule" listed identity/diabetic as info where most of its findings were warnings.
+  it("gives a rule and a term the highest severity of their findings, not the first one's", () => {
+    const a = aggregate([
+      note({}, finding('c/diabetic', 'diabetic', 'x', 'info')),
+      note({}, finding('c/diabetic', 'diabetic', 'x', 'warning')),
+      note({}, finding('c/diabetic', 'diabetic', 'x', 'info')),
+    ]);
+    expect(a.rules.map((r) => [r.ruleId, r.severity])).toEqual([['c/diabetic', 'warning']]);
+    expect(a.terms.map((t) => [t.term, t.severity])).toEqual([['diabetic', 'warning']]);
+  });
+
   it('gives zero rates, not NaN, for an empty export', () => {
     const a = aggregate([]);
     expect(a.totals).toEqual({ notes: 0, notesWithFindings: 0, findings: 0, per1000: 0, share: 0 });

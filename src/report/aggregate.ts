@@ -4,7 +4,7 @@
 // stays flat however long the export is. No I/O here: the page (html.ts) and the spreadsheet
 // (csv.ts) both render these aggregates.
 import { utcMonday, utcMonth } from 'd3-time';
-import type { Finding, Severity } from '../types.js';
+import { type Finding, SEVERITY_RANK, type Severity } from '../types.js';
 
 /**
  * One note of an export (or one document of a folder), already linted. This is the contract with
@@ -286,6 +286,10 @@ export class ReportAggregator {
       this.categories.set(f.category, cat);
 
       const rule = this.rules.get(f.ruleId) ?? { category: f.category, severity: f.severity, findings: 0, notes: 0 };
+      // A rule's (and a term's) severity is the highest of its findings: the first one may be quoted
+      // words, reported as info, which gave identity/diabetic "info" on MTSamples where 47 of its 52
+      // findings are warnings (a newcomer trial).
+      if (SEVERITY_RANK[f.severity] > SEVERITY_RANK[rule.severity]) rule.severity = f.severity;
       rule.findings++;
       if (!ruleCounts.has(f.ruleId)) rule.notes++;
       ruleCounts.set(f.ruleId, (ruleCounts.get(f.ruleId) ?? 0) + 1);
@@ -300,6 +304,7 @@ export class ReportAggregator {
         findings: 0,
         notes: 0,
       };
+      if (SEVERITY_RANK[f.severity] > SEVERITY_RANK[term.severity]) term.severity = f.severity;
       term.findings++;
       if (!termCounts.has(key)) term.notes++;
       termCounts.set(key, (termCounts.get(key) ?? 0) + 1);
