@@ -54,6 +54,17 @@ describe('a mistyped rule id or a category', () => {
     expect(r.stdout).toContain('credibility/claims');
   });
 
+  // A newcomer trial: "explain Credibility" and "explain demeanour" said only 'no rule …'.
+  it('dignify explain reads a category or rule id in any case, and suggests a category for a near miss', async () => {
+    const upper = await runMain(['explain', 'Credibility']);
+    expect(upper.code).toBe(0);
+    expect(upper.stdout).toMatch(/^credibility: a category of \d+ rules/);
+    expect((await runMain(['explain', 'Substance-Use/Addict'])).stdout).toMatch(/^substance-use\/addict {2}\(error/);
+    const near = await runMain(['explain', 'demeanour']);
+    expect(near.code).toBe(2);
+    expect(near.stderr).toBe('dignify: no rule "demeanour"; did you mean "demeanor"?\n');
+  });
+
   it('a config naming a mistyped rule id says which rule was meant', async () => {
     const dir = folder({ '.dignifyrc': 'rules:\n  substance-use/adict: "off"\n', 'a.txt': 'an addict\n' });
     const r = await runMain(['a.txt'], { cwd: dir });

@@ -86,24 +86,22 @@ const TERMINAL: ConditionQuoting = {
 const oneLine = (s: string): string => s.replace(/\r?\n/g, ' ⏎ ');
 
 export function explainRule(rules: CompiledRules, id: string): { ok: boolean; text: string } {
-  const compiled = rules.byId.get(id);
+  const compiled = rules.byId.get(id) ?? rules.byId.get(id.toLowerCase());
   if (!compiled) {
-    const inCategory = rules.rules.filter((r) => r.category === id);
+    // A category, in any case ("Credibility"); a near miss of one is suggested as a rule id's is.
+    const inCategory = rules.rules.filter((r) => r.category === id.toLowerCase());
     if (inCategory.length > 0) {
       const width = Math.max(...inCategory.map((r) => r.id.length));
       return {
         ok: true,
         text: [
-          `${id}: a category of ${inCategory.length} rules; dignify explain <rule id> shows one`,
+          `${id.toLowerCase()}: a category of ${inCategory.length} rules; dignify explain <rule id> shows one`,
           ...inCategory.map((r) => `  ${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${presetLabel(r).padEnd(11)}  ${r.description}`),
           '',
         ].join('\n'),
       };
     }
-    const meant = didYouMean(
-      id,
-      rules.rules.map((r) => r.id),
-    );
+    const meant = didYouMean(id.toLowerCase(), [...rules.rules.map((r) => r.id), ...new Set(rules.rules.map((r) => r.category))]);
     return { ok: false, text: `no rule "${id}"${meant || ' (dignify rules lists them all)'}` };
   }
   const r = compiled.rule;
