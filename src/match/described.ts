@@ -22,9 +22,10 @@ import { antecedentOfRelative, definiteChild, operatingRoom, passiveWithAgent, s
 export type Described = 'patient' | 'other' | 'unknown';
 
 // What a note or a setting calls the person it is about (a death investigation's or a mortality review's
-// "the decedent": the fifth round's kind).
+// "the decedent": the fifth round's kind). "res": a long-term-care note's resident ("Res was combative
+// during am care": a blind probe's miss).
 const PATIENT_WORDS = new Set(
-  'pt pts patient patients client resident veteran vet member members employee worker student athlete trainee recruit cadet camper inmate detainee arrestee examinee evaluee claimant decedent insured enrollee defendant respondent applicant declarant accused supervisee probationer parolee consumer individual person participant subject man woman male female gentleman lady boy girl guy m f'.split(
+  'pt pts patient patients client resident res veteran vet member members employee worker student athlete trainee recruit cadet camper inmate detainee arrestee examinee evaluee claimant decedent insured enrollee defendant respondent applicant declarant accused supervisee probationer parolee consumer individual person participant subject man woman male female gentleman lady boy girl guy m f'.split(
     ' ',
   ),
 );
@@ -740,6 +741,9 @@ function classify(text: string, tokens: readonly Token[], head: number, depth = 
     // "family member", "group member", "co-worker"; "another patient", "the other resident". Not
     // the patient's own noun after a source ("Per police pt was aggressive": no "police pt").
     if (words.some((w) => OTHER_ONE.has(w))) return 'other';
+    // "Surgical res", "the night res": a word before "res" makes it a resident physician, not the
+    // long-term-care resident a bare "Res" opening the line is.
+    if (word === 'res' && words.length > 0) return 'other';
     if (words.some((w) => (BARE_OTHERS.has(w) && !['pt', 'pts', 'patient', 'patients'].includes(word)) || w === 'co')) return 'other';
     if (GENERIC.has(word) && !aged && words.some((w) => INDEFINITE.has(w))) return 'other';
     // "the patient in the next room", "a patient from another unit": a patient picked out by a
