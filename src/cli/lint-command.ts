@@ -139,6 +139,9 @@ async function lintTo(paths: string[], options: LintCliOptions, io: Io, error: (
   // each file's config (a bad config throws before any output), skips ignored files quietly
   // (hooks pass every changed file) and keeps input order.
   let heapBounded = Promise.resolve(false); // whether poolHeap bounds the heaps' growth (the pool runs)
+  // --quiet: the findings shown, counted, summed up after --fix and fixed (ESLint 9's --quiet runs
+  // no warn rule): the errors. --quiet --fix rewrote warnings and info it did not show (a newcomer trial).
+  const shown = options.quiet ? (f: Finding) => f.severity === 'error' : undefined;
   const outcomes = lintOutcomeBatches(
     files,
     {
@@ -164,9 +167,7 @@ async function lintTo(paths: string[], options: LintCliOptions, io: Io, error: (
       // a batch: issue 12); --fix needs all of them at once.
       ...(!fixMode && { findingBatches: findingBatches(io.env) }),
       // Each document is fixed as it is linted; below, the result is written or shown as a diff.
-      // --quiet fixes only what it shows, the errors (ESLint 9's --quiet runs no warn rule): it
-      // rewrote warnings and info it did not show (a newcomer trial).
-      fix: fixMode ? (options.quiet ? (f: Finding) => f.severity === 'error' : true) : false,
+      fix: fixMode ? (shown ?? true) : false,
       // --fix never rewrites an export: refused before anything is read or written.
       onFiles: (expanded) => {
         refusal = fixMode && dryRunWording(fixRefusal(expanded, options.inputFormat), fixMode);
@@ -224,10 +225,15 @@ async function lintTo(paths: string[], options: LintCliOptions, io: Io, error: (
         io.stdout.write(reporter.result(resultOf(outcome)!));
         return;
       case 'linted':
-        reportLinted(resultOf(outcome)!);
+        reportLinted(shownOf(resultOf(outcome)!));
     }
   };
-  /** Reports a document's result; with --fix or --fix-dry-run, `fixed` is what the fix summary made of it (and of `result`). */
+  /** `result` with only the findings --quiet shows. */
+  const shownOf = (result: LintResult): LintResult => {
+    if (shown) result.findings = result.findings.filter(shown);
+    return result;
+  };
+  /** Reports a document's result (its findings those shown: shownOf); with --fix or --fix-dry-run, `fixed` is what the fix summary made of it (and of `result`). */
   const reportLinted = (result: LintResult, fixed?: Awaited<ReturnType<FixSummary['handle']>>): void => {
     if (fixed) {
       if (fixed.diff) diffOut.write(fixed.diff);
@@ -237,7 +243,6 @@ async function lintTo(paths: string[], options: LintCliOptions, io: Io, error: (
         ioFailed = true;
       }
     }
-    if (options.quiet) result.findings = result.findings.filter((f) => f.severity === 'error');
     if (!failing && result.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold)) {
       failing = true;
       io.onFailing?.();
@@ -258,9 +263,8 @@ async function lintTo(paths: string[], options: LintCliOptions, io: Io, error: (
       else
         for (const outcome of next.value) {
           if (outcome.kind === 'linted') {
-            const result = resultOf(outcome)!;
-            // --quiet: the summary's findings left are the errors, the findings shown and counted.
-            if (options.quiet) result.findings = result.findings.filter((f) => f.severity === 'error');
+            // The summary's findings left are those shown too.
+            const result = shownOf(resultOf(outcome)!);
             reportLinted(result, await summary.handle(result, outcome.doc, io.cwd));
           } else report(outcome);
         }
