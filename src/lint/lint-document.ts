@@ -3,11 +3,11 @@
 import type { Root } from 'nlcst';
 import type { Document } from '../inputs/document.js';
 import type { Finding } from '../types.js';
-import { refineFixes } from '../fix/refine.js';
+import { refineFixes, type Segment } from '../fix/refine.js';
 import { loadEquality } from '../match/equality.js';
 import { hiddenFreeVariants, mergeHidden, pointer, type HiddenFree } from '../parse/hidden.js';
 import { applyInlineControl, inlineControl, type CodeSpans } from '../match/inline-control.js';
-import { lazy } from '../engine/lazy.js';
+import { lazy, withLoading } from '../engine/lazy.js';
 import { parseTextWhole, parseTextWindows } from '../parse/parse-text.js';
 import { scannerFor } from '../match/prefilter.js';
 import { withoutWordMarkup } from '../parse/markup-words.js';
@@ -233,14 +233,22 @@ function readingStream(free: HiddenFree, doc: Document, resolved: ResolvedOption
   };
 }
 
+/** Where a fix may edit `text` (fix/segments-*.ts): a Markdown or HTML text's runs, undefined for plain text. Throws NotLoaded until that planner is loaded. */
+function segmentsOf(syntax: Document['syntax'], text: string): Segment[] | undefined {
+  return syntax === 'markdown' ? markdownSegments.get().markdownSegments(text) : syntax === 'html' ? htmlSegments.get().htmlSegments(text) : undefined;
+}
+
+/**
+ * The runs of `text` an edit may touch, as `--fix` reads them ([start, end) UTF-16 offsets of its
+ * text nodes; undefined for plain text), loading the planner on first use: for an editor's
+ * suggestions other than a rule's own fix (lsp/server.ts).
+ */
+export function editableRuns(syntax: Document['syntax'], text: string): Promise<Segment[] | undefined> {
+  return withLoading(() => segmentsOf(syntax, text));
+}
+
 /** Each fix narrowed to the words that change, or withheld with a reason (src/fix/refine.ts). */
 function withSafeFixes(doc: Document, findings: Finding[]): Finding[] {
   if (!findings.some((f) => f.fix)) return findings;
-  const segments =
-    doc.syntax === 'markdown'
-      ? markdownSegments.get().markdownSegments(doc.text)
-      : doc.syntax === 'html'
-        ? htmlSegments.get().htmlSegments(doc.text)
-        : undefined;
-  return refineFixes(doc.text, findings, segments);
+  return refineFixes(doc.text, findings, segmentsOf(doc.syntax, doc.text));
 }

@@ -23,9 +23,10 @@ import { CONFIG_FILES, ConfigSet } from '../config/index.js';
 import type { Document } from '../inputs/document.js';
 import { formatOf } from '../inputs/formats.js';
 import { withLoading } from '../engine/lazy.js';
-import { lintDocument } from '../lint/lint-document.js';
+import { editableRuns, lintDocument } from '../lint/lint-document.js';
 import type { ResolvedOptions } from '../match/match.js';
 import { resolveOptions } from '../lint/options.js';
+import type { Segment } from '../fix/refine.js';
 import type { Finding, Rule } from '../types.js';
 import { codeActions, hoverAt, SOURCE, toDiagnostic, type SourceRenderer, type Syntax } from './diagnostics.js';
 
@@ -57,7 +58,7 @@ interface Linted {
   diagnostics: Diagnostic[];
   rules: Map<string, Rule>;
   /** Markdown and HTML: the runs of this version's text an edit may touch (src/fix/segments-*.ts), once asked for. */
-  segments?: readonly (readonly [number, number])[];
+  segments?: readonly Segment[];
 }
 
 /**
@@ -179,11 +180,7 @@ export function startLanguageServer(connection: Connection = createConnection(pr
     // editor asks for code actions at every move of the cursor), only when a dignify diagnostic has a
     // suggestion to place; the parsers load on first use, as lint's do.
     if (syntax !== 'text' && state.segments === undefined && params.context.diagnostics.some((d) => d.source === SOURCE && d.data)) {
-      const text = document.getText();
-      const runs =
-        syntax === 'markdown'
-          ? (await import('../fix/segments-markdown.js')).markdownSegments(text)
-          : (await import('../fix/segments-html.js')).htmlSegments(text);
+      const runs = await editableRuns(syntax, document.getText());
       if (linted.get(params.textDocument.uri) === state) state.segments = runs;
     }
     if (state.version !== document.version) return [];

@@ -43,7 +43,7 @@ export function readName(text: string, word: string, offset: number, words: Name
  * What the note says of a word's uses, read once per text and word: a note that opens thousands of
  * sentences with one word ("Tenant refused entry.", "Maria is combative." on every line) asked for
  * each of them and read every other use and the whole text each time, quadratic: 4,000 lines
- * (88 KB) took 42-61 s (a newcomer trial). `told` counts the uses by what is around them (TOLD_*),
+ * (88 KB) took 42-61 s (a newcomer trial). `told` counts the uses by what is around them (BEFORE_*, AFTER_*),
  * `before` holds each use's verdict from the word before it (a use does not count its own), and
  * `otherwise` is patientNamedOtherwise's answer once asked.
  */
