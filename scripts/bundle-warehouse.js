@@ -69,6 +69,9 @@ for (const file of ruleFiles) {
     if (byId) for (const id of Object.keys(byId)) byId[id] = byId[id].slice(0, 1);
     const kept = new Set([rule.suggestions[0], rule.personSuggestion, ...Object.values(byId ?? {}).map((list) => list[0])]);
     rule.suggestions = rule.suggestions.filter((s) => kept.has(s));
+    // A formSuggestions entry (the suggestions in the matched word's form) is a finding's whole list
+    // in place of suggestions: its first is the row's suggestion.
+    for (const entry of rule.formSuggestions ?? []) entry.suggestions = entry.suggestions.slice(0, 1);
   }
 }
 // renderSuggestion fills a {set} with a value's text, the set's default or the captured word: with
@@ -514,8 +517,9 @@ export function builtinRulePaths() { throw new Error('no rule files in the wareh
 export function fitReplacement() {}`,
   // compile.ts gives a compiled rule the lazy examples and conditions of its definition (none here:
   // the rules are plain data, unpacked without examples) and reads conditionPatterns only with stored
-  // expansions (none here either); the getters and loaders of the lazy fields go.
-  'rules/lean': `export { conditionPatterns } from ${JSON.stringify(path.join(root, 'src/rules/lean.ts'))};
+  // expansions (none here either: compile.ts asks for them only when storedHolds); the getters and
+  // loaders of the lazy fields go, and conditionPatterns is never called.
+  'rules/lean': `export function conditionPatterns() { throw new Error('no stored expansions here'); }
 export function copyLazyFields() { return false; }
 export function definitionFields(def) { return def; }`,
   // parseAt with parse-english's own plugins (positioned-english.ts), which the bundle holds anyway,

@@ -169,7 +169,20 @@ export interface ConditionDefinition {
   patient?: 'child' | 'young-child';
 }
 
-export type ExampleDefinition = string | { text: string; actual?: string; fixed?: string };
+/**
+ * A rule's example: a sentence, or one with what the finding must show: the phrase reported
+ * (`actual`), the text after --fix (`fixed`), the first suggestion offered (`suggestion`).
+ */
+export type ExampleDefinition = string | { text: string; actual?: string; fixed?: string; suggestion?: string };
+
+/**
+ * Suggestions in the form of the word they replace (RuleDefinition.formSuggestions): where the whole
+ * match is one of `forms` (patterns), a finding gets `suggestions` in place of the rule's.
+ */
+export interface FormSuggestions {
+  forms: string[];
+  suggestions: string[];
+}
 
 export interface RuleDefinition {
   id: string;
@@ -201,6 +214,12 @@ export interface RuleDefinition {
    * ("hx of IVDU"). match.ts namesPerson decides.
    */
   personSuggestion?: string;
+  /**
+   * Suggestions by the form of the match, first entry that holds wins: "refuses" -> "declines" and
+   * "refusing" -> "declining" where `suggestions` has "declined" (for "refused"). A finding whose match
+   * is no entry's form gets `suggestions`.
+   */
+  formSuggestions?: FormSuggestions[];
   examples: { flag: ExampleDefinition[]; pass: string[] };
 }
 

@@ -178,3 +178,85 @@ describe('personSuggestion', () => {
     expect(() => compileRules([parseRuleFile(rule('person who injects drugs'), 'h.yaml')])).not.toThrow();
   });
 });
+
+describe('formSuggestions: suggestions in the form of the word replaced', () => {
+  const rule = (formSuggestions: string, extra = '') =>
+    good(`  - id: house/refused
+    severity: warning
+    fixable: true
+    match: [refused, refuses, refusing, refusal(s)]
+    suggestions: [declined, chose not to]
+${formSuggestions}    note: Casts a decision as defiance.
+    sources: [Goddu18]${extra}
+    examples:
+      flag: [Pt refused meds.]
+      pass: [Pt declined meds.]
+`);
+  const FORMS = `    formSuggestions:
+      - forms: [refuses]
+        suggestions: [declines, chooses not to]
+      - forms: [refusing]
+        suggestions: [declining]
+      - forms: [refusal(s)]
+        suggestions: [declination]
+`;
+  const ruleSet = () => compileRules([parseRuleFile(rule(FORMS), 'h.yaml')]);
+
+  it.each([
+    ['Pt refuses meds.', 'refuses', ['declines', 'chooses not to'], 'Pt declines meds.'],
+    ['Refuses meds.', 'Refuses', ['declines', 'chooses not to'], 'Declines meds.'],
+    ['Pt is refusing dialysis.', 'refusing', ['declining'], 'Pt is declining dialysis.'],
+    ['Pt refused meds.', 'refused', ['declined', 'chose not to'], 'Pt declined meds.'],
+    ['Two refusals of care.', 'refusals', ['declination'], 'Two declination of care.'],
+  ])('%s: the finding on "%s" suggests %j and --fix writes the first', async (text, actual, suggestions, fixed) => {
+    const [finding, ...rest] = await lintText(text, { ruleSet: ruleSet() });
+    expect(rest).toEqual([]);
+    expect(finding?.actual).toBe(actual);
+    expect(finding?.suggestions).toEqual(suggestions);
+    const fix = finding!.fix!;
+    expect(text.slice(0, fix.range[0]) + fix.text + text.slice(fix.range[1])).toBe(fixed);
+  });
+
+  it('gives the first entry whose forms hold, and the rule suggestions where none does', async () => {
+    const twice = `    formSuggestions:
+      - forms: [refuses, refusing]
+        suggestions: [declines]
+      - forms: [refuses]
+        suggestions: [chooses not to]
+`;
+    const set = compileRules([parseRuleFile(rule(twice), 'h.yaml')]);
+    const findings = await lintText('Pt refuses meds. Pt refused meds.', { ruleSet: set });
+    expect(findings.map((f) => f.suggestions[0])).toEqual(['declines', 'declined']);
+  });
+
+  it('fits each reading of a template drop-down its own form', async () => {
+    // Two words of a drop-down: two findings, each in its form.
+    const apart = await lintText('Pt {refuses/refused} the exam.', { ruleSet: ruleSet() });
+    expect(apart.map((f) => [f.actual, f.suggestions[0]])).toEqual([
+      ['refuses', 'declines'],
+      ['refused', 'declined'],
+    ]);
+    // A phrase over the drop-down ("{refuses/refused} care"): one finding, the first suggestion of each reading's form.
+    const over = compileRules([
+      parseRuleFile(
+        rule(FORMS.replace('[refuses]', '[refuses care]')).replace('match: [refused, refuses, refusing, refusal(s)]', 'match: [refused care, refuses care]'),
+        'h.yaml',
+      ),
+    ]);
+    const [finding, ...rest] = await lintText('Pt {refuses/refused} care.', { ruleSet: over });
+    expect(rest).toEqual([]);
+    expect(finding?.suggestions.slice(0, 2)).toEqual(['declines', 'declined']);
+  });
+
+  it('names the file and the rule for a bad form pattern or an unknown set in a form suggestion', () => {
+    expect(() => parseRuleFile(rule(FORMS.replace('[refusal(s)]', '["refusal (s"]')), 'h.yaml')).toThrow(
+      /h\.yaml: rule "house\/refused": formSuggestions\.forms: /,
+    );
+    expect(() => compileRules([parseRuleFile(rule(FORMS.replace('[declination]', '["{nothing} declination"]')), 'h.yaml')])).toThrow(
+      /h\.yaml: rule "house\/refused": suggestion "\{nothing\} declination" names unknown set \{nothing\}/,
+    );
+    expect(() => parseRuleFile(rule(FORMS.replace('        suggestions: [declination]\n', '')), 'h.yaml')).toThrow(
+      /h\.yaml: rule "house\/refused": .*suggestions/,
+    );
+  });
+});

@@ -1,5 +1,5 @@
 // Every rule's examples run as tests: each "flag" sentence must be reported by that rule (with the
-// exact phrase and fix when the example gives them), each "pass" look-alike must not be.
+// exact phrase, first suggestion and fix when the example gives them), each "pass" look-alike must not be.
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../src/index.js';
 import { applyFixes } from '../src/lint/fix.js';
@@ -16,6 +16,11 @@ describe.each(rules.rules.map((r) => [r.id, r] as const))('%s', (id, rule) => {
     expect(findings.length, `expected ${id} to flag this`).toBeGreaterThan(0);
     if (typeof example !== 'string') {
       if (example.actual !== undefined) expect(findings.map((f) => f.actual)).toContain(example.actual);
+      // The first suggestion of the finding on that phrase (of the first finding without `actual`).
+      if (example.suggestion !== undefined) {
+        const finding = example.actual === undefined ? findings[0] : findings.find((f) => f.actual === example.actual);
+        expect(finding?.suggestions[0]).toBe(example.suggestion);
+      }
       if (example.fixed !== undefined) {
         expect(rule.fixable, 'an example with "fixed" needs fixable: true').toBe(true);
         expect(applyFixes(text, findings).output).toBe(example.fixed);

@@ -6,7 +6,7 @@ import { type ConditionQuoting, describeCondition } from '../rules/docs.js';
 import { sourceLine } from '../rules/sources.js';
 import type { Rule } from '../types.js';
 
-function exampleText(e: Rule['examples']['flag'][number]): { text: string; actual?: string | undefined } {
+function exampleText(e: Rule['examples']['flag'][number]): { text: string; actual?: string | undefined; suggestion?: string | undefined } {
   return typeof e === 'string' ? { text: e } : e;
 }
 
@@ -113,6 +113,8 @@ export function explainRule(rules: CompiledRules, id: string): { ok: boolean; te
     `Why:        ${r.note}`,
     `Matches:    ${r.match.join(', ')}`,
     `Suggests:   ${r.suggestions.join('; ')}`,
+    // In the matched word's form (RuleDefinition.formSuggestions): "refuses" -> "declines".
+    ...(r.formSuggestions ?? []).map((entry) => `  for ${entry.forms.join(', ')}: ${entry.suggestions.join('; ')}`),
     'Sources:',
     ...r.sources.map((key) => `  ${sourceLine(key)}`),
   ];
@@ -121,7 +123,8 @@ export function explainRule(rules: CompiledRules, id: string): { ok: boolean; te
   }
   if (r.exceptions?.length) out.push(`Exceptions: ${r.exceptions.join('; ')}`);
   out.push('', 'Flags:');
-  for (const e of r.examples.flag.map(exampleText)) out.push(`  ✖ ${oneLine(e.text)}${e.actual ? `   → "${oneLine(e.actual)}"` : ''}`);
+  for (const e of r.examples.flag.map(exampleText))
+    out.push(`  ✖ ${oneLine(e.text)}${e.actual ? `   → "${oneLine(e.actual)}"` : ''}${e.suggestion ? ` (suggests "${oneLine(e.suggestion)}")` : ''}`);
   out.push('', 'Leaves alone:');
   for (const e of r.examples.pass) out.push(`  ✓ ${oneLine(e)}`);
   out.push('', `Docs: ${r.url}`, '');

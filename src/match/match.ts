@@ -977,6 +977,20 @@ function spansTemplateMarkup(text: string, start: number, end: number): boolean 
   return /[{}/*@[\]]/.test(raw) && maskPlaceholders(text).slice(start, end) !== raw;
 }
 
+/**
+ * The suggestion templates of candidate `c`: those of the rule's first formSuggestions entry one of
+ * whose forms is the whole match ("refuses" -> "declines"), else the rule's suggestions.
+ */
+function suggestionsFor(c: Candidate, tokens: readonly Token[]): readonly string[] {
+  const { compiled } = c;
+  if (compiled.rule.formSuggestions === undefined) return compiled.rule.suggestions;
+  const length = c.last - c.first + 1;
+  for (const entry of compiled.formSuggestions) {
+    if (entry.forms.some((form) => form.length === length && matchesAt(tokens, c.first, form))) return entry.suggestions;
+  }
+  return compiled.rule.suggestions;
+}
+
 /** A match to report: its candidate in the reading that found it first, and its span over every reading. */
 interface Hit {
   c: Candidate;
@@ -986,7 +1000,7 @@ interface Hit {
   /** The words of the match in each reading that found it ("alcohol abuse", "drug abuse"). */
   wordings: string[];
   /** The candidates of the later readings with other words (for their suggestions). */
-  others: Candidate[];
+  others: { c: Candidate; tokens: readonly Token[] }[];
 }
 
 /** The words of tokens first..last as a reading has them: a hyphen where the text joins two by one, else a space. */
@@ -1035,7 +1049,7 @@ export function matchSentences(sentences: readonly SentenceTokens[], text: strin
           if (end.offset > same.end.offset) same.end = end;
           if (!same.wordings.includes(wording)) {
             same.wordings.push(wording);
-            same.others.push(c);
+            same.others.push({ c, tokens });
           }
           continue;
         }
@@ -1045,9 +1059,12 @@ export function matchSentences(sentences: readonly SentenceTokens[], text: strin
       const { tokens } = sentence;
       const { rule } = c.compiled;
       const startToken = tokens[c.first]!;
-      const render = (x: Candidate) => rule.suggestions.map((t) => renderSuggestion(t, x.captures, options.rules.sets));
+      const render = (x: Candidate, xTokens: readonly Token[]) => suggestionsFor(x, xTokens).map((t) => renderSuggestion(t, x.captures, options.rules.sets));
       // Readings that capture other words ("UDS {dirty/clean}") each give their first suggestion.
-      const rendered = others.length === 0 ? render(c) : [...new Set([c, ...others].map((x) => render(x)[0]!).concat(render(c)))].filter(Boolean);
+      const rendered =
+        others.length === 0
+          ? render(c, tokens)
+          : [...new Set([render(c, tokens)[0]!, ...others.map((x) => render(x.c, x.tokens)[0]!)].concat(render(c, tokens)))].filter(Boolean);
       // "is an IVDU" names a person: "is an injection drug use" would be nonsense, so the person's wording goes first (and is the fix).
       const person = rule.personSuggestion && namesPerson(text, tokens, c.first, c.last) ? rule.personSuggestion : undefined;
       const suggestions = person ? [person, ...rendered.filter((s) => s !== person)] : rendered;
@@ -1061,7 +1078,7 @@ export function matchSentences(sentences: readonly SentenceTokens[], text: strin
       else if (rule.fixable && markup) {
         // "{alcohol/heroin} abuse" matched across a drop-down list: rewriting the range would break the list.
         finding.fixSkipped = { reason: 'markup', message: 'spans a template drop-down list or placeholder: choose the option, then fix' };
-      } else if (rule.fixable && suggestions[0] && !keepsCaptures(person ?? rule.suggestions[0]!, c.captures)) {
+      } else if (rule.fixable && suggestions[0] && !keepsCaptures(person ?? suggestionsFor(c, tokens)[0]!, c.captures)) {
         // "{drug} abuse" → "substance use" would lose which substance.
         finding.fixSkipped = { reason: 'meaning', message: 'the replacement would drop a word the phrase names: edit it by hand' };
       } else if (rule.fixable && suggestions[0]) {

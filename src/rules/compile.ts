@@ -38,15 +38,23 @@ export interface CompiledCondition {
 /** `*` in a condition's words: any one word. */
 export const ANY_WORD: ReadonlySet<string> = { has: () => true } as unknown as ReadonlySet<string>;
 
+/** A rule's formSuggestions entry (RuleDefinition.formSuggestions) with its forms expanded. */
+export interface CompiledFormSuggestions {
+  forms: TokenSequence[];
+  suggestions: readonly string[];
+}
+
 export interface CompiledRule {
   rule: Rule;
   readonly requires: CompiledCondition[];
   readonly unless: CompiledCondition[];
   /** Phrases that, when they contain a match, make it benign. */
   readonly exceptions: TokenSequence[];
+  /** The rule's formSuggestions, in order (empty without). */
+  readonly formSuggestions: readonly CompiledFormSuggestions[];
 }
 
-type RuleParts = Pick<CompiledRule, 'requires' | 'unless' | 'exceptions'>;
+type RuleParts = Pick<CompiledRule, 'requires' | 'unless' | 'exceptions' | 'formSuggestions'>;
 
 /**
  * A compiled rule whose conditions and exceptions are compiled on first use: a one-line check
@@ -80,6 +88,9 @@ class LateRule implements CompiledRule {
   }
   get exceptions(): TokenSequence[] {
     return this.#get().exceptions;
+  }
+  get formSuggestions(): readonly CompiledFormSuggestions[] {
+    return this.#get().formSuggestions;
   }
 }
 
@@ -420,20 +431,28 @@ export function compileRules(files: readonly LoadedRuleFile[], expanded = new Ma
         requires: compileConditions('requires'),
         unless: compileConditions('unless'),
         exceptions: exceptionPatterns.flatMap((p) => expand(p, 'exceptions')),
+        formSuggestions: (def.formSuggestions ?? []).map((entry) => ({
+          forms: entry.forms.flatMap((f) => expand(f, 'formSuggestions.forms')),
+          suggestions: entry.suggestions,
+        })),
       });
       // With its own stored expansions (ruleExpansions), every condition and exception pattern of
       // the rule is stored, as the build checked (lean.ts leanForm): no need to ask for each.
       const late = storedHolds && fileExceptionsStored && (hasOwn || ((def.exceptions ?? []).every(isStored) && conditionPatterns(def).every(isStored)));
       const compiled: CompiledRule = new LateRule(rule, late ? compileParts : compileParts());
-      for (const template of def.suggestions) {
-        // exec in a loop, not matchAll: matchAll copies the regex (a new RegExp per call), and this
-        // runs for each of ~200 suggestions at every start (about 1 M instructions of a one-line check).
-        if (!template.includes('{')) continue;
-        SET_REFERENCE.lastIndex = 0;
-        for (let ref = SET_REFERENCE.exec(template); ref !== null; ref = SET_REFERENCE.exec(template)) {
-          if (!sets.has(ref[1]!)) throw new RuleFileError(file.file, def.id, `suggestion "${template}" names unknown set {${ref[1]}}`);
+      const checkSets = (templates: readonly string[]) => {
+        for (const template of templates) {
+          // exec in a loop, not matchAll: matchAll copies the regex (a new RegExp per call), and this
+          // runs for each of ~200 suggestions at every start (about 1 M instructions of a one-line check).
+          if (!template.includes('{')) continue;
+          SET_REFERENCE.lastIndex = 0;
+          for (let ref = SET_REFERENCE.exec(template); ref !== null; ref = SET_REFERENCE.exec(template)) {
+            if (!sets.has(ref[1]!)) throw new RuleFileError(file.file, def.id, `suggestion "${template}" names unknown set {${ref[1]}}`);
+          }
         }
-      }
+      };
+      checkSets(def.suggestions);
+      if (def.formSuggestions) for (const entry of def.formSuggestions) checkSets(entry.suggestions);
       rules.push(rule);
       byId.set(rule.id, compiled);
       if (def.personSuggestion !== undefined && !def.suggestions.includes(def.personSuggestion))

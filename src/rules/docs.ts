@@ -52,6 +52,7 @@ function exampleLine(e: ExampleDefinition): string {
   if (typeof e === 'string') return `- ${code(e)}`;
   const parts = [code(e.text)];
   if (e.actual !== undefined) parts.push(`reports ${code(e.actual)}`);
+  if (e.suggestion !== undefined) parts.push(`suggests “${e.suggestion}”`);
   if (e.fixed !== undefined) parts.push(`fixed: ${code(e.fixed)}`);
   return `- ${parts.join(' → ')}`;
 }
@@ -87,6 +88,7 @@ function renderRule(rule: RuleDefinition, sources: Map<string, Source>, measured
   if (rule.equality) out.push(`- retext-equality rules: ${rule.equality.map(code).join(', ')}`);
   out.push(`- terms: ${rule.match.map(code).join(', ')}`);
   out.push(`- suggestions: ${rule.suggestions.map((s) => `“${s}”`).join('; ')}`);
+  for (const entry of rule.formSuggestions ?? []) out.push(`- for ${entry.forms.map(code).join(', ')}: ${entry.suggestions.map((s) => `“${s}”`).join('; ')}`);
   if (rule.personSuggestion)
     out.push(`- where the term names a person ("is an IVDU", a sentence-opening "Known", an -er form): “${rule.personSuggestion}” first`);
   const byId = Object.entries(rule.equalitySuggestions ?? {});

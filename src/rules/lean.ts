@@ -87,9 +87,13 @@ export function headsOf(sequences: readonly StoredToken[][], setWords: ReadonlyM
 
 type RuleDefinition = LoadedRuleFile['rules'][number];
 
-/** Every pattern of a rule's conditions (their words, `except` and `forms`); a `line` condition's regex is not a pattern. */
+/**
+ * Every pattern of a rule's conditions (their words, `except` and `forms`) and of its formSuggestions'
+ * forms, which compile with the conditions (compile.ts); a `line` condition's regex is not a pattern.
+ */
 export function conditionPatterns(def: RuleDefinition): string[] {
   const out: string[] = [];
+  for (const entry of def.formSuggestions ?? []) out.push(...entry.forms);
   for (const kind of ['requires', 'unless'] as const) {
     // A `line` regex compiled late cannot fail either: load.ts compiled it when the file was validated.
     for (const c of def.conditions?.[kind] ?? []) {

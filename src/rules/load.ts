@@ -116,6 +116,7 @@ function checkSemantics(def: RuleFileDefinition, file: string): void {
     seen.add(rule.id);
     for (const pattern of rule.match) tryPattern(pattern, rule.id, 'match');
     for (const pattern of rule.exceptions ?? []) tryPattern(pattern, rule.id, 'exceptions');
+    for (const entry of rule.formSuggestions ?? []) for (const pattern of entry.forms) tryPattern(pattern, rule.id, 'formSuggestions.forms');
     for (const kind of ['requires', 'unless'] as const) {
       for (const condition of rule.conditions?.[kind] ?? []) {
         for (const pattern of [
