@@ -619,6 +619,9 @@ const result = await esbuild.build({
   mainFields: ['browser', 'module', 'main'],
   target: 'es2020',
   minify: true,
+  // compile.ts's checks of the rule data across files (a set or id defined twice, a suggestion naming
+  // no set): the data here is the built-in rules, which the build compiled with them. ~370 bytes gzipped.
+  dropLabels: ['RULE_CHECKS'],
   legalComments: 'eof',
   metafile: true,
   plugins: [standIns],

@@ -270,12 +270,16 @@ export function withExpansions(files: readonly LoadedRuleFile[]): PrecompiledRul
  * expansion. Throws RuleFileError naming the file and rule for a bad pattern, an unknown set or a
  * duplicate id.
  */
+// RULE_CHECKS labels the checks across rule files that only catch an error in the data (a set or an id
+// defined twice, a suggestion naming an unknown set, a personSuggestion or equalitySuggestions that is not
+// one of suggestions): the warehouse build drops them (esbuild dropLabels, scripts/bundle-warehouse.js),
+// its data being the built-in rules that scripts/build-rules.js compiled with them. Every other build keeps them.
 export function compileRules(files: readonly LoadedRuleFile[], expanded = new Map<string, TokenSequence[]>()): CompiledRules {
   const sets = new Map<string, CompiledSet>();
   const setWords = new Map<string, string[]>();
   for (const file of files) {
     for (const [name, set] of Object.entries(file.sets ?? {})) {
-      if (sets.has(name)) throw new RuleFileError(file.file, undefined, `set "${name}" is already defined in another rule file`);
+      RULE_CHECKS: if (sets.has(name)) throw new RuleFileError(file.file, undefined, `set "${name}" is already defined in another rule file`);
       const compiled: CompiledSet = { words: setWordsOf(set), values: setValuesOf(set) };
       if (set.default !== undefined) compiled.default = set.default;
       sets.set(name, compiled);
@@ -382,7 +386,7 @@ export function compileRules(files: readonly LoadedRuleFile[], expanded = new Ma
         pattern.split(/\s+/).includes('*')
           ? expand(pattern, what).map((sequence) => sequence.map((t) => (t.words.length === 1 && t.words[0] === '*' ? { words: ['*'], lookup: ANY_WORD } : t)))
           : expand(pattern, what);
-      if (byId.has(def.id)) throw new RuleFileError(file.file, def.id, 'duplicate id (defined in another rule file)');
+      RULE_CHECKS: if (byId.has(def.id)) throw new RuleFileError(file.file, def.id, 'duplicate id (defined in another rule file)');
       const rule: Rule = {
         ...definitionFields(def), // the lean form's conditions stay unread (lean.ts)
         category: file.category,
@@ -440,30 +444,33 @@ export function compileRules(files: readonly LoadedRuleFile[], expanded = new Ma
       // the rule is stored, as the build checked (lean.ts leanForm): no need to ask for each.
       const late = storedHolds && fileExceptionsStored && (hasOwn || ((def.exceptions ?? []).every(isStored) && conditionPatterns(def).every(isStored)));
       const compiled: CompiledRule = new LateRule(rule, late ? compileParts : compileParts());
-      const checkSets = (templates: readonly string[]) => {
-        for (const template of templates) {
-          // exec in a loop, not matchAll: matchAll copies the regex (a new RegExp per call), and this
-          // runs for each of ~200 suggestions at every start (about 1 M instructions of a one-line check).
-          if (!template.includes('{')) continue;
-          SET_REFERENCE.lastIndex = 0;
-          for (let ref = SET_REFERENCE.exec(template); ref !== null; ref = SET_REFERENCE.exec(template)) {
-            if (!sets.has(ref[1]!)) throw new RuleFileError(file.file, def.id, `suggestion "${template}" names unknown set {${ref[1]}}`);
+      RULE_CHECKS: {
+        const checkSets = (templates: readonly string[]) => {
+          for (const template of templates) {
+            // exec in a loop, not matchAll: matchAll copies the regex (a new RegExp per call), and this
+            // runs for each of ~200 suggestions at every start (about 1 M instructions of a one-line check).
+            if (!template.includes('{')) continue;
+            SET_REFERENCE.lastIndex = 0;
+            for (let ref = SET_REFERENCE.exec(template); ref !== null; ref = SET_REFERENCE.exec(template)) {
+              if (!sets.has(ref[1]!)) throw new RuleFileError(file.file, def.id, `suggestion "${template}" names unknown set {${ref[1]}}`);
+            }
           }
-        }
-      };
-      checkSets(def.suggestions);
-      if (def.formSuggestions) for (const entry of def.formSuggestions) checkSets(entry.suggestions);
+        };
+        checkSets(def.suggestions);
+        if (def.formSuggestions) for (const entry of def.formSuggestions) checkSets(entry.suggestions);
+        if (def.personSuggestion !== undefined && !def.suggestions.includes(def.personSuggestion))
+          throw new RuleFileError(file.file, def.id, `personSuggestion "${def.personSuggestion}" is not one of suggestions`);
+      }
       rules.push(rule);
       byId.set(rule.id, compiled);
-      if (def.personSuggestion !== undefined && !def.suggestions.includes(def.personSuggestion))
-        throw new RuleFileError(file.file, def.id, `personSuggestion "${def.personSuggestion}" is not one of suggestions`);
       if (def.equality) {
         // Reported by retext-equality; its phrases only feed the fast path.
         for (const id of def.equality) {
-          if (equality.has(id)) throw new RuleFileError(file.file, def.id, `retext-equality rule "${id}" is already reported by ${equality.get(id)!.rule.id}`);
+          RULE_CHECKS: if (equality.has(id))
+            throw new RuleFileError(file.file, def.id, `retext-equality rule "${id}" is already reported by ${equality.get(id)!.rule.id}`);
           equality.set(id, compiled);
         }
-        for (const [id, chosen] of Object.entries(def.equalitySuggestions ?? {})) {
+        RULE_CHECKS: for (const [id, chosen] of Object.entries(def.equalitySuggestions ?? {})) {
           if (!def.equality.includes(id)) throw new RuleFileError(file.file, def.id, `equalitySuggestions names "${id}", which is not in equality`);
           for (const s of chosen) {
             if (!def.suggestions.includes(s)) throw new RuleFileError(file.file, def.id, `equalitySuggestions.${id}: "${s}" is not one of suggestions`);
