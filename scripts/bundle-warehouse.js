@@ -620,7 +620,8 @@ const result = await esbuild.build({
   target: 'es2020',
   minify: true,
   // compile.ts's checks of the rule data across files (a set or id defined twice, a suggestion naming
-  // no set): the data here is the built-in rules, which the build compiled with them. ~370 bytes gzipped.
+  // no set) and pattern.ts's of a pattern's syntax: the data here is the built-in rules, which the build
+  // compiled with them. ~610 bytes gzipped.
   dropLabels: ['RULE_CHECKS'],
   legalComments: 'eof',
   metafile: true,

@@ -274,6 +274,7 @@ export function withExpansions(files: readonly LoadedRuleFile[]): PrecompiledRul
 // defined twice, a suggestion naming an unknown set, a personSuggestion or equalitySuggestions that is not
 // one of suggestions): the warehouse build drops them (esbuild dropLabels, scripts/bundle-warehouse.js),
 // its data being the built-in rules that scripts/build-rules.js compiled with them. Every other build keeps them.
+// pattern.ts labels its checks of a pattern's syntax the same way.
 export function compileRules(files: readonly LoadedRuleFile[], expanded = new Map<string, TokenSequence[]>()): CompiledRules {
   const sets = new Map<string, CompiledSet>();
   const setWords = new Map<string, string[]>();

@@ -72,6 +72,10 @@ export function normalizeWord(word: string): string {
   return w;
 }
 
+// RULE_CHECKS labels the checks of a pattern's syntax: the warehouse build drops them (esbuild
+// dropLabels, scripts/bundle-warehouse.js), its patterns being the built-in ones, which the build
+// expanded with them (scripts/build-rules.js). Every other build keeps them (compile.ts says the same).
+
 /** Splits on `sep` outside parentheses. */
 function splitTopLevel(text: string, sep: string): string[] {
   const parts: string[] = [];
@@ -80,13 +84,13 @@ function splitTopLevel(text: string, sep: string): string[] {
   for (const ch of text) {
     if (ch === '(') depth++;
     else if (ch === ')') depth--;
-    if (depth < 0) throw new PatternError(`unbalanced ")" in "${text}"`);
+    RULE_CHECKS: if (depth < 0) throw new PatternError(`unbalanced ")" in "${text}"`);
     if (ch === sep && depth === 0) {
       parts.push(current);
       current = '';
     } else current += ch;
   }
-  if (depth !== 0) throw new PatternError(`unbalanced "(" in "${text}"`);
+  RULE_CHECKS: if (depth !== 0) throw new PatternError(`unbalanced "(" in "${text}"`);
   parts.push(current);
   return parts;
 }
@@ -104,7 +108,7 @@ function expandGroups(word: string): string[] {
       break;
     }
   }
-  if (close === -1) throw new PatternError(`unbalanced "(" in "${word}"`);
+  RULE_CHECKS: if (close === -1) throw new PatternError(`unbalanced "(" in "${word}"`);
   const head = word.slice(0, open);
   const options = ['', ...splitTopLevel(word.slice(open + 1, close), '|')];
   const tails = expandGroups(word.slice(close + 1));
@@ -116,7 +120,7 @@ function expandGroups(word: string): string[] {
 function expandAlternatives(part: string, pattern: string): string[] {
   const words = new Set<string>();
   for (const alternative of splitTopLevel(part, '|')) {
-    if (alternative === '') throw new PatternError(`empty alternative in "${pattern}"`);
+    RULE_CHECKS: if (alternative === '') throw new PatternError(`empty alternative in "${pattern}"`);
     for (const w of expandGroups(alternative)) if (w) words.add(normalizeWord(w));
   }
   return [...words];
@@ -147,16 +151,16 @@ function wholeWordOptions(word: string): string[] {
 function runsOf(word: string, raw: string, pattern: string, sets: ReadonlyMap<string, string[]>): TokenSequence[] {
   // Hyphens outside {set} references separate the parts of a hyphenated word.
   const parts = word.split(HYPHEN).filter((p) => p !== '');
-  if (parts.length === 0) throw new PatternError(`"${raw}" has no word in "${pattern}"`);
+  RULE_CHECKS: if (parts.length === 0) throw new PatternError(`"${raw}" has no word in "${pattern}"`);
   const tokens: PatternToken[] = parts.map((part) => {
     const ref = SET_REF.exec(part);
     if (ref) {
       const name = ref[1]!;
       const words = sets.get(name);
-      if (!words) throw new PatternError(`unknown set {${name}} in "${pattern}"`);
+      RULE_CHECKS: if (!words) throw new PatternError(`unknown set {${name}} in "${pattern}"`);
       return { words, lookup: new Set(words), set: name };
     }
-    if (/[{}]/.test(part)) throw new PatternError(`malformed set reference "${part}" in "${pattern}"`);
+    RULE_CHECKS: if (/[{}]/.test(part)) throw new PatternError(`malformed set reference "${part}" in "${pattern}"`);
     const words = expandAlternatives(part, pattern);
     return new WordToken(words);
   });
@@ -166,7 +170,7 @@ function runsOf(word: string, raw: string, pattern: string, sets: ReadonlyMap<st
     let closed = [''];
     for (const t of tokens) {
       closed = closed.flatMap((head) => t.words.map((w) => head + w));
-      if (closed.length > COMPOUND_LIMIT) throw new PatternError(`"${raw}" expands to too many closed forms`);
+      RULE_CHECKS: if (closed.length > COMPOUND_LIMIT) throw new PatternError(`"${raw}" expands to too many closed forms`);
     }
     runs.push([new WordToken(closed)]);
   }
@@ -179,14 +183,14 @@ function runsOf(word: string, raw: string, pattern: string, sets: ReadonlyMap<st
  */
 export function expandPattern(pattern: string, sets: ReadonlyMap<string, string[]>): TokenSequence[] {
   const rawWords = pattern.trim().split(/\s+/);
-  if (rawWords.length === 0 || rawWords[0] === '') throw new PatternError('empty pattern');
+  RULE_CHECKS: if (rawWords.length === 0 || rawWords[0] === '') throw new PatternError('empty pattern');
   // Each word position offers one or more alternative token runs (a hyphenated word is a run of
   // tokens, or one closed-form token); an optional word also offers the empty run.
   const positions: TokenSequence[][] = rawWords.map((raw) => {
     let word = raw;
     const optional = word.endsWith('?');
     if (optional) word = word.slice(0, -1);
-    if (!word) throw new PatternError(`lone "?" in "${pattern}"`);
+    RULE_CHECKS: if (!word) throw new PatternError(`lone "?" in "${pattern}"`);
     const runs = wholeWordOptions(word).flatMap((option) => runsOf(option, raw, pattern, sets));
     if (optional) runs.push([]);
     return runs;
@@ -196,6 +200,6 @@ export function expandPattern(pattern: string, sets: ReadonlyMap<string, string[
     sequences = sequences.flatMap((seq) => runs.map((run) => [...seq, ...run]));
   }
   const nonEmpty = sequences.filter((s) => s.length > 0);
-  if (nonEmpty.length === 0) throw new PatternError(`"${pattern}" can match nothing`);
+  RULE_CHECKS: if (nonEmpty.length === 0) throw new PatternError(`"${pattern}" can match nothing`);
   return nonEmpty;
 }
