@@ -378,7 +378,7 @@ export function compileRules(files: readonly LoadedRuleFile[], expanded = new Ma
           }
           return sequences;
         } catch (error) {
-          if (error instanceof PatternError) throw new RuleFileError(file.file, def.id, `${what}: ${error.message}`);
+          RULE_CHECKS: if (error instanceof PatternError) throw new RuleFileError(file.file, def.id, `${what}: ${error.message}`);
           throw error;
         }
       };
