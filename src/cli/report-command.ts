@@ -83,10 +83,9 @@ export async function report(source: string, options: ReportCliOptions, io: Io, 
     snippets: Boolean(options.includeSnippets),
     ...(options.dateColumn ? { dateColumn: options.dateColumn } : {}),
   });
-  let unreadable = 0;
   let ioFailed = false;
   const badRecords = new Map<string, number>();
-  const notices: string[] = [];
+  const notices: Array<{ file: string; message: string }> = [];
   // How the notes were read, for the page: the id column met on the records, FHIR parts.
   let idName: string | undefined;
   let fhir = false;
@@ -111,24 +110,30 @@ export async function report(source: string, options: ReportCliOptions, io: Io, 
         done = d;
         total = t;
       },
+      // What is said on stderr is kept on the aggregates too: the page and the CSV say what was not read.
       onBadRecord: (file, record, message) => {
-        unreadable++;
         badRecords.set(file, (badRecords.get(file) ?? 0) + 1);
+        aggregator.badRecord(file);
         say(() => error(badRecordMessage(file, record, message)));
       },
-      onError: (m) => {
-        unreadable++;
+      onError: (file, message) => {
         ioFailed = true;
-        say(() => error(m));
+        aggregator.unreadFile(file, message);
+        say(() => error(`${file}: ${message}`));
       },
-      onWarning: (m) => say(() => io.stderr.write(`dignify: warning: ${m}\n`)),
-      onRecordRef: (ref) => {
+      onSkipped: (file, reason, part) => {
+        if (part) aggregator.skippedAttachment(file, part.what);
+        else aggregator.unreadFile(file, reason);
+        say(() => io.stderr.write(`dignify: warning: ${file}: skipped: ${reason}\n`));
+      },
+      onNote: (_file, ref) => {
+        if (ref === undefined) return;
         if (ref.idName !== undefined) idName ??= ref.idName;
         if (ref.part !== undefined) fhir = true;
       },
-      onNotice: (file, m) => {
-        notices.push(m);
-        say(() => io.stderr.write(`dignify: ${file}: ${m}\n`));
+      onNotice: (file, message) => {
+        notices.push({ file, message });
+        say(() => io.stderr.write(`dignify: ${file}: ${message}\n`));
       },
     },
   );
@@ -166,7 +171,7 @@ export async function report(source: string, options: ReportCliOptions, io: Io, 
     );
   }
   // The text column the reader chose by its name, said in its notice.
-  const chosenText = notices.map(chosenTextOf).find((name) => name !== undefined);
+  const chosenText = notices.map(({ message }) => chosenTextOf(message)).find((name) => name !== undefined);
   const out =
     options.format === 'csv'
       ? renderReportCsv(aggregates)
@@ -176,7 +181,6 @@ export async function report(source: string, options: ReportCliOptions, io: Io, 
           generatedAt: new Date(),
           version,
           groupBy,
-          unreadable,
           // Each rule as the configs used define it (a user's rule files after the built-in ones).
           rules: [...new Map(configs.ruleSets().flatMap((set) => set.rules.map((r) => [r.id, r] as const))).values()],
           options: [
@@ -192,7 +196,7 @@ export async function report(source: string, options: ReportCliOptions, io: Io, 
                     ['Id column', idColumn ?? (idName !== undefined ? `${idName} (chosen by its name)` : 'none (row numbers)')] as [string, string],
                   ]),
             // The column choice is in the rows above; the command-line advice is not for the page.
-            ...notices.filter((m) => fhir || chosenTextOf(m) === undefined).map((m) => ['Reading', m] as [string, string]),
+            ...notices.filter(({ message }) => fhir || chosenTextOf(message) === undefined).map(({ message }) => ['Reading', message] as [string, string]),
             ['Group by', groupBy.length ? groupBy.join(', ') : '—'],
             ['Date column', options.dateColumn ? `${options.dateColumn} (by ${options.period})` : '—'],
             ['Quoted phrases', options.quotes],
