@@ -2,6 +2,7 @@
 // be read" for a folder whose export of 2 notes had no text field, and named neither it nor the
 // PDF attachment left out; the CSV said nothing). The page and the CSV carry the files, records
 // and attachments left out, as the command names them on stderr, and stay free of note text.
+// Also the "How this report was made" lines of a folder of exports (read record by record).
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -202,5 +203,30 @@ describe('dignify report: what was not read', () => {
     quiet.unreadFile('=cmd.csv', '-bad');
     expect(renderReportCsv(quiet.result())).toContain("unread_file,'=cmd.csv,'-bad,");
     expect(aggregate([]).unread).toEqual({ files: [], records: [], attachments: [] });
+  });
+});
+
+describe('dignify report: how a folder was read', () => {
+  it('says a folder of exports was read record by record, and names the file on each reading line', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dignify-unread-'));
+    writeFileSync(path.join(dir, 'a.csv'), 'id,note_text\n1,hx IVDU\n');
+    writeFileSync(path.join(dir, 'b.csv'), 'id,note_text\n1,Clean.\n2,Alcoholic.\n');
+    const text = pageText((await runMain(['report', '.', '--ext', 'csv'], { cwd: dir })).stdout);
+    expect(text).toContain('Source . (a folder: 2 exports read record by record (each record is one note))');
+    expect(text).toContain('Reading a.csv: linting the column "note_text" (record id: "id") Reading b.csv: linting the column "note_text" (record id: "id")');
+    expect(text).not.toContain('each file is one note');
+  });
+
+  it('says so when a folder mixes exports and documents, and keeps "each file is one note" for documents only', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dignify-unread-'));
+    writeFileSync(path.join(dir, 'a.csv'), 'id,text\n1,hx IVDU\n');
+    writeFileSync(path.join(dir, 'c.ndjson'), `${docRef('p', { contentType: 'application/pdf', data: 'JVBERg==' })}\n`);
+    writeFileSync(path.join(dir, 'd.txt'), 'Known heroin addict.\n');
+    writeFileSync(path.join(dir, 'e.txt'), 'Clean.\n');
+    const mixed = pageText((await runMain(['report', '.', '--ext', 'csv,ndjson,txt'], { cwd: dir })).stdout);
+    // c.ndjson is an export though none of its attachments could be read.
+    expect(mixed).toContain('Source . (a folder: 2 exports read record by record (each record is one note) and 2 files that are each one note)');
+    const documents = pageText((await runMain(['report', '.', '--ext', 'txt'], { cwd: dir })).stdout);
+    expect(documents).toContain('Source . (a folder: each file is one note)');
   });
 });

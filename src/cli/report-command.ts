@@ -86,9 +86,13 @@ export async function report(source: string, options: ReportCliOptions, io: Io, 
   let ioFailed = false;
   const badRecords = new Map<string, number>();
   const notices: Array<{ file: string; message: string }> = [];
-  // How the notes were read, for the page: the id column met on the records, FHIR parts.
+  // How the notes were read, for the page: the id column met on the records, FHIR parts, and in
+  // a folder which files were exports (read record by record, even if none of their records could
+  // be) and how many were one note each.
   let idName: string | undefined;
   let fhir = false;
+  const exportFiles = new Set<string>();
+  let documents = 0;
   let done = 0;
   let total = 0;
   const say = (write: () => void) => {
@@ -114,6 +118,7 @@ export async function report(source: string, options: ReportCliOptions, io: Io, 
       onBadRecord: (file, record, message) => {
         badRecords.set(file, (badRecords.get(file) ?? 0) + 1);
         aggregator.badRecord(file);
+        if (folder) exportFiles.add(file);
         say(() => error(badRecordMessage(file, record, message)));
       },
       onError: (file, message) => {
@@ -122,12 +127,18 @@ export async function report(source: string, options: ReportCliOptions, io: Io, 
         say(() => error(`${file}: ${message}`));
       },
       onSkipped: (file, reason, part) => {
-        if (part) aggregator.skippedAttachment(file, part.what);
-        else aggregator.unreadFile(file, reason);
+        if (part) {
+          aggregator.skippedAttachment(file, part.what);
+          if (folder) exportFiles.add(file);
+        } else aggregator.unreadFile(file, reason);
         say(() => io.stderr.write(`dignify: warning: ${file}: skipped: ${reason}\n`));
       },
-      onNote: (_file, ref) => {
-        if (ref === undefined) return;
+      onNote: (file, ref) => {
+        if (ref === undefined) {
+          documents++;
+          return;
+        }
+        if (folder) exportFiles.add(file);
         if (ref.idName !== undefined) idName ??= ref.idName;
         if (ref.part !== undefined) fhir = true;
       },
@@ -184,7 +195,7 @@ export async function report(source: string, options: ReportCliOptions, io: Io, 
           // Each rule as the configs used define it (a user's rule files after the built-in ones).
           rules: [...new Map(configs.ruleSets().flatMap((set) => set.rules.map((r) => [r.id, r] as const))).values()],
           options: [
-            ['Source', folder ? `${source} (a folder: each file is one note)` : stdin ? `standard input (read as ${options.inputFormat})` : source],
+            ['Source', folder ? folderSource(source, exportFiles.size, documents) : stdin ? `standard input (read as ${options.inputFormat})` : source],
             ...(folder
               ? [['Extensions', options.ext] as [string, string]]
               : fhir
@@ -195,8 +206,14 @@ export async function report(source: string, options: ReportCliOptions, io: Io, 
                     ['Text column', textColumn ?? (chosenText ? `${chosenText} (chosen by its name)` : 'chosen by its name')] as [string, string],
                     ['Id column', idColumn ?? (idName !== undefined ? `${idName} (chosen by its name)` : 'none (row numbers)')] as [string, string],
                   ]),
-            // The column choice is in the rows above; the command-line advice is not for the page.
-            ...notices.filter(({ message }) => fhir || chosenTextOf(message) === undefined).map(({ message }) => ['Reading', message] as [string, string]),
+            // The column choice is in the rows above (a folder's, one file at a time, on the lines
+            // that name each file); the command-line advice is not for the page.
+            ...(folder
+              ? notices.map(
+                  ({ file, message }) =>
+                    ['Reading', `${file}: ${chosenTextOf(message) === undefined ? message : message.replace(/; choose with .*$/, '')}`] as [string, string],
+                )
+              : notices.filter(({ message }) => fhir || chosenTextOf(message) === undefined).map(({ message }) => ['Reading', message] as [string, string])),
             ['Group by', groupBy.length ? groupBy.join(', ') : '—'],
             ['Date column', options.dateColumn ? `${options.dateColumn} (by ${options.period})` : '—'],
             ['Quoted phrases', options.quotes],
@@ -281,6 +298,14 @@ export function describeWriteError(e: unknown): string {
   const said = describeIoError(e);
   // An unmapped code keeps node's message ("EROFS: read-only file system, open '<temp>'"): keep the reason only.
   return said.replace(/^[A-Z]+: /, '').replace(/, \w+ '[^']*'( -> '[^']*')?$/, '');
+}
+
+/** The Source line of a folder: one note per file, one per record of an export (`--ext csv,jsonl`), or a mix. */
+function folderSource(source: string, exports: number, documents: number): string {
+  if (exports === 0) return `${source} (a folder: each file is one note)`;
+  const read = `${exports === 1 ? '1 export' : `${exports} exports`} read record by record (each record is one note)`;
+  if (documents === 0) return `${source} (a folder: ${read})`;
+  return `${source} (a folder: ${read} and ${documents === 1 ? '1 file that is' : `${documents} files that are each`} one note)`;
 }
 
 function configFiles(configs: ConfigSet): string {
