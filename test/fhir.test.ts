@@ -45,7 +45,7 @@ describe('FHIR Bulk Data NDJSON (detected by resourceType)', () => {
     ]);
   });
 
-  it('reports url-only and unknown-type attachments as skipped, bad base64 as a malformed record, other resources in one notice', async () => {
+  it('reports url-only and unknown-type attachments as skipped (with their kind), bad base64 as a malformed record, other resources in one notice', async () => {
     const all = await events(BULK);
     const said = all.filter((e) => e.kind !== 'document').map((e) => ({ ...e, file: undefined }));
     expect(said).toEqual([
@@ -54,6 +54,7 @@ describe('FHIR Bulk Data NDJSON (detected by resourceType)', () => {
         file: undefined,
         record: { row: 4, line: 4, id: 'DocumentReference/note-3', idName: 'resource', part: 'content[0]' },
         reason: 'DocumentReference/note-3 content[0]: content type application/pdf is not read (text/plain, text/html and text/markdown are)',
+        what: 'application/pdf',
       },
       {
         kind: 'skipped',
@@ -61,6 +62,7 @@ describe('FHIR Bulk Data NDJSON (detected by resourceType)', () => {
         record: { row: 5, line: 4, id: 'DocumentReference/note-3', idName: 'resource', part: 'content[1]' },
         reason:
           'DocumentReference/note-3 content[1]: attachment given only by url (https://ehr.example.org/Binary/77); dignify fetches nothing: export with inline data',
+        what: 'url-only',
       },
       {
         kind: 'bad-record',

@@ -62,9 +62,9 @@ describe('aggregate: counts', () => {
     const a = aggregate([]);
     expect(a.totals).toEqual({ notes: 0, notesWithFindings: 0, findings: 0, per1000: 0, share: 0 });
     expect(a.rules).toEqual([]);
-    expect(
-      renderReportHtml({ aggregates: a, source: 'x.csv', generatedAt: new Date(0), version: '0', options: [], rules: [], groupBy: [], unreadable: 0 }),
-    ).toContain('The export held no notes.');
+    expect(renderReportHtml({ aggregates: a, source: 'x.csv', generatedAt: new Date(0), version: '0', options: [], rules: [], groupBy: [] })).toContain(
+      'The export held no notes.',
+    );
   });
 
   it('counts a rule or term once per note in "notes" and every time in "findings"', () => {
@@ -231,7 +231,6 @@ describe('the HTML page', () => {
         options: [],
         rules: [],
         groupBy: ['dept'],
-        unreadable: 0,
       });
     for (const html of [page(false), page(true)]) {
       expect(html).not.toMatch(/<script>|<img|<i>ED|<b>/);

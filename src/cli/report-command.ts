@@ -83,13 +83,16 @@ export async function report(source: string, options: ReportCliOptions, io: Io, 
     snippets: Boolean(options.includeSnippets),
     ...(options.dateColumn ? { dateColumn: options.dateColumn } : {}),
   });
-  let unreadable = 0;
   let ioFailed = false;
   const badRecords = new Map<string, number>();
-  const notices: string[] = [];
-  // How the notes were read, for the page: the id column met on the records, FHIR parts.
+  const notices: Array<{ file: string; message: string }> = [];
+  // How the notes were read, for the page: the id column met on the records, FHIR parts, and in
+  // a folder which files were exports (read record by record, even if none of their records could
+  // be) and how many were one note each.
   let idName: string | undefined;
   let fhir = false;
+  const exportFiles = new Set<string>();
+  let documents = 0;
   let done = 0;
   let total = 0;
   const say = (write: () => void) => {
@@ -111,24 +114,37 @@ export async function report(source: string, options: ReportCliOptions, io: Io, 
         done = d;
         total = t;
       },
+      // What is said on stderr is kept on the aggregates too: the page and the CSV say what was not read.
       onBadRecord: (file, record, message) => {
-        unreadable++;
         badRecords.set(file, (badRecords.get(file) ?? 0) + 1);
+        aggregator.badRecord(file);
+        if (folder) exportFiles.add(file);
         say(() => error(badRecordMessage(file, record, message)));
       },
-      onError: (m) => {
-        unreadable++;
+      onError: (file, message) => {
         ioFailed = true;
-        say(() => error(m));
+        aggregator.unreadFile(file, message);
+        say(() => error(`${file}: ${message}`));
       },
-      onWarning: (m) => say(() => io.stderr.write(`dignify: warning: ${m}\n`)),
-      onRecordRef: (ref) => {
+      onSkipped: (file, reason, part) => {
+        if (part) {
+          aggregator.skippedAttachment(file, part.what);
+          if (folder) exportFiles.add(file);
+        } else aggregator.unreadFile(file, reason);
+        say(() => io.stderr.write(`dignify: warning: ${file}: skipped: ${reason}\n`));
+      },
+      onNote: (file, ref) => {
+        if (ref === undefined) {
+          documents++;
+          return;
+        }
+        if (folder) exportFiles.add(file);
         if (ref.idName !== undefined) idName ??= ref.idName;
         if (ref.part !== undefined) fhir = true;
       },
-      onNotice: (file, m) => {
-        notices.push(m);
-        say(() => io.stderr.write(`dignify: ${file}: ${m}\n`));
+      onNotice: (file, message) => {
+        notices.push({ file, message });
+        say(() => io.stderr.write(`dignify: ${file}: ${message}\n`));
       },
     },
   );
@@ -166,7 +182,7 @@ export async function report(source: string, options: ReportCliOptions, io: Io, 
     );
   }
   // The text column the reader chose by its name, said in its notice.
-  const chosenText = notices.map(chosenTextOf).find((name) => name !== undefined);
+  const chosenText = notices.map(({ message }) => chosenTextOf(message)).find((name) => name !== undefined);
   const out =
     options.format === 'csv'
       ? renderReportCsv(aggregates)
@@ -176,11 +192,10 @@ export async function report(source: string, options: ReportCliOptions, io: Io, 
           generatedAt: new Date(),
           version,
           groupBy,
-          unreadable,
           // Each rule as the configs used define it (a user's rule files after the built-in ones).
           rules: [...new Map(configs.ruleSets().flatMap((set) => set.rules.map((r) => [r.id, r] as const))).values()],
           options: [
-            ['Source', folder ? `${source} (a folder: each file is one note)` : stdin ? `standard input (read as ${options.inputFormat})` : source],
+            ['Source', folder ? folderSource(source, exportFiles.size, documents) : stdin ? `standard input (read as ${options.inputFormat})` : source],
             ...(folder
               ? [['Extensions', options.ext] as [string, string]]
               : fhir
@@ -191,8 +206,14 @@ export async function report(source: string, options: ReportCliOptions, io: Io, 
                     ['Text column', textColumn ?? (chosenText ? `${chosenText} (chosen by its name)` : 'chosen by its name')] as [string, string],
                     ['Id column', idColumn ?? (idName !== undefined ? `${idName} (chosen by its name)` : 'none (row numbers)')] as [string, string],
                   ]),
-            // The column choice is in the rows above; the command-line advice is not for the page.
-            ...notices.filter((m) => fhir || chosenTextOf(m) === undefined).map((m) => ['Reading', m] as [string, string]),
+            // The column choice is in the rows above (a folder's, one file at a time, on the lines
+            // that name each file); the command-line advice is not for the page.
+            ...(folder
+              ? notices.map(
+                  ({ file, message }) =>
+                    ['Reading', `${file}: ${chosenTextOf(message) === undefined ? message : message.replace(/; choose with .*$/, '')}`] as [string, string],
+                )
+              : notices.filter(({ message }) => fhir || chosenTextOf(message) === undefined).map(({ message }) => ['Reading', message] as [string, string])),
             ['Group by', groupBy.length ? groupBy.join(', ') : '—'],
             ['Date column', options.dateColumn ? `${options.dateColumn} (by ${options.period})` : '—'],
             ['Quoted phrases', options.quotes],
@@ -277,6 +298,14 @@ export function describeWriteError(e: unknown): string {
   const said = describeIoError(e);
   // An unmapped code keeps node's message ("EROFS: read-only file system, open '<temp>'"): keep the reason only.
   return said.replace(/^[A-Z]+: /, '').replace(/, \w+ '[^']*'( -> '[^']*')?$/, '');
+}
+
+/** The Source line of a folder: one note per file, one per record of an export (`--ext csv,jsonl`), or a mix. */
+function folderSource(source: string, exports: number, documents: number): string {
+  if (exports === 0) return `${source} (a folder: each file is one note)`;
+  const read = `${exports === 1 ? '1 export' : `${exports} exports`} read record by record (each record is one note)`;
+  if (documents === 0) return `${source} (a folder: ${read})`;
+  return `${source} (a folder: ${read} and ${documents === 1 ? '1 file that is' : `${documents} files that are each`} one note)`;
 }
 
 function configFiles(configs: ConfigSet): string {

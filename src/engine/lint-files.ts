@@ -30,7 +30,8 @@ import { builtinRuleFiles } from '../rules/builtin.js';
  *   With LintOptions.findingBatches a long document may give several in a row, each with `part` (see DocumentPart).
  * - `bad-record`: a malformed export record (the rest of the export is still read).
  * - `error`: a source that could not be read (missing, unreadable, no text column).
- * - `skipped`: a source (or, with `record`, a part of one: a FHIR attachment given by url) left alone on purpose (binary, not UTF-8); `reason` says why.
+ * - `skipped`: a source (or, with `record`, a part of one: a FHIR attachment given by url) left alone on purpose (binary, not UTF-8); `reason` says why,
+ *   and for a part `what` names its kind in a word or two, to count by (`application/pdf`, `url-only`, `no contentType`).
  * - `notice`: something to tell the user once about a source (which column is linted).
  */
 export type LintOutcome =
@@ -47,7 +48,7 @@ export type LintOutcome =
     }
   | { kind: 'bad-record'; file: string; record: RecordRef; error: string }
   | { kind: 'error'; file: string; error: string }
-  | { kind: 'skipped'; file: string; record?: RecordRef; reason: string }
+  | { kind: 'skipped'; file: string; record?: RecordRef; reason: string; what?: string }
   | { kind: 'notice'; file: string; message: string };
 
 /**
@@ -359,7 +360,13 @@ function sourceOutcome(event: Exclude<SourceEvent, { kind: 'document' }>): LintO
     case 'error':
       return { kind: 'error', file: event.file, error: event.error };
     case 'skipped':
-      return { kind: 'skipped', file: event.file, ...(event.record && { record: event.record }), reason: event.reason };
+      return {
+        kind: 'skipped',
+        file: event.file,
+        ...(event.record && { record: event.record }),
+        reason: event.reason,
+        ...(event.what && { what: event.what }),
+      };
     case 'notice':
       return { kind: 'notice', file: event.file, message: event.message };
   }

@@ -23,7 +23,8 @@ import { jsonSyntaxError } from './json-error.js';
 export type FhirEvent =
   | { kind: 'record'; doc: Document }
   | { kind: 'bad-record'; record: RecordRef; error: string }
-  | { kind: 'skipped'; record: RecordRef; reason: string }
+  /** `what`: what was left out, a short label to count by: `url-only`, `no data`, `no contentType`, a content type (`application/pdf`), `charset <name>`. */
+  | { kind: 'skipped'; record: RecordRef; reason: string; what: string }
   | { kind: 'notice'; message: string }
   | { kind: 'fatal'; error: string };
 
@@ -48,7 +49,7 @@ const SYNTAX_BY_TYPE: Record<string, Syntax> = {
 /** One thing found in a resource: a note, or why a part could not be one. */
 type Part =
   | { kind: 'note'; resource: object; ref: string; part: string; syntax: Syntax; text: string }
-  | { kind: 'skip'; ref: string; part: string; reason: string }
+  | { kind: 'skip'; ref: string; part: string; reason: string; what: string }
   | { kind: 'bad'; ref: string; part: string; error: string };
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
@@ -62,17 +63,24 @@ function refOf(resource: { resourceType?: unknown; id?: unknown }, where: string
 function attachmentText(resource: object, ref: string, part: string, attachment: Attachment | undefined): Part {
   if (!attachment || typeof attachment !== 'object') return { kind: 'bad', ref, part, error: 'no attachment' };
   const { contentType, data, url } = attachment;
+  // `what` is the kind the audit report counts skipped attachments by (application/pdf ×2, url-only ×1).
   if (typeof data !== 'string') {
-    const reason =
-      typeof url === 'string'
-        ? `attachment given only by url (${url}); dignify fetches nothing: export with inline data`
-        : 'attachment with neither data nor url';
-    return { kind: 'skip', ref, part, reason };
+    if (typeof url === 'string')
+      return { kind: 'skip', ref, part, what: 'url-only', reason: `attachment given only by url (${url}); dignify fetches nothing: export with inline data` };
+    return { kind: 'skip', ref, part, what: 'no data', reason: 'attachment with neither data nor url' };
   }
-  if (typeof contentType !== 'string' || contentType.trim() === '') return { kind: 'skip', ref, part, reason: 'attachment with data but no contentType' };
+  if (typeof contentType !== 'string' || contentType.trim() === '')
+    return { kind: 'skip', ref, part, what: 'no contentType', reason: 'attachment with data but no contentType' };
   const [mime = '', ...params] = contentType.split(';').map((s) => s.trim());
   const syntax = SYNTAX_BY_TYPE[mime.toLowerCase()];
-  if (!syntax) return { kind: 'skip', ref, part, reason: `content type ${mime} is not read (text/plain, text/html and text/markdown are)` };
+  if (!syntax)
+    return {
+      kind: 'skip',
+      ref,
+      part,
+      what: mime.toLowerCase() || 'no contentType',
+      reason: `content type ${mime} is not read (text/plain, text/html and text/markdown are)`,
+    };
   const b64 = data.replace(/\s+/g, '');
   if (!BASE64.test(b64)) return { kind: 'bad', ref, part, error: `attachment.data is not valid base64` };
   const charset = params.map((p) => /^charset\s*=\s*"?([^";]+)"?$/i.exec(p)?.[1]).find(Boolean) ?? 'utf-8';
@@ -80,7 +88,7 @@ function attachmentText(resource: object, ref: string, part: string, attachment:
   try {
     decoder = new TextDecoder(charset, { fatal: true });
   } catch {
-    return { kind: 'skip', ref, part, reason: `charset ${charset} is not known` };
+    return { kind: 'skip', ref, part, what: `charset ${charset.toLowerCase()}`, reason: `charset ${charset} is not known` };
   }
   try {
     return { kind: 'note', resource, ref, part: `${part} (${mime})`, syntax, text: decoder.decode(Buffer.from(b64, 'base64')) };
@@ -174,7 +182,7 @@ export async function* readFhir(file: string, stream: AsyncIterable<Buffer | str
         notes++;
         if (fields.length) record.fields = Object.fromEntries(fields.map((f) => [f, fhirField(p.resource, f)]));
         yield { kind: 'record', doc: { file, syntax: p.syntax, text: p.text.replace(/^\uFEFF/, ''), record } };
-      } else if (p.kind === 'skip') yield { kind: 'skipped', record, reason: `${p.ref}${p.part ? ` ${p.part}` : ''}: ${p.reason}` };
+      } else if (p.kind === 'skip') yield { kind: 'skipped', record, reason: `${p.ref}${p.part ? ` ${p.part}` : ''}: ${p.reason}`, what: p.what };
       else yield { kind: 'bad-record', record, error: `${p.ref}${p.part ? ` ${p.part}` : ''}: ${p.error}` };
     }
   }

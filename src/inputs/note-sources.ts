@@ -74,7 +74,7 @@ async function* fhirEvents(file: string, stream: AsyncIterable<Buffer | string>,
     for await (const event of readFhir(file, stream, { ...(options.fields && { fields: options.fields }) })) {
       if (event.kind === 'record') yield { kind: 'document', doc: event.doc };
       else if (event.kind === 'bad-record') yield { kind: 'bad-record', file, record: event.record, error: event.error };
-      else if (event.kind === 'skipped') yield { kind: 'skipped', file, record: event.record, reason: event.reason };
+      else if (event.kind === 'skipped') yield { kind: 'skipped', file, record: event.record, reason: event.reason, what: event.what };
       else if (event.kind === 'notice') yield { kind: 'notice', file, message: event.message };
       else yield { kind: 'error', file, error: event.error };
     }

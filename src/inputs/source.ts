@@ -9,8 +9,11 @@ export type SourceEvent =
   | { kind: 'bad-record'; file: string; record: RecordRef; error: string }
   /** A source that could not be read (missing, unreadable, no text column, bad bytes). */
   | { kind: 'error'; file: string; error: string }
-  /** A source left alone on purpose (binary, not UTF-8); with `record`, one part of it (a FHIR attachment given by url). */
-  | { kind: 'skipped'; file: string; reason: string; record?: RecordRef }
+  /**
+   * A source left alone on purpose (binary, not UTF-8); with `record`, one part of it (a FHIR
+   * attachment given by url), and `what` the kind of part, to count by (`application/pdf`, `url-only`).
+   */
+  | { kind: 'skipped'; file: string; reason: string; record?: RecordRef; what?: string }
   | { kind: 'notice'; file: string; message: string };
 
 /** A source as bytes: a stream (exports, .docx) or whole text (documents). */

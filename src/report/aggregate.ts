@@ -132,8 +132,28 @@ export interface Snippet {
   sentence: string;
 }
 
+/**
+ * What the audit did not read, as the readers told it (the lines the command writes on stderr,
+ * kept as data): none of it is counted in `totals`, so a page or spreadsheet that leaves it out
+ * passes an incomplete audit for a complete one. Files are named as the command names them.
+ */
+export interface Unread {
+  /** Files left out whole, in the order met, each with the one-line reason (could not be read, no text column, binary, not UTF-8). */
+  files: Array<{ file: string; reason: string }>;
+  /** Malformed records left out, counted by file, in the order the files were met. */
+  records: Array<{ file: string; count: number }>;
+  /**
+   * Parts of a file left out on purpose (FHIR attachments: given only by url, without a
+   * contentType, of a type not read), counted by file and `kind` (`application/pdf`, `url-only`,
+   * `no contentType`): by file in the order met, then most frequent kind first.
+   */
+  attachments: Array<{ file: string; kind: string; count: number }>;
+}
+
 export interface Aggregates {
   totals: Rated;
+  /** What was not read; every list empty when the whole source was read. */
+  unread: Unread;
   severities: Record<Severity, number>;
   categories: CategoryRow[];
   rules: RuleRow[];
@@ -258,6 +278,9 @@ export class ReportAggregator {
   private topNotes: NoteRow[] = [];
   private readonly snippets: Snippet[] = [];
   private snippetsOmitted = 0;
+  private readonly unreadFiles: Unread['files'] = [];
+  private readonly badRecords = new Map<string, number>();
+  private readonly skippedParts = new Map<string, Map<string, number>>();
 
   constructor(private readonly options: AggregateOptions = {}) {
     this.groupBy = options.groupBy ?? [];
@@ -367,6 +390,23 @@ export class ReportAggregator {
     if (flagged) this.rememberNote(record, groupValues, termCounts);
   }
 
+  /** A file left out whole: it could not be read (`reason` as the command says it), or was not text. */
+  unreadFile(file: string, reason: string): void {
+    this.unreadFiles.push({ file, reason });
+  }
+
+  /** A malformed record of `file`, left out. */
+  badRecord(file: string): void {
+    this.badRecords.set(file, (this.badRecords.get(file) ?? 0) + 1);
+  }
+
+  /** A part of `file` (a FHIR attachment) left out on purpose; `kind` is what it was (`application/pdf`, `url-only`). */
+  skippedAttachment(file: string, kind: string): void {
+    let kinds = this.skippedParts.get(file);
+    if (!kinds) this.skippedParts.set(file, (kinds = new Map()));
+    kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+  }
+
   /** Keeps the notes with the most findings (earlier rows first on ties) in a short sorted list. */
   private rememberNote(record: ReportRecord, groups: string[], termCounts: Map<string, number>): void {
     const n = record.findings.length;
@@ -425,6 +465,13 @@ export class ReportAggregator {
 
     const out: Aggregates = {
       totals: rated(this.totals),
+      unread: {
+        files: [...this.unreadFiles],
+        records: [...this.badRecords].map(([file, count]) => ({ file, count })),
+        attachments: [...this.skippedParts].flatMap(([file, kinds]) =>
+          [...kinds].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([kind, count]) => ({ file, kind, count })),
+        ),
+      },
       severities: { ...this.severities },
       categories,
       rules,

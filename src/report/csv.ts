@@ -2,6 +2,10 @@
 // (filter or pivot on `section`). In every row `notes` is the number of notes in that slice
 // (all notes, a group, a period), `notes_with_findings` those with at least one finding of the
 // row's kind, and `per_1000_notes` = findings / notes × 1,000, so rows compare across slices.
+// What was not read follows the total, one row per file (and kind), `column` naming the file:
+// `unread_file` (`key`: why it was not read; no counts: its notes are unknown), `unread_records`
+// (`notes`: the malformed records left out) and `unread_attachments` (`key`: the kind, such as
+// application/pdf; `notes`: how many). None of them is counted in any other row.
 import { stringify } from 'csv-stringify/sync';
 import type { Aggregates, RuleCount } from './aggregate.js';
 
@@ -22,6 +26,10 @@ export function renderReportCsv(a: Aggregates): string {
       per_1000_notes: per1000(a.totals.findings, total),
     },
   ];
+  // Next to the total, where a reader of the numbers meets them first.
+  for (const f of a.unread.files) rows.push({ section: 'unread_file', column: f.file, key: f.reason });
+  for (const r of a.unread.records) rows.push({ section: 'unread_records', column: r.file, notes: r.count });
+  for (const p of a.unread.attachments) rows.push({ section: 'unread_attachments', column: p.file, key: p.kind, notes: p.count });
   for (const c of a.categories)
     rows.push({
       section: 'category',

@@ -4,7 +4,7 @@
 // disk, makes no request, and prints. Note text appears only when snippets were asked for, and
 // then a banner at the top says so.
 import type { Rule } from '../types.js';
-import type { Aggregates, GroupBreakdown, Snippet, TermRow, Trend } from './aggregate.js';
+import type { Aggregates, GroupBreakdown, Snippet, TermRow, Trend, Unread } from './aggregate.js';
 import { barChart, columnChart, formatNumber, PALETTE, SEVERITY_COLOR } from './charts.js';
 import { esc } from './escape.js';
 
@@ -18,8 +18,6 @@ export interface ReportPage {
   options: Array<[string, string]>;
   rules: readonly Rule[];
   groupBy: readonly string[];
-  /** Records that could not be read and are not counted. */
-  unreadable: number;
 }
 
 const TOP_TERMS = 15;
@@ -54,10 +52,75 @@ function figure(chart: string, data: string, layout: 'side' | 'stack' = 'side'):
   return `<div class="figure ${layout}"><div class="plot">${chart}</div><div class="data">${data}</div></div>`;
 }
 
+/** What was not read, counted ("1 file, 2 records and 3 attachments", with `kinds` "… 3 attachments (application/pdf ×2, url-only ×1)"), or '' when everything was. */
+function unreadCounts(u: Unread, kinds = false): string {
+  const records = u.records.reduce((n, r) => n + r.count, 0);
+  const attachments = u.attachments.reduce((n, r) => n + r.count, 0);
+  const parts = [
+    u.files.length ? plural(u.files.length, 'file') : '',
+    records ? plural(records, 'record') : '',
+    attachments ? `${plural(attachments, 'attachment')}${kinds ? ` (${attachmentKinds(u)})` : ''}` : '',
+  ].filter(Boolean);
+  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : (parts[0] ?? '');
+}
+
+/** "application/pdf ×2, url-only ×1": the attachments left out, by kind over all files. */
+function attachmentKinds(u: Unread): string {
+  const kinds = new Map<string, number>();
+  for (const r of u.attachments) kinds.set(r.kind, (kinds.get(r.kind) ?? 0) + r.count);
+  return [...kinds]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([kind, n]) => `${kind} ×${formatNumber(n)}`)
+    .join(', ');
+}
+
+/** The warning at the top of a page whose numbers leave notes out: a reader of the page alone must see the audit is incomplete. */
+function incomplete(u: Unread): string {
+  const counts = unreadCounts(u, true);
+  if (!counts) return '';
+  return `<p class="incomplete" role="note"><strong>This audit is incomplete.</strong> Not read, so not counted anywhere on this page: ${esc(counts)}. See <a href="#unread">What was not read</a>.</p>`;
+}
+
+function unreadSection(u: Unread): string {
+  if (!unreadCounts(u)) return '';
+  const parts: string[] = [
+    `<p class="explain">None of this is counted in the numbers above. The command named each on stderr as it met it (a record by its line and row, an attachment by its resource and part).</p>`,
+  ];
+  if (u.files.length)
+    parts.push(
+      `<h3>Files not read</h3><div class="data full">${table(
+        `${plural(u.files.length, 'file')} left out whole: none of ${u.files.length === 1 ? 'its' : 'their'} notes is counted`,
+        ['File', 'Why'],
+        u.files.map((f) => [`<code>${esc(f.file)}</code>`, esc(f.reason)]),
+        [],
+      )}</div>`,
+    );
+  if (u.records.length)
+    parts.push(
+      `<h3>Records not read</h3><div class="data full">${table(
+        'Malformed records left out, by file',
+        ['File', 'Records'],
+        u.records.map((r) => [`<code>${esc(r.file)}</code>`, formatNumber(r.count)]),
+        [1],
+      )}</div>`,
+    );
+  if (u.attachments.length)
+    parts.push(
+      `<h3>Attachments not read</h3><p class="note">By kind: ${esc(attachmentKinds(u))}. dignify reads text/plain, text/html and text/markdown attachments with inline data, and fetches nothing.</p><div class="data full">${table(
+        'Attachments left out, by file and kind',
+        ['File', 'Kind', 'Attachments'],
+        u.attachments.map((r) => [`<code>${esc(r.file)}</code>`, esc(r.kind), formatNumber(r.count)]),
+        [2],
+      )}</div>`,
+    );
+  return section('unread', 'What was not read', parts.join(''));
+}
+
 function headline(a: Aggregates): string {
   const t = a.totals;
+  const left = unreadCounts(a.unread);
   const cards = [
-    ['Notes scanned', formatNumber(t.notes), ''],
+    ['Notes scanned', formatNumber(t.notes), left ? `not counted: ${left}` : ''],
     ['Notes with a finding', formatNumber(t.notesWithFindings), `${pct(t.share)} of notes`],
     [
       'Findings',
@@ -297,13 +360,10 @@ export function renderReportHtml(page: ReportPage): string {
   const privacy = withSnippets
     ? `<div class="phi" role="alert"><strong>This report contains note text.</strong> It was made with <code>--include-snippets</code> and shows the sentence around each finding, which can hold protected health information. Store and share it as you would the notes themselves.</div>`
     : `<p class="privacy">No note text: this page shows terms, counts and record ids only.</p>`;
-  const unreadable = page.unreadable
-    ? `<p class="note warn">${plural(page.unreadable, 'record')} could not be read and ${page.unreadable === 1 ? 'is' : 'are'} not counted (the command named ${page.unreadable === 1 ? 'it' : 'them'} on stderr).</p>`
-    : '';
   const when = page.generatedAt.toISOString().replace('T', ' ').slice(0, 16);
   const body = [
     `<header>${withSnippets ? privacy : ''}<h1>Stigmatizing language audit</h1><p class="meta"><span>${esc(page.source)}</span> · generated ${esc(when)} UTC · dignify ${esc(page.version)}</p>${withSnippets ? '' : privacy}</header>`,
-    unreadable,
+    incomplete(a.unread),
     headline(a),
     summary(a),
     a.trend ? trendSection(a.trend) : '',
@@ -312,6 +372,7 @@ export function renderReportHtml(page: ReportPage): string {
     ...a.groups.map(groupSection),
     notesSection(a, page.groupBy),
     a.snippets ? snippetsSection(a.snippets, a.snippetsOmitted) : '',
+    unreadSection(a.unread),
     setupSection(page),
     `<footer>Made by dignify, which never makes a network call. This file is self-contained: it loads nothing from elsewhere.</footer>`,
   ].join('\n');
@@ -356,7 +417,8 @@ section{background:#fff;border:1px solid var(--line);border-radius:10px;padding:
 h2{font-size:20px;margin:0 0 6px}
 h3{font-size:16px;margin:20px 0 6px}
 .explain,.note{color:var(--muted);font-size:14px;margin:0 0 12px}
-.note.warn{color:#5c2400}
+.incomplete{border:2px solid var(--warn);background:#fff4ec;color:#5c2400;border-radius:8px;padding:10px 16px;margin:0 0 16px;font-size:15px}
+.incomplete a{color:inherit}
 .figure{display:flex;flex-wrap:wrap;gap:20px 32px;align-items:flex-start}
 .plot{flex:0 1 600px;min-width:0}
 .plot svg{width:100%;height:auto;display:block}

@@ -22,14 +22,17 @@ export interface RecordSourceOptions extends Pick<SourceOptions, 'textColumn' | 
   onProgress?: (done: number, total: number) => void;
   /** A malformed export record: left out; the rest of the export is read. */
   onBadRecord: (file: string, record: RecordRef, error: string) => void;
-  /** A file of a folder that could not be read: left out; the other files are read. */
-  onError: (message: string) => void;
-  /** A note left out on purpose (a binary file in a folder). */
-  onWarning?: (message: string) => void;
+  /** A file of a folder that could not be read (`error`, one line): left out; the other files are read. */
+  onError: (file: string, error: string) => void;
+  /**
+   * A note left out on purpose: a file of a folder (binary, not UTF-8), or with `part` one part of
+   * a file (a FHIR attachment given by url, of a type not read), `part.what` its kind (`application/pdf`).
+   */
+  onSkipped?: (file: string, reason: string, part?: { record: RecordRef; what: string }) => void;
   /** Said once about a source (the columns chosen, bytes that are not UTF-8). */
   onNotice?: (file: string, message: string) => void;
-  /** An export record, as read (its id column's name, its FHIR part): the report says how notes were read. */
-  onRecordRef?: (record: RecordRef) => void;
+  /** Each note, as read: the file it is in, and for an export record its RecordRef (its id column's name, its FHIR part): the report says how notes were read. */
+  onNote?: (file: string, record: RecordRef | undefined) => void;
 }
 
 /** A problem that stops the report before it is written (a missing column, an unreadable export). */
@@ -81,7 +84,7 @@ export async function* readRecords(source: string, lint: LintOptions, options: R
     switch (outcome.kind) {
       case 'linted':
         if (folder && !outcome.record) options.onProgress?.(++done, total);
-        if (outcome.doc.record) options.onRecordRef?.(outcome.doc.record);
+        options.onNote?.(outcome.file, outcome.doc.record);
         yield note(outcome.doc, outcome.findings, ++row, folder ? source : undefined, options.keepText);
         break;
       case 'bad-record':
@@ -90,11 +93,13 @@ export async function* readRecords(source: string, lint: LintOptions, options: R
       case 'error':
         if (!folder) throw new RecordSourceError(`${outcome.file}: ${outcome.error}`);
         options.onProgress?.(++done, total);
-        options.onError(`${outcome.file}: ${outcome.error}`);
+        options.onError(outcome.file, outcome.error);
         break;
       case 'skipped':
-        options.onProgress?.(++done, total);
-        options.onWarning?.(`${outcome.file}: skipped: ${outcome.reason}`);
+        // A skipped attachment is not a file done (nor, in an export, a count of bytes).
+        if (folder && !outcome.record) options.onProgress?.(++done, total);
+        // A part without a kind (none is made so today) is counted under its reason.
+        options.onSkipped?.(outcome.file, outcome.reason, outcome.record && { record: outcome.record, what: outcome.what ?? outcome.reason });
         break;
       case 'notice':
         options.onNotice?.(outcome.file, outcome.message);
