@@ -72,8 +72,10 @@ function exportEvents(file: string, format: InputFormat, batch: readonly ExportE
 async function* readOne(source: Source, options: SourceOptions): AsyncGenerator<SourceEvent[]> {
   const { name: file, open } = source;
   const format = formatOf(file, options.inputFormat);
-  // Parquet and FHIR (note-sources.ts); a .ndjson/.jsonl/.json file is FHIR when it starts like a resource.
-  const noteSource = await readNoteSource(source, format, options, mayBeFhir(file) && !options.inputFormat && options.textColumn === undefined);
+  // Parquet and FHIR (note-sources.ts); a .ndjson/.jsonl/.json file is FHIR when it starts like a
+  // resource, whatever export flags are given (they are said to be ignored): only --input-format
+  // jsonl reads it as JSON Lines.
+  const noteSource = await readNoteSource(source, format, options, mayBeFhir(file) && !options.inputFormat);
   if (noteSource) {
     for await (const event of noteSource) yield [event];
     return;

@@ -1,0 +1,89 @@
+// Defects met by a quality analyst auditing exports (a newcomer trial, branch export-flags), each
+// with its small input: export flags on FHIR files, a .json array of notes, ids that hold a line
+// break, the CSV delimiter.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runMain } from './helpers.js';
+
+function folder(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'dignify-export-audit-'));
+  for (const [name, body] of Object.entries(files)) writeFileSync(path.join(dir, name), body);
+  return dir;
+}
+
+const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
+// Two findings in the conclusion, three in the attachment.
+const DIAG = `${JSON.stringify({
+  resourceType: 'DiagnosticReport',
+  id: 'diag-1',
+  conclusion: 'Urine tox dirty. Patient is a known heroin addict.',
+  presentedForm: [{ contentType: 'text/plain', data: b64('Hx of IVDU.\nEtOH abuse, been clean 2 years.') }],
+})}\n`;
+
+/** "resource part line:column actual" for each finding of a --format jsonl run. */
+function places(stdout: string): string[] {
+  return stdout
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { record: { id?: string; part?: string; row: number }; actual: string; start: { line: number; column: number } })
+    .map((f) => `${f.record.id ?? `row ${f.record.row}`} ${f.record.part ?? '-'} ${f.start.line}:${f.start.column} ${f.actual}`);
+}
+
+const ALL_FIVE = [
+  'DiagnosticReport/diag-1 presentedForm[0] (text/plain) 1:7 IVDU',
+  'DiagnosticReport/diag-1 presentedForm[0] (text/plain) 2:1 EtOH abuse',
+  'DiagnosticReport/diag-1 presentedForm[0] (text/plain) 2:13 been clean',
+  'DiagnosticReport/diag-1 conclusion 1:1 Urine tox dirty',
+  'DiagnosticReport/diag-1 conclusion 1:37 heroin addict',
+];
+
+describe('export flags on a FHIR file', () => {
+  const dir = folder({ 'diag.ndjson': DIAG, 'x.ndjson': DIAG, 'diag.json': DIAG });
+
+  it('do not turn a detected FHIR file into JSON Lines (its attachments went unread): it is read as FHIR, and the flag is said to be ignored', async () => {
+    for (const flag of ['--text-field', '--text-column']) {
+      const r = await runMain(['diag.ndjson', flag, 'conclusion', '--format', 'jsonl'], { cwd: dir });
+      expect(places(r.stdout)).toEqual(ALL_FIVE);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe(
+        `dignify: diag.ndjson: warning: ${flag} applies to CSV, TSV, JSON Lines and Parquet exports; it is read as FHIR (it starts like a FHIR resource) and the flag is ignored for it; --input-format jsonl reads it as JSON Lines (one object a line) instead\n`,
+      );
+    }
+  });
+
+  it('--id-field is said to be ignored; the id stays the resource', async () => {
+    const r = await runMain(['diag.ndjson', '--id-field', 'code.text', '--format', 'jsonl'], { cwd: dir });
+    expect(places(r.stdout)).toEqual(ALL_FIVE);
+    expect(r.stderr).toContain('dignify: diag.ndjson: warning: --id-field applies to CSV, TSV, JSON Lines and Parquet exports; it is read as FHIR');
+  });
+
+  it('with --input-format fhir, both flags named in one warning', async () => {
+    const r = await runMain(['x.ndjson', '--input-format', 'fhir', '--text-field', 'x', '--id-field', 'nope', '--format', 'jsonl'], { cwd: dir });
+    expect(places(r.stdout)).toEqual(ALL_FIVE);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      'dignify: x.ndjson: warning: --text-field and --id-field apply to CSV, TSV, JSON Lines and Parquet exports; it is read as FHIR (--input-format fhir) and the flags are ignored for it\n',
+    );
+  });
+
+  it('a FHIR .json resource is read as FHIR with the warning, not refused as a .json text', async () => {
+    const r = await runMain(['diag.json', '--id-field', 'x', '--format', 'jsonl'], { cwd: dir });
+    expect(places(r.stdout)).toEqual(ALL_FIVE);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^dignify: diag\.json: warning: --id-field applies to .*; it is read as FHIR \(it starts like a FHIR resource\)/);
+  });
+
+  it('--input-format jsonl still reads it as JSON Lines, where the flags apply', async () => {
+    const r = await runMain(['diag.ndjson', '--input-format', 'jsonl', '--text-field', 'conclusion', '--format', 'jsonl'], { cwd: dir });
+    expect(places(r.stdout)).toEqual(['diag-1 - 1:1 Urine tox dirty', 'diag-1 - 1:37 heroin addict']);
+    expect(r.stderr).toBe('');
+  });
+
+  it('the report says it too', async () => {
+    const r = await runMain(['report', 'diag.ndjson', '--text-field', 'conclusion', '--format', 'csv', '-o', path.join(dir, 'r.csv')], { cwd: dir });
+    expect(r.stderr).toContain('dignify: diag.ndjson: warning: --text-field applies to CSV, TSV, JSON Lines and Parquet exports; it is read as FHIR');
+  });
+});
