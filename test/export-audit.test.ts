@@ -87,3 +87,55 @@ describe('export flags on a FHIR file', () => {
     expect(r.stderr).toContain('dignify: diag.ndjson: warning: --text-field applies to CSV, TSV, JSON Lines and Parquet exports; it is read as FHIR');
   });
 });
+
+describe('a .json file that looks like an export of notes', () => {
+  const warning = (what: string, save: string) =>
+    `warning: looks like a JSON export (${what}) but is read as plain text, where every JSON string counts as a quotation (its findings are info); ${save}, or pass --input-format text to read it as text without this warning`;
+  const dir = folder({
+    'notes.json': '[ {"note_id":"N1","note_text":"Known heroin addict, urine tox dirty."} ]\n',
+    'wrapped.json': '{"notes": [{"id": 1, "body": "an addict"}, {"id": 2, "body": "stable"}]}\n',
+    'record.json': '{"id": 1, "note_text": "an addict"}\n',
+    'record2.json': '{\n  "id": 1,\n  "note_text": "an addict"\n}\n',
+    'template.json': '{\n  "greeting": "Patient is an addict"\n}\n',
+    'strings.json': '["Patient is an addict"]\n',
+  });
+
+  it('is read as text, as before (its findings and exit code unchanged), with a one-line warning naming the file, -q too', async () => {
+    for (const args of [['notes.json'], ['notes.json', '-q']]) {
+      const r = await runMain([...args, '--format', 'compact'], { cwd: dir });
+      expect(r.code).toBe(0);
+      expect(r.stderr).toBe(`dignify: notes.json: ${warning('an array of 1 object', "save it as JSON Lines, one object a line (jq -c '.[]')")}\n`);
+      expect(r.stdout.split('\n').filter(Boolean).length).toBe(args.includes('-q') ? 0 : 2);
+    }
+  });
+
+  it('the way it suggests reads it: JSON Lines cannot read the array itself (not a JSON object)', async () => {
+    const asJsonl = await runMain(['notes.json', '--input-format', 'jsonl'], { cwd: dir });
+    expect(asJsonl.code).toBe(2);
+    expect(asJsonl.stderr).toContain('not a JSON object');
+    const one = await runMain(['record.json', '--input-format', 'jsonl', '--format', 'compact'], { cwd: dir });
+    expect(one.code).toBe(1);
+    expect(one.stdout).toContain('record.json:row 1 (id 1):1:4: error');
+  });
+
+  it('an object holding an array of records, and a single record, say how to read them', async () => {
+    const said = async (name: string) => (await runMain([name, '-q'], { cwd: dir })).stderr;
+    expect(await said('wrapped.json')).toBe(
+      `dignify: wrapped.json: ${warning('an object whose "notes" holds 2 objects', "save them as JSON Lines, one object a line (jq -c '.notes[]')")}\n`,
+    );
+    expect(await said('record.json')).toBe(
+      `dignify: record.json: ${warning('an object with a "note_text" field', 'pass --input-format jsonl to read it as JSON Lines')}\n`,
+    );
+    expect(await said('record2.json')).toBe(
+      `dignify: record2.json: ${warning('an object with a "note_text" field', "save it as JSON Lines, the object on one line (jq -c '.')")}\n`,
+    );
+  });
+
+  it('says nothing for a .json template, a list of strings, or with --input-format text', async () => {
+    for (const args of [['template.json'], ['strings.json'], ['notes.json', '--input-format', 'text']]) {
+      const r = await runMain([...args, '--format', 'compact'], { cwd: dir });
+      expect(r.stderr, args.join(' ')).toBe('');
+      expect(r.stdout).toMatch(/:\d+:\d+: info Avoid/); // read as text, as before
+    }
+  });
+});

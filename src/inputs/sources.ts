@@ -116,7 +116,14 @@ async function* readOne(source: Source, options: SourceOptions): AsyncGenerator<
     yield ['error' in docx ? { kind: 'error', file, error: docx.error } : { kind: 'document', doc: { ...docx.doc, format } }];
     return;
   }
-  yield [...fromText(file, format, await source.readText(), source.named)];
+  const text = await source.readText();
+  // A .json file read as text by its name: one that looks like an export is said (json-export.ts).
+  if (format === 'text' && !options.inputFormat && /\.json$/i.test(file) && 'text' in text) {
+    const { jsonExportWarning } = await import('./json-export.js');
+    const warning = jsonExportWarning(text.text);
+    if (warning) yield [{ kind: 'notice', file, message: warning }];
+  }
+  yield [...fromText(file, format, text, source.named)];
 }
 
 /** Passes a stream's chunks through, counting their bytes. */
