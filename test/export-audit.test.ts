@@ -139,3 +139,36 @@ describe('a .json file that looks like an export of notes', () => {
     }
   });
 });
+
+describe('an id or a file name holding a line break, in the one-line formats', () => {
+  const dir = folder({ 'n.csv': 'id,text\n"A,1\nX",hx IVDU\n', 'e.csv': 'id,text\n"A\u001b[31mB\u0085",hx IVDU\n', 'a\nb.txt': 'hx IVDU\n' });
+  const run = async (args: string[]) => (await runMain([...args, '--no-color'], { cwd: dir })).stdout;
+
+  it('compact: one line per finding, the id as a JSON string', async () => {
+    expect(await run(['n.csv', '--format', 'compact'])).toBe(
+      'n.csv:row 1 (id "A,1\\nX"):1:4: error Avoid "IVDU"; prefer "injection drug use" or "person who injects drugs" [substance-use/injection-drug-abuse]\n',
+    );
+    // An escape sequence in an id is shown, not run by the terminal (C1 controls too).
+    expect(await run(['e.csv', '--format', 'compact'])).toMatch(/^e\.csv:row 1 \(id "A\\u001b\[31mB\\u0085"\):1:4: error /);
+  });
+
+  it('stylish: the record label on its line', async () => {
+    const out = await run(['n.csv']);
+    expect(out.split('\n').slice(0, 2)).toEqual([
+      'n.csv',
+      '  row 1 (id "A,1\\nX")  1:4  error    "IVDU" → "injection drug use"  substance-use/injection-drug-abuse',
+    ]);
+  });
+
+  it('a file name too, in both', async () => {
+    expect(await run(['a\nb.txt', '--format', 'compact'])).toMatch(/^"a\\nb\.txt":1:4: error Avoid "IVDU"/);
+    expect((await run(['a\nb.txt'])).split('\n')[0]).toBe('"a\\nb.txt"');
+  });
+
+  it('JSON formats keep the real value; github escapes it its own way', async () => {
+    const [json] = JSON.parse(await run(['n.csv', '--format', 'json'])) as Array<{ records: Array<{ id: string }> }>;
+    expect(json!.records[0]!.id).toBe('A,1\nX');
+    expect(JSON.parse((await run(['n.csv', '--format', 'jsonl'])).split('\n')[0]!).record.id).toBe('A,1\nX');
+    expect(await run(['n.csv', '--format', 'github'])).toContain('::row 1 (id A,1%0AX), 1:4: ');
+  });
+});
