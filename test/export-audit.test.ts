@@ -1,11 +1,11 @@
 // Defects met by a quality analyst auditing exports (a newcomer trial, branch export-flags), each
 // with its small input: export flags on FHIR files, a .json array of notes, ids that hold a line
 // break, the CSV delimiter.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runMain } from './helpers.js';
+import { ROOT, runMain } from './helpers.js';
 
 function folder(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'dignify-export-audit-'));
@@ -170,5 +170,60 @@ describe('an id or a file name holding a line break, in the one-line formats', (
     expect(json!.records[0]!.id).toBe('A,1\nX');
     expect(JSON.parse((await run(['n.csv', '--format', 'jsonl'])).split('\n')[0]!).record.id).toBe('A,1\nX');
     expect(await run(['n.csv', '--format', 'github'])).toContain('::row 1 (id A,1%0AX), 1:4: ');
+  });
+});
+
+describe('a .csv file delimited by tabs or semicolons', () => {
+  const dir = folder({ 'tab.csv': 'id\ttext\n1\theroin addict\n', 'semi.csv': 'id;text\n1;heroin addict\n', 'semiq.csv': '"id";"text"\n1;"an addict"\n' });
+
+  it('is one column: the error says which delimiter it seems to use, and what reads it', async () => {
+    const tab = await runMain(['tab.csv'], { cwd: dir });
+    expect(tab.code).toBe(2);
+    expect(tab.stderr).toBe(
+      'dignify: tab.csv: no column looks like note text; name it with --text-column (the columns are "id\ttext"); the header looks tab-delimited, and CSV is read with commas only: read it with --input-format tsv\n',
+    );
+    // What it suggests reads it.
+    const asTsv = await runMain(['tab.csv', '--input-format', 'tsv', '--format', 'compact'], { cwd: dir });
+    expect(asTsv.code).toBe(1);
+    expect(asTsv.stdout).toContain('tab.csv:row 1 (id 1):1:1: error');
+    const semi = await runMain(['semi.csv', '--text-column', 'text'], { cwd: dir });
+    expect(semi.code).toBe(2);
+    expect(semi.stderr).toBe(
+      'dignify: semi.csv: no column "text"; the columns are "id;text"; the header looks semicolon-delimited, and CSV is read with commas only: save it with commas (or with tabs, read with --input-format tsv)\n',
+    );
+    expect((await runMain(['semiq.csv'], { cwd: dir })).stderr).toMatch(
+      /^dignify: semiq\.csv: line 1: cannot read the header: .*; the header looks semicolon-delimited/,
+    );
+  });
+
+  it('a one-column comma CSV gets no such hint', async () => {
+    const r = await runMain(['one.csv'], { cwd: folder({ 'one.csv': 'a\n1\n' }) });
+    expect(r.stderr).toBe('dignify: one.csv: no column looks like note text; name it with --text-column (the columns are "a")\n');
+  });
+});
+
+describe('the README on what the readers do', () => {
+  const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+
+  it('a later JSON Lines record without the --id-field is linted and shown by its row, as documented', async () => {
+    const dir = folder({ 'ids.jsonl': '{"id":"a","text":"stable"}\n{"text":"heroin addict"}\n' });
+    const r = await runMain(['ids.jsonl', '--id-field', 'id', '--format', 'compact'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^ids\.jsonl:row 2:1:1: error /);
+    expect(readme).not.toContain('a later record that lacks it is a malformed record');
+    expect(readme).toContain('that lacks the id field (or whose id is not a string or number) is linted all the same and shown\nwithout an id, by its row');
+  });
+
+  it('--fix-dry-run on an export is exit 2, in the exit-code table and in --help', async () => {
+    const r = await runMain(['n.csv', '--fix-dry-run'], { cwd: folder({ 'n.csv': 'id,text\n1,IVDU\n' }) });
+    expect(r.code).toBe(2);
+    const table = readme.slice(readme.indexOf('### Exit codes'), readme.indexOf('## Configuration'));
+    expect(table).toContain('`--fix-dry-run` with an export among the inputs is refused too');
+    expect((await runMain(['--help'])).stdout).toContain('or --fix-dry-run given an export');
+  });
+
+  it('says CSV is comma-delimited only, and what row counts in FHIR', () => {
+    expect(readme).toContain('CSV is\ncomma-delimited only');
+    expect(readme).toContain('In FHIR a record is a part, not a resource or a line');
   });
 });
