@@ -82,7 +82,7 @@ interface ChunkReader {
  * for a TSV file, a header of several columns or one with no tab or semicolon. `columns`: the
  * header's columns as read (0: it could not be read).
  */
-function delimiterHint(header: string, delimiter: ',' | '\t', columns: number): string {
+export function delimiterHint(header: string, delimiter: ',' | '\t', columns: number): string {
   if (delimiter !== ',' || columns > 1) return '';
   const tabs = header.split('\t').length - 1;
   const semicolons = header.split(';').length - 1;
