@@ -41,7 +41,7 @@ describe('export-only flags on a file not read as an export', () => {
     const r = await runMain(['arr.json', '--text-field', 'text'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
-      'dignify: arr.json: --text-field applies to CSV, TSV, JSON Lines, Parquet and FHIR exports; a .json file is read as text (save it as JSON Lines, one object per line, .jsonl)\n',
+      'dignify: arr.json: --text-field applies to CSV, TSV, JSON Lines and Parquet exports; a .json file is read as text (save it as JSON Lines, one object per line, .jsonl)\n',
     );
     expect(r.stdout).toBe('');
   });
@@ -51,7 +51,7 @@ describe('export-only flags on a file not read as an export', () => {
     const r = await runMain(['a.txt', '--text-column', 'foo', '--id-column', 'bar'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stderr.split('\n').filter((l) => l.includes('ignored'))).toEqual([
-      'dignify: a.txt: warning: --text-column and --id-column apply to CSV, TSV, JSON Lines, Parquet and FHIR exports; it is read as plain text and the flags are ignored for it',
+      'dignify: a.txt: warning: --text-column and --id-column apply to CSV, TSV, JSON Lines and Parquet exports; it is read as plain text and the flags are ignored for it',
     ]);
     expect(r.stdout).toContain('substance-use/addict');
   });

@@ -1,4 +1,5 @@
 // What the CLI talks to, passed in so the command can run inside tests.
+import type { ColumnOptions } from '../inputs/columns.js';
 import { type StdOutput, stdInput, stdOutput } from './stdio.js';
 
 export const EXIT = { clean: 0, findings: 1, error: 2 } as const;
@@ -54,9 +55,20 @@ export interface InputCliOptions {
   skipBadRecords?: boolean;
 }
 
-/** The reader options those flags stand for (--text-field is --text-column for JSON Lines). */
-export function columnOptions(options: InputCliOptions): { textColumn?: string; idColumn?: string } {
+/**
+ * The reader options those flags stand for (--text-field is --text-column for JSON Lines), with the
+ * flags' names as given, for the readers' messages about them (ColumnOptions.flags).
+ */
+export function columnOptions(options: InputCliOptions): Pick<ColumnOptions, 'textColumn' | 'idColumn' | 'flags'> {
   const textColumn = options.textColumn ?? options.textField;
   const idColumn = options.idColumn ?? options.idField;
-  return { ...(textColumn !== undefined && { textColumn }), ...(idColumn !== undefined && { idColumn }) };
+  const flags = {
+    ...(textColumn !== undefined && { text: options.textColumn !== undefined ? '--text-column' : '--text-field' }),
+    ...(idColumn !== undefined && { id: options.idColumn !== undefined ? '--id-column' : '--id-field' }),
+  };
+  return {
+    ...(textColumn !== undefined && { textColumn }),
+    ...(idColumn !== undefined && { idColumn }),
+    ...((textColumn !== undefined || idColumn !== undefined) && { flags }),
+  };
 }

@@ -136,7 +136,8 @@ Exit codes:
   1  findings at or above --fail-on, or more warnings than --max-warnings
   2  usage error, a bad config, a file could not be read, an export had malformed
      records (the other files and records are still linted), or --fix was refused
-     (an export, or a file it may not rewrite: read-only, hard-linked, another's)
+     (an export, or a file it may not rewrite: read-only, hard-linked, another's),
+     or --fix-dry-run given an export
 
 Examples:
   $ dignify notes/                      lint every .txt, .md, .html and .docx file under notes/

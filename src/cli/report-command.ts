@@ -102,7 +102,8 @@ export async function report(source: string, options: ReportCliOptions, io: Io, 
 
   const records = readRecords(
     source,
-    { configs, threads: options.threads ?? availableParallelism() },
+    // The flags' names as given, for the readers' messages (readRecords passes on the columns only).
+    { configs, threads: options.threads ?? availableParallelism(), ...(columnOptions(options).flags && { flags: columnOptions(options).flags }) },
     {
       ...(stdin && { stdin: io.stdin }),
       ...columnOptions(options),

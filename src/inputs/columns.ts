@@ -17,6 +17,28 @@ export interface ColumnOptions {
    * read like note text are left out (nameLike).
    */
   hideNames?: boolean;
+  /**
+   * The flags that set textColumn and idColumn as the user typed them (`{ text: '--text-field' }`),
+   * for messages that name them; without it, "--text-column" and "--id-column".
+   */
+  flags?: { text?: string; id?: string };
+}
+
+/** The export flags `options` holds, by name: ["--text-field", "--id-field"]. */
+export function flagsGiven(options: ColumnOptions): string[] {
+  return [
+    ...(options.textColumn !== undefined ? [options.flags?.text ?? '--text-column'] : []),
+    ...(options.idColumn !== undefined ? [options.flags?.id ?? '--id-column'] : []),
+  ];
+}
+
+/**
+ * "--text-field applies to CSV, TSV, JSON Lines and Parquet exports" (the start of a message about
+ * export flags given for a source they do not apply to). Not FHIR: its notes are parts of
+ * resources, named by resource and part, with no column or field to choose.
+ */
+export function flagsApply(flags: readonly string[]): string {
+  return `${flags.join(' and ')} ${flags.length === 1 ? 'applies' : 'apply'} to CSV, TSV, JSON Lines and Parquet exports`;
 }
 
 const TEXT_NAMES = ['notetext', 'text', 'note', 'transcription', 'body'];

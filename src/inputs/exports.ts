@@ -77,6 +77,22 @@ interface ChunkReader {
 }
 
 /**
+ * What to add to a header error when a .csv file is delimited by tabs or semicolons (dignify reads
+ * CSV with commas only, RFC 4180; a spreadsheet set to a European locale writes semicolons): ''
+ * for a TSV file, a header of several columns or one with no tab or semicolon. `columns`: the
+ * header's columns as read (0: it could not be read).
+ */
+export function delimiterHint(header: string, delimiter: ',' | '\t', columns: number): string {
+  if (delimiter !== ',' || columns > 1) return '';
+  const tabs = header.split('\t').length - 1;
+  const semicolons = header.split(';').length - 1;
+  if (tabs === 0 && semicolons === 0) return '';
+  return tabs >= semicolons
+    ? '; the header looks tab-delimited, and CSV is read with commas only: read it with --input-format tsv'
+    : '; the header looks semicolon-delimited, and CSV is read with commas only: save it with commas (or with tabs, read with --input-format tsv)';
+}
+
+/**
  * CSV: RFC 4180 quoting, strict. TSV: one record per line, no quoting (IANA text/tab-separated-values).
  *
  * Records are cut from whole chunks, not lines: a record ends at the first line break where the
@@ -122,12 +138,12 @@ function delimitedReader(
     if (error === undefined) ({ fields, error } = read ?? recordFields(raw, delimiter));
     if (!header) {
       if (error !== undefined || !fields) {
-        fatal(`line ${number}: cannot read the header: ${error ?? 'empty'}`);
+        fatal(`line ${number}: cannot read the header: ${error ?? 'empty'}${delimiterHint(raw, delimiter, 0)}`);
         return;
       }
       const choice = chooseColumns(fields, options, 'column');
       if ('error' in choice) {
-        fatal(choice.error);
+        fatal(`${choice.error}${delimiterHint(raw, delimiter, fields.length)}`);
         return;
       }
       // Two columns of one name: which holds the note (or the id) cannot be known.

@@ -236,7 +236,4 @@ export async function* readFhir(file: string, stream: AsyncIterable<Buffer | str
   }
 }
 
-/** Whether a JSON text's start looks like a FHIR resource (detection for .ndjson, .jsonl and .json). */
-export function looksLikeFhir(head: string): boolean {
-  return /^\s*\{[^]*?"resourceType"\s*:\s*"[A-Z][A-Za-z]+"/.test(head);
-}
+export { looksLikeFhir } from './formats.js';

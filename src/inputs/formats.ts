@@ -64,6 +64,14 @@ export function mayBeFhir(file: string): boolean {
   return /\.(ndjson|jsonl|json)$/i.test(file);
 }
 
+/**
+ * Whether a JSON text's start looks like a FHIR resource (detection for .ndjson, .jsonl and .json):
+ * here, not in fhir.ts, so the CLI can tell before reading (export-options.ts) without loading the reader.
+ */
+export function looksLikeFhir(head: string): boolean {
+  return /^\s*\{[^]*?"resourceType"\s*:\s*"[A-Z][A-Za-z]+"/.test(head);
+}
+
 export function isExportFormat(format: InputFormat): format is ExportFormat {
   return formatEntry(format).read === 'export';
 }

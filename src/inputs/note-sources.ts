@@ -4,8 +4,8 @@
 // A default import: the bundle loads fs/promises at its first use (scripts/bundle-cli.js LAZY_BUILTINS).
 import fsPromises from 'node:fs/promises';
 import type { AsyncBuffer } from 'hyparquet';
-import type { ColumnOptions } from './columns.js';
-import type { InputFormat } from './formats.js';
+import { type ColumnOptions, flagsApply, flagsGiven } from './columns.js';
+import { type InputFormat, looksLikeFhir } from './formats.js';
 import { describeIoError } from './files.js';
 import type { Source, SourceEvent } from './source.js';
 
@@ -68,7 +68,29 @@ async function* parquetEvents(source: Source, options: NoteSourceOptions): Async
   }
 }
 
-async function* fhirEvents(file: string, stream: AsyncIterable<Buffer | string>, options: NoteSourceOptions): AsyncGenerator<SourceEvent> {
+/**
+ * `chosen`: how it came to be read as FHIR: "--input-format fhir", or its start (then --input-format
+ * jsonl would read it as JSON Lines, which is said).
+ */
+async function* fhirEvents(
+  file: string,
+  stream: AsyncIterable<Buffer | string>,
+  options: NoteSourceOptions,
+  chosen: 'by --input-format' | 'by its start',
+): AsyncGenerator<SourceEvent> {
+  // A FHIR note is a part of a resource, named by resource and part: there is no column or field
+  // to choose. The export flags are said to be ignored (not a reason to read it as JSON Lines,
+  // which once left its attachments unread, silently: a newcomer trial).
+  const flags = flagsGiven(options);
+  if (flags.length) {
+    const how = chosen === 'by --input-format' ? '--input-format fhir' : 'it starts like a FHIR resource';
+    const instead = chosen === 'by its start' ? '; --input-format jsonl reads it as JSON Lines (one object a line) instead' : '';
+    yield {
+      kind: 'notice',
+      file,
+      message: `warning: ${flagsApply(flags)}; it is read as FHIR (${how}) and ${flags.length === 1 ? 'the flag is' : 'the flags are'} ignored for it${instead}`,
+    };
+  }
   const { readFhir } = await import('./fhir.js');
   try {
     for await (const event of readFhir(file, stream, { ...(options.fields && { fields: options.fields }) })) {
@@ -108,7 +130,7 @@ export async function readNoteSource(
   sniff: boolean,
 ): Promise<AsyncIterable<SourceEvent> | undefined> {
   if (format === 'parquet') return parquetEvents(source, options);
-  if (format === 'fhir') return fhirEvents(source.name, source.open(), options);
+  if (format === 'fhir') return fhirEvents(source.name, source.open(), options, 'by --input-format');
   if (!sniff || !source.path) return undefined;
   let peeked: Awaited<ReturnType<typeof peek>>;
   try {
@@ -116,8 +138,7 @@ export async function readNoteSource(
   } catch {
     return undefined; // the usual reader says what is wrong with the file
   }
-  const { looksLikeFhir } = await import('./fhir.js');
-  if (looksLikeFhir(peeked.head)) return fhirEvents(source.name, peeked.stream, options);
+  if (looksLikeFhir(peeked.head)) return fhirEvents(source.name, peeked.stream, options, 'by its start');
   // Not FHIR: close what was opened; the usual reader opens the file again.
   await peeked.close();
   return undefined;

@@ -72,8 +72,10 @@ function exportEvents(file: string, format: InputFormat, batch: readonly ExportE
 async function* readOne(source: Source, options: SourceOptions): AsyncGenerator<SourceEvent[]> {
   const { name: file, open } = source;
   const format = formatOf(file, options.inputFormat);
-  // Parquet and FHIR (note-sources.ts); a .ndjson/.jsonl/.json file is FHIR when it starts like a resource.
-  const noteSource = await readNoteSource(source, format, options, mayBeFhir(file) && !options.inputFormat && options.textColumn === undefined);
+  // Parquet and FHIR (note-sources.ts); a .ndjson/.jsonl/.json file is FHIR when it starts like a
+  // resource, whatever export flags are given (they are said to be ignored): only --input-format
+  // jsonl reads it as JSON Lines.
+  const noteSource = await readNoteSource(source, format, options, mayBeFhir(file) && !options.inputFormat);
   if (noteSource) {
     for await (const event of noteSource) yield [event];
     return;
@@ -114,7 +116,14 @@ async function* readOne(source: Source, options: SourceOptions): AsyncGenerator<
     yield ['error' in docx ? { kind: 'error', file, error: docx.error } : { kind: 'document', doc: { ...docx.doc, format } }];
     return;
   }
-  yield [...fromText(file, format, await source.readText(), source.named)];
+  const text = await source.readText();
+  // A .json file read as text by its name: one that looks like an export is said (json-export.ts).
+  if (format === 'text' && !options.inputFormat && /\.json$/i.test(file) && 'text' in text) {
+    const { jsonExportWarning } = await import('./json-export.js');
+    const warning = jsonExportWarning(text.text);
+    if (warning) yield [{ kind: 'notice', file, message: warning }];
+  }
+  yield [...fromText(file, format, text, source.named)];
 }
 
 /** Passes a stream's chunks through, counting their bytes. */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Severity } from '../types.js';
 import { paint } from './color.js';
 import type { Formatter } from './types.js';
-import { recordLabel } from './where.js';
+import { oneLine, recordLabel } from './where.js';
 import { sourceLine } from '../rules/sources.js';
 
 const SEVERITY_STYLE = { error: 'red', warning: 'yellow', info: 'blue' } as const;
@@ -31,11 +31,12 @@ export const stylish: Formatter = ({ why, color, cwd }) => {
       if (result.file !== lastFile) {
         if (lastFile !== undefined) out.push('');
         const name = path.isAbsolute(result.file) ? path.relative(cwd, result.file) || result.file : result.file;
-        out.push(paint(color, 'underline', name));
+        // A name or id holding a line break would split its line: shown as a JSON string (oneLine).
+        out.push(paint(color, 'underline', oneLine(name)));
         lastFile = result.file;
         reset();
       }
-      const record = recordLabel(result);
+      const record = recordLabel(result, oneLine);
       const rows = result.findings.map((f) => {
         counts[f.severity]++;
         const suggestion = f.suggestions[0] ? ` → "${f.suggestions[0]}"` : '';

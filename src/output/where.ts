@@ -3,12 +3,30 @@
 import type { LintResult } from '../engine/lint-files.js';
 import type { Finding } from '../types.js';
 
-/** "row 112 (note_id 4417)", or "" outside exports. */
-export function recordLabel(result: LintResult): string {
+/** What breaks a line or hides in one: C0 and C1 control characters, DEL, U+2028 and U+2029. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
+/**
+ * A name from the input (a file's, a record id, an id column's, a FHIR part) for a one-line format
+ * (compact, stylish): as it is, or, when it holds a control character, as a JSON string
+ * (`A,1\nX` → `"A,1\nX"`, DEL, C1, U+2028 and U+2029 as \uXXXX too), so a finding stays on its
+ * line and an escape sequence in an id is shown, not run by the terminal. A name without one is
+ * left alone (a Windows path keeps its backslashes).
+ */
+export function oneLine(name: string): string {
+  if (!CONTROL.test(name)) return name;
+  return JSON.stringify(name).replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * "row 112 (note_id 4417)", or "" outside exports; `name` shows the id, the id column's name and
+ * the FHIR part (oneLine in the one-line formats; as they are by default).
+ */
+export function recordLabel(result: LintResult, name: (s: string) => string = (s) => s): string {
   const r = result.record;
   if (!r) return '';
-  if (r.part !== undefined) return `${r.id} ${r.part}`; // FHIR: the resource and the part
-  return `row ${r.row}${r.id !== undefined ? ` (${r.idName ?? 'id'} ${r.id})` : ''}`;
+  if (r.part !== undefined) return `${name(r.id ?? '')} ${name(r.part)}`; // FHIR: the resource and the part
+  return `row ${r.row}${r.id !== undefined ? ` (${name(r.idName ?? 'id')} ${name(r.id)})` : ''}`;
 }
 
 /** "3:15", or "paragraph 4" for a .docx. */

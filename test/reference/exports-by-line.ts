@@ -15,6 +15,7 @@
 import { chooseColumns, getPath, type ColumnOptions } from '../../src/inputs/columns.js';
 import { DecodeError, oneByte, textLines } from '../../src/inputs/decode.js';
 import type { Document, RecordRef } from '../../src/inputs/document.js';
+import { delimiterHint } from '../../src/inputs/exports.js';
 import type { ExportFormat } from '../../src/inputs/formats.js';
 import { jsonSyntaxError } from '../../src/inputs/json-error.js';
 
@@ -67,12 +68,12 @@ async function* readDelimited(file: string, lines: AsyncIterable<string>, delimi
     if (error === undefined) ({ fields, error } = read ?? recordFields(raw, delimiter));
     if (!header) {
       if (error !== undefined || !fields) {
-        yield { kind: 'fatal', error: `line ${first.number}: cannot read the header: ${error ?? 'empty'}` };
+        yield { kind: 'fatal', error: `line ${first.number}: cannot read the header: ${error ?? 'empty'}${delimiterHint(raw, delimiter, 0)}` };
         return;
       }
       const choice = chooseColumns(fields, options, 'column');
       if ('error' in choice) {
-        yield { kind: 'fatal', error: choice.error };
+        yield { kind: 'fatal', error: `${choice.error}${delimiterHint(raw, delimiter, fields.length)}` };
         return;
       }
       // Two columns of one name: which holds the note (or the id) cannot be known.
