@@ -97,7 +97,8 @@ describe('"diabetic" as an adjective or a label', () => {
   it('reports a person label, and "Diabetic" as a problem-list item', async () => {
     for (const [text, actual] of [
       ['He is a diabetic on metformin.', 'a diabetic'],
-      ['A diabetic mother delivered at 38 weeks.', 'A diabetic'],
+      // Before a person noun, the noun's phrase (its suggestion "mother with diabetes" reads in place).
+      ['A diabetic mother delivered at 38 weeks.', 'diabetic mother'],
       ['Is she a diabetic?', 'a diabetic'],
       ['Diabetic and hypertensive, on statin.', 'Diabetic and'],
       ['PMH: Diabetic and asthma.', 'Diabetic and'],
