@@ -9,10 +9,12 @@ export function jsonSyntaxError(e: unknown): string {
   return `not valid JSON (${jsonErrorReason(e)})`;
 }
 
-/** V8's reason a JSON text does not parse, without the excerpt of the text. */
+/** V8's reason a JSON text does not parse, without the excerpt of the text nor the character it quotes. */
 export function jsonErrorReason(e: unknown): string {
   const message = e instanceof Error ? e.message : String(e);
   // The excerpt, as V8 writes it: `, "text"`, `, "text"...`, `, ..."text"...`, then ` is not valid JSON`.
   const cut = /, (?:\.\.\.)?".*? is not valid JSON$/s.exec(message);
-  return cut ? message.slice(0, cut.index) : message;
+  // "Unexpected token 'M'" quotes the record's own first letter where a value is not JSON (a name, a
+  // note written bare): a character of note text under --redact too (newcomer trial of 2026-12-03).
+  return (cut ? message.slice(0, cut.index) : message).replace(/^Unexpected token '.+?'/su, 'Unexpected token');
 }
