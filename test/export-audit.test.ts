@@ -141,7 +141,12 @@ describe('a .json file that looks like an export of notes', () => {
 });
 
 describe('an id or a file name holding a line break, in the one-line formats', () => {
-  const dir = folder({ 'n.csv': 'id,text\n"A,1\nX",hx IVDU\n', 'e.csv': 'id,text\n"A\u001b[31mB\u0085",hx IVDU\n', 'a\nb.txt': 'hx IVDU\n' });
+  const dir = folder({
+    'n.csv': 'id,text\n"A,1\nX",hx IVDU\n',
+    'e.csv': 'id,text\n"A\u001b[31mB\u0085",hx IVDU\n',
+    'b.csv': 'id,text\nA\u202eXYZ\u2066,hx IVDU\n',
+    'a\nb.txt': 'hx IVDU\n',
+  });
   const run = async (args: string[]) => (await runMain([...args, '--no-color'], { cwd: dir })).stdout;
 
   it('compact: one line per finding, the id as a JSON string', async () => {
@@ -150,6 +155,8 @@ describe('an id or a file name holding a line break, in the one-line formats', (
     );
     // An escape sequence in an id is shown, not run by the terminal (C1 controls too).
     expect(await run(['e.csv', '--format', 'compact'])).toMatch(/^e\.csv:row 1 \(id "A\\u001b\[31mB\\u0085"\):1:4: error /);
+    // A bidi override or isolate would show the rest of the line reordered (Trojan Source).
+    expect(await run(['b.csv', '--format', 'compact'])).toMatch(/^b\.csv:row 1 \(id "A\\u202eXYZ\\u2066"\):1:4: error /);
   });
 
   it('stylish: the record label on its line', async () => {

@@ -3,19 +3,23 @@
 import type { LintResult } from '../engine/lint-files.js';
 import type { Finding } from '../types.js';
 
-/** What breaks a line or hides in one: C0 and C1 control characters, DEL, U+2028 and U+2029. */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+/**
+ * What breaks a line or hides in one: C0 and C1 control characters, DEL, U+2028 and U+2029; and the
+ * bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069), which make a
+ * terminal show the rest of the line reordered (the "Trojan Source" characters, CVE-2021-42574).
+ */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 /**
  * A name from the input (a file's, a record id, an id column's, a FHIR part) for a one-line format
  * (compact, stylish): as it is, or, when it holds a control character, as a JSON string
- * (`A,1\nX` → `"A,1\nX"`, DEL, C1, U+2028 and U+2029 as \uXXXX too), so a finding stays on its
+ * (`A,1\nX` → `"A,1\nX"`, DEL, C1, U+2028, U+2029 and the bidi controls as \uXXXX too), so a finding stays on its
  * line and an escape sequence in an id is shown, not run by the terminal. A name without one is
  * left alone (a Windows path keeps its backslashes).
  */
 export function oneLine(name: string): string {
   if (!CONTROL.test(name)) return name;
-  return JSON.stringify(name).replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(name).replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /**
