@@ -172,6 +172,15 @@ describe('an id or a file name holding a line break, in the one-line formats', (
     expect((await run(['a\nb.txt'])).split('\n')[0]).toBe('"a\\nb.txt"');
   });
 
+  it('stderr too: a malformed record or a skipped file named on one line', async () => {
+    const messy = folder({ 'x\ny.jsonl': '{"id":"a","text":"hx IVDU"}\nnot json\n', 'p\nq.bin': Buffer.from([0, 1, 2, 0, 255]) });
+    const r = await runMain(['x\ny.jsonl', 'p\nq.bin', '--format', 'compact', '--no-color'], { cwd: messy });
+    const lines = r.stderr.split('\n').filter(Boolean);
+    expect(lines.every((line) => line.startsWith('dignify: ')), r.stderr).toBe(true);
+    expect(r.stderr).toContain('dignify: "x\\ny.jsonl": line 2 (row 2): skipped a malformed record: not valid JSON');
+    expect(r.stderr).toContain('dignify: "p\\nq.bin": binary file; not linted');
+  });
+
   it('JSON formats keep the real value; github escapes it its own way', async () => {
     const [json] = JSON.parse(await run(['n.csv', '--format', 'json'])) as Array<{ records: Array<{ id: string }> }>;
     expect(json!.records[0]!.id).toBe('A,1\nX');

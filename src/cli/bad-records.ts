@@ -1,12 +1,14 @@
 // How the CLI words malformed export records, shared by `dignify` and `dignify report`: each one
-// named by file, line and row as it is met, then one count per file at the end.
+// named by file, line and row as it is met, then one count per file at the end. A file name holding a
+// line break or another control character is written as a JSON string (where.ts oneLine): one line each.
 import type { RecordRef } from '../inputs/document.js';
+import { oneLine } from '../output/where.js';
 
 export function badRecordMessage(file: string, record: RecordRef, error: string): string {
   const where = record.line ? `line ${record.line} (row ${record.row})` : `row ${record.row}`; // Parquet has no lines
-  return `${file}: ${where}: skipped a malformed record: ${error}`;
+  return `${oneLine(file)}: ${where}: skipped a malformed record: ${error}`;
 }
 
 export function badRecordsSummary(file: string, count: number, skipBadRecords: boolean | undefined): string {
-  return `${file}: ${count} malformed record${count === 1 ? '' : 's'} ${skipBadRecords ? 'skipped' : 'skipped (exit 2; --skip-bad-records accepts them)'}`;
+  return `${oneLine(file)}: ${count} malformed record${count === 1 ? '' : 's'} ${skipBadRecords ? 'skipped' : 'skipped (exit 2; --skip-bad-records accepts them)'}`;
 }

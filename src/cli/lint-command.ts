@@ -14,6 +14,7 @@ import { badRecordMessage, badRecordsSummary } from './bad-records.js';
 import { BufferedOutput } from './buffered-output.js';
 import { exportFlagProblems } from './export-options.js';
 import { columnOptions, EXIT, type InputCliOptions, type Io } from './io.js';
+import { oneLine } from '../output/where.js';
 
 export interface LintCliOptions extends InputCliOptions {
   format: string;
@@ -206,15 +207,15 @@ async function lintTo(paths: string[], options: LintCliOptions, io: Io, error: (
   const report = (outcome: LintOutcome): void => {
     switch (outcome.kind) {
       case 'notice':
-        io.stderr.write(`dignify: ${outcome.file}: ${outcome.message}\n`);
+        io.stderr.write(`dignify: ${oneLine(outcome.file)}: ${outcome.message}\n`);
         return;
       // Reporters see failures too (JSON's "error"/"skipped", SARIF's notifications).
       case 'skipped':
-        io.stderr.write(`dignify: warning: ${outcome.file}: skipped: ${outcome.reason}\n`);
+        io.stderr.write(`dignify: warning: ${oneLine(outcome.file)}: skipped: ${outcome.reason}\n`);
         io.stdout.write(reporter.result(resultOf(outcome)!));
         return;
       case 'error':
-        error(`${outcome.file}: ${outcome.error}`);
+        error(`${oneLine(outcome.file)}: ${outcome.error}`);
         ioFailed = true;
         io.stdout.write(reporter.result(resultOf(outcome)!));
         return;

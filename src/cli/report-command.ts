@@ -18,6 +18,7 @@ import { columnOptions, EXIT, type InputCliOptions, type Io } from './io.js';
 import { writeFileAtomic } from '../output/write-atomic.js';
 import { chosenTextOf } from '../inputs/columns.js';
 import { describeIoError } from '../inputs/files.js';
+import { oneLine } from '../output/where.js';
 
 export interface ReportCliOptions extends InputCliOptions {
   output?: string;
@@ -125,14 +126,14 @@ export async function report(source: string, options: ReportCliOptions, io: Io, 
       onError: (file, message) => {
         ioFailed = true;
         aggregator.unreadFile(file, message);
-        say(() => error(`${file}: ${message}`));
+        say(() => error(`${oneLine(file)}: ${message}`));
       },
       onSkipped: (file, reason, part) => {
         if (part) {
           aggregator.skippedAttachment(file, part.what);
           if (folder) exportFiles.add(file);
         } else aggregator.unreadFile(file, reason);
-        say(() => io.stderr.write(`dignify: warning: ${file}: skipped: ${reason}\n`));
+        say(() => io.stderr.write(`dignify: warning: ${oneLine(file)}: skipped: ${reason}\n`));
       },
       onNote: (file, ref) => {
         if (ref === undefined) {
@@ -145,7 +146,7 @@ export async function report(source: string, options: ReportCliOptions, io: Io, 
       },
       onNotice: (file, message) => {
         notices.push({ file, message });
-        say(() => io.stderr.write(`dignify: ${file}: ${message}\n`));
+        say(() => io.stderr.write(`dignify: ${oneLine(file)}: ${message}\n`));
       },
     },
   );
