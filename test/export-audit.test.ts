@@ -173,7 +173,7 @@ describe('an id or a file name holding a line break, in the one-line formats', (
   });
 
   it('stderr too: a malformed record or a skipped file named on one line', async () => {
-    const messy = folder({ 'x\ny.jsonl': '{"id":"a","text":"hx IVDU"}\nnot json\n', 'p\nq.bin': Buffer.from([0, 1, 2, 0, 255]) });
+    const messy = folder({ 'x\ny.jsonl': '{"id":"a","text":"hx IVDU"}\nnot json\n', 'p\nq.bin': '\u0000\u0001\u0002\u0000binary' });
     const r = await runMain(['x\ny.jsonl', 'p\nq.bin', '--format', 'compact', '--no-color'], { cwd: messy });
     const lines = r.stderr.split('\n').filter(Boolean);
     expect(lines.every((line) => line.startsWith('dignify: ')), r.stderr).toBe(true);

@@ -93,8 +93,8 @@ describe('the browser build of the core', () => {
   });
 });
 
-async function finding(text: string, actual: string): Promise<Finding> {
-  const found = (await lintText(text)).find((f) => f.actual === actual);
+async function finding(text: string, actual: string, preset?: 'all'): Promise<Finding> {
+  const found = (await lintText(text, preset ? { preset } : {})).find((f) => f.actual === actual);
   if (!found) throw new Error(`no finding "${actual}" in "${text}"`);
   return found;
 }
@@ -140,6 +140,21 @@ describe('suggestionEdit: what a click on a suggestion changes', () => {
     const out = applyEdit(text, suggestionEdit(text, f, advised!)!);
     expect(out).toBe(`${splitAdvice(advised!).words.toUpperCase()} noted.`);
     expect(splitAdvice('person (not "patient") first')).toEqual({ words: 'person (not "patient") first' });
+  });
+
+  it('does not keep a negation or a history word the suggestion says in its own words', async () => {
+    // A blind suggestion probe (2026-12-03): "no-did not attend", "a former person in recovery".
+    for (const [text, phrase, out] of [
+      ['The patient no-showed his last two appointments.', 'no-showed', 'The patient did not attend his last two appointments.'],
+      ['He is a former addict who now works as a peer counselor.', 'former addict', 'He is a person in recovery who now works as a peer counselor.'],
+    ] as const) {
+      const f = await finding(text, phrase, 'all');
+      expect(applyEdit(text, suggestionEdit(text, f, f.suggestions[0]!)!)).toBe(out);
+    }
+    // One the suggestion does not say is kept where it stands ("EtOH abuse hx" -> "Alcohol use hx").
+    const hx = 'EtOH abuse hx noted.';
+    const g = await finding(hx, 'EtOH abuse hx');
+    expect(applyEdit(hx, suggestionEdit(hx, g, g.suggestions[0]!)!)).toBe('Alcohol use hx noted.');
   });
 
   it('refuses when the text no longer holds the phrase there', async () => {

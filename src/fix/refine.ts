@@ -47,32 +47,20 @@ export function wordsOf(text: string, offset = 0): Word[] {
   return out;
 }
 
-/** Words a replacement must not drop: they say when (a history marker) or whether (a negation). */
-const MEANING = new Set([
-  'hx',
-  'history',
-  'past',
-  'prior',
-  'previous',
-  'former',
-  'formerly',
-  'remote',
-  'pmh',
-  'recent',
-  'active',
-  'current',
-  'ongoing',
-  'chronic',
-  'no',
-  'not',
-  'non',
-  'denies',
-  'denied',
-  'never',
-  'without',
-  'negative',
-  'neg',
-  'none',
+/**
+ * Words a replacement must not drop: they say when (a history marker) or whether (a negation). Each
+ * word's class: a replacement that says the same with another word of the class does not drop it
+ * ("no-showed" -> "did not attend", "Former addict" -> "person in recovery": a suggestion in the form
+ * of its phrase, rules' formSuggestions, a blind suggestion probe of 2026-12-03 found "no-did not
+ * attend" and "a former person in recovery").
+ */
+const NEGATION = ['no', 'not', 'non', 'denies', 'denied', 'never', 'without', 'negative', 'neg', 'none'];
+const PAST = ['hx', 'history', 'past', 'prior', 'previous', 'former', 'formerly', 'remote', 'pmh', 'previously', 'recovery'];
+const NOW = ['recent', 'active', 'current', 'ongoing', 'chronic', 'currently'];
+const MEANING = new Map<string, readonly string[]>([
+  ...NEGATION.map((w) => [w, NEGATION] as const),
+  ...PAST.filter((w) => w !== 'previously' && w !== 'recovery').map((w) => [w, PAST] as const),
+  ...NOW.filter((w) => w !== 'currently').map((w) => [w, NOW] as const),
 ]);
 
 const ARTICLES = new Set(['a', 'an']);
@@ -258,7 +246,7 @@ export function planFix(
   // A meaning word the replacement lacks stays where it is when it is at an edge ("EtOH abuse hx"
   // → "alcohol use hx"); inside the changed words it cannot be kept, so nothing is fixed.
   const replacementWords = new Set(to.map((w) => w.text.toLowerCase()));
-  const dropped = (w: Word) => MEANING.has(w.text.toLowerCase()) && !replacementWords.has(w.text.toLowerCase());
+  const dropped = (w: Word) => MEANING.get(w.text.toLowerCase())?.some((said) => replacementWords.has(said)) === false;
   let keptEdge = false;
   while (oj > oi && dropped(from[oj - 1]!)) oj--, (keptEdge = true);
   while (oi < oj && dropped(from[oi]!)) oi++, (keptEdge = true);
@@ -279,7 +267,12 @@ export function planFix(
   // A separator is plain when it is white space inside one text node; anything else is markup. The
   // full stop of a clipped substance word ("subst. abuse", src/parse/tokens.ts) is that word's and
   // goes with it when it changes ("substance use", not "substance. use").
-  const plain = oldSeps.map((sep, k) => seg[k] === seg[k + 1] && (/^\s+$/.test(sep) || (/^\.\s+$/.test(sep) && CLIPPED.has(oldWords[k]!.text.toLowerCase()))));
+  // A hyphen inside one text node joins the words of a compound the edit replaces whole ("no-showed"
+  // -> "did not attend", "wheelchair-bound" -> "uses a wheelchair"): plain too.
+  const plain = oldSeps.map(
+    (sep, k) =>
+      seg[k] === seg[k + 1] && (/^\s+$/.test(sep) || /^[-\u2010\u2011]$/.test(sep) || (/^\.\s+$/.test(sep) && CLIPPED.has(oldWords[k]!.text.toLowerCase()))),
+  );
   const newSeps = newWords.slice(1).map((w, k) => replacement.slice(newWords[k]!.end, w.start));
 
   let out = '';
