@@ -176,7 +176,10 @@ describe('an id or a file name holding a line break, in the one-line formats', (
     const messy = folder({ 'x\ny.jsonl': '{"id":"a","text":"hx IVDU"}\nnot json\n', 'p\nq.bin': '\u0000\u0001\u0002\u0000binary' });
     const r = await runMain(['x\ny.jsonl', 'p\nq.bin', '--format', 'compact', '--no-color'], { cwd: messy });
     const lines = r.stderr.split('\n').filter(Boolean);
-    expect(lines.every((line) => line.startsWith('dignify: ')), r.stderr).toBe(true);
+    expect(
+      lines.every((line) => line.startsWith('dignify: ')),
+      r.stderr,
+    ).toBe(true);
     expect(r.stderr).toContain('dignify: "x\\ny.jsonl": line 2 (row 2): skipped a malformed record: not valid JSON');
     expect(r.stderr).toContain('dignify: "p\\nq.bin": binary file; not linted');
   });
