@@ -145,12 +145,17 @@ describe('suggestionEdit: what a click on a suggestion changes', () => {
   it('does not keep a negation or a history word the suggestion says in its own words', async () => {
     // A blind suggestion probe (2026-12-03): "no-did not attend", "a former person in recovery".
     for (const [text, phrase, out] of [
-      ['The patient no-showed his last two appointments.', 'no-showed', 'The patient did not attend his last two appointments.'],
+      ['Denies chest pain.', 'Denies', 'Reports no chest pain.'],
       ['He is a former addict who now works as a peer counselor.', 'former addict', 'He is a person in recovery who now works as a peer counselor.'],
     ] as const) {
       const f = await finding(text, phrase, 'all');
       expect(applyEdit(text, suggestionEdit(text, f, f.suggestions[0]!)!)).toBe(out);
     }
+    // A hyphenated compound is not replaced by more words ("no-did not attend" kept "no"; "is
+    // wheelchair-bound" would read "is uses a wheelchair"): no edit.
+    const noShow = 'The patient no-showed his last two appointments.';
+    const n = await finding(noShow, 'no-showed', 'all');
+    expect(suggestionEdit(noShow, n, n.suggestions[0]!)).toBeUndefined();
     // One the suggestion does not say is kept where it stands ("EtOH abuse hx" -> "Alcohol use hx").
     const hx = 'EtOH abuse hx noted.';
     const g = await finding(hx, 'EtOH abuse hx');

@@ -50,9 +50,9 @@ export function wordsOf(text: string, offset = 0): Word[] {
 /**
  * Words a replacement must not drop: they say when (a history marker) or whether (a negation). Each
  * word's class: a replacement that says the same with another word of the class does not drop it
- * ("no-showed" -> "did not attend", "Former addict" -> "person in recovery": a suggestion in the form
- * of its phrase, rules' formSuggestions, a blind suggestion probe of 2026-12-03 found "no-did not
- * attend" and "a former person in recovery").
+ * ("Denies" -> "reports no", "Former addict" -> "person in recovery": a suggestion in the form of its
+ * phrase, rules' formSuggestions; a blind suggestion probe of 2026-12-03 found "no-did not attend" and
+ * "a former person in recovery").
  */
 const NEGATION = ['no', 'not', 'non', 'denies', 'denied', 'never', 'without', 'negative', 'neg', 'none'];
 const PAST = ['hx', 'history', 'past', 'prior', 'previous', 'former', 'formerly', 'remote', 'pmh', 'previously', 'recovery'];
@@ -267,12 +267,10 @@ export function planFix(
   // A separator is plain when it is white space inside one text node; anything else is markup. The
   // full stop of a clipped substance word ("subst. abuse", src/parse/tokens.ts) is that word's and
   // goes with it when it changes ("substance use", not "substance. use").
-  // A hyphen inside one text node joins the words of a compound the edit replaces whole ("no-showed"
-  // -> "did not attend", "wheelchair-bound" -> "uses a wheelchair"): plain too.
-  const plain = oldSeps.map(
-    (sep, k) =>
-      seg[k] === seg[k + 1] && (/^\s+$/.test(sep) || /^[-\u2010\u2011]$/.test(sep) || (/^\.\s+$/.test(sep) && CLIPPED.has(oldWords[k]!.text.toLowerCase()))),
-  );
+  // A hyphen is not plain: a compound replaced by more or fewer words is no edit ("wheelchair-bound" ->
+  // "uses a wheelchair" read "is uses a wheelchair" after the copula the span leaves out; "HIV-infected"
+  // -> "is person with HIV"), a trade the blind suggestion probe of 2026-12-03 weighed against "no-showed".
+  const plain = oldSeps.map((sep, k) => seg[k] === seg[k + 1] && (/^\s+$/.test(sep) || (/^\.\s+$/.test(sep) && CLIPPED.has(oldWords[k]!.text.toLowerCase()))));
   const newSeps = newWords.slice(1).map((w, k) => replacement.slice(newWords[k]!.end, w.start));
 
   let out = '';
