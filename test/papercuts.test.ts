@@ -193,8 +193,29 @@ rules:
     const r = await run(RULE('Known frequent visitor.'));
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
-      'dignify: .dignifyrc: extends: rule "house-style/frequent-flyer": the flag example "Known frequent visitor." is not reported by it (check its match, conditions and exceptions, or another rule matching the same words)\n',
+      'dignify: .dignifyrc: extends: house.yaml: rule "house-style/frequent-flyer": the flag example "Known frequent visitor." is not reported by it (check its match, conditions and exceptions, or another rule matching the same words)\n',
     );
+  });
+
+  // A newcomer trial of 2026-12-03: an example's `suggestion` and `fixed` were not read for a
+  // house rule, so a form typo in formSuggestions went unnoticed.
+  it('holds an example to its first suggestion and its fixed text', async () => {
+    const flag = (example: string) => RULE('x').replace('flag: ["x"]', `flag:\n        - ${example}`);
+    const withForms = (rules: string) =>
+      rules.replace(
+        '    note:',
+        '    fixable: true\n    formSuggestions:\n      - forms: [frequent flyers]\n        suggestions: ["people with frequent visits"]\n    note:',
+      );
+    expect((await run(withForms(flag('{ text: "Two frequent flyers.", suggestion: "people with frequent visits" }')))).code).toBe(1);
+    const wrong = await run(withForms(flag('{ text: "Two frequent flyers.", suggestion: "person with frequent visits" }')));
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toBe(
+      'dignify: .dignifyrc: extends: house.yaml: rule "house-style/frequent-flyer": the flag example "Two frequent flyers." suggests "people with frequent visits" first, not "person with frequent visits" (check its formSuggestions\' forms)\n',
+    );
+    expect((await run(withForms(flag('{ text: "Two frequent flyers.", fixed: "Two people with frequent visits." }')))).code).toBe(1);
+    const unfixed = await run(withForms(flag('{ text: "Two frequent flyers.", fixed: "Two flyers." }')));
+    expect(unfixed.code).toBe(2);
+    expect(unfixed.stderr).toContain('the flag example "Two frequent flyers." is fixed as "Two people with frequent visits.", not "Two flyers."');
   });
 
   it('rejects a pass example the rule reports', async () => {

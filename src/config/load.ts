@@ -190,7 +190,8 @@ export function resolveConfig(config: DignifyConfig, file: string | undefined, b
     throw error;
   }
   // The user's rules are held to their own examples, as the built-in ones are.
-  const problem = ownFiles.length ? exampleProblem(ownFiles, options) : undefined;
+  // The rule file named as the config names it: relative to the config's folder.
+  const problem = ownFiles.length ? exampleProblem(ownFiles, options, (f) => path.relative(dir, f) || f) : undefined;
   if (problem) throw new ConfigError(where, 'extends', problem);
   const resolved: ResolvedConfig = { options };
   if (file) resolved.file = file;
