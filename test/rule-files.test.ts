@@ -237,15 +237,27 @@ ${formSuggestions}    note: Casts a decision as defiance.
       ['refused', 'declined'],
     ]);
     // A phrase over the drop-down ("{refuses/refused} care"): one finding, the first suggestion of each reading's form.
+    const overForms = '    formSuggestions:\n      - forms: [refuses care]\n        suggestions: [declines, chooses not to]\n';
     const over = compileRules([
-      parseRuleFile(
-        rule(FORMS.replace('[refuses]', '[refuses care]')).replace('match: [refused, refuses, refusing, refusal(s)]', 'match: [refused care, refuses care]'),
-        'h.yaml',
-      ),
+      parseRuleFile(rule(overForms).replace('match: [refused, refuses, refusing, refusal(s)]', 'match: [refused care, refuses care]'), 'h.yaml'),
     ]);
     const [finding, ...rest] = await lintText('Pt {refuses/refused} care.', { ruleSet: over });
     expect(rest).toEqual([]);
     expect(finding?.suggestions.slice(0, 2)).toEqual(['declines', 'declined']);
+  });
+
+  it('names a form that is none of the phrases of its rule, and a placeholder a fix would write', () => {
+    // A newcomer trial: a typo in a form ("elopse") never applied, silently; a fixable rule's first
+    // suggestion "leaves [ward] without notice" was written into the note by --fix.
+    expect(() => compileRules([parseRuleFile(rule(FORMS.replace('[refusing]', '[refusin]')), 'h.yaml')])).toThrow(
+      /^h\.yaml: rule "house\/refused": formSuggestions\.forms: "refusin" is not one of the rule's phrases \(match\), so it never applies$/,
+    );
+    expect(() => compileRules([parseRuleFile(rule(FORMS.replace('[declination]', '["declination of [treatment]"]')), 'h.yaml')])).toThrow(
+      /h\.yaml: rule "house\/refused": fixable: true, but the suggestion "declination of \[treatment\]" holds a placeholder/,
+    );
+    // Not fixable: a placeholder is advice for the writer, offered and never written.
+    const advice = rule(FORMS.replace('[declination]', '["declination of [treatment]"]')).replace('    fixable: true\n', '');
+    expect(() => compileRules([parseRuleFile(advice, 'h.yaml')])).not.toThrow();
   });
 
   it('names the file and the rule for a bad form pattern or an unknown set in a form suggestion', () => {

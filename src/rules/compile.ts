@@ -445,6 +445,28 @@ export function compileRules(files: readonly LoadedRuleFile[], expanded = new Ma
       // the rule is stored, as the build checked (lean.ts leanForm): no need to ask for each.
       const late = storedHolds && fileExceptionsStored && (hasOwn || ((def.exceptions ?? []).every(isStored) && conditionPatterns(def).every(isStored)));
       const compiled: CompiledRule = new LateRule(rule, late ? compileParts : compileParts());
+      // A form none of the rule's phrases can be (a typo, another rule's word) would never be used,
+      // silently ("elopse": a newcomer trial): each of its words must be a word of one phrase's token. Asked where the rule compiled now (a user's rule, the
+      // build): a late one is a built-in rule the build checked.
+      RULE_CHECKS: if (!late && !def.equality && def.formSuggestions) {
+        const phrases = def.match.flatMap((p) => expand(p, 'match'));
+        const within = (form: TokenSequence, phrase: TokenSequence) =>
+          form.length === phrase.length &&
+          form.every((t, k) => (t.set !== undefined && t.set === phrase[k]!.set) || t.words.some((w) => phrase[k]!.lookup.has(w)));
+        for (const entry of def.formSuggestions)
+          for (const pattern of entry.forms)
+            if (!expand(pattern, 'formSuggestions.forms').every((form) => phrases.some((phrase) => within(form, phrase))))
+              throw new RuleFileError(file.file, def.id, `formSuggestions.forms: "${pattern}" is not one of the rule's phrases (match), so it never applies`);
+      }
+      // --fix writes a fixable rule's first suggestion: a [placeholder] in it would go into the note.
+      RULE_CHECKS: if (def.fixable)
+        for (const first of [def.suggestions[0], def.personSuggestion, ...(def.formSuggestions ?? []).map((entry) => entry.suggestions[0])])
+          if (first !== undefined && /\[[^\]]*\]/.test(first))
+            throw new RuleFileError(
+              file.file,
+              def.id,
+              `fixable: true, but the suggestion "${first}" holds a placeholder, which --fix would write into the note`,
+            );
       RULE_CHECKS: {
         const checkSets = (templates: readonly string[]) => {
           for (const template of templates) {
