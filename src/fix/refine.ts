@@ -252,6 +252,11 @@ export function planFix(
   while (oi < oj && dropped(from[oi]!)) oi++, (keptEdge = true);
   const lost = from.slice(oi, oj).find(dropped);
   if (lost) return skip('meaning', `the replacement would drop "${lost.text}": edit it by hand`);
+  // A meaning word kept at an edge must stand apart from the words that change: "no-showed" ->
+  // "missed" kept "no" and wrote "no-missed" (a newcomer trial of 2026-12-03), half of a compound.
+  const joined = (left: Word, right: Word) => /^[-\u2010\u2011]$/.test(text.slice(left.end, right.start));
+  if (keptEdge && ((oi > 0 && oi < from.length && joined(from[oi - 1]!, from[oi]!)) || (oj > 0 && oj < from.length && joined(from[oj - 1]!, from[oj]!))))
+    return skip('meaning', 'a compound word half of which says whether or when: edit it by hand');
   // An insertion or a deletion is anchored on a shared word next to it.
   if (oi === oj || ni === nj) {
     if (keptEdge) return skip('meaning');
