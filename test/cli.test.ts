@@ -149,6 +149,12 @@ describe('dignify (CLI)', () => {
     expect(list.stdout).toMatch(/substance-use\/addict\s+error/);
     const json = JSON.parse((await runMain(['rules', '--format', 'json'])).stdout) as Array<{ id: string }>;
     expect(json.map((r) => r.id)).toContain('substance-use/dirty-needles');
+    // The suggestions by form, in both (a newcomer trial found them only in explain).
+    const refused = (json as Array<{ id: string; formSuggestions?: Array<{ forms: string[]; suggestions: string[] }> }>).find(
+      (r) => r.id === 'compliance/refused',
+    );
+    expect(refused?.formSuggestions?.[0]).toEqual({ forms: ['refuses'], suggestions: ['declines', 'chooses not to', 'is not tolerating'] });
+    expect(list.stdout).toContain('→ for refuses: declines; chooses not to; is not tolerating');
     const explain = await runMain(['explain', 'substance-use/addict']);
     expect(explain.code).toBe(0);
     expect(explain.stdout).toContain('Pt is a known heroin addict.');

@@ -29,6 +29,8 @@ export function listRules(rules: CompiledRules, format: 'text' | 'json', preset?
         fixable: r.fixable,
         match: r.match,
         suggestions: r.suggestions,
+        // By the matched word's form ("refuses" -> "declines"): [{ forms, suggestions }], absent without.
+        ...(r.formSuggestions && { formSuggestions: r.formSuggestions }),
         url: r.url,
       })),
       null,
@@ -47,6 +49,8 @@ export function listRules(rules: CompiledRules, format: 'text' | 'json', preset?
     );
     lines.push(`  ${''.padEnd(36)} ${''.padEnd(7)} ${''.padEnd(11)}          matches: ${rule.match.join(', ')}`);
     lines.push(`  ${''.padEnd(36)} ${''.padEnd(7)} ${''.padEnd(11)}          → ${rule.suggestions.join('; ')}`);
+    for (const entry of rule.formSuggestions ?? [])
+      lines.push(`  ${''.padEnd(36)} ${''.padEnd(7)} ${''.padEnd(11)}          → for ${entry.forms.join(', ')}: ${entry.suggestions.join('; ')}`);
   }
   const outside = shown.filter((r) => !r.presets.includes('recommended')).length;
   lines.push(
