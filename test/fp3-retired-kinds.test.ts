@@ -43,7 +43,8 @@ describe('third retirement round: positives of the same words are found', () => 
     ['Intake form: Hx of alcohol abuse? ☒ Yes ☐ No', 'substance-use/substance-abuse alcohol abuse'],
     ['Pt upset about the delay, insists on a second opinion.', 'credibility/insists insists'],
     ['Relapse of alcohol use after 8 months sober.', 'substance-use/relapse Relapse'],
-    ['Relapsed on heroin in May; back in IOP.', 'substance-use/relapse Relapsed'],
+    // The substance in the span since the relapse rule's {drug} phrase ("returned to heroin use").
+    ['Relapsed on heroin in May; back in IOP.', 'substance-use/relapse Relapsed on heroin'],
     ['Pt refused the insulin and the coffee.', 'compliance/refused refused'],
     ['Delirium subtype: hyperactive. Pt agitated overnight, pulled the IV.', 'demeanor/agitated agitated'],
     ['Compliance: poor with the inhalers per pharmacy fills.', 'compliance/poor-compliance-field poor'],
