@@ -1,11 +1,12 @@
 // `dignify rules`, `dignify explain` and `dignify serve` read the config the lint command would use
 // for standard input: the nearest .dignifyrc from the working folder, --config's, or none with
 // --no-config (a newcomer trial: a template author's house rules were invisible to them).
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runMain } from './helpers.js';
+import { BIN, runMain } from './helpers.js';
 
 const HOUSE_RULES = `category: house
 rules:
@@ -156,4 +157,85 @@ describe('dignify rules, with the config of the working folder', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^dignify: \.dignifyrc: rules\.substance-use\/adict: expected a rule id or a category; did you mean[^\n]*\n$/);
   });
+});
+
+describe('dignify serve, with the config of the folder it starts in', () => {
+  /** The built CLI's `serve --port 0` started in `cwd`; `url` resolves once it listens. */
+  function serve(cwd: string, args: string[] = []) {
+    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const url = new Promise<string>((resolve, reject) => {
+      child.stderr.on('data', (d) => {
+        stderr += d;
+        const m = /API at (http:\/\/\S+)\/v2/.exec(stderr);
+        if (m) resolve(m[1]!);
+      });
+      child.on('exit', (code) => reject(new Error(`exited ${code}: ${stderr}`)));
+    });
+    url.catch(() => {});
+    /** The rule ids of the matches for `text`, with the request's other parameters. */
+    const ids = async (text: string, fields: Record<string, string> = {}) => {
+      const res = await fetch(`${await url}/v2/check`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ text, language: 'en-US', ...fields }).toString(),
+      });
+      return ((await res.json()) as { matches: Array<{ rule: { id: string } }> }).matches.map((m) => m.rule.id);
+    };
+    const stop = async () => {
+      child.kill('SIGTERM');
+      return exited;
+    };
+    return { url, ids, stop, exited, stderr: () => stderr };
+  }
+
+  const NOTE = 'Zyxwv eloped. An addict. Pt is unmotivated. Shared dirty needles.';
+  const PROJECT = `${CONFIG}allow:\n  - dirty needles\n`;
+
+  it("applies the config's house rules, severities, preset and allow-list to every request, and says which config", async () => {
+    const run = serve(project(PROJECT));
+    try {
+      // house/eloped from extends; substance-use/addict turned off; compliance/unmotivated (all only) by preset: all; the allowed name not reported.
+      expect(await run.ids(NOTE)).toEqual(['house/eloped', 'compliance/unmotivated']);
+      // A request's own parameters still apply on top: LanguageTool's order, the request's last.
+      expect(await run.ids(NOTE, { disabledRules: 'house/eloped' })).toEqual(['compliance/unmotivated']);
+      expect(await run.ids(NOTE, { disabledCategories: 'compliance' })).toEqual(['house/eloped']);
+      expect(await run.ids(NOTE, { enabledOnly: 'true', enabledCategories: 'house' })).toEqual(['house/eloped']);
+      // A rule the config turns off, enabled by the request's own enabledRules, runs for that request.
+      expect(await run.ids(NOTE, { enabledRules: 'substance-use/addict' })).toEqual(['house/eloped', 'substance-use/addict', 'compliance/unmotivated']);
+    } finally {
+      expect(await run.stop()).toBe(0);
+    }
+    expect(run.stderr()).toContain('dignify serve: config .dignifyrc: its rules, severities, preset (all) and allow-list apply to every request\n');
+    expect(run.stderr()).not.toMatch(/Zyxwv|eloped|addict|needles/);
+    for (const line of run.stderr().trimEnd().split('\n')) expect(line).toMatch(/^dignify serve: /);
+    expect(await run.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  }, 30_000);
+
+  it('takes -c FILE and --no-config', async () => {
+    const dir = project(PROJECT);
+    writeFileSync(path.join(dir, 'notes', 'house-only.yml'), 'extends: ../house/rules.yaml\nrules:\n  compliance: "off"\n');
+    const named = serve(dir, ['-c', 'notes/house-only.yml']);
+    const none = serve(dir, ['--no-config']);
+    try {
+      expect(await named.ids(NOTE)).toEqual(['house/eloped', 'substance-use/addict', 'substance-use/dirty-needles']);
+      expect(await none.ids(NOTE)).toEqual(['substance-use/addict', 'substance-use/dirty-needles']);
+    } finally {
+      await Promise.all([named.stop(), none.stop()]);
+    }
+    expect(named.stderr()).toContain('dignify serve: config notes/house-only.yml: ');
+    expect(none.stderr()).not.toContain('config');
+  }, 30_000);
+
+  it("refuses to start on a bad config, with the lint command's one-line error and exit 2", async () => {
+    const run = serve(project('rules:\n  house/eloped: "off"\n'));
+    try {
+      // Raced against its listening, so a service that starts regardless fails here and is stopped.
+      expect(await Promise.race([run.exited, run.url.then(() => 'listening')])).toBe(2);
+    } finally {
+      await run.stop();
+    }
+    expect(run.stderr()).toMatch(/^dignify: \.dignifyrc: rules\.house\/eloped: expected a rule id or a category[^\n]*\n$/);
+  }, 30_000);
 });

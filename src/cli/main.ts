@@ -217,6 +217,11 @@ Examples:
     .option('--host <address>', 'the address to listen on; anything but loopback lets other machines send notes to it', '127.0.0.1')
     .option('--allow-origin [origin]', "send Access-Control-Allow-Origin (default when given: *) so web pages may call it, as LanguageTool's --allow-origin")
     .addOption(new Option('--max-body-bytes <n>', 'the largest request accepted, in bytes (larger: 413)').argParser(nonNegativeInteger).default(1024 * 1024))
+    .option(
+      '-c, --config <file>',
+      "use this config file for every request (default: the nearest .dignifyrc of the folder it starts in); a request's rule parameters apply on top",
+    )
+    .option('--no-config', 'use no config file: the built-in rules as they are')
     .action(async (options: import('./serve-command.js').ServeCliOptions) => {
       const { serve } = await import('./serve-command.js');
       exitCode = await serve(options, io, version());
