@@ -174,8 +174,9 @@ const list = (value: string | undefined) =>
  * LanguageTool's enabledRules, disabledRules, enabledCategories, disabledCategories and enabledOnly
  * as dignify options, applied in LanguageTool's order (its Tools.selectRules): disabledCategories,
  * enabledCategories, disabledRules, enabledRules, a later step winning over an earlier one. To
- * enable is to switch on, on top of the defaults (the `recommended` preset), a rule they leave out
- * (one of `all` only); with enabledOnly=true every other rule is off. Ids dignify does not know
+ * enable is to switch on, on top of the defaults (the service's config, else the `recommended`
+ * preset), a rule they leave out (one of `all` only, or one the config turns off); with
+ * enabledOnly=true every other rule is off. Ids dignify does not know
  * (LanguageTool's own, such as WHITESPACE_RULE or TYPOS, which clients send) are ignored, in every
  * list alike: a client's settings for LanguageTool must not make the request fail.
  */
