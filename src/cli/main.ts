@@ -3,16 +3,16 @@
 // 0 nothing at or above --fail-on, 1 findings, 2 usage or I/O error.
 import { readFileSync } from 'node:fs';
 import { CommanderError, InvalidArgumentError, Option } from 'commander';
+import { ConfigSet } from '../config/index.js';
 import { DEFAULT_EXTENSIONS } from '../inputs/files.js';
 import { INPUT_FORMATS } from '../inputs/formats.js';
 import { formatters } from '../output/index.js';
-import { builtinRules } from '../rules/builtin.js';
 import { PACKAGE_ROOT } from '../rules/load.js';
 import { PRESETS, type PresetName } from '../rules/presets.js';
 import { defaultIo, EXIT, type Io } from './io.js';
 import { lint, type LintCliOptions } from './lint-command.js';
 import type { ReportCliOptions } from './report-command.js';
-import { explainRule, listRules } from './rules-commands.js';
+import { configView, explainRule, listRules } from './rules-commands.js';
 import { isUsageError } from './start.js';
 import { mistypedCommand, nearestCommand } from './suggest.js';
 import { DignifyCommand } from './usage-errors.js';
@@ -162,21 +162,35 @@ Examples:
       exitCode = await lint(paths, options, io, error);
     });
 
+  /** The config of the working folder (or --config's, or none with --no-config), as the lint command finds it for standard input. Throws ConfigError. */
+  const folderConfig = (config: string | false | undefined) => {
+    const configs = new ConfigSet({ config, ignore: false, cwd: io.cwd });
+    return configView(configs.forFolder(), configs);
+  };
+
   program
     .command('rules')
-    .description('list every rule: id, severity, presets, phrases and suggestions')
+    .description("list every rule: id, severity, presets, phrases and suggestions; with the nearest .dignifyrc's preset, severities and own rules (extends)")
     .addOption(new Option('-f, --format <name>', 'output format').choices(['text', 'json']).default('text'))
-    .addOption(new Option('--preset <name>', 'list only the rules of this preset').choices([...PRESETS]))
-    .action((options: { format: 'text' | 'json'; preset?: PresetName }) => {
-      io.stdout.write(listRules(builtinRules(), options.format, options.preset));
+    .addOption(new Option('--preset <name>', "list only the rules of this preset (default: the config's preset, else every rule)").choices([...PRESETS]))
+    .option('-c, --config <file>', 'use this config file (instead of the nearest .dignifyrc, found from the working folder)')
+    .option('--no-config', 'use no config file: the built-in rules as they are')
+    .action((options: { format: 'text' | 'json'; preset?: PresetName; config?: string | false }) => {
+      const { rules, view } = folderConfig(options.config);
+      io.stdout.write(listRules(rules, options.format, options.preset, view));
     });
 
   program
     .command('explain')
-    .description('show one rule: why, suggestions, sources and its examples (a category: its rules)')
+    .description(
+      "show one rule: why, suggestions, sources and its examples (a category: its rules); the nearest .dignifyrc's own rules (extends) and severities included",
+    )
     .argument('<ruleId>', 'a rule id, e.g. substance-use/addict, or a category, e.g. credibility')
-    .action((ruleId: string) => {
-      const text = explainRule(builtinRules(), ruleId);
+    .option('-c, --config <file>', 'use this config file (instead of the nearest .dignifyrc, found from the working folder)')
+    .option('--no-config', 'use no config file: the built-in rules as they are')
+    .action((ruleId: string, options: { config?: string | false }) => {
+      const { rules, view } = folderConfig(options.config);
+      const text = explainRule(rules, ruleId, view);
       if (text.ok) io.stdout.write(text.text);
       else {
         error(text.text);
@@ -203,6 +217,11 @@ Examples:
     .option('--host <address>', 'the address to listen on; anything but loopback lets other machines send notes to it', '127.0.0.1')
     .option('--allow-origin [origin]', "send Access-Control-Allow-Origin (default when given: *) so web pages may call it, as LanguageTool's --allow-origin")
     .addOption(new Option('--max-body-bytes <n>', 'the largest request accepted, in bytes (larger: 413)').argParser(nonNegativeInteger).default(1024 * 1024))
+    .option(
+      '-c, --config <file>',
+      "use this config file for every request (default: the nearest .dignifyrc of the folder it starts in); a request's rule parameters apply on top",
+    )
+    .option('--no-config', 'use no config file: the built-in rules as they are')
     .action(async (options: import('./serve-command.js').ServeCliOptions) => {
       const { serve } = await import('./serve-command.js');
       exitCode = await serve(options, io, version());

@@ -1,6 +1,7 @@
 // `dignify serve`: starts the LanguageTool-compatible service and runs until SIGTERM or SIGINT
 // (Ctrl+C), then stops accepting connections, lets requests in flight finish (at most
 // SHUTDOWN_GRACE_MS, serve/server.ts), and returns 0.
+import { ConfigSet } from '../config/index.js';
 import { EXIT, type Io } from './io.js';
 
 export interface ServeCliOptions {
@@ -8,6 +9,8 @@ export interface ServeCliOptions {
   host: string;
   allowOrigin?: string | true;
   maxBodyBytes?: number;
+  /** --config <file>, or false for --no-config; by default the config of the folder it starts in. */
+  config?: string | false;
 }
 
 const LOOPBACK = /^(127(\.\d{1,3}){3}|::1|\[::1\]|localhost)$/i;
@@ -15,7 +18,12 @@ const LOOPBACK = /^(127(\.\d{1,3}){3}|::1|\[::1\]|localhost)$/i;
 // Every line the service writes (to stderr) begins "dignify serve: ", its failures to start too,
 // and none holds note text: requests are never logged, and an internal error is logged by its
 // kind and route only (serve/server.ts). Usage errors (a bad --port) are the CLI's ("dignify: ").
+// The config is read as the lint command reads standard input's: the nearest .dignifyrc from the
+// folder it starts in (or --config's, or none with --no-config), once, before it listens; a bad
+// one is the CLI's one-line error naming the file, exit 2 (thrown ConfigError, main.ts).
 export async function serve(options: ServeCliOptions, io: Io, version: string): Promise<number> {
+  const configs = new ConfigSet({ config: options.config, ignore: false, cwd: io.cwd });
+  const config = configs.forFolder();
   // Loaded on use: the lint command never needs the HTTP server.
   const { startServer } = await import('../serve/server.js');
   const note = (line: string) => io.stderr.write(`${line}\n`);
@@ -30,6 +38,7 @@ export async function serve(options: ServeCliOptions, io: Io, version: string): 
       maxBodyBytes: options.maxBodyBytes,
       version,
       log: note,
+      config,
     });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
@@ -54,6 +63,9 @@ export async function serve(options: ServeCliOptions, io: Io, version: string): 
     note(
       `dignify serve: warning: listening on ${options.host}, not only on this machine: anyone who can reach it can send text, and notes cross the network unencrypted (plain HTTP)`,
     );
+  }
+  if (config.file) {
+    note(`dignify serve: config ${configs.shown(config.file)}: its rules, severities, preset (${config.options.preset}) and allow-list apply to every request`);
   }
   note(`dignify serve: LanguageTool API at ${running.url}/v2 (POST /v2/check, GET /v2/languages); note text is never logged. Stop with Ctrl+C.`);
   await stopped;

@@ -146,6 +146,20 @@ export class ConfigSet {
     return found;
   }
 
+  /**
+   * The configuration of the working folder, found as standard input's is without
+   * --stdin-filename (or --config's, or none with --no-config): what `dignify rules`, `explain`
+   * and `serve` use. Throws ConfigError.
+   */
+  forFolder(): ResolvedConfig {
+    return this.forFile(path.join(this.settings.cwd, '<folder>'));
+  }
+
+  /** A file as messages show it: relative to the working folder when inside it, else absolute. */
+  shown(file: string): string {
+    return this.display(file);
+  }
+
   /** The config files used so far, as shown to the user. */
   files(): string[] {
     return [...this.resolved.keys()].filter(Boolean).map((f) => this.display(f));

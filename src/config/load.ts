@@ -34,6 +34,15 @@ export interface ResolvedConfig {
   options: ResolvedOptions;
   /** The config's `ignore` globs, matched against paths relative to `dir`. */
   ignore?: { dir: string; matcher: Ignore };
+  /** The preset the config itself names (`preset:`), if any; options.preset is the one in effect. */
+  preset?: 'recommended' | 'all';
+  /**
+   * With `extends`: every rule, built-in and the config's own, before the preset narrows them
+   * (options.rules is narrowed), and the config's own rule files (absolute paths). `dignify rules`,
+   * `explain` and `serve` use them.
+   */
+  ruleSet?: CompiledRules;
+  ruleFiles?: LoadedRuleFile[];
 }
 
 /** lilconfig loaders: YAML (which includes JSON) for .dignifyrc*, JSON for package.json. */
@@ -195,6 +204,11 @@ export function resolveConfig(config: DignifyConfig, file: string | undefined, b
   if (problem) throw new ConfigError(where, 'extends', problem);
   const resolved: ResolvedConfig = { options };
   if (file) resolved.file = file;
+  if (config.preset) resolved.preset = config.preset;
+  if (ownFiles.length) {
+    resolved.ruleSet = ruleSet!;
+    resolved.ruleFiles = ownFiles;
+  }
   if (config.ignore?.length) resolved.ignore = { dir, matcher: ignore().add(config.ignore) };
   return resolved;
 }

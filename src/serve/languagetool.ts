@@ -174,12 +174,13 @@ const list = (value: string | undefined) =>
  * LanguageTool's enabledRules, disabledRules, enabledCategories, disabledCategories and enabledOnly
  * as dignify options, applied in LanguageTool's order (its Tools.selectRules): disabledCategories,
  * enabledCategories, disabledRules, enabledRules, a later step winning over an earlier one. To
- * enable is to switch on, on top of the defaults (the `recommended` preset), a rule they leave out
- * (one of `all` only); with enabledOnly=true every other rule is off. Ids dignify does not know
+ * enable is to switch on, on top of the defaults (the service's config, else the `recommended`
+ * preset), a rule they leave out (one of `all` only, or one the config turns off); with
+ * enabledOnly=true every other rule is off. Ids dignify does not know
  * (LanguageTool's own, such as WHITESPACE_RULE or TYPOS, which clients send) are ignored, in every
  * list alike: a client's settings for LanguageTool must not make the request fail.
  */
-export function optionsFrom(params: URLSearchParams, rules: CompiledRules): Options | undefined {
+export function optionsFrom(params: URLSearchParams, rules: CompiledRules, severities: Record<string, SeveritySetting> = {}): Options | undefined {
   const disabledRules = list(params.get('disabledRules') ?? undefined);
   const disabledCategories = list(params.get('disabledCategories') ?? undefined);
   const enabledRules = list(params.get('enabledRules') ?? undefined);
@@ -191,16 +192,22 @@ export function optionsFrom(params: URLSearchParams, rules: CompiledRules): Opti
   if (!enabledOnly && [disabledRules, disabledCategories, enabledRules, enabledCategories].every((l) => l.length === 0)) return undefined;
   // Per rule id, never per category: a rule id set to its severity runs under any preset, where a
   // category setting would not widen the preset (resolveOptions), and a rule id wins over its category.
-  const severities: Record<string, SeveritySetting> = {};
+  // A rule turned on gets the severity the config gives it (`severities`: the service's config),
+  // its own where the config gives none or turns it off.
+  const setting: Record<string, SeveritySetting> = {};
+  const onAt = (rule: CompiledRules['rules'][number]) => {
+    const configured = severities[rule.id] ?? severities[rule.category];
+    return configured === undefined || configured === 'off' ? rule.severity : configured;
+  };
   const set = (on: boolean, chosen: (rule: CompiledRules['rules'][number]) => boolean) => {
-    for (const rule of rules.rules) if (chosen(rule)) severities[rule.id] = on ? rule.severity : 'off';
+    for (const rule of rules.rules) if (chosen(rule)) setting[rule.id] = on ? onAt(rule) : 'off';
   };
   if (enabledOnly) set(false, () => true);
   set(false, (rule) => disabledCategories.includes(rule.category));
   set(true, (rule) => enabledCategories.includes(rule.category));
   set(false, (rule) => disabledRules.includes(rule.id));
   set(true, (rule) => enabledRules.includes(rule.id));
-  return { rules: severities };
+  return { rules: setting };
 }
 
 // ---- The response ----

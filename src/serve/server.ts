@@ -10,6 +10,10 @@ import { lintResolved } from '../lint/lint-text.js';
 import type { ResolvedOptions } from '../match/match.js';
 import { resolveOptions } from '../lint/options.js';
 import { builtinRules } from '../rules/builtin.js';
+import type { CompiledRules } from '../rules/compile.js';
+import { DEFAULT_PRESET, presetRules } from '../rules/presets.js';
+import type { ResolvedConfig } from '../config/load.js';
+import type { SeveritySetting } from '../types.js';
 import { type AnnotatedText, checkResponse, LANGUAGES, optionsFrom, parseData, plainText, RequestError, resolveLanguage } from './languagetool.js';
 
 export interface ServeOptions {
@@ -28,6 +32,12 @@ export interface ServeOptions {
   buildDate?: string;
   /** Where the service reports (never note text). Default: nowhere. */
   log?: (line: string) => void;
+  /**
+   * A resolved config (ConfigSet.forFolder: `dignify serve` reads its folder's) whose rules, own
+   * rules (extends), severities, preset, allow-list and quote handling every request gets; a
+   * request's rule parameters apply on top of them. Default: none, the built-in rules as they are.
+   */
+  config?: ResolvedConfig;
 }
 
 export const DEFAULT_PORT = 8081;
@@ -142,14 +152,26 @@ function send(res: ServerResponse, status: number, body: string, type: string, a
   res.write(body, () => res.end());
 }
 
+/**
+ * The service's options (its config's, or the defaults) with a request's rule settings on top: a
+ * request's setting of a rule id wins over the config's (LanguageTool's order: the request's
+ * parameters come last), and the preset is narrowed again, so a rule the request enables by id
+ * runs under any preset, as in a config (presetRules caches each narrowed set).
+ */
+function withRequest(defaults: ResolvedOptions, rules: CompiledRules, requested: Record<string, SeveritySetting>): ResolvedOptions {
+  const severities = { ...defaults.severities, ...requested };
+  return { ...defaults, severities, rules: presetRules(rules, defaults.preset ?? DEFAULT_PRESET, severities) };
+}
+
 /** Starts the service; resolves once it listens. Rejects with the listen error (EADDRINUSE, EACCES, …). */
 export async function startServer(options: ServeOptions = {}): Promise<RunningServer> {
   const host = options.host ?? DEFAULT_HOST;
   const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const log = options.log ?? (() => {});
   const software = { version: options.version ?? '0.0.0', buildDate: options.buildDate ?? '' };
-  const rules = builtinRules();
-  const defaults: ResolvedOptions = resolveOptions();
+  // Every rule, the config's own too, before the preset narrows them: a request may enable any.
+  const rules = options.config?.ruleSet ?? builtinRules();
+  const defaults: ResolvedOptions = options.config?.options ?? resolveOptions();
   // Everything lint loads on first use, loaded now: each request then lints synchronously.
   await preloadLint();
 
@@ -176,8 +198,8 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     else if (params.has('data') || data !== undefined) at = parseData(data ?? params.get('data'));
     else throw new RequestError(400, "Missing 'text' or 'data' parameter");
     const language = resolveLanguage(params.get('language') ?? undefined, params.get('preferredVariants') ?? undefined);
-    const requested = optionsFrom(params, rules);
-    const resolved = requested ? resolveOptions({ ...requested, ruleSet: rules }) : defaults;
+    const requested = optionsFrom(params, rules, defaults.severities);
+    const resolved = requested ? withRequest(defaults, rules, requested.rules ?? {}) : defaults;
     json(res, checkResponse(at, lintResolved(at.plain, resolved), language, software));
   }
 
