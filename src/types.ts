@@ -50,7 +50,10 @@ export interface Finding {
   fixSkipped?: FixSkipped;
   note?: string;
   sources?: string[];
-  /** The rule's documentation (docs/rules.md#<rule id>). Every finding has one: the rule compiler gives each rule a url. */
+  /**
+   * The rule's documentation: docs/rules.md#<rule id> for a built-in rule, the file:// URL of its rule
+   * file for a house rule loaded by a config's `extends`. Every finding has one.
+   */
   url: string;
   /** Set by lintFiles and the CLI: the file the finding is in. */
   file?: string;

@@ -1,7 +1,8 @@
 // Newcomer papercuts (issue 15, item 10), each with its small input.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { gitStyle } from '../src/fix/index.js';
 import { formatAll, formatters, type Finding, type LintResult } from '../src/index.js';
@@ -169,6 +170,17 @@ rules:
 
   it('accepts a rule whose examples hold', async () => {
     expect((await run(RULE('Known frequent flyer.'))).code).toBe(1);
+  });
+
+  it("links a house rule's findings to its own file, not the built-in docs (a newcomer trial)", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dignify-papercuts-'));
+    writeFileSync(path.join(dir, '.dignifyrc'), 'extends: house.yaml\nrules: { credibility/frequent-flyer: "off" }\n');
+    writeFileSync(path.join(dir, 'house.yaml'), RULE('Known frequent flyer.'));
+    writeFileSync(path.join(dir, 'a.txt'), 'A frequent flyer.\nHe is an addict.\n');
+    const r = await runMain(['a.txt', '-f', 'json'], { cwd: dir });
+    const urls = (JSON.parse(r.stdout) as Array<{ findings: Array<{ ruleId: string; url: string }> }>)[0]!.findings.map((f) => [f.ruleId, f.url]);
+    expect(urls).toContainEqual(['house-style/frequent-flyer', pathToFileURL(realpathSync(path.join(dir, 'house.yaml'))).href]);
+    expect(urls.find(([id]) => id === 'substance-use/addict')?.[1]).toMatch(/docs\/rules\.md#substance-useaddict$/);
   });
 
   // A newcomer trial: turning off one's own house rule (or allowing its phrase) made the config an

@@ -1,6 +1,7 @@
 // One configuration file: parse (JSON or YAML), validate, and resolve into what the matcher needs.
 // Every error names the file, the key and what was expected, so the CLI can stop with exit 2.
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import ignore, { type Ignore } from 'ignore';
@@ -151,7 +152,9 @@ export function resolveConfig(config: DignifyConfig, file: string | undefined, b
   let ownFiles: LoadedRuleFile[] = [];
   if (extendsList.length > 0) {
     try {
-      ownFiles = loadRuleFiles(extendsList.map((p) => path.resolve(dir, p)));
+      // A house rule's documentation is its own file (a finding's url, SARIF's helpUri, the editor's
+      // link): docs/rules.md has no entry for it (a newcomer trial of 2026-12-03 followed one).
+      ownFiles = loadRuleFiles(extendsList.map((p) => path.resolve(dir, p))).map((f) => ({ ...f, docsUrl: pathToFileURL(f.file).href }));
       ruleSet = compileRules([...builtinRuleFiles(), ...ownFiles]);
     } catch (error) {
       if (error instanceof RuleFileError) throw new ConfigError(where, 'extends', error.message);

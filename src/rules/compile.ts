@@ -395,7 +395,7 @@ export function compileRules(files: readonly LoadedRuleFile[], expanded = new Ma
         description: def.description ?? firstSentence(def.note),
         presets: def.presets ? [...def.presets] : ['recommended', 'all'],
         file: file.file,
-        url: ruleUrl(def.id),
+        url: file.docsUrl ?? ruleUrl(def.id),
       };
       copyLazyFields(def, rule); // the lean form's examples and conditions stay unread (lean.ts)
       const compileConditions = (kind: 'requires' | 'unless'): CompiledCondition[] =>

@@ -20,6 +20,11 @@ export { RuleFileError } from './errors.js';
 export interface LoadedRuleFile extends RuleFileDefinition {
   /** Where the file came from, as given to the loader. */
   file: string;
+  /**
+   * Where its rules are documented, when not docs/rules.md: a config's own rule file gives its
+   * file:// URL (config/load.ts). Carried with the file, so a worker that compiles it again keeps it.
+   */
+  docsUrl?: string;
 }
 
 /** The package root: two levels above this module, both in src/ and in dist/. */
