@@ -1,17 +1,10 @@
 // Papercuts a newcomer met in the lint CLI (branch fixcli), each with its small input.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { editDistance } from '../src/cli/suggest.js';
-import { runMain } from './helpers.js';
+import { runMain, tempFolder } from './helpers.js';
 
-function folder(files: Record<string, string | Buffer>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'dignify-cli-papercuts-'));
-  for (const [name, body] of Object.entries(files)) writeFileSync(path.join(dir, name), body);
-  return dir;
-}
+const folder = (files: Record<string, string | Buffer>) => tempFolder('dignify-cli-papercuts-', files);
 
 describe('a UTF-8 byte-order mark before a bad byte', () => {
   const bom = Buffer.from([0xef, 0xbb, 0xbf]);

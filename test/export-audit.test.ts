@@ -1,17 +1,12 @@
 // Defects met by a quality analyst auditing exports (a newcomer trial, branch export-flags), each
 // with its small input: export flags on FHIR files, a .json array of notes, ids that hold a line
 // break, the CSV delimiter.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runMain } from './helpers.js';
+import { ROOT, runMain, tempFolder } from './helpers.js';
 
-function folder(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'dignify-export-audit-'));
-  for (const [name, body] of Object.entries(files)) writeFileSync(path.join(dir, name), body);
-  return dir;
-}
+const folder = (files: Record<string, string | Buffer>) => tempFolder('dignify-export-audit-', files);
 
 const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
 // Two findings in the conclusion, three in the attachment.

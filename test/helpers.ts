@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
@@ -7,6 +9,13 @@ import { corpusTexts } from '../bench/corpus.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const BIN = path.join(ROOT, 'bin', 'dignify.cjs');
+
+/** A new folder under the system's temporary one (its name starting `prefix`), holding `files`: name → content. */
+export function tempFolder(prefix: string, files: Record<string, string | Buffer>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  for (const [name, body] of Object.entries(files)) writeFileSync(path.join(dir, name), body);
+  return dir;
+}
 
 /** Runs the built CLI as a user would, in a child process. */
 export function runCli(args: string[], options: { input?: string; cwd?: string; env?: NodeJS.ProcessEnv } = {}) {

@@ -1,18 +1,14 @@
 // Papercuts met trying dignify as a new user (branch newcomer, 2026-12-02 afternoon), each with
 // its small input.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { jsonSyntaxError } from '../src/inputs/json-error.js';
-import { ROOT, runMain } from './helpers.js';
+import { ROOT, runMain, tempFolder } from './helpers.js';
 
-function folder(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'dignify-newcomer-'));
-  for (const [name, body] of Object.entries(files)) writeFileSync(path.join(dir, name), body);
-  return dir;
-}
+const folder = (files: Record<string, string | Buffer>) => tempFolder('dignify-newcomer-', files);
 
 describe('a line of an export that is not JSON', () => {
   // V8's message quoted the line: `not valid JSON (Unexpected token 'M', "Mr Ellis "... is not

@@ -1,17 +1,12 @@
 // Papercuts met trying dignify as a new user (branch newcomer), each with its small input.
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runMain } from './helpers.js';
+import { ROOT, runMain, tempFolder } from './helpers.js';
 
-function folder(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'dignify-newcomer-'));
-  for (const [name, body] of Object.entries(files)) writeFileSync(path.join(dir, name), body);
-  return dir;
-}
+const folder = (files: Record<string, string | Buffer>) => tempFolder('dignify-newcomer-', files);
 
 describe('an export with no record', () => {
   const dir = folder({

@@ -1,8 +1,6 @@
 // Presets: `recommended` (the default) holds the rules precise on real notes, `all` every rule.
 // Through the API, the retext plugin, a config's `preset:` (and its interplay with --preset and
 // `extends`), the CLI, and the rule data itself.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import retextEnglish from 'retext-english';
 import retextStringify from 'retext-stringify';
@@ -12,7 +10,7 @@ import { ConfigSet } from '../src/config/index.js';
 import { lintText, parseRuleFile, RuleFileError, retextDignify } from '../src/index.js';
 import { lintResolved } from '../src/lint/lint-text.js';
 import { builtinRules } from '../src/rules/builtin.js';
-import { runMain } from './helpers.js';
+import { runMain, tempFolder } from './helpers.js';
 
 // "elderly" is in the all preset only; "addict" in both.
 const TEXT = 'Elderly female, known heroin addict.';
@@ -71,11 +69,7 @@ rules:
   });
 });
 
-function folder(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'dignify-preset-'));
-  for (const [name, content] of Object.entries(files)) writeFileSync(path.join(dir, name), content);
-  return dir;
-}
+const folder = (files: Record<string, string | Buffer>) => tempFolder('dignify-preset-', files);
 
 const USER_RULES = `category: local
 rules:
