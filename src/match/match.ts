@@ -1039,12 +1039,12 @@ export function matchSentences(sentences: readonly SentenceTokens[], text: strin
       const { tokens } = sentence;
       const { rule } = c.compiled;
       const startToken = tokens[c.first]!;
-      const render = (x: Candidate, xTokens: readonly Token[]) => suggestionsFor(x, xTokens).map((t) => renderSuggestion(t, x.captures, options.rules.sets));
+      const render = (x: Candidate, templates: readonly string[]) => templates.map((t) => renderSuggestion(t, x.captures, options.rules.sets));
+      const templates = suggestionsFor(c, tokens);
+      const own = render(c, templates);
       // Readings that capture other words ("UDS {dirty/clean}") each give their first suggestion.
       const rendered =
-        others.length === 0
-          ? render(c, tokens)
-          : [...new Set([render(c, tokens)[0]!, ...others.map((x) => render(x.c, x.tokens)[0]!)].concat(render(c, tokens)))].filter(Boolean);
+        others.length === 0 ? own : [...new Set([own[0]!, ...others.map((x) => render(x.c, suggestionsFor(x.c, x.tokens))[0]!), ...own])].filter(Boolean);
       // "is an IVDU" names a person: "is an injection drug use" would be nonsense, so the person's wording goes first (and is the fix).
       const person = rule.personSuggestion && namesPerson(text, tokens, c.first, c.last) ? rule.personSuggestion : undefined;
       const suggestions = person ? [person, ...rendered.filter((s) => s !== person)] : rendered;
@@ -1058,7 +1058,7 @@ export function matchSentences(sentences: readonly SentenceTokens[], text: strin
       else if (rule.fixable && markup) {
         // "{alcohol/heroin} abuse" matched across a drop-down list: rewriting the range would break the list.
         finding.fixSkipped = { reason: 'markup', message: 'spans a template drop-down list or placeholder: choose the option, then fix' };
-      } else if (rule.fixable && suggestions[0] && !keepsCaptures(person ?? suggestionsFor(c, tokens)[0]!, c.captures)) {
+      } else if (rule.fixable && suggestions[0] && !keepsCaptures(person ?? templates[0]!, c.captures)) {
         // "{drug} abuse" → "substance use" would lose which substance.
         finding.fixSkipped = { reason: 'meaning', message: 'the replacement would drop a word the phrase names: edit it by hand' };
       } else if (rule.fixable && suggestions[0]) {
