@@ -48,20 +48,24 @@ export function wordsOf(text: string, offset = 0): Word[] {
 }
 
 /**
- * Words a replacement must not drop: they say when (a history marker) or whether (a negation). Each
- * word's class: a replacement that says the same with another word of the class does not drop it
- * ("Denies" -> "reports no", "Former addict" -> "person in recovery": a suggestion in the form of its
+ * Words a replacement must not drop: they say when (a history marker) or whether (a negation), by
+ * class: a replacement that says the same with another word of the class (or of its saidBy) does
+ * not drop it ("Denies" -> "reports no", "Former addict" -> "person in recovery": a suggestion in the form of its
  * phrase, rules' formSuggestions; a blind suggestion probe of 2026-12-03 found "no-did not attend" and
  * "a former person in recovery").
  */
-const NEGATION = ['no', 'not', 'non', 'denies', 'denied', 'never', 'without', 'negative', 'neg', 'none'];
-const PAST = ['hx', 'history', 'past', 'prior', 'previous', 'former', 'formerly', 'remote', 'pmh', 'previously', 'recovery'];
-const NOW = ['recent', 'active', 'current', 'ongoing', 'chronic', 'currently'];
-const MEANING = new Map<string, readonly string[]>([
-  ...NEGATION.map((w) => [w, NEGATION] as const),
-  ...PAST.filter((w) => w !== 'previously' && w !== 'recovery').map((w) => [w, PAST] as const),
-  ...NOW.filter((w) => w !== 'currently').map((w) => [w, NOW] as const),
-]);
+const CLASSES: { kept: readonly string[]; saidBy: readonly string[] }[] = [
+  { kept: ['no', 'not', 'non', 'denies', 'denied', 'never', 'without', 'negative', 'neg', 'none'], saidBy: [] },
+  { kept: ['hx', 'history', 'past', 'prior', 'previous', 'former', 'formerly', 'remote', 'pmh'], saidBy: ['previously', 'recovery'] },
+  { kept: ['recent', 'active', 'current', 'ongoing', 'chronic'], saidBy: ['currently'] },
+];
+/** A word the replacement must keep → every word that says its meaning (its class's, and saidBy). */
+const MEANING = new Map<string, readonly string[]>(
+  CLASSES.flatMap(({ kept, saidBy }) => {
+    const said = [...kept, ...saidBy];
+    return kept.map((w) => [w, said] as const);
+  }),
+);
 
 const ARTICLES = new Set(['a', 'an']);
 const SMALL = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'with']);
