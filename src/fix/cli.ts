@@ -7,6 +7,7 @@ import type { Document } from '../inputs/document.js';
 import { formatEntry, type InputFormat } from '../inputs/formats.js';
 import type { LintResult } from '../engine/lint-files.js';
 import type { FixMode } from './index.js';
+import { plural } from '../core/plural.js';
 
 // Exports hold many notes in a machine format (and FHIR bundles are JSON): rewriting one in place
 // could break every record in it, and it is a copy of a source system that would not follow.
@@ -27,8 +28,6 @@ export function fixRefusal(paths: readonly string[], inputFormat?: InputFormat):
   }
   return undefined;
 }
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** Counts fixes over a run, and turns each result of lintStream({fix}) into what is reported. */
 export class FixSummary {

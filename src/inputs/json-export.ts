@@ -4,13 +4,13 @@
 // a newcomer trial. Such a file is still read as text (a .json template or config keeps its
 // findings), with a warning that says how to read it as the export it looks like.
 import { namedLikeText } from './columns.js';
+import { plural } from '../core/plural.js';
 
 /** Above this many characters a .json text is judged by its start alone, not parsed: JSON.parse of 256 MB would hold it many times over. */
 const PARSE_LIMIT = 16 * 1024 * 1024;
 
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 const isRecords = (v: unknown): v is Record<string, unknown>[] => Array.isArray(v) && v.length > 0 && v.every(isRecord);
-const plural = (n: number) => `${n} object${n === 1 ? '' : 's'}`;
 
 /** How jq names a key: `.notes`, or `.["the notes"]`. */
 const jqKey = (key: string) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(key) ? `.${key}` : `.[${JSON.stringify(key)}]`);
@@ -39,12 +39,12 @@ export function jsonExportWarning(text: string): string | undefined {
   } catch {
     return undefined; // not JSON: a document that happens to be named .json
   }
-  if (isRecords(value)) return say(`an array of ${plural(value.length)}`, lines);
+  if (isRecords(value)) return say(`an array of ${plural(value.length, 'object')}`, lines);
   if (!isRecord(value)) return undefined;
   const inner = Object.entries(value).find(([, v]) => isRecords(v));
   if (inner) {
     const [key, records] = inner as [string, unknown[]];
-    return say(`an object whose "${key}" holds ${plural(records.length)}`, `save them as JSON Lines, one object a line (jq -c '${jqKey(key)}[]')`);
+    return say(`an object whose "${key}" holds ${plural(records.length, 'object')}`, `save them as JSON Lines, one object a line (jq -c '${jqKey(key)}[]')`);
   }
   const field = Object.keys(value).find((k) => typeof value[k] === 'string' && namedLikeText(k));
   if (field === undefined) return undefined;

@@ -6,12 +6,9 @@ import { paint } from './color.js';
 import type { Formatter } from './types.js';
 import { oneLine, recordLabel } from './where.js';
 import { sourceLine } from '../rules/sources.js';
+import { plural } from '../core/plural.js';
 
 const SEVERITY_STYLE = { error: 'red', warning: 'yellow', info: 'blue' } as const;
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 export const stylish: Formatter = ({ why, color, cwd }) => {
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
