@@ -7,6 +7,7 @@ import type { PresetName } from '../rules/presets.js';
 import { type ConditionQuoting, describeCondition } from '../rules/docs.js';
 import { sourceLine } from '../rules/sources.js';
 import type { Rule, SeveritySetting } from '../types.js';
+import { plural } from '../core/plural.js';
 
 /**
  * What the config of the working folder (as the lint command finds it for standard input; or
@@ -42,8 +43,6 @@ export function configView(resolved: ResolvedConfig, configs: ConfigSet): { rule
   };
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
 /** The config's setting of a rule, by its id or else its category (the id wins, as when linting), or undefined. */
 function configured(rule: Rule, view: ConfigView): { severity: SeveritySetting; key: string } | undefined {
   for (const key of [rule.id, rule.category]) {
@@ -65,6 +64,9 @@ function configNote(rule: Rule, view: ConfigView): string | undefined {
   return `${set.severity} in ${view.file ?? 'the config'} (rules.${set.key}; its own severity: ${rule.severity})`;
 }
 
+/** The indent of a rule's detail lines in `dignify rules`: under its description, past the id, severity and preset columns. */
+const DETAIL = ' '.repeat(2 + 36 + 1 + 7 + 1 + 11 + 10);
+
 function exampleText(e: Rule['examples']['flag'][number]): { text: string; actual?: string | undefined; suggestion?: string | undefined } {
   return typeof e === 'string' ? { text: e } : e;
 }
@@ -85,23 +87,26 @@ export function listRules(rules: CompiledRules, format: 'text' | 'json', preset?
   const shown = presetShown ? rules.rules.filter((r) => r.presets.includes(presetShown) || enabledById(r)) : rules.rules;
   if (format === 'json') {
     return `${JSON.stringify(
-      shown.map((r) => ({
-        id: r.id,
-        category: r.category,
-        description: r.description,
-        severity: r.severity,
-        // The config's setting (by the rule's id or its category), absent when it sets none.
-        ...(configured(r, view) && { configured: { ...configured(r, view)!, config: view.file } }),
-        presets: r.presets,
-        fixable: r.fixable,
-        match: r.match,
-        suggestions: r.suggestions,
-        // By the matched word's form ("refuses" -> "declines"): [{ forms, suggestions }], absent without.
-        ...(r.formSuggestions && { formSuggestions: r.formSuggestions }),
-        url: r.url,
-        // The config's own rules (extends): the rule file, as shown.
-        ...(view.ruleFiles.has(r.id) && { file: view.ruleFiles.get(r.id) }),
-      })),
+      shown.map((r) => {
+        const set = configured(r, view);
+        return {
+          id: r.id,
+          category: r.category,
+          description: r.description,
+          severity: r.severity,
+          // The config's setting (by the rule's id or its category), absent when it sets none.
+          ...(set && { configured: { ...set, config: view.file } }),
+          presets: r.presets,
+          fixable: r.fixable,
+          match: r.match,
+          suggestions: r.suggestions,
+          // By the matched word's form ("refuses" -> "declines"): [{ forms, suggestions }], absent without.
+          ...(r.formSuggestions && { formSuggestions: r.formSuggestions }),
+          url: r.url,
+          // The config's own rules (extends): the rule file, as shown.
+          ...(view.ruleFiles.has(r.id) && { file: view.ruleFiles.get(r.id) }),
+        };
+      }),
       null,
       2,
     )}\n`;
@@ -118,13 +123,12 @@ export function listRules(rules: CompiledRules, format: 'text' | 'json', preset?
       `  ${rule.id.padEnd(36)} ${effectiveSeverity(rule, view).padEnd(7)} ${presetLabel(rule).padEnd(11)} ${rule.fixable ? 'fixable' : '       '}  ${rule.description}`,
     );
     const note = configNote(rule, view);
-    if (note) lines.push(`  ${''.padEnd(36)} ${''.padEnd(7)} ${''.padEnd(11)}          config: ${note}`);
+    if (note) lines.push(`${DETAIL}config: ${note}`);
     const file = view.ruleFiles.get(rule.id);
-    if (file) lines.push(`  ${''.padEnd(36)} ${''.padEnd(7)} ${''.padEnd(11)}          file: ${file}`);
-    lines.push(`  ${''.padEnd(36)} ${''.padEnd(7)} ${''.padEnd(11)}          matches: ${rule.match.join(', ')}`);
-    lines.push(`  ${''.padEnd(36)} ${''.padEnd(7)} ${''.padEnd(11)}          → ${rule.suggestions.join('; ')}`);
-    for (const entry of rule.formSuggestions ?? [])
-      lines.push(`  ${''.padEnd(36)} ${''.padEnd(7)} ${''.padEnd(11)}          → for ${entry.forms.join(', ')}: ${entry.suggestions.join('; ')}`);
+    if (file) lines.push(`${DETAIL}file: ${file}`);
+    lines.push(`${DETAIL}matches: ${rule.match.join(', ')}`);
+    lines.push(`${DETAIL}→ ${rule.suggestions.join('; ')}`);
+    for (const entry of rule.formSuggestions ?? []) lines.push(`${DETAIL}→ for ${entry.forms.join(', ')}: ${entry.suggestions.join('; ')}`);
   }
   const outside = shown.filter((r) => !r.presets.includes('recommended')).length;
   const whosePreset = preset ? ' (--preset)' : presetShown ? ` (the preset ${view.file ?? 'the config'} names; --preset chooses another)` : '';
@@ -180,10 +184,10 @@ export function explainRule(rules: CompiledRules, id: string, view: ConfigView =
         ok: true,
         text: [
           `${id.toLowerCase()}: a category of ${inCategory.length} rules; dignify explain <rule id> shows one`,
-          ...inCategory.map(
-            (r) =>
-              `  ${r.id.padEnd(width)}  ${effectiveSeverity(r, view).padEnd(7)}  ${presetLabel(r).padEnd(11)}  ${r.description}${configNote(r, view) ? `  [${configNote(r, view)}]` : ''}`,
-          ),
+          ...inCategory.map((r) => {
+            const note = configNote(r, view);
+            return `  ${r.id.padEnd(width)}  ${effectiveSeverity(r, view).padEnd(7)}  ${presetLabel(r).padEnd(11)}  ${r.description}${note ? `  [${note}]` : ''}`;
+          }),
           '',
         ].join('\n'),
       };
