@@ -265,16 +265,18 @@ export function withExpansions(files: readonly LoadedRuleFile[]): PrecompiledRul
   return files.map((f, k) => (k === 0 ? { ...f, expansions, expansionSets: [...expansionSets].sort() } : f));
 }
 
+// RULE_CHECKS labels the checks that only catch an error in the rule data (a set or an id defined
+// twice, a suggestion naming an unknown set, a personSuggestion or equalitySuggestions that is not one
+// of suggestions, a form that is none of the rule's phrases, a placeholder a fix would write): the
+// warehouse build drops them (esbuild dropLabels, scripts/bundle-warehouse.js), its data being the
+// built-in rules that scripts/build-rules.js compiled with them. Every other build keeps them.
+// pattern.ts labels its checks of a pattern's syntax the same way.
+
 /**
  * Compiles validated rule files. `expanded` (internal: withExpansions) receives each pattern's
  * expansion. Throws RuleFileError naming the file and rule for a bad pattern, an unknown set or a
  * duplicate id.
  */
-// RULE_CHECKS labels the checks across rule files that only catch an error in the data (a set or an id
-// defined twice, a suggestion naming an unknown set, a personSuggestion or equalitySuggestions that is not
-// one of suggestions): the warehouse build drops them (esbuild dropLabels, scripts/bundle-warehouse.js),
-// its data being the built-in rules that scripts/build-rules.js compiled with them. Every other build keeps them.
-// pattern.ts labels its checks of a pattern's syntax the same way.
 export function compileRules(files: readonly LoadedRuleFile[], expanded = new Map<string, TokenSequence[]>()): CompiledRules {
   const sets = new Map<string, CompiledSet>();
   const setWords = new Map<string, string[]>();
@@ -446,8 +448,9 @@ export function compileRules(files: readonly LoadedRuleFile[], expanded = new Ma
       const late = storedHolds && fileExceptionsStored && (hasOwn || ((def.exceptions ?? []).every(isStored) && conditionPatterns(def).every(isStored)));
       const compiled: CompiledRule = new LateRule(rule, late ? compileParts : compileParts());
       // A form none of the rule's phrases can be (a typo, another rule's word) would never be used,
-      // silently ("elopse": a newcomer trial): each of its words must be a word of one phrase's token. Asked where the rule compiled now (a user's rule, the
-      // build): a late one is a built-in rule the build checked.
+      // silently ("elopse": a newcomer trial): each of its words must be a word of one phrase's
+      // token. Asked where the rule compiled now (a user's rule, the build): a late one is a
+      // built-in rule the build checked.
       RULE_CHECKS: if (!late && !def.equality && def.formSuggestions) {
         const phrases = def.match.flatMap((p) => expand(p, 'match'));
         const within = (form: TokenSequence, phrase: TokenSequence) =>
