@@ -244,3 +244,16 @@ describe('the API', () => {
     expect(f!.fixSkipped).toEqual({ reason: 'quoted', message: "in quotation marks: possibly the patient's own words" });
   });
 });
+
+describe('"known" right before a person label goes into the person-first fix', () => {
+  // A blind suggestion probe (2026-12-03): "a known person who injects drugs" reads as a famous person.
+  it.each([
+    ['He is a known IVDU.', 'He is a person known to inject drugs.'],
+    ['Known IVDU, febrile.', 'Person known to inject drugs, febrile.'],
+    ['KNOWN IVDU.', 'PERSON KNOWN TO INJECT DRUGS.'],
+    // Not the behaviour's wording: "known" stays before it.
+    ['Hx of known IVDA.', 'Hx of known injection drug use.'],
+  ] as const)('%j', async (input, expected) => {
+    expect((await fix(input)).output).toBe(expected);
+  });
+});

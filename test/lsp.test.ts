@@ -133,7 +133,7 @@ describe('dignify lsp --stdio', () => {
         .filter((a) => a.title.startsWith('Replace'))
         .map((a) => apply(md, a.edit!.changes![uri('plan.md')]!).split('\n')[2 * found.indexOf(d)]);
     expect(await replaced(found[0]!)).toEqual([]);
-    expect(await replaced(found[1]!)).toEqual(['Known person with opioid use disorder.', 'Known person who uses drugs.']);
+    expect(await replaced(found[1]!)).toEqual(['Person with known opioid use disorder.', 'Person known to use drugs.']);
   });
 
   // Found by a newcomer trial: a fix-all on save (only: source.fixAll, no diagnostics in the
@@ -306,6 +306,6 @@ describe("quick fixes leave a suggestion's advice out of the text", () => {
     expect(await titles(md, 'markdown', markdownSegments(md))).toEqual([]);
     expect(await titles(md, 'markdown')).toEqual([]); // no runs given: only a rule's own fix, and this rule has none
     const plain = 'Known heroin addict.\n';
-    expect(await titles(plain, 'markdown', markdownSegments(plain))).toEqual(['Known person with opioid use disorder.\n', 'Known person who uses drugs.\n']);
+    expect(await titles(plain, 'markdown', markdownSegments(plain))).toEqual(['Person with known opioid use disorder.\n', 'Person known to use drugs.\n']);
   });
 });

@@ -137,7 +137,7 @@ describe.skipIf(!HAS_CHROMIUM)('the page in headless Chromium', () => {
         el.value = `Hx IVDU. ${el.value}`; // typed, not yet linted (no input event: no lint is due)
       });
       await addictButton.click();
-      await expect.poll(() => note.inputValue()).toBe('Hx IVDU. Known person with opioid use disorder.');
+      await expect.poll(() => note.inputValue()).toBe('Hx IVDU. Person with known opioid use disorder.');
       // (3) The browser's undo takes an applied suggestion back, and Clear too.
       await note.focus();
       await page.keyboard.press('Control+z');

@@ -142,11 +142,11 @@ ${extra}    note: Victim framing.
 describe('personSuggestion', () => {
   it.each([
     ['Patient is an IVDU.', 'person who injects drugs', 'Patient is a person who injects drugs.'],
-    ['Known IVDA and smoker.', 'person who injects drugs', 'Known person who injects drugs and smoker.'],
-    ['He is a known ivdrugabuser.', 'person who injects drugs', 'He is a known person who injects drugs.'],
+    ['Known IVDA and smoker.', 'person who injects drugs', 'Person known to inject drugs and smoker.'],
+    ['He is a known ivdrugabuser.', 'person who injects drugs', 'He is a person known to inject drugs.'],
     ['hx of IVDU, last use 2019.', 'injection drug use', 'hx of injection drug use, last use 2019.'],
     ['Hx of known IVDA.', 'injection drug use', 'Hx of known injection drug use.'],
-    ['She was a known IVDU in 2015.', 'person who injects drugs', 'She was a known person who injects drugs in 2015.'],
+    ['She was a known IVDU in 2015.', 'person who injects drugs', 'She was a person known to inject drugs in 2015.'],
     ['Social: is an IVDU hx (remote).', 'injection drug use', 'Social: is an injection drug use hx (remote).'],
     ['Pt with a IVDA hx.', 'injection drug use', 'Pt with an injection drug use hx.'],
   ])('%s: first suggestion %s', async (text, first, fixed) => {

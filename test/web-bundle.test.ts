@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { lintText } from '../src/index.js';
 import { applyEdit, editedPhrase, isWording, splitAdvice, suggestionEdit } from '../src/web/apply-suggestion.js';
 import type { Finding } from '../src/types.js';
+import { withKnown } from '../src/match/suggest.js';
 import { ROOT } from './helpers.js';
 
 // @ts-expect-error: a JavaScript build script without type declarations
@@ -179,7 +180,7 @@ describe('suggestionEdit: what a click on a suggestion changes', () => {
       fc.asyncProperty(
         fc.string({ maxLength: 30 }),
         fc.constantFrom(...phrases),
-        fc.constantFrom('', 'a ', 'an ', 'An ', 'THE '),
+        fc.constantFrom('', 'a ', 'an ', 'An ', 'THE ', 'a known ', 'Known '),
         fc.string({ maxLength: 30 }),
         async (before, phrase, article, after) => {
           const text = `${before} ${article}${phrase} ${after}`;
@@ -192,12 +193,14 @@ describe('suggestionEdit: what a click on a suggestion changes', () => {
               edited++;
               const [start, end] = edit.range;
               // Only the words that change ("drug abuse": its "abuse"), inside the phrase, and maybe
-              // an article before it ("a IVDU" → "an injection drug use").
-              expect((start >= f.start.offset || /^an?\s+$/i.test(text.slice(start, f.start.offset))) && end <= f.end.offset).toBe(true);
+              // an article before it ("a IVDU" → "an injection drug use") or "known" ("a known IVDU"
+              // → "a person known to inject drugs").
+              expect((start >= f.start.offset || /^(?:an?\s+)?(?:known\s+)?$/i.test(text.slice(start, f.start.offset))) && end <= f.end.offset).toBe(true);
               const out = applyEdit(text, edit!);
               expect(out.slice(0, start)).toBe(text.slice(0, start));
               expect(out.slice(out.length - (text.length - end))).toBe(text.slice(end));
-              expect(out.toLowerCase()).toContain(splitAdvice(s).words.toLowerCase());
+              const words = splitAdvice(s).words;
+              expect(out.toLowerCase()).toContain((withKnown(text, f.start.offset, words)?.suggestion ?? words).toLowerCase());
               expect(out.slice(start, out.length - (text.length - end))).not.toMatch(/\)$/);
             }
           }
@@ -216,13 +219,34 @@ describe('suggestionEdit: what a click on a suggestion changes', () => {
     ['Hx of I.V.D.U. today.', []], // where would the stops go?
     ['Patient states "I am an addict".', []], // the patient's own words
     ['Pt is noncompliant with meds.', []], // "not taking [medication] as prescribed": a placeholder
-    ['Known heroin addict.', ['Known person with opioid use disorder.', 'Known person who uses drugs.']],
+    // "Known" goes into the person-first wording; "Known person with …" read as a famous person (a blind suggestion probe).
+    ['Known heroin addict.', ['Person with known opioid use disorder.', 'Person known to use drugs.']],
     // The fix chose the person's wording or the behaviour's; the other reads wrong there.
     ['He is an IVDU.', ['He is a person who injects drugs.']], // never "He is an injection drug use."
     ['Hx of IV drug abuse.', ['Hx of injection drug use.']], // never "Hx of person who injects drugs."
   ])('%j: a click gives only what --fix would allow', async (text, expected) => {
     const edits = (await lintText(text)).flatMap((f) => f.suggestions.map((s) => suggestionEdit(text, f, s)).filter((e) => e !== undefined));
     expect(edits.map((e) => applyEdit(text, e))).toEqual(expected);
+  });
+
+  it('takes "known" before a label into the person-first wording (withKnown)', async () => {
+    // A blind suggestion probe (2026-12-03): "is a known person with schizophrenia" reads as a famous
+    // person; it accepted "a person with known schizophrenia".
+    for (const [text, phrase, out] of [
+      ['The patient is a known schizophrenic off medications.', 'schizophrenic', 'The patient is a person with known schizophrenia off medications.'],
+      ['He is a known drug user.', 'drug user', 'He is a person known to use drugs.'],
+      ['Known addicts were excluded.', 'addicts', 'People with a known substance use disorder were excluded.'],
+    ] as const) {
+      const f = await finding(text, phrase, 'all');
+      expect(applyEdit(text, suggestionEdit(text, f, f.suggestions[0]!)!)).toBe(out);
+    }
+    expect(withKnown('a known x', 8, 'people who are in recovery')).toEqual({ start: 2, suggestion: 'people known to be in recovery' });
+    expect(withKnown('a known x', 8, 'person who has diabetes')?.suggestion).toBe('person known to have diabetes');
+    // No "known" there, another word ending in it, or a wording it cannot take: undefined.
+    expect(withKnown('an unknown x', 11, 'person with opioid use disorder')).toBeUndefined();
+    expect(withKnown('a known x', 8, 'injection drug use')).toBeUndefined();
+    expect(withKnown('a known x', 8, 'person who was formerly incarcerated')).toBeUndefined();
+    expect(withKnown('a known x', 8, 'person in recovery')).toBeUndefined();
   });
 
   it('never puts in an instruction to the writer or a placeholder', async () => {

@@ -6,7 +6,7 @@ import type { CompiledCondition, CompiledRule, CompiledRules, IndexEntry } from 
 import type { TokenSequence } from '../rules/pattern.js';
 import type { Finding, Point, QuoteHandling, SeveritySetting } from '../types.js';
 import { SEVERITY_RANK } from '../types.js';
-import { fitReplacement, renderSuggestion } from './suggest.js';
+import { fitReplacement, renderSuggestion, withKnown } from './suggest.js';
 import { type SentenceTokens, type Token, tokenGap } from '../parse/tokens.js';
 import { namesPerson } from './person-reading.js';
 import { countBelow } from './count-below.js';
@@ -1038,7 +1038,6 @@ export function matchSentences(sentences: readonly SentenceTokens[], text: strin
     for (const { c, sentence, start, end, wordings, others } of hits) {
       const { tokens } = sentence;
       const { rule } = c.compiled;
-      const startToken = tokens[c.first]!;
       const render = (x: Candidate, templates: readonly string[]) => templates.map((t) => renderSuggestion(t, x.captures, options.rules.sets));
       const templates = suggestionsFor(c, tokens);
       const own = render(c, templates);
@@ -1062,10 +1061,13 @@ export function matchSentences(sentences: readonly SentenceTokens[], text: strin
         // "{drug} abuse" → "substance use" would lose which substance.
         finding.fixSkipped = { reason: 'meaning', message: 'the replacement would drop a word the phrase names: edit it by hand' };
       } else if (rule.fixable && suggestions[0]) {
-        const previous = c.first > 0 ? tokens[c.first - 1] : undefined;
-        finding.fix = fitReplacement(text, finding.start.offset, finding.end.offset, suggestions[0], {
-          sentenceStart: c.first === 0,
-          article: previous && startToken.adjacent && /^(a|an)$/.test(previous.norm) ? previous : undefined,
+        // "a known IVDU" → "a person known to inject drugs" (suggest.ts withKnown), as a click makes it.
+        const known = c.first > 0 && tokens[c.first - 1]!.norm === 'known' ? withKnown(text, finding.start.offset, suggestions[0]) : undefined;
+        const first = known ? c.first - 1 : c.first;
+        const previous = first > 0 ? tokens[first - 1] : undefined;
+        finding.fix = fitReplacement(text, known?.start ?? finding.start.offset, finding.end.offset, known?.suggestion ?? suggestions[0], {
+          sentenceStart: first === 0,
+          article: previous && tokens[first]!.adjacent && /^(a|an)$/.test(previous.norm) ? previous : undefined,
         });
       }
       findings.push(finding);

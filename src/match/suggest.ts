@@ -121,3 +121,44 @@ export function fitReplacement(
   }
   return { range: [start, end], text: replacement };
 }
+
+// "Known" right before a label ("a known heroin addict"), not inside another word ("unknown").
+const KNOWN_BEFORE = /(?<![\p{L}\p{N}'\u2019-])known[ \t]+$/iu;
+// A person-first wording: an optional article, the person noun, "with" or "who" and the next word.
+const PERSON_FIRST = /^(an?\s+)?(person|people)\s+(with|who)\s+(\S+)(.*)$/is;
+// Verbs after "who" whose base form is not the word less its "s".
+const BASE_FORMS: Readonly<Record<string, string>> = { is: 'be', are: 'be', has: 'have', does: 'do' };
+
+/**
+ * The replacement of a label that "known" stands right before, with "known" taken into the edit:
+ * "a known heroin addict" → "a person with known opioid use disorder", "a known IV drug user" → "a
+ * person known to inject drugs". In place, "a known person with opioid use disorder" reads as a
+ * famous person, and dropping "known" loses that the diagnosis is on record (a blind suggestion
+ * probe of 2026-12-03 accepted only "has known schizophrenia" or "a person with known
+ * schizophrenia"). `start` is the label's UTF-16 offset in `text`; the result's `start` is that of
+ * "known". Undefined when no "known" stands there or `suggestion` is no person-first wording
+ * (`person|people with|who …`) it can take.
+ */
+export function withKnown(text: string, start: number, suggestion: string): { start: number; suggestion: string } | undefined {
+  const before = text.slice(Math.max(0, start - 12), start);
+  const known = KNOWN_BEFORE.exec(before);
+  const person = known && PERSON_FIRST.exec(suggestion);
+  if (!person) return undefined;
+  const [, article = '', noun, relation, next, rest] = person as unknown as [string, string | undefined, string, string, string, string];
+  let words: string;
+  // "with a substance use disorder" → "with a known substance use disorder" ("a", not "an", before "known").
+  if (relation.toLowerCase() === 'with') words = /^an?$/i.test(next) ? `${article}${noun} with a known${rest}` : `${article}${noun} with known ${next}${rest}`;
+  else {
+    // "who uses drugs" → "known to use drugs"; the plural's verb is its base form already.
+    const lower = next.toLowerCase();
+    const base =
+      lower === 'was' || lower === 'were'
+        ? undefined
+        : noun.toLowerCase() === 'people'
+          ? (BASE_FORMS[lower] ?? lower)
+          : (BASE_FORMS[lower] ?? (/[^s]s$/.test(lower) ? lower.slice(0, -1) : undefined));
+    if (!base) return undefined;
+    words = `${article}${noun} known to ${base}${rest}`;
+  }
+  return { start: start - before.length + known.index, suggestion: words };
+}

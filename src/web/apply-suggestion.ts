@@ -13,7 +13,7 @@
 // "Alcohol use disorder noted." (a past problem made current), a patient's quoted words rewritten,
 // and "A drug seeker." into "A describe the behaviour observed.".
 import { planFix, type Segment } from '../fix/refine.js';
-import { fitReplacement } from '../match/suggest.js';
+import { fitReplacement, withKnown } from '../match/suggest.js';
 import type { Token } from '../parse/tokens.js';
 import type { Finding, Fix } from '../types.js';
 
@@ -66,9 +66,12 @@ export function suggestionEdit(text: string, finding: FindingWords, suggestion: 
   // person who injects drugs", "hx of IVDU" → "injection drug use": match.ts personSuggestion); an
   // alternative of the other kind reads wrong there ("He is an injection drug use.", a newcomer trial).
   if (finding.fix && PERSON.test(words) !== PERSON.test(splitAdvice(finding.suggestions[0] ?? '').words)) return undefined;
-  const before = text.slice(Math.max(0, start - 200), start);
+  // "a known heroin addict": "known" goes into the person-first wording (suggest.ts withKnown).
+  const known = PERSON.test(words) ? withKnown(text, start, words) : undefined;
+  const from = known?.start ?? start;
+  const before = text.slice(Math.max(0, from - 200), from);
   const a = ARTICLE_BEFORE.exec(before);
-  const articleStart = a ? start - before.length + a.index : -1;
+  const articleStart = a ? from - before.length + a.index : -1;
   const article: Token | undefined = a
     ? {
         norm: a[1]!.toLowerCase(),
@@ -78,8 +81,8 @@ export function suggestionEdit(text: string, finding: FindingWords, suggestion: 
       }
     : undefined;
   const sentenceStart = SENTENCE_START.test(before);
-  const fitted = fitReplacement(text, start, end, words, { sentenceStart, article });
-  const planned = planFix(text, { fix: fitted, start: finding.start, end: finding.end }, segments);
+  const fitted = fitReplacement(text, from, end, known?.suggestion ?? words, { sentenceStart, article });
+  const planned = planFix(text, { fix: fitted, start: { offset: from }, end: finding.end }, segments);
   return 'range' in planned ? planned : undefined;
 }
 
