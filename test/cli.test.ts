@@ -153,8 +153,11 @@ describe('dignify (CLI)', () => {
     const refused = (json as Array<{ id: string; formSuggestions?: Array<{ forms: string[]; suggestions: string[] }> }>).find(
       (r) => r.id === 'compliance/refused',
     );
-    expect(refused?.formSuggestions?.[0]).toEqual({ forms: ['refuses'], suggestions: ['declines', 'chooses not to', 'is not tolerating'] });
-    expect(list.stdout).toContain('→ for refuses: declines; chooses not to; is not tolerating');
+    expect(refused?.formSuggestions?.[0]).toEqual({
+      forms: ['refuses'],
+      suggestions: ['declines', 'chooses not to', 'is not tolerating (if it is intolerance)'],
+    });
+    expect(list.stdout).toContain('→ for refuses: declines; chooses not to; is not tolerating (if it is intolerance)');
     const explain = await runMain(['explain', 'substance-use/addict']);
     expect(explain.code).toBe(0);
     expect(explain.stdout).toContain('Pt is a known heroin addict.');
