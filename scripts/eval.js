@@ -18,9 +18,9 @@
 //   eval-seventeenth, were retired to tuning on 2026-12-02 (RETIRED below): their lists are printed, their titles
 //   and JSON say so; so was fixtures/eval-eighteenth (labelled blind the same day, scored by default since the
 //   lead's first run of it) in a fourth round, the same day, and eval-tenth and eval-eleventh in a fifth. fixtures/eval-nineteenth and
-//   fixtures/eval-twentieth (labelled blind that day, held out whole, in HELD_OUT) are in the default list since
-//   the lead's first run of each (their READMEs, Figures). fixtures/eval-twentyfirst (labelled blind on 2026-12-03,
-//   its README) is in HELD_OUT but not yet scored by default: run it by path until the lead's first run.
+//   fixtures/eval-twentieth (labelled blind that day, held out whole, in HELD_OUT) and fixtures/eval-twentyfirst
+//   (labelled blind on 2026-12-03) are in the default list since the lead's first run of each (their READMEs,
+//   Figures).
 // - fixtures/eval-new is scored whole and in two halves, split by a hash of each record's id (splitOf):
 //   the dev half lists its false positives and misses, so rule developers can learn from new genres;
 //   the test half (and the whole set) only count them, so that nobody tunes rules on them by accident.
@@ -137,6 +137,7 @@ async function run(args, io) {
       path.join(root, 'fixtures', 'eval-eighteenth', 'labelled.jsonl'),
       path.join(root, 'fixtures', 'eval-nineteenth', 'labelled.jsonl'),
       path.join(root, 'fixtures', 'eval-twentieth', 'labelled.jsonl'),
+      path.join(root, 'fixtures', 'eval-twentyfirst', 'labelled.jsonl'),
     );
   // Sets whose false positives and misses are counted but not listed unless --show-held-out, by the name of
   // the set's folder — not by a path relative to this copy of the repository, so a set read from another
