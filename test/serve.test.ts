@@ -110,6 +110,14 @@ describe('POST /v2/check', () => {
     const replaced = text.slice(0, first!.offset) + first!.replacements[0]!.value + text.slice(first!.offset + first!.length);
     expect(replaced).toMatch(/^He is a person with /);
     expect(text.slice(second!.offset, second!.offset + second!.length)).toBe('ADDICT');
+    // "known" before the label goes into the wording: the match covers it, for every replacement.
+    const known = 'Pt is a known alcoholic.';
+    const [k] = (await check({ text: known, language: 'en' })).matches;
+    expect(known.slice(k!.offset, k!.offset + k!.length)).toBe('known alcoholic');
+    expect(k!.replacements.map((r) => known.slice(0, k!.offset) + r.value + known.slice(k!.offset + k!.length))).toEqual([
+      'Pt is a person with known alcohol use disorder.',
+      'Pt is a known person in recovery from alcohol use disorder.',
+    ]);
   });
 
   it('takes a JSON body as well as a form, and query parameters', async () => {
