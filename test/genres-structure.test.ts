@@ -131,7 +131,7 @@ describe('speaker labels of every style', () => {
   it('reads speech reported as people talk ("he\'s like you\'re a drunk", "called me a junkie")', async () => {
     const text = "and she's like you're such a drunk and I just left";
     expect(isQuotativeSpeech(text, text.indexOf('drunk'))).toBe(true);
-    expect(await found(text)).toEqual([['substance-use/drunk', 'drunk', 'info']]);
+    expect(await found(text)).toEqual([['substance-use/drunk', 'a drunk', 'info']]);
     expect(await found('my brother called me a junkie at dinner')).toEqual([['substance-use/slang-label', 'junkie', 'info']]);
     // A simile of the writer's is no quotation.
     expect(isQuotativeSpeech('He looks like an addict.', 'He looks like an '.length)).toBe(false);

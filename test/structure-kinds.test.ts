@@ -95,7 +95,7 @@ describe('the mother is the patient in perinatal and obstetric notes', () => {
 
 describe("a relative's words reported without speaker tags", () => {
   it('reports what a relative says the patient is or does at info (the --quotes policy)', async () => {
-    expect(await found('Wife states he has been drinking like a fish and is a drunk.')).toEqual([['substance-use/drunk', 'drunk', 'info']]);
+    expect(await found('Wife states he has been drinking like a fish and is a drunk.')).toEqual([['substance-use/drunk', 'a drunk', 'info']]);
     expect(await found('per mom, she refuses to eat anything at home.')).toEqual([['compliance/refused', 'refuses', 'info']]);
     expect(await found("Pt's husband reports that she is noncompliant with her insulin.")).toEqual([['compliance/noncompliant', 'noncompliant', 'info']]);
     expect(await found('According to his sister, he is an addict.')).toEqual([['substance-use/addict', 'addict', 'info']]);
@@ -109,7 +109,7 @@ describe("a relative's words reported without speaker tags", () => {
 
   it('an attribution after the clause makes it the relative\'s account too ("…, per mom")', async () => {
     expect(await found('She will not use her spacer and refuses her inhaler, per dad.')).toEqual([['compliance/refused', 'refuses', 'info']]);
-    expect(await found('He has been drinking nightly and is a drunk (according to his wife).')).toEqual([['substance-use/drunk', 'drunk', 'info']]);
+    expect(await found('He has been drinking nightly and is a drunk (according to his wife).')).toEqual([['substance-use/drunk', 'a drunk', 'info']]);
     expect(await found('She refuses to wear the brace at school, her mother says.')).toEqual([['compliance/refused', 'refuses', 'info']]);
   });
 
