@@ -198,6 +198,16 @@ describe('condition kinds in a rule file', () => {
     expect(await ids('Kind, of zorp.', { ruleSet: clauseBefore })).toEqual(['house/zorp']);
   });
 
+  it('an `after` in unless does not read past a possessive match ("the zorp\'s dog": the words are the zorp\'s)', async () => {
+    const ruleSet = file('      unless:\n        - after: ["{pet}"]\n          within: 1');
+    expect(await ids('A zorp dog.', { ruleSet })).toEqual([]);
+    expect(await ids("The zorp's dog.", { ruleSet })).toEqual(['house/zorp']);
+    expect(await ids('The zorp\u2019s dog.', { ruleSet })).toEqual(['house/zorp']);
+    // A required `after` still reads there.
+    const required = file('      requires:\n        - after: ["{pet}"]\n          within: 1');
+    expect(await ids("The zorp's dog.", { ruleSet: required })).toEqual(['house/zorp']);
+  });
+
   it('a required phrase with `*` holds for any word there (the quick scan must not read "*" literally)', async () => {
     const ruleSet = file('      requires:\n        - sentence: ["her * dog"]');
     expect(await ids('A zorp near her old dog.', { ruleSet })).toEqual(['house/zorp']);

@@ -33,6 +33,19 @@ describe('presets in the API', () => {
     expect(await ids(TEXT, { preset: 'all', rules: { 'identity/elderly': 'off' } })).toEqual(['substance-use/addict']);
   });
 
+  // A rule of the all preset whose phrase holds a recommended rule's must not report those words
+  // at a lower severity: `all` adds findings, it never weakens one (probe 6: "is morbidly obese"
+  // went from a warning to obese-predicative's info, "Overweight or obese women" likewise).
+  it.each([
+    ['Patient is morbidly obese.', 'identity/morbid-obesity'],
+    ['Your BMI is 45, which means you are morbidly obese.', 'identity/morbid-obesity'],
+    ['Overweight or obese women are at particularly high risk.', 'identity/obese-person'],
+  ])('reports %s at the same severity under all as under recommended', async (text, ruleId) => {
+    const severities = async (preset: string) => (await lintText(text, { preset })).map((f) => [f.ruleId, f.severity]);
+    expect(await severities('recommended')).toEqual([[ruleId, 'warning']]);
+    expect(await severities('all')).toEqual([[ruleId, 'warning']]);
+  });
+
   it('takes the preset in the retext plugin', async () => {
     const file = await unified().use(retextEnglish).use(retextDignify, { preset: 'all' }).use(retextStringify).process(TEXT);
     expect(file.messages.map((m) => m.ruleId)).toContain('identity/elderly');

@@ -474,7 +474,12 @@ function holds(condition: CompiledCondition, tokens: readonly Token[], c: Candid
   }
   switch (condition.kind) {
     case 'before':
+      return nearby(tokens, condition, c, text);
     case 'after':
+      // A match written as a possessive ("this diabetic's foot ulcer", "an epileptic's seizures")
+      // is a noun, the owner of the words after it: an `unless` (otherForm false) that reads them as
+      // the noun an adjective describes ("diabetic foot", "epileptic seizures") does not hold.
+      if (!otherForm && endsPossessive(text, tokens[c.last]!)) return false;
       return nearby(tokens, condition, c, text);
     case 'sentence': {
       // Bounded: an unpunctuated transcript is one "sentence" of thousands of words, and a word
@@ -541,6 +546,16 @@ function ageEnd(tokens: readonly Token[], head: number): number {
   let last = head;
   while (last + 1 < tokens.length && tokens[last + 1]!.adjacent && AGE_WORDS.has(tokens[last + 1]!.norm)) last++;
   return last;
+}
+
+// "diabetic's" (with a curly apostrophe too); not a pronoun's contraction ("he's", "it's"). A plural's
+// apostrophe ("diabetics'") is no part of its word token, and may close a quotation.
+const POSSESSIVE_END = /['\u2019]s$/i;
+const CONTRACTED = new Set(['he', 'she', 'it', 'that', 'there', 'here', 'what', 'who', 'where', 'how', 'let']);
+
+/** Is `token` written as a possessive? */
+function endsPossessive(text: string, token: Token): boolean {
+  return !CONTRACTED.has(token.norm) && POSSESSIVE_END.test(text.slice(token.start.offset, token.end.offset));
 }
 
 /**
