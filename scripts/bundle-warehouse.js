@@ -224,16 +224,16 @@ function renameKeys(value, keys) {
  */
 function textModel() {
   // Math's functions as locals: in a vm context (the tests) each global lookup goes through the sandbox.
-  const { imul, min, max } = Math;
+  const { imul, min, max, floor } = Math;
   const ORDERS = [0, 1, 2, 3, 4, 6, 8, 12];
   const N = ORDERS.length + 2;
   const BITS = 20;
   // Each slot: a probability in 4096ths (high 12 bits) and how often it was seen, up to 5 (low 4 bits);
   // slot 0 of each bucket (the half byte's bits are 1-15): the check of the context that holds it.
-  const probs = [];
-  for (let i = 0; i < N; i++) probs.push(new Uint16Array(1 << BITS).fill(32768));
-  const rate = [];
-  for (let n = 0; n < 6; n++) rate.push((65536 / (n + 1.05)) | 0);
+  // The N tables as one array (table i from i << BITS): one kind of array read at one place, ~10% faster.
+  const probs = new Uint16Array(N << BITS).fill(32768);
+  const rate = new Int32Array(6);
+  for (let n = 0; n < 6; n++) rate[n] = (65536 / (n + 1.05)) | 0;
   // squash(d) = 4096 / (1 + e^(-d/256)), 1 to 4095, interpolated from integers (no floating point, so every engine decodes alike).
   const knots = [
     1, 2, 3, 6, 10, 16, 27, 45, 73, 120, 194, 310, 488, 747, 1101, 1546, 2047, 2549, 2994, 3348, 3607, 3785, 3901, 3975, 4022, 4050, 4068, 4079, 4085, 4089,
@@ -251,7 +251,6 @@ function textModel() {
   for (let c = 1; c < 65536; c++) map.copyWithin(c * 33, 0, 33);
   const weights = new Int32Array(N * 256).fill(1 << 14);
   const hashes = new Int32Array(N);
-  const slots = new Int32Array(N);
   const inputs = new Int32Array(N);
   const last = [0];
   let partial = 1;
@@ -271,25 +270,23 @@ function textModel() {
   };
   // The 15 slots of a half byte's bits lie together (one cache line), found once per half byte: the
   // bucket whose check is the context's, else the less used of two (its first bit's count), emptied.
+  // A bit's slot in table i is bases[i] | nibble (the half byte's bits so far, after a leading 1).
   let nibble = 1;
   const bases = new Int32Array(N);
   const place = () => {
-    if (nibble === 1)
-      for (let i = 0; i < N; i++) {
-        const x = (hashes[i] + imul(partial, 192691)) | 0;
-        const check = imul(x, -2048144789) >>> 16;
-        const table = probs[i];
-        let b = (imul(x, -1640531535) >>> (32 - BITS)) & -16;
-        if (table[b] !== check) {
-          if (table[b ^ 16] === check || (table[(b ^ 16) + 1] & 15) < (table[b + 1] & 15)) b ^= 16;
-          if (table[b] !== check) {
-            table.fill(32768, b, b + 16);
-            table[b] = check;
-          }
+    for (let i = 0; i < N; i++) {
+      const x = (hashes[i] + imul(partial, 192691)) | 0;
+      const check = imul(x, -2048144789) >>> 16;
+      let b = ((imul(x, -1640531535) >>> (32 - BITS)) & -16) | (i << BITS);
+      if (probs[b] !== check) {
+        if (probs[b ^ 16] === check || (probs[(b ^ 16) + 1] & 15) < (probs[b + 1] & 15)) b ^= 16;
+        if (probs[b] !== check) {
+          probs.fill(32768, b, b + 16);
+          probs[b] = check;
         }
-        bases[i] = b;
       }
-    for (let i = 0; i < N; i++) slots[i] = bases[i] | nibble;
+      bases[i] = b;
+    }
   };
   rehash();
   place();
@@ -297,8 +294,11 @@ function textModel() {
     /** The probability, in 4096ths, that the next bit is 1. */
     predict() {
       let dot = 0;
-      for (let i = 0; i < N; i++) dot += weights[partial * N + i] * (inputs[i] = stretch[probs[i][slots[i]] >>> 4]);
-      dot >>= 16;
+      const w = partial * N;
+      for (let i = 0; i < N; i++) dot += weights[w + i] * (inputs[i] = stretch[probs[bases[i] | nibble] >>> 4]);
+      // Divided, not shifted (>> 16): the sum may pass 2^31 (ten inputs up to 2047 times weights past
+      // 2^17), where a shift would wrap it to the other sign. Exact: integers below 2^53, a power of two.
+      dot = floor(dot / 65536);
       mixed = squash(dot);
       const d = min(max(dot, -2047), 2047) + 2048;
       point = ((last[last.length - 1] << 8) | partial) * 33 + (d >> 7);
@@ -309,13 +309,14 @@ function textModel() {
     },
     update(bit) {
       const error = ((bit << 12) - mixed) * 20;
+      const w = partial * N;
       for (let i = 0; i < N; i++) {
-        weights[partial * N + i] += (inputs[i] * error + 32768) >> 16;
-        const j = slots[i];
-        const s = probs[i][j];
+        weights[w + i] += (inputs[i] * error + 32768) >> 16;
+        const j = bases[i] | nibble;
+        const s = probs[j];
         const n = s & 15;
         const q = s >>> 4;
-        probs[i][j] = ((q + ((((bit << 12) - q - bit) * rate[n]) >> 16)) << 4) | (n < 5 ? n + 1 : n);
+        probs[j] = ((q + ((((bit << 12) - q - bit) * rate[n]) >> 16)) << 4) | (n < 5 ? n + 1 : n);
       }
       const k = point + (near >> 6);
       map[k] += ((bit << 16) - map[k] - bit) >> 6;
@@ -333,7 +334,7 @@ function textModel() {
         partial = 1;
         rehash();
       }
-      place();
+      if (nibble === 1) place();
     },
   };
 }
