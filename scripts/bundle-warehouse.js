@@ -93,11 +93,7 @@ const KEYS = ruleKeys(ruleFiles);
 const rulesJson = JSON.stringify(packRules(structuredClone(ruleFiles), KEYS));
 if (JSON.stringify(unpackRules(JSON.parse(rulesJson), KEYS)) !== JSON.stringify(ruleFiles))
   throw new Error('bundle-warehouse: the packed rules do not unpack to the rules');
-// JSON with every character past ASCII as its \u escape (the coder codes bytes below 128).
-const rulesAscii = rulesJson.replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-const rulesDigits = compressText(rulesAscii);
-if (expandText(rulesDigits, rulesAscii.length) !== rulesAscii || /["\\$]/.test(rulesDigits))
-  throw new Error('bundle-warehouse: the compressed rules do not expand to the rules');
+// The packed rules are compressed with the code's long strings once the code is built (storeText).
 
 /**
  * The rule data, packed:
@@ -487,12 +483,13 @@ const keptPatterns = patterns
   }));
 const missing = [...equalityIds].filter((id) => !keptPatterns.some((pattern) => pattern.id === id));
 if (missing.length) throw new Error(`retext-equality has no pattern ${missing.join(', ')}`);
+// The stored texts (storeText): the packed rules first. A name no module declares, so esbuild leaves
+// it as it is; storeText renames it to a short name the script does not use and declares it.
+const STORED = '__dignifyStoredTexts';
 const STAND_INS = {
   'rules/builtin': `import { compileRules } from ${JSON.stringify(path.join(root, 'src/rules/compile.ts'))};
 ${unpackRules.toString()}
-${textModel.toString()}
-${expandText.toString()}
-const FILES = unpackRules(JSON.parse(expandText("${rulesDigits}", ${rulesAscii.length})), ${JSON.stringify(KEYS)});
+const FILES = unpackRules(${STORED}[0], ${JSON.stringify(KEYS)});
 let cached;
 export function builtinRuleFiles() { return FILES; }
 export function builtinRules() { return (cached ??= compileRules(FILES)); }
@@ -633,7 +630,7 @@ const result = await esbuild.build({
   logLevel: 'warning',
 });
 writeFileSync(path.join(outdir, 'meta.json'), JSON.stringify(result.metafile));
-writeFileSync(outfile, await splitWordArrays(readFileSync(outfile, 'utf8')));
+writeFileSync(outfile, await storeText(await splitWordArrays(readFileSync(outfile, 'utf8'))));
 const built = readFileSync(outfile);
 console.log(
   `dignify: warehouse build dist/warehouse/dignify.js (${(built.length / 1024).toFixed(0)} KB, ${(gzipSync(built).length / 1024).toFixed(0)} KB gzipped)`,
@@ -674,6 +671,103 @@ async function splitWordArrays(script) {
   for (const node of arrays.reverse())
     out = `${out.slice(0, node.getStart(file))}${JSON.stringify(node.elements.map((item) => item.text).join(' '))}.split(" ")${out.slice(node.end)}`;
   return out;
+}
+
+/**
+ * The packed rules and the code's string literals of STORED_LENGTH characters or more (the word
+ * lists above, regular expressions' sources, messages), compressed together at build time
+ * (compressText) and expanded when the script starts, before any of its modules runs: the script
+ * opens with `var W = JSON.parse(expandText(…))` (W a name the script does not use, STORED in the
+ * modules), W[0] the packed rules (the stand-in for rules/builtin.ts unpacks them) and each literal
+ * replaced by W[i], the same string. The model predicts the code's words from the rules' words
+ * (patient, nurse, refuse …): 27 KB of literals take ~8.6 KB there where gzip took ~11.6 KB of them
+ * (2026-12-03; 20 characters or more: 12 and 30 saved less). A literal stays where it is when it is
+ * a name (a property's, a method's), a directive ("use strict"), or a tagged template's (String.raw
+ * reads its raw text). Without TypeScript (the parser) no literal is stored, only the rules.
+ */
+async function storeText(script) {
+  const STORED_LENGTH = 20;
+  const head = '"use strict";(()=>{';
+  if (!script.startsWith(head)) throw new Error(`bundle-warehouse: the script does not open with ${head}`);
+  if (!script.includes(STORED)) throw new Error(`bundle-warehouse: the script does not read ${STORED}`);
+  // The shortest name that no word of the script spells (in code, strings or regular expressions
+  // alike), so it declares, shadows and reads nothing else.
+  const words = new Set(script.match(/[\p{L}\p{N}_$]+/gu));
+  const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  const name = [...letters, ...[...letters].flatMap((a) => [...letters].map((b) => a + b))].find(
+    (candidate) => !words.has(candidate) && !['do', 'if', 'in'].includes(candidate),
+  );
+  let ts;
+  try {
+    ts = createRequire(import.meta.url)('typescript');
+  } catch {}
+  const strings = [];
+  let out = script;
+  if (ts) {
+    const file = ts.createSourceFile('dignify.js', script, ts.ScriptTarget.ES2020, true, ts.ScriptKind.JS);
+    // [node, the string stored, what stands in its place given W[i]]
+    const literals = [];
+    const visit = (node, functions) => {
+      const parent = node.parent;
+      if (
+        (ts.isStringLiteral(node) || (ts.isNoSubstitutionTemplateLiteral(node) && !ts.isTaggedTemplateExpression(parent))) &&
+        node.text.length >= STORED_LENGTH &&
+        parent.name !== node &&
+        !ts.isExpressionStatement(parent)
+      )
+        literals.push([node, node.text, (ref) => ref]);
+      else if (ts.isRegularExpressionLiteral(node) && functions === 1) {
+        // A regular expression the script makes once, at start (in no function or class but the
+        // script's own function): RegExp(source, flags) makes the same one there. In a function (or a
+        // class's field, made with each instance) it stays a literal: each call would make a RegExp
+        // from its string.
+        const text = node.getText(file);
+        const source = text.slice(1, text.lastIndexOf('/'));
+        const flags = text.slice(text.lastIndexOf('/') + 1);
+        const literal = new Function(`return ${text}`)();
+        const made = new RegExp(source, flags);
+        if (made.source !== literal.source || made.flags !== literal.flags) throw new Error(`bundle-warehouse: RegExp(${source}) is not ${text}`);
+        if (source.length >= STORED_LENGTH) literals.push([node, source, (ref) => `RegExp(${ref}${flags ? `,${JSON.stringify(flags)}` : ''})`]);
+      }
+      ts.forEachChild(node, (child) => visit(child, functions + (ts.isFunctionLike(node) || ts.isClassLike(node) ? 1 : 0)));
+    };
+    visit(file, 0);
+    for (const [node, text, use] of literals.reverse()) {
+      strings.unshift(text);
+      const start = node.getStart(file);
+      // A space after a word the literal followed unspaced (return"…" → return W[i], not returnW[i]).
+      const space = /[\p{L}\p{N}_$]/u.test(out[start - 1] ?? '') ? ' ' : '';
+      out = `${out.slice(0, start)}${space}${use(`${name}[${literals.length - strings.length + 1}]`)}${out.slice(node.end)}`;
+    }
+    // The rewritten script names nothing new but W and RegExp: a literal taken out never joined the
+    // words around it into another name.
+    const names = (code) => {
+      const found = new Set();
+      const visitNames = (node) => {
+        if (ts.isIdentifier(node)) found.add(node.text);
+        ts.forEachChild(node, visitNames);
+      };
+      visitNames(ts.createSourceFile('dignify.js', code, ts.ScriptTarget.ES2020, true, ts.ScriptKind.JS));
+      return found;
+    };
+    const before = names(script);
+    const added = [...names(out)].filter((n) => !before.has(n) && n !== name && n !== 'RegExp');
+    if (added.length) throw new Error(`bundle-warehouse: storing the literals made new names: ${added.join(', ')}`);
+  }
+  // JSON with every character past ASCII as its \u escape (the coder codes bytes below 128).
+  const json = `[${[rulesJson, ...strings.map((s) => JSON.stringify(s))].join(',')}]`;
+  const ascii = json.replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const digits = compressText(ascii);
+  if (expandText(digits, ascii.length) !== ascii || /["\\$]/.test(digits))
+    throw new Error('bundle-warehouse: the compressed text does not expand to the rules and strings');
+  const stored = JSON.parse(ascii);
+  if (JSON.stringify(stored[0]) !== rulesJson || JSON.stringify(stored.slice(1)) !== JSON.stringify(strings))
+    throw new Error('bundle-warehouse: the stored text does not parse to the rules and strings');
+  const { code } = await esbuild.transform(
+    `var ${name} = (() => {\n${textModel}\n${expandText}\nreturn JSON.parse(expandText("${digits}", ${ascii.length}));\n})();`,
+    { minify: true, target: 'es2020' },
+  );
+  return head + code.trim() + out.slice(head.length).replaceAll(STORED, name);
 }
 
 // The SQL that creates it (docs/warehouse.md): Snowflake keeps the code in the function's body
