@@ -705,8 +705,9 @@ async function storeText(script) {
   let out = script;
   if (ts) {
     const file = ts.createSourceFile('dignify.js', script, ts.ScriptTarget.ES2020, true, ts.ScriptKind.JS);
-    // [node, the string stored, what stands in its place given W[i]]
+    // What is stored: [node, its strings, what stands in its place given their references W[i] …].
     const literals = [];
+    const rawTemplate = (node) => ts.isTaggedTemplateExpression(node) && node.getText(file).startsWith('String.raw`');
     const visit = (node, functions) => {
       const parent = node.parent;
       if (
@@ -715,8 +716,27 @@ async function storeText(script) {
         parent.name !== node &&
         !ts.isExpressionStatement(parent)
       )
-        literals.push([node, node.text, (ref) => ref]);
-      else if (ts.isRegularExpressionLiteral(node) && functions === 1) {
+        literals.push([node, [node.text], ([ref]) => ref]);
+      else if (rawTemplate(node) && ts.isNoSubstitutionTemplateLiteral(node.template)) {
+        // String.raw`…` without substitutions: its raw text, stored as it is.
+        const text = node.getText(file);
+        if (new Function(`return ${text}`)() !== node.template.rawText) throw new Error(`bundle-warehouse: ${text} is not its raw text`);
+        if (node.template.rawText.length >= STORED_LENGTH) literals.push([node, [node.template.rawText], ([ref]) => ref]);
+        return;
+      } else if (rawTemplate(node) && functions === 1 && node.template.templateSpans.every((span) => ts.isIdentifier(span.expression))) {
+        // String.raw`a${x}b` made once, at start, of names: String.raw({raw: ['a', 'b']}, x), the same
+        // call (String.raw reads the raw strings of the object it is given), with the raw strings stored.
+        const { head, templateSpans } = node.template;
+        const raws = [head.rawText, ...templateSpans.map((span) => span.literal.rawText)];
+        const args = templateSpans.map((span) => span.expression.text);
+        const make = (refs) => `String.raw({raw:[${refs.join(',')}]},${args.join(',')})`;
+        const text = node.getText(file);
+        const samples = args.map((_, i) => `(${i})`);
+        if (new Function(...args, `return ${text}`)(...samples) !== new Function(...args, `return ${make(raws.map((raw) => JSON.stringify(raw)))}`)(...samples))
+          throw new Error(`bundle-warehouse: ${text} is not ${make(raws)}`);
+        literals.push([node, raws, make]);
+        return;
+      } else if (ts.isRegularExpressionLiteral(node) && functions === 1) {
         // A regular expression the script makes once, at start (in no function or class but the
         // script's own function): RegExp(source, flags) makes the same one there. In a function (or a
         // class's field, made with each instance) it stays a literal: each call would make a RegExp
@@ -727,17 +747,20 @@ async function storeText(script) {
         const literal = new Function(`return ${text}`)();
         const made = new RegExp(source, flags);
         if (made.source !== literal.source || made.flags !== literal.flags) throw new Error(`bundle-warehouse: RegExp(${source}) is not ${text}`);
-        if (source.length >= STORED_LENGTH) literals.push([node, source, (ref) => `RegExp(${ref}${flags ? `,${JSON.stringify(flags)}` : ''})`]);
+        if (source.length >= STORED_LENGTH) literals.push([node, [source], ([ref]) => `RegExp(${ref}${flags ? `,${JSON.stringify(flags)}` : ''})`]);
       }
       ts.forEachChild(node, (child) => visit(child, functions + (ts.isFunctionLike(node) || ts.isClassLike(node) ? 1 : 0)));
     };
     visit(file, 0);
-    for (const [node, text, use] of literals.reverse()) {
-      strings.unshift(text);
+    const replaced = literals.map(([node, texts, make]) => {
+      const refs = texts.map((text) => `${name}[${strings.push(text)}]`);
+      return [node, make(refs)];
+    });
+    for (const [node, text] of replaced.reverse()) {
       const start = node.getStart(file);
       // A space after a word the literal followed unspaced (return"…" → return W[i], not returnW[i]).
       const space = /[\p{L}\p{N}_$]/u.test(out[start - 1] ?? '') ? ' ' : '';
-      out = `${out.slice(0, start)}${space}${use(`${name}[${literals.length - strings.length + 1}]`)}${out.slice(node.end)}`;
+      out = `${out.slice(0, start)}${space}${text}${out.slice(node.end)}`;
     }
     // The rewritten script names nothing new but W and RegExp: a literal taken out never joined the
     // words around it into another name.
