@@ -76,9 +76,10 @@ function loadBuild(): { findings: (text: unknown) => WarehouseFinding[]; touched
 }
 
 /**
- * The build's text with what it expands at start: the rule data is compressed in the script
- * (scripts/bundle-warehouse.js compressText) and handed to JSON.parse once expanded, so the texts
- * JSON.parse reads while the script starts are appended.
+ * The build's text with what it expands at start: the rule data and the code's long string literals
+ * are compressed in the script (scripts/bundle-warehouse.js storeText) and handed to JSON.parse once
+ * expanded, so the texts JSON.parse reads while the script starts are appended, and every string
+ * they hold as it reads (a message's quotes unescaped: `unbalanced "("`, not `unbalanced \"(\"`).
  */
 function expandedSource(): string {
   const context = vm.createContext({});
@@ -86,7 +87,13 @@ function expandedSource(): string {
   const script = readFileSync(BUILD, 'utf8');
   new vm.Script(script, { filename: 'dignify.js' }).runInContext(context);
   const parsed = vm.runInContext('parsed', context) as string[];
-  return [script, ...parsed].join('\n');
+  const strings: string[] = [];
+  const walk = (value: unknown): void => {
+    if (typeof value === 'string') strings.push(value);
+    else if (value && typeof value === 'object') for (const item of Object.values(value)) walk(item);
+  };
+  for (const text of parsed) walk(JSON.parse(text));
+  return [script, ...parsed, ...strings].join('\n');
 }
 
 const asRows = (findings: Awaited<ReturnType<typeof lintText>>): WarehouseFinding[] =>
@@ -187,7 +194,8 @@ describe('the warehouse build', () => {
     const { rules, ...rest } = resolveOptions();
     expect(rules).toBe(builtinPresetRules('recommended'));
     expect(rest).toEqual({ severities: {}, allow: [], quotes: 'info', preset: 'recommended' });
-    const source = readFileSync(BUILD, 'utf8');
+    // The message is one of the literals the build stores compressed (storeText): the expanded text holds it.
+    const source = expandedSource();
     expect(source).toContain('no options in the warehouse build');
     expect(source).not.toContain('expected one of off, info, warning, error');
   });
