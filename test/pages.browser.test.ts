@@ -64,6 +64,13 @@ describe.skipIf(!HAS_CHROMIUM)('the page in headless Chromium', () => {
         await expect.poll(async () => ((await items.nth(i).locator('.reason').textContent()) ?? '').length).toBeGreaterThan(20);
         expect(await items.nth(i).locator('button.suggestion').count()).toBeGreaterThan(0);
       }
+      // (A newcomer trial, 2026-12-04: the page showed no source.) Each finding lists its rule's sources
+      // by title, folded, each a link that opens in a new tab and sends no referrer.
+      const sources = items.first().locator('details.sources');
+      await expect.poll(() => sources.locator('summary').textContent()).toMatch(/^Sources \(\d+\)$/);
+      const nida = sources.locator('a', { hasText: 'Words Matter' });
+      expect(await nida.getAttribute('href')).toMatch(/^https:\/\/nida\.nih\.gov\//);
+      expect([await nida.getAttribute('target'), await nida.getAttribute('rel')]).toEqual(['_blank', 'noopener noreferrer']);
       // The marks sit under the words in the textarea: same place on screen.
       const mark = await page.locator('#highlights mark').first().boundingBox();
       expect(mark!.width).toBeGreaterThan(20);
