@@ -133,6 +133,7 @@ describe('suggestionEdit: what a click on a suggestion changes', () => {
       ['If you are an _addict_, call us.', 'markdown', markdownSegments, 'If you are a _S_, call us.'],
       ['<p>If you are an <b>addict</b>, call us.</p>', 'html', htmlSegments, '<p>If you are a <b>S</b>, call us.</p>'],
       ['He is an *addict*.', 'text', undefined, 'He is a *S*.'],
+      ['I am **an** addict.', 'markdown', markdownSegments, 'I am **a** S.'],
     ] as const) {
       const f = (await lintText(text, { syntax })).find((x) => x.actual === 'addict');
       expect(f, text).toBeDefined();
