@@ -33,6 +33,13 @@ export function webPlugin(rulesJson = path.join(ROOT, 'dist', 'rules', 'builtin.
     name: 'dignify-web',
     setup(build) {
       build.onResolve({ filter: /^dignify:builtin-rules$/ }, () => ({ path: rulesJson, namespace: 'dignify-rules' }));
+      // The bibliography (dist/rules/sources.json, from rules/sources.yaml): the page lists each
+      // finding's sources by title, as --why does; only what it shows is bundled.
+      build.onResolve({ filter: /^dignify:sources$/ }, () => ({ path: path.join(path.dirname(rulesJson), 'sources.json'), namespace: 'dignify-sources' }));
+      build.onLoad({ filter: /.*/, namespace: 'dignify-sources' }, (args) => ({
+        contents: JSON.stringify(JSON.parse(readFileSync(args.path, 'utf8')).map(({ key, title, by, year, url }) => ({ key, title, by, year, url }))),
+        loader: 'json',
+      }));
       // Without the stored pattern expansions (compile.ts, PrecompiledRuleFile): a sixth more
       // page for a few milliseconds of compiling, which the page does after it is shown.
       build.onLoad({ filter: /.*/, namespace: 'dignify-rules' }, (args) => ({

@@ -171,6 +171,10 @@ describe('dignify lsp --stdio', () => {
     expect(value).toContain('substance-use/addict');
     expect(value).toContain('person with opioid use disorder');
     expect(value).toMatch(/Sources:/);
+    // Each source by its title, linked, as --why shows it: bare keys ("- NIDA-WM") told a writer
+    // nothing (a newcomer trial).
+    expect(value).toContain('- [Words Matter: Terms to Use and Avoid When Talking About Addiction](https://nida.nih.gov/');
+    expect(value).not.toMatch(/^- NIDA-WM$/m);
     const none = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uri('note.txt') }, position: { line: 1, character: 3 } });
     expect(none).toBeNull();
   });

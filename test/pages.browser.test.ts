@@ -64,6 +64,13 @@ describe.skipIf(!HAS_CHROMIUM)('the page in headless Chromium', () => {
         await expect.poll(async () => ((await items.nth(i).locator('.reason').textContent()) ?? '').length).toBeGreaterThan(20);
         expect(await items.nth(i).locator('button.suggestion').count()).toBeGreaterThan(0);
       }
+      // (A newcomer trial, 2026-12-04: the page showed no source.) Each finding lists its rule's sources
+      // by title, folded, each a link that opens in a new tab and sends no referrer.
+      const sources = items.first().locator('details.sources');
+      await expect.poll(() => sources.locator('summary').textContent()).toMatch(/^Sources \(\d+\)$/);
+      const nida = sources.locator('a', { hasText: 'Words Matter' });
+      expect(await nida.getAttribute('href')).toMatch(/^https:\/\/nida\.nih\.gov\//);
+      expect([await nida.getAttribute('target'), await nida.getAttribute('rel')]).toEqual(['_blank', 'noopener noreferrer']);
       // The marks sit under the words in the textarea: same place on screen.
       const mark = await page.locator('#highlights mark').first().boundingBox();
       expect(mark!.width).toBeGreaterThan(20);
@@ -168,6 +175,17 @@ describe.skipIf(!HAS_CHROMIUM)('the page in headless Chromium', () => {
 
       expect(problems).toEqual([]);
       expect(requests).toEqual([url]);
+
+      // Found by a newcomer trial (2026-12-04). (6) The note field opts out of the browser's spell-check
+      // and of Grammarly: an online spell-check (Chrome's enhanced spell check, Microsoft Editor)
+      // sends what is typed to its service, which the page's CSP cannot stop.
+      expect(await note.getAttribute('spellcheck')).toBe('false');
+      expect(await note.getAttribute('data-gramm')).toBe('false');
+      // (7) What error, warning and info mean is on the page, beside the count.
+      expect(await page.locator('#legend').textContent()).toMatch(/^Error: .+ Warning: .+ Info: .*quotation marks/);
+      // (8) Nothing is kept: no storage written, and the page says the text is gone on reload.
+      expect(await page.evaluate(() => localStorage.length + sessionStorage.length)).toBe(0);
+      expect(await page.locator('.privacy').textContent()).toMatch(/Nothing is saved/);
 
       // The Content-Security-Policy forbids connections: a fetch from the page is refused.
       const fetched = await page.evaluate(() =>

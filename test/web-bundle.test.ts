@@ -124,6 +124,27 @@ describe('suggestionEdit: what a click on a suggestion changes', () => {
     expect(applyEdit(upper, suggestionEdit(upper, g, g.suggestions[1]!)!)).toBe(`Pt is A ${g.suggestions[1]}.`);
   });
 
+  it('fixes "a"/"an" before emphasis or a tag that opens the words, keeping the markup (a newcomer trial)', async () => {
+    // An editor's quick fix in a handout wrote "If you are an **person with a substance use disorder**".
+    const { markdownSegments } = await import('../src/fix/segments-markdown.js');
+    const { htmlSegments } = await import('../src/fix/segments-html.js');
+    for (const [text, syntax, segments, out] of [
+      ['If you are an **addict**, call us.', 'markdown', markdownSegments, 'If you are a **S**, call us.'],
+      ['If you are an _addict_, call us.', 'markdown', markdownSegments, 'If you are a _S_, call us.'],
+      ['<p>If you are an <b>addict</b>, call us.</p>', 'html', htmlSegments, '<p>If you are a <b>S</b>, call us.</p>'],
+      ['He is an *addict*.', 'text', undefined, 'He is a *S*.'],
+      ['I am **an** addict.', 'markdown', markdownSegments, 'I am **a** S.'],
+    ] as const) {
+      const f = (await lintText(text, { syntax })).find((x) => x.actual === 'addict');
+      expect(f, text).toBeDefined();
+      for (const s of f!.suggestions) {
+        const edit = suggestionEdit(text, f!, s, segments?.(text));
+        expect(edit, `${text}: ${s}`).toBeDefined();
+        expect(applyEdit(text, edit!)).toBe(out.replace('S', s));
+      }
+    }
+  });
+
   it('capitalizes at the start of a sentence or a line only', async () => {
     // ("Alcoholic, per family." is the family's words, reported as quoted: no edit. A newcomer trial.)
     const text = 'Seen today.\nAlcoholic since 2010. Known alcoholic.';

@@ -26,6 +26,7 @@ import { withLoading } from '../engine/lazy.js';
 import { editableRuns, lintDocument } from '../lint/lint-document.js';
 import type { ResolvedOptions } from '../match/match.js';
 import { resolveOptions } from '../lint/options.js';
+import { builtinSources } from '../rules/sources.js';
 import type { Segment } from '../fix/refine.js';
 import type { Finding, Rule } from '../types.js';
 import { codeActions, hoverAt, SOURCE, toDiagnostic, type SourceRenderer, type Syntax } from './diagnostics.js';
@@ -36,7 +37,7 @@ export interface LanguageServerOptions {
    * burst of keystrokes is linted once). A client can set it with initializationOptions.debounceMs.
    */
   debounceMs?: number;
-  /** Turns a rule's source keys into lines for hovers (default: the keys as they are). */
+  /** Turns a rule's source keys into lines for hovers (default: bibliographySources, titles and links). */
   renderSources?: SourceRenderer;
 }
 
@@ -62,6 +63,21 @@ interface Linted {
 }
 
 /**
+ * A hover's sources as the bibliography (rules/sources.yaml) gives them: "[Title](url) (by, year)",
+ * as `--why` and `dignify explain` show them; a key it does not know (a house rule's own) as it is.
+ * The bare keys ("NIDA-WM", "Kelly10") were all a hover showed before (a newcomer trial).
+ */
+export function bibliographySources(keys: readonly string[]): string[] {
+  const sources = builtinSources();
+  return keys.map((key) => {
+    const s = sources.get(key);
+    if (!s) return key;
+    const title = s.title.replace(/[[\]\\]/g, '\\$&');
+    return `[${title}](${s.url}) (${s.by}, ${s.year})`;
+  });
+}
+
+/**
  * Starts the server on a connection (by default stdio) and returns it. Resolves nothing and throws
  * nothing itself: a bad config is shown to the user (window/showMessage) and the document gets no
  * diagnostics until it is fixed.
@@ -69,7 +85,7 @@ interface Linted {
 export function startLanguageServer(connection: Connection = createConnection(process.stdin, process.stdout), options: LanguageServerOptions = {}): Connection {
   const documents = new TextDocuments(TextDocument);
   let debounceMs = options.debounceMs ?? 20;
-  const renderSources = options.renderSources ?? ((keys) => [...keys]);
+  const renderSources = options.renderSources ?? bibliographySources;
   const timers = new Map<string, NodeJS.Timeout>();
   const linted = new Map<string, Linted>();
   const shownErrors = new Set<string>();

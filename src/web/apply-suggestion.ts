@@ -19,7 +19,12 @@ import type { Finding, Fix } from '../types.js';
 
 // The phrase opens a sentence: at the start of the text or a line, or after . ! ? (and a closing quote or bracket).
 const SENTENCE_START = /(?:^|[.!?]["'\u201d\u2019)\]]*[ \t]+|\n[ \t\-*\u2022>]*)$/;
-const ARTICLE_BEFORE = /(?<![\p{L}\p{N}'])(an?)[ \t]+$/iu;
+// "a"/"an" right before the phrase, or before emphasis or a tag that opens it ("an **addict**",
+// "an <b>addict</b>", "an *addict*"), or that closes its own ("**an** addict"): the edit keeps that
+// markup between the article and the new words, as --fix does ("an **IVDU**" → "a **person who
+// injects drugs**"). Seen only up to the space, an LSP quick fix wrote "an **person with a
+// substance use disorder**" (a newcomer trial).
+const ARTICLE_BEFORE = /(?<![\p{L}\p{N}'])(an?)(?:[*_]{1,3}|<\/[a-z][a-z0-9]*>)?[ \t]+(?:(?:[*_]{1,3}|<[a-z][a-z0-9]*(?:[ \t][^<>]*)?>)[ \t]*)*$/iu;
 
 /** What an edit reads of a finding: its words, where they stand (UTF-16 offsets), its suggestions, its fix or why it has none, and whether it is quoted. */
 export type FindingWords = Pick<Finding, 'actual' | 'suggestions' | 'fix' | 'fixSkipped' | 'quoted'> & { start: { offset: number }; end: { offset: number } };

@@ -5,6 +5,7 @@
 // The lint runs here (core.ts); the page's Content-Security-Policy forbids any connection.
 import { editedPhrase, splitAdvice, suggestionEdit } from './apply-suggestion.js';
 import { type Finding, lint, ready } from './core.js';
+import bibliography from 'dignify:sources';
 
 const LINT_DELAY_MS = 150;
 // A long text (an export pasted whole) is linted after a longer pause in typing: its lint takes
@@ -48,6 +49,27 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: 
 }
 
 const quote = (s: string) => `\u201c${s}\u201d`;
+const SOURCES = new Map(bibliography.map((s) => [s.key, s]));
+
+/**
+ * The works a finding's rule cites (rules/sources.yaml), as --why, `dignify explain` and an editor's
+ * hover list them: folded under "Sources (n)", each title a link that opens in a new tab (it sends
+ * no note text: no referrer). The page showed none (a newcomer trial).
+ */
+function sourceList(f: Finding): HTMLElement | undefined {
+  const keys = f.sources ?? [];
+  if (keys.length === 0) return undefined;
+  const items = keys.map((key) => {
+    const s = SOURCES.get(key);
+    if (!s) return el('li', { text: key });
+    const link = el('a', { text: s.title });
+    link.href = s.url;
+    link.target = '_blank';
+    link.rel = 'noopener noreferrer';
+    return el('li', {}, link, document.createTextNode(` (${s.by}, ${s.year})`));
+  });
+  return el('details', { className: 'sources' }, el('summary', { text: `Sources (${keys.length})` }), el('ul', {}, ...items));
+}
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 /** The finding whose words hold the caret (or the selection's start). */
@@ -115,6 +137,8 @@ function renderList(): void {
     const body: Node[] = [heading, el('p', { className: 'message', text: f.message })];
     if (f.note) body.push(el('p', { className: 'reason', text: f.note }));
     if (f.suggestions.length) body.push(suggestionButtons(f, i, 'list'));
+    const sources = sourceList(f);
+    if (sources) body.push(sources);
     body.push(el('p', { className: 'rule' }, document.createTextNode('Rule '), el('code', { text: f.ruleId })));
     const item = el('li', { className: `finding ${f.severity}` }, ...body);
     item.dataset.index = String(i);
