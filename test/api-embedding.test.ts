@@ -1,9 +1,13 @@
 // What a developer embedding dignify in their own service trips on (a newcomer's trial of the
-// packed package): the type of lintText's result when `fix` is a flag known at run time, and an
-// option error that showed a whole object as text.
+// packed package): the type of lintText's result when `fix` is a flag known at run time, findings
+// whose lists a caller changes, and an option error that showed a whole object as text.
 import { Readable } from 'node:stream';
+import retextEnglish from 'retext-english';
+import retextStringify from 'retext-stringify';
+import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { type Finding, type FixTextResult, lintOutcomes, lintText, OptionsError } from '../src/index.js';
+import { type Finding, type FixTextResult, lintOutcomes, lintText, OptionsError, retextDignify } from '../src/index.js';
+import { lintTextSync } from '../src/core/portable.js';
 
 describe('lintText with `fix` given as a boolean', () => {
   // `lintText(text, { fix: argv.fix })` was typed Promise<Finding[]> (the overload for options
@@ -25,6 +29,30 @@ describe('lintText with `fix` given as a boolean', () => {
     const exact: Exact = true;
     expect(exact).toBe(true);
     expect([fixed.output, plain.map((f) => f.ruleId)]).toEqual(['Hx of drug use.', ['substance-use/substance-abuse']]);
+  });
+});
+
+describe("a finding's lists", () => {
+  // Findings of one phrase share their suggestion list (memory: a dense note holds 500,000
+  // findings), across every call in the process: a service that sorted or extended one finding's
+  // suggestions changed those of every later finding of that phrase, for every later request.
+  it('cannot be changed by a caller, so no call changes what a later call returns', async () => {
+    const text = 'He is an addict.';
+    const first = (await lintText(text))[0]!;
+    const before = [...first.suggestions];
+    expect(() => (first.suggestions as string[]).push('changed')).toThrow(TypeError);
+    expect(() => (first.sources as string[]).push('changed')).toThrow(TypeError);
+    expect(() => (lintTextSync(text)[0]!.suggestions as string[]).reverse()).toThrow(TypeError);
+    expect((await lintText(text))[0]!.suggestions).toEqual(before);
+    expect(lintTextSync(text)[0]!.suggestions).toEqual(before);
+  });
+
+  it("gives the retext plugin's vfile messages lists of their own, as vfile's type says (string[])", () => {
+    const file = unified().use(retextEnglish).use(retextDignify).use(retextStringify).processSync('He is an addict.');
+    const expected = file.messages[0]!.expected!;
+    expected.push('my own suggestion');
+    const again = unified().use(retextEnglish).use(retextDignify).use(retextStringify).processSync('He is an addict.');
+    expect(again.messages[0]!.expected).toEqual(expected.slice(0, -1));
   });
 });
 

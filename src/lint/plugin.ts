@@ -25,7 +25,7 @@ export default function retextDignify(options?: Options) {
         source: 'dignify',
       });
       message.actual = finding.actual;
-      message.expected = finding.suggestions;
+      message.expected = [...finding.suggestions]; // vfile's own list: a reporter may change it
       message.fatal = finding.severity === 'error' ? true : finding.severity === 'warning' ? false : undefined;
       if (finding.note) message.note = finding.note;
       if (finding.url) message.url = finding.url;
