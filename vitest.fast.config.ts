@@ -10,6 +10,7 @@ export const FAST_TESTS = [
   'test/word-regex.test.ts',
   'test/docs.test.ts',
   'test/api.test.ts',
+  'test/api-embedding.test.ts',
   'test/overlap-off.test.ts',
   'test/inclusive.test.ts',
   'test/csv-record.test.ts',

@@ -553,6 +553,7 @@ export function lineHolds(condition, text, offset, sentence) {
   // with didYouMean's edit distance, presets, allow patterns, quote modes) and presetRules go: 963 bytes gzipped.
   'lint/options': `import { builtinPresetRules } from ${JSON.stringify(path.join(root, 'src/rules/builtin-presets.ts'))};
 export class OptionsError extends Error {}
+export const shown = String;
 export function resolveOptions(options) {
   if (options) throw new OptionsError('no options in the warehouse build');
   return { rules: builtinPresetRules('recommended'), severities: {}, allow: [], quotes: 'info', preset: 'recommended' };

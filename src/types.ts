@@ -39,8 +39,11 @@ export interface Finding {
   message: string;
   /** The matched phrase: text.slice(start.offset, end.offset) === actual. */
   actual: string;
-  /** Person-first alternatives, best first. */
-  suggestions: string[];
+  /**
+   * Person-first alternatives, best first. Frozen: findings of the same phrase share one list (in
+   * every call of the process), so copy it (`[...f.suggestions]`) to change it.
+   */
+  suggestions: readonly string[];
   start: Point;
   end: Point;
   /** True when the phrase stands inside quotation marks (often the patient's own words). */
@@ -49,7 +52,8 @@ export interface Finding {
   /** The rule is fixable but this phrase is not fixed, and why (never set together with `fix`). */
   fixSkipped?: FixSkipped;
   note?: string;
-  sources?: string[];
+  /** Keys of rules/sources.yaml. Frozen, as `suggestions`: the rule's own list, shared by its findings. */
+  sources?: readonly string[];
   /**
    * The rule's documentation: docs/rules.md#<rule id> for a built-in rule, the file:// URL of its rule
    * file for a house rule loaded by a config's `extends`. Every finding has one.

@@ -42,11 +42,11 @@ describe('README examples', () => {
     expect(readFileSync(path.join(dir, name), 'utf8')).toBe(`${before}\n`);
   });
 
-  it('every package its code imports is dignify, one of its dependencies, or named in an install line', () => {
+  it('every package its code imports is dignify, one of its dependencies, a Node built-in (node:) or named in an install line', () => {
     const code = [...readme.matchAll(/```(?:ts|js)\n([\s\S]*?)```/g)].map((m) => m[1]!).join('\n');
     const imported = new Set([...code.matchAll(/from '([^'.][^']*)'/g)].map((m) => m[1]!.split('/')[0]!));
     const installed = new Set([...readme.matchAll(/npm (?:i|install)\b([^\n`]*)/g)].flatMap((m) => m[1]!.trim().split(/\s+/)));
-    const missing = [...imported].filter((name) => name !== 'dignify' && !(name in pkg.dependencies) && !installed.has(name));
+    const missing = [...imported].filter((name) => name !== 'dignify' && !name.startsWith('node:') && !(name in pkg.dependencies) && !installed.has(name));
     expect(missing).toEqual([]);
   });
 

@@ -7,7 +7,7 @@ import type { Finding, Options } from '../types.js';
 import { withLoading } from '../engine/lazy.js';
 import { lintDocument } from './lint-document.js';
 import type { ResolvedOptions } from '../match/match.js';
-import { OptionsError, resolveOptions } from './options.js';
+import { OptionsError, resolveOptions, shown } from './options.js';
 
 /** The syntaxes lintText parses (LintTextOptions.syntax). */
 const SYNTAXES: readonly Document['syntax'][] = ['text', 'markdown', 'html'];
@@ -40,13 +40,15 @@ export function lintResolved(text: string, resolved: ResolvedOptions, syntax: Do
  * `ruleSet` of the wrong shape.
  */
 export async function lintText(text: string, options: LintTextOptions & { fix: true }): Promise<FixTextResult>;
+/** `fix` given as a `boolean` known only at run time (`{ fix: argv.fix }`): either shape, by its value. */
+export async function lintText(text: string, options: LintTextOptions & { fix: boolean }): Promise<Finding[] | FixTextResult>;
 export async function lintText(text: string, options?: LintTextOptions): Promise<Finding[]>;
 export async function lintText(text: string, options: LintTextOptions = {}): Promise<Finding[] | FixTextResult> {
   // Resolved first: it checks that the options are an object (null was a TypeError reading `syntax`).
   const resolved = resolveOptions(options);
   // As resolveOptions checks preset and quotes: a syntax it does not know ('rtf') was linted as text.
   if (options.syntax !== undefined && !SYNTAXES.includes(options.syntax))
-    throw new OptionsError(`syntax: expected ${SYNTAXES.join(', ')}, got "${String(options.syntax)}"`);
+    throw new OptionsError(`syntax: expected ${SYNTAXES.join(', ')}, got ${shown(options.syntax)}`);
   const source = String(text);
   const lint = (t: string) => withLoading(() => lintResolved(t, resolved, options.syntax));
   return options.fix ? fixText(source, lint) : lint(source);

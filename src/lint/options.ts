@@ -65,7 +65,7 @@ export function resolveOptions(options: Options = {}): ResolvedOptions {
   checkOptionShapes(options);
   const severities = { ...(options.rules ?? {}) };
   for (const [key, value] of Object.entries(severities)) {
-    if (!SEVERITIES.has(value)) throw new OptionsError(`rules.${key}: expected one of off, info, warning, error, got "${String(value)}"`);
+    if (!SEVERITIES.has(value)) throw new OptionsError(`rules.${key}: expected one of off, info, warning, error, got ${shown(value)}`);
   }
   const keys = Object.keys(severities);
   if (keys.length > 0) {
@@ -78,7 +78,7 @@ export function resolveOptions(options: Options = {}): ResolvedOptions {
     }
   }
   const preset = options.preset ?? DEFAULT_PRESET;
-  if (!isPresetName(preset)) throw new OptionsError(`preset: unknown preset "${String(preset)}" (expected ${PRESETS.join(' or ')})`);
+  if (!isPresetName(preset)) throw new OptionsError(`preset: unknown preset ${shown(preset)} (expected ${PRESETS.join(' or ')})`);
   // A rule id turned on explicitly runs under any preset (a category setting does not widen it).
   const enablesOutside = Object.entries(severities).some(([key, value]) => value !== 'off' && key.includes('/'));
   const rules =
@@ -95,6 +95,6 @@ export function resolveOptions(options: Options = {}): ResolvedOptions {
     }
   });
   const quotes = options.quotes ?? 'info';
-  if (!['info', 'flag', 'ignore'].includes(quotes)) throw new OptionsError(`quotes: expected info, flag or ignore, got "${String(quotes)}"`);
+  if (!['info', 'flag', 'ignore'].includes(quotes)) throw new OptionsError(`quotes: expected info, flag or ignore, got ${shown(quotes)}`);
   return { rules, severities, allow, quotes, preset };
 }

@@ -13,6 +13,14 @@ import { resolveOptions } from './options.js';
 // retext-equality on first use as the CLI does (lazy.ts): it comes with the plugin.
 useEquality(retextEquality);
 
+/**
+ * The unified plugin: `unified().use(retextEnglish).use(retextDignify, options)`. Each finding is a
+ * vfile message: `ruleId`, `source: 'dignify'`, `actual`, `expected` (the suggestions), `note`,
+ * `url`, `place` (the whole phrase: line and column 1-based, offset 0-based UTF-16), `fatal` (true
+ * for an error, false for a warning, unset for info), and the finding's `category`, `severity`,
+ * `quoted`, `fix` and `fixSkipped`. The same findings as lintText. Throws OptionsError for an
+ * option it cannot use when the processor is frozen (its first process call), not per file.
+ */
 export default function retextDignify(options?: Options) {
   const resolved = resolveOptions(options);
   return function transformer(tree: Root, file: VFile): void {
@@ -25,7 +33,7 @@ export default function retextDignify(options?: Options) {
         source: 'dignify',
       });
       message.actual = finding.actual;
-      message.expected = finding.suggestions;
+      message.expected = [...finding.suggestions]; // vfile's own list: a reporter may change it
       message.fatal = finding.severity === 'error' ? true : finding.severity === 'warning' ? false : undefined;
       if (finding.note) message.note = finding.note;
       if (finding.url) message.url = finding.url;

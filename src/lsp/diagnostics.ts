@@ -35,7 +35,7 @@ export function rangeOf(f: Finding): Range {
 }
 
 export function toDiagnostic(f: Finding): Diagnostic {
-  const data: DiagnosticData = { suggestions: f.suggestions, actual: f.actual };
+  const data: DiagnosticData = { suggestions: [...f.suggestions], actual: f.actual };
   if (f.fix) {
     // A fix edits only the words that change ("drug abuse" → its "abuse" → "use"): name the whole phrase in the title.
     const [from, to] = f.fix.range;

@@ -898,8 +898,10 @@ function voiceOf(text: string, start: number, end: number, paragraph: { start: n
  */
 // Findings of one phrase repeat the same message and suggestions: share one copy of each, so a
 // document with hundreds of thousands of findings holds each text once (a finding took ~925 bytes).
+// The lists are shared by every call in the process, so they are frozen: a caller that sorted or
+// pushed to one finding's suggestions changed those of every later finding of the phrase.
 const shared = new Map<string, string>();
-const sharedLists = new Map<string, string[]>();
+const sharedLists = new Map<string, readonly string[]>();
 const SHARED_MAX = 20_000;
 
 function share(s: string): string {
@@ -910,13 +912,19 @@ function share(s: string): string {
   return s;
 }
 
-function shareList(list: string[]): string[] {
+function shareList(list: string[]): readonly string[] {
   const key = list.join('\u0000');
   const known = sharedLists.get(key);
   if (known) return known;
   if (sharedLists.size >= SHARED_MAX) sharedLists.clear();
+  Object.freeze(list);
   sharedLists.set(key, list);
   return list;
+}
+
+/** A rule's sources, as its findings carry them: the rule's own list, frozen at its first finding (see shareList). */
+function frozen(list: readonly string[]): readonly string[] {
+  return Object.isFrozen(list) ? list : Object.freeze(list);
 }
 
 export function makeFinding(
@@ -953,7 +961,7 @@ export function makeFinding(
     start: { ...start },
     end: { ...end },
     note: rule.note,
-    sources: rule.sources,
+    sources: frozen(rule.sources),
     url: rule.url,
   };
   if (quoted || voice === 'mention') finding.quoted = true;

@@ -147,7 +147,11 @@ function checkSemantics(def: RuleFileDefinition, file: string): void {
   }
 }
 
-/** Parses and validates one rule file's text (YAML, which includes JSON). */
+/**
+ * Parses and validates one rule file's text (YAML, which includes JSON); `file` is the name its
+ * errors and its rules' `file` give. Throws RuleFileError (not YAML, or not a valid rule file:
+ * the message names the file, the rule and what is wrong). Pass the result to compileRules.
+ */
 export function parseRuleFile(text: string, file: string): LoadedRuleFile {
   let data: unknown;
   try {
@@ -159,7 +163,12 @@ export function parseRuleFile(text: string, file: string): LoadedRuleFile {
   return validateRuleFile(data, file);
 }
 
-/** Reads, parses and validates rule files. */
+/**
+ * Reads, parses and validates rule files (UTF-8 YAML; relative paths from the working folder).
+ * Throws RuleFileError for the first file that cannot be read or is not a valid rule file. The
+ * rules' `examples` are not run here (a config's `extends` runs them); compileRules(files) makes
+ * the RuleSet for Options.ruleSet.
+ */
 export function loadRuleFiles(paths: readonly string[]): LoadedRuleFile[] {
   return paths.map((p) => {
     let text: string;
