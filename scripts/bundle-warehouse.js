@@ -13,9 +13,10 @@
 //   with default options never runs (each is explained where it is swapped below);
 //   parse/positioned.ts (with latin-tree.ts: parse-english's plugins ported, for speed) → those plugins themselves (positioned-english.ts);
 //   parse-latin's lib/expressions.js → the same regular expressions in fewer bytes (scripts/compact-classes.js).
-// The rule data is written packed (packRules) and compressed (compressText), expanded and unpacked
-// again at start; the minified code's word lists
-// as strings split at blanks (splitWordArrays).
+// The rule data is written packed (packRules); the minified code's word lists as strings split at
+// blanks (splitWordArrays); then the packed rules and the code's long strings, regular expressions
+// made at start and String.raw templates are compressed together (storeText, compressText) and
+// expanded before any module runs (expandText), the rules unpacked again by the stand-in below.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -200,28 +201,36 @@ function renameKeys(value, keys) {
   return value;
 }
 /**
- * The rule data's JSON is compressed at build time (compressText) and expanded when the script
- * starts (expandText, inlined with textModel): a binary arithmetic coder driven by a mix of
+ * The stored text (storeText: the packed rules and the code's long strings, as JSON) is compressed
+ * at build time (compressText) and expanded when the script starts (expandText, inlined with
+ * textModel): a binary arithmetic coder driven by a mix of
  * predictions, each of the next bit given the bits of the byte so far and the bytes before (the
- * last 0, 1, 2, 3, 4, 6, 8 and 12 of them, the letters of the word so far, and those with the word
+ * last 0, 1, 2, 3, 4, 6 and 12 of them, the letters of the word so far, and those with the word
  * before), in tables reached by a hash; the mix's weights are learnt as it goes (logistic mixing),
  * and the mix is refined by what followed such a mix after the same byte and bits before
  * (an adaptive probability map, SSE). Each table's 16-slot bucket (one half byte's 15 bits) keeps
  * a check of its context in its spare slot: a context that finds another's bucket takes the less
  * used of two (reset) rather than reading the other's counts. Encoder and decoder run the same
  * model, so each predicts what the other did. Integer arithmetic only (Math.imul, shifts, the
- * squash curve from 33 integers): every engine expands the same text. The ~140 KB of packed rules
- * take ~32 KB against gzip's ~43 KB (deflate's window is 32 KB and it codes whole bytes); the
- * digits (six bits a character) are left to gzip as they are. Expanding takes about half a second
- * of CPU at start (once per JavaScript environment; ~0.1 s more than before the check, the SSE, the word
- * pair and the 12 bytes) and 25 MB of tables, freed after.
+ * squash curve from 33 integers, a division by a power of two): every engine expands the same text.
+ * The 200,634 characters stored (157,759 of packed rules, 40,427 of 399 code strings) take 47,623
+ * bytes against gzip's 64,734 (deflate's window is 32 KB and it codes whole bytes); the digits (six
+ * bits a character) are left to gzip as they are. Expanding takes about half a second of CPU at start
+ * (once per JavaScript environment; most of it waiting on memory: a half byte reads a bucket in each
+ * of the larger tables) and 23 MB of tables, freed after.
  * The check, the SSE, the word pair and the 12 bytes took the rules from 34,989 bytes to 32,757
  * (2026-12-02; 2^20 slots a table where there were 2^21: 25 MB of tables instead of 32).
+ * 2026-12-03: the rules alone took 35,207 bytes (157,769 characters); with the code's strings (28%
+ * more to expand), one table array, a bit's slot read from its bucket, the weights by word and no
+ * order 8, the script starts in 949 ms of CPU where it took 986 (a vm context at load 9, medians of 12 in
+ * turns; 788 against 973 in an earlier run at load 8).
  */
 function textModel() {
   // Math's functions as locals: in a vm context (the tests) each global lookup goes through the sandbox.
   const { imul, min, max, floor } = Math;
-  const ORDERS = [0, 1, 2, 3, 4, 6, 8, 12];
+  // No order 8 since the code's strings joined the rules (storeText): a ninth of the work at start for
+  // 125 bytes (48,200 → 48,325 bytes of 201,531), and the weights by word below took 456.
+  const ORDERS = [0, 1, 2, 3, 4, 6, 12];
   const N = ORDERS.length + 2;
   const BITS = 20;
   // Each slot: a probability in 4096ths (high 12 bits) and how often it was seen, up to 5 (low 4 bits);
@@ -245,7 +254,8 @@ function textModel() {
   const map = new Uint16Array(33 * 65536);
   for (let j = 0; j < 33; j++) map[j] = squash((j - 16) * 128) * 16;
   for (let c = 1; c < 65536; c++) map.copyWithin(c * 33, 0, 33);
-  const weights = new Int32Array(N * 256).fill(1 << 14);
+  // The mix's weights: a set for each of the byte's bits so far (partial), inside a word and not.
+  const weights = new Int32Array(N * 512).fill(1 << 14);
   const hashes = new Int32Array(N);
   const inputs = new Int32Array(N);
   const last = [0];
@@ -290,7 +300,7 @@ function textModel() {
     /** The probability, in 4096ths, that the next bit is 1. */
     predict() {
       let dot = 0;
-      const w = partial * N;
+      const w = (partial + (word ? 256 : 0)) * N;
       for (let i = 0; i < N; i++) dot += weights[w + i] * (inputs[i] = stretch[probs[bases[i] | nibble] >>> 4]);
       // Divided, not shifted (>> 16): the sum may pass 2^31 (ten inputs up to 2047 times weights past
       // 2^17), where a shift would wrap it to the other sign. Exact: integers below 2^53, a power of two.
@@ -305,7 +315,7 @@ function textModel() {
     },
     update(bit) {
       const error = ((bit << 12) - mixed) * 20;
-      const w = partial * N;
+      const w = (partial + (word ? 256 : 0)) * N;
       for (let i = 0; i < N; i++) {
         weights[w + i] += (inputs[i] * error + 32768) >> 16;
         const j = bases[i] | nibble;
@@ -628,12 +638,15 @@ const result = await esbuild.build({
   // compiled with them. ~610 bytes gzipped.
   dropLabels: ['RULE_CHECKS'],
   legalComments: 'eof',
+  // Kept in memory and written once, finished (below): esbuild's own output reads the stored texts
+  // (STORED) that only storeText declares, so a build stopped half-way leaves no script that fails.
+  write: false,
   metafile: true,
   plugins: [standIns],
   logLevel: 'warning',
 });
 writeFileSync(path.join(outdir, 'meta.json'), JSON.stringify(result.metafile));
-writeFileSync(outfile, await storeText(await splitWordArrays(readFileSync(outfile, 'utf8'))));
+writeFileSync(outfile, await storeText(await splitWordArrays(result.outputFiles[0].text)));
 const built = readFileSync(outfile);
 console.log(
   `dignify: warehouse build dist/warehouse/dignify.js (${(built.length / 1024).toFixed(0)} KB, ${(gzipSync(built).length / 1024).toFixed(0)} KB gzipped)`,
@@ -677,16 +690,20 @@ async function splitWordArrays(script) {
 }
 
 /**
- * The packed rules and the code's string literals of STORED_LENGTH characters or more (the word
- * lists above, regular expressions' sources, messages), compressed together at build time
- * (compressText) and expanded when the script starts, before any of its modules runs: the script
- * opens with `var W = JSON.parse(expandText(…))` (W a name the script does not use, STORED in the
- * modules), W[0] the packed rules (the stand-in for rules/builtin.ts unpacks them) and each literal
- * replaced by W[i], the same string. The model predicts the code's words from the rules' words
- * (patient, nurse, refuse …): 27 KB of literals take ~8.6 KB there where gzip took ~11.6 KB of them
- * (2026-12-03; 20 characters or more: 12 and 30 saved less). A literal stays where it is when it is
- * a name (a property's, a method's), a directive ("use strict"), or a tagged template's (String.raw
- * reads its raw text). Without TypeScript (the parser) no literal is stored, only the rules.
+ * The packed rules and the code's strings of STORED_LENGTH characters or more, compressed together
+ * at build time (compressText) and expanded when the script starts, before any of its modules runs:
+ * the script opens with `var W = JSON.parse(expandText(…))` (W a name the script does not use,
+ * STORED in the modules), W[0] the packed rules (the stand-in for rules/builtin.ts unpacks them) and
+ * in place of each literal what makes the same value from W[i]:
+ * - a string literal (the word lists above, messages, regular expressions' sources): W[i];
+ * - a regular expression literal the script makes once, at start: RegExp(W[i], flags);
+ * - String.raw`…` (a template of regular expression syntax): its raw text W[i]; with substitutions of
+ *   names, made once at start: String.raw({raw: [W[i], …]}, x, …), the same call.
+ * The model predicts the code's words from the rules' words (patient, nurse, refuse …): the 399
+ * strings (40 KB) take 12.4 KB there where gzip took 17.0 KB of them in the code (2026-12-03; 20
+ * characters or more: 10, 14, 17 and 24 saved less). A literal stays where it is when it is a name
+ * (a property's, a method's) or a directive ("use strict"). Without TypeScript (the parser) no
+ * literal is stored, only the rules.
  */
 async function storeText(script) {
   const STORED_LENGTH = 20;
@@ -717,7 +734,12 @@ async function storeText(script) {
         (ts.isStringLiteral(node) || (ts.isNoSubstitutionTemplateLiteral(node) && !ts.isTaggedTemplateExpression(parent))) &&
         node.text.length >= STORED_LENGTH &&
         parent.name !== node &&
-        !ts.isExpressionStatement(parent)
+        !ts.isExpressionStatement(parent) &&
+        // Made once, at start, or thrown. A literal read in a function stays: V8 keeps literals as
+        // internalized strings, which it compares by address and whose split(" ") it caches; a string
+        // of JSON.parse is neither, and the warehouse's lint (that "a b c".split(" ").includes(word),
+        // ===) ran ~10% slower over the corpus with them stored.
+        (functions === 1 || ts.findAncestor(node, ts.isThrowStatement))
       )
         literals.push([node, [node.text], ([ref]) => ref]);
       else if (rawTemplate(node) && ts.isNoSubstitutionTemplateLiteral(node.template)) {
