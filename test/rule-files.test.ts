@@ -149,6 +149,13 @@ describe('personSuggestion', () => {
     ['She was a known IVDU in 2015.', 'person who injects drugs', 'She was a person known to inject drugs in 2015.'],
     ['Social: is an IVDU hx (remote).', 'injection drug use', 'Social: is an injection drug use hx (remote).'],
     ['Pt with a IVDA hx.', 'injection drug use', 'Pt with an injection drug use hx.'],
+    // A sentence-opening "A"/"An" before a verb, a comma or the end: the subject, a person (a newcomer trial:
+    // "An injection drug use was seen"); before a noun or a hyphen, a modifier.
+    ['An IVDU was seen in clinic.', 'person who injects drugs', 'A person who injects drugs was seen in clinic.'],
+    ['A known IVDU presented with fever.', 'person who injects drugs', 'A person known to inject drugs presented with fever.'],
+    ['An IVDU, 34, presented with fever.', 'person who injects drugs', 'A person who injects drugs, 34, presented with fever.'],
+    ['An IVDU abscess was drained.', 'injection drug use', 'An injection drug use abscess was drained.'],
+    ['An IVDU-related abscess was drained.', 'injection drug use', 'An injection drug use-related abscess was drained.'],
   ])('%s: first suggestion %s', async (text, first, fixed) => {
     const [finding, ...rest] = (await lintText(text)).filter((f) => f.ruleId === 'substance-use/injection-drug-abuse');
     expect(rest).toEqual([]);

@@ -1,18 +1,29 @@
 // Whether a term that names a behaviour or a person names a person here (a rule's personSuggestion,
 // rules/schema.json). Its own module so that the warehouse build, whose rows keep a rule's first
 // suggestion, leaves it out (scripts/bundle-warehouse.js).
-import type { Token } from '../parse/tokens.js';
+import { tokenGap, type Token } from '../parse/tokens.js';
 
 // A copula before the article: "is an IVDU" names a person, "with a IVDA hx" and "History of … and of a IVDA" name
 // the behaviour (test/fix.test.ts, test/fix-cases.test.ts).
 const COPULAS = new Set(['is', 'was', 'be', 'been', 'being', 'as', "he's", "she's", 'he’s', 'she’s', 'remains', 'became']);
 // A head noun after the term makes it a modifier: "is an IVDA hx (remote)" is a history.
 const HEADS = new Set(['hx', 'history', 'hist']);
+// After a sentence-opening "A"/"An" the term is the sentence's subject, a person, when a verb or a
+// preposition of a person follows ("An IVDU was seen in clinic", "A known IVDA presented with fever"),
+// or a comma or the sentence's end. Before another word it may be a modifier ("An IVDU abscess"), and
+// a hyphen makes it one ("An IVDU-related abscess"). --fix wrote "An injection drug use was seen"
+// (a newcomer trial of 2026-12-03).
+const SUBJECT_FOLLOWERS = new Set(
+  'was is has had with w who presents presented presenting came comes arrived admitted readmitted found brought seen reports reported states stated denies denied here in at on from per'.split(
+    ' ',
+  ),
+);
 
 /**
  * Whether a term that may name a behaviour or a person (IVDU: "IV drug use" or "IV drug user") names a
  * person here: after a copula and "a"/"an", with or without "known" ("is an IVDU", "was a known IVDA"), after a
- * sentence-opening "Known" ("Known IVDA and smoker"), or written as a singular -er form ("ivdrugabuser"; the
+ * sentence-opening "Known" ("Known IVDA and smoker") or "A"/"An" before a verb ("An IVDU was seen"; SUBJECT_FOLLOWERS),
+ * or written as a singular -er form ("ivdrugabuser"; the
  * plurals are a rule of their own). Not before a head noun ("an IVDU hx").
  * `first`, `last`: the term's first and last tokens in `tokens` (a candidate's); `text`: what their offsets point into.
  */
@@ -22,5 +33,12 @@ export function namesPerson(text: string, tokens: readonly Token[], first: numbe
   if (first === 1 && norm(0) === 'known') return true;
   const skip = norm(first - 1) === 'known' ? 1 : 0;
   const article = norm(first - 1 - skip);
-  return (article === 'a' || article === 'an') && COPULAS.has(norm(first - 2 - skip) ?? '') && !HEADS.has(norm(last + 1) ?? '');
+  if (article !== 'a' && article !== 'an') return false;
+  if (first - 1 - skip === 0) {
+    const next = tokens[last + 1];
+    if (!next) return true;
+    const gap = tokenGap(text, tokens[last]!, next);
+    return /[,;:]/.test(gap) || (/^\s+$/.test(gap) && SUBJECT_FOLLOWERS.has(next.norm));
+  }
+  return COPULAS.has(norm(first - 2 - skip) ?? '') && !HEADS.has(norm(last + 1) ?? '');
 }
