@@ -186,6 +186,44 @@ describe.skipIf(!HAS_CHROMIUM)('the page in headless Chromium', () => {
       // (8) Nothing is kept: no storage written, and the page says the text is gone on reload.
       expect(await page.evaluate(() => localStorage.length + sessionStorage.length)).toBe(0);
       expect(await page.locator('.privacy').textContent()).toMatch(/Nothing is saved/);
+      // (9) A sources list a reader opened stays open when the list is drawn again after typing (it
+      // folded shut after every pause).
+      await note.fill('Pt is an addict.');
+      const opened = page.locator('#findings > li').first().locator('details.sources');
+      await opened.locator('summary').click();
+      await expect.poll(() => opened.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+      await note.press('End');
+      await note.pressSequentially(' Seen today.');
+      await expect.poll(() => page.locator('#highlights mark').count()).toBe(1);
+      await expect
+        .poll(() =>
+          page
+            .locator('#findings > li details.sources')
+            .first()
+            .evaluate((d) => (d as HTMLDetailsElement).open),
+        )
+        .toBe(true);
+      // (10) A file dropped on the page goes into the note at the caret (read in the page, nothing sent)
+      // instead of opening in the tab and losing the note; a file that is not plain text is refused.
+      const drop = (name: string, type: string, content: string) =>
+        page.evaluate(
+          ([name, type, content]) => {
+            const data = new DataTransfer();
+            data.items.add(new File([content], name, { type }));
+            const target = document.getElementById('note')!;
+            target.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+            return target.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+          },
+          [name, type, content],
+        );
+      await note.fill('');
+      expect(await drop('note.txt', 'text/plain', 'Known drug abuser, seen today.')).toBe(false); // default prevented
+      await expect.poll(() => note.inputValue()).toBe('Known drug abuser, seen today.');
+      await expect.poll(() => page.locator('#highlights mark').count()).toBe(1);
+      expect(await drop('note.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'PK')).toBe(false);
+      expect(await page.locator('#copy-status').textContent()).toMatch(/^note\.docx is not a plain-text file/);
+      expect(await note.inputValue()).toBe('Known drug abuser, seen today.');
+      expect(page.url()).toBe(url);
 
       // The Content-Security-Policy forbids connections: a fetch from the page is refused.
       const fetched = await page.evaluate(() =>

@@ -127,6 +127,11 @@ function suggestionButtons(f: Finding, index: number, where: string): HTMLElemen
   return group;
 }
 
+// The sources lists a reader opened, by rule and words: the list is drawn anew after every pause in
+// typing, which folded them shut again (a newcomer trial).
+const openSources = new Set<string>();
+const sourcesKey = (f: Finding) => `${f.ruleId}\u0000${f.actual.toLowerCase()}`;
+
 function renderList(): void {
   const items = findings.slice(0, LIST_MAX).map((f, i) => {
     const phrase = el('button', { className: 'phrase', text: quote(f.actual) });
@@ -138,7 +143,15 @@ function renderList(): void {
     if (f.note) body.push(el('p', { className: 'reason', text: f.note }));
     if (f.suggestions.length) body.push(suggestionButtons(f, i, 'list'));
     const sources = sourceList(f);
-    if (sources) body.push(sources);
+    if (sources) {
+      const key = sourcesKey(f);
+      (sources as HTMLDetailsElement).open = openSources.has(key);
+      sources.addEventListener('toggle', () => {
+        if ((sources as HTMLDetailsElement).open) openSources.add(key);
+        else openSources.delete(key);
+      });
+      body.push(sources);
+    }
     body.push(el('p', { className: 'rule' }, document.createTextNode('Rule '), el('code', { text: f.ruleId })));
     const item = el('li', { className: `finding ${f.severity}` }, ...body);
     item.dataset.index = String(i);
@@ -339,6 +352,28 @@ window.addEventListener('resize', () => {
 new ResizeObserver(syncScroll).observe(note);
 popover.addEventListener('click', onClick);
 list.addEventListener('click', onClick);
+// A file dropped on the page: the browser would open it in the tab and lose the note (a newcomer
+// trial). A plain-text file goes into the note at the caret, read here (nothing is sent); anything
+// else is refused with a word on what to use instead. Dragged text is left to the note field.
+const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
+window.addEventListener('dragover', (event) => {
+  if (hasFiles(event)) event.preventDefault();
+});
+window.addEventListener('drop', (event) => {
+  if (!hasFiles(event)) return;
+  event.preventDefault();
+  const file = event.dataTransfer?.files[0];
+  if (!file) return;
+  if (!(file.type.startsWith('text/') || /\.(?:txt|md|markdown|text)$/i.test(file.name))) {
+    copyStatus.textContent = `${file.name} is not a plain-text file: paste its text, or check Word documents with the dignify command.`;
+    return;
+  }
+  void file.text().then((text) => {
+    replaceInNote(note.selectionStart, note.selectionEnd, text);
+    copyStatus.textContent = `Put the text of ${file.name} in the note.`;
+    run();
+  });
+});
 $('copy').addEventListener('click', () => void copy());
 $('clear').addEventListener('click', () => {
   // As an edit, so Ctrl+Z brings the note back (setting .value lost it for good: a newcomer trial).
