@@ -207,14 +207,14 @@ describe.skipIf(!HAS_CHROMIUM)('the page in headless Chromium', () => {
       // instead of opening in the tab and losing the note; a file that is not plain text is refused.
       const drop = (name: string, type: string, content: string) =>
         page.evaluate(
-          ([name, type, content]) => {
+          (file) => {
             const data = new DataTransfer();
-            data.items.add(new File([content], name, { type }));
+            data.items.add(new File([file.content], file.name, { type: file.type }));
             const target = document.getElementById('note')!;
             target.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
             return target.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
           },
-          [name, type, content],
+          { name, type, content },
         );
       await note.fill('');
       expect(await drop('note.txt', 'text/plain', 'Known drug abuser, seen today.')).toBe(false); // default prevented
