@@ -5,13 +5,9 @@
 // The lint runs here (core.ts); the page's Content-Security-Policy forbids any connection.
 import { editedPhrase, splitAdvice, suggestionEdit } from './apply-suggestion.js';
 import { type Finding, lint, ready } from './core.js';
+import { relintDelay } from './relint-delay.js';
 import bibliography from 'dignify:sources';
 
-const LINT_DELAY_MS = 150;
-// A long text (an export pasted whole) is linted after a longer pause in typing: its lint takes
-// seconds (1 MB of dense notes: about 3.5 s), and at 150 ms it ran between most keystrokes.
-const LONG_TEXT = 100_000;
-const LONG_TEXT_DELAY_MS = 1_000;
 // The list shows the first findings only; every finding is still underlined in the text and
 // counted. 12,943 listed findings (1 MB pasted) were 165,000 elements, rebuilt at each lint, and
 // froze the page for seconds after every pause in typing (a newcomer trial).
@@ -207,23 +203,28 @@ function placePopover(index: number): void {
   popover.style.left = `${Math.max(0, Math.min(box.left - frame.left, frame.width - 260))}px`;
 }
 
+// How long the last lint took, with drawing (ms): the pause before the next waits on it (relint-delay.ts).
+let lastLintMs = 0;
+
 function run(): void {
   // A lint still due (an edit's input event) would render the list again and take the focus from
   // the button a keyboard user is on.
   if (timer !== undefined) clearTimeout(timer);
   timer = undefined;
   const text = note.value;
+  const started = performance.now();
   linted = text;
   findings = text.trim() === '' ? [] : lint(text);
   renderHighlights(text);
   renderList();
   renderSummary();
   showCurrent();
+  lastLintMs = performance.now() - started;
 }
 
 function schedule(): void {
   if (timer !== undefined) clearTimeout(timer);
-  timer = setTimeout(run, note.value.length > LONG_TEXT ? LONG_TEXT_DELAY_MS : LINT_DELAY_MS);
+  timer = setTimeout(run, relintDelay(note.value.length, lastLintMs));
 }
 
 /**
