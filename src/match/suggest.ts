@@ -151,12 +151,8 @@ export function withKnown(text: string, start: number, suggestion: string): { st
   else {
     // "who uses drugs" → "known to use drugs"; the plural's verb is its base form already.
     const lower = next.toLowerCase();
-    const base =
-      lower === 'was' || lower === 'were'
-        ? undefined
-        : noun.toLowerCase() === 'people'
-          ? (BASE_FORMS[lower] ?? lower)
-          : (BASE_FORMS[lower] ?? (/[^s]s$/.test(lower) ? lower.slice(0, -1) : undefined));
+    if (lower === 'was' || lower === 'were') return undefined;
+    const base = BASE_FORMS[lower] ?? (noun.toLowerCase() === 'people' ? lower : /[^s]s$/.test(lower) ? lower.slice(0, -1) : undefined);
     if (!base) return undefined;
     words = `${article}${noun} known to ${base}${rest}`;
   }
