@@ -26,7 +26,7 @@ import { withLoading } from '../engine/lazy.js';
 import { editableRuns, lintDocument } from '../lint/lint-document.js';
 import type { ResolvedOptions } from '../match/match.js';
 import { resolveOptions } from '../lint/options.js';
-import { builtinSources } from '../rules/sources.js';
+import { builtinSources, sourceTitleLink } from '../rules/sources.js';
 import type { Segment } from '../fix/refine.js';
 import type { Finding, Rule } from '../types.js';
 import { codeActions, hoverAt, SOURCE, toDiagnostic, type SourceRenderer, type Syntax } from './diagnostics.js';
@@ -69,12 +69,7 @@ interface Linted {
  */
 export function bibliographySources(keys: readonly string[]): string[] {
   const sources = builtinSources();
-  return keys.map((key) => {
-    const s = sources.get(key);
-    if (!s) return key;
-    const title = s.title.replace(/[[\]\\]/g, '\\$&');
-    return `[${title}](${s.url}) (${s.by}, ${s.year})`;
-  });
+  return keys.map((key) => sourceTitleLink(key, sources));
 }
 
 /**

@@ -68,6 +68,15 @@ export function sourceLink(key: string, sources: Map<string, Source> = builtinSo
   return s ? `[${key}](${s.url} "${s.title.replace(/"/g, "'")}")` : key;
 }
 
+/**
+ * A Markdown link by title for one key: "[Title](url) (By, year)", as an editor's hover shows it (its
+ * brackets escaped); the bare key when unknown (a house rule's own).
+ */
+export function sourceTitleLink(key: string, sources: Map<string, Source> = builtinSources()): string {
+  const s = sources.get(key);
+  return s ? `[${s.title.replace(/[[\]\\]/g, '\\$&')}](${s.url}) (${s.by}, ${s.year})` : key;
+}
+
 /** "KEY: Title (By, year) URL", one line per key for terminals; the bare key when unknown. */
 export function sourceLine(key: string, sources: Map<string, Source> = builtinSources()): string {
   const s = sources.get(key);
