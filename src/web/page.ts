@@ -46,13 +46,15 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: 
 
 const quote = (s: string) => `\u201c${s}\u201d`;
 const SOURCES = new Map(bibliography.map((s) => [s.key, s]));
+// The sources lists a reader opened, by rule and words (sourceList).
+const openSources = new Set<string>();
 
 /**
  * The works a finding's rule cites (rules/sources.yaml), as --why, `dignify explain` and an editor's
  * hover list them: folded under "Sources (n)", each title a link that opens in a new tab (it sends
  * no note text: no referrer). The page showed none (a newcomer trial).
  */
-function sourceList(f: Finding): HTMLElement | undefined {
+function sourceList(f: Finding): HTMLDetailsElement | undefined {
   const keys = f.sources ?? [];
   if (keys.length === 0) return undefined;
   const items = keys.map((key) => {
@@ -64,7 +66,16 @@ function sourceList(f: Finding): HTMLElement | undefined {
     link.rel = 'noopener noreferrer';
     return el('li', {}, link, document.createTextNode(` (${s.by}, ${s.year})`));
   });
-  return el('details', { className: 'sources' }, el('summary', { text: `Sources (${keys.length})` }), el('ul', {}, ...items));
+  const details = el('details', { className: 'sources' }, el('summary', { text: `Sources (${keys.length})` }), el('ul', {}, ...items));
+  // Open again if the reader had opened it: the list is drawn anew after every pause in typing,
+  // which folded them shut (a newcomer trial).
+  const key = `${f.ruleId}\u0000${f.actual.toLowerCase()}`;
+  details.open = openSources.has(key);
+  details.addEventListener('toggle', () => {
+    if (details.open) openSources.add(key);
+    else openSources.delete(key);
+  });
+  return details;
 }
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
@@ -123,11 +134,6 @@ function suggestionButtons(f: Finding, index: number, where: string): HTMLElemen
   return group;
 }
 
-// The sources lists a reader opened, by rule and words: the list is drawn anew after every pause in
-// typing, which folded them shut again (a newcomer trial).
-const openSources = new Set<string>();
-const sourcesKey = (f: Finding) => `${f.ruleId}\u0000${f.actual.toLowerCase()}`;
-
 function renderList(): void {
   const items = findings.slice(0, LIST_MAX).map((f, i) => {
     const phrase = el('button', { className: 'phrase', text: quote(f.actual) });
@@ -139,15 +145,7 @@ function renderList(): void {
     if (f.note) body.push(el('p', { className: 'reason', text: f.note }));
     if (f.suggestions.length) body.push(suggestionButtons(f, i, 'list'));
     const sources = sourceList(f);
-    if (sources) {
-      const key = sourcesKey(f);
-      (sources as HTMLDetailsElement).open = openSources.has(key);
-      sources.addEventListener('toggle', () => {
-        if ((sources as HTMLDetailsElement).open) openSources.add(key);
-        else openSources.delete(key);
-      });
-      body.push(sources);
-    }
+    if (sources) body.push(sources);
     body.push(el('p', { className: 'rule' }, document.createTextNode('Rule '), el('code', { text: f.ruleId })));
     const item = el('li', { className: `finding ${f.severity}` }, ...body);
     item.dataset.index = String(i);
