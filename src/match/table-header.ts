@@ -11,6 +11,27 @@ function delimiterOf(line: string): '\t' | '|' | undefined {
   return line.includes('|') ? '|' : undefined;
 }
 
+// Each line's delimiter, found once per text and line (the last two texts asked about are
+// remembered, as parse/lines.ts remembers their line starts). It is asked per candidate phrase, and
+// reading the line again each time was quadratic in a note flattened to one line: a 2 MB line with
+// "clean" every 20 words took 16 s (test/table-header-linear.test.ts).
+let recentDelimiters: Array<{ text: string; byLine: Map<number, '\t' | '|' | undefined> }> = [];
+
+/** The delimiter of line `line` (0-based) of `text`, as delimiterOf reads it. */
+function lineDelimiter(text: string, line: number): '\t' | '|' | undefined {
+  let known = recentDelimiters.find((r) => r.text === text);
+  if (known)
+    known.text = text; // adopt this string object (see parse/lines.ts startsOf)
+  else {
+    known = { text, byLine: new Map() };
+    recentDelimiters = [known, ...recentDelimiters.slice(0, 1)];
+  }
+  if (known.byLine.has(line)) return known.byLine.get(line);
+  const delimiter = delimiterOf(text.slice(...lineBoundsOf(text, line)));
+  known.byLine.set(line, delimiter);
+  return delimiter;
+}
+
 /**
  * How many cells a row has (a pipe row's outer pipes are borders, not separators), counted up to
  * `atMost + 1` at most: asked per candidate of a row that may be a megabyte long (a table pasted as
@@ -64,9 +85,9 @@ function cellUnderHeader(text: string, start: number, end: number): CellUnderHea
   const lineIndex = lineIndexAt(text, start);
   const [from, to] = lineBoundsOf(text, lineIndex);
   if (end > to) return undefined;
-  const line = text.slice(from, to);
-  const delimiter = delimiterOf(line);
+  const delimiter = lineDelimiter(text, lineIndex);
   if (!delimiter) return undefined;
+  const line = text.slice(from, to);
   const cellStart = line.lastIndexOf(delimiter, start - from - 1) + 1;
   const next = line.indexOf(delimiter, end - from);
   const cellEnd = next === -1 ? line.length : next;
@@ -88,7 +109,7 @@ function cellUnderHeader(text: string, start: number, end: number): CellUnderHea
  */
 export function headerRowAt(text: string, at: number): string | undefined {
   const line = lineIndexAt(text, at);
-  const delimiter = delimiterOf(text.slice(...lineBoundsOf(text, line)));
+  const delimiter = lineDelimiter(text, line);
   return delimiter ? headerAbove(text, line, delimiter) : undefined;
 }
 
@@ -100,8 +121,8 @@ export function headerRowAt(text: string, at: number): string | undefined {
 function headerAbove(text: string, line: number, delimiter: '\t' | '|'): string | undefined {
   let header: string | undefined;
   for (let above = line - 1, rows = 0; above >= 0 && rows < MAX_ROWS; above--, rows++) {
+    if (lineDelimiter(text, above) !== delimiter) break;
     const row = text.slice(...lineBoundsOf(text, above)).replace(/\r$/, '');
-    if (delimiterOf(row) !== delimiter) break;
     if (!SEPARATOR.test(row)) header = row;
   }
   return header;
