@@ -158,7 +158,7 @@ describe('dignify with coalesced output', () => {
       '4 fields where the header has 2',
       2,
       3,
-      '1 malformed record skipped (exit 2; --skip-bad-records accepts them)',
+      '3 records read, 2 linted; 1 malformed record skipped (exit 2; --skip-bad-records accepts them)',
     ]);
   });
 

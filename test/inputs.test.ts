@@ -278,15 +278,23 @@ describe('the CLI on exports', () => {
     expect(report.stderr).not.toContain('heroin');
   });
 
-  it('a malformed record: one line naming file, line and row; exit 2, or with --skip-bad-records a count', async () => {
+  it('a malformed record: one line naming file, line and row; exit 2, or with --skip-bad-records a count; the records read and linted said with it', async () => {
     const file = tempFile('bad.csv', 'id,text\n1,"broken\n2,IVDU\n');
     const r = await runMain([file]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${file}: line 2 (row 1): skipped a malformed record: unterminated quoted field`);
     expect(r.stdout).toContain('"IVDU"');
+    // An analyst's trial: the count of malformed records did not say how many were read and linted.
+    expect(r.stderr).toContain(`${file}: 2 records read, 1 linted; 1 malformed record skipped (exit 2; --skip-bad-records accepts them)\n`);
     const s = await runMain([file, '--skip-bad-records']);
     expect(s.code).toBe(1);
-    expect(s.stderr).toContain(`${file}: 1 malformed record skipped`);
+    expect(s.stderr).toContain(`${file}: 2 records read, 1 linted; 1 malformed record skipped\n`);
+    // FHIR: a record is a note (an attachment); a line that is not JSON is one too.
+    const fhir = tempFile(
+      'bad.ndjson',
+      `${JSON.stringify({ resourceType: 'DocumentReference', id: 'a', content: [{ attachment: { contentType: 'text/plain', data: Buffer.from('Known IVDU.').toString('base64') } }, { attachment: { contentType: 'text/plain', data: '@@not base64' } }] })}\n{"resourceType":\n`,
+    );
+    expect((await runMain([fhir, '-f', 'jsonl'])).stderr).toContain(`${fhir}: 3 records read, 1 linted; 2 malformed records skipped (exit 2;`);
   });
 
   it('reads an export from standard input, by --stdin-filename or --input-format', async () => {

@@ -306,7 +306,7 @@ describe('--format github and what could not be read', () => {
       .split('\n')
       .filter((l) => l.includes('title=dignify'));
     expect(annotations).toEqual([expect.stringMatching(/^::warning file=bad\.csv,line=3,title=dignify::row 2: /)]);
-    expect(gh.stderr).toContain('bad.csv: 1 malformed record skipped\n');
+    expect(gh.stderr).toContain('bad.csv: 3 records read, 2 linted; 1 malformed record skipped\n');
     const two = folder({ 'gone.csv': 'note_id,note_text\n1,a,b\n2,c,d\n' });
     const both = await runMain(['gone.csv', 'missing.txt', '--format', 'github', '--skip-bad-records'], { cwd: two });
     expect(both.code).toBe(2); // the missing file

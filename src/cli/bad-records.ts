@@ -9,6 +9,14 @@ export function badRecordMessage(file: string, record: RecordRef, error: string)
   return `${oneLine(file)}: ${where}: skipped a malformed record: ${error}`;
 }
 
-export function badRecordsSummary(file: string, count: number, skipBadRecords: boolean | undefined): string {
-  return `${oneLine(file)}: ${count} malformed record${count === 1 ? '' : 's'} ${skipBadRecords ? 'skipped' : 'skipped (exit 2; --skip-bad-records accepts them)'}`;
+/**
+ * The count of a file's malformed records; with `records` (lint), how many of its records were read
+ * and linted before it, so the run says what the findings cover ("59 records read, 58 linted; 1
+ * malformed record skipped"): a skipped record is not lost in the count.
+ */
+export function badRecordsSummary(file: string, count: number, skipBadRecords: boolean | undefined, records?: { read: number; linted: number }): string {
+  const read = records ? `${plural(records.read, 'record')} read, ${records.linted.toLocaleString('en-US')} linted; ` : '';
+  return `${oneLine(file)}: ${read}${count} malformed record${count === 1 ? '' : 's'} ${skipBadRecords ? 'skipped' : 'skipped (exit 2; --skip-bad-records accepts them)'}`;
 }
+
+const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;

@@ -202,9 +202,20 @@ async function lintTo(paths: string[], options: LintCliOptions, io: Io, error: (
   let failing = false;
   let warnings = 0;
   const badRecords = new Map<string, number>();
+  // Each export's records read (linted, malformed or left out) and linted, said with its malformed ones.
+  const records = new Map<string, { read: number; linted: number }>();
+  const countRecord = (outcome: LintOutcome): void => {
+    if (!('record' in outcome) || !outcome.record) return;
+    if (outcome.kind === 'linted' && outcome.part && !outcome.part.first) return; // a long note's later batches
+    const counts = records.get(outcome.file) ?? { read: 0, linted: 0 };
+    counts.read++;
+    if (outcome.kind === 'linted') counts.linted++;
+    records.set(outcome.file, counts);
+  };
 
   /** Reports one outcome (a document's with `reportLinted`). */
   const report = (outcome: LintOutcome): void => {
+    countRecord(outcome);
     switch (outcome.kind) {
       case 'notice':
         io.stderr.write(`dignify: ${oneLine(outcome.file)}: ${outcome.message}\n`);
@@ -264,6 +275,7 @@ async function lintTo(paths: string[], options: LintCliOptions, io: Io, error: (
       else
         for (const outcome of next.value) {
           if (outcome.kind === 'linted') {
+            countRecord(outcome);
             // The summary's findings left are those shown too.
             const result = shownOf(resultOf(outcome)!);
             reportLinted(result, await summary.handle(result, outcome.doc, io.cwd));
@@ -279,7 +291,7 @@ async function lintTo(paths: string[], options: LintCliOptions, io: Io, error: (
   if (summary) io.stderr.write(`dignify: ${summary.line()}\n`);
 
   for (const [file, count] of badRecords) {
-    error(badRecordsSummary(file, count, options.skipBadRecords));
+    error(badRecordsSummary(file, count, options.skipBadRecords, records.get(file)));
   }
   if (ioFailed || (badRecords.size > 0 && !options.skipBadRecords)) return EXIT.error;
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
