@@ -1,12 +1,29 @@
 // What a developer embedding dignify in their own service trips on (a newcomer's trial of the
 // packed package): the type of lintText's result when `fix` is a flag known at run time, findings
 // whose lists a caller changes, and an option error that showed a whole object as text.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Readable } from 'node:stream';
 import retextEnglish from 'retext-english';
 import retextStringify from 'retext-stringify';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { type Finding, type FixTextResult, lintOutcomes, lintText, OptionsError, retextDignify } from '../src/index.js';
+import {
+  ConfigError,
+  ConfigSet,
+  compileRules,
+  type Finding,
+  type FixTextResult,
+  lintFiles,
+  lintOutcomes,
+  lintText,
+  loadRuleFiles,
+  OptionsError,
+  parseRuleFile,
+  RuleFileError,
+  retextDignify,
+} from '../src/index.js';
 import { lintTextSync } from '../src/core/portable.js';
 
 describe('lintText with `fix` given as a boolean', () => {
@@ -93,5 +110,63 @@ describe('a config for text that is not a file (README: Node API)', () => {
       if (o.kind === 'linted') ids.push(o.file, ...o.findings.map((f) => f.ruleId));
     expect(ids).toEqual(['template.txt', 'substance-use/substance-abuse']);
     expect((await lintText(text)).map((f) => f.ruleId)).toEqual(['substance-use/addict', 'substance-use/substance-abuse']);
+  });
+});
+
+describe('the errors the API throws', () => {
+  // A developer trial: OptionsError, ConfigError and RuleFileError had a `name` but no `code`, as
+  // Node's errors carry (ERR_INVALID_ARG_TYPE), so a caller with two copies of the package (where
+  // instanceof fails) or a log pipeline had only the message to go by.
+  const caught = async (run: () => unknown) => {
+    try {
+      await run();
+    } catch (error) {
+      return error as Error & { code?: unknown };
+    }
+    throw new Error('expected a throw');
+  };
+
+  it('carry a stable code beside their class and name', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dignify-codes-'));
+    writeFileSync(path.join(dir, 'bad.yaml'), 'category: house\nrules: [\n');
+    writeFileSync(path.join(dir, '.dignifyrc'), '{ "preset": "strict" }');
+    writeFileSync(path.join(dir, 'note.txt'), 'Known addict.');
+    const options = [
+      await caught(() => lintText('x', { preset: 'strict' as 'all' })),
+      await caught(() => lintFiles([dir], { threads: 0 })),
+      await caught(() =>
+        unified()
+          .use(retextEnglish)
+          .use(retextDignify, { quotes: 'x' as 'flag' })
+          .use(retextStringify)
+          .processSync('x'),
+      ),
+      await caught(() => lintTextSync('x', { rules: 'off' as never })),
+    ];
+    for (const error of options) {
+      expect(error).toBeInstanceOf(OptionsError);
+      expect([error.name, error.code]).toEqual(['OptionsError', 'DIGNIFY_OPTIONS']);
+    }
+    const configs = [
+      await caught(() => lintFiles([dir], { config: path.join(dir, 'missing.json') })),
+      await caught(() => lintFiles([dir], { config: true })),
+      await caught(() => new ConfigSet({ cwd: dir, config: '' })),
+    ];
+    for (const error of configs) {
+      expect(error).toBeInstanceOf(ConfigError);
+      expect([error.name, error.code]).toEqual(['ConfigError', 'DIGNIFY_CONFIG']);
+    }
+    const house =
+      'category: house\nrules:\n  - id: house/x\n    severity: warning\n    match: ["zorp"]\n    suggestions: ["y"]\n    note: n\n    sources: [s]\n    examples: { flag: ["A zorp."], pass: ["No."] }\n';
+    const ruleFiles = [
+      await caught(() => loadRuleFiles([path.join(dir, 'bad.yaml')])),
+      await caught(() => loadRuleFiles([path.join(dir, 'missing.yaml')])),
+      await caught(() => parseRuleFile('category: house\nrules: []\nextra: 1\n', 'h.yaml')),
+      await caught(() => compileRules([parseRuleFile(house, 'a.yaml'), parseRuleFile(house, 'b.yaml')])),
+    ];
+    for (const error of ruleFiles) {
+      expect(error).toBeInstanceOf(RuleFileError);
+      expect([error.name, error.code]).toEqual(['RuleFileError', 'DIGNIFY_RULE_FILE']);
+    }
   });
 });
