@@ -45,6 +45,7 @@ export type {
   FixSkipReason,
   Options,
   Point,
+  PresetName,
   QuoteHandling,
   Rule,
   RuleDefinition,

@@ -67,6 +67,14 @@ export interface Finding {
   context?: string;
 }
 
+/**
+ * The built-in presets (README "Presets"): `recommended`, the rules precise on real clinical text,
+ * and `all`, every rule. There are no custom presets: a rule file's own rules join these two by
+ * their `presets` key, so this union is every name Options.preset, a config's `preset` and
+ * `--preset` accept.
+ */
+export type PresetName = 'recommended' | 'all';
+
 /** How a finding inside quotation marks is treated: reported at info level, reported as usual, or not reported. */
 export type QuoteHandling = 'info' | 'flag' | 'ignore';
 
@@ -82,9 +90,10 @@ export interface Options {
   /**
    * Which rules run: 'recommended' (default; the rules precise on real clinical text) or 'all'
    * (every rule, including often-neutral descriptors). A rule id turned on in `rules` runs under
-   * any preset. An unknown name throws (OptionsError).
+   * any preset. Typed as the preset names (a `string` from elsewhere, such as a command-line flag,
+   * is checked first, or cast: at run time an unknown name throws OptionsError, as before).
    */
-  preset?: string;
+  preset?: PresetName;
 }
 
 declare const ruleSetBrand: unique symbol;
@@ -197,7 +206,7 @@ export interface RuleDefinition {
   description?: string;
   severity: Severity;
   /** The presets that hold the rule; default ['recommended', 'all']. Always includes 'all'. */
-  presets?: Array<'recommended' | 'all'>;
+  presets?: PresetName[];
   match: string[];
   suggestions: string[];
   fixable?: boolean;
@@ -252,7 +261,7 @@ export interface Rule extends RuleDefinition {
   fixable: boolean;
   /** The one-line description, or the first sentence of the note when the rule file gives none. */
   description: string;
-  presets: Array<'recommended' | 'all'>;
+  presets: PresetName[];
   /** The rule file it came from (for error messages and docs). */
   file: string;
   url: string;

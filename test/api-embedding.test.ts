@@ -19,12 +19,15 @@ import {
   lintOutcomes,
   lintText,
   loadRuleFiles,
+  type Options,
   OptionsError,
+  type PresetName,
   parseRuleFile,
   RuleFileError,
   retextDignify,
 } from '../src/index.js';
 import { lintTextSync } from '../src/core/portable.js';
+import { PRESETS } from '../src/rules/presets.js';
 
 describe('lintText with `fix` given as a boolean', () => {
   // `lintText(text, { fix: argv.fix })` was typed Promise<Finding[]> (the overload for options
@@ -110,6 +113,23 @@ describe('a config for text that is not a file (README: Node API)', () => {
       if (o.kind === 'linted') ids.push(o.file, ...o.findings.map((f) => f.ruleId));
     expect(ids).toEqual(['template.txt', 'substance-use/substance-abuse']);
     expect((await lintText(text)).map((f) => f.ruleId)).toEqual(['substance-use/addict', 'substance-use/substance-abuse']);
+  });
+});
+
+describe('Options.preset', () => {
+  // A developer trial: it was typed `string`, so `{ preset: 'recomended' }` type-checked and
+  // failed at run time. Typed as the preset names, which are every name the run time accepts.
+  it('is typed as the union of the built-in preset names, each of which runs', async () => {
+    type Exact = [NonNullable<Options['preset']>, PresetName] extends [PresetName, NonNullable<Options['preset']>] ? true : false;
+    const exact: Exact = true;
+    expect(exact).toBe(true);
+    const names: Record<PresetName, true> = { recommended: true, all: true }; // typecheck fails on a name missing or extra
+    expect(Object.keys(names)).toEqual([...PRESETS]);
+    for (const preset of PRESETS) expect((await lintText('Known heroin addict.', { preset })).map((f) => f.ruleId)).toEqual(['substance-use/addict']);
+    const given: string = 'strict';
+    // @ts-expect-error a string is not a preset name until checked
+    const unchecked: Options = { preset: given };
+    await expect(lintText('x', unchecked)).rejects.toThrow(OptionsError);
   });
 });
 

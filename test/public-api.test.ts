@@ -30,6 +30,7 @@ import type {
   Options,
   Point,
   PoolThreshold,
+  PresetName,
   QuoteHandling,
   RecordRef,
   Reporter,
@@ -75,6 +76,7 @@ type PublicTypes = [
   Options,
   Point,
   PoolThreshold,
+  PresetName,
   QuoteHandling,
   RecordRef,
   Reporter,
@@ -120,6 +122,7 @@ describe('public API', () => {
   // OptionsError was not exported (ConfigError and RuleFileError were), so a caller could not tell a
   // bad option from a bug, and its name was 'Error'.
   it('exports OptionsError, the error a bad option rejects with, named so', async () => {
+    // @ts-expect-error not a preset name: a JavaScript caller's mistake
     const error = await api.lintText('Known addict.', { preset: 'strict' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(api.OptionsError);
     expect((error as Error).name).toBe('OptionsError');
