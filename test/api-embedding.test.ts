@@ -17,6 +17,7 @@ import {
   type FixTextResult,
   lintFiles,
   lintOutcomes,
+  type LintTextOptions,
   lintText,
   loadRuleFiles,
   type Options,
@@ -40,6 +41,31 @@ describe('lintText with `fix` given as a boolean', () => {
     expect(either).toBe(true);
     expect(Array.isArray(result)).toBe(false);
     expect((result as FixTextResult).output).toBe('Hx of drug use.');
+  });
+
+  // A developer trial: options held in a variable typed LintTextOptions (`fix?: boolean`), with
+  // `fix` set at run time, still matched the overload of options without `fix`: Finding[].
+  it('is typed as either shape for options in a variable typed LintTextOptions', async () => {
+    const flag = process.env.NO_SUCH_VARIABLE_XYZ === undefined; // true, but a boolean to the type checker
+    const options: LintTextOptions = { preset: 'all' };
+    if (flag) options.fix = true;
+    const result = await lintText('Hx of drug abuse.', options);
+    type Either = [Finding[], FixTextResult] extends [typeof result, typeof result] ? true : false;
+    const either: Either = true; // typecheck fails where the type is Finding[] alone
+    expect(either).toBe(true);
+    expect(Array.isArray(result) ? undefined : result.output).toBe('Hx of drug use.');
+    // Spread into a literal, with an optional flag (as argv gives one): either shape too.
+    const argv: { fix?: boolean } = {};
+    const spread = await lintText('Hx of drug abuse.', { ...options, fix: argv.fix });
+    type SpreadEither = [Finding[], FixTextResult] extends [typeof spread, typeof spread] ? true : false;
+    const spreadEither: SpreadEither = true;
+    expect(spreadEither).toBe(true);
+    expect(Array.isArray(spread) ? spread.map((f) => f.ruleId) : undefined).toEqual(['substance-use/substance-abuse']);
+    // fix: false, fix: undefined and no options at all stay the findings.
+    const [off, undef, none] = [await lintText('x', { fix: false }), await lintText('x', { fix: undefined }), await lintText('x')];
+    type Findings = [typeof off, typeof undef, typeof none] extends [Finding[], Finding[], Finding[]] ? true : false;
+    const findings: Findings = true;
+    expect([findings, off, undef, none]).toEqual([true, [], [], []]);
   });
 
   it('keeps the literal forms exact, and ReturnType<typeof lintText> the findings', async () => {

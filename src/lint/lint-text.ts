@@ -40,9 +40,17 @@ export function lintResolved(text: string, resolved: ResolvedOptions, syntax: Do
  * `ruleSet` of the wrong shape.
  */
 export async function lintText(text: string, options: LintTextOptions & { fix: true }): Promise<FixTextResult>;
-/** `fix` given as a `boolean` known only at run time (`{ fix: argv.fix }`): either shape, by its value. */
-export async function lintText(text: string, options: LintTextOptions & { fix: boolean }): Promise<Finding[] | FixTextResult>;
-export async function lintText(text: string, options?: LintTextOptions): Promise<Finding[]>;
+/** Without `fix` (or with `fix: false`): the findings. */
+export async function lintText(text: string, options?: LintTextOptions & { fix?: false }): Promise<Finding[]>;
+/**
+ * `fix` known only at run time: `{ fix: argv.fix }`, or options held in a variable typed
+ * LintTextOptions (whose `fix` is `boolean | undefined`): either shape, by its value. Narrow it
+ * with `Array.isArray(result)`.
+ */
+export async function lintText(text: string, options: LintTextOptions): Promise<Finding[] | FixTextResult>;
+// The findings' signature again, last, so that ReturnType<typeof lintText> (which reads the last
+// overload) stays Promise<Finding[]>, as it was before the run-time `fix` had its own overload.
+export async function lintText(text: string, options?: LintTextOptions & { fix?: false }): Promise<Finding[]>;
 export async function lintText(text: string, options: LintTextOptions = {}): Promise<Finding[] | FixTextResult> {
   // Resolved first: it checks that the options are an object (null was a TypeError reading `syntax`).
   const resolved = resolveOptions(options);
