@@ -43,6 +43,7 @@ export type {
   Fix,
   FixSkipped,
   FixSkipReason,
+  LintWarning,
   Options,
   Point,
   PresetName,

@@ -75,6 +75,24 @@ export interface Finding {
  */
 export type PresetName = 'recommended' | 'all';
 
+/**
+ * Something about a linted text that is not a finding, which the command line prints on stderr
+ * (`dignify: note.md: warning: line 3: …`) and the API gives on its results (`warnings`: lintText's
+ * findings and fix result, lintFiles' results, lintOutcomes' `linted` outcomes), writing nothing.
+ * The one kind so far, `unknown-directive`: an inline-control comment (`dignify-disable …`,
+ * README "Inline control") names a rule id or category that no rule has, so it disables nothing
+ * (or, a category, more than meant). New kinds may be added: switch on `kind` with a default.
+ */
+export interface LintWarning {
+  kind: 'unknown-directive';
+  /** The directive's line, 1-based. */
+  line: number;
+  /** The rule id or category it names that no rule has. */
+  name: string;
+  /** One line for people, as the command line prints it: `line 3: a dignify directive names "substance-use/adict", which is no rule id or category; did you mean "substance-use/addict"?` */
+  message: string;
+}
+
 /** How a finding inside quotation marks is treated: reported at info level, reported as usual, or not reported. */
 export type QuoteHandling = 'info' | 'flag' | 'ignore';
 

@@ -8,7 +8,7 @@ import { Readable } from 'node:stream';
 import retextEnglish from 'retext-english';
 import retextStringify from 'retext-stringify';
 import { unified } from 'unified';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   ConfigError,
   ConfigSet,
@@ -214,5 +214,58 @@ describe('the errors the API throws', () => {
       expect(error).toBeInstanceOf(RuleFileError);
       expect([error.name, error.code]).toEqual(['RuleFileError', 'DIGNIFY_RULE_FILE']);
     }
+  });
+});
+
+describe('warnings about a directive that names no rule', () => {
+  // A developer trial: the CLI warns on stderr about `dignify-disable substance-use/adict` (a typo
+  // that disables nothing), but lintText and lintFiles dropped the warning: a caller linting
+  // templates could not tell the author. They are given as data, and the library writes nothing.
+  const text = 'He is an addict. <!-- dignify-disable-line substance-use/adict -->\nHx of IVDU.\n';
+  const expected = {
+    kind: 'unknown-directive',
+    line: 1,
+    name: 'substance-use/adict',
+    message: 'line 1: a dignify directive names "substance-use/adict", which is no rule id or category; did you mean "substance-use/addict"?',
+  };
+
+  it('are on the results of lintText, lintFiles and lintOutcomes, and nothing is written', async () => {
+    const written: unknown[] = [];
+    const spies = [
+      vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => written.push(chunk) > 0),
+      vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => written.push(chunk) > 0),
+      ...(['log', 'warn', 'error', 'info'] as const).map((name) => vi.spyOn(console, name).mockImplementation((...args) => void written.push(args))),
+    ];
+    try {
+      const findings = await lintText(text, { syntax: 'markdown' });
+      expect(findings.map((f) => f.actual)).toEqual(['addict', 'IVDU']); // the directive disables nothing
+      expect(findings.warnings).toEqual([expected]);
+      expect(Object.keys(findings)).toEqual(['0', '1']); // not enumerable: the array compares and serializes as before
+      expect((await lintText(text, { fix: true })).warnings).toEqual([expected]);
+      const dir = mkdtempSync(path.join(tmpdir(), 'dignify-warnings-'));
+      writeFileSync(path.join(dir, 'a.md'), text);
+      writeFileSync(path.join(dir, 'b.md'), 'He is an addict. <!-- dignify-disable-line substance-use/addict -->\n');
+      const results = await lintFiles([dir]);
+      expect(results.map((r) => [path.basename(r.file), r.warnings])).toEqual([
+        ['a.md', [expected]],
+        ['b.md', undefined],
+      ]);
+      expect((await lintFiles([dir], { fix: true }))[0]!.warnings).toEqual([expected]);
+      const outcomes = [];
+      for await (const o of lintOutcomes([path.join(dir, 'a.md')])) outcomes.push(o);
+      expect(outcomes.map((o) => [o.kind, o.kind === 'linted' ? o.warnings : o.kind === 'notice' ? o.message : undefined])).toEqual([
+        ['notice', `warning: ${expected.message}`], // what the CLI prints, as before
+        ['linted', [expected]],
+      ]);
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+    expect(written).toEqual([]);
+  });
+
+  it('are not set for a text without such a directive, nor for one inside code', async () => {
+    expect((await lintText('He is an addict.')).warnings).toBeUndefined();
+    expect((await lintText('Use `<!-- dignify-disable-line substance-use/adict -->` to …', { syntax: 'markdown' })).warnings).toBeUndefined();
+    expect((await lintText('He is an addict. <!-- dignify-disable-line substance-use -->', { fix: true })).warnings).toBeUndefined();
   });
 });
