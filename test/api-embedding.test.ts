@@ -10,6 +10,7 @@ import retextStringify from 'retext-stringify';
 import { unified } from 'unified';
 import { describe, expect, it, vi } from 'vitest';
 import {
+  builtinRules,
   ConfigError,
   ConfigSet,
   compileRules,
@@ -24,6 +25,7 @@ import {
   OptionsError,
   type PresetName,
   parseRuleFile,
+  type Rule,
   RuleFileError,
   retextDignify,
 } from '../src/index.js';
@@ -267,5 +269,47 @@ describe('warnings about a directive that names no rule', () => {
     expect((await lintText('He is an addict.')).warnings).toBeUndefined();
     expect((await lintText('Use `<!-- dignify-disable-line substance-use/adict -->` to …', { syntax: 'markdown' })).warnings).toBeUndefined();
     expect((await lintText('He is an addict. <!-- dignify-disable-line substance-use -->', { fix: true })).warnings).toBeUndefined();
+  });
+});
+
+describe('compiled rules', () => {
+  // A developer trial: builtinRules()'s Rule objects could be changed, and a caller that set a
+  // rule's severity or added a suggestion changed every later lint in the process, of every preset
+  // (the rule shared its lists with the rule files it came from).
+  it('cannot be changed, so no caller changes what a later lint reports', async () => {
+    const text = 'Known heroin addict, on the IVDU ward, mostly noncompliant.';
+    const shape = (findings: Finding[]) => findings.map((f) => [f.ruleId, f.severity, f.suggestions[0], f.note]);
+    const before = [shape(await lintText(text)), shape(await lintText(text, { preset: 'all' }))];
+    const { rules } = builtinRules();
+    const addict = rules.find((r) => r.id === 'substance-use/addict')!;
+    const edits: Array<() => unknown> = [
+      () => Object.assign(addict, { severity: 'info' }),
+      () => Object.assign(addict, { note: 'changed', fixable: false, url: 'x' }),
+      () => (addict.suggestions as string[]).unshift('changed'),
+      () => (addict.match as string[]).push('heroin'),
+      () => (addict.sources as string[]).pop(),
+      () => (addict.presets as string[]).pop(),
+      () => (rules as Rule[]).pop(),
+    ];
+    for (const rule of rules) {
+      if (rule.formSuggestions) edits.push(() => (rule.formSuggestions![0]!.suggestions as string[]).push('changed'));
+      const requires = rule.conditions?.requires?.[0]?.before ?? rule.conditions?.unless?.[0]?.before;
+      if (requires) edits.push(() => requires.push('changed'));
+    }
+    edits.push(() => (addict.examples.flag as unknown[]).push('changed'));
+    expect(edits.length).toBeGreaterThan(10);
+    for (const edit of edits) expect(edit).toThrow(TypeError);
+    expect([shape(await lintText(text)), shape(await lintText(text, { preset: 'all' }))]).toEqual(before);
+  });
+
+  it('leave the rule files they were compiled from to the caller', () => {
+    const file = parseRuleFile(
+      'category: house\nrules:\n  - id: house/x\n    severity: warning\n    match: ["zorp"]\n    suggestions: ["y"]\n    note: n\n    sources: [s]\n    examples: { flag: ["A zorp."], pass: ["No."] }\n',
+      'house.yaml',
+    );
+    const [rule] = compileRules([file]).rules;
+    expect(Object.isFrozen(rule) && Object.isFrozen(rule!.suggestions)).toBe(true);
+    file.rules[0]!.suggestions.push('z'); // the caller's own file: not frozen by the compile
+    expect([file.rules[0]!.suggestions, rule!.suggestions]).toEqual([['y', 'z'], ['y']]);
   });
 });
