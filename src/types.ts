@@ -56,7 +56,8 @@ export interface Finding {
   sources?: readonly string[];
   /**
    * The rule's documentation: docs/rules.md#<rule id> for a built-in rule, the file:// URL of its rule
-   * file for a house rule loaded by a config's `extends`. Every finding has one.
+   * file for a house rule loaded by a config's `extends` or loadRuleFiles (parseRuleFile: the
+   * LoadedRuleFile's `docsUrl`, when set). Every finding has one.
    */
   url: string;
   /** Set by lintFiles and the CLI: the file the finding is in. */
