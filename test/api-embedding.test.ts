@@ -265,6 +265,13 @@ describe('warnings about a directive that names no rule', () => {
     expect(written).toEqual([]);
   });
 
+  // README: the plugin applies no inline directive (lintText does), so it has no directive warnings.
+  it("are not the plugin's: it applies no directive, as README says", async () => {
+    const text = 'Hx of IVDU. # dignify-disable-line\nHe is an addict.';
+    const file = unified().use(retextEnglish).use(retextDignify).use(retextStringify).processSync(text);
+    expect([(await lintText(text)).map((f) => f.actual), file.messages.map((m) => m.actual)]).toEqual([['addict'], ['IVDU', 'addict']]);
+  });
+
   it('are not set for a text without such a directive, nor for one inside code', async () => {
     expect((await lintText('He is an addict.')).warnings).toBeUndefined();
     expect((await lintText('Use `<!-- dignify-disable-line substance-use/adict -->` to …', { syntax: 'markdown' })).warnings).toBeUndefined();
