@@ -56,7 +56,8 @@ export interface Finding {
   sources?: readonly string[];
   /**
    * The rule's documentation: docs/rules.md#<rule id> for a built-in rule, the file:// URL of its rule
-   * file for a house rule loaded by a config's `extends`. Every finding has one.
+   * file for a house rule loaded by a config's `extends` or loadRuleFiles (parseRuleFile: the
+   * LoadedRuleFile's `docsUrl`, when set). Every finding has one.
    */
   url: string;
   /** Set by lintFiles and the CLI: the file the finding is in. */
@@ -65,6 +66,32 @@ export interface Finding {
   paragraph?: number;
   /** .docx: the sentence the phrase is in, to find it again. */
   context?: string;
+}
+
+/**
+ * The built-in presets (README "Presets"): `recommended`, the rules precise on real clinical text,
+ * and `all`, every rule. There are no custom presets: a rule file's own rules join these two by
+ * their `presets` key, so this union is every name Options.preset, a config's `preset` and
+ * `--preset` accept.
+ */
+export type PresetName = 'recommended' | 'all';
+
+/**
+ * Something about a linted text that is not a finding, which the command line prints on stderr
+ * (`dignify: note.md: warning: line 3: …`) and the API gives on its results (`warnings`: lintText's
+ * findings and fix result, lintFiles' results, lintOutcomes' `linted` outcomes), writing nothing.
+ * The one kind so far, `unknown-directive`: an inline-control comment (`dignify-disable …`,
+ * README "Inline control") names a rule id or category that no rule has, so it disables nothing
+ * (or, a category, more than meant). New kinds may be added: switch on `kind` with a default.
+ */
+export interface LintWarning {
+  kind: 'unknown-directive';
+  /** The directive's line, 1-based. */
+  line: number;
+  /** The rule id or category it names that no rule has. */
+  name: string;
+  /** One line for people, as the command line prints it: `line 3: a dignify directive names "substance-use/adict", which is no rule id or category; did you mean "substance-use/addict"?` */
+  message: string;
 }
 
 /** How a finding inside quotation marks is treated: reported at info level, reported as usual, or not reported. */
@@ -82,9 +109,10 @@ export interface Options {
   /**
    * Which rules run: 'recommended' (default; the rules precise on real clinical text) or 'all'
    * (every rule, including often-neutral descriptors). A rule id turned on in `rules` runs under
-   * any preset. An unknown name throws (OptionsError).
+   * any preset. Typed as the preset names (a `string` from elsewhere, such as a command-line flag,
+   * is checked first, or cast: at run time an unknown name throws OptionsError, as before).
    */
-  preset?: string;
+  preset?: PresetName;
 }
 
 declare const ruleSetBrand: unique symbol;
@@ -197,7 +225,7 @@ export interface RuleDefinition {
   description?: string;
   severity: Severity;
   /** The presets that hold the rule; default ['recommended', 'all']. Always includes 'all'. */
-  presets?: Array<'recommended' | 'all'>;
+  presets?: PresetName[];
   match: string[];
   suggestions: string[];
   fixable?: boolean;
@@ -252,7 +280,7 @@ export interface Rule extends RuleDefinition {
   fixable: boolean;
   /** The one-line description, or the first sentence of the note when the rule file gives none. */
   description: string;
-  presets: Array<'recommended' | 'all'>;
+  presets: PresetName[];
   /** The rule file it came from (for error messages and docs). */
   file: string;
   url: string;

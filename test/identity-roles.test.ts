@@ -6,10 +6,11 @@
 // with look-alikes beside it that must pass. Every sentence is written for this file (not taken from
 // the probes or the rules' examples).
 import { describe, expect, it } from 'vitest';
-import { lintText } from '../src/index.js';
+import { lintText, type PresetName } from '../src/index.js';
 
 /** The findings of a preset (default: recommended), as [rule, words]. */
-const found = async (text: string, preset?: string) => (await lintText(text, preset ? { preset } : {})).map((f) => [f.ruleId, f.actual] as [string, string]);
+const found = async (text: string, preset?: PresetName) =>
+  (await lintText(text, preset ? { preset } : {})).map((f) => [f.ruleId, f.actual] as [string, string]);
 
 const KINDS: { kind: string; rule: string; flag: [string, string][]; pass: string[] }[] = [
   {

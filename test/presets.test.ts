@@ -7,7 +7,7 @@ import retextStringify from 'retext-stringify';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { ConfigSet } from '../src/config/index.js';
-import { lintText, parseRuleFile, RuleFileError, retextDignify } from '../src/index.js';
+import { lintText, type PresetName, parseRuleFile, RuleFileError, retextDignify } from '../src/index.js';
 import { lintResolved } from '../src/lint/lint-text.js';
 import { builtinRules } from '../src/rules/builtin.js';
 import { runMain, tempFolder } from './helpers.js';
@@ -24,6 +24,7 @@ describe('presets in the API', () => {
   });
 
   it('rejects an unknown preset with a message naming the choices', async () => {
+    // @ts-expect-error not a preset name (Options.preset is typed as the names): a JavaScript caller's mistake
     await expect(lintText(TEXT, { preset: 'strict' })).rejects.toThrow(/unknown preset "strict" \(expected recommended or all\)/);
   });
 
@@ -41,7 +42,7 @@ describe('presets in the API', () => {
     ['Your BMI is 45, which means you are morbidly obese.', 'identity/morbid-obesity'],
     ['Overweight or obese women are at particularly high risk.', 'identity/obese-person'],
   ])('reports %s at the same severity under all as under recommended', async (text, ruleId) => {
-    const severities = async (preset: string) => (await lintText(text, { preset })).map((f) => [f.ruleId, f.severity]);
+    const severities = async (preset: PresetName) => (await lintText(text, { preset })).map((f) => [f.ruleId, f.severity]);
     expect(await severities('recommended')).toEqual([[ruleId, 'warning']]);
     expect(await severities('all')).toEqual([[ruleId, 'warning']]);
   });

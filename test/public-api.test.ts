@@ -26,10 +26,12 @@ import type {
   LintOutcome,
   LintResult,
   LintTextOptions,
+  LintWarning,
   LoadedRuleFile,
   Options,
   Point,
   PoolThreshold,
+  PresetName,
   QuoteHandling,
   RecordRef,
   Reporter,
@@ -71,10 +73,12 @@ type PublicTypes = [
   LintOutcome,
   LintResult,
   LintTextOptions,
+  LintWarning,
   LoadedRuleFile,
   Options,
   Point,
   PoolThreshold,
+  PresetName,
   QuoteHandling,
   RecordRef,
   Reporter,
@@ -120,6 +124,7 @@ describe('public API', () => {
   // OptionsError was not exported (ConfigError and RuleFileError were), so a caller could not tell a
   // bad option from a bug, and its name was 'Error'.
   it('exports OptionsError, the error a bad option rejects with, named so', async () => {
+    // @ts-expect-error not a preset name: a JavaScript caller's mistake
     const error = await api.lintText('Known addict.', { preset: 'strict' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(api.OptionsError);
     expect((error as Error).name).toBe('OptionsError');

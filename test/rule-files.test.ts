@@ -2,6 +2,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { compileRules, lintText, loadRuleFiles, parseRuleFile, RuleFileError } from '../src/index.js';
 import { expandPattern } from '../src/rules/pattern.js';
@@ -61,6 +62,21 @@ describe('rule file validation', () => {
     expect(() => loadRuleFiles([path.join(dir, 'none.yaml')])).toThrow(RuleFileError);
     writeFileSync(path.join(dir, 'ok.yaml'), good(RULE));
     expect(loadRuleFiles([path.join(dir, 'ok.yaml')])[0]!.rules[0]!.id).toBe('house/patient-label');
+  });
+
+  // A developer trial: a house rule loaded by loadRuleFiles (not a config's extends) had the url of
+  // a built-in rule, dignify's docs/rules.md#house…, an anchor that page does not have.
+  it("gives the findings of a rule file read by loadRuleFiles the file's own URL, as a config's extends does", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dignify-rules-'));
+    const file = path.join(dir, 'house.yaml');
+    writeFileSync(file, good(RULE));
+    const ruleSet = compileRules(loadRuleFiles([file]));
+    const [finding] = await lintText('Known frequent flyer.', { ruleSet });
+    const own = pathToFileURL(file).href;
+    expect([ruleSet.rules[0]!.url, finding?.url]).toEqual([own, own]);
+    // parseRuleFile has no file to point at: the caller may say where its rules are documented.
+    const parsed = { ...parseRuleFile(good(RULE), 'h.yaml'), docsUrl: 'https://intranet.example/house-rules' };
+    expect(compileRules([parsed]).rules[0]!.url).toBe('https://intranet.example/house-rules');
   });
 });
 

@@ -186,6 +186,28 @@ describe('the lean form of the built-in rules', () => {
     expect(def.conditions).toEqual({ requires: [] });
   });
 
+  // A developer trial: a compiled rule could be changed by a caller (compile.ts freezeRule). The lean
+  // form's examples and conditions are accessors, not frozen by the compile (that would read them
+  // at every start): they are frozen when read.
+  it('compiles to frozen rules whose examples and conditions are frozen when read, and read no later than before', () => {
+    let reads = 0;
+    const lean = fromLeanForm(
+      form.lean,
+      () => JSON.parse(form.examples),
+      (from, to) => (reads++, read(from, to)),
+    );
+    const compiled = compileRules(lean);
+    const before = reads;
+    const id = files.flatMap((f) => f.rules).find((r) => r.conditions?.requires?.[0]?.before)!.id;
+    const rule = compiled.byId.get(id)!.rule;
+    expect(Object.isFrozen(rule) && Object.isFrozen(compiled.rules)).toBe(true);
+    expect(reads).toBe(before); // freezing read no conditions
+    const conditions = rule.conditions!;
+    expect(() => conditions.requires![0]!.before!.push('changed')).toThrow(TypeError);
+    expect(() => (rule.examples.flag as unknown[]).push('changed')).toThrow(TypeError);
+    expect(() => Object.assign(rule, { conditions: { requires: [] } })).toThrow(TypeError);
+  });
+
   it('says which rule has no examples when the examples file does not match the rules', () => {
     const lean = fromLeanForm(form.lean, () => ({}), read);
     const rule = lean[0]!.rules[0]!;

@@ -10,7 +10,7 @@ const rules = builtinRules();
 describe.each(rules.rules.map((r) => [r.id, r] as const))('%s', (id, rule) => {
   // Quotes are flagged as usual here so that examples test the rule, not the quote policy. Each
   // rule is tested in the smallest preset that holds it: the default one for recommended rules.
-  const options = { quotes: 'flag' as const, preset: rule.presets.includes('recommended') ? 'recommended' : 'all' };
+  const options = { quotes: 'flag' as const, preset: rule.presets.includes('recommended') ? ('recommended' as const) : ('all' as const) };
   it.each(rule.examples.flag.map((e) => [typeof e === 'string' ? e : e.text, e] as const))('flags: %s', async (text, example) => {
     const findings = (await lintText(text, options)).filter((f) => f.ruleId === id);
     expect(findings.length, `expected ${id} to flag this`).toBeGreaterThan(0);

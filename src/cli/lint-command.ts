@@ -9,7 +9,7 @@ import { lintOutcomeBatches, resultOf, type LintOutcome, type LintResult } from 
 import { colorWanted } from '../output/color.js';
 import { formatters } from '../output/index.js';
 import { redactResult } from '../output/redact.js';
-import { type Finding, SEVERITY_RANK, type QuoteHandling, type Severity } from '../types.js';
+import { type Finding, type PresetName, SEVERITY_RANK, type QuoteHandling, type Severity } from '../types.js';
 import { badRecordMessage, badRecordsSummary } from './bad-records.js';
 import { BufferedOutput } from './buffered-output.js';
 import { exportFlagProblems } from './export-options.js';
@@ -93,7 +93,8 @@ async function lintTo(paths: string[], options: LintCliOptions, io: Io, error: (
     config: options.config,
     ignore: options.ignore,
     cwd: io.cwd,
-    base: { quotes: options.quotes, ...(options.preset && { preset: options.preset }) },
+    // The flag's value as given: ConfigSet checks it (OptionsError, exit 2), as for a config's.
+    base: { quotes: options.quotes, ...(options.preset && { preset: options.preset as PresetName }) },
   });
   const fixMode = options.fixDryRun ? 'dry-run' : options.fix ? 'fix' : undefined;
   // A diff must not break a machine-readable report on stdout.

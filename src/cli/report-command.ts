@@ -12,7 +12,7 @@ import { renderReportCsv } from '../report/csv.js';
 import { renderReportHtml } from '../report/html.js';
 import { createProgress } from '../report/progress.js';
 import { isFolder, readRecords, RecordSourceError } from '../report/records.js';
-import type { QuoteHandling } from '../types.js';
+import type { PresetName, QuoteHandling } from '../types.js';
 import { badRecordMessage, badRecordsSummary } from './bad-records.js';
 import { columnOptions, EXIT, type InputCliOptions, type Io } from './io.js';
 import { writeFileAtomic } from '../output/write-atomic.js';
@@ -72,7 +72,8 @@ export async function report(source: string, options: ReportCliOptions, io: Io, 
     config: options.config,
     ignore: options.ignore,
     cwd: io.cwd,
-    base: { quotes: options.quotes, ...(options.preset && { preset: options.preset }) },
+    // The flag's value as given: ConfigSet checks it (OptionsError, exit 2), as for a config's.
+    base: { quotes: options.quotes, ...(options.preset && { preset: options.preset as PresetName }) },
   });
   const groupBy = list(options.groupBy);
   const folder = isFolder(source);

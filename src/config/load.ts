@@ -17,8 +17,14 @@ import { CONFIG_SCHEMA, type DignifyConfig } from './schema.js';
 import { yamlErrorText } from '../rules/yaml-error.js';
 import { jsonErrorReason } from '../inputs/json-error.js';
 
-/** A configuration that cannot be used; the message names the file and the key. */
+/**
+ * A configuration that cannot be used (a config file, its `extends` rule files, a ConfigSet's
+ * `config`); the message names the file and the key. `code` is 'DIGNIFY_CONFIG', stable across
+ * releases (as Node's error codes are).
+ */
 export class ConfigError extends Error {
+  /** Always 'DIGNIFY_CONFIG'. */
+  readonly code = 'DIGNIFY_CONFIG';
   constructor(
     readonly file: string,
     readonly key: string | undefined,

@@ -12,16 +12,14 @@ import { expandPaths } from '../inputs/files.js';
 import { formatEntry, formatOf, INPUT_FORMATS } from '../inputs/formats.js';
 import { walkLimits } from '../match/prefilter.js';
 import { readEntryBatches, type SourceEvent, type SourceOptions, type StdinSource } from '../inputs/sources.js';
-import type { Finding, Options } from '../types.js';
+import type { Finding, LintWarning, Options } from '../types.js';
 import { NotLoaded, withLoading } from './lazy.js';
-import { codeSpans, lintDocument, lintDocumentBatches, preloadLint } from '../lint/lint-document.js';
-import { unknownDirectiveRules, type CodeSpans } from '../match/inline-control.js';
+import { lintDocument, lintDocumentBatches, preloadLint } from '../lint/lint-document.js';
+import { directiveWarnings } from '../lint/directive-warnings.js';
 import { lintInParallelBatches, type Linted, type PoolThreshold } from './lint-parallel.js';
 import type { ResolvedOptions } from '../match/match.js';
 import { checkOptionShapes, OptionsError, resolveOptions, shown } from '../lint/options.js';
 import { ConfigSet } from '../config/index.js';
-import { didYouMean } from '../core/edit-distance.js';
-import { builtinRuleFiles } from '../rules/builtin.js';
 
 /**
  * What the engine yields for each source, record or message, as a tagged union (`kind`):
@@ -45,6 +43,8 @@ export type LintOutcome =
       fixed?: number;
       inputFindings?: Finding[];
       part?: DocumentPart;
+      /** What the CLI prints on stderr about the document (also given as `notice` outcomes before it); only set when there are some. */
+      warnings?: LintWarning[];
     }
   | { kind: 'bad-record'; file: string; record: RecordRef; error: string }
   | { kind: 'error'; file: string; error: string }
@@ -90,6 +90,12 @@ export interface LintResult {
   inputFindings?: Finding[];
   /** One batch of a long document's findings (LintOptions.findingBatches): reporters continue the document's entry until `last`. */
   part?: DocumentPart;
+  /**
+   * What the command line warns about on stderr for this document: an inline-control directive
+   * naming a rule id or category that no rule has (see LintWarning). Only set when there are some;
+   * the API itself writes nothing to stdout or stderr.
+   */
+  warnings?: LintWarning[];
 }
 
 export type LintOptions = Options &
@@ -303,10 +309,11 @@ async function* awaitedOutcomes(
     const { doc } = items[i]!.event as Extract<SourceEvent, { kind: 'document' }>;
     const found = items[i]!.findings;
     const resolved = optionsOf(doc.file);
-    for (const message of directiveNotices(doc, resolved)) out.push({ kind: 'notice', file: doc.file, message });
+    const warnings = directiveWarnings(doc, resolved);
+    out.push(...noticesOf(doc.file, warnings));
     if (!found) {
       if (out.length) yield out.splice(0);
-      for await (const outcome of inBatches(doc, resolved, perBatch)) yield [outcome];
+      for await (const outcome of inBatches(doc, resolved, perBatch, warnings)) yield [outcome];
       continue;
     }
     const fixed = await fixText(doc.text, (text) => withLoading(() => lintDocument({ ...doc, text }, resolved)), found, fix || undefined);
@@ -314,8 +321,8 @@ async function* awaitedOutcomes(
     const inputFindings = fixed.inputFindings.map((f) => ({ ...f, file: doc.file }));
     out.push(
       fixed.output === doc.text
-        ? { kind: 'linted', file: doc.file, findings, doc }
-        : { kind: 'linted', file: doc.file, findings, doc, output: fixed.output, fixed: fixed.fixed, inputFindings },
+        ? { kind: 'linted', file: doc.file, findings, doc, ...(warnings.length && { warnings }) }
+        : { kind: 'linted', file: doc.file, findings, doc, output: fixed.output, fixed: fixed.fixed, inputFindings, ...(warnings.length && { warnings }) },
     );
   }
   if (out.length) yield out;
@@ -340,16 +347,17 @@ function outcomesInto(items: readonly Linted[], from: number, out: LintOutcome[]
     // A legacy-encoded .txt (read as Windows-1252) is not rewritten either: the write would change its encoding.
     if (fix && !doc.legacyEncoding && (doc.format ? formatEntry(doc.format).rewritable : !doc.record && !doc.paragraphs) && found.some((f) => f.fix && fix(f)))
       return i;
-    for (const message of directiveNotices(doc, optionsOf(doc.file))) out.push({ kind: 'notice', file: doc.file, message });
-    out.push(lintedOutcome(doc, found));
+    const warnings = directiveWarnings(doc, optionsOf(doc.file));
+    if (warnings.length) out.push(...noticesOf(doc.file, warnings));
+    out.push(lintedOutcome(doc, found, warnings));
   }
   return items.length;
 }
 
-/** The outcome of a document linted (not fixed): its findings with `file` set. */
-function lintedOutcome(doc: Document, found: readonly Finding[]): LintOutcome {
+/** The outcome of a document linted (not fixed): its findings with `file` set, and its warnings when it has some. */
+function lintedOutcome(doc: Document, found: readonly Finding[], warnings: LintWarning[]): LintOutcome {
   const findings = found.map((f) => ({ ...f, file: doc.file }));
-  return { kind: 'linted', file: doc.file, ...(doc.record && { record: doc.record }), findings, doc };
+  return { kind: 'linted', file: doc.file, ...(doc.record && { record: doc.record }), findings, doc, ...(warnings.length && { warnings }) };
 }
 
 /** The outcome of a source event that is not a document. */
@@ -376,8 +384,15 @@ function sourceOutcome(event: Exclude<SourceEvent, { kind: 'document' }>): LintO
 export function resultOf(outcome: LintOutcome): LintResult | undefined {
   switch (outcome.kind) {
     case 'linted': {
-      const { file, record, findings, output, fixed, inputFindings, part } = outcome;
-      return { file, ...(record && { record }), findings, ...(output !== undefined && { output, fixed, inputFindings }), ...(part && { part }) };
+      const { file, record, findings, output, fixed, inputFindings, part, warnings } = outcome;
+      return {
+        file,
+        ...(record && { record }),
+        findings,
+        ...(output !== undefined && { output, fixed, inputFindings }),
+        ...(part && { part }),
+        ...(warnings && { warnings }),
+      };
     }
     case 'bad-record':
       return { file: outcome.file, record: outcome.record, findings: [], error: outcome.error };
@@ -399,44 +414,9 @@ export async function* lintStream(paths: string | readonly string[], options: Li
   }
 }
 
-// Rule ids and categories of a rule set, for the check of inline-control directives.
-const namesOf = new WeakMap<ResolvedOptions['rules'], Set<string>>();
-
-/** A warning for each rule id or category an inline-control directive names that no rule has (a typo would silently disable nothing, or everything). */
-function directiveNotices(doc: Document, resolved: ResolvedOptions): string[] {
-  // Asked of every document. "gnify-" first: V8 finds a pattern by memchr of its first character,
-  // and "g" stands about half as often in notes as "d" (MTSamples' notes, a flat string each:
-  // includes("dignify-") 0.5 ns a character, includes("gnify-") 0.26). "dignify-" holds "gnify-".
-  if (!doc.text.includes('gnify-') || !doc.text.includes('dignify-')) return [];
-  let names = namesOf.get(resolved.rules);
-  if (!names) {
-    names = new Set<string>();
-    // Every built-in rule is a name, those outside the preset too: a template may disable a rule
-    // of the `all` preset for the teams that run it.
-    for (const file of builtinRuleFiles()) {
-      for (const rule of file.rules) {
-        names.add(rule.id);
-        names.add(rule.id.split('/')[0]!);
-      }
-    }
-    for (const rule of resolved.rules.rules) {
-      names.add(rule.id);
-      names.add(rule.category ?? rule.id.split('/')[0]!);
-    }
-    for (const id of resolved.rules.equality.keys()) names.add(id);
-    namesOf.set(resolved.rules, names);
-  }
-  const known = names;
-  let code: CodeSpans;
-  try {
-    code = codeSpans(doc);
-  } catch {
-    code = []; // the Markdown or HTML parser is not loaded: nothing was linted in it either
-  }
-  return unknownDirectiveRules(doc.text, (name) => known.has(name), code).map(({ line, name }) => {
-    const meant = didYouMean(name, [...known]) || ' (see dignify rules)';
-    return `warning: line ${line}: a dignify directive names "${name}", which is no rule id or category${meant}`;
-  });
+/** The CLI's notices (stderr lines) for a document's warnings: `warning: line 3: a dignify directive names …`. */
+function noticesOf(file: string, warnings: readonly LintWarning[]): LintOutcome[] {
+  return warnings.map((w) => ({ kind: 'notice', file, message: `warning: ${w.message}` }));
 }
 
 /** The sources' batches linted on this thread (documents deferred are passed on without findings). */
@@ -481,11 +461,21 @@ export function lintInto(
 }
 
 /** A long document's `linted` outcomes, one per batch of findings (LintOptions.findingBatches), each made when it is asked for. */
-async function* inBatches(doc: Document, resolved: ResolvedOptions, perBatch?: number): AsyncGenerator<LintOutcome> {
+async function* inBatches(doc: Document, resolved: ResolvedOptions, perBatch: number | undefined, warnings: LintWarning[]): AsyncGenerator<LintOutcome> {
   await preloadLint(); // the batches are made synchronously, and a generator cannot be run again by withLoading
   const outcome = (findings: Finding[], part?: DocumentPart): LintOutcome => {
     for (const f of findings) f.file = doc.file; // the batch is this document's own: no copy
-    return { kind: 'linted', file: doc.file, ...(doc.record && { record: doc.record }), findings, doc, ...(part && { part }) };
+    // The document's warnings go with its first batch.
+    const first = !part || part.first;
+    return {
+      kind: 'linted',
+      file: doc.file,
+      ...(doc.record && { record: doc.record }),
+      findings,
+      doc,
+      ...(part && { part }),
+      ...(first && warnings.length && { warnings }),
+    };
   };
   let previous: Finding[] | undefined;
   let first = true;

@@ -2,7 +2,7 @@
 // passes, as ESLint does), so a second run has nothing to do. Returns the fixed text and the
 // findings that remain in it, with positions in the fixed text.
 import { applyFixes } from '../lint/fix.js';
-import type { Finding } from '../types.js';
+import type { Finding, LintWarning } from '../types.js';
 
 const MAX_PASSES = 10;
 
@@ -15,6 +15,8 @@ export interface FixTextResult {
   fixed: number;
   /** The findings of the text as given, before any fix (what lint without `fix` reports), positions in it. */
   inputFindings: Finding[];
+  /** lintText: the text's warnings (LintWarning: a directive naming no rule), only set when there are some. */
+  warnings?: LintWarning[];
 }
 
 /** A fix is applied only when its finding still points at its phrase in this text. */

@@ -3,7 +3,8 @@
 // also fixes the text, as ESLint's lintText does (its `output`).
 import { fixText, type FixTextResult } from '../fix/fix-text.js';
 import type { Document } from '../inputs/document.js';
-import type { Finding, Options } from '../types.js';
+import type { Finding, LintWarning, Options } from '../types.js';
+import { directiveWarnings } from './directive-warnings.js';
 import { withLoading } from '../engine/lazy.js';
 import { lintDocument } from './lint-document.js';
 import type { ResolvedOptions } from '../match/match.js';
@@ -35,14 +36,27 @@ export function lintResolved(text: string, resolved: ResolvedOptions, syntax: Do
  * (positions in `output`), `fixed` how many fixes were applied. Findings whose fix was withheld
  * carry `fixSkipped` with the reason.
  *
+ * Writes nothing. What the command line warns about on stderr (a `dignify-disable` directive
+ * naming a rule id or category that no rule has) is in `warnings` (LintWarning[], only set when
+ * there are some): a property of the findings array (not enumerable, so the array compares and
+ * serializes as before), or a field of the fix result.
+ *
  * Rejects with OptionsError for an option it cannot use: options not an object, an unknown preset,
  * quotes policy, rule id or category, severity, allow phrase or syntax, or `rules`, `allow` or
  * `ruleSet` of the wrong shape.
  */
 export async function lintText(text: string, options: LintTextOptions & { fix: true }): Promise<FixTextResult>;
-/** `fix` given as a `boolean` known only at run time (`{ fix: argv.fix }`): either shape, by its value. */
-export async function lintText(text: string, options: LintTextOptions & { fix: boolean }): Promise<Finding[] | FixTextResult>;
-export async function lintText(text: string, options?: LintTextOptions): Promise<Finding[]>;
+/** Without `fix` (or with `fix: false`): the findings. */
+export async function lintText(text: string, options?: LintTextOptions & { fix?: false }): Promise<Finding[] & { warnings?: LintWarning[] }>;
+/**
+ * `fix` known only at run time: `{ fix: argv.fix }`, or options held in a variable typed
+ * LintTextOptions (whose `fix` is `boolean | undefined`): either shape, by its value. Narrow it
+ * with `Array.isArray(result)`.
+ */
+export async function lintText(text: string, options: LintTextOptions): Promise<(Finding[] & { warnings?: LintWarning[] }) | FixTextResult>;
+// The findings' signature again, last, so that ReturnType<typeof lintText> (which reads the last
+// overload) stays Promise<Finding[]>, as it was before the run-time `fix` had its own overload.
+export async function lintText(text: string, options?: LintTextOptions & { fix?: false }): Promise<Finding[] & { warnings?: LintWarning[] }>;
 export async function lintText(text: string, options: LintTextOptions = {}): Promise<Finding[] | FixTextResult> {
   // Resolved first: it checks that the options are an object (null was a TypeError reading `syntax`).
   const resolved = resolveOptions(options);
@@ -51,5 +65,16 @@ export async function lintText(text: string, options: LintTextOptions = {}): Pro
     throw new OptionsError(`syntax: expected ${SYNTAXES.join(', ')}, got ${shown(options.syntax)}`);
   const source = String(text);
   const lint = (t: string) => withLoading(() => lintResolved(t, resolved, options.syntax));
-  return options.fix ? fixText(source, lint) : lint(source);
+  // After linting, which loaded the parser the directives' code spans need.
+  const warningsOf = () => directiveWarnings({ file: '', syntax: options.syntax ?? 'text', text: source }, resolved);
+  if (options.fix) {
+    const result = await fixText(source, lint);
+    const warnings = warningsOf();
+    if (warnings.length) result.warnings = warnings;
+    return result;
+  }
+  const findings: Finding[] & { warnings?: LintWarning[] } = await lint(source);
+  const warnings = warningsOf();
+  if (warnings.length) Object.defineProperty(findings, 'warnings', { value: warnings, enumerable: false, writable: true, configurable: true });
+  return findings;
 }

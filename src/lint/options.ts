@@ -11,9 +11,13 @@ import type { ResolvedOptions } from '../match/match.js';
 /**
  * An option that cannot be used (a bad preset, severity, rule id, allow phrase, …); the message
  * names the option ("quotes: expected info, flag or ignore, got \"x\""). Exported, and named, so a
- * caller can tell it from a bug: `error instanceof OptionsError`, or `error.name === 'OptionsError'`.
+ * caller can tell it from a bug: `error instanceof OptionsError`, `error.name === 'OptionsError'`,
+ * or, as Node's own errors are told apart, `error.code === 'DIGNIFY_OPTIONS'` (stable: it holds
+ * across releases and across copies of the package, where `instanceof` may not).
  */
 export class OptionsError extends Error {
+  /** Always 'DIGNIFY_OPTIONS'. */
+  readonly code = 'DIGNIFY_OPTIONS';
   constructor(message: string) {
     super(message);
     // Error's own name ('Error') would not tell it from any other error in a log or a stack trace.

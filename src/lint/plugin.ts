@@ -18,7 +18,8 @@ useEquality(retextEquality);
  * vfile message: `ruleId`, `source: 'dignify'`, `actual`, `expected` (the suggestions), `note`,
  * `url`, `place` (the whole phrase: line and column 1-based, offset 0-based UTF-16), `fatal` (true
  * for an error, false for a warning, unset for info), and the finding's `category`, `severity`,
- * `quoted`, `fix` and `fixSkipped`. The same findings as lintText. Throws OptionsError for an
+ * `quoted`, `fix` and `fixSkipped`. The same findings as lintText, but for inline directives
+ * (`dignify-disable-line`), which the plugin does not apply. Throws OptionsError for an
  * option it cannot use when the processor is frozen (its first process call), not per file.
  */
 export default function retextDignify(options?: Options) {

@@ -170,6 +170,33 @@ export interface CompiledRules extends RuleSet {
  */
 export const SENTENCE_WINDOW = 40;
 
+/** A frozen copy of a rule's field (a list or record of strings, conditions, examples), all the way down; a string or number as it is. */
+function frozenCopy<T>(value: T): T {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return Object.freeze(value.map(frozenCopy)) as T;
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) copy[key] = frozenCopy((value as Record<string, unknown>)[key]);
+  return Object.freeze(copy) as T;
+}
+
+/**
+ * Freezes a compiled rule (builtinRules().rules, a RuleSet's rules): a caller that changed one
+ * (its severity, a suggestion list) changed every later lint in the process, of every preset, as
+ * the rule shared its lists with the rule files it was compiled from. Its lists and records are
+ * frozen copies, so the rule files given to compileRules stay the caller's to change. The lean
+ * form's `examples` and `conditions` are accessors, read on first use (lean.ts): left as they are
+ * (reading them here would load them at every start), and frozen there when read.
+ */
+function freezeRule(rule: Rule): void {
+  const fields = rule as unknown as Record<string, unknown>;
+  for (const key of Object.keys(rule)) {
+    if (Object.getOwnPropertyDescriptor(rule, key)!.get !== undefined) continue; // a lean accessor: not read here
+    const value = fields[key];
+    if (value !== null && typeof value === 'object') fields[key] = frozenCopy(value);
+  }
+  Object.freeze(rule);
+}
+
 export function ruleUrl(id: string): string {
   return `${DOCS_URL}#${id.replace(/[^a-z0-9-]/g, '')}`;
 }
@@ -400,6 +427,7 @@ export function compileRules(files: readonly LoadedRuleFile[], expanded = new Ma
         url: file.docsUrl ?? ruleUrl(def.id),
       };
       copyLazyFields(def, rule); // the lean form's examples and conditions stay unread (lean.ts)
+      freezeRule(rule);
       const compileConditions = (kind: 'requires' | 'unless'): CompiledCondition[] =>
         (def.conditions?.[kind] ?? []).map((c) => {
           const conditionKind = c.before
@@ -563,5 +591,5 @@ export function compileRules(files: readonly LoadedRuleFile[], expanded = new Ma
   }
   // triggers and triggerPattern come from the prototype, made on first use (LAZY_TRIGGER).
   const compiled = Object.create(LAZY_TRIGGER) as CompiledRules;
-  return Object.assign(compiled, { rules, byId, index, sets, equality, equalityPhrases, files: [...files] });
+  return Object.assign(compiled, { rules: Object.freeze(rules) as Rule[], byId, index, sets, equality, equalityPhrases, files: [...files] });
 }

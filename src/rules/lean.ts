@@ -278,7 +278,8 @@ export function fromLeanForm(
 ): PrecompiledRuleFile[] {
   const files = JSON.parse(text) as LeanRuleFile[];
   let all: Record<string, Examples> | undefined;
-  const load = () => (all ??= loadExamples());
+  // Frozen when read, as the compiled rules that give them are (compile.ts freezeRule).
+  const load = () => (all ??= deepFreeze(loadExamples()));
   for (const file of files) {
     if (file.phraseHeads) {
       file.storedPhrases = storedPhrases(file.phraseHeads, file.phraseTextEnd!, readExpansions);
@@ -292,7 +293,8 @@ export function fromLeanForm(
       // Read and parsed once, at the first read: every read gives the same object, as a plain field did.
       const range = conditionsAt && Object.hasOwn(conditionsAt, rule.id) ? conditionsAt[rule.id]! : undefined;
       let conditions: Conditions;
-      if (conditionsAt) defineLazyConditions(rule, range ? () => (conditions ??= JSON.parse(readExpansions(range[0], range[1])) as Conditions) : noConditions);
+      if (conditionsAt)
+        defineLazyConditions(rule, range ? () => (conditions ??= deepFreeze(JSON.parse(readExpansions(range[0], range[1])) as Conditions)) : noConditions);
     }
     const at = file.ruleExpansionsAt;
     if (at) {
@@ -306,6 +308,15 @@ export function fromLeanForm(
     }
   }
   return files;
+}
+
+/** `value` (parsed JSON: objects, lists, strings, numbers) frozen in place, all the way down. */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 /** The lean file's stored phrases (StoredPhrases): `heads`, ranges of [0, `end`) read by `readExpansions`. */

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { RuleFileDefinition } from '../types.js';
 import { expandPattern, PatternError } from './pattern.js';
@@ -21,8 +21,11 @@ export interface LoadedRuleFile extends RuleFileDefinition {
   /** Where the file came from, as given to the loader. */
   file: string;
   /**
-   * Where its rules are documented, when not docs/rules.md: a config's own rule file gives its
-   * file:// URL (config/load.ts). Carried with the file, so a worker that compiles it again keeps it.
+   * Where its rules are documented (each finding's `url`), when not dignify's docs/rules.md: a rule
+   * file read by loadRuleFiles or a config's `extends` gives its own file:// URL. parseRuleFile sets
+   * none (it has no file to point at): set it to your own page, or the findings point at
+   * docs/rules.md, which has no entry for them. Carried with the file, so a worker that compiles it
+   * again keeps it.
    */
   docsUrl?: string;
 }
@@ -167,7 +170,8 @@ export function parseRuleFile(text: string, file: string): LoadedRuleFile {
  * Reads, parses and validates rule files (UTF-8 YAML; relative paths from the working folder).
  * Throws RuleFileError for the first file that cannot be read or is not a valid rule file. The
  * rules' `examples` are not run here (a config's `extends` runs them); compileRules(files) makes
- * the RuleSet for Options.ruleSet.
+ * the RuleSet for Options.ruleSet. Each file's `docsUrl` is its file:// URL (its findings' `url`),
+ * as for a config's `extends`; the built-in rule files keep docs/rules.md.
  */
 export function loadRuleFiles(paths: readonly string[]): LoadedRuleFile[] {
   return paths.map((p) => {
@@ -177,6 +181,9 @@ export function loadRuleFiles(paths: readonly string[]): LoadedRuleFile[] {
     } catch (error) {
       throw new RuleFileError(p, undefined, describeIoError(error));
     }
-    return parseRuleFile(text, p);
+    const loaded = parseRuleFile(text, p);
+    // A house rule's url pointed at dignify's docs/rules.md, which has no entry for it (a developer trial).
+    const resolved = path.resolve(p);
+    return path.dirname(resolved) === BUILTIN_RULES_DIR ? loaded : { ...loaded, docsUrl: pathToFileURL(resolved).href };
   });
 }

@@ -5,12 +5,12 @@
 //
 // A preset narrows the compiled rule set itself rather than turning rules off: rules outside the
 // preset then add no trigger words to the fast path, so `recommended` pays nothing for `all`.
-import type { RuleDefinition, SeveritySetting } from '../types.js';
+import type { PresetName, RuleDefinition, SeveritySetting } from '../types.js';
 import { compileRules, type CompiledRules } from './compile.js';
 
 /** The preset names, in the order `dignify rules` and the docs show them. */
-export const PRESETS = ['recommended', 'all'] as const;
-export type PresetName = (typeof PRESETS)[number];
+export const PRESETS = ['recommended', 'all'] as const satisfies readonly PresetName[];
+export type { PresetName };
 export const DEFAULT_PRESET: PresetName = 'recommended';
 
 /** What each preset is for, one line each (help text, docs). */
