@@ -145,6 +145,18 @@ describe('suggestionEdit: what a click on a suggestion changes', () => {
     }
   });
 
+  it('reads an ampersand between two replaced words as "and", not as markup to keep (blind probe 7)', async () => {
+    // "Ct was clean & sober 3 yrs" read "Ct was in & recovery 3 yrs" after a click.
+    for (const [text, phrase, out] of [
+      ['Ct was clean & sober 3 yrs before this episode.', 'clean & sober', 'Ct was in recovery 3 yrs before this episode.'],
+      ['Sober & clean since March, per her sponsor.', 'Sober & clean', 'In recovery since March, per her sponsor.'],
+    ] as const) {
+      const f = await finding(text, phrase);
+      expect(f.suggestions[0]).toBe('in recovery');
+      expect(applyEdit(text, suggestionEdit(text, f, f.suggestions[0]!)!)).toBe(out);
+    }
+  });
+
   it('capitalizes at the start of a sentence or a line only', async () => {
     // ("Alcoholic, per family." is the family's words, reported as quoted: no edit. A newcomer trial.)
     const text = 'Seen today.\nAlcoholic since 2010. Known alcoholic.';

@@ -32,6 +32,8 @@ interface Word {
 // in either case, and "’" is not ASCII.
 const WORD = lazyRegExp(String.raw`&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);|([\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*)`, 'giu');
 const ASCII_WORD = /&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);|([a-z\d]+(?:'[a-z\d]+)*)/gi;
+// "&" (or "&amp;" in HTML) standing alone between two words, spaces around it or not.
+const AMPERSAND = /^\s*&(?:amp;)?\s*$/;
 
 /** Does `word` hold anything but letters, digits and apostrophes? (An ASCII word is tested without building the Unicode class.) */
 function hasOtherThanWordCharacters(word: string): boolean {
@@ -279,7 +281,11 @@ export function planFix(
   // A hyphen is not plain: a compound replaced by more or fewer words is no edit ("wheelchair-bound" ->
   // "uses a wheelchair" read "is uses a wheelchair" after the copula the span leaves out; "HIV-infected"
   // -> "is person with HIV"), a trade the blind suggestion probe of 2026-12-03 weighed against "no-showed".
-  const plain = oldSeps.map((sep, k) => seg[k] === seg[k + 1] && (/^\s+$/.test(sep) || (/^\.\s+$/.test(sep) && CLIPPED.has(oldWords[k]!.text.toLowerCase()))));
+  // An ampersand between two words is the word "and" written short ("clean & sober" -> "in recovery"):
+  // kept as markup it read "in & recovery" (blind probe 7, an ASAM assessment).
+  const plain = oldSeps.map(
+    (sep, k) => seg[k] === seg[k + 1] && (/^\s+$/.test(sep) || AMPERSAND.test(sep) || (/^\.\s+$/.test(sep) && CLIPPED.has(oldWords[k]!.text.toLowerCase()))),
+  );
   const newSeps = newWords.slice(1).map((w, k) => replacement.slice(newWords[k]!.end, w.start));
 
   let out = '';
