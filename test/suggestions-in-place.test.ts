@@ -61,3 +61,18 @@ describe('a line with "alcoholic\'s" and "alcoholic cirrhosis"', () => {
     expect(await on("An alcoholic's liver is often enlarged.", 'identity/alcoholic-disease')).toEqual([]);
   });
 });
+
+describe('"laxative abuse" in an eating-disorder note', () => {
+  it('is reported with "misuse", the guides\' word for a medicine, not "use"', async () => {
+    for (const [text, actual, suggestion] of [
+      ['Hx of laxative abuse.', 'laxative abuse', 'laxative misuse'],
+      ['Laxative abuse and purging since age 15.', 'Laxative abuse', 'laxative misuse'],
+      ['He admits abusing laxatives before weigh-ins.', 'abusing laxatives', 'misusing laxatives'],
+      ['She abused Lasix to lose weight.', 'abused Lasix', 'misused Lasix'],
+    ] as const) {
+      const [f] = await on(text, 'substance-use/abuse-verb');
+      expect(f?.actual, text).toBe(actual);
+      expect(f!.suggestions[0], text).toBe(suggestion);
+    }
+  });
+});

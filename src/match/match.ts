@@ -991,6 +991,30 @@ export function makeFinding(
   return finding;
 }
 
+/**
+ * The words `c` captured, as the text writes them where their set gives no value to put in their place
+ * ("abused Versed" -> "misused Versed", not "misused versed"; "EtOH-abusing" -> "EtOH-using"), but not for
+ * a capital that only opens the sentence: a set's value ("heroin" -> "opioid") or
+ * a word written otherwise than its form in the rules (a possessive, a curly apostrophe) stays as
+ * the rules have it.
+ */
+function asWritten(text: string, tokens: readonly Token[], c: Candidate, sets: CompiledRules['sets']): ReadonlyMap<string, string> {
+  let written: Map<string, string> | undefined;
+  for (const [name, norm] of c.captures) {
+    if (sets.get(name)?.values.has(norm) !== false) continue;
+    for (let k = c.first; k <= c.last; k++) {
+      const token = tokens[k]!;
+      if (token.norm !== norm) continue;
+      const word = text.slice(token.start.offset, token.end.offset);
+      // A capital that only opens the sentence ("Alcohol-abusing father") says nothing of the word.
+      const named = k > 0 ? word !== norm : word.slice(1) !== norm.slice(1);
+      if (named && word.toLowerCase() === norm) (written ??= new Map(c.captures)).set(name, word);
+      break;
+    }
+  }
+  return written ?? c.captures;
+}
+
 /** Whether a suggestion template names every set the match captured (the substance, the condition). */
 function keepsCaptures(template: string, captures: ReadonlyMap<string, string>): boolean {
   for (const name of captures.keys()) if (!template.includes(`{${name}}`) && !template.includes(`{${name}.`)) return false;
@@ -1084,7 +1108,8 @@ export function matchSentences(sentences: readonly SentenceTokens[], text: strin
     for (const { c, sentence, start, end, wordings, others } of hits) {
       const { tokens } = sentence;
       const { rule } = c.compiled;
-      const render = (x: Candidate, templates: readonly string[]) => templates.map((t) => renderSuggestion(t, x.captures, options.rules.sets));
+      const render = (x: Candidate, templates: readonly string[]) =>
+        templates.map((t) => renderSuggestion(t, asWritten(text, tokens, x, options.rules.sets), options.rules.sets));
       const templates = suggestionsFor(c, tokens);
       const own = render(c, templates);
       // Readings that capture other words ("UDS {dirty/clean}") each give their first suggestion.
