@@ -62,6 +62,33 @@ describe('a line with "alcoholic\'s" and "alcoholic cirrhosis"', () => {
   });
 });
 
+describe('"insists on"', () => {
+  it('takes "on" into the span, so that the first suggestion reads in place', async () => {
+    for (const [text, out] of [
+      ['Pt insisted on being discharged.', 'Pt asked to be discharged.'],
+      ['Pt insisting on leaving AMA.', 'Pt requesting leaving AMA.'],
+      ['Pt insisted on leaving.', 'Pt requested leaving.'],
+      ['His insistence on opioids.', 'His request for opioids.'],
+    ] as const) {
+      const [f] = await on(text, 'credibility/insists');
+      expect(f, text).toBeDefined();
+      expect(clicked(text, f!), text).toBe(out);
+      expect(f!.suggestions.join(' | '), text).not.toMatch(/report/);
+    }
+  });
+
+  it('still passes what the words after "on" excuse, with "on" in the span', async () => {
+    for (const text of [
+      'At arraignment he insisted on his right to counsel.',
+      'They insist on being addressed as Alex.',
+      'She insisted on a trained interpreter instead of her nephew.',
+      'Ask questions and insist on clear answers.',
+      'Marked insistence on sameness since age 2.',
+    ])
+      expect(await on(text, 'credibility/insists'), text).toEqual([]);
+  });
+});
+
 describe('"laxative abuse" in an eating-disorder note', () => {
   it('is reported with "misuse", the guides\' word for a medicine, not "use"', async () => {
     for (const [text, actual, suggestion] of [
