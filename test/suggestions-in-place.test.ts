@@ -103,3 +103,21 @@ describe('"laxative abuse" in an eating-disorder note', () => {
     }
   });
 });
+
+describe('"no-show"', () => {
+  // A click on it is refused as before (src/fix/refine.ts: a hyphenated compound replaced by another
+  // number of words), so the first suggestion is read in place of the span.
+  it('of a person: the suggestion replaces the copula and the article with it', async () => {
+    for (const [text, out] of [
+      ['Pt is a no-show.', 'Pt did not attend the appointment.'],
+      ['Pt was a no-show.', 'Pt did not attend the appointment.'],
+      ['He has been a no-show twice.', 'He has missed the appointment twice.'],
+      ['Pt is a frequent no-show.', 'Pt often misses appointments.'],
+      ['Follow-up: no-show x2.', 'Follow-up: missed appointment x2.'],
+    ] as const) {
+      const [f] = await on(text, 'compliance/no-show', 'all');
+      expect(f, text).toBeDefined();
+      expect(text.slice(0, f!.start.offset) + f!.suggestions[0] + text.slice(f!.end.offset), text).toBe(out);
+    }
+  });
+});
