@@ -523,9 +523,9 @@ export function builtinRulePaths() { throw new Error('no rule files in the wareh
   // f.fixSkipped, which no row reads. 4.7 KB of code.
   'fix/refine': 'export function refineFixes(text, findings) { return findings; }',
   // Nor is a fix made: fitReplacement (a suggestion fitted to the case of the words it replaces and
-  // to an article before them) and withKnown ("known" taken into it) give only f.fix; renderSuggestion, the
-  // row's suggestion, stays.
-  'match/suggest': `export { renderSuggestion } from ${JSON.stringify(path.join(root, 'src/match/suggest.ts'))};
+  // to an article before them) and withKnown ("known" taken into it) give only f.fix; renderSuggestion and
+  // possessiveSuggestion ("the addict's" -> "the person with …'s"), the row's suggestion, stay.
+  'match/suggest': `export { possessiveSuggestion, renderSuggestion } from ${JSON.stringify(path.join(root, 'src/match/suggest.ts'))};
 export function fitReplacement() {}
 export function withKnown() {}`,
   // compile.ts gives a compiled rule the lazy examples and conditions of its definition (none here:

@@ -21,7 +21,7 @@ describe('compliance and credibility kinds of the retired sets', () => {
     ['Poor adherance to the inhaler noted.', 'compliance/nonadherent Poor adherance'],
     ['He is non compliant with the weight-loss requirement before surgery.', 'compliance/noncompliant non compliant'],
     // The patient's own insisting right after a comma stays the patient's.
-    ['Pt up all night, insisting on a private room.', 'credibility/insists insisting'],
+    ['Pt up all night, insisting on a private room.', 'credibility/insists insisting on'],
     ['She claimed a stranger took her wallet.', 'credibility/claims claimed'],
     // "Apparently" between the patient and their own past act (credibility/apparently-act, recommended).
     ['Client apparently sold his bus pass last week.', 'credibility/apparently-act apparently'],

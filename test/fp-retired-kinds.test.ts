@@ -47,11 +47,11 @@ describe('a relative as the subject of a second verb (subject.ts)', () => {
 
   it.each([
     // The patient's own second verb after a bracketed quotation.
-    ['Pt turns down the commode ("I can walk") and insists on the bathroom.', 'credibility/insists insists'],
+    ['Pt turns down the commode ("I can walk") and insists on the bathroom.', 'credibility/insists insists on'],
     // The patient's verb of saying and the verb after the comma in the same tense: either's, read as the patient's.
     ['Pt states her husband drinks nightly, insists she is safe at home.', 'credibility/insists insists'],
     // The patient's own verb after a comma.
-    ['Pt says he slept well, insists on going home today.', 'credibility/insists insists'],
+    ['Pt says he slept well, insists on going home today.', 'credibility/insists insists on'],
   ])('flags %j', async (text, expected) => {
     expect(await found(text)).toContain(expected);
   });
@@ -75,7 +75,7 @@ describe('who is described or refuses (described.ts, subject.ts)', () => {
 
   it.each([
     // The patient named "he" and a relative of the other gender: "he" is still the patient.
-    ['His wife visited and he insists on going home.', 'credibility/insists insists'],
+    ['His wife visited and he insists on going home.', 'credibility/insists insists on'],
     // The coordinated subject "Pt and his wife" owns the verb after the relative clause closes.
     ['Pt and his wife, who insisted on the TV, refused the bed.', 'compliance/refused refused'],
     // The patient described by someone, with two adjectives.

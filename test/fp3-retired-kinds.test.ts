@@ -41,7 +41,7 @@ describe('third retirement round: positives of the same words are found', () => 
   it.each([
     ['Hx of substance abuse per the pt, seen by the consult team today.', 'substance-use/substance-abuse substance abuse'],
     ['Intake form: Hx of alcohol abuse? ☒ Yes ☐ No', 'substance-use/substance-abuse alcohol abuse'],
-    ['Pt upset about the delay, insists on a second opinion.', 'credibility/insists insists'],
+    ['Pt upset about the delay, insists on a second opinion.', 'credibility/insists insists on'],
     ['Relapse of alcohol use after 8 months sober.', 'substance-use/relapse Relapse'],
     // The substance in the span since the relapse rule's {drug} phrase ("returned to heroin use").
     ['Relapsed on heroin in May; back in IOP.', 'substance-use/relapse Relapsed on heroin'],

@@ -104,7 +104,7 @@ const KNOWN_LOOKALIKE_FINDINGS = [
   // stands between the relative and the first verb ("X's mother, visiting from Ohio, disputes … and
   // insists"), and a "Second applicant's brother" whose ordinal reads the possessive as the subject.
   'rp-zfah-001 credibility/insists "insists"',
-  'rp-zfah-002 credibility/insists "insisted"',
+  'rp-zfah-002 credibility/insists "insisted on"',
   // Batch 82's (branch mc), flagged before its fixes too: a mother's refusal of a comfort item "for
   // herself" with no other sign of whose note it is (perinatal.ts reads "for herself" as the mother's own
   // care, so the mother as the patient; a cot is no care). Left to the work on relatives as subjects.

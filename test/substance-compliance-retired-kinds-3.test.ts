@@ -18,7 +18,7 @@ describe('substance-use, compliance and credibility kinds of the retired sets (t
   it.each([
     ['Neurology worried he is abusing his Rytary, 20 capsules a day.', 'substance-use/abuse-verb abusing'],
     ['Is he abusing his Provigil again? Ask the pharmacy.', 'substance-use/abuse-verb abusing'],
-    ['Dx list: apomorphine abuse (pen), per the DDS consult.', 'substance-use/abuse-verb abuse'],
+    ['Dx list: apomorphine abuse (pen), per the DDS consult.', 'substance-use/abuse-verb apomorphine abuse'],
     ['Mom says she is abusing her zolpidem at night.', 'substance-use/abuse-verb abusing'],
     ['Urine tox 6/3: + methadone (OTP). Otherwise clean.', 'substance-use/clean-dirty-test Otherwise clean'],
     ['UDS positive for amphetamine only, all else clean.', 'substance-use/clean-dirty-test all else clean'],

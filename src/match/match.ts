@@ -6,7 +6,7 @@ import type { CompiledCondition, CompiledRule, CompiledRules, IndexEntry } from 
 import type { TokenSequence } from '../rules/pattern.js';
 import type { Finding, Point, QuoteHandling, SeveritySetting } from '../types.js';
 import { SEVERITY_RANK } from '../types.js';
-import { fitReplacement, renderSuggestion, withKnown } from './suggest.js';
+import { fitReplacement, possessiveSuggestion, renderSuggestion, withKnown } from './suggest.js';
 import { type SentenceTokens, type Token, tokenGap } from '../parse/tokens.js';
 import { namesPerson } from './person-reading.js';
 import { countBelow } from './count-below.js';
@@ -553,6 +553,25 @@ function ageEnd(tokens: readonly Token[], head: number): number {
 const POSSESSIVE_END = /['\u2019]s$/i;
 const CONTRACTED = new Set(['he', 'she', 'it', 'that', 'there', 'here', 'what', 'who', 'where', 'how', 'let']);
 
+// The sets whose words name a person: after one of them "'s" is "is" as often as a possessive ("my
+// mom's bipolar", "pt's diabetic"), which the rules' patterns read ("{relative} bipolar").
+const PERSON_SETS = ['person', 'person-role', 'relative'];
+const personWords = new WeakMap<CompiledRules['sets'], ReadonlySet<string>>();
+function personWordsOf(sets: CompiledRules['sets']): ReadonlySet<string> {
+  let words = personWords.get(sets);
+  if (!words) personWords.set(sets, (words = new Set(PERSON_SETS.flatMap((name) => sets.get(name)?.words ?? []))));
+  return words;
+}
+
+/**
+ * Is a token of first..last-1 (not the phrase's last) written as a possessive, of a word that names
+ * no person ("alcoholic's", "addict's"; not "mom's", "pt's", which may be "is")?
+ */
+function possessiveInside(text: string, tokens: readonly Token[], first: number, last: number, sets: CompiledRules['sets']): boolean {
+  for (let k = first; k < last; k++) if (endsPossessive(text, tokens[k]!) && !personWordsOf(sets).has(tokens[k]!.norm)) return true;
+  return false;
+}
+
 /** Is `token` written as a possessive? */
 function endsPossessive(text: string, token: Token): boolean {
   return !CONTRACTED.has(token.norm) && POSSESSIVE_END.test(text.slice(token.start.offset, token.end.offset));
@@ -842,6 +861,10 @@ function findCandidates(sentence: SentenceTokens, options: ResolvedOptions, text
       // From the second token: every entry under a word has that word among its first token's
       // (compile.ts builds the index from them), so the first token matches.
       if (!matchesFrom(tokens, i, sequence, 1)) continue;
+      // A possessive inside the phrase ends it: "the alcoholic's wife" is the wife of an alcoholic,
+      // not an "alcoholic wife"; "an alcoholic's liver" is a person's, not "alcoholic liver" disease.
+      // The shorter phrase that ends at the possessive ("alcoholic's") is a candidate of its own.
+      if (possessiveInside(text, tokens, i, i + sequence.length - 1, options.rules.sets)) continue;
       const captures = new Map<string, string>();
       sequence.forEach((t, k) => {
         if (t.set) captures.set(t.set, tokens[i + k]!.norm);
@@ -968,6 +991,30 @@ export function makeFinding(
   return finding;
 }
 
+/**
+ * The words `c` captured, as the text writes them where their set gives no value to put in their place
+ * ("abused Versed" -> "misused Versed", not "misused versed"; "EtOH-abusing" -> "EtOH-using"), but not for
+ * a capital that only opens the sentence: a set's value ("heroin" -> "opioid") or
+ * a word written otherwise than its form in the rules (a possessive, a curly apostrophe) stays as
+ * the rules have it.
+ */
+function asWritten(text: string, tokens: readonly Token[], c: Candidate, sets: CompiledRules['sets']): ReadonlyMap<string, string> {
+  let written: Map<string, string> | undefined;
+  for (const [name, norm] of c.captures) {
+    if (sets.get(name)?.values.has(norm) !== false) continue;
+    for (let k = c.first; k <= c.last; k++) {
+      const token = tokens[k]!;
+      if (token.norm !== norm) continue;
+      const word = text.slice(token.start.offset, token.end.offset);
+      // A capital that only opens the sentence ("Alcohol-abusing father") says nothing of the word.
+      const named = k > 0 ? word !== norm : word.slice(1) !== norm.slice(1);
+      if (named && word.toLowerCase() === norm) (written ??= new Map(c.captures)).set(name, word);
+      break;
+    }
+  }
+  return written ?? c.captures;
+}
+
 /** Whether a suggestion template names every set the match captured (the substance, the condition). */
 function keepsCaptures(template: string, captures: ReadonlyMap<string, string>): boolean {
   for (const name of captures.keys()) if (!template.includes(`{${name}}`) && !template.includes(`{${name}.`)) return false;
@@ -1061,7 +1108,8 @@ export function matchSentences(sentences: readonly SentenceTokens[], text: strin
     for (const { c, sentence, start, end, wordings, others } of hits) {
       const { tokens } = sentence;
       const { rule } = c.compiled;
-      const render = (x: Candidate, templates: readonly string[]) => templates.map((t) => renderSuggestion(t, x.captures, options.rules.sets));
+      const render = (x: Candidate, templates: readonly string[]) =>
+        templates.map((t) => renderSuggestion(t, asWritten(text, tokens, x, options.rules.sets), options.rules.sets));
       const templates = suggestionsFor(c, tokens);
       const own = render(c, templates);
       // Readings that capture other words ("UDS {dirty/clean}") each give their first suggestion.
@@ -1069,7 +1117,14 @@ export function matchSentences(sentences: readonly SentenceTokens[], text: strin
         others.length === 0 ? own : [...new Set([own[0]!, ...others.map((x) => render(x.c, suggestionsFor(x.c, x.tokens))[0]!), ...own])].filter(Boolean);
       // "is an IVDU" names a person: "is an injection drug use" would be nonsense, so the person's wording goes first (and is the fix).
       const person = rule.personSuggestion && namesPerson(text, tokens, c.first, c.last) ? rule.personSuggestion : undefined;
-      const suggestions = person ? [person, ...rendered.filter((s) => s !== person)] : rendered;
+      const named = person ? [person, ...rendered.filter((s) => s !== person)] : rendered;
+      // "the addict's mother" -> "the person with a substance use disorder's mother" (suggest.ts
+      // possessiveSuggestion); not after a word of a person, where "'s" may be "is" ("her diabetic mom's
+      // coming"): that suggestion stays without it, and a click or --fix is refused (src/fix/refine.ts).
+      const last = tokens[c.last]!;
+      const owner = endsPossessive(text, last) && !personWordsOf(options.rules.sets).has(last.norm);
+      const apostrophe = owner ? text.charAt(last.end.offset - 2) : undefined;
+      const suggestions = apostrophe ? [...new Set(named.map((s) => possessiveSuggestion(s, apostrophe)))] : named;
       const paragraph = { start: sentence.paragraphStart, end: sentence.paragraphEnd };
       claimed?.push({ start: start.offset, end: end.offset });
       const markup = spansTemplateMarkup(text, start.offset, end.offset);

@@ -158,3 +158,24 @@ export function withKnown(text: string, start: number, suggestion: string): { st
   }
   return { start: start - before.length + known.index, suggestion: words };
 }
+
+// A suggestion that names a person or people, as its first noun after an optional article, and says
+// with what ("person with alcohol use disorder", "the person with diabetes", "father with …",
+// "person in recovery from …"): a possessive reads after its last word.
+const NAMES_PERSON =
+  /^(?:(?:a|an|the)\s+)?(?:person|persons|people|patients?|pts?|individuals?|m[ae]n|wom[ae]n|child|children|kids?|bab(?:y|ies)|infants?|newborns?|adults?|adolescents?|teens?|teenagers?|residents?|clients?|members?|students?|veterans?|moms?|mothers?|mum|dads?|fathers?|parents?|brothers?|sisters?|sons?|daughters?|wife|husband|spouse|partner|boyfriend|girlfriend|uncles?|aunts?|cousins?|grand(?:mother|father|parent|son|daughter)s?|siblings?|guardian)\s+(?:with|in|of|on|from|living)\s/i;
+
+/**
+ * The suggestion for a label written as a possessive ("the addict's mother", "an alcoholic's liver"),
+ * which a replacement without the "'s" would turn into "the person with a substance use disorder
+ * mother" (--fix and a click, src/fix/refine.ts, refuse that): a suggestion that names a person with
+ * what they have takes the possessive after its last word, with the apostrophe as written ("the
+ * person with alcohol use disorder's wife"), a plural's "s" the apostrophe alone ("people with
+ * substance use disorders' families"). Others (a relative clause, "person who uses drugs", whose
+ * "drugs's" reads wrong; a verb; an instruction; a note in brackets) are left as they are, and a
+ * click or --fix still refuses them.
+ */
+export function possessiveSuggestion(suggestion: string, apostrophe: string): string {
+  if (/['\u2019]s?$/i.test(suggestion) || /[([]/.test(suggestion) || !NAMES_PERSON.test(suggestion)) return suggestion;
+  return /^(?:(?:a|an|the)\s+)?people\s.*[^s]s$/i.test(suggestion) ? `${suggestion}${apostrophe}` : `${suggestion}${apostrophe}s`;
+}
