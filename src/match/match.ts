@@ -564,11 +564,16 @@ function personWordsOf(sets: CompiledRules['sets']): ReadonlySet<string> {
 }
 
 /**
- * Is a token of first..last-1 (not the phrase's last) written as a possessive, of a word that names
- * no person ("alcoholic's", "addict's"; not "mom's", "pt's", which may be "is")?
+ * Is `token` written as a possessive of a word that names no person ("alcoholic's", "addict's";
+ * not "mom's", "pt's", which may be "is")?
  */
+function ownerPossessive(text: string, token: Token, sets: CompiledRules['sets']): boolean {
+  return endsPossessive(text, token) && !personWordsOf(sets).has(token.norm);
+}
+
+/** Is a token of first..last-1 (not the phrase's last) an owner's possessive (ownerPossessive)? */
 function possessiveInside(text: string, tokens: readonly Token[], first: number, last: number, sets: CompiledRules['sets']): boolean {
-  for (let k = first; k < last; k++) if (endsPossessive(text, tokens[k]!) && !personWordsOf(sets).has(tokens[k]!.norm)) return true;
+  for (let k = first; k < last; k++) if (ownerPossessive(text, tokens[k]!, sets)) return true;
   return false;
 }
 
@@ -945,11 +950,6 @@ function shareList(list: string[]): readonly string[] {
   return list;
 }
 
-/** A rule's sources, as its findings carry them: the rule's own list, frozen at its first finding (see shareList). */
-function frozen(list: readonly string[]): readonly string[] {
-  return Object.isFrozen(list) ? list : Object.freeze(list);
-}
-
 export function makeFinding(
   compiled: CompiledRule,
   suggestions: string[],
@@ -984,7 +984,7 @@ export function makeFinding(
     start: { ...start },
     end: { ...end },
     note: rule.note,
-    sources: frozen(rule.sources),
+    sources: rule.sources, // frozen with its rule (compile.ts freezeRule)
     url: rule.url,
   };
   if (quoted || voice === 'mention') finding.quoted = true;
@@ -1122,8 +1122,7 @@ export function matchSentences(sentences: readonly SentenceTokens[], text: strin
       // possessiveSuggestion); not after a word of a person, where "'s" may be "is" ("her diabetic mom's
       // coming"): that suggestion stays without it, and a click or --fix is refused (src/fix/refine.ts).
       const last = tokens[c.last]!;
-      const owner = endsPossessive(text, last) && !personWordsOf(options.rules.sets).has(last.norm);
-      const apostrophe = owner ? text.charAt(last.end.offset - 2) : undefined;
+      const apostrophe = ownerPossessive(text, last, options.rules.sets) ? text.charAt(last.end.offset - 2) : undefined;
       const suggestions = apostrophe ? [...new Set(named.map((s) => possessiveSuggestion(s, apostrophe)))] : named;
       const paragraph = { start: sentence.paragraphStart, end: sentence.paragraphEnd };
       claimed?.push({ start: start.offset, end: end.offset });
