@@ -1,5 +1,6 @@
 // Turns validated rule files into the structures the matcher needs: token sequences indexed by
 // their first word, compiled conditions, and the list of trigger words the fast path scans for.
+import { frozenCopy } from '../core/frozen.js';
 import type { Rule, RuleSet, SetValue } from '../types.js';
 import type { LoadedRuleFile } from './load.js';
 import { RuleFileError } from './errors.js';
@@ -170,22 +171,13 @@ export interface CompiledRules extends RuleSet {
  */
 export const SENTENCE_WINDOW = 40;
 
-/** A frozen copy of a rule's field (a list or record of strings, conditions, examples), all the way down; a string or number as it is. */
-function frozenCopy<T>(value: T): T {
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return Object.freeze(value.map(frozenCopy)) as T;
-  const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) copy[key] = frozenCopy((value as Record<string, unknown>)[key]);
-  return Object.freeze(copy) as T;
-}
-
 /**
  * Freezes a compiled rule (builtinRules().rules, a RuleSet's rules): a caller that changed one
  * (its severity, a suggestion list) changed every later lint in the process, of every preset, as
  * the rule shared its lists with the rule files it was compiled from. Its lists and records are
  * frozen copies, so the rule files given to compileRules stay the caller's to change. The lean
  * form's `examples` and `conditions` are accessors, read on first use (lean.ts): left as they are
- * (reading them here would load them at every start), and frozen there when read.
+ * (reading them here would load them at every start), and frozen there when read (core/frozen.ts, as here).
  */
 function freezeRule(rule: Rule): void {
   const fields = rule as unknown as Record<string, unknown>;

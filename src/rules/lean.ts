@@ -17,6 +17,7 @@
 // - so do each rule's `conditions` (150 kB, 37% of what was left), after the expansions, read at the
 //   rule's first compile or at the first read of its `conditions` (an accessor): a start touched ~185
 //   pages for their text and objects (BENCHMARKS.md, branch cold10).
+import { frozenCopy } from '../core/frozen.js';
 import { type AnchorToken, anchorOf } from '../match/anchor.js';
 import type { LoadedRuleFile } from './load.js';
 import { normalizedSet, setWordsOf } from './sets.js';
@@ -279,7 +280,7 @@ export function fromLeanForm(
   const files = JSON.parse(text) as LeanRuleFile[];
   let all: Record<string, Examples> | undefined;
   // Frozen when read, as the compiled rules that give them are (compile.ts freezeRule).
-  const load = () => (all ??= deepFreeze(loadExamples()));
+  const load = () => (all ??= frozenCopy(loadExamples()));
   for (const file of files) {
     if (file.phraseHeads) {
       file.storedPhrases = storedPhrases(file.phraseHeads, file.phraseTextEnd!, readExpansions);
@@ -294,7 +295,7 @@ export function fromLeanForm(
       const range = conditionsAt && Object.hasOwn(conditionsAt, rule.id) ? conditionsAt[rule.id]! : undefined;
       let conditions: Conditions;
       if (conditionsAt)
-        defineLazyConditions(rule, range ? () => (conditions ??= deepFreeze(JSON.parse(readExpansions(range[0], range[1])) as Conditions)) : noConditions);
+        defineLazyConditions(rule, range ? () => (conditions ??= frozenCopy(JSON.parse(readExpansions(range[0], range[1])) as Conditions)) : noConditions);
     }
     const at = file.ruleExpansionsAt;
     if (at) {
@@ -308,15 +309,6 @@ export function fromLeanForm(
     }
   }
   return files;
-}
-
-/** `value` (parsed JSON: objects, lists, strings, numbers) frozen in place, all the way down. */
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
-    Object.freeze(value);
-  }
-  return value;
 }
 
 /** The lean file's stored phrases (StoredPhrases): `heads`, ranges of [0, `end`) read by `readExpansions`. */
