@@ -126,7 +126,7 @@ let ticks: number[] = [];
 /** Plain text: inside `backticks` on its line (a note pasted from a wiki or a chat). */
 function inCode(text: string, start: number): boolean {
   if (ticksText === text)
-    ticksText = text; // adopt this string object (see parse/lines.ts startsOf)
+    ticksText = text; // adopt this string object (see core/once-per-text.ts recentPerText)
   else {
     ticksText = text;
     ticks = [];

@@ -874,7 +874,7 @@ const NAME_WORDS: NameWords = {
  */
 function namedInText(text: string, word: string, offset: number): boolean {
   if (insideText !== text) insideAt.clear();
-  insideText = text; // adopt this string object (see parse/lines.ts startsOf)
+  insideText = text; // adopt this string object (see core/once-per-text.ts recentPerText)
   let found = insideAt.get(word);
   if (!found) {
     insideAt.set(word, (found = []));

@@ -48,7 +48,7 @@ export function lineHolds(condition: CompiledCondition, text: string, offset: nu
     knownEnd = -1;
     textFolds = FOLDS.test(text);
   }
-  answersText = text; // adopt this string object (see parse/lines.ts startsOf)
+  answersText = text; // adopt this string object (see core/once-per-text.ts recentPerText)
   if (offset < knownStart || offset > knownEnd) {
     knownLine = lineIndexAt(text, offset);
     [knownStart, knownEnd] = lineBoundsOf(text, knownLine);

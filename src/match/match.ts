@@ -628,7 +628,7 @@ const QUOTE_INDEXES_MAX = 1024;
 
 function quoteIndex(text: string, paragraphStart: number, paragraphEnd: number, single: boolean): QuoteIndex {
   if (quoteText !== text) quoteIndexes.clear();
-  quoteText = text; // adopt this string object (see parse/lines.ts startsOf)
+  quoteText = text; // adopt this string object (see core/once-per-text.ts recentPerText)
   const key = `${paragraphStart}-${paragraphEnd}${single ? "'" : '"'}`;
   let index = quoteIndexes.get(key);
   if (index) return index;

@@ -63,7 +63,7 @@ const usesByWord = new Map<string, Uses>();
 
 function usesOf(text: string, word: string, words: NameWords): Uses {
   if (usesText !== text || usesWords !== words) usesByWord.clear();
-  usesText = text; // adopt this string object (see parse/lines.ts startsOf)
+  usesText = text; // adopt this string object (see core/once-per-text.ts recentPerText)
   usesWords = words;
   let uses = usesByWord.get(word);
   if (uses) return uses;

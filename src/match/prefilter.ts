@@ -147,7 +147,7 @@ function remembered(search: Search): Search {
       searchedFrom = from;
       found = search(text, from);
     }
-    lastText = text; // adopt this string object (see parse/lines.ts startsOf)
+    lastText = text; // adopt this string object (see core/once-per-text.ts recentPerText)
     return found;
   };
 }
@@ -680,7 +680,7 @@ function buildScanner(rules: CompiledRules): RuleScanner {
       scan = folds || (text.length > UNDERSCORE_COPY_LIMIT && text.includes('_')) ? scanUnicode : scanAscii;
       subject = undefined;
     }
-    scanText = text; // adopt this string object (see parse/lines.ts startsOf)
+    scanText = text; // adopt this string object (see core/once-per-text.ts recentPerText)
     return folds;
   };
   /** The scan regex for `text` and the string it reads (`text`, or underscoreFree(text) for `\b`). */
@@ -772,7 +772,7 @@ function buildScanner(rules: CompiledRules): RuleScanner {
       searchedFrom = from;
       found = scanPlaces(text, from, text.length, (hit, at) => anchorFound(hit, at, text));
     }
-    lastText = text; // adopt this string object (see parse/lines.ts startsOf)
+    lastText = text; // adopt this string object (see core/once-per-text.ts recentPerText)
     return found;
   };
   let equalityWordsRegex: RegExp | undefined;

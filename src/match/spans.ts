@@ -483,7 +483,7 @@ function regionAround(text: string, offset: number): [number, number] {
  */
 export function spansAround(text: string, offset: number): Span[] {
   if (linesCache.text !== text) linesCache.spans.clear();
-  linesCache.text = text; // adopt this string object (see parse/lines.ts startsOf)
+  linesCache.text = text; // adopt this string object (see core/once-per-text.ts recentPerText)
   const [start, end] = regionAround(text, offset);
   let spans = linesCache.spans.get(start);
   if (!spans) {

@@ -89,7 +89,7 @@ const dialogueCache = { text: undefined as string | undefined, dialogue: false }
  */
 export function isDialogue(text: string): boolean {
   if (dialogueCache.text === text) {
-    dialogueCache.text = text; // adopt this string object (see parse/lines.ts startsOf)
+    dialogueCache.text = text; // adopt this string object (see core/once-per-text.ts recentPerText)
     return dialogueCache.dialogue;
   }
   let clinician = 0;

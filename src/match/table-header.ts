@@ -3,6 +3,7 @@
 // holds a result ("| 2/2 | + cocaine | dirty |"): rows are read apart (parse/table-rows.ts), so a
 // rule that needs the test's name beside "dirty" never saw it. A rule's `table` condition asks this
 // module for the header row and tests it. HTML tables are not read here (their rows are markup).
+import { recentPerText } from '../core/once-per-text.js';
 import { lineBoundsOf, lineIndexAt } from '../parse/lines.js';
 
 /** A row's cell delimiter: a tab, else a pipe ("UDS | dirty" is a two-cell row); undefined for other lines. */
@@ -12,23 +13,18 @@ function delimiterOf(line: string): '\t' | '|' | undefined {
 }
 
 // Each line's delimiter, found once per text and line (the last two texts asked about are
-// remembered, as parse/lines.ts remembers their line starts). It is asked per candidate phrase, and
-// reading the line again each time was quadratic in a note flattened to one line: a 2 MB line with
-// "clean" every 20 words took 16 s (test/table-header-linear.test.ts).
-let recentDelimiters: Array<{ text: string; byLine: Map<number, '\t' | '|' | undefined> }> = [];
+// remembered, as parse/lines.ts remembers their line starts: core/once-per-text.ts recentPerText).
+// It is asked per candidate phrase, and reading the line again each time was quadratic in a note
+// flattened to one line: a 2 MB line with "clean" every 20 words took 16 s
+// (test/table-header-linear.test.ts).
+const delimitersOf = recentPerText((): Map<number, '\t' | '|' | undefined> => new Map());
 
 /** The delimiter of line `line` (0-based) of `text`, as delimiterOf reads it. */
 function lineDelimiter(text: string, line: number): '\t' | '|' | undefined {
-  let known = recentDelimiters.find((r) => r.text === text);
-  if (known)
-    known.text = text; // adopt this string object (see parse/lines.ts startsOf)
-  else {
-    known = { text, byLine: new Map() };
-    recentDelimiters = [known, ...recentDelimiters.slice(0, 1)];
-  }
-  if (known.byLine.has(line)) return known.byLine.get(line);
+  const byLine = delimitersOf(text);
+  if (byLine.has(line)) return byLine.get(line);
   const delimiter = delimiterOf(text.slice(...lineBoundsOf(text, line)));
-  known.byLine.set(line, delimiter);
+  byLine.set(line, delimiter);
   return delimiter;
 }
 

@@ -2,26 +2,18 @@
 // finding. Searching back and forth for "\n" from each finding costs the line's length, and a note
 // flattened to one line (an export's) can be megabytes long: with a finding every few hundred
 // characters that was quadratic. The line starts are found once per text (the last two texts asked
-// about are remembered: a long document is linted in batches alternating with its hidden-free
-// reading, lint-document.ts) and each question is a binary search.
+// about are remembered, core/once-per-text.ts recentPerText: a long document is linted in batches
+// alternating with its hidden-free reading, lint-document.ts) and each question is a binary search.
+import { recentPerText } from '../core/once-per-text.js';
 import { countBelow } from '../match/count-below.js';
 import { BLANK_LINE } from './white-space.js';
 
-let recent: Array<{ text: string; starts: number[] }> = [];
-
-function startsOf(text: string): number[] {
-  const known = recent.find((r) => r.text === text);
-  if (known) {
-    // Adopt this string object: an equal text held in another string object is compared in full
-    // by every lookup until the cache holds the caller's own (one second lint of a 2 MB note took 400 s).
-    known.text = text;
-    return known.starts;
-  }
+// The starts of the lines of a text: 0, then one past each "\n".
+const startsOf = recentPerText((text): number[] => {
   const starts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  recent = [{ text, starts }, ...recent.slice(0, 1)];
   return starts;
-}
+});
 
 /** The 0-based index of the line holding `offset` (UTF-16 code units) in `text`. */
 export function lineIndexAt(text: string, offset: number): number {
@@ -46,14 +38,7 @@ export function lineAround(text: string, offset: number): [number, number] {
 
 // Blank lines bound paragraphs, as parse-english's paragraph split does (BLANK_LINE, shared with
 // the windows the parser is given). Found once per text, like the line starts.
-let recentBlank: Array<{ text: string; ends: number[]; starts: number[] }> = [];
-
-function blankLinesOf(text: string): { ends: number[]; starts: number[] } {
-  const known = recentBlank.find((r) => r.text === text);
-  if (known) {
-    known.text = text; // adopt this string object (see startsOf)
-    return known;
-  }
+const blankLinesOf = recentPerText((text): { ends: number[]; starts: number[] } => {
   // ends[k]: where the k-th blank-line run starts (a paragraph ends); starts[k]: where it ends.
   const ends: number[] = [];
   const starts: number[] = [];
@@ -63,10 +48,8 @@ function blankLinesOf(text: string): { ends: number[]; starts: number[] } {
       ends.push(m.index);
       starts.push(m.index + m[0].length);
     }
-  const entry = { text, ends, starts };
-  recentBlank = [entry, ...recentBlank.slice(0, 1)];
-  return entry;
-}
+  return { ends, starts };
+});
 
 /**
  * [start, end) of the paragraph holding `offset` (UTF-16 code units): the text between the blank

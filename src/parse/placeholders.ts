@@ -56,7 +56,7 @@ export function maskPlaceholders(text: string): string {
     last = { text, masked, unchanged: masked === text };
   } else {
     // Adopt this string object (an equal text in another object is compared in full by every
-    // lookup: see parse/lines.ts startsOf), and hand it back when masking changed nothing.
+    // lookup: see core/once-per-text.ts recentPerText), and hand it back when masking changed nothing.
     last.text = text;
     if (last.unchanged) last.masked = text;
   }
