@@ -15,7 +15,7 @@ import { isFolder, readRecords, RecordSourceError } from '../report/records.js';
 import type { PresetName, QuoteHandling } from '../types.js';
 import { badRecordMessage, badRecordsSummary } from './bad-records.js';
 import { columnOptions, EXIT, type InputCliOptions, type Io } from './io.js';
-import { writeFileAtomic } from '../output/write-atomic.js';
+import { replaceFile } from '../output/write-atomic.js';
 import { chosenTextOf } from '../inputs/columns.js';
 import { describeIoError } from '../inputs/files.js';
 import { oneLine } from '../output/where.js';
@@ -226,7 +226,7 @@ export async function report(source: string, options: ReportCliOptions, io: Io, 
         });
   if (options.output) {
     try {
-      await writeFileAtomic(options.output, out);
+      await replaceFile(options.output, out); // atomic: the file is whole or as it was
     } catch (e) {
       error(`${options.output}: cannot write the report: ${describeWriteError(e)}`);
       return EXIT.error;

@@ -1,6 +1,7 @@
 // Writes a file so that a reader never sees half of it: the content goes to a temporary file in
 // the same folder (same file system), which is then renamed over the target in one step. Used by
-// --fix and by `dignify report -o`, the only two places dignify writes files.
+// --fix (fix/write.ts) and by `dignify report -o` (replaceFile), the only two places dignify writes
+// files.
 //
 // The temporary file is named `<name>.dignify-tmp-<pid>-<random>` (visible, not a dot file, and
 // plainly dignify's), and is removed if the write fails or the process gets SIGINT, SIGTERM or
@@ -62,4 +63,23 @@ export async function writeFileAtomic(file: string, content: string | Uint8Array
   } finally {
     untrack(temp);
   }
+}
+
+/**
+ * Replaces `file` with `content` (writeFileAtomic) as writing to it in place would: through a symbolic
+ * link (the file it points to is replaced, the link stays) and with an existing file's permissions (a
+ * report with note text that its user made 0600 stays 0600). A new file gets the umask's. Owner and
+ * group are the process's (as for a file written anew). Throws the file system's error.
+ */
+export async function replaceFile(file: string, content: string | Uint8Array): Promise<void> {
+  let target = file;
+  let mode: number | undefined;
+  try {
+    target = await fsPromises.realpath(file);
+    mode = (await fsPromises.stat(target)).mode;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    target = file; // a new file (or a link to none): written as named
+  }
+  await writeFileAtomic(target, content, { mode });
 }
