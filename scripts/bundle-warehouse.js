@@ -653,22 +653,26 @@ console.log(
 );
 
 /**
+ * TypeScript's compiler API, the parser of the script's code (splitWordArrays, storeText): a
+ * devDependency, which `npm run build` has run (tsc) before this script. Loaded once, when first asked.
+ * require, not import(): Node's ESM loader scans the 9 MB CommonJS file for its export names first
+ * (cjs-module-lexer), about 0.9 s of CPU in the build's longest step.
+ */
+function typescript() {
+  // Kept on the function: the script's top-level await calls it before a `let` below would be set.
+  typescript.module ??= createRequire(import.meta.url)('typescript');
+  return typescript.module;
+}
+
+/**
  * The minified script's arrays of four or more words (string literals without blanks: the code's
  * word lists, ["the","our","their","this","main"]) written as one string split at blanks,
  * "the our their this main".split(" "): the same new array where the literal stood, without the
  * quotes and commas (~0.3 KB gzipped). Found with TypeScript's parser, so only array literals of
- * the code are rewritten (not text inside strings or regular expressions); left as it is without
- * TypeScript.
+ * the code are rewritten (not text inside strings or regular expressions).
  */
 async function splitWordArrays(script) {
-  let ts;
-  try {
-    // require, not import(): Node's ESM loader scans the 9 MB CommonJS file for its export names
-    // first (cjs-module-lexer), about 0.9 s of CPU in the build's longest step.
-    ts = createRequire(import.meta.url)('typescript');
-  } catch {
-    return script;
-  }
+  const ts = typescript();
   const file = ts.createSourceFile('dignify.js', script, ts.ScriptTarget.ES2020, true, ts.ScriptKind.JS);
   const arrays = [];
   const visit = (node) => {
@@ -702,8 +706,7 @@ async function splitWordArrays(script) {
  * The model predicts the code's words from the rules' words (patient, nurse, refuse …): the 399
  * strings (40 KB) take 12.4 KB there where gzip took 17.0 KB of them in the code (2026-12-03; 20
  * characters or more: 10, 14, 17 and 24 saved less). A literal stays where it is when it is a name
- * (a property's, a method's) or a directive ("use strict"). Without TypeScript (the parser) no
- * literal is stored, only the rules.
+ * (a property's, a method's) or a directive ("use strict").
  */
 async function storeText(script) {
   const STORED_LENGTH = 20;
@@ -717,91 +720,86 @@ async function storeText(script) {
   const name = [...letters, ...[...letters].flatMap((a) => [...letters].map((b) => a + b))].find(
     (candidate) => !words.has(candidate) && !['do', 'if', 'in'].includes(candidate),
   );
-  let ts;
-  try {
-    ts = createRequire(import.meta.url)('typescript');
-  } catch {}
+  const ts = typescript();
   const strings = [];
   let out = script;
-  if (ts) {
-    const file = ts.createSourceFile('dignify.js', script, ts.ScriptTarget.ES2020, true, ts.ScriptKind.JS);
-    // What is stored: [node, its strings, what stands in its place given their references W[i] …].
-    const literals = [];
-    const rawTemplate = (node) => ts.isTaggedTemplateExpression(node) && node.getText(file).startsWith('String.raw`');
-    const visit = (node, functions) => {
-      const parent = node.parent;
-      if (
-        (ts.isStringLiteral(node) || (ts.isNoSubstitutionTemplateLiteral(node) && !ts.isTaggedTemplateExpression(parent))) &&
-        node.text.length >= STORED_LENGTH &&
-        parent.name !== node &&
-        !ts.isExpressionStatement(parent) &&
-        // Made once, at start, or thrown. A literal read in a function stays: V8 keeps literals as
-        // internalized strings, which it compares by address and whose split(" ") it caches; a string
-        // of JSON.parse is neither, and the warehouse's lint (that "a b c".split(" ").includes(word),
-        // ===) ran ~10% slower over the corpus with them stored.
-        (functions === 1 || ts.findAncestor(node, ts.isThrowStatement))
-      )
-        literals.push([node, [node.text], ([ref]) => ref]);
-      else if (rawTemplate(node) && ts.isNoSubstitutionTemplateLiteral(node.template)) {
-        // String.raw`…` without substitutions: its raw text, stored as it is.
-        const text = node.getText(file);
-        if (new Function(`return ${text}`)() !== node.template.rawText) throw new Error(`bundle-warehouse: ${text} is not its raw text`);
-        if (node.template.rawText.length >= STORED_LENGTH) literals.push([node, [node.template.rawText], ([ref]) => ref]);
-        return;
-      } else if (rawTemplate(node) && functions === 1 && node.template.templateSpans.every((span) => ts.isIdentifier(span.expression))) {
-        // String.raw`a${x}b` made once, at start, of names: String.raw({raw: ['a', 'b']}, x), the same
-        // call (String.raw reads the raw strings of the object it is given), with the raw strings stored.
-        const { head, templateSpans } = node.template;
-        const raws = [head.rawText, ...templateSpans.map((span) => span.literal.rawText)];
-        const args = templateSpans.map((span) => span.expression.text);
-        const make = (refs) => `String.raw({raw:[${refs.join(',')}]},${args.join(',')})`;
-        const text = node.getText(file);
-        const samples = args.map((_, i) => `(${i})`);
-        if (new Function(...args, `return ${text}`)(...samples) !== new Function(...args, `return ${make(raws.map((raw) => JSON.stringify(raw)))}`)(...samples))
-          throw new Error(`bundle-warehouse: ${text} is not ${make(raws)}`);
-        literals.push([node, raws, make]);
-        return;
-      } else if (ts.isRegularExpressionLiteral(node) && functions === 1) {
-        // A regular expression the script makes once, at start (in no function or class but the
-        // script's own function): RegExp(source, flags) makes the same one there. In a function (or a
-        // class's field, made with each instance) it stays a literal: each call would make a RegExp
-        // from its string.
-        const text = node.getText(file);
-        const source = text.slice(1, text.lastIndexOf('/'));
-        const flags = text.slice(text.lastIndexOf('/') + 1);
-        const literal = new Function(`return ${text}`)();
-        const made = new RegExp(source, flags);
-        if (made.source !== literal.source || made.flags !== literal.flags) throw new Error(`bundle-warehouse: RegExp(${source}) is not ${text}`);
-        if (source.length >= STORED_LENGTH) literals.push([node, [source], ([ref]) => `RegExp(${ref}${flags ? `,${JSON.stringify(flags)}` : ''})`]);
-      }
-      ts.forEachChild(node, (child) => visit(child, functions + (ts.isFunctionLike(node) || ts.isClassLike(node) ? 1 : 0)));
-    };
-    visit(file, 0);
-    const replaced = literals.map(([node, texts, make]) => {
-      const refs = texts.map((text) => `${name}[${strings.push(text)}]`);
-      return [node, make(refs)];
-    });
-    for (const [node, text] of replaced.reverse()) {
-      const start = node.getStart(file);
-      // A space after a word the literal followed unspaced (return"…" → return W[i], not returnW[i]).
-      const space = /[\p{L}\p{N}_$]/u.test(out[start - 1] ?? '') ? ' ' : '';
-      out = `${out.slice(0, start)}${space}${text}${out.slice(node.end)}`;
+  const file = ts.createSourceFile('dignify.js', script, ts.ScriptTarget.ES2020, true, ts.ScriptKind.JS);
+  // What is stored: [node, its strings, what stands in its place given their references W[i] …].
+  const literals = [];
+  const rawTemplate = (node) => ts.isTaggedTemplateExpression(node) && node.getText(file).startsWith('String.raw`');
+  const visit = (node, functions) => {
+    const parent = node.parent;
+    if (
+      (ts.isStringLiteral(node) || (ts.isNoSubstitutionTemplateLiteral(node) && !ts.isTaggedTemplateExpression(parent))) &&
+      node.text.length >= STORED_LENGTH &&
+      parent.name !== node &&
+      !ts.isExpressionStatement(parent) &&
+      // Made once, at start, or thrown. A literal read in a function stays: V8 keeps literals as
+      // internalized strings, which it compares by address and whose split(" ") it caches; a string
+      // of JSON.parse is neither, and the warehouse's lint (that "a b c".split(" ").includes(word),
+      // ===) ran ~10% slower over the corpus with them stored.
+      (functions === 1 || ts.findAncestor(node, ts.isThrowStatement))
+    )
+      literals.push([node, [node.text], ([ref]) => ref]);
+    else if (rawTemplate(node) && ts.isNoSubstitutionTemplateLiteral(node.template)) {
+      // String.raw`…` without substitutions: its raw text, stored as it is.
+      const text = node.getText(file);
+      if (new Function(`return ${text}`)() !== node.template.rawText) throw new Error(`bundle-warehouse: ${text} is not its raw text`);
+      if (node.template.rawText.length >= STORED_LENGTH) literals.push([node, [node.template.rawText], ([ref]) => ref]);
+      return;
+    } else if (rawTemplate(node) && functions === 1 && node.template.templateSpans.every((span) => ts.isIdentifier(span.expression))) {
+      // String.raw`a${x}b` made once, at start, of names: String.raw({raw: ['a', 'b']}, x), the same
+      // call (String.raw reads the raw strings of the object it is given), with the raw strings stored.
+      const { head, templateSpans } = node.template;
+      const raws = [head.rawText, ...templateSpans.map((span) => span.literal.rawText)];
+      const args = templateSpans.map((span) => span.expression.text);
+      const make = (refs) => `String.raw({raw:[${refs.join(',')}]},${args.join(',')})`;
+      const text = node.getText(file);
+      const samples = args.map((_, i) => `(${i})`);
+      if (new Function(...args, `return ${text}`)(...samples) !== new Function(...args, `return ${make(raws.map((raw) => JSON.stringify(raw)))}`)(...samples))
+        throw new Error(`bundle-warehouse: ${text} is not ${make(raws)}`);
+      literals.push([node, raws, make]);
+      return;
+    } else if (ts.isRegularExpressionLiteral(node) && functions === 1) {
+      // A regular expression the script makes once, at start (in no function or class but the
+      // script's own function): RegExp(source, flags) makes the same one there. In a function (or a
+      // class's field, made with each instance) it stays a literal: each call would make a RegExp
+      // from its string.
+      const text = node.getText(file);
+      const source = text.slice(1, text.lastIndexOf('/'));
+      const flags = text.slice(text.lastIndexOf('/') + 1);
+      const literal = new Function(`return ${text}`)();
+      const made = new RegExp(source, flags);
+      if (made.source !== literal.source || made.flags !== literal.flags) throw new Error(`bundle-warehouse: RegExp(${source}) is not ${text}`);
+      if (source.length >= STORED_LENGTH) literals.push([node, [source], ([ref]) => `RegExp(${ref}${flags ? `,${JSON.stringify(flags)}` : ''})`]);
     }
-    // The rewritten script names nothing new but W and RegExp: a literal taken out never joined the
-    // words around it into another name.
-    const names = (code) => {
-      const found = new Set();
-      const visitNames = (node) => {
-        if (ts.isIdentifier(node)) found.add(node.text);
-        ts.forEachChild(node, visitNames);
-      };
-      visitNames(ts.createSourceFile('dignify.js', code, ts.ScriptTarget.ES2020, true, ts.ScriptKind.JS));
-      return found;
-    };
-    const before = names(script);
-    const added = [...names(out)].filter((n) => !before.has(n) && n !== name && n !== 'RegExp');
-    if (added.length) throw new Error(`bundle-warehouse: storing the literals made new names: ${added.join(', ')}`);
+    ts.forEachChild(node, (child) => visit(child, functions + (ts.isFunctionLike(node) || ts.isClassLike(node) ? 1 : 0)));
+  };
+  visit(file, 0);
+  const replaced = literals.map(([node, texts, make]) => {
+    const refs = texts.map((text) => `${name}[${strings.push(text)}]`);
+    return [node, make(refs)];
+  });
+  for (const [node, text] of replaced.reverse()) {
+    const start = node.getStart(file);
+    // A space after a word the literal followed unspaced (return"…" → return W[i], not returnW[i]).
+    const space = /[\p{L}\p{N}_$]/u.test(out[start - 1] ?? '') ? ' ' : '';
+    out = `${out.slice(0, start)}${space}${text}${out.slice(node.end)}`;
   }
+  // The rewritten script names nothing new but W and RegExp: a literal taken out never joined the
+  // words around it into another name.
+  const names = (code) => {
+    const found = new Set();
+    const visitNames = (node) => {
+      if (ts.isIdentifier(node)) found.add(node.text);
+      ts.forEachChild(node, visitNames);
+    };
+    visitNames(ts.createSourceFile('dignify.js', code, ts.ScriptTarget.ES2020, true, ts.ScriptKind.JS));
+    return found;
+  };
+  const before = names(script);
+  const added = [...names(out)].filter((n) => !before.has(n) && n !== name && n !== 'RegExp');
+  if (added.length) throw new Error(`bundle-warehouse: storing the literals made new names: ${added.join(', ')}`);
   // JSON with every character past ASCII as its \u escape (the coder codes bytes below 128).
   const json = `[${[rulesJson, ...strings.map((s) => JSON.stringify(s))].join(',')}]`;
   const ascii = json.replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
