@@ -65,3 +65,38 @@ describe('the link check of the packed Markdown files', () => {
     expect(missing).toEqual([]);
   });
 });
+
+// npmjs.com and `npm bugs`/`npm repo`/`npm home` read these fields; the package had none, while the
+// README's links point at the repository. The changelog is packed, as the README links it.
+describe("the package's links to its repository and its changelog", () => {
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+    repository?: { type: string; url: string };
+    bugs?: { url: string };
+    homepage?: string;
+    files: string[];
+  };
+  const repository = (REPOSITORY_FILES as string).replace(/\/blob\/main\/$/, '');
+
+  it('names the repository the README links to, its issues and its home page', () => {
+    expect(pkg.repository).toEqual({ type: 'git', url: `git+${repository}.git` });
+    expect(pkg.bugs).toEqual({ url: `${repository}/issues` });
+    expect(pkg.homepage).toBe(`${repository}#readme`);
+  });
+
+  it('packs a changelog in the Keep a Changelog form, linked from the README', () => {
+    expect(pkg.files).toContain('CHANGELOG.md');
+    const changelog = readFileSync(path.join(ROOT, 'CHANGELOG.md'), 'utf8');
+    expect(changelog).toMatch(/^# Changelog\n/);
+    expect(changelog).toContain('[Keep a Changelog](https://keepachangelog.com/en/1.1.0/)');
+    // Each release heading is `## [version] - date` or `## [Unreleased]`, with its link below.
+    const headings = [...changelog.matchAll(/^## (.+)$/gm)].map((m) => m[1]!);
+    expect(headings.length).toBeGreaterThan(0);
+    for (const heading of headings) {
+      expect(heading).toMatch(/^\[(?:Unreleased|\d+\.\d+\.\d+)\](?: - \d{4}-\d{2}-\d{2})?$/);
+      expect(changelog).toContain(`\n${heading.replace(/ - .*$/, '')}: https://`);
+    }
+    for (const section of [...changelog.matchAll(/^### (.+)$/gm)].map((m) => m[1]!))
+      expect(['Added', 'Changed', 'Deprecated', 'Removed', 'Fixed', 'Security']).toContain(section);
+    expect(readFileSync(path.join(ROOT, 'README.md'), 'utf8')).toContain('[CHANGELOG.md](CHANGELOG.md)');
+  });
+});
