@@ -204,6 +204,15 @@ describe('dignify serve, with the config of the folder it starts in', () => {
       expect(await run.ids(NOTE, { enabledOnly: 'true', enabledCategories: 'house' })).toEqual(['house/eloped']);
       // A rule the config turns off, enabled by the request's own enabledRules, runs for that request.
       expect(await run.ids(NOTE, { enabledRules: 'substance-use/addict' })).toEqual(['house/eloped', 'substance-use/addict', 'compliance/unmotivated']);
+      // Enabling its category does not turn it on, as LanguageTool's enableRuleCategory leaves a rule
+      // its server turned off by id (disabledRuleIds) off: only a request that names it does.
+      expect(await run.ids(NOTE, { enabledCategories: 'substance-use' })).toEqual(['house/eloped', 'compliance/unmotivated']);
+      expect(await run.ids(NOTE, { enabledOnly: 'true', enabledCategories: 'substance-use,house' })).toEqual(['house/eloped']);
+      expect(await run.ids(NOTE, { enabledCategories: 'substance-use', enabledRules: 'substance-use/addict' })).toEqual([
+        'house/eloped',
+        'substance-use/addict',
+        'compliance/unmotivated',
+      ]);
     } finally {
       expect(await run.stop()).toBe(0);
     }
@@ -220,6 +229,13 @@ describe('dignify serve, with the config of the folder it starts in', () => {
     const none = serve(dir, ['--no-config']);
     try {
       expect(await named.ids(NOTE)).toEqual(['house/eloped', 'substance-use/addict', 'substance-use/dirty-needles']);
+      // A category the config turns off as a whole comes back when a request enables that category.
+      expect(await named.ids(NOTE, { enabledCategories: 'compliance' })).toEqual([
+        'house/eloped',
+        'substance-use/addict',
+        'compliance/unmotivated',
+        'substance-use/dirty-needles',
+      ]);
       expect(await none.ids(NOTE)).toEqual(['substance-use/addict', 'substance-use/dirty-needles']);
     } finally {
       await Promise.all([named.stop(), none.stop()]);

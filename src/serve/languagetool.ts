@@ -176,7 +176,11 @@ const list = (value: string | undefined) =>
  * enabledCategories, disabledRules, enabledRules, a later step winning over an earlier one. To
  * enable is to switch on, on top of the defaults (the service's config, else the `recommended`
  * preset), a rule they leave out (one of `all` only, or one the config turns off); with
- * enabledOnly=true every other rule is off. Ids dignify does not know
+ * enabledOnly=true every other rule is off. The config is the defaults, not a lock, as a
+ * LanguageTool server's disabledRuleIds are (a request's enabledRules turns one back on), with
+ * LanguageTool's one limit: a rule the config turns off by its id stays off when a request enables
+ * its category (LanguageTool's enableRuleCategory leaves rules disabled by id disabled); only
+ * enabledRules naming it turns it on. Ids dignify does not know
  * (LanguageTool's own, such as WHITESPACE_RULE or TYPOS, which clients send) are ignored, in every
  * list alike: a client's settings for LanguageTool must not make the request fail.
  */
@@ -204,7 +208,7 @@ export function optionsFrom(params: URLSearchParams, rules: CompiledRules, sever
   };
   if (enabledOnly) set(false, () => true);
   set(false, (rule) => disabledCategories.includes(rule.category));
-  set(true, (rule) => enabledCategories.includes(rule.category));
+  set(true, (rule) => enabledCategories.includes(rule.category) && severities[rule.id] !== 'off');
   set(false, (rule) => disabledRules.includes(rule.id));
   set(true, (rule) => enabledRules.includes(rule.id));
   return { rules: setting };
