@@ -35,12 +35,34 @@ describe('markup between the words stays', () => {
     ['markdown', 'Pt with a *IVDA* hx.', 'Pt with an *injection drug use* hx.'],
     ['html', '<p>Pt with a <b>IVDA</b> hx.</p>', '<p>Pt with an <b>injection drug use</b> hx.</p>'],
     ['html', '<li>Remote <a href="/etoh.html">EtOH</a> abuse</li>', '<li>Remote <a href="/etoh.html">alcohol</a> use</li>'],
+    // A character reference between the article and the phrase is markup, not a word: its name was
+    // aligned as one ("an&nbsp;IVDU" was fixed to "a&nbsp;n who injects drugs").
+    ['html', '<p>He is an&nbsp;IVDU.</p>', '<p>He is a&nbsp;person who injects drugs.</p>'],
+    ['html', '<p>Pt with a&#160;IVDA hx.</p>', '<p>Pt with an&#160;injection drug use hx.</p>'],
+    ['html', '<p>Pt with a&#xA0;<b>IVDA</b> hx.</p>', '<p>Pt with an&#xA0;<b>injection drug use</b> hx.</p>'],
+    ['markdown', 'He is an&nbsp;IVDU.', 'He is a&nbsp;person who injects drugs.'],
+    ['html', '<p>Past drug&nbsp;abuse.</p>', '<p>Past drug&nbsp;use.</p>'],
     ['text', 'Past drug\nabuse.', 'Past drug\nuse.'],
     ['text', 'Past drug\r\nabuse.', 'Past drug\r\nuse.'],
   ] as const)('%s: %j', async (syntax, input, expected) => {
     const result = await fix(input, syntax);
     expect(result.output).toBe(expected);
     expect(result.findings.filter((f) => f.fix)).toEqual([]);
+  });
+
+  // The stops of an initialism are no markup to keep: with an article before it the replacement had
+  // as many words as "an I.V.D.U." and kept the stops between them ("a person.who.injects.drugs").
+  it.each([
+    ['text', 'He is an I.V.D.U.'],
+    ['text', 'Pt is a I.V.D.A. since 2010.'],
+    ['markdown', 'He is an I.V.D.U.'],
+    ['html', '<p>He is an I.V.D.U.</p>'],
+  ] as const)('%s: withholds the fix of %j, whose letters stand apart', async (syntax, input) => {
+    const result = await fix(input, syntax);
+    expect(result.output).toBe(input);
+    expect(result.findings.map((f) => f.fixSkipped)).toEqual([
+      { reason: 'markup', message: 'stops or hidden characters between its letters: edit it by hand' },
+    ]);
   });
 
   it('withholds a fix whose words cannot be matched to the text nodes they are in, and says why', async () => {

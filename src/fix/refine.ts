@@ -14,7 +14,7 @@ import { lineAround } from '../parse/lines.js';
 import { countBelow } from '../match/count-below.js';
 import { lazyRegExp } from '../core/lazy-regexp.js';
 import { isAsciiText } from '../core/ascii.js';
-import { INVISIBLE, INVISIBLE_ENTITY } from '../parse/hidden.js';
+import { hiddenFree, INVISIBLE, INVISIBLE_ENTITY } from '../parse/hidden.js';
 
 /** [start, end) UTF-16 offsets of a run of editable text (a text node's source), sorted, not overlapping. */
 export type Segment = readonly [number, number];
@@ -198,6 +198,14 @@ function segmentIndex(segments: readonly Segment[], offset: number): number {
 
 const same = (a: Word, b: Word) => a.text.toLowerCase() === b.text.toLowerCase();
 
+// The name of a character reference, as Markdown and HTML read them: `&nbsp;`, `&#160;`, `&#xA0;`.
+const REFERENCE_START = /&(?:#x?)?$/i;
+
+/** Is `w` the name of a character reference of `text` (between its "&", "&#" or "&#x" and its ";")? */
+function isReferenceName(text: string, w: Word): boolean {
+  return text.charCodeAt(w.end) === 0x3b && REFERENCE_START.test(text.slice(Math.max(0, w.start - 3), w.start));
+}
+
 /** The word-level edit for one finding's fix, or why there is none. */
 export function planFix(
   text: string,
@@ -213,17 +221,27 @@ export function planFix(
   // The phrase's words are those in its text nodes: a tag name, a URL or a comment between them is markup.
   const from: Word[] = [];
   for (const w of wordsOf(text.slice(s, e), s)) {
+    // So is a character reference ("an&nbsp;IVDU", in HTML, Markdown or a note pasted from a web
+    // form): its name read as a word was aligned with the replacement's.
+    if (isReferenceName(text, w)) continue;
     const i = segmentIndex(segs, w.start);
     if (i >= 0 && w.end <= segs[i]![1]) from.push(w);
     else if (i >= 0 || segmentIndex(segs, w.end - 1) >= 0) return skip('markup'); // half in a text node
   }
-  // A fix that starts at an article ("a IVDA" → "an …") holds the source between the article and
-  // the phrase; the replacement is the article and the phrase's replacement, as words.
+  // A fix that starts at an article ("a IVDA" → "an …") holds the text between the article and
+  // the phrase as the matcher read it: the source's, or (a phrase found by the second reading,
+  // parse/hidden.ts) the source's with its hidden characters undone ("&nbsp;" read as a space).
+  // The replacement is the article and the phrase's replacement, as words. Taking the source's
+  // length off the second reading's fix cut the replacement ("an&nbsp;IVDU" → "a&nbsp;n who injects drugs").
   let replacement = fix.text;
   if (s < finding.start.offset) {
     const article = fix.text.slice(0, lettersFrom(fix.text, 0));
     const between = text.slice(s + lettersFrom(text, s), finding.start.offset);
-    replacement = `${article} ${fix.text.slice(article.length + between.length)}`;
+    const read = [between, hiddenFree(between)?.text, hiddenFree(between, true)?.text].find(
+      (written) => written !== undefined && fix.text.startsWith(written, article.length),
+    );
+    if (read === undefined) return skip('markup', SPLIT_WORD);
+    replacement = `${article} ${fix.text.slice(article.length + read.length)}`;
   }
   const to = wordsOf(replacement);
   if (from.length === 0) return skip('markup', NOT_TEXT);
@@ -290,6 +308,10 @@ export function planFix(
 
   let out = '';
   if (oldWords.length === newWords.length) {
+    // Single letters apart in one text node are one word ("an I.V.D.U." has as many words as "a person
+    // who injects drugs"): kept, the stops stood between the new words ("a person.who.injects.drugs").
+    const apart = (k: number) => seg[k] === seg[k + 1] && !/\s/.test(oldSeps[k]!) && oldWords[k]!.text.length === 1 && oldWords[k + 1]!.text.length === 1;
+    if (oldSeps.some((_, k) => !plain[k] && apart(k))) return skip('markup', SPLIT_WORD);
     oldWords.forEach((w, k) => {
       if (k > 0) out += plain[k - 1] && !oldSeps[k - 1]!.includes('\n') ? newSeps[k - 1] : oldSeps[k - 1];
       out += same(w, newWords[k]!) && !hasOtherThanWordCharacters(newWords[k]!.text) ? w.text : newWords[k]!.text;
