@@ -524,9 +524,11 @@ export function builtinRulePaths() { throw new Error('no rule files in the wareh
   'fix/refine': 'export function refineFixes(text, findings) { return findings; }',
   // Nor is a fix made: fitReplacement (a suggestion fitted to the case of the words it replaces and
   // to an article before them) and withKnown ("known" taken into it) give only f.fix; renderSuggestion and
-  // possessiveSuggestion ("the addict's" -> "the person with …'s"), the row's suggestion, stay.
+  // possessiveSuggestion ("the addict's" -> "the person with …'s"), the row's suggestion, stay;
+  // mayBeArticle is asked only for a fix's article.
   'match/suggest': `export { possessiveSuggestion, renderSuggestion } from ${JSON.stringify(path.join(root, 'src/match/suggest.ts'))};
 export function fitReplacement() {}
+export function mayBeArticle() { return false; }
 export function withKnown() {}`,
   // compile.ts gives a compiled rule the lazy examples and conditions of its definition (none here:
   // the rules are plain data, unpacked without examples) and reads conditionPatterns only with stored

@@ -50,6 +50,16 @@ describe('markup between the words stays', () => {
     expect(result.findings.filter((f) => f.fix)).toEqual([]);
   });
 
+  // An article ends the line before the phrase only in lower case: a capital "A" ending a line ends a
+  // name ("Hepatitis A" in a problem list became "Hepatitis An").
+  it.each([
+    ['text', 'Problems:\nHepatitis A\nIVDU\n', 'Problems:\nHepatitis A\ninjection drug use\n'],
+    ['markdown', '- Hepatitis A\n  IV drug abuse', '- Hepatitis A\n  injection drug use'],
+    ['text', 'He is an\nIVDU.', 'He is a\nperson who injects drugs.'],
+  ] as const)('%s: %j', async (syntax, input, expected) => {
+    expect((await fix(input, syntax)).output).toBe(expected);
+  });
+
   // The stops of an initialism are no markup to keep: with an article before it the replacement had
   // as many words as "an I.V.D.U." and kept the stops between them ("a person.who.injects.drugs").
   it.each([

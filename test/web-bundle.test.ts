@@ -157,6 +157,25 @@ describe('suggestionEdit: what a click on a suggestion changes', () => {
     }
   });
 
+  it('reads an article at the end of the line before the words, as --fix does', async () => {
+    // "an" then a line break, "IVDU": the click kept "an" and took the line start for a sentence
+    // start ("He is an\nPerson who injects drugs."), where --fix wrote "He is a\nperson who …".
+    const text = 'He is an\nIVDU.';
+    const [f] = await lintText(text);
+    expect(applyEdit(text, f!.fix!)).toBe('He is a\nperson who injects drugs.');
+    const clicked = (s: string) => applyEdit(text, suggestionEdit(text, { ...f!, fix: undefined }, s)!);
+    expect(clicked(f!.suggestions[0]!)).toBe(applyEdit(text, f!.fix!));
+    expect(clicked('injection drug use')).toBe('He is an\ninjection drug use.');
+    // Not a capital "A" ending a line: the end of a name ("Hepatitis A" / "IVDU", a problem list).
+    const list = 'Problems:\nHepatitis A\nIVDU\n';
+    const [h] = await lintText(list);
+    for (const s of h!.suggestions)
+      expect(applyEdit(list, suggestionEdit(list, { ...h!, fix: undefined }, s)!)).toMatch(/^Problems:\nHepatitis A\n(?!IVDU)\p{L}/u);
+    const crlf = 'He is an\r\nIVDU.';
+    const [g] = await lintText(crlf);
+    expect(applyEdit(crlf, suggestionEdit(crlf, { ...g!, fix: undefined }, g!.suggestions[0]!)!)).toBe(applyEdit(crlf, g!.fix!));
+  });
+
   it('capitalizes at the start of a sentence or a line only', async () => {
     // ("Alcoholic, per family." is the family's words, reported as quoted: no edit. A newcomer trial.)
     const text = 'Seen today.\nAlcoholic since 2010. Known alcoholic.';

@@ -6,7 +6,7 @@ import type { CompiledCondition, CompiledRule, CompiledRules, IndexEntry } from 
 import type { TokenSequence } from '../rules/pattern.js';
 import type { Finding, Point, QuoteHandling, SeveritySetting } from '../types.js';
 import { SEVERITY_RANK } from '../types.js';
-import { fitReplacement, possessiveSuggestion, renderSuggestion, withKnown } from './suggest.js';
+import { fitReplacement, mayBeArticle, possessiveSuggestion, renderSuggestion, withKnown } from './suggest.js';
 import { type SentenceTokens, type Token, tokenGap } from '../parse/tokens.js';
 import { namesPerson } from './person-reading.js';
 import { countBelow } from './count-below.js';
@@ -1144,7 +1144,12 @@ export function matchSentences(sentences: readonly SentenceTokens[], text: strin
         const previous = first > 0 ? tokens[first - 1] : undefined;
         finding.fix = fitReplacement(text, known?.start ?? finding.start.offset, finding.end.offset, known?.suggestion ?? suggestions[0], {
           sentenceStart: first === 0,
-          article: previous && tokens[first]!.adjacent && /^(a|an)$/.test(previous.norm) ? previous : undefined,
+          article:
+            previous &&
+            tokens[first]!.adjacent &&
+            mayBeArticle(text.slice(previous.start.offset, previous.end.offset), tokenGap(text, previous, tokens[first]!))
+              ? previous
+              : undefined,
         });
       }
       findings.push(finding);

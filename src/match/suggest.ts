@@ -93,6 +93,19 @@ export function matchCase(actual: string, replacement: string, sentenceStart: bo
   }
 }
 
+/**
+ * May `written`, the word before a phrase with `gap` between them, be the phrase's article, which a
+ * fix or a click changes to fit the replacement ("an IVDU" → "a person who injects drugs")? "a" or
+ * "an", in any case on the phrase's line; from the line before only in lower case, as a sentence
+ * runs on ("He is an" / "IVDU"): a capital "A" ending a line ends a name ("Hepatitis A" / "IVDU"
+ * in a problem list became "Hepatitis An" / "injection drug use"). The one test of --fix
+ * (match.ts) and of a click (web/apply-suggestion.ts), which find the word before the phrase in
+ * their own ways (the parsed sentence's tokens; the text before the offsets a finding gives).
+ */
+export function mayBeArticle(written: string, gap: string): boolean {
+  return /^an?$/i.test(written) && (/^an?$/.test(written) || !/[\r\n]/.test(gap));
+}
+
 /** "a" or "an" before a word, by its first sound (a simple spelling rule: "an opioid", "a user"). */
 export function articleFor(word: string): 'a' | 'an' {
   const w = word.toLowerCase();

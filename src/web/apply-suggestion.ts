@@ -13,7 +13,7 @@
 // "Alcohol use disorder noted." (a past problem made current), a patient's quoted words rewritten,
 // and "A drug seeker." into "A describe the behaviour observed.".
 import { planFix, type Segment } from '../fix/refine.js';
-import { fitReplacement, withKnown } from '../match/suggest.js';
+import { fitReplacement, mayBeArticle, withKnown } from '../match/suggest.js';
 import type { Token } from '../parse/tokens.js';
 import type { Finding, Fix } from '../types.js';
 
@@ -23,8 +23,11 @@ const SENTENCE_START = /(?:^|[.!?]["'\u201d\u2019)\]]*[ \t]+|\n[ \t\-*\u2022>]*)
 // "an <b>addict</b>", "an *addict*"), or that closes its own ("**an** addict"): the edit keeps that
 // markup between the article and the new words, as --fix does ("an **IVDU**" → "a **person who
 // injects drugs**"). Seen only up to the space, an LSP quick fix wrote "an **person with a
-// substance use disorder**" (a newcomer trial).
-const ARTICLE_BEFORE = /(?<![\p{L}\p{N}'])(an?)(?:[*_]{1,3}|<\/[a-z][a-z0-9]*>)?[ \t]+(?:(?:[*_]{1,3}|<[a-z][a-z0-9]*(?:[ \t][^<>]*)?>)[ \t]*)*$/iu;
+// substance use disorder**" (a newcomer trial). The article may end the line before, as --fix
+// reads it (the phrase's sentence runs on; in lower case only: suggest.ts mayBeArticle): without it
+// "an" stayed and the line start made the words a sentence's ("He is an\nPerson who injects drugs.").
+const ARTICLE_BEFORE =
+  /(?<![\p{L}\p{N}'])(an?)(?:[*_]{1,3}|<\/[a-z][a-z0-9]*>)?(?:[ \t]*\r?\n[ \t]*|[ \t]+)(?:(?:[*_]{1,3}|<[a-z][a-z0-9]*(?:[ \t][^<>]*)?>)[ \t]*)*$/iu;
 
 /** What an edit reads of a finding: its words, where they stand (UTF-16 offsets), its suggestions, its fix or why it has none, and whether it is quoted. */
 export type FindingWords = Pick<Finding, 'actual' | 'suggestions' | 'fix' | 'fixSkipped' | 'quoted'> & { start: { offset: number }; end: { offset: number } };
@@ -75,7 +78,8 @@ export function suggestionEdit(text: string, finding: FindingWords, suggestion: 
   const known = PERSON.test(words) ? withKnown(text, start, words) : undefined;
   const from = known?.start ?? start;
   const before = text.slice(Math.max(0, from - 200), from);
-  const a = ARTICLE_BEFORE.exec(before);
+  const found = ARTICLE_BEFORE.exec(before);
+  const a = found && mayBeArticle(found[1]!, before.slice(found.index + found[1]!.length)) ? found : null;
   const articleStart = a ? from - before.length + a.index : -1;
   const article: Token | undefined = a
     ? {
