@@ -523,13 +523,15 @@ export function builtinRulePaths() { throw new Error('no rule files in the wareh
   // f.fixSkipped, which no row reads. 4.7 KB of code.
   'fix/refine': 'export function refineFixes(text, findings) { return findings; }',
   // Nor is a fix made: fitReplacement (a suggestion fitted to the case of the words it replaces and
-  // to an article before them) and withKnown ("known" taken into it) give only f.fix; renderSuggestion and
+  // to an article before them), withKnown ("known" taken into it) and fitPerson (a person-first
+  // wording fitted to the words around it, or withheld) give only f.fix or f.fixSkipped; renderSuggestion and
   // possessiveSuggestion ("the addict's" -> "the person with …'s"), the row's suggestion, stay;
   // mayBeArticle is asked only for a fix's article.
   'match/suggest': `export { possessiveSuggestion, renderSuggestion } from ${JSON.stringify(path.join(root, 'src/match/suggest.ts'))};
 export function fitReplacement() {}
 export function mayBeArticle() { return false; }
-export function withKnown() {}`,
+export function withKnown() {}
+export function fitPerson(text, from, end, suggestion) { return { end, suggestion }; }`,
   // compile.ts gives a compiled rule the lazy examples and conditions of its definition (none here:
   // the rules are plain data, unpacked without examples) and reads conditionPatterns only with stored
   // expansions (none here either: compile.ts asks for them only when storedHolds); the getters and

@@ -57,7 +57,8 @@ export function wordsOf(text: string, offset = 0): Word[] {
  * "a former person in recovery").
  */
 const CLASSES: { kept: readonly string[]; saidBy: readonly string[] }[] = [
-  { kept: ['no', 'not', 'non', 'denies', 'denied', 'never', 'without', 'negative', 'neg', 'none'], saidBy: [] },
+  // "Missed" says "did not": "3 no shows" -> "3 missed appointments", where the kept "no" read "3 no missed appointments".
+  { kept: ['no', 'not', 'non', 'denies', 'denied', 'never', 'without', 'negative', 'neg', 'none'], saidBy: ['missed'] },
   { kept: ['hx', 'history', 'past', 'prior', 'previous', 'former', 'formerly', 'remote', 'pmh'], saidBy: ['previously', 'recovery'] },
   { kept: ['recent', 'active', 'current', 'ongoing', 'chronic'], saidBy: ['currently'] },
 ];
@@ -313,7 +314,18 @@ export function planFix(
     const apart = (k: number) => seg[k] === seg[k + 1] && !/\s/.test(oldSeps[k]!) && oldWords[k]!.text.length === 1 && oldWords[k + 1]!.text.length === 1;
     if (oldSeps.some((_, k) => !plain[k] && apart(k))) return skip('markup', SPLIT_WORD);
     oldWords.forEach((w, k) => {
-      if (k > 0) out += plain[k - 1] && !oldSeps[k - 1]!.includes('\n') ? newSeps[k - 1] : oldSeps[k - 1];
+      // A hyphen between two words that both change, where the new words make no compound (a small
+      // word among them, or a negation's compound replaced): "no-show" -> "missed appointment" read
+      // "missed-appointment", "full-blown AIDS" -> "patient-with HIV" (a blind suggestion probe of
+      // 2026-12-04). "ETOH-abuse" -> "alcohol-use" keeps the writer's compound.
+      const rejoined =
+        k > 0 &&
+        !plain[k - 1] &&
+        /^[-\u2010\u2011]$/.test(oldSeps[k - 1]!) &&
+        !same(oldWords[k - 1]!, newWords[k - 1]!) &&
+        !same(w, newWords[k]!) &&
+        (SMALL.has(newWords[k - 1]!.text.toLowerCase()) || SMALL.has(newWords[k]!.text.toLowerCase()) || MEANING.has(oldWords[k - 1]!.text.toLowerCase()));
+      if (k > 0) out += (plain[k - 1] || rejoined) && !oldSeps[k - 1]!.includes('\n') ? newSeps[k - 1] : oldSeps[k - 1];
       out += same(w, newWords[k]!) && !hasOtherThanWordCharacters(newWords[k]!.text) ? w.text : newWords[k]!.text;
     });
   } else {
@@ -340,7 +352,42 @@ export function planFix(
     if (lineBreak >= 0 && seps.length > 0) seps[Math.min(lineBreak, seps.length - 1)] = tailOld[lineBreak]!;
     newWords.slice(head).forEach((w, k) => (out += (k > 0 ? seps[k - 1] : '') + w.text));
   }
-  return { range: [oldWords[0]!.start, oldWords[oldWords.length - 1]!.end], text: out };
+  const range: [number, number] = [oldWords[0]!.start, oldWords[oldWords.length - 1]!.end];
+  // A replacement that ends in "no", "the" or a preposition needs the word it qualifies: "Drugs:
+  // denies." read "Drugs: reports no.", "symptoms were denied" "symptoms were no history of" (a
+  // blind suggestion probe of 2026-12-04).
+  if (DANGLING.test(out) && /^[ \t]*(?:[.,;:!?)\]]|\n|$)/.test(text.slice(range[1], range[1] + 80)))
+    return skip('meaning', `the replacement ends in "${DANGLING.exec(out)![0]}", which needs a word after it: edit it by hand`);
+  const repeated = repeatsNeighbour(text, range, out);
+  if (repeated) return skip('meaning', `the replacement would repeat "${repeated}" next to it: edit it by hand`);
+  return { range, text: out };
+}
+
+const DANGLING = /(?<![\p{L}\p{N}'\u2019])(?:no|any|the|a|an|of|to|with|for|about)$/iu;
+// Words whose repetition next to the edit says nothing ("a … a", "of … of").
+const FUNCTION_WORDS = new Set('a an the of with to in on for at by and or who is are was were be been has have had do does did no not as from'.split(' '));
+const CONJUNCTION = /^(?:or|and|nor)$/i;
+const stem = (w: string) => w.toLowerCase().replace(/^(.{3,}?)(?:es|ed|s|d)$/, '$1');
+
+/**
+ * A word of the replacement that the word right next to the edit already says ("The patient
+ * supposedly had" → "The patient per the patient had"), or its last word when the word before an
+ * "and" or "or" before the edit says it ("IV drug use or abuse" → "IV drug use or use"; a blind
+ * suggestion probe of 2026-12-04). Undefined when there is none: "alcohol use, drug use" and
+ * "alcohol use disorder and alcohol abuse" repeat a word of a phrase alongside, which reads right.
+ */
+function repeatsNeighbour(text: string, [start, end]: readonly [number, number], replacement: string): string | undefined {
+  const mine = wordsOf(replacement).map((w) => w.text);
+  const content = mine.filter((w) => !FUNCTION_WORDS.has(w.toLowerCase()));
+  if (content.length === 0) return undefined;
+  const before = /([\p{L}\p{N}'\u2019]+)[ \t]+(?:([\p{L}\p{N}'\u2019]+)[ \t]+)?$/u.exec(text.slice(Math.max(0, start - 40), start));
+  const after = /^[ \t]+([\p{L}\p{N}'\u2019]+)/u.exec(text.slice(end, end + 40));
+  const next = new Set([before && (before[2] ?? before[1]!), after?.[1]].filter((w): w is string => Boolean(w)).map(stem));
+  const found = content.find((w) => next.has(stem(w)));
+  if (found) return found;
+  const last = mine[mine.length - 1]!;
+  if (before?.[2] && CONJUNCTION.test(before[2]) && !FUNCTION_WORDS.has(last.toLowerCase()) && stem(before[1]!) === stem(last)) return last;
+  return undefined;
 }
 
 /**

@@ -6,7 +6,7 @@ import type { CompiledCondition, CompiledRule, CompiledRules, IndexEntry } from 
 import type { TokenSequence } from '../rules/pattern.js';
 import type { Finding, Point, QuoteHandling, SeveritySetting } from '../types.js';
 import { SEVERITY_RANK } from '../types.js';
-import { fitReplacement, mayBeArticle, possessiveSuggestion, renderSuggestion, withKnown } from './suggest.js';
+import { fitPerson, fitReplacement, mayBeArticle, possessiveSuggestion, renderSuggestion, withKnown } from './suggest.js';
 import { type SentenceTokens, type Token, tokenGap } from '../parse/tokens.js';
 import { namesPerson } from './person-reading.js';
 import { countBelow } from './count-below.js';
@@ -1142,15 +1142,21 @@ export function matchSentences(sentences: readonly SentenceTokens[], text: strin
         const known = c.first > 0 && tokens[c.first - 1]!.norm === 'known' ? withKnown(text, finding.start.offset, suggestions[0]) : undefined;
         const first = known ? c.first - 1 : c.first;
         const previous = first > 0 ? tokens[first - 1] : undefined;
-        finding.fix = fitReplacement(text, known?.start ?? finding.start.offset, finding.end.offset, known?.suggestion ?? suggestions[0], {
-          sentenceStart: first === 0,
-          article:
-            previous &&
-            tokens[first]!.adjacent &&
-            mayBeArticle(text.slice(previous.start.offset, previous.end.offset), tokenGap(text, previous, tokens[first]!))
-              ? previous
-              : undefined,
-        });
+        const from = known?.start ?? finding.start.offset;
+        // "a chronic IVDU": no person-first wording fits after the word describing the label (suggest.ts fitPerson).
+        const fit = fitPerson(text, from, finding.end.offset, known?.suggestion ?? suggestions[0]);
+        if (!fit)
+          finding.fixSkipped = { reason: 'meaning', message: 'a word before the label describes it, which the replacement cannot keep: edit it by hand' };
+        else
+          finding.fix = fitReplacement(text, from, fit.end, fit.suggestion, {
+            sentenceStart: first === 0,
+            article:
+              previous &&
+              tokens[first]!.adjacent &&
+              mayBeArticle(text.slice(previous.start.offset, previous.end.offset), tokenGap(text, previous, tokens[first]!))
+                ? previous
+                : undefined,
+          });
       }
       findings.push(finding);
     }

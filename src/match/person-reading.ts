@@ -8,6 +8,30 @@ import { tokenGap, type Token } from '../parse/tokens.js';
 const COPULAS = new Set(['is', 'was', 'be', 'been', 'being', 'as', "he's", "she's", 'he’s', 'she’s', 'remains', 'became']);
 // A head noun after the term makes it a modifier: "is an IVDA hx (remote)" is a history.
 const HEADS = new Set(['hx', 'history', 'hist']);
+// Words that do not describe a term after them but start a phrase of their own ("a history of IVDU", "a pt with IVDA").
+const NOT_DESCRIBING = new Set([
+  'of',
+  'with',
+  'w',
+  'and',
+  'or',
+  'for',
+  'in',
+  'on',
+  'to',
+  'at',
+  'by',
+  'from',
+  'no',
+  'not',
+  'hx',
+  'history',
+  'hist',
+  'h/o',
+  'is',
+  'was',
+  'the',
+]);
 // After a sentence-opening "A"/"An" the term is the sentence's subject, a person, when a verb or a
 // preposition of a person follows ("An IVDU was seen in clinic", "A known IVDA presented with fever"),
 // or a comma or the sentence's end. Before another word it may be a modifier ("An IVDU abscess"), and
@@ -32,13 +56,19 @@ export function namesPerson(text: string, tokens: readonly Token[], first: numbe
   const norm = (i: number) => (i >= 0 ? tokens[i]?.norm : undefined);
   if (first === 1 && norm(0) === 'known') return true;
   const skip = norm(first - 1) === 'known' ? 1 : 0;
-  const article = norm(first - 1 - skip);
+  let at = first - 1 - skip;
+  // "was a chronic IVDU", "is a 28 yo IVDA": words that describe the term between the article and it
+  // (up to three, none a word that starts a phrase of its own: "is a history of IVDU" is a history).
+  // A person's wording then goes first, and a fix in place is withheld (suggest.ts fitPerson), where
+  // "a chronic injection drug use" was written (a blind suggestion probe of 2026-12-04).
+  for (let n = 0; n < 3 && at > 0 && norm(at) !== 'a' && norm(at) !== 'an' && !NOT_DESCRIBING.has(norm(at) ?? ''); n++) at--;
+  const article = norm(at);
   if (article !== 'a' && article !== 'an') return false;
-  if (first - 1 - skip === 0) {
+  if (at === 0) {
     const next = tokens[last + 1];
     if (!next) return true;
     const gap = tokenGap(text, tokens[last]!, next);
     return /[,;:]/.test(gap) || (/^\s+$/.test(gap) && SUBJECT_FOLLOWERS.has(next.norm));
   }
-  return COPULAS.has(norm(first - 2 - skip) ?? '') && !HEADS.has(norm(last + 1) ?? '');
+  return COPULAS.has(norm(at - 1) ?? '') && !HEADS.has(norm(last + 1) ?? '');
 }

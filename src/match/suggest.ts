@@ -192,3 +192,111 @@ export function possessiveSuggestion(suggestion: string, apostrophe: string): st
   if (/['\u2019]s?$/i.test(suggestion) || /[([]/.test(suggestion) || !NAMES_PERSON.test(suggestion)) return suggestion;
   return /^(?:(?:a|an|the)\s+)?people\s.*[^s]s$/i.test(suggestion) ? `${suggestion}${apostrophe}` : `${suggestion}${apostrophe}s`;
 }
+
+// Words that open the noun phrase a label heads: "a daily cannabis user", "his heavy drinker".
+const DETERMINER = /^(?:a|an|the|this|that|these|those|his|her|their|my|your|our|its|some|many|most|few|several|any|every|each)$/i;
+// Words that may stand between such a word and the label without describing the label: an age
+// ("a 28-year-old heroin addict", "a 59 year old …") reads right before a person-first wording.
+const AGE_WORD = /^(?:\d[\p{L}\p{N}]*|years?|yrs?|yo|y\/o|old|months?|mos?|weeks?|wks?|days?)$/iu;
+// A person noun that a label may stand before as an adjective ("an HIV-infected partner", "a 67 yo
+// obese male"): the label describes that person.
+const PERSON_NOUN =
+  /^(?:males?|females?|m[ae]n|wom[ae]n|gentlem[ae]n|lady|ladies|boys?|girls?|patients?|pts?|partners?|child|children|adults?|individuals?|persons?|people|mothers?|fathers?|brothers?|sisters?|sons?|daughters?|husbands?|wives|wife|spouses?|veterans?|clients?|residents?|teens?|teenagers?|adolescents?|infants?|newborns?)$/i;
+// As PERSON_FIRST, and "patient with …" ("patient with obesity").
+const PERSON_OR_PATIENT = /^(an?\s+)?(person|people|patients?)\s+(with|who)\s+(\S+)(.*)$/is;
+const PLURAL_PERSON_NOUN = /^(?:m[e]n|wom[e]n|gentlemen|ladies|children|people|wives|.*[^s']s)$/i;
+// Verbs a person-first wording holds after "who", in the past ("was a heavy drinker" → "was a
+// person who drank heavily"): the irregular ones; others take -d or -ed.
+const PAST: Readonly<Record<string, string>> = {
+  drinks: 'drank',
+  is: 'was',
+  are: 'were',
+  has: 'had',
+  have: 'had',
+  does: 'did',
+  do: 'did',
+  gives: 'gave',
+  sells: 'sold',
+};
+
+/** The words of the stretch before `at`, back to the first character that is no letter, digit, space, hyphen, apostrophe or slash (at most 80 characters). */
+function wordsBefore(text: string, at: number): string[] {
+  const before = text.slice(Math.max(0, at - 80), at);
+  const stretch = /[\p{L}\p{N}'\u2019/ \t-]*$/u.exec(before)![0];
+  return stretch.split(/[\s-]+/).filter((w) => w !== '');
+}
+
+/**
+ * Does a word between a determiner and the label at `start` describe the label ("a daily cannabis
+ * user", "a heavy smoker", "a very obese female")? A person-first wording put in the label's place
+ * would then stand after it ("a daily person who uses drugs", a blind suggestion probe of
+ * 2026-12-04): no click or --fix may make that edit. An age between them ("a 28-year-old heroin
+ * addict") is no such word; neither is anything without a determiner before it within four words.
+ */
+export function modifierBefore(text: string, start: number): boolean {
+  const words = wordsBefore(text, start).slice(-5);
+  // "a well-developed, slightly obese man": an adverb of degree right before the label.
+  if (words.length > 0 && /[ \t]$/.test(text.slice(0, start)) && DEGREE.test(words[words.length - 1]!)) return true;
+  for (let k = words.length - 1, between = 0; k >= 0; k--, between++) {
+    if (DETERMINER.test(words[k]!)) return between > 0 && words.slice(k + 1).some((w) => !AGE_WORD.test(w));
+    // "an alcoholic and drug addict", "a household full of drug users": the label heads a phrase of its own.
+    if (PHRASE_START.test(words[k]!)) return false;
+  }
+  return false;
+}
+
+// Adverbs of degree only: a sentence adverb ("were likely smokers", "previously") says nothing of the label.
+const DEGREE =
+  /^(?:very|quite|somewhat|so|too|rather|fairly|more|most|less|least|extremely|slightly|mildly|moderately|markedly|severely|morbidly|profoundly|significantly|grossly|massively|minimally|heavily|highly|clinically|centrally|truncally)$/i;
+const PHRASE_START =
+  /^(?:and|or|but|nor|of|with|w|to|in|on|for|at|by|from|as|than|like|into|about|is|are|was|were|be|been|being|am|has|have|had|who|whom|that|which|whose|not|no)$/i;
+
+/** The person noun right after `end` (spaces only between), with its offsets, or undefined. */
+export function personNounAfter(text: string, end: number): { noun: string; start: number; end: number } | undefined {
+  const m = /^[ \t]+([\p{L}]+)(?![\p{L}\p{N}'\u2019-])/u.exec(text.slice(end, end + 40));
+  if (!m || !PERSON_NOUN.test(m[1]!)) return undefined;
+  const start = end + m[0].length - m[1]!.length;
+  return { noun: m[1]!, start, end: start + m[1]!.length };
+}
+
+/**
+ * A person-first wording fitted to where the label stands, or null when it cannot stand there:
+ * - after a word that describes the label (modifierBefore): null;
+ * - before a person noun the label describes ("an HIV infected partner", "a 67 yo obese male"): that
+ *   noun takes the wording's place ("a partner with HIV", "a male with obesity"), the edit running
+ *   to its end; a plural noun with "who …" (whose verb would not agree) is null;
+ * - after "was" or "were" ("was a heavy drinker"): the verb after "who" in the past ("a person who
+ *   drank heavily").
+ * `from` is where the edit starts (the label, or "known" before it), `end` where the label ends.
+ * Suggestions that name no person (`person|people with|who …`) come back as they are.
+ */
+export function fitPerson(text: string, from: number, end: number, suggestion: string): { end: number; suggestion: string } | null {
+  const person = PERSON_OR_PATIENT.exec(suggestion);
+  if (!person) return { end, suggestion };
+  if (modifierBefore(text, from)) return null;
+  let words = suggestion;
+  let to = end;
+  // Not after a possessive ("the addict's mother"): the noun is the one owned, not the one described.
+  const after = /['\u2019]s?$/i.test(text.slice(from, end)) || /['\u2019]s?$/i.test(suggestion) ? undefined : personNounAfter(text, end);
+  if (after) {
+    const [, article = '', , relation, next, rest] = person as unknown as [string, string | undefined, string, string, string, string];
+    if (relation.toLowerCase() === 'who' && PLURAL_PERSON_NOUN.test(after.noun)) return null;
+    words = `${article}${after.noun} ${relation} ${next}${rest}`;
+    to = after.end;
+  }
+  const words2 = wordsBefore(text, from);
+  const copula = words2.length > 0 && DETERMINER.test(words2[words2.length - 1]!) ? words2[words2.length - 2] : words2[words2.length - 1];
+  if (copula && /^(?:was|were)$/i.test(copula)) words = pastAfterWho(words);
+  return { end: to, suggestion: words };
+}
+
+/** "person who drinks heavily" → "person who drank heavily", "who binge drinks" → "who binge drank", "who uses" → "who used". */
+export function pastAfterWho(words: string): string {
+  return words.replace(/(\bwho\s+(?:binge\s+)?)([\p{L}]+)/iu, (whole, head: string, verb: string) => {
+    const lower = verb.toLowerCase();
+    if (PAST[lower]) return head + PAST[lower];
+    if (!/[^s]s$/.test(lower)) return whole;
+    const base = /(?:ss|x|z|ch|sh)es$/.test(lower) ? verb.slice(0, -2) : verb.slice(0, -1);
+    return head + (/e$/i.test(base) ? `${base}d` : `${base}ed`);
+  });
+}

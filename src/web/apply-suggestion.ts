@@ -13,7 +13,7 @@
 // "Alcohol use disorder noted." (a past problem made current), a patient's quoted words rewritten,
 // and "A drug seeker." into "A describe the behaviour observed.".
 import { planFix, type Segment } from '../fix/refine.js';
-import { fitReplacement, mayBeArticle, withKnown } from '../match/suggest.js';
+import { fitPerson, fitReplacement, mayBeArticle, personNounAfter, withKnown } from '../match/suggest.js';
 import type { Token } from '../parse/tokens.js';
 import type { Finding, Fix } from '../types.js';
 
@@ -77,6 +77,20 @@ export function suggestionEdit(text: string, finding: FindingWords, suggestion: 
   // "a known heroin addict": "known" goes into the person-first wording (suggest.ts withKnown).
   const known = PERSON.test(words) ? withKnown(text, start, words) : undefined;
   const from = known?.start ?? start;
+  // A person-first wording where the label is described by a word before it ("a daily cannabis
+  // user") is no edit; before a person noun the label describes ("an HIV infected partner") that
+  // noun takes the person's place; after "was" its verb is in the past (suggest.ts fitPerson).
+  const fit = fitPerson(text, from, end, known?.suggestion ?? words);
+  if (!fit) return undefined;
+  // A wording that opens with a verb of its own after an auxiliary or a copula ("has failed" → "has
+  // did not respond to", "is adamant" → "is states clearly", "become addicted" → "become has a
+  // substance use disorder", a blind suggestion probe of 2026-12-04): two verbs where one stood.
+  const auxiliary = auxiliaryBefore(text, from);
+  if (auxiliary && (FINITE_VERB.test(fit.suggestion) || (PARTICIPLE.test(fit.suggestion) && !HAVE.test(auxiliary)))) return undefined;
+  // Any other wording of more than one word before such a noun ("a class 3 obesity female", "an
+  // older adult white male" in a blind probe of 2026-12-04) is a noun phrase where an adjective stood.
+  const owner = /['\u2019]s?$/i.test(finding.actual);
+  if (fit.end === end && !owner && /\s/.test(fit.suggestion) && personNounAfter(text, end) && !PERSON.test(fit.suggestion)) return undefined;
   const before = text.slice(Math.max(0, from - 200), from);
   const found = ARTICLE_BEFORE.exec(before);
   const a = found && mayBeArticle(found[1]!, before.slice(found.index + found[1]!.length)) ? found : null;
@@ -90,9 +104,35 @@ export function suggestionEdit(text: string, finding: FindingWords, suggestion: 
       }
     : undefined;
   const sentenceStart = SENTENCE_START.test(before);
-  const fitted = fitReplacement(text, from, end, known?.suggestion ?? words, { sentenceStart, article });
-  const planned = planFix(text, { fix: fitted, start: { offset: from }, end: finding.end }, segments);
+  const fitted = fitReplacement(text, from, fit.end, fit.suggestion, { sentenceStart, article });
+  const planned = planFix(text, { fix: fitted, start: { offset: from }, end: { offset: fit.end } }, segments);
   return 'range' in planned ? planned : undefined;
+}
+
+// The verbs a wording may open with, in a finite form ("has a substance use disorder", "did not respond to", "states clearly").
+const FINITE_VERB = /^(?:has|is|are|was|were|does|did|takes|took|follows|states|declines|uses|prefers|strongly|develops|misses|often)\b/i;
+// Past forms that are participles too, right after "has" ("has declined"), and "reports", a noun
+// there ("has reports of headaches"): wrong after "is" or "will".
+const PARTICIPLE = /^(?:had|followed|stated|reported|reports|declined|used|developed|missed)\b/i;
+const HAVE = /^(?:has|have|had|having)$/i;
+const AUXILIARY =
+  /^(?:am|is|are|was|were|be|been|being|become|became|becomes|becoming|get|gets|got|getting|gotten|has|have|had|having|will|would|can|could|may|might|must|shall|should|seem|seems|seemed|appear|appears|appeared|remain|remains|remained|do|does|did)$/i;
+const DEGREE_WORD = /^(?:very|quite|somewhat|so|too|rather|fairly|more|most|less|least|not|never|also|still|now|[\p{L}]{3,}ly)$/iu;
+
+/** The auxiliary or copula before `at` (past adverbs such as "profoundly" or "somewhat"), or undefined. */
+function auxiliaryBefore(text: string, at: number): string | undefined {
+  const words = text
+    .slice(Math.max(0, at - 60), at)
+    .split(/[ \t]+/)
+    .filter((w) => w !== '');
+  if (!/[ \t]$/.test(text.slice(0, at))) return undefined;
+  for (let k = words.length - 1; k >= 0 && k >= words.length - 3; k--) {
+    const w = words[k]!;
+    if (!/^[\p{L}']+$/u.test(w)) return undefined;
+    if (AUXILIARY.test(w)) return w;
+    if (!DEGREE_WORD.test(w)) return undefined;
+  }
+  return undefined;
 }
 
 /** `text` with one edit made. */
