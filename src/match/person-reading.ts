@@ -43,10 +43,28 @@ const SUBJECT_FOLLOWERS = new Set(
   ),
 );
 
+// An age and sex right before the term, as a one-liner opens: "45F IVDU with endocarditis", "in a 34M IVDA",
+// "a 52 yo M IVDU" (blind probe 8: --fix wrote "in a 34M injection drug use"). One token ("34M", "34yoF") or
+// an age and "M"/"F"/"male"/"female", with only spaces between it and the term ("45M, IVDU, HCV+" is a
+// list of items, left as it was).
+const AGE_SEX = /^\d{1,3}(?:yo|y\/o|y)?[mf]$/;
+const AGE = /^(?:o|\d{1,3}(?:yo|y\/o|y)?|yo|y\/o|\d{1,3}-year-old|year-old|old)$/;
+const SEX = new Set(['m', 'f', 'male', 'female']);
+
+function afterAgeSex(text: string, tokens: readonly Token[], i: number): boolean {
+  const tok = tokens[i];
+  const next = tokens[i + 1];
+  if (!tok || !next || !/^\s+$/.test(tokenGap(text, tok, next))) return false;
+  if (AGE_SEX.test(tok.norm)) return true;
+  const before = tokens[i - 1];
+  return SEX.has(tok.norm) && before !== undefined && AGE.test(before.norm) && /^\s+$/.test(tokenGap(text, before, tok));
+}
+
 /**
  * Whether a term that may name a behaviour or a person (IVDU: "IV drug use" or "IV drug user") names a
  * person here: after a copula and "a"/"an", with or without "known" ("is an IVDU", "was a known IVDA"), after a
  * sentence-opening "Known" ("Known IVDA and smoker") or "A"/"An" before a verb ("An IVDU was seen"; SUBJECT_FOLLOWERS),
+ * right after an age and sex ("45F IVDU with endocarditis"; afterAgeSex),
  * or written as a singular -er form ("ivdrugabuser"; the
  * plurals are a rule of their own). Not before a head noun ("an IVDU hx").
  * `first`, `last`: the term's first and last tokens in `tokens` (a candidate's); `text`: what their offsets point into.
@@ -56,6 +74,7 @@ export function namesPerson(text: string, tokens: readonly Token[], first: numbe
   const norm = (i: number) => (i >= 0 ? tokens[i]?.norm : undefined);
   if (first === 1 && norm(0) === 'known') return true;
   const skip = norm(first - 1) === 'known' ? 1 : 0;
+  if (afterAgeSex(text, tokens, first - 1 - skip)) return true;
   let at = first - 1 - skip;
   // "was a chronic IVDU", "is a 28 yo IVDA": words that describe the term between the article and it
   // (up to three, none a word that starts a phrase of its own: "is a history of IVDU" is a history).
