@@ -220,6 +220,25 @@ describe('template placeholders', () => {
     expect(await actuals('Hx of {{x}}IVDU and ***addict')).toEqual(['IVDU', 'addict']);
     expect(await actuals('History of drug *** abuse.')).toEqual(['drug *** abuse']);
   });
+
+  // Found by a newcomer's trial as a template author: the tags of Jinja, Liquid, Django and
+  // Nunjucks ("{% if ivdu %}"), their comments ("{# … #}"), "${…}" (FreeMarker, Velocity,
+  // JavaScript) and "<%= … %>" (ERB, EJS) were read as prose: a variable named "ivdu" was flagged,
+  // and --fix wrote "{% if injection drug use %}", a template that no longer parses.
+  it('leaves template code alone: its tags are blanks, and --fix never writes inside one', async () => {
+    const actuals = async (t: string, syntax?: 'markdown' | 'html') => (await lintText(t, { syntax })).map((f) => f.actual);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a template language's "${…}", on purpose
+    const tags = '{% if ivdu %}x{% endif %} {%- if drug_abuse -%}y{%- endif %} {# IVDU here #} ${ivdu} <%= ivdu %> {% if a/b %}drug abuse{% endif %}';
+    for (const syntax of [undefined, 'markdown', 'html'] as const) {
+      expect(await actuals(tags, syntax)).toEqual(['drug abuse']);
+      // The words between the tags are the template's text, and still read.
+      expect(await actuals('{% if x %}Hx of IVDU.{% endif %} Known {{ age }} y/o heroin addict.', syntax)).toEqual(['IVDU', 'heroin addict']);
+    }
+    // A phrase around a tag is still reported, and its fix withheld as around any placeholder.
+    const { output, findings } = await lintText('Pt with {% if ivdu %}IVDU{% endif %}, hx of drug {# note #} abuse.', { fix: true });
+    expect(output).toBe('Pt with {% if ivdu %}injection drug use{% endif %}, hx of drug {# note #} abuse.');
+    expect(findings.map((f) => [f.actual, f.fixSkipped?.reason])).toEqual([['drug {# note #} abuse', 'markup']]);
+  });
 });
 
 describe('the CLI on exports', () => {
