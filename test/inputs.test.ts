@@ -196,6 +196,37 @@ describe('Markdown, HTML and Word documents', () => {
     ]);
   });
 
+  // Found by a newcomer's trial as a patient-education team: a FAQ's "<summary>", a form's
+  // "<legend>" and an old handout's top-level "<center>" or "<font>" lost their text (the converter
+  // to retext's tree reads text only in paragraphs, flow containers and phrasing among them).
+  it('HTML: the text of summary, legend, center and font is read', async () => {
+    const text =
+      '<details><summary>Drug abuse help</summary><p>Call us.</p></details>\n<fieldset><legend>Hx of IVDU</legend></fieldset>\n<center>Known addict.</center>\nHx of <font color="red">drug</font> abuse.\n';
+    expect(check(text, await lintFiles([tempFile('faq.html', text)]))).toEqual([
+      [1, 19, 'Drug abuse'],
+      [2, 25, 'IVDU'],
+      [3, 15, 'addict'],
+      [4, 25, 'drug</font> abuse'],
+    ]);
+  });
+
+  // Found by the same trial: an HTML block in Markdown ('<div class="callout">' around a warning,
+  // a "<details>" summary) was never read, though a reader of the handout sees its text.
+  it('Markdown: the text of an HTML block is read as HTML, where it stands', async () => {
+    const text =
+      '# Handout\n\n<div class="callout">\nNever share dirty needles.\n</div>\n\n<details><summary>Drug abuse</summary>\n\nHelp for drug abuse.\n\n</details>\n\n<!-- a comment block: drug abuse -->\n<div><pre>drug abuse</pre><p>Known addict. <!-- dignify-disable-line --></p></div>\n\n> <p>Hx of IVDU</p>\n\nAn <abbr title="x">IVDU</abbr> clinic.\n';
+    const [r] = await lintFiles([tempFile('h.md', text)]);
+    expect(check(text, [r!])).toEqual([
+      [4, 13, 'dirty needles'],
+      [7, 19, 'Drug abuse'],
+      [9, 10, 'drug abuse'],
+      [16, 12, 'IVDU'],
+      [18, 20, 'IVDU'],
+    ]);
+    // A Markdown fix never edits inside an HTML block: reported, its fix withheld.
+    expect(r!.findings.filter((f) => f.start.line === 7).map((f) => f.fixSkipped?.reason)).toEqual(['markup']);
+  });
+
   it('Word: findings name the paragraph and quote the sentence', async () => {
     const [r] = await lintFiles([fixture('handout.docx')]);
     expect(r!.findings.map((f) => [f.paragraph, f.actual, f.context])).toEqual([
