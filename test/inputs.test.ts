@@ -196,10 +196,13 @@ describe('Markdown, HTML and Word documents', () => {
     ]);
   });
 
-  // Found by a newcomer's trial as a patient-education team: a FAQ's "<summary>", a form's
+  // Found by a newcomer's trial as a patient-education team: a page's "<title>", a FAQ's "<summary>", a form's
   // "<legend>" and an old handout's top-level "<center>" or "<font>" lost their text (the converter
   // to retext's tree reads text only in paragraphs, flow containers and phrasing among them).
-  it('HTML: the text of summary, legend, center and font is read', async () => {
+  it('HTML: the text of title, summary, legend, center and font is read', async () => {
+    const title = '<html><head><title>Drug abuse help</title></head><body><p>Hi.</p></body></html>\n';
+    expect(check(title, await lintFiles([tempFile('t.html', title)]))).toEqual([[1, 20, 'Drug abuse']]);
+    expect((await lintText(title, { syntax: 'html', fix: true })).output).toBe(title.replace('Drug abuse', 'Drug use'));
     const text =
       '<details><summary>Drug abuse help</summary><p>Call us.</p></details>\n<fieldset><legend>Hx of IVDU</legend></fieldset>\n<center>Known addict.</center>\nHx of <font color="red">drug</font> abuse.\n';
     expect(check(text, await lintFiles([tempFile('faq.html', text)]))).toEqual([
