@@ -226,6 +226,9 @@ describe('Markdown, HTML and Word documents', () => {
       [16, 12, 'IVDU'],
       [18, 20, 'IVDU'],
     ]);
+    // Old Mac line ends (CR alone) count as line breaks there too.
+    const cr = '# H\r\r<div>\rHx of IVDU.\r</div>\r';
+    expect(check(cr, await lintFiles([tempFile('cr.md', cr)]))).toEqual([[4, 7, 'IVDU']]);
     // A Markdown fix never edits inside an HTML block: reported, its fix withheld.
     expect(r!.findings.filter((f) => f.start.line === 7).map((f) => f.fixSkipped?.reason)).toEqual(['markup']);
   });

@@ -26,8 +26,8 @@ const MAX_READINGS = 40;
 
 /** The drop-down lists within [from, to) of `text`, nested lists included, each as its options. */
 function listsIn(source: string, from: number, to: number): Options[] {
-  // Fields ("{{name}}") and template tags are blanks, not lists: blanked here so that their braces do not pair with
-  // a list's. Only the sentence's range is copied (offsets below are of `source`).
+  // Fields ("{{name}}") and template tags are blanks, not lists: blanked here so that their braces
+  // do not pair with a list's. Only the sentence's range is copied (offsets below are of `source`).
   const text = source.slice(from, to).replace(FIELD, (m) => ' '.repeat(m.length));
   const lists: Options[] = [];
   // A stack of open braces: where each opened and where its current option started.

@@ -1,9 +1,10 @@
 // Markdown → NLCST (retext's tree) with positions in the Markdown file. remark parses the file
 // (GFM, front matter); mdast-util-to-nlcst (what remark-retext runs) turns its prose into
 // sentences. Code, inline code, HTML tags and comments, front matter, link targets and bare URLs
-// never reach the tree; the text of an HTML block is read as HTML (markdownTrees). Each text node is given the exact source text it covers (placeholders
-// blanked, block-quote markers and escapes turned into spaces) so that positions never drift
-// from the file, even after an entity, an escape or a "> " at the start of a line.
+// never reach the tree; the text of an HTML block is read as HTML (markdownTrees). Each text node
+// is given the exact source text it covers (placeholders blanked, block-quote markers and escapes
+// turned into spaces) so that positions never drift from the file, even after an entity, an escape
+// or a "> " at the start of a line.
 import type { Link, Nodes, Root as MdastRoot, Table, Text } from 'mdast';
 import { toNlcst } from 'mdast-util-to-nlcst';
 import type { Root } from 'nlcst';
@@ -124,10 +125,10 @@ function holdsText(html: string): boolean {
 
 /**
  * `source` with every character outside `blocks` (sorted [start, end) ranges) a space, line breaks
- * kept: the HTML blocks parsed as HTML where they stand, so their positions are the file's.
+ * (CR and LF) kept: the HTML blocks parsed as HTML where they stand, so their positions are the file's.
  */
 function onlyBlocks(source: string, blocks: ReadonlyArray<readonly [number, number]>): string {
-  const blank = (s: string) => s.replace(/[^\n]/g, ' ');
+  const blank = (s: string) => s.replace(/[^\r\n]/g, ' ');
   let out = '';
   let at = 0;
   for (const [start, end] of blocks) {
