@@ -117,10 +117,12 @@ describe('mayHide: the quick test before the hidden-character regex', () => {
 });
 
 // placeholders.ts's passes before the quick character checks, copied.
-const PLACEHOLDER = /\{\{[^{}\n]*\}\}|\[\[[^[\]\n]*\]\]|@[A-Za-z][\w.:-]*@|\*{3,}|\{[A-Za-z][^{}\n]*:[^{}\n]*\}/g;
+// Template tags ({% %}, {# #}, ${ }, <% %>) since a template author's trial.
+const PLACEHOLDER =
+  /\{\{[^{}\n]*\}\}|\[\[[^[\]\n]*\]\]|@[A-Za-z][\w.:-]*@|\*{3,}|\{[A-Za-z][^{}\n]*:[^{}\n]*\}|\{%[^\n]*?%\}|\{#[^\n]*?#\}|\$\{[^{}\n]*\}|<%[^\n]*?%>/g;
 // Since the template-readings change, a doubled brace left after the fields closes nested lists too.
 const DROP_DOWN = /\{([^{}\n]*\/[^{}\n]*)\}/g;
-const DROP_DOWN_WHOLE = /^\{(?!\{)[^{}\n]*\/[^{}\n]*\}$/;
+const DROP_DOWN_WHOLE = /^\{(?![{%#])[^{}\n]*\/[^{}\n]*\}$/;
 const CHECK_BOX = /\[[ xX\u2713\u2714]?\]/g;
 function maskedBefore(text: string): string {
   let out = text.replace(PLACEHOLDER, (m) => (DROP_DOWN_WHOLE.test(m) ? m : ' '.repeat(m.length)));
@@ -144,9 +146,12 @@ describe('maskPlaceholders with its character checks', () => {
     expect(maskPlaceholders('[ ] combative')).toBe('    combative');
     expect(maskPlaceholders('known @AGE@ y/o')).toBe('known       y/o');
     expect(maskPlaceholders('pain *** severe')).toBe('pain     severe');
+    // "<%" is the one template tag without a "{": its own quick check.
+    expect(maskPlaceholders('Hx: <%= ivdu %> noted')).toBe(`Hx:${' '.repeat(13)}noted`);
+    expect(maskPlaceholders('{% if a/b %}x')).toBe('            x');
     // fast-check's counterexample when the copy above still had the old drop-down regex.
     expect(maskPlaceholders('{{/}')).toBe(maskedBefore('{{/}'));
-    const piece = fc.constantFrom('{', '}', '[', ']', '@', '*', '/', ':', '12', ' ', '\n', 'x', 'X', 'a', 'Ab', '\u2713', '.', '-');
+    const piece = fc.constantFrom('{', '}', '[', ']', '@', '*', '/', ':', '12', ' ', '\n', 'x', 'X', 'a', 'Ab', '\u2713', '.', '-', '%', '#', '$', '<', '>');
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 24 }), (parts) => {
         const text = parts.join('');

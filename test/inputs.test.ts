@@ -196,6 +196,43 @@ describe('Markdown, HTML and Word documents', () => {
     ]);
   });
 
+  // Found by a newcomer's trial as a patient-education team: a page's "<title>", a FAQ's "<summary>", a form's
+  // "<legend>" and an old handout's top-level "<center>" or "<font>" lost their text (the converter
+  // to retext's tree reads text only in paragraphs, flow containers and phrasing among them).
+  it('HTML: the text of title, summary, legend, center and font is read', async () => {
+    const title = '<html><head><title>Drug abuse help</title></head><body><p>Hi.</p></body></html>\n';
+    expect(check(title, await lintFiles([tempFile('t.html', title)]))).toEqual([[1, 20, 'Drug abuse']]);
+    expect((await lintText(title, { syntax: 'html', fix: true })).output).toBe(title.replace('Drug abuse', 'Drug use'));
+    const text =
+      '<details><summary>Drug abuse help</summary><p>Call us.</p></details>\n<fieldset><legend>Hx of IVDU</legend></fieldset>\n<center>Known addict.</center>\nHx of <font color="red">drug</font> abuse.\n';
+    expect(check(text, await lintFiles([tempFile('faq.html', text)]))).toEqual([
+      [1, 19, 'Drug abuse'],
+      [2, 25, 'IVDU'],
+      [3, 15, 'addict'],
+      [4, 25, 'drug</font> abuse'],
+    ]);
+  });
+
+  // Found by the same trial: an HTML block in Markdown ('<div class="callout">' around a warning,
+  // a "<details>" summary) was never read, though a reader of the handout sees its text.
+  it('Markdown: the text of an HTML block is read as HTML, where it stands', async () => {
+    const text =
+      '# Handout\n\n<div class="callout">\nNever share dirty needles.\n</div>\n\n<details><summary>Drug abuse</summary>\n\nHelp for drug abuse.\n\n</details>\n\n<!-- a comment block: drug abuse -->\n<div><pre>drug abuse</pre><p>Known addict. <!-- dignify-disable-line --></p></div>\n\n> <p>Hx of IVDU</p>\n\nAn <abbr title="x">IVDU</abbr> clinic.\n';
+    const [r] = await lintFiles([tempFile('h.md', text)]);
+    expect(check(text, [r!])).toEqual([
+      [4, 13, 'dirty needles'],
+      [7, 19, 'Drug abuse'],
+      [9, 10, 'drug abuse'],
+      [16, 12, 'IVDU'],
+      [18, 20, 'IVDU'],
+    ]);
+    // Old Mac line ends (CR alone) count as line breaks there too.
+    const cr = '# H\r\r<div>\rHx of IVDU.\r</div>\r';
+    expect(check(cr, await lintFiles([tempFile('cr.md', cr)]))).toEqual([[4, 7, 'IVDU']]);
+    // A Markdown fix never edits inside an HTML block: reported, its fix withheld.
+    expect(r!.findings.filter((f) => f.start.line === 7).map((f) => f.fixSkipped?.reason)).toEqual(['markup']);
+  });
+
   it('Word: findings name the paragraph and quote the sentence', async () => {
     const [r] = await lintFiles([fixture('handout.docx')]);
     expect(r!.findings.map((f) => [f.paragraph, f.actual, f.context])).toEqual([
@@ -219,6 +256,25 @@ describe('template placeholders', () => {
     expect(await actuals('{{drug_abuse}} [[IVDU]] @ADDICT@ {SmartList:123 drug abuse} *** noted.')).toEqual([]);
     expect(await actuals('Hx of {{x}}IVDU and ***addict')).toEqual(['IVDU', 'addict']);
     expect(await actuals('History of drug *** abuse.')).toEqual(['drug *** abuse']);
+  });
+
+  // Found by a newcomer's trial as a template author: the tags of Jinja, Liquid, Django and
+  // Nunjucks ("{% if ivdu %}"), their comments ("{# … #}"), "${…}" (FreeMarker, Velocity,
+  // JavaScript) and "<%= … %>" (ERB, EJS) were read as prose: a variable named "ivdu" was flagged,
+  // and --fix wrote "{% if injection drug use %}", a template that no longer parses.
+  it('leaves template code alone: its tags are blanks, and --fix never writes inside one', async () => {
+    const actuals = async (t: string, syntax?: 'markdown' | 'html') => (await lintText(t, { syntax })).map((f) => f.actual);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a template language's "${…}", on purpose
+    const tags = '{% if ivdu %}x{% endif %} {%- if drug_abuse -%}y{%- endif %} {# IVDU here #} ${ivdu} <%= ivdu %> {% if a/b %}drug abuse{% endif %}';
+    for (const syntax of [undefined, 'markdown', 'html'] as const) {
+      expect(await actuals(tags, syntax)).toEqual(['drug abuse']);
+      // The words between the tags are the template's text, and still read.
+      expect(await actuals('{% if x %}Hx of IVDU.{% endif %} Known {{ age }} y/o heroin addict.', syntax)).toEqual(['IVDU', 'heroin addict']);
+    }
+    // A phrase around a tag is still reported, and its fix withheld as around any placeholder.
+    const { output, findings } = await lintText('Pt with {% if ivdu %}IVDU{% endif %}, hx of drug {# note #} abuse.', { fix: true });
+    expect(output).toBe('Pt with {% if ivdu %}injection drug use{% endif %}, hx of drug {# note #} abuse.');
+    expect(findings.map((f) => [f.actual, f.fixSkipped?.reason])).toEqual([['drug {# note #} abuse', 'markup']]);
   });
 });
 

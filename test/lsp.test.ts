@@ -312,4 +312,35 @@ describe("quick fixes leave a suggestion's advice out of the text", () => {
     const plain = 'Known heroin addict.\n';
     expect(await titles(plain, 'markdown', markdownSegments(plain))).toEqual(['Person with known opioid use disorder.\n', 'Person known to use drugs.\n']);
   });
+
+  // Found by a newcomer's trial as a template author: the comment went at the end of the line
+  // whatever ended it. A line ending inside a tag ("<a" with its href on the next line) got the
+  // comment inside the tag: its "-->" closed the tag, the href was lost and 'href="x">' became
+  // text on the page; a line ending inside a comment had that comment closed early.
+  it('puts "disable for this line" where a comment parses, and the comment works', async () => {
+    const { lintText } = await import('../src/index.js');
+    const { codeActions, toDiagnostic } = await import('../src/lsp/diagnostics.js');
+    const { htmlSegments } = await import('../src/fix/segments-html.js');
+    const { markdownSegments } = await import('../src/fix/segments-markdown.js');
+    const disabled = async (text: string, syntax: 'markdown' | 'html') => {
+      const doc = TextDocument.create(`file:///x/n.${syntax === 'html' ? 'html' : 'md'}`, syntax, 1, text);
+      const diagnostics = (await lintText(text, { syntax })).map(toDiagnostic);
+      const segments = syntax === 'html' ? htmlSegments(text) : markdownSegments(text);
+      const action = codeActions(doc, syntax, diagnostics.slice(0, 1), diagnostics, undefined, segments).find((a) => a.title.startsWith('Disable'))!;
+      const out = TextDocument.applyEdits(doc, action.edit!.changes![doc.uri]!);
+      return [out, (await lintText(out, { syntax })).map((f) => f.actual)];
+    };
+    const addict = '<!-- dignify-disable-line substance-use/addict -->';
+    expect(await disabled('<p>Known addict <a\nhref="x">IVDU</a></p>\n', 'html')).toEqual([`<p>Known addict ${addict} <a\nhref="x">IVDU</a></p>\n`, ['IVDU']]);
+    expect(await disabled('<p>Known addict <!-- a note\nover two lines --></p>\n', 'html')).toEqual([
+      `<p>Known addict ${addict} <!-- a note\nover two lines --></p>\n`,
+      [],
+    ]);
+    // A line that ends in text keeps the comment at its end.
+    expect(await disabled('<p>Known addict.</p>\n<p>Fine.</p>\n', 'html')).toEqual([`<p>Known addict.</p> ${addict}\n<p>Fine.</p>\n`, []]);
+    // Markdown: a table row's last "|", and a hard break's two spaces, stay the row's and the break's.
+    const abuse = '<!-- dignify-disable-line substance-use/substance-abuse -->';
+    expect(await disabled('| a | b |\n|---|---|\n| Hx | drug abuse |\n', 'markdown')).toEqual([`| a | b |\n|---|---|\n| Hx | drug abuse ${abuse} |\n`, []]);
+    expect(await disabled('Hx of drug abuse  \nnext line\n', 'markdown')).toEqual([`Hx of drug abuse ${abuse}  \nnext line\n`, []]);
+  });
 });

@@ -32,7 +32,8 @@ export async function preloadLint(): Promise<void> {
 function trees(doc: Document, resolved: ResolvedOptions, whole: boolean, places?: Int32Array): Iterable<Root> {
   switch (doc.syntax) {
     case 'markdown':
-      return orAsText(doc, resolved, whole, () => markdown.get().markdownTrees(doc.text));
+      // An HTML block's text is read by the HTML parser, loaded only for a document that has one.
+      return orAsText(doc, resolved, whole, () => markdown.get().markdownTrees(doc.text, (blocks) => html.get().htmlTrees(blocks)));
     case 'html':
       return orAsText(doc, resolved, whole, () => html.get().htmlTrees(doc.text));
     default:

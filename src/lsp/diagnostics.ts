@@ -71,11 +71,33 @@ function disableComment(syntax: Syntax, ruleId: string): string {
   return syntax === 'text' ? ` # dignify-disable-line ${ruleId}` : ` <!-- dignify-disable-line ${ruleId} -->`;
 }
 
-function endOfLine(doc: TextDocument, line: number): Position {
+function endOfLine(doc: TextDocument, line: number): number {
   const text = doc.getText();
   let end = doc.offsetAt({ line, character: 0 });
   while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
-  return doc.positionAt(end);
+  return end;
+}
+
+/**
+ * Where the "disable for this line" comment goes: the end of the finding's line, where the line
+ * ends in text. In Markdown and HTML a line may end inside a tag ("<p>Known addict <a" before an
+ * attribute on the next line), a comment, a raw element or a table row's last "|": a comment
+ * appended there broke the markup (it closed the tag early, and the rest of the tag became text).
+ * Then it goes right after the phrase (text, where a comment always parses), or when the phrase
+ * runs onto the next line, right before it. `segments` are the document's text runs.
+ */
+function disablePlace(doc: TextDocument, syntax: Syntax, d: Diagnostic, segments?: readonly Segment[]): { at: number; before: boolean } {
+  const eol = endOfLine(doc, d.range.start.line);
+  if (syntax === 'text' || segments === undefined) return { at: eol, before: false };
+  const text = doc.getText();
+  // In a text run (or at its end, or where one starts), and not in an HTML title, whose text is shown as written.
+  const inText = (at: number) =>
+    segments.some(([s, e]) => s <= at && at <= e) && (syntax !== 'html' || text.lastIndexOf('<title', at) <= text.lastIndexOf('</title', at));
+  if (inText(eol)) return { at: eol, before: false };
+  const end = doc.offsetAt(d.range.end);
+  if (d.range.end.line === d.range.start.line && inText(end)) return { at: end, before: false };
+  const start = doc.offsetAt(d.range.start);
+  return inText(start) ? { at: start, before: true } : { at: eol, before: false };
 }
 
 /**
@@ -150,12 +172,14 @@ export function codeActions(
         edit: edit([{ range: { start: doc.positionAt(placed.range[0]), end: doc.positionAt(placed.range[1]) }, newText: placed.text }]),
       });
     }
-    const line = d.range.start.line;
+    const place = disablePlace(doc, syntax, d, segments);
+    const comment = disableComment(syntax, String(d.code));
+    const at = doc.positionAt(place.at);
     actions.push({
       title: `Disable ${String(d.code)} for this line`,
       kind: 'quickfix',
       diagnostics: [d],
-      edit: edit([{ range: { start: endOfLine(doc, line), end: endOfLine(doc, line) }, newText: disableComment(syntax, String(d.code)) }]),
+      edit: edit([{ range: { start: at, end: at }, newText: place.before ? `${comment.trimStart()} ` : comment }]),
     });
   }
   // Offered beside a dignify diagnostic, or when asked for by kind: an editor's fix-all on save asks

@@ -1024,7 +1024,7 @@ function keepsCaptures(template: string, captures: ReadonlyMap<string, string>):
 /** Does [start, end) hold template markup the parser saw as blanks (a drop-down's braces or slashes, a placeholder)? */
 function spansTemplateMarkup(text: string, start: number, end: number): boolean {
   const raw = text.slice(start, end);
-  return /[{}/*@[\]]/.test(raw) && maskPlaceholders(text).slice(start, end) !== raw;
+  return /[{}/*@[\]%]/.test(raw) && maskPlaceholders(text).slice(start, end) !== raw;
 }
 
 /**

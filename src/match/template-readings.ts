@@ -19,14 +19,15 @@ type Options = Array<[number, number]>;
 // A list opens with "{" not doubled ("{{field}}" is a placeholder) and holds a slash.
 const HAS_LIST = /(?<!\{)\{[^{}\n]*\/|\/[^{}\n]*\}(?!\})/;
 const LIST_ID = /:\s*\d+\s*$/;
-const FIELD = /\{\{[^{}\n]*\}\}/g;
+// Template tags ("{% if a/b %}", "{# … #}", "${…}": see parse/placeholders.ts) are blanks too.
+const FIELD = /\{\{[^{}\n]*\}\}|\{%[^\n]*?%\}|\{#[^\n]*?#\}|\$\{[^{}\n]*\}/g;
 // Readings are bounded: a sentence is read 40 times at most, however many options its lists have.
 const MAX_READINGS = 40;
 
 /** The drop-down lists within [from, to) of `text`, nested lists included, each as its options. */
 function listsIn(source: string, from: number, to: number): Options[] {
-  // Fields ("{{name}}") are blanks, not lists: blanked here so that their braces do not pair with
-  // a list's. Only the sentence's range is copied (offsets below are of `source`).
+  // Fields ("{{name}}") and template tags are blanks, not lists: blanked here so that their braces
+  // do not pair with a list's. Only the sentence's range is copied (offsets below are of `source`).
   const text = source.slice(from, to).replace(FIELD, (m) => ' '.repeat(m.length));
   const lists: Options[] = [];
   // A stack of open braces: where each opened and where its current option started.

@@ -16,6 +16,22 @@ import { rowTree } from './table-rows.js';
 
 const parser = unified().use(rehypeParse).freeze();
 const NOT_PROSE = new Set(['script', 'style', 'code', 'pre', 'kbd', 'samp', 'textarea', 'noscript', 'template']);
+// Elements whose own text hast-util-to-nlcst drops: it reads text in paragraphs (p, h1–h6), in
+// elements that take flow content (div, li, td, details…) and in phrasing elements among them, and
+// only digs into any other element for those. A page's "<title>" (its tab, its search result), a
+// FAQ's "<summary>Drug abuse</summary>", a form's "<legend>", and an old handout's "<center>" or
+// "<font>" at the top level lost their text. Each is read as the element it stands for (positions
+// are the file's whatever the name).
+const READ_AS: Record<string, string> = {
+  title: 'p',
+  summary: 'p',
+  legend: 'p',
+  center: 'div',
+  marquee: 'div',
+  search: 'div',
+  hgroup: 'div',
+  font: 'span',
+};
 
 export function htmlTrees(source: string): Root[] {
   const hast = parser.parse(source) as HastRoot;
@@ -26,6 +42,7 @@ export function htmlTrees(source: string): Root[] {
       (node as Element).properties.dataNlcst = 'ignore';
       return 'skip';
     }
+    if (node.type === 'element' && Object.hasOwn(READ_AS, (node as Element).tagName)) (node as Element).tagName = READ_AS[(node as Element).tagName]!;
     // "ad<wbr>dict" reads "addict": no space where a line may break (markup-words.ts joins the pieces).
     if (node.type === 'element' && (node as Element).tagName === 'wbr') (node as Element).properties.dataNlcst = 'ignore';
     // A table row is left out of the document's tree and read as one statement (below); a table

@@ -1,9 +1,10 @@
 // Markdown → NLCST (retext's tree) with positions in the Markdown file. remark parses the file
 // (GFM, front matter); mdast-util-to-nlcst (what remark-retext runs) turns its prose into
-// sentences. Code, inline code, HTML (comments too), front matter, link targets and bare URLs
-// never reach the tree. Each text node is given the exact source text it covers (placeholders
-// blanked, block-quote markers and escapes turned into spaces) so that positions never drift
-// from the file, even after an entity, an escape or a "> " at the start of a line.
+// sentences. Code, inline code, HTML tags and comments, front matter, link targets and bare URLs
+// never reach the tree; the text of an HTML block is read as HTML (markdownTrees). Each text node
+// is given the exact source text it covers (placeholders blanked, block-quote markers and escapes
+// turned into spaces) so that positions never drift from the file, even after an entity, an escape
+// or a "> " at the start of a line.
 import type { Link, Nodes, Root as MdastRoot, Table, Text } from 'mdast';
 import { toNlcst } from 'mdast-util-to-nlcst';
 import type { Root } from 'nlcst';
@@ -114,17 +115,48 @@ function addCodeSpans(spans: Array<[number, number]>, node: Nodes, source: strin
   else if (node.type === 'html') spans.push(...htmlCodeSpans(source.slice(start, end), start));
 }
 
-export function markdownTrees(source: string): Root[] {
+// Where an HTML block stands in Markdown (not HTML inline in a paragraph, whose text is Markdown's).
+const BLOCK_PARENTS = new Set(['root', 'blockquote', 'listItem', 'footnoteDefinition']);
+
+/** Does an HTML block hold text to read (letters outside its tags)? A comment block, "<br>" or "</div>" does not. */
+function holdsText(html: string): boolean {
+  return !html.startsWith('<!--') && /[A-Za-z]/.test(html.replace(/<[^>]*>/g, ''));
+}
+
+/**
+ * `source` with every character outside `blocks` (sorted [start, end) ranges) a space, line breaks
+ * (CR and LF) kept: the HTML blocks parsed as HTML where they stand, so their positions are the file's.
+ */
+function onlyBlocks(source: string, blocks: ReadonlyArray<readonly [number, number]>): string {
+  const blank = (s: string) => s.replace(/[^\r\n]/g, ' ');
+  let out = '';
+  let at = 0;
+  for (const [start, end] of blocks) {
+    out += blank(source.slice(at, start)) + source.slice(start, end);
+    at = end;
+  }
+  return out + blank(source.slice(at));
+}
+
+/**
+ * The trees of a Markdown text. `htmlTrees` (src/parse/html.ts, loaded on first use by the caller)
+ * reads its HTML blocks ("<div class="callout">Never share dirty needles.</div>", a "<details>"
+ * summary) as HTML: their text is prose a reader sees. Without it they are left out.
+ */
+export function markdownTrees(source: string, htmlTrees?: (source: string) => Root[]): Root[] {
   const mdast = parser.parse(source) as MdastRoot;
   const textRuns = textRunsOf(mdast, source);
   fillPositions(mdast, source);
   const masked = maskPlaceholders(source);
   const tables: Table[] = [];
   const codeSpans: Array<[number, number]> = [];
-  visit(mdast, (node: Nodes) => {
+  const htmlBlocks: Array<[number, number]> = [];
+  visit(mdast, (node: Nodes, _index, parent) => {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     if (start !== undefined && end !== undefined) addCodeSpans(codeSpans, node, source, start, end);
+    if (node.type === 'html' && start !== undefined && end !== undefined && parent && BLOCK_PARENTS.has(parent.type) && holdsText(node.value))
+      htmlBlocks.push([start, end]);
     if (node.type === 'text' && start !== undefined && end !== undefined) (node as Text).value = proseSlice(masked, start, end);
     else if (node.type === 'link' && isAddress(node)) (node as { type: string }).type = IGNORED;
     else if (node.type === 'table') tables.push(node);
@@ -143,6 +175,7 @@ export function markdownTrees(source: string): Root[] {
   // parsed alone, so a phrase never runs from one cell into the next, and the cells of a row are
   // one statement for conditions ("| Urine tox | dirty |": table-rows.ts); rows stay apart.
   const trees = [toNlcst(mdast, file, english, { ignore: [IGNORED] })];
+  if (htmlTrees && htmlBlocks.length > 0) trees.push(...htmlTrees(onlyBlocks(source, htmlBlocks)));
   for (const table of tables) {
     for (const row of table.children) {
       const cells: Root[] = [];

@@ -2,7 +2,12 @@
 // words. They are blanked out before tokenizing, with spaces of the same length so offsets do not
 // move: their contents are never flagged, they never glue onto the words beside them, and a phrase
 // around one still matches ("known @AGE@ y/o heroin addict").
-const PLACEHOLDER = /\{\{[^{}\n]*\}\}|\[\[[^[\]\n]*\]\]|@[A-Za-z][\w.:-]*@|\*{3,}|\{[A-Za-z][^{}\n]*:[^{}\n]*\}/g;
+// A template language's code is no prose either: the tags and comments of Jinja, Liquid, Django and
+// Nunjucks ("{% if ivdu %}", "{%- endif -%}", "{# … #}"), "${…}" (FreeMarker, Velocity, JavaScript)
+// and "<%= … %>" (ERB, EJS, JSP). A variable there ("ivdu") is no word of the note, and --fix must
+// never write into one ("{% if injection drug use %}" no longer parses). Each on one line, as above.
+const PLACEHOLDER =
+  /\{\{[^{}\n]*\}\}|\[\[[^[\]\n]*\]\]|@[A-Za-z][\w.:-]*@|\*{3,}|\{[A-Za-z][^{}\n]*:[^{}\n]*\}|\{%[^\n]*?%\}|\{#[^\n]*?#\}|\$\{[^{}\n]*\}|<%[^\n]*?%>/g;
 
 // A drop-down list of a template ("Urine tox: {clean/dirty}", "{Patient/Family} refused", Epic's
 // "{Yes/No:19197}"): each option is text the note will hold, so only the braces, the slashes that
@@ -43,12 +48,12 @@ let last: { text: string; masked: string; unchanged: boolean } | undefined;
  */
 export function maskPlaceholders(text: string): string {
   if (last?.text !== text) {
-    // Each regex needs a character most notes lack (every placeholder starts with "{", "[", "@"
-    // or "*", a check box with "["): looking for it first (indexOf, far quicker than the regex
-    // tried at every position) spares most notes all three passes.
+    // Each regex needs a character most notes lack (every placeholder starts with "{", "[", "@",
+    // "*", "$" before "{" or "<%", a check box with "["): looking for it first (indexOf, far quicker
+    // than the regex tried at every position) spares most notes all three passes.
     const box = text.includes('[');
     const blanked =
-      box || text.includes('{') || text.includes('@') || text.includes('*')
+      box || text.includes('{') || text.includes('@') || text.includes('*') || text.includes('<%')
         ? text.replace(PLACEHOLDER, (m) => (DROP_DOWN_WHOLE.test(m) ? m : ' '.repeat(m.length)))
         : text;
     const opened = openDropDowns(blanked);
@@ -64,7 +69,8 @@ export function maskPlaceholders(text: string): string {
 }
 
 // A SmartList with options ("{Yes/No:19197}") is a drop-down, not a blank.
-const DROP_DOWN_WHOLE = /^\{(?!\{)[^{}\n]*\/[^{}\n]*\}$/;
+// A template tag holding a slash ("{% if a/b %}") is no list.
+const DROP_DOWN_WHOLE = /^\{(?![{%#])[^{}\n]*\/[^{}\n]*\}$/;
 
 // How far either side of a place a drop-down list is looked for (UTF-16 code units).
 const DROP_DOWN_REACH = 300;
