@@ -213,6 +213,11 @@ describe('wordings that read wrong in place, by rule (second pass)', () => {
       ['He comes in with a chief complaint of difficulty breathing.', 'credibility/complains', 'He comes in with a chief concern of difficulty breathing.'],
       ['Changing drinking habits isnt easy.', 'substance-use/drug-habit', 'Changing drinking isnt easy.'],
       ['Treatment for their alcohol problems ends.', 'substance-use/drug-problem', 'Treatment for their unhealthy alcohol use ends.'],
+      [
+        'Clues to a possible alcohol problem include memory loss.',
+        'substance-use/drug-problem',
+        'Clues to a possible alcohol use disorder include memory loss.',
+      ],
     ] as const) {
       const f = await find(text, rule);
       const i = f.suggestions.findIndex((s) => isWording(s));
