@@ -299,7 +299,8 @@ describe("quick fixes leave a suggestion's advice out of the text", () => {
     };
     expect(await titles('Patient states "I am an addict".\n', 'text')).toEqual([]);
     expect(await titles('Pt is noncompliant with meds.\n', 'text')).toEqual([]);
-    expect(await titles('A drug seeker.\n', 'text')).toEqual(['A concern for opioid use disorder.\n']);
+    expect(await titles('A drug seeker.\n', 'text')).toEqual([]);
+    expect(await titles('He was combative overnight.\n', 'text')).toEqual(['He was distressed overnight.\n']);
     expect(await titles('EtOH abuse hx noted.\n', 'text')).toEqual([
       'Alcohol use hx noted.\n',
       'Alcohol use disorder hx noted.\n',

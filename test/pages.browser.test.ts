@@ -130,11 +130,11 @@ describe.skipIf(!HAS_CHROMIUM)('the page in headless Chromium', () => {
 
       // Found by a newcomer trial. (1) An instruction or a placeholder is shown to reword by hand,
       // never a button that puts it in the note; quoted words get no button.
-      await note.fill('A drug seeker. Patient states "I am an addict".');
+      await note.fill('He was combative overnight. Patient states "I am an addict".');
       await expect.poll(() => page.locator('#findings > li').count()).toBe(2);
-      const seeker = page.locator('#findings > li', { hasText: 'drug seeker' });
-      expect(await seeker.locator('.by-hand').textContent()).toMatch(/^Reword by hand: describe the behaviour observed/);
-      expect(await seeker.locator('button.suggestion').allTextContents()).toEqual(['concern for opioid use disorder (with the evidence)']);
+      const seeker = page.locator('#findings > li', { hasText: 'combative' });
+      expect(await seeker.locator('.by-hand').textContent()).toMatch(/^Reword by hand: describe the behaviour/);
+      expect(await seeker.locator('button.suggestion').allTextContents()).toEqual(['distressed']);
       expect(await page.locator('#findings > li', { hasText: 'I am an addict' }).locator('button.suggestion').count()).toBe(0);
       // (2) A click after typing that moved the findings replaces the finding clicked, not the one now at its index.
       await note.fill('Known heroin addict.');

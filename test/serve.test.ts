@@ -98,7 +98,8 @@ describe('POST /v2/check', () => {
     };
     expect(await replaced('EtOH abuse hx noted.')).toEqual(['Alcohol use hx noted.', 'Alcohol use disorder hx noted.', 'Unhealthy alcohol use hx noted.']);
     expect(await replaced('Patient states "I am an addict".')).toEqual([]);
-    expect(await replaced('A drug seeker.')).toEqual(['A concern for opioid use disorder.']);
+    expect(await replaced('A drug seeker.')).toEqual([]);
+    expect(await replaced('He was combative overnight.')).toEqual(['He was distressed overnight.']);
     expect(await replaced("The IVDU's wife visited.")).toEqual([]);
   });
 

@@ -179,3 +179,49 @@ describe('suggestions in the form of the phrase (rule data)', () => {
     expect(f.suggestions.filter(isWording)).toEqual([]);
   });
 });
+
+// The second blind-sample pass (branch sugg2, 2026-12-04): the click edits still read wrong after the first.
+describe('wordings that read wrong in place, by rule (second pass)', () => {
+  it('makes no "not" wording after a word of degree ("somewhat not ready")', async () => {
+    const text = 'At this time, she is somewhat reluctant to go through any surgical procedure.';
+    expect(clicked(text, await find(text, 'compliance/unwilling'))).toBeUndefined();
+    const plain = 'Pt unwilling to take insulin.';
+    expect(clicked(plain, await find(plain, 'compliance/unwilling'))).toBe('Pt not ready to take insulin.');
+  });
+
+  it('writes no wording in place of "compliant with" or "reluctantly"', async () => {
+    for (const [text, rule] of [
+      ['He is compliant with metformin.', 'compliance/compliant'],
+      ['Otherwise he has been well and compliant with his medication.', 'compliance/compliant'],
+      ['He was quite uncommunicative, only reluctantly revealing his history.', 'compliance/unwilling'],
+      ['The patient supposedly had fever, some weight loss.', 'credibility/allegedly'],
+      ['FYI pt in 14 is a known drug seeker, asking for dilaudid by name again', 'substance-use/drug-seeking'],
+      ['Client reports being clean from meth x 90 days while at sober living.', 'substance-use/clean-abstinent'],
+      ['Pt is clean 2 yrs.', 'substance-use/clean-abstinent'],
+    ] as const) {
+      const f = await find(text, rule);
+      expect(f.suggestions.map((s) => clicked(text, f, f.suggestions.indexOf(s))).filter(Boolean), text).toEqual([]);
+    }
+  });
+
+  it('keeps the verb, the drug and the kind of dementia', async () => {
+    for (const [text, rule, want] of [
+      ['Pt became belligerent with staff at 0200.', 'demeanor/combative', 'Pt became distressed with staff at 0200.'],
+      ['Mild senile-type dementia.', 'identity/demented', 'Mild late-onset dementia.'],
+      ['Stay clean.', 'substance-use/clean-abstinent', 'Stay abstinent.'],
+      ['It is more common in heroin users.', 'substance-use/drug-user', 'It is more common in people who use heroin.'],
+      ['He comes in with a chief complaint of difficulty breathing.', 'credibility/complains', 'He comes in with a chief concern of difficulty breathing.'],
+      ['Changing drinking habits isnt easy.', 'substance-use/drug-habit', 'Changing drinking isnt easy.'],
+      ['Treatment for their alcohol problems ends.', 'substance-use/drug-problem', 'Treatment for their unhealthy alcohol use ends.'],
+      [
+        'Clues to a possible alcohol problem include memory loss.',
+        'substance-use/drug-problem',
+        'Clues to a possible alcohol use disorder include memory loss.',
+      ],
+    ] as const) {
+      const f = await find(text, rule);
+      const i = f.suggestions.findIndex((s) => isWording(s));
+      expect(clicked(text, f, i), text).toBe(want);
+    }
+  });
+});

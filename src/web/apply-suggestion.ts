@@ -87,6 +87,9 @@ export function suggestionEdit(text: string, finding: FindingWords, suggestion: 
   // substance use disorder", a blind suggestion probe of 2026-12-04): two verbs where one stood.
   const auxiliary = auxiliaryBefore(text, from);
   if (auxiliary && (FINITE_VERB.test(fit.suggestion) || (PARTICIPLE.test(fit.suggestion) && !HAVE.test(auxiliary)))) return undefined;
+  // A negated wording after a word of degree ("somewhat reluctant" → "somewhat not ready", a blind
+  // suggestion sample of 2026-12-04): the degree word has nothing left to grade.
+  if (/^not\b/i.test(fit.suggestion) && DEGREE_BEFORE.test(text.slice(Math.max(0, from - 40), from))) return undefined;
   // Any other wording of more than one word before such a noun ("a class 3 obesity female", "an
   // older adult white male" in a blind probe of 2026-12-04) is a noun phrase where an adjective stood.
   const owner = /['\u2019]s?$/i.test(finding.actual);
@@ -117,6 +120,9 @@ const PARTICIPLE = /^(?:had|followed|stated|reported|reports|declined|used|devel
 const HAVE = /^(?:has|have|had|having)$/i;
 const AUXILIARY =
   /^(?:am|is|are|was|were|be|been|being|become|became|becomes|becoming|get|gets|got|getting|gotten|has|have|had|having|will|would|can|could|may|might|must|shall|should|seem|seems|seemed|appear|appears|appeared|remain|remains|remained|do|does|did)$/i;
+// A word of degree right before the phrase ("somewhat", "very", "a bit").
+const DEGREE_BEFORE =
+  /(?<![\p{L}'])(?:somewhat|quite|very|rather|fairly|so|too|extremely|slightly|mildly|moderately|increasingly|more|most|less|least|a bit|a little|pretty)[ \t]+$/iu;
 const DEGREE_WORD = /^(?:very|quite|somewhat|so|too|rather|fairly|more|most|less|least|not|never|also|still|now|[\p{L}]{3,}ly)$/iu;
 
 /** The auxiliary or copula before `at` (past adverbs such as "profoundly" or "somewhat"), or undefined. */
