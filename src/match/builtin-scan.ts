@@ -2,7 +2,7 @@
 // How the scanner (prefilter.ts) finds the built-in rules' phrases, chosen at build time (scan-choice.ts).
 
 /** Frequent words of the phrases, most frequent first, that anchorOf ranks below any other word. */
-export const SCAN_FREQUENT = 'blood using past daily head needle once prior chronic again today attention problems regular';
+export const SCAN_FREQUENT = 'blood using diagnosis past medications daily head needle once prior chronic again today attention problems regular';
 
 /** By rule id, by phrase (prefilter.ts scanKey): the words its rule requires in the same sentence that it is scanned for instead. */
 export const SCAN_CONTEXT: Record<string, Record<string, string[]>> = {
