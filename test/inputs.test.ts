@@ -276,6 +276,33 @@ describe('template placeholders', () => {
     expect(output).toBe('Pt with {% if ivdu %}injection drug use{% endif %}, hx of drug {# note #} abuse.');
     expect(findings.map((f) => [f.actual, f.fixSkipped?.reason])).toEqual([['drug {# note #} abuse', 'markup']]);
   });
+
+  // Found by the markup task: a tag written over several lines ("{% if ivdu\n or x %}", "{{ name\n }}")
+  // was read as prose (the masks held one line each): its variables flagged, and --fix wrote into it.
+  it('blanks template tags that run over several lines, line breaks kept, and reads the text between them', async () => {
+    const actuals = async (t: string, syntax?: 'markdown' | 'html') => (await lintText(t, { syntax })).map((f) => [f.actual, f.start.line]);
+    const tags = [
+      '{% if ivdu',
+      '   or drug_abuse %}',
+      'Hx of drug abuse.',
+      '{%- endif',
+      '-%} {{ addict_flag',
+      '}} {# IVDU',
+      'note #} <%= ivdu',
+      '%> Known addict.',
+    ].join('\n');
+    for (const syntax of [undefined, 'markdown', 'html'] as const) {
+      expect(await actuals(tags, syntax)).toEqual([
+        ['drug abuse', 3],
+        ['addict', 8],
+      ]);
+    }
+    // --fix edits the text between the tags and never the tags.
+    const { output } = await lintText('{% if ivdu\n  %}Hx of IVDU.{% endif %}', { fix: true });
+    expect(output).toBe('{% if ivdu\n  %}Hx of injection drug use.{% endif %}');
+    // A tag left open does not blank the paragraph after a blank line.
+    expect(await actuals('{% if x\n\nHx of drug abuse. %}')).toEqual([['drug abuse', 3]]);
+  });
 });
 
 describe('the CLI on exports', () => {
