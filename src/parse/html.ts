@@ -13,6 +13,7 @@ import { VFile } from 'vfile';
 import { HTML_JOIN, joinMarkupSplitWords } from './markup-words.js';
 import { maskPlaceholders } from './placeholders.js';
 import { rowTree } from './table-rows.js';
+import { directiveTagSpans } from './tags.js';
 
 const parser = unified().use(rehypeParse).freeze();
 const NOT_PROSE = new Set(['script', 'style', 'code', 'pre', 'kbd', 'samp', 'textarea', 'noscript', 'template']);
@@ -76,7 +77,7 @@ export function htmlTrees(source: string): Root[] {
   return trees;
 }
 
-/** [start, end) offsets of the elements that are not prose (script, style, code, pre, …): inline-control directives there are examples. */
+/** [start, end) offsets of the elements that are not prose (script, style, code, pre, …) and of the tags holding "dignify-": inline-control directives there are examples, or no comments. */
 export function htmlCodeSpans(source: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   visit(parser.parse(source) as HastRoot, (node) => {
@@ -88,5 +89,6 @@ export function htmlCodeSpans(source: string): Array<[number, number]> {
     }
     return undefined;
   });
-  return spans;
+  // A directive inside a tag (an attribute) is no comment.
+  return [...spans, ...directiveTagSpans(source)].sort((a, b) => a[0] - b[0]);
 }

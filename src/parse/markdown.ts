@@ -18,6 +18,7 @@ import { VFile } from 'vfile';
 import { lineBoundsOf, lineIndexAt } from './lines.js';
 import { MARKDOWN_JOIN, joinMarkupSplitWords } from './markup-words.js';
 import { maskPlaceholders } from './placeholders.js';
+import { directiveTagSpans } from './tags.js';
 import { rowTree } from './table-rows.js';
 
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
@@ -193,9 +194,10 @@ export function markdownTrees(source: string, htmlTrees?: (source: string) => Ro
 // Elements whose content is code in HTML (and in HTML inside Markdown).
 const CODE_ELEMENTS = /<(pre|code|script|style|textarea|kbd|samp)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
 
-/** [start, end) of the HTML code elements in a piece of HTML at `offset`. */
+/** [start, end) of the HTML code elements in a piece of HTML at `offset`, and of its tags that hold a directive (tags.ts). */
 export function htmlCodeSpans(html: string, offset = 0): Array<[number, number]> {
-  return [...html.matchAll(CODE_ELEMENTS)].map((m) => [offset + m.index, offset + m.index + m[0].length]);
+  const spans = [...html.matchAll(CODE_ELEMENTS)].map((m): [number, number] => [offset + m.index, offset + m.index + m[0].length]);
+  return [...spans, ...directiveTagSpans(html, offset)].sort((a, b) => a[0] - b[0]);
 }
 
 /**
