@@ -128,7 +128,7 @@ function holdsText(html: string): boolean {
  * `source` with every character outside `blocks` (sorted [start, end) ranges) a space, line breaks
  * (CR and LF) kept: the HTML blocks parsed as HTML where they stand, so their positions are the file's.
  */
-function onlyBlocks(source: string, blocks: ReadonlyArray<readonly [number, number]>): string {
+export function onlyBlocks(source: string, blocks: ReadonlyArray<readonly [number, number]>): string {
   const blank = (s: string) => s.replace(/[^\r\n]/g, ' ');
   let out = '';
   let at = 0;
@@ -198,6 +198,21 @@ const CODE_ELEMENTS = /<(pre|code|script|style|textarea|kbd|samp)\b[^>]*>[\s\S]*
 export function htmlCodeSpans(html: string, offset = 0): Array<[number, number]> {
   const spans = [...html.matchAll(CODE_ELEMENTS)].map((m): [number, number] => [offset + m.index, offset + m.index + m[0].length]);
   return [...spans, ...directiveTagSpans(html, offset)].sort((a, b) => a[0] - b[0]);
+}
+
+/**
+ * The HTML blocks of a Markdown text that are read as HTML ([start, end) offsets, in order): see
+ * markdownTrees. The language server's "disable for this line" places its comment in their text.
+ */
+export function markdownHtmlBlocks(source: string): Array<[number, number]> {
+  const blocks: Array<[number, number]> = [];
+  visit(parser.parse(source) as MdastRoot, (node: Nodes, _index, parent) => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (node.type === 'html' && start !== undefined && end !== undefined && parent && BLOCK_PARENTS.has(parent.type) && holdsText(node.value))
+      blocks.push([start, end]);
+  });
+  return blocks;
 }
 
 /**
