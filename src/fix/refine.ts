@@ -90,7 +90,7 @@ const SPLIT_WORD = 'stops or hidden characters between its letters: edit it by h
 // Not split either: no word of the phrase is in a text node a fix may edit. In Markdown that is the
 // label of a shortcut or collapsed reference link ("[drug abuse]", which names its definition); the
 // message said "split by markup" there, where nothing splits it (a newcomer trial).
-const NOT_TEXT = "in a link's label or another part of the markup a fix may not edit: edit it by hand";
+const NOT_TEXT = "in a link's label, an attribute's value or another part of the markup a fix may not edit: edit it by hand";
 
 // The characters and entities hidden.ts removes inside a word (a soft hyphen, a zero-width space, "&shy;").
 const HIDDEN_IN_WORD = lazyRegExp(`[${INVISIBLE}]|${INVISIBLE_ENTITY}`, 'i');

@@ -119,10 +119,16 @@ function addCodeSpans(spans: Array<[number, number]>, node: Nodes, source: strin
 // Where an HTML block stands in Markdown (not HTML inline in a paragraph, whose text is Markdown's).
 const BLOCK_PARENTS = new Set(['root', 'blockquote', 'listItem', 'footnoteDefinition']);
 
-/** Does an HTML block hold text to read (letters outside its tags)? A comment block, "<br>" or "</div>" does not. */
+/**
+ * Does an HTML block hold text to read (letters outside its tags, or an attribute read as text:
+ * src/parse/html.ts READ_ATTRIBUTES)? A comment block, "<br>" or "</div>" does not.
+ */
 function holdsText(html: string): boolean {
-  return !html.startsWith('<!--') && /[A-Za-z]/.test(html.replace(/<[^>]*>/g, ''));
+  return !html.startsWith('<!--') && (/[A-Za-z]/.test(html.replace(/<[^>]*>/g, '')) || READ_ATTRIBUTE.test(html));
 }
+
+// A tag with an attribute whose value is read as text ("<img alt="…">", title, a meta description).
+const READ_ATTRIBUTE = /<[A-Za-z][^>]*\s(?:alt|title|content)\s*=/i;
 
 /**
  * `source` with every character outside `blocks` (sorted [start, end) ranges) a space, line breaks
@@ -157,6 +163,10 @@ export function markdownTrees(source: string, htmlTrees?: (source: string) => Ro
     const end = node.position?.end.offset;
     if (start !== undefined && end !== undefined) addCodeSpans(codeSpans, node, source, start, end);
     if (node.type === 'html' && start !== undefined && end !== undefined && parent && BLOCK_PARENTS.has(parent.type) && holdsText(node.value))
+      htmlBlocks.push([start, end]);
+    // A tag in a paragraph ("see <img alt="…">") whose attribute is read as text: its attributes only
+    // (the paragraph's text is Markdown's).
+    else if (node.type === 'html' && start !== undefined && end !== undefined && !node.value.startsWith('<!--') && READ_ATTRIBUTE.test(node.value))
       htmlBlocks.push([start, end]);
     if (node.type === 'text' && start !== undefined && end !== undefined) (node as Text).value = proseSlice(masked, start, end);
     else if (node.type === 'link' && isAddress(node)) (node as { type: string }).type = IGNORED;
