@@ -113,7 +113,7 @@ const READ_ATTRIBUTES = new Set(['alt', 'title']);
 // One attribute of a start tag: its name, then an optional value, quoted or bare.
 const ATTRIBUTE = /\s([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g;
 // A start tag, with quoted values that may hold ">".
-const START_TAG = /^<[A-Za-z][\w:.-]*(?:\s+(?:"[^"]*"|'[^']*'|[^\s"'>/=]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?|\s*\/)*\s*\/?>/;
+const START_TAG = /<[A-Za-z][\w:.-]*(?:\s+(?:"[^"]*"|'[^']*'|[^\s"'>/=]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?|\s*\/)*\s*\/?>/y;
 
 /**
  * [start, end) offsets in `source` of the values of `element`'s attributes that are read as text
@@ -127,7 +127,9 @@ function readAttributes(element: Element, source: string): Array<[number, number
   if (!description && props.alt === undefined && props.title === undefined) return [];
   const start = element.position?.start.offset;
   if (start === undefined || source[start] !== '<') return [];
-  const tag = START_TAG.exec(source.slice(start, start + 65536));
+  // Read in place (sticky at the tag's start), not from a copy of the rest of the page.
+  START_TAG.lastIndex = start;
+  const tag = START_TAG.exec(source);
   if (!tag) return [];
   const out: Array<[number, number]> = [];
   for (const m of tag[0].matchAll(ATTRIBUTE)) {
