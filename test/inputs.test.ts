@@ -239,6 +239,9 @@ describe('Markdown, HTML and Word documents', () => {
     expect(fixed.output).toBe(page.replace('>IVDU</abbr>', '>Injection drug use</abbr>'));
     const skipped = fixed.findings.find((f) => f.actual === 'IVDU' && f.start.column === 20)!;
     expect(skipped.fixSkipped).toEqual({ reason: 'markup', message: expect.stringContaining("an attribute's value") });
+    // At the start of a value, Title Case is no name: the reason is the attribute.
+    const [alt] = await lintText('<img alt="Known IVDU sharing needles">', { syntax: 'html' });
+    expect(alt!.fixSkipped?.reason).toBe('markup');
   });
 
   it('Markdown: alt and title of HTML read as in HTML, beside its image alt text', async () => {

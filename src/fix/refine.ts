@@ -217,6 +217,9 @@ export function planFix(
   const [s, e] = fix.range;
   if (inAddress(text, s, e)) return skip('address');
   if (!segments && inCode(text, s)) return skip('code');
+  // Wholly outside the text nodes (an attribute's value, a link's label read from its definition):
+  // that is why, before a Title Case reading of the markup around it ('alt="Known IVDU"').
+  if (segments && !segments.some(([from, to]) => from < e && s < to)) return skip('markup', NOT_TEXT);
   if (inProperName(text, finding.start.offset, finding.end.offset)) return skip('name');
   const segs = segments ?? [[0, text.length] as const];
   // The phrase's words are those in its text nodes: a tag name, a URL or a comment between them is markup.
