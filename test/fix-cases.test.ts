@@ -132,6 +132,35 @@ describe('markup between the words stays', () => {
     expect(stops!.fixSkipped).toEqual({ reason: 'markup', message: 'stops or hidden characters between its letters: edit it by hand' });
     expect(fine!.fix).toEqual({ range: [20, 26], text: 'user' });
   });
+
+  // Blind probe 8: "substance-abuse hx" -> "substance use" keeps "hx" (a meaning word) on the right, and
+  // the fix was withheld for the hyphen on the left, where "substance" is shared and stays: the edit
+  // is "abuse" -> "use", the compound whole. A hyphen on the side of the kept word still withholds it.
+  it('withholds a fix for a hyphen only on the side where a meaning word is kept', () => {
+    const refine = (text: string, actual: string, replacement: string) => {
+      const start = text.indexOf(actual);
+      const end = start + actual.length;
+      const f: Finding = {
+        ruleId: 'x/y',
+        category: 'x',
+        severity: 'error',
+        message: '',
+        actual,
+        suggestions: [replacement],
+        start: { line: 1, column: start + 1, offset: start },
+        end: { line: 1, column: end + 1, offset: end },
+        fix: { range: [start, end], text: replacement },
+        url: 'https://example.org/docs/rules.md#x',
+      };
+      const [out] = refineFixes(text, [f]);
+      return out!.fix ? applyFixes(text, [out!]).output : out!.fixSkipped!.reason;
+    };
+    expect(refine('pt w/ substance-abuse hx eloped', 'substance-abuse hx', 'substance use')).toBe('pt w/ substance-use hx eloped');
+    expect(refine('Hx EtOH-abuse, sober', 'Hx EtOH-abuse', 'alcohol-use')).toBe('Hx alcohol-use, sober');
+    // The kept word joined to the words that change: half of a compound, withheld as before.
+    expect(refine('pt w/ drug abuse-hx', 'drug abuse-hx', 'drug use')).toBe('meaning');
+    expect(refine('pt w/ hx-drug abuse', 'hx-drug abuse', 'substance use')).toBe('meaning');
+  });
 });
 
 describe('addresses, code and names are never rewritten', () => {

@@ -235,7 +235,7 @@ describe('--fix and the file itself', () => {
     writeFileSync(path.join(dir, 'links.md'), text);
     const json = JSON.parse((await runMain(['links.md', '--fix', '-f', 'json'], { cwd: dir })).stdout) as Array<{ findings: Array<{ fixSkipped?: unknown }> }>;
     expect(json[0]!.findings.map((f) => f.fixSkipped)).toEqual(
-      Array(2).fill({ reason: 'markup', message: "in a link's label or another part of the markup a fix may not edit: edit it by hand" }),
+      Array(2).fill({ reason: 'markup', message: "in a link's label, an attribute's value or another part of the markup a fix may not edit: edit it by hand" }),
     );
     expect(readFileSync(path.join(dir, 'links.md'), 'utf8')).toBe(text);
   });

@@ -118,14 +118,15 @@ describe('mayHide: the quick test before the hidden-character regex', () => {
 
 // placeholders.ts's passes before the quick character checks, copied.
 // Template tags ({% %}, {# #}, ${ }, <% %>) since a template author's trial.
+// Tags over several lines (not over a blank line) since the markup task, blanked with line breaks kept.
 const PLACEHOLDER =
-  /\{\{[^{}\n]*\}\}|\[\[[^[\]\n]*\]\]|@[A-Za-z][\w.:-]*@|\*{3,}|\{[A-Za-z][^{}\n]*:[^{}\n]*\}|\{%[^\n]*?%\}|\{#[^\n]*?#\}|\$\{[^{}\n]*\}|<%[^\n]*?%>/g;
+  /\{\{(?:[^{}\n]|\n(?![ \t\r]*\n))*\}\}|\[\[[^[\]\n]*\]\]|@[A-Za-z][\w.:-]*@|\*{3,}|\{[A-Za-z][^{}\n]*:[^{}\n]*\}|\{%[^\n]*?%\}|\{%(?:[^\n]|\n(?![ \t\r]*\n)){0,2000}?%\}|\{#[^\n]*?#\}|\{#(?:[^\n]|\n(?![ \t\r]*\n)){0,2000}?#\}|\$\{(?:[^{}\n]|\n(?![ \t\r]*\n))*\}|<%[^\n]*?%>|<%(?:[^\n]|\n(?![ \t\r]*\n)){0,2000}?%>/g;
 // Since the template-readings change, a doubled brace left after the fields closes nested lists too.
 const DROP_DOWN = /\{([^{}\n]*\/[^{}\n]*)\}/g;
 const DROP_DOWN_WHOLE = /^\{(?![{%#])[^{}\n]*\/[^{}\n]*\}$/;
 const CHECK_BOX = /\[[ xX\u2713\u2714]?\]/g;
 function maskedBefore(text: string): string {
-  let out = text.replace(PLACEHOLDER, (m) => (DROP_DOWN_WHOLE.test(m) ? m : ' '.repeat(m.length)));
+  let out = text.replace(PLACEHOLDER, (m) => (DROP_DOWN_WHOLE.test(m) ? m : m.replace(/[^\r\n]/g, ' ')));
   for (let pass = 0; pass < 8; pass++) {
     const next = out.replace(DROP_DOWN, (_m, inner: string) => {
       const id = /:\s*\d+\s*$/.exec(inner);

@@ -68,4 +68,19 @@ describe('inline control', () => {
     expect(md.stdout.trim().split('\n')).toHaveLength(1);
     expect(md.stdout).toContain('a.md:5:7: error');
   });
+
+  // A newcomer's trial: "<!-- dignify-disable-line -->" put inside a tag (the tag runs on to the next
+  // line, or the text sits in an attribute's value) is no comment to the browser, yet silenced the
+  // finding on its line. README: a directive counts only in a real comment.
+  it('disables nothing from inside a tag, in HTML and in Markdown', async () => {
+    const lines = async (text: string, syntax: 'markdown' | 'html') => (await lintText(text, { syntax })).map((f) => `${f.start.line}:${f.actual}`);
+    const inTag = '<p>Known addict <a <!-- dignify-disable-line -->\n href="x">help</a></p>\n';
+    const inValue = '<p>Hx of drug abuse <a title="<!-- dignify-disable-line -->" href="x">help</a></p>\n';
+    for (const syntax of ['markdown', 'html'] as const) {
+      expect(await lines(inTag, syntax)).toEqual(['1:addict']);
+      expect(await lines(inValue, syntax)).toEqual(['1:drug abuse']);
+      // A real comment beside the tag still counts.
+      expect(await lines('<p>Hx of drug abuse <a href="x">help</a> <!-- dignify-disable-line --></p>\n', syntax)).toEqual([]);
+    }
+  });
 });

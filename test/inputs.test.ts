@@ -213,6 +213,46 @@ describe('Markdown, HTML and Word documents', () => {
     ]);
   });
 
+  // The markup task (a newcomer's trial of patient-education pages): an image's "alt" text (read aloud
+  // by a screen reader), a "title" tooltip and a page's '<meta name="description" content="…">' were
+  // never read, while Markdown's image alt text was. Each value is its own paragraph, its quotes no
+  // quotation; a finding points into the value; --fix leaves it (no text node) and says so.
+  it('HTML: alt, title and a meta description are read, where they stand; other attributes are not', async () => {
+    const page = [
+      '<html><head><meta name="description" content="Help for the heroin addict &amp; family"></head><body>',
+      '<p>Clean and dry wound.</p><img src="drug-abuse.png" class="addict" alt="A drug abuser sharing dirty needles">',
+      '<abbr title=\'Known IVDU\'>IVDU</abbr> <a href=x title=addicts data-x="drug abuse">help</a>',
+      '<img alt="Clean and dry dressing"><script>var s = \'<img alt="addict">\';</script>',
+      '</body></html>\n',
+    ].join('\n');
+    const findings = await lintText(page, { syntax: 'html' });
+    expect(findings.map((f) => [f.start.line, f.start.column, f.actual, page.slice(f.start.offset, f.end.offset), f.quoted ?? false])).toEqual([
+      [1, 60, 'heroin addict', 'heroin addict', false],
+      [2, 76, 'drug abuser', 'drug abuser', false],
+      [2, 96, 'dirty needles', 'dirty needles', false],
+      [3, 20, 'IVDU', 'IVDU', false],
+      [3, 26, 'IVDU', 'IVDU', false],
+      [3, 54, 'addicts', 'addicts', false],
+    ]);
+    // --fix edits the text (the abbreviation) and never an attribute: that fix is withheld, and says why.
+    const fixed = await lintText(page, { syntax: 'html', fix: true });
+    expect(fixed.output).toBe(page.replace('>IVDU</abbr>', '>Injection drug use</abbr>'));
+    const skipped = fixed.findings.find((f) => f.actual === 'IVDU' && f.start.column === 20)!;
+    expect(skipped.fixSkipped).toEqual({ reason: 'markup', message: expect.stringContaining("an attribute's value") });
+    // At the start of a value, Title Case is no name: the reason is the attribute.
+    const [alt] = await lintText('<img alt="Known IVDU sharing needles">', { syntax: 'html' });
+    expect(alt!.fixSkipped?.reason).toBe('markup');
+  });
+
+  it('Markdown: alt and title of HTML read as in HTML, beside its image alt text', async () => {
+    const text = '# T\n\n<div class="c"><img alt="drug abuse help" src="x"></div>\n\nSee <img alt="Known addict"> here.\n\n![Drug abuse](x.png)\n';
+    expect((await lintText(text, { syntax: 'markdown' })).map((f) => [f.start.line, f.start.column, f.actual])).toEqual([
+      [3, 26, 'drug abuse'],
+      [5, 21, 'addict'],
+      [7, 3, 'Drug abuse'],
+    ]);
+  });
+
   // Found by the same trial: an HTML block in Markdown ('<div class="callout">' around a warning,
   // a "<details>" summary) was never read, though a reader of the handout sees its text.
   it('Markdown: the text of an HTML block is read as HTML, where it stands', async () => {
@@ -275,6 +315,33 @@ describe('template placeholders', () => {
     const { output, findings } = await lintText('Pt with {% if ivdu %}IVDU{% endif %}, hx of drug {# note #} abuse.', { fix: true });
     expect(output).toBe('Pt with {% if ivdu %}injection drug use{% endif %}, hx of drug {# note #} abuse.');
     expect(findings.map((f) => [f.actual, f.fixSkipped?.reason])).toEqual([['drug {# note #} abuse', 'markup']]);
+  });
+
+  // Found by the markup task: a tag written over several lines ("{% if ivdu\n or x %}", "{{ name\n }}")
+  // was read as prose (the masks held one line each): its variables flagged, and --fix wrote into it.
+  it('blanks template tags that run over several lines, line breaks kept, and reads the text between them', async () => {
+    const actuals = async (t: string, syntax?: 'markdown' | 'html') => (await lintText(t, { syntax })).map((f) => [f.actual, f.start.line]);
+    const tags = [
+      '{% if ivdu',
+      '   or drug_abuse %}',
+      'Hx of drug abuse.',
+      '{%- endif',
+      '-%} {{ addict_flag',
+      '}} {# IVDU',
+      'note #} <%= ivdu',
+      '%> Known addict.',
+    ].join('\n');
+    for (const syntax of [undefined, 'markdown', 'html'] as const) {
+      expect(await actuals(tags, syntax)).toEqual([
+        ['drug abuse', 3],
+        ['addict', 8],
+      ]);
+    }
+    // --fix edits the text between the tags and never the tags.
+    const { output } = await lintText('{% if ivdu\n  %}Hx of IVDU.{% endif %}', { fix: true });
+    expect(output).toBe('{% if ivdu\n  %}Hx of injection drug use.{% endif %}');
+    // A tag left open does not blank the paragraph after a blank line.
+    expect(await actuals('{% if x\n\nHx of drug abuse. %}')).toEqual([['drug abuse', 3]]);
   });
 });
 

@@ -191,6 +191,26 @@ describe('dignify lsp --stdio', () => {
     expect(after.diagnostics[0]!.range.start).toEqual({ line: 0, character: 51 }); // "Pt 😀 is a known person who uses heroin with hx of "
   });
 
+  // The markup task: in a Markdown HTML block ("<div>Known addict <a" with the href on the next line)
+  // the comment was appended at the end of the line, inside the <a> tag (0b19381 placed it right for
+  // HTML files only: --fix's runs leave HTML blocks out, so the place fell back to the line's end).
+  it('puts "disable for this line" where a comment parses in a Markdown HTML block, through the server', async () => {
+    const text = '# Handout\n\n<div class="callout">Known addict <a\nhref="x">help</a></div>\n';
+    const published = client.next(uri('callout.md'));
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri('callout.md'), languageId: 'markdown', version: 1, text } });
+    const [d] = (await published).diagnostics;
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: uri('callout.md') },
+      range: d!.range,
+      context: { diagnostics: [d] },
+    })) as CodeAction[];
+    const disable = actions.find((a) => a.title.startsWith('Disable'))!;
+    const changed = apply(text, disable.edit!.changes![uri('callout.md')]!);
+    expect(changed).toBe('# Handout\n\n<div class="callout">Known addict <!-- dignify-disable-line substance-use/addict --> <a\nhref="x">help</a></div>\n');
+    const { lintText } = await import('../src/index.js');
+    expect(await lintText(changed, { syntax: 'markdown' })).toEqual([]);
+  });
+
   it('puts "disable for this line" in an HTML comment in Markdown, and the comment works', async () => {
     const text = '# Handout\n\nAvoid drug abuse.\n';
     let published = client.next(uri('handout.md'));

@@ -90,7 +90,7 @@ const SPLIT_WORD = 'stops or hidden characters between its letters: edit it by h
 // Not split either: no word of the phrase is in a text node a fix may edit. In Markdown that is the
 // label of a shortcut or collapsed reference link ("[drug abuse]", which names its definition); the
 // message said "split by markup" there, where nothing splits it (a newcomer trial).
-const NOT_TEXT = "in a link's label or another part of the markup a fix may not edit: edit it by hand";
+const NOT_TEXT = "in a link's label, an attribute's value or another part of the markup a fix may not edit: edit it by hand";
 
 // The characters and entities hidden.ts removes inside a word (a soft hyphen, a zero-width space, "&shy;").
 const HIDDEN_IN_WORD = lazyRegExp(`[${INVISIBLE}]|${INVISIBLE_ENTITY}`, 'i');
@@ -217,6 +217,9 @@ export function planFix(
   const [s, e] = fix.range;
   if (inAddress(text, s, e)) return skip('address');
   if (!segments && inCode(text, s)) return skip('code');
+  // Wholly outside the text nodes (an attribute's value, a link's label read from its definition):
+  // that is why, before a Title Case reading of the markup around it ('alt="Known IVDU"').
+  if (segments && !segments.some(([from, to]) => from < e && s < to)) return skip('markup', NOT_TEXT);
   if (inProperName(text, finding.start.offset, finding.end.offset)) return skip('name');
   const segs = segments ?? [[0, text.length] as const];
   // The phrase's words are those in its text nodes: a tag name, a URL or a comment between them is markup.
@@ -272,15 +275,24 @@ export function planFix(
   // → "alcohol use hx"); inside the changed words it cannot be kept, so nothing is fixed.
   const replacementWords = new Set(to.map((w) => w.text.toLowerCase()));
   const dropped = (w: Word) => MEANING.get(w.text.toLowerCase())?.some((said) => replacementWords.has(said)) === false;
-  let keptEdge = false;
-  while (oj > oi && dropped(from[oj - 1]!)) oj--, (keptEdge = true);
-  while (oi < oj && dropped(from[oi]!)) oi++, (keptEdge = true);
+  let keptLeft = false;
+  let keptRight = false;
+  while (oj > oi && dropped(from[oj - 1]!)) oj--, (keptRight = true);
+  while (oi < oj && dropped(from[oi]!)) oi++, (keptLeft = true);
+  const keptEdge = keptLeft || keptRight;
   const lost = from.slice(oi, oj).find(dropped);
   if (lost) return skip('meaning', `the replacement would drop "${lost.text}": edit it by hand`);
   // A meaning word kept at an edge must stand apart from the words that change: "no-showed" ->
   // "missed" kept "no" and wrote "no-missed" (a newcomer trial of 2026-12-03), half of a compound.
+  // Only on the side where a meaning word was kept: on the other side the edge is a word both share
+  // ("substance-abuse hx" -> "substance use" keeps "hx" on the right and "substance" on the left, and
+  // edits "abuse" alone: "substance-use hx", the compound whole), as for any shared word. Checking
+  // both sides withheld that fix for the hyphen on the left (blind probe 8, an AMA note).
   const joined = (left: Word, right: Word) => /^[-\u2010\u2011]$/.test(text.slice(left.end, right.start));
-  if (keptEdge && ((oi > 0 && oi < from.length && joined(from[oi - 1]!, from[oi]!)) || (oj > 0 && oj < from.length && joined(from[oj - 1]!, from[oj]!))))
+  if (
+    (keptLeft && oi > 0 && oi < from.length && joined(from[oi - 1]!, from[oi]!)) ||
+    (keptRight && oj > 0 && oj < from.length && joined(from[oj - 1]!, from[oj]!))
+  )
     return skip('meaning', 'a compound word half of which says whether or when: edit it by hand');
   // An insertion or a deletion is anchored on a shared word next to it.
   if (oi === oj || ni === nj) {

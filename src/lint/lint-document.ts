@@ -248,6 +248,31 @@ export function editableRuns(syntax: Document['syntax'], text: string): Promise<
   return withLoading(() => segmentsOf(syntax, text));
 }
 
+/**
+ * Where a comment parses in `text`, for the language server's "disable for this line": the runs
+ * `--fix` edits and, in Markdown, the text runs of its HTML blocks (read as HTML, left alone by
+ * `--fix`), where a line may end inside a tag just as in an HTML file. Undefined for plain text.
+ */
+export function commentRuns(syntax: Document['syntax'], text: string): Promise<Segment[] | undefined> {
+  return withLoading(() => {
+    const runs = segmentsOf(syntax, text);
+    if (syntax !== 'markdown' || runs === undefined) return runs;
+    const blocks = markdown.get().markdownHtmlBlocks(text);
+    if (blocks.length === 0) return runs;
+    const inBlocks = htmlSegments
+      .get()
+      .htmlSegments(markdown.get().onlyBlocks(text, blocks))
+      .flatMap(([s, e]) =>
+        blocks.flatMap(([bs, be]): Segment[] => {
+          const from = Math.max(s, bs);
+          const to = Math.min(e, be);
+          return from < to ? [[from, to]] : [];
+        }),
+      );
+    return [...runs, ...inBlocks].sort((a, b) => a[0] - b[0]);
+  });
+}
+
 /** Each fix narrowed to the words that change, or withheld with a reason (src/fix/refine.ts). */
 function withSafeFixes(doc: Document, findings: Finding[]): Finding[] {
   if (!findings.some((f) => f.fix)) return findings;

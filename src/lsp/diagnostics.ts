@@ -84,7 +84,8 @@ function endOfLine(doc: TextDocument, line: number): number {
  * attribute on the next line), a comment, a raw element or a table row's last "|": a comment
  * appended there broke the markup (it closed the tag early, and the rest of the tag became text).
  * Then it goes right after the phrase (text, where a comment always parses), or when the phrase
- * runs onto the next line, right before it. `segments` are the document's text runs.
+ * runs onto the next line, right before it. `segments` are the document's text runs (in Markdown,
+ * those of its HTML blocks too: "<div>Known addict <a" ends inside a tag there as in an HTML file).
  */
 function disablePlace(doc: TextDocument, syntax: Syntax, d: Diagnostic, segments?: readonly Segment[]): { at: number; before: boolean } {
   const eol = endOfLine(doc, d.range.start.line);
@@ -119,6 +120,11 @@ export function codeActions(
    * lint), no other suggestion: an edit across markup would break it.
    */
   segments?: readonly Segment[],
+  /**
+   * Where a comment parses, for "disable for this line" (lint-document.ts commentRuns): the segments
+   * and, in Markdown, the text of its HTML blocks, which --fix leaves alone. Default: `segments`.
+   */
+  places: readonly Segment[] | undefined = segments,
 ): CodeAction[] {
   const wanted = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
   const { uri } = doc;
@@ -172,7 +178,7 @@ export function codeActions(
         edit: edit([{ range: { start: doc.positionAt(placed.range[0]), end: doc.positionAt(placed.range[1]) }, newText: placed.text }]),
       });
     }
-    const place = disablePlace(doc, syntax, d, segments);
+    const place = disablePlace(doc, syntax, d, places);
     const comment = disableComment(syntax, String(d.code));
     const at = doc.positionAt(place.at);
     actions.push({

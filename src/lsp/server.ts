@@ -23,7 +23,7 @@ import { CONFIG_FILES, ConfigSet } from '../config/index.js';
 import type { Document } from '../inputs/document.js';
 import { formatOf } from '../inputs/formats.js';
 import { withLoading } from '../engine/lazy.js';
-import { editableRuns, lintDocument } from '../lint/lint-document.js';
+import { commentRuns, editableRuns, lintDocument } from '../lint/lint-document.js';
 import type { ResolvedOptions } from '../match/match.js';
 import { resolveOptions } from '../lint/options.js';
 import { builtinSources, sourceTitleLink } from '../rules/sources.js';
@@ -60,6 +60,8 @@ interface Linted {
   rules: Map<string, Rule>;
   /** Markdown and HTML: the runs of this version's text an edit may touch (src/fix/segments-*.ts), once asked for. */
   segments?: readonly Segment[];
+  /** Markdown and HTML: where a comment parses (the segments, and in Markdown its HTML blocks' text), found with them. */
+  places?: readonly Segment[];
 }
 
 /**
@@ -192,10 +194,11 @@ export function startLanguageServer(connection: Connection = createConnection(pr
     // suggestion to place; the parsers load on first use, as lint's do.
     if (syntax !== 'text' && state.segments === undefined && params.context.diagnostics.some((d) => d.source === SOURCE && d.data)) {
       const runs = await editableRuns(syntax, document.getText());
-      if (linted.get(params.textDocument.uri) === state) state.segments = runs;
+      const places = await commentRuns(syntax, document.getText());
+      if (linted.get(params.textDocument.uri) === state) (state.segments = runs), (state.places = places);
     }
     if (state.version !== document.version) return [];
-    return codeActions(document, syntax, params.context.diagnostics, state.diagnostics, params.context.only, state.segments);
+    return codeActions(document, syntax, params.context.diagnostics, state.diagnostics, params.context.only, state.segments, state.places);
   });
 
   connection.onHover((params) => {

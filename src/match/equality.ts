@@ -96,7 +96,7 @@ export function equalityFindings(
     const own = sentences.find((s) => s.start <= start.offset && start.offset < s.end);
     if (own && unlessHoldsAt(compiled, own, start.offset, end.offset, text)) continue;
     const sentence = own ?? sentences.find((s) => s.paragraphStart <= start.offset && start.offset < s.paragraphEnd);
-    const paragraph = { start: sentence?.paragraphStart ?? 0, end: sentence?.paragraphEnd ?? text.length };
+    const paragraph = { start: sentence?.paragraphStart ?? 0, end: sentence?.paragraphEnd ?? text.length, sealed: sentence?.sealed };
     // The suggestions that fit the retext-equality rule that matched (a rule reporting several ids lists
     // them in equalitySuggestions: "multiple sclerosis victim" is not offered "person who has had a stroke").
     const suggestions = compiled.rule.equalitySuggestions?.[id] ?? compiled.rule.suggestions;

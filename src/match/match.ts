@@ -689,6 +689,12 @@ function isQuoted(text: string, start: number, end: number, paragraphStart: numb
   );
 }
 
+/** isQuoted with the marks looked for inside [from, to) only (a hugging mark too). */
+function isQuotedWithin(text: string, start: number, end: number, from: number, to: number): boolean {
+  if (start > from && end < to && /['\u2018\u2039]/.test(text[start - 1]!) && /['\u2019\u203a]/.test(text[end]!)) return true;
+  return insideQuotation(quoteIndex(text, from, to, false), start, end) || insideQuotation(quoteIndex(text, from, to, true), start, end);
+}
+
 function effectiveSeverity(compiled: CompiledRule, severities: Record<string, SeveritySetting>): SeveritySetting {
   return severities[compiled.rule.id] ?? severities[compiled.rule.category] ?? compiled.rule.severity;
 }
@@ -901,7 +907,9 @@ function findCandidates(sentence: SentenceTokens, options: ResolvedOptions, text
 }
 
 /** Whose words [start, end) are: quoted, a patient's turn, reported speech, a mention, or the writer's. */
-function voiceOf(text: string, start: number, end: number, paragraph: { start: number; end: number }): Voice {
+function voiceOf(text: string, start: number, end: number, paragraph: { start: number; end: number; sealed?: boolean }): Voice {
+  // An HTML attribute's value: its quotes delimit it (alt="…"), and the text around it is another's.
+  if (paragraph.sealed) return isQuotedWithin(text, start, end, paragraph.start, paragraph.end) ? 'quoted' : undefined;
   if (isMention(text, start, end) || isListedMention(text, start)) return 'mention';
   // The quotation is looked for in the text's own paragraph (between blank lines) when it holds the
   // parsed one: a long note parsed in windows must give the answer a whole parse gives.
@@ -956,7 +964,7 @@ export function makeFinding(
   start: Point,
   end: Point,
   text: string,
-  paragraph: { start: number; end: number },
+  paragraph: { start: number; end: number; sealed?: boolean },
   options: ResolvedOptions,
   wordings?: readonly string[],
 ): Finding | undefined {
@@ -1124,7 +1132,7 @@ export function matchSentences(sentences: readonly SentenceTokens[], text: strin
       const last = tokens[c.last]!;
       const apostrophe = ownerPossessive(text, last, options.rules.sets) ? text.charAt(last.end.offset - 2) : undefined;
       const suggestions = apostrophe ? [...new Set(named.map((s) => possessiveSuggestion(s, apostrophe)))] : named;
-      const paragraph = { start: sentence.paragraphStart, end: sentence.paragraphEnd };
+      const paragraph = { start: sentence.paragraphStart, end: sentence.paragraphEnd, sealed: sentence.sealed };
       claimed?.push({ start: start.offset, end: end.offset });
       const markup = spansTemplateMarkup(text, start.offset, end.offset);
       // The message quotes what the note would say, not a drop-down's braces and slashes.

@@ -10,7 +10,7 @@
 // Offsets do not move: a reading is the sentence's tokens without those of the options not chosen,
 // and a token after a dropped option joins the token before it when nothing but white space,
 // hyphens and list markup stood between them.
-import { maskPlaceholders } from '../parse/placeholders.js';
+import { maskPlaceholders, TEMPLATE_TAG } from '../parse/placeholders.js';
 import type { SentenceTokens, Token } from '../parse/tokens.js';
 
 /** A list's options as [start, end) ranges of the source text (UTF-16 code units). */
@@ -20,7 +20,8 @@ type Options = Array<[number, number]>;
 const HAS_LIST = /(?<!\{)\{[^{}\n]*\/|\/[^{}\n]*\}(?!\})/;
 const LIST_ID = /:\s*\d+\s*$/;
 // Template tags ("{% if a/b %}", "{# … #}", "${…}": see parse/placeholders.ts) are blanks too.
-const FIELD = /\{\{[^{}\n]*\}\}|\{%[^\n]*?%\}|\{#[^\n]*?#\}|\$\{[^{}\n]*\}/g;
+// A tag over several lines keeps its line breaks.
+const FIELD = TEMPLATE_TAG;
 // Readings are bounded: a sentence is read 40 times at most, however many options its lists have.
 const MAX_READINGS = 40;
 
@@ -28,7 +29,7 @@ const MAX_READINGS = 40;
 function listsIn(source: string, from: number, to: number): Options[] {
   // Fields ("{{name}}") and template tags are blanks, not lists: blanked here so that their braces
   // do not pair with a list's. Only the sentence's range is copied (offsets below are of `source`).
-  const text = source.slice(from, to).replace(FIELD, (m) => ' '.repeat(m.length));
+  const text = source.slice(from, to).replace(FIELD, (m) => m.replace(/[^\r\n]/g, ' '));
   const lists: Options[] = [];
   // A stack of open braces: where each opened and where its current option started.
   const stack: Array<{ open: number; optionStart: number; options: Options; slash: boolean }> = [];

@@ -13,6 +13,7 @@ import { VFile } from 'vfile';
 import { HTML_JOIN, joinMarkupSplitWords } from './markup-words.js';
 import { maskPlaceholders } from './placeholders.js';
 import { rowTree } from './table-rows.js';
+import { directiveTagSpans } from './tags.js';
 
 const parser = unified().use(rehypeParse).freeze();
 const NOT_PROSE = new Set(['script', 'style', 'code', 'pre', 'kbd', 'samp', 'textarea', 'noscript', 'template']);
@@ -37,11 +38,13 @@ export function htmlTrees(source: string): Root[] {
   const hast = parser.parse(source) as HastRoot;
   const masked = maskPlaceholders(source);
   const rows: Element[] = [];
+  const attributes: Array<[number, number]> = [];
   visit(hast, (node) => {
     if (node.type === 'element' && NOT_PROSE.has((node as Element).tagName)) {
       (node as Element).properties.dataNlcst = 'ignore';
       return 'skip';
     }
+    if (node.type === 'element') attributes.push(...readAttributes(node as Element, source));
     if (node.type === 'element' && Object.hasOwn(READ_AS, (node as Element).tagName)) (node as Element).tagName = READ_AS[(node as Element).tagName]!;
     // "ad<wbr>dict" reads "addict": no space where a line may break (markup-words.ts joins the pieces).
     if (node.type === 'element' && (node as Element).tagName === 'wbr') (node as Element).properties.dataNlcst = 'ignore';
@@ -61,6 +64,32 @@ export function htmlTrees(source: string): Root[] {
   // "<b>IV</b>DU", "ad<i>dict</i>": one word to the reader (markup-words.ts).
   joinMarkupSplitWords(english, source, HTML_JOIN);
   const trees = [toNlcst(hast, file, english)];
+  // Each attribute value read (alt, title, a meta description) is a paragraph of its own, at its
+  // place in the file: a phrase never runs from the page's text into it.
+  if (attributes.length > 0) {
+    // Line starts (LF, CRLF or CR ends), for each value's line and column.
+    const starts = [0];
+    for (const m of source.matchAll(/\r\n|\r|\n/g)) starts.push(m.index + m[0].length);
+    const pointAt = (offset: number) => {
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid]! <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      return { line: lo + 1, column: offset - starts[lo]! + 1, offset };
+    };
+    for (const [start, end] of attributes) {
+      const position = { start: pointAt(start), end: pointAt(end) };
+      const text: Text = { type: 'text', value: masked.slice(start, end), position };
+      const tree = toNlcst({ type: 'element', tagName: 'p', properties: {}, children: [text], position }, file, english);
+      // Its quotes delimit the value: no quotation (src/parse/tokens.ts SentenceTokens.sealed).
+      for (const paragraph of tree.children)
+        if (paragraph.type === 'ParagraphNode') paragraph.data = { ...paragraph.data, sealed: true } as typeof paragraph.data;
+      trees.push(tree);
+    }
+  }
   // Each cell is parsed alone (a phrase never runs from one cell into the next) and the cells of
   // a row are one statement for conditions ("<td>Urine tox</td><td>dirty</td>": table-rows.ts).
   for (const row of rows) {
@@ -76,7 +105,45 @@ export function htmlTrees(source: string): Root[] {
   return trees;
 }
 
-/** [start, end) offsets of the elements that are not prose (script, style, code, pre, …): inline-control directives there are examples. */
+// Attributes whose value a reader meets as text: an image's description ("alt", read aloud by a
+// screen reader, shown when the image is not), a tooltip ("title", on any element), and a page's
+// description ("<meta name="description" content="…">", its search result). A newcomer's trial of
+// patient-education pages found them unread while Markdown's image alt text was read.
+const READ_ATTRIBUTES = new Set(['alt', 'title']);
+// One attribute of a start tag: its name, then an optional value, quoted or bare.
+const ATTRIBUTE = /\s([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g;
+// A start tag, with quoted values that may hold ">".
+const START_TAG = /<[A-Za-z][\w:.-]*(?:\s+(?:"[^"]*"|'[^']*'|[^\s"'>/=]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?|\s*\/)*\s*\/?>/y;
+
+/**
+ * [start, end) offsets in `source` of the values of `element`'s attributes that are read as text
+ * (see READ_ATTRIBUTES), found in its start tag as written. None for an element without a place
+ * in the source (one the parser made up) or whose start tag cannot be read.
+ */
+function readAttributes(element: Element, source: string): Array<[number, number]> {
+  const props = element.properties;
+  const description =
+    element.tagName === 'meta' && typeof props.name === 'string' && props.name.toLowerCase() === 'description' && typeof props.content === 'string';
+  if (!description && props.alt === undefined && props.title === undefined) return [];
+  const start = element.position?.start.offset;
+  if (start === undefined || source[start] !== '<') return [];
+  // Read in place (sticky at the tag's start), not from a copy of the rest of the page.
+  START_TAG.lastIndex = start;
+  const tag = START_TAG.exec(source);
+  if (!tag) return [];
+  const out: Array<[number, number]> = [];
+  for (const m of tag[0].matchAll(ATTRIBUTE)) {
+    const name = m[1]!.toLowerCase();
+    if (!(READ_ATTRIBUTES.has(name) || (description && name === 'content'))) continue;
+    const value = m[2] ?? m[3] ?? m[4];
+    if (value === undefined || !/[A-Za-z]/.test(value)) continue;
+    const at = start + m.index + m[0].length - value.length - (m[4] === undefined ? 1 : 0);
+    out.push([at, at + value.length]);
+  }
+  return out;
+}
+
+/** [start, end) offsets of the elements that are not prose (script, style, code, pre, …) and of the tags holding "dignify-": inline-control directives there are examples, or no comments. */
 export function htmlCodeSpans(source: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   visit(parser.parse(source) as HastRoot, (node) => {
@@ -88,5 +155,6 @@ export function htmlCodeSpans(source: string): Array<[number, number]> {
     }
     return undefined;
   });
-  return spans;
+  // A directive inside a tag (an attribute) is no comment.
+  return [...spans, ...directiveTagSpans(source)].sort((a, b) => a[0] - b[0]);
 }

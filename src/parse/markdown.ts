@@ -18,6 +18,7 @@ import { VFile } from 'vfile';
 import { lineBoundsOf, lineIndexAt } from './lines.js';
 import { MARKDOWN_JOIN, joinMarkupSplitWords } from './markup-words.js';
 import { maskPlaceholders } from './placeholders.js';
+import { directiveTagSpans } from './tags.js';
 import { rowTree } from './table-rows.js';
 
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
@@ -118,16 +119,22 @@ function addCodeSpans(spans: Array<[number, number]>, node: Nodes, source: strin
 // Where an HTML block stands in Markdown (not HTML inline in a paragraph, whose text is Markdown's).
 const BLOCK_PARENTS = new Set(['root', 'blockquote', 'listItem', 'footnoteDefinition']);
 
-/** Does an HTML block hold text to read (letters outside its tags)? A comment block, "<br>" or "</div>" does not. */
+/**
+ * Does an HTML block hold text to read (letters outside its tags, or an attribute read as text:
+ * src/parse/html.ts READ_ATTRIBUTES)? A comment block, "<br>" or "</div>" does not.
+ */
 function holdsText(html: string): boolean {
-  return !html.startsWith('<!--') && /[A-Za-z]/.test(html.replace(/<[^>]*>/g, ''));
+  return !html.startsWith('<!--') && (/[A-Za-z]/.test(html.replace(/<[^>]*>/g, '')) || READ_ATTRIBUTE.test(html));
 }
+
+// A tag with an attribute whose value is read as text ("<img alt="…">", title, a meta description).
+const READ_ATTRIBUTE = /<[A-Za-z][^>]*\s(?:alt|title|content)\s*=/i;
 
 /**
  * `source` with every character outside `blocks` (sorted [start, end) ranges) a space, line breaks
  * (CR and LF) kept: the HTML blocks parsed as HTML where they stand, so their positions are the file's.
  */
-function onlyBlocks(source: string, blocks: ReadonlyArray<readonly [number, number]>): string {
+export function onlyBlocks(source: string, blocks: ReadonlyArray<readonly [number, number]>): string {
   const blank = (s: string) => s.replace(/[^\r\n]/g, ' ');
   let out = '';
   let at = 0;
@@ -156,6 +163,10 @@ export function markdownTrees(source: string, htmlTrees?: (source: string) => Ro
     const end = node.position?.end.offset;
     if (start !== undefined && end !== undefined) addCodeSpans(codeSpans, node, source, start, end);
     if (node.type === 'html' && start !== undefined && end !== undefined && parent && BLOCK_PARENTS.has(parent.type) && holdsText(node.value))
+      htmlBlocks.push([start, end]);
+    // A tag in a paragraph ("see <img alt="…">") whose attribute is read as text: its attributes only
+    // (the paragraph's text is Markdown's).
+    else if (node.type === 'html' && start !== undefined && end !== undefined && !node.value.startsWith('<!--') && READ_ATTRIBUTE.test(node.value))
       htmlBlocks.push([start, end]);
     if (node.type === 'text' && start !== undefined && end !== undefined) (node as Text).value = proseSlice(masked, start, end);
     else if (node.type === 'link' && isAddress(node)) (node as { type: string }).type = IGNORED;
@@ -193,9 +204,25 @@ export function markdownTrees(source: string, htmlTrees?: (source: string) => Ro
 // Elements whose content is code in HTML (and in HTML inside Markdown).
 const CODE_ELEMENTS = /<(pre|code|script|style|textarea|kbd|samp)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
 
-/** [start, end) of the HTML code elements in a piece of HTML at `offset`. */
+/** [start, end) of the HTML code elements in a piece of HTML at `offset`, and of its tags that hold a directive (tags.ts). */
 export function htmlCodeSpans(html: string, offset = 0): Array<[number, number]> {
-  return [...html.matchAll(CODE_ELEMENTS)].map((m) => [offset + m.index, offset + m.index + m[0].length]);
+  const spans = [...html.matchAll(CODE_ELEMENTS)].map((m): [number, number] => [offset + m.index, offset + m.index + m[0].length]);
+  return [...spans, ...directiveTagSpans(html, offset)].sort((a, b) => a[0] - b[0]);
+}
+
+/**
+ * The HTML blocks of a Markdown text that are read as HTML ([start, end) offsets, in order): see
+ * markdownTrees. The language server's "disable for this line" places its comment in their text.
+ */
+export function markdownHtmlBlocks(source: string): Array<[number, number]> {
+  const blocks: Array<[number, number]> = [];
+  visit(parser.parse(source) as MdastRoot, (node: Nodes, _index, parent) => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (node.type === 'html' && start !== undefined && end !== undefined && parent && BLOCK_PARENTS.has(parent.type) && holdsText(node.value))
+      blocks.push([start, end]);
+  });
+  return blocks;
 }
 
 /**

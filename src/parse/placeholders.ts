@@ -5,9 +5,14 @@
 // A template language's code is no prose either: the tags and comments of Jinja, Liquid, Django and
 // Nunjucks ("{% if ivdu %}", "{%- endif -%}", "{# … #}"), "${…}" (FreeMarker, Velocity, JavaScript)
 // and "<%= … %>" (ERB, EJS, JSP). A variable there ("ivdu") is no word of the note, and --fix must
-// never write into one ("{% if injection drug use %}" no longer parses). Each on one line, as above.
-const PLACEHOLDER =
-  /\{\{[^{}\n]*\}\}|\[\[[^[\]\n]*\]\]|@[A-Za-z][\w.:-]*@|\*{3,}|\{[A-Za-z][^{}\n]*:[^{}\n]*\}|\{%[^\n]*?%\}|\{#[^\n]*?#\}|\$\{[^{}\n]*\}|<%[^\n]*?%>/g;
+// never write into one ("{% if injection drug use %}" no longer parses). A tag may run over several
+// lines ("{% if ivdu\n   or drug_abuse %}", "{{ name\n }}"), but never over a blank line (an unclosed
+// "{%" must not swallow the paragraphs after it), and a tag over lines within 2,000 characters.
+// Blanked with its line breaks kept, so lines do not move.
+export const TEMPLATE_TAG =
+  /\{\{(?:[^{}\n]|\n(?![ \t\r]*\n))*\}\}|\{%[^\n]*?%\}|\{%(?:[^\n]|\n(?![ \t\r]*\n)){0,2000}?%\}|\{#[^\n]*?#\}|\{#(?:[^\n]|\n(?![ \t\r]*\n)){0,2000}?#\}|\$\{(?:[^{}\n]|\n(?![ \t\r]*\n))*\}|<%[^\n]*?%>|<%(?:[^\n]|\n(?![ \t\r]*\n)){0,2000}?%>/g;
+const PLACEHOLDER = new RegExp(`${TEMPLATE_TAG.source}|\\[\\[[^[\\]\\n]*\\]\\]|@[A-Za-z][\\w.:-]*@|\\*{3,}|\\{[A-Za-z][^{}\\n]*:[^{}\\n]*\\}`, 'g');
+const blank = (m: string) => m.replace(/[^\r\n]/g, ' ');
 
 // A drop-down list of a template ("Urine tox: {clean/dirty}", "{Patient/Family} refused", Epic's
 // "{Yes/No:19197}"): each option is text the note will hold, so only the braces, the slashes that
@@ -54,7 +59,7 @@ export function maskPlaceholders(text: string): string {
     const box = text.includes('[');
     const blanked =
       box || text.includes('{') || text.includes('@') || text.includes('*') || text.includes('<%')
-        ? text.replace(PLACEHOLDER, (m) => (DROP_DOWN_WHOLE.test(m) ? m : ' '.repeat(m.length)))
+        ? text.replace(PLACEHOLDER, (m) => (DROP_DOWN_WHOLE.test(m) ? m : blank(m)))
         : text;
     const opened = openDropDowns(blanked);
     const masked = box ? opened.replace(CHECK_BOX, (m) => ' '.repeat(m.length)) : opened;

@@ -28,6 +28,11 @@ export interface SentenceTokens {
   /** Offsets of the paragraph holding the sentence, for quotation context. */
   paragraphStart: number;
   paragraphEnd: number;
+  /**
+   * The paragraph is the whole of its text (an HTML attribute's value, src/parse/html.ts): quotation
+   * context is looked for inside it alone, and the value's own quotes are its delimiters, no quotation.
+   */
+  sealed?: boolean;
   /** Offsets of the sentence itself (to quote it where a format has no lines, e.g. .docx). */
   start: number;
   end: number;
@@ -144,7 +149,9 @@ export function collectSentences(tree: Root): SentenceTokens[] {
   const walk = (node: Nodes, paragraph: Paragraph | undefined) => {
     if (node.type === 'SentenceNode') {
       const pos = (paragraph ?? node).position;
-      out.push(sentenceTokens(node, pos?.start.offset ?? 0, pos?.end.offset ?? Number.MAX_SAFE_INTEGER));
+      const sentence = sentenceTokens(node, pos?.start.offset ?? 0, pos?.end.offset ?? Number.MAX_SAFE_INTEGER);
+      if ((paragraph?.data as { sealed?: boolean } | undefined)?.sealed) sentence.sealed = true;
+      out.push(sentence);
       return;
     }
     if ('children' in node) {
