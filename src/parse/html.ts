@@ -13,7 +13,8 @@ import { VFile } from 'vfile';
 import { HTML_JOIN, joinMarkupSplitWords } from './markup-words.js';
 import { maskPlaceholders } from './placeholders.js';
 import { rowTree } from './table-rows.js';
-import { directiveTagSpans } from './tags.js';
+import { directiveTagSpans, START_TAG_SOURCE } from './tags.js';
+import { pointer } from './hidden.js';
 
 const parser = unified().use(rehypeParse).freeze();
 const NOT_PROSE = new Set(['script', 'style', 'code', 'pre', 'kbd', 'samp', 'textarea', 'noscript', 'template']);
@@ -67,19 +68,8 @@ export function htmlTrees(source: string): Root[] {
   // Each attribute value read (alt, title, a meta description) is a paragraph of its own, at its
   // place in the file: a phrase never runs from the page's text into it.
   if (attributes.length > 0) {
-    // Line starts (LF, CRLF or CR ends), for each value's line and column.
-    const starts = [0];
-    for (const m of source.matchAll(/\r\n|\r|\n/g)) starts.push(m.index + m[0].length);
-    const pointAt = (offset: number) => {
-      let lo = 0;
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid]! <= offset) lo = mid;
-        else hi = mid - 1;
-      }
-      return { line: lo + 1, column: offset - starts[lo]! + 1, offset };
-    };
+    // Each value's line and column (LF, CRLF or CR ends).
+    const pointAt = pointer(source);
     for (const [start, end] of attributes) {
       const position = { start: pointAt(start), end: pointAt(end) };
       const text: Text = { type: 'text', value: masked.slice(start, end), position };
@@ -112,8 +102,8 @@ export function htmlTrees(source: string): Root[] {
 const READ_ATTRIBUTES = new Set(['alt', 'title']);
 // One attribute of a start tag: its name, then an optional value, quoted or bare.
 const ATTRIBUTE = /\s([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g;
-// A start tag, with quoted values that may hold ">".
-const START_TAG = /<[A-Za-z][\w:.-]*(?:\s+(?:"[^"]*"|'[^']*'|[^\s"'>/=]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?|\s*\/)*\s*\/?>/y;
+// A start tag (tags.ts), read where the element starts.
+const START_TAG = new RegExp(START_TAG_SOURCE, 'y');
 
 /**
  * [start, end) offsets in `source` of the values of `element`'s attributes that are read as text

@@ -130,6 +130,11 @@ function holdsText(html: string): boolean {
 // A tag with an attribute whose value is read as text ("<img alt="…">", title, a meta description).
 const READ_ATTRIBUTE = /<[A-Za-z][^>]*\s(?:alt|title|content)\s*=/i;
 
+/** Is `node` an HTML block read as HTML (markdownTrees, markdownHtmlBlocks): one with text, where a block stands? */
+function isReadHtmlBlock(node: Nodes, parent: { type: string } | undefined): boolean {
+  return node.type === 'html' && parent !== undefined && BLOCK_PARENTS.has(parent.type) && holdsText(node.value);
+}
+
 /**
  * `source` with every character outside `blocks` (sorted [start, end) ranges) a space, line breaks
  * (CR and LF) kept: the HTML blocks parsed as HTML where they stand, so their positions are the file's.
@@ -162,8 +167,7 @@ export function markdownTrees(source: string, htmlTrees?: (source: string) => Ro
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     if (start !== undefined && end !== undefined) addCodeSpans(codeSpans, node, source, start, end);
-    if (node.type === 'html' && start !== undefined && end !== undefined && parent && BLOCK_PARENTS.has(parent.type) && holdsText(node.value))
-      htmlBlocks.push([start, end]);
+    if (start !== undefined && end !== undefined && isReadHtmlBlock(node, parent)) htmlBlocks.push([start, end]);
     // A tag in a paragraph ("see <img alt="…">") whose attribute is read as text: its attributes only
     // (the paragraph's text is Markdown's).
     else if (node.type === 'html' && start !== undefined && end !== undefined && !node.value.startsWith('<!--') && READ_ATTRIBUTE.test(node.value))
@@ -219,8 +223,7 @@ export function markdownHtmlBlocks(source: string): Array<[number, number]> {
   visit(parser.parse(source) as MdastRoot, (node: Nodes, _index, parent) => {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
-    if (node.type === 'html' && start !== undefined && end !== undefined && parent && BLOCK_PARENTS.has(parent.type) && holdsText(node.value))
-      blocks.push([start, end]);
+    if (start !== undefined && end !== undefined && isReadHtmlBlock(node, parent)) blocks.push([start, end]);
   });
   return blocks;
 }
