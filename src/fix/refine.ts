@@ -198,6 +198,8 @@ function segmentIndex(segments: readonly Segment[], offset: number): number {
 }
 
 const same = (a: Word, b: Word) => a.text.toLowerCase() === b.text.toLowerCase();
+// A hyphen alone between two words: they make a compound ("no-show", "substance-abuse").
+const HYPHEN = /^[-\u2010\u2011]$/;
 
 // The name of a character reference, as Markdown and HTML read them: `&nbsp;`, `&#160;`, `&#xA0;`.
 const REFERENCE_START = /&(?:#x?)?$/i;
@@ -288,7 +290,7 @@ export function planFix(
   // ("substance-abuse hx" -> "substance use" keeps "hx" on the right and "substance" on the left, and
   // edits "abuse" alone: "substance-use hx", the compound whole), as for any shared word. Checking
   // both sides withheld that fix for the hyphen on the left (blind probe 8, an AMA note).
-  const joined = (left: Word, right: Word) => /^[-\u2010\u2011]$/.test(text.slice(left.end, right.start));
+  const joined = (left: Word, right: Word) => HYPHEN.test(text.slice(left.end, right.start));
   if (
     (keptLeft && oi > 0 && oi < from.length && joined(from[oi - 1]!, from[oi]!)) ||
     (keptRight && oj > 0 && oj < from.length && joined(from[oj - 1]!, from[oj]!))
@@ -333,7 +335,7 @@ export function planFix(
       const rejoined =
         k > 0 &&
         !plain[k - 1] &&
-        /^[-\u2010\u2011]$/.test(oldSeps[k - 1]!) &&
+        HYPHEN.test(oldSeps[k - 1]!) &&
         !same(oldWords[k - 1]!, newWords[k - 1]!) &&
         !same(w, newWords[k]!) &&
         (SMALL.has(newWords[k - 1]!.text.toLowerCase()) || SMALL.has(newWords[k]!.text.toLowerCase()) || MEANING.has(oldWords[k - 1]!.text.toLowerCase()));
