@@ -23,6 +23,20 @@ describe('template drop-down lists and check boxes', () => {
     expect(maskPlaceholders('{{name}} {SmartList:12} *** @AGE@')).toBe(' '.repeat(33));
   });
 
+  // A review of 2026-12-04: each unclosed opener of a long line was read to the line's end (400,000
+  // characters of "{# " took 21 s). A tag now ends before the next opener of its kind; no timing
+  // here (the pathological rows of npm run bench), the boundary itself is asserted.
+  it('ends a template tag before the next opener of its kind, and still blanks whole tags', () => {
+    expect(maskPlaceholders('{% a {% b %} c')).toBe(`{% a ${' '.repeat(7)} c`);
+    expect(maskPlaceholders('{# a {# b #} c')).toBe(`{# a ${' '.repeat(7)} c`);
+    expect(maskPlaceholders('<% a <% b %> c')).toBe(`<% a ${' '.repeat(7)} c`);
+    expect(maskPlaceholders('{% if x\n or y %} IVDU')).toBe(`${' '.repeat(7)}\n${' '.repeat(8)} IVDU`);
+    expect(maskPlaceholders('{# x #}{% y %}<%= z %>')).toBe(' '.repeat(22));
+    // Unclosed openers mask nothing (as before), however many stand on the line.
+    const open = '{# {% <% '.repeat(200);
+    expect(maskPlaceholders(open)).toBe(open);
+  });
+
   it('keeps every offset: the mask has the length of the text and changes only brackets, slashes and blanks', () => {
     fc.assert(
       fc.property(
