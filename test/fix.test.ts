@@ -253,6 +253,33 @@ describe('--fix and the file itself', () => {
     expect(readFileSync(path.join(dir, 'b.txt'), 'utf8')).toBe('Hx of drug use and alcohol-associated liver disease.\n');
   });
 
+  // A newcomer trial: where the report shows the findings as read (a dry run, a write refused,
+  // standard input), -q showed and counted the warnings too.
+  it('--quiet shows and counts only the errors with --fix-dry-run, a refused --fix and standard input', async () => {
+    const dir = tempDir();
+    const text = 'Hx of drug abuse. Pt is noncompliant.\n';
+    writeFileSync(path.join(dir, 'a.txt'), text);
+    writeFileSync(path.join(dir, 'ro.txt'), text);
+    chmodSync(path.join(dir, 'ro.txt'), 0o444);
+    const actuals = (stdout: string) => (JSON.parse(stdout) as Array<{ findings: Array<{ actual: string }> }>).flatMap((r) => r.findings.map((f) => f.actual));
+    const dry = await runMain(['a.txt', '-q', '--fix-dry-run', '-f', 'json'], { cwd: dir });
+    expect(actuals(dry.stdout)).toEqual(['drug abuse']);
+    expect(dry.code).toBe(1);
+    const stylish = await runMain(['a.txt', '-q', '--fix-dry-run'], { cwd: dir });
+    expect(stylish.stdout).toContain('(1 error, 0 warnings, 0 info)');
+    expect(stylish.stdout).not.toContain('compliance/noncompliant'); // the diff above the report holds the word
+    const refused = await runMain(['ro.txt', '-q', '--fix', '-f', 'json'], { cwd: dir });
+    expect(actuals(refused.stdout)).toEqual(['drug abuse']);
+    expect(refused.stderr).toContain('dignify: 0 fixes in 0 files; 1 finding left\n');
+    const stdin = await runMain(['-q', '--fix', '-f', 'json'], { cwd: dir, input: text });
+    expect(actuals(stdin.stdout)).toEqual(['drug abuse']);
+    expect(stdin.stderr).toContain('1 finding left');
+    // Without -q the warning is there in each case.
+    expect(actuals((await runMain(['a.txt', '--fix-dry-run', '-f', 'json'], { cwd: dir })).stdout)).toEqual(['drug abuse', 'noncompliant']);
+    expect(readFileSync(path.join(dir, 'a.txt'), 'utf8')).toBe(text);
+    expect(readFileSync(path.join(dir, 'ro.txt'), 'utf8')).toBe(text);
+  });
+
   it('--fix-dry-run lists the findings it would fix, exits as they would, and writes nothing', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'a.md');

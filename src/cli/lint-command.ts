@@ -241,9 +241,15 @@ async function lintTo(paths: string[], options: LintCliOptions, io: Io, error: (
         reportLinted(shownOf(resultOf(outcome)!));
     }
   };
-  /** `result` with only the findings --quiet shows. */
+  /**
+   * `result` with only the findings --quiet shows, those as read (`inputFindings`) too: a dry run,
+   * a write refused and standard input report those, and -q showed and counted their warnings.
+   */
   const shownOf = (result: LintResult): LintResult => {
-    if (shown) result.findings = result.findings.filter(shown);
+    if (shown) {
+      result.findings = result.findings.filter(shown);
+      if (result.inputFindings) result.inputFindings = result.inputFindings.filter(shown);
+    }
     return result;
   };
   /** Reports a document's result (its findings those shown: shownOf); with --fix or --fix-dry-run, `fixed` is what the fix summary made of it (and of `result`). */
