@@ -62,6 +62,39 @@ describe('export-only flags on a file not read as an export', () => {
   });
 });
 
+// A newcomer trial: --text-field and --text-column are one setting (--text-field is its JSON Lines
+// name); given both with different names, the --text-field one was dropped without a word.
+describe('--text-column and --text-field (or --id-column and --id-field) both given', () => {
+  const csv = 'note_id,note_text,dept\n1,an addict,ED\n';
+  it('is a usage error when they name different columns, for lint and report, before anything is read', async () => {
+    const dir = folder({ 'n.csv': csv });
+    const text = await runMain(['n.csv', '--text-column', 'note_text', '--text-field', 'dept'], { cwd: dir });
+    expect(text.code).toBe(2);
+    expect(text.stdout).toBe('');
+    expect(text.stderr).toBe(
+      'dignify: --text-column "note_text" and --text-field "dept" name the note\'s column or field twice: give one (--text-field is --text-column\'s name for JSON Lines)\n',
+    );
+    const id = await runMain(['n.csv', '--id-field', 'x', '--id-column', 'note_id'], { cwd: dir });
+    expect(id.code).toBe(2);
+    expect(id.stderr).toBe(
+      'dignify: --id-column "note_id" and --id-field "x" name the record id\'s column or field twice: give one (--id-field is --id-column\'s name for JSON Lines)\n',
+    );
+    const report = await runMain(['report', 'n.csv', '--format', 'csv', '--text-column', 'note_text', '--text-field', 'dept'], { cwd: dir });
+    expect(report.code).toBe(2);
+    expect(report.stdout).toBe('');
+    expect(report.stderr).toContain('dignify: --text-column "note_text" and --text-field "dept" name');
+  });
+
+  it('is accepted when they name the same one', async () => {
+    const r = await runMain(['n.csv', '--text-column', 'note_text', '--text-field', 'note_text', '--id-column', 'note_id', '--id-field', 'note_id'], {
+      cwd: folder({ 'n.csv': csv }),
+    });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('substance-use/addict');
+  });
+});
+
 describe('a column named loosely', () => {
   it('is read, and which column was read is said once', async () => {
     const dir = folder({ 'n.csv': 'Record ID,Note_Text\n1,an addict\n2,stable\n' });

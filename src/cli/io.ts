@@ -56,6 +56,26 @@ export interface InputCliOptions {
 }
 
 /**
+ * A usage error when --text-column and --text-field (or --id-column and --id-field), one setting
+ * under two names, are both given with different names: `textColumn ?? textField` dropped the
+ * second without a word, and the flags are never ignored silently. The same name twice is fine.
+ */
+export function columnFlagConflict(options: InputCliOptions): string | undefined {
+  const pairs = [
+    ['textColumn', 'textField', '--text-column', '--text-field', "note's"],
+    ['idColumn', 'idField', '--id-column', '--id-field', "record id's"],
+  ] as const;
+  for (const [column, field, columnFlag, fieldFlag, what] of pairs) {
+    const a = options[column];
+    const b = options[field];
+    if (a !== undefined && b !== undefined && a !== b) {
+      return `${columnFlag} ${JSON.stringify(a)} and ${fieldFlag} ${JSON.stringify(b)} name the ${what} column or field twice: give one (${fieldFlag} is ${columnFlag}'s name for JSON Lines)`;
+    }
+  }
+  return undefined;
+}
+
+/**
  * The reader options those flags stand for (--text-field is --text-column for JSON Lines), with the
  * flags' names as given, for the readers' messages about them (ColumnOptions.flags).
  */

@@ -13,7 +13,7 @@ import { type Finding, type PresetName, SEVERITY_RANK, type QuoteHandling, type 
 import { badRecordMessage, badRecordsSummary } from './bad-records.js';
 import { BufferedOutput } from './buffered-output.js';
 import { exportFlagProblems } from './export-options.js';
-import { columnOptions, EXIT, type InputCliOptions, type Io } from './io.js';
+import { columnFlagConflict, columnOptions, EXIT, type InputCliOptions, type Io } from './io.js';
 import { oneLine } from '../output/where.js';
 
 export interface LintCliOptions extends InputCliOptions {
@@ -67,6 +67,11 @@ export async function lint(paths: string[], options: LintCliOptions, io: Io, err
 async function lintTo(paths: string[], options: LintCliOptions, io: Io, error: (m: string) => void): Promise<number> {
   if (options.redact && options.fixDryRun) {
     error('--redact cannot be used with --fix-dry-run: a diff shows the text around each fix');
+    return EXIT.error;
+  }
+  const conflict = columnFlagConflict(options);
+  if (conflict) {
+    error(conflict);
     return EXIT.error;
   }
   if (paths.length === 0 && io.stdin.isTTY) {

@@ -14,7 +14,7 @@ import { createProgress } from '../report/progress.js';
 import { isFolder, readRecords, RecordSourceError } from '../report/records.js';
 import type { PresetName, QuoteHandling } from '../types.js';
 import { badRecordMessage, badRecordsSummary } from './bad-records.js';
-import { columnOptions, EXIT, type InputCliOptions, type Io } from './io.js';
+import { columnFlagConflict, columnOptions, EXIT, type InputCliOptions, type Io } from './io.js';
 import { replaceFile } from '../output/write-atomic.js';
 import { chosenTextOf } from '../inputs/columns.js';
 import { describeIoError } from '../inputs/files.js';
@@ -44,6 +44,11 @@ const list = (value: string | undefined) =>
     .filter(Boolean);
 
 export async function report(source: string, options: ReportCliOptions, io: Io, error: (m: string) => void, version: string): Promise<number> {
+  const conflict = columnFlagConflict(options);
+  if (conflict) {
+    error(conflict);
+    return EXIT.error;
+  }
   const stdin = source === '-';
   if (stdin && !options.inputFormat) {
     // Standard input has no extension to tell its format by; a guess would make one note of an export.
