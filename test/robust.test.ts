@@ -268,6 +268,20 @@ describe('files are never skipped silently', () => {
     expect(r.stderr).toMatch(/longer than the system allows|no such file/);
   });
 
+  // A newcomer trial: a path through a file ("notes.csv/x") gave Node's raw message, with the path
+  // again: "ENOTDIR: not a directory, stat '…'", for a note and for a --config alike.
+  it('a path through a file is named in words, as a missing file is, and the rest is linted', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'a.txt'), 'hx IVDU\n');
+    const r = await runMain(['a.txt/x.txt', 'a.txt'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('dignify: a.txt/x.txt: a part of the path is a file, not a folder\n');
+    expect(r.stdout).toContain('substance-use/injection-drug-abuse');
+    const config = await runMain(['a.txt', '--config', 'a.txt/.dignifyrc'], { cwd: dir });
+    expect(config.code).toBe(2);
+    expect(config.stderr).toBe('dignify: a.txt/.dignifyrc: a part of the path is a file, not a folder\n');
+  });
+
   it('exits 1 when the reader closes the pipe after a finding (dignify export.csv | head -1)', () => {
     // 2,000 records (20,000 until 2026-12): ~190 kB of findings, three times a pipe's 64 kB, so the writer
     // still meets the closed pipe, and more than POOL_MIN_DOCUMENTS, so the worker pool still runs.

@@ -128,6 +128,9 @@ export function describeIoError(error: unknown): string {
       return 'is a directory';
     case 'ENAMETOOLONG':
       return 'the path is longer than the system allows';
+    // "notes.csv/x": Node's own message repeats the path ("ENOTDIR: not a directory, stat '…'").
+    case 'ENOTDIR':
+      return 'a part of the path is a file, not a folder';
     case 'ELOOP':
       return 'too many levels of symbolic links';
     default:
