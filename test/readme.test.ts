@@ -83,4 +83,15 @@ describe('README examples', () => {
     expect(options.length).toBeGreaterThan(5);
     expect(options.filter((o) => !table.includes(`\`${o}`) && !table.includes(`${o} `) && !table.includes(`${o}\``))).toEqual([]);
   });
+
+  // A newcomer trial: the README quoted "155 rules in the all preset" where dignify rules says 154.
+  it("quotes dignify rules' summary line under a config's preset as the command prints it", async () => {
+    const quoted = /summary line \(`([^`]+)`\)/.exec(readme)?.[1]?.replace(/\s+/g, ' ');
+    expect(quoted).toMatch(/^\d+ rules in the all preset/);
+    const dir = mkdtempSync(path.join(tmpdir(), 'dignify-readme-'));
+    writeFileSync(path.join(dir, '.dignifyrc'), 'preset: all\n');
+    const r = await runMain(['rules'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`\n${quoted}`);
+  });
 });
