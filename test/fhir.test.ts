@@ -92,6 +92,21 @@ describe('FHIR Bulk Data NDJSON (detected by resourceType)', () => {
     expect((await runMain([BULK, '--skip-bad-records'])).code).toBe(1);
   });
 
+  // A newcomer trial: a line that is no resource said its line twice ("line 2 (row 2): skipped a
+  // malformed record: line 2: not a FHIR resource"); an entry of a Bundle still names itself.
+  it('a line that is not a resource is named once by its line and row', async () => {
+    const good = JSON.stringify({ resourceType: 'DocumentReference', id: 'a', content: [{ attachment: { contentType: 'text/plain', data: b64('IVDU') } }] });
+    const bundle = JSON.stringify({ resourceType: 'Bundle', entry: [{ resource: { id: 'x' } }] });
+    const file = tempFile('lines.ndjson', `${good}\n{"id":1}\n[1]\n${bundle}\n`);
+    const run = await runMain([file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('lines.ndjson: line 2 (row 2): skipped a malformed record: not a FHIR resource (no resourceType)\n');
+    expect(run.stderr).toContain('lines.ndjson: line 3 (row 3): skipped a malformed record: not a JSON object\n');
+    expect(run.stderr).toContain(
+      'lines.ndjson: line 4 (row 4): skipped a malformed record: Bundle/(no id, line 4) entry[0]: not a FHIR resource (no resourceType)\n',
+    );
+  });
+
   it("report --group-by and --date-column read FHIR elements of the note's resource", async () => {
     const run = await runMain([
       'report',

@@ -183,7 +183,12 @@ export async function* readFhir(file: string, stream: AsyncIterable<Buffer | str
         if (fields.length) record.fields = Object.fromEntries(fields.map((f) => [f, fhirField(p.resource, f)]));
         yield { kind: 'record', doc: { file, syntax: p.syntax, text: p.text.replace(/^\uFEFF/, ''), record } };
       } else if (p.kind === 'skip') yield { kind: 'skipped', record, reason: `${p.ref}${p.part ? ` ${p.part}` : ''}: ${p.reason}`, what: p.what };
-      else yield { kind: 'bad-record', record, error: `${p.ref}${p.part ? ` ${p.part}` : ''}: ${p.error}` };
+      else {
+        // A line that is no resource has no name but its line, which the message already gives
+        // ("line 2 (row 2): … line 2: not a FHIR resource" said it twice).
+        const where = p.ref === `line ${line}` && !p.part ? '' : `${p.ref}${p.part ? ` ${p.part}` : ''}: `;
+        yield { kind: 'bad-record', record, error: `${where}${p.error}` };
+      }
     }
   }
 
