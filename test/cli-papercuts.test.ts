@@ -1,7 +1,9 @@
 // Papercuts a newcomer met in the lint CLI (branch fixcli), each with its small input.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { MIN_BODY_BYTES } from '../src/cli/main.js';
 import { editDistance } from '../src/cli/suggest.js';
+import { maxTextLength } from '../src/serve/server.js';
 import { runMain, tempFolder } from './helpers.js';
 
 const folder = (files: Record<string, string | Buffer>) => tempFolder('dignify-cli-papercuts-', files);
@@ -225,6 +227,17 @@ describe('usage errors from the argument parser', () => {
     [['report', 'x.csv', '--group', 'unit'], 'dignify: unknown option --group; did you mean --group-by? (see dignify help report)'],
     [['report', 'x.csv', '--period', 'year'], 'dignify: --period: expected one of month, week, got "year"'],
     [['serve', '--port', 'eighty'], 'dignify: --port: expected a port number, 0 to 65535, got "eighty"'],
+    // A newcomer trial: report took --threads 0 and failed on the export with the API's words
+    // ("dignify: x.csv: threads: …"); serve took --max-body-bytes 0 and answered 413 to everything.
+    [['report', 'x.csv', '--threads', '0'], 'dignify: --threads: expected a whole number, 1 or more, got "0"'],
+    [
+      ['serve', '--max-body-bytes', '0'],
+      'dignify: --max-body-bytes: expected a whole number of bytes, 8201 or more (8 KiB for the other parameters and 9 for a character), got "0"',
+    ],
+    [
+      ['serve', '--max-body-bytes', '8200'],
+      'dignify: --max-body-bytes: expected a whole number of bytes, 8201 or more (8 KiB for the other parameters and 9 for a character), got "8200"',
+    ],
     [['rules', 'substance-use'], 'dignify: rules: expected no argument, got 1 (see dignify help rules)'],
     [['explain', 'a', 'b'], 'dignify: explain: expected one argument, got 2 (see dignify help explain)'],
     [['a.txt', '--fix', '--fix-dry-run'], 'dignify: --fix-dry-run cannot be used with --fix: --fix writes the fixes, --fix-dry-run only shows them'],
@@ -233,6 +246,13 @@ describe('usage errors from the argument parser', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(`${line}\n`);
+  });
+});
+
+describe('serve --max-body-bytes', () => {
+  it('its smallest value is the smallest whose /v2/maxtextlength is a character', () => {
+    expect(maxTextLength(MIN_BODY_BYTES)).toBe(1);
+    expect(maxTextLength(MIN_BODY_BYTES - 1)).toBe(0);
   });
 });
 

@@ -33,6 +33,21 @@ function nonNegativeInteger(value: string): number {
   return Number(value);
 }
 
+/**
+ * The smallest `serve --max-body-bytes`: room for the other parameters (8 KiB) and one character
+ * at 9 bytes, so GET /v2/maxtextlength (src/serve/server.ts, maxTextLength) says at least 1. Below
+ * it (0 was accepted) every request got 413 and maxtextlength said 0. Not imported from the
+ * server: that module loads the linter, which a usage error does not need.
+ */
+export const MIN_BODY_BYTES = 8 * 1024 + 9;
+
+function bodyBytes(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < MIN_BODY_BYTES) {
+    throw new InvalidArgumentError(`expected a whole number of bytes, ${MIN_BODY_BYTES} or more (8 KiB for the other parameters and 9 for a character)`);
+  }
+  return Number(value);
+}
+
 function positiveInteger(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('expected a whole number, 1 or more');
   return Number(value);
@@ -216,7 +231,7 @@ Examples:
     .addOption(new Option('-p, --port <n>', 'the port to listen on (0: any free port)').argParser(portNumber).default(8081))
     .option('--host <address>', 'the address to listen on; anything but loopback lets other machines send notes to it', '127.0.0.1')
     .option('--allow-origin [origin]', "send Access-Control-Allow-Origin (default when given: *) so web pages may call it, as LanguageTool's --allow-origin")
-    .addOption(new Option('--max-body-bytes <n>', 'the largest request accepted, in bytes (larger: 413)').argParser(nonNegativeInteger).default(1024 * 1024))
+    .addOption(new Option('--max-body-bytes <n>', 'the largest request accepted, in bytes (larger: 413)').argParser(bodyBytes).default(1024 * 1024))
     .option(
       '-c, --config <file>',
       "use this config file for every request (default: the nearest .dignifyrc of the folder it starts in); a request's rule parameters apply on top",
@@ -257,7 +272,7 @@ Examples:
     .option('--no-config', 'use no config file')
     .option('--no-ignore', 'read files that .dignifyignore or the config\'s "ignore" would skip')
     .addOption(
-      new Option('--threads <n>', 'threads that lint a large export, this one included (default: one per core; 1: no workers)').argParser(nonNegativeInteger),
+      new Option('--threads <n>', 'threads that lint a large export, this one included (default: one per core; 1: no workers)').argParser(positiveInteger),
     )
     .action(async (source: string, options: ReportCliOptions) => {
       // Loaded on use: its chart and CSV libraries are not needed to lint (start-up).
