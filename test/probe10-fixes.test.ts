@@ -19,6 +19,7 @@ describe('blind probe 10 fixes', () => {
   it('flags "high as a kite" as slang for intoxication', async () => {
     expect(await rules('Client was high as a kite at intake.')).toEqual(['substance-use/withdrawal-slang:high as a kite']);
     expect(await rules('The kite was flown as high as the roof.')).toEqual([]);
+    expect(await rules('Hypomanic, spirits high as a kite since Monday.')).toEqual([]);
   });
 
   it('flags abstinence "clean" when a site is a place far from the word, not a wound site near it', async () => {
