@@ -531,6 +531,7 @@ export function builtinRulePaths() { throw new Error('no rule files in the wareh
 export function fitReplacement() {}
 export function mayBeArticle() { return false; }
 export function withKnown() {}
+export function withEx() {}
 export function fitPerson(text, from, end, suggestion) { return { end, suggestion }; }`,
   // compile.ts gives a compiled rule the lazy examples and conditions of its definition (none here:
   // the rules are plain data, unpacked without examples) and reads conditionPatterns only with stored

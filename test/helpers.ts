@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import { corpusTexts } from '../bench/corpus.js';
+import type { Finding } from '../src/types.js';
+import { applyEdit, suggestionEdit } from '../src/web/apply-suggestion.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const BIN = path.join(ROOT, 'bin', 'dignify.cjs');
@@ -193,4 +195,10 @@ export function surelyEqual(a: unknown, b: unknown, seen = new Map<object, objec
     if (!surelyEqual((a as Record<string, unknown>)[keys[i]!], (b as Record<string, unknown>)[keys[i]!], seen)) return false;
   }
   return true;
+}
+
+/** The text after a click on the finding's suggestion `index` (the first by default), or undefined when the click is refused (web/apply-suggestion.ts suggestionEdit). */
+export function clicked(text: string, f: Finding, index = 0): string | undefined {
+  const edit = suggestionEdit(text, f, f.suggestions[index]!);
+  return edit && applyEdit(text, edit);
 }

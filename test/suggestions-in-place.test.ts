@@ -5,17 +5,12 @@
 // no-show" as "Pt is a missed appointment".
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../src/index.js';
-import { applyEdit, suggestionEdit } from '../src/web/apply-suggestion.js';
+import { suggestionEdit } from '../src/web/apply-suggestion.js';
 import type { Finding } from '../src/types.js';
+import { clicked } from './helpers.js';
 
 const on = async (text: string, rule: string, preset: 'recommended' | 'all' = 'recommended'): Promise<Finding[]> =>
   (await lintText(text, { preset })).filter((f) => f.ruleId === rule);
-
-/** The text after a click on the finding's first suggestion, or undefined when the click is refused. */
-const clicked = (text: string, f: Finding): string | undefined => {
-  const edit = suggestionEdit(text, f, f.suggestions[0]!);
-  return edit && applyEdit(text, edit);
-};
 
 describe('a possessive label', () => {
   it('keeps its "\'s" in the suggestion, and a click keeps the owner', async () => {

@@ -209,6 +209,10 @@ function isReferenceName(text: string, w: Word): boolean {
   return text.charCodeAt(w.end) === 0x3b && REFERENCE_START.test(text.slice(Math.max(0, w.start - 3), w.start));
 }
 
+// Labels whose "ex-" a replacement may take in: not "ex-user", which may go on "of crystal meth"
+// ("a person in recovery of crystal meth").
+const EX_LABEL = /^(?:ivdu|ivda|ivdau|ivdus|ivdas|ivdaus|addicts?)$/i;
+
 /** The word-level edit for one finding's fix, or why there is none. */
 export function planFix(
   text: string,
@@ -240,7 +244,8 @@ export function planFix(
   // The replacement is the article and the phrase's replacement, as words. Taking the source's
   // length off the second reading's fix cut the replacement ("an&nbsp;IVDU" → "a&nbsp;n who injects drugs").
   let replacement = fix.text;
-  if (s < finding.start.offset) {
+  // (A prefix "ex-" taken in as "former", suggest.ts withEx, is a word of the phrase like the others.)
+  if (s < finding.start.offset && !/^ex-$/i.test(text.slice(s, finding.start.offset))) {
     const article = fix.text.slice(0, lettersFrom(fix.text, 0));
     const between = text.slice(s + lettersFrom(text, s), finding.start.offset);
     const read = [between, hiddenFree(between)?.text, hiddenFree(between, true)?.text].find(
@@ -259,6 +264,17 @@ export function planFix(
   // A possessive ("The IVDU's wife", "Drug abuse's toll"): the replacement would drop its "'s".
   if (POSSESSIVE.test(from[from.length - 1]!.text) && !POSSESSIVE.test(to[to.length - 1]!.text))
     return skip('meaning', `the phrase is a possessive ("${from[from.length - 1]!.text}"), which the replacement would drop: edit it by hand`);
+  // A plural possessive ("the alcoholics' families", "addicts' needs"): the apostrophe stays after the
+  // phrase, so the fix read "the people with alcohol use disorder' families". An editor writes "the
+  // families of people with …", which reorders the sentence: no edit.
+  // (A word in single quotes, "'addicts'", is no possessive.)
+  if (
+    /s$/i.test(from[from.length - 1]!.text) &&
+    /^['\u2019](?![\p{L}\p{N}])/u.test(text.slice(e)) &&
+    !/['\u2018\u2019]$/u.test(text.slice(0, s)) &&
+    to[to.length - 1]!.text !== from[from.length - 1]!.text
+  )
+    return skip('meaning', `the phrase is a plural possessive ("${from[from.length - 1]!.text}'"), which the replacement cannot take: edit it by hand`);
   // Text before the first or after the last word of the replacement belongs to those words.
   to[0] = { ...to[0]!, text: replacement.slice(0, to[0]!.end), start: 0 };
   const lastTo = to.length - 1;
@@ -316,8 +332,16 @@ export function planFix(
   // -> "is person with HIV"), a trade the blind suggestion probe of 2026-12-03 weighed against "no-showed".
   // An ampersand between two words is the word "and" written short ("clean & sober" -> "in recovery"):
   // kept as markup it read "in & recovery" (blind probe 7, an ASAM assessment).
+  // So is the hyphen of a prefix "ex-" the replacement words out ("hx of ex-IVDU" → "hx of former
+  // injection drug use", suggest.ts withEx; "an ex-IVDU" → "a person who previously injected drugs").
+  const exGone = !/(?<![\p{L}\p{N}])ex(?![\p{L}\p{N}])/iu.test(replacement);
   const plain = oldSeps.map(
-    (sep, k) => seg[k] === seg[k + 1] && (/^\s+$/.test(sep) || AMPERSAND.test(sep) || (/^\.\s+$/.test(sep) && CLIPPED.has(oldWords[k]!.text.toLowerCase()))),
+    (sep, k) =>
+      seg[k] === seg[k + 1] &&
+      (/^\s+$/.test(sep) ||
+        AMPERSAND.test(sep) ||
+        (/^\.\s+$/.test(sep) && CLIPPED.has(oldWords[k]!.text.toLowerCase())) ||
+        (exGone && sep === '-' && /^ex$/i.test(oldWords[k]!.text) && EX_LABEL.test(oldWords[k + 1]?.text ?? ''))),
   );
   const newSeps = newWords.slice(1).map((w, k) => replacement.slice(newWords[k]!.end, w.start));
 

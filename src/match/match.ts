@@ -6,7 +6,7 @@ import type { CompiledCondition, CompiledRule, CompiledRules, IndexEntry } from 
 import type { TokenSequence } from '../rules/pattern.js';
 import type { Finding, Point, QuoteHandling, SeveritySetting } from '../types.js';
 import { SEVERITY_RANK } from '../types.js';
-import { fitPerson, fitReplacement, mayBeArticle, possessiveSuggestion, renderSuggestion, withKnown } from './suggest.js';
+import { fitPerson, fitReplacement, mayBeArticle, possessiveSuggestion, renderSuggestion, withEx, withKnown } from './suggest.js';
 import { type SentenceTokens, type Token, tokenGap } from '../parse/tokens.js';
 import { namesPerson } from './person-reading.js';
 import { countBelow } from './count-below.js';
@@ -1147,7 +1147,13 @@ export function matchSentences(sentences: readonly SentenceTokens[], text: strin
         finding.fixSkipped = { reason: 'meaning', message: 'the replacement would drop a word the phrase names: edit it by hand' };
       } else if (rule.fixable && suggestions[0]) {
         // "a known IVDU" → "a person known to inject drugs" (suggest.ts withKnown), as a click makes it.
-        const known = c.first > 0 && tokens[c.first - 1]!.norm === 'known' ? withKnown(text, finding.start.offset, suggestions[0]) : undefined;
+        // "hx of ex-IVDU" → "hx of former injection drug use" (suggest.ts withEx).
+        const known =
+          c.first > 0 && tokens[c.first - 1]!.norm === 'known'
+            ? withKnown(text, finding.start.offset, suggestions[0])
+            : c.first > 0 && tokens[c.first - 1]!.norm === 'ex'
+              ? withEx(text, finding.start.offset, suggestions[0])
+              : undefined;
         const first = known ? c.first - 1 : c.first;
         const previous = first > 0 ? tokens[first - 1] : undefined;
         const from = known?.start ?? finding.start.offset;

@@ -114,18 +114,45 @@ export function articleFor(word: string): 'a' | 'an' {
   return /^[aeiou]/.test(w) ? 'an' : 'a';
 }
 
+// A wording whose head is a mass noun ("unhealthy alcohol use", "injection drug use", "heavy
+// drinking"), which reads wrong after "a" or "an"; "a substance use disorder" is a count noun.
+const MASS_NOUN = /(?<![\p{L}\p{N}'-])(?:use|misuse|drinking)$/iu;
+
+/**
+ * Where a mass noun ("unhealthy alcohol use") would replace the words [start, end) of `text` and head
+ * its phrase (punctuation or the end follows) after "a"/"an": 'drop' when the article stands right
+ * before ("suspect an alcohol problem." → "suspect unhealthy alcohol use.", fitReplacement's
+ * `massHead`), 'refuse' with a word between ("a possible alcohol problem." → "a possible unhealthy
+ * alcohol use."), undefined otherwise (a count noun; a noun after the phrase that the article is for,
+ * "an IVDU abscess" → "an injection drug use abscess").
+ */
+export function massAfterIndefinite(text: string, start: number, end: number, suggestion: string): 'drop' | 'refuse' | undefined {
+  if (!MASS_NOUN.test(suggestion) || !/^[ \t]*(?:[.,;:!?)\]\r\n]|$)/.test(text.slice(end, end + 20))) return undefined;
+  const words = wordsBefore(text, start).slice(-4);
+  for (let k = words.length - 1, between = 0; k >= 0; k--, between++) {
+    if (/^an?$/i.test(words[k]!)) return between > 0 ? 'refuse' : 'drop';
+    if (PHRASE_START.test(words[k]!) || DETERMINER.test(words[k]!)) return undefined;
+  }
+  return undefined;
+}
+
 export function fitReplacement(
   text: string,
   start: number,
   end: number,
   suggestion: string,
-  context: { sentenceStart: boolean; article?: Token | undefined },
+  context: { sentenceStart: boolean; article?: Token | undefined; massHead?: boolean },
 ): Fix {
   const actual = text.slice(start, end);
   const article = context.article;
   const replacement = matchCase(actual, suggestion, context.sentenceStart && !article);
   if (article) {
     const written = text.slice(article.start.offset, article.end.offset);
+    // "an alcohol problem." → "unhealthy alcohol use.", not "an unhealthy alcohol use.": a mass noun
+    // that heads its phrase takes no "a"/"an" (massAfterIndefinite); before a noun the article is that
+    // noun's ("an IVDU abscess" → "an injection drug use abscess").
+    if (context.massHead && MASS_NOUN.test(replacement))
+      return { range: [article.start.offset, end], text: /^\p{Lu}/u.test(written) ? capitalize(replacement) : replacement };
     const wanted = articleFor(replacement);
     if (written.toLowerCase() !== wanted) {
       const fitted = written === written.toUpperCase() && written.length > 1 ? wanted.toUpperCase() : /^\p{Lu}/u.test(written) ? capitalize(wanted) : wanted;
@@ -170,6 +197,19 @@ export function withKnown(text: string, start: number, suggestion: string): { st
     words = `${article}${noun} known to ${base}${rest}`;
   }
   return { start: start - before.length + known.index, suggestion: words };
+}
+
+/**
+ * The replacement of a label written with "ex-" before it that the label's rule leaves out ("hx of
+ * ex-IVDU", on a history line where substance-use/former-addict gives way), with "ex-" taken into the
+ * edit as "former": "hx of ex-IVDU" → "hx of former injection drug use", not "hx of ex-injection drug
+ * use". `start` is the label's UTF-16 offset in `text`; the result's `start` is that of "ex".
+ * Undefined when no "ex-" stands right before it, or the wording names a person (substance-use/former-addict's).
+ */
+export function withEx(text: string, start: number, suggestion: string): { start: number; suggestion: string } | undefined {
+  const ex = /(?<![\p{L}\p{N}'\u2019-])ex-$/iu.exec(text.slice(Math.max(0, start - 4), start));
+  if (!ex || /^(?:an?\s+)?(?:person|people)\b/i.test(suggestion) || /^(?:former|ex)\b/i.test(suggestion)) return undefined;
+  return { start: start - 3, suggestion: `former ${suggestion}` };
 }
 
 // A suggestion that names a person or people, as its first noun after an optional article, and says
@@ -242,12 +282,40 @@ export function modifierBefore(text: string, start: number): boolean {
     // "an alcoholic and drug addict", "a household full of drug users": the label heads a phrase of its own.
     if (PHRASE_START.test(words[k]!)) return false;
   }
-  return false;
+  return adjectiveOpens(text, start, words);
 }
 
-// Adverbs of degree only: a sentence adverb ("were likely smokers", "previously") says nothing of the label.
-const DEGREE =
-  /^(?:very|quite|somewhat|so|too|rather|fairly|more|most|less|least|extremely|slightly|mildly|moderately|markedly|severely|morbidly|profoundly|significantly|grossly|massively|minimally|heavily|highly|clinically|centrally|truncally)$/i;
+// Words that may open a clause before a label without describing it ("Pt IVDU", "Hx alcoholic",
+// "Two frequent flyers": a number counts the people the wording names).
+const NOT_ADJECTIVE =
+  /^(?:pt|pts|patient|patients|hx|history|hist|pmh|dx|known|mr|mrs|ms|dr|all|both|no|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands|millions)$/i;
+
+/**
+ * A word or two that open a sentence, a line or a clause after a comma, right before the label with
+ * no determiner ("Active alcoholic, presents with fever", "Pt, chronic addict, ..."): they describe
+ * it as "a daily cannabis user" does, and "Active person with alcohol use disorder" reads wrong.
+ */
+function adjectiveOpens(text: string, start: number, words: readonly string[]): boolean {
+  if (words.length === 0 || words.length > 2 || !/[ \t]$/.test(text.slice(0, start))) return false;
+  if (!words.every((w) => /^\p{L}+$/u.test(w) && !NOT_ADJECTIVE.test(w) && !AGE_WORD.test(w))) return false;
+  const stretch = /[\p{L}\p{N}'\u2019/ \t-]*$/u.exec(text.slice(Math.max(0, start - 80), start))![0];
+  const at = start - stretch.length;
+  return at === 0 || /[.,;!?(\n]$/.test(text.slice(0, at).trimEnd()) || /\n[ \t]*$/.test(text.slice(0, at));
+}
+
+/**
+ * The adverbs of degree that grade the word after them ("very", "slightly"), as a regex alternation:
+ * the one list behind DEGREE here and DEGREE_BEFORE in web/apply-suggestion.ts, each of which adds
+ * words of its own place (see there). web/apply-suggestion.ts DEGREE_WORD is another set on purpose:
+ * any word that may stand between an auxiliary and the phrase ("is not", "was still", "is now").
+ */
+export const DEGREE_ADVERBS = 'very|quite|somewhat|so|too|rather|fairly|more|most|less|least|extremely|slightly|mildly|moderately';
+// Adverbs of degree only: a sentence adverb ("were likely smokers", "previously") says nothing of the
+// label. Before a label the clinical ones too ("morbidly obese", "truncally obese").
+const DEGREE = new RegExp(
+  `^(?:${DEGREE_ADVERBS}|markedly|severely|morbidly|profoundly|significantly|grossly|massively|minimally|heavily|highly|clinically|centrally|truncally)$`,
+  'i',
+);
 const PHRASE_START =
   /^(?:and|or|but|nor|of|with|w|to|in|on|for|at|by|from|as|than|like|into|about|is|are|was|were|be|been|being|am|has|have|had|who|whom|that|which|whose|not|no)$/i;
 
@@ -272,8 +340,9 @@ export function personNounAfter(text: string, end: number): { noun: string; star
  */
 export function fitPerson(text: string, from: number, end: number, suggestion: string): { end: number; suggestion: string } | null {
   const person = PERSON_OR_PATIENT.exec(suggestion);
+  // Any wording of a person ("person in recovery from …" too) reads wrong after a word describing the label.
+  if ((person || /^(?:an?\s+)?(?:person|people)\b/i.test(suggestion)) && modifierBefore(text, from)) return null;
   if (!person) return { end, suggestion };
-  if (modifierBefore(text, from)) return null;
   let words = suggestion;
   let to = end;
   // Not after a possessive ("the addict's mother"): the noun is the one owned, not the one described.

@@ -13,7 +13,7 @@
 // "Alcohol use disorder noted." (a past problem made current), a patient's quoted words rewritten,
 // and "A drug seeker." into "A describe the behaviour observed.".
 import { planFix, type Segment } from '../fix/refine.js';
-import { fitPerson, fitReplacement, mayBeArticle, personNounAfter, withKnown } from '../match/suggest.js';
+import { DEGREE_ADVERBS, fitPerson, fitReplacement, massAfterIndefinite, mayBeArticle, personNounAfter, withEx, withKnown } from '../match/suggest.js';
 import type { Token } from '../parse/tokens.js';
 import type { Finding, Fix } from '../types.js';
 
@@ -75,13 +75,16 @@ export function suggestionEdit(text: string, finding: FindingWords, suggestion: 
   // alternative of the other kind reads wrong there ("He is an injection drug use.", a newcomer trial).
   if (finding.fix && PERSON.test(words) !== PERSON.test(splitAdvice(finding.suggestions[0] ?? '').words)) return undefined;
   // "a known heroin addict": "known" goes into the person-first wording (suggest.ts withKnown).
-  const known = PERSON.test(words) ? withKnown(text, start, words) : undefined;
+  // "hx of ex-IVDU": "ex-" goes in as "former" (suggest.ts withEx), as --fix makes it.
+  const known = PERSON.test(words) ? withKnown(text, start, words) : withEx(text, start, words);
   const from = known?.start ?? start;
   // A person-first wording where the label is described by a word before it ("a daily cannabis
   // user") is no edit; before a person noun the label describes ("an HIV infected partner") that
   // noun takes the person's place; after "was" its verb is in the past (suggest.ts fitPerson).
   const fit = fitPerson(text, from, end, known?.suggestion ?? words);
   if (!fit) return undefined;
+  const mass = finding.fix && suggestion === finding.suggestions[0] ? undefined : massAfterIndefinite(text, from, fit.end, fit.suggestion);
+  if (mass === 'refuse') return undefined;
   // A wording that opens with a verb of its own after an auxiliary or a copula ("has failed" → "has
   // did not respond to", "is adamant" → "is states clearly", "become addicted" → "become has a
   // substance use disorder", a blind suggestion probe of 2026-12-04): two verbs where one stood.
@@ -107,7 +110,7 @@ export function suggestionEdit(text: string, finding: FindingWords, suggestion: 
       }
     : undefined;
   const sentenceStart = SENTENCE_START.test(before);
-  const fitted = fitReplacement(text, from, fit.end, fit.suggestion, { sentenceStart, article });
+  const fitted = fitReplacement(text, from, fit.end, fit.suggestion, { sentenceStart, article, massHead: mass === 'drop' });
   const planned = planFix(text, { fix: fitted, start: { offset: from }, end: { offset: fit.end } }, segments);
   return 'range' in planned ? planned : undefined;
 }
@@ -120,9 +123,11 @@ const PARTICIPLE = /^(?:had|followed|stated|reported|reports|declined|used|devel
 const HAVE = /^(?:has|have|had|having)$/i;
 const AUXILIARY =
   /^(?:am|is|are|was|were|be|been|being|become|became|becomes|becoming|get|gets|got|getting|gotten|has|have|had|having|will|would|can|could|may|might|must|shall|should|seem|seems|seemed|appear|appears|appeared|remain|remains|remained|do|does|did)$/i;
-// A word of degree right before the phrase ("somewhat", "very", "a bit").
-const DEGREE_BEFORE =
-  /(?<![\p{L}'])(?:somewhat|quite|very|rather|fairly|so|too|extremely|slightly|mildly|moderately|increasingly|more|most|less|least|a bit|a little|pretty)[ \t]+$/iu;
+// A word of degree right before the phrase ("somewhat", "very"; suggest.ts DEGREE_ADVERBS), and
+// the degree words of speech before a state ("increasingly", "a bit", "a little", "pretty reluctant").
+const DEGREE_BEFORE = new RegExp(`(?<![\\p{L}'])(?:${DEGREE_ADVERBS}|increasingly|a bit|a little|pretty)[ \\t]+$`, 'iu');
+// Not the same set: any word that may stand between an auxiliary and the phrase without ending the
+// verb group ("is very", "was not", "is still", "has also", "is profoundly"), so the auxiliary is found.
 const DEGREE_WORD = /^(?:very|quite|somewhat|so|too|rather|fairly|more|most|less|least|not|never|also|still|now|[\p{L}]{3,}ly)$/iu;
 
 /** The auxiliary or copula before `at` (past adverbs such as "profoundly" or "somewhat"), or undefined. */
