@@ -2,7 +2,7 @@
 // `node bench/adversarial.js`): CPU seconds of lintText (preset all) on inputs shaped to make a
 // regex backtrack: every rule's first flagged example (and a few passing ones) followed, then
 // preceded, by a run of 100,000 spaces, tabs, "a ", "-", "|" or "." (100 KB); a line of 10,000
-// refusals; a 20,000-word sentence without a verb; a few headed shapes ("note" or a possessive
+// refusals; a line of 10,000 unclosed template openers ("{% if x {# <% "); a 20,000-word sentence without a verb; a few headed shapes ("note" or a possessive
 // before a run of blanks). Flags every input over 1 s: a regex quadratic in a run is the usual
 // cause (a lookbehind with an unbounded quantifier tried at every position, nested quantifiers).
 // Environment: BENCH_ADVERSARIAL_SIZE (the run's length, default 100000; 10000 to look for
@@ -52,6 +52,8 @@ function inputs() {
   const n = SIZE / 10;
   out.push([`a line of ${n} refusals`, 'Pt refused meds. '.repeat(n)]);
   out.push([`a line of ${n} refusals by a parent`, 'Mom refused the vaccine. '.repeat(n)]);
+  // Unclosed template openers ('{%', '{#', '<%'), each of which once read to the line's end: quadratic in the line (fixed in d733330).
+  out.push([`a line of ${SIZE / 10} "{% if x {# <% "`, '{% if x {# <% '.repeat(SIZE / 10)]);
   const words = ['patient', 'chronic', 'pain', 'daily', 'alcohol', 'with', 'the', 'her', 'left', 'knee'];
   out.push([`a sentence of ${SIZE / 5} words without a verb`, `${Array.from({ length: SIZE / 5 }, (_, i) => words[i % 10]).join(' ')}.`]);
   // Words a lookbehind or an alternation starts from, before a run of blanks (then a finding).

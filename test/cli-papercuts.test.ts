@@ -57,7 +57,7 @@ describe('export-only flags on a file not read as an export', () => {
     const dir = folder({ 'ok.csv': 'id,note\n1,an addict\n', 'ok.json': '[]\n' });
     const csv = await runMain(['ok.csv', '--text-column', 'note'], { cwd: dir });
     expect(csv.code).toBe(1);
-    expect(csv.stderr).toBe('');
+    expect(csv.stderr).toBe('dignify: ok.csv: 1 record linted, 1 finding\n');
     // --input-format jsonl reads the .json file as an export: the flag applies.
     const forced = await runMain(['ok.json', '--text-field', 'note', '--input-format', 'jsonl'], { cwd: dir });
     expect(forced.stderr).not.toContain('applies to');
@@ -102,7 +102,10 @@ describe('a column named loosely', () => {
     const dir = folder({ 'n.csv': 'Record ID,Note_Text\n1,an addict\n2,stable\n' });
     const r = await runMain(['n.csv', '--text-column', 'note text', '--id-column', 'record_id'], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('dignify: n.csv: --text-column "note text" read as the column "Note_Text"; the id column "record_id" read as "Record ID"\n');
+    expect(r.stderr).toBe(
+      'dignify: n.csv: --text-column "note text" read as the column "Note_Text"; the id column "record_id" read as "Record ID"\n' +
+        'dignify: n.csv: 2 records linted, 1 finding\n',
+    );
     expect(r.stdout).toContain('substance-use/addict');
   });
 
@@ -110,7 +113,8 @@ describe('a column named loosely', () => {
     const dir = folder({ 'n.csv': 'Record ID,Note_Text\n1,an addict\n' });
     const r = await runMain(['n.csv', '--text-column', 'Note_Text', '--id-column', 'Record ID'], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('');
+    // No column note; only the stylish format's count line.
+    expect(r.stderr).toBe('dignify: n.csv: 1 record linted, 1 finding\n');
   });
 });
 

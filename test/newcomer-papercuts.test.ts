@@ -23,6 +23,23 @@ describe('an export with no record', () => {
     expect(r.stderr).toContain(`dignify: ${file}: no records: the export is empty, nothing was linted\n`);
   });
 
+  it('a clean export says on stderr how many records it linted (stylish only; no note text); stdout stays empty, exit 0', async () => {
+    const csv = `note_id,note_text\n${Array.from({ length: 1200 }, (_, i) => `n${i},Wound is clean and dry.\n`).join('')}`;
+    const d = folder({ 'clean.csv': csv, 'flagged.csv': 'note_id,note_text\nn1,hx of IVDU\nn2,seen today\n' });
+    const clean = await runMain(['clean.csv'], { cwd: d });
+    expect(clean.code).toBe(0);
+    expect(clean.stdout).toBe('');
+    expect(clean.stderr).toContain('dignify: clean.csv: 1,200 records linted, 0 findings\n');
+    expect(clean.stderr).not.toContain('Wound');
+    const flagged = await runMain(['flagged.csv'], { cwd: d });
+    expect(flagged.code).toBe(1);
+    expect(flagged.stderr).toContain('dignify: flagged.csv: 2 records linted, 1 finding\n');
+    // Machine formats: stderr as before (the column note only), stdout parses.
+    const json = await runMain(['clean.csv', '--format', 'json'], { cwd: d });
+    expect(json.stderr).not.toContain('records linted');
+    expect(() => JSON.parse(json.stdout)).not.toThrow();
+  });
+
   it('an export with a clean record says nothing of the kind', async () => {
     const r = await runMain(['one.csv'], { cwd: dir });
     expect(r.code).toBe(0);

@@ -16,6 +16,9 @@ import { exportFlagProblems } from './export-options.js';
 import { columnFlagConflict, columnOptions, EXIT, type InputCliOptions, type Io } from './io.js';
 import { oneLine } from '../output/where.js';
 
+/** "1 record", "4,999 records". */
+const plural = (n: number, word: string): string => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+
 export interface LintCliOptions extends InputCliOptions {
   format: string;
   quiet?: boolean;
@@ -208,6 +211,8 @@ async function lintTo(paths: string[], options: LintCliOptions, io: Io, error: (
   let failing = false;
   let warnings = 0;
   const badRecords = new Map<string, number>();
+  // Each export's findings shown, for the stylish format's count line (a clean run said how much it read).
+  const exportFindings = new Map<string, number>();
   // Each export's records read (linted, malformed or left out) and linted, said with its malformed ones.
   const records = new Map<string, { read: number; linted: number }>();
   const countRecord = (outcome: LintOutcome): void => {
@@ -272,6 +277,7 @@ async function lintTo(paths: string[], options: LintCliOptions, io: Io, error: (
       io.onFailing?.();
     }
     for (const f of result.findings) if (f.severity === 'warning') warnings++;
+    if (result.record) exportFindings.set(result.file, (exportFindings.get(result.file) ?? 0) + result.findings.length);
     io.stdout.write(reporter.result(options.redact ? redactResult(result) : result));
   };
   const reportAll = (outcomes: readonly LintOutcome[]): void => {
@@ -301,6 +307,13 @@ async function lintTo(paths: string[], options: LintCliOptions, io: Io, error: (
   }
   io.stdout.write(reporter.end());
   if (summary) io.stderr.write(`dignify: ${summary.line()}\n`);
+  // The default format on a terminal or in a log: each export's records linted and findings shown, on
+  // stderr (no note text), so a clean run of 5,000 records is told from one that read none. Machine
+  // formats keep stdout and stderr as they were; an export with malformed records is summed up below.
+  if (options.format === 'stylish')
+    for (const [file, counts] of records)
+      if (!badRecords.has(file))
+        io.stderr.write(`dignify: ${oneLine(file)}: ${plural(counts.linted, 'record')} linted, ${plural(exportFindings.get(file) ?? 0, 'finding')}\n`);
 
   for (const [file, count] of badRecords) {
     error(badRecordsSummary(file, count, options.skipBadRecords, records.get(file)));
