@@ -92,7 +92,8 @@ describe('--text-column and --text-field (or --id-column and --id-field) both gi
       cwd: folder({ 'n.csv': csv }),
     });
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('');
+    // No usage error: only the export's count line (stylish format).
+    expect(r.stderr).toBe('dignify: n.csv: 1 record linted, 1 finding\n');
     expect(r.stdout).toContain('substance-use/addict');
   });
 });
