@@ -19,4 +19,5 @@ export function badRecordsSummary(file: string, count: number, skipBadRecords: b
   return `${oneLine(file)}: ${read}${count} malformed record${count === 1 ? '' : 's'} ${skipBadRecords ? 'skipped' : 'skipped (exit 2; --skip-bad-records accepts them)'}`;
 }
 
-const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+/** "1 record", "4,999 records": a count with its noun (an English plural in s). */
+export const plural = (n: number, word: string): string => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;

@@ -10,14 +10,11 @@ import { colorWanted } from '../output/color.js';
 import { formatters } from '../output/index.js';
 import { redactResult } from '../output/redact.js';
 import { type Finding, type PresetName, SEVERITY_RANK, type QuoteHandling, type Severity } from '../types.js';
-import { badRecordMessage, badRecordsSummary } from './bad-records.js';
+import { badRecordMessage, badRecordsSummary, plural } from './bad-records.js';
 import { BufferedOutput } from './buffered-output.js';
 import { exportFlagProblems } from './export-options.js';
 import { columnFlagConflict, columnOptions, EXIT, type InputCliOptions, type Io } from './io.js';
 import { oneLine } from '../output/where.js';
-
-/** "1 record", "4,999 records". */
-const plural = (n: number, word: string): string => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 
 export interface LintCliOptions extends InputCliOptions {
   format: string;

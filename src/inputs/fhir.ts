@@ -182,13 +182,13 @@ export async function* readFhir(file: string, stream: AsyncIterable<Buffer | str
         notes++;
         if (fields.length) record.fields = Object.fromEntries(fields.map((f) => [f, fhirField(p.resource, f)]));
         yield { kind: 'record', doc: { file, syntax: p.syntax, text: p.text.replace(/^\uFEFF/, ''), record } };
-      } else if (p.kind === 'skip') yield { kind: 'skipped', record, reason: `${p.ref}${p.part ? ` ${p.part}` : ''}: ${p.reason}`, what: p.what };
-      else {
-        // A line that is no resource has no name but its line, which the message already gives
-        // ("line 2 (row 2): … line 2: not a FHIR resource" said it twice).
-        const where = p.ref === `line ${line}` && !p.part ? '' : `${p.ref}${p.part ? ` ${p.part}` : ''}: `;
-        yield { kind: 'bad-record', record, error: `${where}${p.error}` };
+        continue;
       }
+      const name = `${p.ref}${p.part ? ` ${p.part}` : ''}`;
+      if (p.kind === 'skip') yield { kind: 'skipped', record, reason: `${name}: ${p.reason}`, what: p.what };
+      // A line that is no resource has no name but its line, which the message already gives
+      // ("line 2 (row 2): … line 2: not a FHIR resource" said it twice).
+      else yield { kind: 'bad-record', record, error: p.ref === `line ${line}` && !p.part ? p.error : `${name}: ${p.error}` };
     }
   }
 
