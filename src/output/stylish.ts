@@ -7,6 +7,23 @@ import type { Formatter } from './types.js';
 import { oneLine, recordLabel } from './where.js';
 import { sourceLine } from '../rules/sources.js';
 import { plural } from '../core/plural.js';
+import { matchCase } from '../match/suggest.js';
+import { splitAdvice } from '../web/apply-suggestion.js';
+import type { Finding } from '../types.js';
+
+/**
+ * The first suggestion as --fix, a click on the page and the LSP's code action write it: in the case
+ * of the phrase it replaces ("Addict" → "Person with a substance use disorder", "DRUG ABUSE" → "DRUG
+ * USE"). A fix of exactly the phrase's words is shown as written; otherwise the words are cased as a
+ * fix cases them (suggest.ts matchCase), and advice in parentheses ("(if diagnosed)") is left as is.
+ */
+export function shownSuggestion(f: Pick<Finding, 'actual' | 'suggestions' | 'fix' | 'start' | 'end'>): string {
+  const first = f.suggestions[0] ?? '';
+  if (f.fix && f.fix.range[0] === f.start.offset && f.fix.range[1] === f.end.offset) return f.fix.text;
+  const { words, advice } = splitAdvice(first);
+  const cased = matchCase(f.actual, words, false);
+  return advice ? `${cased} ${advice}` : cased;
+}
 
 const SEVERITY_STYLE = { error: 'red', warning: 'yellow', info: 'blue' } as const;
 
@@ -36,7 +53,7 @@ export const stylish: Formatter = ({ why, color, cwd }) => {
       const record = recordLabel(result, oneLine);
       const rows = result.findings.map((f) => {
         counts[f.severity]++;
-        const suggestion = f.suggestions[0] ? ` → "${f.suggestions[0]}"` : '';
+        const suggestion = f.suggestions[0] ? ` → "${shownSuggestion(f)}"` : '';
         return {
           record: record ? `${record}  ` : '',
           line: f.paragraph === undefined ? String(f.start.line) : '',
