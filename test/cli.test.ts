@@ -86,7 +86,7 @@ describe('dignify (CLI)', () => {
     writeFileSync(path.join(dir, 'ok.txt'), 'Hx IVDU.');
     const r = await runMain([dir, '--format', 'json']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('image.txt: skipped: binary file');
+    expect(r.stderr).toContain('image.txt: warning: skipped: binary file');
     expect(r.stderr).toContain('latin1.txt: warning: not valid UTF-8: read as Windows-1252');
     const results = JSON.parse(r.stdout) as Array<{ file: string; findings: Array<{ actual: string; start: { offset: number } }> }>;
     const latin1 = results.find((x) => x.file.endsWith('latin1.txt'))!;

@@ -85,7 +85,7 @@ describe('FHIR Bulk Data NDJSON (detected by resourceType)', () => {
     const run = await runMain([BULK]);
     expect(run.code).toBe(2);
     expect(run.stdout).toContain('DocumentReference/note-1 content[0] (text/plain)  2:15');
-    expect(run.stderr).toContain('bulk-export.ndjson: skipped: DocumentReference/note-3 content[1]: attachment given only by url');
+    expect(run.stderr).toContain('bulk-export.ndjson: warning: skipped: DocumentReference/note-3 content[1]: attachment given only by url');
     expect(run.stderr).toContain(
       'bulk-export.ndjson: line 5 (row 6): skipped a malformed record: DocumentReference/note-4 content[0]: attachment.data is not valid base64',
     );

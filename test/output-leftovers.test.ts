@@ -1,7 +1,9 @@
 // Output leftovers of the session of 2026-12-04 (branch left4), each seen on a real run and each with
 // its small input: the stylish suggestion's case, the warning lines' word order, FHIR's count words.
 import { describe, expect, it } from 'vitest';
-import { runMain } from './helpers.js';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { runMain, tempFolder } from './helpers.js';
 
 describe('the stylish suggestion', () => {
   it('is in the case --fix, the page and the LSP write ("Addict" → "Person with …")', async () => {
@@ -14,5 +16,24 @@ describe('the stylish suggestion', () => {
     expect(r.stdout).toMatch(/"Alcohol problem" → "Alcohol use disorder \(if diagnosed\)"/);
     // The article is the fix's ("an IVDU" → "a person who …"); the suggestion itself stays as a click writes it.
     expect(r.stdout).toMatch(/"IVDU" → "person who injects drugs"/);
+  });
+});
+
+describe('a warning line about a file', () => {
+  it('reads "dignify: FILE: warning: …" in lint and report, as every other warning about a file does', async () => {
+    // A binary file found in a folder is skipped with a warning (named, it is an error: "binary file; not linted").
+    const dir = tempFolder('dignify-left4-', {});
+    const notes = path.join(dir, 'notes');
+    mkdirSync(notes);
+    writeFileSync(path.join(notes, 'image.txt'), Buffer.from([0xff, 0x00, 0x01, 0x02]));
+    writeFileSync(path.join(notes, 'note.txt'), 'IVDU.\n');
+    const lint = await runMain(['notes'], { cwd: dir });
+    const report = await runMain(['report', 'notes', '-o', path.join(dir, 'r.html')], { cwd: dir });
+    for (const r of [lint, report]) {
+      // Before: "dignify: warning: image.txt: skipped: binary file", the other order.
+      expect(r.stderr).toContain(`dignify: ${path.join('notes', 'image.txt')}: warning: skipped: binary file\n`);
+      for (const line of r.stderr.split('\n').filter((l) => l.includes('warning:'))) expect(line).toMatch(/^dignify(?: serve)?: (?:\S+: )?warning: /);
+      expect(r.stderr).not.toMatch(/^dignify: warning: \S+: /m);
+    }
   });
 });

@@ -93,7 +93,7 @@ describe('worker pool', () => {
     expect(ids(folders.quiet)).not.toContain('substance-use/addict');
     expect(ids(folders.house)).toContain('house-style/frequent-flyer');
     expect(ids(folders.house)).not.toContain('credibility/frequent-flyer');
-    expect(pooled.stderr).toContain('0061.txt: skipped: binary file');
+    expect(pooled.stderr).toContain('0061.txt: warning: skipped: binary file');
   });
 
   it('gives the records of a large export the same output in the same order as one thread', async () => {

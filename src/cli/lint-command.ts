@@ -230,7 +230,8 @@ async function lintTo(paths: string[], options: LintCliOptions, io: Io, error: (
         return;
       // Reporters see failures too (JSON's "error"/"skipped", SARIF's notifications).
       case 'skipped':
-        io.stderr.write(`dignify: warning: ${oneLine(outcome.file)}: skipped: ${outcome.reason}\n`);
+        // One order for every warning about a file, as a compiler writes it: "dignify: FILE: warning: …".
+        io.stderr.write(`dignify: ${oneLine(outcome.file)}: warning: skipped: ${outcome.reason}\n`);
         io.stdout.write(reporter.result(resultOf(outcome)!));
         return;
       case 'error':

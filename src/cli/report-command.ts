@@ -139,7 +139,8 @@ export async function report(source: string, options: ReportCliOptions, io: Io, 
           aggregator.skippedAttachment(file, part.what);
           if (folder) exportFiles.add(file);
         } else aggregator.unreadFile(file, reason);
-        say(() => io.stderr.write(`dignify: warning: ${oneLine(file)}: skipped: ${reason}\n`));
+        // "dignify: FILE: warning: …", the order of every other warning about a file.
+        say(() => io.stderr.write(`dignify: ${oneLine(file)}: warning: skipped: ${reason}\n`));
       },
       onNote: (file, ref) => {
         if (ref === undefined) {
