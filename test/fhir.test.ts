@@ -70,7 +70,7 @@ describe('FHIR Bulk Data NDJSON (detected by resourceType)', () => {
         record: { row: 6, line: 5, id: 'DocumentReference/note-4', idName: 'resource', part: 'content[0]' },
         error: 'DocumentReference/note-4 content[0]: attachment.data is not valid base64',
       },
-      { kind: 'notice', file: undefined, message: '7 notes read; left out resources that hold no note text: Patient 1, Observation 1' },
+      { kind: 'notice', file: undefined, message: '2 resources left out, holding no note text (no record): Patient 1, Observation 1' },
     ]);
   });
 

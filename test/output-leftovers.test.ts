@@ -37,3 +37,14 @@ describe('a warning line about a file', () => {
     }
   });
 });
+
+describe('the counts of a FHIR Bulk Data file', () => {
+  it('say "record" for a part, as the count line does, and count the resources left out apart', async () => {
+    const r = await runMain([path.join(import.meta.dirname, '..', 'fixtures', 'fhir', 'bulk-export.ndjson'), '--skip-bad-records']);
+    // 7 notes, 2 attachments skipped with a warning, 1 malformed: 10 records (parts); Patient and Observation take none.
+    expect(r.stderr).toContain('bulk-export.ndjson: 10 records read, 7 linted; 1 malformed record skipped\n');
+    expect(r.stderr).toContain('bulk-export.ndjson: 2 resources left out, holding no note text (no record): Patient 1, Observation 1\n');
+    // Before: "7 notes read; left out …" beside "10 records read": two counts of what was read.
+    expect(r.stderr).not.toMatch(/notes? read/);
+  });
+});
