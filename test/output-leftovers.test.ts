@@ -1,7 +1,7 @@
 // Output leftovers of the session of 2026-12-04 (branch left4), each seen on a real run and each with
 // its small input: the stylish suggestion's case, the warning lines' word order, FHIR's count words.
 import { describe, expect, it } from 'vitest';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runMain, tempFolder } from './helpers.js';
 
@@ -46,5 +46,25 @@ describe('the counts of a FHIR Bulk Data file', () => {
     expect(r.stderr).toContain('bulk-export.ndjson: 2 resources left out, holding no note text (no record): Patient 1, Observation 1\n');
     // Before: "7 notes read; left out …" beside "10 records read": two counts of what was read.
     expect(r.stderr).not.toMatch(/notes? read/);
+  });
+});
+
+describe('the loose column matching the README describes', () => {
+  it("prints the README's example as it is written there", async () => {
+    const readme = readFileSync(path.join(import.meta.dirname, '..', 'README.md'), 'utf8').replace(/\s+/g, ' ');
+    const said = /says `(dignify: n\.csv: --text-column "note-text" read as[^`]*)`/.exec(readme)?.[1];
+    expect(said).toBeDefined();
+    const dir = tempFolder('dignify-left4-', { 'n.csv': 'Note_ID,Note Text\n1,Pt is an IVDU.\n' });
+    const loose = await runMain(['n.csv', '--text-column', 'note-text', '--id-column', 'noteid'], { cwd: dir });
+    expect(loose.stderr.split('\n')).toContain(said);
+    // Letter case alone is said nothing of; a name no header matches loosely is an error naming the columns.
+    const upper = await runMain(['n.csv', '--text-column', 'NOTE TEXT'], { cwd: dir });
+    expect(upper.stderr).not.toContain('read as');
+    expect(upper.stdout).toContain('row 1 (Note_ID 1)');
+    const none = await runMain(['n.csv', '--text-column', 'notes'], { cwd: dir });
+    expect(none.stderr).toContain('no column "notes"; the columns are "Note_ID", "Note Text"');
+    // A JSON Lines field is matched exactly.
+    const jsonl = await runMain(['n.jsonl', '--text-field', 'note_text'], { cwd: tempFolder('dignify-left4-', { 'n.jsonl': '{"Note_Text":"IVDU"}\n' }) });
+    expect(jsonl.stderr).toContain('the first record has no field "note_text"; its fields are "Note_Text"');
   });
 });
