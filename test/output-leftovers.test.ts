@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { droppedText } from '../src/web/dropped-text.js';
 import { runMain, tempFolder } from './helpers.js';
 
 describe('the stylish suggestion', () => {
@@ -66,5 +67,19 @@ describe('the loose column matching the README describes', () => {
     // A JSON Lines field is matched exactly.
     const jsonl = await runMain(['n.jsonl', '--text-field', 'note_text'], { cwd: tempFolder('dignify-left4-', { 'n.jsonl': '{"Note_Text":"IVDU"}\n' }) });
     expect(jsonl.stderr).toContain('the first record has no field "note_text"; its fields are "Note_Text"');
+  });
+});
+
+describe('a .txt file dropped on the page', () => {
+  it('is set apart from the note around the caret by a blank line', () => {
+    // Before, the file's text went in as it was: "seen today.IVDU, presents with fever.".
+    expect(droppedText('Seen today.', 'IVDU, presents with fever.\n', '')).toBe('\n\nIVDU, presents with fever.');
+    expect(droppedText('Seen today.\n', 'IVDU.', '')).toBe('\nIVDU.');
+    expect(droppedText('Seen today.\n\n', 'IVDU.', '')).toBe('IVDU.');
+    expect(droppedText('', 'IVDU.\r\n', 'Seen today.')).toBe('IVDU.\n\n');
+    expect(droppedText('A.', 'IVDU.', '\nB.')).toBe('\n\nIVDU.\n');
+    // An empty note (or one of blanks only) takes the file's text alone.
+    expect(droppedText('', 'Known drug abuser.', '')).toBe('Known drug abuser.');
+    expect(droppedText('  ', 'Known drug abuser.', '\n')).toBe('Known drug abuser.');
   });
 });

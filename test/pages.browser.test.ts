@@ -223,6 +223,13 @@ describe.skipIf(!HAS_CHROMIUM)('the page in headless Chromium', () => {
       expect(await drop('note.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'PK')).toBe(false);
       expect(await page.locator('#copy-status').textContent()).toMatch(/^note\.docx is not a plain-text file/);
       expect(await note.inputValue()).toBe('Known drug abuser, seen today.');
+      // A second file dropped at the end of the note is set apart by a blank line: it ran on into the
+      // note's last line ("seen today.IVDU, presents with fever.").
+      await note.press('End');
+      expect(await drop('second.txt', 'text/plain', 'IVDU, presents with fever.\n')).toBe(false);
+      await expect.poll(() => note.inputValue()).toBe('Known drug abuser, seen today.\n\nIVDU, presents with fever.');
+      await expect.poll(() => page.locator('#highlights mark').count()).toBe(2);
+      await note.fill('Known drug abuser, seen today.');
       expect(page.url()).toBe(url);
 
       // The Content-Security-Policy forbids connections: a fetch from the page is refused.

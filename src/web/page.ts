@@ -6,6 +6,7 @@
 import { editedPhrase, splitAdvice, suggestionEdit } from './apply-suggestion.js';
 import { type Finding, lint, ready } from './core.js';
 import { relintDelay } from './relint-delay.js';
+import { droppedText } from './dropped-text.js';
 import bibliography from 'dignify:sources';
 
 // The list shows the first findings only; every finding is still underlined in the text and
@@ -368,7 +369,9 @@ window.addEventListener('drop', (event) => {
     return;
   }
   void file.text().then((text) => {
-    replaceInNote(note.selectionStart, note.selectionEnd, text);
+    const [start, end] = [note.selectionStart, note.selectionEnd];
+    // A blank line between the file's text and the note's around it (dropped-text.ts).
+    replaceInNote(start, end, droppedText(note.value.slice(0, start), text, note.value.slice(end)));
     copyStatus.textContent = `Put the text of ${file.name} in the note.`;
     run();
   });
