@@ -83,3 +83,11 @@ describe('a .txt file dropped on the page', () => {
     expect(droppedText('  ', 'Known drug abuser.', '\n')).toBe('Known drug abuser.');
   });
 });
+
+describe('the stylish suggestion of a withheld fix', () => {
+  it('is the rule\'s wording, which nothing writes there ("I.V.D.U" is no UPPER-CASE phrase)', async () => {
+    const r = await runMain(['--preset', 'all'], { input: 'Intake: I.V.D.U. per referral letter.\nHe said "Addict" of himself.\n' });
+    expect(r.stdout).toContain('"I.V.D.U" → "injection drug use" (no fix: stops');
+    expect(r.stdout).toMatch(/"Addict" → "person with a substance use disorder" \(quoted\)/);
+  });
+});

@@ -38,11 +38,23 @@ function afterAgeSex(text: string, tokens: readonly Token[], i: number): boolean
   return SEX.has(tok.norm) && before !== undefined && AGE.test(before.norm) && /^\s+$/.test(tokenGap(text, before, tok));
 }
 
+// The patient named right before the term, as the subject a one-liner opens with: "Pt IVDU, presents
+// with fever", "Patient known IVDA presents …". The term says who the patient is, and --fix wrote
+// "Pt injection drug use, presents" (a run of 2026-12-04); the person's wording goes first, and a fix
+// or a click puts it after the patient noun without its own ("Pt who injects drugs": suggest.ts fitPerson).
+const PATIENT_NOUNS = new Set(['pt', 'pt.', 'patient', 'client']);
+
+function afterPatient(text: string, tokens: readonly Token[], i: number): boolean {
+  const tok = tokens[i];
+  const next = tokens[i + 1];
+  return tok !== undefined && next !== undefined && PATIENT_NOUNS.has(tok.norm) && /^[ \t]+$/.test(tokenGap(text, tok, next));
+}
+
 /**
  * Whether a term that may name a behaviour or a person (IVDU: "IV drug use" or "IV drug user") names a
  * person here: after a copula and "a"/"an", with or without "known" ("is an IVDU", "was a known IVDA"), after a
  * sentence-opening "Known" ("Known IVDA and smoker") or "A"/"An" before a verb ("An IVDU was seen"; SUBJECT_FOLLOWERS),
- * right after an age and sex ("45F IVDU with endocarditis"; afterAgeSex),
+ * right after an age and sex ("45F IVDU with endocarditis"; afterAgeSex) or the patient ("Pt IVDU, presents"; afterPatient),
  * or written as a singular -er form ("ivdrugabuser"; the
  * plurals are a rule of their own). Not before a head noun ("an IVDU hx").
  * `first`, `last`: the term's first and last tokens in `tokens` (a candidate's); `text`: what their offsets point into.
@@ -53,6 +65,7 @@ export function namesPerson(text: string, tokens: readonly Token[], first: numbe
   if (first === 1 && norm(0) === 'known') return true;
   const skip = norm(first - 1) === 'known' ? 1 : 0;
   if (afterAgeSex(text, tokens, first - 1 - skip)) return true;
+  if (afterPatient(text, tokens, first - 1 - skip) && !HEADS.has(norm(last + 1) ?? '')) return true;
   let at = first - 1 - skip;
   // "was a chronic IVDU", "is a 28 yo IVDA": words that describe the term between the article and it
   // (up to three, none a word that starts a phrase of its own: "is a history of IVDU" is a history).

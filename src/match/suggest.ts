@@ -242,6 +242,8 @@ const AGE_WORD = /^(?:\d[\p{L}\p{N}]*|years?|yrs?|yo|y\/o|old|months?|mos?|weeks
 // obese male"): the label describes that person.
 const PERSON_NOUN =
   /^(?:males?|females?|m[ae]n|wom[ae]n|gentlem[ae]n|lady|ladies|boys?|girls?|patients?|pts?|partners?|child|children|adults?|individuals?|persons?|people|mothers?|fathers?|brothers?|sisters?|sons?|daughters?|husbands?|wives|wife|spouses?|veterans?|clients?|residents?|teens?|teenagers?|adolescents?|infants?|newborns?)$/i;
+// The patient noun right before a label, as a one-liner's subject ("Pt IVDU, presents …"), spaces only between.
+const PATIENT_BEFORE = /(?<![\p{L}\p{N}'\u2019.-])(?:pt\.?|patient|client)[ \t]+$/iu;
 // As PERSON_FIRST, and "patient with …" ("patient with obesity").
 const PERSON_OR_PATIENT = /^(an?\s+)?(person|people|patients?)\s+(with|who)\s+(\S+)(.*)$/is;
 const PLURAL_PERSON_NOUN = /^(?:m[e]n|wom[e]n|gentlemen|ladies|children|people|wives|.*[^s']s)$/i;
@@ -342,6 +344,12 @@ export function fitPerson(text: string, from: number, end: number, suggestion: s
   const person = PERSON_OR_PATIENT.exec(suggestion);
   // Any wording of a person ("person in recovery from …" too) reads wrong after a word describing the label.
   if ((person || /^(?:an?\s+)?(?:person|people)\b/i.test(suggestion)) && modifierBefore(text, from)) return null;
+  // After the patient noun the label stands beside as the subject ("Pt IVDU, presents", "Patient known
+  // IVDA presents"), the patient is the person: "Pt who injects drugs, presents", "Patient known to
+  // inject drugs presents", not "Pt person who …" (nor "Pt injection drug use", a run of 2026-12-04).
+  const patient = PATIENT_BEFORE.test(text.slice(Math.max(0, from - 12), from)) && !/['\u2019]s?$/i.test(text.slice(from, end));
+  const own = patient ? /^person\s+((?:with|who|known)\s.*)$/is.exec(suggestion) : null;
+  if (own) return { end, suggestion: own[1]! };
   if (!person) return { end, suggestion };
   let words = suggestion;
   let to = end;

@@ -16,9 +16,12 @@ import type { Finding } from '../types.js';
  * of the phrase it replaces ("Addict" → "Person with a substance use disorder", "DRUG ABUSE" → "DRUG
  * USE"). A fix of exactly the phrase's words is shown as written; otherwise the words are cased as a
  * fix cases them (suggest.ts matchCase), and advice in parentheses ("(if diagnosed)") is left as is.
+ * A finding whose fix is withheld (fixSkipped) shows the rule's words, as nothing writes them there.
  */
-export function shownSuggestion(f: Pick<Finding, 'actual' | 'suggestions' | 'fix' | 'start' | 'end'>): string {
+export function shownSuggestion(f: Pick<Finding, 'actual' | 'suggestions' | 'fix' | 'fixSkipped' | 'quoted' | 'start' | 'end'>): string {
   const first = f.suggestions[0] ?? '';
+  // A fix withheld ("I.V.D.U" with its stops) or quoted words: nothing writes a suggestion there, so the rule's words.
+  if (f.fixSkipped || f.quoted) return first;
   if (f.fix && f.fix.range[0] === f.start.offset && f.fix.range[1] === f.end.offset) return f.fix.text;
   const { words, advice } = splitAdvice(first);
   const cased = matchCase(f.actual, words, false);

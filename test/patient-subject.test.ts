@@ -1,0 +1,47 @@
+// A person label right after "Pt"/"Patient" as a one-liner's subject ("Pt IVDU, presents with fever"):
+// --fix, the page's click and the LSP's code action wrote "Pt injection drug use, presents" (a run of
+// 2026-12-04). The patient is the person the label names: the person's wording without its own noun.
+import { describe, expect, it } from 'vitest';
+import { lintText } from '../src/index.js';
+import { suggestionEdit } from '../src/web/apply-suggestion.js';
+import { clicked } from './helpers.js';
+
+const fixed = async (text: string): Promise<string> => (await lintText(text, { preset: 'all', fix: true })).output;
+const finding = async (text: string, rule: string) => {
+  const f = (await lintText(text, { preset: 'all' })).find((x) => x.ruleId === rule);
+  expect(f, text).toBeDefined();
+  return f!;
+};
+
+describe('a label after the patient noun', () => {
+  it.each([
+    ['Pt IVDU, presents with fever.', 'Pt who injects drugs, presents with fever.'],
+    ['Patient IVDU presents with fever.', 'Patient who injects drugs presents with fever.'],
+    ['pt IVDA, here for abscess.', 'pt who injects drugs, here for abscess.'],
+    // "known" goes in as a click and --fix make it elsewhere ("a known IVDU" → "a person known to inject drugs").
+    ['Pt known IVDU, here for abscess.', 'Pt known to inject drugs, here for abscess.'],
+  ])("%s is fixed to the person's wording after the noun", async (text, out) => {
+    expect(await fixed(text)).toBe(out);
+    const f = await finding(text, 'substance-use/injection-drug-abuse');
+    expect(f.suggestions[0]).toBe('person who injects drugs');
+    expect(clicked(text, f)).toBe(out);
+    // The behaviour's wording ("Pt injection drug use, presents") is no edit there.
+    expect(suggestionEdit(text, f, 'injection drug use')).toBeUndefined();
+  });
+
+  it('is clicked so for a rule with no fix ("Pt addict, presents" → "Pt with a substance use disorder, presents")', async () => {
+    const text = 'Pt addict, presents with fever.';
+    const f = await finding(text, 'substance-use/addict');
+    expect(f.fix).toBeUndefined();
+    expect(clicked(text, f)).toBe('Pt with a substance use disorder, presents with fever.');
+    expect(clicked(text, f, 1)).toBe('Pt who uses drugs, presents with fever.');
+  });
+
+  it("leaves the behaviour's wording where the label is no person", async () => {
+    // A history ("IVDU hx"), after a colon (a field's value), after a possessive or a plural: as before.
+    expect(await fixed('Pt IVDU hx, on methadone.')).toBe('Pt injection drug use hx, on methadone.');
+    expect(await fixed('Pt: IVDU.')).toBe('Pt: injection drug use.');
+    expect(await fixed("The pt's IVDU hx.")).toBe("The pt's injection drug use hx.");
+    expect(await fixed('Pt is an IVDU.')).toBe('Pt is a person who injects drugs.');
+  });
+});
