@@ -194,7 +194,9 @@ describe.skipIf(!HAS_CHROMIUM)('the page in headless Chromium', () => {
       await expect.poll(() => opened.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
       await note.press('End');
       await note.pressSequentially(' Seen today.');
-      await expect.poll(() => page.locator('#highlights mark').count()).toBe(1);
+      // After the 250 findings above the page waits up to 3 s before it lints again (relint-delay.ts:
+      // twice the last lint's time): on a busy machine longer than expect.poll's default second.
+      await expect.poll(() => page.locator('#highlights mark').count(), { timeout: 10_000 }).toBe(1);
       await expect
         .poll(() =>
           page
