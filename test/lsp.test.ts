@@ -310,7 +310,7 @@ describe("quick fixes leave a suggestion's advice out of the text", () => {
     const { lintText } = await import('../src/index.js');
     const { codeActions, toDiagnostic } = await import('../src/lsp/diagnostics.js');
     const { markdownSegments } = await import('../src/fix/segments-markdown.js');
-    const titles = async (text: string, syntax: 'text' | 'markdown', segments?: ReadonlyArray<readonly [number, number]>) => {
+    const titles = async (text: string, syntax: 'text' | 'markdown', segments?: ReadonlyArray<readonly [number, number, string?]>) => {
       const doc = TextDocument.create(`file:///x/n.${syntax === 'text' ? 'txt' : 'md'}`, syntax === 'text' ? 'plaintext' : 'markdown', 1, text);
       const diagnostics = (await lintText(text, { syntax })).map(toDiagnostic);
       return codeActions(doc, syntax, diagnostics, diagnostics, undefined, segments)
