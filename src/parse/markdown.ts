@@ -1,7 +1,8 @@
 // Markdown → NLCST (retext's tree) with positions in the Markdown file. remark parses the file
 // (GFM, front matter); mdast-util-to-nlcst (what remark-retext runs) turns its prose into
 // sentences. Code, inline code, HTML tags and comments, front matter, link targets and bare URLs
-// never reach the tree; the text of an HTML block is read as HTML (markdownTrees). Each text node
+// never reach the tree; the text of an HTML block is read as HTML, and link, image and definition
+// titles (tooltips) each as a paragraph of their own (markdownTrees). Each text node
 // is given the exact source text it covers (placeholders blanked, block-quote markers and escapes
 // turned into spaces) so that positions never drift from the file, even after an entity, an escape
 // or a "> " at the start of a line.
