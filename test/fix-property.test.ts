@@ -42,9 +42,13 @@ function shape(text: string, syntax: Syntax): { nodes: string[]; prose: string[]
       nodes.push('text');
       prose.push(String(rest.value));
     } else if (syntax === 'markdown' && type === 'image') {
-      // The alt text is prose; the URL and title are not.
-      nodes.push(JSON.stringify({ type, url: rest.url, title: rest.title }));
-      prose.push(String(rest.alt ?? ''));
+      // The alt text and the title (a tooltip) are prose; the URL is not.
+      nodes.push(JSON.stringify({ type, url: rest.url }));
+      prose.push(String(rest.alt ?? ''), String(rest.title ?? ''));
+    } else if (syntax === 'markdown' && (type === 'link' || type === 'definition')) {
+      const { title, ...markup } = rest;
+      nodes.push(JSON.stringify({ type, ...markup }));
+      prose.push(String(title ?? ''));
     } else nodes.push(JSON.stringify({ type, ...rest }));
     const code = inCode || (type === 'element' && NOT_PROSE.has(String(rest.tagName)));
     for (const child of children ?? []) walk(child, code);
@@ -144,6 +148,13 @@ const MD_GAPS = [
   '</b> ',
   ' ![',
   '](img/drug-abuse.png) ',
+  // Titles in each form: the words between are a tooltip a fix may edit, delimiters kept.
+  '](https://example.org "',
+  '") ',
+  "](img/a.png '",
+  "') ",
+  '](u (',
+  ')) ',
   ' https://example.org/drug-abuse ',
   ' ivdu@example.org ',
   '\\* ',

@@ -310,7 +310,7 @@ describe("quick fixes leave a suggestion's advice out of the text", () => {
     const { lintText } = await import('../src/index.js');
     const { codeActions, toDiagnostic } = await import('../src/lsp/diagnostics.js');
     const { markdownSegments } = await import('../src/fix/segments-markdown.js');
-    const titles = async (text: string, syntax: 'text' | 'markdown', segments?: ReadonlyArray<readonly [number, number]>) => {
+    const titles = async (text: string, syntax: 'text' | 'markdown', segments?: ReadonlyArray<readonly [number, number, string?]>) => {
       const doc = TextDocument.create(`file:///x/n.${syntax === 'text' ? 'txt' : 'md'}`, syntax === 'text' ? 'plaintext' : 'markdown', 1, text);
       const diagnostics = (await lintText(text, { syntax })).map(toDiagnostic);
       return codeActions(doc, syntax, diagnostics, diagnostics, undefined, segments)
@@ -363,5 +363,17 @@ describe("quick fixes leave a suggestion's advice out of the text", () => {
     const abuse = '<!-- dignify-disable-line substance-use/substance-abuse -->';
     expect(await disabled('| a | b |\n|---|---|\n| Hx | drug abuse |\n', 'markdown')).toEqual([`| a | b |\n|---|---|\n| Hx | drug abuse ${abuse} |\n`, []]);
     expect(await disabled('Hx of drug abuse  \nnext line\n', 'markdown')).toEqual([`Hx of drug abuse ${abuse}  \nnext line\n`, []]);
+    // A link's title (a tooltip) takes no comment, which would be its text: after the link instead.
+    expect(await disabled('See [help](x.html "Known addict")\n', 'markdown')).toEqual([`See [help](x.html "Known addict") ${addict}\n`, []]);
+    expect(await disabled('See [help](x.html "Known addict") today.\n', 'markdown')).toEqual([`See [help](x.html "Known addict") today. ${addict}\n`, []]);
+    // A reference definition's title ends its line, and a comment after it makes the definition a
+    // paragraph: no "disable for this line" there (the other actions stay).
+    const definition = '[help]\n\n[help]: https://x.org "Known addict"\n';
+    const doc = TextDocument.create('file:///x/d.md', 'markdown', 1, definition);
+    const diagnostics = (await lintText(definition, { syntax: 'markdown' })).map(toDiagnostic);
+    expect(diagnostics.map((d) => d.range.start)).toEqual([{ line: 2, character: 29 }]);
+    expect(codeActions(doc, 'markdown', diagnostics, diagnostics, undefined, markdownSegments(definition)).map((a) => a.title)).toEqual(
+      expect.not.arrayContaining([expect.stringMatching(/^Disable/)]),
+    );
   });
 });

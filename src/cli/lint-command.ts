@@ -15,6 +15,7 @@ import { BufferedOutput } from './buffered-output.js';
 import { exportFlagProblems } from './export-options.js';
 import { columnFlagConflict, columnOptions, EXIT, type InputCliOptions, type Io } from './io.js';
 import { oneLine } from '../output/where.js';
+import type { ProgressLine } from './lint-progress.js';
 
 export interface LintCliOptions extends InputCliOptions {
   format: string;
@@ -39,6 +40,21 @@ export interface LintCliOptions extends InputCliOptions {
   threads?: number;
   /** --max-file-size, in bytes. */
   maxFileSize?: number;
+  /** false with --no-progress: no progress line even on a terminal (progressWanted). */
+  progress?: boolean;
+}
+
+/**
+ * Whether the lint command shows its progress line (lint-progress.ts): only when stderr is a
+ * terminal, never with --no-progress or --quiet (as git's --quiet, which hides its progress), nor
+ * in CI (a CI runner may give the job a pseudo-terminal, and its log keeps every redraw) or on a
+ * terminal that cannot erase a line (TERM=dumb). The format does not matter: the line is on
+ * stderr and erased before anything is written, so stdout (a terminal, a pipe or a file) gets the
+ * same bytes either way.
+ */
+export function progressWanted(options: Pick<LintCliOptions, 'progress' | 'quiet'>, io: Pick<Io, 'stderr' | 'env'>): boolean {
+  const ci = io.env.CI !== undefined && io.env.CI !== '' && io.env.CI !== 'false' && io.env.CI !== '0';
+  return options.progress !== false && !options.quiet && io.stderr.isTTY === true && !ci && io.env.TERM !== 'dumb';
 }
 
 export async function lint(paths: string[], options: LintCliOptions, io: Io, error: (m: string) => void): Promise<number> {
@@ -46,25 +62,48 @@ export async function lint(paths: string[], options: LintCliOptions, io: Io, err
   // of a one-thread run). Whatever goes to stderr first writes what is pending, so the two streams
   // keep their order when they share a file or a terminal; the rest is written before returning,
   // whatever happened.
-  const out = new BufferedOutput(io.stdout);
+  // The progress line is erased before any text reaches stderr, or stdout when that is a terminal
+  // too (it is drawn again when next due), so it never mixes with findings or messages. Loaded
+  // only when it is shown.
+  const progress = progressWanted(options, io) ? new (await import('./lint-progress.js')).ProgressLine(io.stderr, progressTiming(io.env)) : undefined;
+  const stdout =
+    progress && io.stdout.isTTY
+      ? {
+          isTTY: io.stdout.isTTY,
+          write: (s: string) => {
+            progress.clear();
+            return io.stdout.write(s);
+          },
+        }
+      : io.stdout;
+  const out = new BufferedOutput(stdout);
   const stderr = {
     isTTY: io.stderr.isTTY,
     write: (s: string) => {
       out.flush();
+      progress?.clear();
       return io.stderr.write(s);
     },
   };
   try {
-    return await lintTo(paths, options, { ...io, stdout: out, stderr }, (message) => {
-      out.flush();
-      error(message);
-    });
+    return await lintTo(
+      paths,
+      options,
+      { ...io, stdout: out, stderr },
+      (message) => {
+        out.flush();
+        progress?.clear();
+        error(message);
+      },
+      progress,
+    );
   } finally {
     out.flush();
+    progress?.clear();
   }
 }
 
-async function lintTo(paths: string[], options: LintCliOptions, io: Io, error: (m: string) => void): Promise<number> {
+async function lintTo(paths: string[], options: LintCliOptions, io: Io, error: (m: string) => void, progress?: ProgressLine): Promise<number> {
   if (options.redact && options.fixDryRun) {
     error('--redact cannot be used with --fix-dry-run: a diff shows the text around each fix');
     return EXIT.error;
@@ -179,7 +218,11 @@ async function lintTo(paths: string[], options: LintCliOptions, io: Io, error: (
       onFiles: (expanded) => {
         refusal = fixMode && dryRunWording(fixRefusal(expanded, options.inputFormat), fixMode);
         if (refusal) throw new FixRefused(refusal);
+        progress?.filesExpanded(expanded.length);
       },
+      // An export's bytes read, for the progress line's share (only when it is shown: counting
+      // puts one more step between the reader and the parser for every chunk).
+      ...(progress && { onBytes: (file: string, bytes: number) => progress.bytesRead(file, bytes) }),
     },
     stdin,
   );
@@ -297,6 +340,8 @@ async function lintTo(paths: string[], options: LintCliOptions, io: Io, error: (
             reportLinted(result, await summary.handle(result, outcome.doc, io.cwd));
           } else report(outcome);
         }
+      // After the batch's output, which erased the line: drawn again when due.
+      progress?.batch(next.value);
     }
   } finally {
     if (!next.done) await outcomes.return(undefined);
@@ -331,6 +376,16 @@ async function lintTo(paths: string[], options: LintCliOptions, io: Io, error: (
 export function poolFrom(env: NodeJS.ProcessEnv): { poolFrom?: { documents: number; chars: number } } {
   const m = /^(\d+),(\d+)$/.exec(env.DIGNIFY_POOL_FROM ?? '');
   return m ? { poolFrom: { documents: Number(m[1]), chars: Number(m[2]) } } : {};
+}
+
+/**
+ * DIGNIFY_PROGRESS="delayMs,intervalMs": draw the progress line from `delayMs` into the run, at most
+ * once per `intervalMs` (default 1,000 and 250). Not a user setting: it lets tests see the line on
+ * small inputs.
+ */
+export function progressTiming(env: NodeJS.ProcessEnv): { delayMs?: number; intervalMs?: number } {
+  const m = /^(\d+),(\d+)$/.exec(env.DIGNIFY_PROGRESS ?? '');
+  return m ? { delayMs: Number(m[1]), intervalMs: Number(m[2]) } : {};
 }
 
 /**

@@ -120,6 +120,7 @@ export async function main(argv: string[] = process.argv.slice(2), io: Io = defa
     .option('--id-field <path>', 'JSON Lines export: the field holding the record id')
     .option('--skip-bad-records', 'malformed export records are reported and counted but do not make the exit code 2')
     .option('--no-color', 'plain output without colours')
+    .option('--no-progress', 'no progress line on stderr (shown only on a terminal, after a second; never with --quiet or in CI)')
     .option('-c, --config <file>', 'use this config file for every file (instead of the nearest .dignifyrc)')
     .option('--no-config', 'use no config file')
     .option('--no-ignore', 'lint files that .dignifyignore or the config\'s "ignore" would skip')

@@ -21,7 +21,7 @@ export const COMMAND_NAMES: readonly string[] = ['rules', 'explain', 'lsp', 'ser
 
 /** The options main.ts's program gives the lint action when no option is given (test/start.test.ts compares them). */
 export function defaultLintOptions(): LintCliOptions {
-  return { format: 'stylish', failOn: 'warning', quotes: 'info', ext: DEFAULT_EXTENSIONS.join(','), color: true, ignore: true };
+  return { format: 'stylish', failOn: 'warning', quotes: 'info', ext: DEFAULT_EXTENSIONS.join(','), color: true, ignore: true, progress: true };
 }
 
 /** Whether `argv` is paths only (or nothing), none of them an option, a command or near one; "-" (standard input) is a path here. */

@@ -16,8 +16,12 @@ import { lazyRegExp } from '../core/lazy-regexp.js';
 import { isAsciiText } from '../core/ascii.js';
 import { hiddenFree, INVISIBLE, INVISIBLE_ENTITY } from '../parse/hidden.js';
 
-/** [start, end) UTF-16 offsets of a run of editable text (a text node's source), sorted, not overlapping. */
-export type Segment = readonly [number, number];
+/**
+ * [start, end) UTF-16 offsets of a run of editable text (a text node's source), sorted, not
+ * overlapping; `forbidden`, the characters an edit may not write there (a Markdown title's
+ * delimiters, which would end it early: src/parse/markdown.ts titleRun).
+ */
+export type Segment = readonly [start: number, end: number, forbidden?: string];
 
 interface Word {
   text: string;
@@ -91,6 +95,9 @@ const SPLIT_WORD = 'stops or hidden characters between its letters: edit it by h
 // label of a shortcut or collapsed reference link ("[drug abuse]", which names its definition); the
 // message said "split by markup" there, where nothing splits it (a newcomer trial).
 const NOT_TEXT = "in a link's label, an attribute's value or another part of the markup a fix may not edit: edit it by hand";
+
+// A replacement holding a quote (or parenthesis, backslash, "&") of a Markdown title's delimiters.
+const TITLE_DELIMITER = "the replacement holds a character that would end or escape the link's title: edit it by hand";
 
 // The characters and entities hidden.ts removes inside a word (a soft hyphen, a zero-width space, "&shy;").
 const HIDDEN_IN_WORD = lazyRegExp(`[${INVISIBLE}]|${INVISIBLE_ENTITY}`, 'i');
@@ -398,6 +405,9 @@ export function planFix(
     return skip('meaning', `the replacement ends in "${DANGLING.exec(out)![0]}", which needs a word after it: edit it by hand`);
   const repeated = repeatsNeighbour(text, range, out);
   if (repeated) return skip('meaning', `the replacement would repeat "${repeated}" next to it: edit it by hand`);
+  // A title's quote written into it would end it there and break the link ('[x](u "a "b" c")').
+  const forbidden = segs[seg[0]!]?.[2];
+  if (forbidden && [...out].some((c) => forbidden.includes(c))) return skip('markup', TITLE_DELIMITER);
   return { range, text: out };
 }
 

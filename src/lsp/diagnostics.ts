@@ -87,17 +87,24 @@ function endOfLine(doc: TextDocument, line: number): number {
  * runs onto the next line, right before it. `segments` are the document's text runs (in Markdown,
  * those of its HTML blocks too: "<div>Known addict <a" ends inside a tag there as in an HTML file).
  */
-function disablePlace(doc: TextDocument, syntax: Syntax, d: Diagnostic, segments?: readonly Segment[]): { at: number; before: boolean } {
+function disablePlace(doc: TextDocument, syntax: Syntax, d: Diagnostic, segments?: readonly Segment[]): { at: number; before: boolean } | undefined {
   const eol = endOfLine(doc, d.range.start.line);
   if (syntax === 'text' || segments === undefined) return { at: eol, before: false };
   const text = doc.getText();
+  // A Markdown title (a run with delimiters: markdown.ts titleRun) holds no comment: it would be
+  // the tooltip's text. After a link's title comes its ")", and the line's end takes the comment;
+  // a reference definition's title ends its line, and a comment after it unmade the definition
+  // ('[id]: url "t" <!-- … -->' is a paragraph): no place on the line, so no such action.
+  const start = doc.offsetAt(d.range.start);
+  const title = segments.find(([s, e, forbidden]) => forbidden !== undefined && s <= start && start < e);
+  if (title && text.slice(title[1] + 1, eol).trim() === '') return undefined;
   // In a text run (or at its end, or where one starts), and not in an HTML title, whose text is shown as written.
   const inText = (at: number) =>
-    segments.some(([s, e]) => s <= at && at <= e) && (syntax !== 'html' || text.lastIndexOf('<title', at) <= text.lastIndexOf('</title', at));
+    segments.some(([s, e, forbidden]) => forbidden === undefined && s <= at && at <= e) &&
+    (syntax !== 'html' || text.lastIndexOf('<title', at) <= text.lastIndexOf('</title', at));
   if (inText(eol)) return { at: eol, before: false };
   const end = doc.offsetAt(d.range.end);
   if (d.range.end.line === d.range.start.line && inText(end)) return { at: end, before: false };
-  const start = doc.offsetAt(d.range.start);
   return inText(start) ? { at: start, before: true } : { at: eol, before: false };
 }
 
@@ -179,14 +186,16 @@ export function codeActions(
       });
     }
     const place = disablePlace(doc, syntax, d, places);
-    const comment = disableComment(syntax, String(d.code));
-    const at = doc.positionAt(place.at);
-    actions.push({
-      title: `Disable ${String(d.code)} for this line`,
-      kind: 'quickfix',
-      diagnostics: [d],
-      edit: edit([{ range: { start: at, end: at }, newText: place.before ? `${comment.trimStart()} ` : comment }]),
-    });
+    if (place) {
+      const comment = disableComment(syntax, String(d.code));
+      const at = doc.positionAt(place.at);
+      actions.push({
+        title: `Disable ${String(d.code)} for this line`,
+        kind: 'quickfix',
+        diagnostics: [d],
+        edit: edit([{ range: { start: at, end: at }, newText: place.before ? `${comment.trimStart()} ` : comment }]),
+      });
+    }
   }
   // Offered beside a dignify diagnostic, or when asked for by kind: an editor's fix-all on save asks
   // for source.fixAll over the whole document with no diagnostics in the request.

@@ -1,11 +1,12 @@
 // Markdown → NLCST (retext's tree) with positions in the Markdown file. remark parses the file
 // (GFM, front matter); mdast-util-to-nlcst (what remark-retext runs) turns its prose into
 // sentences. Code, inline code, HTML tags and comments, front matter, link targets and bare URLs
-// never reach the tree; the text of an HTML block is read as HTML (markdownTrees). Each text node
+// never reach the tree; the text of an HTML block is read as HTML, and link, image and definition
+// titles (tooltips) each as a paragraph of their own (markdownTrees). Each text node
 // is given the exact source text it covers (placeholders blanked, block-quote markers and escapes
 // turned into spaces) so that positions never drift from the file, even after an entity, an escape
 // or a "> " at the start of a line.
-import type { Link, Nodes, Root as MdastRoot, Table, Text } from 'mdast';
+import type { Definition, Image, Link, Nodes, Root as MdastRoot, Table, Text } from 'mdast';
 import { toNlcst } from 'mdast-util-to-nlcst';
 import type { Root } from 'nlcst';
 import { ParseEnglish } from 'parse-english';
@@ -15,6 +16,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
+import { pointer } from './hidden.js';
 import { lineBoundsOf, lineIndexAt } from './lines.js';
 import { MARKDOWN_JOIN, joinMarkupSplitWords } from './markup-words.js';
 import { maskPlaceholders } from './placeholders.js';
@@ -36,6 +38,46 @@ function proseSlice(masked: string, start: number, end: number): string {
 function isAddress(link: Link): boolean {
   const text = link.children.map((c) => ('value' in c ? c.value : '')).join('');
   return link.url === text || link.url === `mailto:${text}` || link.url === `http://${text}`;
+}
+
+// A title's closing delimiter → the characters a fix may not write into it: the delimiter itself
+// (it would end the title early), "(" too for a parenthesized title (CommonMark allows neither
+// unescaped), and "\\" and "&", which would start an escape or a character reference.
+const TITLE_CLOSE: Record<string, string> = { '"': '"\\&', "'": "'\\&", ')': '()\\&' };
+const TITLE_OPEN: Record<string, string> = { '"': '"', "'": "'", ')': '(' };
+
+/** A link, image or reference definition's title as written: [start, end) UTF-16 offsets of its text between its delimiters, and the characters a fix may not write there. */
+export type TitleRun = readonly [start: number, end: number, forbidden: string];
+
+/**
+ * Where the title of `node` ("[text](url "title")", "![alt](x.png 'title')", "[id]: url (title)")
+ * is written in `source`, or undefined when it has none, or its source text differs from
+ * `node.title` (an escape "\"", an entity "&amp;", a title over block-quote lines): read from the
+ * parsed value its words could not be placed on the file's characters, so it is left out rather
+ * than misplaced. The title is the last thing in the node: before the link's ")" (a definition
+ * ends with it), after white space.
+ */
+export function titleRun(node: Link | Image | Definition, source: string): TitleRun | undefined {
+  const title = node.title;
+  const start = node.position?.start.offset;
+  let at = node.position?.end.offset;
+  if (!title || start === undefined || at === undefined) return undefined;
+  if (node.type !== 'definition') {
+    if (source[at - 1] !== ')') return undefined;
+    at--;
+  }
+  while (at > start && /\s/.test(source[at - 1]!)) at--;
+  const close = source[at - 1]!;
+  const forbidden = TITLE_CLOSE[close];
+  const end = at - 1;
+  const from = end - title.length;
+  if (forbidden === undefined || from <= start || source[from - 1] !== TITLE_OPEN[close] || source.slice(from, end) !== title) return undefined;
+  return [from, end, forbidden];
+}
+
+/** Does `node` have a title (a link, image or reference definition)? */
+function titled(node: Nodes): node is Link | Image | Definition {
+  return (node.type === 'link' || node.type === 'image' || node.type === 'definition') && Boolean(node.title);
 }
 
 type Positioned = { position?: { start: { line: number; column: number; offset?: number }; end: { line: number; column: number; offset?: number } } };
@@ -77,7 +119,10 @@ function fillPositions(node: Nodes, source: string): void {
 // What else lintDocument asks of the last text markdownTrees parsed: its code spans (for inline
 // control) and, when a finding has a fix, its editable text runs. Parsing Markdown (micromark with
 // GFM) is most of the cost of linting it; keeping these saves parsing the same text two more times.
-let lastParse: { source: string; codeSpans: Array<[number, number]>; textRuns: Array<[number, number]> } | undefined;
+let lastParse: { source: string; codeSpans: Array<[number, number]>; textRuns: Array<TextRun> } | undefined;
+
+/** An editable run: [start, end) UTF-16 offsets, and for a title the characters a fix may not write in it (src/fix/refine.ts Segment). */
+type TextRun = readonly [start: number, end: number, forbidden?: string];
 
 /**
  * The editable runs of a Markdown text for fixes, [start, end) UTF-16 offsets in text order: the
@@ -85,11 +130,16 @@ let lastParse: { source: string; codeSpans: Array<[number, number]>; textRuns: A
  * image's alt text where it is written out as is. Link and image targets, code, HTML, comments, front
  * matter and addresses shown as links (autolinks, bare URLs, e-mails) are not text nodes, or are left
  * out, so a fix never touches them; nor is the text of a collapsed or shortcut reference link, which
- * is its label. `tree` must be the parser's tree as parsed (before markdownTrees changes it).
+ * is its label. A link, image or definition's title is a run too, with the characters a fix may not
+ * write there (its delimiters: see titleRun). `tree` must be the parser's tree as parsed (before
+ * markdownTrees changes it).
  */
-function textRunsOf(tree: MdastRoot, source: string): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
+function textRunsOf(tree: MdastRoot, source: string): Array<TextRun> {
+  const out: Array<TextRun> = [];
   visit(tree, (node: Nodes) => {
+    // A title is text a reader meets (a tooltip), also on a link shown as its address.
+    const title = titled(node) ? titleRun(node, source) : undefined;
+    if (title) out.push(title);
     if (node.type === 'link' && isAddress(node)) return SKIP;
     // "[drug abuse][]" and "[drug abuse]" find their definition by their text: editing it would break the link.
     if (node.type === 'linkReference' && node.referenceType !== 'full') return SKIP;
@@ -105,7 +155,7 @@ function textRunsOf(tree: MdastRoot, source: string): Array<[number, number]> {
 }
 
 /** The editable runs of a Markdown text (see textRunsOf), from markdownTrees' parse of the same text when there was one. */
-export function markdownTextRuns(source: string): Array<[number, number]> {
+export function markdownTextRuns(source: string): Array<TextRun> {
   if (lastParse?.source === source) return lastParse.textRuns.slice();
   return textRunsOf(parser.parse(source) as MdastRoot, source);
 }
@@ -163,9 +213,14 @@ export function markdownTrees(source: string, htmlTrees?: (source: string) => Ro
   const tables: Table[] = [];
   const codeSpans: Array<[number, number]> = [];
   const htmlBlocks: Array<[number, number]> = [];
+  const titles: TitleRun[] = [];
   visit(mdast, (node: Nodes, _index, parent) => {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
+    if (titled(node)) {
+      const title = titleRun(node, source);
+      if (title && /[A-Za-z]/.test(source.slice(title[0], title[1]))) titles.push(title);
+    }
     if (start !== undefined && end !== undefined) addCodeSpans(codeSpans, node, source, start, end);
     if (start !== undefined && end !== undefined && isReadHtmlBlock(node, parent)) htmlBlocks.push([start, end]);
     // A tag in a paragraph ("see <img alt="…">") whose attribute is read as text: its attributes only
@@ -191,6 +246,20 @@ export function markdownTrees(source: string, htmlTrees?: (source: string) => Ro
   // one statement for conditions ("| Urine tox | dirty |": table-rows.ts); rows stay apart.
   const trees = [toNlcst(mdast, file, english, { ignore: [IGNORED] })];
   if (htmlTrees && htmlBlocks.length > 0) trees.push(...htmlTrees(onlyBlocks(source, htmlBlocks)));
+  // Each title (a tooltip: "[help](url "Help for addicts")") is a paragraph of its own at its place
+  // in the file, as an HTML title attribute is (html.ts): a phrase never runs from the link's text
+  // into it, and its quotes delimit it, they quote nothing (src/parse/tokens.ts SentenceTokens.sealed).
+  if (titles.length > 0) {
+    const pointAt = pointer(source);
+    for (const [start, end] of titles) {
+      const position = { start: pointAt(start), end: pointAt(end) };
+      const text: Text = { type: 'text', value: masked.slice(start, end), position };
+      const tree = toNlcst({ type: 'paragraph', children: [text], position }, file, english);
+      for (const paragraph of tree.children)
+        if (paragraph.type === 'ParagraphNode') paragraph.data = { ...paragraph.data, sealed: true } as typeof paragraph.data;
+      trees.push(tree);
+    }
+  }
   for (const table of tables) {
     for (const row of table.children) {
       const cells: Root[] = [];

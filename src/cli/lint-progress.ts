@@ -1,0 +1,122 @@
+// The lint command's progress line: a quality team linting a 1 GB export waited minutes with no sign
+// of life. One line on stderr, redrawn in place ("\r", then erase to the end of the line), e.g.
+//   dignify: mtsamples.csv 1,204 records (38%)
+//   dignify: 312 of 5,000 files (6%)
+// with the share of an export's bytes read of its size, when known (not for standard input). Like
+// git's progress (and unlike ESLint, which has none): shown only when stderr is a terminal, so CI
+// logs, pipes and files never get it; first drawn after a second (a hook's run on a few files never
+// flickers), then at most 4 times a second; erased before anything else is written to stdout or
+// stderr, and at the end. It names files and counts, never note text. The command makes one only
+// when it is wanted (progressWanted in lint-command.ts): when it is off, nothing here runs.
+import type { LintOutcome } from '../engine/lint-files.js';
+import { statSync } from 'node:fs';
+import { oneLine } from '../output/where.js';
+import { plural } from './bad-records.js';
+
+/** Where the line is drawn: the process's stderr (a terminal), or a test's fake one. `columns`: its width in characters, when known. */
+export interface ProgressTarget {
+  write(s: string): unknown;
+  isTTY?: boolean;
+  columns?: number;
+}
+
+export interface ProgressTiming {
+  /** The clock, in ms (default Date.now). */
+  now?: () => number;
+  /** Nothing is drawn before the run has lasted this long, in ms (default 1,000). */
+  delayMs?: number;
+  /** At most one redraw per this many ms (default 250: 4 a second). */
+  intervalMs?: number;
+}
+
+// Erase from the cursor to the end of the line (ECMA-48 EL), after a carriage return.
+const ERASE = '\r\u001b[K';
+
+export class ProgressLine {
+  private readonly target: ProgressTarget;
+  private readonly now: () => number;
+  private readonly delayMs: number;
+  private readonly intervalMs: number;
+  private readonly started: number;
+  private last = Number.NEGATIVE_INFINITY;
+  private drawn = false;
+  /** Files the paths expanded to (0: not known, e.g. standard input alone). */
+  private files = 0;
+  /** Files (or standard input) whose outcomes have begun, and the last one's name and records. */
+  private begun = 0;
+  private file: string | undefined;
+  private records = 0;
+  /** The file whose bytes were last counted, how many, and its size (-1: not known). */
+  private readFile: string | undefined;
+  private bytes = 0;
+  private size = -1;
+
+  constructor(target: ProgressTarget, timing: ProgressTiming = {}) {
+    this.target = target;
+    this.now = timing.now ?? Date.now;
+    this.delayMs = timing.delayMs ?? 1000;
+    this.intervalMs = timing.intervalMs ?? 250;
+    this.started = this.now();
+  }
+
+  /** The engine's onFiles: how many files the paths expanded to. */
+  filesExpanded(count: number): void {
+    this.files = count;
+  }
+
+  /** The engine's onBytes: `bytes` of `file` read so far (an export or .docx as it streams in). Its size is looked up once per file. */
+  bytesRead(file: string, bytes: number): void {
+    if (file !== this.readFile) {
+      this.readFile = file;
+      try {
+        this.size = statSync(file).size;
+      } catch {
+        this.size = -1;
+      }
+    }
+    this.bytes = bytes;
+  }
+
+  /** Counts a batch of outcomes (files begun, each export's records) and redraws the line when it is due. */
+  batch(outcomes: readonly LintOutcome[]): void {
+    for (const outcome of outcomes) {
+      if (outcome.file !== this.file) {
+        this.file = outcome.file;
+        this.begun++;
+        this.records = 0;
+      }
+      // A record read (linted, malformed or skipped); a long note's later batches are the same record.
+      if ('record' in outcome && outcome.record && !(outcome.kind === 'linted' && outcome.part && !outcome.part.first)) this.records++;
+    }
+    const t = this.now();
+    if (t - this.started < this.delayMs || t - this.last < this.intervalMs) return;
+    this.last = t;
+    this.drawn = true;
+    this.target.write(`${ERASE}${this.fit(this.text())}`);
+  }
+
+  /** Erases the line, if it is drawn: before anything else is written, and at the end. */
+  clear(): void {
+    if (!this.drawn) return;
+    this.drawn = false;
+    this.target.write(ERASE);
+  }
+
+  /** The line as it stands (without the erase). */
+  text(): string {
+    const share = (done: number, total: number) => (total > 0 ? ` (${Math.min(100, Math.floor((done * 100) / total))}%)` : '');
+    const ofFiles = this.files > 1 ? `, file ${Math.min(this.begun, this.files).toLocaleString('en-US')} of ${this.files.toLocaleString('en-US')}` : '';
+    if (this.records > 0 && this.file !== undefined) {
+      const bytes = this.readFile === this.file ? share(this.bytes, this.size) : '';
+      return `dignify: ${oneLine(this.file)} ${plural(this.records, 'record')}${bytes}${ofFiles}`;
+    }
+    if (this.files > 0) return `dignify: ${this.begun.toLocaleString('en-US')} of ${plural(this.files, 'file')}${share(this.begun, this.files)}`;
+    return `dignify: ${plural(this.begun, 'file')}`;
+  }
+
+  /** `line` cut to the terminal's width less one, so it never wraps (a wrapped line is not erased by "\r"). */
+  private fit(line: string): string {
+    const width = this.target.columns;
+    return width && width > 1 && line.length > width - 1 ? line.slice(0, width - 1) : line;
+  }
+}
