@@ -20,4 +20,10 @@ describe('blind probe 11 fixes', () => {
     // patient's state stays the patient's.
     expect(await rules('Postictal state was prolonged and agitated.', 'all')).toEqual(['demeanor/agitated:agitated']);
   });
+
+  it('reads a bare "candidate" as the person evaluated', async () => {
+    expect(await rules('Candidate refused the chest x-ray.')).toEqual(['compliance/refused:refused']);
+    expect(await rules('Candidate was defensive during the interview.', 'all')).toEqual(['demeanor/angry:defensive']);
+    expect(await rules('The candidate gene was sequenced.', 'all')).toEqual([]);
+  });
 });
