@@ -26,4 +26,17 @@ describe('blind probe 11 fixes', () => {
     expect(await rules('Candidate was defensive during the interview.', 'all')).toEqual(['demeanor/angry:defensive']);
     expect(await rules('The candidate gene was sequenced.', 'all')).toEqual([]);
   });
+
+  it('flags "failed to show up|for" a visit under all, not a test that failed to show a finding', async () => {
+    expect(await rules('Pt failed to show for the follow-up visit.', 'all')).toEqual(['compliance/failed-treatment:failed to']);
+    expect(await rules('She failed to show up to clinic twice.', 'all')).toEqual(['compliance/failed-treatment:failed to']);
+    expect(await rules('The CT failed to show a fracture.', 'all')).toEqual([]);
+    expect(await rules('He failed to show improvement on steroids.', 'all')).toEqual([]);
+  });
+
+  it("reads a setting's bare role noun (client, donor, applicant) as the one who failed to attend, under all", async () => {
+    expect(await rules('Donor failed to come back for the quarantine retest.', 'all')).toEqual(['compliance/failed-treatment:failed to']);
+    expect(await rules('Applicant failed to bring the vaccine card.', 'all')).toEqual(['compliance/failed-treatment:failed to']);
+    expect(await rules('The donor liver failed within a week.', 'all')).toEqual([]);
+  });
 });
