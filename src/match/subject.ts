@@ -275,7 +275,10 @@ export function subjectIndex(text: string, tokens: readonly Token[], at: number)
       if (tokens[phraseStart(text, tokens, i) - 1]?.norm === 'of') ofObject = i;
       continue;
     }
-    if (crossedConjunction && objectOfVerb(text, tokens, i)) continue;
+    // "Nurse notes applicant was quiet and uncooperative": a noun after a verb of saying and right
+    // before a form of "be" is the subject of the reported clause, not the verb's object (blind probe
+    // 11: the walk passed it over and read the reporter, "Nurse", as who was uncooperative).
+    if (crossedConjunction && objectOfVerb(text, tokens, i) && !reportedSubject(text, tokens, i)) continue;
     // "he screams and refuses the drops": across "and", a verb right after a pronoun subject is the
     // first verb, not a noun; its subject is the pronoun (retired sets' kind).
     if (
@@ -763,6 +766,23 @@ function modifierWord(text: string, token: Token): boolean {
     !SUBORDINATORS.has(word) &&
     !PREPOSITIONS.has(word)
   );
+}
+
+// Forms of "be" and linking verbs whose subject is the noun right before them.
+const COPULAS = new Set([...BE, 'became', 'becomes', 'seemed', 'seems', 'appeared', 'appears', 'remained', 'remains']);
+
+/**
+ * Is the noun phrase at `head` the subject of a clause reported by a verb of saying: right after the
+ * verb and right before a form of "be" or a linking verb, with only spaces between ("Nurse notes
+ * applicant was", "Pt reports wife was")? Only after a verb of saying: other nouns before "was" ("Postictal
+ * state was prolonged and agitated", "when the nurse was placing") are passed over as before.
+ */
+function reportedSubject(text: string, tokens: readonly Token[], head: number): boolean {
+  const next = tokens[head + 1];
+  if (next === undefined || !COPULAS.has(next.norm) || !/^[ \t]+$/.test(tokenGap(text, tokens[head]!, next))) return false;
+  const start = phraseStart(text, tokens, head);
+  const verb = tokens[start - 1];
+  return verb !== undefined && SAYING.has(verb.norm) && /^[ \t]+$/.test(tokenGap(text, verb, tokens[start]!));
 }
 
 /** Across an "and", is the noun at `head` the object of a verb before it (not at its clause's start)? */
