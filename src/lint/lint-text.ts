@@ -8,10 +8,13 @@ import { directiveWarnings } from './directive-warnings.js';
 import { withLoading } from '../engine/lazy.js';
 import { lintDocument } from './lint-document.js';
 import type { ResolvedOptions } from '../match/match.js';
-import { OptionsError, resolveOptions, shown } from './options.js';
+import { checkOptionKeys, checkText, OptionsError, resolveOptions, shown } from './options.js';
 
 /** The syntaxes lintText parses (LintTextOptions.syntax). */
 const SYNTAXES: readonly Document['syntax'][] = ['text', 'markdown', 'html'];
+
+/** The options lintText reads (Options and LintTextOptions' own). */
+const LINT_TEXT_OPTIONS: readonly string[] = ['preset', 'rules', 'allow', 'quotes', 'ruleSet', 'syntax', 'fix'];
 
 export interface LintTextOptions extends Options {
   /** How `text` is parsed (default 'text'): Markdown and HTML markup is not prose, and fixes keep it. */
@@ -41,9 +44,11 @@ export function lintResolved(text: string, resolved: ResolvedOptions, syntax: Do
  * there are some): a property of the findings array (not enumerable, so the array compares and
  * serializes as before), or a field of the fix result.
  *
- * Rejects with OptionsError for an option it cannot use: options not an object, an unknown preset,
- * quotes policy, rule id or category, severity, allow phrase or syntax, or `rules`, `allow` or
- * `ruleSet` of the wrong shape.
+ * Rejects with OptionsError for a `text` that is not a string (null, undefined, a Buffer, a row
+ * object) and for an option it cannot use: options not an object, an option lintText does not
+ * read (a misspelt name, or one of lintFiles' such as `config`), an unknown preset, quotes policy,
+ * rule id or category, severity, allow phrase or syntax, `fix` not a boolean, or `rules`, `allow`
+ * or `ruleSet` of the wrong shape.
  */
 export async function lintText(text: string, options: LintTextOptions & { fix: true }): Promise<FixTextResult>;
 /** Without `fix` (or with `fix: false`): the findings. */
@@ -58,12 +63,16 @@ export async function lintText(text: string, options: LintTextOptions): Promise<
 // overload) stays Promise<Finding[]>, as it was before the run-time `fix` had its own overload.
 export async function lintText(text: string, options?: LintTextOptions & { fix?: false }): Promise<Finding[] & { warnings?: LintWarning[] }>;
 export async function lintText(text: string, options: LintTextOptions = {}): Promise<Finding[] | FixTextResult> {
+  checkText(text);
   // Resolved first: it checks that the options are an object (null was a TypeError reading `syntax`).
   const resolved = resolveOptions(options);
+  checkOptionKeys(options, LINT_TEXT_OPTIONS, 'lintText');
+  // `fix: 'yes'` fixed (it is truthy), and `fix: 'false'` too.
+  if (options.fix !== undefined && typeof options.fix !== 'boolean') throw new OptionsError(`fix: expected true or false, got ${shown(options.fix)}`);
   // As resolveOptions checks preset and quotes: a syntax it does not know ('rtf') was linted as text.
   if (options.syntax !== undefined && !SYNTAXES.includes(options.syntax))
     throw new OptionsError(`syntax: expected ${SYNTAXES.join(', ')}, got ${shown(options.syntax)}`);
-  const source = String(text);
+  const source = text;
   const lint = (t: string) => withLoading(() => lintResolved(t, resolved, options.syntax));
   // After linting, which loaded the parser the directives' code spans need.
   const warningsOf = () => directiveWarnings({ file: '', syntax: options.syntax ?? 'text', text: source }, resolved);
