@@ -6,7 +6,7 @@ import retextStringify from 'retext-stringify';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { lintTextSync, warehouseFindings } from '../src/core/portable.js';
-import { applyFixes, ConfigSet, lintFiles, lintOutcomes, lintText, OptionsError, retextDignify } from '../src/index.js';
+import { applyFixes, ConfigSet, formatAll, formatters, lintFiles, lintOutcomes, lintText, OptionsError, retextDignify } from '../src/index.js';
 
 const NOTE = 'Pt is a known heroin addict with hx of drug abuse who reports using dirty needles.';
 
@@ -252,5 +252,32 @@ describe('bad options', () => {
     expect(() => new ConfigSet({ cwd: dir, config: false, base: { rules: 'off' as never } })).toThrow(OptionsError);
     // Good values still run.
     expect((await lintFiles([file], { threads: 2, extensions: ['txt'], inputFormat: 'text' }))[0]!.findings.length).toBe(3);
+  });
+});
+
+// A developer's trial (newc3): README's `formatAll(formatters.sarif, results, …)` did not compile
+// under noUncheckedIndexedAccess (formatters was a Record<string, Formatter>), and formatAll
+// without its context threw "Cannot destructure property 'why' of 'undefined'".
+describe('formatters and formatAll', () => {
+  it('names every format in its type, and formatAll defaults its context', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dignify-api-'));
+    writeFileSync(path.join(dir, 'a.txt'), 'Hx of IVDU.');
+    const was = process.cwd();
+    process.chdir(dir);
+    try {
+      const results = await lintFiles(['a.txt']);
+      const sarif: string = formatAll(formatters.sarif, results); // a Formatter, not Formatter | undefined
+      expect(JSON.parse(sarif).runs[0].results[0].ruleId).toBe('substance-use/injection-drug-abuse');
+      expect(formatAll(formatters.compact, results)).toBe(
+        'a.txt:1:7: error Avoid "IVDU"; prefer "injection drug use" or "person who injects drugs" [substance-use/injection-drug-abuse]\n',
+      );
+      // No colour by default; a field given overrides its default.
+      expect(formatAll(formatters.stylish, results)).not.toContain('\u001b[');
+      expect(formatAll(formatters.stylish, results, { color: true })).toContain('\u001b[');
+      // @ts-expect-error a name formatters does not have
+      expect(formatters.sarfi).toBeUndefined();
+    } finally {
+      process.chdir(was);
+    }
   });
 });
