@@ -250,6 +250,16 @@ describe('bad options', () => {
     // Beside a config too, where `allow` was spread into its letters.
     await rejects(() => lintFiles([file], { config: true, allow: 'addict' as never }), /^allow: expected a list of phrases/);
     expect(() => new ConfigSet({ cwd: dir, config: false, base: { rules: 'off' as never } })).toThrow(OptionsError);
+    // The ConfigSet's own settings (developer's trial, newc3): these were TypeErrors from inside
+    // ("reading 'cwd'", Node's ERR_INVALID_ARG_TYPE about a "path" argument).
+    for (const [settings, message] of [
+      [undefined, /^ConfigSet: expected its settings, an object .*, got undefined$/],
+      [{ config: '.dignifyrc' }, /^cwd: expected the folder .*, got undefined$/],
+      [{ cwd: 42 }, /^cwd: expected the folder .*, got 42$/],
+      [{ cwd: dir, config: true }, /^config: expected a config file's path, .*, got true \(true is lintFiles' spelling of the last\)$/],
+    ] as const)
+      expect(() => new ConfigSet(settings as never)).toThrow(expect.objectContaining({ name: 'OptionsError', message: expect.stringMatching(message) }));
+    expect(new ConfigSet({ cwd: dir }).forFile(file).options.preset).toBe('recommended');
     // Good values still run.
     expect((await lintFiles([file], { threads: 2, extensions: ['txt'], inputFormat: 'text' }))[0]!.findings.length).toBe(3);
   });
