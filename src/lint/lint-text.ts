@@ -19,7 +19,7 @@ const LINT_TEXT_OPTIONS: readonly string[] = ['preset', 'rules', 'allow', 'quote
 export interface LintTextOptions extends Options {
   /** How `text` is parsed (default 'text'): Markdown and HTML markup is not prose, and fixes keep it. */
   syntax?: Document['syntax'];
-  /** Fix the text too: lintText then resolves to {findings, output, fixed}. */
+  /** Fix the text too: lintText then resolves to {findings, output, fixed, inputFindings} (FixTextResult). */
   fix?: boolean;
 }
 
@@ -34,10 +34,11 @@ export function lintResolved(text: string, resolved: ResolvedOptions, syntax: Do
  * Finds stigmatizing language in `text`. Offsets are 0-based UTF-16 indexes into `text`, so
  * `text.slice(f.start.offset, f.end.offset) === f.actual` for every finding.
  *
- * With `{fix: true}`: resolves to `{findings, output, fixed}`: `output` is the text with every
- * safe fix applied (the input itself when none applies), `findings` those left in `output`
- * (positions in `output`), `fixed` how many fixes were applied. Findings whose fix was withheld
- * carry `fixSkipped` with the reason.
+ * With `{fix: true}`: resolves to `{findings, output, fixed, inputFindings}`: `output` is the
+ * text with every safe fix applied (the input itself when none applies), `findings` those left in
+ * `output` (positions in `output`), `fixed` how many fixes were applied, `inputFindings` the
+ * findings of `text` before fixing (positions in `text`). Findings whose fix was withheld carry
+ * `fixSkipped` with the reason.
  *
  * Writes nothing. What the command line warns about on stderr (a `dignify-disable` directive
  * naming a rule id or category that no rule has) is in `warnings` (LintWarning[], only set when
