@@ -6,9 +6,20 @@ export type SeveritySetting = Severity | 'off';
 export const SEVERITY_RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
 
 /** A place in the linted text. line and column are 1-based; offset is a 0-based UTF-16 index. */
+/**
+ * A place in the text that was linted, in UTF-16 code units (JavaScript string indexes, as an LSP
+ * position's default encoding and LanguageTool's offsets count): an emoji or another character
+ * outside the BMP counts 2. "The text that was linted" is the string given to lintText (or the
+ * plugin's file); for a file, its text as read (a BOM left out); for a record of an export (CSV,
+ * TSV, JSON Lines, Parquet, FHIR), the record's note, not the file (the record's place in the file
+ * is the result's `record`); for a .docx, the text read from it (see Finding.paragraph and context).
+ */
 export interface Point {
+  /** 1-based line; a line ends at \n, \r\n or \r. */
   line: number;
+  /** 1-based column in the line, in UTF-16 code units. */
   column: number;
+  /** 0-based UTF-16 index into the text: text.slice(start.offset, end.offset) === Finding.actual. */
   offset: number;
 }
 
@@ -44,7 +55,9 @@ export interface Finding {
    * every call of the process), so copy it (`[...f.suggestions]`) to change it.
    */
   suggestions: readonly string[];
+  /** Where the phrase starts (see Point: UTF-16, in the note for a record of an export). */
   start: Point;
+  /** Where it ends: the first code unit after it. */
   end: Point;
   /** True when the phrase stands inside quotation marks (often the patient's own words). */
   quoted?: boolean;

@@ -5,7 +5,8 @@ import retextEnglish from 'retext-english';
 import retextStringify from 'retext-stringify';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { applyFixes, ConfigSet, lintFiles, lintOutcomes, lintText, OptionsError, retextDignify } from '../src/index.js';
+import { lintTextSync, warehouseFindings } from '../src/core/portable.js';
+import { applyFixes, ConfigSet, formatAll, formatters, lintFiles, lintOutcomes, lintText, OptionsError, retextDignify } from '../src/index.js';
 
 const NOTE = 'Pt is a known heroin addict with hx of drug abuse who reports using dirty needles.';
 
@@ -183,6 +184,55 @@ describe('bad options', () => {
     await rejects(() => lintText(NOTE, { rules: 'off' as never }), /^rules: expected an object of rule ids or categories .*, got "off"$/);
   });
 
+  // A developer's trial (newc3): a text that was not a string was run through String(), so a row
+  // object passed for its note column linted "[object Object]" and undefined linted "undefined":
+  // [] (a clean note) without a word. A Buffer was decoded, its offsets then not the Buffer's.
+  it('lintText and lintTextSync: a text that is not a string', async () => {
+    const row = { note_text: 'Known heroin addict.' };
+    for (const [text, got] of [
+      [row, 'an object'],
+      [undefined, 'undefined'],
+      [null, 'null'],
+      [42, '42'],
+      [['heroin addict'], 'a list'],
+      [Buffer.from('heroin addict'), "bytes \\(decode them first: buffer\\.toString\\('utf8'\\)\\)"],
+    ] as const) {
+      await rejects(() => lintText(text as never), new RegExp(`^text: expected a string, got ${got}$`));
+      expect(() => lintTextSync(text as never)).toThrow(new RegExp(`^text: expected a string, got ${got}$`));
+    }
+    // The note itself still lints, and the warehouse's null and '' are still no findings.
+    expect((await lintText(row.note_text)).map((f) => f.actual)).toEqual(['heroin addict']);
+    expect(lintTextSync(row.note_text).map((f) => f.actual)).toEqual(['heroin addict']);
+    expect([warehouseFindings(null), warehouseFindings(undefined), warehouseFindings('')]).toEqual([[], [], []]);
+  });
+
+  // An option lintText does not read was ignored: a misspelt one, or lintFiles' `config`, whose
+  // caller then believed the .dignifyrc applied. `fix: 'yes'` fixed, and so did `fix: 'false'`.
+  it('lintText and lintTextSync: an option they do not read, and fix not a boolean', async () => {
+    await rejects(() => lintText(NOTE, { presett: 'all' } as never), /^presett: not an option of lintText \(expected preset, .*\); did you mean "preset"\?$/);
+    await rejects(
+      () => lintText(NOTE, { config: '.dignifyrc' } as never),
+      /^config: an option of lintFiles, lintOutcomes and lintStream, not of lintText \(to apply a config .*\)$/,
+    );
+    await rejects(
+      () => lintText(NOTE, { textColumn: 'note_text' } as never),
+      /^textColumn: an option of lintFiles, lintOutcomes and lintStream, not of lintText$/,
+    );
+    await rejects(() => lintText(NOTE, { fix: 'false' } as never), /^fix: expected true or false, got "false"$/);
+    expect(() => lintTextSync(NOTE, { syntax: 'markdown' } as never)).toThrow(/^syntax: not an option of lintTextSync \(it reads plain text only; .*\)$/);
+    expect(() => lintTextSync(NOTE, { fix: true } as never)).toThrow(/^fix: not an option of lintTextSync/);
+    expect(() => lintTextSync(NOTE, { quote: 'flag' } as never)).toThrow(/^quote: not an option of lintTextSync .*; did you mean "quotes"\?$/);
+    // The plugin too, when the processor is frozen.
+    const process = async (options: object) => unified().use(retextEnglish).use(retextDignify, options).use(retextStringify).process(NOTE);
+    await rejects(() => process({ preest: 'all' }), /^preest: not an option of retextDignify .*; did you mean "preset"\?$/);
+    await rejects(() => process({ syntax: 'markdown' }), /^syntax: not an option of retextDignify \(the pipeline's parser decides/);
+    expect((await process({ quotes: 'flag', config: undefined })).messages.length).toBe(3);
+    // An option left undefined (a spread of optional settings) is not one given; the known ones run.
+    const findings = await lintText(NOTE, { preset: 'all', config: undefined, syntax: 'text', fix: false } as never);
+    expect(findings).toEqual(await lintText(NOTE, { preset: 'all' }));
+    expect(lintTextSync(NOTE, { quotes: 'flag', rules: { 'substance-use': 'warning' } }).every((f) => f.severity === 'warning')).toBe(true);
+  });
+
   it('lintFiles: inputFormat, extensions and threads, and the shapes lintText checks', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'dignify-api-'));
     const file = path.join(dir, 'a.txt');
@@ -200,7 +250,44 @@ describe('bad options', () => {
     // Beside a config too, where `allow` was spread into its letters.
     await rejects(() => lintFiles([file], { config: true, allow: 'addict' as never }), /^allow: expected a list of phrases/);
     expect(() => new ConfigSet({ cwd: dir, config: false, base: { rules: 'off' as never } })).toThrow(OptionsError);
+    // The ConfigSet's own settings (developer's trial, newc3): these were TypeErrors from inside
+    // ("reading 'cwd'", Node's ERR_INVALID_ARG_TYPE about a "path" argument).
+    for (const [settings, message] of [
+      [undefined, /^ConfigSet: expected its settings, an object .*, got undefined$/],
+      [{ config: '.dignifyrc' }, /^cwd: expected the folder .*, got undefined$/],
+      [{ cwd: 42 }, /^cwd: expected the folder .*, got 42$/],
+      [{ cwd: dir, config: true }, /^config: expected a config file's path, .*, got true \(true is lintFiles' spelling of the last\)$/],
+    ] as const)
+      expect(() => new ConfigSet(settings as never)).toThrow(expect.objectContaining({ name: 'OptionsError', message: expect.stringMatching(message) }));
+    expect(new ConfigSet({ cwd: dir }).forFile(file).options.preset).toBe('recommended');
     // Good values still run.
     expect((await lintFiles([file], { threads: 2, extensions: ['txt'], inputFormat: 'text' }))[0]!.findings.length).toBe(3);
+  });
+});
+
+// A developer's trial (newc3): README's `formatAll(formatters.sarif, results, …)` did not compile
+// under noUncheckedIndexedAccess (formatters was a Record<string, Formatter>), and formatAll
+// without its context threw "Cannot destructure property 'why' of 'undefined'".
+describe('formatters and formatAll', () => {
+  it('names every format in its type, and formatAll defaults its context', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dignify-api-'));
+    writeFileSync(path.join(dir, 'a.txt'), 'Hx of IVDU.');
+    const was = process.cwd();
+    process.chdir(dir);
+    try {
+      const results = await lintFiles(['a.txt']);
+      const sarif: string = formatAll(formatters.sarif, results); // a Formatter, not Formatter | undefined
+      expect(JSON.parse(sarif).runs[0].results[0].ruleId).toBe('substance-use/injection-drug-abuse');
+      expect(formatAll(formatters.compact, results)).toBe(
+        'a.txt:1:7: error Avoid "IVDU"; prefer "injection drug use" or "person who injects drugs" [substance-use/injection-drug-abuse]\n',
+      );
+      // No colour by default; a field given overrides its default.
+      expect(formatAll(formatters.stylish, results)).not.toContain('\u001b[');
+      expect(formatAll(formatters.stylish, results, { color: true })).toContain('\u001b[');
+      // @ts-expect-error a name formatters does not have
+      expect(formatters.sarfi).toBeUndefined();
+    } finally {
+      process.chdir(was);
+    }
   });
 });

@@ -307,6 +307,24 @@ describe("bad requests: LanguageTool's statuses, and the service stays up", () =
     await stillUp();
   });
 
+  // A GET /v2/check with a long note in its URL (LanguageTool's GET form) passed Node's 16 KiB
+  // header limit and was told "The request is not valid HTTP" (developer's trial, newc3).
+  it("a request whose headers pass Node's limit (a long text in a GET URL) → 431 saying to POST it, and the service stays up", async () => {
+    const text = 'heroin+addict+'.repeat(2000); // 28,000 characters of URL
+    const reply = await new Promise<string>((resolve, reject) => {
+      const socket = connect(service.port, '127.0.0.1', () => socket.write(`GET /v2/check?language=en&text=${text} HTTP/1.1\r\nHost: x\r\n\r\n`));
+      let data = '';
+      socket.on('data', (d) => (data += d));
+      socket.on('end', () => resolve(data));
+      socket.on('error', reject);
+    });
+    expect(reply).toMatch(/^HTTP\/1\.1 431 Request Header Fields Too Large\r\n/);
+    expect(reply).toMatch(
+      /\r\n\r\nError: The request's headers, its URL included, are too long: send the text in the body of a POST, not in the URL of a GET$/,
+    );
+    await stillUp();
+  });
+
   it('answers a whole request that waited unread while the service was busy, where Node timed it out (400 under load)', async () => {
     // Node's request timeout counts the time the service spends linting other requests; its check
     // is a timer, and timers run before the poll that reads sockets: a request sent whole while

@@ -238,7 +238,8 @@ async function lintTo(paths: string[], options: LintCliOptions, io: Io, error: (
   const summary = fixMode && new FixSummary(fixMode, options.redact ? 'redacted' : options.format);
 
   const color = options.color !== false && colorWanted(io.stdout, io.env);
-  const reporter = formatters[options.format]!({
+  // commander's choices() took only a name of formatters.
+  const reporter = formatters[options.format as keyof typeof formatters]({
     why: Boolean(options.why),
     color,
     cwd: io.cwd,

@@ -6,6 +6,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { lilconfigSync } from 'lilconfig';
 import { describeIoError } from '../inputs/files.js';
+import { OptionsError, shown } from '../lint/options.js';
 import { builtinRules } from '../rules/builtin.js';
 import type { Options, RuleSet } from '../types.js';
 import { IgnoreFiles, relativeInside } from './ignore.js';
@@ -51,6 +52,24 @@ export interface ConfigSetOptions {
   base?: Options;
 }
 
+/**
+ * A JavaScript caller has no types to stop it: `new ConfigSet()` threw "Cannot read properties of
+ * undefined (reading 'cwd')", `{ config: '.dignifyrc' }` without `cwd` Node's ERR_INVALID_ARG_TYPE
+ * about a "path" argument, and `config: true` (lintFiles' spelling of "each file's nearest") the
+ * same (developer's trial, newc3). Each is an OptionsError naming the setting, as lintFiles' are.
+ */
+function checkSettings(settings: unknown): asserts settings is ConfigSetOptions {
+  if (settings === null || typeof settings !== 'object' || Array.isArray(settings))
+    throw new OptionsError(`ConfigSet: expected its settings, an object ({ cwd: process.cwd() }), got ${shown(settings)}`);
+  const { cwd, config } = settings as Partial<ConfigSetOptions>;
+  if (typeof cwd !== 'string')
+    throw new OptionsError(`cwd: expected the folder configs are found from and file names shown relative to, a string (process.cwd()), got ${shown(cwd)}`);
+  if (config !== undefined && config !== false && typeof config !== 'string')
+    throw new OptionsError(
+      `config: expected a config file's path, false for none, or nothing for each file's nearest .dignifyrc, got ${shown(config)}${config === true ? " (true is lintFiles' spelling of the last)" : ''}`,
+    );
+}
+
 /** The configurations of a run, looked up per file and cached per folder; usable as the engine's `configs` (ConfigLookup). */
 export class ConfigSet {
   private readonly explorer;
@@ -63,7 +82,9 @@ export class ConfigSet {
   private lastFile: string | undefined;
   private lastFound: ResolvedConfig | undefined;
 
+  /** Throws OptionsError for settings of the wrong shape (no `cwd`, a `config` that is no path), ConfigError for a `config` file that cannot be used. */
   constructor(private readonly settings: ConfigSetOptions) {
+    checkSettings(settings);
     const load = (file: string, content: string) => parseConfigText(this.display(file), content);
     this.explorer = lilconfigSync('dignify', {
       searchPlaces: CONFIG_FILES,

@@ -13,19 +13,34 @@ import type { Finding, Options } from '../types.js';
 import { useEquality } from '../match/equality.js';
 import { lintResolved } from '../lint/lint-text.js';
 import type { ResolvedOptions } from '../match/match.js';
-import { resolveOptions } from '../lint/options.js';
+import { checkOptionKeys, checkText, resolveOptions } from '../lint/options.js';
 
 useEquality(retextEquality);
 
 let defaults: ResolvedOptions | undefined;
 
+/** The options lintTextSync reads: lintText's but `syntax` (plain text only) and `fix`. */
+const SYNC_OPTIONS: readonly string[] = ['preset', 'rules', 'allow', 'quotes', 'ruleSet'];
+const SYNC_HINTS = {
+  syntax: 'it reads plain text only; lintText reads Markdown and HTML',
+  fix: 'it reports only; lintText fixes, or applyFixes applies the findings',
+};
+
 /**
  * Lints plain text synchronously: the findings `await lintText(text, options)` gives, in the same
- * order. Offsets are 0-based UTF-16 indexes into `text`. Throws OptionsError for invalid options.
+ * order. Offsets are 0-based UTF-16 indexes into `text`. Throws OptionsError for a `text` that is
+ * not a string and for invalid options, one it does not read included (`syntax`: it reads plain
+ * text only; `fix`; lintFiles' `config`).
  */
 export function lintTextSync(text: string, options?: Options): Finding[] {
-  const resolved = options ? resolveOptions(options) : (defaults ??= resolveOptions());
-  return lintResolved(String(text), resolved);
+  checkText(text);
+  let resolved = defaults;
+  if (options !== undefined || !resolved) {
+    resolved = resolveOptions(options);
+    if (options === undefined) defaults = resolved;
+    else checkOptionKeys(options, SYNC_OPTIONS, 'lintTextSync', SYNC_HINTS);
+  }
+  return lintResolved(text, resolved);
 }
 
 /** A finding as a warehouse row: flat, snake_case, offsets in UTF-16 code units, [start, end). */

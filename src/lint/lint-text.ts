@@ -8,15 +8,18 @@ import { directiveWarnings } from './directive-warnings.js';
 import { withLoading } from '../engine/lazy.js';
 import { lintDocument } from './lint-document.js';
 import type { ResolvedOptions } from '../match/match.js';
-import { OptionsError, resolveOptions, shown } from './options.js';
+import { checkOptionKeys, checkText, OptionsError, resolveOptions, shown } from './options.js';
 
 /** The syntaxes lintText parses (LintTextOptions.syntax). */
 const SYNTAXES: readonly Document['syntax'][] = ['text', 'markdown', 'html'];
 
+/** The options lintText reads (Options and LintTextOptions' own). */
+const LINT_TEXT_OPTIONS: readonly string[] = ['preset', 'rules', 'allow', 'quotes', 'ruleSet', 'syntax', 'fix'];
+
 export interface LintTextOptions extends Options {
   /** How `text` is parsed (default 'text'): Markdown and HTML markup is not prose, and fixes keep it. */
   syntax?: Document['syntax'];
-  /** Fix the text too: lintText then resolves to {findings, output, fixed}. */
+  /** Fix the text too: lintText then resolves to {findings, output, fixed, inputFindings} (FixTextResult). */
   fix?: boolean;
 }
 
@@ -31,19 +34,22 @@ export function lintResolved(text: string, resolved: ResolvedOptions, syntax: Do
  * Finds stigmatizing language in `text`. Offsets are 0-based UTF-16 indexes into `text`, so
  * `text.slice(f.start.offset, f.end.offset) === f.actual` for every finding.
  *
- * With `{fix: true}`: resolves to `{findings, output, fixed}`: `output` is the text with every
- * safe fix applied (the input itself when none applies), `findings` those left in `output`
- * (positions in `output`), `fixed` how many fixes were applied. Findings whose fix was withheld
- * carry `fixSkipped` with the reason.
+ * With `{fix: true}`: resolves to `{findings, output, fixed, inputFindings}`: `output` is the
+ * text with every safe fix applied (the input itself when none applies), `findings` those left in
+ * `output` (positions in `output`), `fixed` how many fixes were applied, `inputFindings` the
+ * findings of `text` before fixing (positions in `text`). Findings whose fix was withheld carry
+ * `fixSkipped` with the reason.
  *
  * Writes nothing. What the command line warns about on stderr (a `dignify-disable` directive
  * naming a rule id or category that no rule has) is in `warnings` (LintWarning[], only set when
  * there are some): a property of the findings array (not enumerable, so the array compares and
  * serializes as before), or a field of the fix result.
  *
- * Rejects with OptionsError for an option it cannot use: options not an object, an unknown preset,
- * quotes policy, rule id or category, severity, allow phrase or syntax, or `rules`, `allow` or
- * `ruleSet` of the wrong shape.
+ * Rejects with OptionsError for a `text` that is not a string (null, undefined, a Buffer, a row
+ * object) and for an option it cannot use: options not an object, an option lintText does not
+ * read (a misspelt name, or one of lintFiles' such as `config`), an unknown preset, quotes policy,
+ * rule id or category, severity, allow phrase or syntax, `fix` not a boolean, or `rules`, `allow`
+ * or `ruleSet` of the wrong shape.
  */
 export async function lintText(text: string, options: LintTextOptions & { fix: true }): Promise<FixTextResult>;
 /** Without `fix` (or with `fix: false`): the findings. */
@@ -58,12 +64,16 @@ export async function lintText(text: string, options: LintTextOptions): Promise<
 // overload) stays Promise<Finding[]>, as it was before the run-time `fix` had its own overload.
 export async function lintText(text: string, options?: LintTextOptions & { fix?: false }): Promise<Finding[] & { warnings?: LintWarning[] }>;
 export async function lintText(text: string, options: LintTextOptions = {}): Promise<Finding[] | FixTextResult> {
+  checkText(text);
   // Resolved first: it checks that the options are an object (null was a TypeError reading `syntax`).
   const resolved = resolveOptions(options);
+  checkOptionKeys(options, LINT_TEXT_OPTIONS, 'lintText');
+  // `fix: 'yes'` fixed (it is truthy), and `fix: 'false'` too.
+  if (options.fix !== undefined && typeof options.fix !== 'boolean') throw new OptionsError(`fix: expected true or false, got ${shown(options.fix)}`);
   // As resolveOptions checks preset and quotes: a syntax it does not know ('rtf') was linted as text.
   if (options.syntax !== undefined && !SYNTAXES.includes(options.syntax))
     throw new OptionsError(`syntax: expected ${SYNTAXES.join(', ')}, got ${shown(options.syntax)}`);
-  const source = String(text);
+  const source = text;
   const lint = (t: string) => withLoading(() => lintResolved(t, resolved, options.syntax));
   // After linting, which loaded the parser the directives' code spans need.
   const warningsOf = () => directiveWarnings({ file: '', syntax: options.syntax ?? 'text', text: source }, resolved);

@@ -60,6 +60,40 @@ export function checkOptionShapes(options: unknown): asserts options is Options 
 }
 
 /**
+ * Checks that `text`, the note lintText or lintTextSync is given, is a string. Anything else was
+ * turned into one with String(): a row object linted as "[object Object]", undefined as
+ * "undefined", so a caller who passed the wrong thing got [] (a clean note) without a word; a
+ * Buffer was decoded, but its offsets then counted UTF-16 code units of the decoded string, not
+ * the Buffer's bytes. Throws OptionsError naming `text`, as lintFiles' bad `paths` does.
+ */
+export function checkText(text: unknown): asserts text is string {
+  if (typeof text === 'string') return;
+  const isBytes = text instanceof Uint8Array;
+  throw new OptionsError(`text: expected a string, got ${isBytes ? 'bytes' : shown(text)}${isBytes ? " (decode them first: buffer.toString('utf8'))" : ''}`);
+}
+
+/** The options only lintFiles, lintOutcomes and lintStream read: lintText and lintTextSync have no files, records or config files. */
+const FILES_ONLY_OPTIONS: readonly string[] = ['config', 'configs', 'inputFormat', 'textColumn', 'idColumn', 'hideNames', 'flags', 'extensions', 'threads'];
+
+/**
+ * Checks that every option set in `options` (a key whose value is not undefined) is one of
+ * `known`, the options `caller` reads. One it does not read was ignored without a word: a misspelt
+ * `presett`, or lintFiles' `config` given to lintText, whose caller then believed a .dignifyrc
+ * applied. `hints`: why `caller` does not read an option another function does. Throws OptionsError naming the option (and the one meant, if one is near).
+ */
+export function checkOptionKeys(options: object, known: readonly string[], caller: string, hints: Readonly<Record<string, string>> = {}): void {
+  for (const [key, value] of Object.entries(options)) {
+    if (value === undefined || known.includes(key)) continue;
+    if (Object.hasOwn(hints, key)) throw new OptionsError(`${key}: not an option of ${caller} (${hints[key]})`);
+    if (FILES_ONLY_OPTIONS.includes(key))
+      throw new OptionsError(
+        `${key}: an option of lintFiles, lintOutcomes and lintStream, not of ${caller}${key === 'config' || key === 'configs' ? ' (to apply a config to a text, give it to lintOutcomes as a stream with a name: see "A config for text you hold" in the README)' : ''}`,
+      );
+    throw new OptionsError(`${key}: not an option of ${caller} (expected ${known.join(', ')})${didYouMean(key, known)}`);
+  }
+}
+
+/**
  * Checks the options and resolves them once per run: the preset narrows the rule set (see
  * presetRules), severities are checked, `allow` phrases are parsed. Throws OptionsError naming the
  * option (options not an object; an unknown preset, rule id or category; a bad severity or allow

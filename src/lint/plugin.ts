@@ -7,11 +7,17 @@ import type { Options } from '../types.js';
 import { useEquality } from '../match/equality.js';
 import { refineFixes } from '../fix/refine.js';
 import { lintTree } from './lint-tree.js';
-import { resolveOptions } from './options.js';
+import { checkOptionKeys, resolveOptions } from './options.js';
 
 // A unified transformer that returns a promise breaks processSync, so the plugin cannot load
 // retext-equality on first use as the CLI does (lazy.ts): it comes with the plugin.
 useEquality(retextEquality);
+
+/** Why the plugin reads no `syntax` or `fix`, which lintText reads. */
+const PLUGIN_HINTS = {
+  syntax: "the pipeline's parser decides what is prose: remark-retext or rehype-retext before it",
+  fix: 'it reports only; each message carries its fix, and applyFixes applies findings',
+};
 
 /**
  * The unified plugin: `unified().use(retextEnglish).use(retextDignify, options)`. Each finding is a
@@ -20,10 +26,12 @@ useEquality(retextEquality);
  * for an error, false for a warning, unset for info), and the finding's `category`, `severity`,
  * `quoted`, `fix` and `fixSkipped`. The same findings as lintText, but for inline directives
  * (`dignify-disable-line`), which the plugin does not apply. Throws OptionsError for an
- * option it cannot use when the processor is frozen (its first process call), not per file.
+ * option it cannot use (one it does not read included) when the processor is frozen (its first process call), not per file.
  */
 export default function retextDignify(options?: Options) {
   const resolved = resolveOptions(options);
+  // As lintText does: an option the plugin does not read (a misspelt one, lintText's `syntax`, lintFiles' `config`) did nothing.
+  if (options) checkOptionKeys(options, ['preset', 'rules', 'allow', 'quotes', 'ruleSet'], 'retextDignify', PLUGIN_HINTS);
   return function transformer(tree: Root, file: VFile): void {
     const text = String(file.value ?? '');
     // Fixes as lintText gives them for plain text: only the words that change; none in addresses or names.

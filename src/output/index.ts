@@ -9,4 +9,17 @@ import type { Formatter } from './types.js';
 
 export { formatAll, type Formatter, type FormatContext, type Reporter } from './types.js';
 
-export const formatters: Record<string, Formatter> = { stylish, json, jsonl, compact, sarif, github };
+/**
+ * The CLI's report formats by `--format` name: `formatters.sarif` is a Formatter, and a misspelt
+ * name (`formatters.sarfi`) does not type-check. Typed by name, not as Record<string, Formatter>,
+ * whose `formatters.sarif` was `Formatter | undefined` under noUncheckedIndexedAccess (README's own
+ * `formatAll(formatters.sarif, …)` did not compile there).
+ */
+export const formatters: Readonly<Record<'stylish' | 'json' | 'jsonl' | 'compact' | 'sarif' | 'github', Formatter>> = {
+  stylish,
+  json,
+  jsonl,
+  compact,
+  sarif,
+  github,
+};

@@ -31,8 +31,12 @@ export interface Reporter {
 
 export type Formatter = (context: FormatContext) => Reporter;
 
-/** Runs a reporter over a complete list of results (for the API and tests). */
-export function formatAll(formatter: Formatter, results: readonly LintResult[], context: FormatContext): string {
-  const reporter = formatter(context);
+/**
+ * Runs a reporter over a complete list of results (for the API and tests) and returns the report
+ * as one string. `context` defaults to no `--why`, no colour and file names relative to
+ * process.cwd(); its fields given override those (without it, a bare TypeError read `why` of undefined).
+ */
+export function formatAll(formatter: Formatter, results: readonly LintResult[], context: Partial<FormatContext> = {}): string {
+  const reporter = formatter({ why: false, color: false, cwd: process.cwd(), ...context });
   return results.map((r) => reporter.result(r)).join('') + reporter.end();
 }

@@ -280,7 +280,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   });
 
   /** An answer before any request reached the handler, on the raw connection, which it then closes. */
-  const refuse = (socket: Socket, status: 400 | 408, message: string) => {
+  const refuse = (socket: Socket, status: 400 | 408 | 431, message: string) => {
     if (!socket.writable) {
       socket.destroy();
       return;
@@ -324,8 +324,13 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   // (after the second look), a malformed one 400, each with a body in LanguageTool's form
   // ("Error: ..."), as the handler's errors have.
   // (The socket is typed a Duplex for other transports; an http.Server's is a net.Socket.)
+  // Headers over Node's limit (--max-http-header-size, 16 KiB by default) are most often a GET
+  // /v2/check with the note in its URL: it was "not valid HTTP", which sent its author hunting
+  // for a malformed request (developer's trial, newc3).
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') secondLook(socket as Socket);
+    else if (error.code === 'HPE_HEADER_OVERFLOW')
+      refuse(socket as Socket, 431, "The request's headers, its URL included, are too long: send the text in the body of a POST, not in the URL of a GET");
     else refuse(socket as Socket, 400, 'The request is not valid HTTP');
   });
 
