@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { progressWanted } from '../src/cli/lint-command.js';
+import { progressWanted } from '../src/cli/progress-wanted.js';
 import { ProgressLine } from '../src/cli/lint-progress.js';
 import { main } from '../src/cli/main.js';
 import type { LintOutcome } from '../src/engine/lint-files.js';
@@ -174,5 +174,36 @@ describe('the lint command on a terminal', () => {
       expect(stderr, args.join(' ')).not.toContain('\r');
     }
     expect((await runCli([csv, '--threads', '1'], now, false)).stderr).not.toContain('\r');
+  });
+});
+
+// dignify report's bar (report/progress.ts) follows the same rules as the lint command's line: it
+// was drawn in CI and with TERM=dumb, and report had no --no-progress.
+describe("dignify report's progress bar", () => {
+  const csv = () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dignify-report-progress-'));
+    const file = path.join(dir, 'notes.csv');
+    writeFileSync(file, 'id,note\n1,Known IVDU.\n2,Seen today.\n');
+    return { file, out: path.join(dir, 'report.html') };
+  };
+  const bar = /\r\[[█░]+\]/;
+  it('is drawn on a terminal', async () => {
+    const { file, out } = csv();
+    const { code, stderr } = await runCli(['report', file, '-o', out], {}, true);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(bar);
+  });
+  it('is not drawn with --no-progress, in CI, with TERM=dumb or off a terminal', async () => {
+    for (const [args, env, tty] of [
+      [['--no-progress'], {}, true],
+      [[], { CI: 'true' }, true],
+      [[], { TERM: 'dumb' }, true],
+      [[], {}, false],
+    ] as const) {
+      const { file, out } = csv();
+      const { code, stderr } = await runCli(['report', file, '-o', out, ...args], env, tty);
+      expect(code).toBe(0);
+      expect(stderr).not.toMatch(bar);
+    }
   });
 });

@@ -16,6 +16,7 @@ import { exportFlagProblems } from './export-options.js';
 import { columnFlagConflict, columnOptions, EXIT, type InputCliOptions, type Io } from './io.js';
 import { oneLine } from '../output/where.js';
 import type { ProgressLine } from './lint-progress.js';
+import { progressWanted } from './progress-wanted.js';
 
 export interface LintCliOptions extends InputCliOptions {
   format: string;
@@ -42,19 +43,6 @@ export interface LintCliOptions extends InputCliOptions {
   maxFileSize?: number;
   /** false with --no-progress: no progress line even on a terminal (progressWanted). */
   progress?: boolean;
-}
-
-/**
- * Whether the lint command shows its progress line (lint-progress.ts): only when stderr is a
- * terminal, never with --no-progress or --quiet (as git's --quiet, which hides its progress), nor
- * in CI (a CI runner may give the job a pseudo-terminal, and its log keeps every redraw) or on a
- * terminal that cannot erase a line (TERM=dumb). The format does not matter: the line is on
- * stderr and erased before anything is written, so stdout (a terminal, a pipe or a file) gets the
- * same bytes either way.
- */
-export function progressWanted(options: Pick<LintCliOptions, 'progress' | 'quiet'>, io: Pick<Io, 'stderr' | 'env'>): boolean {
-  const ci = io.env.CI !== undefined && io.env.CI !== '' && io.env.CI !== 'false' && io.env.CI !== '0';
-  return options.progress !== false && !options.quiet && io.stderr.isTTY === true && !ci && io.env.TERM !== 'dumb';
 }
 
 export async function lint(paths: string[], options: LintCliOptions, io: Io, error: (m: string) => void): Promise<number> {

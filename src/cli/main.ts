@@ -272,6 +272,7 @@ Examples:
     .option('-c, --config <file>', 'use this config file for every note (instead of the nearest .dignifyrc)')
     .option('--no-config', 'use no config file')
     .option('--no-ignore', 'read files that .dignifyignore or the config\'s "ignore" would skip')
+    .option('--no-progress', 'no progress bar on stderr (shown only on a terminal; never in CI or with TERM=dumb)')
     .addOption(
       new Option('--threads <n>', 'threads that lint a large export, this one included (default: one per core; 1: no workers)').argParser(positiveInteger),
     )

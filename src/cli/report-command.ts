@@ -11,6 +11,7 @@ import { ReportAggregator, type Period } from '../report/aggregate.js';
 import { renderReportCsv } from '../report/csv.js';
 import { renderReportHtml } from '../report/html.js';
 import { createProgress } from '../report/progress.js';
+import { progressWanted } from './progress-wanted.js';
 import { isFolder, readRecords, RecordSourceError } from '../report/records.js';
 import type { PresetName, QuoteHandling } from '../types.js';
 import { badRecordMessage, badRecordsSummary } from './bad-records.js';
@@ -35,6 +36,8 @@ export interface ReportCliOptions extends InputCliOptions {
   /** false with --no-ignore. */
   ignore?: boolean;
   threads?: number;
+  /** false with --no-progress: no progress bar even on a terminal (progressWanted). */
+  progress?: boolean;
 }
 
 const list = (value: string | undefined) =>
@@ -83,7 +86,9 @@ export async function report(source: string, options: ReportCliOptions, io: Io, 
   const groupBy = list(options.groupBy);
   const folder = isFolder(source);
   const { textColumn, idColumn } = columnOptions(options);
-  const progress = createProgress(io.stderr);
+  // The bar's rules are the lint command's line's (progress-wanted.ts): a terminal, not --no-progress,
+  // not in CI (whose log keeps every redraw), not TERM=dumb. report has no --quiet.
+  const progress = createProgress(progressWanted(options, io) ? io.stderr : { write: () => true });
   const aggregator = new ReportAggregator({
     groupBy,
     period: options.period,

@@ -1,6 +1,7 @@
 // A one-line progress bar on stderr for long exports: records done, rate, time left (estimated
-// from the share of the file read). Drawn only when stderr is a terminal, so logs and pipes stay
-// clean; redrawn at most every 100 ms so it costs nothing next to linting.
+// from the share of the file read). Drawn only when stderr is a terminal (and, as the lint
+// command's line, not with --no-progress, in CI or with TERM=dumb: cli/progress-wanted.ts), so logs
+// and pipes stay clean; redrawn at most every 100 ms so it costs nothing next to linting.
 
 export interface Progress {
   /** `records` linted so far; `done` of `total` units read (bytes of a file, files of a folder). */
