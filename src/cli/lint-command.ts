@@ -10,7 +10,8 @@ import { colorWanted } from '../output/color.js';
 import { formatters } from '../output/index.js';
 import { redactResult } from '../output/redact.js';
 import { type Finding, type PresetName, SEVERITY_RANK, type QuoteHandling, type Severity } from '../types.js';
-import { badRecordMessage, badRecordsSummary, plural } from './bad-records.js';
+import { badRecordMessage, badRecordsSummary } from './bad-records.js';
+import { pluralGrouped } from '../core/plural.js';
 import { BufferedOutput } from './buffered-output.js';
 import { exportFlagProblems } from './export-options.js';
 import { columnFlagConflict, columnOptions, EXIT, type InputCliOptions, type Io } from './io.js';
@@ -345,7 +346,9 @@ async function lintTo(paths: string[], options: LintCliOptions, io: Io, error: (
   if (options.format === 'stylish')
     for (const [file, counts] of records)
       if (!badRecords.has(file))
-        io.stderr.write(`dignify: ${oneLine(file)}: ${plural(counts.linted, 'record')} linted, ${plural(exportFindings.get(file) ?? 0, 'finding')}\n`);
+        io.stderr.write(
+          `dignify: ${oneLine(file)}: ${pluralGrouped(counts.linted, 'record')} linted, ${pluralGrouped(exportFindings.get(file) ?? 0, 'finding')}\n`,
+        );
 
   for (const [file, count] of badRecords) {
     error(badRecordsSummary(file, count, options.skipBadRecords, records.get(file)));

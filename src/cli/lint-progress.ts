@@ -7,11 +7,11 @@
 // logs, pipes and files never get it; first drawn after a second (a hook's run on a few files never
 // flickers), then at most 4 times a second; erased before anything else is written to stdout or
 // stderr, and at the end. It names files and counts, never note text. The command makes one only
-// when it is wanted (progressWanted in lint-command.ts): when it is off, nothing here runs.
+// when it is wanted (progress-wanted.ts): when it is off, nothing here runs.
 import type { LintOutcome } from '../engine/lint-files.js';
 import { statSync } from 'node:fs';
 import { oneLine } from '../output/where.js';
-import { plural } from './bad-records.js';
+import { pluralGrouped } from '../core/plural.js';
 
 /** Where the line is drawn: the process's stderr (a terminal), or a test's fake one. `columns`: its width in characters, when known. */
 export interface ProgressTarget {
@@ -108,10 +108,10 @@ export class ProgressLine {
     const ofFiles = this.files > 1 ? `, file ${Math.min(this.begun, this.files).toLocaleString('en-US')} of ${this.files.toLocaleString('en-US')}` : '';
     if (this.records > 0 && this.file !== undefined) {
       const bytes = this.readFile === this.file ? share(this.bytes, this.size) : '';
-      return `dignify: ${oneLine(this.file)} ${plural(this.records, 'record')}${bytes}${ofFiles}`;
+      return `dignify: ${oneLine(this.file)} ${pluralGrouped(this.records, 'record')}${bytes}${ofFiles}`;
     }
-    if (this.files > 0) return `dignify: ${this.begun.toLocaleString('en-US')} of ${plural(this.files, 'file')}${share(this.begun, this.files)}`;
-    return `dignify: ${plural(this.begun, 'file')}`;
+    if (this.files > 0) return `dignify: ${this.begun.toLocaleString('en-US')} of ${pluralGrouped(this.files, 'file')}${share(this.begun, this.files)}`;
+    return `dignify: ${pluralGrouped(this.begun, 'file')}`;
   }
 
   /** `line` cut to the terminal's width less one, so it never wraps (a wrapped line is not erased by "\r"). */

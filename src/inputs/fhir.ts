@@ -15,6 +15,7 @@
 //   - base64 that is not base64, bytes not in the stated charset, a line that is not JSON → 'bad-record';
 //   - resources that hold no notes (Patient, Observation, …) → one notice with their counts.
 import type { Attachment, Composition, CompositionSection, DiagnosticReport, DocumentReference } from 'fhir/r4.js';
+import { plural } from '../core/plural.js';
 import { getPath } from './columns.js';
 import { textLines } from './decode.js';
 import type { Document, RecordRef } from './document.js';
@@ -239,7 +240,7 @@ export async function* readFhir(file: string, stream: AsyncIterable<Buffer | str
   if (other.size) {
     const list = [...other].map(([type, n]) => `${type} ${n}`).join(', ');
     const left = [...other.values()].reduce((a, b) => a + b, 0);
-    yield { kind: 'notice', message: `${left} resource${left === 1 ? '' : 's'} left out, holding no note text (no record): ${list}` };
+    yield { kind: 'notice', message: `${plural(left, 'resource')} left out, holding no note text (no record): ${list}` };
   }
 }
 
