@@ -13,14 +13,13 @@ import type { Finding, Options } from '../types.js';
 import { useEquality } from '../match/equality.js';
 import { lintResolved } from '../lint/lint-text.js';
 import type { ResolvedOptions } from '../match/match.js';
-import { checkOptionKeys, checkText, resolveOptions } from '../lint/options.js';
+import { checkOptionKeys, checkText, OPTION_KEYS, resolveOptions } from '../lint/options.js';
 
 useEquality(retextEquality);
 
 let defaults: ResolvedOptions | undefined;
 
-/** The options lintTextSync reads: lintText's but `syntax` (plain text only) and `fix`. */
-const SYNC_OPTIONS: readonly string[] = ['preset', 'rules', 'allow', 'quotes', 'ruleSet'];
+/** Why lintTextSync reads no `syntax` or `fix` (it reads Options alone, OPTION_KEYS), which lintText reads. */
 const SYNC_HINTS = {
   syntax: 'it reads plain text only; lintText reads Markdown and HTML',
   fix: 'it reports only; lintText fixes, or applyFixes applies the findings',
@@ -38,7 +37,7 @@ export function lintTextSync(text: string, options?: Options): Finding[] {
   if (options !== undefined || !resolved) {
     resolved = resolveOptions(options);
     if (options === undefined) defaults = resolved;
-    else checkOptionKeys(options, SYNC_OPTIONS, 'lintTextSync', SYNC_HINTS);
+    else checkOptionKeys(options, OPTION_KEYS, 'lintTextSync', SYNC_HINTS);
   }
   return lintResolved(text, resolved);
 }

@@ -8,13 +8,13 @@ import { directiveWarnings } from './directive-warnings.js';
 import { withLoading } from '../engine/lazy.js';
 import { lintDocument } from './lint-document.js';
 import type { ResolvedOptions } from '../match/match.js';
-import { checkOptionKeys, checkText, OptionsError, resolveOptions, shown } from './options.js';
+import { checkOptionKeys, checkText, OPTION_KEYS, OptionsError, resolveOptions, shown } from './options.js';
 
 /** The syntaxes lintText parses (LintTextOptions.syntax). */
 const SYNTAXES: readonly Document['syntax'][] = ['text', 'markdown', 'html'];
 
 /** The options lintText reads (Options and LintTextOptions' own). */
-const LINT_TEXT_OPTIONS: readonly string[] = ['preset', 'rules', 'allow', 'quotes', 'ruleSet', 'syntax', 'fix'];
+const LINT_TEXT_OPTIONS: readonly string[] = [...OPTION_KEYS, 'syntax', 'fix'];
 
 export interface LintTextOptions extends Options {
   /** How `text` is parsed (default 'text'): Markdown and HTML markup is not prose, and fixes keep it. */

@@ -72,6 +72,9 @@ export function checkText(text: unknown): asserts text is string {
   throw new OptionsError(`text: expected a string, got ${isBytes ? 'bytes' : shown(text)}${isBytes ? " (decode them first: buffer.toString('utf8'))" : ''}`);
 }
 
+/** The keys of Options (types.ts): what every entry point reads, lintText, lintTextSync and the plugin alike. */
+export const OPTION_KEYS = ['preset', 'rules', 'allow', 'quotes', 'ruleSet'] as const satisfies readonly (keyof Options)[];
+
 /** The options only lintFiles, lintOutcomes and lintStream read: lintText and lintTextSync have no files, records or config files. */
 const FILES_ONLY_OPTIONS: readonly string[] = ['config', 'configs', 'inputFormat', 'textColumn', 'idColumn', 'hideNames', 'flags', 'extensions', 'threads'];
 

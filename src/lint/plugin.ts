@@ -7,7 +7,7 @@ import type { Options } from '../types.js';
 import { useEquality } from '../match/equality.js';
 import { refineFixes } from '../fix/refine.js';
 import { lintTree } from './lint-tree.js';
-import { checkOptionKeys, resolveOptions } from './options.js';
+import { checkOptionKeys, OPTION_KEYS, resolveOptions } from './options.js';
 
 // A unified transformer that returns a promise breaks processSync, so the plugin cannot load
 // retext-equality on first use as the CLI does (lazy.ts): it comes with the plugin.
@@ -31,7 +31,7 @@ const PLUGIN_HINTS = {
 export default function retextDignify(options?: Options) {
   const resolved = resolveOptions(options);
   // As lintText does: an option the plugin does not read (a misspelt one, lintText's `syntax`, lintFiles' `config`) did nothing.
-  if (options) checkOptionKeys(options, ['preset', 'rules', 'allow', 'quotes', 'ruleSet'], 'retextDignify', PLUGIN_HINTS);
+  if (options) checkOptionKeys(options, OPTION_KEYS, 'retextDignify', PLUGIN_HINTS);
   return function transformer(tree: Root, file: VFile): void {
     const text = String(file.value ?? '');
     // Fixes as lintText gives them for plain text: only the words that change; none in addresses or names.
