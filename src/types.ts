@@ -5,7 +5,6 @@ export type SeveritySetting = Severity | 'off';
 
 export const SEVERITY_RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
 
-/** A place in the linted text. line and column are 1-based; offset is a 0-based UTF-16 index. */
 /**
  * A place in the text that was linted, in UTF-16 code units (JavaScript string indexes, as an LSP
  * position's default encoding and LanguageTool's offsets count): an emoji or another character

@@ -1148,10 +1148,11 @@ export function matchSentences(sentences: readonly SentenceTokens[], text: strin
       } else if (rule.fixable && suggestions[0]) {
         // "a known IVDU" → "a person known to inject drugs" (suggest.ts withKnown), as a click makes it.
         // "hx of ex-IVDU" → "hx of former injection drug use" (suggest.ts withEx).
+        const before = c.first > 0 ? tokens[c.first - 1]!.norm : undefined;
         const known =
-          c.first > 0 && tokens[c.first - 1]!.norm === 'known'
+          before === 'known'
             ? withKnown(text, finding.start.offset, suggestions[0])
-            : c.first > 0 && tokens[c.first - 1]!.norm === 'ex'
+            : before === 'ex'
               ? withEx(text, finding.start.offset, suggestions[0])
               : undefined;
         const first = known ? c.first - 1 : c.first;

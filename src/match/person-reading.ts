@@ -2,6 +2,7 @@
 // rules/schema.json). Its own module so that the warehouse build, whose rows keep a rule's first
 // suggestion, leaves it out (scripts/bundle-warehouse.js).
 import { tokenGap, type Token } from '../parse/tokens.js';
+import { PATIENT_NOUN } from './suggest.js';
 
 // A copula before the article: "is an IVDU" names a person, "with a IVDA hx" and "History of … and of a IVDA" name
 // the behaviour (test/fix.test.ts, test/fix-cases.test.ts).
@@ -42,12 +43,12 @@ function afterAgeSex(text: string, tokens: readonly Token[], i: number): boolean
 // with fever", "Patient known IVDA presents …". The term says who the patient is, and --fix wrote
 // "Pt injection drug use, presents" (a run of 2026-12-04); the person's wording goes first, and a fix
 // or a click puts it after the patient noun without its own ("Pt who injects drugs": suggest.ts fitPerson).
-const PATIENT_NOUNS = new Set(['pt', 'pt.', 'patient', 'client']);
+const PATIENT_NOUN_WORD = new RegExp(`^(?:${PATIENT_NOUN})$`, 'i');
 
 function afterPatient(text: string, tokens: readonly Token[], i: number): boolean {
   const tok = tokens[i];
   const next = tokens[i + 1];
-  return tok !== undefined && next !== undefined && PATIENT_NOUNS.has(tok.norm) && /^[ \t]+$/.test(tokenGap(text, tok, next));
+  return tok !== undefined && next !== undefined && PATIENT_NOUN_WORD.test(tok.norm) && /^[ \t]+$/.test(tokenGap(text, tok, next));
 }
 
 /**

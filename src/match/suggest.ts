@@ -243,7 +243,10 @@ const AGE_WORD = /^(?:\d[\p{L}\p{N}]*|years?|yrs?|yo|y\/o|old|months?|mos?|weeks
 const PERSON_NOUN =
   /^(?:males?|females?|m[ae]n|wom[ae]n|gentlem[ae]n|lady|ladies|boys?|girls?|patients?|pts?|partners?|child|children|adults?|individuals?|persons?|people|mothers?|fathers?|brothers?|sisters?|sons?|daughters?|husbands?|wives|wife|spouses?|veterans?|clients?|residents?|teens?|teenagers?|adolescents?|infants?|newborns?)$/i;
 // The patient noun right before a label, as a one-liner's subject ("Pt IVDU, presents …"), spaces only between.
-const PATIENT_BEFORE = /(?<![\p{L}\p{N}'\u2019.-])(?:pt\.?|patient|client)[ \t]+$/iu;
+// The patient nouns, as a regex alternation: the one list behind PATIENT_BEFORE here and
+// person-reading.ts afterPatient, which reads them as tokens ("pt." one of them).
+export const PATIENT_NOUN = 'pt\\.?|patient|client';
+const PATIENT_BEFORE = new RegExp(`(?<![\\p{L}\\p{N}'\\u2019.-])(?:${PATIENT_NOUN})[ \\t]+$`, 'iu');
 // As PERSON_FIRST, and "patient with …" ("patient with obesity").
 const PERSON_OR_PATIENT = /^(an?\s+)?(person|people|patients?)\s+(with|who)\s+(\S+)(.*)$/is;
 const PLURAL_PERSON_NOUN = /^(?:m[e]n|wom[e]n|gentlemen|ladies|children|people|wives|.*[^s']s)$/i;
