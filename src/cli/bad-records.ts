@@ -3,7 +3,7 @@
 // line break or another control character is written as a JSON string (where.ts oneLine): one line each.
 import type { RecordRef } from '../inputs/document.js';
 import { oneLine } from '../output/where.js';
-import { plural, pluralGrouped } from '../core/plural.js';
+import { grouped, plural, pluralGrouped } from '../core/plural.js';
 
 export function badRecordMessage(file: string, record: RecordRef, error: string): string {
   const where = record.line ? `line ${record.line} (row ${record.row})` : `row ${record.row}`; // Parquet has no lines
@@ -16,6 +16,6 @@ export function badRecordMessage(file: string, record: RecordRef, error: string)
  * malformed record skipped"): a skipped record is not lost in the count.
  */
 export function badRecordsSummary(file: string, count: number, skipBadRecords: boolean | undefined, records?: { read: number; linted: number }): string {
-  const read = records ? `${pluralGrouped(records.read, 'record')} read, ${records.linted.toLocaleString('en-US')} linted; ` : '';
+  const read = records ? `${pluralGrouped(records.read, 'record')} read, ${grouped(records.linted)} linted; ` : '';
   return `${oneLine(file)}: ${read}${plural(count, 'malformed record')} ${skipBadRecords ? 'skipped' : 'skipped (exit 2; --skip-bad-records accepts them)'}`;
 }

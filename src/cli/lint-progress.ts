@@ -11,7 +11,7 @@
 import type { LintOutcome } from '../engine/lint-files.js';
 import { statSync } from 'node:fs';
 import { oneLine } from '../output/where.js';
-import { pluralGrouped } from '../core/plural.js';
+import { grouped, pluralGrouped } from '../core/plural.js';
 
 /** Where the line is drawn: the process's stderr (a terminal), or a test's fake one. `columns`: its width in characters, when known. */
 export interface ProgressTarget {
@@ -105,12 +105,12 @@ export class ProgressLine {
   /** The line as it stands (without the erase). */
   text(): string {
     const share = (done: number, total: number) => (total > 0 ? ` (${Math.min(100, Math.floor((done * 100) / total))}%)` : '');
-    const ofFiles = this.files > 1 ? `, file ${Math.min(this.begun, this.files).toLocaleString('en-US')} of ${this.files.toLocaleString('en-US')}` : '';
+    const ofFiles = this.files > 1 ? `, file ${grouped(Math.min(this.begun, this.files))} of ${grouped(this.files)}` : '';
     if (this.records > 0 && this.file !== undefined) {
       const bytes = this.readFile === this.file ? share(this.bytes, this.size) : '';
       return `dignify: ${oneLine(this.file)} ${pluralGrouped(this.records, 'record')}${bytes}${ofFiles}`;
     }
-    if (this.files > 0) return `dignify: ${this.begun.toLocaleString('en-US')} of ${pluralGrouped(this.files, 'file')}${share(this.begun, this.files)}`;
+    if (this.files > 0) return `dignify: ${grouped(this.begun)} of ${pluralGrouped(this.files, 'file')}${share(this.begun, this.files)}`;
     return `dignify: ${pluralGrouped(this.begun, 'file')}`;
   }
 
