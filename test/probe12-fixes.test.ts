@@ -1,0 +1,34 @@
+// Misses found by blind detection probe 12 (six genres: SUD intensive outpatient, mobile crisis team,
+// opioid stewardship committee, ambulatory withdrawal management, falls clinic, overdose surveillance
+// bulletin), each as a small input of its family, with the look-alike that must still pass.
+import { describe, expect, it } from 'vitest';
+import { lintText } from '../src/index.js';
+
+async function rules(text: string, preset: 'recommended' | 'all' = 'recommended'): Promise<string[]> {
+  return (await lintText(text, { preset })).map((f) => `${f.ruleId}:${f.actual}`);
+}
+
+describe('blind probe 12 fixes', () => {
+  it("reads heroin's street units after a verb of use as the substance of a relapse", async () => {
+    expect(await rules('He relapsed Sunday and shot two bags.')).toEqual(['substance-use/relapse:relapsed']);
+    expect(await rules('Relapsed last night, using bundles again.')).toEqual(['substance-use/relapse:Relapsed']);
+    // "bags" without a verb of use, or a thing between the number and the bags, is no drug.
+    expect(await rules('Relapsed plantar fasciitis; two ice bags at night.')).toEqual([]);
+    expect(await rules('Her gastritis relapsed; used 3 heat bags for comfort.')).toEqual([]);
+  });
+
+  it('reads detox counted as attempts or episodes as withdrawal management', async () => {
+    expect(await rules('Three detox episodes since 2021.')).toEqual(['substance-use/detox-rehab:detox']);
+    expect(await rules('Two detox attempts at home last year.')).toEqual(['substance-use/detox-rehab:detox']);
+    // Its setting alone is not enough: a benefit category names it so (eval-fifteenth leaves it unlabelled).
+    expect(await rules('Plan covers inpatient detox without prior authorization.')).toEqual([]);
+    expect(await rules('Tried a sugar detox diet for a month.')).toEqual([]);
+  });
+
+  it('reads MAT before a treatment service as the medication, not the rhythm or a floor mat', async () => {
+    expect(await rules('MAT prescribers remain scarce in rural counties.')).toEqual(['substance-use/mat-abbreviation:MAT']);
+    expect(await rules('Telehealth widened MAT access for the region.')).toEqual(['substance-use/mat-abbreviation:MAT']);
+    expect(await rules('Tele shows MAT at 120; cardiology referral placed.')).toEqual([]);
+    expect(await rules('PT recommends a non-slip mat program at home.')).toEqual([]);
+  });
+});
