@@ -31,4 +31,11 @@ describe('blind probe 12 fixes', () => {
     expect(await rules('Tele shows MAT at 120; cardiology referral placed.')).toEqual([]);
     expect(await rules('PT recommends a non-slip mat program at home.')).toEqual([]);
   });
+
+  it('flags the plural copula before "homeless" under all, not a shelter', async () => {
+    expect(await rules('Most decedents were homeless in the month before death.', 'all')).toEqual(['identity/homeless:were homeless']);
+    expect(await rules('They are homeless and staying in a tent.', 'all')).toEqual(['identity/homeless:are homeless']);
+    expect(await rules('Both beds are homeless shelter overflow.', 'all')).toEqual([]);
+    expect(await rules('They were homeless in 2020.')).toEqual([]);
+  });
 });
