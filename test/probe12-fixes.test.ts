@@ -38,4 +38,10 @@ describe('blind probe 12 fixes', () => {
     expect(await rules('Both beds are homeless shelter overflow.', 'all')).toEqual([]);
     expect(await rules('They were homeless in 2020.')).toEqual([]);
   });
+
+  it('reads "difficult" coordinated after another word a person is described as', async () => {
+    expect(await rules('Nurses describe him as tearful and difficult on nights.')).toEqual(['demeanor/difficult-patient:difficult']);
+    expect(await rules('He describes the new job as busy and difficult.')).toEqual([]);
+    expect(await rules('Staff describe her as anxious and difficult to wake.')).toEqual([]);
+  });
 });
