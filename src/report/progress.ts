@@ -1,7 +1,9 @@
 // A one-line progress bar on stderr for long exports: records done, rate, time left (estimated
 // from the share of the file read). Drawn only when stderr is a terminal (and, as the lint
 // command's line, not with --no-progress, in CI or with TERM=dumb: cli/progress-wanted.ts), so logs
-// and pipes stay clean; redrawn at most every 100 ms so it costs nothing next to linting.
+// and pipes stay clean; redrawn at most every 100 ms so it costs nothing next to linting
+// (output/redrawn-line.ts holds the throttle and the erase).
+import { RedrawnLine } from '../output/redrawn-line.js';
 
 export interface Progress {
   /** `records` linted so far; `done` of `total` units read (bytes of a file, files of a folder). */
@@ -33,19 +35,14 @@ export function progressLine(records: number, done: number, total: number, elaps
 
 export function createProgress(stream: { write(s: string): unknown; isTTY?: boolean }, now: () => number = Date.now): Progress {
   if (!stream.isTTY) return SILENT;
-  const started = now();
-  let last = 0;
-  let drawn = false;
+  const line = new RedrawnLine(stream, { now, intervalMs: 100 });
   return {
     update(records, done, total) {
-      const t = now();
-      if (t - last < 100) return;
-      last = t;
-      drawn = true;
-      stream.write(`\r${progressLine(records, done, total, t - started)}\u001b[K`);
+      const t = line.due();
+      if (t !== undefined) line.draw(`\r${progressLine(records, done, total, t - line.started)}\u001b[K`);
     },
     end() {
-      if (drawn) stream.write('\r\u001b[K');
+      line.clear();
     },
   };
 }
