@@ -6,9 +6,9 @@
 // git's progress (and unlike ESLint, which has none): shown only when stderr is a terminal, so CI
 // logs, pipes and files never get it; first drawn after a second (a hook's run on a few files never
 // flickers), then at most 4 times a second; erased before anything else is written to stdout or
-// stderr, and at the end (output/redrawn-line.ts holds the throttle). It names files and counts,
-// never note text. The command makes one only when it is wanted (progress-wanted.ts): when it is
-// off, nothing here runs.
+// stderr, at the end, and when Ctrl-C or SIGTERM ends the run (output/redrawn-line.ts, which holds
+// the throttle). It names files and counts, never note text. The command makes one only when it is
+// wanted (progress-wanted.ts): when it is off, nothing here runs.
 import type { LintOutcome } from '../engine/lint-files.js';
 import { statSync } from 'node:fs';
 import { ERASE, RedrawnLine } from '../output/redrawn-line.js';
@@ -68,8 +68,12 @@ export class ProgressLine {
     this.bytes = bytes;
   }
 
-  /** Counts a batch of outcomes (files begun, each export's records) and redraws the line when it is due. */
-  batch(outcomes: readonly LintOutcome[]): void {
+  /**
+   * Counts a batch of outcomes (files begun, each export's records) and redraws the line when it is
+   * due; then gives a turn of the event loop, for the caller to await (Ctrl-C's erase runs in one:
+   * RedrawnLine.draw), else undefined.
+   */
+  batch(outcomes: readonly LintOutcome[]): Promise<void> | undefined {
     for (const outcome of outcomes) {
       if (outcome.file !== this.file) {
         this.file = outcome.file;
@@ -79,7 +83,7 @@ export class ProgressLine {
       // A record read (linted, malformed or skipped); a long note's later batches are the same record.
       if ('record' in outcome && outcome.record && !(outcome.kind === 'linted' && outcome.part && !outcome.part.first)) this.records++;
     }
-    if (this.line.due() !== undefined) this.line.draw(`${ERASE}${this.fit(this.text())}`);
+    return this.line.due() === undefined ? undefined : this.line.draw(`${ERASE}${this.fit(this.text())}`);
   }
 
   /** Erases the line, if it is drawn: before anything else is written, and at the end. */
