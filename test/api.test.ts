@@ -6,7 +6,7 @@ import retextStringify from 'retext-stringify';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { lintTextSync, warehouseFindings } from '../src/core/portable.js';
-import { applyFixes, ConfigSet, formatAll, formatters, lintFiles, lintOutcomes, lintText, OptionsError, retextDignify } from '../src/index.js';
+import { applyFixes, ConfigSet, formatAll, formatters, lintFiles, lintOutcomes, lintStream, lintText, OptionsError, retextDignify } from '../src/index.js';
 
 const NOTE = 'Pt is a known heroin addict with hx of drug abuse who reports using dirty needles.';
 
@@ -262,6 +262,53 @@ describe('bad options', () => {
     expect(new ConfigSet({ cwd: dir }).forFile(file).options.preset).toBe('recommended');
     // Good values still run.
     expect((await lintFiles([file], { threads: 2, extensions: ['txt'], inputFormat: 'text' }))[0]!.findings.length).toBe(3);
+  });
+
+  // The last session's note: lintText rejected an option it does not read, but lintFiles,
+  // lintOutcomes and lintStream ignored it ({ preset: 'all', thread: 2 } linted on one thread).
+  it('lintFiles, lintOutcomes and lintStream: an option they do not read', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dignify-api-'));
+    const file = path.join(dir, 'a.txt');
+    writeFileSync(file, NOTE);
+    const drain = async (events: AsyncIterable<unknown>) => {
+      for await (const _ of events);
+    };
+    const callers = 'lintFiles, lintOutcomes or lintStream';
+    await rejects(
+      () => lintFiles([file], { preset: 'all', thread: 2 } as never),
+      new RegExp(`^thread: not an option of ${callers} \\(expected preset, rules, allow, quotes, ruleSet, inputFormat, .*\\); did you mean "threads"`),
+    );
+    await rejects(
+      () => drain(lintOutcomes([file], { presett: 'all' } as never)),
+      new RegExp(`^presett: not an option of ${callers} .*; did you mean "preset"\\?$`),
+    );
+    await rejects(() => drain(lintStream([file], { quote: 'flag' } as never)), new RegExp(`^quote: not an option of ${callers} .*; did you mean "quotes"\\?$`));
+    // lintText's own option, with where lintFiles takes a file's syntax from.
+    await rejects(
+      () => lintFiles([file], { syntax: 'markdown' } as never),
+      new RegExp(`^syntax: not an option of ${callers} \\(a file's syntax comes from its extension, .*\\)$`),
+    );
+    // An option left undefined is not one given; every option the CLI and the report pass still runs.
+    expect((await lintFiles([file], { preset: 'all', thread: undefined } as never))[0]!.findings.length).toBe(3);
+    const linted = await lintFiles(file, {
+      preset: 'recommended',
+      rules: {},
+      allow: [],
+      quotes: 'info',
+      inputFormat: 'text',
+      extensions: ['txt'],
+      include: () => true,
+      onBytes: () => {},
+      maxFileBytes: 1_000_000,
+      hideNames: true,
+      threads: 1,
+      adaptiveThreads: false,
+      fix: false,
+      onPool: () => {},
+      onFiles: () => {},
+      findingBatches: {},
+    });
+    expect(linted.map((r) => r.findings.length)).toEqual([3]);
   });
 });
 

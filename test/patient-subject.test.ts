@@ -45,3 +45,42 @@ describe('a label after the patient noun', () => {
     expect(await fixed('Pt is an IVDU.')).toBe('Pt is a person who injects drugs.');
   });
 });
+
+// An age and sex header ("58 yo M", "45F", "32-year-old woman") names the patient as "Pt" does: --fix,
+// a click and the LSP wrote "58 yo M person who injects drugs presents" (a run of 2026-12-04).
+describe('a label after an age and sex header', () => {
+  it.each([
+    ['58 yo M IVDU presents with fever.', '58 yo M who injects drugs presents with fever.'],
+    ['45F IVDA, here for abscess.', '45F who injects drugs, here for abscess.'],
+    ['32-year-old woman IVDU presents.', '32-year-old woman who injects drugs presents.'],
+    ['58 year old male IVDU presents.', '58 year old male who injects drugs presents.'],
+    ['58 y/o M known IVDU presents.', '58 y/o M known to inject drugs presents.'],
+    // "M" after an article read as a word describing the label, which withheld the fix.
+    ['He is a 52 yo M IVDU.', 'He is a 52 yo M who injects drugs.'],
+  ])("%s is fixed to the person's wording after the header", async (text, out) => {
+    expect(await fixed(text)).toBe(out);
+    const f = await finding(text, 'substance-use/injection-drug-abuse');
+    expect(f.suggestions[0]).toBe('person who injects drugs');
+    expect(clicked(text, f)).toBe(out);
+    expect(suggestionEdit(text, f, 'injection drug use')).toBeUndefined();
+  });
+
+  it.each([
+    ['58 yo M alcoholic presents.', 'substance-use/alcoholic', 0, '58 yo M with alcohol use disorder presents.'],
+    ['58 yo M alcoholic presents.', 'substance-use/alcoholic', 1, '58 yo M in recovery from alcohol use disorder presents.'],
+    ['45F drug user presents.', 'substance-use/drug-user', 0, '45F who uses drugs presents.'],
+    ['45F diabetic presents.', 'identity/diabetic', 0, '45F with diabetes presents.'],
+  ])('%s is clicked so for a rule with no fix (%s, suggestion %i)', async (text, rule, index, out) => {
+    const f = await finding(text, rule);
+    expect(f.fix).toBeUndefined();
+    expect(clicked(text, f, index)).toBe(out);
+  });
+
+  it("leaves the behaviour's wording where the label is no person", async () => {
+    // A history after the header (--fix wrote "45F person who injects drugs hx"), a list after a comma, a
+    // word describing the label.
+    expect(await fixed('45F IVDU hx, on methadone.')).toBe('45F injection drug use hx, on methadone.');
+    expect(await fixed('45M, IVDU, HCV+.')).toBe('45M, injection drug use, HCV+.');
+    expect(await fixed('58 yo M with IVDU.')).toBe('58 yo M with injection drug use.');
+  });
+});

@@ -330,8 +330,10 @@ async function lintTo(paths: string[], options: LintCliOptions, io: Io, error: (
             reportLinted(result, await summary.handle(result, outcome.doc, io.cwd));
           } else report(outcome);
         }
-      // After the batch's output, which erased the line: drawn again when due.
-      progress?.batch(next.value);
+      // After the batch's output, which erased the line: drawn again when due, then a turn of the
+      // event loop, in which Ctrl-C's erase can run (output/redrawn-line.ts).
+      const turn = progress?.batch(next.value);
+      if (turn) await turn;
     }
   } finally {
     if (!next.done) await outcomes.return(undefined);

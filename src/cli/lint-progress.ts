@@ -6,10 +6,12 @@
 // git's progress (and unlike ESLint, which has none): shown only when stderr is a terminal, so CI
 // logs, pipes and files never get it; first drawn after a second (a hook's run on a few files never
 // flickers), then at most 4 times a second; erased before anything else is written to stdout or
-// stderr, and at the end. It names files and counts, never note text. The command makes one only
-// when it is wanted (progress-wanted.ts): when it is off, nothing here runs.
+// stderr, at the end, and when Ctrl-C or SIGTERM ends the run (output/redrawn-line.ts, which holds
+// the throttle). It names files and counts, never note text. The command makes one only when it is
+// wanted (progress-wanted.ts): when it is off, nothing here runs.
 import type { LintOutcome } from '../engine/lint-files.js';
 import { statSync } from 'node:fs';
+import { ERASE, RedrawnLine } from '../output/redrawn-line.js';
 import { oneLine } from '../output/where.js';
 import { grouped, pluralGrouped } from '../core/plural.js';
 
@@ -29,17 +31,9 @@ export interface ProgressTiming {
   intervalMs?: number;
 }
 
-// Erase from the cursor to the end of the line (ECMA-48 EL), after a carriage return.
-const ERASE = '\r\u001b[K';
-
 export class ProgressLine {
   private readonly target: ProgressTarget;
-  private readonly now: () => number;
-  private readonly delayMs: number;
-  private readonly intervalMs: number;
-  private readonly started: number;
-  private last = Number.NEGATIVE_INFINITY;
-  private drawn = false;
+  private readonly line: RedrawnLine;
   /** Files the paths expanded to (0: not known, e.g. standard input alone). */
   private files = 0;
   /** Files (or standard input) whose outcomes have begun, and the last one's name and records. */
@@ -53,10 +47,7 @@ export class ProgressLine {
 
   constructor(target: ProgressTarget, timing: ProgressTiming = {}) {
     this.target = target;
-    this.now = timing.now ?? Date.now;
-    this.delayMs = timing.delayMs ?? 1000;
-    this.intervalMs = timing.intervalMs ?? 250;
-    this.started = this.now();
+    this.line = new RedrawnLine(target, { now: timing.now, delayMs: timing.delayMs ?? 1000, intervalMs: timing.intervalMs ?? 250 });
   }
 
   /** The engine's onFiles: how many files the paths expanded to. */
@@ -77,8 +68,12 @@ export class ProgressLine {
     this.bytes = bytes;
   }
 
-  /** Counts a batch of outcomes (files begun, each export's records) and redraws the line when it is due. */
-  batch(outcomes: readonly LintOutcome[]): void {
+  /**
+   * Counts a batch of outcomes (files begun, each export's records) and redraws the line when it is
+   * due; then gives a turn of the event loop, for the caller to await (Ctrl-C's erase runs in one:
+   * RedrawnLine.draw), else undefined.
+   */
+  batch(outcomes: readonly LintOutcome[]): Promise<void> | undefined {
     for (const outcome of outcomes) {
       if (outcome.file !== this.file) {
         this.file = outcome.file;
@@ -88,18 +83,12 @@ export class ProgressLine {
       // A record read (linted, malformed or skipped); a long note's later batches are the same record.
       if ('record' in outcome && outcome.record && !(outcome.kind === 'linted' && outcome.part && !outcome.part.first)) this.records++;
     }
-    const t = this.now();
-    if (t - this.started < this.delayMs || t - this.last < this.intervalMs) return;
-    this.last = t;
-    this.drawn = true;
-    this.target.write(`${ERASE}${this.fit(this.text())}`);
+    return this.line.due() === undefined ? undefined : this.line.draw(`${ERASE}${this.fit(this.text())}`);
   }
 
   /** Erases the line, if it is drawn: before anything else is written, and at the end. */
   clear(): void {
-    if (!this.drawn) return;
-    this.drawn = false;
-    this.target.write(ERASE);
+    this.line.clear();
   }
 
   /** The line as it stands (without the erase). */

@@ -166,7 +166,9 @@ export async function report(source: string, options: ReportCliOptions, io: Io, 
   try {
     for await (const record of records) {
       aggregator.add(record);
-      progress.update(++count, done, total);
+      // After a redraw, a turn of the event loop, in which Ctrl-C's erase can run (output/redrawn-line.ts).
+      const turn = progress.update(++count, done, total);
+      if (turn) await turn;
     }
   } catch (e) {
     progress.end();

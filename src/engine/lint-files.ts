@@ -18,7 +18,7 @@ import { lintDocument, lintDocumentBatches, preloadLint } from '../lint/lint-doc
 import { directiveWarnings } from '../lint/directive-warnings.js';
 import { lintInParallelBatches, type Linted, type PoolThreshold } from './lint-parallel.js';
 import type { ResolvedOptions } from '../match/match.js';
-import { checkOptionShapes, OptionsError, resolveOptions, shown } from '../lint/options.js';
+import { checkOptionKeys, checkOptionShapes, OPTION_KEYS, OptionsError, resolveOptions, shown } from '../lint/options.js';
 import { ConfigSet } from '../config/index.js';
 
 /**
@@ -183,8 +183,44 @@ interface Started {
   perBatch: number | undefined;
 }
 
-/** The Options a ConfigSet gives each file (its `base`): with `configs`, they are its to give. */
-const BASE_KEYS = ['preset', 'quotes', 'rules', 'allow', 'ruleSet'] as const;
+/** The Options a ConfigSet gives each file (its `base`), lint/options.ts OPTION_KEYS: with `configs`, they are its to give. */
+const BASE_KEYS = OPTION_KEYS;
+
+/**
+ * The keys of LintOptions: what lintFiles, lintOutcomes and lintStream read (all three start here,
+ * startLint). Any other key is an OptionsError, as lintText's is: `{ preset: 'all', thread: 2 }`
+ * linted on one thread without a word.
+ */
+const LINT_OPTION_KEYS = [
+  ...OPTION_KEYS,
+  // SourceOptions and its ColumnOptions
+  'inputFormat',
+  'extensions',
+  'include',
+  'onBytes',
+  'maxFileBytes',
+  'textColumn',
+  'idColumn',
+  'fields',
+  'hideNames',
+  'flags',
+  // LintOptions' own
+  'configs',
+  'config',
+  'optionsFor',
+  'threads',
+  'adaptiveThreads',
+  'fix',
+  'onPool',
+  'poolFrom',
+  'onFiles',
+  'findingBatches',
+] as const satisfies readonly (keyof LintOptions)[];
+// Every key of LintOptions is in the list: a key added to the type and not here fails to compile
+// ("does not satisfy the constraint 'never'"), where the check would reject the new option. Exported
+// only so that it is read (an unused alias is a lint warning); always never.
+type Never<T extends never> = T;
+export type UnlistedLintOptions = Never<Exclude<keyof LintOptions, (typeof LINT_OPTION_KEYS)[number]>>;
 
 /**
  * The configs of a run: `configs` as given, or a ConfigSet for `config`. `preset`, `quotes`, … given
@@ -206,14 +242,21 @@ function configsOf(options: LintOptions): ConfigLookup | undefined {
   return new ConfigSet({ cwd: process.cwd(), base, ...(typeof options.config === 'string' && { config: options.config }) });
 }
 
+// Why lintFiles does not read an option lintText does.
+const FILES_HINTS: Readonly<Record<string, string>> = {
+  syntax: "a file's syntax comes from its extension, or from inputFormat for them all",
+};
+
 /**
  * Checks the options only lintFiles and its kin read, and the shapes of the rest (resolveOptions
  * checks their values): a wrong one was a bare TypeError from inside the readers (inputFormat
  * 'rtf', extensions 'csv,jsonl') or, for threads 0, -1 or 'x', taken without a word (--threads 0
- * is a usage error). Once per call. Throws OptionsError naming the option.
+ * is a usage error). A key that is no option (LINT_OPTION_KEYS) is one too. Once per call, for
+ * lintFiles, lintOutcomes and lintStream alike. Throws OptionsError naming the option.
  */
 function checkLintOptions(options: LintOptions): void {
   checkOptionShapes(options);
+  checkOptionKeys(options, LINT_OPTION_KEYS, 'lintFiles, lintOutcomes or lintStream', FILES_HINTS);
   const { inputFormat, extensions, threads } = options;
   if (inputFormat !== undefined && !INPUT_FORMATS.includes(inputFormat))
     throw new OptionsError(`inputFormat: expected one of ${INPUT_FORMATS.join(', ')}, got ${shown(inputFormat)}`);

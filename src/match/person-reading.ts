@@ -2,7 +2,7 @@
 // rules/schema.json). Its own module so that the warehouse build, whose rows keep a rule's first
 // suggestion, leaves it out (scripts/bundle-warehouse.js).
 import { tokenGap, type Token } from '../parse/tokens.js';
-import { PATIENT_NOUN } from './suggest.js';
+import { AGE, AGE_SEX, PATIENT_NOUN, SEX } from './suggest.js';
 
 // A copula before the article: "is an IVDU" names a person, "with a IVDA hx" and "History of … and of a IVDA" name
 // the behaviour (test/fix.test.ts, test/fix-cases.test.ts).
@@ -24,11 +24,8 @@ const SUBJECT_FOLLOWERS = new Set(
 
 // An age and sex right before the term, as a one-liner opens: "45F IVDU with endocarditis", "in a 34M IVDA",
 // "a 52 yo M IVDU" (blind probe 8: --fix wrote "in a 34M injection drug use"). One token ("34M", "34yoF") or
-// an age and "M"/"F"/"male"/"female", with only spaces between it and the term ("45M, IVDU, HCV+" is a
-// list of items, left as it was).
-const AGE_SEX = /^\d{1,3}(?:yo|y\/o|y)?[mf]$/;
-const AGE = /^(?:o|\d{1,3}(?:yo|y\/o|y)?|yo|y\/o|\d{1,3}-year-old|year-old|old)$/;
-const SEX = new Set(['m', 'f', 'male', 'female']);
+// an age and "M"/"F"/"male"/"female"/"man"/"woman" (suggest.ts AGE_SEX, AGE, SEX), with only spaces
+// between it and the term ("45M, IVDU, HCV+" is a list of items, left as it was).
 
 function afterAgeSex(text: string, tokens: readonly Token[], i: number): boolean {
   const tok = tokens[i];
@@ -36,7 +33,7 @@ function afterAgeSex(text: string, tokens: readonly Token[], i: number): boolean
   if (!tok || !next || !/^\s+$/.test(tokenGap(text, tok, next))) return false;
   if (AGE_SEX.test(tok.norm)) return true;
   const before = tokens[i - 1];
-  return SEX.has(tok.norm) && before !== undefined && AGE.test(before.norm) && /^\s+$/.test(tokenGap(text, before, tok));
+  return SEX.test(tok.norm) && before !== undefined && AGE.test(before.norm) && /^\s+$/.test(tokenGap(text, before, tok));
 }
 
 // The patient named right before the term, as the subject a one-liner opens with: "Pt IVDU, presents
@@ -65,8 +62,9 @@ export function namesPerson(text: string, tokens: readonly Token[], first: numbe
   const norm = (i: number) => (i >= 0 ? tokens[i]?.norm : undefined);
   if (first === 1 && norm(0) === 'known') return true;
   const skip = norm(first - 1) === 'known' ? 1 : 0;
-  if (afterAgeSex(text, tokens, first - 1 - skip)) return true;
-  if (afterPatient(text, tokens, first - 1 - skip) && !HEADS.has(norm(last + 1) ?? '')) return true;
+  // Not before a head noun: "45F IVDU hx, on methadone" is a history (--fix wrote "45F person who injects drugs hx").
+  const head = HEADS.has(norm(last + 1) ?? '');
+  if (!head && (afterAgeSex(text, tokens, first - 1 - skip) || afterPatient(text, tokens, first - 1 - skip))) return true;
   let at = first - 1 - skip;
   // "was a chronic IVDU", "is a 28 yo IVDA": words that describe the term between the article and it
   // (up to three, none a word that starts a phrase of its own: "is a history of IVDU" is a history).

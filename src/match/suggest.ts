@@ -247,6 +247,25 @@ const PERSON_NOUN =
 // person-reading.ts afterPatient, which reads them as tokens ("pt." one of them).
 export const PATIENT_NOUN = 'pt\\.?|patient|client';
 const PATIENT_BEFORE = new RegExp(`(?<![\\p{L}\\p{N}'\\u2019.-])(?:${PATIENT_NOUN})[ \\t]+$`, 'iu');
+// An age and sex as a one-liner's header ("58 yo M", "45F", "32-year-old woman"): one word of both
+// ("45F", "34yoF") or a sex word after an age. The one definition behind person-reading.ts afterAgeSex,
+// which reads tokens, and ageSexBefore here, which reads text (a click's, --fix's and the LSP's fit).
+export const AGE_SEX = /^\d{1,3}(?:yo|y\/o|y)?[mf]$/i;
+export const AGE = /^(?:o|\d{1,3}(?:yo|y\/o|y)?|yo|y\/o|\d{1,3}-year-old|year-old|old)$/i;
+export const SEX = /^(?:m|f|male|female|man|woman)$/i;
+
+/**
+ * Whether an age and sex header stands right before `at` in `text`, spaces or tabs only between
+ * ("58 yo M IVDU presents", "in a 34M IVDA", "32-year-old woman IVDU"); a comma or a line break
+ * between them ("45M, IVDU, HCV+") is a list, not a header.
+ */
+export function ageSexBefore(text: string, at: number): boolean {
+  if (!/[ \t]$/.test(text.slice(Math.max(0, at - 1), at))) return false;
+  const words = wordsBefore(text, at);
+  const last = words[words.length - 1];
+  const age = words[words.length - 2];
+  return last !== undefined && (AGE_SEX.test(last) || (SEX.test(last) && age !== undefined && AGE.test(age)));
+}
 // As PERSON_FIRST, and "patient with …" ("patient with obesity").
 const PERSON_OR_PATIENT = /^(an?\s+)?(person|people|patients?)\s+(with|who)\s+(\S+)(.*)$/is;
 const PLURAL_PERSON_NOUN = /^(?:m[e]n|wom[e]n|gentlemen|ladies|children|people|wives|.*[^s']s)$/i;
@@ -345,14 +364,17 @@ export function personNounAfter(text: string, end: number): { noun: string; star
  */
 export function fitPerson(text: string, from: number, end: number, suggestion: string): { end: number; suggestion: string } | null {
   const person = PERSON_OR_PATIENT.exec(suggestion);
-  // Any wording of a person ("person in recovery from …" too) reads wrong after a word describing the label.
-  if ((person || /^(?:an?\s+)?(?:person|people)\b/i.test(suggestion)) && modifierBefore(text, from)) return null;
   // After the patient noun the label stands beside as the subject ("Pt IVDU, presents", "Patient known
   // IVDA presents"), the patient is the person: "Pt who injects drugs, presents", "Patient known to
   // inject drugs presents", not "Pt person who …" (nor "Pt injection drug use", a run of 2026-12-04).
-  const patient = PATIENT_BEFORE.test(text.slice(Math.max(0, from - 12), from)) && !/['\u2019]s?$/i.test(text.slice(from, end));
-  const own = patient ? /^person\s+((?:with|who|known)\s.*)$/is.exec(suggestion) : null;
+  // So after an age and sex header, which names the patient as "Pt" does: "58 yo M who injects drugs
+  // presents", where --fix wrote "58 yo M person who injects drugs presents" (a run of 2026-12-04), and
+  // "a 52 yo M who injects drugs", where "M" read as a word describing the label withheld the fix.
+  const patient = (PATIENT_BEFORE.test(text.slice(Math.max(0, from - 12), from)) || ageSexBefore(text, from)) && !/['\u2019]s?$/i.test(text.slice(from, end));
+  const own = patient ? /^person\s+((?:with|who|known|in\s+recovery)\s.*)$/is.exec(suggestion) : null;
   if (own) return { end, suggestion: own[1]! };
+  // Any other wording of a person ("person in recovery from …" too) reads wrong after a word describing the label.
+  if ((person || /^(?:an?\s+)?(?:person|people)\b/i.test(suggestion)) && modifierBefore(text, from)) return null;
   if (!person) return { end, suggestion };
   let words = suggestion;
   let to = end;

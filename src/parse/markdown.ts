@@ -16,6 +16,8 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
+// The editable run a fix works in, [start, end) and the characters it may not write there: refine.ts's type (no code of it is loaded).
+import type { Segment } from '../fix/refine.js';
 import { pointer } from './hidden.js';
 import { lineBoundsOf, lineIndexAt } from './lines.js';
 import { MARKDOWN_JOIN, joinMarkupSplitWords } from './markup-words.js';
@@ -119,10 +121,7 @@ function fillPositions(node: Nodes, source: string): void {
 // What else lintDocument asks of the last text markdownTrees parsed: its code spans (for inline
 // control) and, when a finding has a fix, its editable text runs. Parsing Markdown (micromark with
 // GFM) is most of the cost of linting it; keeping these saves parsing the same text two more times.
-let lastParse: { source: string; codeSpans: Array<[number, number]>; textRuns: Array<TextRun> } | undefined;
-
-/** An editable run: [start, end) UTF-16 offsets, and for a title the characters a fix may not write in it (src/fix/refine.ts Segment). */
-type TextRun = readonly [start: number, end: number, forbidden?: string];
+let lastParse: { source: string; codeSpans: Array<[number, number]>; textRuns: Segment[] } | undefined;
 
 /**
  * The editable runs of a Markdown text for fixes, [start, end) UTF-16 offsets in text order: the
@@ -134,8 +133,8 @@ type TextRun = readonly [start: number, end: number, forbidden?: string];
  * write there (its delimiters: see titleRun). `tree` must be the parser's tree as parsed (before
  * markdownTrees changes it).
  */
-function textRunsOf(tree: MdastRoot, source: string): Array<TextRun> {
-  const out: Array<TextRun> = [];
+function textRunsOf(tree: MdastRoot, source: string): Segment[] {
+  const out: Segment[] = [];
   visit(tree, (node: Nodes) => {
     // A title is text a reader meets (a tooltip), also on a link shown as its address.
     const title = titled(node) ? titleRun(node, source) : undefined;
@@ -155,7 +154,7 @@ function textRunsOf(tree: MdastRoot, source: string): Array<TextRun> {
 }
 
 /** The editable runs of a Markdown text (see textRunsOf), from markdownTrees' parse of the same text when there was one. */
-export function markdownTextRuns(source: string): Array<TextRun> {
+export function markdownTextRuns(source: string): Segment[] {
   if (lastParse?.source === source) return lastParse.textRuns.slice();
   return textRunsOf(parser.parse(source) as MdastRoot, source);
 }

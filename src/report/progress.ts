@@ -1,16 +1,22 @@
 // A one-line progress bar on stderr for long exports: records done, rate, time left (estimated
 // from the share of the file read). Drawn only when stderr is a terminal (and, as the lint
 // command's line, not with --no-progress, in CI or with TERM=dumb: cli/progress-wanted.ts), so logs
-// and pipes stay clean; redrawn at most every 100 ms so it costs nothing next to linting.
+// and pipes stay clean; redrawn at most every 100 ms so it costs nothing next to linting
+// (output/redrawn-line.ts, which also erases it when Ctrl-C or SIGTERM ends the run).
+import { RedrawnLine } from '../output/redrawn-line.js';
 
 export interface Progress {
-  /** `records` linted so far; `done` of `total` units read (bytes of a file, files of a folder). */
-  update(records: number, done: number, total: number): void;
+  /**
+   * `records` linted so far; `done` of `total` units read (bytes of a file, files of a folder). After
+   * a redraw, a turn of the event loop for the caller to await (Ctrl-C's erase runs in one:
+   * RedrawnLine.draw); else undefined.
+   */
+  update(records: number, done: number, total: number): Promise<void> | undefined;
   /** Clears the line. */
   end(): void;
 }
 
-const SILENT: Progress = { update() {}, end() {} };
+const SILENT: Progress = { update: () => undefined, end() {} };
 
 export function formatDuration(seconds: number): string {
   if (!Number.isFinite(seconds) || seconds < 0) return '–';
@@ -33,19 +39,14 @@ export function progressLine(records: number, done: number, total: number, elaps
 
 export function createProgress(stream: { write(s: string): unknown; isTTY?: boolean }, now: () => number = Date.now): Progress {
   if (!stream.isTTY) return SILENT;
-  const started = now();
-  let last = 0;
-  let drawn = false;
+  const line = new RedrawnLine(stream, { now, intervalMs: 100 });
   return {
     update(records, done, total) {
-      const t = now();
-      if (t - last < 100) return;
-      last = t;
-      drawn = true;
-      stream.write(`\r${progressLine(records, done, total, t - started)}\u001b[K`);
+      const t = line.due();
+      return t === undefined ? undefined : line.draw(`\r${progressLine(records, done, total, t - line.started)}\u001b[K`);
     },
     end() {
-      if (drawn) stream.write('\r\u001b[K');
+      line.clear();
     },
   };
 }
