@@ -87,6 +87,8 @@ describe('ProgressLine', () => {
     // A file name with a control character is shown escaped (oneLine), never run by the terminal.
     line.batch(records('x\u001b[2Jy.csv', 1));
     expect(line.text()).toBe('dignify: "x\\u001b[2Jy.csv" 1 record, file 4 of 5');
+    // Erased, so that its signal listeners (redrawn-line.ts) do not outlive the test in this worker.
+    line.clear();
   });
 
   it("a long note's later batches are the same record", () => {
@@ -96,6 +98,7 @@ describe('ProgressLine', () => {
       ({ kind: 'linted', file: 'n.csv', record: { row: 1, line: 2 }, findings: [], doc, part: { first, last: !first } }) as LintOutcome;
     line.batch([part(true), part(false), part(false)]);
     expect(line.text()).toBe('dignify: n.csv 1 record');
+    line.clear();
   });
 });
 

@@ -6,8 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { RedrawnLine } from '../src/output/redrawn-line.js';
+import { describe, expect, it, vi } from 'vitest';
 
 const BIN = path.resolve('bin/dignify.cjs');
 const ERASE = '\r\u001b[K';
@@ -15,6 +14,10 @@ const hasScript = process.platform === 'linux' && spawnSync('script', ['--versio
 
 describe('the signals listener of a drawn line', () => {
   it('is there only while a line is drawn', async () => {
+    // A module of its own: its listener is its own, whatever lines other tests of this worker left
+    // drawn (the main project shares one module graph per worker: vitest.config.ts).
+    vi.resetModules();
+    const { RedrawnLine } = await import('../src/output/redrawn-line.js');
     const before = [process.listenerCount('SIGINT'), process.listenerCount('SIGTERM')];
     const writes: string[] = [];
     const line = new RedrawnLine({ write: (s: string) => writes.push(s) }, { now: () => 0, intervalMs: 0 });
