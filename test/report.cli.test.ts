@@ -340,3 +340,27 @@ describe('dignify report', () => {
     });
   });
 });
+
+describe("the report page's names for assistive technology", () => {
+  // Found by axe-core in Chromium on a report grouped by the column "Care unit": its section was
+  // <section id="group-Care unit" aria-labelledby="group-Care unit-h">, an id list naming "group-Care"
+  // and "unit-h", neither on the page, so the section had no name; and the arrow between a term and
+  // its suggestion was <span aria-label="write instead">, a name ARIA does not give a span.
+  it('gives every aria-labelledby ids that exist, ids without white space, and the arrow a role that takes its name', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'n.csv'), 'note_id,Care unit,text\n1,ED West,Known heroin addict.\n2,ICU,Wound clean and dry.\n');
+    const r = await runMain(['report', 'n.csv', '--group-by', 'Care unit'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const html = r.stdout;
+    const ids = [...html.matchAll(/\sid="([^"]*)"/g)].map((m) => m[1]!);
+    expect(ids.filter((id) => /\s/.test(id))).toEqual([]);
+    expect(new Set(ids).size).toBe(ids.length);
+    const labelledBy = [...html.matchAll(/aria-labelledby="([^"]*)"/g)].flatMap((m) => m[1]!.split(/\s+/));
+    expect(labelledBy.length).toBeGreaterThan(0);
+    expect(labelledBy.filter((id) => !ids.includes(id))).toEqual([]);
+    expect(html).toContain('<h2 id="group-Care_unit-h">By Care unit</h2>');
+    const arrows = [...html.matchAll(/<span class="arrow"[^>]*>/g)].map((m) => m[0]);
+    expect(arrows.length).toBeGreaterThan(0);
+    for (const arrow of arrows) expect(arrow).toBe('<span class="arrow" role="img" aria-label="write instead">');
+  });
+});
