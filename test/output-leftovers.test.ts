@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { parquetWriteFile } from 'hyparquet-writer/src/node.js';
 import { droppedText } from '../src/web/dropped-text.js';
 import { runMain, tempFolder } from './helpers.js';
 
@@ -67,6 +68,41 @@ describe('the loose column matching the README describes', () => {
     // A JSON Lines field is matched exactly.
     const jsonl = await runMain(['n.jsonl', '--text-field', 'note_text'], { cwd: tempFolder('dignify-left4-', { 'n.jsonl': '{"Note_Text":"IVDU"}\n' }) });
     expect(jsonl.stderr).toContain('the first record has no field "note_text"; its fields are "Note_Text"');
+  });
+});
+
+describe("the loose match of dignify report's --group-by and --date-column", () => {
+  // The README names them among the columns whose loose match is said once; they were read loosely
+  // but said nothing ("deptname" for "Dept_Name" was read in silence).
+  it('says which header column each name is read as, with the text column chosen or given, for CSV and Parquet', async () => {
+    const dir = tempFolder('dignify-left4-', { 'g.csv': 'note_id,Dept_Name,Visit-Date,note_text\n1,ED,2024-01-15,Pt is an IVDU.\n' });
+    const chosen = await runMain(['report', 'g.csv', '--format', 'csv', '--group-by', 'deptname', '--date-column', 'visit date'], { cwd: dir });
+    expect(chosen.code).toBe(0);
+    expect(chosen.stderr).toBe(
+      'dignify: g.csv: linting the column "note_text" (record id: "note_id"); choose with --text-column and --id-column; the column "deptname" read as "Dept_Name"; the column "visit date" read as "Visit-Date"\n',
+    );
+    expect(chosen.stdout).toContain('\ngroup,deptname,ED,,,,1,1,1,1000\n');
+    expect(chosen.stdout).toContain('\nperiod,visit date,2024-01,,,,1,1,1,1000\n');
+    const given = await runMain(['report', 'g.csv', '--format', 'csv', '--text-column', 'note_text', '--group-by', 'DEPT_NAME,dept-name'], { cwd: dir });
+    // Letter case alone is said nothing of, as for --text-column.
+    expect(given.stderr).toBe('dignify: g.csv: the column "dept-name" read as "Dept_Name"\n');
+    // The page keeps the part the advice to the command line left out.
+    const page = await runMain(['report', 'g.csv', '--group-by', 'deptname'], { cwd: dir });
+    expect(page.stdout).toContain('the column &quot;deptname&quot; read as &quot;Dept_Name&quot;');
+    expect(page.stdout).not.toContain('choose with');
+    // Parquet's reader chooses its columns with the same code, and says the same.
+    parquetWriteFile({
+      filename: path.join(dir, 'g.parquet'),
+      columnData: [
+        { name: 'note_text', data: ['Pt is an IVDU.'], type: 'STRING' },
+        { name: 'Dept_Name', data: ['ED'], type: 'STRING' },
+      ],
+    });
+    const parquet = await runMain(['report', 'g.parquet', '--format', 'csv', '--group-by', 'dept name'], { cwd: dir });
+    expect(parquet.stderr).toBe(
+      'dignify: g.parquet: linting the column "note_text"; choose with --text-column and --id-column; the column "dept name" read as "Dept_Name"\n',
+    );
+    expect(parquet.stdout).toContain('\ngroup,dept name,ED,,,,1,1,1,1000\n');
   });
 });
 

@@ -225,9 +225,14 @@ export async function report(source: string, options: ReportCliOptions, io: Io, 
             ...(folder
               ? notices.map(
                   ({ file, message }) =>
-                    ['Reading', `${file}: ${chosenTextOf(message) === undefined ? message : message.replace(/; choose with .*$/, '')}`] as [string, string],
+                    ['Reading', `${file}: ${chosenTextOf(message) === undefined ? message : message.replace(/; choose with [^;]*/, '')}`] as [string, string],
                 )
-              : notices.filter(({ message }) => fhir || chosenTextOf(message) === undefined).map(({ message }) => ['Reading', message] as [string, string])),
+              : notices.flatMap(({ message }) => {
+                  if (fhir || chosenTextOf(message) === undefined) return [['Reading', message] as [string, string]];
+                  // The choice is in the rows above; what follows the advice is a column matched loosely.
+                  const rest = message.replace(/^.*?; choose with [^;]*(?:; )?/, '');
+                  return rest ? [['Reading', rest] as [string, string]] : [];
+                })),
             ['Group by', groupBy.length ? groupBy.join(', ') : '—'],
             ['Date column', options.dateColumn ? `${options.dateColumn} (by ${options.period})` : '—'],
             ['Quoted phrases', options.quotes],
