@@ -44,10 +44,33 @@ describe('the counts of a FHIR Bulk Data file', () => {
   it('say "record" for a part, as the count line does, and count the resources left out apart', async () => {
     const r = await runMain([path.join(import.meta.dirname, '..', 'fixtures', 'fhir', 'bulk-export.ndjson'), '--skip-bad-records']);
     // 7 notes, 2 attachments skipped with a warning, 1 malformed: 10 records (parts); Patient and Observation take none.
-    expect(r.stderr).toContain('bulk-export.ndjson: 10 records read, 7 linted; 1 malformed record skipped\n');
+    // The attachments left out are in the count, so it adds up (before: "10 records read, 7 linted; 1
+    // malformed record skipped", 2 records unaccounted for).
+    expect(r.stderr).toContain('bulk-export.ndjson: 10 records read, 7 linted, 2 left out with a warning; 1 malformed record skipped\n');
     expect(r.stderr).toContain('bulk-export.ndjson: 2 resources left out, holding no note text (no record): Patient 1, Observation 1\n');
     // Before: "7 notes read; left out …" beside "10 records read": two counts of what was read.
     expect(r.stderr).not.toMatch(/notes? read/);
+  });
+
+  it('name the attachments left out in the count line of a file with no malformed record', async () => {
+    const data = (text: string) => Buffer.from(text).toString('base64');
+    const doc = {
+      resourceType: 'DocumentReference',
+      id: 'd1',
+      content: [
+        { attachment: { contentType: 'text/plain', data: data('Hx of IVDU.') } },
+        { attachment: { contentType: 'application/pdf', data: 'JVBERi0=' } },
+        { attachment: { url: 'https://ehr.example.org/Binary/1' } },
+      ],
+    };
+    const dir = tempFolder('dignify-left4-', { 'b.ndjson': `${JSON.stringify(doc)}\n` });
+    const r = await runMain(['b.ndjson'], { cwd: dir });
+    expect(r.code).toBe(1);
+    // Before: "b.ndjson: 1 record linted, 1 finding", the two attachments left out not in it.
+    expect(r.stderr.split('\n').at(-2)).toBe('dignify: b.ndjson: 3 records read, 1 linted, 2 left out with a warning; 1 finding');
+    // A file whose every record was linted keeps the short line.
+    const clean = await runMain(['c.ndjson'], { cwd: tempFolder('dignify-left4-', { 'c.ndjson': `${JSON.stringify({ ...doc, content: doc.content.slice(0, 1) })}\n` }) });
+    expect(clean.stderr).toBe('dignify: c.ndjson: 1 record linted, 1 finding\n');
   });
 });
 
