@@ -435,7 +435,7 @@ h3{font-size:16px;margin:20px 0 6px}
 .plot{flex:0 1 600px;min-width:0}
 .plot svg{width:100%;height:auto;display:block}
 .data{flex:1 1 420px;min-width:0;overflow-x:auto}
-.figure.stack{flex-direction:column;align-items:stretch}
+.figure.stack{flex-direction:column;flex-wrap:nowrap;align-items:stretch}
 .figure.stack .plot{flex:none;width:100%;max-width:640px}
 .figure.stack .data{flex:none;max-width:1000px}
 .figure .note{margin-top:8px}
@@ -459,9 +459,9 @@ mark{background:#ffe08a;color:inherit;padding:0 2px;border-radius:2px}
 .swatch{display:inline-block;width:11px;height:11px;border-radius:2px;margin-right:5px;vertical-align:-1px}
 details{margin-top:10px}
 summary{cursor:pointer;color:var(--accent);font-size:14px}
-dl.options{display:grid;grid-template-columns:max-content 1fr;gap:4px 18px;margin:6px 0 12px;font-size:14px}
+dl.options{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:4px 18px;margin:6px 0 12px;font-size:14px}
 dt{color:var(--muted)}
-dd{margin:0;font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:13px}
+dd{margin:0;overflow-wrap:anywhere;font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:13px}
 footer{color:var(--muted);font-size:13px;margin-top:28px}
 svg.chart text{fill:var(--ink)}
 svg.chart .tick,svg.chart .muted,svg.chart .axis-label{fill:var(--muted);font-size:12px}
