@@ -47,6 +47,21 @@ describe('--format github', () => {
     );
   });
 
+  it('makes what is skipped with a warning a warning annotation: a FHIR attachment at its line, a file', () => {
+    // Before: nothing; stderr alone said it, and SARIF as a notification.
+    const attachment: LintResult = {
+      file: 'bulk.ndjson',
+      record: { row: 5, id: 'DocumentReference/d3', part: 'content[1]', line: 4 },
+      findings: [],
+      skipped: 'DocumentReference/d3 content[1]: content type application/pdf is not read (text/plain, text/html and text/markdown are)',
+    };
+    const binary: LintResult = { file: 'notes/image.txt', findings: [], skipped: 'binary file' };
+    expect(formatAll(formatters.github!, [attachment, binary], context)).toBe(
+      '::warning file=bulk.ndjson,line=4,title=dignify::row 5: skipped: DocumentReference/d3 content[1]: content type application/pdf is not read (text/plain, text/html and text/markdown are)\n' +
+        '::warning file=notes/image.txt,title=dignify::skipped: binary file\n',
+    );
+  });
+
   it('keeps line and column for a plain file', () => {
     expect(formatAll(formatters.github!, [plain], context)).toBe(
       '::error file=a.txt,line=2,endLine=2,col=5,endColumn=11,title=substance-use/addict::Avoid "addict" [substance-use/addict]\n',
