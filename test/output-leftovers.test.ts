@@ -113,6 +113,11 @@ describe("the loose match of dignify report's --group-by and --date-column", () 
     const page = await runMain(['report', 'g.csv', '--group-by', 'deptname'], { cwd: dir });
     expect(page.stdout).toContain('the column &quot;deptname&quot; read as &quot;Dept_Name&quot;');
     expect(page.stdout).not.toContain('choose with');
+    // A column whose name holds a comma, which --group-by's list cannot name as written (README).
+    writeFileSync(path.join(dir, 'c.csv'), 'note_id,"Dept, Unit",note_text\n1,ED,Pt is an IVDU.\n');
+    const comma = await runMain(['report', 'c.csv', '--format', 'csv', '--group-by', 'dept unit'], { cwd: dir });
+    expect(comma.stderr).toContain('; the column "dept unit" read as "Dept, Unit"\n');
+    expect(comma.stdout).toContain('\ngroup,dept unit,ED,,,,1,1,1,1000\n');
     // Parquet's reader chooses its columns with the same code, and says the same.
     parquetWriteFile({
       filename: path.join(dir, 'g.parquet'),
