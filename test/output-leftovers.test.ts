@@ -69,7 +69,9 @@ describe('the counts of a FHIR Bulk Data file', () => {
     // Before: "b.ndjson: 1 record linted, 1 finding", the two attachments left out not in it.
     expect(r.stderr.split('\n').at(-2)).toBe('dignify: b.ndjson: 3 records read, 1 linted, 2 left out with a warning; 1 finding');
     // A file whose every record was linted keeps the short line.
-    const clean = await runMain(['c.ndjson'], { cwd: tempFolder('dignify-left4-', { 'c.ndjson': `${JSON.stringify({ ...doc, content: doc.content.slice(0, 1) })}\n` }) });
+    const clean = await runMain(['c.ndjson'], {
+      cwd: tempFolder('dignify-left4-', { 'c.ndjson': `${JSON.stringify({ ...doc, content: doc.content.slice(0, 1) })}\n` }),
+    });
     expect(clean.stderr).toBe('dignify: c.ndjson: 1 record linted, 1 finding\n');
   });
 });
