@@ -48,6 +48,15 @@ describe('the counts of a FHIR Bulk Data file', () => {
     // malformed record skipped", 2 records unaccounted for).
     expect(r.stderr).toContain('bulk-export.ndjson: 10 records read, 7 linted, 2 left out with a warning; 1 malformed record skipped\n');
     expect(r.stderr).toContain('bulk-export.ndjson: 2 resources left out, holding no note text (no record): Patient 1, Observation 1\n');
+    // dignify report says the same count (before: "1 malformed record skipped" alone).
+    const report = await runMain([
+      'report',
+      path.join(import.meta.dirname, '..', 'fixtures', 'fhir', 'bulk-export.ndjson'),
+      '--format',
+      'csv',
+      '--skip-bad-records',
+    ]);
+    expect(report.stderr).toContain('bulk-export.ndjson: 10 records read, 7 linted, 2 left out with a warning; 1 malformed record skipped\n');
     // Before: "7 notes read; left out …" beside "10 records read": two counts of what was read.
     expect(r.stderr).not.toMatch(/notes? read/);
   });

@@ -110,7 +110,8 @@ describe('dignify report', () => {
     expect(r.stderr).toMatch(
       new RegExp(`^dignify: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: line 2 \\(row 2\\): skipped a malformed record: not valid JSON`),
     );
-    expect(r.stderr).toContain(`dignify: ${file}: 1 malformed record skipped (exit 2; --skip-bad-records accepts them)`);
+    // The records read and linted, as the lint command says them (before: "1 malformed record skipped" alone).
+    expect(r.stderr).toContain(`dignify: ${file}: 4 records read, 3 linted; 1 malformed record skipped (exit 2; --skip-bad-records accepts them)\n`);
     expect(r.stdout).toContain('total,,,,,,3,2,2,666.7');
     expect(r.stdout).toContain('group,unit,5,,,,1,1,1,1000');
   });
@@ -142,7 +143,7 @@ describe('dignify report', () => {
       '--skip-bad-records',
     ]);
     expect(r.stderr).toContain(`dignify: ${file}: line 3 (row 3): skipped a malformed record: not valid JSON`);
-    expect(r.stderr).toContain(`dignify: ${file}: 1 malformed record skipped\n`);
+    expect(r.stderr).toContain(`dignify: ${file}: 5 records read, 4 linted; 1 malformed record skipped\n`);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('total,,,,,,4,3,3,750');
     expect(r.stdout).toContain('group,meta.unit,4W,,,,2,2,2,1000');
