@@ -18,6 +18,8 @@ const finding = (over: Partial<Finding> = {}): Finding => ({
 });
 
 const record: LintResult = { file: 'notes.csv', record: { row: 3, id: 'N-7', idName: 'note_id', line: 5 }, findings: [finding()] };
+// Parquet has no lines: its records say line 0 (see "JSON output" in the README).
+const parquet: LintResult = { file: 'notes.parquet', record: { row: 3, id: 'P3', idName: 'note_id', line: 0 }, findings: [finding()] };
 const docx: LintResult = {
   file: 'leaflet.docx',
   findings: [finding({ paragraph: 4, start: { line: 7, column: 1, offset: 90 }, end: { line: 7, column: 7, offset: 96 } })],
@@ -35,6 +37,28 @@ describe('--format github', () => {
   it('names the paragraph of a .docx, with no line inside the zip', () => {
     expect(formatAll(formatters.github!, [docx], context)).toBe(
       '::error file=leaflet.docx,title=substance-use/addict::paragraph 4: Avoid "addict" [substance-use/addict]\n',
+    );
+  });
+
+  it('names a Parquet record with no line (the format has none; GitHub has no line 0)', () => {
+    // Before: "::error file=notes.parquet,line=0,endLine=0,…".
+    expect(formatAll(formatters.github!, [parquet], context)).toBe(
+      '::error file=notes.parquet,title=substance-use/addict::row 3 (note_id P3), 2:5: Avoid "addict" [substance-use/addict]\n',
+    );
+  });
+
+  it('makes what is skipped with a warning a warning annotation: a FHIR attachment at its line, a file', () => {
+    // Before: nothing; stderr alone said it, and SARIF as a notification.
+    const attachment: LintResult = {
+      file: 'bulk.ndjson',
+      record: { row: 5, id: 'DocumentReference/d3', part: 'content[1]', line: 4 },
+      findings: [],
+      skipped: 'DocumentReference/d3 content[1]: content type application/pdf is not read (text/plain, text/html and text/markdown are)',
+    };
+    const binary: LintResult = { file: 'notes/image.txt', findings: [], skipped: 'binary file' };
+    expect(formatAll(formatters.github!, [attachment, binary], context)).toBe(
+      '::warning file=bulk.ndjson,line=4,title=dignify::row 5: skipped: DocumentReference/d3 content[1]: content type application/pdf is not read (text/plain, text/html and text/markdown are)\n' +
+        '::warning file=notes/image.txt,title=dignify::skipped: binary file\n',
     );
   });
 
@@ -57,6 +81,14 @@ describe('--format sarif', () => {
     expect(r!.locations[0]!.physicalLocation.region).toEqual({ startLine: 5, endLine: 5 });
     expect(r!.locations[0]!.logicalLocations).toEqual([{ name: 'row 3 (note_id N-7)', kind: 'element' }]);
     expect(r!.message.text).toBe('row 3 (note_id N-7), 2:5: Avoid "addict"');
+  });
+
+  it('gives a Parquet record no region (SARIF 2.1.0 wants startLine >= 1), and the record', () => {
+    // Before: region { startLine: 0, endLine: 0 }, which fails the SARIF schema.
+    const [r] = results(parquet);
+    expect(r!.locations[0]!.physicalLocation.region).toBeUndefined();
+    expect(r!.locations[0]!.logicalLocations).toEqual([{ name: 'row 3 (note_id P3)', kind: 'element' }]);
+    expect(r!.message.text).toBe('row 3 (note_id P3), 2:5: Avoid "addict"');
   });
 
   it('gives a .docx finding no region, and its paragraph', () => {

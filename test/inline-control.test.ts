@@ -1,7 +1,11 @@
 // Inline control comments in plain text, Markdown and HTML: -next-line, -line, disable … enable,
 // with rule ids or categories, a reason after "--", and look-alikes that are not directives.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { lintText } from '../src/index.js';
+import { lintFiles, lintText } from '../src/index.js';
 import { applyInlineControl, findDirectives } from '../src/match/inline-control.js';
 import { runMain } from './helpers.js';
 
@@ -82,5 +86,47 @@ describe('inline control', () => {
       // A real comment beside the tag still counts.
       expect(await lines('<p>Hx of drug abuse <a href="x">help</a> <!-- dignify-disable-line --></p>\n', syntax)).toEqual([]);
     }
+  });
+});
+
+describe('inline control in a Word document (.docx)', () => {
+  /** A minimal .docx whose body holds `paragraphs`, one run of text each. */
+  async function docx(paragraphs: string[]): Promise<string> {
+    const zip = new JSZip();
+    zip.file(
+      '[Content_Types].xml',
+      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+    );
+    zip.file(
+      '_rels/.rels',
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+    );
+    const body = paragraphs.map((p) => `<w:p><w:r><w:t xml:space="preserve">${p}</w:t></w:r></w:p>`).join('');
+    zip.file(
+      'word/document.xml',
+      `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`,
+    );
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'dignify-docx-control-')), 'consent.docx');
+    writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer' }));
+    return file;
+  }
+
+  // mammoth puts a blank line between paragraphs, so the line after a directive's paragraph was
+  // always empty: a -next-line paragraph disabled nothing, while disable … enable and -line worked.
+  it('a dignify-disable-next-line paragraph covers the next paragraph, and no other', async () => {
+    const file = await docx([
+      'dignify-disable-next-line substance-use',
+      'Known alcoholic.',
+      'Hx of IVDU.',
+      '# dignify-disable-next-line',
+      'Heroin addict.',
+      'Hx of drug abuse.',
+    ]);
+    const [r] = await lintFiles([file]);
+    expect(r!.findings.map((f) => `${f.paragraph}:${f.actual}`)).toEqual(['3:IVDU', '6:drug abuse']);
+  });
+
+  it('leaves plain text as it was: -next-line is the line right after, blank or not', async () => {
+    expect(await reported('dignify-disable-next-line\n\nKnown heroin addict.\n')).toEqual(['3:heroin addict']);
   });
 });

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { parquetWriteFile } from 'hyparquet-writer/src/node.js';
 import { droppedText } from '../src/web/dropped-text.js';
 import { runMain, tempFolder } from './helpers.js';
 
@@ -43,10 +44,44 @@ describe('the counts of a FHIR Bulk Data file', () => {
   it('say "record" for a part, as the count line does, and count the resources left out apart', async () => {
     const r = await runMain([path.join(import.meta.dirname, '..', 'fixtures', 'fhir', 'bulk-export.ndjson'), '--skip-bad-records']);
     // 7 notes, 2 attachments skipped with a warning, 1 malformed: 10 records (parts); Patient and Observation take none.
-    expect(r.stderr).toContain('bulk-export.ndjson: 10 records read, 7 linted; 1 malformed record skipped\n');
+    // The attachments left out are in the count, so it adds up (before: "10 records read, 7 linted; 1
+    // malformed record skipped", 2 records unaccounted for).
+    expect(r.stderr).toContain('bulk-export.ndjson: 10 records read, 7 linted, 2 left out with a warning; 1 malformed record skipped\n');
     expect(r.stderr).toContain('bulk-export.ndjson: 2 resources left out, holding no note text (no record): Patient 1, Observation 1\n');
+    // dignify report says the same count (before: "1 malformed record skipped" alone).
+    const report = await runMain([
+      'report',
+      path.join(import.meta.dirname, '..', 'fixtures', 'fhir', 'bulk-export.ndjson'),
+      '--format',
+      'csv',
+      '--skip-bad-records',
+    ]);
+    expect(report.stderr).toContain('bulk-export.ndjson: 10 records read, 7 linted, 2 left out with a warning; 1 malformed record skipped\n');
     // Before: "7 notes read; left out …" beside "10 records read": two counts of what was read.
     expect(r.stderr).not.toMatch(/notes? read/);
+  });
+
+  it('name the attachments left out in the count line of a file with no malformed record', async () => {
+    const data = (text: string) => Buffer.from(text).toString('base64');
+    const doc = {
+      resourceType: 'DocumentReference',
+      id: 'd1',
+      content: [
+        { attachment: { contentType: 'text/plain', data: data('Hx of IVDU.') } },
+        { attachment: { contentType: 'application/pdf', data: 'JVBERi0=' } },
+        { attachment: { url: 'https://ehr.example.org/Binary/1' } },
+      ],
+    };
+    const dir = tempFolder('dignify-left4-', { 'b.ndjson': `${JSON.stringify(doc)}\n` });
+    const r = await runMain(['b.ndjson'], { cwd: dir });
+    expect(r.code).toBe(1);
+    // Before: "b.ndjson: 1 record linted, 1 finding", the two attachments left out not in it.
+    expect(r.stderr.split('\n').at(-2)).toBe('dignify: b.ndjson: 3 records read, 1 linted, 2 left out with a warning; 1 finding');
+    // A file whose every record was linted keeps the short line.
+    const clean = await runMain(['c.ndjson'], {
+      cwd: tempFolder('dignify-left4-', { 'c.ndjson': `${JSON.stringify({ ...doc, content: doc.content.slice(0, 1) })}\n` }),
+    });
+    expect(clean.stderr).toBe('dignify: c.ndjson: 1 record linted, 1 finding\n');
   });
 });
 
@@ -67,6 +102,46 @@ describe('the loose column matching the README describes', () => {
     // A JSON Lines field is matched exactly.
     const jsonl = await runMain(['n.jsonl', '--text-field', 'note_text'], { cwd: tempFolder('dignify-left4-', { 'n.jsonl': '{"Note_Text":"IVDU"}\n' }) });
     expect(jsonl.stderr).toContain('the first record has no field "note_text"; its fields are "Note_Text"');
+  });
+});
+
+describe("the loose match of dignify report's --group-by and --date-column", () => {
+  // The README names them among the columns whose loose match is said once; they were read loosely
+  // but said nothing ("deptname" for "Dept_Name" was read in silence).
+  it('says which header column each name is read as, with the text column chosen or given, for CSV and Parquet', async () => {
+    const dir = tempFolder('dignify-left4-', { 'g.csv': 'note_id,Dept_Name,Visit-Date,note_text\n1,ED,2024-01-15,Pt is an IVDU.\n' });
+    const chosen = await runMain(['report', 'g.csv', '--format', 'csv', '--group-by', 'deptname', '--date-column', 'visit date'], { cwd: dir });
+    expect(chosen.code).toBe(0);
+    expect(chosen.stderr).toBe(
+      'dignify: g.csv: linting the column "note_text" (record id: "note_id"); choose with --text-column and --id-column; the column "deptname" read as "Dept_Name"; the column "visit date" read as "Visit-Date"\n',
+    );
+    expect(chosen.stdout).toContain('\ngroup,deptname,ED,,,,1,1,1,1000\n');
+    expect(chosen.stdout).toContain('\nperiod,visit date,2024-01,,,,1,1,1,1000\n');
+    const given = await runMain(['report', 'g.csv', '--format', 'csv', '--text-column', 'note_text', '--group-by', 'DEPT_NAME,dept-name'], { cwd: dir });
+    // Letter case alone is said nothing of, as for --text-column.
+    expect(given.stderr).toBe('dignify: g.csv: the column "dept-name" read as "Dept_Name"\n');
+    // The page keeps the part the advice to the command line left out.
+    const page = await runMain(['report', 'g.csv', '--group-by', 'deptname'], { cwd: dir });
+    expect(page.stdout).toContain('the column &quot;deptname&quot; read as &quot;Dept_Name&quot;');
+    expect(page.stdout).not.toContain('choose with');
+    // A column whose name holds a comma, which --group-by's list cannot name as written (README).
+    writeFileSync(path.join(dir, 'c.csv'), 'note_id,"Dept, Unit",note_text\n1,ED,Pt is an IVDU.\n');
+    const comma = await runMain(['report', 'c.csv', '--format', 'csv', '--group-by', 'dept unit'], { cwd: dir });
+    expect(comma.stderr).toContain('; the column "dept unit" read as "Dept, Unit"\n');
+    expect(comma.stdout).toContain('\ngroup,dept unit,ED,,,,1,1,1,1000\n');
+    // Parquet's reader chooses its columns with the same code, and says the same.
+    parquetWriteFile({
+      filename: path.join(dir, 'g.parquet'),
+      columnData: [
+        { name: 'note_text', data: ['Pt is an IVDU.'], type: 'STRING' },
+        { name: 'Dept_Name', data: ['ED'], type: 'STRING' },
+      ],
+    });
+    const parquet = await runMain(['report', 'g.parquet', '--format', 'csv', '--group-by', 'dept name'], { cwd: dir });
+    expect(parquet.stderr).toBe(
+      'dignify: g.parquet: linting the column "note_text"; choose with --text-column and --id-column; the column "dept name" read as "Dept_Name"\n',
+    );
+    expect(parquet.stdout).toContain('\ngroup,dept name,ED,,,,1,1,1,1000\n');
   });
 });
 

@@ -9,7 +9,8 @@
 // (printed) for a person to look at.
 //
 // The audit report: the charts must have drawn, the console must stay free of errors, and the page
-// must make no request at all besides the file itself. Screenshots (screen and print) go to
+// must make no request at all besides the file itself; axe-core finds no violation and no ARIA
+// attribute to review. Screenshots (screen and print) go to
 // test-artifacts/ for a person to look at.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -312,6 +313,25 @@ describe.skipIf(!HAS_CHROMIUM)('the report in headless Chromium', () => {
       await page.screenshot({ path: path.join(ARTIFACTS, 'report.png'), fullPage: true });
       await page.emulateMedia({ media: 'print' });
       await page.screenshot({ path: path.join(ARTIFACTS, 'report-print.png'), fullPage: true });
+
+      // Accessibility: no axe violation, and none of the ARIA checks axe leaves for review (it
+      // flagged the term → suggestion arrow, a span named with aria-label, which ARIA does not allow).
+      await page.emulateMedia({ media: 'screen' });
+      await page.evaluate(AXE);
+      const axeResult = await page.evaluate(async () => {
+        type Rule = { id: string; impact: string; nodes: unknown[] };
+        const axe = (window as unknown as { axe: { run: (opts: object) => Promise<{ violations: Rule[]; incomplete: Rule[] }> } }).axe;
+        const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+        const brief = (rules: Rule[]) => rules.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+        return { violations: brief(result.violations), incomplete: brief(result.incomplete) };
+      });
+      expect(axeResult.violations).toEqual([]);
+      expect(axeResult.incomplete.filter((v) => v.id.startsWith('aria-'))).toEqual([]);
+
+      // On a phone the page does not scroll sideways: a wide table scrolls in its own box. A stacked
+      // figure's table set the width of its wrapping flex line, 687 px on a 390 px screen.
+      await page.setViewportSize({ width: 390, height: 800 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
       expect(problems).toEqual([]);
       expect(requests).toEqual([url]);

@@ -110,7 +110,8 @@ describe('dignify report', () => {
     expect(r.stderr).toMatch(
       new RegExp(`^dignify: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: line 2 \\(row 2\\): skipped a malformed record: not valid JSON`),
     );
-    expect(r.stderr).toContain(`dignify: ${file}: 1 malformed record skipped (exit 2; --skip-bad-records accepts them)`);
+    // The records read and linted, as the lint command says them (before: "1 malformed record skipped" alone).
+    expect(r.stderr).toContain(`dignify: ${file}: 4 records read, 3 linted; 1 malformed record skipped (exit 2; --skip-bad-records accepts them)\n`);
     expect(r.stdout).toContain('total,,,,,,3,2,2,666.7');
     expect(r.stdout).toContain('group,unit,5,,,,1,1,1,1000');
   });
@@ -142,7 +143,7 @@ describe('dignify report', () => {
       '--skip-bad-records',
     ]);
     expect(r.stderr).toContain(`dignify: ${file}: line 3 (row 3): skipped a malformed record: not valid JSON`);
-    expect(r.stderr).toContain(`dignify: ${file}: 1 malformed record skipped\n`);
+    expect(r.stderr).toContain(`dignify: ${file}: 5 records read, 4 linted; 1 malformed record skipped\n`);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('total,,,,,,4,3,3,750');
     expect(r.stdout).toContain('group,meta.unit,4W,,,,2,2,2,1000');
@@ -338,5 +339,29 @@ describe('dignify report', () => {
       const r = await runMain(['report', '--help']);
       expect(r.stdout).toMatch(/export\s+a \.csv, \.tsv, \.jsonl, \.parquet or FHIR/);
     });
+  });
+});
+
+describe("the report page's names for assistive technology", () => {
+  // Found by axe-core in Chromium on a report grouped by the column "Care unit": its section was
+  // <section id="group-Care unit" aria-labelledby="group-Care unit-h">, an id list naming "group-Care"
+  // and "unit-h", neither on the page, so the section had no name; and the arrow between a term and
+  // its suggestion was <span aria-label="write instead">, a name ARIA does not give a span.
+  it('gives every aria-labelledby ids that exist, ids without white space, and the arrow a role that takes its name', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'n.csv'), 'note_id,Care unit,text\n1,ED West,Known heroin addict.\n2,ICU,Wound clean and dry.\n');
+    const r = await runMain(['report', 'n.csv', '--group-by', 'Care unit'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const html = r.stdout;
+    const ids = [...html.matchAll(/\sid="([^"]*)"/g)].map((m) => m[1]!);
+    expect(ids.filter((id) => /\s/.test(id))).toEqual([]);
+    expect(new Set(ids).size).toBe(ids.length);
+    const labelledBy = [...html.matchAll(/aria-labelledby="([^"]*)"/g)].flatMap((m) => m[1]!.split(/\s+/));
+    expect(labelledBy.length).toBeGreaterThan(0);
+    expect(labelledBy.filter((id) => !ids.includes(id))).toEqual([]);
+    expect(html).toContain('<h2 id="group-Care_unit-h">By Care unit</h2>');
+    const arrows = [...html.matchAll(/<span class="arrow"[^>]*>/g)].map((m) => m[0]);
+    expect(arrows.length).toBeGreaterThan(0);
+    for (const arrow of arrows) expect(arrow).toBe('<span class="arrow" role="img" aria-label="write instead">');
   });
 });

@@ -16,7 +16,7 @@ import { resolveOptions } from '../src/lint/options.js';
 import { gzipSync } from 'node:zlib';
 import * as parseLatin from '../node_modules/parse-latin/lib/expressions.js';
 import { classRanges, compactModule, splitClasses } from '../scripts/compact-classes.js';
-import { expectEqual, FULL_CORPUS, ROOT, sharedCorpusTexts } from './helpers.js';
+import { expectEqual, FULL_CORPUS, ROOT, runMain, sharedCorpusTexts } from './helpers.js';
 
 const BUILD = path.join(ROOT, 'dist', 'warehouse', 'dignify.js');
 
@@ -447,5 +447,26 @@ describe('the warehouse build', () => {
       expect(findings).toBeGreaterThan(50);
       expect(build.touched).toEqual([]);
     }, 300_000);
+  });
+});
+
+describe("docs/warehouse.md's Spark pipe", () => {
+  // Spark's toJSON() leaves a NULL column out of its object (spark.sql.jsonGenerator.ignoreNullFields,
+  // true by default), and the documented command cannot read a record without its text field: the
+  // first such record stops the partition, a later one exits 2, and either fails the task. The
+  // snippet piped every note, NULL ones included.
+  it('runs the documented command, which a note left out by toJSON stops, so the snippet passes only notes with text', async () => {
+    const doc = readFileSync(path.join(ROOT, 'docs', 'warehouse.md'), 'utf8');
+    const command = /"sh -c 'dignify (- [^"]*)"\s*"([^"]*); test/.exec(doc);
+    expect(command).not.toBeNull();
+    const args = `${command![1]}${command![2]}`.trim().split(/\s+/);
+    expect(args).toContain('--text-field');
+    const nullNote = await runMain(args, { input: '{"note_id":1}\n{"note_id":2,"note_text":"Hx of IVDU."}\n' });
+    expect(nullNote.code).toBe(2);
+    const withText = await runMain(args, { input: '{"note_id":2,"note_text":"Hx of IVDU."}\n' });
+    expect(withText.code).toBe(1);
+    expect(JSON.parse(withText.stdout.split('\n')[0]!)).toMatchObject({ record: { id: '2' }, ruleId: 'substance-use/injection-drug-abuse' });
+    const python = doc.slice(doc.indexOf('```python'), doc.indexOf('```', doc.indexOf('```python') + 3));
+    expect(python).toMatch(/notes\.where\(F\.col\("note_text"\)\.isNotNull\(\)\)\s*\.select\("note_id", "note_text"\)\.toJSON\(\)/);
   });
 });

@@ -13,9 +13,26 @@ export function badRecordMessage(file: string, record: RecordRef, error: string)
 /**
  * The count of a file's malformed records; with `records` (lint), how many of its records were read
  * and linted before it, so the run says what the findings cover ("59 records read, 58 linted; 1
- * malformed record skipped"): a skipped record is not lost in the count.
+ * malformed record skipped"): a skipped record is not lost in the count. `records.leftOut`: FHIR
+ * attachments left out with a warning (a url only, a type not read), named so the counts add up
+ * ("10 records read, 7 linted, 2 left out with a warning; 1 malformed record skipped").
  */
-export function badRecordsSummary(file: string, count: number, skipBadRecords: boolean | undefined, records?: { read: number; linted: number }): string {
-  const read = records ? `${pluralGrouped(records.read, 'record')} read, ${grouped(records.linted)} linted; ` : '';
+export function badRecordsSummary(
+  file: string,
+  count: number,
+  skipBadRecords: boolean | undefined,
+  records?: { read: number; linted: number; leftOut?: number },
+): string {
+  const read = records ? `${recordsRead(records)}; ` : '';
   return `${oneLine(file)}: ${read}${plural(count, 'malformed record')} ${skipBadRecords ? 'skipped' : 'skipped (exit 2; --skip-bad-records accepts them)'}`;
+}
+
+/**
+ * "10 records read, 7 linted, 2 left out with a warning" (the last part only when some were), or
+ * without a record left out and with `short`, "7 records linted" (the clean count line's words).
+ */
+export function recordsRead(records: { read: number; linted: number; leftOut?: number }, short = false): string {
+  const leftOut = records.leftOut ?? 0;
+  if (short && leftOut === 0) return `${pluralGrouped(records.linted, 'record')} linted`;
+  return `${pluralGrouped(records.read, 'record')} read, ${grouped(records.linted)} linted${leftOut ? `, ${grouped(leftOut)} left out with a warning` : ''}`;
 }

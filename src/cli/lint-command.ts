@@ -10,7 +10,7 @@ import { colorWanted } from '../output/color.js';
 import { formatters } from '../output/index.js';
 import { redactResult } from '../output/redact.js';
 import { type Finding, type PresetName, SEVERITY_RANK, type QuoteHandling, type Severity } from '../types.js';
-import { badRecordMessage, badRecordsSummary } from './bad-records.js';
+import { badRecordMessage, badRecordsSummary, recordsRead } from './bad-records.js';
 import { pluralGrouped } from '../core/plural.js';
 import { BufferedOutput } from './buffered-output.js';
 import { exportFlagProblems } from './export-options.js';
@@ -244,13 +244,15 @@ async function lintTo(paths: string[], options: LintCliOptions, io: Io, error: (
   // Each export's findings shown, for the stylish format's count line (a clean run said how much it read).
   const exportFindings = new Map<string, number>();
   // Each export's records read (linted, malformed or left out) and linted, said with its malformed ones.
-  const records = new Map<string, { read: number; linted: number }>();
+  // FHIR attachments left out with a warning (`skipped`) are counted too, so the numbers add up.
+  const records = new Map<string, { read: number; linted: number; leftOut: number }>();
   const countRecord = (outcome: LintOutcome): void => {
     if (!('record' in outcome) || !outcome.record) return;
     if (outcome.kind === 'linted' && outcome.part && !outcome.part.first) return; // a long note's later batches
-    const counts = records.get(outcome.file) ?? { read: 0, linted: 0 };
+    const counts = records.get(outcome.file) ?? { read: 0, linted: 0, leftOut: 0 };
     counts.read++;
     if (outcome.kind === 'linted') counts.linted++;
+    else if (outcome.kind === 'skipped') counts.leftOut++;
     records.set(outcome.file, counts);
   };
 
@@ -349,7 +351,7 @@ async function lintTo(paths: string[], options: LintCliOptions, io: Io, error: (
     for (const [file, counts] of records)
       if (!badRecords.has(file))
         io.stderr.write(
-          `dignify: ${oneLine(file)}: ${pluralGrouped(counts.linted, 'record')} linted, ${pluralGrouped(exportFindings.get(file) ?? 0, 'finding')}\n`,
+          `dignify: ${oneLine(file)}: ${recordsRead(counts, true)}${counts.leftOut ? ';' : ','} ${pluralGrouped(exportFindings.get(file) ?? 0, 'finding')}\n`,
         );
 
   for (const [file, count] of badRecords) {

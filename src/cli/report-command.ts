@@ -97,6 +97,16 @@ export async function report(source: string, options: ReportCliOptions, io: Io, 
   });
   let ioFailed = false;
   const badRecords = new Map<string, number>();
+  // Each export's records read (linted, left out with a warning, or malformed), said with its malformed
+  // ones as the lint command says them ("35 records read, 34 linted; 1 malformed record skipped").
+  const recordCounts = new Map<string, { read: number; linted: number; leftOut: number }>();
+  const countRecord = (file: string, kind: 'linted' | 'leftOut' | 'malformed') => {
+    const counts = recordCounts.get(file) ?? { read: 0, linted: 0, leftOut: 0 };
+    counts.read++;
+    if (kind === 'linted') counts.linted++;
+    else if (kind === 'leftOut') counts.leftOut++;
+    recordCounts.set(file, counts);
+  };
   const notices: Array<{ file: string; message: string }> = [];
   // How the notes were read, for the page: the id column met on the records, FHIR parts, and in
   // a folder which files were exports (read record by record, even if none of their records could
@@ -130,6 +140,7 @@ export async function report(source: string, options: ReportCliOptions, io: Io, 
       // What is said on stderr is kept on the aggregates too: the page and the CSV say what was not read.
       onBadRecord: (file, record, message) => {
         badRecords.set(file, (badRecords.get(file) ?? 0) + 1);
+        countRecord(file, 'malformed');
         aggregator.badRecord(file);
         if (folder) exportFiles.add(file);
         say(() => error(badRecordMessage(file, record, message)));
@@ -141,6 +152,7 @@ export async function report(source: string, options: ReportCliOptions, io: Io, 
       },
       onSkipped: (file, reason, part) => {
         if (part) {
+          countRecord(file, 'leftOut');
           aggregator.skippedAttachment(file, part.what);
           if (folder) exportFiles.add(file);
         } else aggregator.unreadFile(file, reason);
@@ -152,6 +164,7 @@ export async function report(source: string, options: ReportCliOptions, io: Io, 
           documents++;
           return;
         }
+        countRecord(file, 'linted');
         if (folder) exportFiles.add(file);
         if (ref.idName !== undefined) idName ??= ref.idName;
         if (ref.part !== undefined) fhir = true;
@@ -179,7 +192,7 @@ export async function report(source: string, options: ReportCliOptions, io: Io, 
     return EXIT.error;
   }
   progress.end();
-  for (const [file, count] of badRecords) error(badRecordsSummary(file, count, options.skipBadRecords));
+  for (const [file, count] of badRecords) error(badRecordsSummary(file, count, options.skipBadRecords, recordCounts.get(file)));
   const code = ioFailed || (badRecords.size > 0 && !options.skipBadRecords) ? EXIT.error : EXIT.clean;
   // A run that fails before reading a single note (an empty folder, a folder of unreadable files,
   // an export of malformed records only) has nothing to report: a page of zeros would pass for
@@ -227,9 +240,14 @@ export async function report(source: string, options: ReportCliOptions, io: Io, 
             ...(folder
               ? notices.map(
                   ({ file, message }) =>
-                    ['Reading', `${file}: ${chosenTextOf(message) === undefined ? message : message.replace(/; choose with .*$/, '')}`] as [string, string],
+                    ['Reading', `${file}: ${chosenTextOf(message) === undefined ? message : message.replace(/; choose with [^;]*/, '')}`] as [string, string],
                 )
-              : notices.filter(({ message }) => fhir || chosenTextOf(message) === undefined).map(({ message }) => ['Reading', message] as [string, string])),
+              : notices.flatMap(({ message }) => {
+                  if (fhir || chosenTextOf(message) === undefined) return [['Reading', message] as [string, string]];
+                  // The choice is in the rows above; what follows the advice is a column matched loosely.
+                  const rest = message.replace(/^.*?; choose with [^;]*(?:; )?/, '');
+                  return rest ? [['Reading', rest] as [string, string]] : [];
+                })),
             ['Group by', groupBy.length ? groupBy.join(', ') : '—'],
             ['Date column', options.dateColumn ? `${options.dateColumn} (by ${options.period})` : '—'],
             ['Quoted phrases', options.quotes],

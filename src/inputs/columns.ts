@@ -113,18 +113,24 @@ export function chooseColumns(
   }
   const keep = fields.length ? { fields } : {};
   const id = given(options.idColumn) ?? pick(names, ID_NAMES);
+  // A name matched loosely, beyond letter case ("note text" for "Note_Text"), is said once, so a
+  // user who meant another column sees which one is read: the text and id columns, and the columns
+  // kept for the report (--group-by "dept name" read as "Dept_Name"). A JSON field never is (exact).
+  const loosely = (wanted: string, got: string) => wanted.toLowerCase() !== got.toLowerCase();
+  const looseFields = (options.fields ?? []).flatMap((wanted, i) => (loosely(wanted, fields[i]!) ? [`the ${noun} "${wanted}" read as "${fields[i]}"`] : []));
   if (options.textColumn !== undefined) {
-    // A name matched loosely, beyond letter case ("note text" for "Note_Text"), is said once, so a
-    // user who meant another column sees which one is read.
-    const loosely = (wanted: string, got: string) => wanted.toLowerCase() !== got.toLowerCase();
     const loose = [
       ...(loosely(options.textColumn, text) ? [`${flag} "${options.textColumn}" read as the ${noun} "${text}"`] : []),
       ...(options.idColumn !== undefined && id !== undefined && loosely(options.idColumn, id) ? [`the id ${noun} "${options.idColumn}" read as "${id}"`] : []),
+      ...looseFields,
     ];
     const said = loose.length ? { notice: loose.join('; ') } : {};
     return id === undefined ? { text, ...keep, ...said } : { text, id, ...keep, ...said };
   }
-  const notice = `linting the ${noun} "${text}"${id !== undefined ? ` (record id: "${id}")` : ''}; choose with ${flag}${noun === 'column' ? ' and --id-column' : ' and --id-field'}`;
+  const notice = [
+    `linting the ${noun} "${text}"${id !== undefined ? ` (record id: "${id}")` : ''}; choose with ${flag}${noun === 'column' ? ' and --id-column' : ' and --id-field'}`,
+    ...looseFields,
+  ].join('; ');
   return id === undefined ? { text, notice, ...keep } : { text, id, notice, ...keep };
 }
 

@@ -105,8 +105,8 @@ function lint(doc: Document, resolved: ResolvedOptions, whole: boolean, places?:
       )
     : findings;
   // dignify-disable comments work the same in every format (they are read from the source lines),
-  // except inside code, where they are shown, not meant.
-  return all.length ? withSafeFixes(doc, applyInlineControl(doc.text, all, codeSpans(doc))) : all;
+  // except inside code, where they are shown, not meant. In a .docx, -next-line is the next paragraph.
+  return all.length ? withSafeFixes(doc, applyInlineControl(doc.text, all, codeSpans(doc), doc.paragraphs !== undefined)) : all;
 }
 
 /** Where a document's text is code (Markdown code, HTML pre/code/script): see applyInlineControl. */

@@ -6,7 +6,8 @@
 //
 // A directive lists rule ids or categories (none: every rule) and may end with "-- a reason".
 // It counts inside <!-- -->, after # or // at the start of a line or after a space, or as a line
-// of its own. disable … enable cover a range of lines; -next-line the line after; -line its own.
+// of its own. disable … enable cover a range of lines; -next-line the line after (in a .docx, the
+// next paragraph: applyInlineControl); -line its own.
 import type { Finding } from '../types.js';
 import { lazyRegExp } from '../core/lazy-regexp.js';
 
@@ -75,10 +76,21 @@ function covers(rules: readonly string[], finding: Finding): boolean {
   return rules.length === 0 || rules.some((r) => r === finding.ruleId || r === finding.category);
 }
 
-/** The findings that no directive in `text` turns off. */
-export function applyInlineControl(text: string, findings: readonly Finding[], code: CodeSpans = []): Finding[] {
+/**
+ * The findings that no directive in `text` turns off. `paragraphs` (a .docx): -next-line covers the
+ * next line with text, as mammoth puts a blank line between a Word document's paragraphs, so the
+ * line after a directive's paragraph is always empty and "the next line" would disable nothing.
+ */
+export function applyInlineControl(text: string, findings: readonly Finding[], code: CodeSpans = [], paragraphs = false): Finding[] {
   if (findings.length === 0) return [...findings];
-  return inlineControl(text, code)(findings);
+  return inlineControl(text, code, paragraphs)(findings);
+}
+
+/** The 1-based number of the first line after `line` that holds more than white space (or the one after `line`). */
+function nextLineWithText(text: string, line: number): number {
+  const lines = text.split(/\r\n|\r|\n/);
+  for (let next = line + 1; next <= lines.length; next++) if (lines[next - 1]!.trim() !== '') return next;
+  return line + 1;
 }
 
 /**
@@ -86,13 +98,14 @@ export function applyInlineControl(text: string, findings: readonly Finding[], c
  * list of the text's findings (a long document's findings come in batches, and reading its
  * directives again for each batch would cost the whole text each time).
  */
-export function inlineControl(text: string, code: CodeSpans = []): (findings: readonly Finding[]) => Finding[] {
+export function inlineControl(text: string, code: CodeSpans = [], paragraphs = false): (findings: readonly Finding[]) => Finding[] {
   const directives = findDirectives(text, code);
   if (directives.length === 0) return (findings) => [...findings];
   const ranges = directives.filter((d) => d.kind === 'disable' || d.kind === 'enable');
   const onLine = new Map<number, string[][]>();
   for (const d of directives) {
-    const line = d.kind === 'disable-next-line' ? d.line + 1 : d.kind === 'disable-line' ? d.line : undefined;
+    const next = (line: number) => (paragraphs ? nextLineWithText(text, line) : line + 1);
+    const line = d.kind === 'disable-next-line' ? next(d.line) : d.kind === 'disable-line' ? d.line : undefined;
     if (line !== undefined) onLine.set(line, [...(onLine.get(line) ?? []), d.rules]);
   }
   return (findings) =>

@@ -26,6 +26,13 @@ export const github: Formatter = ({ cwd, why, skipBadRecords }) => ({
       const line = r.record?.line ? `,line=${r.record.line}` : '';
       return `::${r.record && skipBadRecords ? 'warning' : 'error'} file=${escapeProperty(file)}${line},title=dignify::${escapeData(`${r.record ? `row ${r.record.row}: ` : ''}${r.error}`)}\n`;
     }
+    // What is left out with a warning on stderr (a binary file met in a folder, a FHIR attachment
+    // given by url or of a type not read) is a warning annotation, as SARIF makes it a warning
+    // notification: a pull request's reviewer sees that part was not read.
+    if (r.skipped) {
+      const line = r.record?.line ? `,line=${r.record.line}` : '';
+      return `::warning file=${escapeProperty(file)}${line},title=dignify::${escapeData(`${r.record ? `row ${r.record.row}: ` : ''}skipped: ${r.skipped}`)}\n`;
+    }
     return r.findings
       .map((f) => {
         // An export record points at its own line of the export; a .docx at the file (see ciPlace).

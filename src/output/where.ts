@@ -42,14 +42,19 @@ export function position(f: Finding): string {
  * Where CI formats (github, SARIF) point for a finding, in the file they name:
  * - a plain file: the finding's own lines and columns;
  * - an export record: the export's line where the record starts (no column: the note sits inside
- *   a field), with "row 12 (note_id 4417), 3:15: " before the message to find it in the note;
+ *   a field), with "row 12 (note_id 4417), 3:15: " before the message to find it in the note; a
+ *   Parquet record (line 0: the format has no lines) gets no region, only that prefix, as its
+ *   malformed records do (SARIF's startLine is at least 1, and GitHub has no line 0);
  * - a .docx (no lines): no region, with "paragraph 4: " before the message.
  */
 export function ciPlace(
   result: LintResult,
   f: Finding,
 ): { region?: { startLine: number; endLine: number; startColumn?: number; endColumn?: number }; prefix: string } {
-  if (result.record) return { region: { startLine: result.record.line, endLine: result.record.line }, prefix: `${recordLabel(result)}, ${position(f)}: ` };
+  if (result.record) {
+    const { line } = result.record;
+    return { ...(line > 0 && { region: { startLine: line, endLine: line } }), prefix: `${recordLabel(result)}, ${position(f)}: ` };
+  }
   if (f.paragraph !== undefined) return { prefix: `${position(f)}: ` };
   return { region: { startLine: f.start.line, endLine: f.end.line, startColumn: f.start.column, endColumn: f.end.column }, prefix: '' };
 }

@@ -27,7 +27,9 @@ const rate = (n: number) => formatNumber(n, 1);
 const plural = (n: number, one: string, many = `${one}s`) => `${formatNumber(n)} ${n === 1 ? one : many}`;
 
 function swap(term: string, suggestion: string): string {
-  return `<span class="term">${esc(term)}</span>${suggestion ? ` <span class="arrow" aria-label="write instead">→</span> <span class="alt">${esc(suggestion)}</span>` : ''}`;
+  // role="img": ARIA gives a span no name of its own (aria-label on it is prohibited, and screen
+  // readers drop it, reading "right arrow" or nothing); an image named "write instead" is read.
+  return `<span class="term">${esc(term)}</span>${suggestion ? ` <span class="arrow" role="img" aria-label="write instead">→</span> <span class="alt">${esc(suggestion)}</span>` : ''}`;
 }
 
 /** With one category its prefix says nothing: "substance-abuse" reads better than "substance-use/substance-abuse". */
@@ -258,13 +260,23 @@ function termsSection(a: Aggregates): string {
   return section('terms', 'Top terms and what to write instead', `<div class="data full">${top}${rest}</div>`);
 }
 
+/**
+ * An id for a --group-by column's section and chart: the column's name with each character other than
+ * ASCII letters, digits, "_" and "-" as "_". An id holds no white space (aria-labelledby and
+ * headers are lists of ids split at white space, so "group-dept unit-h" named two ids that do not
+ * exist and the section had no name), and the FHIR paths' "." and "[" are kept out of URL fragments.
+ */
+function groupId(column: string): string {
+  return `group-${column.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+}
+
 function groupSection(g: GroupBreakdown): string {
   // Groups without findings would be a column of empty bars: they are named under the chart instead.
   const flagged = g.rows.filter((r) => r.findings > 0);
   const clean = g.rows.filter((r) => r.findings === 0);
   const chart = flagged.length
     ? barChart(
-        `group-${g.column.replace(/[^A-Za-z0-9_-]/g, '_')}`,
+        groupId(g.column),
         `Findings per 1,000 notes by ${g.column}`,
         flagged.map((r) => ({ label: r.value, value: r.per1000 })),
         { digits: 1, axisLabel: 'findings per 1,000 notes' },
@@ -287,7 +299,7 @@ function groupSection(g: GroupBreakdown): string {
     [1, 2, 3, 4],
   );
   return section(
-    `group-${g.column}`,
+    groupId(g.column),
     `By ${g.column}`,
     `<p class="explain">Highest rate first. Rates from a handful of notes swing widely: read them with the note counts.</p>${figure(chart + none, data, 'stack')}`,
   );
@@ -423,7 +435,7 @@ h3{font-size:16px;margin:20px 0 6px}
 .plot{flex:0 1 600px;min-width:0}
 .plot svg{width:100%;height:auto;display:block}
 .data{flex:1 1 420px;min-width:0;overflow-x:auto}
-.figure.stack{flex-direction:column;align-items:stretch}
+.figure.stack{flex-direction:column;flex-wrap:nowrap;align-items:stretch}
 .figure.stack .plot{flex:none;width:100%;max-width:640px}
 .figure.stack .data{flex:none;max-width:1000px}
 .figure .note{margin-top:8px}
@@ -447,9 +459,9 @@ mark{background:#ffe08a;color:inherit;padding:0 2px;border-radius:2px}
 .swatch{display:inline-block;width:11px;height:11px;border-radius:2px;margin-right:5px;vertical-align:-1px}
 details{margin-top:10px}
 summary{cursor:pointer;color:var(--accent);font-size:14px}
-dl.options{display:grid;grid-template-columns:max-content 1fr;gap:4px 18px;margin:6px 0 12px;font-size:14px}
+dl.options{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:4px 18px;margin:6px 0 12px;font-size:14px}
 dt{color:var(--muted)}
-dd{margin:0;font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:13px}
+dd{margin:0;overflow-wrap:anywhere;font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:13px}
 footer{color:var(--muted);font-size:13px;margin-top:28px}
 svg.chart text{fill:var(--ink)}
 svg.chart .tick,svg.chart .muted,svg.chart .axis-label{fill:var(--muted);font-size:12px}
