@@ -25,6 +25,11 @@ const shared = {
   maxWorkers: 2,
   testTimeout: 90_000,
   hookTimeout: 180_000,
+  // expect.poll's own default gives up after 1 s: the browser test's page relints after typing, and
+  // with Chromium and another suite on the 2 cores the marks came later (a fresh clone's .ci/run,
+  // 2026-12-04 17:21, load 7: "expected [] to deeply equal ['addict', 'IVDU', 'DRUG ABUSE']"). A poll
+  // that succeeds returns as soon as it does; only a real failure waits the 15 s.
+  expect: { poll: { timeout: 15_000 } },
 };
 
 // The packages' production builds, as the CLI and the API load them. Vite's default server
