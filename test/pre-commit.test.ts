@@ -1,7 +1,9 @@
 // The real pre-commit framework, in a temporary git repository: committing a template with
-// "drug abuse" is blocked and the finding is shown; a clean template goes through.
+// "drug abuse" is blocked and the finding is shown; a clean template goes through. The same for a
+// Word template and the dignify-docx hook (pre-commit has no file type for .docx, so the dignify
+// hook never saw one: a template author committed "known heroin addict" in a .docx unchecked).
 //
-// The hook is this repository's own .pre-commit-hooks.yaml entry, read from the file, with one
+// Each hook is this repository's own .pre-commit-hooks.yaml entry, read from the file, with one
 // change: `language: system` and an entry that runs this checkout's built bin/dignify.js, instead
 // of `language: node`. With `language: node` pre-commit would `npm install` the package into an
 // environment of its own, downloading every dependency from the registry on each test run (slow,
@@ -13,38 +15,73 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import JSZip from 'jszip';
 import { parse, stringify } from 'yaml';
 import { BIN, ROOT } from './helpers.js';
 
 const hasPreCommit = spawnSync('pre-commit', ['--version']).status === 0;
 
+/** The hooks of .pre-commit-hooks.yaml, by id. */
+function manifest(): Map<string, Record<string, unknown>> {
+  const hooks = parse(readFileSync(path.join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as Array<Record<string, unknown>>;
+  return new Map(hooks.map((h) => [String(h.id), h]));
+}
+
+/**
+ * A temporary git repository whose .pre-commit-config.yaml runs `hooks` (manifest entries) as
+ * `language: system` hooks of this checkout's bin, with `pre-commit install` done and `legacy/` in
+ * .dignifyignore. `write` puts a file in it, `git` runs git there, `commit` tries a commit.
+ */
+function hookRepo(hooks: Array<Record<string, unknown>>) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'dignify-pre-commit-'));
+  const env = {
+    ...process.env,
+    PRE_COMMIT_HOME: path.join(dir, '.cache'),
+    GIT_CONFIG_GLOBAL: '/dev/null',
+    GIT_CONFIG_NOSYSTEM: '1',
+    NO_COLOR: '1',
+  };
+  const local = hooks.map((hook) => ({ ...hook, language: 'system', entry: `'${process.execPath}' '${BIN}'` }));
+  const repo = path.join(dir, 'templates-repo');
+  execFileSync('git', ['init', '-q', '-b', 'main', repo], { env });
+  const write = (file: string, content: string | Buffer) => writeFileSync(path.join(repo, file), content);
+  write('.pre-commit-config.yaml', stringify({ repos: [{ repo: 'local', hooks: local }] }));
+  write('.dignifyignore', 'legacy/\n');
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, env, encoding: 'utf8' });
+  git('config', 'user.email', 'author@example.org');
+  git('config', 'user.name', 'Template Author');
+  git('config', 'commit.gpgsign', 'false');
+  git('add', '.pre-commit-config.yaml', '.dignifyignore');
+  git('commit', '-q', '--no-verify', '-m', 'hook config');
+  execFileSync('pre-commit', ['install'], { cwd: repo, env, encoding: 'utf8' });
+  const commit = (message: string) => spawnSync('git', ['commit', '-m', message], { cwd: repo, env, encoding: 'utf8' });
+  return { repo, write, git, commit };
+}
+
+/** A minimal Word document whose body holds `paragraphs`, one run of text each (as test/inline-control.test.ts makes them). */
+async function docx(paragraphs: string[]): Promise<Buffer> {
+  const zip = new JSZip();
+  zip.file(
+    '[Content_Types].xml',
+    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+  );
+  zip.file(
+    '_rels/.rels',
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+  );
+  const body = paragraphs.map((p) => `<w:p><w:r><w:t xml:space="preserve">${p}</w:t></w:r></w:p>`).join('');
+  zip.file(
+    'word/document.xml',
+    `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`,
+  );
+  return zip.generateAsync({ type: 'nodebuffer' });
+}
+
 describe('pre-commit hook', () => {
   it.skipIf(!hasPreCommit && !process.env.CI)('blocks a commit of a template with "drug abuse", showing the finding, and lets a clean one through', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'dignify-pre-commit-'));
-    const env = {
-      ...process.env,
-      PRE_COMMIT_HOME: path.join(dir, '.cache'),
-      GIT_CONFIG_GLOBAL: '/dev/null',
-      GIT_CONFIG_NOSYSTEM: '1',
-      NO_COLOR: '1',
-    };
-
-    const [hook] = parse(readFileSync(path.join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as Array<Record<string, unknown>>;
+    const hook = manifest().get('dignify');
     expect(hook).toMatchObject({ id: 'dignify', entry: 'dignify', language: 'node' });
-    const local = { ...hook, language: 'system', entry: `'${process.execPath}' '${BIN}'` };
-    const repo = path.join(dir, 'templates-repo');
-    execFileSync('git', ['init', '-q', '-b', 'main', repo], { env });
-    const run = (file: string, content: string) => writeFileSync(path.join(repo, file), content);
-    run('.pre-commit-config.yaml', stringify({ repos: [{ repo: 'local', hooks: [local] }] }));
-    run('.dignifyignore', 'legacy/\n');
-    const g = (...args: string[]) => execFileSync('git', args, { cwd: repo, env, encoding: 'utf8' });
-    g('config', 'user.email', 'author@example.org');
-    g('config', 'user.name', 'Template Author');
-    g('config', 'commit.gpgsign', 'false');
-    g('add', '.pre-commit-config.yaml', '.dignifyignore');
-    g('commit', '-q', '--no-verify', '-m', 'hook config');
-    execFileSync('pre-commit', ['install'], { cwd: repo, env, encoding: 'utf8' });
-    const tryCommit = (message: string) => spawnSync('git', ['commit', '-m', message], { cwd: repo, env, encoding: 'utf8' });
+    const { repo, write: run, git: g, commit: tryCommit } = hookRepo([hook!]);
 
     // Blocked: the finding, with its suggestion, is in the hook's output.
     run('admission.txt', 'Social history: hx of drug abuse.\n');
@@ -68,4 +105,43 @@ describe('pre-commit hook', () => {
     expect(passed.status).toBe(0);
     expect(g('log', '--oneline')).toContain('add admission template');
   });
+});
+
+describe('pre-commit hook for Word templates (dignify-docx)', () => {
+  it.skipIf(!hasPreCommit && !process.env.CI)(
+    'blocks a commit of a .docx with "known heroin addict" and lets the fixed one through, leaving Word\'s lock file and ignored files alone',
+    async () => {
+      const hooks = manifest();
+      // The first hook's id and types are as they were: configs that name it keep working.
+      expect(hooks.get('dignify')).toMatchObject({ entry: 'dignify', language: 'node', types_or: ['plain-text', 'markdown', 'html'] });
+      const hook = hooks.get('dignify-docx');
+      expect(hook).toMatchObject({ entry: 'dignify', language: 'node' });
+      // Both hooks, as the README's config lists them.
+      const { repo, write, git, commit } = hookRepo([hooks.get('dignify')!, hook!]);
+
+      write('consent.docx', await docx(['Consent for treatment', 'Patient is a known heroin addict.']));
+      write('intake.txt', 'Social history: no concerns.\n');
+      git('add', 'consent.docx', 'intake.txt');
+      const blocked = commit('add consent template');
+      const shown = blocked.stdout + blocked.stderr;
+      expect(blocked.status).not.toBe(0);
+      expect(shown).toMatch(/dignify \(stigmatizing language, Word templates\)\.+Failed/);
+      expect(shown).toMatch(/consent\.docx\s+paragraph 2\s+error\s+"heroin addict" → "person with opioid use disorder"\s+substance-use\/addict/);
+      // The text file went to the first hook, which passed: each hook sees its own files.
+      expect(shown).toMatch(/dignify \(stigmatizing language\)\.+Passed/);
+      expect(git('log', '--oneline')).not.toContain('add consent template');
+
+      // Fixed, plus what the hook must not block on: Word's lock file beside an open document
+      // (not a zip: dignify would say it cannot be read, exit 2) and a .docx in .dignifyignore.
+      write('consent.docx', await docx(['Consent for treatment', 'Patient has opioid use disorder.']));
+      write('~$consent.docx', Buffer.from([0x0c, 0x54, 0x00, 0x65, 0x00, 0x6d, 0x00, 0xff, 0xfe]));
+      mkdirSync(path.join(repo, 'legacy'));
+      write('legacy/old.docx', await docx(['Known heroin addict.']));
+      git('add', 'consent.docx', '~$consent.docx', 'legacy/old.docx');
+      const passed = commit('add consent template');
+      expect(passed.stdout + passed.stderr).toMatch(/dignify \(stigmatizing language, Word templates\)\.+Passed/);
+      expect(passed.status).toBe(0);
+      expect(git('log', '--oneline')).toContain('add consent template');
+    },
+  );
 });

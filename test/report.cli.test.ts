@@ -342,6 +342,66 @@ describe('dignify report', () => {
   });
 });
 
+// An auditor's folder with one oversized document: `report` answered "unknown option
+// '--max-file-size'", so a folder's documents always had the 256 MB default. It takes the lint
+// command's flag: the same parsing, help, message and exit code 2 for a document refused.
+describe('dignify report --max-file-size', () => {
+  function folderWithBigNote(): string {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'small.txt'), 'Known heroin addict.\n');
+    // 2 MB: over a 1 MB limit, under a 3 MB one.
+    writeFileSync(path.join(dir, 'big.txt'), `hx of IVDU ${'x'.repeat(2 * 1024 * 1024)}\n`);
+    return dir;
+  }
+
+  it('refuses a document of a folder larger than the limit, naming the flag, leaves it out and exits 2', async () => {
+    const dir = folderWithBigNote();
+    const r = await runMain(['report', dir, '--format', 'csv', '--max-file-size', '1']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${path.join(dir, 'big.txt')}: larger than 1 MB; not read (raise the limit with --max-file-size <MB>)`);
+    // The other note is still reported: 1 note read, with its finding.
+    expect(r.stdout).toMatch(/^total,,,,,,1,1,/m);
+    // The lint command says the same about the same file.
+    const lint = await runMain([dir, '--max-file-size', '1']);
+    expect(lint.code).toBe(2);
+    expect(lint.stderr).toContain('big.txt: larger than 1 MB; not read (raise the limit with --max-file-size <MB>)');
+  });
+
+  it("reads the document under a higher limit (exit 0: findings do not change a report's exit code)", async () => {
+    const r = await runMain(['report', folderWithBigNote(), '--format', 'csv', '--max-file-size', '3']);
+    expect(r.stderr).not.toContain('larger than');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^total,,,,,,2,2,/m);
+  });
+
+  it('refuses a single named document over the limit, writing no report', async () => {
+    const dir = folderWithBigNote();
+    const big = path.join(dir, 'big.txt');
+    const r = await runMain(['report', big, '--format', 'csv', '--max-file-size', '1']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${big}: larger than 1 MB; not read (raise the limit with --max-file-size <MB>)`);
+    expect(r.stdout).toBe('');
+  });
+
+  it("rejects a bad size with the lint command's usage error, exit 2", async () => {
+    const dir = folderWithBigNote();
+    for (const bad of ['0', '-1', 'big', '1MB']) {
+      const lint = await runMain([dir, '--max-file-size', bad]);
+      const report = await runMain(['report', dir, '--format', 'csv', '--max-file-size', bad]);
+      expect(lint.code).toBe(2);
+      expect(report.code).toBe(2);
+      expect(report.stderr).toContain('expected a size in megabytes, more than 0');
+      expect(report.stderr).toBe(lint.stderr);
+      expect(report.stdout).toBe('');
+    }
+  });
+
+  it('lists the flag, with its default, in report --help', async () => {
+    const r = await runMain(['report', '--help']);
+    expect(r.stdout).toMatch(/--max-file-size <MB>\s+refuse a document \(not a streamed export\) larger\s+than\s+this\s+many\s+megabytes\s+\(default 256\)/);
+  });
+});
+
 describe("the report page's names for assistive technology", () => {
   // Found by axe-core in Chromium on a report grouped by the column "Care unit": its section was
   // <section id="group-Care unit" aria-labelledby="group-Care unit-h">, an id list naming "group-Care"

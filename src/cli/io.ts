@@ -53,6 +53,8 @@ export interface InputCliOptions {
   idColumn?: string;
   idField?: string;
   skipBadRecords?: boolean;
+  /** --max-file-size, in bytes: a document (not an export, which is streamed) larger than this is refused. */
+  maxFileSize?: number;
 }
 
 /**
@@ -91,4 +93,12 @@ export function columnOptions(options: InputCliOptions): Pick<ColumnOptions, 'te
     ...(idColumn !== undefined && { idColumn }),
     ...((textColumn !== undefined || idColumn !== undefined) && { flags }),
   };
+}
+
+/**
+ * The engine's size limit from --max-file-size (SourceOptions.maxFileBytes, bytes), or nothing for
+ * the default (DEFAULT_MAX_FILE_BYTES, 256 MB): the lint and report commands refuse alike.
+ */
+export function maxFileOptions(options: InputCliOptions): { maxFileBytes?: number } {
+  return options.maxFileSize === undefined ? {} : { maxFileBytes: options.maxFileSize };
 }

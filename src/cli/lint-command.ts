@@ -14,7 +14,7 @@ import { badRecordMessage, badRecordsSummary, recordsRead } from './bad-records.
 import { pluralGrouped } from '../core/plural.js';
 import { BufferedOutput } from './buffered-output.js';
 import { exportFlagProblems } from './export-options.js';
-import { columnFlagConflict, columnOptions, EXIT, type InputCliOptions, type Io } from './io.js';
+import { columnFlagConflict, columnOptions, EXIT, type InputCliOptions, type Io, maxFileOptions } from './io.js';
 import { oneLine } from '../output/where.js';
 import type { ProgressLine } from './lint-progress.js';
 import { progressWanted } from './progress-wanted.js';
@@ -40,8 +40,6 @@ export interface LintCliOptions extends InputCliOptions {
   fixDryRun?: boolean;
   /** --threads: threads that lint a large input, this one included. */
   threads?: number;
-  /** --max-file-size, in bytes. */
-  maxFileSize?: number;
   /** false with --no-progress: no progress line even on a terminal (progressWanted). */
   progress?: boolean;
 }
@@ -181,7 +179,7 @@ async function lintTo(paths: string[], options: LintCliOptions, io: Io, error: (
     files,
     {
       extensions,
-      ...(options.maxFileSize !== undefined && { maxFileBytes: options.maxFileSize }),
+      ...maxFileOptions(options),
       ...(options.inputFormat && { inputFormat: options.inputFormat }),
       ...columnOptions(options),
       // A header's names may be a record's text (a CSV without a header row): none in a message.

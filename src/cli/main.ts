@@ -66,6 +66,11 @@ function megabytesArg(value: string): number {
   return Math.floor(Number(value) * 1024 * 1024);
 }
 
+/** --max-file-size, one definition for the lint and report commands: the same parsing, default (256 MB) and help. */
+function maxFileSizeOption(): Option {
+  return new Option('--max-file-size <MB>', 'refuse a document (not a streamed export) larger than this many megabytes (default 256)').argParser(megabytesArg);
+}
+
 /** Runs the CLI and returns its exit code; never calls process.exit, so it can run in tests. */
 export async function main(argv: string[] = process.argv.slice(2), io: Io = defaultIo()): Promise<number> {
   let exitCode: number = EXIT.clean;
@@ -141,9 +146,7 @@ export async function main(argv: string[] = process.argv.slice(2), io: Io = defa
         'threads that lint a large input (past 500 files or records and 16 M characters), this one included (default: one per core; 1: no workers)',
       ).argParser(positiveInteger),
     )
-    .addOption(
-      new Option('--max-file-size <MB>', 'refuse a document (not a streamed export) larger than this many megabytes (default 256)').argParser(megabytesArg),
-    )
+    .addOption(maxFileSizeOption())
     .addHelpText(
       'after',
       `
@@ -276,6 +279,7 @@ Examples:
     .addOption(
       new Option('--threads <n>', 'threads that lint a large export, this one included (default: one per core; 1: no workers)').argParser(positiveInteger),
     )
+    .addOption(maxFileSizeOption())
     .action(async (source: string, options: ReportCliOptions) => {
       // Loaded on use: its chart and CSV libraries are not needed to lint (start-up).
       const { report } = await import('./report-command.js');

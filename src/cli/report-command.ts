@@ -15,7 +15,7 @@ import { progressWanted } from './progress-wanted.js';
 import { isFolder, readRecords, RecordSourceError } from '../report/records.js';
 import type { PresetName, QuoteHandling } from '../types.js';
 import { badRecordMessage, badRecordsSummary } from './bad-records.js';
-import { columnFlagConflict, columnOptions, EXIT, type InputCliOptions, type Io } from './io.js';
+import { columnFlagConflict, columnOptions, EXIT, type InputCliOptions, type Io, maxFileOptions } from './io.js';
 import { replaceFile } from '../output/write-atomic.js';
 import { chosenTextOf } from '../inputs/columns.js';
 import { describeIoError } from '../inputs/files.js';
@@ -125,7 +125,14 @@ export async function report(source: string, options: ReportCliOptions, io: Io, 
   const records = readRecords(
     source,
     // The flags' names as given, for the readers' messages (readRecords passes on the columns only).
-    { configs, threads: options.threads ?? availableParallelism(), ...(columnOptions(options).flags && { flags: columnOptions(options).flags }) },
+    // --max-file-size as the lint command takes it: a document of a folder (or one named) larger is
+    // refused, named on stderr and left out (exit 2); an export is streamed and has no limit.
+    {
+      configs,
+      threads: options.threads ?? availableParallelism(),
+      ...maxFileOptions(options),
+      ...(columnOptions(options).flags && { flags: columnOptions(options).flags }),
+    },
     {
       ...(stdin && { stdin: io.stdin }),
       ...columnOptions(options),
