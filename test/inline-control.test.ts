@@ -3,10 +3,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { lintFiles, lintText } from '../src/index.js';
 import { applyInlineControl, findDirectives } from '../src/match/inline-control.js';
+import { docxBytes } from './docx.js';
 import { runMain } from './helpers.js';
 
 async function reported(text: string): Promise<string[]> {
@@ -90,24 +90,10 @@ describe('inline control', () => {
 });
 
 describe('inline control in a Word document (.docx)', () => {
-  /** A minimal .docx whose body holds `paragraphs`, one run of text each. */
+  /** A minimal .docx (test/docx.ts) in a folder of its own; its path. */
   async function docx(paragraphs: string[]): Promise<string> {
-    const zip = new JSZip();
-    zip.file(
-      '[Content_Types].xml',
-      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
-    );
-    zip.file(
-      '_rels/.rels',
-      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
-    );
-    const body = paragraphs.map((p) => `<w:p><w:r><w:t xml:space="preserve">${p}</w:t></w:r></w:p>`).join('');
-    zip.file(
-      'word/document.xml',
-      `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`,
-    );
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'dignify-docx-control-')), 'consent.docx');
-    writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer' }));
+    writeFileSync(file, await docxBytes(paragraphs));
     return file;
   }
 

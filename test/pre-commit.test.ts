@@ -15,8 +15,8 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import JSZip from 'jszip';
 import { parse, stringify } from 'yaml';
+import { docxBytes } from './docx.js';
 import { BIN, ROOT } from './helpers.js';
 
 const hasPreCommit = spawnSync('pre-commit', ['--version']).status === 0;
@@ -56,25 +56,6 @@ function hookRepo(hooks: Array<Record<string, unknown>>) {
   execFileSync('pre-commit', ['install'], { cwd: repo, env, encoding: 'utf8' });
   const commit = (message: string) => spawnSync('git', ['commit', '-m', message], { cwd: repo, env, encoding: 'utf8' });
   return { repo, write, git, commit };
-}
-
-/** A minimal Word document whose body holds `paragraphs`, one run of text each (as test/inline-control.test.ts makes them). */
-async function docx(paragraphs: string[]): Promise<Buffer> {
-  const zip = new JSZip();
-  zip.file(
-    '[Content_Types].xml',
-    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
-  );
-  zip.file(
-    '_rels/.rels',
-    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
-  );
-  const body = paragraphs.map((p) => `<w:p><w:r><w:t xml:space="preserve">${p}</w:t></w:r></w:p>`).join('');
-  zip.file(
-    'word/document.xml',
-    `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`,
-  );
-  return zip.generateAsync({ type: 'nodebuffer' });
 }
 
 describe('pre-commit hook', () => {
@@ -119,7 +100,7 @@ describe('pre-commit hook for Word templates (dignify-docx)', () => {
       // Both hooks, as the README's config lists them.
       const { repo, write, git, commit } = hookRepo([hooks.get('dignify')!, hook!]);
 
-      write('consent.docx', await docx(['Consent for treatment', 'Patient is a known heroin addict.']));
+      write('consent.docx', await docxBytes(['Consent for treatment', 'Patient is a known heroin addict.']));
       write('intake.txt', 'Social history: no concerns.\n');
       git('add', 'consent.docx', 'intake.txt');
       const blocked = commit('add consent template');
@@ -133,10 +114,10 @@ describe('pre-commit hook for Word templates (dignify-docx)', () => {
 
       // Fixed, plus what the hook must not block on: Word's lock file beside an open document
       // (not a zip: dignify would say it cannot be read, exit 2) and a .docx in .dignifyignore.
-      write('consent.docx', await docx(['Consent for treatment', 'Patient has opioid use disorder.']));
+      write('consent.docx', await docxBytes(['Consent for treatment', 'Patient has opioid use disorder.']));
       write('~$consent.docx', Buffer.from([0x0c, 0x54, 0x00, 0x65, 0x00, 0x6d, 0x00, 0xff, 0xfe]));
       mkdirSync(path.join(repo, 'legacy'));
-      write('legacy/old.docx', await docx(['Known heroin addict.']));
+      write('legacy/old.docx', await docxBytes(['Known heroin addict.']));
       git('add', 'consent.docx', '~$consent.docx', 'legacy/old.docx');
       const passed = commit('add consent template');
       expect(passed.stdout + passed.stderr).toMatch(/dignify \(stigmatizing language, Word templates\)\.+Passed/);
