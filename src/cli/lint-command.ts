@@ -10,7 +10,7 @@ import { colorWanted } from '../output/color.js';
 import { formatters } from '../output/index.js';
 import { redactResult } from '../output/redact.js';
 import { type Finding, type PresetName, SEVERITY_RANK, type QuoteHandling, type Severity } from '../types.js';
-import { badRecordMessage, badRecordsSummary, recordsRead } from './bad-records.js';
+import { badRecordMessage, badRecordsSummary, isRecordRead, RecordTally, recordsRead } from './bad-records.js';
 import { pluralGrouped } from '../core/plural.js';
 import { BufferedOutput } from './buffered-output.js';
 import { exportFlagProblems } from './export-options.js';
@@ -243,15 +243,9 @@ async function lintTo(paths: string[], options: LintCliOptions, io: Io, error: (
   const exportFindings = new Map<string, number>();
   // Each export's records read (linted, malformed or left out) and linted, said with its malformed ones.
   // FHIR attachments left out with a warning (`skipped`) are counted too, so the numbers add up.
-  const records = new Map<string, { read: number; linted: number; leftOut: number }>();
+  const records = new RecordTally();
   const countRecord = (outcome: LintOutcome): void => {
-    if (!('record' in outcome) || !outcome.record) return;
-    if (outcome.kind === 'linted' && outcome.part && !outcome.part.first) return; // a long note's later batches
-    const counts = records.get(outcome.file) ?? { read: 0, linted: 0, leftOut: 0 };
-    counts.read++;
-    if (outcome.kind === 'linted') counts.linted++;
-    else if (outcome.kind === 'skipped') counts.leftOut++;
-    records.set(outcome.file, counts);
+    if (isRecordRead(outcome)) records.count(outcome.file, outcome.kind === 'linted' ? 'linted' : outcome.kind === 'skipped' ? 'leftOut' : 'malformed');
   };
 
   /** Reports one outcome (a document's with `reportLinted`). */

@@ -14,6 +14,7 @@ import { statSync } from 'node:fs';
 import { ERASE, RedrawnLine } from '../output/redrawn-line.js';
 import { oneLine } from '../output/where.js';
 import { grouped, pluralGrouped } from '../core/plural.js';
+import { isRecordRead } from './bad-records.js';
 
 /** Where the line is drawn: the process's stderr (a terminal), or a test's fake one. `columns`: its width in characters, when known. */
 export interface ProgressTarget {
@@ -80,8 +81,8 @@ export class ProgressLine {
         this.begun++;
         this.records = 0;
       }
-      // A record read (linted, malformed or skipped); a long note's later batches are the same record.
-      if ('record' in outcome && outcome.record && !(outcome.kind === 'linted' && outcome.part && !outcome.part.first)) this.records++;
+      // A record read (linted, malformed or skipped), as the count line counts them.
+      if (isRecordRead(outcome)) this.records++;
     }
     return this.line.due() === undefined ? undefined : this.line.draw(`${ERASE}${this.fit(this.text())}`);
   }

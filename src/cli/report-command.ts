@@ -14,7 +14,7 @@ import { createProgress } from '../report/progress.js';
 import { progressWanted } from './progress-wanted.js';
 import { isFolder, readRecords, RecordSourceError } from '../report/records.js';
 import type { PresetName, QuoteHandling } from '../types.js';
-import { badRecordMessage, badRecordsSummary } from './bad-records.js';
+import { badRecordMessage, badRecordsSummary, RecordTally } from './bad-records.js';
 import { columnFlagConflict, columnOptions, EXIT, type InputCliOptions, type Io, maxFileOptions } from './io.js';
 import { replaceFile } from '../output/write-atomic.js';
 import { chosenTextOf } from '../inputs/columns.js';
@@ -99,14 +99,8 @@ export async function report(source: string, options: ReportCliOptions, io: Io, 
   const badRecords = new Map<string, number>();
   // Each export's records read (linted, left out with a warning, or malformed), said with its malformed
   // ones as the lint command says them ("35 records read, 34 linted; 1 malformed record skipped").
-  const recordCounts = new Map<string, { read: number; linted: number; leftOut: number }>();
-  const countRecord = (file: string, kind: 'linted' | 'leftOut' | 'malformed') => {
-    const counts = recordCounts.get(file) ?? { read: 0, linted: 0, leftOut: 0 };
-    counts.read++;
-    if (kind === 'linted') counts.linted++;
-    else if (kind === 'leftOut') counts.leftOut++;
-    recordCounts.set(file, counts);
-  };
+  const recordCounts = new RecordTally();
+
   const notices: Array<{ file: string; message: string }> = [];
   // How the notes were read, for the page: the id column met on the records, FHIR parts, and in
   // a folder which files were exports (read record by record, even if none of their records could
@@ -147,7 +141,7 @@ export async function report(source: string, options: ReportCliOptions, io: Io, 
       // What is said on stderr is kept on the aggregates too: the page and the CSV say what was not read.
       onBadRecord: (file, record, message) => {
         badRecords.set(file, (badRecords.get(file) ?? 0) + 1);
-        countRecord(file, 'malformed');
+        recordCounts.count(file, 'malformed');
         aggregator.badRecord(file);
         if (folder) exportFiles.add(file);
         say(() => error(badRecordMessage(file, record, message)));
@@ -159,7 +153,7 @@ export async function report(source: string, options: ReportCliOptions, io: Io, 
       },
       onSkipped: (file, reason, part) => {
         if (part) {
-          countRecord(file, 'leftOut');
+          recordCounts.count(file, 'leftOut');
           aggregator.skippedAttachment(file, part.what);
           if (folder) exportFiles.add(file);
         } else aggregator.unreadFile(file, reason);
@@ -171,7 +165,7 @@ export async function report(source: string, options: ReportCliOptions, io: Io, 
           documents++;
           return;
         }
-        countRecord(file, 'linted');
+        recordCounts.count(file, 'linted');
         if (folder) exportFiles.add(file);
         if (ref.idName !== undefined) idName ??= ref.idName;
         if (ref.part !== undefined) fhir = true;
