@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 // Papercuts a newcomer met in the lint CLI (branch fixcli), each with its small input.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -193,6 +195,27 @@ describe('commands', () => {
     expect(r.stderr).toBe('dignify: repot: no such file, folder or command; did you mean "report"? (see dignify --help)\n');
     expect(r.stdout).toBe('');
     expect((await runMain(['explian', 'x'], { cwd: dir })).stderr).toContain('did you mean "explain"?');
+  });
+
+  it("another linter's command word (lint, check, fix) that is no path says how dignify is run, exit 2, nothing linted", async () => {
+    const dir = folder({ 'notes.txt': 'an addict\n' });
+    const lint = await runMain(['lint', 'notes.txt'], { cwd: dir });
+    expect(lint.code).toBe(2);
+    expect(lint.stderr).toBe(
+      'dignify: lint: no such file, folder or command; dignify lints the paths it is given, with no command: dignify notes/ (see dignify --help)\n',
+    );
+    expect(lint.stdout).toBe('');
+    expect((await runMain(['Check', 'notes.txt'], { cwd: dir })).stderr).toContain('dignify checks the paths it is given, with no command');
+    const fix = await runMain(['fix', 'notes.txt'], { cwd: dir });
+    expect(fix.stderr).toContain('to fix, give the paths with --fix (or --fix-dry-run for a diff): dignify notes/ --fix');
+    expect(readFileSync(path.join(dir, 'notes.txt'), 'utf8')).toBe('an addict\n');
+  });
+
+  it('a file named lint is linted as a path', async () => {
+    const dir = folder({ lint: 'an addict\n' });
+    const file = await runMain(['lint'], { cwd: dir });
+    expect(file.code).toBe(1);
+    expect(file.stdout).toContain('substance-use/addict');
   });
 
   it('an existing file named like a command, or a name far from every command, is linted as a path', async () => {

@@ -62,6 +62,7 @@ describe('the CLI entry (start.ts)', () => {
       [['fixtures/inputs/handout.docx']],
       [['no-such-file.txt']],
       [['repot', 'notes.csv']],
+      [['lint', 'fixtures/sample-note.txt']],
       [['-'], 'Hx of IVDU.\n'],
       [['--format', 'json'], 'Hx of IVDU.\n'],
       [['--quiet'], 'He is an addict.\n'],
@@ -78,7 +79,7 @@ describe('the CLI entry (start.ts)', () => {
     expect(onlyPaths(['notes/a.txt', 'b.md'], ROOT)).toBe(true);
     expect(onlyPaths(['-'], ROOT)).toBe(true);
     expect(onlyPaths(['a.txt', '-'], ROOT)).toBe(true);
-    for (const args of [['--why'], ['--'], ['-', '--'], ['a.txt', '-q'], ['rules'], ['help'], ['report', 'x.csv'], ['repot', 'x.csv'], ['explan']]) {
+    for (const args of [['--why'], ['--'], ['-', '--'], ['a.txt', '-q'], ['rules'], ['help'], ['report', 'x.csv'], ['repot', 'x.csv'], ['explan'], ['lint', 'x.txt'], ['fix']]) {
       expect(onlyPaths(args, ROOT), args.join(' ')).toBe(false);
     }
   });

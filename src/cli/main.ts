@@ -14,7 +14,7 @@ import { lint, type LintCliOptions } from './lint-command.js';
 import type { ReportCliOptions } from './report-command.js';
 import { configView, explainRule, listRules } from './rules-commands.js';
 import { isUsageError } from './start.js';
-import { mistypedCommand, nearestCommand } from './suggest.js';
+import { defaultActionWord, mistypedCommand, nearestCommand } from './suggest.js';
 import { DignifyCommand } from './usage-errors.js';
 
 export { EXIT, type Io } from './io.js';
@@ -291,6 +291,11 @@ Examples:
   const meant = mistypedCommand(argv[0], commands, io.cwd);
   if (meant) {
     error(`${argv[0]}: no such file, folder or command; did you mean "${meant}"? (see dignify --help)`);
+    return EXIT.error;
+  }
+  const advice = defaultActionWord(argv[0], io.cwd);
+  if (advice) {
+    error(`${argv[0]}: no such file, folder or command; ${advice} (see dignify --help)`);
     return EXIT.error;
   }
   // `dignify help nope` printed the whole help and exited 0, as if "nope" were a topic it knew.

@@ -12,7 +12,7 @@ import { OptionsError } from '../lint/options.js';
 import { RuleFileError } from '../rules/load.js';
 import { defaultIo, EXIT, type Io } from './io.js';
 import { type LintCliOptions, lint } from './lint-command.js';
-import { mistypedCommand } from './suggest.js';
+import { defaultActionWord, mistypedCommand } from './suggest.js';
 
 export { EXIT, type Io } from './io.js';
 
@@ -28,7 +28,10 @@ export function defaultLintOptions(): LintCliOptions {
 export function onlyPaths(argv: readonly string[], cwd: string): boolean {
   if (argv.some((arg) => arg.startsWith('-') && arg !== '-')) return false;
   const first = argv[0];
-  return first === undefined || (!COMMAND_NAMES.includes(first) && mistypedCommand(first, COMMAND_NAMES, cwd) === undefined);
+  return (
+    first === undefined ||
+    (!COMMAND_NAMES.includes(first) && mistypedCommand(first, COMMAND_NAMES, cwd) === undefined && defaultActionWord(first, cwd) === undefined)
+  );
 }
 
 /** An error the CLI reports as one line and exit 2 (bad options, rule file or configuration), not as an internal error. */
