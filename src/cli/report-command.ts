@@ -85,7 +85,8 @@ export async function report(source: string, options: ReportCliOptions, io: Io, 
   });
   const groupBy = list(options.groupBy);
   const folder = isFolder(source);
-  const { textColumn, idColumn } = columnOptions(options);
+  const columns = columnOptions(options);
+  const { textColumn, idColumn } = columns;
   // The bar's rules are the lint command's line's (progress-wanted.ts): a terminal, not --no-progress,
   // not in CI (whose log keeps every redraw), not TERM=dumb. report has no --quiet.
   const progress = createProgress(progressWanted(options, io) ? io.stderr : { write: () => true });
@@ -125,11 +126,11 @@ export async function report(source: string, options: ReportCliOptions, io: Io, 
       configs,
       threads: options.threads ?? availableParallelism(),
       ...maxFileOptions(options),
-      ...(columnOptions(options).flags && { flags: columnOptions(options).flags }),
+      ...(columns.flags && { flags: columns.flags }),
     },
     {
       ...(stdin && { stdin: io.stdin }),
-      ...columnOptions(options),
+      ...columns,
       ...(options.inputFormat && { inputFormat: options.inputFormat }),
       fields: [...new Set([...groupBy, ...(options.dateColumn ? [options.dateColumn] : [])])],
       extensions: list(options.ext).map((e) => e.replace(/^\./, '')),
