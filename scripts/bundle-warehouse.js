@@ -509,7 +509,7 @@ export function builtinRulePaths() { throw new Error('no rule files in the wareh
   'parse/html': `export function htmlTrees() { throw new Error('plain text only'); }`,
   'fix/segments-markdown': `export function markdownSegments() { throw new Error('plain text only'); }`,
   // Markup inside words (lint-document.ts asks it of Markdown and HTML only): never called on plain text.
-  'parse/markup-words': 'export function withoutWordMarkup() {}',
+  'parse/markup-words': 'export function withoutWordMarkup() {} export function readablePhrase(actual) { return actual; }',
   // data/given-names.txt (455 KB) would take the script past Snowflake's 100 KB: no list, and so
   // none of what is read with it (a word is no given name; the patient is named no other way).
   'match/given-names':

@@ -10,7 +10,7 @@ import { applyInlineControl, inlineControl, type CodeSpans } from '../match/inli
 import { lazy, withLoading } from '../engine/lazy.js';
 import { parseTextWhole, parseTextWindows } from '../parse/parse-text.js';
 import { scannerFor } from '../match/prefilter.js';
-import { withoutWordMarkup } from '../parse/markup-words.js';
+import { readablePhrase, withoutWordMarkup } from '../parse/markup-words.js';
 import { knownPlaces } from '../match/places.js';
 import { lintTree } from './lint-tree.js';
 import type { ResolvedOptions } from '../match/match.js';
@@ -106,7 +106,22 @@ function lint(doc: Document, resolved: ResolvedOptions, whole: boolean, places?:
     : findings;
   // dignify-disable comments work the same in every format (they are read from the source lines),
   // except inside code, where they are shown, not meant. In a .docx, -next-line is the next paragraph.
-  return all.length ? withSafeFixes(doc, applyInlineControl(doc.text, all, codeSpans(doc), doc.paragraphs !== undefined)) : all;
+  return all.length ? readableMessages(doc, withSafeFixes(doc, applyInlineControl(doc.text, all, codeSpans(doc), doc.paragraphs !== undefined))) : all;
+}
+
+/**
+ * In Markdown and HTML, each message quotes the phrase without the inline markup its source holds
+ * (readablePhrase): `Avoid "committed suicide"`, not `Avoid "committed* suicide"`. `actual` stays
+ * the source, as the offsets give it; only the message's quotation changes.
+ */
+function readableMessages(doc: Document, findings: Finding[]): Finding[] {
+  if (doc.syntax !== 'markdown' && doc.syntax !== 'html') return findings;
+  const syntax = doc.syntax;
+  for (const f of findings) {
+    const readable = readablePhrase(f.actual, syntax);
+    if (readable !== f.actual) f.message = f.message.replace(`"${f.actual}"`, `"${readable}"`);
+  }
+  return findings;
 }
 
 /** Where a document's text is code (Markdown code, HTML pre/code/script): see applyInlineControl. */

@@ -59,3 +59,20 @@ export function withoutWordMarkup(text: string, syntax: 'markdown' | 'html'): st
   const joined = text.replace(WORD_MARKUP[syntax](), '');
   return joined === text ? undefined : joined;
 }
+
+// The inline markup a phrase's source may hold between or around its words: emphasis markers and
+// formatting tags in Markdown, formatting tags and comments in HTML. Built at first use.
+const PHRASE_MARKUP = { markdown: lazyRegExp(`(?:${PIECE.markdown})+`, 'giu'), html: lazyRegExp(`(?:${PIECE.html})+`, 'giu') };
+
+/**
+ * A finding's phrase as its reader sees it, for its message: `actual` (the source, as the finding's
+ * offsets give it) without the inline markup in it ("committed* suicide" → "committed suicide",
+ * "suffers</em> from" → "suffers from", "sub<strong>stance</strong> abuse" → "substance abuse").
+ * A patient-education trial (2026-12-04) saw these fragments in GitHub annotations and SARIF.
+ */
+export function readablePhrase(actual: string, syntax: 'markdown' | 'html'): string {
+  if (!/[<*_~]/.test(actual)) return actual;
+  const plain = actual.replace(PHRASE_MARKUP[syntax](), '');
+  // Markup alone (no word left) is not read away.
+  return /[\p{L}\p{N}]/u.test(plain) ? plain : actual;
+}
