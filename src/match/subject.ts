@@ -750,8 +750,22 @@ function objectOfPreposition(text: string, tokens: readonly Token[], head: numbe
   if (p === start - 1) return false;
   if (p >= 0 && ['the', 'a', 'an', 'his', 'her', 'their', 'its'].includes(tokens[p]!.norm) && /^[ \t]+$/.test(tokenGap(text, tokens[p]!, tokens[p + 1]!))) p--;
   const preposition = tokens[p];
-  return preposition !== undefined && ['for', 'of', 'into', 'onto'].includes(preposition.norm) && /^[ \t]+$/.test(tokenGap(text, preposition, tokens[p + 1]!));
+  if (preposition === undefined || !/^[ \t]+$/.test(tokenGap(text, preposition, tokens[p + 1]!))) return false;
+  if (['for', 'of', 'into', 'onto'].includes(preposition.norm)) return true;
+  // "from" before a place or a service with its modifiers ("discharged from a prior clinic for being
+  // noncompliant", "dismissed from the pain clinic for noncompliance": blind probe 13, a Project
+  // ECHO case presentation): the place is where the patient was, not who was noncompliant. Only a
+  // place noun, since "from" may open a telegraphic clause whose subject follows ("From the ED
+  // husband insisted").
+  return preposition.norm === 'from' && FROM_PLACES.has(tokens[head]!.norm);
 }
+
+// Places and services a patient is discharged, dismissed or referred from.
+const FROM_PLACES = new Set(
+  'clinic clinics practice practices program programs programme programmes office offices hospital hospitals service services center centers centre centres unit units facility facilities pharmacy pharmacies shelter shelters agency agencies ward wards department departments'.split(
+    ' ',
+  ),
+);
 
 /** Is the token a word that may modify a noun after it: lower case or capitals, no function word, not the patient? */
 function modifierWord(text: string, token: Token): boolean {
