@@ -752,12 +752,20 @@ function objectOfPreposition(text: string, tokens: readonly Token[], head: numbe
   const preposition = tokens[p];
   if (preposition === undefined || !/^[ \t]+$/.test(tokenGap(text, preposition, tokens[p + 1]!))) return false;
   if (['for', 'of', 'into', 'onto'].includes(preposition.norm)) return true;
-  // "from" before a place or a service with its modifiers ("discharged from a prior clinic for being
-  // noncompliant", "dismissed from the pain clinic for noncompliance": blind probe 13, a Project
-  // ECHO case presentation): the place is where the patient was, not who was noncompliant. Only a
-  // place noun, since "from" may open a telegraphic clause whose subject follows ("From the ED
-  // husband insisted").
-  return preposition.norm === 'from' && FROM_PLACES.has(tokens[head]!.norm);
+  // "from" before a place or a service with its modifiers, after a verb in -ed ("discharged from a
+  // prior clinic for being noncompliant", "dismissed from the pain clinic for noncompliance": blind
+  // probe 13, a Project ECHO case presentation): the place is where the patient was, not who was
+  // noncompliant. Only a place noun, since "from" may open a telegraphic clause whose subject
+  // follows ("From the ED husband insisted"); only after a verb, since after a noun the place
+  // stands for the sender ("Letter from the outside clinic refused to release records").
+  const verb = tokens[p - 1];
+  return (
+    preposition.norm === 'from' &&
+    FROM_PLACES.has(tokens[head]!.norm) &&
+    verb !== undefined &&
+    /ed$/.test(verb.norm) &&
+    /^[ \t]+$/.test(tokenGap(text, verb, preposition))
+  );
 }
 
 // Places and services a patient is discharged, dismissed or referred from.
