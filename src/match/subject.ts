@@ -746,7 +746,18 @@ function objectOfPreposition(text: string, tokens: readonly Token[], head: numbe
   // Up to two modifiers ("Request for extended IV therapy refused", batch 69's first run), each a
   // lower-case word or an abbreviation in capitals.
   let p = start - 1;
-  for (let n = 0; n < 2 && p >= 0 && modifierWord(text, tokens[p]!) && /^[ \t]+$/.test(tokenGap(text, tokens[p]!, tokens[p + 1]!)); n++) p--;
+  // In a line written in capitals ("DISCHARGED FROM THE METHADONE PROGRAM"), a capitalised head
+  // lets a capitalised word of any length be a modifier, not only an abbreviation.
+  const capitals = /^[A-Z]{2,}$/.test(text.slice(tokens[head]!.start.offset, tokens[head]!.end.offset));
+  for (
+    let n = 0;
+    n < 2 &&
+    p >= 0 &&
+    (modifierWord(text, tokens[p]!) || (capitals && capitalModifier(text, tokens[p]!))) &&
+    /^[ \t]+$/.test(tokenGap(text, tokens[p]!, tokens[p + 1]!));
+    n++
+  )
+    p--;
   if (p === start - 1) return false;
   if (p >= 0 && ['the', 'a', 'an', 'his', 'her', 'their', 'its'].includes(tokens[p]!.norm) && /^[ \t]+$/.test(tokenGap(text, tokens[p]!, tokens[p + 1]!))) p--;
   const preposition = tokens[p];
@@ -774,6 +785,24 @@ const FROM_PLACES = new Set(
     ' ',
   ),
 );
+
+/**
+ * Is the token a word in capitals longer than an abbreviation ("METHADONE"), no function word and not
+ * the patient? Read as a modifier only before a head in capitals.
+ */
+function capitalModifier(text: string, token: Token): boolean {
+  const word = token.norm;
+  return (
+    /^[A-Z]{6,}$/.test(text.slice(token.start.offset, token.end.offset)) &&
+    !PATIENT.has(word) &&
+    !PASS_OVER.has(word) &&
+    !DETERMINERS.has(word) &&
+    !CONJUNCTIONS.has(word) &&
+    !RELATIVES.has(word) &&
+    !SUBORDINATORS.has(word) &&
+    !PREPOSITIONS.has(word)
+  );
+}
 
 /** Is the token a word that may modify a noun after it: lower case or capitals, no function word, not the patient? */
 function modifierWord(text: string, token: Token): boolean {
