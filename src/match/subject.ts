@@ -746,11 +746,62 @@ function objectOfPreposition(text: string, tokens: readonly Token[], head: numbe
   // Up to two modifiers ("Request for extended IV therapy refused", batch 69's first run), each a
   // lower-case word or an abbreviation in capitals.
   let p = start - 1;
-  for (let n = 0; n < 2 && p >= 0 && modifierWord(text, tokens[p]!) && /^[ \t]+$/.test(tokenGap(text, tokens[p]!, tokens[p + 1]!)); n++) p--;
+  // In a line written in capitals ("DISCHARGED FROM THE METHADONE PROGRAM"), a capitalised head
+  // lets a capitalised word of any length be a modifier, not only an abbreviation.
+  const capitals = /^[A-Z]{2,}$/.test(text.slice(tokens[head]!.start.offset, tokens[head]!.end.offset));
+  for (
+    let n = 0;
+    n < 2 &&
+    p >= 0 &&
+    (modifierWord(text, tokens[p]!) || (capitals && capitalModifier(text, tokens[p]!))) &&
+    /^[ \t]+$/.test(tokenGap(text, tokens[p]!, tokens[p + 1]!));
+    n++
+  )
+    p--;
   if (p === start - 1) return false;
   if (p >= 0 && ['the', 'a', 'an', 'his', 'her', 'their', 'its'].includes(tokens[p]!.norm) && /^[ \t]+$/.test(tokenGap(text, tokens[p]!, tokens[p + 1]!))) p--;
   const preposition = tokens[p];
-  return preposition !== undefined && ['for', 'of', 'into', 'onto'].includes(preposition.norm) && /^[ \t]+$/.test(tokenGap(text, preposition, tokens[p + 1]!));
+  if (preposition === undefined || !/^[ \t]+$/.test(tokenGap(text, preposition, tokens[p + 1]!))) return false;
+  if (['for', 'of', 'into', 'onto'].includes(preposition.norm)) return true;
+  // "from" before a place or a service with its modifiers, after a verb in -ed ("discharged from a
+  // prior clinic for being noncompliant", "dismissed from the pain clinic for noncompliance": blind
+  // probe 13, a Project ECHO case presentation): the place is where the patient was, not who was
+  // noncompliant. Only a place noun, since "from" may open a telegraphic clause whose subject
+  // follows ("From the ED husband insisted"); only after a verb, since after a noun the place
+  // stands for the sender ("Letter from the outside clinic refused to release records").
+  const verb = tokens[p - 1];
+  return (
+    preposition.norm === 'from' &&
+    FROM_PLACES.has(tokens[head]!.norm) &&
+    verb !== undefined &&
+    /ed$/.test(verb.norm) &&
+    /^[ \t]+$/.test(tokenGap(text, verb, preposition))
+  );
+}
+
+// Places and services a patient is discharged, dismissed or referred from.
+const FROM_PLACES = new Set(
+  'clinic clinics practice practices program programs programme programmes office offices hospital hospitals service services center centers centre centres unit units facility facilities pharmacy pharmacies shelter shelters agency agencies ward wards department departments'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Is the token a word in capitals longer than an abbreviation ("METHADONE"), no function word and not
+ * the patient? Read as a modifier only before a head in capitals.
+ */
+function capitalModifier(text: string, token: Token): boolean {
+  const word = token.norm;
+  return (
+    /^[A-Z]{6,}$/.test(text.slice(token.start.offset, token.end.offset)) &&
+    !PATIENT.has(word) &&
+    !PASS_OVER.has(word) &&
+    !DETERMINERS.has(word) &&
+    !CONJUNCTIONS.has(word) &&
+    !RELATIVES.has(word) &&
+    !SUBORDINATORS.has(word) &&
+    !PREPOSITIONS.has(word)
+  );
 }
 
 /** Is the token a word that may modify a noun after it: lower case or capitals, no function word, not the patient? */
