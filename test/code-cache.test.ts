@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from './helpers.js';
+import { packedFileNames, ROOT } from './helpers.js';
 
 const BUNDLE = path.join(ROOT, 'dist', 'bundle');
 const CACHE = 'startup-script.cache';
@@ -40,23 +40,6 @@ function rejected(dir: string): boolean | undefined {
   const result = spawnSync(process.execPath, ['--input-type=module', '-e', code], { env: plainEnv, encoding: 'utf8' });
   expect(result.stderr).toBe('');
   return { true: true, false: false, undefined: undefined }[result.stdout.trim()];
-}
-
-/**
- * A copy of the folder `from` (without node_modules and .git) at `to` in which every file is empty but
- * package.json and the ignore files (.gitignore, .npmignore), which npm reads to choose what it packs.
- */
-function namesOnlyCopy(from: string, to: string, top = true): string {
-  mkdirSync(to);
-  for (const entry of readdirSync(from, { withFileTypes: true })) {
-    if (top && (entry.name === 'node_modules' || entry.name === '.git')) continue;
-    const source = path.join(from, entry.name);
-    const target = path.join(to, entry.name);
-    if (entry.isDirectory()) namesOnlyCopy(source, target, false);
-    else if ((top && entry.name === 'package.json') || entry.name === '.gitignore' || entry.name === '.npmignore') cpSync(source, target);
-    else writeFileSync(target, '');
-  }
-  return to;
 }
 
 // What each copy of the CLI is asked: a line on standard input (the start-up path only), a file with
@@ -142,16 +125,7 @@ describe.skipIf(!existsSync(path.join(BUNDLE, 'startup.js')))('the start-up scri
   });
 
   it('is in the packed package', () => {
-    // npm chooses the files it packs by their names (package.json's files, the ignore files), not by
-    // what they hold: it packs a copy of the repository whose other files are empty. The same list
-    // (344 files when this was written, compared by hand), without gzipping ~9 MB of dist/ or walking
-    // node_modules: about half of npm pack's CPU. A package that bundles dependencies is packed as is.
-    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as Record<string, unknown>;
-    const bundles = pkg.bundleDependencies !== undefined || pkg.bundledDependencies !== undefined;
-    const packed = bundles ? ROOT : namesOnlyCopy(ROOT, path.join(dir, 'names-only'));
-    const result = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: packed, encoding: 'utf8' });
-    expect(result.status, result.stderr).toBe(0);
-    const files = new Set((JSON.parse(result.stdout) as Array<{ files: Array<{ path: string }> }>)[0]!.files.map((f) => f.path));
+    const files = new Set(packedFileNames());
     for (const file of ['startup.cjs', 'startup.js', 'startup-script.js', CACHE, 'main.js']) expect(files, file).toContain(`dist/bundle/${file}`);
   });
 });

@@ -1,11 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import { corpusTexts } from '../bench/corpus.js';
+// @ts-expect-error scripts/ is plain JavaScript without declarations
+import { packedFiles } from '../scripts/pack-links.js';
 import type { Finding } from '../src/types.js';
 import { applyEdit, suggestionEdit } from '../src/web/apply-suggestion.js';
 
@@ -17,6 +19,43 @@ export function tempFolder(prefix: string, files: Record<string, string | Buffer
   const dir = mkdtempSync(path.join(tmpdir(), prefix));
   for (const [name, body] of Object.entries(files)) writeFileSync(path.join(dir, name), body);
   return dir;
+}
+
+/**
+ * A copy of the folder `from` (without node_modules and .git) at `to` in which every file is empty but
+ * package.json and the ignore files (.gitignore, .npmignore), which npm reads to choose what it packs.
+ */
+export function namesOnlyCopy(from: string, to: string, top = true): string {
+  mkdirSync(to);
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    if (top && (entry.name === 'node_modules' || entry.name === '.git')) continue;
+    const source = path.join(from, entry.name);
+    const target = path.join(to, entry.name);
+    if (entry.isDirectory()) namesOnlyCopy(source, target, false);
+    else if ((top && entry.name === 'package.json') || entry.name === '.gitignore' || entry.name === '.npmignore') cpSync(source, target);
+    else writeFileSync(target, '');
+  }
+  return to;
+}
+
+let packed: readonly string[] | undefined;
+
+/**
+ * The paths (relative, '/'-separated) `npm pack --dry-run` puts in the package, asked once per test
+ * process: test/pack.test.ts and test/code-cache.test.ts both read the list (an npm start is ~3 s of
+ * CPU on a busy machine). npm chooses the files it packs by their names (package.json's files, the
+ * ignore files), not by what they hold, so it packs a copy of the repository whose other files are
+ * empty: the same list (411 files at int26, compared with a pack of the checkout), without gzipping
+ * ~9 MB of dist/ or walking node_modules. A package that bundles dependencies is packed as is. Frozen.
+ */
+export function packedFileNames(): readonly string[] {
+  if (!packed) {
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as Record<string, unknown>;
+    const bundles = pkg.bundleDependencies !== undefined || pkg.bundledDependencies !== undefined;
+    const root = bundles ? ROOT : namesOnlyCopy(ROOT, path.join(mkdtempSync(path.join(tmpdir(), 'dignify-pack-names-')), 'names-only'));
+    packed = Object.freeze((packedFiles as (root: string) => string[])(root));
+  }
+  return packed;
 }
 
 /** Runs the built CLI as a user would, in a child process. */

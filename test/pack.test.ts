@@ -6,10 +6,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error scripts/ is plain JavaScript without declarations
-import { deadLinks, packedFiles, REPOSITORY_FILES } from '../scripts/pack-links.js';
-import { ROOT } from './helpers.js';
+import { deadLinks, REPOSITORY_FILES } from '../scripts/pack-links.js';
+import { packedFileNames, ROOT } from './helpers.js';
 
-const check = deadLinks as (files: string[], read: (file: string) => string, clone?: { has(file: string): boolean; read(file: string): string }) => string[];
+const check = deadLinks as (
+  files: readonly string[],
+  read: (file: string) => string,
+  clone?: { has(file: string): boolean; read(file: string): string },
+) => string[];
 
 describe('the link check of the packed Markdown files', () => {
   const files: Record<string, string> = {
@@ -42,7 +46,7 @@ describe('the link check of the packed Markdown files', () => {
   });
 
   it('finds no dead link in the package as npm packs it, and the package holds no dist/eval', () => {
-    const packed = (packedFiles as () => string[])();
+    const packed = packedFileNames();
     expect(packed).toContain('README.md');
     expect(packed.filter((f) => f.startsWith('dist/eval/'))).toEqual([]);
     const readFile = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
