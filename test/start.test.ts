@@ -79,7 +79,19 @@ describe('the CLI entry (start.ts)', () => {
     expect(onlyPaths(['notes/a.txt', 'b.md'], ROOT)).toBe(true);
     expect(onlyPaths(['-'], ROOT)).toBe(true);
     expect(onlyPaths(['a.txt', '-'], ROOT)).toBe(true);
-    for (const args of [['--why'], ['--'], ['-', '--'], ['a.txt', '-q'], ['rules'], ['help'], ['report', 'x.csv'], ['repot', 'x.csv'], ['explan'], ['lint', 'x.txt'], ['fix']]) {
+    for (const args of [
+      ['--why'],
+      ['--'],
+      ['-', '--'],
+      ['a.txt', '-q'],
+      ['rules'],
+      ['help'],
+      ['report', 'x.csv'],
+      ['repot', 'x.csv'],
+      ['explan'],
+      ['lint', 'x.txt'],
+      ['fix'],
+    ]) {
       expect(onlyPaths(args, ROOT), args.join(' ')).toBe(false);
     }
   });
