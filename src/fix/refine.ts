@@ -403,6 +403,13 @@ export function planFix(
   // blind suggestion probe of 2026-12-04).
   if (DANGLING.test(out) && /^[ \t]*(?:[.,;:!?)\]]|\n|$)/.test(text.slice(range[1], range[1] + 80)))
     return skip('meaning', `the replacement ends in "${DANGLING.exec(out)![0]}", which needs a word after it: edit it by hand`);
+  // An infinitive's "to" ("chose not to", "chooses not to") needs a bare verb after it, and the
+  // word it replaces ("refused", "refuse") has a noun or its own "to" after it: "Refused CT" read
+  // "Chose not to CT", "refused to take" "chose not to to take"; "did not tolerate" takes an object,
+  // not an infinitive ("did not tolerate to take"). A clinician's trial of 2026-12-04: withheld.
+  const next = /^[ \t]+([\p{L}]+)/u.exec(text.slice(range[1], range[1] + 40))?.[1];
+  if ((INFINITIVE_TO.test(out) && !/\bto$/i.test(text.slice(range[0], range[1]))) || (OBJECT_VERB.test(out) && next?.toLowerCase() === 'to'))
+    return skip('meaning', `"${out}" does not fit the words after it: edit it by hand`);
   const repeated = repeatsNeighbour(text, range, out);
   if (repeated) return skip('meaning', `the replacement would repeat "${repeated}" next to it: edit it by hand`);
   // A title's quote written into it would end it there and break the link ('[x](u "a "b" c")').
@@ -411,6 +418,10 @@ export function planFix(
   return { range, text: out };
 }
 
+// A replacement ending in an infinitive's "to" (a choice: "chose not to", "prefers not to").
+const INFINITIVE_TO = /(?<![\p{L}\p{N}'\u2019])not to$/iu;
+// A replacement ending in a verb that takes an object and no infinitive.
+const OBJECT_VERB = /(?<![\p{L}\p{N}'\u2019])tolerat(?:e|es|ed|ing)$/iu;
 const DANGLING = /(?<![\p{L}\p{N}'\u2019])(?:no|any|the|a|an|of|to|with|for|about)$/iu;
 // Words whose repetition next to the edit says nothing ("a … a", "of … of").
 const FUNCTION_WORDS = new Set('a an the of with to in on for at by and or who is are was were be been has have had do does did no not as from'.split(' '));
