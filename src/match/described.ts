@@ -464,8 +464,17 @@ function passiveAgent(text: string, tokens: readonly Token[], at: number): Descr
   if (isPossessive(text, tokens[head]!)) return undefined;
   if (PATIENT_WORDS.has(word)) return marked && GENERIC.has(word) ? undefined : 'patient';
   if (INSTITUTIONS.has(word) && /^\p{Lu}/u.test(wordAt(text, tokens[head]!))) return 'other';
-  return marked || BARE_OTHERS.has(word) || SERVICE_ROLES.has(word) ? 'other' : undefined;
+  return marked || BARE_OTHERS.has(word) || SERVICE_ROLES.has(word) || BARE_MACHINES.has(word) ? 'other' : undefined;
 }
+
+// Machines and systems named bare as a passive's agent, as logs and transaction notes write them
+// ("Transaction refused by machine", "Login refused by system": blind probe 14, a naloxone vending
+// log): a thing refused, never the patient. With an article they were read already ("by the machine").
+const BARE_MACHINES = new Set(
+  'machine machines kiosk kiosks system systems computer computers scanner scanners terminal terminals server servers network device devices software portal app website reader readers dispenser dispensers atm bank banks'.split(
+    ' ',
+  ),
+);
 
 /** Who the word at `at` describes when it stands inside a noun phrase after an article (see attributive); the subject of a verb is not read. */
 export function describedInPhrase(source: string, tokens: readonly Token[], at: number): Described {

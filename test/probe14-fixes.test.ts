@@ -1,0 +1,28 @@
+// A false positive found by blind detection probe 14 (a naloxone vending log among six genres): a
+// passive's bare agent that is a machine or a system, as logs write it, is who refused; the patient
+// named bare ("by pt") still is the patient.
+import { describe, expect, it } from 'vitest';
+import { lintText } from '../src/index.js';
+
+async function rules(text: string): Promise<string[]> {
+  return (await lintText(text)).map((f) => `${f.ruleId}:${f.actual}`);
+}
+
+describe('blind probe 14 fixes', () => {
+  it('reads a bare machine or system after a passive "by" as someone else', async () => {
+    for (const text of [
+      'Card refused by machine.',
+      'Login refused by system after three tries.',
+      'Request refused by computer.',
+      'Payment refused by bank.',
+      'Badge refused by reader at the door.',
+    ])
+      expect(await rules(text), text).toEqual([]);
+  });
+
+  it('still reports the patient as the agent, bare or by pronoun', async () => {
+    expect(await rules('Medication refused by pt.')).toEqual(['compliance/refused:refused']);
+    expect(await rules('Insulin refused by patient.')).toEqual(['compliance/refused:refused']);
+    expect(await rules('Dressing change refused by her.')).toEqual(['compliance/refused:refused']);
+  });
+});
