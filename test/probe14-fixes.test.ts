@@ -25,4 +25,11 @@ describe('blind probe 14 fixes', () => {
     expect(await rules('Insulin refused by patient.')).toEqual(['compliance/refused:refused']);
     expect(await rules('Dressing change refused by her.')).toEqual(['compliance/refused:refused']);
   });
+
+  it('ends the agent at a time after it: the patient refused this morning, the lab did today', async () => {
+    for (const text of ['Insulin refused by patient this morning.', 'Meds refused by pt today.', 'Wound care refused by patient again.'])
+      expect(await rules(text), text).toEqual(['compliance/refused:refused']);
+    for (const text of ['Specimen refused by the lab this morning.', 'Card refused by machine today.', 'Dressing refused by this writer.'])
+      expect(await rules(text), text).toEqual([]);
+  });
 });

@@ -434,6 +434,11 @@ function predicate(text: string, tokens: readonly Token[], at: number): boolean 
 /** Ends of a noun phrase read forwards: what stops the head word of a passive's agent. */
 const AGENT_STOPS = new Set([...NOT_MODIFIERS, 'was', 'were', 'because', 'after', 'before', 'due', 'as', 'so', 'x', 'then']);
 
+// The words that open a time after a passive's agent ("by pt today", "by patient this morning").
+const TIME_ADVERBS = new Set('today tonight yesterday overnight again now once twice repeatedly daily nightly'.split(' '));
+const TIME_DETERMINERS = new Set('this that last every each'.split(' '));
+const TIME_NOUNS = new Set('morning afternoon evening night am pm week weekend shift visit time day admission'.split(' '));
+
 /**
  * Who did what a passive past participle says, when "by" follows it: "refused by the laboratory"
  * (someone else), "refused by pt", "refused by her" (the patient). The agent is up to four words
@@ -447,6 +452,9 @@ function passiveAgent(text: string, tokens: readonly Token[], at: number): Descr
   for (let i = at + 2; i < tokens.length && i <= at + 5; i++) {
     if (!spaceOnly(text, tokens[i - 1]!, tokens[i]!)) break;
     const norm = tokens[i]!.norm;
+    // A time after the agent ends it: "refused by patient this morning", "by pt today" (the agent's
+    // head was read as "morning"; a miss found while fixing blind probe 14's).
+    if (head !== undefined && (TIME_ADVERBS.has(norm) || (TIME_DETERMINERS.has(norm) && TIME_NOUNS.has(tokens[i + 1]?.norm ?? '')))) break;
     // "by her", "by them": the patient; "by her mother": a possessive, read on.
     const determiner =
       (norm === 'her' || norm === 'his' || norm === 'their') &&
