@@ -791,24 +791,17 @@ const FROM_PLACES = new Set(
  * the patient? Read as a modifier only before a head in capitals.
  */
 function capitalModifier(text: string, token: Token): boolean {
-  const word = token.norm;
-  return (
-    /^[A-Z]{6,}$/.test(text.slice(token.start.offset, token.end.offset)) &&
-    !PATIENT.has(word) &&
-    !PASS_OVER.has(word) &&
-    !DETERMINERS.has(word) &&
-    !CONJUNCTIONS.has(word) &&
-    !RELATIVES.has(word) &&
-    !SUBORDINATORS.has(word) &&
-    !PREPOSITIONS.has(word)
-  );
+  return /^[A-Z]{6,}$/.test(text.slice(token.start.offset, token.end.offset)) && mayModify(token.norm);
 }
 
 /** Is the token a word that may modify a noun after it: lower case or capitals, no function word, not the patient? */
 function modifierWord(text: string, token: Token): boolean {
-  const word = token.norm;
+  return /^(?:[a-z]+|[A-Z]{2,5})$/.test(text.slice(token.start.offset, token.end.offset)) && mayModify(token.norm);
+}
+
+/** Is `word` (a token's norm) neither the patient nor a function word, so that it may modify a noun after it? */
+function mayModify(word: string): boolean {
   return (
-    /^(?:[a-z]+|[A-Z]{2,5})$/.test(text.slice(token.start.offset, token.end.offset)) &&
     !PATIENT.has(word) &&
     !PASS_OVER.has(word) &&
     !DETERMINERS.has(word) &&
