@@ -86,9 +86,8 @@ export function applyInlineControl(text: string, findings: readonly Finding[], c
   return inlineControl(text, code, paragraphs)(findings);
 }
 
-/** The 1-based number of the first line after `line` that holds more than white space (or the one after `line`). */
-function nextLineWithText(text: string, line: number): number {
-  const lines = text.split(/\r\n|\r|\n/);
+/** The 1-based number of the first of `lines` after `line` that holds more than white space (or the one after `line`). */
+function nextLineWithText(lines: readonly string[], line: number): number {
   for (let next = line + 1; next <= lines.length; next++) if (lines[next - 1]!.trim() !== '') return next;
   return line + 1;
 }
@@ -103,8 +102,10 @@ export function inlineControl(text: string, code: CodeSpans = [], paragraphs = f
   if (directives.length === 0) return (findings) => [...findings];
   const ranges = directives.filter((d) => d.kind === 'disable' || d.kind === 'enable');
   const onLine = new Map<number, string[][]>();
+  // A .docx's lines, split once for all its -next-line directives.
+  const lines = paragraphs ? text.split(/\r\n|\r|\n/) : undefined;
+  const next = (line: number) => (lines ? nextLineWithText(lines, line) : line + 1);
   for (const d of directives) {
-    const next = (line: number) => (paragraphs ? nextLineWithText(text, line) : line + 1);
     const line = d.kind === 'disable-next-line' ? next(d.line) : d.kind === 'disable-line' ? d.line : undefined;
     if (line !== undefined) onLine.set(line, [...(onLine.get(line) ?? []), d.rules]);
   }
