@@ -407,8 +407,10 @@ export function planFix(
   // word it replaces ("refused", "refuse") has a noun or its own "to" after it: "Refused CT" read
   // "Chose not to CT", "refused to take" "chose not to to take"; "did not tolerate" takes an object,
   // not an infinitive ("did not tolerate to take"). A clinician's trial of 2026-12-04: withheld.
-  const next = /^[ \t]+([\p{L}]+)/u.exec(text.slice(range[1], range[1] + 40))?.[1];
-  if ((INFINITIVE_TO.test(out) && !/\bto$/i.test(text.slice(range[0], range[1]))) || (OBJECT_VERB.test(out) && next?.toLowerCase() === 'to'))
+  if (
+    (INFINITIVE_TO.test(out) && !/\bto$/i.test(text.slice(range[0], range[1]))) ||
+    (OBJECT_VERB.test(out) && /^[ \t]+to(?![\p{L}])/iu.test(text.slice(range[1], range[1] + 40)))
+  )
     return skip('meaning', `"${out}" does not fit the words after it: edit it by hand`);
   const repeated = repeatsNeighbour(text, range, out);
   if (repeated) return skip('meaning', `the replacement would repeat "${repeated}" next to it: edit it by hand`);
