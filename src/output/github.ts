@@ -22,17 +22,14 @@ export const github: Formatter = ({ cwd, why, skipBadRecords }) => ({
     // A file or record that could not be read is an annotation too (it is on stderr as well), so
     // a job that fails on it says why on the pull request; a malformed record accepted by
     // --skip-bad-records is a warning (the job does not fail on it), one per record as on stderr.
-    if (r.error) {
-      const line = r.record?.line ? `,line=${r.record.line}` : '';
-      return `::${r.record && skipBadRecords ? 'warning' : 'error'} file=${escapeProperty(file)}${line},title=dignify::${escapeData(`${r.record ? `row ${r.record.row}: ` : ''}${r.error}`)}\n`;
-    }
+    // The file, and a record's line and row (a Parquet record has no line), for both annotations below.
+    const unread = (level: string, text: string) =>
+      `::${level} file=${escapeProperty(file)}${r.record?.line ? `,line=${r.record.line}` : ''},title=dignify::${escapeData(`${r.record ? `row ${r.record.row}: ` : ''}${text}`)}\n`;
+    if (r.error) return unread(r.record && skipBadRecords ? 'warning' : 'error', r.error);
     // What is left out with a warning on stderr (a binary file met in a folder, a FHIR attachment
     // given by url or of a type not read) is a warning annotation, as SARIF makes it a warning
     // notification: a pull request's reviewer sees that part was not read.
-    if (r.skipped) {
-      const line = r.record?.line ? `,line=${r.record.line}` : '';
-      return `::warning file=${escapeProperty(file)}${line},title=dignify::${escapeData(`${r.record ? `row ${r.record.row}: ` : ''}skipped: ${r.skipped}`)}\n`;
-    }
+    if (r.skipped) return unread('warning', `skipped: ${r.skipped}`);
     return r.findings
       .map((f) => {
         // An export record points at its own line of the export; a .docx at the file (see ciPlace).
