@@ -2,11 +2,7 @@
 // passive's bare agent that is a machine or a system, as logs write it, is who refused; the patient
 // named bare ("by pt") still is the patient.
 import { describe, expect, it } from 'vitest';
-import { lintText } from '../src/index.js';
-
-async function rules(text: string): Promise<string[]> {
-  return (await lintText(text)).map((f) => `${f.ruleId}:${f.actual}`);
-}
+import { findingsOf } from './detection.js';
 
 describe('blind probe 14 fixes', () => {
   it('reads a bare machine or system after a passive "by" as someone else', async () => {
@@ -17,19 +13,19 @@ describe('blind probe 14 fixes', () => {
       'Payment refused by bank.',
       'Badge refused by reader at the door.',
     ])
-      expect(await rules(text), text).toEqual([]);
+      expect(await findingsOf(text), text).toEqual([]);
   });
 
   it('still reports the patient as the agent, bare or by pronoun', async () => {
-    expect(await rules('Medication refused by pt.')).toEqual(['compliance/refused:refused']);
-    expect(await rules('Insulin refused by patient.')).toEqual(['compliance/refused:refused']);
-    expect(await rules('Dressing change refused by her.')).toEqual(['compliance/refused:refused']);
+    expect(await findingsOf('Medication refused by pt.')).toEqual(['compliance/refused:refused']);
+    expect(await findingsOf('Insulin refused by patient.')).toEqual(['compliance/refused:refused']);
+    expect(await findingsOf('Dressing change refused by her.')).toEqual(['compliance/refused:refused']);
   });
 
   it('ends the agent at a time after it: the patient refused this morning, the lab did today', async () => {
     for (const text of ['Insulin refused by patient this morning.', 'Meds refused by pt today.', 'Wound care refused by patient again.'])
-      expect(await rules(text), text).toEqual(['compliance/refused:refused']);
+      expect(await findingsOf(text), text).toEqual(['compliance/refused:refused']);
     for (const text of ['Specimen refused by the lab this morning.', 'Card refused by machine today.', 'Dressing refused by this writer.'])
-      expect(await rules(text), text).toEqual([]);
+      expect(await findingsOf(text), text).toEqual([]);
   });
 });
