@@ -218,6 +218,12 @@ describe('bad options', () => {
       () => lintText(NOTE, { textColumn: 'note_text' } as never),
       /^textColumn: an option of lintFiles, lintOutcomes and lintStream, not of lintText$/,
     );
+    // Every option of lintFiles gets that hint, from the one list lintFiles checks its keys by:
+    // `include` and `maxFileBytes` were "not an option of lintText (expected preset, …)".
+    for (const key of ['include', 'maxFileBytes', 'adaptiveThreads', 'findingBatches']) {
+      await rejects(() => lintText(NOTE, { [key]: 1 } as never), new RegExp(`^${key}: an option of lintFiles, lintOutcomes and lintStream, not of lintText$`));
+    }
+    expect(() => lintTextSync(NOTE, { threads: 2 } as never)).toThrow(/^threads: an option of lintFiles, lintOutcomes and lintStream, not of lintTextSync$/);
     await rejects(() => lintText(NOTE, { fix: 'false' } as never), /^fix: expected true or false, got "false"$/);
     expect(() => lintTextSync(NOTE, { syntax: 'markdown' } as never)).toThrow(/^syntax: not an option of lintTextSync \(it reads plain text only; .*\)$/);
     expect(() => lintTextSync(NOTE, { fix: true } as never)).toThrow(/^fix: not an option of lintTextSync/);

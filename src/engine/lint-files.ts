@@ -18,7 +18,7 @@ import { lintDocument, lintDocumentBatches, preloadLint } from '../lint/lint-doc
 import { directiveWarnings } from '../lint/directive-warnings.js';
 import { lintInParallelBatches, type Linted, type PoolThreshold } from './lint-parallel.js';
 import type { ResolvedOptions } from '../match/match.js';
-import { checkOptionKeys, checkOptionShapes, OPTION_KEYS, OptionsError, resolveOptions, shown } from '../lint/options.js';
+import { checkOptionKeys, checkOptionShapes, FILES_OPTION_KEYS, OPTION_KEYS, OptionsError, resolveOptions, shown } from '../lint/options.js';
 import { ConfigSet } from '../config/index.js';
 
 /**
@@ -191,31 +191,7 @@ const BASE_KEYS = OPTION_KEYS;
  * startLint). Any other key is an OptionsError, as lintText's is: `{ preset: 'all', thread: 2 }`
  * linted on one thread without a word.
  */
-const LINT_OPTION_KEYS = [
-  ...OPTION_KEYS,
-  // SourceOptions and its ColumnOptions
-  'inputFormat',
-  'extensions',
-  'include',
-  'onBytes',
-  'maxFileBytes',
-  'textColumn',
-  'idColumn',
-  'fields',
-  'hideNames',
-  'flags',
-  // LintOptions' own
-  'configs',
-  'config',
-  'optionsFor',
-  'threads',
-  'adaptiveThreads',
-  'fix',
-  'onPool',
-  'poolFrom',
-  'onFiles',
-  'findingBatches',
-] as const satisfies readonly (keyof LintOptions)[];
+const LINT_OPTION_KEYS = [...OPTION_KEYS, ...FILES_OPTION_KEYS] as const satisfies readonly (keyof LintOptions)[];
 // Every key of LintOptions is in the list: a key added to the type and not here fails to compile
 // ("does not satisfy the constraint 'never'"), where the check would reject the new option. Exported
 // only so that it is read (an unused alias is a lint warning); always never.

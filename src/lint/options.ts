@@ -75,8 +75,40 @@ export function checkText(text: unknown): asserts text is string {
 /** The keys of Options (types.ts): what every entry point reads, lintText, lintTextSync and the plugin alike. */
 export const OPTION_KEYS = ['preset', 'rules', 'allow', 'quotes', 'ruleSet'] as const satisfies readonly (keyof Options)[];
 
-/** The options only lintFiles, lintOutcomes and lintStream read: lintText and lintTextSync have no files, records or config files. */
-const FILES_ONLY_OPTIONS: readonly string[] = ['config', 'configs', 'inputFormat', 'textColumn', 'idColumn', 'hideNames', 'flags', 'extensions', 'threads'];
+/**
+ * The options only lintFiles, lintOutcomes and lintStream read (engine/lint-files.ts LintOptions, less
+ * Options): lintText, lintTextSync and the plugin have no files, records, config files or threads.
+ * One list serves both lintFiles' check of its keys and the hint the others give for one of these, so
+ * a new option cannot be known to one and not the other (`include` given to lintText was "not an
+ * option of lintText", though lintFiles reads it). lint-files.ts checks at compile time that each is a key
+ * of LintOptions and that LintOptions has no key outside this list and OPTION_KEYS (no import of it here:
+ * the engine imports this module).
+ */
+export const FILES_OPTION_KEYS = [
+  // SourceOptions and its ColumnOptions
+  'inputFormat',
+  'extensions',
+  'include',
+  'onBytes',
+  'maxFileBytes',
+  'textColumn',
+  'idColumn',
+  'fields',
+  'hideNames',
+  'flags',
+  // LintOptions' own
+  'configs',
+  'config',
+  'optionsFor',
+  'threads',
+  'adaptiveThreads',
+  'fix',
+  'onPool',
+  'poolFrom',
+  'onFiles',
+  'findingBatches',
+] as const;
+const FILES_ONLY_OPTIONS: readonly string[] = FILES_OPTION_KEYS;
 
 /**
  * Checks that every option set in `options` (a key whose value is not undefined) is one of
