@@ -1089,7 +1089,15 @@ function firstOfSentence(text: string, tokens: readonly Token[], i: number): num
 
 // What a person is refused, right after a passive "refused" ("was refused entry", "been refused a bed").
 const REFUSED_THINGS = new Set('any further entry admission access service services care surgery treatment transplant housing placement coverage'.split(' '));
-const REFUSED_PLACES = new Set('bed room place spot ride referral transplant'.split(' '));
+// After "was refused a/an", any noun is what the subject was refused ("a bed", "a refill", "a transfer",
+// "a seat on the flight", "a berth": blind probe 15 found the list of places too short), except a time
+// or a count, which makes the subject what the patient refused ("Dressing change was refused a second
+// time", "Insulin was refused a total of 3 times", "Labs were refused an hour ago").
+const REFUSED_TIMES = new Set(
+  'second third fourth fifth sixth 2nd 3rd 4th 5th 6th few couple total number lot bit little short good great majority while time times hour day week month year minute moment half dozen'.split(
+    ' ',
+  ),
+);
 const PASSIVE_BE = new Set(['was', 'were', 'been', 'being', 'get', 'gets', 'got', 'is', 'are']);
 
 /** Is the match "refused" after a form of be or get, with what was refused after it ("was refused a bed", "been refused surgery")? */
@@ -1100,7 +1108,7 @@ function refusedSomething(text: string, tokens: readonly Token[], at: number): b
   if (!spaceOnly(text, tokens[at]!, next)) return false;
   if (REFUSED_THINGS.has(next.norm)) return true;
   const noun = tokens[at + 2];
-  return (next.norm === 'a' || next.norm === 'an') && noun !== undefined && spaceOnly(text, next, noun) && REFUSED_PLACES.has(noun.norm);
+  return (next.norm === 'a' || next.norm === 'an') && noun !== undefined && spaceOnly(text, next, noun) && !REFUSED_TIMES.has(noun.norm);
 }
 
 // Pronouns that may open a clause as the subject read by pronoun.ts.
