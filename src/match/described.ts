@@ -817,10 +817,12 @@ function classify(text: string, tokens: readonly Token[], head: number, depth = 
 // PATIENT_WORDS), paediatrics and perinatal notes (child, infant, toddler, baby, newborn, neonate,
 // primip, multip, gravida, parturient), the military (soldier, sailor, airman, marine,
 // servicemember, recruit), applicants and survivors, the trades an occupational-health note names its
-// worker by (welder, roofer, miner, farmer, laborer…; the trades a patient deals with, a plumber or an
+// worker by (welder, roofer, miner, farmer, laborer…; the sea's and the rig's, as a merchant-mariner or
+// offshore fitness exam names its examinee: mariner, seafarer, seaman, deckhand, roughneck, roustabout,
+// blind probe 15; not "crewman", the flight or ambulance crew's own member as often; the trades a patient deals with, a plumber or an
 // electrician, are SERVICE_ROLES), and a note's shorthand for the patient.
 const PATIENT_BARE = new Set(
-  'caller callers enrollee enrollees beneficiary beneficiaries insured proband consultand applicant applicants donor donors recipient candidate candidates youth youths juvenile juveniles minor minors offender offenders defendant defendants respondent respondents probationer probationers parolee parolees prisoner prisoners pupil pupils freshman sophomore junior senior undergrad grad kid kids teen teens teenager teenagers adolescent adolescents player players swimmer swimmers cyclist cyclists gymnast gymnasts wrestler wrestlers skater skaters dancer dancers climber climbers lifter lifters boxer boxers rower rowers golfer golfers skier skiers jockey jockeys welder welders roofer roofers carpenter carpenters mason masons machinist machinists miner miners farmer farmers farmworker farmworkers logger loggers trucker truckers laborer laborers labourer labourers fisherman fishermen ironworker ironworkers pipefitter pipefitters bricklayer bricklayers millwright goalie goalies goalkeeper quarterback linebacker lineman linemen pitcher catcher striker midfielder fullback halfback kicker punter libero kindergartner kindergartener preschooler preschoolers schooler schoolers grader graders guest guests child children infant infants toddler toddlers baby babies newborn neonate primip multip primigravida multigravida gravida parturient soldier soldiers sailor sailors airman marine servicemember survivor survivors client clients consumers residents veterans inmates detainees students athletes employees workers participants subjects men women males females boys girls individuals persons people victim victims decedent evaluee refugee refugees asylee asylees migrant migrants newcomer evacuee case cases contact contacts patron patrons px ptn clt mbr ee ees mom mother'.split(
+  'caller callers enrollee enrollees beneficiary beneficiaries insured proband consultand applicant applicants donor donors recipient candidate candidates youth youths juvenile juveniles minor minors offender offenders defendant defendants respondent respondents probationer probationers parolee parolees prisoner prisoners pupil pupils freshman sophomore junior senior undergrad grad kid kids teen teens teenager teenagers adolescent adolescents player players swimmer swimmers cyclist cyclists gymnast gymnasts wrestler wrestlers skater skaters dancer dancers climber climbers lifter lifters boxer boxers rower rowers golfer golfers skier skiers jockey jockeys welder welders roofer roofers carpenter carpenters mason masons machinist machinists miner miners farmer farmers farmworker farmworkers logger loggers trucker truckers laborer laborers labourer labourers fisherman fishermen mariner mariners seafarer seafarers seaman seamen deckhand deckhands roughneck roughnecks roustabout roustabouts ironworker ironworkers pipefitter pipefitters bricklayer bricklayers millwright goalie goalies goalkeeper quarterback linebacker lineman linemen pitcher catcher striker midfielder fullback halfback kicker punter libero kindergartner kindergartener preschooler preschoolers schooler schoolers grader graders guest guests child children infant infants toddler toddlers baby babies newborn neonate primip multip primigravida multigravida gravida parturient soldier soldiers sailor sailors airman marine servicemember survivor survivors client clients consumers residents veterans inmates detainees students athletes employees workers participants subjects men women males females boys girls individuals persons people victim victims decedent evaluee refugee refugees asylee asylees migrant migrants newcomer evacuee case cases contact contacts patron patrons px ptn clt mbr ee ees mom mother'.split(
     ' ',
   ),
 );
@@ -1087,7 +1089,15 @@ function firstOfSentence(text: string, tokens: readonly Token[], i: number): num
 
 // What a person is refused, right after a passive "refused" ("was refused entry", "been refused a bed").
 const REFUSED_THINGS = new Set('any further entry admission access service services care surgery treatment transplant housing placement coverage'.split(' '));
-const REFUSED_PLACES = new Set('bed room place spot ride referral transplant'.split(' '));
+// After "was refused a/an", any noun is what the subject was refused ("a bed", "a refill", "a transfer",
+// "a seat on the flight", "a berth": blind probe 15 found the list of places too short), except a time
+// or a count, which makes the subject what the patient refused ("Dressing change was refused a second
+// time", "Insulin was refused a total of 3 times", "Labs were refused an hour ago").
+const REFUSED_TIMES = new Set(
+  'second third fourth fifth sixth 2nd 3rd 4th 5th 6th few couple total number lot bit little short good great majority while time times hour day week month year minute moment half dozen'.split(
+    ' ',
+  ),
+);
 const PASSIVE_BE = new Set(['was', 'were', 'been', 'being', 'get', 'gets', 'got', 'is', 'are']);
 
 /** Is the match "refused" after a form of be or get, with what was refused after it ("was refused a bed", "been refused surgery")? */
@@ -1098,7 +1108,7 @@ function refusedSomething(text: string, tokens: readonly Token[], at: number): b
   if (!spaceOnly(text, tokens[at]!, next)) return false;
   if (REFUSED_THINGS.has(next.norm)) return true;
   const noun = tokens[at + 2];
-  return (next.norm === 'a' || next.norm === 'an') && noun !== undefined && spaceOnly(text, next, noun) && REFUSED_PLACES.has(noun.norm);
+  return (next.norm === 'a' || next.norm === 'an') && noun !== undefined && spaceOnly(text, next, noun) && !REFUSED_TIMES.has(noun.norm);
 }
 
 // Pronouns that may open a clause as the subject read by pronoun.ts.
