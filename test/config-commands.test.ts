@@ -244,7 +244,7 @@ describe('dignify serve, with the config of the folder it starts in', () => {
     expect(none.stderr()).not.toContain('config');
   }, 30_000);
 
-  it("refuses to start on a bad config, with the lint command's one-line error and exit 2", async () => {
+  it("refuses to start on a bad config, with the lint command's one-line error (the service's prefix) and exit 2", async () => {
     const run = serve(project('rules:\n  house/eloped: "off"\n'));
     try {
       // Raced against its listening, so a service that starts regardless fails here and is stopped.
@@ -252,6 +252,19 @@ describe('dignify serve, with the config of the folder it starts in', () => {
     } finally {
       await run.stop();
     }
-    expect(run.stderr()).toMatch(/^dignify: \.dignifyrc: rules\.house\/eloped: expected a rule id or a category[^\n]*\n$/);
+    // A failure to start, found in the journal as every line of the service is: it was "dignify: ".
+    expect(run.stderr()).toMatch(/^dignify serve: \.dignifyrc: rules\.house\/eloped: expected a rule id or a category[^\n]*\n$/);
+  }, 30_000);
+
+  it('refuses a house rule file that does not load (extends) the same way', async () => {
+    const dir = project(PROJECT);
+    writeFileSync(path.join(dir, 'house', 'rules.yaml'), 'rules: [\n');
+    const run = serve(dir);
+    try {
+      expect(await Promise.race([run.exited, run.url.then(() => 'listening')])).toBe(2);
+    } finally {
+      await run.stop();
+    }
+    expect(run.stderr()).toMatch(/^dignify serve: [^\n]*rules\.yaml[^\n]*\n$/);
   }, 30_000);
 });

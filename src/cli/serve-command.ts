@@ -3,6 +3,7 @@
 // SHUTDOWN_GRACE_MS, serve/server.ts), and returns 0.
 import { ConfigSet } from '../config/index.js';
 import { EXIT, type Io } from './io.js';
+import { isUsageError } from './start.js';
 
 export interface ServeCliOptions {
   port: number;
@@ -20,14 +21,24 @@ const LOOPBACK = /^(127(\.\d{1,3}){3}|::1|\[::1\]|localhost)$/i;
 // kind and route only (serve/server.ts). Usage errors (a bad --port) are the CLI's ("dignify: ").
 // The config is read as the lint command reads standard input's: the nearest .dignifyrc from the
 // folder it starts in (or --config's, or none with --no-config), once, before it listens; a bad
-// one is the CLI's one-line error naming the file, exit 2 (thrown ConfigError, main.ts).
+// one is lint's one-line error naming the file, exit 2, said with the service's prefix: it is a
+// failure to start, which an operator finds in the journal by "dignify serve: " (it was
+// "dignify: .dignifyrc: …", the one start failure without it; operator's trial, newc7).
 export async function serve(options: ServeCliOptions, io: Io, version: string): Promise<number> {
-  const configs = new ConfigSet({ config: options.config, ignore: false, cwd: io.cwd });
-  const config = configs.forFolder();
-  // Loaded on use: the lint command never needs the HTTP server.
-  const { startServer } = await import('../serve/server.js');
   const note = (line: string) => io.stderr.write(`${line}\n`);
   const error = (message: string) => note(`dignify serve: ${message}`);
+  const configs = new ConfigSet({ config: options.config, ignore: false, cwd: io.cwd });
+  let config: ReturnType<ConfigSet['forFolder']>;
+  try {
+    config = configs.forFolder();
+  } catch (e) {
+    // A ConfigError, or a RuleFileError from a house rule file the config extends.
+    if (!isUsageError(e)) throw e;
+    error(e.message);
+    return EXIT.error;
+  }
+  // Loaded on use: the lint command never needs the HTTP server.
+  const { startServer } = await import('../serve/server.js');
   const host = options.host.replace(/^\[(.*)\]$/, '$1');
   let running: Awaited<ReturnType<typeof startServer>>;
   try {
