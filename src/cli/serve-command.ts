@@ -27,10 +27,16 @@ const LOOPBACK = /^(127(\.\d{1,3}){3}|::1|\[::1\]|localhost)$/i;
 export async function serve(options: ServeCliOptions, io: Io, version: string): Promise<number> {
   const note = (line: string) => io.stderr.write(`${line}\n`);
   const error = (message: string) => note(`dignify serve: ${message}`);
-  const configs = new ConfigSet({ config: options.config, ignore: false, cwd: io.cwd });
-  let config: ReturnType<ConfigSet['forFolder']>;
+  // A new ConfigSet each time: it caches what it has read.
+  const read = () => {
+    const configs = new ConfigSet({ config: options.config, ignore: false, cwd: io.cwd });
+    const config = configs.forFolder();
+    return { config, shown: config.file ? configs.shown(config.file) : undefined };
+  };
+  let config: ReturnType<typeof read>['config'];
+  let shown: string | undefined;
   try {
-    config = configs.forFolder();
+    ({ config, shown } = read());
   } catch (e) {
     // A ConfigError, or a RuleFileError from a house rule file the config extends.
     if (!isUsageError(e)) throw e;
@@ -59,6 +65,27 @@ export async function serve(options: ServeCliOptions, io: Io, version: string): 
     else error(`cannot start the service: ${(e as Error).message}`);
     return EXIT.error;
   }
+  // SIGHUP reads the config again, as systemd's ExecReload (`kill -HUP $MAINPID`) and nginx have
+  // it: Node's default for SIGHUP ended the service at once (exit 129, answers in flight cut, no
+  // "stopped" line; operator's trial, newc7). A config that does not validate now is said, and
+  // the one in use stays. Left in place while stopping, so a SIGHUP then does not cut the answers
+  // in flight. Not on Windows, where SIGHUP is the console closing.
+  const reload = () => {
+    try {
+      const fresh = read();
+      running.reconfigure(fresh.config);
+      note(
+        fresh.shown
+          ? `dignify serve: SIGHUP: config ${fresh.shown} read again: its rules, severities, preset (${fresh.config.options.preset}) and allow-list apply to every request from now`
+          : 'dignify serve: SIGHUP: no config file now: the built-in rules as they are apply to every request from now',
+      );
+    } catch (e) {
+      if (isUsageError(e)) note(`dignify serve: SIGHUP: ${e.message}; the config read before stays in use`);
+      else note(`dignify serve: SIGHUP: the config could not be read (${e instanceof Error ? e.name : typeof e}); the config read before stays in use`);
+    }
+  };
+  const hangup = process.platform !== 'win32';
+  if (hangup) process.on('SIGHUP', reload);
   // The signal handlers go in before the "listening" line: whoever waits for it may stop us at once.
   const stopped = new Promise<void>((resolve) => {
     const stop = (signal: NodeJS.Signals) => {
@@ -75,8 +102,8 @@ export async function serve(options: ServeCliOptions, io: Io, version: string): 
       `dignify serve: warning: listening on ${options.host}, not only on this machine: anyone who can reach it can send text, and notes cross the network unencrypted (plain HTTP)`,
     );
   }
-  if (config.file) {
-    note(`dignify serve: config ${configs.shown(config.file)}: its rules, severities, preset (${config.options.preset}) and allow-list apply to every request`);
+  if (shown) {
+    note(`dignify serve: config ${shown}: its rules, severities, preset (${config.options.preset}) and allow-list apply to every request`);
   }
   note(`dignify serve: LanguageTool API at ${running.url}/v2 (POST /v2/check, GET /v2/languages); note text is never logged. Stop with Ctrl+C.`);
   await stopped;

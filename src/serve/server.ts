@@ -55,6 +55,12 @@ export interface RunningServer {
    * SHUTDOWN_GRACE_MS) after it was called, when the connections still open are cut.
    */
   close(graceMs?: number): Promise<void>;
+  /**
+   * Puts a config (as ServeOptions.config; none: the built-in rules as they are) in place of the
+   * one in use, for the requests that arrive from then on (`dignify serve` on SIGHUP): each
+   * request is checked synchronously, so none sees half of each.
+   */
+  reconfigure(config?: ResolvedConfig): void;
 }
 
 /**
@@ -170,8 +176,9 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   const log = options.log ?? (() => {});
   const software = { version: options.version ?? '0.0.0', buildDate: options.buildDate ?? '' };
   // Every rule, the config's own too, before the preset narrows them: a request may enable any.
-  const rules = options.config?.ruleSet ?? builtinRules();
-  const defaults: ResolvedOptions = options.config?.options ?? resolveOptions();
+  // Replaced whole by reconfigure().
+  let rules = options.config?.ruleSet ?? builtinRules();
+  let defaults: ResolvedOptions = options.config?.options ?? resolveOptions();
   // Everything lint loads on first use, loaded now: each request then lints synchronously.
   await preloadLint();
 
@@ -347,6 +354,10 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     server,
     port: address.port,
     url: `http://${shown}:${address.port}`,
+    reconfigure: (config) => {
+      rules = config?.ruleSet ?? builtinRules();
+      defaults = config?.options ?? resolveOptions();
+    },
     close: (graceMs = SHUTDOWN_GRACE_MS) =>
       new Promise<void>((resolve) => {
         closing = true;
