@@ -479,6 +479,25 @@ describe('close(): requests in flight finish, new ones are refused', () => {
     await closed;
   });
 
+  it('answers 503 to a request that had arrived on an idle keep-alive connection but was not read yet, rather than resetting it', async () => {
+    // Node's close() destroys the connections it counts idle at once, one whose next request sat
+    // unread in the kernel too: 12 keep-alive clients posting in a loop, SIGTERM reset 5-6 of them
+    // on a reused connection where 0-1 got the 503 (operator's trial). The write below reaches the kernel at once; the service
+    // reads it only on its next turn of the event loop, after close() was called.
+    const quick = await startServer({ port: 0 });
+    const socket = connect(quick.port, '127.0.0.1');
+    const first = new Promise<string>((resolve) => socket.once('data', (d: Buffer) => resolve(d.toString())));
+    socket.write('GET /v2/healthcheck HTTP/1.1\r\nHost: x\r\n\r\n');
+    expect(await first).toMatch(/^HTTP\/1\.1 200 OK\r\n[\s\S]*\r\n\r\nOK$/);
+    const rest = received(socket);
+    socket.write('GET /v2/languages HTTP/1.1\r\nHost: x\r\n\r\n');
+    const closed = quick.close();
+    const reply = (await rest.catch((e: NodeJS.ErrnoException) => `reset: ${e.code}`)).toString();
+    expect(reply).toMatch(/^HTTP\/1\.1 503 Service Unavailable\r\n/);
+    expect(reply).toMatch(/\r\n\r\nError: The server is shutting down$/);
+    await closed;
+  });
+
   it('finishes a request whose body is arriving, and cuts a client that stalls once the grace is over', async () => {
     const quick = await startServer({ port: 0 });
     const body = new URLSearchParams({ language: 'en-US', text: 'Hx of IVDU.' }).toString();
