@@ -187,7 +187,17 @@ describe('dignify serve, with the config of the folder it starts in', () => {
       child.kill('SIGTERM');
       return exited;
     };
-    return { url, ids, stop, exited, stderr: () => stderr };
+    /** Resolves once stderr has a line matching `pattern` (its count of such lines passing `after`). */
+    const logged = (pattern: RegExp, after = 0) =>
+      new Promise<void>((resolve, reject) => {
+        const look = () => {
+          if ((stderr.match(new RegExp(pattern.source, 'gm')) ?? []).length > after) resolve();
+        };
+        child.stderr.on('data', look);
+        child.on('exit', (code) => reject(new Error(`exited ${code}: ${stderr}`)));
+        look();
+      });
+    return { child, url, ids, stop, exited, logged, stderr: () => stderr };
   }
 
   const NOTE = 'Zyxwv eloped. An addict. Pt is unmotivated. Shared dirty needles.';
@@ -244,7 +254,37 @@ describe('dignify serve, with the config of the folder it starts in', () => {
     expect(none.stderr()).not.toContain('config');
   }, 30_000);
 
-  it("refuses to start on a bad config, with the lint command's one-line error and exit 2", async () => {
+  it.skipIf(process.platform === 'win32')(
+    'reads the config again on SIGHUP, and keeps the one in use if the new one does not validate',
+    async () => {
+      // SIGHUP ended the service at once (exit 129, no stop line), where systemd's ExecReload and
+      // nginx read the config again (operator's trial).
+      const dir = project(PROJECT);
+      const run = serve(dir);
+      try {
+        expect(await run.ids(NOTE)).toEqual(['house/eloped', 'compliance/unmotivated']);
+        writeFileSync(path.join(dir, '.dignifyrc'), 'rules:\n  compliance: "off"\n');
+        // Read once at start: a change alone does nothing.
+        expect(await run.ids(NOTE)).toEqual(['house/eloped', 'compliance/unmotivated']);
+        run.child.kill('SIGHUP');
+        await run.logged(/^dignify serve: SIGHUP: config \.dignifyrc read again: /);
+        expect(await run.ids(NOTE)).toEqual(['substance-use/addict', 'substance-use/dirty-needles']);
+        writeFileSync(path.join(dir, '.dignifyrc'), 'rules:\n  substance-use/addict: "sometimes"\n');
+        run.child.kill('SIGHUP');
+        await run.logged(/^dignify serve: SIGHUP: /, 1);
+        expect(run.stderr()).toMatch(/^dignify serve: SIGHUP: \.dignifyrc: rules\.substance-use\/addict: [^\n]*; the config read before stays in use$/m);
+        expect(await run.ids(NOTE)).toEqual(['substance-use/addict', 'substance-use/dirty-needles']);
+      } finally {
+        expect(await run.stop()).toBe(0);
+      }
+      expect(run.stderr()).toMatch(/dignify serve: stopped\n$/);
+      expect(run.stderr()).not.toMatch(/Zyxwv|eloped|needles/);
+      for (const line of run.stderr().trimEnd().split('\n')) expect(line).toMatch(/^dignify serve: /);
+    },
+    30_000,
+  );
+
+  it("refuses to start on a bad config, with the lint command's one-line error (the service's prefix) and exit 2", async () => {
     const run = serve(project('rules:\n  house/eloped: "off"\n'));
     try {
       // Raced against its listening, so a service that starts regardless fails here and is stopped.
@@ -252,6 +292,19 @@ describe('dignify serve, with the config of the folder it starts in', () => {
     } finally {
       await run.stop();
     }
-    expect(run.stderr()).toMatch(/^dignify: \.dignifyrc: rules\.house\/eloped: expected a rule id or a category[^\n]*\n$/);
+    // A failure to start, found in the journal as every line of the service is: it was "dignify: ".
+    expect(run.stderr()).toMatch(/^dignify serve: \.dignifyrc: rules\.house\/eloped: expected a rule id or a category[^\n]*\n$/);
+  }, 30_000);
+
+  it('refuses a house rule file that does not load (extends) the same way', async () => {
+    const dir = project(PROJECT);
+    writeFileSync(path.join(dir, 'house', 'rules.yaml'), 'rules: [\n');
+    const run = serve(dir);
+    try {
+      expect(await Promise.race([run.exited, run.url.then(() => 'listening')])).toBe(2);
+    } finally {
+      await run.stop();
+    }
+    expect(run.stderr()).toMatch(/^dignify serve: [^\n]*rules\.yaml[^\n]*\n$/);
   }, 30_000);
 });
