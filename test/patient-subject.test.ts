@@ -67,7 +67,7 @@ describe('a label after an age and sex header', () => {
 
   it.each([
     ['58 yo M alcoholic presents.', 'substance-use/alcoholic', 0, '58 yo M with alcohol use disorder presents.'],
-    ['58 yo M alcoholic presents.', 'substance-use/alcoholic', 1, '58 yo M in recovery from alcohol use disorder presents.'],
+    ['58 yo M alcoholic presents.', 'substance-use/alcoholic', 1, '58 yo M who engages in unhealthy alcohol use presents.'],
     ['45F drug user presents.', 'substance-use/drug-user', 0, '45F who uses drugs presents.'],
     ['45F diabetic presents.', 'identity/diabetic', 0, '45F with diabetes presents.'],
   ])('%s is clicked so for a rule with no fix (%s, suggestion %i)', async (text, rule, index, out) => {
@@ -82,5 +82,29 @@ describe('a label after an age and sex header', () => {
     expect(await fixed('45F IVDU hx, on methadone.')).toBe('45F injection drug use hx, on methadone.');
     expect(await fixed('45M, IVDU, HCV+.')).toBe('45M, injection drug use, HCV+.');
     expect(await fixed('58 yo M with IVDU.')).toBe('58 yo M with injection drug use.');
+  });
+});
+
+// "In recovery" says the drinking has stopped: the wording of "former" or "recovering alcoholic" only.
+// "SH: Alcoholic, drinks 10 beers/day" offered "Person in recovery from alcohol use disorder" to a
+// current drinker (a run of 2026-12-04); the label alone takes terms.csv's second wording (row 6).
+describe('"in recovery" only where the text says the person is', () => {
+  it.each([
+    ['SH: Alcoholic, drinks 10 beers/day', 'SH: Person who engages in unhealthy alcohol use, drinks 10 beers/day'],
+    ['His father was an alcoholic.', 'His father was a person who engaged in unhealthy alcohol use.'],
+  ])('%s offers no "in recovery"', async (text, second) => {
+    const f = await finding(text, 'substance-use/alcoholic');
+    expect(f.suggestions.some((s) => /recovery/.test(s))).toBe(false);
+    expect(clicked(text, f, 1)).toBe(second);
+  });
+
+  it('nor for the plural', async () => {
+    const f = await finding('Some people should not drink at all, including alcoholics.', 'substance-use/alcoholic');
+    expect(f.suggestions).toEqual(['people with alcohol use disorder', 'people who engage in unhealthy alcohol use']);
+  });
+
+  it.each(['Former alcoholic, sober 5 years.', 'He is a recovering alcoholic.'])('%s still offers it first', async (text) => {
+    const f = await finding(text, 'substance-use/alcoholic');
+    expect(f.suggestions[0]).toBe('person in recovery from alcohol use disorder');
   });
 });

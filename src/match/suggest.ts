@@ -117,6 +117,8 @@ export function articleFor(word: string): 'a' | 'an' {
 // A wording whose head is a mass noun ("unhealthy alcohol use", "injection drug use", "heavy
 // drinking"), which reads wrong after "a" or "an"; "a substance use disorder" is a count noun.
 const MASS_NOUN = /(?<![\p{L}\p{N}'-])(?:use|misuse|drinking)$/iu;
+// A wording headed by a person ("person who …", "people with …"), whatever noun it ends with.
+const PERSON_HEAD = /^(?:an?\s+)?(?:person|people)\b/i;
 
 /**
  * Where a mass noun ("unhealthy alcohol use") would replace the words [start, end) of `text` and head
@@ -127,7 +129,9 @@ const MASS_NOUN = /(?<![\p{L}\p{N}'-])(?:use|misuse|drinking)$/iu;
  * "an IVDU abscess" → "an injection drug use abscess").
  */
 export function massAfterIndefinite(text: string, start: number, end: number, suggestion: string): 'drop' | 'refuse' | undefined {
-  if (!MASS_NOUN.test(suggestion) || !/^[ \t]*(?:[.,;:!?)\]\r\n]|$)/.test(text.slice(end, end + 20))) return undefined;
+  // A person's wording ending in a mass noun ("person who engages in unhealthy alcohol use") is a count noun phrase:
+  // "was an alcoholic." → "was a person who engaged …", where the article was dropped ("was person who …").
+  if (!MASS_NOUN.test(suggestion) || PERSON_HEAD.test(suggestion) || !/^[ \t]*(?:[.,;:!?)\]\r\n]|$)/.test(text.slice(end, end + 20))) return undefined;
   const words = wordsBefore(text, start).slice(-4);
   for (let k = words.length - 1, between = 0; k >= 0; k--, between++) {
     if (/^an?$/i.test(words[k]!)) return between > 0 ? 'refuse' : 'drop';
