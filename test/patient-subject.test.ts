@@ -76,6 +76,36 @@ describe('a label after an age and sex header', () => {
     expect(clicked(text, f, index)).toBe(out);
   });
 
+  // A word describing the label after the header ("58 yo M chronic IVDU"): --fix wrote "58 yo M chronic
+  // injection drug use" (a run of 2026-12-04), which loses the person, and "58 yo M homeless injection drug
+  // use". As after "was a chronic" the person's wording goes first and no edit is made in place.
+  it.each([
+    ['58 yo M chronic IVDU', 'substance-use/injection-drug-abuse'],
+    ['45F active daily IVDA, presents with fever.', 'substance-use/injection-drug-abuse'],
+    ['58 yo M homeless IVDU presents.', 'substance-use/injection-drug-abuse'],
+    ['32 y/o male daily heroin addict', 'substance-use/addict'],
+  ])('%s: the person first, no fix and no click', async (text, rule) => {
+    const f = await finding(text, rule);
+    expect(f.suggestions[0]).toMatch(/^person /);
+    expect(await fixed(text)).toBe(text);
+    for (const s of f.suggestions) expect(suggestionEdit(text, f, s), s).toBeUndefined();
+  });
+
+  it.each([
+    // A verb after the header is no word describing the label: the behaviour's wording reads right.
+    ['45F denies IVDU.', '45F denies injection drug use.'],
+    ['58 yo M chronic pain, IVDU.', '58 yo M chronic pain, injection drug use.'],
+  ])('%s keeps its fix', async (text, out) => {
+    expect(await fixed(text)).toBe(out);
+  });
+
+  it.each([
+    ['32 y/o male heroin addict', 'substance-use/addict', '32 y/o male with opioid use disorder'],
+    ['pt is a 40 yo F alcoholic', 'substance-use/alcoholic', 'pt is a 40 yo F with alcohol use disorder'],
+  ])('%s is clicked to the header with the wording (%s)', async (text, rule, out) => {
+    expect(clicked(text, await finding(text, rule))).toBe(out);
+  });
+
   it("leaves the behaviour's wording where the label is no person", async () => {
     // A history after the header (--fix wrote "45F person who injects drugs hx"), a list after a comma, a
     // word describing the label.

@@ -258,6 +258,14 @@ export const AGE_SEX = /^\d{1,3}(?:yo|y\/o|y)?[mf]$/i;
 export const AGE = /^(?:o|\d{1,3}(?:yo|y\/o|y)?|yo|y\/o|\d{1,3}-year-old|year-old|old)$/i;
 export const SEX = /^(?:m|f|male|female|man|woman)$/i;
 
+// Words that describe a label between an age and sex header and it ("58 yo M chronic IVDU", "45F active
+// IVDA", "60 yo M homeless alcoholic"): the label then names the patient (person-reading.ts namesPerson),
+// and no wording fits in place, as after "was a chronic" (modifierBefore). --fix wrote "58 yo M chronic
+// injection drug use" (a run of 2026-12-04). A closed list: a verb there ("45F denies IVDU") leaves the
+// behaviour's wording, which reads right.
+export const HEADER_MODIFIER =
+  /^(?:chronic|active|current|daily|heavy|lifelong|longtime|longstanding|ongoing|occasional|intermittent|regular|habitual|frequent|severe|homeless|unhoused)$/i;
+
 /**
  * Whether an age and sex header stands right before `at` in `text`, spaces or tabs only between
  * ("58 yo M IVDU presents", "in a 34M IVDA", "32-year-old woman IVDU"); a comma or a line break
@@ -303,6 +311,7 @@ function wordsBefore(text: string, at: number): string[] {
  */
 export function modifierBefore(text: string, start: number): boolean {
   const words = wordsBefore(text, start).slice(-5);
+  if (/[ \t]$/.test(text.slice(0, start)) && modifiedAfterHeader(words)) return true;
   // "a well-developed, slightly obese man": an adverb of degree right before the label.
   if (words.length > 0 && /[ \t]$/.test(text.slice(0, start)) && DEGREE.test(words[words.length - 1]!)) return true;
   for (let k = words.length - 1, between = 0; k >= 0; k--, between++) {
@@ -311,6 +320,20 @@ export function modifierBefore(text: string, start: number): boolean {
     if (PHRASE_START.test(words[k]!)) return false;
   }
   return adjectiveOpens(text, start, words);
+}
+
+/**
+ * Do the last one or two of `words` (the words before a label, spaces only between) describe it
+ * (HEADER_MODIFIER) after an age and sex header ("58 yo M chronic", "45F active daily")?
+ */
+function modifiedAfterHeader(words: readonly string[]): boolean {
+  for (let n = 1; n <= 2 && n < words.length; n++) {
+    if (!HEADER_MODIFIER.test(words[words.length - n]!)) return false;
+    const last = words[words.length - n - 1]!;
+    const age = words[words.length - n - 2];
+    if (AGE_SEX.test(last) || (SEX.test(last) && age !== undefined && AGE.test(age))) return true;
+  }
+  return false;
 }
 
 // Words that may open a clause before a label without describing it ("Pt IVDU", "Hx alcoholic",
