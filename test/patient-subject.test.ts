@@ -99,6 +99,18 @@ describe('a label after an age and sex header', () => {
     expect(await fixed(text)).toBe(out);
   });
 
+  // The form's second wording leaves "chronic" out; kept before it by the edit (src/fix/refine.ts, a word
+  // that says when), it described the person: "60 yo M chronic with …", "a chronic person with …".
+  it.each([
+    ['60 yo M chronic alcoholic', '60 yo M with chronic alcohol use disorder'],
+    ['He is a chronic alcoholic.', 'He is a person with chronic alcohol use disorder.'],
+  ])('%s: the wording with "chronic" is clicked, the one without is no edit', async (text, out) => {
+    const f = await finding(text, 'substance-use/alcoholic');
+    expect(clicked(text, f)).toBe(out);
+    expect(f.suggestions[1]).toBe('person with alcohol use disorder');
+    expect(clicked(text, f, 1)).toBeUndefined();
+  });
+
   it.each([
     ['32 y/o male heroin addict', 'substance-use/addict', '32 y/o male with opioid use disorder'],
     ['pt is a 40 yo F alcoholic', 'substance-use/alcoholic', 'pt is a 40 yo F with alcohol use disorder'],
