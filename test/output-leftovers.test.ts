@@ -21,6 +21,24 @@ describe('the stylish suggestion', () => {
   });
 });
 
+// The stylish column quoted `actual` with the markup its source holds ("heroin** addict",
+// "heroin</b> addict") where compact, JSON's message, SARIF and GitHub give the words (a run of 2026-12-04).
+describe('the stylish phrase of a Markdown or HTML file', () => {
+  it.each([
+    ['note.md', 'He is a **heroin** addict. Hx of drug *abuse*.\n'],
+    ['note.html', '<p>He is a <b>heroin</b> addict. Hx of drug <i>abuse</i>.</p>\n'],
+  ])('is the words the message quotes (%s)', async (name, text) => {
+    const dir = tempFolder('dignify-left8-', { [name]: text });
+    const stylish = await runMain(['--no-config', '--no-color', path.join(dir, name)]);
+    const compact = await runMain(['--no-config', '--format', 'compact', path.join(dir, name)]);
+    for (const words of ['heroin addict', 'drug abuse']) {
+      expect(compact.stdout).toContain(`Avoid "${words}"`);
+      expect(stylish.stdout).toContain(`"${words}" → `);
+    }
+    expect(stylish.stdout).not.toMatch(/\*\*|<\/?[bi]>|\*abuse/);
+  });
+});
+
 describe('a warning line about a file', () => {
   it('reads "dignify: FILE: warning: …" in lint and report, as every other warning about a file does', async () => {
     // A binary file found in a folder is skipped with a warning (named, it is an error: "binary file; not linted").

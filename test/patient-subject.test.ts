@@ -67,7 +67,7 @@ describe('a label after an age and sex header', () => {
 
   it.each([
     ['58 yo M alcoholic presents.', 'substance-use/alcoholic', 0, '58 yo M with alcohol use disorder presents.'],
-    ['58 yo M alcoholic presents.', 'substance-use/alcoholic', 1, '58 yo M in recovery from alcohol use disorder presents.'],
+    ['58 yo M alcoholic presents.', 'substance-use/alcoholic', 1, '58 yo M who engages in unhealthy alcohol use presents.'],
     ['45F drug user presents.', 'substance-use/drug-user', 0, '45F who uses drugs presents.'],
     ['45F diabetic presents.', 'identity/diabetic', 0, '45F with diabetes presents.'],
   ])('%s is clicked so for a rule with no fix (%s, suggestion %i)', async (text, rule, index, out) => {
@@ -76,11 +76,77 @@ describe('a label after an age and sex header', () => {
     expect(clicked(text, f, index)).toBe(out);
   });
 
+  // A word describing the label after the header ("58 yo M chronic IVDU"): --fix wrote "58 yo M chronic
+  // injection drug use" (a run of 2026-12-04), which loses the person, and "58 yo M homeless injection drug
+  // use". As after "was a chronic" the person's wording goes first and no edit is made in place.
+  it.each([
+    ['58 yo M chronic IVDU', 'substance-use/injection-drug-abuse'],
+    ['45F active daily IVDA, presents with fever.', 'substance-use/injection-drug-abuse'],
+    ['58 yo M homeless IVDU presents.', 'substance-use/injection-drug-abuse'],
+    ['32 y/o male daily heroin addict', 'substance-use/addict'],
+  ])('%s: the person first, no fix and no click', async (text, rule) => {
+    const f = await finding(text, rule);
+    expect(f.suggestions[0]).toMatch(/^person /);
+    expect(await fixed(text)).toBe(text);
+    for (const s of f.suggestions) expect(suggestionEdit(text, f, s), s).toBeUndefined();
+  });
+
+  it.each([
+    // A verb after the header is no word describing the label: the behaviour's wording reads right.
+    ['45F denies IVDU.', '45F denies injection drug use.'],
+    ['58 yo M chronic pain, IVDU.', '58 yo M chronic pain, injection drug use.'],
+  ])('%s keeps its fix', async (text, out) => {
+    expect(await fixed(text)).toBe(out);
+  });
+
+  // The form's second wording leaves "chronic" out; kept before it by the edit (src/fix/refine.ts, a word
+  // that says when), it described the person: "60 yo M chronic with …", "a chronic person with …".
+  it.each([
+    ['60 yo M chronic alcoholic', '60 yo M with chronic alcohol use disorder'],
+    ['He is a chronic alcoholic.', 'He is a person with chronic alcohol use disorder.'],
+  ])('%s: the wording with "chronic" is clicked, the one without is no edit', async (text, out) => {
+    const f = await finding(text, 'substance-use/alcoholic');
+    expect(clicked(text, f)).toBe(out);
+    expect(f.suggestions[1]).toBe('person with alcohol use disorder');
+    expect(clicked(text, f, 1)).toBeUndefined();
+  });
+
+  it.each([
+    ['32 y/o male heroin addict', 'substance-use/addict', '32 y/o male with opioid use disorder'],
+    ['pt is a 40 yo F alcoholic', 'substance-use/alcoholic', 'pt is a 40 yo F with alcohol use disorder'],
+  ])('%s is clicked to the header with the wording (%s)', async (text, rule, out) => {
+    expect(clicked(text, await finding(text, rule))).toBe(out);
+  });
+
   it("leaves the behaviour's wording where the label is no person", async () => {
     // A history after the header (--fix wrote "45F person who injects drugs hx"), a list after a comma, a
     // word describing the label.
     expect(await fixed('45F IVDU hx, on methadone.')).toBe('45F injection drug use hx, on methadone.');
     expect(await fixed('45M, IVDU, HCV+.')).toBe('45M, injection drug use, HCV+.');
     expect(await fixed('58 yo M with IVDU.')).toBe('58 yo M with injection drug use.');
+  });
+});
+
+// "In recovery" says the drinking has stopped: the wording of "former" or "recovering alcoholic" only.
+// "SH: Alcoholic, drinks 10 beers/day" offered "Person in recovery from alcohol use disorder" to a
+// current drinker (a run of 2026-12-04); the label alone takes terms.csv's second wording (row 6).
+describe('"in recovery" only where the text says the person is', () => {
+  it.each([
+    ['SH: Alcoholic, drinks 10 beers/day', 'SH: Person who engages in unhealthy alcohol use, drinks 10 beers/day'],
+    ['His father was an alcoholic.', 'His father was a person who engaged in unhealthy alcohol use.'],
+  ])('%s offers no "in recovery"', async (text, second) => {
+    const f = await finding(text, 'substance-use/alcoholic');
+    expect(f.suggestions.some((s) => /recovery/.test(s))).toBe(false);
+    expect(clicked(text, f, 1)).toBe(second);
+  });
+
+  it('nor for the plural', async () => {
+    const f = await finding('Some people should not drink at all, including alcoholics.', 'substance-use/alcoholic');
+    expect(f.suggestions).toEqual(['people with alcohol use disorder', 'people who engage in unhealthy alcohol use']);
+  });
+
+  it.each(['Former alcoholic, sober 5 years.', 'He is a recovering alcoholic.'])('%s still offers it first', async (text) => {
+    const f = await finding(text, 'substance-use/alcoholic');
+    expect(f.suggestions[0]).toBe('person in recovery from alcohol use disorder');
   });
 });

@@ -115,10 +115,12 @@ describe('POST /v2/check', () => {
     const known = 'Pt is a known alcoholic.';
     const [k] = (await check({ text: known, language: 'en' })).matches;
     expect(known.slice(k!.offset, k!.offset + k!.length)).toBe('known alcoholic');
-    // "a known person in recovery from …" reads as a famous person (suggest.ts withKnown): a wording
-    // "known" cannot go into is no replacement after it (suggest.ts fitPerson).
+    // "a known person with …" reads as a famous person (suggest.ts withKnown): "known" goes into each
+    // wording. (The second was "person in recovery from …", which "known" cannot go into, so it was no
+    // replacement; it is now terms.csv's "person who engages in unhealthy alcohol use".)
     expect(k!.replacements.map((r) => known.slice(0, k!.offset) + r.value + known.slice(k!.offset + k!.length))).toEqual([
       'Pt is a person with known alcohol use disorder.',
+      'Pt is a person known to engage in unhealthy alcohol use.',
     ]);
   });
 

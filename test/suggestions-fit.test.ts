@@ -316,3 +316,24 @@ describe('an adjective before a label with no determiner ("Active alcoholic, ...
       expect(clicked(text, await find(text, rule)), text).toBe(out);
   });
 });
+
+// "Frequent flyer in ED" was clicked to "Patient with frequent ED visits in ED" (a run of 2026-12-04):
+// the wording names the emergency department, and the words after the phrase name it again.
+describe('a wording that names the ED before words that name it again', () => {
+  it('is no edit', async () => {
+    for (const text of [
+      'Frequent flyer in ED',
+      'Pt is a frequent flyer in our ED, 14 visits this year.',
+      'Frequent flyers to the ER.',
+      'Frequent flyer at the emergency department.',
+    ]) {
+      const f = await find(text, 'credibility/frequent-flyer', 'recommended');
+      expect(suggestionEdit(text, f, f.suggestions[0]!), text).toBeUndefined();
+    }
+  });
+
+  it('is made where nothing after it names the ED', async () => {
+    const f = await find('Frequent flyer, here for pain crisis.', 'credibility/frequent-flyer', 'recommended');
+    expect(clicked('Frequent flyer, here for pain crisis.', f)).toBe('Patient with frequent ED visits, here for pain crisis.');
+  });
+});

@@ -178,7 +178,8 @@ describe('suggestionEdit: what a click on a suggestion changes', () => {
 
   it('capitalizes at the start of a sentence or a line only', async () => {
     // ("Alcoholic, per family." is the family's words, reported as quoted: no edit. A newcomer trial.)
-    const text = 'Seen today.\nAlcoholic since 2010. Known alcoholic.';
+    // (Not "Known alcoholic.": the second wording, "person who engages in …", takes "Known" in, which opens the sentence.)
+    const text = 'Seen today.\nAlcoholic since 2010. Pt is an alcoholic.';
     const findings = await lintText(text);
     const edits = findings.map((f) => suggestionEdit(text, f, f.suggestions[1] ?? f.suggestions[0]!)!);
     expect(edits[0]!.text.charAt(0)).toMatch(/\p{Lu}/u);

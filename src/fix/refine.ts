@@ -305,6 +305,11 @@ export function planFix(
   while (oj > oi && dropped(from[oj - 1]!)) oj--, (keptRight = true);
   while (oi < oj && dropped(from[oi]!)) oi++, (keptLeft = true);
   const keptEdge = keptLeft || keptRight;
+  // Kept before a person's wording, the word describes the person, not the condition: a click on "a
+  // chronic alcoholic"'s "person with alcohol use disorder" wrote "a chronic person with alcohol use
+  // disorder", and after an age and sex header "60 yo M chronic with alcohol use disorder" (a run of 2026-12-04).
+  if (keptLeft && /^(?:person|people|with|who)$/i.test(to[ni]?.text.trim() ?? ''))
+    return skip('meaning', 'a word before the label describes it, which the replacement cannot keep: edit it by hand');
   const lost = from.slice(oi, oj).find(dropped);
   if (lost) return skip('meaning', `the replacement would drop "${lost.text}": edit it by hand`);
   // A meaning word kept at an edge must stand apart from the words that change: "no-showed" ->

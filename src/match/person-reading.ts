@@ -2,7 +2,7 @@
 // rules/schema.json). Its own module so that the warehouse build, whose rows keep a rule's first
 // suggestion, leaves it out (scripts/bundle-warehouse.js).
 import { tokenGap, type Token } from '../parse/tokens.js';
-import { AGE, AGE_SEX, PATIENT_NOUN, SEX } from './suggest.js';
+import { AGE, AGE_SEX, HEADER_MODIFIER, PATIENT_NOUN, SEX } from './suggest.js';
 
 // A copula before the article: "is an IVDU" names a person, "with a IVDA hx" and "History of … and of a IVDA" name
 // the behaviour (test/fix.test.ts, test/fix-cases.test.ts).
@@ -65,6 +65,14 @@ export function namesPerson(text: string, tokens: readonly Token[], first: numbe
   // Not before a head noun: "45F IVDU hx, on methadone" is a history (--fix wrote "45F person who injects drugs hx").
   const head = HEADS.has(norm(last + 1) ?? '');
   if (!head && (afterAgeSex(text, tokens, first - 1 - skip) || afterPatient(text, tokens, first - 1 - skip))) return true;
+  // "58 yo M chronic IVDU", "45F active daily IVDA": one or two words describing the label after the header
+  // (suggest.ts HEADER_MODIFIER). The person's wording goes first and a fix in place is withheld
+  // (suggest.ts modifierBefore), as for "was a chronic IVDU".
+  for (let n = 1; !head && n <= 2 && first - n > 0; n++) {
+    const word = tokens[first - n]!;
+    if (!HEADER_MODIFIER.test(word.norm) || !/^[ \t]+$/.test(tokenGap(text, word, tokens[first - n + 1]!))) break;
+    if (afterAgeSex(text, tokens, first - n - 1)) return true;
+  }
   let at = first - 1 - skip;
   // "was a chronic IVDU", "is a 28 yo IVDA": words that describe the term between the article and it
   // (up to three, none a word that starts a phrase of its own: "is a history of IVDU" is a history).

@@ -117,6 +117,8 @@ export function articleFor(word: string): 'a' | 'an' {
 // A wording whose head is a mass noun ("unhealthy alcohol use", "injection drug use", "heavy
 // drinking"), which reads wrong after "a" or "an"; "a substance use disorder" is a count noun.
 const MASS_NOUN = /(?<![\p{L}\p{N}'-])(?:use|misuse|drinking)$/iu;
+// A wording headed by a person ("person who …", "people with …"), whatever noun it ends with.
+const PERSON_HEAD = /^(?:an?\s+)?(?:person|people)\b/i;
 
 /**
  * Where a mass noun ("unhealthy alcohol use") would replace the words [start, end) of `text` and head
@@ -127,7 +129,9 @@ const MASS_NOUN = /(?<![\p{L}\p{N}'-])(?:use|misuse|drinking)$/iu;
  * "an IVDU abscess" → "an injection drug use abscess").
  */
 export function massAfterIndefinite(text: string, start: number, end: number, suggestion: string): 'drop' | 'refuse' | undefined {
-  if (!MASS_NOUN.test(suggestion) || !/^[ \t]*(?:[.,;:!?)\]\r\n]|$)/.test(text.slice(end, end + 20))) return undefined;
+  // A person's wording ending in a mass noun ("person who engages in unhealthy alcohol use") is a count noun phrase:
+  // "was an alcoholic." → "was a person who engaged …", where the article was dropped ("was person who …").
+  if (!MASS_NOUN.test(suggestion) || PERSON_HEAD.test(suggestion) || !/^[ \t]*(?:[.,;:!?)\]\r\n]|$)/.test(text.slice(end, end + 20))) return undefined;
   const words = wordsBefore(text, start).slice(-4);
   for (let k = words.length - 1, between = 0; k >= 0; k--, between++) {
     if (/^an?$/i.test(words[k]!)) return between > 0 ? 'refuse' : 'drop';
@@ -254,6 +258,14 @@ export const AGE_SEX = /^\d{1,3}(?:yo|y\/o|y)?[mf]$/i;
 export const AGE = /^(?:o|\d{1,3}(?:yo|y\/o|y)?|yo|y\/o|\d{1,3}-year-old|year-old|old)$/i;
 export const SEX = /^(?:m|f|male|female|man|woman)$/i;
 
+// Words that describe a label between an age and sex header and it ("58 yo M chronic IVDU", "45F active
+// IVDA", "60 yo M homeless alcoholic"): the label then names the patient (person-reading.ts namesPerson),
+// and no wording fits in place, as after "was a chronic" (modifierBefore). --fix wrote "58 yo M chronic
+// injection drug use" (a run of 2026-12-04). A closed list: a verb there ("45F denies IVDU") leaves the
+// behaviour's wording, which reads right.
+export const HEADER_MODIFIER =
+  /^(?:chronic|active|current|daily|heavy|lifelong|longtime|longstanding|ongoing|occasional|intermittent|regular|habitual|frequent|severe|homeless|unhoused)$/i;
+
 /**
  * Whether an age and sex header stands right before `at` in `text`, spaces or tabs only between
  * ("58 yo M IVDU presents", "in a 34M IVDA", "32-year-old woman IVDU"); a comma or a line break
@@ -299,6 +311,7 @@ function wordsBefore(text: string, at: number): string[] {
  */
 export function modifierBefore(text: string, start: number): boolean {
   const words = wordsBefore(text, start).slice(-5);
+  if (/[ \t]$/.test(text.slice(0, start)) && modifiedAfterHeader(words)) return true;
   // "a well-developed, slightly obese man": an adverb of degree right before the label.
   if (words.length > 0 && /[ \t]$/.test(text.slice(0, start)) && DEGREE.test(words[words.length - 1]!)) return true;
   for (let k = words.length - 1, between = 0; k >= 0; k--, between++) {
@@ -307,6 +320,20 @@ export function modifierBefore(text: string, start: number): boolean {
     if (PHRASE_START.test(words[k]!)) return false;
   }
   return adjectiveOpens(text, start, words);
+}
+
+/**
+ * Do the last one or two of `words` (the words before a label, spaces only between) describe it
+ * (HEADER_MODIFIER) after an age and sex header ("58 yo M chronic", "45F active daily")?
+ */
+function modifiedAfterHeader(words: readonly string[]): boolean {
+  for (let n = 1; n <= 2 && n < words.length; n++) {
+    if (!HEADER_MODIFIER.test(words[words.length - n]!)) return false;
+    const last = words[words.length - n - 1]!;
+    const age = words[words.length - n - 2];
+    if (AGE_SEX.test(last) || (SEX.test(last) && age !== undefined && AGE.test(age))) return true;
+  }
+  return false;
 }
 
 // Words that may open a clause before a label without describing it ("Pt IVDU", "Hx alcoholic",

@@ -95,6 +95,9 @@ export function suggestionEdit(text: string, finding: FindingWords, suggestion: 
   if (/^not\b/i.test(fit.suggestion) && DEGREE_BEFORE.test(text.slice(Math.max(0, from - 40), from))) return undefined;
   // Any other wording of more than one word before such a noun ("a class 3 obesity female", "an
   // older adult white male" in a blind probe of 2026-12-04) is a noun phrase where an adjective stood.
+  // A wording that names the emergency department where the words after the phrase name it again
+  // ("Frequent flyer in ED" → "Patient with frequent ED visits in ED", a run of 2026-12-04): no edit.
+  if (/\bED\b/.test(fit.suggestion) && ED_AFTER.test(text.slice(fit.end, fit.end + 60))) return undefined;
   const owner = /['\u2019]s?$/i.test(finding.actual);
   if (fit.end === end && !owner && /\s/.test(fit.suggestion) && personNounAfter(text, end) && !PERSON.test(fit.suggestion)) return undefined;
   const before = text.slice(Math.max(0, from - 200), from);
@@ -115,6 +118,9 @@ export function suggestionEdit(text: string, finding: FindingWords, suggestion: 
   return 'range' in planned ? planned : undefined;
 }
 
+// The emergency department named right after a phrase: "in ED", "to the ER", "at our emergency department".
+const ED_AFTER =
+  /^[ \t]+(?:in|at|to|of|from)[ \t]+(?:(?:the|our|this|their|his|her)[ \t]+)?(?:ED|ER|emergency[ \t]+(?:department|dept|room))(?![\p{L}\p{N}])/iu;
 // The verbs a wording may open with, in a finite form ("has a substance use disorder", "did not respond to", "states clearly").
 const FINITE_VERB = /^(?:has|is|are|was|were|does|did|takes|took|follows|states|declines|uses|prefers|strongly|develops|misses|often)\b/i;
 // Past forms that are participles too, right after "has" ("has declined"), and "reports", a noun
