@@ -5,6 +5,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parquetWriteFile } from 'hyparquet-writer/src/node.js';
 import { droppedText } from '../src/web/dropped-text.js';
+import { hoverAt, rangeOf } from '../src/lsp/diagnostics.js';
+import { lintText } from '../src/index.js';
 import { runMain, tempFolder } from './helpers.js';
 
 describe('the stylish suggestion', () => {
@@ -182,5 +184,20 @@ describe('the stylish suggestion of a withheld fix', () => {
     const r = await runMain(['--preset', 'all'], { input: 'Intake: I.V.D.U. per referral letter.\nHe said "Addict" of himself.\n' });
     expect(r.stdout).toContain('"I.V.D.U" → "injection drug use" (no fix: stops');
     expect(r.stdout).toMatch(/"Addict" → "person with a substance use disorder" \(quoted\)/);
+  });
+});
+
+// The language server's hover quoted `actual` too, in Markdown: "heroin** addict" in a hover's
+// "**rule** (error): "…"" line shows stray emphasis (left8's closing note).
+describe('the LSP hover of a Markdown or HTML finding', () => {
+  it.each([
+    ['markdown', 'He is a **heroin** addict.\n'],
+    ['html', '<p>He is a <b>heroin</b> addict.</p>\n'],
+  ] as const)('quotes the words the message quotes (%s)', async (syntax, text) => {
+    const findings = await lintText(text, { syntax });
+    const f = findings.find((x) => x.ruleId === 'substance-use/addict')!;
+    expect(f.actual).not.toBe('heroin addict'); // the source's, with its markup
+    const hover = hoverAt(findings, new Map(), rangeOf(f).start, () => [])!;
+    expect((hover.contents as { value: string }).value).toMatch(/^\*\*substance-use\/addict\*\* \(error\): "heroin addict" → /);
   });
 });

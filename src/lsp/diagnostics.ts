@@ -9,6 +9,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, Rule, Severity } from '../types.js';
 import type { Segment } from '../fix/refine.js';
 import { editedPhrase, splitAdvice, suggestionEdit } from '../web/apply-suggestion.js';
+import { shownPhrase } from '../parse/markup-words.js';
 
 /** The `source` of every diagnostic dignify publishes; code actions act only on these. */
 export const SOURCE = 'dignify';
@@ -236,7 +237,8 @@ export function hoverAt(findings: readonly Finding[], rules: ReadonlyMap<string,
   if (here.length === 0) return undefined;
   const parts = here.map((f) => {
     const rule = rules.get(f.ruleId);
-    const lines = [`**${f.ruleId}** (${f.severity}): "${f.actual}" → ${f.suggestions.map((s) => `"${s}"`).join(', ') || '(no suggestion)'}`];
+    // The words as the message quotes them: a Markdown or HTML source's "heroin** addict" broke the hover's bold.
+    const lines = [`**${f.ruleId}** (${f.severity}): "${shownPhrase(f)}" → ${f.suggestions.map((s) => `"${s}"`).join(', ') || '(no suggestion)'}`];
     if (rule) lines.push('', rule.note);
     const sources = renderSources(f.sources ?? rule?.sources ?? []);
     if (sources.length) lines.push('', 'Sources:', ...sources.map((s) => `- ${s}`));

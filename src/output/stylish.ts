@@ -10,7 +10,7 @@ import { plural } from '../core/plural.js';
 import { matchCase } from '../match/suggest.js';
 import { splitAdvice } from '../web/apply-suggestion.js';
 import type { Finding } from '../types.js';
-import { readablePhrase } from '../parse/markup-words.js';
+import { shownPhrase } from '../parse/markup-words.js';
 
 /**
  * The first suggestion as --fix, a click on the page and the LSP's code action write it: in the case
@@ -27,22 +27,6 @@ export function shownSuggestion(f: Pick<Finding, 'actual' | 'suggestions' | 'fix
   const { words, advice } = splitAdvice(first);
   const cased = matchCase(f.actual, words, false);
   return advice ? `${cased} ${advice}` : cased;
-}
-
-/**
- * The phrase as the message quotes it: in Markdown and HTML without the inline markup its source
- * holds (lint-document.ts readableMessages), "heroin addict" for `actual` "heroin** addict" or
- * "heroin</b> addict", which this column showed while JSON, compact, SARIF and GitHub gave the words
- * (a run of 2026-12-04). The finding does not say its syntax: the message is the witness of which
- * reading it quotes; otherwise `actual` as it is.
- */
-export function shownPhrase(f: Pick<Finding, 'actual' | 'message'>): string {
-  if (/[<*_~]/.test(f.actual) && !f.message.includes(`"${f.actual}"`))
-    for (const syntax of ['markdown', 'html'] as const) {
-      const readable = readablePhrase(f.actual, syntax);
-      if (readable !== f.actual && f.message.includes(`"${readable}"`)) return readable;
-    }
-  return f.actual;
 }
 
 const SEVERITY_STYLE = { error: 'red', warning: 'yellow', info: 'blue' } as const;

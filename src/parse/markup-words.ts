@@ -12,6 +12,7 @@
 import type { Sentence, Word } from 'nlcst';
 import type { ParseEnglish } from 'parse-english';
 import { lazyRegExp } from '../core/lazy-regexp.js';
+import type { Finding } from '../types.js';
 
 // Inline elements that only style the text they hold; a reader runs text on across them.
 // <wbr> (a place a line may break) too: hast-util-to-nlcst reads it as a space, html.ts drops it.
@@ -75,4 +76,21 @@ export function readablePhrase(actual: string, syntax: 'markdown' | 'html'): str
   const plain = actual.replace(PHRASE_MARKUP[syntax](), '');
   // Markup alone (no word left) is not read away.
   return /[\p{L}\p{N}]/u.test(plain) ? plain : actual;
+}
+
+/**
+ * The phrase as the message quotes it: in Markdown and HTML without the inline markup its source
+ * holds (lint-document.ts readableMessages), "heroin addict" for `actual` "heroin** addict" or
+ * "heroin</b> addict", which this column showed while JSON, compact, SARIF and GitHub gave the words
+ * (a run of 2026-12-04), and the language server's hover quoted in Markdown, where "**" broke its
+ * bold. The finding does not say its syntax: the message is the witness of which
+ * reading it quotes; otherwise `actual` as it is.
+ */
+export function shownPhrase(f: Pick<Finding, 'actual' | 'message'>): string {
+  if (/[<*_~]/.test(f.actual) && !f.message.includes(`"${f.actual}"`))
+    for (const syntax of ['markdown', 'html'] as const) {
+      const readable = readablePhrase(f.actual, syntax);
+      if (readable !== f.actual && f.message.includes(`"${readable}"`)) return readable;
+    }
+  return f.actual;
 }
