@@ -337,3 +337,16 @@ describe('a wording that names the ED before words that name it again', () => {
     expect(clicked('Frequent flyer, here for pain crisis.', f)).toBe('Patient with frequent ED visits, here for pain crisis.');
   });
 });
+
+// "Known frequent flyer" clicked to "Known patient with frequent ED visits", a well-known patient
+// (left8's closing note): "known" goes into a patient's wording as into a person's (suggest.ts withKnown).
+describe('"known" before a label whose wording names a patient', () => {
+  it('goes into the wording', async () => {
+    const text = 'Known frequent flyer, here for pain crisis.';
+    const f = await find(text, 'credibility/frequent-flyer', 'recommended');
+    expect(clicked(text, f)).toBe('Patient with known frequent ED visits, here for pain crisis.');
+    const hiv = 'Pt is a known HIV patient.';
+    const g = await find(hiv, 'identity/hiv-patient', 'all');
+    expect(clicked(hiv, g)).toBe('Pt is a patient with known HIV.');
+  });
+});

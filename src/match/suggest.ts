@@ -169,7 +169,11 @@ export function fitReplacement(
 // "Known" right before a label ("a known heroin addict"), not inside another word ("unknown").
 const KNOWN_BEFORE = /(?<![\p{L}\p{N}'\u2019-])known[ \t]+$/iu;
 // A person-first wording: an optional article, the person noun, "with" or "who" and the next word.
-const PERSON_FIRST = /^(an?\s+)?(person|people)\s+(with|who)\s+(\S+)(.*)$/is;
+// "patient(s)" too: "Known frequent flyer" clicked to "Known patient with frequent ED visits", which
+// reads as a well-known patient (left8's closing note); "known HIV patient" → "patient with known HIV".
+const PERSON_FIRST = /^(an?\s+)?(person|people|patients?)\s+(with|who)\s+(\S+)(.*)$/is;
+/** Whether withKnown can take "known" into `words`: a person-first wording, a patient's included. */
+export const KNOWN_TAKER = /^(?:an?\s+)?(?:person|people|patients?)\s+(?:with|who)\s/i;
 // Verbs after "who" whose base form is not the word less its "s".
 const BASE_FORMS: Readonly<Record<string, string>> = { is: 'be', are: 'be', has: 'have', does: 'do' };
 
@@ -181,7 +185,7 @@ const BASE_FORMS: Readonly<Record<string, string>> = { is: 'be', are: 'be', has:
  * probe of 2026-12-03 accepted only "has known schizophrenia" or "a person with known
  * schizophrenia"). `start` is the label's UTF-16 offset in `text`; the result's `start` is that of
  * "known". Undefined when no "known" stands there or `suggestion` is no person-first wording
- * (`person|people with|who …`) it can take.
+ * (`person|people|patient(s) with|who …`) it can take.
  */
 export function withKnown(text: string, start: number, suggestion: string): { start: number; suggestion: string } | undefined {
   const before = text.slice(Math.max(0, start - 12), start);

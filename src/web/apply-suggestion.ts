@@ -13,7 +13,17 @@
 // "Alcohol use disorder noted." (a past problem made current), a patient's quoted words rewritten,
 // and "A drug seeker." into "A describe the behaviour observed.".
 import { planFix, type Segment } from '../fix/refine.js';
-import { DEGREE_ADVERBS, fitPerson, fitReplacement, massAfterIndefinite, mayBeArticle, personNounAfter, withEx, withKnown } from '../match/suggest.js';
+import {
+  DEGREE_ADVERBS,
+  fitPerson,
+  fitReplacement,
+  KNOWN_TAKER,
+  massAfterIndefinite,
+  mayBeArticle,
+  personNounAfter,
+  withEx,
+  withKnown,
+} from '../match/suggest.js';
 import type { Token } from '../parse/tokens.js';
 import type { Finding, Fix } from '../types.js';
 
@@ -76,7 +86,7 @@ export function suggestionEdit(text: string, finding: FindingWords, suggestion: 
   if (finding.fix && PERSON.test(words) !== PERSON.test(splitAdvice(finding.suggestions[0] ?? '').words)) return undefined;
   // "a known heroin addict": "known" goes into the person-first wording (suggest.ts withKnown).
   // "hx of ex-IVDU": "ex-" goes in as "former" (suggest.ts withEx), as --fix makes it.
-  const known = PERSON.test(words) ? withKnown(text, start, words) : withEx(text, start, words);
+  const known = PERSON.test(words) || KNOWN_TAKER.test(words) ? withKnown(text, start, words) : withEx(text, start, words);
   const from = known?.start ?? start;
   // A person-first wording where the label is described by a word before it ("a daily cannabis
   // user") is no edit; before a person noun the label describes ("an HIV infected partner") that
