@@ -117,8 +117,8 @@ export function articleFor(word: string): 'a' | 'an' {
 // A wording whose head is a mass noun ("unhealthy alcohol use", "injection drug use", "heavy
 // drinking"), which reads wrong after "a" or "an"; "a substance use disorder" is a count noun.
 const MASS_NOUN = /(?<![\p{L}\p{N}'-])(?:use|misuse|drinking)$/iu;
-// A wording headed by a person ("person who …", "people with …"), whatever noun it ends with.
-const PERSON_HEAD = /^(?:an?\s+)?(?:person|people)\b/i;
+/** A wording headed by a person ("person who injects drugs", "people with …"), whatever follows; this module and the click (apply-suggestion.ts) read it by this one pattern. */
+export const PERSON_HEAD = /^(?:an?\s+)?(?:person|people)\b/i;
 
 /**
  * Where a mass noun ("unhealthy alcohol use") would replace the words [start, end) of `text` and head
@@ -169,11 +169,14 @@ export function fitReplacement(
 // "Known" right before a label ("a known heroin addict"), not inside another word ("unknown").
 const KNOWN_BEFORE = /(?<![\p{L}\p{N}'\u2019-])known[ \t]+$/iu;
 // A person-first wording: an optional article, the person noun, "with" or "who" and the next word.
-// "patient(s)" too: "Known frequent flyer" clicked to "Known patient with frequent ED visits", which
-// reads as a well-known patient (left8's closing note); "known HIV patient" → "patient with known HIV".
+// "patient(s)" too ("patient with obesity"): "Known frequent flyer" clicked to "Known patient with
+// frequent ED visits", which reads as a well-known patient (left8's closing note).
 const PERSON_FIRST = /^(an?\s+)?(person|people|patients?)\s+(with|who)\s+(\S+)(.*)$/is;
-/** Whether withKnown can take "known" into `words`: a person-first wording, a patient's included. */
-export const KNOWN_TAKER = /^(?:an?\s+)?(?:person|people|patients?)\s+(?:with|who)\s/i;
+
+/** Whether `words` is a person-first wording (`person|people|patient(s) with|who …`), the kind withKnown takes "known" into. */
+export function personFirst(words: string): boolean {
+  return PERSON_FIRST.test(words);
+}
 // Verbs after "who" whose base form is not the word less its "s".
 const BASE_FORMS: Readonly<Record<string, string>> = { is: 'be', are: 'be', has: 'have', does: 'do' };
 
@@ -216,7 +219,7 @@ export function withKnown(text: string, start: number, suggestion: string): { st
  */
 export function withEx(text: string, start: number, suggestion: string): { start: number; suggestion: string } | undefined {
   const ex = /(?<![\p{L}\p{N}'\u2019-])ex-$/iu.exec(text.slice(Math.max(0, start - 4), start));
-  if (!ex || /^(?:an?\s+)?(?:person|people)\b/i.test(suggestion) || /^(?:former|ex)\b/i.test(suggestion)) return undefined;
+  if (!ex || PERSON_HEAD.test(suggestion) || /^(?:former|ex)\b/i.test(suggestion)) return undefined;
   return { start: start - 3, suggestion: `former ${suggestion}` };
 }
 
@@ -278,12 +281,15 @@ export const HEADER_MODIFIER =
 export function ageSexBefore(text: string, at: number): boolean {
   if (!/[ \t]$/.test(text.slice(Math.max(0, at - 1), at))) return false;
   const words = wordsBefore(text, at);
-  const last = words[words.length - 1];
-  const age = words[words.length - 2];
+  return headerEndsAt(words, words.length - 1);
+}
+
+/** Does an age and sex header end at `words[end]` ("58 yo M", "34M", "32-year-old woman")? */
+function headerEndsAt(words: readonly string[], end: number): boolean {
+  const last = words[end];
+  const age = words[end - 1];
   return last !== undefined && (AGE_SEX.test(last) || (SEX.test(last) && age !== undefined && AGE.test(age)));
 }
-// As PERSON_FIRST, and "patient with …" ("patient with obesity").
-const PERSON_OR_PATIENT = /^(an?\s+)?(person|people|patients?)\s+(with|who)\s+(\S+)(.*)$/is;
 const PLURAL_PERSON_NOUN = /^(?:m[e]n|wom[e]n|gentlemen|ladies|children|people|wives|.*[^s']s)$/i;
 // Verbs a person-first wording holds after "who", in the past ("was a heavy drinker" → "was a
 // person who drank heavily"): the irregular ones; others take -d or -ed.
@@ -333,9 +339,7 @@ export function modifierBefore(text: string, start: number): boolean {
 function modifiedAfterHeader(words: readonly string[]): boolean {
   for (let n = 1; n <= 2 && n < words.length; n++) {
     if (!HEADER_MODIFIER.test(words[words.length - n]!)) return false;
-    const last = words[words.length - n - 1]!;
-    const age = words[words.length - n - 2];
-    if (AGE_SEX.test(last) || (SEX.test(last) && age !== undefined && AGE.test(age))) return true;
+    if (headerEndsAt(words, words.length - n - 1)) return true;
   }
   return false;
 }
@@ -394,7 +398,7 @@ export function personNounAfter(text: string, end: number): { noun: string; star
  * Suggestions that name no person (`person|people with|who …`) come back as they are.
  */
 export function fitPerson(text: string, from: number, end: number, suggestion: string): { end: number; suggestion: string } | null {
-  const person = PERSON_OR_PATIENT.exec(suggestion);
+  const person = PERSON_FIRST.exec(suggestion);
   // After the patient noun the label stands beside as the subject ("Pt IVDU, presents", "Patient known
   // IVDA presents"), the patient is the person: "Pt who injects drugs, presents", "Patient known to
   // inject drugs presents", not "Pt person who …" (nor "Pt injection drug use", a run of 2026-12-04).
@@ -405,7 +409,7 @@ export function fitPerson(text: string, from: number, end: number, suggestion: s
   const own = patient ? /^person\s+((?:with|who|known|in\s+recovery)\s.*)$/is.exec(suggestion) : null;
   if (own) return { end, suggestion: own[1]! };
   // Any other wording of a person ("person in recovery from …" too) reads wrong after a word describing the label.
-  if ((person || /^(?:an?\s+)?(?:person|people)\b/i.test(suggestion)) && modifierBefore(text, from)) return null;
+  if ((person || PERSON_HEAD.test(suggestion)) && modifierBefore(text, from)) return null;
   if (!person) return { end, suggestion };
   let words = suggestion;
   let to = end;

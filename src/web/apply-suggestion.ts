@@ -17,9 +17,10 @@ import {
   DEGREE_ADVERBS,
   fitPerson,
   fitReplacement,
-  KNOWN_TAKER,
   massAfterIndefinite,
   mayBeArticle,
+  PERSON_HEAD,
+  personFirst,
   personNounAfter,
   withEx,
   withKnown,
@@ -48,8 +49,6 @@ export type FindingWords = Pick<Finding, 'actual' | 'suggestions' | 'fix' | 'fix
 // "report the symptom as stated", "leave out"). A placeholder in brackets is to be filled in.
 const INSTRUCTION = /^(?:describe|document|give|name|quote|remove|report the|leave out|state|say|specify)\b/i;
 const PLACEHOLDER = /\[[^\]]*\]/;
-// A suggestion that names a person ("person who injects drugs", "people who inject drugs").
-const PERSON = /^(?:an?\s+)?(?:person|people)\b/i;
 
 /** Is `suggestion` words for the note, which a click may put in (not an instruction, no placeholder)? */
 export function isWording(suggestion: string): boolean {
@@ -83,10 +82,10 @@ export function suggestionEdit(text: string, finding: FindingWords, suggestion: 
   // A fixable rule's fix chose between a person's wording and the behaviour's ("is an IVDU" → "a
   // person who injects drugs", "hx of IVDU" → "injection drug use": match.ts personSuggestion); an
   // alternative of the other kind reads wrong there ("He is an injection drug use.", a newcomer trial).
-  if (finding.fix && PERSON.test(words) !== PERSON.test(splitAdvice(finding.suggestions[0] ?? '').words)) return undefined;
+  if (finding.fix && PERSON_HEAD.test(words) !== PERSON_HEAD.test(splitAdvice(finding.suggestions[0] ?? '').words)) return undefined;
   // "a known heroin addict": "known" goes into the person-first wording (suggest.ts withKnown).
   // "hx of ex-IVDU": "ex-" goes in as "former" (suggest.ts withEx), as --fix makes it.
-  const known = PERSON.test(words) || KNOWN_TAKER.test(words) ? withKnown(text, start, words) : withEx(text, start, words);
+  const known = personFirst(words) ? withKnown(text, start, words) : withEx(text, start, words);
   const from = known?.start ?? start;
   // A person-first wording where the label is described by a word before it ("a daily cannabis
   // user") is no edit; before a person noun the label describes ("an HIV infected partner") that
@@ -109,7 +108,7 @@ export function suggestionEdit(text: string, finding: FindingWords, suggestion: 
   // ("Frequent flyer in ED" → "Patient with frequent ED visits in ED", a run of 2026-12-04): no edit.
   if (/\bED\b/.test(fit.suggestion) && ED_AFTER.test(text.slice(fit.end, fit.end + 60))) return undefined;
   const owner = /['\u2019]s?$/i.test(finding.actual);
-  if (fit.end === end && !owner && /\s/.test(fit.suggestion) && personNounAfter(text, end) && !PERSON.test(fit.suggestion)) return undefined;
+  if (fit.end === end && !owner && /\s/.test(fit.suggestion) && personNounAfter(text, end) && !PERSON_HEAD.test(fit.suggestion)) return undefined;
   const before = text.slice(Math.max(0, from - 200), from);
   const found = ARTICLE_BEFORE.exec(before);
   const a = found && mayBeArticle(found[1]!, before.slice(found.index + found[1]!.length)) ? found : null;
