@@ -97,6 +97,11 @@ function afterPoll(then: () => void): void {
   setImmediate(() => setImmediate(then));
 }
 
+/** The rules a request may enable and the options it starts from, for a config (none: the built-in rules as they are). */
+function configured(config: ResolvedConfig | undefined): { rules: CompiledRules; defaults: ResolvedOptions } {
+  return { rules: config?.ruleSet ?? builtinRules(), defaults: config?.options ?? resolveOptions() };
+}
+
 /** What a request over the body limit (`limit` bytes) is answered, with 413. */
 const overLimit = (limit: number) => `Your text exceeds this server's limit of ${limit} bytes per request`;
 
@@ -189,8 +194,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   const software = { version: options.version ?? '0.0.0', buildDate: options.buildDate ?? '' };
   // Every rule, the config's own too, before the preset narrows them: a request may enable any.
   // Replaced whole by reconfigure().
-  let rules = options.config?.ruleSet ?? builtinRules();
-  let defaults: ResolvedOptions = options.config?.options ?? resolveOptions();
+  let { rules, defaults } = configured(options.config);
   // Everything lint loads on first use, loaded now: each request then lints synchronously.
   await preloadLint();
 
@@ -380,8 +384,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     port: address.port,
     url: `http://${shown}:${address.port}`,
     reconfigure: (config) => {
-      rules = config?.ruleSet ?? builtinRules();
-      defaults = config?.options ?? resolveOptions();
+      ({ rules, defaults } = configured(config));
     },
     close: (graceMs = SHUTDOWN_GRACE_MS) =>
       new Promise<void>((resolve) => {
