@@ -10,6 +10,7 @@ import { execSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inputsHash, readStamp, STAMP } from '../scripts/build-stamp.js';
 import { rulesKey, writeRulesCache } from './rules-cache.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -49,6 +50,13 @@ function runStep(step: string): Promise<void> {
   });
 }
 
+/** Whether dist/ under `root` holds the build of the files on disk now (its stamp is their hash), and `env` asks for no rebuild (DIGNIFY_TEST_REBUILD). */
+export function builtAlready(root: string, env: NodeJS.ProcessEnv): boolean {
+  if (env.DIGNIFY_TEST_REBUILD) return false;
+  const stamp = readStamp(root);
+  return stamp !== undefined && stamp === inputsHash(root);
+}
+
 export default async function setup(): Promise<void> {
   // Each project that names this file runs it; the build is needed once per `vitest run`.
   if (process.env.DIGNIFY_TEST_BUILT) return;
@@ -56,7 +64,13 @@ export default async function setup(): Promise<void> {
   // The key of the rule files the build is about to read (test/rules-cache.ts): taken before, so
   // that a rule file edited during the build gives the cache a key no process will ask for.
   const key = rulesKey();
-  if (process.env.DIGNIFY_TEST_TSC_BUILD) {
+  // dist/ as `npm run build` (or an earlier test build) left it, when its stamp is the hash of the
+  // files on disk now: the same inputs, so the same code under test, without a second build. A fresh
+  // clone's `npm ci` has just built it (prepare); an edit to src/, rules/, data/ or scripts/ changes
+  // the hash. DIGNIFY_TEST_REBUILD=1 builds anyway.
+  if (builtAlready(ROOT, process.env)) {
+    console.log(`global-setup: dist/ was built from the files on disk (${STAMP}); not built again`);
+  } else if (process.env.DIGNIFY_TEST_TSC_BUILD) {
     execSync('npm run --silent build', { cwd: ROOT, stdio: 'inherit' });
   } else {
     const { scripts } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { build: string } };
