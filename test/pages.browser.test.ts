@@ -5,26 +5,35 @@
 // The paste-a-note page (dist/web/index.html): a note is typed, the findings are marked in place
 // and listed, suggestions are applied from the list (by keyboard) and from the pop-up at the caret,
 // the revised text is copied, and the page makes no request and logs no error. axe-core then
-// checks accessibility (no serious or critical violation). Screenshots go to a temporary folder
-// (printed) for a person to look at.
+// checks accessibility (no serious or critical violation).
 //
 // The audit report: the charts must have drawn, the console must stay free of errors, and the page
 // must make no request at all besides the file itself; axe-core finds no violation and no ARIA
-// attribute to review. Screenshots (screen and print) go to
-// test-artifacts/ for a person to look at.
+// attribute to review. Screenshots of both (the report on screen and in print) are written only where
+// DIGNIFY_ARTIFACTS names a folder.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, HAS_CHROMIUM, launchChromium, openWatched } from './browser.js';
 import { ROOT, runMain } from './helpers.js';
 
 const PAGE = path.join(ROOT, 'dist', 'web', 'index.html');
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const ARTIFACTS = path.join(ROOT, 'test-artifacts');
+// Screenshots for a person to look at (they assert nothing), taken only where DIGNIFY_ARTIFACTS names
+// a folder: a full-page PNG of the report took ~1 s of CPU each on the busy 2-core machine, about a
+// fifth of this file's time, for files no one opened (the report's went to test-artifacts/ every run).
+const ARTIFACTS = process.env.DIGNIFY_ARTIFACTS;
+if (ARTIFACTS) mkdirSync(ARTIFACTS, { recursive: true });
+
+/** A full-page screenshot in DIGNIFY_ARTIFACTS as `name`, or nothing when that is not set. */
+async function screenshot(page: Page, name: string): Promise<void> {
+  if (ARTIFACTS) await page.screenshot({ path: path.join(ARTIFACTS, name), fullPage: true });
+}
+if (ARTIFACTS) console.log(`pages.browser.test: screenshots in ${ARTIFACTS}`);
 
 if (!HAS_CHROMIUM) {
   console.warn(`pages.browser.test: SKIPPED: ${CHROMIUM} is not installed (apt-get install -y chromium; .ci/run does this)`);
@@ -41,11 +50,6 @@ afterAll(async () => {
 describe.skipIf(!HAS_CHROMIUM)('the page in headless Chromium', () => {
   it('marks findings as a note is typed, applies suggestions, copies the text; no request, no console error, no serious axe violation', async () => {
     const url = pathToFileURL(PAGE).href;
-    // Screenshots are kept only where DIGNIFY_ARTIFACTS names a folder; else they go in a temporary
-    // folder removed at the end (one was left in /tmp per run before).
-    const kept = process.env.DIGNIFY_ARTIFACTS;
-    const shots = kept ?? mkdtempSync(path.join(tmpdir(), 'dignify-web-'));
-    mkdirSync(shots, { recursive: true });
     const { context, page, requests, problems, close } = await openWatched(browser, url, { width: 1280, height: 900 }, ['error', 'warning']);
     try {
       await context.grantPermissions(['clipboard-read', 'clipboard-write']);
@@ -75,7 +79,7 @@ describe.skipIf(!HAS_CHROMIUM)('the page in headless Chromium', () => {
       // The marks sit under the words in the textarea: same place on screen.
       const mark = await page.locator('#highlights mark').first().boundingBox();
       expect(mark!.width).toBeGreaterThan(20);
-      await page.screenshot({ path: path.join(shots, 'web-findings.png'), fullPage: true });
+      await screenshot(page, 'web-findings.png');
 
       // The caret in a phrase shows its suggestions beside it; a click applies the first.
       await note.evaluate((el: HTMLTextAreaElement) => {
@@ -85,7 +89,7 @@ describe.skipIf(!HAS_CHROMIUM)('the page in headless Chromium', () => {
       await page.keyboard.press('ArrowRight');
       const popover = page.locator('#popover');
       await expect.poll(() => popover.isVisible()).toBe(true);
-      await page.screenshot({ path: path.join(shots, 'web-popover.png'), fullPage: true });
+      await screenshot(page, 'web-popover.png');
       const first = popover.locator('button.suggestion').first();
       const firstText = (await first.textContent()) ?? '';
       await first.click();
@@ -109,7 +113,7 @@ describe.skipIf(!HAS_CHROMIUM)('the page in headless Chromium', () => {
       await page.locator('#copy').click();
       await expect.poll(() => page.locator('#copy-status').textContent()).toMatch(/^Copied/);
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(revised);
-      await page.screenshot({ path: path.join(shots, 'web-revised.png'), fullPage: true });
+      await screenshot(page, 'web-revised.png');
 
       // Keyboard order: the note, then its buttons, then the findings.
       await note.focus();
@@ -127,7 +131,7 @@ describe.skipIf(!HAS_CHROMIUM)('the page in headless Chromium', () => {
         return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
       });
       expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
-      await page.screenshot({ path: path.join(shots, 'web-quoted.png'), fullPage: true });
+      await screenshot(page, 'web-quoted.png');
 
       // Found by a newcomer trial. (1) An instruction or a placeholder is shown to reword by hand,
       // never a button that puts it in the note; quoted words get no button.
@@ -247,10 +251,8 @@ describe.skipIf(!HAS_CHROMIUM)('the page in headless Chromium', () => {
       );
       expect(fetched).toBe('refused');
       expect(requests).toEqual([url]);
-      if (kept) console.log(`pages.browser.test: screenshots in ${shots}`);
     } finally {
       await close();
-      if (!kept) rmSync(shots, { recursive: true, force: true });
     }
   }, 90_000);
 });
@@ -309,10 +311,9 @@ describe.skipIf(!HAS_CHROMIUM)('the report in headless Chromium', () => {
       // Each chart has its data table beside it.
       expect(await page.locator('.figure:has(svg.chart) table').count()).toBe(charts.length);
 
-      mkdirSync(ARTIFACTS, { recursive: true });
-      await page.screenshot({ path: path.join(ARTIFACTS, 'report.png'), fullPage: true });
+      await screenshot(page, 'report.png');
       await page.emulateMedia({ media: 'print' });
-      await page.screenshot({ path: path.join(ARTIFACTS, 'report-print.png'), fullPage: true });
+      await screenshot(page, 'report-print.png');
 
       // Accessibility: no axe violation, and none of the ARIA checks axe leaves for review (it
       // flagged the term → suggestion arrow, a span named with aria-label, which ARIA does not allow).
