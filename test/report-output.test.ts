@@ -53,8 +53,10 @@ describe('dignify report -o', () => {
   });
 
   // A run stopped while it reads (here: an export on standard input that has not ended) leaves the
-  // file as it was, whole, and no temporary file; the next run writes a whole report.
-  it.each(['SIGINT', 'SIGTERM', 'SIGKILL'] as const)(
+  // file as it was, whole, and no temporary file; the next run writes a whole report. The three runs
+  // wait side by side (each its own folder and process): one after another they left a test worker
+  // idle for 4.5 s.
+  it.concurrent.each(['SIGINT', 'SIGTERM', 'SIGKILL'] as const)(
     'leaves the file whole when the run is stopped half-way with %s',
     async (signal) => {
       const dir = tempDir();
