@@ -179,6 +179,11 @@ describe('personSuggestion', () => {
     ['45F IVDU with endocarditis.', 'person who injects drugs', '45F who injects drugs with endocarditis.'],
     ['52 y/o male IVDU presents with fever.', 'person who injects drugs', '52 y/o male who injects drugs presents with fever.'],
     ['45M, IVDU, HCV positive.', 'injection drug use', '45M, injection drug use, HCV positive.'],
+    // A preposition starts a phrase of its own: the sentence's "A" is not the term's article (a leaflet's
+    // "A note about IVDU." was fixed to "A note about person who injects drugs.").
+    ['A note about IVDU.', 'injection drug use', 'A note about injection drug use.'],
+    ['A leaflet regarding IVDU and hepatitis C.', 'injection drug use', 'A leaflet regarding injection drug use and hepatitis C.'],
+    ['A talk after IVDU, at noon.', 'injection drug use', 'A talk after injection drug use, at noon.'],
   ])('%s: first suggestion %s', async (text, first, fixed) => {
     const [finding, ...rest] = (await lintText(text)).filter((f) => f.ruleId === 'substance-use/injection-drug-abuse');
     expect(rest).toEqual([]);

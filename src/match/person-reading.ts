@@ -10,7 +10,42 @@ const COPULAS = new Set(['is', 'was', 'be', 'been', 'being', 'as', "he's", "she'
 // A head noun after the term makes it a modifier: "is an IVDA hx (remote)" is a history.
 const HEADS = new Set(['hx', 'history', 'hist']);
 // Words that do not describe a term after them but start a phrase of their own ("a history of IVDU", "a pt with IVDA").
-const NOT_DESCRIBING = new Set(['of', 'with', 'w', 'and', 'or', 'for', 'in', 'on', 'to', 'at', 'by', 'from', 'no', 'not', ...HEADS, 'h/o', 'is', 'was', 'the']);
+// Prepositions all: "A note about IVDU." reached back past "about" and "note" to the sentence's "A", and
+// --fix wrote "A note about person who injects drugs" (a CI maintainer's trial of leaflets, 2026-12-04).
+const NOT_DESCRIBING = new Set([
+  'of',
+  'with',
+  'w',
+  'and',
+  'or',
+  'for',
+  'in',
+  'on',
+  'to',
+  'at',
+  'by',
+  'from',
+  'about',
+  'regarding',
+  're',
+  'into',
+  'over',
+  'against',
+  'after',
+  'before',
+  'during',
+  'since',
+  'without',
+  'than',
+  'like',
+  'no',
+  'not',
+  ...HEADS,
+  'h/o',
+  'is',
+  'was',
+  'the',
+]);
 // After a sentence-opening "A"/"An" the term is the sentence's subject, a person, when a verb or a
 // preposition of a person follows ("An IVDU was seen in clinic", "A known IVDA presented with fever"),
 // or a comma or the sentence's end. Before another word it may be a modifier ("An IVDU abscess"), and
