@@ -76,6 +76,7 @@ function afterAgeSex(text: string, tokens: readonly Token[], i: number): boolean
 // "Pt injection drug use, presents" (a run of 2026-12-04); the person's wording goes first, and a fix
 // or a click puts it after the patient noun without its own ("Pt who injects drugs": suggest.ts fitPerson).
 const PATIENT_NOUN_WORD = new RegExp(`^(?:${PATIENT_NOUN})$`, 'i');
+const PERSON_SUBJECT = new RegExp(`^(?:${PATIENT_NOUN}|he|she|they)$`, 'i');
 
 function afterPatient(text: string, tokens: readonly Token[], i: number): boolean {
   const tok = tokens[i];
@@ -100,6 +101,7 @@ export function namesPerson(text: string, tokens: readonly Token[], first: numbe
   // Not before a head noun: "45F IVDU hx, on methadone" is a history (--fix wrote "45F person who injects drugs hx").
   const head = HEADS.has(norm(last + 1) ?? '');
   if (!head && (afterAgeSex(text, tokens, first - 1 - skip) || afterPatient(text, tokens, first - 1 - skip))) return true;
+  if (!head && COPULAS.has(norm(first - 1 - skip) ?? '') && PERSON_SUBJECT.test(norm(first - 2 - skip) ?? '')) return true;
   // "58 yo M chronic IVDU", "45F active daily IVDA": one or two words describing the label after the header
   // (suggest.ts HEADER_MODIFIER). The person's wording goes first and a fix in place is withheld
   // (suggest.ts modifierBefore), as for "was a chronic IVDU".
