@@ -109,6 +109,24 @@ describe('action.yml', () => {
     expect(runStep(dir, { paths: 'ok.txt' }).stdout).toBe('dignify: 0 findings (0 errors, 0 warnings, 0 info) in dignify.sarif\n');
   });
 
+  // A CI maintainer's trial: "sarif-file: reports/dignify.sarif" in a folder not yet made failed the
+  // redirect, and the step exited 1 (dignify's code for findings) with no log for upload-sarif.
+  it("makes the log's folder, and a log that cannot be written is an error (exit 2)", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dignify-action-'));
+    writeFileSync(path.join(dir, 'a.txt'), 'Known heroin addict.\n');
+    const r = runStep(dir, { paths: 'a.txt', 'sarif-file': 'reports/ci/dignify.sarif' });
+    expect(r.code).toBe(1);
+    expect(r.outputs).toBe('sarif-file=reports/ci/dignify.sarif\nexit-code=1\n');
+    const log = JSON.parse(readFileSync(path.join(dir, 'reports', 'ci', 'dignify.sarif'), 'utf8')) as Log;
+    expect(validateSarif(log), JSON.stringify(validateSarif.errors)).toBe(true);
+    expect(log.runs[0]!.results.map((x) => x.ruleId)).toEqual(['substance-use/addict']);
+    mkdirSync(path.join(dir, 'folder.sarif'));
+    const bad = runStep(dir, { paths: 'a.txt', 'sarif-file': 'folder.sarif' });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe('dignify: sarif-file: cannot write folder.sarif\n');
+    expect(bad.outputs).toBe('sarif-file=folder.sarif\nexit-code=2\n');
+  });
+
   it("does not keep an earlier run's log when the paths cannot be split", () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'dignify-action-'));
     writeFileSync(path.join(dir, 'a.txt'), 'Known heroin addict.\n');
