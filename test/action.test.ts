@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { docxBytes } from './docx.js';
 import { ROOT } from './helpers.js';
 
 interface Step {
@@ -56,7 +57,7 @@ function runStep(cwd: string, inputs: Record<string, string>, actionPath = ROOT)
     env: { ...process.env, ...env, GITHUB_ACTION_PATH: actionPath, GITHUB_OUTPUT: outputFile, PATH: `${path.dirname(process.execPath)}:${process.env.PATH}` },
     encoding: 'utf8',
   });
-  return { code: r.status, stderr: r.stderr, outputs: readFileSync(outputFile, 'utf8') };
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, outputs: readFileSync(outputFile, 'utf8') };
 }
 
 describe('action.yml', () => {
@@ -84,6 +85,58 @@ describe('action.yml', () => {
       ['substance-use/substance-abuse', 'leaflets/a.md'],
       ['substance-use/addict', 'notes.txt'],
     ]);
+  });
+
+  // A CI maintainer's trial: the step failed on findings with nothing in its log but the exit code
+  // (the findings went to the SARIF file only); now the log lists them and counts them.
+  it("lists the findings in the step's log, as compact does, with a count", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dignify-action-'));
+    mkdirSync(path.join(dir, 'patient info'));
+    writeFileSync(path.join(dir, 'patient info', 'a b.md'), '| Term | Note |\n|---|---|\n| A friend with **drug abuse** history | x |\n');
+    writeFileSync(path.join(dir, 'b.txt'), 'Hx of EtOH\nabuse. Used dirty needles.\n');
+    writeFileSync(path.join(dir, 'c.docx'), await docxBytes(['Consent', 'Known heroin addict.']));
+    const r = runStep(dir, { paths: '"patient info/*.md" b.txt c.docx' });
+    expect(r.code).toBe(1);
+    expect(r.stdout.split('\n')).toEqual([
+      'patient info/a b.md:3:19: error Avoid "drug abuse"; prefer "drug use" or "a substance use disorder (if diagnosed)" [substance-use/substance-abuse]',
+      'b.txt:1:7: error Avoid "EtOH abuse"; prefer "alcohol use" or "alcohol use disorder (if diagnosed)" [substance-use/substance-abuse]',
+      expect.stringMatching(/^b\.txt:2:13: warning Avoid "dirty needles"; .* \[substance-use\/dirty-needles\]$/),
+      expect.stringMatching(/^c\.docx: error paragraph 2: Avoid "heroin addict"; .* \[substance-use\/addict\]$/),
+      'dignify: 4 findings (3 errors, 1 warning, 0 info) in dignify.sarif',
+      '',
+    ]);
+    writeFileSync(path.join(dir, 'ok.txt'), 'Clean and dry.\n');
+    expect(runStep(dir, { paths: 'ok.txt' }).stdout).toBe('dignify: 0 findings (0 errors, 0 warnings, 0 info) in dignify.sarif\n');
+  });
+
+  // A CI maintainer's trial: "sarif-file: reports/dignify.sarif" in a folder not yet made failed the
+  // redirect, and the step exited 1 (dignify's code for findings) with no log for upload-sarif.
+  it("makes the log's folder, and a log that cannot be written is an error (exit 2)", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dignify-action-'));
+    writeFileSync(path.join(dir, 'a.txt'), 'Known heroin addict.\n');
+    const r = runStep(dir, { paths: 'a.txt', 'sarif-file': 'reports/ci/dignify.sarif' });
+    expect(r.code).toBe(1);
+    expect(r.outputs).toBe('sarif-file=reports/ci/dignify.sarif\nexit-code=1\n');
+    const log = JSON.parse(readFileSync(path.join(dir, 'reports', 'ci', 'dignify.sarif'), 'utf8')) as Log;
+    expect(validateSarif(log), JSON.stringify(validateSarif.errors)).toBe(true);
+    expect(log.runs[0]!.results.map((x) => x.ruleId)).toEqual(['substance-use/addict']);
+    mkdirSync(path.join(dir, 'folder.sarif'));
+    const bad = runStep(dir, { paths: 'a.txt', 'sarif-file': 'folder.sarif' });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe('dignify: sarif-file: cannot write folder.sarif\n');
+    expect(bad.outputs).toBe('sarif-file=folder.sarif\nexit-code=2\n');
+  });
+
+  it("does not keep an earlier run's log when the paths cannot be split", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dignify-action-'));
+    writeFileSync(path.join(dir, 'a.txt'), 'Known heroin addict.\n');
+    expect(runStep(dir, { paths: 'a.txt' }).code).toBe(1);
+    const r = runStep(dir, { paths: '"a.txt' });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    const log = JSON.parse(readFileSync(path.join(dir, 'dignify.sarif'), 'utf8')) as Log;
+    expect(log.runs[0]!.results).toEqual([]);
+    expect(log.runs[0]!.invocations[0]!.executionSuccessful).toBe(false);
   });
 
   it('passes with extra arguments and a higher fail-on threshold', () => {

@@ -1,9 +1,10 @@
 // Output for machines: SARIF 2.1.0 validated against the SARIF 2.1.0 JSON schema, GitHub workflow
 // commands, --redact across every reporter, and --max-warnings.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatters } from '../src/index.js';
 import { runMain } from './helpers.js';
@@ -193,5 +194,44 @@ describe('--max-warnings', () => {
     const r = await runMain(['--max-warnings', 'lots'], { input: WARNING_ONLY });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('expected a whole number');
+  });
+});
+
+// A CI maintainer's trial: GitHub places a code scanning alert (upload-sarif does not read
+// originalUriBaseIds) and a workflow annotation by a path from the repository's root. Run from a
+// subfolder (a step's working-directory, a monorepo's content folder), dignify named files from
+// that folder ("leaflets/a.md" for "content/leaflets/a.md"), so alerts and annotations pointed at
+// files that do not exist.
+describe('SARIF and github name files from the repository root', () => {
+  function repository(dotGit: 'folder' | 'file' | 'none') {
+    const repo = realpathSync(tempDir());
+    if (dotGit === 'folder') mkdirSync(path.join(repo, '.git'));
+    if (dotGit === 'file') writeFileSync(path.join(repo, '.git'), 'gitdir: /elsewhere/.git/worktrees/x\n'); // a worktree or submodule
+    mkdirSync(path.join(repo, 'content', 'leaflets'), { recursive: true });
+    writeFileSync(path.join(repo, 'content', 'leaflets', 'a b.md'), 'Hx of drug abuse.\n');
+    return { repo, cwd: path.join(repo, 'content') };
+  }
+
+  it.each(['folder', 'file'] as const)('from a subfolder of a repository whose .git is a %s', async (dotGit) => {
+    const { repo, cwd } = repository(dotGit);
+    const log = JSON.parse((await runMain(['leaflets', '-f', 'sarif'], { cwd })).stdout) as SarifLog & {
+      runs: Array<{ originalUriBaseIds: Record<string, { uri: string }> }>;
+    };
+    expect(validateSarif(log)).toBe(true);
+    expect(log.runs[0]!.results.map((r) => r.locations[0]!.physicalLocation.artifactLocation)).toEqual([
+      { uri: 'content/leaflets/a%20b.md', uriBaseId: '%SRCROOT%' },
+    ]);
+    expect(log.runs[0]!.originalUriBaseIds['%SRCROOT%']!.uri).toBe(pathToFileURL(`${repo}/`).href);
+    const github = await runMain([path.join(cwd, 'leaflets', 'a b.md'), '-f', 'github'], { cwd });
+    expect(github.stdout).toMatch(/^::error file=content\/leaflets\/a b\.md,line=1,endLine=1,col=7,/);
+    // The human formats still name files from the working folder, as given.
+    expect((await runMain(['leaflets', '-f', 'compact'], { cwd })).stdout).toMatch(/^leaflets\/a b\.md:1:7: error/);
+  });
+
+  it('outside a repository, from the working folder as before', async () => {
+    const { cwd } = repository('none');
+    const log = JSON.parse((await runMain(['leaflets', '-f', 'sarif'], { cwd })).stdout) as SarifLog;
+    expect(log.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri).toBe('leaflets/a%20b.md');
+    expect((await runMain(['leaflets', '-f', 'github'], { cwd })).stdout).toMatch(/^::error file=leaflets\/a b\.md,/);
   });
 });

@@ -116,3 +116,47 @@ describe('inline control in a Word document (.docx)', () => {
     expect(await reported('dignify-disable-next-line\n\nKnown heroin addict.\n')).toEqual(['3:heroin addict']);
   });
 });
+
+// A CI maintainer's trial: a Jinja or Liquid template cannot hold "# dignify-disable-next-line" (the
+// line would be rendered into the patient's letter), so its author writes the directive in the
+// template language's own comment, which the template engine drops: it disabled nothing.
+describe('inline control in a template language comment', () => {
+  it.each([
+    ['Jinja, Nunjucks, Twig {# #}', '{# dignify-disable-next-line substance-use -- quoted policy #}'],
+    ['Jinja with whitespace control', '{#- dignify-disable-next-line -#}'],
+    ['Liquid, Django {% comment %}', '{% comment %} dignify-disable-next-line {% endcomment %}'],
+    ['Liquid with whitespace control', '{%- comment -%}dignify-disable-next-line substance-use/substance-abuse{%- endcomment -%}'],
+    ['Liquid inline {% # %}', '{% # dignify-disable-next-line %}'],
+    ['ERB, EJS <%# %>', '<%# dignify-disable-next-line %>'],
+    ['Handlebars, Mustache {{! }}', '{{! dignify-disable-next-line }}'],
+    ['Handlebars {{!-- --}}', '{{!-- dignify-disable-next-line -- a quotation --}}'],
+  ])('disable-next-line works in %s', async (_, directive) => {
+    expect(await reported(`Dear {{ name }},\n${directive}\nWe talked about your drug abuse.\nHx of drug abuse.\n`)).toEqual(['4:drug abuse']);
+  });
+
+  it('takes disable-line and a range from template comments, and the rule ids they name', async () => {
+    const text = [
+      'Hx of drug abuse. {# dignify-disable-line #}', // 1 off
+      '{% comment %}dignify-disable substance-use/addict{% endcomment %}',
+      'Heroin addict, drug abuse.', // 3 addict off
+      '{# dignify-enable #}',
+      'Heroin addict.', // 5 reported
+    ].join('\n');
+    expect(await reported(text)).toEqual(['3:drug abuse', '5:Heroin addict']);
+    expect(findDirectives('{#- dignify-disable-line substance-use/addict, substance-use -#}')).toEqual([
+      { kind: 'disable-line', line: 1, rules: ['substance-use/addict', 'substance-use'], from: 0, to: 64 },
+    ]);
+  });
+
+  it('is no directive in a template tag that is not a comment, nor in an unclosed comment', () => {
+    expect(findDirectives('{% if dignify-disable-line %}\n{{ dignify-disable-line }}\n{# dignify-disable-line\n')).toEqual([]);
+  });
+
+  it('works through lintFiles for a .j2 template', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dignify-template-directive-'));
+    const file = path.join(dir, 'letter.txt.j2');
+    writeFileSync(file, '{# dignify-disable-next-line -- quoting the 1998 flyer #}\nHx of drug abuse.\nHx of IVDU.\n');
+    const [result] = await lintFiles([file]);
+    expect(result!.findings.map((f) => `${f.start.line}:${f.actual}`)).toEqual(['3:IVDU']);
+  });
+});

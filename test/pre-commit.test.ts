@@ -88,6 +88,37 @@ describe('pre-commit hook', () => {
   });
 });
 
+// A CI maintainer's trial: Jinja and Liquid templates are not plain text to pre-commit, so the hook
+// as published leaves them alone; README says to add their types, and that the template's own
+// comment takes a directive. Both as README writes them.
+describe('pre-commit hook and Jinja or Liquid templates', () => {
+  it.skipIf(!hasPreCommit && !process.env.CI)('skips them as published, and lints them with the types README adds', () => {
+    const hook = manifest().get('dignify')!;
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const types = /`types_or: \[(plain-text, markdown, html, jinja,\s+liquid)\]`/.exec(readme)?.[1]?.split(/,\s+/);
+    expect(types).toEqual(['plain-text', 'markdown', 'html', 'jinja', 'liquid']);
+    const { write, git, commit } = hookRepo([hook]);
+    write('letter.txt.j2', '{# dignify-disable-next-line -- quoting the 1998 flyer #}\nSay no to drug abuse.\nDear {{ name }},\n');
+    write('letter.liquid', 'Hello {{ patient.name }}, your IVDU history.\n');
+    git('add', 'letter.txt.j2', 'letter.liquid');
+    const skipped = commit('templates');
+    expect(skipped.stdout + skipped.stderr).toMatch(/dignify \(stigmatizing language\)\.+\(no files to check\)Skipped/);
+    expect(skipped.status).toBe(0);
+
+    write(
+      '.pre-commit-config.yaml',
+      stringify({ repos: [{ repo: 'local', hooks: [{ ...hook, types_or: types, language: 'system', entry: `'${process.execPath}' '${BIN}'` }] }] }),
+    );
+    write('letter.liquid', 'Hello {{ patient.name }}, your IVDU history and drug abuse.\n');
+    git('add', '.pre-commit-config.yaml', 'letter.liquid', 'letter.txt.j2');
+    const blocked = commit('templates linted');
+    const shown = blocked.stdout + blocked.stderr;
+    expect(blocked.status).not.toBe(0);
+    expect(shown).toMatch(/letter\.liquid\s+1:32\s+error\s+"IVDU"/);
+    expect(shown).not.toContain('letter.txt.j2'); // its one finding is under the Jinja comment's directive
+  });
+});
+
 describe('pre-commit hook for Word templates (dignify-docx)', () => {
   it.skipIf(!hasPreCommit && !process.env.CI)(
     'blocks a commit of a .docx with "known heroin addict" and lets the fixed one through, leaving Word\'s lock file and ignored files alone',

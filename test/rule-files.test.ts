@@ -179,6 +179,19 @@ describe('personSuggestion', () => {
     ['45F IVDU with endocarditis.', 'person who injects drugs', '45F who injects drugs with endocarditis.'],
     ['52 y/o male IVDU presents with fever.', 'person who injects drugs', '52 y/o male who injects drugs presents with fever.'],
     ['45M, IVDU, HCV positive.', 'injection drug use', '45M, injection drug use, HCV positive.'],
+    // A preposition starts a phrase of its own: the sentence's "A" is not the term's article (a leaflet's
+    // "A note about IVDU." was fixed to "A note about person who injects drugs.").
+    ['A note about IVDU.', 'injection drug use', 'A note about injection drug use.'],
+    ['A leaflet regarding IVDU and hepatitis C.', 'injection drug use', 'A leaflet regarding injection drug use and hepatitis C.'],
+    ['A talk after IVDU, at noon.', 'injection drug use', 'A talk after injection drug use, at noon.'],
+    // Right after a copula, a person (a CI maintainer's trial: --fix wrote "Patient is injection drug use."),
+    // with the article the wording needs; a thing before the copula keeps the behaviour.
+    ['Patient is IVDU.', 'person who injects drugs', 'Patient is a person who injects drugs.'],
+    ['He is IVDU, HCV+.', 'person who injects drugs', 'He is a person who injects drugs, HCV+.'],
+    ['Pt is known IVDU.', 'person who injects drugs', 'Pt is a person known to inject drugs.'],
+    ['She was IVDU in 2015.', 'person who injects drugs', 'She was a person who injected drugs in 2015.'],
+    ['Risk factor is IVDU.', 'injection drug use', 'Risk factor is injection drug use.'],
+    ['Pt is IVDU hx.', 'injection drug use', 'Pt is injection drug use hx.'],
   ])('%s: first suggestion %s', async (text, first, fixed) => {
     const [finding, ...rest] = (await lintText(text)).filter((f) => f.ruleId === 'substance-use/injection-drug-abuse');
     expect(rest).toEqual([]);

@@ -5,9 +5,13 @@
 //   // dignify-enable                                          dignify-disable-line   (a bare line)
 //
 // A directive lists rule ids or categories (none: every rule) and may end with "-- a reason".
-// It counts inside <!-- -->, after # or // at the start of a line or after a space, or as a line
-// of its own. disable … enable cover a range of lines; -next-line the line after (in a .docx, the
-// next paragraph: applyInlineControl); -line its own.
+// It counts inside <!-- -->, after # or // at the start of a line or after a space, as a line of
+// its own, or inside a template language's comment on one line: {# #} (Jinja, Nunjucks, Twig),
+// {% comment %} … {% endcomment %} and {% # %} (Liquid, Django), <%# %> (ERB, EJS) and {{! }} or
+// {{!-- --}} (Handlebars, Mustache). A template's author cannot write "# dignify-…" in a letter
+// (the engine would print it to the patient), and the engine drops its own comments.
+// disable … enable cover a range of lines; -next-line the line after (in a .docx, the next
+// paragraph: applyInlineControl); -line its own.
 import type { Finding } from '../types.js';
 import { lazyRegExp } from '../core/lazy-regexp.js';
 
@@ -25,8 +29,23 @@ interface Directive {
 
 const NAME = String.raw`dignify-(disable-next-line|disable-line|disable|enable)(?!\w|-(?!->))`;
 const BODY = String.raw`((?:(?!-->|\*\/)[^\n])*?)`;
-// In an HTML comment anywhere on the line; after # or // (line start or after a space); or bare.
-const DIRECTIVE = lazyRegExp(String.raw`<!--\s*${NAME}${BODY}\s*-->|(?:^|\s)(?:#+|\/\/|\/\*)\s*${NAME}${BODY}\s*(?:\*\/)?\s*$|^\s*${NAME}${BODY}\s*$`, 'g');
+// A template comment's body stops before any template closer, so it never runs out of its comment.
+const TEMPLATE_BODY = String.raw`((?:(?!-?#\}|-?%\}|%>|(?:--)?\}\})[^\n])*?)`;
+// The template comments, each on one line: {# #}, {% comment %} … {% endcomment %}, {% # %},
+// <%# %>, {{! }} and {{!-- --}}, with Jinja's and Liquid's "-" (white-space control) allowed.
+const TEMPLATE_COMMENTS = [
+  String.raw`\{#-?\s*${NAME}${TEMPLATE_BODY}\s*-?#\}`,
+  String.raw`\{%-?\s*comment\s*-?%\}\s*${NAME}${TEMPLATE_BODY}\s*\{%-?\s*endcomment\s*-?%\}`,
+  String.raw`\{%-?\s*#\s*${NAME}${TEMPLATE_BODY}\s*-?%\}`,
+  String.raw`<%#\s*${NAME}${TEMPLATE_BODY}\s*-?%>`,
+  String.raw`\{\{!(?:--)?\s*${NAME}${TEMPLATE_BODY}\s*(?:--)?\}\}`,
+].join('|');
+// In an HTML comment anywhere on the line; after # or // (line start or after a space); bare; or
+// in a template comment. Each alternative captures the directive's kind, then its body.
+const DIRECTIVE = lazyRegExp(
+  String.raw`<!--\s*${NAME}${BODY}\s*-->|(?:^|\s)(?:#+|\/\/|\/\*)\s*${NAME}${BODY}\s*(?:\*\/)?\s*$|^\s*${NAME}${BODY}\s*$|${TEMPLATE_COMMENTS}`,
+  'g',
+);
 
 function parseRules(body: string): string[] {
   const withoutReason = body.split(/\s--\s|^--\s|\s--$/)[0] ?? '';
@@ -57,8 +76,11 @@ export function findDirectives(text: string, code: CodeSpans = []): Directive[] 
     if (content.includes('dignify-')) {
       for (const m of content.matchAll(DIRECTIVE())) {
         if (code.length && inSpans(code, lineStart + m.index + m[0].indexOf('dignify-'))) continue;
-        const kind = (m[1] ?? m[3] ?? m[5]) as Kind;
-        directives.push({ kind, line: index + 1, rules: parseRules(m[2] ?? m[4] ?? m[6] ?? ''), from: m.index, to: m.index + m[0].length });
+        // The alternative that matched: its kind, and the body after it.
+        let group = 1;
+        while (m[group] === undefined) group += 2;
+        const kind = m[group] as Kind;
+        directives.push({ kind, line: index + 1, rules: parseRules(m[group + 1] ?? ''), from: m.index, to: m.index + m[0].length });
       }
     }
     if (!found) break;

@@ -10,7 +10,42 @@ const COPULAS = new Set(['is', 'was', 'be', 'been', 'being', 'as', "he's", "she'
 // A head noun after the term makes it a modifier: "is an IVDA hx (remote)" is a history.
 const HEADS = new Set(['hx', 'history', 'hist']);
 // Words that do not describe a term after them but start a phrase of their own ("a history of IVDU", "a pt with IVDA").
-const NOT_DESCRIBING = new Set(['of', 'with', 'w', 'and', 'or', 'for', 'in', 'on', 'to', 'at', 'by', 'from', 'no', 'not', ...HEADS, 'h/o', 'is', 'was', 'the']);
+// Prepositions all: "A note about IVDU." reached back past "about" and "note" to the sentence's "A", and
+// --fix wrote "A note about person who injects drugs" (a CI maintainer's trial of leaflets, 2026-12-04).
+const NOT_DESCRIBING = new Set([
+  'of',
+  'with',
+  'w',
+  'and',
+  'or',
+  'for',
+  'in',
+  'on',
+  'to',
+  'at',
+  'by',
+  'from',
+  'about',
+  'regarding',
+  're',
+  'into',
+  'over',
+  'against',
+  'after',
+  'before',
+  'during',
+  'since',
+  'without',
+  'than',
+  'like',
+  'no',
+  'not',
+  ...HEADS,
+  'h/o',
+  'is',
+  'was',
+  'the',
+]);
 // After a sentence-opening "A"/"An" the term is the sentence's subject, a person, when a verb or a
 // preposition of a person follows ("An IVDU was seen in clinic", "A known IVDA presented with fever"),
 // or a comma or the sentence's end. Before another word it may be a modifier ("An IVDU abscess"), and
@@ -41,6 +76,7 @@ function afterAgeSex(text: string, tokens: readonly Token[], i: number): boolean
 // "Pt injection drug use, presents" (a run of 2026-12-04); the person's wording goes first, and a fix
 // or a click puts it after the patient noun without its own ("Pt who injects drugs": suggest.ts fitPerson).
 const PATIENT_NOUN_WORD = new RegExp(`^(?:${PATIENT_NOUN})$`, 'i');
+const PERSON_SUBJECT = new RegExp(`^(?:${PATIENT_NOUN}|he|she|they)$`, 'i');
 
 function afterPatient(text: string, tokens: readonly Token[], i: number): boolean {
   const tok = tokens[i];
@@ -65,6 +101,7 @@ export function namesPerson(text: string, tokens: readonly Token[], first: numbe
   // Not before a head noun: "45F IVDU hx, on methadone" is a history (--fix wrote "45F person who injects drugs hx").
   const head = HEADS.has(norm(last + 1) ?? '');
   if (!head && (afterAgeSex(text, tokens, first - 1 - skip) || afterPatient(text, tokens, first - 1 - skip))) return true;
+  if (!head && COPULAS.has(norm(first - 1 - skip) ?? '') && PERSON_SUBJECT.test(norm(first - 2 - skip) ?? '')) return true;
   // "58 yo M chronic IVDU", "45F active daily IVDA": one or two words describing the label after the header
   // (suggest.ts HEADER_MODIFIER). The person's wording goes first and a fix in place is withheld
   // (suggest.ts modifierBefore), as for "was a chronic IVDU".

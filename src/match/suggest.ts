@@ -410,7 +410,7 @@ export function fitPerson(text: string, from: number, end: number, suggestion: s
   if (own) return { end, suggestion: own[1]! };
   // Any other wording of a person ("person in recovery from …" too) reads wrong after a word describing the label.
   if ((person || PERSON_HEAD.test(suggestion)) && modifierBefore(text, from)) return null;
-  if (!person) return { end, suggestion };
+  if (!person) return { end, suggestion: withArticle(text, from, suggestion) };
   let words = suggestion;
   let to = end;
   // Not after a possessive ("the addict's mother"): the noun is the one owned, not the one described.
@@ -424,7 +424,19 @@ export function fitPerson(text: string, from: number, end: number, suggestion: s
   const words2 = wordsBefore(text, from);
   const copula = words2.length > 0 && DETERMINER.test(words2[words2.length - 1]!) ? words2[words2.length - 2] : words2[words2.length - 1];
   if (copula && /^(?:was|were)$/i.test(copula)) words = pastAfterWho(words);
-  return { end: to, suggestion: words };
+  return { end: to, suggestion: after ? words : withArticle(text, from, words) };
+}
+
+/**
+ * `words` with "a" before it when it is a person's wording ("person who injects drugs", "person known
+ * to inject drugs") right after a copula with no article ("Patient is IVDU", "She was known IVDU"):
+ * "Patient is a person who injects drugs", where --fix wrote "Patient is injection drug use" (a CI
+ * maintainer's trial of 2026-12-04) and then, the person named, "Patient is person who …".
+ */
+function withArticle(text: string, from: number, words: string): string {
+  const before = wordsBefore(text, from);
+  const last = before[before.length - 1];
+  return last && /^(?:is|was|remains|became)$/i.test(last) && /^person\s/i.test(words) ? `a ${words}` : words;
 }
 
 /** "person who drinks heavily" → "person who drank heavily", "who binge drinks" → "who binge drank", "who uses" → "who used". */

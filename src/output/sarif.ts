@@ -16,7 +16,7 @@ import { PACKAGE_ROOT } from '../rules/load.js';
 import type { Finding, Severity } from '../types.js';
 import type { Formatter } from './types.js';
 import { builtinSources, sourceLine, sourceLink } from '../rules/sources.js';
-import { ciPlace, recordLabel } from './where.js';
+import { ciPlace, fromRoot, recordLabel, sourceRoot } from './where.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -26,18 +26,20 @@ function packageVersion(): string {
   return (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-/** A file's location: relative to the working folder (%SRCROOT%) when inside it, else a file: URI. */
-function artifactLocation(file: string, cwd: string): { uri: string; uriBaseId?: string } {
-  const absolute = path.resolve(cwd, file);
-  const rel = path.relative(cwd, absolute);
-  if (file.startsWith('<') || (rel && !rel.startsWith('..') && !path.isAbsolute(rel))) {
-    const posix = (file.startsWith('<') ? file : rel).split(path.sep).join('/');
+/**
+ * A file's location: relative to `root` (%SRCROOT%: the repository's root, see sourceRoot) when
+ * inside it, else a file: URI. `file` is absolute or relative to `cwd`; a name in angle brackets
+ * ("<stdin>") is kept as it is.
+ */
+function artifactLocation(file: string, cwd: string, root: string): { uri: string; uriBaseId?: string } {
+  const rel = file.startsWith('<') ? file : fromRoot(file, cwd, root);
+  if (rel !== undefined) {
     // ':' too: a relative reference whose first segment holds one reads as an absolute URI
     // ("a:b.txt" has the scheme "a"; RFC 3986 section 4.2), which a viewer then does not resolve
     // against %SRCROOT%.
-    return { uri: encodeURI(posix).replace(/[?#:]/g, encodeURIComponent), uriBaseId: '%SRCROOT%' };
+    return { uri: encodeURI(rel).replace(/[?#:]/g, encodeURIComponent), uriBaseId: '%SRCROOT%' };
   }
-  return { uri: pathToFileURL(absolute).href };
+  return { uri: pathToFileURL(path.resolve(cwd, file)).href };
 }
 
 function ruleDescriptor(id: string, sets: readonly CompiledRules[], example: Finding) {
@@ -71,6 +73,8 @@ const indent = (text: string, by: string) => text.replace(/^/gm, by);
 export const sarif: Formatter = ({ cwd, ruleSets, redact, skipBadRecords }) => {
   // Every RuleSet is a CompiledRules inside (compileRules makes them all).
   let sets: readonly CompiledRules[] | undefined;
+  // Where file names start from: the repository's root, as code scanning reads them.
+  const root = sourceRoot(cwd);
   const ruleIndex = new Map<string, number>();
   const rules: Array<ReturnType<typeof ruleDescriptor> | { id: string }> = [];
   const notifications: Array<{ level: string; message: { text: string }; locations?: unknown[] }> = [];
@@ -96,7 +100,9 @@ export const sarif: Formatter = ({ cwd, ruleSets, redact, skipBadRecords }) => {
           level: accepted ? 'warning' : 'error',
           message: { text: `${r.file}: ${where}${r.error}` },
           ...(record && {
-            locations: [{ physicalLocation: { artifactLocation: artifactLocation(r.file, cwd), ...(record.line && { region: { startLine: record.line } }) } }],
+            locations: [
+              { physicalLocation: { artifactLocation: artifactLocation(r.file, cwd, root), ...(record.line && { region: { startLine: record.line } }) } },
+            ],
           }),
         });
       }
@@ -117,7 +123,7 @@ export const sarif: Formatter = ({ cwd, ruleSets, redact, skipBadRecords }) => {
           message: { text: `${place.prefix}${f.message}` },
           locations: [
             {
-              physicalLocation: { artifactLocation: artifactLocation(f.file ?? r.file, cwd), ...(place.region && { region: place.region }) },
+              physicalLocation: { artifactLocation: artifactLocation(f.file ?? r.file, cwd, root), ...(place.region && { region: place.region }) },
               // The record or paragraph, for viewers that show logical locations.
               ...(r.record
                 ? { logicalLocations: [{ name: recordLabel(r), kind: 'element' }] }
@@ -134,7 +140,7 @@ export const sarif: Formatter = ({ cwd, ruleSets, redact, skipBadRecords }) => {
     end() {
       const rest = {
         tool: { driver: { name: 'dignify', version: packageVersion(), informationUri: INFORMATION_URI, rules } },
-        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(cwd.endsWith(path.sep) ? cwd : cwd + path.sep).href } },
+        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(root.endsWith(path.sep) ? root : root + path.sep).href } },
         columnKind: 'utf16CodeUnits',
         invocations: [{ executionSuccessful: !failed, toolExecutionNotifications: notifications }],
       };

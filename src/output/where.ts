@@ -1,5 +1,7 @@
 // How reporters name the place of a finding: line:column in a file; the record (row and id) and
 // line:column inside the note for an export; the paragraph for a .docx, which has no lines.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { LintResult } from '../engine/lint-files.js';
 import type { Finding } from '../types.js';
 
@@ -57,4 +59,30 @@ export function ciPlace(
   }
   if (f.paragraph !== undefined) return { prefix: `${position(f)}: ` };
   return { region: { startLine: f.start.line, endLine: f.end.line, startColumn: f.start.column, endColumn: f.end.column }, prefix: '' };
+}
+
+/**
+ * The root of the git work tree that holds `cwd` (the nearest folder, `cwd` included, with a `.git`
+ * folder or file: a worktree's or submodule's is a file), else `cwd` itself. SARIF and github
+ * annotations name files from there: GitHub places a code scanning alert (upload-sarif does not
+ * read originalUriBaseIds) and a workflow annotation by a path from the repository's root, which
+ * a step run in a subfolder (working-directory, a monorepo's content folder) would not give.
+ */
+export function sourceRoot(cwd: string): string {
+  for (let dir = path.resolve(cwd); ; ) {
+    if (existsSync(path.join(dir, '.git'))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return path.resolve(cwd);
+    dir = parent;
+  }
+}
+
+/**
+ * `file` (absolute, or relative to `cwd`) from `root` (sourceRoot) with forward slashes, or
+ * undefined when it lies outside `root`.
+ */
+export function fromRoot(file: string, cwd: string, root: string): string | undefined {
+  const rel = path.relative(root, path.resolve(cwd, file));
+  if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
+  return rel.split(path.sep).join('/');
 }
