@@ -4,7 +4,8 @@
 // - "frequent flyer" with an airline's loyalty tier or membership is the guide's benign sense;
 // - "could not" (a past negated modal) after an aggressive person is no generic statement of a sign;
 // - "apparently"/"reportedly" hedging what someone else did or is does not doubt the patient (all);
-// - "homeless" after a time adverb ("was previously homeless") is the label (all).
+// - "homeless" after a time adverb or another linking verb ("was previously homeless", "became
+//   homeless", "is now homeless") is the label (all).
 import { describe, expect, it } from 'vitest';
 import { findingsOf } from './detection.js';
 
@@ -52,6 +53,8 @@ describe('blind probe 16 fixes', () => {
   it('flags "homeless" after a time adverb under all', async () => {
     expect(await findingsOf('Pt was recently homeless, now in a shelter bed.', { preset: 'all' })).toContain('identity/homeless:recently homeless');
     expect(await findingsOf('He is formerly homeless and works nights.', { preset: 'all' })).toContain('identity/homeless:formerly homeless');
+    expect(await findingsOf('Her son says she remained homeless through the winter.', { preset: 'all' })).toContain('identity/homeless:remained homeless');
+    expect(await findingsOf('Pt is now homeless after the fire.', { preset: 'all' })).toContain('identity/homeless:now homeless');
     // HUD's defined status and a place stay unreported.
     for (const text of ['Meets the HUD definition of chronically homeless.', 'Referred to the homeless outreach team.'])
       expect(
