@@ -303,3 +303,31 @@ describe('editDistance', () => {
     );
   });
 });
+
+// A CI maintainer's trial: a workflow step written without its paths ("npx dignify --format github")
+// read the runner's empty standard input, linted nothing and passed without a word.
+describe('no paths and an empty standard input', () => {
+  it('is said on stderr, and still exits 0', async () => {
+    for (const args of [[], ['-f', 'github'], ['--stdin-filename', 'note.md']]) {
+      const r = await runMain(args, { input: '' });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe(
+        'dignify: warning: nothing was linted: no paths were given and standard input was empty (give files, folders or globs: dignify <paths>)\n',
+      );
+    }
+  });
+
+  it('is not said for text on standard input, nor for "-" or an empty file named', async () => {
+    const dir = tempFolder('dignify-empty-stdin-', { 'empty.txt': '' });
+    for (const [args, input] of [
+      [[], 'Clean and dry.\n'],
+      [['-'], ''],
+      [['empty.txt'], ''],
+    ] as Array<[string[], string]>) {
+      const r = await runMain(args, { input, cwd: dir });
+      expect(r.code).toBe(0);
+      expect(r.stderr).toBe('');
+    }
+  });
+});

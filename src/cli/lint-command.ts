@@ -244,8 +244,11 @@ async function lintTo(paths: string[], options: LintCliOptions, io: Io, error: (
   // Each export's records read (linted, malformed or left out) and linted, said with its malformed ones.
   // FHIR attachments left out with a warning (`skipped`) are counted too, so the numbers add up.
   const records = new RecordTally();
+  // Standard input read without a "-" (no paths given) that held nothing: said on stderr at the end.
+  let emptyStdin = false;
   const countRecord = (outcome: LintOutcome): void => {
     if (isRecordRead(outcome)) records.count(outcome.file, outcome.kind === 'linted' ? 'linted' : outcome.kind === 'skipped' ? 'leftOut' : 'malformed');
+    else if (paths.length === 0 && outcome.kind === 'linted' && outcome.file === stdin?.name && outcome.doc.text === '') emptyStdin = true;
   };
 
   /** Reports one outcome (a document's with `reportLinted`). */
@@ -336,6 +339,11 @@ async function lintTo(paths: string[], options: LintCliOptions, io: Io, error: (
   }
   io.stdout.write(reporter.end());
   if (summary) io.stderr.write(`dignify: ${summary.line()}\n`);
+  // A CI step written without its paths ("npx dignify --format github") read the runner's empty
+  // standard input and passed, linting nothing; ESLint lints "." then, and Vale and markdownlint-cli2
+  // stop with their usage. Still exit 0 (an empty xargs call is no error), but said.
+  if (emptyStdin)
+    io.stderr.write('dignify: warning: nothing was linted: no paths were given and standard input was empty (give files, folders or globs: dignify <paths>)\n');
   // The default format on a terminal or in a log: each export's records linted and findings shown, on
   // stderr (no note text), so a clean run of 5,000 records is told from one that read none. Machine
   // formats keep stdout and stderr as they were; an export with malformed records is summed up below.
