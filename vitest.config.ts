@@ -7,8 +7,9 @@ import { defineConfig } from 'vitest/config';
 // Files that need a process of their own: lazy-load checks which parsers a lint has not loaded yet,
 // which another file in the same process would already have loaded; the memory tests measure the
 // process's memory and heap (one file, one ~120 MB run), which earlier files' heaps would blur.
-// start.test mocks lint-command to record the options each entry passes.
-const ISOLATED = ['test/lazy-load.test.ts', 'test/export-memory.test.ts', 'test/start.test.ts'];
+// start.test mocks lint-command to record the options each entry passes, and serve-internal-error
+// mocks lint-text (a mock in the shared graph misses a module another file loaded first).
+const ISOLATED = ['test/lazy-load.test.ts', 'test/export-memory.test.ts', 'test/start.test.ts', 'test/serve-internal-error.test.ts'];
 
 const shared = {
   // Builds dist/ once (for both projects), so the spawned CLI, the bundles and the pages are the code under test,
