@@ -826,6 +826,13 @@ const PATIENT_BARE = new Set(
     ' ',
   ),
 );
+// Endurance athletes as an event's medical tent names its patient, read only when the noun stands
+// alone at the start of a sentence (bareSubject): a word before it ("food runner") is a trade.
+const ENDURANCE = new Set('marathoner marathoners triathlete triathletes ultrarunner ultrarunners'.split(' '));
+// Runners and joggers are the patient only where the text names a race or its course (RACE).
+const RACE_ATHLETES = new Set('runner runners jogger joggers'.split(' '));
+// Not a bare "race" (a demographic field) or "course" (of antibiotics).
+const RACE = /\b(?:(?:half[- ])?marathon|triathlon|ultramarathon|road race|race day|5k|10k|finish line|medical tent|mile \d+|aid station)\b/i;
 // Words after "refused" that show it has no object of its own ("Meds refused x2", "Insulin refused
 // this AM", "Shower refused per night RN"): the bare noun before it is what was refused. Also a time
 // or a reason after it ("Injections refused last visit", "Labs refused since May", "Insulin refused all
@@ -977,6 +984,11 @@ function bareSubject(text: string, tokens: readonly Token[], head: number, at: n
     return false;
   if (TIMES.has(word) || PATIENT_WORDS.has(word) || PATIENT_BARE.has(word) || MEDICINES.has(word) || KIN.has(word) || CONDUCT.has(word) || ATTRIBUTES.has(word))
     return false;
+  // A race's patient by the event ("Triathlete was combative", "Runner was belligerent": a marathon
+  // medical tent's note, blind probe 17). Alone only: "Food runner was rude" names someone else. A
+  // bare "runner" or "jogger" needs the race in the text: a ward's "Runner refused the tray" is the
+  // food runner, which is why "runner" is not in PATIENT_BARE.
+  if (head === first && (ENDURANCE.has(word) || (RACE_ATHLETES.has(word) && RACE.test(text)))) return false;
   // An -ly, -ed or -ing word is no noun ("Initially refused", "Sedated, agitated").
   if (/(?:ly|ed|ing)$/.test(word) || NOT_MODIFIERS.has(word) || PREPOSITIONS.has(word) || RECORDING.has(word)) return false;
   if (written === written.toUpperCase()) return false;
