@@ -2,11 +2,8 @@
 // rules/schema.json). Its own module so that the warehouse build, whose rows keep a rule's first
 // suggestion, leaves it out (scripts/bundle-warehouse.js).
 import { tokenGap, type Token } from '../parse/tokens.js';
-import { AGE, AGE_SEX, HEADER_MODIFIER, PATIENT_NOUN, SEX } from './suggest.js';
+import { AGE, AGE_SEX, COPULAS, HEADER_MODIFIER, PATIENT_NOUN, SEX } from './suggest.js';
 
-// A copula before the article: "is an IVDU" names a person, "with a IVDA hx" and "History of … and of a IVDA" name
-// the behaviour (test/fix.test.ts, test/fix-cases.test.ts).
-const COPULAS = new Set(['is', 'was', 'be', 'been', 'being', 'as', "he's", "she's", 'he’s', 'she’s', 'remains', 'became']);
 // A head noun after the term makes it a modifier: "is an IVDA hx (remote)" is a history.
 const HEADS = new Set(['hx', 'history', 'hist']);
 // Words that do not describe a term after them but start a phrase of their own ("a history of IVDU", "a pt with IVDA").
