@@ -8,3 +8,5 @@ export const INPUTS: readonly string[];
 export function inputsHash(root?: string): string;
 /** The stamp dist/ holds, or undefined when there is none. */
 export function readStamp(root?: string): string | undefined;
+/** The files the stamp lists ('/'-separated, relative to `root`) that are no longer on disk. */
+export function missingOutputs(root?: string): string[];

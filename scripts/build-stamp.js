@@ -9,7 +9,8 @@
 //
 // The hash is taken before the build reads anything, so a file edited while the build runs leaves a
 // stamp that no longer matches (the next test run builds again); a build that fails part-way leaves no
-// stamp at all.
+// stamp at all. The stamp also lists the files dist/ held when the build ended: a matching hash says
+// nothing of outputs deleted since ('rm -rf dist/bundle' kept its stamp, and every spawned CLI failed).
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -69,13 +70,31 @@ function readdirOrFile(full) {
   }
 }
 
-/** The stamp dist/ holds, or undefined when it holds none (never built, or a build that did not finish). */
-export function readStamp(root = ROOT) {
+/** The stamp's lines: the inputs' hash, then each file of dist/ ('/'-separated, relative to `root`), or undefined when there is no stamp. */
+function stampLines(root) {
   try {
-    return readFileSync(path.join(root, STAMP), 'utf8').trim();
+    return readFileSync(path.join(root, STAMP), 'utf8').split('\n').filter(Boolean);
   } catch {
     return undefined;
   }
+}
+
+/** The hash the stamp of dist/ holds, or undefined when it holds none (never built, or a build that did not finish). */
+export function readStamp(root = ROOT) {
+  return stampLines(root)?.[0];
+}
+
+/** The files the stamp lists that are no longer on disk ('/'-separated, relative to `root`): outputs deleted after the build. */
+export function missingOutputs(root = ROOT) {
+  return (stampLines(root) ?? []).slice(1).filter((file) => !existsSync(path.join(root, file)));
+}
+
+/** The files of dist/ now, '/'-separated and relative to `root`, in path order, the stamp's own files left out. */
+function outputs(root) {
+  return readdirOrFile(path.join(root, 'dist'))
+    .map((file) => path.relative(root, file).split(path.sep).join('/'))
+    .filter((file) => !file.startsWith(STAMP.split(path.sep).join('/')))
+    .sort();
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
@@ -89,6 +108,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
       console.error(`build-stamp: no ${PENDING} (the build's first step, "node scripts/build-stamp.js begin", did not run)`);
       process.exit(2);
     }
+    // The hash, then the outputs: written aside and renamed, so a stamp is never seen half-written.
+    writeFileSync(path.join(ROOT, PENDING), [readFileSync(path.join(ROOT, PENDING), 'utf8').trim(), ...outputs(ROOT), ''].join('\n'));
     renameSync(path.join(ROOT, PENDING), path.join(ROOT, STAMP));
   } else {
     console.error('usage: node scripts/build-stamp.js begin|end');

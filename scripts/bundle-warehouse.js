@@ -527,7 +527,7 @@ export function builtinRulePaths() { throw new Error('no rule files in the wareh
   // wording fitted to the words around it, or withheld) give only f.fix or f.fixSkipped; renderSuggestion and
   // possessiveSuggestion ("the addict's" -> "the person with …'s"), the row's suggestion, stay;
   // mayBeArticle is asked only for a fix's article.
-  'match/suggest': `export { AGE, AGE_SEX, HEADER_MODIFIER, PATIENT_NOUN, SEX, possessiveSuggestion, renderSuggestion } from ${JSON.stringify(path.join(root, 'src/match/suggest.ts'))};
+  'match/suggest': `export { AGE, AGE_SEX, COPULAS, HEADER_MODIFIER, PATIENT_NOUN, SEX, possessiveSuggestion, renderSuggestion } from ${JSON.stringify(path.join(root, 'src/match/suggest.ts'))};
 export function fitReplacement() {}
 export function mayBeArticle() { return false; }
 export function withKnown() {}

@@ -308,7 +308,7 @@ describe('editDistance', () => {
 // read the runner's empty standard input, linted nothing and passed without a word.
 describe('no paths and an empty standard input', () => {
   it('is said on stderr, and still exits 0', async () => {
-    for (const args of [[], ['-f', 'github'], ['--stdin-filename', 'note.md']]) {
+    for (const args of [[], ['-f', 'github']]) {
       const r = await runMain(args, { input: '' });
       expect(r.code).toBe(0);
       expect(r.stdout).toBe('');
@@ -318,11 +318,22 @@ describe('no paths and an empty standard input', () => {
     }
   });
 
-  it('is not said for text on standard input, nor for "-" or an empty file named', async () => {
+  it("leaves a machine format's stdout whole: the warning is on stderr only", async () => {
+    const json = await runMain(['-f', 'json'], { input: '' });
+    expect(JSON.parse(json.stdout)).toEqual([{ file: '<stdin>', findings: [] }]);
+    expect(json.stderr).toMatch(/^dignify: warning: nothing was linted: .*\n$/);
+    const sarif = await runMain(['-f', 'sarif'], { input: '' });
+    expect(JSON.parse(sarif.stdout).runs[0].results).toEqual([]);
+    expect(sarif.stderr).toMatch(/^dignify: warning: nothing was linted: .*\n$/);
+  });
+
+  it('is not said for text on standard input, nor for "-", --stdin-filename (an editor\'s new, empty buffer) or an empty file named', async () => {
     const dir = tempFolder('dignify-empty-stdin-', { 'empty.txt': '' });
     for (const [args, input] of [
       [[], 'Clean and dry.\n'],
       [['-'], ''],
+      [['--stdin-filename', 'note.md'], ''],
+      [['--stdin-filename', 'note.md', '-f', 'json'], ''],
       [['empty.txt'], ''],
     ] as Array<[string[], string]>) {
       const r = await runMain(args, { input, cwd: dir });

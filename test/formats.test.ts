@@ -1,6 +1,6 @@
 // Output for machines: SARIF 2.1.0 validated against the SARIF 2.1.0 JSON schema, GitHub workflow
 // commands, --redact across every reporter, and --max-warnings.
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -226,6 +226,16 @@ describe('SARIF and github name files from the repository root', () => {
     expect(github.stdout).toMatch(/^::error file=content\/leaflets\/a b\.md,line=1,endLine=1,col=7,/);
     // The human formats still name files from the working folder, as given.
     expect((await runMain(['leaflets', '-f', 'compact'], { cwd })).stdout).toMatch(/^leaflets\/a b\.md:1:7: error/);
+  });
+
+  it('a file named through a symbolic link to the repository, from the root all the same', async () => {
+    const { repo, cwd } = repository('folder');
+    const link = path.join(tempDir(), 'checkout');
+    symlinkSync(repo, link);
+    const file = path.join(link, 'content', 'leaflets', 'a b.md');
+    const log = JSON.parse((await runMain([file, '-f', 'sarif'], { cwd })).stdout) as SarifLog;
+    expect(log.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation).toEqual({ uri: 'content/leaflets/a%20b.md', uriBaseId: '%SRCROOT%' });
+    expect((await runMain([file, '-f', 'github'], { cwd })).stdout).toMatch(/^::error file=content\/leaflets\/a b\.md,/);
   });
 
   it('outside a repository, from the working folder as before', async () => {

@@ -1,10 +1,10 @@
 // The test build (test/global-setup.ts) is package.json's build with esbuild in place of tsc:
 // every other step kept, in order, so a step added to the build is tested too.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { INPUTS, inputsHash, readStamp, STAMP } from '../scripts/build-stamp.js';
+import { INPUTS, inputsHash, missingOutputs, readStamp, STAMP } from '../scripts/build-stamp.js';
 import { buildGroups, builtAlready, testBuildSteps } from './global-setup.js';
 import { ROOT, tempFolder } from './helpers.js';
 
@@ -109,5 +109,21 @@ describe("the build's stamp", () => {
     expect(builtAlready(dir, {})).toBe(false);
     // An end with no begin is an error, not an empty stamp.
     expect(() => step(dir, 'end')).toThrow(/did not run/);
+  });
+
+  it('is not taken for a build when an output it lists was deleted since (the hash alone still matched)', () => {
+    const dir = root();
+    step(dir, 'begin');
+    mkdirSync(path.join(dir, 'dist', 'bundle'), { recursive: true });
+    writeFileSync(path.join(dir, 'dist', 'bundle', 'main.js'), '');
+    writeFileSync(path.join(dir, 'dist', 'index.js'), '');
+    step(dir, 'end');
+    expect(readStamp(dir)).toBe(inputsHash(dir));
+    expect(missingOutputs(dir)).toEqual([]);
+    expect(builtAlready(dir, {})).toBe(true);
+    rmSync(path.join(dir, 'dist', 'bundle'), { recursive: true });
+    expect(readStamp(dir)).toBe(inputsHash(dir));
+    expect(missingOutputs(dir)).toEqual(['dist/bundle/main.js']);
+    expect(builtAlready(dir, {})).toBe(false);
   });
 });

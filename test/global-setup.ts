@@ -10,7 +10,7 @@ import { execSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { inputsHash, readStamp, STAMP } from '../scripts/build-stamp.js';
+import { inputsHash, missingOutputs, readStamp, STAMP } from '../scripts/build-stamp.js';
 import { rulesKey, writeRulesCache } from './rules-cache.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -50,11 +50,14 @@ function runStep(step: string): Promise<void> {
   });
 }
 
-/** Whether dist/ under `root` holds the build of the files on disk now (its stamp is their hash), and `env` asks for no rebuild (DIGNIFY_TEST_REBUILD). */
+/**
+ * Whether dist/ under `root` holds the build of the files on disk now (its stamp is their hash and
+ * every file the build left is still there), and `env` asks for no rebuild (DIGNIFY_TEST_REBUILD).
+ */
 export function builtAlready(root: string, env: NodeJS.ProcessEnv): boolean {
   if (env.DIGNIFY_TEST_REBUILD) return false;
   const stamp = readStamp(root);
-  return stamp !== undefined && stamp === inputsHash(root);
+  return stamp !== undefined && stamp === inputsHash(root) && missingOutputs(root).length === 0;
 }
 
 export default async function setup(): Promise<void> {

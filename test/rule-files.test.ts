@@ -192,6 +192,12 @@ describe('personSuggestion', () => {
     ['She was IVDU in 2015.', 'person who injects drugs', 'She was a person who injected drugs in 2015.'],
     ['Risk factor is IVDU.', 'injection drug use', 'Risk factor is injection drug use.'],
     ['Pt is IVDU hx.', 'injection drug use', 'Pt is injection drug use hx.'],
+    // Every copula the person's reading takes gives the wording its article (--fix wrote "as person who injects drugs").
+    ['Flagged the patient as IVDU.', 'person who injects drugs', 'Flagged the patient as a person who injects drugs.'],
+    ['Patient being IVDU, we chose a PICC.', 'person who injects drugs', 'Patient being a person who injects drugs, we chose a PICC.'],
+    // A result after the term makes it a modifier: --fix wrote "Patient is a person who injects drugs positive".
+    ['Patient is IVDU positive.', 'injection drug use', 'Patient is injection drug use positive.'],
+    ['He is IVDU+, HCV+.', 'injection drug use', 'He is injection drug use+, HCV+.'],
   ])('%s: first suggestion %s', async (text, first, fixed) => {
     const [finding, ...rest] = (await lintText(text)).filter((f) => f.ruleId === 'substance-use/injection-drug-abuse');
     expect(rest).toEqual([]);

@@ -245,10 +245,13 @@ async function lintTo(paths: string[], options: LintCliOptions, io: Io, error: (
   // FHIR attachments left out with a warning (`skipped`) are counted too, so the numbers add up.
   const records = new RecordTally();
   // Standard input read without a "-" (no paths given) that held nothing: said on stderr at the end.
+  // Not with --stdin-filename, which asks for standard input as "-" does: an editor pipes its buffer
+  // with the file's name, and a new file's empty buffer is no step left without its paths.
   let emptyStdin = false;
   const countRecord = (outcome: LintOutcome): void => {
     if (isRecordRead(outcome)) records.count(outcome.file, outcome.kind === 'linted' ? 'linted' : outcome.kind === 'skipped' ? 'leftOut' : 'malformed');
-    else if (paths.length === 0 && outcome.kind === 'linted' && outcome.file === stdin?.name && outcome.doc.text === '') emptyStdin = true;
+    else if (paths.length === 0 && options.stdinFilename === undefined && outcome.kind === 'linted' && outcome.file === stdin?.name && outcome.doc.text === '')
+      emptyStdin = true;
   };
 
   /** Reports one outcome (a document's with `reportLinted`). */

@@ -2,11 +2,8 @@
 // rules/schema.json). Its own module so that the warehouse build, whose rows keep a rule's first
 // suggestion, leaves it out (scripts/bundle-warehouse.js).
 import { tokenGap, type Token } from '../parse/tokens.js';
-import { AGE, AGE_SEX, HEADER_MODIFIER, PATIENT_NOUN, SEX } from './suggest.js';
+import { AGE, AGE_SEX, COPULAS, HEADER_MODIFIER, PATIENT_NOUN, SEX } from './suggest.js';
 
-// A copula before the article: "is an IVDU" names a person, "with a IVDA hx" and "History of … and of a IVDA" name
-// the behaviour (test/fix.test.ts, test/fix-cases.test.ts).
-const COPULAS = new Set(['is', 'was', 'be', 'been', 'being', 'as', "he's", "she's", 'he’s', 'she’s', 'remains', 'became']);
 // A head noun after the term makes it a modifier: "is an IVDA hx (remote)" is a history.
 const HEADS = new Set(['hx', 'history', 'hist']);
 // Words that do not describe a term after them but start a phrase of their own ("a history of IVDU", "a pt with IVDA").
@@ -78,6 +75,17 @@ function afterAgeSex(text: string, tokens: readonly Token[], i: number): boolean
 const PATIENT_NOUN_WORD = new RegExp(`^(?:${PATIENT_NOUN})$`, 'i');
 const PERSON_SUBJECT = new RegExp(`^(?:${PATIENT_NOUN}|he|she|they)$`, 'i');
 
+// A result or status after the term makes it a modifier, as a head noun does: "Patient is IVDU
+// positive", "He is IVDU+" say what was found, and --fix wrote "Patient is a person who injects drugs
+// positive" once the copula's subject made the term a person.
+const RESULT_WORDS = new Set(['positive', 'negative', 'pos', 'neg', 'status']);
+
+function resultAfter(text: string, tokens: readonly Token[], last: number): boolean {
+  if (/^[+-]/.test(text.slice(tokens[last]!.end.offset))) return true;
+  const next = tokens[last + 1];
+  return next !== undefined && RESULT_WORDS.has(next.norm) && /^[ \t]+$/.test(tokenGap(text, tokens[last]!, next));
+}
+
 function afterPatient(text: string, tokens: readonly Token[], i: number): boolean {
   const tok = tokens[i];
   const next = tokens[i + 1];
@@ -101,7 +109,7 @@ export function namesPerson(text: string, tokens: readonly Token[], first: numbe
   // Not before a head noun: "45F IVDU hx, on methadone" is a history (--fix wrote "45F person who injects drugs hx").
   const head = HEADS.has(norm(last + 1) ?? '');
   if (!head && (afterAgeSex(text, tokens, first - 1 - skip) || afterPatient(text, tokens, first - 1 - skip))) return true;
-  if (!head && COPULAS.has(norm(first - 1 - skip) ?? '') && PERSON_SUBJECT.test(norm(first - 2 - skip) ?? '')) return true;
+  if (!head && COPULAS.has(norm(first - 1 - skip) ?? '') && PERSON_SUBJECT.test(norm(first - 2 - skip) ?? '') && !resultAfter(text, tokens, last)) return true;
   // "58 yo M chronic IVDU", "45F active daily IVDA": one or two words describing the label after the header
   // (suggest.ts HEADER_MODIFIER). The person's wording goes first and a fix in place is withheld
   // (suggest.ts modifierBefore), as for "was a chronic IVDU".

@@ -257,6 +257,11 @@ const PERSON_NOUN =
 // The patient nouns, as a regex alternation: the one list behind PATIENT_BEFORE here and
 // person-reading.ts afterPatient, which reads them as tokens ("pt." one of them).
 export const PATIENT_NOUN = 'pt\\.?|patient|client';
+// Copulas: before an article, the term names a person ("is an IVDU"; "with a IVDA hx" and "History of … and
+// of a IVDA" name the behaviour: test/fix.test.ts, test/fix-cases.test.ts), and right after one a person's
+// wording needs "a" ("Patient is IVDU", "flagged the patient as IVDU"). The one list behind person-reading.ts
+// namesPerson, which reads them as tokens, and withArticle here, which reads text.
+export const COPULAS: ReadonlySet<string> = new Set(['is', 'was', 'be', 'been', 'being', 'as', "he's", "she's", 'he’s', 'she’s', 'remains', 'became']);
 const PATIENT_BEFORE = new RegExp(`(?<![\\p{L}\\p{N}'\\u2019.-])(?:${PATIENT_NOUN})[ \\t]+$`, 'iu');
 // An age and sex as a one-liner's header ("58 yo M", "45F", "32-year-old woman"): one word of both
 // ("45F", "34yoF") or a sex word after an age. The one definition behind person-reading.ts afterAgeSex,
@@ -429,14 +434,15 @@ export function fitPerson(text: string, from: number, end: number, suggestion: s
 
 /**
  * `words` with "a" before it when it is a person's wording ("person who injects drugs", "person known
- * to inject drugs") right after a copula with no article ("Patient is IVDU", "She was known IVDU"):
+ * to inject drugs") right after a copula (COPULAS) with no article ("Patient is IVDU", "She was known IVDU", "flagged the
+ * patient as IVDU"):
  * "Patient is a person who injects drugs", where --fix wrote "Patient is injection drug use" (a CI
  * maintainer's trial of 2026-12-04) and then, the person named, "Patient is person who …".
  */
 function withArticle(text: string, from: number, words: string): string {
   const before = wordsBefore(text, from);
   const last = before[before.length - 1];
-  return last && /^(?:is|was|remains|became)$/i.test(last) && /^person\s/i.test(words) ? `a ${words}` : words;
+  return last && COPULAS.has(last.toLowerCase()) && /^person\s/i.test(words) ? `a ${words}` : words;
 }
 
 /** "person who drinks heavily" → "person who drank heavily", "who binge drinks" → "who binge drank", "who uses" → "who used". */

@@ -1,6 +1,6 @@
 // How reporters name the place of a finding: line:column in a file; the record (row and id) and
 // line:column inside the note for an export; the paragraph for a .docx, which has no lines.
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { LintResult } from '../engine/lint-files.js';
 import type { Finding } from '../types.js';
@@ -79,10 +79,28 @@ export function sourceRoot(cwd: string): string {
 
 /**
  * `file` (absolute, or relative to `cwd`) from `root` (sourceRoot) with forward slashes, or
- * undefined when it lies outside `root`.
+ * undefined when it lies outside `root`. A path that reaches the repository through a symbolic
+ * link is compared by its real path too: the working folder is a real path (process.cwd()), and
+ * a file named through a link to it (macOS's /var for /private/var, a linked checkout) was
+ * "../../link/a.md" on an annotation and a file: URI in SARIF.
  */
 export function fromRoot(file: string, cwd: string, root: string): string | undefined {
-  const rel = path.relative(root, path.resolve(cwd, file));
+  const absolute = path.resolve(cwd, file);
+  return below(root, absolute) ?? below(realPath(root), realPath(absolute));
+}
+
+/** `file` from `root` with forward slashes, or undefined when it is not below `root`. */
+function below(root: string, file: string): string | undefined {
+  const rel = path.relative(root, file);
   if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
   return rel.split(path.sep).join('/');
+}
+
+/** `file` with its symbolic links resolved, or as it is when it does not exist. */
+function realPath(file: string): string {
+  try {
+    return realpathSync.native(file);
+  } catch {
+    return file;
+  }
 }
