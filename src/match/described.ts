@@ -10,7 +10,7 @@
 //
 // The subject is found by subject.ts (the words before the match within its clause); this module
 // only classifies it. No parser: the cost is a handful of Set lookups per candidate.
-import { type Token, tokenGap } from '../parse/tokens.js';
+import { spacedApart, type Token, tokenGap } from '../parse/tokens.js';
 import { maskPlaceholders } from '../parse/placeholders.js';
 import { bracketAfter, isGivenName, type NameWords, readName } from './names.js';
 import { BARE_RELATIVES, FEMALE_KIN, KIN_OTHER_NAMES, MALE_KIN, NAME_RELATIVES as NAME_RELATIVES_LIST } from './people.js';
@@ -709,7 +709,7 @@ function outsideRelative(text: string, tokens: readonly Token[], head: number): 
       // not after a verb ("reports that he was").
       const article = tokens[i - 2];
       const nounBefore = relative === 'who' || (article !== undefined && (ARTICLES.has(article.norm) || isPossessive(text, article)));
-      return nounBefore && /^[ \t]+$/.test(tokenGap(text, noun, tokens[i]!)) && !ARTICLES.has(noun.norm) ? i - 1 : head;
+      return nounBefore && spacedApart(text, noun, tokens[i]!) && !ARTICLES.has(noun.norm) ? i - 1 : head;
     }
   }
   return head;

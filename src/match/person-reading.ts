@@ -1,7 +1,7 @@
 // Whether a term that names a behaviour or a person names a person here (a rule's personSuggestion,
 // rules/schema.json). Its own module so that the warehouse build, whose rows keep a rule's first
 // suggestion, leaves it out (scripts/bundle-warehouse.js).
-import { tokenGap, type Token } from '../parse/tokens.js';
+import { spacedApart, tokenGap, type Token } from '../parse/tokens.js';
 import { AGE, AGE_SEX, COPULAS, HEADER_MODIFIER, PATIENT_NOUN, SEX } from './suggest.js';
 
 // A head noun after the term makes it a modifier: "is an IVDA hx (remote)" is a history.
@@ -83,13 +83,13 @@ const RESULT_WORDS = new Set(['positive', 'negative', 'pos', 'neg', 'status']);
 function resultAfter(text: string, tokens: readonly Token[], last: number): boolean {
   if (/^[+-]/.test(text.slice(tokens[last]!.end.offset))) return true;
   const next = tokens[last + 1];
-  return next !== undefined && RESULT_WORDS.has(next.norm) && /^[ \t]+$/.test(tokenGap(text, tokens[last]!, next));
+  return next !== undefined && RESULT_WORDS.has(next.norm) && spacedApart(text, tokens[last]!, next);
 }
 
 function afterPatient(text: string, tokens: readonly Token[], i: number): boolean {
   const tok = tokens[i];
   const next = tokens[i + 1];
-  return tok !== undefined && next !== undefined && PATIENT_NOUN_WORD.test(tok.norm) && /^[ \t]+$/.test(tokenGap(text, tok, next));
+  return tok !== undefined && next !== undefined && PATIENT_NOUN_WORD.test(tok.norm) && spacedApart(text, tok, next);
 }
 
 /**
@@ -115,7 +115,7 @@ export function namesPerson(text: string, tokens: readonly Token[], first: numbe
   // (suggest.ts modifierBefore), as for "was a chronic IVDU".
   for (let n = 1; !head && n <= 2 && first - n > 0; n++) {
     const word = tokens[first - n]!;
-    if (!HEADER_MODIFIER.test(word.norm) || !/^[ \t]+$/.test(tokenGap(text, word, tokens[first - n + 1]!))) break;
+    if (!HEADER_MODIFIER.test(word.norm) || !spacedApart(text, word, tokens[first - n + 1]!)) break;
     if (afterAgeSex(text, tokens, first - n - 1)) return true;
   }
   let at = first - 1 - skip;

@@ -12,7 +12,7 @@
 // noun before it. Measured instead of adding a parser: a dependency parser (wink-nlp, compromise)
 // costs megabytes and milliseconds per sentence, and this reads at most 16 tokens per candidate.
 import { maskPlaceholders } from '../parse/placeholders.js';
-import { type Token, tokenGap } from '../parse/tokens.js';
+import { spacedApart, type Token, tokenGap } from '../parse/tokens.js';
 import { KIN_LISTED, RELATIVE_WORDS } from './people.js';
 import { childIsPatient } from './child-patient.js';
 
@@ -52,7 +52,7 @@ const DEFINITE = new Set(['the', 'this']);
 /** Is the word at `at` a past participle with "by" after it, spaces only between ("refused by")? Its agent follows. */
 export function passiveWithAgent(text: string, tokens: readonly Token[], at: number): boolean {
   const by = tokens[at + 1];
-  return by?.norm === 'by' && /ed$/.test(tokens[at]!.norm) && /^[ \t]+$/.test(tokenGap(text, tokens[at]!, by));
+  return by?.norm === 'by' && /ed$/.test(tokens[at]!.norm) && spacedApart(text, tokens[at]!, by);
 }
 
 /** Is the noun at `head` a child named with "the"/"this" and nothing else before it ("the child", "this toddler")? */
@@ -251,7 +251,7 @@ export function subjectIndex(text: string, tokens: readonly Token[], at: number)
     if (word === 'her' && steps === 0 && /^[ \t]*["\u201c'\u2018][ \t]*$/.test(between)) return i;
     // "The team note calls her a liar and manipulative": "her" right after a verb of calling or
     // finding is its object, the one the predicate describes (a relative after "her" is read first).
-    if (word === 'her' && i > 0 && OBJECT_VERBS.has(tokens[i - 1]!.norm) && /^[ \t]+$/.test(tokenGap(text, tokens[i - 1]!, token))) return i;
+    if (word === 'her' && i > 0 && OBJECT_VERBS.has(tokens[i - 1]!.norm) && spacedApart(text, tokens[i - 1]!, token)) return i;
     // An article or a possessive pronoun left over from a phrase passed over ("at her mother").
     if (DETERMINERS.has(word)) continue;
     // A number after the object of a preposition names which one ("Visitor in room 12 was
@@ -259,7 +259,7 @@ export function subjectIndex(text: string, tokens: readonly Token[], at: number)
     if (
       /^\d+$/.test(word) &&
       i > 0 &&
-      /^[ \t]+$/.test(tokenGap(text, tokens[i - 1]!, token)) &&
+      spacedApart(text, tokens[i - 1]!, token) &&
       !PREPOSITIONS.has(tokens[i - 1]!.norm) &&
       objectOfPreposition(text, tokens, i - 1)
     ) {
@@ -281,13 +281,7 @@ export function subjectIndex(text: string, tokens: readonly Token[], at: number)
     if (crossedConjunction && objectOfVerb(text, tokens, i) && !reportedSubject(text, tokens, i)) continue;
     // "he screams and refuses the drops": across "and", a verb right after a pronoun subject is the
     // first verb, not a noun; its subject is the pronoun (retired sets' kind).
-    if (
-      crossedConjunction &&
-      i > 0 &&
-      PRONOUN_SUBJECTS.has(tokens[i - 1]!.norm) &&
-      /^[ \t]+$/.test(tokenGap(text, tokens[i - 1]!, token)) &&
-      /(?:[^su]s|ed)$/.test(word)
-    )
+    if (crossedConjunction && i > 0 && PRONOUN_SUBJECTS.has(tokens[i - 1]!.norm) && spacedApart(text, tokens[i - 1]!, token) && /(?:[^su]s|ed)$/.test(word))
       continue;
     // "The courier waiting in the lobby refused", "The granddaughter filming the exam refused": a
     // phrase opened by an -ing participle right after a noun qualifies that noun, which is the
@@ -342,7 +336,7 @@ export function operatingRoom(text: string, tokens: readonly Token[], i: number)
   if (token.norm !== 'or' || text.slice(token.start.offset, token.end.offset) !== 'OR') return false;
   const before = tokens[i - 1];
   if (before !== undefined && !CLAUSE_MARK.test(tokenGap(text, before, token)))
-    return ['the', 'our', 'their', 'this', 'main'].includes(before.norm) && /^[ \t]+$/.test(tokenGap(text, before, token));
+    return ['the', 'our', 'their', 'this', 'main'].includes(before.norm) && spacedApart(text, before, token);
   const next = tokens[i + 1];
   return next !== undefined && /^\p{Ll}/u.test(text.slice(next.start.offset, next.end.offset));
 }
@@ -467,10 +461,10 @@ function nounBefore(text: string, tokens: readonly Token[], j: number): boolean 
  */
 function participleBefore(text: string, tokens: readonly Token[], i: number): number {
   for (let j = i; j > 0 && i - j < PARTICIPLE_REACH; j--) {
-    if (j < i && !/^[ \t]+$/.test(tokenGap(text, tokens[j]!, tokens[j + 1]!))) return -1;
+    if (j < i && !spacedApart(text, tokens[j]!, tokens[j + 1]!)) return -1;
     const word = tokens[j]!.norm;
     if (ingParticiple(word)) {
-      return /^[ \t]+$/.test(tokenGap(text, tokens[j - 1]!, tokens[j]!)) && nounBefore(text, tokens, j - 1) ? j : -1;
+      return spacedApart(text, tokens[j - 1]!, tokens[j]!) && nounBefore(text, tokens, j - 1) ? j : -1;
     }
     if (j < i && (PASS_OVER.has(word) || CONJUNCTIONS.has(word) || SUBORDINATORS.has(word) || RELATIVES.has(word))) return -1;
   }
@@ -518,7 +512,7 @@ function opensSentence(text: string, tokens: readonly Token[], head: number): bo
     if (j === head ? verbOrAdjective(word) : !DETERMINERS.has(word) && !possessive(text, tokens[j]!) && (verbOrAdjective(word) || !nounBefore(text, tokens, j)))
       return false;
     if (j === 0 || /[.;:!?\n]/.test(tokenGap(text, tokens[j - 1]!, tokens[j]!))) return true;
-    if (!/^[ \t]+$/.test(tokenGap(text, tokens[j - 1]!, tokens[j]!))) return false;
+    if (!spacedApart(text, tokens[j - 1]!, tokens[j]!)) return false;
   }
   return false;
 }
@@ -554,7 +548,7 @@ function verbWithOwnSubjectGone(text: string, tokens: readonly Token[], at: numb
   return (
     /ed$/.test(word) &&
     next !== undefined &&
-    /^[ \t]+$/.test(tokenGap(text, tokens[at]!, next)) &&
+    spacedApart(text, tokens[at]!, next) &&
     !PREPOSITIONS.has(next.norm) &&
     !CONJUNCTIONS.has(next.norm) &&
     !PASS_OVER.has(next.norm)
@@ -692,7 +686,7 @@ function verbAfterComma(text: string, tokens: readonly Token[], at: number): boo
     if (FINITE.has(word)) return true;
     if (/[^s]s$/.test(word) && word.length > 3 && !/ous$/.test(word)) return true;
     const next = tokens[j + 1];
-    return /ed$/.test(word) && next !== undefined && /^[ \t]+$/.test(tokenGap(text, tokens[j]!, next)) && !CONJUNCTIONS.has(next.norm);
+    return /ed$/.test(word) && next !== undefined && spacedApart(text, tokens[j]!, next) && !CONJUNCTIONS.has(next.norm);
   }
   return false;
 }
@@ -751,17 +745,14 @@ function objectOfPreposition(text: string, tokens: readonly Token[], head: numbe
   const capitals = /^[A-Z]{2,}$/.test(text.slice(tokens[head]!.start.offset, tokens[head]!.end.offset));
   for (
     let n = 0;
-    n < 2 &&
-    p >= 0 &&
-    (modifierWord(text, tokens[p]!) || (capitals && capitalModifier(text, tokens[p]!))) &&
-    /^[ \t]+$/.test(tokenGap(text, tokens[p]!, tokens[p + 1]!));
+    n < 2 && p >= 0 && (modifierWord(text, tokens[p]!) || (capitals && capitalModifier(text, tokens[p]!))) && spacedApart(text, tokens[p]!, tokens[p + 1]!);
     n++
   )
     p--;
   if (p === start - 1) return false;
-  if (p >= 0 && ['the', 'a', 'an', 'his', 'her', 'their', 'its'].includes(tokens[p]!.norm) && /^[ \t]+$/.test(tokenGap(text, tokens[p]!, tokens[p + 1]!))) p--;
+  if (p >= 0 && ['the', 'a', 'an', 'his', 'her', 'their', 'its'].includes(tokens[p]!.norm) && spacedApart(text, tokens[p]!, tokens[p + 1]!)) p--;
   const preposition = tokens[p];
-  if (preposition === undefined || !/^[ \t]+$/.test(tokenGap(text, preposition, tokens[p + 1]!))) return false;
+  if (preposition === undefined || !spacedApart(text, preposition, tokens[p + 1]!)) return false;
   if (['for', 'of', 'into', 'onto'].includes(preposition.norm)) return true;
   // "from" before a place or a service with its modifiers, after a verb in -ed ("discharged from a
   // prior clinic for being noncompliant", "dismissed from the pain clinic for noncompliance": blind
@@ -771,11 +762,7 @@ function objectOfPreposition(text: string, tokens: readonly Token[], head: numbe
   // stands for the sender ("Letter from the outside clinic refused to release records").
   const verb = tokens[p - 1];
   return (
-    preposition.norm === 'from' &&
-    FROM_PLACES.has(tokens[head]!.norm) &&
-    verb !== undefined &&
-    /ed$/.test(verb.norm) &&
-    /^[ \t]+$/.test(tokenGap(text, verb, preposition))
+    preposition.norm === 'from' && FROM_PLACES.has(tokens[head]!.norm) && verb !== undefined && /ed$/.test(verb.norm) && spacedApart(text, verb, preposition)
   );
 }
 
@@ -823,10 +810,10 @@ const COPULAS = new Set([...BE, 'became', 'becomes', 'seemed', 'seems', 'appeare
  */
 function reportedSubject(text: string, tokens: readonly Token[], head: number): boolean {
   const next = tokens[head + 1];
-  if (next === undefined || !COPULAS.has(next.norm) || !/^[ \t]+$/.test(tokenGap(text, tokens[head]!, next))) return false;
+  if (next === undefined || !COPULAS.has(next.norm) || !spacedApart(text, tokens[head]!, next)) return false;
   const start = phraseStart(text, tokens, head);
   const verb = tokens[start - 1];
-  return verb !== undefined && SAYING.has(verb.norm) && /^[ \t]+$/.test(tokenGap(text, verb, tokens[start]!));
+  return verb !== undefined && SAYING.has(verb.norm) && spacedApart(text, verb, tokens[start]!);
 }
 
 /** Across an "and", is the noun at `head` the object of a verb before it (not at its clause's start)? */
@@ -854,7 +841,7 @@ export function subjectIs(source: string, tokens: readonly Token[], at: number, 
   // "Stretcher 4 refused to lower", "Pump 2 alarmed": a number after a noun says which one; the noun
   // names it.
   const named = tokens[head - 1];
-  if (/^\d+$/.test(tokens[head]!.norm) && named && /^[ \t]+$/.test(tokenGap(text, named, tokens[head]!)) && isOther(head - 1)) head--;
+  if (/^\d+$/.test(tokens[head]!.norm) && named && spacedApart(text, named, tokens[head]!) && isOther(head - 1)) head--;
   if (!isOther(head) || definiteChild(text, tokens, head)) return false;
   // "Pt and wife", "patient/family": the patient is one of the subjects; not the antecedent of a
   // relative pronoun, the noun right before it ("from pt and her daughter, who insisted").

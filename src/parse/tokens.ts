@@ -23,6 +23,11 @@ export function tokenGap(text: string, a: Token, b: Token): string {
   return text.slice(a.end.offset, b.start.offset);
 }
 
+/** Whether tokens `a` and `b` of `text` stand apart by spaces or tabs alone (one at least): two words of one phrase, not across a clause mark, a line break or nothing. */
+export function spacedApart(text: string, a: Token, b: Token): boolean {
+  return /^[ \t]+$/.test(tokenGap(text, a, b));
+}
+
 export interface SentenceTokens {
   tokens: Token[];
   /** Offsets of the paragraph holding the sentence, for quotation context. */
