@@ -326,9 +326,12 @@ function wordsBefore(text: string, at: number): string[] {
  */
 export function modifierBefore(text: string, start: number): boolean {
   const words = wordsBefore(text, start).slice(-5);
-  if (/[ \t]$/.test(text.slice(0, start)) && modifiedAfterHeader(words)) return true;
+  // A space or tab right before the label: the last word describes it, no clause mark between. One
+  // character read, not an end-anchored regex over the whole text before it.
+  const spaced = /[ \t]/.test(text.charAt(start - 1));
+  if (spaced && modifiedAfterHeader(words)) return true;
   // "a well-developed, slightly obese man": an adverb of degree right before the label.
-  if (words.length > 0 && /[ \t]$/.test(text.slice(0, start)) && DEGREE.test(words[words.length - 1]!)) return true;
+  if (words.length > 0 && spaced && DEGREE.test(words[words.length - 1]!)) return true;
   for (let k = words.length - 1, between = 0; k >= 0; k--, between++) {
     if (DETERMINER.test(words[k]!)) return between > 0 && words.slice(k + 1).some((w) => !AGE_WORD.test(w));
     // "an alcoholic and drug addict", "a household full of drug users": the label heads a phrase of its own.
@@ -415,7 +418,8 @@ export function fitPerson(text: string, from: number, end: number, suggestion: s
   if (own) return { end, suggestion: own[1]! };
   // Any other wording of a person ("person in recovery from …" too) reads wrong after a word describing the label.
   if ((person || PERSON_HEAD.test(suggestion)) && modifierBefore(text, from)) return null;
-  if (!person) return { end, suggestion: withArticle(text, from, suggestion) };
+  const before = wordsBefore(text, from);
+  if (!person) return { end, suggestion: withArticle(before, suggestion) };
   let words = suggestion;
   let to = end;
   // Not after a possessive ("the addict's mother"): the noun is the one owned, not the one described.
@@ -426,21 +430,19 @@ export function fitPerson(text: string, from: number, end: number, suggestion: s
     words = `${article}${after.noun} ${relation} ${next}${rest}`;
     to = after.end;
   }
-  const words2 = wordsBefore(text, from);
-  const copula = words2.length > 0 && DETERMINER.test(words2[words2.length - 1]!) ? words2[words2.length - 2] : words2[words2.length - 1];
+  const copula = before.length > 0 && DETERMINER.test(before[before.length - 1]!) ? before[before.length - 2] : before[before.length - 1];
   if (copula && /^(?:was|were)$/i.test(copula)) words = pastAfterWho(words);
-  return { end: to, suggestion: after ? words : withArticle(text, from, words) };
+  return { end: to, suggestion: after ? words : withArticle(before, words) };
 }
 
 /**
  * `words` with "a" before it when it is a person's wording ("person who injects drugs", "person known
- * to inject drugs") right after a copula (COPULAS) with no article ("Patient is IVDU", "She was known IVDU", "flagged the
- * patient as IVDU"):
- * "Patient is a person who injects drugs", where --fix wrote "Patient is injection drug use" (a CI
+ * to inject drugs") and the last of `before` (the words before the label: wordsBefore) is a copula
+ * (COPULAS), no article between ("Patient is IVDU", "She was known IVDU", "flagged the patient as
+ * IVDU"): "Patient is a person who injects drugs", where --fix wrote "Patient is injection drug use" (a CI
  * maintainer's trial of 2026-12-04) and then, the person named, "Patient is person who …".
  */
-function withArticle(text: string, from: number, words: string): string {
-  const before = wordsBefore(text, from);
+function withArticle(before: readonly string[], words: string): string {
   const last = before[before.length - 1];
   return last && COPULAS.has(last.toLowerCase()) && /^person\s/i.test(words) ? `a ${words}` : words;
 }
