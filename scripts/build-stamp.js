@@ -45,8 +45,7 @@ export function inputsHash(root = ROOT) {
   for (const input of INPUTS) {
     const full = path.join(root, input);
     if (!existsSync(full)) continue;
-    const entries = readdirOrFile(full);
-    for (const entry of entries) files.push(path.relative(root, entry).split(path.sep).join('/'));
+    for (const entry of readdirOrFile(full)) files.push(posixFrom(root, entry));
   }
   files.sort();
   const hash = createHash('sha256');
@@ -91,10 +90,16 @@ export function missingOutputs(root = ROOT) {
 
 /** The files of dist/ now, '/'-separated and relative to `root`, in path order, the stamp's own files left out. */
 function outputs(root) {
+  const stamp = STAMP.split(path.sep).join('/');
   return readdirOrFile(path.join(root, 'dist'))
-    .map((file) => path.relative(root, file).split(path.sep).join('/'))
-    .filter((file) => !file.startsWith(STAMP.split(path.sep).join('/')))
+    .map((file) => posixFrom(root, file))
+    .filter((file) => !file.startsWith(stamp))
     .sort();
+}
+
+/** `file` relative to `root` with '/' between its parts, as the stamp and the hash name files on every system. */
+function posixFrom(root, file) {
+  return path.relative(root, file).split(path.sep).join('/');
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
