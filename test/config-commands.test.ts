@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, runMain } from './helpers.js';
+import { BIN, formPost, runMain } from './helpers.js';
 
 const HOUSE_RULES = `category: house
 rules:
@@ -176,11 +176,7 @@ describe('dignify serve, with the config of the folder it starts in', () => {
     url.catch(() => {});
     /** The rule ids of the matches for `text`, with the request's other parameters. */
     const ids = async (text: string, fields: Record<string, string> = {}) => {
-      const res = await fetch(`${await url}/v2/check`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ text, language: 'en-US', ...fields }).toString(),
-      });
+      const res = await fetch(`${await url}/v2/check`, formPost({ text, language: 'en-US', ...fields }));
       return ((await res.json()) as { matches: Array<{ rule: { id: string } }> }).matches.map((m) => m.rule.id);
     };
     const stop = async () => {

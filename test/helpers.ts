@@ -58,6 +58,15 @@ export function packedFileNames(): readonly string[] {
   return packed;
 }
 
+/** A form-encoded POST with `fields` (as LanguageTool's clients send /v2/check): fetch's init. */
+export function formPost(fields: Record<string, string>): RequestInit {
+  return {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(fields).toString(),
+  };
+}
+
 /** Runs the built CLI as a user would, in a child process. */
 export function runCli(args: string[], options: { input?: string; cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
   const result = spawnSync(process.execPath, [BIN, ...args], {

@@ -8,6 +8,7 @@
 // first, and the marked text was checked and answered 200 (seen in full runs under load).
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { type RunningServer, startServer } from '../src/serve/server.js';
+import { formPost } from './helpers.js';
 
 vi.mock('../src/lint/lint-text.js', async (importOriginal) => {
   const original = await importOriginal<typeof import('../src/lint/lint-text.js')>();
@@ -29,19 +30,13 @@ afterAll(async () => {
   await service.close();
 });
 
-const form = (fields: Record<string, string>) => ({
-  method: 'POST',
-  headers: { 'content-type': 'application/x-www-form-urlencoded' },
-  body: new URLSearchParams(fields).toString(),
-});
-
 it('an internal error is answered 500 and logged by its kind and route only, never with the note or the error message', async () => {
-  const res = await fetch(`${service.url}/v2/check`, form({ text: 'FAIL-HERE: Mr Zyxwv, a heroin addict.', language: 'en-US' }));
+  const res = await fetch(`${service.url}/v2/check`, formPost({ text: 'FAIL-HERE: Mr Zyxwv, a heroin addict.', language: 'en-US' }));
   expect(res.status).toBe(500);
   expect(await res.text()).toBe('Error: Internal error while checking the text');
   expect(lines).toEqual(['dignify serve: internal error (TypeError) answering POST /v2/check']);
   // The service stays up, and a text without the mark is checked as usual.
-  const after = await fetch(`${service.url}/v2/check`, form({ text: 'Mr Zyxwv, a heroin addict.', language: 'en-US' }));
+  const after = await fetch(`${service.url}/v2/check`, formPost({ text: 'Mr Zyxwv, a heroin addict.', language: 'en-US' }));
   expect(after.status).toBe(200);
   expect(((await after.json()) as { matches: unknown[] }).matches.length).toBeGreaterThan(0);
   expect(lines).toHaveLength(1);

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../src/serve/server.js';
-import { BIN, ROOT } from './helpers.js';
+import { BIN, formPost, ROOT } from './helpers.js';
 
 const ajv = new Ajv({ allErrors: true, strict: false });
 const schema = (name: string) => JSON.parse(readFileSync(path.join(ROOT, 'fixtures', 'languagetool', name), 'utf8'));
@@ -38,14 +38,8 @@ afterAll(async () => {
   await service.close();
 });
 
-const form = (fields: Record<string, string>) => ({
-  method: 'POST',
-  headers: { 'content-type': 'application/x-www-form-urlencoded' },
-  body: new URLSearchParams(fields).toString(),
-});
-
 async function check(fields: Record<string, string>): Promise<{ matches: Match[] } & Record<string, unknown>> {
-  const res = await fetch(`${service.url}/v2/check`, form(fields));
+  const res = await fetch(`${service.url}/v2/check`, formPost(fields));
   expect(res.status, await res.clone().text()).toBe(200);
   expect(res.headers.get('content-type')).toMatch(/^application\/json/);
   const body = await res.json();
@@ -216,18 +210,18 @@ describe('POST /v2/check', () => {
 
 describe("bad requests: LanguageTool's statuses, and the service stays up", () => {
   const cases: Array<[string, RequestInit, number, RegExp]> = [
-    ['no text', form({ language: 'en-US' }), 400, /Missing 'text' or 'data'/],
-    ['no language', form({ text: 'addict' }), 400, /Missing 'language'/],
-    ['a language dignify does not check', form({ text: 'addict', language: 'de-DE' }), 400, /English only/],
-    ['text and data', form({ text: 'x', data: '{"text":"y"}', language: 'en' }), 400, /not both/],
-    ['data that is not JSON', form({ data: '{"annotation": [', language: 'en' }), 400, /Could not parse JSON/],
-    ['an annotation with text and markup', form({ data: '{"annotation":[{"text":"a","markup":"<b>"}]}', language: 'en' }), 400, /not both/],
-    ['an annotation that is not a list', form({ data: '{"annotation":"x"}', language: 'en' }), 400, /must be a list/],
+    ['no text', formPost({ language: 'en-US' }), 400, /Missing 'text' or 'data'/],
+    ['no language', formPost({ text: 'addict' }), 400, /Missing 'language'/],
+    ['a language dignify does not check', formPost({ text: 'addict', language: 'de-DE' }), 400, /English only/],
+    ['text and data', formPost({ text: 'x', data: '{"text":"y"}', language: 'en' }), 400, /not both/],
+    ['data that is not JSON', formPost({ data: '{"annotation": [', language: 'en' }), 400, /Could not parse JSON/],
+    ['an annotation with text and markup', formPost({ data: '{"annotation":[{"text":"a","markup":"<b>"}]}', language: 'en' }), 400, /not both/],
+    ['an annotation that is not a list', formPost({ data: '{"annotation":"x"}', language: 'en' }), 400, /must be a list/],
     ['a JSON body that is not JSON', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"text": "addict"' }, 400, /not valid JSON/],
     ['a JSON body that is an array', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '["addict"]' }, 400, /must be an object/],
     ['a body that is not UTF-8', { method: 'POST', body: Buffer.from([0x74, 0x65, 0x78, 0x74, 0x3d, 0xff, 0xfe]) }, 400, /not valid UTF-8/],
-    ['enabledOnly alone', form({ text: 'x', language: 'en', enabledOnly: 'true' }), 400, /enabledRules or enabledCategories/],
-    ['a body over the limit', form({ text: 'addict '.repeat(MAX / 4), language: 'en' }), 413, /limit of 65536 bytes/],
+    ['enabledOnly alone', formPost({ text: 'x', language: 'en', enabledOnly: 'true' }), 400, /enabledRules or enabledCategories/],
+    ['a body over the limit', formPost({ text: 'addict '.repeat(MAX / 4), language: 'en' }), 413, /limit of 65536 bytes/],
   ];
   for (const [name, init, status, message] of cases) {
     it(`${name} → ${status}`, async () => {
@@ -392,13 +386,13 @@ describe("bad requests: LanguageTool's statuses, and the service stays up", () =
 
   it('sends no CORS header unless asked (as LanguageTool without --allow-origin)', async () => {
     const res = await fetch(`${service.url}/v2/check`, {
-      ...form({ text: 'x', language: 'en' }),
+      ...formPost({ text: 'x', language: 'en' }),
       headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://example.org' },
     });
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
     const open = await startServer({ port: 0, allowOrigin: '*' });
     try {
-      const answer = await fetch(`${open.url}/v2/check`, form({ language: 'en' }));
+      const answer = await fetch(`${open.url}/v2/check`, formPost({ language: 'en' }));
       expect(answer.status).toBe(400);
       expect(answer.headers.get('access-control-allow-origin')).toBe('*');
     } finally {
@@ -416,7 +410,7 @@ describe('GET /v2/maxtextlength', () => {
     // The worst case per character: U+0800-U+FFFF, 3 bytes of UTF-8, each percent-encoded.
     for (const char of ['一', 'a', '😀']) {
       const text = char.repeat(Math.floor(chars / char.length));
-      const answer = await fetch(`${service.url}/v2/check`, form({ text, language: 'en-US', disabledRules: 'WHITESPACE_RULE,UPPERCASE_SENTENCE_START' }));
+      const answer = await fetch(`${service.url}/v2/check`, formPost({ text, language: 'en-US', disabledRules: 'WHITESPACE_RULE,UPPERCASE_SENTENCE_START' }));
       expect(answer.status, char).toBe(200);
     }
   });
@@ -549,7 +543,7 @@ describe('the serve command', () => {
     const run = start(['--port', '0']);
     const url = await run.listening;
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const res = await fetch(`${url}/v2/check`, form({ text: 'Secret note about Mr Zyxwv, an addict.', language: 'en-US' }));
+    const res = await fetch(`${url}/v2/check`, formPost({ text: 'Secret note about Mr Zyxwv, an addict.', language: 'en-US' }));
     expect(res.status).toBe(200);
     run.child.kill('SIGTERM');
     expect(await run.exited).toBe(0);
